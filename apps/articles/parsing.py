@@ -1,0 +1,243 @@
+"""Turn what an editor hands us (bytes of a file, pasted text) into article fields.
+
+Pure functions: no database, no network. Everything that can be wrong with the input raises
+`ArticleInputError` with a message fit to show the editor.
+"""
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import nh3
+import trafilatura
+from charset_normalizer import from_bytes
+
+from apps.core.exceptions import ApplicationError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+MIN_BODY_CHARS = 40
+# Structure survives sanitising so the extractor can still find the article's title and body.
+HTML_KEPT_TAGS = {
+    "html", "head", "title", "meta", "body", "main", "article", "section", "header", "footer",
+    "nav", "aside", "div", "span", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+    "li", "blockquote", "q", "em", "strong", "b", "i", "a", "time", "figure", "figcaption",
+    "table", "thead", "tbody", "tr", "td", "th", "pre", "code",
+}  # fmt: skip
+HTML_KEPT_ATTRIBUTES = {
+    "meta": {"name", "property", "content"},
+    "a": {"href"},
+    "time": {"datetime"},
+    "*": {"class", "id", "lang"},
+}
+
+
+class ArticleInputError(ApplicationError):
+    """The input cannot become an article; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    title: str
+    body: str
+    byline: str = ""
+    outlet: str = ""
+    published_on: dt.date | None = None
+    source_url: str = ""
+
+
+def content_hash(body: str) -> str:
+    normalised = " ".join(body.split()).casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def decode_text(data: bytes, *, max_bytes: int) -> str:
+    """Decode uploaded bytes to text, refusing empty, oversized and binary input."""
+    if not data or not data.strip():
+        raise ArticleInputError("The article is empty.")
+    if len(data) > max_bytes:
+        raise ArticleInputError(
+            f"The article is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
+            extra={"size": len(data), "limit": max_bytes},
+            status=413,
+        )
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise ArticleInputError(
+                "The text encoding could not be recognised. Save the file as UTF-8 and try again."
+            ) from None
+        text = str(best)
+    if _control_character_ratio(text) > 0.05:
+        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
+    return text
+
+
+def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle:
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise ArticleInputError(
+            f"Unsupported file type {suffix or '(none)'!s}. Upload .txt, .md or .html.",
+            status=415,
+        )
+    text = decode_text(data, max_bytes=max_bytes)
+    if suffix in HTML_SUFFIXES:
+        return parse_html(text)
+    return parse_text(text)
+
+
+def parse_pasted(text: str, *, max_bytes: int) -> ParsedArticle:
+    """Pasted text may be Markdown, plain text or a whole HTML page."""
+    text = decode_text(text.encode("utf-8"), max_bytes=max_bytes)
+    if _looks_like_html(text):
+        return parse_html(text)
+    return parse_text(text)
+
+
+def parse_html(html: str, *, url: str = "") -> ParsedArticle:
+    cleaned = nh3.clean(html, tags=HTML_KEPT_TAGS, attributes=HTML_KEPT_ATTRIBUTES, link_rel=None)
+    document = trafilatura.bare_extraction(
+        cleaned, url=url or None, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    text = (document.text if document else "") or ""
+    if len(text.strip()) < MIN_BODY_CHARS:
+        raise ArticleInputError("No article text could be found in this HTML page.")
+    published_on = None
+    if document.date:
+        published_on = _parse_date(document.date)
+    title = (document.title or "").strip() or _first_line_title(text)
+    return ParsedArticle(
+        title=title[:500],
+        body=_normalise_paragraphs(text),
+        byline=(document.author or "").strip()[:300],
+        outlet=(document.sitename or "").strip()[:200],
+        published_on=published_on,
+        source_url=url or (document.url or ""),
+    )
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+_BYLINE = re.compile(r"^by\s+(?P<byline>.+)$", re.IGNORECASE)
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]{2,120})(\*\*|__)$")
+_URL_LABEL = re.compile(r"^(original|source)\s+url\s*:\s*(?P<url>\S*)\s*$", re.IGNORECASE)
+_BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s>]+)>?$")
+_MD_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href>[^)]*)\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?P<text>\S(?:.*?\S)?)\1")
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%A, %B %d, %Y")
+
+
+def parse_text(text: str) -> ParsedArticle:
+    """Parse plain text or Markdown in the shape newsroom exports use.
+
+    Recognised header lines (each optional, in any order before the body): `# Title`,
+    `By Someone`, a date line, a bold outlet line; and at the end `Original url: <...>`.
+    """
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    title = byline = outlet = source_url = ""
+    published_on: dt.date | None = None
+    body_lines: list[str] = []
+    expecting_url = False
+    header_done = False
+
+    for raw in lines:
+        line = raw.strip()
+        if expecting_url and line:
+            match = _BARE_URL.match(line)
+            if match:
+                source_url = match["url"]
+                expecting_url = False
+                continue
+            expecting_url = False
+        if match := _URL_LABEL.match(line):
+            url_match = _BARE_URL.match(match["url"]) if match["url"] else None
+            if url_match:
+                source_url = url_match["url"]
+            else:
+                expecting_url = True
+            continue
+        if not header_done:
+            if not line:
+                continue
+            if not title and (match := _HEADING.match(line)):
+                title = _strip_markdown(match["title"])
+                continue
+            if not byline and (match := _BYLINE.match(line)) and len(line) < 120:
+                byline = _strip_markdown(match["byline"])
+                continue
+            if published_on is None and len(line) < 40 and (date := _parse_date(line)):
+                published_on = date
+                continue
+            if not outlet and (match := _BOLD_LINE.match(line)):
+                outlet = " ".join(match["text"].split())
+                continue
+            header_done = True
+        body_lines.append(
+            _strip_markdown(line) if not _HEADING.match(line) else _HEADING.sub(r"\g<title>", line)
+        )
+
+    body = _normalise_paragraphs("\n".join(body_lines))
+    if len(body) < MIN_BODY_CHARS:
+        raise ArticleInputError(
+            f"The article body is too short to check (at least {MIN_BODY_CHARS} characters)."
+        )
+    if not outlet and byline and not _looks_like_person(byline):
+        outlet = byline
+    return ParsedArticle(
+        title=(title or _first_line_title(body))[:500],
+        body=body,
+        byline=byline[:300],
+        outlet=outlet[:200],
+        published_on=published_on,
+        source_url=source_url[:2000],
+    )
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_LINK.sub(r"\g<text>", line)
+    return _MD_EMPHASIS.sub(r"\g<text>", line)
+
+
+def _normalise_paragraphs(text: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    cleaned = [" ".join(p.split()) for p in paragraphs]
+    return "\n\n".join(p for p in cleaned if p)
+
+
+def _parse_date(value: str) -> dt.date | None:
+    value = value.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a calendar date, no time
+        except ValueError:
+            continue
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _first_line_title(body: str) -> str:
+    first = body.strip().split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def _looks_like_person(byline: str) -> bool:
+    words = byline.split()
+    return 2 <= len(words) <= 4 and not byline.lower().startswith("the ")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _control_character_ratio(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(len(sample), 1)

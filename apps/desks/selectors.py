@@ -1,0 +1,54 @@
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from apps.core.exceptions import NotFoundError, PermissionDeniedError
+
+from .models import Desk, Membership, Role
+
+EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
+
+
+def desk_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Desk]:
+    if not user.is_authenticated:
+        return Desk.objects.none()
+    return Desk.objects.filter(memberships__user=user).distinct()
+
+
+def desk_ids_for_user(*, user: AbstractBaseUser) -> QuerySet:
+    return Membership.objects.filter(user_id=user.pk).values("desk_id")
+
+
+def editable_desk_ids_for_user(*, user: AbstractBaseUser) -> QuerySet:
+    return Membership.objects.filter(user_id=user.pk, role__in=EDITING_ROLES).values("desk_id")
+
+
+def membership_get(*, user: AbstractBaseUser, desk: Desk) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, desk=desk).first()
+
+
+def membership_require(*, user: AbstractBaseUser, desk: Desk, editor: bool = False) -> Membership:
+    """The user's membership of `desk`; 404 when outside the desk, 403 when the role is too low."""
+    membership = membership_get(user=user, desk=desk)
+    if membership is None:
+        raise NotFoundError()
+    if editor and not membership.can_edit:
+        raise PermissionDeniedError("Only the desk's editors can do this.")
+    return membership
+
+
+def desk_default_for_user(*, user: AbstractBaseUser, editor: bool = False) -> Desk | None:
+    """The desk a user acts in when a request names none: their first (editable) desk."""
+    memberships = Membership.objects.filter(user_id=user.pk).select_related("desk")
+    if editor:
+        memberships = memberships.filter(role__in=EDITING_ROLES)
+    first = memberships.order_by("created_at").first()
+    return first.desk if first else None
+
+
+def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]:
+    members = Membership.objects.filter(desk=desk).select_related("user")
+    if role:
+        members = members.filter(role=role)
+    return members

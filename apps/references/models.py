@@ -1,0 +1,134 @@
+from django.db import models
+
+from apps.claims.models import Claim, ClaimKind
+from apps.core.models import BaseModel
+from apps.desks.models import Desk
+
+
+class SourceRule(BaseModel):
+    """Attaches a source link to claims of some kinds that mention some keywords.
+
+    `url_template` may use {query} (the claim's key terms, URL-encoded) and {outlet} (an outlet
+    the claim attributes to, URL-encoded). A rule without a desk applies to every desk.
+    """
+
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules"
+    )
+    name = models.CharField(max_length=200, unique=True)
+    label = models.CharField(max_length=300)
+    url_template = models.CharField(max_length=2000)
+    reason = models.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
+    kinds = models.JSONField(
+        default=list, blank=True, help_text=f"Claim kinds; empty means any. One of {ClaimKind.values}"
+    )
+    keywords = models.JSONField(
+        default=list, blank=True, help_text="Any of these words (case-insensitive); empty means any."
+    )
+    requires_attribution = models.BooleanField(
+        default=False, help_text="Only for claims that name an outlet."
+    )
+    is_active = models.BooleanField(default=True)
+    priority = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["priority", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceLink(BaseModel):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="source_links")
+    rule = models.ForeignKey(
+        SourceRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
+    )
+    url = models.URLField(max_length=2000)
+    label = models.CharField(max_length=300)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["claim", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["claim", "url"], name="source_link_unique_claim_url")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class LibraryDocument(BaseModel):
+    """A document in the desk's local reference library, searched by full text."""
+
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="library_documents"
+    )
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000)
+    published_on = models.DateField(null=True, blank=True)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["desk", "url"], name="library_document_unique_desk_url")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FetchStatus(models.TextChoices):
+    OK = "ok", "Fetched"
+    FAILED = "failed", "Failed"
+
+
+class Reference(BaseModel):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="references")
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    snippet = models.TextField(blank=True)
+    provider = models.CharField(max_length=50)
+    score = models.FloatField(default=0)
+    fetched_at = models.DateTimeField()
+    fetch_status = models.CharField(max_length=20, choices=FetchStatus.choices, default=FetchStatus.OK)
+
+    class Meta:
+        ordering = ["claim", "-score", "title"]
+        constraints = [models.UniqueConstraint(fields=["claim", "url"], name="reference_unique_claim_url")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a worker"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ReferenceJob(BaseModel):
+    """One claim's reference gathering: progress for the article page and an outbox row.
+
+    The row is written in the import transaction; the task is published after commit. If the
+    publish is lost (crash between commit and publish) a periodic sweeper re-enqueues jobs
+    that stayed pending too long.
+    """
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="reference_job")
+    status = models.CharField(
+        max_length=20, choices=JobStatus.choices, default=JobStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    provider_errors = models.JSONField(default=dict, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.status}"

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.db import models
+
+from apps.claims.models import Claim
+from apps.core.models import BaseModel
+from apps.desks.models import Desk
+from apps.references.models import Reference
+
+
+class RatingScale(BaseModel):
+    """A desk's verdict scale. The scale without a desk is the shipped default."""
+
+    desk = models.OneToOneField(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="rating_scale"
+    )
+    name = models.CharField(max_length=200)
+    best_rating = models.PositiveSmallIntegerField(default=5)
+    worst_rating = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Rating(BaseModel):
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings")
+    label = models.CharField(max_length=100)
+    description = models.CharField(max_length=500, blank=True)
+    # schema.org ClaimReview reviewRating.ratingValue; null for ratings off the true/false line
+    # (Misleading, Unverifiable), which ClaimReview then carries by alternateName only.
+    claimreview_value = models.PositiveSmallIntegerField(null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["scale", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "label"], name="rating_unique_label_per_scale")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class TaskStatus(models.TextChoices):
+    NEW = "new", "New"
+    ASSIGNED = "assigned", "Assigned"
+    IN_REVIEW = "in_review", "In review"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
+class ReviewTask(BaseModel):
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="review_task")
+    status = models.CharField(
+        max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_tasks",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    editor_note = models.TextField(blank=True, help_text="Why the editor returned the verdict.")
+
+    class Meta:
+        ordering = ["claim__article", "claim__start"]
+
+    def __str__(self) -> str:
+        return f"{self.claim} [{self.status}]"
+
+
+class Verdict(BaseModel):
+    """The reviewer's current verdict on a task; resubmitting after a return updates it."""
+
+    task = models.OneToOneField(ReviewTask, on_delete=models.CASCADE, related_name="verdict")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    rationale = models.TextField()
+    cited_references = models.ManyToManyField(Reference, blank=True, related_name="cited_by")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
+    submitted_at = models.DateTimeField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_verdicts",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.rating} — {self.task.claim}"
