@@ -48,6 +48,7 @@ LOCAL_APPS = [
     "apps.references",
     "apps.reviews",
     "apps.reports",
+    "apps.demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -209,6 +210,27 @@ HTTP_MAX_RESPONSE_BYTES = env.int("FACTCHECK_HTTP_MAX_BYTES", default=5 * 1024 *
 # Hosts the outbound fetcher may reach even though they are not globally routable (tests point
 # this at their fake servers on 127.0.0.1). Empty in production.
 HTTP_ALLOWED_PRIVATE_HOSTS = env.list("FACTCHECK_HTTP_ALLOWED_PRIVATE_HOSTS", default=[])
+HTTP_ALLOWED_PORTS = env.list("FACTCHECK_HTTP_ALLOWED_PORTS", cast=int, default=[80, 443])
+HTTP_TOTAL_TIMEOUT_SECONDS = env.float("FACTCHECK_HTTP_TOTAL_TIMEOUT", default=30.0)
+HTTP_MAX_REDIRECTS = env.int("FACTCHECK_HTTP_MAX_REDIRECTS", default=5)
+HTTP_RETRIES = env.int("FACTCHECK_HTTP_RETRIES", default=2)
+HTTP_RETRY_BACKOFF_SECONDS = env.float("FACTCHECK_HTTP_RETRY_BACKOFF", default=0.5)
+# Longer waits (e.g. a big Retry-After) are not slept in-process: the task retries later instead.
+HTTP_RETRY_MAX_DELAY_SECONDS = env.float("FACTCHECK_HTTP_RETRY_MAX_DELAY", default=10.0)
+# Politeness: the least time between two requests to one host, shared by all workers in Redis.
+# GDELT asks for one request per 5 s; Save Page Now allows 4 captures a minute without keys.
+HTTP_SHARED_STATE_URL = env.str("FACTCHECK_HTTP_SHARED_STATE_URL", default=REDIS_URL)
+HTTP_HOST_MIN_INTERVAL_SECONDS = env.float("FACTCHECK_HTTP_HOST_MIN_INTERVAL", default=1.0)
+HTTP_HOST_MIN_INTERVALS = {"api.gdeltproject.org": 6.0, "web.archive.org": 15.0}
+HTTP_ROBOTS_USER_AGENT = "factcheck"
+HTTP_CACHE_SECONDS = env.int("FACTCHECK_HTTP_CACHE_SECONDS", default=7 * 24 * 3600)
+WIKIPEDIA_ARTICLE_URL = env.str("WIKIPEDIA_ARTICLE_URL", default="https://en.wikipedia.org/wiki/{title}")
+# A claim's job gives up after this many deliveries, so a task that kills its worker every time
+# (requeued by task_reject_on_worker_lost) cannot loop forever.
+REFERENCE_JOB_MAX_ATTEMPTS = env.int("FACTCHECK_REFERENCE_JOB_MAX_ATTEMPTS", default=3)
+# A job still pending this long after it was enqueued lost its message; the sweeper re-sends it.
+REFERENCE_JOB_STALE_SECONDS = env.int("FACTCHECK_REFERENCE_JOB_STALE_SECONDS", default=300)
+REFERENCE_MAX_PER_PROVIDER = env.int("FACTCHECK_REFERENCE_MAX_PER_PROVIDER", default=5)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -77,3 +77,54 @@ def seed_bytes():
     names = sorted(n for n in os.listdir(directory) if n.endswith(".txt"))
     with open(os.path.join(directory, names[0]), "rb") as handle:
         return handle.read()
+
+
+# --- Service-backed tests -----------------------------------------------------------------------
+# Tests marked `postgres` or `redis` need that server. Locally they skip with the reason; CI sets
+# FACTCHECK_REQUIRE_SERVICES=1 so a missing service fails the run instead of hiding the tests.
+
+
+def _redis_unavailable_reason() -> str | None:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return "REDIS_URL is not set"
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        return f"Redis at {url} is unreachable: {error}"
+    return None
+
+
+def _postgres_unavailable_reason() -> str | None:
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "DATABASE_URL does not point at PostgreSQL"
+    return None
+
+
+def _chromium_unavailable_reason() -> str | None:
+    if not os.path.exists("/usr/bin/chromium"):
+        return "Chromium is not installed (apt-get install chromium)"
+    return None
+
+
+_REQUIREMENTS = {
+    "redis": _redis_unavailable_reason,
+    "postgres": _postgres_unavailable_reason,
+    "browser": _chromium_unavailable_reason,
+}
+
+
+def pytest_runtest_setup(item):
+    for marker, check in _REQUIREMENTS.items():
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = check()
+        if reason is None:
+            continue
+        if os.environ.get("FACTCHECK_REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{marker} test cannot run and FACTCHECK_REQUIRE_SERVICES=1: {reason}")
+        pytest.skip(reason)

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import nh3
 import trafilatura
 from charset_normalizer import from_bytes
 
@@ -19,19 +18,6 @@ from apps.core.exceptions import ApplicationError
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 MIN_BODY_CHARS = 40
-# Structure survives sanitising so the extractor can still find the article's title and body.
-HTML_KEPT_TAGS = {
-    "html", "head", "title", "meta", "body", "main", "article", "section", "header", "footer",
-    "nav", "aside", "div", "span", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-    "li", "blockquote", "q", "em", "strong", "b", "i", "a", "time", "figure", "figcaption",
-    "table", "thead", "tbody", "tr", "td", "th", "pre", "code",
-}  # fmt: skip
-HTML_KEPT_ATTRIBUTES = {
-    "meta": {"name", "property", "content"},
-    "a": {"href"},
-    "time": {"datetime"},
-    "*": {"class", "id", "lang"},
-}
 
 
 class ArticleInputError(ApplicationError):
@@ -68,15 +54,24 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = _decode_legacy(data)
+    if _control_character_ratio(text) > 0.05:
+        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    # Windows-1252 is what legacy newsroom systems export; detectors misjudge short texts, so it
+    # goes first and the detector only handles what it cannot decode.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
             raise ArticleInputError(
                 "The text encoding could not be recognised. Save the file as UTF-8 and try again."
             ) from None
-        text = str(best)
-    if _control_character_ratio(text) > 0.05:
-        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
-    return text
+        return str(best)
 
 
 def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle:
@@ -101,9 +96,10 @@ def parse_pasted(text: str, *, max_bytes: int) -> ParsedArticle:
 
 
 def parse_html(html: str, *, url: str = "") -> ParsedArticle:
-    cleaned = nh3.clean(html, tags=HTML_KEPT_TAGS, attributes=HTML_KEPT_ATTRIBUTES, link_rel=None)
+    """Main text and metadata of a web page. trafilatura drops scripts, styles, navigation and
+    boilerplate and returns plain text, so nothing of the page's markup reaches our templates."""
     document = trafilatura.bare_extraction(
-        cleaned, url=url or None, with_metadata=True, include_comments=False, favor_precision=True
+        html, url=url or None, with_metadata=True, include_comments=False, favor_precision=True
     )
     text = (document.text if document else "") or ""
     if len(text.strip()) < MIN_BODY_CHARS:
@@ -112,9 +108,12 @@ def parse_html(html: str, *, url: str = "") -> ParsedArticle:
     if document.date:
         published_on = _parse_date(document.date)
     title = (document.title or "").strip() or _first_line_title(text)
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
     return ParsedArticle(
         title=title[:500],
-        body=_normalise_paragraphs(text),
+        body=_normalise_paragraphs("\n\n".join(paragraphs)),
         byline=(document.author or "").strip()[:300],
         outlet=(document.sitename or "").strip()[:200],
         published_on=published_on,
@@ -177,15 +176,11 @@ def parse_text(text: str) -> ParsedArticle:
                 outlet = " ".join(match["text"].split())
                 continue
             header_done = True
-        body_lines.append(
-            _strip_markdown(line) if not _HEADING.match(line) else _HEADING.sub(r"\g<title>", line)
-        )
+        body_lines.append(_strip_markdown(line) if not _HEADING.match(line) else _HEADING.sub(r"\g<title>", line))
 
     body = _normalise_paragraphs("\n".join(body_lines))
     if len(body) < MIN_BODY_CHARS:
-        raise ArticleInputError(
-            f"The article body is too short to check (at least {MIN_BODY_CHARS} characters)."
-        )
+        raise ArticleInputError(f"The article body is too short to check (at least {MIN_BODY_CHARS} characters).")
     if not outlet and byline and not _looks_like_person(byline):
         outlet = byline
     return ParsedArticle(

@@ -25,9 +25,7 @@ class Role(models.TextChoices):
 
 class Membership(BaseModel):
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_memberships")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.REVIEWER)
 
     class Meta:

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 
 from apps.core.exceptions import NotFoundError, PermissionDeniedError
@@ -52,3 +53,22 @@ def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]
     if role:
         members = members.filter(role=role)
     return members
+
+
+def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
+    """The desk an editor imports into: the one named (slug or id) or their first editable desk."""
+    if desk_ref:
+        desk = Desk.objects.filter(slug=desk_ref).first()
+        if desk is None:
+            try:
+                desk = Desk.objects.filter(pk=desk_ref).first()
+            except (ValueError, DjangoValidationError):
+                desk = None
+        if desk is None:
+            raise NotFoundError("Desk not found.")
+        membership_require(user=user, desk=desk, editor=True)
+        return desk
+    desk = desk_default_for_user(user=user, editor=True)
+    if desk is None:
+        raise PermissionDeniedError("Only a desk's editors can import articles.")
+    return desk

@@ -10,9 +10,7 @@ from apps.references.models import Reference
 class RatingScale(BaseModel):
     """A desk's verdict scale. The scale without a desk is the shipped default."""
 
-    desk = models.OneToOneField(
-        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="rating_scale"
-    )
+    desk = models.OneToOneField(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="rating_scale")
     name = models.CharField(max_length=200)
     best_rating = models.PositiveSmallIntegerField(default=5)
     worst_rating = models.PositiveSmallIntegerField(default=1)
@@ -35,9 +33,7 @@ class Rating(BaseModel):
 
     class Meta:
         ordering = ["scale", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["scale", "label"], name="rating_unique_label_per_scale")
-        ]
+        constraints = [models.UniqueConstraint(fields=["scale", "label"], name="rating_unique_label_per_scale")]
 
     def __str__(self) -> str:
         return self.label
@@ -54,9 +50,7 @@ class TaskStatus(models.TextChoices):
 
 class ReviewTask(BaseModel):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="review_task")
-    status = models.CharField(
-        max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW, db_index=True
-    )
+    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW, db_index=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

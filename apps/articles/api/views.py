@@ -1,0 +1,61 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.articles import selectors, services
+from apps.articles.models import SourceKind
+from apps.desks.selectors import desk_for_import, membership_require
+
+from .serializers import ArticleDetailOutputSerializer, ArticleImportInputSerializer, ArticleOutputSerializer
+
+
+class ArticleViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    """Articles of your desks. Deleting one (editors) removes its claims, reviews and references."""
+
+    serializer_class = ArticleOutputSerializer
+
+    def get_queryset(self):
+        return selectors.article_list(user=self.request.user)
+
+    def get_object(self):
+        return selectors.article_get(user=self.request.user, article_id=self.kwargs["pk"])
+
+    def get_serializer_class(self):
+        return ArticleDetailOutputSerializer if self.action == "retrieve" else ArticleOutputSerializer
+
+    def perform_destroy(self, instance):
+        membership_require(user=self.request.user, desk=instance.desk, editor=True)
+        services.article_delete(article=instance)
+
+
+class ArticleImportApi(APIView):
+    """Import an article from pasted text/Markdown/HTML (`text`), an uploaded .txt/.md/.html
+    file (`file`) or a web page (`url`). Importing the same article again returns the existing
+    one with status 200 and `created: false`."""
+
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(request=ArticleImportInputSerializer, responses={201: ArticleDetailOutputSerializer})
+    def post(self, request):
+        serializer = ArticleImportInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        desk = desk_for_import(user=request.user, desk_ref=data.get("desk"))
+        if "file" in data:
+            upload = data["file"]
+            result = services.article_import_file(
+                desk=desk, user=request.user, data=upload.read(), filename=upload.name
+            )
+        elif "url" in data:
+            result = services.article_import_url(desk=desk, user=request.user, url=data["url"])
+        else:
+            result = services.article_import_text(
+                desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
+            )
+        article = selectors.article_get(user=request.user, article_id=result.article.pk)
+        body = dict(ArticleDetailOutputSerializer(article).data, created=result.created)
+        return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)

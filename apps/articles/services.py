@@ -1,0 +1,104 @@
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.module_loading import import_string
+
+from apps.desks.models import Desk
+
+from .models import Article, SourceKind
+from .parsing import ArticleInputError, ParsedArticle, content_hash, parse_html, parse_pasted, parse_upload
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article: Article
+    created: bool
+
+
+def article_import_text(*, desk: Desk, user, text: str, source_kind: str = SourceKind.PASTE) -> ImportResult:
+    """Import pasted text, Markdown or HTML. See `article_create` for side effects."""
+    parsed = parse_pasted(text, max_bytes=settings.ARTICLE_MAX_BYTES)
+    return article_create(desk=desk, user=user, parsed=parsed, source_kind=source_kind)
+
+
+def article_import_file(
+    *, desk: Desk, user, data: bytes, filename: str, source_kind: str = SourceKind.UPLOAD
+) -> ImportResult:
+    """Import an uploaded .txt, .md or .html file. See `article_create` for side effects."""
+    parsed = parse_upload(data, filename=filename, max_bytes=settings.ARTICLE_MAX_BYTES)
+    return article_create(desk=desk, user=user, parsed=parsed, source_kind=source_kind, original_filename=filename)
+
+
+def article_import_url(*, desk: Desk, user, url: str) -> ImportResult:
+    """Fetch a web page through the safe fetcher and import its main text.
+
+    A refused or failed fetch raises ArticleInputError and stores nothing.
+    """
+    from apps.core.http import FetchError, fetch_article_html
+
+    try:
+        html, final_url = fetch_article_html(url)
+    except FetchError as error:
+        raise ArticleInputError(f"Could not import {url}: {error}", status=422) from error
+    parsed = parse_html(html, url=final_url)
+    return article_create(desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL)
+
+
+def article_create(
+    *,
+    desk: Desk,
+    user,
+    parsed: ParsedArticle,
+    source_kind: str,
+    original_filename: str = "",
+) -> ImportResult:
+    """Store a parsed article and run the intake steps (claims, source links, review tasks,
+    reference jobs) in one transaction, so a failing step leaves nothing behind.
+
+    Idempotent per desk: the same body imported again returns the existing article.
+    Reference gathering is queued by an intake step and published only after commit.
+    """
+    digest = content_hash(parsed.body)
+    existing = Article.objects.filter(desk=desk, content_hash=digest).first()
+    if existing is not None:
+        return ImportResult(article=existing, created=False)
+    try:
+        with transaction.atomic():
+            article = Article(
+                desk=desk,
+                title=parsed.title,
+                byline=parsed.byline,
+                outlet=parsed.outlet,
+                published_on=parsed.published_on,
+                source_url=parsed.source_url,
+                body=parsed.body,
+                content_hash=digest,
+                source_kind=source_kind,
+                original_filename=original_filename[:255],
+                imported_by=user if user is not None and user.is_authenticated else None,
+            )
+            article.full_clean(exclude=["content_hash"])
+            article.save()
+            for step in intake_steps():
+                step(article=article)
+    except IntegrityError:
+        # A concurrent import of the same body won the race; theirs is the article.
+        existing = Article.objects.filter(desk=desk, content_hash=digest).first()
+        if existing is None:
+            raise
+        return ImportResult(article=existing, created=False)
+    logger.info("imported article %s into desk %s", article.pk, desk.slug)
+    return ImportResult(article=article, created=True)
+
+
+def intake_steps():
+    return [import_string(path) for path in settings.ARTICLE_INTAKE_STEPS]
+
+
+@transaction.atomic
+def article_delete(*, article: Article) -> None:
+    article.delete()

@@ -1,0 +1,798 @@
+"""The one outbound HTTP client: every request to the outside world goes through `fetch`.
+
+Why it is careful (issue 4 §4, research/reliability-security-performance.md §2):
+
+- SSRF. URLs come from users (import by URL) and from other sites (search results, redirects).
+  We resolve the host once, refuse the request if *any* A/AAAA answer is not globally routable,
+  and connect to the exact address we checked, so a DNS answer that changes between check and
+  connect ("rebinding") cannot reach an internal service. Every redirect hop goes through the
+  same check. Only http/https, no credentials in URLs, default ports only, no proxies from the
+  environment (urllib3 pools never read HTTP_PROXY).
+- Resources. Redirects, decoded body size (compression bombs) and total time are capped.
+- Politeness. A descriptive User-Agent, a per-host minimum interval shared by all workers
+  through Redis, robots.txt for crawler-like fetches, retries with backoff and full jitter that
+  honour Retry-After, and ETag/Last-Modified revalidation so re-checks are cheap.
+
+Errors are `FetchError` subclasses with a message fit to show an editor; `TransientFetchError`
+marks the ones worth retrying (timeouts, connection failures, 429 and 5xx).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import ipaddress
+import json
+import logging
+import random
+import re
+import socket
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+
+import urllib3
+from charset_normalizer import from_bytes
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+Resolver = Callable[[str, int], list[str]]
+
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+ROBOTS_MAX_BYTES = 500 * 1024
+ROBOTS_CACHE_SECONDS = 24 * 3600
+# RFC 9309: an unreachable robots.txt means "assume complete disallow"; ask again soon.
+ROBOTS_UNREACHABLE_CACHE_SECONDS = 600
+CACHE_MAX_BODY_BYTES = 1024 * 1024
+READ_CHUNK_BYTES = 64 * 1024
+
+
+# --- Errors ---------------------------------------------------------------------------------
+
+
+class FetchError(Exception):
+    """A request was refused or failed; `str(error)` is a one-line reason for people."""
+
+    def __init__(self, message: str, *, url: str = ""):
+        super().__init__(message)
+        self.url = url
+
+
+class URLNotAllowedError(FetchError):
+    """Malformed URL, a scheme other than http/https, credentials or a non-default port."""
+
+
+class AddressNotAllowedError(FetchError):
+    """The host is, or resolves to, an address that is not globally routable."""
+
+
+class DNSResolutionError(FetchError):
+    """The host name does not resolve."""
+
+
+class TooManyRedirectsError(FetchError):
+    pass
+
+
+class ResponseTooLargeError(FetchError):
+    pass
+
+
+class ContentTypeNotAllowedError(FetchError):
+    pass
+
+
+class RobotsDisallowedError(FetchError):
+    pass
+
+
+class MalformedResponseError(FetchError):
+    """The body is not what the endpoint documents (e.g. plain text where JSON was promised)."""
+
+
+class HTTPStatusError(FetchError):
+    """A 4xx answer other than 429: asking again will not help."""
+
+    def __init__(self, message: str, *, url: str = "", status: int = 0):
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class TransientFetchError(FetchError):
+    """Worth retrying later; `retry_after` is the server's own hint in seconds, if it gave one."""
+
+    def __init__(self, message: str, *, url: str = "", retry_after: float | None = None):
+        super().__init__(message, url=url)
+        self.retry_after = retry_after
+
+
+class FetchTimeoutError(TransientFetchError):
+    pass
+
+
+class FetchConnectionError(TransientFetchError):
+    pass
+
+
+class UpstreamUnavailableError(TransientFetchError):
+    """429 or 5xx."""
+
+    def __init__(self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None):
+        super().__init__(message, url=url, retry_after=retry_after)
+        self.status = status
+
+
+# --- Address policy -------------------------------------------------------------------------
+
+# `not is_global` covers most of these; the explicit table guards against registry drift in
+# `ipaddress` (cpython #113171) and names each range in the error message.
+_DENIED_NETWORKS: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]] = [
+    (ipaddress.ip_network(network), reason)
+    for network, reason in (
+        ("0.0.0.0/8", "unspecified"),
+        ("10.0.0.0/8", "private"),
+        ("100.64.0.0/10", "carrier-grade NAT"),
+        ("127.0.0.0/8", "loopback"),
+        ("169.254.169.254/32", "cloud metadata"),
+        ("169.254.0.0/16", "link-local"),
+        ("172.16.0.0/12", "private"),
+        ("192.0.0.0/24", "IETF protocol assignment"),
+        ("192.0.2.0/24", "documentation"),
+        ("192.88.99.0/24", "6to4 relay"),
+        ("192.168.0.0/16", "private"),
+        ("198.18.0.0/15", "benchmarking"),
+        ("198.51.100.0/24", "documentation"),
+        ("203.0.113.0/24", "documentation"),
+        ("224.0.0.0/4", "multicast"),
+        ("240.0.0.0/4", "reserved"),
+        ("::/128", "unspecified"),
+        ("::1/128", "loopback"),
+        ("64:ff9b:1::/48", "NAT64"),
+        ("100::/64", "discard-only"),
+        ("2001::/32", "Teredo"),
+        ("2001:10::/28", "ORCHID"),
+        ("2001:20::/28", "ORCHIDv2"),
+        ("2001:db8::/32", "documentation"),
+        ("fc00::/7", "unique local (private)"),
+        ("fe80::/10", "link-local"),
+        ("fec0::/10", "site-local"),
+        ("ff00::/8", "multicast"),
+    )
+]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_IPV4_LEGACY_LITERAL = re.compile(r"^[0-9a-fx.]+$", re.IGNORECASE)
+
+
+def address_refusal_reason(address: str) -> str | None:
+    """Why `address` (an IP in text form) may not be contacted, or None when it is public."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        # An IPv6 address can carry an IPv4 one; judge the IPv4 address it really reaches.
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            inner = address_refusal_reason(str(embedded))
+            return f"{inner} (embedded in {ip})" if inner else None
+    for network, reason in _DENIED_NETWORKS:
+        if ip.version == network.version and ip in network:
+            return reason
+    if ip.is_multicast:
+        return "multicast"
+    if not ip.is_global:
+        return "not globally routable"
+    return None
+
+
+def _ip_literal(host: str) -> str | None:
+    """The IP a host spelled as a literal means, including 2130706433, 0x7f.1 and 0177.0.0.1."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if _IPV4_LEGACY_LITERAL.match(host):
+        # inet_aton accepts exactly the shorthand forms (decimal, octal, hex, short dotted)
+        # that resolvers and browsers also accept, so we judge the address they would reach.
+        try:
+            return socket.inet_ntoa(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    try:
+        answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise DNSResolutionError(f"Cannot resolve {host}: {error.strerror}.") from None
+    addresses: list[str] = []
+    for _family, _type, _proto, _canon, sockaddr in answers:
+        if sockaddr[0] not in addresses:
+            addresses.append(str(sockaddr[0]))
+    return addresses
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL that passed the policy, pinned to the addresses that were checked."""
+
+    url: str
+    scheme: str
+    host: str
+    port: int
+    path: str
+    host_header: str
+    addresses: tuple[str, ...]
+
+    @property
+    def origin(self) -> str:
+        return f"{self.scheme}://{self.host_header}"
+
+
+def _allow_listed(host: str, port: int) -> bool:
+    allowed = {entry.lower() for entry in settings.HTTP_ALLOWED_PRIVATE_HOSTS}
+    return host in allowed or f"{host}:{port}" in allowed
+
+
+def target_check(url: str, *, resolver: Resolver | None = None) -> Target:
+    """Validate `url` and resolve its host once; raise a `FetchError` for anything refused.
+
+    No socket is opened here, so tests can prove a refusal happens before any connection.
+    """
+    if any(ord(char) < 33 or ord(char) == 127 for char in url):
+        raise URLNotAllowedError("The URL contains spaces or control characters.", url=url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise URLNotAllowedError(f"Malformed URL: {url[:200]}", url=url) from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise URLNotAllowedError(f"Only http and https URLs can be fetched, not {scheme or 'none'}.", url=url)
+    if parts.username is not None or parts.password is not None:
+        raise URLNotAllowedError("URLs with a user name or password are not fetched.", url=url)
+    raw_host = (parts.hostname or "").rstrip(".")
+    if not raw_host:
+        raise URLNotAllowedError("The URL has no host.", url=url)
+    try:
+        host = raw_host.encode("idna").decode("ascii").lower() if not raw_host.isascii() else raw_host.lower()
+    except UnicodeError:
+        raise URLNotAllowedError(f"Invalid host name {raw_host!r}.", url=url) from None
+    default_port = 443 if scheme == "https" else 80
+    port = port or default_port
+    allow_listed = _allow_listed(host, port)
+    if port not in settings.HTTP_ALLOWED_PORTS and not allow_listed:
+        raise URLNotAllowedError(f"Port {port} is not allowed; only {settings.HTTP_ALLOWED_PORTS}.", url=url)
+
+    literal = _ip_literal(host)
+    addresses = [literal] if literal else (resolver or system_resolver)(host, port)
+    if not addresses:
+        raise DNSResolutionError(f"{host} has no address.", url=url)
+    if not allow_listed:
+        for address in addresses:
+            reason = address_refusal_reason(address)
+            if reason:
+                shown = host if literal is None else raw_host
+                raise AddressNotAllowedError(
+                    f"Refusing to fetch {shown}: it resolves to {address}, a {reason} address.", url=url
+                )
+    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    netloc_host = f"[{host}]" if ":" in host else host
+    host_header = netloc_host if port == default_port else f"{netloc_host}:{port}"
+    return Target(
+        url=url,
+        scheme=scheme,
+        host=host,
+        port=port,
+        path=path,
+        host_header=host_header,
+        addresses=tuple(addresses),
+    )
+
+
+# --- Shared state: rate limits, robots and the response cache ------------------------------
+
+# Reserve the next request slot for a host atomically, using Redis's own clock so workers on
+# different machines agree. Returns how long the caller must wait, in milliseconds.
+_RESERVE_SLOT = """
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local push = tonumber(ARGV[2])
+local next_free = tonumber(redis.call('GET', KEYS[1]) or '0')
+if push > 0 then
+  local until_ms = now + push
+  if until_ms > next_free then
+    redis.call('SET', KEYS[1], until_ms, 'PX', push + 60000)
+  end
+  return 0
+end
+local start = math.max(now, next_free)
+redis.call('SET', KEYS[1], start + interval, 'PX', start + interval - now + 60000)
+return start - now
+"""
+
+
+class _LocalStore:
+    """In-process fallback when no Redis is configured (single-process development)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[str, tuple[float, Any]] = {}
+        self._slots: dict[str, float] = {}
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            expires, value = self._values.get(key, (0.0, None))
+            return value if expires > time.monotonic() else None
+
+    def set(self, key: str, value: Any, ttl: float) -> None:
+        with self._lock:
+            self._values[key] = (time.monotonic() + ttl, value)
+
+    def reserve(self, key: str, interval: float, push: float = 0.0) -> float:
+        with self._lock:
+            now = time.monotonic()
+            next_free = self._slots.get(key, 0.0)
+            if push > 0:
+                self._slots[key] = max(next_free, now + push)
+                return 0.0
+            start = max(now, next_free)
+            self._slots[key] = start + interval
+            return start - now
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+            self._slots.clear()
+
+
+class _RedisStore:
+    def __init__(self, url: str) -> None:
+        import redis
+
+        self._client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self._reserve = self._client.register_script(_RESERVE_SLOT)
+
+    def get(self, key: str) -> Any:
+        raw = self._client.get(key)
+        return json.loads(raw) if raw is not None else None
+
+    def set(self, key: str, value: Any, ttl: float) -> None:
+        self._client.set(key, json.dumps(value), ex=max(1, int(ttl)))
+
+    def reserve(self, key: str, interval: float, push: float = 0.0) -> float:
+        wait_ms = self._reserve(keys=[key], args=[int(interval * 1000), int(push * 1000)])
+        return int(wait_ms) / 1000
+
+    def clear(self) -> None:
+        keys = list(self._client.scan_iter("factcheck:fetch:*"))
+        if keys:
+            self._client.delete(*keys)
+
+
+_local_store = _LocalStore()
+_redis_stores: dict[str, _RedisStore] = {}
+
+
+def shared_store() -> _LocalStore | _RedisStore:
+    url = settings.HTTP_SHARED_STATE_URL
+    if not url:
+        return _local_store
+    if url not in _redis_stores:
+        _redis_stores[url] = _RedisStore(url)
+    return _redis_stores[url]
+
+
+def _store_call(method: str, *args: Any) -> Any:
+    """Call the shared store; if Redis is down, fall back to this process rather than fail."""
+    store = shared_store()
+    try:
+        return getattr(store, method)(*args)
+    except Exception as error:
+        if store is _local_store:
+            raise
+        logger.warning("Shared fetch state unavailable (%s); using in-process state.", error)
+        return getattr(_local_store, method)(*args)
+
+
+def host_min_interval(host: str) -> float:
+    return float(settings.HTTP_HOST_MIN_INTERVALS.get(host, settings.HTTP_HOST_MIN_INTERVAL_SECONDS))
+
+
+def host_slot_wait(host: str) -> None:
+    """Block until this host's next request slot (shared by all workers) is ours."""
+    interval = host_min_interval(host)
+    wait = _store_call("reserve", f"factcheck:fetch:slot:{host}", interval, 0.0)
+    if wait > 0:
+        sleep(wait)
+
+
+def host_back_off(host: str, seconds: float) -> None:
+    """Keep every worker away from `host` for `seconds` (after a 429 with Retry-After)."""
+    _store_call("reserve", f"factcheck:fetch:slot:{host}", 0.0, seconds)
+
+
+def sleep(seconds: float) -> None:
+    """Module-level so tests can observe waits instead of sleeping."""
+    time.sleep(seconds)
+
+
+# --- Responses ------------------------------------------------------------------------------
+
+
+@dataclass
+class FetchResponse:
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    from_cache: bool = False
+    redirects: list[str] = field(default_factory=list)
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+    def text(self) -> str:
+        match = re.search(r"charset=([\w.:-]+)", self.headers.get("content-type", ""), re.IGNORECASE)
+        if match:
+            try:
+                return self.content.decode(match.group(1), errors="replace")
+            except LookupError:
+                pass
+        try:
+            return self.content.decode("utf-8")
+        except UnicodeDecodeError:
+            best = from_bytes(self.content).best()
+            return str(best) if best is not None else self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.content)
+        except ValueError:
+            preview = self.content[:120].decode("utf-8", errors="replace").strip()
+            raise MalformedResponseError(
+                f"Expected JSON from {self.final_url}, got: {preview!r}", url=self.final_url
+            ) from None
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+def _pool_for(target: Target, address: str, timeout: urllib3.Timeout) -> urllib3.HTTPConnectionPool:
+    if target.scheme == "https":
+        # Connect to the checked IP but verify the certificate for, and send SNI with, the name.
+        return urllib3.HTTPSConnectionPool(
+            address,
+            target.port,
+            timeout=timeout,
+            retries=False,
+            cert_reqs="CERT_REQUIRED",
+            server_hostname=target.host,
+            assert_hostname=target.host,
+        )
+    return urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
+
+
+def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, deadline: float) -> bytes:
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLargeError(f"{url} is {int(declared)} bytes; the limit is {max_bytes}.", url=url)
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchTimeoutError(f"{url} took too long to send its body.", url=url)
+        # read1 returns what has arrived (a slow drip cannot hold us past the deadline) and
+        # urllib3 ≥ 2.6 bounds how much one compressed chunk may expand to.
+        chunk = response.read1(READ_CHUNK_BYTES)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > max_bytes:
+            raise ResponseTooLargeError(f"{url} sent more than {max_bytes} bytes (decoded).", url=url)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _send_once(
+    target: Target,
+    *,
+    method: str,
+    headers: dict[str, str],
+    body: bytes | None,
+    timeout: float,
+    deadline: float,
+    max_bytes: int,
+    allowed_content_types: Iterable[str] | None,
+) -> tuple[int, dict[str, str], bytes]:
+    request_headers = {"Host": target.host_header, **headers}
+    last_error: Exception | None = None
+    for address in target.addresses:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        pool_timeout = urllib3.Timeout(connect=min(5.0, timeout, remaining), read=min(timeout, remaining))
+        pool = _pool_for(target, address, pool_timeout)
+        try:
+            response = pool.urlopen(
+                method,
+                target.path,
+                body=body,
+                headers=request_headers,
+                redirect=False,
+                retries=False,
+                preload_content=False,
+                decode_content=True,
+                assert_same_host=False,
+            )
+        except urllib3.exceptions.NewConnectionError as error:
+            last_error = error
+            pool.close()
+            continue
+        except urllib3.exceptions.TimeoutError:
+            pool.close()
+            raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
+        except urllib3.exceptions.SSLError as error:
+            pool.close()
+            raise FetchConnectionError(f"TLS error with {target.host}: {error}", url=target.url) from None
+        except urllib3.exceptions.HTTPError as error:
+            pool.close()
+            raise FetchConnectionError(f"Connection to {target.host} failed: {error}", url=target.url) from None
+        try:
+            response_headers = {key.lower(): value for key, value in response.headers.items()}
+            status = response.status
+            if status in REDIRECT_STATUSES or status == 304 or status >= 400:
+                # Redirect and error bodies are never read: nothing decodes a body we do not use.
+                return status, response_headers, b""
+            if allowed_content_types is not None:
+                content_type = response_headers.get("content-type", "").split(";", 1)[0].strip().lower()
+                if content_type not in allowed_content_types:
+                    raise ContentTypeNotAllowedError(
+                        f"{target.url} is {content_type or 'of unknown type'}, not a web page.",
+                        url=target.url,
+                    )
+            try:
+                content = _read_body(response, url=target.url, max_bytes=max_bytes, deadline=deadline)
+            except urllib3.exceptions.TimeoutError:
+                raise FetchTimeoutError(f"{target.host} stopped sending.", url=target.url) from None
+            except urllib3.exceptions.HTTPError as error:
+                raise FetchConnectionError(f"Reading from {target.host} failed: {error}", url=target.url) from None
+            return status, response_headers, content
+        finally:
+            response.release_conn()
+            pool.close()
+    raise FetchConnectionError(f"Cannot connect to {target.host}: {last_error}", url=target.url)
+
+
+def _cache_key(url: str) -> str:
+    return "factcheck:fetch:cache:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _fetch_attempt(
+    url: str,
+    *,
+    method: str,
+    headers: dict[str, str],
+    body: bytes | None,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+    allowed_content_types: Iterable[str] | None,
+    respect_robots: bool,
+    use_cache: bool,
+    resolver: Resolver | None,
+) -> FetchResponse:
+    deadline = time.monotonic() + settings.HTTP_TOTAL_TIMEOUT_SECONDS
+    original_url = url
+    redirects: list[str] = []
+    first_origin: str | None = None
+    while True:
+        target = target_check(url, resolver=resolver)
+        if first_origin is None:
+            first_origin = target.origin
+        elif target.origin != first_origin:
+            # Credentials meant for one site never travel to another one via a redirect.
+            headers = {k: v for k, v in headers.items() if k.lower() not in ("authorization", "cookie")}
+        if respect_robots and not robots_allowed(target, resolver=resolver):
+            raise RobotsDisallowedError(f"{target.host}'s robots.txt does not allow fetching {url}.", url=url)
+
+        cached = _store_call("get", _cache_key(url)) if use_cache and method == "GET" else None
+        request_headers = dict(headers)
+        if cached:
+            if cached.get("etag"):
+                request_headers["If-None-Match"] = cached["etag"]
+            if cached.get("last_modified"):
+                request_headers["If-Modified-Since"] = cached["last_modified"]
+
+        host_slot_wait(target.host)
+        status, response_headers, content = _send_once(
+            target,
+            method=method,
+            headers=request_headers,
+            body=body,
+            timeout=timeout,
+            deadline=deadline,
+            max_bytes=max_bytes,
+            allowed_content_types=allowed_content_types,
+        )
+        if status in REDIRECT_STATUSES and response_headers.get("location"):
+            if len(redirects) >= max_redirects:
+                raise TooManyRedirectsError(
+                    f"{original_url} redirected more than {max_redirects} times.", url=original_url
+                )
+            redirects.append(url)
+            url = urljoin(url, response_headers["location"])
+            if status == 303 or (status in (301, 302) and method == "POST"):
+                method, body = "GET", None
+            continue
+        if status == 304 and cached:
+            return FetchResponse(
+                url=original_url,
+                final_url=url,
+                status=200,
+                headers=cached["headers"],
+                content=base64.b64decode(cached["content"]),
+                from_cache=True,
+                redirects=redirects,
+            )
+        if status == 429 or status >= 500:
+            retry_after = _retry_after_seconds(response_headers.get("retry-after"))
+            if retry_after:
+                host_back_off(target.host, retry_after)
+            raise UpstreamUnavailableError(
+                f"{target.host} answered {status}.", url=url, status=status, retry_after=retry_after
+            )
+        if status >= 300:
+            raise HTTPStatusError(f"{target.host} answered {status} for {url}.", url=url, status=status)
+
+        if use_cache and method == "GET" and len(content) <= CACHE_MAX_BODY_BYTES:
+            validators = {
+                "etag": response_headers.get("etag"),
+                "last_modified": response_headers.get("last-modified"),
+            }
+            if any(validators.values()):
+                kept_headers = {
+                    k: v for k, v in response_headers.items() if k in ("content-type", "etag", "last-modified")
+                }
+                entry = {**validators, "headers": kept_headers, "content": base64.b64encode(content).decode()}
+                _store_call("set", _cache_key(url), entry, settings.HTTP_CACHE_SECONDS)
+        return FetchResponse(
+            url=original_url,
+            final_url=url,
+            status=status,
+            headers=response_headers,
+            content=content,
+            redirects=redirects,
+        )
+
+
+def backoff_delay(attempt: int, *, base: float | None = None, cap: float | None = None) -> float:
+    """Full jitter (AWS "Exponential Backoff And Jitter"): uniform in [0, base * 2**attempt]."""
+    base = settings.HTTP_RETRY_BACKOFF_SECONDS if base is None else base
+    cap = settings.HTTP_RETRY_MAX_DELAY_SECONDS if cap is None else cap
+    return random.uniform(0, min(cap, base * 2**attempt))  # noqa: S311 - jitter, not security
+
+
+def fetch(
+    url: str,
+    *,
+    method: str = "GET",
+    params: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    body: bytes | None = None,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+    max_redirects: int | None = None,
+    allowed_content_types: Iterable[str] | None = None,
+    respect_robots: bool = False,
+    use_cache: bool = False,
+    retries: int | None = None,
+    resolver: Resolver | None = None,
+) -> FetchResponse:
+    """Fetch `url` under the policy above; raise a `FetchError` subclass on refusal or failure.
+
+    `respect_robots` is for crawler-like fetches (documents, link checks); documented APIs and
+    an editor's own "import this URL" act as a user agent and skip it. Transient failures are
+    retried `retries` times in-process when the wait is short (Retry-After beyond
+    HTTP_RETRY_MAX_DELAY_SECONDS is left to the caller, e.g. a Celery countdown).
+    """
+    if params:
+        url = f"{url}{'&' if urlsplit(url).query else '?'}{urlencode(params, doseq=True)}"
+    request_headers = {
+        "User-Agent": settings.HTTP_USER_AGENT,
+        "Accept-Encoding": "gzip, deflate",
+        **(headers or {}),
+    }
+    retries = settings.HTTP_RETRIES if retries is None else retries
+    attempt = 0
+    while True:
+        try:
+            return _fetch_attempt(
+                url,
+                method=method.upper(),
+                headers=request_headers,
+                body=body,
+                timeout=settings.HTTP_TIMEOUT_SECONDS if timeout is None else timeout,
+                max_bytes=settings.HTTP_MAX_RESPONSE_BYTES if max_bytes is None else max_bytes,
+                max_redirects=settings.HTTP_MAX_REDIRECTS if max_redirects is None else max_redirects,
+                allowed_content_types=tuple(allowed_content_types) if allowed_content_types else None,
+                respect_robots=respect_robots,
+                use_cache=use_cache,
+                resolver=resolver,
+            )
+        except TransientFetchError as error:
+            if attempt >= retries:
+                raise
+            delay = error.retry_after if error.retry_after is not None else backoff_delay(attempt)
+            if delay > settings.HTTP_RETRY_MAX_DELAY_SECONDS:
+                raise
+            logger.info("Retrying %s in %.1fs: %s", url, delay, error)
+            sleep(delay)
+            attempt += 1
+
+
+# --- robots.txt -----------------------------------------------------------------------------
+
+
+def robots_allowed(target: Target, *, resolver: Resolver | None = None) -> bool:
+    """RFC 9309 for our User-Agent: 4xx means allowed, 5xx or unreachable means disallowed.
+
+    Fetched through this same guarded client (urllib.robotparser would use its own unguarded
+    downloader) and cached for a day in the shared store.
+    """
+    key = f"factcheck:fetch:robots:{target.origin}"
+    cached = _store_call("get", key)
+    if cached is None:
+        try:
+            response = fetch(
+                f"{target.origin}/robots.txt",
+                max_bytes=ROBOTS_MAX_BYTES,
+                retries=0,
+                resolver=resolver,
+            )
+            cached, ttl = {"rules": response.text()}, ROBOTS_CACHE_SECONDS
+        except HTTPStatusError:
+            cached, ttl = {"allow": True}, ROBOTS_CACHE_SECONDS
+        except FetchError:
+            cached, ttl = {"allow": False}, ROBOTS_UNREACHABLE_CACHE_SECONDS
+        _store_call("set", key, cached, ttl)
+    if "rules" not in cached:
+        return bool(cached["allow"])
+    parser = urllib.robotparser.RobotFileParser()
+    parser.parse(cached["rules"].splitlines())
+    return parser.can_fetch(settings.HTTP_ROBOTS_USER_AGENT, target.url)
+
+
+# --- Helpers for callers --------------------------------------------------------------------
+
+
+def fetch_article_html(url: str, *, resolver: Resolver | None = None) -> tuple[str, str]:
+    """Fetch a web page for URL import: (decoded HTML or text, final URL after redirects).
+
+    An editor's own import acts as a user agent, so robots.txt is not consulted. Raises a
+    `FetchError` subclass whose message is a one-line reason fit for the CLI and the form.
+    """
+    response = fetch(url, allowed_content_types=HTML_CONTENT_TYPES, resolver=resolver)
+    if b"\x00" in response.content[:1024]:
+        raise ContentTypeNotAllowedError(f"{response.final_url} is binary, not a web page.", url=url)
+    return response.text(), response.final_url

@@ -1,0 +1,22 @@
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.views import APIView
+
+from apps.reports import selectors, services
+
+
+class ArticleExportApi(APIView):
+    """Download an article's checked report: html, md, csv, json or claimreview (JSON-LD of the
+    approved verdicts)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=sorted(services.FORMATS), default="json")],
+        responses={(200, "*/*"): OpenApiTypes.BINARY},
+    )
+    def get(self, request, article_id):
+        report = selectors.report_get(user=request.user, article_id=article_id)
+        export = services.report_export(report=report, export_format=request.query_params.get("format", "json"))
+        response = HttpResponse(export.content, content_type=export.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        return response

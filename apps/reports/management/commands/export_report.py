@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.articles.models import Article
+from apps.core.exceptions import ApplicationError
+from apps.core.ids import uuid_or_404
+from apps.reports import services
+from apps.reports.selectors import report_build
+
+
+class Command(BaseCommand):
+    help = "Export an article's checked report (html, md, csv, json or claimreview)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("article_id")
+        parser.add_argument("--format", default="json", choices=[*sorted(services.FORMATS), "markdown", "jsonld"])
+        parser.add_argument("-o", "--output", help="File to write (default: standard output)")
+
+    def handle(self, *args, article_id: str, format: str, output: str | None, **options):
+        try:
+            article = Article.objects.filter(pk=uuid_or_404(article_id, what="Article")).first()
+            if article is None:
+                raise CommandError(f"no article with id {article_id}")
+            report = report_build(article=article)
+            export = services.report_export(report=report, export_format=format)
+        except ApplicationError as error:
+            raise CommandError(error.message) from None
+        if output:
+            try:
+                with open(output, "w", encoding="utf-8") as handle:
+                    handle.write(export.content)
+            except OSError as error:
+                raise CommandError(f"cannot write {output}: {error.strerror}") from None
+            self.stderr.write(f"wrote {output}")
+        else:
+            self.stdout.write(export.content, ending="")

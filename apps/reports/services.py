@@ -1,0 +1,171 @@
+"""Render an article's checked report in each export format.
+
+Rendering writes nothing; it lives here because exports are the desk's output and every
+interface (API, web, CLI) must produce byte-identical files.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from apps.core.exceptions import ApplicationError
+
+from .selectors import Report
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: str
+    content_type: str
+    filename: str
+
+
+FORMATS = {
+    "html": ("text/html; charset=utf-8", "html"),
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "claimreview": ("application/ld+json", "claimreview.jsonld"),
+}
+FORMAT_ALIASES = {"markdown": "md", "jsonld": "claimreview", "claim-review": "claimreview"}
+
+
+def report_export(*, report: Report, export_format: str) -> ExportFile:
+    export_format = FORMAT_ALIASES.get(export_format, export_format)
+    if export_format not in FORMATS:
+        raise ApplicationError(f"Unknown export format {export_format!r}.", extra={"formats": sorted(FORMATS)})
+    renderer = {
+        "html": _render_html,
+        "md": _render_markdown,
+        "csv": _render_csv,
+        "json": _render_json,
+        "claimreview": _render_claimreview,
+    }[export_format]
+    content_type, extension = FORMATS[export_format]
+    stem = slugify(report.article.title)[:60] or "report"
+    return ExportFile(content=renderer(report), content_type=content_type, filename=f"{stem}.{extension}")
+
+
+def _verdict_fields(row) -> dict:
+    verdict = row.verdict
+    return {
+        "rating": verdict.rating.label if verdict else "",
+        "rationale": verdict.rationale if verdict else "",
+        "reviewer": str(verdict.reviewer) if verdict else "",
+        "approved_by": str(verdict.approved_by) if verdict and verdict.approved_by else "",
+        "approved_at": verdict.approved_at.isoformat() if verdict and verdict.approved_at else "",
+    }
+
+
+def report_as_dict(report: Report) -> dict:
+    article = report.article
+    return {
+        "article": {
+            "id": str(article.pk),
+            "title": article.title,
+            "byline": article.byline,
+            "outlet": article.outlet,
+            "published_on": article.published_on.isoformat() if article.published_on else None,
+            "source_url": article.source_url,
+            "desk": article.desk.name,
+        },
+        "claims": [
+            {
+                "id": str(row.claim.pk),
+                "text": row.claim.text,
+                "start": row.claim.start,
+                "end": row.claim.end,
+                "kind": row.claim.kind,
+                "score": round(row.claim.score, 4),
+                "quantities": row.claim.quantities,
+                "status": row.status,
+                **_verdict_fields(row),
+                "cited_references": [str(ref.pk) for ref in row.verdict.cited_references.all()] if row.verdict else [],
+                "references": [
+                    {"id": str(ref.pk), "url": ref.url, "title": ref.title, "provider": ref.provider}
+                    for ref in row.references
+                ],
+            }
+            for row in report.rows
+        ],
+    }
+
+
+def _render_json(report: Report) -> str:
+    return json.dumps(report_as_dict(report), indent=2, ensure_ascii=False)
+
+
+def _render_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    columns = [
+        "claim_id", "text", "kind", "score", "start", "end", "status", "rating", "rationale",
+        "reviewer", "approved_by", "approved_at", "references",
+    ]  # fmt: skip
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for claim in report_as_dict(report)["claims"]:
+        row = {key: claim.get(key, "") for key in columns if key not in ("claim_id", "references")}
+        row["claim_id"] = claim["id"]
+        row["references"] = " ".join(ref["url"] for ref in claim["references"])
+        writer.writerow({key: _csv_safe(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def _csv_safe(value):
+    # Spreadsheet apps execute cells that start with these characters (CSV injection).
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _render_markdown(report: Report) -> str:
+    return render_to_string("reports/report.md", {"report": report})
+
+
+def _render_html(report: Report) -> str:
+    return render_to_string("reports/report.html", {"report": report})
+
+
+def claimreview_items(report: Report) -> list[dict]:
+    """schema.org ClaimReview for each approved verdict (https://schema.org/ClaimReview)."""
+    article = report.article
+    items = []
+    for row in report.approved_rows:
+        verdict = row.verdict
+        rating = {
+            "@type": "Rating",
+            "alternateName": verdict.rating.label,
+            "bestRating": report.best_rating,
+            "worstRating": report.worst_rating,
+        }
+        if verdict.rating.claimreview_value is not None:
+            rating["ratingValue"] = verdict.rating.claimreview_value
+        appearance = {"@type": "CreativeWork", "headline": article.title}
+        if article.source_url:
+            appearance["url"] = article.source_url
+        item_reviewed = {"@type": "Claim", "appearance": appearance}
+        if article.outlet:
+            item_reviewed["author"] = {"@type": "Organization", "name": article.outlet}
+        if article.published_on:
+            item_reviewed["datePublished"] = article.published_on.isoformat()
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "datePublished": verdict.approved_at.date().isoformat(),
+                "author": {"@type": "Organization", "name": article.desk.name},
+                "claimReviewed": row.claim.text,
+                "itemReviewed": item_reviewed,
+                "reviewRating": rating,
+                "reviewBody": verdict.rationale,
+            }
+        )
+    return items
+
+
+def _render_claimreview(report: Report) -> str:
+    return json.dumps(claimreview_items(report), indent=2, ensure_ascii=False)

@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from .models import Rating, RatingScale, ReviewTask, Verdict
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(admin.ModelAdmin):
+    list_display = ["name", "desk", "best_rating", "worst_rating"]
+    inlines = [RatingInline]
+
+
+@admin.register(ReviewTask)
+class ReviewTaskAdmin(admin.ModelAdmin):
+    """Read-mostly: workflow changes go through the app so its rules apply."""
+
+    list_display = ["claim", "status", "assignee", "due_date", "updated_at"]
+    list_filter = ["status", "claim__article__desk"]
+    search_fields = ["claim__text"]
+    readonly_fields = ["claim", "status", "assigned_by", "created_at", "updated_at"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
+    list_filter = ["rating"]
+    readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at"]

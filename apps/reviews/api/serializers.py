@@ -1,0 +1,56 @@
+from rest_framework import serializers
+
+from apps.reviews.models import Rating, ReviewTask, Verdict
+
+
+class RatingOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["id", "label", "description", "claimreview_value", "position"]
+
+
+class VerdictOutputSerializer(serializers.ModelSerializer):
+    rating = RatingOutputSerializer()
+    reviewer = serializers.StringRelatedField()
+    approved_by = serializers.StringRelatedField()
+    cited_references = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "rating", "rationale", "cited_references", "reviewer", "submitted_at", "approved_by", "approved_at",
+        ]  # fmt: skip
+
+
+class ReviewTaskOutputSerializer(serializers.ModelSerializer):
+    claim_text = serializers.CharField(source="claim.text")
+    article = serializers.UUIDField(source="claim.article_id")
+    assignee = serializers.StringRelatedField()
+    verdict = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReviewTask
+        fields = [
+            "id", "claim", "claim_text", "article", "status", "assignee", "due_date", "editor_note",
+            "verdict", "updated_at",
+        ]  # fmt: skip
+
+    def get_verdict(self, task):
+        verdict = getattr(task, "verdict", None)
+        return VerdictOutputSerializer(verdict).data if verdict else None
+
+
+class AssignInputSerializer(serializers.Serializer):
+    task_ids = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=500)
+    assignee = serializers.CharField(help_text="Username of a member of the desk.")
+    due_date = serializers.DateField(required=False, allow_null=True)
+
+
+class VerdictInputSerializer(serializers.Serializer):
+    rating = serializers.UUIDField()
+    rationale = serializers.CharField(max_length=20000)
+    references = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
+
+
+class ReturnInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000)

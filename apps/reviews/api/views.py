@@ -1,0 +1,114 @@
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.desks.selectors import desk_default_for_user
+from apps.reviews import selectors, services
+from apps.reviews.models import Rating
+
+from .serializers import (
+    AssignInputSerializer,
+    RatingOutputSerializer,
+    ReturnInputSerializer,
+    ReviewTaskOutputSerializer,
+    VerdictInputSerializer,
+)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("article", str, description="Article id"),
+        OpenApiParameter("status", str, description="Task status"),
+        OpenApiParameter("assignee", str, description="`me` for your own queue"),
+    ]
+)
+class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Review tasks (one per claim) in your desks, with their workflow actions."""
+
+    serializer_class = ReviewTaskOutputSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        if params.get("assignee") == "me":
+            return selectors.review_task_queue(user=self.request.user)
+        return selectors.review_task_list(
+            user=self.request.user, article_id=params.get("article"), status=params.get("status")
+        )
+
+    def get_object(self):
+        return selectors.review_task_get(user=self.request.user, task_id=self.kwargs["pk"])
+
+    def _respond(self, task_id):
+        task = selectors.review_task_get(user=self.request.user, task_id=task_id)
+        return Response(ReviewTaskOutputSerializer(task).data)
+
+    @extend_schema(request=AssignInputSerializer, responses=ReviewTaskOutputSerializer(many=True))
+    @action(detail=False, methods=["post"])
+    def assign(self, request):
+        serializer = AssignInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        tasks = [selectors.review_task_get(user=request.user, task_id=pk) for pk in data["task_ids"]]
+        assignee = get_user_model().objects.filter(username=data["assignee"]).first()
+        if assignee is None:
+            raise ApplicationError(f"No user named {data['assignee']!r}.")
+        assigned = services.review_tasks_assign(
+            editor=request.user, tasks=tasks, assignee=assignee, due_date=data.get("due_date")
+        )
+        fresh = selectors.review_task_list(user=request.user).filter(pk__in=[t.pk for t in assigned])
+        return Response(ReviewTaskOutputSerializer(fresh, many=True).data)
+
+    @extend_schema(request=None, responses=ReviewTaskOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        services.review_task_start(user=request.user, task=self.get_object())
+        return self._respond(pk)
+
+    @extend_schema(request=VerdictInputSerializer, responses=ReviewTaskOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def verdict(self, request, pk=None):
+        task = self.get_object()
+        serializer = VerdictInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        rating = Rating.objects.filter(pk=data["rating"]).first()
+        if rating is None:
+            raise ApplicationError("Unknown rating.")
+        services.verdict_submit(
+            user=request.user,
+            task=task,
+            rating=rating,
+            rationale=data["rationale"],
+            reference_ids=data["references"],
+        )
+        return self._respond(pk)
+
+    @extend_schema(request=None, responses=ReviewTaskOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        services.verdict_approve(editor=request.user, task=self.get_object())
+        return self._respond(pk)
+
+    @extend_schema(request=ReturnInputSerializer, responses=ReviewTaskOutputSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_to_reviewer(self, request, pk=None):
+        serializer = ReturnInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.verdict_return(editor=request.user, task=self.get_object(), note=serializer.validated_data["note"])
+        return self._respond(pk)
+
+
+class RatingListApi(APIView):
+    """The verdict ratings of your desk's scale."""
+
+    @extend_schema(responses=RatingOutputSerializer(many=True))
+    def get(self, request):
+        desk = desk_default_for_user(user=request.user)
+        if desk is None:
+            raise NotFoundError("You are not a member of any desk.")
+        ratings = selectors.rating_list_for_desk(desk=desk)
+        return Response(RatingOutputSerializer(ratings, many=True).data)

@@ -1,0 +1,67 @@
+from django.db.models import Q, QuerySet
+
+from apps.core.exceptions import NotFoundError
+from apps.core.ids import uuid_or_404
+from apps.desks.models import Desk
+from apps.desks.selectors import desk_ids_for_user
+
+from .models import Rating, RatingScale, ReviewTask, TaskStatus
+
+OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
+
+
+def review_task_list(*, user, article_id=None, status: str | None = None, assignee=None) -> QuerySet[ReviewTask]:
+    tasks = (
+        ReviewTask.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
+        .select_related("claim", "claim__article", "claim__article__desk", "assignee", "verdict", "verdict__rating")
+        .order_by("claim__article__created_at", "claim__start")
+    )
+    if article_id is not None:
+        tasks = tasks.filter(claim__article_id=uuid_or_404(article_id, what="Article"))
+    if status:
+        tasks = tasks.filter(status=status)
+    if assignee is not None:
+        tasks = tasks.filter(assignee=assignee)
+    return tasks
+
+
+def review_task_queue(*, user) -> QuerySet[ReviewTask]:
+    """A reviewer's own open work, oldest due first."""
+    return (
+        review_task_list(user=user, assignee=user)
+        .filter(status__in=OPEN_STATUSES)
+        .order_by("due_date", "claim__article__created_at", "claim__start")
+    )
+
+
+def review_task_get(*, user, task_id) -> ReviewTask:
+    task = review_task_list(user=user).filter(pk=uuid_or_404(task_id, what="Task")).first()
+    if task is None:
+        raise NotFoundError("Task not found.")
+    return task
+
+
+def review_task_for_claim(*, user, claim_id) -> ReviewTask:
+    task = review_task_list(user=user).filter(claim_id=uuid_or_404(claim_id, what="Claim")).first()
+    if task is None:
+        raise NotFoundError("Task not found.")
+    return task
+
+
+def rating_scale_for_desk(*, desk: Desk) -> RatingScale:
+    """The desk's own scale, else the shipped default."""
+    scale = RatingScale.objects.filter(Q(desk=desk) | Q(desk__isnull=True)).order_by("desk_id").first()
+    if scale is None:
+        raise NotFoundError("No rating scale is configured.")
+    return scale
+
+
+def rating_list_for_desk(*, desk: Desk) -> QuerySet[Rating]:
+    return rating_scale_for_desk(desk=desk).ratings.all()
+
+
+def review_status_counts(*, article) -> dict[str, int]:
+    counts = {status: 0 for status in TaskStatus.values}
+    for status in ReviewTask.objects.filter(claim__article=article).values_list("status", flat=True):
+        counts[status] += 1
+    return counts

@@ -1,0 +1,84 @@
+import pytest
+
+from apps.reviews.models import Rating, TaskStatus
+from tests import factories
+
+
+@pytest.fixture
+def tasks(desk):
+    article = factories.ArticleFactory(desk=desk)
+    return [
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, start=i * 10, end=i * 10 + 5))
+        for i in range(2)
+    ]
+
+
+def test_journey_through_the_api(tasks, editor_api, reviewer_api, reviewer):
+    response = editor_api.post(
+        "/api/v1/tasks/assign/",
+        {"task_ids": [str(t.pk) for t in tasks], "assignee": reviewer.username},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert {row["status"] for row in response.json()} == {"assigned"}
+
+    queue = reviewer_api.get("/api/v1/tasks/?assignee=me").json()
+    assert queue["count"] == 2
+
+    task_id = str(tasks[0].pk)
+    assert reviewer_api.post(f"/api/v1/tasks/{task_id}/start/").json()["status"] == "in_review"
+    ratings = reviewer_api.get("/api/v1/ratings/").json()
+    false_id = next(r["id"] for r in ratings if r["label"] == "False")
+    response = reviewer_api.post(
+        f"/api/v1/tasks/{task_id}/verdict/",
+        {"rating": false_id, "rationale": "Records show two."},
+        format="json",
+    )
+    assert response.json()["status"] == "submitted"
+
+    response = editor_api.post(f"/api/v1/tasks/{task_id}/approve/")
+    assert response.status_code == 200
+    assert response.json()["verdict"]["rating"]["label"] == "False"
+    assert response.json()["verdict"]["approved_by"] == "edith"
+
+
+def test_reviewer_cannot_approve_and_gets_403_with_message(tasks, editor_api, reviewer_api, reviewer):
+    editor_api.post("/api/v1/tasks/assign/", {"task_ids": [str(tasks[0].pk)], "assignee": "rachel"}, format="json")
+    rating = Rating.objects.get(scale__desk=None, label="True")
+    reviewer_api.post(
+        f"/api/v1/tasks/{tasks[0].pk}/verdict/", {"rating": str(rating.pk), "rationale": "ok"}, format="json"
+    )
+    response = reviewer_api.post(f"/api/v1/tasks/{tasks[0].pk}/approve/")
+    assert response.status_code == 403
+    assert response.json()["message"] == "Only the desk's editors can do this."
+
+
+def test_outsider_sees_no_tasks_and_gets_404(tasks, outsider_api):
+    assert outsider_api.get("/api/v1/tasks/").json()["count"] == 0
+    assert outsider_api.get(f"/api/v1/tasks/{tasks[0].pk}/").status_code == 404
+    assert outsider_api.post(f"/api/v1/tasks/{tasks[0].pk}/approve/").status_code == 404
+
+
+def test_anonymous_requests_are_refused(tasks, anonymous_api):
+    assert anonymous_api.get("/api/v1/tasks/").status_code in (401, 403)
+
+
+def test_malformed_ids_and_bodies_are_4xx(tasks, editor_api):
+    assert editor_api.get("/api/v1/tasks/not-a-uuid/").status_code == 404
+    response = editor_api.post("/api/v1/tasks/assign/", {"task_ids": ["nope"], "assignee": "rachel"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["message"] == "Validation error."
+    response = editor_api.post(
+        "/api/v1/tasks/assign/", {"task_ids": [str(tasks[0].pk)], "assignee": "ghost"}, format="json"
+    )
+    assert response.status_code == 400
+    assert tasks[0].__class__.objects.get(pk=tasks[0].pk).status == TaskStatus.NEW
+
+
+def test_task_list_query_count_does_not_grow_with_tasks(desk, editor_api, django_assert_max_num_queries):
+    article = factories.ArticleFactory(desk=desk)
+    for i in range(20):
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, start=i, end=i + 1))
+    with django_assert_max_num_queries(6):
+        response = editor_api.get("/api/v1/tasks/")
+    assert response.json()["count"] == 20
