@@ -1,0 +1,98 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from apps.reports.selectors import report_build
+from apps.reports.services import report_export
+from apps.reviews import services as reviews
+from apps.reviews.models import Rating
+from tests import factories
+
+BODY = "Russia and China have vetoed three resolutions. Officials declined to comment. =HYPERLINK(1)"
+
+
+@pytest.fixture
+def checked_article(desk, editor, reviewer):
+    article = factories.ArticleFactory(
+        desk=desk, body=BODY, title="Vetoes report", source_url="https://news.example.org/vetoes"
+    )
+    approved = factories.ClaimFactory(article=article, text=BODY[:47], start=0, end=47)
+    pending = factories.ClaimFactory(article=article, text="=HYPERLINK(1)", start=82, end=95)
+    for claim in (approved, pending):
+        factories.ReviewTaskFactory(claim=claim)
+    reference = factories.ReferenceFactory(claim=approved, url="https://un.org/veto", title="Veto list")
+    task = approved.review_task
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="Mostly true")
+    reviews.verdict_submit(
+        user=reviewer, task=task, rating=rating, rationale="Three vetoes by Dec 2012.", reference_ids=[reference.pk]
+    )
+    reviews.verdict_approve(editor=editor, task=task)
+    return article
+
+
+def test_claimreview_contains_only_approved_verdicts(checked_article):
+    items = json.loads(report_export(report=report_build(article=checked_article), export_format="claimreview").content)
+
+    assert len(items) == 1
+    item = items[0]
+    assert item["@context"] == "https://schema.org"
+    assert item["@type"] == "ClaimReview"
+    assert item["claimReviewed"] == BODY[:47]
+    assert item["reviewRating"] == {
+        "@type": "Rating", "alternateName": "Mostly true", "bestRating": 5, "worstRating": 1, "ratingValue": 4,
+    }  # fmt: skip
+    assert item["itemReviewed"]["appearance"]["url"] == "https://news.example.org/vetoes"
+    assert item["author"]["name"] == "World desk"
+
+
+def test_html_highlights_claims_and_escapes_text(checked_article):
+    html = report_export(report=report_build(article=checked_article), export_format="html").content
+    assert '<mark class="approved"' in html
+    assert "Mostly true" in html
+    assert "https://un.org/veto" in html
+
+
+def test_csv_has_a_row_per_claim_and_neutralises_formulas(checked_article):
+    content = report_export(report=report_build(article=checked_article), export_format="csv").content
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [row["status"] for row in rows] == ["approved", "new"]
+    assert rows[0]["rating"] == "Mostly true"
+    assert rows[0]["references"] == "https://un.org/veto"
+    assert rows[1]["text"] == "'=HYPERLINK(1)"
+
+
+def test_json_and_markdown_exports(checked_article):
+    report = report_build(article=checked_article)
+    data = json.loads(report_export(report=report, export_format="json").content)
+    assert data["article"]["title"] == "Vetoes report"
+    assert [claim["status"] for claim in data["claims"]] == ["approved", "new"]
+    markdown = report_export(report=report, export_format="markdown").content
+    assert "**Mostly true**" in markdown
+    assert "[Veto list](https://un.org/veto)" in markdown
+
+
+def test_export_api_downloads_and_scopes(checked_article, editor_api, outsider_api):
+    response = editor_api.get(f"/api/v1/articles/{checked_article.pk}/export/?format=claimreview")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    assert 'filename="vetoes-report.claimreview.jsonld"' in response["Content-Disposition"]
+    assert editor_api.get(f"/api/v1/articles/{checked_article.pk}/export/?format=pdfx").status_code == 400
+    assert outsider_api.get(f"/api/v1/articles/{checked_article.pk}/export/?format=json").status_code == 404
+
+
+def test_export_command_writes_a_file(checked_article, tmp_path):
+    target = tmp_path / "report.jsonld"
+    call_command("export_report", str(checked_article.pk), "--format", "claimreview", "-o", str(target))
+    assert json.loads(target.read_text())[0]["reviewRating"]["alternateName"] == "Mostly true"
+
+
+@pytest.mark.django_db
+def test_export_command_refuses_unknown_article():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no article"):
+        call_command("export_report", "00000000-0000-0000-0000-000000000000")
