@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from apps.articles.models import Article
@@ -15,6 +16,26 @@ class ClaimKind(models.TextChoices):
     OTHER = "other", "Other factual statement"
 
 
+class ClaimStatus(models.TextChoices):
+    ACTIVE = "active", "In the queue"
+    # Predictions and opinions: shown to editors, kept out of the review queue by default.
+    HELD = "held", "Held back (prediction/opinion)"
+    REJECTED = "rejected", "Rejected by an editor"
+
+
+class ClaimOrigin(models.TextChoices):
+    EXTRACTED = "extracted", "Found by the extractor"
+    EDITOR = "editor", "Added or reshaped by an editor"
+
+
+class MatchStatus(models.TextChoices):
+    NONE = "", "No match"
+    SUGGESTED = "suggested", "Suggested, needs a person to confirm"
+    LINKED = "linked", "Linked automatically"
+    CONFIRMED = "confirmed", "Confirmed by an editor"
+    DISMISSED = "dismissed", "Dismissed by an editor"
+
+
 class Claim(BaseModel):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField()
@@ -27,17 +48,78 @@ class Claim(BaseModel):
     entities = models.JSONField(default=list, blank=True)
     # The words that made the extractor choose this kind, shown to the editor.
     cues = models.JSONField(default=list, blank=True)
+    dates = models.JSONField(default=list, blank=True)
+    # Who the article says made the statement ("Kommersant"), empty for the article's own voice.
+    attribution = models.CharField(max_length=300, blank=True)
+    # Every [start, end) the claim was built from: a split claim's subject and predicate, or each
+    # place a repeated claim appears. `start`/`end` cover them all.
+    spans = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.ACTIVE, db_index=True)
+    rejection_reason = models.TextField(blank=True)
+    origin = models.CharField(max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED)
+    # An earlier checked claim this one repeats, so the reviewer can reuse its verdict.
+    matched_claim = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="later_matches"
+    )
+    match_score = models.FloatField(null=True, blank=True)
+    match_status = models.CharField(max_length=20, choices=MatchStatus.choices, default="", blank=True)
 
     class Meta:
         ordering = ["article", "start", "end"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="claim_score_0_1"
-            ),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="claim_score_0_1"),
         ]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class FeedbackAction(models.TextChoices):
+    REJECT = "reject", "Rejected"
+    EDIT = "edit", "Text edited"
+    MERGE = "merge", "Merged"
+    SPLIT = "split", "Split"
+    CREATE = "create", "Added from a passage"
+
+
+class ClaimFeedback(BaseModel):
+    """What an editor changed about the extractor's output; training data for the next model.
+
+    `label` is the check-worthiness verdict the action implies for `text`: False for a
+    rejection, True for a claim an editor added; None where the action says nothing about it.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claim_feedback")
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    action = models.CharField(max_length=20, choices=FeedbackAction.choices)
+    text = models.TextField(blank=True)
+    previous_text = models.TextField(blank=True)
+    reason = models.TextField(blank=True)
+    spans = models.JSONField(default=list, blank=True)
+    label = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.text[:60]}"
+
+
+class ExtractionStatus(models.TextChoices):
+    DONE = "done", "Claims extracted"
+    UNSUPPORTED_LANGUAGE = "unsupported_language", "Not English: add claims by hand"
+
+
+class ArticleExtraction(BaseModel):
+    """The outcome of automatic extraction for one article, shown beside its claims."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="claim_extraction")
+    status = models.CharField(max_length=30, choices=ExtractionStatus.choices)
+    message = models.CharField(max_length=500, blank=True)
+    claim_count = models.PositiveIntegerField(default=0)
+    duration_ms = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.status}"

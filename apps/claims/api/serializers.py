@@ -1,0 +1,79 @@
+from rest_framework import serializers
+
+from apps.claims.models import ArticleExtraction, Claim
+
+
+class ClaimOutputSerializer(serializers.ModelSerializer):
+    article = serializers.UUIDField(source="article_id", read_only=True)
+    matched_claim = serializers.UUIDField(source="matched_claim_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "text",
+            "start",
+            "end",
+            "spans",
+            "kind",
+            "cues",
+            "score",
+            "status",
+            "rejection_reason",
+            "origin",
+            "quantities",
+            "entities",
+            "dates",
+            "attribution",
+            "matched_claim",
+            "match_score",
+            "match_status",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleExtractionOutputSerializer(serializers.ModelSerializer):
+    article = serializers.UUIDField(source="article_id", read_only=True)
+
+    class Meta:
+        model = ArticleExtraction
+        fields = ["article", "status", "message", "claim_count", "duration_ms", "created_at"]
+        read_only_fields = fields
+
+
+class ClaimCreateInputSerializer(serializers.Serializer):
+    article = serializers.UUIDField()
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=1)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+    def validate(self, attrs):
+        if attrs["end"] <= attrs["start"]:
+            raise serializers.ValidationError({"end": "Must be greater than start."})
+        return attrs
+
+
+class ClaimRejectInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class ClaimEditInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
+class ClaimMergeInputSerializer(serializers.Serializer):
+    claims = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=20)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class ClaimSplitPartSerializer(serializers.Serializer):
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=1)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class ClaimSplitInputSerializer(serializers.Serializer):
+    parts = ClaimSplitPartSerializer(many=True, min_length=2, max_length=20)

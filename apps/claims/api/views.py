@@ -1,0 +1,123 @@
+import uuid
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.articles.selectors import article_get
+from apps.claims import selectors, services
+from apps.claims.models import ClaimStatus
+from apps.core.exceptions import NotFoundError
+
+from .serializers import (
+    ArticleExtractionOutputSerializer,
+    ClaimCreateInputSerializer,
+    ClaimEditInputSerializer,
+    ClaimMergeInputSerializer,
+    ClaimOutputSerializer,
+    ClaimRejectInputSerializer,
+    ClaimSplitInputSerializer,
+)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
+        OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
+    ]
+)
+class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Claims of your desks' articles. Editors can add a claim for any passage (POST), and
+    reject, release, edit, merge or split claims; each change is kept as training feedback."""
+
+    serializer_class = ClaimOutputSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        status_filter = params.get("status")
+        if status_filter is not None and status_filter not in ClaimStatus.values:
+            raise exceptions.ValidationError({"status": f"One of {', '.join(ClaimStatus.values)}."})
+        return selectors.claim_list(
+            user=self.request.user, article=_uuid_param(params.get("article"), "article"), status=status_filter
+        )
+
+    def get_object(self):
+        return selectors.claim_get(user=self.request.user, claim_id=self.kwargs["pk"])
+
+    @extend_schema(request=ClaimCreateInputSerializer, responses={201: ClaimOutputSerializer})
+    def create(self, request):
+        data = _validated(ClaimCreateInputSerializer, request)
+        article = article_get(user=request.user, article_id=data["article"])
+        claim = services.claim_create_from_span(
+            article=article, user=request.user, start=data["start"], end=data["end"], text=data.get("text", "")
+        )
+        return Response(ClaimOutputSerializer(claim).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ClaimRejectInputSerializer, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        data = _validated(ClaimRejectInputSerializer, request)
+        claim = services.claim_reject(claim=self.get_object(), user=request.user, reason=data["reason"])
+        return Response(ClaimOutputSerializer(claim).data)
+
+    @extend_schema(request=None, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def release(self, request, pk=None):
+        claim = services.claim_release(claim=self.get_object(), user=request.user)
+        return Response(ClaimOutputSerializer(claim).data)
+
+    @extend_schema(request=ClaimEditInputSerializer, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def edit(self, request, pk=None):
+        data = _validated(ClaimEditInputSerializer, request)
+        claim = services.claim_update(claim=self.get_object(), user=request.user, text=data["text"])
+        return Response(ClaimOutputSerializer(claim).data)
+
+    @extend_schema(request=ClaimMergeInputSerializer, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        data = _validated(ClaimMergeInputSerializer, request)
+        claims = [self.get_object()]
+        claims += [selectors.claim_get(user=request.user, claim_id=claim_id) for claim_id in data["claims"]]
+        merged = services.claim_merge(claims=claims, user=request.user, text=data.get("text", ""))
+        return Response(ClaimOutputSerializer(merged).data)
+
+    @extend_schema(request=ClaimSplitInputSerializer, responses={201: ClaimOutputSerializer(many=True)})
+    @action(detail=True, methods=["post"])
+    def split(self, request, pk=None):
+        data = _validated(ClaimSplitInputSerializer, request)
+        parts = [dict(part) for part in data["parts"]]
+        created = services.claim_split(claim=self.get_object(), user=request.user, parts=parts)
+        return Response(ClaimOutputSerializer(created, many=True).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("article", str, required=True)],
+        responses=ArticleExtractionOutputSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def extraction(self, request):
+        """How automatic extraction went for one article (e.g. refused as not English)."""
+        article_id = _uuid_param(request.query_params.get("article"), "article")
+        if article_id is None:
+            raise exceptions.ValidationError({"article": "This query parameter is required."})
+        article = article_get(user=request.user, article_id=article_id)
+        extraction = selectors.article_extraction_get(article=article)
+        if extraction is None:
+            raise NotFoundError("This article has not been through extraction.")
+        return Response(ArticleExtractionOutputSerializer(extraction).data)
+
+
+def _validated(serializer_class, request) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _uuid_param(value: str | None, name: str) -> uuid.UUID | None:
+    if value in (None, ""):
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise exceptions.ValidationError({name: "Must be a UUID."}) from None

@@ -1,0 +1,83 @@
+"""How worth checking is a sentence? A transparent feature-based scorer, 0..1.
+
+Each feature is something a fact-checker looks for (numbers, named actors, events, attributed
+or quoted statements) or against (questions, opinions, hedges, first-person chatter, fragments).
+The weights were set by hand on the seed article and the CheckThat! 2024 dev split; a trained
+model can replace `score_sentences` later without changing its callers.
+"""
+
+import math
+import re
+
+from apps.claims.nlp.lexicon import (
+    EVENT_VERBS,
+    HEDGES,
+    NO_COMMENT_PATTERNS,
+    NUMBER_WORDS,
+    OPINION_WORDS,
+    POLICY_WORDS,
+    SPEECH_VERBS,
+)
+
+CHECK_WORTHY_THRESHOLD = 0.5
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
+_NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us", "you", "your"})
+_NUMBER = re.compile(r"\d")
+
+WEIGHTS = {
+    "bias": -1.2,
+    "number": 1.5,
+    "number_word": 0.9,
+    "capitalised": 0.6,
+    "event_verb": 1.0,
+    "speech_verb": 0.8,
+    "policy_topic": 0.5,
+    "quote": 0.4,
+    "past_tense": 0.4,
+    "hedge": -0.3,
+    "opinion": -0.6,
+    "first_person": -0.4,
+    "question": -2.0,
+    "short": -1.5,
+    "no_comment": -6.0,
+}
+
+
+def score_sentences(texts: list[str]) -> list[float]:
+    """One score per text, 0..1; at or above CHECK_WORTHY_THRESHOLD the text is check-worthy."""
+    return [_score(text) for text in texts]
+
+
+def is_check_worthy(score: float) -> bool:
+    return score >= CHECK_WORTHY_THRESHOLD
+
+
+def _score(text: str) -> float:
+    features = sentence_features(text)
+    logit = WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in features.items())
+    return round(1 / (1 + math.exp(-logit)), 4)
+
+
+def sentence_features(text: str) -> dict[str, float]:
+    words = _WORD.findall(text)
+    lower = [w.lower().strip("'\u2019") for w in words]
+    # A capitalised word that does not open the sentence is usually a name.
+    capitalised = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in ("i",))
+    return {
+        "number": float(bool(_NUMBER.search(text))),
+        "number_word": float(any(w in NUMBER_WORDS for w in lower)),
+        "capitalised": min(capitalised, 4) / 2,
+        "event_verb": float(any(w in EVENT_VERBS for w in lower)),
+        "speech_verb": float(any(w in SPEECH_VERBS for w in lower)),
+        "quote": float('"' in text or "“" in text),
+        "past_tense": float(any(w.endswith("ed") and len(w) > 4 for w in lower)),
+        "policy_topic": float(any(w in POLICY_WORDS for w in lower)),
+        "hedge": float(min(sum(1 for w in lower if w in HEDGES), 2)),
+        "opinion": float(sum(1 for w in lower if w in OPINION_WORDS)),
+        "first_person": float(any(w in _FIRST_PERSON for w in lower)),
+        "question": float(text.rstrip().endswith("?")),
+        "short": float(len(words) < 6),
+        "no_comment": float(bool(_NO_COMMENT.search(text))),
+    }

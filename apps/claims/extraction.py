@@ -1,0 +1,308 @@
+"""Claim extraction: article body in, atomic check-worthy claims with spans and facts out.
+
+Pure functions (no database) shared by the intake service, the editor services and the
+`extract_claims` command. The pipeline, per sentence:
+
+1. segment the body keeping exact offsets (pysbd, per paragraph);
+2. drop what is never a claim (no-comment lines, bylines, dates, URLs, fragments);
+3. find who the statement is attributed to ("..., Kommersant reported") and resolve stand-ins
+   ("it said", "the report said") to the source named earlier;
+4. split the sentence into atomic claims (`nlp.atomic`), each with its own spans;
+5. keep the pieces the check-worthiness scorer rates at or above its threshold;
+6. type each claim (kind + the cue words behind it) and attach structured facts;
+7. merge duplicates inside the article into one claim with all their spans.
+"""
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
+from apps.claims.models import ClaimKind
+from apps.claims.nlp.atomic import piece_text, split_atomic
+from apps.claims.nlp.attribution import AttributionFrame, find_attribution
+from apps.claims.nlp.dates import find_dates
+from apps.claims.nlp.entities import find_entities
+from apps.claims.nlp.language import looks_english
+from apps.claims.nlp.lexicon import (
+    CAUSAL_CUES,
+    COMPARISON_CUES,
+    EVENT_VERBS,
+    HEDGES,
+    NO_COMMENT_PATTERNS,
+    OPINION_WORDS,
+    SOURCE_ANAPHORA,
+    words,
+)
+from apps.claims.nlp.quantities import find_quantities
+from apps.claims.nlp.segment import split_sentences
+from apps.core.exceptions import ApplicationError
+
+# Units that make a number a statistic even when an event verb is present.
+MEASURE_UNITS = words(
+    """people persons civilians soldiers troops deaths dead casualties refugees percent USD EUR
+    GBP RUB CNY JPY tonnes tons barrels kilometres kilometers miles hectares votes residents
+    children women men workers jobs cases"""
+)
+MIN_WORDS = 5
+
+_NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:by\s|photo|image|credit|sources?\b|related\b|original\s+url|share\s+this|follow\s+us|"
+    r"read\s+more|copyright|©|all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+_PREDICTION = re.compile(
+    r"\b(?:will|shall|would likely|is likely|are likely|is expected to|are expected to|"
+    r"predicts?|forecasts?|is set to|are set to)\b",
+    re.IGNORECASE,
+)
+
+
+class UnsupportedLanguageError(ApplicationError):
+    """Automatic extraction only understands English; manual claims still work."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This article does not look like English text. Automatic claim extraction supports "
+            "English only; add claims by hand from the article text.",
+            extra={"code": "unsupported_language"},
+            status=422,
+        )
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    text: str
+    start: int
+    end: int
+    kind: str
+    score: float
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, str]] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    attribution: str = ""
+    # Every [start, end) of the body this claim came from: a split claim's subject and verb
+    # phrase, or each place a duplicate claim appears.
+    spans: list[list[int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    kind: str
+    cues: list[str]
+    quantities: list[dict[str, Any]]
+    entities: list[dict[str, str]]
+    dates: list[dict[str, Any]]
+
+
+@dataclass
+class _SourceMemory:
+    """The last outlet and the last person the article attributed something to."""
+
+    outlet: str = ""
+    person: str = ""
+    known_people: frozenset[str] = frozenset()
+
+
+def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[ExtractedClaim]:
+    """Check-worthy atomic claims of `body`, in reading order.
+
+    Raises UnsupportedLanguageError for text that is clearly not English.
+    """
+    if not looks_english(body):
+        raise UnsupportedLanguageError()
+    memory = _SourceMemory(known_people=_surnames(body))
+    # (claim text, spans, attribution, frame style, text to score)
+    candidates: list[tuple[str, list[list[int]], str, str, str]] = []
+    for sentence in split_sentences(body):
+        if _never_a_claim(sentence.text):
+            continue
+        frame = find_attribution(sentence.text)
+        attribution = _resolve_source(frame, memory) if frame else ""
+        for text, spans in _atomic_pieces(sentence.text, frame):
+            absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
+            style = frame.style if frame else ""
+            scored = text
+            if frame is not None and style == "trailing" and text != sentence.text:
+                # A piece split off "..., Kommersant said" is still an attributed statement.
+                scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
+            candidates.append((text, absolute, attribution, style, scored))
+
+    scores = score_sentences([scored for *_, scored in candidates])
+    claims: list[ExtractedClaim] = []
+    for (text, spans, attribution, style, _), score in zip(candidates, scores, strict=True):
+        if score < CHECK_WORTHY_THRESHOLD:
+            continue
+        facts = describe_claim(
+            text,
+            published_on=published_on,
+            attribution=attribution,
+            quoted=style == "quote",
+            known_people=memory.known_people,
+        )
+        claims.append(
+            ExtractedClaim(
+                text=text,
+                start=min(a for a, _ in spans),
+                end=max(b for _, b in spans),
+                kind=facts.kind,
+                score=score,
+                quantities=facts.quantities,
+                entities=facts.entities,
+                cues=facts.cues,
+                dates=facts.dates,
+                attribution=attribution,
+                spans=spans,
+            )
+        )
+    return merge_duplicates(claims)
+
+
+def describe_claim(
+    text: str,
+    *,
+    published_on: dt.date | None = None,
+    attribution: str = "",
+    quoted: bool = False,
+    known_people: frozenset[str] = frozenset(),
+) -> ClaimFacts:
+    """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
+    quantities = find_quantities(text)
+    kind, cues = classify(text, quantities=quantities, attribution=attribution, quoted=quoted)
+    return ClaimFacts(
+        kind=kind,
+        cues=cues,
+        quantities=quantities,
+        entities=find_entities(text, known_people=known_people),
+        dates=find_dates(text, published_on=published_on),
+    )
+
+
+def classify(
+    text: str, *, quantities: list[dict[str, Any]], attribution: str = "", quoted: bool = False
+) -> tuple[str, list[str]]:
+    """The claim's kind and the words that decided it, most decisive first."""
+    lower = text.lower()
+    words = re.findall(r"[a-z']+", lower)
+    event_cues = [w for w in words if w in EVENT_VERBS]
+    if quoted or re.search(r"[\"“][^\"”]{12,}[\"”]", text):
+        return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
+    # "with Clinton saying ..." reports what someone said even without a frame we recognise.
+    attributed = bool(attribution) or bool(_speech_cues(words))
+    prediction_cues = _prediction_cues(text, words)
+    if prediction_cues and not attributed:
+        return ClaimKind.PREDICTION, prediction_cues
+    statistic_cues = [q["text"] for q in quantities if _is_statistic(q, has_event=bool(event_cues))]
+    if statistic_cues:
+        return ClaimKind.STATISTIC, statistic_cues
+    if attributed:
+        return ClaimKind.ATTRIBUTION, [*_speech_cues(words), *([attribution] if attribution else [])]
+    comparison = [cue for cue in COMPARISON_CUES if re.search(rf"\b{cue}\b", lower)]
+    if comparison or re.search(r"\b\w+er than\b", lower):
+        return ClaimKind.COMPARISON, comparison or re.findall(r"\b\w+er than\b", lower)
+    causal = [cue for cue in CAUSAL_CUES if re.search(rf"\b{cue}\b", lower)]
+    if causal:
+        return ClaimKind.CAUSAL, causal
+    if event_cues:
+        return ClaimKind.EVENT, [*event_cues, *(q["text"] for q in quantities)]
+    if quantities:
+        return ClaimKind.STATISTIC, [q["text"] for q in quantities]
+    return ClaimKind.OTHER, []
+
+
+def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The same claim twice in one article becomes one claim carrying both spans."""
+    merged: dict[str, ExtractedClaim] = {}
+    for claim in claims:
+        key = normalise_for_matching(claim.text)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = claim
+            continue
+        merged[key] = ExtractedClaim(
+            **{
+                **first.as_dict(),
+                "spans": [*first.spans, *claim.spans],
+                "score": max(first.score, claim.score),
+            }
+        )
+    return list(merged.values())
+
+
+def normalise_for_matching(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Standalone texts and sentence-relative spans; the sentence itself when nothing splits."""
+    whole = [(sentence, [(0, len(sentence))])]
+    if frame is not None and frame.style == "quote":
+        return whole
+    start, end = (frame.content_start, frame.content_end) if frame else (0, len(sentence))
+    if frame is not None and frame.style == "leading":
+        start = 0  # "Clinton told Lavrov that ...": who said it belongs to the claim
+    pieces = split_atomic(sentence, start, end)
+    if len(pieces) <= 1:
+        return whole
+    return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+
+
+def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
+    source = frame.source
+    lower = source.lower()
+    if lower in SOURCE_ANAPHORA:
+        if lower in ("he", "she"):
+            return memory.person or source
+        if lower == "they":
+            return memory.person or memory.outlet
+        return memory.outlet or source
+    is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
+    if is_person:
+        memory.person = source
+    else:
+        memory.outlet = source
+    return source
+
+
+def _surnames(body: str) -> frozenset[str]:
+    """Last names of people named in full somewhere in the article ("Lakhdar Brahimi")."""
+    people = [e["text"] for e in find_entities(body) if e["type"] == "PERSON"]
+    return frozenset(name.split()[-1] for name in people if len(name.split()) >= 2)
+
+
+def _never_a_claim(text: str) -> bool:
+    if _NO_COMMENT.search(text) or _BOILERPLATE.match(text):
+        return True
+    without_urls = _URL.sub(" ", text)
+    return len(_WORDS.findall(without_urls)) < MIN_WORDS
+
+
+def _is_statistic(quantity: dict[str, Any], *, has_event: bool) -> bool:
+    if quantity["qualifier"] != "=" or quantity["unit"] in MEASURE_UNITS:
+        return True
+    if isinstance(quantity["value"], float) or quantity["value"] >= 100:
+        return True
+    return not has_event and bool(quantity["unit"])
+
+
+def _prediction_cues(text: str, words: list[str]) -> list[str]:
+    cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
+    cues += [w for w in words if w in OPINION_WORDS or w in ("likely", "probably", "should", "must")]
+    # A plain hedge ("could", "might") alone is too weak; it takes a second signal.
+    hedges = [w for w in words if w in HEDGES]
+    if cues or len(hedges) >= 2:
+        return list(dict.fromkeys(cues + hedges))
+    return []
+
+
+def _speech_cues(words: list[str]) -> list[str]:
+    speech = ("said", "says", "saying", "reported", "told", "according", "wrote", "stated", "announced")
+    return [w for w in words if w in speech][:2]

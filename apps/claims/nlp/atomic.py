@@ -1,0 +1,283 @@
+"""Split a sentence into atomic claims, each with its own character spans.
+
+A piece is the text a reviewer reads, rebuilt from spans of the sentence: `head` spans give
+context copied from elsewhere in the sentence (the shared subject, the antecedent of a relative
+clause, a "X said that" frame) and `body` is the part still open to further splitting.
+
+    "Russia and China have resisted efforts ... and have vetoed three resolutions ...
+     over the violence, which has killed at least 40,000 people."
+    -> "Russia and China have resisted efforts ..."
+    -> "Russia and China have vetoed three resolutions ... over the violence"
+    -> "The violence has killed at least 40,000 people"
+"""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS
+
+Span = tuple[int, int]
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[,;:\"“”()]")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"})
+_PRONOUNS = {"it", "he", "she", "they"}
+_SPLITTING_AUXILIARIES = AUXILIARIES - {"be", "been", "being", "am"}
+_MAX_ROUNDS = 6
+
+
+@dataclass(frozen=True)
+class Piece:
+    head: tuple[Span, ...]
+    body: Span
+    # The subject for a body that lost its own: it replaces a leading pronoun ("though it
+    # believes" -> "Russia believes") or is put before the body's verb.
+    subject: str = ""
+
+    def spans(self) -> tuple[Span, ...]:
+        return (*self.head, self.body)
+
+
+def split_atomic(sentence: str, start: int, end: int) -> list[Piece]:
+    """Pieces of `sentence[start:end]`; a single piece when nothing can be split safely."""
+    pieces = [Piece(head=(), body=_trim(sentence, start, end))]
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        next_pieces: list[Piece] = []
+        for piece in pieces:
+            parts = _split_once(sentence, piece)
+            changed = changed or len(parts) > 1
+            next_pieces.extend(parts)
+        pieces = next_pieces
+        if not changed:
+            break
+    return [p for p in pieces if p.body[1] > p.body[0]]
+
+
+def piece_text(sentence: str, piece: Piece) -> str:
+    parts = [sentence[a:b] for a, b in piece.head]
+    body = sentence[piece.body[0] : piece.body[1]]
+    if piece.subject:
+        first_word = body.split(maxsplit=1)[0].lower() if body.split() else ""
+        body = re.sub(r"^\w+", piece.subject, body, count=1) if first_word in _PRONOUNS else f"{piece.subject} {body}"
+    parts.append(body)
+    text = " ".join(part.strip(" ,;") for part in parts if part.strip(" ,;"))
+    text = re.sub(r"\s+", " ", text).strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in '.!?"”':
+        text += "."
+    return text
+
+
+def _split_once(sentence: str, piece: Piece) -> list[Piece]:
+    a, b = piece.body
+    text = sentence[a:b]
+    if '"' in text or "“" in text:
+        return [piece]  # never cut inside a quotation
+    for rule in (_semicolon, _relative_clause, _that_coordination, _contrast, _verb_coordination):
+        parts = rule(sentence, piece, a, text)
+        if parts:
+            return [p for p in parts if _has_words(sentence, p.body, 2)]
+    return [piece]
+
+
+def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    index = text.find(";")
+    if index <= 0:
+        return None
+    return [
+        Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
+        Piece((), _trim(sentence, a + index + 1, a + len(text))),
+    ]
+
+
+_RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")
+
+
+def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
+    for match in _RELATIVE.finditer(text):
+        antecedent = _antecedent(text, match.start())
+        if antecedent is None:
+            continue
+        clause = (a + match.start("clause"), a + match.end("clause"))
+        relative = Piece(((a + antecedent[0], a + antecedent[1]),), clause)
+        at_end = not text[match.end() :].strip(" .!")
+        if at_end:
+            main = Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject)
+            return [main, relative]
+        # A clause in the middle: the main statement goes on after its closing comma.
+        rest = _trim(sentence, a + match.end(), a + len(text))
+        if not _starts_with_verb(sentence[rest[0] : rest[1]]):
+            continue
+        main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
+        return [main, relative]
+    return None
+
+
+def _antecedent(text: str, comma: int) -> Span | None:
+    """The noun phrase right before a comma: back to its determiner or over a proper name."""
+    words = list(re.finditer(r"[\w'\u2019.-]+", text[:comma]))[-7:]
+    if not words:
+        return None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        if word.lower() in _DETERMINERS:
+            if index == len(words) - 1:
+                return None
+            return words[index].start(), comma
+        if word.lower() in STOPWORDS:
+            break
+    # No determiner: a proper name ("Lakhdar Brahimi, who ...").
+    index = len(words) - 1
+    while index >= 0 and words[index].group()[0].isupper():
+        index -= 1
+    if index == len(words) - 1:
+        return None
+    return words[index + 1].start(), comma
+
+
+# Not "or that": a disjunction is one statement, true if either side is.
+_THAT_COORDINATION = re.compile(r"\s+(?:and|but)\s+that\s+")
+
+
+def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "X said that A and that B" -> "X said that A", "X said that B"."""
+    match = _THAT_COORDINATION.search(text)
+    if not match:
+        return None
+    frame_end = text.rfind(" that ", 0, match.start())
+    if frame_end < 0:
+        return None
+    frame = (a, a + frame_end + len(" that"))
+    return [
+        Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject),
+        Piece((*piece.head, frame), _trim(sentence, a + match.end(), a + len(text)), piece.subject),
+    ]
+
+
+_CONTRAST = re.compile(r",\s+(?:though|although|whereas|but)\s+(?=(?P<word>\w+)\s)")
+
+
+def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "Russia shares the concerns, though it believes X" -> "Russia believes X"."""
+    match = _CONTRAST.search(text)
+    if not match:
+        return None
+    second = _trim(sentence, a + match.end(), a + len(text))
+    if not _verb_index(_tokens(sentence[second[0] : second[1]])):
+        return None
+    subject = ""
+    if match["word"].lower() in _PRONOUNS:
+        span = _subject_span(text[: match.start()])
+        if span is None:
+            return None
+        subject = text[span[0] : span[1]]
+    return [
+        Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject),
+        Piece(piece.head if not subject else (), second, subject),
+    ]
+
+
+def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "X have resisted A and have vetoed B" -> "X have resisted A", "X have vetoed B"."""
+    tokens = _tokens(text)
+    verb = _verb_index(tokens)
+    if verb is None or _is_head_of_relative(tokens, verb):
+        return None
+    subject_start = _subject_start(tokens, verb)
+    first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
+    for index in range(verb + 3, len(tokens) - 2):
+        if tokens[index].group().lower() not in ("and", "but"):
+            continue
+        if tokens[index - 1].group() == ",":
+            continue  # ", and" usually joins whole clauses with their own subject
+        following = index + 1
+        while following < len(tokens) and tokens[following].group().lower() in ("also", "then", "later"):
+            following += 1
+        word = tokens[following].group()
+        lower = word.lower()
+        second_is_auxiliary = lower in _SPLITTING_AUXILIARIES
+        second_is_past = word.islower() and (lower in IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4))
+        # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
+        if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
+            continue
+        first = _trim(sentence, a, a + tokens[index].start())
+        second = _trim(sentence, a + tokens[following].start(), a + len(text))
+        if piece.subject:
+            shared = Piece((), second, piece.subject)
+        else:
+            subject = (a + tokens[subject_start].start(), a + tokens[verb - 1].end())
+            shared = Piece((*piece.head, subject), second)
+        return [Piece(piece.head, first, piece.subject), shared]
+    return None
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+def _verb_index(tokens: list[re.Match[str]]) -> int | None:
+    """Index of the first finite verb (after at least one subject word), or None."""
+    for index, token in enumerate(tokens[:12]):
+        word = token.group()
+        lower = word.lower()
+        if index == 0 or word in (",", ";", ":"):
+            continue
+        previous = tokens[index - 1].group()
+        if previous.lower() in _DETERMINERS:
+            continue
+        if lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST:
+            return index
+        if word.islower() and lower.endswith("ed") and len(lower) > 4:
+            return index
+        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and previous[0].isupper():
+            return index  # "Russia shares ..."
+    return None
+
+
+def _is_head_of_relative(tokens: list[re.Match[str]], verb: int) -> bool:
+    return any(t.group().lower() in ("which", "who", "that") for t in tokens[:verb])
+
+
+def _subject_start(tokens: list[re.Match[str]], verb: int) -> int:
+    """After the last comma before the verb: "On Monday, X did" has subject X."""
+    for index in range(verb - 1, -1, -1):
+        if tokens[index].group() == ",":
+            return index + 1
+    return 0
+
+
+def _subject_span(text: str) -> Span | None:
+    tokens = _tokens(text)
+    verb = _verb_index(tokens)
+    if verb is None:
+        return None
+    start = _subject_start(tokens, verb)
+    if start >= verb:
+        return None
+    return tokens[start].start(), tokens[verb - 1].end()
+
+
+def _starts_with_verb(text: str) -> bool:
+    first = _tokens(text)[:1]
+    if not first:
+        return False
+    word = first[0].group()
+    lower = word.lower()
+    return word.islower() and (
+        lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or lower.endswith(("ed", "s"))
+    )
+
+
+def _has_words(sentence: str, span: Span, minimum: int) -> bool:
+    return len(re.findall(r"\w+", sentence[span[0] : span[1]])) >= minimum
+
+
+def _trim(sentence: str, start: int, end: int) -> Span:
+    """Shrink a span to exclude surrounding spaces and trailing punctuation."""
+    while start < end and sentence[start] in " ,;":
+        start += 1
+    while end > start and sentence[end - 1] in " ,;.!":
+        end -= 1
+    return start, end

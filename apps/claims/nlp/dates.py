@@ -1,0 +1,122 @@
+"""Dates in a claim, resolved against the article's publication date.
+
+News prose dates events relative to the day of publication: "Thursday" in a story of Tuesday
+2012-12-11 is the Thursday before it (2012-12-06), "last month" is 2012-11. Values are ISO
+8601 strings at the precision the text gives: a day, a month ("YYYY-MM") or a year ("YYYY");
+`None` where the text needs a publication date we do not have.
+"""
+
+import datetime as dt
+import re
+from typing import Any
+
+from .lexicon import MONTHS, WEEKDAYS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_DATE = re.compile(
+    rf"""
+      (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
+    | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
+    | (?P<my>\b(?P<my_month>{_MONTH})\s+(?P<my_year>\d{{4}})\b)
+    | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
+    | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
+    | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
+    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b)
+    | (?P<year>\b(?:in|since|until|by|from|during|of)\s+(?P<y>(?:18|19|20)\d\d)\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
+    dates = []
+    for match in _DATE.finditer(text):
+        value = _resolve(match, text, published_on)
+        if value is False:
+            continue
+        dates.append({"text": match.group().strip(), "value": value})
+    return dates
+
+
+def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> str | bool | None:
+    if match["md"] or match["dm"]:
+        month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
+        day = int(match["md_day"] or match["dm_day"])
+        year = match["md_year"] or match["dm_year"]
+        if month == 5 and match["md_month"] and match["md_month"] != "May":
+            return False  # the verb "may", not the month
+        return _day(int(year) if year else None, month, day, published_on)
+    if match["my"]:
+        return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
+    if match["weekday"]:
+        if not match["wd"][0].isupper():
+            return False
+        return _weekday(match, text, published_on)
+    if match["relday"]:
+        if published_on is None:
+            return None
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
+        return (published_on + dt.timedelta(days=shift)).isoformat()
+    if match["relunit"]:
+        return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
+    if match["inmonth"]:
+        name = match["im_month"]
+        if not name[0].isupper():
+            return False
+        month = MONTHS[name.lower()]
+        if published_on is None:
+            return None
+        year = published_on.year
+        if "next" in match["inmonth"].lower():
+            year += 1 if month <= published_on.month else 0
+        elif month > published_on.month:
+            year -= 1  # a month later than publication, named without a year, is last year's
+        return f"{year:04d}-{month:02d}"
+    return match["y"]
+
+
+def _day(year: int | None, month: int, day: int, published_on: dt.date | None) -> str | bool | None:
+    if year is None:
+        if published_on is None:
+            return None
+        year = published_on.year
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return False
+        if candidate - published_on > dt.timedelta(days=31):
+            year -= 1  # "November 30" in a January article is the past November
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return False
+
+
+def _weekday(match: re.Match[str], text: str, published_on: dt.date | None) -> str | None:
+    if published_on is None:
+        return None
+    target = WEEKDAYS[match["wd"].lower()]
+    relation = (match["wd_rel"] or "").lower()
+    future = relation == "next" or bool(re.search(r"\b(?:will|shall|is to|are to|plans? to)\b", text))
+    if future:
+        days = (target - published_on.weekday()) % 7 or 7
+        return (published_on + dt.timedelta(days=days)).isoformat()
+    days = (published_on.weekday() - target) % 7
+    if relation == "last" and days == 0:
+        days = 7
+    return (published_on - dt.timedelta(days=days)).isoformat()
+
+
+def _relative_unit(relation: str, unit: str, published_on: dt.date | None) -> str | None:
+    if published_on is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[relation]
+    if unit == "year":
+        return f"{published_on.year + step:04d}"
+    if unit == "month":
+        index = published_on.year * 12 + published_on.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    monday = published_on - dt.timedelta(days=published_on.weekday()) + dt.timedelta(weeks=step)
+    year, week, _ = monday.isocalendar()
+    return f"{year:04d}-W{week:02d}"

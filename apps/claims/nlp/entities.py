@@ -1,0 +1,140 @@
+"""Actors, organisations and places named in a claim, found from capitalisation and short lists.
+
+A statistical tagger would be more thorough but needs a model far larger than this app; news
+prose names its actors with capitals and titles, which is what these rules look for.
+"""
+
+import re
+
+from .lexicon import MONTHS, STOPWORDS, WEEKDAYS, words
+
+PLACES = words(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
+    Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon
+    Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt
+    Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Guatemala Haiti
+    Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan
+    Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg
+    Madagascar Malaysia Mali Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar
+    Namibia Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama
+    Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Senegal Serbia
+    Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan
+    Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay
+    Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Europe Asia Africa America Americas
+    Antarctica Crimea Gaza Kashmir Chechnya Tibet Moscow Washington Damascus
+    Beijing London Paris Berlin Brussels Geneva Dublin Tehran Kabul Baghdad Cairo Ankara
+    Istanbul Kyiv Kiev Tokyo Delhi Jerusalem Aleppo Homs Beirut Rome Madrid Vienna Warsaw
+    Minsk Tbilisi Riyadh Doha Dubai Magnitogorsk"""
+) | frozenset(
+    ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
+     "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
+     "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic"]
+)  # fmt: skip
+
+NATIONALITIES = words(
+    """American British Russian Chinese Syrian French German Iranian Iraqi Israeli Palestinian
+    Turkish Ukrainian Egyptian Saudi Indian Pakistani Afghan Japanese Korean Italian Spanish
+    Polish Lebanese Jordanian Libyan Kurdish Arab European African Asian Western Soviet
+    Sunni Shia Shiite Alawite Christian Muslim Jewish Irish Canadian Australian Mexican
+    Brazilian Venezuelan Cuban Belarusian Georgian Armenian Qatari Emirati"""
+)
+
+ORGANISATIONS = words(
+    """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
+    AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
+    ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN"""
+)
+
+# Words that end an organisation's name ("Security Council", "Foreign Ministry").
+ORGANISATION_HEADS = words(
+    """Council Ministry Committee Commission Party Service Services Bank Agency Assembly Court
+    Union Office Department Army Forces Force Police Guard Organization Organisation
+    Institute University College Association Federation Fund Group Company Corporation Corp
+    Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
+    Authority Parliament Government Administration Brigade Brigades Council Church
+    Foundation"""
+)
+
+# Titles that precede a name; the name after them is a person.
+TITLES = words(
+    """President Prime Minister Foreign Secretary Deputy Governor Senator Sen Rep
+    Representative Mayor Chancellor King Queen Prince Princess Pope General Gen Colonel Col
+    Admiral Ambassador Envoy Spokesman Spokeswoman Chief Director Chairman Chairwoman Judge
+    Justice Commissioner Mr Mrs Ms Dr Sir Lord Lady Sheikh Emir Ayatollah Vice Speaker
+    Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General"""
+)
+_LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
+
+_NAME_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-Z][a-zA-Z'\u2019-]*|al-[A-Z][a-z]+)"
+_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
+_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
+_NOT_NAMES = frozenset(
+    {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "In",
+     "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
+     "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
+     "Original"}
+    | {m.capitalize() for m in MONTHS}
+    | {d.capitalize() for d in WEEKDAYS}
+)  # fmt: skip
+
+
+def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
+    """Each entity as {"text", "type"} with type PERSON, ORG, PLACE or NORP (nationality/group).
+
+    `known_people` holds surnames seen earlier in the article as part of a full name, so that
+    "Brahimi" alone is still a person.
+    """
+    entities: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for match in _SEQUENCE.finditer(text):
+        for name, kind in _classify(match.group(), text, match.start(), known_people):
+            key = name.casefold()
+            if key not in seen and name:
+                seen.add(key)
+                entities.append({"text": name, "type": kind})
+    return entities
+
+
+def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) -> list[tuple[str, str]]:
+    phrase = phrase.strip()
+    possessive = phrase.endswith(("'s", "\u2019s"))
+    phrase = re.sub(r"['\u2019]s$", "", phrase)
+    if adjective := _SUFFIX_ADJECTIVE.match(phrase):
+        phrase = adjective["name"]  # "UN-backed" names the UN
+    tokens = phrase.split()
+    sentence_initial = start == 0 or text[:start].rstrip().endswith((".", '"', "“", ":"))
+    while tokens and (tokens[0] in _NOT_NAMES or (sentence_initial and tokens[0].lower() in STOPWORDS)):
+        tokens = tokens[1:]
+        sentence_initial = False
+    if not tokens:
+        return []
+    found: list[tuple[str, str]] = []
+    # Leading places and nationalities are separate entities: "U.S. Secretary of State ..."
+    while len(tokens) > 1 and (tokens[0] in PLACES or tokens[0] in NATIONALITIES):
+        found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    last = tokens[-1]
+    if name in ORGANISATIONS or last in ORGANISATION_HEADS:
+        found.append((name, "ORG"))
+        return found
+    if name in PLACES:
+        found.append((name, "PLACE"))
+        return found
+    if name in NATIONALITIES:
+        found.append((name, "NORP"))
+        return found
+    title_count = 0
+    while title_count < len(tokens) - 1 and tokens[title_count].rstrip(".") in TITLES:
+        title_count += 1
+    person_tokens = tokens[title_count:]
+    preceded_by_title = text[:start].rstrip().lower().endswith(_LOWER_TITLES)
+    looks_like_person = title_count or preceded_by_title or len(person_tokens) in (2, 3) or name in known_people
+    if looks_like_person and all(t[0].isupper() for t in person_tokens) and len(person_tokens) <= 4:
+        found.append((" ".join(person_tokens), "PERSON"))
+        return found
+    if possessive or len(tokens) == 1:
+        found.append((name, "ORG" if name.isupper() else "MISC"))
+        return found
+    found.append((name, "MISC"))
+    return found

@@ -1,0 +1,161 @@
+"""Quantities in a claim, normalised: "at least 40,000 people" -> 40000, people, >=."""
+
+import re
+from typing import Any
+
+from .lexicon import MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, SCALE_WORDS, STOPWORDS
+
+QUALIFIERS = (
+    ("at least", ">="),
+    ("no fewer than", ">="),
+    ("no less than", ">="),
+    ("a minimum of", ">="),
+    ("more than", ">"),
+    ("over", ">"),
+    ("above", ">"),
+    ("upwards of", ">"),
+    ("in excess of", ">"),
+    ("fewer than", "<"),
+    ("less than", "<"),
+    ("under", "<"),
+    ("below", "<"),
+    ("at most", "<="),
+    ("up to", "<="),
+    ("no more than", "<="),
+    ("a maximum of", "<="),
+    ("about", "~"),
+    ("around", "~"),
+    ("roughly", "~"),
+    ("approximately", "~"),
+    ("nearly", "~"),
+    ("almost", "~"),
+    ("some", "~"),
+    ("an estimated", "~"),
+    ("estimated", "~"),
+    ("close to", "~"),
+)
+_QUALIFIER = "|".join(re.escape(text) for text, _ in sorted(QUALIFIERS, key=lambda q: -len(q[0])))
+_QUALIFIER_SYMBOL = dict(QUALIFIERS)
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SCALE = "hundred|thousand|million|billion|trillion|bn|mn|m|k"
+_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yuan": "CNY",
+}
+
+_QUANTITY = re.compile(
+    rf"""
+    (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
+    (?P<currency>US\$|[$€£¥])?
+    (?P<number>
+        (?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
+      | (?<![\w.,/-])\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
+      | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
+    )
+    (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
+    (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
+    (?:-(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong))?\b)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
+
+
+def find_quantities(text: str) -> list[dict[str, Any]]:
+    """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out."""
+    quantities = []
+    for match in _QUANTITY.finditer(text):
+        value = _number_value(match["number"])
+        if value is None:
+            continue
+        if match["number"].isalpha() and value == 1 and not match["compound"]:
+            continue  # "one of the", "one day": too ambiguous to be a count
+        if _is_date_part(text, match, value):
+            continue
+        if match["scale"]:
+            scale = match["scale"].lower()
+            if scale in ("m", "k") and not match["currency"]:
+                continue  # "5 m" is metres, "10 k" a race; only money uses them as scales
+            value *= SCALE_WORDS[scale]
+        unit, unit_end = _unit(text, match)
+        qualifier_text = (match["qualifier"] or "").lower()
+        start = (
+            match.start("qualifier")
+            if match["qualifier"]
+            else match.start("currency" if match["currency"] else "number")
+        )
+        quantities.append(
+            {
+                "value": int(value) if float(value).is_integer() else value,
+                "unit": unit,
+                "qualifier": _QUALIFIER_SYMBOL.get(qualifier_text, "="),
+                "text": text[start:unit_end].strip(" ,."),
+            }
+        )
+    return quantities
+
+
+def _number_value(token: str) -> float | None:
+    token = token.lower()
+    if token[0].isdigit():
+        return float(token.replace(",", ""))
+    total = 0.0
+    for part in token.split("-"):
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return total
+
+
+def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
+    number = match["number"]
+    if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"]:
+        return False
+    if _MONTH_BEFORE.search(text[: match.start("number")]):
+        return True  # "June 30", "December 11, 2012"
+    if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
+        return True  # "30 June"
+    is_year = len(number) == 4 and 1800 <= value <= 2100
+    return is_year and not match["qualifier"]
+
+
+def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The counted noun and where it ends in `text`."""
+    value = _number_value(match["number"]) or 0
+    if match["percent"]:
+        return "percent", match.end()
+    if match["compound"]:
+        unit = match["compound"].lower()
+        return (unit if value == 1 or unit.endswith("s") else unit + "s"), match.end()
+    if match["currency"]:
+        return _CURRENCY[match["currency"]], match.end()
+    position = match.end()
+    skipped_capitals = 0
+    for word_match in _WORD.finditer(text, position):
+        between = text[position : word_match.start()]
+        if between.strip() not in ("", "-"):
+            break  # punctuation ends the noun phrase
+        word = word_match.group().rstrip(".")
+        lower = word.lower()
+        position = word_match.end()
+        if lower in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[lower], position
+        if lower == "of" and match["scale"] is None and value >= 100:
+            continue  # "hundreds of people"
+        if word[0].isupper() and skipped_capitals < 4:
+            skipped_capitals += 1  # "three UN Security Council resolutions"
+            continue
+        if lower in QUANTITY_MODIFIERS:
+            continue
+        if lower in STOPWORDS or lower.endswith("ly"):
+            break
+        return lower, position
+    return "", match.end()

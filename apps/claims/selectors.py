@@ -1,0 +1,50 @@
+from uuid import UUID
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from apps.articles.models import Article
+from apps.core.exceptions import NotFoundError
+from apps.core.ids import uuid_or_404
+from apps.desks.selectors import desk_ids_for_user
+
+from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus
+
+
+def claim_list(
+    *, user: AbstractBaseUser, article: Article | UUID | str | None = None, status: str | None = None
+) -> QuerySet[Claim]:
+    """Claims of the user's desks, in reading order; `article` narrows to one article."""
+    claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user)).select_related(
+        "article", "matched_claim"
+    )
+    if article is not None:
+        claims = claims.filter(article_id=getattr(article, "pk", article))
+    if status is not None:
+        claims = claims.filter(status=status)
+    return claims.order_by("article__created_at", "start", "end")
+
+
+def claim_get(*, user: AbstractBaseUser, claim_id: UUID | str) -> Claim:
+    """One claim of the user's desks; NotFoundError for any other (existence is not revealed)."""
+    claim = claim_list(user=user).filter(pk=uuid_or_404(claim_id, what="Claim")).first()
+    if claim is None:
+        raise NotFoundError("Claim not found.")
+    return claim
+
+
+def claim_queue_list(*, article: Article) -> QuerySet[Claim]:
+    """Claims that go to reviewers: not rejected, not held back as prediction or opinion."""
+    return Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE).order_by("start", "end")
+
+
+def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
+    return ArticleExtraction.objects.filter(article=article).first()
+
+
+def claim_feedback_list(*, desk_ids: list | None = None) -> QuerySet[ClaimFeedback]:
+    """Editor feedback for training: rejected and added claims with their labels."""
+    feedback = ClaimFeedback.objects.select_related("article")
+    if desk_ids is not None:
+        feedback = feedback.filter(article__desk_id__in=desk_ids)
+    return feedback.order_by("created_at")

@@ -1,0 +1,258 @@
+"""Writes for claims: the intake step that extracts them, and the editor's corrections.
+
+Every editor action is stored as ClaimFeedback (rejections and additions carry a
+check-worthiness label), which the training command reads as extra examples.
+"""
+
+import time
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from apps.articles.models import Article
+from apps.core.exceptions import ApplicationError
+from apps.desks.selectors import membership_require
+
+from .checkworthiness import score_sentences
+from .extraction import ExtractedClaim, UnsupportedLanguageError, describe_claim, extract_claims
+from .models import (
+    ArticleExtraction,
+    Claim,
+    ClaimFeedback,
+    ClaimKind,
+    ClaimOrigin,
+    ClaimStatus,
+    ExtractionStatus,
+    FeedbackAction,
+)
+
+# Review states in which the claim's wording is still free to change.
+EDITABLE_TASK_STATUSES = ("new", "assigned")
+
+
+def article_claims_extract(*, article: Article) -> list[Claim]:
+    """Intake step: extract the article's claims and store them.
+
+    Runs inside the import transaction. Idempotent: an article that was already extracted
+    (its claims may since have been edited, merged or rejected) keeps what it has. A non-English
+    article gets no claims and an ArticleExtraction row saying why; editors can still add
+    claims by hand.
+    """
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        if ArticleExtraction.objects.filter(article=article).exists() or article.claims.exists():
+            return list(article.claims.all())
+        started = time.perf_counter()
+        try:
+            extracted = extract_claims(article.body, published_on=article.published_on)
+        except UnsupportedLanguageError as error:
+            ArticleExtraction.objects.create(
+                article=article, status=ExtractionStatus.UNSUPPORTED_LANGUAGE, message=error.message
+            )
+            return []
+        claims = [_claim_from_extracted(article, item) for item in extracted]
+        for claim in claims:
+            claim.full_clean(exclude=["article", "matched_claim"], validate_unique=False)
+        Claim.objects.bulk_create(claims)
+        ArticleExtraction.objects.create(
+            article=article,
+            status=ExtractionStatus.DONE,
+            claim_count=len(claims),
+            duration_ms=round((time.perf_counter() - started) * 1000),
+        )
+    return claims
+
+
+def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
+    """Take a claim out of the queue with the editor's reason. Idempotent for rejected claims."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError("Say why the claim is rejected.", extra={"field": "reason"})
+    with transaction.atomic():
+        updated = (
+            Claim.objects.filter(pk=claim.pk)
+            .exclude(status=ClaimStatus.REJECTED)
+            .update(status=ClaimStatus.REJECTED, rejection_reason=reason)
+        )
+        if updated:
+            _feedback(claim, user, FeedbackAction.REJECT, reason=reason, label=False)
+    claim.refresh_from_db()
+    return claim
+
+
+def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
+    """Put a held (prediction/opinion) or rejected claim into the review queue."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.ACTIVE, rejection_reason="")
+    claim.refresh_from_db()
+    return claim
+
+
+def claim_update(*, claim: Claim, user: AbstractBaseUser, text: str) -> Claim:
+    """Reword a claim; its kind and facts are worked out again from the new text."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    _ensure_editable(claim)
+    text = " ".join(text.split())
+    if not text:
+        raise ApplicationError("The claim text cannot be empty.", extra={"field": "text"})
+    if text == claim.text:
+        return claim
+    previous = claim.text
+    with transaction.atomic():
+        _apply_facts(claim, text)
+        claim.origin = ClaimOrigin.EDITOR
+        claim.full_clean(exclude=["article", "matched_claim"])
+        claim.save()
+        _feedback(claim, user, FeedbackAction.EDIT, previous_text=previous)
+    return claim
+
+
+def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") -> Claim:
+    """Merge claims of one article into the first of them (in reading order).
+
+    The merged claim keeps every span; the others are deleted. `text` defaults to the first
+    claim's text.
+    """
+    if len({c.pk for c in claims}) < 2:
+        raise ApplicationError("Choose at least two claims to merge.")
+    if len({c.article_id for c in claims}) != 1:
+        raise ApplicationError("Only claims of the same article can be merged.")
+    membership_require(user=user, desk=claims[0].article.desk, editor=True)
+    for claim in claims:
+        _ensure_editable(claim)
+    ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    keeper, others = ordered[0], ordered[1:]
+    with transaction.atomic():
+        spans = [span for claim in ordered for span in _spans(claim)]
+        previous = " | ".join(claim.text for claim in ordered)
+        _apply_facts(keeper, " ".join(text.split()) or keeper.text)
+        keeper.spans = [list(span) for span in sorted({tuple(span) for span in spans})]
+        keeper.start = min(s[0] for s in keeper.spans)
+        keeper.end = max(s[1] for s in keeper.spans)
+        keeper.score = max(claim.score for claim in ordered)
+        keeper.origin = ClaimOrigin.EDITOR
+        keeper.full_clean(exclude=["article", "matched_claim"])
+        keeper.save()
+        Claim.objects.filter(pk__in=[c.pk for c in others]).delete()
+        _feedback(keeper, user, FeedbackAction.MERGE, previous_text=previous)
+    return keeper
+
+
+def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, Any]]) -> list[Claim]:
+    """Replace a claim by two or more claims, each from a span of the article (and an
+    optional reworded text). The original claim is deleted."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    _ensure_editable(claim)
+    if len(parts) < 2:
+        raise ApplicationError("A split needs at least two parts.")
+    article = claim.article
+    with transaction.atomic():
+        created = [_claim_from_span(article, part["start"], part["end"], part.get("text", "")) for part in parts]
+        _feedback(
+            claim,
+            user,
+            FeedbackAction.SPLIT,
+            text=" | ".join(c.text for c in created),
+            previous_text=claim.text,
+            spans=[[c.start, c.end] for c in created],
+        )
+        claim.delete()
+        for new_claim in created:
+            new_claim.save()
+    return created
+
+
+def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: int, end: int, text: str = "") -> Claim:
+    """Add a claim for a passage the editor selected. Works for any language."""
+    membership_require(user=user, desk=article.desk, editor=True)
+    with transaction.atomic():
+        claim = _claim_from_span(article, start, end, text)
+        claim.save()
+        _feedback(claim, user, FeedbackAction.CREATE, label=True)
+    return claim
+
+
+def _claim_from_extracted(article: Article, item: ExtractedClaim) -> Claim:
+    held = item.kind == ClaimKind.PREDICTION
+    return Claim(
+        article=article,
+        text=item.text,
+        start=item.start,
+        end=item.end,
+        kind=item.kind,
+        score=item.score,
+        quantities=item.quantities,
+        entities=item.entities,
+        cues=item.cues,
+        dates=item.dates,
+        attribution=item.attribution[:300],
+        spans=item.spans,
+        status=ClaimStatus.HELD if held else ClaimStatus.ACTIVE,
+    )
+
+
+def _claim_from_span(article: Article, start: int, end: int, text: str) -> Claim:
+    if not (0 <= start < end <= len(article.body)):
+        raise ApplicationError(
+            "The selected passage is outside the article text.",
+            extra={"start": start, "end": end, "length": len(article.body)},
+        )
+    passage = article.body[start:end]
+    if not passage.strip():
+        raise ApplicationError("The selected passage is empty.")
+    claim = Claim(article=article, start=start, end=end, spans=[[start, end]], origin=ClaimOrigin.EDITOR)
+    _apply_facts(claim, " ".join((text or passage).split()))
+    claim.full_clean(exclude=["article", "matched_claim"])
+    return claim
+
+
+def _apply_facts(claim: Claim, text: str) -> None:
+    facts = describe_claim(text, published_on=claim.article.published_on, attribution=claim.attribution)
+    claim.text = text
+    claim.kind = facts.kind
+    claim.cues = facts.cues
+    claim.quantities = facts.quantities
+    claim.entities = facts.entities
+    claim.dates = facts.dates
+    claim.score = score_sentences([text])[0]
+
+
+def _spans(claim: Claim) -> list[list[int]]:
+    return [list(span) for span in claim.spans] or [[claim.start, claim.end]]
+
+
+def _ensure_editable(claim: Claim) -> None:
+    # The reverse one-to-one raises an AttributeError subclass when no task exists yet.
+    task = getattr(claim, "review_task", None)
+    if task is not None and task.status not in EDITABLE_TASK_STATUSES:
+        raise ApplicationError(
+            "This claim is already under review; return or finish the review first.",
+            extra={"task_status": task.status},
+            status=409,
+        )
+
+
+def _feedback(
+    claim: Claim,
+    user: AbstractBaseUser,
+    action: str,
+    *,
+    text: str | None = None,
+    previous_text: str = "",
+    reason: str = "",
+    spans: list[list[int]] | None = None,
+    label: bool | None = None,
+) -> ClaimFeedback:
+    return ClaimFeedback.objects.create(
+        article_id=claim.article_id,
+        claim=claim,
+        user=user,
+        action=action,
+        text=claim.text if text is None else text,
+        previous_text=previous_text,
+        reason=reason,
+        spans=spans if spans is not None else _spans(claim),
+        label=label,
+    )

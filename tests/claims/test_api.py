@@ -1,0 +1,144 @@
+import pytest
+from django.urls import reverse
+
+from apps.claims.models import Claim, ClaimStatus
+from apps.claims.services import article_claims_extract
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("api:claim-list")
+
+
+def _detail(claim, action=""):
+    name = f"api:claim-{action}" if action else "api:claim-detail"
+    return reverse(name, kwargs={"pk": claim.pk})
+
+
+@pytest.fixture
+def article(desk):
+    return factories.ArticleFactory(
+        desk=desk,
+        body=(
+            "Russia and China have resisted efforts to impose sanctions on Syria and have vetoed "
+            "three UN Security Council resolutions aimed at isolating Assad over the violence, "
+            "which has killed at least 40,000 people."
+        ),
+    )
+
+
+@pytest.fixture
+def claims(article):
+    return article_claims_extract(article=article)
+
+
+def test_editor_lists_claims_of_an_article_with_their_facts(editor_api, article, claims):
+    factories.ClaimFactory(article=factories.ArticleFactory(desk=article.desk))
+
+    response = editor_api.get(LIST_URL, {"article": str(article.pk)})
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert len(results) == 3
+    toll = next(r for r in results if "40,000" in r["text"])
+    assert toll["article"] == str(article.pk)
+    assert toll["kind"] == "statistic"
+    assert toll["quantities"][0] == {
+        "value": 40000,
+        "unit": "people",
+        "qualifier": ">=",
+        "text": "at least 40,000 people",
+    }
+    assert {"id", "start", "end", "spans", "cues", "entities", "dates", "attribution", "status", "score"} <= set(toll)
+
+
+def test_list_runs_a_fixed_number_of_queries(editor_api, claims, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert editor_api.get(LIST_URL).status_code == 200
+
+
+def test_outsider_sees_nothing_of_another_desk(outsider_api, article, claims):
+    assert outsider_api.get(LIST_URL).json()["results"] == []
+    assert outsider_api.get(LIST_URL, {"article": str(article.pk)}).json()["results"] == []
+    assert outsider_api.get(_detail(claims[0])).status_code == 404
+
+
+def test_anonymous_is_refused(anonymous_api, claims):
+    assert anonymous_api.get(LIST_URL).status_code in (401, 403)
+
+
+def test_malformed_article_filter_is_a_400(editor_api):
+    response = editor_api.get(LIST_URL, {"article": "not-a-uuid"})
+    assert response.status_code == 400
+
+
+def test_reviewer_can_read_but_not_reject(reviewer_api, claims):
+    assert reviewer_api.get(_detail(claims[0])).status_code == 200
+
+    response = reviewer_api.post(_detail(claims[0], "reject"), {"reason": "no"}, format="json")
+
+    assert response.status_code == 403
+    assert Claim.objects.get(pk=claims[0].pk).status == ClaimStatus.ACTIVE
+
+
+def test_outsider_cannot_act_on_claims(outsider_api, claims):
+    response = outsider_api.post(_detail(claims[0], "reject"), {"reason": "no"}, format="json")
+    assert response.status_code == 404
+
+
+def test_editor_rejects_with_a_reason(editor_api, claims):
+    response = editor_api.post(_detail(claims[0], "reject"), {"reason": "Opinion"}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "rejected"
+    assert response.json()["rejection_reason"] == "Opinion"
+
+
+def test_editor_edits_merges_and_splits(editor_api, article, claims):
+    sanctions, vetoes, toll = sorted(claims, key=lambda c: c.spans[-1][0])
+
+    edited = editor_api.post(_detail(toll, "edit"), {"text": "The Syrian war has killed 40,000 people."}, format="json")
+    assert edited.status_code == 200
+    assert edited.json()["text"] == "The Syrian war has killed 40,000 people."
+
+    merged = editor_api.post(_detail(sanctions, "merge"), {"claims": [str(vetoes.pk)]}, format="json")
+    assert merged.status_code == 200
+    assert len(merged.json()["spans"]) >= 2
+
+    cut = article.body.index(" and have vetoed")
+    split = editor_api.post(
+        _detail(sanctions, "split"),
+        {"parts": [{"start": 0, "end": cut}, {"start": cut + 5, "end": article.body.index(", which")}]},
+        format="json",
+    )
+    assert split.status_code == 201
+    assert len(split.json()) == 2
+
+
+def test_editor_adds_a_claim_from_a_passage(editor_api, article):
+    end = article.body.index(" and have vetoed")
+
+    response = editor_api.post(LIST_URL, {"article": str(article.pk), "start": 0, "end": end}, format="json")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["start"], body["end"], body["origin"]) == (0, end, "editor")
+
+
+def test_outsider_cannot_add_claims_to_another_desks_article(outsider_api, article):
+    response = outsider_api.post(LIST_URL, {"article": str(article.pk), "start": 0, "end": 10}, format="json")
+    assert response.status_code == 404
+    assert not Claim.objects.exists()
+
+
+def test_extraction_status_tells_editors_about_unsupported_language(editor_api, desk):
+    article = factories.ArticleFactory(
+        desk=desk,
+        body="Die Regierung hat am Dienstag neue Sanktionen gegen Syrien beschlossen, wie das Amt mitteilte.",
+    )
+    article_claims_extract(article=article)
+
+    response = editor_api.get(reverse("api:claim-extraction"), {"article": str(article.pk)})
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "unsupported_language"

@@ -1,0 +1,151 @@
+"""Extraction on the seed article: what editors must get, pinned."""
+
+import datetime as dt
+
+import pytest
+
+from apps.articles.parsing import parse_upload
+from apps.claims.extraction import UnsupportedLanguageError, extract_claims
+from apps.claims.models import ClaimKind
+
+
+@pytest.fixture
+def seed(seed_bytes):
+    return parse_upload(seed_bytes, filename="seed.txt", max_bytes=2 * 1024 * 1024)
+
+
+@pytest.fixture
+def seed_claims(seed):
+    return extract_claims(seed.body, published_on=seed.published_on)
+
+
+def _claim(claims, *fragments):
+    found = [c for c in claims if all(f in c.text for f in fragments)]
+    assert len(found) == 1, f"expected one claim with {fragments}, got {[c.text for c in found]}"
+    return found[0]
+
+
+def test_every_span_points_into_the_body_and_relates_to_the_claim(seed, seed_claims):
+    for claim in seed_claims:
+        assert 0 <= claim.start < claim.end <= len(seed.body)
+        assert claim.spans
+        assert claim.start == min(a for a, _ in claim.spans)
+        assert claim.end == max(b for _, b in claim.spans)
+        for start, end in claim.spans:
+            assert seed.body[start:end].strip() == seed.body[start:end]
+            # The first word may be capitalised or a pronoun replaced by its subject.
+            assert seed.body[start:end].split(" ", 1)[-1] in claim.text
+
+
+def test_sanctions_vetoes_and_death_toll_become_three_claims(seed, seed_claims):
+    sanctions = _claim(seed_claims, "resisted efforts to impose sanctions")
+    vetoes = _claim(seed_claims, "vetoed three UN Security Council resolutions")
+    toll = _claim(seed_claims, "killed at least 40,000 people")
+
+    assert sanctions.text == "Russia and China have resisted efforts to impose sanctions on Syria."
+    assert vetoes.text.startswith("Russia and China have vetoed three UN Security Council resolutions")
+    assert "sanctions" not in vetoes.text
+    assert "40,000" not in vetoes.text
+    assert toll.text == "The violence has killed at least 40,000 people."
+    # Each keeps its own place in the article.
+    assert seed.body[toll.spans[-1][0] : toll.spans[-1][1]] == "has killed at least 40,000 people"
+    assert seed.body[vetoes.spans[0][0] : vetoes.spans[0][1]] == "Russia and China"
+    assert len({sanctions.spans[-1][0], vetoes.spans[-1][0], toll.spans[-1][0]}) == 3
+
+
+def test_split_claims_are_typed_with_cues_and_quantities(seed_claims):
+    vetoes = _claim(seed_claims, "vetoed three")
+    toll = _claim(seed_claims, "40,000")
+
+    assert vetoes.kind == ClaimKind.EVENT
+    assert "vetoed" in vetoes.cues
+    assert {"value": 3, "unit": "resolutions", "qualifier": "="}.items() <= vetoes.quantities[0].items()
+    assert toll.kind == ClaimKind.STATISTIC
+    assert toll.quantities == [{"value": 40000, "unit": "people", "qualifier": ">=", "text": "at least 40,000 people"}]
+
+
+def test_bylines_dates_urls_and_no_comment_lines_are_not_claims(seed_claims):
+    texts = " ".join(c.text for c in seed_claims)
+    assert "not available for comment" not in texts
+    assert "themoscowtimes.com" not in texts
+    assert "Original url" not in texts
+    assert not any(c.text.startswith(("By ", "December 11")) for c in seed_claims)
+
+
+def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
+    first = _claim(seed_claims, "Russia resisted new U.S. appeals")
+    it_said = _claim(seed_claims, "unsuccessfully lobbied Lavrov")
+    the_report_said = _claim(seed_claims, "had made the appeals")
+
+    assert first.kind == ClaimKind.ATTRIBUTION
+    assert "reported" in first.cues
+    assert {first.attribution, it_said.attribution, the_report_said.attribution} == {"Kommersant"}
+
+
+def test_dates_are_resolved_against_the_publication_date(seed_claims):
+    appeals = _claim(seed_claims, "had made the appeals")
+    first = _claim(seed_claims, "Russia resisted new U.S. appeals")
+    geneva = _claim(seed_claims, "Geneva declaration called for")
+
+    assert {"text": "Thursday", "value": "2012-12-06"} in appeals.dates
+    assert {"text": "last month", "value": "2012-11"} in appeals.dates
+    assert {"text": "Tuesday", "value": "2012-12-11"} in first.dates
+    assert {"text": "June 30", "value": "2012-06-30"} in geneva.dates
+
+
+def test_relative_clause_carrying_a_fact_becomes_its_own_claim(seed_claims):
+    geneva = _claim(seed_claims, "Geneva declaration called for")
+
+    assert geneva.text.startswith("The June 30 Geneva declaration called for a transitional government")
+    assert geneva.quantities[0] | {"text": ""} == {"value": 20, "unit": "months", "qualifier": "=", "text": ""}
+
+
+def test_contrast_clause_gets_its_subject_back(seed_claims):
+    believes = _claim(seed_claims, "greater threat")
+
+    assert believes.text.startswith("Russia believes there is a greater threat")
+    assert believes.attribution == "Kommersant"
+
+
+def test_quotes_and_named_actors_are_recognised(seed_claims):
+    quote = _claim(seed_claims, "does not intend to persuade")
+
+    assert quote.kind == ClaimKind.QUOTE
+    assert quote.attribution == "Kommersant"
+    assert {"text": "Lakhdar Brahimi", "type": "PERSON"} in quote.entities
+    vetoes = _claim(seed_claims, "vetoed three")
+    assert {"text": "UN Security Council", "type": "ORG"} in vetoes.entities
+    assert {"text": "Russia", "type": "PLACE"} in vetoes.entities
+
+
+def test_the_same_claim_twice_is_one_claim_with_both_spans():
+    sentence = "Russia and China have vetoed three UN Security Council resolutions on Syria."
+    body = f"{sentence}\n\nThe weather in Moscow was cold and grey all week long.\n\n{sentence}"
+
+    claims = extract_claims(body)
+
+    assert len(claims) == 1
+    assert claims[0].spans == [[0, len(sentence)], [body.rindex(sentence), len(body)]]
+
+
+def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
+    claims = extract_claims(
+        "The central bank will likely raise interest rates to 5 percent next year.",
+        published_on=dt.date(2020, 3, 1),
+    )
+
+    assert [c.kind for c in claims] == [ClaimKind.PREDICTION]
+    assert "will" in claims[0].cues
+
+
+def test_non_english_text_is_refused_rather_than_extracted():
+    french = (
+        "La Russie et la Chine ont opposé leur veto à trois résolutions du Conseil de sécurité "
+        "des Nations unies visant à isoler Assad, selon le quotidien Kommersant mardi."
+    )
+    with pytest.raises(UnsupportedLanguageError):
+        extract_claims(french)
+
+
+def test_text_without_check_worthy_sentences_gives_no_claims():
+    assert extract_claims("Thanks for reading.\n\nWhat a lovely day it is today, isn't it?") == []
