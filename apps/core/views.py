@@ -65,7 +65,9 @@ class DeskRow:
 
 @login_required
 def dashboard(request):
-    page = Paginator(article_list(user=request.user), DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The claim-count annotation groups rows, and Django drops Meta.ordering from grouped queries.
+    articles = article_list(user=request.user).order_by("-created_at")
+    page = Paginator(articles, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     # One small count query per article on the page; the page size keeps that bounded.
     rows = [
         DashboardRow(
@@ -78,15 +80,17 @@ def dashboard(request):
         )
         for article in page
     ]
-    memberships = [membership_get(user=request.user, desk=desk) for desk in desk_list_for_user(user=request.user)]
+    memberships = [
+        (desk, membership_get(user=request.user, desk=desk)) for desk in desk_list_for_user(user=request.user)
+    ]
     return render(
         request,
         "core/dashboard.html",
         {
             "page": page,
             "rows": rows,
-            "desks": [DeskRow(name=m.desk.name, role=m.get_role_display()) for m in memberships],
-            "can_import": any(m.can_edit for m in memberships),
+            "desks": [DeskRow(name=desk.name, role=m.get_role_display()) for desk, m in memberships],
+            "can_import": any(m.can_edit for _, m in memberships),
             "queue_count": review_task_queue(user=request.user).count(),
         },
     )

@@ -1,0 +1,47 @@
+from django import forms
+
+from apps.desks.models import Desk
+
+
+class ArticleImportForm(forms.Form):
+    """Exactly one of pasted text, an uploaded file or a URL. What the article itself must look
+    like (size, encoding, file type, structure) is the import service's to judge."""
+
+    desk = forms.ChoiceField(label="Desk", required=False)
+    text = forms.CharField(
+        label="Paste the article",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "# Title\nBy …\n\nArticle text"}),
+        help_text="Plain text, Markdown or HTML.",
+    )
+    file = forms.FileField(
+        label="…or upload a file",
+        required=False,
+        allow_empty_file=True,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm"}),
+        help_text=".txt, .md or .html",
+    )
+    url = forms.URLField(
+        label="…or import from a web address",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+
+    def __init__(self, *args, desks: list[Desk], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["desk"].choices = [(desk.slug, desk.name) for desk in desks]
+        # A single desk needs no choice; the import service picks the editor's desk.
+        if len(desks) < 2:
+            self.fields["desk"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [name for name in ("text", "file", "url") if cleaned.get(name) not in (None, "")]
+        if not given and not self.errors:
+            raise forms.ValidationError("Paste the article, upload a file or give a web address.")
+        if len(given) > 1:
+            raise forms.ValidationError("Use only one of pasted text, a file or a web address.")
+        return cleaned

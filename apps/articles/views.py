@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from apps.core.text import Segment, segment_spans
+from apps.core.views import application_errors
+from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
+from apps.references.selectors import article_reference_progress
+from apps.reports.selectors import report_get
+from apps.reviews.forms import ReviewAssignForm
+from apps.reviews.services import ASSIGNABLE_STATUSES
+
+from . import services
+from .forms import ArticleImportForm
+from .models import SourceKind
+from .parsing import ArticleInputError
+from .selectors import article_get
+
+
+@login_required
+@application_errors()
+def article_import(request):
+    # Only editors import: a reviewer gets the 403 page rather than a form that cannot work.
+    default_desk = desk_for_import(user=request.user, desk_ref=None)
+    desks = list(desk_list_for_user(user=request.user))
+    if request.method != "POST":
+        form = ArticleImportForm(desks=desks, initial={"desk": default_desk.slug})
+        return render(request, "articles/import.html", {"form": form})
+
+    try:
+        form = ArticleImportForm(request.POST, request.FILES, desks=desks)
+    except RequestDataTooBig:
+        # Pasted text over Django's request cap never reaches the import service's own check.
+        form = ArticleImportForm(desks=desks, initial={"desk": default_desk.slug})
+        error = f"The article is too long; the limit is {settings.ARTICLE_MAX_BYTES:,} bytes."
+        return render(request, "articles/import.html", {"form": form, "request_error": error}, status=413)
+    if not form.is_valid():
+        return render(request, "articles/import.html", {"form": form}, status=400)
+
+    data = form.cleaned_data
+    desk = desk_for_import(user=request.user, desk_ref=data["desk"] or default_desk.slug)
+    upload = request.FILES.get("file")
+    try:
+        if upload is not None:
+            result = services.article_import_file(
+                desk=desk, user=request.user, data=upload.read(), filename=upload.name
+            )
+        elif data["url"]:
+            result = services.article_import_url(desk=desk, user=request.user, url=data["url"])
+        else:
+            result = services.article_import_text(
+                desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
+            )
+    except ArticleInputError as error:
+        form.add_error(None, error.message)
+        return render(request, "articles/import.html", {"form": form}, status=error.status)
+
+    if result.created:
+        messages.success(request, f"Imported “{result.article.title}”.")
+    else:
+        messages.info(request, "This article was imported before; here it is.")
+    return redirect("articles:detail", article_id=result.article.pk)
+
+
+@login_required
+@application_errors()
+def article_detail(request, article_id):
+    report = report_get(user=request.user, article_id=article_id)
+    article = report.article
+    can_edit = membership_get(user=request.user, desk=article.desk).can_edit
+    return render(
+        request,
+        "articles/detail.html",
+        {
+            "article": article,
+            "report": report,
+            "segments": _highlighted(report),
+            "can_edit": can_edit,
+            "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
+            "assignable_statuses": ASSIGNABLE_STATUSES,
+            "progress": _reference_progress(article),
+        },
+    )
+
+
+@login_required
+@require_GET
+@application_errors()
+def article_progress(request, article_id):
+    """Polled by the article page while reference gathering runs."""
+    article = article_get(user=request.user, article_id=article_id)
+    return JsonResponse(_reference_progress(article))
+
+
+def _highlighted(report) -> list[Segment]:
+    """The body cut into plain text and claim pieces. A split claim is marked by the pieces it
+    was built from ("Russia and China … have vetoed"), not its whole covering span, so it keeps a
+    highlight of its own instead of vanishing inside the sentence's first claim."""
+    pieces = [
+        (start, end, row)
+        for row in report.rows
+        for start, end in (row.claim.spans or [(row.claim.start, row.claim.end)])
+    ]
+    return segment_spans(report.article.body, pieces)
+
+
+def _reference_progress(article) -> dict:
+    progress = article_reference_progress(article=article)
+    checked = progress["done"] + progress["failed"]
+    label = f"{checked} of {progress['total']} claims checked"
+    if progress["failed"]:
+        label += f" ({progress['failed']} could not be checked)"
+    return {**progress, "checked": checked, "label": label}

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("articles/<uuid:article_id>/export/<str:export_format>/", views.article_export, name="export"),
+]

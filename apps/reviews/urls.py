@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reviews"
+
+urlpatterns = [
+    path("queue/", views.review_queue, name="queue"),
+    path("articles/<uuid:article_id>/assign/", views.article_tasks_assign, name="assign"),
+    path("claims/<uuid:claim_id>/start/", views.review_start, name="start"),
+    path("claims/<uuid:claim_id>/verdict/", views.verdict_submit, name="verdict"),
+    path("claims/<uuid:claim_id>/approve/", views.verdict_approve, name="approve"),
+    path("claims/<uuid:claim_id>/return/", views.verdict_return, name="return"),
+]

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.articles.selectors import article_get
+from apps.core.views import application_errors, flash_form_errors
+from apps.references.selectors import reference_list
+
+from . import services
+from .forms import ReviewAssignForm, VerdictForm, VerdictReturnForm
+from .selectors import review_task_for_claim, review_task_queue
+
+
+@login_required
+def review_queue(request):
+    return render(request, "reviews/queue.html", {"tasks": review_task_queue(user=request.user)})
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="articles:detail")
+def article_tasks_assign(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    form = ReviewAssignForm(request.POST, user=request.user, article=article)
+    if form.is_valid():
+        assignee = form.cleaned_data["assignee"].user
+        tasks = services.review_tasks_assign(
+            editor=request.user,
+            tasks=form.cleaned_data["tasks"],
+            assignee=assignee,
+            due_date=form.cleaned_data["due_date"],
+        )
+        noun = "claim" if len(tasks) == 1 else "claims"
+        messages.success(request, f"Assigned {len(tasks)} {noun} to {assignee.get_username()}.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("articles:detail", article_id=article.pk)
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def review_start(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    services.review_task_start(user=request.user, task=task)
+    messages.success(request, "Review started.")
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def verdict_submit(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    references = reference_list(user=request.user, claim=task.claim)
+    form = VerdictForm(request.POST, desk=task.claim.article.desk, references=references)
+    if form.is_valid():
+        services.verdict_submit(
+            user=request.user,
+            task=task,
+            rating=form.cleaned_data["rating"],
+            rationale=form.cleaned_data["rationale"],
+            reference_ids=form.cleaned_data["references"],
+        )
+        messages.success(request, "Verdict submitted for the editor's approval.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def verdict_approve(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    services.verdict_approve(editor=request.user, task=task)
+    messages.success(request, "Verdict approved.")
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def verdict_return(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    form = VerdictReturnForm(request.POST)
+    if form.is_valid():
+        services.verdict_return(editor=request.user, task=task, note=form.cleaned_data["note"])
+        messages.success(request, "Verdict returned to the reviewer.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("claims:detail", claim_id=claim_id)

@@ -1,0 +1,66 @@
+import pytest
+from django.test import Client
+
+from tests import factories
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _client_for(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return _client_for(reviewer)
+
+
+@pytest.fixture
+def second_reviewer_client(second_reviewer):
+    return _client_for(second_reviewer)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return _client_for(outsider)
+
+
+@pytest.fixture
+def article(desk, editor):
+    body = (
+        "Russia and China have vetoed three UN Security Council resolutions on Syria.\n\n"
+        "The conflict has killed at least 40,000 people, activists say."
+    )
+    return factories.ArticleFactory(desk=desk, title="Syria talks", body=body, imported_by=editor)
+
+
+@pytest.fixture
+def veto_task(article):
+    claim = factories.ClaimFactory(
+        article=article,
+        text="Russia and China have vetoed three UN Security Council resolutions on Syria.",
+        start=0,
+        end=77,
+        cues=["vetoed"],
+        quantities=[{"value": 3, "unit": "resolutions", "qualifier": "=", "text": "three"}],
+    )
+    return factories.ReviewTaskFactory(claim=claim)
+
+
+@pytest.fixture
+def toll_task(article):
+    start = article.body.index("The conflict")
+    claim = factories.ClaimFactory(
+        article=article,
+        text="The conflict has killed at least 40,000 people",
+        start=start,
+        end=start + len("The conflict has killed at least 40,000 people"),
+        kind="statistic",
+        score=0.95,
+    )
+    return factories.ReviewTaskFactory(claim=claim)
