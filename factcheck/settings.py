@@ -231,6 +231,21 @@ REFERENCE_JOB_MAX_ATTEMPTS = env.int("FACTCHECK_REFERENCE_JOB_MAX_ATTEMPTS", def
 # A job still pending this long after it was enqueued lost its message; the sweeper re-sends it.
 REFERENCE_JOB_STALE_SECONDS = env.int("FACTCHECK_REFERENCE_JOB_STALE_SECONDS", default=300)
 REFERENCE_MAX_PER_PROVIDER = env.int("FACTCHECK_REFERENCE_MAX_PER_PROVIDER", default=5)
+# ReliefWeb needs a pre-approved appname; Google Fact Check Tools needs an API key. Without them
+# those providers report "not configured" instead of sending made-up credentials.
+RELIEFWEB_API_URL = env.str("RELIEFWEB_API_URL", default="https://api.reliefweb.int/v2/reports")
+RELIEFWEB_APPNAME = env.str("RELIEFWEB_APPNAME", default="")
+GOOGLE_FACTCHECK_API_URL = env.str(
+    "GOOGLE_FACTCHECK_API_URL", default="https://factchecktools.googleapis.com/v1alpha1/claims:search"
+)
+GOOGLE_FACTCHECK_API_KEY = env.str("GOOGLE_FACTCHECK_API_KEY", default="")
+GDELT_API_URL = env.str("GDELT_API_URL", default="https://api.gdeltproject.org/api/v2/doc/doc")
+# Internet Archive: availability lookups are anonymous; Save Page Now uses S3-style keys if set.
+WAYBACK_AVAILABILITY_URL = env.str("WAYBACK_AVAILABILITY_URL", default="https://archive.org/wayback/available")
+WAYBACK_SAVE_URL = env.str("WAYBACK_SAVE_URL", default="https://web.archive.org/save")
+WAYBACK_ACCESS_KEY = env.str("WAYBACK_ACCESS_KEY", default="")
+WAYBACK_SECRET_KEY = env.str("WAYBACK_SECRET_KEY", default="")
+REFERENCE_ARCHIVE_ENABLED = env.bool("FACTCHECK_REFERENCE_ARCHIVE", default=False)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

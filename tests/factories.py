@@ -86,3 +86,33 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Document {n}")
     provider = "local_library"
     fetched_at = factory.LazyFunction(timezone.now)
+
+
+class LibraryDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "references.LibraryDocument"
+
+    desk = None
+    title = factory.Sequence(lambda n: f"Library document {n}")
+    publisher = "United Nations"
+    url = factory.Sequence(lambda n: f"https://example.org/library/{n}")
+    published_on = dt.date(2012, 7, 19)
+    body = "Russia and China vetoed three draft resolutions on Syria in the Security Council."
+
+
+class SourceRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "references.SourceRule"
+
+    name = factory.Sequence(lambda n: f"rule-{n}")
+    label = factory.Sequence(lambda n: f"Rule {n}")
+    url_template = factory.Sequence(lambda n: f"https://example.org/rule/{n}?q={{query}}")
+    reason = "Because."
+
+
+class ReferenceJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "references.ReferenceJob"
+
+    claim = factory.SubFactory(ClaimFactory)
+    enqueued_at = factory.LazyFunction(timezone.now)

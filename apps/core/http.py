@@ -461,8 +461,14 @@ class FetchResponse:
         except ValueError:
             preview = self.content[:120].decode("utf-8", errors="replace").strip()
             raise MalformedResponseError(
-                f"Expected JSON from {self.final_url}, got: {preview!r}", url=self.final_url
+                f"Expected JSON from {shown_url(self.final_url)}, got: {preview!r}", url=self.final_url
             ) from None
+
+
+def shown_url(url: str) -> str:
+    """A URL for messages and logs: without the query string, which may carry an API key."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -496,12 +502,12 @@ def _pool_for(target: Target, address: str, timeout: urllib3.Timeout) -> urllib3
 def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(f"{url} is {int(declared)} bytes; the limit is {max_bytes}.", url=url)
+        raise ResponseTooLargeError(f"{shown_url(url)} is {int(declared)} bytes; the limit is {max_bytes}.", url=url)
     chunks: list[bytes] = []
     total = 0
     while True:
         if time.monotonic() > deadline:
-            raise FetchTimeoutError(f"{url} took too long to send its body.", url=url)
+            raise FetchTimeoutError(f"{shown_url(url)} took too long to send its body.", url=url)
         # read1 returns what has arrived (a slow drip cannot hold us past the deadline) and
         # urllib3 ≥ 2.6 bounds how much one compressed chunk may expand to.
         chunk = response.read1(READ_CHUNK_BYTES)
@@ -509,7 +515,7 @@ def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, 
             break
         total += len(chunk)
         if total > max_bytes:
-            raise ResponseTooLargeError(f"{url} sent more than {max_bytes} bytes (decoded).", url=url)
+            raise ResponseTooLargeError(f"{shown_url(url)} sent more than {max_bytes} bytes (decoded).", url=url)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -568,7 +574,7 @@ def _send_once(
                 content_type = response_headers.get("content-type", "").split(";", 1)[0].strip().lower()
                 if content_type not in allowed_content_types:
                     raise ContentTypeNotAllowedError(
-                        f"{target.url} is {content_type or 'of unknown type'}, not a web page.",
+                        f"{shown_url(target.url)} is {content_type or 'of unknown type'}, not a web page.",
                         url=target.url,
                     )
             try:
@@ -614,7 +620,9 @@ def _fetch_attempt(
             # Credentials meant for one site never travel to another one via a redirect.
             headers = {k: v for k, v in headers.items() if k.lower() not in ("authorization", "cookie")}
         if respect_robots and not robots_allowed(target, resolver=resolver):
-            raise RobotsDisallowedError(f"{target.host}'s robots.txt does not allow fetching {url}.", url=url)
+            raise RobotsDisallowedError(
+                f"{target.host}'s robots.txt does not allow fetching {shown_url(url)}.", url=url
+            )
 
         cached = _store_call("get", _cache_key(url)) if use_cache and method == "GET" else None
         request_headers = dict(headers)
@@ -638,7 +646,7 @@ def _fetch_attempt(
         if status in REDIRECT_STATUSES and response_headers.get("location"):
             if len(redirects) >= max_redirects:
                 raise TooManyRedirectsError(
-                    f"{original_url} redirected more than {max_redirects} times.", url=original_url
+                    f"{shown_url(original_url)} redirected more than {max_redirects} times.", url=original_url
                 )
             redirects.append(url)
             url = urljoin(url, response_headers["location"])
@@ -663,7 +671,7 @@ def _fetch_attempt(
                 f"{target.host} answered {status}.", url=url, status=status, retry_after=retry_after
             )
         if status >= 300:
-            raise HTTPStatusError(f"{target.host} answered {status} for {url}.", url=url, status=status)
+            raise HTTPStatusError(f"{target.host} answered {status} for {shown_url(url)}.", url=url, status=status)
 
         if use_cache and method == "GET" and len(content) <= CACHE_MAX_BODY_BYTES:
             validators = {
@@ -746,7 +754,7 @@ def fetch(
             delay = error.retry_after if error.retry_after is not None else backoff_delay(attempt)
             if delay > settings.HTTP_RETRY_MAX_DELAY_SECONDS:
                 raise
-            logger.info("Retrying %s in %.1fs: %s", url, delay, error)
+            logger.info("Retrying %s in %.1fs: %s", shown_url(url), delay, error)
             sleep(delay)
             attempt += 1
 

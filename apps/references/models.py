@@ -12,9 +12,7 @@ class SourceRule(BaseModel):
     the claim attributes to, URL-encoded). A rule without a desk applies to every desk.
     """
 
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules"
-    )
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules")
     name = models.CharField(max_length=200, unique=True)
     label = models.CharField(max_length=300)
     url_template = models.CharField(max_length=2000)
@@ -25,9 +23,7 @@ class SourceRule(BaseModel):
     keywords = models.JSONField(
         default=list, blank=True, help_text="Any of these words (case-insensitive); empty means any."
     )
-    requires_attribution = models.BooleanField(
-        default=False, help_text="Only for claims that name an outlet."
-    )
+    requires_attribution = models.BooleanField(default=False, help_text="Only for claims that name an outlet.")
     is_active = models.BooleanField(default=True)
     priority = models.PositiveSmallIntegerField(default=100)
 
@@ -38,14 +34,20 @@ class SourceRule(BaseModel):
         return self.name
 
 
+class LinkStatus(models.TextChoices):
+    UNCHECKED = "unchecked", "Not checked yet"
+    ALIVE = "alive", "Alive"
+    DEAD = "dead", "Dead"
+
+
 class SourceLink(BaseModel):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="source_links")
-    rule = models.ForeignKey(
-        SourceRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
-    )
+    rule = models.ForeignKey(SourceRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="links")
     url = models.URLField(max_length=2000)
     label = models.CharField(max_length=300)
     reason = models.CharField(max_length=500, blank=True)
+    archive_url = models.URLField(max_length=2000, blank=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["claim", "created_at"]
@@ -58,9 +60,7 @@ class SourceLink(BaseModel):
 class LibraryDocument(BaseModel):
     """A document in the desk's local reference library, searched by full text."""
 
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="library_documents"
-    )
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="library_documents")
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=2000)
@@ -69,9 +69,7 @@ class LibraryDocument(BaseModel):
 
     class Meta:
         ordering = ["title"]
-        constraints = [
-            models.UniqueConstraint(fields=["desk", "url"], name="library_document_unique_desk_url")
-        ]
+        constraints = [models.UniqueConstraint(fields=["desk", "url"], name="library_document_unique_desk_url")]
 
     def __str__(self) -> str:
         return self.title
@@ -82,16 +80,38 @@ class FetchStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class Stance(models.TextChoices):
+    """What the best passage does with the claim's figures: a hint for the reviewer, not a verdict."""
+
+    SUPPORTS = "supports", "Supports"
+    CONTRADICTS = "contradicts", "Contradicts"
+    MENTIONS = "mentions", "Mentions"
+    UNRELATED = "unrelated", "Unrelated"
+
+
 class Reference(BaseModel):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="references")
     url = models.URLField(max_length=2000)
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
     snippet = models.TextField(blank=True)
     provider = models.CharField(max_length=50)
     score = models.FloatField(default=0)
     fetched_at = models.DateTimeField()
     fetch_status = models.CharField(max_length=20, choices=FetchStatus.choices, default=FetchStatus.OK)
+    # Evidence: the passage of the document that best matches the claim, the [start, end)
+    # character spans to highlight in it, and how its figures compare with the claim's.
+    passage = models.TextField(blank=True)
+    passage_highlights = models.JSONField(default=list, blank=True)
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNRELATED)
+    stance_score = models.FloatField(default=0)
+    stance_details = models.JSONField(default=dict, blank=True)
+    # Internet Archive copy, so a citation survives the page going away.
+    archive_url = models.URLField(max_length=2000, blank=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    link_status = models.CharField(max_length=20, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED)
+    link_checked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["claim", "-score", "title"]
@@ -117,9 +137,7 @@ class ReferenceJob(BaseModel):
     """
 
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="reference_job")
-    status = models.CharField(
-        max_length=20, choices=JobStatus.choices, default=JobStatus.PENDING, db_index=True
-    )
+    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.PENDING, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

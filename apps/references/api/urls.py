@@ -1,1 +1,29 @@
-urlpatterns = []
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from apps.references.api.views import (
+    ArticleReferenceProgressApi,
+    ClaimReferencesRefreshApi,
+    LibraryDocumentViewSet,
+    ReferenceViewSet,
+    SourceLinkViewSet,
+)
+
+router = SimpleRouter()
+router.register("references", ReferenceViewSet, basename="reference")
+router.register("source-links", SourceLinkViewSet, basename="source-link")
+router.register("library-documents", LibraryDocumentViewSet, basename="library-document")
+
+urlpatterns = [
+    path(
+        "claims/<str:claim_id>/refresh-references/",
+        ClaimReferencesRefreshApi.as_view(),
+        name="claim-refresh-references",
+    ),
+    path(
+        "articles/<str:article_id>/reference-progress/",
+        ArticleReferenceProgressApi.as_view(),
+        name="article-reference-progress",
+    ),
+    *router.urls,
+]

@@ -1,0 +1,127 @@
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.ids import uuid_or_404
+from apps.desks.selectors import desk_default_for_user, desk_list_for_user
+from apps.references import selectors, services
+from apps.references.api.serializers import (
+    LibraryDocumentInputSerializer,
+    LibraryDocumentOutputSerializer,
+    LibraryDocumentUpdateSerializer,
+    ReferenceJobOutputSerializer,
+    ReferenceOutputSerializer,
+    ReferenceProgressOutputSerializer,
+    SourceLinkOutputSerializer,
+)
+
+CLAIM_PARAMETER = OpenApiParameter("claim", str, description="Only this claim's rows (UUID).")
+
+
+def _claim_filter(request: Request):
+    claim_id = request.query_params.get("claim")
+    if not claim_id:
+        return None
+    return selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+
+
+@extend_schema(parameters=[CLAIM_PARAMETER])
+class ReferenceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """References gathered for claims in your desks, best evidence first."""
+
+    serializer_class = ReferenceOutputSerializer
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.reference_list(user=self.request.user, claim=_claim_filter(self.request))
+
+
+@extend_schema(parameters=[CLAIM_PARAMETER])
+class SourceLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Suggested sources to open by hand for claims in your desks."""
+
+    serializer_class = SourceLinkOutputSerializer
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.source_link_list(user=self.request.user, claim=_claim_filter(self.request))
+
+
+class LibraryDocumentViewSet(viewsets.GenericViewSet):
+    """The reference library: your desks' documents plus the shared ones; editors change them."""
+
+    serializer_class = LibraryDocumentOutputSerializer
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.library_document_list(user=self.request.user)
+
+    def _document(self, pk: str):
+        return selectors.library_document_get(user=self.request.user, document_id=uuid_or_404(pk, what="Document"))
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(LibraryDocumentOutputSerializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        return Response(LibraryDocumentOutputSerializer(self._document(pk)).data)
+
+    @extend_schema(request=LibraryDocumentInputSerializer, responses={201: LibraryDocumentOutputSerializer})
+    def create(self, request: Request) -> Response:
+        serializer = LibraryDocumentInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        desk_id = data.pop("desk", None)
+        if desk_id is not None:
+            desk = desk_list_for_user(user=request.user).filter(pk=desk_id).first()
+            if desk is None:
+                raise NotFoundError("Desk not found.")
+        else:
+            desk = desk_default_for_user(user=request.user, editor=True)
+            if desk is None:
+                raise ApplicationError("Only the desk's editors can add library documents.", status=403)
+        document = services.library_document_create(user=request.user, desk=desk, **data)
+        return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=LibraryDocumentUpdateSerializer, responses=LibraryDocumentOutputSerializer)
+    def partial_update(self, request: Request, pk: str) -> Response:
+        document = self._document(pk)
+        serializer = LibraryDocumentUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        document = services.library_document_update(user=request.user, document=document, **serializer.validated_data)
+        return Response(LibraryDocumentOutputSerializer(document).data)
+
+    @extend_schema(request=LibraryDocumentInputSerializer, responses=LibraryDocumentOutputSerializer)
+    def update(self, request: Request, pk: str) -> Response:
+        document = self._document(pk)
+        serializer = LibraryDocumentInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("desk", None)
+        document = services.library_document_update(user=request.user, document=document, **data)
+        return Response(LibraryDocumentOutputSerializer(document).data)
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        services.library_document_delete(user=request.user, document=self._document(pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ClaimReferencesRefreshApi(APIView):
+    """Gather references for a claim again (editors, or the claim's assigned reviewer)."""
+
+    @extend_schema(request=None, responses={202: ReferenceJobOutputSerializer})
+    def post(self, request: Request, claim_id: str) -> Response:
+        claim = selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+        job = services.claim_references_refresh(claim=claim, user=request.user)
+        return Response(ReferenceJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ArticleReferenceProgressApi(APIView):
+    """How many of the article's claims have their references gathered."""
+
+    @extend_schema(responses=ReferenceProgressOutputSerializer)
+    def get(self, request: Request, article_id: str) -> Response:
+        article = selectors.article_get_for_user(user=request.user, article_id=uuid_or_404(article_id, what="Article"))
+        progress = selectors.article_reference_progress(article=article)
+        return Response(ReferenceProgressOutputSerializer(progress).data)

@@ -1,0 +1,86 @@
+"""Reads for the references stage, always scoped to the acting user's desks."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+
+from apps.articles.models import Article
+from apps.claims.models import Claim
+from apps.core.exceptions import NotFoundError
+from apps.desks.selectors import desk_ids_for_user
+from apps.references.models import JobStatus, LibraryDocument, Reference, ReferenceJob, SourceLink
+
+
+def article_reference_progress(*, article: Article) -> dict[str, int]:
+    """How far reference gathering got for an article: "12 of 15 claims checked".
+
+    `total` counts the article's claims; `pending` is every claim not finished yet (including
+    the `running` ones and any whose job does not exist yet).
+    """
+    total = Claim.objects.filter(article=article).count()
+    counts = ReferenceJob.objects.filter(claim__article=article).aggregate(
+        done=Count("id", filter=Q(status=JobStatus.DONE)),
+        failed=Count("id", filter=Q(status=JobStatus.FAILED)),
+        running=Count("id", filter=Q(status=JobStatus.RUNNING)),
+    )
+    done, failed, running = counts["done"], counts["failed"], counts["running"]
+    return {
+        "total": total,
+        "done": done,
+        "failed": failed,
+        "running": running,
+        "pending": max(0, total - done - failed),
+        "finished": done + failed >= total,
+    }
+
+
+def reference_list(*, user: AbstractBaseUser, claim: Claim | None = None) -> QuerySet[Reference]:
+    references = Reference.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
+    if claim is not None:
+        references = references.filter(claim=claim)
+    return references.select_related("claim").order_by("claim", "-stance_score", "-score", "title")
+
+
+def source_link_list(*, user: AbstractBaseUser, claim: Claim | None = None) -> QuerySet[SourceLink]:
+    links = SourceLink.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
+    if claim is not None:
+        links = links.filter(claim=claim)
+    return links.select_related("claim", "rule")
+
+
+def claim_get_for_user(*, user: AbstractBaseUser, claim_id: object) -> Claim:
+    """A claim in one of the user's desks, with its article and desk; 404 otherwise."""
+    claim = (
+        Claim.objects.filter(pk=claim_id, article__desk_id__in=desk_ids_for_user(user=user))
+        .select_related("article", "article__desk")
+        .first()
+    )
+    if claim is None:
+        raise NotFoundError("Claim not found.")
+    return claim
+
+
+def article_get_for_user(*, user: AbstractBaseUser, article_id: object) -> Article:
+    article = Article.objects.filter(pk=article_id, desk_id__in=desk_ids_for_user(user=user)).first()
+    if article is None:
+        raise NotFoundError("Article not found.")
+    return article
+
+
+def library_document_list(*, user: AbstractBaseUser) -> QuerySet[LibraryDocument]:
+    """The user's desks' documents plus the shared ones (no desk)."""
+    return LibraryDocument.objects.filter(
+        Q(desk__isnull=True) | Q(desk_id__in=desk_ids_for_user(user=user))
+    ).select_related("desk")
+
+
+def library_document_get(*, user: AbstractBaseUser, document_id: object) -> LibraryDocument:
+    document = library_document_list(user=user).filter(pk=document_id).first()
+    if document is None:
+        raise NotFoundError("Library document not found.")
+    return document
+
+
+def reference_jobs_for_article(*, article: Article) -> QuerySet[ReferenceJob]:
+    return ReferenceJob.objects.filter(claim__article=article).select_related("claim")

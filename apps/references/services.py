@@ -1,0 +1,391 @@
+"""Writes for the references stage: source links, reference gathering, the library, archiving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from apps.articles.models import Article
+from apps.claims.models import Claim
+from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.core.http import FetchError, TransientFetchError
+from apps.desks.models import Desk
+from apps.desks.selectors import membership_get, membership_require
+from apps.references.evidence import best_evidence
+from apps.references.models import (
+    FetchStatus,
+    JobStatus,
+    LibraryDocument,
+    Reference,
+    ReferenceJob,
+    SourceLink,
+    SourceRule,
+    Stance,
+)
+from apps.references.providers import Candidate, ProviderError, provider_registry
+from apps.references.queries import ClaimQuery, claim_outlet, claim_query_build, key_terms
+
+logger = logging.getLogger(__name__)
+
+
+# --- Source links ---------------------------------------------------------------------------
+
+
+def _rule_matches(rule: SourceRule, claim: Claim, *, outlet: str) -> bool:
+    if rule.kinds and claim.kind not in rule.kinds:
+        return False
+    if rule.requires_attribution and not outlet:
+        return False
+    text = claim.text.lower()
+    return not rule.keywords or any(keyword.lower() in text for keyword in rule.keywords)
+
+
+def _rule_link(rule: SourceRule, claim: Claim, *, outlet: str) -> SourceLink:
+    # Search links for people, not fetches: the URL only carries the claim's key terms.
+    values = {
+        "query": quote(" ".join(key_terms(claim.text, entities=claim.entities, limit=6)), safe=""),
+        "outlet": quote(outlet, safe=""),
+    }
+    return SourceLink(
+        claim=claim,
+        rule=rule,
+        url=rule.url_template.format(**values),
+        label=rule.label.replace("{outlet}", outlet),
+        reason=rule.reason.replace("{outlet}", outlet),
+    )
+
+
+def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = None) -> list[SourceLink]:
+    """Create the source links the active rules suggest for one claim.
+
+    Idempotent: a link is unique per claim and URL, so running it again adds nothing.
+    """
+    if rules is None:
+        rules = list(
+            SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=claim.article.desk_id))
+        )
+    outlet = claim_outlet(claim.text, attribution=str(getattr(claim, "attribution", "") or ""))
+    links = [_rule_link(rule, claim, outlet=outlet) for rule in rules if _rule_matches(rule, claim, outlet=outlet)]
+    SourceLink.objects.bulk_create(links, ignore_conflicts=True)
+    return links
+
+
+def article_source_links_attach(*, article: Article) -> int:
+    """Intake step: attach suggested source links to every claim of `article`.
+
+    Runs inside the import transaction after the claims exist. Rules are the active global ones
+    and the article's desk's own. Idempotent. Returns how many links the rules proposed.
+    """
+    rules = list(SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=article.desk_id)))
+    count = 0
+    for claim in Claim.objects.filter(article=article).select_related("article"):
+        count += len(claim_source_links_attach(claim=claim, rules=rules))
+    return count
+
+
+# --- Reference jobs: enqueue, gather, sweep -------------------------------------------------
+
+
+def _publish_gather(claim_ids: list[str]) -> None:
+    from apps.references.tasks import reference_gather_task
+
+    for claim_id in claim_ids:
+        reference_gather_task.delay_on_commit(claim_id)
+
+
+def article_references_enqueue(*, article: Article) -> int:
+    """Intake step: one pending ReferenceJob per claim, and a gather task per claim after commit.
+
+    The job rows are written in the caller's transaction (the outbox); the tasks are published
+    only once it commits, and `reference_jobs_requeue_stale` re-publishes any that got lost.
+    Idempotent: an existing job is left as it is. Returns the number of jobs created.
+    """
+    now = timezone.now()
+    claim_ids = list(Claim.objects.filter(article=article).values_list("id", flat=True))
+    existing = set(ReferenceJob.objects.filter(claim_id__in=claim_ids).values_list("claim_id", flat=True))
+    new_ids = [claim_id for claim_id in claim_ids if claim_id not in existing]
+    ReferenceJob.objects.bulk_create(
+        [ReferenceJob(claim_id=claim_id, enqueued_at=now) for claim_id in new_ids], ignore_conflicts=True
+    )
+    _publish_gather([str(claim_id) for claim_id in new_ids])
+    return len(new_ids)
+
+
+class ReferenceGatherIncomplete(TransientFetchError):
+    """Some provider failed transiently; the task retries later (with backoff and jitter)."""
+
+
+@dataclass
+class GatherResult:
+    job: ReferenceJob | None
+    stored: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _job_start(claim_id: str) -> ReferenceJob | None:
+    """Claim the job for this delivery and count the attempt, or None when there is nothing to do.
+
+    The attempt is counted in its own committed UPDATE before any work, so a delivery that
+    kills its worker still counts and the next one can see how many came before it.
+    """
+    now = timezone.now()
+    job, _ = ReferenceJob.objects.get_or_create(claim_id=claim_id, defaults={"enqueued_at": now})
+    updated = ReferenceJob.objects.filter(pk=job.pk, status__in=[JobStatus.PENDING, JobStatus.RUNNING]).update(
+        status=JobStatus.RUNNING, attempts=F("attempts") + 1, started_at=now, updated_at=now
+    )
+    if not updated:
+        return None  # already done or failed: a duplicate delivery
+    job.refresh_from_db()
+    if job.attempts > settings.REFERENCE_JOB_MAX_ATTEMPTS:
+        reference_job_fail(
+            claim_id=claim_id,
+            error=f"Gave up after {job.attempts - 1} attempts (the worker crashed or timed out).",
+        )
+        return None
+    return job
+
+
+def _candidate_store(claim: Claim, candidates: list[Candidate]) -> int:
+    """Upsert References for `candidates`, with their best evidence passage.
+
+    Unique per claim and URL: a concurrent or repeated run updates the same rows instead of
+    adding new ones (bulk upsert, so two workers racing cannot hit an IntegrityError).
+    """
+    by_url: dict[str, Candidate] = {}
+    for candidate in candidates:
+        if candidate.url and candidate.url not in by_url:
+            by_url[candidate.url] = candidate
+    unique = list(by_url.values())
+    evidences = best_evidence(claim.text, [candidate.text or candidate.snippet for candidate in unique])
+    now = timezone.now()
+    rows = []
+    for candidate, evidence in zip(unique, evidences, strict=True):
+        if candidate.provider == "local_library" and (evidence is None or evidence.stance == Stance.UNRELATED):
+            continue  # the library narrows by substring; keep only documents that match the claim
+        rows.append(
+            Reference(
+                claim=claim,
+                url=candidate.url[:2000],
+                title=candidate.title[:500],
+                publisher=candidate.publisher[:200],
+                published_on=candidate.published_on,
+                snippet=candidate.snippet,
+                provider=candidate.provider,
+                score=evidence.relevance if evidence else candidate.score,
+                fetched_at=now,
+                fetch_status=FetchStatus.OK,
+                passage=evidence.passage if evidence else "",
+                passage_highlights=evidence.highlights if evidence else [],
+                stance=evidence.stance if evidence else Stance.UNRELATED,
+                stance_score=evidence.stance_score if evidence else 0.0,
+                stance_details=evidence.details if evidence else {},
+            )
+        )
+    Reference.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["claim", "url"],
+        update_fields=[
+            "title",
+            "publisher",
+            "published_on",
+            "snippet",
+            "provider",
+            "score",
+            "fetched_at",
+            "fetch_status",
+            "passage",
+            "passage_highlights",
+            "stance",
+            "stance_score",
+            "stance_details",
+            "updated_at",
+        ],
+    )
+    return len(rows)
+
+
+def _providers_ask(query: ClaimQuery) -> tuple[list[Candidate], dict[str, str], bool]:
+    registry = provider_registry()
+    candidates: list[Candidate] = []
+    errors: dict[str, str] = {}
+    transient = False
+    for name in settings.REFERENCE_PROVIDERS:
+        provider = registry.get(name)
+        if provider is None:
+            errors[name] = "Unknown provider."
+            continue
+        try:
+            candidates.extend(provider(query)[: settings.REFERENCE_MAX_PER_PROVIDER * 4])
+        except (FetchError, ProviderError) as error:
+            errors[name] = str(error)[:500]
+            transient = transient or isinstance(error, TransientFetchError) or getattr(error, "transient", False)
+            logger.info("Provider %s failed for claim %s: %s", name, query.claim_id, error)
+    return candidates, errors, transient
+
+
+def claim_references_gather(*, claim_id: str) -> GatherResult:
+    """Ask every configured provider about one claim and store what they find.
+
+    Preconditions: none (safe to call for any id, any number of times). Each delivery counts an
+    attempt on the claim's ReferenceJob; past REFERENCE_JOB_MAX_ATTEMPTS the job is failed.
+    Per-provider errors are recorded without stopping the other providers. References are
+    upserted, so repeated runs add nothing twice. If a provider failed transiently and attempts
+    remain, the job goes back to pending and `ReferenceGatherIncomplete` is raised for the task
+    to retry; otherwise the job ends done (at least one provider answered) or failed.
+    """
+    claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
+    if claim is None:
+        return GatherResult(job=None)
+    job = _job_start(claim_id)
+    if job is None:
+        return GatherResult(job=None)
+
+    query = claim_query_build(claim)
+    candidates, errors, transient = _providers_ask(query)
+    stored = _candidate_store(claim, candidates)
+
+    now = timezone.now()
+    answered = len(settings.REFERENCE_PROVIDERS) - len(errors)
+    if transient and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS:
+        ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.PENDING, provider_errors=errors, enqueued_at=now, updated_at=now
+        )
+        raise ReferenceGatherIncomplete(f"Providers to retry: {', '.join(sorted(errors))}")
+    status = JobStatus.DONE if answered > 0 or not settings.REFERENCE_PROVIDERS else JobStatus.FAILED
+    ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        status=status,
+        provider_errors=errors,
+        last_error="; ".join(f"{name}: {message}" for name, message in errors.items())[:2000],
+        finished_at=now,
+        updated_at=now,
+    )
+    job.refresh_from_db()
+    return GatherResult(job=job, stored=stored, errors=errors)
+
+
+def reference_job_fail(*, claim_id: str, error: str) -> None:
+    """Mark a claim's job failed (retries exhausted, time limit, worker lost). Idempotent."""
+    now = timezone.now()
+    ReferenceJob.objects.filter(claim_id=claim_id).exclude(status=JobStatus.DONE).update(
+        status=JobStatus.FAILED, last_error=error[:2000], finished_at=now, updated_at=now
+    )
+
+
+def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> ReferenceJob:
+    """Rerun reference gathering for a claim: the desk's editors or the claim's assigned reviewer.
+
+    Resets the job to pending with a fresh attempt budget and publishes a gather task after
+    commit. Existing references stay (they are upserted, not duplicated, by the rerun).
+    """
+    membership = membership_get(user=user, desk=claim.article.desk)
+    if membership is None:
+        raise NotFoundError("Claim not found.")
+    if not membership.can_edit:
+        from apps.reviews.models import ReviewTask
+
+        if not ReviewTask.objects.filter(claim=claim, assignee_id=user.pk).exists():
+            raise PermissionDeniedError("Only editors or the claim's assigned reviewer can refresh references.")
+    now = timezone.now()
+    with transaction.atomic():
+        job, _ = ReferenceJob.objects.select_for_update().get_or_create(claim=claim, defaults={"enqueued_at": now})
+        job.status = JobStatus.PENDING
+        job.attempts = 0
+        job.enqueued_at = now
+        job.started_at = None
+        job.finished_at = None
+        job.provider_errors = {}
+        job.last_error = ""
+        job.save()
+        _publish_gather([str(claim.pk)])
+    return job
+
+
+def reference_jobs_requeue_stale(*, now: dt.datetime | None = None) -> int:
+    """Re-publish gather tasks whose message was lost (the outbox relay). Returns how many.
+
+    Pending jobs enqueued longer than REFERENCE_JOB_STALE_SECONDS ago lost their publish (a
+    crash between commit and publish, or the broker was down). Running jobs older than the
+    broker's visibility timeout lost their message too (Redis would have redelivered it by
+    then). Re-publishing is safe: gathering is idempotent and counts attempts.
+    """
+    now = now or timezone.now()
+    stale_pending = now - dt.timedelta(seconds=settings.REFERENCE_JOB_STALE_SECONDS)
+    stale_running = now - dt.timedelta(
+        seconds=settings.CELERY_BROKER_VISIBILITY_TIMEOUT + settings.REFERENCE_JOB_STALE_SECONDS
+    )
+    stale = ReferenceJob.objects.filter(
+        Q(status=JobStatus.PENDING, enqueued_at__lt=stale_pending)
+        | Q(status=JobStatus.PENDING, enqueued_at__isnull=True)
+        | Q(status=JobStatus.RUNNING, started_at__lt=stale_running)
+    )
+    claim_ids = [str(claim_id) for claim_id in stale.values_list("claim_id", flat=True)[:1000]]
+    ReferenceJob.objects.filter(claim_id__in=claim_ids).update(enqueued_at=now, updated_at=now)
+    _publish_gather(claim_ids)
+    return len(claim_ids)
+
+
+# --- Library --------------------------------------------------------------------------------
+
+
+def library_document_upsert(
+    *,
+    desk: Desk | None,
+    title: str,
+    publisher: str,
+    url: str,
+    published_on: dt.date | str | None,
+    body: str,
+) -> LibraryDocument:
+    """Create or update the library document with this URL in `desk` (None: every desk).
+
+    Used by the demo loader and by editors; idempotent per (desk, url).
+    """
+    if isinstance(published_on, str):
+        published_on = dt.date.fromisoformat(published_on) if published_on else None
+    document = LibraryDocument.objects.filter(desk=desk, url=url).first() or LibraryDocument(desk=desk, url=url)
+    document.title = title
+    document.publisher = publisher
+    document.published_on = published_on
+    document.body = body
+    document.full_clean(validate_constraints=False)
+    document.save()
+    return document
+
+
+def library_document_create(*, user: AbstractBaseUser, desk: Desk, **fields: Any) -> LibraryDocument:
+    """An editor adds a document to their desk's library."""
+    membership_require(user=user, desk=desk, editor=True)
+    if LibraryDocument.objects.filter(desk=desk, url=fields["url"]).exists():
+        raise ApplicationError("The library already has a document with this URL.", extra={"url": fields["url"]})
+    return library_document_upsert(desk=desk, **fields)
+
+
+def library_document_update(*, user: AbstractBaseUser, document: LibraryDocument, **fields: Any) -> LibraryDocument:
+    if document.desk is None:
+        raise PermissionDeniedError("Shared library documents are edited in the admin.")
+    membership_require(user=user, desk=document.desk, editor=True)
+    new_url = fields.get("url", document.url)
+    if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
+        raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url})
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.full_clean(validate_constraints=False)
+    document.save()
+    return document
+
+
+def library_document_delete(*, user: AbstractBaseUser, document: LibraryDocument) -> None:
+    if document.desk is None:
+        raise PermissionDeniedError("Shared library documents are edited in the admin.")
+    membership_require(user=user, desk=document.desk, editor=True)
+    document.delete()

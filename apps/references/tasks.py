@@ -1,0 +1,53 @@
+"""Celery tasks for the references stage: thin wrappers that load by id and call one service.
+
+All run on the "fetch" queue (CELERY_TASK_ROUTES), so slow sites never hold up CPU work.
+They are late-acknowledged and requeued if their worker dies (settings), which is safe because
+every service they call is idempotent; the job row's attempt counter stops a task that kills
+its worker every time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+from celery.contrib.django.task import DjangoTask
+from django.conf import settings
+
+from apps.core.http import TransientFetchError
+
+
+class ReferenceGatherTask(DjangoTask):
+    def on_failure(self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        """Retries exhausted, a permanent error or a time limit: the job must not stay pending."""
+        from apps.references.services import reference_job_fail
+
+        claim_id = kwargs.get("claim_id") or (args[0] if args else None)
+        if claim_id:
+            reference_job_fail(claim_id=str(claim_id), error=f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(
+    base=ReferenceGatherTask,
+    # Only transient upstream trouble is retried; the job's own attempt counter is the real cap.
+    autoretry_for=(TransientFetchError,),
+    retry_backoff=5,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=settings.REFERENCE_JOB_MAX_ATTEMPTS,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def reference_gather_task(claim_id: str) -> None:
+    """Gather references for one claim (idempotent; a no-op once the claim's job is done)."""
+    from apps.references.services import claim_references_gather
+
+    claim_references_gather(claim_id=claim_id)
+
+
+@shared_task(acks_late=True)
+def reference_jobs_requeue_stale_task() -> int:
+    """Beat: re-publish gather tasks whose message was lost between commit and publish."""
+    from apps.references.services import reference_jobs_requeue_stale
+
+    return reference_jobs_requeue_stale()

@@ -1,0 +1,516 @@
+"""The safe fetcher: SSRF refusals (before any connection), limits, retries, politeness, cache.
+
+Only loopback is ever really connected to: the network guard patches `socket.connect` to refuse
+anything else, and refusal tests also assert that no connection was attempted at all.
+"""
+
+import gzip
+import os
+import time
+
+import pytest
+import urllib3
+
+from apps.core import http
+from tests.fakes import FakeResponse, FakeServer, network
+
+PUBLIC_IP = "93.184.216.34"
+
+
+@pytest.fixture(autouse=True)
+def guard(monkeypatch):
+    return network.install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _fetch_settings(settings):
+    settings.HTTP_SHARED_STATE_URL = ""
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
+    settings.HTTP_HOST_MIN_INTERVALS = {}
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = []
+    http._local_store.clear()
+    yield
+    http._local_store.clear()
+
+
+@pytest.fixture
+def sleeps(monkeypatch):
+    """Record waits instead of sleeping."""
+    recorded = []
+    monkeypatch.setattr(http, "sleep", recorded.append)
+    return recorded
+
+
+@pytest.fixture
+def serve(settings):
+    servers = []
+
+    def start(routes=None, *, allow=True):
+        server = FakeServer(routes).start()
+        if allow:
+            settings.HTTP_ALLOWED_PRIVATE_HOSTS = [*settings.HTTP_ALLOWED_PRIVATE_HOSTS, server.host]
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class StubResolver:
+    def __init__(self, answers):
+        self.answers = answers
+        self.calls = []
+
+    def __call__(self, host, port):
+        self.calls.append((host, port))
+        answer = self.answers[host]
+        return list(answer.pop(0) if answer and isinstance(answer[0], list) else answer)
+
+
+@pytest.fixture
+def no_connections(monkeypatch):
+    """Fail the test if urllib3 even tries to open a socket."""
+    attempts = []
+
+    def refuse(address, *args, **kwargs):
+        attempts.append(address)
+        raise AssertionError(f"connection attempted to {address}")
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", refuse)
+    monkeypatch.setattr(urllib3.connection.connection, "create_connection", refuse)
+    return attempts
+
+
+# --- SSRF: refused before any connection ----------------------------------------------------
+
+FORBIDDEN_LITERALS = [
+    "http://127.0.0.1/",
+    "http://127.1/",
+    "http://2130706433/",
+    "http://0x7f.0.0.1/",
+    "http://0x7f000001/",
+    "http://017700000001/",
+    "http://0177.0.0.1/",
+    "http://0.0.0.0/",
+    "http://[::1]/",
+    "http://[::]/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://[::ffff:a9fe:a9fe]/",
+    "http://[64:ff9b::7f00:1]/",
+    "http://[2002:7f00:1::]/",
+    "http://[fd00::1]/",
+    "http://[fe80::1]/",
+    "http://[ff02::1]/",
+    "http://10.0.0.5/",
+    "http://172.16.0.1/",
+    "http://172.31.255.254/",
+    "http://192.168.1.1/",
+    "http://100.64.0.1/",
+    "http://100.100.100.200/latest/meta-data/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://169.254.1.1/",
+    "http://198.18.0.1/",
+    "http://192.0.2.1/",
+    "http://224.0.0.1/",
+    "http://240.0.0.1/",
+    "http://255.255.255.255/",
+    "https://10.1.2.3/",
+]
+
+
+@pytest.mark.parametrize("url", FORBIDDEN_LITERALS)
+def test_non_public_ip_literals_are_refused_before_connecting(url, no_connections, guard):
+    resolver = StubResolver({})
+
+    with pytest.raises(http.AddressNotAllowedError) as error:
+        http.fetch(url, resolver=resolver)
+
+    assert "Refusing to fetch" in str(error.value)
+    assert resolver.calls == []  # literals are judged without DNS
+    assert no_connections == []
+    assert guard.attempts == []
+
+
+@pytest.mark.parametrize(
+    ("host", "answer", "reason"),
+    [
+        ("localhost", ["127.0.0.1"], "loopback"),
+        ("localhost.", ["127.0.0.1"], "loopback"),
+        ("metadata.google.internal", ["169.254.169.254"], "cloud metadata"),
+        ("intranet.example.com", ["10.0.0.1"], "private"),
+        ("mixed.example.com", [PUBLIC_IP, "10.0.0.1"], "private"),
+        ("v6.example.com", ["2606:2800:220:1::1", "fd12::1"], "unique local"),
+        ("cgnat.example.com", ["100.64.1.1"], "carrier-grade NAT"),
+        ("mapped.example.com", ["::ffff:192.168.0.1"], "private"),
+    ],
+)
+def test_host_names_resolving_to_non_public_addresses_are_refused(host, answer, reason, no_connections, guard):
+    resolver = StubResolver({host.rstrip("."): answer})
+
+    with pytest.raises(http.AddressNotAllowedError) as error:
+        http.fetch(f"http://{host}/page", resolver=resolver)
+
+    assert reason in str(error.value)
+    assert len(resolver.calls) == 1
+    assert no_connections == []
+    assert guard.attempts == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "gopher://example.com/",
+        "ftp://example.com/file",
+        "dict://example.com:11211/",
+        "data:text/html,hello",
+        "javascript:alert(1)",
+        "http://user:secret@example.com/",
+        "http://example.com:6379/",
+        "http://example.com:25/",
+        "http://exa mple.com/",
+        "http:///nohost",
+        "http://example.com\x00.evil/",
+    ],
+)
+def test_schemes_credentials_ports_and_malformed_urls_are_refused(url, no_connections):
+    resolver = StubResolver({"example.com": [PUBLIC_IP]})
+
+    with pytest.raises(http.URLNotAllowedError):
+        http.fetch(url, resolver=resolver)
+
+    assert no_connections == []
+
+
+def test_unresolvable_host_is_a_clear_error(no_connections):
+    def resolver(host, port):
+        raise http.DNSResolutionError(f"Cannot resolve {host}.")
+
+    with pytest.raises(http.DNSResolutionError, match=r"Cannot resolve nowhere\.invalid"):
+        http.fetch("http://nowhere.invalid/", resolver=resolver)
+
+
+def test_connection_goes_to_the_checked_address_not_a_second_lookup(guard):
+    """DNS rebinding: the first answer is public, a second lookup would say loopback."""
+    resolver = StubResolver({"rebind.example.com": [[PUBLIC_IP], ["127.0.0.1"]]})
+
+    with pytest.raises(network.NonLoopbackConnectionError):
+        http.fetch("http://rebind.example.com/", resolver=resolver, retries=0)
+
+    assert resolver.calls == [("rebind.example.com", 80)]
+    assert guard.attempts == [(PUBLIC_IP, 80)]
+
+
+def test_pinned_connection_keeps_the_host_header(serve, settings):
+    server = serve(allow=False)
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [f"fake.test:{server.port}"]
+    server.routes["/hello"] = FakeResponse.html("<p>hi</p>")
+    resolver = StubResolver({"fake.test": ["127.0.0.1"]})
+
+    response = http.fetch(f"http://fake.test:{server.port}/hello", resolver=resolver)
+
+    assert response.content == b"<p>hi</p>"
+    assert server.requests[0].headers["host"] == f"fake.test:{server.port}"
+
+
+def test_redirect_from_an_allowed_host_to_loopback_is_refused(serve, settings):
+    victim = serve(allow=False)
+    victim.routes["/admin"] = FakeResponse(body="secret")
+    settings.HTTP_ALLOWED_PORTS = [80, 443, victim.port]
+    server = serve({"/go": FakeResponse.redirect(victim.url("/admin"))})
+
+    with pytest.raises(http.AddressNotAllowedError, match="loopback"):
+        http.fetch(server.url("/go"))
+
+    assert victim.requests == []
+
+
+def test_redirect_to_cloud_metadata_is_refused_before_connecting(serve, guard):
+    server = serve({"/go": FakeResponse.redirect("http://169.254.169.254/latest/meta-data/")})
+
+    with pytest.raises(http.AddressNotAllowedError, match="cloud metadata"):
+        http.fetch(server.url("/go"))
+
+    assert guard.attempts == []
+
+
+def test_too_many_redirects(serve, settings):
+    settings.HTTP_MAX_REDIRECTS = 3
+    server = serve()
+    for hop in range(5):
+        server.routes[f"/r{hop}"] = FakeResponse.redirect(f"/r{hop + 1}")
+
+    with pytest.raises(http.TooManyRedirectsError, match="more than 3"):
+        http.fetch(server.url("/r0"))
+
+    assert len(server.requests) == 4
+
+
+def test_redirects_are_followed_and_credentials_do_not_cross_origins(serve):
+    other = serve({"/final": FakeResponse.html("done")})
+    server = serve({"/start": FakeResponse.redirect(other.url("/final"), status=301)})
+
+    response = http.fetch(server.url("/start"), headers={"Authorization": "Bearer t0ken", "Cookie": "a=b"})
+
+    assert response.final_url == other.url("/final")
+    assert response.redirects == [server.url("/start")]
+    assert "authorization" in server.requests[0].headers
+    assert "authorization" not in other.requests[0].headers
+    assert "cookie" not in other.requests[0].headers
+
+
+def test_proxy_settings_in_the_environment_are_ignored(serve, guard, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://10.0.0.1:3128")
+    monkeypatch.setenv("http_proxy", "http://10.0.0.1:3128")
+    server = serve({"/": FakeResponse.html("direct")})
+
+    assert http.fetch(server.url("/")).content == b"direct"
+    assert guard.attempts == []
+
+
+def test_address_policy_table():
+    assert http.address_refusal_reason(PUBLIC_IP) is None
+    assert http.address_refusal_reason("2606:2800:220:1:248:1893:25c8:1946") is None
+    assert http.address_refusal_reason("::ffff:8.8.8.8") is None
+    assert http.address_refusal_reason("169.254.169.254") == "cloud metadata"
+    assert "loopback" in http.address_refusal_reason("::ffff:127.0.0.1")
+
+
+# --- Limits ---------------------------------------------------------------------------------
+
+
+def test_declared_oversized_body_is_refused_before_reading(serve, settings):
+    settings.HTTP_MAX_RESPONSE_BYTES = 1000
+    server = serve({"/big": FakeResponse(body=b"x" * 5000)})
+
+    with pytest.raises(http.ResponseTooLargeError, match="limit is 1000"):
+        http.fetch(server.url("/big"))
+
+
+def test_compression_bomb_stops_at_the_decoded_size_cap(serve, settings):
+    settings.HTTP_MAX_RESPONSE_BYTES = 1024 * 1024
+    bomb = b"\0" * (50 * 1024 * 1024)
+    server = serve({"/bomb": FakeResponse(body=bomb, gzip_body=True)})
+    assert len(gzip.compress(bomb)) < 100 * 1024
+
+    started = time.monotonic()
+    with pytest.raises(http.ResponseTooLargeError, match="decoded"):
+        http.fetch(server.url("/bomb"))
+    assert time.monotonic() - started < 5
+
+
+def test_gzip_bodies_are_decoded(serve):
+    server = serve({"/z": FakeResponse.html("<p>squeezed</p>", gzip_body=True)})
+    assert http.fetch(server.url("/z")).content == b"<p>squeezed</p>"
+
+
+def test_a_slow_drip_is_cut_at_the_total_deadline(serve, settings):
+    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 1.0
+    server = serve({"/drip": FakeResponse(body=b"x" * 200, drip_bytes_per_second=20)})
+
+    started = time.monotonic()
+    with pytest.raises(http.FetchTimeoutError):
+        http.fetch(server.url("/drip"), retries=0)
+    assert time.monotonic() - started < 3
+
+
+def test_a_silent_server_times_out(serve):
+    server = serve({"/slow": FakeResponse(body="late", delay=2)})
+
+    with pytest.raises(http.FetchTimeoutError):
+        http.fetch(server.url("/slow"), timeout=0.3, retries=0)
+
+
+def test_binary_content_is_refused_before_the_body_is_read(serve):
+    server = serve({"/img": FakeResponse(body=b"\x89PNG" + b"\0" * 100, headers={"Content-Type": "image/png"})})
+
+    with pytest.raises(http.ContentTypeNotAllowedError, match="image/png"):
+        http.fetch_article_html(server.url("/img"))
+
+
+# --- Retries --------------------------------------------------------------------------------
+
+
+def test_5xx_is_retried_with_jittered_backoff_then_succeeds(serve, sleeps, settings):
+    settings.HTTP_RETRY_BACKOFF_SECONDS = 0.5
+    server = serve({"/flaky": [FakeResponse(status=503), FakeResponse(status=502), FakeResponse.html("ok")]})
+
+    response = http.fetch(server.url("/flaky"), retries=2)
+
+    assert response.content == b"ok"
+    assert len(server.requests) == 3
+    assert len(sleeps) == 2
+    assert 0 <= sleeps[0] <= 0.5
+    assert 0 <= sleeps[1] <= 1.0
+
+
+def test_backoff_delays_are_spread_out():
+    delays = {round(http.backoff_delay(3, base=1.0, cap=100), 6) for _ in range(50)}
+    assert len(delays) > 40
+    assert all(0 <= delay <= 8 for delay in delays)
+
+
+def test_429_honours_a_short_retry_after(serve, sleeps):
+    server = serve({"/limited": [FakeResponse(status=429, headers={"Retry-After": "2"}), FakeResponse.html("ok")]})
+
+    assert http.fetch(server.url("/limited")).content == b"ok"
+    assert 2 in sleeps
+
+
+def test_a_long_retry_after_is_left_to_the_caller_and_holds_off_the_host(serve, sleeps):
+    server = serve({"/limited": FakeResponse(status=429, headers={"Retry-After": "120"})})
+
+    with pytest.raises(http.UpstreamUnavailableError) as error:
+        http.fetch(server.url("/limited"))
+
+    assert error.value.retry_after == 120
+    assert error.value.status == 429
+    assert len(server.requests) == 1
+    # Every worker now waits for that host.
+    http.host_slot_wait("127.0.0.1")
+    assert sleeps
+    assert sleeps[-1] > 100
+
+
+def test_4xx_is_not_retried(serve, sleeps):
+    server = serve({"/missing": FakeResponse(status=404)})
+
+    with pytest.raises(http.HTTPStatusError) as error:
+        http.fetch(server.url("/missing"))
+
+    assert error.value.status == 404
+    assert len(server.requests) == 1
+    assert sleeps == []
+
+
+def test_api_keys_in_query_strings_stay_out_of_error_messages(serve):
+    server = serve({"/api": FakeResponse(status=403)})
+
+    with pytest.raises(http.HTTPStatusError) as error:
+        http.fetch(server.url("/api"), params={"key": "SECRET-KEY"})
+
+    assert "SECRET-KEY" not in str(error.value)
+
+
+def test_malformed_json_is_a_clear_error(serve):
+    server = serve({"/json": FakeResponse(body="Please limit requests", headers={"Content-Type": "text/plain"})})
+
+    with pytest.raises(http.MalformedResponseError, match="Please limit requests"):
+        http.fetch(server.url("/json")).json()
+
+
+# --- Politeness and cache -------------------------------------------------------------------
+
+
+def test_requests_to_one_host_are_spaced_by_the_minimum_interval(serve, sleeps, settings):
+    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 5.0}
+    server = serve({"/": FakeResponse.html("ok")})
+
+    http.fetch(server.url("/"))
+    http.fetch(server.url("/"))
+
+    assert len(sleeps) == 1
+    assert 4.0 < sleeps[0] <= 5.0
+
+
+def test_user_agent_names_the_app_and_a_contact(serve, settings):
+    server = serve({"/": FakeResponse.html("ok")})
+    http.fetch(server.url("/"))
+    user_agent = server.requests[0].headers["user-agent"]
+    assert user_agent == settings.HTTP_USER_AGENT
+    assert "factcheck" in user_agent
+    assert "@" in user_agent
+
+
+@pytest.mark.parametrize(
+    ("robots", "allowed"),
+    [
+        (FakeResponse(body="User-agent: *\nDisallow: /private\n", headers={"Content-Type": "text/plain"}), False),
+        (FakeResponse(status=404), True),
+        (FakeResponse(status=503), False),
+    ],
+)
+def test_robots_txt_is_honoured_when_asked(serve, robots, allowed):
+    server = serve({"/robots.txt": robots, "/private/page": FakeResponse.html("page")})
+
+    if allowed:
+        assert http.fetch(server.url("/private/page"), respect_robots=True, retries=0).content == b"page"
+    else:
+        with pytest.raises(http.RobotsDisallowedError):
+            http.fetch(server.url("/private/page"), respect_robots=True, retries=0)
+        assert server.requests_to("/private/page") == []
+
+
+def test_robots_txt_is_fetched_once_and_cached(serve):
+    server = serve({"/robots.txt": FakeResponse(body="User-agent: *\nAllow: /\n"), "/a": FakeResponse.html("a")})
+
+    http.fetch(server.url("/a"), respect_robots=True)
+    http.fetch(server.url("/a"), respect_robots=True)
+
+    assert len(server.requests_to("/robots.txt")) == 1
+
+
+def test_etag_revalidation_serves_the_cached_body(serve):
+    def page(request):
+        if request.headers.get("if-none-match") == '"v1"':
+            return FakeResponse(status=304, headers={"ETag": '"v1"'})
+        return FakeResponse.html("version one", headers={"ETag": '"v1"'})
+
+    server = serve({"/doc": page})
+
+    first = http.fetch(server.url("/doc"), use_cache=True)
+    second = http.fetch(server.url("/doc"), use_cache=True)
+
+    assert (first.from_cache, second.from_cache) == (False, True)
+    assert second.content == b"version one"
+    assert server.requests[1].headers["if-none-match"] == '"v1"'
+
+
+def test_last_modified_revalidation(serve):
+    stamp = "Tue, 11 Dec 2012 10:00:00 GMT"
+
+    def page(request):
+        if request.headers.get("if-modified-since") == stamp:
+            return FakeResponse(status=304)
+        return FakeResponse.html("text", headers={"Last-Modified": stamp})
+
+    server = serve({"/doc": page})
+    http.fetch(server.url("/doc"), use_cache=True)
+    assert http.fetch(server.url("/doc"), use_cache=True).from_cache
+
+
+# --- URL import helper ----------------------------------------------------------------------
+
+
+def test_fetch_article_html_returns_text_and_final_url(serve):
+    page = "<html><head><title>Ünïcode</title></head><body>Body</body></html>"
+    server = serve({"/old": FakeResponse.redirect("/new"), "/new": FakeResponse.html(page)})
+
+    html, final_url = http.fetch_article_html(server.url("/old"))
+
+    assert html == page
+    assert final_url == server.url("/new")
+
+
+def test_fetch_article_html_refuses_private_addresses_with_a_one_line_reason():
+    with pytest.raises(http.FetchError) as error:
+        http.fetch_article_html("http://192.168.0.10/article")
+    assert "\n" not in str(error.value)
+
+
+# --- Shared state in Redis ------------------------------------------------------------------
+
+
+@pytest.mark.redis
+def test_rate_limit_slots_are_shared_through_redis(settings, sleeps):
+    settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
+    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 3.0}
+    http.shared_store().clear()
+
+    http.host_slot_wait("shared.example")
+    http.host_slot_wait("shared.example")
+
+    assert len(sleeps) == 1
+    assert 2.0 < sleeps[0] <= 3.0
+    http.shared_store().clear()

@@ -1,0 +1,143 @@
+import pytest
+from django.urls import reverse
+
+from apps.references.models import JobStatus, LibraryDocument, ReferenceJob
+from tests.factories import (
+    ClaimFactory,
+    LibraryDocumentFactory,
+    ReferenceFactory,
+    ReferenceJobFactory,
+    ReviewTaskFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _results(response):
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_references_are_listed_for_desk_members_only(desk, other_desk, reviewer_api, outsider_api):
+    ours = ReferenceFactory(claim__article__desk=desk, passage="Russia and China vetoed three drafts.")
+    theirs = ReferenceFactory(claim__article__desk=other_desk)
+
+    rows = _results(reviewer_api.get(reverse("api:reference-list")))
+
+    assert [row["id"] for row in rows] == [str(ours.id)]
+    assert rows[0]["passage"] == "Russia and China vetoed three drafts."
+    assert [row["id"] for row in _results(outsider_api.get(reverse("api:reference-list")))] == [str(theirs.id)]
+
+
+def test_reference_claim_filter_hides_other_desks_claims(desk, reviewer_api, outsider_api):
+    reference = ReferenceFactory(claim__article__desk=desk)
+    ReferenceFactory(claim__article__desk=desk)
+    url = reverse("api:reference-list")
+
+    rows = _results(reviewer_api.get(url, {"claim": str(reference.claim_id)}))
+    assert [row["id"] for row in rows] == [str(reference.id)]
+    assert outsider_api.get(url, {"claim": str(reference.claim_id)}).status_code == 404
+    assert reviewer_api.get(url, {"claim": "not-a-uuid"}).status_code == 404
+
+
+def test_reference_list_query_count_does_not_grow_with_rows(desk, reviewer_api, django_assert_max_num_queries):
+    claim = ClaimFactory(article__desk=desk)
+    ReferenceFactory.create_batch(10, claim=claim)
+
+    with django_assert_max_num_queries(4):
+        reviewer_api.get(reverse("api:reference-list"), {"claim": str(claim.id)})
+
+
+def test_source_links_are_scoped(desk, reviewer_api, outsider_api):
+    from apps.references.services import article_source_links_attach
+
+    claim = ClaimFactory(article__desk=desk)
+    article_source_links_attach(article=claim.article)
+
+    rows = _results(reviewer_api.get(reverse("api:source-link-list"), {"claim": str(claim.id)}))
+    assert {row["rule"] for row in rows} >= {"un-sc-veto-list", "un-digital-library-drafts"}
+    assert _results(outsider_api.get(reverse("api:source-link-list"))) == []
+
+
+def test_anonymous_users_get_nothing(anonymous_api):
+    assert anonymous_api.get(reverse("api:reference-list")).status_code in (401, 403)
+
+
+def test_editor_creates_updates_and_deletes_library_documents(desk, editor_api):
+    url = reverse("api:library-document-list")
+    payload = {
+        "title": "Veto list",
+        "publisher": "UN",
+        "url": "https://research.un.org/en/docs/sc/quick/veto",
+        "published_on": "2012-07-19",
+        "body": "Russia and China vetoed three draft resolutions on Syria.",
+    }
+
+    created = editor_api.post(url, payload, format="json")
+    assert created.status_code == 201, created.content
+    document_id = created.json()["id"]
+    assert created.json()["desk"] == str(desk.id)
+    assert editor_api.post(url, payload, format="json").status_code == 400
+
+    detail = reverse("api:library-document-detail", args=[document_id])
+    patched = editor_api.patch(detail, {"title": "UN veto list"}, format="json")
+    assert patched.status_code == 200
+    assert patched.json()["title"] == "UN veto list"
+
+    assert editor_api.delete(detail).status_code == 204
+    assert not LibraryDocument.objects.exists()
+
+
+def test_reviewers_read_the_library_but_cannot_change_it(desk, reviewer_api):
+    document = LibraryDocumentFactory(desk=desk)
+    detail = reverse("api:library-document-detail", args=[document.id])
+
+    assert reviewer_api.get(detail).status_code == 200
+    assert reviewer_api.patch(detail, {"title": "x"}, format="json").status_code == 403
+    assert reviewer_api.delete(detail).status_code == 403
+    payload = {"title": "t", "url": "https://example.org/x", "body": "b"}
+    assert reviewer_api.post(reverse("api:library-document-list"), payload, format="json").status_code == 403
+
+
+def test_other_desks_library_is_invisible(desk, other_desk, editor_api):
+    theirs = LibraryDocumentFactory(desk=other_desk)
+    shared = LibraryDocumentFactory(desk=None)
+
+    ids = {row["id"] for row in _results(editor_api.get(reverse("api:library-document-list")))}
+
+    assert ids == {str(shared.id)}
+    assert editor_api.get(reverse("api:library-document-detail", args=[theirs.id])).status_code == 404
+    assert editor_api.delete(reverse("api:library-document-detail", args=[shared.id])).status_code == 403
+
+
+def test_refresh_references_endpoint(
+    desk, reviewer, editor_api, reviewer_api, outsider_api, django_capture_on_commit_callbacks
+):
+    claim = ClaimFactory(article__desk=desk)
+    ReferenceJobFactory(claim=claim, status=JobStatus.DONE, attempts=1)
+    url = reverse("api:claim-refresh-references", args=[claim.id])
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = editor_api.post(url)
+
+    assert response.status_code == 202
+    assert response.json()["status"] == "pending"
+    assert len(callbacks) == 1
+    assert reviewer_api.post(url).status_code == 403
+    ReviewTaskFactory(claim=claim, assignee=reviewer)
+    assert reviewer_api.post(url).status_code == 202
+    assert outsider_api.post(url).status_code == 404
+
+
+def test_reference_progress_endpoint(desk, reviewer_api, outsider_api):
+    claim = ClaimFactory(article__desk=desk)
+    article = claim.article
+    ClaimFactory.create_batch(2, article=article)
+    ReferenceJob.objects.create(claim=claim, status=JobStatus.DONE)
+    url = reverse("api:article-reference-progress", args=[article.id])
+
+    response = reviewer_api.get(url)
+
+    assert response.status_code == 200
+    assert response.json() == {"total": 3, "done": 1, "failed": 0, "running": 0, "pending": 2, "finished": False}
+    assert outsider_api.get(url).status_code == 404

@@ -1,0 +1,363 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from apps.claims.models import ClaimKind
+from apps.core.exceptions import NotFoundError, PermissionDeniedError
+from apps.references.models import JobStatus, LibraryDocument, Reference, ReferenceJob, SourceLink, Stance
+from apps.references.services import (
+    ReferenceGatherIncomplete,
+    article_references_enqueue,
+    article_source_links_attach,
+    claim_references_gather,
+    claim_references_refresh,
+    library_document_upsert,
+    reference_jobs_requeue_stale,
+)
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    LibraryDocumentFactory,
+    ReferenceJobFactory,
+    ReviewTaskFactory,
+    SourceRuleFactory,
+)
+from tests.fakes import FakeResponse
+from tests.fakes.wikipedia import api_handler
+
+pytestmark = pytest.mark.django_db
+
+LIBRARY_JSON = Path(__file__).resolve().parents[2] / "apps" / "demo" / "content" / "library.json"
+VETO_TEXT = "Russia and China have vetoed three UN Security Council resolutions aimed at isolating Assad"
+TOLL_TEXT = "the violence, which has killed at least 40,000 people"
+
+
+def _load_demo_library():
+    for entry in json.loads(LIBRARY_JSON.read_text()):
+        library_document_upsert(desk=None, **entry)
+
+
+# --- Source links ---------------------------------------------------------------------------
+
+
+def test_veto_claim_gets_the_veto_list_and_a_un_digital_library_search(desk):
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT, kind=ClaimKind.EVENT)
+
+    article_source_links_attach(article=claim.article)
+
+    urls = set(SourceLink.objects.filter(claim=claim).values_list("url", flat=True))
+    assert "https://research.un.org/en/docs/sc/quick/veto" in urls
+    library = [url for url in urls if url.startswith("https://digitallibrary.un.org/search?ln=en&p=")]
+    assert library
+    assert "Security%20Council" in library[0]
+
+
+def test_death_toll_claim_gets_casualty_sources(desk):
+    claim = ClaimFactory(article__desk=desk, text=TOLL_TEXT, kind=ClaimKind.STATISTIC)
+
+    article_source_links_attach(article=claim.article)
+
+    urls = " ".join(SourceLink.objects.filter(claim=claim).values_list("url", flat=True))
+    assert "ohchr.org" in urls
+    assert "news.un.org" in urls
+    assert "research.un.org" not in urls
+
+
+def test_claim_naming_a_publication_gets_a_search_link_for_that_outlet(desk):
+    text = "Russia resisted new U.S. appeals to persuade Assad to quit, Kommersant reported Tuesday."
+    claim = ClaimFactory(article__desk=desk, text=text, kind=ClaimKind.ATTRIBUTION)
+
+    article_source_links_attach(article=claim.article)
+
+    link = SourceLink.objects.get(claim=claim, rule__name="outlet-coverage-search")
+    assert "%22Kommersant%22" in link.url
+    assert "Kommersant" in link.label
+
+
+def test_attaching_source_links_twice_adds_nothing(desk):
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    article_source_links_attach(article=claim.article)
+    count = SourceLink.objects.count()
+
+    article_source_links_attach(article=claim.article)
+
+    assert SourceLink.objects.count() == count > 0
+
+
+def test_desk_rules_apply_only_to_their_desk_and_inactive_rules_never(desk, other_desk):
+    SourceRuleFactory(desk=desk, name="world-only", keywords=["Assad"])
+    SourceRuleFactory(name="switched-off", keywords=["Assad"], is_active=False)
+    ours = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    theirs = ClaimFactory(article__desk=other_desk, text=VETO_TEXT)
+
+    article_source_links_attach(article=ours.article)
+    article_source_links_attach(article=theirs.article)
+
+    assert SourceLink.objects.filter(claim=ours, rule__name="world-only").exists()
+    assert not SourceLink.objects.filter(claim=theirs, rule__name="world-only").exists()
+    assert not SourceLink.objects.filter(rule__name="switched-off").exists()
+
+
+# --- Enqueue --------------------------------------------------------------------------------
+
+
+def test_enqueue_creates_one_job_per_claim_and_publishes_after_commit(desk, django_capture_on_commit_callbacks):
+    article = ArticleFactory(desk=desk)
+    claims = ClaimFactory.create_batch(3, article=article)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        created = article_references_enqueue(article=article)
+
+    assert created == 3
+    assert set(ReferenceJob.objects.values_list("claim_id", flat=True)) == {claim.id for claim in claims}
+    assert all(job.status == JobStatus.PENDING for job in ReferenceJob.objects.all())
+    assert len(callbacks) == 3
+
+
+def test_enqueue_publishes_nothing_when_the_import_rolls_back(desk, django_capture_on_commit_callbacks):
+    article = ArticleFactory(desk=desk)
+    ClaimFactory(article=article)
+
+    def failed_import():
+        with transaction.atomic():
+            article_references_enqueue(article=article)
+            raise RuntimeError("import failed")
+
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(RuntimeError):
+        failed_import()
+
+    assert callbacks == []
+    assert not ReferenceJob.objects.exists()
+
+
+def test_enqueue_twice_keeps_one_job_per_claim(desk, django_capture_on_commit_callbacks):
+    article = ArticleFactory(desk=desk)
+    ClaimFactory.create_batch(2, article=article)
+    article_references_enqueue(article=article)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert article_references_enqueue(article=article) == 0
+
+    assert ReferenceJob.objects.count() == 2
+    assert callbacks == []
+
+
+# --- Gather ---------------------------------------------------------------------------------
+
+
+def test_gather_finds_supporting_passages_in_the_demo_library(settings, desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    _load_demo_library()
+    veto = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    toll = ClaimFactory(article__desk=desk, text=TOLL_TEXT, kind=ClaimKind.STATISTIC)
+
+    claim_references_gather(claim_id=str(veto.id))
+    claim_references_gather(claim_id=str(toll.id))
+
+    veto_best = Reference.objects.filter(claim=veto).order_by("-stance_score").first()
+    assert veto_best.stance == Stance.SUPPORTS
+    assert "three" in veto_best.passage.lower()
+    assert veto_best.passage_highlights
+    toll_supporting = Reference.objects.filter(claim=toll, stance=Stance.SUPPORTS)
+    # "at least 40,000" is borne out by the monitor's 40,000 and by the UN's 59,648.
+    assert {"40,000", "59,648"} <= {
+        figure for ref in toll_supporting for figure in ("40,000", "59,648") if figure in ref.passage
+    }
+    assert ReferenceJob.objects.get(claim=veto).status == JobStatus.DONE
+
+
+def test_gather_twice_stores_each_reference_once(settings, desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    _load_demo_library()
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    claim_references_gather(claim_id=str(claim.id))
+    first = set(Reference.objects.filter(claim=claim).values_list("url", flat=True))
+    ReferenceJob.objects.filter(claim=claim).update(status=JobStatus.PENDING)
+
+    claim_references_gather(claim_id=str(claim.id))
+
+    assert first
+    assert Reference.objects.filter(claim=claim).count() == len(first)
+
+
+def test_gather_is_a_no_op_once_the_job_is_done(settings, desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    claim = ClaimFactory(article__desk=desk)
+    ReferenceJobFactory(claim=claim, status=JobStatus.DONE, attempts=1)
+
+    result = claim_references_gather(claim_id=str(claim.id))
+
+    assert result.job is None
+    assert ReferenceJob.objects.get(claim=claim).attempts == 1
+
+
+def test_gather_for_a_deleted_claim_returns_quietly():
+    assert claim_references_gather(claim_id="00000000-0000-0000-0000-000000000000").job is None
+
+
+def test_library_documents_of_another_desk_are_not_used(settings, desk, other_desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    LibraryDocumentFactory(desk=other_desk)
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    claim_references_gather(claim_id=str(claim.id))
+
+    assert not Reference.objects.exists()
+
+
+def test_wikipedia_and_library_references_are_stored_together(settings, desk, fake_server):
+    server = fake_server({"/w/api.php": api_handler()})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.REFERENCE_PROVIDERS = ["local_library", "wikipedia"]
+    LibraryDocumentFactory()
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    result = claim_references_gather(claim_id=str(claim.id))
+
+    providers = set(Reference.objects.filter(claim=claim).values_list("provider", flat=True))
+    assert providers == {"local_library", "wikipedia"}
+    assert result.errors == {}
+    wiki = Reference.objects.get(claim=claim, title="List of vetoed United Nations Security Council resolutions")
+    assert wiki.url == "https://en.wikipedia.org/wiki/List_of_vetoed_United_Nations_Security_Council_resolutions"
+    assert wiki.stance == Stance.SUPPORTS
+
+
+def test_a_failing_provider_does_not_block_the_others(settings, desk, fake_server):
+    server = fake_server({"/w/api.php": FakeResponse(status=404, body="gone")})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.REFERENCE_PROVIDERS = ["wikipedia", "local_library"]
+    LibraryDocumentFactory()
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    result = claim_references_gather(claim_id=str(claim.id))
+
+    assert Reference.objects.filter(claim=claim, provider="local_library").exists()
+    assert "404" in result.errors["wikipedia"]
+    job = ReferenceJob.objects.get(claim=claim)
+    assert job.status == JobStatus.DONE
+    assert "wikipedia" in job.provider_errors
+
+
+def test_transient_provider_failure_leaves_the_job_pending_for_a_retry(settings, desk, fake_server):
+    server = fake_server({"/w/api.php": FakeResponse(status=503, body="busy")})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.HTTP_RETRIES = 0
+    settings.REFERENCE_PROVIDERS = ["local_library", "wikipedia"]
+    LibraryDocumentFactory()
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    with pytest.raises(ReferenceGatherIncomplete):
+        claim_references_gather(claim_id=str(claim.id))
+
+    job = ReferenceJob.objects.get(claim=claim)
+    assert job.status == JobStatus.PENDING
+    assert job.attempts == 1
+    # What the healthy provider found is kept; the retry only adds what was missing.
+    assert Reference.objects.filter(claim=claim, provider="local_library").exists()
+
+
+def test_on_the_last_attempt_a_transient_failure_finishes_the_job(settings, desk, fake_server):
+    server = fake_server({"/w/api.php": FakeResponse(status=503, body="busy")})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.HTTP_RETRIES = 0
+    settings.REFERENCE_PROVIDERS = ["wikipedia"]
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    ReferenceJobFactory(claim=claim, attempts=settings.REFERENCE_JOB_MAX_ATTEMPTS - 1)
+
+    result = claim_references_gather(claim_id=str(claim.id))
+
+    assert result.job.status == JobStatus.FAILED
+    assert "503" in result.job.last_error
+
+
+def test_a_job_past_its_attempt_budget_is_failed_without_running(settings, desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    LibraryDocumentFactory()
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    ReferenceJobFactory(claim=claim, status=JobStatus.RUNNING, attempts=settings.REFERENCE_JOB_MAX_ATTEMPTS)
+
+    claim_references_gather(claim_id=str(claim.id))
+
+    job = ReferenceJob.objects.get(claim=claim)
+    assert job.status == JobStatus.FAILED
+    assert "Gave up" in job.last_error
+    assert not Reference.objects.exists()
+
+
+# --- Refresh --------------------------------------------------------------------------------
+
+
+def test_editor_refresh_resets_the_job_and_publishes_after_commit(editor, desk, django_capture_on_commit_callbacks):
+    claim = ClaimFactory(article__desk=desk)
+    ReferenceJobFactory(claim=claim, status=JobStatus.FAILED, attempts=3, last_error="boom")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        job = claim_references_refresh(claim=claim, user=editor)
+
+    assert (job.status, job.attempts, job.last_error) == (JobStatus.PENDING, 0, "")
+    assert len(callbacks) == 1
+
+
+def test_assigned_reviewer_may_refresh_but_another_reviewer_may_not(reviewer, second_reviewer, desk):
+    claim = ClaimFactory(article__desk=desk)
+    ReviewTaskFactory(claim=claim, assignee=reviewer)
+
+    claim_references_refresh(claim=claim, user=reviewer)
+    with pytest.raises(PermissionDeniedError):
+        claim_references_refresh(claim=claim, user=second_reviewer)
+
+
+def test_outsider_cannot_refresh(outsider, desk):
+    claim = ClaimFactory(article__desk=desk)
+    with pytest.raises(NotFoundError):
+        claim_references_refresh(claim=claim, user=outsider)
+
+
+# --- Sweeper --------------------------------------------------------------------------------
+
+
+def test_sweeper_republishes_only_jobs_whose_message_was_lost(settings, desk, django_capture_on_commit_callbacks):
+    now = timezone.now()
+    old = now - dt.timedelta(seconds=settings.REFERENCE_JOB_STALE_SECONDS + 10)
+    lost = ReferenceJobFactory(claim__article__desk=desk, enqueued_at=old)
+    ReferenceJobFactory(claim__article__desk=desk, enqueued_at=now)
+    ReferenceJobFactory(claim__article__desk=desk, enqueued_at=old, status=JobStatus.DONE)
+    stuck = ReferenceJobFactory(
+        claim__article__desk=desk,
+        status=JobStatus.RUNNING,
+        started_at=now - dt.timedelta(seconds=settings.CELERY_BROKER_VISIBILITY_TIMEOUT * 2),
+    )
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert reference_jobs_requeue_stale(now=now) == 2
+
+    assert len(callbacks) == 2
+    lost.refresh_from_db()
+    assert lost.enqueued_at == now
+    stuck.refresh_from_db()
+    assert stuck.status == JobStatus.RUNNING
+
+
+# --- Library --------------------------------------------------------------------------------
+
+
+def test_library_upsert_is_idempotent_per_desk_and_url(desk):
+    first = library_document_upsert(
+        desk=desk, title="A", publisher="UN", url="https://example.org/a", published_on="2012-07-19", body="x"
+    )
+    second = library_document_upsert(
+        desk=desk, title="B", publisher="UN", url="https://example.org/a", published_on=None, body="y"
+    )
+
+    assert first.pk == second.pk
+    assert LibraryDocument.objects.get().title == "B"
+
+
+def test_demo_library_loads_with_real_urls():
+    _load_demo_library()
+    assert LibraryDocument.objects.count() == len(json.loads(LIBRARY_JSON.read_text())) >= 6
+    assert LibraryDocument.objects.filter(url="https://research.un.org/en/docs/sc/quick/veto").exists()
