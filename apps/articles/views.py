@@ -1,11 +1,11 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from apps.claims.selectors import claim_list
+from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_spans
 from apps.core.views import application_errors
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
@@ -17,7 +17,6 @@ from apps.reviews.services import ASSIGNABLE_STATUSES
 from . import services
 from .forms import ArticleImportForm
 from .models import SourceKind
-from .parsing import ArticleInputError
 from .selectors import article_get
 
 
@@ -31,13 +30,7 @@ def article_import(request):
         form = ArticleImportForm(desks=desks, initial={"desk": default_desk.slug})
         return render(request, "articles/import.html", {"form": form})
 
-    try:
-        form = ArticleImportForm(request.POST, request.FILES, desks=desks)
-    except RequestDataTooBig:
-        # Pasted text over Django's request cap never reaches the import service's own check.
-        form = ArticleImportForm(desks=desks, initial={"desk": default_desk.slug})
-        error = f"The article is too long; the limit is {settings.ARTICLE_MAX_BYTES:,} bytes."
-        return render(request, "articles/import.html", {"form": form, "request_error": error}, status=413)
+    form = ArticleImportForm(request.POST, request.FILES, desks=desks)
     if not form.is_valid():
         return render(request, "articles/import.html", {"form": form}, status=400)
 
@@ -55,12 +48,14 @@ def article_import(request):
             result = services.article_import_text(
                 desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
             )
-    except ArticleInputError as error:
+    except ApplicationError as error:
+        # Whatever the import refuses is about the article handed in, so it belongs on the form.
         form.add_error(None, error.message)
         return render(request, "articles/import.html", {"form": form}, status=error.status)
 
     if result.created:
-        messages.success(request, f"Imported “{result.article.title}”.")
+        claims = claim_list(user=request.user, article=result.article).count()
+        messages.success(request, f"Imported “{result.article.title}”: {claims} claims to check.")
     else:
         messages.info(request, "This article was imported before; here it is.")
     return redirect("articles:detail", article_id=result.article.pk)

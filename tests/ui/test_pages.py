@@ -3,6 +3,8 @@
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
@@ -235,3 +237,22 @@ def test_split_claim_is_highlighted_by_its_own_pieces(editor_client, desk):
 
     marked = [(segment.text, segment.key.claim.pk) for segment in response.context["segments"] if segment.key]
     assert marked[-1] == ("vetoed three resolutions", veto_claim.pk)
+
+
+@pytest.mark.parametrize("url_name", ["articles:detail", "dashboard"])
+def test_page_queries_do_not_grow_with_claims(editor_client, article, reviewer, url_name):
+    def add_claims(count):
+        for _ in range(count):
+            factories.ReviewTaskFactory(
+                claim=factories.ClaimFactory(article=article), status="assigned", assignee=reviewer
+            )
+
+    url = reverse(url_name, args=[article.pk]) if url_name != "dashboard" else reverse(url_name)
+    add_claims(2)
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(url)
+    add_claims(6)
+    with CaptureQueriesContext(connection) as many:
+        editor_client.get(url)
+
+    assert len(many) == len(few)
