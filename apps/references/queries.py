@@ -120,10 +120,21 @@ def key_terms(text: str, *, entities: Any = None, limit: int = 8) -> list[str]:
     return terms[:limit]
 
 
-def claim_outlet(text: str, *, attribution: str = "") -> str:
-    """The publication a claim is attributed to ("Kommersant reported ..."), or ""."""
+def claim_outlet(text: str, *, attribution: str = "", context: str = "") -> str:
+    """The publication a claim is attributed to ("Kommersant reported ..."), or "".
+
+    `attribution` is the extractor's source for the claim, which may be a person; it counts as
+    an outlet when it is a known one or the article (`context`) says it reported something.
+    """
     if attribution:
-        return attribution
+        name = re.escape(attribution.removeprefix("The "))
+        reported = re.search(
+            rf"{name}\s+(?:newspaper\s+|daily\s+)?reported"
+            rf"|according to (?:the )?{name}|report(?:ed)? (?:in|by) (?:the )?{name}",
+            f"{text} {context}",
+        )
+        if attribution.removeprefix("The ") in KNOWN_OUTLETS or reported:
+            return attribution
     for index, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         for match in pattern.finditer(text):
             name = match.group(1).strip()
@@ -138,14 +149,13 @@ def claim_query_build(claim: Any) -> ClaimQuery:
     """A `ClaimQuery` for a Claim row (its article and desk loaded)."""
     from apps.references.evidence import numbers_in
 
-    attribution = getattr(claim, "attribution", "") or getattr(claim, "attributed_to", "") or ""
     article = claim.article
     return ClaimQuery(
         claim_id=str(claim.pk),
         desk_id=str(article.desk_id) if article.desk_id else None,
         text=claim.text,
         terms=tuple(key_terms(claim.text, entities=claim.entities)),
-        outlet=claim_outlet(claim.text, attribution=attribution if isinstance(attribution, str) else ""),
+        outlet=claim_outlet(claim.text, attribution=claim.attribution, context=article.body),
         article_date=article.published_on,
         numbers=tuple(number.value for number in numbers_in(claim.text)),
     )

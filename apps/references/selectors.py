@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
 from apps.articles.models import Article
-from apps.claims.models import Claim
+from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import NotFoundError
 from apps.desks.selectors import desk_ids_for_user
 from apps.references.models import JobStatus, LibraryDocument, Reference, ReferenceJob, SourceLink
@@ -15,11 +15,12 @@ from apps.references.models import JobStatus, LibraryDocument, Reference, Refere
 def article_reference_progress(*, article: Article) -> dict[str, int]:
     """How far reference gathering got for an article: "12 of 15 claims checked".
 
-    `total` counts the article's claims; `pending` is every claim not finished yet (including
-    the `running` ones and any whose job does not exist yet).
+    `total` counts the article's claims that an editor has not rejected; `pending` is every claim
+    not finished yet (including the `running` ones and any whose job does not exist yet).
     """
-    total = Claim.objects.filter(article=article).count()
-    counts = ReferenceJob.objects.filter(claim__article=article).aggregate(
+    total = Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED).count()
+    jobs = ReferenceJob.objects.filter(claim__article=article).exclude(claim__status=ClaimStatus.REJECTED)
+    counts = jobs.aggregate(
         done=Count("id", filter=Q(status=JobStatus.DONE)),
         failed=Count("id", filter=Q(status=JobStatus.FAILED)),
         running=Count("id", filter=Q(status=JobStatus.RUNNING)),

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.articles.models import Article
-from apps.claims.models import Claim
+from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import FetchError, TransientFetchError
 from apps.desks.models import Desk
@@ -73,7 +73,7 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
         rules = list(
             SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=claim.article.desk_id))
         )
-    outlet = claim_outlet(claim.text, attribution=str(getattr(claim, "attribution", "") or ""))
+    outlet = claim_outlet(claim.text, attribution=claim.attribution, context=claim.article.body)
     links = [_rule_link(rule, claim, outlet=outlet) for rule in rules if _rule_matches(rule, claim, outlet=outlet)]
     SourceLink.objects.bulk_create(links, ignore_conflicts=True)
     return links
@@ -87,7 +87,7 @@ def article_source_links_attach(*, article: Article) -> int:
     """
     rules = list(SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=article.desk_id)))
     count = 0
-    for claim in Claim.objects.filter(article=article).select_related("article"):
+    for claim in Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED).select_related("article"):
         count += len(claim_source_links_attach(claim=claim, rules=rules))
     return count
 
@@ -110,7 +110,9 @@ def article_references_enqueue(*, article: Article) -> int:
     Idempotent: an existing job is left as it is. Returns the number of jobs created.
     """
     now = timezone.now()
-    claim_ids = list(Claim.objects.filter(article=article).values_list("id", flat=True))
+    claim_ids = list(
+        Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED).values_list("id", flat=True)
+    )
     existing = set(ReferenceJob.objects.filter(claim_id__in=claim_ids).values_list("claim_id", flat=True))
     new_ids = [claim_id for claim_id in claim_ids if claim_id not in existing]
     ReferenceJob.objects.bulk_create(
