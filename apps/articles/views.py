@@ -35,9 +35,9 @@ def article_import(request):
         return render(request, "articles/import.html", {"form": form}, status=400)
 
     data = form.cleaned_data
-    desk = desk_for_import(user=request.user, desk_ref=data["desk"] or default_desk.slug)
     upload = request.FILES.get("file")
     try:
+        desk = desk_for_import(user=request.user, desk_ref=data["desk"] or default_desk.slug)
         if upload is not None:
             result = services.article_import_file(
                 desk=desk, user=request.user, data=upload.read(), filename=upload.name
@@ -49,7 +49,8 @@ def article_import(request):
                 desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
             )
     except ApplicationError as error:
-        # Whatever the import refuses is about the article handed in, so it belongs on the form.
+        # A refusal is about what was handed in (the article, or a desk the user does not edit),
+        # so it belongs on the form.
         form.add_error(None, error.message)
         return render(request, "articles/import.html", {"form": form}, status=error.status)
 

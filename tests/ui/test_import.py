@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.articles.models import Article
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -120,4 +121,14 @@ def test_a_url_the_fetcher_refuses_is_explained_on_the_form(editor_client):
 
     assert 400 <= response.status_code < 500
     assert any("Could not import" in error for error in _form_errors(response))
+    assert not Article.objects.exists()
+
+
+def test_importing_into_a_desk_the_user_only_reviews_is_refused_on_the_form(editor_client, editor, other_desk):
+    factories.MemberFactory(desk=other_desk, user=editor, role="reviewer")
+
+    response = editor_client.post(IMPORT_URL, {"desk": other_desk.slug, "text": "# Title\n\n" + "Some text. " * 10})
+
+    assert response.status_code == 403
+    assert "Only the desk's editors can do this." in _form_errors(response)
     assert not Article.objects.exists()
