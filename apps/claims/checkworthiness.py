@@ -10,12 +10,14 @@ import math
 import re
 
 from apps.claims.nlp.lexicon import (
+    CAUSAL_CUES,
     EVENT_VERBS,
     HEDGES,
     NO_COMMENT_PATTERNS,
     NUMBER_WORDS,
     OPINION_WORDS,
     POLICY_WORDS,
+    SCALE_WORDS,
     SPEECH_VERBS,
 )
 
@@ -25,22 +27,24 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us", "you", "your"})
 _NUMBER = re.compile(r"\d")
+_CAUSAL = re.compile(r"\b(?:" + "|".join(CAUSAL_CUES) + r")\b", re.IGNORECASE)
 
 WEIGHTS = {
     "bias": -1.2,
-    "number": 1.5,
-    "number_word": 0.9,
+    "number": 1.8,
+    "number_word": 1.2,
     "capitalised": 0.6,
     "event_verb": 1.0,
     "speech_verb": 0.8,
     "policy_topic": 0.5,
+    "causal": 0.6,
     "quote": 0.4,
     "past_tense": 0.4,
     "hedge": -0.3,
     "opinion": -0.6,
     "first_person": -0.4,
     "question": -2.0,
-    "short": -1.5,
+    "short": -0.8,
     "no_comment": -6.0,
 }
 
@@ -67,17 +71,18 @@ def sentence_features(text: str) -> dict[str, float]:
     capitalised = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in ("i",))
     return {
         "number": float(bool(_NUMBER.search(text))),
-        "number_word": float(any(w in NUMBER_WORDS for w in lower)),
+        "number_word": float(any(w in NUMBER_WORDS or w in SCALE_WORDS for w in lower)),
         "capitalised": min(capitalised, 4) / 2,
         "event_verb": float(any(w in EVENT_VERBS for w in lower)),
         "speech_verb": float(any(w in SPEECH_VERBS for w in lower)),
         "quote": float('"' in text or "“" in text),
         "past_tense": float(any(w.endswith("ed") and len(w) > 4 for w in lower)),
         "policy_topic": float(any(w in POLICY_WORDS for w in lower)),
+        "causal": float(bool(_CAUSAL.search(text))),
         "hedge": float(min(sum(1 for w in lower if w in HEDGES), 2)),
         "opinion": float(sum(1 for w in lower if w in OPINION_WORDS)),
         "first_person": float(any(w in _FIRST_PERSON for w in lower)),
         "question": float(text.rstrip().endswith("?")),
-        "short": float(len(words) < 6),
+        "short": float(len(words) < 5),
         "no_comment": float(bool(_NO_COMMENT.search(text))),
     }

@@ -3,7 +3,7 @@
 Pure functions (no database) shared by the intake service, the editor services and the
 `extract_claims` command. The pipeline, per sentence:
 
-1. segment the body keeping exact offsets (pysbd, per paragraph);
+1. segment the body keeping exact offsets (`nlp.segment`, per paragraph);
 2. drop what is never a claim (no-comment lines, bylines, dates, URLs, fragments);
 3. find who the statement is attributed to ("..., Kommersant reported") and resolve stand-ins
    ("it said", "the report said") to the source named earlier;
@@ -60,6 +60,10 @@ _PREDICTION = re.compile(
     r"predicts?|forecasts?|is set to|are set to)\b",
     re.IGNORECASE,
 )
+
+_COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
+_COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
+_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
 
 
 class UnsupportedLanguageError(ApplicationError):
@@ -200,15 +204,18 @@ def classify(
     prediction_cues = _prediction_cues(text, words)
     if prediction_cues and not attributed:
         return ClaimKind.PREDICTION, prediction_cues
-    statistic_cues = [q["text"] for q in quantities if _is_statistic(q, has_event=bool(event_cues))]
+    # A count with a qualifier, a measure unit or a large value is the statistic itself; a
+    # small count of things ("three resolutions") usually belongs to the event around it.
+    statistic_cues = [q["text"] for q in quantities if _is_statistic(q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
         return ClaimKind.ATTRIBUTION, [*_speech_cues(words), *([attribution] if attribution else [])]
-    comparison = [cue for cue in COMPARISON_CUES if re.search(rf"\b{cue}\b", lower)]
-    if comparison or re.search(r"\b\w+er than\b", lower):
-        return ClaimKind.COMPARISON, comparison or re.findall(r"\b\w+er than\b", lower)
-    causal = [cue for cue in CAUSAL_CUES if re.search(rf"\b{cue}\b", lower)]
+    comparison = [cue for cue, pattern in _COMPARISON_PATTERNS if pattern.search(lower)]
+    comparison += _COMPARATIVE_THAN.findall(lower)
+    if comparison:
+        return ClaimKind.COMPARISON, comparison
+    causal = [cue for cue, pattern in _CAUSAL_PATTERNS if pattern.search(lower)]
     if causal:
         return ClaimKind.CAUSAL, causal
     if event_cues:
@@ -256,14 +263,16 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
 
 
 def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
+    """The named source; stand-ins ("it", "the report") resolve to the last one named, or to
+    nothing when none was."""
     source = frame.source
     lower = source.lower()
     if lower in SOURCE_ANAPHORA:
         if lower in ("he", "she"):
-            return memory.person or source
+            return memory.person
         if lower == "they":
             return memory.person or memory.outlet
-        return memory.outlet or source
+        return memory.outlet
     is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
     if is_person:
         memory.person = source
@@ -285,12 +294,10 @@ def _never_a_claim(text: str) -> bool:
     return len(_WORDS.findall(without_urls)) < MIN_WORDS
 
 
-def _is_statistic(quantity: dict[str, Any], *, has_event: bool) -> bool:
+def _is_statistic(quantity: dict[str, Any]) -> bool:
     if quantity["qualifier"] != "=" or quantity["unit"] in MEASURE_UNITS:
         return True
-    if isinstance(quantity["value"], float) or quantity["value"] >= 100:
-        return True
-    return not has_event and bool(quantity["unit"])
+    return isinstance(quantity["value"], float) or quantity["value"] >= 100
 
 
 def _prediction_cues(text: str, words: list[str]) -> list[str]:

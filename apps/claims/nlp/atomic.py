@@ -186,12 +186,12 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     if verb is None or _is_head_of_relative(tokens, verb):
         return None
     subject_start = _subject_start(tokens, verb)
+    if subject_start >= verb:
+        return None  # no subject to share: ", attacked a group ..."
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
     for index in range(verb + 3, len(tokens) - 2):
         if tokens[index].group().lower() not in ("and", "but"):
             continue
-        if tokens[index - 1].group() == ",":
-            continue  # ", and" usually joins whole clauses with their own subject
         following = index + 1
         while following < len(tokens) and tokens[following].group().lower() in ("also", "then", "later"):
             following += 1

@@ -76,7 +76,7 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
         value = _number_value(match["number"])
         if value is None:
             continue
-        if match["number"].isalpha() and value == 1 and not match["compound"]:
+        if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
             continue  # "one of the", "one day": too ambiguous to be a count
         if _is_date_part(text, match, value):
             continue
