@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from apps.references.models import JobStatus, ReferenceJob
 from apps.reviews.models import Rating, TaskStatus
 from tests import factories
 
@@ -182,3 +183,20 @@ def test_action_on_a_claim_of_another_desk_is_not_found(outsider_client, veto_ta
     response = outsider_client.post(reverse("reviews:approve", args=[veto_task.claim.pk]))
 
     assert response.status_code == 404
+
+
+def test_editor_refreshes_a_claims_references(editor_client, veto_task, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = editor_client.post(reverse("claims:references-refresh", args=[veto_task.claim.pk]))
+
+    assert response["Location"] == reverse("claims:detail", args=[veto_task.claim.pk])
+    assert _messages(response) == ["References will be gathered again; this page shows them when done."]
+    assert veto_task.claim.reference_job.status == JobStatus.PENDING
+    assert len(callbacks) == 1
+
+
+def test_a_reviewer_not_assigned_cannot_refresh_references(reviewer_client, veto_task):
+    response = reviewer_client.post(reverse("claims:references-refresh", args=[veto_task.claim.pk]))
+
+    assert _messages(response) == ["Only editors or the claim's assigned reviewer can refresh references."]
+    assert not ReferenceJob.objects.exists()
