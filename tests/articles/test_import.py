@@ -1,0 +1,146 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from apps.articles.models import Article
+from apps.articles.services import article_import_text
+from apps.claims.models import Claim
+from apps.references.models import ReferenceJob
+from apps.reviews.models import ReviewTask
+
+DEMO = (
+    "# Vetoes\n\nBy Jane Reporter\n\nMarch 3, 2013\n\n"
+    "Russia and China have vetoed three UN Security Council resolutions on Syria since October 2011, "
+    "diplomats said on Monday. The United Nations says at least 70,000 people have been killed."
+)
+
+
+def test_import_runs_every_intake_step_and_queues_references_after_commit(
+    desk, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        result = article_import_text(desk=desk, user=editor, text=DEMO)
+
+    article = result.article
+    assert result.created
+    assert article.title == "Vetoes"
+    assert article.byline == "Jane Reporter"
+    assert article.imported_by == editor
+    claims = Claim.objects.filter(article=article)
+    assert claims.count() >= 2
+    assert ReviewTask.objects.filter(claim__article=article).count() == claims.count()
+    assert ReferenceJob.objects.filter(claim__article=article).count() == claims.count()
+    assert callbacks, "reference gathering must be published after commit"
+
+
+def test_same_article_twice_returns_the_existing_one(desk, editor):
+    first = article_import_text(desk=desk, user=editor, text=DEMO)
+    second = article_import_text(desk=desk, user=editor, text=DEMO.replace("\n\n", "\n\n\n"))
+    assert not second.created
+    assert second.article.pk == first.article.pk
+    assert Article.objects.count() == 1
+
+
+def test_api_import_pasted_text(editor_api, desk):
+    response = editor_api.post("/api/v1/articles/import/", {"text": DEMO}, format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["created"] is True
+    assert body["claim_count"] >= 2
+    again = editor_api.post("/api/v1/articles/import/", {"text": DEMO}, format="json")
+    assert (again.status_code, again.json()["id"], again.json()["created"]) == (200, body["id"], False)
+
+
+def test_api_import_seed_upload(editor_api, desk, seed_bytes):
+    upload = SimpleUploadedFile("seed.md", seed_bytes, content_type="text/markdown")
+    response = editor_api.post("/api/v1/articles/import/", {"file": upload}, format="multipart")
+    assert response.status_code == 201, response.json()
+    assert response.json()["outlet"] == "The Moscow Times"
+    assert response.json()["published_on"] == "2012-12-11"
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "message"),
+    [
+        ({"text": ""}, 400, "empty"),
+        ({"text": "   "}, 400, "empty"),
+        ({"text": "Too short."}, 400, "too short"),
+        ({}, 400, "Validation error"),
+        ({"text": DEMO, "url": "https://example.org"}, 400, "Validation error"),
+        ({"url": "not a url"}, 422, "Could not import"),
+        ({"url": "http://169.254.169.254/latest/meta-data/"}, 422, "Could not import"),
+        ({"url": "file:///etc/passwd"}, 422, "Could not import"),
+    ],
+)
+def test_api_import_refuses_bad_input_and_stores_nothing(editor_api, desk, payload, status, message):
+    response = editor_api.post("/api/v1/articles/import/", payload, format="json")
+    assert response.status_code == status, response.content
+    assert message.lower() in response.json()["message"].lower()
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status"),
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, 415),
+        ("binary.txt", b"\x00\x01\x02\x03" * 500, 400),
+        ("empty.txt", b"", 400),
+    ],
+)
+def test_api_import_refuses_bad_files(editor_api, desk, name, data, status):
+    upload = SimpleUploadedFile(name, data)
+    response = editor_api.post("/api/v1/articles/import/", {"file": upload}, format="multipart")
+    assert response.status_code == status, response.content
+    assert response.json()["message"]
+    assert Article.objects.count() == 0
+
+
+def test_api_import_refuses_oversized_text(editor_api, desk, settings):
+    settings.ARTICLE_MAX_BYTES = 1000
+    response = editor_api.post("/api/v1/articles/import/", {"text": "word " * 500}, format="json")
+    assert response.status_code == 413
+    assert "limit" in response.json()["message"]
+
+
+def test_reviewers_and_outsiders_cannot_import(reviewer_api, outsider_api, desk, outsider):
+    assert reviewer_api.post("/api/v1/articles/import/", {"text": DEMO}, format="json").status_code == 403
+    response = outsider_api.post("/api/v1/articles/import/", {"text": DEMO, "desk": desk.slug}, format="json")
+    assert response.status_code == 404
+    assert Article.objects.filter(desk=desk).count() == 0
+
+
+def test_articles_are_scoped_to_the_users_desks(editor_api, outsider_api, desk, editor):
+    article = article_import_text(desk=desk, user=editor, text=DEMO).article
+    assert editor_api.get("/api/v1/articles/").json()["count"] == 1
+    assert outsider_api.get("/api/v1/articles/").json()["count"] == 0
+    assert outsider_api.get(f"/api/v1/articles/{article.pk}/").status_code == 404
+    assert editor_api.get(f"/api/v1/articles/{article.pk}/").json()["body"].startswith("Russia")
+
+
+def test_import_command_prints_id_and_claims(desk, editor, tmp_path, capsys, seed_bytes):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(seed_bytes)
+    call_command("import_article", str(path), "--desk", desk.slug, "--user", editor.username)
+    output = capsys.readouterr().out.splitlines()
+    article = Article.objects.get()
+    assert output[0] == str(article.pk)
+    assert "claims" in output[1]
+    assert any("40,000" in line for line in output[2:])
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [(b"", "empty.txt", "empty"), (b"\x00\xff" * 100, "bin.txt", "binary"), (b"x" * 100, "a.docx", "Unsupported")],
+)
+def test_import_command_fails_with_one_line_and_stores_nothing(desk, tmp_path, content, name, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_article", str(path), "--desk", desk.slug)
+    assert Article.objects.count() == 0
+
+
+def test_import_command_missing_file(desk):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("import_article", "/nonexistent/article.txt", "--desk", desk.slug)
