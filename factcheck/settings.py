@@ -231,6 +231,9 @@ WIKIPEDIA_ARTICLE_URL = env.str("WIKIPEDIA_ARTICLE_URL", default="https://en.wik
 REFERENCE_JOB_MAX_ATTEMPTS = env.int("FACTCHECK_REFERENCE_JOB_MAX_ATTEMPTS", default=3)
 # A job still pending this long after it was enqueued lost its message; the sweeper re-sends it.
 REFERENCE_JOB_STALE_SECONDS = env.int("FACTCHECK_REFERENCE_JOB_STALE_SECONDS", default=300)
+# A retry waits unacknowledged in the worker, so this plus the hard time limit must stay below the
+# broker's visibility timeout (checked by apps/core/checks.py).
+REFERENCE_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_REFERENCE_RETRY_BACKOFF_MAX", default=120)
 REFERENCE_MAX_PER_PROVIDER = env.int("FACTCHECK_REFERENCE_MAX_PER_PROVIDER", default=5)
 # ReliefWeb needs a pre-approved appname; Google Fact Check Tools needs an API key. Without them
 # those providers report "not configured" instead of sending made-up credentials.

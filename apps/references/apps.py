@@ -5,3 +5,7 @@ class ReferencesConfig(AppConfig):
     name = "apps.references"
     label = "references"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the Celery reliability checks; the fetch tasks here are what they protect.
+        from apps.core import checks  # noqa: F401

@@ -32,7 +32,7 @@ class ReferenceGatherTask(DjangoTask):
     # Only transient upstream trouble is retried; the job's own attempt counter is the real cap.
     autoretry_for=(TransientFetchError,),
     retry_backoff=5,
-    retry_backoff_max=120,
+    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
     retry_jitter=True,
     max_retries=settings.REFERENCE_JOB_MAX_ATTEMPTS,
     acks_late=True,

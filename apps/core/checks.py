@@ -1,0 +1,76 @@
+"""System checks for the Celery settings that keep work from being lost or run twice.
+
+On Redis a message that is not acknowledged within the visibility timeout is handed to another
+worker, so a task still running then runs twice (celery docs, "Redis: visibility timeout").
+Hard time limits and retry delays must therefore stay well below it, and the timeout must be
+the same everywhere it is configured (celery #7651: the shortest value wins).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Warning, register
+
+
+def _visibility_timeouts() -> dict[str, Any]:
+    found = {"CELERY_BROKER_VISIBILITY_TIMEOUT": getattr(settings, "CELERY_BROKER_VISIBILITY_TIMEOUT", None)}
+    for name in ("CELERY_BROKER_TRANSPORT_OPTIONS", "CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS"):
+        options = getattr(settings, name, None) or {}
+        if "visibility_timeout" in options:
+            found[f"{name}['visibility_timeout']"] = options["visibility_timeout"]
+    return {key: value for key, value in found.items() if value is not None}
+
+
+@register("celery")
+def celery_reliability_check(app_configs: Any = None, **kwargs: Any) -> list:
+    errors: list = []
+    broker = str(getattr(settings, "CELERY_BROKER_URL", ""))
+    if not broker.startswith(("redis://", "rediss://")):
+        return errors  # the filesystem broker has no visibility timeout
+    timeouts = _visibility_timeouts()
+    if len(set(timeouts.values())) > 1:
+        errors.append(
+            Error(
+                f"Celery visibility timeouts disagree: {timeouts}.",
+                hint="Set the same value everywhere; Redis uses the shortest one.",
+                id="core.E001",
+            )
+        )
+    visibility = min(timeouts.values()) if timeouts else 3600
+    hard = getattr(settings, "CELERY_TASK_TIME_LIMIT", None)
+    soft = getattr(settings, "CELERY_TASK_SOFT_TIME_LIMIT", None)
+    if hard is None:
+        errors.append(Error("CELERY_TASK_TIME_LIMIT is not set.", id="core.E002"))
+    elif hard >= visibility:
+        errors.append(
+            Error(
+                f"CELERY_TASK_TIME_LIMIT ({hard}s) must be below the visibility timeout ({visibility}s).",
+                hint="Otherwise Redis redelivers a task that is still running and it runs twice.",
+                id="core.E003",
+            )
+        )
+    if hard is not None and soft is not None and soft >= hard:
+        errors.append(
+            Error(f"CELERY_TASK_SOFT_TIME_LIMIT ({soft}s) must be below the hard limit ({hard}s).", id="core.E004")
+        )
+    # Read from settings, not from the task objects: touching the Celery app here would
+    # configure it from inside Django's check framework.
+    longest_retry = int(getattr(settings, "REFERENCE_RETRY_BACKOFF_MAX_SECONDS", 0))
+    if hard is not None and longest_retry + hard >= visibility:
+        errors.append(
+            Error(
+                f"A retry countdown of up to {longest_retry}s plus the {hard}s time limit reaches the "
+                f"visibility timeout ({visibility}s).",
+                hint="Retried tasks wait unacknowledged in the worker; lower REFERENCE_RETRY_BACKOFF_MAX_SECONDS.",
+                id="core.E005",
+            )
+        )
+    if getattr(settings, "CELERY_TASK_REJECT_ON_WORKER_LOST", False) and not getattr(
+        settings, "CELERY_TASK_ACKS_LATE", False
+    ):
+        errors.append(
+            Warning("CELERY_TASK_REJECT_ON_WORKER_LOST has no effect without CELERY_TASK_ACKS_LATE.", id="core.W001")
+        )
+    return errors
