@@ -68,7 +68,7 @@ def wikipedia():
 
 
 @pytest.fixture
-def worker(wikipedia, settings):
+def worker(wikipedia, settings, tmp_path):
     settings.FACTCHECK_HTTP_ALLOWED_PRIVATE_HOSTS = [wikipedia.host]
     settings.HTTP_ALLOWED_PRIVATE_HOSTS = [wikipedia.host]
     settings.WIKIPEDIA_API_URL = wikipedia.url("/w/api.php")
@@ -87,13 +87,17 @@ def worker(wikipedia, settings):
         "--concurrency", "2", "--pool", "prefork", "--loglevel", "INFO", "--without-heartbeat",
         "--without-gossip", "--without-mingle",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    yield process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    log_path = tmp_path / "worker.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        yield process
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    # Shown by pytest when the test fails.
+    print(log_path.read_text(errors="replace")[-20000:])
 
 
 def _wait_for_references(client, article_id, timeout=90.0):
