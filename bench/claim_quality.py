@@ -1,0 +1,152 @@
+"""Check-worthiness quality of the committed model on public benchmarks, and its speed.
+
+Run from the repository root with the app's virtualenv (data in ../shared/data):
+
+    .venv/bin/python -m bench.claim_quality [--heuristic]
+
+Prints, for the committed model at its committed threshold (chosen on CT24 dev):
+- precision, recall and F1 of the check-worthy class on CheckThat! 2024 test_gold
+  (the held-out primary benchmark) and dev-test;
+- the same on ClaimBuster groundtruth, which is CT24 dev, the split the threshold
+  was tuned on, so it is not a held-out number;
+- MAP over transcripts on the CheckThat! 2019, 2020 Task 5 and 2021 Task 1B debate
+  test sets (ranking by probability; no threshold involved);
+- sentences per second on this machine.
+
+`--heuristic` adds the hand-written `apps.claims.checkworthiness.score_sentences`
+on the CT24 splits, alone and averaged with the model, for comparison.
+"""
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from apps.claims.model.scorer import CheckWorthinessModel
+from training.datasets import (
+    DEFAULT_DATA_ROOT,
+    TRANSCRIPT_TEST_SETS,
+    Sentence,
+    read_checkthat2024,
+    read_claimbuster_groundtruth,
+    read_transcripts,
+)
+
+# Best published official-measure scores, from the task overview papers.
+PUBLISHED = {
+    "CT24 test_gold": "F1 0.802 (FactFinders, 1st of 26); TF-IDF+LR baseline 0.573",
+    "CheckThat! 2019 Task 1": "MAP 0.166 (Copenhagen, 1st)",
+    "CheckThat! 2020 Task 5": "MAP 0.087 (NLPIR01, 1st)",
+    "CheckThat! 2021 Task 1B": "MAP 0.402 (Fight for 4230, 1st)",
+}
+
+Scores = Callable[[list[str]], list[float]]
+
+
+def precision_recall_f1(labels: list[int], predicted: list[bool]) -> tuple[float, float, float]:
+    tp = sum(1 for gold, guess in zip(labels, predicted, strict=True) if gold and guess)
+    precision = tp / max(sum(predicted), 1)
+    recall = tp / max(sum(labels), 1)
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return precision, recall, f1
+
+
+def average_precision(labels: list[int], scores: list[float]) -> float:
+    """AP of one ranked transcript, as the CheckThat! scorers compute it."""
+    ranked = sorted(zip(scores, labels, strict=True), key=lambda pair: -pair[0])
+    hits, total = 0, 0.0
+    for rank, (_score, label) in enumerate(ranked, start=1):
+        if label:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def report_classification(name: str, sentences: list[Sentence], scores: list[float], threshold: float) -> None:
+    labels = [s.label for s in sentences]
+    precision, recall, f1 = precision_recall_f1(labels, [score >= threshold for score in scores])
+    print(f"  {name:<42} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (n={len(labels)}, Yes={sum(labels)})")
+
+
+def best_blend_threshold(labels: list[int], scores: np.ndarray) -> float:
+    """Threshold maximising F1 on dev; used only for the heuristic comparisons."""
+    candidates = np.arange(0.05, 0.96, 0.01)
+    f1s = [precision_recall_f1(labels, list(scores >= t))[2] for t in candidates]
+    return round(float(candidates[int(np.argmax(f1s))]), 2)
+
+
+def report_heuristic(model: CheckWorthinessModel, data_root: Path) -> None:
+    from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
+
+    dev = read_checkthat2024("dev", data_root)
+    dev_labels = [s.label for s in dev]
+    dev_blend = (np.array(model.predict_proba([s.text for s in dev])) + score_sentences([s.text for s in dev])) / 2
+    blend_threshold = best_blend_threshold(dev_labels, dev_blend)
+    print(f"\nHand-written heuristic (threshold {CHECK_WORTHY_THRESHOLD}) and model+heuristic mean")
+    print(f"(blend threshold {blend_threshold}, chosen on CT24 dev):")
+    for split in ("test_gold", "dev-test"):
+        sentences = read_checkthat2024(split, data_root)
+        texts = [s.text for s in sentences]
+        heuristic = score_sentences(texts)
+        report_classification(f"CT24 {split}, heuristic", sentences, heuristic, CHECK_WORTHY_THRESHOLD)
+        blend = list((np.array(model.predict_proba(texts)) + heuristic) / 2)
+        report_classification(f"CT24 {split}, model+heuristic", sentences, blend, blend_threshold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
+    parser.add_argument("--heuristic", action="store_true", help="also score the hand-written heuristic")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    model = CheckWorthinessModel.load()
+    load_seconds = time.perf_counter() - started
+    threshold = model.threshold
+    meta = model.metadata
+    print(f"Model: {meta['encoder']} ({meta['mode']}, {meta['epochs']} epochs on {meta['train_set']}), int8 ONNX")
+    print(f"Threshold {threshold} (max F1 on CT24 dev); loaded in {load_seconds:.2f}s\n")
+
+    print("Check-worthy class (Yes / CFS):")
+    train_texts = {s.text for s in read_checkthat2024("train", args.data_root)}
+    for split in ("test_gold", "dev-test"):
+        sentences = read_checkthat2024(split, args.data_root)
+        scores = model.predict_proba([s.text for s in sentences])
+        report_classification(f"CheckThat! 2024 {split}", sentences, scores, threshold)
+    print(f"  published on CT24 test_gold: {PUBLISHED['CT24 test_gold']}")
+    groundtruth = read_claimbuster_groundtruth(args.data_root)
+    scores = model.predict_proba([s.text for s in groundtruth])
+    report_classification("ClaimBuster groundtruth (= CT24 dev, tuned)", groundtruth, scores, threshold)
+
+    print("\nRanking, MAP over transcripts (trained on CT24 only, no debate-set training):")
+    timed_sentences, timed_seconds = 0, 0.0
+    for name, folder in TRANSCRIPT_TEST_SETS.items():
+        transcripts = read_transcripts(folder, args.data_root)
+        precisions = []
+        overlap = 0
+        for sentences in transcripts.values():
+            texts = [s.text for s in sentences]
+            started = time.perf_counter()
+            scores = model.predict_proba(texts)
+            timed_seconds += time.perf_counter() - started
+            timed_sentences += len(texts)
+            precisions.append(average_precision([s.label for s in sentences], scores))
+            overlap += sum(1 for text in texts if text in train_texts)
+        print(
+            f"  {name:<24} MAP {np.mean(precisions):.3f}  ({len(transcripts)} transcripts; "
+            f"published best {PUBLISHED[name]}; {overlap} texts also in CT24 train)"
+        )
+
+    print(f"\nSpeed: {timed_sentences / timed_seconds:.0f} sentences/s ", end="")
+    print(f"({timed_sentences} debate sentences, one call per transcript, 2 threads)")
+    if args.heuristic:
+        report_heuristic(model, args.data_root)
+
+
+if __name__ == "__main__":
+    main()

