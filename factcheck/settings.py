@@ -249,7 +249,17 @@ WAYBACK_AVAILABILITY_URL = env.str("WAYBACK_AVAILABILITY_URL", default="https://
 WAYBACK_SAVE_URL = env.str("WAYBACK_SAVE_URL", default="https://web.archive.org/save")
 WAYBACK_ACCESS_KEY = env.str("WAYBACK_ACCESS_KEY", default="")
 WAYBACK_SECRET_KEY = env.str("WAYBACK_SECRET_KEY", default="")
+# Off unless set: archiving sends every reference URL to archive.org, a deploy-time decision.
 REFERENCE_ARCHIVE_ENABLED = env.bool("FACTCHECK_REFERENCE_ARCHIVE", default=False)
+REFERENCE_ARCHIVE_RECHECK_SECONDS = env.int("FACTCHECK_REFERENCE_ARCHIVE_RECHECK_SECONDS", default=300)
+# Beat re-checks stored links for dead pages; a small GET cap is enough to see a page answer.
+REFERENCE_LINK_RECHECK_DAYS = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_DAYS", default=7)
+REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH", default=200)
+REFERENCE_LINK_CHECK_MAX_BYTES = 256 * 1024
+CELERY_BEAT_SCHEDULE["references-recheck-links"] = {
+    "task": "apps.references.tasks.references_links_recheck_task",
+    "schedule": 6 * 3600.0,
+}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

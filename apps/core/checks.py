@@ -57,13 +57,16 @@ def celery_reliability_check(app_configs: Any = None, **kwargs: Any) -> list:
         )
     # Read from settings, not from the task objects: touching the Celery app here would
     # configure it from inside Django's check framework.
-    longest_retry = int(getattr(settings, "REFERENCE_RETRY_BACKOFF_MAX_SECONDS", 0))
+    longest_retry = max(
+        int(getattr(settings, "REFERENCE_RETRY_BACKOFF_MAX_SECONDS", 0)),
+        int(getattr(settings, "REFERENCE_ARCHIVE_RECHECK_SECONDS", 0)),
+    )
     if hard is not None and longest_retry + hard >= visibility:
         errors.append(
             Error(
                 f"A retry countdown of up to {longest_retry}s plus the {hard}s time limit reaches the "
                 f"visibility timeout ({visibility}s).",
-                hint="Retried tasks wait unacknowledged in the worker; lower REFERENCE_RETRY_BACKOFF_MAX_SECONDS.",
+                hint="Retried tasks wait unacknowledged in the worker; lower the countdowns.",
                 id="core.E005",
             )
         )

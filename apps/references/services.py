@@ -17,14 +17,24 @@ from django.utils import timezone
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
-from apps.core.http import FetchError, TransientFetchError
+from apps.core.http import (
+    AddressNotAllowedError,
+    DNSResolutionError,
+    FetchError,
+    HTTPStatusError,
+    ResponseTooLargeError,
+    TransientFetchError,
+    fetch,
+)
 from apps.desks.models import Desk
 from apps.desks.selectors import membership_get, membership_require
+from apps.references import wayback
 from apps.references.evidence import best_evidence
 from apps.references.models import (
     FetchStatus,
     JobStatus,
     LibraryDocument,
+    LinkStatus,
     Reference,
     ReferenceJob,
     SourceLink,
@@ -76,6 +86,11 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
     outlet = claim_outlet(claim.text, attribution=claim.attribution, context=claim.article.body)
     links = [_rule_link(rule, claim, outlet=outlet) for rule in rules if _rule_matches(rule, claim, outlet=outlet)]
     SourceLink.objects.bulk_create(links, ignore_conflicts=True)
+    # Pages (not search links, whose results change by design) get an archive copy.
+    pages = [link.url for link in links if "{" not in link.rule.url_template]
+    if pages:
+        fresh = SourceLink.objects.filter(claim=claim, url__in=pages, archive_url="")
+        _archive_enqueue(links=[str(pk) for pk in fresh.values_list("pk", flat=True)])
     return links
 
 
@@ -272,6 +287,8 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
         updated_at=now,
     )
     job.refresh_from_db()
+    unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
+    _archive_enqueue(references=[str(pk) for pk in unarchived])
     return GatherResult(job=job, stored=stored, errors=errors)
 
 
@@ -391,3 +408,123 @@ def library_document_delete(*, user: AbstractBaseUser, document: LibraryDocument
         raise PermissionDeniedError("Shared library documents are edited in the admin.")
     membership_require(user=user, desk=document.desk, editor=True)
     document.delete()
+
+
+# --- Archive copies and dead links ----------------------------------------------------------
+
+
+def _archive_row(row: Reference | SourceLink, *, request_capture: bool) -> bool:
+    """Store the closest Wayback copy of `row.url`; if none, ask for a capture. True when stored."""
+    snapshot = wayback.snapshot_find(row.url)
+    if snapshot is not None:
+        type(row).objects.filter(pk=row.pk).update(
+            archive_url=snapshot.url[:2000], archived_at=snapshot.captured_at or timezone.now()
+        )
+        return True
+    if request_capture:
+        wayback.capture_request(row.url)
+    return False
+
+
+def _archive_recheck_later(task: Any, row_id: str) -> None:
+    # A capture takes minutes to appear; look again later (well inside the visibility timeout).
+    transaction.on_commit(
+        lambda: task.apply_async(
+            args=[row_id], kwargs={"request_capture": False}, countdown=settings.REFERENCE_ARCHIVE_RECHECK_SECONDS
+        )
+    )
+
+
+def reference_archive(*, reference_id: str, request_capture: bool = True) -> bool:
+    """Give a reference an Internet Archive copy, so the citation survives the page.
+
+    Idempotent: a reference that already has a copy is left alone. When the archive has none
+    and `request_capture` is set, asks Save Page Now and queues one later look-up.
+    """
+    from apps.references.tasks import reference_archive_task
+
+    reference = Reference.objects.filter(pk=reference_id).first()
+    if reference is None or reference.archive_url:
+        return False
+    stored = _archive_row(reference, request_capture=request_capture)
+    if not stored and request_capture:
+        _archive_recheck_later(reference_archive_task, str(reference.pk))
+    return stored
+
+
+def source_link_archive(*, link_id: str, request_capture: bool = True) -> bool:
+    """Like `reference_archive`, for a source link that points at a page (not a search)."""
+    from apps.references.tasks import source_link_archive_task
+
+    link = SourceLink.objects.filter(pk=link_id).first()
+    if link is None or link.archive_url:
+        return False
+    stored = _archive_row(link, request_capture=request_capture)
+    if not stored and request_capture:
+        _archive_recheck_later(source_link_archive_task, str(link.pk))
+    return stored
+
+
+def _archive_enqueue(*, references: list[str] = (), links: list[str] = ()) -> None:
+    if not settings.REFERENCE_ARCHIVE_ENABLED:
+        return
+    from apps.references.tasks import reference_archive_task, source_link_archive_task
+
+    for reference_id in references:
+        reference_archive_task.delay_on_commit(reference_id)
+    for link_id in links:
+        source_link_archive_task.delay_on_commit(link_id)
+
+
+def reference_link_check(*, reference_id: str) -> Reference | None:
+    """Check that a reference's page still exists: alive, dead (404/410, gone from DNS) or unchanged.
+
+    A dead page keeps its archive copy (and gets one looked up if it has none). Transient
+    failures leave the status as it was and are raised for the task to retry. Idempotent.
+    """
+    reference = Reference.objects.filter(pk=reference_id).first()
+    if reference is None:
+        return None
+    status = None
+    try:
+        fetch(reference.url, respect_robots=True, max_bytes=settings.REFERENCE_LINK_CHECK_MAX_BYTES, retries=0)
+        status = LinkStatus.ALIVE
+    except ResponseTooLargeError:
+        status = LinkStatus.ALIVE  # it answered with a body; we only did not want all of it
+    except HTTPStatusError as error:
+        if error.status in (404, 410):
+            status = LinkStatus.DEAD
+    except (DNSResolutionError, AddressNotAllowedError):
+        status = LinkStatus.DEAD
+    except TransientFetchError:
+        raise
+    except FetchError as error:
+        logger.info("Link check of %s inconclusive: %s", reference.url, error)
+    now = timezone.now()
+    updates: dict[str, Any] = {"link_checked_at": now, "updated_at": now}
+    if status is not None:
+        updates["link_status"] = status
+    Reference.objects.filter(pk=reference.pk).update(**updates)
+    if status == LinkStatus.DEAD and not reference.archive_url:
+        _archive_enqueue(references=[str(reference.pk)])
+    reference.refresh_from_db()
+    return reference
+
+
+def references_links_recheck(*, now: dt.datetime | None = None) -> int:
+    """Beat: queue a link check for references not checked in REFERENCE_LINK_RECHECK_DAYS.
+
+    Marks them checked now, so the next run does not queue them again while they wait.
+    """
+    from apps.references.tasks import reference_link_check_task
+
+    now = now or timezone.now()
+    due = Reference.objects.filter(
+        Q(link_checked_at__isnull=True)
+        | Q(link_checked_at__lt=now - dt.timedelta(days=settings.REFERENCE_LINK_RECHECK_DAYS))
+    ).order_by("link_checked_at", "created_at")
+    ids = [str(pk) for pk in due.values_list("pk", flat=True)[: settings.REFERENCE_LINK_RECHECK_BATCH]]
+    Reference.objects.filter(pk__in=ids).update(link_checked_at=now)
+    for reference_id in ids:
+        reference_link_check_task.delay_on_commit(reference_id)
+    return len(ids)

@@ -51,3 +51,56 @@ def reference_jobs_requeue_stale_task() -> int:
     from apps.references.services import reference_jobs_requeue_stale
 
     return reference_jobs_requeue_stale()
+
+
+@shared_task(
+    autoretry_for=(TransientFetchError,),
+    retry_backoff=30,
+    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
+    retry_jitter=True,
+    max_retries=3,
+    acks_late=True,
+)
+def reference_archive_task(reference_id: str, request_capture: bool = True) -> None:
+    """Look up (or request) an Internet Archive copy of a reference's page. Idempotent."""
+    from apps.references.services import reference_archive
+
+    reference_archive(reference_id=reference_id, request_capture=request_capture)
+
+
+@shared_task(
+    autoretry_for=(TransientFetchError,),
+    retry_backoff=30,
+    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
+    retry_jitter=True,
+    max_retries=3,
+    acks_late=True,
+)
+def source_link_archive_task(link_id: str, request_capture: bool = True) -> None:
+    """Look up (or request) an Internet Archive copy of a source link's page. Idempotent."""
+    from apps.references.services import source_link_archive
+
+    source_link_archive(link_id=link_id, request_capture=request_capture)
+
+
+@shared_task(
+    autoretry_for=(TransientFetchError,),
+    retry_backoff=30,
+    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
+    retry_jitter=True,
+    max_retries=2,
+    acks_late=True,
+)
+def reference_link_check_task(reference_id: str) -> None:
+    """Mark a reference's page alive or dead (keeping its archive copy). Idempotent."""
+    from apps.references.services import reference_link_check
+
+    reference_link_check(reference_id=reference_id)
+
+
+@shared_task(acks_late=True)
+def references_links_recheck_task() -> int:
+    """Beat: queue link checks for references not checked recently."""
+    from apps.references.services import references_links_recheck
+
+    return references_links_recheck()
