@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,27 @@ def test_a_failing_provider_does_not_block_the_others(settings, desk, fake_serve
     job = ReferenceJob.objects.get(claim=claim)
     assert job.status == JobStatus.DONE
     assert "wikipedia" in job.provider_errors
+
+
+def test_network_providers_are_asked_side_by_side(settings, desk, fake_server):
+    server = fake_server(
+        {
+            "/gdelt": FakeResponse.json({}, delay=0.6),
+            "/factcheck": FakeResponse.json({}, delay=0.6),
+        }
+    )
+    settings.GDELT_API_URL = server.url("/gdelt")
+    settings.GOOGLE_FACTCHECK_API_URL = server.url("/factcheck")
+    settings.GOOGLE_FACTCHECK_API_KEY = "key"
+    settings.REFERENCE_PROVIDERS = ["gdelt", "google_factcheck", "local_library"]
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    started = time.monotonic()
+    result = claim_references_gather(claim_id=str(claim.id))
+
+    assert time.monotonic() - started < 1.1
+    assert result.errors == {}
+    assert len(server.requests) == 2
 
 
 def test_transient_provider_failure_leaves_the_job_pending_for_a_retry(settings, desk, fake_server):
