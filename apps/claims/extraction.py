@@ -45,7 +45,7 @@ MEASURE_UNITS = words(
     GBP RUB CNY JPY tonnes tons barrels kilometres kilometers miles hectares votes residents
     children women men workers jobs cases"""
 )
-MIN_WORDS = 5
+MIN_WORDS = 4
 
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _BOILERPLATE = re.compile(
@@ -54,7 +54,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_WORDS = re.compile(r"[A-Za-z]{2,}")
+_WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
 _PREDICTION = re.compile(
     r"\b(?:will|shall|would likely|is likely|are likely|is expected to|are expected to|"
     r"predicts?|forecasts?|is set to|are set to)\b",

@@ -16,7 +16,9 @@ def claim_list(
 ) -> QuerySet[Claim]:
     """Claims of the user's desks, in reading order; `article` narrows to one article."""
     claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user)).select_related(
-        "article", "matched_claim"
+        "article",
+        "matched_claim__article",
+        "matched_claim__review_task__verdict__rating",
     )
     if article is not None:
         claims = claims.filter(article_id=getattr(article, "pk", article))
@@ -36,6 +38,22 @@ def claim_get(*, user: AbstractBaseUser, claim_id: UUID | str) -> Claim:
 def claim_queue_list(*, article: Article) -> QuerySet[Claim]:
     """Claims that go to reviewers: not rejected, not held back as prediction or opinion."""
     return Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE).order_by("start", "end")
+
+
+# A claim counts as checked once its verdict is approved (apps.reviews TaskStatus.APPROVED).
+CHECKED_TASK_STATUS = "approved"
+MATCH_POOL_LIMIT = 5000
+
+
+def checked_claim_texts(*, article: Article, limit: int = MATCH_POOL_LIMIT) -> list[tuple[UUID, str]]:
+    """(id, text) of the desk's checked claims in other articles, newest first: the pool a new
+    claim is matched against."""
+    return list(
+        Claim.objects.filter(article__desk_id=article.desk_id, review_task__status=CHECKED_TASK_STATUS)
+        .exclude(article_id=article.pk)
+        .order_by("-updated_at")
+        .values_list("pk", "text")[:limit]
+    )
 
 
 def article_extraction_get(*, article: Article) -> ArticleExtraction | None:

@@ -16,6 +16,7 @@ from apps.desks.selectors import membership_require
 
 from .checkworthiness import score_sentences
 from .extraction import ExtractedClaim, UnsupportedLanguageError, describe_claim, extract_claims
+from .matching import ClaimIndex
 from .models import (
     ArticleExtraction,
     Claim,
@@ -25,7 +26,9 @@ from .models import (
     ClaimStatus,
     ExtractionStatus,
     FeedbackAction,
+    MatchStatus,
 )
+from .selectors import checked_claim_texts
 
 # Review states in which the claim's wording is still free to change.
 EDITABLE_TASK_STATUSES = ("new", "assigned")
@@ -55,6 +58,7 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
         for claim in claims:
             claim.full_clean(exclude=["article", "matched_claim"], validate_unique=False)
         Claim.objects.bulk_create(claims)
+        article_claims_match(article=article, claims=claims)
         ArticleExtraction.objects.create(
             article=article,
             status=ExtractionStatus.DONE,
@@ -62,6 +66,49 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
             duration_ms=round((time.perf_counter() - started) * 1000),
         )
     return claims
+
+
+def article_claims_match(*, article: Article, claims: list[Claim]) -> list[Claim]:
+    """Link claims to the desk's already-checked claims they repeat (see `matching`).
+
+    Claims an editor already confirmed or dismissed a match for are left alone, so running it
+    again changes nothing they decided. Returns the claims that got a match.
+    """
+    pool = checked_claim_texts(article=article)
+    if not pool:
+        return []
+    index = ClaimIndex(pool)
+    matched = []
+    for claim in claims:
+        if claim.match_status in (MatchStatus.CONFIRMED, MatchStatus.DISMISSED):
+            continue
+        match = index.best_match(claim.text)
+        if match is None:
+            continue
+        claim.matched_claim_id = match.key
+        claim.match_score = match.score
+        claim.match_status = MatchStatus.LINKED if match.decision == "linked" else MatchStatus.SUGGESTED
+        matched.append(claim)
+    Claim.objects.bulk_update(matched, ["matched_claim", "match_score", "match_status"])
+    return matched
+
+
+def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
+    """An editor agrees the claim repeats its matched, already-checked claim."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    if claim.matched_claim_id is None:
+        raise ApplicationError("This claim has no suggested match to confirm.")
+    Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED)
+    claim.refresh_from_db()
+    return claim
+
+
+def claim_match_dismiss(*, claim: Claim, user: AbstractBaseUser) -> Claim:
+    """An editor says the match is wrong; the link is removed and not suggested again."""
+    membership_require(user=user, desk=claim.article.desk, editor=True)
+    Claim.objects.filter(pk=claim.pk).update(matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED)
+    claim.refresh_from_db()
+    return claim
 
 
 def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:

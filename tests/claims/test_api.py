@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.services import article_claims_extract
+from apps.reviews.models import Rating, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +144,28 @@ def test_extraction_status_tells_editors_about_unsupported_language(editor_api, 
 
     assert response.status_code == 200
     assert response.json()["status"] == "unsupported_language"
+
+
+def test_matched_claim_shows_the_earlier_verdict_and_editor_confirms_it(editor_api, reviewer, desk, article):
+    text = "The violence has killed at least 40,000 people."
+    task = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text=text), status="approved"
+    )
+    Verdict.objects.create(
+        task=task,
+        rating=Rating.objects.filter(scale__desk=None).first(),
+        rationale="UN figures",
+        reviewer=reviewer,
+        submitted_at=timezone.now(),
+    )
+    article_claims_extract(article=article)
+    toll = Claim.objects.get(article=article, text=text)
+
+    shown = editor_api.get(_detail(toll)).json()
+    confirmed = editor_api.post(_detail(toll, "match-confirm"))
+
+    assert shown["match_status"] == "linked"
+    assert shown["matched_claim"]["id"] == str(task.claim.pk)
+    assert shown["matched_claim"]["verdict"]["rationale"] == "UN figures"
+    assert confirmed.status_code == 200
+    assert confirmed.json()["match_status"] == "confirmed"

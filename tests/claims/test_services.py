@@ -9,10 +9,14 @@ from apps.claims.models import (
     ClaimStatus,
     ExtractionStatus,
     FeedbackAction,
+    MatchStatus,
 )
 from apps.claims.services import (
     article_claims_extract,
+    article_claims_match,
     claim_create_from_span,
+    claim_match_confirm,
+    claim_match_dismiss,
     claim_merge,
     claim_reject,
     claim_release,
@@ -213,3 +217,76 @@ def test_claims_under_review_cannot_be_reshaped(article, editor):
     with pytest.raises(ApplicationError) as error:
         claim_update(claim=task.claim, user=editor, text="Other words entirely.")
     assert error.value.status == 409
+
+
+def _checked_claim(desk, text):
+    task = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text=text), status="approved"
+    )
+    return task.claim
+
+
+def test_claim_repeating_a_checked_claim_is_linked_to_it(article, desk):
+    earlier = _checked_claim(desk, "The violence in Syria has killed at least 40,000 people.")
+    _checked_claim(desk, "Parliament passed the budget in March after a long debate.")
+
+    article_claims_extract(article=article)
+
+    toll = Claim.objects.get(article=article, text__contains="40,000")
+    assert toll.matched_claim == earlier
+    assert toll.match_score >= 0.5
+    assert Claim.objects.filter(article=article, matched_claim__isnull=False).count() == 1
+
+
+def test_short_claims_are_only_suggested_never_linked(desk):
+    _checked_claim(desk, "More than 1,000 rescuers responded.")
+    article = factories.ArticleFactory(desk=desk, body="More than 1,000 rescuers responded.")
+
+    claim = article_claims_extract(article=article)[0]
+
+    claim.refresh_from_db()
+    assert claim.match_score == 1.0
+    assert claim.match_status == MatchStatus.SUGGESTED
+
+
+def test_long_claims_are_linked_automatically_but_only_to_checked_claims(desk):
+    text = "Russia and China have vetoed three UN Security Council resolutions aimed at isolating Assad."
+    earlier = _checked_claim(desk, text)
+    factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text=text)  # not checked yet
+    article = factories.ArticleFactory(desk=desk, body=text)
+
+    claim = article_claims_extract(article=article)[0]
+
+    claim.refresh_from_db()
+    assert (claim.matched_claim, claim.match_status) == (earlier, MatchStatus.LINKED)
+
+
+def test_a_different_number_is_not_the_same_claim(desk):
+    _checked_claim(desk, "Russia and China have vetoed three UN Security Council resolutions on Syria.")
+    article = factories.ArticleFactory(
+        desk=desk, body="Russia and China have vetoed four UN Security Council resolutions on Syria."
+    )
+
+    claim = article_claims_extract(article=article)[0]
+
+    claim.refresh_from_db()
+    assert claim.matched_claim is None
+
+
+def test_other_desks_checked_claims_are_never_matched(article, other_desk):
+    _checked_claim(other_desk, "The violence has killed at least 40,000 people.")
+
+    article_claims_extract(article=article)
+
+    assert not Claim.objects.filter(article=article, matched_claim__isnull=False).exists()
+
+
+def test_editor_confirms_or_dismisses_a_match(article, desk, editor):
+    _checked_claim(desk, "The violence in Syria has killed at least 40,000 people.")
+    article_claims_extract(article=article)
+    toll = Claim.objects.get(article=article, text__contains="40,000")
+
+    assert claim_match_confirm(claim=toll, user=editor).match_status == MatchStatus.CONFIRMED
+    dismissed = claim_match_dismiss(claim=toll, user=editor)
+    assert (dismissed.matched_claim, dismissed.match_status) == (None, MatchStatus.DISMISSED)
+    assert article_claims_match(article=article, claims=[dismissed]) == []

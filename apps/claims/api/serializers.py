@@ -3,9 +3,26 @@ from rest_framework import serializers
 from apps.claims.models import ArticleExtraction, Claim
 
 
+class MatchedClaimSerializer(serializers.Serializer):
+    """The earlier checked claim a claim repeats, with its verdict for the reviewer to reuse."""
+
+    id = serializers.UUIDField()
+    text = serializers.CharField()
+    article = serializers.UUIDField(source="article_id")
+    article_title = serializers.CharField(source="article.title")
+    verdict = serializers.SerializerMethodField()
+
+    def get_verdict(self, claim: Claim) -> dict | None:
+        task = getattr(claim, "review_task", None)
+        verdict = getattr(task, "verdict", None) if task is not None else None
+        if verdict is None:
+            return None
+        return {"rating": verdict.rating.label, "rationale": verdict.rationale}
+
+
 class ClaimOutputSerializer(serializers.ModelSerializer):
     article = serializers.UUIDField(source="article_id", read_only=True)
-    matched_claim = serializers.UUIDField(source="matched_claim_id", read_only=True, allow_null=True)
+    matched_claim = MatchedClaimSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Claim

@@ -29,7 +29,9 @@ from .serializers import (
 )
 class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Claims of your desks' articles. Editors can add a claim for any passage (POST), and
-    reject, release, edit, merge or split claims; each change is kept as training feedback."""
+    reject, release, edit, merge or split claims; each change is kept as training feedback.
+    `matched_claim` is an earlier checked claim this one repeats, with its verdict; editors
+    confirm or dismiss suggested matches."""
 
     serializer_class = ClaimOutputSerializer
 
@@ -90,6 +92,18 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         parts = [dict(part) for part in data["parts"]]
         created = services.claim_split(claim=self.get_object(), user=request.user, parts=parts)
         return Response(ClaimOutputSerializer(created, many=True).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"], url_path="match-confirm")
+    def match_confirm(self, request, pk=None):
+        claim = services.claim_match_confirm(claim=self.get_object(), user=request.user)
+        return Response(ClaimOutputSerializer(selectors.claim_get(user=request.user, claim_id=claim.pk)).data)
+
+    @extend_schema(request=None, responses=ClaimOutputSerializer)
+    @action(detail=True, methods=["post"], url_path="match-dismiss")
+    def match_dismiss(self, request, pk=None):
+        claim = services.claim_match_dismiss(claim=self.get_object(), user=request.user)
+        return Response(ClaimOutputSerializer(claim).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("article", str, required=True)],

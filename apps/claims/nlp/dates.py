@@ -22,7 +22,7 @@ _DATE = re.compile(
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b)
+    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b(?!,?\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of)\s+(?P<y>(?:18|19|20)\d\d)\b)
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -1,0 +1,130 @@
+"""Structured facts: quantities, dates, entities, language; the rules behind each claim's fields."""
+
+import datetime as dt
+
+import pytest
+
+from apps.claims.nlp.dates import find_dates
+from apps.claims.nlp.entities import find_entities
+from apps.claims.nlp.language import looks_english
+from apps.claims.nlp.quantities import find_quantities
+from apps.claims.nlp.segment import split_sentences
+
+TUESDAY = dt.date(2012, 12, 11)
+
+
+def _values(text):
+    return [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the violence has killed at least 40,000 people", [(">=", 40000, "people")]),
+        ("vetoed three UN Security Council resolutions", [("=", 3, "resolutions")]),
+        ("a 20-month-old uprising against Assad", [("=", 20, "months")]),
+        ("two recent meetings of officials", [("=", 2, "meetings")]),
+        ("more than 1.5 million refugees", [(">", 1_500_000, "refugees")]),
+        ("unemployment fell to 3.5 percent", [("=", 3.5, "percent")]),
+        ("a loan of $2 billion", [("=", 2_000_000_000, "USD")]),
+        ("nearly 500 soldiers", [("~", 500, "soldiers")]),
+        ("up to 12 hours", [("<=", 12, "hours")]),
+        ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
+    ],
+)
+def test_quantities_are_normalised(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on June 30 in Geneva", "on 30 June", "in 2012 the war", "December 11, 2012", "one of the envoys"],
+)
+def test_dates_and_ambiguous_ones_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_quantity_keeps_its_text():
+    assert find_quantities("killed at least 40,000 people.")[0]["text"] == "at least 40,000 people"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("in meetings Thursday with Lavrov", "2012-12-06"),
+        ("Kommersant reported Tuesday", "2012-12-11"),
+        ("talks in Cambodia last month", "2012-11"),
+        ("the June 30 Geneva declaration", "2012-06-30"),
+        ("on 3 March 2011", "2011-03-03"),
+        ("since March 2011", "2011-03"),
+        ("the talks will resume on Friday", "2012-12-14"),
+        ("last year", "2011"),
+        ("it happened yesterday", "2012-12-10"),
+        ("in November", "2012-11"),
+    ],
+)
+def test_dates_resolve_against_the_article_date(text, value):
+    assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
+
+
+def test_relative_dates_without_an_article_date_have_no_value():
+    assert find_dates("the meeting on Thursday", published_on=None) == [{"text": "on Thursday", "value": None}]
+
+
+def test_the_verb_may_is_not_a_month():
+    assert find_dates("Assad may use chemical weapons", published_on=TUESDAY) == []
+
+
+def test_entities_separate_titles_places_and_people():
+    entities = find_entities(
+        "U.S. Secretary of State Hillary Clinton met Foreign Minister Sergei Lavrov in Dublin, "
+        "where they discussed the UN Security Council."
+    )
+
+    assert {"text": "U.S.", "type": "PLACE"} in entities
+    assert {"text": "Hillary Clinton", "type": "PERSON"} in entities
+    assert {"text": "Sergei Lavrov", "type": "PERSON"} in entities
+    assert {"text": "Dublin", "type": "PLACE"} in entities
+    assert {"text": "UN Security Council", "type": "ORG"} in entities
+
+
+def test_a_surname_seen_in_full_earlier_is_a_person():
+    assert find_entities("Brahimi is seeking a solution.", known_people=frozenset({"Brahimi"})) == [
+        {"text": "Brahimi", "type": "PERSON"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung in Berlin hat am Dienstag neue Sanktionen gegen Syrien beschlossen, wie das Amt sagte.",
+        "Le gouvernement a annoncé mardi de nouvelles sanctions contre la Syrie, selon le quotidien.",
+        "El gobierno anunció el martes nuevas sanciones contra Siria, según informó el diario local.",
+        "Правительство во вторник объявило о новых санкциях против Сирии, сообщила газета.",  # noqa: RUF001
+    ],
+)
+def test_other_languages_are_recognised(text):
+    assert not looks_english(text)
+
+
+def test_english_and_short_text_pass_the_language_check():
+    assert looks_english("Russia and China have vetoed three UN Security Council resolutions on Syria.")
+    assert looks_english("Kommersant reported.")
+
+
+def test_sentences_keep_offsets_and_respect_abbreviations_and_quotes():
+    body = (
+        'U.S. officials met Mr. Lavrov on Dec. 5. "We agreed. We will meet again," he said.\n\n'
+        "John F. Kennedy spoke in the U.S. The crowd cheered."
+    )
+
+    sentences = split_sentences(body)
+
+    assert [s.text for s in sentences] == [
+        "U.S. officials met Mr. Lavrov on Dec. 5.",
+        '"We agreed. We will meet again," he said.',
+        "John F. Kennedy spoke in the U.S.",
+        "The crowd cheered.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
