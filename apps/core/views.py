@@ -10,9 +10,9 @@ from django.urls import reverse
 from apps.articles.models import Article
 from apps.articles.selectors import article_list
 from apps.core.exceptions import ApplicationError
-from apps.desks.selectors import desk_list_for_user, membership_get
+from apps.desks.selectors import membership_list_for_user
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import review_status_counts, review_task_queue
+from apps.reviews.selectors import review_status_counts_by_article, review_task_queue
 
 DASHBOARD_PAGE_SIZE = 25
 
@@ -68,21 +68,17 @@ def dashboard(request):
     # The claim-count annotation groups rows, and Django drops Meta.ordering from grouped queries.
     articles = article_list(user=request.user).order_by("-created_at")
     page = Paginator(articles, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    # One small count query per article on the page; the page size keeps that bounded.
+    counts = review_status_counts_by_article(article_ids=[article.pk for article in page])
     rows = [
         DashboardRow(
             article=article,
             status_counts=[
-                (TaskStatus(status).label, count)
-                for status, count in review_status_counts(article=article).items()
-                if count
+                (TaskStatus(status).label, count) for status, count in counts.get(article.pk, {}).items() if count
             ],
         )
         for article in page
     ]
-    memberships = [
-        (desk, membership_get(user=request.user, desk=desk)) for desk in desk_list_for_user(user=request.user)
-    ]
+    memberships = [(m.desk, m) for m in membership_list_for_user(user=request.user)]
     return render(
         request,
         "core/dashboard.html",

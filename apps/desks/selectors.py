@@ -72,3 +72,7 @@ def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     if desk is None:
         raise PermissionDeniedError("Only a desk's editors can import articles.")
     return desk
+
+
+def membership_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Membership]:
+    return Membership.objects.filter(user_id=user.pk).select_related("desk").order_by("desk__name")

@@ -1,4 +1,4 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
@@ -61,7 +61,22 @@ def rating_list_for_desk(*, desk: Desk) -> QuerySet[Rating]:
 
 
 def review_status_counts(*, article) -> dict[str, int]:
-    counts = {status: 0 for status in TaskStatus.values}
-    for status in ReviewTask.objects.filter(claim__article=article).values_list("status", flat=True):
-        counts[status] += 1
+    return review_status_counts_by_article(article_ids=[article.pk]).get(article.pk, _empty_counts())
+
+
+def review_status_counts_by_article(*, article_ids) -> dict:
+    """Task counts per status for many articles in one query: {article_id: {status: count}}."""
+    counts: dict = {}
+    rows = (
+        ReviewTask.objects.filter(claim__article_id__in=list(article_ids))
+        .values_list("claim__article_id", "status")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    for article_id, status, total in rows:
+        counts.setdefault(article_id, _empty_counts())[status] = total
     return counts
+
+
+def _empty_counts() -> dict[str, int]:
+    return dict.fromkeys(TaskStatus.values, 0)

@@ -256,3 +256,16 @@ def test_page_queries_do_not_grow_with_claims(editor_client, article, reviewer, 
         editor_client.get(url)
 
     assert len(many) == len(few)
+
+
+def test_dashboard_query_count_does_not_grow_with_articles(editor_client, desk):
+    def dashboard_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(reverse("dashboard")).status_code == 200
+        return len(queries)
+
+    factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    few = dashboard_queries()
+    for _ in range(5):
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    assert dashboard_queries() == few
