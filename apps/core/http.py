@@ -410,6 +410,8 @@ def host_min_interval(host: str) -> float:
 def host_slot_wait(host: str) -> None:
     """Block until this host's next request slot (shared by all workers) is ours."""
     interval = host_min_interval(host)
+    if interval <= 0 and not _store_call("get", f"factcheck:fetch:hold:{host}"):
+        return  # no spacing asked for this host, and no Retry-After hold on it
     wait = _store_call("reserve", f"factcheck:fetch:slot:{host}", interval, 0.0)
     if wait > 0:
         sleep(wait)
@@ -418,6 +420,7 @@ def host_slot_wait(host: str) -> None:
 def host_back_off(host: str, seconds: float) -> None:
     """Keep every worker away from `host` for `seconds` (after a 429 with Retry-After)."""
     _store_call("reserve", f"factcheck:fetch:slot:{host}", 0.0, seconds)
+    _store_call("set", f"factcheck:fetch:hold:{host}", True, seconds)
 
 
 def sleep(seconds: float) -> None:

@@ -156,13 +156,16 @@ def _job_start(claim_id: str) -> ReferenceJob | None:
     kills its worker still counts and the next one can see how many came before it.
     """
     now = timezone.now()
-    job, _ = ReferenceJob.objects.get_or_create(claim_id=claim_id, defaults={"enqueued_at": now})
-    updated = ReferenceJob.objects.filter(pk=job.pk, status__in=[JobStatus.PENDING, JobStatus.RUNNING]).update(
-        status=JobStatus.RUNNING, attempts=F("attempts") + 1, started_at=now, updated_at=now
-    )
+    claimable = ReferenceJob.objects.filter(claim_id=claim_id, status__in=[JobStatus.PENDING, JobStatus.RUNNING])
+    updated = claimable.update(status=JobStatus.RUNNING, attempts=F("attempts") + 1, started_at=now, updated_at=now)
     if not updated:
-        return None  # already done or failed: a duplicate delivery
-    job.refresh_from_db()
+        # No job yet (gathering asked for directly), or already finished: a duplicate delivery.
+        job, created = ReferenceJob.objects.get_or_create(
+            claim_id=claim_id,
+            defaults={"enqueued_at": now, "status": JobStatus.RUNNING, "attempts": 1, "started_at": now},
+        )
+        return job if created else None
+    job = ReferenceJob.objects.get(claim_id=claim_id)
     if job.attempts > settings.REFERENCE_JOB_MAX_ATTEMPTS:
         reference_job_fail(
             claim_id=claim_id,
@@ -238,6 +241,17 @@ def _candidate_store(claim: Claim, candidates: list[Candidate]) -> int:
 DATABASE_PROVIDERS = frozenset({"local_library"})
 
 
+_pool: ThreadPoolExecutor | None = None
+
+
+def _provider_pool() -> ThreadPoolExecutor:
+    """One pool per process, created on first use (after the prefork worker forked)."""
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider")
+    return _pool
+
+
 def _provider_call(provider: Any, query: ClaimQuery) -> tuple[list[Candidate], FetchError | ProviderError | None]:
     try:
         return provider(query)[: settings.REFERENCE_MAX_PER_PROVIDER * 4], None
@@ -250,13 +264,12 @@ def _providers_ask(query: ClaimQuery) -> tuple[list[Candidate], dict[str, str], 
     names = list(dict.fromkeys(settings.REFERENCE_PROVIDERS))
     remote = [name for name in names if name in registry and name not in DATABASE_PROVIDERS]
     outcomes: dict[str, tuple[list[Candidate], FetchError | ProviderError | None]] = {}
-    with ThreadPoolExecutor(max_workers=max(1, len(remote)), thread_name_prefix="provider") as pool:
-        futures = {name: pool.submit(_provider_call, registry[name], query) for name in remote}
-        for name in names:
-            if name in registry and name in DATABASE_PROVIDERS:
-                outcomes[name] = _provider_call(registry[name], query)
-        for name, future in futures.items():
-            outcomes[name] = future.result()
+    futures = {name: _provider_pool().submit(_provider_call, registry[name], query) for name in remote}
+    for name in names:
+        if name in registry and name in DATABASE_PROVIDERS:
+            outcomes[name] = _provider_call(registry[name], query)
+    for name, future in futures.items():
+        outcomes[name] = future.result()
 
     candidates: list[Candidate] = []
     errors: dict[str, str] = {}
@@ -293,26 +306,32 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
 
     query = claim_query_build(claim)
     candidates, errors, transient = _providers_ask(query)
-    stored = _candidate_store(claim, candidates)
 
-    now = timezone.now()
     answered = len(dict.fromkeys(settings.REFERENCE_PROVIDERS)) - len(errors)
-    if transient and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS:
-        ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            status=JobStatus.PENDING, provider_errors=errors, enqueued_at=now, updated_at=now
-        )
+    retry = transient and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
+    now = timezone.now()
+    if retry:
+        changes = {"status": JobStatus.PENDING, "provider_errors": errors, "enqueued_at": now, "updated_at": now}
+    else:
+        changes = {
+            "status": JobStatus.DONE if answered > 0 or not settings.REFERENCE_PROVIDERS else JobStatus.FAILED,
+            "provider_errors": errors,
+            "last_error": "; ".join(f"{name}: {message}" for name, message in errors.items())[:2000],
+            "finished_at": now,
+            "updated_at": now,
+        }
+    # References and the job's outcome commit together: a crash leaves the job running, to be
+    # redelivered, never "done" without its references.
+    with transaction.atomic():
+        stored = _candidate_store(claim, candidates)
+        ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(**changes)
+    for field_name, value in changes.items():
+        setattr(job, field_name, value)
+    if retry:
         raise ReferenceGatherIncomplete(f"Providers to retry: {', '.join(sorted(errors))}")
-    status = JobStatus.DONE if answered > 0 or not settings.REFERENCE_PROVIDERS else JobStatus.FAILED
-    ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-        status=status,
-        provider_errors=errors,
-        last_error="; ".join(f"{name}: {message}" for name, message in errors.items())[:2000],
-        finished_at=now,
-        updated_at=now,
-    )
-    job.refresh_from_db()
-    unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
-    _archive_enqueue(references=[str(pk) for pk in unarchived])
+    if settings.REFERENCE_ARCHIVE_ENABLED:
+        unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
+        _archive_enqueue(references=[str(pk) for pk in unarchived])
     return GatherResult(job=job, stored=stored, errors=errors)
 
 
