@@ -30,9 +30,11 @@ from apps.claims.nlp.lexicon import (
     COMPARISON_CUES,
     EVENT_VERBS,
     HEDGES,
+    MONTHS,
     NO_COMMENT_PATTERNS,
     OPINION_WORDS,
     SOURCE_ANAPHORA,
+    WEEKDAYS,
     words,
 )
 from apps.claims.nlp.quantities import find_quantities
@@ -53,6 +55,7 @@ _BOILERPLATE = re.compile(
     r"read\s+more|copyright|©|all\s+rights\s+reserved)",
     re.IGNORECASE,
 )
+_CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
 _PREDICTION = re.compile(
@@ -291,7 +294,10 @@ def _never_a_claim(text: str) -> bool:
     if _NO_COMMENT.search(text) or _BOILERPLATE.match(text):
         return True
     without_urls = _URL.sub(" ", text)
-    return len(_WORDS.findall(without_urls)) < MIN_WORDS
+    if len(_WORDS.findall(without_urls)) < MIN_WORDS:
+        return True
+    # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
+    return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:

@@ -149,3 +149,26 @@ def test_non_english_text_is_refused_rather_than_extracted():
 
 def test_text_without_check_worthy_sentences_gives_no_claims():
     assert extract_claims("Thanks for reading.\n\nWhat a lovely day it is today, isn't it?") == []
+
+
+def test_appositions_lists_and_ranges_become_atomic_claims():
+    body = (
+        "Friday, January 4, 2019\n\n"
+        "An apartment building collapsed on Monday in Magnitogorsk, a city of 400,000 people in Russia. "
+        "President Vladimir Putin flew to Magnitogorsk on Monday, met rescuers at the site and visited "
+        "the wounded in hospital. Officials said between 36 and 40 people were under the rubble."
+    )
+
+    claims = extract_claims(body, published_on=dt.date(2019, 1, 4))
+    texts = [c.text for c in claims]
+
+    assert "Magnitogorsk is a city of 400,000 people in Russia." in texts
+    assert "An apartment building collapsed on Monday in Magnitogorsk." in texts
+    assert "President Vladimir Putin met rescuers at the site." in texts
+    assert "President Vladimir Putin visited the wounded in hospital." in texts
+    assert not any(t.startswith("Friday") for t in texts)
+    rubble = _claim(claims, "rubble")
+    assert rubble.quantities == [
+        {"value": 36, "max": 40, "unit": "people", "qualifier": "between", "text": "between 36 and 40 people"}
+    ]
+    assert {"text": "on Monday", "value": "2018-12-31"} in _claim(claims, "collapsed").dates

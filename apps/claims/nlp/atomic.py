@@ -32,6 +32,8 @@ class Piece:
     # The subject for a body that lost its own: it replaces a leading pronoun ("though it
     # believes" -> "Russia believes") or is put before the body's verb.
     subject: str = ""
+    # A word the standalone text needs between head and body: "Magnitogorsk" "is" "a city ...".
+    link: str = ""
 
     def spans(self) -> tuple[Span, ...]:
         return (*self.head, self.body)
@@ -59,6 +61,8 @@ def piece_text(sentence: str, piece: Piece) -> str:
     if piece.subject:
         first_word = body.split(maxsplit=1)[0].lower() if body.split() else ""
         body = re.sub(r"^\w+", piece.subject, body, count=1) if first_word in _PRONOUNS else f"{piece.subject} {body}"
+    if piece.link:
+        parts.append(piece.link)
     parts.append(body)
     text = " ".join(part.strip(" ,;") for part in parts if part.strip(" ,;"))
     text = re.sub(r"\s+", " ", text).strip()
@@ -74,7 +78,8 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
     text = sentence[a:b]
     if '"' in text or "“" in text:
         return [piece]  # never cut inside a quotation
-    for rule in (_semicolon, _relative_clause, _that_coordination, _contrast, _verb_coordination):
+    rules = (_semicolon, _relative_clause, _apposition, _that_coordination, _contrast, _verb_coordination)
+    for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
             return [p for p in parts if _has_words(sentence, p.body, 2)]
@@ -138,6 +143,29 @@ def _antecedent(text: str, comma: int) -> Span | None:
 
 
 # Not "or that": a disjunction is one statement, true if either side is.
+_APPOSITION = re.compile(
+    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}),\s+"
+    r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
+)
+
+
+def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "in Magnitogorsk, a city in the Ural region," -> "Magnitogorsk is a city in the Ural region"."""
+    for match in _APPOSITION.finditer(text):
+        if _has_finite_verb(match["apposition"]):
+            continue  # a clause ("the report said ..."), not a noun phrase
+        name = (a + match.start("name"), a + match.end("name"))
+        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
+        if not text[match.end() :].strip(" .!"):
+            return [Piece(piece.head, _trim(sentence, a, name[1]), piece.subject), described]
+        rest = _trim(sentence, a + match.end(), a + len(text))
+        if not _starts_with_verb(sentence[rest[0] : rest[1]]):
+            continue
+        main = Piece((*piece.head, _trim(sentence, a, name[1])), rest, piece.subject)
+        return [main, described]
+    return None
+
+
 _THAT_COORDINATION = re.compile(r"\s+(?:and|but)\s+that\s+")
 
 
@@ -182,15 +210,21 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
 def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "X have resisted A and have vetoed B" -> "X have resisted A", "X have vetoed B"."""
     tokens = _tokens(text)
-    verb = _verb_index(tokens)
+    # A body split off earlier ("met rescuers and visited ...") starts with its verb; its
+    # subject is already in the head.
+    subject_in_head = bool(piece.head or piece.subject) and _starts_with_verb(text)
+    verb = 0 if subject_in_head else _verb_index(tokens)
     if verb is None or _is_head_of_relative(tokens, verb):
         return None
     subject_start = _subject_start(tokens, verb)
-    if subject_start >= verb:
+    if subject_start >= verb and not subject_in_head:
         return None  # no subject to share: ", attacked a group ..."
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
+    has_and = any(t.group().lower() == "and" for t in tokens[verb + 3 :])
     for index in range(verb + 3, len(tokens) - 2):
-        if tokens[index].group().lower() not in ("and", "but"):
+        separator = tokens[index].group().lower()
+        # "flew to X, met Y and signed Z": a comma separates list items only before an "and".
+        if separator not in ("and", "but") and not (separator == "," and has_and):
             continue
         following = index + 1
         while following < len(tokens) and tokens[following].group().lower() in ("also", "then", "later"):
@@ -202,10 +236,15 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
+        after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
+        if separator == "," and after in (",", "and", "or"):
+            continue  # a list of participles ("killed, injured and displaced"), not of actions
         first = _trim(sentence, a, a + tokens[index].start())
         second = _trim(sentence, a + tokens[following].start(), a + len(text))
         if piece.subject:
             shared = Piece((), second, piece.subject)
+        elif subject_in_head:
+            shared = Piece(piece.head, second)
         else:
             subject = (a + tokens[subject_start].start(), a + tokens[verb - 1].end())
             shared = Piece((*piece.head, subject), second)
@@ -234,6 +273,14 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         if word.islower() and lower.endswith("s") and not lower.endswith("ss") and previous[0].isupper():
             return index  # "Russia shares ..."
     return None
+
+
+def _has_finite_verb(text: str) -> bool:
+    for token in _tokens(text):
+        lower = token.group().lower()
+        if lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST:
+            return True
+    return False
 
 
 def _is_head_of_relative(tokens: list[re.Match[str]], verb: int) -> bool:

@@ -12,6 +12,8 @@ from .lexicon import STOPWORDS
 MIN_WORDS = 12
 MIN_ENGLISH_SHARE = 0.18
 MIN_LATIN_SHARE = 0.6
+# The opening of an article decides; reading all of a long one adds time, not certainty.
+SAMPLE_CHARS = 5000
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
@@ -25,6 +27,7 @@ def english_share(text: str) -> float:
 
 def looks_english(text: str) -> bool:
     """False only when there is enough text to tell and it is clearly not English."""
+    text = text[:SAMPLE_CHARS]
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return True

@@ -70,37 +70,63 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
 
 
 def find_quantities(text: str) -> list[dict[str, Any]]:
-    """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out."""
-    quantities = []
-    for match in _QUANTITY.finditer(text):
-        value = _number_value(match["number"])
-        if value is None:
-            continue
-        if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
-            continue  # "one of the", "one day": too ambiguous to be a count
-        if _is_date_part(text, match, value):
-            continue
-        if match["scale"]:
-            scale = match["scale"].lower()
-            if scale in ("m", "k") and not match["currency"]:
-                continue  # "5 m" is metres, "10 k" a race; only money uses them as scales
-            value *= SCALE_WORDS[scale]
-        unit, unit_end = _unit(text, match)
-        qualifier_text = (match["qualifier"] or "").lower()
-        start = (
-            match.start("qualifier")
-            if match["qualifier"]
-            else match.start("currency" if match["currency"] else "number")
-        )
-        quantities.append(
-            {
-                "value": int(value) if float(value).is_integer() else value,
-                "unit": unit,
-                "qualifier": _QUALIFIER_SYMBOL.get(qualifier_text, "="),
-                "text": text[start:unit_end].strip(" ,."),
+    """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out.
+
+    A range ("between 36 and 40 people") is one quantity with qualifier "between" and its upper
+    bound in "max".
+    """
+    quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
+    found = [q for q in quantities if q is not None]
+    merged: list[dict[str, Any]] = []
+    for quantity in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and _is_range(text, previous, quantity):
+            merged[-1] = {
+                "value": previous["value"],
+                "max": quantity["value"],
+                "unit": quantity["unit"] or previous["unit"],
+                "qualifier": "between",
+                "text": text[text.lower().rfind("between", 0, previous["_start"]) : quantity["_end"]],
+                "_start": previous["_start"],
+                "_end": quantity["_end"],
             }
-        )
-    return quantities
+            continue
+        merged.append(quantity)
+    return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+def _is_range(text: str, low: dict[str, Any], high: dict[str, Any]) -> bool:
+    before = text[: low["_start"]].lower().rstrip()
+    between = text[low["_end"] : high["_start"]].strip().lower()
+    return before.endswith("between") and between == "and" and low["qualifier"] == high["qualifier"] == "="
+
+
+def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
+    value = _number_value(match["number"])
+    if value is None:
+        return None
+    if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
+        return None  # "one of the", "one day": too ambiguous to be a count
+    if _is_date_part(text, match, value):
+        return None
+    if match["scale"]:
+        scale = match["scale"].lower()
+        if scale in ("m", "k") and not match["currency"]:
+            return None  # "5 m" is metres, "10 k" a race; only money uses them as scales
+        value *= SCALE_WORDS[scale]
+    unit, unit_end = _unit(text, match)
+    qualifier_text = (match["qualifier"] or "").lower()
+    start = (
+        match.start("qualifier") if match["qualifier"] else match.start("currency" if match["currency"] else "number")
+    )
+    return {
+        "value": int(value) if float(value).is_integer() else value,
+        "unit": unit,
+        "qualifier": _QUALIFIER_SYMBOL.get(qualifier_text, "="),
+        "text": text[start:unit_end].strip(" ,."),
+        "_start": start,
+        "_end": match.end("number") if not unit else unit_end,
+    }
 
 
 def _number_value(token: str) -> float | None:
