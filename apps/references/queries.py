@@ -67,18 +67,21 @@ class ClaimQuery:
     outlet: str = ""
     article_date: dt.date | None = None
     numbers: tuple[float, ...] = field(default_factory=tuple)
+    claim_dates: tuple[dt.date, ...] = field(default_factory=tuple)
 
     @property
     def keywords(self) -> str:
         return " ".join(self.terms)
 
     def date_window(self, days_before: int = 30, days_after: int = 7) -> tuple[dt.date, dt.date] | None:
-        """Searches about a news claim look around the article's date, mostly before it."""
-        if self.article_date is None:
+        """Searches about a news claim look around the article's date, mostly before it, and
+        reach back to the earliest date the claim itself names ("the June 30 declaration")."""
+        anchors = [date for date in (self.article_date, *self.claim_dates) if date is not None]
+        if not anchors:
             return None
         return (
-            self.article_date - dt.timedelta(days=days_before),
-            self.article_date + dt.timedelta(days=days_after),
+            min(anchors) - dt.timedelta(days=days_before),
+            (self.article_date or max(anchors)) + dt.timedelta(days=days_after),
         )
 
 
@@ -137,12 +140,25 @@ def claim_outlet(text: str, *, attribution: str = "", context: str = "") -> str:
             return attribution
     for index, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         for match in pattern.finditer(text):
-            name = match.group(1).strip()
+            name = match.group(1).strip().rstrip(".")
             # "X said" is mostly people; only known outlets count for it.
             known = name.removeprefix("The ") in KNOWN_OUTLETS
             if (index < 2 or known) and name.lower() not in STOPWORDS:
                 return name
     return ""
+
+
+def _full_dates(values: Any) -> tuple[dt.date, ...]:
+    """The extractor's resolved dates ({"text": "June 30", "value": "2012-06-30"}); partial ones
+    ("2012-11") are too vague to bound a search and are left out."""
+    dates = []
+    for value in values or []:
+        text = value.get("value") if isinstance(value, dict) else value
+        try:
+            dates.append(dt.date.fromisoformat(str(text)))
+        except ValueError:
+            continue
+    return tuple(dates)
 
 
 def claim_query_build(claim: Any) -> ClaimQuery:
@@ -158,4 +174,5 @@ def claim_query_build(claim: Any) -> ClaimQuery:
         outlet=claim_outlet(claim.text, attribution=claim.attribution, context=article.body),
         article_date=article.published_on,
         numbers=tuple(number.value for number in numbers_in(claim.text)),
+        claim_dates=_full_dates(claim.dates),
     )

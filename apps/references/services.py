@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,9 +90,35 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
     SourceLink.objects.bulk_create(links, ignore_conflicts=True)
     # Pages (not search links, whose results change by design) get an archive copy.
     pages = [link.url for link in links if "{" not in link.rule.url_template]
-    if pages:
+    if pages and settings.REFERENCE_ARCHIVE_ENABLED:
         fresh = SourceLink.objects.filter(claim=claim, url__in=pages, archive_url="")
         _archive_enqueue(links=[str(pk) for pk in fresh.values_list("pk", flat=True)])
+    return links
+
+
+UN_SYMBOL = re.compile(r"\b[SAE]/(?:RES/)?(?:PV\.\d+|\d+(?:/\d+)+)\b")
+UN_LIBRARY_SEARCH = "https://digitallibrary.un.org/search?ln=en&p={symbol}"
+MAX_SYMBOL_LINKS = 6
+
+
+def claim_document_symbol_links_attach(*, claim: Claim, texts: list[str]) -> list[SourceLink]:
+    """Link the UN documents (S/2011/612, S/PV.6627, A/RES/66/253) that the claim or its
+    evidence cites to their UN Digital Library records.
+
+    Search links for people: the library forbids automated downloads without approval, so
+    nothing is fetched from it. Idempotent (unique per claim and URL).
+    """
+    symbols = list(dict.fromkeys(UN_SYMBOL.findall(" ".join([claim.text, *texts]))))[:MAX_SYMBOL_LINKS]
+    links = [
+        SourceLink(
+            claim=claim,
+            url=UN_LIBRARY_SEARCH.format(symbol=quote(symbol, safe="")),
+            label=f"UN Digital Library: {symbol}",
+            reason="A UN document cited by the claim or its evidence: its record, meeting and vote.",
+        )
+        for symbol in symbols
+    ]
+    SourceLink.objects.bulk_create(links, ignore_conflicts=True)
     return links
 
 
@@ -175,7 +202,7 @@ def _job_start(claim_id: str) -> ReferenceJob | None:
     return job
 
 
-def _candidate_store(claim: Claim, candidates: list[Candidate]) -> int:
+def _candidate_store(claim: Claim, candidates: list[Candidate]) -> list[Reference]:
     """Upsert References for `candidates`, with their best evidence passage.
 
     Unique per claim and URL: a concurrent or repeated run updates the same rows instead of
@@ -232,7 +259,7 @@ def _candidate_store(claim: Claim, candidates: list[Candidate]) -> int:
             "updated_at",
         ],
     )
-    return len(rows)
+    return rows
 
 
 # Providers that read our own database run in the task's thread. The others only wait on the
@@ -323,7 +350,9 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
     # References and the job's outcome commit together: a crash leaves the job running, to be
     # redelivered, never "done" without its references.
     with transaction.atomic():
-        stored = _candidate_store(claim, candidates)
+        rows = _candidate_store(claim, candidates)
+        cited = [row.passage for row in rows if row.stance != Stance.UNRELATED]
+        claim_document_symbol_links_attach(claim=claim, texts=cited)
         ReferenceJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(**changes)
     for field_name, value in changes.items():
         setattr(job, field_name, value)
@@ -332,7 +361,7 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
     if settings.REFERENCE_ARCHIVE_ENABLED:
         unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
         _archive_enqueue(references=[str(pk) for pk in unarchived])
-    return GatherResult(job=job, stored=stored, errors=errors)
+    return GatherResult(job=job, stored=len(rows), errors=errors)
 
 
 def reference_job_fail(*, claim_id: str, error: str) -> None:

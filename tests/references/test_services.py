@@ -383,3 +383,17 @@ def test_demo_library_loads_with_real_urls():
     _load_demo_library()
     assert LibraryDocument.objects.count() == len(json.loads(LIBRARY_JSON.read_text())) >= 6
     assert LibraryDocument.objects.filter(url="https://research.un.org/en/docs/sc/quick/veto").exists()
+
+
+def test_un_document_symbols_in_the_evidence_become_digital_library_links(settings, desk):
+    settings.REFERENCE_PROVIDERS = ["local_library"]
+    LibraryDocumentFactory(
+        body="Russia and China vetoed three draft resolutions on Syria: S/2011/612, S/2012/77 and S/2012/538."
+    )
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+
+    claim_references_gather(claim_id=str(claim.id))
+
+    labels = set(SourceLink.objects.filter(claim=claim, rule__isnull=True).values_list("label", flat=True))
+    assert labels == {f"UN Digital Library: {symbol}" for symbol in ("S/2011/612", "S/2012/77", "S/2012/538")}
+    assert SourceLink.objects.filter(url="https://digitallibrary.un.org/search?ln=en&p=S%2F2011%2F612").exists()
