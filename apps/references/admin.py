@@ -1,61 +1,72 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from apps.desks.models import Desk, Membership, Role
 
-from .models import LibraryDocument, Reference, ReferenceJob, SourceLink, SourceRule
+from .models import LibraryDocument, ProviderSetting, Reference, ReferenceJob, SourceLink, SourceRule
 
 
 def _admin_desk_ids(request: HttpRequest) -> list:
     return list(Membership.objects.filter(user_id=request.user.pk, role=Role.ADMIN).values_list("desk_id", flat=True))
 
 
-@admin.register(SourceRule)
-class SourceRuleAdmin(admin.ModelAdmin):
-    """Desk admins (staff users with the admin role in a desk) curate their desk's rules.
+class DeskAdminScopedAdmin(admin.ModelAdmin):
+    """Desk admins (staff users with the admin role in a desk) manage their desks' rows.
 
-    Global rules (no desk) are shipped by a migration and changed only by superusers.
+    Rows without a desk (shipped defaults) are changed only by superusers.
     """
 
-    list_display = ["name", "label", "desk", "kinds", "keywords", "requires_attribution", "is_active", "priority"]
-    list_filter = ["is_active", "requires_attribution", "desk"]
-    search_fields = ["name", "label", "url_template"]
-    list_editable = ["is_active", "priority"]
-
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        rules = super().get_queryset(request).select_related("desk")
+        rows = super().get_queryset(request).select_related("desk")
         if request.user.is_superuser:
-            return rules
-        return rules.filter(desk_id__in=_admin_desk_ids(request))
+            return rows
+        return rows.filter(desk_id__in=_admin_desk_ids(request))
 
-    def _may_edit(self, request: HttpRequest, obj: SourceRule | None) -> bool:
+    def _may_edit(self, request: HttpRequest, obj: Any = None) -> bool:
+        if not (request.user.is_active and request.user.is_staff):
+            return False
         if request.user.is_superuser:
             return True
         desk_ids = _admin_desk_ids(request)
-        if obj is None:
-            return bool(desk_ids)
-        return obj.desk_id in desk_ids
+        return bool(desk_ids) if obj is None else obj.desk_id in desk_ids
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_staff and self._may_edit(request, None)
+        return self._may_edit(request)
 
-    def has_view_permission(self, request: HttpRequest, obj: SourceRule | None = None) -> bool:
-        return request.user.is_active and request.user.is_staff and self._may_edit(request, obj)
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_edit(request, obj)
 
-    has_add_permission = has_module_permission
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._may_edit(request)
 
-    def has_change_permission(self, request: HttpRequest, obj: SourceRule | None = None) -> bool:
-        return self.has_view_permission(request, obj)
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_edit(request, obj)
 
-    def has_delete_permission(self, request: HttpRequest, obj: SourceRule | None = None) -> bool:
-        return self.has_view_permission(request, obj)
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_edit(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "desk" and not request.user.is_superuser:
             kwargs["queryset"] = Desk.objects.filter(pk__in=_admin_desk_ids(request))
             kwargs["required"] = True
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(SourceRule)
+class SourceRuleAdmin(DeskAdminScopedAdmin):
+    list_display = ["name", "label", "desk", "kinds", "keywords", "requires_attribution", "is_active", "priority"]
+    list_filter = ["is_active", "requires_attribution", "desk"]
+    search_fields = ["name", "label", "url_template"]
+    list_editable = ["is_active", "priority"]
+
+
+@admin.register(ProviderSetting)
+class ProviderSettingAdmin(DeskAdminScopedAdmin):
+    list_display = ["desk", "provider", "is_enabled"]
+    list_filter = ["provider", "is_enabled"]
 
 
 @admin.register(SourceLink)

@@ -150,3 +150,33 @@ class ReferenceJob(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.claim_id}: {self.status}"
+
+
+class ProviderSetting(BaseModel):
+    """A desk's choice about one reference provider, on top of settings.REFERENCE_PROVIDERS.
+
+    A desk can switch off a provider the deployment enables, or switch on one it does not
+    (its API key still comes from the environment, never from the database).
+    """
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="provider_settings")
+    provider = models.CharField(
+        max_length=50,
+        choices=[
+            ("local_library", "Local reference library"),
+            ("wikipedia", "Wikipedia"),
+            ("reliefweb", "ReliefWeb (UN OCHA)"),
+            ("google_factcheck", "Google Fact Check Tools"),
+            ("gdelt", "GDELT news coverage"),
+        ],
+    )
+    is_enabled = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["desk", "provider"]
+        constraints = [
+            models.UniqueConstraint(fields=["desk", "provider"], name="provider_setting_unique_desk_provider")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} ({'on' if self.is_enabled else 'off'}) for {self.desk}"

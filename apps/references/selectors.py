@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
@@ -9,7 +10,14 @@ from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import NotFoundError
 from apps.desks.selectors import desk_ids_for_user
-from apps.references.models import JobStatus, LibraryDocument, Reference, ReferenceJob, SourceLink
+from apps.references.models import (
+    JobStatus,
+    LibraryDocument,
+    ProviderSetting,
+    Reference,
+    ReferenceJob,
+    SourceLink,
+)
 
 
 def article_reference_progress(*, article: Article) -> dict[str, int]:
@@ -85,3 +93,14 @@ def library_document_get(*, user: AbstractBaseUser, document_id: object) -> Libr
 
 def reference_jobs_for_article(*, article: Article) -> QuerySet[ReferenceJob]:
     return ReferenceJob.objects.filter(claim__article=article).select_related("claim")
+
+
+def desk_provider_names(*, desk_id: object) -> list[str]:
+    """The providers to ask for a desk's claims: the deployment's list with the desk's changes."""
+    names = list(dict.fromkeys(settings.REFERENCE_PROVIDERS))
+    for provider, enabled in ProviderSetting.objects.filter(desk_id=desk_id).values_list("provider", "is_enabled"):
+        if enabled and provider not in names:
+            names.append(provider)
+        elif not enabled and provider in names:
+            names.remove(provider)
+    return names

@@ -45,6 +45,7 @@ from apps.references.models import (
 )
 from apps.references.providers import Candidate, ProviderError, provider_registry
 from apps.references.queries import ClaimQuery, claim_outlet, claim_query_build, key_terms
+from apps.references.selectors import desk_provider_names
 
 logger = logging.getLogger(__name__)
 
@@ -286,9 +287,8 @@ def _provider_call(provider: Any, query: ClaimQuery) -> tuple[list[Candidate], F
         return [], error
 
 
-def _providers_ask(query: ClaimQuery) -> tuple[list[Candidate], dict[str, str], bool]:
+def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate], dict[str, str], bool]:
     registry = provider_registry()
-    names = list(dict.fromkeys(settings.REFERENCE_PROVIDERS))
     remote = [name for name in names if name in registry and name not in DATABASE_PROVIDERS]
     outcomes: dict[str, tuple[list[Candidate], FetchError | ProviderError | None]] = {}
     futures = {name: _provider_pool().submit(_provider_call, registry[name], query) for name in remote}
@@ -332,16 +332,17 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
         return GatherResult(job=None)
 
     query = claim_query_build(claim)
-    candidates, errors, transient = _providers_ask(query)
+    names = desk_provider_names(desk_id=claim.article.desk_id)
+    candidates, errors, transient = _providers_ask(query, names)
 
-    answered = len(dict.fromkeys(settings.REFERENCE_PROVIDERS)) - len(errors)
+    answered = len(names) - len(errors)
     retry = transient and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
     now = timezone.now()
     if retry:
         changes = {"status": JobStatus.PENDING, "provider_errors": errors, "enqueued_at": now, "updated_at": now}
     else:
         changes = {
-            "status": JobStatus.DONE if answered > 0 or not settings.REFERENCE_PROVIDERS else JobStatus.FAILED,
+            "status": JobStatus.DONE if answered > 0 or not names else JobStatus.FAILED,
             "provider_errors": errors,
             "last_error": "; ".join(f"{name}: {message}" for name, message in errors.items())[:2000],
             "finished_at": now,

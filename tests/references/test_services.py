@@ -397,3 +397,21 @@ def test_un_document_symbols_in_the_evidence_become_digital_library_links(settin
     labels = set(SourceLink.objects.filter(claim=claim, rule__isnull=True).values_list("label", flat=True))
     assert labels == {f"UN Digital Library: {symbol}" for symbol in ("S/2011/612", "S/2012/77", "S/2012/538")}
     assert SourceLink.objects.filter(url="https://digitallibrary.un.org/search?ln=en&p=S%2F2011%2F612").exists()
+
+
+def test_a_desk_can_switch_providers_off_and_on(settings, desk, fake_server):
+    from apps.references.models import ProviderSetting
+    from apps.references.selectors import desk_provider_names
+
+    settings.REFERENCE_PROVIDERS = ["local_library", "wikipedia"]
+    ProviderSetting.objects.create(desk=desk, provider="wikipedia", is_enabled=False)
+    ProviderSetting.objects.create(desk=desk, provider="gdelt", is_enabled=True)
+
+    assert desk_provider_names(desk_id=desk.id) == ["local_library", "gdelt"]
+
+    server = fake_server({"/gdelt": FakeResponse.json({})})
+    settings.GDELT_API_URL = server.url("/gdelt")
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    result = claim_references_gather(claim_id=str(claim.id))
+    assert result.errors == {}
+    assert [request.path for request in server.requests] == ["/gdelt"]
