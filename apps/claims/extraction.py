@@ -56,6 +56,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
+_LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
 _PREDICTION = re.compile(
@@ -129,12 +130,15 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     memory = _SourceMemory(known_people=_surnames(body))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
+    previous = ""
     for sentence in split_sentences(body):
         if _never_a_claim(sentence.text):
+            previous = sentence.text
             continue
         frame = find_attribution(sentence.text)
         attribution = _resolve_source(frame, memory) if frame else ""
-        for text, spans in _atomic_pieces(sentence.text, frame):
+        for piece, spans in _atomic_pieces(sentence.text, frame):
+            text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             style = frame.style if frame else ""
             scored = text
@@ -142,6 +146,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 # A piece split off "..., Kommersant said" is still an attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
             candidates.append((text, absolute, attribution, style, scored))
+        previous = sentence.text
 
     scores = score_sentences([scored for *_, scored in candidates])
     claims: list[ExtractedClaim] = []
@@ -252,17 +257,39 @@ def normalise_for_matching(text: str) -> str:
 
 
 def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Standalone texts and sentence-relative spans; the sentence itself when nothing splits."""
+    """Standalone texts and sentence-relative spans; the sentence itself when nothing splits.
+
+    "According to X, ..." and "It said ..." frames are dropped from the text (the claim's
+    attribution names the source); a named speaker's frame ("Clinton told Lavrov that ...")
+    stays, since who said it is part of what is checked.
+    """
     whole = [(sentence, [(0, len(sentence))])]
-    if frame is not None and frame.style == "quote":
+    if frame is None:
+        pieces = split_atomic(sentence, 0, len(sentence))
+    elif frame.style == "quote":
         return whole
-    start, end = (frame.content_start, frame.content_end) if frame else (0, len(sentence))
-    if frame is not None and frame.style == "leading":
-        start = 0  # "Clinton told Lavrov that ...": who said it belongs to the claim
-    pieces = split_atomic(sentence, start, end)
+    elif frame.style == "according" or (frame.style == "leading" and frame.source.lower() in SOURCE_ANAPHORA):
+        pieces = split_atomic(sentence, frame.content_start, frame.content_end)
+        return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+    elif frame.style == "leading":
+        pieces = split_atomic(sentence, 0, len(sentence))
+    else:
+        pieces = split_atomic(sentence, frame.content_start, frame.content_end)
     if len(pieces) <= 1:
         return whole
     return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+
+
+def _resolve_pronoun(text: str, previous_sentence: str, known_people: frozenset[str]) -> str:
+    """ "She also expressed concern ..." -> "Clinton also expressed concern ...", taking the first
+    person named in the sentence before (news prose names the subject first)."""
+    match = _LEADING_PERSONAL_PRONOUN.match(text)
+    if match is None or not previous_sentence:
+        return text
+    people = [e["text"] for e in find_entities(previous_sentence, known_people=known_people) if e["type"] == "PERSON"]
+    if not people:
+        return text
+    return people[0] + text[match.end() - 1 :]
 
 
 def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:

@@ -80,6 +80,16 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
     assert first.kind == ClaimKind.ATTRIBUTION
     assert "reported" in first.cues
     assert {first.attribution, it_said.attribution, the_report_said.attribution} == {"Kommersant"}
+    # "It said ..." / "The report said ...": the source moves to `attribution`, the claim keeps the content.
+    assert it_said.text.startswith("Clinton also unsuccessfully lobbied Lavrov")
+    assert the_report_said.text.startswith("Clinton had made the appeals")
+
+
+def test_a_leading_he_or_she_becomes_the_person_named_before(seed_claims):
+    concern = _claim(seed_claims, "chemical weapons against rebels")
+
+    assert concern.text.startswith("Clinton also expressed concern")
+    assert concern.attribution == "Kommersant"
 
 
 def test_dates_are_resolved_against_the_publication_date(seed_claims):
