@@ -344,5 +344,5 @@ def _prediction_cues(text: str, words: list[str]) -> list[str]:
 
 
 def _speech_cues(words: list[str]) -> list[str]:
-    speech = ("said", "says", "saying", "reported", "told", "according", "wrote", "stated", "announced")
+    speech = ("said", "says", "saying", "reported", "told", "according", "wrote", "stated")
     return [w for w in words if w in speech][:2]

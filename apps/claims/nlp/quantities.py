@@ -65,6 +65,7 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
 
@@ -107,7 +108,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
         return None  # "one of the", "one day": too ambiguous to be a count
-    if _is_date_part(text, match, value):
+    if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
     if match["scale"]:
         scale = match["scale"].lower()
