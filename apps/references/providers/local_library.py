@@ -1,36 +1,30 @@
-"""The desk's own reference library, ranked by full-text match (BM25 over passages).
+"""The desk's own reference library, ranked by full-text match.
 
-Portable across databases: the database narrows the library to documents sharing a key term
-with the claim, and the ranking happens here. (PostgreSQL full-text search / SQLite FTS5 can
-replace the narrowing step without changing the ranking.)
+The database narrows the library to the best-matching documents with its own full-text engine
+(PostgreSQL tsvector, SQLite FTS5; `apps.references.search`); passages within them are then
+ranked with BM25 when the references are stored.
 """
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
 from django.db.models import Q
 
-from apps.references.evidence import stem
 from apps.references.models import LibraryDocument
 from apps.references.providers import Candidate
 from apps.references.queries import ClaimQuery
+from apps.references.search import library_document_ids_matching
 
-MAX_DOCUMENTS = 200
+MAX_DOCUMENTS = 50
 NAME = "local_library"
 
 
 def search(query: ClaimQuery) -> list[Candidate]:
-    documents = LibraryDocument.objects.filter(Q(desk__isnull=True) | Q(desk_id=query.desk_id))
-    # Match on stems so "vetoed" finds "veto"; short stems would match everything.
-    needles = {stem(term) for term in query.terms if len(stem(term)) >= 3}
-    if needles:
-        documents = documents.filter(
-            reduce(or_, (Q(body__icontains=needle) | Q(title__icontains=needle) for needle in needles))
-        )
+    visible = LibraryDocument.objects.filter(Q(desk__isnull=True) | Q(desk_id=query.desk_id))
+    ids = library_document_ids_matching(visible, list(query.terms), limit=MAX_DOCUMENTS)
+    documents = {document.pk: document for document in LibraryDocument.objects.filter(pk__in=ids)}
     candidates = []
-    for document in documents.order_by("-published_on", "title")[:MAX_DOCUMENTS]:
+    for rank, pk in enumerate(ids):
+        document = documents[pk]
         candidates.append(
             Candidate(
                 url=document.url,
@@ -39,6 +33,7 @@ def search(query: ClaimQuery) -> list[Candidate]:
                 publisher=document.publisher,
                 published_on=document.published_on,
                 snippet=document.body[:300],
+                score=1.0 / (rank + 1),
                 text=f"{document.title}. {document.body}",
             )
         )
