@@ -1,15 +1,26 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import ArticleExtraction, Claim, ClaimFeedback
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Claims change only through the services (rejections, edits and merges leave feedback
+    for training), so the admin shows them without editing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["text_preview", "article", "kind", "status", "score", "attribution", "origin"]
-    list_filter = ["kind", "status", "origin", "article__desk"]
+class ClaimAdmin(ReadOnlyAdmin):
+    list_display = ["text_preview", "article", "kind", "status", "score", "attribution", "origin", "match_status"]
+    list_filter = ["kind", "status", "origin", "match_status", "article__desk"]
     search_fields = ["text", "attribution", "article__title"]
-    raw_id_fields = ["article", "matched_claim"]
-    readonly_fields = ["created_at", "updated_at"]
+    list_select_related = ["article"]
 
     @admin.display(description="Claim")
     def text_preview(self, claim: Claim) -> str:
@@ -17,15 +28,15 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimFeedback)
-class ClaimFeedbackAdmin(admin.ModelAdmin):
+class ClaimFeedbackAdmin(ReadOnlyAdmin):
     list_display = ["action", "text", "label", "user", "created_at"]
     list_filter = ["action", "label"]
     search_fields = ["text", "reason"]
-    raw_id_fields = ["article", "claim", "user"]
+    list_select_related = ["user"]
 
 
 @admin.register(ArticleExtraction)
-class ArticleExtractionAdmin(admin.ModelAdmin):
+class ArticleExtractionAdmin(ReadOnlyAdmin):
     list_display = ["article", "status", "claim_count", "duration_ms", "created_at"]
     list_filter = ["status"]
-    raw_id_fields = ["article"]
+    list_select_related = ["article"]

@@ -60,9 +60,12 @@ def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
     return ArticleExtraction.objects.filter(article=article).first()
 
 
-def claim_feedback_list(*, desk_ids: list | None = None) -> QuerySet[ClaimFeedback]:
-    """Editor feedback for training: rejected and added claims with their labels."""
-    feedback = ClaimFeedback.objects.select_related("article")
+def claim_feedback_training_rows(*, desk_ids: list | None = None) -> list[dict[str, object]]:
+    """Editors' verdicts on check-worthiness as training examples: {"text", "label"} for each
+    rejected claim (label False) and each claim an editor added (label True), oldest first."""
+    feedback = ClaimFeedback.objects.filter(label__isnull=False)
     if desk_ids is not None:
         feedback = feedback.filter(article__desk_id__in=desk_ids)
-    return feedback.order_by("created_at")
+    return [
+        {"text": text, "label": label} for text, label in feedback.order_by("created_at").values_list("text", "label")
+    ]

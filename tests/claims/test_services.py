@@ -11,6 +11,7 @@ from apps.claims.models import (
     FeedbackAction,
     MatchStatus,
 )
+from apps.claims.selectors import claim_feedback_training_rows
 from apps.claims.services import (
     article_claims_extract,
     article_claims_match,
@@ -290,3 +291,15 @@ def test_editor_confirms_or_dismisses_a_match(article, desk, editor):
     dismissed = claim_match_dismiss(claim=toll, user=editor)
     assert (dismissed.matched_claim, dismissed.match_status) == (None, MatchStatus.DISMISSED)
     assert article_claims_match(article=article, claims=[dismissed]) == []
+
+
+def test_feedback_becomes_labelled_training_rows(article, editor):
+    claim = factories.ClaimFactory(article=article, text="What a week it has been.")
+    claim_reject(claim=claim, user=editor, reason="Not a claim")
+    start = article.body.index("The central bank")
+    claim_create_from_span(article=article, user=editor, start=start, end=len(article.body))
+
+    assert claim_feedback_training_rows() == [
+        {"text": "What a week it has been.", "label": False},
+        {"text": article.body[start:], "label": True},
+    ]
