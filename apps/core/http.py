@@ -408,11 +408,18 @@ def host_min_interval(host: str) -> float:
 
 
 def host_slot_wait(host: str) -> None:
-    """Block until this host's next request slot (shared by all workers) is ours."""
+    """Block until this host's next request slot (shared by all workers) is ours.
+
+    A wait longer than HTTP_RETRY_MAX_DELAY_SECONDS (a long Retry-After, or many workers queued
+    on a slow-paced host) is not slept through: it raises a transient error carrying the wait,
+    so the task can be retried later instead of holding a worker idle.
+    """
     interval = host_min_interval(host)
     if interval <= 0 and not _store_call("get", f"factcheck:fetch:hold:{host}"):
         return  # no spacing asked for this host, and no Retry-After hold on it
     wait = _store_call("reserve", f"factcheck:fetch:slot:{host}", interval, 0.0)
+    if wait > settings.HTTP_RETRY_MAX_DELAY_SECONDS:
+        raise UpstreamUnavailableError(f"{host} is busy for another {wait:.0f}s.", retry_after=wait)
     if wait > 0:
         sleep(wait)
 

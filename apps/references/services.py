@@ -167,7 +167,8 @@ def article_references_enqueue(*, article: Article) -> int:
 
 
 class ReferenceGatherIncomplete(TransientFetchError):
-    """Some provider failed transiently; the task retries later (with backoff and jitter)."""
+    """Some provider failed transiently; the task retries later (with backoff and jitter, or
+    after `retry_after` when a provider's server said how long to wait)."""
 
 
 @dataclass
@@ -287,7 +288,9 @@ def _provider_call(provider: Any, query: ClaimQuery) -> tuple[list[Candidate], F
         return [], error
 
 
-def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate], dict[str, str], bool]:
+def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate], dict[str, str], float | None]:
+    """Ask the providers; returns candidates, errors by provider and, when any failure is worth
+    retrying, how long to wait first (0 when no provider said)."""
     registry = provider_registry()
     remote = [name for name in names if name in registry and name not in DATABASE_PROVIDERS]
     outcomes: dict[str, tuple[list[Candidate], FetchError | ProviderError | None]] = {}
@@ -300,7 +303,7 @@ def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate]
 
     candidates: list[Candidate] = []
     errors: dict[str, str] = {}
-    transient = False
+    retry_after: float | None = None
     for name in names:
         if name not in outcomes:
             errors[name] = "Unknown provider."
@@ -309,9 +312,11 @@ def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate]
         candidates.extend(found)
         if error is not None:
             errors[name] = str(error)[:500]
-            transient = transient or isinstance(error, TransientFetchError) or getattr(error, "transient", False)
+            if isinstance(error, TransientFetchError) or getattr(error, "transient", False):
+                hint = getattr(error, "retry_after", None) or 0.0
+                retry_after = max(retry_after or 0.0, hint)
             logger.info("Provider %s failed for claim %s: %s", name, query.claim_id, error)
-    return candidates, errors, transient
+    return candidates, errors, retry_after
 
 
 def claim_references_gather(*, claim_id: str) -> GatherResult:
@@ -333,10 +338,10 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
 
     query = claim_query_build(claim)
     names = desk_provider_names(desk_id=claim.article.desk_id)
-    candidates, errors, transient = _providers_ask(query, names)
+    candidates, errors, retry_after = _providers_ask(query, names)
 
     answered = len(names) - len(errors)
-    retry = transient and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
+    retry = retry_after is not None and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
     now = timezone.now()
     if retry:
         changes = {"status": JobStatus.PENDING, "provider_errors": errors, "enqueued_at": now, "updated_at": now}
@@ -358,7 +363,9 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
     for field_name, value in changes.items():
         setattr(job, field_name, value)
     if retry:
-        raise ReferenceGatherIncomplete(f"Providers to retry: {', '.join(sorted(errors))}")
+        raise ReferenceGatherIncomplete(
+            f"Providers to retry: {', '.join(sorted(errors))}", retry_after=retry_after or None
+        )
     if settings.REFERENCE_ARCHIVE_ENABLED:
         unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
         _archive_enqueue(references=[str(pk) for pk in unarchived])

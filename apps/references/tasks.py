@@ -28,6 +28,7 @@ class ReferenceGatherTask(DjangoTask):
 
 
 @shared_task(
+    bind=True,
     base=ReferenceGatherTask,
     # Only transient upstream trouble is retried; the job's own attempt counter is the real cap.
     autoretry_for=(TransientFetchError,),
@@ -38,11 +39,19 @@ class ReferenceGatherTask(DjangoTask):
     acks_late=True,
     reject_on_worker_lost=True,
 )
-def reference_gather_task(claim_id: str) -> None:
+def reference_gather_task(self: Any, claim_id: str) -> None:
     """Gather references for one claim (idempotent; a no-op once the claim's job is done)."""
-    from apps.references.services import claim_references_gather
+    from apps.references.services import ReferenceGatherIncomplete, claim_references_gather
 
-    claim_references_gather(claim_id=claim_id)
+    try:
+        claim_references_gather(claim_id=claim_id)
+    except ReferenceGatherIncomplete as error:
+        if not error.retry_after:
+            raise  # autoretry: exponential backoff with jitter
+        # The upstream said when to come back (Retry-After); capped so the countdown stays
+        # well inside the broker's visibility timeout.
+        countdown = min(error.retry_after, settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS)
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(acks_late=True)

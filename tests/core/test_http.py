@@ -367,10 +367,24 @@ def test_a_long_retry_after_is_left_to_the_caller_and_holds_off_the_host(serve, 
     assert error.value.retry_after == 120
     assert error.value.status == 429
     assert len(server.requests) == 1
-    # Every worker now waits for that host.
-    http.host_slot_wait("127.0.0.1")
-    assert sleeps
-    assert sleeps[-1] > 100
+    # Every worker now keeps away from that host instead of asking again.
+    with pytest.raises(http.UpstreamUnavailableError) as held:
+        http.fetch(server.url("/limited"))
+    assert held.value.retry_after > 100
+    assert len(server.requests) == 1
+
+
+def test_a_long_wait_for_a_busy_host_is_not_slept_through(settings, sleeps):
+    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 6.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+
+    http.host_slot_wait("paced.example")
+    http.host_slot_wait("paced.example")
+    with pytest.raises(http.UpstreamUnavailableError) as error:
+        http.host_slot_wait("paced.example")
+
+    assert len(sleeps) == 1
+    assert error.value.retry_after > 10
 
 
 def test_4xx_is_not_retried(serve, sleeps):

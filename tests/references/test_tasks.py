@@ -3,6 +3,7 @@ import pytest
 from apps.references.models import JobStatus, Reference, ReferenceJob
 from apps.references.tasks import reference_gather_task, reference_jobs_requeue_stale_task
 from tests.factories import ClaimFactory, LibraryDocumentFactory, ReferenceJobFactory
+from tests.fakes import FakeResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,25 @@ def test_sweeper_task_publishes_lost_jobs(settings, desk, django_capture_on_comm
         assert reference_jobs_requeue_stale_task() == 1
 
     assert len(callbacks) == 1
+
+
+def test_gather_task_retries_after_the_upstreams_retry_after(settings, desk, fake_server, monkeypatch):
+    from celery.exceptions import Retry
+
+    server = fake_server({"/w/api.php": FakeResponse(status=429, headers={"Retry-After": "45"})})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.REFERENCE_PROVIDERS = ["wikipedia"]
+    claim = ClaimFactory(article__desk=desk)
+    countdowns = []
+
+    def fake_retry(*args, countdown=None, **kwargs):
+        countdowns.append(countdown)
+        return Retry("retry", when=countdown)
+
+    monkeypatch.setattr(reference_gather_task, "retry", fake_retry)
+
+    with pytest.raises(Retry):
+        reference_gather_task(str(claim.id))
+
+    assert countdowns == [45]
+    assert ReferenceJob.objects.get(claim=claim).status == JobStatus.PENDING
