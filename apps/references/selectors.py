@@ -17,6 +17,7 @@ from apps.references.models import (
     Reference,
     ReferenceJob,
     SourceLink,
+    Stance,
 )
 
 
@@ -41,6 +42,24 @@ def article_reference_progress(*, article: Article) -> dict[str, int]:
         "running": running,
         "pending": max(0, total - done - failed),
         "finished": done + failed >= total,
+    }
+
+
+def article_reference_summary(*, article: Article) -> dict[str, object]:
+    """What gathering found for an article: references by stance, claims with support or a
+    contradiction, and which providers failed how often (shown once every claim is finished)."""
+    references = Reference.objects.filter(claim__article=article).exclude(claim__status=ClaimStatus.REJECTED)
+    by_stance = dict(references.values_list("stance").annotate(count=Count("id")).order_by())
+    provider_failures: dict[str, int] = {}
+    for errors in ReferenceJob.objects.filter(claim__article=article).values_list("provider_errors", flat=True):
+        for provider in errors or {}:
+            provider_failures[provider] = provider_failures.get(provider, 0) + 1
+    return {
+        "references": sum(by_stance.values()),
+        "by_stance": {stance: by_stance.get(stance, 0) for stance in Stance.values},
+        "claims_supported": references.filter(stance=Stance.SUPPORTS).values("claim").distinct().count(),
+        "claims_contradicted": references.filter(stance=Stance.CONTRADICTS).values("claim").distinct().count(),
+        "provider_failures": provider_failures,
     }
 
 

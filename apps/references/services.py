@@ -366,10 +366,23 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
         raise ReferenceGatherIncomplete(
             f"Providers to retry: {', '.join(sorted(errors))}", retry_after=retry_after or None
         )
+    _article_finish_if_last(claim.article)
     if settings.REFERENCE_ARCHIVE_ENABLED:
         unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
         _archive_enqueue(references=[str(pk) for pk in unarchived])
     return GatherResult(job=job, stored=len(rows), errors=errors)
+
+
+def _article_finish_if_last(article: Article) -> None:
+    """When the article's last claim finishes, log the fan-in summary (the API serves it too)."""
+    from apps.references.selectors import article_reference_progress, article_reference_summary
+
+    unfinished = ReferenceJob.objects.filter(claim__article=article, status__in=[JobStatus.PENDING, JobStatus.RUNNING])
+    if unfinished.exists():
+        return
+    progress = article_reference_progress(article=article)
+    if progress["finished"]:
+        logger.info("References gathered for article %s: %s", article.pk, article_reference_summary(article=article))
 
 
 def reference_job_fail(*, claim_id: str, error: str) -> None:

@@ -139,5 +139,30 @@ def test_reference_progress_endpoint(desk, reviewer_api, outsider_api):
     response = reviewer_api.get(url)
 
     assert response.status_code == 200
-    assert response.json() == {"total": 3, "done": 1, "failed": 0, "running": 0, "pending": 2, "finished": False}
+    assert response.json() == {
+        "total": 3,
+        "done": 1,
+        "failed": 0,
+        "running": 0,
+        "pending": 2,
+        "finished": False,
+        "summary": None,
+    }
     assert outsider_api.get(url).status_code == 404
+
+
+def test_finished_article_progress_carries_a_summary(desk, reviewer_api):
+    claim = ClaimFactory(article__desk=desk)
+    other = ClaimFactory(article=claim.article)
+    ReferenceJob.objects.create(claim=claim, status=JobStatus.DONE)
+    ReferenceJob.objects.create(claim=other, status=JobStatus.FAILED, provider_errors={"wikipedia": "503"})
+    ReferenceFactory(claim=claim, stance="supports")
+    ReferenceFactory(claim=claim, stance="mentions")
+
+    body = reviewer_api.get(reverse("api:article-reference-progress", args=[claim.article_id])).json()
+
+    assert body["finished"] is True
+    assert body["summary"]["references"] == 2
+    assert body["summary"]["by_stance"] == {"supports": 1, "contradicts": 0, "mentions": 1, "unrelated": 0}
+    assert body["summary"]["claims_supported"] == 1
+    assert body["summary"]["provider_failures"] == {"wikipedia": 1}

@@ -80,6 +80,14 @@ class ReferenceJobOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ReferenceSummaryOutputSerializer(serializers.Serializer):
+    references = serializers.IntegerField()
+    by_stance = serializers.DictField(child=serializers.IntegerField())
+    claims_supported = serializers.IntegerField()
+    claims_contradicted = serializers.IntegerField()
+    provider_failures = serializers.DictField(child=serializers.IntegerField())
+
+
 class ReferenceProgressOutputSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     done = serializers.IntegerField()
@@ -87,3 +95,4 @@ class ReferenceProgressOutputSerializer(serializers.Serializer):
     running = serializers.IntegerField()
     pending = serializers.IntegerField()
     finished = serializers.BooleanField()
+    summary = ReferenceSummaryOutputSerializer(allow_null=True, required=False)

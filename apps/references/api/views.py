@@ -124,4 +124,6 @@ class ArticleReferenceProgressApi(APIView):
     def get(self, request: Request, article_id: str) -> Response:
         article = selectors.article_get_for_user(user=request.user, article_id=uuid_or_404(article_id, what="Article"))
         progress = selectors.article_reference_progress(article=article)
+        # The fan-in summary, once every claim is finished.
+        progress["summary"] = selectors.article_reference_summary(article=article) if progress["finished"] else None
         return Response(ReferenceProgressOutputSerializer(progress).data)
