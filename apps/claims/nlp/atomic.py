@@ -120,9 +120,13 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
     return None
 
 
+_ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
+
+
 def _antecedent(text: str, comma: int) -> Span | None:
     """The noun phrase right before a comma: back to its determiner or over a proper name."""
-    words = list(re.finditer(r"[\w'\u2019.-]+", text[:comma]))[-7:]
+    window = max(0, comma - 120)
+    words = list(_ANTECEDENT_WORD.finditer(text, window, comma))[-7:]
     if not words:
         return None
     for index in range(len(words) - 1, -1, -1):

@@ -102,7 +102,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if adjective := _SUFFIX_ADJECTIVE.match(phrase):
         phrase = adjective["name"]  # "UN-backed" names the UN
     tokens = phrase.split()
-    sentence_initial = start == 0 or text[:start].rstrip().endswith((".", '"', "“", ":"))
+    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":"))
     while tokens and (tokens[0] in _NOT_NAMES or (sentence_initial and tokens[0].lower() in STOPWORDS)):
         tokens = tokens[1:]
         sentence_initial = False
@@ -128,7 +128,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     while title_count < len(tokens) - 1 and tokens[title_count].rstrip(".") in TITLES:
         title_count += 1
     person_tokens = tokens[title_count:]
-    preceded_by_title = text[:start].rstrip().lower().endswith(_LOWER_TITLES)
+    preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     looks_like_person = title_count or preceded_by_title or len(person_tokens) in (2, 3) or name in known_people
     if looks_like_person and all(t[0].isupper() for t in person_tokens) and len(person_tokens) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))

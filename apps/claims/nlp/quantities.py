@@ -97,7 +97,7 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
 
 
 def _is_range(text: str, low: dict[str, Any], high: dict[str, Any]) -> bool:
-    before = text[: low["_start"]].lower().rstrip()
+    before = text[max(0, low["_start"] - 12) : low["_start"]].lower().rstrip()
     between = text[low["_end"] : high["_start"]].strip().lower()
     return before.endswith("between") and between == "and" and low["qualifier"] == high["qualifier"] == "="
 
@@ -146,7 +146,8 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
     number = match["number"]
     if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"]:
         return False
-    if _MONTH_BEFORE.search(text[: match.start("number")]):
+    start = match.start("number")
+    if _MONTH_BEFORE.search(text, max(0, start - 12), start):
         return True  # "June 30", "December 11, 2012"
     if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
         return True  # "30 June"

@@ -64,7 +64,7 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     terminator = match.group()
     if not terminator.startswith(".") or terminator.startswith(".."):
         return True
-    before = _WORD_BEFORE.search(paragraph, 0, match.start() + 1)
+    before = _WORD_BEFORE.search(paragraph, max(0, match.start() - 40), match.start() + 1)
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")
