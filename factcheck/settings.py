@@ -244,6 +244,7 @@ GOOGLE_FACTCHECK_API_URL = env.str(
 )
 GOOGLE_FACTCHECK_API_KEY = env.str("GOOGLE_FACTCHECK_API_KEY", default="")
 GDELT_API_URL = env.str("GDELT_API_URL", default="https://api.gdeltproject.org/api/v2/doc/doc")
+WIKIDATA_API_URL = env.str("WIKIDATA_API_URL", default="https://www.wikidata.org/w/api.php")
 # Internet Archive: availability lookups are anonymous; Save Page Now uses S3-style keys if set.
 WAYBACK_AVAILABILITY_URL = env.str("WAYBACK_AVAILABILITY_URL", default="https://archive.org/wayback/available")
 WAYBACK_SAVE_URL = env.str("WAYBACK_SAVE_URL", default="https://web.archive.org/save")

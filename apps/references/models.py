@@ -168,6 +168,7 @@ class ProviderSetting(BaseModel):
             ("reliefweb", "ReliefWeb (UN OCHA)"),
             ("google_factcheck", "Google Fact Check Tools"),
             ("gdelt", "GDELT news coverage"),
+            ("wikidata", "Wikidata (figures)"),
         ],
     )
     is_enabled = models.BooleanField(default=True)

@@ -7,7 +7,15 @@ import json
 import pytest
 
 from apps.core.http import FetchTimeoutError, MalformedResponseError, UpstreamUnavailableError
-from apps.references.providers import ProviderError, factcheck_tools, gdelt, local_library, reliefweb, wikipedia
+from apps.references.providers import (
+    ProviderError,
+    factcheck_tools,
+    gdelt,
+    local_library,
+    reliefweb,
+    wikidata,
+    wikipedia,
+)
 from apps.references.queries import ClaimQuery
 from tests.factories import LibraryDocumentFactory
 from tests.fakes import FakeResponse
@@ -342,3 +350,92 @@ def test_local_library_narrows_by_key_terms(desk):
     urls = [candidate.url for candidate in local_library.search(query)]
 
     assert urls == [veto.url]
+
+
+# --- Wikidata -------------------------------------------------------------------------------
+
+TOLL_QUERY = ClaimQuery(
+    claim_id="c2",
+    desk_id=None,
+    text="The Syrian civil war has killed at least 40,000 people.",
+    terms=("Syrian civil war", "40,000", "killed"),
+    numbers=(40000.0,),
+)
+
+
+def _wikidata(request):
+    if request.param("action") == "wbsearchentities":
+        return FakeResponse.json(
+            {
+                "searchinfo": {"search": request.param("search")},
+                "search": [
+                    {
+                        "id": "Q28468",
+                        "label": "Syrian civil war",
+                        "description": "armed conflict in Syria",
+                        "concepturi": "http://www.wikidata.org/entity/Q28468",
+                        "url": "//www.wikidata.org/wiki/Q28468",
+                    }
+                ],
+                "success": 1,
+            }
+        )
+    return FakeResponse.json(
+        {
+            "entities": {
+                "Q28468": {
+                    "labels": {"en": {"language": "en", "value": "Syrian civil war"}},
+                    "claims": {
+                        "P1120": [
+                            {
+                                "mainsnak": {
+                                    "datavalue": {"value": {"amount": "+59648", "unit": "1"}, "type": "quantity"}
+                                },
+                                "qualifiers": {"P585": [{"datavalue": {"value": {"time": "+2012-11-30T00:00:00Z"}}}]},
+                                "rank": "normal",
+                            }
+                        ]
+                    },
+                }
+            },
+            "success": 1,
+        }
+    )
+
+
+def test_wikidata_turns_quantity_statements_into_comparable_text(settings, fake_server):
+    server = fake_server({"/w/api.php": _wikidata})
+    settings.WIKIDATA_API_URL = server.url("/w/api.php")
+
+    [candidate] = wikidata.search(TOLL_QUERY)
+
+    assert candidate.url == "https://www.wikidata.org/wiki/Q28468"
+    assert "The number of deaths is 59,648 people as of 2012-11." in candidate.text
+    assert server.requests[0].param("search") == "Syrian civil war killed"
+    assert server.requests[1].param("ids") == "Q28468"
+
+
+def test_wikidata_is_not_asked_about_claims_without_figures(settings, fake_server):
+    server = fake_server({"/w/api.php": _wikidata})
+    settings.WIKIDATA_API_URL = server.url("/w/api.php")
+
+    assert wikidata.search(QUERY) == []
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        (FakeResponse(status=429, headers={"Retry-After": "5"}), UpstreamUnavailableError),
+        (FakeResponse(status=503), UpstreamUnavailableError),
+        (FakeResponse.json({"error": {"code": "maxlag", "info": "Waiting for replicas"}}), ProviderError),
+        (FakeResponse.json({"search": "nope"}), ProviderError),
+        (FakeResponse(body="<html>", headers={"Content-Type": "text/html"}), MalformedResponseError),
+    ],
+)
+def test_wikidata_errors(settings, fake_server, no_retries, answer, error):
+    server = fake_server({"/w/api.php": answer})
+    settings.WIKIDATA_API_URL = server.url("/w/api.php")
+
+    with pytest.raises(error):
+        wikidata.search(TOLL_QUERY)

@@ -41,7 +41,7 @@ Provider = Callable[[ClaimQuery], list[Candidate]]
 
 def provider_registry() -> dict[str, Provider]:
     # Imported here so a provider module may import settings-dependent helpers freely.
-    from apps.references.providers import factcheck_tools, gdelt, local_library, reliefweb, wikipedia
+    from apps.references.providers import factcheck_tools, gdelt, local_library, reliefweb, wikidata, wikipedia
 
     return {
         "local_library": local_library.search,
@@ -49,4 +49,5 @@ def provider_registry() -> dict[str, Provider]:
         "reliefweb": reliefweb.search,
         "google_factcheck": factcheck_tools.search,
         "gdelt": gdelt.search,
+        "wikidata": wikidata.search,
     }
