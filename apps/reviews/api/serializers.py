@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.reviews.models import Rating, ReviewTask, Verdict
@@ -35,6 +36,7 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
             "verdict", "updated_at",
         ]  # fmt: skip
 
+    @extend_schema_field(VerdictOutputSerializer(allow_null=True))
     def get_verdict(self, task):
         verdict = getattr(task, "verdict", None)
         return VerdictOutputSerializer(verdict).data if verdict else None
