@@ -182,3 +182,17 @@ def test_appositions_lists_and_ranges_become_atomic_claims():
         {"value": 36, "max": 40, "unit": "people", "qualifier": "between", "text": "between 36 and 40 people"}
     ]
     assert {"text": "on Monday", "value": "2018-12-31"} in _claim(claims, "collapsed").dates
+
+
+def test_clauses_with_their_own_subjects_are_separate_claims():
+    body = (
+        "Jamal Khashoggi, a Saudi national, was a columnist for The Washington Post, and he lived in "
+        "exile in Virginia. The fire service said the baby was critically ill, while two adults were "
+        "seriously injured."
+    )
+
+    texts = [c.text for c in extract_claims(body)]
+
+    assert "Jamal Khashoggi was a columnist for The Washington Post." in texts
+    assert "Jamal Khashoggi lived in exile in Virginia." in texts
+    assert "Two adults were seriously injured." in texts

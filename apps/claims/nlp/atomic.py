@@ -188,27 +188,43 @@ def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     ]
 
 
-_CONTRAST = re.compile(r",\s+(?:though|although|whereas|but)\s+(?=(?P<word>\w+)\s)")
+_CONTRAST = re.compile(r",\s+(?:though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
 
 
 def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
-    """ "Russia shares the concerns, though it believes X" -> "Russia believes X"."""
-    match = _CONTRAST.search(text)
-    if not match:
-        return None
-    second = _trim(sentence, a + match.end(), a + len(text))
-    if not _verb_index(_tokens(sentence[second[0] : second[1]])):
-        return None
-    subject = ""
-    if match["word"].lower() in _PRONOUNS:
-        span = _subject_span(text[: match.start()])
-        if span is None:
-            return None
-        subject = text[span[0] : span[1]]
-    return [
-        Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject),
-        Piece(piece.head if not subject else (), second, subject),
-    ]
+    """Clauses with their own subjects: "Russia shares the concerns, though it believes X"
+    -> "Russia believes X"; "..., while two adults were seriously injured" -> "Two adults
+    were seriously injured"."""
+    for match in _CONTRAST.finditer(text):
+        second = _trim(sentence, a + match.end(), a + len(text))
+        second_tokens = _tokens(sentence[second[0] : second[1]])
+        if _starts_with_verb(sentence[second[0] : second[1]]) or not _verb_index(second_tokens):
+            continue  # "and flew to ...": a verb phrase, or no clause at all
+        first = _trim(sentence, a, a + match.start())
+        if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
+            continue
+        subject = ""
+        if match["word"].lower() in _PRONOUNS:
+            span = _subject_span(text[: match.start()])
+            if span is not None:
+                subject = text[span[0] : span[1]]
+            elif piece.head and not _frame_head(sentence, piece):
+                subject = sentence[piece.head[-1][0] : piece.head[-1][1]]  # split off earlier
+            else:
+                continue
+        return [
+            Piece(piece.head, first, piece.subject),
+            Piece(() if subject else _frame_head(sentence, piece), second, subject),
+        ]
+    return None
+
+
+def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
+    """The head when it is a reporting frame ("X said that"), which every clause after it
+    shares; a subject in the head belongs to the first clause only."""
+    if piece.head and sentence[piece.head[-1][0] : piece.head[-1][1]].endswith(" that"):
+        return piece.head
+    return ()
 
 
 def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:

@@ -45,7 +45,11 @@ EVENT_VERBS = words(
     cuts visit visited fled flee die died injure injured destroy destroyed seize seized
     capture captured protest protested strike struck bomb bombed shoot shot fund funded
     build built increase increased decrease decreased rise rose fall fell grow grew drop
-    dropped appeal appealed talks propose proposed"""
+    dropped appeal appealed talks propose proposed murder murdered assassinate assassinated
+    execute executed arrive arrived travel traveled travelled enter entered return returned
+    confess confessed accept accepted order ordered summon summoned found founded establish
+    established investigate investigated conclude concluded acquit acquitted indict indicted
+    jail jailed detain detained deport deported"""
 )
 
 SPEECH_VERBS = words(
