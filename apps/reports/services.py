@@ -14,12 +14,13 @@ from django.utils.text import slugify
 
 from apps.core.exceptions import ApplicationError
 
+from .pdf import render_pdf
 from .selectors import Report
 
 
 @dataclass(frozen=True)
 class ExportFile:
-    content: str
+    content: str | bytes
     content_type: str
     filename: str
 
@@ -30,6 +31,7 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "json": ("application/json", "json"),
     "claimreview": ("application/ld+json", "claimreview.jsonld"),
+    "pdf": ("application/pdf", "pdf"),
 }
 FORMAT_ALIASES = {"markdown": "md", "jsonld": "claimreview", "claim-review": "claimreview"}
 
@@ -44,6 +46,7 @@ def report_export(*, report: Report, export_format: str) -> ExportFile:
         "csv": _render_csv,
         "json": _render_json,
         "claimreview": _render_claimreview,
+        "pdf": render_pdf,
     }[export_format]
     content_type, extension = FORMATS[export_format]
     stem = slugify(report.article.title)[:60] or "report"

@@ -96,3 +96,27 @@ def test_export_command_refuses_unknown_article():
 
     with pytest.raises(CommandError, match="no article"):
         call_command("export_report", "00000000-0000-0000-0000-000000000000")
+
+
+def test_pdf_export_is_a_pdf_with_the_verdicts(checked_article, tmp_path):
+    from pypdf import PdfReader
+
+    export = report_export(report=report_build(article=checked_article), export_format="pdf")
+    assert export.content_type == "application/pdf"
+    assert export.content.startswith(b"%PDF-")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(export.content)
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Vetoes report" in text
+    assert "Mostly true" in text
+    assert "Three vetoes by Dec 2012." in text
+
+
+def test_pdf_export_command_needs_an_output_file(checked_article, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="binary"):
+        call_command("export_report", str(checked_article.pk), "--format", "pdf")
+    target = tmp_path / "report.pdf"
+    call_command("export_report", str(checked_article.pk), "--format", "pdf", "-o", str(target))
+    assert target.read_bytes().startswith(b"%PDF-")

@@ -26,10 +26,13 @@ class Command(BaseCommand):
             raise CommandError(error.message) from None
         if output:
             try:
-                with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(export.content)
+                content = export.content if isinstance(export.content, bytes) else export.content.encode("utf-8")
+                with open(output, "wb") as handle:
+                    handle.write(content)
             except OSError as error:
                 raise CommandError(f"cannot write {output}: {error.strerror}") from None
             self.stderr.write(f"wrote {output}")
+        elif isinstance(export.content, bytes):
+            raise CommandError(f"{format} is binary; write it to a file with -o FILE")
         else:
             self.stdout.write(export.content, ending="")
