@@ -187,12 +187,12 @@ def test_appositions_lists_and_ranges_become_atomic_claims():
 def test_clauses_with_their_own_subjects_are_separate_claims():
     body = (
         "Jamal Khashoggi, a Saudi national, was a columnist for The Washington Post, and he lived in "
-        "exile in Virginia. The fire service said the baby was critically ill, while two adults were "
-        "seriously injured."
+        "exile in Virginia as a legal resident of the United States. "
+        "The fire service said the baby was critically ill, while two adults were seriously injured."
     )
 
     texts = [c.text for c in extract_claims(body)]
 
     assert "Jamal Khashoggi was a columnist for The Washington Post." in texts
-    assert "Jamal Khashoggi lived in exile in Virginia." in texts
+    assert "Jamal Khashoggi lived in exile in Virginia as a legal resident of the United States." in texts
     assert "Two adults were seriously injured." in texts
