@@ -47,6 +47,23 @@ def _recreate_database(admin_url: str) -> None:
         connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
 
 
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its live children, from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(child) for child in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def _routes(latency: float):
     from tests.fakes import FakeResponse
     from tests.fakes.wikipedia import api_handler
@@ -190,10 +207,14 @@ def main() -> None:
         requests_before = len(server.requests)
 
         article = article_with_claims(args.claims, "bench")
+        worker_cpu_before = _tree_cpu_seconds(worker.pid)
+        own_cpu_before = time.process_time()
         started = time.monotonic()
         article_references_enqueue(article=article)
         finished = wait(article, timeout=max(600, args.claims))
         elapsed = finished - started
+        worker_cpu = _tree_cpu_seconds(worker.pid) - worker_cpu_before
+        own_cpu = time.process_time() - own_cpu_before
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=30)
@@ -211,6 +232,10 @@ def main() -> None:
     print(f"wall time: {elapsed:.2f} s ({args.claims / elapsed:.1f} claims/s)")
     print(f"minimum the concurrency allows: {floor:.2f} s -> ratio {elapsed / floor:.2f}x")
     print(f"(with providers asked one after another the floor would be {serial_floor:.2f} s)")
+    print(
+        f"CPU during the run: worker {worker_cpu:.1f} s, fake server and poller {own_cpu:.1f} s, "
+        f"on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f})"
+    )
 
 
 if __name__ == "__main__":
