@@ -195,13 +195,16 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Article intake -------------------------------------------------------------------------
-# Later workflow stages plug into import here, so `articles` never imports the apps after it.
-ARTICLE_INTAKE_STEPS = [
-    "apps.claims.services.article_claims_extract",
+# Later workflow stages plug into import here, so `articles` and `claims` never import the apps
+# after them. Each step is called as step(article=...), is idempotent, and runs in the caller's
+# transaction. The "claims changed" steps also run when an editor adds, splits, rewords or
+# releases claims.
+ARTICLE_CLAIMS_CHANGED_STEPS = [
     "apps.references.services.article_source_links_attach",
     "apps.reviews.services.article_review_tasks_create",
     "apps.references.services.article_references_enqueue",
 ]
+ARTICLE_INTAKE_STEPS = ["apps.claims.services.article_claims_extract", *ARTICLE_CLAIMS_CHANGED_STEPS]
 
 # --- Reference providers --------------------------------------------------------------------
 REFERENCE_PROVIDERS = env.list("FACTCHECK_REFERENCE_PROVIDERS", default=["local_library", "wikipedia"])
@@ -258,6 +261,9 @@ WAYBACK_SECRET_KEY = env.str("WAYBACK_SECRET_KEY", default="")
 # Off unless set: archiving sends every reference URL to archive.org, a deploy-time decision.
 REFERENCE_ARCHIVE_ENABLED = env.bool("FACTCHECK_REFERENCE_ARCHIVE", default=False)
 REFERENCE_ARCHIVE_RECHECK_SECONDS = env.int("FACTCHECK_REFERENCE_ARCHIVE_RECHECK_SECONDS", default=300)
+# Off unless set: fetch the pages that news and fact-check searches return (robots.txt honoured)
+# and look for evidence in their main text; their search results carry only a title.
+REFERENCE_FETCH_DOCUMENTS = env.bool("FACTCHECK_REFERENCE_FETCH_DOCUMENTS", default=False)
 # Beat re-checks stored links for dead pages; a small GET cap is enough to see a page answer.
 REFERENCE_LINK_RECHECK_DAYS = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_DAYS", default=7)
 REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH", default=200)

@@ -112,6 +112,9 @@ class Reference(BaseModel):
     archived_at = models.DateTimeField(null=True, blank=True)
     link_status = models.CharField(max_length=20, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED)
     link_checked_at = models.DateTimeField(null=True, blank=True)
+    # When the linked page itself was fetched and its main text searched for evidence (search
+    # results from news and fact-check indexes come with a title only).
+    document_read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["claim", "-score", "title"]

@@ -20,6 +20,7 @@ from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import (
+    HTML_CONTENT_TYPES,
     AddressNotAllowedError,
     DNSResolutionError,
     FetchError,
@@ -367,6 +368,7 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
             f"Providers to retry: {', '.join(sorted(errors))}", retry_after=retry_after or None
         )
     _article_finish_if_last(claim.article)
+    _documents_enqueue(claim)
     if settings.REFERENCE_ARCHIVE_ENABLED:
         unarchived = Reference.objects.filter(claim=claim, archive_url="").values_list("pk", flat=True)
         _archive_enqueue(references=[str(pk) for pk in unarchived])
@@ -621,3 +623,67 @@ def references_links_recheck(*, now: dt.datetime | None = None) -> int:
     for reference_id in ids:
         reference_link_check_task.delay_on_commit(reference_id)
     return len(ids)
+
+
+# --- Reading the linked documents -----------------------------------------------------------
+
+# Providers whose results carry the text already (library bodies, Wikipedia extracts, ReliefWeb
+# report bodies, Wikidata statements); the others return a title and a link only.
+TEXT_PROVIDERS = frozenset({"local_library", "wikipedia", "reliefweb", "wikidata"})
+
+
+def _documents_enqueue(claim: Claim) -> None:
+    if not settings.REFERENCE_FETCH_DOCUMENTS:
+        return
+    from apps.references.tasks import reference_document_read_task
+
+    unread = Reference.objects.filter(claim=claim, document_read_at__isnull=True).exclude(provider__in=TEXT_PROVIDERS)
+    for reference_id in unread.values_list("pk", flat=True):
+        reference_document_read_task.delay_on_commit(str(reference_id))
+
+
+def reference_document_read(*, reference_id: str) -> Reference | None:
+    """Fetch a reference's page, extract its main text and store the best evidence passage.
+
+    The page comes through the safe fetcher (robots.txt honoured, cached); trafilatura only
+    parses the bytes. Idempotent: a page already read is not fetched again. A page that is gone
+    is marked dead; transient failures are raised for the task to retry.
+    """
+    import trafilatura
+
+    reference = Reference.objects.select_related("claim").filter(pk=reference_id).first()
+    if reference is None or reference.document_read_at is not None:
+        return reference
+    now = timezone.now()
+    try:
+        response = fetch(reference.url, allowed_content_types=HTML_CONTENT_TYPES, respect_robots=True, use_cache=True)
+    except TransientFetchError:
+        raise
+    except FetchError as error:
+        gone = isinstance(error, HTTPStatusError) and error.status in (404, 410)
+        Reference.objects.filter(pk=reference.pk).update(
+            fetch_status=FetchStatus.FAILED,
+            stance_details={**reference.stance_details, "document_error": str(error)[:300]},
+            document_read_at=now,
+            link_status=LinkStatus.DEAD if gone else reference.link_status,
+            updated_at=now,
+        )
+        reference.refresh_from_db()
+        return reference
+    text = response.text()
+    if response.content_type != "text/plain":
+        text = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
+    [evidence] = best_evidence(reference.claim.text, [text]) if text else [None]
+    changes: dict[str, Any] = {"document_read_at": now, "link_status": LinkStatus.ALIVE, "updated_at": now}
+    if evidence is not None and evidence.stance != Stance.UNRELATED:
+        changes.update(
+            passage=evidence.passage,
+            passage_highlights=evidence.highlights,
+            stance=evidence.stance,
+            stance_score=evidence.stance_score,
+            stance_details=evidence.details,
+            score=max(reference.score, evidence.relevance),
+        )
+    Reference.objects.filter(pk=reference.pk).update(**changes)
+    reference.refresh_from_db()
+    return reference

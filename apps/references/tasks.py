@@ -113,3 +113,18 @@ def references_links_recheck_task() -> int:
     from apps.references.services import references_links_recheck
 
     return references_links_recheck()
+
+
+@shared_task(
+    autoretry_for=(TransientFetchError,),
+    retry_backoff=30,
+    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
+    retry_jitter=True,
+    max_retries=3,
+    acks_late=True,
+)
+def reference_document_read_task(reference_id: str) -> None:
+    """Read a reference's page and store its best evidence passage. Idempotent."""
+    from apps.references.services import reference_document_read
+
+    reference_document_read(reference_id=reference_id)

@@ -27,6 +27,7 @@ class ReferenceOutputSerializer(serializers.ModelSerializer):
             "archived_at",
             "link_status",
             "link_checked_at",
+            "document_read_at",
         ]
         read_only_fields = fields
 
