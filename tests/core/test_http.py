@@ -277,6 +277,70 @@ def test_address_policy_table():
     assert "loopback" in http.address_refusal_reason("::ffff:127.0.0.1")
 
 
+@pytest.fixture
+def tls_server(tmp_path, settings):
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate for the name tls.test."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=tls.test",
+         "-addext", "subjectAltName=DNS:tls.test", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.headers.get("Host"))
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    port = server.server_address[1]
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [f"tls.test:{port}"]
+    yield port, cert, seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_tls_certificates_are_verified_for_the_host_name_not_the_pinned_ip(tls_server):
+    port, _cert, seen = tls_server
+    resolver = StubResolver({"tls.test": ["127.0.0.1"]})
+
+    with pytest.raises(http.FetchConnectionError, match="TLS"):
+        http.fetch(f"https://tls.test:{port}/", resolver=resolver, retries=0)
+
+    assert seen == []
+
+
+def test_tls_with_a_trusted_certificate_uses_sni_and_the_host_header(tls_server, monkeypatch):
+    port, cert, seen = tls_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    resolver = StubResolver({"tls.test": ["127.0.0.1"]})
+
+    response = http.fetch(f"https://tls.test:{port}/", resolver=resolver, retries=0)
+
+    assert response.content == b"ok"
+    assert seen == [f"tls.test:{port}"]
+
+
 # --- Limits ---------------------------------------------------------------------------------
 
 
