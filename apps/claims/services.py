@@ -7,8 +7,10 @@ check-worthiness label), which the training command reads as extra examples.
 import time
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
 from apps.core.exceptions import ApplicationError
@@ -132,7 +134,9 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
 def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """Put a held (prediction/opinion) or rejected claim into the review queue."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.ACTIVE, rejection_reason="")
+    with transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.ACTIVE, rejection_reason="")
+        _claims_changed(claim.article)
     claim.refresh_from_db()
     return claim
 
@@ -153,6 +157,7 @@ def claim_update(*, claim: Claim, user: AbstractBaseUser, text: str) -> Claim:
         claim.full_clean(exclude=["article", "matched_claim"])
         claim.save()
         _feedback(claim, user, FeedbackAction.EDIT, previous_text=previous)
+        _claims_changed(claim.article)
     return claim
 
 
@@ -208,6 +213,7 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
         claim.delete()
         for new_claim in created:
             new_claim.save()
+        _claims_changed(article)
     return created
 
 
@@ -218,7 +224,15 @@ def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: i
         claim = _claim_from_span(article, start, end, text)
         claim.save()
         _feedback(claim, user, FeedbackAction.CREATE, label=True)
+        _claims_changed(article)
     return claim
+
+
+def _claims_changed(article: Article) -> None:
+    """Give new or released claims what imported ones get (source links, a review task,
+    reference gathering) through the later stages' steps; each is idempotent."""
+    for path in settings.ARTICLE_CLAIMS_CHANGED_STEPS:
+        import_string(path)(article=article)
 
 
 def _claim_from_extracted(article: Article, item: ExtractedClaim) -> Claim:

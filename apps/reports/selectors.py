@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from apps.articles.models import Article
 from apps.articles.selectors import article_get
-from apps.claims.models import Claim
+from apps.claims.models import Claim, ClaimStatus
 from apps.core.text import Segment, segment_spans
 from apps.references.models import Reference
 from apps.reviews.models import TaskStatus
@@ -44,7 +44,7 @@ def report_build(*, article: Article) -> Report:
     """Everything an export needs about one article, in a fixed number of queries. Unscoped:
     callers check access (the API through `report_get`, the CLI runs as the operator)."""
     claims = (
-        Claim.objects.filter(article=article)
+        Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE)
         .select_related("review_task", "review_task__assignee", "review_task__verdict__rating")
         .select_related("review_task__verdict__reviewer", "review_task__verdict__approved_by")
         .prefetch_related(

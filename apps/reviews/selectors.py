@@ -1,5 +1,6 @@
 from django.db.models import Count, Q, QuerySet
 
+from apps.claims.models import ClaimStatus
 from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.models import Desk
@@ -12,7 +13,9 @@ OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 
 def review_task_list(*, user, article_id=None, status: str | None = None, assignee=None) -> QuerySet[ReviewTask]:
     tasks = (
-        ReviewTask.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
+        ReviewTask.objects.filter(
+            claim__article__desk_id__in=desk_ids_for_user(user=user), claim__status=ClaimStatus.ACTIVE
+        )
         .select_related("claim", "claim__article", "claim__article__desk", "assignee", "verdict", "verdict__rating")
         .order_by("claim__article__created_at", "claim__start")
     )

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from apps.claims.selectors import claim_queue_list
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
 from apps.desks.models import Membership
 from apps.desks.selectors import membership_require
@@ -16,8 +17,11 @@ SUBMITTABLE_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RE
 
 
 def article_review_tasks_create(*, article) -> list[ReviewTask]:
-    """Intake step: one review task per claim. Idempotent."""
-    return [ReviewTask.objects.get_or_create(claim=claim)[0] for claim in article.claims.all()]
+    """Intake step: one review task per claim in the queue (not held back, not rejected).
+    Idempotent."""
+    claims = claim_queue_list(article=article).filter(review_task__isnull=True)
+    ReviewTask.objects.bulk_create([ReviewTask(claim=claim) for claim in claims], ignore_conflicts=True)
+    return list(ReviewTask.objects.filter(claim__in=claim_queue_list(article=article)))
 
 
 @transaction.atomic

@@ -178,6 +178,7 @@ def test_export_downloads_each_format(editor_client, article, veto_task):
         ("csv", "text/csv"),
         ("json", "application/json"),
         ("claimreview", "application/ld+json"),
+        ("pdf", "application/pdf"),
     ]:
         response = editor_client.get(reverse("reports:export", args=[article.pk, export_format]))
 
@@ -187,7 +188,7 @@ def test_export_downloads_each_format(editor_client, article, veto_task):
 
 
 def test_export_in_an_unknown_format_is_a_clear_400(editor_client, article):
-    response = editor_client.get(reverse("reports:export", args=[article.pk, "pdf"]))
+    response = editor_client.get(reverse("reports:export", args=[article.pk, "docx"]))
 
     assert response.status_code == 400
     assert "Unknown export format" in response.content.decode()
