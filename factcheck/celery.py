@@ -17,6 +17,6 @@ def _create_filesystem_broker_folders(sender, **kwargs):
 
     # Read from Django's settings: touching `sender.conf` here would re-enter configuration.
     options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)
