@@ -97,7 +97,8 @@ def test_gathering_queues_reads_only_for_title_only_results(
     settings.REFERENCE_PROVIDERS = ["local_library", "gdelt"]
     settings.REFERENCE_FETCH_DOCUMENTS = True
     LibraryDocumentFactory(body="More than 40,000 people have been killed in Syria.")
-    claim = ClaimFactory(article__desk=desk, text=TOLL)
+    # An undated article: GDELT only searches the last three months around a date.
+    claim = ClaimFactory(article__desk=desk, article__published_on=None, text=TOLL)
 
     with django_capture_on_commit_callbacks() as callbacks:
         claim_references_gather(claim_id=str(claim.id))

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+import time_machine
 
 from apps.core.http import FetchTimeoutError, MalformedResponseError, UpstreamUnavailableError
 from apps.references.providers import (
@@ -278,7 +279,13 @@ GDELT_ANSWER = {
 }
 
 
-def test_gdelt_searches_around_the_article_date(settings, fake_server):
+@pytest.fixture
+def in_december_2012():
+    with time_machine.travel(dt.datetime(2012, 12, 20, tzinfo=dt.UTC), tick=True):
+        yield
+
+
+def test_gdelt_searches_around_the_article_date(settings, fake_server, in_december_2012):
     server = fake_server({"/api/v2/doc/doc": FakeResponse.json(GDELT_ANSWER)})
     settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
 
@@ -294,7 +301,15 @@ def test_gdelt_searches_around_the_article_date(settings, fake_server):
     assert "UN " not in request.param("query").replace('"UN Security Council"', "")
 
 
-def test_gdelt_plain_text_over_limit_answer_with_200_is_transient(settings, fake_server):
+def test_gdelt_is_not_asked_about_stories_older_than_its_three_month_window(settings, fake_server):
+    server = fake_server({"/api/v2/doc/doc": FakeResponse.json(GDELT_ANSWER)})
+    settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
+
+    assert gdelt.search(QUERY) == []
+    assert server.requests == []
+
+
+def test_gdelt_plain_text_over_limit_answer_with_200_is_transient(settings, fake_server, in_december_2012):
     notice = "Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com."
     server = fake_server({"/api/v2/doc/doc": FakeResponse(body=notice, headers={"Content-Type": "text/html"})})
     settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
@@ -305,7 +320,7 @@ def test_gdelt_plain_text_over_limit_answer_with_200_is_transient(settings, fake
     assert raised.value.transient
 
 
-def test_gdelt_no_match_is_an_empty_object(settings, fake_server):
+def test_gdelt_no_match_is_an_empty_object(settings, fake_server, in_december_2012):
     server = fake_server({"/api/v2/doc/doc": FakeResponse.json({})})
     settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
 
@@ -321,7 +336,7 @@ def test_gdelt_no_match_is_an_empty_object(settings, fake_server):
         (FakeResponse.json({"articles": "none"}), ProviderError),
     ],
 )
-def test_gdelt_errors(settings, fake_server, no_retries, answer, error):
+def test_gdelt_errors(settings, fake_server, no_retries, answer, error, in_december_2012):
     server = fake_server({"/api/v2/doc/doc": answer})
     settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
 
@@ -329,7 +344,7 @@ def test_gdelt_errors(settings, fake_server, no_retries, answer, error):
         gdelt.search(QUERY)
 
 
-def test_gdelt_timeout(settings, fake_server, no_retries):
+def test_gdelt_timeout(settings, fake_server, no_retries, in_december_2012):
     server = fake_server({"/api/v2/doc/doc": FakeResponse.json({}, delay=1.5)})
     settings.GDELT_API_URL = server.url("/api/v2/doc/doc")
     settings.HTTP_TIMEOUT_SECONDS = 0.3

@@ -254,7 +254,7 @@ def test_network_providers_are_asked_side_by_side(settings, desk, fake_server):
     settings.GOOGLE_FACTCHECK_API_URL = server.url("/factcheck")
     settings.GOOGLE_FACTCHECK_API_KEY = "key"
     settings.REFERENCE_PROVIDERS = ["gdelt", "google_factcheck", "local_library"]
-    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    claim = ClaimFactory(article__desk=desk, article__published_on=None, text=VETO_TEXT)
 
     started = time.monotonic()
     result = claim_references_gather(claim_id=str(claim.id))
@@ -411,7 +411,7 @@ def test_a_desk_can_switch_providers_off_and_on(settings, desk, fake_server):
 
     server = fake_server({"/gdelt": FakeResponse.json({})})
     settings.GDELT_API_URL = server.url("/gdelt")
-    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    claim = ClaimFactory(article__desk=desk, article__published_on=None, text=VETO_TEXT)
     result = claim_references_gather(claim_id=str(claim.id))
     assert result.errors == {}
     assert [request.path for request in server.requests] == ["/gdelt"]

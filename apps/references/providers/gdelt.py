@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.utils import timezone
 
 from apps.core.http import fetch
 from apps.references.providers import Candidate, ProviderError
 from apps.references.queries import ClaimQuery
 
 NAME = "gdelt"
+SEARCHABLE_DAYS = 90
 
 
 def _seen_date(value: object) -> dt.date | None:
@@ -42,7 +44,11 @@ def search(query: ClaimQuery) -> list[Candidate]:
     }
     window = query.date_window()
     if window:
-        params["startdatetime"] = window[0].strftime("%Y%m%d000000")
+        # The DOC API only searches the last three months: an older story has nothing to find.
+        searchable_from = timezone.now().date() - dt.timedelta(days=SEARCHABLE_DAYS)
+        if window[1] < searchable_from:
+            return []
+        params["startdatetime"] = max(window[0], searchable_from).strftime("%Y%m%d000000")
         params["enddatetime"] = window[1].strftime("%Y%m%d235959")
     response = fetch(settings.GDELT_API_URL, params=params)
     body = response.content.strip()
