@@ -128,3 +128,27 @@ def pytest_runtest_setup(item):
         if os.environ.get("FACTCHECK_REQUIRE_SERVICES") == "1":
             pytest.fail(f"{marker} test cannot run and FACTCHECK_REQUIRE_SERVICES=1: {reason}")
         pytest.skip(reason)
+
+
+# --- Shipped defaults in transactional tests ----------------------------------------------------
+# Data migrations ship the default rating scale and source rules. A transactional test ends by
+# flushing every table, which removes them for the transactional tests after it; put them back.
+
+SHIPPED_DEFAULTS = [
+    ("apps.reviews.migrations.0002_default_rating_scale", "create_default_scale"),
+    ("apps.references.migrations.0003_default_source_rules", "create_rules"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _shipped_defaults_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module, function in SHIPPED_DEFAULTS:
+        getattr(importlib.import_module(module), function)(apps, None)

@@ -26,9 +26,7 @@ SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettem
 
 pytestmark = [
     pytest.mark.browser,
-    # The default rating scale comes from a data migration; restore it after the flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}"),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
