@@ -14,6 +14,7 @@ CPU queue later. The result is a suggestion for the reviewer, never a verdict (i
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -63,6 +64,7 @@ _DATE = re.compile(
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough that vetoed/vetoes/veto and killed/kills meet."""
     word = word.lower().strip("'-")
@@ -92,7 +94,8 @@ def _unit_window(text: str, end: int) -> frozenset[str]:
     return frozenset(following[:UNIT_WINDOW])
 
 
-def numbers_in(text: str) -> list[Number]:
+@functools.lru_cache(maxsize=1024)
+def numbers_in(text: str) -> tuple[Number, ...]:
     """Counts and amounts in `text`, leaving out years, days of dates and document symbols."""
     date_spans = [match.span() for match in _DATE.finditer(text)]
     found = []
@@ -122,17 +125,18 @@ def numbers_in(text: str) -> list[Number]:
                 unit=_unit_window(text, end),
             )
         )
-    return found
+    return tuple(found)
 
 
-def dates_in(text: str) -> set[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)
+def dates_in(text: str) -> frozenset[tuple[int, int]]:
     """(month, day) pairs: "June 30", "30 June 2012"."""
     found = set()
     for match in _DATE.finditer(text):
         day = match.group(1) or match.group(4)
         month = match.group(2) or match.group(3)
         found.add((MONTHS[month.lower().rstrip(".")], int(day)))
-    return found
+    return frozenset(found)
 
 
 def _consistent(claim: Number, stated: float) -> bool:
