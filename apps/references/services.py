@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -560,7 +561,7 @@ def source_link_archive(*, link_id: str, request_capture: bool = True) -> bool:
     return stored
 
 
-def _archive_enqueue(*, references: list[str] = (), links: list[str] = ()) -> None:
+def _archive_enqueue(*, references: Iterable[str] = (), links: Iterable[str] = ()) -> None:
     if not settings.REFERENCE_ARCHIVE_ENABLED:
         return
     from apps.references.tasks import reference_archive_task, source_link_archive_task
