@@ -244,6 +244,7 @@ REFERENCE_JOB_STALE_SECONDS = env.int("FACTCHECK_REFERENCE_JOB_STALE_SECONDS", d
 # broker's visibility timeout (checked by apps/core/checks.py).
 REFERENCE_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_REFERENCE_RETRY_BACKOFF_MAX", default=120)
 REFERENCE_MAX_PER_PROVIDER = env.int("FACTCHECK_REFERENCE_MAX_PER_PROVIDER", default=5)
+REFERENCE_LIBRARY_MAX_BYTES = env.int("FACTCHECK_REFERENCE_LIBRARY_MAX_BYTES", default=10 * 1024 * 1024)
 # ReliefWeb needs a pre-approved appname; Google Fact Check Tools needs an API key. Without them
 # those providers report "not configured" instead of sending made-up credentials.
 RELIEFWEB_API_URL = env.str("RELIEFWEB_API_URL", default="https://api.reliefweb.int/v2/reports")

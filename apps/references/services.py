@@ -33,6 +33,7 @@ from apps.core.http import (
 from apps.desks.models import Desk
 from apps.desks.selectors import membership_get, membership_require
 from apps.references import wayback
+from apps.references.documents import library_text_extract
 from apps.references.evidence import best_evidence
 from apps.references.models import (
     FetchStatus,
@@ -483,6 +484,34 @@ def library_document_create(*, user: AbstractBaseUser, desk: Desk, **fields: Any
     if LibraryDocument.objects.filter(desk=desk, url=fields["url"]).exists():
         raise ApplicationError("The library already has a document with this URL.", extra={"url": fields["url"]})
     return library_document_upsert(desk=desk, **fields)
+
+
+def library_document_import(
+    *,
+    user: AbstractBaseUser,
+    desk: Desk,
+    filename: str,
+    data: bytes,
+    url: str,
+    title: str = "",
+    publisher: str = "",
+    published_on: dt.date | None = None,
+) -> LibraryDocument:
+    """An editor uploads a text, Markdown, HTML or PDF file to their desk's library.
+
+    The file's main text becomes the document body (searchable at once); nothing is stored
+    when the file cannot be read. Uploading again with the same URL replaces the text.
+    """
+    membership_require(user=user, desk=desk, editor=True)
+    extracted = library_text_extract(filename=filename, data=data, max_bytes=settings.REFERENCE_LIBRARY_MAX_BYTES)
+    return library_document_upsert(
+        desk=desk,
+        title=(title or extracted.title or filename)[:500],
+        publisher=publisher,
+        url=url,
+        published_on=published_on,
+        body=extracted.text,
+    )
 
 
 def library_document_update(*, user: AbstractBaseUser, document: LibraryDocument, **fields: Any) -> LibraryDocument:

@@ -57,6 +57,15 @@ class LibraryDocumentInputSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=200_000)
 
 
+class LibraryDocumentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    url = serializers.URLField(max_length=2000, help_text="Where the document comes from (cited to reviewers).")
+    desk = serializers.UUIDField(required=False)
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
 class LibraryDocumentUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500, required=False)
     publisher = serializers.CharField(max_length=200, required=False, allow_blank=True)

@@ -1,6 +1,8 @@
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +15,7 @@ from apps.references.api.serializers import (
     LibraryDocumentInputSerializer,
     LibraryDocumentOutputSerializer,
     LibraryDocumentUpdateSerializer,
+    LibraryDocumentUploadSerializer,
     ReferenceJobOutputSerializer,
     ReferenceOutputSerializer,
     ReferenceProgressOutputSerializer,
@@ -49,6 +52,19 @@ class SourceLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return selectors.source_link_list(user=self.request.user, claim=_claim_filter(self.request))
 
 
+def _editable_desk(request: Request, desk_id: object):
+    """The desk named in the request (one of the user's), else the user's first editable desk."""
+    if desk_id is not None:
+        desk = desk_list_for_user(user=request.user).filter(pk=desk_id).first()
+        if desk is None:
+            raise NotFoundError("Desk not found.")
+        return desk
+    desk = desk_default_for_user(user=request.user, editor=True)
+    if desk is None:
+        raise ApplicationError("Only the desk's editors can add library documents.", status=403)
+    return desk
+
+
 class LibraryDocumentViewSet(viewsets.GenericViewSet):
     """The reference library: your desks' documents plus the shared ones; editors change them."""
 
@@ -72,16 +88,22 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         serializer = LibraryDocumentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        desk_id = data.pop("desk", None)
-        if desk_id is not None:
-            desk = desk_list_for_user(user=request.user).filter(pk=desk_id).first()
-            if desk is None:
-                raise NotFoundError("Desk not found.")
-        else:
-            desk = desk_default_for_user(user=request.user, editor=True)
-            if desk is None:
-                raise ApplicationError("Only the desk's editors can add library documents.", status=403)
+        desk = _editable_desk(request, data.pop("desk", None))
         document = services.library_document_create(user=request.user, desk=desk, **data)
+        return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer})
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def upload(self, request: Request) -> Response:
+        """Add a text, Markdown, HTML or PDF file; its main text becomes the document."""
+        serializer = LibraryDocumentUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        desk = _editable_desk(request, data.pop("desk", None))
+        upload = data.pop("file")
+        document = services.library_document_import(
+            user=request.user, desk=desk, filename=upload.name, data=upload.read(), **data
+        )
         return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=LibraryDocumentUpdateSerializer, responses=LibraryDocumentOutputSerializer)
