@@ -266,6 +266,8 @@ REFERENCE_ARCHIVE_RECHECK_SECONDS = env.int("FACTCHECK_REFERENCE_ARCHIVE_RECHECK
 # Off unless set: fetch the pages that news and fact-check searches return (robots.txt honoured)
 # and look for evidence in their main text; their search results carry only a title.
 REFERENCE_FETCH_DOCUMENTS = env.bool("FACTCHECK_REFERENCE_FETCH_DOCUMENTS", default=False)
+# Parsing fetched pages is CPU work: it runs on the default queue, apart from the fetch queue.
+CELERY_TASK_ROUTES = {"apps.references.tasks.reference_evidence_task": {"queue": "default"}, **CELERY_TASK_ROUTES}
 # Beat re-checks stored links for dead pages; a small GET cap is enough to see a page answer.
 REFERENCE_LINK_RECHECK_DAYS = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_DAYS", default=7)
 REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH", default=200)

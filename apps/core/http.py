@@ -404,6 +404,20 @@ def _store_call(method: str, *args: Any) -> Any:
         return getattr(_local_store, method)(*args)
 
 
+def shared_state_is_shared() -> bool:
+    """True when the state below lives in Redis, visible to every worker process."""
+    return bool(settings.HTTP_SHARED_STATE_URL)
+
+
+def shared_put(key: str, value: Any, ttl: float) -> None:
+    """Keep a JSON-able value for `ttl` seconds where other workers can read it."""
+    _store_call("set", key, value, ttl)
+
+
+def shared_get(key: str) -> Any:
+    return _store_call("get", key)
+
+
 def host_min_interval(host: str) -> float:
     return float(settings.HTTP_HOST_MIN_INTERVALS.get(host, settings.HTTP_HOST_MIN_INTERVAL_SECONDS))
 

@@ -29,6 +29,9 @@ from apps.core.http import (
     ResponseTooLargeError,
     TransientFetchError,
     fetch,
+    shared_get,
+    shared_put,
+    shared_state_is_shared,
 )
 from apps.desks.models import Desk
 from apps.desks.selectors import membership_get, membership_require
@@ -672,16 +675,24 @@ def _documents_enqueue(claim: Claim) -> None:
         reference_document_read_task.delay_on_commit(str(reference_id))
 
 
+PAGE_HANDOFF_SECONDS = 3600
+
+
+def _page_key(reference_id: str) -> str:
+    return f"factcheck:fetch:page:{reference_id}"
+
+
 def reference_document_read(*, reference_id: str) -> Reference | None:
-    """Fetch a reference's page, extract its main text and store the best evidence passage.
+    """Fetch a reference's page and hand it to `reference_evidence_extract`.
 
-    The page comes through the safe fetcher (robots.txt honoured, cached); trafilatura only
-    parses the bytes. Idempotent: a page already read is not fetched again. A page that is gone
-    is marked dead; transient failures are raised for the task to retry.
+    I/O only, on the fetch queue: the page comes through the safe fetcher (robots.txt honoured,
+    cached). With a shared store (Redis) the page waits there for the evidence task on the CPU
+    queue, so slow sites and heavy parsing never hold each other up; without one (a single
+    development process) the evidence is extracted right here. Idempotent: a page already read
+    is not fetched again. A page that is gone is marked dead; transient failures are raised for
+    the task to retry.
     """
-    import trafilatura
-
-    reference = Reference.objects.select_related("claim").filter(pk=reference_id).first()
+    reference = Reference.objects.filter(pk=reference_id).first()
     if reference is None or reference.document_read_at is not None:
         return reference
     now = timezone.now()
@@ -700,11 +711,39 @@ def reference_document_read(*, reference_id: str) -> Reference | None:
         )
         reference.refresh_from_db()
         return reference
-    text = response.text()
-    if response.content_type != "text/plain":
+    page = {"text": response.text(), "content_type": response.content_type}
+    Reference.objects.filter(pk=reference.pk).update(link_status=LinkStatus.ALIVE, updated_at=now)
+    if not shared_state_is_shared():
+        return reference_evidence_extract(reference_id=str(reference.pk), page=page)
+    from apps.references.tasks import reference_evidence_task
+
+    shared_put(_page_key(str(reference.pk)), page, PAGE_HANDOFF_SECONDS)
+    reference_evidence_task.delay_on_commit(str(reference.pk))
+    return reference
+
+
+def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None = None) -> Reference | None:
+    """CPU work: the page's main text (trafilatura on the fetched bytes) and its best passage.
+
+    `page` comes from `reference_document_read`, directly or through the shared store. If it
+    expired there before a worker got to it, the reference is left to be read again later.
+    Idempotent: stores the same evidence when repeated.
+    """
+    import trafilatura
+
+    reference = Reference.objects.select_related("claim").filter(pk=reference_id).first()
+    if reference is None:
+        return None
+    page = page or shared_get(_page_key(reference_id))
+    if not page:
+        logger.warning("Page of reference %s expired before its evidence was extracted.", reference_id)
+        return reference
+    text = page["text"]
+    if page["content_type"] != "text/plain":
         text = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
     [evidence] = best_evidence(reference.claim.text, [text]) if text else [None]
-    changes: dict[str, Any] = {"document_read_at": now, "link_status": LinkStatus.ALIVE, "updated_at": now}
+    now = timezone.now()
+    changes: dict[str, Any] = {"document_read_at": now, "updated_at": now}
     if evidence is not None and evidence.stance != Stance.UNRELATED:
         changes.update(
             passage=evidence.passage,

@@ -128,3 +128,11 @@ def reference_document_read_task(reference_id: str) -> None:
     from apps.references.services import reference_document_read
 
     reference_document_read(reference_id=reference_id)
+
+
+@shared_task(acks_late=True)
+def reference_evidence_task(reference_id: str) -> None:
+    """CPU work (routed to the default queue): extract a fetched page's evidence. Idempotent."""
+    from apps.references.services import reference_evidence_extract
+
+    reference_evidence_extract(reference_id=reference_id)

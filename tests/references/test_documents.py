@@ -105,3 +105,44 @@ def test_gathering_queues_reads_only_for_title_only_results(
 
     assert set(Reference.objects.filter(claim=claim).values_list("provider", flat=True)) == {"local_library", "gdelt"}
     assert len(callbacks) == 1
+
+
+@pytest.mark.redis
+def test_with_redis_the_page_is_handed_to_the_cpu_queue(site, desk, settings, django_capture_on_commit_callbacks):
+    import os
+
+    from apps.core import http
+    from apps.references.services import reference_evidence_extract
+
+    settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
+    site.routes["/syria-toll"] = FakeResponse.html(ARTICLE_HTML)
+    claim = ClaimFactory(article__desk=desk, text=TOLL)
+    reference = ReferenceFactory(claim=claim, url=site.url("/syria-toll"), provider="gdelt")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        fetched = reference_document_read(reference_id=str(reference.id))
+
+    assert len(callbacks) == 1
+    assert fetched.document_read_at is None  # the evidence task has not run yet
+    extracted = reference_evidence_extract(reference_id=str(reference.id))
+    assert extracted.stance == Stance.SUPPORTS
+    assert extracted.document_read_at is not None
+    http.shared_store().clear()
+
+
+def test_an_expired_page_leaves_the_reference_as_it_was(desk):
+    from apps.references.services import reference_evidence_extract
+
+    reference = ReferenceFactory(claim__article__desk=desk, provider="gdelt", passage="")
+
+    assert reference_evidence_extract(reference_id=str(reference.id)).document_read_at is None
+
+
+def test_evidence_extraction_runs_on_the_default_queue_and_fetching_on_the_fetch_queue():
+    from celery import current_app
+
+    from apps.references.tasks import reference_document_read_task, reference_evidence_task
+
+    router = current_app.amqp.router
+    assert router.route({}, reference_evidence_task.name)["queue"].name == "default"
+    assert router.route({}, reference_document_read_task.name)["queue"].name == "fetch"
