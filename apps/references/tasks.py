@@ -1,6 +1,7 @@
 """Celery tasks for the references stage: thin wrappers that load by id and call one service.
 
-All run on the "fetch" queue (CELERY_TASK_ROUTES), so slow sites never hold up CPU work.
+They run on the "fetch" queue (CELERY_TASK_ROUTES), so slow sites never hold up CPU work;
+`reference_evidence_task`, which only parses, runs on the default queue.
 They are late-acknowledged and requeued if their worker dies (settings), which is safe because
 every service they call is idempotent; the job row's attempt counter stops a task that kills
 its worker every time.
