@@ -81,6 +81,8 @@ def worker(wikipedia, settings, tmp_path):
         "WIKIPEDIA_API_URL": wikipedia.url("/w/api.php"),
         "FACTCHECK_HTTP_ALLOWED_PRIVATE_HOSTS": wikipedia.host,
         "FACTCHECK_REFERENCE_PROVIDERS": "local_library,wikipedia",
+        # Politeness delays are for real hosts; the fake server answers as fast as it can.
+        "FACTCHECK_HTTP_HOST_MIN_INTERVAL": "0",
     }
     command = [
         sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--queues", "default,fetch",
