@@ -186,11 +186,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"apps.references.tasks.*": {"queue": "fetch"}}
+# Outbound fetching has its own queue so a slow site cannot stall CPU work; evidence
+# extraction is CPU work. The first matching route wins.
+CELERY_TASK_ROUTES = {
+    "apps.references.tasks.reference_evidence_task": {"queue": "default"},
+    "apps.references.tasks.*": {"queue": "fetch"},
+}
 CELERY_BEAT_SCHEDULE = {
     "references-requeue-stale-jobs": {
         "task": "apps.references.tasks.reference_jobs_requeue_stale_task",
         "schedule": 60.0,
+    },
+    # Re-checks stored links for dead pages.
+    "references-recheck-links": {
+        "task": "apps.references.tasks.references_links_recheck_task",
+        "schedule": 6 * 3600.0,
     },
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
@@ -267,15 +277,10 @@ REFERENCE_ARCHIVE_RECHECK_SECONDS = env.int("FACTCHECK_REFERENCE_ARCHIVE_RECHECK
 # and look for evidence in their main text; their search results carry only a title.
 REFERENCE_FETCH_DOCUMENTS = env.bool("FACTCHECK_REFERENCE_FETCH_DOCUMENTS", default=False)
 # Parsing fetched pages is CPU work: it runs on the default queue, apart from the fetch queue.
-CELERY_TASK_ROUTES = {"apps.references.tasks.reference_evidence_task": {"queue": "default"}, **CELERY_TASK_ROUTES}
 # Beat re-checks stored links for dead pages; a small GET cap is enough to see a page answer.
 REFERENCE_LINK_RECHECK_DAYS = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_DAYS", default=7)
 REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH", default=200)
 REFERENCE_LINK_CHECK_MAX_BYTES = 256 * 1024
-CELERY_BEAT_SCHEDULE["references-recheck-links"] = {
-    "task": "apps.references.tasks.references_links_recheck_task",
-    "schedule": 6 * 3600.0,
-}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
