@@ -4,9 +4,11 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from apps.claims.selectors import claim_list
+from apps.claims.models import ClaimStatus, ExtractionStatus
+from apps.claims.selectors import article_extraction_get, claim_list
+from apps.claims.services import EDITABLE_TASK_STATUSES
+from apps.claims.views import PositionedSegment, positioned_segments
 from apps.core.exceptions import ApplicationError
-from apps.core.text import Segment, segment_spans
 from apps.core.views import application_errors
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
 from apps.references.selectors import article_reference_progress
@@ -68,6 +70,16 @@ def article_detail(request, article_id):
     report = report_get(user=request.user, article_id=article_id)
     article = report.article
     can_edit = membership_get(user=request.user, desk=article.desk).can_edit
+    extraction = article_extraction_get(article=article)
+    # Held (prediction/opinion) and rejected claims stay off the queue; the report holds only
+    # the queue's claims, so they are listed on their own, in reading order.
+    set_aside = sorted(
+        [
+            *claim_list(user=request.user, article=article, status=ClaimStatus.HELD),
+            *claim_list(user=request.user, article=article, status=ClaimStatus.REJECTED),
+        ],
+        key=lambda claim: (claim.start, claim.end),
+    )
     return render(
         request,
         "articles/detail.html",
@@ -75,9 +87,12 @@ def article_detail(request, article_id):
             "article": article,
             "report": report,
             "segments": _highlighted(report),
+            "set_aside": set_aside,
+            "extraction_notice": _extraction_notice(extraction),
             "can_edit": can_edit,
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
+            "editable_statuses": EDITABLE_TASK_STATUSES,
             "progress": _reference_progress(article),
         },
     )
@@ -92,16 +107,25 @@ def article_progress(request, article_id):
     return JsonResponse(_reference_progress(article))
 
 
-def _highlighted(report) -> list[Segment]:
-    """The body cut into plain text and claim pieces. A split claim is marked by the pieces it
-    was built from ("Russia and China … have vetoed"), not its whole covering span, so it keeps a
-    highlight of its own instead of vanishing inside the sentence's first claim."""
+def _highlighted(report) -> list[PositionedSegment]:
+    """The body cut into plain text and claim pieces, each knowing its offsets in the body (for
+    "Add claim from selection"). A split claim is marked by the pieces it was built from
+    ("Russia and China … have vetoed"), not its whole covering span, so it keeps a highlight of
+    its own instead of vanishing inside the sentence's first claim."""
     pieces = [
         (start, end, row)
         for row in report.rows
         for start, end in (row.claim.spans or [(row.claim.start, row.claim.end)])
     ]
-    return segment_spans(report.article.body, pieces)
+    body = report.article.body
+    return positioned_segments(body, pieces, 0, len(body))
+
+
+def _extraction_notice(extraction) -> str:
+    """Why the extractor found nothing, when it refused the article (a language it cannot read)."""
+    if extraction is None or extraction.status != ExtractionStatus.UNSUPPORTED_LANGUAGE:
+        return ""
+    return extraction.message or extraction.get_status_display()
 
 
 def _reference_progress(article) -> dict:

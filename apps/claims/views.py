@@ -1,21 +1,61 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from apps.articles.selectors import article_get
 from apps.core.text import Segment, segment_spans
-from apps.core.views import application_errors
+from apps.core.views import application_errors, flash_form_errors
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
+from apps.references.models import Reference, Stance
 from apps.references.selectors import reference_list, source_link_list
 from apps.reviews.forms import VerdictForm, VerdictReturnForm
 from apps.reviews.models import TaskStatus
 from apps.reviews.services import SUBMITTABLE_STATUSES
 
+from . import services
+from .forms import ClaimMergeForm, ClaimRejectForm, ClaimSpanForm, ClaimSplitFormSet, ClaimUpdateForm
+from .models import MatchStatus
 from .selectors import claim_get
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
+
+# Supporting evidence first: it is what a reviewer cites; unrelated hits last.
+STANCE_ORDER = {Stance.SUPPORTS: 0, Stance.CONTRADICTS: 1, Stance.MENTIONS: 2, Stance.UNRELATED: 3}
+
+
+@dataclass(frozen=True)
+class PositionedSegment:
+    """A piece of the article body that knows where it sits in `article.body`, so the page's
+    script can turn a mouse selection into the character offsets the services take."""
+
+    text: str
+    start: int
+    end: int
+    key: object = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    reference: Reference
+    # The passage cut into plain and matched-word segments (key True marks a match).
+    passage: list[Segment]
+
+
+def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start: int, end: int):
+    """body[start:end] cut at the pieces (offsets into `body`), each segment with its offsets."""
+    window = [(piece_start - start, piece_end - start, key) for piece_start, piece_end, key in pieces]
+    segments = []
+    position = start
+    for segment in segment_spans(body[start:end], window):
+        segments.append(PositionedSegment(segment.text, position, position + len(segment.text), segment.key))
+        position += len(segment.text)
+    return segments
 
 
 @login_required
@@ -41,18 +81,27 @@ def claim_detail(request, claim_id):
             }
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
+    matched_task = getattr(claim.matched_claim, "review_task", None)
+    context, cut_before, cut_after = _context(claim)
     return render(
         request,
         "claims/detail.html",
         {
             "claim": claim,
             "article": article,
-            "context": _context(claim),
+            "context": context,
+            "context_cut_before": cut_before,
+            "context_cut_after": cut_after,
             "task": task,
             "verdict": verdict,
             "source_links": source_link_list(user=request.user, claim=claim),
             "references": references,
+            "evidence": _evidence(references),
+            "matched_verdict": getattr(matched_task, "verdict", None),
+            "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
+            "can_reshape": can_edit and (task is None or task.status in services.EDITABLE_TASK_STATUSES),
+            "split_formset": ClaimSplitFormSet(),
             "can_refresh": can_edit or is_assignee,
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
@@ -60,6 +109,15 @@ def claim_detail(request, claim_id):
             "return_form": VerdictReturnForm(),
         },
     )
+
+
+@login_required
+@require_GET
+@application_errors()
+def claim_in_article(request, claim_id):
+    """The claim's row on its article page: where the article page's claim actions return to."""
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
 @login_required
@@ -72,9 +130,134 @@ def claim_references_refresh(request, claim_id):
     return redirect("claims:detail", claim_id=claim.pk)
 
 
-def _context(claim) -> list[Segment]:
-    """The claim's paragraph with the pieces the claim was built from marked; a long paragraph
-    is cut at word boundaries, CONTEXT_CHARS either side of the claim."""
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:in-article")
+def claim_reject(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    form = ClaimRejectForm(request.POST)
+    if form.is_valid():
+        services.claim_reject(claim=claim, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Claim rejected; it is listed under “Held back and rejected”.")
+    else:
+        flash_form_errors(request, form)
+    return redirect(_in_article_url(claim.article_id, claim.pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:in-article")
+def claim_release(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    services.claim_release(claim=claim, user=request.user)
+    messages.success(request, "Claim released into the review queue.")
+    return redirect(_in_article_url(claim.article_id, claim.pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:in-article")
+def claim_update(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    form = ClaimUpdateForm(request.POST)
+    if form.is_valid():
+        services.claim_update(claim=claim, user=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "Claim text saved.")
+    else:
+        flash_form_errors(request, form)
+    return redirect(_in_article_url(claim.article_id, claim.pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="articles:detail")
+def claims_merge(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    form = ClaimMergeForm(request.POST, user=request.user, article=article)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("articles:detail", article_id=article.pk)
+    claim = services.claim_merge(claims=form.claims(), user=request.user)
+    messages.success(request, f"Merged {len(form.cleaned_data['tasks'])} claims into one.")
+    return redirect(_in_article_url(article.pk, claim.pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="articles:detail")
+def claim_create(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    form = ClaimSpanForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("articles:detail", article_id=article.pk)
+    data = form.cleaned_data
+    claim = services.claim_create_from_span(
+        article=article, user=request.user, start=data["start"], end=data["end"], text=data["text"]
+    )
+    messages.success(request, f"Claim added: “{claim.text}”.")
+    return redirect(_in_article_url(article.pk, claim.pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def claim_split(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    formset = ClaimSplitFormSet(request.POST)
+    if not formset.is_valid():
+        for form in formset:
+            flash_form_errors(request, form)
+        for error in formset.non_form_errors():
+            messages.error(request, error)
+        return redirect("claims:detail", claim_id=claim.pk)
+    created = services.claim_split(claim=claim, user=request.user, parts=formset.parts())
+    messages.success(request, f"Claim split into {len(created)} claims.")
+    # The split claim is gone; its parts are on the article page.
+    return redirect(_in_article_url(claim.article_id, created[0].pk))
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def claim_match_confirm(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    services.claim_match_confirm(claim=claim, user=request.user)
+    messages.success(request, "Match confirmed: the earlier verdict applies to this claim.")
+    return redirect("claims:detail", claim_id=claim.pk)
+
+
+@login_required
+@require_POST
+@application_errors(redirect_to="claims:detail")
+def claim_match_dismiss(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    services.claim_match_dismiss(claim=claim, user=request.user)
+    messages.success(request, "Match dismissed; it will not be suggested again.")
+    return redirect("claims:detail", claim_id=claim.pk)
+
+
+def _in_article_url(article_id, claim_id) -> str:
+    return f"{reverse('articles:detail', args=[article_id])}#claim-{claim_id}"
+
+
+def _evidence(references: list[Reference]) -> list[Evidence]:
+    ordered = sorted(references, key=lambda reference: STANCE_ORDER.get(reference.stance, len(STANCE_ORDER)))
+    return [
+        Evidence(
+            reference=reference,
+            passage=segment_spans(
+                reference.passage, [(start, end, True) for start, end in reference.passage_highlights]
+            ),
+        )
+        for reference in ordered
+    ]
+
+
+def _context(claim) -> tuple[list[PositionedSegment], bool, bool]:
+    """The claim's paragraph with the pieces the claim was built from marked, and whether it
+    was cut before and after: a long paragraph is cut at word boundaries, CONTEXT_CHARS either
+    side of the claim."""
     body = claim.article.body
     separator = body.rfind("\n\n", 0, claim.start)
     paragraph_start = 0 if separator == -1 else separator + 2
@@ -87,13 +270,9 @@ def _context(claim) -> list[Segment]:
         window_start = body.find(" ", window_start, claim.start) + 1 or window_start
     if window_end < paragraph_end and (space := body.rfind(" ", claim.end, window_end)) != -1:
         window_end = space
-    pieces = [(start - window_start, end - window_start, claim) for start, end in _pieces(claim)]
-    segments = segment_spans(body[window_start:window_end], pieces)
-    if window_start > paragraph_start:
-        segments.insert(0, Segment("…"))
-    if window_end < paragraph_end:
-        segments.append(Segment("…"))
-    return segments
+    pieces = [(start, end, claim) for start, end in _pieces(claim)]
+    segments = positioned_segments(body, pieces, window_start, window_end)
+    return segments, window_start > paragraph_start, window_end < paragraph_end
 
 
 def _pieces(claim) -> list[tuple[int, int]]:

@@ -41,3 +41,145 @@
     document.querySelectorAll("[data-progress-url]").forEach(poll);
   });
 })();
+
+// Editors pick passages of the article with the mouse: "Add claim from selection" on the
+// article page, "Add part from selection" when splitting a claim. The services take character
+// offsets into article.body, so every rendered piece of text carries its own data-start and the
+// selection's ends are counted from the piece they fall in. Counting per piece keeps an error
+// (should the DOM text ever differ from the body) local instead of shifting every later offset.
+(function () {
+  "use strict";
+
+  // The offset in article.body of the point (node, offset), for a point inside `source` or
+  // just outside it (a selection dragged past the text's first or last character).
+  function bodyOffset(source, node, offset) {
+    var pieces = source.querySelectorAll("[data-start]");
+    for (var i = 0; i < pieces.length; i++) {
+      var piece = pieces[i];
+      var range = document.createRange();
+      range.selectNodeContents(piece);
+      var where = range.comparePoint(node, offset);
+      if (where < 0) {
+        return Number(piece.getAttribute("data-start"));
+      }
+      if (where === 0) {
+        range.setEnd(node, offset);
+        return Number(piece.getAttribute("data-start")) + range.toString().length;
+      }
+    }
+    return pieces.length ? Number(pieces[pieces.length - 1].getAttribute("data-end")) : 0;
+  }
+
+  // {start, end, text} of the current selection within `source`, or null when nothing of it
+  // is selected.
+  function selectedPassage(source) {
+    var selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+      return null;
+    }
+    var range = selection.getRangeAt(0);
+    if (!range.intersectsNode(source)) {
+      return null;
+    }
+    var start = bodyOffset(source, range.startContainer, range.startOffset);
+    var end = bodyOffset(source, range.endContainer, range.endOffset);
+    var text = range.toString().replace(/\s+/g, " ").trim();
+    if (end <= start || !text) {
+      return null;
+    }
+    return { start: start, end: end, text: text };
+  }
+
+  // Keep the text selection when the button is pressed (a mousedown would otherwise move focus).
+  function keepSelection(button) {
+    button.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+  }
+
+  function watchSelection(source, onChange) {
+    document.addEventListener("selectionchange", function () {
+      onChange(selectedPassage(source));
+    });
+  }
+
+  function addClaimForm(form) {
+    var source = document.getElementById(form.getAttribute("data-selection-source"));
+    var controls = form.querySelector("[data-selection-controls]");
+    var button = form.querySelector("[data-selection-add]");
+    var preview = form.querySelector("[data-selection-preview]");
+    var idleText = preview.textContent;
+    if (!source) {
+      return;
+    }
+    controls.hidden = false;
+    keepSelection(button);
+    watchSelection(source, function (passage) {
+      button.disabled = passage === null;
+      preview.textContent = passage ? "“" + passage.text + "”" : idleText;
+    });
+    button.addEventListener("click", function () {
+      var passage = selectedPassage(source);
+      if (passage === null) {
+        return;
+      }
+      form.querySelector("[data-selection-start]").value = passage.start;
+      form.querySelector("[data-selection-end]").value = passage.end;
+      form.requestSubmit();
+    });
+  }
+
+  // The split form is a Django formset: a new part copies the last row under the next index
+  // and raises TOTAL_FORMS; an empty row is filled before a new one is made.
+  function splitForm(form) {
+    var source = document.getElementById(form.getAttribute("data-selection-source"));
+    var button = form.querySelector("[data-split-add]");
+    var parts = form.querySelector("[data-split-parts]");
+    var total = form.querySelector("input[name$='-TOTAL_FORMS']");
+    if (!source) {
+      return;
+    }
+    button.hidden = false;
+    keepSelection(button);
+    watchSelection(source, function (passage) {
+      button.disabled = passage === null;
+    });
+
+    function emptyPart() {
+      var rows = parts.querySelectorAll("[data-split-part]");
+      for (var i = 0; i < rows.length; i++) {
+        if (!rows[i].querySelector("input[name$='-start']").value) {
+          return rows[i];
+        }
+      }
+      var index = rows.length;
+      var row = rows[rows.length - 1].cloneNode(true);
+      row.querySelectorAll("input").forEach(function (input) {
+        input.name = input.name.replace(/-\d+-/, "-" + index + "-");
+        input.value = "";
+        input.placeholder = "";
+      });
+      row.querySelector("legend").textContent = "Part " + (index + 1);
+      parts.appendChild(row);
+      total.value = index + 1;
+      return row;
+    }
+
+    button.addEventListener("click", function () {
+      var passage = selectedPassage(source);
+      if (passage === null) {
+        return;
+      }
+      var row = emptyPart();
+      row.querySelector("input[name$='-start']").value = passage.start;
+      row.querySelector("input[name$='-end']").value = passage.end;
+      // The passage itself is the part's text unless the editor rewords it.
+      row.querySelector("input[name$='-text']").placeholder = passage.text;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-selection-form]").forEach(addClaimForm);
+    document.querySelectorAll("[data-split-form]").forEach(splitForm);
+  });
+})();

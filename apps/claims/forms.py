@@ -1,0 +1,104 @@
+"""Forms for the editor's claim corrections on the article and claim pages.
+
+They only check the shape of what was posted; the services decide what is allowed
+(who may edit, which passages exist, whether the review has moved on).
+"""
+
+from django import forms
+
+from apps.reviews.selectors import review_task_list
+
+# The API accepts the same number of parts (ClaimSplitInputSerializer).
+MAX_SPLIT_PARTS = 20
+
+
+class ClaimRejectForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason",
+        max_length=1000,
+        error_messages={"required": "Say why the claim is rejected."},
+        widget=forms.TextInput(attrs={"placeholder": "e.g. an opinion, not checkable"}),
+    )
+
+
+class ClaimUpdateForm(forms.Form):
+    text = forms.CharField(
+        label="Claim text",
+        max_length=2000,
+        error_messages={"required": "The claim text cannot be empty."},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ClaimMergeForm(forms.Form):
+    # The article page's checkboxes tick review tasks (they drive bulk assignment too); every
+    # claim in the queue has exactly one task, so a task stands for its claim.
+    tasks = forms.ModelMultipleChoiceField(
+        queryset=None,
+        error_messages={
+            "required": "Tick at least two claims to merge.",
+            "invalid_choice": "A ticked claim is not in this article.",
+            "invalid_pk_value": "A ticked claim is not in this article.",
+        },
+    )
+
+    def __init__(self, *args, user, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].queryset = review_task_list(user=user, article_id=article.pk)
+
+    def claims(self):
+        return [task.claim for task in self.cleaned_data["tasks"]]
+
+
+class ClaimSpanForm(forms.Form):
+    """A passage of the article body as [start, end) character offsets, with optional wording."""
+
+    start = forms.IntegerField(
+        label="From character",
+        min_value=0,
+        error_messages={"required": "Give the passage's start.", "min_value": "Offsets start at 0."},
+    )
+    end = forms.IntegerField(
+        label="to character",
+        min_value=1,
+        error_messages={"required": "Give the passage's end.", "min_value": "The end must be after the start."},
+    )
+    text = forms.CharField(
+        label="Wording (optional)",
+        required=False,
+        max_length=2000,
+        help_text="Leave empty to use the passage itself.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end <= start:
+            raise forms.ValidationError("A passage must end after it starts.")
+        return data
+
+
+class BaseClaimSplitFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": "A split needs at least two parts.",
+        "too_many_forms": f"A split has at most {MAX_SPLIT_PARTS} parts.",
+    }
+
+    def parts(self) -> list[dict]:
+        """The filled-in parts, in the order given; rows left empty are skipped."""
+        return [
+            {"start": form.cleaned_data["start"], "end": form.cleaned_data["end"], "text": form.cleaned_data["text"]}
+            for form in self.forms
+            if form.cleaned_data
+        ]
+
+
+ClaimSplitFormSet = forms.formset_factory(
+    ClaimSpanForm,
+    formset=BaseClaimSplitFormSet,
+    extra=0,
+    min_num=2,
+    validate_min=True,
+    max_num=MAX_SPLIT_PARTS,
+    validate_max=True,
+)
