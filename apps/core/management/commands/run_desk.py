@@ -26,6 +26,8 @@ class Command(BaseCommand):
                 "--queues", "default,fetch", "--concurrency", str(concurrency), "--loglevel", "INFO",
             ],
         }  # fmt: skip
+        # SIGTERM (a service manager, `kill`) stops the desk like Ctrl-C does.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         processes = {name: subprocess.Popen(command) for name, command in commands.items()}  # noqa: S603
         self.stdout.write(f"factcheck is running at http://{addrport}/ — press Ctrl-C to stop.")
         try:
