@@ -196,3 +196,13 @@ def test_clauses_with_their_own_subjects_are_separate_claims():
     assert "Jamal Khashoggi was a columnist for The Washington Post." in texts
     assert "Jamal Khashoggi lived in exile in Virginia as a legal resident of the United States." in texts
     assert "Two adults were seriously injured." in texts
+
+
+def test_a_day_followed_by_a_description_is_not_an_apposition():
+    body = (
+        "Clinton raised the issue with Lavrov at talks in Dublin last Thursday, a meeting also attended "
+        "by the envoy Lakhdar Brahimi."
+    )
+    texts = [claim.text for claim in extract_claims(body)]
+    assert not [text for text in texts if text.startswith("Thursday is")]
+    assert texts[0].startswith("Clinton raised the issue with Lavrov")

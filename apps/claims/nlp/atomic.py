@@ -153,11 +153,42 @@ _APPOSITION = re.compile(
 )
 
 
+# "talks in Dublin last Thursday, a meeting also attended by ..." describes the event, not the day.
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
+)
+
+
 def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "in Magnitogorsk, a city in the Ural region," -> "Magnitogorsk is a city in the Ural region"."""
     for match in _APPOSITION.finditer(text):
         if _has_finite_verb(match["apposition"]):
             continue  # a clause ("the report said ..."), not a noun phrase
+        if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
+            continue
         name = (a + match.start("name"), a + match.end("name"))
         described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
         if not text[match.end() :].strip(" .!"):
