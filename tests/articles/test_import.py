@@ -144,3 +144,18 @@ def test_import_command_fails_with_one_line_and_stores_nothing(desk, tmp_path, c
 def test_import_command_missing_file(desk):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("import_article", "/nonexistent/article.txt", "--desk", desk.slug)
+
+
+def test_api_import_refuses_a_body_over_the_request_limit_with_json(editor_api, desk, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor_api.post("/api/v1/articles/import/", {"text": "word " * 5000}, format="json")
+    assert response.status_code == 413
+    assert "Upload a large article as a file" in response.json()["message"]
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize("body", [b"\xff\xfe garbage", b"{not json"])
+def test_api_import_malformed_json_is_a_400_with_a_message(editor_api, desk, body):
+    response = editor_api.post("/api/v1/articles/import/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("JSON parse error")
