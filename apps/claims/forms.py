@@ -13,21 +13,11 @@ MAX_SPLIT_PARTS = 20
 
 
 class ClaimRejectForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason",
-        max_length=1000,
-        error_messages={"required": "Say why the claim is rejected."},
-        widget=forms.TextInput(attrs={"placeholder": "e.g. an opinion, not checkable"}),
-    )
+    reason = forms.CharField(max_length=1000, error_messages={"required": "Say why the claim is rejected."})
 
 
 class ClaimUpdateForm(forms.Form):
-    text = forms.CharField(
-        label="Claim text",
-        max_length=2000,
-        error_messages={"required": "The claim text cannot be empty."},
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    text = forms.CharField(max_length=2000, error_messages={"required": "The claim text cannot be empty."})
 
 
 class ClaimMergeForm(forms.Form):
@@ -54,21 +44,15 @@ class ClaimSpanForm(forms.Form):
     """A passage of the article body as [start, end) character offsets, with optional wording."""
 
     start = forms.IntegerField(
-        label="From character",
         min_value=0,
         error_messages={"required": "Give the passage's start.", "min_value": "Offsets start at 0."},
     )
     end = forms.IntegerField(
-        label="to character",
         min_value=1,
         error_messages={"required": "Give the passage's end.", "min_value": "The end must be after the start."},
     )
-    text = forms.CharField(
-        label="Wording (optional)",
-        required=False,
-        max_length=2000,
-        help_text="Leave empty to use the passage itself.",
-    )
+    # Empty means the passage itself.
+    text = forms.CharField(required=False, max_length=2000)
 
     def clean(self):
         data = super().clean()

@@ -103,6 +103,51 @@
     });
   }
 
+  function caretAt(x, y) {
+    if (document.caretRangeFromPoint) {
+      var range = document.caretRangeFromPoint(x, y);
+      return range && { node: range.startContainer, offset: range.startOffset };
+    }
+    var position = document.caretPositionFromPoint(x, y);
+    return position && { node: position.offsetNode, offset: position.offset };
+  }
+
+  // Highlighted claims are links, and a drag that starts on a link drags the link instead of
+  // selecting text. So a drag from a link selects by hand, from the caret under the pointer,
+  // and the click that ends it does not open the claim; a plain click still does.
+  function selectAcrossLinks(source) {
+    var justSelected = false;
+    source.addEventListener("mousedown", function (event) {
+      justSelected = false;
+      var anchor = event.button === 0 && event.target.closest("a") && caretAt(event.clientX, event.clientY);
+      if (!anchor) {
+        return;
+      }
+      event.preventDefault();
+      var moved = false;
+      function onMove(move) {
+        var focus = caretAt(move.clientX, move.clientY);
+        if (focus) {
+          moved = true;
+          window.getSelection().setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
+        }
+      }
+      function onUp() {
+        document.removeEventListener("mousemove", onMove);
+        document.removeEventListener("mouseup", onUp);
+        justSelected = moved;
+      }
+      document.addEventListener("mousemove", onMove);
+      document.addEventListener("mouseup", onUp);
+    });
+    source.addEventListener("click", function (event) {
+      if (justSelected) {
+        event.preventDefault();
+        justSelected = false;
+      }
+    });
+  }
+
   function addClaimForm(form) {
     var source = document.getElementById(form.getAttribute("data-selection-source"));
     var controls = form.querySelector("[data-selection-controls]");
@@ -118,6 +163,7 @@
       button.disabled = passage === null;
       preview.textContent = passage ? "“" + passage.text + "”" : idleText;
     });
+    selectAcrossLinks(source);
     button.addEventListener("click", function () {
       var passage = selectedPassage(source);
       if (passage === null) {

@@ -282,6 +282,10 @@ def test_editor_adds_a_claim_by_selecting_text_rejects_one_and_splits_another(
     assert article.body[added.start : added.end] == "The talks in Geneva ended on Friday"
     assert str(added.pk) in published_claim_ids
     expect(page.locator(".claims-table tbody tr", has_text="Geneva")).to_be_visible()
+    # A drag that starts inside a highlighted claim (a link) selects text too.
+    _select_with_mouse(page, "#article-text", "three UN Security Council")
+    expect(page.locator("[data-selection-preview]")).to_have_text("“three UN Security Council”")
+    assert page.url.endswith(f"#claim-{added.pk}")
 
     # Reject the death-toll claim with a reason; it moves to the held-back and rejected list.
     toll_row = page.locator(".claims-table tbody tr", has_text="killed")
