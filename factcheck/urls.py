@@ -8,6 +8,7 @@ api_v1 = [
     path("", include("apps.references.api.urls")),
     path("", include("apps.reviews.api.urls")),
     path("", include("apps.reports.api.urls")),
+    path("", include("apps.desks.api.urls")),
 ]
 
 urlpatterns = [

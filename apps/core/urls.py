@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("apps.claims.urls")),
     path("", include("apps.reviews.urls")),
     path("", include("apps.reports.urls")),
+    path("", include("apps.desks.urls")),
 ]

@@ -22,6 +22,7 @@ DEMO_PEOPLE = [
     ("editor", Role.EDITOR, "Edna", "Editor"),
     ("reviewer1", Role.REVIEWER, "Ravi", "Reviewer"),
     ("reviewer2", Role.REVIEWER, "Rosa", "Reviewer"),
+    ("deskadmin", Role.ADMIN, "Dana", "Admin"),
 ]
 # Known passwords so the README can name them; demo accounts exist only where the demo is loaded.
 DEMO_PASSWORD_SUFFIX = "-demo-2012"  # noqa: S105

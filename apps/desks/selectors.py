@@ -1,8 +1,10 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from apps.core.exceptions import NotFoundError, PermissionDeniedError
+from apps.core.ids import uuid_or_404
+from apps.references.models import SourceRule
 
 from .models import Desk, Membership, Role
 
@@ -76,3 +78,49 @@ def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
 
 def membership_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Membership]:
     return Membership.objects.filter(user_id=user.pk).select_related("desk").order_by("desk__name")
+
+
+# --- Desk administration ------------------------------------------------------------------------
+
+ADMIN_ONLY_MESSAGE = "Only the desk's admins can change its people, rating scale and source rules."
+
+
+def desk_get_for_member(*, user: AbstractBaseUser, slug: str) -> Desk:
+    """One of the user's desks by slug; a desk the user is not in does not exist for them (404)."""
+    desk = desk_list_for_user(user=user).filter(slug=slug).first()
+    if desk is None:
+        raise NotFoundError("Desk not found.")
+    return desk
+
+
+def desk_admin_require(*, user: AbstractBaseUser, desk: Desk) -> Membership:
+    """The user's admin membership of `desk`; 404 when outside the desk, 403 for editors and reviewers."""
+    membership = membership_require(user=user, desk=desk)
+    if membership.role != Role.ADMIN:
+        raise PermissionDeniedError(ADMIN_ONLY_MESSAGE)
+    return membership
+
+
+def admin_desk_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Desk]:
+    if not user.is_authenticated:
+        return Desk.objects.none()
+    return Desk.objects.filter(memberships__user=user, memberships__role=Role.ADMIN).distinct()
+
+
+def desk_member_get(*, desk: Desk, username: str) -> Membership:
+    membership = desk_members(desk=desk).filter(user__username=username).first()
+    if membership is None:
+        raise NotFoundError(f"{username!r} is not a member of this desk.")
+    return membership
+
+
+def source_rule_list_for_desk(*, desk: Desk) -> QuerySet[SourceRule]:
+    """The rules that attach links to the desk's claims: the shared ones and the desk's own."""
+    return SourceRule.objects.filter(Q(desk__isnull=True) | Q(desk=desk)).select_related("desk")
+
+
+def source_rule_get_for_desk(*, desk: Desk, rule_id: object) -> SourceRule:
+    rule = source_rule_list_for_desk(desk=desk).filter(pk=uuid_or_404(rule_id, what="Source rule")).first()
+    if rule is None:
+        raise NotFoundError("Source rule not found.")
+    return rule

@@ -1,8 +1,17 @@
+import secrets
+
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.reviews.models import ReviewTask
+from apps.reviews.selectors import OPEN_STATUSES
+
 from .models import Desk, Membership, Role
+from .selectors import desk_admin_require
 
 User = get_user_model()
 
@@ -24,3 +33,140 @@ def membership_set(*, desk: Desk, user, role: str) -> Membership:
         membership.role = role
         membership.save(update_fields=["role", "updated_at"])
     return membership
+
+
+# --- Desk administration: people ----------------------------------------------------------------
+# Every change to a desk's people first locks the desk row. That one lock serialises the changes
+# of a desk, so two admins demoting or removing each other at the same moment cannot both pass
+# the "another admin remains" check and leave the desk with nobody able to administer it.
+
+
+def _lock_desk_for_admin(*, actor, desk: Desk) -> Desk:
+    """Lock `desk` and check, under the lock, that `actor` is still one of its admins."""
+    locked = Desk.objects.select_for_update().get(pk=desk.pk)
+    desk_admin_require(user=actor, desk=locked)
+    return locked
+
+
+def _role_check(role: str) -> None:
+    if role not in Role.values:
+        raise ApplicationError(f"Unknown role {role!r}; choose one of {', '.join(Role.values)}.")
+
+
+def _is_last_admin(membership: Membership) -> bool:
+    if membership.role != Role.ADMIN:
+        return False
+    return not Membership.objects.filter(desk_id=membership.desk_id, role=Role.ADMIN).exclude(pk=membership.pk).exists()
+
+
+@transaction.atomic
+def membership_add(*, actor, desk: Desk, username: str, role: str) -> Membership:
+    """A desk admin adds an existing account to `desk` with `role`.
+
+    Idempotent: adding someone who already has that role returns their membership. Someone who
+    is a member with another role is refused (change the role instead), so a mistyped form
+    never silently demotes anyone.
+    """
+    _role_check(role)
+    desk = _lock_desk_for_admin(actor=actor, desk=desk)
+    user = User.objects.filter(username=username.strip()).first()
+    if user is None:
+        raise ApplicationError(f"No account is named {username.strip()!r}; create it instead.")
+    membership, created = Membership.objects.get_or_create(desk=desk, user=user, defaults={"role": role})
+    if not created and membership.role != role:
+        raise ApplicationError(
+            f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead."
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_account_create(
+    *,
+    actor,
+    desk: Desk,
+    username: str,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    password: str | None = None,
+) -> tuple[Membership, str | None]:
+    """A desk admin creates a new account and makes it a member of `desk`.
+
+    The password must pass Django's password validators. Without one a random password is
+    generated and returned (else None) so the admin can hand it over: it is shown once and
+    never stored in clear. Not idempotent: a taken username is refused.
+    """
+    _role_check(role)
+    desk = _lock_desk_for_admin(actor=actor, desk=desk)
+    user = User(username=username.strip(), first_name=first_name.strip(), last_name=last_name.strip())
+    user.email = User.objects.normalize_email(email.strip())
+    generated = None if password else secrets.token_urlsafe(12)
+    try:
+        user.full_clean(exclude=["password"])
+        validate_password(password or generated, user=user)
+    except DjangoValidationError as error:
+        raise ApplicationError(" ".join(error.messages), extra={"fields": _error_fields(error)}) from None
+    user.set_password(password or generated)
+    try:
+        # A savepoint, so a username taken by a concurrent request leaves the transaction usable.
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise ApplicationError(f"The username {user.username!r} is taken.") from None
+    return Membership.objects.create(desk=desk, user=user, role=role), generated
+
+
+def _error_fields(error: DjangoValidationError) -> dict[str, list[str]]:
+    if hasattr(error, "error_dict"):
+        return {field: [m for e in errors for m in e.messages] for field, errors in error.error_dict.items()}
+    return {"password": error.messages}
+
+
+@transaction.atomic
+def membership_role_change(*, actor, membership: Membership, role: str) -> Membership:
+    """A desk admin changes a member's role. Idempotent; never demotes the desk's last admin."""
+    _role_check(role)
+    _lock_desk_for_admin(actor=actor, desk=membership.desk)
+    current = Membership.objects.select_related("user", "desk").filter(pk=membership.pk).first()
+    if current is None:
+        raise NotFoundError("That person is no longer a member of this desk.")
+    if current.role == role:
+        return current
+    if _is_last_admin(current):
+        raise ApplicationError(
+            f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
+        )
+    current.role = role
+    current.save(update_fields=["role", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def membership_remove(*, actor, membership: Membership) -> None:
+    """A desk admin removes a member from the desk (the account stays).
+
+    Refused for the desk's last admin, and for a reviewer who still has open review tasks on the
+    desk (reassign them first, or nobody would be working on them). Idempotent: removing someone
+    already gone does nothing.
+    """
+    _lock_desk_for_admin(actor=actor, desk=membership.desk)
+    current = Membership.objects.select_related("user").filter(pk=membership.pk).first()
+    if current is None:
+        return
+    if _is_last_admin(current):
+        raise ApplicationError(
+            f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
+        )
+    open_tasks = ReviewTask.objects.filter(
+        claim__article__desk_id=current.desk_id,
+        assignee_id=current.user_id,
+        status__in=OPEN_STATUSES,
+    ).count()
+    if open_tasks:
+        noun = "review task" if open_tasks == 1 else "review tasks"
+        raise ApplicationError(
+            f"{current.user.get_username()} still has {open_tasks} open {noun} on this desk; reassign them first."
+        )
+    current.delete()

@@ -5,20 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import string
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.articles.models import Article
-from apps.claims.models import Claim, ClaimStatus
+from apps.claims.models import Claim, ClaimKind, ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import (
     HTML_CONTENT_TYPES,
@@ -34,7 +37,7 @@ from apps.core.http import (
     shared_state_is_shared,
 )
 from apps.desks.models import Desk
-from apps.desks.selectors import membership_get, membership_require
+from apps.desks.selectors import desk_admin_require, membership_get, membership_require
 from apps.references import wayback
 from apps.references.documents import library_text_extract
 from apps.references.evidence import best_evidence
@@ -756,3 +759,193 @@ def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None
     Reference.objects.filter(pk=reference.pk).update(**changes)
     reference.refresh_from_db()
     return reference
+
+
+# --- Desk source rules (desk admins) -------------------------------------------------------------
+# Rules without a desk are shared by every desk and stay read-only here (Django admin changes
+# them). A desk's admins write its own rules; changes apply to claims imported afterwards, and
+# links already attached stay as they are.
+
+SOURCE_RULE_PLACEHOLDERS = ("query", "outlet")
+_SAMPLE_VALUES = {"query": "veto+resolution", "outlet": "Kommersant"}
+
+
+def source_rule_url_template_check(url_template: str) -> str:
+    """The template, stripped, if it is an http(s) URL using only {query} and {outlet}.
+
+    `_rule_link` fills it with str.format, so anything else in braces (positional fields,
+    attribute or index lookups, format specs) would fail or leak at link time; refuse it now.
+    The site itself must be fixed: a placeholder in the host would let claim text pick it.
+    """
+    template = url_template.strip()
+    try:
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        ]
+    except ValueError:
+        raise ApplicationError("The URL template has an unmatched brace; write {{ or }} for a literal one.") from None
+    known = " and ".join(f"{{{name}}}" for name in SOURCE_RULE_PLACEHOLDERS)
+    for name, spec, conversion in fields:
+        if name not in SOURCE_RULE_PLACEHOLDERS or spec or conversion:
+            raise ApplicationError(f"The URL template may only use the placeholders {known}.")
+    parts = urlsplit(template)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ApplicationError("The URL template must be a full http:// or https:// address.")
+    if "{" in parts.netloc or "}" in parts.netloc:
+        raise ApplicationError("Placeholders belong in the path or query string; the site must be fixed.")
+    try:
+        URLValidator(schemes=["http", "https"])(template.format(**_SAMPLE_VALUES))
+    except DjangoValidationError:
+        raise ApplicationError("The URL template does not make a valid web address.") from None
+    if len(template) > SourceRule._meta.get_field("url_template").max_length:
+        raise ApplicationError("The URL template is too long.")
+    return template
+
+
+def _source_rule_fields(
+    *,
+    rule: SourceRule,
+    name: str,
+    label: str,
+    url_template: str,
+    reason: str,
+    kinds: Iterable[str],
+    keywords: Iterable[str],
+    requires_attribution: bool,
+    priority: int,
+) -> None:
+    """Check and set a desk rule's editable fields (not saved)."""
+    name, label, reason = name.strip(), label.strip(), reason.strip()
+    for value, what in ((name, "a name"), (label, "a label"), (reason, "a reason")):
+        if not value:
+            raise ApplicationError(f"Give the rule {what}.")
+    kinds = list(dict.fromkeys(kinds))
+    unknown = [kind for kind in kinds if kind not in ClaimKind.values]
+    if unknown:
+        raise ApplicationError(f"Unknown claim kinds: {', '.join(map(str, unknown))}.")
+    cleaned_keywords: dict[str, str] = {}
+    for keyword in keywords:
+        keyword = str(keyword).strip()
+        if keyword:
+            cleaned_keywords.setdefault(keyword.lower(), keyword)
+    if not 0 <= priority <= 32767:
+        raise ApplicationError("The priority runs from 0 (first) to 32767.")
+    # Names are unique across all desks (the model says so); say which one clashes.
+    if SourceRule.objects.filter(name__iexact=name).exclude(pk=rule.pk).exists():
+        raise ApplicationError(f"A source rule named {name!r} already exists; choose another name.")
+    rule.name = name
+    rule.label = label
+    rule.url_template = source_rule_url_template_check(url_template)
+    rule.reason = reason
+    rule.kinds = kinds
+    rule.keywords = list(cleaned_keywords.values())
+    rule.requires_attribution = bool(requires_attribution)
+    rule.priority = priority
+    try:
+        rule.full_clean()
+    except DjangoValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from None
+
+
+def _desk_rule_lock(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
+    if rule.desk_id is None:
+        raise PermissionDeniedError("Shared rules apply to every desk; a site administrator changes them.")
+    desk_admin_require(user=user, desk=rule.desk)
+    locked = SourceRule.objects.select_for_update().filter(pk=rule.pk, desk_id=rule.desk_id).first()
+    if locked is None:
+        raise NotFoundError("Source rule not found.")
+    return locked
+
+
+@transaction.atomic
+def source_rule_create(
+    *,
+    user: AbstractBaseUser,
+    desk: Desk,
+    name: str,
+    label: str,
+    url_template: str,
+    reason: str,
+    kinds: Iterable[str] = (),
+    keywords: Iterable[str] = (),
+    requires_attribution: bool = False,
+    priority: int = 100,
+) -> SourceRule:
+    """A desk admin adds a rule of the desk's own. Not idempotent: names are unique."""
+    desk_admin_require(user=user, desk=desk)
+    rule = SourceRule(desk=desk)
+    _source_rule_fields(
+        rule=rule,
+        name=name,
+        label=label,
+        url_template=url_template,
+        reason=reason,
+        kinds=kinds,
+        keywords=keywords,
+        requires_attribution=requires_attribution,
+        priority=priority,
+    )
+    try:
+        # A savepoint: a name taken by a concurrent request leaves the caller's transaction usable.
+        with transaction.atomic():
+            rule.save()
+    except IntegrityError:
+        raise ApplicationError(f"A source rule named {rule.name!r} already exists; choose another name.") from None
+    return rule
+
+
+@transaction.atomic
+def source_rule_update(
+    *,
+    user: AbstractBaseUser,
+    rule: SourceRule,
+    name: str,
+    label: str,
+    url_template: str,
+    reason: str,
+    kinds: Iterable[str] = (),
+    keywords: Iterable[str] = (),
+    requires_attribution: bool = False,
+    priority: int = 100,
+) -> SourceRule:
+    """A desk admin edits one of the desk's own rules (shared rules are refused). Locks the rule row."""
+    locked = _desk_rule_lock(user=user, rule=rule)
+    _source_rule_fields(
+        rule=locked,
+        name=name,
+        label=label,
+        url_template=url_template,
+        reason=reason,
+        kinds=kinds,
+        keywords=keywords,
+        requires_attribution=requires_attribution,
+        priority=priority,
+    )
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError:
+        raise ApplicationError(f"A source rule named {locked.name!r} already exists; choose another name.") from None
+    return locked
+
+
+def _desk_rule_active_set(*, user: AbstractBaseUser, rule: SourceRule, active: bool) -> SourceRule:
+    locked = _desk_rule_lock(user=user, rule=rule)
+    if locked.is_active != active:
+        locked.is_active = active
+        locked.save(update_fields=["is_active", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def source_rule_deactivate(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
+    """A desk admin stops one of the desk's rules from attaching links. Idempotent."""
+    return _desk_rule_active_set(user=user, rule=rule, active=False)
+
+
+@transaction.atomic
+def source_rule_reactivate(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
+    """A desk admin turns a deactivated desk rule back on. Idempotent."""
+    return _desk_rule_active_set(user=user, rule=rule, active=True)

@@ -1,4 +1,4 @@
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import NotFoundError
@@ -53,7 +53,12 @@ def review_task_for_claim(*, user, claim_id) -> ReviewTask:
 
 def rating_scale_for_desk(*, desk: Desk) -> RatingScale:
     """The desk's own scale, else the shipped default."""
-    scale = RatingScale.objects.filter(Q(desk=desk) | Q(desk__isnull=True)).order_by("desk_id").first()
+    # NULLs sort first on SQLite and last on PostgreSQL; say where the default scale goes.
+    scale = (
+        RatingScale.objects.filter(Q(desk=desk) | Q(desk__isnull=True))
+        .order_by(F("desk_id").asc(nulls_last=True))
+        .first()
+    )
     if scale is None:
         raise NotFoundError("No rating scale is configured.")
     return scale
@@ -83,3 +88,9 @@ def review_status_counts_by_article(*, article_ids) -> dict:
 
 def _empty_counts() -> dict[str, int]:
     return dict.fromkeys(TaskStatus.values, 0)
+
+
+def rating_list_with_usage(*, scale: RatingScale) -> QuerySet[Rating]:
+    """A scale's ratings in order, each with `verdict_count` (ratings in use cannot be removed)."""
+    # Grouped queries ignore Meta.ordering, so the order is spelled out.
+    return scale.ratings.annotate(verdict_count=Count("verdicts")).order_by("position", "label")

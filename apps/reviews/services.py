@@ -2,14 +2,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from apps.claims.selectors import claim_queue_list
-from apps.core.exceptions import ApplicationError, PermissionDeniedError
-from apps.desks.models import Membership
-from apps.desks.selectors import membership_require
+from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.desks.models import Desk, Membership
+from apps.desks.selectors import desk_admin_require, membership_require
 
-from .models import Rating, ReviewTask, TaskStatus, Verdict
+from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict
 from .selectors import rating_scale_for_desk
 
 ASSIGNABLE_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
@@ -156,3 +157,168 @@ def verdict_return(*, editor, task: ReviewTask, note: str) -> ReviewTask:
     locked.editor_note = note.strip()
     locked.save(update_fields=["status", "editor_note", "updated_at"])
     return locked
+
+
+# --- Desk rating scales (desk admins) -----------------------------------------------------------
+# A desk starts on the shipped "Standard" scale (the one without a desk). Its admins copy it to
+# make the desk's own and then edit the copy; the shared scale is never changed from a desk.
+# Scale edits lock the desk row, the same lock the desk's people changes take, so concurrent
+# moves and removals on one scale run one after the other.
+
+
+def _lock_desk_for_scale(*, user, desk: Desk) -> Desk:
+    locked = Desk.objects.select_for_update().get(pk=desk.pk)
+    desk_admin_require(user=user, desk=locked)
+    return locked
+
+
+def _own_scale_rating_lock(*, user, rating: Rating) -> Rating | None:
+    """Lock the rating's desk for an admin edit; the rating as stored now, or None if it is gone."""
+    desk = rating.scale.desk
+    if desk is None:
+        raise ApplicationError("The standard scale is shared by every desk; copy it to your desk to change it.")
+    _lock_desk_for_scale(user=user, desk=desk)
+    return Rating.objects.select_related("scale").filter(pk=rating.pk).first()
+
+
+def _rating_fields_check(*, scale: RatingScale, label: str, description: str, claimreview_value: int | None) -> str:
+    label = label.strip()
+    if not label:
+        raise ApplicationError("Give the rating a label.")
+    if len(label) > Rating._meta.get_field("label").max_length:
+        raise ApplicationError("Keep the label under 100 characters.")
+    if len(description) > Rating._meta.get_field("description").max_length:
+        raise ApplicationError("Keep the description under 500 characters.")
+    if claimreview_value is not None and not scale.worst_rating <= claimreview_value <= scale.best_rating:
+        raise ApplicationError(
+            f"The ClaimReview value runs from {scale.worst_rating} (worst) to {scale.best_rating} (best), or none."
+        )
+    return label
+
+
+def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | None = None) -> bool:
+    ratings = scale.ratings.filter(label__iexact=label)
+    if exclude is not None:
+        ratings = ratings.exclude(pk=exclude.pk)
+    return ratings.exists()
+
+
+@transaction.atomic
+def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
+    """A desk admin gives the desk its own scale: a copy of the shipped default's ratings.
+
+    Idempotent: a desk that already has its own scale keeps it unchanged. Verdicts already
+    recorded keep their (standard) ratings; new verdicts use the desk's scale.
+    """
+    desk = _lock_desk_for_scale(user=user, desk=desk)
+    own = RatingScale.objects.filter(desk=desk).first()
+    if own is not None:
+        return own
+    default = rating_scale_for_desk(desk=desk)
+    scale = RatingScale.objects.create(
+        desk=desk,
+        name=f"{desk.name} scale",
+        best_rating=default.best_rating,
+        worst_rating=default.worst_rating,
+    )
+    Rating.objects.bulk_create(
+        Rating(
+            scale=scale,
+            label=rating.label,
+            description=rating.description,
+            claimreview_value=rating.claimreview_value,
+            position=position,
+        )
+        for position, rating in enumerate(default.ratings.order_by("position", "label"))
+    )
+    return scale
+
+
+@transaction.atomic
+def rating_create(
+    *, user, desk: Desk, label: str, description: str = "", claimreview_value: int | None = None
+) -> Rating:
+    """A desk admin adds a rating at the end of the desk's own scale (copy the default first)."""
+    desk = _lock_desk_for_scale(user=user, desk=desk)
+    scale = RatingScale.objects.filter(desk=desk).first()
+    if scale is None:
+        raise ApplicationError("The desk uses the standard scale; copy it to the desk before adding ratings.")
+    label = _rating_fields_check(scale=scale, label=label, description=description, claimreview_value=claimreview_value)
+    if _rating_label_taken(scale=scale, label=label):
+        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+    last = scale.ratings.order_by("-position").values_list("position", flat=True).first()
+    return Rating.objects.create(
+        scale=scale,
+        label=label,
+        description=description.strip(),
+        claimreview_value=claimreview_value,
+        position=0 if last is None else last + 1,
+    )
+
+
+@transaction.atomic
+def rating_update(*, user, rating: Rating, label: str, description: str, claimreview_value: int | None) -> Rating:
+    """A desk admin renames a rating of the desk's own scale or changes its ClaimReview value.
+
+    Verdicts that use the rating follow the change: they point at the rating, not a copy of it.
+    """
+    current = _own_scale_rating_lock(user=user, rating=rating)
+    if current is None:
+        raise NotFoundError("That rating is no longer on the scale.")
+    label = _rating_fields_check(
+        scale=current.scale, label=label, description=description, claimreview_value=claimreview_value
+    )
+    if _rating_label_taken(scale=current.scale, label=label, exclude=current):
+        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+    current.label = label
+    current.description = description.strip()
+    current.claimreview_value = claimreview_value
+    current.save(update_fields=["label", "description", "claimreview_value", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def rating_move(*, user, rating: Rating, offset: int) -> Rating:
+    """A desk admin moves a rating up (offset -1) or down (+1) the desk's own scale.
+
+    Positions are renumbered 0..n-1, which also repairs ties. Moving past either end leaves
+    the rating where it is.
+    """
+    current = _own_scale_rating_lock(user=user, rating=rating)
+    if current is None:
+        raise NotFoundError("That rating is no longer on the scale.")
+    ratings = list(current.scale.ratings.order_by("position", "label"))
+    index = next(i for i, r in enumerate(ratings) if r.pk == current.pk)
+    target = max(0, min(len(ratings) - 1, index + offset))
+    ratings.insert(target, ratings.pop(index))
+    for position, row in enumerate(ratings):
+        row.position = position
+    Rating.objects.bulk_update(ratings, ["position"])
+    return ratings[target]
+
+
+@transaction.atomic
+def rating_delete(*, user, rating: Rating) -> None:
+    """A desk admin removes a rating from the desk's own scale.
+
+    Refused while verdicts use it (their rating is protected; rename it instead) and for the
+    scale's last rating. Idempotent: a rating already gone is no error.
+    """
+    current = _own_scale_rating_lock(user=user, rating=rating)
+    if current is None:
+        return
+    in_use = current.verdicts.count()
+    if in_use:
+        raise ApplicationError(_rating_in_use_message(current, in_use), status=409)
+    if current.scale.ratings.count() == 1:
+        raise ApplicationError("A scale needs at least one rating.")
+    try:
+        current.delete()
+    except ProtectedError:
+        # A reviewer chose the rating after the check above (verdicts do not take the desk lock).
+        raise ApplicationError(_rating_in_use_message(current, 1), status=409) from None
+
+
+def _rating_in_use_message(rating: Rating, count: int) -> str:
+    noun = "verdict uses" if count == 1 else "verdicts use"
+    return f"{count} {noun} “{rating.label}”, so it cannot be removed; rename it instead."

@@ -1,0 +1,99 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.desks import services
+from apps.desks.models import Desk
+from apps.desks.permissions import IsDeskAdmin
+from apps.desks.selectors import desk_get_for_member, desk_member_get, desk_members, membership_list_for_user
+
+from .serializers import (
+    AccountCreatedOutputSerializer,
+    AccountCreateInputSerializer,
+    DeskOutputSerializer,
+    MemberAddInputSerializer,
+    MemberOutputSerializer,
+    MemberUpdateInputSerializer,
+)
+
+
+class DeskListApi(APIView):
+    """The desks you belong to, with your role in each."""
+
+    @extend_schema(responses=DeskOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(DeskOutputSerializer(membership_list_for_user(user=request.user), many=True).data)
+
+
+class _DeskAdminApi(GenericAPIView):
+    """Base for the desk's people endpoints: desk admins only (outsiders 404, other roles 403)."""
+
+    permission_classes = [IsAuthenticated, IsDeskAdmin]
+    # Generic for pagination only: these endpoints take no query filters.
+    filter_backends = []
+
+    def get_desk(self) -> Desk:
+        if not hasattr(self, "_desk"):
+            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
+        return self._desk
+
+
+class DeskMemberListApi(_DeskAdminApi):
+    """The desk's people and their roles; add an existing account to the desk."""
+
+    serializer_class = MemberOutputSerializer
+
+    @extend_schema(responses=MemberOutputSerializer(many=True))
+    def get(self, request: Request, desk_slug: str) -> Response:
+        page = self.paginate_queryset(desk_members(desk=self.get_desk()).order_by("user__username"))
+        return self.get_paginated_response(MemberOutputSerializer(page, many=True).data)
+
+    @extend_schema(request=MemberAddInputSerializer, responses={201: MemberOutputSerializer})
+    def post(self, request: Request, desk_slug: str) -> Response:
+        serializer = MemberAddInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = services.membership_add(actor=request.user, desk=self.get_desk(), **serializer.validated_data)
+        return Response(MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+class DeskMemberDetailApi(_DeskAdminApi):
+    """Change a member's role or remove them; the desk's last admin stays."""
+
+    serializer_class = MemberOutputSerializer
+
+    @extend_schema(request=MemberUpdateInputSerializer, responses=MemberOutputSerializer)
+    def patch(self, request: Request, desk_slug: str, username: str) -> Response:
+        membership = desk_member_get(desk=self.get_desk(), username=username)
+        serializer = MemberUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = services.membership_role_change(
+            actor=request.user, membership=membership, role=serializer.validated_data["role"]
+        )
+        return Response(MemberOutputSerializer(membership).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, desk_slug: str, username: str) -> Response:
+        membership = desk_member_get(desk=self.get_desk(), username=username)
+        services.membership_remove(actor=request.user, membership=membership)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DeskAccountCreateApi(_DeskAdminApi):
+    """Create a new account and make it a member of the desk."""
+
+    serializer_class = AccountCreateInputSerializer
+
+    @extend_schema(request=AccountCreateInputSerializer, responses={201: AccountCreatedOutputSerializer})
+    def post(self, request: Request, desk_slug: str) -> Response:
+        serializer = AccountCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        membership, generated = services.membership_account_create(
+            actor=request.user, desk=self.get_desk(), password=data.pop("password", "") or None, **data
+        )
+        body = AccountCreatedOutputSerializer({"member": membership, "generated_password": generated}).data
+        return Response(body, status=status.HTTP_201_CREATED)

@@ -1,0 +1,137 @@
+from django import forms
+
+from apps.claims.models import ClaimKind
+from apps.reviews.models import Rating, RatingScale
+
+from .models import Desk, Role
+from .selectors import desk_members
+
+CLAIMREVIEW_CHOICES = [("", "None (off the true/false line)"), *[(str(v), str(v)) for v in range(5, 0, -1)]]
+
+
+def _member_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=None,
+        error_messages={"required": "Choose a member.", "invalid_choice": "That person is not a member of this desk."},
+    )
+
+
+def _rating_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=None,
+        error_messages={"required": "Choose a rating.", "invalid_choice": "That rating is not on this desk's scale."},
+    )
+
+
+class MemberAddForm(forms.Form):
+    username = forms.CharField(max_length=150, error_messages={"required": "Give the username to add."})
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
+
+
+class AccountCreateForm(forms.Form):
+    username = forms.CharField(max_length=150, error_messages={"required": "Choose a username."})
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    email = forms.EmailField(required=False)
+    password = forms.CharField(
+        label="Initial password",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Leave empty to generate one; it is shown once, to hand to the new member.",
+    )
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
+
+
+class MemberRoleForm(forms.Form):
+    member = _member_field()
+    role = forms.ChoiceField(choices=Role.choices)
+
+    def __init__(self, *args, desk: Desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = desk_members(desk=desk)
+
+
+class MemberRemoveForm(forms.Form):
+    member = _member_field()
+
+    def __init__(self, *args, desk: Desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = desk_members(desk=desk)
+
+
+class RatingForm(forms.Form):
+    label = forms.CharField(max_length=100, error_messages={"required": "Give the rating a label."})
+    description = forms.CharField(max_length=500, required=False)
+    claimreview_value = forms.TypedChoiceField(
+        label="ClaimReview value", choices=CLAIMREVIEW_CHOICES, coerce=int, empty_value=None, required=False
+    )
+
+
+class _OwnRatingForm(forms.Form):
+    rating = _rating_field()
+
+    def __init__(self, *args, scale: RatingScale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].queryset = Rating.objects.filter(scale=scale)
+
+
+class RatingEditForm(_OwnRatingForm, RatingForm):
+    pass
+
+
+class RatingMoveForm(_OwnRatingForm):
+    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+
+    @property
+    def offset(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+class RatingDeleteForm(_OwnRatingForm):
+    pass
+
+
+class SourceRuleForm(forms.Form):
+    name = forms.CharField(max_length=200, help_text="Unique across all desks, e.g. “World desk: Reuters search”.")
+    label = forms.CharField(
+        max_length=300, help_text="The link text. {outlet} is replaced by the outlet the claim names."
+    )
+    url_template = forms.CharField(
+        label="URL template",
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": "https://www.example.org/search?q={query}"}),
+        help_text="An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names.",
+    )
+    reason = forms.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
+    kinds = forms.MultipleChoiceField(
+        label="Claim kinds",
+        choices=ClaimKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="None ticked means every kind.",
+    )
+    keywords = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line (or comma-separated); a claim must mention one. Empty means any claim.",
+    )
+    requires_attribution = forms.BooleanField(label="Only for claims that name an outlet", required=False)
+    priority = forms.IntegerField(min_value=0, max_value=32767, initial=100, help_text="Lower comes first.")
+
+    def clean_keywords(self) -> list[str]:
+        text = self.cleaned_data["keywords"].replace(",", "\n")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @classmethod
+    def initial_for(cls, rule) -> dict:
+        return {
+            "name": rule.name,
+            "label": rule.label,
+            "url_template": rule.url_template,
+            "reason": rule.reason,
+            "kinds": rule.kinds,
+            "keywords": "\n".join(rule.keywords),
+            "requires_attribution": rule.requires_attribution,
+            "priority": rule.priority,
+        }

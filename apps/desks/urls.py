@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "desks"
+
+urlpatterns = [
+    path("desks/", views.desk_settings_home, name="home"),
+    path("desks/<slug:slug>/people/", views.people, name="people"),
+    path("desks/<slug:slug>/people/add/", views.member_add, name="member_add"),
+    path("desks/<slug:slug>/people/create/", views.account_create, name="account_create"),
+    path("desks/<slug:slug>/people/role/", views.member_role, name="member_role"),
+    path("desks/<slug:slug>/people/remove/", views.member_remove, name="member_remove"),
+    path("desks/<slug:slug>/ratings/", views.ratings, name="ratings"),
+    path("desks/<slug:slug>/ratings/copy/", views.rating_scale_copy, name="rating_scale_copy"),
+    path("desks/<slug:slug>/ratings/add/", views.rating_add, name="rating_add"),
+    path("desks/<slug:slug>/ratings/edit/", views.rating_edit, name="rating_edit"),
+    path("desks/<slug:slug>/ratings/move/", views.rating_move, name="rating_move"),
+    path("desks/<slug:slug>/ratings/delete/", views.rating_delete, name="rating_delete"),
+    path("desks/<slug:slug>/source-rules/", views.source_rules, name="source_rules"),
+    path("desks/<slug:slug>/source-rules/new/", views.source_rule_create, name="source_rule_create"),
+    path("desks/<slug:slug>/source-rules/<uuid:rule_id>/", views.source_rule_edit, name="source_rule_edit"),
+    path(
+        "desks/<slug:slug>/source-rules/<uuid:rule_id>/deactivate/",
+        views.source_rule_deactivate,
+        name="source_rule_deactivate",
+    ),
+    path(
+        "desks/<slug:slug>/source-rules/<uuid:rule_id>/reactivate/",
+        views.source_rule_reactivate,
+        name="source_rule_reactivate",
+    ),
+]

@@ -1,0 +1,331 @@
+"""Desk settings for desk admins: people, rating scale and source rules."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.core.exceptions import ApplicationError, PermissionDeniedError
+from apps.core.views import flash_form_errors
+from apps.references import services as reference_services
+from apps.reviews import services as review_services
+from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
+
+from . import services
+from .forms import (
+    AccountCreateForm,
+    MemberAddForm,
+    MemberRemoveForm,
+    MemberRoleForm,
+    RatingDeleteForm,
+    RatingEditForm,
+    RatingForm,
+    RatingMoveForm,
+    SourceRuleForm,
+)
+from .models import Desk
+from .selectors import (
+    ADMIN_ONLY_MESSAGE,
+    admin_desk_list_for_user,
+    desk_admin_require,
+    desk_get_for_member,
+    desk_members,
+    source_rule_get_for_desk,
+    source_rule_list_for_desk,
+)
+
+
+def desk_admin_view(redirect_to: str | None = None):
+    """Hand the view the URL's desk if the user administers it, else show why not.
+
+    Outside the desk it does not exist (404); editors and reviewers are told only admins may
+    (403). With `redirect_to`, a domain rule the action breaks is flashed on that desk page
+    (Post/Redirect/Get), like `apps.core.views.application_errors` does for other pages.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, **kwargs):
+            try:
+                desk = desk_get_for_member(user=request.user, slug=slug)
+                desk_admin_require(user=request.user, desk=desk)
+            except ApplicationError as error:
+                return render(request, "error.html", {"error": error}, status=error.status)
+            try:
+                return view(request, desk, **kwargs)
+            except ApplicationError as error:
+                if redirect_to is None or error.status == 404:
+                    return render(request, "error.html", {"error": error}, status=error.status)
+                messages.error(request, error.message)
+                return redirect(redirect_to, slug=desk.slug)
+
+        return wrapper
+
+    return decorator
+
+
+@login_required
+def desk_settings_home(request):
+    desks = list(admin_desk_list_for_user(user=request.user))
+    if not desks:
+        error = PermissionDeniedError(ADMIN_ONLY_MESSAGE)
+        return render(request, "error.html", {"error": error}, status=error.status)
+    if len(desks) == 1:
+        return redirect("desks:people", slug=desks[0].slug)
+    return render(request, "desks/home.html", {"desks": desks})
+
+
+# --- People ----------------------------------------------------------------------------------
+
+
+def _people_page(request, desk: Desk, *, add_form=None, create_form=None, status: int = 200):
+    return render(
+        request,
+        "desks/people.html",
+        {
+            "desk": desk,
+            "tab": "people",
+            "members": desk_members(desk=desk).order_by("user__username"),
+            "roles": MemberRoleForm.base_fields["role"].choices,
+            "add_form": add_form or MemberAddForm(),
+            "create_form": create_form or AccountCreateForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@desk_admin_view()
+def people(request, desk: Desk):
+    return _people_page(request, desk)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:people")
+def member_add(request, desk: Desk):
+    form = MemberAddForm(request.POST)
+    if not form.is_valid():
+        return _people_page(request, desk, add_form=form, status=400)
+    membership = services.membership_add(actor=request.user, desk=desk, **form.cleaned_data)
+    messages.success(request, f"{membership.user.get_username()} is a {membership.get_role_display().lower()}.")
+    return redirect("desks:people", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:people")
+def account_create(request, desk: Desk):
+    form = AccountCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            membership, generated = services.membership_account_create(
+                actor=request.user, desk=desk, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            # Rendered, not redirected: a generated password must not travel through the
+            # message store (a cookie or the session); this page is the only place it appears.
+            return render(
+                request,
+                "desks/account_created.html",
+                {"desk": desk, "tab": "people", "membership": membership, "generated_password": generated},
+                status=201,
+            )
+    return _people_page(request, desk, create_form=form, status=400)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:people")
+def member_role(request, desk: Desk):
+    form = MemberRoleForm(request.POST, desk=desk)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("desks:people", slug=desk.slug)
+    membership = services.membership_role_change(
+        actor=request.user, membership=form.cleaned_data["member"], role=form.cleaned_data["role"]
+    )
+    messages.success(request, f"{membership.user.get_username()} is now a {membership.get_role_display().lower()}.")
+    if membership.user_id == request.user.pk:
+        # Admins who stepped down can no longer see the settings they came from.
+        return redirect("dashboard")
+    return redirect("desks:people", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:people")
+def member_remove(request, desk: Desk):
+    form = MemberRemoveForm(request.POST, desk=desk)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("desks:people", slug=desk.slug)
+    membership = form.cleaned_data["member"]
+    services.membership_remove(actor=request.user, membership=membership)
+    messages.success(request, f"{membership.user.get_username()} is no longer a member of {desk.name}.")
+    if membership.user_id == request.user.pk:
+        return redirect("dashboard")
+    return redirect("desks:people", slug=desk.slug)
+
+
+# --- Rating scale ----------------------------------------------------------------------------
+
+
+@login_required
+@desk_admin_view()
+def ratings(request, desk: Desk):
+    scale = rating_scale_for_desk(desk=desk)
+    return render(
+        request,
+        "desks/ratings.html",
+        {
+            "desk": desk,
+            "tab": "ratings",
+            "scale": scale,
+            "own_scale": scale.desk_id == desk.pk,
+            "ratings": rating_list_with_usage(scale=scale),
+            "claimreview_choices": RatingForm.base_fields["claimreview_value"].choices,
+            "add_form": RatingForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:ratings")
+def rating_scale_copy(request, desk: Desk):
+    review_services.rating_scale_copy_default(user=request.user, desk=desk)
+    messages.success(request, "The desk has its own rating scale now; edit it below.")
+    return redirect("desks:ratings", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:ratings")
+def rating_add(request, desk: Desk):
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        rating = review_services.rating_create(user=request.user, desk=desk, **form.cleaned_data)
+        messages.success(request, f"Added “{rating.label}”.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("desks:ratings", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:ratings")
+def rating_edit(request, desk: Desk):
+    form = RatingEditForm(request.POST, scale=rating_scale_for_desk(desk=desk))
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        rating = review_services.rating_update(user=request.user, rating=data.pop("rating"), **data)
+        messages.success(request, f"Saved “{rating.label}”.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("desks:ratings", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:ratings")
+def rating_move(request, desk: Desk):
+    form = RatingMoveForm(request.POST, scale=rating_scale_for_desk(desk=desk))
+    if form.is_valid():
+        review_services.rating_move(user=request.user, rating=form.cleaned_data["rating"], offset=form.offset)
+    else:
+        flash_form_errors(request, form)
+    return redirect("desks:ratings", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:ratings")
+def rating_delete(request, desk: Desk):
+    form = RatingDeleteForm(request.POST, scale=rating_scale_for_desk(desk=desk))
+    if form.is_valid():
+        rating = form.cleaned_data["rating"]
+        review_services.rating_delete(user=request.user, rating=rating)
+        messages.success(request, f"Removed “{rating.label}”.")
+    else:
+        flash_form_errors(request, form)
+    return redirect("desks:ratings", slug=desk.slug)
+
+
+# --- Source rules ----------------------------------------------------------------------------
+
+
+@login_required
+@desk_admin_view()
+def source_rules(request, desk: Desk):
+    return render(
+        request,
+        "desks/source_rules.html",
+        {"desk": desk, "tab": "source_rules", "rules": source_rule_list_for_desk(desk=desk)},
+    )
+
+
+def _source_rule_form_page(request, desk: Desk, form: SourceRuleForm, *, rule=None, status: int = 200):
+    return render(
+        request,
+        "desks/source_rule_form.html",
+        {"desk": desk, "tab": "source_rules", "form": form, "rule": rule},
+        status=status,
+    )
+
+
+@login_required
+@desk_admin_view()
+def source_rule_create(request, desk: Desk):
+    form = SourceRuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rule = reference_services.source_rule_create(user=request.user, desk=desk, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"Added the rule “{rule.name}”; it applies to articles imported from now on.")
+            return redirect("desks:source_rules", slug=desk.slug)
+    return _source_rule_form_page(request, desk, form, status=400 if form.errors else 200)
+
+
+@login_required
+@desk_admin_view()
+def source_rule_edit(request, desk: Desk, rule_id):
+    rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
+    if rule.desk_id is None:
+        raise PermissionDeniedError("Shared rules apply to every desk; a site administrator changes them.")
+    form = SourceRuleForm(request.POST or None, initial=SourceRuleForm.initial_for(rule))
+    if request.method == "POST" and form.is_valid():
+        try:
+            rule = reference_services.source_rule_update(user=request.user, rule=rule, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"Saved the rule “{rule.name}”.")
+            return redirect("desks:source_rules", slug=desk.slug)
+    return _source_rule_form_page(request, desk, form, rule=rule, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:source_rules")
+def source_rule_deactivate(request, desk: Desk, rule_id):
+    rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
+    rule = reference_services.source_rule_deactivate(user=request.user, rule=rule)
+    messages.success(request, f"“{rule.name}” no longer attaches links to new articles.")
+    return redirect("desks:source_rules", slug=desk.slug)
+
+
+@login_required
+@require_POST
+@desk_admin_view(redirect_to="desks:source_rules")
+def source_rule_reactivate(request, desk: Desk, rule_id):
+    rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
+    rule = reference_services.source_rule_reactivate(user=request.user, rule=rule)
+    messages.success(request, f"“{rule.name}” attaches links to new articles again.")
+    return redirect("desks:source_rules", slug=desk.slug)
