@@ -110,7 +110,7 @@ def member_add(request, desk: Desk):
     if not form.is_valid():
         return _people_page(request, desk, add_form=form, status=400)
     membership = services.membership_add(actor=request.user, desk=desk, **form.cleaned_data)
-    messages.success(request, f"{membership.user.get_username()} is a {membership.get_role_display().lower()}.")
+    messages.success(request, f"{membership.user.get_username()} is on the desk as {membership.get_role_display()}.")
     return redirect("desks:people", slug=desk.slug)
 
 
@@ -149,7 +149,7 @@ def member_role(request, desk: Desk):
     membership = services.membership_role_change(
         actor=request.user, membership=form.cleaned_data["member"], role=form.cleaned_data["role"]
     )
-    messages.success(request, f"{membership.user.get_username()} is now a {membership.get_role_display().lower()}.")
+    messages.success(request, f"{membership.user.get_username()}'s role is now {membership.get_role_display()}.")
     if membership.user_id == request.user.pk:
         # Admins who stepped down can no longer see the settings they came from.
         return redirect("dashboard")
