@@ -27,12 +27,20 @@ class MemberAddForm(forms.Form):
     username = forms.CharField(max_length=150, error_messages={"required": "Give the username to add."})
     role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
 
+    def __init__(self, *args, **kwargs):
+        # Shares the people page with AccountCreateForm: distinct ids keep each label on its input.
+        kwargs.setdefault("auto_id", "add-%s")
+        super().__init__(*args, **kwargs)
+
 
 class AccountCreateForm(forms.Form):
     username = forms.CharField(max_length=150, error_messages={"required": "Choose a username."})
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
-    email = forms.EmailField(required=False)
+    # A text input that asks for the email keyboard: the stylesheet styles text inputs.
+    email = forms.EmailField(
+        required=False, widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "email"})
+    )
     password = forms.CharField(
         label="Initial password",
         required=False,
@@ -41,6 +49,10 @@ class AccountCreateForm(forms.Form):
         help_text="Leave empty to generate one; it is shown once, to hand to the new member.",
     )
     role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "create-%s")
+        super().__init__(*args, **kwargs)
 
 
 class MemberRoleForm(forms.Form):

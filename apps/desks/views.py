@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
@@ -114,6 +115,7 @@ def member_add(request, desk: Desk):
     return redirect("desks:people", slug=desk.slug)
 
 
+@never_cache  # the response may carry a generated password: no copy in any cache
 @login_required
 @require_POST
 @desk_admin_view(redirect_to="desks:people")

@@ -103,6 +103,7 @@ def test_an_admin_creates_an_account_and_gets_its_generated_password_once(desk_a
     response = desk_admin_api.post(ACCOUNTS, {"username": "newbie", "role": "reviewer"}, format="json")
 
     assert response.status_code == 201
+    assert "no-store" in response["Cache-Control"]
     body = response.json()
     assert body["member"]["username"] == "newbie"
     membership = Membership.objects.get(user__username="newbie")

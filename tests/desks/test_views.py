@@ -117,6 +117,7 @@ def test_a_new_account_gets_a_generated_password_shown_once(admin_client):
     )
 
     assert response.status_code == 201
+    assert "no-store" in response["Cache-Control"]
     password = response.context["generated_password"]
     assert password in response.content.decode()
     user = get_user_model().objects.get(username="newbie")

@@ -1,3 +1,4 @@
+from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -96,4 +97,7 @@ class DeskAccountCreateApi(_DeskAdminApi):
             actor=request.user, desk=self.get_desk(), password=data.pop("password", "") or None, **data
         )
         body = AccountCreatedOutputSerializer({"member": membership, "generated_password": generated}).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        response = Response(body, status=status.HTTP_201_CREATED)
+        # The body may carry a generated password: no copy in any cache.
+        add_never_cache_headers(response)
+        return response

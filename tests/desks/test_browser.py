@@ -1,0 +1,77 @@
+"""Desk settings in a real browser (Chromium through Playwright) against a live server."""
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+PASSWORD = "correct horse battery staple"
+SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettempdir()))
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(monkeypatch, live_server):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        yield page
+        browser.close()
+
+
+def test_a_desk_admin_manages_people_and_the_rating_scale(page, live_server):
+    desk = factories.DeskFactory(name="World desk", slug="world")
+    factories.MemberFactory(desk=desk, role="admin", username="ada")
+    factories.MemberFactory(desk=desk, role="reviewer", username="rachel")
+
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Desk settings").click()
+    page.wait_for_url(f"{live_server.url}/desks/world/people/")
+
+    page.get_by_label("Role of rachel").select_option("editor")
+    page.get_by_role("row", name="rachel").get_by_role("button", name="Change").click()
+    page.get_by_text("rachel's role is now Editor.").wait_for()
+
+    create = page.locator("form[action$='/people/create/']")
+    create.get_by_label("Username").fill("newbie")
+    create.get_by_role("button", name="Create and add").click()
+    generated = page.locator("#generated-password").inner_text()
+    assert len(generated) >= 12
+    page.screenshot(path=str(SCREENSHOT_DIR / "desks-account-created.png"), full_page=True)
+
+    page.get_by_role("link", name="Rating scale").click()
+    page.get_by_role("button", name="Copy the standard scale to this desk").click()
+    page.get_by_label("ClaimReview value of Misleading").select_option("2")
+    page.get_by_role("button", name="Save Misleading").click()
+    page.get_by_text("Saved “Misleading”.").wait_for()
+    page.get_by_role("button", name="Move Misleading up").click()
+    page.screenshot(path=str(SCREENSHOT_DIR / "desks-ratings.png"), full_page=True)
+
+    page.get_by_role("link", name="Source rules").click()
+    page.get_by_role("link", name="Add a rule").click()
+    page.get_by_label("Name", exact=True).fill("World: Reuters")
+    page.get_by_label("Label", exact=True).fill("Reuters search")
+    page.get_by_label("URL template").fill("https://www.reuters.com/site-search/?query={claim}")
+    page.get_by_label("Reason", exact=True).fill("Wire copy.")
+    page.get_by_role("button", name="Add the rule").click()
+    page.get_by_text("may only use the placeholders").wait_for()
+    page.get_by_label("URL template").fill("https://www.reuters.com/site-search/?query={query}")
+    page.get_by_role("button", name="Add the rule").click()
+    page.get_by_role("link", name="World: Reuters").wait_for()
+    page.screenshot(path=str(SCREENSHOT_DIR / "desks-source-rules.png"), full_page=True)
+
+    page.get_by_role("link", name="People").click()
+    page.screenshot(path=str(SCREENSHOT_DIR / "desks-people.png"), full_page=True)
+    assert page.get_by_role("row", name="newbie").is_visible()
