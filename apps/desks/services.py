@@ -1,6 +1,7 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
@@ -41,7 +42,7 @@ def membership_set(*, desk: Desk, user, role: str) -> Membership:
 # the "another admin remains" check and leave the desk with nobody able to administer it.
 
 
-def _lock_desk_for_admin(*, actor, desk: Desk) -> Desk:
+def _lock_desk_for_admin(*, actor: AbstractBaseUser, desk: Desk) -> Desk:
     """Lock `desk` and check, under the lock, that `actor` is still one of its admins."""
     locked = Desk.objects.select_for_update().get(pk=desk.pk)
     desk_admin_require(user=actor, desk=locked)
@@ -60,7 +61,7 @@ def _is_last_admin(membership: Membership) -> bool:
 
 
 @transaction.atomic
-def membership_add(*, actor, desk: Desk, username: str, role: str) -> Membership:
+def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: str) -> Membership:
     """A desk admin adds an existing account to `desk` with `role`.
 
     Idempotent: adding someone who already has that role returns their membership. Someone who
@@ -83,7 +84,7 @@ def membership_add(*, actor, desk: Desk, username: str, role: str) -> Membership
 @transaction.atomic
 def membership_account_create(
     *,
-    actor,
+    actor: AbstractBaseUser,
     desk: Desk,
     username: str,
     role: str,
@@ -125,7 +126,7 @@ def _error_fields(error: DjangoValidationError) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def membership_role_change(*, actor, membership: Membership, role: str) -> Membership:
+def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, role: str) -> Membership:
     """A desk admin changes a member's role. Idempotent; never demotes the desk's last admin."""
     _role_check(role)
     _lock_desk_for_admin(actor=actor, desk=membership.desk)
@@ -144,7 +145,7 @@ def membership_role_change(*, actor, membership: Membership, role: str) -> Membe
 
 
 @transaction.atomic
-def membership_remove(*, actor, membership: Membership) -> None:
+def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> None:
     """A desk admin removes a member from the desk (the account stays).
 
     Refused for the desk's last admin, and for a reviewer who still has open review tasks on the

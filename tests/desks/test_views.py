@@ -74,6 +74,15 @@ def test_editors_get_403_with_the_reason_and_outsiders_404(client, desk_admin, e
     assert client.get(page).status_code == 404
 
 
+def test_desk_settings_are_refused_to_people_who_administer_no_desk(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/desks/")
+
+    assert response.status_code == 403
+    assert "Only the desk&#x27;s admins" in response.content.decode()
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, desk_admin):
     response = client.get(PEOPLE)
 
