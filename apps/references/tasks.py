@@ -28,6 +28,17 @@ class ReferenceGatherTask(DjangoTask):
             reference_job_fail(claim_id=str(claim_id), error=f"{type(exc).__name__}: {exc}")
 
 
+# Outbound work retried only on transient upstream trouble (timeouts, 429, 5xx), with backoff
+# and jitter; safe to acknowledge late because each task is idempotent.
+FETCH_RETRY_OPTIONS = {
+    "autoretry_for": (TransientFetchError,),
+    "retry_backoff": 30,
+    "retry_backoff_max": settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
+    "retry_jitter": True,
+    "acks_late": True,
+}
+
+
 @shared_task(
     bind=True,
     base=ReferenceGatherTask,
@@ -63,14 +74,7 @@ def reference_jobs_requeue_stale_task() -> int:
     return reference_jobs_requeue_stale()
 
 
-@shared_task(
-    autoretry_for=(TransientFetchError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=3,
-    acks_late=True,
-)
+@shared_task(**FETCH_RETRY_OPTIONS, max_retries=3)
 def reference_archive_task(reference_id: str, request_capture: bool = True) -> None:
     """Look up (or request) an Internet Archive copy of a reference's page. Idempotent."""
     from apps.references.services import reference_archive
@@ -78,14 +82,7 @@ def reference_archive_task(reference_id: str, request_capture: bool = True) -> N
     reference_archive(reference_id=reference_id, request_capture=request_capture)
 
 
-@shared_task(
-    autoretry_for=(TransientFetchError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=3,
-    acks_late=True,
-)
+@shared_task(**FETCH_RETRY_OPTIONS, max_retries=3)
 def source_link_archive_task(link_id: str, request_capture: bool = True) -> None:
     """Look up (or request) an Internet Archive copy of a source link's page. Idempotent."""
     from apps.references.services import source_link_archive
@@ -93,14 +90,7 @@ def source_link_archive_task(link_id: str, request_capture: bool = True) -> None
     source_link_archive(link_id=link_id, request_capture=request_capture)
 
 
-@shared_task(
-    autoretry_for=(TransientFetchError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=2,
-    acks_late=True,
-)
+@shared_task(**FETCH_RETRY_OPTIONS, max_retries=2)
 def reference_link_check_task(reference_id: str) -> None:
     """Mark a reference's page alive or dead (keeping its archive copy). Idempotent."""
     from apps.references.services import reference_link_check
@@ -116,14 +106,7 @@ def references_links_recheck_task() -> int:
     return references_links_recheck()
 
 
-@shared_task(
-    autoretry_for=(TransientFetchError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=3,
-    acks_late=True,
-)
+@shared_task(**FETCH_RETRY_OPTIONS, max_retries=3)
 def reference_document_read_task(reference_id: str) -> None:
     """Read a reference's page and store its best evidence passage. Idempotent."""
     from apps.references.services import reference_document_read
