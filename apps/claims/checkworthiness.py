@@ -1,14 +1,22 @@
-"""How worth checking is a sentence? A transparent feature-based scorer, 0..1.
+"""How worth checking is a sentence? 0..1, check-worthy at CHECK_WORTHY_THRESHOLD.
 
-Each feature is something a fact-checker looks for (numbers, named actors, events, attributed
-or quoted statements) or against (questions, opinions, hedges, first-person chatter, fragments).
-The weights were set by hand on the seed article and the CheckThat! 2024 dev split; a trained
-model can replace `score_sentences` later without changing its callers.
+`score_sentences` combines two scorers and keeps the higher score:
+- the trained model (apps/claims/model: a sentence encoder fine-tuned on CheckThat! 2024, see
+  docs/claim-quality.md), its probability shifted so the model's own decision threshold lands
+  on CHECK_WORTHY_THRESHOLD;
+- `feature_scores`, hand-weighted features a fact-checker looks for (numbers, named actors,
+  events, attributed or quoted statements) or against (questions, opinions, hedges,
+  first-person chatter, fragments), tuned on news.
+The model learnt from debate speech and misses plain news facts ("X was a columnist for The
+Washington Post"); the features miss what the model learnt. A missed claim costs the desk more
+than a rejected one, so either scorer can keep a sentence. Lines that are never claims ("...
+were not available for comment", questions, fragments) score 0 whatever either says.
 """
 
 import math
 import re
 
+from apps.claims.model.scorer import CheckWorthinessModel
 from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
     EVENT_VERBS,
@@ -51,7 +59,29 @@ WEIGHTS = {
 
 def score_sentences(texts: list[str]) -> list[float]:
     """One score per text, 0..1; at or above CHECK_WORTHY_THRESHOLD the text is check-worthy."""
+    model = CheckWorthinessModel.load()
+    probabilities = model.predict_proba(texts)
+    return [
+        0.0 if _never_a_claim(text) else max(_recentre(probability, model.threshold), _score(text))
+        for text, probability in zip(texts, probabilities, strict=True)
+    ]
+
+
+def feature_scores(texts: list[str]) -> list[float]:
+    """The hand-weighted feature scorer, same scale as `score_sentences`."""
     return [_score(text) for text in texts]
+
+
+def _recentre(probability: float, threshold: float) -> float:
+    """Shift in log-odds so `threshold` maps to CHECK_WORTHY_THRESHOLD (0.5), keeping the order."""
+    clipped = min(max(probability, 1e-6), 1 - 1e-6)
+    logit = math.log(clipped / (1 - clipped)) - math.log(threshold / (1 - threshold))
+    return round(1 / (1 + math.exp(-logit)), 4)
+
+
+def _never_a_claim(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_NO_COMMENT.search(stripped)) or stripped.endswith("?") or len(_WORD.findall(stripped)) < 4
 
 
 def is_check_worthy(score: float) -> bool:

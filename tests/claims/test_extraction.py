@@ -130,7 +130,7 @@ def test_quotes_and_named_actors_are_recognised(seed_claims):
 
 def test_the_same_claim_twice_is_one_claim_with_both_spans():
     sentence = "Russia and China have vetoed three UN Security Council resolutions on Syria."
-    body = f"{sentence}\n\nThe weather in Moscow was cold and grey all week long.\n\n{sentence}"
+    body = f"{sentence}\n\nWhat will the diplomats in New York try next, many readers ask?\n\n{sentence}"
 
     claims = extract_claims(body)
 

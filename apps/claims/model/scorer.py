@@ -2,7 +2,7 @@
 
 The weights are an int8-quantised ONNX file committed beside this module, with the
 encoder's tokenizer and a `model.json` holding the decision threshold chosen on
-CheckThat! 2024 dev. Only onnxruntime and tokenizers are needed at run time (no
+CheckThat! 2024 dev-test (see docs/claim-quality.md for why not dev). Only onnxruntime and tokenizers are needed at run time (no
 PyTorch, nothing downloaded, no pickle). `training/README.md` rebuilds the files.
 """
 
@@ -81,5 +81,5 @@ class CheckWorthinessModel:
         return [float(p) for p in probabilities]
 
     def predict(self, texts: list[str]) -> list[bool]:
-        """Whether each sentence is check-worthy at the threshold chosen on dev."""
+        """Whether each sentence is check-worthy at the committed threshold."""
         return [p >= self.threshold for p in self.predict_proba(texts)]
