@@ -2,8 +2,9 @@
 
 The weights are an int8-quantised ONNX file committed beside this module, with the
 encoder's tokenizer and a `model.json` holding the decision threshold chosen on
-CheckThat! 2024 dev-test (see docs/claim-quality.md for why not dev). Only onnxruntime and tokenizers are needed at run time (no
-PyTorch, nothing downloaded, no pickle). `training/README.md` rebuilds the files.
+CheckThat! 2024 dev-test (see docs/claim-quality.md for why not dev). Only onnxruntime
+and tokenizers are needed at run time (no PyTorch, nothing downloaded, no pickle).
+`training/README.md` rebuilds the files.
 """
 
 import json
