@@ -1,6 +1,6 @@
 """How worth checking is a sentence? 0..1, check-worthy at CHECK_WORTHY_THRESHOLD.
 
-`score_sentences` combines two scorers and keeps the higher score:
+`score_sentences` keeps a sentence when either of two scorers does:
 - the trained model (apps/claims/model: a sentence encoder fine-tuned on CheckThat! 2024, see
   docs/claim-quality.md), its probability shifted so the model's own decision threshold lands
   on CHECK_WORTHY_THRESHOLD;
@@ -58,13 +58,20 @@ WEIGHTS = {
 
 
 def score_sentences(texts: list[str]) -> list[float]:
-    """One score per text, 0..1; at or above CHECK_WORTHY_THRESHOLD the text is check-worthy."""
-    model = CheckWorthinessModel.load()
-    probabilities = model.predict_proba(texts)
-    return [
-        0.0 if _never_a_claim(text) else max(_recentre(probability, model.threshold), _score(text))
-        for text, probability in zip(texts, probabilities, strict=True)
-    ]
+    """One score per text, 0..1; at or above CHECK_WORTHY_THRESHOLD the text is check-worthy.
+
+    Only texts the features do not already keep go to the model: its answer could not
+    change the decision for the others, and it is most of the extraction time.
+    """
+    scores = [0.0 if _never_a_claim(text) else _score(text) for text in texts]
+    undecided = [i for i, (text, score) in enumerate(zip(texts, scores, strict=True))
+                 if score < CHECK_WORTHY_THRESHOLD and not _never_a_claim(text)]  # fmt: skip
+    if undecided:
+        model = CheckWorthinessModel.load()
+        probabilities = model.predict_proba([texts[i] for i in undecided])
+        for i, probability in zip(undecided, probabilities, strict=True):
+            scores[i] = max(scores[i], _recentre(probability, model.threshold))
+    return scores
 
 
 def feature_scores(texts: list[str]) -> list[float]:
