@@ -137,6 +137,7 @@ def pytest_runtest_setup(item):
 SHIPPED_DEFAULTS = [
     ("apps.reviews.migrations.0002_default_rating_scale", "create_default_scale"),
     ("apps.references.migrations.0003_default_source_rules", "create_rules"),
+    ("apps.references.migrations.0009_source_rule_catalogue", "create_catalogue"),
 ]
 
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from apps.claims.models import ClaimKind
+from apps.references.models import SourceRuleTopic
 from apps.reviews.models import Rating, RatingScale
 
 from .models import Desk, Role
@@ -107,13 +108,16 @@ class RatingDeleteForm(_OwnRatingForm):
 class SourceRuleForm(forms.Form):
     name = forms.CharField(max_length=200, help_text="Unique across all desks, e.g. “World desk: Reuters search”.")
     label = forms.CharField(
-        max_length=300, help_text="The link text. {outlet} is replaced by the outlet the claim names."
+        max_length=300, help_text="The link text. Placeholders such as {outlet} or {year} are filled in."
     )
+    topic = forms.ChoiceField(choices=SourceRuleTopic.choices, initial=SourceRuleTopic.OTHER)
     url_template = forms.CharField(
         label="URL template",
         max_length=2000,
         widget=forms.TextInput(attrs={"placeholder": "https://www.example.org/search?q={query}"}),
-        help_text="An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names.",
+        help_text="An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names, "
+        "{year} the year it names (else the article's) and {actor} the first person or organisation in it. "
+        "A claim without one of the values the address uses gets no link from this rule.",
     )
     reason = forms.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
     kinds = forms.MultipleChoiceField(
@@ -140,6 +144,7 @@ class SourceRuleForm(forms.Form):
         return {
             "name": rule.name,
             "label": rule.label,
+            "topic": rule.topic,
             "url_template": rule.url_template,
             "reason": rule.reason,
             "kinds": rule.kinds,

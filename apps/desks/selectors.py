@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from apps.core.exceptions import NotFoundError, PermissionDeniedError
 from apps.core.ids import uuid_or_404
-from apps.references.models import SourceRule
+from apps.references.models import SourceRule, SourceRuleTopic
 
 from .models import Desk, Membership, Role
 
@@ -117,6 +117,13 @@ def desk_member_get(*, desk: Desk, username: str) -> Membership:
 def source_rule_list_for_desk(*, desk: Desk) -> QuerySet[SourceRule]:
     """The rules that attach links to the desk's claims: the shared ones and the desk's own."""
     return SourceRule.objects.filter(Q(desk__isnull=True) | Q(desk=desk)).select_related("desk")
+
+
+def source_rules_by_topic_for_desk(*, desk: Desk) -> list[tuple[str, list[SourceRule]]]:
+    """The desk's rules as (topic label, rules) in the catalogue's topic order, empty topics left out."""
+    rules = list(source_rule_list_for_desk(desk=desk))
+    groups = [(label, [rule for rule in rules if rule.topic == topic]) for topic, label in SourceRuleTopic.choices]
+    return [(label, members) for label, members in groups if members]
 
 
 def source_rule_get_for_desk(*, desk: Desk, rule_id: object) -> SourceRule:

@@ -34,7 +34,7 @@ from .selectors import (
     desk_get_for_member,
     desk_members,
     source_rule_get_for_desk,
-    source_rule_list_for_desk,
+    source_rules_by_topic_for_desk,
 )
 
 
@@ -267,7 +267,7 @@ def source_rules(request, desk: Desk):
     return render(
         request,
         "desks/source_rules.html",
-        {"desk": desk, "tab": "source_rules", "rules": source_rule_list_for_desk(desk=desk)},
+        {"desk": desk, "tab": "source_rules", "topics": source_rules_by_topic_for_desk(desk=desk)},
     )
 
 

@@ -57,8 +57,18 @@ class DeskAdminScopedAdmin(admin.ModelAdmin):
 
 @admin.register(SourceRule)
 class SourceRuleAdmin(DeskAdminScopedAdmin):
-    list_display = ["name", "label", "desk", "kinds", "keywords", "requires_attribution", "is_active", "priority"]
-    list_filter = ["is_active", "requires_attribution", "desk"]
+    list_display = [
+        "name",
+        "topic",
+        "label",
+        "desk",
+        "kinds",
+        "keywords",
+        "requires_attribution",
+        "is_active",
+        "priority",
+    ]
+    list_filter = ["topic", "is_active", "requires_attribution", "desk"]
     search_fields = ["name", "label", "url_template"]
     list_editable = ["is_active", "priority"]
 

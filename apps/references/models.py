@@ -5,16 +5,29 @@ from apps.core.models import BaseModel
 from apps.desks.models import Desk
 
 
+class SourceRuleTopic(models.TextChoices):
+    UN_VOTES = "un_votes", "UN votes and vetoes"
+    CASUALTIES = "casualties", "Casualty figures"
+    ELECTIONS = "elections", "Elections"
+    ECONOMY = "economy", "Economic statistics"
+    QUOTES = "quotes", "Quotes"
+    MEDIA = "media", "Media coverage"
+    OTHER = "other", "Other"
+
+
 class SourceRule(BaseModel):
     """Attaches a source link to claims of some kinds that mention some keywords.
 
-    `url_template` may use {query} (the claim's key terms, URL-encoded) and {outlet} (an outlet
-    the claim attributes to, URL-encoded). A rule without a desk applies to every desk.
+    `url_template` may use, URL-encoded, {query} (the claim's key terms), {outlet} (an outlet the
+    claim attributes to), {year} (the first year the claim names, else the article's) and
+    {actor} (the claim's first person or organisation). A claim that lacks a value the template
+    needs gets no link from the rule. A rule without a desk applies to every desk.
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules")
     name = models.CharField(max_length=200, unique=True)
     label = models.CharField(max_length=300)
+    topic = models.CharField(max_length=20, choices=SourceRuleTopic.choices, default=SourceRuleTopic.OTHER)
     url_template = models.CharField(max_length=2000)
     reason = models.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
     kinds = models.JSONField(

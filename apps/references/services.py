@@ -50,6 +50,7 @@ from apps.references.models import (
     ReferenceJob,
     SourceLink,
     SourceRule,
+    SourceRuleTopic,
     Stance,
 )
 from apps.references.providers import Candidate, ProviderError, provider_registry
@@ -62,27 +63,67 @@ logger = logging.getLogger(__name__)
 # --- Source links ---------------------------------------------------------------------------
 
 
-def _rule_matches(rule: SourceRule, claim: Claim, *, outlet: str) -> bool:
+_YEAR = re.compile(r"\d{4}")
+
+
+def _claim_year(claim: Claim) -> str:
+    """The first year among the claim's resolved dates ("2022", "2022-03", "2012-06-30"), else
+    the year the article was published; "" when neither is known."""
+    for date in claim.dates or []:
+        value = date.get("value") if isinstance(date, dict) else date
+        match = _YEAR.match(str(value or ""))
+        if match:
+            return match.group()
+    published_on = claim.article.published_on
+    return str(published_on.year) if published_on else ""
+
+
+def _claim_actor(claim: Claim) -> str:
+    for entity in claim.entities or []:
+        if isinstance(entity, dict) and entity.get("type") in ("PERSON", "ORG") and entity.get("text"):
+            return str(entity["text"])
+    return ""
+
+
+def _claim_facts(claim: Claim, *, outlet: str) -> dict[str, str]:
+    """The values a rule's URL template may use (see SOURCE_RULE_PLACEHOLDERS), not yet encoded."""
+    return {
+        "query": " ".join(key_terms(claim.text, entities=claim.entities, limit=6)),
+        "outlet": outlet,
+        "year": _claim_year(claim),
+        "actor": _claim_actor(claim),
+    }
+
+
+def _template_fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _rule_matches(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> bool:
     if rule.kinds and claim.kind not in rule.kinds:
         return False
-    if rule.requires_attribution and not outlet:
+    if rule.requires_attribution and not facts["outlet"]:
+        return False
+    # A value the template needs and the claim lacks (no year known, nobody named) would make
+    # a search for the wrong thing: the rule gives this claim no link.
+    if any(not facts.get(name) for name in _template_fields(rule.url_template)):
         return False
     text = claim.text.lower()
     return not rule.keywords or any(keyword.lower() in text for keyword in rule.keywords)
 
 
-def _rule_link(rule: SourceRule, claim: Claim, *, outlet: str) -> SourceLink:
-    # Search links for people, not fetches: the URL only carries the claim's key terms.
-    values = {
-        "query": quote(" ".join(key_terms(claim.text, entities=claim.entities, limit=6)), safe=""),
-        "outlet": quote(outlet, safe=""),
-    }
+def _rule_link(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> SourceLink:
+    # Search links for people, not fetches: the URL only carries the claim's facts.
+    label, reason = rule.label, rule.reason
+    for name, value in facts.items():
+        label = label.replace(f"{{{name}}}", value)
+        reason = reason.replace(f"{{{name}}}", value)
     return SourceLink(
         claim=claim,
         rule=rule,
-        url=rule.url_template.format(**values),
-        label=rule.label.replace("{outlet}", outlet),
-        reason=rule.reason.replace("{outlet}", outlet),
+        url=rule.url_template.format(**{name: quote(value, safe="") for name, value in facts.items()}),
+        label=label,
+        reason=reason,
     )
 
 
@@ -96,7 +137,8 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
             SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=claim.article.desk_id))
         )
     outlet = claim_outlet(claim.text, attribution=claim.attribution, context=claim.article.body)
-    links = [_rule_link(rule, claim, outlet=outlet) for rule in rules if _rule_matches(rule, claim, outlet=outlet)]
+    facts = _claim_facts(claim, outlet=outlet)
+    links = [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
     SourceLink.objects.bulk_create(links, ignore_conflicts=True)
     # Pages (not search links, whose results change by design) get an archive copy.
     pages = [link.url for link in links if "{" not in link.rule.url_template]
@@ -766,12 +808,12 @@ def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None
 # them). A desk's admins write its own rules; changes apply to claims imported afterwards, and
 # links already attached stay as they are.
 
-SOURCE_RULE_PLACEHOLDERS = ("query", "outlet")
-_SAMPLE_VALUES = {"query": "veto+resolution", "outlet": "Kommersant"}
+SOURCE_RULE_PLACEHOLDERS = ("query", "outlet", "year", "actor")
+_SAMPLE_VALUES = {"query": "veto+resolution", "outlet": "Kommersant", "year": "2012", "actor": "Kofi%20Annan"}
 
 
 def source_rule_url_template_check(url_template: str) -> str:
-    """The template, stripped, if it is an http(s) URL using only {query} and {outlet}.
+    """The template, stripped, if it is an http(s) URL using only the SOURCE_RULE_PLACEHOLDERS.
 
     `_rule_link` fills it with str.format, so anything else in braces (positional fields,
     attribute or index lookups, format specs) would fail or leak at link time; refuse it now.
@@ -786,7 +828,8 @@ def source_rule_url_template_check(url_template: str) -> str:
         ]
     except ValueError:
         raise ApplicationError("The URL template has an unmatched brace; write {{ or }} for a literal one.") from None
-    known = " and ".join(f"{{{name}}}" for name in SOURCE_RULE_PLACEHOLDERS)
+    *others, last = [f"{{{name}}}" for name in SOURCE_RULE_PLACEHOLDERS]
+    known = f"{', '.join(others)} and {last}"
     for name, spec, conversion in fields:
         if name not in SOURCE_RULE_PLACEHOLDERS or spec or conversion:
             raise ApplicationError(f"The URL template may only use the placeholders {known}.")
@@ -815,6 +858,7 @@ def _source_rule_fields(
     keywords: Iterable[str],
     requires_attribution: bool,
     priority: int,
+    topic: str,
 ) -> None:
     """Check and set a desk rule's editable fields (not saved)."""
     name, label, reason = name.strip(), label.strip(), reason.strip()
@@ -837,6 +881,7 @@ def _source_rule_fields(
         raise ApplicationError(f"A source rule named {name!r} already exists; choose another name.")
     rule.name = name
     rule.label = label
+    rule.topic = topic
     rule.url_template = source_rule_url_template_check(url_template)
     rule.reason = reason
     rule.kinds = kinds
@@ -872,6 +917,7 @@ def source_rule_create(
     keywords: Iterable[str] = (),
     requires_attribution: bool = False,
     priority: int = 100,
+    topic: str = SourceRuleTopic.OTHER,
 ) -> SourceRule:
     """A desk admin adds a rule of the desk's own. Not idempotent: names are unique."""
     desk_admin_require(user=user, desk=desk)
@@ -886,6 +932,7 @@ def source_rule_create(
         keywords=keywords,
         requires_attribution=requires_attribution,
         priority=priority,
+        topic=topic,
     )
     try:
         # A savepoint: a name taken by a concurrent request leaves the caller's transaction usable.
@@ -909,6 +956,7 @@ def source_rule_update(
     keywords: Iterable[str] = (),
     requires_attribution: bool = False,
     priority: int = 100,
+    topic: str = SourceRuleTopic.OTHER,
 ) -> SourceRule:
     """A desk admin edits one of the desk's own rules (shared rules are refused). Locks the rule row."""
     locked = _desk_rule_lock(user=user, rule=rule)
@@ -922,6 +970,7 @@ def source_rule_update(
         keywords=keywords,
         requires_attribution=requires_attribution,
         priority=priority,
+        topic=topic,
     )
     try:
         with transaction.atomic():

@@ -4,7 +4,7 @@ import pytest
 
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.references import services
-from apps.references.models import SourceRule
+from apps.references.models import SourceRule, SourceRuleTopic
 from apps.references.services import source_rule_url_template_check
 from tests import factories
 
@@ -33,6 +33,7 @@ def desk_rule(desk, desk_admin):
         "https://www.un.org/securitycouncil/content/quick-links",
         "http://example.org/search?q={query}&site={outlet}",
         "https://example.org/{outlet}/archive?q={query}&literal={{braces}}",
+        "https://example.org/{year}/search?who={actor}",
     ],
 )
 def test_http_url_templates_with_known_placeholders_are_accepted(template):
@@ -45,12 +46,14 @@ def test_http_url_templates_with_known_placeholders_are_accepted(template):
         ("ftp://example.org/{query}", "full http"),
         ("example.org/search?q={query}", "full http"),
         ("javascript:alert({query})", "full http"),
-        ("https://example.org/search?q={claim}", "only use the placeholders {query} and {outlet}"),
+        ("https://example.org/search?q={claim}", "only use the placeholders {query}, {outlet}, {year} and {actor}"),
         ("https://example.org/search?q={}", "only use the placeholders"),
         ("https://example.org/search?q={0}", "only use the placeholders"),
         ("https://example.org/search?q={query!r}", "only use the placeholders"),
         ("https://example.org/search?q={query:>40}", "only use the placeholders"),
         ("https://example.org/search?q={query.upper}", "only use the placeholders"),
+        ("https://example.org/search?q={year:04}", "only use the placeholders"),
+        ("https://example.org/search?q={actor[0]}", "only use the placeholders"),
         ("https://example.org/search?q={query", "unmatched brace"),
         ("https://{outlet}.example.org/search?q={query}", "site must be fixed"),
         ("https://exa mple.org/?q={query}", "valid web address"),
@@ -66,6 +69,17 @@ def test_an_admin_creates_a_desk_rule_with_cleaned_keywords(desk, desk_rule):
     assert desk_rule.keywords == ["killed", "veto"]
     assert desk_rule.kinds == ["statistic", "event"]
     assert desk_rule.is_active
+
+
+def test_an_admin_files_a_desk_rule_under_a_topic(desk, desk_admin, desk_rule):
+    assert desk_rule.topic == SourceRuleTopic.OTHER
+
+    services.source_rule_update(user=desk_admin, rule=desk_rule, **{**RULE, "topic": SourceRuleTopic.CASUALTIES})
+
+    desk_rule.refresh_from_db()
+    assert desk_rule.topic == "casualties"
+    with pytest.raises(ApplicationError, match="not a valid choice"):
+        services.source_rule_update(user=desk_admin, rule=desk_rule, **{**RULE, "topic": "sport"})
 
 
 def test_rule_names_are_unique_across_desks_including_shared_rules(desk, desk_admin):

@@ -41,6 +41,7 @@ def test_desk_admin_sees_and_edits_only_their_desks_rules(desk, other_desk, desk
             "desk": str(desk.pk),
             "name": "world-rule",
             "label": "Renamed",
+            "topic": "other",
             "url_template": ours.url_template,
             "reason": "Because.",
             "kinds": "[]",
