@@ -934,13 +934,7 @@ def source_rule_create(
         priority=priority,
         topic=topic,
     )
-    try:
-        # A savepoint: a name taken by a concurrent request leaves the caller's transaction usable.
-        with transaction.atomic():
-            rule.save()
-    except IntegrityError:
-        raise ApplicationError(f"A source rule named {rule.name!r} already exists; choose another name.") from None
-    return rule
+    return _source_rule_save(rule)
 
 
 @transaction.atomic
@@ -972,12 +966,17 @@ def source_rule_update(
         priority=priority,
         topic=topic,
     )
+    return _source_rule_save(locked)
+
+
+def _source_rule_save(rule: SourceRule) -> SourceRule:
     try:
+        # A savepoint: a name taken by a concurrent request leaves the caller's transaction usable.
         with transaction.atomic():
-            locked.save()
+            rule.save()
     except IntegrityError:
-        raise ApplicationError(f"A source rule named {locked.name!r} already exists; choose another name.") from None
-    return locked
+        raise ApplicationError(f"A source rule named {rule.name!r} already exists; choose another name.") from None
+    return rule
 
 
 def _desk_rule_active_set(*, user: AbstractBaseUser, rule: SourceRule, active: bool) -> SourceRule:
