@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "apps.reviews",
     "apps.reports",
     "apps.demo",
+    "apps.web",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -217,6 +218,11 @@ ARTICLE_CLAIMS_CHANGED_STEPS = [
     "apps.references.services.article_references_enqueue",
 ]
 ARTICLE_INTAKE_STEPS = ["apps.claims.services.article_claims_extract", *ARTICLE_CLAIMS_CHANGED_STEPS]
+# Questions earlier stages ask of later ones, named here for the same reason.
+# Each check returns why a member cannot leave the desk yet ("" when they can).
+MEMBERSHIP_REMOVAL_CHECKS = ["apps.reviews.selectors.membership_removal_problem"]
+# Whether a user is the assigned reviewer of a claim (may refresh its references).
+CLAIM_ASSIGNEE_CHECK = "apps.reviews.selectors.claim_is_assigned_to"
 
 # --- Reference providers --------------------------------------------------------------------
 REFERENCE_PROVIDERS = env.list("FACTCHECK_REFERENCE_PROVIDERS", default=["local_library", "wikipedia"])

@@ -1,10 +1,8 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from apps.core.exceptions import NotFoundError, PermissionDeniedError
-from apps.core.ids import uuid_or_404
-from apps.references.models import SourceRule, SourceRuleTopic
 
 from .models import Desk, Membership, Role
 
@@ -112,22 +110,3 @@ def desk_member_get(*, desk: Desk, username: str) -> Membership:
     if membership is None:
         raise NotFoundError(f"{username!r} is not a member of this desk.")
     return membership
-
-
-def source_rule_list_for_desk(*, desk: Desk) -> QuerySet[SourceRule]:
-    """The rules that attach links to the desk's claims: the shared ones and the desk's own."""
-    return SourceRule.objects.filter(Q(desk__isnull=True) | Q(desk=desk)).select_related("desk")
-
-
-def source_rules_by_topic_for_desk(*, desk: Desk) -> list[tuple[str, list[SourceRule]]]:
-    """The desk's rules as (topic label, rules) in the catalogue's topic order, empty topics left out."""
-    rules = list(source_rule_list_for_desk(desk=desk))
-    groups = [(label, [rule for rule in rules if rule.topic == topic]) for topic, label in SourceRuleTopic.choices]
-    return [(label, members) for label, members in groups if members]
-
-
-def source_rule_get_for_desk(*, desk: Desk, rule_id: object) -> SourceRule:
-    rule = source_rule_list_for_desk(desk=desk).filter(pk=uuid_or_404(rule_id, what="Source rule")).first()
-    if rule is None:
-        raise NotFoundError("Source rule not found.")
-    return rule

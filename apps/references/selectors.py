@@ -9,6 +9,8 @@ from django.db.models import Count, Q, QuerySet
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.core.exceptions import NotFoundError
+from apps.core.ids import uuid_or_404
+from apps.desks.models import Desk
 from apps.desks.selectors import desk_ids_for_user
 from apps.references.models import (
     JobStatus,
@@ -17,6 +19,8 @@ from apps.references.models import (
     Reference,
     ReferenceJob,
     SourceLink,
+    SourceRule,
+    SourceRuleTopic,
     Stance,
 )
 
@@ -123,3 +127,22 @@ def desk_provider_names(*, desk_id: object) -> list[str]:
         elif not enabled and provider in names:
             names.remove(provider)
     return names
+
+
+def source_rule_list_for_desk(*, desk: Desk) -> QuerySet[SourceRule]:
+    """The rules that attach links to the desk's claims: the shared ones and the desk's own."""
+    return SourceRule.objects.filter(Q(desk__isnull=True) | Q(desk=desk)).select_related("desk")
+
+
+def source_rules_by_topic_for_desk(*, desk: Desk) -> list[tuple[str, list[SourceRule]]]:
+    """The desk's rules as (topic label, rules) in the catalogue's topic order, empty topics left out."""
+    rules = list(source_rule_list_for_desk(desk=desk))
+    groups = [(label, [rule for rule in rules if rule.topic == topic]) for topic, label in SourceRuleTopic.choices]
+    return [(label, members) for label, members in groups if members]
+
+
+def source_rule_get_for_desk(*, desk: Desk, rule_id: object) -> SourceRule:
+    rule = source_rule_list_for_desk(desk=desk).filter(pk=uuid_or_404(rule_id, what="Source rule")).first()
+    if rule is None:
+        raise NotFoundError("Source rule not found.")
+    return rule

@@ -94,3 +94,20 @@ def rating_list_with_usage(*, scale: RatingScale) -> QuerySet[Rating]:
     """A scale's ratings in order, each with `verdict_count` (ratings in use cannot be removed)."""
     # Grouped queries ignore Meta.ordering, so the order is spelled out.
     return scale.ratings.annotate(verdict_count=Count("verdicts")).order_by("position", "label")
+
+
+def membership_removal_problem(*, membership) -> str:
+    """Why a member cannot leave the desk yet: open review tasks nobody else would work on."""
+    open_tasks = ReviewTask.objects.filter(
+        claim__article__desk_id=membership.desk_id,
+        assignee_id=membership.user_id,
+        status__in=OPEN_STATUSES,
+    ).count()
+    if not open_tasks:
+        return ""
+    noun = "review task" if open_tasks == 1 else "review tasks"
+    return f"{membership.user.get_username()} still has {open_tasks} open {noun} on this desk; reassign them first."
+
+
+def claim_is_assigned_to(*, claim, user) -> bool:
+    return ReviewTask.objects.filter(claim=claim, assignee_id=user.pk).exists()

@@ -4,12 +4,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.articles.selectors import article_get
-from apps.core.views import application_errors, flash_form_errors
 from apps.references.selectors import reference_list
-
-from . import services
-from .forms import ReviewAssignForm, VerdictForm, VerdictReturnForm
-from .selectors import review_task_for_claim, review_task_queue
+from apps.reviews import services
+from apps.reviews.selectors import review_task_for_claim, review_task_queue
+from apps.web.errors import application_errors, flash_form_errors
+from apps.web.forms.reviews import ReviewAssignForm, VerdictForm, VerdictReturnForm
 
 
 @login_required

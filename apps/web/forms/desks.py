@@ -1,11 +1,10 @@
 from django import forms
 
 from apps.claims.models import ClaimKind
+from apps.desks.models import Desk, Role
+from apps.desks.selectors import desk_members
 from apps.references.models import SourceRuleTopic
 from apps.reviews.models import Rating, RatingScale
-
-from .models import Desk, Role
-from .selectors import desk_members
 
 CLAIMREVIEW_CHOICES = [("", "None (off the true/false line)"), *[(str(v), str(v)) for v in range(5, 0, -1)]]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from apps.web.views import articles as views
 
 app_name = "articles"
 

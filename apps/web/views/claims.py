@@ -7,20 +7,19 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.articles.selectors import article_get
+from apps.claims import services
+from apps.claims.models import MatchStatus
+from apps.claims.selectors import claim_get
 from apps.core.text import Segment, segment_spans
-from apps.core.views import application_errors, flash_form_errors
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
 from apps.references.models import Reference, Stance
 from apps.references.selectors import reference_list, source_link_list
-from apps.reviews.forms import VerdictForm, VerdictReturnForm
 from apps.reviews.models import TaskStatus
 from apps.reviews.services import SUBMITTABLE_STATUSES
-
-from . import services
-from .forms import ClaimMergeForm, ClaimRejectForm, ClaimSpanForm, ClaimSplitFormSet, ClaimUpdateForm
-from .models import MatchStatus
-from .selectors import claim_get
+from apps.web.errors import application_errors, flash_form_errors
+from apps.web.forms.claims import ClaimMergeForm, ClaimRejectForm, ClaimSpanForm, ClaimSplitFormSet, ClaimUpdateForm
+from apps.web.forms.reviews import VerdictForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320

@@ -1,53 +1,16 @@
 from dataclasses import dataclass
-from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 
 from apps.articles.models import Article
 from apps.articles.selectors import article_list
-from apps.core.exceptions import ApplicationError
 from apps.desks.selectors import membership_list_for_user
 from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import review_status_counts_by_article, review_task_queue
 
 DASHBOARD_PAGE_SIZE = 25
-
-
-def application_errors(redirect_to: str | None = None):
-    """Show a broken domain rule (ApplicationError) to a browser user instead of a 500.
-
-    Actions name the page they are posted from in `redirect_to`; it is reversed with the
-    action's own URL kwargs, so the user lands back where they were with the message flashed
-    (Post/Redirect/Get). Pages, and errors about something that does not exist or lies outside
-    the user's desks (404), render the error page with the error's status instead: redirecting
-    to a page that cannot be shown would only loop.
-    """
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            try:
-                return view(request, *args, **kwargs)
-            except ApplicationError as error:
-                if redirect_to is None or error.status == 404:
-                    return render(request, "error.html", {"error": error}, status=error.status)
-                messages.error(request, error.message)
-                return redirect(reverse(redirect_to, kwargs=kwargs))
-
-        return wrapper
-
-    return decorator
-
-
-def flash_form_errors(request, form) -> None:
-    """Flash a rejected action form's errors; the page it came from shows them."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @dataclass(frozen=True)

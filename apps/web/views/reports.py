@@ -2,9 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from apps.core.views import application_errors
-
-from . import selectors, services
+from apps.reports import selectors, services
+from apps.web.errors import application_errors
 
 
 @login_required

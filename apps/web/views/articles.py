@@ -4,22 +4,21 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from apps.articles import services
+from apps.articles.models import SourceKind
+from apps.articles.selectors import article_get
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES
-from apps.claims.views import PositionedSegment, positioned_segments
 from apps.core.exceptions import ApplicationError
-from apps.core.views import application_errors
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
 from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
-from apps.reviews.forms import ReviewAssignForm
 from apps.reviews.services import ASSIGNABLE_STATUSES
-
-from . import services
-from .forms import ArticleImportForm
-from .models import SourceKind
-from .selectors import article_get
+from apps.web.errors import application_errors
+from apps.web.forms.articles import ArticleImportForm
+from apps.web.forms.reviews import ReviewAssignForm
+from apps.web.views.claims import PositionedSegment, positioned_segments
 
 
 @login_required

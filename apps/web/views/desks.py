@@ -9,13 +9,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
-from apps.core.views import flash_form_errors
+from apps.desks import services
+from apps.desks.models import Desk
+from apps.desks.selectors import (
+    ADMIN_ONLY_MESSAGE,
+    admin_desk_list_for_user,
+    desk_admin_require,
+    desk_get_for_member,
+    desk_members,
+)
 from apps.references import services as reference_services
+from apps.references.selectors import source_rule_get_for_desk, source_rules_by_topic_for_desk
 from apps.reviews import services as review_services
 from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
-
-from . import services
-from .forms import (
+from apps.web.errors import flash_form_errors
+from apps.web.forms.desks import (
     AccountCreateForm,
     MemberAddForm,
     MemberRemoveForm,
@@ -26,16 +34,6 @@ from .forms import (
     RatingMoveForm,
     SourceRuleForm,
 )
-from .models import Desk
-from .selectors import (
-    ADMIN_ONLY_MESSAGE,
-    admin_desk_list_for_user,
-    desk_admin_require,
-    desk_get_for_member,
-    desk_members,
-    source_rule_get_for_desk,
-    source_rules_by_topic_for_desk,
-)
 
 
 def desk_admin_view(redirect_to: str | None = None):
@@ -43,7 +41,7 @@ def desk_admin_view(redirect_to: str | None = None):
 
     Outside the desk it does not exist (404); editors and reviewers are told only admins may
     (403). With `redirect_to`, a domain rule the action breaks is flashed on that desk page
-    (Post/Redirect/Get), like `apps.core.views.application_errors` does for other pages.
+    (Post/Redirect/Get), like `apps.web.errors.application_errors` does for other pages.
     """
 
     def decorator(view):
