@@ -19,6 +19,23 @@ class ImportResult:
     created: bool
 
 
+def article_import(
+    *,
+    desk: Desk,
+    user,
+    text: str | None = None,
+    data: bytes | None = None,
+    filename: str = "",
+    url: str | None = None,
+) -> ImportResult:
+    """Import whichever the editor handed in: an uploaded file's bytes, a URL, or pasted text."""
+    if data is not None:
+        return article_import_file(desk=desk, user=user, data=data, filename=filename)
+    if url:
+        return article_import_url(desk=desk, user=user, url=url)
+    return article_import_text(desk=desk, user=user, text=text or "")
+
+
 def article_import_text(*, desk: Desk, user, text: str, source_kind: str = SourceKind.PASTE) -> ImportResult:
     """Import pasted text, Markdown or HTML. See `article_create` for side effects."""
     parsed = parse_pasted(text, max_bytes=settings.ARTICLE_MAX_BYTES)

@@ -5,7 +5,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.articles import selectors, services
-from apps.articles.models import SourceKind
 from apps.desks.selectors import desk_for_import, membership_require
 
 from .serializers import ArticleDetailOutputSerializer, ArticleImportInputSerializer, ArticleOutputSerializer
@@ -45,17 +44,15 @@ class ArticleImportApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         desk = desk_for_import(user=request.user, desk_ref=data.get("desk"))
-        if "file" in data:
-            upload = data["file"]
-            result = services.article_import_file(
-                desk=desk, user=request.user, data=upload.read(), filename=upload.name
-            )
-        elif "url" in data:
-            result = services.article_import_url(desk=desk, user=request.user, url=data["url"])
-        else:
-            result = services.article_import_text(
-                desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
-            )
+        upload = data.get("file")
+        result = services.article_import(
+            desk=desk,
+            user=request.user,
+            text=data.get("text"),
+            data=upload.read() if upload is not None else None,
+            filename=upload.name if upload is not None else "",
+            url=data.get("url"),
+        )
         article = selectors.article_get(user=request.user, article_id=result.article.pk)
         body = dict(ArticleDetailOutputSerializer(article).data, created=result.created)
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)

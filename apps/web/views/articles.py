@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from apps.articles import services
-from apps.articles.models import SourceKind
 from apps.articles.selectors import article_get
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, claim_list
@@ -39,16 +38,14 @@ def article_import(request):
     upload = request.FILES.get("file")
     try:
         desk = desk_for_import(user=request.user, desk_ref=data["desk"] or default_desk.slug)
-        if upload is not None:
-            result = services.article_import_file(
-                desk=desk, user=request.user, data=upload.read(), filename=upload.name
-            )
-        elif data["url"]:
-            result = services.article_import_url(desk=desk, user=request.user, url=data["url"])
-        else:
-            result = services.article_import_text(
-                desk=desk, user=request.user, text=data["text"], source_kind=SourceKind.PASTE
-            )
+        result = services.article_import(
+            desk=desk,
+            user=request.user,
+            text=data["text"],
+            data=upload.read() if upload is not None else None,
+            filename=upload.name if upload is not None else "",
+            url=data["url"],
+        )
     except ApplicationError as error:
         # A refusal is about what was handed in (the article, or a desk the user does not edit),
         # so it belongs on the form.
