@@ -1,8 +1,9 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 
-from apps.core.exceptions import NotFoundError, PermissionDeniedError
+from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 
 from .models import Desk, Membership, Role
 
@@ -110,3 +111,25 @@ def desk_member_get(*, desk: Desk, username: str) -> Membership:
     if membership is None:
         raise NotFoundError(f"{username!r} is not a member of this desk.")
     return membership
+
+
+def user_get_by_username(*, username: str):
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise ApplicationError(f"No user named {username!r}.")
+    return user
+
+
+def desk_get_by_slug(*, slug: str) -> Desk:
+    desk = Desk.objects.filter(slug=slug).first()
+    if desk is None:
+        raise NotFoundError(f"No desk with slug {slug!r}.")
+    return desk
+
+
+def desk_only() -> Desk:
+    """The one desk of a single-desk installation (command-line defaults)."""
+    desks = list(Desk.objects.all()[:2])
+    if len(desks) != 1:
+        raise ApplicationError("Name the desk with --desk SLUG.")
+    return desks[0]

@@ -1,7 +1,7 @@
 from django.db.models import Count, F, Q, QuerySet
 
 from apps.claims.models import ClaimStatus
-from apps.core.exceptions import NotFoundError
+from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.models import Desk
 from apps.desks.selectors import desk_ids_for_user
@@ -66,6 +66,13 @@ def rating_scale_for_desk(*, desk: Desk) -> RatingScale:
 
 def rating_list_for_desk(*, desk: Desk) -> QuerySet[Rating]:
     return rating_scale_for_desk(desk=desk).ratings.all()
+
+
+def rating_get_for_desk(*, desk: Desk, rating_id) -> Rating:
+    rating = rating_list_for_desk(desk=desk).filter(pk=uuid_or_404(rating_id, what="Rating")).first()
+    if rating is None:
+        raise ApplicationError("That rating is not on this desk's scale.")
+    return rating
 
 
 def review_status_counts(*, article) -> dict[str, int]:

@@ -1,14 +1,12 @@
-from django.contrib.auth import get_user_model
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.exceptions import ApplicationError, NotFoundError
-from apps.desks.selectors import desk_default_for_user
+from apps.core.exceptions import NotFoundError
+from apps.desks.selectors import desk_default_for_user, user_get_by_username
 from apps.reviews import selectors, services
-from apps.reviews.models import Rating
 
 from .serializers import (
     AssignInputSerializer,
@@ -53,9 +51,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         tasks = [selectors.review_task_get(user=request.user, task_id=pk) for pk in data["task_ids"]]
-        assignee = get_user_model().objects.filter(username=data["assignee"]).first()
-        if assignee is None:
-            raise ApplicationError(f"No user named {data['assignee']!r}.")
+        assignee = user_get_by_username(username=data["assignee"])
         assigned = services.review_tasks_assign(
             editor=request.user, tasks=tasks, assignee=assignee, due_date=data.get("due_date")
         )
@@ -75,9 +71,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer = VerdictInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        rating = Rating.objects.filter(pk=data["rating"]).first()
-        if rating is None:
-            raise ApplicationError("Unknown rating.")
+        rating = selectors.rating_get_for_desk(desk=task.claim.article.desk, rating_id=data["rating"])
         services.verdict_submit(
             user=request.user,
             task=task,

@@ -1,10 +1,9 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.articles import services
 from apps.articles.models import SourceKind
 from apps.core.exceptions import ApplicationError
-from apps.desks.models import Desk
+from apps.desks.selectors import desk_get_by_slug, desk_only, user_get_by_username
 
 
 class Command(BaseCommand):
@@ -16,13 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username recorded as the importer")
 
     def handle(self, *args, source: str, desk: str | None, user: str | None, **options):
-        target_desk = self._desk(desk)
-        importer = None
-        if user:
-            importer = get_user_model().objects.filter(username=user).first()
-            if importer is None:
-                raise CommandError(f"no user named {user!r}")
         try:
+            target_desk = desk_get_by_slug(slug=desk) if desk else desk_only()
+            importer = user_get_by_username(username=user) if user else None
             if source.startswith(("http://", "https://")):
                 result = services.article_import_url(desk=target_desk, user=importer, url=source)
             else:
@@ -47,14 +42,3 @@ class Command(BaseCommand):
         self.stdout.write(f"{state}: {article.title} ({article.claims.count()} claims)")
         for claim in article.claims.order_by("start"):
             self.stdout.write(f"  [{claim.kind}] {claim.score:.2f}  {claim.text}")
-
-    def _desk(self, slug: str | None) -> Desk:
-        if slug:
-            desk = Desk.objects.filter(slug=slug).first()
-            if desk is None:
-                raise CommandError(f"no desk with slug {slug!r}")
-            return desk
-        desks = list(Desk.objects.all()[:2])
-        if len(desks) != 1:
-            raise CommandError("name the desk with --desk SLUG")
-        return desks[0]

@@ -1,14 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.articles.models import Article
+from apps.articles.selectors import article_get_unscoped
 from apps.core.exceptions import ApplicationError
-from apps.core.ids import uuid_or_404
 from apps.reports import services
 from apps.reports.selectors import report_build
 
 
 class Command(BaseCommand):
-    help = "Export an article's checked report (html, md, csv, json or claimreview)."
+    help = "Export an article's checked report (html, pdf, md, csv, json or claimreview)."
 
     def add_arguments(self, parser):
         parser.add_argument("article_id")
@@ -17,10 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, article_id: str, format: str, output: str | None, **options):
         try:
-            article = Article.objects.filter(pk=uuid_or_404(article_id, what="Article")).first()
-            if article is None:
-                raise CommandError(f"no article with id {article_id}")
-            report = report_build(article=article)
+            report = report_build(article=article_get_unscoped(article_id=article_id))
             export = services.report_export(report=report, export_format=format)
         except ApplicationError as error:
             raise CommandError(error.message) from None
