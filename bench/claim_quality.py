@@ -97,7 +97,10 @@ def main() -> None:
     load_seconds = time.perf_counter() - started
     threshold = model.threshold
     meta = model.metadata
-    print(f"Model: {meta['encoder']} ({meta['mode']}, {meta['epochs']} epochs on {meta['train_set']}), int8 ONNX")
+    members = meta["members"]
+    print(f"Model: {meta['encoder']}, {len(members)} fine-tuned member(s) averaged in one int8 ONNX file:")
+    for member in members:
+        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']})")
     print(f"Threshold {threshold} (max F1 on CT24 dev-test); loaded in {load_seconds:.2f}s\n")
 
     print("Check-worthy class (Yes / CFS):")

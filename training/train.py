@@ -30,6 +30,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from onnxruntime.quantization import QuantType, quantize_dynamic
+from safetensors.torch import load_file, save_file
 from sklearn.linear_model import LogisticRegression
 from tokenizers import Tokenizer
 from torch import nn
@@ -92,15 +93,41 @@ class Scorer(nn.Module):
         return self.head(self.dropout(self.embed(input_ids, attention_mask))).squeeze(-1)
 
 
-class ProbabilityExport(nn.Module):
-    """What goes into the ONNX file: token ids in, probability of `Yes` out."""
+class Ensemble(nn.Module):
+    """What goes into the ONNX file: token ids in, probability of `Yes` out.
 
-    def __init__(self, scorer: Scorer) -> None:
+    The members were fine-tuned from the same pretrained encoder with the same bottom
+    layers frozen, so those layers are identical in every member: they run once, and
+    each member finishes from their output. The members' logits are averaged.
+    """
+
+    def __init__(self, members: list[Scorer], shared_layers: int) -> None:
         super().__init__()
-        self.scorer = scorer
+        first = members[0].encoder
+        for member in members[1:]:
+            shared = [(first.embeddings, member.encoder.embeddings)] + [
+                (first.encoder.layer[i], member.encoder.encoder.layer[i]) for i in range(shared_layers)
+            ]
+            for mine, theirs in shared:
+                for a, b in zip(mine.parameters(), theirs.parameters(), strict=True):
+                    if not torch.equal(a, b):
+                        raise ValueError("members differ in the layers they should share")
+        self.embeddings = first.embeddings
+        self.shared_layers = nn.ModuleList(first.encoder.layer[:shared_layers])
+        self.config = first.config
+        self.members = nn.ModuleList(members)
+        self.start = shared_layers
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return torch.sigmoid(self.scorer(input_ids, attention_mask))
+        hidden = self.embeddings(input_ids=input_ids)
+        mask = create_bidirectional_mask(config=self.config, inputs_embeds=hidden, attention_mask=attention_mask)
+        for layer in self.shared_layers:
+            hidden = layer(hidden, mask)
+        logits = [
+            member.head(member.embed_from_layer(hidden, attention_mask, self.start)).squeeze(-1)
+            for member in self.members
+        ]
+        return torch.sigmoid(torch.stack(logits).mean(0))
 
 
 def load_tokenizer(path: Path, max_length: int) -> Tokenizer:
@@ -175,21 +202,40 @@ def f1_score(labels: list[int], predicted: np.ndarray) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def training_sentences(train_set: str, data_root: Path) -> list[Sentence]:
-    """`ct24`: all of CT24 train. `ncs3`: ClaimBuster's stricter-agreement 3xNCS subset.
+TRAIN_SETS = ("ct24", "ncs3", "ct24-agreement")
 
-    3xNCS also contains 797 sentences of CT24 dev (= ClaimBuster groundtruth); they
-    are dropped so dev stays a held-out check.
+# Target for a crowd `Yes` that ClaimBuster's stricter-agreement selection left out.
+LOW_AGREEMENT_TARGET = 0.5
+
+
+def training_examples(train_set: str, data_root: Path) -> tuple[list[str], list[float]]:
+    """Texts and training targets in [0, 1] for one training set.
+
+    - `ct24`: all of CT24 train, Yes = 1.
+    - `ncs3`: ClaimBuster's stricter-agreement 3xNCS subset. It also contains 797
+      sentences of CT24 dev (= ClaimBuster groundtruth); they are dropped so dev
+      stays a held-out check.
+    - `ct24-agreement`: all of CT24 train, but a `Yes` that is not among the 2,521
+      crowd CFS sentences meeting ClaimBuster's stricter agreement criteria (the
+      xNCS files) gets a soft target of 0.5: more than half of the crowd's `Yes`
+      labels are contested, and a hard 1 teaches the model that contested is certain.
     """
     if train_set == "ct24":
-        return read_checkthat2024("train", data_root)
-    dev_ids = {s.sentence_id for s in read_checkthat2024("dev", data_root)}
-    return [s for s in read_claimbuster_ncs("3", data_root) if s.sentence_id not in dev_ids]
+        sentences = read_checkthat2024("train", data_root)
+        return [s.text for s in sentences], [float(s.label) for s in sentences]
+    if train_set == "ncs3":
+        dev_ids = {s.sentence_id for s in read_checkthat2024("dev", data_root)}
+        sentences = [s for s in read_claimbuster_ncs("3", data_root) if s.sentence_id not in dev_ids]
+        return [s.text for s in sentences], [float(s.label) for s in sentences]
+    agreed = {s.sentence_id for s in read_claimbuster_ncs("3", data_root) if s.label == 1}
+    sentences = read_checkthat2024("train", data_root)
+    targets = [(1.0 if s.sentence_id in agreed else LOW_AGREEMENT_TARGET) if s.label else 0.0 for s in sentences]
+    return [s.text for s in sentences], targets
 
 
-def fit_logistic_head(model: Scorer, embeddings: np.ndarray, labels: list[int], c: float) -> None:
+def fit_logistic_head(model: Scorer, embeddings: np.ndarray, targets: list[float], c: float) -> None:
     regression = LogisticRegression(C=c, max_iter=2000)
-    regression.fit(embeddings, labels)
+    regression.fit(embeddings, [int(target >= 0.5) for target in targets])
     with torch.no_grad():
         model.head.weight.copy_(torch.tensor(regression.coef_, dtype=torch.float32))
         model.head.bias.copy_(torch.tensor(regression.intercept_, dtype=torch.float32))
@@ -199,7 +245,7 @@ def finetune(
     model: Scorer,
     tokenizer: Tokenizer,
     cached: list[torch.Tensor],
-    labels: list[int],
+    targets: list[float],
     validation: list[Sentence],
     args: argparse.Namespace,
 ) -> None:
@@ -231,7 +277,7 @@ def finetune(
             hidden = nn.utils.rnn.pad_sequence([cached[i] for i in batch], batch_first=True).float()
             mask = (torch.arange(hidden.shape[1])[None, :] < torch.tensor([lengths[i] for i in batch])[:, None]).long()
             logits = model.head(model.dropout(model.embed_from_layer(hidden, mask, args.frozen_layers))).squeeze(-1)
-            loss = loss_fn(logits, torch.tensor([float(labels[i]) for i in batch]))
+            loss = loss_fn(logits, torch.tensor([targets[i] for i in batch]))
             loss.backward()
             nn.utils.clip_grad_norm_(parameters, 1.0)
             optimiser.step()
@@ -261,7 +307,7 @@ def torch_probabilities(model: Scorer, tokenizer: Tokenizer, texts: list[str], b
     return out
 
 
-def export(model: Scorer, out_dir: Path) -> None:
+def export(model: Ensemble, out_dir: Path) -> None:
     """Export to ONNX, then quantise weights to int8 (about 4x smaller, faster on CPU).
 
     Per-channel weight scales halve the quantisation error of the logits compared
@@ -269,12 +315,11 @@ def export(model: Scorer, out_dir: Path) -> None:
     for about 10% of the speed.
     """
     model.eval()
-    wrapper = ProbabilityExport(model)
     example = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
     with tempfile.TemporaryDirectory() as tmp:
         float_path = Path(tmp) / "model_fp32.onnx"
         torch.onnx.export(
-            wrapper,
+            model,
             example,
             str(float_path),
             input_names=["input_ids", "attention_mask"],
@@ -290,51 +335,32 @@ def export(model: Scorer, out_dir: Path) -> None:
         quantize_dynamic(str(float_path), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--encoder", default="all-MiniLM-L6-v2")
-    parser.add_argument("--mode", choices=["frozen", "finetune"], default="finetune")
-    parser.add_argument("--train-set", choices=["ct24", "ncs3"], default="ct24")
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--max-length", type=int, default=128)
-    parser.add_argument("--frozen-layers", type=int, default=3, help="encoder layers kept frozen")
-    parser.add_argument("--logreg-c", type=float, default=1.0)
-    parser.add_argument("--seed", type=int, default=13)
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
-    started = time.monotonic()
-
-    source = encoder_dir(args.encoder)
-    tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
+def new_scorer(encoder_name: str) -> tuple[Scorer, Path]:
+    source = encoder_dir(encoder_name)
     encoder = AutoModel.from_pretrained(str(source))
-    model = Scorer(encoder, encoder.config.hidden_size)
-    train = training_sentences(args.train_set, args.data_root)
-    dev = read_checkthat2024("dev", args.data_root)
-    dev_test = read_checkthat2024("dev-test", args.data_root)
-    log.info("train %d sentences (%d Yes)", len(train), sum(s.label for s in train))
+    return Scorer(encoder, encoder.config.hidden_size), source
 
-    labels = [s.label for s in train]
-    cached, embeddings = run_frozen_encoder(model, tokenizer, [s.text for s in train], args.frozen_layers)
-    fit_logistic_head(model, embeddings, labels, args.logreg_c)
+
+def train_member(args: argparse.Namespace) -> None:
+    """Fine-tune one scorer and keep its full-precision weights for `ensemble`."""
+    started = time.monotonic()
+    model, source = new_scorer(args.encoder)
+    tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
+    texts, targets = training_examples(args.train_set, args.data_root)
+    dev_test = read_checkthat2024("dev-test", args.data_root)
+    log.info("train %d sentences (%.0f Yes)", len(texts), sum(targets))
+
+    cached, embeddings = run_frozen_encoder(model, tokenizer, texts, args.frozen_layers)
+    fit_logistic_head(model, embeddings, targets, args.logreg_c)
     log.info("logistic head fitted after %.0fs", time.monotonic() - started)
     if args.mode == "finetune":
-        finetune(model, tokenizer, cached, labels, dev_test, args)
+        finetune(model, tokenizer, cached, targets, dev_test, args)
 
+    probs = torch_probabilities(model, tokenizer, [s.text for s in dev_test])
+    threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], probs)
     args.out.mkdir(parents=True, exist_ok=True)
-    export(model, args.out)
-    shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
-    metadata: dict[str, object] = {
-        "threshold": 0.5,
-        "max_length": args.max_length,
+    save_file(model.state_dict(), str(args.out / "weights.safetensors"))
+    settings = {
         "encoder": args.encoder,
         "mode": args.mode,
         "train_set": args.train_set,
@@ -342,22 +368,86 @@ def main() -> None:
         "frozen_layers": args.frozen_layers,
         "lr": args.lr,
         "batch_size": args.batch_size,
+        "max_length": args.max_length,
         "seed": args.seed,
+        "dev_test_f1_fp32": round(dev_test_f1, 4),
+        "dev_test_threshold_fp32": threshold,
+        "training_seconds": round(time.monotonic() - started),
+    }
+    (args.out / "member.json").write_text(json.dumps(settings, indent=2) + "\n")
+    log.info("wrote %s: %s", args.out, json.dumps(settings))
+
+
+def build_ensemble(args: argparse.Namespace) -> None:
+    """Combine trained members into the app's model files and pick its threshold."""
+    settings = [json.loads((folder / "member.json").read_text()) for folder in args.members]
+    for key in ("encoder", "frozen_layers", "max_length"):
+        if len({member[key] for member in settings}) != 1:
+            raise SystemExit(f"members must share {key}")
+    members = []
+    for folder, member in zip(args.members, settings, strict=True):
+        scorer, source = new_scorer(member["encoder"])
+        scorer.load_state_dict(load_file(str(folder / "weights.safetensors")))
+        members.append(scorer)
+    ensemble = Ensemble(members, settings[0]["frozen_layers"])
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    export(ensemble, args.out)
+    shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
+    metadata: dict[str, object] = {
+        "threshold": 0.5,
+        "max_length": settings[0]["max_length"],
+        "encoder": settings[0]["encoder"],
+        "members": settings,
     }
     (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
     # The threshold is picked on what the app will run: the quantised model behind
     # the app's own loader, with its batching.
     exported = CheckWorthinessModel.from_directory(args.out)
-    dev_labels, dev_test_labels = [s.label for s in dev], [s.label for s in dev_test]
+    dev = read_checkthat2024("dev", args.data_root)
+    dev_test = read_checkthat2024("dev-test", args.data_root)
     dev_probs = np.array(exported.predict_proba([s.text for s in dev]))
     dev_test_probs = np.array(exported.predict_proba([s.text for s in dev_test]))
-    threshold, dev_test_f1 = best_threshold(dev_test_labels, dev_test_probs)
+    threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], dev_test_probs)
     metadata["threshold"] = threshold
     metadata["dev_test_f1"] = round(dev_test_f1, 4)
-    metadata["dev_f1"] = round(f1_score(dev_labels, dev_probs >= threshold), 4)
-    metadata["training_seconds"] = round(time.monotonic() - started)
+    metadata["dev_f1"] = round(f1_score([s.label for s in dev], dev_probs >= threshold), 4)
     (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    log.info("wrote %s: %s", args.out, json.dumps(metadata))
+    log.info("wrote %s: threshold %.2f, dev-test F1 %.4f", args.out, threshold, dev_test_f1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    member = commands.add_parser("member", help="fine-tune one scorer (full-precision weights, not for the app)")
+    member.add_argument("--out", type=Path, required=True)
+    member.add_argument("--encoder", default="all-MiniLM-L6-v2")
+    member.add_argument("--mode", choices=["frozen", "finetune"], default="finetune")
+    member.add_argument("--train-set", choices=TRAIN_SETS, default="ct24")
+    member.add_argument("--epochs", type=int, default=2)
+    member.add_argument("--lr", type=float, default=6e-5)
+    member.add_argument("--batch-size", type=int, default=32)
+    member.add_argument("--max-length", type=int, default=128)
+    member.add_argument("--frozen-layers", type=int, default=1, help="encoder layers kept frozen")
+    member.add_argument("--logreg-c", type=float, default=1.0)
+    member.add_argument("--seed", type=int, default=13)
+
+    ensemble = commands.add_parser("ensemble", help="export members as the app's int8 ONNX model")
+    ensemble.add_argument("--out", type=Path, required=True)
+    ensemble.add_argument("members", type=Path, nargs="+", help="folders written by `member`")
+
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    torch.set_num_threads(2)
+    if args.command == "member":
+        random.seed(args.seed)
+        np.random.seed(args.seed)
+        torch.manual_seed(args.seed)
+        train_member(args)
+    else:
+        build_ensemble(args)
 
 
 if __name__ == "__main__":
