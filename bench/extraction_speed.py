@@ -55,7 +55,8 @@ def main() -> None:
     articles = wikinews_articles(args.min_words, args.max_words)
     if not articles:
         raise SystemExit(f"no Wikinews article of {args.min_words}-{args.max_words} words in {DATA}")
-    print(f"{len(articles)} Wikinews articles of {args.min_words}-{args.max_words} words, one core, {args.runs} runs each")
+    span = f"{args.min_words}-{args.max_words}"
+    print(f"{len(articles)} Wikinews articles of {span} words, one core, {args.runs} runs each")
     medians, every_run = [], []
     for article in articles:
         published_on = dt.date.fromisoformat(article["date"])

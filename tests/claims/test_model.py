@@ -1,8 +1,9 @@
 """The committed check-worthiness model loads from the repository and ranks sensibly."""
 
+import os
 import threading
 
-from apps.claims.model.scorer import CheckWorthinessModel
+from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
 
 
 def test_committed_model_loads_with_a_threshold_from_dev():
@@ -46,3 +47,16 @@ def test_one_probability_per_text_in_input_order():
     assert all(0.0 <= p <= 1.0 for p in probabilities)
     assert [round(p, 4) for p in probabilities] == [round(p, 4) for p in reversed_probabilities[::-1]]
     assert model.predict_proba([]) == []
+
+
+def test_a_process_pinned_to_one_core_runs_the_model_on_one_thread():
+    """Two spinning threads on one core ran the model about 4x slower (bench/extraction_speed.py)."""
+    allowed = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(allowed)})
+    try:
+        pinned = CheckWorthinessModel.from_directory(MODEL_DIR)
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+    assert pinned.session.get_session_options().intra_op_num_threads == 1
+    assert pinned.predict(["Unemployment fell to 3.5 percent last year."]) == [True]
