@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from tests.browser import close_playwright_loop_connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -26,6 +27,7 @@ def page(monkeypatch, live_server):
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         yield page
         browser.close()
+        close_playwright_loop_connections()
 
 
 def test_a_desk_admin_manages_people_and_the_rating_scale(page, live_server):

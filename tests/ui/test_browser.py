@@ -11,6 +11,7 @@ import pytest
 from apps.references.models import JobStatus, ReferenceJob
 from apps.references.tasks import reference_gather_task
 from tests import factories
+from tests.browser import close_playwright_loop_connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,6 +42,7 @@ def browser(monkeypatch):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+        close_playwright_loop_connections()
 
 
 @pytest.fixture
