@@ -138,6 +138,7 @@ SHIPPED_DEFAULTS = [
     ("apps.reviews.migrations.0002_default_rating_scale", "create_default_scale"),
     ("apps.references.migrations.0003_default_source_rules", "create_rules"),
     ("apps.references.migrations.0009_source_rule_catalogue", "create_catalogue"),
+    ("apps.references.migrations.0011_election_rules_excluded_keywords", "exclude_un_votes"),
 ]
 
 

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -55,8 +56,22 @@ class DeskAdminScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class SourceRuleAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # An emptied list box arrives as None, which the NOT NULL column would refuse with a
+        # server error; an empty box means "none".
+        for name in ("kinds", "keywords", "excluded_keywords"):
+            if name in cleaned and cleaned[name] is None:
+                cleaned[name] = []
+        return cleaned
+
+
 @admin.register(SourceRule)
 class SourceRuleAdmin(DeskAdminScopedAdmin):
+    form = SourceRuleAdminForm
     list_display = [
         "name",
         "topic",
@@ -64,6 +79,7 @@ class SourceRuleAdmin(DeskAdminScopedAdmin):
         "desk",
         "kinds",
         "keywords",
+        "excluded_keywords",
         "requires_attribution",
         "is_active",
         "priority",

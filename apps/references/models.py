@@ -21,7 +21,8 @@ class SourceRule(BaseModel):
     `url_template` may use, URL-encoded, {query} (the claim's key terms), {outlet} (an outlet the
     claim attributes to), {year} (the first year the claim names, else the article's) and
     {actor} (the claim's first person or organisation). A claim that lacks a value the template
-    needs gets no link from the rule. A rule without a desk applies to every desk.
+    needs gets no link from the rule, and neither does one that mentions an excluded keyword.
+    A rule without a desk applies to every desk.
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules")
@@ -35,6 +36,11 @@ class SourceRule(BaseModel):
     )
     keywords = models.JSONField(
         default=list, blank=True, help_text="Any of these words (case-insensitive); empty means any."
+    )
+    excluded_keywords = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Never for claims that mention any of these words (case-insensitive), even with a keyword.",
     )
     requires_attribution = models.BooleanField(default=False, help_text="Only for claims that name an outlet.")
     is_active = models.BooleanField(default=True)

@@ -110,6 +110,8 @@ def _rule_matches(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> b
     if any(not facts.get(name) for name in _template_fields(rule.url_template)):
         return False
     text = claim.text.lower()
+    if any(excluded.lower() in text for excluded in rule.excluded_keywords):
+        return False
     return not rule.keywords or any(keyword.lower() in text for keyword in rule.keywords)
 
 
@@ -846,6 +848,16 @@ def source_rule_url_template_check(url_template: str) -> str:
     return template
 
 
+def _keywords_clean(keywords: Iterable[str]) -> list[str]:
+    """Stripped, without blanks, and each word once whatever its case (the first spelling stays)."""
+    cleaned: dict[str, str] = {}
+    for keyword in keywords:
+        keyword = str(keyword).strip()
+        if keyword:
+            cleaned.setdefault(keyword.lower(), keyword)
+    return list(cleaned.values())
+
+
 def _source_rule_fields(
     *,
     rule: SourceRule,
@@ -855,6 +867,7 @@ def _source_rule_fields(
     reason: str,
     kinds: Iterable[str],
     keywords: Iterable[str],
+    excluded_keywords: Iterable[str],
     requires_attribution: bool,
     priority: int,
     topic: str,
@@ -868,11 +881,6 @@ def _source_rule_fields(
     unknown = [kind for kind in kinds if kind not in ClaimKind.values]
     if unknown:
         raise ApplicationError(f"Unknown claim kinds: {', '.join(map(str, unknown))}.")
-    cleaned_keywords: dict[str, str] = {}
-    for keyword in keywords:
-        keyword = str(keyword).strip()
-        if keyword:
-            cleaned_keywords.setdefault(keyword.lower(), keyword)
     if not 0 <= priority <= 32767:
         raise ApplicationError("The priority runs from 0 (first) to 32767.")
     # Names are unique across all desks (the model says so); say which one clashes.
@@ -884,7 +892,8 @@ def _source_rule_fields(
     rule.url_template = source_rule_url_template_check(url_template)
     rule.reason = reason
     rule.kinds = kinds
-    rule.keywords = list(cleaned_keywords.values())
+    rule.keywords = _keywords_clean(keywords)
+    rule.excluded_keywords = _keywords_clean(excluded_keywords)
     rule.requires_attribution = bool(requires_attribution)
     rule.priority = priority
     try:
@@ -914,6 +923,7 @@ def source_rule_create(
     reason: str,
     kinds: Iterable[str] = (),
     keywords: Iterable[str] = (),
+    excluded_keywords: Iterable[str] = (),
     requires_attribution: bool = False,
     priority: int = 100,
     topic: str = SourceRuleTopic.OTHER,
@@ -929,6 +939,7 @@ def source_rule_create(
         reason=reason,
         kinds=kinds,
         keywords=keywords,
+        excluded_keywords=excluded_keywords,
         requires_attribution=requires_attribution,
         priority=priority,
         topic=topic,
@@ -947,6 +958,7 @@ def source_rule_update(
     reason: str,
     kinds: Iterable[str] = (),
     keywords: Iterable[str] = (),
+    excluded_keywords: Iterable[str] = (),
     requires_attribution: bool = False,
     priority: int = 100,
     topic: str = SourceRuleTopic.OTHER,
@@ -961,6 +973,7 @@ def source_rule_update(
         reason=reason,
         kinds=kinds,
         keywords=keywords,
+        excluded_keywords=excluded_keywords,
         requires_attribution=requires_attribution,
         priority=priority,
         topic=topic,

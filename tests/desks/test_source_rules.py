@@ -17,6 +17,7 @@ RULE = {
     "reason": "Wire copy often carries the original figures.",
     "kinds": ["statistic", "event"],
     "keywords": ["killed", " Killed ", "", "veto"],
+    "excluded_keywords": [" exercise ", "EXERCISE", "  ", "drill"],
     "requires_attribution": False,
     "priority": 50,
 }
@@ -67,6 +68,7 @@ def test_bad_url_templates_are_refused_with_the_reason(template, message):
 def test_an_admin_creates_a_desk_rule_with_cleaned_keywords(desk, desk_rule):
     assert desk_rule.desk == desk
     assert desk_rule.keywords == ["killed", "veto"]
+    assert desk_rule.excluded_keywords == ["exercise", "drill"]
     assert desk_rule.kinds == ["statistic", "event"]
     assert desk_rule.is_active
 
@@ -107,16 +109,24 @@ def test_an_admin_edits_the_desks_rule(desk_admin, desk_rule):
     updated = services.source_rule_update(
         user=desk_admin,
         rule=desk_rule,
-        **{**RULE, "label": "Reuters", "requires_attribution": True, "keywords": [], "priority": 5},
+        **{
+            **RULE,
+            "label": "Reuters",
+            "requires_attribution": True,
+            "keywords": [],
+            "excluded_keywords": ["Rehearsal "],
+            "priority": 5,
+        },
     )
 
     desk_rule.refresh_from_db()
-    assert (desk_rule.label, desk_rule.requires_attribution, desk_rule.keywords, desk_rule.priority) == (
-        "Reuters",
-        True,
-        [],
-        5,
-    )
+    assert (
+        desk_rule.label,
+        desk_rule.requires_attribution,
+        desk_rule.keywords,
+        desk_rule.excluded_keywords,
+        desk_rule.priority,
+    ) == ("Reuters", True, [], ["Rehearsal"], 5)
     assert updated == desk_rule
 
 
@@ -154,3 +164,14 @@ def test_a_deactivated_desk_rule_attaches_no_links(desk, desk_admin, desk_rule):
     services.article_source_links_attach(article=claim.article)
 
     assert not claim.source_links.filter(rule=desk_rule).exists()
+
+
+def test_a_claim_mentioning_an_excluded_keyword_gets_no_link_from_the_rule(desk, desk_rule):
+    article = factories.ArticleFactory(desk=desk)
+    real = factories.ClaimFactory(article=article, text="At least 40 people were killed in the shelling.")
+    drill = factories.ClaimFactory(article=article, text="Forty soldiers were 'killed' in the Exercise scenario.")
+
+    services.article_source_links_attach(article=article)
+
+    assert real.source_links.filter(rule=desk_rule).exists()
+    assert not drill.source_links.filter(rule=desk_rule).exists()

@@ -285,6 +285,31 @@ def test_an_admin_creates_and_edits_a_desk_rule(admin_client, desk):
     assert (rule.label, rule.requires_attribution) == ("Reuters", True)
 
 
+def test_an_admin_sets_and_clears_the_words_that_rule_a_claim_out(admin_client, desk):
+    data = {
+        "name": "World: polls",
+        "label": "Polling archive",
+        "topic": "elections",
+        "url_template": "https://example.org/polls?q={query}",
+        "reason": "Results.",
+        "keywords": "vote",
+        "excluded_keywords": "Security Council, resolution\nSECURITY COUNCIL",
+        "priority": "40",
+    }
+    assert admin_client.post(f"{RULES}new/", data).status_code == 302
+    rule = SourceRule.objects.get(name="World: polls")
+    assert rule.excluded_keywords == ["Security Council", "resolution"]
+
+    edit = admin_client.get(f"{RULES}{rule.pk}/").content.decode()
+    assert "Not when the claim mentions" in edit
+    assert "Security Council\nresolution</textarea>" in edit
+    assert "not when mentioning Security Council, resolution" in admin_client.get(RULES).content.decode()
+
+    admin_client.post(f"{RULES}{rule.pk}/", {**data, "excluded_keywords": ""})
+    rule.refresh_from_db()
+    assert rule.excluded_keywords == []
+
+
 def test_an_admin_files_a_rule_under_a_topic_with_year_and_actor_placeholders(admin_client, desk):
     response = admin_client.post(
         f"{RULES}new/",

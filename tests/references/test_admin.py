@@ -46,14 +46,40 @@ def test_desk_admin_sees_and_edits_only_their_desks_rules(desk, other_desk, desk
             "reason": "Because.",
             "kinds": "[]",
             "keywords": '["veto"]',
+            "excluded_keywords": '["General Assembly"]',
             "priority": 5,
             "is_active": "on",
         },
     )
     assert change.status_code == 302, change.content[:2000]
     ours.refresh_from_db()
-    assert ours.label == "Renamed"
+    assert (ours.label, ours.excluded_keywords) == ("Renamed", ["General Assembly"])
     assert client.get(reverse("admin:references_sourcerule_change", args=[theirs.pk])).status_code in (302, 403, 404)
+
+
+def test_emptied_list_boxes_in_the_admin_save_as_empty_lists(desk, desk_admin):
+    rule = SourceRuleFactory(desk=desk, keywords=["veto"], excluded_keywords=["General Assembly"])
+
+    change = _client_for(desk_admin).post(
+        reverse("admin:references_sourcerule_change", args=[rule.pk]),
+        {
+            "desk": str(desk.pk),
+            "name": rule.name,
+            "label": rule.label,
+            "topic": "other",
+            "url_template": rule.url_template,
+            "reason": rule.reason,
+            "kinds": "",
+            "keywords": "",
+            "excluded_keywords": "",
+            "priority": 5,
+            "is_active": "on",
+        },
+    )
+
+    assert change.status_code == 302, change.content[:2000]
+    rule.refresh_from_db()
+    assert (rule.kinds, rule.keywords, rule.excluded_keywords) == ([], [], [])
 
 
 def test_reviewers_and_editors_cannot_open_the_rules(desk, reviewer, editor):

@@ -1,6 +1,9 @@
 """The shipped catalogue of source rules by topic, and URL templates filled from a claim's facts."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from apps.claims.models import ClaimKind
 from apps.references.models import SourceLink, SourceRule, SourceRuleTopic
@@ -48,6 +51,61 @@ def test_an_election_claim_gets_election_sources_with_the_year_filled(desk):
     assert wikipedia.url.endswith("+2022+election")
     assert wikipedia.label == "Wikipedia: elections of 2022"
     assert "world-bank-data" not in links  # economy rules are for statistics and comparisons
+
+
+ELECTION_RULES = {"ifes-electionguide", "ipu-parline", "wikipedia-election-year"}
+EXCLUDED_FROM_ELECTIONS = ["Security Council", "General Assembly", "Human Rights Council", "resolution"]
+
+
+def _excluded_keywords_by_rule() -> dict[str, list[str]]:
+    return dict(SourceRule.objects.filter(desk__isnull=True).values_list("name", "excluded_keywords"))
+
+
+def test_shipped_election_rules_rule_out_un_votes_and_other_shipped_rules_rule_out_nothing():
+    excluded = _excluded_keywords_by_rule()
+
+    assert {name: excluded[name] for name in ELECTION_RULES} == dict.fromkeys(ELECTION_RULES, EXCLUDED_FROM_ELECTIONS)
+    assert all(words == [] for name, words in excluded.items() if name not in ELECTION_RULES)
+
+
+# The second run follows the first one's flush, whatever ran before: tests/conftest.py must put
+# the excluded keywords back along with the rules.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("run", ["first", "after a flush"])
+def test_shipped_excluded_keywords_are_back_after_a_transactional_test_flushes_the_tables(run):
+    excluded = _excluded_keywords_by_rule()
+
+    assert {name: excluded[name] for name in ELECTION_RULES} == dict.fromkeys(ELECTION_RULES, EXCLUDED_FROM_ELECTIONS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council voted 13-2 on the resolution.",
+        "The General Assembly voted 133 to 12 to condemn the crackdown.",
+        "Only Russia and China voted against the draft resolution.",
+    ],
+)
+def test_a_un_vote_claim_gets_no_election_sources(desk, text):
+    claim = ClaimFactory(article__desk=desk, text=text, kind=ClaimKind.EVENT, dates=[YEAR_2022])
+
+    links = _links(claim)
+
+    assert not ELECTION_RULES & links.keys()
+
+
+def test_the_data_migration_leaves_an_admins_excluded_keywords_and_its_reverse_clears_them():
+    migration = importlib.import_module("apps.references.migrations.0011_election_rules_excluded_keywords")
+    SourceRule.objects.filter(name="ipu-parline").update(excluded_keywords=["parliamentary assembly"])
+
+    migration.exclude_un_votes(apps, None)
+
+    assert _excluded_keywords_by_rule()["ipu-parline"] == ["parliamentary assembly"]
+    migration.clear_excluded_keywords(apps, None)
+    excluded = _excluded_keywords_by_rule()
+    assert all(excluded[name] == [] for name in ELECTION_RULES)
+    migration.exclude_un_votes(apps, None)
+    assert _excluded_keywords_by_rule()["ipu-parline"] == EXCLUDED_FROM_ELECTIONS
 
 
 def test_an_economy_claim_gets_statistics_sources_and_desk_rules_may_use_the_year(desk):

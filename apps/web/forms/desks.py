@@ -104,6 +104,10 @@ class RatingDeleteForm(_OwnRatingForm):
     pass
 
 
+def _word_list(text: str) -> list[str]:
+    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+
 class SourceRuleForm(forms.Form):
     name = forms.CharField(max_length=200, help_text="Unique across all desks, e.g. “World desk: Reuters search”.")
     label = forms.CharField(
@@ -131,12 +135,21 @@ class SourceRuleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line (or comma-separated); a claim must mention one. Empty means any claim.",
     )
+    excluded_keywords = forms.CharField(
+        label="Not when the claim mentions",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One a line (or comma-separated); a claim that mentions any of these gets no link, "
+        "even if it has a keyword. E.g. “Security Council” keeps an election rule off UN votes.",
+    )
     requires_attribution = forms.BooleanField(label="Only for claims that name an outlet", required=False)
     priority = forms.IntegerField(min_value=0, max_value=32767, initial=100, help_text="Lower comes first.")
 
     def clean_keywords(self) -> list[str]:
-        text = self.cleaned_data["keywords"].replace(",", "\n")
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return _word_list(self.cleaned_data["keywords"])
+
+    def clean_excluded_keywords(self) -> list[str]:
+        return _word_list(self.cleaned_data["excluded_keywords"])
 
     @classmethod
     def initial_for(cls, rule) -> dict:
@@ -148,6 +161,7 @@ class SourceRuleForm(forms.Form):
             "reason": rule.reason,
             "kinds": rule.kinds,
             "keywords": "\n".join(rule.keywords),
+            "excluded_keywords": "\n".join(rule.excluded_keywords),
             "requires_attribution": rule.requires_attribution,
             "priority": rule.priority,
         }
