@@ -1,10 +1,10 @@
 import signal
-import subprocess
 import sys
-import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from apps.core.processes import Supervisor
 
 
 class Command(BaseCommand):
@@ -26,23 +26,14 @@ class Command(BaseCommand):
                 "--queues", "default,fetch", "--concurrency", str(concurrency), "--loglevel", "INFO",
             ],
         }  # fmt: skip
-        # SIGTERM (a service manager, `kill`) stops the desk like Ctrl-C does.
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-        processes = {name: subprocess.Popen(command) for name, command in commands.items()}  # noqa: S603
+        supervisor = Supervisor(commands)
+        # Ctrl-C and SIGTERM (a service manager, `kill`) both stop the desk; a second one
+        # while stopping kills what is left instead of waiting.
+        signal.signal(signal.SIGINT, supervisor.request_stop)
+        signal.signal(signal.SIGTERM, supervisor.request_stop)
         self.stdout.write(f"factcheck is running at http://{addrport}/ — press Ctrl-C to stop.")
-        try:
-            while all(process.poll() is None for process in processes.values()):
-                time.sleep(0.5)
-            stopped = [name for name, process in processes.items() if process.poll() is not None]
-            self.stderr.write(f"{', '.join(stopped)} stopped; shutting down the rest.")
-        except KeyboardInterrupt:
-            self.stdout.write("Stopping...")
-        finally:
-            for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in processes.values():
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        exited = supervisor.run()
+        if exited:
+            self.stderr.write(f"{', '.join(exited)} stopped; the rest were stopped too.")
+        else:
+            self.stdout.write("Stopped.")
