@@ -1,15 +1,42 @@
-"""Shared by the Playwright tests."""
+"""Shared by the Playwright tests: one way to launch Chromium, and where screenshots go."""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.db import connections
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettempdir()))
 
-def close_playwright_loop_connections() -> None:
-    """Close the database connections the test body opened while Playwright's loop ran.
 
-    Playwright's sync API keeps an asyncio loop running in the test's thread, so Django
-    keeps that code's connections apart from the thread's usual ones (asgiref stores them
-    per context while a loop runs), and pytest-django never closes them. Left open, one of
-    them blocks dropping the PostgreSQL test database at the end of the session. Call this
-    before leaving `sync_playwright()`, while the loop still runs.
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium, headless, closed afterwards with the database connections the test opened.
+
+    Playwright's sync API keeps an asyncio loop running in the test's thread, so Django keeps
+    that code's connections apart from the thread's usual ones (asgiref stores them per context
+    while a loop runs), and pytest-django never closes them. Left open, one of them blocks
+    dropping the PostgreSQL test database at the end of the session, so they are closed here,
+    while the loop still runs. Callers set DJANGO_ALLOW_ASYNC_UNSAFE: the test's own ORM calls
+    are plain synchronous code.
     """
-    connections.close_all()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+            connections.close_all()

@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.browser import CHROMIUM
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +107,7 @@ def _postgres_unavailable_reason() -> str | None:
 
 
 def _chromium_unavailable_reason() -> str | None:
-    if not os.path.exists("/usr/bin/chromium"):
+    if not os.path.exists(CHROMIUM):
         return "Chromium is not installed (apt-get install chromium)"
     return None
 

@@ -386,14 +386,14 @@ def build_ensemble(args: argparse.Namespace) -> None:
             raise SystemExit(f"members must share {key}")
     members = []
     for folder, member in zip(args.members, settings, strict=True):
-        scorer, source = new_scorer(member["encoder"])
+        scorer, _ = new_scorer(member["encoder"])
         scorer.load_state_dict(load_file(str(folder / "weights.safetensors")))
         members.append(scorer)
     ensemble = Ensemble(members, settings[0]["frozen_layers"])
 
     args.out.mkdir(parents=True, exist_ok=True)
     export(ensemble, args.out)
-    shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
+    shutil.copy(encoder_dir(settings[0]["encoder"]) / "tokenizer.json", args.out / "tokenizer.json")
     metadata: dict[str, object] = {
         "threshold": 0.5,
         "max_length": settings[0]["max_length"],

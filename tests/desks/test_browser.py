@@ -1,33 +1,20 @@
 """Desk settings in a real browser (Chromium through Playwright) against a live server."""
 
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from tests import factories
-from tests.browser import close_playwright_loop_connections
+from tests.browser import SCREENSHOT_DIR, chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PASSWORD = "correct horse battery staple"
-SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettempdir()))
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def page(monkeypatch, live_server):
-    from playwright.sync_api import sync_playwright
-
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        yield page
-        browser.close()
-        close_playwright_loop_connections()
+    with chromium() as browser:
+        yield browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
 
 
 def test_a_desk_admin_manages_people_and_the_rating_scale(page, live_server):

@@ -1,9 +1,7 @@
 """The whole desk journey in a real browser (Chromium through Playwright) against a live server."""
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,19 +9,9 @@ import pytest
 from apps.references.models import JobStatus, ReferenceJob
 from apps.references.tasks import reference_gather_task
 from tests import factories
-from tests.browser import close_playwright_loop_connections
+from tests.browser import SCREENSHOT_DIR, chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "correct horse battery staple"
-SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettempdir()))
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,16 +21,9 @@ pytestmark = [
 
 @pytest.fixture
 def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # still plain synchronous code.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
-        close_playwright_loop_connections()
 
 
 @pytest.fixture
