@@ -7,6 +7,7 @@ reader takes the data root (``../shared/data`` from the repository root by defau
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +83,69 @@ def read_transcripts(folder: str, data_root: Path = DEFAULT_DATA_ROOT) -> dict[s
                 sentences.append(Sentence(line_number, text.strip(), int(label.strip())))
         transcripts[path.name] = sentences
     return transcripts
+
+
+def read_feedback(path: Path) -> list[Sentence]:
+    """Editors' verdicts written by `manage.py export_claim_feedback`: one JSON object a line,
+    {"text": str, "label": bool}. A malformed line stops training with its line number."""
+    rows: list[Sentence] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: cannot read it as UTF-8 text ({error})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}, line {number}: not JSON ({error.msg})") from None
+        text = row.get("text") if isinstance(row, dict) else None
+        label = row.get("label") if isinstance(row, dict) else None
+        if not isinstance(text, str) or not text.strip() or not isinstance(label, bool):
+            raise ValueError(f'{path}, line {number}: expected {{"text": non-empty string, "label": true or false}}')
+        rows.append(Sentence(f"feedback:{path.name}:{number}", text.strip(), int(label)))
+    return rows
+
+
+TRAIN_SETS = ("ct24", "ncs3", "ct24-agreement")
+
+# Target for a crowd `Yes` that ClaimBuster's stricter-agreement selection left out.
+LOW_AGREEMENT_TARGET = 0.5
+
+
+def training_examples(
+    train_set: str, data_root: Path = DEFAULT_DATA_ROOT, feedback: Sequence[Sentence] = ()
+) -> tuple[list[str], list[float]]:
+    """Texts and training targets in [0, 1] for one training set, plus editors' feedback.
+
+    - `ct24`: all of CT24 train, Yes = 1.
+    - `ncs3`: ClaimBuster's stricter-agreement 3xNCS subset. It also contains 797
+      sentences of CT24 dev (= ClaimBuster groundtruth); they are dropped so dev
+      stays a held-out check.
+    - `ct24-agreement`: all of CT24 train, but a `Yes` that is not among the 2,521
+      crowd CFS sentences meeting ClaimBuster's stricter agreement criteria (the
+      xNCS files) gets a soft target of 0.5: more than half of the crowd's `Yes`
+      labels are contested, and a hard 1 teaches the model that contested is certain.
+
+    Feedback rows (`read_feedback`) are news sentences an editor judged, so they are hard
+    targets; a feedback text that is also a benchmark sentence takes the editor's label,
+    because that is the judgement the desk wants the model to learn.
+    """
+    if train_set == "ct24":
+        sentences = read_checkthat2024("train", data_root)
+        targets = [float(s.label) for s in sentences]
+    elif train_set == "ncs3":
+        dev_ids = {s.sentence_id for s in read_checkthat2024("dev", data_root)}
+        sentences = [s for s in read_claimbuster_ncs("3", data_root) if s.sentence_id not in dev_ids]
+        targets = [float(s.label) for s in sentences]
+    elif train_set == "ct24-agreement":
+        agreed = {s.sentence_id for s in read_claimbuster_ncs("3", data_root) if s.label == 1}
+        sentences = read_checkthat2024("train", data_root)
+        targets = [(1.0 if s.sentence_id in agreed else LOW_AGREEMENT_TARGET) if s.label else 0.0 for s in sentences]
+    else:
+        raise ValueError(f"unknown training set {train_set!r}; choose one of {', '.join(TRAIN_SETS)}")
+    edited = {row.text: float(row.label) for row in feedback}
+    kept = [(s.text, target) for s, target in zip(sentences, targets, strict=True) if s.text not in edited]
+    kept.extend(edited.items())
+    return [text for text, _ in kept], [target for _, target in kept]

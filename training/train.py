@@ -40,9 +40,11 @@ from transformers.masking_utils import create_bidirectional_mask
 from apps.claims.model.scorer import CheckWorthinessModel
 from training.datasets import (
     DEFAULT_DATA_ROOT,
+    TRAIN_SETS,
     Sentence,
     read_checkthat2024,
-    read_claimbuster_ncs,
+    read_feedback,
+    training_examples,
 )
 
 log = logging.getLogger("training")
@@ -202,37 +204,6 @@ def f1_score(labels: list[int], predicted: np.ndarray) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-TRAIN_SETS = ("ct24", "ncs3", "ct24-agreement")
-
-# Target for a crowd `Yes` that ClaimBuster's stricter-agreement selection left out.
-LOW_AGREEMENT_TARGET = 0.5
-
-
-def training_examples(train_set: str, data_root: Path) -> tuple[list[str], list[float]]:
-    """Texts and training targets in [0, 1] for one training set.
-
-    - `ct24`: all of CT24 train, Yes = 1.
-    - `ncs3`: ClaimBuster's stricter-agreement 3xNCS subset. It also contains 797
-      sentences of CT24 dev (= ClaimBuster groundtruth); they are dropped so dev
-      stays a held-out check.
-    - `ct24-agreement`: all of CT24 train, but a `Yes` that is not among the 2,521
-      crowd CFS sentences meeting ClaimBuster's stricter agreement criteria (the
-      xNCS files) gets a soft target of 0.5: more than half of the crowd's `Yes`
-      labels are contested, and a hard 1 teaches the model that contested is certain.
-    """
-    if train_set == "ct24":
-        sentences = read_checkthat2024("train", data_root)
-        return [s.text for s in sentences], [float(s.label) for s in sentences]
-    if train_set == "ncs3":
-        dev_ids = {s.sentence_id for s in read_checkthat2024("dev", data_root)}
-        sentences = [s for s in read_claimbuster_ncs("3", data_root) if s.sentence_id not in dev_ids]
-        return [s.text for s in sentences], [float(s.label) for s in sentences]
-    agreed = {s.sentence_id for s in read_claimbuster_ncs("3", data_root) if s.label == 1}
-    sentences = read_checkthat2024("train", data_root)
-    targets = [(1.0 if s.sentence_id in agreed else LOW_AGREEMENT_TARGET) if s.label else 0.0 for s in sentences]
-    return [s.text for s in sentences], targets
-
-
 def fit_logistic_head(model: Scorer, embeddings: np.ndarray, targets: list[float], c: float) -> None:
     regression = LogisticRegression(C=c, max_iter=2000)
     regression.fit(embeddings, [int(target >= 0.5) for target in targets])
@@ -346,7 +317,13 @@ def train_member(args: argparse.Namespace) -> None:
     started = time.monotonic()
     model, source = new_scorer(args.encoder)
     tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
-    texts, targets = training_examples(args.train_set, args.data_root)
+    try:
+        feedback = {path.name: read_feedback(path) for path in args.feedback}
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    texts, targets = training_examples(
+        args.train_set, args.data_root, [row for rows in feedback.values() for row in rows]
+    )
     dev_test = read_checkthat2024("dev-test", args.data_root)
     log.info("train %d sentences (%.0f Yes)", len(texts), sum(targets))
 
@@ -370,6 +347,7 @@ def train_member(args: argparse.Namespace) -> None:
         "batch_size": args.batch_size,
         "max_length": args.max_length,
         "seed": args.seed,
+        "feedback": [{"file": name, "rows": len(rows)} for name, rows in feedback.items()],
         "dev_test_f1_fp32": round(dev_test_f1, 4),
         "dev_test_threshold_fp32": threshold,
         "training_seconds": round(time.monotonic() - started),
@@ -433,6 +411,14 @@ def main() -> None:
     member.add_argument("--frozen-layers", type=int, default=1, help="encoder layers kept frozen")
     member.add_argument("--logreg-c", type=float, default=1.0)
     member.add_argument("--seed", type=int, default=13)
+    member.add_argument(
+        "--feedback",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="editors' verdicts from `manage.py export_claim_feedback`, added to the training set (repeatable)",
+    )
 
     ensemble = commands.add_parser("ensemble", help="export members as the app's int8 ONNX model")
     ensemble.add_argument("--out", type=Path, required=True)

@@ -81,13 +81,15 @@ class FeedbackAction(models.TextChoices):
     MERGE = "merge", "Merged"
     SPLIT = "split", "Split"
     CREATE = "create", "Added from a passage"
+    RELEASE = "release", "Released to the queue"
 
 
 class ClaimFeedback(BaseModel):
     """What an editor changed about the extractor's output; training data for the next model.
 
     `label` is the check-worthiness verdict the action implies for `text`: False for a
-    rejection, True for a claim an editor added; None where the action says nothing about it.
+    rejection, True for a claim an editor added or released into the queue; None where the
+    action says nothing about it.
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claim_feedback")

@@ -61,11 +61,15 @@ def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
 
 
 def claim_feedback_training_rows(*, desk_ids: list | None = None) -> list[dict[str, object]]:
-    """Editors' verdicts on check-worthiness as training examples: {"text", "label"} for each
-    rejected claim (label False) and each claim an editor added (label True), oldest first."""
+    """Editors' verdicts on check-worthiness as training examples, oldest first: {"text", "label"}
+    for each rejected claim (False) and each claim an editor added or released into the queue
+    (True). A claim's latest verdict wins, so a rejection the editor undid is not a negative."""
     feedback = ClaimFeedback.objects.filter(label__isnull=False)
     if desk_ids is not None:
         feedback = feedback.filter(article__desk_id__in=desk_ids)
-    return [
-        {"text": text, "label": label} for text, label in feedback.order_by("created_at").values_list("text", "label")
-    ]
+    latest: dict[object, dict[str, object]] = {}
+    for pk, claim_id, text, label in feedback.order_by("created_at", "pk").values_list(
+        "pk", "claim_id", "text", "label"
+    ):
+        latest[claim_id or pk] = {"text": text, "label": label}
+    return list(latest.values())

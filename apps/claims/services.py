@@ -135,7 +135,14 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """Put a held (prediction/opinion) or rejected claim into the review queue."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
     with transaction.atomic():
-        Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.ACTIVE, rejection_reason="")
+        released = (
+            Claim.objects.filter(pk=claim.pk)
+            .exclude(status=ClaimStatus.ACTIVE)
+            .update(status=ClaimStatus.ACTIVE, rejection_reason="")
+        )
+        if released:
+            # Overrides an earlier rejection of the same claim in the training rows.
+            _feedback(claim, user, FeedbackAction.RELEASE, label=True)
         _claims_changed(claim.article)
     claim.refresh_from_db()
     return claim

@@ -5,6 +5,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from apps.claims.services import claim_create_from_span, claim_reject
+from tests import factories
+
 
 @pytest.fixture
 def seed_file(tmp_path, seed_bytes):
@@ -71,3 +74,45 @@ def test_non_english_article_is_reported_as_unsupported(tmp_path):
 
     with pytest.raises(CommandError, match="English"):
         call_command("extract_claims", str(path), "--json")
+
+
+@pytest.fixture
+def feedback_on_two_desks(desk, other_desk, editor, outsider):
+    ours = factories.ArticleFactory(desk=desk, body="The bank cut rates twice this year. What a week.")
+    theirs = factories.ArticleFactory(desk=other_desk, body="Exports rose 12% in 2023.")
+    opinion = factories.ClaimFactory(article=ours, text="What a week.", start=36, end=48)
+    claim_reject(claim=opinion, user=editor, reason="An opinion")
+    claim_create_from_span(article=ours, user=editor, start=0, end=35)
+    claim_create_from_span(article=theirs, user=outsider, start=0, end=25)
+
+
+def test_export_claim_feedback_writes_json_lines_for_the_training_command(feedback_on_two_desks, desk):
+    out, err = StringIO(), StringIO()
+
+    call_command("export_claim_feedback", "--desk", desk.slug, stdout=out, stderr=err)
+
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows == [
+        {"text": "What a week.", "label": False},
+        {"text": "The bank cut rates twice this year.", "label": True},
+    ]
+    assert "2 rows: 1 check-worthy, 1 not." in err.getvalue()
+
+
+def test_export_claim_feedback_to_a_file_covers_every_desk_by_default(feedback_on_two_desks, tmp_path):
+    path = tmp_path / "feedback.jsonl"
+
+    call_command("export_claim_feedback", "--output", str(path), stderr=StringIO())
+
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) == 3
+    assert "Exports rose 12% in 2023." in texts
+
+
+@pytest.mark.django_db
+def test_export_claim_feedback_names_an_unknown_desk_or_unwritable_file(tmp_path, desk):
+    with pytest.raises(CommandError, match="No desk with slug nowhere"):
+        call_command("export_claim_feedback", "--desk", "nowhere", "--desk", desk.slug)
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(CommandError, match="Cannot write"):
+        call_command("export_claim_feedback", "--output", str(tmp_path / "a-file" / "f.jsonl"), stderr=StringIO())

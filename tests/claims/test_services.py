@@ -303,3 +303,19 @@ def test_feedback_becomes_labelled_training_rows(article, editor):
         {"text": "What a week it has been.", "label": False},
         {"text": article.body[start:], "label": True},
     ]
+
+
+def test_released_claim_is_a_positive_and_overrides_its_rejection(article, editor):
+    rejected = factories.ClaimFactory(article=article, text="Unemployment fell to 4.1% in May.")
+    held = factories.ClaimFactory(article=article, text="Prices will double by 2030.", status=ClaimStatus.HELD)
+    queued = factories.ClaimFactory(article=article, text="The bank cut rates twice.")
+    claim_reject(claim=rejected, user=editor, reason="Looked like a duplicate")
+    claim_release(claim=rejected, user=editor)
+    claim_release(claim=held, user=editor)
+    claim_release(claim=queued, user=editor)
+
+    assert claim_feedback_training_rows() == [
+        {"text": "Unemployment fell to 4.1% in May.", "label": True},
+        {"text": "Prices will double by 2030.", "label": True},
+    ]
+    assert not ClaimFeedback.objects.filter(claim=queued).exists()
