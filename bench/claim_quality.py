@@ -2,9 +2,9 @@
 
 Run from the repository root with the app's virtualenv (data in ../shared/data):
 
-    .venv/bin/python -m bench.claim_quality [--heuristic]
+    .venv/bin/python -m bench.claim_quality [--heuristic | --model DIR]
 
-Prints, for the committed model at its committed threshold:
+Prints, for the committed model (or the one in DIR) at its threshold:
 - precision, recall and F1 of the check-worthy class on CheckThat! 2024 test_gold
   (the held-out primary benchmark) and dev-test (where the threshold and the best
   epoch were chosen, so not a held-out number);
@@ -90,15 +90,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
     parser.add_argument("--heuristic", action="store_true", help="also score the hand-written heuristic")
+    parser.add_argument(
+        "--model", type=Path, help="a folder written by `training.train ensemble` (default: the committed model)"
+    )
     args = parser.parse_args()
+    if args.heuristic and args.model:
+        parser.error("--heuristic scores the desk's committed model; it cannot be combined with --model")
 
     started = time.perf_counter()
-    model = CheckWorthinessModel.load()
+    model = CheckWorthinessModel.from_directory(args.model) if args.model else CheckWorthinessModel.load()
     load_seconds = time.perf_counter() - started
     threshold = model.threshold
     meta = model.metadata
     members = meta["members"]
-    print(f"Model: {meta['encoder']}, {len(members)} fine-tuned member(s) averaged in one int8 ONNX file:")
+    print(f"Model: {meta['encoder']}, {len(members)} fine-tuned member(s) averaged in one ONNX file")
+    print(f"Quantisation: {meta.get('quantization', 'not recorded')}; member(s):")
     for member in members:
         print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']})")
     print(f"Threshold {threshold} (max F1 on CT24 dev-test); loaded in {load_seconds:.2f}s\n")

@@ -303,7 +303,15 @@ def export(model: Ensemble, out_dir: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
-        quantize_dynamic(str(float_path), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+        # 7-bit weights: without VNNI, onnxruntime's uint8 x int8 kernel adds pairs of products
+        # in 16 bits and saturates, so full-range weights scored differently on such CPUs.
+        quantize_dynamic(
+            str(float_path),
+            str(out_dir / "model.onnx"),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            reduce_range=True,
+        )
 
 
 def new_scorer(encoder_name: str) -> tuple[Scorer, Path]:
@@ -376,6 +384,7 @@ def build_ensemble(args: argparse.Namespace) -> None:
         "threshold": 0.5,
         "max_length": settings[0]["max_length"],
         "encoder": settings[0]["encoder"],
+        "quantization": "dynamic int8, weights per channel in 7 bits (reduce_range)",
         "members": settings,
     }
     (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
