@@ -3,6 +3,10 @@
 import os
 import threading
 
+import numpy as np
+import onnx
+from onnx import numpy_helper
+
 from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
 
 
@@ -60,3 +64,20 @@ def test_a_process_pinned_to_one_core_runs_the_model_on_one_thread():
 
     assert pinned.session.get_session_options().intra_op_num_threads == 1
     assert pinned.predict(["Unemployment fell to 3.5 percent last year."]) == [True]
+
+
+def test_weights_fit_in_seven_bits_so_cpus_without_vnni_score_alike():
+    """Full-range int8 weights saturate in onnxruntime's kernel on CPUs without VNNI, and the
+    committed model then scored CT24 differently there (docs/claim-quality.md)."""
+    graph = onnx.load(str(MODEL_DIR / "model.onnx")).graph
+    initializers = {tensor.name: tensor for tensor in graph.initializer}
+    weights = [
+        numpy_helper.to_array(initializers[node.input[1]])
+        for node in graph.node
+        if node.op_type == "MatMulInteger" and node.input[1] in initializers
+    ]
+
+    assert len(weights) >= 36  # four attention and two feed-forward matrices in each of six layers
+    assert all(w.dtype == np.int8 for w in weights)
+    assert min(int(w.min()) for w in weights) >= -64
+    assert max(int(w.max()) for w in weights) <= 64
