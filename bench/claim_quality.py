@@ -6,7 +6,7 @@ Run from the repository root with the app's virtualenv (data in ../shared/data):
 
 Prints, for the committed model (or the one in DIR) at its threshold:
 - precision, recall and F1 of the check-worthy class on CheckThat! 2024 test_gold
-  (the held-out primary benchmark) and dev-test (where the threshold and the best
+  (the held-out primary benchmark, with a 95% bootstrap interval for F1) and dev-test (where the threshold and the best
   epoch were chosen, so not a held-out number);
 - the same on ClaimBuster groundtruth, which is exactly CT24 dev: not trained or
   tuned on, but drawn from the same debates and campaign as the training data;
@@ -57,6 +57,20 @@ def precision_recall_f1(labels: list[int], predicted: list[bool]) -> tuple[float
     return precision, recall, f1
 
 
+def f1_interval(labels: list[int], predicted: list[bool], resamples: int = 2000) -> tuple[float, float]:
+    """95% bootstrap interval of F1: how much the score owes to which sentences the split drew."""
+    rng = np.random.default_rng(0)
+    gold, guess = np.array(labels, dtype=bool), np.array(predicted, dtype=bool)
+    scores = []
+    for _ in range(resamples):
+        sample = rng.integers(0, len(gold), len(gold))
+        tp = int(np.sum(gold[sample] & guess[sample]))
+        denominator = int(np.sum(gold[sample])) + int(np.sum(guess[sample]))
+        scores.append(2 * tp / denominator if denominator else 0.0)
+    low, high = np.percentile(scores, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def average_precision(labels: list[int], scores: list[float]) -> float:
     """AP of one ranked transcript, as the CheckThat! scorers compute it."""
     ranked = sorted(zip(scores, labels, strict=True), key=lambda pair: -pair[0])
@@ -68,10 +82,16 @@ def average_precision(labels: list[int], scores: list[float]) -> float:
     return total / hits if hits else 0.0
 
 
-def report_classification(name: str, sentences: list[Sentence], scores: list[float], threshold: float) -> None:
+def report_classification(
+    name: str, sentences: list[Sentence], scores: list[float], threshold: float, *, interval: bool = False
+) -> None:
     labels = [s.label for s in sentences]
-    precision, recall, f1 = precision_recall_f1(labels, [score >= threshold for score in scores])
+    predicted = [score >= threshold for score in scores]
+    precision, recall, f1 = precision_recall_f1(labels, predicted)
     print(f"  {name:<50} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (n={len(labels)}, Yes={sum(labels)})")
+    if interval:
+        low, high = f1_interval(labels, predicted)
+        print(f"  {'':<50} F1 95% bootstrap interval {low:.3f}-{high:.3f} (resampling the split's sentences)")
 
 
 def report_heuristic(model: CheckWorthinessModel, data_root: Path) -> None:
@@ -115,7 +135,9 @@ def main() -> None:
         sentences = read_checkthat2024(split, args.data_root)
         scores = model.predict_proba([s.text for s in sentences])
         role = "held out" if split == "test_gold" else "threshold chosen here"
-        report_classification(f"CheckThat! 2024 {split} ({role})", sentences, scores, threshold)
+        report_classification(
+            f"CheckThat! 2024 {split} ({role})", sentences, scores, threshold, interval=split == "test_gold"
+        )
     print(f"  published on CT24 test_gold: {PUBLISHED['CT24 test_gold']}")
     groundtruth = read_claimbuster_groundtruth(args.data_root)
     scores = model.predict_proba([s.text for s in groundtruth])
