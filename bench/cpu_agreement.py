@@ -24,6 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
+from bench.claim_quality import precision_recall_f1
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
 
 
@@ -32,12 +33,8 @@ def probabilities(model_dir: Path, split: str, data_root: Path) -> np.ndarray:
     return np.array(model.predict_proba([s.text for s in read_checkthat2024(split, data_root)]))
 
 
-def f1(labels: np.ndarray, decisions: np.ndarray) -> float:
-    true_positives = int(np.sum(decisions & labels))
-    if true_positives == 0:
-        return 0.0
-    precision, recall = true_positives / int(np.sum(decisions)), true_positives / int(np.sum(labels))
-    return 2 * precision * recall / (precision + recall)
+def f1(labels: list[int], decisions: np.ndarray) -> float:
+    return precision_recall_f1(labels, decisions.tolist())[2]
 
 
 def logits(probs: np.ndarray) -> np.ndarray:
@@ -63,7 +60,7 @@ def main() -> None:
     threshold = CheckWorthinessModel.from_directory(args.model).threshold
     print(f"Model {args.model} (threshold {threshold}); this CPU against qemu -cpu {args.cpu}")
     for split in args.split or ["dev-test", "dev"]:
-        labels = np.array([s.label for s in read_checkthat2024(split, args.data_root)], dtype=bool)
+        labels = [s.label for s in read_checkthat2024(split, args.data_root)]
         here = probabilities(args.model, split, args.data_root)
         child = subprocess.run(
             [
