@@ -326,7 +326,7 @@ def train_member(args: argparse.Namespace) -> None:
     model, source = new_scorer(args.encoder)
     tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
     try:
-        feedback = {path.name: read_feedback(path) for path in args.feedback}
+        feedback = {str(path): read_feedback(path) for path in args.feedback}
     except ValueError as error:
         raise SystemExit(str(error)) from None
     texts, targets = training_examples(
