@@ -85,6 +85,25 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
     assert the_report_said.text.startswith("Clinton had made the appeals")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Moscow refused on Wednesday to back the plan, according to a report in the business daily Kommersant.",
+         "Kommersant"),
+        ("According to a statement from the Syrian Observatory for Human Rights, 40 people were killed on Monday.",
+         "Syrian Observatory for Human Rights"),
+        ("Exports rose 12 percent last year, according to the UN trade agency.", "the UN trade agency"),
+        ("The United Nations estimates that more than 40,000 people have died since March 2011.",
+         "The United Nations"),
+        ("Analysts in Moscow said the Kremlin had vetoed three resolutions since 2011.", "Analysts in Moscow"),
+    ],
+)  # fmt: skip
+def test_news_attribution_phrasings_name_their_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
+
+    assert claim.attribution == source
+
+
 def test_a_leading_he_or_she_becomes_the_person_named_before(seed_claims):
     concern = _claim(seed_claims, "chemical weapons against rebels")
 

@@ -30,6 +30,9 @@ def _values(text):
         ("nearly 500 soldiers", [("~", 500, "soldiers")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
         ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
+        ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),
+        ("the death toll has topped 40,000", [(">", 40_000, "deaths")]),
+        ("inflation exceeded 5% in May", [(">", 5, "percent")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -86,6 +89,19 @@ def test_entities_separate_titles_places_and_people():
     assert {"text": "Sergei Lavrov", "type": "PERSON"} in entities
     assert {"text": "Dublin", "type": "PLACE"} in entities
     assert {"text": "UN Security Council", "type": "ORG"} in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United Nations estimates the toll at 40,000.", {"text": "United Nations", "type": "ORG"}),
+        ("The UN and Arab League envoy Lakhdar Brahimi arrived.", {"text": "Arab League", "type": "ORG"}),
+        ("The African Union sent observers.", {"text": "African Union", "type": "ORG"}),
+        ("Rebels said the Free Syrian Army had retreated.", {"text": "Free Syrian Army", "type": "ORG"}),
+    ],
+)
+def test_organisations_named_with_a_nationality_or_in_several_words(text, expected):
+    assert expected in find_entities(text)
 
 
 def test_a_surname_seen_in_full_earlier_is_a_person():

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from .lexicon import WEEKDAYS
 
 _VERB = (
-    r"said|says|reported|reports|told\s+\w+|tells\s+\w+|added|adds|stated|states|announced|claimed|"
-    r"noted|wrote|writes|argued|insisted|warned|confirmed|denied|estimated|suggested|explained"
+    r"said|says|reported|reports|told\s+\w+|tells\s+\w+|added|adds|stated|states|announced|announces|"
+    r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
+    r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed"
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
 _SOURCE = (
-    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,5}}"
+    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+\w+)?)"
 )
 
@@ -25,6 +26,16 @@ _QUOTE = re.compile(
 )
 # "According to the report, ..."
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*")
+# "..., according to a report in the business daily Kommersant."
+_TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
+# The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
+_CARRIER = re.compile(
+    r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
+    r"analysis|tally|count|estimate|estimates|poll|letter|document|release)\s+"
+    r"(?:(?:published|released|issued)\s+)?(?:in|by|from|of)\s+(?:the\s+)?"
+)
+# Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
+_DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")
 # "The report said Clinton ..." / "Putin and other officials have repeatedly said that ..."
 _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)\s+"
@@ -49,8 +60,10 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
+    if match := _TRAILING_ACCORDING.search(sentence):
+        return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
-        return AttributionFrame(_clean(match["source"]), "according to", match.end(), len(sentence), "according")
+        return AttributionFrame(_named_source(match["source"]), "according to", match.end(), len(sentence), "according")
     if match := _LEADING.match(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
     return None
@@ -58,6 +71,14 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
 
 def _clean(source: str) -> str:
     return " ".join(source.split()).strip(" ,")
+
+
+def _named_source(source: str) -> str:
+    """The source behind the document that carries its words, by name where it has one."""
+    source = _clean(source)
+    if (carried := _CARRIER.sub("", source, count=1)) != source and (named := _DESCRIBED_NAME.match(carried)):
+        return named["name"]
+    return carried
 
 
 def _cue(cue: str) -> str:

@@ -43,7 +43,11 @@ ORGANISATIONS = words(
     """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
     AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
     ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN"""
-)
+) | frozenset(
+    ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
+     "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
+     "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres"]
+)  # fmt: skip
 
 # Words that end an organisation's name ("Security Council", "Foreign Ministry").
 ORGANISATION_HEADS = words(
@@ -109,8 +113,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if not tokens:
         return []
     found: list[tuple[str, str]] = []
-    # Leading places and nationalities are separate entities: "U.S. Secretary of State ..."
-    while len(tokens) > 1 and (tokens[0] in PLACES or tokens[0] in NATIONALITIES):
+    # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
+    # except where the rest is a bare organisation word, which they name: "Arab League".
+    while (
+        len(tokens) > 1
+        and (tokens[0] in PLACES or tokens[0] in NATIONALITIES)
+        and " ".join(tokens) not in ORGANISATIONS
+        and not (len(tokens) == 2 and tokens[1] in ORGANISATION_HEADS)
+    ):
         found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
         tokens = tokens[1:]
     name = " ".join(tokens)

@@ -68,6 +68,12 @@ _QUANTITY = re.compile(
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
+# "has passed 500,000": a verb before a bare number says it is a lower bound.
+_EXCEEDED = re.compile(
+    r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
+)
+# "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
+_COUNTED_BEFORE = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?P<noun>[a-z]+)|\b(?P<toll>death)\s+toll\b")
 
 
 def find_quantities(text: str) -> list[dict[str, Any]]:
@@ -120,10 +126,17 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     start = (
         match.start("qualifier") if match["qualifier"] else match.start("currency" if match["currency"] else "number")
     )
+    qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
+    if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
+        qualifier = ">"
+    counted = unit
+    bare = not (unit or match["percent"] or match["currency"])
+    if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
+        counted = "deaths" if named[-1]["toll"] else named[-1]["noun"].lower()
     return {
         "value": int(value) if float(value).is_integer() else value,
-        "unit": unit,
-        "qualifier": _QUALIFIER_SYMBOL.get(qualifier_text, "="),
+        "unit": counted,
+        "qualifier": qualifier,
         "text": text[start:unit_end].strip(" ,."),
         "_start": start,
         "_end": match.end("number") if not unit else unit_end,
