@@ -136,6 +136,20 @@ def test_claim_page_shows_cues_and_quantities(editor_client, veto_task):
     assert ">three</span>" in page
 
 
+def test_claim_page_shows_resolved_dates_attribution_and_who_is_named(editor_client, veto_task):
+    claim = veto_task.claim
+    claim.dates = [{"text": "last Thursday", "value": "2012-12-06"}]
+    claim.attribution = "Kommersant"
+    claim.entities = [{"text": "Sergei Lavrov", "type": "PERSON"}]
+    claim.save()
+
+    page = editor_client.get(reverse("claims:detail", args=[claim.pk])).content.decode()
+
+    assert '<span class="chip">last Thursday = <span class="nowrap">2012-12-06</span></span>' in page
+    assert "<dt>Attributed to</dt><dd>Kommersant</dd>" in page
+    assert '<span class="chip" title="PERSON">Sergei Lavrov</span>' in page
+
+
 def test_claim_page_offers_the_verdict_form_only_to_the_assignee(
     reviewer_client, second_reviewer_client, reviewer, veto_task
 ):
