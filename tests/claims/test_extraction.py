@@ -104,6 +104,12 @@ def test_news_attribution_phrasings_name_their_source(sentence, source):
     assert claim.attribution == source
 
 
+def test_a_determiner_before_a_speech_verb_is_not_a_source():
+    (claim,) = extract_claims("An estimated four million people took part in the protests in 2019.")
+
+    assert claim.attribution == ""
+
+
 def test_a_leading_he_or_she_becomes_the_person_named_before(seed_claims):
     concern = _claim(seed_claims, "chemical weapons against rebels")
 

@@ -104,6 +104,22 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
     assert expected in find_entities(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BBC's Jonathan Marcus said so.", [("BBC", "ORG"), ("Jonathan Marcus", "PERSON")]),
+        ("The Yemen-based Houthi movement said so.", [("Yemen", "PLACE"), ("Houthi", "MISC")]),
+        ("Zapata crossed the English Channel on Sunday.", [("English Channel", "PLACE")]),
+        ("Sweden joined the Paris Agreement.", [("Sweden", "PLACE"), ("Paris Agreement", "MISC")]),
+        ("He spoke on BFM TV about Bastille Day.", [("BFM TV", "ORG"), ("Bastille Day", "MISC")]),
+        ("Strong winds delayed the flight of Louis Blériot.", [("Louis Blériot", "PERSON")]),
+        ("Oil facilities of Saudi Arabia's Aramco were hit.", [("Saudi Arabia", "PLACE"), ("Aramco", "MISC")]),
+    ],
+)
+def test_entity_boundaries_and_types_in_news_prose(text, expected):
+    assert [(e["text"], e["type"]) for e in find_entities(text)] == expected
+
+
 def test_a_surname_seen_in_full_earlier_is_a_person():
     assert find_entities("Brahimi is seeking a solution.", known_people=frozenset({"Brahimi"})) == [
         {"text": "Brahimi", "type": "PERSON"}

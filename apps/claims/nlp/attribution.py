@@ -53,7 +53,18 @@ class AttributionFrame:
     style: str  # "trailing", "quote", "according", "leading"
 
 
+# Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
+_NOT_SOURCES = frozenset({"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one"})
+
+
 def find_attribution(sentence: str) -> AttributionFrame | None:
+    frame = _frame(sentence)
+    if frame is None or frame.source.lower() in _NOT_SOURCES:
+        return None
+    return frame
+
+
+def _frame(sentence: str) -> AttributionFrame | None:
     if match := _QUOTE.match(sentence):
         source = match["source1"] or match["source2"]
         cue = match["cue1"] or match["cue2"]

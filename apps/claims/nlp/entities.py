@@ -24,12 +24,24 @@ PLACES = words(
     Antarctica Crimea Gaza Kashmir Chechnya Tibet Moscow Washington Damascus
     Beijing London Paris Berlin Brussels Geneva Dublin Tehran Kabul Baghdad Cairo Ankara
     Istanbul Kyiv Kiev Tokyo Delhi Jerusalem Aleppo Homs Beirut Rome Madrid Vienna Warsaw
-    Minsk Tbilisi Riyadh Doha Dubai Magnitogorsk"""
+    Minsk Tbilisi Riyadh Doha Dubai Magnitogorsk England Scotland Wales Britain"""
 ) | frozenset(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
-     "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic"]
+     "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
+     "Northern Ireland", "United Arab Emirates", "New York City"]
 )  # fmt: skip
+
+# Words that end a place's name ("English Channel", "Red Sea") and of a named day, prize,
+# war or treaty ("Bastille Day"): two capitalised words ending so are not a person.
+PLACE_HEADS = words(
+    """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
+    Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park"""
+)
+OTHER_NAME_HEADS = words(
+    """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
+    Convention Festival Summit Conference"""
+)
 
 NATIONALITIES = words(
     """American British Russian Chinese Syrian French German Iranian Iraqi Israeli Palestinian
@@ -56,7 +68,7 @@ ORGANISATION_HEADS = words(
     Institute University College Association Federation Fund Group Company Corporation Corp
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
-    Foundation"""
+    Foundation TV Radio Agency"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -69,14 +81,18 @@ TITLES = words(
 )
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
-_NAME_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-Z][a-zA-Z'\u2019-]*|al-[A-Z][a-z]+)"
+_NAME_PART = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    r"|al-[A-Z][a-z]+)"
+)
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "In",
      "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
      "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
-     "Original"}
+     "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
+     "UTC", "GMT"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
@@ -101,35 +117,58 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
 
 def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) -> list[tuple[str, str]]:
     phrase = phrase.strip()
+    # "BBC's Jonathan Marcus": the owner and the owned are two entities.
+    owner, _, owned = phrase.partition("'s ") if "'s " in phrase else phrase.partition("\u2019s ")
+    if owned:
+        return _classify(owner + "'s", text, start, known_people) + _classify(
+            owned, text, start + len(owner) + 3, known_people
+        )
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = re.sub(r"['\u2019]s$", "", phrase)
-    if adjective := _SUFFIX_ADJECTIVE.match(phrase):
-        phrase = adjective["name"]  # "UN-backed" names the UN
     tokens = phrase.split()
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":"))
     while tokens and (tokens[0] in _NOT_NAMES or (sentence_initial and tokens[0].lower() in STOPWORDS)):
         tokens = tokens[1:]
         sentence_initial = False
-    if not tokens:
-        return []
     found: list[tuple[str, str]] = []
+    if tokens and (adjective := _SUFFIX_ADJECTIVE.match(tokens[0])):
+        # "UN-backed" names the UN; "Yemen-based Houthi" names Yemen, then the Houthi.
+        if len(tokens) == 1:
+            tokens = [adjective["name"]]
+        else:
+            found.extend(_classify(adjective["name"], text, start, known_people))
+            tokens = tokens[1:]
+            sentence_initial = False
+    if not tokens:
+        return found
+    lone = tokens[0]
+    if sentence_initial and len(tokens) == 1 and not _listed(lone, known_people) and not lone.isupper():
+        return found  # a capitalised first word ("Strong winds ...") is usually not a name
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
-    while (
-        len(tokens) > 1
-        and (tokens[0] in PLACES or tokens[0] in NATIONALITIES)
-        and " ".join(tokens) not in ORGANISATIONS
-        and not (len(tokens) == 2 and tokens[1] in ORGANISATION_HEADS)
-    ):
-        found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
-        tokens = tokens[1:]
+    while len(tokens) > 1 and " ".join(tokens) not in ORGANISATIONS | PLACES:
+        if " ".join(tokens[:2]) in PLACES:  # "Saudi Arabia's state-owned ..."
+            found.append((" ".join(tokens[:2]), "PLACE"))
+            tokens = tokens[2:]
+        elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
+            len(tokens) == 2 and (tokens[1] in ORGANISATION_HEADS or tokens[1] in OTHER_NAME_HEADS)
+        ):
+            found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
+            tokens = tokens[1:]
+        else:
+            break
+    if not tokens:
+        return found
     name = " ".join(tokens)
     last = tokens[-1]
     if name in ORGANISATIONS or last in ORGANISATION_HEADS:
         found.append((name, "ORG"))
         return found
-    if name in PLACES:
+    if name in PLACES or (len(tokens) > 1 and last in PLACE_HEADS):
         found.append((name, "PLACE"))
+        return found
+    if len(tokens) > 1 and last in OTHER_NAME_HEADS:
+        found.append((name, "MISC"))
         return found
     if name in NATIONALITIES:
         found.append((name, "NORP"))
@@ -140,7 +179,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     looks_like_person = title_count or preceded_by_title or len(person_tokens) in (2, 3) or name in known_people
-    if looks_like_person and all(t[0].isupper() for t in person_tokens) and len(person_tokens) <= 4:
+    # Acronyms are not parts of a person's name ("BFM TV"); initials carry dots ("J.").
+    spelled_like_names = all(t[0].isupper() and not (len(t) > 1 and t.isupper()) for t in person_tokens)
+    if looks_like_person and spelled_like_names and len(person_tokens) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))
         return found
     if possessive or len(tokens) == 1:
@@ -148,3 +189,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _listed(name: str, known_people: frozenset[str]) -> bool:
+    return name in ORGANISATIONS or name in PLACES or name in NATIONALITIES or name in known_people
