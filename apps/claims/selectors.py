@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from apps.articles.models import Article
 from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
-from apps.desks.selectors import desk_ids_for_user
+from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
 from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus
 
@@ -58,6 +58,16 @@ def checked_claim_texts(*, article: Article, limit: int = MATCH_POOL_LIMIT) -> l
 
 def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
     return ArticleExtraction.objects.filter(article=article).first()
+
+
+def claim_feedback_desk_ids(*, user: AbstractBaseUser, desk_slug: str | None = None) -> list:
+    """The desks whose editors' feedback `user` may export: the one named (404 outside it, 403 for a
+    reviewer) or every desk the user edits."""
+    if desk_slug:
+        desk = desk_get_for_member(user=user, slug=desk_slug)
+        membership_require(user=user, desk=desk, editor=True)
+        return [desk.pk]
+    return list(editable_desk_ids_for_user(user=user).values_list("desk_id", flat=True))
 
 
 def claim_feedback_training_rows(*, desk_ids: list | None = None) -> list[dict[str, object]]:

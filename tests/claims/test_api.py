@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.claims import services
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.services import article_claims_extract
 from apps.reviews.models import Rating, Verdict
@@ -169,3 +170,34 @@ def test_matched_claim_shows_the_earlier_verdict_and_editor_confirms_it(editor_a
     assert shown["matched_claim"]["verdict"]["rationale"] == "UN figures"
     assert confirmed.status_code == 200
     assert confirmed.json()["match_status"] == "confirmed"
+
+
+FEEDBACK_URL = reverse("api:claim-feedback")
+
+
+@pytest.fixture
+def feedback_on_two_desks(article, claims, editor, other_desk, outsider):
+    services.claim_reject(claim=claims[0], user=editor, reason="An opinion")
+    services.claim_create_from_span(article=article, user=editor, start=0, end=40)
+    theirs = factories.ArticleFactory(desk=other_desk, body="Exports rose 12% in 2023.")
+    services.claim_create_from_span(article=theirs, user=outsider, start=0, end=25)
+
+
+def test_editor_downloads_their_desks_feedback_as_training_rows(editor_api, desk, claims, feedback_on_two_desks):
+    expected = [
+        {"text": claims[0].text, "label": False},
+        {"text": "Russia and China have resisted efforts t", "label": True},
+    ]
+
+    assert editor_api.get(FEEDBACK_URL).json() == expected
+    assert editor_api.get(FEEDBACK_URL, {"desk": desk.slug}).json() == expected
+
+
+def test_feedback_of_a_desk_is_for_its_editors_only(
+    reviewer_api, outsider_api, anonymous_api, desk, feedback_on_two_desks
+):
+    assert reviewer_api.get(FEEDBACK_URL).json() == []
+    assert reviewer_api.get(FEEDBACK_URL, {"desk": desk.slug}).status_code == 403
+    assert outsider_api.get(FEEDBACK_URL, {"desk": desk.slug}).status_code == 404
+    assert outsider_api.get(FEEDBACK_URL).json() == [{"text": "Exports rose 12% in 2023.", "label": True}]
+    assert anonymous_api.get(FEEDBACK_URL).status_code in (401, 403)

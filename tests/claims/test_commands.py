@@ -111,7 +111,7 @@ def test_export_claim_feedback_to_a_file_covers_every_desk_by_default(feedback_o
 
 @pytest.mark.django_db
 def test_export_claim_feedback_names_an_unknown_desk_or_unwritable_file(tmp_path, desk):
-    with pytest.raises(CommandError, match="No desk with slug nowhere"):
+    with pytest.raises(CommandError, match="No desk with slug 'nowhere'"):
         call_command("export_claim_feedback", "--desk", "nowhere", "--desk", desk.slug)
     (tmp_path / "a-file").write_text("")
     with pytest.raises(CommandError, match="Cannot write"):

@@ -61,6 +61,13 @@ class ArticleExtractionOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ClaimFeedbackRowSerializer(serializers.Serializer):
+    text = serializers.CharField(read_only=True)
+    label = serializers.BooleanField(
+        read_only=True, help_text="True: check-worthy (added or released); False: rejected"
+    )
+
+
 class ClaimCreateInputSerializer(serializers.Serializer):
     article = serializers.UUIDField()
     start = serializers.IntegerField(min_value=0)

@@ -14,6 +14,7 @@ from .serializers import (
     ArticleExtractionOutputSerializer,
     ClaimCreateInputSerializer,
     ClaimEditInputSerializer,
+    ClaimFeedbackRowSerializer,
     ClaimMergeInputSerializer,
     ClaimOutputSerializer,
     ClaimRejectInputSerializer,
@@ -120,6 +121,19 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if extraction is None:
             raise NotFoundError("This article has not been through extraction.")
         return Response(ArticleExtractionOutputSerializer(extraction).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("desk", str, description="Only this desk (slug); default every desk you edit")],
+        responses=ClaimFeedbackRowSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"])
+    def feedback(self, request):
+        """Editors' check-worthiness verdicts as training rows, oldest first: each rejected claim
+        (label false) and each claim added or released into the queue (true), one row per claim
+        with its latest verdict. The same rows as `manage.py export_claim_feedback`; editors only."""
+        desk_ids = selectors.claim_feedback_desk_ids(user=request.user, desk_slug=request.query_params.get("desk"))
+        rows = selectors.claim_feedback_training_rows(desk_ids=desk_ids)
+        return Response(ClaimFeedbackRowSerializer(rows, many=True).data)
 
 
 def _validated(serializer_class, request) -> dict:

@@ -4,7 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.claims.selectors import claim_feedback_training_rows
-from apps.desks.models import Desk
+from apps.core.exceptions import NotFoundError
+from apps.desks.selectors import desk_get_by_slug
 
 
 class Command(BaseCommand):
@@ -20,11 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         desk_ids = None
         if options["desk"]:
-            slugs = set(options["desk"])
-            desks = dict(Desk.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-            if unknown := sorted(slugs - desks.keys()):
-                raise CommandError(f"No desk with slug {', '.join(unknown)}.")
-            desk_ids = list(desks.values())
+            try:
+                desk_ids = [desk_get_by_slug(slug=slug).pk for slug in dict.fromkeys(options["desk"])]
+            except NotFoundError as error:
+                raise CommandError(error.message) from None
         rows = claim_feedback_training_rows(desk_ids=desk_ids)
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         if options["output"]:
