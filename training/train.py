@@ -336,6 +336,20 @@ def new_scorer(encoder_name: str) -> tuple[Scorer, Path]:
     return Scorer(encoder, encoder.config.hidden_size), source
 
 
+def distilled_targets(teacher_dir: Path, texts: list[str], targets: list[float]) -> list[float]:
+    """Each target averaged with a trained teacher member's probability for the same text: the
+    student keeps the labels and learns the teacher's graded view of borderline sentences."""
+    settings = json.loads((teacher_dir / "member.json").read_text())
+    teacher, source = new_scorer(settings["encoder"])
+    teacher.load_state_dict(load_file(str(teacher_dir / "weights.safetensors")))
+    started = time.monotonic()
+    probabilities = torch_probabilities(
+        teacher, load_tokenizer(source / "tokenizer.json", settings["max_length"]), texts
+    )
+    log.info("teacher %s scored %d sentences in %.0fs", teacher_dir, len(texts), time.monotonic() - started)
+    return [(target + float(p)) / 2 for target, p in zip(targets, probabilities, strict=True)]
+
+
 def train_member(args: argparse.Namespace) -> None:
     """Fine-tune one scorer and keep its full-precision weights for `ensemble`."""
     started = time.monotonic()
@@ -348,6 +362,8 @@ def train_member(args: argparse.Namespace) -> None:
     texts, targets = training_examples(
         args.train_set, args.data_root, [row for rows in feedback.values() for row in rows]
     )
+    if args.teacher:
+        targets = distilled_targets(args.teacher, texts, targets)
     dev_test = read_checkthat2024("dev-test", args.data_root)
     log.info("train %d sentences (%.0f Yes)", len(texts), sum(targets))
 
@@ -371,6 +387,7 @@ def train_member(args: argparse.Namespace) -> None:
         "batch_size": args.batch_size,
         "max_length": args.max_length,
         "seed": args.seed,
+        "teacher": str(args.teacher) if args.teacher else None,
         "feedback": [{"file": name, "rows": len(rows)} for name, rows in feedback.items()],
         "dev_test_f1_fp32": round(dev_test_f1, 4),
         "dev_test_threshold_fp32": threshold,
@@ -436,6 +453,9 @@ def main() -> None:
     member.add_argument("--frozen-layers", type=int, default=1, help="encoder layers kept frozen")
     member.add_argument("--logreg-c", type=float, default=1.0)
     member.add_argument("--seed", type=int, default=13)
+    member.add_argument(
+        "--teacher", type=Path, help="a trained member whose probabilities are averaged into the targets"
+    )
     member.add_argument(
         "--feedback",
         type=Path,
