@@ -126,7 +126,8 @@ def main() -> None:
     print(f"Model: {meta['encoder']}, {len(members)} fine-tuned member(s) averaged in one ONNX file")
     print(f"Quantisation: {meta.get('quantization', 'not recorded')}; member(s):")
     for member in members:
-        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']})")
+        teacher = f", targets averaged with {member['teacher']}" if member.get("teacher") else ""
+        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']}){teacher}")
     print(f"Threshold {threshold} (max F1 on CT24 dev-test); loaded in {load_seconds:.2f}s\n")
 
     print("Check-worthy class (Yes / CFS):")
