@@ -11,19 +11,17 @@ the member's speed in PyTorch on this machine.
 """
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.claim_quality import report_classification
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
-from training.train import load_tokenizer, new_scorer, torch_probabilities
+from training.train import load_member, torch_probabilities
 
 
 def main() -> None:
@@ -32,10 +30,7 @@ def main() -> None:
     parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
     args = parser.parse_args()
 
-    settings = json.loads((args.member / "member.json").read_text())
-    model, source = new_scorer(settings["encoder"])
-    model.load_state_dict(load_file(str(args.member / "weights.safetensors")))
-    tokenizer = load_tokenizer(source / "tokenizer.json", settings["max_length"])
+    model, tokenizer, settings = load_member(args.member)
     threshold = settings["dev_test_threshold_fp32"]
     torch.set_num_threads(2)
     print(f"Member {args.member}: {settings['encoder']}, {settings['train_set']}, seed {settings['seed']}")

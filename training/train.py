@@ -336,16 +336,20 @@ def new_scorer(encoder_name: str) -> tuple[Scorer, Path]:
     return Scorer(encoder, encoder.config.hidden_size), source
 
 
+def load_member(folder: Path) -> tuple[Scorer, Tokenizer, dict]:
+    """A member written by `member`: its trained scorer, its encoder's tokenizer and its settings."""
+    settings = json.loads((folder / "member.json").read_text())
+    scorer, source = new_scorer(settings["encoder"])
+    scorer.load_state_dict(load_file(str(folder / "weights.safetensors")))
+    return scorer, load_tokenizer(source / "tokenizer.json", settings["max_length"]), settings
+
+
 def distilled_targets(teacher_dir: Path, texts: list[str], targets: list[float]) -> list[float]:
     """Each target averaged with a trained teacher member's probability for the same text: the
     student keeps the labels and learns the teacher's graded view of borderline sentences."""
-    settings = json.loads((teacher_dir / "member.json").read_text())
-    teacher, source = new_scorer(settings["encoder"])
-    teacher.load_state_dict(load_file(str(teacher_dir / "weights.safetensors")))
+    teacher, tokenizer, _ = load_member(teacher_dir)
     started = time.monotonic()
-    probabilities = torch_probabilities(
-        teacher, load_tokenizer(source / "tokenizer.json", settings["max_length"]), texts
-    )
+    probabilities = torch_probabilities(teacher, tokenizer, texts)
     log.info("teacher %s scored %d sentences in %.0fs", teacher_dir, len(texts), time.monotonic() - started)
     return [(target + float(p)) / 2 for target, p in zip(targets, probabilities, strict=True)]
 
@@ -399,15 +403,12 @@ def train_member(args: argparse.Namespace) -> None:
 
 def build_ensemble(args: argparse.Namespace) -> None:
     """Combine trained members into the app's model files and pick its threshold."""
-    settings = [json.loads((folder / "member.json").read_text()) for folder in args.members]
+    loaded = [load_member(folder) for folder in args.members]
+    members = [scorer for scorer, _, _ in loaded]
+    settings = [member for _, _, member in loaded]
     for key in ("encoder", "frozen_layers", "max_length"):
         if len({member[key] for member in settings}) != 1:
             raise SystemExit(f"members must share {key}")
-    members = []
-    for folder, member in zip(args.members, settings, strict=True):
-        scorer, _ = new_scorer(member["encoder"])
-        scorer.load_state_dict(load_file(str(folder / "weights.safetensors")))
-        members.append(scorer)
     ensemble = Ensemble(members, settings[0]["frozen_layers"])
 
     args.out.mkdir(parents=True, exist_ok=True)

@@ -60,17 +60,17 @@ def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
     return ArticleExtraction.objects.filter(article=article).first()
 
 
-def claim_feedback_desk_ids(*, user: AbstractBaseUser, desk_slug: str | None = None) -> list:
+def claim_feedback_desk_ids(*, user: AbstractBaseUser, desk_slug: str | None = None) -> list | QuerySet:
     """The desks whose editors' feedback `user` may export: the one named (404 outside it, 403 for a
-    reviewer) or every desk the user edits."""
+    reviewer) or every desk the user edits (a subquery, not a separate query)."""
     if desk_slug:
         desk = desk_get_for_member(user=user, slug=desk_slug)
         membership_require(user=user, desk=desk, editor=True)
         return [desk.pk]
-    return list(editable_desk_ids_for_user(user=user).values_list("desk_id", flat=True))
+    return editable_desk_ids_for_user(user=user)
 
 
-def claim_feedback_training_rows(*, desk_ids: list | None = None) -> list[dict[str, object]]:
+def claim_feedback_training_rows(*, desk_ids: list | QuerySet | None = None) -> list[dict[str, object]]:
     """Editors' verdicts on check-worthiness as training examples, oldest first: {"text", "label"}
     for each rejected claim (False) and each claim an editor added or released into the queue
     (True). A claim's latest verdict wins, so a rejection the editor undid is not a negative."""

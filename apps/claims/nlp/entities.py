@@ -61,6 +61,9 @@ ORGANISATIONS = words(
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres"]
 )  # fmt: skip
 
+# Names kept whole even when they start with a place or nationality ("Saudi Arabia").
+_WHOLE_NAMES = ORGANISATIONS | PLACES
+
 # Words that end an organisation's name ("Security Council", "Foreign Ministry").
 ORGANISATION_HEADS = words(
     """Council Ministry Committee Commission Party Service Services Bank Agency Assembly Court
@@ -146,7 +149,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
-    while len(tokens) > 1 and " ".join(tokens) not in ORGANISATIONS | PLACES:
+    while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
         if " ".join(tokens[:2]) in PLACES:  # "Saudi Arabia's state-owned ..."
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
