@@ -7,7 +7,8 @@ reader takes the data root (``../shared/data`` from the repository root by defau
 
 import csv
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,17 @@ TRANSCRIPT_TEST_SETS = {
     "CheckThat! 2020 Task 5": "checkthat2020-task5/test-gold",
     "CheckThat! 2021 Task 1B": "checkthat2021/subtask-1b--english/test",
 }
+
+
+# Debate transcripts whose sentences may serve as unlabelled text for distillation: the
+# training splits only, so the transcripts MAP is reported on stay unseen. CT21 1B's
+# train and dev repeat most of CT20 Task 5's transcripts; duplicates are dropped.
+TRANSFER_FOLDERS = (
+    "checkthat2019/training",
+    "checkthat2020-task5/training",
+    "checkthat2021/subtask-1b--english/train",
+    "checkthat2021/subtask-1b--english/dev",
+)
 
 
 @dataclass(frozen=True)
@@ -85,10 +97,35 @@ def read_transcripts(folder: str, data_root: Path = DEFAULT_DATA_ROOT) -> dict[s
     return transcripts
 
 
-def read_feedback(path: Path) -> list[Sentence]:
-    """Editors' verdicts written by `manage.py export_claim_feedback`: one JSON object a line,
-    {"text": str, "label": bool}. A malformed line stops training with its line number."""
-    rows: list[Sentence] = []
+def comparable(text: str) -> str:
+    """A text with case, punctuation and spacing removed, to find the same sentence in two sets."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def transfer_texts(data_root: Path = DEFAULT_DATA_ROOT) -> list[str]:
+    """Unlabelled debate sentences for distillation, in file order, each once.
+
+    Their check-worthiness labels are never read (the debate sets label "a fact-checker
+    chose to check this", a different target). A sentence that also occurs in any CT24
+    split or in a debate test transcript is left out, so nothing evaluated is seen.
+    """
+    evaluated = {comparable(s.text) for split in CT24_SPLITS for s in read_checkthat2024(split, data_root)}
+    for folder in TRANSCRIPT_TEST_SETS.values():
+        for sentences in read_transcripts(folder, data_root).values():
+            evaluated.update(comparable(s.text) for s in sentences)
+    texts: dict[str, str] = {}
+    for folder in TRANSFER_FOLDERS:
+        for sentences in read_transcripts(folder, data_root).values():
+            for sentence in sentences:
+                key = comparable(sentence.text)
+                if key and key not in evaluated:
+                    texts.setdefault(key, sentence.text)
+    return list(texts.values())
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, object]]:
+    """Each non-blank line of a JSON Lines file with its line number; unreadable input raises
+    ValueError naming the file and line, so a training run stops with a message, not a traceback."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -97,9 +134,35 @@ def read_feedback(path: Path) -> list[Sentence]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as error:
             raise ValueError(f"{path}, line {number}: not JSON ({error.msg})") from None
+
+
+def read_transfer(path: Path) -> list[tuple[str, float]]:
+    """A teacher's probabilities written by `training.train transfer`: one JSON object a line,
+    {"text": str, "probability": number in [0, 1]}."""
+    rows: list[tuple[str, float]] = []
+    for number, row in json_lines(path):
+        text = row.get("text") if isinstance(row, dict) else None
+        probability = row.get("probability") if isinstance(row, dict) else None
+        if (
+            not isinstance(text, str)
+            or not text.strip()
+            or isinstance(probability, bool)
+            or not isinstance(probability, int | float)
+            or not 0 <= probability <= 1
+        ):
+            raise ValueError(f'{path}, line {number}: expected {{"text": non-empty string, "probability": 0 to 1}}')
+        rows.append((text.strip(), float(probability)))
+    return rows
+
+
+def read_feedback(path: Path) -> list[Sentence]:
+    """Editors' verdicts written by `manage.py export_claim_feedback`: one JSON object a line,
+    {"text": str, "label": bool}. A malformed line stops training with its line number."""
+    rows: list[Sentence] = []
+    for number, row in json_lines(path):
         text = row.get("text") if isinstance(row, dict) else None
         label = row.get("label") if isinstance(row, dict) else None
         if not isinstance(text, str) or not text.strip() or not isinstance(label, bool):

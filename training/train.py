@@ -44,7 +44,9 @@ from training.datasets import (
     Sentence,
     read_checkthat2024,
     read_feedback,
+    read_transfer,
     training_examples,
+    transfer_texts,
 )
 
 log = logging.getLogger("training")
@@ -344,14 +346,31 @@ def load_member(folder: Path) -> tuple[Scorer, Tokenizer, dict]:
     return scorer, load_tokenizer(source / "tokenizer.json", settings["max_length"]), settings
 
 
-def distilled_targets(teacher_dir: Path, texts: list[str], targets: list[float]) -> list[float]:
-    """Each target averaged with a trained teacher member's probability for the same text: the
-    student keeps the labels and learns the teacher's graded view of borderline sentences."""
+def teacher_probabilities(teacher_dir: Path, texts: list[str]) -> np.ndarray:
     teacher, tokenizer, _ = load_member(teacher_dir)
     started = time.monotonic()
     probabilities = torch_probabilities(teacher, tokenizer, texts)
     log.info("teacher %s scored %d sentences in %.0fs", teacher_dir, len(texts), time.monotonic() - started)
+    return probabilities
+
+
+def distilled_targets(teacher_dir: Path, texts: list[str], targets: list[float]) -> list[float]:
+    """Each target averaged with a trained teacher member's probability for the same text: the
+    student keeps the labels and learns the teacher's graded view of borderline sentences."""
+    probabilities = teacher_probabilities(teacher_dir, texts)
     return [(target + float(p)) / 2 for target, p in zip(targets, probabilities, strict=True)]
+
+
+def write_transfer_set(args: argparse.Namespace) -> None:
+    """Score the unlabelled debate sentences with a teacher, for `member --transfer`: the student
+    then learns the teacher's judgement on text the labelled set does not cover."""
+    texts = transfer_texts(args.data_root)
+    probabilities = teacher_probabilities(args.teacher, texts)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as handle:
+        for text, probability in zip(texts, probabilities, strict=True):
+            handle.write(json.dumps({"text": text, "probability": round(float(probability), 5)}) + "\n")
+    log.info("wrote %s: %d sentences, mean probability %.3f", args.out, len(texts), float(np.mean(probabilities)))
 
 
 def train_member(args: argparse.Namespace) -> None:
@@ -361,6 +380,7 @@ def train_member(args: argparse.Namespace) -> None:
     tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
     try:
         feedback = {str(path): read_feedback(path) for path in args.feedback}
+        transfer = {str(path): read_transfer(path) for path in args.transfer}
     except ValueError as error:
         raise SystemExit(str(error)) from None
     texts, targets = training_examples(
@@ -368,6 +388,9 @@ def train_member(args: argparse.Namespace) -> None:
     )
     if args.teacher:
         targets = distilled_targets(args.teacher, texts, targets)
+    for rows in transfer.values():
+        texts.extend(text for text, _ in rows)
+        targets.extend(probability for _, probability in rows)
     dev_test = read_checkthat2024("dev-test", args.data_root)
     log.info("train %d sentences (%.0f Yes)", len(texts), sum(targets))
 
@@ -393,6 +416,7 @@ def train_member(args: argparse.Namespace) -> None:
         "seed": args.seed,
         "teacher": str(args.teacher) if args.teacher else None,
         "feedback": [{"file": name, "rows": len(rows)} for name, rows in feedback.items()],
+        "transfer": [{"file": name, "rows": len(rows)} for name, rows in transfer.items()],
         "dev_test_f1_fp32": round(dev_test_f1, 4),
         "dev_test_threshold_fp32": threshold,
         "training_seconds": round(time.monotonic() - started),
@@ -466,6 +490,21 @@ def main() -> None:
         help="editors' verdicts from `manage.py export_claim_feedback`, added to the training set (repeatable)",
     )
 
+    member.add_argument(
+        "--transfer",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="unlabelled sentences with a teacher's probabilities as targets, written by `transfer` (repeatable)",
+    )
+
+    transfer = commands.add_parser(
+        "transfer", help="score the unlabelled debate sentences with a teacher member (JSON Lines, for --transfer)"
+    )
+    transfer.add_argument("--teacher", type=Path, required=True)
+    transfer.add_argument("--out", type=Path, required=True)
+
     ensemble = commands.add_parser("ensemble", help="export members as the app's int8 ONNX model")
     ensemble.add_argument("--out", type=Path, required=True)
     ensemble.add_argument("members", type=Path, nargs="+", help="folders written by `member`")
@@ -478,6 +517,8 @@ def main() -> None:
         np.random.seed(args.seed)
         torch.manual_seed(args.seed)
         train_member(args)
+    elif args.command == "transfer":
+        write_transfer_set(args)
     else:
         build_ensemble(args)
 

@@ -8,7 +8,15 @@ from django.core.management import call_command
 
 from apps.claims.services import claim_create_from_span, claim_reject
 from tests import factories
-from training.datasets import Sentence, read_feedback, training_examples
+from training.datasets import (
+    CT24_SPLITS,
+    TRANSCRIPT_TEST_SETS,
+    Sentence,
+    read_feedback,
+    read_transfer,
+    training_examples,
+    transfer_texts,
+)
 
 
 @pytest.fixture
@@ -87,3 +95,43 @@ def test_feedback_file_may_have_blank_lines(tmp_path):
     path.write_text("\n" + json.dumps({"text": " Rates rose. ", "label": True}) + "\n\n", encoding="utf-8")
 
     assert read_feedback(path) == [Sentence(f"feedback:{path.name}:2", "Rates rose.", 1)]
+
+
+def write_transcript(folder, name, lines):
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [f"{number}\tSPEAKER\t{text}\t{label}" for number, (text, label) in enumerate(lines, start=1)]
+    (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_transfer_texts_leave_out_every_evaluated_sentence_and_repeats(tmp_path):
+    ct24 = tmp_path / "checkthat2024"
+    ct24.mkdir()
+    for split, file_name in CT24_SPLITS.items():
+        (ct24 / file_name).write_text(f"Sentence_id\tText\tclass_label\n1\tIn {split} we trust.\tNo\n")
+    for folder in TRANSCRIPT_TEST_SETS.values():
+        write_transcript(tmp_path / folder, "test.tsv", [("The debate test line.", 1)])
+    write_transcript(
+        tmp_path / "checkthat2019/training",
+        "a.tsv",
+        [("Unemployment fell to 4 percent.", 1), ("In test_gold, we trust!", 0), ("Thank you.", 0)],
+    )
+    write_transcript(
+        tmp_path / "checkthat2020-task5/training",
+        "b.tsv",
+        [("unemployment fell to 4 percent", 0), ("the debate test line", 0), ("We built 200 schools.", 0)],
+    )
+    for folder in ("checkthat2021/subtask-1b--english/train", "checkthat2021/subtask-1b--english/dev"):
+        (tmp_path / folder).mkdir(parents=True)
+
+    assert transfer_texts(tmp_path) == ["Unemployment fell to 4 percent.", "Thank you.", "We built 200 schools."]
+
+
+def test_transfer_file_round_trip_and_malformed_lines(tmp_path):
+    path = tmp_path / "transfer.jsonl"
+    path.write_text('{"text": " Taxes rose. ", "probability": 0.8}\n\n{"text": "Hi.", "probability": 0}\n')
+    assert read_transfer(path) == [("Taxes rose.", 0.8), ("Hi.", 0.0)]
+
+    for content in ('{"text": "A.", "probability": 1.5}', '{"text": "A.", "probability": true}', '{"text": "A."}'):
+        path.write_text(content + "\n")
+        with pytest.raises(ValueError, match="line 1: expected"):
+            read_transfer(path)
