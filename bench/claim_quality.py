@@ -144,7 +144,7 @@ def main() -> None:
     scores = model.predict_proba([s.text for s in groundtruth])
     report_classification("ClaimBuster groundtruth (= CT24 dev)", groundtruth, scores, threshold)
 
-    print("\nRanking, MAP over transcripts (trained on CT24 only, no debate-set training):")
+    print("\nRanking, MAP over transcripts (no debate-set labels used in training):")
     timed_sentences, timed_seconds = 0, 0.0
     for name, folder in TRANSCRIPT_TEST_SETS.items():
         transcripts = read_transcripts(folder, args.data_root)

@@ -114,6 +114,17 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("He spoke on BFM TV about Bastille Day.", [("BFM TV", "ORG"), ("Bastille Day", "MISC")]),
         ("Strong winds delayed the flight of Louis Blériot.", [("Louis Blériot", "PERSON")]),
         ("Oil facilities of Saudi Arabia's Aramco were hit.", [("Saudi Arabia", "PLACE"), ("Aramco", "MISC")]),
+        (
+            "Daniel Paluh, a Ph.D. candidate at the University of Florida, grew E. coli strain K-12 in CO2.",
+            [("Daniel Paluh", "PERSON"), ("University of Florida", "ORG")],
+        ),
+        ("Oxygen (O2) and strain S288C grew at 28 C.", []),
+        (
+            "John F. Kennedy Jr. spoke to the Bank of England.",
+            [("John F. Kennedy Jr.", "PERSON"), ("Bank of England", "ORG")],
+        ),
+        ("He had a plan B. Then he left.", []),
+        ("((Sara Seager))  Rocky planets are rare.", [("Sara Seager", "PERSON")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

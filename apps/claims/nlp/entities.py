@@ -71,7 +71,7 @@ ORGANISATION_HEADS = words(
     Institute University College Association Federation Fund Group Company Corporation Corp
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
-    Foundation TV Radio Agency"""
+    Foundation TV Radio Agency Museum Laboratory Society"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -84,12 +84,6 @@ TITLES = words(
 )
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
-_NAME_PART = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
-    r"|al-[A-Z][a-z]+)"
-)
-_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
-_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "In",
      "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
@@ -99,6 +93,17 @@ _NOT_NAMES = frozenset(
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
+
+# An initial ("John F. Kennedy") is followed by a name, not by the next sentence ("plan B. Then").
+_SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
+_INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b)"
+_NAME_PART = (
+    rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    r"|al-[A-Z][a-z]+)"
+)
+_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
+_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?")
+_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 
 
 def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
@@ -110,12 +115,27 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     entities: list[dict[str, str]] = []
     seen: set[str] = set()
     for match in _SEQUENCE.finditer(text):
+        if _part_of_a_code(text, match.start(), match.end()):
+            continue
         for name, kind in _classify(match.group(), text, match.start(), known_people):
             key = name.casefold()
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
     return entities
+
+
+def _part_of_a_code(text: str, start: int, end: int) -> bool:
+    """Letters glued to digits or dotted into a lower-case word are formulas, strains and degrees
+    ("CO2", "S288C", "K-12", "Ph.D.", "E. coli"), not names; nor is a lone capital letter."""
+    before, after = text[max(0, start - 1) : start], text[end : end + 3]
+    if before.isdigit() or after[:1].isdigit() or re.match(r"-\d", after):
+        return True
+    if before == "." and start >= 2 and text[start - 2].isalpha():
+        return True
+    if re.match(r"\.\s?[a-z]", after) or re.match(r"\.[A-Z]", after):
+        return True
+    return end - start == 1
 
 
 def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) -> list[tuple[str, str]]:
@@ -129,7 +149,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     tokens = phrase.split()
-    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":"))
+    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")"))
     while tokens and (tokens[0] in _NOT_NAMES or (sentence_initial and tokens[0].lower() in STOPWORDS)):
         tokens = tokens[1:]
         sentence_initial = False
@@ -164,7 +184,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     name = " ".join(tokens)
     last = tokens[-1]
-    if name in ORGANISATIONS or last in ORGANISATION_HEADS:
+    # "University of Florida", "Bank of England": the head comes before "of".
+    head = name.split(" of ")[0].split()[-1]
+    if name in ORGANISATIONS or last in ORGANISATION_HEADS or (" of " in name and head in ORGANISATION_HEADS):
         found.append((name, "ORG"))
         return found
     if name in PLACES or (len(tokens) > 1 and last in PLACE_HEADS):
@@ -181,10 +203,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count += 1
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
-    looks_like_person = title_count or preceded_by_title or len(person_tokens) in (2, 3) or name in known_people
+    core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
+    looks_like_person = (
+        title_count
+        or preceded_by_title
+        or len(core) in (2, 3)
+        or (core and len(core) < len(person_tokens))
+        or name in known_people
+    )
     # Acronyms are not parts of a person's name ("BFM TV"); initials carry dots ("J.").
-    spelled_like_names = all(t[0].isupper() and not (len(t) > 1 and t.isupper()) for t in person_tokens)
-    if looks_like_person and spelled_like_names and len(person_tokens) <= 4:
+    spelled_like_names = all(t[0].isupper() and not (len(t.rstrip(".")) > 1 and t.isupper()) for t in person_tokens)
+    if looks_like_person and spelled_like_names and len(core) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))
         return found
     if possessive or len(tokens) == 1:
