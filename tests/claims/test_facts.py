@@ -33,6 +33,11 @@ def _values(text):
         ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),
         ("the death toll has topped 40,000", [(">", 40_000, "deaths")]),
         ("inflation exceeded 5% in May", [(">", 5, "percent")]),
+        ("the cultures were kept at 28° Celsius", [("=", 28, "°C")]),
+        ("temperatures fell below -5 °C overnight", [("<", -5, "°C")]),
+        ("it was -5 °C and 100°F by noon", [("=", -5, "°C"), ("=", 100, "°F")]),
+        ("growth was \u22120.3 percent in 10-20 regions", [("=", -0.3, "percent"), ("=", 10, "")]),
+        ("the ship turned 90 degrees", [("=", 90, "degrees")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

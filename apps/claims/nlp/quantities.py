@@ -53,10 +53,11 @@ _CURRENCY_WORDS = {
 _QUANTITY = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
+    (?P<sign>(?<!\w)[-\u2212](?=\d))?
     (?P<currency>US\$|[$€£¥])?
     (?P<number>
-        (?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
-      | (?<![\w.,/-])\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
+        (?<![\w.,/])(?<!\w-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
+      | (?<![\w.,/])(?<!\w-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
@@ -65,6 +66,7 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
@@ -116,6 +118,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "one of the", "one day": too ambiguous to be a count
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
+    if match["sign"]:
+        value = -value  # "-5 °C"; a hyphen after a word or number is a range ("10-20") and never a sign
     if match["scale"]:
         scale = match["scale"].lower()
         if scale in ("m", "k") and not match["currency"]:
@@ -123,9 +127,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         value *= SCALE_WORDS[scale]
     unit, unit_end = _unit(text, match)
     qualifier_text = (match["qualifier"] or "").lower()
-    start = (
-        match.start("qualifier") if match["qualifier"] else match.start("currency" if match["currency"] else "number")
-    )
+    start = match.start("qualifier") if match["qualifier"] else match.start("sign" if match["sign"] else "number")
+    if match["currency"] and not match["qualifier"] and not match["sign"]:
+        start = match.start("currency")
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
     if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
         qualifier = ">"
@@ -178,6 +182,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         return (unit if value == 1 or unit.endswith("s") else unit + "s"), match.end()
     if match["currency"]:
         return _CURRENCY[match["currency"]], match.end()
+    if degrees := _DEGREES.match(text, match.end()):
+        scale = (degrees["scale"] or "").lower()
+        return ("°C" if scale in ("c", "celsius", "centigrade") else "°F" if scale else "degrees"), degrees.end()
     position = match.end()
     skipped_capitals = 0
     for word_match in _WORD.finditer(text, position):
