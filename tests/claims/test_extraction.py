@@ -231,3 +231,14 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
     texts = [claim.text for claim in extract_claims(body)]
     assert not [text for text in texts if text.startswith("Thursday is")]
     assert texts[0].startswith("Clinton raised the issue with Lavrov")
+
+
+def test_a_month_is_not_a_verb_and_a_participle_by_its_agent_is_not_a_second_action():
+    body = (
+        "In May, a study was published in the journal Nature Astronomy, conducted by professor Sara Seager "
+        "and other researchers, showing that yeast can thrive in 100% hydrogen."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [body]

@@ -290,6 +290,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
         if separator == "," and after in (",", "and", "or"):
             continue  # a list of participles ("killed, injured and displaced"), not of actions
+        if separator == "," and after == "by":
+            continue  # ", conducted by ...": a participle describing what came before, not an action
         first = _trim(sentence, a, a + tokens[index].start())
         second = _trim(sentence, a + tokens[following].start(), a + len(text))
         if piece.subject:
@@ -317,7 +319,8 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         previous = tokens[index - 1].group()
         if previous.lower() in _DETERMINERS:
             continue
-        if lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST:
+        # Capitalised inside a sentence, it is a name: "In May, a study was published".
+        if word.islower() and (lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST):
             return index
         if word.islower() and lower.endswith("ed") and len(lower) > 4:
             return index
