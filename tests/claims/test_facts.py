@@ -38,6 +38,7 @@ def _values(text):
         ("it was -5 °C and 100°F by noon", [("=", -5, "°C"), ("=", 100, "°F")]),
         ("growth was \u22120.3 percent in 10-20 regions", [("=", -0.3, "percent"), ("=", 10, "")]),
         ("the ship turned 90 degrees", [("=", 90, "degrees")]),
+        ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -130,6 +131,27 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("He had a plan B. Then he left.", []),
         ("((Sara Seager))  Rocky planets are rare.", [("Sara Seager", "PERSON")]),
+        (
+            "At 10:30 BST the Kurdish-led Syrian Democratic Forces said so.",
+            [("Kurdish", "NORP"), ("Syrian Democratic Forces", "ORG")],
+        ),
+        (
+            "Troops loyal to President Bashar al-Assad entered Tell Tamer.",
+            [("Bashar al-Assad", "PERSON"), ("Tell Tamer", "PLACE")],
+        ),
+        (
+            "He named it Operation Peace Spring and named the Kurdistan Workers' Party and People's Protection Units.",
+            [
+                ("Operation Peace Spring", "MISC"),
+                ("Kurdistan Workers' Party", "ORG"),
+                ("People's Protection Units", "ORG"),
+            ],
+        ),
+        (
+            "NATO Secretary-General Jens Stoltenberg met Queen Elizabeth II.",
+            [("NATO", "ORG"), ("Jens Stoltenberg", "PERSON"), ("Elizabeth II", "PERSON")],
+        ),
+        ("The Court said the Prime Minister's advice to Her Majesty was unlawful.", [("Court", "ORG")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

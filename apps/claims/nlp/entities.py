@@ -42,6 +42,10 @@ OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference"""
 )
+# Words that open a named operation, article or plan: "Operation Peace Spring".
+OTHER_NAME_OPENERS = words("Operation Article Section Chapter Resolution Plan Project Protocol")
+# Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
+_NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
 NATIONALITIES = words(
     """American British Russian Chinese Syrian French German Iranian Iraqi Israeli Palestinian
@@ -71,7 +75,7 @@ ORGANISATION_HEADS = words(
     Institute University College Association Federation Fund Group Company Corporation Corp
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
-    Foundation TV Radio Agency Museum Laboratory Society"""
+    Foundation TV Radio Agency Museum Laboratory Society Units Unit"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -80,7 +84,7 @@ TITLES = words(
     Representative Mayor Chancellor King Queen Prince Princess Pope General Gen Colonel Col
     Admiral Ambassador Envoy Spokesman Spokeswoman Chief Director Chairman Chairwoman Judge
     Justice Commissioner Mr Mrs Ms Dr Sir Lord Lady Sheikh Emir Ayatollah Vice Speaker
-    Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General"""
+    Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General Majesty Highness"""
 )
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
@@ -89,7 +93,7 @@ _NOT_NAMES = frozenset(
      "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
      "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
      "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
-     "UTC", "GMT"}
+     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
@@ -98,11 +102,15 @@ _NOT_NAMES = frozenset(
 _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b)"
 _NAME_PART = (
-    rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*(?:(?<=s)['\u2019](?=\s+[A-Z]))?"
     r"|al-[A-Z][a-z]+)"
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
-_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?")
+_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
+# Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
+_PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
+# Prepositions and verbs after which an unknown two-word name is a place: "entered Tell Tamer".
+_BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 
 
@@ -142,7 +150,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     phrase = phrase.strip()
     # "BBC's Jonathan Marcus": the owner and the owned are two entities.
     owner, _, owned = phrase.partition("'s ") if "'s " in phrase else phrase.partition("\u2019s ")
-    if owned:
+    if owned and owner.split()[-1] not in _NAME_INTERNAL_OWNERS:
         return _classify(owner + "'s", text, start, known_people) + _classify(
             owned, text, start + len(owner) + 3, known_people
         )
@@ -173,8 +181,11 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         if " ".join(tokens[:2]) in PLACES:  # "Saudi Arabia's state-owned ..."
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
+        elif tokens[0] in ORGANISATIONS and tokens[1].rstrip(".") in TITLES:
+            found.append((tokens[0], "ORG"))  # "NATO Secretary-General Jens Stoltenberg"
+            tokens = tokens[1:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            len(tokens) == 2 and (tokens[1] in ORGANISATION_HEADS or tokens[1] in OTHER_NAME_HEADS)
+            tokens[-1] in ORGANISATION_HEADS or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS)
         ):
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
@@ -192,15 +203,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if name in PLACES or (len(tokens) > 1 and last in PLACE_HEADS):
         found.append((name, "PLACE"))
         return found
-    if len(tokens) > 1 and last in OTHER_NAME_HEADS:
+    if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS):
         found.append((name, "MISC"))
         return found
     if name in NATIONALITIES:
         found.append((name, "NORP"))
         return found
     title_count = 0
-    while title_count < len(tokens) - 1 and tokens[title_count].rstrip(".") in TITLES:
+    while title_count < len(tokens) and tokens[title_count].rstrip(".") in TITLES:
         title_count += 1
+    if title_count == len(tokens):
+        return found  # a title alone ("the Prime Minister's advice") names nobody
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
@@ -212,7 +225,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or name in known_people
     )
     # Acronyms are not parts of a person's name ("BFM TV"); initials carry dots ("J.").
-    spelled_like_names = all(t[0].isupper() and not (len(t.rstrip(".")) > 1 and t.isupper()) for t in person_tokens)
+    spelled_like_names = all(
+        _INITIAL_OR_SUFFIX.fullmatch(t) or t.startswith(_PARTICLES) or (t[0].isupper() and not t.isupper())
+        for t in person_tokens
+    )
+    if len(tokens) == 2 and not title_count and _BEFORE_A_PLACE.search(text, max(0, start - 20), start):
+        found.append((name, "PLACE"))  # "entered Tell Tamer": an unknown two-word name after "in" is a place
+        return found
     if looks_like_person and spelled_like_names and len(core) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))
         return found

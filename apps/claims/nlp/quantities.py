@@ -56,8 +56,8 @@ _QUANTITY = re.compile(
     (?P<sign>(?<!\w)[-\u2212](?=\d))?
     (?P<currency>US\$|[$€£¥])?
     (?P<number>
-        (?<![\w.,/])(?<!\w-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
-      | (?<![\w.,/])(?<!\w-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
+        (?<![\w.,/:])(?<!\w-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
+      | (?<![\w.,/:])(?<!\w-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
@@ -65,6 +65,9 @@ _QUANTITY = re.compile(
     (?:-(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong))?\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page)\s+$"
 )
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
@@ -118,6 +121,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "one of the", "one day": too ambiguous to be a count
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
+    if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return None  # "Article 5", "Resolution 2254": a name, not an amount
     if match["sign"]:
         value = -value  # "-5 °C"; a hyphen after a word or number is a range ("10-20") and never a sign
     if match["scale"]:
