@@ -152,6 +152,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("NATO", "ORG"), ("Jens Stoltenberg", "PERSON"), ("Elizabeth II", "PERSON")],
         ),
         ("The Court said the Prime Minister's advice to Her Majesty was unlawful.", [("Court", "ORG")]),
+        (
+            'Mysore Division, part of South Western Railway, chose "Each for Equal" as its theme.',
+            [("Mysore Division", "ORG"), ("South Western Railway", "ORG"), ("Equal", "MISC")],
+        ),
+        ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

@@ -75,7 +75,8 @@ ORGANISATION_HEADS = words(
     Institute University College Association Federation Fund Group Company Corporation Corp
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
-    Foundation TV Radio Agency Museum Laboratory Society Units Unit"""
+    Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
+    Airlines Airways Express Hospital School Academy Fellowship"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -93,6 +94,8 @@ _NOT_NAMES = frozenset(
      "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
      "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
      "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
+     "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though", "Because",
+     "Each", "Every", "Both", "Either", "Neither", "Such", "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
@@ -158,8 +161,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     tokens = phrase.split()
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")"))
-    while tokens and (tokens[0] in _NOT_NAMES or (sentence_initial and tokens[0].lower() in STOPWORDS)):
-        tokens = tokens[1:]
+    while tokens and (
+        tokens[0] in _NOT_NAMES or tokens[0].islower() or (sentence_initial and tokens[0].lower() in STOPWORDS)
+    ):
+        tokens = tokens[1:]  # "Each for Equal" leaves "for": a joining word never opens a name
         sentence_initial = False
     found: list[tuple[str, str]] = []
     if tokens and (adjective := _SUFFIX_ADJECTIVE.match(tokens[0])):
@@ -214,6 +219,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count += 1
     if title_count == len(tokens):
         return found  # a title alone ("the Prime Minister's advice") names nobody
+    if last.rstrip(".") in TITLES or last in ("Manager", "Officer", "Editor", "Correspondent"):
+        found.append((name, "MISC"))  # a role ("Divisional Railway Manager"), not the person holding it
+        return found
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
