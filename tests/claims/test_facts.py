@@ -157,10 +157,37 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Mysore Division", "ORG"), ("South Western Railway", "ORG"), ("Equal", "MISC")],
         ),
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
+        ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):
     assert [(e["text"], e["type"]) for e in find_entities(text)] == expected
+
+
+def test_in_a_title_case_headline_only_known_names_are_entities():
+    headline = "Moscow Rejects Washington Pressure to Seek Assad's Exit, Report Says\nAssad met envoys in Cairo."
+
+    entities = find_entities(headline, known_people=frozenset({"Assad"}))
+
+    assert [(e["text"], e["type"]) for e in entities] == [
+        ("Moscow", "PLACE"),
+        ("Washington", "PLACE"),
+        ("Assad", "PERSON"),
+        ("Cairo", "PLACE"),
+    ]
+
+
+def test_markdown_and_list_markers_are_not_part_of_a_sentence():
+    body = "# Russia Blocks Resolution\n\n- Russia vetoed the draft on Monday.\n> China abstained."
+
+    sentences = split_sentences(body)
+
+    assert [s.text for s in sentences] == [
+        "Russia Blocks Resolution",
+        "Russia vetoed the draft on Monday.",
+        "China abstained.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
 
 
 def test_a_surname_seen_in_full_earlier_is_a_person():

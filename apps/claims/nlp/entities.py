@@ -125,15 +125,47 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     """
     entities: list[dict[str, str]] = []
     seen: set[str] = set()
+    headlines = _headline_spans(text)
     for match in _SEQUENCE.finditer(text):
         if _part_of_a_code(text, match.start(), match.end()):
             continue
-        for name, kind in _classify(match.group(), text, match.start(), known_people):
+        in_headline = any(start <= match.start() < end for start, end in headlines)
+        phrases = _listed_in_headline(match.group(), known_people) if in_headline else [match.group()]
+        for name, kind in (
+            found for phrase in phrases for found in _classify(phrase, text, match.start(), known_people)
+        ):
             key = name.casefold()
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
     return entities
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines in title case ("Moscow Rejects Washington Pressure to Seek Assad's Exit"): every
+    word but the small ones capitalised, so capitals there do not mark names."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line.group()) if w.lower() not in STOPWORDS]
+        if len(words) >= 5 and all(w[0].isupper() for w in words):
+            spans.append(line.span())
+    return spans
+
+
+def _listed_in_headline(phrase: str, known_people: frozenset[str]) -> list[str]:
+    """The names in a title-case phrase that are known (gazetteer or people named in the article)."""
+    tokens = [re.sub(r"['\u2019]s$", "", token) for token in phrase.split()]
+    names, index = [], 0
+    while index < len(tokens):
+        for size in (3, 2, 1):
+            candidate = " ".join(tokens[index : index + size])
+            if len(tokens) - index >= size and _listed(candidate, known_people):
+                names.append(candidate)
+                index += size
+                break
+        else:
+            index += 1
+    return names
 
 
 def _part_of_a_code(text: str, start: int, end: int) -> bool:
@@ -237,8 +269,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         _INITIAL_OR_SUFFIX.fullmatch(t) or t.startswith(_PARTICLES) or (t[0].isupper() and not t.isupper())
         for t in person_tokens
     )
-    if len(tokens) == 2 and not title_count and _BEFORE_A_PLACE.search(text, max(0, start - 20), start):
-        found.append((name, "PLACE"))  # "entered Tell Tamer": an unknown two-word name after "in" is a place
+    if (
+        len(tokens) <= 2
+        and not title_count
+        and name not in known_people
+        and _BEFORE_A_PLACE.search(text, max(0, start - 20), start)
+    ):
+        found.append((name, "PLACE"))  # "entered Tell Tamer": an unknown name after "in" is a place
         return found
     if looks_like_person and spelled_like_names and len(core) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))

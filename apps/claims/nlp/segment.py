@@ -34,6 +34,7 @@ _NEXT_WORD = re.compile(r"\s+[\"'“\u2018(\[]?([A-Za-z0-9]+)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # A quotation left open longer than this is probably unbalanced; stop protecting it.
 MAX_QUOTE_CHARS = 600
+_LINE_MARKER = re.compile(r"\s*(?:#{1,6}|[-*•>])\s+")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ def _inside_quotation(paragraph: str, start: int, end: int) -> bool:
 
 def _add(sentences: list[Sentence], paragraph: str, offset: int, start: int, end: int, index: int) -> None:
     piece = paragraph[start:end]
+    if start == 0 or paragraph[start - 1] == "\n":
+        # Markdown and list markers ("# Headline", "- item", "> quote") are layout, not text.
+        marker = _LINE_MARKER.match(piece)
+        start += marker.end() if marker else 0
+        piece = paragraph[start:end]
     stripped = piece.strip()
     if not stripped:
         return
