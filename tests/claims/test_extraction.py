@@ -96,6 +96,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The United Nations estimates that more than 40,000 people have died since March 2011.",
          "The United Nations"),
         ("Analysts in Moscow said the Kremlin had vetoed three resolutions since 2011.", "Analysts in Moscow"),
+        ("At least 100 people drowned, according to a report published on Tuesday by the refugee agency UNHCR.",
+         "UNHCR"),
+        ("Scribes mention feeding the birds, according to Wasef archaeologists have not found any hatchery.", ""),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

@@ -32,7 +32,7 @@ _TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)
 _CARRIER = re.compile(
     r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
     r"analysis|tally|count|estimate|estimates|poll|letter|document|release)\s+"
-    r"(?:(?:published|released|issued)\s+)?(?:in|by|from|of)\s+(?:the\s+)?"
+    r"(?:(?:published|released|issued)\s+(?:(?:on|last|this)\s+\w+\s+)?)?(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
 _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")
@@ -41,6 +41,9 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)\s+"
     rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})(?:\s+that)?\s+"
 )
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
-    if match := _TRAILING_ACCORDING.search(sentence):
+    # With a verb in it, the "source" is a clause: "according to Wasef archaeologists have not ...".
+    if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):
         return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
         return AttributionFrame(_named_source(match["source"]), "according to", match.end(), len(sentence), "according")
