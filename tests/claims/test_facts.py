@@ -67,6 +67,7 @@ def test_quantity_keeps_its_text():
         ("on 3 March 2011", "2011-03-03"),
         ("since March 2011", "2011-03"),
         ("the talks will resume on Friday", "2012-12-14"),
+        ("the storm was forecast to reach the coast on Thursday", "2012-12-13"),
         ("last year", "2011"),
         ("it happened yesterday", "2012-12-10"),
         ("in November", "2012-11"),

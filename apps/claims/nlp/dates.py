@@ -28,6 +28,12 @@ _DATE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Tense that puts a bare weekday after publication: "Dorian was forecast to reach ... on Monday".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|scheduled for|(?:is|are|was|were)\s+"
+    r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
+)
+
 
 def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
@@ -98,7 +104,7 @@ def _weekday(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         return None
     target = WEEKDAYS[match["wd"].lower()]
     relation = (match["wd_rel"] or "").lower()
-    future = relation == "next" or bool(re.search(r"\b(?:will|shall|is to|are to|plans? to)\b", text))
+    future = relation == "next" or bool(_FUTURE.search(text))
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()
