@@ -159,6 +159,18 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
+        (
+            "Sally Wasef of Australia's Griffith University said Egyptians raised the birds.",
+            [("Sally Wasef", "PERSON"), ("Australia", "PLACE"), ("Griffith University", "ORG"), ("Egyptians", "NORP")],
+        ),
+        (
+            "The National Hurricane Center said Hurricane Dorian reached Category 5 on Route 2 in Florida.",
+            [("National Hurricane Center", "ORG"), ("Hurricane Dorian", "MISC"), ("Florida", "PLACE")],
+        ),
+        (
+            "New Hampshire Governor Chris Sununu thanked the Marine Corps.",
+            [("New Hampshire", "PLACE"), ("Chris Sununu", "PERSON"), ("Marine Corps", "ORG")],
+        ),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

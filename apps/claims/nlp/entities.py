@@ -29,7 +29,14 @@ PLACES = words(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
-     "Northern Ireland", "United Arab Emirates", "New York City"]
+     "Northern Ireland", "United Arab Emirates", "New York City", "Bahamas", "Caribbean",
+     # US states, which news copy names as often as countries
+     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+     "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
+     "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
+     "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
+     "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+     "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming"]
 )  # fmt: skip
 
 # Words that end a place's name ("English Channel", "Red Sea") and of a named day, prize,
@@ -43,7 +50,7 @@ OTHER_NAME_HEADS = words(
     Convention Festival Summit Conference"""
 )
 # Words that open a named operation, article or plan: "Operation Peace Spring".
-OTHER_NAME_OPENERS = words("Operation Article Section Chapter Resolution Plan Project Protocol")
+OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm")
 # Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
 _NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
@@ -76,7 +83,7 @@ ORGANISATION_HEADS = words(
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
-    Airlines Airways Express Hospital School Academy Fellowship"""
+    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -95,6 +102,7 @@ _NOT_NAMES = frozenset(
      "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
      "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
      "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though", "Because",
+     "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Each", "Every", "Both", "Either", "Neither", "Such", "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
     | {m.capitalize() for m in MONTHS}
@@ -234,6 +242,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     last = tokens[-1]
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
+    owner, _, place = name.partition(" of ")
+    if place in PLACES and head not in ORGANISATION_HEADS and len(owner.split()) in (2, 3):
+        # "Sally Wasef of Australia's Griffith University": a person, then where they are from
+        return [*found, *_classify(owner, text, start, known_people), (place, "PLACE")]
     if name in ORGANISATIONS or last in ORGANISATION_HEADS or (" of " in name and head in ORGANISATION_HEADS):
         found.append((name, "ORG"))
         return found
@@ -243,7 +255,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS):
         found.append((name, "MISC"))
         return found
-    if name in NATIONALITIES:
+    if name in NATIONALITIES or (name.endswith("s") and name[:-1] in NATIONALITIES):  # "Egyptians"
         found.append((name, "NORP"))
         return found
     title_count = 0
