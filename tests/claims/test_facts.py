@@ -36,9 +36,12 @@ def _values(text):
         ("the cultures were kept at 28° Celsius", [("=", 28, "°C")]),
         ("temperatures fell below -5 °C overnight", [("<", -5, "°C")]),
         ("it was -5 °C and 100°F by noon", [("=", -5, "°C"), ("=", 100, "°F")]),
-        ("growth was \u22120.3 percent in 10-20 regions", [("=", -0.3, "percent"), ("=", 10, "")]),
+        ("growth was \u22120.3 percent in 10-20 regions", [("=", -0.3, "percent"), ("between", 10, "regions")]),
         ("the ship turned 90 degrees", [("=", 90, "degrees")]),
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
+        ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
+        ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
+        ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

@@ -56,8 +56,8 @@ _QUANTITY = re.compile(
     (?P<sign>(?<!\w)[-\u2212](?=\d))?
     (?P<currency>US\$|[$€£¥])?
     (?P<number>
-        (?<![\w.,/:])(?<!\w-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
-      | (?<![\w.,/:])(?<!\w-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
+        (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
+      | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
@@ -68,6 +68,11 @@ _QUANTITY = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page)\s+$"
+)
+_ORDINAL = re.compile(
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
+    r"|hundredth|thousandth",
+    re.IGNORECASE,
 )
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
@@ -92,14 +97,14 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for quantity in found:
         previous = merged[-1] if merged else None
-        if previous is not None and _is_range(text, previous, quantity):
+        if previous is not None and (start := _range_start(text, previous, quantity)) is not None:
             merged[-1] = {
                 "value": previous["value"],
                 "max": quantity["value"],
                 "unit": quantity["unit"] or previous["unit"],
                 "qualifier": "between",
-                "text": text[text.lower().rfind("between", 0, previous["_start"]) : quantity["_end"]],
-                "_start": previous["_start"],
+                "text": text[start : quantity["_end"]],
+                "_start": start,
                 "_end": quantity["_end"],
             }
             continue
@@ -107,10 +112,19 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
 
-def _is_range(text: str, low: dict[str, Any], high: dict[str, Any]) -> bool:
+def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
+    """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20"), or
+    None when they are not one. "from 5 to 7 percent" is a change, not a range."""
+    if not low["qualifier"] == high["qualifier"] == "=":
+        return None
     before = text[max(0, low["_start"] - 12) : low["_start"]].lower().rstrip()
     between = text[low["_end"] : high["_start"]].strip().lower()
-    return before.endswith("between") and between == "and" and low["qualifier"] == high["qualifier"] == "="
+    if before.endswith("between") and between == "and":
+        return text.lower().rfind("between", 0, low["_start"])
+    same_unit = low["unit"] in ("", high["unit"])
+    if between in ("to", "-", "\u2013") and same_unit and low["value"] < high["value"] and not before.endswith("from"):
+        return low["_start"]
+    return None
 
 
 def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
@@ -119,6 +133,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
         return None  # "one of the", "one day": too ambiguous to be a count
+    if match["compound"] and _ORDINAL.fullmatch(match["compound"]):
+        return None  # "the twenty-sixth dynasty": a position, not an amount
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
