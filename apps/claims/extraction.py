@@ -56,6 +56,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
+_NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
@@ -313,8 +314,10 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
 
 def _surnames(body: str) -> frozenset[str]:
     """Last names of people named in full somewhere in the article ("Lakhdar Brahimi")."""
-    people = [e["text"] for e in find_entities(body) if e["type"] == "PERSON"]
-    return frozenset(name.split()[-1] for name in people if len(name.split()) >= 2)
+    people = [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON"]
+    # "Robert Downey Jr." is Downey later on.
+    names = [[word for word in name if not _NAME_SUFFIX.fullmatch(word)] for name in people]
+    return frozenset(name[-1] for name in names if len(name) >= 2)
 
 
 def _never_a_claim(text: str) -> bool:

@@ -245,3 +245,11 @@ def test_a_month_is_not_a_verb_and_a_participle_by_its_agent_is_not_a_second_act
     texts = [claim.text for claim in extract_claims(body)]
 
     assert texts == [body]
+
+
+def test_a_surname_after_a_full_name_with_a_suffix_is_still_that_person():
+    body = "Robert Downey Jr. joined the broadcast on Sunday. Downey said the film earned $1.3 billion worldwide."
+
+    downey = _claim(extract_claims(body), "earned")
+
+    assert {"text": "Downey", "type": "PERSON"} in downey.entities

@@ -42,6 +42,7 @@ def _values(text):
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
         ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
+        ("the measles R0 is about 12\u201318", [("between", 12, "")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -78,6 +79,11 @@ def test_quantity_keeps_its_text():
 )
 def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
+
+
+def test_the_verb_may_after_a_number_is_not_a_date():
+    assert find_dates("containing COVID-19 may require a new approach", published_on=TUESDAY) == []
+    assert find_dates("on 19 May", published_on=TUESDAY) == [{"text": "19 May", "value": "2012-05-19"}]
 
 
 def test_relative_dates_without_an_article_date_have_no_value():
@@ -162,6 +168,23 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
+        (
+            "Immunologist Kristian Andersen of Scripps Research and Supreme Court Justice Elena Kagan agreed.",
+            [
+                ("Kristian Andersen", "PERSON"),
+                ("Scripps Research", "ORG"),
+                ("Supreme Court", "ORG"),
+                ("Elena Kagan", "PERSON"),
+            ],
+        ),
+        (
+            "Actor Denzel Washington, in stage IV, sued in the Court of Appeals near Fort Lee.",
+            [("Denzel Washington", "PERSON"), ("Court of Appeals", "ORG"), ("Fort Lee", "PLACE")],
+        ),
+        (
+            "The United States of America and the Democratic Republic of Congo voted.",
+            [("United States of America", "PLACE"), ("Democratic Republic of Congo", "PLACE")],
+        ),
         (
             "Sally Wasef of Australia's Griffith University said Egyptians raised the birds.",
             [("Sally Wasef", "PERSON"), ("Australia", "PLACE"), ("Griffith University", "ORG"), ("Egyptians", "NORP")],

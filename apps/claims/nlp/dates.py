@@ -50,8 +50,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
         day = int(match["md_day"] or match["dm_day"])
         year = match["md_year"] or match["dm_year"]
-        if month == 5 and match["md_month"] and match["md_month"] != "May":
-            return False  # the verb "may", not the month
+        if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
+            return False  # the verb "may", not the month: "COVID-19 may require ..."
         return _day(int(year) if year else None, month, day, published_on)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"

@@ -29,7 +29,7 @@ PLACES = words(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
-     "Northern Ireland", "United Arab Emirates", "New York City", "Bahamas", "Caribbean",
+     "Northern Ireland", "United Arab Emirates", "New York City", "United States of America", "Bahamas", "Caribbean",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -43,8 +43,11 @@ PLACES = words(
 # war or treaty ("Bastille Day"): two capitalised words ending so are not a person.
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
-    Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park"""
+    Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
+    Republic Kingdom Emirate Emirates"""
 )
+# Words that open a place's name: "Fort Lee", "San Francisco".
+PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference"""
@@ -83,7 +86,8 @@ ORGANISATION_HEADS = words(
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
-    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines"""
+    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
+    Circuit"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -92,7 +96,10 @@ TITLES = words(
     Representative Mayor Chancellor King Queen Prince Princess Pope General Gen Colonel Col
     Admiral Ambassador Envoy Spokesman Spokeswoman Chief Director Chairman Chairwoman Judge
     Justice Commissioner Mr Mrs Ms Dr Sir Lord Lady Sheikh Emir Ayatollah Vice Speaker
-    Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General Majesty Highness"""
+    Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General Majesty Highness
+    Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
+    Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
+    Immunologist Epidemiologist Virologist Physicist Historian Astronaut"""
 )
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
@@ -117,6 +124,7 @@ _NAME_PART = (
     r"|al-[A-Z][a-z]+)"
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
+_ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
@@ -215,8 +223,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.extend(_classify(adjective["name"], text, start, known_people))
             tokens = tokens[1:]
             sentence_initial = False
-    if not tokens:
-        return found
+    if not tokens or (len(tokens) == 1 and _ROMAN_NUMERAL.fullmatch(tokens[0])):
+        return found  # "stage IV"
     lone = tokens[0]
     if sentence_initial and len(tokens) == 1 and not _listed(lone, known_people) and not lone.isupper():
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
@@ -226,9 +234,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         if " ".join(tokens[:2]) in PLACES:  # "Saudi Arabia's state-owned ..."
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
-        elif tokens[0] in ORGANISATIONS and tokens[1].rstrip(".") in TITLES:
-            found.append((tokens[0], "ORG"))  # "NATO Secretary-General Jens Stoltenberg"
-            tokens = tokens[1:]
+        elif (title_at := _title_after_organisation(tokens)) is not None:
+            # "NATO Secretary-General Jens Stoltenberg", "Supreme Court Justice Elena Kagan"
+            found.append((" ".join(tokens[:title_at]), "ORG"))
+            tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
             tokens[-1] in ORGANISATION_HEADS or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS)
         ):
@@ -242,14 +251,21 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     last = tokens[-1]
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
-    owner, _, place = name.partition(" of ")
-    if place in PLACES and head not in ORGANISATION_HEADS and len(owner.split()) in (2, 3):
-        # "Sally Wasef of Australia's Griffith University": a person, then where they are from
-        return [*found, *_classify(owner, text, start, known_people), (place, "PLACE")]
+    owner, _, rest = name.partition(" of ")
+    if rest and head not in ORGANISATION_HEADS and head not in PLACE_HEADS and owner not in _WHOLE_NAMES:
+        # "Sally Wasef of Australia", "Kristian Andersen of Scripps Research": a person, then where from
+        owner_entities = _classify(owner, text, start, known_people)
+        if any(kind == "PERSON" for _, kind in owner_entities):
+            affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
+            return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
     if name in ORGANISATIONS or last in ORGANISATION_HEADS or (" of " in name and head in ORGANISATION_HEADS):
         found.append((name, "ORG"))
         return found
-    if name in PLACES or (len(tokens) > 1 and last in PLACE_HEADS):
+    if (
+        name in PLACES
+        or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS))
+        or (" of " in name and head in PLACE_HEADS)  # "Democratic Republic of Congo"
+    ):
         found.append((name, "PLACE"))
         return found
     if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS):
@@ -297,6 +313,18 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _title_after_organisation(tokens: list[str]) -> int | None:
+    for index in range(1, len(tokens) - 1):
+        organisation = " ".join(tokens[:index])
+        if (
+            tokens[index][0].isupper()
+            and tokens[index].rstrip(".") in TITLES
+            and (organisation in ORGANISATIONS or tokens[index - 1] in ORGANISATION_HEADS)
+        ):
+            return index
+    return None
 
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:

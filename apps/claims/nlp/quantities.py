@@ -115,8 +115,8 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
     """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20"), or
     None when they are not one. "from 5 to 7 percent" is a change, not a range."""
-    if not low["qualifier"] == high["qualifier"] == "=":
-        return None
+    if low["qualifier"] not in ("=", "~") or high["qualifier"] != "=":
+        return None  # "about 12-18" is still a range; "more than 5 to 7" is not one
     before = text[max(0, low["_start"] - 12) : low["_start"]].lower().rstrip()
     between = text[low["_end"] : high["_start"]].strip().lower()
     if before.endswith("between") and between == "and":
