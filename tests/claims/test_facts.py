@@ -182,6 +182,15 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Denzel Washington", "PERSON"), ("Court of Appeals", "ORG"), ("Fort Lee", "PLACE")],
         ),
         (
+            "Former New York governor Larry Sharpe, Congressman Justin Amash and the National Security Advisor met.",
+            [
+                ("New York", "PLACE"),
+                ("Larry Sharpe", "PERSON"),
+                ("Justin Amash", "PERSON"),
+                ("National Security Advisor", "MISC"),
+            ],
+        ),
+        (
             "The United States of America and the Democratic Republic of Congo voted.",
             [("United States of America", "PLACE"), ("Democratic Republic of Congo", "PLACE")],
         ),

@@ -86,7 +86,7 @@ ORGANISATION_HEADS = words(
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
-    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
+    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios Reserve
     Circuit"""
 )
 
@@ -99,7 +99,8 @@ TITLES = words(
     Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General Majesty Highness
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
-    Immunologist Epidemiologist Virologist Physicist Historian Astronaut"""
+    Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
+    Businessman Businesswoman Advisor Adviser"""
 )
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
@@ -110,7 +111,7 @@ _NOT_NAMES = frozenset(
      "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
      "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though", "Because",
      "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
-     "Each", "Every", "Both", "Either", "Neither", "Such", "Other", "Another", "Any", "No", "Yes", "Yeah",
+     "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such", "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
