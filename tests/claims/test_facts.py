@@ -191,6 +191,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             ],
         ),
         (
+            "After World War II, Tropical Storm Humberto hit West Palm Beach, Republican Kevin McCarthy said.",
+            [
+                ("World War II", "MISC"),
+                ("Tropical Storm Humberto", "MISC"),
+                ("West Palm Beach", "PLACE"),
+                ("Republican", "NORP"),
+                ("Kevin McCarthy", "PERSON"),
+            ],
+        ),
+        (
             "The United States of America and the Democratic Republic of Congo voted.",
             [("United States of America", "PLACE"), ("Democratic Republic of Congo", "PLACE")],
         ),

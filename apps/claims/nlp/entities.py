@@ -29,7 +29,8 @@ PLACES = words(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
-     "Northern Ireland", "United Arab Emirates", "New York City", "United States of America", "Bahamas", "Caribbean",
+     "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
+     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -44,16 +45,16 @@ PLACES = words(
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
-    Republic Kingdom Emirate Emirates"""
+    Republic Kingdom Emirate Emirates Beach"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
-    Convention Festival Summit Conference"""
+    Convention Festival Summit Conference Deal"""
 )
 # Words that open a named operation, article or plan: "Operation Peace Spring".
-OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm")
+OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
 # Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
 _NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
@@ -62,7 +63,8 @@ NATIONALITIES = words(
     Turkish Ukrainian Egyptian Saudi Indian Pakistani Afghan Japanese Korean Italian Spanish
     Polish Lebanese Jordanian Libyan Kurdish Arab European African Asian Western Soviet
     Sunni Shia Shiite Alawite Christian Muslim Jewish Irish Canadian Australian Mexican
-    Brazilian Venezuelan Cuban Belarusian Georgian Armenian Qatari Emirati"""
+    Brazilian Venezuelan Cuban Belarusian Georgian Armenian Qatari Emirati Republican Democrat
+    Democratic"""
 )
 
 ORGANISATIONS = words(
@@ -86,8 +88,8 @@ ORGANISATION_HEADS = words(
     Inc Ltd Times Post News Press Network Front Movement Coalition League Alliance Board
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
-    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios Reserve
-    Circuit"""
+    Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
+    Reserve Caucus Groups Circuit"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -109,9 +111,10 @@ _NOT_NAMES = frozenset(
      "On", "At", "But", "And", "Or", "According", "If", "When", "While", "After", "Before", "As",
      "Its", "His", "Her", "Their", "Our", "There", "Here", "Some", "Many", "Most", "All", "Also",
      "Original", "Yesterday", "Today", "Tomorrow", "Upon", "However", "Meanwhile", "A.M.", "P.M.",
-     "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though", "Because",
-     "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
-     "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such", "Other", "Another", "Any", "No", "Yes", "Yeah",
+     "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though",
+     "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
+     "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
+     "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
@@ -269,7 +272,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ):
         found.append((name, "PLACE"))
         return found
-    if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS):
+    numbered = len(tokens) > 2 and _ROMAN_NUMERAL.fullmatch(last) and tokens[-2] in OTHER_NAME_HEADS
+    if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered):  # "World War II"
         found.append((name, "MISC"))
         return found
     if name in NATIONALITIES or (name.endswith("s") and name[:-1] in NATIONALITIES):  # "Egyptians"
