@@ -104,6 +104,8 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser"""
 )
+# Words that end the name of a post rather than of a person: "Divisional Railway Manager".
+ROLE_HEADS = words("Manager Officer Editor Correspondent")
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
 _NOT_NAMES = frozenset(
@@ -124,7 +126,9 @@ _NOT_NAMES = frozenset(
 _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b)"
 _NAME_PART = (
-    rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\.|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*(?:(?<=s)['\u2019](?=\s+[A-Z]))?"
+    rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
+    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+)"
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
@@ -132,7 +136,7 @@ _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
-# Prepositions and verbs after which an unknown two-word name is a place: "entered Tell Tamer".
+# Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 
@@ -284,7 +288,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count += 1
     if title_count == len(tokens):
         return found  # a title alone ("the Prime Minister's advice") names nobody
-    if last.rstrip(".") in TITLES or last in ("Manager", "Officer", "Editor", "Correspondent"):
+    if last.rstrip(".") in TITLES or last in ROLE_HEADS:
         found.append((name, "MISC"))  # a role ("Divisional Railway Manager"), not the person holding it
         return found
     person_tokens = tokens[title_count:]
