@@ -489,7 +489,6 @@ def main() -> None:
         metavar="FILE",
         help="editors' verdicts from `manage.py export_claim_feedback`, added to the training set (repeatable)",
     )
-
     member.add_argument(
         "--transfer",
         type=Path,
