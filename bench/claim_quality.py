@@ -127,7 +127,11 @@ def main() -> None:
     print(f"Quantisation: {meta.get('quantization', 'not recorded')}; member(s):")
     for member in members:
         teacher = f", targets averaged with {member['teacher']}" if member.get("teacher") else ""
-        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']}){teacher}")
+        transfer = "".join(
+            f", plus {item['rows']} unlabelled sentences scored by the teacher ({item['file']})"
+            for item in member.get("transfer", [])
+        )
+        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']}){teacher}{transfer}")
     print(f"Threshold {threshold} (max F1 on CT24 dev-test); loaded in {load_seconds:.2f}s\n")
 
     print("Check-worthy class (Yes / CFS):")
