@@ -147,7 +147,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 # A piece split off "..., Kommersant said" is still an attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
             candidates.append((text, absolute, attribution, style, scored))
-        previous = sentence.text
+        # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
+        previous = _resolve_pronoun(sentence.text, previous, memory.known_people)
 
     scores = score_sentences([scored for *_, scored in candidates])
     claims: list[ExtractedClaim] = []

@@ -253,3 +253,14 @@ def test_a_surname_after_a_full_name_with_a_suffix_is_still_that_person():
     downey = _claim(extract_claims(body), "earned")
 
     assert {"text": "Downey", "type": "PERSON"} in downey.entities
+
+
+def test_a_pronoun_in_consecutive_sentences_keeps_the_person_first_resolved():
+    body = (
+        "Jamal Khashoggi was a columnist for The Washington Post. He entered the consulate in Istanbul on "
+        "October 2 2018 to get documents allowing him to marry Hatice Cengiz. He never came out of the consulate."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Jamal Khashoggi never came out of the consulate." in texts
