@@ -99,6 +99,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("At least 100 people drowned, according to a report published on Tuesday by the refugee agency UNHCR.",
          "UNHCR"),
         ("Scribes mention feeding the birds, according to Wasef archaeologists have not found any hatchery.", ""),
+        ("According to a report on Wednesday by UpGuard, a cybersecurity firm, 540 million Facebook records "
+         "were left on public servers.", "UpGuard"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -264,3 +266,14 @@ def test_a_pronoun_in_consecutive_sentences_keeps_the_person_first_resolved():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "Jamal Khashoggi never came out of the consulate." in texts
+
+
+def test_a_description_of_the_source_is_not_part_of_the_claim():
+    body = (
+        "According to a report on Wednesday by UpGuard, a cybersecurity firm, 540 million Facebook records "
+        "were left on public servers."
+    )
+
+    (claim,) = extract_claims(body)
+
+    assert claim.text == "540 million Facebook records were left on public servers."

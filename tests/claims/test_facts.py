@@ -43,6 +43,12 @@ def _values(text):
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
         ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
         ("the measles R0 is about 12\u201318", [("between", 12, "")]),
+        (
+            "it damaged seven health facilities and ten commercial buildings.",
+            [("=", 7, "facilities"), ("=", 10, "buildings")],
+        ),
+        ("the toll rose to 6 following the landslide", [("=", 6, "")]),
+        ("a 5.3-magnitude quake", [("=", 5.3, "magnitude")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

@@ -24,15 +24,19 @@ _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+\w+)\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+\w+)){_WHEN}(?=[\s,.]|$)"
 )
-# "According to the report, ..."
-_ACCORDING = re.compile(r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*")
+# "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
+_ACCORDING = re.compile(
+    r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*(?P<description>(?:an?|the)\s+[^,]{0,60}?\b"
+    r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
+    r"institute|researcher|spokesman|spokeswoman|official|analyst|expert|broadcaster|watchdog),\s*)?"
+)
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
     r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
     r"analysis|tally|count|estimate|estimates|poll|letter|document|release)\s+"
-    r"(?:(?:published|released|issued)\s+(?:(?:on|last|this)\s+\w+\s+)?)?(?:in|by|from|of)\s+(?:the\s+)?"
+    r"(?:(?:published|released|issued)\s+)?(?:(?:on|last|this)\s+\w+\s+)?(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
 _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")

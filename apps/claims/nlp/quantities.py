@@ -69,6 +69,12 @@ _QUANTITY = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page)\s+$"
 )
+# Words right after a number that do not name what it counts: "rose to six following the landslide".
+_NOT_UNITS = frozenset(
+    {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
+     "apiece", "respectively", "since", "until", "per"}
+)  # fmt: skip
+_UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 _ORDINAL = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
     r"|hundredth|thousandth",
@@ -168,6 +174,17 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+def _is_plural_noun(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word.islower()
+        and len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and lower not in STOPWORDS
+    )
+
+
 def _number_value(token: str) -> float | None:
     token = token.lower()
     if token[0].isdigit():
@@ -200,7 +217,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         return "percent", match.end()
     if match["compound"]:
         unit = match["compound"].lower()
-        return (unit if value == 1 or unit.endswith("s") else unit + "s"), match.end()
+        countable = value != 1 and not unit.endswith("s") and unit not in _UNCOUNTED_COMPOUNDS
+        return (unit + "s" if countable else unit), match.end()
     if match["currency"]:
         return _CURRENCY[match["currency"]], match.end()
     if degrees := _DEGREES.match(text, match.end()):
@@ -224,7 +242,11 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue
         if lower in QUANTITY_MODIFIERS:
             continue
-        if lower in STOPWORDS or lower.endswith("ly"):
+        if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
+        # "seven health facilities", "ten commercial buildings": the plural after a modifier is the unit.
+        following = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
+        if following and not lower.endswith("s") and _is_plural_noun(plural := following.group().rstrip(".")):
+            return plural.lower(), following.start() + len(plural)
         return lower, position
     return "", match.end()
