@@ -26,12 +26,14 @@ _QUOTE = re.compile(
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
 _ACCORDING = re.compile(
-    r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*(?P<description>(?:an?|the)\s+[^,]{0,60}?\b"
+    r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*(?:(?:an?|the)\s+[^,]{0,60}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|official|analyst|expert|broadcaster|watchdog),\s*)?"
 )
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
+# A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
+_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b")
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
     r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
@@ -45,9 +47,6 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)\s+"
     rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})(?:\s+that)?\s+"
 )
-
-
-_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,6 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
-    # With a verb in it, the "source" is a clause: "according to Wasef archaeologists have not ...".
     if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):
         return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
