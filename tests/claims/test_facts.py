@@ -49,6 +49,8 @@ def _values(text):
         ),
         ("the toll rose to 6 following the landslide", [("=", 6, "")]),
         ("a 5.3-magnitude quake", [("=", 5.3, "magnitude")]),
+        ("the total number of confirmed deaths surpassed 100,000", [(">", 100_000, "deaths")]),
+        ("it banned two teenage chess players when she was two-and-a-half", [("=", 2, "players")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -78,6 +80,8 @@ def test_quantity_keeps_its_text():
         ("since March 2011", "2011-03"),
         ("the talks will resume on Friday", "2012-12-14"),
         ("the storm was forecast to reach the coast on Thursday", "2012-12-13"),
+        ("the virus may cause 32,000 more deaths by August 4", "2013-08-04"),
+        ("the election will be held on January 10", "2013-01-10"),
         ("last year", "2011"),
         ("it happened yesterday", "2012-12-10"),
         ("in November", "2012-11"),
@@ -174,6 +178,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
+        (
+            "Mysore Divisional Railway Manager Aparna Garg and B Shiva Parvathi left Mysore Junction at 11:30 IST.",
+            [("Aparna Garg", "PERSON"), ("B Shiva Parvathi", "PERSON"), ("Mysore Junction", "PLACE")],
+        ),
         (
             "Immunologist Kristian Andersen of Scripps Research and Supreme Court Justice Elena Kagan agreed.",
             [

@@ -33,6 +33,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
+# A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
 def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
@@ -52,7 +54,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        return _day(int(year) if year else None, month, day, published_on)
+        ahead = bool(_FUTURE.search(text) or _DEADLINE_BEFORE.search(text, 0, match.start()))
+        return _day(int(year) if year else None, month, day, published_on, ahead=ahead)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
     if match["weekday"]:
@@ -82,7 +85,9 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
     return match["y"]
 
 
-def _day(year: int | None, month: int, day: int, published_on: dt.date | None) -> str | bool | None:
+def _day(
+    year: int | None, month: int, day: int, published_on: dt.date | None, *, ahead: bool = False
+) -> str | bool | None:
     if year is None:
         if published_on is None:
             return None
@@ -91,8 +96,10 @@ def _day(year: int | None, month: int, day: int, published_on: dt.date | None) -
             candidate = dt.date(year, month, day)
         except ValueError:
             return False
-        if candidate - published_on > dt.timedelta(days=31):
+        if candidate - published_on > dt.timedelta(days=31) and not ahead:
             year -= 1  # "November 30" in a January article is the past November
+        elif ahead and candidate < published_on:
+            year += 1  # "will be held on January 10" in a December article is next January
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

@@ -45,13 +45,13 @@ PLACES = words(
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
-    Republic Kingdom Emirate Emirates Beach"""
+    Republic Kingdom Emirate Emirates Beach Junction"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
-    Convention Festival Summit Conference Deal"""
+    Convention Festival Summit Conference Deal Championship Championships Tournament"""
 )
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -117,7 +117,8 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah",
-     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK"}
+     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
+     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
@@ -133,7 +134,7 @@ _NAME_PART = (
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
-_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
+_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
@@ -291,6 +292,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if last.rstrip(".") in TITLES or last in ROLE_HEADS:
         found.append((name, "MISC"))  # a role ("Divisional Railway Manager"), not the person holding it
         return found
+    if not title_count and (role_end := _role_before_name(tokens)):
+        title_count = role_end  # "Mysore Divisional Railway Manager Aparna Garg" is Aparna Garg
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
@@ -322,6 +325,16 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _role_before_name(tokens: list[str]) -> int:
+    """Where a name starts after a post that ends in a title or role word, or 0."""
+    for index in range(len(tokens) - 3, 0, -1):
+        if tokens[index].rstrip(".") in TITLES or tokens[index] in ROLE_HEADS:
+            rest = tokens[index + 1 :]
+            if all(t[0].isupper() and not t.isupper() for t in rest):
+                return index + 1
+    return 0
 
 
 def _title_after_organisation(tokens: list[str]) -> int | None:

@@ -89,7 +89,9 @@ _EXCEEDED = re.compile(
     r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
-_COUNTED_BEFORE = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?P<noun>[a-z]+)|\b(?P<toll>death)\s+toll\b")
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:number|total|count|tally)\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+toll\b"
+)
 
 
 def find_quantities(text: str) -> list[dict[str, Any]]:
@@ -139,8 +141,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
         return None  # "one of the", "one day": too ambiguous to be a count
-    if match["compound"] and _ORDINAL.fullmatch(match["compound"]):
-        return None  # "the twenty-sixth dynasty": a position, not an amount
+    if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
+        return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
@@ -163,7 +165,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     counted = unit
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
-        counted = "deaths" if named[-1]["toll"] else named[-1]["noun"].lower()
+        counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
     return {
         "value": int(value) if float(value).is_integer() else value,
         "unit": counted,
@@ -172,6 +174,22 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         "_start": start,
         "_end": match.end("number") if not unit else unit_end,
     }
+
+
+def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | None:
+    """The first plural noun among the next `words` words, if only single spaces come before it."""
+    for _ in range(words):
+        if text[position : position + 1] != " " or not (following := _WORD.match(text, position + 1)):
+            return None
+        if _is_plural_noun(following.group().rstrip(".")):
+            return following
+        position = following.end()
+    return None
+
+
+def _counted_noun(words: list[str]) -> str:
+    """ "number of confirmed deaths" counts deaths; "number of refugees in" counts refugees."""
+    return next((word for word in words if _is_plural_noun(word)), words[0])
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -244,9 +262,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
-        # "seven health facilities", "ten commercial buildings": the plural after a modifier is the unit.
-        following = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
-        if following and not lower.endswith("s") and _is_plural_noun(plural := following.group().rstrip(".")):
-            return plural.lower(), following.start() + len(plural)
+        # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
+        if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
+            return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         return lower, position
     return "", match.end()
