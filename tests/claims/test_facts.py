@@ -179,6 +179,18 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
         (
+            "Wanda Vázquez Garced is the Secretary of Justice for Puerto Rico.",
+            [("Wanda Vázquez Garced", "PERSON"), ("Puerto Rico", "PLACE")],
+        ),
+        (
+            "Findings published in Science Advances by the Georgia Institute of Technology (GT) were cited at GT.",
+            [("Science Advances", "MISC"), ("Georgia Institute of Technology", "ORG"), ("GT", "ORG")],
+        ),
+        (
+            "First Minister of Scotland Nicola Sturgeon spoke at Hyde Park Corner.",
+            [("Scotland", "PLACE"), ("Nicola Sturgeon", "PERSON"), ("Hyde Park Corner", "PLACE")],
+        ),
+        (
             "Mysore Divisional Railway Manager Aparna Garg and B Shiva Parvathi left Mysore Junction at 11:30 IST.",
             [("Aparna Garg", "PERSON"), ("B Shiva Parvathi", "PERSON"), ("Mysore Junction", "PLACE")],
         ),

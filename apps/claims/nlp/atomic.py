@@ -258,6 +258,11 @@ def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
     return ()
 
 
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "after", "before", "during", "following", "since", "under", "with", "by", "for", "from"}
+)
+
+
 def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "X have resisted A and have vetoed B" -> "X have resisted A", "X have vetoed B"."""
     tokens = _tokens(text)
@@ -270,6 +275,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     subject_start = _subject_start(tokens, verb)
     if subject_start >= verb and not subject_in_head:
         return None  # no subject to share: ", attacked a group ..."
+    if not subject_in_head and tokens[subject_start].group().lower() in _PREPOSITIONS:
+        return None  # "In findings published on Wednesday, ...": the verb is inside an adverbial
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
     has_and = any(t.group().lower() == "and" for t in tokens[verb + 3 :])
     for index in range(verb + 3, len(tokens) - 2):

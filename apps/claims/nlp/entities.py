@@ -30,7 +30,7 @@ PLACES = words(
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
-     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
+     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean", "Puerto Rico",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -45,7 +45,7 @@ PLACES = words(
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
-    Republic Kingdom Emirate Emirates Beach Junction"""
+    Republic Kingdom Emirate Emirates Beach Junction Corner"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -102,7 +102,7 @@ TITLES = words(
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
-    Businessman Businesswoman Advisor Adviser"""
+    Businessman Businesswoman Advisor Adviser First"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -139,6 +139,8 @@ _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
+# "published on Wednesday in Science Advances": a journal, not a place.
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 
 
@@ -168,9 +170,12 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
 
 def _headline_spans(text: str) -> list[tuple[int, int]]:
     """Lines in title case ("Moscow Rejects Washington Pressure to Seek Assad's Exit"): every
-    word but the small ones capitalised, so capitals there do not mark names."""
+    word but the small ones capitalised and no full stop, so capitals there do not mark names.
+    A sentence of names ("Wanda Vázquez Garced is the Secretary of Justice.") ends with one."""
     spans = []
     for line in re.finditer(r"[^\n]+", text):
+        if line.group().rstrip().endswith((".", "!", "?", '"', "\u201d")):
+            continue
         words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line.group()) if w.lower() not in STOPWORDS]
         if len(words) >= 5 and all(w[0].isupper() for w in words):
             spans.append(line.span())
@@ -248,7 +253,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            tokens[-1] in ORGANISATION_HEADS or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS)
+            _names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS)
         ):
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
@@ -258,6 +263,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     name = " ".join(tokens)
     last = tokens[-1]
+    post, _, served = name.partition(" for ")
+    if served and all(t.rstrip(".") in TITLES for t in post.split()):
+        return [*found, *_classify(served, text, start + len(post) + 5, known_people)]  # "Secretary of Justice for X"
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
     owner, _, rest = name.partition(" of ")
@@ -294,6 +302,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if not title_count and (role_end := _role_before_name(tokens)):
         title_count = role_end  # "Mysore Divisional Railway Manager Aparna Garg" is Aparna Garg
+    if title_count and len(tokens) - title_count > 2 and tokens[title_count] in PLACES:
+        found.append((tokens[title_count], "PLACE"))  # "First Minister of Scotland Nicola Sturgeon"
+        title_count += 1
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
@@ -312,10 +323,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if (
         len(tokens) <= 2
         and not title_count
+        and not name.isupper()
         and name not in known_people
         and _BEFORE_A_PLACE.search(text, max(0, start - 20), start)
     ):
-        found.append((name, "PLACE"))  # "entered Tell Tamer": an unknown name after "in" is a place
+        # "entered Tell Tamer": an unknown name after "in" is a place, unless it is where
+        # something was published ("published on Wednesday in Science Advances").
+        published = _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
+        found.append((name, "MISC" if published else "PLACE"))
         return found
     if looks_like_person and spelled_like_names and len(core) <= 4:
         found.append((" ".join(person_tokens), "PERSON"))
@@ -325,6 +340,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _names_an_organisation(tokens: list[str]) -> bool:
+    """ "Syrian Democratic Forces", "Georgia Institute of Technology": a head word ends the name
+    or comes before its "of"."""
+    before_of = " ".join(tokens).split(" of ")[0].split()
+    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS
 
 
 def _role_before_name(tokens: list[str]) -> int:
