@@ -281,8 +281,8 @@ def test_a_description_of_the_source_is_not_part_of_the_claim():
 
 def test_a_participle_in_an_opening_adverbial_is_not_the_verb_to_split_on():
     body = (
-        "In findings published on Wednesday in Science Advances, researchers from two universities, both in "
-        "the United States, reported warming seas weaken the chemical defences of corals."
+        "In findings published on Wednesday in Science Advances, researchers from Georgia Tech and the "
+        "University of South Carolina, both in the United States, reported warming seas weaken corals."
     )
 
     texts = [claim.text for claim in extract_claims(body)]
