@@ -66,6 +66,7 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 
+_QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
 _CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
@@ -190,20 +191,32 @@ def describe_claim(
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
     quantities = find_quantities(text)
-    kind, cues = classify(text, quantities=quantities, attribution=attribution, quoted=quoted)
-    return ClaimFacts(
-        kind=kind,
-        cues=cues,
+    entities = find_entities(text, known_people=known_people)
+    dates = find_dates(text, published_on=published_on)
+    kind, cues = classify(
+        text,
         quantities=quantities,
-        entities=find_entities(text, known_people=known_people),
-        dates=find_dates(text, published_on=published_on),
+        attribution=attribution,
+        quoted=quoted,
+        anchored=bool(quantities or dates) or len(entities) >= 2,
     )
+    return ClaimFacts(kind=kind, cues=cues, quantities=quantities, entities=entities, dates=dates)
 
 
 def classify(
-    text: str, *, quantities: list[dict[str, Any]], attribution: str = "", quoted: bool = False
+    text: str,
+    *,
+    quantities: list[dict[str, Any]],
+    attribution: str = "",
+    quoted: bool = False,
+    anchored: bool = False,
 ) -> tuple[str, list[str]]:
-    """The claim's kind and the words that decided it, most decisive first."""
+    """The claim's kind and the words that decided it, most decisive first.
+
+    `anchored` says the claim carries checkable facts (a quantity, a date, two named
+    entities): then one evaluative word ("gave his best performance") does not make it an
+    opinion kept out of the queue.
+    """
     lower = text.lower()
     words = re.findall(r"[a-z']+", lower)
     event_cues = [w for w in words if w in EVENT_VERBS]
@@ -211,7 +224,7 @@ def classify(
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     attributed = bool(attribution) or bool(_speech_cues(words))
-    prediction_cues = _prediction_cues(text, words)
+    prediction_cues = _prediction_cues(text, words, anchored=anchored)
     if prediction_cues and not attributed:
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
@@ -337,9 +350,15 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
     return isinstance(quantity["value"], float) or quantity["value"] >= 100
 
 
-def _prediction_cues(text: str, words: list[str]) -> list[str]:
+def _prediction_cues(text: str, words: list[str], *, anchored: bool) -> list[str]:
     cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
-    cues += [w for w in words if w in OPINION_WORDS or w in ("likely", "probably", "should", "must")]
+    cues += [w for w in words if w in ("likely", "probably", "should", "must")]
+    # Opinion words as written in the claim's own voice: not in a name ("Best Hero" award) or
+    # a quotation, and on a claim with checkable facts only when there are several.
+    unquoted = _QUOTATION.sub(" ", text)
+    opinions = [w for w in re.findall(r"[a-z']+", unquoted) if w in OPINION_WORDS]
+    if len(opinions) >= (2 if anchored else 1):
+        cues += opinions
     # A plain hedge ("could", "might") alone is too weak; it takes a second signal.
     hedges = [w for w in words if w in HEDGES]
     if cues or len(hedges) >= 2:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from apps.articles.parsing import parse_upload
-from apps.claims.extraction import UnsupportedLanguageError, extract_claims
+from apps.claims.extraction import UnsupportedLanguageError, describe_claim, extract_claims
 from apps.claims.models import ClaimKind
 
 
@@ -176,6 +176,18 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
 
     assert [c.kind for c in claims] == [ClaimKind.PREDICTION]
     assert "will" in claims[0].cues
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("This is a terrible deal for the workers of America.", ClaimKind.PREDICTION),
+        ('In 2018 Boseman gave his "Best Hero" award to James Shaw Jr. in Tennessee.', ClaimKind.OTHER),
+        ("Russia and China vetoed three resolutions in 2012, a terrible failure of the council.", ClaimKind.EVENT),
+    ],
+)
+def test_one_evaluative_word_makes_an_opinion_only_without_checkable_facts(text, kind):
+    assert describe_claim(text).kind == kind
 
 
 def test_non_english_text_is_refused_rather_than_extracted():
