@@ -58,6 +58,8 @@ _BOILERPLATE = re.compile(
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+_FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
+_MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
 _PREDICTION = re.compile(
@@ -301,10 +303,20 @@ def _resolve_pronoun(text: str, previous_sentence: str, known_people: frozenset[
     match = _LEADING_PERSONAL_PRONOUN.match(text)
     if match is None or not previous_sentence:
         return text
-    people = [e["text"] for e in find_entities(previous_sentence, known_people=known_people) if e["type"] == "PERSON"]
+    people = [
+        e["text"]
+        for e in find_entities(previous_sentence, known_people=known_people)
+        if e["type"] == "PERSON" and not _titled_otherwise(previous_sentence, e["text"], match.group().strip())
+    ]
     if not people:
         return text
     return people[0] + text[match.end() - 1 :]
+
+
+def _titled_otherwise(sentence: str, name: str, pronoun: str) -> bool:
+    """ "Queen Elizabeth II ... Boris Johnson. He ...": a title of the other gender rules a person out."""
+    titles = _FEMALE_TITLES if pronoun == "He" else _MALE_TITLES
+    return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}", sentence) is not None
 
 
 def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:

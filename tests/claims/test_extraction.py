@@ -300,3 +300,26 @@ def test_a_participle_in_an_opening_adverbial_is_not_the_verb_to_split_on():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert texts == [body]
+
+
+def test_a_pronoun_skips_a_person_titled_with_the_other_gender():
+    body = (
+        "Queen Elizabeth II suspended parliament at the behest of Boris Johnson on September 10. "
+        "He is widely suspected of asking for prorogation to block legislation on Brexit."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Boris Johnson is widely suspected of asking for prorogation to block legislation on Brexit." in texts
+
+
+def test_in_this_is_not_a_verb_and_a_short_opening_phrase_is_not_split_on():
+    body = (
+        "In this work, scientists assessed strains of E. coli from 200 patients and found the same 12 "
+        "strains in sewage from 40 farms. After Hunter retreated to New Mexico and wrote 40 songs, Garcia invited him to join."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Scientists found the same 12 strains in sewage from 40 farms." in texts
+    assert not any(text.startswith("After Hunter retreated to New Mexico.") for text in texts)

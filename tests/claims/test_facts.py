@@ -179,6 +179,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
         (
+            "She was questioned by the Brigade de Recherche and Bishop Emeritus Dinualdo Gutierrez.",
+            [("Brigade de Recherche", "ORG"), ("Dinualdo Gutierrez", "PERSON")],
+        ),
+        (
             "Wanda Vázquez Garced is the Secretary of Justice for Puerto Rico.",
             [("Wanda Vázquez Garced", "PERSON"), ("Puerto Rico", "PLACE")],
         ),

@@ -275,7 +275,7 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     subject_start = _subject_start(tokens, verb)
     if subject_start >= verb and not subject_in_head:
         return None  # no subject to share: ", attacked a group ..."
-    if not subject_in_head and tokens[subject_start].group().lower() in _PREPOSITIONS:
+    if not subject_in_head and _verb_ends_an_adverbial(text, tokens, subject_start, verb):
         return None  # "In findings published on Wednesday, ...": the verb is inside an adverbial
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
     has_and = any(t.group().lower() == "and" for t in tokens[verb + 3 :])
@@ -312,6 +312,17 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     return None
 
 
+def _verb_ends_an_adverbial(text: str, tokens: list[re.Match[str]], start: int, verb: int) -> bool:
+    """ "In findings published ...", "After Hunter retreated ...": the "verb" follows a preposition
+    and its object, so it belongs to the opening phrase and no subject precedes it. "In 2018
+    Hungary licensed ..." and "On Saturday they arrested ..." do have one."""
+    opener = tokens[start]
+    if opener.group().lower() not in _PREPOSITIONS or "," in text[opener.start() : tokens[verb].start()]:
+        return False
+    distance = verb - start
+    return distance <= 2 or (distance == 3 and tokens[start + 1].group().lower() in _DETERMINERS)
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
@@ -331,8 +342,10 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
             return index
         if word.islower() and lower.endswith("ed") and len(lower) > 4:
             return index
-        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and previous[0].isupper():
-            return index  # "Russia shares ..."
+        # "Russia shares ...", but "In this work" is no verb
+        plural_verb = lower.endswith("s") and not lower.endswith("ss") and lower not in STOPWORDS
+        if word.islower() and plural_verb and previous[0].isupper():
+            return index
     return None
 
 

@@ -89,7 +89,7 @@ ORGANISATION_HEADS = words(
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
-    Reserve Caucus Groups Circuit"""
+    Reserve Caucus Groups Circuit Institution"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -102,7 +102,7 @@ TITLES = words(
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
-    Businessman Businesswoman Advisor Adviser First"""
+    Businessman Businesswoman Advisor Adviser First Emeritus"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -275,7 +275,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         if any(kind == "PERSON" for _, kind in owner_entities):
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
             return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
-    if name in ORGANISATIONS or last in ORGANISATION_HEADS or (" of " in name and head in ORGANISATION_HEADS):
+    french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
+    if (
+        name in ORGANISATIONS
+        or last in ORGANISATION_HEADS
+        or (" of " in name and head in ORGANISATION_HEADS)
+        or french_head
+    ):
         found.append((name, "ORG"))
         return found
     if (
