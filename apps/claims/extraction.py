@@ -141,8 +141,13 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             continue
         frame = find_attribution(sentence.text)
         attribution = _resolve_source(frame, memory) if frame else ""
+        # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
+        # sentence is someone it named before; one that opens it, someone the last sentence named.
+        context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
         for piece, spans in _atomic_pieces(sentence.text, frame):
-            text = _resolve_pronoun(piece, previous, memory.known_people)
+            text = _resolve_pronoun(piece, context, memory.known_people)
+            if text == piece and context is not previous:
+                text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             style = frame.style if frame else ""
             scored = text

@@ -323,3 +323,15 @@ def test_in_this_is_not_a_verb_and_a_short_opening_phrase_is_not_split_on():
 
     assert "Scientists found the same 12 strains in sewage from 40 farms." in texts
     assert not any(text.startswith("After Hunter retreated to New Mexico.") for text in texts)
+
+
+def test_a_pronoun_inside_a_sentence_is_someone_that_sentence_named():
+    body = (
+        "Senator Elizabeth Warren endorsed Joe Biden on Thursday. Joe Biden praised Warren on Twitter. "
+        "In Warren's campaign for the nomination, she was known for her anti-corruption stance and had "
+        "released over 70 policy plans."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Warren had released over 70 policy plans." in texts

@@ -102,7 +102,7 @@ TITLES = words(
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
-    Businessman Businesswoman Advisor Adviser First Emeritus"""
+    Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
