@@ -99,6 +99,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("At least 100 people drowned, according to a report published on Tuesday by the refugee agency UNHCR.",
          "UNHCR"),
         ("Scribes mention feeding the birds, according to Wasef archaeologists have not found any hatchery.", ""),
+        ("Early reports suggested 40 people were trapped under the rubble of the school.", ""),
         ("According to a report on Wednesday by UpGuard, a cybersecurity firm, 540 million Facebook records "
          "were left on public servers.", "UpGuard"),
     ],
@@ -316,7 +317,8 @@ def test_a_pronoun_skips_a_person_titled_with_the_other_gender():
 def test_in_this_is_not_a_verb_and_a_short_opening_phrase_is_not_split_on():
     body = (
         "In this work, scientists assessed strains of E. coli from 200 patients and found the same 12 "
-        "strains in sewage from 40 farms. After Hunter retreated to New Mexico and wrote 40 songs, Garcia invited him to join."
+        "strains in sewage from 40 farms. After Hunter retreated to New Mexico and wrote 40 songs, Garcia "
+        "invited him to join."
     )
 
     texts = [claim.text for claim in extract_claims(body)]
@@ -335,3 +337,14 @@ def test_a_pronoun_inside_a_sentence_is_someone_that_sentence_named():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "Warren had released over 70 policy plans." in texts
+
+
+def test_an_adverb_before_a_second_verb_does_not_make_it_a_clause_of_its_own():
+    body = (
+        "The leaders of the two countries spoke by telephone on Friday night, and publicly expressed their "
+        "willingness to help each other after the 7.0 earthquake."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert not any(text.startswith("Publicly") for text in texts)

@@ -381,7 +381,11 @@ def _subject_span(text: str) -> Span | None:
 
 
 def _starts_with_verb(text: str) -> bool:
-    first = _tokens(text)[:1]
+    """ "vetoed ...", "publicly expressed ...": a verb, after any adverbs."""
+    tokens = _tokens(text)
+    while tokens and tokens[0].group().islower() and tokens[0].group().endswith("ly") and len(tokens) > 1:
+        tokens = tokens[1:]
+    first = tokens[:1]
     if not first:
         return False
     word = first[0].group()

@@ -60,7 +60,12 @@ class AttributionFrame:
 
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
-_NOT_SOURCES = frozenset({"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one"})
+_NOT_SOURCES = frozenset(
+    {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one",
+     # "Early reports suggested ...": the adjective of a plural noun, read as "X reports"
+     "early", "initial", "first", "later", "latest", "recent", "local", "unconfirmed", "some", "other", "several",
+     "many", "media", "news", "press"}
+)  # fmt: skip
 
 
 def find_attribution(sentence: str) -> AttributionFrame | None:

@@ -30,7 +30,8 @@ PLACES = words(
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
-     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean", "Puerto Rico",
+     "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
+     "Puerto Rico", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -64,7 +65,10 @@ NATIONALITIES = words(
     Polish Lebanese Jordanian Libyan Kurdish Arab European African Asian Western Soviet
     Sunni Shia Shiite Alawite Christian Muslim Jewish Irish Canadian Australian Mexican
     Brazilian Venezuelan Cuban Belarusian Georgian Armenian Qatari Emirati Republican Democrat
-    Democratic"""
+    Democratic Greek Dutch Swedish Norwegian Danish Finnish Swiss Belgian Austrian Hungarian Czech
+    Romanian Bulgarian Serbian Croatian Portuguese Thai Vietnamese Filipino Indonesian Malaysian
+    Nigerian Kenyan Ethiopian Somali Sudanese Yemeni Omani Bahraini Kuwaiti Algerian Moroccan
+    Tunisian Chilean Argentine Argentinian Colombian Peruvian Bolivian Scottish Welsh"""
 )
 
 ORGANISATIONS = words(
@@ -89,7 +93,8 @@ ORGANISATION_HEADS = words(
     Authority Parliament Government Administration Brigade Brigades Council Church
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
-    Reserve Caucus Groups Circuit Institution"""
+    Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
+    Bureau Inspectorate"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -118,7 +123,7 @@ _NOT_NAMES = frozenset(
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
-     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT"}
+     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
@@ -140,6 +145,7 @@ _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di",
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
 # "published on Wednesday in Science Advances": a journal, not a place.
+_PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
 
@@ -326,6 +332,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         _INITIAL_OR_SUFFIX.fullmatch(t) or t.startswith(_PARTICLES) or (t[0].isupper() and not t.isupper())
         for t in person_tokens
     )
+    if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):
+        found.append((name, "MISC"))  # "published in journal Nature Astronomy"
+        return found
     if (
         len(tokens) <= 2
         and not title_count

@@ -53,7 +53,7 @@ _CURRENCY_WORDS = {
 _QUANTITY = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
-    (?P<sign>(?<!\w)[-\u2212](?=\d))?
+    (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
     (?P<currency>US\$|[$€£¥])?
     (?P<number>
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
