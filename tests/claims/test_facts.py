@@ -39,6 +39,7 @@ def _values(text):
         ("growth was \u22120.3 percent in 10-20 regions", [("=", -0.3, "percent"), ("between", 10, "regions")]),
         ("the ship turned 90 degrees", [("=", 90, "degrees")]),
         ("in an 80%-20% mixture", [("=", 80, "percent"), ("=", 20, "percent")]),
+        ("he served in World War Two. Two people died.", [("=", 2, "people")]),
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
@@ -179,6 +180,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("She is the Divisional Railway Manager.", [("Divisional Railway Manager", "MISC")]),
         ("The summit opened in Helsinki.", [("Helsinki", "PLACE")]),
+        (
+            "He served in World War Two and won the National Medal of Science.",
+            [("World War Two", "MISC"), ("National Medal of Science", "MISC")],
+        ),
         (
             "The study in journal Nature Astronomy and the US Geological Survey put the Greek quake at 28° Celsius.",
             [("Nature Astronomy", "MISC"), ("US Geological Survey", "ORG"), ("Greek", "NORP")],

@@ -52,7 +52,7 @@ PLACE_HEADS = words(
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
-    Convention Festival Summit Conference Deal Championship Championships Tournament"""
+    Convention Festival Summit Conference Deal Championship Championships Tournament Medal"""
 )
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -139,6 +139,7 @@ _NAME_PART = (
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
+_NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
@@ -297,7 +298,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ):
         found.append((name, "PLACE"))
         return found
-    numbered = len(tokens) > 2 and _ROMAN_NUMERAL.fullmatch(last) and tokens[-2] in OTHER_NAME_HEADS
+    numbered = len(tokens) > 2 and _NAME_NUMBER.fullmatch(last) and tokens[-2] in OTHER_NAME_HEADS
     if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered):  # "World War II"
         found.append((name, "MISC"))
         return found

@@ -141,6 +141,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
         return None  # "one of the", "one day": too ambiguous to be a count
+    if match["number"][0].isupper() and re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 20) : match.start()]):
+        return None  # "World War Two", "Apollo Eleven": part of a name
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
