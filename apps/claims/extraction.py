@@ -23,7 +23,7 @@ from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import piece_text, split_atomic
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.entities import find_entities
+from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
 from apps.claims.nlp.language import looks_english
 from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
@@ -56,7 +56,6 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
-_NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
@@ -347,7 +346,7 @@ def _surnames(body: str) -> frozenset[str]:
     """Last names of people named in full somewhere in the article ("Lakhdar Brahimi")."""
     people = [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON"]
     # "Robert Downey Jr." is Downey later on.
-    names = [[word for word in name if not _NAME_SUFFIX.fullmatch(word)] for name in people]
+    names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     return frozenset(name[-1] for name in names if len(name) >= 2)
 
 

@@ -140,7 +140,9 @@ _NAME_PART = (
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
-_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
+# What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
+NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
+_INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
