@@ -126,7 +126,9 @@ def main() -> None:
     print(f"Model: {meta['encoder']}, {len(members)} fine-tuned member(s) averaged in one ONNX file")
     print(f"Quantisation: {meta.get('quantization', 'not recorded')}; member(s):")
     for member in members:
-        teacher = f", targets averaged with {member['teacher']}" if member.get("teacher") else ""
+        teachers = member.get("teacher") or []
+        teachers = [teachers] if isinstance(teachers, str) else teachers
+        teacher = f", targets averaged with {' and '.join(teachers)}" if teachers else ""
         transfer = "".join(
             f", plus {item['rows']} unlabelled sentences scored by the teacher ({item['file']})"
             for item in member.get("transfer", [])

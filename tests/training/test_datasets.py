@@ -14,6 +14,7 @@ from training.datasets import (
     Sentence,
     read_feedback,
     read_transfer,
+    scores_for,
     training_examples,
     transfer_texts,
 )
@@ -135,3 +136,13 @@ def test_transfer_file_round_trip_and_malformed_lines(tmp_path):
         path.write_text(content + "\n")
         with pytest.raises(ValueError, match="line 1: expected"):
             read_transfer(path)
+
+
+def test_a_teachers_scores_file_gives_each_training_text_its_probability(tmp_path):
+    path = tmp_path / "ct24.jsonl"
+    path.write_text('{"text": "Taxes rose.", "probability": 0.8}\n{"text": "Hello.", "probability": 0.1}\n')
+    rows = read_transfer(path)
+
+    assert scores_for(["Hello.", " Taxes rose. ", "Hello."], rows, path) == [0.1, 0.8, 0.1]
+    with pytest.raises(ValueError, match=r"ct24.jsonl: no probability for 1 of the 2 training sentences"):
+        scores_for(["Taxes rose.", "Crime fell."], rows, path)
