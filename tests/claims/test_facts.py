@@ -256,6 +256,30 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "New Hampshire Governor Chris Sununu thanked the Marine Corps.",
             [("New Hampshire", "PLACE"), ("Chris Sununu", "PERSON"), ("Marine Corps", "ORG")],
         ),
+        ("The oVert project used CT scans, DNA tests and a CT-scan of each frog.", []),
+        ("David Blackburn told Discover Magazine so.", [("David Blackburn", "PERSON"), ("Discover Magazine", "ORG")]),
+        ("The New York Times reported it.", [("New York Times", "ORG")]),
+        ("Members of the House Judiciary Committee disagree.", [("House Judiciary Committee", "ORG")]),
+        (
+            "Pete Buttigieg, the former mayor of South Bend, Indiana, came second.",
+            [("Pete Buttigieg", "PERSON"), ("South Bend", "PLACE"), ("Indiana", "PLACE")],
+        ),
+        (
+            "The Department of Community Health Sciences and the Office of the UN High Commissioner for Refugees met.",
+            [
+                ("Department of Community Health Sciences", "ORG"),
+                ("Office of the UN High Commissioner for Refugees", "ORG"),
+            ],
+        ),
+        (
+            "Statues of Christopher Columbus, US presidents and others fell.",
+            [("Christopher Columbus", "PERSON"), ("US", "PLACE")],
+        ),
+        ("House of Commons Speaker John Bercow said no.", [("House of Commons", "ORG"), ("John Bercow", "PERSON")]),
+        (
+            "Doug Collins said on Twitter the House of Representatives votes.",
+            [("Doug Collins", "PERSON"), ("Twitter", "ORG"), ("House of Representatives", "ORG")],
+        ),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

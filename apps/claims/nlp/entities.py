@@ -4,6 +4,7 @@ A statistical tagger would be more thorough but needs a model far larger than th
 prose names its actors with capitals and titles, which is what these rules look for.
 """
 
+import itertools
 import re
 
 from .lexicon import MONTHS, STOPWORDS, WEEKDAYS, words
@@ -74,7 +75,8 @@ NATIONALITIES = words(
 ORGANISATIONS = words(
     """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
     AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
-    ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN"""
+    ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN Twitter Facebook Google YouTube Instagram WhatsApp
+    TikTok Reddit Microsoft Huawei"""
 ) | frozenset(
     ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
@@ -94,7 +96,7 @@ ORGANISATION_HEADS = words(
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
     Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
-    Bureau Inspectorate"""
+    Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -111,6 +113,10 @@ TITLES = words(
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
+# Abbreviations of things, not of organisations: "CT scans", "DNA".
+COMMON_ACRONYMS = words("DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB")
+# "Members of the House Judiciary Committee": the people are not part of the organisation's name.
+_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff")
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
 
 _NOT_NAMES = frozenset(
@@ -148,6 +154,11 @@ _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di",
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
 # "published on Wednesday in Science Advances": a journal, not a place.
+# "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
+# ("Christopher Columbus, US presidents ...").
+_PLACE_AFTER = re.compile(
+    r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
+)
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
@@ -209,9 +220,10 @@ def _listed_in_headline(phrase: str, known_people: frozenset[str]) -> list[str]:
 
 def _part_of_a_code(text: str, start: int, end: int) -> bool:
     """Letters glued to digits or dotted into a lower-case word are formulas, strains and degrees
-    ("CO2", "S288C", "K-12", "Ph.D.", "E. coli"), not names; nor is a lone capital letter."""
+    ("CO2", "S288C", "K-12", "Ph.D.", "E. coli"), not names; nor is a lone capital letter, or
+    capitals inside a word ("oVert")."""
     before, after = text[max(0, start - 1) : start], text[end : end + 3]
-    if before.isdigit() or after[:1].isdigit() or re.match(r"-\d", after):
+    if before.isalnum() or after[:1].isdigit() or re.match(r"-\d", after):
         return True
     if before == "." and start >= 2 and text[start - 2].isalpha():
         return True
@@ -222,6 +234,7 @@ def _part_of_a_code(text: str, start: int, end: int) -> bool:
 
 def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) -> list[tuple[str, str]]:
     phrase = phrase.strip()
+    end = start + len(phrase)
     # "BBC's Jonathan Marcus": the owner and the owned are two entities.
     owner, _, owned = phrase.partition("'s ") if "'s " in phrase else phrase.partition("\u2019s ")
     if owned and owner.split()[-1] not in _NAME_INTERNAL_OWNERS:
@@ -233,7 +246,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     tokens = phrase.split()
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")"))
     while tokens and (
-        tokens[0] in _NOT_NAMES or tokens[0].islower() or (sentence_initial and tokens[0].lower() in STOPWORDS)
+        tokens[0] in _NOT_NAMES
+        or tokens[0].islower()
+        or (sentence_initial and tokens[0].lower() in STOPWORDS)
+        or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
     ):
         tokens = tokens[1:]  # "Each for Equal" leaves "for": a joining word never opens a name
         sentence_initial = False
@@ -246,15 +262,16 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.extend(_classify(adjective["name"], text, start, known_people))
             tokens = tokens[1:]
             sentence_initial = False
-    if not tokens or (len(tokens) == 1 and _ROMAN_NUMERAL.fullmatch(tokens[0])):
-        return found  # "stage IV"
+    if not tokens or (len(tokens) == 1 and (_ROMAN_NUMERAL.fullmatch(tokens[0]) or _common_acronym(tokens[0]))):
+        return found  # "stage IV", "CT scans", "CT-scan"
     lone = tokens[0]
     if sentence_initial and len(tokens) == 1 and not _listed(lone, known_people) and not lone.isupper():
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
-        if " ".join(tokens[:2]) in PLACES:  # "Saudi Arabia's state-owned ..."
+        if " ".join(tokens[:2]) in PLACES and not (len(tokens) > 2 and _names_an_organisation(tokens[2:])):
+            # "Saudi Arabia's state-owned ...", but "New York Times" is one name
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
         elif (title_at := _title_after_organisation(tokens)) is not None:
@@ -339,6 +356,16 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "MISC"))  # "published in journal Nature Astronomy"
         return found
     if (
+        len(tokens) <= 3
+        and not title_count
+        and not preceded_by_title
+        and name not in known_people
+        and (placed := _PLACE_AFTER.match(text, end))
+        and placed["place"] in PLACES
+    ):
+        found.append((name, "PLACE"))  # "South Bend, Indiana"
+        return found
+    if (
         len(tokens) <= 2
         and not title_count
         and not name.isupper()
@@ -358,6 +385,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _common_acronym(token: str) -> bool:
+    return token.split("-")[0] in COMMON_ACRONYMS and token.split("-")[0].isupper()
 
 
 def _names_an_organisation(tokens: list[str]) -> bool:
@@ -383,10 +414,20 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
         if (
             tokens[index][0].isupper()
             and tokens[index].rstrip(".") in TITLES
-            and (organisation in ORGANISATIONS or tokens[index - 1] in ORGANISATION_HEADS)
+            and (
+                organisation in ORGANISATIONS
+                or tokens[index - 1] in ORGANISATION_HEADS
+                or (_names_an_organisation(tokens[:index]) and _person_after_titles(tokens[index:]))
+            )
         ):
             return index
     return None
+
+
+def _person_after_titles(tokens: list[str]) -> bool:
+    """ "Speaker John Bercow" ends in a person's name; "Health Sciences" ends a department's."""
+    name = list(itertools.dropwhile(lambda token: token.rstrip(".") in TITLES, tokens))
+    return 2 <= len(name) <= 3 and all(t[0].isupper() and t not in ORGANISATION_HEADS for t in name)
 
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:
