@@ -241,6 +241,18 @@ def test_clauses_with_their_own_subjects_are_separate_claims():
     assert "Two adults were seriously injured." in texts
 
 
+def test_appositions_inside_a_list_of_subjects_leave_the_list():
+    body = (
+        "Three candidates withdrew from the race: Andrew Yang, an entrepreneur, and Michael Bennet, "
+        "a Senator from Colorado, suspended their campaigns the same day."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    listed = "Three candidates withdrew from the race: Andrew Yang and Michael Bennet"
+    assert f"{listed} suspended their campaigns the same day." in texts
+
+
 def test_a_day_followed_by_a_description_is_not_an_apposition():
     body = (
         "Clinton raised the issue with Lavrov at talks in Dublin last Thursday, a meeting also attended "

@@ -113,7 +113,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             return [main, relative]
         # A clause in the middle: the main statement goes on after its closing comma.
         rest = _trim(sentence, a + match.end(), a + len(text))
-        if not _starts_with_verb(sentence[rest[0] : rest[1]]):
+        # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
+        if not (_starts_with_verb(sentence[rest[0] : rest[1]]) or _NEXT_NAME.match(sentence, rest[0])):
             continue
         main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
         return [main, relative]
@@ -152,6 +153,8 @@ _APPOSITION = re.compile(
     r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
+
+_NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
 
 # "talks in Dublin last Thursday, a meeting also attended by ..." describes the event, not the day.
 _TIME_WORDS = frozenset(
@@ -194,7 +197,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         if not text[match.end() :].strip(" .!"):
             return [Piece(piece.head, _trim(sentence, a, name[1]), piece.subject), described]
         rest = _trim(sentence, a + match.end(), a + len(text))
-        if not _starts_with_verb(sentence[rest[0] : rest[1]]):
+        # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
+        if not (_starts_with_verb(sentence[rest[0] : rest[1]]) or _NEXT_NAME.match(sentence, rest[0])):
             continue
         main = Piece((*piece.head, _trim(sentence, a, name[1])), rest, piece.subject)
         return [main, described]
