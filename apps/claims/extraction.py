@@ -139,7 +139,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             previous = sentence.text
             continue
         frame = find_attribution(sentence.text)
-        attribution = _resolve_source(frame, memory) if frame else ""
+        attribution = _resolve_source(frame, memory) if frame else _speaker_name(sentence.speaker, body, memory)
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, someone the last sentence named.
         context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
@@ -148,7 +148,9 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
-            style = frame.style if frame else ""
+            # An interview answer's speaker is who says it, but its text reports nothing said:
+            # "It is likely that ..." stays a prediction.
+            style = frame.style if frame else ("speaker" if attribution else "")
             scored = text
             if frame is not None and style == "trailing" and text != sentence.text:
                 # A piece split off "..., Kommersant said" is still an attributed statement.
@@ -165,7 +167,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
         facts = describe_claim(
             text,
             published_on=published_on,
-            attribution=attribution,
+            attribution="" if style == "speaker" else attribution,
             quoted=style == "quote",
             known_people=memory.known_people,
         )
@@ -348,6 +350,18 @@ def _surnames(body: str) -> frozenset[str]:
     # "Robert Downey Jr." is Downey later on.
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     return frozenset(name[-1] for name in names if len(name) >= 2)
+
+
+def _speaker_name(label: str, body: str, memory: _SourceMemory) -> str:
+    """Who answers in an interview: the label, or the person its initials stand for ("NG" is
+    Natasha Gownaris when the article names her)."""
+    if not (label.isupper() and 2 <= len(label) <= 4):
+        return label
+    pattern = r"\s+".join(rf"{initial}[a-z][\w'\u2019-]*" for initial in label)
+    for match in re.finditer(rf"\b{pattern}\b", body):
+        if match.group().split()[-1] in memory.known_people:
+            return match.group()
+    return label
 
 
 def _never_a_claim(text: str) -> bool:

@@ -351,3 +351,23 @@ def test_pronouns_resolve_to_the_person_meant(body, resolved):
 )
 def test_sentences_with_one_statement_stay_whole(body):
     assert [claim.text for claim in extract_claims(body)] == [body]
+
+
+def test_an_interview_answer_is_attributed_to_the_person_who_gives_it():
+    body = (
+        "Wikinews interviewed biologist Natasha Gownaris about the colony.\n\n"
+        "((WN)) When did the study start?\n\n"
+        "NG: This study started in 1982, and over 44,000 chicks have been banded at Punta Tombo since 1983.\n\n"
+        "NG: It is likely that females will have higher mortality than males at 12 other colonies.\n\n"
+        "((Dorsa Derakhshani)) Women make up 27% of Iran's university faculty, according to the ministry."
+    )
+
+    claims = extract_claims(body)
+
+    assert [(claim.text, claim.attribution) for claim in claims[:2]] == [
+        ("This study started in 1982.", "Natasha Gownaris"),
+        ("Over 44,000 chicks have been banded at Punta Tombo since 1983.", "Natasha Gownaris"),
+    ]
+    likely = _claim(claims, "likely")
+    assert (likely.kind, likely.attribution) == (ClaimKind.PREDICTION, "Natasha Gownaris")
+    assert _claim(claims, "27%").attribution == "the ministry"

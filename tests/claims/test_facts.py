@@ -312,6 +312,25 @@ def test_markdown_and_list_markers_are_not_part_of_a_sentence():
     assert all(body[s.start : s.end] == s.text for s in sentences)
 
 
+def test_an_interviews_speaker_labels_are_not_part_of_a_sentence():
+    body = (
+        "((Wikinews)) What prompted your curiosity?\n\n"
+        "Natasha Gownaris: I studied fish as a graduate student.\n\n"
+        "NG: This study started in 1982.\n\n"
+        "The ratio is 3:1 at the colony."
+    )
+
+    sentences = split_sentences(body)
+
+    assert [s.text for s in sentences] == [
+        "What prompted your curiosity?",
+        "I studied fish as a graduate student.",
+        "This study started in 1982.",
+        "The ratio is 3:1 at the colony.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+
+
 def test_a_surname_seen_in_full_earlier_is_a_person():
     assert find_entities("Brahimi is seeking a solution.", known_people=frozenset({"Brahimi"})) == [
         {"text": "Brahimi", "type": "PERSON"}

@@ -34,7 +34,11 @@ _NEXT_WORD = re.compile(r"\s+[\"'“\u2018(\[]?([A-Za-z0-9]+)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # A quotation left open longer than this is probably unbalanced; stop protecting it.
 MAX_QUOTE_CHARS = 600
-_LINE_MARKER = re.compile(r"\s*(?:#{1,6}|[-*•>])\s+")
+# Layout at the start of a line: Markdown and list markers ("# Headline", "- item", "> quote") and
+# an interview's speaker labels ("((WN))", "NG:", "Natasha Gownaris:").
+_NAME = r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){0,2}"
+_SPEAKER_LABEL = re.compile(rf"\s*(?:\(\((?P<bracketed>[^()\n]{{1,30}})\)\)|(?P<labelled>[A-Z]{{1,4}}|{_NAME}):)\s+")
+_LINE_MARKER = re.compile(rf"\s*(?:#{{1,6}}|[-*•>])\s+|{_SPEAKER_LABEL.pattern}")
 
 
 @dataclass(frozen=True)
@@ -43,21 +47,23 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    speaker: str = ""  # the label of an interview answer this sentence belongs to ("Natasha Gownaris", "NG")
 
 
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences of `body` with `body[s.start:s.end] == s.text`, never crossing a paragraph."""
     sentences: list[Sentence] = []
     for paragraph_index, (offset, paragraph) in enumerate(_paragraphs(body)):
+        speaker = _speaker(paragraph)
         cursor = 0
         for match in _BOUNDARY.finditer(paragraph):
             if match.group() != "\n" and not _ends_sentence(paragraph, match):
                 continue
             if match.group() != "\n" and _inside_quotation(paragraph, cursor, match.end()):
                 continue  # "... said, "A. B."": keep the quotation with its attribution
-            _add(sentences, paragraph, offset, cursor, match.end(), paragraph_index)
+            _add(sentences, paragraph, offset, cursor, match.end(), paragraph_index, speaker)
             cursor = match.end()
-        _add(sentences, paragraph, offset, cursor, len(paragraph), paragraph_index)
+        _add(sentences, paragraph, offset, cursor, len(paragraph), paragraph_index, speaker)
     return sentences
 
 
@@ -92,10 +98,19 @@ def _inside_quotation(paragraph: str, start: int, end: int) -> bool:
     return curly_open > curly_close and len(text) < MAX_QUOTE_CHARS
 
 
-def _add(sentences: list[Sentence], paragraph: str, offset: int, start: int, end: int, index: int) -> None:
+def _speaker(paragraph: str) -> str:
+    label = _SPEAKER_LABEL.match(paragraph)
+    if label is None:
+        return ""
+    name = (label["bracketed"] or label["labelled"]).strip()
+    return "" if name.endswith("Image") else name  # "Kamala Harris Image:" captions a photo
+
+
+def _add(
+    sentences: list[Sentence], paragraph: str, offset: int, start: int, end: int, index: int, speaker: str
+) -> None:
     piece = paragraph[start:end]
     if start == 0 or paragraph[start - 1] == "\n":
-        # Markdown and list markers ("# Headline", "- item", "> quote") are layout, not text.
         marker = _LINE_MARKER.match(piece)
         start += marker.end() if marker else 0
         piece = paragraph[start:end]
@@ -103,7 +118,7 @@ def _add(sentences: list[Sentence], paragraph: str, offset: int, start: int, end
     if not stripped:
         return
     begin = offset + start + (len(piece) - len(piece.lstrip()))
-    sentences.append(Sentence(text=stripped, start=begin, end=begin + len(stripped), paragraph=index))
+    sentences.append(Sentence(text=stripped, start=begin, end=begin + len(stripped), paragraph=index, speaker=speaker))
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:
