@@ -371,3 +371,17 @@ def test_an_interview_answer_is_attributed_to_the_person_who_gives_it():
     likely = _claim(claims, "likely")
     assert (likely.kind, likely.attribution) == (ClaimKind.PREDICTION, "Natasha Gownaris")
     assert _claim(claims, "27%").attribution == "the ministry"
+
+
+def test_an_age_between_commas_stays_with_the_person_it_describes():
+    body = (
+        "Zamperoni, 33, worked for over a year at Cipriani Dolci in Grand Central Terminal, but worked for "
+        "Cipriani S.A., which owns the restaurant, for more than ten years."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "Zamperoni, 33, worked for over a year at Cipriani Dolci in Grand Central Terminal.",
+        "Zamperoni worked for Cipriani S.A., which owns the restaurant, for more than ten years.",
+    ]

@@ -310,7 +310,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         elif subject_in_head:
             shared = Piece(piece.head, second)
         else:
-            subject = (a + tokens[subject_start].start(), a + tokens[verb - 1].end())
+            subject_end = verb - 3 if _age_between(tokens, verb - 2, verb) else verb - 1  # "Zamperoni, 33,"
+            subject = (a + tokens[subject_start].start(), a + tokens[subject_end].end())
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
@@ -366,11 +367,20 @@ def _is_head_of_relative(tokens: list[re.Match[str]], verb: int) -> bool:
 
 
 def _subject_start(tokens: list[re.Match[str]], verb: int) -> int:
-    """After the last comma before the verb: "On Monday, X did" has subject X."""
+    """After the last comma before the verb: "On Monday, X did" has subject X. An age between
+    commas describes the subject: "Zamperoni, 33, worked" has subject Zamperoni."""
     for index in range(verb - 1, -1, -1):
         if tokens[index].group() == ",":
+            if _age_between(tokens, index, verb):
+                return _subject_start(tokens, index)
             return index + 1
     return 0
+
+
+def _age_between(tokens: list[re.Match[str]], comma: int, verb: int) -> bool:
+    """Whether an age sits between the comma at `comma` and the verb: "Zamperoni, 33, worked"
+    (the number's own comma is part of its token)."""
+    return comma + 2 == verb and re.fullmatch(r"\d{1,3},", tokens[comma + 1].group()) is not None
 
 
 def _subject_span(text: str) -> Span | None:
