@@ -385,3 +385,30 @@ def test_an_age_between_commas_stays_with_the_person_it_describes():
         "Zamperoni, 33, worked for over a year at Cipriani Dolci in Grand Central Terminal.",
         "Zamperoni worked for Cipriani S.A., which owns the restaurant, for more than ten years.",
     ]
+
+
+def test_a_list_of_things_is_not_split_at_an_adjective_after_its_last_comma():
+    body = (
+        "Scientists assessed strains of E. coli from infected humans and looked for the same strains in "
+        "sewage, dairy farm slurry, human faeces, and contaminated foods from Great Britain. "
+        "The blaze killed three, including a 92-year-old woman, and injured sixteen, including a baby."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert (
+        "Scientists looked for the same strains in sewage, dairy farm slurry, human faeces, and contaminated "
+        "foods from Great Britain."
+    ) in texts
+    assert "The blaze injured sixteen, including a baby." in texts
+
+
+def test_a_clause_after_a_semicolon_stands_without_its_joining_word():
+    body = (
+        "Eliud Kipchoge ran a marathon in under two hours in Vienna; though his time of 1:59:40 was not "
+        "considered an official world record, as it was not an open race."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "His time of 1:59:40 was not considered an official world record, as it was not an open race." in texts

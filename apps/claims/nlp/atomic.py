@@ -90,10 +90,16 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     index = text.find(";")
     if index <= 0:
         return None
+    # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
+    joiner = _CLAUSE_JOINER.match(text, index + 1)
+    second = joiner.end() if joiner else index + 1
     return [
         Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
-        Piece((), _trim(sentence, a + index + 1, a + len(text))),
+        Piece((), _trim(sentence, a + second, a + len(text))),
     ]
+
+
+_CLAUSE_JOINER = re.compile(r"\s*(?:though|although|but|and|whereas|however,)\s+")
 
 
 _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")
@@ -298,6 +304,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
+        if separator == "and" and _in_a_list_of_things(text, tokens, verb, index):
+            continue  # "in sewage, slurry, human faeces, and contaminated foods": an adjective
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
         if separator == "," and after in (",", "and", "or"):
             continue  # a list of participles ("killed, injured and displaced"), not of actions
@@ -315,6 +323,16 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _in_a_list_of_things(text: str, tokens: list[re.Match[str]], verb: int, conjunction: int) -> bool:
+    """ "A, B, C, and D" after the verb where no item starts with a verb: a list of nouns. With
+    one comma before it, ", and" more often closes an aside ("killed three, including a woman, and
+    injured sixteen")."""
+    if tokens[conjunction - 1].group() != ",":
+        return False
+    commas = [i for i in range(verb + 1, conjunction - 1) if tokens[i].group() == ","]
+    return len(commas) >= 2 and not any(_starts_with_verb(text[tokens[i + 1].start() :]) for i in commas)
 
 
 def _verb_ends_an_adverbial(text: str, tokens: list[re.Match[str]], start: int, verb: int) -> bool:
