@@ -38,7 +38,7 @@ from apps.claims.nlp.lexicon import (
     words,
 )
 from apps.claims.nlp.quantities import find_quantities
-from apps.claims.nlp.segment import split_sentences
+from apps.claims.nlp.segment import TRANSLATION_MARKER, split_sentences
 from apps.core.exceptions import ApplicationError
 
 # Units that make a number a statistic even when an event verb is present.
@@ -365,8 +365,8 @@ def _speaker_name(label: str, body: str, memory: _SourceMemory) -> str:
 
 
 def _never_a_claim(text: str) -> bool:
-    if _NO_COMMENT.search(text) or _BOILERPLATE.match(text):
-        return True
+    if _NO_COMMENT.search(text) or _BOILERPLATE.match(text) or TRANSLATION_MARKER.match(text):
+        return True  # a quotation's original-language text follows the English one
     without_urls = _URL.sub(" ", text)
     if len(_WORDS.findall(without_urls)) < MIN_WORDS:
         return True

@@ -412,3 +412,18 @@ def test_a_clause_after_a_semicolon_stands_without_its_joining_word():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "His time of 1:59:40 was not considered an official world record, as it was not an open race." in texts
+
+
+def test_a_quotations_original_language_text_is_not_a_claim():
+    body = (
+        'Vázquez wrote, "Puerto Rico needs certainty and stability. Our actions will be directed at that purpose." '
+        "((es))Spanish language: Puerto Rico necesita certeza y estabilidad. The Senate cancelled its hearing on "
+        "Monday."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts[0].endswith(
+        '"Puerto Rico needs certainty and stability. Our actions will be directed at that purpose."'
+    )
+    assert not any("((es))" in text or "necesita" in text for text in texts)

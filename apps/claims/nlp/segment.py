@@ -27,8 +27,14 @@ SENTENCE_OPENERS = words(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# A terminator, any closing quotes or brackets, then space, then what a sentence starts with.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?[A-Z0-9])|\n")
+# A terminator, any closing quotes or brackets, then space, then what a sentence starts with; or
+# the start of a quotation's original-language text after it ('"... stability." ((es))Spanish language:').
+# A marker inside a sentence glosses a name or phrase ("Law and Justice Party ((pl))Polish language:").
+TRANSLATION_MARKER = re.compile(r"\(\([a-z]{2,3}\)\)")
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?[A-Z0-9])|\n"
+    rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“\u2018(\[]?([A-Za-z0-9]+)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
