@@ -34,6 +34,7 @@ from apps.claims.nlp.lexicon import (
     NO_COMMENT_PATTERNS,
     OPINION_WORDS,
     SOURCE_ANAPHORA,
+    STOPWORDS,
     WEEKDAYS,
     words,
 )
@@ -228,7 +229,7 @@ def classify(
     lower = text.lower()
     words = re.findall(r"[a-z']+", lower)
     event_cues = [w for w in words if w in EVENT_VERBS]
-    if quoted or re.search(r"[\"“][^\"”]{12,}[\"”]", text):
+    if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     attributed = bool(attribution) or bool(_speech_cues(words))
@@ -394,6 +395,19 @@ def _prediction_cues(text: str, words: list[str], *, anchored: bool) -> list[str
     if cues or len(hedges) >= 2:
         return list(dict.fromkeys(cues + hedges))
     return []
+
+
+def _quotes_someone(text: str, words: list[str]) -> bool:
+    """Quoted words that are someone's speech, not a name or title in quotation marks ("known as
+    "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): unless a speech verb says so,
+    a quotation in title case is a name."""
+    quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
+    return (bool(_speech_cues(words)) and bool(quotations)) or any(not _title_case(q) for q in quotations)
+
+
+def _title_case(phrase: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", phrase)
+    return bool(words) and all(word[0].isupper() or word in STOPWORDS for word in words)
 
 
 def _speech_cues(words: list[str]) -> list[str]:

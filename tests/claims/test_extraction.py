@@ -7,6 +7,7 @@ import pytest
 from apps.articles.parsing import parse_upload
 from apps.claims.extraction import UnsupportedLanguageError, describe_claim, extract_claims
 from apps.claims.models import ClaimKind
+from apps.claims.nlp.atomic import piece_text, split_atomic
 
 
 @pytest.fixture
@@ -189,6 +190,34 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
 )
 def test_one_evaluative_word_makes_an_opinion_only_without_checkable_facts(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Qandeel Baloch, nicknamed the "Kim Kardashian of Pakistan," had 750,000 followers.', ClaimKind.STATISTIC),
+        ('Biden introduced an economic plan called "Build Back Better" in July.', ClaimKind.EVENT),
+        ('The campaign called the statement "absolutely false."', ClaimKind.QUOTE),
+        ('"We prepared changes to the penal code," Kaczynski said.', ClaimKind.QUOTE),
+    ],
+)
+def test_a_name_in_quotation_marks_is_not_a_quote(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+def test_a_relative_clause_belongs_to_the_name_just_before_it():
+    body = (
+        "Wikinews spoke to one of the four candidates running in the by-election, Sandra Jephcott, who is "
+        "running for the Sustainable Australia party. Just don't tell anyone is a documentary by Tomasz and "
+        "Marek Sekielski, which is about abuse among Polish priests."
+    )
+    sentence = body[: body.index(" Just")]
+    documentary = body[len(sentence) + 1 :]
+
+    assert [piece_text(sentence, p) for p in split_atomic(sentence, 0, len(sentence))][1] == (
+        "Sandra Jephcott is running for the Sustainable Australia party."
+    )
+    assert len(split_atomic(documentary, 0, len(documentary))) == 1
 
 
 def test_non_english_text_is_refused_rather_than_extracted():

@@ -14,6 +14,7 @@ clause, a "X said that" frame) and `body` is the part still open to further spli
 import re
 from dataclasses import dataclass
 
+from .entities import PLACES
 from .lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS
 
 Span = tuple[int, int]
@@ -109,17 +110,17 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
     """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
     for match in _RELATIVE.finditer(text):
         antecedent = _antecedent(text, match.start())
-        if antecedent is None:
-            continue
+        if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
+            continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         clause = (a + match.start("clause"), a + match.end("clause"))
         relative = Piece(((a + antecedent[0], a + antecedent[1]),), clause)
         at_end = not text[match.end() :].strip(" .!")
         if at_end:
             main = Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject)
             return [main, relative]
-        # A clause in the middle: the main statement goes on after its closing comma.
+        # A clause in the middle: the main statement goes on after its closing comma, or the list
+        # of subjects it sits in does ("Andrew Yang, who ..., and Michael Bennet suspended").
         rest = _trim(sentence, a + match.end(), a + len(text))
-        # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
         if not (_starts_with_verb(sentence[rest[0] : rest[1]]) or _NEXT_NAME.match(sentence, rest[0])):
             continue
         main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
@@ -130,9 +131,22 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
 
 
+_AUTHORS_BEFORE = re.compile(r"\bby\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?$")
+
+
+def _by_named_authors(text: str, antecedent: Span) -> bool:
+    """A full name after "by" ("by Tomasz and Marek Sekielski"): people, so not what "which" is."""
+    name = text[antecedent[0] : antecedent[1]].split()
+    return len(name) >= 2 and name[0][0].isupper() and _AUTHORS_BEFORE.search(text, 0, antecedent[0]) is not None
+
+
 def _antecedent(text: str, comma: int) -> Span | None:
     """The noun phrase right before a comma: back to its determiner or over a proper name."""
-    window = max(0, comma - 120)
+    # Not back over an earlier comma ("one of the candidates in the by-election, Sandra Jephcott, who"),
+    # unless it separates a place from its state or country ("Westchester County, New York, which").
+    earlier_comma = text.rfind(", ", 0, comma)
+    after_it = text[earlier_comma + 2 : comma]
+    window = max(0, comma - 120, earlier_comma + 2 if earlier_comma >= 0 and after_it not in PLACES else 0)
     words = list(_ANTECEDENT_WORD.finditer(text, window, comma))[-7:]
     if not words:
         return None
