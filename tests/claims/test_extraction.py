@@ -456,3 +456,38 @@ def test_a_quotations_original_language_text_is_not_a_claim():
         '"Puerto Rico needs certainty and stability. Our actions will be directed at that purpose."'
     )
     assert not any("((es))" in text or "necesita" in text for text in texts)
+
+
+def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim():
+    body = (
+        "According to Sadie Weiner, Hagan's former spokeswoman, Hagan died from Powassan virus on Monday. "
+        "According to Dr. Tom Frieden, formerly the director of the Centers for Disease Control and Prevention, "
+        "the virus has spread to 114 countries. "
+        "According to the constitution, the Secretary of State would succeed the governor within 30 days."
+    )
+
+    claims = extract_claims(body)
+
+    assert [(claim.text, claim.attribution) for claim in claims] == [
+        ("Hagan died from Powassan virus on Monday.", "Sadie Weiner"),
+        ("The virus has spread to 114 countries.", "Dr. Tom Frieden"),
+        ("The Secretary of State would succeed the governor within 30 days.", "the constitution"),
+    ]
+
+
+def test_a_second_action_after_and_then_keeps_its_subject_and_an_example_aside_is_not_an_action():
+    body = (
+        "She received her degree in 1975 from Florida State University, and then graduated from Wake Forest "
+        "University in 1978 with a law degree. The buffalo were hunted because many generals, including "
+        "President Ulysses S. Grant, believed that removing the buffalo would weaken 12 tribes."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "She graduated from Wake Forest University in 1978 with a law degree." in texts
+    assert any(
+        text.endswith(
+            "including President Ulysses S. Grant, believed that removing the buffalo would weaken 12 tribes."
+        )
+        for text in texts
+    )

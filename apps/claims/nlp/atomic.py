@@ -325,6 +325,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             continue  # a list of participles ("killed, injured and displaced"), not of actions
         if separator == "," and after == "by":
             continue  # ", conducted by ...": a participle describing what came before, not an action
+        if separator == "," and _closes_an_example(tokens, verb, index):
+            continue  # "many generals, including President Grant, believed ...": the verb is the subject's
         first = _trim(sentence, a, a + tokens[index].start())
         second = _trim(sentence, a + tokens[following].start(), a + len(text))
         if piece.subject:
@@ -337,6 +339,14 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _closes_an_example(tokens: list[re.Match[str]], verb: int, comma: int) -> bool:
+    """Whether the comma at `comma` ends an aside that opened with a comma and "including"."""
+    for index in range(comma - 1, verb, -1):
+        if tokens[index].group() == ",":
+            return tokens[index + 1].group().lower() in ("including", "especially", "notably", "particularly")
+    return False
 
 
 def _in_a_list_of_things(text: str, tokens: list[re.Match[str]], verb: int, conjunction: int) -> bool:
@@ -429,7 +439,7 @@ def _subject_span(text: str) -> Span | None:
 def _starts_with_verb(text: str) -> bool:
     """ "vetoed ...", "publicly expressed ...": a verb, after any adverbs."""
     tokens = _tokens(text)
-    while tokens and tokens[0].group().islower() and tokens[0].group().endswith("ly") and len(tokens) > 1:
+    while len(tokens) > 1 and tokens[0].group().islower() and _is_adverb(tokens[0].group()):
         tokens = tokens[1:]
     first = tokens[:1]
     if not first:
@@ -439,6 +449,10 @@ def _starts_with_verb(text: str) -> bool:
     return word.islower() and (
         lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or lower.endswith(("ed", "s"))
     )
+
+
+def _is_adverb(word: str) -> bool:
+    return word.endswith("ly") or word in ("then", "later", "also", "afterwards", "subsequently", "eventually")
 
 
 def _has_words(sentence: str, span: Span, minimum: int) -> bool:

@@ -24,12 +24,18 @@ _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+\w+)\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+\w+)){_WHEN}(?=[\s,.]|$)"
 )
-# "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
-_ACCORDING = re.compile(
-    r"^According\s+to\s+(?P<source>[^,]{2,80}),\s*(?:(?:an?|the)\s+[^,]{0,60}?\b"
+# Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
+# spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
+_DESCRIPTION = (
+    r"(?:(?:formerly\s+|now\s+)?(?:an?|the)|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*['\u2019]s)\s+[^,]{0,60}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
-    r"institute|researcher|spokesman|spokeswoman|official|analyst|expert|broadcaster|watchdog),\s*)?"
+    r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
+    r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
+    r"attorney|representative|member|leader|founder|editor|correspondent|reporter|doctor|physician|manager|"
+    r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate)\b[^,]{0,80}"
 )
+# "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
+_ACCORDING = re.compile(rf"^According\s+to\s+(?P<source>[^,]{{2,80}}),\s*(?P<description>{_DESCRIPTION},\s*)?")
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
@@ -85,7 +91,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):
         return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
-        return AttributionFrame(_named_source(match["source"]), "according to", match.end(), len(sentence), "according")
+        content_start = match.end()
+        if match["description"] and _CLAUSE_VERB.search(match["description"]):
+            content_start = match.start("description")  # "the Secretary of State would ...": the content itself
+        return AttributionFrame(
+            _named_source(match["source"]), "according to", content_start, len(sentence), "according"
+        )
     if match := _LEADING.match(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
     return None
