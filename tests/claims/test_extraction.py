@@ -478,16 +478,31 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
 def test_a_second_action_after_and_then_keeps_its_subject_and_an_example_aside_is_not_an_action():
     body = (
         "She received her degree in 1975 from Florida State University, and then graduated from Wake Forest "
-        "University in 1978 with a law degree. The buffalo were hunted because many generals, including "
-        "President Ulysses S. Grant, believed that removing the buffalo would weaken 12 tribes."
+        "University in 1978 with a law degree. The two leaders spoke by telephone on Friday, and publicly "
+        "expressed their willingness to help each other with the 1,035 injured. The buffalo were hunted "
+        "because many generals, including President Ulysses S. Grant, believed that removing the buffalo "
+        "would weaken 12 tribes."
     )
 
     texts = [claim.text for claim in extract_claims(body)]
 
-    assert "She graduated from Wake Forest University in 1978 with a law degree." in texts
+    assert "She then graduated from Wake Forest University in 1978 with a law degree." in texts
+    assert "The two leaders publicly expressed their willingness to help each other with the 1,035 injured." in texts
     assert any(
         text.endswith(
             "including President Ulysses S. Grant, believed that removing the buffalo would weaken 12 tribes."
         )
         for text in texts
     )
+
+
+def test_a_passive_second_action_keeps_its_auxiliary_and_a_naming_participle_is_not_an_action():
+    body = (
+        "Gupta was transported to a local hospital and originally listed in critical condition with burns over "
+        "85% of his body. Khan had been out on license, also called parole, for 3 years."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Gupta was originally listed in critical condition with burns over 85% of his body." in texts
+    assert "Khan had been out on license, also called parole, for 3 years." in texts

@@ -283,7 +283,7 @@ def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
 
 
 _PREPOSITIONS = frozenset(
-    {"in", "on", "at", "after", "before", "during", "following", "since", "under", "with", "by", "for", "from"}
+    {"in", "on", "at", "after", "before", "during", "following", "since", "under", "with", "by", "for", "from", "as"}
 )
 
 
@@ -309,7 +309,12 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         if separator not in ("and", "but") and not (separator == "," and has_and):
             continue
         following = index + 1
-        while following < len(tokens) and tokens[following].group().lower() in ("also", "then", "later"):
+        # Not over "only", which narrows what follows: "but only secured 39 delegates" stays whole.
+        while (
+            following < len(tokens) - 1
+            and _is_adverb(tokens[following].group())
+            and tokens[following].group() != "only"
+        ):
             following += 1
         word = tokens[following].group()
         lower = word.lower()
@@ -323,18 +328,20 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
         if separator == "," and after in (",", "and", "or"):
             continue  # a list of participles ("killed, injured and displaced"), not of actions
-        if separator == "," and after == "by":
-            continue  # ", conducted by ...": a participle describing what came before, not an action
+        if separator == "," and (after == "by" or lower in ("called", "named", "known", "dubbed")):
+            continue  # ", conducted by ...", ", also called ...": a participle describing what came before
         if separator == "," and _closes_an_example(tokens, verb, index):
             continue  # "many generals, including President Grant, believed ...": the verb is the subject's
         first = _trim(sentence, a, a + tokens[index].start())
-        second = _trim(sentence, a + tokens[following].start(), a + len(text))
+        second = _trim(sentence, a + tokens[index + 1].start(), a + len(text))  # with its adverbs
         if piece.subject:
             shared = Piece((), second, piece.subject)
         elif subject_in_head:
             shared = Piece(piece.head, second)
         else:
             subject_end = verb - 3 if _age_between(tokens, verb - 2, verb) else verb - 1  # "Zamperoni, 33,"
+            if not second_is_auxiliary and tokens[verb].group().lower() in ("was", "were", "is", "are"):
+                subject_end = verb  # "Gupta was taken to hospital and listed in critical condition": passive
             subject = (a + tokens[subject_start].start(), a + tokens[subject_end].end())
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
@@ -452,7 +459,8 @@ def _starts_with_verb(text: str) -> bool:
 
 
 def _is_adverb(word: str) -> bool:
-    return word.endswith("ly") or word in ("then", "later", "also", "afterwards", "subsequently", "eventually")
+    """ "publicly", "then": words that can stand between "and" and a verb."""
+    return word.isalpha() and (word.endswith("ly") or word in ("then", "later", "also"))
 
 
 def _has_words(sentence: str, span: Span, minimum: int) -> bool:
