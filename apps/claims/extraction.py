@@ -24,7 +24,7 @@ from apps.claims.nlp.atomic import piece_text, split_atomic
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
-from apps.claims.nlp.language import looks_english
+from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
 from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
     COMPARISON_CUES,
@@ -135,7 +135,14 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
+    translated_paragraph = -1
     for sentence in split_sentences(body):
+        if TRANSLATION_MARKER.match(sentence.text):
+            translated_paragraph = sentence.paragraph
+        elif sentence.paragraph == translated_paragraph and english_share(sentence.text) < MIN_ENGLISH_SHARE:
+            continue  # the rest of a quotation's original-language text
+        else:
+            translated_paragraph = -1
         if _never_a_claim(sentence.text):
             previous = sentence.text
             continue

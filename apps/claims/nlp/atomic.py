@@ -243,7 +243,8 @@ def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     ]
 
 
-_CONTRAST = re.compile(r",\s+(?:though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
+_CONTRAST = re.compile(r",\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
+_CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
 
 def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -251,13 +252,17 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
     -> "Russia believes X"; "..., while two adults were seriously injured" -> "Two adults
     were seriously injured"."""
     for match in _CONTRAST.finditer(text):
-        second = _trim(sentence, a + match.end(), a + len(text))
+        # "..., but rather the state party endorsed him": the clause stands without "rather"
+        opener = _CONTRAST_ADVERB.match(text, match.end())
+        second = _trim(sentence, a + (opener.end() if opener else match.end()), a + len(text))
         second_tokens = _tokens(sentence[second[0] : second[1]])
         if _starts_with_verb(sentence[second[0] : second[1]]) or not _verb_index(second_tokens):
             continue  # "and flew to ...": a verb phrase, or no clause at all
         first = _trim(sentence, a, a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
+        if match["conjunction"] == "and" and _lists_subjects(text[: match.start()]):
+            continue  # "...: South Carolina, Kansas, and Arizona made the same decision"
         subject = ""
         if match["word"].lower() in _PRONOUNS:
             span = _subject_span(text[: match.start()])
@@ -272,6 +277,13 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
         ]
     return None
+
+
+def _lists_subjects(before: str) -> bool:
+    """ "...: South Carolina, Kansas" before ", and Arizona made ...": the clause so far (after
+    any colon) is names separated by commas, with no verb of its own."""
+    clause = before[before.rfind(":") + 1 :]
+    return "," in clause and _verb_index(_tokens(clause)) is None
 
 
 def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
@@ -340,8 +352,6 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece(piece.head, second)
         else:
             subject_end = verb - 3 if _age_between(tokens, verb - 2, verb) else verb - 1  # "Zamperoni, 33,"
-            if not second_is_auxiliary and tokens[verb].group().lower() in ("was", "were", "is", "are"):
-                subject_end = verb  # "Gupta was taken to hospital and listed in critical condition": passive
             subject = (a + tokens[subject_start].start(), a + tokens[subject_end].end())
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
