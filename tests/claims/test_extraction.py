@@ -502,3 +502,18 @@ def test_a_naming_participle_is_not_an_action():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "Khan had been out on license, also called parole, for 3 years." in texts
+
+
+def test_a_list_of_things_after_the_verb_is_one_claim_and_seaweed_is_not_a_verb():
+    body = (
+        "The researchers examined three types of coral off Fiji, Acropora millepora, Porites cylindrica, and "
+        "Pocillopora damicornis, in 2019. Fish would eat algae and seaweed off the corals in 12 reefs."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "The researchers examined three types of coral off Fiji, Acropora millepora, Porites cylindrica, and "
+        "Pocillopora damicornis, in 2019.",
+        "Fish would eat algae and seaweed off the corals in 12 reefs.",
+    ]

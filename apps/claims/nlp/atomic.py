@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import PLACES
-from .lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS
+from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
 
@@ -261,8 +261,8 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         first = _trim(sentence, a, a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
-        if match["conjunction"] == "and" and _lists_subjects(text[: match.start()]):
-            continue  # "...: South Carolina, Kansas, and Arizona made the same decision"
+        if match["conjunction"] == "and" and _closes_a_list(text, match.start()):
+            continue  # "...: South Carolina, Kansas, and Arizona made ...", "coral: A, B, and C."
         subject = ""
         if match["word"].lower() in _PRONOUNS:
             span = _subject_span(text[: match.start()])
@@ -279,11 +279,17 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
     return None
 
 
-def _lists_subjects(before: str) -> bool:
-    """ "...: South Carolina, Kansas" before ", and Arizona made ...": the clause so far (after
-    any colon) is names separated by commas, with no verb of its own."""
+def _closes_a_list(text: str, comma: int) -> bool:
+    """Whether ", and" at `comma` ends a list rather than joining a clause: of subjects ("...:
+    South Carolina, Kansas, and Arizona made ...", names with no verb of their own since any
+    colon) or of things after the verb ("examined three corals, A, B, and C")."""
+    before = text[:comma]
     clause = before[before.rfind(":") + 1 :]
-    return "," in clause and _verb_index(_tokens(clause)) is None
+    if "," in clause and _verb_index(_tokens(clause)) is None:
+        return True
+    tokens = _tokens(text[: comma + 1])
+    verb = _verb_index(tokens)
+    return verb is not None and _in_a_list_of_things(text, tokens, verb, len(tokens) - 1)
 
 
 def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
@@ -331,11 +337,11 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         word = tokens[following].group()
         lower = word.lower()
         second_is_auxiliary = lower in _SPLITTING_AUXILIARIES
-        second_is_past = word.islower() and (lower in IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4))
+        second_is_past = word.islower() and (lower in IRREGULAR_PAST or _regular_past(lower))
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
-        if separator == "and" and _in_a_list_of_things(text, tokens, verb, index):
+        if separator == "and" and _in_a_list_of_things(text, tokens, verb, index - 1):
             continue  # "in sewage, slurry, human faeces, and contaminated foods": an adjective
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
         if separator == "," and after in (",", "and", "or"):
@@ -366,13 +372,13 @@ def _closes_an_example(tokens: list[re.Match[str]], verb: int, comma: int) -> bo
     return False
 
 
-def _in_a_list_of_things(text: str, tokens: list[re.Match[str]], verb: int, conjunction: int) -> bool:
-    """ "A, B, C, and D" after the verb where no item starts with a verb: a list of nouns. With
-    one comma before it, ", and" more often closes an aside ("killed three, including a woman, and
-    injured sixteen")."""
-    if tokens[conjunction - 1].group() != ",":
+def _in_a_list_of_things(text: str, tokens: list[re.Match[str]], verb: int, comma: int) -> bool:
+    """Whether the comma at `comma`, before an "and", ends a list of three or more things after
+    the verb ("A, B, C, and D", no item starting with a verb). With one comma before it, ", and"
+    more often closes an aside ("killed three, including a woman, and injured sixteen")."""
+    if tokens[comma].group() != ",":
         return False
-    commas = [i for i in range(verb + 1, conjunction - 1) if tokens[i].group() == ","]
+    commas = [i for i in range(verb + 1, comma) if tokens[i].group() == ","]
     return len(commas) >= 2 and not any(_starts_with_verb(text[tokens[i + 1].start() :]) for i in commas)
 
 
@@ -391,6 +397,10 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
+def _regular_past(lower: str) -> bool:
+    return lower.endswith("ed") and len(lower) > 4 and lower not in NOT_PAST_IN_ED
+
+
 def _verb_index(tokens: list[re.Match[str]]) -> int | None:
     """Index of the first finite verb (after at least one subject word), or None."""
     for index, token in enumerate(tokens[:12]):
@@ -404,7 +414,7 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         # Capitalised inside a sentence, it is a name: "In May, a study was published".
         if word.islower() and (lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST):
             return index
-        if word.islower() and lower.endswith("ed") and len(lower) > 4:
+        if word.islower() and _regular_past(lower):
             return index
         # "Russia shares ...", but "In this work" is no verb
         plural_verb = lower.endswith("s") and not lower.endswith("ss") and lower not in STOPWORDS

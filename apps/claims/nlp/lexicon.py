@@ -31,6 +31,12 @@ IRREGULAR_PAST = words(
     spoke stood stole swore swept swam taught tore understood upheld withdrew won wound"""
 )
 
+# Words ending in -ed that are not past forms: "eat algae and seaweed off the corals".
+NOT_PAST_IN_ED = words(
+    """seaweed hundred hundreds hatred kindred sacred naked wicked rugged ragged jagged crooked
+    indeed proceed succeed exceed speed breed greed steed"""
+)
+
 # Verbs that make a statement an event or action a reviewer can check against records.
 EVENT_VERBS = words(
     """veto vetoed vetoes vote voted votes meet met meets meeting held hold holds sign signed
