@@ -390,7 +390,9 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
 
 def _prediction_cues(text: str, words: list[str], *, anchored: bool) -> list[str]:
     cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
-    cues += [w for w in words if w in ("likely", "probably", "should", "must")]
+    # Not "must": in news prose it mostly states a rule ("It must be signed by the President",
+    # "Candidates must receive at least 15% of the vote"), which can be checked.
+    cues += [w for w in words if w in ("likely", "probably", "should")]
     # Opinion words as written in the claim's own voice: not in a name ("Best Hero" award) or
     # a quotation, and on a claim with checkable facts only when there are several.
     unquoted = _QUOTATION.sub(" ", text)

@@ -205,6 +205,17 @@ def test_a_name_in_quotation_marks_is_not_a_quote(text, kind):
     assert describe_claim(text).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The bill must also be approved by the Senate.", ClaimKind.EVENT),
+        ("Unemployment is likely to rise next year.", ClaimKind.PREDICTION),
+    ],
+)
+def test_must_states_a_rule_not_a_prediction(text, kind):
+    assert describe_claim(text).kind == kind
+
+
 def test_a_relative_clause_belongs_to_the_name_just_before_it():
     body = (
         "Wikinews spoke to one of the four candidates running in the by-election, Sandra Jephcott, who is "
