@@ -528,3 +528,14 @@ def test_a_list_of_things_after_the_verb_is_one_claim_and_seaweed_is_not_a_verb(
         "Pocillopora damicornis, in 2019.",
         "Fish would eat algae and seaweed off the corals in 12 reefs.",
     ]
+
+
+def test_a_day_or_a_bracket_is_not_what_which_refers_to():
+    body = (
+        "Tarrant was charged over a shooting in Christchurch on Friday, which caused the death of at least 50 "
+        "people. The first attack was at about 13:40 local time (0040 UTC), which left at least 42 people dead."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == body.replace(". The", ".\nThe").split("\n")

@@ -112,6 +112,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         antecedent = _antecedent(text, match.start())
         if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
+        if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
+            continue  # "a shooting on Friday, which killed ...", "(0040 UTC), which left ...": not what "which" is
         clause = (a + match.start("clause"), a + match.end("clause"))
         relative = Piece(((a + antecedent[0], a + antecedent[1]),), clause)
         at_end = not text[match.end() :].strip(" .!")
