@@ -539,3 +539,24 @@ def test_a_day_or_a_bracket_is_not_what_which_refers_to():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert texts == body.replace(". The", ".\nThe").split("\n")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Puerto Rico has had dozens of earthquakes, including a 6.4 quake that hit on January 7 and caused "
+            "an island-wide blackout.",
+            ["Puerto Rico has had dozens of earthquakes, including a 6.4 quake that hit on January 7 and caused "
+             "an island-wide blackout."],
+        ),
+        (
+            "The court found that it could rule on the prorogation in 2019, and found the prorogation to be "
+            "unlawful.",
+            ["The court found that it could rule on the prorogation in 2019.",
+             "The court found the prorogation to be unlawful."],
+        ),
+    ],
+)  # fmt: skip
+def test_a_verb_inside_a_that_clause_is_not_a_second_action_of_the_subject(body, expected):
+    assert [claim.text for claim in extract_claims(body)] == expected

@@ -350,6 +350,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             continue  # a list of participles ("killed, injured and displaced"), not of actions
         if separator == "," and (after == "by" or lower in ("called", "named", "known", "dubbed")):
             continue  # ", conducted by ...", ", also called ...": a participle describing what came before
+        if _verb_inside_that_clause(tokens, verb, index, separator):
+            continue  # "were optimistic that X and Y, could reveal ...", "a quake that hit ... and caused ..."
         if separator == "," and _closes_an_example(tokens, verb, index):
             continue  # "many generals, including President Grant, believed ...": the verb is the subject's
         first = _trim(sentence, a, a + tokens[index].start())
@@ -364,6 +366,18 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _verb_inside_that_clause(tokens: list[re.Match[str]], verb: int, separator_at: int, separator: str) -> bool:
+    """Whether the verb after `separator_at` belongs to a "that" clause rather than to the subject:
+    a relative "that" ("the outbreak that had infected ... and killed ..."), or a comma closing the
+    subject of a "that" clause ("optimistic that the telescope and the programme, could reveal").
+    "found that A, and found B" and "said that A but denied B" stay two actions."""
+    that = next((i for i in range(verb + 1, separator_at) if tokens[i].group().lower() == "that"), None)
+    if that is None:
+        return False
+    main_verb_ends = verb + (2 if tokens[verb].group().lower() in AUXILIARIES else 1)
+    return separator == "," or that > main_verb_ends
 
 
 def _closes_an_example(tokens: list[re.Match[str]], verb: int, comma: int) -> bool:
