@@ -299,35 +299,31 @@ def test_in_a_title_case_headline_only_known_names_are_entities():
     ]
 
 
-def test_markdown_and_list_markers_are_not_part_of_a_sentence():
-    body = "# Russia Blocks Resolution\n\n- Russia vetoed the draft on Monday.\n> China abstained."
-
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "# Russia Blocks Resolution\n\n- Russia vetoed the draft on Monday.\n> China abstained.",
+            ["Russia Blocks Resolution", "Russia vetoed the draft on Monday.", "China abstained."],
+            id="markdown-and-list-markers",
+        ),
+        pytest.param(
+            "((Wikinews)) What prompted your curiosity?\n\nNatasha Gownaris: I studied fish as a graduate "
+            "student.\n\nNG: This study started in 1982.\n\nThe ratio is 3:1 at the colony.",
+            [
+                "What prompted your curiosity?",
+                "I studied fish as a graduate student.",
+                "This study started in 1982.",
+                "The ratio is 3:1 at the colony.",
+            ],
+            id="interview-speaker-labels",
+        ),
+    ],
+)
+def test_layout_at_the_start_of_a_line_is_not_part_of_a_sentence(body, expected):
     sentences = split_sentences(body)
 
-    assert [s.text for s in sentences] == [
-        "Russia Blocks Resolution",
-        "Russia vetoed the draft on Monday.",
-        "China abstained.",
-    ]
-    assert all(body[s.start : s.end] == s.text for s in sentences)
-
-
-def test_an_interviews_speaker_labels_are_not_part_of_a_sentence():
-    body = (
-        "((Wikinews)) What prompted your curiosity?\n\n"
-        "Natasha Gownaris: I studied fish as a graduate student.\n\n"
-        "NG: This study started in 1982.\n\n"
-        "The ratio is 3:1 at the colony."
-    )
-
-    sentences = split_sentences(body)
-
-    assert [s.text for s in sentences] == [
-        "What prompted your curiosity?",
-        "I studied fish as a graduate student.",
-        "This study started in 1982.",
-        "The ratio is 3:1 at the colony.",
-    ]
+    assert [s.text for s in sentences] == expected
     assert all(body[s.start : s.end] == s.text for s in sentences)
 
 
