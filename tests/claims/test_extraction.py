@@ -388,7 +388,8 @@ def test_an_interview_answer_is_attributed_to_the_person_who_gives_it():
         "((WN)) When did the study start?\n\n"
         "NG: This study started in 1982, and over 44,000 chicks have been banded at Punta Tombo since 1983.\n\n"
         "NG: It is likely that females will have higher mortality than males at 12 other colonies.\n\n"
-        "((Dorsa Derakhshani)) Women make up 27% of Iran's university faculty, according to the ministry."
+        "((Dorsa Derakhshani)) Women make up 27% of Iran's university faculty, according to the ministry.\n\n"
+        "Update: The river flooded 3,000 homes in Punta Tombo on Monday."
     )
 
     claims = extract_claims(body)
@@ -397,6 +398,7 @@ def test_an_interview_answer_is_attributed_to_the_person_who_gives_it():
         ("This study started in 1982.", "Natasha Gownaris"),
         ("Over 44,000 chicks have been banded at Punta Tombo since 1983.", "Natasha Gownaris"),
     ]
+    assert _claim(claims, "flooded").attribution == ""
     likely = _claim(claims, "likely")
     assert (likely.kind, likely.attribution) == (ClaimKind.PREDICTION, "Natasha Gownaris")
     assert _claim(claims, "27%").attribution == "the ministry"

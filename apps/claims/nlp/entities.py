@@ -153,12 +153,12 @@ _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
-# "published on Wednesday in Science Advances": a journal, not a place.
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
+# "published on Wednesday in Science Advances": a journal, not a place.
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")

@@ -105,11 +105,18 @@ def _inside_quotation(paragraph: str, start: int, end: int) -> bool:
 
 
 def _speaker(paragraph: str) -> str:
+    """Who answers, where the paragraph opens with an interview's speaker label: "((Dorsa
+    Derakhshani))", initials ("NG:") or a full name ("Natasha Gownaris:"); not a dateline
+    ("MOSCOW:"), a note ("Update:"), a photo caption ("Kamala Harris Image:") or "Q:"."""
     label = _SPEAKER_LABEL.match(paragraph)
     if label is None:
         return ""
-    name = (label["bracketed"] or label["labelled"]).strip()
-    return "" if name.endswith("Image") else name  # "Kamala Harris Image:" captions a photo
+    if label["bracketed"]:
+        return label["bracketed"].strip()
+    name = label["labelled"]
+    initials = name.isalpha() and name.isupper() and 2 <= len(name) <= 4
+    full_name = 2 <= len(name.split()) <= 3 and not name.isupper() and not name.endswith("Image")
+    return name if initials or full_name else ""
 
 
 def _add(
