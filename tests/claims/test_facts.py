@@ -42,6 +42,7 @@ def _values(text):
         ("he served in World War Two. Two people died.", [("=", 2, "people")]),
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
+        ("around seven or eight percent of staff", [("between", 7, "percent")]),
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
         ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
         ("the measles R0 is about 12\u201318", [("between", 12, "")]),

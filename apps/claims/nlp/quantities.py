@@ -111,7 +111,7 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
                 "max": quantity["value"],
                 "unit": quantity["unit"] or previous["unit"],
                 "qualifier": "between",
-                "text": text[start : quantity["_end"]],
+                "text": text[start : quantity["_end"]].rstrip(" .,;"),
                 "_start": start,
                 "_end": quantity["_end"],
             }
@@ -121,8 +121,8 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
 
 
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
-    """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20"), or
-    None when they are not one. "from 5 to 7 percent" is a change, not a range."""
+    """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20", "seven
+    or eight percent"), or None when they are not one. "from 5 to 7 percent" is a change, not a range."""
     if low["qualifier"] not in ("=", "~") or high["qualifier"] != "=":
         return None  # "about 12-18" is still a range; "more than 5 to 7" is not one
     before = text[max(0, low["_start"] - 12) : low["_start"]].lower().rstrip()
@@ -130,7 +130,12 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
     same_unit = low["unit"] in ("", high["unit"])
-    if between in ("to", "-", "\u2013") and same_unit and low["value"] < high["value"] and not before.endswith("from"):
+    if (
+        between in ("to", "or", "-", "\u2013")
+        and same_unit
+        and low["value"] < high["value"]
+        and not before.endswith("from")
+    ):
         return low["_start"]
     return None
 
