@@ -217,6 +217,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         name = (a + match.start("name"), a + match.end("name"))
         described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
         if not text[match.end() :].strip(" .!"):
+            if not (piece.head or piece.subject) and _opening_phrase(text[: match.start("name")]):
+                continue  # "Per request of Boris Johnson, the Queen suspended parliament": the main clause
             return [Piece(piece.head, _trim(sentence, a, name[1]), piece.subject), described]
         rest = _trim(sentence, a + match.end(), a + len(text))
         # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
@@ -437,6 +439,15 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         if word.islower() and plural_verb and previous[0].isupper():
             return index
     return None
+
+
+def _opening_phrase(text: str) -> bool:
+    """ "Per request of", "In the analysis of": a prepositional phrase opening the sentence, so a
+    name ending it is followed by the main clause, not described."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if "," in text or first not in (*_PREPOSITIONS, "per", "upon", "according"):
+        return False
+    return not _has_finite_verb(text) and _verb_index(_tokens(text)) is None  # "At least 52 deaths were ..."
 
 
 def _has_finite_verb(text: str) -> bool:

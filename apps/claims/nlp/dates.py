@@ -37,6 +37,16 @@ _FUTURE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
+# "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):
+# a sentence in the present tense speaks of the nearest such date, before or after publication.
+_PRESENT = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+
+
+def _present_tense(text: str) -> bool:
+    return bool(_PRESENT.search(text)) and not _PAST.search(text)
+
+
 def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
     for match in _DATE.finditer(text):
@@ -55,7 +65,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
         ahead = bool(_FUTURE.search(text) or _DEADLINE_BEFORE.search(text, 0, match.start()))
-        return _day(int(year) if year else None, month, day, published_on, ahead=ahead)
+        nearest = not ahead and _present_tense(text)
+        return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
     if match["weekday"]:
@@ -86,7 +97,13 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
 
 
 def _day(
-    year: int | None, month: int, day: int, published_on: dt.date | None, *, ahead: bool = False
+    year: int | None,
+    month: int,
+    day: int,
+    published_on: dt.date | None,
+    *,
+    ahead: bool = False,
+    nearest: bool = False,
 ) -> str | bool | None:
     if year is None:
         if published_on is None:
@@ -96,7 +113,10 @@ def _day(
             candidate = dt.date(year, month, day)
         except ValueError:
             return False
-        if candidate - published_on > dt.timedelta(days=31) and not ahead:
+        if nearest:
+            options = [date for y in (year - 1, year, year + 1) if (date := _valid_date(y, month, day))]
+            year = min(options, key=lambda date: abs(date - published_on)).year
+        elif candidate - published_on > dt.timedelta(days=31) and not ahead:
             year -= 1  # "November 30" in a January article is the past November
         elif ahead and candidate < published_on:
             year += 1  # "will be held on January 10" in a December article is next January
@@ -104,6 +124,13 @@ def _day(
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return False
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # February 29 outside a leap year
 
 
 def _weekday(match: re.Match[str], text: str, published_on: dt.date | None) -> str | None:
