@@ -521,6 +521,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "The court found the prorogation to be unlawful."],
             id="found-that-and-found",
         ),
+        pytest.param(
+            "Per request of Prime Minister Boris Johnson, the Queen suspended parliament for five weeks yesterday.",
+            ["Per request of Prime Minister Boris Johnson, the Queen suspended parliament for five weeks yesterday."],
+            id="a-name-ending-an-opening-phrase",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):
