@@ -30,17 +30,25 @@ _DATE = re.compile(
 
 # Tense that puts a bare weekday after publication: "Dorian was forecast to reach ... on Monday".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|plans? to|scheduled for|(?:is|are|was|were)\s+"
+    # "plans to" as a verb, not "his plan to": a noun plans nothing by itself
+    r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )plans? to|"
+    r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
+_QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):
 # a sentence in the present tense speaks of the nearest such date, before or after publication.
 _PRESENT = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+
+
+def _unquoted(text: str) -> str:
+    """The sentence's own words: a quotation's tense ("said in July: "We will ..."") is the speaker's."""
+    return _QUOTATION.sub(" ", text)
 
 
 def _present_tense(text: str) -> bool:
@@ -64,8 +72,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        ahead = bool(_FUTURE.search(text) or _DEADLINE_BEFORE.search(text, 0, match.start()))
-        nearest = not ahead and _present_tense(text)
+        ahead = bool(_FUTURE.search(_unquoted(text)) or _DEADLINE_BEFORE.search(text, 0, match.start()))
+        nearest = not ahead and _present_tense(_unquoted(text))
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
@@ -88,8 +96,11 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if published_on is None:
             return None
         year = published_on.year
-        if "next" in match["inmonth"].lower():
-            year += 1 if month <= published_on.month else 0
+        if "next" in match["inmonth"].lower() or _FUTURE.search(_unquoted(text)):
+            year += 1 if month < published_on.month else 0  # "will be held in November"
+        elif "last" not in match["inmonth"].lower() and _present_tense(_unquoted(text)):
+            if abs(month - published_on.month) > 6:  # "voters in November" in an October article
+                year += 1 if month < published_on.month else -1
         elif month > published_on.month:
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
@@ -138,7 +149,7 @@ def _weekday(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         return None
     target = WEEKDAYS[match["wd"].lower()]
     relation = (match["wd_rel"] or "").lower()
-    future = relation == "next" or bool(_FUTURE.search(text))
+    future = relation == "next" or bool(_FUTURE.search(_unquoted(text)))
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()

@@ -83,7 +83,7 @@ _ORDINAL = re.compile(
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*(?:\d{{1,2}}\s*[-\u2013]\s*)?$", re.IGNORECASE)
 # "has passed 500,000": a verb before a bare number says it is a lower bound.
 _EXCEEDED = re.compile(
     r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
@@ -227,12 +227,17 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
     if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"]:
         return False
     start = match.start("number")
-    if _MONTH_BEFORE.search(text, max(0, start - 12), start):
-        return True  # "June 30", "December 11, 2012"
+    if _MONTH_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "June 30", "December 11, 2012", "September 25-27"
     if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
         return True  # "30 June"
     is_year = len(number) == 4 and 1800 <= value <= 2100
-    return is_year and not match["qualifier"]
+    if not is_year or not match["qualifier"]:
+        return is_year
+    # "up to 2015 on the network" is a year; "up to 2015 people" and "about 2000." are counts
+    counted = re.match(r"\s+([a-z]+)", text[match.end("number") :])
+    up_to = match["qualifier"].lower().startswith("up to")
+    return up_to and (counted is None or counted[1] in STOPWORDS)
 
 
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
