@@ -269,6 +269,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("The oVert project used CT scans, DNA tests and a CT-scan of each frog.", []),
         ("David Blackburn told Discover Magazine so.", [("David Blackburn", "PERSON"), ("Discover Magazine", "ORG")]),
         ("The New York Times reported it.", [("New York Times", "ORG")]),
+        (
+            "Most states voted on Super Tuesday in the Neurosurgery Olympiad.",
+            [("Super Tuesday", "MISC"), ("Neurosurgery Olympiad", "MISC")],
+        ),
         ("Members of the House Judiciary Committee disagree.", [("House Judiciary Committee", "ORG")]),
         (
             "Pete Buttigieg, the former mayor of South Bend, Indiana, came second.",

@@ -53,8 +53,8 @@ PLACE_HEADS = words(
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
-    Convention Festival Summit Conference Deal Championship Championships Tournament Medal"""
-)
+    Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad"""
+) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
 # Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
