@@ -291,6 +291,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("House of Commons Speaker John Bercow said no.", [("House of Commons", "ORG"), ("John Bercow", "PERSON")]),
         (
+            "Former Vice President of the United States Joe Biden visited the U.S. Embassy in Samoa.",
+            [("United States", "PLACE"), ("Joe Biden", "PERSON"), ("U.S. Embassy", "ORG"), ("Samoa", "PLACE")],
+        ),
+        ("I'm sure, said a man on Grenada Street.", [("Grenada Street", "PLACE")]),
+        (
             "Doug Collins said on Twitter the House of Representatives votes.",
             [("Doug Collins", "PERSON"), ("Twitter", "ORG"), ("House of Representatives", "ORG")],
         ),

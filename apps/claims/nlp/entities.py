@@ -25,7 +25,11 @@ PLACES = words(
     Antarctica Crimea Gaza Kashmir Chechnya Tibet Moscow Washington Damascus
     Beijing London Paris Berlin Brussels Geneva Dublin Tehran Kabul Baghdad Cairo Ankara
     Istanbul Kyiv Kiev Tokyo Delhi Jerusalem Aleppo Homs Beirut Rome Madrid Vienna Warsaw
-    Minsk Tbilisi Riyadh Doha Dubai Magnitogorsk England Scotland Wales Britain"""
+    Minsk Tbilisi Riyadh Doha Dubai Magnitogorsk England Scotland Wales Britain Andorra Barbados
+    Belize Benin Bhutan Botswana Brunei Burundi Comoros Djibouti Dominica Eswatini Fiji Gabon Gambia
+    Grenada Guinea Guyana Jamaica Kiribati Lesotho Liberia Liechtenstein Malawi Maldives Malta
+    Mauritania Mauritius Micronesia Monaco Nauru Palau Samoa Seychelles Suriname Togo Tonga Tuvalu
+    Vanuatu Crete Sicily Sardinia Corsica Tasmania Greenland Bermuda"""
 ) | frozenset(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
@@ -96,7 +100,7 @@ ORGANISATION_HEADS = words(
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
     Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
-    Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle"""
+    Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -129,7 +133,8 @@ _NOT_NAMES = frozenset(
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
-     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit"}
+     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
+     "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
@@ -279,8 +284,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            _names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS)
-        ):
+            _names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS | PLACE_HEADS)
+        ):  # "Grenada Street", "Jordan River" are one place
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
         else:
@@ -334,9 +339,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if not title_count and (role_end := _role_before_name(tokens)):
         title_count = role_end  # "Mysore Divisional Railway Manager Aparna Garg" is Aparna Garg
-    if title_count and len(tokens) - title_count > 2 and tokens[title_count] in PLACES:
-        found.append((tokens[title_count], "PLACE"))  # "First Minister of Scotland Nicola Sturgeon"
-        title_count += 1
+    # "First Minister of Scotland Nicola Sturgeon", "Vice President of the United States Joe Biden"
+    at = title_count + 1 if title_count and tokens[title_count] == "the" else title_count
+    for size in (2, 1):
+        if title_count and len(tokens) - at > size + 1 and " ".join(tokens[at : at + size]) in PLACES:
+            found.append((" ".join(tokens[at : at + size]), "PLACE"))
+            title_count = at + size
+            break
     person_tokens = tokens[title_count:]
     preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
