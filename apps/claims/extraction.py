@@ -53,7 +53,9 @@ MIN_WORDS = 4
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:by\s|photo|image|credit|sources?\b|related\b|original\s+url|share\s+this|follow\s+us|"
-    r"read\s+more|copyright|©|all\s+rights\s+reserved)",
+    r"read\s+more|copyright|©|all\s+rights\s+reserved|file:)"
+    # a photo's caption and credit: "Keisha Lance Bottoms Image: Afdahe."
+    r"|\bImage:",
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
@@ -373,7 +375,7 @@ def _speaker_name(label: str, body: str, memory: _SourceMemory) -> str:
 
 
 def _never_a_claim(text: str) -> bool:
-    if _NO_COMMENT.search(text) or _BOILERPLATE.match(text) or TRANSLATION_MARKER.match(text):
+    if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or TRANSLATION_MARKER.match(text):
         return True  # a quotation's original-language text follows the English one
     without_urls = _URL.sub(" ", text)
     if len(_WORDS.findall(without_urls)) < MIN_WORDS:

@@ -532,3 +532,16 @@ def test_atomic_claims_in_news_prose(body, expected):
     texts = [claim.text for claim in extract_claims(body)]
 
     assert [text for text in expected if text not in texts] == []
+
+
+def test_photo_captions_and_file_names_are_not_claims():
+    body = (
+        "Bottoms was said to be a finalist for the Democratic vice presidential slot in 2020.\n"
+        "File:Keisha Lance Bottoms (cropped).jpg\n"
+        "Keisha Lance Bottoms Image: Afdahe.\n"
+        "Sirhan in 1969 (Image: CDCR)"
+    )
+
+    assert [claim.text for claim in extract_claims(body)] == [
+        "Bottoms was said to be a finalist for the Democratic vice presidential slot in 2020."
+    ]
