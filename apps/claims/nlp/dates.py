@@ -66,14 +66,15 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
 
 
 def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> str | bool | None:
+    own_words = _unquoted(text)
     if match["md"] or match["dm"]:
         month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
         day = int(match["md_day"] or match["dm_day"])
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        ahead = bool(_FUTURE.search(_unquoted(text)) or _DEADLINE_BEFORE.search(text, 0, match.start()))
-        nearest = not ahead and _present_tense(_unquoted(text))
+        ahead = bool(_FUTURE.search(own_words) or _DEADLINE_BEFORE.search(text, 0, match.start()))
+        nearest = not ahead and _present_tense(own_words)
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
@@ -96,9 +97,9 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if published_on is None:
             return None
         year = published_on.year
-        if "next" in match["inmonth"].lower() or _FUTURE.search(_unquoted(text)):
+        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words):
             year += 1 if month < published_on.month else 0  # "will be held in November"
-        elif "last" not in match["inmonth"].lower() and _present_tense(_unquoted(text)):
+        elif "last" not in match["inmonth"].lower() and _present_tense(own_words):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article
                 year += 1 if month < published_on.month else -1
         elif month > published_on.month:
