@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.claim_quality import report_classification
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
-from training.train import best_threshold, load_member, torch_probabilities
+from training.metrics import best_threshold
+from training.train import load_member, torch_probabilities
 
 
 def main() -> None:

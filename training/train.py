@@ -49,6 +49,7 @@ from training.datasets import (
     training_examples,
     transfer_texts,
 )
+from training.metrics import best_threshold, f1_score
 
 log = logging.getLogger("training")
 
@@ -207,26 +208,6 @@ def run_frozen_encoder(
 
 def model_device(model: nn.Module) -> torch.device:
     return next(model.parameters()).device
-
-
-def best_threshold(labels: list[int], probs: np.ndarray) -> tuple[float, float]:
-    """The threshold that maximises F1 of the positive class, and that F1."""
-    best = (0.5, 0.0)
-    for threshold in np.arange(0.02, 0.98, 0.01):
-        f1 = f1_score(labels, probs >= threshold)
-        if f1 > best[1]:
-            best = (round(float(threshold), 2), f1)
-    return best
-
-
-def f1_score(labels: list[int], predicted: np.ndarray) -> float:
-    gold = np.asarray(labels, dtype=bool)
-    tp = float(np.sum(gold & predicted))
-    if tp == 0:
-        return 0.0
-    precision = tp / float(np.sum(predicted))
-    recall = tp / float(np.sum(gold))
-    return 2 * precision * recall / (precision + recall)
 
 
 def fit_logistic_head(model: Scorer, embeddings: np.ndarray, targets: list[float], c: float) -> None:

@@ -74,8 +74,12 @@ class CheckWorthinessModel:
         """Probability that each sentence is check-worthy, in input order, each in [0, 1]."""
         if not texts:
             return []
+        return [float(p) for p in self.run_batched(texts, "probability")]
+
+    def run_batched(self, texts: list[str], output: str) -> np.ndarray:
+        """One graph output per sentence, in input order, computed in the app's batches."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        probabilities = np.zeros(len(texts), dtype=np.float32)
+        rows: list[np.ndarray] = [np.empty(0)] * len(texts)
         for start in range(0, len(order), BATCH_SIZE):
             batch = order[start : start + BATCH_SIZE]
             encodings = self.tokenizer.encode_batch([texts[i] for i in batch])
@@ -83,8 +87,9 @@ class CheckWorthinessModel:
                 "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
             }
-            probabilities[batch] = self.session.run(None, feeds)[0]
-        return [float(p) for p in probabilities]
+            for index, row in zip(batch, self.session.run([output], feeds)[0], strict=True):
+                rows[index] = row
+        return np.stack(rows)
 
     def predict(self, texts: list[str]) -> list[bool]:
         """Whether each sentence is check-worthy at the committed threshold."""
