@@ -70,6 +70,24 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 
+# A statement reported in the past: what follows it ("announced she will comply", "has
+# indicated the trial could commence") is someone's stated plan or view, and that it was
+# stated is the checkable fact. Forecasts ("predicted", "forecast") stay predictions.
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|say|told|announced|confirmed|promised|pledged|vowed|indicated|mentioned|stated|"
+    r"declared|claimed|claiming|warned|noted|added|insisted|argued|arguing|remarked|responding|"
+    r"replied|advised|agreed)\b",
+    re.IGNORECASE,
+)
+# Evaluative words that are not the writer's verdict here: a compound ("best-selling",
+# "great-great granddaughter"), a noun ("the right to employment"), a species ("great white"),
+# or a compared likelihood ("less likely to own guns"), which is a finding, not a forecast.
+_NOT_AN_OPINION = re.compile(
+    r"\b\w+-(?:great|best|worst|good|bad|right)\b|\b(?:great|best|worst|good|bad|right)-\w+"
+    r"|\b(?:the|a|their|its|his|her|our|your)\s+right\s+(?:to|of)\b|\bgreat\s+whites?\b"
+    r"|\b(?:more|less|most|least)\s+likely\b|\bto\s+predict\b",
+    re.IGNORECASE,
+)
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
@@ -242,7 +260,11 @@ def classify(
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     attributed = bool(attribution) or bool(_speech_cues(words))
-    prediction_cues = _prediction_cues(text, words, anchored=anchored)
+    prediction_cues = _prediction_cues(text, anchored=anchored)
+    reporting = _REPORTING_VERB.search(text)
+    reported_cues = []
+    if prediction_cues and reporting and not _prediction_cues(text[: reporting.start()], anchored=anchored):
+        attributed, prediction_cues, reported_cues = True, [], [reporting.group().lower()]
     if prediction_cues and not attributed:
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
@@ -251,7 +273,7 @@ def classify(
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
-        return ClaimKind.ATTRIBUTION, [*_speech_cues(words), *([attribution] if attribution else [])]
+        return ClaimKind.ATTRIBUTION, [*_speech_cues(words), *reported_cues, *([attribution] if attribution else [])]
     comparison = [cue for cue, pattern in _COMPARISON_PATTERNS if pattern.search(lower)]
     comparison += _COMPARATIVE_THAN.findall(lower)
     if comparison:
@@ -390,7 +412,9 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
     return isinstance(quantity["value"], float) or quantity["value"] >= 100
 
 
-def _prediction_cues(text: str, words: list[str], *, anchored: bool) -> list[str]:
+def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
+    text = _NOT_AN_OPINION.sub(" ", text)
+    words = re.findall(r"[a-z']+", text.lower())
     cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
     # Not "must": in news prose it mostly states a rule ("It must be signed by the President",
     # "Candidates must receive at least 15% of the vote"), which can be checked.

@@ -211,6 +211,38 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         # "must" states a rule, not a prediction.
         pytest.param("The bill must also be approved by the Senate.", ClaimKind.EVENT, id="must-is-a-rule"),
         pytest.param("Unemployment is likely to rise next year.", ClaimKind.PREDICTION, id="likely-is-a-prediction"),
+        # A plan or view reported in the past: that it was stated is what gets checked.
+        pytest.param(
+            "Yesterday, Queen Elizabeth II announced she will comply with the request to suspend Parliament.",
+            ClaimKind.ATTRIBUTION,
+            id="announced-plan",
+        ),
+        pytest.param(
+            "Mitch McConnell has indicated the trial could possibly commence on Tuesday.",
+            ClaimKind.ATTRIBUTION,
+            id="indicated-possibility",
+        ),
+        pytest.param(
+            "Forecasters predicted that the storm will reach the coast on Monday.",
+            ClaimKind.PREDICTION,
+            id="a-reported-forecast-stays-a-prediction",
+        ),
+        # Evaluative words that are not a verdict.
+        pytest.param(
+            "The band rose to become one of the best-selling artists of the decade.", ClaimKind.EVENT, id="compound"
+        ),
+        pytest.param(
+            "The great white shark and the orca are the only species known to eat adult sevengills.",
+            ClaimKind.OTHER,
+            id="species",
+        ),
+        pytest.param(
+            "The party supports the right to employment and paid vacation.", ClaimKind.OTHER, id="right-as-a-noun"
+        ),
+        pytest.param("Gun owners were less likely to report the theft.", ClaimKind.OTHER, id="compared-likelihood"),
+        pytest.param(
+            "The team used the model to predict oxygen levels on Mars.", ClaimKind.OTHER, id="predict-as-a-purpose"
+        ),
     ],
 )
 def test_claim_kind_in_news_prose(text, kind):
