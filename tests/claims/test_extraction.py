@@ -103,6 +103,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Early reports suggested 40 people were trapped under the rubble of the school.", ""),
         ("According to a report on Wednesday by UpGuard, a cybersecurity firm, 540 million Facebook records "
          "were left on public servers.", "UpGuard"),
+        ('"Walter was the most brilliant scientist I have ever known," said University of California, San '
+         "Diego's chancellor, Pradeep Khosla.", "Pradeep Khosla"),
+        ('"The hospital treated 300 people in 2019," said the BBC\'s chief correspondent, John Simpson.',
+         "John Simpson"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

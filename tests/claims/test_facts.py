@@ -146,7 +146,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
     ("text", "expected"),
     [
         ("BBC's Jonathan Marcus said so.", [("BBC", "ORG"), ("Jonathan Marcus", "PERSON")]),
-        ("The Yemen-based Houthi movement said so.", [("Yemen", "PLACE"), ("Houthi", "MISC")]),
+        ("The Yemen-based Houthi movement said so.", [("Yemen", "PLACE"), ("Houthi", "NORP")]),
         ("Zapata crossed the English Channel on Sunday.", [("English Channel", "PLACE")]),
         ("Sweden joined the Paris Agreement.", [("Sweden", "PLACE"), ("Paris Agreement", "MISC")]),
         ("He spoke on BFM TV about Bastille Day.", [("BFM TV", "ORG"), ("Bastille Day", "MISC")]),
@@ -298,6 +298,33 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         (
             "Doug Collins said on Twitter the House of Representatives votes.",
             [("Doug Collins", "PERSON"), ("Twitter", "ORG"), ("House of Representatives", "ORG")],
+        ),
+        # The country or body of a post is not a person.
+        ("Youssef Chahed is the Prime Minister of Tunisia.", [("Youssef Chahed", "PERSON"), ("Tunisia", "PLACE")]),
+        # "for the" inside an organisation's name, and between two names.
+        (
+            "The president of the Tunisian League for the Defence of Human Rights, Jamel Msallem, spoke.",
+            [("Tunisian League for the Defence of Human Rights", "ORG"), ("Jamel Msallem", "PERSON")],
+        ),
+        (
+            "The Court of Appeals for the D.C. Circuit ruled against President Barack Obama for the Democrats.",
+            [("Court of Appeals for the D.C. Circuit", "ORG"), ("Barack Obama", "PERSON"), ("Democrats", "NORP")],
+        ),
+        # A first name after a relative is a person; regional names and races end in a place or event word.
+        (
+            "Her husband Siarhei was arrested in Tyumen Oblast before the Chicago Marathon.",
+            [("Siarhei", "PERSON"), ("Tyumen Oblast", "PLACE"), ("Chicago Marathon", "MISC")],
+        ),
+        (
+            "Speaking to Agence France-Presse, a Samoan official said Houthi fighters left Sanaa, Wuhan and Omsk.",
+            [
+                ("Agence France-Presse", "ORG"),
+                ("Samoan", "NORP"),
+                ("Houthi", "NORP"),
+                ("Sanaa", "PLACE"),
+                ("Wuhan", "PLACE"),
+                ("Omsk", "PLACE"),
+            ],
         ),
     ],
 )

@@ -24,6 +24,12 @@ _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+\w+)\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+\w+)){_WHEN}(?=[\s,.]|$)"
 )
+# '"...," said University of California, San Diego's chancellor, Pradeep Khosla.': the person
+# who spoke is the name after the organisation's role, not the organisation.
+_ROLE_THEN_NAME = re.compile(
+    r"(?:,\s+[A-Z][^,]{0,40}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{1,60},\s+"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s*[.,]"
+)
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
@@ -85,6 +91,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if match := _QUOTE.match(sentence):
         source = match["source1"] or match["source2"]
         cue = match["cue1"] or match["cue2"]
+        if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
+            source = speaker["name"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")

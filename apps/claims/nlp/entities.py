@@ -29,11 +29,21 @@ PLACES = words(
     Belize Benin Bhutan Botswana Brunei Burundi Comoros Djibouti Dominica Eswatini Fiji Gabon Gambia
     Grenada Guinea Guyana Jamaica Kiribati Lesotho Liberia Liechtenstein Malawi Maldives Malta
     Mauritania Mauritius Micronesia Monaco Nauru Palau Samoa Seychelles Suriname Togo Tonga Tuvalu
-    Vanuatu Crete Sicily Sardinia Corsica Tasmania Greenland Bermuda"""
+    Vanuatu Crete Sicily Sardinia Corsica Tasmania Greenland Bermuda Tunis Algiers Rabat Tripoli
+    Khartoum Nairobi Lagos Abuja Kampala Kinshasa Harare Pretoria Johannesburg Amman Sanaa Aden Mosul
+    Basra Idlib Raqqa Islamabad Karachi Lahore Kathmandu Dhaka Mumbai Kolkata Chennai Bangkok Hanoi
+    Manila Jakarta Seoul Pyongyang Shanghai Wuhan Shenzhen Guangzhou Taipei Canberra Sydney Melbourne
+    Brisbane Perth Auckland Wellington Ottawa Toronto Montreal Vancouver Havana Caracas Bogota Lima
+    Brasilia Athens Lisbon Stockholm Oslo Helsinki Copenhagen Prague Budapest Bucharest Sofia Belgrade
+    Zagreb Amsterdam Baku Yerevan Chisinau Vilnius Riga Tallinn Edinburgh Manchester Birmingham
+    Liverpool Glasgow Belfast Cardiff Chicago Houston Philadelphia Boston Seattle Atlanta Miami Detroit
+    Manhattan Brooklyn Queensland Ontario Quebec Alberta Siberia Dagestan Omsk Tomsk Novosibirsk
+    Yekaterinburg Smolensk Tyumen Chelyabinsk Sevastopol Donetsk Luhansk Kharkiv Odessa Lviv Azores
+    Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa"""
 ) | frozenset(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
-     "Hong Kong", "West Bank", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
+     "Hong Kong", "West Bank", "Tamil Nadu", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
      "Puerto Rico", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
@@ -51,13 +61,14 @@ PLACES = words(
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
-    Republic Kingdom Emirate Emirates Beach Junction Corner"""
+    Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
-    Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad"""
+    Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
+    Marathon"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -73,18 +84,27 @@ NATIONALITIES = words(
     Democratic Greek Dutch Swedish Norwegian Danish Finnish Swiss Belgian Austrian Hungarian Czech
     Romanian Bulgarian Serbian Croatian Portuguese Thai Vietnamese Filipino Indonesian Malaysian
     Nigerian Kenyan Ethiopian Somali Sudanese Yemeni Omani Bahraini Kuwaiti Algerian Moroccan
-    Tunisian Chilean Argentine Argentinian Colombian Peruvian Bolivian Scottish Welsh"""
+    Tunisian Chilean Argentine Argentinian Colombian Peruvian Bolivian Scottish Welsh Samoan Philippine
+    Cypriot Taiwanese Houthi Kurd Latino Latina Hispanic Catholic Protestant Orthodox Evangelical Hindu
+    Sikh Buddhist Coptic Maori Aboriginal Nepali Bangladeshi Uzbek Kazakh Azerbaijani Estonian Latvian
+    Lithuanian Slovak Slovenian Icelandic Maltese Mongolian Tibetan Uyghur Rohingya Yazidi Druze Pashtun
+    Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
+    Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Ugandan Tanzanian
+    Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
+    Moldovan Albanian Bosnian Macedonian Kosovar"""
 )
 
 ORGANISATIONS = words(
     """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
     AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
     ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN Twitter Facebook Google YouTube Instagram WhatsApp
-    TikTok Reddit Microsoft Huawei"""
+    TikTok Reddit Microsoft Huawei Telegram GitHub Wikinews Wikipedia Boeing Airbus Tesco Walmart
+    Interpol Europol Xinhua TASS Kyodo Yonhap Bloomberg ESPN NPR PBS"""
 ) | frozenset(
     ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
-     "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres"]
+     "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
+     "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -121,7 +141,11 @@ ROLE_HEADS = words("Manager Officer Editor Correspondent")
 COMMON_ACRONYMS = words("DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB")
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words("Members Member Residents Supporters Officials Staff")
-_LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary")
+_LOWER_TITLES = (
+    "envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary",
+    # "his daughter Gianna", "her husband Siarhei": a first name alone is a person here
+    "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister",
+)  # fmt: skip
 
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "In",
@@ -131,7 +155,7 @@ _NOT_NAMES = frozenset(
      "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though",
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
-     "Other", "Another", "Any", "No", "Yes", "Yeah",
+     "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
@@ -148,7 +172,7 @@ _NAME_PART = (
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+)"
 )
-_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for)?\s*{_NAME_PART})*")
+_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
@@ -246,6 +270,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return _classify(owner + "'s", text, start, known_people) + _classify(
             owned, text, start + len(owner) + 3, known_people
         )
+    # "for the" joins an organisation to its purpose ("Center for the Study of ..."); elsewhere
+    # it is two names: "President Barack Obama for the Democratic Party", "Writing for the Court".
+    before, _, after = phrase.partition(" for the ")
+    if after and not _names_an_organisation(before.split()):
+        return _classify(before, text, start, known_people) + _classify(
+            after, text, start + len(before) + 9, known_people
+        )
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     tokens = phrase.split()
@@ -300,19 +331,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
     owner, _, rest = name.partition(" of ")
-    if rest and head not in ORGANISATION_HEADS and head not in PLACE_HEADS and owner not in _WHOLE_NAMES:
+    if rest and not _names_an_organisation(owner.split()) and head not in PLACE_HEADS and owner not in _WHOLE_NAMES:
         # "Sally Wasef of Australia", "Kristian Andersen of Scripps Research": a person, then where from
         owner_entities = _classify(owner, text, start, known_people)
         if any(kind == "PERSON" for _, kind in owner_entities):
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
             return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
-    if (
-        name in ORGANISATIONS
-        or last in ORGANISATION_HEADS
-        or (" of " in name and head in ORGANISATION_HEADS)
-        or french_head
-    ):
+    if name in ORGANISATIONS or _names_an_organisation(tokens) or french_head:
         found.append((name, "ORG"))
         return found
     if (
@@ -334,6 +360,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count += 1
     if title_count == len(tokens):
         return found  # a title alone ("the Prime Minister's advice") names nobody
+    if (post_of := " ".join(tokens[title_count:])) in _WHOLE_NAMES:
+        # "the Prime Minister of Tunisia", "Secretary-General of NATO": the post's country or body
+        found.append((post_of, "PLACE" if post_of in PLACES else "ORG"))
+        return found
     if last.rstrip(".") in TITLES or last in ROLE_HEADS:
         found.append((name, "MISC"))  # a role ("Divisional Railway Manager"), not the person holding it
         return found
@@ -401,9 +431,9 @@ def _common_acronym(token: str) -> bool:
 
 
 def _names_an_organisation(tokens: list[str]) -> bool:
-    """ "Syrian Democratic Forces", "Georgia Institute of Technology": a head word ends the name
-    or comes before its "of"."""
-    before_of = " ".join(tokens).split(" of ")[0].split()
+    """ "Syrian Democratic Forces", "Georgia Institute of Technology", "Tunisian League for the
+    Defence of Human Rights": a head word ends the name or comes before its "of" or "for"."""
+    before_of = re.split(r" (?:of|for) ", " ".join(tokens))[0].split()
     return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS
 
 
@@ -422,6 +452,7 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
         organisation = " ".join(tokens[:index])
         if (
             tokens[index][0].isupper()
+            and tokens[index - 1][0].isupper()  # not "League for the Defence of ...": a name goes on
             and tokens[index].rstrip(".") in TITLES
             and (
                 organisation in ORGANISATIONS
