@@ -56,6 +56,12 @@ def _values(text):
         ("a 5.3-magnitude quake", [("=", 5.3, "magnitude")]),
         ("the total number of confirmed deaths surpassed 100,000", [(">", 100_000, "deaths")]),
         ("it banned two teenage chess players when she was two-and-a-half", [("=", 2, "players")]),
+        # Dollars of other countries, and other currency signs.
+        ("the winners received C$10,000 and A$5 million", [("=", 10_000, "CAD"), ("=", 5_000_000, "AUD")]),
+        ("it raised nearly CDN$11,000 and \u20b9200", [("~", 11_000, "CAD"), ("=", 200, "INR")]),
+        # A model's number is part of its name; a poll figure after a name is still a count.
+        ("the Boeing 737-800 jet and the Boeing 737 Max carried 176 people", [("=", 176, "people")]),
+        ("Biden 51%, Trump 47%", [("=", 51, "percent"), ("=", 47, "percent")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -64,7 +70,15 @@ def test_quantities_are_normalised(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["on June 30 in Geneva", "on 30 June", "in 2012 the war", "December 11, 2012", "one of the envoys"],
+    [
+        "on June 30 in Geneva",
+        "on 30 June",
+        "in 2012 the war",
+        "December 11, 2012",
+        "one of the envoys",
+        "running from August 22 to 25",
+        "on December 5 and 6",
+    ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):
     assert find_quantities(text) == []

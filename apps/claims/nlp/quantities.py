@@ -38,7 +38,12 @@ _QUALIFIER = "|".join(re.escape(text) for text, _ in sorted(QUALIFIERS, key=lamb
 _QUALIFIER_SYMBOL = dict(QUALIFIERS)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion|bn|mn|m|k"
-_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
+    # Dollars of other countries are written with the country's letters before the sign.
+    "C$": "CAD", "CA$": "CAD", "CDN$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
+    "S$": "SGD", "R$": "BRL",
+}  # fmt: skip
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "dollar": "USD",
@@ -54,7 +59,7 @@ _QUANTITY = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
     (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
-    (?P<currency>US\$|[$€£¥])?
+    (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩])?
     (?P<number>
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
@@ -83,7 +88,10 @@ _ORDINAL = re.compile(
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*(?:\d{{1,2}}\s*[-\u2013]\s*)?$", re.IGNORECASE)
+# "June 30", and the day that ends a range of days: "September 25-27", "from August 22 to 25".
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)})\.?\s*(?:\d{{1,2}}\s*(?:[-\u2013]|to|through|until|and)\s*)?$", re.IGNORECASE
+)
 # "has passed 500,000": a verb before a bare number says it is a lower bound.
 _EXCEEDED = re.compile(
     r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
@@ -148,6 +156,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "one of the", "one day": too ambiguous to be a count
     if match["number"][0].isupper() and re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 20) : match.start()]):
         return None  # "World War Two", "Apollo Eleven": part of a name
+    if _model_number(text, match):
+        return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
@@ -222,6 +232,25 @@ def _number_value(token: str) -> float | None:
     return total
 
 
+# A number that names a product or a model after its maker's name: "Boeing 737-800", "Gears 5",
+# "Boeing 737 Max". One followed by a percentage or a unit is still a count ("Biden 51%").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+_MODEL_SUFFIX = re.compile(r"-\d|\s+[A-Z]|\s*[,.;:)]|\s*$")
+_MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$")
+
+
+def _model_number(text: str, match: re.Match[str]) -> bool:
+    number = match["number"]
+    if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"] or match["qualifier"]:
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    if _MODEL_SECOND_HALF.search(before):
+        return True
+    if not _NAME_BEFORE.search(before) or _MONTH_BEFORE.search(before):
+        return False
+    return bool(_MODEL_SUFFIX.match(text, match.end("number")))
+
+
 def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
     number = match["number"]
     if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"]:
@@ -250,7 +279,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         countable = value != 1 and not unit.endswith("s") and unit not in _UNCOUNTED_COMPOUNDS
         return (unit + "s" if countable else unit), match.end()
     if match["currency"]:
-        return _CURRENCY[match["currency"]], match.end()
+        return _CURRENCY[match["currency"].upper()], match.end()
     if degrees := _DEGREES.match(text, match.end()):
         scale = (degrees["scale"] or "").lower()
         return ("°C" if scale in ("c", "celsius", "centigrade") else "°F" if scale else "degrees"), degrees.end()
