@@ -557,6 +557,27 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Per request of Prime Minister Boris Johnson, the Queen suspended parliament for five weeks yesterday."],
             id="a-name-ending-an-opening-phrase",
         ),
+        pytest.param(
+            "The other three treatments were remdesivir, an antiviral drug; mAb114, a monoclonal antibody made by "
+            "Ridgeback Biotherapeutics; and REGN-EB3, a cocktail of three antibodies.",
+            ["The other three treatments were remdesivir, an antiviral drug; mAb114, a monoclonal antibody made by "
+             "Ridgeback Biotherapeutics; and REGN-EB3, a cocktail of three antibodies."],
+            id="semicolons-between-described-items-of-a-list",
+        ),
+        pytest.param(
+            "Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates; Pete Buttigieg, the "
+            "former mayor of South Bend, Indiana, came in first with 14.",
+            ["Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
+             "Pete Buttigieg, the former mayor of South Bend, Indiana, came in first with 14."],
+            id="semicolons-between-clauses",
+        ),
+        pytest.param(
+            "In the trial, ZMapp served as a control, meaning scientists used it as a baseline and compared three "
+            "other treatments to it.",
+            ["In the trial, ZMapp served as a control, meaning scientists used it as a baseline and compared three "
+             "other treatments to it."],
+            id="a-verb-of-a-participle-clauses-own-subject",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

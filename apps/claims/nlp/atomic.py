@@ -79,12 +79,28 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
     text = sentence[a:b]
     if '"' in text or "“" in text:
         return [piece]  # never cut inside a quotation
+    if _semicolon_list(text):
+        return [piece]  # each item leans on the list's opening words
     rules = (_semicolon, _relative_clause, _apposition, _that_coordination, _contrast, _verb_coordination)
     for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
             return [p for p in parts if _has_words(sentence, p.body, 2)]
     return [piece]
+
+
+# "were remdesivir, an antiviral drug; mAb114, a monoclonal antibody ...; and REGN-EB3, a ...":
+# semicolons that separate described items of one list, not clauses.
+_DESCRIBED_ITEM = re.compile(r"\s*(?:and\s+)?[^\s,;]+(?:\s+[^\s,;]+){0,3},\s+(?:a|an|the)\s")
+
+
+def _semicolon_list(text: str) -> bool:
+    first, *items = text.split(";")
+    return (
+        bool(items)
+        and re.search(r",\s+(?:a|an|the)\s[^,]*$", first) is not None
+        and all(_DESCRIBED_ITEM.match(item) for item in items)
+    )
 
 
 def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -352,6 +368,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             continue  # a list of participles ("killed, injured and displaced"), not of actions
         if separator == "," and (after == "by" or lower in ("called", "named", "known", "dubbed")):
             continue  # ", conducted by ...", ", also called ...": a participle describing what came before
+        if _inside_a_participle_clause(tokens, verb, index):
+            continue  # "ZMapp served as a control, meaning scientists used it ... and compared ...": theirs
         if _verb_inside_that_clause(tokens, verb, index, separator):
             continue  # "were optimistic that X and Y, could reveal ...", "a quake that hit ... and caused ..."
         if separator == "," and _closes_an_example(tokens, verb, index):
@@ -368,6 +386,25 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _inside_a_participle_clause(tokens: list[re.Match[str]], verb: int, separator_at: int) -> bool:
+    """Whether a clause opened by ", <participle>" with its own subject and verb ("meaning
+    scientists used ...") comes between the verb and the separator."""
+    for index in range(verb + 1, separator_at - 2):
+        if tokens[index].group() == "," and tokens[index + 1].group().lower().endswith("ing"):
+            return any(_is_finite(t.group()) for t in tokens[index + 3 : separator_at])
+    return False
+
+
+_SHORT_PAST = frozenset({"used", "owed", "sued", "tied", "died", "lied", "eyed"})
+
+
+def _is_finite(word: str) -> bool:
+    lower = word.lower()
+    return word.islower() and (
+        lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or lower in _SHORT_PAST or _regular_past(lower)
+    )
 
 
 def _verb_inside_that_clause(tokens: list[re.Match[str]], verb: int, separator_at: int, separator: str) -> bool:
