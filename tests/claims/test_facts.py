@@ -62,6 +62,13 @@ def _values(text):
         # A model's number is part of its name; a poll figure after a name is still a count.
         ("the Boeing 737-800 jet and the Boeing 737 Max carried 176 people", [("=", 176, "people")]),
         ("Biden 51%, Trump 47%", [("=", 51, "percent"), ("=", 47, "percent")]),
+        # A capitalised plural is what is counted; a house number is not a count.
+        (
+            "with 231 Democrats supporting it, and 194 Republicans opposing it",
+            [("=", 231, "Democrats"), ("=", 194, "Republicans")],
+        ),
+        ("a spokesman for 10 Downing Street said 12 ministers agreed", [("=", 12, "ministers")]),
+        ("home to people for a few hundred years", [(">", 100, "years")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

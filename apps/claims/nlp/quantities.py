@@ -92,6 +92,7 @@ _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _MONTH_BEFORE = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\.?\s*(?:\d{{1,2}}\s*(?:[-\u2013]|to|through|until|and)\s*)?$", re.IGNORECASE
 )
+_VAGUE_MULTIPLE = re.compile(r"\b(?:a\s+few|several|a\s+couple\s+of|some)\s+$", re.IGNORECASE)
 # "has passed 500,000": a verb before a bare number says it is a lower bound.
 _EXCEEDED = re.compile(
     r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
@@ -156,7 +157,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "one of the", "one day": too ambiguous to be a count
     if match["number"][0].isupper() and re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 20) : match.start()]):
         return None  # "World War Two", "Apollo Eleven": part of a name
-    if _model_number(text, match):
+    if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
@@ -179,6 +180,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
     if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
         qualifier = ">"
+    vague = _VAGUE_MULTIPLE.search(text, 0, start) if match["number"].lower() in SCALE_WORDS else None
+    if not qualifier_text and vague:
+        qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
     counted = unit
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
@@ -236,6 +240,8 @@ def _number_value(token: str) -> float | None:
 # "Boeing 737 Max". One followed by a percentage or a unit is still a count ("Biden 51%").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _MODEL_SUFFIX = re.compile(r"-\d|\s+[A-Z]|\s*[,.;:)]|\s*$")
+# "10 Downing Street": a house number.
+_ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b")
 _MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$")
 
 
@@ -285,12 +291,15 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         return ("°C" if scale in ("c", "celsius", "centigrade") else "°F" if scale else "degrees"), degrees.end()
     position = match.end()
     skipped_capitals = 0
+    last_capital: re.Match[str] | None = None
     for word_match in _WORD.finditer(text, position):
         between = text[position : word_match.start()]
         if between.strip() not in ("", "-"):
             break  # punctuation ends the noun phrase
         word = word_match.group().rstrip(".")
         lower = word.lower()
+        if last_capital and word.islower() and lower.endswith(("ing", "ed")):
+            break  # "231 Democrats supporting": the verb after the capitals is not the unit
         position = word_match.end()
         if lower in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[lower], position
@@ -298,6 +307,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue  # "hundreds of people"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"
+            last_capital = word_match
             continue
         if lower in QUANTITY_MODIFIERS:
             continue
@@ -307,4 +317,6 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         return lower, position
+    if last_capital and last_capital.group().endswith("s"):
+        return last_capital.group(), last_capital.end()  # "231 Democrats": the capitalised plural
     return "", match.end()
