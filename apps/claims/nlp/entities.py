@@ -43,7 +43,10 @@ PLACES = words(
 ) | frozenset(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
-     "Hong Kong", "West Bank", "Tamil Nadu", "European Union", "Soviet Union", "Czech Republic", "Great Britain",
+     "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
+     "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
+     "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Rapa Nui", "DRC",
+     "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
      "Puerto Rico", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
