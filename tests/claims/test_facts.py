@@ -69,6 +69,11 @@ def _values(text):
         ),
         ("a spokesman for 10 Downing Street said 12 ministers agreed", [("=", 12, "ministers")]),
         ("home to people for a few hundred years", [(">", 100, "years")]),
+        # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
+        ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
+        # An elided noun is the one counted just before, but not for ages.
+        ("Warren earned 8 delegates, Biden earned 6.", [("=", 8, "delegates"), ("=", 6, "delegates")]),
+        ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from .lexicon import MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, SCALE_WORDS, STOPWORDS
+from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, SCALE_WORDS, STOPWORDS
 
 QUALIFIERS = (
     ("at least", ">="),
@@ -126,7 +126,29 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
             }
             continue
         merged.append(quantity)
+    _carry_elided_units(text, merged)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+def _carry_elided_units(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
+    what the number before it counted."""
+    previous_unit = ""
+    for quantity in quantities:
+        if (
+            not quantity["unit"]
+            and previous_unit
+            and _PHRASE_END.match(text, quantity["_end"])
+            and _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        ):
+            quantity["unit"] = previous_unit
+        previous_unit = quantity["unit"] or previous_unit
+
+
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+# Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
+# or rates ("per 100,000").
+_TALLY_BEFORE = re.compile(r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining)\s+$")
 
 
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
@@ -238,8 +260,14 @@ def _number_value(token: str) -> float | None:
 
 # A number that names a product or a model after its maker's name: "Boeing 737-800", "Gears 5",
 # "Boeing 737 Max". One followed by a percentage or a unit is still a count ("Biden 51%").
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w-]*)\s+$")
 _MODEL_SUFFIX = re.compile(r"-\d|\s+[A-Z]|\s*[,.;:)]|\s*$")
+# "Bell 206 came down near Interstate 80 around 13:30": a verb or a preposition after a name's
+# number, where a count would have its noun.
+_NO_NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z]+)\b")
+_NOT_A_NOUN = frozenset(
+    {"around", "near", "at", "on", "in", "into", "from", "to", "and", "or", "was", "is", "has", "had"}
+)
 # "10 Downing Street": a house number.
 _ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b")
 _MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$")
@@ -252,9 +280,17 @@ def _model_number(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 30) : match.start()]
     if _MODEL_SECOND_HALF.search(before):
         return True
-    if not _NAME_BEFORE.search(before) or _MONTH_BEFORE.search(before):
+    name = _NAME_BEFORE.search(before)
+    if name is None or _MONTH_BEFORE.search(before):
         return False
-    return bool(_MODEL_SUFFIX.match(text, match.end("number")))
+    if name["name"].lower() in STOPWORDS or name["name"].lower() in QUANTITY_MODIFIERS:
+        return False  # "All 189 on the aircraft died": a sentence's first word, not a name
+    if _MODEL_SUFFIX.match(text, match.end("number")):
+        return True
+    following = _NO_NOUN_AFTER.match(text, match.end("number"))
+    return following is not None and (
+        following["word"] in _NOT_A_NOUN or following["word"] in IRREGULAR_PAST or following["word"].endswith("ed")
+    )
 
 
 def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
