@@ -107,12 +107,24 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Diego's chancellor, Pradeep Khosla.", "Pradeep Khosla"),
         ('"The hospital treated 300 people in 2019," said the BBC\'s chief correspondent, John Simpson.',
          "John Simpson"),
+        ("Dedi Prasetyo told the BBC that 2 suspects were arrested on Thursday.", "Dedi Prasetyo"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
 
     assert claim.attribution == source
+
+
+def test_told_the_outlet_that_leaves_the_outlet_out_of_the_claim():
+    body = (
+        "Dedi Prasetyo said two suspects were arrested. "
+        "He told the BBC that police suspect the attackers were radicalised."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Police suspect the attackers were radicalised." in texts
 
 
 def test_a_determiner_before_a_speech_verb_is_not_a_source():

@@ -120,6 +120,7 @@ def test_quantity_keeps_its_text():
         ("the ruling is expected in February", "2013-02"),
         ("Biden announced his plan to pick a woman on Friday", "2012-12-07"),
         ('on Friday Erdogan said, "we will change its name"', "2012-12-07"),
+        ("he was developing plans to attack, including the attack on December 7th", "2012-12-07"),
         ("last year", "2011"),
         ("it happened yesterday", "2012-12-10"),
         ("in November", "2012-11"),
@@ -336,6 +337,12 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "The Court of Appeals for the D.C. Circuit ruled against President Barack Obama for the Democrats.",
             [("Court of Appeals for the D.C. Circuit", "ORG"), ("Barack Obama", "PERSON"), ("Democrats", "NORP")],
         ),
+        # A name ending in a known organisation's name is one; a post's organisation is not part of it.
+        (
+            "A Kataeb Hezbollah official met Dave Lewis, CEO of Tesco, and The Daily Telegraph reported it.",
+            [("Kataeb Hezbollah", "ORG"), ("Dave Lewis", "PERSON"), ("Tesco", "ORG"), ("Daily Telegraph", "ORG")],
+        ),
+        ("Last April, Islam was discussed in Washington D.C.", [("Islam", "NORP"), ("Washington D.C.", "PLACE")]),
         # A first name after a relative is a person; regional names and races end in a place or event word.
         (
             "Her husband Siarhei was arrested in Tyumen Oblast before the Chicago Marathon.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from .lexicon import WEEKDAYS
 
 _VERB = (
-    r"said|says|reported|reports|told\s+\w+|tells\s+\w+|added|adds|stated|states|announced|announces|"
+    r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed"
 )
@@ -21,8 +21,8 @@ _SOURCE = (
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE = re.compile(
-    rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+\w+)\s+(?P<source1>{_SOURCE})"
-    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+\w+)){_WHEN}(?=[\s,.]|$)"
+    rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+(?:the\s+)?\w+)\s+(?P<source1>{_SOURCE})"
+    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+(?:the\s+)?\w+)){_WHEN}(?=[\s,.]|$)"
 )
 # '"...," said University of California, San Diego's chancellor, Pradeep Khosla.': the person
 # who spoke is the name after the organisation's role, not the organisation.

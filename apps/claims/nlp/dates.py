@@ -30,8 +30,9 @@ _DATE = re.compile(
 
 # Tense that puts a bare weekday after publication: "Dorian was forecast to reach ... on Monday".
 _FUTURE = re.compile(
-    # "plans to" as a verb, not "his plan to": a noun plans nothing by itself
-    r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )plans? to|"
+    # "plans to" as a verb, not "his plan to" or "developing plans to": a noun plans nothing by itself
+    r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )"
+    r"(?<!developing )(?<!making )(?<!new )(?<!of )plans? to|"
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )

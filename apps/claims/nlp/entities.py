@@ -45,7 +45,8 @@ PLACES = words(
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
-     "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Rapa Nui", "DRC",
+     "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
+     "D.C.", "Washington D.C.",
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
@@ -94,7 +95,7 @@ NATIONALITIES = words(
     Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
-    Moldovan Albanian Bosnian Macedonian Kosovar"""
+    Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism"""
 )
 
 ORGANISATIONS = words(
@@ -102,7 +103,7 @@ ORGANISATIONS = words(
     AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
     ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN Twitter Facebook Google YouTube Instagram WhatsApp
     TikTok Reddit Microsoft Huawei Telegram GitHub Wikinews Wikipedia Boeing Airbus Tesco Walmart
-    Interpol Europol Xinhua TASS Kyodo Yonhap Bloomberg ESPN NPR PBS"""
+    Interpol Europol Xinhua TASS Kyodo Yonhap ESPN NPR PBS"""
 ) | frozenset(
     ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
@@ -123,7 +124,8 @@ ORGANISATION_HEADS = words(
     Foundation TV Radio Agency Museum Laboratory Society Units Unit Division Railway Railways
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
     Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
-    Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy"""
+    Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
+    Telegraph Insider Mirror Observer"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -136,7 +138,7 @@ TITLES = words(
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
-    Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman"""
+    Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -158,7 +160,7 @@ _NOT_NAMES = frozenset(
      "Including", "Like", "Unlike", "Despite", "During", "Since", "Following", "Although", "Though",
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
-     "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps",
+     "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
@@ -341,7 +343,11 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
             return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
-    if name in ORGANISATIONS or _names_an_organisation(tokens) or french_head:
+    # "Kataeb Hezbollah": a name ending in a known organisation's one-word name is an organisation too
+    ends_in_organisation = (
+        len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES
+    )
+    if name in ORGANISATIONS or _names_an_organisation(tokens) or french_head or ends_in_organisation:
         found.append((name, "ORG"))
         return found
     if (
