@@ -20,7 +20,7 @@ from typing import Any
 
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
 from apps.claims.models import ClaimKind
-from apps.claims.nlp.atomic import piece_text, split_atomic
+from apps.claims.nlp.atomic import has_clause_verb, piece_text, split_atomic
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
@@ -319,6 +319,8 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
     stays, since who said it is part of what is checked.
     """
     whole = [(sentence, [(0, len(sentence))])]
+    if frame is not None and frame.gap is not None:
+        return _pieces_around_gap(sentence, frame.gap)
     if frame is None:
         pieces = split_atomic(sentence, 0, len(sentence))
     elif frame.style == "quote":
@@ -333,6 +335,50 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
     if len(pieces) <= 1:
         return whole
     return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+
+
+# Whether the words around a frame set between commas keep a comma once it is gone: after an
+# opening phrase ("Longer term, according to NASA, the goal is ..."), inside a relative clause
+# ("Women, who make up 16% ..., according to CNA, have been ..."), and before one ("35 were
+# rescued, according to officials, some of whom ..."); not between a subject and its verb
+# ("Around 50 gallons of diesel, officials said, spilled") or after a joining word ("but, according
+# to his agent, Hunter had ...").
+_OPENING_PHRASE = re.compile(
+    r"(?:in|on|at|as|since|after|before|during|following|for|by|with|under|over|from|despite|through|"
+    r"throughout|within|amid|among|this|last|next|longer|earlier|later|meanwhile|previously)\b",
+    re.IGNORECASE,
+)
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
+_CLAUSE_AFTER = re.compile(
+    r"(?:who|which|whom|whose|some of|many of|most of|all of|with|while|whereas|though|although|but|and|or|"
+    r"yet|so|[a-z]+ing)\b"
+)
+_JOINING_WORD_BEFORE = re.compile(r"\b(?:and|but|or|then|which|that|so|yet)$")
+
+
+def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Atomic claims of the sentence without its frame set between commas; spans skip the frame.
+
+    The frame is blanked out rather than cut, so offsets stay the sentence's own."""
+    start, end = gap
+    before, after = sentence[:start], sentence[end:]
+    keeps_comma = not _JOINING_WORD_BEFORE.search(before) and bool(
+        (_OPENING_PHRASE.match(before) and "," not in before and not has_clause_verb(before))
+        or _OPEN_RELATIVE.search(before)
+        or _CLAUSE_AFTER.match(after)
+    )
+    joiner = ", " if keeps_comma else " "
+    blanked = before + joiner.ljust(end - start) + after
+    cut_from = start + len(joiner.rstrip())
+    pieces = []
+    for piece in split_atomic(blanked, 0, len(blanked)):
+        spans: list[tuple[int, int]] = []
+        for a, b in piece.spans():
+            for span_start, span_end in ((a, min(b, cut_from)), (max(a, end), b)):
+                if span_end > span_start and blanked[span_start:span_end].strip(" ,"):
+                    spans.append((span_start, span_end))
+        pieces.append((piece_text(blanked, piece), spans))
+    return pieces
 
 
 def _resolve_pronoun(text: str, previous_sentence: str, known_people: frozenset[str]) -> str:

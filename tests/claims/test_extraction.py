@@ -116,6 +116,56 @@ def test_news_attribution_phrasings_name_their_source(sentence, source):
     assert claim.attribution == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "texts", "source"),
+    [
+        ("Around 50 gallons of diesel fuel, officials said, spilled and ignited.",
+         ["Around 50 gallons of diesel fuel spilled and ignited."], "officials"),
+        ("Longer term, according to NASA administrator Jim Bridenstine, the goal is to cut launch costs by 40 percent.",
+         ["Longer term, the goal is to cut launch costs by 40 percent."], "NASA administrator Jim Bridenstine"),
+        ("The bomb was placed on a motorcycle in a market, stated Minister of Information Moammar al-Eryani, and "
+         "was left outside a restaurant.",
+         ["The bomb was placed on a motorcycle in a market.", "The bomb was left outside a restaurant."],
+         "Minister of Information Moammar al-Eryani"),
+        ("At least seventeen people died and 35 were rescued, according to officials, some of whom were hospitalised.",
+         ["At least seventeen people died and 35 were rescued, some of whom were hospitalised."], "officials"),
+    ],
+)  # fmt: skip
+def test_a_frame_between_commas_is_left_out_of_the_claim_and_names_its_source(sentence, texts, source):
+    claims = extract_claims(sentence)
+
+    assert [c.text for c in claims] == texts
+    assert {c.attribution for c in claims} == {source}
+    # The highlighted spans skip the frame.
+    assert all("said" not in sentence[a:b] and "according" not in sentence[a:b] for c in claims for a, b in c.spans)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What follows describes the source, so the frame is the sentence's end, not an aside.
+        "The shooting began at 10:39 a.m., according to police, who said officers arrived six minutes later.",
+        "Federal authorities are investigating the shooting, according to prosecutor Josh Bash, the U.S. Attorney.",
+    ],
+)
+def test_a_frame_followed_by_its_sources_description_is_not_cut_out(sentence):
+    texts = [c.text for c in extract_claims(sentence)]
+
+    assert "according to" in texts[0]
+
+
+def test_verbs_after_a_reporting_verb_belong_to_the_reported_clause():
+    body = (
+        "Officials said it killed nine people and injured at least 50 more. "
+        "Boris Dubrovsky said FSB officers were present at 3 sites, but said this was unrelated to the explosion."
+    )
+
+    texts = [c.text for c in extract_claims(body)]
+
+    assert "Officials said it killed nine people and injured at least 50 more." in texts
+    assert "Boris Dubrovsky said this was unrelated to the explosion." in texts
+
+
 def test_told_the_outlet_that_leaves_the_outlet_out_of_the_claim():
     body = (
         "Dedi Prasetyo said two suspects were arrested. "

@@ -320,6 +320,9 @@ def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
     return ()
 
 
+_REPORTING_VERBS = frozenset(
+    {"said", "says", "told", "tells", "reported", "stated", "claimed", "claims", "denied", "added", "insisted"}
+)
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "after", "before", "during", "following", "since", "under", "with", "by", "for", "from", "as"}
 )
@@ -334,6 +337,10 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     verb = 0 if subject_in_head else _verb_index(tokens)
     if verb is None or _is_head_of_relative(tokens, verb):
         return None
+    # "Witnesses said a man approached and attacked ...": after a reporting verb the next verbs are
+    # usually the reported clause's; only ", but grew tired" or a second report ("and denied") is the
+    # speaker's own.
+    reports = not subject_in_head and tokens[verb].group().lower() in _REPORTING_VERBS
     subject_start = _subject_start(tokens, verb)
     if subject_start >= verb and not subject_in_head:
         return None  # no subject to share: ", attacked a group ..."
@@ -356,10 +363,13 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             following += 1
         word = tokens[following].group()
         lower = word.lower()
-        second_is_auxiliary = lower in _SPLITTING_AUXILIARIES
+        # Not a bare "do": "is to render space accessible and, through competition, do so ..." is one plan.
+        second_is_auxiliary = lower in _SPLITTING_AUXILIARIES and lower != "do"
         second_is_past = word.islower() and (lower in IRREGULAR_PAST or _regular_past(lower))
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
+            continue
+        if reports and lower not in _REPORTING_VERBS and not (separator != "," and tokens[index - 1].group() == ","):
             continue
         if separator == "and" and _in_a_list_of_things(text, tokens, verb, index - 1):
             continue  # "in sewage, slurry, human faeces, and contaminated foods": an adjective
@@ -478,13 +488,18 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
     return None
 
 
+def has_clause_verb(text: str) -> bool:
+    """Whether `text` holds a verb that makes it a clause, not just a phrase."""
+    return _has_finite_verb(text) or _verb_index(_tokens(text)) is not None
+
+
 def _opening_phrase(text: str) -> bool:
     """ "Per request of", "In the analysis of": a prepositional phrase opening the sentence, so a
     name ending it is followed by the main clause, not described."""
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     if "," in text or first not in (*_PREPOSITIONS, "per", "upon", "according"):
         return False
-    return not _has_finite_verb(text) and _verb_index(_tokens(text)) is None  # "At least 52 deaths were ..."
+    return not has_clause_verb(text)  # "At least 52 deaths were ..."
 
 
 def _has_finite_verb(text: str) -> bool:

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from .atomic import has_clause_verb
 from .lexicon import WEEKDAYS
 
 _VERB = (
@@ -61,6 +62,28 @@ _LEADING = re.compile(
 )
 
 
+# A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
+# spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
+# in a market, stated Minister Moammar al-Eryani, and was left outside a restaurant".
+_GROUP = (
+    r"(?:[a-z]+\s+)?(?:officials|police|investigators|authorities|witnesses|experts|analysts|researchers|"
+    r"scientists|prosecutors|doctors|residents|organi[sz]ers)|(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+"
+)
+# A title and name as written after an inverted "stated": "Minister of Information Moammar al-Eryani".
+_NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
+_SPEAKER_NAME = (
+    rf"(?:[Tt]he\s+)?{_NAME_OR_PARTICLE}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME_OR_PARTICLE}){{0,6}}"
+)
+_PARENTHETICAL = re.compile(
+    rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
+    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported)"
+    rf"{_WHEN}"
+    rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP})),\s+"
+    # Not when what follows describes the source: ", according to police, who said ...".
+    r"(?=\w)(?!(?:who|whom|whose|which)\b)"
+)
+
+
 @dataclass(frozen=True)
 class AttributionFrame:
     source: str
@@ -68,7 +91,9 @@ class AttributionFrame:
     # Where the attributed content sits inside the sentence (relative offsets).
     content_start: int
     content_end: int
-    style: str  # "trailing", "quote", "according", "leading"
+    style: str  # "trailing", "quote", "according", "leading", "parenthetical"
+    # A frame set between commas inside the content ("Diesel, officials said, spilled"): its span.
+    gap: tuple[int, int] | None = None
 
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
@@ -107,6 +132,17 @@ def _frame(sentence: str) -> AttributionFrame | None:
         )
     if match := _LEADING.match(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
+    if (
+        '"' not in sentence
+        and "“" not in sentence
+        and (match := _PARENTHETICAL.search(sentence))
+        # ", according to prosecutor Josh Bash, the U.S. Attorney for ...": a description of the source
+        and has_clause_verb(sentence[match.end() :])
+    ):
+        source = match["source1"] or match["source2"] or match["source3"]
+        cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
+        named = _named_source(source) if match["source1"] else _clean(source)
+        return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
     return None
 
 
