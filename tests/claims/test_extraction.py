@@ -108,6 +108,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"The hospital treated 300 people in 2019," said the BBC\'s chief correspondent, John Simpson.',
          "John Simpson"),
         ("Dedi Prasetyo told the BBC that 2 suspects were arrested on Thursday.", "Dedi Prasetyo"),
+        ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
+         "came from the wall in Fishmongers' Hall.", "a Twitter post by Amy Cook"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -164,6 +166,25 @@ def test_verbs_after_a_reporting_verb_belong_to_the_reported_clause():
 
     assert "Officials said it killed nine people and injured at least 50 more." in texts
     assert "Boris Dubrovsky said this was unrelated to the explosion." in texts
+
+
+def test_a_sources_post_after_according_to_is_left_out_of_the_claim():
+    sentence = (
+        "According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
+        "came from the wall in Fishmongers' Hall."
+    )
+
+    (claim,) = extract_claims(sentence)
+
+    assert claim.text == "The five-foot tusk came from the wall in Fishmongers' Hall."
+
+
+def test_a_sentence_may_open_with_an_accented_capital():
+    body = "Two men held the attacker down in 2019. Łukasz, a chef, was stabbed in the hand at 2 p.m."
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Two men held the attacker down in 2019." in texts
 
 
 def test_told_the_outlet_that_leaves_the_outlet_out_of_the_claim():
@@ -632,6 +653,16 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
              "Pete Buttigieg, the former mayor of South Bend, Indiana, came in first with 14."],
             id="semicolons-between-clauses",
+        ),
+        pytest.param(
+            "One man took his knife, and another, a Polish chef named Lukasz, harried him with a five-foot tusk.",
+            ["One man took his knife, and another, a Polish chef named Lukasz, harried him with a five-foot tusk."],
+            id="a-new-subject-described-between-commas",
+        ),
+        pytest.param(
+            "Police said Khan was wearing a suicide vest on Friday, though it was later found to be a fake.",
+            ["Police said Khan was wearing a suicide vest on Friday, though it was later found to be a fake."],
+            id="it-after-a-reporting-verb-is-in-the-report",
         ),
         pytest.param(
             "In the trial, ZMapp served as a control, meaning scientists used it as a baseline and compared three "

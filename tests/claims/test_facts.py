@@ -69,6 +69,7 @@ def _values(text):
         ),
         ("a spokesman for 10 Downing Street said 12 ministers agreed", [("=", 12, "ministers")]),
         ("home to people for a few hundred years", [(">", 100, "years")]),
+        ("a five-foot tusk and a six-inch blade", [("=", 5, "feet"), ("=", 6, "inches")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
         ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
         # An elided noun is the one counted just before, but not for ages.
@@ -343,6 +344,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Kataeb Hezbollah", "ORG"), ("Dave Lewis", "PERSON"), ("Tesco", "ORG"), ("Daily Telegraph", "ORG")],
         ),
         ("Last April, Islam was discussed in Washington D.C.", [("Islam", "NORP"), ("Washington D.C.", "PLACE")]),
+        (
+            "The Speaker of the House met the Director of Mid Wales Tourism Partnership at the Mayo Clinic.",
+            [("House", "ORG"), ("Mid Wales Tourism Partnership", "ORG"), ("Mayo Clinic", "ORG")],
+        ),
         # A first name after a relative is a person; regional names and races end in a place or event word.
         (
             "Her husband Siarhei was arrested in Tyumen Oblast before the Chicago Marathon.",

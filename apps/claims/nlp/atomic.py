@@ -286,6 +286,13 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         subject = ""
         if match["word"].lower() in _PRONOUNS:
             span = _subject_span(text[: match.start()])
+            if (
+                span is not None
+                and match["word"].lower() == "it"
+                and _reports(text[: match.start()])
+                and _not_an_it(text[span[0] : span[1]])
+            ):
+                continue  # "Police said Khan wore a vest, though it was fake": "it" is in what they said
             if span is not None:
                 subject = text[span[0] : span[1]]
             elif piece.head and not _frame_head(sentence, piece):
@@ -297,6 +304,22 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
         ]
     return None
+
+
+def _not_an_it(subject: str) -> bool:
+    """Whether a subject cannot be "it": people, or a plural ("Police also", "officials", "Boris Dubrovsky")."""
+    words = [word for word in re.findall(r"[\w'\u2019-]+", subject) if not _is_adverb(word)]
+    if not words:
+        return False
+    head = words[-1]
+    named_person = len(words) >= 2 and all(word[0].isupper() and word[1:].islower() for word in words[-2:])
+    return head.lower() == "police" or (head.endswith("s") and not head.endswith("ss")) or named_person
+
+
+def _reports(clause: str) -> bool:
+    tokens = _tokens(clause)
+    verb = _verb_index(tokens)
+    return verb is not None and tokens[verb].group().lower() in _REPORTING_VERBS
 
 
 def _closes_a_list(text: str, comma: int) -> bool:
@@ -378,6 +401,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             continue  # a list of participles ("killed, injured and displaced"), not of actions
         if separator == "," and (after == "by" or lower in ("called", "named", "known", "dubbed")):
             continue  # ", conducted by ...", ", also called ...": a participle describing what came before
+        if separator == "," and _new_subject_before(text, tokens, verb, index):
+            continue  # "took his knife, and another, a Polish chef, harried him": another's verb
         if _inside_a_participle_clause(tokens, verb, index):
             continue  # "ZMapp served as a control, meaning scientists used it ... and compared ...": theirs
         if _verb_inside_that_clause(tokens, verb, index, separator):
@@ -396,6 +421,14 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?:another|others|the other|one|some|[A-Z][\w'\u2019-]*)(?:\s+\w+)?,")
+
+
+def _new_subject_before(text: str, tokens: list[re.Match[str]], verb: int, separator_at: int) -> bool:
+    """Whether ", and another," opens a new subject, described between commas, before the separator."""
+    return _NEW_SUBJECT.search(text, tokens[verb].end(), tokens[separator_at].end()) is not None
 
 
 def _inside_a_participle_clause(tokens: list[re.Match[str]], verb: int, separator_at: int) -> bool:

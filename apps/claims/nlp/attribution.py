@@ -34,12 +34,15 @@ _ROLE_THEN_NAME = re.compile(
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
-    r"(?:(?:formerly\s+|now\s+)?(?:an?|the)|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*['\u2019]s)\s+[^,]{0,60}?\b"
+    r"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the)|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*['\u2019]s)\s+[^,]{0,60}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
     r"attorney|representative|member|leader|founder|editor|correspondent|reporter|doctor|physician|manager|"
     r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate)\b[^,]{0,80}"
+    # "director of the Learning Together event": a post
+    r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
+    r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
 _ACCORDING = re.compile(rf"^According\s+to\s+(?P<source>[^,]{{2,80}}),\s*(?P<description>{_DESCRIPTION},\s*)?")

@@ -65,7 +65,8 @@ PLACES = words(
 PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
-    Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory"""
+    Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
+    Lawn Estuary Reservoir Canal Harbour Harbor"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -125,7 +126,8 @@ ORGANISATION_HEADS = words(
     Airlines Airways Express Hospital School Academy Fellowship Center Centre Corps Marines Studios
     Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
-    Telegraph Insider Mirror Observer"""
+    Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
+    Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -343,6 +345,12 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
             return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
+    # "Director of Mid Wales Tourism Partnership": the post is not part of the organisation's name.
+    post, _, served = name.partition(" of ")
+    if served and all(word.rstrip(".") in TITLES for word in post.split()) and not _names_an_organisation(post.split()):
+        served_tokens = served.removeprefix("the ").split()
+        if _names_an_organisation(served_tokens) or " ".join(served_tokens) in ORGANISATIONS:
+            return [*found, (" ".join(served_tokens), "ORG")]
     # "Kataeb Hezbollah": a name ending in a known organisation's one-word name is an organisation too
     ends_in_organisation = (
         len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES

@@ -311,6 +311,16 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
     return up_to and (counted is None or counted[1] in STOPWORDS)
 
 
+_IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
+
+
+def _plural(noun: str) -> str:
+    """ "five-foot" counts feet, "six-inch" inches."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
+
+
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     """The counted noun and where it ends in `text`."""
     value = _number_value(match["number"]) or 0
@@ -319,7 +329,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     if match["compound"]:
         unit = match["compound"].lower()
         countable = value != 1 and not unit.endswith("s") and unit not in _UNCOUNTED_COMPOUNDS
-        return (unit + "s" if countable else unit), match.end()
+        return (_plural(unit) if countable else unit), match.end()
     if match["currency"]:
         return _CURRENCY[match["currency"].upper()], match.end()
     if degrees := _DEGREES.match(text, match.end()):

@@ -31,8 +31,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # the start of a quotation's original-language text after it ('"... stability." ((es))Spanish language:').
 # A marker inside a sentence glosses a name or phrase ("Law and Justice Party ((pl))Polish language:").
 TRANSLATION_MARKER = re.compile(r"\(\([a-z]{2,3}\)\)")
+# Capitals a sentence may open with, accented ones included ("Łukasz", "Érik").
+_CAPITAL = "A-Z0-9À-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?[A-Z0-9])|\n"
+    rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?[{_CAPITAL}])|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
