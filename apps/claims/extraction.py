@@ -60,6 +60,8 @@ _BOILERPLATE = re.compile(
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+# Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
+_AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -176,6 +178,17 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
+            piece_attribution = attribution
+            if frame is None and not attribution and text != sentence.text:
+                # "X, but the Saudi government said Y": the split-off clause names its own source
+                own = find_attribution(text)
+                if (
+                    own is not None
+                    and own.style == "leading"
+                    and own.cue not in _AMBIGUOUS_CUES
+                    and own.source.lower() not in SOURCE_ANAPHORA
+                ):
+                    piece_attribution = _resolve_source(own, memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
@@ -183,7 +196,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if frame is not None and style == "trailing" and text != sentence.text:
                 # A piece split off "..., Kommersant said" is still an attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
-            candidates.append((text, absolute, attribution, style, scored))
+            described = re.match(r"(.{2,80}?) (?:is|was|are|were) ", text)
+            if piece_attribution and described and described[1] in piece_attribution:
+                piece_attribution = ""  # "Jasim Uddin is a spokesperson ...": who the source is, not what it said
+            candidates.append((text, absolute, piece_attribution, style, scored))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
         previous = _resolve_pronoun(sentence.text, previous, memory.known_people)
 

@@ -168,6 +168,27 @@ def test_verbs_after_a_reporting_verb_belong_to_the_reported_clause():
     assert "Boris Dubrovsky said this was unrelated to the explosion." in texts
 
 
+def test_a_clause_split_off_names_its_own_source_and_a_described_source_is_not_its_own_source():
+    body = (
+        "The initial reports were of drone attacks, but the Saudi government said the attack used 12 cruise "
+        "missiles. Jasim Uddin, a spokesperson for the fire service, told reporters 4 victims were from one family."
+    )
+
+    claims = {claim.text: claim for claim in extract_claims(body)}
+
+    assert claims["The Saudi government said the attack used 12 cruise missiles."].attribution == (
+        "The Saudi government"
+    )
+    assert claims["The initial reports were of drone attacks."].attribution == ""
+    assert claims["Jasim Uddin is a spokesperson for the fire service."].attribution == ""
+
+
+def test_a_passive_is_not_an_attribution_frame():
+    (claim,) = extract_claims("The attack was claimed by the Houthi movement in Yemen on 14 September.")
+
+    assert claim.attribution == ""
+
+
 def test_a_sources_post_after_according_to_is_left_out_of_the_claim():
     sentence = (
         "According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
@@ -653,6 +674,20 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
              "Pete Buttigieg, the former mayor of South Bend, Indiana, came in first with 14."],
             id="semicolons-between-clauses",
+        ),
+        pytest.param(
+            "Arrests were made in Australia, Brazil, Canada, Spain, the United Arab Emirates and the United Kingdom "
+            "in 2019.",
+            ["Arrests were made in Australia, Brazil, Canada, Spain, the United Arab Emirates and the United Kingdom "
+             "in 2019."],
+            id="a-list-of-places-is-not-an-apposition",
+        ),
+        pytest.param(
+            "One of the deceased was Jalal Rahman, a director of the Anti-Corruption Commission, who was treated at "
+            "the Kuwait Maitree Hospital in 2020.",
+            ["One of the deceased was Jalal Rahman, a director of the Anti-Corruption Commission, who was treated at "
+             "the Kuwait Maitree Hospital in 2020."],
+            id="who-after-an-organisation-in-an-apposition",
         ),
         pytest.param(
             "One man took his knife, and another, a Polish chef named Lukasz, harried him with a five-foot tusk.",

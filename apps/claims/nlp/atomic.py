@@ -14,7 +14,7 @@ clause, a "X said that" frame) and `body` is the part still open to further spli
 import re
 from dataclasses import dataclass
 
-from .entities import PLACES
+from .entities import ORGANISATION_HEADS, ORGANISATIONS, PLACES
 from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
@@ -128,6 +128,12 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         antecedent = _antecedent(text, match.start())
         if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
+        if (
+            match["pronoun"] == "who"
+            and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
+            and _names_an_organisation(text[antecedent[0] : antecedent[1]])
+        ):
+            continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
         if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
             continue  # "a shooting on Friday, which killed ...", "(0040 UTC), which left ...": not what "which" is
         clause = (a + match.start("clause"), a + match.end("clause"))
@@ -147,6 +153,11 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
 
 
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
+
+
+def _names_an_organisation(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and (words[-1] in ORGANISATION_HEADS or phrase in ORGANISATIONS)
 
 
 _AUTHORS_BEFORE = re.compile(r"\bby\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?$")
@@ -193,6 +204,9 @@ _APPOSITION = re.compile(
 
 
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
+_LISTED_NAMES_BEFORE = re.compile(
+    r"\b[A-Z][\w'\u2019.-]*,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?,\s+[A-Z][^,]*$"
+)
 
 # "talks in Dublin last Thursday, a meeting also attended by ..." describes the event, not the day.
 _TIME_WORDS = frozenset(
@@ -230,6 +244,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # a clause ("the report said ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
+        if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")):
+            continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
         name = (a + match.start("name"), a + match.end("name"))
         described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
         if not text[match.end() :].strip(" .!"):

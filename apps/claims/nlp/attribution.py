@@ -15,7 +15,7 @@ _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+we
 _NAME = r"[A-Z][\w'\u2019.-]*"
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
-    r"|[Tt]he\s+\w+(?:\s+\w+)?)"
+    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been)\b)\w+)?)"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -60,8 +60,12 @@ _CARRIER = re.compile(
 _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")
 # "The report said Clinton ..." / "Putin and other officials have repeatedly said that ..."
 _LEADING = re.compile(
-    rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)\s+"
-    rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})(?:\s+that)?\s+"
+    rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
+    # "Baslan Damang, a security official from the port, on Tuesday told ..."
+    rf"(?:,\s+{_DESCRIPTION},)?{_WHEN}\s+"
+    rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})"
+    # not a passive ("was claimed by") or a noun ("The initial reports were ...")
+    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?:the\s+|an?\s+)?[A-Z])(?:\s+that)?\s+"
 )
 
 
