@@ -46,7 +46,7 @@ PLACES = words(
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
      "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
-     "D.C.", "Washington D.C.",
+     "D.C.", "DC", "Washington D.C.", "Washington DC",
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
@@ -109,7 +109,8 @@ ORGANISATIONS = words(
     ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
-     "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News"]
+     "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
+     "Black Lives Matter", "Newsweek"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -140,7 +141,8 @@ TITLES = words(
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
-    Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder"""
+    Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
+    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")

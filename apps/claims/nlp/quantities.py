@@ -160,6 +160,9 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
     between = text[low["_end"] : high["_start"]].strip().lower()
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
+    raw_between = text[low["_end"] : high["_start"]]
+    if between in ("-", "\u2013") and raw_between != between and low["unit"]:
+        return None  # "down by two points - 12 points to 10": a dash set off by spaces opens an aside
     same_unit = low["unit"] in ("", high["unit"])
     if (
         between in ("to", "or", "-", "\u2013")
