@@ -39,7 +39,7 @@ from apps.claims.nlp.lexicon import (
     words,
 )
 from apps.claims.nlp.quantities import find_quantities
-from apps.claims.nlp.segment import TRANSLATION_MARKER, split_sentences
+from apps.claims.nlp.segment import TRANSLATION_MARKER, Sentence, split_sentences
 from apps.core.exceptions import ApplicationError
 
 # Units that make a number a statistic even when an event verb is present.
@@ -60,6 +60,7 @@ _BOILERPLATE = re.compile(
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+_MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
@@ -165,7 +166,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             continue  # the rest of a quotation's original-language text
         else:
             translated_paragraph = -1
-        if _never_a_claim(sentence.text):
+        if _never_a_claim(sentence.text) or _caption_line(body, sentence):
             previous = sentence.text
             continue
         frame = find_attribution(sentence.text)
@@ -456,6 +457,20 @@ def _speaker_name(label: str, body: str, memory: _SourceMemory) -> str:
         if match.group().split()[-1] in memory.known_people:
             return match.group()
     return label
+
+
+def _caption_line(body: str, sentence: Sentence) -> bool:
+    """A line of its own that names rather than states: a gallery caption ("Rey from Star Wars:
+    The Force Awakens"), or a credit under a quotation ("—One of the victim's lawyers")."""
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    line_end = body.find("\n", sentence.end)
+    line = body[line_start : line_end if line_end >= 0 else len(body)].strip()
+    text = sentence.text.strip()
+    if line != text or has_clause_verb(text):
+        return False
+    return text.startswith(("\u2014", "\u2013")) or (
+        not text.endswith((".", "!", "?", '"', "\u201d")) and len(text.split()) <= _MAX_CAPTION_WORDS
+    )
 
 
 def _never_a_claim(text: str) -> bool:

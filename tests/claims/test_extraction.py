@@ -189,6 +189,23 @@ def test_a_passive_is_not_an_attribution_frame():
     assert claim.attribution == ""
 
 
+def test_gallery_captions_and_credit_lines_are_never_claims():
+    body = (
+        "More than 30,000 fans attended the convention in Toronto in 2019.\n\n"
+        "Rey from Star Wars: The Force Awakens\n\n"
+        '"She did not lie," the court found on Friday after a 3-week trial.\n\n'
+        "\u2014One of the victim's lawyers\n\n"
+        "Fans paid US$50 a day for entry"
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Rey from Star Wars: The Force Awakens" not in texts
+    assert not any(text.startswith("\u2014") for text in texts)
+    assert "More than 30,000 fans attended the convention in Toronto in 2019." in texts
+    assert "Fans paid US$50 a day for entry" in texts
+
+
 def test_a_sources_post_after_according_to_is_left_out_of_the_claim():
     sentence = (
         "According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
@@ -674,6 +691,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
              "Pete Buttigieg, the former mayor of South Bend, Indiana, came in first with 14."],
             id="semicolons-between-clauses",
+        ),
+        pytest.param(
+            "They are to pay \u20ac20,000 (\u00a317,500; US$22,900) in compensation by 2020.",
+            ["They are to pay \u20ac20,000 (\u00a317,500; US$22,900) in compensation by 2020."],
+            id="a-semicolon-inside-brackets",
         ),
         pytest.param(
             "Arrests were made in Australia, Brazil, Canada, Spain, the United Arab Emirates and the United Kingdom "

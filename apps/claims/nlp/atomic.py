@@ -94,6 +94,20 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
 _DESCRIBED_ITEM = re.compile(r"\s*(?:and\s+)?[^\s,;]+(?:\s+[^\s,;]+){0,3},\s+(?:a|an|the)\s")
 
 
+def _semicolon_outside_brackets(text: str) -> int:
+    """Where the first semicolon outside brackets is, or -1: "(£17,500; US$22,900)" separates
+    two amounts, not two clauses."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            return index
+    return -1
+
+
 def _semicolon_list(text: str) -> bool:
     first, *items = text.split(";")
     return (
@@ -104,7 +118,7 @@ def _semicolon_list(text: str) -> bool:
 
 
 def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
-    index = text.find(";")
+    index = _semicolon_outside_brackets(text)
     if index <= 0:
         return None
     # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
