@@ -426,9 +426,9 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
     source = frame.source
     lower = source.lower()
     if lower in SOURCE_ANAPHORA:
-        if lower in ("he", "she"):
+        if lower in ("he", "she", "him", "her"):
             return memory.person
-        if lower == "they":
+        if lower in ("they", "them"):
             return memory.person or memory.outlet
         return memory.outlet
     is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))

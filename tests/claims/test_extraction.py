@@ -108,6 +108,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"The hospital treated 300 people in 2019," said the BBC\'s chief correspondent, John Simpson.',
          "John Simpson"),
         ("Dedi Prasetyo told the BBC that 2 suspects were arrested on Thursday.", "Dedi Prasetyo"),
+        ("Robert Mugabe died at 95 in Singapore, according to current president Emmerson Mnangagwa on Friday.",
+         "current president Emmerson Mnangagwa"),
+        ("USA Today noted the commission's scope allows it to include 2 million women.", "USA Today"),
+        ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.", ""),
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "a Twitter post by Amy Cook"),
     ],

@@ -15,7 +15,7 @@ _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+we
 _NAME = r"[A-Z][\w'\u2019.-]*"
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
-    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been)\b)\w+)?)"
+    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)\w+)?)"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -49,7 +49,11 @@ _ACCORDING = re.compile(rf"^According\s+to\s+(?P<source>[^,]{{2,80}}),\s*(?P<des
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
-_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b"
+    # a past tense with its object: "according to the ministry recovered at least ten survivors"
+    r"|\b[a-z]{3,}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d)"
+)
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
     r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
@@ -89,6 +93,10 @@ _PARENTHETICAL = re.compile(
     # Not when what follows describes the source: ", according to police, who said ...".
     r"(?=\w)(?!(?:who|whom|whose|which)\b)"
 )
+
+
+# Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
+_DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
 
 
 @dataclass(frozen=True)
@@ -154,7 +162,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
 
 
 def _clean(source: str) -> str:
-    return " ".join(source.split()).strip(" ,")
+    """The source without spacing noise or the day it spoke ("officials on Saturday")."""
+    return _DAY_AFTER_SOURCE.sub("", " ".join(source.split()).strip(" ,"))
 
 
 def _named_source(source: str) -> str:
