@@ -290,7 +290,8 @@ def classify(
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
-        return ClaimKind.ATTRIBUTION, [*_speech_cues(words), *reported_cues, *([attribution] if attribution else [])]
+        cues = [*_speech_cues(words), *reported_cues, *([attribution] if attribution else [])]
+        return ClaimKind.ATTRIBUTION, list(dict.fromkeys(cues))
     comparison = [cue for cue, pattern in _COMPARISON_PATTERNS if pattern.search(lower)]
     comparison += _COMPARATIVE_THAN.findall(lower)
     if comparison:
