@@ -111,6 +111,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Robert Mugabe died at 95 in Singapore, according to current president Emmerson Mnangagwa on Friday.",
          "current president Emmerson Mnangagwa"),
         ("USA Today noted the commission's scope allows it to include 2 million women.", "USA Today"),
+        ("The ten states with the highest rates had gun ownership above 50%.", ""),
+        ("The highest rate noted by the team was in Alaska, with fifteen suicides per 100,000 people.", ""),
         ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.", ""),
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "a Twitter post by Amy Cook"),
@@ -208,6 +210,15 @@ def test_gallery_captions_and_credit_lines_are_never_claims():
     assert not any(text.startswith("\u2014") for text in texts)
     assert "More than 30,000 fans attended the convention in Toronto in 2019." in texts
     assert "Fans paid US$50 a day for entry" in texts
+
+
+def test_a_bracketed_speaker_label_with_a_spaced_colon_is_not_part_of_the_answer():
+    body = "((WSS)) : In 2016, Darrell Castle received 203,091 votes, a record for the party."
+
+    (claim,) = extract_claims(body)
+
+    assert claim.text == "In 2016, Darrell Castle received 203,091 votes, a record for the party."
+    assert claim.attribution == "WSS"
 
 
 def test_a_sources_post_after_according_to_is_left_out_of_the_claim():
@@ -695,6 +706,27 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
              "Pete Buttigieg, the former mayor of South Bend, Indiana, came in first with 14."],
             id="semicolons-between-clauses",
+        ),
+        pytest.param(
+            "Businessman Don Blankenship of West Virginia, the Constitution Party's 2020 presidential nominee, "
+            "answered 12 of our questions about his campaign. Doug Miller of Milltech Marine, a firm specialising in "
+            "AIS, told us that 3 of the ships had vanished from the map.",
+            ["Businessman Don Blankenship of West Virginia is the Constitution Party's 2020 presidential nominee.",
+             "Milltech Marine is a firm specialising in AIS."],
+            id="a-person-of-a-place-and-a-firm-described",
+        ),
+        pytest.param(
+            "A jury convicted Blankenship of conspiracy in 2015, and he received a one year prison sentence in 2016.",
+            ["A jury convicted Blankenship of conspiracy in 2015, and he received a one year prison sentence in "
+             "2016."],
+            id="he-is-not-a-jury",
+        ),
+        pytest.param(
+            "The UK would leave without arrangements about trade, tariffs, the European Court of Justice, the border "
+            "between Northern Ireland and the Republic of Ireland, trademarks, and 20 other matters.",
+            ["The UK would leave without arrangements about trade, tariffs, the European Court of Justice, the "
+             "border between Northern Ireland and the Republic of Ireland, trademarks, and 20 other matters."],
+            id="an-item-of-a-list-of-things-is-not-described",
         ),
         pytest.param(
             "They are to pay \u20ac20,000 (\u00a317,500; US$22,900) in compensation by 2020.",

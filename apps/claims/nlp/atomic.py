@@ -212,12 +212,21 @@ def _antecedent(text: str, comma: int) -> Span | None:
 
 # Not "or that": a disjunction is one statement, true if either side is.
 _APPOSITION = re.compile(
-    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}),\s+"
+    # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
+    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?),\s+"
     r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
 
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
+# "about trade, tariffs, the European Court of Justice, the border ...": short items of a list before the name
+_LISTED_ITEMS_BEFORE = re.compile(r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2},\s+){2,}(?:the\s+)?$")
+_LIST_GOES_ON = re.compile(r"(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+,?\s+(?:and|or)\s")
+_DESCRIBES_A_BODY = re.compile(
+    r"(?:an?|the|one of the)\s+(?:[\w-]+\s+){0,3}(?:firm|company|group|organi[sz]ation|agency|charity|business|"
+    r"start-?up|corporation|network|outlet|newspaper|institute|university|college|body|church|party)s?\b"
+)
 _LISTED_NAMES_BEFORE = re.compile(
     r"\b[A-Z][\w'\u2019.-]*,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?,\s+[A-Z][^,]*$"
 )
@@ -258,9 +267,17 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # a clause ("the report said ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
-        if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")):
+        in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
+            text, match.end()
+        )
+        if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")) or in_a_list_of_things:
             continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
         name = (a + match.start("name"), a + match.end("name"))
+        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["apposition"]):
+            # "Doug Miller of Milltech Marine, a firm specialising in AIS,": the firm is described
+            body_start = match.start("name") + match["name"].rindex(" of ") + len(" of ")
+            body_start += len("the ") if text.startswith("the ", body_start) else 0
+            name = (a + body_start, name[1])
         described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
         if not text[match.end() :].strip(" .!"):
             if not (piece.head or piece.subject) and _opening_phrase(text[: match.start("name")]):
@@ -318,6 +335,12 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             span = _subject_span(text[: match.start()])
             if (
                 span is not None
+                and match["word"].lower() in ("he", "she")
+                and not _names_someone(text[span[0] : span[1]])
+            ):
+                continue  # "A jury convicted Blankenship ..., and he received ...": not the jury
+            if (
+                span is not None
                 and match["word"].lower() == "it"
                 and _reports(text[: match.start()])
                 and _not_an_it(text[span[0] : span[1]])
@@ -334,6 +357,11 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
         ]
     return None
+
+
+def _names_someone(subject: str) -> bool:
+    """Whether a subject holds a name, as "he" or "she" needs: "Zhukovskyy", not "A jury"."""
+    return any(word[0].isupper() and word.lower() not in STOPWORDS for word in subject.split())
 
 
 def _not_an_it(subject: str) -> bool:

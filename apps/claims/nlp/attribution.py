@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .atomic import has_clause_verb
-from .lexicon import WEEKDAYS
+from .lexicon import NUMBER_WORDS, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -69,7 +69,7 @@ _LEADING = re.compile(
     rf"(?:,\s+{_DESCRIPTION},)?{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
-    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?:the\s+|an?\s+)?[A-Z])(?:\s+that)?\s+"
+    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that)?\s+"
 )
 
 
@@ -120,10 +120,15 @@ _NOT_SOURCES = frozenset(
 )  # fmt: skip
 
 
+_NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
+
+
 def find_attribution(sentence: str) -> AttributionFrame | None:
     frame = _frame(sentence)
     if frame is None or frame.source.lower() in _NOT_SOURCES:
         return None
+    if frame.cue in _NOUN_LIKE_CUES and any(word in NUMBER_WORDS for word in frame.source.lower().split()):
+        return None  # "The ten states with ...": a count before a noun read as a verb
     return frame
 
 

@@ -45,7 +45,9 @@ MAX_QUOTE_CHARS = 600
 # Layout at the start of a line: Markdown and list markers ("# Headline", "- item", "> quote") and
 # an interview's speaker labels ("((WN))", "NG:", "Natasha Gownaris:").
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){0,2}"
-_SPEAKER_LABEL = re.compile(rf"\s*(?:\(\((?P<bracketed>[^()\n]{{1,30}})\)\)|(?P<labelled>[A-Z]{{1,4}}|{_NAME}):)\s+")
+_SPEAKER_LABEL = re.compile(
+    rf"\s*(?:\(\((?P<bracketed>[^()\n]{{1,30}})\)\)(?:\s*:)?|(?P<labelled>[A-Z]{{1,4}}|{_NAME}):)\s+"
+)
 _LINE_MARKER = re.compile(rf"\s*(?:#{{1,6}}|[-*•>])\s+|{_SPEAKER_LABEL.pattern}")
 
 
