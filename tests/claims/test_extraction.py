@@ -716,6 +716,13 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="a-person-of-a-place-and-a-firm-described",
         ),
         pytest.param(
+            "Researchers reported that 16,000 deaths were caused by coal; that race was a significant factor; and "
+            "that 36 states were affected by pollution from another state.",
+            ["Researchers reported that race was a significant factor.",
+             "Researchers reported that 36 states were affected by pollution from another state."],
+            id="semicolons-between-reported-that-clauses",
+        ),
+        pytest.param(
             "A jury convicted Blankenship of conspiracy in 2015, and he received a one year prison sentence in 2016.",
             ["A jury convicted Blankenship of conspiracy in 2015, and he received a one year prison sentence in "
              "2016."],

@@ -70,6 +70,11 @@ def _values(text):
         ("a spokesman for 10 Downing Street said 12 ministers agreed", [("=", 12, "ministers")]),
         ("home to people for a few hundred years", [(">", 100, "years")]),
         ("a five-foot tusk and a six-inch blade", [("=", 5, "feet"), ("=", 6, "inches")]),
+        # A rate is one quantity.
+        (
+            "fifteen suicides per 100,000 people, and six per 100,000",
+            [("=", 15, "suicides per 100,000 people"), ("=", 6, "per 100,000")],
+        ),
         ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
         ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
@@ -345,6 +350,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Kataeb Hezbollah", "ORG"), ("Dave Lewis", "PERSON"), ("Tesco", "ORG"), ("Daily Telegraph", "ORG")],
         ),
         ("Last April, Islam was discussed in Washington D.C.", [("Islam", "NORP"), ("Washington D.C.", "PLACE")]),
+        ("It cost US$473 and CDN$11,000 in Canada.", [("Canada", "PLACE")]),
         (
             "Engineer Eric Bodenstab joined a Black Lives Matter march in Washington DC.",
             [("Eric Bodenstab", "PERSON"), ("Black Lives Matter", "ORG"), ("Washington DC", "PLACE")],

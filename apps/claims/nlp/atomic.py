@@ -124,13 +124,20 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
     joiner = _CLAUSE_JOINER.match(text, index + 1)
     second = joiner.end() if joiner else index + 1
+    head: tuple[Span, ...] = ()
+    frame_end = text.rfind(" that ", 0, index)
+    if (that := _THAT_OPENING.match(text, second)) and (frame_end >= 0 or _frame_head(sentence, piece)):
+        # "reported that A; that B; and that C": each clause is what was reported
+        frame = (a, a + frame_end + len(" that"))
+        head, second = (*piece.head, frame) if frame_end >= 0 else piece.head, that.end()
     return [
         Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
-        Piece((), _trim(sentence, a + second, a + len(text))),
+        Piece(head, _trim(sentence, a + second, a + len(text))),
     ]
 
 
 _CLAUSE_JOINER = re.compile(r"\s*(?:though|although|but|and|whereas|however,)\s+")
+_THAT_OPENING = re.compile(r"\s*that\s+")
 
 
 _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")

@@ -261,8 +261,8 @@ def _part_of_a_code(text: str, start: int, end: int) -> bool:
     ("CO2", "S288C", "K-12", "Ph.D.", "E. coli"), not names; nor is a lone capital letter, or
     capitals inside a word ("oVert")."""
     before, after = text[max(0, start - 1) : start], text[end : end + 3]
-    if before.isalnum() or after[:1].isdigit() or re.match(r"-\d", after):
-        return True
+    if before.isalnum() or after[:1].isdigit() or re.match(r"-\d", after) or after[:1] == "$":
+        return True  # "CO2", "K-12", and "US$" (a currency, not the country)
     if before == "." and start >= 2 and text[start - 2].isalpha():
         return True
     if re.match(r"\.\s?[a-z]", after) or re.match(r"\.[A-Z]", after):

@@ -126,8 +126,30 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
             }
             continue
         merged.append(quantity)
+    merged = _rates(text, merged)
     _carry_elided_units(text, merged)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "fifteen youth suicides per 100,000 individuals" is one rate, not a count and a population."""
+    rated: list[dict[str, Any]] = []
+    for quantity in quantities:
+        previous = rated[-1] if rated else None
+        if previous is not None and _PER.fullmatch(text, previous["_end"], quantity["_start"]):
+            denominator = text[quantity["_start"] : quantity["_end"]].rstrip(" .,;")
+            rated[-1] = {
+                **previous,
+                "unit": f"{previous['unit']} per {denominator}".strip(),
+                "text": text[previous["_start"] : quantity["_end"]].rstrip(" .,;"),
+                "_end": quantity["_end"],
+            }
+            continue
+        rated.append(quantity)
+    return rated
+
+
+_PER = re.compile(r"\s+per\s+", re.IGNORECASE)
 
 
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]]) -> None:
