@@ -63,6 +63,7 @@ _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
+_DESCRIBED_SUBJECT = re.compile(r"(?P<subject>.{2,80}?) (?:is|was|are|were) ")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -179,17 +180,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
-            piece_attribution = attribution
-            if frame is None and not attribution and text != sentence.text:
-                # "X, but the Saudi government said Y": the split-off clause names its own source
-                own = find_attribution(text)
-                if (
-                    own is not None
-                    and own.style == "leading"
-                    and own.cue not in _AMBIGUOUS_CUES
-                    and own.source.lower() not in SOURCE_ANAPHORA
-                ):
-                    piece_attribution = _resolve_source(own, memory)
+            piece_attribution = _piece_source(text, sentence.text, frame, attribution, memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
@@ -197,9 +188,6 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if frame is not None and style == "trailing" and text != sentence.text:
                 # A piece split off "..., Kommersant said" is still an attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
-            described = re.match(r"(.{2,80}?) (?:is|was|are|were) ", text)
-            if piece_attribution and described and described[1] in piece_attribution:
-                piece_attribution = ""  # "Jasim Uddin is a spokesperson ...": who the source is, not what it said
             candidates.append((text, absolute, piece_attribution, style, scored))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
         previous = _resolve_pronoun(sentence.text, previous, memory.known_people)
@@ -446,6 +434,28 @@ def _surnames(body: str) -> frozenset[str]:
     # "Robert Downey Jr." is Downey later on.
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     return frozenset(name[-1] for name in names if len(name) >= 2)
+
+
+def _piece_source(
+    text: str, sentence: str, frame: AttributionFrame | None, attribution: str, memory: _SourceMemory
+) -> str:
+    """Who a piece of a sentence is attributed to: the sentence's source, or for a clause split
+    off a sentence without one, the clause's own ("X, but the Saudi government said Y"); nobody
+    for a piece that describes the source ("Jasim Uddin is a spokesperson ...")."""
+    source = attribution
+    if frame is None and not attribution and text != sentence:
+        own = find_attribution(text)
+        if (
+            own is not None
+            and own.style == "leading"
+            and own.cue not in _AMBIGUOUS_CUES
+            and own.source.lower() not in SOURCE_ANAPHORA
+        ):
+            source = _resolve_source(own, memory)
+    described = _DESCRIBED_SUBJECT.match(text)
+    if source and described and described["subject"] in source:
+        return ""
+    return source
 
 
 def _speaker_name(label: str, body: str, memory: _SourceMemory) -> str:

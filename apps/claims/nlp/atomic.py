@@ -14,7 +14,7 @@ clause, a "X said that" frame) and `body` is the part still open to further spli
 import re
 from dataclasses import dataclass
 
-from .entities import ORGANISATION_HEADS, ORGANISATIONS, PLACES
+from .entities import ORGANISATIONS, PLACES, names_an_organisation
 from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
@@ -128,8 +128,8 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     frame_end = text.rfind(" that ", 0, index)
     if (that := _THAT_OPENING.match(text, second)) and (frame_end >= 0 or _frame_head(sentence, piece)):
         # "reported that A; that B; and that C": each clause is what was reported
-        frame = (a, a + frame_end + len(" that"))
-        head, second = (*piece.head, frame) if frame_end >= 0 else piece.head, that.end()
+        head = (*piece.head, (a, a + frame_end + len(" that"))) if frame_end >= 0 else piece.head
+        second = that.end()
     return [
         Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
         Piece(head, _trim(sentence, a + second, a + len(text))),
@@ -152,7 +152,7 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         if (
             match["pronoun"] == "who"
             and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
-            and _names_an_organisation(text[antecedent[0] : antecedent[1]])
+            and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
         if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
@@ -176,9 +176,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
 
 
-def _names_an_organisation(phrase: str) -> bool:
-    words = phrase.split()
-    return bool(words) and (words[-1] in ORGANISATION_HEADS or phrase in ORGANISATIONS)
+def _is_an_organisation(phrase: str) -> bool:
+    return phrase in ORGANISATIONS or (bool(phrase.split()) and names_an_organisation(phrase.split()))
 
 
 _AUTHORS_BEFORE = re.compile(r"\bby\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?$")
@@ -457,8 +456,9 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
-        if reports and lower not in _REPORTING_VERBS and not (separator != "," and tokens[index - 1].group() == ","):
-            continue
+        after_a_comma = separator != "," and tokens[index - 1].group() == ","
+        if reports and lower not in _REPORTING_VERBS and not after_a_comma:
+            continue  # "said a man approached and attacked": the man's verbs
         if separator == "and" and _in_a_list_of_things(text, tokens, verb, index - 1):
             continue  # "in sewage, slurry, human faeces, and contaminated foods": an adjective
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","

@@ -282,7 +282,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # "for the" joins an organisation to its purpose ("Center for the Study of ..."); elsewhere
     # it is two names: "President Barack Obama for the Democratic Party", "Writing for the Court".
     before, _, after = phrase.partition(" for the ")
-    if after and not _names_an_organisation(before.split()):
+    if after and not names_an_organisation(before.split()):
         return _classify(before, text, start, known_people) + _classify(
             after, text, start + len(before) + 9, known_people
         )
@@ -315,7 +315,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
-        if " ".join(tokens[:2]) in PLACES and not (len(tokens) > 2 and _names_an_organisation(tokens[2:])):
+        if " ".join(tokens[:2]) in PLACES and not (len(tokens) > 2 and names_an_organisation(tokens[2:])):
             # "Saudi Arabia's state-owned ...", but "New York Times" is one name
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
@@ -324,7 +324,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            _names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS | PLACE_HEADS)
+            names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS | PLACE_HEADS)
         ):  # "Grenada Street", "Jordan River" are one place
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
@@ -340,7 +340,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
     owner, _, rest = name.partition(" of ")
-    if rest and not _names_an_organisation(owner.split()) and head not in PLACE_HEADS and owner not in _WHOLE_NAMES:
+    if rest and not names_an_organisation(owner.split()) and head not in PLACE_HEADS and owner not in _WHOLE_NAMES:
         # "Sally Wasef of Australia", "Kristian Andersen of Scripps Research": a person, then where from
         owner_entities = _classify(owner, text, start, known_people)
         if any(kind == "PERSON" for _, kind in owner_entities):
@@ -349,15 +349,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
     # "Director of Mid Wales Tourism Partnership": the post is not part of the organisation's name.
     post, _, served = name.partition(" of ")
-    if served and all(word.rstrip(".") in TITLES for word in post.split()) and not _names_an_organisation(post.split()):
+    if served and all(word.rstrip(".") in TITLES for word in post.split()) and not names_an_organisation(post.split()):
         served_tokens = served.removeprefix("the ").split()
-        if _names_an_organisation(served_tokens) or " ".join(served_tokens) in ORGANISATIONS:
+        if names_an_organisation(served_tokens) or " ".join(served_tokens) in ORGANISATIONS:
             return [*found, (" ".join(served_tokens), "ORG")]
     # "Kataeb Hezbollah": a name ending in a known organisation's one-word name is an organisation too
     ends_in_organisation = (
         len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES
     )
-    if name in ORGANISATIONS or _names_an_organisation(tokens) or french_head or ends_in_organisation:
+    if name in ORGANISATIONS or names_an_organisation(tokens) or french_head or ends_in_organisation:
         found.append((name, "ORG"))
         return found
     if (
@@ -449,7 +449,7 @@ def _common_acronym(token: str) -> bool:
     return token.split("-")[0] in COMMON_ACRONYMS and token.split("-")[0].isupper()
 
 
-def _names_an_organisation(tokens: list[str]) -> bool:
+def names_an_organisation(tokens: list[str]) -> bool:
     """ "Syrian Democratic Forces", "Georgia Institute of Technology", "Tunisian League for the
     Defence of Human Rights": a head word ends the name or comes before its "of" or "for"."""
     before_of = re.split(r" (?:of|for) ", " ".join(tokens))[0].split()
@@ -476,7 +476,7 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
             and (
                 organisation in ORGANISATIONS
                 or tokens[index - 1] in ORGANISATION_HEADS
-                or (_names_an_organisation(tokens[:index]) and _person_after_titles(tokens[index:]))
+                or (names_an_organisation(tokens[:index]) and _person_after_titles(tokens[index:]))
             )
         ):
             return index
