@@ -212,6 +212,23 @@ def test_gallery_captions_and_credit_lines_are_never_claims():
     assert "Fans paid US$50 a day for entry" in texts
 
 
+def test_initials_opening_answers_without_a_colon_are_the_speakers_label():
+    body = (
+        "Professor Michael Siegel of Boston University led the study of 50 states in 2019.\n\n"
+        "What did you find?\n\n"
+        "MS We found that household gun ownership predicted 26.9 percent more youth suicides.\n\n"
+        "What next?\n\n"
+        "MS The next step is to examine 50 state firearm laws that impact rates of youth suicide.\n\n"
+        "US President Donald Trump signed 2 orders on guns in 2019."
+    )
+
+    claims = {claim.text: claim for claim in extract_claims(body)}
+
+    answer = "We found that household gun ownership predicted 26.9 percent more youth suicides."
+    assert claims[answer].attribution == "Michael Siegel"
+    assert "US President Donald Trump signed 2 orders on guns in 2019." in claims
+
+
 def test_a_bracketed_speaker_label_with_a_spaced_colon_is_not_part_of_the_answer():
     body = "((WSS)) : In 2016, Darrell Castle received 203,091 votes, a record for the party."
 

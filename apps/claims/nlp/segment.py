@@ -6,6 +6,7 @@ keep its rules of thumb (abbreviations, initials, quotes) in a few precompiled p
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import words
@@ -63,9 +64,12 @@ class Sentence:
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences of `body` with `body[s.start:s.end] == s.text`, never crossing a paragraph."""
     sentences: list[Sentence] = []
+    bare_labels = _bare_speaker_labels(body)
     for paragraph_index, (offset, paragraph) in enumerate(_paragraphs(body)):
         speaker = _speaker(paragraph)
         cursor = 0
+        if not speaker and (bare := _BARE_LABEL.match(paragraph)) and bare["label"] in bare_labels:
+            speaker, cursor = bare["label"], bare.end()
         for match in _BOUNDARY.finditer(paragraph):
             if match.group() != "\n" and not _ends_sentence(paragraph, match):
                 continue
@@ -106,6 +110,24 @@ def _inside_quotation(paragraph: str, start: int, end: int) -> bool:
         return len(text) - opened < MAX_QUOTE_CHARS and not text.rstrip().endswith('"')
     curly_open, curly_close = text.count("“"), text.count("”")
     return curly_open > curly_close and len(text) < MAX_QUOTE_CHARS
+
+
+# Initials opening an interview's answers without a colon ("MS Although we used ..."): taken as a
+# label only when they open several paragraphs and stand for a name the article gives ("Michael
+# Siegel"), and never for common abbreviations that open news paragraphs ("US President ...").
+_BARE_LABEL = re.compile(r"(?P<label>[A-Z]{2,3}) (?=[A-Z][a-z'\u2019])")
+_NOT_LABELS = frozenset({"US", "UK", "EU", "UN", "AP", "UAE", "USA", "NHS", "BBC", "CNN", "NBC", "CBS", "ABC"})
+
+
+def _bare_speaker_labels(body: str) -> set[str]:
+    openings = Counter(match["label"] for match in re.finditer(rf"(?m)^{_BARE_LABEL.pattern}", body))
+    return {
+        label
+        for label, count in openings.items()
+        if count >= 2
+        and label not in _NOT_LABELS
+        and re.search(r"\b" + r"[a-z'\u2019-]+\s+".join(label) + r"[a-z]", body)
+    }
 
 
 def _speaker(paragraph: str) -> str:
