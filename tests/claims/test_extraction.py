@@ -111,6 +111,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Robert Mugabe died at 95 in Singapore, according to current president Emmerson Mnangagwa on Friday.",
          "current president Emmerson Mnangagwa"),
         ("USA Today noted the commission's scope allows it to include 2 million women.", "USA Today"),
+        ("Tonga's parliament was suspended for 3 days according to local media.", "local media"),
+        ("Mugabe was treated in Singapore for 5 months and according to the ministry he died in hospital.", ""),
         ("The ten states with the highest rates had gun ownership above 50%.", ""),
         ("The highest rate noted by the team was in Alaska, with fifteen suicides per 100,000 people.", ""),
         ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.", ""),

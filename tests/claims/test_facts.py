@@ -70,6 +70,11 @@ def _values(text):
         ("a spokesman for 10 Downing Street said 12 ministers agreed", [("=", 12, "ministers")]),
         ("home to people for a few hundred years", [(">", 100, "years")]),
         ("a five-foot tusk and a six-inch blade", [("=", 5, "feet"), ("=", 6, "inches")]),
+        # A part of a whole counts what the whole counts.
+        (
+            "he won 39 of the state's 40 delegates and all 25 of Nevada's delegates",
+            [("=", 39, "delegates"), ("=", 40, "delegates"), ("=", 25, "delegates")],
+        ),
         # A rate is one quantity.
         (
             "fifteen suicides per 100,000 people, and six per 100,000",

@@ -47,10 +47,10 @@ _DESCRIPTION = (
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
 _ACCORDING = re.compile(rf"^According\s+to\s+(?P<source>[^,]{{2,80}}),\s*(?P<description>{_DESCRIPTION},\s*)?")
 # "..., according to a report in the business daily Kommersant."
-_TRAILING_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
+_TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
 _CLAUSE_VERB = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do)\b"
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do|he|she|they|we)\b"
     # a past tense with its object: "according to the ministry recovered at least ten survivors"
     r"|\b[a-z]{3,}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d)"
 )

@@ -110,7 +110,7 @@ ORGANISATIONS = words(
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
-     "Black Lives Matter", "Newsweek"]
+     "Black Lives Matter", "Newsweek", "Guardian"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").

@@ -244,6 +244,11 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+_PART_OF = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
+)
+
+
 def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | None:
     """The first plural noun among the next `words` words, if only single spaces come before it."""
     for _ in range(words):
@@ -376,6 +381,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return _CURRENCY_WORDS[lower], position
         if lower == "of" and match["scale"] is None and value >= 100:
             continue  # "hundreds of people"
+        if lower == "of" and (part := _PART_OF.match(text, position)) and _is_plural_noun(part["noun"]):
+            return part["noun"], part.end()  # "39 of the state's 40 delegates", "all 25 of Nevada's delegates"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"
             last_capital = word_match
