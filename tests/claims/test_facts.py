@@ -102,6 +102,7 @@ def test_quantities_are_normalised(text, expected):
         "one of the envoys",
         "running from August 22 to 25",
         "on December 5 and 6",
+        "a Category 5 hurricane in Round 4",
     ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):

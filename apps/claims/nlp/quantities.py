@@ -72,7 +72,8 @@ _QUANTITY = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page)\s+$"
+    r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page|"
+    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward)\s+$"
 )
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _NOT_UNITS = frozenset(
