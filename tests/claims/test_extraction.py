@@ -705,6 +705,13 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="verbs-after-a-reporting-verb-are-the-reported-clauses",
         ),
         pytest.param(
+            "Six other U.S. diplomats fled to the Canadian embassy in 1979 and hid until Mendez smuggled them out. "
+            "Chinese officials confirmed it has infected over 200 people and killed three people.",
+            ["Six other U.S. diplomats hid until Mendez smuggled them out.",
+             "Chinese officials confirmed it has infected over 200 people and killed three people."],
+            id="a-plural-after-an-abbreviation-and-a-confirmed-clause",
+        ),
+        pytest.param(
             "Dedi Prasetyo said two suspects were arrested. He told the BBC that police suspect the attackers were "
             "radicalised.",
             ["Police suspect the attackers were radicalised."],

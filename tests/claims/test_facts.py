@@ -358,6 +358,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("Last April, Islam was discussed in Washington D.C.", [("Islam", "NORP"), ("Washington D.C.", "PLACE")]),
         ("It cost US$473 and CDN$11,000 in Canada.", [("Canada", "PLACE")]),
         (
+            "The Academy Award-winning film told of the Iran Hostage Crisis.",
+            [("Academy Award", "MISC"), ("Iran Hostage Crisis", "MISC")],
+        ),
+        (
             "Engineer Eric Bodenstab joined a Black Lives Matter march in Washington DC.",
             [("Eric Bodenstab", "PERSON"), ("Black Lives Matter", "ORG"), ("Washington DC", "PLACE")],
         ),

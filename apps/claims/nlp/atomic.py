@@ -408,8 +408,9 @@ def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
 
 
 _REPORTING_VERBS = frozenset(
-    {"said", "says", "told", "tells", "reported", "stated", "claimed", "claims", "denied", "added", "insisted"}
-)
+    {"said", "says", "told", "tells", "reported", "stated", "claimed", "claims", "denied", "added", "insisted",
+     "confirmed", "announced", "warned", "estimated", "noted", "wrote", "argued"}
+)  # fmt: skip
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "after", "before", "during", "following", "since", "under", "with", "by", "for", "from", "as"}
 )
@@ -581,8 +582,9 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
             return index
         # "Russia shares ...", but "In this work" is no verb
         plural_verb = lower.endswith("s") and not lower.endswith("ss") and lower not in STOPWORDS
-        if word.islower() and plural_verb and previous[0].isupper():
-            return index
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if word.islower() and plural_verb and previous[0].isupper() and not _is_finite(following):
+            return index  # not "U.S. diplomats fled": a noun, with the verb after it
     return None
 
 

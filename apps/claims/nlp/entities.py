@@ -73,7 +73,7 @@ PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
-    Marathon Week"""
+    Marathon Week Crisis"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -199,7 +199,7 @@ _PLACE_AFTER = re.compile(
 # "published on Wednesday in Science Advances": a journal, not a place.
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
-_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run)$")
+_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run|winning|nominated)$")
 
 
 def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
@@ -307,6 +307,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.extend(_classify(adjective["name"], text, start, known_people))
             tokens = tokens[1:]
             sentence_initial = False
+    if len(tokens) > 1 and (adjective := _SUFFIX_ADJECTIVE.match(tokens[-1])):
+        tokens = [*tokens[:-1], adjective["name"]]  # "Academy Award-winning" names the award
     if not tokens or (len(tokens) == 1 and (_ROMAN_NUMERAL.fullmatch(tokens[0]) or _common_acronym(tokens[0]))):
         return found  # "stage IV", "CT scans", "CT-scan"
     lone = tokens[0]
@@ -324,7 +326,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            names_an_organisation(tokens) or (len(tokens) == 2 and tokens[1] in OTHER_NAME_HEADS | PLACE_HEADS)
+            names_an_organisation(tokens)
+            or (len(tokens) == 2 and tokens[1] in PLACE_HEADS)
+            or tokens[-1] in OTHER_NAME_HEADS
         ):  # "Grenada Street", "Jordan River" are one place
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
