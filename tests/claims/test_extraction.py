@@ -705,6 +705,12 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="verbs-after-a-reporting-verb-are-the-reported-clauses",
         ),
         pytest.param(
+            "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage.",
+            ["On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex "
+             "marriage."],
+            id="a-second-name-is-not-a-description",
+        ),
+        pytest.param(
             "Six other U.S. diplomats fled to the Canadian embassy in 1979 and hid until Mendez smuggled them out. "
             "Chinese officials confirmed it has infected over 200 people and killed three people.",
             ["Six other U.S. diplomats hid until Mendez smuggled them out.",

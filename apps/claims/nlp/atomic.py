@@ -14,7 +14,7 @@ clause, a "X said that" frame) and `body` is the part still open to further spli
 import re
 from dataclasses import dataclass
 
-from .entities import ORGANISATIONS, PLACES, names_an_organisation
+from .entities import ORGANISATIONS, PLACES, TITLES, names_an_organisation
 from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
@@ -176,6 +176,11 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
 
 
+def _names_a_post(phrase: str) -> bool:
+    """ "the Speaker of the House", "the Supreme Leader of Iran": a capitalised post describes someone."""
+    return any(word.rstrip(".") in TITLES and word not in ("State", "of") for word in phrase.split())
+
+
 def _is_an_organisation(phrase: str) -> bool:
     return phrase in ORGANISATIONS or (bool(phrase.split()) and names_an_organisation(phrase.split()))
 
@@ -233,6 +238,7 @@ _DESCRIBES_A_BODY = re.compile(
     r"(?:an?|the|one of the)\s+(?:[\w-]+\s+){0,3}(?:firm|company|group|organi[sz]ation|agency|charity|business|"
     r"start-?up|corporation|network|outlet|newspaper|institute|university|college|body|church|party)s?\b"
 )
+_PROPER_NAME = re.compile(r"the\s+[A-Z][\w'\u2019.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'\u2019.-]*))*")
 _LISTED_NAMES_BEFORE = re.compile(
     r"\b[A-Z][\w'\u2019.-]*,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?,\s+[A-Z][^,]*$"
 )
@@ -278,6 +284,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         )
         if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")) or in_a_list_of_things:
             continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
+        if _PROPER_NAME.fullmatch(match["apposition"]) and not _names_a_post(match["apposition"]):
+            continue  # "the city of Cahors, the State of France, and ...": another name, not a description
         name = (a + match.start("name"), a + match.end("name"))
         if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["apposition"]):
             # "Doug Miller of Milltech Marine, a firm specialising in AIS,": the firm is described
