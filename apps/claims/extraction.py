@@ -20,7 +20,7 @@ from typing import Any
 
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
 from apps.claims.models import ClaimKind
-from apps.claims.nlp.atomic import has_clause_verb, piece_text, split_atomic
+from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
@@ -349,9 +349,10 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
 # rescued, according to officials, some of whom ..."); not between a subject and its verb
 # ("Around 50 gallons of diesel, officials said, spilled") or after a joining word ("but, according
 # to his agent, Hunter had ...").
-_OPENING_PHRASE = re.compile(
-    r"(?:in|on|at|as|since|after|before|during|following|for|by|with|under|over|from|despite|through|"
-    r"throughout|within|amid|among|this|last|next|longer|earlier|later|meanwhile|previously)\b",
+# Openings besides the prepositional phrases `opening_phrase` knows: "This year,", "Longer term,".
+_OTHER_OPENING = re.compile(
+    r"(?:over|despite|through|throughout|within|amid|among|this|last|next|longer|earlier|later|meanwhile|"
+    r"previously)\b",
     re.IGNORECASE,
 )
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -369,7 +370,8 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
     start, end = gap
     before, after = sentence[:start], sentence[end:]
     keeps_comma = not _JOINING_WORD_BEFORE.search(before) and bool(
-        (_OPENING_PHRASE.match(before) and "," not in before and not has_clause_verb(before))
+        opening_phrase(before)
+        or (_OTHER_OPENING.match(before) and "," not in before and not has_clause_verb(before))
         or _OPEN_RELATIVE.search(before)
         or _CLAUSE_AFTER.match(after)
     )

@@ -294,7 +294,7 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             name = (a + body_start, name[1])
         described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
         if not text[match.end() :].strip(" .!"):
-            if not (piece.head or piece.subject) and _opening_phrase(text[: match.start("name")]):
+            if not (piece.head or piece.subject) and opening_phrase(text[: match.start("name")]):
                 continue  # "Per request of Boris Johnson, the Queen suspended parliament": the main clause
             return [Piece(piece.head, _trim(sentence, a, name[1]), piece.subject), described]
         rest = _trim(sentence, a + match.end(), a + len(text))
@@ -601,7 +601,7 @@ def has_clause_verb(text: str) -> bool:
     return _has_finite_verb(text) or _verb_index(_tokens(text)) is not None
 
 
-def _opening_phrase(text: str) -> bool:
+def opening_phrase(text: str) -> bool:
     """ "Per request of", "In the analysis of": a prepositional phrase opening the sentence, so a
     name ending it is followed by the main clause, not described."""
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""

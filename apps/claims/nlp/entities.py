@@ -338,9 +338,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     name = " ".join(tokens)
     last = tokens[-1]
-    post, _, served = name.partition(" for ")
-    if served and all(t.rstrip(".") in TITLES for t in post.split()):
-        return [*found, *_classify(served, text, start + len(post) + 5, known_people)]  # "Secretary of Justice for X"
+    if served := _served_by_post(name, " for "):  # "Secretary of Justice for X"
+        return [*found, *_classify(served, text, start + len(name) - len(served), known_people)]
     # "University of Florida", "Bank of England": the head comes before "of".
     head = name.split(" of ")[0].split()[-1]
     owner, _, rest = name.partition(" of ")
@@ -352,8 +351,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
     # "Director of Mid Wales Tourism Partnership": the post is not part of the organisation's name.
-    post, _, served = name.partition(" of ")
-    if served and all(word.rstrip(".") in TITLES for word in post.split()) and not names_an_organisation(post.split()):
+    if served := _served_by_post(name, " of "):
         served_tokens = served.removeprefix("the ").split()
         if names_an_organisation(served_tokens) or " ".join(served_tokens) in ORGANISATIONS:
             return [*found, (" ".join(served_tokens), "ORG")]
@@ -447,6 +445,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     found.append((name, "MISC"))
     return found
+
+
+def _served_by_post(name: str, joiner: str) -> str:
+    """What a post before `joiner` serves ("Secretary of Justice for X" -> "X", "Director of the
+    Y Partnership" -> "the Y Partnership"), or "" when the words before it are not just a post
+    ("Foreign Ministry of Iraq" is one organisation)."""
+    post, _, served = name.partition(joiner)
+    words = post.split()
+    if served and all(word.rstrip(".") in TITLES for word in words) and not names_an_organisation(words):
+        return served
+    return ""
 
 
 def _common_acronym(token: str) -> bool:
