@@ -223,12 +223,13 @@ def finetune(
     tokenizer: Tokenizer,
     cached: list[torch.Tensor],
     targets: list[float],
-    validation: list[Sentence],
+    validation: list[Sentence] | None,
     args: argparse.Namespace,
 ) -> None:
     """Train the layers above `--frozen-layers` and the head on cached lower-layer states.
 
-    AdamW with linear warm-up and decay; keeps the epoch with the best validation F1.
+    AdamW with linear warm-up and decay; keeps the epoch with the best validation F1, or the
+    last epoch when there is no validation set (training on the set that would validate).
     """
     for parameter in model.parameters():
         parameter.requires_grad = False
@@ -265,6 +266,8 @@ def finetune(
             if step % 100 == 0:
                 elapsed = time.monotonic() - started
                 log.info("epoch %d step %d/%d loss %.4f %.0fs", epoch, step, steps_per_epoch, loss.item(), elapsed)
+        if validation is None:
+            continue
         probs = torch_probabilities(model, tokenizer, [s.text for s in validation])
         threshold, f1 = best_threshold([s.label for s in validation], probs)
         log.info("epoch %d dev-test F1 %.4f at threshold %.2f", epoch, f1, threshold)
