@@ -784,6 +784,34 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "other treatments to it."],
             id="a-verb-of-a-participle-clauses-own-subject",
         ),
+        pytest.param(
+            "Time also considered Nancy Pelosi, Donald Trump, and a whistleblower who revealed an alleged "
+            "interaction between Trump and Volodymyr Zelensky.",
+            ["Time also considered Nancy Pelosi, Donald Trump, and a whistleblower who revealed an alleged "
+             "interaction between Trump and Volodymyr Zelensky."],
+            id="a-described-last-item-of-a-list-is-no-clause",
+        ),
+        pytest.param(
+            "On Tuesday, President Donald Trump announced he had asked for John Bolton's resignation Monday night, "
+            "and that Bolton tendered it the next morning.",
+            ["On Tuesday, President Donald Trump announced he had asked for John Bolton's resignation Monday night.",
+             "On Tuesday, President Donald Trump announced Bolton tendered it the next morning."],
+            id="and-that-after-a-report-without-that",
+        ),
+        pytest.param(
+            "He also noted that the Libyan House of Representatives rejected the demarcation, and that Greece "
+            "and Turkey might end up before the International Court of Justice if talks failed.",
+            ["The Libyan House of Representatives rejected the demarcation.",
+             "Greece and Turkey might end up before the International Court of Justice if talks failed."],
+            id="and-that-after-a-frame-attribution-took",
+        ),
+        pytest.param(
+            "Red Hat has always been a tremendous supporter of Linux, but that doesn't make Red Hat a good home "
+            "for CentOS.",
+            ["Red Hat has always been a tremendous supporter of Linux, but that doesn't make Red Hat a good home "
+             "for CentOS."],
+            id="but-that-as-a-demonstrative",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

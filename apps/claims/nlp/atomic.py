@@ -306,22 +306,35 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
     return None
 
 
-_THAT_COORDINATION = re.compile(r"\s+(?:and|but)\s+that\s+")
+_THAT_COORDINATION = re.compile(r",?\s+(?:and|but)\s+that\s+")
 
 
 def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
-    """ "X said that A and that B" -> "X said that A", "X said that B"."""
+    """ "X said that A and that B" -> "X said that A", "X said that B". Without the first "that"
+    the frame ends at the reporting verb ("X announced A, and that B"), and where attribution has
+    already taken the frame away ("[He noted that] A, and that B") there is none to repeat."""
     match = _THAT_COORDINATION.search(text)
     if not match:
         return None
     frame_end = text.rfind(" that ", 0, match.start())
-    if frame_end < 0:
-        return None
-    frame = (a, a + frame_end + len(" that"))
+    if frame_end >= 0:
+        frame: tuple[Span, ...] = ((a, a + frame_end + len(" that")),)
+    else:
+        reporting = [t for t in _tokens(text[: match.start()]) if t.group() in _REPORTING_VERBS]
+        if not reporting and not _opens_a_that_clause(text[match.end() :]):
+            return None  # ", but that is not what ...", ", but that office stands ...": a demonstrative
+        frame = ((a, a + reporting[0].end()),) if reporting else ()
     return [
         Piece(piece.head, _trim(sentence, a, a + match.start()), piece.subject),
-        Piece((*piece.head, frame), _trim(sentence, a + match.end(), a + len(text)), piece.subject),
+        Piece((*piece.head, *frame), _trim(sentence, a + match.end(), a + len(text)), piece.subject),
     ]
+
+
+def _opens_a_that_clause(rest: str) -> bool:
+    """Whether the words after "and that" start a clause ("that the states have", "that Greece
+    and Turkey might", "that 50 were") rather than use "that" as a demonstrative ("that is")."""
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return first[:1].isupper() or first[:1].isdigit() or first.lower() in (_DETERMINERS | _PRONOUNS) - {"that"}
 
 
 _CONTRAST = re.compile(r",\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
@@ -337,8 +350,11 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         opener = _CONTRAST_ADVERB.match(text, match.end())
         second = _trim(sentence, a + (opener.end() if opener else match.end()), a + len(text))
         second_tokens = _tokens(sentence[second[0] : second[1]])
-        if _starts_with_verb(sentence[second[0] : second[1]]) or not _verb_index(second_tokens):
+        verb = _verb_index(second_tokens)
+        if _starts_with_verb(sentence[second[0] : second[1]]) or not verb:
             continue  # "and flew to ...": a verb phrase, or no clause at all
+        if _is_head_of_relative(second_tokens, verb):
+            continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         first = _trim(sentence, a, a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
