@@ -431,11 +431,14 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
 
 
 def _surnames(body: str) -> frozenset[str]:
-    """Last names of people named in full somewhere in the article ("Lakhdar Brahimi")."""
+    """Last names of people named in full somewhere in the article ("Lakhdar Brahimi"), and the
+    first of two ("Ricardo Rosselló Nevares" is Rosselló later on)."""
     people = [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON"]
     # "Robert Downey Jr." is Downey later on.
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
-    return frozenset(name[-1] for name in names if len(name) >= 2)
+    surnames = {name[-1] for name in names if len(name) >= 2}
+    surnames |= {name[-2] for name in names if len(name) >= 3 and len(name[-2]) > 2 and name[-2][0].isupper()}
+    return frozenset(surnames)
 
 
 def _piece_source(

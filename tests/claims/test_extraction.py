@@ -427,6 +427,17 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
     assert texts[0].startswith("Clinton raised the issue with Lavrov")
 
 
+def test_the_first_of_two_surnames_is_still_that_person():
+    body = (
+        "Ricardo Rosselló Nevares announced his resignation on Wednesday. "
+        "Rosselló said he would leave office on August 2 after two weeks of protests."
+    )
+
+    rossello = _claim(extract_claims(body), "leave office")
+
+    assert {"text": "Rosselló", "type": "PERSON"} in rossello.entities
+
+
 def test_a_surname_after_a_full_name_with_a_suffix_is_still_that_person():
     body = "Robert Downey Jr. joined the broadcast on Sunday. Downey said the film earned $1.3 billion worldwide."
 

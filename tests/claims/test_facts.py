@@ -308,6 +308,15 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("The oVert project used CT scans, DNA tests and a CT-scan of each frog.", []),
         ("David Blackburn told Discover Magazine so.", [("David Blackburn", "PERSON"), ("Discover Magazine", "ORG")]),
+        # Tribes are bodies, telescopes and campaigns are things, a podcaster's name follows the title.
+        (
+            "Podcaster Spike Cohen watched the James Webb Telescope launch with the Northern Arapaho Tribe.",
+            [("Spike Cohen", "PERSON"), ("James Webb Telescope", "MISC"), ("Northern Arapaho Tribe", "ORG")],
+        ),
+        (
+            "Even Mysore Yard was cleaned during the Mass Vaccination Campaign.",
+            [("Mysore Yard", "PLACE"), ("Mass Vaccination Campaign", "MISC")],
+        ),
         ("The New York Times reported it.", [("New York Times", "ORG")]),
         (
             "Most states voted on Super Tuesday in the Neurosurgery Olympiad.",

@@ -66,14 +66,14 @@ PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
-    Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena"""
+    Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
-    Marathon Week Crisis"""
+    Marathon Week Crisis Campaign Show Telescope Mission Programme Program"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -128,7 +128,8 @@ ORGANISATION_HEADS = words(
     Reserve Caucus Groups Circuit Institution Presidency Survey Directorate Secretariat Observatory
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
-    Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises"""
+    Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
+    Tribe"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -142,7 +143,7 @@ TITLES = words(
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
-    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer"""
+    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -165,6 +166,7 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
+     "Even", "Saying",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
