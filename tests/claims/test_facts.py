@@ -143,6 +143,21 @@ def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the governor signed an order delaying the election until June", "2020-06"),
+        ("events have been planned in the city until December", "2020-12"),
+        ("he was the envoy to the coalition until December", "2019-12"),
+        ("the festival in December drew crowds", "2019-12"),
+    ],
+)
+def test_a_later_month_is_last_years_unless_it_is_a_deadline_ahead(text, value):
+    april_article = dt.date(2020, 4, 7)
+
+    assert [d["value"] for d in find_dates(text, published_on=april_article)] == [value]
+
+
 def test_the_verb_may_after_a_number_is_not_a_date():
     assert find_dates("containing COVID-19 may require a new approach", published_on=TUESDAY) == []
     assert find_dates("on 19 May", published_on=TUESDAY) == [{"text": "19 May", "value": "2012-05-19"}]

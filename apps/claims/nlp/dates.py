@@ -40,6 +40,7 @@ _FUTURE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
+_YEAR_NAMED = re.compile(r"\b(?:18|19|20)\d\d\b")
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):
 # a sentence in the present tense speaks of the nearest such date, before or after publication.
@@ -103,10 +104,20 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         elif "last" not in match["inmonth"].lower() and _present_tense(own_words):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article
                 year += 1 if month < published_on.month else -1
-        elif month > published_on.month:
+        elif month > published_on.month and not _deadline_ahead(match, own_words):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
     return match["y"]
+
+
+def _deadline_ahead(match: re.Match[str], own_words: str) -> bool:
+    """ "delaying the election until June" in an April article is this June; "was envoy until
+    December" in a January article, or a sentence set in another year, is not."""
+    return (
+        match["inmonth"].lower().startswith(("until", "by"))
+        and not _PAST.search(own_words)
+        and not _YEAR_NAMED.search(own_words)
+    )
 
 
 def _day(
