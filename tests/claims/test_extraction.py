@@ -823,6 +823,14 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "for CentOS."],
             id="but-that-as-a-demonstrative",
         ),
+        pytest.param(
+            "Hickenlooper has been a successful entrepreneur, involved in the launch of a chain of pubs and "
+            "restaurants. Putin flew to Paris on Monday, met Macron and signed a gas deal.",
+            ["Hickenlooper has been a successful entrepreneur, involved in the launch of a chain of pubs and "
+             "restaurants.",
+             "Putin met Macron and signed a gas deal."],
+            id="a-participle-after-a-comma-is-no-action-unless-and-joins-a-verb",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

@@ -459,11 +459,11 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     if not subject_in_head and _verb_ends_an_adverbial(text, tokens, subject_start, verb):
         return None  # "In findings published on Wednesday, ...": the verb is inside an adverbial
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
-    has_and = any(t.group().lower() == "and" for t in tokens[verb + 3 :])
     for index in range(verb + 3, len(tokens) - 2):
         separator = tokens[index].group().lower()
-        # "flew to X, met Y and signed Z": a comma separates list items only before an "and".
-        if separator not in ("and", "but") and not (separator == "," and has_and):
+        # "flew to X, met Y and signed Z": a comma separates list items only before an "and" that
+        # joins a verb ("an entrepreneur, involved in a chain of pubs and restaurants" is no list).
+        if separator not in ("and", "but") and not (separator == "," and _and_joins_a_verb(tokens, index)):
             continue
         following = index + 1
         # Not over "only", which narrows what follows: "but only secured 39 delegates" stays whole.
@@ -511,6 +511,20 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _and_joins_a_verb(tokens: list[re.Match[str]], after: int) -> bool:
+    for index in range(after + 1, len(tokens) - 1):
+        if tokens[index].group().lower() != "and":
+            continue
+        following = index + 1
+        while following < len(tokens) - 1 and _is_adverb(tokens[following].group()):
+            following += 1
+        word = tokens[following].group()
+        lower = word.lower()
+        if word.islower() and (lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or _regular_past(lower)):
+            return True
+    return False
 
 
 _NEW_SUBJECT = re.compile(r",\s+and\s+(?:another|others|the other|one|some|[A-Z][\w'\u2019-]*)(?:\s+\w+)?,")
