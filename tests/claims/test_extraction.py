@@ -831,6 +831,13 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "Putin met Macron and signed a gas deal."],
             id="a-participle-after-a-comma-is-no-action-unless-and-joins-a-verb",
         ),
+        pytest.param(
+            "Protesters started at the park, Causeway Bay, and Tin Hau early yesterday afternoon and walked until "
+            "early evening, when police vans arrived.",
+            ["Protesters started at the park, Causeway Bay, and Tin Hau early yesterday afternoon.",
+             "Protesters walked until early evening, when police vans arrived."],
+            id="a-verb-after-and-in-the-last-item-of-a-list-is-the-main-subjects",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

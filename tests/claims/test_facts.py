@@ -28,6 +28,7 @@ def _values(text):
         ("unemployment fell to 3.5 percent", [("=", 3.5, "percent")]),
         ("a loan of $2 billion", [("=", 2_000_000_000, "USD")]),
         ("nearly 500 soldiers", [("~", 500, "soldiers")]),
+        ("limits abortions to cases with two doctors' approval", [("=", 2, "doctors")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
         ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
         ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),
@@ -323,6 +324,17 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("The oVert project used CT scans, DNA tests and a CT-scan of each frog.", []),
         ("David Blackburn told Discover Magazine so.", [("David Blackburn", "PERSON"), ("Discover Magazine", "ORG")]),
+        # Australian states and Canadian provinces are places; an MP's name follows the title; a bill is a thing.
+        (
+            "MP Penny Sharpe said New South Wales and British Columbia passed the Reproductive Health Care "
+            "Reform Bill.",
+            [
+                ("Penny Sharpe", "PERSON"),
+                ("New South Wales", "PLACE"),
+                ("British Columbia", "PLACE"),
+                ("Reproductive Health Care Reform Bill", "MISC"),
+            ],
+        ),
         # Tribes are bodies, telescopes and campaigns are things, a podcaster's name follows the title.
         (
             "Podcaster Spike Cohen watched the James Webb Telescope launch with the Northern Arapaho Tribe.",

@@ -355,6 +355,8 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             continue  # "and flew to ...": a verb phrase, or no clause at all
         if _is_head_of_relative(second_tokens, verb):
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
+        if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
+            continue  # "at the park, Causeway Bay, and Tin Hau ... and walked": the main subject's verb
         first = _trim(sentence, a, a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue

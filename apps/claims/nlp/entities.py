@@ -39,9 +39,12 @@ PLACES = words(
     Liverpool Glasgow Belfast Cardiff Chicago Houston Philadelphia Boston Seattle Atlanta Miami Detroit
     Manhattan Brooklyn Queensland Ontario Quebec Alberta Siberia Dagestan Omsk Tomsk Novosibirsk
     Yekaterinburg Smolensk Tyumen Chelyabinsk Sevastopol Donetsk Luhansk Kharkiv Odessa Lviv Azores
-    Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa"""
+    Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa Tasmania NSW Manitoba Saskatchewan
+    Yukon Nunavut"""
 ) | frozenset(
     ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
+     "New South Wales", "South Australia", "Western Australia", "Northern Territory", "British Columbia",
+     "Nova Scotia", "New Brunswick", "Prince Edward Island", "Northwest Territories",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
@@ -73,7 +76,7 @@ PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
-    Marathon Week Crisis Campaign Show Telescope Mission Programme Program"""
+    Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -143,7 +146,7 @@ TITLES = words(
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
-    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster"""
+    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -166,7 +169,7 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
-     "Even", "Saying",
+     "Even", "Saying", "For",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}

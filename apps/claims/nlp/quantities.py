@@ -395,7 +395,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
         if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
-        return lower, position
+        return lower.rstrip("'\u2019"), position  # "two doctors' approval" counts doctors
     if last_capital and last_capital.group().endswith("s"):
         return last_capital.group(), last_capital.end()  # "231 Democrats": the capitalised plural
     return "", match.end()
