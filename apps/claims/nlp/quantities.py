@@ -57,7 +57,7 @@ _CURRENCY_WORDS = {
 
 _QUANTITY = re.compile(
     rf"""
-    (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
+    (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?)?
     (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
     (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩])?
     (?P<number>
@@ -235,6 +235,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
         counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
+    elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _PHRASE_END.match(text, match.end()):
+        counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
     return {
         "value": int(value) if float(value).is_integer() else value,
         "unit": counted,
@@ -245,6 +247,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+_NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
 )
