@@ -194,8 +194,14 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
 
     scores = score_sentences([scored for *_, scored in candidates])
     claims: list[ExtractedClaim] = []
+    # What the text just before counted last, for "... earned the remaining 1.": the piece that
+    # reaches furthest, since a relative clause split off a sentence comes after its main piece.
+    counted_before, reached = "", -1
     for (text, spans, attribution, style, _), score in zip(candidates, scores, strict=True):
+        end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
+            if end > reached:
+                counted_before, reached = _last_unit(find_quantities(text)), end
             continue
         facts = describe_claim(
             text,
@@ -203,7 +209,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             attribution="" if style == "speaker" else attribution,
             quoted=style == "quote",
             known_people=memory.known_people,
+            elided_unit=counted_before,
         )
+        if end > reached:
+            counted_before, reached = _last_unit(facts.quantities), end
         claims.append(
             ExtractedClaim(
                 text=text,
@@ -229,9 +238,10 @@ def describe_claim(
     attribution: str = "",
     quoted: bool = False,
     known_people: frozenset[str] = frozenset(),
+    elided_unit: str = "",
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
-    quantities = find_quantities(text)
+    quantities = find_quantities(text, elided_unit=elided_unit)
     entities = find_entities(text, known_people=known_people)
     dates = find_dates(text, published_on=published_on)
     kind, cues = classify(
@@ -428,6 +438,11 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
     else:
         memory.outlet = source
     return source
+
+
+def _last_unit(quantities: list[dict[str, Any]]) -> str:
+    units = [quantity["unit"] for quantity in quantities if quantity["unit"]]
+    return units[-1] if units else ""
 
 
 def _surnames(body: str) -> frozenset[str]:

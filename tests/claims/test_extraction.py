@@ -427,6 +427,22 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
     assert texts[0].startswith("Clinton raised the issue with Lavrov")
 
 
+def test_a_tally_that_leaves_its_noun_out_counts_what_the_sentence_before_counted():
+    body = (
+        "The new members of the House, which include 235 Democrats and 199 Republicans, voted for Pelosi "
+        "to serve as Speaker with 220 votes. Republican Kevin McCarthy, who held the post of Speaker this "
+        "past term, received 192. In Iowa, Elizabeth Warren earned 8 delegates and Joe Biden earned 6. "
+        "Amy Klobuchar earned the remaining 1."
+    )
+    claims = extract_claims(body)
+
+    mccarthy = _claim(claims, "received 192")
+    klobuchar = _claim(claims, "the remaining 1")
+
+    assert [(q["value"], q["unit"]) for q in mccarthy.quantities] == [(192, "votes")]
+    assert [(q["value"], q["unit"]) for q in klobuchar.quantities] == [(1, "delegates")]
+
+
 def test_the_first_of_two_surnames_is_still_that_person():
     body = (
         "Ricardo Rosselló Nevares announced his resignation on Wednesday. "

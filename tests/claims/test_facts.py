@@ -31,6 +31,7 @@ def _values(text):
         ("limits abortions to cases with two doctors' approval", [("=", 2, "doctors")]),
         ("both parties are to hold more than a dozen primary elections", [(">", 12, "elections")]),
         ("the final victim, Andrew Kinsman, 49, was reported missing", [("=", 49, "years")]),
+        ("which include 235 Democrats and 199 Republicans.", [("=", 235, "Democrats"), ("=", 199, "Republicans")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
         ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
         ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),

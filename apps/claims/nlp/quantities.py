@@ -104,11 +104,13 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
-def find_quantities(text: str) -> list[dict[str, Any]]:
+def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]:
     """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out.
 
     A range ("between 36 and 40 people") is one quantity with qualifier "between" and its upper
-    bound in "max".
+    bound in "max". `elided_unit` is what the sentence before counted last, for a tally that
+    leaves its noun out from the start ("... Biden earned 6 delegates. Klobuchar earned the
+    remaining 1.").
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
@@ -128,7 +130,7 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
             continue
         merged.append(quantity)
     merged = _rates(text, merged)
-    _carry_elided_units(text, merged)
+    _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
 
@@ -153,10 +155,9 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
 
 
-def _carry_elided_units(text: str, quantities: list[dict[str, Any]]) -> None:
+def _carry_elided_units(text: str, quantities: list[dict[str, Any]], previous_unit: str) -> None:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
     what the number before it counted."""
-    previous_unit = ""
     for quantity in quantities:
         if (
             not quantity["unit"]
@@ -399,6 +400,6 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         return lower.rstrip("'\u2019"), position  # "two doctors' approval" counts doctors
-    if last_capital and last_capital.group().endswith("s"):
-        return last_capital.group(), last_capital.end()  # "231 Democrats": the capitalised plural
+    if last_capital and (plural := last_capital.group().rstrip(".")).endswith("s"):
+        return plural, last_capital.start() + len(plural)  # "231 Democrats": the capitalised plural
     return "", match.end()
