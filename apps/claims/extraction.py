@@ -155,7 +155,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     """
     if not looks_english(body):
         raise UnsupportedLanguageError()
-    memory = _SourceMemory(known_people=_surnames(body))
+    organisations = _introduced_organisations(body)
+    memory = _SourceMemory(known_people=_surnames(body, organisations))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
@@ -228,6 +229,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 spans=spans,
             )
         )
+    for claim in claims:
+        for entity in claim.entities:
+            if entity["text"] in organisations:
+                entity["type"] = "ORG"  # "software company Red Hat": every later "Red Hat" too
     return merge_duplicates(claims)
 
 
@@ -445,10 +450,24 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
     return units[-1] if units else ""
 
 
-def _surnames(body: str) -> frozenset[str]:
+# A name the article introduces as a business or body: "US-based software company Red Hat".
+_INTRODUCED_ORGANISATION = re.compile(
+    r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
+    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform)\s+"
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
+)
+
+
+def _introduced_organisations(body: str) -> frozenset[str]:
+    return frozenset(re.sub(r"['\u2019]s$", "", m["name"]) for m in _INTRODUCED_ORGANISATION.finditer(body))
+
+
+def _surnames(body: str, organisations: frozenset[str]) -> frozenset[str]:
     """Last names of people named in full somewhere in the article ("Lakhdar Brahimi"), and the
     first of two ("Ricardo Rosselló Nevares" is Rosselló later on)."""
-    people = [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON"]
+    people = [
+        e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in organisations
+    ]
     # "Robert Downey Jr." is Downey later on.
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     surnames = {name[-1] for name in names if len(name) >= 2}

@@ -443,6 +443,17 @@ def test_a_tally_that_leaves_its_noun_out_counts_what_the_sentence_before_counte
     assert [(q["value"], q["unit"]) for q in klobuchar.quantities] == [(1, "delegates")]
 
 
+def test_a_name_introduced_as_a_company_is_an_organisation_all_through_the_article():
+    body = (
+        "US-based software company Red Hat announced on Tuesday that it will end support for CentOS Linux, "
+        "a free operating system with 3 million users. Red Hat was acquired by IBM in 2019 for $34 billion."
+    )
+
+    acquired = _claim(extract_claims(body), "acquired")
+
+    assert {"text": "Red Hat", "type": "ORG"} in acquired.entities
+
+
 def test_the_first_of_two_surnames_is_still_that_person():
     body = (
         "Ricardo Rosselló Nevares announced his resignation on Wednesday. "

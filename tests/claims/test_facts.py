@@ -101,6 +101,8 @@ def test_quantities_are_normalised(text, expected):
     [
         "on June 30 in Geneva",
         "on 30 June",
+        "Rocky Linux will run on x86-64 processors",
+        "CentOS 8's end of life was moved",
         "in 2012 the war",
         "December 11, 2012",
         "one of the envoys",
@@ -141,6 +143,7 @@ def test_quantity_keeps_its_text():
         ("last year", "2011"),
         ("it happened yesterday", "2012-12-10"),
         ("in November", "2012-11"),
+        ("on December 8, the company announced plans to cut jobs", "2012-12-08"),
     ],
 )
 def test_dates_resolve_against_the_article_date(text, value):
@@ -336,6 +339,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("New South Wales", "PLACE"),
                 ("British Columbia", "PLACE"),
                 ("Reproductive Health Care Reform Bill", "MISC"),
+            ],
+        ),
+        # After "returned to" comes a place; a capital inside a word spells a product, not a person.
+        (
+            "He returned to Rhodesia after CentOS Stream launched and met Ron DeSantis and Paul McCartney.",
+            [
+                ("Rhodesia", "PLACE"),
+                ("CentOS Stream", "MISC"),
+                ("Ron DeSantis", "PERSON"),
+                ("Paul McCartney", "PERSON"),
             ],
         ),
         # Tribes are bodies, telescopes and campaigns are things, a podcaster's name follows the title.

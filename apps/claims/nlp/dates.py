@@ -32,7 +32,7 @@ _DATE = re.compile(
 _FUTURE = re.compile(
     # "plans to" as a verb, not "his plan to" or "developing plans to": a noun plans nothing by itself
     r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )"
-    r"(?<!developing )(?<!making )(?<!new )(?<!of )plans? to|"
+    r"(?<!developing )(?<!making )(?<!new )(?<!of )(?<!announced )(?<!unveiled )(?<!revealed )plans? to|"
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )

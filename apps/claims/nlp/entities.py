@@ -195,13 +195,19 @@ _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
-_BEFORE_A_PLACE = re.compile(r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of)\s*$")
+_BEFORE_A_PLACE = re.compile(
+    r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of"
+    r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
+)
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
 # "published on Wednesday in Science Advances": a journal, not a place.
+# A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
+# have them only after Mc, Mac, De, Di, La, Le or O' ("McGaugh", "DeSantis", "O'Brien").
+_CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run|winning|nominated)$")
@@ -414,7 +420,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     )
     # Acronyms are not parts of a person's name ("BFM TV"); initials carry dots ("J.").
     spelled_like_names = all(
-        _INITIAL_OR_SUFFIX.fullmatch(t) or t.startswith(_PARTICLES) or (t[0].isupper() and not t.isupper())
+        _INITIAL_OR_SUFFIX.fullmatch(t)
+        or t.startswith(_PARTICLES)
+        or (t[0].isupper() and not t.isupper() and not _CAPITAL_INSIDE.search(t))
         for t in person_tokens
     )
     if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):

@@ -296,7 +296,7 @@ def _number_value(token: str) -> float | None:
 # A number that names a product or a model after its maker's name: "Boeing 737-800", "Gears 5",
 # "Boeing 737 Max". One followed by a percentage or a unit is still a count ("Biden 51%").
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w-]*)\s+$")
-_MODEL_SUFFIX = re.compile(r"-\d|\s+[A-Z]|\s*[,.;:)]|\s*$")
+_MODEL_SUFFIX = re.compile(r"-\d|\s+[A-Z]|\s*[,.;:)]|\s*$|['\u2019]s\b")  # "CentOS 8's end of life"
 # "Bell 206 came down near Interstate 80 around 13:30": a verb or a preposition after a name's
 # number, where a count would have its noun.
 _NO_NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z]+)\b")
@@ -305,7 +305,7 @@ _NOT_A_NOUN = frozenset(
 )
 # "10 Downing Street": a house number.
 _ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b")
-_MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$")
+_MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$|\b[A-Za-z]+\d+-$")  # "Boeing 737-800", "x86-64"
 
 
 def _model_number(text: str, match: re.Match[str]) -> bool:
