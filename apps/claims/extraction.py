@@ -172,7 +172,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             previous = sentence.text
             continue
         frame = find_attribution(sentence.text)
-        attribution = _resolve_source(frame, memory) if frame else _speaker_name(sentence.speaker, body, memory)
+        if frame:
+            attribution = _resolve_source(frame, memory, previous)
+        else:
+            attribution = _speaker_name(sentence.speaker, body, memory)
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, someone the last sentence named.
         context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
@@ -408,16 +411,20 @@ def _resolve_pronoun(text: str, previous_sentence: str, known_people: frozenset[
     """ "She also expressed concern ..." -> "Clinton also expressed concern ...", taking the first
     person named in the sentence before (news prose names the subject first)."""
     match = _LEADING_PERSONAL_PRONOUN.match(text)
-    if match is None or not previous_sentence:
+    if match is None:
         return text
+    person = _person_named_before(previous_sentence, match.group().strip(), known_people)
+    return person + text[match.end() - 1 :] if person else text
+
+
+def _person_named_before(previous_sentence: str, pronoun: str, known_people: frozenset[str]) -> str:
+    """The first person the sentence before names whom `pronoun` can stand for, or ""."""
     people = [
         e["text"]
         for e in find_entities(previous_sentence, known_people=known_people)
-        if e["type"] == "PERSON" and not _titled_otherwise(previous_sentence, e["text"], match.group().strip())
+        if e["type"] == "PERSON" and not _titled_otherwise(previous_sentence, e["text"], pronoun)
     ]
-    if not people:
-        return text
-    return people[0] + text[match.end() - 1 :]
+    return people[0] if people else ""
 
 
 def _titled_otherwise(sentence: str, name: str, pronoun: str) -> bool:
@@ -426,13 +433,17 @@ def _titled_otherwise(sentence: str, name: str, pronoun: str) -> bool:
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}", sentence) is not None
 
 
-def _resolve_source(frame: AttributionFrame, memory: _SourceMemory) -> str:
+def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sentence: str) -> str:
     """The named source; stand-ins ("it", "the report") resolve to the last one named, or to
-    nothing when none was."""
+    nothing when none was. "He" or "she" is first the person the sentence before names ("Mitch
+    McConnell met ... He publicly stated ...")."""
     source = frame.source
     lower = source.lower()
     if lower in SOURCE_ANAPHORA:
         if lower in ("he", "she", "him", "her"):
+            pronoun = "He" if lower in ("he", "him") else "She"
+            if named := _person_named_before(previous_sentence, pronoun, memory.known_people):
+                memory.person = named
             return memory.person
         if lower in ("they", "them"):
             return memory.person or memory.outlet
@@ -490,7 +501,7 @@ def _piece_source(
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):
-            source = _resolve_source(own, memory)
+            source = _resolve_source(own, memory, sentence)
     described = _DESCRIBED_SUBJECT.match(text)
     if source and described and described["subject"] in source:
         return ""

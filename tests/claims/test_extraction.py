@@ -118,6 +118,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.", ""),
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "a Twitter post by Amy Cook"),
+        # an adverb between the source and its verb belongs to neither
+        ("The proclamation specifically said the national emergency began on March 1.", "The proclamation"),
+        ("UNESCO reportedly said a change of name would require approval from 21 members.", "UNESCO"),
+        ("The family said they planned a private funeral service for 40 guests.", "The family"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -452,6 +456,29 @@ def test_a_name_introduced_as_a_company_is_an_organisation_all_through_the_artic
     acquired = _claim(extract_claims(body), "acquired")
 
     assert {"text": "Red Hat", "type": "ORG"} in acquired.entities
+
+
+def test_he_as_a_source_is_the_person_the_sentence_before_named():
+    body = (
+        "Senate Majority Leader Mitch McConnell met White House counsel on Tuesday to plan the impeachment "
+        "trial of President Donald Trump. He publicly stated the trial would not be impartial, saying he "
+        'anticipated having "a largely partisan outcome" in the Senate.'
+    )
+
+    stated = _claim(extract_claims(body), "impartial")
+
+    assert stated.attribution == "Mitch McConnell"
+
+
+def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it():
+    body = (
+        "Trump did not place the Federal Emergency Management Agency in charge of the response to COVID-19, "
+        "which Politico reported left some experts in disaster management disappointed."
+    )
+
+    (claim,) = extract_claims(body)
+
+    assert claim.text == body
 
 
 def test_the_first_of_two_surnames_is_still_that_person():

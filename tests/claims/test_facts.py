@@ -32,6 +32,7 @@ def _values(text):
         ("both parties are to hold more than a dozen primary elections", [(">", 12, "elections")]),
         ("the final victim, Andrew Kinsman, 49, was reported missing", [("=", 49, "years")]),
         ("which include 235 Democrats and 199 Republicans.", [("=", 235, "Democrats"), ("=", 199, "Republicans")]),
+        ("the total number of those infected until now is 1501", [("=", 1501, "infected")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
         ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
         ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),
@@ -102,6 +103,7 @@ def test_quantities_are_normalised(text, expected):
         "on June 30 in Geneva",
         "on 30 June",
         "Rocky Linux will run on x86-64 processors",
+        "police reported Friday morning, local time (UTC+0900)",
         "CentOS 8's end of life was moved",
         "in 2012 the war",
         "December 11, 2012",
@@ -148,6 +150,14 @@ def test_quantity_keeps_its_text():
 )
 def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
+
+
+def test_years_joined_by_and_are_each_a_date():
+    found = find_dates(
+        "He ran for Congress in 2008 and 2010, and for the Senate in 2012, 2014 and 2016.", published_on=TUESDAY
+    )
+
+    assert [d["value"] for d in found] == ["2008", "2010", "2012", "2014", "2016"]
 
 
 @pytest.mark.parametrize(
@@ -339,6 +349,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("New South Wales", "PLACE"),
                 ("British Columbia", "PLACE"),
                 ("Reproductive Health Care Reform Bill", "MISC"),
+            ],
+        ),
+        # Two-word countries and cities are places before a verb too, and a place word keeps them whole.
+        (
+            "South Sudan and New Delhi reported cases, as did Rio de Janeiro and San Diego County.",
+            [
+                ("South Sudan", "PLACE"),
+                ("New Delhi", "PLACE"),
+                ("Rio de Janeiro", "PLACE"),
+                ("San Diego County", "PLACE"),
             ],
         ),
         # After "returned to" comes a place; a capital inside a word spells a product, not a person.

@@ -143,12 +143,19 @@ _THAT_OPENING = re.compile(r"\s*that\s+")
 _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")
 
 
+_REPORTED_WHICH = re.compile(
+    r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
+)
+
+
 def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
     for match in _RELATIVE.finditer(text):
         antecedent = _antecedent(text, match.start())
         if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
+        if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
+            continue  # "..., which Politico reported left experts disappointed": about the whole clause
         if (
             match["pronoun"] == "who"
             and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])

@@ -13,9 +13,15 @@ _VERB = (
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
+# Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
+_REPORTING_ADVERB = (
+    r"previously|repeatedly|reportedly|allegedly|specifically|initially|eventually|publicly|privately|"
+    r"officially|formally|separately|recently|subsequently|explicitly|openly|originally|further|later|"
+    r"immediately|finally|falsely|repeatedly|widely|first"
+)
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
-    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)\w+)?)"
+    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?)"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -67,7 +73,7 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ..."
     rf"(?:,\s+{_DESCRIPTION},)?{_WHEN}\s+"
-    rf"(?:(?:also|had|has|have|previously|repeatedly|earlier)\s+){{0,3}}(?P<cue>{_VERB})"
+    rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that)?\s+"
 )

@@ -40,6 +40,7 @@ _FUTURE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
+_JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(?P<y>(?:18|19|20)\d\d)\b")
 _YEAR_NAMED = re.compile(r"\b(?:18|19|20)\d\d\b")
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):
@@ -64,6 +65,10 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
         if value is False:
             continue
         dates.append({"text": match.group().strip(), "value": value})
+        position = match.end()
+        while match["year"] and (joined := _JOINED_YEAR.match(text, position)):
+            dates.append({"text": joined["y"], "value": joined["y"]})  # "in 2014 and 2018"
+            position = joined.end()
     return dates
 
 

@@ -50,6 +50,14 @@ PLACES = words(
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
      "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
      "D.C.", "DC", "Washington D.C.", "Washington DC",
+     "Costa Rica", "El Salvador", "Sierra Leone", "Burkina Faso", "Cape Verde", "South Sudan", "North Macedonia",
+     "Papua New Guinea", "Vatican City", "Equatorial Guinea", "East Timor", "Western Sahara", "Gaza Strip",
+     "South Ossetia", "Eastern Mediterranean", "Marshall Islands", "Faroe Islands", "Cayman Islands",
+     "New Delhi", "Abu Dhabi", "Kuala Lumpur", "Buenos Aires", "Rio de Janeiro", "Sao Paulo", "São Paulo",
+     "Tel Aviv", "Cape Town", "Addis Ababa", "Mexico City", "New Orleans", "St. Petersburg", "Kuwait City",
+     "Guatemala City", "Panama City", "Ho Chi Minh City", "Phnom Penh", "Dar es Salaam", "San Juan",
+     "Santo Domingo", "San Salvador", "San Diego", "Salt Lake City", "Kansas City", "Oklahoma City",
+     "Quebec City", "East Jerusalem", "West Jerusalem",
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
@@ -169,7 +177,7 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
-     "Even", "Saying", "For",
+     "Even", "Saying", "For", "Several",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
@@ -328,8 +336,11 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
-        if " ".join(tokens[:2]) in PLACES and not (len(tokens) > 2 and names_an_organisation(tokens[2:])):
-            # "Saudi Arabia's state-owned ...", but "New York Times" is one name
+        if " ".join(tokens[:2]) in PLACES and not (
+            len(tokens) > 2 and (names_an_organisation(tokens[2:]) or tokens[-1] in PLACE_HEADS | OTHER_NAME_HEADS)
+        ):
+            # "Saudi Arabia's state-owned ...", but "New York Times", "San Diego County" and
+            # "Eastern Mediterranean Bill" are one name
             found.append((" ".join(tokens[:2]), "PLACE"))
             tokens = tokens[2:]
         elif (title_at := _title_after_organisation(tokens)) is not None:

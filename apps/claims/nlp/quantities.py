@@ -100,7 +100,7 @@ _EXCEEDED = re.compile(
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:number|total|count|tally)\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+toll\b"
+    r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+toll\b"
 )
 
 
@@ -211,6 +211,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
+        return None
+    if re.search(r"(?:UTC|GMT)\s*[+\u2212-]\s*$", text[max(0, match.start() - 6) : match.start()]):
         return None
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
