@@ -892,6 +892,13 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "Protesters walked until early evening, when police vans arrived."],
             id="a-verb-after-and-in-the-last-item-of-a-list-is-the-main-subjects",
         ),
+        pytest.param(
+            "In July, he helped arrange a meeting between Giuliani, claiming to represent the State Department, "
+            "and Andriy Yermak, one of President Zelensky's aides.",
+            ["In July, he helped arrange a meeting between Giuliani, claiming to represent the State Department, "
+             "and Andriy Yermak, one of President Zelensky's aides."],
+            id="a-plural-after-a-possessive-is-a-noun-not-a-verb",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

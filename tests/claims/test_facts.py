@@ -33,6 +33,12 @@ def _values(text):
         ("the final victim, Andrew Kinsman, 49, was reported missing", [("=", 49, "years")]),
         ("which include 235 Democrats and 199 Republicans.", [("=", 235, "Democrats"), ("=", 199, "Republicans")]),
         ("the total number of those infected until now is 1501", [("=", 1501, "infected")]),
+        # a bare count after a casualty verb counts people; after "died" or "dead", deaths
+        ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
+        ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
+        ("another in Texas, where 5 died", [("=", 5, "deaths")]),
+        ("an earlier toll of 27 dead", [("=", 27, "deaths")]),
+        ("some estimated death tolls exceeded 100", [(">", 100, "deaths")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
         ("a payout of one million rubles", [("=", 1_000_000, "RUB")]),
         ("the number of refugees in neighbouring countries has passed 500,000", [(">", 500_000, "refugees")]),
@@ -350,6 +356,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("British Columbia", "PLACE"),
                 ("Reproductive Health Care Reform Bill", "MISC"),
             ],
+        ),
+        # A name before "province" is a place; plural titles precede names.
+        (
+            "Representatives Eliot Engel and Adam Schiff visited Maidan Wardak province.",
+            [("Eliot Engel", "PERSON"), ("Adam Schiff", "PERSON"), ("Maidan Wardak", "PLACE")],
         ),
         # Two-word countries and cities are places before a verb too, and a place word keeps them whole.
         (

@@ -630,7 +630,8 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         # "Russia shares ...", but "In this work" is no verb
         plural_verb = lower.endswith("s") and not lower.endswith("ss") and lower not in STOPWORDS
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-        if word.islower() and plural_verb and previous[0].isupper() and not _is_finite(following):
+        possessive = previous.endswith(("'s", "\u2019s"))  # "Zelensky's aides": a noun
+        if word.islower() and plural_verb and previous[0].isupper() and not possessive and not _is_finite(following):
             return index  # not "U.S. diplomats fled": a noun, with the verb after it
     return None
 

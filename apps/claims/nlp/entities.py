@@ -154,7 +154,8 @@ TITLES = words(
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
-    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier"""
+    Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
+    Representatives Senators Reps"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -209,6 +210,9 @@ _BEFORE_A_PLACE = re.compile(
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
+_PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast)\b"
+)
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
@@ -448,6 +452,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and placed["place"] in PLACES
     ):
         found.append((name, "PLACE"))  # "South Bend, Indiana"
+        return found
+    if len(tokens) <= 3 and not title_count and name not in known_people and _PLACE_WORD_AFTER.match(text, end):
+        found.append((name, "PLACE"))  # "Maidan Wardak province", "Idlib governorate"
         return found
     if (
         len(tokens) <= 2

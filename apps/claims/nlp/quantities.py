@@ -78,7 +78,7 @@ _REFERENCE_BEFORE = re.compile(
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
-     "apiece", "respectively", "since", "until", "per"}
+     "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 _ORDINAL = re.compile(
@@ -100,7 +100,7 @@ _EXCEEDED = re.compile(
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+toll\b"
+    r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
 )
 
 
@@ -240,6 +240,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
     elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _PHRASE_END.match(text, match.end()):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
+    elif bare and _DEATHS_AFTER.match(text, match.end()):
+        counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
+    elif bare and (
+        _CASUALTY_BEFORE.search(text, max(0, start - 20), start) or _CASUALTY_AFTER.match(text, match.end())
+    ):
+        counted = "people"  # "killed twelve and injured twelve more", "claimed 190 were dead"
     return {
         "value": int(value) if float(value).is_integer() else value,
         "unit": counted,
@@ -250,6 +256,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
+_CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
+_DEATHS_AFTER = re.compile(r"\s+(?:died|dead)\b")
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
