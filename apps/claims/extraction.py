@@ -20,7 +20,7 @@ from typing import Any
 
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
 from apps.claims.models import ClaimKind
-from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic
+from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
@@ -527,7 +527,7 @@ def _caption_line(body: str, sentence: Sentence) -> bool:
     line_end = body.find("\n", sentence.end)
     line = body[line_start : line_end if line_end >= 0 else len(body)].strip()
     text = sentence.text.strip()
-    if line != text or has_clause_verb(text):
+    if line != text or states_an_event(text):
         return False
     return text.startswith(("\u2014", "\u2013")) or (
         not text.endswith((".", "!", "?", '"', "\u201d")) and len(text.split()) <= _MAX_CAPTION_WORDS

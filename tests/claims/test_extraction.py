@@ -195,12 +195,14 @@ def test_gallery_captions_and_credit_lines_are_never_claims():
         "Rey from Star Wars: The Force Awakens\n\n"
         '"She did not lie," the court found on Friday after a 3-week trial.\n\n'
         "\u2014One of the victim's lawyers\n\n"
+        "501st Legion members\n\n"
         "Fans paid US$50 a day for entry"
     )
 
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "Rey from Star Wars: The Force Awakens" not in texts
+    assert "501st Legion members" not in texts  # a present tense in a caption states nothing
     assert not any(text.startswith("\u2014") for text in texts)
     assert "More than 30,000 fans attended the convention in Toronto in 2019." in texts
     assert "Fans paid US$50 a day for entry" in texts

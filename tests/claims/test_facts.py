@@ -37,6 +37,10 @@ def _values(text):
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
+        (
+            "Of the six delegates, Sanders secured four with about 63% of the vote",
+            [("=", 6, "delegates"), ("=", 4, "delegates"), ("~", 63, "percent")],
+        ),
         ("an earlier toll of 27 dead", [("=", 27, "deaths")]),
         ("some estimated death tolls exceeded 100", [(">", 100, "deaths")]),
         ("up to 12 hours", [("<=", 12, "hours")]),
@@ -121,6 +125,12 @@ def test_quantities_are_normalised(text, expected):
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_number_after_a_place_and_a_comma_is_no_age():
+    quantities = find_quantities("21 injured in Davao del Sur, 36 in North Cotabato and 29 in South Cotabato")
+
+    assert "years" not in [q["unit"] for q in quantities]
 
 
 def test_quantity_keeps_its_text():
@@ -357,6 +367,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Reproductive Health Care Reform Bill", "MISC"),
             ],
         ),
+        ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
         # A name before "province" is a place; plural titles precede names.
         (
             "Representatives Eliot Engel and Adam Schiff visited Maidan Wardak province.",

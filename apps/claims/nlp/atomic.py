@@ -636,6 +636,14 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
     return None
 
 
+def states_an_event(text: str) -> bool:
+    """Whether `text` has a past-tense or auxiliary verb: a gallery caption's present tense
+    ("Violinist Brigit O'Regan performs", "501st Legion members") states nothing that happened."""
+    return _has_finite_verb(text) or any(
+        token.group().islower() and _regular_past(token.group()) for token in _tokens(text)
+    )
+
+
 def has_clause_verb(text: str) -> bool:
     """Whether `text` holds a verb that makes it a clause, not just a phrase."""
     return _has_finite_verb(text) or _verb_index(_tokens(text)) is not None

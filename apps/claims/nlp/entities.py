@@ -497,7 +497,8 @@ def names_an_organisation(tokens: list[str]) -> bool:
     """ "Syrian Democratic Forces", "Georgia Institute of Technology", "Tunisian League for the
     Defence of Human Rights": a head word ends the name or comes before its "of" or "for"."""
     before_of = re.split(r" (?:of|for) ", " ".join(tokens))[0].split()
-    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS
+    newspaper = len(tokens) >= 2 and tokens[0] == "Daily"  # "Daily Hive", "Daily Mail"
+    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper
 
 
 def _role_before_name(tokens: list[str]) -> int:

@@ -169,7 +169,8 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], previous_un
         previous_unit = quantity["unit"] or previous_unit
 
 
-_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+# The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining)\s+$")
@@ -238,7 +239,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
         counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
-    elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _PHRASE_END.match(text, match.end()):
+    elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _AGE_END.match(text, match.end()):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
@@ -259,6 +260,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
 _DEATHS_AFTER = re.compile(r"\s+(?:died|dead)\b")
+_AGE_END = re.compile(r"\s*[,)]")
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
