@@ -37,6 +37,7 @@ def _values(text):
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
+        ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
         (
             "Of the six delegates, Sanders secured four with about 63% of the vote",
             [("=", 6, "delegates"), ("=", 4, "delegates"), ("~", 63, "percent")],
@@ -98,9 +99,9 @@ def _values(text):
         ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
         ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
-        # An elided noun is the one counted just before, but not for ages.
+        # An elided noun is the one counted just before, but an age counts years.
         ("Warren earned 8 delegates, Biden earned 6.", [("=", 8, "delegates"), ("=", 6, "delegates")]),
-        ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "")]),
+        ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "years")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -170,10 +171,11 @@ def test_dates_resolve_against_the_article_date(text, value):
 
 def test_years_joined_by_and_are_each_a_date():
     found = find_dates(
-        "He ran for Congress in 2008 and 2010, and for the Senate in 2012, 2014 and 2016.", published_on=TUESDAY
+        "He ran for Congress in 2008 and 2010, for the Senate in 2012, 2014 and 2016, and was mayor from 2017 to 2020.",
+        published_on=TUESDAY,
     )
 
-    assert [d["value"] for d in found] == ["2008", "2010", "2012", "2014", "2016"]
+    assert [d["value"] for d in found] == ["2008", "2010", "2012", "2014", "2016", "2017", "2020"]
 
 
 @pytest.mark.parametrize(
@@ -368,6 +370,18 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             ],
         ),
         ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
+        # A name written with "The" is no person; "Citizens of" is not part of a place.
+        (
+            "Charlie Watts left Blues Incorporated for The Rolling Stones, English fans and Citizens of the United "
+            "Kingdom said.",
+            [
+                ("Charlie Watts", "PERSON"),
+                ("Blues Incorporated", "ORG"),
+                ("Rolling Stones", "MISC"),
+                ("English", "NORP"),
+                ("United Kingdom", "PLACE"),
+            ],
+        ),
         # A name before "province" is a place; plural titles precede names.
         (
             "Representatives Eliot Engel and Adam Schiff visited Maidan Wardak province.",

@@ -40,7 +40,7 @@ _FUTURE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
-_JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(?P<y>(?:18|19|20)\d\d)\b")
+_JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(?P<y>(?:18|19|20)\d\d)\b")
 _YEAR_NAMED = re.compile(r"\b(?:18|19|20)\d\d\b")
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):

@@ -100,7 +100,7 @@ NATIONALITIES = words(
     Democratic Greek Dutch Swedish Norwegian Danish Finnish Swiss Belgian Austrian Hungarian Czech
     Romanian Bulgarian Serbian Croatian Portuguese Thai Vietnamese Filipino Indonesian Malaysian
     Nigerian Kenyan Ethiopian Somali Sudanese Yemeni Omani Bahraini Kuwaiti Algerian Moroccan
-    Tunisian Chilean Argentine Argentinian Colombian Peruvian Bolivian Scottish Welsh Samoan Philippine
+    Tunisian Chilean Argentine Argentinian Colombian Peruvian Bolivian Scottish Welsh English Samoan Philippine
     Cypriot Taiwanese Houthi Kurd Latino Latina Hispanic Catholic Protestant Orthodox Evangelical Hindu
     Sikh Buddhist Coptic Maori Aboriginal Nepali Bangladeshi Uzbek Kazakh Azerbaijani Estonian Latvian
     Lithuanian Slovak Slovenian Icelandic Maltese Mongolian Tibetan Uyghur Rohingya Yazidi Druze Pashtun
@@ -140,7 +140,7 @@ ORGANISATION_HEADS = words(
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
-    Tribe"""
+    Tribe Incorporated"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -162,7 +162,7 @@ ROLE_HEADS = words("Manager Officer Editor Correspondent")
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words("DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB")
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
-_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff")
+_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens")
 _LOWER_TITLES = (
     "envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary",
     # "his daughter Gianna", "her husband Siarhei": a first name alone is a person here
@@ -309,9 +309,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return _classify(before, text, start, known_people) + _classify(
             after, text, start + len(before) + 9, known_people
         )
+    before, _, after = phrase.partition(" for The ")
+    if after:  # "leaving Blues Incorporated for The Rolling Stones": a name never goes on past "The"
+        return _classify(before, text, start, known_people) + _classify(
+            "The " + after, text, start + len(before) + 5, known_people
+        )
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     tokens = phrase.split()
+    # "The Rolling Stones", "The Beatles": a name written with "The" is a band, a title or a body, not a
+    # person, unless it is someone the article named ("The Trump administration").
+    after_the = tokens[:1] == ["The"] or text[max(0, start - 4) : start] == "The "
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")"))
     while tokens and (
         tokens[0] in _NOT_NAMES
@@ -468,7 +476,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         published = _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
         found.append((name, "MISC" if published else "PLACE"))
         return found
-    if looks_like_person and spelled_like_names and len(core) <= 4:
+    named_before = name in known_people or (person_tokens and person_tokens[-1] in known_people)
+    if looks_like_person and spelled_like_names and len(core) <= 4 and (named_before or not after_the):
         found.append((" ".join(person_tokens), "PERSON"))
         return found
     if possessive or len(tokens) == 1:

@@ -241,6 +241,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
     elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _AGE_END.match(text, match.end()):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
+    elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
+        counted = "years"  # "died at the age of 80", "aged 17"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
     elif bare and (
@@ -260,6 +262,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
 _DEATHS_AFTER = re.compile(r"\s+(?:died|dead)\b")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s+$")
 _AGE_END = re.compile(r"\s*[,)]")
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
 _PART_OF = re.compile(
