@@ -89,7 +89,9 @@ _REPORTING_VERB = re.compile(
 _NOT_AN_OPINION = re.compile(
     r"\b\w+-(?:great|best|worst|good|bad|right)\b|\b(?:great|best|worst|good|bad|right)-\w+"
     r"|\b(?:the|a|their|its|his|her|our|your)\s+right\s+(?:to|of)\b|\bgreat\s+whites?\b"
-    r"|\b(?:more|less|most|least)\s+likely\b|\bto\s+predict\b",
+    r"|\b(?:more|less|most|least)\s+likely\b|\bto\s+predict(?:\s+likely\b)?"
+    # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
+    r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")

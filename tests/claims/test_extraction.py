@@ -366,6 +366,13 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         pytest.param(
             "The team used the model to predict oxygen levels on Mars.", ClaimKind.OTHER, id="predict-as-a-purpose"
         ),
+        pytest.param(
+            "He assisted in work to predict likely wave conditions during the landings.",
+            ClaimKind.OTHER,
+            id="likely-describing-a-noun",
+        ),
+        pytest.param("A faulty cable was the likely cause of the outage.", ClaimKind.OTHER, id="the-likely-cause"),
+        pytest.param("The storm is likely to reach the coast.", ClaimKind.PREDICTION, id="likely-to-forecasts"),
     ],
 )
 def test_claim_kind_in_news_prose(text, kind):
@@ -900,6 +907,14 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["In July, he helped arrange a meeting between Giuliani, claiming to represent the State Department, "
              "and Andriy Yermak, one of President Zelensky's aides."],
             id="a-plural-after-a-possessive-is-a-noun-not-a-verb",
+        ),
+        pytest.param(
+            "Awards included a trip to the White House, and the French Legion of Honour, received last year in "
+            "Paris. The conservative party gained 66 seats, while the second largest party, Labour, lost 42.",
+            ["Awards included a trip to the White House, and the French Legion of Honour, received last year in "
+             "Paris.",
+             "The second largest party, Labour, lost 42."],
+            id="a-participle-after-a-list-items-comma-is-no-clause",
         ),
     ],
 )  # fmt: skip

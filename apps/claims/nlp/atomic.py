@@ -364,6 +364,11 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
             continue  # "at the park, Causeway Bay, and Tin Hau ... and walked": the main subject's verb
+        commas_before_verb = sum(token.group() == "," for token in second_tokens[:verb])
+        if second_tokens[verb - 1].group() == "," and commas_before_verb == 1:
+            # "and the French Legion of Honour, received last year": a participle describing an item,
+            # unlike the verb after an aside ("while the second largest party, Labour, lost 42")
+            continue
         first = _trim(sentence, a, a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
