@@ -467,6 +467,21 @@ def test_a_name_introduced_as_a_company_is_an_organisation_all_through_the_artic
     assert {"text": "Red Hat", "type": "ORG"} in acquired.entities
 
 
+def test_a_subject_takes_an_elided_noun_from_its_own_sentence_only():
+    body = (
+        "A bus carrying children from Smolensk to Kaluga overturned on Sunday. At least seven, including four "
+        "children, died. At least 45 were aboard when it overturned near the village. Of the 40 passengers "
+        "on a second bus, 22 were hospitalized overnight."
+    )
+    claims = extract_claims(body)
+
+    aboard = _claim(claims, "were aboard")
+    hospitalized = _claim(claims, "hospitalized")
+
+    assert [(q["value"], q["unit"]) for q in aboard.quantities] == [(45, "")]
+    assert [(q["value"], q["unit"]) for q in hospitalized.quantities] == [(40, "passengers"), (22, "passengers")]
+
+
 def test_he_as_a_source_is_the_person_the_sentence_before_named():
     body = (
         "Senate Majority Leader Mitch McConnell met White House counsel on Tuesday to plan the impeachment "

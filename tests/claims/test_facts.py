@@ -38,6 +38,12 @@ def _values(text):
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
+        # a year-like number before a counted plural is a count, not after a name, determiner or preposition
+        (
+            "Out of these, 1846 persons were hospitalized and 1720 had been discharged",
+            [("=", 1846, "persons"), ("=", 1720, "persons")],
+        ),
+        ("there were 1885 aftershocks.", [("=", 1885, "aftershocks")]),
         (
             "Of the six delegates, Sanders secured four with about 63% of the vote",
             [("=", 6, "delegates"), ("=", 4, "delegates"), ("~", 63, "percent")],
@@ -115,6 +121,9 @@ def test_quantities_are_normalised(text, expected):
         "on 30 June",
         "Rocky Linux will run on x86-64 processors",
         "police reported Friday morning, local time (UTC+0900)",
+        "The Electronic Commerce Directive 2000 provides protections",
+        "his 2008 and 2010 runs for Congress",
+        "the 2019 elections were held",
         "CentOS 8's end of life was moved",
         "in 2012 the war",
         "December 11, 2012",
@@ -163,6 +172,7 @@ def test_quantity_keeps_its_text():
         ("it happened yesterday", "2012-12-10"),
         ("in November", "2012-11"),
         ("on December 8, the company announced plans to cut jobs", "2012-12-08"),
+        ("the state of emergency was expected to end on December 1", "2012-12-01"),
     ],
 )
 def test_dates_resolve_against_the_article_date(text, value):

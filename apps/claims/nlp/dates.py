@@ -36,6 +36,7 @@ _FUTURE = re.compile(
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
+_PAST_FORECAST = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
@@ -80,8 +81,12 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        ahead = bool(_FUTURE.search(own_words) or _DEADLINE_BEFORE.search(text, 0, match.start()))
-        nearest = not ahead and _present_tense(own_words)
+        forecasts = [m.group() for m in _FUTURE.finditer(own_words)]
+        # "The state of emergency was expected to end on December 15" (a December 29 article): a past
+        # expectation names the nearest such date, not necessarily a coming one.
+        past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
+        ahead = not past_forecast and bool(forecasts or _DEADLINE_BEFORE.search(text, 0, match.start()))
+        nearest = past_forecast or (not ahead and _present_tense(own_words))
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"

@@ -155,20 +155,30 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
 
 
-def _carry_elided_units(text: str, quantities: list[dict[str, Any]], previous_unit: str) -> None:
+def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
     what the number before it counted."""
+    previous_unit, counted_here = carried_in, False
     for quantity in quantities:
-        if (
-            not quantity["unit"]
-            and previous_unit
-            and _PHRASE_END.match(text, quantity["_end"])
-            and _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
-        ):
+        tally = _PHRASE_END.match(text, quantity["_end"]) and _TALLY_BEFORE.search(
+            text, max(0, quantity["_start"] - 20), quantity["_start"]
+        )
+        # "1846 persons were hospitalized and 1720 had been discharged": a bare number as a subject,
+        # which takes its noun only from its own sentence ("At least seven, including four children,
+        # died. At least 45 were aboard": not 45 children).
+        subject = (
+            counted_here
+            and _VERB_AFTER_SUBJECT.match(text, quantity["_end"])
+            and _CLAUSE_START.search(text, 0, quantity["_start"])
+        )
+        if not quantity["unit"] and previous_unit and (tally or subject):
             quantity["unit"] = previous_unit
-        previous_unit = quantity["unit"] or previous_unit
+        if quantity["unit"]:
+            previous_unit, counted_here = quantity["unit"], True
 
 
+_VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
+_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
 # The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
@@ -354,12 +364,35 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
     if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
         return True  # "30 June"
     is_year = len(number) == 4 and 1800 <= value <= 2100
+    if is_year and not match["qualifier"]:
+        return not _counts_like_a_year(text, start, match.end("number"))
     if not is_year or not match["qualifier"]:
         return is_year
     # "up to 2015 on the network" is a year; "up to 2015 people" and "about 2000." are counts
     counted = re.match(r"\s+([a-z]+)", text[match.end("number") :])
     up_to = match["qualifier"].lower().startswith("up to")
     return up_to and (counted is None or counted[1] in STOPWORDS)
+
+
+# What comes before a year: "in 1846", "the 2019 elections", "his 2008 and 2010 runs", "Directive 2000".
+_BEFORE_A_YEAR = frozenset(
+    {"in", "since", "by", "from", "until", "of", "during", "before", "after", "around", "the", "a", "an", "this",
+     "that", "its", "their", "his", "her", "and", "or", "to", "through"}
+)  # fmt: skip
+# What follows a counted noun, where a verb's object would ("1846 persons were", "1885 aftershocks.").
+_AFTER_A_COUNTED_NOUN = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:were|was|had|have|are|in|of|and)\b")
+
+
+def _counts_like_a_year(text: str, start: int, end: int) -> bool:
+    """Whether a year-like number counts a plural after it: "Out of these, 1846 persons were
+    hospitalized"; never after a preposition, a determiner or a name ("Electronic Commerce Directive
+    2000 provides")."""
+    noun = re.match(r"\s+([a-z]+)", text[end:])
+    if noun is None or not _is_plural_noun(noun[1]) or not _AFTER_A_COUNTED_NOUN.match(text, end + noun.end()):
+        return False
+    previous = re.search(r"(\S+)\s*$", text[:start])
+    word = previous[1].rstrip(",") if previous else ""
+    return not word or (word.islower() and word not in _BEFORE_A_YEAR)
 
 
 _IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
