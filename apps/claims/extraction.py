@@ -234,10 +234,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 spans=spans,
             )
         )
-    for claim in claims:
-        for entity in claim.entities:
-            if entity["text"] in organisations:
-                entity["type"] = "ORG"  # "software company Red Hat": every later "Red Hat" too
+    _consistent_entity_types(claims, organisations)
     return merge_duplicates(claims)
 
 
@@ -456,6 +453,15 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     else:
         memory.outlet = source
     return source
+
+
+def _consistent_entity_types(claims: list[ExtractedClaim], organisations: frozenset[str]) -> None:
+    """A name the article introduces as a company is an organisation everywhere in it ("software
+    company Red Hat" ... "Red Hat was acquired")."""
+    for claim in claims:
+        for entity in claim.entities:
+            if entity["text"] in organisations:
+                entity["type"] = "ORG"
 
 
 def _last_unit(quantities: list[dict[str, Any]]) -> str:

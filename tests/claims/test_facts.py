@@ -38,6 +38,7 @@ def _values(text):
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
+        ("he was imprisoned in 2018 when he was 18.", [("=", 18, "years")]),
         # a year-like number before a counted plural is a count, not after a name, determiner or preposition
         (
             "Out of these, 1846 persons were hospitalized and 1720 had been discharged",
@@ -380,6 +381,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             ],
         ),
         ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
+        ("He injured two women on Streatham High Road.", [("Streatham High Road", "PLACE")]),
         # A name written with "The" is no person; "Citizens of" is not part of a place.
         (
             "Charlie Watts left Blues Incorporated for The Rolling Stones, English fans and Citizens of the United "

@@ -77,7 +77,8 @@ PLACE_HEADS = words(
     """Channel Sea Ocean River Gulf Strait Island Islands Mountains Mountain Valley Desert
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
-    Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard"""
+    Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
+    Road Avenue Boulevard"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")

@@ -272,7 +272,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
 _DEATHS_AFTER = re.compile(r"\s+(?:died|dead)\b")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s+$")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
 _AGE_END = re.compile(r"\s*[,)]")
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
 _PART_OF = re.compile(
