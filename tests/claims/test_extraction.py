@@ -931,6 +931,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "The second largest party, Labour, lost 42."],
             id="a-participle-after-a-list-items-comma-is-no-clause",
         ),
+        pytest.param(
+            "Guy was the endings editor for British Chess Magazine and involved in almost 200 endgame studies.",
+            ["Guy was the endings editor for British Chess Magazine and involved in almost 200 endgame studies."],
+            id="a-participle-after-was-shares-the-was",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

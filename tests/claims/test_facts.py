@@ -122,6 +122,8 @@ def test_quantities_are_normalised(text, expected):
         "on 30 June",
         "Rocky Linux will run on x86-64 processors",
         "police reported Friday morning, local time (UTC+0900)",
+        "From roughly 1948 to 1951, Guy was the endings editor",
+        "the castle was built in about 1850",
         "The Electronic Commerce Directive 2000 provides protections",
         "his 2008 and 2010 runs for Congress",
         "the 2019 elections were held",
@@ -178,6 +180,12 @@ def test_quantity_keeps_its_text():
 )
 def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
+
+
+def test_a_year_keeps_its_hedge():
+    found = find_dates("From roughly 1948 to 1951, Guy was the endings editor.", published_on=TUESDAY)
+
+    assert [d["value"] for d in found] == ["1948", "1951"]
 
 
 def test_years_joined_by_and_are_each_a_date():
@@ -382,6 +390,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
         ("He injured two women on Streatham High Road.", [("Streatham High Road", "PLACE")]),
+        ("A team from University College London met.", [("University College London", "ORG")]),
         # A name written with "The" is no person; "Citizens of" is not part of a place.
         (
             "Charlie Watts left Blues Incorporated for The Rolling Stones, English fans and Citizens of the United "

@@ -445,6 +445,11 @@ def _frame_head(sentence: str, piece: Piece) -> tuple[Span, ...]:
     return ()
 
 
+# Past participles that read as adjectives after "be", so "was X and involved in" shares the "was".
+_PARTICIPLES_AFTER_BE = frozenset(
+    {"involved", "based", "located", "known", "born", "married", "interested", "engaged", "elected", "named",
+     "appointed", "credited", "tasked", "charged"}
+)  # fmt: skip
 _REPORTING_VERBS = frozenset(
     {"said", "says", "told", "tells", "reported", "stated", "claimed", "claims", "denied", "added", "insisted",
      "confirmed", "announced", "warned", "estimated", "noted", "wrote", "argued"}
@@ -498,6 +503,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         after_a_comma = separator != "," and tokens[index - 1].group() == ","
         if reports and lower not in _REPORTING_VERBS and not after_a_comma:
             continue  # "said a man approached and attacked": the man's verbs
+        if lower in _PARTICIPLES_AFTER_BE and tokens[verb].group().lower() in ("was", "were", "is", "are"):
+            continue  # "was the endings editor and involved in 200 studies": still "was", not "Guy involved"
         if separator == "and" and _in_a_list_of_things(text, tokens, verb, index - 1):
             continue  # "in sewage, slurry, human faeces, and contaminated foods": an adjective
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","

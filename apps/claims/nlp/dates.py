@@ -23,7 +23,8 @@ _DATE = re.compile(
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
     | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b(?!,?\s+\d))
-    | (?P<year>\b(?:in|since|until|by|from|during|of)\s+(?P<y>(?:18|19|20)\d\d)\b)
+    | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
+        (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
     """,
     re.VERBOSE | re.IGNORECASE,
 )

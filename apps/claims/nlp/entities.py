@@ -211,6 +211,7 @@ _BEFORE_A_PLACE = re.compile(
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
+_INSTITUTION_WORDS = words("University College Institute Hospital Museum School Academy")
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast)\b"
 )
@@ -394,7 +395,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ends_in_organisation = (
         len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES
     )
-    if name in ORGANISATIONS or names_an_organisation(tokens) or french_head or ends_in_organisation:
+    # "University College London", "Imperial College London": an institution named after its city
+    institution_in_a_city = len(tokens) > 2 and last in PLACES and tokens[-2] in _INSTITUTION_WORDS
+    if (
+        name in ORGANISATIONS
+        or names_an_organisation(tokens)
+        or french_head
+        or ends_in_organisation
+        or institution_in_a_city
+    ):
         found.append((name, "ORG"))
         return found
     if (

@@ -368,6 +368,10 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
         return not _counts_like_a_year(text, start, match.end("number"))
     if not is_year or not match["qualifier"]:
         return is_year
+    if _YEAR_RANGE_AFTER.match(text, match.end("number")) or _PREPOSITION_BEFORE.search(
+        text, max(0, match.start() - 12), match.start()
+    ):
+        return True  # "from roughly 1948 to 1951", "in about 1970"
     # "up to 2015 on the network" is a year; "up to 2015 people" and "about 2000." are counts
     counted = re.match(r"\s+([a-z]+)", text[match.end("number") :])
     up_to = match["qualifier"].lower().startswith("up to")
@@ -395,6 +399,8 @@ def _counts_like_a_year(text: str, start: int, end: int) -> bool:
     return not word or (word.islower() and word not in _BEFORE_A_YEAR)
 
 
+_YEAR_RANGE_AFTER = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:18|19|20)\d\d\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|since|until|by|during)\s+$", re.IGNORECASE)
 _IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
 
 
