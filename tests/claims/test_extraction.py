@@ -936,6 +936,15 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["Guy was the endings editor for British Chess Magazine and involved in almost 200 endgame studies."],
             id="a-participle-after-was-shares-the-was",
         ),
+        pytest.param(
+            "BTP started an investigation of the death, which they treated as not suspicious but unexplained. "
+            "The deadline was extended to October, but it is Johnson's stated intent for the UK to leave then. "
+            "One of the drones began to malfunction, but it was able to send back the data it had collected.",
+            ["BTP started an investigation of the death, which they treated as not suspicious but unexplained.",
+             "The deadline was extended to October, but it is Johnson's stated intent for the UK to leave then.",
+             "One of the drones was able to send back the data it had collected."],
+            id="an-object-which-and-an-empty-it-take-no-antecedent",
+        ),
     ],
 )  # fmt: skip
 def test_atomic_claims_in_news_prose(body, expected):

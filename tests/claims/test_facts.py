@@ -391,6 +391,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
         ("He injured two women on Streatham High Road.", [("Streatham High Road", "PLACE")]),
         ("A team from University College London met.", [("University College London", "ORG")]),
+        (
+            "A worker from Cambridgeshire, England, met Taoiseach Leo Varadkar.",
+            [("Cambridgeshire", "PLACE"), ("England", "PLACE"), ("Leo Varadkar", "PERSON")],
+        ),
         # A name written with "The" is no person; "Citizens of" is not part of a place.
         (
             "Charlie Watts left Blues Incorporated for The Rolling Stones, English fans and Citizens of the United "

@@ -143,6 +143,7 @@ _THAT_OPENING = re.compile(r"\s*that\s+")
 _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")
 
 
+_OBJECT_RELATIVE = re.compile(r"(?:they|he|she|we|i|you|it|the|a|an|its|his|her|their|our)\s", re.IGNORECASE)
 _REPORTED_WHICH = re.compile(
     r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
 )
@@ -156,6 +157,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
             continue  # "..., which Politico reported left experts disappointed": about the whole clause
+        if _OBJECT_RELATIVE.match(match["clause"]):
+            continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
             match["pronoun"] == "who"
             and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
@@ -344,6 +347,14 @@ def _opens_a_that_clause(rest: str) -> bool:
     return first[:1].isupper() or first[:1].isdigit() or first.lower() in (_DETERMINERS | _PRONOUNS) - {"that"}
 
 
+# "it is X's intent for ...", "it was clear that ...", "it was intimated there were ...": an "it"
+# that stands for what follows, not for the clause's subject.
+_EXPLETIVE_IT = re.compile(
+    r"it\s+(?:is|was|has been|had been|seems|seemed|appears|appeared)\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?:clear|likely|unlikely|possible|impossible|important|necessary|unclear|known|believed|reported|said|"
+    r"thought|expected|feared|estimated|intimated|understood|hoped|agreed|true|evident|obvious|difficult|hard|"
+    r"easy)\b|[\w'\u2019]+['\u2019]s\s)"
+)
 _CONTRAST = re.compile(r",\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
@@ -390,6 +401,8 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
                 and _not_an_it(text[span[0] : span[1]])
             ):
                 continue  # "Police said Khan wore a vest, though it was fake": "it" is in what they said
+            if match["word"].lower() == "it" and _EXPLETIVE_IT.match(text, match.end()):
+                continue  # "..., and it is Johnson's stated intent for the UK to leave": "it" stands for nothing
             if span is not None:
                 subject = text[span[0] : span[1]]
             elif piece.head and not _frame_head(sentence, piece):

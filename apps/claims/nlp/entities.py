@@ -156,7 +156,7 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
-    Representatives Senators Reps"""
+    Representatives Senators Reps Taoiseach"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -467,7 +467,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and not preceded_by_title
         and name not in known_people
         and (placed := _PLACE_AFTER.match(text, end))
-        and placed["place"] in PLACES
+        and (placed["place"] in PLACES or placed["place"].rstrip(".") in PLACES)  # "..., England."
     ):
         found.append((name, "PLACE"))  # "South Bend, Indiana"
         return found
