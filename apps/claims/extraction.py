@@ -80,7 +80,7 @@ _PREDICTION = re.compile(
 _REPORTING_VERB = re.compile(
     r"\b(?:said|says|say|told|announced|confirmed|promised|pledged|vowed|indicated|mentioned|stated|"
     r"declared|claimed|claiming|warned|noted|added|insisted|argued|arguing|remarked|responding|"
-    r"replied|advised|agreed)\b",
+    r"replied|advised|agreed|believed|thought|feared|hoped)\b",
     re.IGNORECASE,
 )
 # Evaluative words that are not the writer's verdict here: a compound ("best-selling",

@@ -373,6 +373,11 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         ),
         pytest.param("A faulty cable was the likely cause of the outage.", ClaimKind.OTHER, id="the-likely-cause"),
         pytest.param("The storm is likely to reach the coast.", ClaimKind.PREDICTION, id="likely-to-forecasts"),
+        pytest.param(
+            "Many generals believed that removing the buffalo would undermine the economies of the tribes.",
+            ClaimKind.ATTRIBUTION,
+            id="a-belief-held-in-the-past",
+        ),
     ],
 )
 def test_claim_kind_in_news_prose(text, kind):

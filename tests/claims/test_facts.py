@@ -391,6 +391,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("The Daily Hive and the Daily Mail reported it.", [("Daily Hive", "ORG"), ("Daily Mail", "ORG")]),
         ("He injured two women on Streatham High Road.", [("Streatham High Road", "PLACE")]),
         ("A team from University College London met.", [("University College London", "ORG")]),
+        ("They released ten buffalo on the Wind River Reservation.", [("Wind River Reservation", "PLACE")]),
         (
             "Taoiseach Leo Varadkar met a worker from Cambridgeshire, England.",
             [("Leo Varadkar", "PERSON"), ("Cambridgeshire", "PLACE"), ("England", "PLACE")],
