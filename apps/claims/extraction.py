@@ -95,6 +95,12 @@ _NOT_AN_OPINION = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# A name the article introduces as a business or body: "US-based software company Red Hat".
+_INTRODUCED_ORGANISATION = re.compile(
+    r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
+    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform)\s+"
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
+)
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
 _CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
@@ -234,7 +240,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 spans=spans,
             )
         )
-    _consistent_entity_types(claims, organisations)
+    _type_introduced_organisations(claims, organisations)
     return merge_duplicates(claims)
 
 
@@ -455,7 +461,7 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     return source
 
 
-def _consistent_entity_types(claims: list[ExtractedClaim], organisations: frozenset[str]) -> None:
+def _type_introduced_organisations(claims: list[ExtractedClaim], organisations: frozenset[str]) -> None:
     """A name the article introduces as a company is an organisation everywhere in it ("software
     company Red Hat" ... "Red Hat was acquired")."""
     for claim in claims:
@@ -467,14 +473,6 @@ def _consistent_entity_types(claims: list[ExtractedClaim], organisations: frozen
 def _last_unit(quantities: list[dict[str, Any]]) -> str:
     units = [quantity["unit"] for quantity in quantities if quantity["unit"]]
     return units[-1] if units else ""
-
-
-# A name the article introduces as a business or body: "US-based software company Red Hat".
-_INTRODUCED_ORGANISATION = re.compile(
-    r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
-    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform)\s+"
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
-)
 
 
 def _introduced_organisations(body: str) -> frozenset[str]:

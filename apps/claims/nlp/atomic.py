@@ -548,6 +548,7 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
 
 
 def _and_joins_a_verb(tokens: list[re.Match[str]], after: int) -> bool:
+    """Whether an "and" after token `after` is followed (past any adverbs) by a finite verb."""
     for index in range(after + 1, len(tokens) - 1):
         if tokens[index].group().lower() != "and":
             continue

@@ -17,7 +17,7 @@ _NAME = r"[A-Z][\w'\u2019.-]*"
 _REPORTING_ADVERB = (
     r"previously|repeatedly|reportedly|allegedly|specifically|initially|eventually|publicly|privately|"
     r"officially|formally|separately|recently|subsequently|explicitly|openly|originally|further|later|"
-    r"immediately|finally|falsely|repeatedly|widely|first"
+    r"immediately|finally|falsely|widely|first"
 )
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"

@@ -220,7 +220,7 @@ _PLACE_AFTER = re.compile(
 )
 # "published on Wednesday in Science Advances": a journal, not a place.
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
-# have them only after Mc, Mac, De, Di, La, Le or O' ("McGaugh", "DeSantis", "O'Brien").
+# have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")

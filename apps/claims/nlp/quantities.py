@@ -87,6 +87,7 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
+_TIME_ZONE_BEFORE = re.compile(r"(?:UTC|GMT)\s*[+\u2212-]\s*$")
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 # "June 30", and the day that ends a range of days: "September 25-27", "from August 22 to 25".
@@ -223,8 +224,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
-    if re.search(r"(?:UTC|GMT)\s*[+\u2212-]\s*$", text[max(0, match.start() - 6) : match.start()]):
-        return None
+    if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+        return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
     if match["sign"]:
