@@ -28,8 +28,8 @@ import torch
 
 from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
-from training.head import FOLDS, REPEATS, cross_validated_f1, stratified_folds
-from training.metrics import best_threshold, f1_score
+from training.head import FOLDS, REPEATS, cross_validated_f1, stratified_folds, write_metadata_with_dev_f1
+from training.metrics import best_threshold
 from training.onnx_weights import member_weights
 from training.train import (
     Ensemble,
@@ -184,12 +184,7 @@ def export_adapted(args: argparse.Namespace) -> None:
         "repeats": len(entry["f1"]),
         "folds": FOLDS,
     }
-    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    dev = read_checkthat2024("dev", args.data_root)
-    dev_probs = np.array(CheckWorthinessModel.from_directory(args.out).predict_proba([s.text for s in dev]))
-    metadata["dev_f1"] = round(f1_score([s.label for s in dev], dev_probs >= threshold), 4)
-    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    print(f"wrote {args.out}: threshold {threshold:.2f}, dev F1 {metadata['dev_f1']}")
+    write_metadata_with_dev_f1(args.out, metadata, threshold, args.data_root)
 
 
 def main() -> None:

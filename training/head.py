@@ -264,12 +264,18 @@ def main() -> None:
         "folds": FOLDS,
     }
     export_refit(args.model, args.out, head.weight + weight, head.bias + bias)
-    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    dev = read_checkthat2024("dev", args.data_root)
-    dev_probs = np.array(CheckWorthinessModel.from_directory(args.out).predict_proba([s.text for s in dev]))
+    write_metadata_with_dev_f1(args.out, metadata, threshold, args.data_root)
+
+
+def write_metadata_with_dev_f1(out_dir: Path, metadata: dict, threshold: float, data_root: Path) -> None:
+    """Write `model.json` for the exported model in `out_dir`, then score CT24 dev (ClaimBuster)
+    through the app's loader at `threshold` and record that F1 in it too."""
+    (out_dir / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
+    dev = read_checkthat2024("dev", data_root)
+    dev_probs = np.array(CheckWorthinessModel.from_directory(out_dir).predict_proba([s.text for s in dev]))
     metadata["dev_f1"] = round(f1_score([s.label for s in dev], dev_probs >= threshold), 4)
-    (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    print(f"wrote {args.out}: threshold {threshold:.2f}, dev F1 {metadata['dev_f1']}")
+    (out_dir / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
+    print(f"wrote {out_dir}: threshold {threshold:.2f}, dev F1 {metadata['dev_f1']}")
 
 
 if __name__ == "__main__":
