@@ -445,35 +445,32 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
     assert texts[0].startswith("Clinton raised the issue with Lavrov")
 
 
-def test_a_tally_that_leaves_its_noun_out_counts_what_the_sentence_before_counted():
-    body = (
-        "The new members of the House, which include 235 Democrats and 199 Republicans, voted for Pelosi "
-        "to serve as Speaker with 220 votes. Republican Kevin McCarthy, who held the post of Speaker this "
-        "past term, received 192. In Iowa, Elizabeth Warren earned 8 delegates and Joe Biden earned 6. "
-        "Amy Klobuchar earned the remaining 1."
-    )
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The new members of the House, which include 235 Democrats and 199 Republicans, voted for Pelosi "
+            "to serve as Speaker with 220 votes. Republican Kevin McCarthy, who held the post of Speaker this "
+            "past term, received 192. In Iowa, Elizabeth Warren earned 8 delegates and Joe Biden earned 6. "
+            "Amy Klobuchar earned the remaining 1.",
+            {"received 192": [(192, "votes")], "the remaining 1": [(1, "delegates")]},
+            id="a-tally-counts-what-the-sentence-before-counted",
+        ),
+        pytest.param(
+            "A bus carrying children from Smolensk to Kaluga overturned on Sunday. At least seven, including four "
+            "children, died. At least 45 were aboard when it overturned near the village. Of the 40 passengers "
+            "on a second bus, 22 were hospitalized overnight.",
+            {"were aboard": [(45, "")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
+            id="a-subject-takes-its-noun-from-its-own-sentence-only",
+        ),
+    ],
+)
+def test_a_number_that_leaves_its_noun_out_counts_the_noun_before_it(body, expected):
     claims = extract_claims(body)
 
-    mccarthy = _claim(claims, "received 192")
-    klobuchar = _claim(claims, "the remaining 1")
+    found = {words: [(q["value"], q["unit"]) for q in _claim(claims, words).quantities] for words in expected}
 
-    assert [(q["value"], q["unit"]) for q in mccarthy.quantities] == [(192, "votes")]
-    assert [(q["value"], q["unit"]) for q in klobuchar.quantities] == [(1, "delegates")]
-
-
-def test_a_subject_takes_an_elided_noun_from_its_own_sentence_only():
-    body = (
-        "A bus carrying children from Smolensk to Kaluga overturned on Sunday. At least seven, including four "
-        "children, died. At least 45 were aboard when it overturned near the village. Of the 40 passengers "
-        "on a second bus, 22 were hospitalized overnight."
-    )
-    claims = extract_claims(body)
-
-    aboard = _claim(claims, "were aboard")
-    hospitalized = _claim(claims, "hospitalized")
-
-    assert [(q["value"], q["unit"]) for q in aboard.quantities] == [(45, "")]
-    assert [(q["value"], q["unit"]) for q in hospitalized.quantities] == [(40, "passengers"), (22, "passengers")]
+    assert found == expected
 
 
 def test_he_as_a_source_is_the_person_the_sentence_before_named():
