@@ -372,7 +372,6 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
             id="likely-describing-a-noun",
         ),
         pytest.param("A faulty cable was the likely cause of the outage.", ClaimKind.OTHER, id="the-likely-cause"),
-        pytest.param("The storm is likely to reach the coast.", ClaimKind.PREDICTION, id="likely-to-forecasts"),
         pytest.param(
             "Many generals believed that removing the buffalo would undermine the economies of the tribes.",
             ClaimKind.ATTRIBUTION,
