@@ -212,34 +212,34 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     for (text, spans, attribution, style, _), score in zip(candidates, scores, strict=True):
         end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
-            if end > reached:
-                counted_before, reached = _last_unit(find_quantities(text)), end
-            continue
-        facts = describe_claim(
-            text,
-            published_on=published_on,
-            attribution="" if style == "speaker" else attribution,
-            quoted=style == "quote",
-            known_people=memory.known_people,
-            elided_unit=counted_before,
-        )
-        if end > reached:
-            counted_before, reached = _last_unit(facts.quantities), end
-        claims.append(
-            ExtractedClaim(
-                text=text,
-                start=min(a for a, _ in spans),
-                end=max(b for _, b in spans),
-                kind=facts.kind,
-                score=score,
-                quantities=facts.quantities,
-                entities=facts.entities,
-                cues=facts.cues,
-                dates=facts.dates,
-                attribution=attribution,
-                spans=spans,
+            quantities = find_quantities(text)
+        else:
+            facts = describe_claim(
+                text,
+                published_on=published_on,
+                attribution="" if style == "speaker" else attribution,
+                quoted=style == "quote",
+                known_people=memory.known_people,
+                elided_unit=counted_before,
             )
-        )
+            quantities = facts.quantities
+            claims.append(
+                ExtractedClaim(
+                    text=text,
+                    start=min(a for a, _ in spans),
+                    end=end,
+                    kind=facts.kind,
+                    score=score,
+                    quantities=facts.quantities,
+                    entities=facts.entities,
+                    cues=facts.cues,
+                    dates=facts.dates,
+                    attribution=attribution,
+                    spans=spans,
+                )
+            )
+        if end > reached:
+            counted_before, reached = _last_unit(quantities), end
     _type_introduced_organisations(claims, organisations)
     return merge_duplicates(claims)
 
