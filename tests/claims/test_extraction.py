@@ -122,6 +122,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The proclamation specifically said the national emergency began on March 1.", "The proclamation"),
         ("UNESCO reportedly said a change of name would require approval from 21 members.", "UNESCO"),
         ("The family said they planned a private funeral service for 40 guests.", "The family"),
+        # a speaker before the quotation, and a profession between an organisation and the speaker
+        ('Ardern said, "I have instructed officials to report to Cabinet on Monday on 3 events."', "Ardern"),
+        ('Bizheva said: "I give my victory to my mother, who had a stroke in 2015."', "Bizheva"),
+        ('"This is the first habitable planet with water," said UCL astronomer Angelos Tsiaras.', "Angelos Tsiaras"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -482,6 +486,17 @@ def test_he_as_a_source_is_the_person_the_sentence_before_named():
     stated = _claim(extract_claims(body), "impartial")
 
     assert stated.attribution == "Mitch McConnell"
+
+
+def test_a_quotation_he_continued_is_the_speaker_of_the_quotation_before():
+    body = (
+        '"It is a good sign for 2 teams," said Ryan Cloutier of the Harvard\u2013Smithsonian Center for '
+        'Astrophysics. "Overall," he continued, "the presence of water improves the prospect of life on 1 planet."'
+    )
+
+    continued = _claim(extract_claims(body), "presence of water")
+
+    assert continued.attribution == "Ryan Cloutier"
 
 
 def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it():

@@ -134,6 +134,7 @@ def test_quantities_are_normalised(text, expected):
         "running from August 22 to 25",
         "on December 5 and 6",
         "a Category 5 hurricane in Round 4",
+        "two-legged running and a three-pronged attack",
     ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):
@@ -508,6 +509,19 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "Her husband Siarhei was arrested in Tyumen Oblast before the Chicago Marathon.",
             [("Siarhei", "PERSON"), ("Tyumen Oblast", "PLACE"), ("Chicago Marathon", "MISC")],
         ),
+        (
+            "Ryan Cloutier of the Harvard\u2013Smithsonian Center for Astrophysics discussed the Russia\u2013Ukraine "
+            "talks and US-China trade.",
+            [
+                ("Ryan Cloutier", "PERSON"),
+                ("Harvard\u2013Smithsonian Center for Astrophysics", "ORG"),
+                ("Russia", "PLACE"),
+                ("Ukraine", "PLACE"),
+                ("US", "PLACE"),
+                ("China", "PLACE"),
+            ],
+        ),
+        ("Co-author Jing-Shan Zhao said so.", [("Jing-Shan Zhao", "PERSON")]),
         (
             "Speaking to Agence France-Presse, a Samoan official said Houthi fighters left Sanaa, Wuhan and Omsk.",
             [

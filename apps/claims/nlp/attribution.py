@@ -13,6 +13,13 @@ _VERB = (
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
+# Posts and professions written in lower case between an organisation and a person's name.
+_ROLE_NOUNS = (
+    r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
+    r"director|chief|minister|secretary|lawyer|attorney|economist|historian|biologist|physicist|chemist|"
+    r"geologist|ecologist|epidemiologist|virologist|[a-z]+ologist|engineer|officer|manager|editor|"
+    r"correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|author|co-author|lead\s+author"
+)
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
     r"previously|repeatedly|reportedly|allegedly|specifically|initially|eventually|publicly|privately|"
@@ -27,15 +34,22 @@ _SOURCE = (
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
+_QUOTE_VERB = r"said|says|added|wrote|continued|explained|told\s+(?:the\s+)?\w+"
 _QUOTE = re.compile(
-    rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|added|wrote|told\s+(?:the\s+)?\w+)\s+(?P<source1>{_SOURCE})"
-    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>said|says|added|wrote|told\s+(?:the\s+)?\w+)){_WHEN}(?=[\s,.]|$)"
+    rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
+    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})){_WHEN}(?=[\s,.]|$)"
 )
-# '"...," said University of California, San Diego's chancellor, Pradeep Khosla.': the person
-# who spoke is the name after the organisation's role, not the organisation.
+# 'Co-author Jing-Shan Zhao said, "Our work shows ..."': the speaker before the quotation.
+_SPEAKER_THEN_QUOTE = re.compile(
+    rf"^(?P<source>{_SOURCE}){_WHEN}\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?P<cue>{_QUOTE_VERB}|stated|noted)\s*[,:]\s*[\"“]"
+)
+# '"...," said University of California, San Diego's chancellor, Pradeep Khosla.' and '"...,"
+# said UCL astronomer Angelos Tsiaras.': the person who spoke is the name after the organisation's
+# role, not the organisation.
 _ROLE_THEN_NAME = re.compile(
     r"(?:,\s+[A-Z][^,]{0,40}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{1,60},\s+"
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s*[.,]"
+    rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})\s*[.,]"
 )
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
@@ -143,8 +157,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         source = match["source1"] or match["source2"]
         cue = match["cue1"] or match["cue2"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
-            source = speaker["name"]
+            source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
+    if match := _SPEAKER_THEN_QUOTE.match(sentence):
+        return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
     if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):

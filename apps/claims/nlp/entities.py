@@ -156,7 +156,8 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
-    Representatives Senators Reps Taoiseach"""
+    Representatives Senators Reps Taoiseach Co-author Astronomer Researcher Biologist Chemist Geologist
+    Paleontologist Ecologist Spokesperson"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent")
@@ -192,7 +193,7 @@ _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b)"
 _NAME_PART = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
-    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+)"
 )
@@ -344,6 +345,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         tokens = [*tokens[:-1], adjective["name"]]  # "Academy Award-winning" names the award
     if not tokens or (len(tokens) == 1 and (_ROMAN_NUMERAL.fullmatch(tokens[0]) or _common_acronym(tokens[0]))):
         return found  # "stage IV", "CT scans", "CT-scan"
+    if len(tokens) == 1 and (parts := _dashed_listed_names(tokens[0], known_people)):
+        return found + parts  # "Russia\u2013Ukraine talks", "the Carroll\u2013Patel ticket": each by itself
     lone = tokens[0]
     if sentence_initial and len(tokens) == 1 and not _listed(lone, known_people) and not lone.isupper():
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
@@ -551,6 +554,19 @@ def _person_after_titles(tokens: list[str]) -> bool:
     """ "Speaker John Bercow" ends in a person's name; "Health Sciences" ends a department's."""
     name = list(itertools.dropwhile(lambda token: token.rstrip(".") in TITLES, tokens))
     return 2 <= len(name) <= 3 and all(t[0].isupper() and t not in ORGANISATION_HEADS for t in name)
+
+
+def _dashed_listed_names(token: str, known_people: frozenset[str]) -> list[tuple[str, str]]:
+    parts = re.split(r"[-\u2013]", token)
+    if len(parts) < 2 or not all(_listed(part, known_people) for part in parts):
+        return []
+    return [(part, _listed_type(part)) for part in parts]
+
+
+def _listed_type(name: str) -> str:
+    return (
+        "PLACE" if name in PLACES else "NORP" if name in NATIONALITIES else "ORG" if name in ORGANISATIONS else "PERSON"
+    )
 
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:

@@ -81,6 +81,7 @@ _NOT_UNITS = frozenset(
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
+_DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|bed|red|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
     r"|hundredth|thousandth",
@@ -222,6 +223,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
+    if match["compound"] and _DESCRIBING_COMPOUND.fullmatch(match["compound"]):
+        return None  # "two-legged running", "a three-pronged attack": a description, not an amount
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
     if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
