@@ -98,7 +98,7 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # A name the article introduces as a business or body: "US-based software company Red Hat".
 _INTRODUCED_ORGANISATION = re.compile(
     r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
-    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform)\s+"
+    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label)\s+"
     r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
@@ -164,7 +164,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     if not looks_english(body):
         raise UnsupportedLanguageError()
     organisations = _introduced_organisations(body)
-    memory = _SourceMemory(known_people=_surnames(body, organisations))
+    people = _people_named_in_full(body, organisations)
+    memory = _SourceMemory(known_people=_surnames(people))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
@@ -240,7 +241,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             )
         if end > reached:
             counted_before, reached = _last_unit(quantities), end
-    _type_introduced_organisations(claims, organisations)
+    _type_introduced_organisations(claims, _not_surnames(organisations, people))
     return merge_duplicates(claims)
 
 
@@ -479,12 +480,20 @@ def _introduced_organisations(body: str) -> frozenset[str]:
     return frozenset(re.sub(r"['\u2019]s$", "", m["name"]) for m in _INTRODUCED_ORGANISATION.finditer(body))
 
 
-def _surnames(body: str, organisations: frozenset[str]) -> frozenset[str]:
+def _people_named_in_full(body: str, organisations: frozenset[str]) -> list[list[str]]:
+    return [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in organisations]
+
+
+def _not_surnames(organisations: frozenset[str], people: list[list[str]]) -> frozenset[str]:
+    """The band Van Halen is also the guitarist Eddie Van Halen: such a name keeps each mention's own type."""
+    return frozenset(
+        name for name in organisations if not any(" ".join(person).endswith(f" {name}") for person in people)
+    )
+
+
+def _surnames(people: list[list[str]]) -> frozenset[str]:
     """Last names of people named in full somewhere in the article ("Lakhdar Brahimi"), and the
     first of two ("Ricardo Rosselló Nevares" is Rosselló later on)."""
-    people = [
-        e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in organisations
-    ]
     # "Robert Downey Jr." is Downey later on.
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     surnames = {name[-1] for name in names if len(name) >= 2}

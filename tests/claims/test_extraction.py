@@ -126,6 +126,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Ardern said, "I have instructed officials to report to Cabinet on Monday on 3 events."', "Ardern"),
         ('Bizheva said: "I give my victory to my mother, who had a stroke in 2015."', "Bizheva"),
         ('"This is the first habitable planet with water," said UCL astronomer Angelos Tsiaras.', "Angelos Tsiaras"),
+        ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
+         "Erick Rowan"),
+        ("According to his wife, Amanda, Huber succumbed to a lung disorder unrelated to COVID-19 in 2020.", "Amanda"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -532,6 +535,20 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             "acquired",
             {"text": "Red Hat", "type": "ORG"},
             id="a-name-introduced-as-a-company",
+        ),
+        pytest.param(
+            "The belly dancing troupe Tribal Evolution performed on Saturday and again that evening at the show. "
+            "It was the first time that Tribal Evolution drew more than 300 people to the hall.",
+            "drew",
+            {"text": "Tribal Evolution", "type": "ORG"},
+            id="a-name-introduced-as-a-troupe",
+        ),
+        pytest.param(
+            "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "
+            "Van Halen had been diagnosed with tongue cancer in 2000.",
+            "tongue cancer",
+            {"text": "Van Halen", "type": "PERSON"},
+            id="a-band-named-after-a-person-in-the-article",
         ),
     ],
 )

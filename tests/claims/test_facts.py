@@ -33,6 +33,12 @@ def _values(text):
         ("the final victim, Andrew Kinsman, 49, was reported missing", [("=", 49, "years")]),
         ("which include 235 Democrats and 199 Republicans.", [("=", 235, "Democrats"), ("=", 199, "Republicans")]),
         ("the total number of those infected until now is 1501", [("=", 1501, "infected")]),
+        # irregular plurals and areas
+        ("standing six feet five inches tall", [("=", 6, "feet"), ("=", 5, "inches")]),
+        ("46 people from cities within Russia", [("=", 46, "people")]),
+        ("sentenced two people smugglers", [("=", 2, "smugglers")]),
+        ("roughly 35,000 square feet of exhibit space", [("~", 35_000, "square feet")]),
+        ("a 3,000-square-foot house", [("=", 3000, "square feet")]),
         # a bare count after a casualty verb counts people; after "died" or "dead", deaths
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
@@ -522,6 +528,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             ],
         ),
         ("Co-author Jing-Shan Zhao said so.", [("Jing-Shan Zhao", "PERSON")]),
+        # roles, events and common abbreviations are no people or organisations
+        (
+            "He offered DVD's to VIP attendees as a Production Assistant at the Costume Ball.",
+            [("Production Assistant", "MISC"), ("Costume Ball", "MISC")],
+        ),
         (
             "Speaking to Agence France-Presse, a Samoan official said Houthi fighters left Sanaa, Wuhan and Omsk.",
             [

@@ -18,7 +18,8 @@ _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
     r"director|chief|minister|secretary|lawyer|attorney|economist|historian|biologist|physicist|chemist|"
     r"geologist|ecologist|epidemiologist|virologist|[a-z]+ologist|engineer|officer|manager|editor|"
-    r"correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|author|co-author|lead\s+author"
+    r"correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|author|co-author|lead\s+author|"
+    r"partner|colleague|teammate|coach|friend"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -34,7 +35,7 @@ _SOURCE = (
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
-_QUOTE_VERB = r"said|says|added|wrote|continued|explained|told\s+(?:the\s+)?\w+"
+_QUOTE_VERB = r"said|says|added|wrote|writes|continued|explained|told\s+(?:the\s+)?\w+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})){_WHEN}(?=[\s,.]|$)"
@@ -49,7 +50,8 @@ _SPEAKER_THEN_QUOTE = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"(?:,\s+[A-Z][^,]{0,40}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{1,60},\s+"
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s*[.,]"
-    rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})\s*[.,]"
+    rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})"
+    r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
@@ -64,8 +66,12 @@ _DESCRIPTION = (
     r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
     r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
 )
-# "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..."
-_ACCORDING = re.compile(rf"^According\s+to\s+(?P<source>[^,]{{2,80}}),\s*(?P<description>{_DESCRIPTION},\s*)?")
+# "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
+# his wife, Amanda, ...": the name after a relative or a post is the source.
+_ACCORDING = re.compile(
+    rf"^According\s+to\s+(?:(?:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
+    rf"|(?P<source>[^,]{{2,80}})),\s*(?P<description>{_DESCRIPTION},\s*)?"
+)
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
@@ -169,9 +175,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         content_start = match.end()
         if match["description"] and _CLAUSE_VERB.search(match["description"]):
             content_start = match.start("description")  # "the Secretary of State would ...": the content itself
-        return AttributionFrame(
-            _named_source(match["source"]), "according to", content_start, len(sentence), "according"
-        )
+        source = match["named"] or _named_source(match["source"])
+        return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if match := _LEADING.match(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (

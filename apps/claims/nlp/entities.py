@@ -85,7 +85,7 @@ PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
-    Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill"""
+    Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -160,9 +160,11 @@ TITLES = words(
     Paleontologist Ecologist Spokesperson"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
-ROLE_HEADS = words("Manager Officer Editor Correspondent")
+ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
-COMMON_ACRONYMS = words("DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB")
+COMMON_ACRONYMS = words(
+    "DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
+)
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens")
 _LOWER_TITLES = (

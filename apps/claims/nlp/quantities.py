@@ -67,7 +67,7 @@ _QUANTITY = re.compile(
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
-    (?:-(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong))?\b)?
+    (?:-(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong)|-(?P<measured>foot|metre|meter|mile|kilometre|kilometer|yard|inch))?\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -81,6 +81,7 @@ _NOT_UNITS = frozenset(
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
+_MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|bed|red|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
@@ -420,6 +421,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     value = _number_value(match["number"]) or 0
     if match["percent"]:
         return "percent", match.end()
+    if match["measured"]:  # "a 3,000-square-foot house"
+        return f"{match['compound'].lower()} {_plural(match['measured'].lower())}", match.end()
     if match["compound"]:
         unit = match["compound"].lower()
         countable = value != 1 and not unit.endswith("s") and unit not in _UNCOUNTED_COMPOUNDS
@@ -443,6 +446,10 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         position = word_match.end()
         if lower in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[lower], position
+        if lower in _IRREGULAR_PLURALS.values() and not _plural_ahead(text, position, words=1):
+            return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
+        if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
+            return f"{lower} {measure['measure'].lower()}", measure.end()
         if lower == "of" and match["scale"] is None and value >= 100:
             continue  # "hundreds of people"
         if lower == "of" and (part := _PART_OF.match(text, position)) and _is_plural_noun(part["noun"]):
