@@ -98,7 +98,7 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # A name the article introduces as a business or body: "US-based software company Red Hat".
 _INTRODUCED_ORGANISATION = re.compile(
     r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
-    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label)\s+"
+    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|group)\s+"
     r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]

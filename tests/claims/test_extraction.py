@@ -129,6 +129,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
          "Erick Rowan"),
         ("According to his wife, Amanda, Huber succumbed to a lung disorder unrelated to COVID-19 in 2020.", "Amanda"),
+        ("Amongst reported incidents of abuse, Cardinal George Pell was convicted for abusing 2 minors in 2018.", ""),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -542,6 +543,13 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             "drew",
             {"text": "Tribal Evolution", "type": "ORG"},
             id="a-name-introduced-as-a-troupe",
+        ),
+        pytest.param(
+            'Peter Iseley of the victim group Ending Clergy Abuse said, "The church should establish the law '
+            'for reporting abuse to police in all 50 states."',
+            "establish the law",
+            {"text": "Ending Clergy Abuse", "type": "ORG"},
+            id="a-name-introduced-as-a-group",
         ),
         pytest.param(
             "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "

@@ -39,6 +39,7 @@ def _values(text):
         ("sentenced two people smugglers", [("=", 2, "smugglers")]),
         ("roughly 35,000 square feet of exhibit space", [("~", 35_000, "square feet")]),
         ("a 3,000-square-foot house", [("=", 3000, "square feet")]),
+        ("winds reached 185 mph (~295 km/h)", [("=", 185, "mph"), ("=", 295, "km/h")]),
         # a bare count after a casualty verb counts people; after "died" or "dead", deaths
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
@@ -532,6 +533,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         (
             "He offered DVD's to VIP attendees as a Production Assistant at the Costume Ball.",
             [("Production Assistant", "MISC"), ("Costume Ball", "MISC")],
+        ),
+        (
+            'The leader of Roman Catholic Christianity in the Holy See said "[...] Instead, we act." on the '
+            "island of Grand Bahama.",
+            [("Roman Catholic Christianity", "NORP"), ("Holy See", "ORG"), ("Grand Bahama", "PLACE")],
         ),
         (
             "Speaking to Agence France-Presse, a Samoan official said Houthi fighters left Sanaa, Wuhan and Omsk.",

@@ -142,7 +142,9 @@ _NOT_SOURCES = frozenset(
     {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one",
      # "Early reports suggested ...": the adjective of a plural noun, read as "X reports"
      "early", "initial", "first", "later", "latest", "recent", "local", "unconfirmed", "some", "other", "several",
-     "many", "media", "news", "press"}
+     "many", "media", "news", "press",
+     # "Amongst reported incidents ...": a preposition before a participle
+     "among", "amongst", "of", "in", "despite", "with", "without", "after", "before", "unlike", "like"}
 )  # fmt: skip
 
 

@@ -89,6 +89,7 @@ OTHER_NAME_HEADS = words(
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
+_FAITHS = words("Christianity Islam Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Orthodoxy")
 # Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
 _NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
@@ -122,7 +123,7 @@ ORGANISATIONS = words(
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
-     "Black Lives Matter", "Newsweek", "Guardian"]
+     "Black Lives Matter", "Newsweek", "Guardian", "Holy See"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -209,7 +210,7 @@ _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
-    r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of"
+    r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of|islands? of|village of"
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
@@ -325,7 +326,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # "The Rolling Stones", "The Beatles": a name written with "The" is a band, a title or a body, not a
     # person, unless it is someone the article named ("The Trump administration").
     after_the = tokens[:1] == ["The"] or text[max(0, start - 4) : start] == "The "
-    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")"))
+    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")", "]"))
     while tokens and (
         tokens[0] in _NOT_NAMES
         or tokens[0].islower()
@@ -422,7 +423,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered):  # "World War II"
         found.append((name, "MISC"))
         return found
-    if name in NATIONALITIES or (name.endswith("s") and name[:-1] in NATIONALITIES):  # "Egyptians"
+    # "Egyptians"; "Roman Catholic Christianity" is a faith
+    if name in NATIONALITIES or (name.endswith("s") and name[:-1] in NATIONALITIES) or last in _FAITHS:
         found.append((name, "NORP"))
         return found
     title_count = 0

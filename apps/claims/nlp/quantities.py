@@ -81,6 +81,7 @@ _NOT_UNITS = frozenset(
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
+_PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|bed|red|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
 _ORDINAL = re.compile(
@@ -465,6 +466,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
         if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
+        if rate := _PER_TIME.match(text, position):
+            return lower + rate.group(), rate.end()  # "295 km/h"
         return lower.rstrip("'\u2019"), position  # "two doctors' approval" counts doctors
     if last_capital and (plural := last_capital.group().rstrip(".")).endswith("s"):
         return plural, last_capital.start() + len(plural)  # "231 Democrats": the capitalised plural
