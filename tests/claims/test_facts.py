@@ -212,6 +212,9 @@ def test_years_joined_by_and_are_each_a_date():
         ("events have been planned in the city until December", "2020-12"),
         ("he was the envoy to the coalition until December", "2019-12"),
         ("the festival in December drew crowds", "2019-12"),
+        # an intention looks ahead from when it was held
+        ("Biden said he planned to announce his choice around August 1", "2020-08-01"),
+        ("the senator said she intended to retire in September", "2020-09"),
     ],
 )
 def test_a_later_month_is_last_years_unless_it_is_a_deadline_ahead(text, value):
@@ -538,6 +541,21 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             'The leader of Roman Catholic Christianity in the Holy See said "[...] Instead, we act." on the '
             "island of Grand Bahama.",
             [("Roman Catholic Christianity", "NORP"), ("Holy See", "ORG"), ("Grand Bahama", "PLACE")],
+        ),
+        # diseases, parties named with their country, companies, a "My" title, a post and a part of someone
+        (
+            "In 2016 he was diagnosed with Multiple Sclerosis during the Coronavirus Pandemic, long after "
+            "Socialist Party USA named the CEO of Massey Energy, My Little Pony host Sheriff Lee Baca. Part of "
+            "Donald Trump's tweet said so.",
+            [
+                ("Multiple Sclerosis", "MISC"),
+                ("Coronavirus Pandemic", "MISC"),
+                ("Socialist Party USA", "ORG"),
+                ("Massey Energy", "ORG"),
+                ("My Little Pony", "MISC"),
+                ("Lee Baca", "PERSON"),
+                ("Donald Trump", "PERSON"),
+            ],
         ),
         (
             "Speaking to Agence France-Presse, a Samoan official said Houthi fighters left Sanaa, Wuhan and Omsk.",

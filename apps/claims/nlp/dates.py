@@ -37,7 +37,10 @@ _FUTURE = re.compile(
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
-_PAST_FORECAST = re.compile(r"(?:was|were)\s", re.IGNORECASE)
+# "said he planned to announce his choice around August 1" (a June article): an intention looks ahead
+# from when it was held, so its date is the nearest, like that of a past expectation.
+_INTENTION = re.compile(r"\b(?<!had )(?:planned|intended|hoped|aimed)\s+to\b")
+_PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed)\b", re.IGNORECASE)
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
@@ -82,7 +85,7 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        forecasts = [m.group() for m in _FUTURE.finditer(own_words)]
+        forecasts = [m.group() for pattern in (_FUTURE, _INTENTION) for m in pattern.finditer(own_words)]
         # "The state of emergency was expected to end on December 15" (a December 29 article): a past
         # expectation names the nearest such date, not necessarily a coming one.
         past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
@@ -110,7 +113,7 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if published_on is None:
             return None
         year = published_on.year
-        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words):
+        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words) or _INTENTION.search(own_words):
             year += 1 if month < published_on.month else 0  # "will be held in November"
         elif "last" not in match["inmonth"].lower() and _present_tense(own_words):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article

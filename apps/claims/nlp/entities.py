@@ -85,7 +85,8 @@ PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
-    Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade"""
+    Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
+    Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -142,7 +143,7 @@ ORGANISATION_HEADS = words(
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
-    Tribe Incorporated"""
+    Tribe Incorporated Energy Petroleum Resources Mining Logistics Insurance Investments Capital Systems Airline"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -157,7 +158,7 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
-    Representatives Senators Reps Taoiseach Co-author Astronomer Researcher Biologist Chemist Geologist
+    Representatives Senators Reps Taoiseach Sheriff Co-author Astronomer Researcher Biologist Chemist Geologist
     Paleontologist Ecologist Spokesperson"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
@@ -167,7 +168,7 @@ COMMON_ACRONYMS = words(
     "DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
-_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens")
+_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens Part Parts Half Rest")
 _LOWER_TITLES = (
     "envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary",
     # "his daughter Gianna", "her husband Siarhei": a first name alone is a person here
@@ -215,7 +216,6 @@ _BEFORE_A_PLACE = re.compile(
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
-_INSTITUTION_WORDS = words("University College Institute Hospital Museum School Academy")
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast)\b"
 )
@@ -325,7 +325,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     tokens = phrase.split()
     # "The Rolling Stones", "The Beatles": a name written with "The" is a band, a title or a body, not a
     # person, unless it is someone the article named ("The Trump administration").
-    after_the = tokens[:1] == ["The"] or text[max(0, start - 4) : start] == "The "
+    after_the = tokens[:1] in (["The"], ["My"]) or text[max(0, start - 4) : start] == "The "  # "My Little Pony"
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")", "]"))
     while tokens and (
         tokens[0] in _NOT_NAMES
@@ -401,8 +401,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ends_in_organisation = (
         len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES
     )
-    # "University College London", "Imperial College London": an institution named after its city
-    institution_in_a_city = len(tokens) > 2 and last in PLACES and tokens[-2] in _INSTITUTION_WORDS
+    # "University College London", "Socialist Party USA": an institution named after its place
+    institution_in_a_city = len(tokens) > 2 and last in PLACES and tokens[-2] in ORGANISATION_HEADS
     if (
         name in ORGANISATIONS
         or names_an_organisation(tokens)
