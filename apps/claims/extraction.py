@@ -95,10 +95,13 @@ _NOT_AN_OPINION = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
-# A name the article introduces as a business or body: "US-based software company Red Hat".
-_INTRODUCED_ORGANISATION = re.compile(
-    r"\b(?:company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate"
-    r"|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|group)\s+"
+# A name the article introduces as a business or body ("US-based software company Red Hat") or as a
+# work ("superhero film Black Panther", "talk show Morning Joe").
+_INTRODUCED_NAME = re.compile(
+    r"\b(?:(?P<organisation>company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher"
+    r"|conglomerate|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|group)"
+    r"|film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom"
+    r"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+"
     r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
@@ -163,8 +166,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     """
     if not looks_english(body):
         raise UnsupportedLanguageError()
-    organisations = _introduced_organisations(body)
-    people = _people_named_in_full(body, organisations)
+    introduced = _introduced_names(body)
+    people = _people_named_in_full(body, introduced)
     memory = _SourceMemory(known_people=_surnames(people))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
@@ -241,7 +244,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             )
         if end > reached:
             counted_before, reached = _last_unit(quantities), end
-    _type_introduced_organisations(claims, _not_surnames(organisations, people))
+    _type_introduced_names(claims, _not_surnames(introduced, people))
     return merge_duplicates(claims)
 
 
@@ -462,13 +465,13 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     return source
 
 
-def _type_introduced_organisations(claims: list[ExtractedClaim], organisations: frozenset[str]) -> None:
+def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, str]) -> None:
     """A name the article introduces as a company is an organisation everywhere in it ("software
-    company Red Hat" ... "Red Hat was acquired")."""
+    company Red Hat" ... "Red Hat was acquired"), and one introduced as a film is a title."""
     for claim in claims:
         for entity in claim.entities:
-            if entity["text"] in organisations:
-                entity["type"] = "ORG"
+            if entity["text"] in introduced:
+                entity["type"] = introduced[entity["text"]]
 
 
 def _last_unit(quantities: list[dict[str, Any]]) -> str:
@@ -476,19 +479,24 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
     return units[-1] if units else ""
 
 
-def _introduced_organisations(body: str) -> frozenset[str]:
-    return frozenset(re.sub(r"['\u2019]s$", "", m["name"]) for m in _INTRODUCED_ORGANISATION.finditer(body))
+def _introduced_names(body: str) -> dict[str, str]:
+    return {
+        re.sub(r"['\u2019]s$", "", match["name"]): "ORG" if match["organisation"] else "MISC"
+        for match in _INTRODUCED_NAME.finditer(body)
+    }
 
 
-def _people_named_in_full(body: str, organisations: frozenset[str]) -> list[list[str]]:
-    return [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in organisations]
+def _people_named_in_full(body: str, introduced: dict[str, str]) -> list[list[str]]:
+    return [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in introduced]
 
 
-def _not_surnames(organisations: frozenset[str], people: list[list[str]]) -> frozenset[str]:
+def _not_surnames(introduced: dict[str, str], people: list[list[str]]) -> dict[str, str]:
     """The band Van Halen is also the guitarist Eddie Van Halen: such a name keeps each mention's own type."""
-    return frozenset(
-        name for name in organisations if not any(" ".join(person).endswith(f" {name}") for person in people)
-    )
+    return {
+        name: kind
+        for name, kind in introduced.items()
+        if not any(" ".join(person).endswith(f" {name}") for person in people)
+    }
 
 
 def _surnames(people: list[list[str]]) -> frozenset[str]:

@@ -552,6 +552,13 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             id="a-name-introduced-as-a-group",
         ),
         pytest.param(
+            "Boseman rose to fame in the 2018 superhero film Black Panther. He played the lead in four films, "
+            "and Black Panther earned $1.3 billion worldwide.",
+            "earned",
+            {"text": "Black Panther", "type": "MISC"},
+            id="a-name-introduced-as-a-film",
+        ),
+        pytest.param(
             "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "
             "Van Halen had been diagnosed with tongue cancer in 2000.",
             "tongue cancer",

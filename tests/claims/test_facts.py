@@ -542,6 +542,17 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "island of Grand Bahama.",
             [("Roman Catholic Christianity", "NORP"), ("Holy See", "ORG"), ("Grand Bahama", "PLACE")],
         ),
+        # a title in quotation marks, not speech or a nickname; an initial that is also a pronoun
+        (
+            'Wayne A. I. Frederick watched "A Tribute For a King" and said "Jacques Chirac is part of history" '
+            'of a man identified only as "P Wilson".',
+            [
+                ("Wayne A. I. Frederick", "PERSON"),
+                ("Tribute For", "MISC"),
+                ("Jacques Chirac", "PERSON"),
+                ("P Wilson", "PERSON"),
+            ],
+        ),
         # diseases, parties named with their country, companies, a "My" title, a post and a part of someone
         (
             "In 2016 he was diagnosed with Multiple Sclerosis during the Coronavirus Pandemic, long after "

@@ -194,7 +194,8 @@ _NOT_NAMES = frozenset(
 
 # An initial ("John F. Kennedy") is followed by a name, not by the next sentence ("plan B. Then").
 _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
-_INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b)"
+# "Wayne A. I. Frederick": an opener with a full stop of its own is an initial too.
+_INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b(?!\.))"
 _NAME_PART = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
     r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
@@ -228,6 +229,11 @@ _PLACE_AFTER = re.compile(
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
+# A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
+# history of France") nor a person's nickname ('identified only as "P Wilson"').
+_QUOTED_TITLE = re.compile(
+    r"(?<!\bas\s)[\"“](?=[A-Z])(?:(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)\s?){1,8}[\"”]"
+)
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run|winning|nominated)$")
 
 
@@ -240,6 +246,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     entities: list[dict[str, str]] = []
     seen: set[str] = set()
     headlines = _headline_spans(text)
+    titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
     for match in _SEQUENCE.finditer(text):
         if _part_of_a_code(text, match.start(), match.end()):
             continue
@@ -249,6 +256,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             found for phrase in phrases for found in _classify(phrase, text, match.start(), known_people)
         ):
             key = name.casefold()
+            if kind == "PERSON" and name not in known_people and any(s < match.start() < e for s, e in titles):
+                kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
