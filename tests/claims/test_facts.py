@@ -177,6 +177,7 @@ def test_quantity_keeps_its_text():
         ("the vote will be held in November", "2013-11"),
         ("the ruling is expected in February", "2013-02"),
         ("Biden announced his plan to pick a woman on Friday", "2012-12-07"),
+        ("the Senate was to meet Monday", "2012-12-10"),
         ('on Friday Erdogan said, "we will change its name"', "2012-12-07"),
         ("he was developing plans to attack, including the attack on December 7th", "2012-12-07"),
         ("last year", "2011"),
@@ -215,6 +216,7 @@ def test_years_joined_by_and_are_each_a_date():
         # an intention looks ahead from when it was held
         ("Biden said he planned to announce his choice around August 1", "2020-08-01"),
         ("the senator said she intended to retire in September", "2020-09"),
+        ("his presidential term was to end in August", "2020-08"),
     ],
 )
 def test_a_later_month_is_last_years_unless_it_is_a_deadline_ahead(text, value):
@@ -551,6 +553,18 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Tribute For", "MISC"),
                 ("Jacques Chirac", "PERSON"),
                 ("P Wilson", "PERSON"),
+            ],
+        ),
+        # a relative's first name; adjectives, plural titles and the next sentence's first word are no names
+        (
+            "His widow, Denise, cited Congressional limits, Treason, Bribery and two Presidents in Washington, "
+            "D.C. It is long past time.",
+            [
+                ("Denise", "PERSON"),
+                ("Treason", "MISC"),
+                ("Bribery", "MISC"),
+                ("Washington", "PLACE"),
+                ("D.C.", "PLACE"),
             ],
         ),
         # diseases, parties named with their country, companies, a "My" title, a post and a part of someone

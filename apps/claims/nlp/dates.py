@@ -37,9 +37,13 @@ _FUTURE = re.compile(
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
-# "said he planned to announce his choice around August 1" (a June article): an intention looks ahead
-# from when it was held, so its date is the nearest, like that of a past expectation.
-_INTENTION = re.compile(r"\b(?<!had )(?:planned|intended|hoped|aimed)\s+to\b")
+# "said he planned to announce his choice around August 1", "his term was to end in August" (a June
+# article): a plan looks ahead from when it was held, so its month is the nearest, like that of a past
+# expectation. A weekday is not: "The Senate was to meet Monday" (a Thursday article) was this week's.
+_INTENTION = re.compile(
+    r"\b(?:(?<!had )(?:planned|intended|hoped|aimed)\s+to|(?:was|were)\s+to\s+(?:end|begin|start|expire|close|open"
+    r"|stand|step|leave|resume|meet|vote|run|return|take\s+place|be\s+held))\b"
+)
 _PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed)\b", re.IGNORECASE)
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)

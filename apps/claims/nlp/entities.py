@@ -108,7 +108,7 @@ NATIONALITIES = words(
     Sikh Buddhist Coptic Maori Aboriginal Nepali Bangladeshi Uzbek Kazakh Azerbaijani Estonian Latvian
     Lithuanian Slovak Slovenian Icelandic Maltese Mongolian Tibetan Uyghur Rohingya Yazidi Druze Pashtun
     Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
-    Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Ugandan Tanzanian
+    Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism"""
 )
@@ -158,8 +158,8 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
-    Representatives Senators Reps Taoiseach Sheriff Co-author Astronomer Researcher Biologist Chemist Geologist
-    Paleontologist Ecologist Spokesperson"""
+    Representatives Senators Reps Taoiseach Sheriff Presidents Co-author Astronomer Researcher Biologist
+    Chemist Geologist Paleontologist Ecologist Spokesperson"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -172,8 +172,11 @@ _MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizen
 _LOWER_TITLES = (
     "envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary",
     # "his daughter Gianna", "her husband Siarhei": a first name alone is a person here
-    "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister",
+    "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow", "widower",
 )  # fmt: skip
+
+# "his widow, Denise", but not "Treason, Bribery"
+_LOWER_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_LOWER_TITLES)})[\s,]*$", re.IGNORECASE)
 
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "In",
@@ -234,6 +237,7 @@ _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\
 _QUOTED_TITLE = re.compile(
     r"(?<!\bas\s)[\"“](?=[A-Z])(?:(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)\s?){1,8}[\"”]"
 )
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|ential|tial)")
 _SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run|winning|nominated)$")
 
 
@@ -385,8 +389,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             tokens = tokens[1:]
         else:
             break
-    if not tokens:
-        return found
+    while tokens and tokens[0] in _NOT_NAMES:
+        tokens = tokens[1:]  # "Washington, D.C. It is ...": the next sentence's first word
+    if not tokens or (len(tokens) == 1 and _ADJECTIVE.fullmatch(tokens[0])):
+        return found  # "Congressional term limits", "Presidential race"
     name = " ".join(tokens)
     last = tokens[-1]
     if served := _served_by_post(name, " for "):  # "Secretary of Justice for X"
@@ -458,7 +464,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             title_count = at + size
             break
     person_tokens = tokens[title_count:]
-    preceded_by_title = text[max(0, start - 20) : start].rstrip().lower().endswith(_LOWER_TITLES)
+    preceded_by_title = bool(_LOWER_TITLE_BEFORE.search(text, max(0, start - 20), start))
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
     looks_like_person = (
         title_count
