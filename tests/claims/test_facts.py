@@ -567,6 +567,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("D.C.", "PLACE"),
             ],
         ),
+        # the people of a place; fairs and clubs
+        (
+            "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",
+            [
+                ("Coloradans", "NORP"),
+                ("Parisians", "NORP"),
+                ("Mini Maker Faire", "MISC"),
+                ("Tyler Robotics Club", "ORG"),
+            ],
+        ),
         # diseases, parties named with their country, companies, a "My" title, a post and a part of someone
         (
             "In 2016 he was diagnosed with Multiple Sclerosis during the Coronavirus Pandemic, long after "

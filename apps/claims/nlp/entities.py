@@ -71,6 +71,7 @@ PLACES = words(
      "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming"]
 )  # fmt: skip
 
+_SINGLE_WORD_PLACES = sorted(place for place in PLACES if " " not in place)
 # Words that end a place's name ("English Channel", "Red Sea") and of a named day, prize,
 # war or treaty ("Bastille Day"): two capitalised words ending so are not a person.
 PLACE_HEADS = words(
@@ -86,7 +87,7 @@ OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
-    Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder"""
+    Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -143,7 +144,8 @@ ORGANISATION_HEADS = words(
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
-    Tribe Incorporated Energy Petroleum Resources Mining Logistics Insurance Investments Capital Systems Airline"""
+    Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
+    Systems Airline"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -438,8 +440,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered):  # "World War II"
         found.append((name, "MISC"))
         return found
-    # "Egyptians"; "Roman Catholic Christianity" is a faith
-    if name in NATIONALITIES or (name.endswith("s") and name[:-1] in NATIONALITIES) or last in _FAITHS:
+    # "Egyptians", "Coloradans"; "Roman Catholic Christianity" is a faith
+    if (
+        name in NATIONALITIES
+        or (name.endswith("s") and name[:-1] in NATIONALITIES)
+        or last in _FAITHS
+        or _people_of_a_place(name)
+    ):
         found.append((name, "NORP"))
         return found
     title_count = 0
@@ -586,6 +593,14 @@ def _listed_type(name: str) -> str:
     return (
         "PLACE" if name in PLACES else "NORP" if name in NATIONALITIES else "ORG" if name in ORGANISATIONS else "PERSON"
     )
+
+
+def _people_of_a_place(name: str) -> bool:
+    """ "Coloradans", "Floridians", "Burundians": the people of a listed place."""
+    if " " in name or not name.endswith("ans"):
+        return False
+    stem = name[:-4] if name.endswith("ians") else name[:-3]
+    return len(stem) >= 4 and any(place.startswith(stem) for place in _SINGLE_WORD_PLACES)
 
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:
