@@ -152,10 +152,11 @@ class ClaimFacts:
 
 @dataclass
 class _SourceMemory:
-    """The last outlet and the last person the article attributed something to."""
+    """The last outlet and the last person the article attributed something to, and which came last."""
 
     outlet: str = ""
     person: str = ""
+    latest: str = ""
     known_people: frozenset[str] = frozenset()
 
 
@@ -455,13 +456,14 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
                 memory.person = named
             return memory.person
         if lower in ("they", "them"):
-            return memory.person or memory.outlet
+            return memory.latest  # "US authorities claimed ... They also stated ..."
         return memory.outlet
     is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
     if is_person:
         memory.person = source
     else:
         memory.outlet = source
+    memory.latest = source
     return source
 
 
@@ -512,11 +514,12 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
 def _piece_source(
     text: str, sentence: str, frame: AttributionFrame | None, attribution: str, memory: _SourceMemory
 ) -> str:
-    """Who a piece of a sentence is attributed to: the sentence's source, or for a clause split
-    off a sentence without one, the clause's own ("X, but the Saudi government said Y"); nobody
-    for a piece that describes the source ("Jasim Uddin is a spokesperson ...")."""
+    """Who a piece of a sentence is attributed to: the sentence's source, or for a clause split off
+    with a source of its own, that one ("X, but the Saudi government said Y"; "Local officials said X,
+    but Agence France-Presse reported Y"); nobody for a piece that describes the source ("Jasim Uddin
+    is a spokesperson ...")."""
     source = attribution
-    if frame is None and not attribution and text != sentence:
+    if text != sentence:
         own = find_attribution(text)
         if (
             own is not None

@@ -129,6 +129,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
          "Erick Rowan"),
         ("According to his wife, Amanda, Huber succumbed to a lung disorder unrelated to COVID-19 in 2020.", "Amanda"),
+        # a group named by where it is from; the states of a country; a source never ends in a preposition
+        ("US authorities claimed more than twenty active victims were rescued.", "US authorities"),
+        ("Listed US states as having members from the site were: Alabama, Arkansas and Texas.", ""),
+        ("According to reports, the number of confirmed cases trails the true number of 35,000 infections.",
+         "reports"),
         ("Amongst reported incidents of abuse, Cardinal George Pell was convicted for abusing 2 minors in 2018.", ""),
     ],
 )  # fmt: skip
@@ -490,6 +495,19 @@ def test_he_as_a_source_is_the_person_the_sentence_before_named():
     stated = _claim(extract_claims(body), "impartial")
 
     assert stated.attribution == "Mitch McConnell"
+
+
+def test_a_clause_with_a_source_of_its_own_keeps_it_and_they_is_the_latest_source():
+    body = (
+        'United States Attorney Jessie K. Liu said, "Children are safer because of 38 countries." '
+        "Local officials said 24 people have been hospitalised, but Agence France-Presse reported as many as "
+        "32 hospitalised. They also stated arrests were made in 12 countries including Spain and Brazil."
+    )
+    claims = extract_claims(body)
+
+    assert _claim(claims, "24 people").attribution == "Local officials"
+    assert _claim(claims, "as many as 32").attribution == "Agence France-Presse"
+    assert _claim(claims, "rrests were made").attribution == "Agence France-Presse"
 
 
 def test_a_quotation_he_continued_is_the_speaker_of_the_quotation_before():

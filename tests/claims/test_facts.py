@@ -40,6 +40,7 @@ def _values(text):
         ("roughly 35,000 square feet of exhibit space", [("~", 35_000, "square feet")]),
         ("a 3,000-square-foot house", [("=", 3000, "square feet")]),
         ("winds reached 185 mph (~295 km/h)", [("=", 185, "mph"), ("=", 295, "km/h")]),
+        ("Jong processed \u20bf7300 in membership fees", [("=", 7300, "BTC")]),
         # a bare count after a casualty verb counts people; after "died" or "dead", deaths
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
@@ -566,6 +567,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Washington", "PLACE"),
                 ("D.C.", "PLACE"),
             ],
+        ),
+        (
+            "It led to the South Korean website and the Western Mindanao Command.",
+            [("South Korean", "NORP"), ("Western Mindanao Command", "ORG")],
         ),
         # the people of a place; fairs and clubs
         (

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .atomic import has_clause_verb
+from .entities import NATIONALITIES, PLACES
 from .lexicon import NUMBER_WORDS, WEEKDAYS
 
 _VERB = (
@@ -27,8 +28,10 @@ _REPORTING_ADVERB = (
     r"officially|formally|separately|recently|subsequently|explicitly|openly|originally|further|later|"
     r"immediately|finally|falsely|widely|first"
 )
+# "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
+_GROUP_NOUN = r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources"
 _SOURCE = (
-    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
+    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?)"
 )
 
@@ -148,15 +151,18 @@ _NOT_SOURCES = frozenset(
 )  # fmt: skip
 
 
+_OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
 _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
 
 
 def find_attribution(sentence: str) -> AttributionFrame | None:
     frame = _frame(sentence)
-    if frame is None or frame.source.lower() in _NOT_SOURCES:
-        return None
+    if frame is None or frame.source.lower() in _NOT_SOURCES or frame.source.split()[-1] in _OPEN_ENDINGS:
+        return None  # "The number of confirmed cases ...": a source never ends in a preposition
     if frame.cue in _NOUN_LIKE_CUES and any(word in NUMBER_WORDS for word in frame.source.lower().split()):
         return None  # "The ten states with ...": a count before a noun read as a verb
+    if frame.cue == "states" and frame.source.split()[-1] in PLACES | NATIONALITIES:
+        return None  # "Listed US states as having members were ...": the states of a country
     return frame
 
 

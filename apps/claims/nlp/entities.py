@@ -112,7 +112,7 @@ NATIONALITIES = words(
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism"""
-)
+) | frozenset(["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian"])
 
 ORGANISATIONS = words(
     """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
@@ -145,7 +145,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline"""
+    Systems Airline Command"""
 )
 
 # Titles that precede a name; the name after them is a person.

@@ -42,7 +42,7 @@ _CURRENCY = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
     # Dollars of other countries are written with the country's letters before the sign.
     "C$": "CAD", "CA$": "CAD", "CDN$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
-    "S$": "SGD", "R$": "BRL",
+    "S$": "SGD", "R$": "BRL", "\u20bf": "BTC",
 }  # fmt: skip
 _CURRENCY_WORDS = {
     "dollars": "USD",
@@ -59,7 +59,7 @@ _QUANTITY = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?)?
     (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
-    (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩])?
+    (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩\u20bf])?
     (?P<number>
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
