@@ -572,6 +572,21 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "It led to the South Korean website and the Western Mindanao Command.",
             [("South Korean", "NORP"), ("Western Mindanao Command", "ORG")],
         ),
+        # a name that holds "and", but not two names joined by it
+        (
+            "The nominees of the Life and Liberty Party met the Secret Service and US Park Police near the U.S. "
+            "Securities and Exchange Commission.",
+            [
+                ("Life and Liberty Party", "ORG"),
+                ("Secret Service", "ORG"),
+                ("US Park Police", "ORG"),
+                ("U.S. Securities and Exchange Commission", "ORG"),
+            ],
+        ),
+        (
+            "On Wednesday, Time magazine named Native American leaders, and Rocky Linux shipped on the Crew Dragon.",
+            [("Time", "ORG"), ("Native American", "NORP"), ("Rocky Linux", "MISC"), ("Crew Dragon", "MISC")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

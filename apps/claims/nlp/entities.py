@@ -6,6 +6,7 @@ prose names its actors with capitals and titles, which is what these rules look 
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from .lexicon import MONTHS, STOPWORDS, WEEKDAYS, words
 
@@ -87,7 +88,8 @@ OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
-    Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo"""
+    Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo
+    Linux Windows Android Dragon"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -112,7 +114,10 @@ NATIONALITIES = words(
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism"""
-) | frozenset(["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian"])
+) | frozenset(
+    ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
+     "Native American", "African American"]
+)  # fmt: skip
 
 ORGANISATIONS = words(
     """UN U.N. NATO EU OPEC IMF WHO UNESCO UNICEF OSCE ICC FBI CIA KGB FSB BBC CNN Reuters AP
@@ -208,6 +213,7 @@ _NAME_PART = (
     r"|al-[A-Z][a-z]+)"
 )
 _SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*")
+_SEQUENCE_OR_AND = re.compile(rf"{_SEQUENCE.pattern}\s+and\s+{_SEQUENCE.pattern}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
@@ -232,6 +238,7 @@ _PLACE_AFTER = re.compile(
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
+_PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 # A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
@@ -253,7 +260,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     seen: set[str] = set()
     headlines = _headline_spans(text)
     titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
-    for match in _SEQUENCE.finditer(text):
+    for match in _names_joined_by_and(_SEQUENCE.finditer(text), text):
         if _part_of_a_code(text, match.start(), match.end()):
             continue
         in_headline = any(start <= match.start() < end for start, end in headlines)
@@ -268,6 +275,34 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
     return entities
+
+
+def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
+    """ "Life and Liberty Party", "North Wales Fire and Rescue Service": one organisation whose name
+    holds "and", where what comes before it is no name by itself."""
+    pending: re.Match[str] | None = None
+    for match in matches:
+        if (
+            pending is not None
+            and text[pending.end() : match.start()] == " and "
+            and match.group().split()[-1] in ORGANISATION_HEADS
+            and not _listed(pending.group(), frozenset())
+            and not _complete_name(pending.group().split()[-1])
+            and not any(_complete_name(word) or word.rstrip(".") in TITLES for word in match.group().split()[:-1])
+        ):
+            yield _SEQUENCE_OR_AND.match(text, pending.start())  # type: ignore[misc]
+            pending = None
+            continue
+        if pending is not None:
+            yield pending
+        pending = match
+    if pending is not None:
+        yield pending
+
+
+def _complete_name(word: str) -> bool:
+    """A word that ends a name of its own: "Secret Service and US Park Police" are two bodies."""
+    return word.isupper() or word == "The" or word in ORGANISATION_HEADS or _listed(word, frozenset())
 
 
 def _headline_spans(text: str) -> list[tuple[int, int]]:
@@ -489,6 +524,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     )
     if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):
         found.append((name, "MISC"))  # "published in journal Nature Astronomy"
+        return found
+    if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
+        found.append((name, "ORG"))  # "Time magazine announced"
         return found
     if (
         len(tokens) <= 3
