@@ -599,6 +599,9 @@ def test_a_name_keeps_the_type_the_article_gave_it_where_it_introduced_it(body, 
         # a post written without an article
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "The five-foot tusk came from the wall in Fishmongers' Hall."),
+        # a relative clause describing the source
+        ("According to Agence France-Presse, which cited sources close to the investigation, the man had "
+         "converted to Islam 18 months ago.", "The man had converted to Islam 18 months ago."),
     ],
 )  # fmt: skip
 def test_a_description_of_the_source_is_not_part_of_the_claim(sentence, text):
@@ -783,6 +786,13 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             "considered an official world record, as it was not an open race.",
             ["His time of 1:59:40 was not considered an official world record, as it was not an open race."],
             id="a-joining-word-after-a-semicolon",
+        ),
+        pytest.param(
+            "Daily fresh water usage to flush toilets is upwards of 141 billion liters; which they note is several "
+            "times larger than the water use of Africa.",
+            ["Daily fresh water usage to flush toilets is upwards of 141 billion liters; which they note is several "
+             "times larger than the water use of Africa."],
+            id="a-relative-clause-after-a-semicolon-is-no-clause-by-itself",
         ),
         pytest.param(
             "She received her degree in 1975 from Florida State University, and then graduated from Wake Forest "

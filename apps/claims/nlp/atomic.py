@@ -94,6 +94,9 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
 _DESCRIBED_ITEM = re.compile(r"\s*(?:and\s+)?[^\s,;]+(?:\s+[^\s,;]+){0,3},\s+(?:a|an|the)\s")
 
 
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whom|whose)\b")
+
+
 def _semicolon_outside_brackets(text: str) -> int:
     """Where the first semicolon outside brackets is, or -1: "(£17,500; US$22,900)" separates
     two amounts, not two clauses."""
@@ -119,8 +122,8 @@ def _semicolon_list(text: str) -> bool:
 
 def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     index = _semicolon_outside_brackets(text)
-    if index <= 0:
-        return None
+    if index <= 0 or _RELATIVE_OPENING.match(text, index + 1):
+        return None  # "...; which they note is several times larger ...": no clause by itself
     # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
     joiner = _CLAUSE_JOINER.match(text, index + 1)
     second = joiner.end() if joiner else index + 1

@@ -73,7 +73,8 @@ _DESCRIPTION = (
 # his wife, Amanda, ...": the name after a relative or a post is the source.
 _ACCORDING = re.compile(
     rf"^According\s+to\s+(?:(?:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
-    rf"|(?P<source>[^,]{{2,80}})),\s*(?P<description>{_DESCRIPTION},\s*)?"
+    # "According to Agence France-Presse, which cited sources close to the investigation, ..."
+    rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*)?"
 )
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
