@@ -45,6 +45,9 @@ def _values(text):
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
         ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
+        ("At least seven, including four children, died.", [(">=", 7, "deaths"), ("=", 4, "children")]),
+        ("the victory brings his delegate total to 86", [("=", 86, "delegates")]),
+        ("the final tally was 86", [("=", 86, "")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
         ("he was imprisoned in 2018 when he was 18.", [("=", 18, "years")]),
         # a year-like number before a counted plural is a count, not after a name, determiner or preposition
@@ -73,6 +76,7 @@ def _values(text):
         ("he served in World War Two. Two people died.", [("=", 2, "people")]),
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
+        ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("around seven or eight percent of staff", [("between", 7, "percent")]),
         ("two percent in the September 25\u201327 L\u00e9ger poll, up to 2015 on Fox", [("=", 2, "percent")]),
         ("up to 2015 people were evacuated", [("<=", 2015, "people")]),

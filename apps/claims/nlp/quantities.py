@@ -103,8 +103,11 @@ _EXCEEDED = re.compile(
     r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
+# "brings his delegate total to 86": the noun before the tally.
 _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
+    r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|the|a|his|her|their|its)\b)"
+    r"(?P<owner>[a-z]{3,}[^ls\W])\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
 )
 
 
@@ -190,12 +193,15 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for)\b")
 _TALLY_BEFORE = re.compile(r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining)\s+$")
 
 
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from$")
+
+
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
     """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20", "seven
     or eight percent"), or None when they are not one. "from 5 to 7 percent" is a change, not a range."""
     if low["qualifier"] not in ("=", "~") or high["qualifier"] != "=":
         return None  # "about 12-18" is still a range; "more than 5 to 7" is not one
-    before = text[max(0, low["_start"] - 12) : low["_start"]].lower().rstrip()
+    before = text[max(0, low["_start"] - 16) : low["_start"]].lower().rstrip()
     between = text[low["_end"] : high["_start"]].strip().lower()
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
@@ -207,7 +213,7 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
         between in ("to", "or", "-", "\u2013")
         and same_unit
         and low["value"] < high["value"]
-        and not before.endswith("from")
+        and (not before.endswith("from") or _RANGING_FROM.search(before))
     ):
         return low["_start"]
     return None
@@ -254,7 +260,14 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     counted = unit
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
-        counted = "deaths" if named[-1]["toll"] else _counted_noun(named[-1]["noun"].lower().split())
+        last = named[-1]
+        counted = (
+            "deaths"
+            if last["toll"]
+            else _plural(last["owner"])
+            if last["owner"]
+            else _counted_noun(last["noun"].lower().split())
+        )
     elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _AGE_END.match(text, match.end()):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
@@ -277,7 +290,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
-_DEATHS_AFTER = re.compile(r"\s+(?:died|dead)\b")
+# "where 5 died", "At least seven, including four children, died"
+_DEATHS_AFTER = re.compile(r"(?:,\s+including\s[^,]{1,60},)?\s+(?:died|dead)\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
 _AGE_END = re.compile(r"\s*[,)]")
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
