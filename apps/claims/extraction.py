@@ -95,6 +95,7 @@ _NOT_AN_OPINION = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+_REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # A name the article introduces as a business or body ("US-based software company Red Hat") or as a
 # work ("superhero film Black Panther", "talk show Morning Joe").
 _INTRODUCED_NAME = re.compile(
@@ -287,7 +288,8 @@ def classify(
     opinion kept out of the queue.
     """
     lower = text.lower()
-    words = re.findall(r"[a-z']+", lower)
+    # "was quickly reported missing": someone went missing, nobody is quoted
+    words = re.findall(r"[a-z']+", _REPORTED_MISSING.sub("missing", lower))
     event_cues = [w for w in words if w in EVENT_VERBS]
     if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]

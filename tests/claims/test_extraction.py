@@ -202,6 +202,12 @@ def test_a_passive_is_not_an_attribution_frame():
     assert claim.attribution == ""
 
 
+def test_someone_reported_missing_is_no_attributed_statement():
+    (claim,) = extract_claims("The final victim, LGBT activist Andrew Kinsman, was quickly reported missing in 2017.")
+
+    assert (claim.kind, claim.attribution) == (ClaimKind.OTHER, "")
+
+
 def test_gallery_captions_and_credit_lines_are_never_claims():
     body = (
         "More than 30,000 fans attended the convention in Toronto in 2019.\n\n"

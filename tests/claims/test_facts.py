@@ -239,6 +239,12 @@ def test_relative_dates_without_an_article_date_have_no_value():
     assert find_dates("the meeting on Thursday", published_on=None) == [{"text": "on Thursday", "value": None}]
 
 
+def test_a_capitalised_week_is_a_name_not_a_date():
+    assert find_dates("Bob Hughes told Kamloops This Week that 170 died this year", published_on=TUESDAY) == [
+        {"text": "this year", "value": "2012"}
+    ]
+
+
 def test_the_verb_may_is_not_a_month():
     assert find_dates("Assad may use chemical weapons", published_on=TUESDAY) == []
 
@@ -590,6 +596,11 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         (
             "On Wednesday, Time magazine named Native American leaders, and Rocky Linux shipped on the Crew Dragon.",
             [("Time", "ORG"), ("Native American", "NORP"), ("Rocky Linux", "MISC"), ("Crew Dragon", "MISC")],
+        ),
+        # posts before a name; a province's abbreviation
+        (
+            "In B.C., Kamloops Constable Gary Gray met Chief Executive Carrie Lam and the Executive Branch.",
+            [("B.C.", "PLACE"), ("Gary Gray", "PERSON"), ("Carrie Lam", "PERSON"), ("Executive Branch", "ORG")],
         ),
         # the people of a place; fairs and clubs
         (

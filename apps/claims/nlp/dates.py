@@ -108,6 +108,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
         return (published_on + dt.timedelta(days=shift)).isoformat()
     if match["relunit"]:
+        if match["unit"][0].isupper():
+            return False  # "told Kamloops This Week": a newspaper's name
         return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
     if match["inmonth"]:
         name = match["im_month"]

@@ -50,7 +50,7 @@ PLACES = words(
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
      "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
-     "D.C.", "DC", "Washington D.C.", "Washington DC",
+     "D.C.", "DC", "Washington D.C.", "Washington DC", "B.C.",
      "Costa Rica", "El Salvador", "Sierra Leone", "Burkina Faso", "Cape Verde", "South Sudan", "North Macedonia",
      "Papua New Guinea", "Vatican City", "Equatorial Guinea", "East Timor", "Western Sahara", "Gaza Strip",
      "South Ossetia", "Eastern Mediterranean", "Marshall Islands", "Faroe Islands", "Cayman Islands",
@@ -150,7 +150,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command"""
+    Systems Airline Command Branch"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -165,8 +165,8 @@ TITLES = words(
     Immunologist Epidemiologist Virologist Physicist Historian Astronaut Congressman Congresswoman
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
-    Representatives Senators Reps Taoiseach Sheriff Presidents Co-author Astronomer Researcher Biologist
-    Chemist Geologist Paleontologist Ecologist Spokesperson"""
+    Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
+    Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
