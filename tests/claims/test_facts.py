@@ -602,6 +602,19 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "In B.C., Kamloops Constable Gary Gray met Chief Executive Carrie Lam and the Executive Branch.",
             [("B.C.", "PLACE"), ("Gary Gray", "PERSON"), ("Carrie Lam", "PERSON"), ("Executive Branch", "ORG")],
         ),
+        # programmes and bodies are no people, though a department before a minister's name is the post's
+        (
+            "The Public Health Infobase and the Emergency Response Benefit were cited by Minister of Information "
+            "Moammar al-Eryani and Kristian Andersen of Scripps Research at the Space Shuttle launch.",
+            [
+                ("Public Health Infobase", "MISC"),
+                ("Emergency Response Benefit", "MISC"),
+                ("Moammar al-Eryani", "PERSON"),
+                ("Kristian Andersen", "PERSON"),
+                ("Scripps Research", "ORG"),
+                ("Space Shuttle", "MISC"),
+            ],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

@@ -170,6 +170,15 @@ TITLES = words(
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
+# Words of programmes, bodies and fields that no person's name holds: "Public Health Infobase",
+# "Emergency Response Benefit", "Civil Aviation", "Space Shuttle".
+_INSTITUTIONAL_WORDS = words(
+    """Public Health National Federal Emergency Response Benefit Research Development Security Safety Education
+    Environment Environmental Transport Transportation Affairs Management Protection Relief Recovery Program
+    Programme Insurance Welfare Human Rights Civil Social International Global Energy Climate Water Food
+    Agriculture Trade Finance Economic Science Technology Information Data Digital Cyber Space Medical Family
+    Labour Labor Studies Conservation Wildlife Museum Festival Project Network Unit Air Sea Rescue Police"""
+)
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words(
     "DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
@@ -442,7 +451,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         owner_entities = _classify(owner, text, start, known_people)
         if any(kind == "PERSON" for _, kind in owner_entities):
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
-            return [*found, *owner_entities, *((n, "ORG" if k == "PERSON" else k) for n, k in affiliation)]
+            # "Kristian Andersen of Scripps Research": where a person is from is a body or a place
+            affiliation = [(n, "ORG" if k == "PERSON" or (k == "MISC" and " " in n) else k) for n, k in affiliation]
+            return [*found, *owner_entities, *affiliation]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
     # "Director of Mid Wales Tourism Partnership": the post is not part of the organisation's name.
     if served := _served_by_post(name, " of "):
@@ -554,7 +565,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "MISC" if published else "PLACE"))
         return found
     named_before = name in known_people or (person_tokens and person_tokens[-1] in known_people)
-    if looks_like_person and spelled_like_names and len(core) <= 4 and (named_before or not after_the):
+    # "Minister of Information Moammar al-Eryani": the department before the name is the post's
+    while title_count and len(person_tokens) > 2 and person_tokens[0] in _INSTITUTIONAL_WORDS:
+        person_tokens = person_tokens[1:]
+    institutional = any(token in _INSTITUTIONAL_WORDS for token in person_tokens)
+    if (
+        looks_like_person
+        and spelled_like_names
+        and len(core) <= 4
+        and (named_before or not after_the)
+        and not institutional
+    ):
         found.append((" ".join(person_tokens), "PERSON"))
         return found
     if possessive or len(tokens) == 1:
