@@ -222,6 +222,9 @@ def test_years_joined_by_and_are_each_a_date():
         ("Biden said he planned to announce his choice around August 1", "2020-08-01"),
         ("the senator said she intended to retire in September", "2020-09"),
         ("his presidential term was to end in August", "2020-08"),
+        ("Parliament would meet briefly in early September", "2020-09"),
+        ("the rocket may be ready to launch by late August", "2020-08"),
+        ("long before my joining the lab in March of 2016", "2016-03"),
     ],
 )
 def test_a_later_month_is_last_years_unless_it_is_a_deadline_ahead(text, value):
@@ -237,6 +240,26 @@ def test_the_verb_may_after_a_number_is_not_a_date():
 
 def test_relative_dates_without_an_article_date_have_no_value():
     assert find_dates("the meeting on Thursday", published_on=None) == [{"text": "on Thursday", "value": None}]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Joe Biden would be sworn into office on January 20", "2021-01-20"),
+        ("UNICEF reported they had delivered 105 thousand doses to Samoa by November 22", "2020-11-22"),
+        ("Maryland rescheduled most of its primary races to June 2", "2021-06-02"),
+        ("They were originally planned for April 28", "2021-04-28"),
+        ("a report on March 3 in which they said they had no plans to introduce limits", "2020-03-03"),
+    ],
+)
+def test_plans_deadlines_and_moved_dates_in_an_early_january_article(text, value):
+    january_article = dt.date(2021, 1, 5)
+
+    assert [d["value"] for d in find_dates(text, published_on=january_article)] == [value]
+
+
+def test_the_next_month_of_a_story_is_no_date_of_the_calendar():
+    assert find_dates("The next month, the party nominated a new ticket", published_on=TUESDAY) == []
 
 
 def test_a_capitalised_week_is_a_name_not_a_date():

@@ -18,11 +18,12 @@ _DATE = re.compile(
     rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
-    | (?P<my>\b(?P<my_month>{_MONTH})\s+(?P<my_year>\d{{4}})\b)
+    | (?P<my>\b(?P<my_month>{_MONTH})\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b(?!,?\s+\d))
+    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b
+        (?!,?\s+\d|\s+of\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
         (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
     """,
@@ -33,7 +34,7 @@ _DATE = re.compile(
 _FUTURE = re.compile(
     # "plans to" as a verb, not "his plan to" or "developing plans to": a noun plans nothing by itself
     r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )"
-    r"(?<!developing )(?<!making )(?<!new )(?<!of )(?<!announced )(?<!unveiled )(?<!revealed )plans? to|"
+    r"(?<!developing )(?<!making )(?<!new )(?<!of )(?<!no )(?<!announced )(?<!unveiled )(?<!revealed )plans? to|"
     r"scheduled for|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
@@ -41,12 +42,19 @@ _FUTURE = re.compile(
 # article): a plan looks ahead from when it was held, so its month is the nearest, like that of a past
 # expectation. A weekday is not: "The Senate was to meet Monday" (a Thursday article) was this week's.
 _INTENTION = re.compile(
-    r"\b(?:(?<!had )(?:planned|intended|hoped|aimed)\s+to|(?:was|were)\s+to\s+(?:end|begin|start|expire|close|open"
+    r"\b(?:(?<!had )(?:planned|intended|hoped|aimed)\s+to|planned\s+for|would"
+    r"|(?:was|were)\s+to\s+(?:end|begin|start|expire|close|open"
     r"|stand|step|leave|resume|meet|vote|run|return|take\s+place|be\s+held))\b"
 )
-_PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed)\b", re.IGNORECASE)
-# A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August.
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed|would)\b", re.IGNORECASE)
+# A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August,
+# unless the sentence is set in the past ("had delivered 105 thousand doses by November 22"); a date
+# something was moved to does even then ("Maryland rescheduled its primary races to June 2").
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_MOVED_TO_BEFORE = re.compile(
+    r"\b(?:rescheduled|postponed|delayed|moved|pushed\s+back|put\s+off)\b[^.;]{0,40}\b(?:to|until)\s+$", re.IGNORECASE
+)
 
 
 _JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(?P<y>(?:18|19|20)\d\d)\b")
@@ -93,7 +101,9 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         # "The state of emergency was expected to end on December 15" (a December 29 article): a past
         # expectation names the nearest such date, not necessarily a coming one.
         past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
-        ahead = not past_forecast and bool(forecasts or _DEADLINE_BEFORE.search(text, 0, match.start()))
+        deadline = _DEADLINE_BEFORE.search(text, 0, match.start()) and not _PAST.search(own_words)
+        moved = _MOVED_TO_BEFORE.search(text, 0, match.start())
+        ahead = not past_forecast and bool(forecasts or deadline or moved)
         nearest = past_forecast or (not ahead and _present_tense(own_words))
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
@@ -108,8 +118,8 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
         return (published_on + dt.timedelta(days=shift)).isoformat()
     if match["relunit"]:
-        if match["unit"][0].isupper():
-            return False  # "told Kamloops This Week": a newspaper's name
+        if match["unit"][0].isupper() or _THE_BEFORE.search(text, 0, match.start()):
+            return False  # "told Kamloops This Week": a newspaper's name; "the next month": a story's own time
         return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
     if match["inmonth"]:
         name = match["im_month"]
@@ -119,22 +129,23 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if published_on is None:
             return None
         year = published_on.year
-        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words) or _INTENTION.search(own_words):
+        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words):
             year += 1 if month < published_on.month else 0  # "will be held in November"
-        elif "last" not in match["inmonth"].lower() and _present_tense(own_words):
+        elif "last" not in match["inmonth"].lower() and (_present_tense(own_words) or _INTENTION.search(own_words)):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article
                 year += 1 if month < published_on.month else -1
-        elif month > published_on.month and not _deadline_ahead(match, own_words):
+        elif month > published_on.month and not _deadline_ahead(match, text, own_words):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
     return match["y"]
 
 
-def _deadline_ahead(match: re.Match[str], own_words: str) -> bool:
-    """ "delaying the election until June" in an April article is this June; "was envoy until
-    December" in a January article, or a sentence set in another year, is not."""
+def _deadline_ahead(match: re.Match[str], text: str, own_words: str) -> bool:
+    """ "delaying the election until June" or "may be ready by late August" in an April article is
+    this year's; "was envoy until December" in a January article, or a sentence set in another
+    year, is not."""
     return (
-        match["inmonth"].lower().startswith(("until", "by"))
+        (match["inmonth"].lower().startswith(("until", "by")) or bool(_DEADLINE_BEFORE.search(text, 0, match.start())))
         and not _PAST.search(own_words)
         and not _YEAR_NAMED.search(own_words)
     )
