@@ -801,6 +801,59 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="a-relative-clause-after-a-semicolon-is-no-clause-by-itself",
         ),
         pytest.param(
+            "Last year Trump withdrew the US from a nuclear nonproliferation treaty with Iran, which had been agreed "
+            "under former US President Barack Obama in 2015.",
+            ["A nuclear nonproliferation treaty with Iran had been agreed under former US President Barack Obama "
+             "in 2015."],
+            id="which-after-a-name-in-a-phrase-is-the-phrase",
+        ),
+        pytest.param(
+            "Biden met Hunter, the son of Joe Biden, who served as Vice President from 2009 until 2017.",
+            ["Joe Biden served as Vice President from 2009 until 2017."],
+            id="who-after-a-name-in-a-phrase-is-the-name",
+        ),
+        pytest.param(
+            "They invited the 6 countries to open dialogue, with the exception of Cyprus, which Turkey does not "
+            "recognize.",
+            ["They invited the 6 countries to open dialogue, with the exception of Cyprus, which Turkey does not "
+             "recognize."],
+            id="which-as-the-object-of-a-named-subject",
+        ),
+        pytest.param(
+            "New Hampshire also once had a female majority in one house in 2009 but does not have one now.",
+            ["New Hampshire does not have one now."],
+            id="adverbs-after-a-shared-subject-stay-with-their-verb",
+        ),
+        pytest.param(
+            "The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "
+            "reused on a future mission.",
+            ["The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "
+             "reused on a future mission."],
+            id="two-participles-after-to-be",
+        ),
+        pytest.param(
+            "Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to have done about $90 "
+            "billion in property damage and claimed about 3000 lives.",
+            ["Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to have done about $90 "
+             "billion in property damage and claimed about 3000 lives."],
+            id="and-inside-a-reduced-relative-clause",
+        ),
+        pytest.param(
+            "For his contributions, Conway was elected as a Fellow of the Royal Society in 1981 and admitted to the "
+            "American Academy of Arts and Sciences in 1992. The suspect was arrested by police in London on Friday "
+            "and confessed to the attack on three people.",
+            ["Conway was admitted to the American Academy of Arts and Sciences in 1992.",
+             "The suspect confessed to the attack on three people."],
+            id="a-second-participle-shares-the-passive",
+        ),
+        pytest.param(
+            "The team then equipped 7 horses with both zebra-striped and unstriped cloths and again observed that "
+            "the flies had trouble landing on the striped surfaces.",
+            ["The team then equipped 7 horses with both zebra-striped and unstriped cloths and again observed that "
+             "the flies had trouble landing on the striped surfaces."],
+            id="adjectives-joined-by-both-and",
+        ),
+        pytest.param(
             "She received her degree in 1975 from Florida State University, and then graduated from Wake Forest "
             "University in 1978 with a law degree. The two leaders spoke by telephone on Friday, and publicly "
             "expressed their willingness to help each other with the 1,035 injured.",

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import ORGANISATIONS, PLACES, TITLES, names_an_organisation
-from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
+from .lexicon import AUXILIARIES, IRREGULAR_PAST, MONTHS, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
 
@@ -146,7 +146,9 @@ _THAT_OPENING = re.compile(r"\s*that\s+")
 _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d))+?)(?P<close>,\s+|\s*[.!]?\s*$)")
 
 
-_OBJECT_RELATIVE = re.compile(r"(?:they|he|she|we|i|you|it|the|a|an|its|his|her|their|our)\s", re.IGNORECASE)
+# "which they treated as ...", "which Turkey does not recognize": "which" is the object; a verb never
+# comes right after it capitalised.
+_OBJECT_RELATIVE = re.compile(r"(?i:they|he|she|we|i|you|it|the|a|an|its|his|her|their|our)\s|[A-Z]")
 _REPORTED_WHICH = re.compile(
     r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
 )
@@ -155,7 +157,7 @@ _REPORTED_WHICH = re.compile(
 def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
     for match in _RELATIVE.finditer(text):
-        antecedent = _antecedent(text, match.start())
+        antecedent = _antecedent(text, match.start(), over_a_name=match["pronoun"] == "which")
         if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
@@ -207,8 +209,21 @@ def _by_named_authors(text: str, antecedent: Span) -> bool:
     return len(name) >= 2 and name[0][0].isupper() and _AUTHORS_BEFORE.search(text, 0, antecedent[0]) is not None
 
 
-def _antecedent(text: str, comma: int) -> Span | None:
-    """The noun phrase right before a comma: back to its determiner or over a proper name."""
+_PHRASE_PREPOSITIONS = frozenset({"with", "of", "in", "on", "between", "against", "for"})
+
+
+def _a_name(words: list[re.Match[str]]) -> bool:
+    """Capitalised words that are not a day or month: "Iran", "the Second Circuit", not "Friday"."""
+    names = [w.group() for w in words if w.group().lower() not in ("the", "and")]
+    return bool(names) and all(
+        w[0].isupper() and w.lower() not in _TIME_WORDS and w.lower() not in MONTHS for w in names
+    )
+
+
+def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | None:
+    """The noun phrase right before a comma: back to its determiner or over a proper name, and with
+    `over_a_name` over one preposition before a name ("a treaty with Iran, which": the treaty; but
+    "the son of Joe Biden, who": Biden)."""
     # Not back over an earlier comma ("one of the candidates in the by-election, Sandra Jephcott, who"),
     # unless it separates a place from its state or country ("Westchester County, New York, which").
     earlier_comma = text.rfind(", ", 0, comma)
@@ -217,12 +232,21 @@ def _antecedent(text: str, comma: int) -> Span | None:
     words = list(_ANTECEDENT_WORD.finditer(text, window, comma))[-7:]
     if not words:
         return None
+    crossed_a_preposition = False
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
         if word.lower() in _DETERMINERS:
             if index == len(words) - 1:
                 return None
             return words[index].start(), comma
+        if (
+            over_a_name
+            and word.lower() in _PHRASE_PREPOSITIONS
+            and not crossed_a_preposition
+            and _a_name(words[index + 1 :])
+        ):
+            crossed_a_preposition = True
+            continue
         if word.lower() in STOPWORDS:
             break
     # No determiner: a proper name ("Lakhdar Brahimi, who ...").
@@ -526,8 +550,18 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         after = tokens[following + 1].group().lower() if following + 1 < len(tokens) else ","
         if separator == "," and after in (",", "and", "or"):
             continue  # a list of participles ("killed, injured and displaced"), not of actions
-        if separator == "," and (after == "by" or lower in ("called", "named", "known", "dubbed")):
-            continue  # ", conducted by ...", ", also called ...": a participle describing what came before
+        if separator == "," and (after in ("by", "to") or lower in ("called", "named", "known", "dubbed")):
+            continue  # ", conducted by ...", ", also called ...", ", estimated to have done ...": a participle
+        if (
+            second_is_past
+            and tokens[index - 2].group().lower() in ("be", "been", "being")
+            and _regular_past(tokens[index - 1].group().lower())
+        ):
+            continue  # "to be refurbished and reused": one verb group
+        if separator == "and" and any(t.group().lower() in ("both", "either") for t in tokens[index - 3 : index]):
+            continue  # "with both zebra-striped and unstriped cloths": two descriptions of one thing
+        if separator == "and" and _after_a_reduced_relative(tokens, verb, index):
+            continue  # "from Hurricane Maria, estimated to have done ... and claimed ...": the hurricane's
         if separator == "," and _new_subject_before(text, tokens, verb, index):
             continue  # "took his knife, and another, a Polish chef, harried him": another's verb
         if _inside_a_participle_clause(tokens, verb, index):
@@ -544,8 +578,12 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece(piece.head, second)
         else:
             subject_end = verb - 3 if _age_between(tokens, verb - 2, verb) else verb - 1  # "Zamperoni, 33,"
+            while subject_end > subject_start and tokens[subject_end].group().lower() in _SUBJECT_ADVERBS:
+                subject_end -= 1  # "New Hampshire also once had ... but does not": New Hampshire
             subject = (a + tokens[subject_start].start(), a + tokens[subject_end].end())
-            shared = Piece((*piece.head, subject), second)
+            # "Conway was elected ... and admitted to the Academy": the second participle is passive too
+            passive = _passive_auxiliary(tokens, verb) if _passive_participle(tokens, following) else ""
+            shared = Piece((*piece.head, subject), second, link=passive)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
 
@@ -568,6 +606,60 @@ def _and_joins_a_verb(tokens: list[re.Match[str]], after: int) -> bool:
 _NEW_SUBJECT = re.compile(r",\s+and\s+(?:another|others|the other|one|some|[A-Z][\w'\u2019-]*)(?:\s+\w+)?,")
 
 
+def _passive_auxiliary(tokens: list[re.Match[str]], verb: int) -> str:
+    """ "was" in "was elected", "has been" in "has been charged"; "" for an active verb."""
+    auxiliary = [tokens[verb].group()]
+    following = verb + 1
+    if following < len(tokens) and tokens[following].group().lower() == "been":
+        auxiliary.append("been")
+        following += 1
+    elif auxiliary[0].lower() not in ("was", "were", "is", "are"):
+        return ""
+    while following < len(tokens) - 1 and _is_adverb(tokens[following].group()):
+        following += 1
+    participle = tokens[following].group().lower() if following < len(tokens) else ""
+    return " ".join(auxiliary) if _regular_past(participle) or participle in _IRREGULAR_PARTICIPLES else ""
+
+
+def _passive_participle(tokens: list[re.Match[str]], at: int) -> bool:
+    """A participle with no object after it, of a verb that can be passive: "admitted to the
+    Academy", "chartered by Worldwide Diving", but not "served half his sentence" or "died in
+    hospital"."""
+    word = tokens[at].group()
+    lower = word.lower()
+    after = tokens[at + 1].group().lower() if at + 1 < len(tokens) else ""
+    return (
+        word.islower()
+        and (_regular_past(lower) or lower in _IRREGULAR_PARTICIPLES)
+        and lower not in _ACTIVE_ONLY
+        and after in _PASSIVE_COMPLEMENT
+    )
+
+
+_PASSIVE_COMPLEMENT = frozenset({"to", "by", "in", "into", "at", "as", "from", "for", "with", "on", "under"})
+# Verbs that are active after "and" even when the first was passive: "was shot and died in hospital",
+# "was arrested and confessed to", "was elected and served in".
+_ACTIVE_ONLY = frozenset(
+    {"died", "fled", "escaped", "survived", "resigned", "retired", "recovered", "returned", "arrived", "confessed",
+     "apologized", "apologised", "appeared", "collapsed", "disappeared", "remained", "stayed", "worked", "lived",
+     "served", "studied", "graduated", "moved", "travelled", "traveled", "testified", "pleaded", "agreed"}
+)  # fmt: skip
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"born", "taken", "given", "shown", "known", "held", "shot", "hit", "hurt", "built", "sent", "sold", "told",
+     "found", "made", "seen", "brought", "caught", "chosen", "driven", "thrown", "beaten", "bitten", "struck"}
+)  # fmt: skip
+
+
+def _after_a_reduced_relative(tokens: list[re.Match[str]], verb: int, separator_at: int) -> bool:
+    """A participle after a comma and before the "and" opens a clause about the noun before it."""
+    return any(
+        tokens[i].group() == ","
+        and _regular_past(tokens[i + 1].group().lower())
+        and tokens[i + 2].group().lower() in ("to", "by")
+        for i in range(verb + 1, separator_at - 2)
+    )
+
+
 def _new_subject_before(text: str, tokens: list[re.Match[str]], verb: int, separator_at: int) -> bool:
     """Whether ", and another," opens a new subject, described between commas, before the separator."""
     return _NEW_SUBJECT.search(text, tokens[verb].end(), tokens[separator_at].end()) is not None
@@ -582,6 +674,10 @@ def _inside_a_participle_clause(tokens: list[re.Match[str]], verb: int, separato
     return False
 
 
+_SUBJECT_ADVERBS = frozenset(
+    {"also", "once", "still", "already", "never", "now", "just", "even", "then", "later", "previously",
+     "recently", "initially", "originally", "subsequently", "eventually", "reportedly", "allegedly", "soon"}
+)  # fmt: skip
 _SHORT_PAST = frozenset({"used", "owed", "sued", "tied", "died", "lied", "eyed"})
 
 
