@@ -104,6 +104,10 @@ _INTRODUCED_NAME = re.compile(
     r"|film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom"
     r"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+"
     r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
+    # "UpGuard, a cybersecurity firm": the description after the name
+    r"|(?P<described>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:company|firm|startup|manufacturer|airline|retailer|broadcaster|publisher|charity|nonprofit"
+    r"|organi[sz]ation|agency|website|platform|band|group)\b"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
@@ -485,7 +489,9 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
 
 def _introduced_names(body: str) -> dict[str, str]:
     return {
-        re.sub(r"['\u2019]s$", "", match["name"]): "ORG" if match["organisation"] else "MISC"
+        re.sub(r"['\u2019]s$", "", match["name"] or match["described"]): (
+            "ORG" if match["organisation"] or match["described"] else "MISC"
+        )
         for match in _INTRODUCED_NAME.finditer(body)
     }
 

@@ -583,6 +583,13 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             id="a-name-introduced-as-a-film",
         ),
         pytest.param(
+            "Apex Shark Expeditions, a tour company in South Africa, ran 40 trips in 2019. Apex Shark Expeditions "
+            "said 3 of them were cancelled.",
+            "cancelled",
+            {"text": "Apex Shark Expeditions", "type": "ORG"},
+            id="a-name-described-as-a-company-after-it",
+        ),
+        pytest.param(
             "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "
             "Van Halen had been diagnosed with tongue cancer in 2000.",
             "tongue cancer",

@@ -638,6 +638,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Space Shuttle", "MISC"),
             ],
         ),
+        (
+            "Libertarian candidates reached the District of Columbia, Politico reported.",
+            [("Libertarian", "NORP"), ("District of Columbia", "PLACE"), ("Politico", "ORG")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

@@ -50,7 +50,7 @@ PLACES = words(
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
      "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
-     "D.C.", "DC", "Washington D.C.", "Washington DC", "B.C.",
+     "D.C.", "DC", "Washington D.C.", "Washington DC", "B.C.", "District of Columbia",
      "Costa Rica", "El Salvador", "Sierra Leone", "Burkina Faso", "Cape Verde", "South Sudan", "North Macedonia",
      "Papua New Guinea", "Vatican City", "Equatorial Guinea", "East Timor", "Western Sahara", "Gaza Strip",
      "South Ossetia", "Eastern Mediterranean", "Marshall Islands", "Faroe Islands", "Cayman Islands",
@@ -113,7 +113,8 @@ NATIONALITIES = words(
     Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
-    Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism"""
+    Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism
+    Libertarian"""
 ) | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American"]
@@ -130,7 +131,8 @@ ORGANISATIONS = words(
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
-     "Black Lives Matter", "Newsweek", "Guardian", "Holy See"]
+     "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
+     "Cambridge Analytica"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
