@@ -642,6 +642,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "Libertarian candidates reached the District of Columbia, Politico reported.",
             [("Libertarian", "NORP"), ("District of Columbia", "PLACE"), ("Politico", "ORG")],
         ),
+        (
+            "It was targeted with a captured Humvee and a US-built armoured vehicle after the Taliban captured Ghazni.",
+            [("Humvee", "MISC"), ("US", "PLACE"), ("Taliban", "ORG"), ("Ghazni", "PLACE")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

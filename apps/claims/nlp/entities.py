@@ -234,7 +234,9 @@ _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
-    r"\b(?:in|at|near|into|outside|entered|captured|seized|towns? of|city of|islands? of|village of"
+    # "captured Ghazni", but not "a captured Humvee": a participle before a noun
+    r"\b(?:in|at|near|into|outside|(?<!\ba )(?<!\bthe )(?:entered|captured|seized)"
+    r"|towns? of|city of|islands? of|village of"
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
@@ -258,7 +260,7 @@ _QUOTED_TITLE = re.compile(
     r"(?<!\bas\s)[\"“](?=[A-Z])(?:(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)\s?){1,8}[\"”]"
 )
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|ential|tial)")
-_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|owned|run|winning|nominated)$")
+_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated)$")
 
 
 def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
