@@ -646,6 +646,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "It was targeted with a captured Humvee and a US-built armoured vehicle after the Taliban captured Ghazni.",
             [("Humvee", "MISC"), ("US", "PLACE"), ("Taliban", "ORG"), ("Ghazni", "PLACE")],
         ),
+        (
+            "In the Catholic-majority country, archbishop Monsenor Jorge Eduardo Scheinig spoke at the Legislative "
+            "Council Complex about other Latin American countries.",
+            [
+                ("Catholic", "NORP"),
+                ("Jorge Eduardo Scheinig", "PERSON"),
+                ("Legislative Council Complex", "PLACE"),
+                ("Latin American", "NORP"),
+            ],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

@@ -80,7 +80,7 @@ PLACE_HEADS = words(
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
-    Road Avenue Boulevard Reservation Range"""
+    Road Avenue Boulevard Reservation Range Complex Headquarters"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -117,7 +117,7 @@ NATIONALITIES = words(
     Libertarian"""
 ) | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-     "Native American", "African American"]
+     "Native American", "African American", "Latin American"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
@@ -168,7 +168,8 @@ TITLES = words(
     Businessman Businesswoman Advisor Adviser First Emeritus Vice-President Vice-Chairman CEO Founder
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
-    Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson"""
+    Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
+    Rev Pastor"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -260,7 +261,9 @@ _QUOTED_TITLE = re.compile(
     r"(?<!\bas\s)[\"“](?=[A-Z])(?:(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)\s?){1,8}[\"”]"
 )
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|ential|tial)")
-_SUFFIX_ADJECTIVE = re.compile(r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated)$")
+_SUFFIX_ADJECTIVE = re.compile(
+    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking)$"
+)
 
 
 def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
