@@ -77,6 +77,8 @@ def _values(text):
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
+        ("injured people ranging in age from eleven to 75", [("between", 11, "")]),
+        ("Phivolcs reported the earthquake's magnitude was 5.5", [("=", 5.5, "magnitude")]),
         ("around seven or eight percent of staff", [("between", 7, "percent")]),
         ("two percent in the September 25\u201327 L\u00e9ger poll, up to 2015 on Fox", [("=", 2, "percent")]),
         ("up to 2015 people were evacuated", [("<=", 2015, "people")]),
@@ -654,6 +656,19 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Jorge Eduardo Scheinig", "PERSON"),
                 ("Legislative Council Complex", "PLACE"),
                 ("Latin American", "NORP"),
+            ],
+        ),
+        # Spanish place names, cities, posts before a place, and an outlet named with its country
+        (
+            "An earthquake struck Surigao del Sur near Tandag City, the Sheriff of Milwaukee County, Lee Baca, and "
+            "Senior Advisors Jared Kushner told CNN Philippines.",
+            [
+                ("Surigao del Sur", "PLACE"),
+                ("Tandag City", "PLACE"),
+                ("Milwaukee County", "PLACE"),
+                ("Lee Baca", "PERSON"),
+                ("Jared Kushner", "PERSON"),
+                ("CNN Philippines", "ORG"),
             ],
         ),
         # the people of a place; fairs and clubs

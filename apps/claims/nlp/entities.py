@@ -80,7 +80,7 @@ PLACE_HEADS = words(
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
-    Road Avenue Boulevard Reservation Range Complex Headquarters"""
+    Road Avenue Boulevard Reservation Range Complex Headquarters City"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -117,7 +117,7 @@ NATIONALITIES = words(
     Libertarian"""
 ) | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-     "Native American", "African American", "Latin American"]
+     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
@@ -169,7 +169,7 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor"""
+    Rev Pastor Superintendent Senior Advisors Advisers"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -224,7 +224,8 @@ _NAME_PART = (
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+)"
 )
-_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*")
+_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*")
+_COMPASS = words("Sur Norte Este Oeste")
 _SEQUENCE_OR_AND = re.compile(rf"{_SEQUENCE.pattern}\s+and\s+{_SEQUENCE.pattern}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
@@ -467,12 +468,17 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         served_tokens = served.removeprefix("the ").split()
         if names_an_organisation(served_tokens) or " ".join(served_tokens) in ORGANISATIONS:
             return [*found, (" ".join(served_tokens), "ORG")]
+        if len(served_tokens) > 1 and served_tokens[-1] in PLACE_HEADS:
+            return [*found, (" ".join(served_tokens), "PLACE")]  # "Sheriff of Milwaukee County"
     # "Kataeb Hezbollah": a name ending in a known organisation's one-word name is an organisation too
     ends_in_organisation = (
         len(tokens) > 1 and last in ORGANISATIONS and not last.isupper() and tokens[0].rstrip(".") not in TITLES
     )
-    # "University College London", "Socialist Party USA": an institution named after its place
-    institution_in_a_city = len(tokens) > 2 and last in PLACES and tokens[-2] in ORGANISATION_HEADS
+    # "University College London", "Socialist Party USA", "CNN Philippines": an institution named
+    # after its place
+    institution_in_a_city = (len(tokens) > 2 and last in PLACES and tokens[-2] in ORGANISATION_HEADS) or (
+        len(tokens) == 2 and tokens[0] in ORGANISATIONS and last in PLACES
+    )
     if (
         name in ORGANISATIONS
         or names_an_organisation(tokens)
@@ -484,7 +490,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if (
         name in PLACES
-        or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS))
+        # "Tandag City", but "Mayor of New York City" is a post
+        or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
+        or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
         or (" of " in name and head in PLACE_HEADS)  # "Democratic Republic of Congo"
     ):
         found.append((name, "PLACE"))

@@ -108,6 +108,8 @@ _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
     r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|the|a|his|her|their|its)\b)"
     r"(?P<owner>[a-z]{3,}[^ls\W])\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
+    # "the earthquake's magnitude was 5.5"
+    r"|\b(?P<measure>magnitude)\s+(?:was|is|of|at)\s+$"
 )
 
 
@@ -193,7 +195,7 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for)\b")
 _TALLY_BEFORE = re.compile(r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining)\s+$")
 
 
-_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from$")
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:in\s+\w+\s+)?from$")
 
 
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
@@ -201,7 +203,7 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
     or eight percent"), or None when they are not one. "from 5 to 7 percent" is a change, not a range."""
     if low["qualifier"] not in ("=", "~") or high["qualifier"] != "=":
         return None  # "about 12-18" is still a range; "more than 5 to 7" is not one
-    before = text[max(0, low["_start"] - 16) : low["_start"]].lower().rstrip()
+    before = text[max(0, low["_start"] - 24) : low["_start"]].lower().rstrip()
     between = text[low["_end"] : high["_start"]].strip().lower()
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
@@ -264,6 +266,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = (
             "deaths"
             if last["toll"]
+            else last["measure"]
+            if last["measure"]
             else _plural(last["owner"])
             if last["owner"]
             else _counted_noun(last["noun"].lower().split())
