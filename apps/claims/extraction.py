@@ -98,16 +98,20 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # A name the article introduces as a business or body ("US-based software company Red Hat") or as a
 # work ("superhero film Black Panther", "talk show Morning Joe").
+_BODY_NOUN = (
+    r"company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate|charity"
+    r"|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label"
+)
+_CAPITALISED_NAME = r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}"
 _INTRODUCED_NAME = re.compile(
-    r"\b(?:(?P<organisation>company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher"
-    r"|conglomerate|charity|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|group)"
+    # "victim group Ending Clergy Abuse", not "the group Donald Trump called ..."
+    rf"\b(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
     r"|film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom"
-    r"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+"
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})"
-    # "UpGuard, a cybersecurity firm": the description after the name
-    r"|(?P<described>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:company|firm|startup|manufacturer|airline|retailer|broadcaster|publisher|charity|nonprofit"
-    r"|organi[sz]ation|agency|website|platform|band|group)\b"
+    rf"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+(?P<name>{_CAPITALISED_NAME})"
+    # "UpGuard, a cybersecurity firm, ...": a description after the name that ends in what it is,
+    # unlike "John Smith, a former company director" or "Jane Doe, a member of the group"
+    rf"|\b(?P<described>{_CAPITALISED_NAME}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?(?:{_BODY_NOUN}|group)"
+    r"(?=[,.;]|\s+(?:based|that|which|in|from|with|owned|run|[a-z]+ing)\b)"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
@@ -173,7 +177,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     if not looks_english(body):
         raise UnsupportedLanguageError()
     introduced = _introduced_names(body)
-    people = _people_named_in_full(body, introduced)
+    people = _people_named(body, introduced)
     memory = _SourceMemory(known_people=_surnames(people))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
@@ -202,7 +206,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory.known_people)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
-            piece_attribution = _piece_source(text, sentence.text, frame, attribution, memory)
+            piece_attribution = _piece_source(text, sentence.text, attribution, memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
@@ -489,14 +493,22 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
 
 def _introduced_names(body: str) -> dict[str, str]:
     return {
-        re.sub(r"['\u2019]s$", "", match["name"] or match["described"]): (
+        _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"])): (
             "ORG" if match["organisation"] or match["described"] else "MISC"
         )
         for match in _INTRODUCED_NAME.finditer(body)
     }
 
 
-def _people_named_in_full(body: str, introduced: dict[str, str]) -> list[list[str]]:
+def _without_openers(name: str) -> str:
+    """ "On Tuesday UpGuard" -> "UpGuard": words that open a sentence are not part of a name."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in STOPWORDS or words[0].lower() in WEEKDAYS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _people_named(body: str, introduced: dict[str, str]) -> list[list[str]]:
     return [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in introduced]
 
 
@@ -519,9 +531,7 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     return frozenset(surnames)
 
 
-def _piece_source(
-    text: str, sentence: str, frame: AttributionFrame | None, attribution: str, memory: _SourceMemory
-) -> str:
+def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMemory) -> str:
     """Who a piece of a sentence is attributed to: the sentence's source, or for a clause split off
     with a source of its own, that one ("X, but the Saudi government said Y"; "Local officials said X,
     but Agence France-Presse reported Y"); nobody for a piece that describes the source ("Jasim Uddin

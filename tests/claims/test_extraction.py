@@ -129,6 +129,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
          "Erick Rowan"),
         ("According to his wife, Amanda, Huber succumbed to a lung disorder unrelated to COVID-19 in 2020.", "Amanda"),
+        ("According to its report, Apple, Google and Microsoft lost 5 billion dollars in 2019.", "its report"),
         # a group named by where it is from; the states of a country; a source never ends in a preposition
         ("US authorities claimed more than twenty active victims were rescued.", "US authorities"),
         ("Listed US states as having members from the site were: Alabama, Arkansas and Texas.", ""),
@@ -590,6 +591,18 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             id="a-name-described-as-a-company-after-it",
         ),
         pytest.param(
+            "John Smith, a former company director, was arrested in 2019. John Smith was released 3 days later.",
+            "released",
+            {"text": "John Smith", "type": "PERSON"},
+            id="a-person-described-with-a-company-word",
+        ),
+        pytest.param(
+            "Jane Doe, a member of the group, was arrested in 2019. Jane Doe was released 3 days later.",
+            "released",
+            {"text": "Jane Doe", "type": "PERSON"},
+            id="a-person-who-belongs-to-a-group",
+        ),
+        pytest.param(
             "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "
             "Van Halen had been diagnosed with tongue cancer in 2000.",
             "tongue cancer",
@@ -825,6 +838,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             ["They invited the 6 countries to open dialogue, with the exception of Cyprus, which Turkey does not "
              "recognize."],
             id="which-as-the-object-of-a-named-subject",
+        ),
+        pytest.param(
+            "The party backed Hawkins, who Friday announced 2 new running mates for the 2020 race.",
+            ["Hawkins Friday announced 2 new running mates for the 2020 race."],
+            id="who-then-a-day-is-still-the-subject",
         ),
         pytest.param(
             "New Hampshire also once had a female majority in one house in 2009 but does not have one now.",

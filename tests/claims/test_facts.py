@@ -47,6 +47,8 @@ def _values(text):
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
         ("At least seven, including four children, died.", [(">=", 7, "deaths"), ("=", 4, "children")]),
         ("the victory brings his delegate total to 86", [("=", 86, "delegates")]),
+        ("Her medal tally of 12 is a record", [("=", 12, "medals")]),
+        ("the crowd count was 500", [("=", 500, "")]),
         ("the final tally was 86", [("=", 86, "")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
         ("he was imprisoned in 2018 when he was 18.", [("=", 18, "years")]),
@@ -252,6 +254,7 @@ def test_relative_dates_without_an_article_date_have_no_value():
         ("Maryland rescheduled most of its primary races to June 2", "2021-06-02"),
         ("They were originally planned for April 28", "2021-04-28"),
         ("a report on March 3 in which they said they had no plans to introduce limits", "2020-03-03"),
+        ("a model that was updated earlier projects 32,000 deaths by August 4", "2021-08-04"),
     ],
 )
 def test_plans_deadlines_and_moved_dates_in_an_early_january_article(text, value):

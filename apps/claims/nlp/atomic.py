@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import ORGANISATIONS, PLACES, TITLES, names_an_organisation
-from .lexicon import AUXILIARIES, IRREGULAR_PAST, MONTHS, NOT_PAST_IN_ED, STOPWORDS
+from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
 
 Span = tuple[int, int]
 
@@ -148,7 +148,10 @@ _RELATIVE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?P<clause>(?:[^,;]|,(?=\d
 
 # "which they treated as ...", "which Turkey does not recognize": "which" is the object; a verb never
 # comes right after it capitalised.
-_OBJECT_RELATIVE = re.compile(r"(?i:they|he|she|we|i|you|it|the|a|an|its|his|her|their|our)\s|[A-Z]")
+_OBJECT_RELATIVE = re.compile(
+    r"(?i:they|he|she|we|i|you|it|the|a|an|its|his|her|their|our)\s"
+    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|On|In)\b)[A-Z]"
+)  # "who Friday announced ...": a day, then the verb
 _REPORTED_WHICH = re.compile(
     r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
 )
@@ -212,12 +215,21 @@ def _by_named_authors(text: str, antecedent: Span) -> bool:
 _PHRASE_PREPOSITIONS = frozenset({"with", "of", "in", "on", "between", "against", "for"})
 
 
+def _verb_before_a_name(words: list[re.Match[str]], index: int) -> bool:
+    """ "The party backed Hawkins, who": the name is the object, and the phrase does not reach back
+    over the verb ("an alleged murder weapon" and "a tool called video2commons" are phrases)."""
+    word = words[index].group()
+    following = words[index + 1].group() if index + 1 < len(words) else ""
+    return _is_finite(word) and word not in _NAMING_PARTICIPLES and following[:1].isupper()
+
+
+_NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "known", "titled", "entitled"})
+
+
 def _a_name(words: list[re.Match[str]]) -> bool:
     """Capitalised words that are not a day or month: "Iran", "the Second Circuit", not "Friday"."""
     names = [w.group() for w in words if w.group().lower() not in ("the", "and")]
-    return bool(names) and all(
-        w[0].isupper() and w.lower() not in _TIME_WORDS and w.lower() not in MONTHS for w in names
-    )
+    return bool(names) and all(w[0].isupper() and w.lower() not in _TIME_WORDS for w in names)
 
 
 def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | None:
@@ -247,7 +259,7 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | N
         ):
             crossed_a_preposition = True
             continue
-        if word.lower() in STOPWORDS:
+        if word.lower() in STOPWORDS or _verb_before_a_name(words, index):
             break
     # No determiner: a proper name ("Lakhdar Brahimi, who ...").
     index = len(words) - 1
@@ -524,14 +536,8 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         # joins a verb ("an entrepreneur, involved in a chain of pubs and restaurants" is no list).
         if separator not in ("and", "but") and not (separator == "," and _and_joins_a_verb(tokens, index)):
             continue
-        following = index + 1
         # Not over "only", which narrows what follows: "but only secured 39 delegates" stays whole.
-        while (
-            following < len(tokens) - 1
-            and _is_adverb(tokens[following].group())
-            and tokens[following].group() != "only"
-        ):
-            following += 1
+        following = _after_adverbs(tokens, index + 1, over_only=False)
         word = tokens[following].group()
         lower = word.lower()
         # Not a bare "do": "is to render space accessible and, through competition, do so ..." is one plan.
@@ -593,9 +599,7 @@ def _and_joins_a_verb(tokens: list[re.Match[str]], after: int) -> bool:
     for index in range(after + 1, len(tokens) - 1):
         if tokens[index].group().lower() != "and":
             continue
-        following = index + 1
-        while following < len(tokens) - 1 and _is_adverb(tokens[following].group()):
-            following += 1
+        following = _after_adverbs(tokens, index + 1)
         word = tokens[following].group()
         lower = word.lower()
         if word.islower() and (lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or _regular_past(lower)):
@@ -615,8 +619,7 @@ def _passive_auxiliary(tokens: list[re.Match[str]], verb: int) -> str:
         following += 1
     elif auxiliary[0].lower() not in ("was", "were", "is", "are"):
         return ""
-    while following < len(tokens) - 1 and _is_adverb(tokens[following].group()):
-        following += 1
+    following = _after_adverbs(tokens, following)
     participle = tokens[following].group().lower() if following < len(tokens) else ""
     return " ".join(auxiliary) if _regular_past(participle) or participle in _IRREGULAR_PARTICIPLES else ""
 
@@ -836,6 +839,15 @@ def _starts_with_verb(text: str) -> bool:
     return word.islower() and (
         lower in _SPLITTING_AUXILIARIES or lower in IRREGULAR_PAST or lower.endswith(("ed", "s"))
     )
+
+
+def _after_adverbs(tokens: list[re.Match[str]], index: int, *, over_only: bool = True) -> int:
+    """The first token from `index` on that is not an adverb (the last token at most)."""
+    while (
+        index < len(tokens) - 1 and _is_adverb(tokens[index].group()) and (over_only or tokens[index].group() != "only")
+    ):
+        index += 1
+    return index
 
 
 def _is_adverb(word: str) -> bool:

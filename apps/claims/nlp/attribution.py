@@ -17,10 +17,9 @@ _NAME = r"[A-Z][\w'\u2019.-]*"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
-    r"director|chief|minister|secretary|lawyer|attorney|economist|historian|biologist|physicist|chemist|"
-    r"geologist|ecologist|epidemiologist|virologist|[a-z]+ologist|engineer|officer|manager|editor|"
-    r"correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|author|co-author|lead\s+author|"
-    r"partner|colleague|teammate|coach|friend"
+    r"director|chief|minister|secretary|lawyer|attorney|economist|historian|physicist|chemist|[a-z]+ologist|"
+    r"engineer|officer|manager|editor|correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|"
+    r"author|co-author|partner|colleague|teammate|coach|friend"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -69,10 +68,15 @@ _DESCRIPTION = (
     r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
     r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
 )
+# Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
+_RELATIVE_OR_AIDE = (
+    r"wife|husband|widow|widower|partner|son|daughter|mother|father|brother|sister|family|spokesman|spokeswoman"
+    r"|spokesperson|lawyer|attorney|agent|manager|publicist|representative"
+)
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
 _ACCORDING = re.compile(
-    rf"^According\s+to\s+(?:(?:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
+    rf"^According\s+to\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
     rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*)?"
 )
@@ -153,6 +157,7 @@ _NOT_SOURCES = frozenset(
 
 
 _OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
+_PLACES_AND_PEOPLES = PLACES | NATIONALITIES
 _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
 
 
@@ -162,7 +167,7 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
         return None  # "The number of confirmed cases ...": a source never ends in a preposition
     if frame.cue in _NOUN_LIKE_CUES and any(word in NUMBER_WORDS for word in frame.source.lower().split()):
         return None  # "The ten states with ...": a count before a noun read as a verb
-    if frame.cue == "states" and frame.source.split()[-1] in PLACES | NATIONALITIES:
+    if frame.cue == "states" and frame.source.split()[-1] in _PLACES_AND_PEOPLES:
         return None  # "Listed US states as having members were ...": the states of a country
     return frame
 

@@ -64,11 +64,18 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # a sentence in the present tense speaks of the nearest such date, before or after publication.
 _PRESENT = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+_RELATIVE_PAST = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had)\b", re.IGNORECASE)
 
 
 def _unquoted(text: str) -> str:
     """The sentence's own words: a quotation's tense ("said in July: "We will ..."") is the speaker's."""
     return _QUOTATION.sub(" ", text)
+
+
+def _set_in_the_past(text: str) -> bool:
+    """A past tense outside relative clauses: "had delivered ... by November 22" is, "A model that
+    was updated Tuesday projects 32,000 deaths by August 4" is not."""
+    return bool(_PAST.search(_RELATIVE_PAST.sub(" ", text)))
 
 
 def _present_tense(text: str) -> bool:
@@ -101,7 +108,7 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         # "The state of emergency was expected to end on December 15" (a December 29 article): a past
         # expectation names the nearest such date, not necessarily a coming one.
         past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
-        deadline = _DEADLINE_BEFORE.search(text, 0, match.start()) and not _PAST.search(own_words)
+        deadline = _DEADLINE_BEFORE.search(text, 0, match.start()) and not _set_in_the_past(own_words)
         moved = _MOVED_TO_BEFORE.search(text, 0, match.start())
         ahead = not past_forecast and bool(forecasts or deadline or moved)
         nearest = past_forecast or (not ahead and _present_tense(own_words))
@@ -146,7 +153,7 @@ def _deadline_ahead(match: re.Match[str], text: str, own_words: str) -> bool:
     year, is not."""
     return (
         (match["inmonth"].lower().startswith(("until", "by")) or bool(_DEADLINE_BEFORE.search(text, 0, match.start())))
-        and not _PAST.search(own_words)
+        and not _set_in_the_past(own_words)
         and not _YEAR_NAMED.search(own_words)
     )
 

@@ -72,7 +72,7 @@ PLACES = words(
      "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming"]
 )  # fmt: skip
 
-_SINGLE_WORD_PLACES = sorted(place for place in PLACES if " " not in place)
+_SINGLE_WORD_PLACES = tuple(place for place in PLACES if " " not in place)
 # Words that end a place's name ("English Channel", "Red Sea") and of a named day, prize,
 # war or treaty ("Bastille Day"): two capitalised words ending so are not a person.
 PLACE_HEADS = words(
@@ -113,9 +113,8 @@ NATIONALITIES = words(
     Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
-    Moldovan Albanian Bosnian Macedonian Kosovar Islam Christianity Judaism Hinduism Buddhism Sikhism
-    Libertarian"""
-) | frozenset(
+    Moldovan Albanian Bosnian Macedonian Kosovar Libertarian"""
+) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers"]
 )  # fmt: skip
@@ -258,10 +257,9 @@ _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 # A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
 # history of France") nor a person's nickname ('identified only as "P Wilson"').
-_QUOTED_TITLE = re.compile(
-    r"(?<!\bas\s)[\"“](?=[A-Z])(?:(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)\s?){1,8}[\"”]"
-)
-_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|ential|tial)")
+_TITLE_WORD = r"(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)"
+_QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[\"”]")
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
     r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking)$"
 )

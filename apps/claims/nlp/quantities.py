@@ -83,7 +83,7 @@ _NOT_UNITS = frozenset(
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
-_DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|bed|red|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
+_DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
     r"|hundredth|thousandth",
@@ -106,8 +106,8 @@ _EXCEEDED = re.compile(
 # "brings his delegate total to 86": the noun before the tally.
 _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
-    r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|the|a|his|her|their|its)\b)"
-    r"(?P<owner>[a-z]{3,}[^ls\W])\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
+    r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|crowd|the|his|her|their|its)\b)"
+    r"(?P<owner>[a-z]{3,})\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
     # "the earthquake's magnitude was 5.5"
     r"|\b(?P<measure>magnitude)\s+(?:was|is|of|at)\s+$"
 )
