@@ -125,6 +125,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a speaker before the quotation, and a profession between an organisation and the speaker
         ('Ardern said, "I have instructed officials to report to Cabinet on Monday on 3 events."', "Ardern"),
         ('Bizheva said: "I give my victory to my mother, who had a stroke in 2015."', "Bizheva"),
+        ('Souhail Alouini, a member of Parliament, said, "We proposed a bill in 2016 about this subject."',
+         "Souhail Alouini"),
+        ('The Senate Minority Leader, Chuck Schumer, said: "We made a plea to the president 3 times."',
+         "Chuck Schumer"),
+        ('Nancy Pelosi, the Speaker of the House, said on Friday "We are committed to 2 goals."', "Nancy Pelosi"),
         ('"This is the first habitable planet with water," said UCL astronomer Angelos Tsiaras.', "Angelos Tsiaras"),
         ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
          "Erick Rowan"),

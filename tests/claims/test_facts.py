@@ -674,6 +674,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("CNN Philippines", "ORG"),
             ],
         ),
+        (
+            "Senate Minority Whip Dick Durbin, Arnel dela Vega and Elder Nelson White left the Roman Catholic "
+            "cathedral.",
+            [
+                ("Dick Durbin", "PERSON"),
+                ("Arnel dela Vega", "PERSON"),
+                ("Nelson White", "PERSON"),
+                ("Roman Catholic", "NORP"),
+            ],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

@@ -42,10 +42,6 @@ _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})){_WHEN}(?=[\s,.]|$)"
 )
-# 'Co-author Jing-Shan Zhao said, "Our work shows ..."': the speaker before the quotation.
-_SPEAKER_THEN_QUOTE = re.compile(
-    rf"^(?P<source>{_SOURCE}){_WHEN}\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?P<cue>{_QUOTE_VERB}|stated|noted)\s*[,:]\s*[\"“]"
-)
 # '"...," said University of California, San Diego's chancellor, Pradeep Khosla.' and '"...,"
 # said UCL astronomer Angelos Tsiaras.': the person who spoke is the name after the organisation's
 # role, not the organisation.
@@ -63,7 +59,8 @@ _DESCRIPTION = (
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
     r"attorney|representative|member|leader|founder|editor|correspondent|reporter|doctor|physician|manager|"
-    r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate)\b[^,]{0,80}"
+    r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate|[Ss]peaker"
+    r"|[Ll]eader|[Ww]hip)\b[^,]{0,80}"
     # "director of the Learning Together event": a post
     r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
     r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
@@ -72,6 +69,14 @@ _DESCRIPTION = (
 _RELATIVE_OR_AIDE = (
     r"wife|husband|widow|widower|partner|son|daughter|mother|father|brother|sister|family|spokesman|spokeswoman"
     r"|spokesperson|lawyer|attorney|agent|manager|publicist|representative"
+)
+# 'Co-author Jing-Shan Zhao said, "Our work shows ..."', 'Souhail Alouini, a member of Parliament, said,
+# "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
+# Leader, Chuck Schumer, said:").
+_SPEAKER_THEN_QUOTE = re.compile(
+    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?{_WHEN}\s+"
+    rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted){_WHEN}\s*[,:]\s*[\"“]"
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
@@ -180,7 +185,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _SPEAKER_THEN_QUOTE.match(sentence):
-        return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, len(sentence), "quote")
+        source = match["named"] or match["source"]
+        return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
     if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):

@@ -116,7 +116,7 @@ NATIONALITIES = words(
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers"]
+     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Roman Catholic"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
@@ -168,7 +168,7 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor Superintendent Senior Advisors Advisers"""
+    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -223,7 +223,9 @@ _NAME_PART = (
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+)"
 )
-_SEQUENCE = re.compile(rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*")
+_SEQUENCE = re.compile(
+    rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*"
+)
 _COMPASS = words("Sur Norte Este Oeste")
 _SEQUENCE_OR_AND = re.compile(rf"{_SEQUENCE.pattern}\s+and\s+{_SEQUENCE.pattern}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
