@@ -135,6 +135,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Erick Rowan"),
         ("According to his wife, Amanda, Huber succumbed to a lung disorder unrelated to COVID-19 in 2020.", "Amanda"),
         ("According to its report, Apple, Google and Microsoft lost 5 billion dollars in 2019.", "its report"),
+        ("The Senate cancelled 2 hearings, according to a memo posted online by Senator Juan Dalmau.",
+         "Senator Juan Dalmau"),
         # a group named by where it is from; the states of a country; a source never ends in a preposition
         ("US authorities claimed more than twenty active victims were rescued.", "US authorities"),
         ("Listed US states as having members from the site were: Alabama, Arkansas and Texas.", ""),

@@ -684,6 +684,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Roman Catholic", "NORP"),
             ],
         ),
+        (
+            "Many Yekaterinburgers and Puerto Rican voters backed the Honorable Pedro R. Pierluisi Urrutia.",
+            [("Yekaterinburgers", "NORP"), ("Puerto Rican", "NORP"), ("Pedro R. Pierluisi Urrutia", "PERSON")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

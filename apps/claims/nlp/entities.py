@@ -116,7 +116,8 @@ NATIONALITIES = words(
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Roman Catholic"]
+     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Roman Catholic",
+     "Puerto Rican", "Puerto Ricans"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
@@ -168,7 +169,7 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder"""
+    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder Honorable Hon"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -670,8 +671,12 @@ def _listed_type(name: str) -> str:
 
 
 def _people_of_a_place(name: str) -> bool:
-    """ "Coloradans", "Floridians", "Burundians": the people of a listed place."""
-    if " " in name or not name.endswith("ans"):
+    """ "Coloradans", "Floridians", "Burundians", "Yekaterinburgers": the people of a listed place."""
+    if " " in name:
+        return False
+    if name.endswith("ers"):
+        return name[:-3] in PLACES
+    if not name.endswith("ans"):
         return False
     stem = name[:-4] if name.endswith("ians") else name[:-3]
     return len(stem) >= 4 and any(place.startswith(stem) for place in _SINGLE_WORD_PLACES)
