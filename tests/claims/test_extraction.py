@@ -137,6 +137,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("According to its report, Apple, Google and Microsoft lost 5 billion dollars in 2019.", "its report"),
         ("The Senate cancelled 2 hearings, according to a memo posted online by Senator Juan Dalmau.",
          "Senator Juan Dalmau"),
+        # a source after an opening phrase, which stays in the claim
+        ("In the Republican Iowa caucuses, ABC News reported Trump secured 39 of the state's 40 delegates.",
+         "ABC News"),
         # a group named by where it is from; the states of a country; a source never ends in a preposition
         ("US authorities claimed more than twenty active victims were rescued.", "US authorities"),
         ("Listed US states as having members from the site were: Alabama, Arkansas and Texas.", ""),
@@ -522,6 +525,17 @@ def test_a_clause_with_a_source_of_its_own_keeps_it_and_they_is_the_latest_sourc
     assert _claim(claims, "24 people").attribution == "Local officials"
     assert _claim(claims, "as many as 32").attribution == "Agence France-Presse"
     assert _claim(claims, "rrests were made").attribution == "Agence France-Presse"
+
+
+def test_an_opening_phrase_stays_in_the_claim_before_its_source():
+    (claim,) = extract_claims(
+        "In the 2019/20 fiscal year, Tesco said its Polish branch had a 24 million pounds operating loss."
+    )
+
+    assert (claim.text, claim.attribution) == (
+        "In the 2019/20 fiscal year, Tesco said its Polish branch had a 24 million pounds operating loss.",
+        "Tesco",
+    )
 
 
 def test_a_quotation_he_continued_is_the_speaker_of_the_quotation_before():

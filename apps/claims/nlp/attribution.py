@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, PLACES
-from .lexicon import NUMBER_WORDS, WEEKDAYS
+from .lexicon import NUMBER_WORDS, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -112,6 +112,13 @@ _LEADING = re.compile(
 )
 
 
+_LEADING_AFTER_OPENING = re.compile(_LEADING.pattern.removeprefix("^"))
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|Speaking\s+(?:to|at|on))\s"
+    r"[^,]{1,80},\s+"
+)
+
+
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
 # in a market, stated Minister Moammar al-Eryani, and was left outside a restaurant".
@@ -198,6 +205,13 @@ def _frame(sentence: str) -> AttributionFrame | None:
         source = match["named"] or _named_source(match["source"])
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if match := _LEADING.match(sentence):
+        return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
+    if (
+        (opening := _OPENING_PHRASE.match(sentence))
+        and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
+        and match["source"].lower() not in SOURCE_ANAPHORA
+    ):
+        # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (
         '"' not in sentence
