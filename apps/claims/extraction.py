@@ -100,7 +100,8 @@ _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # work ("superhero film Black Panther", "talk show Morning Joe").
 _BODY_NOUN = (
     r"company|firm|startup|start-up|manufacturer|airline|retailer|broadcaster|publisher|conglomerate|charity"
-    r"|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label"
+    r"|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|club|supplier|carmaker"
+    r"|automaker|chipmaker|drugmaker|insurer|lender|chain|network|outlet|newspaper|magazine|tabloid|channel"
 )
 _CAPITALISED_NAME = r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}"
 _INTRODUCED_NAME = re.compile(

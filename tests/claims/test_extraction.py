@@ -137,6 +137,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("According to its report, Apple, Google and Microsoft lost 5 billion dollars in 2019.", "its report"),
         ("The Senate cancelled 2 hearings, according to a memo posted online by Senator Juan Dalmau.",
          "Senator Juan Dalmau"),
+        ("Greek daily Kathimerini said Greece and Cyprus had to speed up 2 projects.", "Kathimerini"),
         # a source after an opening phrase, which stays in the claim
         ("In the Republican Iowa caucuses, ABC News reported Trump secured 39 of the state's 40 delegates.",
          "ABC News"),
@@ -622,6 +623,12 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             "released",
             {"text": "Jane Doe", "type": "PERSON"},
             id="a-person-who-belongs-to-a-group",
+        ),
+        pytest.param(
+            "The victims were members of the motorcycle club Marine JarHeads MC. Marine JarHeads MC has 300 members.",
+            "300",
+            {"text": "Marine JarHeads MC", "type": "ORG"},
+            id="a-name-introduced-as-a-club",
         ),
         pytest.param(
             "Eddie Van Halen, lead guitarist of US rock band Van Halen, died on Tuesday aged 65. "

@@ -688,6 +688,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "Many Yekaterinburgers and Puerto Rican voters backed the Honorable Pedro R. Pierluisi Urrutia.",
             [("Yekaterinburgers", "NORP"), ("Puerto Rican", "NORP"), ("Pedro R. Pierluisi Urrutia", "PERSON")],
         ),
+        (
+            "A Londoner and some Eastern Europeans bought shares on the London Stock Exchange in the Hague.",
+            [("Londoner", "NORP"), ("Eastern Europeans", "NORP"), ("London Stock Exchange", "ORG"), ("Hague", "PLACE")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

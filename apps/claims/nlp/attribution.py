@@ -29,8 +29,11 @@ _REPORTING_ADVERB = (
 )
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
 _GROUP_NOUN = r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources"
+# "Greek daily Kathimerini said ...": an outlet introduced by what it is.
+_OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
 _SOURCE = (
-    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
+    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})|(?:{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?)"
 )
 
@@ -141,6 +144,7 @@ _PARENTHETICAL = re.compile(
 )
 
 
+_OUTLET_BEFORE = re.compile(rf"^(?:{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
 
@@ -228,8 +232,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
 
 
 def _clean(source: str) -> str:
-    """The source without spacing noise or the day it spoke ("officials on Saturday")."""
-    return _DAY_AFTER_SOURCE.sub("", " ".join(source.split()).strip(" ,"))
+    """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
+    outlet it is ("Greek daily Kathimerini")."""
+    named = _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,"))
+    return _DAY_AFTER_SOURCE.sub("", named)
 
 
 def _named_source(source: str) -> str:

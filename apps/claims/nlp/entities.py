@@ -50,7 +50,7 @@ PLACES = words(
      "Hong Kong", "West Bank", "Tamil Nadu", "South America", "North America", "Latin America",
      "Central America", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "West Africa", "East Africa",
      "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "Central Europe", "Rapa Nui", "DRC",
-     "D.C.", "DC", "Washington D.C.", "Washington DC", "B.C.", "District of Columbia",
+     "D.C.", "DC", "Washington D.C.", "Washington DC", "B.C.", "District of Columbia", "Hague", "The Hague",
      "Costa Rica", "El Salvador", "Sierra Leone", "Burkina Faso", "Cape Verde", "South Sudan", "North Macedonia",
      "Papua New Guinea", "Vatican City", "Equatorial Guinea", "East Timor", "Western Sahara", "Gaza Strip",
      "South Ossetia", "Eastern Mediterranean", "Marshall Islands", "Faroe Islands", "Cayman Islands",
@@ -152,7 +152,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command Branch"""
+    Systems Airline Command Branch Exchange"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -228,6 +228,7 @@ _SEQUENCE = re.compile(
     rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*"
 )
 _COMPASS = words("Sur Norte Este Oeste")
+_COMPASS_ADJECTIVES = words("Eastern Western Northern Southern Central")
 _SEQUENCE_OR_AND = re.compile(rf"{_SEQUENCE.pattern}\s+and\s+{_SEQUENCE.pattern}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
@@ -306,7 +307,7 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
             and match.group().split()[-1] in ORGANISATION_HEADS
             and not _listed(pending.group(), frozenset())
             and not _complete_name(pending.group().split()[-1])
-            and not any(_complete_name(word) or word.rstrip(".") in TITLES for word in match.group().split()[:-1])
+            and not any(_opens_a_name(word) for word in match.group().split()[:-1])
         ):
             yield _SEQUENCE_OR_AND.match(text, pending.start())  # type: ignore[misc]
             pending = None
@@ -320,7 +321,12 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
 
 def _complete_name(word: str) -> bool:
     """A word that ends a name of its own: "Secret Service and US Park Police" are two bodies."""
-    return word.isupper() or word == "The" or word in ORGANISATION_HEADS or _listed(word, frozenset())
+    return word in ORGANISATION_HEADS or word.isupper() or _listed(word, frozenset())
+
+
+def _opens_a_name(word: str) -> bool:
+    """A word that starts a name of its own after "and": "US Park Police", "The New York Times"."""
+    return word.isupper() or word == "The" or word.rstrip(".") in TITLES or _listed(word, frozenset())
 
 
 def _headline_spans(text: str) -> list[tuple[int, int]]:
@@ -508,6 +514,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or (name.endswith("s") and name[:-1] in NATIONALITIES)
         or last in _FAITHS
         or _people_of_a_place(name)
+        # "Eastern Europeans"
+        or (len(tokens) == 2 and tokens[0] in _COMPASS_ADJECTIVES and tokens[1].removesuffix("s") in NATIONALITIES)
     ):
         found.append((name, "NORP"))
         return found
@@ -674,8 +682,8 @@ def _people_of_a_place(name: str) -> bool:
     """ "Coloradans", "Floridians", "Burundians", "Yekaterinburgers": the people of a listed place."""
     if " " in name:
         return False
-    if name.endswith("ers"):
-        return name[:-3] in PLACES
+    if name.endswith(("er", "ers")):
+        return name.removesuffix("s")[:-2] in PLACES  # "Londoner", "Yekaterinburgers"
     if not name.endswith("ans"):
         return False
     stem = name[:-4] if name.endswith("ians") else name[:-3]
