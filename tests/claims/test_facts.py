@@ -692,6 +692,16 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "A Londoner and some Eastern Europeans bought shares on the London Stock Exchange in the Hague.",
             [("Londoner", "NORP"), ("Eastern Europeans", "NORP"), ("London Stock Exchange", "ORG"), ("Hague", "PLACE")],
         ),
+        (
+            "Born Robert Burns, countryman Lawrence Cherono sued in the Eastern District of Virginia with the "
+            "Centers for Disease Control.",
+            [
+                ("Robert Burns", "PERSON"),
+                ("Lawrence Cherono", "PERSON"),
+                ("Eastern District of Virginia", "PLACE"),
+                ("Centers for Disease Control", "ORG"),
+            ],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

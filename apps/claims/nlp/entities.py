@@ -80,7 +80,7 @@ PLACE_HEADS = words(
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
-    Road Avenue Boulevard Reservation Range Complex Headquarters City"""
+    Road Avenue Boulevard Reservation Range Complex Headquarters City District"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -152,7 +152,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command Branch Exchange"""
+    Systems Airline Command Branch Exchange Centers Centres"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -169,7 +169,7 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder Honorable Hon"""
+    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder Honorable Hon Countryman Compatriot Teammate"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -180,7 +180,8 @@ _INSTITUTIONAL_WORDS = words(
     Environment Environmental Transport Transportation Affairs Management Protection Relief Recovery Program
     Programme Insurance Welfare Human Rights Civil Social International Global Energy Climate Water Food
     Agriculture Trade Finance Economic Science Technology Information Data Digital Cyber Space Medical Family
-    Labour Labor Studies Conservation Wildlife Museum Festival Project Network Unit Air Sea Rescue Police"""
+    Labour Labor Studies Conservation Wildlife Museum Festival Project Network Unit Air Sea Rescue Police Disease
+    Control Prevention Interventions Organizations Organisations Revenue"""
 )
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words(
@@ -206,7 +207,7 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
-     "Even", "Saying", "For", "Several",
+     "Even", "Saying", "For", "Several", "Born", "Fellow",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
