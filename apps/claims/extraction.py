@@ -116,7 +116,12 @@ _INTRODUCED_NAME = re.compile(
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
-_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
+# "was due to take", "is due to arrive": a schedule, not a cause
+_SCHEDULED = (
+    r"(?!\s+(?:be|take|arrive|begin|start|end|open|close|meet|return|finish|expire|land|leave|launch|appear|stand"
+    r"|hold|receive|visit|resume|vote|sign|retire|step|report|testify|face|make|go|come|run|fly|sail|release|reopen)\b)"
+)
+_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b" + (_SCHEDULED if cue == "due to" else ""))) for cue in CAUSAL_CUES]
 
 
 class UnsupportedLanguageError(ApplicationError):

@@ -365,6 +365,17 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         # "must" states a rule, not a prediction.
         pytest.param("The bill must also be approved by the Senate.", ClaimKind.EVENT, id="must-is-a-rule"),
         pytest.param("Unemployment is likely to rise next year.", ClaimKind.PREDICTION, id="likely-is-a-prediction"),
+        # "due to" before a verb is a schedule, not a cause
+        pytest.param(
+            "Nkurunziza became president of the African nation in 2005 and was due to stand down in August.",
+            ClaimKind.OTHER,
+            id="due-to-a-schedule",
+        ),
+        pytest.param(
+            "The NBA suspended its professional basketball season due to concerns regarding COVID-19.",
+            ClaimKind.CAUSAL,
+            id="due-to-a-cause",
+        ),
         # A plan or view reported in the past: that it was stated is what gets checked.
         pytest.param(
             "Yesterday, Queen Elizabeth II announced she will comply with the request to suspend Parliament.",

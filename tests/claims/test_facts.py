@@ -49,6 +49,8 @@ def _values(text):
         ("the victory brings his delegate total to 86", [("=", 86, "delegates")]),
         ("Her medal tally of 12 is a record", [("=", 12, "medals")]),
         ("the crowd count was 500", [("=", 500, "")]),
+        ("More than a million people attended", [(">", 1_000_000, "people")]),
+        ("close to a billion dollars", [("~", 1_000_000_000, "USD")]),
         ("the final tally was 86", [("=", 86, "")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
         ("he was imprisoned in 2018 when he was 18.", [("=", 18, "years")]),
@@ -151,6 +153,7 @@ def test_quantities_are_normalised(text, expected):
         "on December 5 and 6",
         "a Category 5 hurricane in Round 4",
         "two-legged running and a three-pronged attack",
+        "nearly half a million doses and a quarter of a million infections",
     ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):

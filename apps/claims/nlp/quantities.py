@@ -64,6 +64,7 @@ _QUANTITY = re.compile(
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
+      | (?<=\ba\s)(?<!half\sa\s)(?<!of\sa\s)(?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
@@ -335,6 +336,8 @@ def _number_value(token: str) -> float | None:
     token = token.lower()
     if token[0].isdigit():
         return float(token.replace(",", ""))
+    if token in SCALE_WORDS:
+        return float(SCALE_WORDS[token])  # "a million people"
     total = 0.0
     for part in token.split("-"):
         if part not in NUMBER_WORDS:
