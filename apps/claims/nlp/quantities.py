@@ -58,13 +58,14 @@ _CURRENCY_WORDS = {
 _QUANTITY = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?)?
+    (?P<fraction>\b(?:half\s+a|(?:a\s+)?quarter\s+of\s+a)\s+(?=(?:dozen|thousand|million|billion)\b))?
     (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
     (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩\u20bf])?
     (?P<number>
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
-      | (?<=\ba\s)(?<!half\sa\s)(?<!of\sa\s)(?:thousand|million|billion)\b(?!-)
+      | (?<=\ba\s)(?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
@@ -242,6 +243,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
+    if match["fraction"]:
+        value *= 0.5 if match["fraction"].lower().startswith("half") else 0.25  # "half a million"
     if match["sign"]:
         value = -value  # "-5 °C"; a hyphen after a word or number is a range ("10-20") and never a sign
     if match["scale"]:
@@ -252,6 +255,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     unit, unit_end = _unit(text, match)
     qualifier_text = (match["qualifier"] or "").lower()
     start = match.start("qualifier") if match["qualifier"] else match.start("sign" if match["sign"] else "number")
+    if match["fraction"] and not match["qualifier"]:
+        start = match.start("fraction")
     if match["currency"] and not match["qualifier"] and not match["sign"]:
         start = match.start("currency")
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
