@@ -91,7 +91,9 @@ _NOT_AN_OPINION = re.compile(
     r"|\b(?:the|a|their|its|his|her|our|your)\s+right\s+(?:to|of)\b|\bgreat\s+whites?\b"
     r"|\b(?:more|less|most|least)\s+likely\b|\bto\s+predict(?:\s+likely\b)?"
     # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
-    r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)",
+    r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)"
+    # "would have to pass it": a requirement, like "must"; "(likely less than a kilometer)": a hedge on a measure
+    r"|\bwould\s+have\s+to\b|\(likely\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")

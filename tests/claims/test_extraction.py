@@ -365,6 +365,12 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         # "must" states a rule, not a prediction.
         pytest.param("The bill must also be approved by the Senate.", ClaimKind.EVENT, id="must-is-a-rule"),
         pytest.param("Unemployment is likely to rise next year.", ClaimKind.PREDICTION, id="likely-is-a-prediction"),
+        # "would have to" states a requirement, like "must"
+        pytest.param(
+            "Both houses would have to pass it by a two-thirds majority, and then it would have to be ratified.",
+            ClaimKind.EVENT,
+            id="would-have-to-is-a-rule",
+        ),
         # "due to" before a verb is a schedule, not a cause
         pytest.param(
             "Nkurunziza became president of the African nation in 2005 and was due to stand down in August.",
