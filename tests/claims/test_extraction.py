@@ -510,6 +510,12 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
             {"were aboard": [(45, "")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
             id="a-subject-takes-its-noun-from-its-own-sentence-only",
         ),
+        pytest.param(
+            "The United States reported about 60,000 deaths from COVID-19 as of yesterday. Italy had around 27,000 "
+            "as of yesterday.",
+            {"Italy had": [(27000, "deaths")]},
+            id="had-hands-on-the-noun-counted-before",
+        ),
     ],
 )
 def test_a_number_that_leaves_its_noun_out_counts_the_noun_before_it(body, expected):

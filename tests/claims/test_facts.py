@@ -56,6 +56,12 @@ def _values(text):
             [("~", 500_000, "doses"), ("=", 250_000, "infections")],
         ),
         ("half a dozen people", [("=", 6, "people")]),
+        # ages after "age" or after a person described between commas; weights in pounds; magnitudes
+        ("She broke her leg in a collision at age 12.", [("=", 12, "years")]),
+        ("This past Friday, the princess, 67, announced her candidacy", [("=", 67, "years")]),
+        ("The oldest weighed 82 pounds (37 kg).", [("=", 82, "pounds"), ("=", 37, "kg")]),
+        ("a loan of 40 million pounds", [("=", 40_000_000, "GBP")]),
+        ("an earthquake of reported magnitude 4.9 in the city", [("=", 4.9, "magnitude")]),
         ("the final tally was 86", [("=", 86, "")]),
         ("Ginger Baker died in a hospital at the age of 80", [("=", 80, "years")]),
         ("he was imprisoned in 2018 when he was 18.", [("=", 18, "years")]),
@@ -157,6 +163,7 @@ def test_quantities_are_normalised(text, expected):
         "running from August 22 to 25",
         "on December 5 and 6",
         "a Category 5 hurricane in Round 4",
+        "the United Nations Security Council resolution 2259 and world ranking number 27",
         "two-legged running and a three-pronged attack",
     ],
 )

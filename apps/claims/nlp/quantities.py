@@ -75,7 +75,7 @@ _QUANTITY = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page|"
-    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward)\s+$"
+    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|resolution|number)\s+$"
 )
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _NOT_UNITS = frozenset(
@@ -83,6 +83,7 @@ _NOT_UNITS = frozenset(
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
+_A_WEIGHT = re.compile(r"\bweigh|pounds\s*\(\s*[\d,.]+\s*(?:kg|kilo)", re.IGNORECASE)
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
@@ -111,7 +112,7 @@ _COUNTED_BEFORE = re.compile(
     r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|crowd|the|his|her|their|its)\b)"
     r"(?P<owner>[a-z]{3,})\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
     # "the earthquake's magnitude was 5.5"
-    r"|\b(?P<measure>magnitude)\s+(?:was|is|of|at)\s+$"
+    r"|\b(?P<measure>magnitude)\s+(?:(?:was|is|of|at)\s+)?$"
 )
 
 
@@ -191,10 +192,12 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
 _CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
 # The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
-_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for)\b")
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
-_TALLY_BEFORE = re.compile(r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining)\s+$")
+_TALLY_BEFORE = re.compile(
+    r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
+)
 
 
 _RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:in\s+\w+\s+)?from$")
@@ -302,9 +305,13 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injur
 _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
 # "where 5 died", "At least seven, including four children, died"
 _DEATHS_AFTER = re.compile(r"(?:,\s+including\s[^,]{1,60},)?\s+(?:died|dead)\b")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
 _AGE_END = re.compile(r"\s*[,)]")
-_NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s*$")
+# "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
+_NAME_BEFORE_AGE = re.compile(
+    r"\b(?:[A-Z][\w'\u2019-]*|princess|prince|brother|sister|son|daughter|mother|father|wife|husband|man|woman"
+    r"|boy|girl|victim|suspect|driver|teenager|pilot|officer|soldier|mayor)\s*,\s*$"
+)
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
 )
@@ -472,6 +479,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break  # "231 Democrats supporting": the verb after the capitals is not the unit
         position = word_match.end()
         if lower in _CURRENCY_WORDS:
+            if lower == "pounds" and _A_WEIGHT.search(text[max(0, match.start() - 40) : position + 20]):
+                return "pounds", position  # "weighed 82 pounds (37 kg)": a weight, not money
             return _CURRENCY_WORDS[lower], position
         if lower in _IRREGULAR_PLURALS.values() and not _plural_ahead(text, position, words=1):
             return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
