@@ -56,6 +56,7 @@ def _values(text):
             [("~", 500_000, "doses"), ("=", 250_000, "infections")],
         ),
         ("half a dozen people", [("=", 6, "people")]),
+        ("won by a two-party vote", [("=", 2, "parties")]),
         # ages after "age" or after a person described between commas; weights in pounds; magnitudes
         ("She broke her leg in a collision at age 12.", [("=", 12, "years")]),
         ("This past Friday, the princess, 67, announced her candidacy", [("=", 67, "years")]),
@@ -715,6 +716,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
                 ("Eastern District of Virginia", "PLACE"),
                 ("Centers for Disease Control", "ORG"),
             ],
+        ),
+        (
+            "Voters in the electoral district of Groom backed the Liberal Democrats.",
+            [("Groom", "PLACE"), ("Liberal Democrats", "ORG")],
         ),
         # the people of a place; fairs and clubs
         (

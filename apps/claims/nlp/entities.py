@@ -132,7 +132,7 @@ ORGANISATIONS = words(
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
-     "Cambridge Analytica"]
+     "Liberal Democrats", "Cambridge Analytica"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -242,7 +242,7 @@ _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di",
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
     r"\b(?:in|at|near|into|outside|(?<!\ba )(?<!\bthe )(?:entered|captured|seized)"
-    r"|towns? of|city of|islands? of|village of"
+    r"|towns? of|city of|islands? of|village of|district of|electorate of|county of"
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description

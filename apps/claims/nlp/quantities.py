@@ -447,6 +447,8 @@ def _plural(noun: str) -> str:
     """ "five-foot" counts feet, "six-inch" inches."""
     if noun in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[noun]
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"  # "a two-party vote": parties
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
 
 
