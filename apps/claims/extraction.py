@@ -108,7 +108,8 @@ _BODY_NOUN = (
 _CAPITALISED_NAME = r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}"
 _INTRODUCED_NAME = re.compile(
     # "victim group Ending Clergy Abuse", not "the group Donald Trump called ..."
-    rf"\b(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
+    # "told the newspaper Obama had called": the name starts what was told
+    rf"\b(?<!told\sthe\s)(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
     r"|film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom"
     rf"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+(?P<name>{_CAPITALISED_NAME})"
     # "UpGuard, a cybersecurity firm, ...": a description after the name that ends in what it is,
@@ -118,12 +119,13 @@ _INTRODUCED_NAME = re.compile(
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
-# "was due to take", "is due to arrive": a schedule, not a cause
-_SCHEDULED = (
-    r"(?!\s+(?:be|take|arrive|begin|start|end|open|close|meet|return|finish|expire|land|leave|launch|appear|stand"
-    r"|hold|receive|visit|resume|vote|sign|retire|step|report|testify|face|make|go|come|run|fly|sail|release|reopen)\b)"
+_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
+# "was due to take", "is due to arrive": a schedule, not a cause ("was due to bad weather" is one)
+_SCHEDULED = re.compile(
+    r"\b(?:is|was|are|were|be|been)\s+due\s+to\s+(?:be|take|arrive|begin|start|end|open|close|meet|return|finish"
+    r"|expire|land|leave|launch|appear|stand|hold|receive|visit|resume|vote|sign|retire|resign|step|testify|face"
+    r"|go|come|run|fly|sail|reopen)\b"
 )
-_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b" + (_SCHEDULED if cue == "due to" else ""))) for cue in CAUSAL_CUES]
 
 
 class UnsupportedLanguageError(ApplicationError):
@@ -330,7 +332,7 @@ def classify(
     comparison += _COMPARATIVE_THAN.findall(lower)
     if comparison:
         return ClaimKind.COMPARISON, comparison
-    causal = [cue for cue, pattern in _CAUSAL_PATTERNS if pattern.search(lower)]
+    causal = [cue for cue, pattern in _CAUSAL_PATTERNS if pattern.search(_SCHEDULED.sub(" ", lower))]
     if causal:
         return ClaimKind.CAUSAL, causal
     if event_cues:

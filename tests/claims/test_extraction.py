@@ -130,6 +130,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('The Senate Minority Leader, Chuck Schumer, said: "We made a plea to the president 3 times."',
          "Chuck Schumer"),
         ('Nancy Pelosi, the Speaker of the House, said on Friday "We are committed to 2 goals."', "Nancy Pelosi"),
+        ('Kenneth Roth, Human Rights Watch, said: "We counted 40 deaths in 2019."', "Kenneth Roth"),
         ('"This is the first habitable planet with water," said UCL astronomer Angelos Tsiaras.', "Angelos Tsiaras"),
         ("\"Heartbroken and numb after 8 years,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
          "Erick Rowan"),
@@ -138,6 +139,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The Senate cancelled 2 hearings, according to a memo posted online by Senator Juan Dalmau.",
          "Senator Juan Dalmau"),
         ("Greek daily Kathimerini said Greece and Cyprus had to speed up 2 projects.", "Kathimerini"),
+        ("Greece and Cyprus had to speed up 2 projects, the daily Kathimerini reported.", "Kathimerini"),
         # a source after an opening phrase, which stays in the claim
         ("In the Republican Iowa caucuses, ABC News reported Trump secured 39 of the state's 40 delegates.",
          "ABC News"),
@@ -382,6 +384,9 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
             ClaimKind.CAUSAL,
             id="due-to-a-cause",
         ),
+        pytest.param(
+            "Construction stalled in 2019 due to land disputes with 3 villages.", ClaimKind.CAUSAL, id="due-to-land"
+        ),
         # A plan or view reported in the past: that it was stated is what gets checked.
         pytest.param(
             "Yesterday, Queen Elizabeth II announced she will comply with the request to suspend Parliament.",
@@ -516,6 +521,11 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
             {"Italy had": [(27000, "deaths")]},
             id="had-hands-on-the-noun-counted-before",
         ),
+        pytest.param(
+            "Bolt ran 100 metres in 9.58 seconds in 2009. He has 8 with the relay teams of Jamaica.",
+            {"He has 8": [(8, "")]},
+            id="had-hands-on-no-measure",
+        ),
     ],
 )
 def test_a_number_that_leaves_its_noun_out_counts_the_noun_before_it(body, expected):
@@ -646,6 +656,13 @@ def test_which_reported_by_a_source_is_about_the_whole_clause_and_stays_with_it(
             "released",
             {"text": "Jane Doe", "type": "PERSON"},
             id="a-person-who-belongs-to-a-group",
+        ),
+        pytest.param(
+            "Pelosi told the newspaper Barack Obama had called her 3 times in 2019. Barack Obama later denied 2 of "
+            "the calls.",
+            "denied",
+            {"text": "Barack Obama", "type": "PERSON"},
+            id="a-name-after-told-the-newspaper",
         ),
         pytest.param(
             "The victims were members of the motorcycle club Marine JarHeads MC. Marine JarHeads MC has 300 members.",

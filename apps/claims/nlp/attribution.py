@@ -32,7 +32,8 @@ _GROUP_NOUN = r"authorities|officials|police|prosecutors|investigators|researche
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
 _SOURCE = (
-    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})|(?:{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
+    rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?)"
 )
@@ -61,9 +62,9 @@ _DESCRIPTION = (
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
-    r"attorney|representative|member|leader|founder|editor|correspondent|reporter|doctor|physician|manager|"
+    r"attorney|representative|member|[Ll]eader|founder|editor|correspondent|reporter|doctor|physician|manager|"
     r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate|[Ss]peaker"
-    r"|[Ll]eader|[Ww]hip)\b[^,]{0,80}"
+    r"|[Ww]hip)\b[^,]{0,80}"
     # "director of the Learning Together event": a post
     r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
     r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
@@ -116,9 +117,11 @@ _LEADING = re.compile(
 
 
 _LEADING_AFTER_OPENING = re.compile(_LEADING.pattern.removeprefix("^"))
+# A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
+# verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|Speaking\s+(?:to|at|on))\s"
-    r"[^,]{1,80},\s+"
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|Speaking\s+(?:to|at|on))"
+    r"(?:\s[^,]{1,80})?,\s+"
 )
 
 
@@ -144,7 +147,7 @@ _PARENTHETICAL = re.compile(
 )
 
 
-_OUTLET_BEFORE = re.compile(rf"^(?:{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
+_OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
 
@@ -196,7 +199,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     if match := _SPEAKER_THEN_QUOTE.match(sentence):
-        source = match["named"] or match["source"]
+        post_first = match["source"].startswith(("The ", "the "))
+        source = match["named"] if match["named"] and post_first else match["source"]
         return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")

@@ -169,7 +169,7 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor Superintendent Senior Advisors Advisers Whip Elder Honorable Hon Countryman Compatriot Teammate"""
+    Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
@@ -514,7 +514,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         name in NATIONALITIES
         or (name.endswith("s") and name[:-1] in NATIONALITIES)
         or last in _FAITHS
-        or _people_of_a_place(name)
+        or (_people_of_a_place(name) and name not in known_people)
         # "Eastern Europeans"
         or (len(tokens) == 2 and tokens[0] in _COMPASS_ADJECTIVES and tokens[1].removesuffix("s") in NATIONALITIES)
     ):

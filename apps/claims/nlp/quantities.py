@@ -65,7 +65,8 @@ _QUANTITY = re.compile(
         (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
-      | (?<=\ba\s)(?:thousand|million|billion)\b(?!-)
+      | (?:(?<=half\sa\s)|(?<=quarter\sof\sa\s)|(?<=\ba\s)(?<!of\sa\s)(?<!in\sa\s)(?<!thanks\sa\s))
+        (?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
@@ -75,7 +76,8 @@ _QUANTITY = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page|"
-    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|resolution|number)\s+$"
+    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|(?:Council|UN)\s+resolution|ranking\s+number"
+    r"|high\s+of\s+number)\s+$"
 )
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _NOT_UNITS = frozenset(
@@ -83,7 +85,9 @@ _NOT_UNITS = frozenset(
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
-_A_WEIGHT = re.compile(r"\bweigh|pounds\s*\(\s*[\d,.]+\s*(?:kg|kilo)", re.IGNORECASE)
+# Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
+_WEIGHED_BEFORE = re.compile(r"\bweigh\w*\s+(?:about\s+|around\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
+_KILOGRAMS_AFTER = re.compile(r"\s*\(\s*~?[\d,.]+\s*(?:kg|kilo)", re.IGNORECASE)
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
@@ -172,9 +176,10 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
     what the number before it counted."""
     previous_unit, counted_here = carried_in, False
     for quantity in quantities:
-        tally = _PHRASE_END.match(text, quantity["_end"]) and _TALLY_BEFORE.search(
-            text, max(0, quantity["_start"] - 20), quantity["_start"]
-        )
+        handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
+        held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
+        tally = _PHRASE_END.match(text, quantity["_end"]) and handed_on and not held
         # "1846 persons were hospitalized and 1720 had been discharged": a bare number as a subject,
         # which takes its noun only from its own sentence ("At least seven, including four children,
         # died. At least 45 were aboard": not 45 children).
@@ -196,8 +201,13 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(
-    r"\b(?:with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
+    r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
 )
+_MEASURES = frozenset(
+    {"percent", "metres", "meters", "kilometres", "kilometers", "km", "miles", "feet", "inches", "kg", "pounds",
+     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "°C", "°F", "degrees", "magnitude", "mph",
+     "km/h", *_CURRENCY.values()}
+)  # fmt: skip
 
 
 _RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:in\s+\w+\s+)?from$")
@@ -244,7 +254,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
         return None  # "local time (UTC+0900)": an offset
-    if _REFERENCE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+    if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
     if match["fraction"]:
         value *= 0.5 if match["fraction"].lower().startswith("half") else 0.25  # "half a million"
@@ -481,7 +491,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break  # "231 Democrats supporting": the verb after the capitals is not the unit
         position = word_match.end()
         if lower in _CURRENCY_WORDS:
-            if lower == "pounds" and _A_WEIGHT.search(text[max(0, match.start() - 40) : position + 20]):
+            if lower == "pounds" and (
+                _WEIGHED_BEFORE.search(text, 0, match.start()) or _KILOGRAMS_AFTER.match(text, position)
+            ):
                 return "pounds", position  # "weighed 82 pounds (37 kg)": a weight, not money
             return _CURRENCY_WORDS[lower], position
         if lower in _IRREGULAR_PLURALS.values() and not _plural_ahead(text, position, words=1):
