@@ -693,6 +693,9 @@ def test_a_name_keeps_the_type_the_article_gave_it_where_it_introduced_it(body, 
         # a post written without an article
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "The five-foot tusk came from the wall in Fishmongers' Hall."),
+        # the source's state after its town
+        ("According to police in Baytown, Texas, Zhukovskyy has been involved in 2 traffic collisions before.",
+         "Zhukovskyy has been involved in 2 traffic collisions before."),
         # a relative clause describing the source
         ("According to Agence France-Presse, which cited sources close to the investigation, the man had "
          "converted to Islam 18 months ago.", "The man had converted to Islam 18 months ago."),

@@ -89,6 +89,7 @@ _ACCORDING = re.compile(
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
     rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*)?"
 )
+_PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
@@ -211,6 +212,9 @@ def _frame(sentence: str) -> AttributionFrame | None:
         if match["description"] and _CLAUSE_VERB.search(match["description"]):
             content_start = match.start("description")  # "the Secretary of State would ...": the content itself
         source = match["named"] or _named_source(match["source"])
+        if (place := _PLACE_AFTER_SOURCE.match(sentence, content_start)) and place["place"] in PLACES:
+            # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
+            source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if match := _LEADING.match(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")

@@ -116,8 +116,8 @@ NATIONALITIES = words(
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Roman Catholic",
-     "Puerto Rican", "Puerto Ricans"]
+     "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Hongkonger",
+     "Hongkongers", "Roman Catholic", "Puerto Rican", "Puerto Ricans"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
