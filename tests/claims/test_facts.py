@@ -40,6 +40,10 @@ def _values(text):
         ("roughly 35,000 square feet of exhibit space", [("~", 35_000, "square feet")]),
         ("a 3,000-square-foot house", [("=", 3000, "square feet")]),
         ("winds reached 185 mph (~295 km/h)", [("=", 185, "mph"), ("=", 295, "km/h")]),
+        (
+            "sustained winds of 120 miles per hour (195 kilometers per hour)",
+            [("=", 120, "miles per hour"), ("=", 195, "kilometers per hour")],
+        ),
         ("Jong processed \u20bf7300 in membership fees", [("=", 7300, "BTC")]),
         # a bare count after a casualty verb counts people; after "died" or "dead", deaths
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
@@ -168,6 +172,7 @@ def test_quantities_are_normalised(text, expected):
         "a Category 5 hurricane in Round 4",
         "the United Nations Security Council resolution 2259 and world ranking number 27",
         "a one in a million chance, thanks a million",
+        "it is a category 3 hurricane",
         "two-legged running and a three-pronged attack",
     ],
 )
@@ -723,6 +728,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             "Voters in the electoral district of Groom backed the Liberal Democrats.",
             [("Groom", "PLACE"), ("Liberal Democrats", "ORG")],
         ),
+        ("A robot from Oslo Fire and Rescue arrived.", [("Oslo Fire and Rescue", "ORG")]),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

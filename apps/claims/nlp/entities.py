@@ -152,7 +152,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command Branch Exchange Centers Centres"""
+    Systems Airline Command Branch Exchange Centers Centres Rescue"""
 )
 
 # Titles that precede a name; the name after them is a person.

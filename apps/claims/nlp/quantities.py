@@ -76,7 +76,7 @@ _QUANTITY = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page|"
-    r"Category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|(?:Council|UN)\s+resolution|ranking\s+number"
+    r"Category|category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|(?:Council|UN)\s+resolution|ranking\s+number"
     r"|high\s+of\s+number)\s+$"
 )
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
@@ -88,6 +88,8 @@ _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 # Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
 _WEIGHED_BEFORE = re.compile(r"\bweigh\w*\s+(?:about\s+|around\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _KILOGRAMS_AFTER = re.compile(r"\s*\(\s*~?[\d,.]+\s*(?:kg|kilo)", re.IGNORECASE)
+_PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.IGNORECASE)
+_DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
@@ -517,6 +519,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
+        if (speed := _PER_HOUR.match(text, position)) and lower in _DISTANCES:
+            return f"{lower} per {speed['time'].lower()}", speed.end()  # "120 miles per hour"
         return lower.rstrip("'\u2019"), position  # "two doctors' approval" counts doctors
     if last_capital and (plural := last_capital.group().rstrip(".")).endswith("s"):
         return plural, last_capital.start() + len(plural)  # "231 Democrats": the capitalised plural
