@@ -98,6 +98,7 @@ def _values(text):
         ("he served in World War Two. Two people died.", [("=", 2, "people")]),
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
+        ("an estimated two to three hundred vehicles", [("between", 200, "vehicles")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "")]),
         ("Phivolcs reported the earthquake's magnitude was 5.5", [("=", 5.5, "magnitude")]),

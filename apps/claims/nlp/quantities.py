@@ -137,7 +137,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
         previous = merged[-1] if merged else None
         if previous is not None and (start := _range_start(text, previous, quantity)) is not None:
             merged[-1] = {
-                "value": previous["value"],
+                "value": _scaled_like(previous, quantity, text),
                 "max": quantity["value"],
                 "unit": quantity["unit"] or previous["unit"],
                 "qualifier": "between",
@@ -150,6 +150,19 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     merged = _rates(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+def _scaled_like(low: dict[str, Any], high: dict[str, Any], text: str) -> float:
+    """ "two to three hundred vehicles": the low end takes the high end's scale (200, not 2)."""
+    scale = _SCALE_IN.search(text, high["_start"], high["_end"])
+    if scale and not _SCALE_IN.search(text, low["_start"], low["_end"]):
+        scaled = low["value"] * SCALE_WORDS[scale.group().lower()]
+        if scaled <= high["value"]:
+            return int(scaled) if float(scaled).is_integer() else scaled
+    return low["value"]
+
+
+_SCALE_IN = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
 def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
