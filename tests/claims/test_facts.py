@@ -99,6 +99,7 @@ def _values(text):
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
         ("an estimated two to three hundred vehicles", [("between", 200, "vehicles")]),
+        ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "")]),
         ("Phivolcs reported the earthquake's magnitude was 5.5", [("=", 5.5, "magnitude")]),
@@ -730,6 +731,10 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Groom", "PLACE"), ("Liberal Democrats", "ORG")],
         ),
         ("A robot from Oslo Fire and Rescue arrived.", [("Oslo Fire and Rescue", "ORG")]),
+        (
+            "He returned home to El Paso, Texas, where he is a former City Councillor.",
+            [("El Paso", "PLACE"), ("Texas", "PLACE"), ("City Councillor", "MISC")],
+        ),
         # the people of a place; fairs and clubs
         (
             "Many Coloradans and Parisians came to the Mini Maker Faire with the Tyler Robotics Club.",

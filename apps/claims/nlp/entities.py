@@ -169,7 +169,8 @@ TITLES = words(
     Engineer Architect Designer Physician Nurse Broadcaster Comedian Filmmaker Photographer Podcaster MP Premier
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
-    Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate"""
+    Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate Councillor
+    Councilor Councilman Councilwoman"""
 )
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")

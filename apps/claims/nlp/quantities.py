@@ -88,6 +88,7 @@ _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 # Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
 _WEIGHED_BEFORE = re.compile(r"\bweigh\w*\s+(?:about\s+|around\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _KILOGRAMS_AFTER = re.compile(r"\s*\(\s*~?[\d,.]+\s*(?:kg|kilo)", re.IGNORECASE)
+_SINGULAR_TIMES = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.IGNORECASE)
 _DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
@@ -293,7 +294,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     vague = _VAGUE_MULTIPLE.search(text, 0, start) if match["number"].lower() in SCALE_WORDS else None
     if not qualifier_text and vague:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
-    counted = unit
+    # "an 18 year old half back", "the seven hour drive": a count of years and hours
+    counted = _plural(unit) if unit in _SINGULAR_TIMES and value != 1 else unit
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
         last = named[-1]
