@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, PLACES
-from .lexicon import NUMBER_WORDS, SOURCE_ANAPHORA, WEEKDAYS
+from .lexicon import NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -70,10 +70,10 @@ _DESCRIPTION = (
     r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
-_RELATIVE_OR_AIDE = (
-    r"wife|husband|widow|widower|partner|son|daughter|mother|father|brother|sister|family|spokesman|spokeswoman"
-    r"|spokesperson|lawyer|attorney|agent|manager|publicist|representative"
-)
+_RELATIVE_OR_AIDE = "|".join(
+    (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
+     "manager", "publicist", "representative")
+)  # fmt: skip
 # 'Co-author Jing-Shan Zhao said, "Our work shows ..."', 'Souhail Alouini, a member of Parliament, said,
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").

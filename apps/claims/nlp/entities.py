@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import MONTHS, STOPWORDS, WEEKDAYS, words
+from .lexicon import MONTHS, RELATIVES, STOPWORDS, WEEKDAYS, words
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -190,11 +190,8 @@ COMMON_ACRONYMS = words(
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens Part Parts Half Rest")
-_LOWER_TITLES = (
-    "envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary",
-    # "his daughter Gianna", "her husband Siarhei": a first name alone is a person here
-    "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow", "widower",
-)  # fmt: skip
+# After a relative a first name alone is a person: "his daughter Gianna", "her husband Siarhei".
+_LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary", *RELATIVES)
 
 # "his widow, Denise", but not "Treason, Bribery"
 _LOWER_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_LOWER_TITLES)})[\s,]*$", re.IGNORECASE)
@@ -231,7 +228,6 @@ _SEQUENCE = re.compile(
 )
 _COMPASS = words("Sur Norte Este Oeste")
 _COMPASS_ADJECTIVES = words("Eastern Western Northern Southern Central")
-_SEQUENCE_OR_AND = re.compile(rf"{_SEQUENCE.pattern}\s+and\s+{_SEQUENCE.pattern}")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
@@ -281,16 +277,15 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     seen: set[str] = set()
     headlines = _headline_spans(text)
     titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
-    for match in _names_joined_by_and(_SEQUENCE.finditer(text), text):
-        if _part_of_a_code(text, match.start(), match.end()):
+    for name_start, name_end in _names_joined_by_and(_SEQUENCE.finditer(text), text):
+        if _part_of_a_code(text, name_start, name_end):
             continue
-        in_headline = any(start <= match.start() < end for start, end in headlines)
-        phrases = _listed_in_headline(match.group(), known_people) if in_headline else [match.group()]
-        for name, kind in (
-            found for phrase in phrases for found in _classify(phrase, text, match.start(), known_people)
-        ):
+        sequence = text[name_start:name_end]
+        in_headline = any(start <= name_start < end for start, end in headlines)
+        phrases = _listed_in_headline(sequence, known_people) if in_headline else [sequence]
+        for name, kind in (found for phrase in phrases for found in _classify(phrase, text, name_start, known_people)):
             key = name.casefold()
-            if kind == "PERSON" and name not in known_people and any(s < match.start() < e for s, e in titles):
+            if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
             if key not in seen and name:
                 seen.add(key)
@@ -298,9 +293,10 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     return entities
 
 
-def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
-    """ "Life and Liberty Party", "North Wales Fire and Rescue Service": one organisation whose name
-    holds "and", where what comes before it is no name by itself."""
+def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterator[tuple[int, int]]:
+    """Where each name starts and ends: "Life and Liberty Party", "North Wales Fire and Rescue
+    Service" are one organisation whose name holds "and", where what comes before it is no name by
+    itself."""
     pending: re.Match[str] | None = None
     for match in matches:
         if (
@@ -311,14 +307,14 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
             and not _complete_name(pending.group().split()[-1])
             and not any(_opens_a_name(word) for word in match.group().split()[:-1])
         ):
-            yield _SEQUENCE_OR_AND.match(text, pending.start())  # type: ignore[misc]
+            yield pending.start(), match.end()
             pending = None
             continue
         if pending is not None:
-            yield pending
+            yield pending.span()
         pending = match
     if pending is not None:
-        yield pending
+        yield pending.span()
 
 
 def _complete_name(word: str) -> bool:

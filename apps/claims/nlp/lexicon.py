@@ -67,6 +67,10 @@ SPEECH_VERBS = words(
 )
 
 # Pronouns and stand-ins that point back at a source named earlier in the article.
+# Relatives, who are named by a first name ("his daughter Gianna"), speak for someone ("According to
+# his wife, Amanda,") and have their age given between commas ("Another brother, 22,").
+RELATIVES = ("daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow", "widower")
+
 SOURCE_ANAPHORA = frozenset(
     [
         "it",

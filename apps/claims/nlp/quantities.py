@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, SCALE_WORDS, STOPWORDS
+from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, RELATIVES, SCALE_WORDS, STOPWORDS
 
 QUALIFIERS = (
     ("at least", ">="),
@@ -336,8 +336,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|tur
 _AGE_END = re.compile(r"\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
-    r"\b(?:[A-Z][\w'\u2019-]*|princess|prince|brother|sister|son|daughter|mother|father|wife|husband|man|woman"
-    r"|boy|girl|victim|suspect|driver|teenager|pilot|officer|soldier|mayor)\s*,\s*$"
+    rf"\b(?:[A-Z][\w'\u2019-]*|{'|'.join(RELATIVES)}|princess|prince|man|woman|boy|girl|victim|suspect|driver"
+    r"|teenager|pilot|officer|soldier|mayor)\s*,\s*$"
 )
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
