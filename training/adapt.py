@@ -28,8 +28,8 @@ import torch
 
 from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
-from training.head import FOLDS, REPEATS, cross_validated_f1, stratified_folds, write_metadata_with_dev_f1
-from training.metrics import best_threshold
+from training.head import FOLDS, REPEATS, cross_validated_f1, write_metadata_with_dev_f1
+from training.metrics import best_threshold, stratified_folds
 from training.onnx_weights import member_weights
 from training.train import (
     Ensemble,

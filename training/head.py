@@ -28,7 +28,7 @@ from onnx import helper, numpy_helper
 
 from apps.claims.model.scorer import MODEL_DIR, CheckWorthinessModel
 from training.datasets import DEFAULT_DATA_ROOT, read_checkthat2024
-from training.metrics import best_threshold, f1_score
+from training.metrics import best_threshold, f1_score, stratified_folds
 
 EMBEDDING_OUTPUT = "sentence_embedding"
 REFIT_WEIGHT = "head.weight.refit"
@@ -131,16 +131,6 @@ def fit_correction(
         if np.max(np.abs(step)) < 1e-8:
             break
     return params[:-1], float(params[-1])
-
-
-def stratified_folds(labels: np.ndarray, folds: int, seed: int) -> np.ndarray:
-    """A fold number for each sentence, each class dealt round-robin after shuffling."""
-    rng = np.random.default_rng(seed)
-    assignment = np.zeros(len(labels), dtype=int)
-    for value in (0, 1):
-        members = rng.permutation(np.flatnonzero(labels == value))
-        assignment[members] = (np.arange(len(members)) + rng.integers(folds)) % folds
-    return assignment
 
 
 def out_of_fold(

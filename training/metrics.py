@@ -21,3 +21,13 @@ def f1_score(labels: list[int], predicted: np.ndarray) -> float:
     precision = tp / float(np.sum(predicted))
     recall = tp / float(np.sum(gold))
     return 2 * precision * recall / (precision + recall)
+
+
+def stratified_folds(labels: np.ndarray, folds: int, seed: int) -> np.ndarray:
+    """A fold number for each sentence, each class dealt round-robin after shuffling."""
+    rng = np.random.default_rng(seed)
+    assignment = np.zeros(len(labels), dtype=int)
+    for value in (0, 1):
+        members = rng.permutation(np.flatnonzero(labels == value))
+        assignment[members] = (np.arange(len(members)) + rng.integers(folds)) % folds
+    return assignment

@@ -38,6 +38,7 @@ from transformers import AutoModel
 from transformers.masking_utils import create_bidirectional_mask
 
 from apps.claims.model.scorer import CheckWorthinessModel
+from training.crossval import DEV_TEST_FOLDS, OUT_OF_FOLD, split_dev_test
 from training.datasets import (
     DEFAULT_DATA_ROOT,
     TRAIN_SETS,
@@ -52,6 +53,8 @@ from training.datasets import (
 from training.metrics import best_threshold, f1_score
 
 log = logging.getLogger("training")
+
+DEV_TEST_CHOICES = ["all", *(str(fold) for fold in range(DEV_TEST_FOLDS))]
 
 
 # Encoders assembled from registry packages by hand (training/README.md), never committed.
@@ -375,7 +378,9 @@ def write_transfer_set(args: argparse.Namespace) -> None:
     if args.texts == "debates":
         texts = transfer_texts(args.data_root)
     else:
-        texts = list(dict.fromkeys(text.strip() for text in training_examples(args.texts, args.data_root)[0]))
+        texts = training_examples(args.texts, args.data_root)[0]
+        texts += [s.text for s in split_dev_test(args.dev_test, args.data_root)[0]]
+        texts = list(dict.fromkeys(text.strip() for text in texts))
     probabilities = teacher_probabilities(args.teacher, texts, args.device)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as handle:
@@ -403,23 +408,32 @@ def train_member(args: argparse.Namespace) -> None:
     texts, targets = training_examples(
         args.train_set, args.data_root, [row for rows in feedback.values() for row in rows]
     )
+    # With dev-test in the training set nothing is left to choose an epoch or a threshold on:
+    # the last epoch is kept, and a held-out fold's probabilities are written for the threshold.
+    dev_test_trained, dev_test = split_dev_test(args.dev_test, args.data_root)
+    texts += [s.text for s in dev_test_trained]
+    targets += [float(s.label) for s in dev_test_trained]
     if args.teacher:
         targets = distilled_targets(args.teacher, texts, targets, args.device)
     for rows in transfer.values():
         texts.extend(text for text, _ in rows)
         targets.extend(probability for _, probability in rows)
-    dev_test = read_checkthat2024("dev-test", args.data_root)
     log.info("train %d sentences (%.0f Yes)", len(texts), sum(targets))
 
     cached, embeddings = run_frozen_encoder(model, tokenizer, texts, args.frozen_layers)
     fit_logistic_head(model, embeddings, targets, args.logreg_c)
     log.info("logistic head fitted after %.0fs", time.monotonic() - started)
     if args.mode == "finetune":
-        finetune(model, tokenizer, cached, targets, dev_test, args)
+        finetune(model, tokenizer, cached, targets, None if args.dev_test else dev_test, args)
 
-    probs = torch_probabilities(model, tokenizer, [s.text for s in dev_test])
-    threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], probs)
     args.out.mkdir(parents=True, exist_ok=True)
+    probs = torch_probabilities(model, tokenizer, [s.text for s in dev_test]) if dev_test else np.zeros(0)
+    if args.dev_test and dev_test:
+        with (args.out / OUT_OF_FOLD).open("w", encoding="utf-8") as handle:
+            for sentence, probability in zip(dev_test, probs, strict=True):
+                row = {"sentence_id": sentence.sentence_id, "probability": float(probability)}
+                handle.write(json.dumps(row) + "\n")
+    threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], probs) if dev_test else (None, None)
     weights = {name: tensor.cpu() for name, tensor in model.state_dict().items()}
     save_file(weights, str(args.out / "weights.safetensors"))
     settings = {
@@ -435,7 +449,8 @@ def train_member(args: argparse.Namespace) -> None:
         "teacher": [str(teacher) for teacher in args.teacher],
         "feedback": [{"file": name, "rows": len(rows)} for name, rows in feedback.items()],
         "transfer": [{"file": name, "rows": len(rows)} for name, rows in transfer.items()],
-        "dev_test_f1_fp32": round(dev_test_f1, 4),
+        "dev_test": args.dev_test,
+        "dev_test_f1_fp32": None if dev_test_f1 is None else round(dev_test_f1, 4),
         "dev_test_threshold_fp32": threshold,
         "device": args.device,
         "training_seconds": round(time.monotonic() - started),
@@ -472,12 +487,16 @@ def build_ensemble(args: argparse.Namespace) -> None:
     dev_test = read_checkthat2024("dev-test", args.data_root)
     dev_probs = np.array(exported.predict_proba([s.text for s in dev]))
     dev_test_probs = np.array(exported.predict_proba([s.text for s in dev_test]))
-    threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], dev_test_probs)
+    if args.threshold is None:
+        threshold, dev_test_f1 = best_threshold([s.label for s in dev_test], dev_test_probs)
+        metadata["dev_test_f1"] = round(dev_test_f1, 4)
+    else:
+        threshold = args.threshold
+        metadata["threshold_from"] = "given: cross-validated on dev-test (training.crossval)"
     metadata["threshold"] = threshold
-    metadata["dev_test_f1"] = round(dev_test_f1, 4)
     metadata["dev_f1"] = round(f1_score([s.label for s in dev], dev_probs >= threshold), 4)
     (args.out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n")
-    log.info("wrote %s: threshold %.2f, dev-test F1 %.4f", args.out, threshold, dev_test_f1)
+    log.info("wrote %s: threshold %.2f, dev F1 %.4f", args.out, threshold, metadata["dev_f1"])
 
 
 def main() -> None:
@@ -523,6 +542,12 @@ def main() -> None:
         metavar="FILE",
         help="unlabelled sentences with a teacher's probabilities as targets, written by `transfer` (repeatable)",
     )
+    member.add_argument(
+        "--dev-test",
+        choices=DEV_TEST_CHOICES,
+        help="also train on CT24 dev-test: all of it, or all but this fold of its stratified 5-fold split "
+        f"(whose probabilities go to {OUT_OF_FOLD}); the last epoch is kept",
+    )
 
     transfer = commands.add_parser(
         "transfer", help="score sentences with teacher members (JSON Lines, for member --transfer or --teacher)"
@@ -534,10 +559,19 @@ def main() -> None:
         default="debates",
         help="the unlabelled debate sentences (for --transfer), or a training set's (for --teacher)",
     )
+    transfer.add_argument(
+        "--dev-test", choices=DEV_TEST_CHOICES, help="with a training set: also the dev-test sentences `member` adds"
+    )
     transfer.add_argument("--out", type=Path, required=True)
 
     ensemble = commands.add_parser("ensemble", help="export members as the app's int8 ONNX model")
     ensemble.add_argument("--out", type=Path, required=True)
+    ensemble.add_argument(
+        "--threshold",
+        type=float,
+        help="the decision threshold, chosen elsewhere when the members trained on dev-test (training.crossval); "
+        "default: the best on dev-test",
+    )
     ensemble.add_argument("members", type=Path, nargs="+", help="folders written by `member`")
 
     args = parser.parse_args()

@@ -14,9 +14,8 @@ from training.head import (
     find_head,
     fit_correction,
     sigmoid,
-    stratified_folds,
 )
-from training.metrics import best_threshold
+from training.metrics import best_threshold, stratified_folds
 
 SENTENCES = [
     "Unemployment fell to 3.5 percent last year, the lowest rate in fifty years.",
