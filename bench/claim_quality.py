@@ -133,15 +133,18 @@ def main() -> None:
             f", plus {item['rows']} unlabelled sentences scored by the teacher ({item['file']})"
             for item in member.get("transfer", [])
         )
-        print(f"  - {member['epochs']} epochs on {member['train_set']} (seed {member['seed']}){teacher}{transfer}")
-    print(f"Threshold {threshold} (max F1 on CT24 dev-test); loaded in {load_seconds:.2f}s\n")
+        trained_on = member["train_set"] + (" and CT24 dev-test" if member.get("dev_test") == "all" else "")
+        print(f"  - {member['epochs']} epochs on {trained_on} (seed {member['seed']}){teacher}{transfer}")
+    trained_on_dev_test = any(member.get("dev_test") for member in members)
+    chosen = "cross-validated on CT24 dev-test" if trained_on_dev_test else "max F1 on CT24 dev-test"
+    print(f"Threshold {threshold} ({chosen}); loaded in {load_seconds:.2f}s\n")
 
     print("Check-worthy class (Yes / CFS):")
     train_texts = {s.text for s in read_checkthat2024("train", args.data_root)}
     for split in ("test_gold", "dev-test"):
         sentences = read_checkthat2024(split, args.data_root)
         scores = model.predict_proba([s.text for s in sentences])
-        role = "held out" if split == "test_gold" else "threshold chosen here"
+        role = "held out" if split == "test_gold" else "trained on" if trained_on_dev_test else "threshold chosen here"
         report_classification(
             f"CheckThat! 2024 {split} ({role})", sentences, scores, threshold, interval=split == "test_gold"
         )
