@@ -98,6 +98,12 @@ _NOT_AN_OPINION = re.compile(
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
+# distress call" or "reported late on Tuesday that".
+_REPORTED_ON = re.compile(
+    rf"\breported\s+(?!(?:early|late|only)\b)[a-z]+ly\s+(?:on|from)\s+(?!(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)}|\d)\b)",
+    re.IGNORECASE,
+)
 # A name the article introduces as a business or body ("US-based software company Red Hat") or as a
 # work ("superhero film Black Panther", "talk show Morning Joe").
 _BODY_NOUN = (
@@ -307,7 +313,7 @@ def classify(
     """
     lower = text.lower()
     # "was quickly reported missing": someone went missing, nobody is quoted
-    words = re.findall(r"[a-z']+", _REPORTED_MISSING.sub("missing", lower))
+    words = re.findall(r"[a-z']+", _REPORTED_ON.sub("", _REPORTED_MISSING.sub("missing", lower)))
     event_cues = [w for w in words if w in EVENT_VERBS]
     if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]

@@ -149,6 +149,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("According to reports, the number of confirmed cases trails the true number of 35,000 infections.",
          "reports"),
         ("Amongst reported incidents of abuse, Cardinal George Pell was convicted for abusing 2 minors in 2018.", ""),
+        # the sentence's full stop is not part of the name; an abbreviation's is
+        ('"We counted 40 deaths in 2019," said Sabrina Bennoui of Reporters Without Borders.',
+         "Sabrina Bennoui of Reporters Without Borders"),
+        ('"We counted 40 deaths in 2019," said Cyrus R. Vance Jr.', "Cyrus R. Vance Jr."),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -1196,3 +1200,25 @@ def test_photo_captions_and_file_names_are_not_claims():
     assert [claim.text for claim in extract_claims(body)] == [
         "Bottoms was said to be a finalist for the Democratic vice presidential slot in 2020."
     ]
+
+
+def test_reporting_on_a_story_quotes_nobody_but_reporting_on_a_day_does():
+    covered = extract_claims("Nabil al-Quaety was 34 and reported extensively on the nation's civil war in 2019.")
+    reported = extract_claims("The daily Kommersant reported late on Tuesday that 40 people died in 2019.")
+
+    assert [claim.kind for claim in covered] == ["statistic"]
+    assert covered[0].quantities[0]["unit"] == "years"
+    assert [claim.kind for claim in reported] == ["statistic"]
+    assert reported[0].attribution == "Kommersant"
+
+
+def test_she_is_the_officer_named_after_an_agencys_acronym_and_rank():
+    body = (
+        "The United States Coast Guard (USCG) called off its search on Tuesday. USCG Captain Monica Rochester "
+        "told the press a 24-hour search had found no further signs in the water. "
+        '"It is never an easy decision to suspend search efforts on 3 vessels," she said.'
+    )
+    claims = extract_claims(body)
+
+    assert {"text": "Monica Rochester", "type": "PERSON"} in _claim(claims, "24-hour search").entities
+    assert _claim(claims, "never an easy decision").attribution == "Monica Rochester"

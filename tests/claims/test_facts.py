@@ -147,6 +147,9 @@ def _values(text):
         # An elided noun is the one counted just before, but an age counts years.
         ("Warren earned 8 delegates, Biden earned 6.", [("=", 8, "delegates"), ("=", 6, "delegates")]),
         ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "years")]),
+        # A name, then a bare number ending the clause: an age, unlike the name's score or a count of things.
+        ("Walter Munk was 101 and died of pneumonia.", [("=", 101, "years")]),
+        ("Biden was 51 points ahead.", [("=", 51, "points")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -326,6 +329,28 @@ def test_entities_separate_titles_places_and_people():
 )
 def test_organisations_named_with_a_nationality_or_in_several_words(text, expected):
     assert expected in find_entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Quaety supported independence for South Yemen.", [("South Yemen", "PLACE")]),
+        ("Only Turkey recognises Northern Cyprus.", [("Turkey", "PLACE"), ("Northern Cyprus", "PLACE")]),
+        (
+            "It was said by Santa Barbara County Sheriff Bill Brown.",
+            [("Santa Barbara County", "PLACE"), ("Bill Brown", "PERSON")],
+        ),
+        # a district in a post stays with it; a rank before a country is a character
+        ("It was ruled by U.S. District Judge Gray Miller.", [("U.S.", "PLACE"), ("Gray Miller", "PERSON")]),
+        ("It was said by USCG Captain Monica Rochester.", [("USCG", "ORG"), ("Monica Rochester", "PERSON")]),
+        ("The first was Captain America, a film.", [("Captain America", "MISC")]),
+        # an acronym before a title is an organisation, unless it is a ship's prefix or a programme follows
+        ("Their ship was previously MV Professor Albrecht Penck.", [("Albrecht Penck", "PERSON")]),
+        ("It is covered by the GNU General Public License.", [("GNU General Public License", "MISC")]),
+    ],
+)
+def test_places_with_a_compass_point_ranks_and_posts_after_a_place_or_acronym(text, expected):
+    assert [(e["text"], e["type"]) for e in find_entities(text)] == expected
 
 
 @pytest.mark.parametrize(

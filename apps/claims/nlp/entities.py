@@ -170,8 +170,11 @@ TITLES = words(
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
     Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate Councillor
-    Councilor Councilman Councilwoman"""
+    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal"""
 )
+_RANKS = words("Captain Capt Commander Brigadier Corporal")
+# "MV Alan Kurdi", "HMS Victory": a ship's prefix, not an organisation's acronym
+_SHIP_PREFIXES = words("MV MS SS HMS USS RV HMAS HMCS INS")
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
 # Words of programmes, bodies and fields that no person's name holds: "Public Health Infobase",
@@ -228,6 +231,7 @@ _SEQUENCE = re.compile(
 )
 _COMPASS = words("Sur Norte Este Oeste")
 _COMPASS_ADJECTIVES = words("Eastern Western Northern Southern Central")
+_COMPASS_POINTS = words("North South East West") | _COMPASS_ADJECTIVES
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
@@ -439,6 +443,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             # "NATO Secretary-General Jens Stoltenberg", "Supreme Court Justice Elena Kagan"
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
+        elif (title_at := _title_after_place(tokens)) is not None:
+            # "Santa Barbara County Sheriff Bill Brown": the county, then the sheriff
+            found.append((" ".join(tokens[:title_at]), "PLACE"))
+            tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
             names_an_organisation(tokens)
             or (len(tokens) == 2 and tokens[1] in PLACE_HEADS)
@@ -498,6 +506,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         # "Tandag City", but "Mayor of New York City" is a post
         or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
+        or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and last in PLACES)  # "South Yemen", "Northern Syria"
         or (" of " in name and head in PLACE_HEADS)  # "Democratic Republic of Congo"
     ):
         found.append((name, "PLACE"))
@@ -522,7 +531,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count += 1
     if title_count == len(tokens):
         return found  # a title alone ("the Prime Minister's advice") names nobody
-    if (post_of := " ".join(tokens[title_count:])) in _WHOLE_NAMES:
+    if (post_of := " ".join(tokens[title_count:])) in _WHOLE_NAMES and title_count == 1 and tokens[0] in _RANKS:
+        found.append((name, "MISC"))  # "Captain America" is a character, not a post of the country
+        return found
+    if post_of in _WHOLE_NAMES:
         # "the Prime Minister of Tunisia", "Secretary-General of NATO": the post's country or body
         found.append((post_of, "PLACE" if post_of in PLACES else "ORG"))
         return found
@@ -651,7 +663,32 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
                 organisation in ORGANISATIONS
                 or tokens[index - 1] in ORGANISATION_HEADS
                 or (names_an_organisation(tokens[:index]) and _person_after_titles(tokens[index:]))
+                # "USCG Captain Monica Rochester": an acronym that is not a country's
+                or (
+                    index == 1
+                    and len(organisation) > 1
+                    and organisation.isupper()
+                    and organisation not in PLACES
+                    and organisation not in NATIONALITIES
+                    and organisation not in _SHIP_PREFIXES
+                    and _person_after_titles(tokens[index:])
+                    and not _INSTITUTIONAL_WORDS.intersection(tokens[index + 1 :])  # "GNU General Public Licence"
+                )
             )
+        ):
+            return index
+    return None
+
+
+def _title_after_place(tokens: list[str]) -> int | None:
+    for index in range(2, len(tokens) - 1):
+        if (
+            tokens[index - 1] in PLACE_HEADS
+            # "Manhattan District Attorney", "U.S. District Judge": the district is part of the post
+            and tokens[index - 1] != "District"
+            and tokens[index][0].isupper()
+            and tokens[index].rstrip(".") in TITLES
+            and _person_after_titles(tokens[index:])
         ):
             return index
     return None

@@ -312,6 +312,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
         counted = "years"  # "died at the age of 80", "aged 17"
+    elif bare and value <= 120 and _NAME_WAS_AGE.search(text, 0, start) and _CLAUSE_END.match(text, match.end()):
+        counted = "years"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
     elif bare and (
@@ -333,6 +335,9 @@ _CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+
 # "where 5 died", "At least seven, including four children, died"
 _DEATHS_AFTER = re.compile(r"(?:,\s+including\s[^,]{1,60},)?\s+(?:died|dead)\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
+# "Nabil Hasan al-Quaety was 34 and reported ...": a name, then a bare number that ends the clause
+_NAME_WAS_AGE = re.compile(r"\b(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+(?:was|is|turned)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|$)")
 _AGE_END = re.compile(r"\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
