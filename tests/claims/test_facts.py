@@ -347,9 +347,15 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         # an acronym before a title is an organisation, unless it is a ship's prefix or a programme follows
         ("Their ship was previously MV Professor Albrecht Penck.", [("Albrecht Penck", "PERSON")]),
         ("It is covered by the GNU General Public License.", [("GNU General Public License", "MISC")]),
+        # a town and its state before a noun; a quoted slogan ending in a full stop
+        (
+            "He spoke to a Charleston, South Carolina radio station.",
+            [("Charleston", "PLACE"), ("South Carolina", "PLACE")],
+        ),
+        ('It offers incentives to "Buy American."', [("Buy American", "MISC")]),
     ],
 )
-def test_places_with_a_compass_point_ranks_and_posts_after_a_place_or_acronym(text, expected):
+def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
     assert [(e["text"], e["type"]) for e in find_entities(text)] == expected
 
 
@@ -888,3 +894,9 @@ def test_sentences_keep_offsets_and_respect_abbreviations_and_quotes():
     ]
     assert all(body[s.start : s.end] == s.text for s in sentences)
     assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
+
+
+def test_a_platform_before_a_person_named_earlier_is_two_names():
+    found = find_entities("The next day on Twitter West accused his wife.", known_people=frozenset({"West"}))
+
+    assert found == [{"text": "Twitter", "type": "ORG"}, {"text": "West", "type": "PERSON"}]

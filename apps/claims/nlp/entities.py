@@ -173,6 +173,7 @@ TITLES = words(
     Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal"""
 )
 _RANKS = words("Captain Capt Commander Brigadier Corporal")
+_PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok Telegram WhatsApp Weibo LinkedIn Reddit")
 # "MV Alan Kurdi", "HMS Victory": a ship's prefix, not an organisation's acronym
 _SHIP_PREFIXES = words("MV MS SS HMS USS RV HMAS HMCS INS")
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
@@ -254,6 +255,9 @@ _PLACE_WORD_AFTER = re.compile(
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
+# A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
+_PLACE_BEFORE_A_NOUN = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+[a-z]")
 # "published on Wednesday in Science Advances": a journal, not a place.
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
@@ -264,7 +268,8 @@ _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\
 # A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
 # history of France") nor a person's nickname ('identified only as "P Wilson"').
 _TITLE_WORD = r"(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)"
-_QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[\"”]")
+# '"Build Back Better"', 'incentives to "Buy American."': a quotation's full stop may sit inside it
+_QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[.!?]?[\"”]")
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
     r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking)$"
@@ -443,6 +448,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             # "NATO Secretary-General Jens Stoltenberg", "Supreme Court Justice Elena Kagan"
             found.append((" ".join(tokens[:title_at]), "ORG"))
             tokens = tokens[title_at:]
+        elif tokens[0] in _PLATFORMS and " ".join(tokens[1:]) in known_people:
+            found.append((tokens[0], "ORG"))  # "on Twitter West accused ...": the platform, then the person
+            tokens = tokens[1:]
         elif (title_at := _title_after_place(tokens)) is not None:
             # "Santa Barbara County Sheriff Bill Brown": the county, then the sheriff
             found.append((" ".join(tokens[:title_at]), "PLACE"))
@@ -582,6 +590,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and (placed["place"] in PLACES or placed["place"].rstrip(".") in PLACES)  # "..., England."
     ):
         found.append((name, "PLACE"))  # "South Bend, Indiana"
+        return found
+    if (
+        len(tokens) <= 2
+        and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        and (placed := _PLACE_BEFORE_A_NOUN.match(text, end))
+        and placed["place"] in PLACES
+    ):
+        found.append((name, "PLACE"))  # "a Charleston, South Carolina radio station"
         return found
     if len(tokens) <= 3 and not title_count and name not in known_people and _PLACE_WORD_AFTER.match(text, end):
         found.append((name, "PLACE"))  # "Maidan Wardak province", "Idlib governorate"
