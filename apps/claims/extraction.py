@@ -112,12 +112,18 @@ _BODY_NOUN = (
     r"|automaker|chipmaker|drugmaker|insurer|lender|chain|network|outlet|newspaper|magazine|tabloid|channel"
 )
 _CAPITALISED_NAME = r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}"
+_WORK_NOUN = (
+    r"film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom|book"
+    r"|memoir|biography|(?:talk|TV|television|game|reality|news|radio)\s+show"
+)
+_WORK_TITLE = r"[A-Z][\w&'\u2019-]*(?:\s+(?:(?:and|of|the|for|a|an)\s+)?[A-Z][\w&'\u2019-]*){0,5}"
 _INTRODUCED_NAME = re.compile(
     # "victim group Ending Clergy Abuse", not "the group Donald Trump called ..."
     # "told the newspaper Obama had called": the name starts what was told
     rf"\b(?<!told\sthe\s)(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
-    r"|film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom"
-    rf"|(?:talk|TV|television|game|reality|news|radio)\s+show)\s+(?P<name>{_CAPITALISED_NAME})"
+    rf"\s+(?P<name>{_CAPITALISED_NAME})"
+    # "the tell-all book Too Much and Never Enough": a title may hold lowercase joining words
+    rf"|(?:{_WORK_NOUN})\s+(?P<work>{_WORK_TITLE}))"
     # "UpGuard, a cybersecurity firm, ...": a description after the name that ends in what it is,
     # unlike "John Smith, a former company director" or "Jane Doe, a member of the group"
     rf"|\b(?P<described>{_CAPITALISED_NAME}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?(?:{_BODY_NOUN}|group)"
@@ -500,6 +506,21 @@ def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, s
         for entity in claim.entities:
             if entity["text"] in introduced:
                 entity["type"] = introduced[entity["text"]]
+        for title in (name for name, kind in introduced.items() if kind == "MISC" and " " in name):
+            if title in claim.text:
+                claim.entities[:] = _merged_into(claim.entities, title, claim.text.replace(title, " "))
+
+
+def _merged_into(entities: list[dict[str, str]], title: str, outside: str) -> list[dict[str, str]]:
+    """The names found only inside a title ("Too Much", "Never Enough") replaced by the title itself;
+    `outside` is the claim's text with the title taken out."""
+    merged: list[dict[str, str]] = []
+    for entity in entities:
+        if entity["text"] in title and entity["text"] not in outside:
+            entity = {"text": title, "type": "MISC"}
+        if entity not in merged:
+            merged.append(entity)
+    return merged
 
 
 def _last_unit(quantities: list[dict[str, Any]]) -> str:
@@ -509,7 +530,7 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
 
 def _introduced_names(body: str) -> dict[str, str]:
     return {
-        _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"])): (
+        (match["work"] or _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"]))): (
             "ORG" if match["organisation"] or match["described"] else "MISC"
         )
         for match in _INTRODUCED_NAME.finditer(body)

@@ -1222,3 +1222,18 @@ def test_she_is_the_officer_named_after_an_agencys_acronym_and_rank():
 
     assert {"text": "Monica Rochester", "type": "PERSON"} in _claim(claims, "24-hour search").entities
     assert _claim(claims, "never an easy decision").attribution == "Monica Rochester"
+
+
+def test_a_titled_work_with_joining_words_is_one_name_and_a_person_also_named_outside_it_stays():
+    body = (
+        "Mary Trump released the tell-all book Too Much and Never Enough on July 14, 2020. "
+        "In 1985, Day appeared on the TV show Doris Day's Best Friends with 2 guests."
+    )
+    claims = extract_claims(body)
+
+    book = _claim(claims, "tell-all book").entities
+    assert {"text": "Too Much and Never Enough", "type": "MISC"} in book
+    assert not any(entity["text"] in ("Too Much", "Never Enough") for entity in book)
+    show = _claim(claims, "Best Friends").entities
+    assert {"text": "Doris Day's Best Friends", "type": "MISC"} in show
+    assert "Day" in [entity["text"] for entity in show]
