@@ -44,7 +44,10 @@ _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cu
 _QUOTE_VERB = r"said|says|added|wrote|writes|continued|explained|told\s+(?:the\s+)?\w+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
-    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})){_WHEN}(?=[\s,.]|$)"
+    rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})"
+    # '"...," said study co-author Karen Alley.': a role in lower case before the name
+    rf"|(?P<cue3>{_QUOTE_VERB})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+(?P<source3>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    rf"){_WHEN}(?=[\s,.]|$)"
 )
 # '"...," said University of California, San Diego's chancellor, Pradeep Khosla.' and '"...,"
 # said UCL astronomer Angelos Tsiaras.': the person who spoke is the name after the organisation's
@@ -197,8 +200,8 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
 
 def _frame(sentence: str) -> AttributionFrame | None:
     if match := _QUOTE.match(sentence):
-        source = match["source1"] or match["source2"]
-        cue = match["cue1"] or match["cue2"]
+        source = match["source1"] or match["source2"] or match["source3"]
+        cue = match["cue1"] or match["cue2"] or match["cue3"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
