@@ -154,7 +154,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Sabrina Bennoui of Reporters Without Borders"),
         ('"We counted 40 deaths in 2019," said Cyrus R. Vance Jr.', "Cyrus R. Vance Jr."),
         # a role in lower case between the verb and the name
-        ('"Warm water is attacking 4 ice shelves," said study co-author Karen Alley.', "Karen Alley"),
+        ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
+         "Karen Alley"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
