@@ -99,9 +99,11 @@ _NOT_AN_OPINION = re.compile(
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
-# distress call" or "reported late on Tuesday that".
+# distress call" or "reported late on Tuesday that"; nor does "a fire was reported in the car park".
+_NOT_A_DAY = rf"(?!(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)}|\d)\b)"
 _REPORTED_ON = re.compile(
-    rf"\breported\s+(?!(?:early|late|only)\b)[a-z]+ly\s+(?:on|from)\s+(?!(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)}|\d)\b)",
+    rf"\breported\s+(?!(?:early|late|only)\b)[a-z]+ly\s+(?:on|from)\s+{_NOT_A_DAY}"
+    rf"|\b(?:was|were)\s+reported\s+(?:in|at|near|on|inside|outside)\s+{_NOT_A_DAY}",
     re.IGNORECASE,
 )
 # A name the article introduces as a business or body ("US-based software company Red Hat") or as a
@@ -666,4 +668,13 @@ def _title_case(phrase: str) -> bool:
 
 def _speech_cues(words: list[str]) -> list[str]:
     speech = ("said", "says", "saying", "reported", "told", "according", "wrote", "stated")
-    return [w for w in words if w in speech][:2]
+    # "with local media reporting no-one was inside", not "his financial reporting"
+    cues = [
+        word
+        for previous, word in zip(["", *words], words, strict=False)
+        if word in speech or (word == "reporting" and previous in _REPORTING_GROUPS)
+    ]
+    return cues[:2]
+
+
+_REPORTING_GROUPS = frozenset({"media", "outlets", "publications", "newspapers", "reports", "sources", "officials"})

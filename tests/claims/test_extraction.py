@@ -1240,3 +1240,15 @@ def test_a_titled_work_with_joining_words_is_one_name_and_a_person_also_named_ou
     show = _claim(claims, "Best Friends").entities
     assert {"text": "Doris Day's Best Friends", "type": "MISC"} in show
     assert "Day" in [entity["text"] for entity in show]
+
+
+def test_a_fire_reported_in_a_place_is_an_event_but_media_reporting_a_date_attribute_it():
+    fire = extract_claims("On Tuesday, a fire was reported in the parking structure of the airport in Norway.")
+    dates = extract_claims(
+        "The exact date is unclear, with industry publications reporting either December 27 or December 28."
+    )
+    audit = extract_claims("He faced 18 counts of fraud over his financial reporting for his pay in 2016.")
+
+    assert [(claim.kind, claim.attribution) for claim in fire] == [("event", "")]
+    assert [claim.kind for claim in dates] == ["attribution"]
+    assert [claim.kind for claim in audit] == ["statistic"]

@@ -353,6 +353,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Charleston", "PLACE"), ("South Carolina", "PLACE")],
         ),
         ('It offers incentives to "Buy American."', [("Buy American", "MISC")]),
+        ("She visited the Johan Sverdrup oil field.", [("Johan Sverdrup", "PLACE")]),
     ],
 )
 def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):

@@ -250,7 +250,8 @@ _BEFORE_A_PLACE = re.compile(
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
-    r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast)\b"
+    r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
+    r"|(?:oil|gas)\s+field)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
