@@ -153,6 +153,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"We counted 40 deaths in 2019," said Sabrina Bennoui of Reporters Without Borders.',
          "Sabrina Bennoui of Reporters Without Borders"),
         ('"We counted 40 deaths in 2019," said Cyrus R. Vance Jr.', "Cyrus R. Vance Jr."),
+        # a tweet quoted is what its author said, a tweet's topic is not a claim of theirs
+        ('Geingob tweeted, "I announce with sadness the passing of my comrade, who served for 2 terms."', "Geingob"),
+        ("Trump tweeted about the riots that followed the death of George Floyd in 2020.", ""),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),

@@ -41,7 +41,7 @@ _SOURCE = (
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
-_QUOTE_VERB = r"said|says|added|wrote|writes|continued|explained|told\s+(?:the\s+)?\w+"
+_QUOTE_VERB = r"said|says|added|wrote|writes|tweeted|posted|continued|explained|told\s+(?:the\s+)?\w+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})"
