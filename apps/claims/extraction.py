@@ -580,7 +580,8 @@ def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMem
         own = find_attribution(text)
         if (
             own is not None
-            and own.style == "leading"
+            # "...on board; according to investigators, one was pronounced dead ..."
+            and own.style in ("leading", "according")
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):

@@ -1255,3 +1255,14 @@ def test_a_fire_reported_in_a_place_is_an_event_but_media_reporting_a_date_attri
     assert [(claim.kind, claim.attribution) for claim in fire] == [("event", "")]
     assert [claim.kind for claim in dates] == ["attribution"]
     assert [claim.kind for claim in audit] == ["statistic"]
+
+
+def test_a_clause_after_a_semicolon_opening_with_according_to_names_its_source():
+    body = (
+        "There were reportedly four people on board; according to investigators, one was pronounced dead "
+        "at the crash site in 2019. Officials said the plane was flying to Gillespie Field airport."
+    )
+    claims = extract_claims(body)
+
+    assert _claim(claims, "pronounced dead").attribution == "investigators"
+    assert {"text": "Gillespie Field", "type": "PLACE"} in _claim(claims, "Gillespie").entities

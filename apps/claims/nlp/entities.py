@@ -251,7 +251,7 @@ _BEFORE_A_PLACE = re.compile(
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
-    r"|(?:oil|gas)\s+field)\b"
+    r"|(?:oil|gas)\s+field|airport|airfield)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
