@@ -47,7 +47,7 @@ def _values(text):
         ("Jong processed \u20bf7300 in membership fees", [("=", 7300, "BTC")]),
         # a bare count after a casualty verb counts people; after "died" or "dead", deaths
         ("the attack had killed twelve and injured twelve more", [("=", 12, "people"), ("=", 12, "people")]),
-        ("the spokesperson claimed 190 were dead", [("=", 190, "people")]),
+        ("the spokesperson claimed 190 were dead", [("=", 190, "deaths")]),
         ("another in Texas, where 5 died", [("=", 5, "deaths")]),
         ("At least seven, including four children, died.", [(">=", 7, "deaths"), ("=", 4, "children")]),
         ("the victory brings his delegate total to 86", [("=", 86, "delegates")]),
@@ -101,7 +101,7 @@ def _values(text):
         ("an estimated two to three hundred vehicles", [("between", 200, "vehicles")]),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
-        ("injured people ranging in age from eleven to 75", [("between", 11, "")]),
+        ("injured people ranging in age from eleven to 75", [("between", 11, "years")]),
         ("Phivolcs reported the earthquake's magnitude was 5.5", [("=", 5.5, "magnitude")]),
         ("around seven or eight percent of staff", [("between", 7, "percent")]),
         ("two percent in the September 25\u201327 L\u00e9ger poll, up to 2015 on Fox", [("=", 2, "percent")]),
@@ -150,6 +150,12 @@ def _values(text):
         # A name, then a bare number ending the clause: an age, unlike the name's score or a count of things.
         ("Walter Munk was 101 and died of pneumonia.", [("=", 101, "years")]),
         ("Biden was 51 points ahead.", [("=", 51, "points")]),
+        ("Dinualdo Gutierrez would have been 80 on February 20.", [("=", 80, "years")]),
+        # Counts whose noun is left out: the dead, the injured, those aboard, votes, ages in a range.
+        ("81 had lost their lives.", [("=", 81, "deaths")]),
+        ("A total of 39 are confirmed dead.", [("=", 39, "deaths")]),
+        ("33 died, with five seriously injured.", [("=", 33, "deaths"), ("=", 5, "people")]),
+        ("The legislature voted 66 to 27 on Friday.", [("=", 66, "votes"), ("=", 27, "votes")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

@@ -137,10 +137,12 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     for quantity in found:
         previous = merged[-1] if merged else None
         if previous is not None and (start := _range_start(text, previous, quantity)) is not None:
+            # "ranging in age from eleven to 75": years
+            ages = "years" if _IN_AGE_FROM.search(text, 0, start) else ""
             merged[-1] = {
                 "value": _scaled_like(previous, quantity, text),
                 "max": quantity["value"],
-                "unit": quantity["unit"] or previous["unit"],
+                "unit": quantity["unit"] or previous["unit"] or ages,
                 "qualifier": "between",
                 "text": text[start : quantity["_end"]].rstrip(" .,;"),
                 "_start": start,
@@ -227,6 +229,8 @@ _MEASURES = frozenset(
 
 
 _RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:in\s+\w+\s+)?from$")
+_IN_AGE_FROM = re.compile(r"\bin\s+age\s+from\s+$")
+_VOTED_BEFORE = re.compile(r"\bvoted\s+(?:[\d,]+\s*(?:to|-|\u2013)\s*)?$")
 
 
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
@@ -314,6 +318,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"  # "died at the age of 80", "aged 17"
     elif bare and value <= 120 and _NAME_WAS_AGE.search(text, 0, start) and _CLAUSE_END.match(text, match.end()):
         counted = "years"
+    elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
+        counted = "votes"  # "voted 66 to 27"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
     elif bare and (
@@ -331,13 +337,23 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
-_CASUALTY_AFTER = re.compile(r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b")
-# "where 5 died", "At least seven, including four children, died"
-_DEATHS_AFTER = re.compile(r"(?:,\s+including\s[^,]{1,60},)?\s+(?:died|dead)\b")
+_CASUALTY_AFTER = re.compile(
+    r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
+    r"|\s+(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt)\b"  # "with five seriously injured"
+)
+# "where 5 died", "At least seven, including four children, died", "39 are confirmed dead", "81 had
+# lost their lives"
+_DEATHS_AFTER = re.compile(
+    r"(?:,\s+including\s[^,]{1,60},)?\s+(?:(?:are|were|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:confirmed|reported|presumed|feared)\s+)?(?:died|dead)\b"
+    r"|\s+(?:had|have)\s+lost\s+their\s+lives\b"
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
 # "Nabil Hasan al-Quaety was 34 and reported ...": a name, then a bare number that ends the clause
-_NAME_WAS_AGE = re.compile(r"\b(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+(?:was|is|turned)\s+$")
-_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|$)")
+_NAME_WAS_AGE = re.compile(
+    r"\b(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 _AGE_END = re.compile(r"\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
