@@ -124,6 +124,8 @@ _INTRODUCED_NAME = re.compile(
     # "told the newspaper Obama had called": the name starts what was told
     rf"\b(?<!told\sthe\s)(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
     rf"\s+(?P<name>{_CAPITALISED_NAME})"
+    # "store chains Woolworths and Coles": two bodies
+    rf"|(?P<organisations>(?:{_BODY_NOUN}|group)s)\s+(?P<first>{_CAPITALISED_NAME})\s+and\s+(?P<second>{_CAPITALISED_NAME})"
     # "the tell-all book Too Much and Never Enough": a title may hold lowercase joining words
     rf"|(?:{_WORK_NOUN})\s+(?P<work>{_WORK_TITLE}))"
     # "UpGuard, a cybersecurity firm, ...": a description after the name that ends in what it is,
@@ -531,12 +533,16 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
 
 
 def _introduced_names(body: str) -> dict[str, str]:
-    return {
-        (match["work"] or _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"]))): (
-            "ORG" if match["organisation"] or match["described"] else "MISC"
-        )
-        for match in _INTRODUCED_NAME.finditer(body)
-    }
+    introduced: dict[str, str] = {}
+    for match in _INTRODUCED_NAME.finditer(body):
+        if match["organisations"]:
+            introduced.update({match["first"]: "ORG", match["second"]: "ORG"})
+        elif match["work"]:
+            introduced[match["work"]] = "MISC"
+        else:
+            name = _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"]))
+            introduced[name] = "ORG" if match["organisation"] or match["described"] else "MISC"
+    return introduced
 
 
 def _without_openers(name: str) -> str:

@@ -156,6 +156,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a tweet quoted is what its author said, a tweet's topic is not a claim of theirs
         ('Geingob tweeted, "I announce with sadness the passing of my comrade, who served for 2 terms."', "Geingob"),
         ("Trump tweeted about the riots that followed the death of George Floyd in 2020.", ""),
+        # a post with a modifier, or a field of expertise, described between commas
+        ("Russell Zimmerman, executive director of the Australian Retailers Association, said that 40 of the "
+         "stores had closed.", "Russell Zimmerman"),
+        ("In a report, Dr Gary Mortimer, retail expert from Queensland University of Technology, said 9 stores "
+         "refill their stock every night.", "Dr Gary Mortimer"),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),
@@ -1266,3 +1271,14 @@ def test_a_clause_after_a_semicolon_opening_with_according_to_names_its_source()
 
     assert _claim(claims, "pronounced dead").attribution == "investigators"
     assert {"text": "Gillespie Field", "type": "PLACE"} in _claim(claims, "Gillespie").entities
+
+
+def test_names_introduced_together_by_a_plural_body_noun_are_organisations_throughout():
+    body = (
+        "Australian store chains Woolworths and Coles lowered their limits on toilet paper to 2 packs. "
+        "To ease the shortage, Coles increased delivery frequency and Woolworths ordered 40 pallets of stock."
+    )
+    claims = extract_claims(body)
+
+    assert {"text": "Coles", "type": "ORG"} in _claim(claims, "delivery frequency").entities
+    assert {"text": "Woolworths", "type": "ORG"} in _claim(claims, "delivery frequency").entities

@@ -68,9 +68,11 @@ _DESCRIPTION = (
     r"attorney|representative|member|[Ll]eader|founder|editor|correspondent|reporter|doctor|physician|manager|"
     r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate|[Ss]peaker"
     r"|[Ww]hip)\b[^,]{0,80}"
-    # "director of the Learning Together event": a post
-    r"|(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|spokesman|spokeswoman|"
-    r"spokesperson|editor|founder|ceo|manager|leader|governor|mayor)\s+of\s+[^,]{2,80})"
+    # "director of the Learning Together event", "executive director of the Australian Retailers
+    # Association", "retail expert from Queensland University of Technology": a post
+    r"|(?:[a-z][\w-]*\s+){0,2}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
+    r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
+    r"researcher|economist|lecturer)\s+(?:of|from|at)\s+[^,]{2,80})"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
