@@ -360,6 +360,12 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ('It offers incentives to "Buy American."', [("Buy American", "MISC")]),
         ("She visited the Johan Sverdrup oil field.", [("Johan Sverdrup", "PLACE")]),
+        # "of" joins a post to its country; "One of" opens no name
+        (
+            "In December, Crown Prince Mohammad bin Salman of Saudi Arabia accepted responsibility.",
+            [("Mohammad bin Salman", "PERSON"), ("Saudi Arabia", "PLACE")],
+        ),
+        ("One of South Sudan's Vice Presidents commented.", [("South Sudan", "PLACE")]),
     ],
 )
 def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):

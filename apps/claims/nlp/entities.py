@@ -170,7 +170,7 @@ TITLES = words(
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
     Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate Councillor
-    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal"""
+    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal Crown"""
 )
 _RANKS = words("Captain Capt Commander Brigadier Corporal")
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok Telegram WhatsApp Weibo LinkedIn Reddit")
@@ -193,7 +193,10 @@ COMMON_ACRONYMS = words(
     "DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
-_MEMBERS_OF = words("Members Member Residents Supporters Officials Staff Citizens Part Parts Half Rest")
+_MEMBERS_OF = words(
+    "Members Member Residents Supporters Officials Staff Citizens Part Parts Half Rest Guests Guest One Some Many Most"
+    " Several Each Both All None"
+)
 # After a relative a first name alone is a person: "his daughter Gianna", "her husband Siarhei".
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary", *RELATIVES)
 
@@ -662,7 +665,8 @@ def names_an_organisation(tokens: list[str]) -> bool:
 def _role_before_name(tokens: list[str]) -> int:
     """Where a name starts after a post that ends in a title or role word, or 0."""
     for index in range(len(tokens) - 3, 0, -1):
-        if tokens[index].rstrip(".") in TITLES or tokens[index] in ROLE_HEADS:
+        # a title is capitalised: "of" joins a post to its country ("... of Saudi Arabia")
+        if tokens[index][0].isupper() and (tokens[index].rstrip(".") in TITLES or tokens[index] in ROLE_HEADS):
             rest = tokens[index + 1 :]
             if all(t[0].isupper() and not t.isupper() for t in rest):
                 return index + 1
