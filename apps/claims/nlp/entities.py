@@ -665,11 +665,15 @@ def names_an_organisation(tokens: list[str]) -> bool:
 def _role_before_name(tokens: list[str]) -> int:
     """Where a name starts after a post that ends in a title or role word, or 0."""
     for index in range(len(tokens) - 3, 0, -1):
-        # a title is capitalised: "of" joins a post to its country ("... of Saudi Arabia")
-        if tokens[index][0].isupper() and (tokens[index].rstrip(".") in TITLES or tokens[index] in ROLE_HEADS):
-            rest = tokens[index + 1 :]
-            if all(t[0].isupper() and not t.isupper() for t in rest):
-                return index + 1
+        # "Statues of Christopher Columbus" is Columbus, but "of" before a country joins a post to it,
+        # as in "Crown Prince Mohammad bin Salman of Saudi Arabia"
+        rest = tokens[index + 1 :]
+        if (
+            (tokens[index].rstrip(".") in TITLES or tokens[index] in ROLE_HEADS)
+            and (tokens[index] != "of" or " ".join(rest) not in PLACES)
+            and all(t[0].isupper() and not t.isupper() for t in rest)
+        ):
+            return index + 1
     return 0
 
 
