@@ -161,6 +161,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "stores had closed.", "Russell Zimmerman"),
         ("In a report, Dr Gary Mortimer, retail expert from Queensland University of Technology, said 9 stores "
          "refill their stock every night.", "Dr Gary Mortimer"),
+        # a speaker after an opening phrase
+        ('Speaking to BBC Sport, Warholm said, "This was the toughest of my 3 races this year."', "Warholm"),
+        ('In a statement, the SDF said, "An agreement has been reached with the government on 2 points."',
+         "the SDF"),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),

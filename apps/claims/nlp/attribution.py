@@ -10,7 +10,7 @@ from .lexicon import NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
-    r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed"
+    r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions"
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
@@ -123,6 +123,7 @@ _LEADING = re.compile(
 
 
 _LEADING_AFTER_OPENING = re.compile(_LEADING.pattern.removeprefix("^"))
+_SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.removeprefix("^"))
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
@@ -207,7 +208,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
-    if match := _SPEAKER_THEN_QUOTE.match(sentence):
+    opening = _OPENING_PHRASE.match(sentence)
+    # 'Speaking to NBC News, she said, "..."': the speaker after an opening phrase
+    if (match := _SPEAKER_THEN_QUOTE.match(sentence)) or (
+        opening and (match := _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, opening.end()))
+    ):
         post_first = match["source"].startswith(("The ", "the "))
         source = match["named"] if match["named"] and post_first else match["source"]
         return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
