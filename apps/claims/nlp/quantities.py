@@ -114,6 +114,9 @@ _EXCEEDED = re.compile(
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
 # "brings his delegate total to 86": the noun before the tally.
+# How far back a sentence is searched for what a bare number counts: far enough for any sentence
+# of prose, and it keeps a table pasted as one "sentence" of thousands of numbers linear.
+_LOOK_BACK = 1000
 _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
     r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|crowd|the|his|her|their|its)\b)"
@@ -138,7 +141,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
         previous = merged[-1] if merged else None
         if previous is not None and (start := _range_start(text, previous, quantity)) is not None:
             # "ranging in age from eleven to 75": years
-            ages = "years" if _IN_AGE_FROM.search(text, 0, start) else ""
+            ages = "years" if _IN_AGE_FROM.search(text, max(0, start - 30), start) else ""
             merged[-1] = {
                 "value": _scaled_like(previous, quantity, text),
                 "max": quantity["value"],
@@ -204,7 +207,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         subject = (
             counted_here
             and _VERB_AFTER_SUBJECT.match(text, quantity["_end"])
-            and _CLAUSE_START.search(text, 0, quantity["_start"])
+            and _CLAUSE_START.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         )
         if not quantity["unit"] and previous_unit and (tally or subject):
             quantity["unit"] = previous_unit
@@ -295,13 +298,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
     if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
         qualifier = ">"
-    vague = _VAGUE_MULTIPLE.search(text, 0, start) if match["number"].lower() in SCALE_WORDS else None
+    vague = _VAGUE_MULTIPLE.search(text, max(0, start - 30), start) if match["number"].lower() in SCALE_WORDS else None
     if not qualifier_text and vague:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
     # "an 18 year old half back", "the seven hour drive": a count of years and hours
     counted = _plural(unit) if unit in _SINGULAR_TIMES and value != 1 else unit
     bare = not (unit or match["percent"] or match["currency"])
-    if bare and (named := list(_COUNTED_BEFORE.finditer(text, 0, start))):
+    if bare and (named := list(_COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start))):
         last = named[-1]
         counted = (
             "deaths"
@@ -312,11 +315,21 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
             if last["owner"]
             else _counted_noun(last["noun"].lower().split())
         )
-    elif bare and value <= 120 and _NAME_BEFORE_AGE.search(text, 0, start) and _AGE_END.match(text, match.end()):
+    elif (
+        bare
+        and value <= 120
+        and _NAME_BEFORE_AGE.search(text, max(0, start - 40), start)
+        and _AGE_END.match(text, match.end())
+    ):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
         counted = "years"  # "died at the age of 80", "aged 17"
-    elif bare and value <= 120 and _NAME_WAS_AGE.search(text, 0, start) and _CLAUSE_END.match(text, match.end()):
+    elif (
+        bare
+        and value <= 120
+        and _NAME_WAS_AGE.search(text, max(0, start - 60), start)
+        and _CLAUSE_END.match(text, match.end())
+    ):
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
@@ -530,7 +543,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         position = word_match.end()
         if lower in _CURRENCY_WORDS:
             if lower == "pounds" and (
-                _WEIGHED_BEFORE.search(text, 0, match.start()) or _KILOGRAMS_AFTER.match(text, position)
+                _WEIGHED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                or _KILOGRAMS_AFTER.match(text, position)
             ):
                 return "pounds", position  # "weighed 82 pounds (37 kg)": a weight, not money
             return _CURRENCY_WORDS[lower], position
