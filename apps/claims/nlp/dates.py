@@ -8,6 +8,8 @@ News prose dates events relative to the day of publication: "Thursday" in a stor
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .lexicon import MONTHS, WEEKDAYS
@@ -82,10 +84,51 @@ def _present_tense(text: str) -> bool:
     return bool(_PRESENT.search(text)) and not _PAST.search(text)
 
 
+@dataclass
+class _Sentence:
+    """A sentence's own words and tenses, read once however many dates it holds (a table pasted
+    as one sentence can hold thousands)."""
+
+    text: str
+
+    @cached_property
+    def own_words(self) -> str:
+        return _unquoted(self.text)
+
+    @cached_property
+    def forecasts(self) -> list[str]:
+        return [m.group() for pattern in (_FUTURE, _INTENTION) for m in pattern.finditer(self.own_words)]
+
+    @cached_property
+    def future(self) -> bool:
+        return bool(_FUTURE.search(self.own_words))
+
+    @cached_property
+    def intention(self) -> bool:
+        return bool(_INTENTION.search(self.own_words))
+
+    @cached_property
+    def in_the_past(self) -> bool:
+        return _set_in_the_past(self.own_words)
+
+    @cached_property
+    def present_tense(self) -> bool:
+        return _present_tense(self.own_words)
+
+    @cached_property
+    def year_named(self) -> bool:
+        return bool(_YEAR_NAMED.search(self.own_words))
+
+    def just_before(self, pattern: re.Pattern[str], position: int, reach: int) -> bool:
+        """Whether `pattern`, which ends where the date starts, matches within `reach` characters."""
+        return bool(pattern.search(self.text, max(0, position - reach), position))
+
+
 def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
+    sentence = _Sentence(text)
     for match in _DATE.finditer(text):
-        value = _resolve(match, text, published_on)
+        value = _resolve(match, sentence, published_on)
         if value is False:
             continue
         dates.append({"text": match.group().strip(), "value": value})
@@ -96,36 +139,35 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
     return dates
 
 
-def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> str | bool | None:
-    own_words = _unquoted(text)
+def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
     if match["md"] or match["dm"]:
         month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
         day = int(match["md_day"] or match["dm_day"])
         year = match["md_year"] or match["dm_year"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        forecasts = [m.group() for pattern in (_FUTURE, _INTENTION) for m in pattern.finditer(own_words)]
+        forecasts = sentence.forecasts
         # "The state of emergency was expected to end on December 15" (a December 29 article): a past
         # expectation names the nearest such date, not necessarily a coming one.
         past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
-        deadline = _DEADLINE_BEFORE.search(text, 0, match.start()) and not _set_in_the_past(own_words)
-        moved = _MOVED_TO_BEFORE.search(text, 0, match.start())
+        deadline = sentence.just_before(_DEADLINE_BEFORE, match.start(), 30) and not sentence.in_the_past
+        moved = sentence.just_before(_MOVED_TO_BEFORE, match.start(), 120)
         ahead = not past_forecast and bool(forecasts or deadline or moved)
-        nearest = past_forecast or (not ahead and _present_tense(own_words))
+        nearest = past_forecast or (not ahead and sentence.present_tense)
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
     if match["weekday"]:
         if not match["wd"][0].isupper():
             return False
-        return _weekday(match, text, published_on)
+        return _weekday(match, sentence, published_on)
     if match["relday"]:
         if published_on is None:
             return None
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
         return (published_on + dt.timedelta(days=shift)).isoformat()
     if match["relunit"]:
-        if match["unit"][0].isupper() or _THE_BEFORE.search(text, 0, match.start()):
+        if match["unit"][0].isupper() or sentence.just_before(_THE_BEFORE, match.start(), 10):
             return False  # "told Kamloops This Week": a newspaper's name; "the next month": a story's own time
         return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
     if match["inmonth"]:
@@ -136,25 +178,28 @@ def _resolve(match: re.Match[str], text: str, published_on: dt.date | None) -> s
         if published_on is None:
             return None
         year = published_on.year
-        if "next" in match["inmonth"].lower() or _FUTURE.search(own_words):
+        if "next" in match["inmonth"].lower() or sentence.future:
             year += 1 if month < published_on.month else 0  # "will be held in November"
-        elif "last" not in match["inmonth"].lower() and (_present_tense(own_words) or _INTENTION.search(own_words)):
+        elif "last" not in match["inmonth"].lower() and (sentence.present_tense or sentence.intention):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article
                 year += 1 if month < published_on.month else -1
-        elif month > published_on.month and not _deadline_ahead(match, text, own_words):
+        elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
     return match["y"]
 
 
-def _deadline_ahead(match: re.Match[str], text: str, own_words: str) -> bool:
+def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
     """ "delaying the election until June" or "may be ready by late August" in an April article is
     this year's; "was envoy until December" in a January article, or a sentence set in another
     year, is not."""
     return (
-        (match["inmonth"].lower().startswith(("until", "by")) or bool(_DEADLINE_BEFORE.search(text, 0, match.start())))
-        and not _set_in_the_past(own_words)
-        and not _YEAR_NAMED.search(own_words)
+        (
+            match["inmonth"].lower().startswith(("until", "by"))
+            or sentence.just_before(_DEADLINE_BEFORE, match.start(), 30)
+        )
+        and not sentence.in_the_past
+        and not sentence.year_named
     )
 
 
@@ -195,12 +240,12 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
         return None  # February 29 outside a leap year
 
 
-def _weekday(match: re.Match[str], text: str, published_on: dt.date | None) -> str | None:
+def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | None:
     if published_on is None:
         return None
     target = WEEKDAYS[match["wd"].lower()]
     relation = (match["wd_rel"] or "").lower()
-    future = relation == "next" or bool(_FUTURE.search(_unquoted(text)))
+    future = relation == "next" or sentence.future
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()
