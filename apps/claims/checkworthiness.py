@@ -31,6 +31,7 @@ from apps.claims.nlp.lexicon import (
 
 CHECK_WORTHY_THRESHOLD = 0.5
 
+MIN_WORDS = 4
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us", "you", "your"})
@@ -88,7 +89,17 @@ def _recentre(probability: float, threshold: float) -> float:
 
 def _never_a_claim(text: str) -> bool:
     stripped = text.strip()
-    return bool(_NO_COMMENT.search(stripped)) or stripped.endswith("?") or len(_WORD.findall(stripped)) < 4
+    return bool(_NO_COMMENT.search(stripped)) or stripped.endswith("?") or too_short_to_claim(stripped)
+
+
+def too_short_to_claim(text: str) -> bool:
+    """Under four words is a fragment, a byline or a dateline, unless it counts an event ("6 people
+    died.", "Two were arrested.")."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    if len(words) >= MIN_WORDS:
+        return False
+    counts = bool(_NUMBER.search(text)) or any(word in NUMBER_WORDS for word in words)
+    return not (counts and any(word in EVENT_VERBS for word in words))
 
 
 def is_check_worthy(score: float) -> bool:

@@ -18,7 +18,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences
+from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
@@ -48,7 +48,6 @@ MEASURE_UNITS = words(
     GBP RUB CNY JPY tonnes tons barrels kilometres kilometers miles hectares votes residents
     children women men workers jobs cases"""
 )
-MIN_WORDS = 4
 
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _BOILERPLATE = re.compile(
@@ -67,7 +66,6 @@ _DESCRIBED_SUBJECT = re.compile(r"(?P<subject>.{2,80}?) (?:is|was|are|were) ")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_WORDS = re.compile(r"[A-Za-z]{2,}|\d[\d,.]*")
 _PREDICTION = re.compile(
     r"\b(?:will|shall|would likely|is likely|are likely|is expected to|are expected to|"
     r"predicts?|forecasts?|is set to|are set to)\b",
@@ -628,7 +626,7 @@ def _never_a_claim(text: str) -> bool:
     if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or TRANSLATION_MARKER.match(text):
         return True  # a quotation's original-language text follows the English one
     without_urls = _URL.sub(" ", text)
-    if len(_WORDS.findall(without_urls)) < MIN_WORDS:
+    if too_short_to_claim(without_urls):
         return True
     # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")

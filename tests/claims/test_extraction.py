@@ -1286,3 +1286,16 @@ def test_names_introduced_together_by_a_plural_body_noun_are_organisations_throu
 
     assert {"text": "Coles", "type": "ORG"} in _claim(claims, "delivery frequency").entities
     assert {"text": "Woolworths", "type": "ORG"} in _claim(claims, "delivery frequency").entities
+
+
+def test_a_short_count_of_an_event_is_a_claim_but_a_short_dateline_or_byline_is_not():
+    body = (
+        "The government said on Tuesday that the new rules would be published in the official journal. "
+        "According to officials, 6 people died. Two were arrested.\n\nDecember 11, 2012\n\nBy John Smith"
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "6 people died." in texts
+    assert "Two were arrested." in texts
+    assert not [text for text in texts if "2012" in text or "John Smith" in text]
