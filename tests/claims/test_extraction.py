@@ -165,6 +165,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Speaking to BBC Sport, Warholm said, "This was the toughest of my 3 races this year."', "Warholm"),
         ('In a statement, the SDF said, "An agreement has been reached with the government on 2 points."',
          "the SDF"),
+        ("Damodar Naik, spokesperson for the Bharatiya Janata Party, said that 3 of the leaders had resigned.",
+         "Damodar Naik"),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),

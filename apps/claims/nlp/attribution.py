@@ -72,7 +72,7 @@ _DESCRIPTION = (
     # Association", "retail expert from Queensland University of Technology": a post
     r"|(?:[a-z][\w-]*\s+){0,2}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
     r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
-    r"researcher|economist|lecturer)\s+(?:of|from|at)\s+[^,]{2,80})"
+    r"researcher|economist|lecturer)\s+(?:of|from|at|for)\s+[^,]{2,80})"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
