@@ -167,6 +167,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "the SDF"),
         ("Damodar Naik, spokesperson for the Bharatiya Janata Party, said that 3 of the leaders had resigned.",
          "Damodar Naik"),
+        ("According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% of surveyed Britons "
+         "did not wash their hands well enough.", "Royal Pharmaceutical Society"),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),

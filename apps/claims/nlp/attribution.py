@@ -107,7 +107,8 @@ _CLAUSE_VERB = re.compile(
 _CARRIER = re.compile(
     r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
     r"analysis|tally|count|estimate|estimates|poll|letter|document|release|memo|post|tweet)\s+"
-    r"(?:(?:published|released|issued|posted)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+)?(?:in|by|from|of)\s+(?:the\s+)?"
+    r"(?:(?:published|released|issued|posted)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
+    r"(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
 _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")

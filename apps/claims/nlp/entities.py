@@ -98,7 +98,7 @@ _FAITHS = words("Christianity Islam Judaism Hinduism Buddhism Sikhism Catholicis
 _NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
 NATIONALITIES = words(
-    """American British Russian Chinese Syrian French German Iranian Iraqi Israeli Palestinian
+    """American British Briton Russian Chinese Syrian French German Iranian Iraqi Israeli Palestinian
     Turkish Ukrainian Egyptian Saudi Indian Pakistani Afghan Japanese Korean Italian Spanish
     Polish Lebanese Jordanian Libyan Kurdish Arab European African Asian Western Soviet
     Sunni Shia Shiite Alawite Christian Muslim Jewish Irish Canadian Australian Mexican
