@@ -156,6 +156,9 @@ def _values(text):
         ("A total of 39 are confirmed dead.", [("=", 39, "deaths")]),
         ("33 died, with five seriously injured.", [("=", 33, "deaths"), ("=", 5, "people")]),
         ("The legislature voted 66 to 27 on Friday.", [("=", 66, "votes"), ("=", 27, "votes")]),
+        # a number word in a name counts nothing; an adjective in -ous is no unit
+        ("The Group of Six started in the 1970s.", []),
+        ("Around one million indigenous people live there.", [("~", 1_000_000, "people")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):
@@ -366,6 +369,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
             [("Mohammad bin Salman", "PERSON"), ("Saudi Arabia", "PLACE")],
         ),
         ("One of South Sudan's Vice Presidents commented.", [("South Sudan", "PLACE")]),
+        ("Brazil joined the South American trade bloc.", [("Brazil", "PLACE"), ("South American", "NORP")]),
     ],
 )
 def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):

@@ -534,7 +534,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or last in _FAITHS
         or (_people_of_a_place(name) and name not in known_people)
         # "Eastern Europeans"
-        or (len(tokens) == 2 and tokens[0] in _COMPASS_ADJECTIVES and tokens[1].removesuffix("s") in NATIONALITIES)
+        or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and tokens[1].removesuffix("s") in NATIONALITIES)
     ):
         found.append((name, "NORP"))
         return found

@@ -265,8 +265,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None
     if match["number"].isalpha() and value == 1 and not (match["compound"] or match["scale"]):
         return None  # "one of the", "one day": too ambiguous to be a count
-    if match["number"][0].isupper() and re.search(r"[A-Z][\w-]*\s+$", text[max(0, match.start() - 20) : match.start()]):
-        return None  # "World War Two", "Apollo Eleven": part of a name
+    if match["number"][0].isupper() and re.search(
+        r"[A-Z][\w-]*(?:\s+of)?\s+$", text[max(0, match.start() - 20) : match.start()]
+    ):
+        return None  # "World War Two", "Apollo Eleven", "the Group of Seven": part of a name
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
@@ -396,6 +398,8 @@ def _counted_noun(words: list[str]) -> str:
 
 def _is_plural_noun(word: str) -> bool:
     lower = word.lower()
+    if word.islower() and lower in _IRREGULAR_PLURALS.values():
+        return True  # "one million indigenous people"
     return (
         word.islower()
         and len(lower) > 3
@@ -565,7 +569,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
-        if not lower.endswith("s") and (plural := _plural_ahead(text, position)):
+        if (not lower.endswith("s") or lower.endswith("ous")) and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
