@@ -917,3 +917,13 @@ def test_a_platform_before_a_person_named_earlier_is_two_names():
     found = find_entities("The next day on Twitter West accused his wife.", known_people=frozenset({"West"}))
 
     assert found == [{"text": "Twitter", "type": "ORG"}, {"text": "West", "type": "PERSON"}]
+
+
+def test_a_range_of_weekdays_ends_after_it_starts():
+    thursday = dt.date(2020, 2, 27)
+
+    mourning = find_dates("Al-Sisi announced mourning, Wednesday through Friday.", published_on=thursday)
+    trip = find_dates("He left on Friday and returned on Monday.", published_on=thursday)
+
+    assert [d["value"] for d in mourning] == ["2020-02-26", "2020-02-28"]
+    assert [d["value"] for d in trip] == ["2020-02-21", "2020-02-24"]

@@ -61,6 +61,7 @@ _MOVED_TO_BEFORE = re.compile(
 
 _JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(?P<y>(?:18|19|20)\d\d)\b")
 _YEAR_NAMED = re.compile(r"\b(?:18|19|20)\d\d\b")
+_THROUGH = re.compile(r"\s*(?:through|thru|to|until|till|-|\u2013)\s*", re.IGNORECASE)
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The Brexit deadline is October 31" (September), "the November 27 agreement ... is void" (January):
 # a sentence in the present tense speaks of the nearest such date, before or after publication.
@@ -127,10 +128,14 @@ class _Sentence:
 def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
     sentence = _Sentence(text)
+    previous: tuple[re.Match[str], str | None] | None = None
     for match in _DATE.finditer(text):
         value = _resolve(match, sentence, published_on)
         if value is False:
             continue
+        if match["weekday"] and previous and (ended := _range_end(previous, match, text)):
+            value = ended
+        previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value})
         position = match.end()
         while match["year"] and (joined := _JOINED_YEAR.match(text, position)):
@@ -187,6 +192,16 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
     return match["y"]
+
+
+def _range_end(start: tuple[re.Match[str], str | None], end: re.Match[str], text: str) -> str | None:
+    """ "Wednesday through Friday": the day a range of weekdays ends comes after the day it starts."""
+    opened, opened_on = start
+    if not opened["weekday"] or opened_on is None or not _THROUGH.fullmatch(text, opened.end(), end.start()):
+        return None
+    first = dt.date.fromisoformat(opened_on)
+    days = (WEEKDAYS[end["wd"].lower()] - first.weekday()) % 7 or 7
+    return (first + dt.timedelta(days=days)).isoformat()
 
 
 def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
