@@ -15,6 +15,7 @@ Pure functions (no database) shared by the intake service, the editor services a
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -571,7 +572,14 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     surnames = {name[-1] for name in names if len(name) >= 2}
     surnames |= {name[-2] for name in names if len(name) >= 3 and len(name[-2]) > 2 and name[-2][0].isupper()}
+    # "Recep Tayyip Erdoğan" is often "Erdogan" later on, written without the accent.
+    surnames |= {_without_accents(surname) for surname in surnames}
     return frozenset(surnames)
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMemory) -> str:

@@ -1303,3 +1303,14 @@ def test_a_short_count_of_an_event_is_a_claim_but_a_short_dateline_or_byline_is_
     assert "6 people died." in texts
     assert "Two were arrested." in texts
     assert not [text for text in texts if "2012" in text or "John Smith" in text]
+
+
+def test_a_surname_written_later_without_its_accent_is_still_the_person():
+    body = (
+        "On Wednesday, President Recep Tayyip Erdoğan pledged to convert the museum within 2 years. "
+        "On Friday in Istanbul, Erdogan said the plan would cost 40 million lira."
+    )
+
+    later = _claim(extract_claims(body), "40 million").entities
+
+    assert {"text": "Erdogan", "type": "PERSON"} in later

@@ -363,6 +363,7 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ('It offers incentives to "Buy American."', [("Buy American", "MISC")]),
         ("She visited the Johan Sverdrup oil field.", [("Johan Sverdrup", "PLACE")]),
+        ("Israel occupies the Golan Heights.", [("Israel", "PLACE"), ("Golan Heights", "PLACE")]),
         # "of" joins a post to its country; "One of" opens no name
         (
             "In December, Crown Prince Mohammad bin Salman of Saudi Arabia accepted responsibility.",

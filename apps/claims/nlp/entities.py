@@ -80,7 +80,7 @@ PLACE_HEADS = words(
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
-    Road Avenue Boulevard Reservation Range Complex Headquarters City District"""
+    Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
