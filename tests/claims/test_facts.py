@@ -158,6 +158,7 @@ def _values(text):
         ("The legislature voted 66 to 27 on Friday.", [("=", 66, "votes"), ("=", 27, "votes")]),
         # a number word in a name counts nothing; an adjective in -ous is no unit
         ("The Group of Six started in the 1970s.", []),
+        ("three of the twelve access lanes were reserved", [("=", 3, "lanes"), ("=", 12, "lanes")]),
         ("Around one million indigenous people live there.", [("~", 1_000_000, "people")]),
     ],
 )

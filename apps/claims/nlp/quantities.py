@@ -376,7 +376,9 @@ _NAME_BEFORE_AGE = re.compile(
     r"|teenager|pilot|officer|soldier|mayor)\s*,\s*$"
 )
 _PART_OF = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?(?:[\d,]+\s+)?(?P<noun>[a-z]+)\b"
+    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?"
+    # "three of the twelve access lanes": a count and a modifier before the noun
+    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+)?(?P<noun>[a-z]+)\b"
 )
 
 
@@ -569,7 +571,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
-        if (not lower.endswith("s") or lower.endswith("ous")) and (plural := _plural_ahead(text, position)):
+        if (not lower.endswith("s") or lower.endswith(("ous", "ss"))) and (plural := _plural_ahead(text, position)):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
