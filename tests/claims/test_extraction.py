@@ -944,6 +944,12 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="adverbs-after-a-shared-subject-stay-with-their-verb",
         ),
         pytest.param(
+            "Another former adviser, Sebastian Gorka, also spoke at the rally of 2,000 people and encouraged "
+            "supporters to remain hopeful after the recent court decision.",
+            ["Sebastian Gorka encouraged supporters to remain hopeful after the recent court decision."],
+            id="a-name-between-commas-before-an-adverb-is-the-shared-subject",
+        ),
+        pytest.param(
             "The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "
             "reused on a future mission.",
             ["The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "

@@ -586,6 +586,9 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             subject_end = verb - 3 if _age_between(tokens, verb - 2, verb) else verb - 1  # "Zamperoni, 33,"
             while subject_end > subject_start and tokens[subject_end].group().lower() in _SUBJECT_ADVERBS:
                 subject_end -= 1  # "New Hampshire also once had ... but does not": New Hampshire
+            only_adverbs = tokens[subject_end].group().lower() in _SUBJECT_ADVERBS
+            if only_adverbs and (named := _apposed_name(tokens, subject_start)):
+                subject_start, subject_end = named  # "Another adviser, Sebastian Gorka, also spoke ... and"
             subject = (a + tokens[subject_start].start(), a + tokens[subject_end].end())
             # "Conway was elected ... and admitted to the Academy": the second participle is passive too
             passive = _passive_auxiliary(tokens, verb) if _passive_participle(tokens, following) else ""
@@ -807,6 +810,20 @@ def _subject_start(tokens: list[re.Match[str]], verb: int) -> int:
                 return _subject_start(tokens, index)
             return index + 1
     return 0
+
+
+def _apposed_name(tokens: list[re.Match[str]], after_comma: int) -> tuple[int, int] | None:
+    """The name set between the two commas before `after_comma`, as (first token, last token)."""
+    comma = after_comma - 1
+    if comma < 2 or tokens[comma].group() != ",":
+        return None
+    opening = next((index for index in range(comma - 1, -1, -1) if tokens[index].group() == ","), None)
+    if opening is None or not 1 <= comma - opening - 1 <= 4:
+        return None
+    name = tokens[opening + 1 : comma]
+    if not all(token.group()[0].isupper() for token in name):
+        return None
+    return opening + 1, comma - 1
 
 
 def _age_between(tokens: list[re.Match[str]], comma: int, verb: int) -> bool:
