@@ -929,3 +929,14 @@ def test_a_range_of_weekdays_ends_after_it_starts():
 
     assert [d["value"] for d in mourning] == ["2020-02-26", "2020-02-28"]
     assert [d["value"] for d in trip] == ["2020-02-21", "2020-02-24"]
+
+
+def test_a_weekday_a_past_forecast_named_is_the_nearest_one():
+    thursday = dt.date(2019, 9, 19)
+
+    expected = find_dates("Humberto was expected to pass by Bermuda late Wednesday night.", published_on=thursday)
+    planned = find_dates("The vote was planned for Saturday.", published_on=thursday)
+    coming = find_dates("He will arrive on Wednesday.", published_on=thursday)
+
+    assert [d["value"] for d in expected + planned + coming] == ["2019-09-18", "2019-09-21", "2019-09-25"]
+    assert find_entities("Humberto would pass by Bermuda Wednesday night.")[-1] == {"text": "Bermuda", "type": "PLACE"}

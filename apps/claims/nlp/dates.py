@@ -101,6 +101,10 @@ class _Sentence:
         return [m.group() for pattern in (_FUTURE, _INTENTION) for m in pattern.finditer(self.own_words)]
 
     @cached_property
+    def past_forecast(self) -> bool:
+        return bool(self.forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in self.forecasts)
+
+    @cached_property
     def future(self) -> bool:
         return bool(_FUTURE.search(self.own_words))
 
@@ -154,7 +158,7 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         forecasts = sentence.forecasts
         # "The state of emergency was expected to end on December 15" (a December 29 article): a past
         # expectation names the nearest such date, not necessarily a coming one.
-        past_forecast = bool(forecasts) and all(_PAST_FORECAST.match(forecast) for forecast in forecasts)
+        past_forecast = sentence.past_forecast
         deadline = sentence.just_before(_DEADLINE_BEFORE, match.start(), 30) and not sentence.in_the_past
         moved = sentence.just_before(_MOVED_TO_BEFORE, match.start(), 120)
         ahead = not past_forecast and bool(forecasts or deadline or moved)
@@ -260,6 +264,11 @@ def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         return None
     target = WEEKDAYS[match["wd"].lower()]
     relation = (match["wd_rel"] or "").lower()
+    if not relation and sentence.past_forecast:
+        # "was expected to pass late Wednesday night" (a Thursday article): the nearest Wednesday
+        back = (published_on.weekday() - target) % 7
+        days = -back if back <= 3 else 7 - back
+        return (published_on + dt.timedelta(days=days)).isoformat()
     future = relation == "next" or sentence.future
     if future:
         days = (target - published_on.weekday()) % 7 or 7

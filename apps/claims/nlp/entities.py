@@ -408,6 +408,12 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     tokens = phrase.split()
+    if (
+        len(tokens) > 1
+        and tokens[-1].lower() in WEEKDAYS
+        and (" ".join(tokens[:-1]) in PLACES or tokens[:-1] in (["Early"], ["Late"], ["Last"], ["Next"], ["This"]))
+    ):
+        tokens = tokens[:-1]  # "pass by Bermuda Wednesday night": the place, then the day; not "Super Tuesday"
     # "The Rolling Stones", "The Beatles": a name written with "The" is a band, a title or a body, not a
     # person, unless it is someone the article named ("The Trump administration").
     after_the = tokens[:1] in (["The"], ["My"]) or text[max(0, start - 4) : start] == "The "  # "My Little Pony"
