@@ -950,6 +950,12 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="a-name-between-commas-before-an-adverb-is-the-shared-subject",
         ),
         pytest.param(
+            "Carl Hensman of the Bill and Melinda Gates Foundation, which offered a $1 million contest for "
+            "redesigning the toilet, noted the sprays are safe.",
+            ["The Bill and Melinda Gates Foundation offered a $1 million contest for redesigning the toilet."],
+            id="which-after-a-name-joined-by-and-is-the-whole-name",
+        ),
+        pytest.param(
             "The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "
             "reused on a future mission.",
             ["The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "

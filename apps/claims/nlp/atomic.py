@@ -259,6 +259,13 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | N
         ):
             crossed_a_preposition = True
             continue
+        if (
+            word == "and"
+            and 0 < index < len(words) - 1
+            and words[index - 1].group()[0].isupper()
+            and words[index + 1].group()[0].isupper()
+        ):
+            continue  # "the Bill and Melinda Gates Foundation, which": one name
         if word.lower() in STOPWORDS or _verb_before_a_name(words, index):
             break
     # No determiner: a proper name ("Lakhdar Brahimi, who ...").
