@@ -169,6 +169,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Damodar Naik"),
         ("According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% of surveyed Britons "
          "did not wash their hands well enough.", "Royal Pharmaceutical Society"),
+        ('"Our team" study co-author Tak-Sing Wong said in a press release "has developed a coating in 5 years."',
+         "Tak-Sing Wong"),
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),

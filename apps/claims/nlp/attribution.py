@@ -42,11 +42,14 @@ _SOURCE = (
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = r"said|says|added|wrote|writes|tweeted|posted|continued|explained|told\s+(?:the\s+)?\w+"
+_LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})"
     # '"...," said study co-author Karen Alley.': a role in lower case before the name
-    rf"|(?P<cue3>{_QUOTE_VERB})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+(?P<source3>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    rf"|(?P<cue3>{_QUOTE_VERB})\s+{_LOWER_ROLE}(?P<source3>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    # '"Our team" study co-author Tak-Sing Wong said ...'
+    rf"|{_LOWER_ROLE}(?P<source4>{_NAME}(?:\s+{_NAME}){{1,3}})\s+(?P<cue4>{_QUOTE_VERB})"
     rf"){_WHEN}(?=[\s,.]|$)"
 )
 # '"...," said University of California, San Diego's chancellor, Pradeep Khosla.' and '"...,"
@@ -204,8 +207,8 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
 
 def _frame(sentence: str) -> AttributionFrame | None:
     if match := _QUOTE.match(sentence):
-        source = match["source1"] or match["source2"] or match["source3"]
-        cue = match["cue1"] or match["cue2"] or match["cue3"]
+        source = match["source1"] or match["source2"] or match["source3"] or match["source4"]
+        cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
