@@ -99,10 +99,12 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
 # distress call" or "reported late on Tuesday that"; nor does "a fire was reported in the car park".
-_NOT_A_DAY = rf"(?!(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)}|\d)\b)"
+_NOT_A_DAY = rf"(?!(?:(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})\b|\d))"
 _REPORTED_ON = re.compile(
     rf"\breported\s+(?!(?:early|late|only)\b)[a-z]+ly\s+(?:on|from)\s+{_NOT_A_DAY}"
-    rf"|\b(?:was|were)\s+reported\s+(?:in|at|near|on|inside|outside)\s+{_NOT_A_DAY}",
+    # "a fire was reported in", "No deaths were reported on the ground"; not "It was reported in The Times"
+    rf"|(?P<subject>\b(?:an?|no|one|two|three|several|many|[\d,]+)\s+(?:[a-z-]+\s+){{0,3}}(?:was|were)\s+)"
+    rf"reported\s+(?:in|at|near|on|inside|outside)\s+{_NOT_A_DAY}",
     re.IGNORECASE,
 )
 # A name the article introduces as a business or body ("US-based software company Red Hat") or as a
@@ -322,7 +324,9 @@ def classify(
     """
     lower = text.lower()
     # "was quickly reported missing": someone went missing, nobody is quoted
-    words = re.findall(r"[a-z']+", _REPORTED_ON.sub("", _REPORTED_MISSING.sub("missing", lower)))
+    words = re.findall(
+        r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))
+    )
     event_cues = [w for w in words if w in EVENT_VERBS]
     if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]

@@ -1280,6 +1280,12 @@ def test_a_fire_reported_in_a_place_is_an_event_but_media_reporting_a_date_attri
     audit = extract_claims("He faced 18 counts of fraud over his financial reporting for his pay in 2016.")
 
     assert [(claim.kind, claim.attribution) for claim in fire] == [("event", "")]
+    for reported in (
+        "It was reported on 15 March that the mayor had resigned after the scandal.",
+        "It was reported in The Times that the mayor had resigned after the scandal.",
+        "It was reported on state television that the president had resigned.",
+    ):
+        assert [claim.kind for claim in extract_claims(reported)] == ["attribution"]
     assert [claim.kind for claim in dates] == ["attribution"]
     assert [claim.kind for claim in audit] == ["statistic"]
 

@@ -151,10 +151,15 @@ def _values(text):
         ("Walter Munk was 101 and died of pneumonia.", [("=", 101, "years")]),
         ("Biden was 51 points ahead.", [("=", 51, "points")]),
         ("Dinualdo Gutierrez would have been 80 on February 20.", [("=", 80, "years")]),
+        # but a name inside its clause is no one whose age it gives
+        ("The high temperature in Phoenix was 118 on Monday.", [("=", 118, "")]),
+        ("Forecasters said Dorian was 5 on Sunday.", [("=", 5, "")]),
         # Counts whose noun is left out: the dead, the injured, those aboard, votes, ages in a range.
         ("81 had lost their lives.", [("=", 81, "deaths")]),
         ("A total of 39 are confirmed dead.", [("=", 39, "deaths")]),
         ("33 died, with five seriously injured.", [("=", 33, "deaths"), ("=", 5, "people")]),
+        ("At least 12 feared dead.", [(">=", 12, "deaths")]),
+        ("The firm's 12 seriously injured workers sued.", [("=", 12, "workers")]),
         ("The legislature voted 66 to 27 on Friday.", [("=", 66, "votes"), ("=", 27, "votes")]),
         # a number word in a name counts nothing; an adjective in -ous is no unit
         ("The Group of Six started in the 1970s.", []),

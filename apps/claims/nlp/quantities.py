@@ -82,7 +82,8 @@ _REFERENCE_BEFORE = re.compile(
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
-     "apiece", "respectively", "since", "until", "per", "died", "dead"}
+     "apiece", "respectively", "since", "until", "per", "died", "dead", "feared", "presumed", "reported",
+     "confirmed"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 # Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
@@ -329,7 +330,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     elif (
         bare
         and value <= 120
-        and _NAME_WAS_AGE.search(text, max(0, start - 60), start)
+        and _NAME_WAS_AGE.search(text, max(0, start - 80), start)
         and _CLAUSE_END.match(text, match.end())
     ):
         counted = "years"
@@ -354,7 +355,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(
     r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
-    r"|\s+(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt)\b"  # "with five seriously injured"
+    # "with five seriously injured", not "12 seriously injured workers"
+    r"|\s+(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt)\b(?!\s+[a-z]+s\b)"
 )
 # "where 5 died", "At least seven, including four children, died", "39 are confirmed dead", "81 had
 # lost their lives"
@@ -364,9 +366,11 @@ _DEATHS_AFTER = re.compile(
     r"|\s+(?:had|have)\s+lost\s+their\s+lives\b"
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
-# "Nabil Hasan al-Quaety was 34 and reported ...": a name, then a bare number that ends the clause
+# "Nabil Hasan al-Quaety was 34 and reported ...": a name that opens its clause, then a bare number
+# that ends it; not "The high temperature in Phoenix was 118"
 _NAME_WAS_AGE = re.compile(
-    r"\b(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
+    r"(?:^|[,;]\s+|\band\s+)(?:[A-Z][\w'\u2019.-]*\s+){0,3}(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+"
+    r"(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 _AGE_END = re.compile(r"\s*[,)]")
@@ -568,6 +572,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue
         if lower in QUANTITY_MODIFIERS:
             continue
+        if lower.endswith("ly") and lower not in STOPWORDS and _plural_ahead(text, position):
+            continue  # "12 seriously injured workers"
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
