@@ -120,15 +120,23 @@ _WORK_NOUN = (
     r"|memoir|biography|(?:talk|TV|television|game|reality|news|radio)\s+show"
 )
 _WORK_TITLE = r"[A-Z][\w&'\u2019-]*(?:\s+(?:(?:and|of|the|for|a|an)\s+)?[A-Z][\w&'\u2019-]*){0,5}"
+_WORK_TITLE_WITHOUT_AND = r"[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|the|for|a|an)\s+)?[A-Z][\w&'\u2019-]*){0,5}"
+_TITLE_ENDS = r"(?=\s*[.,;:!?)]|\s+(?:on|in|at|by|for|from|with|about|which|that)\b|$)"
+_BODY_NOUNS = (
+    r"companies|firms|startups|manufacturers|airlines|retailers|broadcasters|publishers|charities|agencies"
+    r"|websites|platforms|bands|labels|clubs|suppliers|carmakers|automakers|insurers|lenders|chains|networks"
+    r"|outlets|newspapers|magazines|channels"
+)
 _INTRODUCED_NAME = re.compile(
     # "victim group Ending Clergy Abuse", not "the group Donald Trump called ..."
     # "told the newspaper Obama had called": the name starts what was told
     rf"\b(?<!told\sthe\s)(?:(?P<organisation>{_BODY_NOUN}|(?<![Tt]his )(?<=[a-z]{{4}} )group)"
     rf"\s+(?P<name>{_CAPITALISED_NAME})"
     # "store chains Woolworths and Coles": two bodies
-    rf"|(?P<organisations>(?:{_BODY_NOUN}|group)s)\s+(?P<first>{_CAPITALISED_NAME})\s+and\s+(?P<second>{_CAPITALISED_NAME})"
-    # "the tell-all book Too Much and Never Enough": a title may hold lowercase joining words
-    rf"|(?:{_WORK_NOUN})\s+(?P<work>{_WORK_TITLE}))"
+    rf"|(?P<organisations>{_BODY_NOUNS})\s+(?P<first>{_CAPITALISED_NAME})\s+and\s+(?P<second>{_CAPITALISED_NAME})"
+    # "the tell-all book Too Much and Never Enough on July 14": a title may hold lowercase joining words,
+    # and "and" only where the title ends its phrase ("the documentary Tiger King and Carole Baskin sued")
+    rf"|(?:{_WORK_NOUN})\s+(?P<work>{_WORK_TITLE}{_TITLE_ENDS}|{_WORK_TITLE_WITHOUT_AND}))"
     # "UpGuard, a cybersecurity firm, ...": a description after the name that ends in what it is,
     # unlike "John Smith, a former company director" or "Jane Doe, a member of the group"
     rf"|\b(?P<described>{_CAPITALISED_NAME}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?(?:{_BODY_NOUN}|group)"
@@ -509,13 +517,15 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
 def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, str]) -> None:
     """A name the article introduces as a company is an organisation everywhere in it ("software
     company Red Hat" ... "Red Hat was acquired"), and one introduced as a film is a title."""
+    titles = [name for name, kind in introduced.items() if kind == "MISC" and " " in name]
+    # One pass over each claim however many titles the article introduces.
+    in_a_claim = re.compile("|".join(re.escape(title) for title in sorted(titles, key=len, reverse=True)))
     for claim in claims:
         for entity in claim.entities:
             if entity["text"] in introduced:
                 entity["type"] = introduced[entity["text"]]
-        for title in (name for name, kind in introduced.items() if kind == "MISC" and " " in name):
-            if title in claim.text:
-                claim.entities[:] = _merged_into(claim.entities, title, claim.text.replace(title, " "))
+        for title in dict.fromkeys(found.group() for found in in_a_claim.finditer(claim.text)) if titles else ():
+            claim.entities[:] = _merged_into(claim.entities, title, claim.text.replace(title, " "))
 
 
 def _merged_into(entities: list[dict[str, str]], title: str, outside: str) -> list[dict[str, str]]:
@@ -539,13 +549,16 @@ def _introduced_names(body: str) -> dict[str, str]:
     introduced: dict[str, str] = {}
     for match in _INTRODUCED_NAME.finditer(body):
         if match["organisations"]:
-            introduced.update({match["first"]: "ORG", match["second"]: "ORG"})
+            introduced.update({_without_possessive(match["first"]): "ORG", _without_possessive(match["second"]): "ORG"})
         elif match["work"]:
-            introduced[match["work"]] = "MISC"
+            introduced[_without_possessive(match["work"])] = "MISC"
         else:
-            name = _without_openers(re.sub(r"['\u2019]s$", "", match["name"] or match["described"]))
-            introduced[name] = "ORG" if match["organisation"] or match["described"] else "MISC"
+            introduced[_without_openers(_without_possessive(match["name"] or match["described"]))] = "ORG"
     return introduced
+
+
+def _without_possessive(name: str) -> str:
+    return re.sub(r"['\u2019]s$", "", name)
 
 
 def _without_openers(name: str) -> str:

@@ -1334,3 +1334,27 @@ def test_a_surname_written_later_without_its_accent_is_still_the_person():
     later = _claim(extract_claims(body), "40 million").entities
 
     assert {"text": "Erdogan", "type": "PERSON"} in later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Netflix released the documentary Tiger King and Carole Baskin later sued the company over 3 episodes.",
+            [("Tiger King", "MISC"), ("Carole Baskin", "PERSON")],
+        ),
+        (
+            "Critics praised the film Parasite and Bong Joon-ho won 4 Oscars in 2020.",
+            [("Parasite", "MISC"), ("Bong Joon-ho", "PERSON")],
+        ),
+        ("The tech companies Apple and Google paid 5 billion dollars in 2019.", [("Apple", "ORG"), ("Google", "ORG")]),
+        (
+            "In the focus groups Democrats and Republicans disagreed on 3 of the 5 issues.",
+            [("Democrats", "NORP"), ("Republicans", "NORP")],
+        ),
+    ],
+)
+def test_a_title_ends_before_a_new_name_and_plural_bodies_are_named_ones(sentence, expected):
+    (claim,) = extract_claims(sentence)
+
+    assert [(e["text"], e["type"]) for e in claim.entities][: len(expected)] == expected
