@@ -117,7 +117,7 @@ _EXCEEDED = re.compile(
 # "brings his delegate total to 86": the noun before the tally.
 # How far back a sentence is searched for what a bare number counts: far enough for any sentence
 # of prose, and it keeps a table pasted as one "sentence" of thousands of numbers linear.
-_LOOK_BACK = 1000
+_LOOK_BACK = 400
 _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
     r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|crowd|the|his|her|their|its)\b)"
@@ -542,7 +542,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     position = match.end()
     skipped_capitals = 0
     last_capital: re.Match[str] | None = None
-    for word_match in _WORD.finditer(text, position):
+    # A noun phrase ends within a few words: never scan a table of numbers to its end for each number.
+    for word_match in _WORD.finditer(text, position, min(len(text), position + 200)):
         between = text[position : word_match.start()]
         if between.strip() not in ("", "-"):
             break  # punctuation ends the noun phrase
