@@ -377,6 +377,9 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ),
         ("One of South Sudan's Vice Presidents commented.", [("South Sudan", "PLACE")]),
         ("Brazil joined the South American trade bloc.", [("Brazil", "PLACE"), ("South American", "NORP")]),
+        # a team before a town is no town; a city's abbreviation before a post is no organisation
+        ("Like the Yankees, Boston lost on Sunday.", [("Yankees", "MISC"), ("Boston", "PLACE")]),
+        ("LA Mayor Eric Garcetti said so.", [("Eric Garcetti", "PERSON")]),
     ],
 )
 def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
@@ -945,3 +948,12 @@ def test_a_weekday_a_past_forecast_named_is_the_nearest_one():
 
     assert [d["value"] for d in expected + planned + coming] == ["2019-09-18", "2019-09-21", "2019-09-25"]
     assert find_entities("Humberto would pass by Bermuda Wednesday night.")[-1] == {"text": "Bermuda", "type": "PLACE"}
+
+
+def test_crown_is_a_title_only_before_prince_and_a_rank_before_one_unknown_word_stays_in_the_name():
+    assert [e["text"] for e in find_entities("He guarded the Crown Jewels.")] == ["Crown Jewels"]
+    assert [e["text"] for e in find_entities("Crown Resorts said so.")] == ["Crown Resorts"]
+    assert [e["text"] for e in find_entities("The film Captain Phillips won.")] == ["Captain Phillips"]
+    assert find_entities("Captain Rochester said so.", known_people=frozenset({"Rochester"})) == [
+        {"text": "Rochester", "type": "PERSON"}
+    ]

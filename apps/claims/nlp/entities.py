@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import MONTHS, RELATIVES, STOPWORDS, WEEKDAYS, words
+from .lexicon import IRREGULAR_PAST, MONTHS, RELATIVES, STOPWORDS, WEEKDAYS, words
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -170,12 +170,14 @@ TITLES = words(
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
     Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate Councillor
-    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal Crown"""
+    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal"""
 )
 _RANKS = words("Captain Capt Commander Brigadier Corporal")
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok Telegram WhatsApp Weibo LinkedIn Reddit")
 # "MV Alan Kurdi", "HMS Victory": a ship's prefix, not an organisation's acronym
 _SHIP_PREFIXES = words("MV MS SS HMS USS RV HMAS HMCS INS")
+# "LA Mayor Eric Garcetti": a city's abbreviation before a post is the city's, not an organisation's
+_CITY_ABBREVIATIONS = words("LA NYC NY DC SF HK KL")
 # Words that end the name of a post rather than of a person: "Divisional Railway Manager".
 ROLE_HEADS = words("Manager Officer Editor Correspondent Assistant")
 # Words of programmes, bodies and fields that no person's name holds: "Public Health Infobase",
@@ -261,7 +263,7 @@ _PLACE_AFTER = re.compile(
 )
 # A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
-_PLACE_BEFORE_A_NOUN = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+[a-z]")
+_PLACE_BEFORE_A_NOUN = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?P<noun>[a-z]+)")
 # "published on Wednesday in Science Advances": a journal, not a place.
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
@@ -544,7 +546,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ):
         found.append((name, "NORP"))
         return found
-    title_count = 0
+    title_count = 2 if tokens[:2] in (["Crown", "Prince"], ["Crown", "Princess"]) else 0
     while title_count < len(tokens) and tokens[title_count].rstrip(".") in TITLES:
         title_count += 1
     if title_count == len(tokens):
@@ -552,6 +554,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if (post_of := " ".join(tokens[title_count:])) in _WHOLE_NAMES and title_count == 1 and tokens[0] in _RANKS:
         found.append((name, "MISC"))  # "Captain America" is a character, not a post of the country
         return found
+    if title_count == 1 and tokens[0] in _RANKS and len(tokens) == 2 and tokens[1] not in known_people:
+        title_count = 0  # "Captain Marvel", "Captain Phillips": a name, unless the article named a Phillips
     if post_of in _WHOLE_NAMES:
         # "the Prime Minister of Tunisia", "Secretary-General of NATO": the post's country or body
         found.append((post_of, "PLACE" if post_of in PLACES else "ORG"))
@@ -604,8 +608,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if (
         len(tokens) <= 2
         and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        and not name.endswith("s")  # "Like the Yankees, Boston lost": a team, then the subject
         and (placed := _PLACE_BEFORE_A_NOUN.match(text, end))
         and placed["place"] in PLACES
+        and not _looks_like_a_verb(placed["noun"])
     ):
         found.append((name, "PLACE"))  # "a Charleston, South Carolina radio station"
         return found
@@ -702,6 +708,7 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
                     and organisation not in PLACES
                     and organisation not in NATIONALITIES
                     and organisation not in _SHIP_PREFIXES
+                    and organisation not in _CITY_ABBREVIATIONS
                     and _person_after_titles(tokens[index:])
                     and not _INSTITUTIONAL_WORDS.intersection(tokens[index + 1 :])  # "GNU General Public Licence"
                 )
@@ -709,6 +716,10 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
         ):
             return index
     return None
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    return word in IRREGULAR_PAST or word.endswith(("ed", "s")) or word in ("has", "had", "is", "was", "will", "would")
 
 
 def _title_after_place(tokens: list[str]) -> int | None:
