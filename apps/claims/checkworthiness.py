@@ -93,13 +93,13 @@ def _never_a_claim(text: str) -> bool:
 
 
 def too_short_to_claim(text: str) -> bool:
-    """Under four words is a fragment, a byline or a dateline, unless it counts an event ("6 people
-    died.", "Two were arrested.")."""
+    """Under four words is a fragment, a byline or a dateline, unless a count comes before a past
+    tense ("6 people died.", "Two were arrested.", but not "Round 2 vote.")."""
     words = [word.lower() for word in _WORD.findall(text)]
     if len(words) >= MIN_WORDS:
         return False
-    counts = bool(_NUMBER.search(text)) or any(word in NUMBER_WORDS for word in words)
-    return not (counts and any(word in EVENT_VERBS for word in words))
+    counted = next((index for index, word in enumerate(words) if word[0].isdigit() or word in NUMBER_WORDS), len(words))
+    return not any(word in EVENT_VERBS and word.endswith("ed") for word in words[counted + 1 :])
 
 
 def is_check_worthy(score: float) -> bool:

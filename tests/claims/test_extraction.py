@@ -1325,6 +1325,13 @@ def test_a_short_count_of_an_event_is_a_claim_but_a_short_dateline_or_byline_is_
     assert not [text for text in texts if "2012" in text or "John Smith" in text]
 
 
+@pytest.mark.parametrize("heading", ["Round 2 vote.", "Phase 3 release.", "Strike 3."])
+def test_a_short_heading_with_a_number_is_no_claim(heading):
+    body = f"The government said on Tuesday that the new rules would be published in the journal. {heading}"
+
+    assert heading not in [claim.text for claim in extract_claims(body)]
+
+
 def test_a_surname_written_later_without_its_accent_is_still_the_person():
     body = (
         "On Wednesday, President Recep Tayyip Erdoğan pledged to convert the museum within 2 years. "
