@@ -53,9 +53,10 @@ def read_out_of_fold(paths: list[Path], sentence_ids: list[str]) -> np.ndarray:
         for line_number, row in json_lines(path):
             if not isinstance(row, dict) or "sentence_id" not in row or "probability" not in row:
                 raise ValueError(f"{path}:{line_number}: expected sentence_id and probability")
-            if row["sentence_id"] in found:
-                raise ValueError(f"{path}:{line_number}: sentence {row['sentence_id']} scored twice")
-            found[str(row["sentence_id"])] = float(row["probability"])
+            sentence_id = str(row["sentence_id"])
+            if sentence_id in found:
+                raise ValueError(f"{path}:{line_number}: sentence {sentence_id} scored twice")
+            found[sentence_id] = float(row["probability"])
     missing = [sentence_id for sentence_id in sentence_ids if sentence_id not in found]
     if missing or len(found) != len(sentence_ids):
         raise ValueError(f"out-of-fold files cover {len(found)} sentences; dev-test has {len(sentence_ids)}")

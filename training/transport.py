@@ -33,11 +33,15 @@ SMALL_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "specia
 def pack_tensors(tensors: dict[str, np.ndarray], precision: str) -> dict[str, np.ndarray]:
     packed: dict[str, np.ndarray] = {}
     for name, tensor in tensors.items():
+        if not np.issubdtype(tensor.dtype, np.floating):
+            packed[name] = tensor  # position ids and the like travel as they are
+            continue
         values = tensor.astype(np.float32)
         if precision == "int8" and values.ndim == 2 and values.shape[1] % GROUP == 0:
             groups = values.reshape(values.shape[0], -1, GROUP)
-            scale = np.abs(groups).max(axis=2, keepdims=True) / 127.0
-            scale = np.where(scale == 0, 1.0, scale).astype(np.float16)
+            # Rounded to float16 before the zero guard: a tiny scale would otherwise become 0 there.
+            scale = (np.abs(groups).max(axis=2, keepdims=True) / 127.0).astype(np.float16)
+            scale = np.where(scale == 0, np.float16(1.0), scale)
             quantised = np.clip(np.rint(groups / scale.astype(np.float32)), -127, 127).astype(np.int8)
             packed[name] = quantised.reshape(values.shape)
             packed[name + SCALE_SUFFIX] = scale[:, :, 0]
@@ -52,6 +56,9 @@ def unpack_tensors(packed: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         if name.endswith(SCALE_SUFFIX):
             continue
         scale = packed.get(name + SCALE_SUFFIX)
+        if scale is None and not np.issubdtype(tensor.dtype, np.floating):
+            tensors[name] = tensor  # not packed: position ids and the like
+            continue
         values = tensor.astype(np.float32)
         if scale is not None:
             values = (values.reshape(values.shape[0], -1, GROUP) * scale.astype(np.float32)[:, :, None]).reshape(

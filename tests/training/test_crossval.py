@@ -50,6 +50,9 @@ def test_out_of_fold_files_must_cover_every_sentence_once(tmp_path):
     write_rows(second, [{"sentence_id": "1", "probability": 0.9}])
     with pytest.raises(ValueError, match="scored twice"):
         read_out_of_fold([first, second], ["1"])
+    write_rows(second, [{"sentence_id": 1, "probability": 0.9}])
+    with pytest.raises(ValueError, match="scored twice"):
+        read_out_of_fold([first, second], ["1"])
     write_rows(second, [{"id": "2"}])
     with pytest.raises(ValueError, match="expected sentence_id and probability"):
         read_out_of_fold([first, second], ["1", "2"])

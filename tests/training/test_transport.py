@@ -51,3 +51,15 @@ def test_float16_packing_halves_every_tensor_and_unpacks_to_float32():
     assert all(tensor.dtype == np.float16 for tensor in packed.values())
     assert all(tensor.dtype == np.float32 for tensor in restored.values())
     assert np.allclose(restored["layer.weight"], weights()["layer.weight"], rtol=1e-3, atol=1e-4)
+
+
+def test_a_tiny_group_keeps_its_precision_and_integers_travel_unchanged():
+    tiny = np.full((1, GROUP), 3e-4, dtype=np.float32)
+    tiny[0, 0] = -3e-4
+    positions = np.arange(514, dtype=np.int64)[None, :]
+
+    restored = unpack_tensors(pack_tensors({"tiny": tiny, "position_ids": positions}, "int8"))
+
+    assert np.max(np.abs(restored["tiny"] - tiny)) <= 3e-4 / 254 * 1.01
+    assert restored["position_ids"].dtype == np.int64
+    assert np.array_equal(restored["position_ids"], positions)

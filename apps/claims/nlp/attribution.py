@@ -160,7 +160,7 @@ _PARENTHETICAL = re.compile(
 
 # '..., said Sabrina Bennoui of Reporters Without Borders.': the sentence's full stop, not an
 # abbreviation's ("Jr.", "Inc.", "U.S.").
-_SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bJr)(?<!\bSr)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)\.$")
+_SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 _OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
