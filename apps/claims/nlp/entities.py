@@ -689,8 +689,13 @@ def _role_before_name(tokens: list[str]) -> int:
     return 0
 
 
+# A body or place before a post is a few words long; looking no further keeps a run of thousands
+# of capitalised words linear.
+_LONGEST_NAME_BEFORE_A_POST = 8
+
+
 def _title_after_organisation(tokens: list[str]) -> int | None:
-    for index in range(1, len(tokens) - 1):
+    for index in range(1, min(len(tokens) - 1, _LONGEST_NAME_BEFORE_A_POST)):
         organisation = " ".join(tokens[:index])
         if (
             tokens[index][0].isupper()
@@ -723,7 +728,7 @@ def _looks_like_a_verb(word: str) -> bool:
 
 
 def _title_after_place(tokens: list[str]) -> int | None:
-    for index in range(2, len(tokens) - 1):
+    for index in range(2, min(len(tokens) - 1, _LONGEST_NAME_BEFORE_A_POST)):
         if (
             tokens[index - 1] in PLACE_HEADS
             # "Manhattan District Attorney", "U.S. District Judge": the district is part of the post
