@@ -21,6 +21,7 @@ from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
     EVENT_VERBS,
     HEDGES,
+    IRREGULAR_PAST,
     NO_COMMENT_PATTERNS,
     NUMBER_WORDS,
     OPINION_WORDS,
@@ -99,7 +100,7 @@ def too_short_to_claim(text: str) -> bool:
     if len(words) >= MIN_WORDS:
         return False
     counted = next((index for index, word in enumerate(words) if word[0].isdigit() or word in NUMBER_WORDS), len(words))
-    return not any(word in EVENT_VERBS and word.endswith("ed") for word in words[counted + 1 :])
+    return not any(word.endswith("ed") or word in IRREGULAR_PAST for word in words[counted + 1 :])
 
 
 def is_check_worthy(score: float) -> bool:

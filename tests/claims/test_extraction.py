@@ -1284,8 +1284,14 @@ def test_a_fire_reported_in_a_place_is_an_event_but_media_reporting_a_date_attri
         "It was reported on 15 March that the mayor had resigned after the scandal.",
         "It was reported in The Times that the mayor had resigned after the scandal.",
         "It was reported on state television that the president had resigned.",
+        "Two days later it was reported on state television that the president had died.",
     ):
         assert [claim.kind for claim in extract_claims(reported)] == ["attribution"]
+    for seen in (
+        "The fire was reported in the car park at 3 am on Sunday.",
+        "Explosions were reported in the capital on Sunday morning.",
+    ):
+        assert [claim.kind for claim in extract_claims(seen)] != ["attribution"]
     assert [claim.kind for claim in dates] == ["attribution"]
     assert [claim.kind for claim in audit] == ["statistic"]
 
@@ -1322,6 +1328,9 @@ def test_a_short_count_of_an_event_is_a_claim_but_a_short_dateline_or_byline_is_
 
     assert "6 people died." in texts
     assert "Two were arrested." in texts
+    assert "Three were shot." in [
+        claim.text for claim in extract_claims(body.replace("Two were arrested.", "Three were shot."))
+    ]
     assert not [text for text in texts if "2012" in text or "John Smith" in text]
 
 
@@ -1347,11 +1356,12 @@ def test_a_surname_written_later_without_its_accent_is_still_the_person():
     ("sentence", "expected"),
     [
         (
-            "Netflix released the documentary Tiger King and Carole Baskin later sued the company over 3 episodes.",
+            "Netflix released the documentary Tiger King and Carole Baskin later sued over 3 episodes, which Baskin "
+            "called lies.",
             [("Tiger King", "MISC"), ("Carole Baskin", "PERSON")],
         ),
         (
-            "Critics praised the film Parasite and Bong Joon-ho won 4 Oscars in 2020.",
+            "Critics praised the film Parasite and Bong Joon-ho won 4 Oscars in 2020, a first for Bong Joon-ho.",
             [("Parasite", "MISC"), ("Bong Joon-ho", "PERSON")],
         ),
         ("The tech companies Apple and Google paid 5 billion dollars in 2019.", [("Apple", "ORG"), ("Google", "ORG")]),
@@ -1361,7 +1371,23 @@ def test_a_surname_written_later_without_its_accent_is_still_the_person():
         ),
     ],
 )
-def test_a_title_ends_before_a_new_name_and_plural_bodies_are_named_ones(sentence, expected):
-    (claim,) = extract_claims(sentence)
+def test_a_title_ends_before_a_person_named_again_and_plural_bodies_are_named_ones(sentence, expected):
+    claim = extract_claims(sentence)[0]
 
     assert [(e["text"], e["type"]) for e in claim.entities][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "The book Fire and Fury by Michael Wolff sold 1.7 million copies in the first 3 weeks of its sale.",
+            "Fire and Fury",
+        ),
+        ("The tell-all book Too Much and Never Enough was published on July 14, 2020.", "Too Much and Never Enough"),
+    ],
+)
+def test_a_title_with_and_stays_whole_when_no_one_after_the_and_is_named_again(sentence, title):
+    (claim,) = extract_claims(sentence)
+
+    assert {"text": title, "type": "MISC"} in claim.entities

@@ -154,11 +154,18 @@ def _values(text):
         # but a name inside its clause is no one whose age it gives
         ("The high temperature in Phoenix was 118 on Monday.", [("=", 118, "")]),
         ("Forecasters said Dorian was 5 on Sunday.", [("=", 5, "")]),
+        ("Police said John Smith was 34.", [("=", 34, "years")]),
+        ("Her son David was 12.", [("=", 12, "years")]),
+        ("Vincent van Gogh was 37.", [("=", 37, "years")]),
         # Counts whose noun is left out: the dead, the injured, those aboard, votes, ages in a range.
         ("81 had lost their lives.", [("=", 81, "deaths")]),
         ("A total of 39 are confirmed dead.", [("=", 39, "deaths")]),
         ("33 died, with five seriously injured.", [("=", 33, "deaths"), ("=", 5, "people")]),
         ("At least 12 feared dead.", [(">=", 12, "deaths")]),
+        ("Officials counted 12 reported deaths in the county.", [("=", 12, "deaths")]),
+        ("There were 3 presumed cases in the town.", [("=", 3, "cases")]),
+        ("with both eleven and twelve reported by industry sources", [("=", 11, ""), ("=", 12, "")]),
+        ("Two people died and five seriously injured this morning.", [("=", 2, "people"), ("=", 5, "people")]),
         ("The firm's 12 seriously injured workers sued.", [("=", 12, "workers")]),
         ("The legislature voted 66 to 27 on Friday.", [("=", 66, "votes"), ("=", 27, "votes")]),
         # a number word in a name counts nothing; an adjective in -ous is no unit
@@ -379,6 +386,13 @@ def test_organisations_named_with_a_nationality_or_in_several_words(text, expect
         ("Brazil joined the South American trade bloc.", [("Brazil", "PLACE"), ("South American", "NORP")]),
         # a team before a town is no town; a city's abbreviation before a post is no organisation
         ("Like the Yankees, Boston lost on Sunday.", [("Yankees", "MISC"), ("Boston", "PLACE")]),
+        (
+            "She lived in a Frederick, Maryland assisted living facility.",
+            [("Frederick", "PLACE"), ("Maryland", "PLACE")],
+        ),
+        ("He ate at a Des Moines, Iowa restaurant.", [("Des Moines", "PLACE"), ("Iowa", "PLACE")]),
+        # a count that opens a sentence is no part of a name
+        ("Two Democrats opposed.", [("Democrats", "NORP")]),
         ("LA Mayor Eric Garcetti said so.", [("Eric Garcetti", "PERSON")]),
     ],
 )

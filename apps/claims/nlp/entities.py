@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import IRREGULAR_PAST, MONTHS, RELATIVES, STOPWORDS, WEEKDAYS, words
+from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, STOPWORDS, WEEKDAYS, words
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -263,7 +263,9 @@ _PLACE_AFTER = re.compile(
 )
 # A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
-_PLACE_BEFORE_A_NOUN = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?P<noun>[a-z]+)")
+_PLACE_BEFORE_A_NOUN = re.compile(
+    r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?P<noun>[a-z]+)(?:\s+(?P<next>[a-z]+))?"
+)
 # "published on Wednesday in Science Advances": a journal, not a place.
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
@@ -423,7 +425,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     while tokens and (
         tokens[0] in _NOT_NAMES
         or tokens[0].islower()
-        or (sentence_initial and tokens[0].lower() in STOPWORDS)
+        or (sentence_initial and (tokens[0].lower() in STOPWORDS or tokens[0].lower() in NUMBER_WORDS))
         or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
     ):
         tokens = tokens[1:]  # "Each for Equal" leaves "for": a joining word never opens a name
@@ -608,10 +610,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if (
         len(tokens) <= 2
         and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
-        and not name.endswith("s")  # "Like the Yankees, Boston lost": a team, then the subject
         and (placed := _PLACE_BEFORE_A_NOUN.match(text, end))
         and placed["place"] in PLACES
-        and not _looks_like_a_verb(placed["noun"])
+        # "Like the Yankees, Boston lost on Sunday": a team, then the subject and its verb
+        and not _looks_like_a_verb(placed["noun"], placed["next"] or "")
     ):
         found.append((name, "PLACE"))  # "a Charleston, South Carolina radio station"
         return found
@@ -723,8 +725,11 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
     return None
 
 
-def _looks_like_a_verb(word: str) -> bool:
-    return word in IRREGULAR_PAST or word.endswith(("ed", "s")) or word in ("has", "had", "is", "was", "will", "would")
+def _looks_like_a_verb(word: str, following: str) -> bool:
+    """ "lost", "has won", "celebrated the band"; not "assisted living" or "news station"."""
+    if word in IRREGULAR_PAST or word in ("has", "had", "is", "was", "will", "would"):
+        return True
+    return word.endswith("ed") and following in ("the", "a", "an", "his", "her", "their", "its", "on", "in", "at")
 
 
 def _title_after_place(tokens: list[str]) -> int | None:

@@ -80,10 +80,11 @@ _REFERENCE_BEFORE = re.compile(
     r"|high\s+of\s+number)\s+$"
 )
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
+_DEATH_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed"})
+_DEAD_AFTER = re.compile(r"\s+(?:dead|died|missing|by)\b")
 _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
-     "apiece", "respectively", "since", "until", "per", "died", "dead", "feared", "presumed", "reported",
-     "confirmed"}
+     "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 # Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
@@ -338,9 +339,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "votes"  # "voted 66 to 27"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
-    elif bare and (
-        _CASUALTY_BEFORE.search(text, max(0, start - 20), start) or _CASUALTY_AFTER.match(text, match.end())
-    ):
+    elif bare and (_CASUALTY_BEFORE.search(text, max(0, start - 20), start) or _casualties_after(text, match.end())):
         counted = "people"  # "killed twelve and injured twelve more", "claimed 190 were dead"
     return {
         "value": int(value) if float(value).is_integer() else value,
@@ -355,9 +354,17 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(
     r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
-    # "with five seriously injured", not "12 seriously injured workers"
-    r"|\s+(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt)\b(?!\s+[a-z]+s\b)"
+    r"|\s+(?P<hurt>(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt))\b"
 )
+
+
+def _casualties_after(text: str, position: int) -> bool:
+    """ "killed twelve and injured twelve more", "with five seriously injured"; but "12 seriously
+    injured workers" counts workers."""
+    match = _CASUALTY_AFTER.match(text, position)
+    return bool(match) and not (match["hurt"] and _plural_ahead(text, match.end(), words=1))
+
+
 # "where 5 died", "At least seven, including four children, died", "39 are confirmed dead", "81 had
 # lost their lives"
 _DEATHS_AFTER = re.compile(
@@ -366,11 +373,14 @@ _DEATHS_AFTER = re.compile(
     r"|\s+(?:had|have)\s+lost\s+their\s+lives\b"
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|turned))\s+$")
-# "Nabil Hasan al-Quaety was 34 and reported ...": a name that opens its clause, then a bare number
-# that ends it; not "The high temperature in Phoenix was 118"
+# "Nabil Hasan al-Quaety was 34 and reported ...", "Police said John Smith was 34", "Her son David was
+# 12": a name that opens its clause (two words or more after "said"), then a bare number that ends
+# it; not "The high temperature in Phoenix was 118" or "Forecasters said Dorian was 5"
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|van|von|de|da|der|la|le|bin)"
+_AGE_VERB = r"\s+(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
 _NAME_WAS_AGE = re.compile(
-    r"(?:^|[,;]\s+|\band\s+)(?:[A-Z][\w'\u2019.-]*\s+){0,3}(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*\s+"
-    r"(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
+    rf"(?:(?:^|[,;]\s+|\band\s+|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z]+\s+)(?:{_NAME_WORD}\s+){{0,3}}"
+    rf"|\b(?:said|says|that)\s+(?:{_NAME_WORD}\s+){{1,3}})(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 _AGE_END = re.compile(r"\s*[,)]")
@@ -573,6 +583,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue
         if lower in QUANTITY_MODIFIERS:
             continue
+        if lower in _DEATH_HEDGES and _DEAD_AFTER.match(text, position):
+            break  # "At least 12 feared dead", "twelve reported by industry sources": not a unit
         if lower.endswith("ly") and lower not in STOPWORDS and _plural_ahead(text, position):
             continue  # "12 seriously injured workers"
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
