@@ -544,14 +544,22 @@ def _last_unit(quantities: list[dict[str, Any]]) -> str:
 
 def _introduced_names(body: str) -> dict[str, str]:
     introduced: dict[str, str] = {}
+    checked: dict[str, str] = {}
     for match in _INTRODUCED_NAME.finditer(body):
         if match["organisations"]:
             introduced.update({_without_possessive(match["first"]): "ORG", _without_possessive(match["second"]): "ORG"})
         elif match["work"]:
-            introduced[_title_without_a_named_person(_without_possessive(match["work"]), body)] = "MISC"
+            title = _without_possessive(match["work"])
+            # Each check reads the whole body, so a body pasted with thousands of titles keeps the rest whole.
+            if title not in checked and len(checked) < _TITLES_CHECKED_FOR_PEOPLE:
+                checked[title] = _title_without_a_named_person(title, body)
+            introduced[checked.get(title, title)] = "MISC"
         else:
             introduced[_without_openers(_without_possessive(match["name"] or match["described"]))] = "ORG"
     return introduced
+
+
+_TITLES_CHECKED_FOR_PEOPLE = 50
 
 
 def _title_without_a_named_person(title: str, body: str) -> str:
