@@ -24,7 +24,7 @@ from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution
 from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.entities import NAME_SUFFIX, find_entities
+from apps.claims.nlp.entities import NAME_SUFFIX, find_entities, without_possessive
 from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
 from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
@@ -516,12 +516,14 @@ def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, s
     company Red Hat" ... "Red Hat was acquired"), and one introduced as a film is a title."""
     titles = [name for name, kind in introduced.items() if kind == "MISC" and " " in name]
     # One pass over each claim however many titles the article introduces.
-    in_a_claim = re.compile("|".join(re.escape(title) for title in sorted(titles, key=len, reverse=True)))
+    in_a_claim = re.compile("|".join(map(re.escape, sorted(titles, key=len, reverse=True)))) if titles else None
     for claim in claims:
         for entity in claim.entities:
             if entity["text"] in introduced:
                 entity["type"] = introduced[entity["text"]]
-        for title in dict.fromkeys(found.group() for found in in_a_claim.finditer(claim.text)) if titles else ():
+        if in_a_claim is None:
+            continue
+        for title in dict.fromkeys(found.group() for found in in_a_claim.finditer(claim.text)):
             claim.entities[:] = _merged_into(claim.entities, title, claim.text.replace(title, " "))
 
 
@@ -547,15 +549,15 @@ def _introduced_names(body: str) -> dict[str, str]:
     checked: dict[str, str] = {}
     for match in _INTRODUCED_NAME.finditer(body):
         if match["organisations"]:
-            introduced.update({_without_possessive(match["first"]): "ORG", _without_possessive(match["second"]): "ORG"})
+            introduced.update({without_possessive(match["first"]): "ORG", without_possessive(match["second"]): "ORG"})
         elif match["work"]:
-            title = _without_possessive(match["work"])
+            title = without_possessive(match["work"])
             # Each check reads the whole body, so a body pasted with thousands of titles keeps the rest whole.
             if title not in checked and len(checked) < _TITLES_CHECKED_FOR_PEOPLE:
                 checked[title] = _title_without_a_named_person(title, body)
             introduced[checked.get(title, title)] = "MISC"
         else:
-            introduced[_without_openers(_without_possessive(match["name"] or match["described"]))] = "ORG"
+            introduced[_without_openers(without_possessive(match["name"] or match["described"]))] = "ORG"
     return introduced
 
 
@@ -570,10 +572,6 @@ def _title_without_a_named_person(title: str, body: str) -> str:
         return title
     elsewhere = body.replace(title, " ")
     return before if re.search(rf"\b{re.escape(after.split()[-1])}\b", elsewhere) else title
-
-
-def _without_possessive(name: str) -> str:
-    return re.sub(r"['\u2019]s$", "", name)
 
 
 def _without_openers(name: str) -> str:

@@ -262,6 +262,7 @@ _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
 # A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
 _PLACE_BEFORE_A_NOUN = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?P<noun>[a-z]+)(?:\s+(?P<next>[a-z]+))?"
@@ -358,9 +359,14 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def without_possessive(name: str) -> str:
+    """ "Black Panther's" -> "Black Panther"."""
+    return _POSSESSIVE_END.sub("", name)
+
+
 def _listed_in_headline(phrase: str, known_people: frozenset[str]) -> list[str]:
     """The names in a title-case phrase that are known (gazetteer or people named in the article)."""
-    tokens = [re.sub(r"['\u2019]s$", "", token) for token in phrase.split()]
+    tokens = [without_possessive(token) for token in phrase.split()]
     names, index = [], 0
     while index < len(tokens):
         for size in (3, 2, 1):
@@ -410,7 +416,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             "The " + after, text, start + len(before) + 5, known_people
         )
     possessive = phrase.endswith(("'s", "\u2019s"))
-    phrase = re.sub(r"['\u2019]s$", "", phrase)
+    phrase = without_possessive(phrase)
     tokens = phrase.split()
     if (
         len(tokens) > 1
