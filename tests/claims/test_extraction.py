@@ -784,6 +784,17 @@ def test_pronouns_resolve_to_the_person_meant(body, resolved):
     assert resolved in [claim.text for claim in extract_claims(body)]
 
 
+def test_a_quotation_after_she_said_is_credited_to_a_four_word_name_with_a_capitalised_particle():
+    body = (
+        "One of the country's deputy ministers, Ana Lucia De Souza, also commented on Okello's death. "
+        "She said \u201cOkello served the country for forty years and built its courts.\u201d"
+    )
+
+    quote = next(claim for claim in extract_claims(body) if claim.kind == "quote")
+
+    assert quote.attribution == "Ana Lucia De Souza"
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -426,6 +426,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             [("Kurdish", "NORP"), ("Syrian Democratic Forces", "ORG")],
         ),
         (
+            "Businessman Carlos De La Vega and Ana Lucia De Souza won.",
+            [("Carlos De La Vega", "PERSON"), ("Ana Lucia De Souza", "PERSON")],
+        ),
+        (
             "Troops loyal to President Bashar al-Assad entered Tell Tamer.",
             [("Bashar al-Assad", "PERSON"), ("Tell Tamer", "PLACE")],
         ),

@@ -245,6 +245,10 @@ NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
+# Particles some families write capitalised: "Rebecca Nyandeng De Mabior", "Lula Da Silva".
+_CAPITALISED_PARTICLES = frozenset(
+    {"De", "Da", "Di", "Del", "Della", "Dos", "Das", "Du", "La", "Le", "Van", "Von", "Der"}
+)
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
@@ -587,6 +591,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         title_count
         or preceded_by_title
         or len(core) in (2, 3)
+        or (len(core) == 4 and any(t in _CAPITALISED_PARTICLES for t in core[1:-1]))
         or (core and len(core) < len(person_tokens))
         or name in known_people
     )
