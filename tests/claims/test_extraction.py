@@ -174,6 +174,18 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a role in lower case between the verb and the name
         ('"Warm water is attacking the undersides of these 4 ice shelves," said study co-author Karen Alley.',
          "Karen Alley"),
+        # someone unnamed, described by a post
+        ('"The bridge will reopen in 2021 after 3 years of work", a transport official said.', "a transport official"),
+        ("A police officer said 12 cars were damaged in the crash on Friday.", "A police officer"),
+        # a comma after whom a source told, or before an aside
+        ("Maria Okafor told Reuters, 14 miners were trapped when the shaft collapsed.", "Maria Okafor"),
+        ("Ruritania claimed, as of Monday, it had recorded no cases among its 2 million people.", "Ruritania"),
+        ("Radio Kanal reported, citing police data, there were 40 arrests on Friday.", "Radio Kanal"),
+        ("As I told you, we counted 40 arrests in the first week of the campaign.", ""),
+        ("Per reports, 3 soldiers died in the attack in 2019.", ""),
+        # a quotation after other speech verbs, or after an aside
+        ('The ministry claimed, "Nobody among the 300 workers was hurt in the blast."', "The ministry"),
+        ('Amina Yusuf suggested, in an interview, "The dam could fail within 5 years."', "Amina Yusuf"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

@@ -35,7 +35,9 @@ _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
-    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?)"
+    r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
+    # '"...", a government official said.': someone unnamed, described by a post
+    rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}|witness|eyewitness|source))"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -88,7 +90,9 @@ _RELATIVE_OR_AIDE = "|".join(
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
-    rf"(?P<cue>{_QUOTE_VERB}|stated|noted){_WHEN}\s*[,:]\s*[\"“]"
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned){_WHEN}"
+    # 'Wasif suggested, in likelihood, "..."'
+    r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]\s*[\"“]"
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
@@ -122,8 +126,12 @@ _LEADING = re.compile(
     rf"(?:,\s+{_DESCRIPTION},)?{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
-    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that)?\s+"
+    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
 )
+# "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
+_TOLD_BY_NAME = re.compile(r"told\s+(?:the\s+)?[A-Z]")
+# "North Korea claimed, as of Thursday, it was ...", "CBS News reported, citing Johns Hopkins data, there were ..."
+_ASIDE_AFTER_CUE = re.compile(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
 
 
 _LEADING_AFTER_OPENING = re.compile(_LEADING.pattern.removeprefix("^"))
@@ -233,11 +241,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
-    if match := _LEADING.match(sentence):
+    if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (
         (opening := _OPENING_PHRASE.match(sentence))
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
+        and _leading_content_follows(match, sentence)
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
@@ -254,6 +263,16 @@ def _frame(sentence: str) -> AttributionFrame | None:
         named = _named_source(source) if match["source1"] else _clean(source)
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
     return None
+
+
+def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
+    """A comma after the verb comes before what was said only after someone told by name or before an
+    aside: not in "As I told you, ..." or "Per reports, ..."."""
+    return (
+        not match["comma"]
+        or _TOLD_BY_NAME.match(match["cue"]) is not None
+        or _ASIDE_AFTER_CUE.match(sentence, match.end()) is not None
+    )
 
 
 def _clean(source: str) -> str:
