@@ -426,6 +426,23 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             [("Kurdish", "NORP"), ("Syrian Democratic Forces", "ORG")],
         ),
         (
+            "Zine El Abidine Ben Ali ruled Tunisia.",
+            [("Zine El Abidine Ben Ali", "PERSON"), ("Tunisia", "PLACE")],
+        ),
+        (
+            "Troops entered Bosnia and Herzegovina, then Trinidad and Tobago, but not Bosnia and Croatia.",
+            [
+                ("Bosnia and Herzegovina", "PLACE"),
+                ("Trinidad and Tobago", "PLACE"),
+                ("Bosnia", "PLACE"),
+                ("Croatia", "PLACE"),
+            ],
+        ),
+        (
+            "The Islamic State of Iraq and the Levant claimed it.",
+            [("Islamic State of Iraq and the Levant", "ORG")],
+        ),
+        (
             "Businessman Carlos De La Vega and Ana Lucia De Souza won.",
             [("Carlos De La Vega", "PERSON"), ("Ana Lucia De Souza", "PERSON")],
         ),

@@ -43,7 +43,10 @@ PLACES = words(
     Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa Tasmania NSW Manitoba Saskatchewan
     Yukon Nunavut"""
 ) | frozenset(
-    ["United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
+    ["Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
+     "St Kitts and Nevis", "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe",
+     "Turks and Caicos Islands", "Heard Island and McDonald Islands",
+     "United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
      "New South Wales", "South Australia", "Western Australia", "Northern Territory", "British Columbia",
      "Nova Scotia", "New Brunswick", "Prince Edward Island", "Northwest Territories",
      "North Korea", "Saudi Arabia", "South Africa", "New Zealand", "Sri Lanka", "Middle East",
@@ -132,11 +135,13 @@ ORGANISATIONS = words(
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
-     "Liberal Democrats", "Cambridge Analytica"]
+     "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant",
+     "Islamic State of Iraq and Syria"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
 _WHOLE_NAMES = ORGANISATIONS | PLACES
+_WHOLE_NAMES_WITH_AND = frozenset(name for name in _WHOLE_NAMES if " and " in name)
 
 # Words that end an organisation's name ("Security Council", "Foreign Ministry").
 ORGANISATION_HEADS = words(
@@ -245,9 +250,29 @@ NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
-# Particles some families write capitalised: "Rebecca Nyandeng De Mabior", "Lula Da Silva".
+# Particles some families write capitalised: "Rebecca Nyandeng De Mabior", "Zine El Abidine Ben Ali".
 _CAPITALISED_PARTICLES = frozenset(
-    {"De", "Da", "Di", "Del", "Della", "Dos", "Das", "Du", "La", "Le", "Van", "Von", "Der"}
+    {
+        "De",
+        "Da",
+        "Di",
+        "Del",
+        "Della",
+        "Dos",
+        "Das",
+        "Du",
+        "La",
+        "Le",
+        "Van",
+        "Von",
+        "Der",
+        "El",
+        "Ben",
+        "Bin",
+        "Ibn",
+        "Abu",
+        "Ould",
+    }
 )
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
@@ -321,6 +346,10 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
     itself."""
     pending: re.Match[str] | None = None
     for match in matches:
+        if pending is not None and text[pending.start() : match.end()].removeprefix("The ") in _WHOLE_NAMES_WITH_AND:
+            yield pending.start(), match.end()  # "Bosnia and Herzegovina", "Islamic State of Iraq and the Levant"
+            pending = None
+            continue
         if (
             pending is not None
             and text[pending.end() : match.start()] == " and "
@@ -587,11 +616,12 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     person_tokens = tokens[title_count:]
     preceded_by_title = bool(_LOWER_TITLE_BEFORE.search(text, max(0, start - 20), start))
     core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
+    inner_particle = any(t in _CAPITALISED_PARTICLES for t in core[1:-1])
     looks_like_person = (
         title_count
         or preceded_by_title
         or len(core) in (2, 3)
-        or (len(core) == 4 and any(t in _CAPITALISED_PARTICLES for t in core[1:-1]))
+        or (len(core) in (4, 5) and inner_particle)
         or (core and len(core) < len(person_tokens))
         or name in known_people
     )
@@ -651,7 +681,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if (
         looks_like_person
         and spelled_like_names
-        and len(core) <= 4
+        and len(core) <= (5 if inner_particle else 4)
         and (named_before or not after_the)
         and not institutional
     ):
