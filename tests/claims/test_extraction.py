@@ -981,6 +981,16 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="which-after-a-name-joined-by-and-is-the-whole-name",
         ),
         pytest.param(
+            "Inspectors visited over 40 poultry farms in Malawi, which together raise more than 2 million birds.",
+            ["Over 40 poultry farms in Malawi together raise more than 2 million birds."],
+            id="which-with-a-plural-verb-after-a-place-is-the-phrase-before-it",
+        ),
+        pytest.param(
+            "Inspectors visited the refugee camps in Jordan, which are home to 80,000 people.",
+            ["The refugee camps in Jordan are home to 80,000 people."],
+            id="which-after-a-phrase-with-its-determiner-and-a-place-is-the-phrase",
+        ),
+        pytest.param(
             "The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "
             "reused on a future mission.",
             ["The rocket's first stage returned to a drone ship 300 miles off the coast, to be refurbished and "

@@ -160,7 +160,12 @@ _REPORTED_WHICH = re.compile(
 def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
     for match in _RELATIVE.finditer(text):
-        antecedent = _antecedent(text, match.start(), over_a_name=match["pronoun"] == "which")
+        antecedent = _antecedent(
+            text,
+            match.start(),
+            over_a_name=match["pronoun"] == "which",
+            plural_verb=_plural_verb_opens(match["clause"]),
+        )
         if antecedent is None or (match["pronoun"] == "which" and _by_named_authors(text, antecedent)):
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
@@ -232,10 +237,36 @@ def _a_name(words: list[re.Match[str]]) -> bool:
     return bool(names) and all(w[0].isupper() and w.lower() not in _TIME_WORDS for w in names)
 
 
-def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | None:
+def _plural_verb_opens(clause: str) -> bool:
+    """ "collectively house and breed ...", "are ...": a verb that agrees with a plural subject only."""
+    words = clause.split()
+    while words and words[0].endswith("ly") and len(words) > 1:
+        words = words[1:]
+    verb = words[0].lower() if words else ""
+    return verb in ("are", "were", "have") or (
+        verb.isalpha() and not verb.endswith(("s", "ed")) and verb not in _NOT_PLURAL_VERBS
+    )
+
+
+# Words after "which" that say nothing about the number of what it stands for.
+_NOT_PLURAL_VERBS = (
+    (AUXILIARIES - {"are", "were", "have", "do"})
+    | IRREGULAR_PAST
+    | STOPWORDS
+    | frozenset({"cost", "cut", "let", "spread", "shut", "hurt", "bit", "dug", "slid"})
+)
+# "over two hundred lion lodges in ...": a count's qualifier belongs to the phrase it opens.
+_COUNT_QUALIFIER_BEFORE = re.compile(
+    r"\b(?:[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Rr]oughly|[Aa]pproximately|[Mm]ore\s+than|"
+    r"[Aa]t\s+least|[Uu]p\s+to)\s+$"
+)
+
+
+def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb: bool = False) -> Span | None:
     """The noun phrase right before a comma: back to its determiner or over a proper name, and with
     `over_a_name` over one preposition before a name ("a treaty with Iran, which": the treaty; but
-    "the son of Joe Biden, who": Biden)."""
+    "the son of Joe Biden, who": Biden). A place is never what a verb agreeing with a plural stands
+    for ("lodges in South Africa, which house ..."): then the phrase before it is, back to where it starts."""
     # Not back over an earlier comma ("one of the candidates in the by-election, Sandra Jephcott, who"),
     # unless it separates a place from its state or country ("Westchester County, New York, which").
     earlier_comma = text.rfind(", ", 0, comma)
@@ -245,6 +276,7 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | N
     if not words:
         return None
     crossed_a_preposition = False
+    starts_at = 0
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
         if word.lower() in _DETERMINERS:
@@ -267,6 +299,7 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | N
         ):
             continue  # "the Bill and Melinda Gates Foundation, which": one name
         if word.lower() in STOPWORDS or _verb_before_a_name(words, index):
+            starts_at = index + 1
             break
     # No determiner: a proper name ("Lakhdar Brahimi, who ...").
     index = len(words) - 1
@@ -274,6 +307,13 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False) -> Span | N
         index -= 1
     if index == len(words) - 1:
         return None
+    if crossed_a_preposition and plural_verb and text[words[index + 1].start() : comma] in PLACES:
+        if starts_at >= index:
+            return None
+        start = words[starts_at].start()
+        if qualifier := _COUNT_QUALIFIER_BEFORE.search(text, 0, start):
+            start = qualifier.start()
+        return start, comma
     return words[index + 1].start(), comma
 
 
