@@ -186,6 +186,15 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a quotation after other speech verbs, or after an aside
         ('The ministry claimed, "Nobody among the 300 workers was hurt in the blast."', "The ministry"),
         ('Amina Yusuf suggested, in an interview, "The dam could fail within 5 years."', "Amina Yusuf"),
+        # what the subject said while doing something, not a passive's or a clause's subject
+        ("Governor Ana Ruiz criticised the plan, saying it would cost 3 billion dollars.", "Governor Ana Ruiz"),
+        ("On Monday, the Water Authority reduced supplies to 12 towns, arguing the reservoirs were too low.",
+         "the Water Authority"),
+        ("The port authority has yet to reopen 4 docks, adding that repairs could take until 2022.",
+         "The port authority"),
+        ("Election results in 4 districts were described by Ruiz as fraudulent, saying the count was rigged.", ""),
+        ("While 5 stations had closed, the staff stayed on, saying they would wait for pay.", ""),
+        ("In July 2019 he met 2 envoys, one claiming to represent the ministry, in Kyiv.", ""),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

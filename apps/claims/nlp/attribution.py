@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, PLACES
-from .lexicon import NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
+from .lexicon import IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -143,6 +143,18 @@ _OPENING_PHRASE = re.compile(
     r"(?:\s[^,]{1,80})?,\s+"
 )
 
+# "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
+_SAYING_AFTER_COMMA = re.compile(
+    r",\s+(?:also\s+)?(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|"
+    r"telling)\b(?!\s+(?:goodbye|farewell|grace|to)\b)"
+)
+# The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
+# to concede"); a passive ("were described by Johnson") names no speaker.
+_SUBJECT = re.compile(
+    rf"(?P<source>{_SOURCE})(?:\s+\([A-Z][\w.-]*\))?(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}}),)?"
+    rf"\s+(?:(?:also|then|again|{_REPORTING_ADVERB})\s+)?"
+    rf"(?:[a-z]+ed|has|had|did|{'|'.join(sorted(IRREGULAR_PAST))})\b"
+)
 
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -181,7 +193,7 @@ class AttributionFrame:
     # Where the attributed content sits inside the sentence (relative offsets).
     content_start: int
     content_end: int
-    style: str  # "trailing", "quote", "according", "leading", "parenthetical"
+    style: str  # "trailing", "quote", "according", "leading", "parenthetical", "participle"
     # A frame set between commas inside the content ("Diesel, officials said, spilled"): its span.
     gap: tuple[int, int] | None = None
 
@@ -262,7 +274,16 @@ def _frame(sentence: str) -> AttributionFrame | None:
         cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
         named = _named_source(source) if match["source1"] else _clean(source)
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
+    if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "participle")
     return None
+
+
+def _sentence_subject(sentence: str) -> str:
+    """The subject of a sentence that opens with it, or with a scene-setting phrase before it."""
+    opening = _OPENING_PHRASE.match(sentence)
+    match = _SUBJECT.match(sentence, opening.end() if opening else 0)
+    return _clean(match["named"] or match["source"]) if match else ""
 
 
 def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
