@@ -195,6 +195,12 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Election results in 4 districts were described by Ruiz as fraudulent, saying the count was rigged.", ""),
         ("While 5 stations had closed, the staff stayed on, saying they would wait for pay.", ""),
         ("In July 2019 he met 2 envoys, one claiming to represent the ministry, in Kyiv.", ""),
+        # a post with lower-case words before it, and the name after it
+        ("The local health minister said 14 people were injured.", "The local health minister"),
+        ("Local prosecutor Anna Berg said 3 suspects were in custody.", "Local prosecutor Anna Berg"),
+        ('"We lost 2 games in a row," quipped club coach Ian Dole.', "Ian Dole"),
+        ("Police alleged that 40 civilians died in the shelling.", "Police"),
+        ("The alleged attacker was detained 2 hours later in Leeds.", ""),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

@@ -10,7 +10,8 @@ from .lexicon import IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, W
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
-    r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions"
+    r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
+    r"alleged|alleges"
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
@@ -19,7 +20,8 @@ _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
     r"director|chief|minister|secretary|lawyer|attorney|economist|historian|physicist|chemist|[a-z]+ologist|"
     r"engineer|officer|manager|editor|correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|"
-    r"author|co-author|partner|colleague|teammate|coach|friend"
+    r"author|co-author|partner|colleague|teammate|coach|friend|prosecutor|judge|mayor|governor|commissioner|"
+    r"senator|lawmaker|legislator|diplomat|ambassador|envoy|president|chairman|chairwoman|leader|founder|activist"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -37,13 +39,15 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...", a government official said.': someone unnamed, described by a post
-    rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}|witness|eyewitness|source))"
+    rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
+    # "The local health minister said", "Local prosecutor Remy Heitz said": a post, and the name after it
+    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+{_NAME}){{0,3}})"
 )
 
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
-_QUOTE_VERB = r"said|says|added|wrote|writes|tweeted|posted|continued|explained|told\s+(?:the\s+)?\w+"
+_QUOTE_VERB = r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|told\s+(?:the\s+)?\w+"
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
@@ -216,7 +220,7 @@ _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"
 
 def find_attribution(sentence: str) -> AttributionFrame | None:
     frame = _frame(sentence)
-    if frame is None or frame.source.lower() in _NOT_SOURCES or frame.source.split()[-1] in _OPEN_ENDINGS:
+    if frame is None or frame.source.lower() in _NOT_SOURCES or frame.source.split()[-1].lower() in _OPEN_ENDINGS:
         return None  # "The number of confirmed cases ...": a source never ends in a preposition
     if frame.cue in _NOUN_LIKE_CUES and any(word in NUMBER_WORDS for word in frame.source.lower().split()):
         return None  # "The ten states with ...": a count before a noun read as a verb
