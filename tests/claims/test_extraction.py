@@ -201,6 +201,13 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"We lost 2 games in a row," quipped club coach Ian Dole.', "Ian Dole"),
         ("Police alleged that 40 civilians died in the shelling.", "Police"),
         ("The alleged attacker was detained 2 hours later in Leeds.", ""),
+        # a relative clause between the speaker and the verb, a quotation after a colon, openings
+        ('MP Dana Kerr, who drafted the bill, said, "The law has stood for 120 years."', "MP Dana Kerr"),
+        ('Governor Ana Ruiz addressed the public: "No one should drive in the 3 flooded counties."',
+         "Governor Ana Ruiz"),
+        ('However, as part of her ruling, Judge Ines Kolar stated, "A fine of 5,000 euros is not enough."',
+         "Judge Ines Kolar"),
+        ('On Friday in Izmir, at an election rally, Ozturk said, "We will build 40 new schools."', "Ozturk"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

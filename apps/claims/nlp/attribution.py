@@ -83,6 +83,8 @@ _DESCRIPTION = (
     r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
     r"researcher|economist|lecturer)\s+(?:of|from|at|for)\s+[^,]{2,80})"
 )
+# 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
+_WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
     (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
@@ -92,7 +94,7 @@ _RELATIVE_OR_AIDE = "|".join(
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?{_WHEN}\s+"
+    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned){_WHEN}"
     # 'Wasif suggested, in likelihood, "..."'
@@ -127,7 +129,7 @@ _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(
 _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ..."
-    rf"(?:,\s+{_DESCRIPTION},)?{_WHEN}\s+"
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}),)?{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
@@ -143,14 +145,18 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|Speaking\s+(?:to|at|on))"
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|Speaking\s+(?:to|at|on))"
     r"(?:\s[^,]{1,80})?,\s+"
+    # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
+    r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"
 )
 
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
 _SAYING_AFTER_COMMA = re.compile(
     r",\s+(?:also\s+)?(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|"
     r"telling)\b(?!\s+(?:goodbye|farewell|grace|to)\b)"
+    # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
+    r"|:\s*[\"“]"
 )
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
 # to concede"); a passive ("were described by Johnson") names no speaker.
@@ -279,7 +285,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         named = _named_source(source) if match["source1"] else _clean(source)
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
-        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "participle")
+        return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     return None
 
 
