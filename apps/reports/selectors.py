@@ -15,12 +15,14 @@ from apps.reviews.selectors import rating_scale_for_desk
 class ReportRow:
     claim: Claim
     status: str
+    # The approved verdict; None until the editor approves one. A submitted or returned verdict
+    # is not the desk's finding, so no export may show it.
     verdict: object | None
     references: list[Reference] = field(default_factory=list)
 
     @property
     def approved(self) -> bool:
-        return self.status == TaskStatus.APPROVED
+        return self.verdict is not None
 
 
 @dataclass
@@ -56,7 +58,7 @@ def report_build(*, article: Article) -> Report:
     rows = []
     for claim in claims:
         task = getattr(claim, "review_task", None)
-        verdict = getattr(task, "verdict", None) if task else None
+        verdict = getattr(task, "verdict", None) if task and task.status == TaskStatus.APPROVED else None
         rows.append(
             ReportRow(
                 claim=claim,

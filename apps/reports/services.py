@@ -87,8 +87,12 @@ def report_as_dict(report: Report) -> dict:
                 "quantities": row.claim.quantities,
                 "status": row.status,
                 **_verdict_fields(row),
-                "cited_references": [str(ref.pk) for ref in row.verdict.cited_references.all()] if row.verdict else [],
-                "references": [
+                # The evidence the approved verdict rests on; gathered references are only leads.
+                "cited_references": [
+                    {"id": str(ref.pk), "url": ref.url, "title": ref.title}
+                    for ref in (row.verdict.cited_references.all() if row.verdict else [])
+                ],
+                "gathered_references": [
                     {"id": str(ref.pk), "url": ref.url, "title": ref.title, "provider": ref.provider}
                     for ref in row.references
                 ],
@@ -106,14 +110,16 @@ def _render_csv(report: Report) -> str:
     buffer = io.StringIO()
     columns = [
         "claim_id", "text", "kind", "score", "start", "end", "status", "rating", "rationale",
-        "reviewer", "approved_by", "approved_at", "references",
+        "reviewer", "approved_by", "approved_at", "cited_references", "gathered_references",
     ]  # fmt: skip
+    reference_columns = ("cited_references", "gathered_references")
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for claim in report_as_dict(report)["claims"]:
-        row = {key: claim.get(key, "") for key in columns if key not in ("claim_id", "references")}
+        row = {key: claim.get(key, "") for key in columns if key != "claim_id" and key not in reference_columns}
         row["claim_id"] = claim["id"]
-        row["references"] = " ".join(ref["url"] for ref in claim["references"])
+        for key in reference_columns:
+            row[key] = " ".join(ref["url"] for ref in claim[key])
         writer.writerow({key: _csv_safe(value) for key, value in row.items()})
     return buffer.getvalue()
 

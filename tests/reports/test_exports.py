@@ -24,6 +24,7 @@ def checked_article(desk, editor, reviewer):
     for claim in (approved, pending):
         factories.ReviewTaskFactory(claim=claim)
     reference = factories.ReferenceFactory(claim=approved, url="https://un.org/veto", title="Veto list")
+    factories.ReferenceFactory(claim=approved, url="https://example.org/lead", title="Uncited lead")
     task = approved.review_task
     reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
     rating = Rating.objects.get(scale__desk=None, label="Mostly true")
@@ -61,8 +62,45 @@ def test_csv_has_a_row_per_claim_and_neutralises_formulas(checked_article):
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [row["status"] for row in rows] == ["approved", "new"]
     assert rows[0]["rating"] == "Mostly true"
-    assert rows[0]["references"] == "https://un.org/veto"
+    assert rows[0]["cited_references"] == "https://un.org/veto"
     assert rows[1]["text"] == "'=HYPERLINK(1)"
+
+
+def _submit(task, *, editor, reviewer, label="True"):
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label=label)
+    reviews.verdict_submit(user=reviewer, task=task, rating=rating, rationale="Not yet agreed.")
+
+
+def test_csv_and_json_ratings_are_only_approved_verdicts(checked_article, editor, reviewer):
+    submitted = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=checked_article, start=48, end=60))
+    returned = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=checked_article, start=61, end=81))
+    _submit(submitted, editor=editor, reviewer=reviewer)
+    _submit(returned, editor=editor, reviewer=reviewer)
+    reviews.verdict_return(editor=editor, task=returned, note="Find a second source.")
+    report = report_build(article=checked_article)
+
+    rows = list(csv.DictReader(io.StringIO(report_export(report=report, export_format="csv").content)))
+    claims = json.loads(report_export(report=report, export_format="json").content)["claims"]
+
+    assert [row["status"] for row in rows] == ["approved", "submitted", "returned", "new"]
+    assert [row["rating"] for row in rows] == ["Mostly true", "", "", ""]
+    assert [row["rationale"] for row in rows] == ["Three vetoes by Dec 2012.", "", "", ""]
+    assert [claim["rating"] for claim in claims] == ["Mostly true", "", "", ""]
+    assert [claim["reviewer"] for claim in claims] == ["rachel", "", "", ""]
+
+
+def test_csv_and_json_list_cited_references_apart_from_gathered_ones(checked_article):
+    report = report_build(article=checked_article)
+
+    rows = list(csv.DictReader(io.StringIO(report_export(report=report, export_format="csv").content)))
+    approved = json.loads(report_export(report=report, export_format="json").content)["claims"][0]
+
+    assert rows[0]["cited_references"] == "https://un.org/veto"
+    assert set(rows[0]["gathered_references"].split()) == {"https://un.org/veto", "https://example.org/lead"}
+    assert [ref["url"] for ref in approved["cited_references"]] == ["https://un.org/veto"]
+    assert [ref["title"] for ref in approved["cited_references"]] == ["Veto list"]
+    assert len(approved["gathered_references"]) == 2
 
 
 def test_json_and_markdown_exports(checked_article):
