@@ -45,7 +45,15 @@ def review_task_get(*, user, task_id) -> ReviewTask:
 
 
 def review_task_for_claim(*, user, claim_id) -> ReviewTask:
-    task = review_task_list(user=user).filter(claim_id=uuid_or_404(claim_id, what="Claim")).first()
+    """The claim's task, also when an editor has taken the claim out of review since the page
+    was loaded: the services then refuse the work and say why, where "not found" would not."""
+    task = (
+        ReviewTask.objects.filter(
+            claim__article__desk_id__in=desk_ids_for_user(user=user), claim_id=uuid_or_404(claim_id, what="Claim")
+        )
+        .select_related("claim", "claim__article", "claim__article__desk", "assignee", "verdict")
+        .first()
+    )
     if task is None:
         raise NotFoundError("Task not found.")
     return task

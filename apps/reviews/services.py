@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.desks.models import Desk, Membership
@@ -68,6 +69,7 @@ def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
     membership_require(user=user, desk=locked.claim.article.desk)
     if locked.assignee_id != user.pk:
         raise PermissionDeniedError("This claim is assigned to someone else.")
+    _ensure_in_review_queue(locked)
     return locked
 
 
@@ -124,7 +126,22 @@ def verdict_submit(*, user, task: ReviewTask, rating: Rating, rationale: str, re
 def _lock_for_editor(*, editor, task: ReviewTask) -> ReviewTask:
     locked = ReviewTask.objects.select_for_update().select_related("claim__article__desk").get(pk=task.pk)
     membership_require(user=editor, desk=locked.claim.article.desk, editor=True)
+    _ensure_in_review_queue(locked)
     return locked
+
+
+def _ensure_in_review_queue(task: ReviewTask) -> None:
+    # An editor can reject a claim while its reviewer is still writing the verdict; the task
+    # stays behind (releasing the claim brings it back), but takes no work until then.
+    claim = task.claim
+    if claim.status == ClaimStatus.ACTIVE:
+        return
+    reason = f" (“{claim.rejection_reason}”)" if claim.rejection_reason else ""
+    raise ApplicationError(
+        f"An editor took this claim out of review{reason}, so it takes no review work until it is released.",
+        extra={"claim_status": claim.status},
+        status=409,
+    )
 
 
 @transaction.atomic

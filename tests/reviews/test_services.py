@@ -1,5 +1,6 @@
 import pytest
 
+from apps.claims import services as claim_services
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.reviews import services
 from apps.reviews.models import Rating, TaskStatus
@@ -125,5 +126,17 @@ def test_verdict_needs_rationale_and_own_references(task, editor, reviewer, true
         services.verdict_submit(
             user=reviewer, task=task, rating=true_rating, rationale="ok", reference_ids=[foreign.pk]
         )
+    task.refresh_from_db()
+    assert task.status == TaskStatus.ASSIGNED
+
+
+def test_a_claim_rejected_during_its_review_takes_no_verdict(task, editor, reviewer, true_rating):
+    task = _assign(task, editor, reviewer)
+    claim_services.claim_reject(claim=task.claim, user=editor, reason="An opinion")
+
+    with pytest.raises(ApplicationError, match="An editor took this claim out of review") as refused:
+        services.verdict_submit(user=reviewer, task=task, rating=true_rating, rationale="Checked.")
+
+    assert refused.value.status == 409
     task.refresh_from_db()
     assert task.status == TaskStatus.ASSIGNED

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.articles.selectors import article_get
 from apps.claims import services
-from apps.claims.models import MatchStatus
+from apps.claims.models import ClaimStatus, MatchStatus
 from apps.claims.selectors import claim_get
 from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
@@ -66,7 +66,10 @@ def claim_detail(request, claim_id):
     task = getattr(claim, "review_task", None)
     verdict = getattr(task, "verdict", None)
     references = list(reference_list(user=request.user, claim=claim))
-    is_assignee = task is not None and task.assignee_id == request.user.pk
+    # A rejected or held claim keeps its task (releasing it brings the review back), but nobody
+    # works on it meanwhile.
+    in_review = task is not None and claim.status == ClaimStatus.ACTIVE
+    is_assignee = in_review and task.assignee_id == request.user.pk
     can_edit = membership_get(user=request.user, desk=article.desk).can_edit
 
     verdict_form = None
@@ -92,6 +95,7 @@ def claim_detail(request, claim_id):
             "context_cut_before": cut_before,
             "context_cut_after": cut_after,
             "task": task,
+            "in_review": in_review,
             "verdict": verdict,
             "source_links": source_link_list(user=request.user, claim=claim),
             "references": references,
@@ -104,7 +108,7 @@ def claim_detail(request, claim_id):
             "can_refresh": can_edit or is_assignee,
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
-            "can_decide": can_edit and task is not None and task.status == TaskStatus.SUBMITTED,
+            "can_decide": can_edit and in_review and task.status == TaskStatus.SUBMITTED,
             "return_form": VerdictReturnForm(),
         },
     )

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.articles.selectors import article_get
+from apps.core.exceptions import ApplicationError
 from apps.references.selectors import reference_list
 from apps.reviews import services
 from apps.reviews.selectors import review_task_for_claim, review_task_queue
@@ -54,17 +55,26 @@ def verdict_submit(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
     references = reference_list(user=request.user, claim=task.claim)
     form = VerdictForm(request.POST, desk=task.claim.article.desk, references=references)
-    if form.is_valid():
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("claims:detail", claim_id=claim_id)
+    rationale = form.cleaned_data["rationale"]
+    try:
         services.verdict_submit(
             user=request.user,
             task=task,
             rating=form.cleaned_data["rating"],
-            rationale=form.cleaned_data["rationale"],
+            rationale=rationale,
             reference_ids=form.cleaned_data["references"],
         )
-        messages.success(request, "Verdict submitted for the editor's approval.")
-    else:
-        flash_form_errors(request, form)
+    except ApplicationError as error:
+        # The claim can be rejected or reassigned while the reviewer writes: hand back what
+        # they wrote, since the page they return to may no longer hold a verdict form.
+        messages.error(request, error.message)
+        if rationale.strip():
+            messages.info(request, f"Your rationale was not recorded; here it is to keep: “{rationale.strip()}”")
+        return redirect("claims:detail", claim_id=claim_id)
+    messages.success(request, "Verdict submitted for the editor's approval.")
     return redirect("claims:detail", claim_id=claim_id)
 
 
