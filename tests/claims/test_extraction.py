@@ -208,6 +208,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('However, as part of her ruling, Judge Ines Kolar stated, "A fine of 5,000 euros is not enough."',
          "Judge Ines Kolar"),
         ('On Friday in Izmir, at an election rally, Ozturk said, "We will build 40 new schools."', "Ozturk"),
+        ('Ruritania\'s president Ana Vell said, "We have 3 new ports."', "Ruritania's president Ana Vell"),
+        ('Vatican archbishop Ian Moss said, "There are 12 open cases."', "Vatican archbishop Ian Moss"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

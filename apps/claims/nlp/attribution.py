@@ -21,7 +21,8 @@ _ROLE_NOUNS = (
     r"director|chief|minister|secretary|lawyer|attorney|economist|historian|physicist|chemist|[a-z]+ologist|"
     r"engineer|officer|manager|editor|correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|"
     r"author|co-author|partner|colleague|teammate|coach|friend|prosecutor|judge|mayor|governor|commissioner|"
-    r"senator|lawmaker|legislator|diplomat|ambassador|envoy|president|chairman|chairwoman|leader|founder|activist"
+    r"senator|lawmaker|legislator|diplomat|ambassador|envoy|president|chairman|chairwoman|leader|founder|activist|"
+    r"archbishop|bishop|head"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -40,8 +41,9 @@ _SOURCE = (
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...", a government official said.': someone unnamed, described by a post
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
-    # "The local health minister said", "Local prosecutor Remy Heitz said": a post, and the name after it
-    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+{_NAME}){{0,3}})"
+    # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
+    # Issoufou said": a post, and the name after it
+    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+{_NAME}){{0,3}})"
 )
 
 # "..., Kommersant reported Tuesday."
