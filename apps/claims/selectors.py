@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -8,7 +9,7 @@ from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
-from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus
+from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus, MatchStatus
 
 
 def claim_list(
@@ -54,6 +55,39 @@ def checked_claim_texts(*, article: Article, limit: int = MATCH_POOL_LIMIT) -> l
         .order_by("-updated_at")
         .values_list("pk", "text")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class AppliedVerdict:
+    """The approved verdict that stands for a claim, and where it came from."""
+
+    verdict: object  # apps.reviews Verdict (not imported: apps.reviews depends on this app)
+    # The earlier claim whose verdict an editor confirmed applies here; None for the claim's own.
+    reused_from: Claim | None = None
+
+
+def claim_applied_verdict(*, claim: Claim) -> AppliedVerdict | None:
+    """The claim's own approved verdict, else the approved verdict of the earlier claim an editor
+    confirmed it repeats, else None. Resolved on every read rather than copied, so a verdict the
+    earlier claim loses (returned, or its claim rejected) stops applying here too.
+
+    Reads `review_task__verdict` and `matched_claim__review_task__verdict`; select them (as
+    `apps.reports.selectors.report_build` does) to keep this free of queries."""
+    own = _approved_verdict(claim)
+    if own is not None:
+        return AppliedVerdict(verdict=own)
+    earlier = claim.matched_claim if claim.match_status == MatchStatus.CONFIRMED else None
+    if earlier is None or earlier.status != ClaimStatus.ACTIVE:
+        return None
+    reused = _approved_verdict(earlier)
+    return AppliedVerdict(verdict=reused, reused_from=earlier) if reused is not None else None
+
+
+def _approved_verdict(claim: Claim):
+    task = getattr(claim, "review_task", None)
+    if task is None or task.status != CHECKED_TASK_STATUS:
+        return None
+    return getattr(task, "verdict", None)
 
 
 def article_extraction_get(*, article: Article) -> ArticleExtraction | None:

@@ -26,6 +26,10 @@ def _text(value: str) -> str:
     return escape(value or "").replace("\n", "<br/>")
 
 
+def _reused_note(earlier) -> str:
+    return f"Verdict reused from the earlier check of “{earlier.text}” in “{earlier.article.title}”."
+
+
 def render_pdf(report: Report) -> bytes:
     styles = _styles()
     article = report.article
@@ -53,6 +57,8 @@ def render_pdf(report: Report) -> bytes:
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
             verdict = f"<b>{_text(row.verdict.rating.label)}</b><br/>{_text(row.verdict.rationale)}"
+            if row.reused_from is not None:
+                verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(
                 f'<link href="{escape(ref.url)}" color="#0b57d0">{_text(ref.title)}</link>'
                 for ref in row.verdict.cited_references.all()

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from apps.articles.models import Article
 from apps.articles.selectors import article_get
 from apps.claims.models import Claim, ClaimStatus
+from apps.claims.selectors import claim_applied_verdict
 from apps.core.text import Segment, segment_spans
 from apps.references.models import Reference
 from apps.reviews.models import TaskStatus
@@ -15,9 +16,11 @@ from apps.reviews.selectors import rating_scale_for_desk
 class ReportRow:
     claim: Claim
     status: str
-    # The approved verdict; None until the editor approves one. A submitted or returned verdict
-    # is not the desk's finding, so no export may show it.
+    # The approved verdict that applies (`claim_applied_verdict`), None until one does. A
+    # submitted or returned verdict is not the desk's finding, so no export may show it.
     verdict: object | None
+    # The earlier claim whose approved verdict an editor confirmed applies to this one.
+    reused_from: Claim | None = None
     references: list[Reference] = field(default_factory=list)
 
     @property
@@ -45,25 +48,29 @@ def report_get(*, user, article_id) -> Report:
 def report_build(*, article: Article) -> Report:
     """Everything an export needs about one article, in a fixed number of queries. Unscoped:
     callers check access (the API through `report_get`, the CLI runs as the operator)."""
+    verdict_relations = ("rating", "reviewer", "approved_by")
     claims = (
         Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE)
-        .select_related("review_task", "review_task__assignee", "review_task__verdict__rating")
-        .select_related("review_task__verdict__reviewer", "review_task__verdict__approved_by")
+        .select_related("review_task", "review_task__assignee", "matched_claim__article")
+        .select_related(*(f"review_task__verdict__{name}" for name in verdict_relations))
+        .select_related(*(f"matched_claim__review_task__verdict__{name}" for name in verdict_relations))
         .prefetch_related(
             Prefetch("references", queryset=Reference.objects.order_by("-score", "title")),
             "review_task__verdict__cited_references",
+            "matched_claim__review_task__verdict__cited_references",
         )
         .order_by("start", "end")
     )
     rows = []
     for claim in claims:
         task = getattr(claim, "review_task", None)
-        verdict = getattr(task, "verdict", None) if task and task.status == TaskStatus.APPROVED else None
+        applied = claim_applied_verdict(claim=claim)
         rows.append(
             ReportRow(
                 claim=claim,
                 status=task.status if task else TaskStatus.NEW,
-                verdict=verdict,
+                verdict=applied.verdict if applied else None,
+                reused_from=applied.reused_from if applied else None,
                 references=list(claim.references.all()),
             )
         )

@@ -61,6 +61,19 @@ def _verdict_fields(row) -> dict:
         "reviewer": str(verdict.reviewer) if verdict else "",
         "approved_by": str(verdict.approved_by) if verdict and verdict.approved_by else "",
         "approved_at": verdict.approved_at.isoformat() if verdict and verdict.approved_at else "",
+        "verdict_reused_from": _reused_from(row.reused_from),
+    }
+
+
+def _reused_from(earlier) -> dict | None:
+    """The earlier claim whose verdict is reused, as exports name it."""
+    if earlier is None:
+        return None
+    return {
+        "claim_id": str(earlier.pk),
+        "claim_text": earlier.text,
+        "article_id": str(earlier.article_id),
+        "article_title": earlier.article.title,
     }
 
 
@@ -110,7 +123,8 @@ def _render_csv(report: Report) -> str:
     buffer = io.StringIO()
     columns = [
         "claim_id", "text", "kind", "score", "start", "end", "status", "rating", "rationale",
-        "reviewer", "approved_by", "approved_at", "cited_references", "gathered_references",
+        "reviewer", "approved_by", "approved_at", "verdict_reused_from_claim_id",
+        "verdict_reused_from_article", "cited_references", "gathered_references",
     ]  # fmt: skip
     reference_columns = ("cited_references", "gathered_references")
     writer = csv.DictWriter(buffer, fieldnames=columns)
@@ -118,6 +132,9 @@ def _render_csv(report: Report) -> str:
     for claim in report_as_dict(report)["claims"]:
         row = {key: claim.get(key, "") for key in columns if key != "claim_id" and key not in reference_columns}
         row["claim_id"] = claim["id"]
+        reused_from = claim["verdict_reused_from"] or {}
+        row["verdict_reused_from_claim_id"] = reused_from.get("claim_id", "")
+        row["verdict_reused_from_article"] = reused_from.get("article_title", "")
         for key in reference_columns:
             row[key] = " ".join(ref["url"] for ref in claim[key])
         writer.writerow({key: _csv_safe(value) for key, value in row.items()})
@@ -153,27 +170,34 @@ def claimreview_items(report: Report) -> list[dict]:
         }
         if verdict.rating.claimreview_value is not None:
             rating["ratingValue"] = verdict.rating.claimreview_value
-        appearance = {"@type": "CreativeWork", "headline": article.title}
-        if article.source_url:
-            appearance["url"] = article.source_url
-        item_reviewed = {"@type": "Claim", "appearance": appearance}
+        item_reviewed = {"@type": "Claim", "appearance": _appearance(article)}
         if article.outlet:
             item_reviewed["author"] = {"@type": "Organization", "name": article.outlet}
         if article.published_on:
             item_reviewed["datePublished"] = article.published_on.isoformat()
-        items.append(
-            {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "datePublished": verdict.approved_at.date().isoformat(),
-                "author": {"@type": "Organization", "name": article.desk.name},
-                "claimReviewed": row.claim.text,
-                "itemReviewed": item_reviewed,
-                "reviewRating": rating,
-                "reviewBody": verdict.rationale,
-            }
-        )
+        item = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "datePublished": verdict.approved_at.date().isoformat(),
+            "author": {"@type": "Organization", "name": article.desk.name},
+            "claimReviewed": row.claim.text,
+            "itemReviewed": item_reviewed,
+            "reviewRating": rating,
+            "reviewBody": verdict.rationale,
+        }
+        if row.reused_from is not None:
+            # The verdict was given on this earlier claim and reused here.
+            earlier = row.reused_from
+            item["isBasedOn"] = {"@type": "Claim", "text": earlier.text, "appearance": _appearance(earlier.article)}
+        items.append(item)
     return items
+
+
+def _appearance(article) -> dict:
+    appearance = {"@type": "CreativeWork", "headline": article.title}
+    if article.source_url:
+        appearance["url"] = article.source_url
+    return appearance
 
 
 def _render_claimreview(report: Report) -> str:

@@ -158,3 +158,71 @@ def test_pdf_export_command_needs_an_output_file(checked_article, tmp_path):
     target = tmp_path / "report.pdf"
     call_command("export_report", str(checked_article.pk), "--format", "pdf", "-o", str(target))
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.fixture
+def repeating_article(checked_article, desk, editor):
+    """A later article repeating the checked claim; an editor confirmed the match."""
+    from apps.claims.services import claim_match_confirm
+
+    earlier = checked_article.claims.get(start=0)
+    article = factories.ArticleFactory(desk=desk, body=BODY[:47], title="Vetoes again")
+    claim = factories.ClaimFactory(article=article, text=BODY[:47], start=0, end=47, matched_claim=earlier)
+    factories.ReviewTaskFactory(claim=claim)
+    claim_match_confirm(claim=claim, user=editor)
+    return article
+
+
+def test_every_export_applies_a_confirmed_matchs_earlier_verdict(repeating_article, tmp_path):
+    from pypdf import PdfReader
+
+    report = report_build(article=repeating_article)
+    reused = f"Verdict reused from the earlier check of “{BODY[:47]}” in “Vetoes report”"
+
+    assert [row.verdict.rating.label for row in report.approved_rows] == ["Mostly true"]
+    html = report_export(report=report, export_format="html").content
+    assert '<span class="rating">Mostly true</span>' in html
+    assert reused in html
+    markdown = report_export(report=report, export_format="md").content
+    assert "- Verdict: **Mostly true**" in markdown
+    assert reused in markdown
+    path = tmp_path / "report.pdf"
+    path.write_bytes(report_export(report=report, export_format="pdf").content)
+    pdf_text = " ".join("".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert "Mostly true" in pdf_text
+    assert "Verdict reused from the earlier check" in pdf_text
+    assert "1 of 1 claims approved" in pdf_text
+
+    csv_row = next(csv.DictReader(io.StringIO(report_export(report=report, export_format="csv").content)))
+    assert csv_row["rating"] == "Mostly true"
+    assert csv_row["cited_references"] == "https://un.org/veto"
+    assert csv_row["verdict_reused_from_article"] == "Vetoes report"
+    claim = json.loads(report_export(report=report, export_format="json").content)["claims"][0]
+    assert claim["rating"] == "Mostly true"
+    assert claim["verdict_reused_from"]["article_title"] == "Vetoes report"
+    assert claim["verdict_reused_from"]["claim_text"] == BODY[:47]
+
+    (item,) = json.loads(report_export(report=report, export_format="claimreview").content)
+    assert item["reviewRating"]["alternateName"] == "Mostly true"
+    assert item["itemReviewed"]["appearance"]["headline"] == "Vetoes again"
+    assert item["isBasedOn"]["appearance"]["headline"] == "Vetoes report"
+
+
+def test_exports_of_an_unmatched_or_suggested_claim_show_no_verdict(repeating_article):
+    from apps.claims.models import MatchStatus
+
+    repeating_article.claims.update(match_status=MatchStatus.SUGGESTED)
+    report = report_build(article=repeating_article)
+
+    assert report.approved_rows == []
+    assert json.loads(report_export(report=report, export_format="claimreview").content) == []
+    assert json.loads(report_export(report=report, export_format="json").content)["claims"][0]["rating"] == ""
+
+
+def test_the_report_reads_matches_in_a_fixed_number_of_queries(repeating_article, django_assert_max_num_queries):
+    earlier = repeating_article.claims.get().matched_claim
+    for _ in range(3):
+        factories.ClaimFactory(article=repeating_article, matched_claim=earlier, match_status="confirmed")
+    with django_assert_max_num_queries(5):
+        report = report_build(article=repeating_article)
+        report_export(report=report, export_format="json")
