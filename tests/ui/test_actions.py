@@ -59,12 +59,6 @@ def test_a_reviewer_cannot_assign(reviewer_client, article, veto_task, reviewer)
     assert veto_task.status == TaskStatus.NEW
 
 
-def test_actions_refuse_get(editor_client, article):
-    response = editor_client.get(reverse("reviews:assign", args=[article.pk]))
-
-    assert response.status_code == 405
-
-
 def _assigned(task, reviewer):
     task.status = TaskStatus.ASSIGNED
     task.assignee = reviewer

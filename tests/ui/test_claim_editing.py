@@ -82,12 +82,6 @@ def test_an_outsider_cannot_reject_a_claim(outsider_client, veto_task):
     assert veto_task.claim.status == ClaimStatus.ACTIVE
 
 
-def test_claim_actions_refuse_get(editor_client, veto_task):
-    response = editor_client.get(reverse("claims:reject", args=[veto_task.claim.pk]))
-
-    assert response.status_code == 405
-
-
 def test_in_article_link_leads_to_the_claims_row(editor_client, outsider_client, veto_task):
     claim = veto_task.claim
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from apps.articles.selectors import article_get
 from apps.claims import services
@@ -17,6 +17,7 @@ from apps.references.models import Reference, Stance
 from apps.references.selectors import reference_list, source_link_list
 from apps.reviews.models import TaskStatus
 from apps.reviews.services import SUBMITTABLE_STATUSES
+from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.claims import ClaimMergeForm, ClaimRejectForm, ClaimSpanForm, ClaimSplitFormSet, ClaimUpdateForm
 from apps.web.forms.reviews import VerdictForm, VerdictReturnForm
@@ -123,8 +124,7 @@ def claim_in_article(request, claim_id):
     return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def claim_references_refresh(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -133,8 +133,7 @@ def claim_references_refresh(request, claim_id):
     return redirect("claims:detail", claim_id=claim.pk)
 
 
-@login_required
-@require_POST
+@form_action("claims:in-article")
 @application_errors(redirect_to="claims:in-article")
 def claim_reject(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -147,8 +146,7 @@ def claim_reject(request, claim_id):
     return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("claims:in-article")
 @application_errors(redirect_to="claims:in-article")
 def claim_release(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -157,8 +155,7 @@ def claim_release(request, claim_id):
     return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("claims:in-article")
 @application_errors(redirect_to="claims:in-article")
 def claim_update(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -171,8 +168,7 @@ def claim_update(request, claim_id):
     return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("articles:detail")
 @application_errors(redirect_to="articles:detail")
 def claims_merge(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
@@ -185,8 +181,7 @@ def claims_merge(request, article_id):
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("articles:detail")
 @application_errors(redirect_to="articles:detail")
 def claim_create(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
@@ -202,8 +197,7 @@ def claim_create(request, article_id):
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def claim_split(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -220,8 +214,7 @@ def claim_split(request, claim_id):
     return redirect(_in_article_url(claim.article_id, created[0].pk))
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def claim_match_confirm(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
@@ -230,8 +223,7 @@ def claim_match_confirm(request, claim_id):
     return redirect("claims:detail", claim_id=claim.pk)
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def claim_match_dismiss(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)

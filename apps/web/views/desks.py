@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
 from apps.desks import services
@@ -22,6 +21,7 @@ from apps.references import services as reference_services
 from apps.references.selectors import source_rule_get_for_desk, source_rules_by_topic_for_desk
 from apps.reviews import services as review_services
 from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
+from apps.web.actions import form_action
 from apps.web.errors import flash_form_errors
 from apps.web.forms.desks import (
     AccountCreateForm,
@@ -101,8 +101,7 @@ def people(request, desk: Desk):
     return _people_page(request, desk)
 
 
-@login_required
-@require_POST
+@form_action("desks:people", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:people")
 def member_add(request, desk: Desk):
     form = MemberAddForm(request.POST)
@@ -114,8 +113,7 @@ def member_add(request, desk: Desk):
 
 
 @never_cache  # the response may carry a generated password: no copy in any cache
-@login_required
-@require_POST
+@form_action("desks:people", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:people")
 def account_create(request, desk: Desk):
     form = AccountCreateForm(request.POST)
@@ -138,8 +136,7 @@ def account_create(request, desk: Desk):
     return _people_page(request, desk, create_form=form, status=400)
 
 
-@login_required
-@require_POST
+@form_action("desks:people", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:people")
 def member_role(request, desk: Desk):
     form = MemberRoleForm(request.POST, desk=desk)
@@ -156,8 +153,7 @@ def member_role(request, desk: Desk):
     return redirect("desks:people", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:people", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:people")
 def member_remove(request, desk: Desk):
     form = MemberRemoveForm(request.POST, desk=desk)
@@ -194,8 +190,7 @@ def ratings(request, desk: Desk):
     )
 
 
-@login_required
-@require_POST
+@form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_scale_copy(request, desk: Desk):
     review_services.rating_scale_copy_default(user=request.user, desk=desk)
@@ -203,8 +198,7 @@ def rating_scale_copy(request, desk: Desk):
     return redirect("desks:ratings", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_add(request, desk: Desk):
     form = RatingForm(request.POST)
@@ -216,8 +210,7 @@ def rating_add(request, desk: Desk):
     return redirect("desks:ratings", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_edit(request, desk: Desk):
     form = RatingEditForm(request.POST, scale=rating_scale_for_desk(desk=desk))
@@ -230,8 +223,7 @@ def rating_edit(request, desk: Desk):
     return redirect("desks:ratings", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_move(request, desk: Desk):
     form = RatingMoveForm(request.POST, scale=rating_scale_for_desk(desk=desk))
@@ -242,8 +234,7 @@ def rating_move(request, desk: Desk):
     return redirect("desks:ratings", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_delete(request, desk: Desk):
     form = RatingDeleteForm(request.POST, scale=rating_scale_for_desk(desk=desk))
@@ -311,8 +302,7 @@ def source_rule_edit(request, desk: Desk, rule_id):
     return _source_rule_form_page(request, desk, form, rule=rule, status=400 if form.errors else 200)
 
 
-@login_required
-@require_POST
+@form_action("desks:source_rules", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:source_rules")
 def source_rule_deactivate(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
@@ -321,8 +311,7 @@ def source_rule_deactivate(request, desk: Desk, rule_id):
     return redirect("desks:source_rules", slug=desk.slug)
 
 
-@login_required
-@require_POST
+@form_action("desks:source_rules", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:source_rules")
 def source_rule_reactivate(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)

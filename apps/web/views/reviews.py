@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from apps.articles.selectors import article_get
 from apps.core.exceptions import ApplicationError
 from apps.references.selectors import reference_list
 from apps.reviews import services
 from apps.reviews.selectors import review_task_for_claim, review_task_queue
+from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.reviews import ReviewAssignForm, VerdictForm, VerdictReturnForm
 
@@ -17,8 +17,7 @@ def review_queue(request):
     return render(request, "reviews/queue.html", {"tasks": review_task_queue(user=request.user)})
 
 
-@login_required
-@require_POST
+@form_action("articles:detail")
 @application_errors(redirect_to="articles:detail")
 def article_tasks_assign(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
@@ -38,8 +37,7 @@ def article_tasks_assign(request, article_id):
     return redirect("articles:detail", article_id=article.pk)
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def review_start(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
@@ -48,8 +46,7 @@ def review_start(request, claim_id):
     return redirect("claims:detail", claim_id=claim_id)
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def verdict_submit(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
@@ -78,8 +75,7 @@ def verdict_submit(request, claim_id):
     return redirect("claims:detail", claim_id=claim_id)
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def verdict_approve(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
@@ -88,8 +84,7 @@ def verdict_approve(request, claim_id):
     return redirect("claims:detail", claim_id=claim_id)
 
 
-@login_required
-@require_POST
+@form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def verdict_return(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
