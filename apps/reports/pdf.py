@@ -1,24 +1,74 @@
-"""The checked report as PDF, laid out with ReportLab's Platypus (pure Python, no system libraries)."""
+"""The checked report as PDF, laid out with ReportLab's Platypus (pure Python, no system libraries).
 
+ReportLab's built-in Helvetica covers Latin-1 only, so Cyrillic, Greek and most other scripts
+print as black boxes. When the system has DejaVu Sans (Debian's fonts-dejavu-core) the report is
+set in it; without it the report falls back to Helvetica rather than failing.
+"""
+
+import functools
 import io
+from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .selectors import Report
 
+UNICODE_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+UNICODE_FONT_FILES = {
+    "regular": "DejaVuSans.ttf",
+    "bold": "DejaVuSans-Bold.ttf",
+    "italic": "DejaVuSans-Oblique.ttf",
+    "bold_italic": "DejaVuSans-BoldOblique.ttf",
+}
 
-def _styles() -> dict[str, ParagraphStyle]:
+
+@dataclass(frozen=True)
+class ReportFonts:
+    regular: str
+    bold: str
+
+
+LATIN_FONTS = ReportFonts(regular="Helvetica", bold="Helvetica-Bold")
+
+
+@functools.cache
+def report_fonts(font_dir: Path) -> ReportFonts:
+    """DejaVu Sans from `font_dir`, registered with ReportLab once (<b> and <i> included), or
+    Helvetica when any of its files is missing."""
+    paths = {style: font_dir / name for style, name in UNICODE_FONT_FILES.items()}
+    if not all(path.is_file() for path in paths.values()):
+        return LATIN_FONTS
+    names = {style: path.stem for style, path in paths.items()}
+    for style, path in paths.items():
+        pdfmetrics.registerFont(TTFont(names[style], str(path)))
+    pdfmetrics.registerFontFamily(
+        names["regular"],
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
+    )
+    return ReportFonts(regular=names["regular"], bold=names["bold"])
+
+
+def _styles(fonts: ReportFonts) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
+    regular, bold = fonts.regular, fonts.bold
     return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontSize=17, leading=21, alignment=0),
-        "meta": ParagraphStyle("meta", parent=base["Normal"], fontSize=9, textColor=colors.HexColor("#555555")),
-        "cell": ParagraphStyle("cell", parent=base["Normal"], fontSize=8.5, leading=11),
-        "head": ParagraphStyle("head", parent=base["Normal"], fontSize=8.5, leading=11, fontName="Helvetica-Bold"),
+        "title": ParagraphStyle("title", parent=base["Title"], fontSize=17, leading=21, alignment=0, fontName=bold),
+        "meta": ParagraphStyle(
+            "meta", parent=base["Normal"], fontSize=9, textColor=colors.HexColor("#555555"), fontName=regular
+        ),
+        "cell": ParagraphStyle("cell", parent=base["Normal"], fontSize=8.5, leading=11, fontName=regular),
+        "head": ParagraphStyle("head", parent=base["Normal"], fontSize=8.5, leading=11, fontName=bold),
     }
 
 
@@ -31,7 +81,7 @@ def _reused_note(earlier) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
-    styles = _styles()
+    styles = _styles(report_fonts(UNICODE_FONT_DIR))
     article = report.article
     meta = " · ".join(
         part
@@ -65,7 +115,7 @@ def render_pdf(report: Report) -> bytes:
                 if ref.url.startswith(("http://", "https://"))
             )
         else:
-            verdict, evidence = f"<i>{_text(row.status.replace('_', ' '))}</i>", ""
+            verdict, evidence = f"<i>{_text(row.status_label)}</i>", ""
         rows.append(
             [
                 Paragraph(str(number), styles["cell"]),

@@ -27,6 +27,13 @@ class ReportRow:
     def approved(self) -> bool:
         return self.verdict is not None
 
+    @property
+    def status_label(self) -> str:
+        """The review status as readers of a report are told it."""
+        if self.reused_from is not None:
+            return "Verdict reused from an earlier check"
+        return TaskStatus(self.status).label
+
 
 @dataclass
 class Report:

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from apps.reports.pdf import UNICODE_FONT_DIR
 from apps.reports.selectors import report_build
 from apps.reports.services import report_export
 from apps.reviews import services as reviews
@@ -226,3 +227,59 @@ def test_the_report_reads_matches_in_a_fixed_number_of_queries(repeating_article
     with django_assert_max_num_queries(5):
         report = report_build(article=repeating_article)
         report_export(report=report, export_format="json")
+
+
+def _pdf_text(export, tmp_path) -> str:
+    from pypdf import PdfReader
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(export.content)
+    return " ".join("".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_exports_name_review_statuses_in_words(checked_article, editor, reviewer, tmp_path):
+    in_review = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=checked_article, start=48, end=60))
+    reviews.review_tasks_assign(editor=editor, tasks=[in_review], assignee=reviewer)
+    reviews.review_task_start(user=reviewer, task=in_review)
+    report = report_build(article=checked_article)
+
+    html = report_export(report=report, export_format="html").content
+    markdown = report_export(report=report, export_format="md").content
+    pdf = _pdf_text(report_export(report=report, export_format="pdf"), tmp_path)
+
+    assert '<span class="pending">In review</span>' in html
+    assert "In_review" not in html
+    assert "- Status: Approved" in markdown
+    assert "- Status: In review" in markdown
+    assert "- Status: New" in markdown
+    assert "in_review" not in markdown
+    assert "In review" in pdf
+    assert "in_review" not in pdf
+
+
+def test_pdf_falls_back_to_helvetica_without_the_unicode_font(checked_article, tmp_path, monkeypatch):
+    from apps.reports import pdf
+
+    (tmp_path / "DejaVuSans.ttf").write_bytes(b"")  # one file of the family is not enough
+    monkeypatch.setattr(pdf, "UNICODE_FONT_DIR", tmp_path)
+
+    assert pdf.report_fonts(tmp_path) == pdf.LATIN_FONTS
+    export = report_export(report=report_build(article=checked_article), export_format="pdf")
+    assert b"/BaseFont /Helvetica" in export.content
+    assert b"DejaVu" not in export.content
+    assert "Mostly true" in _pdf_text(export, tmp_path)
+
+
+@pytest.mark.skipif(
+    not (UNICODE_FONT_DIR / "DejaVuSans.ttf").is_file(),
+    reason="DejaVu Sans is not installed (apt-get install fonts-dejavu-core); the PDF falls back to Helvetica",
+)
+def test_pdf_keeps_cyrillic_text_with_the_unicode_font(desk, tmp_path):
+    body = "Foreign Minister Sergei Lavrov («Сергей Лавров») said Russia had vetoed three resolutions."
+    article = factories.ArticleFactory(desk=desk, title="Лавров: вето", body=body)
+    factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=body, start=0, end=len(body)))
+
+    text = _pdf_text(report_export(report=report_build(article=article), export_format="pdf"), tmp_path)
+
+    assert "«Сергей Лавров»" in text
+    assert "Лавров: вето" in text
