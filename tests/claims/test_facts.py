@@ -99,6 +99,7 @@ def _values(text):
         ("at 10:30 BST, Article 5 and Resolution 2254 were cited by 15 members", [("=", 15, "members")]),
         ("a storm surge of 18 to 23 feet", [("between", 18, "feet")]),
         ("an estimated two to three hundred vehicles", [("between", 200, "vehicles")]),
+        ("reconstruction will cost between US$300 and 400 billion.", [("between", 300_000_000_000, "USD")]),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "years")]),

@@ -347,7 +347,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         "qualifier": qualifier,
         "text": text[start:unit_end].strip(" ,."),
         "_start": start,
-        "_end": match.end("number") if not unit else unit_end,
+        "_end": unit_end if unit else match.end("scale") if match["scale"] else match.end("number"),
     }
 
 
