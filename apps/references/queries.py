@@ -43,7 +43,9 @@ _ATTRIBUTION_PATTERNS = [
     re.compile(r"\baccording to (?:the )?((?:[A-Z][\w'&.-]*\s){0,3}[A-Z][\w'&.-]*)"),
     re.compile(r"\b((?:[A-Z][\w'&.-]*\s){0,3}[A-Z][\w'&.-]*)\s+(?:said|wrote|quoted)\b"),
 ]
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+# Words in any alphabet ("Café", "Zürich", "Лавров"): a letter, then letters, apostrophes and
+# hyphens; or a number.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*|\d[\d,.]*")
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -106,7 +108,8 @@ def key_terms(text: str, *, entities: Any = None, limit: int = 8) -> list[str]:
     def add(term: str) -> None:
         key = term.lower()
         if key not in seen and key not in STOPWORDS and len(term) > 1:
-            seen.add(key)
+            # An entity's own words are not searched again ("United Nations United Nations").
+            seen.update([key, *key.split()])
             terms.append(term)
 
     for entity in _entity_texts(entities):

@@ -115,18 +115,34 @@ def _rule_matches(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> b
     return not rule.keywords or any(keyword.lower() in text for keyword in rule.keywords)
 
 
+_PLACEHOLDER = re.compile(r"(?P<article>\b[Tt]he )?\{(?P<name>\w+)\}")
+
+
+def _fill_text(template: str, facts: dict[str, str]) -> str:
+    """A rule's label or reason with the claim's facts in place. A value that starts with "the"
+    after a "the" in the template loses its own ("Find the {outlet} report" for "the ministry"
+    reads "Find the ministry report")."""
+
+    def fill(match: re.Match) -> str:
+        article, name = match["article"] or "", match["name"]
+        if name not in facts:
+            return match.group()
+        value = facts[name]
+        if article and value.lower().startswith("the "):
+            value = value[len("the ") :]
+        return article + value
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
 def _rule_link(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> SourceLink:
     # Search links for people, not fetches: the URL only carries the claim's facts.
-    label, reason = rule.label, rule.reason
-    for name, value in facts.items():
-        label = label.replace(f"{{{name}}}", value)
-        reason = reason.replace(f"{{{name}}}", value)
     return SourceLink(
         claim=claim,
         rule=rule,
         url=rule.url_template.format(**{name: quote(value, safe="") for name, value in facts.items()}),
-        label=label,
-        reason=reason,
+        label=_fill_text(rule.label, facts),
+        reason=_fill_text(rule.reason, facts),
     )
 
 

@@ -22,6 +22,22 @@ def test_key_terms_put_entities_and_numbers_first_without_stopwords():
     assert "have" not in terms
 
 
+def test_key_terms_keep_accented_letters():
+    terms = key_terms("Café owners in Zürich said prices rose 40 percent in 2012, the ministry reported.")
+
+    assert terms[:4] == ["Café", "Zürich", "40", "2012"]
+    assert "Caf" not in terms
+
+
+def test_key_terms_do_not_repeat_an_entitys_words():
+    text = "The United Nations said the United Nations mission counted 40,000 dead."
+
+    terms = key_terms(text, entities=[{"text": "United Nations", "type": "ORG"}])
+
+    assert terms.count("United Nations") == 1
+    assert not {"United", "Nations", "nations"} & set(terms)
+
+
 @pytest.mark.parametrize(
     ("text", "attribution", "context", "outlet"),
     [

@@ -79,6 +79,18 @@ def test_claim_naming_a_publication_gets_a_search_link_for_that_outlet(desk):
     assert "Kommersant" in link.label
 
 
+def test_an_outlet_named_with_the_reads_once_in_the_link_label(desk):
+    text = "Café owners said prices rose 40 percent in 2012, the ministry reported."
+    claim = ClaimFactory(article__desk=desk, text=text, kind=ClaimKind.STATISTIC, attribution="the ministry")
+
+    article_source_links_attach(article=claim.article)
+
+    link = SourceLink.objects.get(claim=claim, rule__name="outlet-coverage-search")
+    assert link.label == "Find the ministry report"
+    assert link.reason.startswith("The claim is attributed to the ministry;")
+    assert "Caf%C3%A9" in link.url
+
+
 def test_attaching_source_links_twice_adds_nothing(desk):
     claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
     article_source_links_attach(article=claim.article)
