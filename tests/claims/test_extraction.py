@@ -210,6 +210,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('On Friday in Izmir, at an election rally, Ozturk said, "We will build 40 new schools."', "Ozturk"),
         ('Ruritania\'s president Ana Vell said, "We have 3 new ports."', "Ruritania's president Ana Vell"),
         ('Vatican archbishop Ian Moss said, "There are 12 open cases."', "Vatican archbishop Ian Moss"),
+        ("State media on Saturday reported 9 people were rescued from the flats.", "State media"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

@@ -31,7 +31,9 @@ _REPORTING_ADVERB = (
     r"immediately|finally|falsely|widely|first"
 )
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
-_GROUP_NOUN = r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources"
+_GROUP_NOUN = (
+    r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
+)
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
 _SOURCE = (
