@@ -34,6 +34,8 @@ from .selectors import checked_claim_texts
 
 # Review states in which the claim's wording is still free to change.
 EDITABLE_TASK_STATUSES = ("new", "assigned")
+# Review states with a verdict an editor is deciding on or has approved for the report.
+VERDICT_TASK_STATUSES = ("submitted", "approved")
 
 
 def article_claims_extract(*, article: Article) -> list[Claim]:
@@ -114,7 +116,11 @@ def claim_match_dismiss(*, claim: Claim, user: AbstractBaseUser) -> Claim:
 
 
 def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
-    """Take a claim out of the queue with the editor's reason. Idempotent for rejected claims."""
+    """Take a claim out of the queue with the editor's reason. Idempotent for rejected claims.
+
+    A claim with a submitted or approved verdict is refused: rejecting it would silently take
+    a checked result out of the report.
+    """
     membership_require(user=user, desk=claim.article.desk, editor=True)
     reason = reason.strip()
     if not reason:
@@ -123,11 +129,21 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
         updated = (
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.REJECTED)
+            # In the same statement, so a verdict submitted meanwhile is not thrown out.
+            .exclude(review_task__status__in=VERDICT_TASK_STATUSES)
             .update(status=ClaimStatus.REJECTED, rejection_reason=reason)
         )
         if updated:
             _feedback(claim, user, FeedbackAction.REJECT, reason=reason, label=False)
     claim.refresh_from_db()
+    if claim.status != ClaimStatus.REJECTED:
+        task_status = Claim.objects.filter(pk=claim.pk).values_list("review_task__status", flat=True).get()
+        message = (
+            "This claim has an approved verdict in the report, so it can no longer be rejected."
+            if task_status == "approved"
+            else "A verdict on this claim is waiting for approval; approve it or return it to the reviewer first."
+        )
+        raise ApplicationError(message, extra={"task_status": task_status}, status=409)
     return claim
 
 

@@ -229,3 +229,18 @@
     document.querySelectorAll("[data-split-form]").forEach(splitForm);
   });
 })();
+
+// Destructive one-click actions ask first: a submit button (or its form) with
+// data-confirm="question" sends the form only if the user agrees. Listening for "submit"
+// rather than "click" asks only once the browser's own checks (required fields) have passed.
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var question = (button && button.getAttribute("data-confirm")) || event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+})();

@@ -274,6 +274,13 @@ def test_editor_adds_a_claim_by_selecting_text_rejects_one_and_splits_another(
     toll_row = page.locator(".claims-table tbody tr", has_text="killed")
     toll_row.get_by_text("Edit or reject").click()
     toll_row.get_by_label("Reason").fill("Already checked last week.")
+    # The first press is cancelled at the confirmation; the second goes through.
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    toll_row.get_by_role("button", name="Reject").click()
+    assert questions == ["Reject this claim? It leaves the review queue and the report until an editor releases it."]
+    assert Claim.objects.get(text__startswith="The conflict").status == ClaimStatus.ACTIVE
+    page.once("dialog", lambda dialog: dialog.accept())
     toll_row.get_by_role("button", name="Reject").click()
     _expect_message(page, "Claim rejected")
     expect(page.locator(".claims-table tbody tr", has_text="killed")).to_have_count(0)

@@ -8,7 +8,7 @@ from apps.articles import services
 from apps.articles.selectors import article_get
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, claim_list
-from apps.claims.services import EDITABLE_TASK_STATUSES
+from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
 from apps.core.exceptions import ApplicationError
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
 from apps.references.selectors import article_reference_progress
@@ -89,6 +89,7 @@ def article_detail(request, article_id):
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
             "editable_statuses": EDITABLE_TASK_STATUSES,
+            "verdict_statuses": VERDICT_TASK_STATUSES,
             "progress": _reference_progress(article),
         },
     )
