@@ -9,6 +9,10 @@ CPU queue later. The result is a suggestion for the reviewer, never a verdict (i
   numbers in the passage that count the same thing (they share a nearby noun). Equal, or
   consistent with the claim's qualifier ("at least", "more than"), supports; a different count
   of the same thing contradicts; no comparable figure but a good match only mentions;
+- a passage that shares too few of the claim's content words is not about the claim, so it gets
+  no stance at all, whatever its figures; a contradiction needs a closer match still, because a
+  wrong "contradicts" pushes a reviewer towards "False" ("59,648 people killed in Syria" shares
+  only "Syria" with "three resolutions on Syria", and does not contradict it);
 - dates in the claim ("June 30") that the passage also states add to a supporting match.
 """
 
@@ -27,6 +31,8 @@ BM25_B = 0.75
 MAX_PASSAGE_CHARS = 600
 # Below this share of the claim's content words, a passage is not about the claim.
 MIN_COVERAGE = 0.25
+# A different figure contradicts the claim only in a passage sharing at least this share.
+MIN_CONTRADICTION_COVERAGE = 0.5
 UNIT_WINDOW = 5
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*")
@@ -179,11 +185,11 @@ def compare_figures(claim_text: str, passage: str, *, coverage: float) -> Compar
         "contradicted_figures": contradicted,
         "matched_dates": [f"{month:02d}-{day:02d}" for month, day in matched_dates],
     }
-    if coverage < MIN_COVERAGE and not (supported or contradicted):
+    if coverage < MIN_COVERAGE:
         return Comparison("unrelated", round(coverage, 3), details)
     if supported and not contradicted:
         return Comparison("supports", round(min(1.0, 0.5 + 0.5 * coverage), 3), details)
-    if contradicted and not supported:
+    if contradicted and not supported and coverage >= MIN_CONTRADICTION_COVERAGE:
         return Comparison("contradicts", round(min(1.0, 0.4 + 0.5 * coverage), 3), details)
     if supported:  # some figures agree and some do not: let the reviewer look
         return Comparison("mentions", round(0.5 * coverage, 3), details)

@@ -108,6 +108,36 @@ def test_figures_are_compared_with_the_claim(claim, passage, stance):
     assert (evidence.stance if evidence else "unrelated") == stance
 
 
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        # Shares only "Syria" with the claim: a count of something else, about something else.
+        ("It listed 59,648 people killed in Syria between 15 March 2011 and 30 November 2012.", "unrelated"),
+        ("All three agreed the situation in Syria was very bad.", "unrelated"),
+        # Five Council members are not a count of resolutions.
+        (
+            "Its members included the foreign ministers of the five permanent members of the Security Council.",
+            "unrelated",
+        ),
+    ],
+)
+def test_a_passage_about_something_else_neither_contradicts_nor_supports(passage, stance):
+    claim = "Russia and China have vetoed three Security Council draft resolutions on Syria since October 2011."
+
+    [evidence] = best_evidence(claim, [passage])
+
+    assert evidence.stance == stance
+
+
+def test_a_different_figure_contradicts_only_a_passage_about_the_claim():
+    claim = "Russia and China have vetoed three Security Council draft resolutions on Syria since October 2011."
+    passage = "Russia and China vetoed five Security Council resolutions."
+
+    assert compare_figures(claim, passage, coverage=0.3).stance == "mentions"
+    assert compare_figures(claim, passage, coverage=0.1).stance == "unrelated"
+    assert compare_figures(claim, passage, coverage=0.6).stance == "contradicts"
+
+
 def test_a_claim_without_figures_is_supported_by_a_matching_date():
     claim = "Brahimi is seeking a solution based on the June 30 Geneva declaration."
     passage = "On 30 June 2012 in Geneva the Action Group agreed a declaration for a solution that Brahimi now seeks."
