@@ -162,6 +162,12 @@ _SAYING_AFTER_COMMA = re.compile(
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
     r"|:\s*[\"“]"
 )
+# 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
+# quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
+_NAME_WHO_SAID = re.compile(
+    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?:,\s+[^,\"“]{{2,120}})?,\s+who\s+(?:also\s+|later\s+)?"
+    r"(?P<cue>said|told|added|stated|explained|wrote|tweeted)\b[^\"“]{0,40}[\"“]"
+)
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
 # to concede"); a passive ("were described by Johnson") names no speaker.
 _SUBJECT = re.compile(
@@ -288,6 +294,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
         named = _named_source(source) if match["source1"] else _clean(source)
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
+    if match := _NAME_WHO_SAID.search(sentence):
+        return AttributionFrame(_clean(match["name"]), match["cue"], 0, len(sentence), "quote")
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     return None
