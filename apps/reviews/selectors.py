@@ -4,7 +4,7 @@ from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.models import Desk
-from apps.desks.selectors import desk_ids_for_user
+from apps.desks.selectors import desk_ids_for_user, editable_desk_ids_for_user
 
 from .models import Rating, RatingScale, ReviewTask, TaskStatus
 
@@ -34,6 +34,17 @@ def review_task_queue(*, user) -> QuerySet[ReviewTask]:
         review_task_list(user=user, assignee=user)
         .filter(status__in=OPEN_STATUSES)
         .order_by("due_date", "claim__article__created_at", "claim__start")
+    )
+
+
+def review_task_approval_queue(*, user) -> QuerySet[ReviewTask]:
+    """Submitted verdicts waiting for an editor's approval on the desks the user edits, longest
+    waiting first."""
+    return (
+        review_task_list(user=user, status=TaskStatus.SUBMITTED)
+        .filter(claim__article__desk_id__in=editable_desk_ids_for_user(user=user))
+        .select_related("verdict__reviewer")
+        .order_by("verdict__submitted_at", "claim__article__created_at", "claim__start")
     )
 
 

@@ -16,6 +16,7 @@ from apps.references import services as reference_services
 from apps.references.models import Reference, Stance
 from apps.references.selectors import reference_list, source_link_list
 from apps.reviews.models import TaskStatus
+from apps.reviews.selectors import review_task_approval_queue
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
@@ -111,6 +112,10 @@ def claim_detail(request, claim_id):
             "verdict_form": verdict_form,
             "can_decide": can_edit and in_review and task.status == TaskStatus.SUBMITTED,
             "return_form": VerdictReturnForm(),
+            # Where an editor working through the approval queue goes next.
+            "next_approval": review_task_approval_queue(user=request.user).exclude(claim=claim).first()
+            if can_edit
+            else None,
         },
     )
 

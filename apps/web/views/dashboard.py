@@ -8,7 +8,7 @@ from apps.articles.models import Article
 from apps.articles.selectors import article_list
 from apps.desks.selectors import membership_list_for_user
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import review_status_counts_by_article, review_task_queue
+from apps.reviews.selectors import review_status_counts_by_article, review_task_approval_queue, review_task_queue
 
 DASHBOARD_PAGE_SIZE = 25
 
@@ -50,6 +50,7 @@ def dashboard(request):
             "rows": rows,
             "desks": [DeskRow(name=desk.name, role=m.get_role_display()) for desk, m in memberships],
             "can_import": any(m.can_edit for _, m in memberships),
-            "queue_count": review_task_queue(user=request.user).count(),
+            "queue_count": review_task_queue(user=request.user).count()
+            + review_task_approval_queue(user=request.user).count(),
         },
     )

@@ -6,7 +6,7 @@ from apps.articles.selectors import article_get
 from apps.core.exceptions import ApplicationError
 from apps.references.selectors import reference_list
 from apps.reviews import services
-from apps.reviews.selectors import review_task_for_claim, review_task_queue
+from apps.reviews.selectors import review_task_approval_queue, review_task_for_claim, review_task_queue
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.reviews import ReviewAssignForm, VerdictForm, VerdictReturnForm
@@ -14,7 +14,11 @@ from apps.web.forms.reviews import ReviewAssignForm, VerdictForm, VerdictReturnF
 
 @login_required
 def review_queue(request):
-    return render(request, "reviews/queue.html", {"tasks": review_task_queue(user=request.user)})
+    return render(
+        request,
+        "reviews/queue.html",
+        {"tasks": review_task_queue(user=request.user), "approvals": review_task_approval_queue(user=request.user)},
+    )
 
 
 @form_action("articles:detail")
