@@ -99,10 +99,14 @@ def review_status_counts(*, article) -> dict[str, int]:
 
 
 def review_status_counts_by_article(*, article_ids) -> dict:
-    """Task counts per status for many articles in one query: {article_id: {status: count}}."""
+    """Task counts per status for many articles in one query: {article_id: {status: count}}.
+
+    Only claims in the review queue count: a held back or rejected claim keeps its task (for
+    when it is released) but is not being reviewed.
+    """
     counts: dict = {}
     rows = (
-        ReviewTask.objects.filter(claim__article_id__in=list(article_ids))
+        ReviewTask.objects.filter(claim__article_id__in=list(article_ids), claim__status=ClaimStatus.ACTIVE)
         .values_list("claim__article_id", "status")
         .annotate(total=Count("id"))
         .order_by()

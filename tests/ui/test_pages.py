@@ -51,7 +51,7 @@ def test_dashboard_lists_only_the_users_desk_articles_with_counts(
     assert "Syria talks" in page
     assert "Other desk story" not in page
     assert [row.article.claim_count for row in response.context["rows"]] == [2]
-    assert response.context["rows"][0].status_counts == [("New", 1), ("Assigned", 1)]
+    assert response.context["rows"][0].status_counts == [("new", "New", 1), ("assigned", "Assigned", 1)]
     assert "Import an article" in page
 
 

@@ -16,8 +16,8 @@ DASHBOARD_PAGE_SIZE = 25
 @dataclass(frozen=True)
 class DashboardRow:
     article: Article
-    # (label, count) for each review status some of the article's claims are in.
-    status_counts: list[tuple[str, int]]
+    # (status, label, count) for each review status some of the article's claims are in.
+    status_counts: list[tuple[str, str, int]]
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ def dashboard(request):
         DashboardRow(
             article=article,
             status_counts=[
-                (TaskStatus(status).label, count) for status, count in counts.get(article.pk, {}).items() if count
+                (status, TaskStatus(status).label, count)
+                for status, count in counts.get(article.pk, {}).items()
+                if count
             ],
         )
         for article in page
