@@ -307,6 +307,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
     # "an 18 year old half back", "the seven hour drive": a count of years and hours
     counted = _plural(unit) if unit in _SINGULAR_TIMES and value != 1 else unit
+    if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
+        qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (named := list(_COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start))):
         last = named[-1]
@@ -351,6 +353,24 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+_TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+_WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
+_SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
+
+
+def _over_a_span(text: str, start: int, end: int) -> bool:
+    """ "Spread between four venues over three days", "prices rose 40% over 10 years": "over" after a
+    noun or a figure spans the time; after a verb or a preposition ("lasted over 3 hours", "jailed for
+    over 3 years") or before "ago" it means more than."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or _SINCE_AFTER.match(text, end):
+        return False
+    word = before["word"].lower()
+    return not (word in STOPWORDS or word.endswith("ed") or word in IRREGULAR_PAST or word in _SPAN_VERBS)
+
+
+# Verbs after which "over" is "more than" though they are not in the past tense ("lasts over 3 hours").
+_SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(
     r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
