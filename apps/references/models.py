@@ -174,6 +174,17 @@ class ReferenceJob(BaseModel):
         return f"{self.claim_id}: {self.status}"
 
 
+class ProviderName(models.TextChoices):
+    """The reference providers (`apps.references.providers.provider_registry`), named for people."""
+
+    LOCAL_LIBRARY = "local_library", "Local reference library"
+    WIKIPEDIA = "wikipedia", "Wikipedia"
+    RELIEFWEB = "reliefweb", "ReliefWeb (UN OCHA)"
+    GOOGLE_FACTCHECK = "google_factcheck", "Google Fact Check Tools"
+    GDELT = "gdelt", "GDELT news coverage"
+    WIKIDATA = "wikidata", "Wikidata (figures)"
+
+
 class ProviderSetting(BaseModel):
     """A desk's choice about one reference provider, on top of settings.REFERENCE_PROVIDERS.
 
@@ -182,17 +193,7 @@ class ProviderSetting(BaseModel):
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="provider_settings")
-    provider = models.CharField(
-        max_length=50,
-        choices=[
-            ("local_library", "Local reference library"),
-            ("wikipedia", "Wikipedia"),
-            ("reliefweb", "ReliefWeb (UN OCHA)"),
-            ("google_factcheck", "Google Fact Check Tools"),
-            ("gdelt", "GDELT news coverage"),
-            ("wikidata", "Wikidata (figures)"),
-        ],
-    )
+    provider = models.CharField(max_length=50, choices=ProviderName.choices)
     is_enabled = models.BooleanField(default=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
+from django.template.defaultfilters import pluralize
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
@@ -15,6 +16,7 @@ from apps.desks.selectors import desk_ids_for_user
 from apps.references.models import (
     JobStatus,
     LibraryDocument,
+    ProviderName,
     ProviderSetting,
     Reference,
     ReferenceJob,
@@ -25,11 +27,12 @@ from apps.references.models import (
 )
 
 
-def article_reference_progress(*, article: Article) -> dict[str, int]:
-    """How far reference gathering got for an article: "12 of 15 claims checked".
+def article_reference_progress(*, article: Article) -> dict[str, object]:
+    """How far reference gathering got for an article, with the line the article page shows.
 
     `total` counts the article's claims that an editor has not rejected; `pending` is every claim
-    not finished yet (including the `running` ones and any whose job does not exist yet).
+    not finished yet (including the `running` ones and any whose job does not exist yet);
+    `provider_failures` is, for each provider, how many finished claims it failed for.
     """
     total = Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED).count()
     jobs = ReferenceJob.objects.filter(claim__article=article).exclude(claim__status=ClaimStatus.REJECTED)
@@ -39,14 +42,60 @@ def article_reference_progress(*, article: Article) -> dict[str, int]:
         running=Count("id", filter=Q(status=JobStatus.RUNNING)),
     )
     done, failed, running = counts["done"], counts["failed"], counts["running"]
-    return {
+    # A pending job's errors may yet be retried away; a finished job's are final.
+    finished_jobs = jobs.filter(status__in=[JobStatus.DONE, JobStatus.FAILED])
+    progress = {
         "total": total,
         "done": done,
         "failed": failed,
         "running": running,
         "pending": max(0, total - done - failed),
         "finished": done + failed >= total,
+        "provider_failures": _provider_failures(finished_jobs),
     }
+    return {**progress, "label": reference_progress_label(progress)}
+
+
+def reference_progress_label(progress: dict[str, object]) -> str:
+    """ "References gathered for 12 of 21 claims (1 could not be gathered; Wikipedia failed for
+    21 claims)". Gathered, not checked: on a fact-checking desk a claim is checked once its
+    verdict is approved, and gathering says nothing about that."""
+    label = f"References gathered for {progress['done'] + progress['failed']} of {progress['total']} claims"
+    problems = []
+    if progress["failed"]:
+        problems.append(f"{progress['failed']} could not be gathered")
+    problems += [
+        f"{provider_label(provider)} failed for {count} claim{pluralize(count)}"
+        for provider, count in sorted(progress["provider_failures"].items())
+    ]
+    return f"{label} ({'; '.join(problems)})" if problems else label
+
+
+def claim_references_empty_note(*, claim: Claim) -> str:
+    """What the claim page says while a claim has no references: gathering still under way,
+    nothing found, or which sources failed, so an editor can tell the three apart."""
+    job = ReferenceJob.objects.filter(claim=claim).first()
+    if job is None or job.status in (JobStatus.PENDING, JobStatus.RUNNING):
+        return "References are still being gathered in the background; reload the page to see them."
+    failed = ", ".join(provider_label(provider) for provider in sorted(job.provider_errors or {}))
+    if job.status == JobStatus.FAILED:
+        return f"References could not be gathered: {failed or 'every source'} failed. Refresh to try again."
+    if failed:
+        return f"No references found. Not every source answered ({failed} failed); refresh to try again."
+    return "No references found: every source answered, none had a match."
+
+
+def provider_label(name: str) -> str:
+    """A provider's name for people; one no longer known (since removed) as stored."""
+    return ProviderName(name).label if name in ProviderName.values else name
+
+
+def _provider_failures(jobs: QuerySet[ReferenceJob]) -> dict[str, int]:
+    failures: dict[str, int] = {}
+    for errors in jobs.values_list("provider_errors", flat=True):
+        for provider in errors or {}:
+            failures[provider] = failures.get(provider, 0) + 1
+    return failures
 
 
 def article_reference_summary(*, article: Article) -> dict[str, object]:
@@ -54,16 +103,12 @@ def article_reference_summary(*, article: Article) -> dict[str, object]:
     contradiction, and which providers failed how often (shown once every claim is finished)."""
     references = Reference.objects.filter(claim__article=article).exclude(claim__status=ClaimStatus.REJECTED)
     by_stance = dict(references.values_list("stance").annotate(count=Count("id")).order_by())
-    provider_failures: dict[str, int] = {}
-    for errors in ReferenceJob.objects.filter(claim__article=article).values_list("provider_errors", flat=True):
-        for provider in errors or {}:
-            provider_failures[provider] = provider_failures.get(provider, 0) + 1
     return {
         "references": sum(by_stance.values()),
         "by_stance": {stance: by_stance.get(stance, 0) for stance in Stance.values},
         "claims_supported": references.filter(stance=Stance.SUPPORTS).values("claim").distinct().count(),
         "claims_contradicted": references.filter(stance=Stance.CONTRADICTS).values("claim").distinct().count(),
-        "provider_failures": provider_failures,
+        "provider_failures": _provider_failures(ReferenceJob.objects.filter(claim__article=article)),
     }
 
 

@@ -146,6 +146,8 @@ def test_reference_progress_endpoint(desk, reviewer_api, outsider_api):
         "running": 0,
         "pending": 2,
         "finished": False,
+        "provider_failures": {},
+        "label": "References gathered for 1 of 3 claims",
         "summary": None,
     }
     assert outsider_api.get(url).status_code == 404

@@ -105,4 +105,6 @@ class ReferenceProgressOutputSerializer(serializers.Serializer):
     running = serializers.IntegerField()
     pending = serializers.IntegerField()
     finished = serializers.BooleanField()
+    provider_failures = serializers.DictField(child=serializers.IntegerField())
+    label = serializers.CharField()
     summary = ReferenceSummaryOutputSerializer(allow_null=True, required=False)
