@@ -2,6 +2,7 @@
 
 import pytest
 
+from apps.reviews.services import rating_scale_copy_default
 from tests import factories
 from tests.browser import SCREENSHOT_DIR, chromium
 
@@ -64,3 +65,22 @@ def test_a_desk_admin_manages_people_and_the_rating_scale(page, live_server):
     page.get_by_role("link", name="People").click()
     page.screenshot(path=str(SCREENSHOT_DIR / "desks-people.png"), full_page=True)
     assert page.get_by_role("row", name="newbie").is_visible()
+
+
+@pytest.mark.parametrize("tab", ["people", "ratings", "source-rules"])
+def test_desk_settings_fit_a_phone_screen(monkeypatch, live_server, tab):
+    desk = factories.DeskFactory(name="World desk", slug="world")
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    factories.MemberFactory(desk=desk, role="reviewer", username="rachel")
+    rating_scale_copy_default(user=admin, desk=desk)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
+        phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        phone.goto(f"{live_server.url}/login/")
+        phone.get_by_label("Username").fill("ada")
+        phone.get_by_label("Password").fill(PASSWORD)
+        phone.get_by_role("button", name="Log in").click()
+        phone.wait_for_url(f"{live_server.url}/")
+        phone.goto(f"{live_server.url}/desks/world/{tab}/")
+
+        assert phone.evaluate("document.documentElement.scrollWidth") == 390
