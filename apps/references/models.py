@@ -108,6 +108,17 @@ class Stance(models.TextChoices):
     UNRELATED = "unrelated", "Unrelated"
 
 
+class ProviderName(models.TextChoices):
+    """The reference providers (`apps.references.providers.provider_registry`), named for people."""
+
+    LOCAL_LIBRARY = "local_library", "Local reference library"
+    WIKIPEDIA = "wikipedia", "Wikipedia"
+    RELIEFWEB = "reliefweb", "ReliefWeb (UN OCHA)"
+    GOOGLE_FACTCHECK = "google_factcheck", "Google Fact Check Tools"
+    GDELT = "gdelt", "GDELT news coverage"
+    WIKIDATA = "wikidata", "Wikidata (figures)"
+
+
 class Reference(BaseModel):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="references")
     url = models.URLField(max_length=2000)
@@ -115,7 +126,7 @@ class Reference(BaseModel):
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     snippet = models.TextField(blank=True)
-    provider = models.CharField(max_length=50)
+    provider = models.CharField(max_length=50, choices=ProviderName.choices)
     score = models.FloatField(default=0)
     fetched_at = models.DateTimeField()
     fetch_status = models.CharField(max_length=20, choices=FetchStatus.choices, default=FetchStatus.OK)
@@ -141,6 +152,13 @@ class Reference(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def claim_word_share(self) -> int | None:
+        """How much of the claim's key wording the best passage shares, in percent: a plain
+        measure of relevance for people (`score` is BM25, unscaled); None before a passage."""
+        coverage = self.stance_details.get("coverage")
+        return None if coverage is None else round(coverage * 100)
 
 
 class JobStatus(models.TextChoices):
@@ -172,17 +190,6 @@ class ReferenceJob(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.claim_id}: {self.status}"
-
-
-class ProviderName(models.TextChoices):
-    """The reference providers (`apps.references.providers.provider_registry`), named for people."""
-
-    LOCAL_LIBRARY = "local_library", "Local reference library"
-    WIKIPEDIA = "wikipedia", "Wikipedia"
-    RELIEFWEB = "reliefweb", "ReliefWeb (UN OCHA)"
-    GOOGLE_FACTCHECK = "google_factcheck", "Google Fact Check Tools"
-    GDELT = "gdelt", "GDELT news coverage"
-    WIKIDATA = "wikidata", "Wikidata (figures)"
 
 
 class ProviderSetting(BaseModel):
