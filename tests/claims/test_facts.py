@@ -430,6 +430,7 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             "At 10:30 BST the Kurdish-led Syrian Democratic Forces said so.",
             [("Kurdish", "NORP"), ("Syrian Democratic Forces", "ORG")],
         ),
+        ("Fans would ask, 'Is Rock Hudson ill? What are you doing?'", [("Rock Hudson", "PERSON")]),
         (
             "Zine El Abidine Ben Ali ruled Tunisia.",
             [("Zine El Abidine Ben Ali", "PERSON"), ("Tunisia", "PLACE")],

@@ -220,6 +220,9 @@ _NOT_NAMES = frozenset(
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
      "Even", "Saying", "For", "Several", "Born", "Fellow",
+     # a question quoted: "'Is Rock Hudson really gay?'"
+     "Is", "Was", "Are", "Were", "Did", "Does", "Do", "Has", "Have", "Had", "Could", "Would", "Should", "Why",
+     "How", "What", "Where", "Whether",
      "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
