@@ -19,7 +19,7 @@ def _messages(response):
 
 
 def _in_article(claim):
-    return f"{reverse('articles:detail', args=[claim.article_id])}#claim-{claim.pk}"
+    return f"{reverse('articles:detail', args=[claim.article_id])}?claim={claim.pk}#claim-{claim.pk}"
 
 
 @pytest.fixture

@@ -76,6 +76,16 @@ def article_detail(request, article_id):
         ],
         key=lambda claim: (claim.start, claim.end),
     )
+    # Claim actions come back to the claim's row (?claim=…#claim-…), far down a long page; their
+    # message goes in that row rather than at the top, out of view.
+    message_claim = next(
+        (
+            claim
+            for claim in [*(row.claim for row in report.rows), *set_aside]
+            if str(claim.pk) == request.GET.get("claim")
+        ),
+        None,
+    )
     return render(
         request,
         "articles/detail.html",
@@ -84,6 +94,7 @@ def article_detail(request, article_id):
             "report": report,
             "segments": _highlighted(report),
             "set_aside": set_aside,
+            "message_claim": message_claim,
             "extraction_notice": _extraction_notice(extraction),
             "can_edit": can_edit,
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,

@@ -238,7 +238,8 @@ def claim_match_dismiss(request, claim_id):
 
 
 def _in_article_url(article_id, claim_id) -> str:
-    return f"{reverse('articles:detail', args=[article_id])}#claim-{claim_id}"
+    """The claim's row on the article page; `claim` tells the page to show messages there."""
+    return f"{reverse('articles:detail', args=[article_id])}?claim={claim_id}#claim-{claim_id}"
 
 
 def _evidence(references: list[Reference]) -> list[Evidence]:
