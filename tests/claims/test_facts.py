@@ -431,6 +431,7 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             [("Kurdish", "NORP"), ("Syrian Democratic Forces", "ORG")],
         ),
         ("Fans would ask, 'Is Rock Hudson ill? What are you doing?'", [("Rock Hudson", "PERSON")]),
+        ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         (
             "Zine El Abidine Ben Ali ruled Tunisia.",
             [("Zine El Abidine Ben Ali", "PERSON"), ("Tunisia", "PLACE")],

@@ -512,10 +512,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "PLACE"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            names_an_organisation(tokens)
-            or (len(tokens) == 2 and tokens[1] in PLACE_HEADS)
-            or tokens[-1] in OTHER_NAME_HEADS
-        ):  # "Grenada Street", "Jordan River" are one place
+            names_an_organisation(tokens) or tokens[-1] in PLACE_HEADS or tokens[-1] in OTHER_NAME_HEADS
+        ):  # "Grenada Street", "Jordan River", "Baghdad International Airport" are one place
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
         else:
