@@ -200,6 +200,10 @@
       }
       var index = rows.length;
       var row = rows[rows.length - 1].cloneNode(true);
+      // A refused split is shown again with each part's errors; a new part starts without any.
+      row.querySelectorAll(".field-error").forEach(function (error) {
+        error.remove();
+      });
       row.querySelectorAll("input").forEach(function (input) {
         input.name = input.name.replace(/-\d+-/, "-" + index + "-");
         input.value = "";

@@ -10,6 +10,7 @@ from apps.articles.selectors import article_get
 from apps.claims import services
 from apps.claims.models import ClaimStatus, MatchStatus
 from apps.claims.selectors import claim_get
+from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
@@ -62,7 +63,11 @@ def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start:
 @login_required
 @application_errors()
 def claim_detail(request, claim_id):
-    claim = claim_get(user=request.user, claim_id=claim_id)
+    return _claim_page(request, claim_get(user=request.user, claim_id=claim_id))
+
+
+def _claim_page(request, claim, *, split_formset=None, split_error: str = "", status: int = 200):
+    """The claim page; a refused split shows it again with the parts as typed and their errors."""
     article = claim.article
     # Claims held back from review (predictions, opinions) have no review task.
     task = getattr(claim, "review_task", None)
@@ -106,7 +111,8 @@ def claim_detail(request, claim_id):
             "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
             "can_reshape": can_edit and (task is None or task.status in services.EDITABLE_TASK_STATUSES),
-            "split_formset": ClaimSplitFormSet(),
+            "split_formset": split_formset or ClaimSplitFormSet(),
+            "split_error": split_error,
             "can_refresh": can_edit or is_assignee,
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
@@ -117,6 +123,7 @@ def claim_detail(request, claim_id):
             if can_edit
             else None,
         },
+        status=status,
     )
 
 
@@ -208,12 +215,15 @@ def claim_split(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     formset = ClaimSplitFormSet(request.POST)
     if not formset.is_valid():
-        for form in formset:
-            flash_form_errors(request, form)
-        for error in formset.non_form_errors():
-            messages.error(request, error)
-        return redirect("claims:detail", claim_id=claim.pk)
-    created = services.claim_split(claim=claim, user=request.user, parts=formset.parts())
+        return _claim_page(request, claim, split_formset=formset, status=400)
+    try:
+        created = services.claim_split(claim=claim, user=request.user, parts=formset.parts())
+    except ApplicationError as error:
+        # A part the article does not hold is a mistake in the form: keep what was typed. Other
+        # refusals (not an editor, the review has moved on) leave no form to correct.
+        if error.status != 400:
+            raise
+        return _claim_page(request, claim, split_formset=formset, split_error=error.message, status=400)
     messages.success(request, f"Claim split into {len(created)} claims.")
     # The split claim is gone; its parts are on the article page.
     return redirect(_in_article_url(claim.article_id, created[0].pk))
