@@ -2,6 +2,7 @@
 
 import pytest
 
+from apps.desks.models import Membership
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
 from tests.browser import SCREENSHOT_DIR, chromium
@@ -84,3 +85,29 @@ def test_desk_settings_fit_a_phone_screen(monkeypatch, live_server, tab):
         phone.goto(f"{live_server.url}/desks/world/{tab}/")
 
         assert phone.evaluate("document.documentElement.scrollWidth") == 390
+
+
+def test_removing_a_member_happens_only_after_confirming(page, live_server):
+    desk = factories.DeskFactory(name="World desk", slug="world")
+    factories.MemberFactory(desk=desk, role="admin", username="ada")
+    factories.MemberFactory(desk=desk, role="reviewer", username="rachel")
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/desks/world/people/")
+    remove = page.get_by_role("button", name="Remove rachel from the desk")
+
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    remove.click()
+    assert questions == [
+        "Remove rachel from World desk? They lose access to its articles until an admin adds them again."
+    ]
+    assert Membership.objects.filter(user__username="rachel").exists()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    remove.click()
+    page.get_by_text("rachel is no longer a member of World desk.").wait_for()
+    assert not Membership.objects.filter(user__username="rachel").exists()
