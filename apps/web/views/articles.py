@@ -54,7 +54,13 @@ def article_import(request):
 
     if result.created:
         claims = claim_list(user=request.user, article=result.article).count()
-        messages.success(request, f"Imported “{result.article.title}”: {claims} claims to check.")
+        if claims:
+            noun = "claim" if claims == 1 else "claims"
+            messages.success(request, f"Imported “{result.article.title}”: {claims} {noun} to check.")
+        else:
+            messages.info(
+                request, f"Imported “{result.article.title}”. No claims to check were found; add them from the text."
+            )
     else:
         messages.info(request, "This article was imported before; here it is.")
     return redirect("articles:detail", article_id=result.article.pk)
@@ -139,7 +145,7 @@ def _extraction_notice(extraction) -> str:
 def _reference_progress(article) -> dict:
     progress = article_reference_progress(article=article)
     checked = progress["done"] + progress["failed"]
-    label = f"{checked} of {progress['total']} claims checked"
+    label = f"{checked} of {progress['total']} claims checked" if progress["total"] else "No claims to check"
     if progress["failed"]:
         label += f" ({progress['failed']} could not be checked)"
     return {**progress, "checked": checked, "label": label}

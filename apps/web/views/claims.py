@@ -205,7 +205,9 @@ def claim_create(request, article_id):
     claim = services.claim_create_from_span(
         article=article, user=request.user, start=data["start"], end=data["end"], text=data["text"]
     )
-    messages.success(request, f"Claim added: “{claim.text}”.")
+    # A claim that ends its own sentence needs no second full stop after the quote.
+    full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
+    messages.success(request, f"Claim added: “{claim.text}”{full_stop}")
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
