@@ -255,6 +255,22 @@ def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "published_on"),
+    [
+        ("The ministry said yesterday that 5 ports closed last week.", dt.date(1, 1, 1)),
+        ("The ministry said on Friday that 5 ports will close next week.", dt.date(9999, 12, 31)),
+        ("The talks close next month.", dt.date(9999, 12, 31)),
+        ("The talks opened last year.", dt.date(1, 6, 1)),
+    ],
+)
+def test_relative_dates_past_the_calendars_edge_resolve_to_nothing(text, published_on):
+    found = find_dates(text, published_on=published_on)
+
+    assert found
+    assert all(d["value"] is None for d in found)
+
+
 def test_a_year_keeps_its_hedge():
     found = find_dates("From roughly 1948 to 1951, Guy was the endings editor.", published_on=TUESDAY)
 

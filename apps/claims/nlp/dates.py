@@ -134,11 +134,14 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
     for match in _DATE.finditer(text):
-        value = _resolve(match, sentence, published_on)
-        if value is False:
-            continue
-        if match["weekday"] and previous and (ended := _range_end(previous, match, text)):
-            value = ended
+        try:
+            value = _resolve(match, sentence, published_on)
+            if value is False:
+                continue
+            if match["weekday"] and previous and (ended := _range_end(previous, match, text)):
+                value = ended
+        except OverflowError:
+            value = None  # an article dated at the calendar's edge (0001-01-01): "yesterday" is no date
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value})
         position = match.end()
@@ -283,6 +286,8 @@ def _relative_unit(relation: str, unit: str, published_on: dt.date | None) -> st
     if published_on is None:
         return None
     step = {"last": -1, "this": 0, "next": 1}[relation]
+    if not dt.MINYEAR <= published_on.year + step <= dt.MAXYEAR:
+        raise OverflowError("the year before or after the article's is outside the calendar")
     if unit == "year":
         return f"{published_on.year + step:04d}"
     if unit == "month":
