@@ -12,12 +12,16 @@ from pathlib import PurePath
 
 import trafilatura
 from charset_normalizer import from_bytes
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 from apps.core.exceptions import ApplicationError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 MIN_BODY_CHARS = 40
+# Article.source_url's max_length.
+SOURCE_URL_MAX_CHARS = 2000
 
 
 class ArticleInputError(ApplicationError):
@@ -109,16 +113,35 @@ def parse_html(html: str, *, url: str = "") -> ParsedArticle:
         published_on = _parse_date(document.date)
     title = (document.title or "").strip() or _first_line_title(text)
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    if paragraphs and paragraphs[0] == title:
+    # The page's heading repeats the title; a one-paragraph page has nothing else, so there the
+    # paragraph is the story and stays.
+    if len(paragraphs) > 1 and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    body = _normalise_paragraphs("\n\n".join(paragraphs))
+    if len(body) < MIN_BODY_CHARS:
+        raise ArticleInputError("No article text could be found in this HTML page.")
+    # A page's canonical or og:url link is whatever its publisher wrote, and the editor cannot
+    # correct it; one we could not store is left out rather than refusing the article.
+    source_url = next((candidate for candidate in (url, document.url) if is_storable_url(candidate)), "")
     return ParsedArticle(
         title=title[:500],
-        body=_normalise_paragraphs("\n\n".join(paragraphs)),
+        body=body,
         byline=(document.author or "").strip()[:300],
         outlet=(document.sitename or "").strip()[:200],
         published_on=published_on,
-        source_url=url or (document.url or ""),
+        source_url=source_url,
     )
+
+
+def is_storable_url(url: str | None) -> bool:
+    """Whether `url` is a web address Article.source_url accepts."""
+    if not url or len(url) > SOURCE_URL_MAX_CHARS:
+        return False
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return False
+    return True
 
 
 _HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
@@ -136,6 +159,10 @@ def parse_text(text: str) -> ParsedArticle:
 
     Recognised header lines (each optional, in any order before the body): `# Title`,
     `By Someone`, a date line, a bold outlet line; and at the end `Original url: <...>`.
+
+    A URL line that is not a valid web address refuses the import, naming the line: articles
+    cannot be edited after import and importing the same text again returns the stored article,
+    so a dropped source URL could never be added back.
     """
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     title = byline = outlet = source_url = ""
@@ -149,14 +176,14 @@ def parse_text(text: str) -> ParsedArticle:
         if expecting_url and line:
             match = _BARE_URL.match(line)
             if match:
-                source_url = match["url"]
+                source_url = _checked_source_url(match["url"], line=line)
                 expecting_url = False
                 continue
             expecting_url = False
         if match := _URL_LABEL.match(line):
             url_match = _BARE_URL.match(match["url"]) if match["url"] else None
             if url_match:
-                source_url = url_match["url"]
+                source_url = _checked_source_url(url_match["url"], line=line)
             else:
                 expecting_url = True
             continue
@@ -189,8 +216,23 @@ def parse_text(text: str) -> ParsedArticle:
         byline=byline[:300],
         outlet=outlet[:200],
         published_on=published_on,
-        source_url=source_url[:2000],
+        source_url=source_url,
     )
+
+
+def _checked_source_url(url: str, *, line: str) -> str:
+    if len(url) > SOURCE_URL_MAX_CHARS:
+        raise ArticleInputError(
+            f"The web address on the line “{line[:80]}…” is longer than {SOURCE_URL_MAX_CHARS:,} characters. "
+            "Shorten or remove that line and import again.",
+            extra={"line": line[:200]},
+        )
+    if not is_storable_url(url):
+        raise ArticleInputError(
+            f"The line “{line[:200]}” does not hold a valid web address. Correct or remove that line and import again.",
+            extra={"line": line[:200]},
+        )
+    return url
 
 
 def _strip_markdown(line: str) -> str:

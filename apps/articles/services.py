@@ -2,13 +2,22 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
 from apps.desks.models import Desk
 
 from .models import Article, SourceKind
-from .parsing import ArticleInputError, ParsedArticle, content_hash, parse_html, parse_pasted, parse_upload
+from .parsing import (
+    ArticleInputError,
+    ParsedArticle,
+    content_hash,
+    is_storable_url,
+    parse_html,
+    parse_pasted,
+    parse_upload,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +70,8 @@ def article_import_url(*, desk: Desk, user, url: str) -> ImportResult:
         html, final_url = fetch_article_html(url)
     except FetchError as error:
         raise ArticleInputError(f"Could not import {url}: {error}", status=422) from error
-    parsed = parse_html(html, url=final_url)
+    # A redirect can end on an address too long to keep; the one the editor gave names the page too.
+    parsed = parse_html(html, url=final_url if is_storable_url(final_url) else url)
     return article_create(desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL)
 
 
@@ -98,7 +108,10 @@ def article_create(
                 original_filename=original_filename[:255],
                 imported_by=user if user is not None and user.is_authenticated else None,
             )
-            article.full_clean(exclude=["content_hash"])
+            try:
+                article.full_clean(exclude=["content_hash"])
+            except ValidationError as error:
+                raise _article_input_error(error) from error
             article.save()
             for step in intake_steps():
                 step(article=article)
@@ -110,6 +123,18 @@ def article_create(
         return ImportResult(article=existing, created=False)
     logger.info("imported article %s into desk %s", article.pk, desk.slug)
     return ImportResult(article=article, created=True)
+
+
+def _article_input_error(error: ValidationError) -> ArticleInputError:
+    """The parsers keep every field within the model's rules; should one slip through, say which
+    part of the article was refused instead of naming model fields the editor never sent."""
+    problems = [
+        " ".join(messages)
+        if name == NON_FIELD_ERRORS
+        else f"{Article._meta.get_field(name).verbose_name}: {' '.join(messages)}"
+        for name, messages in error.message_dict.items()
+    ]
+    return ArticleInputError("The article could not be stored (" + "; ".join(problems) + ").")
 
 
 def intake_steps():

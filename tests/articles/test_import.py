@@ -2,12 +2,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
+from django.urls import reverse
 
-from apps.articles.models import Article
-from apps.articles.services import article_import_text
+from apps.articles.models import Article, SourceKind
+from apps.articles.parsing import ArticleInputError, ParsedArticle
+from apps.articles.services import article_create, article_import_text
 from apps.claims.models import Claim
 from apps.references.models import ReferenceJob
 from apps.reviews.models import ReviewTask
+from tests.fakes import FakeResponse, FakeServer
 
 DEMO = (
     "# Vetoes\n\nBy Jane Reporter\n\nMarch 3, 2013\n\n"
@@ -159,3 +163,93 @@ def test_api_import_malformed_json_is_a_400_with_a_message(editor_api, desk, bod
     response = editor_api.post("/api/v1/articles/import/", body, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["message"].startswith("JSON parse error")
+
+
+# --- Parsed metadata the article model would refuse ------------------------------------------
+
+
+def _web_client(user):
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def test_a_bad_original_url_line_refuses_the_import_naming_the_line(editor_api, editor, desk):
+    text = DEMO + "\n\nOriginal url: http://[::1"
+
+    api = editor_api.post("/api/v1/articles/import/", {"text": text}, format="json")
+    web = _web_client(editor).post(reverse("articles:import"), {"text": text})
+
+    assert api.status_code == 400
+    assert "“Original url: http://[::1”" in api.json()["message"]
+    assert "source_url" not in api.content.decode()
+    assert web.status_code == 400
+    assert any("Original url: http://[::1" in error for error in web.context["form"].non_field_errors())
+    assert Article.objects.count() == 0
+
+
+def test_an_over_long_original_url_line_refuses_the_import(editor_api, desk):
+    text = DEMO + "\n\nOriginal url: https://example.org/" + "a" * 2000
+
+    response = editor_api.post("/api/v1/articles/import/", {"text": text}, format="json")
+
+    assert response.status_code == 400
+    assert "longer than 2,000 characters" in response.json()["message"]
+    assert Article.objects.count() == 0
+
+
+def test_a_one_paragraph_html_page_is_imported_with_that_paragraph_as_its_body(editor, desk):
+    page = "<html><body><p>The ministry said 45 percent of schools closed in 2021.</p></body></html>"
+
+    response = _web_client(editor).post(reverse("articles:import"), {"text": page})
+
+    assert response.status_code == 302
+    assert Article.objects.get().body == "The ministry said 45 percent of schools closed in 2021."
+
+
+def test_an_html_page_with_an_over_long_canonical_url_is_imported_without_it(editor_api, desk):
+    long_url = "https://example.org/" + "a" * 2000
+    page = (
+        f'<html><head><title>Vetoes</title><link rel="canonical" href="{long_url}"></head><body><article>'
+        "<p>Russia and China have vetoed three UN Security Council resolutions on Syria since October 2011.</p>"
+        "<p>The United Nations says at least 70,000 people have been killed in the conflict.</p>"
+        "</article></body></html>"
+    )
+    upload = SimpleUploadedFile("page.html", page.encode(), content_type="text/html")
+
+    response = editor_api.post("/api/v1/articles/import/", {"file": upload}, format="multipart")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["source_url"] == ""
+
+
+def test_a_url_import_redirected_to_an_over_long_address_keeps_the_address_asked_for(editor_api, desk, settings):
+    page = (
+        "<html><head><title>Vetoes</title></head><body><article>"
+        "<p>Russia and China have vetoed three UN Security Council resolutions on Syria since October 2011.</p>"
+        "<p>The United Nations says at least 70,000 people have been killed in the conflict.</p>"
+        "</article></body></html>"
+    )
+    long_path = "/final-" + "a" * 2000
+    with FakeServer({"/story": FakeResponse.redirect(long_path), long_path: FakeResponse.html(page)}) as server:
+        _allow_fake_server(settings, server)
+        response = editor_api.post("/api/v1/articles/import/", {"url": server.url("/story")}, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["source_url"] == server.url("/story")
+
+
+def test_an_article_the_model_refuses_is_an_input_error_not_a_validation_error(desk, editor):
+    parsed = ParsedArticle(title="Vetoes", body="Russia and China vetoed three resolutions.", source_url="not a url")
+
+    with pytest.raises(ArticleInputError, match="source url: Enter a valid URL"):
+        article_create(desk=desk, user=editor, parsed=parsed, source_kind=SourceKind.PASTE)
+    assert Article.objects.count() == 0
+
+
+def _allow_fake_server(settings, server):
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [server.host]
+    settings.HTTP_ALLOWED_PORTS = [server.port]
+    settings.HTTP_SHARED_STATE_URL = ""
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
+    settings.HTTP_RETRIES = 0
