@@ -262,8 +262,10 @@ def target_check(url: str, *, resolver: Resolver | None = None) -> Target:
     raw_host = (parts.hostname or "").rstrip(".")
     if not raw_host:
         raise URLNotAllowedError("The URL has no host.", url=url)
+    # Encoding checks every label, ASCII ones included: an empty label ("a..b.com") or one over
+    # 63 characters would otherwise reach getaddrinfo, which raises UnicodeError for them.
     try:
-        host = raw_host.encode("idna").decode("ascii").lower() if not raw_host.isascii() else raw_host.lower()
+        host = raw_host.encode("idna").decode("ascii").lower()
     except UnicodeError:
         raise URLNotAllowedError(f"Invalid host name {raw_host!r}.", url=url) from None
     default_port = 443 if scheme == "https" else 80

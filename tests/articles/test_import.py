@@ -75,6 +75,8 @@ def test_api_import_seed_upload(editor_api, desk, seed_bytes):
         ({"url": "not a url"}, 422, "Could not import"),
         ({"url": "http://169.254.169.254/latest/meta-data/"}, 422, "Could not import"),
         ({"url": "file:///etc/passwd"}, 422, "Could not import"),
+        ({"url": "http://a..b.com/"}, 422, "Invalid host name"),
+        ({"url": f"http://{'a' * 64}.example.org/"}, 422, "Invalid host name"),
     ],
 )
 def test_api_import_refuses_bad_input_and_stores_nothing(editor_api, desk, payload, status, message):

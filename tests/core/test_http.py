@@ -183,6 +183,17 @@ def test_schemes_credentials_ports_and_malformed_urls_are_refused(url, no_connec
     assert no_connections == []
 
 
+@pytest.mark.parametrize("url", ["http://a..b.com/", f"http://{'a' * 64}.example.org/", "http://.example.org/"])
+def test_host_names_with_an_empty_or_over_long_label_are_refused_before_resolving(url, monkeypatch, no_connections):
+    lookups = []
+    monkeypatch.setattr(http.socket, "getaddrinfo", lambda *args, **kwargs: lookups.append(args) or [])
+
+    with pytest.raises(http.URLNotAllowedError, match="Invalid host name"):
+        http.fetch(url)
+
+    assert lookups == []
+
+
 def test_unresolvable_host_is_a_clear_error(no_connections):
     def resolver(host, port):
         raise http.DNSResolutionError(f"Cannot resolve {host}.")
