@@ -75,6 +75,16 @@ def test_intake_step_is_idempotent(article):
     assert Claim.objects.filter(article=article).count() == len(first_ids)
 
 
+def test_intake_step_queries_do_not_grow_with_the_number_of_claims(desk, django_assert_max_num_queries):
+    body = "\n\n".join(f"The ministry said exports rose {n} percent in 2011, customs data showed." for n in range(60))
+    article = factories.ArticleFactory(desk=desk, body=body)
+
+    with django_assert_max_num_queries(12):
+        claims = article_claims_extract(article=article)
+
+    assert len(claims) == 60
+
+
 def test_rerun_after_editor_changes_does_not_bring_claims_back(article, editor):
     claims = article_claims_extract(article=article)
     Claim.objects.filter(pk__in=[c.pk for c in claims]).delete()
@@ -155,6 +165,26 @@ def test_merge_keeps_every_span_in_one_claim(article, editor):
     assert (merged.start, merged.end, merged.text) == (0, 90, "Merged wording.")
     assert not Claim.objects.filter(pk=second.pk).exists()
     assert ClaimFeedback.objects.filter(action=FeedbackAction.MERGE, claim=merged).exists()
+
+
+def test_merge_counts_a_claim_given_twice_once(article, editor):
+    first = factories.ClaimFactory(article=article, start=0, end=20)
+    second = factories.ClaimFactory(article=article, start=60, end=90)
+
+    merged = claim_merge(claims=[first, second, first, second], user=editor)
+
+    assert merged.pk == first.pk
+    assert merged.spans == [[0, 20], [60, 90]]
+    assert list(Claim.objects.filter(article=article)) == [merged]
+
+
+def test_merge_of_one_claim_given_twice_is_refused_and_keeps_it(article, editor):
+    claim = factories.ClaimFactory(article=article, start=0, end=20)
+
+    with pytest.raises(ApplicationError, match="at least two different claims"):
+        claim_merge(claims=[claim, claim], user=editor)
+
+    assert Claim.objects.filter(pk=claim.pk).exists()
 
 
 def test_merge_refuses_claims_of_different_articles(article, editor, desk):
