@@ -190,10 +190,13 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
     """Merge claims of one article into the first of them (in reading order).
 
     The merged claim keeps every span; the others are deleted. `text` defaults to the first
-    claim's text.
+    claim's text. A claim given more than once counts once.
     """
-    if len({c.pk for c in claims}) < 2:
-        raise ApplicationError("Choose at least two claims to merge.")
+    # Left in, a repeated claim (or the claim being merged into, listed again) would be both the
+    # keeper and one of the claims deleted.
+    claims = list({claim.pk: claim for claim in claims}.values())
+    if len(claims) < 2:
+        raise ApplicationError("Choose at least two different claims to merge.")
     if len({c.article_id for c in claims}) != 1:
         raise ApplicationError("Only claims of the same article can be merged.")
     membership_require(user=user, desk=claims[0].article.desk, editor=True)

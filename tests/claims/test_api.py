@@ -118,6 +118,28 @@ def test_editor_edits_merges_and_splits(editor_api, article, claims):
     assert len(split.json()) == 2
 
 
+def test_merge_with_repeated_ids_merges_each_claim_once(editor_api, claims):
+    sanctions, vetoes, toll = sorted(claims, key=lambda c: c.spans[-1][0])
+
+    response = editor_api.post(
+        _detail(vetoes, "merge"), {"claims": [str(sanctions.pk), str(sanctions.pk), str(vetoes.pk)]}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["id"] == str(sanctions.pk)
+    assert set(Claim.objects.values_list("pk", flat=True)) == {sanctions.pk, toll.pk}
+
+
+def test_merging_a_claim_with_itself_is_a_400_and_loses_nothing(editor_api, claims):
+    claim = claims[0]
+
+    response = editor_api.post(_detail(claim, "merge"), {"claims": [str(claim.pk)]}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "Choose at least two different claims to merge."
+    assert Claim.objects.count() == len(claims)
+
+
 def test_editor_adds_a_claim_from_a_passage(editor_api, article):
     end = article.body.index(" and have vetoed")
 
