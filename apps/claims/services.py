@@ -196,7 +196,7 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
     # keeper and one of the claims deleted.
     claims = list({claim.pk: claim for claim in claims}.values())
     if len(claims) < 2:
-        raise ApplicationError("Choose at least two different claims to merge.")
+        raise ApplicationError("Choose at least two claims to merge.")
     if len({c.article_id for c in claims}) != 1:
         raise ApplicationError("Only claims of the same article can be merged.")
     membership_require(user=user, desk=claims[0].article.desk, editor=True)
