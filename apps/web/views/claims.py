@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from apps.articles.selectors import article_get
 from apps.claims import services
 from apps.claims.models import ClaimStatus, MatchStatus
-from apps.claims.selectors import claim_get
+from apps.claims.selectors import claim_applied_verdict, claim_get
 from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
@@ -104,6 +104,8 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "task": task,
             "in_review": in_review,
             "verdict": verdict,
+            # Its `reused_from` is set when an editor confirmed the claim repeats an earlier checked one.
+            "applied_verdict": claim_applied_verdict(claim=claim),
             "source_links": source_link_list(user=request.user, claim=claim),
             "references": references,
             "evidence": _evidence(references),

@@ -1,0 +1,79 @@
+"""A claim an editor confirmed repeats an earlier checked claim shows the reused verdict, on its
+own page and in its article's claims table, instead of looking new and unassigned."""
+
+import pytest
+from django.urls import reverse
+
+from apps.claims import services as claims
+from apps.claims.models import MatchStatus
+from apps.reviews import services as reviews
+from apps.reviews.models import Rating
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Russia and China have vetoed three UN Security Council resolutions on Syria."
+
+
+@pytest.fixture
+def earlier(desk, editor, reviewer):
+    article = factories.ArticleFactory(desk=desk, title="Vetoes explained", body=TEXT)
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=TEXT, start=0, end=len(TEXT)))
+    reference = factories.ReferenceFactory(claim=task.claim, title="UN press release on the third veto")
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="Mostly true")
+    reviews.verdict_submit(
+        user=reviewer, task=task, rating=rating, rationale="Three vetoes, all on record.", reference_ids=[reference.pk]
+    )
+    reviews.verdict_approve(editor=editor, task=task)
+    return task.claim
+
+
+@pytest.fixture
+def repeat(article, veto_task, earlier):
+    claim = veto_task.claim
+    claim.matched_claim = earlier
+    claim.match_score = 0.97
+    claim.match_status = MatchStatus.SUGGESTED
+    claim.save()
+    return claim
+
+
+def _verdict_card(page):
+    card = page[page.index('<section class="card verdict"') :]
+    return card[: card.index("</section>")]
+
+
+def test_a_confirmed_match_shows_the_reused_verdict_on_the_claim_page(editor_client, editor, repeat, earlier):
+    claims.claim_match_confirm(claim=repeat, user=editor)
+
+    page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
+
+    assert '<span class="badge badge--approved">Verdict reused</span>' in page
+    assert '<span class="badge badge--new">' not in page
+    assert "An editor assigns this claim" not in page
+    card = _verdict_card(page)
+    assert "Mostly true" in card
+    assert "Three vetoes, all on record." in card
+    assert "UN press release on the third veto" in card
+    assert "Reused from the earlier check of" in card
+    assert f'href="{reverse("claims:detail", args=[earlier.pk])}"' in card
+    assert "in “Vetoes explained”" in card
+
+
+def test_a_suggested_match_leaves_the_claim_new(editor_client, repeat):
+    page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
+
+    assert "Verdict reused" not in page
+    assert "An editor assigns this claim to a reviewer from the article page." in page
+
+
+def test_the_article_page_marks_the_reused_row(editor_client, editor, article, repeat):
+    claims.claim_match_confirm(claim=repeat, user=editor)
+
+    page = editor_client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+
+    row = page[page.index(f'<tr id="claim-{repeat.pk}">') :]
+    row = row[: row.index("</tr>")]
+    assert "Verdict reused" in row
+    assert "Mostly true" in row
