@@ -1,5 +1,5 @@
-// Keeps the article page's "N of M claims checked" line current while background workers
-// gather references. Polls the progress endpoint until no claim is pending, then stops.
+// Keeps the article page's "References gathered for N of M claims" line current while background
+// workers gather references. Polls the progress endpoint until no claim is pending, then stops.
 (function () {
   "use strict";
 
@@ -21,7 +21,7 @@
         .then(function (progress) {
           label.textContent = progress.label;
           bar.max = progress.total;
-          bar.value = progress.checked;
+          bar.value = progress.gathered;
           if (progress.finished) {
             container.classList.add("progress--complete");
           } else {

@@ -101,13 +101,13 @@ def test_unknown_article_is_not_found(editor_client):
     assert response.status_code == 404
 
 
-def test_progress_endpoint_reports_checked_claims(editor_client, article, veto_task):
+def test_progress_endpoint_reports_claims_with_references_gathered(editor_client, article, veto_task):
     response = editor_client.get(reverse("articles:progress", args=[article.pk]))
 
     assert response.status_code == 200
     progress = response.json()
-    assert {"total", "done", "failed", "pending", "checked", "finished", "label"} <= progress.keys()
-    assert progress["label"] == f"{progress['checked']} of {progress['total']} claims checked"
+    assert {"total", "done", "failed", "pending", "gathered", "finished", "label"} <= progress.keys()
+    assert progress["label"] == f"References gathered for {progress['gathered']} of {progress['total']} claims"
 
 
 def test_claim_page_shows_claim_in_context_with_its_references(editor_client, article, veto_task, toll_task):

@@ -143,9 +143,8 @@ def _extraction_notice(extraction) -> str:
 
 
 def _reference_progress(article) -> dict:
+    """The selector's progress (its label says references were gathered, not claims checked, and
+    names the sources that failed) with `gathered`, the claims finished either way, for the bar."""
     progress = article_reference_progress(article=article)
-    checked = progress["done"] + progress["failed"]
-    label = f"{checked} of {progress['total']} claims checked" if progress["total"] else "No claims to check"
-    if progress["failed"]:
-        label += f" ({progress['failed']} could not be checked)"
-    return {**progress, "checked": checked, "label": label}
+    label = progress["label"] if progress["total"] else "No claims to check"
+    return {**progress, "gathered": progress["done"] + progress["failed"], "label": label}

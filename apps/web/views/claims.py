@@ -15,7 +15,7 @@ from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
 from apps.references.models import Reference, Stance
-from apps.references.selectors import reference_list, source_link_list
+from apps.references.selectors import claim_references_empty_note, reference_list, source_link_list
 from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import review_task_approval_queue
 from apps.reviews.services import SUBMITTABLE_STATUSES
@@ -109,6 +109,8 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "source_links": source_link_list(user=request.user, claim=claim),
             "references": references,
             "evidence": _evidence(references),
+            # Still gathering, nothing found, or a source failed: the editor needs to know which.
+            "references_empty_note": "" if references else claim_references_empty_note(claim=claim),
             "matched_verdict": getattr(matched_task, "verdict", None),
             "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
