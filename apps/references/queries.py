@@ -7,6 +7,7 @@ its numbers, and the article's date to bound the search in time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +127,21 @@ def key_terms(text: str, *, entities: Any = None, limit: int = 8) -> list[str]:
     return terms[:limit]
 
 
+@functools.lru_cache(maxsize=512)
+def _reported_by(name: str, text: str) -> bool:
+    """Whether `text` says `name` reported something. Cached: every claim of an article asks this
+    of the same article body, which must be read once per source, not once per claim."""
+    escaped = re.escape(name)
+    return (
+        re.search(
+            rf"{escaped}\s+(?:newspaper\s+|daily\s+)?reported"
+            rf"|according to (?:the )?{escaped}|report(?:ed)? (?:in|by) (?:the )?{escaped}",
+            text,
+        )
+        is not None
+    )
+
+
 def claim_outlet(text: str, *, attribution: str = "", context: str = "") -> str:
     """The publication a claim is attributed to ("Kommersant reported ..."), or "".
 
@@ -133,13 +149,8 @@ def claim_outlet(text: str, *, attribution: str = "", context: str = "") -> str:
     an outlet when it is a known one or the article (`context`) says it reported something.
     """
     if attribution:
-        name = re.escape(attribution.removeprefix("The "))
-        reported = re.search(
-            rf"{name}\s+(?:newspaper\s+|daily\s+)?reported"
-            rf"|according to (?:the )?{name}|report(?:ed)? (?:in|by) (?:the )?{name}",
-            f"{text} {context}",
-        )
-        if attribution.removeprefix("The ") in KNOWN_OUTLETS or reported:
+        name = attribution.removeprefix("The ")
+        if name in KNOWN_OUTLETS or _reported_by(name, text) or _reported_by(name, context):
             return attribution
     for index, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         for match in pattern.finditer(text):

@@ -155,16 +155,26 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
         rules = list(
             SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=claim.article.desk_id))
         )
-    outlet = claim_outlet(claim.text, attribution=claim.attribution, context=claim.article.body)
-    facts = _claim_facts(claim, outlet=outlet)
-    links = [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
-    SourceLink.objects.bulk_create(links, ignore_conflicts=True)
-    # Pages (not search links, whose results change by design) get an archive copy.
-    pages = [link.url for link in links if "{" not in link.rule.url_template]
-    if pages and settings.REFERENCE_ARCHIVE_ENABLED:
-        fresh = SourceLink.objects.filter(claim=claim, url__in=pages, archive_url="")
-        _archive_enqueue(links=[str(pk) for pk in fresh.values_list("pk", flat=True)])
+    links = _suggested_links(claim, rules, context=claim.article.body)
+    _source_links_store(links)
     return links
+
+
+def _suggested_links(claim: Claim, rules: list[SourceRule], *, context: str) -> list[SourceLink]:
+    outlet = claim_outlet(claim.text, attribution=claim.attribution, context=context)
+    facts = _claim_facts(claim, outlet=outlet)
+    return [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
+
+
+def _source_links_store(links: list[SourceLink]) -> None:
+    SourceLink.objects.bulk_create(links, ignore_conflicts=True, batch_size=500)
+    # Pages (not search links, whose results change by design) get an archive copy.
+    pages = [link for link in links if "{" not in link.rule.url_template]
+    if pages and settings.REFERENCE_ARCHIVE_ENABLED:
+        fresh = SourceLink.objects.filter(
+            claim_id__in={link.claim_id for link in pages}, url__in={link.url for link in pages}, archive_url=""
+        )
+        _archive_enqueue(links=[str(pk) for pk in fresh.values_list("pk", flat=True)])
 
 
 UN_SYMBOL = re.compile(r"\b[SAE]/(?:RES/)?(?:PV\.\d+|\d+(?:/\d+)+)\b")
@@ -200,10 +210,14 @@ def article_source_links_attach(*, article: Article) -> int:
     and the article's desk's own. Idempotent. Returns how many links the rules proposed.
     """
     rules = list(SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=article.desk_id)))
-    count = 0
-    for claim in Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED).select_related("article"):
-        count += len(claim_source_links_attach(claim=claim, rules=rules))
-    return count
+    claims = list(Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED))
+    # One write for the whole article, and the one article object (its body a single string) for
+    # every claim, so that an article of thousands of claims costs the same per claim as one of ten.
+    for claim in claims:
+        claim.article = article
+    links = [link for claim in claims for link in _suggested_links(claim, rules, context=article.body)]
+    _source_links_store(links)
+    return len(links)
 
 
 # --- Reference jobs: enqueue, gather, sweep -------------------------------------------------

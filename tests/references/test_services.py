@@ -57,6 +57,18 @@ def test_veto_claim_gets_the_veto_list_and_a_un_digital_library_search(desk):
     assert "Security%20Council" in library[0]
 
 
+def test_source_links_for_a_long_article_are_written_in_a_few_queries(desk, django_assert_max_num_queries):
+    article = ArticleFactory(desk=desk, body=f"{VETO_TEXT}, Kommersant reported. " * 40)
+    claims = [
+        ClaimFactory(article=article, text=VETO_TEXT, kind=ClaimKind.EVENT, attribution="Kommersant") for _ in range(40)
+    ]
+
+    with django_assert_max_num_queries(6):
+        article_source_links_attach(article=article)
+
+    assert all(SourceLink.objects.filter(claim=claim).exists() for claim in claims)
+
+
 def test_death_toll_claim_gets_casualty_sources(desk):
     claim = ClaimFactory(article__desk=desk, text=TOLL_TEXT, kind=ClaimKind.STATISTIC)
 
