@@ -49,6 +49,34 @@ def desk_default_for_user(*, user: AbstractBaseUser, editor: bool = False) -> De
     return first.desk if first else None
 
 
+def desk_for_member(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
+    """The desk a request means: the one named by slug or id among the user's desks, else the
+    user's only desk. A member of several desks must name one, since which scale or queue they
+    want cannot be guessed. A desk the user is not in is refused like an unknown one (400)."""
+    desks = desk_list_for_user(user=user)
+    if desk_ref:
+        desk = desks.filter(slug=desk_ref).first() or _desk_by_id(desks, desk_ref)
+        if desk is None:
+            raise ApplicationError(f"You are not a member of a desk {desk_ref!r}.", extra={"field": "desk"})
+        return desk
+    slugs = list(desks.order_by("slug").values_list("slug", flat=True))
+    if not slugs:
+        raise NotFoundError("You are not a member of any desk.")
+    if len(slugs) > 1:
+        raise ApplicationError(
+            f"You are a member of several desks; name one with ?desk= ({', '.join(slugs)}).",
+            extra={"field": "desk", "desks": slugs},
+        )
+    return desks.get()
+
+
+def _desk_by_id(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
+    try:
+        return desks.filter(pk=desk_ref).first()
+    except (ValueError, DjangoValidationError):
+        return None
+
+
 def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]:
     members = Membership.objects.filter(desk=desk).select_related("user")
     if role:

@@ -4,8 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.exceptions import NotFoundError
-from apps.desks.selectors import desk_default_for_user, user_get_by_username
+from apps.desks.selectors import desk_for_member, user_get_by_username
 from apps.reviews import selectors, services
 
 from .serializers import (
@@ -97,12 +96,21 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
 
 class RatingListApi(APIView):
-    """The verdict ratings of your desk's scale."""
+    """The verdict ratings of one of your desks' scales."""
 
-    @extend_schema(responses=RatingOutputSerializer(many=True))
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "desk",
+                str,
+                description="The desk (slug or id) whose scale to list. Optional when you are on one desk; "
+                "a member of several desks must name one (400 otherwise, listing them), and a desk you "
+                "are not in is refused with 400.",
+            )
+        ],
+        responses=RatingOutputSerializer(many=True),
+    )
     def get(self, request):
-        desk = desk_default_for_user(user=request.user)
-        if desk is None:
-            raise NotFoundError("You are not a member of any desk.")
+        desk = desk_for_member(user=request.user, desk_ref=request.query_params.get("desk"))
         ratings = selectors.rating_list_for_desk(desk=desk)
         return Response(RatingOutputSerializer(ratings, many=True).data)
