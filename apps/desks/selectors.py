@@ -77,6 +77,15 @@ def _desk_by_id(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
         return None
 
 
+def colleague_get_by_username(*, user: AbstractBaseUser, username: str):
+    """The member of one of the user's desks with that username; None for anyone else."""
+    return (
+        get_user_model()
+        .objects.filter(username=username, desk_memberships__desk_id__in=desk_ids_for_user(user=user))
+        .first()
+    )
+
+
 def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]:
     members = Membership.objects.filter(desk=desk).select_related("user")
     if role:

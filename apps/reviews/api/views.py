@@ -1,11 +1,14 @@
+import uuid
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.desks.selectors import desk_for_member, user_get_by_username
+from apps.desks.selectors import colleague_get_by_username, desk_for_member, user_get_by_username
 from apps.reviews import selectors, services
+from apps.reviews.models import TaskStatus
 
 from .serializers import (
     AssignInputSerializer,
@@ -18,9 +21,14 @@ from .serializers import (
 
 @extend_schema(
     parameters=[
-        OpenApiParameter("article", str, description="Article id"),
-        OpenApiParameter("status", str, description="Task status"),
-        OpenApiParameter("assignee", str, description="`me` for your own queue"),
+        OpenApiParameter("article", str, description="Only this article's tasks (UUID)"),
+        OpenApiParameter("status", str, enum=TaskStatus.values, description="Only tasks in this status"),
+        OpenApiParameter(
+            "assignee",
+            str,
+            description="`me` for your own open queue, or the username of a member of your desks "
+            "for their tasks; anyone else is a 400",
+        ),
     ]
 )
 class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -29,11 +37,25 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     serializer_class = ReviewTaskOutputSerializer
 
     def get_queryset(self):
+        # A filter the API does not understand is refused: ignoring it would answer with every
+        # task (or none) as if the filter had matched.
         params = self.request.query_params
-        if params.get("assignee") == "me":
+        status_filter = params.get("status") or None
+        if status_filter is not None and status_filter not in TaskStatus.values:
+            raise exceptions.ValidationError({"status": f"One of {', '.join(TaskStatus.values)}."})
+        article_id = _uuid_param(params.get("article"), "article")
+        assignee_name = params.get("assignee") or None
+        if assignee_name == "me":
             return selectors.review_task_queue(user=self.request.user)
+        assignee = None
+        if assignee_name is not None:
+            assignee = colleague_get_by_username(user=self.request.user, username=assignee_name)
+            if assignee is None:
+                raise exceptions.ValidationError(
+                    {"assignee": f"`me` or the username of a member of your desks; none is called {assignee_name!r}."}
+                )
         return selectors.review_task_list(
-            user=self.request.user, article_id=params.get("article"), status=params.get("status")
+            user=self.request.user, article_id=article_id, status=status_filter, assignee=assignee
         )
 
     def get_object(self):
@@ -114,3 +136,12 @@ class RatingListApi(APIView):
         desk = desk_for_member(user=request.user, desk_ref=request.query_params.get("desk"))
         ratings = selectors.rating_list_for_desk(desk=desk)
         return Response(RatingOutputSerializer(ratings, many=True).data)
+
+
+def _uuid_param(value: str | None, name: str) -> uuid.UUID | None:
+    if value in (None, ""):
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise exceptions.ValidationError({name: "Must be a UUID."}) from None
