@@ -211,6 +211,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Ruritania\'s president Ana Vell said, "We have 3 new ports."', "Ruritania's president Ana Vell"),
         ('Vatican archbishop Ian Moss said, "There are 12 open cases."', "Vatican archbishop Ian Moss"),
         ("State media on Saturday reported 9 people were rescued from the flats.", "State media"),
+        ("As of Monday evening, the weather service reported winds of 30 miles per hour.", "the weather service"),
         ('The study was led by Rosa Lind, an ecologist at the institute, who said "We counted 40 reefs."',
          "Rosa Lind"),
     ],

@@ -149,7 +149,8 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|Speaking\s+(?:to|at|on))"
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|"
+    r"Speaking\s+(?:to|at|on))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"

@@ -359,7 +359,7 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
             and match.group().split()[-1] in ORGANISATION_HEADS
             and not _listed(pending.group(), frozenset())
             and not _complete_name(pending.group().split()[-1])
-            and not any(_opens_a_name(word) for word in match.group().split()[:-1])
+            and not _opens_a_name_before_its_head(match.group().split())
         ):
             yield pending.start(), match.end()
             pending = None
@@ -374,6 +374,16 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
 def _complete_name(word: str) -> bool:
     """A word that ends a name of its own: "Secret Service and US Park Police" are two bodies."""
     return word in ORGANISATION_HEADS or word.isupper() or _listed(word, frozenset())
+
+
+def _opens_a_name_before_its_head(words: list[str]) -> bool:
+    """Whether a word before the organisation word at the end starts a name of its own; a title
+    right before it is the organisation's subject, not a person's title ("Law and Justice Party")."""
+    *before, _ = words
+    return any(
+        _opens_a_name(word) and not (index == len(before) - 1 and word.rstrip(".") in TITLES)
+        for index, word in enumerate(before)
+    )
 
 
 def _opens_a_name(word: str) -> bool:
@@ -667,6 +677,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and not title_count
         and not name.isupper()
         and name not in known_people
+        # "what I saw in Tomasz Sekielski's film": what someone owns is not where something is
+        # (but "in St Margaret's at Cliffe" is a village)
+        and not (possessive and len(tokens) == 2 and tokens[0] not in {*PLACE_OPENERS, "St", "St."})
         and _BEFORE_A_PLACE.search(text, max(0, start - 20), start)
     ):
         # "entered Tell Tamer": an unknown name after "in" is a place, unless it is where
