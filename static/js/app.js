@@ -1,5 +1,7 @@
 // Keeps the article page's "References gathered for N of M claims" line current while background
 // workers gather references. Polls the progress endpoint until no claim is pending, then stops.
+// A claim page's references arrive as a list, not a count: it marks its line data-progress-reload
+// and is reloaded once gathering is done.
 (function () {
   "use strict";
 
@@ -19,6 +21,14 @@
           return response.json();
         })
         .then(function (progress) {
+          if (container.hasAttribute("data-progress-reload")) {
+            if (progress.finished) {
+              window.location.reload();
+            } else {
+              window.setTimeout(tick, POLL_MS);
+            }
+            return;
+          }
           label.textContent = progress.label;
           bar.max = progress.total;
           bar.value = progress.gathered;

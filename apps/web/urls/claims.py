@@ -20,4 +20,9 @@ urlpatterns = [
         views.claim_references_refresh,
         name="references-refresh",
     ),
+    path(
+        "claims/<uuid:claim_id>/references/progress/",
+        views.claim_references_progress,
+        name="references-progress",
+    ),
 ]
