@@ -1009,6 +1009,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="which-after-a-name-joined-by-and-is-the-whole-name",
         ),
         pytest.param(
+            "This morning Ana Vell, who served as mayor for 12 years, died at home.",
+            ["Ana Vell served as mayor for 12 years."],
+            id="who-after-a-time-then-a-name-is-the-name",
+        ),
+        pytest.param(
             "Inspectors visited over 40 poultry farms in Malawi, which together raise more than 2 million birds.",
             ["Over 40 poultry farms in Malawi together raise more than 2 million birds."],
             id="which-with-a-plural-verb-after-a-place-is-the-phrase-before-it",

@@ -449,6 +449,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("Fans would ask, 'Is Rock Hudson ill? What are you doing?'", [("Rock Hudson", "PERSON")]),
         ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         ("He leads the Law and Justice Party.", [("Law and Justice Party", "ORG")]),
+        (
+            "He served under President Valéry Giscard d'Estaing and visited Côte d'Ivoire.",
+            [("Valéry Giscard d'Estaing", "PERSON"), ("Côte d'Ivoire", "PLACE")],
+        ),
         ("I was moved by what I saw in Anna Weber's film.", [("Anna Weber", "PERSON")]),
         (
             "Zine El Abidine Ben Ali ruled Tunisia.",

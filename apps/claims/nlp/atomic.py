@@ -298,7 +298,7 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
             and words[index + 1].group()[0].isupper()
         ):
             continue  # "the Bill and Melinda Gates Foundation, which": one name
-        if word.lower() in STOPWORDS or _verb_before_a_name(words, index):
+        if word.lower() in STOPWORDS or word in _TIME_NOUNS or _verb_before_a_name(words, index):
             starts_at = index + 1
             break
     # No determiner: a proper name ("Lakhdar Brahimi, who ...").
@@ -339,6 +339,8 @@ _LISTED_NAMES_BEFORE = re.compile(
     r"\b[A-Z][\w'\u2019.-]*,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?,\s+[A-Z][^,]*$"
 )
 
+# "This morning Jacques Chirac, who served ...": the time before a name is not part of who it is.
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "week", "month", "year", "day"})
 # "talks in Dublin last Thursday, a meeting also attended by ..." describes the event, not the day.
 _TIME_WORDS = frozenset(
     [

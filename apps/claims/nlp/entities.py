@@ -43,7 +43,8 @@ PLACES = words(
     Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa Tasmania NSW Manitoba Saskatchewan
     Yukon Nunavut"""
 ) | frozenset(
-    ["Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
+    ["Côte d'Ivoire", "Côte d\u2019Ivoire", "Cote d'Ivoire", "Ivory Coast",
+     "Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
      "St Kitts and Nevis", "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe",
      "Turks and Caicos Islands", "Heard Island and McDonald Islands",
      "United States", "United Kingdom", "U.S.", "US", "U.K.", "UK", "USA", "New York", "South Korea",
@@ -238,7 +239,7 @@ _NAME_PART = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
     r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
-    r"|al-[A-Z][a-z]+)"
+    r"|al-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing"
 )
 _SEQUENCE = re.compile(
     rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*"
@@ -252,7 +253,7 @@ _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War I
 NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
 _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
-_PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le")
+_PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le", "d'", "d\u2019")
 # Particles some families write capitalised: "Rebecca Nyandeng De Mabior", "Zine El Abidine Ben Ali".
 _CAPITALISED_PARTICLES = frozenset(
     {
