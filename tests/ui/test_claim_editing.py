@@ -166,8 +166,8 @@ def test_an_outsider_cannot_reword_a_claim(outsider_client, toll_task):
 # --- Merge --------------------------------------------------------------------------------------
 
 
-def _merge(client, article, tasks):
-    return client.post(reverse("claims:merge", args=[article.pk]), {"tasks": [str(task.pk) for task in tasks]})
+def _merge(client, article, tasks, **data):
+    return client.post(reverse("claims:merge", args=[article.pk]), {"tasks": [str(task.pk) for task in tasks], **data})
 
 
 def test_editor_merges_ticked_claims_into_the_first(editor_client, article, veto_task, toll_task):
@@ -175,9 +175,29 @@ def test_editor_merges_ticked_claims_into_the_first(editor_client, article, veto
 
     keeper = Claim.objects.get(article=article)
     assert response["Location"] == _in_article(keeper)
-    assert _messages(response) == ["Merged 2 claims into one."]
+    assert _messages(response) == [
+        "Merged 2 claims into one, worded as the first; change the wording with “Edit or reject”."
+    ]
     assert keeper.pk == veto_task.claim.pk
+    assert keeper.text == veto_task.claim.text
     assert keeper.spans == [[0, 77], [toll_task.claim.start, toll_task.claim.end]]
+
+
+def test_the_editor_writes_the_merged_wording(editor_client, article, veto_task, toll_task):
+    wording = "Russia and China vetoed three resolutions on a conflict that has killed 40,000 people."
+
+    response = _merge(editor_client, article, [veto_task, toll_task], text=f"  {wording} ")
+
+    assert _messages(response) == ["Merged 2 claims into one."]
+    assert Claim.objects.get(article=article).text == wording
+
+
+def test_the_article_page_offers_the_merged_wording_with_a_hint(editor_client, article, veto_task, toll_task):
+    page = editor_client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+
+    assert '<label for="merge-text">Merged wording (optional)</label>' in page
+    assert 'name="text" maxlength="2000" aria-describedby="merge-text-help"' in page
+    assert "the merged claim keeps the first one" in page
 
 
 def test_merging_a_single_claim_is_refused_with_a_message(editor_client, article, veto_task, toll_task):

@@ -31,6 +31,8 @@ class ClaimMergeForm(forms.Form):
             "invalid_pk_value": "A ticked claim is not in this article.",
         },
     )
+    # Empty keeps the first ticked claim's wording (the service's default).
+    text = forms.CharField(required=False, max_length=2000)
 
     def __init__(self, *args, user, article, **kwargs):
         super().__init__(*args, **kwargs)

@@ -203,8 +203,13 @@ def claims_merge(request, article_id):
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect("articles:detail", article_id=article.pk)
-    claim = services.claim_merge(claims=form.claims(), user=request.user)
-    messages.success(request, f"Merged {len(form.cleaned_data['tasks'])} claims into one.")
+    claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
+    merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
+    if form.cleaned_data["text"].strip():
+        messages.success(request, f"{merged}.")
+    else:
+        # The other claims' statements are gone from the wording a reviewer will rate.
+        messages.success(request, f"{merged}, worded as the first; change the wording with “Edit or reject”.")
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
