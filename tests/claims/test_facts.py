@@ -255,6 +255,12 @@ def test_dates_resolve_against_the_article_date(text, value):
     assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == [value]
 
 
+def test_a_weekday_in_the_name_of_an_event_is_no_date():
+    found = find_dates("After Super Tuesday and Good Friday, the vote on Tuesday stood.", published_on=TUESDAY)
+
+    assert [d["text"] for d in found] == ["on Tuesday"]
+
+
 @pytest.mark.parametrize(
     ("text", "published_on"),
     [
@@ -449,6 +455,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("Fans would ask, 'Is Rock Hudson ill? What are you doing?'", [("Rock Hudson", "PERSON")]),
         ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         ("He leads the Law and Justice Party.", [("Law and Justice Party", "ORG")]),
+        (
+            "Shops near Gaisano Mall in the province of North Cotabato shook as the Cotabato Trench moved.",
+            [("Gaisano Mall", "PLACE"), ("North Cotabato", "PLACE"), ("Cotabato Trench", "PLACE")],
+        ),
         (
             "He served under President Valéry Giscard d'Estaing and visited Côte d'Ivoire.",
             [("Valéry Giscard d'Estaing", "PERSON"), ("Côte d'Ivoire", "PLACE")],

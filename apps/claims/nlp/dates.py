@@ -151,6 +151,12 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
     return dates
 
 
+# A weekday inside the name of an event or a feast is no date: "Super Tuesday", "Good Friday".
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Super|Black|Good|Ash|Cyber|Maundy|Bloody|Easter|Palm|Holy|Shrove|Giving|Blue)\s+$"
+)
+
+
 def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
     if match["md"] or match["dm"]:
         month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
@@ -170,7 +176,9 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
     if match["weekday"]:
-        if not match["wd"][0].isupper():
+        if not match["wd"][0].isupper() or _NAMED_DAY_BEFORE.search(
+            sentence.text, max(0, match.start() - 12), match.start()
+        ):
             return False
         return _weekday(match, sentence, published_on)
     if match["relday"]:

@@ -84,7 +84,8 @@ PLACE_HEADS = words(
     Peninsula Bay Lake Coast Province Region County Street Square Airport Station Bridge Park
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
-    Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau"""
+    Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau
+    Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -282,7 +283,7 @@ _CAPITALISED_PARTICLES = frozenset(
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
     r"\b(?:in|at|near|into|outside|(?<!\ba )(?<!\bthe )(?:entered|captured|seized)"
-    r"|towns? of|city of|islands? of|village of|district of|electorate of|county of"
+    r"|towns? of|city of|islands? of|village of|district of|electorate of|county of|province of|region of"
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
