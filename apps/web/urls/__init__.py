@@ -2,9 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from apps.web.views import dashboard
+from apps.web.views.site import FaviconRedirectView
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("favicon.ico", FaviconRedirectView.as_view(), name="favicon"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("apps.web.urls.articles")),
