@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from .selectors import Report
 
@@ -127,7 +127,10 @@ def render_pdf(report: Report) -> bytes:
                 Paragraph(evidence, styles["cell"]),
             ]
         )
-    table = Table(rows, colWidths=[8 * mm, 78 * mm, 52 * mm, 42 * mm], repeatRows=1)
+    # A long rationale or claim makes a row taller than a page, which a table cannot place
+    # unless rows may split across pages (splitInRow). LongTable measures only as many rows as
+    # fit the page, so an article with thousands of claims does not re-measure them all per page.
+    table = LongTable(rows, colWidths=[8 * mm, 78 * mm, 52 * mm, 42 * mm], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

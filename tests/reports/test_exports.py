@@ -283,3 +283,33 @@ def test_pdf_keeps_cyrillic_text_with_the_unicode_font(desk, tmp_path):
 
     assert "«Сергей Лавров»" in text
     assert "Лавров: вето" in text
+
+
+def _approved_claim(article, *, editor, reviewer, text, rationale, references=()):
+    claim = factories.ClaimFactory(article=article, text=text, start=0, end=len(article.body))
+    task = factories.ReviewTaskFactory(claim=claim)
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="Mostly true")
+    reviews.verdict_submit(
+        user=reviewer, task=task, rating=rating, rationale=rationale, reference_ids=[ref.pk for ref in references]
+    )
+    reviews.verdict_approve(editor=editor, task=task)
+    return claim
+
+
+def test_pdf_splits_a_rationale_and_a_claim_longer_than_a_page_across_pages(desk, editor, reviewer, tmp_path):
+    from pypdf import PdfReader
+
+    article = factories.ArticleFactory(desk=desk, body=BODY)
+    claim_text = " ".join(f"Russia vetoed resolution {n}." for n in range(400)) + " The end of the claim."
+    rationale = " ".join(f"Source {n} confirms the count." for n in range(600)) + " The end of the rationale."
+    _approved_claim(article, editor=editor, reviewer=reviewer, text=claim_text, rationale=rationale)
+
+    export = report_export(report=report_build(article=article), export_format="pdf")
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(export.content)
+    assert len(PdfReader(path).pages) > 2
+    text = _pdf_text(export, tmp_path)
+    assert "The end of the claim." in text
+    assert "The end of the rationale." in text
