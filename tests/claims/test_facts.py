@@ -104,6 +104,8 @@ def _values(text):
         ("prices rose 40% over 10 years", [("=", 40, "percent"), ("=", 10, "years")]),
         ("jailed for over 3 years, 8 years ago", [(">", 3, "years"), ("=", 8, "years")]),
         ("the hearing lasted over 3 hours", [(">", 3, "hours")]),
+        ("3,728 measles cases, 53 measles related deaths", [("=", 3728, "cases"), ("=", 53, "deaths")]),
+        ("11,187 recorded accidents, with 198 recorded last week", [("=", 11187, "accidents"), ("=", 198, "")]),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "years")]),

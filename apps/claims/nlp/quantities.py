@@ -86,6 +86,14 @@ _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
      "apiece", "respectively", "since", "until", "per", "died", "dead"}
 )  # fmt: skip
+# "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
+# "11,187 recorded accidents" counts accidents).
+_REPORTING_PARTICIPLES = frozenset({"recorded", "reported", "confirmed", "registered", "detected", "diagnosed"})
+# Nouns that end in "s" but are not plurals, so that a plural after them is the unit ("3,728 measles cases").
+_SINGULAR_IN_S = frozenset(
+    {"measles", "mumps", "rabies", "diabetes", "herpes", "news", "series", "species", "politics", "economics",
+     "athletics", "physics", "gas", "bus", "virus", "census", "campus", "bonus", "status"}
+)  # fmt: skip
 _UNCOUNTED_COMPOUNDS = frozenset({"magnitude", "strong"})
 # Pounds of weight: "weighed 82 pounds", "300 pounds (136 kg)".
 _WEIGHED_BEFORE = re.compile(r"\bweigh\w*\s+(?:about\s+|around\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
@@ -609,8 +617,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue  # "12 seriously injured workers"
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
+        if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
+            break
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
-        if (not lower.endswith("s") or lower.endswith(("ous", "ss"))) and (plural := _plural_ahead(text, position)):
+        if (not lower.endswith("s") or lower.endswith(("ous", "ss")) or lower in _SINGULAR_IN_S) and (
+            plural := _plural_ahead(text, position)
+        ):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
