@@ -9,7 +9,7 @@ import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -110,7 +110,8 @@ def render_pdf(report: Report) -> bytes:
             if row.reused_from is not None:
                 verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(
-                f'<link href="{escape(ref.url)}" color="#0b57d0">{_text(ref.title)}</link>'
+                # quoteattr, unlike escape, also escapes the quotes a URL may contain.
+                f'<link href={quoteattr(ref.url)} color="#0b57d0">{_text(ref.title)}</link>'
                 for ref in row.verdict.cited_references.all()
                 if ref.url.startswith(("http://", "https://"))
             )

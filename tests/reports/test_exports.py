@@ -285,14 +285,12 @@ def test_pdf_keeps_cyrillic_text_with_the_unicode_font(desk, tmp_path):
     assert "Лавров: вето" in text
 
 
-def _approved_claim(article, *, editor, reviewer, text, rationale, references=()):
+def _approved_claim(article, *, editor, reviewer, text, rationale):
     claim = factories.ClaimFactory(article=article, text=text, start=0, end=len(article.body))
     task = factories.ReviewTaskFactory(claim=claim)
     reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
     rating = Rating.objects.get(scale__desk=None, label="Mostly true")
-    reviews.verdict_submit(
-        user=reviewer, task=task, rating=rating, rationale=rationale, reference_ids=[ref.pk for ref in references]
-    )
+    reviews.verdict_submit(user=reviewer, task=task, rating=rating, rationale=rationale)
     reviews.verdict_approve(editor=editor, task=task)
     return claim
 
@@ -313,3 +311,25 @@ def test_pdf_splits_a_rationale_and_a_claim_longer_than_a_page_across_pages(desk
     text = _pdf_text(export, tmp_path)
     assert "The end of the claim." in text
     assert "The end of the rationale." in text
+
+
+@pytest.mark.parametrize("url", ['https://example.org/report"x', "https://example.org/report?a=1&b='2'"])
+def test_pdf_links_a_cited_reference_whose_url_has_quotes(desk, editor, reviewer, tmp_path, url):
+    from pypdf import PdfReader
+
+    article = factories.ArticleFactory(desk=desk, body=BODY)
+    claim = factories.ClaimFactory(article=article, text=BODY[:47], start=0, end=47)
+    reference = factories.ReferenceFactory(claim=claim, url=url, title="Central bank statement")
+    task = factories.ReviewTaskFactory(claim=claim)
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="Mostly true")
+    reviews.verdict_submit(user=reviewer, task=task, rating=rating, rationale="Checked.", reference_ids=[reference.pk])
+    reviews.verdict_approve(editor=editor, task=task)
+
+    export = report_export(report=report_build(article=article), export_format="pdf")
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(export.content)
+    links = [annotation.get_object()["/A"]["/URI"] for annotation in PdfReader(path).pages[0]["/Annots"]]
+    assert links == [url]
+    assert "Central bank statement" in _pdf_text(export, tmp_path)
