@@ -224,8 +224,10 @@ def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | Non
 def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
     """A desk admin gives the desk its own scale: a copy of the shipped default's ratings.
 
-    Idempotent: a desk that already has its own scale keeps it unchanged. Verdicts already
-    recorded keep their (standard) ratings; new verdicts use the desk's scale.
+    The desk's verdicts move to the copied rating of the same label, so the scale's counts
+    include them, a rating they use cannot be removed, renaming one renames their verdicts'
+    rating, and a returned verdict's revise form starts from its rating. Idempotent: a desk
+    that already has its own scale keeps it unchanged.
     """
     desk = _lock_desk_for_scale(user=user, desk=desk)
     own = RatingScale.objects.filter(desk=desk).first()
@@ -238,7 +240,8 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
         best_rating=default.best_rating,
         worst_rating=default.worst_rating,
     )
-    Rating.objects.bulk_create(
+    standard = list(default.ratings.order_by("position", "label"))
+    copies = Rating.objects.bulk_create(
         Rating(
             scale=scale,
             label=rating.label,
@@ -246,8 +249,10 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
             claimreview_value=rating.claimreview_value,
             position=position,
         )
-        for position, rating in enumerate(default.ratings.order_by("position", "label"))
+        for position, rating in enumerate(standard)
     )
+    for rating, copy in zip(standard, copies, strict=True):
+        Verdict.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
     return scale
 
 
