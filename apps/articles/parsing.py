@@ -4,6 +4,7 @@ Pure functions: no database, no network. Everything that can be wrong with the i
 `ArticleInputError` with a message fit to show the editor.
 """
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -20,6 +21,13 @@ from apps.core.exceptions import ApplicationError
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 MIN_BODY_CHARS = 40
+# UTF-32's little-endian mark begins with UTF-16's, so UTF-32 is tried first.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Article.source_url's max_length.
 SOURCE_URL_MAX_CHARS = 2000
 
@@ -53,11 +61,19 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
             extra={"size": len(data), "limit": max_bytes},
             status=413,
         )
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Windows editors ("Unicode" in Notepad, Word's "Unicode text") save UTF-16 with a byte
+    # order mark; its NUL bytes are text, not a sign of a binary file.
+    encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    if encoding is None and b"\x00" in data[:8192]:
         raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
+        if encoding is not None:
+            raise ArticleInputError(
+                f"The file is marked as {encoding.upper()} text but could not be read as such. "
+                "Save it as UTF-8 and try again."
+            ) from None
         text = _decode_legacy(data)
     if _control_character_ratio(text) > 0.05:
         raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")

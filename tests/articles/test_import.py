@@ -102,6 +102,15 @@ def test_api_import_refuses_bad_files(editor_api, desk, name, data, status):
     assert Article.objects.count() == 0
 
 
+def test_api_import_accepts_a_utf16_file_with_a_byte_order_mark(editor_api, desk):
+    upload = SimpleUploadedFile("story.txt", DEMO.encode("utf-16"), content_type="text/plain")
+
+    response = editor_api.post("/api/v1/articles/import/", {"file": upload}, format="multipart")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["title"] == "Vetoes"
+
+
 def test_api_import_refuses_oversized_text(editor_api, desk, settings):
     settings.ARTICLE_MAX_BYTES = 1000
     response = editor_api.post("/api/v1/articles/import/", {"text": "word " * 500}, format="json")

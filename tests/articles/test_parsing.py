@@ -55,6 +55,29 @@ def test_latin1_file_is_decoded():
     assert "Zürich" in parsed.body
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_decoded(encoding):
+    text = "# Café report\n\nThe café in Zürich served 1,200 customers on Saturday, the owner said."
+    data = text.encode(encoding)
+    if encoding.endswith(("-le", "-be")):
+        data = "\ufeff".encode(encoding) + data
+
+    parsed = parse_upload(data, filename="story.txt", max_bytes=LIMIT)
+
+    assert parsed.title == "Café report"
+    assert parsed.body == "The café in Zürich served 1,200 customers on Saturday, the owner said."
+
+
+def test_a_file_marked_utf16_that_is_not_is_refused_with_advice():
+    with pytest.raises(ArticleInputError, match="Save it as UTF-8") as caught:
+        parse_upload(
+            b"\xff\xfe" + "Some text long enough to be an article.".encode("utf-16-le") + b"\x00",
+            filename="a.txt",
+            max_bytes=LIMIT,
+        )
+    assert caught.value.status == 400
+
+
 @pytest.mark.parametrize(
     ("data", "filename", "message"),
     [
