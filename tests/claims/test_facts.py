@@ -458,6 +458,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         ("He leads the Law and Justice Party.", [("Law and Justice Party", "ORG")]),
         (
+            "The Commission on Presidential Debates and the Committee on Monday agreed.",
+            [("Commission on Presidential Debates", "ORG"), ("Committee", "ORG")],
+        ),
+        (
             "Shops near Gaisano Mall in the province of North Cotabato shook as the Cotabato Trench moved.",
             [("Gaisano Mall", "PLACE"), ("North Cotabato", "PLACE"), ("Cotabato Trench", "PLACE")],
         ),

@@ -242,8 +242,15 @@ _NAME_PART = (
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing"
 )
+# "International Committee on Taxonomy of Viruses", "Convention on Biological Diversity": "on" joins
+# a body to its subject.
+_ON_AFTER_A_BODY = "|".join(
+    rf"(?<={head})" for head in ("Committee", "Commission", "Council", "Conference", "Convention", "Panel")
+)
+_DAY_OR_MONTH = "|".join(d.capitalize() for d in (*WEEKDAYS, *MONTHS))
 _SEQUENCE = re.compile(
-    rf"{_NAME_PART}(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*{_NAME_PART})*"
+    rf"{_NAME_PART}(?:(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*"
+    rf"|(?:{_ON_AFTER_A_BODY})\s+on\s+(?:the\s+)?(?!(?:{_DAY_OR_MONTH})\b)){_NAME_PART})*"
 )
 _COMPASS = words("Sur Norte Este Oeste")
 _COMPASS_ADJECTIVES = words("Eastern Western Northern Southern Central")
@@ -727,8 +734,9 @@ def _common_acronym(token: str) -> bool:
 
 def names_an_organisation(tokens: list[str]) -> bool:
     """ "Syrian Democratic Forces", "Georgia Institute of Technology", "Tunisian League for the
-    Defence of Human Rights": a head word ends the name or comes before its "of" or "for"."""
-    before_of = re.split(r" (?:of|for) ", " ".join(tokens))[0].split()
+    Defence of Human Rights", "Commission on Presidential Debates": a head word ends the name or
+    comes before its "of", "for" or "on"."""
+    before_of = re.split(r" (?:of|for|on) ", " ".join(tokens))[0].split()
     newspaper = len(tokens) >= 2 and tokens[0] == "Daily"  # "Daily Hive", "Daily Mail"
     return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper
 
