@@ -62,12 +62,21 @@ def article_import_file(
 def article_import_url(*, desk: Desk, user, url: str) -> ImportResult:
     """Fetch a web page through the safe fetcher and import its main text.
 
-    A refused or failed fetch raises ArticleInputError and stores nothing.
+    A refused or failed fetch raises ArticleInputError and stores nothing. A page is held to
+    the same size limit as an uploaded file (never above the fetcher's own cap), checked while
+    it downloads, so an oversized page is refused before any parsing or claim extraction.
     """
-    from apps.core.http import FetchError, fetch_article_html
+    from apps.core.http import FetchError, ResponseTooLargeError, fetch_article_html
 
+    limit = min(settings.ARTICLE_MAX_BYTES, settings.HTTP_MAX_RESPONSE_BYTES)
     try:
-        html, final_url = fetch_article_html(url)
+        html, final_url = fetch_article_html(url, max_bytes=limit)
+    except ResponseTooLargeError as error:
+        raise ArticleInputError(
+            f"Could not import {url}: the page is larger than {limit:,} bytes, the limit for an imported article.",
+            extra={"limit": limit},
+            status=413,
+        ) from error
     except FetchError as error:
         raise ArticleInputError(f"Could not import {url}: {error}", status=422) from error
     # A redirect can end on an address too long to keep; the one the editor gave names the page too.

@@ -250,6 +250,19 @@ def test_a_url_import_redirected_to_an_over_long_address_keeps_the_address_asked
     assert response.json()["source_url"] == server.url("/story")
 
 
+def test_a_url_import_of_a_page_over_the_article_size_limit_is_a_413(editor_api, desk, settings):
+    settings.ARTICLE_MAX_BYTES = 10_000
+    paragraphs = "".join(f"<p>The ministry said exports rose {n} percent in 2011.</p>" for n in range(400))
+    page = f"<html><head><title>Exports</title></head><body><article>{paragraphs}</article></body></html>"
+    with FakeServer({"/story": FakeResponse.html(page)}) as server:
+        _allow_fake_server(settings, server)
+        response = editor_api.post("/api/v1/articles/import/", {"url": server.url("/story")}, format="json")
+
+    assert response.status_code == 413
+    assert "larger than 10,000 bytes, the limit for an imported article" in response.json()["message"]
+    assert Article.objects.count() == 0
+
+
 def test_an_article_the_model_refuses_is_an_input_error_not_a_validation_error(desk, editor):
     parsed = ParsedArticle(title="Vetoes", body="Russia and China vetoed three resolutions.", source_url="not a url")
 
