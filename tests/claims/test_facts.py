@@ -458,6 +458,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         ("He leads the Law and Justice Party.", [("Law and Justice Party", "ORG")]),
         (
+            "A World War II-era bomber crashed at 9:54 a.m. ET under the Transitional Constitution.",
+            [("World War II", "MISC"), ("Transitional Constitution", "MISC")],
+        ),
+        (
             "The Commission on Presidential Debates and the Committee on Monday agreed.",
             [("Commission on Presidential Debates", "ORG"), ("Committee", "ORG")],
         ),

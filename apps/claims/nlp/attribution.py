@@ -109,7 +109,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
 _ACCORDING = re.compile(
     rf"^According\s+to\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
-    rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*)?"
+    rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
+    # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
+    rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
 _PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 # "..., according to a report in the business daily Kommersant."
@@ -269,7 +271,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         content_start = match.end()
         if match["description"] and _CLAUSE_VERB.search(match["description"]):
             content_start = match.start("description")  # "the Secretary of State would ...": the content itself
-        source = match["named"] or _named_source(match["source"])
+        source = match["named"] or match["holder"] or _named_source(match["source"])
         if (place := _PLACE_AFTER_SOURCE.match(sentence, content_start)) and place["place"] in PLACES:
             # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
             source, content_start = f"{source}, {place['place']}", place.end()

@@ -94,7 +94,7 @@ OTHER_NAME_HEADS = words(
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
     Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo
-    Linux Windows Android Dragon"""
+    Linux Windows Android Dragon Constitution Charter"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -225,7 +225,7 @@ _NOT_NAMES = frozenset(
      # a question quoted: "'Is Rock Hudson really gay?'"
      "Is", "Was", "Are", "Were", "Did", "Does", "Do", "Has", "Have", "Had", "Could", "Would", "Should", "Why",
      "How", "What", "Where", "Whether",
-     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
+     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "ET", "PT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
      "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
     | {m.capitalize() for m in MONTHS}
@@ -322,7 +322,7 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with
 _QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[.!?]?[\"”]")
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
-    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking)$"
+    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style)$"
 )
 
 
