@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
 from apps.core.exceptions import ApplicationError
+from apps.core.text import visible_text
 from apps.desks.selectors import membership_require
 
 from .checkworthiness import score_sentences
@@ -170,7 +171,7 @@ def claim_update(*, claim: Claim, user: AbstractBaseUser, text: str) -> Claim:
     """Reword a claim; its kind and facts are worked out again from the new text."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
     _ensure_editable(claim)
-    text = " ".join(text.split())
+    text = visible_text(text)
     if not text:
         raise ApplicationError("The claim text cannot be empty.", extra={"field": "text"})
     if text == claim.text:
@@ -207,7 +208,7 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
     with transaction.atomic():
         spans = [span for claim in ordered for span in _spans(claim)]
         previous = " | ".join(claim.text for claim in ordered)
-        _apply_facts(keeper, " ".join(text.split()) or keeper.text)
+        _apply_facts(keeper, visible_text(text) or keeper.text)
         keeper.spans = [list(span) for span in sorted({tuple(span) for span in spans})]
         keeper.start = min(s[0] for s in keeper.spans)
         keeper.end = max(s[1] for s in keeper.spans)
@@ -289,10 +290,10 @@ def _claim_from_span(article: Article, start: int, end: int, text: str) -> Claim
             extra={"start": start, "end": end, "length": len(article.body)},
         )
     passage = article.body[start:end]
-    if not passage.strip():
+    if not visible_text(passage):
         raise ApplicationError("The selected passage is empty.")
     claim = Claim(article=article, start=start, end=end, spans=[[start, end]], origin=ClaimOrigin.EDITOR)
-    _apply_facts(claim, " ".join((text or passage).split()))
+    _apply_facts(claim, visible_text(text) or visible_text(passage))
     claim.full_clean(exclude=["article", "matched_claim"])
     return claim
 

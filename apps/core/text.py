@@ -1,5 +1,19 @@
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+# Separators, control and format characters (zero-width space and joiners, word joiner, byte
+# order mark): none of them shows on screen by itself.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def visible_text(text: str) -> str:
+    """`text` with each run of whitespace collapsed to one space, or "" when no character in it
+    would show on screen, so that text made only of zero-width characters counts as empty."""
+    collapsed = " ".join(text.split())
+    if all(unicodedata.category(character) in _INVISIBLE_CATEGORIES for character in collapsed):
+        return ""
+    return collapsed
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,16 @@ def test_merging_a_claim_with_itself_is_a_400_and_loses_nothing(editor_api, clai
     assert Claim.objects.count() == len(claims)
 
 
+def test_editing_a_claim_to_zero_width_characters_only_is_a_400(editor_api, claims):
+    claim = claims[0]
+
+    response = editor_api.post(_detail(claim, "edit"), {"text": "\u200b\u200b"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "The claim text cannot be empty."
+    assert Claim.objects.get(pk=claim.pk).text == claim.text
+
+
 def test_editor_adds_a_claim_from_a_passage(editor_api, article):
     end = article.body.index(" and have vetoed")
 

@@ -154,6 +154,28 @@ def test_update_rewords_and_reclassifies(article, editor):
     assert feedback.previous_text == "Something vague."
 
 
+@pytest.mark.parametrize("invisible", ["\u200b\u200b", "\u2060", " \ufeff\u200d\n"])
+def test_update_to_text_with_no_visible_character_is_refused_as_empty(article, editor, invisible):
+    claim = factories.ClaimFactory(article=article, text="Something vague.")
+
+    with pytest.raises(ApplicationError, match="The claim text cannot be empty"):
+        claim_update(claim=claim, user=editor, text=invisible)
+
+    claim.refresh_from_db()
+    assert claim.text == "Something vague."
+    assert not ClaimFeedback.objects.filter(action=FeedbackAction.EDIT).exists()
+
+
+def test_invisible_wording_for_a_new_or_merged_claim_counts_as_no_wording(article, editor):
+    created = claim_create_from_span(article=article, user=editor, start=0, end=20, text="\u200b")
+    other = factories.ClaimFactory(article=article, text="Second claim.", start=60, end=90)
+
+    merged = claim_merge(claims=[created, other], user=editor, text="\u2060\u200b")
+
+    assert created.text == BODY[:20]
+    assert merged.text == BODY[:20]
+
+
 def test_merge_keeps_every_span_in_one_claim(article, editor):
     first = factories.ClaimFactory(article=article, start=0, end=20)
     second = factories.ClaimFactory(article=article, start=60, end=90)
