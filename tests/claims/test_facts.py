@@ -458,6 +458,10 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("The strike hit a convoy at Baghdad International Airport.", [("Baghdad International Airport", "PLACE")]),
         ("He leads the Law and Justice Party.", [("Law and Justice Party", "ORG")]),
         (
+            "Pacific Gas and Electric (PG&E) and AT&T held a Q&A.",
+            [("Pacific Gas and Electric", "ORG"), ("PG&E", "ORG"), ("AT&T", "ORG")],
+        ),
+        (
             "A World War II-era bomber crashed at 9:54 a.m. ET under the Transitional Constitution.",
             [("World War II", "MISC"), ("Transitional Constitution", "MISC")],
         ),

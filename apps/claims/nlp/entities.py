@@ -137,7 +137,7 @@ ORGANISATIONS = words(
      "Al-Qaeda", "Doctors Without Borders", "Medecins Sans Frontieres", "Agence France-Presse",
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
-     "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant",
+     "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant", "Pacific Gas and Electric",
      "Islamic State of Iraq and Syria"]
 )  # fmt: skip
 
@@ -225,8 +225,8 @@ _NOT_NAMES = frozenset(
      # a question quoted: "'Is Rock Hudson really gay?'"
      "Is", "Was", "Are", "Were", "Did", "Does", "Do", "Has", "Have", "Had", "Could", "Would", "Should", "Why",
      "How", "What", "Where", "Whether",
-     "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "ET", "PT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST",
-     "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
+     "Q&A", "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "ET", "PT", "CST", "CDT", "PST", "PDT", "MSK",
+     "IST", "JST", "KST", "AEST", "AEDT", "SAST", "EAT", "WAT", "HKT", "SGT", "Celsius", "Fahrenheit",
      "I'm", "I've", "I'd", "I'll", "I\u2019m", "I\u2019ve", "I\u2019d", "I\u2019ll"}
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
@@ -238,6 +238,7 @@ _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b(?!\.))"
 _NAME_PART = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
+    r"|[A-Z]+&[A-Z]+\b"  # "PG&E", "AT&T"
     r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing"
