@@ -1,5 +1,3 @@
-import uuid
-
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -8,6 +6,7 @@ from rest_framework.response import Response
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimStatus
+from apps.core.api.params import uuid_query_param
 from apps.core.exceptions import NotFoundError
 
 from .serializers import (
@@ -42,7 +41,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if status_filter is not None and status_filter not in ClaimStatus.values:
             raise exceptions.ValidationError({"status": f"One of {', '.join(ClaimStatus.values)}."})
         return selectors.claim_list(
-            user=self.request.user, article=_uuid_param(params.get("article"), "article"), status=status_filter
+            user=self.request.user, article=uuid_query_param(params.get("article"), "article"), status=status_filter
         )
 
     def get_object(self):
@@ -113,7 +112,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=False, methods=["get"])
     def extraction(self, request):
         """How automatic extraction went for one article (e.g. refused as not English)."""
-        article_id = _uuid_param(request.query_params.get("article"), "article")
+        article_id = uuid_query_param(request.query_params.get("article"), "article")
         if article_id is None:
             raise exceptions.ValidationError({"article": "This query parameter is required."})
         article = article_get(user=request.user, article_id=article_id)
@@ -140,12 +139,3 @@ def _validated(serializer_class, request) -> dict:
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
-
-
-def _uuid_param(value: str | None, name: str) -> uuid.UUID | None:
-    if value in (None, ""):
-        return None
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise exceptions.ValidationError({name: "Must be a UUID."}) from None

@@ -1,11 +1,10 @@
-import uuid
-
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.params import uuid_query_param
 from apps.desks.selectors import colleague_get_by_username, desk_for_member, user_get_by_username
 from apps.reviews import selectors, services
 from apps.reviews.models import TaskStatus
@@ -43,7 +42,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         status_filter = params.get("status") or None
         if status_filter is not None and status_filter not in TaskStatus.values:
             raise exceptions.ValidationError({"status": f"One of {', '.join(TaskStatus.values)}."})
-        article_id = _uuid_param(params.get("article"), "article")
+        article_id = uuid_query_param(params.get("article"), "article")
         assignee_name = params.get("assignee") or None
         if assignee_name == "me":
             return selectors.review_task_queue(user=self.request.user)
@@ -136,12 +135,3 @@ class RatingListApi(APIView):
         desk = desk_for_member(user=request.user, desk_ref=request.query_params.get("desk"))
         ratings = selectors.rating_list_for_desk(desk=desk)
         return Response(RatingOutputSerializer(ratings, many=True).data)
-
-
-def _uuid_param(value: str | None, name: str) -> uuid.UUID | None:
-    if value in (None, ""):
-        return None
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise exceptions.ValidationError({name: "Must be a UUID."}) from None
