@@ -1,11 +1,13 @@
+import re
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils.text import Truncator
 
 from apps.articles.models import Article
-from apps.core.exceptions import NotFoundError
+from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
@@ -39,6 +41,52 @@ def claim_get(*, user: AbstractBaseUser, claim_id: UUID | str) -> Claim:
 def claim_queue_list(*, article: Article) -> QuerySet[Claim]:
     """Claims that go to reviewers: not rejected, not held back as prediction or opinion."""
     return Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE).order_by("start", "end")
+
+
+# A passage typed on a keyboard differs from the article's in ways nobody sees on screen: straight
+# quotes and apostrophes for typographic ones, and spaces where the text has line breaks.
+_SINGLE_QUOTES = "['\u2018\u2019]"
+_DOUBLE_QUOTES = '["\u201c\u201d]'
+_TYPED_LOOKALIKES = {
+    "'": _SINGLE_QUOTES,
+    "\u2018": _SINGLE_QUOTES,
+    "\u2019": _SINGLE_QUOTES,
+    '"': _DOUBLE_QUOTES,
+    "\u201c": _DOUBLE_QUOTES,
+    "\u201d": _DOUBLE_QUOTES,
+}
+
+
+def article_passage_span_get(*, article: Article, passage: str) -> tuple[int, int]:
+    """[start, end) of `passage`, typed or pasted by an editor, in `article.body`.
+
+    Matching ignores case, how words are spaced or broken over lines, and straight versus curly
+    quotes, and takes whole words only ('act' is not found in 'fact'). ApplicationError (400)
+    when the passage is empty, not in the text, or there more than once: the editor has to say
+    which passage they mean.
+    """
+    words = passage.split()
+    if not words:
+        raise ApplicationError("Type or paste the passage to add as a claim.")
+    pattern = r"\s+".join("".join(_TYPED_LOOKALIKES.get(char, re.escape(char)) for char in word) for word in words)
+    # A passage that starts or ends inside a word would cut the article's words in two.
+    if words[0][0].isalnum():
+        pattern = rf"(?<!\w){pattern}"
+    if words[-1][-1].isalnum():
+        pattern = rf"{pattern}(?!\w)"
+    matches = list(re.finditer(pattern, article.body, flags=re.IGNORECASE))
+    shown = Truncator(" ".join(words)).chars(80)
+    if not matches:
+        raise ApplicationError(
+            f"“{shown}” is not in the article text. "
+            "Copy the passage from the article, or type it exactly as it is written there."
+        )
+    if len(matches) > 1:
+        raise ApplicationError(
+            f"“{shown}” appears {len(matches)} times in the article. "
+            "Add some of the words around it so that it matches only one passage."
+        )
+    return matches[0].start(), matches[0].end()
 
 
 # A claim counts as checked once its verdict is approved (apps.reviews TaskStatus.APPROVED).

@@ -64,6 +64,29 @@ class ClaimSpanForm(forms.Form):
         return data
 
 
+class ClaimAddForm(ClaimSpanForm):
+    """The article page's new claim: a selection's offsets, which the page's script fills in,
+    or else a passage the editor typed or pasted, for keyboard and touch users. A passage that is
+    empty, missing from the article or in it twice is refused by the lookup, not here."""
+
+    passage = forms.CharField(required=False, max_length=5000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start"].required = False
+        self.fields["end"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("passage"):
+            return data
+        offsets_given = not (data.get("start") is None and data.get("end") is None and not self.errors)
+        for name in ("start", "end"):
+            if offsets_given and data.get(name) is None and name not in self.errors:
+                self.add_error(name, self.fields[name].error_messages["required"])
+        return data
+
+
 class BaseClaimSplitFormSet(forms.BaseFormSet):
     default_error_messages = {
         "too_few_forms": "A split needs at least two parts.",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from apps.articles.selectors import article_get
 from apps.claims import services
 from apps.claims.models import ClaimStatus, MatchStatus
-from apps.claims.selectors import claim_applied_verdict, claim_get
+from apps.claims.selectors import article_passage_span_get, claim_applied_verdict, claim_get
 from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
@@ -22,7 +22,7 @@ from apps.reviews.selectors import review_task_approval_queue
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
-from apps.web.forms.claims import ClaimMergeForm, ClaimRejectForm, ClaimSpanForm, ClaimSplitFormSet, ClaimUpdateForm
+from apps.web.forms.claims import ClaimAddForm, ClaimMergeForm, ClaimRejectForm, ClaimSplitFormSet, ClaimUpdateForm
 from apps.web.forms.reviews import VerdictForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
@@ -217,14 +217,16 @@ def claims_merge(request, article_id):
 @application_errors(redirect_to="articles:detail")
 def claim_create(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
-    form = ClaimSpanForm(request.POST)
+    form = ClaimAddForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect("articles:detail", article_id=article.pk)
     data = form.cleaned_data
-    claim = services.claim_create_from_span(
-        article=article, user=request.user, start=data["start"], end=data["end"], text=data["text"]
-    )
+    start, end = data["start"], data["end"]
+    if start is None:
+        # Typed or pasted rather than selected: the editor works without a mouse.
+        start, end = article_passage_span_get(article=article, passage=data["passage"])
+    claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
     full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
     messages.success(request, f"Claim added: “{claim.text}”{full_stop}")
