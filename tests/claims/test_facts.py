@@ -105,6 +105,11 @@ def _values(text):
         ("jailed for over 3 years, 8 years ago", [(">", 3, "years"), ("=", 8, "years")]),
         ("the hearing lasted over 3 hours", [(">", 3, "hours")]),
         ("3,728 measles cases, 53 measles related deaths", [("=", 3728, "cases"), ("=", 53, "deaths")]),
+        (
+            "leaving at least 15,000 stranded at ports and 32 hospitalised",
+            [(">=", 15000, "people"), ("=", 32, "people")],
+        ),
+        ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
         ("11,187 recorded accidents, with 198 recorded last week", [("=", 11187, "accidents"), ("=", 198, "")]),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),

@@ -89,6 +89,12 @@ _NOT_UNITS = frozenset(
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
 _REPORTING_PARTICIPLES = frozenset({"recorded", "reported", "confirmed", "registered", "detected", "diagnosed"})
+# People counted by what has happened to them.
+_PEOPLE_IN_A_STATE = frozenset(
+    {"stranded", "displaced", "evacuated", "trapped", "homeless", "arrested", "detained", "rescued", "hospitalised",
+     "hospitalized"}
+)  # fmt: skip
+_PREPOSITION_AFTER = re.compile(r"\s+(?:by|at|in|on|from|to|for|with|after|during|over|under)\b")
 # Nouns that end in "s" but are not plurals, so that a plural after them is the unit ("3,728 measles cases").
 _SINGULAR_IN_S = frozenset(
     {"measles", "mumps", "rabies", "diabetes", "herpes", "news", "series", "species", "politics", "economics",
@@ -429,6 +435,8 @@ def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | N
     for _ in range(words):
         if text[position : position + 1] != " " or not (following := _WORD.match(text, position + 1)):
             return None
+        if following.group().lower() in STOPWORDS:
+            return None  # "15,000 stranded at ports": a preposition ends the noun phrase
         if _is_plural_noun(following.group().rstrip(".")):
             return following
         position = following.end()
@@ -619,6 +627,10 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
             break
+        if lower in _PEOPLE_IN_A_STATE and not _plural_ahead(text, position):
+            return "people", position  # "15,000 stranded at ports", "300 displaced"
+        if lower.endswith("ed") and not _plural_ahead(text, position) and _PREPOSITION_AFTER.match(text, position):
+            break  # "two posed by conservatives": what the things had done to them, not what they are
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
         if (not lower.endswith("s") or lower.endswith(("ous", "ss")) or lower in _SINGULAR_IN_S) and (
             plural := _plural_ahead(text, position)
