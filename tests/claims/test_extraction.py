@@ -213,6 +213,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("State media on Saturday reported 9 people were rescued from the flats.", "State media"),
         ("As of Monday evening, the weather service reported winds of 30 miles per hour.", "the weather service"),
         ("According to the town's first selectman, Ana Vell, there were 10 passengers aboard.", "Ana Vell"),
+        ('Ian Moss, of the BBC, one of her 4 sons, stated, "She was 95 years old."', "Ian Moss"),
         ('The study was led by Rosa Lind, an ecologist at the institute, who said "We counted 40 reefs."',
          "Rosa Lind"),
     ],

@@ -98,7 +98,9 @@ _RELATIVE_OR_AIDE = "|".join(
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?{_WHEN}\s+"
+    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?"
+    # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
+    rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned){_WHEN}"
     # 'Wasif suggested, in likelihood, "..."'
