@@ -1,5 +1,6 @@
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 # Separators, control and format characters (zero-width space and joiners, word joiner, byte
@@ -42,3 +43,41 @@ def segment_spans(text: str, spans: list[tuple[int, int, Any]]) -> list[Segment]
     if position < len(text):
         segments.append(Segment(text[position:]))
     return segments
+
+
+@dataclass(frozen=True)
+class CoveredSegment:
+    text: str
+    # Every span covering this piece, outermost first (earliest start, then longest).
+    keys: tuple[Any, ...] = ()
+
+
+def segment_covering_spans(text: str, spans: list[tuple[int, int, Any]]) -> list[CoveredSegment]:
+    """Cut `text` wherever a span starts or ends, each piece carrying the keys of all the spans
+    that cover it.
+
+    Unlike `segment_spans`, overlapping spans all keep their whole extent: a claim inside another,
+    or two claims sharing words, are each still marked in the text. Every character appears
+    exactly once; neighbouring pieces with the same keys are joined.
+    """
+    clamped = [(max(start, 0), min(end, len(text)), key) for start, end, key in spans]
+    ordered = sorted((span for span in clamped if span[0] < span[1]), key=lambda span: (span[0], -span[1]))
+    cuts = sorted({0, len(text)} | {start for start, _, _ in ordered} | {end for _, end, _ in ordered})
+    segments: list[CoveredSegment] = []
+    for piece_start, piece_end in pairwise(cuts):
+        covering: list[Any] = []
+        for start, end, key in ordered:
+            # A key can come twice when pieces of one claim overlap; it covers the piece once.
+            if start <= piece_start and piece_end <= end and key not in covering:
+                covering.append(key)
+        keys = tuple(covering)
+        if segments and segments[-1].keys == keys:
+            segments[-1] = CoveredSegment(segments[-1].text + text[piece_start:piece_end], keys)
+        else:
+            segments.append(CoveredSegment(text[piece_start:piece_end], keys))
+    return segments
+
+
+def spans_overlap(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    """Whether any [start, end) span of `first` shares a character with one of `second`."""
+    return any(start < other_end and other_start < end for start, end in first for other_start, other_end in second)

@@ -93,7 +93,12 @@
     }
     var start = bodyOffset(source, range.startContainer, range.startOffset);
     var end = bodyOffset(source, range.endContainer, range.endOffset);
-    var text = range.toString().replace(/\s+/g, " ").trim();
+    // Claim numbers after shared text are links, not article text.
+    var contents = range.cloneContents();
+    contents.querySelectorAll("[data-not-text]").forEach(function (node) {
+      node.remove();
+    });
+    var text = contents.textContent.replace(/\s+/g, " ").trim();
     if (end <= start || !text) {
       return null;
     }

@@ -122,7 +122,7 @@ def test_claim_page_shows_claim_in_context_with_its_references(editor_client, ar
     assert (
         "".join(segment.text for segment in context) == "The conflict has killed at least 40,000 people, activists say."
     )
-    assert [segment.text for segment in context if segment.key] == [toll_task.claim.text]
+    assert [segment.text for segment in context if segment.keys] == [toll_task.claim.text]
     assert "UN casualty estimate" in page
     assert "More than 40,000 dead." in page
     assert "Record your verdict" not in page
@@ -227,7 +227,7 @@ def test_claim_context_of_a_long_paragraph_is_cut_at_words_around_the_claim(edit
     assert response.context["context_cut_after"]
     assert context[0].text.startswith("word")
     assert context[-1].text.endswith(tuple("0123456789"))
-    assert [segment.text for segment in context if segment.key] == [claim.text]
+    assert [segment.text for segment in context if segment.keys] == [claim.text]
 
 
 def test_split_claim_is_highlighted_by_its_own_pieces(editor_client, desk):
@@ -251,7 +251,7 @@ def test_split_claim_is_highlighted_by_its_own_pieces(editor_client, desk):
 
     response = editor_client.get(reverse("articles:detail", args=[article.pk]))
 
-    marked = [(segment.text, segment.key.claim.pk) for segment in response.context["segments"] if segment.key]
+    marked = [(segment.text, segment.keys[-1].row.claim.pk) for segment in response.context["segments"] if segment.keys]
     assert marked[-1] == ("vetoed three resolutions", veto_claim.pk)
 
 

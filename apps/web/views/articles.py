@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -92,13 +94,15 @@ def article_detail(request, article_id):
         ),
         None,
     )
+    segments = _highlighted(report)
     return render(
         request,
         "articles/detail.html",
         {
             "article": article,
             "report": report,
-            "segments": _highlighted(report),
+            "segments": segments,
+            "has_overlaps": any(len(segment.keys) > 1 for segment in segments),
             "set_aside": set_aside,
             "message_claim": message_claim,
             "extraction_notice": _extraction_notice(extraction),
@@ -121,14 +125,23 @@ def article_progress(request, article_id):
     return JsonResponse(_reference_progress(article))
 
 
+@dataclass(frozen=True)
+class MarkedClaim:
+    """A claims-table row as the article text marks it; where claims overlap, the text names
+    each by its number in the table."""
+
+    number: int
+    row: object  # apps.reports ReportRow
+
+
 def _highlighted(report) -> list[PositionedSegment]:
     """The body cut into plain text and claim pieces, each knowing its offsets in the body (for
-    "Add claim from selection"). A split claim is marked by the pieces it was built from
-    ("Russia and China … have vetoed"), not its whole covering span, so it keeps a highlight of
-    its own instead of vanishing inside the sentence's first claim."""
+    "Add claim from selection") and every claim covering it. A split claim is marked by the
+    pieces it was built from ("Russia and China … have vetoed"), not its whole covering span, and
+    text two claims share is marked for both, so no claim vanishes inside another's highlight."""
     pieces = [
-        (start, end, row)
-        for row in report.rows
+        (start, end, MarkedClaim(number, row))
+        for number, row in enumerate(report.rows, start=1)
         for start, end in (row.claim.spans or [(row.claim.start, row.claim.end)])
     ]
     body = report.article.body

@@ -5,14 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
 from apps.articles.selectors import article_get
 from apps.claims import services
 from apps.claims.models import ClaimStatus, MatchStatus
-from apps.claims.selectors import article_passage_span_get, claim_applied_verdict, claim_get
+from apps.claims.selectors import article_passage_span_get, claim_applied_verdict, claim_get, claim_list
 from apps.core.exceptions import ApplicationError
-from apps.core.text import Segment, segment_spans
+from apps.core.text import Segment, segment_covering_spans, segment_spans, spans_overlap
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
 from apps.references.models import JobStatus, Reference, Stance
@@ -40,7 +41,8 @@ class PositionedSegment:
     text: str
     start: int
     end: int
-    key: object = None
+    # Whatever marks the piece (claims, report rows), outermost first; empty for plain text.
+    keys: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start:
     window = [(piece_start - start, piece_end - start, key) for piece_start, piece_end, key in pieces]
     segments = []
     position = start
-    for segment in segment_spans(body[start:end], window):
-        segments.append(PositionedSegment(segment.text, position, position + len(segment.text), segment.key))
+    for segment in segment_covering_spans(body[start:end], window):
+        segments.append(PositionedSegment(segment.text, position, position + len(segment.text), segment.keys))
         position += len(segment.text)
     return segments
 
@@ -229,8 +231,29 @@ def claim_create(request, article_id):
     claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
     full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
-    messages.success(request, f"Claim added: “{claim.text}”{full_stop}")
+    overlapped = _overlapped_claims(request.user, claim)
+    messages.success(request, f"Claim added: “{claim.text}”{full_stop}{_overlap_note(overlapped)}")
     return redirect(_in_article_url(article.pk, claim.pk))
+
+
+def _overlapped_claims(user, claim) -> list:
+    """The article's other queue claims that share text with `claim`: the editor may have added
+    a duplicate, or a passage that takes in claims already there."""
+    pieces = _pieces(claim)
+    return [
+        other
+        for other in claim_list(user=user, article=claim.article_id, status=ClaimStatus.ACTIVE)
+        if other.pk != claim.pk and spans_overlap(_pieces(other), pieces)
+    ]
+
+
+def _overlap_note(overlapped: list) -> str:
+    if not overlapped:
+        return ""
+    quoted = [f"“{Truncator(other.text).words(8)}”" for other in overlapped]
+    if len(quoted) == 1:
+        return f" It overlaps the claim {quoted[0]}."
+    return f" It overlaps {len(quoted)} claims: {', '.join(quoted[:-1])} and {quoted[-1]}."
 
 
 @form_action("claims:detail")
