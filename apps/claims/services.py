@@ -129,10 +129,12 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
     if not reason:
         raise ApplicationError("Say why the claim is rejected.", extra={"field": "reason"})
     with transaction.atomic():
+        # A reviewer submitting a verdict locks this claim's row with its task, so either the
+        # verdict lands first and is seen below, or the rejection does and the submit is refused.
+        Claim.objects.select_for_update().filter(pk=claim.pk).first()
         updated = (
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.REJECTED)
-            # In the same statement, so a verdict submitted meanwhile is not thrown out.
             .exclude(review_task__status__in=VERDICT_TASK_STATUSES)
             .update(status=ClaimStatus.REJECTED, rejection_reason=reason)
         )
