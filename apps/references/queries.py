@@ -7,7 +7,6 @@ its numbers, and the article's date to bound the search in time.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -127,10 +126,8 @@ def key_terms(text: str, *, entities: Any = None, limit: int = 8) -> list[str]:
     return terms[:limit]
 
 
-@functools.lru_cache(maxsize=512)
 def _reported_by(name: str, text: str) -> bool:
-    """Whether `text` says `name` reported something. Cached: every claim of an article asks this
-    of the same article body, which must be read once per source, not once per claim."""
+    """Whether `text` says `name` reported something."""
     escaped = re.escape(name)
     return (
         re.search(
@@ -142,15 +139,27 @@ def _reported_by(name: str, text: str) -> bool:
     )
 
 
-def claim_outlet(text: str, *, attribution: str = "", context: str = "") -> str:
+def _context_reports(name: str, context: str, memo: dict[str, bool] | None) -> bool:
+    if memo is None:
+        return _reported_by(name, context)
+    if name not in memo:
+        memo[name] = _reported_by(name, context)
+    return memo[name]
+
+
+def claim_outlet(
+    text: str, *, attribution: str = "", context: str = "", context_reports: dict[str, bool] | None = None
+) -> str:
     """The publication a claim is attributed to ("Kommersant reported ..."), or "".
 
     `attribution` is the extractor's source for the claim, which may be a person; it counts as
     an outlet when it is a known one or the article (`context`) says it reported something.
+    `context_reports` remembers that answer per source for the claims of one article, so a long
+    article's body is read once per source, not once per claim.
     """
     if attribution:
         name = attribution.removeprefix("The ")
-        if name in KNOWN_OUTLETS or _reported_by(name, text) or _reported_by(name, context):
+        if name in KNOWN_OUTLETS or _reported_by(name, text) or _context_reports(name, context, context_reports):
             return attribution
     for index, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         for match in pattern.finditer(text):

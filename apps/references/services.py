@@ -160,8 +160,10 @@ def claim_source_links_attach(*, claim: Claim, rules: list[SourceRule] | None = 
     return links
 
 
-def _suggested_links(claim: Claim, rules: list[SourceRule], *, context: str) -> list[SourceLink]:
-    outlet = claim_outlet(claim.text, attribution=claim.attribution, context=context)
+def _suggested_links(
+    claim: Claim, rules: list[SourceRule], *, context: str, context_reports: dict[str, bool] | None = None
+) -> list[SourceLink]:
+    outlet = claim_outlet(claim.text, attribution=claim.attribution, context=context, context_reports=context_reports)
     facts = _claim_facts(claim, outlet=outlet)
     return [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
 
@@ -211,11 +213,16 @@ def article_source_links_attach(*, article: Article) -> int:
     """
     rules = list(SourceRule.objects.filter(is_active=True).filter(Q(desk__isnull=True) | Q(desk_id=article.desk_id)))
     claims = list(Claim.objects.filter(article=article).exclude(status=ClaimStatus.REJECTED))
-    # One write for the whole article, and the one article object (its body a single string) for
-    # every claim, so that an article of thousands of claims costs the same per claim as one of ten.
+    # One write for the whole article, and its body searched once per source, so that an article
+    # of thousands of claims costs the same per claim as one of ten.
+    context_reports: dict[str, bool] = {}
     for claim in claims:
         claim.article = article
-    links = [link for claim in claims for link in _suggested_links(claim, rules, context=article.body)]
+    links = [
+        link
+        for claim in claims
+        for link in _suggested_links(claim, rules, context=article.body, context_reports=context_reports)
+    ]
     _source_links_store(links)
     return len(links)
 

@@ -69,6 +69,22 @@ def test_source_links_for_a_long_article_are_written_in_a_few_queries(desk, djan
     assert all(SourceLink.objects.filter(claim=claim).exists() for claim in claims)
 
 
+def test_a_long_articles_body_is_searched_once_per_source_not_once_per_claim(desk, monkeypatch):
+    from apps.references import queries
+
+    body = f"{VETO_TEXT}, Kommersant reported. " * 40
+    article = ArticleFactory(desk=desk, body=body)
+    for _ in range(40):
+        ClaimFactory(article=article, text=VETO_TEXT, kind=ClaimKind.EVENT, attribution="Interfax Ukraine")
+    searched = []
+    search = queries._reported_by
+    monkeypatch.setattr(queries, "_reported_by", lambda name, text: searched.append(text) or search(name, text))
+
+    article_source_links_attach(article=article)
+
+    assert searched.count(body) == 1
+
+
 def test_death_toll_claim_gets_casualty_sources(desk):
     claim = ClaimFactory(article__desk=desk, text=TOLL_TEXT, kind=ClaimKind.STATISTIC)
 
