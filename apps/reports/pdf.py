@@ -42,10 +42,13 @@ LATIN_FONTS = ReportFonts(regular="Helvetica", bold="Helvetica-Bold")
 @functools.cache
 def report_fonts(font_dir: Path) -> ReportFonts:
     """DejaVu Sans from `font_dir`, registered with ReportLab once (<b> and <i> included), or
-    Helvetica when any of its files is missing."""
+    Helvetica when its regular or bold file is missing. Debian's fonts-dejavu-core ships only
+    those two; italics then use the upright faces."""
     paths = {style: font_dir / name for style, name in UNICODE_FONT_FILES.items()}
-    if not all(path.is_file() for path in paths.values()):
+    if not (paths["regular"].is_file() and paths["bold"].is_file()):
         return LATIN_FONTS
+    upright = {"italic": "regular", "bold_italic": "bold"}
+    paths = {style: path if path.is_file() else paths[upright[style]] for style, path in paths.items()}
     names = {style: path.stem for style, path in paths.items()}
     for style, path in paths.items():
         pdfmetrics.registerFont(TTFont(names[style], str(path)))

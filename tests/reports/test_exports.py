@@ -285,6 +285,28 @@ def test_pdf_keeps_cyrillic_text_with_the_unicode_font(desk, tmp_path):
     assert "Лавров: вето" in text
 
 
+@pytest.mark.skipif(
+    not (UNICODE_FONT_DIR / "DejaVuSans-Bold.ttf").is_file(),
+    reason="DejaVu Sans is not installed (apt-get install fonts-dejavu-core); the PDF falls back to Helvetica",
+)
+def test_pdf_uses_the_unicode_font_with_only_its_regular_and_bold_files(desk, tmp_path, monkeypatch):
+    from apps.reports import pdf
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):  # all that fonts-dejavu-core ships
+        (fonts / name).write_bytes((UNICODE_FONT_DIR / name).read_bytes())
+    monkeypatch.setattr(pdf, "UNICODE_FONT_DIR", fonts)
+    body = "Foreign Minister Sergei Lavrov («Сергей Лавров») said Russia had vetoed three resolutions."
+    article = factories.ArticleFactory(desk=desk, title="Лавров: вето", body=body)
+    factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=body, start=0, end=len(body)))
+
+    export = report_export(report=report_build(article=article), export_format="pdf")
+
+    assert pdf.report_fonts(fonts) != pdf.LATIN_FONTS
+    assert "«Сергей Лавров»" in _pdf_text(export, tmp_path)
+
+
 def _approved_claim(article, *, editor, reviewer, text, rationale):
     claim = factories.ClaimFactory(article=article, text=text, start=0, end=len(article.body))
     task = factories.ReviewTaskFactory(claim=claim)
