@@ -62,3 +62,10 @@ def test_known_filters_still_work(editor_api, reviewer_api, tasks):
     assert editor_api.get(URL, {"status": "new"}).json()["count"] == 1
     assert editor_api.get(URL, {"status": ""}).json()["count"] == 3
     assert reviewer_api.get(URL, {"assignee": "me"}).json()["count"] == 1
+
+
+def test_my_tasks_can_be_filtered_by_status_and_article(reviewer_api, tasks):
+    assert reviewer_api.get(URL, {"assignee": "me", "status": "approved"}).json()["count"] == 0
+    assert reviewer_api.get(URL, {"assignee": "me", "status": "assigned"}).json()["count"] == 1
+    other_article = factories.ArticleFactory(desk=tasks[0].claim.article.desk)
+    assert reviewer_api.get(URL, {"assignee": "me", "article": str(other_article.pk)}).json()["count"] == 0

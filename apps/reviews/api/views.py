@@ -44,10 +44,12 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise exceptions.ValidationError({"status": f"One of {', '.join(TaskStatus.values)}."})
         article_id = uuid_query_param(params.get("article"), "article")
         assignee_name = params.get("assignee") or None
-        if assignee_name == "me":
-            return selectors.review_task_queue(user=self.request.user)
         assignee = None
-        if assignee_name is not None:
+        if assignee_name == "me":
+            if status_filter is None and article_id is None:
+                return selectors.review_task_queue(user=self.request.user)
+            assignee = self.request.user  # "my approved tasks", "my tasks in this article"
+        elif assignee_name is not None:
             assignee = colleague_get_by_username(user=self.request.user, username=assignee_name)
             if assignee is None:
                 raise exceptions.ValidationError(
