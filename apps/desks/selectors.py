@@ -55,7 +55,7 @@ def desk_for_member(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     want cannot be guessed. A desk the user is not in is refused like an unknown one (400)."""
     desks = desk_list_for_user(user=user)
     if desk_ref:
-        desk = desks.filter(slug=desk_ref).first() or _desk_by_id(desks, desk_ref)
+        desk = _desk_by_ref(desks, desk_ref)
         if desk is None:
             raise ApplicationError(f"You are not a member of a desk {desk_ref!r}.", extra={"field": "desk"})
         return desk
@@ -70,7 +70,10 @@ def desk_for_member(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     return desks.get()
 
 
-def _desk_by_id(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
+def _desk_by_ref(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
+    """The desk among `desks` with that slug, or that id."""
+    if desk := desks.filter(slug=desk_ref).first():
+        return desk
     try:
         return desks.filter(pk=desk_ref).first()
     except (ValueError, DjangoValidationError):
@@ -96,12 +99,7 @@ def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]
 def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     """The desk an editor imports into: the one named (slug or id) or their first editable desk."""
     if desk_ref:
-        desk = Desk.objects.filter(slug=desk_ref).first()
-        if desk is None:
-            try:
-                desk = Desk.objects.filter(pk=desk_ref).first()
-            except (ValueError, DjangoValidationError):
-                desk = None
+        desk = _desk_by_ref(Desk.objects.all(), desk_ref)
         if desk is None:
             raise NotFoundError("Desk not found.")
         membership_require(user=user, desk=desk, editor=True)
