@@ -53,13 +53,15 @@ def article_reference_progress(*, article: Article) -> dict[str, object]:
         "finished": done + failed >= total,
         "provider_failures": _provider_failures(finished_jobs),
     }
-    return {**progress, "label": reference_progress_label(progress)}
+    return {**progress, "gathered": done + failed, "label": reference_progress_label(progress)}
 
 
 def reference_progress_label(progress: dict[str, object]) -> str:
     """ "References gathered for 12 of 21 claims (1 could not be gathered; Wikipedia failed for
     21 claims)". Gathered, not checked: on a fact-checking desk a claim is checked once its
     verdict is approved, and gathering says nothing about that."""
+    if not progress["total"]:
+        return "No claims to check"
     label = f"References gathered for {progress['done'] + progress['failed']} of {progress['total']} claims"
     problems = []
     if progress["failed"]:
@@ -71,11 +73,20 @@ def reference_progress_label(progress: dict[str, object]) -> str:
     return f"{label} ({'; '.join(problems)})" if problems else label
 
 
+# A claim's gathering still to do, after import or a refresh.
+GATHERING_STATUSES = (JobStatus.PENDING, JobStatus.RUNNING)
+
+
+def claim_references_gathering(*, claim: Claim) -> bool:
+    """Whether a worker still has the claim's reference gathering to do."""
+    return ReferenceJob.objects.filter(claim=claim, status__in=GATHERING_STATUSES).exists()
+
+
 def claim_references_empty_note(*, claim: Claim) -> str:
     """What the claim page says while a claim has no references: gathering still under way,
     nothing found, or which sources failed, so an editor can tell the three apart."""
     job = ReferenceJob.objects.filter(claim=claim).first()
-    if job is None or job.status in (JobStatus.PENDING, JobStatus.RUNNING):
+    if job is None or job.status in GATHERING_STATUSES:
         return "References are still being gathered in the background; reload the page to see them."
     failed = ", ".join(provider_label(provider) for provider in sorted(job.provider_errors or {}))
     if job.status == JobStatus.FAILED:

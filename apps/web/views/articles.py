@@ -111,7 +111,7 @@ def article_detail(request, article_id):
             "assignable_statuses": ASSIGNABLE_STATUSES,
             "editable_statuses": EDITABLE_TASK_STATUSES,
             "verdict_statuses": VERDICT_TASK_STATUSES,
-            "progress": _reference_progress(article),
+            "progress": article_reference_progress(article=article),
         },
     )
 
@@ -122,7 +122,7 @@ def article_detail(request, article_id):
 def article_progress(request, article_id):
     """Polled by the article page while reference gathering runs."""
     article = article_get(user=request.user, article_id=article_id)
-    return JsonResponse(_reference_progress(article))
+    return JsonResponse(article_reference_progress(article=article))
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,3 @@ def _extraction_notice(extraction) -> str:
     if extraction is None or extraction.status != ExtractionStatus.UNSUPPORTED_LANGUAGE:
         return ""
     return extraction.message or extraction.get_status_display()
-
-
-def _reference_progress(article) -> dict:
-    """The selector's progress (its label says references were gathered, not claims checked, and
-    names the sources that failed) with `gathered`, the claims finished either way, for the bar."""
-    progress = article_reference_progress(article=article)
-    label = progress["label"] if progress["total"] else "No claims to check"
-    return {**progress, "gathered": progress["done"] + progress["failed"], "label": label}

@@ -16,8 +16,13 @@ from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_covering_spans, segment_spans, spans_overlap
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
-from apps.references.models import JobStatus, Reference, Stance
-from apps.references.selectors import claim_references_empty_note, reference_list, source_link_list
+from apps.references.models import Reference, Stance
+from apps.references.selectors import (
+    claim_references_empty_note,
+    claim_references_gathering,
+    reference_list,
+    source_link_list,
+)
 from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import review_task_approval_queue
 from apps.reviews.services import SUBMITTABLE_STATUSES
@@ -114,7 +119,7 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "evidence": _evidence(references),
             # Still gathering, nothing found, or a source failed: the editor needs to know which.
             "references_empty_note": "" if references else claim_references_empty_note(claim=claim),
-            "gathering": _gathering(claim),
+            "gathering": claim_references_gathering(claim=claim),
             "matched_verdict": getattr(matched_task, "verdict", None),
             "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
@@ -159,7 +164,7 @@ def claim_references_refresh(request, claim_id):
 def claim_references_progress(request, claim_id):
     """Polled by the claim page while the claim's references are gathered; it reloads when done."""
     claim = claim_get(user=request.user, claim_id=claim_id)
-    return JsonResponse({"finished": not _gathering(claim)})
+    return JsonResponse({"finished": not claim_references_gathering(claim=claim)})
 
 
 @form_action("claims:in-article")
@@ -292,12 +297,6 @@ def claim_match_dismiss(request, claim_id):
     services.claim_match_dismiss(claim=claim, user=request.user)
     messages.success(request, "Match dismissed; it will not be suggested again.")
     return redirect("claims:detail", claim_id=claim.pk)
-
-
-def _gathering(claim) -> bool:
-    """Whether a worker still has the claim's reference gathering to do (after import or a refresh)."""
-    job = getattr(claim, "reference_job", None)
-    return job is not None and job.status in (JobStatus.PENDING, JobStatus.RUNNING)
 
 
 def _in_article_url(article_id, claim_id) -> str:
