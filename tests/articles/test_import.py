@@ -263,6 +263,19 @@ def test_a_url_import_of_a_page_over_the_article_size_limit_is_a_413(editor_api,
     assert Article.objects.count() == 0
 
 
+def test_a_url_import_of_a_page_heavy_with_markup_but_a_short_text_is_imported(editor_api, desk, settings):
+    settings.ARTICLE_MAX_BYTES = 10_000
+    script = "<script>" + "var x = 1;" * 3000 + "</script>"
+    article = "<p>Russia and China have vetoed three UN Security Council resolutions on Syria.</p>"
+    page = f"<html><head><title>Vetoes</title>{script}</head><body><article>{article}</article></body></html>"
+    with FakeServer({"/story": FakeResponse.html(page)}) as server:
+        _allow_fake_server(settings, server)
+        response = editor_api.post("/api/v1/articles/import/", {"url": server.url("/story")}, format="json")
+
+    assert response.status_code == 201
+    assert Article.objects.count() == 1
+
+
 def test_an_article_the_model_refuses_is_an_input_error_not_a_validation_error(desk, editor):
     parsed = ParsedArticle(title="Vetoes", body="Russia and China vetoed three resolutions.", source_url="not a url")
 
