@@ -821,15 +821,13 @@ def robots_allowed(target: Target, *, resolver: Resolver | None = None) -> bool:
 # --- Helpers for callers --------------------------------------------------------------------
 
 
-def fetch_article_html(url: str, *, max_bytes: int | None = None, resolver: Resolver | None = None) -> tuple[str, str]:
+def fetch_article_html(url: str, *, resolver: Resolver | None = None) -> tuple[str, str]:
     """Fetch a web page for URL import: (decoded HTML or text, final URL after redirects).
 
-    An editor's own import acts as a user agent, so robots.txt is not consulted. A page over
-    `max_bytes` (default: the general response cap) raises `ResponseTooLargeError` before more
-    of it is read. Raises a `FetchError` subclass whose message is a one-line reason fit for the
-    CLI and the form.
+    An editor's own import acts as a user agent, so robots.txt is not consulted. Raises a
+    `FetchError` subclass whose message is a one-line reason fit for the CLI and the form.
     """
-    response = fetch(url, allowed_content_types=HTML_CONTENT_TYPES, max_bytes=max_bytes, resolver=resolver)
+    response = fetch(url, allowed_content_types=HTML_CONTENT_TYPES, resolver=resolver)
     if b"\x00" in response.content[:1024]:
         raise ContentTypeNotAllowedError(f"{response.final_url} is binary, not a web page.", url=url)
     return response.text(), response.final_url
