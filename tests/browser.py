@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.db import connections
 
+from tests.factories import PASSWORD
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,3 +42,12 @@ def chromium() -> Iterator:
         finally:
             browser.close()
             connections.close_all()
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    """Log in through the login form and wait for the dashboard."""
+    page.goto(f"{base_url}/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/")

@@ -11,6 +11,9 @@ from apps.desks.models import Desk, Membership, Role
 from apps.references.models import Reference
 from apps.reviews.models import ReviewTask
 
+# Every user the factories make logs in with this password.
+PASSWORD = "correct horse battery staple"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -19,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class DeskFactory(factory.django.DjangoModelFactory):

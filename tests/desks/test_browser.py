@@ -5,9 +5,7 @@ import pytest
 from apps.desks.models import Membership
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
-from tests.browser import SCREENSHOT_DIR, chromium
-
-PASSWORD = "correct horse battery staple"
+from tests.browser import PASSWORD, SCREENSHOT_DIR, chromium, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -77,11 +75,7 @@ def test_desk_settings_fit_a_phone_screen(monkeypatch, live_server, tab):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium() as browser:
         phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-        phone.goto(f"{live_server.url}/login/")
-        phone.get_by_label("Username").fill("ada")
-        phone.get_by_label("Password").fill(PASSWORD)
-        phone.get_by_role("button", name="Log in").click()
-        phone.wait_for_url(f"{live_server.url}/")
+        log_in(phone, live_server.url, "ada")
         phone.goto(f"{live_server.url}/desks/world/{tab}/")
 
         assert phone.evaluate("document.documentElement.scrollWidth") == 390
@@ -91,11 +85,7 @@ def test_removing_a_member_happens_only_after_confirming(page, live_server):
     desk = factories.DeskFactory(name="World desk", slug="world")
     factories.MemberFactory(desk=desk, role="admin", username="ada")
     factories.MemberFactory(desk=desk, role="reviewer", username="rachel")
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, "ada")
     page.goto(f"{live_server.url}/desks/world/people/")
     remove = page.get_by_role("button", name="Remove rachel from the desk")
 

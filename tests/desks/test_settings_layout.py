@@ -5,9 +5,7 @@ import pytest
 
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
-from tests.browser import chromium
-
-PASSWORD = "correct horse battery staple"
+from tests.browser import chromium, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,11 +18,7 @@ def admin_page(monkeypatch, live_server):
     rating_scale_copy_default(user=admin, desk=desk)
     with chromium() as browser:
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        page.goto(f"{live_server.url}/login/")
-        page.get_by_label("Username").fill("ada")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        log_in(page, live_server.url, "ada")
         yield page
 
 

@@ -105,7 +105,7 @@ def test_a_keyboard_only_editor_adds_a_claim(monkeypatch, live_server, editor, a
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         page.goto(f"{live_server.url}/login/")
         page.get_by_label("Username").fill(editor.username)
-        page.get_by_label("Password").fill("correct horse battery staple")
+        page.get_by_label("Password").fill(factories.PASSWORD)
         page.keyboard.press("Enter")
         page.wait_for_url(f"{live_server.url}/")
         page.goto(f"{live_server.url}/articles/{article.pk}/")

@@ -9,9 +9,7 @@ import pytest
 from apps.references.models import JobStatus, ReferenceJob
 from apps.references.tasks import reference_gather_task
 from tests import factories
-from tests.browser import SCREENSHOT_DIR, chromium
-
-PASSWORD = "correct horse battery staple"
+from tests.browser import SCREENSHOT_DIR, chromium, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,11 +34,7 @@ def published_claim_ids(monkeypatch):
 
 def _log_in(browser, live_server, username):
     page = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True).new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, username)
     return page
 
 

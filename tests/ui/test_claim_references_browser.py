@@ -6,9 +6,7 @@ import pytest
 from apps.references.models import JobStatus, ReferenceJob
 from apps.references.tasks import reference_gather_task
 from tests import factories
-from tests.browser import chromium
-
-PASSWORD = "correct horse battery staple"
+from tests.browser import chromium, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +28,7 @@ def test_refreshed_references_appear_without_reloading_by_hand(page, live_server
     claim = factories.ReviewTaskFactory(claim__article__desk=desk).claim
     factories.ReferenceJobFactory(claim=claim, status=JobStatus.DONE)
 
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill("edith")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, "edith")
     page.goto(f"{live_server.url}/claims/{claim.pk}/")
     page.get_by_role("button", name="Refresh references").click()
     expect(page.locator("[data-progress-label]")).to_contain_text("this page shows them when done")

@@ -3,9 +3,8 @@
 import pytest
 
 from apps.reviews.models import TaskStatus
-from tests.browser import chromium
+from tests.browser import chromium, log_in
 
-PASSWORD = "correct horse battery staple"
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,14 +15,6 @@ def phone(monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium() as browser:
         yield browser.new_context(viewport=PHONE).new_page()
-
-
-def _log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def _overflowing(page):
@@ -43,7 +34,7 @@ def _on_screen(locator):
 def test_article_claims_fit_a_phone_with_their_status_in_view(phone, live_server, editor, veto_task, toll_task):
     from playwright.sync_api import expect
 
-    _log_in(phone, live_server, editor)
+    log_in(phone, live_server.url, editor.username)
     phone.goto(f"{live_server.url}/articles/{veto_task.claim.article_id}/")
 
     assert _overflowing(phone) == []
@@ -56,7 +47,7 @@ def test_article_claims_fit_a_phone_with_their_status_in_view(phone, live_server
 
 
 def test_the_dashboard_fits_a_phone_with_whole_status_pills(phone, live_server, editor, veto_task, toll_task):
-    _log_in(phone, live_server, editor)
+    log_in(phone, live_server.url, editor.username)
 
     assert _overflowing(phone) == []
     pills = phone.locator(".status-counts .badge")
@@ -69,7 +60,7 @@ def test_on_a_phone_the_verdict_form_comes_before_the_references(phone, live_ser
     veto_task.status = TaskStatus.ASSIGNED
     veto_task.save()
 
-    _log_in(phone, live_server, reviewer)
+    log_in(phone, live_server.url, reviewer.username)
     phone.goto(f"{live_server.url}/claims/{veto_task.claim.pk}/")
 
     assert _overflowing(phone) == []

@@ -20,7 +20,7 @@ def test_anonymous_user_is_sent_to_login(client):
 
 
 def test_login_form_logs_the_user_in_and_logout_logs_out(client, editor):
-    response = client.post(reverse("login"), {"username": "edith", "password": "correct horse battery staple"})
+    response = client.post(reverse("login"), {"username": "edith", "password": factories.PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("dashboard")
 
