@@ -35,7 +35,8 @@ def test_after_the_session_expired_logging_in_again_leads_back_to_the_claim_page
     login_page = client.get(response["Location"]).content.decode()
     assert "Your session expired, so what you sent was not saved." in login_page
 
-    logged_in = client.post(response["Location"], {"username": "rachel", "password": factories.PASSWORD, "next": claim_url})
+    credentials = {"username": "rachel", "password": factories.PASSWORD, "next": claim_url}
+    logged_in = client.post(response["Location"], credentials)
 
     assert logged_in["Location"] == claim_url
     assert client.get(claim_url).status_code == 200
