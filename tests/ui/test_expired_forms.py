@@ -12,7 +12,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def assigned_task(veto_task, reviewer):
     veto_task.status = TaskStatus.ASSIGNED
