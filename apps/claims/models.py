@@ -74,6 +74,11 @@ class Claim(BaseModel):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """The [start, end) spans of the body the claim was built from, or its whole span."""
+        return [(start, end) for start, end in self.spans] or [(self.start, self.end)]
+
 
 class FeedbackAction(models.TextChoices):
     REJECT = "reject", "Rejected"

@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from apps.articles.models import Article
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
+from apps.core.text import spans_overlap
 from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
 from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus, MatchStatus
@@ -55,6 +56,16 @@ _TYPED_LOOKALIKES = {
     "\u201c": _DOUBLE_QUOTES,
     "\u201d": _DOUBLE_QUOTES,
 }
+
+
+def claim_overlapping_list(*, user: AbstractBaseUser, claim: Claim) -> list[Claim]:
+    """The article's other queue claims that share text with `claim`: an editor adding a passage
+    may have added a duplicate, or taken in claims already there."""
+    return [
+        other
+        for other in claim_list(user=user, article=claim.article_id, status=ClaimStatus.ACTIVE)
+        if other.pk != claim.pk and spans_overlap(other.pieces, claim.pieces)
+    ]
 
 
 def article_passage_span_get(*, article: Article, passage: str) -> tuple[int, int]:

@@ -312,7 +312,7 @@ def _apply_facts(claim: Claim, text: str) -> None:
 
 
 def _spans(claim: Claim) -> list[list[int]]:
-    return [list(span) for span in claim.spans] or [[claim.start, claim.end]]
+    return [list(piece) for piece in claim.pieces]
 
 
 def _ensure_editable(claim: Claim) -> None:

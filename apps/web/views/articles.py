@@ -142,7 +142,7 @@ def _highlighted(report) -> list[PositionedSegment]:
     pieces = [
         (start, end, MarkedClaim(number, row))
         for number, row in enumerate(report.rows, start=1)
-        for start, end in (row.claim.spans or [(row.claim.start, row.claim.end)])
+        for start, end in row.claim.pieces
     ]
     body = report.article.body
     return positioned_segments(body, pieces, 0, len(body))

@@ -11,9 +11,14 @@ from django.views.decorators.http import require_GET
 from apps.articles.selectors import article_get
 from apps.claims import services
 from apps.claims.models import ClaimStatus, MatchStatus
-from apps.claims.selectors import article_passage_span_get, claim_applied_verdict, claim_get, claim_list
+from apps.claims.selectors import (
+    article_passage_span_get,
+    claim_applied_verdict,
+    claim_get,
+    claim_overlapping_list,
+)
 from apps.core.exceptions import ApplicationError
-from apps.core.text import Segment, segment_covering_spans, segment_spans, spans_overlap
+from apps.core.text import Segment, segment_covering_spans, segment_spans
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
 from apps.references.models import Reference, Stance
@@ -236,20 +241,9 @@ def claim_create(request, article_id):
     claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
     full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
-    overlapped = _overlapped_claims(request.user, claim)
+    overlapped = claim_overlapping_list(user=request.user, claim=claim)
     messages.success(request, f"Claim added: “{claim.text}”{full_stop}{_overlap_note(overlapped)}")
     return redirect(_in_article_url(article.pk, claim.pk))
-
-
-def _overlapped_claims(user, claim) -> list:
-    """The article's other queue claims that share text with `claim`: the editor may have added
-    a duplicate, or a passage that takes in claims already there."""
-    pieces = _pieces(claim)
-    return [
-        other
-        for other in claim_list(user=user, article=claim.article_id, status=ClaimStatus.ACTIVE)
-        if other.pk != claim.pk and spans_overlap(_pieces(other), pieces)
-    ]
 
 
 def _overlap_note(overlapped: list) -> str:
@@ -333,10 +327,6 @@ def _context(claim) -> tuple[list[PositionedSegment], bool, bool]:
         window_start = body.find(" ", window_start, claim.start) + 1 or window_start
     if window_end < paragraph_end and (space := body.rfind(" ", claim.end, window_end)) != -1:
         window_end = space
-    pieces = [(start, end, claim) for start, end in _pieces(claim)]
+    pieces = [(start, end, claim) for start, end in claim.pieces]
     segments = positioned_segments(body, pieces, window_start, window_end)
     return segments, window_start > paragraph_start, window_end < paragraph_end
-
-
-def _pieces(claim) -> list[tuple[int, int]]:
-    return [(start, end) for start, end in claim.spans] or [(claim.start, claim.end)]
