@@ -121,6 +121,14 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # Uploaded articles are read in memory and never stored as files; the cap keeps a huge upload
 # from exhausting the web worker.
 ARTICLE_MAX_BYTES = env.int("FACTCHECK_ARTICLE_MAX_BYTES", default=2 * 1024 * 1024)
+# Longer articles are stored at once and their claims found on a worker, so an import request
+# never waits more than a couple of seconds (extraction runs at about 30 ms per KB of text).
+ARTICLE_INLINE_INTAKE_MAX_BYTES = env.int("FACTCHECK_ARTICLE_INLINE_INTAKE_MAX_BYTES", default=50_000)
+# The largest article takes a few minutes on one core; the limit stops a runaway, not a long one.
+ARTICLE_INTAKE_TIME_LIMIT_SECONDS = env.int("FACTCHECK_ARTICLE_INTAKE_TIME_LIMIT", default=1800)
+ARTICLE_INTAKE_MAX_ATTEMPTS = env.int("FACTCHECK_ARTICLE_INTAKE_MAX_ATTEMPTS", default=3)
+# A queued intake whose task message has not started after this long is published again.
+ARTICLE_INTAKE_STALE_SECONDS = env.int("FACTCHECK_ARTICLE_INTAKE_STALE_SECONDS", default=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 
@@ -197,6 +205,10 @@ CELERY_TASK_ROUTES = {
     "apps.references.tasks.*": {"queue": "fetch"},
 }
 CELERY_BEAT_SCHEDULE = {
+    "articles-requeue-stale-intakes": {
+        "task": "apps.articles.tasks.article_intakes_requeue_stale_task",
+        "schedule": 60.0,
+    },
     "references-requeue-stale-jobs": {
         "task": "apps.references.tasks.reference_jobs_requeue_stale_task",
         "schedule": 60.0,

@@ -5,8 +5,11 @@ from .models import Article
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "desk", "outlet", "published_on", "source_kind", "created_at"]
-    list_filter = ["desk", "source_kind"]
+    list_display = ["title", "desk", "outlet", "published_on", "source_kind", "intake_status", "created_at"]
+    list_filter = ["desk", "source_kind", "intake_status"]
     search_fields = ["title", "outlet", "byline", "body"]
-    readonly_fields = ["content_hash", "imported_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "content_hash", "imported_by", "created_at", "updated_at",
+        "intake_status", "intake_queued_at", "intake_started_at", "intake_attempts", "intake_error",
+    ]  # fmt: skip
     date_hierarchy = "created_at"

@@ -13,6 +13,15 @@ class SourceKind(models.TextChoices):
     DEMO = "demo", "Demo data"
 
 
+class IntakeStatus(models.TextChoices):
+    """Where an article is in intake: finding its claims and setting up their review tasks."""
+
+    DONE = "done", "Claims found"
+    QUEUED = "queued", "Waiting to find claims"
+    RUNNING = "running", "Finding claims"
+    FAILED = "failed", "Finding claims failed"
+
+
 class Article(BaseModel):
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="articles")
     title = models.CharField(max_length=500)
@@ -32,6 +41,12 @@ class Article(BaseModel):
         blank=True,
         related_name="imported_articles",
     )
+    # Long articles go through intake on a worker instead of in the import request.
+    intake_status = models.CharField(max_length=10, choices=IntakeStatus.choices, default=IntakeStatus.DONE)
+    intake_queued_at = models.DateTimeField(null=True, blank=True)
+    intake_started_at = models.DateTimeField(null=True, blank=True)
+    intake_attempts = models.PositiveSmallIntegerField(default=0)
+    intake_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -41,6 +56,10 @@ class Article(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def intake_pending(self) -> bool:
+        return self.intake_status in (IntakeStatus.QUEUED, IntakeStatus.RUNNING)
 
     @property
     def imported_at(self):

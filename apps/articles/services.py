@@ -1,14 +1,19 @@
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk
 
-from .models import Article, SourceKind
+from .models import Article, IntakeStatus, SourceKind
 from .parsing import (
     ArticleInputError,
     ParsedArticle,
@@ -52,14 +57,27 @@ def article_import_text(*, desk: Desk, user, text: str, source_kind: str = Sourc
 
 
 def article_import_file(
-    *, desk: Desk, user, data: bytes, filename: str, source_kind: str = SourceKind.UPLOAD
+    *,
+    desk: Desk,
+    user,
+    data: bytes,
+    filename: str,
+    source_kind: str = SourceKind.UPLOAD,
+    intake_inline: bool | None = None,
 ) -> ImportResult:
     """Import an uploaded .txt, .md or .html file. See `article_create` for side effects."""
     parsed = parse_upload(data, filename=filename, max_bytes=settings.ARTICLE_MAX_BYTES)
-    return article_create(desk=desk, user=user, parsed=parsed, source_kind=source_kind, original_filename=filename)
+    return article_create(
+        desk=desk,
+        user=user,
+        parsed=parsed,
+        source_kind=source_kind,
+        original_filename=filename,
+        intake_inline=intake_inline,
+    )
 
 
-def article_import_url(*, desk: Desk, user, url: str) -> ImportResult:
+def article_import_url(*, desk: Desk, user, url: str, intake_inline: bool | None = None) -> ImportResult:
     """Fetch a web page through the safe fetcher and import its main text.
 
     A refused or failed fetch raises ArticleInputError and stores nothing. The page may be as
@@ -86,7 +104,7 @@ def article_import_url(*, desk: Desk, user, url: str) -> ImportResult:
             extra={"limit": limit},
             status=413,
         )
-    return article_create(desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL)
+    return article_create(desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL, intake_inline=intake_inline)
 
 
 def article_create(
@@ -96,13 +114,20 @@ def article_create(
     parsed: ParsedArticle,
     source_kind: str,
     original_filename: str = "",
+    intake_inline: bool | None = None,
 ) -> ImportResult:
     """Store a parsed article and run the intake steps (claims, source links, review tasks,
     reference jobs) in one transaction, so a failing step leaves nothing behind.
 
+    An article over ARTICLE_INLINE_INTAKE_MAX_BYTES (or any, with `intake_inline=False`) is
+    stored with its intake queued instead, and a worker runs the steps (`article_intake_run`),
+    so the import returns in moments whatever the article's length.
+
     Idempotent per desk: the same body imported again returns the existing article.
     Reference gathering is queued by an intake step and published only after commit.
     """
+    if intake_inline is None:
+        intake_inline = len(parsed.body.encode()) <= settings.ARTICLE_INLINE_INTAKE_MAX_BYTES
     digest = content_hash(parsed.body)
     existing = Article.objects.filter(desk=desk, content_hash=digest).first()
     if existing is not None:
@@ -121,14 +146,18 @@ def article_create(
                 source_kind=source_kind,
                 original_filename=original_filename[:255],
                 imported_by=user if user is not None and user.is_authenticated else None,
+                intake_status=IntakeStatus.DONE if intake_inline else IntakeStatus.QUEUED,
+                intake_queued_at=None if intake_inline else timezone.now(),
             )
             try:
                 article.full_clean(exclude=["content_hash"])
             except ValidationError as error:
                 raise _article_input_error(error) from error
             article.save()
-            for step in intake_steps():
-                step(article=article)
+            if intake_inline:
+                _intake_steps_run(article)
+            else:
+                _intake_publish(article.pk)
     except IntegrityError:
         # A concurrent import of the same body won the race; theirs is the article.
         existing = Article.objects.filter(desk=desk, content_hash=digest).first()
@@ -153,6 +182,115 @@ def _article_input_error(error: ValidationError) -> ArticleInputError:
 
 def intake_steps():
     return [import_string(path) for path in settings.ARTICLE_INTAKE_STEPS]
+
+
+def _intake_steps_run(article: Article) -> None:
+    for step in intake_steps():
+        step(article=article)
+
+
+def _intake_publish(article_id) -> None:
+    from .tasks import article_intake_task
+
+    article_intake_task.delay_on_commit(str(article_id))
+
+
+def article_intake_run(*, article_id: str) -> Article | None:
+    """Run a queued article's intake steps on a worker. Idempotent: an article whose intake is
+    done, failed or gone is left alone, so a message delivered twice does nothing the second time.
+
+    The steps run in one transaction, so a worker that dies part-way leaves no half-made claims;
+    the article stays `running` until `article_intakes_requeue_stale` publishes it again, and
+    after ARTICLE_INTAKE_MAX_ATTEMPTS starts it is marked failed rather than tried forever.
+    Extraction is deterministic, so an error is recorded as a failure, not retried.
+    """
+    if not _intake_start(article_id):
+        return None
+    try:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().filter(pk=article_id).first()
+            if article is None or article.intake_status != IntakeStatus.RUNNING:
+                return article
+            _intake_steps_run(article)
+            article.intake_status = IntakeStatus.DONE
+            article.intake_error = ""
+            article.save(update_fields=["intake_status", "intake_error", "updated_at"])
+    except SoftTimeLimitExceeded:
+        minutes = settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS // 60
+        return _intake_fail(article_id, f"Finding this article's claims took longer than {minutes} minutes.")
+    except Exception:
+        logger.exception("intake of article %s failed", article_id)
+        return _intake_fail(article_id, "Finding this article's claims failed with an internal error.")
+    logger.info("intake of article %s done", article_id)
+    return article
+
+
+def _intake_start(article_id: str) -> bool:
+    """Mark a queued (or stale running) intake as running and count the attempt; False when
+    there is nothing to run."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None or not article.intake_pending:
+            return False
+        if article.intake_attempts >= settings.ARTICLE_INTAKE_MAX_ATTEMPTS:
+            _intake_fail(
+                article_id,
+                f"Finding this article's claims stopped after {article.intake_attempts} attempts; "
+                "each ended without finishing (the worker was stopped or ran out of memory).",
+            )
+            return False
+        article.intake_status = IntakeStatus.RUNNING
+        article.intake_started_at = timezone.now()
+        article.intake_attempts += 1
+        article.save(update_fields=["intake_status", "intake_started_at", "intake_attempts", "updated_at"])
+    return True
+
+
+def _intake_fail(article_id: str, message: str) -> Article | None:
+    Article.objects.filter(pk=article_id).update(
+        intake_status=IntakeStatus.FAILED, intake_error=message[:500], updated_at=timezone.now()
+    )
+    return Article.objects.filter(pk=article_id).first()
+
+
+@transaction.atomic
+def article_intake_retry(*, article: Article) -> Article:
+    """Queue a failed intake again (an editor's "Try again"), with a fresh count of attempts."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.intake_status != IntakeStatus.FAILED:
+        raise ApplicationError("Only an article whose claims could not be found can be tried again.", status=409)
+    article.intake_status = IntakeStatus.QUEUED
+    article.intake_queued_at = timezone.now()
+    article.intake_attempts = 0
+    article.intake_error = ""
+    article.save(update_fields=["intake_status", "intake_queued_at", "intake_attempts", "intake_error", "updated_at"])
+    _intake_publish(article.pk)
+    return article
+
+
+def article_intakes_requeue_stale(*, now: dt.datetime | None = None) -> int:
+    """Publish again the intakes whose message was lost (the outbox relay). Returns how many.
+
+    Queued intakes older than ARTICLE_INTAKE_STALE_SECONDS lost their publish (a crash between
+    commit and publish, or the broker was down). Running ones older than the task's time limit
+    lost their worker. Publishing again is safe: `article_intake_run` is idempotent and counts
+    attempts.
+    """
+    now = now or timezone.now()
+    stale_queued = now - dt.timedelta(seconds=settings.ARTICLE_INTAKE_STALE_SECONDS)
+    stale_running = now - dt.timedelta(
+        seconds=settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS + settings.ARTICLE_INTAKE_STALE_SECONDS
+    )
+    stale = Article.objects.filter(
+        Q(intake_status=IntakeStatus.QUEUED, intake_queued_at__lt=stale_queued)
+        | Q(intake_status=IntakeStatus.QUEUED, intake_queued_at__isnull=True)
+        | Q(intake_status=IntakeStatus.RUNNING, intake_started_at__lt=stale_running)
+    )
+    article_ids = list(stale.values_list("pk", flat=True)[:100])
+    Article.objects.filter(pk__in=article_ids, intake_status=IntakeStatus.QUEUED).update(intake_queued_at=now)
+    for article_id in article_ids:
+        _intake_publish(article_id)
+    return len(article_ids)
 
 
 @transaction.atomic

@@ -252,6 +252,13 @@ def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: i
     """Add a claim for a passage the editor selected. Works for any language."""
     membership_require(user=user, desk=article.desk, editor=True)
     with transaction.atomic():
+        # Intake holds this lock while it runs; a claim added before it finishes would make
+        # extraction think the article was already done.
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.intake_pending:
+            raise ApplicationError(
+                "This article's claims are still being found; add a claim once they are listed.", status=409
+            )
         claim = _claim_from_span(article, start, end, text)
         claim.save()
         _feedback(claim, user, FeedbackAction.CREATE, label=True)

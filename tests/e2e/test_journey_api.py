@@ -204,3 +204,25 @@ def test_editor_to_export_with_a_real_worker(worker, desk, editor, reviewer, see
     assert by_claim[vetoes["text"]]["itemReviewed"]["author"]["name"] == "The Moscow Times"
     for export_format in ("html", "md", "csv", "json"):
         assert editor_api.get(f"/api/v1/articles/{article_id}/export/?format={export_format}").status_code == 200
+
+
+def test_a_long_article_gets_its_claims_and_references_from_the_worker(worker, settings, desk, editor, seed_bytes):
+    settings.ARTICLE_INLINE_INTAKE_MAX_BYTES = 100
+    editor_api = APIClient()
+    editor_api.force_authenticate(editor)
+
+    response = editor_api.post("/api/v1/articles/import/", {"text": seed_bytes.decode()}, format="json")
+
+    assert response.status_code == 202, response.content
+    article_id = response.json()["id"]
+    deadline = time.monotonic() + 90
+    article = response.json()
+    while article["intake_status"] != "done" and time.monotonic() < deadline:
+        assert article["intake_status"] in ("queued", "running"), article["intake_error"]
+        time.sleep(0.5)
+        article = editor_api.get(f"/api/v1/articles/{article_id}/").json()
+    assert article["intake_status"] == "done"
+    claims = editor_api.get(f"/api/v1/claims/?article={article_id}&page_size=200").json()["results"]
+    _claim_containing(claims, "40,000")
+    progress = _wait_for_references(editor_api, article_id)
+    assert progress["done"] == progress["total"] == len(claims)

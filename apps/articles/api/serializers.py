@@ -13,6 +13,7 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
         fields = [
             "id", "desk", "title", "byline", "outlet", "published_on", "source_url",
             "source_kind", "original_filename", "imported_by", "created_at", "claim_count",
+            "intake_status", "intake_error",
         ]  # fmt: skip
 
 

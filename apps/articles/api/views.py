@@ -1,5 +1,6 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -30,15 +31,36 @@ class ArticleViewSet(
         membership_require(user=self.request.user, desk=instance.desk, editor=True)
         services.article_delete(article=instance)
 
+    @extend_schema(request=None, responses={202: ArticleDetailOutputSerializer})
+    @action(detail=True, methods=["post"], url_path="retry-intake")
+    def retry_intake(self, request, pk=None):
+        """Editors: queue again the finding of claims for an article whose intake failed."""
+        article = self.get_object()
+        membership_require(user=request.user, desk=article.desk, editor=True)
+        services.article_intake_retry(article=article)
+        article = selectors.article_get(user=request.user, article_id=article.pk)
+        return Response(ArticleDetailOutputSerializer(article).data, status=status.HTTP_202_ACCEPTED)
+
 
 class ArticleImportApi(APIView):
     """Import an article from pasted text/Markdown/HTML (`text`), an uploaded .txt/.md/.html
     file (`file`) or a web page (`url`). Importing the same article again returns the existing
-    one with status 200 and `created: false`."""
+    one with status 200 and `created: false`.
+
+    A long article is stored at once and its claims are found in the background: the answer is
+    202 with `intake_status: "queued"`; poll the article until it is `done` (or `failed`, with
+    `intake_error`)."""
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
-    @extend_schema(request=ArticleImportInputSerializer, responses={201: ArticleDetailOutputSerializer})
+    @extend_schema(
+        request=ArticleImportInputSerializer,
+        responses={
+            201: ArticleDetailOutputSerializer,
+            200: ArticleDetailOutputSerializer,
+            202: ArticleDetailOutputSerializer,
+        },
+    )
     def post(self, request):
         serializer = ArticleImportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -55,4 +77,10 @@ class ArticleImportApi(APIView):
         )
         article = selectors.article_get(user=request.user, article_id=result.article.pk)
         body = dict(ArticleDetailOutputSerializer(article).data, created=result.created)
-        return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        if not result.created:
+            answer = status.HTTP_200_OK
+        elif article.intake_pending:
+            answer = status.HTTP_202_ACCEPTED
+        else:
+            answer = status.HTTP_201_CREATED
+        return Response(body, status=answer)

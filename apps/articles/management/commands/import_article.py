@@ -19,7 +19,9 @@ class Command(BaseCommand):
             target_desk = desk_get_by_slug(slug=desk) if desk else desk_only()
             importer = user_get_by_username(username=user) if user else None
             if source.startswith(("http://", "https://")):
-                result = services.article_import_url(desk=target_desk, user=importer, url=source)
+                # Here nobody waits on a web request, so even a long article is done before the
+                # command prints its claims.
+                result = services.article_import_url(desk=target_desk, user=importer, url=source, intake_inline=True)
             else:
                 try:
                     with open(source, "rb") as handle:
@@ -32,6 +34,7 @@ class Command(BaseCommand):
                     data=data,
                     filename=source,
                     source_kind=SourceKind.COMMAND,
+                    intake_inline=True,
                 )
         except ApplicationError as error:
             raise CommandError(error.message) from None

@@ -1,0 +1,29 @@
+"""Celery tasks for the articles stage: thin wrappers that call one service.
+
+Intake is late-acknowledged and requeued if its worker dies (settings): `article_intake_run`
+is idempotent and counts its attempts, so a message delivered twice does no harm.
+"""
+
+from celery import shared_task
+from django.conf import settings
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS,
+    time_limit=settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS + 60,
+)
+def article_intake_task(article_id: str) -> None:
+    """Find a long article's claims and set up their review (see `article_intake_run`)."""
+    from apps.articles.services import article_intake_run
+
+    article_intake_run(article_id=article_id)
+
+
+@shared_task(acks_late=True)
+def article_intakes_requeue_stale_task() -> int:
+    """Beat: publish again the intakes whose message was lost."""
+    from apps.articles.services import article_intakes_requeue_stale
+
+    return article_intakes_requeue_stale()
