@@ -70,6 +70,16 @@ def celery_reliability_check(app_configs: Any = None, **kwargs: Any) -> list:
                 id="core.E005",
             )
         )
+    intake_hard = int(getattr(settings, "ARTICLE_INTAKE_TIME_LIMIT_SECONDS", 0)) + 60
+    if intake_hard >= visibility:
+        errors.append(
+            Error(
+                f"The article intake task's hard time limit ({intake_hard}s) must be below the visibility "
+                f"timeout ({visibility}s).",
+                hint="Lower FACTCHECK_ARTICLE_INTAKE_TIME_LIMIT or raise CELERY_VISIBILITY_TIMEOUT.",
+                id="core.E006",
+            )
+        )
     if getattr(settings, "CELERY_TASK_REJECT_ON_WORKER_LOST", False) and not getattr(
         settings, "CELERY_TASK_ACKS_LATE", False
     ):

@@ -34,8 +34,20 @@ def test_retry_delay_plus_hard_limit_must_fit_in_the_visibility_timeout(settings
     settings.CELERY_TASK_TIME_LIMIT = 200
     settings.CELERY_TASK_SOFT_TIME_LIMIT = 100
     settings.REFERENCE_RETRY_BACKOFF_MAX_SECONDS = 120
+    settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS = 120
 
     assert _ids(celery_reliability_check()) == {"core.E005"}
+
+
+def test_the_long_article_intake_limit_must_fit_in_the_visibility_timeout(settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.CELERY_BROKER_VISIBILITY_TIMEOUT = 1800
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 1800}
+    settings.CELERY_TASK_TIME_LIMIT = 180
+    settings.CELERY_TASK_SOFT_TIME_LIMIT = 120
+    settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS = 1800
+
+    assert _ids(celery_reliability_check()) == {"core.E006"}
 
 
 def test_disagreeing_visibility_timeouts_and_soft_above_hard(settings):
