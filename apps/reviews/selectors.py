@@ -16,7 +16,18 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
         ReviewTask.objects.filter(
             claim__article__desk_id__in=desk_ids_for_user(user=user), claim__status=ClaimStatus.ACTIVE
         )
-        .select_related("claim", "claim__article", "claim__article__desk", "assignee", "verdict", "verdict__rating")
+        .select_related(
+            "claim",
+            "claim__article",
+            "claim__article__desk",
+            "assignee",
+            "verdict",
+            "verdict__rating",
+            "verdict__reviewer",
+            "verdict__approved_by",
+        )
+        # The API lists each verdict's cited references: one query for the page, not one per task.
+        .prefetch_related("verdict__cited_references")
         .order_by("claim__article__created_at", "claim__start")
     )
     if article_id is not None:

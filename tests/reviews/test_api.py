@@ -1,6 +1,7 @@
 import pytest
+from django.utils import timezone
 
-from apps.reviews.models import Rating, TaskStatus
+from apps.reviews.models import Rating, TaskStatus, Verdict
 from tests import factories
 
 
@@ -82,3 +83,39 @@ def test_task_list_query_count_does_not_grow_with_tasks(desk, editor_api, django
     with django_assert_max_num_queries(6):
         response = editor_api.get("/api/v1/tasks/")
     assert response.json()["count"] == 20
+
+
+def _task_with_verdict(article, *, index, reviewer, approver=None):
+    task = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=article, start=index, end=index + 1),
+        assignee=reviewer,
+        status=TaskStatus.APPROVED if approver else TaskStatus.SUBMITTED,
+    )
+    verdict = Verdict.objects.create(
+        task=task,
+        rating=Rating.objects.filter(scale__desk=None).first(),
+        rationale="Records show two.",
+        reviewer=reviewer,
+        submitted_at=timezone.now(),
+        approved_by=approver,
+        approved_at=timezone.now() if approver else None,
+    )
+    verdict.cited_references.add(factories.ReferenceFactory(claim=task.claim))
+
+
+def test_task_list_query_count_does_not_grow_with_verdicts(
+    desk, editor, reviewer, editor_api, django_assert_max_num_queries
+):
+    """Each verdict names its reviewer and approver and cites references: read with the page, not per row."""
+    article = factories.ArticleFactory(desk=desk)
+    for index in range(20):
+        _task_with_verdict(article, index=index, reviewer=reviewer, approver=editor if index % 2 else None)
+
+    with django_assert_max_num_queries(6):
+        response = editor_api.get("/api/v1/tasks/")
+
+    rows = response.json()["results"]
+    assert len(rows) == 20
+    assert {row["verdict"]["reviewer"] for row in rows} == {"rachel"}
+    assert {row["verdict"]["approved_by"] for row in rows} == {"edith", None}
+    assert all(len(row["verdict"]["cited_references"]) == 1 for row in rows)
