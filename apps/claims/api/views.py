@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -21,11 +21,13 @@ from .serializers import (
 )
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
-        OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
-    ]
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
+            OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
+        ]
+    )
 )
 class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Claims of your desks' articles. Editors can add a claim for any passage (POST), and
@@ -125,7 +127,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         parameters=[OpenApiParameter("desk", str, description="Only this desk (slug); default every desk you edit")],
         responses=ClaimFeedbackRowSerializer(many=True),
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def feedback(self, request):
         """Editors' check-worthiness verdicts as training rows, oldest first: each rejected claim
         (label false) and each claim added or released into the queue (true), one row per claim

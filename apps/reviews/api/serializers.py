@@ -12,8 +12,10 @@ class RatingOutputSerializer(serializers.ModelSerializer):
 
 class VerdictOutputSerializer(serializers.ModelSerializer):
     rating = RatingOutputSerializer()
-    reviewer = serializers.StringRelatedField()
-    approved_by = serializers.StringRelatedField()
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    approved_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor approves."
+    )
     cited_references = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -26,7 +28,9 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
 class ReviewTaskOutputSerializer(serializers.ModelSerializer):
     claim_text = serializers.CharField(source="claim.text")
     article = serializers.UUIDField(source="claim.article_id")
-    assignee = serializers.StringRelatedField()
+    assignee = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor assigns the task."
+    )
     verdict = serializers.SerializerMethodField()
 
     class Meta:

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -18,17 +18,19 @@ from .serializers import (
 )
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("article", str, description="Only this article's tasks (UUID)"),
-        OpenApiParameter("status", str, enum=TaskStatus.values, description="Only tasks in this status"),
-        OpenApiParameter(
-            "assignee",
-            str,
-            description="`me` for your own open queue, or the username of a member of your desks "
-            "for their tasks; anyone else is a 400",
-        ),
-    ]
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("article", str, description="Only this article's tasks (UUID)"),
+            OpenApiParameter("status", str, enum=TaskStatus.values, description="Only tasks in this status"),
+            OpenApiParameter(
+                "assignee",
+                str,
+                description="`me` for your own open queue, or the username of a member of your desks "
+                "for their tasks; anyone else is a 400",
+            ),
+        ]
+    )
 )
 class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Review tasks (one per claim) in your desks, with their workflow actions."""
@@ -67,7 +69,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return Response(ReviewTaskOutputSerializer(task).data)
 
     @extend_schema(request=AssignInputSerializer, responses=ReviewTaskOutputSerializer(many=True))
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], pagination_class=None)
     def assign(self, request):
         serializer = AssignInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

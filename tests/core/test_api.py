@@ -1,0 +1,116 @@
+"""The OpenAPI schema describes the bodies the API really answers with: client generators build
+their types from it, so an undocumented null or a list documented as a page breaks them."""
+
+import re
+
+import jsonschema
+import pytest
+from django.utils import timezone
+from drf_spectacular.generators import SchemaGenerator
+
+from apps.claims import services as claim_services
+from apps.reviews import services as review_services
+from apps.reviews.models import Rating
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def openapi():
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _json_schema(node):
+    """OpenAPI 3.0 to JSON Schema: `nullable` becomes a null alternative, and objects refuse
+    properties the schema does not name."""
+    if isinstance(node, list):
+        return [_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _json_schema(value) for key, value in node.items() if key not in ("readOnly", "writeOnly")}
+    if "$ref" in node:
+        node["$ref"] = node["$ref"].replace("#/components/schemas/", "#/definitions/")
+    if node.get("type") == "object" and "properties" in node:
+        node.setdefault("additionalProperties", False)
+    if node.pop("nullable", False):
+        node = {"anyOf": [node, {"type": "null"}]}
+    return node
+
+
+def _assert_documented(openapi, method, response):
+    path = response.wsgi_request.path
+    templates = sorted(openapi["paths"], key=lambda template: template.count("{"))
+    template = next(t for t in templates if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", t), path))
+    documented = openapi["paths"][template][method]["responses"]
+    status = str(response.status_code)
+    assert status in documented, f"{method.upper()} {template} answers {status}, documented: {list(documented)}"
+    schema = documented[status]["content"]["application/json"]["schema"]
+    definitions = _json_schema(openapi["components"]["schemas"])
+    jsonschema.validate(response.json(), {**_json_schema(schema), "definitions": definitions})
+
+
+@pytest.fixture
+def reviewed_article(desk, editor, reviewer):
+    """An article with an unassigned task, an assigned one and one with a submitted verdict."""
+    article = factories.ArticleFactory(desk=desk)
+    tasks = [
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, start=i, end=i + 1)) for i in range(3)
+    ]
+    review_services.review_tasks_assign(editor=editor, tasks=tasks[1:], assignee=reviewer)
+    review_services.verdict_submit(
+        user=reviewer, task=tasks[2], rating=Rating.objects.filter(scale__desk=None).first(), rationale="Records."
+    )
+    claim_services.claim_reject(claim=factories.ClaimFactory(article=article, start=5, end=6), user=editor, reason="x")
+    return article
+
+
+@pytest.mark.parametrize(
+    ("path", "client"),
+    [
+        ("/api/v1/tasks/", "editor_api"),
+        ("/api/v1/tasks/?assignee=me", "reviewer_api"),
+        ("/api/v1/claims/", "editor_api"),
+        ("/api/v1/claims/feedback/", "editor_api"),
+        ("/api/v1/ratings/", "editor_api"),
+        ("/api/v1/desks/", "editor_api"),
+    ],
+)
+def test_list_bodies_match_the_schema(openapi, reviewed_article, request, path, client):
+    response = request.getfixturevalue(client).get(path)
+
+    assert response.status_code == 200
+    _assert_documented(openapi, "get", response)
+
+
+def test_task_bodies_match_the_schema_in_every_state(openapi, reviewed_article, editor_api):
+    for task in reviewed_article.claims.exclude(review_task=None).values_list("review_task", flat=True):
+        _assert_documented(openapi, "get", editor_api.get(f"/api/v1/tasks/{task}/"))
+
+
+def test_assign_answers_the_documented_list(openapi, reviewed_article, editor_api, reviewer):
+    task = reviewed_article.claims.get(review_task__status="new").review_task
+
+    response = editor_api.post(
+        "/api/v1/tasks/assign/",
+        {"task_ids": [str(task.pk)], "assignee": reviewer.username, "due_date": str(timezone.localdate())},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    _assert_documented(openapi, "post", response)
+
+
+def test_filters_are_documented_on_the_lists_only(openapi):
+    """The claim and task filters are query parameters of their lists, not of every action."""
+
+    def query_parameters(path, method):
+        parameters = openapi["paths"][path][method].get("parameters", [])
+        return {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
+
+    assert {"article", "status"} <= query_parameters("/api/v1/claims/", "get")
+    assert {"article", "status", "assignee"} <= query_parameters("/api/v1/tasks/", "get")
+    assert query_parameters("/api/v1/claims/{id}/reject/", "post") == set()
+    assert query_parameters("/api/v1/claims/feedback/", "get") == {"desk"}
+    assert query_parameters("/api/v1/tasks/assign/", "post") == set()
+    assert query_parameters("/api/v1/tasks/{id}/approve/", "post") == set()
