@@ -114,3 +114,20 @@ def test_filters_are_documented_on_the_lists_only(openapi):
     assert query_parameters("/api/v1/claims/feedback/", "get") == {"desk"}
     assert query_parameters("/api/v1/tasks/assign/", "post") == set()
     assert query_parameters("/api/v1/tasks/{id}/approve/", "post") == set()
+
+
+@pytest.mark.parametrize("authorization", [None, "Token not-a-real-key", "Token two words"])
+def test_missing_or_bad_credentials_are_a_401_naming_the_token_scheme(anonymous_api, authorization):
+    """A client tells 'log in again' (401) from 'not allowed' (403) by the status alone."""
+    if authorization:
+        anonymous_api.credentials(HTTP_AUTHORIZATION=authorization)
+
+    response = anonymous_api.get("/api/v1/claims/")
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert set(response.json()) == {"message", "extra"}
+
+
+def test_a_logged_in_member_without_the_role_still_gets_403(reviewer_api, desk):
+    assert reviewer_api.get(f"/api/v1/desks/{desk.slug}/members/").status_code == 403

@@ -39,6 +39,12 @@ def api_exception_handler(exc, context):
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
         response.data = {"message": str(detail) or "Request failed.", "extra": {}}
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+        # DRF takes the challenge from the first authentication class; session authentication
+        # has none, so it would answer 403 and clients could not tell "send a valid token" from
+        # "not allowed". Token is the scheme API clients use.
+        response.status_code = status.HTTP_401_UNAUTHORIZED
+        response["WWW-Authenticate"] = "Token"
     if response.status_code == status.HTTP_429_TOO_MANY_REQUESTS:
         response.data["extra"]["retry_after"] = response.get("Retry-After")
     return response
