@@ -119,3 +119,19 @@ def test_task_list_query_count_does_not_grow_with_verdicts(
     assert {row["verdict"]["reviewer"] for row in rows} == {"rachel"}
     assert {row["verdict"]["approved_by"] for row in rows} == {"edith", None}
     assert all(len(row["verdict"]["cited_references"]) == 1 for row in rows)
+
+
+def test_assigning_to_someone_outside_your_desks_does_not_reveal_whether_the_account_exists(
+    tasks, editor_api, outsider
+):
+    """An editor of one newsroom cannot probe another newsroom's usernames through assignment."""
+    names = [outsider.username, "nobody-has-this-name"]
+    answers = [
+        editor_api.post("/api/v1/tasks/assign/", {"task_ids": [str(tasks[0].pk)], "assignee": name}, format="json")
+        for name in names
+    ]
+
+    assert [answer.status_code for answer in answers] == [400, 400]
+    bodies = [answer.content.decode().replace(name, "NAME") for answer, name in zip(answers, names, strict=True)]
+    assert bodies[0] == bodies[1]
+    assert "assignee" in answers[0].json()["extra"]["fields"]

@@ -5,7 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.params import uuid_query_param
-from apps.desks.selectors import colleague_get_by_username, desk_for_member, user_get_by_username
+from apps.desks.selectors import colleague_get_by_username, desk_for_member
 from apps.reviews import selectors, services
 from apps.reviews.models import TaskStatus
 
@@ -75,7 +75,13 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         tasks = [selectors.review_task_get(user=request.user, task_id=pk) for pk in data["task_ids"]]
-        assignee = user_get_by_username(username=data["assignee"])
+        # Only colleagues can be named: an account on another newsroom's desk must answer like
+        # one that does not exist, or assignment would tell who has an account there.
+        assignee = colleague_get_by_username(user=request.user, username=data["assignee"])
+        if assignee is None:
+            raise exceptions.ValidationError(
+                {"assignee": f"The username of a member of your desks; none is called {data['assignee']!r}."}
+            )
         assigned = services.review_tasks_assign(
             editor=request.user, tasks=tasks, assignee=assignee, due_date=data.get("due_date")
         )
