@@ -16,9 +16,13 @@ from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus, MatchS
 
 
 def claim_list(
-    *, user: AbstractBaseUser, article: Article | UUID | str | None = None, status: str | None = None
+    *,
+    user: AbstractBaseUser,
+    article: Article | UUID | str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
 ) -> QuerySet[Claim]:
-    """Claims of the user's desks, in reading order; `article` narrows to one article."""
+    """Claims of the user's desks, in reading order; `article`, `status` and `kind` narrow them."""
     claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user)).select_related(
         "article",
         "matched_claim__article",
@@ -28,6 +32,8 @@ def claim_list(
         claims = claims.filter(article_id=getattr(article, "pk", article))
     if status is not None:
         claims = claims.filter(status=status)
+    if kind is not None:
+        claims = claims.filter(kind=kind)
     return claims.order_by("article__created_at", "start", "end")
 
 
