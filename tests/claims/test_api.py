@@ -233,3 +233,21 @@ def test_feedback_of_a_desk_is_for_its_editors_only(
     assert outsider_api.get(FEEDBACK_URL, {"desk": desk.slug}).status_code == 404
     assert outsider_api.get(FEEDBACK_URL).json() == [{"text": "Exports rose 12% in 2023.", "label": True}]
     assert anonymous_api.get(FEEDBACK_URL).status_code in (401, 403)
+
+
+def test_claims_are_filtered_by_kind(editor_api, article, claims):
+    """The statistics of an article go to the data desk: ?kind= with ?article= and ?status=."""
+    statistics = [claim for claim in claims if claim.kind == "statistic"]
+    assert 0 < len(statistics) < len(claims)
+
+    response = editor_api.get(LIST_URL, {"kind": "statistic", "article": str(article.pk), "status": "active"})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [str(claim.pk) for claim in statistics]
+
+
+def test_an_unknown_kind_is_refused_with_the_kinds_there_are(editor_api, claims):
+    response = editor_api.get(LIST_URL, {"kind": "rumour"})
+
+    assert response.status_code == 400
+    assert "statistic" in response.json()["extra"]["fields"]["kind"]

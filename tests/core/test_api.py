@@ -108,7 +108,7 @@ def test_filters_are_documented_on_the_lists_only(openapi):
         parameters = openapi["paths"][path][method].get("parameters", [])
         return {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
 
-    assert {"article", "status"} <= query_parameters("/api/v1/claims/", "get")
+    assert {"article", "status", "kind"} <= query_parameters("/api/v1/claims/", "get")
     assert {"article", "status", "assignee"} <= query_parameters("/api/v1/tasks/", "get")
     assert query_parameters("/api/v1/claims/{id}/reject/", "post") == set()
     assert query_parameters("/api/v1/claims/feedback/", "get") == {"desk"}

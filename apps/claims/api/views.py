@@ -5,7 +5,7 @@ from rest_framework.response import Response
 
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
-from apps.claims.models import ClaimStatus
+from apps.claims.models import ClaimKind, ClaimStatus
 from apps.core.api.params import uuid_query_param
 from apps.core.exceptions import NotFoundError
 
@@ -26,6 +26,7 @@ from .serializers import (
         parameters=[
             OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
             OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
+            OpenApiParameter("kind", str, enum=ClaimKind.values, description="Only claims of this kind"),
         ]
     )
 )
@@ -39,11 +40,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         params = self.request.query_params
-        status_filter = params.get("status")
-        if status_filter is not None and status_filter not in ClaimStatus.values:
-            raise exceptions.ValidationError({"status": f"One of {', '.join(ClaimStatus.values)}."})
         return selectors.claim_list(
-            user=self.request.user, article=uuid_query_param(params.get("article"), "article"), status=status_filter
+            user=self.request.user,
+            article=uuid_query_param(params.get("article"), "article"),
+            status=_choice_query_param(params.get("status"), "status", ClaimStatus.values),
+            kind=_choice_query_param(params.get("kind"), "kind", ClaimKind.values),
         )
 
     def get_object(self):
@@ -135,6 +136,13 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         desk_ids = selectors.claim_feedback_desk_ids(user=request.user, desk_slug=request.query_params.get("desk"))
         rows = selectors.claim_feedback_training_rows(desk_ids=desk_ids)
         return Response(ClaimFeedbackRowSerializer(rows, many=True).data)
+
+
+def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str | None:
+    """A filter the API does not understand is refused: ignoring it would answer as if it matched."""
+    if value is not None and value not in choices:
+        raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
+    return value
 
 
 def _validated(serializer_class, request) -> dict:
