@@ -77,3 +77,47 @@ def test_the_article_page_marks_the_reused_row(editor_client, editor, article, r
     row = row[: row.index("</tr>")]
     assert "Verdict reused" in row
     assert "Mostly true" in row
+
+
+@pytest.fixture
+def reviewed_repeat(editor, second_reviewer, repeat):
+    """The repeat, confirmed, then checked again by a reviewer who disagrees with the earlier check."""
+    claims.claim_match_confirm(claim=repeat, user=editor)
+    task = repeat.review_task
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=second_reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="False")
+    reviews.verdict_submit(user=second_reviewer, task=task, rating=rating, rationale="Four vetoes by now, not three.")
+    return repeat
+
+
+def _match_card(page):
+    card = page[page.index('<section class="card match"') :]
+    return card[: card.index("</section>")]
+
+
+def test_a_reviewers_own_verdict_is_the_claims_one_verdict_and_the_reused_one_is_the_earlier_check(
+    editor_client, reviewed_repeat
+):
+    page = editor_client.get(reverse("claims:detail", args=[reviewed_repeat.pk])).content.decode()
+
+    assert page.count('<section class="card verdict"') == 1
+    card = _verdict_card(page)
+    assert "False" in card
+    assert "Four vetoes by now, not three." in card
+    assert "Mostly true" not in card
+    assert '<span class="badge badge--submitted">Submitted</span>' in page
+    assert "Verdict reused" not in page
+    earlier = _match_card(page)
+    assert "Earlier check of the same claim" in earlier
+    assert "Mostly true" in earlier
+    assert "Three vetoes, all on record." in earlier
+    assert "reports carry the earlier check" in earlier
+
+
+def test_a_reused_verdict_is_highlighted_as_checked_in_the_claims_context(editor_client, editor, repeat):
+    claims.claim_match_confirm(claim=repeat, user=editor)
+
+    page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
+
+    context = page[page.index('<span id="claim-context">') :]
+    assert context.index('<mark class="claim claim--approved"') < context.index("</blockquote>")

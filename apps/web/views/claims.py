@@ -56,6 +56,32 @@ class PositionedSegment:
 
 
 @dataclass(frozen=True)
+class ShownStatus:
+    """A claim's review status as the pages show it: `colour` is the task status whose badge and
+    highlight colours it takes, `label` its words, and `reused_from` the earlier claim whose
+    verdict it shows, if any."""
+
+    colour: str
+    label: str
+    reused_from: object | None = None  # apps.claims Claim
+
+
+def claim_shown_status(*, task, reused_from) -> ShownStatus:
+    """The status of a claim with review task `task` (None for a claim without one).
+
+    A claim whose confirmed match lends it an earlier check's verdict (`reused_from`, from
+    `claim_applied_verdict`) is as checked as an approved one, so it takes that colour. Once its
+    own reviewer records a verdict, that verdict is the one the desk acts on, and the claim shows
+    its own review's status again; the earlier check's verdict only stands in the report until
+    the own one is approved.
+    """
+    if reused_from is not None and getattr(task, "verdict", None) is None:
+        return ShownStatus(colour=TaskStatus.APPROVED, label="Verdict reused", reused_from=reused_from)
+    status = TaskStatus(task.status if task is not None else TaskStatus.NEW)
+    return ShownStatus(colour=status.value, label=status.label)
+
+
+@dataclass(frozen=True)
 class Evidence:
     reference: Reference
     # The passage cut into plain and matched-word segments (key True marks a match).
@@ -103,6 +129,9 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             }
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
+    applied_verdict = claim_applied_verdict(claim=claim)
+    reused_from = applied_verdict.reused_from if applied_verdict else None
+    shown_status = claim_shown_status(task=task, reused_from=reused_from)
     matched_task = getattr(claim.matched_claim, "review_task", None)
     context, cut_before, cut_after = _context(claim)
     return render(
@@ -116,9 +145,12 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "context_cut_after": cut_after,
             "task": task,
             "in_review": in_review,
+            "shown_status": shown_status,
             "verdict": verdict,
-            # Its `reused_from` is set when an editor confirmed the claim repeats an earlier checked one.
-            "applied_verdict": claim_applied_verdict(claim=claim),
+            # The earlier check's verdict while it is this claim's verdict.
+            "reused_verdict": applied_verdict.verdict if shown_status.reused_from else None,
+            # Set while the earlier check's verdict stands in the report, even once superseded here.
+            "reused_from": reused_from,
             "source_links": source_link_list(user=request.user, claim=claim),
             "references": references,
             "evidence": _evidence(references),
