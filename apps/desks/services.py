@@ -76,7 +76,8 @@ def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: 
     membership, created = Membership.objects.get_or_create(desk=desk, user=user, defaults={"role": role})
     if not created and membership.role != role:
         raise ApplicationError(
-            f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead."
+            f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead.",
+            status=409,
         )
     return membership
 

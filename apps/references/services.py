@@ -568,7 +568,9 @@ def library_document_create(*, user: AbstractBaseUser, desk: Desk, **fields: Any
     """An editor adds a document to their desk's library."""
     membership_require(user=user, desk=desk, editor=True)
     if LibraryDocument.objects.filter(desk=desk, url=fields["url"]).exists():
-        raise ApplicationError("The library already has a document with this URL.", extra={"url": fields["url"]})
+        raise ApplicationError(
+            "The library already has a document with this URL.", extra={"url": fields["url"]}, status=409
+        )
     return library_document_upsert(desk=desk, **fields)
 
 
@@ -606,7 +608,7 @@ def library_document_update(*, user: AbstractBaseUser, document: LibraryDocument
     membership_require(user=user, desk=document.desk, editor=True)
     new_url = fields.get("url", document.url)
     if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
-        raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url})
+        raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url}, status=409)
     for name, value in fields.items():
         setattr(document, name, value)
     document.full_clean(validate_constraints=False)

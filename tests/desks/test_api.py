@@ -65,6 +65,13 @@ def test_an_admin_adds_an_existing_account(desk_admin_api, outsider):
     assert Membership.objects.filter(desk__slug="world", user=outsider, role=Role.REVIEWER).exists()
 
 
+def test_adding_a_member_again_with_another_role_is_a_conflict(desk_admin_api, reviewer):
+    response = desk_admin_api.post(MEMBERS, {"username": "rachel", "role": "editor"}, format="json")
+
+    assert response.status_code == 409
+    assert response.json()["message"] == "rachel is already a member (Reviewer); change their role instead."
+
+
 def test_adding_an_unknown_account_is_a_clear_error(desk_admin_api):
     response = desk_admin_api.post(MEMBERS, {"username": "ghost", "role": "reviewer"}, format="json")
 

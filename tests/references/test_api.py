@@ -77,7 +77,9 @@ def test_editor_creates_updates_and_deletes_library_documents(desk, editor_api):
     assert created.status_code == 201, created.content
     document_id = created.json()["id"]
     assert created.json()["desk"] == str(desk.id)
-    assert editor_api.post(url, payload, format="json").status_code == 400
+    duplicate = editor_api.post(url, payload, format="json")
+    assert duplicate.status_code == 409
+    assert duplicate.json()["extra"] == {"url": payload["url"]}
 
     detail = reverse("api:library-document-detail", args=[document_id])
     patched = editor_api.patch(detail, {"title": "UN veto list"}, format="json")
@@ -168,3 +170,14 @@ def test_finished_article_progress_carries_a_summary(desk, reviewer_api):
     assert body["summary"]["by_stance"] == {"supports": 1, "contradicts": 0, "mentions": 1, "unrelated": 0}
     assert body["summary"]["claims_supported"] == 1
     assert body["summary"]["provider_failures"] == {"wikipedia": 1}
+
+
+def test_moving_a_library_document_onto_another_ones_url_is_a_conflict(desk, editor_api):
+    first, second = LibraryDocumentFactory.create_batch(2, desk=desk)
+
+    response = editor_api.patch(
+        reverse("api:library-document-detail", args=[second.id]), {"url": first.url}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert response.json()["message"] == "The library already has a document with this URL."
