@@ -114,6 +114,31 @@ def test_a_reviewers_own_verdict_is_the_claims_one_verdict_and_the_reused_one_is
     assert "reports carry the earlier check" in earlier
 
 
+def _article_mark(page, claim):
+    """The class of the article text's highlight of `claim`."""
+    mark = page[: page.index(f'data-claims="{claim.pk}"')]
+    return mark[mark.rindex("<mark ") :].split('"')[1]
+
+
+def _status_cell(page, claim):
+    row = page[page.index(f'<tr id="claim-{claim.pk}">') :]
+    row = row[: row.index("</tr>")]
+    return row[row.index('data-label="Status"') :]
+
+
+def test_a_reused_verdict_is_highlighted_as_checked_in_the_article_text_and_the_legend_says_so(
+    editor_client, editor, article, repeat, toll_task
+):
+    claims.claim_match_confirm(claim=repeat, user=editor)
+
+    page = editor_client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+
+    assert _article_mark(page, repeat) == "claim claim--approved"
+    assert _article_mark(page, toll_task.claim) == "claim claim--new"
+    assert '<span class="badge badge--approved">Approved or verdict reused</span>' in page
+    assert "Verdict reused" in page[page.index(f'data-claims="{repeat.pk}"') :].split("</mark>")[0]
+
+
 def test_a_reused_verdict_is_highlighted_as_checked_in_the_claims_context(editor_client, editor, repeat):
     claims.claim_match_confirm(claim=repeat, user=editor)
 
@@ -121,3 +146,15 @@ def test_a_reused_verdict_is_highlighted_as_checked_in_the_claims_context(editor
 
     context = page[page.index('<span id="claim-context">') :]
     assert context.index('<mark class="claim claim--approved"') < context.index("</blockquote>")
+
+
+def test_once_the_repeat_has_a_verdict_of_its_own_its_row_and_highlight_follow_its_own_review(
+    editor_client, article, reviewed_repeat
+):
+    page = editor_client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+
+    assert _article_mark(page, reviewed_repeat) == "claim claim--submitted"
+    status = _status_cell(page, reviewed_repeat)
+    assert '<span class="badge badge--submitted">Submitted</span>' in status
+    assert "Verdict reused" not in status
+    assert "Mostly true" not in status

@@ -19,7 +19,7 @@ from apps.reviews.services import ASSIGNABLE_STATUSES
 from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
-from apps.web.views.claims import PositionedSegment, positioned_segments
+from apps.web.views.claims import PositionedSegment, ShownStatus, claim_shown_status, positioned_segments
 
 
 @login_required
@@ -94,13 +94,15 @@ def article_detail(request, article_id):
         ),
         None,
     )
-    segments = _highlighted(report)
+    claim_rows = _claim_rows(report)
+    segments = _highlighted(report.article.body, claim_rows)
     return render(
         request,
         "articles/detail.html",
         {
             "article": article,
             "report": report,
+            "claim_rows": claim_rows,
             "segments": segments,
             "has_overlaps": any(len(segment.keys) > 1 for segment in segments),
             "set_aside": set_aside,
@@ -126,25 +128,32 @@ def article_progress(request, article_id):
 
 
 @dataclass(frozen=True)
-class MarkedClaim:
-    """A claims-table row as the article text marks it; where claims overlap, the text names
-    each by its number in the table."""
+class ClaimRow:
+    """A row of the claims table, which the article text marks in its status's colour; where
+    claims overlap, the text names each by its number in the table."""
 
     number: int
     row: object  # apps.reports ReportRow
+    status: ShownStatus
 
 
-def _highlighted(report) -> list[PositionedSegment]:
+def _claim_rows(report) -> list[ClaimRow]:
+    return [
+        ClaimRow(
+            number=number,
+            row=row,
+            status=claim_shown_status(task=getattr(row.claim, "review_task", None), reused_from=row.reused_from),
+        )
+        for number, row in enumerate(report.rows, start=1)
+    ]
+
+
+def _highlighted(body: str, claim_rows: list[ClaimRow]) -> list[PositionedSegment]:
     """The body cut into plain text and claim pieces, each knowing its offsets in the body (for
     "Add claim from selection") and every claim covering it. A split claim is marked by the
     pieces it was built from ("Russia and China … have vetoed"), not its whole covering span, and
     text two claims share is marked for both, so no claim vanishes inside another's highlight."""
-    pieces = [
-        (start, end, MarkedClaim(number, row))
-        for number, row in enumerate(report.rows, start=1)
-        for start, end in row.claim.pieces
-    ]
-    body = report.article.body
+    pieces = [(start, end, claim_row) for claim_row in claim_rows for start, end in claim_row.row.claim.pieces]
     return positioned_segments(body, pieces, 0, len(body))
 
 
