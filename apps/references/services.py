@@ -602,10 +602,30 @@ def library_document_import(
     )
 
 
-def library_document_update(*, user: AbstractBaseUser, document: LibraryDocument, **fields: Any) -> LibraryDocument:
+@transaction.atomic
+def library_document_update(
+    *,
+    user: AbstractBaseUser,
+    document: LibraryDocument,
+    expected_updated_at: dt.datetime | None = None,
+    **fields: Any,
+) -> LibraryDocument:
+    """An editor changes a document of their desk's library.
+
+    With `expected_updated_at` (the version the caller read), a document saved since then is
+    refused with 412 instead of overwritten; the row is locked for the check and the write.
+    """
     if document.desk is None:
         raise PermissionDeniedError("Shared library documents are edited in the admin.")
     membership_require(user=user, desk=document.desk, editor=True)
+    if expected_updated_at is not None:
+        document = LibraryDocument.objects.select_for_update().select_related("desk").filter(pk=document.pk).first()
+        if document is None:
+            raise NotFoundError("Library document not found.")
+        if document.updated_at != expected_updated_at:
+            raise ApplicationError(
+                "The document has changed since you read it; fetch it again and reapply your change.", status=412
+            )
     new_url = fields.get("url", document.url)
     if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
         raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url}, status=409)
