@@ -181,3 +181,49 @@ def test_moving_a_library_document_onto_another_ones_url_is_a_conflict(desk, edi
 
     assert response.status_code == 409
     assert response.json()["message"] == "The library already has a document with this URL."
+
+
+def test_an_editor_cannot_overwrite_a_library_document_changed_since_they_read_it(desk, editor, editor_api):
+    """Two editors fix the same document: the second one's If-Match no longer matches (412), so
+    their stale copy does not silently replace the first one's change."""
+    document = LibraryDocumentFactory(desk=desk, title="Veto list")
+    detail = reverse("api:library-document-detail", args=[document.id])
+    read = editor_api.get(detail)
+    etag = read["ETag"]
+
+    first = editor_api.patch(detail, {"title": "UN veto list"}, format="json", HTTP_IF_MATCH=etag)
+    assert first.status_code == 200
+    assert first["ETag"] != etag
+
+    second = editor_api.put(detail, {**read.json(), "title": "Veto list (2012)"}, format="json", HTTP_IF_MATCH=etag)
+    assert second.status_code == 412
+    assert second.json()["extra"] == {"etag": first["ETag"]}
+    document.refresh_from_db()
+    assert document.title == "UN veto list"
+
+    retried = editor_api.patch(detail, {"title": "Veto list (2012)"}, format="json", HTTP_IF_MATCH=first["ETag"])
+    assert retried.status_code == 200
+
+
+def test_library_document_writes_without_if_match_still_apply(desk, editor_api):
+    document = LibraryDocumentFactory(desk=desk)
+    detail = reverse("api:library-document-detail", args=[document.id])
+
+    assert editor_api.patch(detail, {"title": "New title"}, format="json").status_code == 200
+    assert editor_api.patch(detail, {"title": "Newer"}, format="json", HTTP_IF_MATCH="*").status_code == 200
+
+
+def test_a_library_document_saved_between_the_check_and_the_write_is_not_overwritten(desk, editor):
+    """The If-Match check and the write are apart; the service re-checks the version under a row lock."""
+    from apps.core.exceptions import ApplicationError
+    from apps.references.services import library_document_update
+
+    document = LibraryDocumentFactory(desk=desk, title="Veto list")
+    read_version = document.updated_at
+    library_document_update(user=editor, document=LibraryDocument.objects.get(pk=document.pk), title="First")
+
+    with pytest.raises(ApplicationError) as refused:
+        library_document_update(user=editor, document=document, title="Second", expected_updated_at=read_version)
+
+    assert refused.value.status == 412
+    assert LibraryDocument.objects.get(pk=document.pk).title == "First"

@@ -1,5 +1,5 @@
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.etags import etag_for, if_match_require
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.selectors import desk_default_for_user, desk_list_for_user
@@ -23,6 +24,16 @@ from apps.references.api.serializers import (
 )
 
 CLAIM_PARAMETER = OpenApiParameter("claim", str, description="Only this claim's rows (UUID).")
+IF_MATCH_PARAMETER = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description="The ETag you read; a document changed since is refused with 412 instead of overwritten.",
+)
+ETAG_PARAMETER = OpenApiParameter(
+    "ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The document's version, for If-Match."
+)
+CHANGED_SINCE_READ = OpenApiResponse(description="The document changed since the If-Match ETag; nothing was saved.")
 
 
 def _claim_filter(request: Request):
@@ -80,17 +91,22 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(LibraryDocumentOutputSerializer(page, many=True).data)
 
+    @extend_schema(parameters=[ETAG_PARAMETER])
     def retrieve(self, request: Request, pk: str) -> Response:
-        return Response(LibraryDocumentOutputSerializer(self._document(pk)).data)
+        return _with_etag(self._document(pk))
 
-    @extend_schema(request=LibraryDocumentInputSerializer, responses={201: LibraryDocumentOutputSerializer})
+    @extend_schema(
+        request=LibraryDocumentInputSerializer,
+        parameters=[ETAG_PARAMETER],
+        responses={201: LibraryDocumentOutputSerializer},
+    )
     def create(self, request: Request) -> Response:
         serializer = LibraryDocumentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         desk = _editable_desk(request, data.pop("desk", None))
         document = services.library_document_create(user=request.user, desk=desk, **data)
-        return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
+        return _with_etag(document, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer})
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
@@ -106,27 +122,49 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         )
         return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=LibraryDocumentUpdateSerializer, responses=LibraryDocumentOutputSerializer)
+    @extend_schema(
+        request=LibraryDocumentUpdateSerializer,
+        parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
+        responses={200: LibraryDocumentOutputSerializer, 412: CHANGED_SINCE_READ},
+    )
     def partial_update(self, request: Request, pk: str) -> Response:
         document = self._document(pk)
         serializer = LibraryDocumentUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        document = services.library_document_update(user=request.user, document=document, **serializer.validated_data)
-        return Response(LibraryDocumentOutputSerializer(document).data)
+        return self._update(request, document, serializer.validated_data)
 
-    @extend_schema(request=LibraryDocumentInputSerializer, responses=LibraryDocumentOutputSerializer)
+    @extend_schema(
+        request=LibraryDocumentInputSerializer,
+        parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
+        responses={200: LibraryDocumentOutputSerializer, 412: CHANGED_SINCE_READ},
+    )
     def update(self, request: Request, pk: str) -> Response:
         document = self._document(pk)
         serializer = LibraryDocumentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("desk", None)
-        document = services.library_document_update(user=request.user, document=document, **data)
-        return Response(LibraryDocumentOutputSerializer(document).data)
+        return self._update(request, document, data)
+
+    def _update(self, request: Request, document, fields: dict) -> Response:
+        version_named = if_match_require(request, document, what="document")
+        document = services.library_document_update(
+            user=request.user,
+            document=document,
+            expected_updated_at=document.updated_at if version_named else None,
+            **fields,
+        )
+        return _with_etag(document)
 
     def destroy(self, request: Request, pk: str) -> Response:
         services.library_document_delete(user=request.user, document=self._document(pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _with_etag(document, *, status_code: int = status.HTTP_200_OK) -> Response:
+    response = Response(LibraryDocumentOutputSerializer(document).data, status=status_code)
+    response["ETag"] = etag_for(document)
+    return response
 
 
 class ClaimReferencesRefreshApi(APIView):
