@@ -251,3 +251,12 @@ def test_an_unknown_kind_is_refused_with_the_kinds_there_are(editor_api, claims)
 
     assert response.status_code == 400
     assert "statistic" in response.json()["extra"]["fields"]["kind"]
+
+
+def test_a_split_part_that_ends_before_it_starts_is_a_validation_error_on_that_part(editor_api, claims):
+    parts = [{"start": 0, "end": 20}, {"start": 30, "end": 25}]
+
+    response = editor_api.post(_detail(claims[0], "split"), {"parts": parts}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["parts"] == {"1": {"end": ["Must be greater than start."]}}

@@ -75,9 +75,7 @@ class ClaimCreateInputSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
     def validate(self, attrs):
-        if attrs["end"] <= attrs["start"]:
-            raise serializers.ValidationError({"end": "Must be greater than start."})
-        return attrs
+        return _span_checked(attrs)
 
 
 class ClaimRejectInputSerializer(serializers.Serializer):
@@ -98,6 +96,15 @@ class ClaimSplitPartSerializer(serializers.Serializer):
     end = serializers.IntegerField(min_value=1)
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
+    def validate(self, attrs):
+        return _span_checked(attrs)
+
 
 class ClaimSplitInputSerializer(serializers.Serializer):
     parts = ClaimSplitPartSerializer(many=True, min_length=2, max_length=20)
+
+
+def _span_checked(attrs: dict) -> dict:
+    if attrs["end"] <= attrs["start"]:
+        raise serializers.ValidationError({"end": "Must be greater than start."})
+    return attrs
