@@ -1,3 +1,5 @@
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -38,6 +40,9 @@ from apps.web.forms.reviews import VerdictForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
+
+# Whitespace holding a line break, such as the "\n\n" between an imported article's paragraphs.
+LINE_BREAK = re.compile(r"\s*\n\s*")
 
 # Supporting evidence first: it is what a reviewer cites; unrelated hits last.
 STANCE_ORDER = {Stance.SUPPORTS: 0, Stance.CONTRADICTS: 1, Stance.MENTIONS: 2, Stance.UNRELATED: 3}
@@ -89,14 +94,41 @@ class Evidence:
 
 
 def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start: int, end: int):
-    """body[start:end] cut at the pieces (offsets into `body`), each segment with its offsets."""
-    window = [(piece_start - start, piece_end - start, key) for piece_start, piece_end, key in pieces]
+    """body[start:end] cut at the pieces (offsets into `body`), each segment with its offsets.
+
+    Line breaks are never part of a piece: the pages show the body's breaks as they are
+    (white-space: pre-line), and a highlight around one draws a sliver at the end of one
+    paragraph and another on the empty line after it. A claim running over a paragraph break is
+    marked in each paragraph instead, and the break between them is plain text.
+    """
+    breaks = [(found.start(), found.end()) for found in LINE_BREAK.finditer(body, start, end)]
+    window = [
+        (piece_start - start, piece_end - start, key)
+        for piece_start, piece_end, key in _between_line_breaks(pieces, breaks)
+    ]
     segments = []
     position = start
     for segment in segment_covering_spans(body[start:end], window):
         segments.append(PositionedSegment(segment.text, position, position + len(segment.text), segment.keys))
         position += len(segment.text)
     return segments
+
+
+def _between_line_breaks(pieces, breaks: list[tuple[int, int]]):
+    """Each piece with the line breaks (sorted, not overlapping) cut out of it; the parts keep its key."""
+    break_ends = [break_end for _, break_end in breaks]
+    for piece_start, piece_end, key in pieces:
+        position = piece_start
+        # The first break that ends after the piece starts, then each next one that starts inside it.
+        index = bisect_right(break_ends, piece_start)
+        while index < len(breaks) and breaks[index][0] < piece_end:
+            break_start, break_end = breaks[index]
+            if break_start > position:
+                yield position, break_start, key
+            position = break_end
+            index += 1
+        if position < piece_end:
+            yield position, piece_end, key
 
 
 @login_required
