@@ -97,9 +97,13 @@ def desk_members(*, desk: Desk, role: str | None = None) -> QuerySet[Membership]
 
 
 def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
-    """The desk an editor imports into: the one named (slug or id) or their first editable desk."""
+    """The desk an editor imports into: the one named (slug or id) or their first editable desk.
+
+    A desk the user is not in is looked for among theirs only, so it is "not found" exactly like
+    one that does not exist: the answer does not tell which slugs other newsrooms use.
+    """
     if desk_ref:
-        desk = _desk_by_ref(Desk.objects.all(), desk_ref)
+        desk = _desk_by_ref(desk_list_for_user(user=user), desk_ref)
         if desk is None:
             raise NotFoundError("Desk not found.")
         membership_require(user=user, desk=desk, editor=True)

@@ -137,3 +137,14 @@ def test_an_admin_of_another_desk_cannot_manage_this_one(desk, other_desk, revie
 
     assert client.get(MEMBERS).status_code == 404
     assert client.delete(RACHEL).status_code == 404
+
+
+def test_importing_into_another_newsrooms_desk_answers_like_a_desk_that_does_not_exist(outsider_api, desk):
+    """Desk slugs of other newsrooms cannot be probed through the import's `desk`."""
+    answers = [
+        outsider_api.post("/api/v1/articles/import/", {"desk": ref, "text": "Exports rose 12% in 2023."}, format="json")
+        for ref in (desk.slug, "no-such-desk", str(desk.pk))
+    ]
+
+    assert {answer.status_code for answer in answers} == {404}
+    assert {answer.content for answer in answers} == {b'{"message":"Desk not found.","extra":{}}'}
