@@ -1,13 +1,35 @@
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
+# The page's script keeps what was typed into the form and fills it in again (static/js/app.js).
 SESSION_EXPIRED_MESSAGE = (
-    "Your session expired, so what you sent was not saved. Log in again to go back to the page and send it again."
+    "Your session expired, so what you sent was not saved. "
+    "Log in again to go back to the page: what you typed is filled in again, ready to send."
 )
+
+
+def _session_expired(request, page_url: str):
+    messages.info(request, SESSION_EXPIRED_MESSAGE)
+    return redirect_to_login(page_url)
+
+
+def form_page(view):
+    """`login_required` for a page that shows a form and takes it back (the import page): a form
+    sent after the session expired gets the login page saying so, then the page again."""
+    view_for_users = login_required(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and not request.user.is_authenticated:
+            return _session_expired(request, request.path)
+        return view_for_users(request, *args, **kwargs)
+
+    return wrapper
 
 
 def form_action(page: str, *, page_kwargs: tuple[str, ...] | None = None):
@@ -25,8 +47,7 @@ def form_action(page: str, *, page_kwargs: tuple[str, ...] | None = None):
             names = kwargs.keys() if page_kwargs is None else page_kwargs
             page_url = reverse(page, kwargs={name: kwargs[name] for name in names})
             if not request.user.is_authenticated:
-                messages.info(request, SESSION_EXPIRED_MESSAGE)
-                return redirect_to_login(page_url)
+                return _session_expired(request, page_url)
             if request.method != "POST":
                 return redirect(page_url)
             return view(request, *args, **kwargs)

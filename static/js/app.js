@@ -263,3 +263,193 @@
     }
   });
 })();
+
+// A form sent after the session expired lands on the login page, and the server keeps nothing an
+// unauthenticated request sent. So as a form is sent, what was typed into it is kept in this
+// tab's sessionStorage. If the next page is one that says the form was not taken (the login page,
+// the "form expired" page: they carry data-unsent-forms-kept), the copy is kept and filled back
+// into the same form when the editor is on its page again, after logging in. Any other next page
+// means the form went through, and the copy is dropped.
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "factcheck:unsent-forms";
+  // Never kept: the CSRF token and other hidden values, passwords, files, buttons.
+  var UNKEPT_INPUT_TYPES = ["hidden", "password", "file", "submit", "button", "reset", "image"];
+
+  function readDrafts() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(STORAGE_KEY)) || [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function writeDrafts(drafts) {
+    try {
+      if (drafts.length) {
+        window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(drafts));
+      } else {
+        window.sessionStorage.removeItem(STORAGE_KEY);
+      }
+    } catch (error) {
+      // Storage full or turned off: the form is sent as it always was, only without a copy.
+    }
+  }
+
+  function isKeptField(field) {
+    if (!field.name || field.disabled) {
+      return false;
+    }
+    if (field.tagName === "TEXTAREA" || field.tagName === "SELECT") {
+      return true;
+    }
+    return field.tagName === "INPUT" && UNKEPT_INPUT_TYPES.indexOf(field.type) === -1;
+  }
+
+  // Which form on the page this is: its action and the hidden values the page rendered it with
+  // (the rating or member a row's form is for), read before any script changes them.
+  function formIdentity(form) {
+    var hidden = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.type === "hidden" && field.name && field.name !== "csrfmiddlewaretoken") {
+        hidden.push(field.name + "=" + field.value);
+      }
+    });
+    var action = new URL(form.getAttribute("action") || "", window.location.href).pathname;
+    return action + "?" + hidden.sort().join("&");
+  }
+
+  // [name, value] of every kept field as the user left it: text as typed, ticked boxes only.
+  function typedValues(form) {
+    var values = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!isKeptField(field)) {
+        return;
+      }
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked) {
+          values.push([field.name, field.value]);
+        }
+      } else if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.selectedOptions, function (option) {
+          values.push([field.name, option.value]);
+        });
+      } else {
+        values.push([field.name, field.value]);
+      }
+    });
+    return values;
+  }
+
+  function hasValue(values, name, value) {
+    return values.some(function (pair) {
+      return pair[0] === name && pair[1] === value;
+    });
+  }
+
+  // Fills `values` back into `form`; returns the text fields that got text back.
+  function fillIn(form, values) {
+    var remaining = values.slice();
+    var filled = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!isKeptField(field)) {
+        return;
+      }
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = hasValue(values, field.name, field.value);
+        return;
+      }
+      if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.options, function (option) {
+          option.selected = hasValue(values, field.name, option.value);
+        });
+        return;
+      }
+      // Fields sharing a name (a formset's rows do not, but a page may) take their values in order.
+      var index = remaining.findIndex(function (pair) {
+        return pair[0] === field.name;
+      });
+      if (index === -1) {
+        return;
+      }
+      var value = remaining.splice(index, 1)[0][1];
+      // A choice the page no longer offers (a rating deleted meanwhile) is left as the page has it.
+      var offered =
+        field.tagName !== "SELECT" ||
+        Array.prototype.some.call(field.options, function (option) {
+          return option.value === value;
+        });
+      if (!offered) {
+        return;
+      }
+      field.value = value;
+      if (value && field.tagName !== "SELECT") {
+        filled.push(field);
+      }
+    });
+    return filled;
+  }
+
+  function showFilledIn(fields) {
+    fields.forEach(function (field) {
+      // The reject reason and the typed passage sit in closed <details> panels.
+      for (var panel = field.closest("details"); panel; panel = panel.parentElement.closest("details")) {
+        panel.open = true;
+      }
+    });
+    if (fields.length) {
+      fields[0].focus();
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var page = window.location.pathname;
+    var drafts = readDrafts();
+    if (document.querySelector("[data-unsent-forms-kept]")) {
+      writeDrafts(
+        drafts.map(function (draft) {
+          draft.kept = true;
+          return draft;
+        })
+      );
+      return;
+    }
+
+    var forms = Array.prototype.filter.call(document.forms, function (form) {
+      return form.method === "post";
+    });
+    var identities = new Map();
+    forms.forEach(function (form) {
+      identities.set(form, formIdentity(form));
+    });
+    var filled = [];
+    forms.forEach(function (form) {
+      drafts.forEach(function (draft) {
+        if (draft.kept && draft.page === page && draft.form === identities.get(form)) {
+          filled = filled.concat(fillIn(form, draft.values));
+        }
+      });
+    });
+    showFilledIn(filled);
+    // Drafts for this page are filled in or their form is gone; drafts sent from any page reached
+    // this one, so their forms went through. Only kept drafts for other pages wait.
+    writeDrafts(
+      drafts.filter(function (draft) {
+        return draft.kept && draft.page !== page;
+      })
+    );
+
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (event.defaultPrevented || !identities.has(form)) {
+        return;
+      }
+      var values = typedValues(form);
+      var others = readDrafts().filter(function (draft) {
+        return draft.kept;
+      });
+      writeDrafts(values.length ? others.concat([{ page: page, form: identities.get(form), values: values }]) : others);
+    });
+  });
+})();

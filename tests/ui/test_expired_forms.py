@@ -119,3 +119,12 @@ def test_a_cross_site_form_gets_no_writing_echoed_and_a_link_to_the_dashboard(re
     assert "This form has expired" in page
     assert "unlock your account" not in page
     assert f'<a class="button" href="{reverse("dashboard")}">' in page
+
+
+def test_an_import_sent_after_the_session_expired_says_so_on_the_login_page(client, desk):
+    import_url = reverse("articles:import")
+
+    response = client.post(import_url, {"text": "# Ministers meet\n\nRussia and China have vetoed three resolutions."})
+
+    assert response["Location"] == f"{reverse('login')}?next={quote(import_url)}"
+    assert "Your session expired, so what you sent was not saved." in client.get(response["Location"]).content.decode()

@@ -16,13 +16,14 @@ from apps.desks.selectors import desk_for_import, desk_list_for_user, membership
 from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
 from apps.reviews.services import ASSIGNABLE_STATUSES
+from apps.web.actions import form_page
 from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
 from apps.web.views.claims import PositionedSegment, ShownStatus, claim_shown_status, positioned_segments
 
 
-@login_required
+@form_page
 @application_errors()
 def article_import(request):
     # Only editors import: a reviewer gets the 403 page rather than a form that cannot work.

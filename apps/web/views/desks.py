@@ -21,7 +21,7 @@ from apps.references import services as reference_services
 from apps.references.selectors import source_rule_get_for_desk, source_rules_by_topic_for_desk
 from apps.reviews import services as review_services
 from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
-from apps.web.actions import form_action
+from apps.web.actions import form_action, form_page
 from apps.web.errors import flash_form_errors
 from apps.web.forms.desks import (
     AccountCreateForm,
@@ -269,7 +269,7 @@ def _source_rule_form_page(request, desk: Desk, form: SourceRuleForm, *, rule=No
     )
 
 
-@login_required
+@form_page
 @desk_admin_view()
 def source_rule_create(request, desk: Desk):
     form = SourceRuleForm(request.POST or None)
@@ -284,7 +284,7 @@ def source_rule_create(request, desk: Desk):
     return _source_rule_form_page(request, desk, form, status=400 if form.errors else 200)
 
 
-@login_required
+@form_page
 @desk_admin_view()
 def source_rule_edit(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
