@@ -5,8 +5,11 @@ from apps.articles.models import Article
 
 class ArticleOutputSerializer(serializers.ModelSerializer):
     desk = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    imported_by = serializers.StringRelatedField()
+    # Null for command-line imports and for importers whose account was deleted.
+    imported_by = serializers.StringRelatedField(allow_null=True)
     claim_count = serializers.IntegerField(read_only=True, required=False)
+    # A plain string: empty for pasted and uploaded articles, which a URL format would refuse.
+    source_url = serializers.CharField(read_only=True, help_text="The page the article came from, or empty.")
 
     class Meta:
         model = Article
@@ -20,6 +23,16 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
 class ArticleDetailOutputSerializer(ArticleOutputSerializer):
     class Meta(ArticleOutputSerializer.Meta):
         fields = [*ArticleOutputSerializer.Meta.fields, "body", "content_hash"]
+
+
+class ArticleImportOutputSerializer(ArticleDetailOutputSerializer):
+    created = serializers.SerializerMethodField(help_text="False when the same article was imported before.")
+
+    class Meta(ArticleDetailOutputSerializer.Meta):
+        fields = [*ArticleDetailOutputSerializer.Meta.fields, "created"]
+
+    def get_created(self, article) -> bool:
+        return self.context["created"]
 
 
 class ArticleImportInputSerializer(serializers.Serializer):

@@ -8,15 +8,23 @@ from rest_framework.views import APIView
 from apps.articles import selectors, services
 from apps.desks.selectors import desk_for_import, membership_require
 
-from .serializers import ArticleDetailOutputSerializer, ArticleImportInputSerializer, ArticleOutputSerializer
+from .filters import ArticleFilter
+from .serializers import (
+    ArticleDetailOutputSerializer,
+    ArticleImportInputSerializer,
+    ArticleImportOutputSerializer,
+    ArticleOutputSerializer,
+)
 
 
 class ArticleViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
 ):
-    """Articles of your desks. Deleting one (editors) removes its claims, reviews and references."""
+    """Articles of your desks, newest first. Deleting one (editors) removes its claims, reviews and
+    references."""
 
     serializer_class = ArticleOutputSerializer
+    filterset_class = ArticleFilter
 
     def get_queryset(self):
         return selectors.article_list(user=self.request.user)
@@ -56,9 +64,9 @@ class ArticleImportApi(APIView):
     @extend_schema(
         request=ArticleImportInputSerializer,
         responses={
-            201: ArticleDetailOutputSerializer,
-            200: ArticleDetailOutputSerializer,
-            202: ArticleDetailOutputSerializer,
+            201: ArticleImportOutputSerializer,
+            200: ArticleImportOutputSerializer,
+            202: ArticleImportOutputSerializer,
         },
     )
     def post(self, request):
@@ -76,7 +84,7 @@ class ArticleImportApi(APIView):
             url=data.get("url"),
         )
         article = selectors.article_get(user=request.user, article_id=result.article.pk)
-        body = dict(ArticleDetailOutputSerializer(article).data, created=result.created)
+        body = ArticleImportOutputSerializer(article, context={"created": result.created}).data
         if not result.created:
             answer = status.HTTP_200_OK
         elif article.intake_pending:

@@ -1,0 +1,34 @@
+import django_filters
+
+from apps.articles.models import Article, IntakeStatus, SourceKind
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Query parameters of the article list. A value that does not parse is a 400 naming it."""
+
+    desk = django_filters.CharFilter(field_name="desk__slug", help_text="Desk slug.")
+    source_kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
+    intake_status = django_filters.ChoiceFilter(choices=IntakeStatus.choices)
+    published_after = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="Published on or after this date (YYYY-MM-DD)."
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="Published on or before this date (YYYY-MM-DD)."
+    )
+    imported_after = django_filters.IsoDateTimeFilter(
+        field_name="created_at", lookup_expr="gte", help_text="Imported at or after this ISO 8601 time."
+    )
+    imported_before = django_filters.IsoDateTimeFilter(
+        field_name="created_at", lookup_expr="lt", help_text="Imported before this ISO 8601 time."
+    )
+    search = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", help_text="Words the title contains (any case)."
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("created_at", "imported"), ("published_on", "published"), ("title", "title")),
+        help_text="imported, published or title; prefix with - for descending. Default: -imported.",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
