@@ -1,6 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from apps.core.api.not_found import api_not_found
 
 api_v1 = [
     path("", include("apps.articles.api.urls")),
@@ -9,6 +11,7 @@ api_v1 = [
     path("", include("apps.reviews.api.urls")),
     path("", include("apps.reports.api.urls")),
     path("", include("apps.desks.api.urls")),
+    re_path(r"^(?P<path>.*)$", api_not_found, name="not-found"),
 ]
 
 urlpatterns = [

@@ -131,3 +131,24 @@ def test_missing_or_bad_credentials_are_a_401_naming_the_token_scheme(anonymous_
 
 def test_a_logged_in_member_without_the_role_still_gets_403(reviewer_api, desk):
     assert reviewer_api.get(f"/api/v1/desks/{desk.slug}/members/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "message"),
+    [
+        ("get", "/api/v1/artcles/", "There is no API endpoint at /api/v1/artcles/."),
+        ("post", "/api/v1/nothing/here", "There is no API endpoint at /api/v1/nothing/here."),
+        (
+            "post",
+            "/api/v1/articles/import",
+            "There is no API endpoint at /api/v1/articles/import. Did you mean /api/v1/articles/import/ "
+            "(with the final slash)?",
+        ),
+    ],
+)
+def test_an_unknown_api_path_is_a_json_404(editor_api, method, path, message):
+    response = getattr(editor_api, method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": message, "extra": {}}

@@ -1,0 +1,19 @@
+from django.http import JsonResponse
+from django.urls import Resolver404, resolve
+
+
+def api_not_found(request, path: str = ""):
+    """Unknown API paths answer in the API's error shape rather than with the site's HTML page.
+
+    This route is the last under /api/v1/, so it also catches a path missing its final slash,
+    which Django would otherwise redirect (and cannot redirect a POST); the answer names the
+    right address instead."""
+    message = f"There is no API endpoint at {request.path}."
+    if not request.path.endswith("/"):
+        try:
+            resolved = resolve(request.path + "/")
+        except Resolver404:
+            resolved = None
+        if resolved is not None and resolved.func is not api_not_found:
+            message += f" Did you mean {request.path}/ (with the final slash)?"
+    return JsonResponse({"message": message, "extra": {}}, status=404)
