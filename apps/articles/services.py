@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 
 from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk
+from apps.desks.selectors import membership_require
 
 from .models import Article, IntakeStatus, SourceKind
 from .parsing import (
@@ -254,8 +255,9 @@ def _intake_fail(article_id: str, message: str) -> Article | None:
 
 
 @transaction.atomic
-def article_intake_retry(*, article: Article) -> Article:
+def article_intake_retry(*, article: Article, user) -> Article:
     """Queue a failed intake again (an editor's "Try again"), with a fresh count of attempts."""
+    membership_require(user=user, desk=article.desk, editor=True)
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.intake_status != IntakeStatus.FAILED:
         raise ApplicationError("Only an article whose claims could not be found can be tried again.", status=409)

@@ -43,10 +43,8 @@ class ArticleViewSet(
     @action(detail=True, methods=["post"], url_path="retry-intake")
     def retry_intake(self, request, pk=None):
         """Editors: queue again the finding of claims for an article whose intake failed."""
-        article = self.get_object()
-        membership_require(user=request.user, desk=article.desk, editor=True)
-        services.article_intake_retry(article=article)
-        article = selectors.article_get(user=request.user, article_id=article.pk)
+        queued = services.article_intake_retry(article=self.get_object(), user=request.user)
+        article = selectors.article_get(user=request.user, article_id=queued.pk)
         return Response(ArticleDetailOutputSerializer(article).data, status=status.HTTP_202_ACCEPTED)
 
 

@@ -16,7 +16,7 @@ from apps.desks.selectors import desk_for_import, desk_list_for_user, membership
 from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
 from apps.reviews.services import ASSIGNABLE_STATUSES
-from apps.web.actions import form_page
+from apps.web.actions import form_action, form_page
 from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
@@ -55,7 +55,13 @@ def article_import(request):
         form.add_error(None, error.message)
         return render(request, "articles/import.html", {"form": form}, status=error.status)
 
-    if result.created:
+    if result.created and result.article.intake_pending:
+        messages.info(
+            request,
+            f"Imported “{result.article.title}”. It is a long article, so its claims are being found in the "
+            "background; this page lists them as soon as they are ready.",
+        )
+    elif result.created:
         claims = claim_list(user=request.user, article=result.article).count()
         if claims:
             noun = "claim" if claims == 1 else "claims"
@@ -117,6 +123,24 @@ def article_detail(request, article_id):
             "progress": article_reference_progress(article=article),
         },
     )
+
+
+@login_required
+@require_GET
+@application_errors()
+def article_intake_progress(request, article_id):
+    """Polled by the article page while a long article's claims are found; it reloads when done."""
+    article = article_get(user=request.user, article_id=article_id)
+    return JsonResponse({"finished": not article.intake_pending})
+
+
+@form_action("articles:detail")
+@application_errors(redirect_to="articles:detail")
+def article_intake_retry(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    services.article_intake_retry(article=article, user=request.user)
+    messages.success(request, "Finding this article's claims again; this page lists them when they are ready.")
+    return redirect("articles:detail", article_id=article.pk)
 
 
 @login_required
