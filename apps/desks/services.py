@@ -60,13 +60,19 @@ def _is_last_admin(membership: Membership) -> bool:
     return not Membership.objects.filter(desk_id=membership.desk_id, role=Role.ADMIN).exclude(pk=membership.pk).exists()
 
 
-@transaction.atomic
 def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: str) -> Membership:
-    """A desk admin adds an existing account to `desk` with `role`.
+    """A desk admin adds an existing account to `desk` with `role`; see `membership_get_or_add`."""
+    membership, _ = membership_get_or_add(actor=actor, desk=desk, username=username, role=role)
+    return membership
 
-    Idempotent: adding someone who already has that role returns their membership. Someone who
-    is a member with another role is refused (change the role instead), so a mistyped form
-    never silently demotes anyone.
+
+@transaction.atomic
+def membership_get_or_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: str) -> tuple[Membership, bool]:
+    """A desk admin adds an existing account to `desk` with `role`; True when it was added.
+
+    Idempotent: adding someone who already has that role returns their membership (and False).
+    Someone who is a member with another role is refused (change the role instead), so a
+    mistyped form never silently demotes anyone.
     """
     _role_check(role)
     desk = _lock_desk_for_admin(actor=actor, desk=desk)
@@ -79,7 +85,7 @@ def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: 
             f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead.",
             status=409,
         )
-    return membership
+    return membership, created
 
 
 @transaction.atomic

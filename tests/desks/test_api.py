@@ -1,4 +1,5 @@
 import pytest
+from django.utils.dateparse import parse_datetime
 from rest_framework.test import APIClient
 
 from apps.desks.models import Membership, Role
@@ -63,6 +64,17 @@ def test_an_admin_adds_an_existing_account(desk_admin_api, outsider):
     assert response.status_code == 201
     assert response.json()["username"] == "oscar"
     assert Membership.objects.filter(desk__slug="world", user=outsider, role=Role.REVIEWER).exists()
+
+
+def test_adding_a_member_again_with_the_same_role_answers_200_with_the_existing_membership(desk_admin_api, reviewer):
+    before = Membership.objects.get(user=reviewer)
+
+    response = desk_admin_api.post(MEMBERS, {"username": "rachel", "role": "reviewer"}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["username"] == "rachel"
+    assert parse_datetime(response.json()["joined_at"]) == before.created_at
+    assert Membership.objects.filter(user=reviewer).count() == 1
 
 
 def test_adding_a_member_again_with_another_role_is_a_conflict(desk_admin_api, reviewer):

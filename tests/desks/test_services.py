@@ -29,6 +29,17 @@ def test_adding_someone_twice_with_the_same_role_changes_nothing(desk, desk_admi
     assert Membership.objects.filter(desk=desk, user=reviewer).count() == 1
 
 
+def test_get_or_add_says_whether_the_member_was_added(desk, desk_admin, reviewer, outsider):
+    assert services.membership_get_or_add(actor=desk_admin, desk=desk, username="oscar", role=Role.REVIEWER) == (
+        _membership(desk, outsider),
+        True,
+    )
+    assert services.membership_get_or_add(actor=desk_admin, desk=desk, username="rachel", role=Role.REVIEWER) == (
+        _membership(desk, reviewer),
+        False,
+    )
+
+
 def test_adding_a_member_with_another_role_is_refused_rather_than_changing_it(desk, desk_admin, reviewer):
     with pytest.raises(ApplicationError, match="already a member"):
         services.membership_add(actor=desk_admin, desk=desk, username="rachel", role=Role.ADMIN)

@@ -1,5 +1,5 @@
 from django.utils.cache import add_never_cache_headers
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -53,12 +53,22 @@ class DeskMemberListApi(_DeskAdminApi):
         page = self.paginate_queryset(desk_members(desk=self.get_desk()).order_by("user__username"))
         return self.get_paginated_response(MemberOutputSerializer(page, many=True).data)
 
-    @extend_schema(request=MemberAddInputSerializer, responses={201: MemberOutputSerializer})
+    @extend_schema(
+        request=MemberAddInputSerializer,
+        responses={
+            201: MemberOutputSerializer,
+            200: OpenApiResponse(MemberOutputSerializer, description="Already a member with this role; unchanged."),
+        },
+    )
     def post(self, request: Request, desk_slug: str) -> Response:
         serializer = MemberAddInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        membership = services.membership_add(actor=request.user, desk=self.get_desk(), **serializer.validated_data)
-        return Response(MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED)
+        membership, added = services.membership_get_or_add(
+            actor=request.user, desk=self.get_desk(), **serializer.validated_data
+        )
+        return Response(
+            MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED if added else status.HTTP_200_OK
+        )
 
 
 class DeskMemberDetailApi(_DeskAdminApi):
