@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from uuid import UUID
+
 from django.db.models import Count, F, Q, QuerySet
 
 from apps.claims.models import ClaimStatus
@@ -11,11 +14,16 @@ from .models import Rating, RatingScale, ReviewTask, TaskStatus
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 
 
+def _visible_tasks(*, user) -> QuerySet[ReviewTask]:
+    """Tasks of the claims in review on the user's desks."""
+    return ReviewTask.objects.filter(
+        claim__article__desk_id__in=desk_ids_for_user(user=user), claim__status=ClaimStatus.ACTIVE
+    )
+
+
 def review_task_list(*, user, article_id=None, status: str | None = None, assignee=None) -> QuerySet[ReviewTask]:
     tasks = (
-        ReviewTask.objects.filter(
-            claim__article__desk_id__in=desk_ids_for_user(user=user), claim__status=ClaimStatus.ACTIVE
-        )
+        _visible_tasks(user=user)
         .select_related(
             "claim",
             "claim__article",
@@ -64,6 +72,16 @@ def review_task_get(*, user, task_id) -> ReviewTask:
     if task is None:
         raise NotFoundError("Task not found.")
     return task
+
+
+def review_tasks_get(*, user, task_ids: Iterable[UUID]) -> list[ReviewTask]:
+    """The tasks named, in one query; if any is not one of the user's, 404 naming those."""
+    wanted = set(task_ids)
+    tasks = list(_visible_tasks(user=user).filter(pk__in=wanted))
+    missing = wanted - {task.pk for task in tasks}
+    if missing:
+        raise NotFoundError("Task not found.", extra={"task_ids": sorted(str(task_id) for task_id in missing)})
+    return tasks
 
 
 def review_task_for_claim(*, user, claim_id) -> ReviewTask:

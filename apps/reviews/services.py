@@ -1,4 +1,5 @@
 import datetime as dt
+import enum
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -26,14 +27,22 @@ def article_review_tasks_create(*, article) -> list[ReviewTask]:
     return list(ReviewTask.objects.filter(claim__in=claim_queue_list(article=article)))
 
 
+class Keep(enum.Enum):
+    """An argument's value that leaves the field as it is, where None would clear it."""
+
+    AS_IS = "as_is"
+
+
 @transaction.atomic
 def review_tasks_assign(
-    *, editor, tasks: Iterable[ReviewTask], assignee, due_date: dt.date | None = None
+    *, editor, tasks: Iterable[ReviewTask], assignee, due_date: dt.date | Keep | None = Keep.AS_IS
 ) -> list[ReviewTask]:
     """Assign (or reassign) tasks to a member of their desk.
 
     Only the desk's editors may assign. Tasks already submitted or approved are refused, the
-    whole batch with them, so an editor never half-applies a bulk assignment.
+    whole batch with them, so an editor never half-applies a bulk assignment. `due_date` left
+    as `Keep.AS_IS` keeps each task's due date; None clears it. The tasks are locked, checked and
+    written in a constant number of queries, however many there are.
     """
     locked = list(
         ReviewTask.objects.select_for_update()
@@ -53,14 +62,20 @@ def review_tasks_assign(
             extra={"task_ids": [str(task.pk) for task in blocked]},
             status=409,
         )
+    now = timezone.now()
     for task in locked:
         task.assignee = assignee
         task.assigned_by = editor
-        task.due_date = due_date
+        if due_date is not Keep.AS_IS:
+            task.due_date = due_date
         if task.status == TaskStatus.NEW:
             task.status = TaskStatus.ASSIGNED
-        task.full_clean()
-        task.save()
+        # bulk_update does not set auto_now fields.
+        task.updated_at = now
+        # The related rows were checked above, and the database enforces the rest; validating
+        # them here would cost queries for each task.
+        task.full_clean(exclude=["claim", "assignee", "assigned_by"], validate_unique=False, validate_constraints=False)
+    ReviewTask.objects.bulk_update(locked, ["assignee", "assigned_by", "due_date", "status", "updated_at"])
     return locked
 
 

@@ -1,7 +1,11 @@
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from apps.reviews.models import Rating, TaskStatus, Verdict
+from apps.reviews.models import Rating, ReviewTask, TaskStatus, Verdict
 from tests import factories
 
 
@@ -135,3 +139,54 @@ def test_assigning_to_someone_outside_your_desks_does_not_reveal_whether_the_acc
     bodies = [answer.content.decode().replace(name, "NAME") for answer, name in zip(answers, names, strict=True)]
     assert bodies[0] == bodies[1]
     assert "assignee" in answers[0].json()["extra"]["fields"]
+
+
+def _assign_due(client, tasks, assignee, **due):
+    return client.post(
+        "/api/v1/tasks/assign/", {"task_ids": [str(t.pk) for t in tasks], "assignee": assignee, **due}, format="json"
+    )
+
+
+def test_reassigning_without_a_due_date_keeps_it_and_null_clears_it(tasks, editor_api, reviewer, second_reviewer):
+    due = timezone.localdate() + dt.timedelta(days=3)
+    assert _assign_due(editor_api, tasks, "rachel", due_date=str(due)).json()[0]["due_date"] == str(due)
+
+    response = _assign_due(editor_api, tasks, "roger")
+
+    assert response.status_code == 200
+    assert [row["due_date"] for row in response.json()] == [str(due), str(due)]
+    assert {t.due_date for t in ReviewTask.objects.filter(pk__in=[t.pk for t in tasks])} == {due}
+
+    response = _assign_due(editor_api, tasks, "roger", due_date=None)
+
+    assert [row["due_date"] for row in response.json()] == [None, None]
+    assert {t.due_date for t in ReviewTask.objects.filter(pk__in=[t.pk for t in tasks])} == {None}
+
+
+def test_assigning_runs_the_same_queries_for_one_task_as_for_thirty(desk, editor_api, reviewer):
+    article = factories.ArticleFactory(desk=desk)
+    tasks = [
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, start=i, end=i + 1))
+        for i in range(31)
+    ]
+    query_counts = []
+    for batch in (tasks[:1], tasks[1:]):
+        with CaptureQueriesContext(connection) as queries:
+            response = _assign_due(editor_api, batch, "rachel", due_date=str(timezone.localdate()))
+        assert response.status_code == 200
+        assert len(response.json()) == len(batch)
+        query_counts.append(len(queries))
+
+    assert query_counts[0] == query_counts[1]
+
+
+def test_assigning_a_task_outside_your_desks_is_a_404_naming_it(tasks, editor_api, outsider):
+    elsewhere = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=outsider.desk_memberships.get().desk))
+    )
+
+    response = _assign_due(editor_api, [tasks[0], elsewhere], "rachel")
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "Task not found.", "extra": {"task_ids": [str(elsewhere.pk)]}}
+    assert ReviewTask.objects.get(pk=tasks[0].pk).status == TaskStatus.NEW

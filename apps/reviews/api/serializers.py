@@ -49,7 +49,9 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
 class AssignInputSerializer(serializers.Serializer):
     task_ids = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=500)
     assignee = serializers.CharField(help_text="Username of a member of the desk.")
-    due_date = serializers.DateField(required=False, allow_null=True)
+    due_date = serializers.DateField(
+        required=False, allow_null=True, help_text="Leave out to keep each task's due date; null clears it."
+    )
 
 
 class VerdictInputSerializer(serializers.Serializer):

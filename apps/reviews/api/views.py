@@ -74,7 +74,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer = AssignInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        tasks = [selectors.review_task_get(user=request.user, task_id=pk) for pk in data["task_ids"]]
+        tasks = selectors.review_tasks_get(user=request.user, task_ids=data["task_ids"])
         # Only colleagues can be named: an account on another newsroom's desk must answer like
         # one that does not exist, or assignment would tell who has an account there.
         assignee = colleague_get_by_username(user=request.user, username=data["assignee"])
@@ -82,8 +82,9 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise exceptions.ValidationError(
                 {"assignee": f"The username of a member of your desks; none is called {data['assignee']!r}."}
             )
+        # Leaving due_date out keeps each task's due date; null clears it.
         assigned = services.review_tasks_assign(
-            editor=request.user, tasks=tasks, assignee=assignee, due_date=data.get("due_date")
+            editor=request.user, tasks=tasks, assignee=assignee, due_date=data.get("due_date", services.Keep.AS_IS)
         )
         fresh = selectors.review_task_list(user=request.user).filter(pk__in=[t.pk for t in assigned])
         return Response(ReviewTaskOutputSerializer(fresh, many=True).data)
