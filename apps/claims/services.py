@@ -4,16 +4,19 @@ Every editor action is stored as ClaimFeedback (rejections and additions carry a
 check-worthiness label), which the training command reads as extra examples.
 """
 
+import datetime as dt
 import time
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
-from apps.core.exceptions import ApplicationError
+from apps.core.api.etags import etag_for
+from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.text import visible_text
 from apps.desks.selectors import membership_require
 
@@ -95,8 +98,10 @@ def article_claims_match(*, article: Article, claims: list[Claim]) -> list[Claim
         claim.matched_claim_id = match.key
         claim.match_score = match.score
         claim.match_status = MatchStatus.LINKED if match.decision == "linked" else MatchStatus.SUGGESTED
+        # A new version for the claim's ETag; bulk_update does not set auto_now fields.
+        claim.updated_at = timezone.now()
         matched.append(claim)
-    Claim.objects.bulk_update(matched, ["matched_claim", "match_score", "match_status"])
+    Claim.objects.bulk_update(matched, ["matched_claim", "match_score", "match_status", "updated_at"])
     return matched
 
 
@@ -105,7 +110,7 @@ def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     membership_require(user=user, desk=claim.article.desk, editor=True)
     if claim.matched_claim_id is None:
         raise ApplicationError("This claim has no suggested match to confirm.")
-    Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED)
+    Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
     claim.refresh_from_db()
     return claim
 
@@ -113,7 +118,9 @@ def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
 def claim_match_dismiss(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """An editor says the match is wrong; the link is removed and not suggested again."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    Claim.objects.filter(pk=claim.pk).update(matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED)
+    Claim.objects.filter(pk=claim.pk).update(
+        matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED, updated_at=timezone.now()
+    )
     claim.refresh_from_db()
     return claim
 
@@ -136,7 +143,7 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.REJECTED)
             .exclude(review_task__status__in=VERDICT_TASK_STATUSES)
-            .update(status=ClaimStatus.REJECTED, rejection_reason=reason)
+            .update(status=ClaimStatus.REJECTED, rejection_reason=reason, updated_at=timezone.now())
         )
         if updated:
             _feedback(claim, user, FeedbackAction.REJECT, reason=reason, label=False)
@@ -159,7 +166,7 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
         released = (
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.ACTIVE)
-            .update(status=ClaimStatus.ACTIVE, rejection_reason="")
+            .update(status=ClaimStatus.ACTIVE, rejection_reason="", updated_at=timezone.now())
         )
         if released:
             # Overrides an earlier rejection of the same claim in the training rows.
@@ -169,17 +176,26 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     return claim
 
 
-def claim_update(*, claim: Claim, user: AbstractBaseUser, text: str) -> Claim:
-    """Reword a claim; its kind and facts are worked out again from the new text."""
+def claim_update(
+    *, claim: Claim, user: AbstractBaseUser, text: str, expected_updated_at: dt.datetime | None = None
+) -> Claim:
+    """Reword a claim; its kind and facts are worked out again from the new text.
+
+    With `expected_updated_at` (the version the caller read, which `claim` must be), a claim
+    saved since then is refused with 412 naming its current ETag instead of overwritten; the
+    row stays locked from that check to the write. Idempotent: the same text changes nothing.
+    """
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    _ensure_editable(claim)
     text = visible_text(text)
     if not text:
         raise ApplicationError("The claim text cannot be empty.", extra={"field": "text"})
-    if text == claim.text:
-        return claim
-    previous = claim.text
     with transaction.atomic():
+        if expected_updated_at is not None:
+            _lock_at_version(claim, expected_updated_at)
+        _ensure_editable(claim)
+        if text == claim.text:
+            return claim
+        previous = claim.text
         _apply_facts(claim, text)
         claim.origin = ClaimOrigin.EDITOR
         claim.full_clean(exclude=["article", "matched_claim"])
@@ -320,6 +336,18 @@ def _apply_facts(claim: Claim, text: str) -> None:
 
 def _spans(claim: Claim) -> list[list[int]]:
     return [list(piece) for piece in claim.pieces]
+
+
+def _lock_at_version(claim: Claim, expected_updated_at: dt.datetime) -> None:
+    current = Claim.objects.select_for_update().filter(pk=claim.pk).only("updated_at").first()
+    if current is None:
+        raise NotFoundError("Claim not found.")
+    if current.updated_at != expected_updated_at:
+        raise ApplicationError(
+            "The claim has changed since you read it; fetch it again and reapply your change.",
+            extra={"etag": etag_for(current)},
+            status=412,
+        )
 
 
 def _ensure_editable(claim: Claim) -> None:

@@ -5,6 +5,8 @@ from django.utils import timezone
 from apps.claims import services
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.services import article_claims_extract
+from apps.core.api.etags import etag_for
+from apps.core.exceptions import ApplicationError
 from apps.reviews.models import Rating, Verdict
 from tests import factories
 
@@ -260,3 +262,64 @@ def test_a_split_part_that_ends_before_it_starts_is_a_validation_error_on_that_p
 
     assert response.status_code == 400
     assert response.json()["extra"]["fields"]["parts"] == {"1": {"end": ["Must be greater than start."]}}
+
+
+# --- Optimistic concurrency: ETag and If-Match on claim edits -----------------------------------
+
+
+def test_a_claim_and_its_edit_carry_an_etag_that_changes_with_the_claim(editor_api, claims):
+    claim = claims[0]
+    read = editor_api.get(_detail(claim))
+
+    edited = editor_api.post(
+        _detail(claim, "edit"), {"text": "Russia vetoed three resolutions."}, format="json", HTTP_IF_MATCH=read["ETag"]
+    )
+
+    assert edited.status_code == 200
+    assert edited["ETag"] not in ("", read["ETag"])
+    assert editor_api.get(_detail(claim))["ETag"] == edited["ETag"]
+
+
+def test_an_edit_with_a_stale_etag_is_a_412_naming_the_current_one_and_saves_nothing(editor_api, claims):
+    claim = claims[0]
+    stale = editor_api.get(_detail(claim))["ETag"]
+    editor_api.post(_detail(claim, "edit"), {"text": "First editor's wording."}, format="json")
+    current = editor_api.get(_detail(claim))["ETag"]
+
+    response = editor_api.post(
+        _detail(claim, "edit"), {"text": "Second editor's wording."}, format="json", HTTP_IF_MATCH=stale
+    )
+
+    assert response.status_code == 412
+    assert response.json()["extra"] == {"etag": current}
+    assert Claim.objects.get(pk=claim.pk).text == "First editor's wording."
+
+
+def test_an_edit_without_if_match_still_goes_ahead(editor_api, claims):
+    response = editor_api.post(_detail(claims[0], "edit"), {"text": "Three vetoes."}, format="json")
+
+    assert response.status_code == 200
+    assert Claim.objects.get(pk=claims[0].pk).text == "Three vetoes."
+
+
+def test_rejecting_or_releasing_a_claim_gives_it_a_new_etag(editor_api, claims):
+    etags = [editor_api.get(_detail(claims[0]))["ETag"]]
+    editor_api.post(_detail(claims[0], "reject"), {"reason": "Opinion"}, format="json")
+    etags.append(editor_api.get(_detail(claims[0]))["ETag"])
+    editor_api.post(_detail(claims[0], "release"))
+    etags.append(editor_api.get(_detail(claims[0]))["ETag"])
+
+    assert len(set(etags)) == 3
+
+
+def test_an_edit_saved_after_the_if_match_check_is_still_refused(editor, claims):
+    """Two editors can both pass the view's If-Match check; the service re-checks under a row lock."""
+    read = Claim.objects.get(pk=claims[0].pk)
+    services.claim_update(claim=Claim.objects.get(pk=read.pk), user=editor, text="The other editor's wording.")
+
+    with pytest.raises(ApplicationError) as refused:
+        services.claim_update(claim=read, user=editor, text="My wording.", expected_updated_at=read.updated_at)
+
+    assert refused.value.status == 412
+    assert refused.value.extra == {"etag": etag_for(Claim.objects.get(pk=read.pk))}
+    assert Claim.objects.get(pk=read.pk).text == "The other editor's wording."

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimKind, ClaimStatus
+from apps.core.api.etags import etag_for, if_match_require
 from apps.core.api.params import uuid_query_param
 from apps.core.exceptions import NotFoundError
 
@@ -18,6 +19,19 @@ from .serializers import (
     ClaimOutputSerializer,
     ClaimRejectInputSerializer,
     ClaimSplitInputSerializer,
+)
+
+IF_MATCH_PARAMETER = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description="The ETag you read; a claim changed since is refused with 412 instead of overwritten.",
+)
+ETAG_PARAMETER = OpenApiParameter(
+    "ETag", str, OpenApiParameter.HEADER, response=[200], description="The claim's version, for If-Match."
+)
+CHANGED_SINCE_READ = OpenApiResponse(
+    description="The claim changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
 )
 
 
@@ -50,6 +64,10 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_object(self):
         return selectors.claim_get(user=self.request.user, claim_id=self.kwargs["pk"])
 
+    @extend_schema(parameters=[ETAG_PARAMETER])
+    def retrieve(self, request, pk=None):
+        return _with_etag(self.get_object())
+
     @extend_schema(request=ClaimCreateInputSerializer, responses={201: ClaimOutputSerializer})
     def create(self, request):
         data = _validated(ClaimCreateInputSerializer, request)
@@ -72,12 +90,23 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         claim = services.claim_release(claim=self.get_object(), user=request.user)
         return Response(ClaimOutputSerializer(claim).data)
 
-    @extend_schema(request=ClaimEditInputSerializer, responses=ClaimOutputSerializer)
+    @extend_schema(
+        request=ClaimEditInputSerializer,
+        parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
+        responses={200: ClaimOutputSerializer, 412: CHANGED_SINCE_READ},
+    )
     @action(detail=True, methods=["post"])
     def edit(self, request, pk=None):
         data = _validated(ClaimEditInputSerializer, request)
-        claim = services.claim_update(claim=self.get_object(), user=request.user, text=data["text"])
-        return Response(ClaimOutputSerializer(claim).data)
+        claim = self.get_object()
+        version_named = if_match_require(request, claim, what="claim")
+        claim = services.claim_update(
+            claim=claim,
+            user=request.user,
+            text=data["text"],
+            expected_updated_at=claim.updated_at if version_named else None,
+        )
+        return _with_etag(claim)
 
     @extend_schema(request=ClaimMergeInputSerializer, responses=ClaimOutputSerializer)
     @action(detail=True, methods=["post"])
@@ -143,6 +172,12 @@ def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str
     if value is not None and value not in choices:
         raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
     return value
+
+
+def _with_etag(claim) -> Response:
+    response = Response(ClaimOutputSerializer(claim).data)
+    response["ETag"] = etag_for(claim)
+    return response
 
 
 def _validated(serializer_class, request) -> dict:
