@@ -200,5 +200,11 @@ def _appearance(article) -> dict:
     return appearance
 
 
+# ClaimReview is made to be pasted into a page's <script type="application/ld+json">, where a
+# "</script>" in a claim or rationale would end the script and run what follows. JSON allows
+# these characters as \u escapes, which parse to the same text (as Django's json_script does).
+SCRIPT_SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _render_claimreview(report: Report) -> str:
-    return json.dumps(claimreview_items(report), indent=2, ensure_ascii=False)
+    return json.dumps(claimreview_items(report), indent=2, ensure_ascii=False).translate(SCRIPT_SAFE_JSON)
