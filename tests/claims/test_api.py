@@ -1,12 +1,18 @@
+import datetime as dt
+import threading
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from apps.claims import services
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.services import article_claims_extract
 from apps.core.api.etags import etag_for
 from apps.core.exceptions import ApplicationError
+from apps.core.models import IdempotencyKey
 from apps.reviews.models import Rating, Verdict
 from tests import factories
 
@@ -323,3 +329,114 @@ def test_an_edit_saved_after_the_if_match_check_is_still_refused(editor, claims)
     assert refused.value.status == 412
     assert refused.value.extra == {"etag": etag_for(Claim.objects.get(pk=read.pk))}
     assert Claim.objects.get(pk=read.pk).text == "The other editor's wording."
+
+
+# --- Idempotency-Key on POST /claims/ -----------------------------------------------------------
+
+
+def _add_claim(client, article, key=None, start=0, end=30):
+    headers = {"HTTP_IDEMPOTENCY_KEY": key} if key is not None else {}
+    return client.post(LIST_URL, {"article": str(article.pk), "start": start, "end": end}, format="json", **headers)
+
+
+def test_a_retried_claim_creation_with_the_same_key_answers_the_first_claim_again(editor_api, article):
+    first = _add_claim(editor_api, article, key="retry-1")
+    again = _add_claim(editor_api, article, key="retry-1")
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json()
+    assert again["Idempotent-Replayed"] == "true"
+    assert Claim.objects.filter(article=article).count() == 1
+
+
+def test_the_same_key_with_a_different_body_is_a_422_and_creates_nothing(editor_api, article):
+    _add_claim(editor_api, article, key="retry-1")
+
+    response = _add_claim(editor_api, article, key="retry-1", start=31, end=60)
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "message": "This Idempotency-Key was already used for a request with a different body; "
+        "send a new key for a new request.",
+        "extra": {"header": "Idempotency-Key"},
+    }
+    assert Claim.objects.filter(article=article).count() == 1
+
+
+def test_keys_are_per_user_and_without_a_key_every_post_creates(editor_api, article, desk):
+    colleague = APIClient()
+    colleague.force_authenticate(factories.MemberFactory(desk=desk, role="editor", username="eve").user)
+
+    _add_claim(editor_api, article, key="shared")
+    _add_claim(colleague, article, key="shared")
+    _add_claim(editor_api, article)
+    _add_claim(editor_api, article)
+
+    assert Claim.objects.filter(article=article).count() == 4
+
+
+def test_a_key_older_than_a_day_is_forgotten(editor_api, article):
+    _add_claim(editor_api, article, key="yesterday")
+    IdempotencyKey.objects.update(created_at=timezone.now() - dt.timedelta(hours=25))
+
+    response = _add_claim(editor_api, article, key="yesterday")
+
+    assert response.status_code == 201
+    assert "Idempotent-Replayed" not in response
+    assert Claim.objects.filter(article=article).count() == 2
+    assert IdempotencyKey.objects.count() == 1
+
+
+def test_a_refused_creation_keeps_no_key_so_the_retry_runs_again(editor_api, article):
+    refused = _add_claim(editor_api, article, key="fix-and-retry", start=0, end=10_000)
+
+    assert refused.status_code == 400
+    assert not IdempotencyKey.objects.exists()
+
+
+@pytest.mark.parametrize("key", ["", "x" * 256])
+def test_an_empty_or_overlong_key_is_a_400(editor_api, article, key):
+    response = _add_claim(editor_api, article, key=key)
+
+    assert response.status_code == 400
+    assert response.json()["extra"] == {"header": "Idempotency-Key"}
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_requests_with_one_key_create_one_claim(editor, article, monkeypatch):
+    """The second request waits on the key's unique constraint, then replays the first answer."""
+    creating = threading.Event()
+    create = services.claim_create_from_span
+
+    def slow_create(**kwargs):
+        claim = create(**kwargs)
+        creating.set()
+        # The second request starts now, while this transaction still holds the key uncommitted.
+        threading.Event().wait(1.0)
+        return claim
+
+    monkeypatch.setattr(services, "claim_create_from_span", slow_create)
+    answers = {}
+
+    def post(name, wait_for=None):
+        if wait_for is not None:
+            wait_for.wait(5)
+        client = APIClient()
+        client.force_authenticate(editor)
+        try:
+            answers[name] = _add_claim(client, article, key="double-click")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=("first",)), threading.Thread(target=post, args=("second", creating))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(15)
+
+    assert (answers["first"].status_code, answers["second"].status_code) == (201, 201)
+    assert answers["second"].json()["id"] == answers["first"].json()["id"]
+    assert answers["second"]["Idempotent-Replayed"] == "true"
+    assert Claim.objects.filter(article=article).count() == 1

@@ -7,6 +7,7 @@ from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimKind, ClaimStatus
 from apps.core.api.etags import etag_for, if_match_require
+from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
 from apps.core.exceptions import NotFoundError
 
@@ -68,14 +69,22 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def retrieve(self, request, pk=None):
         return _with_etag(self.get_object())
 
-    @extend_schema(request=ClaimCreateInputSerializer, responses={201: ClaimOutputSerializer})
+    @extend_schema(
+        request=ClaimCreateInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER, REPLAYED_PARAMETER],
+        responses={201: ClaimOutputSerializer, 422: KEY_REUSED},
+    )
     def create(self, request):
         data = _validated(ClaimCreateInputSerializer, request)
-        article = article_get(user=request.user, article_id=data["article"])
-        claim = services.claim_create_from_span(
-            article=article, user=request.user, start=data["start"], end=data["end"], text=data.get("text", "")
-        )
-        return Response(ClaimOutputSerializer(claim).data, status=status.HTTP_201_CREATED)
+
+        def create_claim() -> Response:
+            article = article_get(user=request.user, article_id=data["article"])
+            claim = services.claim_create_from_span(
+                article=article, user=request.user, start=data["start"], end=data["end"], text=data.get("text", "")
+            )
+            return Response(ClaimOutputSerializer(claim).data, status=status.HTTP_201_CREATED)
+
+        return idempotent(request, payload=data, respond=create_claim)
 
     @extend_schema(request=ClaimRejectInputSerializer, responses=ClaimOutputSerializer)
     @action(detail=True, methods=["post"])
