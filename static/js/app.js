@@ -29,9 +29,13 @@
             }
             return;
           }
-          label.textContent = progress.label;
-          bar.max = progress.total;
-          bar.value = progress.gathered;
+          // The label is a live region: replacing its text, even with the same words, has a
+          // screen reader read it out again, so it changes only when the progress does.
+          if (label.textContent !== progress.label) {
+            label.textContent = progress.label;
+            bar.max = progress.total;
+            bar.value = progress.gathered;
+          }
           if (progress.finished) {
             container.classList.add("progress--complete");
           } else {
