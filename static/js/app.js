@@ -268,6 +268,26 @@
   });
 })();
 
+// A page reached by sending a form says how it went: a message at the top (or in the claim's row)
+// or, for a refused form, errors beside its fields. A screen reader announces a live region when
+// its content changes, not when a page loads with it, so none of this was read out. Focus goes
+// there instead, first to what went wrong (a screen reader reads what takes focus). Registered
+// before the script below, which focuses the text it fills back in, so that focus wins.
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var outcome = document.querySelector(".form-errors, [aria-invalid='true']") || document.querySelector(".messages");
+    if (!outcome) {
+      return;
+    }
+    if (!outcome.matches("input, select, textarea")) {
+      outcome.setAttribute("tabindex", "-1");
+    }
+    outcome.focus();
+  });
+})();
+
 // A form sent after the session expired lands on the login page, and the server keeps nothing an
 // unauthenticated request sent. So as a form is sent, what was typed into it is kept in this
 // tab's sessionStorage. If the next page is one that says the form was not taken (the login page,
