@@ -152,7 +152,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "apps.core.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Adds the error answers (401, 403, 404...) to every operation, in the API's error shape.
+    "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exception_handler.api_exception_handler",
     # `?format=` names an export format (html, csv, claimreview...), not a DRF renderer.
     "URL_FORMAT_OVERRIDE": None,

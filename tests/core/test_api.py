@@ -2,6 +2,7 @@
 their types from it, so an undocumented null or a list documented as a page breaks them."""
 
 import re
+import uuid
 
 import jsonschema
 import pytest
@@ -152,3 +153,132 @@ def test_an_unknown_api_path_is_a_json_404(editor_api, method, path, message):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"message": message, "extra": {}}
+
+
+# --- Error answers: documented for the statuses each operation really returns ------------------
+
+
+def test_every_operation_documents_its_common_errors_in_the_error_shape(openapi):
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            expected = {"401", "403"}
+            if "{" in path:
+                expected.add("404")
+            if "requestBody" in operation:
+                expected |= {"400", "413", "415"}
+            assert expected <= set(responses), f"{method.upper()} {path} documents {list(responses)}"
+            for status, response in responses.items():
+                if int(status) >= 400:
+                    assert response["content"]["application/json"]["schema"] == error, (method, path, status)
+
+
+def test_statuses_only_some_services_raise_are_documented_where_they_are(openapi):
+    def statuses(path, method):
+        return set(openapi["paths"][path][method]["responses"])
+
+    assert {"409", "412"} <= statuses("/api/v1/claims/{id}/edit/", "post")
+    assert {"409", "422"} <= statuses("/api/v1/claims/", "post")
+    assert "409" in statuses("/api/v1/tasks/{id}/approve/", "post")
+    assert "409" in statuses("/api/v1/desks/{desk_slug}/members/", "post")
+    assert "412" in statuses("/api/v1/library-documents/{id}/", "patch")
+    assert "409" not in statuses("/api/v1/claims/{id}/release/", "post")
+    assert "400" not in statuses("/api/v1/claims/{id}/", "get")
+
+
+@pytest.mark.parametrize(
+    ("status", "client", "method", "path", "body"),
+    [
+        (400, "editor_api", "post", "/api/v1/claims/", {"start": -1}),
+        (400, "editor_api", "get", "/api/v1/claims/?kind=rumour", None),
+        (401, "anonymous_api", "get", "/api/v1/tasks/", None),
+        (403, "reviewer_api", "get", "/api/v1/desks/world/members/", None),
+        (404, "editor_api", "get", f"/api/v1/claims/{uuid.uuid4()}/", None),
+        (404, "editor_api", "get", "/api/v1/claims/?page=99", None),
+        (404, "editor_api", "post", "/api/v1/tasks/assign/", {"task_ids": [str(uuid.uuid4())], "assignee": "rachel"}),
+    ],
+)
+def test_error_bodies_match_the_schema(openapi, reviewed_article, request, status, client, method, path, body):
+    response = getattr(request.getfixturevalue(client), method)(path, body, format="json")
+
+    assert response.status_code == status, response.content
+    _assert_documented(openapi, method, response)
+
+
+@pytest.fixture
+def approving_an_unsubmitted_verdict(reviewed_article, editor_api):
+    task = reviewed_article.claims.get(review_task__status="assigned").review_task
+    return editor_api.post(f"/api/v1/tasks/{task.pk}/approve/")
+
+
+@pytest.fixture
+def rejecting_a_claim_with_a_verdict(reviewed_article, editor_api):
+    claim = reviewed_article.claims.get(review_task__status="submitted")
+    return editor_api.post(f"/api/v1/claims/{claim.pk}/reject/", {"reason": "An opinion."}, format="json")
+
+
+@pytest.fixture
+def editing_with_a_stale_etag(reviewed_article, editor_api):
+    claim = reviewed_article.claims.get(review_task__status="new")
+    stale = editor_api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
+    editor_api.post(f"/api/v1/claims/{claim.pk}/edit/", {"text": "Reworded once."}, format="json")
+    return editor_api.post(
+        f"/api/v1/claims/{claim.pk}/edit/", {"text": "Reworded twice."}, format="json", HTTP_IF_MATCH=stale
+    )
+
+
+@pytest.fixture
+def sending_too_large_a_body(settings, editor_api):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    return editor_api.post("/api/v1/claims/", {"text": "x" * 2000}, format="json")
+
+
+@pytest.fixture
+def sending_a_body_that_is_not_json(editor_api):
+    return editor_api.post("/api/v1/claims/", "start=1", content_type="text/plain")
+
+
+@pytest.fixture
+def reusing_an_idempotency_key_for_another_claim(reviewed_article, editor_api):
+    for end in (2, 3):
+        response = editor_api.post(
+            "/api/v1/claims/",
+            {"article": str(reviewed_article.pk), "start": 0, "end": end},
+            format="json",
+            HTTP_IDEMPOTENCY_KEY="once",
+        )
+    return response
+
+
+@pytest.mark.parametrize(
+    ("status", "answer"),
+    [
+        (409, "approving_an_unsubmitted_verdict"),
+        (409, "rejecting_a_claim_with_a_verdict"),
+        (412, "editing_with_a_stale_etag"),
+        (413, "sending_too_large_a_body"),
+        (415, "sending_a_body_that_is_not_json"),
+        (422, "reusing_an_idempotency_key_for_another_claim"),
+    ],
+)
+def test_workflow_error_bodies_match_the_schema(openapi, request, status, answer):
+    response = request.getfixturevalue(answer)
+
+    assert response.status_code == status, response.content
+    _assert_documented(openapi, "post", response)
+
+
+def test_a_split_answers_the_documented_plain_list(openapi, desk, editor_api):
+    """The split's new claims are a plain list, not a page (the schema said a page)."""
+    article = factories.ArticleFactory(desk=desk, body="Unemployment fell to 4%. Inflation rose to 3%.")
+    claim = factories.ClaimFactory(article=article, start=0, end=len(article.body))
+
+    response = editor_api.post(
+        f"/api/v1/claims/{claim.pk}/split/",
+        {"parts": [{"start": 0, "end": 24}, {"start": 25, "end": 46}]},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    _assert_documented(openapi, "post", response)

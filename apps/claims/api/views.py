@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -9,6 +9,7 @@ from apps.claims.models import ClaimKind, ClaimStatus
 from apps.core.api.etags import etag_for, if_match_require
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
+from apps.core.api.schema import error_response
 from apps.core.exceptions import NotFoundError
 
 from .serializers import (
@@ -31,9 +32,10 @@ IF_MATCH_PARAMETER = OpenApiParameter(
 ETAG_PARAMETER = OpenApiParameter(
     "ETag", str, OpenApiParameter.HEADER, response=[200], description="The claim's version, for If-Match."
 )
-CHANGED_SINCE_READ = OpenApiResponse(
-    description="The claim changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
+CHANGED_SINCE_READ = error_response(
+    "The claim changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
 )
+UNDER_REVIEW = error_response("The claim is under review (`extra.task_status`); return or finish the review first.")
 
 
 @extend_schema_view(
@@ -72,7 +74,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @extend_schema(
         request=ClaimCreateInputSerializer,
         parameters=[IDEMPOTENCY_KEY_PARAMETER, REPLAYED_PARAMETER],
-        responses={201: ClaimOutputSerializer, 422: KEY_REUSED},
+        responses={
+            201: ClaimOutputSerializer,
+            409: error_response("The article's claims are still being found; add the claim once they are listed."),
+            422: KEY_REUSED,
+        },
     )
     def create(self, request):
         data = _validated(ClaimCreateInputSerializer, request)
@@ -86,7 +92,13 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
         return idempotent(request, payload=data, respond=create_claim)
 
-    @extend_schema(request=ClaimRejectInputSerializer, responses=ClaimOutputSerializer)
+    @extend_schema(
+        request=ClaimRejectInputSerializer,
+        responses={
+            200: ClaimOutputSerializer,
+            409: error_response("The claim has a verdict waiting for approval or approved (`extra.task_status`)."),
+        },
+    )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         data = _validated(ClaimRejectInputSerializer, request)
@@ -102,7 +114,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @extend_schema(
         request=ClaimEditInputSerializer,
         parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
-        responses={200: ClaimOutputSerializer, 412: CHANGED_SINCE_READ},
+        responses={200: ClaimOutputSerializer, 409: UNDER_REVIEW, 412: CHANGED_SINCE_READ},
     )
     @action(detail=True, methods=["post"])
     def edit(self, request, pk=None):
@@ -117,7 +129,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         )
         return _with_etag(claim)
 
-    @extend_schema(request=ClaimMergeInputSerializer, responses=ClaimOutputSerializer)
+    @extend_schema(request=ClaimMergeInputSerializer, responses={200: ClaimOutputSerializer, 409: UNDER_REVIEW})
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
         data = _validated(ClaimMergeInputSerializer, request)
@@ -126,8 +138,10 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         merged = services.claim_merge(claims=claims, user=request.user, text=data.get("text", ""))
         return Response(ClaimOutputSerializer(merged).data)
 
-    @extend_schema(request=ClaimSplitInputSerializer, responses={201: ClaimOutputSerializer(many=True)})
-    @action(detail=True, methods=["post"])
+    @extend_schema(
+        request=ClaimSplitInputSerializer, responses={201: ClaimOutputSerializer(many=True), 409: UNDER_REVIEW}
+    )
+    @action(detail=True, methods=["post"], pagination_class=None)
     def split(self, request, pk=None):
         data = _validated(ClaimSplitInputSerializer, request)
         parts = [dict(part) for part in data["parts"]]
@@ -148,7 +162,10 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(
         parameters=[OpenApiParameter("article", str, required=True)],
-        responses=ArticleExtractionOutputSerializer,
+        responses={
+            200: ArticleExtractionOutputSerializer,
+            404: error_response("No such article on your desks, or it has not been through extraction."),
+        },
     )
     @action(detail=False, methods=["get"])
     def extraction(self, request):
@@ -164,7 +181,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(
         parameters=[OpenApiParameter("desk", str, description="Only this desk (slug); default every desk you edit")],
-        responses=ClaimFeedbackRowSerializer(many=True),
+        responses={200: ClaimFeedbackRowSerializer(many=True), 404: error_response("No desk of yours has that slug.")},
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def feedback(self, request):

@@ -10,10 +10,11 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from apps.core.api.schema import error_response
 from apps.core.exceptions import ApplicationError
 from apps.core.models import IdempotencyKey
 
@@ -37,7 +38,7 @@ REPLAYED_PARAMETER = OpenApiParameter(
     response=[201],
     description="`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
 )
-KEY_REUSED = OpenApiResponse(description="The Idempotency-Key was already used with a different body.")
+KEY_REUSED = error_response("The Idempotency-Key was already used with a different body; nothing was written.")
 
 
 def idempotent(request: Request, *, payload: dict[str, Any], respond: Callable[[], Response]) -> Response:

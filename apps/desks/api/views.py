@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.schema import error_response
 from apps.desks import services
 from apps.desks.models import Desk
 from apps.desks.permissions import IsDeskAdmin
@@ -58,6 +59,7 @@ class DeskMemberListApi(_DeskAdminApi):
         responses={
             201: MemberOutputSerializer,
             200: OpenApiResponse(MemberOutputSerializer, description="Already a member with this role; unchanged."),
+            409: error_response("Already a member with another role; change their role instead."),
         },
     )
     def post(self, request: Request, desk_slug: str) -> Response:

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.params import uuid_query_param
+from apps.core.api.schema import error_response
 from apps.desks.selectors import colleague_get_by_username, desk_for_member
 from apps.reviews import selectors, services
 from apps.reviews.models import TaskStatus
@@ -16,6 +17,8 @@ from .serializers import (
     ReviewTaskOutputSerializer,
     VerdictInputSerializer,
 )
+
+WRONG_STATE = error_response("The task is not in a state that allows this (it moved on meanwhile, say).")
 
 
 @extend_schema_view(
@@ -68,7 +71,14 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         task = selectors.review_task_get(user=self.request.user, task_id=task_id)
         return Response(ReviewTaskOutputSerializer(task).data)
 
-    @extend_schema(request=AssignInputSerializer, responses=ReviewTaskOutputSerializer(many=True))
+    @extend_schema(
+        request=AssignInputSerializer,
+        responses={
+            200: ReviewTaskOutputSerializer(many=True),
+            404: error_response("Some tasks are not on your desks (`extra.task_ids`); none was assigned."),
+            409: error_response("Some tasks are submitted or approved (`extra.task_ids`); none was assigned."),
+        },
+    )
     @action(detail=False, methods=["post"], pagination_class=None)
     def assign(self, request):
         serializer = AssignInputSerializer(data=request.data)
@@ -89,13 +99,13 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         fresh = selectors.review_task_list(user=request.user).filter(pk__in=[t.pk for t in assigned])
         return Response(ReviewTaskOutputSerializer(fresh, many=True).data)
 
-    @extend_schema(request=None, responses=ReviewTaskOutputSerializer)
+    @extend_schema(request=None, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
     @action(detail=True, methods=["post"])
     def start(self, request, pk=None):
         services.review_task_start(user=request.user, task=self.get_object())
         return self._respond(pk)
 
-    @extend_schema(request=VerdictInputSerializer, responses=ReviewTaskOutputSerializer)
+    @extend_schema(request=VerdictInputSerializer, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
     @action(detail=True, methods=["post"])
     def verdict(self, request, pk=None):
         task = self.get_object()
@@ -112,13 +122,13 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
         return self._respond(pk)
 
-    @extend_schema(request=None, responses=ReviewTaskOutputSerializer)
+    @extend_schema(request=None, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         services.verdict_approve(editor=request.user, task=self.get_object())
         return self._respond(pk)
 
-    @extend_schema(request=ReturnInputSerializer, responses=ReviewTaskOutputSerializer)
+    @extend_schema(request=ReturnInputSerializer, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
     @action(detail=True, methods=["post"], url_path="return")
     def return_to_reviewer(self, request, pk=None):
         serializer = ReturnInputSerializer(data=request.data)
@@ -140,7 +150,7 @@ class RatingListApi(APIView):
                 "are not in is refused with 400.",
             )
         ],
-        responses=RatingOutputSerializer(many=True),
+        responses={200: RatingOutputSerializer(many=True), 404: error_response("You are not a member of any desk.")},
     )
     def get(self, request):
         desk = desk_for_member(user=request.user, desk_ref=request.query_params.get("desk"))
