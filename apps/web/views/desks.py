@@ -1,5 +1,6 @@
 """Desk settings for desk admins: people, rating scale and source rules."""
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from apps.desks.selectors import (
 from apps.references import services as reference_services
 from apps.references.selectors import source_rule_get_for_desk, source_rules_by_topic_for_desk
 from apps.reviews import services as review_services
+from apps.reviews.models import Rating
 from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
 from apps.web.actions import form_action, form_page
 from apps.web.errors import flash_form_errors
@@ -171,10 +173,35 @@ def member_remove(request, desk: Desk):
 # --- Rating scale ----------------------------------------------------------------------------
 
 
-@login_required
-@desk_admin_view()
-def ratings(request, desk: Desk):
+@dataclass(frozen=True)
+class RatingRow:
+    """A row of the rating scale table: its rating and the values its inputs show, which are the
+    ones the admin typed when saving them was refused, so nothing typed is lost."""
+
+    rating: Rating
+    label: str
+    description: str
+    claimreview_value: str
+    errors: tuple[str, ...] = ()
+
+    @property
+    def verdict_count(self) -> int:
+        return self.rating.verdict_count
+
+
+def _ratings_page(request, desk: Desk, *, add_form=None, refused: RatingRow | None = None, status: int = 200):
     scale = rating_scale_for_desk(desk=desk)
+    rows = [
+        refused
+        if refused is not None and refused.rating.pk == rating.pk
+        else RatingRow(
+            rating=rating,
+            label=rating.label,
+            description=rating.description,
+            claimreview_value="" if rating.claimreview_value is None else str(rating.claimreview_value),
+        )
+        for rating in rating_list_with_usage(scale=scale)
+    ]
     return render(
         request,
         "desks/ratings.html",
@@ -183,11 +210,18 @@ def ratings(request, desk: Desk):
             "tab": "ratings",
             "scale": scale,
             "own_scale": scale.desk_id == desk.pk,
-            "ratings": rating_list_with_usage(scale=scale),
+            "ratings": rows,
             "claimreview_choices": RatingForm.base_fields["claimreview_value"].choices,
-            "add_form": RatingForm(),
+            "add_form": add_form or RatingForm(),
         },
+        status=status,
     )
+
+
+@login_required
+@desk_admin_view()
+def ratings(request, desk: Desk):
+    return _ratings_page(request, desk)
 
 
 @form_action("desks:ratings", page_kwargs=("slug",))
@@ -203,24 +237,47 @@ def rating_scale_copy(request, desk: Desk):
 def rating_add(request, desk: Desk):
     form = RatingForm(request.POST)
     if form.is_valid():
-        rating = review_services.rating_create(user=request.user, desk=desk, **form.cleaned_data)
-        messages.success(request, f"Added “{rating.label}”.")
-    else:
-        flash_form_errors(request, form)
-    return redirect("desks:ratings", slug=desk.slug)
+        try:
+            rating = review_services.rating_create(user=request.user, desk=desk, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"Added “{rating.label}”.")
+            return redirect("desks:ratings", slug=desk.slug)
+    return _ratings_page(request, desk, add_form=form, status=400)
 
 
 @form_action("desks:ratings", page_kwargs=("slug",))
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_edit(request, desk: Desk):
-    form = RatingEditForm(request.POST, scale=rating_scale_for_desk(desk=desk))
+    scale = rating_scale_for_desk(desk=desk)
+    form = RatingEditForm(request.POST, scale=scale)
+    own_scale = scale.desk_id == desk.pk
+    if not form.is_valid() and ("rating" in form.errors or not own_scale):
+        # No row of the desk's own scale to show the errors in: they go at the top of the page.
+        flash_form_errors(request, form)
+        return redirect("desks:ratings", slug=desk.slug)
     if form.is_valid():
         data = dict(form.cleaned_data)
-        rating = review_services.rating_update(user=request.user, rating=data.pop("rating"), **data)
-        messages.success(request, f"Saved “{rating.label}”.")
+        try:
+            rating = review_services.rating_update(user=request.user, rating=data.pop("rating"), **data)
+        except ApplicationError as error:
+            if error.status == 404 or not own_scale:
+                raise
+            errors = [error.message]
+        else:
+            messages.success(request, f"Saved “{rating.label}”.")
+            return redirect("desks:ratings", slug=desk.slug)
     else:
-        flash_form_errors(request, form)
-    return redirect("desks:ratings", slug=desk.slug)
+        errors = [error for field_errors in form.errors.values() for error in field_errors]
+    refused = RatingRow(
+        rating=form.cleaned_data["rating"],
+        label=form.data.get("label", ""),
+        description=form.data.get("description", ""),
+        claimreview_value=form.data.get("claimreview_value", ""),
+        errors=tuple(errors),
+    )
+    return _ratings_page(request, desk, refused=refused, status=400)
 
 
 @form_action("desks:ratings", page_kwargs=("slug",))
