@@ -114,7 +114,7 @@ def render_pdf(report: Report) -> bytes:
                 verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(
                 # quoteattr, unlike escape, also escapes the quotes a URL may contain.
-                f'<link href={quoteattr(ref.url)} color="#0b57d0">{_text(ref.title)}</link>'
+                f'<link href={quoteattr(ref.url)} color="#0b57d0">{_text(ref.title or ref.url)}</link>'
                 for ref in row.verdict.cited_references.all()
                 if ref.url.startswith(("http://", "https://"))
             )

@@ -1,0 +1,49 @@
+"""What a newsroom reads in the HTML, Markdown and PDF reports: every piece of cited evidence can
+be seen and followed, and each verdict says when it was approved."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from apps.reports.selectors import report_build
+from apps.reports.services import report_export
+from apps.reviews import services as reviews
+from apps.reviews.models import Rating
+from tests import factories
+
+BODY = "Russia and China have vetoed three resolutions. Officials declined to comment."
+UNTITLED = "https://stats.example.org/table-7"
+
+
+@pytest.fixture
+def article(desk, editor, reviewer):
+    article = factories.ArticleFactory(desk=desk, body=BODY, title="Vetoes report")
+    claim = factories.ClaimFactory(article=article, text=BODY[:47], start=0, end=47)
+    task = factories.ReviewTaskFactory(claim=claim)
+    cited = factories.ReferenceFactory(claim=claim, url=UNTITLED, title="")
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="Mostly true")
+    reviews.verdict_submit(user=reviewer, task=task, rating=rating, rationale="Counted.", reference_ids=[cited.pk])
+    with time_machine.travel(dt.datetime(2012, 12, 14, 10, 30, tzinfo=dt.UTC), tick=False):
+        reviews.verdict_approve(editor=editor, task=task)
+    return article
+
+
+def _export(article, export_format: str):
+    return report_export(report=report_build(article=article), export_format=export_format).content
+
+
+def _pdf_text(content: bytes, tmp_path) -> str:
+    from pypdf import PdfReader
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    return " ".join("".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_evidence_without_a_title_is_shown_by_its_address(article, tmp_path):
+    assert f'<a href="{UNTITLED}">{UNTITLED}</a>' in _export(article, "html")
+    assert f"- Evidence: [{UNTITLED}]({UNTITLED})" in _export(article, "md")
+    # The address wraps in its narrow column.
+    assert UNTITLED in _pdf_text(_export(article, "pdf"), tmp_path).replace(" ", "")
