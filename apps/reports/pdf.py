@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -79,6 +80,11 @@ def _text(value: str) -> str:
     return escape(value or "").replace("\n", "<br/>")
 
 
+def _date(moment) -> str:
+    """An aware datetime's day in the site's time zone, as the HTML and Markdown reports write it."""
+    return timezone.localtime(moment).strftime("%-d %B %Y")
+
+
 def _reused_note(earlier) -> str:
     return f"Verdict reused from the earlier check of “{earlier.text}” in “{earlier.article.title}”."
 
@@ -110,6 +116,7 @@ def render_pdf(report: Report) -> bytes:
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
             verdict = f"<b>{_text(row.verdict.rating.label)}</b><br/>{_text(row.verdict.rationale)}"
+            verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.approved_at)}</font>"
             if row.reused_from is not None:
                 verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(

@@ -47,3 +47,17 @@ def test_evidence_without_a_title_is_shown_by_its_address(article, tmp_path):
     assert f"- Evidence: [{UNTITLED}]({UNTITLED})" in _export(article, "md")
     # The address wraps in its narrow column.
     assert UNTITLED in _pdf_text(_export(article, "pdf"), tmp_path).replace(" ", "")
+
+
+def test_each_verdict_says_when_it_was_approved(article, tmp_path):
+    assert 'Approved <time datetime="2012-12-14">14 December 2012</time>' in _export(article, "html")
+    assert "- Approved: 14 December 2012" in _export(article, "md")
+    assert "Counted. Approved 14 December 2012" in _pdf_text(_export(article, "pdf"), tmp_path)
+
+
+def test_every_report_gives_the_approval_day_in_the_sites_time_zone(article, settings, tmp_path):
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14: 10:30 UTC on the 14th is the 15th there
+
+    assert "14 December" not in _export(article, "html")
+    assert "- Approved: 15 December 2012" in _export(article, "md")
+    assert "Approved 15 December 2012" in _pdf_text(_export(article, "pdf"), tmp_path)
