@@ -78,7 +78,7 @@ def test_markdown_keeps_each_text_inside_its_heading_or_list_item(hostile_articl
     headings = [line for line in lines if line.startswith("#")]
     assert len(headings) == 2
     assert headings[1].startswith(r"## 1. Officials said \<img src=x onerror=alert(1)\>")
-    rationale = markdown[markdown.index("- Rationale:") : markdown.index("- Evidence:")]
+    rationale = markdown[markdown.index("- Rationale:") : markdown.index("- Approved:")]
     assert rationale == (
         "- Rationale: First paragraph.\n\n"
         "  \\- not a list item\n  \\# not a heading\n  1\\. not numbered\n  \\<b\\>not bold\\</b\\>\n"
