@@ -2,6 +2,7 @@
 be seen and followed, and each verdict says when it was approved."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -61,3 +62,24 @@ def test_every_report_gives_the_approval_day_in_the_sites_time_zone(article, set
     assert "14 December" not in _export(article, "html")
     assert "- Approved: 15 December 2012" in _export(article, "md")
     assert "Approved 15 December 2012" in _pdf_text(_export(article, "pdf"), tmp_path)
+
+
+def _contrast_on_white(hex_colour: str) -> float:
+    digits = hex_colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(digit * 2 for digit in digits)
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_the_html_report_is_readable_on_a_phone_and_by_a_screen_reader(article):
+    html = _export(article, "html")
+
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert '<th scope="col">Verdict</th>' in html
+    # Small grey text (a claim still in review) keeps WCAG AA's 4.5:1 on the white page.
+    colours = re.findall(r"(?<![-\w])color: (#[0-9a-f]{3,6})", html)
+    assert colours
+    assert min(_contrast_on_white(colour) for colour in colours) >= 4.5
