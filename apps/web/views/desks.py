@@ -125,7 +125,7 @@ def account_create(request, desk: Desk):
                 actor=request.user, desk=desk, **form.cleaned_data
             )
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            _add_service_errors(form, error)
         else:
             # Rendered, not redirected: a generated password must not travel through the
             # message store (a cookie or the session); this page is the only place it appears.
@@ -136,6 +136,16 @@ def account_create(request, desk: Desk):
                 status=201,
             )
     return _people_page(request, desk, create_form=form, status=400)
+
+
+def _add_service_errors(form, error: ApplicationError) -> None:
+    """Show a refused account's problems beside the fields they are about (a password the
+    validators reject, a username taken), the rest above the form."""
+    fields = error.extra.get("fields") or {}
+    for name, problems in fields.items():
+        form.add_error(name if name in form.fields else None, problems)
+    if not fields:
+        form.add_error(None, error.message)
 
 
 @form_action("desks:people", page_kwargs=("slug",))
