@@ -6,7 +6,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from apps.reviews.models import Verdict
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
 
@@ -46,9 +48,15 @@ def test_a_refused_new_rating_keeps_what_was_typed_with_the_reason(client, desk,
         ("", "Give the rating a label."),
     ],
 )
-def test_a_refused_rating_edit_is_explained_in_its_row_with_what_was_typed(client, desk, scale, label, reason):
+def test_a_refused_rating_edit_is_explained_in_its_row_with_what_was_typed(
+    client, desk, scale, reviewer, label, reason
+):
     rating = scale.ratings.get(label="True")
     saved_description = rating.description
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    Verdict.objects.create(
+        task=task, rating=rating, rationale="Because.", reviewer=reviewer, submitted_at=timezone.now()
+    )
 
     response = client.post(
         reverse("desks:rating_edit", args=[desk.slug]),
@@ -67,3 +75,6 @@ def test_a_refused_rating_edit_is_explained_in_its_row_with_what_was_typed(clien
     rating.refresh_from_db()
     assert (rating.label, rating.description) == ("True", saved_description)
     assert page.count("Not saved:") == 1
+    # The row still counts the verdicts that use the rating, and so still refuses its removal.
+    assert re.search(r'<td class="num">1</td>\s*<td class="nowrap">.*?aria-label="Save True"', page, re.S)
+    assert 'disabled title="Verdicts use this rating; rename it instead" aria-label="Remove True"' in page

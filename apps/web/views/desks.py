@@ -1,6 +1,6 @@
 """Desk settings for desk admins: people, rating scale and source rules."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 
 from django.contrib import messages
@@ -202,7 +202,8 @@ class RatingRow:
 def _ratings_page(request, desk: Desk, *, add_form=None, refused: RatingRow | None = None, status: int = 200):
     scale = rating_scale_for_desk(desk=desk)
     rows = [
-        refused
+        # The refused row's rating comes from the form; this one carries the verdict count.
+        replace(refused, rating=rating)
         if refused is not None and refused.rating.pk == rating.pk
         else RatingRow(
             rating=rating,
