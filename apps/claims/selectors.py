@@ -23,10 +23,11 @@ def claim_list(
     kind: str | None = None,
 ) -> QuerySet[Claim]:
     """Claims of the user's desks, in reading order; `article`, `status` and `kind` narrow them."""
-    claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user)).select_related(
-        "article",
-        "matched_claim__article",
-        "matched_claim__review_task__verdict__rating",
+    claims = (
+        Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user))
+        .select_related("article", "matched_claim__article", "matched_claim__review_task__verdict__rating")
+        # A 2 MB body copied into every row of a list costs gigabytes; it is read on demand.
+        .defer("article__body", "matched_claim__article__body")
     )
     if article is not None:
         claims = claims.filter(article_id=getattr(article, "pk", article))

@@ -59,6 +59,8 @@ def report_build(*, article: Article) -> Report:
     claims = (
         Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE)
         .select_related("review_task", "review_task__assignee", "matched_claim__article")
+        # Only the earlier article's title and date are shown, not its (possibly 2 MB) body.
+        .defer("matched_claim__article__body")
         .select_related(*(f"review_task__verdict__{name}" for name in verdict_relations))
         .select_related(*(f"matched_claim__review_task__verdict__{name}" for name in verdict_relations))
         .prefetch_related(

@@ -36,6 +36,8 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
         )
         # The API lists each verdict's cited references: one query for the page, not one per task.
         .prefetch_related("verdict__cited_references")
+        # A 2 MB body copied into every row of a list costs gigabytes; it is read on demand.
+        .defer("claim__article__body")
         .order_by("claim__article__created_at", "claim__start")
     )
     if article_id is not None:
