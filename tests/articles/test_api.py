@@ -110,3 +110,18 @@ def test_import_answers_match_the_schema_whoever_imported(
     for response in (created, again, queued):
         _assert_documented(openapi, "post", response)
     _assert_documented(openapi, "get", editor_api.get(f"/api/v1/articles/{by_command.pk}/"))
+
+
+def test_refusals_match_the_schema(openapi, editor_api, desk):  # noqa: F811
+    done = ArticleFactory(desk=desk)
+
+    refusals = [
+        editor_api.post(f"/api/v1/articles/{done.pk}/retry-intake/"),
+        editor_api.post("/api/v1/articles/import/", {"text": TEXT, "desk": "nowhere"}, format="json"),
+        editor_api.post("/api/v1/articles/import/", {"url": "http://127.0.0.1:9/story"}, format="json"),
+        editor_api.post("/api/v1/articles/import/", {"text": ""}, format="json"),
+    ]
+
+    assert [response.status_code for response in refusals] == [409, 404, 422, 400]
+    for response in refusals:
+        _assert_documented(openapi, "post", response)

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.articles import selectors, services
+from apps.core.api.schema import error_response
 from apps.desks.selectors import desk_for_import, membership_require
 
 from .filters import ArticleFilter
@@ -39,7 +40,13 @@ class ArticleViewSet(
         membership_require(user=self.request.user, desk=instance.desk, editor=True)
         services.article_delete(article=instance)
 
-    @extend_schema(request=None, responses={202: ArticleDetailOutputSerializer})
+    @extend_schema(
+        request=None,
+        responses={
+            202: ArticleDetailOutputSerializer,
+            409: error_response("The article's intake has not failed (it is queued, running or done)."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="retry-intake")
     def retry_intake(self, request, pk=None):
         """Editors: queue again the finding of claims for an article whose intake failed."""
@@ -65,6 +72,8 @@ class ArticleImportApi(APIView):
             201: ArticleImportOutputSerializer,
             200: ArticleImportOutputSerializer,
             202: ArticleImportOutputSerializer,
+            404: error_response("The desk named is not one of yours."),
+            422: error_response("The URL could not be fetched (refused address, timeout, error page)."),
         },
     )
     def post(self, request):
