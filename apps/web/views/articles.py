@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
@@ -103,6 +104,7 @@ def article_detail(request, article_id):
     )
     claim_rows = _claim_rows(report)
     segments = _highlighted(report.article.body, claim_rows)
+    claim_page = _claim_table_page(claim_rows, request.GET.get("page"), message_claim)
     return render(
         request,
         "articles/detail.html",
@@ -110,6 +112,7 @@ def article_detail(request, article_id):
             "article": article,
             "report": report,
             "claim_rows": claim_rows,
+            "claim_page": claim_page,
             "segments": segments,
             "has_overlaps": any(len(segment.keys) > 1 for segment in segments),
             "set_aside": set_aside,
@@ -160,6 +163,21 @@ class ClaimRow:
     number: int
     row: object  # apps.reports ReportRow
     status: ShownStatus
+
+
+# The text marks every claim; the table, with its forms, lists them a page at a time, so a
+# book-length article (7,000 claims) is not one page of 30 MB that takes half a minute to render.
+CLAIM_TABLE_PAGE_SIZE = 200
+
+
+def _claim_table_page(claim_rows: list[ClaimRow], page: str | None, message_claim) -> Page:
+    """The asked-for page of the claims table; without one, the page holding the claim an action
+    came back to (its row carries the action's message)."""
+    paginator = Paginator(claim_rows, CLAIM_TABLE_PAGE_SIZE)
+    if page is None and message_claim is not None:
+        index = next((i for i, claim_row in enumerate(claim_rows) if claim_row.row.claim.pk == message_claim.pk), 0)
+        page = str(index // CLAIM_TABLE_PAGE_SIZE + 1)
+    return paginator.get_page(page)
 
 
 def _claim_rows(report) -> list[ClaimRow]:
