@@ -29,6 +29,9 @@ class Article(BaseModel):
     outlet = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     source_url = models.URLField(max_length=2000, blank=True)
+    # Where the desk published its fact-check of this article: ClaimReview's `url`, which search
+    # engines require before they show the verdicts.
+    fact_check_url = models.URLField(max_length=2000, blank=True)
     body = models.TextField()
     # sha256 of the whitespace-normalised body: the same story pasted twice is one article.
     content_hash = models.CharField(max_length=64, editable=False)

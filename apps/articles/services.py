@@ -295,6 +295,20 @@ def article_intakes_requeue_stale(*, now: dt.datetime | None = None) -> int:
     return len(article_ids)
 
 
+def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
+    """Record (or, with "", clear) the address of the desk's published fact-check of `article`."""
+    membership_require(user=user, desk=article.desk, editor=True)
+    url = url.strip()
+    if url and not is_storable_url(url):
+        raise ApplicationError(
+            "Give the fact-check's address as a full http:// or https:// URL of at most 2,000 characters.",
+            extra={"fields": {"fact_check_url": ["Enter a valid http(s) URL."]}},
+        )
+    article.fact_check_url = url
+    article.save(update_fields=["fact_check_url", "updated_at"])
+    return article
+
+
 @transaction.atomic
 def article_delete(*, article: Article) -> None:
     article.delete()

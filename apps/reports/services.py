@@ -87,6 +87,7 @@ def report_as_dict(report: Report) -> dict:
             "outlet": article.outlet,
             "published_on": article.published_on.isoformat() if article.published_on else None,
             "source_url": article.source_url,
+            "fact_check_url": article.fact_check_url,
             "desk": article.desk.name,
         },
         "claims": [
@@ -185,6 +186,9 @@ def claimreview_items(report: Report) -> list[dict]:
             "reviewRating": rating,
             "reviewBody": verdict.rationale,
         }
+        if article.fact_check_url:
+            # Search engines show a ClaimReview only with the page that publishes the check.
+            item["url"] = article.fact_check_url
         if row.reused_from is not None:
             # The verdict was given on this earlier claim and reused here.
             earlier = row.reused_from

@@ -10,13 +10,16 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
     claim_count = serializers.IntegerField(read_only=True, required=False)
     # A plain string: empty for pasted and uploaded articles, which a URL format would refuse.
     source_url = serializers.CharField(read_only=True, help_text="The page the article came from, or empty.")
+    fact_check_url = serializers.CharField(
+        read_only=True, help_text="Where the desk published its fact-check of the article, or empty."
+    )
 
     class Meta:
         model = Article
         fields = [
             "id", "desk", "title", "byline", "outlet", "published_on", "source_url",
             "source_kind", "original_filename", "imported_by", "created_at", "claim_count",
-            "intake_status", "intake_error",
+            "intake_status", "intake_error", "fact_check_url",
         ]  # fmt: skip
 
 
@@ -33,6 +36,14 @@ class ArticleImportOutputSerializer(ArticleDetailOutputSerializer):
 
     def get_created(self, article) -> bool:
         return self.context["created"]
+
+
+class ArticleUpdateInputSerializer(serializers.Serializer):
+    fact_check_url = serializers.CharField(
+        max_length=2000,
+        allow_blank=True,
+        help_text="Where the desk published its fact-check of the article (ClaimReview `url`); empty clears it.",
+    )
 
 
 class ArticleImportInputSerializer(serializers.Serializer):

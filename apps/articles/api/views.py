@@ -15,6 +15,7 @@ from .serializers import (
     ArticleImportInputSerializer,
     ArticleImportOutputSerializer,
     ArticleOutputSerializer,
+    ArticleUpdateInputSerializer,
 )
 
 
@@ -35,6 +36,17 @@ class ArticleViewSet(
 
     def get_serializer_class(self):
         return ArticleDetailOutputSerializer if self.action == "retrieve" else ArticleOutputSerializer
+
+    @extend_schema(request=ArticleUpdateInputSerializer, responses={200: ArticleDetailOutputSerializer})
+    def partial_update(self, request, pk=None):
+        """Editors: record the address where the desk published its fact-check of the article."""
+        serializer = ArticleUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        article = services.article_fact_check_url_set(
+            article=self.get_object(), user=request.user, url=serializer.validated_data["fact_check_url"]
+        )
+        article = selectors.article_get(user=request.user, article_id=article.pk)
+        return Response(ArticleDetailOutputSerializer(article).data)
 
     def perform_destroy(self, instance):
         membership_require(user=self.request.user, desk=instance.desk, editor=True)

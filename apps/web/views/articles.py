@@ -146,6 +146,18 @@ def article_intake_retry(request, article_id):
     return redirect("articles:detail", article_id=article.pk)
 
 
+@form_action("articles:detail")
+@application_errors(redirect_to="articles:detail")
+def article_fact_check_url(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    services.article_fact_check_url_set(article=article, user=request.user, url=request.POST.get("fact_check_url", ""))
+    if article.fact_check_url:
+        messages.success(request, "Saved where the fact-check is published; ClaimReview exports now link to it.")
+    else:
+        messages.success(request, "Cleared the fact-check's address.")
+    return redirect("articles:detail", article_id=article.pk)
+
+
 @login_required
 @require_GET
 @application_errors()
