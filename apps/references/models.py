@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 
 from apps.claims.models import Claim, ClaimKind
 from apps.core.models import BaseModel
@@ -22,11 +24,13 @@ class SourceRule(BaseModel):
     claim attributes to), {year} (the first year the claim names, else the article's) and
     {actor} (the claim's first person or organisation). A claim that lacks a value the template
     needs gets no link from the rule, and neither does one that mentions an excluded keyword.
-    A rule without a desk applies to every desk.
+    A rule without a desk applies to every desk (a shared rule). Names are unique, ignoring case,
+    among a desk's own rules and the shared ones it sees, so that each desk names its rules freely
+    and never learns another desk's.
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules")
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
     label = models.CharField(max_length=300)
     topic = models.CharField(max_length=20, choices=SourceRuleTopic.choices, default=SourceRuleTopic.OTHER)
     url_template = models.CharField(max_length=2000)
@@ -48,9 +52,35 @@ class SourceRule(BaseModel):
 
     class Meta:
         ordering = ["priority", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                "desk",
+                condition=models.Q(desk__isnull=False),
+                name="source_rule_unique_desk_name",
+                violation_error_message="This desk already has a source rule with this name.",
+            ),
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=models.Q(desk__isnull=True),
+                name="source_rule_unique_shared_name",
+                violation_error_message="A shared source rule already has this name.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # A shared rule is listed on every desk beside the desk's own rules, so a desk rule and a
+        # shared one must not share a name either; no single constraint spans the two scopes.
+        clashes = SourceRule.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
+        if self.desk_id is not None and clashes.filter(desk__isnull=True).exists():
+            raise ValidationError(
+                {"name": f"A shared rule named {self.name!r} already exists; it applies to every desk."}
+            )
+        if self.desk_id is None and clashes.filter(desk__isnull=False).exists():
+            raise ValidationError({"name": f"A desk's own rule named {self.name!r} already exists."})
 
 
 class LinkStatus(models.TextChoices):

@@ -942,9 +942,9 @@ def _source_rule_fields(
         raise ApplicationError(f"Unknown claim kinds: {', '.join(map(str, unknown))}.")
     if not 0 <= priority <= 32767:
         raise ApplicationError("The priority runs from 0 (first) to 32767.")
-    # Names are unique across all desks (the model says so); say which one clashes.
-    if SourceRule.objects.filter(name__iexact=name).exclude(pk=rule.pk).exists():
-        raise ApplicationError(f"A source rule named {name!r} already exists; choose another name.")
+    # Only the desk's own rules are looked at: another desk's rule names are none of its business.
+    if SourceRule.objects.filter(desk_id=rule.desk_id, name__iexact=name).exclude(pk=rule.pk).exists():
+        raise _name_taken_error(name)
     rule.name = name
     rule.label = label
     rule.topic = topic
@@ -958,7 +958,13 @@ def _source_rule_fields(
     try:
         rule.full_clean()
     except DjangoValidationError as error:
-        raise ApplicationError(" ".join(error.messages)) from None
+        fields = error.message_dict if hasattr(error, "error_dict") else {}
+        raise ApplicationError(" ".join(error.messages), extra={"fields": fields} if fields else None) from None
+
+
+def _name_taken_error(name: str) -> ApplicationError:
+    message = f"This desk already has a source rule named {name!r}; choose another name."
+    return ApplicationError(message, extra={"fields": {"name": [message]}})
 
 
 def _desk_rule_lock(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
@@ -987,7 +993,7 @@ def source_rule_create(
     priority: int = 100,
     topic: str = SourceRuleTopic.OTHER,
 ) -> SourceRule:
-    """A desk admin adds a rule of the desk's own. Not idempotent: names are unique."""
+    """A desk admin adds a rule of the desk's own. Not idempotent: names are unique in the desk."""
     desk_admin_require(user=user, desk=desk)
     rule = SourceRule(desk=desk)
     _source_rule_fields(
@@ -1046,7 +1052,7 @@ def _source_rule_save(rule: SourceRule) -> SourceRule:
         with transaction.atomic():
             rule.save()
     except IntegrityError:
-        raise ApplicationError(f"A source rule named {rule.name!r} already exists; choose another name.") from None
+        raise _name_taken_error(rule.name) from None
     return rule
 
 

@@ -109,7 +109,7 @@ def _word_list(text: str) -> list[str]:
 
 
 class SourceRuleForm(forms.Form):
-    name = forms.CharField(max_length=200, help_text="Unique across all desks, e.g. “World desk: Reuters search”.")
+    name = forms.CharField(max_length=200, help_text="Unique on this desk, e.g. “Reuters search”.")
     label = forms.CharField(
         max_length=300, help_text="The link text. Placeholders such as {outlet} or {year} are filled in."
     )

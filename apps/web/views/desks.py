@@ -139,8 +139,8 @@ def account_create(request, desk: Desk):
 
 
 def _add_service_errors(form, error: ApplicationError) -> None:
-    """Show a refused account's problems beside the fields they are about (a password the
-    validators reject, a username taken), the rest above the form."""
+    """Show a refused form's problems beside the fields they are about (a password the
+    validators reject, a username or rule name taken), the rest above the form."""
     fields = error.extra.get("fields") or {}
     for name, problems in fields.items():
         form.add_error(name if name in form.fields else None, problems)
@@ -345,7 +345,7 @@ def source_rule_create(request, desk: Desk):
         try:
             rule = reference_services.source_rule_create(user=request.user, desk=desk, **form.cleaned_data)
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            _add_service_errors(form, error)
         else:
             messages.success(request, f"Added the rule “{rule.name}”; it applies to articles imported from now on.")
             return redirect("desks:source_rules", slug=desk.slug)
@@ -363,7 +363,7 @@ def source_rule_edit(request, desk: Desk, rule_id):
         try:
             rule = reference_services.source_rule_update(user=request.user, rule=rule, **form.cleaned_data)
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            _add_service_errors(form, error)
         else:
             messages.success(request, f"Saved the rule “{rule.name}”.")
             return redirect("desks:source_rules", slug=desk.slug)
