@@ -17,6 +17,31 @@ class SourceRuleTopic(models.TextChoices):
     OTHER = "other", "Other"
 
 
+SOURCE_RULE_MAX_KEYWORDS = 100
+SOURCE_RULE_MAX_KEYWORD_LENGTH = 100
+
+
+def source_rule_keywords_validate(value: object) -> None:
+    """A rule's keyword list: at most SOURCE_RULE_MAX_KEYWORDS words of at most
+    SOURCE_RULE_MAX_KEYWORD_LENGTH characters each.
+
+    Every claim of every import is searched for every keyword of every rule, so a rule with
+    thousands of them slows each import of every article the desk takes in.
+    """
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise ValidationError("Give a list of words.", code="invalid")
+    if len(value) > SOURCE_RULE_MAX_KEYWORDS:
+        raise ValidationError(
+            f"At most {SOURCE_RULE_MAX_KEYWORDS} words; this list has {len(value):,}.", code="too_many"
+        )
+    for word in value:
+        if len(word) > SOURCE_RULE_MAX_KEYWORD_LENGTH:
+            raise ValidationError(
+                f"Each word is at most {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters; “{word[:30]}…” has {len(word):,}.",
+                code="too_long",
+            )
+
+
 class SourceRule(BaseModel):
     """Attaches a source link to claims of some kinds that mention some keywords.
 
@@ -39,11 +64,15 @@ class SourceRule(BaseModel):
         default=list, blank=True, help_text=f"Claim kinds; empty means any. One of {ClaimKind.values}"
     )
     keywords = models.JSONField(
-        default=list, blank=True, help_text="Any of these words (case-insensitive); empty means any."
+        default=list,
+        blank=True,
+        validators=[source_rule_keywords_validate],
+        help_text="Any of these words (case-insensitive); empty means any.",
     )
     excluded_keywords = models.JSONField(
         default=list,
         blank=True,
+        validators=[source_rule_keywords_validate],
         help_text="Never for claims that mention any of these words (case-insensitive), even with a keyword.",
     )
     requires_attribution = models.BooleanField(default=False, help_text="Only for claims that name an outlet.")

@@ -14,12 +14,14 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.text import capfirst
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimKind, ClaimStatus
@@ -958,8 +960,21 @@ def _source_rule_fields(
     try:
         rule.full_clean()
     except DjangoValidationError as error:
-        fields = error.message_dict if hasattr(error, "error_dict") else {}
-        raise ApplicationError(" ".join(error.messages), extra={"fields": fields} if fields else None) from None
+        raise _rule_validation_error(error) from None
+
+
+def _rule_validation_error(error: DjangoValidationError) -> ApplicationError:
+    """The model's refusal with each problem named after its field, and the fields in `extra`
+    (what the web form shows beside each field and the API answers with a 400)."""
+    if not hasattr(error, "error_dict"):
+        return ApplicationError(" ".join(error.messages))
+    fields = error.message_dict
+    problems = [
+        problem if name == NON_FIELD_ERRORS else f"{capfirst(SourceRule._meta.get_field(name).verbose_name)}: {problem}"
+        for name, messages in fields.items()
+        for problem in messages
+    ]
+    return ApplicationError(" ".join(problems), extra={"fields": fields})
 
 
 def _name_taken_error(name: str) -> ApplicationError:

@@ -3,7 +3,12 @@ from django import forms
 from apps.claims.models import ClaimKind
 from apps.desks.models import Desk, Role
 from apps.desks.selectors import desk_members
-from apps.references.models import SourceRuleTopic
+from apps.references.models import (
+    SOURCE_RULE_MAX_KEYWORD_LENGTH,
+    SOURCE_RULE_MAX_KEYWORDS,
+    SourceRuleTopic,
+    source_rule_keywords_validate,
+)
 from apps.reviews.models import Rating, RatingScale
 
 CLAIMREVIEW_CHOICES = [("", "None (off the true/false line)"), *[(str(v), str(v)) for v in range(5, 0, -1)]]
@@ -105,7 +110,12 @@ class RatingDeleteForm(_OwnRatingForm):
 
 
 def _word_list(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+    words = [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+    source_rule_keywords_validate(words)
+    return words
+
+
+KEYWORD_LIMITS = f"At most {SOURCE_RULE_MAX_KEYWORDS} words of up to {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters."
 
 
 class SourceRuleForm(forms.Form):
@@ -133,14 +143,14 @@ class SourceRuleForm(forms.Form):
     keywords = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One a line (or comma-separated); a claim must mention one. Empty means any claim.",
+        help_text=f"One a line (or comma-separated); a claim must mention one. Empty means any claim. {KEYWORD_LIMITS}",
     )
     excluded_keywords = forms.CharField(
         label="Not when the claim mentions",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One a line (or comma-separated); a claim that mentions any of these gets no link, "
-        "even if it has a keyword. E.g. “Security Council” keeps an election rule off UN votes.",
+        f"even if it has a keyword. E.g. “Security Council” keeps an election rule off UN votes. {KEYWORD_LIMITS}",
     )
     requires_attribution = forms.BooleanField(label="Only for claims that name an outlet", required=False)
     priority = forms.IntegerField(min_value=0, max_value=32767, initial=100, help_text="Lower comes first.")
