@@ -63,6 +63,11 @@ class ReviewTask(BaseModel):
     )
     due_date = models.DateField(null=True, blank=True)
     editor_note = models.TextField(blank=True, help_text="Why the editor returned the verdict.")
+    # Counts the changes to the task's verdict (submitted, returned, approved). Verdict and
+    # approval forms carry the revision they were shown with, so a form left open while someone
+    # else changed the verdict is refused instead of approving or overwriting what its user
+    # never saw.
+    verdict_revision = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["claim__article", "claim__start"]

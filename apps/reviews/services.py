@@ -101,16 +101,42 @@ def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
     return locked
 
 
+def _ensure_revision_seen(task: ReviewTask, seen_revision: int | None, message: str) -> None:
+    """Refuse a form shown with another revision of the task's verdict than the current one.
+
+    None means the caller cannot say which revision its user saw (an API client that sent
+    none), and skips the check.
+    """
+    if seen_revision is not None and seen_revision != task.verdict_revision:
+        raise ApplicationError(message, extra={"verdict_revision": task.verdict_revision}, status=409)
+
+
 @transaction.atomic
-def verdict_submit(*, user, task: ReviewTask, rating: Rating, rationale: str, reference_ids: Iterable = ()) -> Verdict:
+def verdict_submit(
+    *,
+    user,
+    task: ReviewTask,
+    rating: Rating,
+    rationale: str,
+    reference_ids: Iterable = (),
+    seen_revision: int | None = None,
+) -> Verdict:
     """The assignee records a verdict; the task becomes submitted for the editor's approval.
 
     Resubmitting a returned task updates its verdict. The rating must come from the desk's
-    scale and cited references must belong to the claim.
+    scale and cited references must belong to the claim. `seen_revision` is the task's
+    `verdict_revision` when the reviewer's form was shown: if the verdict was submitted or
+    returned since (from another window, by an editor), the form is stale and refused.
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
         raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+    _ensure_revision_seen(
+        locked,
+        seen_revision,
+        "This verdict changed after you opened the page (it was sent from another window, or an editor "
+        "returned it), so what you sent was not recorded. The page now shows the verdict as it is.",
+    )
     if rating.scale_id != rating_scale_for_desk(desk=locked.claim.article.desk).pk:
         raise ApplicationError("That rating is not on this desk's scale.")
     if not rationale.strip():
@@ -134,7 +160,8 @@ def verdict_submit(*, user, task: ReviewTask, rating: Rating, rationale: str, re
     )
     verdict.cited_references.set(references)
     locked.status = TaskStatus.SUBMITTED
-    locked.save(update_fields=["status", "updated_at"])
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "verdict_revision", "updated_at"])
     return verdict
 
 
@@ -159,35 +186,68 @@ def _ensure_in_review_queue(task: ReviewTask) -> None:
     )
 
 
+def _ensure_submitted(task: ReviewTask, *, action: str) -> None:
+    if task.status == TaskStatus.SUBMITTED:
+        return
+    if task.status == TaskStatus.RETURNED:
+        # Another editor (or this one, in another window) got there first.
+        raise ApplicationError(
+            f"This verdict has been returned to its reviewer, so it cannot be {action}; "
+            "it comes back to you once they resubmit it.",
+            status=409,
+        )
+    raise ApplicationError(f"Only a submitted verdict can be {action}.", status=409)
+
+
 @transaction.atomic
-def verdict_approve(*, editor, task: ReviewTask) -> Verdict:
-    """An editor approves a submitted verdict. Idempotent when already approved."""
+def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = None) -> Verdict:
+    """An editor approves a submitted verdict. Idempotent when already approved.
+
+    `seen_revision` is the task's `verdict_revision` on the editor's page: a verdict the reviewer
+    resubmitted since then is refused, so an editor never approves a verdict they have not read.
+    """
     locked = _lock_for_editor(editor=editor, task=task)
     if locked.status == TaskStatus.APPROVED:
         return locked.verdict
-    if locked.status != TaskStatus.SUBMITTED:
-        raise ApplicationError("Only a submitted verdict can be approved.", status=409)
+    _ensure_submitted(locked, action="approved")
+    _ensure_revision_seen(
+        locked,
+        seen_revision,
+        "The reviewer changed this verdict after you opened the page, so it was not approved. "
+        "Read the verdict as it is now, then approve or return it.",
+    )
     verdict = locked.verdict
     verdict.approved_by = editor
     verdict.approved_at = timezone.now()
     verdict.save(update_fields=["approved_by", "approved_at", "updated_at"])
     locked.status = TaskStatus.APPROVED
     locked.editor_note = ""
-    locked.save(update_fields=["status", "editor_note", "updated_at"])
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
     return verdict
 
 
 @transaction.atomic
-def verdict_return(*, editor, task: ReviewTask, note: str) -> ReviewTask:
-    """An editor sends a submitted verdict back to the reviewer with a note."""
+def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | None = None) -> ReviewTask:
+    """An editor sends a submitted verdict back to the reviewer with a note.
+
+    A verdict resubmitted since the editor's page was shown (`seen_revision`) is refused: the
+    note was written about a verdict that is no longer there.
+    """
     locked = _lock_for_editor(editor=editor, task=task)
-    if locked.status != TaskStatus.SUBMITTED:
-        raise ApplicationError("Only a submitted verdict can be returned.", status=409)
+    _ensure_submitted(locked, action="returned")
+    _ensure_revision_seen(
+        locked,
+        seen_revision,
+        "The reviewer changed this verdict after you opened the page, so it was not returned. "
+        "Read the verdict as it is now, then approve or return it.",
+    )
     if not note.strip():
         raise ApplicationError("Tell the reviewer why the verdict is returned.")
     locked.status = TaskStatus.RETURNED
     locked.editor_note = note.strip()
-    locked.save(update_fields=["status", "editor_note", "updated_at"])
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
     return locked
 
 

@@ -37,8 +37,14 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
         model = ReviewTask
         fields = [
             "id", "claim", "claim_text", "article", "status", "assignee", "due_date", "editor_note",
-            "verdict", "updated_at",
+            "verdict", "verdict_revision", "updated_at",
         ]  # fmt: skip
+        extra_kwargs = {
+            "verdict_revision": {
+                "help_text": "Counts the changes to the verdict (submitted, returned, approved). Send it back "
+                "with a verdict, approval or return to have it refused (409) if the verdict changed meanwhile."
+            }
+        }
 
     @extend_schema_field(VerdictOutputSerializer(allow_null=True))
     def get_verdict(self, task):
@@ -54,11 +60,26 @@ class AssignInputSerializer(serializers.Serializer):
     )
 
 
+def _revision_field() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="The task's verdict_revision you acted on; if the verdict changed since, the request is "
+        "refused with 409 instead of acting on a verdict you have not seen. Leave out to skip the check.",
+    )
+
+
 class VerdictInputSerializer(serializers.Serializer):
     rating = serializers.UUIDField()
     rationale = serializers.CharField(max_length=20000)
     references = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
+    verdict_revision = _revision_field()
+
+
+class ApproveInputSerializer(serializers.Serializer):
+    verdict_revision = _revision_field()
 
 
 class ReturnInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=5000)
+    verdict_revision = _revision_field()

@@ -11,6 +11,7 @@ from apps.reviews import selectors, services
 from apps.reviews.models import TaskStatus
 
 from .serializers import (
+    ApproveInputSerializer,
     AssignInputSerializer,
     RatingOutputSerializer,
     ReturnInputSerializer,
@@ -119,13 +120,18 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             rating=rating,
             rationale=data["rationale"],
             reference_ids=data["references"],
+            seen_revision=data.get("verdict_revision"),
         )
         return self._respond(pk)
 
-    @extend_schema(request=None, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
+    @extend_schema(request=ApproveInputSerializer, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        services.verdict_approve(editor=request.user, task=self.get_object())
+        serializer = ApproveInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.verdict_approve(
+            editor=request.user, task=self.get_object(), seen_revision=serializer.validated_data.get("verdict_revision")
+        )
         return self._respond(pk)
 
     @extend_schema(request=ReturnInputSerializer, responses={200: ReviewTaskOutputSerializer, 409: WRONG_STATE})
@@ -133,7 +139,10 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def return_to_reviewer(self, request, pk=None):
         serializer = ReturnInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.verdict_return(editor=request.user, task=self.get_object(), note=serializer.validated_data["note"])
+        data = serializer.validated_data
+        services.verdict_return(
+            editor=request.user, task=self.get_object(), note=data["note"], seen_revision=data.get("verdict_revision")
+        )
         return self._respond(pk)
 
 

@@ -36,7 +36,7 @@ from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.claims import ClaimAddForm, ClaimMergeForm, ClaimRejectForm, ClaimSplitFormSet, ClaimUpdateForm
-from apps.web.forms.reviews import VerdictForm, VerdictReturnForm
+from apps.web.forms.reviews import VerdictApproveForm, VerdictForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
@@ -152,9 +152,9 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
 
     verdict_form = None
     if is_assignee and task.status in SUBMITTABLE_STATUSES:
-        initial = {}
+        initial = {"revision": task.verdict_revision}
         if verdict is not None:
-            initial = {
+            initial |= {
                 "rating": verdict.rating_id,
                 "rationale": verdict.rationale,
                 "references": [str(reference.pk) for reference in verdict.cited_references.all()],
@@ -199,7 +199,9 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
             "can_decide": can_edit and in_review and task.status == TaskStatus.SUBMITTED,
-            "return_form": VerdictReturnForm(),
+            # Both carry the verdict revision shown, so a verdict resubmitted since is not decided unread.
+            "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
+            "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
             # Where an editor working through the approval queue goes next.
             "next_approval": review_task_approval_queue(user=request.user).exclude(claim=claim).first()
             if can_edit

@@ -9,7 +9,7 @@ from apps.reviews import services
 from apps.reviews.selectors import review_task_approval_queue, review_task_for_claim, review_task_queue
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
-from apps.web.forms.reviews import ReviewAssignForm, VerdictForm, VerdictReturnForm
+from apps.web.forms.reviews import ReviewAssignForm, VerdictApproveForm, VerdictForm, VerdictReturnForm
 
 
 @login_required
@@ -67,10 +67,12 @@ def verdict_submit(request, claim_id):
             rating=form.cleaned_data["rating"],
             rationale=rationale,
             reference_ids=form.cleaned_data["references"],
+            seen_revision=form.cleaned_data["revision"],
         )
     except ApplicationError as error:
-        # The claim can be rejected or reassigned while the reviewer writes: hand back what
-        # they wrote, since the page they return to may no longer hold a verdict form.
+        # The claim can be rejected or reassigned, or the verdict changed, while the reviewer
+        # writes: hand back what they wrote, since the page they return to may no longer hold a
+        # verdict form, or holds the verdict as it is now.
         messages.error(request, error.message)
         if rationale.strip():
             messages.info(request, f"Your rationale was not recorded; here it is to keep: “{rationale.strip()}”")
@@ -83,8 +85,12 @@ def verdict_submit(request, claim_id):
 @application_errors(redirect_to="claims:detail")
 def verdict_approve(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    services.verdict_approve(editor=request.user, task=task)
-    messages.success(request, "Verdict approved.")
+    form = VerdictApproveForm(request.POST)
+    if form.is_valid():
+        services.verdict_approve(editor=request.user, task=task, seen_revision=form.cleaned_data["revision"])
+        messages.success(request, "Verdict approved.")
+    else:
+        flash_form_errors(request, form)
     return redirect("claims:detail", claim_id=claim_id)
 
 
@@ -93,9 +99,16 @@ def verdict_approve(request, claim_id):
 def verdict_return(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
     form = VerdictReturnForm(request.POST)
-    if form.is_valid():
-        services.verdict_return(editor=request.user, task=task, note=form.cleaned_data["note"])
-        messages.success(request, "Verdict returned to the reviewer.")
-    else:
+    if not form.is_valid():
         flash_form_errors(request, form)
+        return redirect("claims:detail", claim_id=claim_id)
+    note = form.cleaned_data["note"]
+    try:
+        services.verdict_return(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
+    except ApplicationError as error:
+        # The page they go back to has no return form once the verdict moved on.
+        messages.error(request, error.message)
+        messages.info(request, f"Your note was not sent; here it is to keep: “{note.strip()}”")
+        return redirect("claims:detail", claim_id=claim_id)
+    messages.success(request, "Verdict returned to the reviewer.")
     return redirect("claims:detail", claim_id=claim_id)
