@@ -63,10 +63,10 @@ class ReviewTask(BaseModel):
     )
     due_date = models.DateField(null=True, blank=True)
     editor_note = models.TextField(blank=True, help_text="Why the editor returned the verdict.")
-    # Counts the changes to the task's verdict (submitted, returned, approved). Verdict and
-    # approval forms carry the revision they were shown with, so a form left open while someone
-    # else changed the verdict is refused instead of approving or overwriting what its user
-    # never saw.
+    # Counts the changes to the task's verdict (draft saved, submitted, returned, approved).
+    # Verdict and approval forms carry the revision they were shown with, so a form left open
+    # while someone else changed the verdict is refused instead of approving or overwriting what
+    # its user never saw.
     verdict_revision = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -96,3 +96,20 @@ class Verdict(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.rating} — {self.task.claim}"
+
+
+class VerdictDraft(BaseModel):
+    """What the assignee wrote towards a verdict and saved without submitting it; only they see it.
+
+    Submitting the verdict deletes the draft. `saved_by` tells a reviewer the task was reassigned
+    to that their predecessor left it.
+    """
+
+    task = models.OneToOneField(ReviewTask, on_delete=models.CASCADE, related_name="verdict_draft")
+    rating = models.ForeignKey(Rating, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    rationale = models.TextField(blank=True)
+    cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Draft verdict — {self.task.claim}"

@@ -9,7 +9,7 @@ from apps.core.ids import uuid_or_404
 from apps.desks.models import Desk
 from apps.desks.selectors import desk_ids_for_user, editable_desk_ids_for_user
 
-from .models import Rating, RatingScale, ReviewTask, TaskStatus
+from .models import Rating, RatingScale, ReviewTask, TaskStatus, VerdictDraft
 
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 
@@ -99,6 +99,11 @@ def review_task_for_claim(*, user, claim_id) -> ReviewTask:
     if task is None:
         raise NotFoundError("Task not found.")
     return task
+
+
+def verdict_draft_for_task(*, task: ReviewTask) -> VerdictDraft | None:
+    """The task's saved draft verdict, for its assignee's form; callers show it to the assignee only."""
+    return VerdictDraft.objects.filter(task=task).select_related("saved_by").first()
 
 
 def rating_scale_for_desk(*, desk: Desk) -> RatingScale:

@@ -12,7 +12,7 @@ from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeni
 from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
 
-from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict
+from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictDraft
 from .selectors import rating_scale_for_desk
 
 ASSIGNABLE_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
@@ -131,20 +131,11 @@ def verdict_submit(
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
         raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
-    _ensure_revision_seen(
-        locked,
-        seen_revision,
-        "This verdict changed after you opened the page (it was sent from another window, or an editor "
-        "returned it), so what you sent was not recorded. The page now shows the verdict as it is.",
-    )
-    if rating.scale_id != rating_scale_for_desk(desk=locked.claim.article.desk).pk:
-        raise ApplicationError("That rating is not on this desk's scale.")
+    _ensure_reviewer_saw_revision(locked, seen_revision)
+    _ensure_rating_on_scale(locked, rating)
     if not rationale.strip():
         raise ApplicationError("Explain the verdict in the rationale.")
-    reference_ids = list(reference_ids)
-    references = list(locked.claim.references.filter(pk__in=reference_ids))
-    if len(references) != len(set(reference_ids)):
-        raise ApplicationError("Cited references must belong to this claim.")
+    references = _claim_references(locked, reference_ids)
 
     now = timezone.now()
     verdict, _ = Verdict.objects.update_or_create(
@@ -159,10 +150,73 @@ def verdict_submit(
         },
     )
     verdict.cited_references.set(references)
+    VerdictDraft.objects.filter(task=locked).delete()
     locked.status = TaskStatus.SUBMITTED
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "verdict_revision", "updated_at"])
     return verdict
+
+
+def _ensure_reviewer_saw_revision(task: ReviewTask, seen_revision: int | None) -> None:
+    _ensure_revision_seen(
+        task,
+        seen_revision,
+        "This verdict changed after you opened the page (it was saved or sent from another window, or an "
+        "editor returned it), so what you sent was not recorded. The page now shows the verdict as it is.",
+    )
+
+
+def _ensure_rating_on_scale(task: ReviewTask, rating: Rating) -> None:
+    if rating.scale_id != rating_scale_for_desk(desk=task.claim.article.desk).pk:
+        raise ApplicationError("That rating is not on this desk's scale.")
+
+
+def _claim_references(task: ReviewTask, reference_ids: Iterable) -> list:
+    reference_ids = list(reference_ids)
+    references = list(task.claim.references.filter(pk__in=reference_ids))
+    if len(references) != len(set(reference_ids)):
+        raise ApplicationError("Cited references must belong to this claim.")
+    return references
+
+
+@transaction.atomic
+def verdict_draft_save(
+    *,
+    user,
+    task: ReviewTask,
+    rating: Rating | None,
+    rationale: str,
+    reference_ids: Iterable = (),
+    seen_revision: int | None = None,
+) -> VerdictDraft | None:
+    """The assignee keeps what they wrote towards a verdict without sending it to the editor.
+
+    Saving starts the review (an assigned or returned task goes "In review"), so it also serves
+    to tell the desk someone is on the claim before anything is written. An empty form keeps no
+    draft and deletes an earlier one; None is returned then. The same rules as `verdict_submit`
+    apply to what is there (the desk's rating scale, the claim's references, a form shown with the
+    current `seen_revision`), but nothing is required. Not idempotent: each save is a revision.
+    """
+    locked = _lock_own_task(user=user, task=task)
+    if locked.status not in SUBMITTABLE_STATUSES:
+        raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+    _ensure_reviewer_saw_revision(locked, seen_revision)
+    if rating is not None:
+        _ensure_rating_on_scale(locked, rating)
+    references = _claim_references(locked, reference_ids)
+
+    draft = None
+    if rating is None and not rationale.strip() and not references:
+        VerdictDraft.objects.filter(task=locked).delete()
+    else:
+        draft, _ = VerdictDraft.objects.update_or_create(
+            task=locked, defaults={"rating": rating, "rationale": rationale.strip(), "saved_by": user}
+        )
+        draft.cited_references.set(references)
+    locked.status = TaskStatus.IN_REVIEW
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "verdict_revision", "updated_at"])
+    return draft
 
 
 def _lock_for_editor(*, editor, task: ReviewTask) -> ReviewTask:
@@ -301,8 +355,8 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
 
     The desk's verdicts move to the copied rating of the same label, so the scale's counts
     include them, a rating they use cannot be removed, renaming one renames their verdicts'
-    rating, and a returned verdict's revise form starts from its rating. Idempotent: a desk
-    that already has its own scale keeps it unchanged.
+    rating, and a returned verdict's revise form starts from its rating. Saved drafts move too.
+    Idempotent: a desk that already has its own scale keeps it unchanged.
     """
     desk = _lock_desk_for_scale(user=user, desk=desk)
     own = RatingScale.objects.filter(desk=desk).first()
@@ -328,6 +382,7 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
     )
     for rating, copy in zip(standard, copies, strict=True):
         Verdict.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
+        VerdictDraft.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
     return scale
 
 

@@ -46,9 +46,12 @@ class VerdictForm(forms.Form):
     )
     references = forms.MultipleChoiceField(label="Cite references", required=False, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, desk: Desk, references, **kwargs):
+    def __init__(self, *args, desk: Desk, references, draft: bool = False, **kwargs):
+        """`draft`: the form is being saved as a draft, which needs neither rating nor rationale."""
         super().__init__(*args, **kwargs)
         self.fields["rating"].queryset = rating_list_for_desk(desk=desk)
+        self.fields["rating"].required = not draft
+        self.fields["rationale"].required = not draft
         self.fields["references"].choices = [
             (str(reference.pk), reference.title or reference.url) for reference in references
         ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("articles/<uuid:article_id>/assign/", views.article_tasks_assign, name="assign"),
     path("claims/<uuid:claim_id>/start/", views.review_start, name="start"),
     path("claims/<uuid:claim_id>/verdict/", views.verdict_submit, name="verdict"),
+    path("claims/<uuid:claim_id>/verdict/draft/", views.verdict_draft_save, name="draft"),
     path("claims/<uuid:claim_id>/approve/", views.verdict_approve, name="approve"),
     path("claims/<uuid:claim_id>/return/", views.verdict_return, name="return"),
 ]

@@ -31,7 +31,7 @@ from apps.references.selectors import (
     source_link_list,
 )
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import review_task_approval_queue
+from apps.reviews.selectors import review_task_approval_queue, verdict_draft_for_task
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
@@ -151,13 +151,17 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
     can_edit = membership_get(user=request.user, desk=article.desk).can_edit
 
     verdict_form = None
+    draft = None
     if is_assignee and task.status in SUBMITTABLE_STATUSES:
+        draft = verdict_draft_for_task(task=task)
         initial = {"revision": task.verdict_revision}
-        if verdict is not None:
+        # The reviewer goes on from their draft, else revises the verdict they submitted.
+        written = draft or verdict
+        if written is not None:
             initial |= {
-                "rating": verdict.rating_id,
-                "rationale": verdict.rationale,
-                "references": [str(reference.pk) for reference in verdict.cited_references.all()],
+                "rating": written.rating_id,
+                "rationale": written.rationale,
+                "references": [str(reference.pk) for reference in written.cited_references.all()],
             }
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
@@ -198,6 +202,7 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "can_refresh": can_edit or is_assignee,
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
+            "draft": draft,
             "can_decide": can_edit and in_review and task.status == TaskStatus.SUBMITTED,
             # Both carry the verdict revision shown, so a verdict resubmitted since is not decided unread.
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,

@@ -6,6 +6,7 @@ from apps.articles.selectors import article_get
 from apps.core.exceptions import ApplicationError
 from apps.references.selectors import reference_list
 from apps.reviews import services
+from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import review_task_approval_queue, review_task_for_claim, review_task_queue
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
@@ -78,6 +79,40 @@ def verdict_submit(request, claim_id):
             messages.info(request, f"Your rationale was not recorded; here it is to keep: “{rationale.strip()}”")
         return redirect("claims:detail", claim_id=claim_id)
     messages.success(request, "Verdict submitted for the editor's approval.")
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@form_action("claims:detail")
+@application_errors(redirect_to="claims:detail")
+def verdict_draft_save(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    references = reference_list(user=request.user, claim=task.claim)
+    form = VerdictForm(request.POST, desk=task.claim.article.desk, references=references, draft=True)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("claims:detail", claim_id=claim_id)
+    rationale = form.cleaned_data["rationale"]
+    starting = task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
+    try:
+        draft = services.verdict_draft_save(
+            user=request.user,
+            task=task,
+            rating=form.cleaned_data["rating"],
+            rationale=rationale,
+            reference_ids=form.cleaned_data["references"],
+            seen_revision=form.cleaned_data["revision"],
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        if rationale.strip():
+            messages.info(request, f"Your draft was not saved; here is its rationale to keep: “{rationale.strip()}”")
+        return redirect("claims:detail", claim_id=claim_id)
+    if draft is not None:
+        messages.success(request, "Draft saved. The editor sees nothing until you submit the verdict.")
+    elif starting:
+        messages.success(request, "Review started.")
+    else:
+        messages.success(request, "Nothing is written in the form, so no draft is kept.")
     return redirect("claims:detail", claim_id=claim_id)
 
 
