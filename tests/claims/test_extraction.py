@@ -216,6 +216,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Ian Moss, of the BBC, one of her 4 sons, stated, "She was 95 years old."', "Ian Moss"),
         ('The study was led by Rosa Lind, an ecologist at the institute, who said "We counted 40 reefs."',
          "Rosa Lind"),
+        # a post, then the name of whoever holds it, between commas
+        ("The Vice President, Ana Vell, said on Friday that 3 ports were closed.", "Ana Vell"),
+        ('The Senate Minority Leader, Ian Moss, said on Friday "We lost 2 votes."', "Ian Moss"),
+        ("One senator, Rosa Lind, said she would sue over the 4 contracts.", "Rosa Lind"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -1281,6 +1285,11 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
              "The deadline was extended to October, but it is Johnson's stated intent for the UK to leave then.",
              "One of the drones was able to send back the data it had collected."],
             id="an-object-which-and-an-empty-it-take-no-antecedent",
+        ),
+        pytest.param(
+            "Some museums, the National Zoo, and immigration courts have shut, with some staff working without pay.",
+            ["Some museums, the National Zoo, and immigration courts have shut, with some staff working without pay."],
+            id="a-list-opened-by-a-quantifier-is-one-subject",
         ),
     ],
 )  # fmt: skip

@@ -22,6 +22,7 @@ Span = tuple[int, int]
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[,;:\"“”()]")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"})
 _PRONOUNS = {"it", "he", "she", "they"}
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _SPLITTING_AUXILIARIES = AUXILIARIES - {"be", "been", "being", "am"}
 _MAX_ROUNDS = 6
 
@@ -811,7 +812,16 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         plural_verb = lower.endswith("s") and not lower.endswith("ss") and lower not in STOPWORDS
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         possessive = previous.endswith(("'s", "\u2019s"))  # "Zelensky's aides": a noun
-        if word.islower() and plural_verb and previous[0].isupper() and not possessive and not _is_finite(following):
+        # "Some museums, the National Zoo, and ...": a quantifier capitalised to open the sentence
+        quantifier = previous.lower() in STOPWORDS and previous.lower() not in _SUBJECT_PRONOUNS
+        if (
+            word.islower()
+            and plural_verb
+            and previous[0].isupper()
+            and not possessive
+            and not quantifier
+            and not _is_finite(following)
+        ):
             return index  # not "U.S. diplomats fled": a noun, with the verb after it
     return None
 

@@ -136,8 +136,10 @@ _DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(
 # "The report said Clinton ..." / "Putin and other officials have repeatedly said that ..."
 _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
-    # "Baslan Damang, a security official from the port, on Tuesday told ..."
-    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}),)?{_WHEN}\s+"
+    # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
+    # Mike Pence, said ...": a description, or the name of whoever holds the post
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})),)?"
+    rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
@@ -279,7 +281,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence):
-        return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
+        return AttributionFrame(_leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (
         (opening := _OPENING_PHRASE.match(sentence))
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
@@ -287,7 +289,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
-        return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), match.end(), len(sentence), "leading")
+        return AttributionFrame(_leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (
         '"' not in sentence
         and "“" not in sentence
@@ -304,6 +306,14 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     return None
+
+
+def _leading_source(match: re.Match[str]) -> str:
+    """Who speaks in a leading frame: by name where a post comes first ("The Vice President, Mike
+    Pence, said", "One senator, Eduardo Bhatia, said"); a name after a name is left as it was found
+    ("Russia, Vladimir Putin, ...")."""
+    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An "))
+    return _clean(match["named"] if match["named"] and post_first else match["source"])
 
 
 def _sentence_subject(sentence: str) -> str:
