@@ -30,7 +30,9 @@ from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
     COMPARISON_CUES,
     EVENT_VERBS,
+    FEMALE_GIVEN_NAMES,
     HEDGES,
+    MALE_GIVEN_NAMES,
     MONTHS,
     NO_COMMENT_PATTERNS,
     OPINION_WORDS,
@@ -199,6 +201,8 @@ class _SourceMemory:
     person: str = ""
     latest: str = ""
     known_people: frozenset[str] = frozenset()
+    # The given names the article writes before each surname ("Quirin": {"Antoine"}).
+    given_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[ExtractedClaim]:
@@ -210,7 +214,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
         raise UnsupportedLanguageError()
     introduced = _introduced_names(body)
     people = _people_named(body, introduced)
-    memory = _SourceMemory(known_people=_surnames(people))
+    memory = _SourceMemory(known_people=_surnames(people), given_names=_given_names(people))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
@@ -234,9 +238,9 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
         # sentence is someone it named before; one that opens it, someone the last sentence named.
         context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
         for piece, spans in _atomic_pieces(sentence.text, frame):
-            text = _resolve_pronoun(piece, context, memory.known_people)
+            text = _resolve_pronoun(piece, context, memory)
             if text == piece and context is not previous:
-                text = _resolve_pronoun(piece, previous, memory.known_people)
+                text = _resolve_pronoun(piece, previous, memory)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             piece_attribution = _piece_source(text, sentence.text, attribution, memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
@@ -248,7 +252,7 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
             candidates.append((text, absolute, piece_attribution, style, scored))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
-        previous = _resolve_pronoun(sentence.text, previous, memory.known_people)
+        previous = _resolve_pronoun(sentence.text, previous, memory)
 
     scores = score_sentences([scored for *_, scored in candidates])
     claims: list[ExtractedClaim] = []
@@ -461,29 +465,36 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
     return pieces
 
 
-def _resolve_pronoun(text: str, previous_sentence: str, known_people: frozenset[str]) -> str:
+def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory) -> str:
     """ "She also expressed concern ..." -> "Clinton also expressed concern ...", taking the first
     person named in the sentence before (news prose names the subject first)."""
     match = _LEADING_PERSONAL_PRONOUN.match(text)
     if match is None:
         return text
-    person = _person_named_before(previous_sentence, match.group().strip(), known_people)
+    person = _person_named_before(previous_sentence, match.group().strip(), memory)
     return person + text[match.end() - 1 :] if person else text
 
 
-def _person_named_before(previous_sentence: str, pronoun: str, known_people: frozenset[str]) -> str:
+def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMemory) -> str:
     """The first person the sentence before names whom `pronoun` can stand for, or ""."""
     people = [
         e["text"]
-        for e in find_entities(previous_sentence, known_people=known_people)
-        if e["type"] == "PERSON" and not _titled_otherwise(previous_sentence, e["text"], pronoun)
+        for e in find_entities(previous_sentence, known_people=memory.known_people)
+        if e["type"] == "PERSON" and not _of_the_other_gender(previous_sentence, e["text"], pronoun, memory)
     ]
     return people[0] if people else ""
 
 
-def _titled_otherwise(sentence: str, name: str, pronoun: str) -> bool:
-    """ "Queen Elizabeth II ... Boris Johnson. He ...": a title of the other gender rules a person out."""
-    titles = _FEMALE_TITLES if pronoun == "He" else _MALE_TITLES
+def _of_the_other_gender(sentence: str, name: str, pronoun: str, memory: _SourceMemory) -> bool:
+    """ "Queen Elizabeth II ... Boris Johnson. He ...": a title of the other gender rules a person
+    out, and so does a given name of it, also one the article gave earlier ("Antoine Quirin" ...
+    "raped by Quirin ... She told the court"). A surname two people share is ruled out only when
+    both given names are of the other gender."""
+    titles, other_names = (_FEMALE_TITLES, FEMALE_GIVEN_NAMES) if pronoun == "He" else (_MALE_TITLES, MALE_GIVEN_NAMES)
+    first, *rest = name.split()
+    given = {first} if rest else memory.given_names.get(name, frozenset())
+    if given and given <= other_names:
+        return True
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}", sentence) is not None
 
 
@@ -496,7 +507,7 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     if lower in SOURCE_ANAPHORA:
         if lower in ("he", "she", "him", "her"):
             pronoun = "He" if lower in ("he", "him") else "She"
-            if named := _person_named_before(previous_sentence, pronoun, memory.known_people):
+            if named := _person_named_before(previous_sentence, pronoun, memory):
                 memory.person = named
             return memory.person
         if lower in ("they", "them"):
@@ -593,6 +604,15 @@ def _not_surnames(introduced: dict[str, str], people: list[list[str]]) -> dict[s
         for name, kind in introduced.items()
         if not any(" ".join(person).endswith(f" {name}") for person in people)
     }
+
+
+def _given_names(people: list[list[str]]) -> dict[str, frozenset[str]]:
+    given: dict[str, set[str]] = {}
+    for name in people:
+        words_of_name = [word for word in name if not NAME_SUFFIX.fullmatch(word)]
+        if len(words_of_name) >= 2:
+            given.setdefault(words_of_name[-1], set()).add(words_of_name[0])
+    return {surname: frozenset(names) for surname, names in given.items()}
 
 
 def _surnames(people: list[list[str]]) -> frozenset[str]:

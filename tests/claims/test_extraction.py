@@ -1334,6 +1334,19 @@ def test_she_is_the_officer_named_after_an_agencys_acronym_and_rank():
     assert _claim(claims, "never an easy decision").attribution == "Monica Rochester"
 
 
+def test_she_is_never_a_man_the_article_named_by_a_male_given_name():
+    body = (
+        "Emily Stone met officers Antoine Quirin and Ian Moss at a pub in 2014. "
+        "In court, she testified she was attacked by Quirin and Moss. "
+        "She told the court she was forced to drink 3 glasses of whiskey. "
+        "Rosa Lind questioned Quirin for 2 hours. She said the 4 files were missing."
+    )
+    claims = extract_claims(body)
+
+    assert _claim(claims, "3 glasses").text == "She was forced to drink 3 glasses of whiskey."
+    assert _claim(claims, "4 files").attribution == "Rosa Lind"
+
+
 def test_a_titled_work_with_joining_words_is_one_name_and_a_person_also_named_outside_it_stays():
     body = (
         "Mary Trump released the tell-all book Too Much and Never Enough on July 14, 2020. "

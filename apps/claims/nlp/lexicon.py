@@ -250,3 +250,34 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
+
+# Given names that name one gender in English-language news, so "she" in the sentence after
+# "... raped by Quirin" can skip "Antoine Quirin" for "Emily Spanton". Names given to both
+# (Alex, Jordan, Jean, Andrea, Kim, Sam, Robin ...) are left out on purpose.
+FEMALE_GIVEN_NAMES = words(
+    """Abigail Ada Adriana Agnes Aisha Alexandra Alice Alicia Alison Amanda Amelia Amy Ana Anastasia
+    Angela Angelina Anita Ann Anna Anne Annette Antonia Barbara Beatrice Betty Beverly Brenda Brigitte
+    Carla Carmen Carol Caroline Catherine Cecilia Charlotte Cheryl Christina Christine Claire Claudia
+    Cynthia Daniela Deborah Denise Diana Diane Donna Doris Dorothy Elena Elisabeth Elizabeth Ella Ellen
+    Emily Emma Erin Eva Evelyn Fatima Fiona Frances Gabriela Giulia Gloria Grace Greta Hannah Heather
+    Helen Helena Hillary Ilhan Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer
+    Jessica Jill Joan Joanna Josephine Joyce Judith Judy Julia Julie Karen Katarina Kate Katherine
+    Kathleen Kathryn Katie Laura Lauren Linda Lisa Louise Lucia Lucy Lydia Magdalena Margaret Maria
+    Marie Marina Marine Marion Martha Mary Megan Melania Melissa Michelle Mona Monica Nancy Natalia
+    Natalie Nicole Nina Olga Olivia Pamela Patricia Paula Pauline Priya Rachel Rebecca Rita Rosa Rose
+    Ruth Sabrina Samantha Sandra Sara Sarah Sharon Sheila Silvia Simone Sofia Sonia Sophia Sophie
+    Stephanie Susan Suzanne Svetlana Tatiana Teresa Theresa Tracy Ursula Valentina Valerie Vanessa
+    Victoria Virginia Wendy Yulia Zoe"""
+)
+MALE_GIVEN_NAMES = words(
+    """Aaron Abdul Adam Adrian Ahmed Alan Albert Alberto Alejandro Alexander Alexei Ali Andrew Andrei
+    Andreas Angelo Anthony Antoine Antonio Arthur Barack Benjamin Bernard Bill Boris Brian Bruce
+    Carl Carlos Charles Christian Christopher Colin Craig Daniel David Dennis Dmitry Donald Douglas
+    Edward Emmanuel Eric Erik Fernando Francesco Francis Francisco Frank Fred Gary George Gerald Gregory
+    Hans Harold Harry Henry Hugh Hugo Ian Igor Ivan Jack Jacob James Jason Javier Jeffrey Jeremy Jerry
+    Jim Joe John Jonathan Jorge Jose Joseph Joshua Juan Karl Keith Kenneth Kevin Klaus Larry Lawrence
+    Luis Marc Marco Mark Martin Matthew Michael Miguel Mike Mohammed Muhammad Nicholas Nicolas Oliver
+    Omar Oscar Pablo Patrick Paul Pedro Peter Philip Pierre Rafael Ralph Raymond Richard Robert Roger
+    Ronald Roy Russell Ryan Scott Sebastian Sergei Sergey Stephen Steve Steven Thomas Timothy Todd Tom
+    Tony Vladimir Walter Wayne William Xavier Yuri"""
+)
