@@ -1,8 +1,11 @@
+import datetime as dt
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
+from apps.articles.models import Article
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
@@ -49,12 +52,57 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
     return tasks
 
 
-def review_task_queue(*, user) -> QuerySet[ReviewTask]:
-    """A reviewer's own open work, oldest due first."""
-    return (
-        review_task_list(user=user, assignee=user)
+def review_task_queue(
+    *,
+    user,
+    status: str | None = None,
+    overdue_only: bool = False,
+    article_id=None,
+    today: dt.date | None = None,
+) -> QuerySet[ReviewTask]:
+    """A reviewer's own open work, soonest due first and undated work last, optionally narrowed
+    to one status, the overdue tasks or one article.
+
+    Each task carries `is_overdue` (due before `today`, the site's date unless given) and
+    `has_draft` (its reviewer saved a draft verdict).
+    """
+    today = today or timezone.localdate()
+    tasks = (
+        review_task_list(user=user, assignee=user, article_id=article_id)
         .filter(status__in=OPEN_STATUSES)
-        .order_by("due_date", "claim__article__created_at", "claim__start")
+        .annotate(
+            is_overdue=ExpressionWrapper(Q(due_date__lt=today), output_field=BooleanField()),
+            has_draft=Exists(VerdictDraft.objects.filter(task=OuterRef("pk"))),
+        )
+        # NULLs sort first on SQLite and last on PostgreSQL; undated work goes after dated work on both.
+        .order_by(F("due_date").asc(nulls_last=True), "claim__article__created_at", "claim__start")
+    )
+    if status:
+        tasks = tasks.filter(status=status)
+    if overdue_only:
+        tasks = tasks.filter(due_date__lt=today)
+    return tasks
+
+
+def review_task_queue_summary(*, user, today: dt.date | None = None) -> dict[str, int]:
+    """How much open work the user has: {"open", "overdue", "returned"}, in one query."""
+    today = today or timezone.localdate()
+    return ReviewTask.objects.filter(
+        pk__in=_visible_tasks(user=user).filter(assignee=user, status__in=OPEN_STATUSES).values("pk")
+    ).aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        returned=Count("pk", filter=Q(status=TaskStatus.RETURNED)),
+    )
+
+
+def review_task_queue_articles(*, user) -> QuerySet[Article]:
+    """The articles the user has open review work in, newest first: the queue's article filter."""
+    open_tasks = _visible_tasks(user=user).filter(assignee=user, status__in=OPEN_STATUSES)
+    return (
+        Article.objects.filter(pk__in=open_tasks.values("claim__article_id"))
+        .only("pk", "title", "created_at")
+        .order_by("-created_at")
     )
 
 

@@ -2,7 +2,7 @@ from django import forms
 
 from apps.desks.models import Desk, Role
 from apps.desks.selectors import desk_members
-from apps.reviews.selectors import rating_list_for_desk, review_task_list
+from apps.reviews.selectors import OPEN_STATUSES, rating_list_for_desk, review_task_list, review_task_queue_articles
 
 
 class ReviewAssignForm(forms.Form):
@@ -68,3 +68,34 @@ class VerdictReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Tell the reviewer why the verdict is returned."},
     )
+
+
+class ReviewQueueFilterForm(forms.Form):
+    """Narrows a reviewer's queue; every field empty shows all their open work."""
+
+    status = forms.ChoiceField(
+        required=False, choices=[("", "All open")] + [(status.value, status.label) for status in OPEN_STATUSES]
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    article = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="All articles",
+        error_messages={"invalid_choice": "You have no open claims in that article any more."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["article"].queryset = review_task_queue_articles(user=user)
+        self.fields["article"].label_from_instance = lambda article: article.title
+
+    def queue_filters(self) -> dict:
+        """Keyword arguments for `review_task_queue`; none for a form that does not validate."""
+        if not self.is_valid():
+            return {}
+        article = self.cleaned_data["article"]
+        return {
+            "status": self.cleaned_data["status"] or None,
+            "overdue_only": self.cleaned_data["overdue"],
+            "article_id": article.pk if article else None,
+        }

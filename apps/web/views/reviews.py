@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from apps.articles.selectors import article_get
@@ -7,19 +8,53 @@ from apps.core.exceptions import ApplicationError
 from apps.references.selectors import reference_list
 from apps.reviews import services
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import review_task_approval_queue, review_task_for_claim, review_task_queue
+from apps.reviews.selectors import (
+    review_task_approval_queue,
+    review_task_for_claim,
+    review_task_queue,
+    review_task_queue_summary,
+)
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
-from apps.web.forms.reviews import ReviewAssignForm, VerdictApproveForm, VerdictForm, VerdictReturnForm
+from apps.web.forms.reviews import (
+    ReviewAssignForm,
+    ReviewQueueFilterForm,
+    VerdictApproveForm,
+    VerdictForm,
+    VerdictReturnForm,
+)
+
+# Enough for a day's work on one screen; a desk's backlog of hundreds is paged.
+QUEUE_PAGE_SIZE = 50
 
 
 @login_required
 def review_queue(request):
+    filters = ReviewQueueFilterForm(request.GET, user=request.user)
+    chosen = filters.queue_filters()
+    tasks = review_task_queue(user=request.user, **chosen)
     return render(
         request,
         "reviews/queue.html",
-        {"tasks": review_task_queue(user=request.user), "approvals": review_task_approval_queue(user=request.user)},
+        {
+            "filters": filters,
+            "filtered": any(chosen.values()),
+            "summary": review_task_queue_summary(user=request.user),
+            "tasks": Paginator(tasks, QUEUE_PAGE_SIZE).get_page(request.GET.get("page")),
+            "approvals": Paginator(review_task_approval_queue(user=request.user), QUEUE_PAGE_SIZE).get_page(
+                request.GET.get("approvals_page")
+            ),
+            # Pager links keep the filters and the other list's page.
+            "query_without_page": _without(request.GET, "page"),
+            "query_without_approvals_page": _without(request.GET, "approvals_page"),
+        },
     )
+
+
+def _without(query, name: str) -> str:
+    query = query.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 @form_action("articles:detail")
