@@ -184,6 +184,11 @@ def _values(text):
         ("The Group of Six started in the 1970s.", []),
         ("three of the twelve access lanes were reserved", [("=", 3, "lanes"), ("=", 12, "lanes")]),
         ("Around one million indigenous people live there.", [("~", 1_000_000, "people")]),
+        # a participle or an adjective after the count is not what is counted
+        ("The trial was one of three facing the lawyer.", [("=", 3, "")]),
+        ("80% of the 452 available district council seats", [("=", 80, "percent"), ("=", 452, "seats")]),
+        ("Voters turned out more than 2.9 million strong to vote.", [(">", 2_900_000, "people")]),
+        ("It will join its currently 386 strong Netto chain.", [("=", 386, "")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

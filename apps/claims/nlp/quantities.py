@@ -94,6 +94,16 @@ _PEOPLE_IN_A_STATE = frozenset(
     {"stranded", "displaced", "evacuated", "trapped", "homeless", "arrested", "detained", "rescued", "hospitalised",
      "hospitalized"}
 )  # fmt: skip
+# "turned out 2.9 million strong to vote": a crowd's size, where the phrase ends after "strong"
+# (not "its 386 strong Netto chain", which counts shops).
+_STRONG_CROWD = re.compile(r"(?:\s*(?:[.,;:!?)]|$)|\s+(?:to|in|at|on|for|and|as|when|while|who|outside)\b)")
+# Singular words in -ing that name things ("one building"); any other is a participle after a count
+# ("one of three facing Avenatti"), which says what the things do, not what they are.
+_ING_NOUNS = frozenset(
+    {"building", "meeting", "hearing", "ruling", "filing", "sibling", "offering", "opening", "setting", "wedding",
+     "evening", "morning", "ceiling", "earring", "thing", "king", "ring", "spring", "string", "wing", "inning",
+     "shilling", "outing", "painting", "recording", "reading", "warning", "crossing", "landing", "sighting"}
+)  # fmt: skip
 _PREPOSITION_AFTER = re.compile(r"\s+(?:by|at|in|on|from|to|for|with|after|during|over|under)\b")
 # Nouns that end in "s" but are not plurals, so that a plural after them is the unit ("3,728 measles cases").
 _SINGULAR_IN_S = frozenset(
@@ -627,6 +637,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
             break
+        if lower == "strong":
+            return ("people", position) if _STRONG_CROWD.match(text, position) else ("", match.end())
         if lower in _PEOPLE_IN_A_STATE and not _plural_ahead(text, position):
             return "people", position  # "15,000 stranded at ports", "300 displaced"
         if lower.endswith("ed") and not _plural_ahead(text, position) and _PREPOSITION_AFTER.match(text, position):
@@ -636,6 +648,11 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             plural := _plural_ahead(text, position)
         ):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
+        if lower.endswith(("able", "ible")) and (plural := _plural_ahead(text, position, words=3)):
+            # "452 available district council seats": an adjective, then the counted noun
+            return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
+        if lower.endswith("ing") and lower not in _ING_NOUNS:
+            break
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
         if (speed := _PER_HOUR.match(text, position)) and lower in _DISTANCES:
