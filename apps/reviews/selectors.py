@@ -124,10 +124,18 @@ def review_task_get(*, user, task_id) -> ReviewTask:
     return task
 
 
-def review_tasks_get(*, user, task_ids: Iterable[UUID]) -> list[ReviewTask]:
-    """The tasks named, in one query; if any is not one of the user's, 404 naming those."""
+def review_tasks_get(*, user, task_ids: Iterable[UUID], include_out_of_review: bool = False) -> list[ReviewTask]:
+    """The tasks named, in one query; if any is not one of the user's, 404 naming those.
+
+    `include_out_of_review` also finds tasks whose claim an editor took out of review since the
+    page was shown, for a service to refuse with the reason, as `review_task_for_claim` does.
+    """
     wanted = set(task_ids)
-    tasks = list(_visible_tasks(user=user).filter(pk__in=wanted))
+    if include_out_of_review:
+        candidates = ReviewTask.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
+    else:
+        candidates = _visible_tasks(user=user)
+    tasks = list(candidates.filter(pk__in=wanted))
     missing = wanted - {task.pk for task in tasks}
     if missing:
         raise NotFoundError("Task not found.", extra={"task_ids": sorted(str(task_id) for task_id in missing)})

@@ -1,6 +1,7 @@
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -279,6 +280,61 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
     return verdict
+
+
+@dataclass(frozen=True)
+class VerdictBulkApproval:
+    """What `verdicts_approve` did with each ticked verdict."""
+
+    approved: list[ReviewTask]
+    # Verdicts the reviewer resubmitted since the editor's list was shown, and those another
+    # editor returned meanwhile: each left as it is.
+    changed: list[ReviewTask]
+    returned: list[ReviewTask]
+
+
+@transaction.atomic
+def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
+    """An editor approves several submitted verdicts from their approval list at once.
+
+    `seen_revisions` maps each task's id to the `verdict_revision` the list showed. Unlike a bulk
+    assignment, each approval stands alone: a verdict that changed since the list was shown or was
+    returned meanwhile is left out and reported, and the rest are approved. (A claim is taken out
+    of review only once its verdict is returned, so a returned task covers that too.) The
+    whole batch is refused only if the editor is not an editor of every task's desk. Verdicts
+    already approved count as approved (idempotent). The tasks are locked, checked and written in
+    a constant number of queries.
+    """
+    locked = list(
+        ReviewTask.objects.select_for_update()
+        .filter(pk__in=list(seen_revisions))
+        .select_related("claim__article__desk", "verdict")
+        .order_by("claim__article__created_at", "claim__start")
+    )
+    for desk in {task.claim.article.desk for task in locked}:
+        membership_require(user=editor, desk=desk, editor=True)
+    approved, changed, returned, to_approve = [], [], [], []
+    for task in locked:
+        if task.status == TaskStatus.APPROVED:
+            approved.append(task)
+        elif task.status == TaskStatus.RETURNED:
+            returned.append(task)
+        elif task.status != TaskStatus.SUBMITTED or task.verdict_revision != seen_revisions[task.pk]:
+            changed.append(task)
+        else:
+            to_approve.append(task)
+    now = timezone.now()
+    for task in to_approve:
+        task.verdict.approved_by = editor
+        task.verdict.approved_at = now
+        task.verdict.updated_at = now
+        task.status = TaskStatus.APPROVED
+        task.editor_note = ""
+        task.verdict_revision += 1
+        task.updated_at = now
+    Verdict.objects.bulk_update([task.verdict for task in to_approve], ["approved_by", "approved_at", "updated_at"])
+    ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
+    return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
 
 @transaction.atomic

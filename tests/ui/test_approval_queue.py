@@ -1,11 +1,13 @@
 """Editors' list of submitted verdicts waiting for their approval."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.reviews.models import Rating, TaskStatus, Verdict
+from apps.reviews.models import Rating, ReviewTask, TaskStatus, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,68 @@ def test_the_approval_list_costs_the_same_queries_for_more_verdicts(editor_clien
         return len(queries)
 
     assert queue_queries(1) == queue_queries(4)
+
+
+def _ticked(*tasks):
+    return {"approve": [f"{task.pk}:{ReviewTask.objects.get(pk=task.pk).verdict_revision}" for task in tasks]}
+
+
+def _messages(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_the_approval_list_shows_each_verdicts_rationale_with_a_box_to_tick(editor_client, reviewer, veto_task):
+    _submit(veto_task, reviewer)
+
+    page = editor_client.get(reverse("reviews:queue")).content.decode()
+
+    assert "Checked against the UN record." in page
+    assert f'name="approve" value="{veto_task.pk}:0"' in page
+    assert "Approve ticked verdicts" in page
+
+
+def test_an_editor_approves_the_ticked_verdicts_from_the_list(editor_client, reviewer, veto_task, toll_task):
+    _submit(veto_task, reviewer)
+    _submit(toll_task, reviewer)
+
+    response = editor_client.post(reverse("reviews:approve-many"), _ticked(veto_task, toll_task))
+
+    assert response["Location"] == reverse("reviews:queue")
+    assert _messages(response) == ["Approved 2 verdicts."]
+    assert set(ReviewTask.objects.values_list("status", flat=True)) == {TaskStatus.APPROVED}
+
+
+def test_a_verdict_resubmitted_after_the_list_was_shown_is_named_and_not_approved(
+    editor_client, editor, reviewer, veto_task, toll_task
+):
+    _submit(veto_task, reviewer)
+    _submit(toll_task, reviewer)
+    shown = _ticked(veto_task, toll_task)
+    # The list's verdict revision, moved on by a return and a resubmission since it was shown.
+    ReviewTask.objects.filter(pk=toll_task.pk).update(verdict_revision=F("verdict_revision") + 2)
+
+    response = editor_client.post(reverse("reviews:approve-many"), shown)
+
+    assert _messages(response) == [
+        "Approved 1 verdict.",
+        "Not approved: 1 verdict, as the reviewer changed them after this list was shown; read them again: "
+        "\u201cThe conflict has killed at least 40,000 people\u201d",
+    ]
+    toll_task.refresh_from_db()
+    assert toll_task.status == TaskStatus.SUBMITTED
+
+
+def test_approving_with_nothing_ticked_says_what_is_missing(editor_client):
+    response = editor_client.post(reverse("reviews:approve-many"), {})
+
+    assert _messages(response) == ["Tick at least one verdict to approve."]
+
+
+def test_a_verdict_of_another_desk_cannot_be_approved_from_the_list(outsider_client, reviewer, veto_task):
+    _submit(veto_task, reviewer)
+
+    response = outsider_client.post(reverse("reviews:approve-many"), _ticked(veto_task))
+
+    assert response.status_code == 404
+    veto_task.refresh_from_db()
+    assert veto_task.status == TaskStatus.SUBMITTED

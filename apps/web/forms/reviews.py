@@ -1,3 +1,5 @@
+from uuid import UUID
+
 from django import forms
 
 from apps.desks.models import Desk, Role
@@ -99,3 +101,28 @@ class ReviewQueueFilterForm(forms.Form):
             "overdue_only": self.cleaned_data["overdue"],
             "article_id": article.pk if article else None,
         }
+
+
+class TickedVerdictsField(forms.Field):
+    """Ticked rows of the approval list, each sent as "<task id>:<verdict revision shown>"; cleaned to
+    {task id: revision}."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "required": "Tick at least one verdict to approve.",
+        "invalid": "The list of verdicts was not understood; reload the page and tick them again.",
+    }
+
+    def to_python(self, value) -> dict[UUID, int]:
+        ticked: dict[UUID, int] = {}
+        for item in value or ():
+            task_id, _, revision = str(item).partition(":")
+            try:
+                ticked[UUID(task_id)] = int(revision)
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return ticked
+
+
+class VerdictBulkApproveForm(forms.Form):
+    approve = TickedVerdictsField()

@@ -6,6 +6,7 @@ app_name = "reviews"
 
 urlpatterns = [
     path("queue/", views.review_queue, name="queue"),
+    path("queue/approve/", views.verdicts_approve, name="approve-many"),
     path("articles/<uuid:article_id>/assign/", views.article_tasks_assign, name="assign"),
     path("claims/<uuid:claim_id>/start/", views.review_start, name="start"),
     path("claims/<uuid:claim_id>/verdict/", views.verdict_submit, name="verdict"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.text import Truncator
 
 from apps.articles.selectors import article_get
 from apps.core.exceptions import ApplicationError
@@ -13,6 +14,7 @@ from apps.reviews.selectors import (
     review_task_for_claim,
     review_task_queue,
     review_task_queue_summary,
+    review_tasks_get,
 )
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
@@ -20,6 +22,7 @@ from apps.web.forms.reviews import (
     ReviewAssignForm,
     ReviewQueueFilterForm,
     VerdictApproveForm,
+    VerdictBulkApproveForm,
     VerdictForm,
     VerdictReturnForm,
 )
@@ -49,6 +52,33 @@ def review_queue(request):
             "query_without_approvals_page": _without(request.GET, "approvals_page"),
         },
     )
+
+
+@form_action("reviews:queue")
+@application_errors(redirect_to="reviews:queue")
+def verdicts_approve(request):
+    form = VerdictBulkApproveForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("reviews:queue")
+    ticked = form.cleaned_data["approve"]
+    # A task outside the user's desks is a 404, as on its own page.
+    review_tasks_get(user=request.user, task_ids=ticked, include_out_of_review=True)
+    outcome = services.verdicts_approve(editor=request.user, seen_revisions=ticked)
+    if outcome.approved:
+        messages.success(request, f"Approved {_verdicts(len(outcome.approved))}.")
+    for tasks, why in (
+        (outcome.changed, "the reviewer changed them after this list was shown; read them again"),
+        (outcome.returned, "another editor returned them to the reviewer"),
+    ):
+        if tasks:
+            claims = ", ".join(f"“{Truncator(task.claim.text).words(10)}”" for task in tasks)
+            messages.error(request, f"Not approved: {_verdicts(len(tasks))}, as {why}: {claims}")
+    return redirect("reviews:queue")
+
+
+def _verdicts(count: int) -> str:
+    return f"{count} verdict" if count == 1 else f"{count} verdicts"
 
 
 def _without(query, name: str) -> str:
