@@ -927,6 +927,11 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
                 ("Omsk", "PLACE"),
             ],
         ),
+        # "&" joins a firm's or an institution's name, not listed places or a list's last two names
+        ("Procter & Gamble cut 500 jobs.", [("Procter & Gamble", "ORG")]),
+        ("They were inducted into the Rock & Roll Hall of Fame.", [("Rock & Roll Hall of Fame", "ORG")]),
+        ("The Russia & China talks began.", [("Russia", "PLACE"), ("China", "PLACE")]),
+        ("He leaves Deirdre, Wyatt & Zach.", [("Deirdre", "MISC"), ("Wyatt", "MISC"), ("Zach", "MISC")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

@@ -347,6 +347,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             key = name.casefold()
             if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
+            if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
+                kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
@@ -356,29 +358,37 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
 def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterator[tuple[int, int]]:
     """Where each name starts and ends: "Life and Liberty Party", "North Wales Fire and Rescue
     Service" are one organisation whose name holds "and", where what comes before it is no name by
-    itself."""
-    pending: re.Match[str] | None = None
+    itself, and "Procter & Gamble" or "Rock & Roll Hall of Fame" one name holding "&" ("Russia &
+    China" stays two places, and "Deirdre, Wyatt & Zach" three people)."""
+    pending: tuple[int, int] | None = None
     for match in matches:
-        if pending is not None and text[pending.start() : match.end()].removeprefix("The ") in _WHOLE_NAMES_WITH_AND:
-            yield pending.start(), match.end()  # "Bosnia and Herzegovina", "Islamic State of Iraq and the Levant"
-            pending = None
-            continue
-        if (
-            pending is not None
-            and text[pending.end() : match.start()] == " and "
-            and match.group().split()[-1] in ORGANISATION_HEADS
-            and not _listed(pending.group(), frozenset())
-            and not _complete_name(pending.group().split()[-1])
-            and not _opens_a_name_before_its_head(match.group().split())
-        ):
-            yield pending.start(), match.end()
-            pending = None
-            continue
         if pending is not None:
-            yield pending.span()
-        pending = match
+            before, between = text[pending[0] : pending[1]], text[pending[1] : match.start()]
+            if text[pending[0] : match.end()].removeprefix("The ") in _WHOLE_NAMES_WITH_AND:
+                yield pending[0], match.end()  # "Bosnia and Herzegovina", "Islamic State of Iraq and the Levant"
+                pending = None
+                continue
+            if (
+                between == " and "
+                and match.group().split()[-1] in ORGANISATION_HEADS
+                and not _listed(before, frozenset())
+                and not _complete_name(before.split()[-1])
+                and not _opens_a_name_before_its_head(match.group().split())
+            ):
+                yield pending[0], match.end()
+                pending = None
+                continue
+            if (
+                between == " & "
+                and not text[: pending[0]].endswith(", ")  # "Deirdre, Wyatt & Zach": the end of a list
+                and not (_listed(before, frozenset()) or _listed(match.group(), frozenset()))
+            ):
+                pending = (pending[0], match.end())
+                continue
+            yield pending
+        pending = match.span()
     if pending is not None:
-        yield pending.span()
+        yield pending
 
 
 def _complete_name(word: str) -> bool:
