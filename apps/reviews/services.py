@@ -42,7 +42,8 @@ def review_tasks_assign(
 
     Only the desk's editors may assign. Tasks already submitted or approved are refused, the
     whole batch with them, so an editor never half-applies a bulk assignment. `due_date` left
-    as `Keep.AS_IS` keeps each task's due date; None clears it. The tasks are locked, checked and
+    as `Keep.AS_IS` keeps each task's due date; None clears it. A task in review that moves to
+    another reviewer goes back to assigned. The tasks are locked, checked and
     written in a constant number of queries, however many there are.
     """
     locked = list(
@@ -65,12 +66,14 @@ def review_tasks_assign(
         )
     now = timezone.now()
     for task in locked:
+        # The new reviewer has not started; "In review" would say they had. A returned task stays
+        # returned: its editor's note is for whoever revises the verdict.
+        if task.status == TaskStatus.NEW or (task.status == TaskStatus.IN_REVIEW and task.assignee_id != assignee.pk):
+            task.status = TaskStatus.ASSIGNED
         task.assignee = assignee
         task.assigned_by = editor
         if due_date is not Keep.AS_IS:
             task.due_date = due_date
-        if task.status == TaskStatus.NEW:
-            task.status = TaskStatus.ASSIGNED
         # bulk_update does not set auto_now fields.
         task.updated_at = now
         # The related rows were checked above, and the database enforces the rest; validating
@@ -81,10 +84,12 @@ def review_tasks_assign(
 
 
 def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
-    locked = ReviewTask.objects.select_for_update().select_related("claim__article__desk").get(pk=task.pk)
+    locked = ReviewTask.objects.select_for_update().select_related("claim__article__desk", "assignee").get(pk=task.pk)
     membership_require(user=user, desk=locked.claim.article.desk)
     if locked.assignee_id != user.pk:
-        raise PermissionDeniedError("This claim is assigned to someone else.")
+        # Often an editor reassigned the claim while its reviewer had the page open: say to whom.
+        holder = f"now assigned to {locked.assignee.get_username()}" if locked.assignee else "not assigned to you"
+        raise PermissionDeniedError(f"This claim is {holder}, so it takes no work from you.")
     _ensure_in_review_queue(locked)
     return locked
 

@@ -113,7 +113,7 @@ def test_another_reviewer_cannot_submit_a_verdict(second_reviewer_client, review
     )
 
     assert response.status_code == 302
-    assert _messages(response)[0] == "This claim is assigned to someone else."
+    assert _messages(response)[0] == "This claim is now assigned to rachel, so it takes no work from you."
 
 
 def _submitted(client, task, reviewer):
