@@ -2,7 +2,10 @@
 
 Pure functions over bytes: no database, no network. HTML goes through trafilatura (main text
 only, no markup reaches the library); PDF through pypdf. Anything unusable raises
-`LibraryDocumentInputError` with a message fit for the editor.
+`LibraryDocumentInputError` with a message fit for the editor. Uploads come from anyone with
+an editor's login, so reading one is bounded: a PDF a few kilobytes long can inflate to
+hundreds of megabytes of page content (a PDF bomb) that would keep a web process busy for
+hours.
 """
 
 from __future__ import annotations
@@ -17,10 +20,18 @@ from charset_normalizer import from_bytes
 
 from apps.core.exceptions import ApplicationError
 
+logger = logging.getLogger(__name__)
+
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 MAX_PDF_PAGES = 300
+# Text extraction interprets every drawing operator of a page (about 300 KB of page content a
+# second), so the decompressed content of all pages together is capped; a real 300-page report
+# has 2 to 6 MB of it.
+MAX_PDF_CONTENT_BYTES = 8_000_000
+# About a thousand pages: evidence ranking reads every body that matches a claim, each time.
+MAX_TEXT_CHARS = 2_000_000
 MIN_TEXT_CHARS = 20
 
 
@@ -53,9 +64,37 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def _too_long_error() -> LibraryDocumentInputError:
+    return LibraryDocumentInputError(
+        f"The file's text runs past {MAX_TEXT_CHARS:,} characters, the most the library takes in one "
+        "document. Upload it in parts.",
+        status=413,
+    )
+
+
+def _pdf_pages_text(reader) -> list[str]:
+    pages: list[str] = []
+    content_bytes = chars = 0
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        contents = page.get_contents()
+        content_bytes += len(contents.get_data()) if contents is not None else 0
+        if content_bytes > MAX_PDF_CONTENT_BYTES:
+            raise LibraryDocumentInputError(
+                f"This PDF's pages hold more than {MAX_PDF_CONTENT_BYTES:,} bytes of content, more than the "
+                "library reads. Upload it in parts, or as text.",
+                status=413,
+            )
+        text = page.extract_text() or ""
+        chars += len(text)
+        if chars > MAX_TEXT_CHARS:
+            raise _too_long_error()
+        pages.append(text)
+    return pages
+
+
 def _pdf_text(data: bytes) -> ExtractedDocument:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     # pypdf logs every recoverable oddity of real-world PDFs; the editor only needs the outcome.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -63,9 +102,19 @@ def _pdf_text(data: bytes) -> ExtractedDocument:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise LibraryDocumentInputError("This PDF is encrypted; upload an unprotected copy.")
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+        pages = _pdf_pages_text(reader)
         title = str((reader.metadata or {}).get("/Title") or "").strip()
-    except (PdfReadError, ValueError, KeyError) as error:
+    except LibraryDocumentInputError:
+        raise
+    except LimitReachedError:
+        raise LibraryDocumentInputError(
+            "This PDF inflates to more than the library reads (it may be built to exhaust readers).", status=413
+        ) from None
+    except Exception as error:
+        # pypdf parses whatever the file holds and, on a damaged or hostile one, fails with
+        # anything from its own errors to TypeError or RecursionError: all of them mean the
+        # file is unusable, not that the server is broken.
+        logger.info("Unreadable PDF upload: %r", error)
         raise LibraryDocumentInputError(f"This PDF could not be read: {error}") from None
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     return ExtractedDocument(title=title or _first_line(text), text=text)
@@ -76,9 +125,7 @@ def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> Extra
     if not data or not data.strip():
         raise LibraryDocumentInputError("The file is empty.")
     if len(data) > max_bytes:
-        raise LibraryDocumentInputError(
-            f"The file is {len(data):,} bytes; the limit is {max_bytes:,} bytes.", status=413
-        )
+        raise LibraryDocumentInputError(f"The file is larger than the limit of {max_bytes:,} bytes.", status=413)
     suffix = PurePath(filename).suffix.lower()
     if suffix in PDF_SUFFIXES:
         document = _pdf_text(data)
@@ -96,6 +143,10 @@ def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> Extra
             f"Unsupported file type {suffix or '(none)'}; upload .txt, .md, .html or .pdf.",
             extra={"suffix": suffix},
         )
+    # PostgreSQL text cannot hold NUL, which PDFs and text files past the binary sniff may carry.
+    document = ExtractedDocument(title=document.title.replace("\x00", ""), text=document.text.replace("\x00", ""))
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise _too_long_error()
     if len(document.text.strip()) < MIN_TEXT_CHARS:
         raise LibraryDocumentInputError("No text could be found in this file.")
     return document

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -117,8 +118,10 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         data = dict(serializer.validated_data)
         desk = _editable_desk(request, data.pop("desk", None))
         upload = data.pop("file")
+        # One byte past the limit is enough to refuse the file; the rest may not fit in memory.
+        content = upload.read(settings.REFERENCE_LIBRARY_MAX_BYTES + 1)
         document = services.library_document_import(
-            user=request.user, desk=desk, filename=upload.name, data=upload.read(), **data
+            user=request.user, desk=desk, filename=upload.name, data=content, **data
         )
         return Response(LibraryDocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
