@@ -189,6 +189,10 @@ def _values(text):
         ("80% of the 452 available district council seats", [("=", 80, "percent"), ("=", 452, "seats")]),
         ("Voters turned out more than 2.9 million strong to vote.", [(">", 2_900_000, "people")]),
         ("It will join its currently 386 strong Netto chain.", [("=", 386, "")]),
+        # a tally written with hyphens is two counts of votes, not a unit "to"
+        ("The vote passed primarily along party lines, 230-to-198.", [("=", 230, "votes"), ("=", 198, "votes")]),
+        ("The Senate voted 51-to-49 to acquit.", [("=", 51, "votes"), ("=", 49, "votes")]),
+        ("It passed by votes of 230-to-197.", [("=", 230, "votes"), ("=", 197, "votes")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

@@ -62,15 +62,15 @@ _QUANTITY = re.compile(
     (?P<sign>(?<![^\s(\[])[-\u2212](?=\d))?
     (?P<currency>(?<![A-Za-z])(?:US|CDN|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₹₽₩\u20bf])?
     (?P<number>
-        (?<![\w.,/:])(?<![^\W\d]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
-      | (?<![\w.,/:])(?<![^\W\d]-)\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
+        (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
+      | (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
       | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
       | (?:(?<=half\sa\s)|(?<=quarter\sof\sa\s)|(?<=\ba\s)(?<!of\sa\s)(?<!in\sa\s)(?<!thanks\sa\s))
         (?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
-    (?:-(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong)|-(?P<measured>foot|metre|meter|mile|kilometre|kilometer|yard|inch))?\b)?
+    (?:-(?!to-)(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong)|-(?P<measured>foot|metre|meter|mile|kilometre|kilometer|yard|inch))?\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -259,7 +259,10 @@ _MEASURES = frozenset(
 
 _RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:in\s+\w+\s+)?from$")
 _IN_AGE_FROM = re.compile(r"\bin\s+age\s+from\s+$")
-_VOTED_BEFORE = re.compile(r"\bvoted\s+(?:[\d,]+\s*(?:to|-|\u2013)\s*)?$")
+_VOTED_BEFORE = re.compile(
+    r"\b(?:voted|votes?\s+of|along\s+party\s+lines,?|(?:vote|motion|bill|resolution)\s+(?:passed|failed))\s+"
+    r"(?:[\d,]+\s*(?:-to-|to|-|\u2013)\s*)?$"
+)
 
 
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
@@ -605,6 +608,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break  # punctuation ends the noun phrase
         word = word_match.group().rstrip(".")
         lower = word.lower()
+        if lower.startswith("to-"):
+            break  # "230-to-198", "three-to-one": the other side of a tally or ratio
         if last_capital and word.islower() and lower.endswith(("ing", "ed")):
             break  # "231 Democrats supporting": the verb after the capitals is not the unit
         position = word_match.end()
