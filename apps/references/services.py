@@ -137,14 +137,25 @@ def _fill_text(template: str, facts: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def _rule_link(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> SourceLink:
+def _fitted(text: str, field_name: str) -> str:
+    max_length = SourceLink._meta.get_field(field_name).max_length
+    return text if len(text) <= max_length else text[: max_length - 1] + "…"
+
+
+def _rule_link(rule: SourceRule, claim: Claim, *, facts: dict[str, str]) -> SourceLink | None:
+    """The rule's link for the claim, or None when the claim's values make the URL longer than
+    a link can be (cut short, it would be a different address). Label and reason are shortened
+    to fit: PostgreSQL refuses a value too long, which would fail the whole import."""
     # Search links for people, not fetches: the URL only carries the claim's facts.
+    url = rule.url_template.format(**{name: quote(value, safe="") for name, value in facts.items()})
+    if len(url) > SourceLink._meta.get_field("url").max_length:
+        return None
     return SourceLink(
         claim=claim,
         rule=rule,
-        url=rule.url_template.format(**{name: quote(value, safe="") for name, value in facts.items()}),
-        label=_fill_text(rule.label, facts),
-        reason=_fill_text(rule.reason, facts),
+        url=url,
+        label=_fitted(_fill_text(rule.label, facts), "label"),
+        reason=_fitted(_fill_text(rule.reason, facts), "reason"),
     )
 
 
@@ -167,7 +178,8 @@ def _suggested_links(
 ) -> list[SourceLink]:
     outlet = claim_outlet(claim.text, attribution=claim.attribution, context=context, context_reports=context_reports)
     facts = _claim_facts(claim, outlet=outlet)
-    return [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
+    links = [_rule_link(rule, claim, facts=facts) for rule in rules if _rule_matches(rule, claim, facts=facts)]
+    return [link for link in links if link is not None]
 
 
 def _source_links_store(links: list[SourceLink]) -> None:
