@@ -1030,6 +1030,21 @@ def test_sentences_keep_offsets_and_respect_abbreviations_and_quotes():
     assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
 
 
+def test_a_sentence_may_open_with_a_name_in_lower_case():
+    body = (
+        "He was met by Abu Mahdi al-Muhandis, who was also killed. al-Muhandis led the militia. "
+        "de Klerk said so. iPhone sales rose 5%. Mr. de Klerk left, i.e. Paris fell."
+    )
+
+    assert [s.text for s in split_sentences(body)] == [
+        "He was met by Abu Mahdi al-Muhandis, who was also killed.",
+        "al-Muhandis led the militia.",
+        "de Klerk said so.",
+        "iPhone sales rose 5%.",
+        "Mr. de Klerk left, i.e. Paris fell.",
+    ]
+
+
 def test_a_platform_before_a_person_named_earlier_is_two_names():
     found = find_entities("The next day on Twitter West accused his wife.", known_people=frozenset({"West"}))
 

@@ -34,8 +34,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 TRANSLATION_MARKER = re.compile(r"\(\([a-z]{2,3}\)\)")
 # Capitals a sentence may open with, accented ones included ("Łukasz", "Érik").
 _CAPITAL = "A-Z0-9À-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# Names that open a sentence in lower case: "al-Muhandis was ...", "de Klerk said", "iPhone sales".
+_LOWER_CASE_NAME = r"(?:al-|el-|ad-|ash-|as-|at-|an-|bin\s|de\s|van\s|von\s|e|i)"
 _BOUNDARY = re.compile(
-    rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?[{_CAPITAL}])|\n"
+    rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:{_LOWER_CASE_NAME})?[{_CAPITAL}])|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
