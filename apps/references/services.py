@@ -8,7 +8,7 @@ import re
 import string
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -309,6 +309,23 @@ def _job_start(claim_id: str) -> ReferenceJob | None:
     return job
 
 
+def _without_nul(text: str) -> str:
+    # Outside services and pages may carry NUL characters, which PostgreSQL text refuses: one
+    # would fail the claim's whole gathering, or its evidence, on every retry.
+    return text.replace("\x00", "")
+
+
+def _candidate_without_nul(candidate: Candidate) -> Candidate:
+    return replace(
+        candidate,
+        url=_without_nul(candidate.url),
+        title=_without_nul(candidate.title),
+        publisher=_without_nul(candidate.publisher),
+        snippet=_without_nul(candidate.snippet),
+        text=_without_nul(candidate.text),
+    )
+
+
 def _candidate_store(claim: Claim, candidates: list[Candidate]) -> list[Reference]:
     """Upsert References for `candidates`, with their best evidence passage.
 
@@ -316,7 +333,7 @@ def _candidate_store(claim: Claim, candidates: list[Candidate]) -> list[Referenc
     adding new ones (bulk upsert, so two workers racing cannot hit an IntegrityError).
     """
     by_url: dict[str, Candidate] = {}
-    for candidate in candidates:
+    for candidate in map(_candidate_without_nul, candidates):
         if candidate.url and candidate.url not in by_url:
             by_url[candidate.url] = candidate
     unique = list(by_url.values())
@@ -857,7 +874,7 @@ def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None
     if not page:
         logger.warning("Page of reference %s expired before its evidence was extracted.", reference_id)
         return reference
-    text = page["text"]
+    text = _without_nul(page["text"])
     if page["content_type"] != "text/plain":
         text = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
     [evidence] = best_evidence(reference.claim.text, [text]) if text else [None]
