@@ -520,7 +520,9 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
     """Rerun reference gathering for a claim: the desk's editors or the claim's assigned reviewer.
 
     Resets the job to pending with a fresh attempt budget and publishes a gather task after
-    commit. Existing references stay (they are upserted, not duplicated, by the rerun).
+    commit. Existing references stay (they are upserted, not duplicated, by the rerun). A job
+    still pending or running is returned as it is: each repeated request would otherwise ask
+    every provider again (the stale-job sweeper re-publishes one whose message was lost).
     """
     membership = membership_get(user=user, desk=claim.article.desk)
     if membership is None:
@@ -530,7 +532,11 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
         raise PermissionDeniedError("Only editors or the claim's assigned reviewer can refresh references.")
     now = timezone.now()
     with transaction.atomic():
-        job, _ = ReferenceJob.objects.select_for_update().get_or_create(claim=claim, defaults={"enqueued_at": now})
+        job, created = ReferenceJob.objects.select_for_update().get_or_create(
+            claim=claim, defaults={"enqueued_at": now}
+        )
+        if not created and job.status in (JobStatus.PENDING, JobStatus.RUNNING):
+            return job
         job.status = JobStatus.PENDING
         job.attempts = 0
         job.enqueued_at = now
