@@ -477,3 +477,136 @@
     });
   });
 })();
+
+// Long answers are written in forms marked data-keep-typed (the verdict, the editor's note). The
+// page can go away under them before they are sent: the claim page reloads itself when its
+// references have been gathered, and its other buttons (Refresh references) load it again. So what
+// is typed is copied, as it is typed, into this tab's sessionStorage and filled back in when the
+// same page shows the same form again. The form's action and hidden values (the verdict revision)
+// name the copy, so a copy made before the verdict changed is never filled into the newer form.
+// Sending the form drops the copy; the script above keeps what is sent if it does not go through.
+(function () {
+  "use strict";
+
+  var PREFIX = "factcheck:typed:";
+  var KEPT_TAGS = ["TEXTAREA", "SELECT"];
+  var KEPT_INPUT_TYPES = ["text", "search", "url", "email", "number", "date", "checkbox", "radio"];
+
+  function isKept(field) {
+    if (!field.name || field.disabled) {
+      return false;
+    }
+    if (KEPT_TAGS.indexOf(field.tagName) !== -1) {
+      return true;
+    }
+    return field.tagName === "INPUT" && KEPT_INPUT_TYPES.indexOf(field.type) !== -1;
+  }
+
+  function storageKey(form) {
+    var hidden = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.type === "hidden" && field.name && field.name !== "csrfmiddlewaretoken") {
+        hidden.push(field.name + "=" + field.value);
+      }
+    });
+    var action = new URL(form.getAttribute("action") || "", window.location.href).pathname;
+    return PREFIX + window.location.pathname + "|" + action + "?" + hidden.sort().join("&");
+  }
+
+  // {name: [values]} of the kept fields: text as typed, ticked boxes only, the chosen option.
+  function typed(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!isKept(field) || ((field.type === "checkbox" || field.type === "radio") && !field.checked)) {
+        return;
+      }
+      (values[field.name] = values[field.name] || []).push(field.value);
+    });
+    return values;
+  }
+
+  function fillIn(form, values) {
+    var used = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!isKept(field)) {
+        return;
+      }
+      var kept = values[field.name] || [];
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = kept.indexOf(field.value) !== -1;
+        return;
+      }
+      var index = used[field.name] || 0;
+      used[field.name] = index + 1;
+      var value = kept[index] === undefined ? "" : kept[index];
+      // A choice the page no longer offers (a rating removed meanwhile) is left as the page has it.
+      var offered =
+        field.tagName !== "SELECT" ||
+        Array.prototype.some.call(field.options, function (option) {
+          return option.value === value;
+        });
+      if (offered) {
+        field.value = value;
+      }
+    });
+  }
+
+  function read(key) {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function write(key, values) {
+    try {
+      window.sessionStorage.setItem(key, JSON.stringify(values));
+    } catch (error) {
+      // Storage full or turned off: the form works as before, only without the copy.
+    }
+  }
+
+  function forget(key) {
+    try {
+      window.sessionStorage.removeItem(key);
+    } catch (error) {
+      // As above.
+    }
+  }
+
+  function keepTyped(form) {
+    var key = storageKey(form);
+    var rendered = JSON.stringify(typed(form));
+    var kept = read(key);
+    if (kept && JSON.stringify(kept) !== rendered) {
+      fillIn(form, kept);
+      var note = document.createElement("p");
+      note.className = "help typed-restored";
+      note.setAttribute("role", "status");
+      note.textContent =
+        "What you typed here before the page was loaded again is filled back in. " +
+        "It is not saved until you send the form.";
+      form.insertBefore(note, form.firstChild);
+    }
+
+    function remember() {
+      var values = typed(form);
+      if (JSON.stringify(values) === rendered) {
+        forget(key);
+      } else {
+        write(key, values);
+      }
+    }
+
+    form.addEventListener("input", remember);
+    form.addEventListener("change", remember);
+    form.addEventListener("submit", function () {
+      forget(key);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-keep-typed]").forEach(keepTyped);
+  });
+})();
