@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk, Membership, Role
+from apps.references.services import source_rule_url_template_check
 
 from .models import LibraryDocument, ProviderSetting, Reference, ReferenceJob, SourceLink, SourceRule
 
@@ -59,6 +61,14 @@ class DeskAdminScopedAdmin(admin.ModelAdmin):
 class SourceRuleAdminForm(forms.ModelForm):
     # No Meta: ModelAdmin supplies the model and its fields.
 
+    def clean_url_template(self) -> str:
+        # The same check as the desk's own form: a template that str.format cannot fill fails
+        # every import it meets, and one that is not http(s) puts javascript: links on claim pages.
+        try:
+            return source_rule_url_template_check(self.cleaned_data["url_template"])
+        except ApplicationError as error:
+            raise forms.ValidationError(error.message) from None
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         # An emptied list box arrives as None, which the NOT NULL column would refuse with a
@@ -84,7 +94,8 @@ class SourceRuleAdmin(DeskAdminScopedAdmin):
         "is_active",
         "priority",
     ]
-    list_filter = ["topic", "is_active", "requires_attribution", "desk"]
+    # Only the desks among the rows shown: the plain filter lists every desk to every desk admin.
+    list_filter = ["topic", "is_active", "requires_attribution", ("desk", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "label", "url_template"]
     list_editable = ["is_active", "priority"]
 

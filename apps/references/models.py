@@ -42,6 +42,15 @@ def source_rule_keywords_validate(value: object) -> None:
             )
 
 
+def source_rule_kinds_validate(value: object) -> None:
+    """A rule's claim kinds: a list of ClaimKind values (matching tests membership in it)."""
+    if not isinstance(value, list) or not all(isinstance(kind, str) for kind in value):
+        raise ValidationError("Give a list of claim kinds.", code="invalid")
+    unknown = [kind for kind in value if kind not in ClaimKind.values]
+    if unknown:
+        raise ValidationError(f"Unknown claim kinds: {', '.join(unknown)}.", code="unknown")
+
+
 class SourceRule(BaseModel):
     """Attaches a source link to claims of some kinds that mention some keywords.
 
@@ -61,7 +70,10 @@ class SourceRule(BaseModel):
     url_template = models.CharField(max_length=2000)
     reason = models.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
     kinds = models.JSONField(
-        default=list, blank=True, help_text=f"Claim kinds; empty means any. One of {ClaimKind.values}"
+        default=list,
+        blank=True,
+        validators=[source_rule_kinds_validate],
+        help_text=f"Claim kinds; empty means any. One of {ClaimKind.values}",
     )
     keywords = models.JSONField(
         default=list,
