@@ -393,6 +393,9 @@ def normalise_for_matching(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?\w+")
+
+
 def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[str, list[tuple[int, int]]]]:
     """Standalone texts and sentence-relative spans; the sentence itself when nothing splits.
 
@@ -407,7 +410,16 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
         pieces = split_atomic(sentence, 0, len(sentence))
     elif frame.style == "quote":
         return whole
-    elif frame.style == "according" or (frame.style == "leading" and frame.source.lower() in SOURCE_ANAPHORA):
+    elif (
+        frame.style == "according"
+        or (
+            frame.style == "leading"
+            and frame.source.lower() in SOURCE_ANAPHORA
+            # "He also announced a new security initiative ... to be unveiled": without its frame the
+            # object says nothing (a verb in an infinitive makes no clause)
+            and has_clause_verb(_INFINITIVE.sub("", sentence[frame.content_start : frame.content_end]))
+        )
+    ):
         pieces = split_atomic(sentence, frame.content_start, frame.content_end)
         return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
     elif frame.style == "leading":

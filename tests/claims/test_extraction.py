@@ -220,6 +220,13 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The Vice President, Ana Vell, said on Friday that 3 ports were closed.", "Ana Vell"),
         ('The Senate Minority Leader, Ian Moss, said on Friday "We lost 2 votes."', "Ian Moss"),
         ("One senator, Rosa Lind, said she would sue over the 4 contracts.", "Rosa Lind"),
+        ("Yesterday, Ruritania's transport secretary, Ian Moss, announced that all of the 3 lines would be closed.",
+         "Ian Moss"),
+        # a day opening the sentence, before the source
+        ("Yesterday, President Ana Vell of Ruritania said that 3 ports were closed.",
+         "President Ana Vell of Ruritania"),
+        # a count before "reported" is no source
+        ("Meanwhile, the total reported casualties increased to 167 from a previous 93 injured people.", ""),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -1332,6 +1339,18 @@ def test_she_is_the_officer_named_after_an_agencys_acronym_and_rank():
 
     assert {"text": "Monica Rochester", "type": "PERSON"} in _claim(claims, "24-hour search").entities
     assert _claim(claims, "never an easy decision").attribution == "Monica Rochester"
+
+
+def test_a_pronouns_frame_stays_when_without_it_only_an_object_would_be_left():
+    body = (
+        "Yesterday, President Ana Vell of Ruritania said that 3 ports were closed. "
+        "She also announced a new security plan for the 2 straits to be unveiled at the summit."
+    )
+
+    claim = _claim(extract_claims(body), "security plan")
+
+    assert claim.text == "Ana Vell also announced a new security plan for the 2 straits to be unveiled at the summit."
+    assert claim.attribution == "Ana Vell"
 
 
 def test_she_is_never_a_man_the_article_named_by_a_male_given_name():

@@ -156,7 +156,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|"
-    r"Speaking\s+(?:to|at|on))"
+    r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"
@@ -232,7 +232,9 @@ _NOT_SOURCES = frozenset(
      "early", "initial", "first", "later", "latest", "recent", "local", "unconfirmed", "some", "other", "several",
      "many", "media", "news", "press",
      # "Amongst reported incidents ...": a preposition before a participle
-     "among", "amongst", "of", "in", "despite", "with", "without", "after", "before", "unlike", "like"}
+     "among", "amongst", "of", "in", "despite", "with", "without", "after", "before", "unlike", "like",
+     # "The total reported casualties increased ...": a count, not who reported it
+     "the total", "the number", "the tally", "the toll", "the death toll"}
 )  # fmt: skip
 
 
@@ -312,7 +314,10 @@ def _leading_source(match: re.Match[str]) -> str:
     """Who speaks in a leading frame: by name where a post comes first ("The Vice President, Mike
     Pence, said", "One senator, Eduardo Bhatia, said"); a name after a name is left as it was found
     ("Russia, Vladimir Putin, ...")."""
-    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An "))
+    # "England's transport secretary, Grant Shapps, announced": a post of a place or body, too
+    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An ")) or re.search(
+        r"['\u2019]s\s+[a-z]", match["source"]
+    )
     return _clean(match["named"] if match["named"] and post_first else match["source"])
 
 
