@@ -950,7 +950,11 @@ def source_rule_url_template_check(url_template: str) -> str:
     for name, spec, conversion in fields:
         if name not in SOURCE_RULE_PLACEHOLDERS or spec or conversion:
             raise ApplicationError(f"The URL template may only use the placeholders {known}.")
-    parts = urlsplit(template)
+    try:
+        parts = urlsplit(template)
+        parts.port  # noqa: B018 - raises for a port out of range, like the unclosed [ of an IPv6 host
+    except ValueError:
+        raise ApplicationError("The URL template does not make a valid web address.") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ApplicationError("The URL template must be a full http:// or https:// address.")
     if "{" in parts.netloc or "}" in parts.netloc:
