@@ -34,6 +34,7 @@ from apps.core.http import (
     HTTPStatusError,
     ResponseTooLargeError,
     TransientFetchError,
+    address_refusal_reason,
     fetch,
     shared_get,
     shared_put,
@@ -596,6 +597,24 @@ def reference_jobs_requeue_stale(*, now: dt.datetime | None = None) -> int:
 # --- Library --------------------------------------------------------------------------------
 
 
+def _library_url_check(url: str) -> None:
+    """Refuse a document address on this machine or a private network (127.0.0.1, the cloud
+    metadata service at 169.254.169.254): reviewers cannot open it, and it would be sent to the
+    link checker and the Internet Archive. Host names are not resolved here; the fetcher
+    judges the addresses they resolve to whenever it follows one."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        reason: str | None = "loopback"
+    else:
+        try:
+            reason = address_refusal_reason(host)
+        except ValueError:  # a name, not an address
+            reason = None
+    if reason:
+        message = f"The URL points at a {reason} address; cite where the public can read the document."
+        raise ApplicationError(message, extra={"fields": {"url": [message]}})
+
+
 def library_document_upsert(
     *,
     desk: Desk | None,
@@ -611,6 +630,7 @@ def library_document_upsert(
     """
     if isinstance(published_on, str):
         published_on = dt.date.fromisoformat(published_on) if published_on else None
+    _library_url_check(url)
     document = LibraryDocument.objects.filter(desk=desk, url=url).first() or LibraryDocument(desk=desk, url=url)
     document.title = title
     document.publisher = publisher
@@ -684,6 +704,8 @@ def library_document_update(
                 "The document has changed since you read it; fetch it again and reapply your change.", status=412
             )
     new_url = fields.get("url", document.url)
+    if new_url != document.url:
+        _library_url_check(new_url)
     if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
         raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url}, status=409)
     for name, value in fields.items():
