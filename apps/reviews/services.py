@@ -84,7 +84,7 @@ def review_tasks_assign(
 
 
 def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
-    locked = ReviewTask.objects.select_for_update().select_related("claim__article__desk", "assignee").get(pk=task.pk)
+    locked = ReviewTask.objects.select_for_update().select_related("claim__article__desk").get(pk=task.pk)
     membership_require(user=user, desk=locked.claim.article.desk)
     if locked.assignee_id != user.pk:
         # Often an editor reassigned the claim while its reviewer had the page open: say to whom.
@@ -313,7 +313,9 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
     locked = list(
         ReviewTask.objects.select_for_update()
         .filter(pk__in=list(seen_revisions))
-        .select_related("claim__article__desk", "verdict")
+        .select_related("claim__article__desk")
+        # Not joined: PostgreSQL locks no row on the nullable side of an outer join, and refuses to try.
+        .prefetch_related("verdict")
         .order_by("claim__article__created_at", "claim__start")
     )
     for desk in {task.claim.article.desk for task in locked}:
