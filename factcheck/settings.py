@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.desks.context_processors.desk_admin",
+                "apps.reviews.context_processors.review_work",
             ],
         },
     },

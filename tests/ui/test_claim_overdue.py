@@ -33,4 +33,4 @@ def test_an_open_review_past_its_due_date_is_marked_overdue(reviewer_client, rev
     with time_machine.travel(dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC), tick=False):
         head = _head(reviewer_client, veto_task)
 
-    assert ('badge--returned">Overdue' in head) is overdue
+    assert ('badge--overdue">Overdue' in head) is overdue

@@ -57,7 +57,7 @@ def test_overdue_claims_are_marked_and_counted(reviewer_client, reviewer, articl
     assert "<strong>1 overdue</strong>" in page
     assert "1 returned to you with an editor\u2019s note" in page
     rows = _rows(page).split("</tr>")
-    assert 'badge--returned">Overdue' in next(row for row in rows if "Due yesterday." in row)
+    assert 'badge--overdue">Overdue' in next(row for row in rows if "Due yesterday." in row)
     assert "Overdue" not in next(row for row in rows if "Due today." in row)
 
 
