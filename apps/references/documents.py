@@ -33,6 +33,10 @@ MAX_PDF_CONTENT_BYTES = 8_000_000
 # About a thousand pages: evidence ranking reads every body that matches a claim, each time.
 MAX_TEXT_CHARS = 2_000_000
 MIN_TEXT_CHARS = 20
+# trafilatura's fallback extractor (jusText) compares each paragraph with its neighbours one by
+# one: 20,000 one-cell tables (680 KB) took a minute, a 10 MB file would take hours. Without the
+# fallback (`fast`) extraction is linear, yet up to 7 s a megabyte: HTML gets a smaller limit.
+MAX_HTML_BYTES = 3_000_000
 
 
 class LibraryDocumentInputError(ApplicationError):
@@ -130,8 +134,13 @@ def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> Extra
     if suffix in PDF_SUFFIXES:
         document = _pdf_text(data)
     elif suffix in HTML_SUFFIXES:
+        if len(data) > MAX_HTML_BYTES:
+            raise LibraryDocumentInputError(
+                f"HTML files are read up to {MAX_HTML_BYTES:,} bytes; save the page as text or PDF instead.",
+                status=413,
+            )
         html = _decode(data)
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, fast=True)
         text = (extracted.text if extracted else "") or ""
         title = ((extracted.title if extracted else "") or "").strip()
         document = ExtractedDocument(title=title or _first_line(text), text=text)

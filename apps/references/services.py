@@ -924,7 +924,8 @@ def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None
         return reference
     text = _without_nul(page["text"])
     if page["content_type"] != "text/plain":
-        text = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
+        # `fast` skips the jusText fallback, quadratic in a page's paragraphs (see documents.py).
+        text = trafilatura.extract(text, include_comments=False, include_tables=False, fast=True) or ""
     [evidence] = best_evidence(reference.claim.text, [text]) if text else [None]
     now = timezone.now()
     changes: dict[str, Any] = {"document_read_at": now, "updated_at": now}

@@ -150,3 +150,24 @@ def test_nul_characters_in_an_upload_are_no_server_error_on_postgresql(editor_ap
     response = _upload(editor_api, "late-nul.txt", (VETO + "\n").encode() * 100 + b"\x00 after the sniff.")
 
     assert response.status_code == 201, response.content
+
+
+def test_html_of_many_small_tables_is_read_in_linear_time(editor_api):
+    # jusText, trafilatura's fallback, took 15 to 60 s for these 340 KB (a minute or more for twice as many).
+    html = b"<html><body><p>" + VETO.encode() + b"</p>" + b"<table><tr><td>x</td></tr></table>" * 10_000
+    html += b"</body></html>"
+
+    started = time.monotonic()
+    response = _upload(editor_api, "tables.html", html)
+
+    assert response.status_code in (201, 400)
+    assert time.monotonic() - started < 15
+
+
+def test_html_past_its_size_limit_is_refused(editor_api, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_HTML_BYTES", 1_000, raising=False)
+
+    response = _upload(editor_api, "page.html", b"<html><body><p>" + VETO.encode() * 20 + b"</p></body></html>")
+
+    assert response.status_code == 413
+    assert "HTML files are read up to 1,000 bytes" in response.json()["message"]
