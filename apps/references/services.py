@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
+from apps.claims.selectors import CHECKED_TASK_STATUS
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import (
     HTML_CONTENT_TYPES,
@@ -50,6 +51,7 @@ from apps.references.models import (
     JobStatus,
     LibraryDocument,
     LinkStatus,
+    ProviderName,
     Reference,
     ReferenceJob,
     SourceLink,
@@ -348,7 +350,8 @@ def _candidate_without_nul(candidate: Candidate) -> Candidate:
 
 
 def _candidate_store(claim: Claim, candidates: list[Candidate]) -> list[Reference]:
-    """Upsert References for `candidates`, with their best evidence passage.
+    """Upsert References for `candidates`, with their best evidence passage (unless their page
+    was read already, whose evidence stays).
 
     Unique per claim and URL: a concurrent or repeated run updates the same rows instead of
     adding new ones (bulk upsert, so two workers racing cannot hit an IntegrityError).
@@ -383,27 +386,31 @@ def _candidate_store(claim: Claim, candidates: list[Candidate]) -> list[Referenc
                 stance_details=evidence.details if evidence else {},
             )
         )
-    Reference.objects.bulk_create(
-        rows,
-        update_conflicts=True,
-        unique_fields=["claim", "url"],
-        update_fields=[
-            "title",
-            "publisher",
-            "published_on",
-            "snippet",
-            "provider",
-            "score",
-            "fetched_at",
-            "fetch_status",
-            "passage",
-            "passage_highlights",
-            "stance",
-            "stance_score",
-            "stance_details",
-            "updated_at",
-        ],
+    # A reference whose page was read keeps the evidence found there: the search result has at
+    # most a title and a snippet, and the page, marked read, is not read again.
+    read_urls = set(
+        Reference.objects.filter(
+            claim=claim, url__in=[row.url for row in rows], document_read_at__isnull=False
+        ).values_list("url", flat=True)
     )
+    listing_fields = ["title", "publisher", "published_on", "snippet", "provider", "fetched_at", "updated_at"]
+    evidence_fields = [
+        "score",
+        "fetch_status",
+        "passage",
+        "passage_highlights",
+        "stance",
+        "stance_score",
+        "stance_details",
+    ]
+    for batch, update_fields in (
+        ([row for row in rows if row.url not in read_urls], listing_fields + evidence_fields),
+        ([row for row in rows if row.url in read_urls], listing_fields),
+    ):
+        if batch:
+            Reference.objects.bulk_create(
+                batch, update_conflicts=True, unique_fields=["claim", "url"], update_fields=update_fields
+            )
     return rows
 
 
@@ -592,6 +599,97 @@ def reference_jobs_requeue_stale(*, now: dt.datetime | None = None) -> int:
     ReferenceJob.objects.filter(claim_id__in=claim_ids).update(enqueued_at=now, updated_at=now)
     _publish_gather(claim_ids)
     return len(claim_ids)
+
+
+# --- Evidence added by hand -----------------------------------------------------------------
+
+ADDED_REFERENCE_MAX_NOTE_CHARS = 2000
+
+
+def _added_url_clean(url: str) -> str:
+    """The URL a person typed, or a 400 naming the url field: a web address (http or https, so
+    never javascript: or file:) within the field's length that the public can reach."""
+    url = url.strip()
+    problem = ""
+    if not url:
+        problem = "Give the address (URL) of the evidence."
+    elif len(url) > Reference._meta.get_field("url").max_length:
+        problem = f"The URL is {len(url):,} characters long; at most 2,000 are kept."
+    else:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except DjangoValidationError:
+            problem = "Give a web address that starts with http:// or https://."
+    if problem:
+        raise ApplicationError(problem, extra={"fields": {"url": [problem]}})
+    _library_url_check(url)
+    return url
+
+
+def _added_text_check(field_name: str, value: str, limit: int) -> None:
+    if len(value) > limit:
+        problem = f"At most {limit:,} characters; this has {len(value):,}."
+        raise ApplicationError(f"{capfirst(field_name)}: {problem}", extra={"fields": {field_name: [problem]}})
+
+
+def _added_reference_followups_enqueue(reference: Reference) -> None:
+    """After commit, what a gathered reference without text of its own gets: its page read for
+    the evidence passage (which also marks the link alive or dead) and an archive copy. The
+    periodic link check picks it up like any other reference."""
+    if settings.REFERENCE_FETCH_DOCUMENTS:
+        from apps.references.tasks import reference_document_read_task
+
+        reference_document_read_task.delay_on_commit(str(reference.pk))
+    _archive_enqueue(references=[str(reference.pk)])
+
+
+def claim_reference_add(
+    *, claim: Claim, user: AbstractBaseUser, url: str, title: str = "", note: str = ""
+) -> tuple[Reference, bool]:
+    """A reviewer or editor adds evidence they found themselves (an official record, a court
+    filing) as one of the claim's references, so the verdict can cite it. Returns the reference
+    and whether it is new.
+
+    Allowed for the desk's editors and the claim's assigned reviewer, while the claim is neither
+    rejected nor approved (409). Idempotent per (claim, url): the same URL again returns the
+    reference the claim already has, whoever added it. `note` (why it is evidence) is shown
+    as the reference's snippet until its page has been read.
+    """
+    membership = membership_get(user=user, desk=claim.article.desk)
+    if membership is None:
+        raise NotFoundError("Claim not found.")
+    if not membership.can_edit and not import_string(settings.CLAIM_ASSIGNEE_CHECK)(claim=claim, user=user):
+        raise PermissionDeniedError("Only editors or the claim's assigned reviewer can add evidence to it.")
+    if claim.status == ClaimStatus.REJECTED:
+        raise ApplicationError("This claim was rejected; release it before adding evidence.", status=409)
+    if Claim.objects.filter(pk=claim.pk, review_task__status=CHECKED_TASK_STATUS).exists():
+        raise ApplicationError("This claim's verdict is approved; its evidence can no longer change.", status=409)
+    url = _added_url_clean(url)
+    title, note = _without_nul(title.strip()), _without_nul(note.strip())
+    _added_text_check("title", title, Reference._meta.get_field("title").max_length)
+    _added_text_check("note", note, ADDED_REFERENCE_MAX_NOTE_CHARS)
+
+    existing = Reference.objects.filter(claim=claim, url=url).first()
+    if existing is not None:
+        return existing, False
+    reference = Reference(
+        claim=claim,
+        url=url,
+        # Until its page is read, the address is the only title a reader could recognise.
+        title=title or url[:500],
+        snippet=note,
+        provider=ProviderName.PERSON,
+        fetched_at=timezone.now(),
+        added_by=user,
+    )
+    reference.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            reference.save()
+            _added_reference_followups_enqueue(reference)
+    except IntegrityError:  # the same URL added at the same moment by someone else
+        return Reference.objects.get(claim=claim, url=url), False
+    return reference, True
 
 
 # --- Library --------------------------------------------------------------------------------
