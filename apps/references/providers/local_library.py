@@ -23,8 +23,8 @@ def search(query: ClaimQuery) -> list[Candidate]:
     ids = library_document_ids_matching(visible, list(query.terms), limit=MAX_DOCUMENTS)
     documents = {document.pk: document for document in LibraryDocument.objects.filter(pk__in=ids)}
     candidates = []
-    for rank, pk in enumerate(ids):
-        document = documents[pk]
+    # A document deleted between the two queries is simply not a candidate.
+    for rank, document in enumerate(documents[pk] for pk in ids if pk in documents):
         candidates.append(
             Candidate(
                 url=document.url,
