@@ -735,17 +735,29 @@ def library_document_upsert(
     document.published_on = published_on
     document.body = body
     document.full_clean(validate_constraints=False)
-    document.save()
+    return _library_document_save(document)
+
+
+def _library_document_save(document: LibraryDocument) -> LibraryDocument:
+    try:
+        # A savepoint: a URL taken by a concurrent request since the caller's check leaves the
+        # caller's transaction usable, and the editor gets the same 409 as without the race.
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        raise _url_taken_error(document.url) from None
     return document
+
+
+def _url_taken_error(url: str) -> ApplicationError:
+    return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
 
 
 def library_document_create(*, user: AbstractBaseUser, desk: Desk, **fields: Any) -> LibraryDocument:
     """An editor adds a document to their desk's library."""
     membership_require(user=user, desk=desk, editor=True)
     if LibraryDocument.objects.filter(desk=desk, url=fields["url"]).exists():
-        raise ApplicationError(
-            "The library already has a document with this URL.", extra={"url": fields["url"]}, status=409
-        )
+        raise _url_taken_error(fields["url"])
     return library_document_upsert(desk=desk, **fields)
 
 
@@ -805,12 +817,11 @@ def library_document_update(
     if new_url != document.url:
         _library_url_check(new_url)
     if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
-        raise ApplicationError("The library already has a document with this URL.", extra={"url": new_url}, status=409)
+        raise _url_taken_error(new_url)
     for name, value in fields.items():
         setattr(document, name, value)
     document.full_clean(validate_constraints=False)
-    document.save()
-    return document
+    return _library_document_save(document)
 
 
 def library_document_delete(*, user: AbstractBaseUser, document: LibraryDocument) -> None:
