@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -188,6 +189,12 @@ class ProviderName(models.TextChoices):
     GOOGLE_FACTCHECK = "google_factcheck", "Google Fact Check Tools"
     GDELT = "gdelt", "GDELT news coverage"
     WIKIDATA = "wikidata", "Wikidata (figures)"
+    # Not a provider: evidence a reviewer or editor found themselves and added by its URL.
+    PERSON = "person", "Added by a desk member"
+
+
+# A desk switches gathering providers on and off; evidence added by a person is not one.
+GATHERING_PROVIDER_CHOICES = [(value, label) for value, label in ProviderName.choices if value != ProviderName.PERSON]
 
 
 class Reference(BaseModel):
@@ -216,6 +223,10 @@ class Reference(BaseModel):
     # When the linked page itself was fetched and its main text searched for evidence (search
     # results from news and fact-check indexes come with a title only).
     document_read_at = models.DateTimeField(null=True, blank=True)
+    # Who added it by hand (provider "person"); gathered references have nobody.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["claim", "-score", "title"]
@@ -271,7 +282,7 @@ class ProviderSetting(BaseModel):
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="provider_settings")
-    provider = models.CharField(max_length=50, choices=ProviderName.choices)
+    provider = models.CharField(max_length=50, choices=GATHERING_PROVIDER_CHOICES)
     is_enabled = models.BooleanField(default=True)
 
     class Meta:

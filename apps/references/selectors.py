@@ -127,7 +127,7 @@ def reference_list(*, user: AbstractBaseUser, claim: Claim | None = None) -> Que
     references = Reference.objects.filter(claim__article__desk_id__in=desk_ids_for_user(user=user))
     if claim is not None:
         references = references.filter(claim=claim)
-    return references.select_related("claim").order_by("claim", "-stance_score", "-score", "title")
+    return references.select_related("claim", "added_by").order_by("claim", "-stance_score", "-score", "title")
 
 
 def source_link_list(*, user: AbstractBaseUser, claim: Claim | None = None) -> QuerySet[SourceLink]:

@@ -28,8 +28,19 @@ class ReferenceOutputSerializer(serializers.ModelSerializer):
             "link_status",
             "link_checked_at",
             "document_read_at",
+            "added_by",
         ]
         read_only_fields = fields
+
+
+class ReferenceAddInputSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000, help_text="Where the evidence can be read (http or https).")
+    title = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="Empty: the URL stands for it."
+    )
+    note = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default="", help_text="Why it is evidence for the claim."
+    )
 
 
 class SourceLinkOutputSerializer(serializers.ModelSerializer):

@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from apps.references.api.views import (
     ArticleReferenceProgressApi,
+    ClaimReferenceAddApi,
     ClaimReferencesRefreshApi,
     LibraryDocumentViewSet,
     ReferenceViewSet,
@@ -20,6 +21,7 @@ urlpatterns = [
         ClaimReferencesRefreshApi.as_view(),
         name="claim-refresh-references",
     ),
+    path("claims/<str:claim_id>/references/", ClaimReferenceAddApi.as_view(), name="claim-reference-add"),
     path(
         "articles/<str:article_id>/reference-progress/",
         ArticleReferenceProgressApi.as_view(),

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.etags import etag_for, if_match_require
+from apps.core.api.schema import error_response
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.selectors import desk_default_for_user, desk_list_for_user
@@ -18,6 +19,7 @@ from apps.references.api.serializers import (
     LibraryDocumentOutputSerializer,
     LibraryDocumentUpdateSerializer,
     LibraryDocumentUploadSerializer,
+    ReferenceAddInputSerializer,
     ReferenceJobOutputSerializer,
     ReferenceOutputSerializer,
     ReferenceProgressOutputSerializer,
@@ -178,6 +180,29 @@ class ClaimReferencesRefreshApi(APIView):
         claim = selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
         job = services.claim_references_refresh(claim=claim, user=request.user)
         return Response(ReferenceJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ClaimReferenceAddApi(APIView):
+    """Add evidence you found yourself to a claim's references, by its URL (editors, or the
+    claim's assigned reviewer); the verdict can then cite it. Its page is read and archived in
+    the background, like a gathered reference's."""
+
+    @extend_schema(
+        request=ReferenceAddInputSerializer,
+        responses={
+            201: ReferenceOutputSerializer,
+            200: OpenApiResponse(ReferenceOutputSerializer, description="The claim already had this URL: that one."),
+            409: error_response("The claim is rejected, or its verdict approved."),
+        },
+    )
+    def post(self, request: Request, claim_id: str) -> Response:
+        claim = selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+        serializer = ReferenceAddInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reference, created = services.claim_reference_add(claim=claim, user=request.user, **serializer.validated_data)
+        return Response(
+            ReferenceOutputSerializer(reference).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
 
 
 class ArticleReferenceProgressApi(APIView):
