@@ -38,3 +38,13 @@ def flash_form_errors(request, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+
+
+def form_add_service_errors(form, error: ApplicationError) -> None:
+    """Show a refused form's problems beside the fields they are about (a password the
+    validators reject, a username or rule name taken), the rest above the form."""
+    fields = error.extra.get("fields") or {}
+    for name, problems in fields.items():
+        form.add_error(name if name in form.fields else None, problems)
+    if not fields:
+        form.add_error(None, error.message)

@@ -16,6 +16,21 @@ class ClaimRejectForm(forms.Form):
     reason = forms.CharField(max_length=1000, error_messages={"required": "Say why the claim is rejected."})
 
 
+class ReferenceAddForm(forms.Form):
+    """Evidence a reviewer or editor found themselves; the service judges the address."""
+
+    url = forms.CharField(
+        label="URL",
+        max_length=2000,
+        widget=forms.URLInput,
+        error_messages={"required": "Give the address (URL) of the evidence."},
+        help_text="Where anyone can read it: an official record, a court filing, a report.",
+    )
+    title = forms.CharField(
+        label="Title (optional)", max_length=500, required=False, help_text="Empty: the URL stands for it."
+    )
+
+
 class ClaimUpdateForm(forms.Form):
     text = forms.CharField(max_length=2000, error_messages={"required": "The claim text cannot be empty."})
 

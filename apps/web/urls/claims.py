@@ -20,6 +20,7 @@ urlpatterns = [
         views.claim_references_refresh,
         name="references-refresh",
     ),
+    path("claims/<uuid:claim_id>/references/add/", views.claim_reference_add, name="reference-add"),
     path(
         "claims/<uuid:claim_id>/references/progress/",
         views.claim_references_progress,

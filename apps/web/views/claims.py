@@ -35,8 +35,15 @@ from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import OPEN_STATUSES, review_task_approval_queue, verdict_draft_for_task
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
-from apps.web.errors import application_errors, flash_form_errors
-from apps.web.forms.claims import ClaimAddForm, ClaimMergeForm, ClaimRejectForm, ClaimSplitFormSet, ClaimUpdateForm
+from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
+from apps.web.forms.claims import (
+    ClaimAddForm,
+    ClaimMergeForm,
+    ClaimRejectForm,
+    ClaimSplitFormSet,
+    ClaimUpdateForm,
+    ReferenceAddForm,
+)
 from apps.web.forms.reviews import VerdictApproveForm, VerdictForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
@@ -138,8 +145,14 @@ def claim_detail(request, claim_id):
     return _claim_page(request, claim_get(user=request.user, claim_id=claim_id))
 
 
-def _claim_page(request, claim, *, split_formset=None, split_error: str = "", status: int = 200):
-    """The claim page; a refused split shows it again with the parts as typed and their errors."""
+# Prefixes the evidence form's field ids: the page has other forms with a title or URL.
+REFERENCE_ADD_PREFIX = "evidence"
+
+
+def _claim_page(
+    request, claim, *, split_formset=None, split_error: str = "", reference_add_form=None, status: int = 200
+):
+    """The claim page; a refused split or evidence URL shows it again as typed, with its errors."""
     article = claim.article
     # Claims held back from review (predictions, opinions) have no review task.
     task = getattr(claim, "review_task", None)
@@ -205,6 +218,12 @@ def _claim_page(request, claim, *, split_formset=None, split_error: str = "", st
             "split_formset": split_formset or ClaimSplitFormSet(),
             "split_error": split_error,
             "can_refresh": can_edit or is_assignee,
+            # The service refuses evidence for a rejected claim or an approved verdict; so does the page.
+            "reference_add_form": (reference_add_form or ReferenceAddForm(prefix=REFERENCE_ADD_PREFIX))
+            if (can_edit or is_assignee)
+            and claim.status != ClaimStatus.REJECTED
+            and getattr(task, "status", None) != TaskStatus.APPROVED
+            else None,
             "can_start": is_assignee and task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED),
             "verdict_form": verdict_form,
             "draft": draft,
@@ -237,6 +256,31 @@ def claim_references_refresh(request, claim_id):
     reference_services.claim_references_refresh(claim=claim, user=request.user)
     messages.success(request, "References will be gathered again; this page shows them when done.")
     return redirect("claims:detail", claim_id=claim.pk)
+
+
+@form_action("claims:detail")
+@application_errors(redirect_to="claims:detail")
+def claim_reference_add(request, claim_id):
+    claim = claim_get(user=request.user, claim_id=claim_id)
+    form = ReferenceAddForm(request.POST, prefix=REFERENCE_ADD_PREFIX)
+    if not form.is_valid():
+        return _claim_page(request, claim, reference_add_form=form, status=400)
+    try:
+        reference, created = reference_services.claim_reference_add(
+            claim=claim, user=request.user, url=form.cleaned_data["url"], title=form.cleaned_data["title"]
+        )
+    except ApplicationError as error:
+        # A bad address is a mistake in the form: keep what was typed beside its error. Other
+        # refusals (not the claim's reviewer, the verdict approved) leave no form to correct.
+        if error.status != 400:
+            raise
+        form_add_service_errors(form, error)
+        return _claim_page(request, claim, reference_add_form=form, status=400)
+    if created:
+        messages.success(request, "Evidence added; tick it under “Cite references” to cite it in your verdict.")
+    else:
+        messages.success(request, "This claim already has that URL among its references.")
+    return redirect(reverse("claims:detail", kwargs={"claim_id": claim.pk}) + f"#reference-{reference.pk}")
 
 
 @login_required

@@ -24,7 +24,7 @@ from apps.reviews import services as review_services
 from apps.reviews.models import Rating
 from apps.reviews.selectors import rating_list_with_usage, rating_scale_for_desk
 from apps.web.actions import form_action, form_page
-from apps.web.errors import flash_form_errors
+from apps.web.errors import flash_form_errors, form_add_service_errors
 from apps.web.forms.desks import (
     AccountCreateForm,
     MemberAddForm,
@@ -125,7 +125,7 @@ def account_create(request, desk: Desk):
                 actor=request.user, desk=desk, **form.cleaned_data
             )
         except ApplicationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             # Rendered, not redirected: a generated password must not travel through the
             # message store (a cookie or the session); this page is the only place it appears.
@@ -136,16 +136,6 @@ def account_create(request, desk: Desk):
                 status=201,
             )
     return _people_page(request, desk, create_form=form, status=400)
-
-
-def _add_service_errors(form, error: ApplicationError) -> None:
-    """Show a refused form's problems beside the fields they are about (a password the
-    validators reject, a username or rule name taken), the rest above the form."""
-    fields = error.extra.get("fields") or {}
-    for name, problems in fields.items():
-        form.add_error(name if name in form.fields else None, problems)
-    if not fields:
-        form.add_error(None, error.message)
 
 
 @form_action("desks:people", page_kwargs=("slug",))
@@ -345,7 +335,7 @@ def source_rule_create(request, desk: Desk):
         try:
             rule = reference_services.source_rule_create(user=request.user, desk=desk, **form.cleaned_data)
         except ApplicationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"Added the rule “{rule.name}”; it applies to articles imported from now on.")
             return redirect("desks:source_rules", slug=desk.slug)
@@ -363,7 +353,7 @@ def source_rule_edit(request, desk: Desk, rule_id):
         try:
             rule = reference_services.source_rule_update(user=request.user, rule=rule, **form.cleaned_data)
         except ApplicationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"Saved the rule “{rule.name}”.")
             return redirect("desks:source_rules", slug=desk.slug)
