@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -230,7 +230,9 @@ def _intake_start(article_id: str) -> bool:
     """Mark a queued (or stale running) intake as running and count the attempt; False when
     there is nothing to run."""
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        # A running intake holds the row for minutes; a second delivery of its message leaves at
+        # once instead of keeping a worker waiting behind it.
+        article = Article.objects.select_for_update(skip_locked=True).filter(pk=article_id).first()
         if article is None or not article.intake_pending:
             return False
         if article.intake_attempts >= settings.ARTICLE_INTAKE_MAX_ATTEMPTS:
@@ -295,6 +297,19 @@ def article_intakes_requeue_stale(*, now: dt.datetime | None = None) -> int:
     return len(article_ids)
 
 
+def article_lock_unless_intake_runs(*, article_id) -> Article | None:
+    """Lock the article row for a change, in the caller's transaction; a 409 at once while a worker
+    finds its claims, which holds the row until it is done (minutes for a long article), rather
+    than a request waiting that long."""
+    try:
+        return Article.objects.select_for_update(nowait=True).filter(pk=article_id).first()
+    except DatabaseError as error:
+        raise ApplicationError(
+            "This article's claims are being found right now; try again once they are listed.", status=409
+        ) from error
+
+
+@transaction.atomic
 def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
     """Record (or, with "", clear) the address of the desk's published fact-check of `article`."""
     membership_require(user=user, desk=article.desk, editor=True)
@@ -304,6 +319,7 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
             "Give the fact-check's address as a full http:// or https:// URL of at most 2,000 characters.",
             extra={"fields": {"fact_check_url": ["Enter a valid http(s) URL."]}},
         )
+    article_lock_unless_intake_runs(article_id=article.pk)
     article.fact_check_url = url
     article.save(update_fields=["fact_check_url", "updated_at"])
     return article
@@ -311,4 +327,5 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
 
 @transaction.atomic
 def article_delete(*, article: Article) -> None:
+    article_lock_unless_intake_runs(article_id=article.pk)
     article.delete()

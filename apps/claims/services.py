@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
+from apps.articles.services import article_lock_unless_intake_runs
 from apps.core.api.etags import etag_for
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.text import visible_text
@@ -268,9 +269,10 @@ def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: i
     """Add a claim for a passage the editor selected. Works for any language."""
     membership_require(user=user, desk=article.desk, editor=True)
     with transaction.atomic():
-        # Intake holds this lock while it runs; a claim added before it finishes would make
-        # extraction think the article was already done.
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        # A claim added before intake finishes would make extraction think the article was done.
+        locked = article_lock_unless_intake_runs(article_id=article.pk)
+        if locked is None:
+            raise ApplicationError("Article not found.", status=404)
         if locked.intake_pending:
             raise ApplicationError(
                 "This article's claims are still being found; add a claim once they are listed.", status=409

@@ -221,3 +221,66 @@ def test_the_import_command_finds_a_long_articles_claims_before_it_prints_them(l
     article = Article.objects.get()
     assert article.intake_status == IntakeStatus.DONE
     assert f"({Claim.objects.filter(article=article).count()} claims)" in capsys.readouterr().out
+
+
+@pytest.fixture
+def intake_running_elsewhere(desk):
+    """A worker's intake holding the article row, as `article_intake_run` does for minutes."""
+    import threading
+
+    from django.db import connection as main_connection
+    from django.db import connections, transaction
+
+    article = ArticleFactory(desk=desk, intake_status=IntakeStatus.RUNNING, intake_started_at=timezone.now())
+    locked, release = threading.Event(), threading.Event()
+
+    def worker():
+        try:
+            with transaction.atomic():
+                Article.objects.select_for_update().get(pk=article.pk)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert locked.wait(10)
+    yield article
+    release.set()
+    thread.join()
+    main_connection.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_while_a_worker_finds_the_claims_edits_are_refused_at_once_not_kept_waiting(intake_running_elsewhere, editor):
+    import time
+
+    from apps.articles.services import article_delete, article_fact_check_url_set
+
+    article = intake_running_elsewhere
+    started = time.monotonic()
+    for attempt in (
+        lambda: claim_create_from_span(article=article, user=editor, start=0, end=20),
+        lambda: article_fact_check_url_set(article=article, user=editor, url="https://news.example.org/check"),
+        lambda: article_delete(article=article),
+    ):
+        with pytest.raises(ApplicationError, match="being found right now") as refused:
+            attempt()
+        assert refused.value.status == 409
+
+    assert time.monotonic() - started < 5
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_second_delivery_of_a_running_intake_leaves_at_once(intake_running_elsewhere):
+    import time
+
+    started = time.monotonic()
+    article_intake_task(str(intake_running_elsewhere.pk))
+
+    assert time.monotonic() - started < 5
+    assert Article.objects.get(pk=intake_running_elsewhere.pk).intake_attempts == 0
