@@ -75,7 +75,7 @@ def test_reviewer_starts_review_and_submits_a_verdict_citing_references(reviewer
     reference = factories.ReferenceFactory(claim=veto_task.claim, title="Veto list")
     claim_url = reverse("claims:detail", args=[veto_task.claim.pk])
 
-    response = reviewer_client.post(reverse("reviews:start", args=[veto_task.claim.pk]))
+    response = reviewer_client.post(reverse("reviews:draft", args=[veto_task.claim.pk]))
     assert response["Location"] == claim_url
     veto_task.refresh_from_db()
     assert veto_task.status == TaskStatus.IN_REVIEW

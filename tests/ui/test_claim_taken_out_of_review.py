@@ -47,7 +47,7 @@ def test_submitting_a_verdict_on_a_claim_rejected_meanwhile_says_why_and_hands_b
 def test_starting_the_review_of_a_rejected_claim_is_refused_with_the_reason(reviewer_client, rejected_while_assigned):
     claim = rejected_while_assigned.claim
 
-    response = reviewer_client.post(reverse("reviews:start", args=[claim.pk]))
+    response = reviewer_client.post(reverse("reviews:draft", args=[claim.pk]))
 
     assert response["Location"] == reverse("claims:detail", args=[claim.pk])
     assert "An editor took this claim out of review" in _messages(response)[0]

@@ -30,7 +30,7 @@ def _notice(client, task):
 def test_starting_the_review_of_a_returned_verdict_keeps_the_editors_note_on_the_page(
     reviewer_client, reviewer, returned_task
 ):
-    reviewer_client.post(reverse("reviews:start", args=[returned_task.claim.pk]))
+    reviewer_client.post(reverse("reviews:draft", args=[returned_task.claim.pk]))
 
     notice = _notice(reviewer_client, returned_task)
 

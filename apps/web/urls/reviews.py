@@ -8,7 +8,6 @@ urlpatterns = [
     path("queue/", views.review_queue, name="queue"),
     path("queue/approve/", views.verdicts_approve, name="approve-many"),
     path("articles/<uuid:article_id>/assign/", views.article_tasks_assign, name="assign"),
-    path("claims/<uuid:claim_id>/start/", views.review_start, name="start"),
     path("claims/<uuid:claim_id>/verdict/", views.verdict_submit, name="verdict"),
     path("claims/<uuid:claim_id>/verdict/draft/", views.verdict_draft_save, name="draft"),
     path("claims/<uuid:claim_id>/approve/", views.verdict_approve, name="approve"),

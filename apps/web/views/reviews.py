@@ -109,15 +109,6 @@ def article_tasks_assign(request, article_id):
 
 @form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
-def review_start(request, claim_id):
-    task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    services.review_task_start(user=request.user, task=task)
-    messages.success(request, "Review started.")
-    return redirect("claims:detail", claim_id=claim_id)
-
-
-@form_action("claims:detail")
-@application_errors(redirect_to="claims:detail")
 def verdict_submit(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
     references = reference_list(user=request.user, claim=task.claim)
