@@ -16,8 +16,8 @@ from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
 from apps.articles.services import article_lock_unless_intake_runs
-from apps.core.api.etags import etag_for
-from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.etags import lock_at_version
+from apps.core.exceptions import ApplicationError
 from apps.core.text import visible_text
 from apps.desks.selectors import membership_require
 
@@ -192,7 +192,7 @@ def claim_update(
         raise ApplicationError("The claim text cannot be empty.", extra={"field": "text"})
     with transaction.atomic():
         if expected_updated_at is not None:
-            _lock_at_version(claim, expected_updated_at)
+            lock_at_version(Claim.objects.all(), claim.pk, expected_updated_at=expected_updated_at, what="claim")
         _ensure_editable(claim)
         if text == claim.text:
             return claim
@@ -338,18 +338,6 @@ def _apply_facts(claim: Claim, text: str) -> None:
 
 def _spans(claim: Claim) -> list[list[int]]:
     return [list(piece) for piece in claim.pieces]
-
-
-def _lock_at_version(claim: Claim, expected_updated_at: dt.datetime) -> None:
-    current = Claim.objects.select_for_update().filter(pk=claim.pk).only("updated_at").first()
-    if current is None:
-        raise NotFoundError("Claim not found.")
-    if current.updated_at != expected_updated_at:
-        raise ApplicationError(
-            "The claim has changed since you read it; fetch it again and reapply your change.",
-            extra={"etag": etag_for(current)},
-            status=412,
-        )
 
 
 def _ensure_editable(claim: Claim) -> None:

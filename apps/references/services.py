@@ -26,6 +26,7 @@ from django.utils.text import capfirst
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.selectors import CHECKED_TASK_STATUS
+from apps.core.etags import lock_at_version
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import (
     HTML_CONTENT_TYPES,
@@ -806,13 +807,12 @@ def library_document_update(
         raise PermissionDeniedError("Shared library documents are edited in the admin.")
     membership_require(user=user, desk=document.desk, editor=True)
     if expected_updated_at is not None:
-        document = LibraryDocument.objects.select_for_update().select_related("desk").filter(pk=document.pk).first()
-        if document is None:
-            raise NotFoundError("Library document not found.")
-        if document.updated_at != expected_updated_at:
-            raise ApplicationError(
-                "The document has changed since you read it; fetch it again and reapply your change.", status=412
-            )
+        document = lock_at_version(
+            LibraryDocument.objects.select_related("desk"),
+            document.pk,
+            expected_updated_at=expected_updated_at,
+            what="library document",
+        )
     new_url = fields.get("url", document.url)
     if new_url != document.url:
         _library_url_check(new_url)

@@ -215,6 +215,7 @@ def test_library_document_writes_without_if_match_still_apply(desk, editor_api):
 
 def test_a_library_document_saved_between_the_check_and_the_write_is_not_overwritten(desk, editor):
     """The If-Match check and the write are apart; the service re-checks the version under a row lock."""
+    from apps.core.etags import etag_for
     from apps.core.exceptions import ApplicationError
     from apps.references.services import library_document_update
 
@@ -226,4 +227,5 @@ def test_a_library_document_saved_between_the_check_and_the_write_is_not_overwri
         library_document_update(user=editor, document=document, title="Second", expected_updated_at=read_version)
 
     assert refused.value.status == 412
+    assert refused.value.extra == {"etag": etag_for(LibraryDocument.objects.get(pk=document.pk))}
     assert LibraryDocument.objects.get(pk=document.pk).title == "First"

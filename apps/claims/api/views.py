@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimKind, ClaimStatus
-from apps.core.api.etags import etag_for, if_match_require
+from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
@@ -23,15 +23,8 @@ from .serializers import (
     ClaimSplitInputSerializer,
 )
 
-IF_MATCH_PARAMETER = OpenApiParameter(
-    "If-Match",
-    str,
-    OpenApiParameter.HEADER,
-    description="The ETag you read; a claim changed since is refused with 412 instead of overwritten.",
-)
-ETAG_PARAMETER = OpenApiParameter(
-    "ETag", str, OpenApiParameter.HEADER, response=[200], description="The claim's version, for If-Match."
-)
+IF_MATCH_PARAMETER = if_match_parameter("claim")
+ETAG_PARAMETER = etag_parameter("claim")
 CHANGED_SINCE_READ = error_response(
     "The claim changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
 )
@@ -69,7 +62,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(parameters=[ETAG_PARAMETER])
     def retrieve(self, request, pk=None):
-        return _with_etag(self.get_object())
+        claim = self.get_object()
+        return with_etag(ClaimOutputSerializer(claim).data, claim)
 
     @extend_schema(
         request=ClaimCreateInputSerializer,
@@ -127,7 +121,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             text=data["text"],
             expected_updated_at=claim.updated_at if version_named else None,
         )
-        return _with_etag(claim)
+        return with_etag(ClaimOutputSerializer(claim).data, claim)
 
     @extend_schema(request=ClaimMergeInputSerializer, responses={200: ClaimOutputSerializer, 409: UNDER_REVIEW})
     @action(detail=True, methods=["post"])
@@ -198,12 +192,6 @@ def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str
     if value is not None and value not in choices:
         raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
     return value
-
-
-def _with_etag(claim) -> Response:
-    response = Response(ClaimOutputSerializer(claim).data)
-    response["ETag"] = etag_for(claim)
-    return response
 
 
 def _validated(serializer_class, request) -> dict:

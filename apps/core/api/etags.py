@@ -1,14 +1,12 @@
-"""Optimistic concurrency for API writes: ETag on the answer, If-Match on the next write."""
+"""ETag on the answer, If-Match on the next write (see apps/core/etags.py for the versions)."""
 
 from django.utils.http import parse_etags, quote_etag
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import status
 from rest_framework.request import Request
+from rest_framework.response import Response
 
-from apps.core.exceptions import ApplicationError
-
-
-def etag_for(instance) -> str:
-    """A strong ETag for a row: its last save (`BaseModel.updated_at`) to the microsecond."""
-    return quote_etag(str(int(instance.updated_at.timestamp() * 1_000_000)))
+from apps.core.etags import changed_since_read_error, etag_for
 
 
 def if_match_require(request: Request, instance, *, what: str) -> bool:
@@ -21,11 +19,26 @@ def if_match_require(request: Request, instance, *, what: str) -> bool:
     header = request.headers.get("If-Match")
     if header is None or header.strip() == "*":
         return False
-    current = etag_for(instance)
-    if current in {quote_etag(tag) for tag in parse_etags(header)}:
+    if etag_for(instance) in {quote_etag(tag) for tag in parse_etags(header)}:
         return True
-    raise ApplicationError(
-        f"The {what} has changed since you read it; fetch it again and reapply your change.",
-        extra={"etag": current},
-        status=412,
+    raise changed_since_read_error(what=what, current=instance)
+
+
+def with_etag(data, instance, *, status_code: int = status.HTTP_200_OK) -> Response:
+    response = Response(data, status=status_code)
+    response["ETag"] = etag_for(instance)
+    return response
+
+
+def if_match_parameter(what: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "If-Match",
+        str,
+        OpenApiParameter.HEADER,
+        description=f"The ETag you read; a {what} changed since is refused with 412 instead of overwritten.",
     )
+
+
+def etag_parameter(what: str, *, statuses: tuple[int, ...] = (200,)) -> OpenApiParameter:
+    description = f"The {what}'s version, for If-Match."
+    return OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=list(statuses), description=description)

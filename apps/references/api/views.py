@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api.etags import etag_for, if_match_require
+from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.schema import error_response
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
@@ -27,16 +27,11 @@ from apps.references.api.serializers import (
 )
 
 CLAIM_PARAMETER = OpenApiParameter("claim", str, description="Only this claim's rows (UUID).")
-IF_MATCH_PARAMETER = OpenApiParameter(
-    "If-Match",
-    str,
-    OpenApiParameter.HEADER,
-    description="The ETag you read; a document changed since is refused with 412 instead of overwritten.",
+IF_MATCH_PARAMETER = if_match_parameter("document")
+ETAG_PARAMETER = etag_parameter("document", statuses=(200, 201))
+CHANGED_SINCE_READ = error_response(
+    "The document changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
 )
-ETAG_PARAMETER = OpenApiParameter(
-    "ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The document's version, for If-Match."
-)
-CHANGED_SINCE_READ = OpenApiResponse(description="The document changed since the If-Match ETag; nothing was saved.")
 
 
 def _claim_filter(request: Request):
@@ -96,7 +91,8 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
 
     @extend_schema(parameters=[ETAG_PARAMETER])
     def retrieve(self, request: Request, pk: str) -> Response:
-        return _with_etag(self._document(pk))
+        document = self._document(pk)
+        return with_etag(LibraryDocumentOutputSerializer(document).data, document)
 
     @extend_schema(
         request=LibraryDocumentInputSerializer,
@@ -109,7 +105,7 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         data = dict(serializer.validated_data)
         desk = _editable_desk(request, data.pop("desk", None))
         document = services.library_document_create(user=request.user, desk=desk, **data)
-        return _with_etag(document, status_code=status.HTTP_201_CREATED)
+        return with_etag(LibraryDocumentOutputSerializer(document).data, document, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer})
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
@@ -159,17 +155,11 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
             expected_updated_at=document.updated_at if version_named else None,
             **fields,
         )
-        return _with_etag(document)
+        return with_etag(LibraryDocumentOutputSerializer(document).data, document)
 
     def destroy(self, request: Request, pk: str) -> Response:
         services.library_document_delete(user=request.user, document=self._document(pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _with_etag(document, *, status_code: int = status.HTTP_200_OK) -> Response:
-    response = Response(LibraryDocumentOutputSerializer(document).data, status=status_code)
-    response["ETag"] = etag_for(document)
-    return response
 
 
 class ClaimReferencesRefreshApi(APIView):

@@ -41,8 +41,9 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         extra_kwargs = {
             "verdict_revision": {
-                "help_text": "Counts the changes to the verdict (draft saved, submitted, returned, approved). Send it back "
-                "with a verdict, approval or return to have it refused (409) if the verdict changed meanwhile."
+                "help_text": "Counts the changes to the verdict (draft saved, submitted, returned, approved). "
+                "Send it back with a verdict, approval or return to have it refused (409) if the verdict changed "
+                "meanwhile."
             }
         }
 
