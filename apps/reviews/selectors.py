@@ -84,6 +84,12 @@ def review_task_queue(
     return tasks
 
 
+def review_task_is_overdue(*, task: ReviewTask, today: dt.date | None = None) -> bool:
+    """Open review work past its due date (the queue marks the same with `is_overdue`)."""
+    today = today or timezone.localdate()
+    return task.status in OPEN_STATUSES and task.due_date is not None and task.due_date < today
+
+
 def review_task_queue_summary(*, user, today: dt.date | None = None) -> dict[str, int]:
     """How much open work the user has: {"open", "overdue", "returned"}, in one query."""
     today = today or timezone.localdate()

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
@@ -32,7 +31,7 @@ from apps.references.selectors import (
     source_link_list,
 )
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import OPEN_STATUSES, review_task_approval_queue, verdict_draft_for_task
+from apps.reviews.selectors import review_task_approval_queue, review_task_is_overdue, verdict_draft_for_task
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
@@ -195,10 +194,7 @@ def _claim_page(
             "context_cut_after": cut_after,
             "task": task,
             "in_review": in_review,
-            "overdue": in_review
-            and task.status in OPEN_STATUSES
-            and task.due_date is not None
-            and task.due_date < timezone.localdate(),
+            "overdue": in_review and review_task_is_overdue(task=task),
             "shown_status": shown_status,
             "verdict": verdict,
             # The earlier check's verdict while it is this claim's verdict.

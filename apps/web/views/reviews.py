@@ -36,13 +36,16 @@ def review_queue(request):
     filters = ReviewQueueFilterForm(request.GET, user=request.user)
     chosen = filters.queue_filters()
     tasks = review_task_queue(user=request.user, **chosen)
+    summary = review_task_queue_summary(user=request.user)
     return render(
         request,
         "reviews/queue.html",
         {
             "filters": filters,
             "filtered": any(chosen.values()),
-            "summary": review_task_queue_summary(user=request.user),
+            "summary": summary,
+            # The header counts the same work; this page has it already.
+            "my_work": summary,
             "tasks": Paginator(tasks, QUEUE_PAGE_SIZE).get_page(request.GET.get("page")),
             "approvals": Paginator(review_task_approval_queue(user=request.user), QUEUE_PAGE_SIZE).get_page(
                 request.GET.get("approvals_page")
