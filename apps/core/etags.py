@@ -25,7 +25,8 @@ def changed_since_read_error(*, what: str, current) -> ApplicationError:
 def lock_at_version(queryset: QuerySet, pk, *, expected_updated_at: dt.datetime, what: str) -> Model:
     """The row, locked for the caller's transaction, if it is still the version the caller read;
     412 (naming the current ETag) when it was saved since, 404 when it is gone."""
-    current = queryset.select_for_update().filter(pk=pk).first()
+    # Only the row itself: PostgreSQL refuses to lock the nullable side of a select_related join.
+    current = queryset.select_for_update(of=("self",)).filter(pk=pk).first()
     if current is None:
         raise NotFoundError(f"{what.capitalize()} not found.")
     if current.updated_at != expected_updated_at:
