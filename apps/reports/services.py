@@ -103,7 +103,7 @@ def report_as_dict(report: Report) -> dict:
                 **_verdict_fields(row),
                 # The evidence the approved verdict rests on; gathered references are only leads.
                 "cited_references": [
-                    {"id": str(ref.pk), "url": ref.url, "title": ref.title}
+                    {"id": str(ref.pk), "url": ref.url, "title": ref.title, "provider": ref.provider}
                     for ref in (row.verdict.cited_references.all() if row.verdict else [])
                 ],
                 "gathered_references": [

@@ -355,3 +355,25 @@ def test_pdf_links_a_cited_reference_whose_url_has_quotes(desk, editor, reviewer
     links = [annotation.get_object()["/A"]["/URI"] for annotation in PdfReader(path).pages[0]["/Annots"]]
     assert links == [url]
     assert "Central bank statement" in _pdf_text(export, tmp_path)
+
+
+def test_evidence_a_desk_member_added_is_labelled_as_theirs_in_reports(desk, editor, reviewer):
+    article = factories.ArticleFactory(desk=desk, body=BODY)
+    claim = factories.ClaimFactory(article=article, text=BODY[:47], start=0, end=47)
+    task = factories.ReviewTaskFactory(claim=claim)
+    found = factories.ReferenceFactory(
+        claim=claim, url="https://court.example.org/filing", title="Court filing", provider="person", added_by=reviewer
+    )
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="True")
+    reviews.verdict_submit(
+        user=reviewer, task=task, rating=rating, rationale="Filed in court.", reference_ids=[found.pk]
+    )
+    reviews.verdict_approve(editor=editor, task=task)
+    report = report_build(article=article)
+
+    cited = json.loads(report_export(report=report, export_format="json").content)["claims"][0]["cited_references"]
+    html = report_export(report=report, export_format="html").content
+
+    assert cited[0]["provider"] == "person"
+    assert "Court filing</a> (added by a desk member)" in html
