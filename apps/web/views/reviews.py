@@ -110,25 +110,33 @@ def article_tasks_assign(request, article_id):
     return redirect("articles:detail", article_id=article.pk)
 
 
+def _bound_verdict_form(request, task, *, draft: bool = False) -> VerdictForm:
+    references = reference_list(user=request.user, claim=task.claim)
+    return VerdictForm(request.POST, desk=task.claim.article.desk, references=references, draft=draft)
+
+
+def _verdict_fields(form: VerdictForm) -> dict:
+    """The sent verdict as the review services take it (submitting and saving a draft alike)."""
+    data = form.cleaned_data
+    return {
+        "rating": data["rating"],
+        "rationale": data["rationale"],
+        "reference_ids": data["references"],
+        "seen_revision": data["revision"],
+    }
+
+
 @form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def verdict_submit(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    references = reference_list(user=request.user, claim=task.claim)
-    form = VerdictForm(request.POST, desk=task.claim.article.desk, references=references)
+    form = _bound_verdict_form(request, task)
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect("claims:detail", claim_id=claim_id)
     rationale = form.cleaned_data["rationale"]
     try:
-        services.verdict_submit(
-            user=request.user,
-            task=task,
-            rating=form.cleaned_data["rating"],
-            rationale=rationale,
-            reference_ids=form.cleaned_data["references"],
-            seen_revision=form.cleaned_data["revision"],
-        )
+        services.verdict_submit(user=request.user, task=task, **_verdict_fields(form))
     except ApplicationError as error:
         # The claim can be rejected or reassigned, or the verdict changed, while the reviewer
         # writes: hand back what they wrote, since the page they return to may no longer hold a
@@ -145,22 +153,14 @@ def verdict_submit(request, claim_id):
 @application_errors(redirect_to="claims:detail")
 def verdict_draft_save(request, claim_id):
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    references = reference_list(user=request.user, claim=task.claim)
-    form = VerdictForm(request.POST, desk=task.claim.article.desk, references=references, draft=True)
+    form = _bound_verdict_form(request, task, draft=True)
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect("claims:detail", claim_id=claim_id)
     rationale = form.cleaned_data["rationale"]
     starting = task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
     try:
-        draft = services.verdict_draft_save(
-            user=request.user,
-            task=task,
-            rating=form.cleaned_data["rating"],
-            rationale=rationale,
-            reference_ids=form.cleaned_data["references"],
-            seen_revision=form.cleaned_data["revision"],
-        )
+        draft = services.verdict_draft_save(user=request.user, task=task, **_verdict_fields(form))
     except ApplicationError as error:
         messages.error(request, error.message)
         if rationale.strip():
