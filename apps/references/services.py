@@ -1170,11 +1170,18 @@ def _name_taken_error(name: str) -> ApplicationError:
     return ApplicationError(message, extra={"fields": {"name": [message]}})
 
 
-def _desk_rule_lock(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
+def _desk_rule_lock(
+    *, user: AbstractBaseUser, rule: SourceRule, expected_updated_at: dt.datetime | None = None
+) -> SourceRule:
+    """The desk rule locked for an admin's write; with `expected_updated_at` (the version the
+    caller read), a rule saved since then is refused with 412 instead of overwritten."""
     if rule.desk_id is None:
         raise PermissionDeniedError("Shared rules apply to every desk; a site administrator changes them.")
     desk_admin_require(user=user, desk=rule.desk)
-    locked = SourceRule.objects.select_for_update().filter(pk=rule.pk, desk_id=rule.desk_id).first()
+    desk_rules = SourceRule.objects.filter(desk_id=rule.desk_id)
+    if expected_updated_at is not None:
+        return lock_at_version(desk_rules, rule.pk, expected_updated_at=expected_updated_at, what="source rule")
+    locked = desk_rules.select_for_update().filter(pk=rule.pk).first()
     if locked is None:
         raise NotFoundError("Source rule not found.")
     return locked
@@ -1230,9 +1237,11 @@ def source_rule_update(
     requires_attribution: bool = False,
     priority: int = 100,
     topic: str = SourceRuleTopic.OTHER,
+    expected_updated_at: dt.datetime | None = None,
 ) -> SourceRule:
-    """A desk admin edits one of the desk's own rules (shared rules are refused). Locks the rule row."""
-    locked = _desk_rule_lock(user=user, rule=rule)
+    """A desk admin edits one of the desk's own rules (shared rules are refused). Locks the rule row;
+    with `expected_updated_at`, a rule saved since that version is refused with 412."""
+    locked = _desk_rule_lock(user=user, rule=rule, expected_updated_at=expected_updated_at)
     _source_rule_fields(
         rule=locked,
         name=name,
@@ -1259,8 +1268,10 @@ def _source_rule_save(rule: SourceRule) -> SourceRule:
     return rule
 
 
-def _desk_rule_active_set(*, user: AbstractBaseUser, rule: SourceRule, active: bool) -> SourceRule:
-    locked = _desk_rule_lock(user=user, rule=rule)
+def _desk_rule_active_set(
+    *, user: AbstractBaseUser, rule: SourceRule, active: bool, expected_updated_at: dt.datetime | None
+) -> SourceRule:
+    locked = _desk_rule_lock(user=user, rule=rule, expected_updated_at=expected_updated_at)
     if locked.is_active != active:
         locked.is_active = active
         locked.save(update_fields=["is_active", "updated_at"])
@@ -1268,12 +1279,18 @@ def _desk_rule_active_set(*, user: AbstractBaseUser, rule: SourceRule, active: b
 
 
 @transaction.atomic
-def source_rule_deactivate(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
-    """A desk admin stops one of the desk's rules from attaching links. Idempotent."""
-    return _desk_rule_active_set(user=user, rule=rule, active=False)
+def source_rule_deactivate(
+    *, user: AbstractBaseUser, rule: SourceRule, expected_updated_at: dt.datetime | None = None
+) -> SourceRule:
+    """A desk admin stops one of the desk's rules from attaching links. Idempotent (a 412 for a
+    rule saved since `expected_updated_at`, when given)."""
+    return _desk_rule_active_set(user=user, rule=rule, active=False, expected_updated_at=expected_updated_at)
 
 
 @transaction.atomic
-def source_rule_reactivate(*, user: AbstractBaseUser, rule: SourceRule) -> SourceRule:
-    """A desk admin turns a deactivated desk rule back on. Idempotent."""
-    return _desk_rule_active_set(user=user, rule=rule, active=True)
+def source_rule_reactivate(
+    *, user: AbstractBaseUser, rule: SourceRule, expected_updated_at: dt.datetime | None = None
+) -> SourceRule:
+    """A desk admin turns a deactivated desk rule back on. Idempotent (a 412 for a rule saved
+    since `expected_updated_at`, when given)."""
+    return _desk_rule_active_set(user=user, rule=rule, active=True, expected_updated_at=expected_updated_at)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
+from apps.core.etags import changed_since_read_error
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
@@ -381,13 +382,20 @@ def _lock_desk_for_scale(*, user, desk: Desk) -> Desk:
     return locked
 
 
-def _own_scale_rating_lock(*, user, rating: Rating) -> Rating | None:
-    """Lock the rating's desk for an admin edit; the rating as stored now, or None if it is gone."""
+def _own_scale_rating_lock(*, user, rating: Rating, expected_updated_at: dt.datetime | None = None) -> Rating | None:
+    """Lock the rating's desk for an admin edit; the rating as stored now, or None if it is gone.
+
+    With `expected_updated_at` (the version the caller read), a rating saved since is refused with
+    412 instead of overwritten.
+    """
     desk = rating.scale.desk
     if desk is None:
         raise ApplicationError("The standard scale is shared by every desk; copy it to your desk to change it.")
     _lock_desk_for_scale(user=user, desk=desk)
-    return Rating.objects.select_related("scale").filter(pk=rating.pk).first()
+    current = Rating.objects.select_related("scale").filter(pk=rating.pk).first()
+    if current is not None and expected_updated_at is not None and current.updated_at != expected_updated_at:
+        raise changed_since_read_error(what="rating", current=current)
+    return current
 
 
 def _rating_fields_check(*, scale: RatingScale, label: str, description: str, claimreview_value: int | None) -> str:
@@ -472,12 +480,21 @@ def rating_create(
 
 
 @transaction.atomic
-def rating_update(*, user, rating: Rating, label: str, description: str, claimreview_value: int | None) -> Rating:
+def rating_update(
+    *,
+    user,
+    rating: Rating,
+    label: str,
+    description: str,
+    claimreview_value: int | None,
+    expected_updated_at: dt.datetime | None = None,
+) -> Rating:
     """A desk admin renames a rating of the desk's own scale or changes its ClaimReview value.
 
     Verdicts that use the rating follow the change: they point at the rating, not a copy of it.
+    With `expected_updated_at`, a rating saved since that version is refused with 412.
     """
-    current = _own_scale_rating_lock(user=user, rating=rating)
+    current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
         raise NotFoundError("That rating is no longer on the scale.")
     label = _rating_fields_check(
@@ -513,25 +530,26 @@ def rating_move(*, user, rating: Rating, offset: int) -> Rating:
 
 
 @transaction.atomic
-def rating_delete(*, user, rating: Rating) -> None:
+def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | None = None) -> None:
     """A desk admin removes a rating from the desk's own scale.
 
-    Refused while verdicts use it (their rating is protected; rename it instead) and for the
-    scale's last rating. Idempotent: a rating already gone is no error.
+    Refused while verdicts use it (409 naming their count; their rating is protected, rename it
+    instead), for the scale's last rating, and (412) for a rating saved since
+    `expected_updated_at` when given. Idempotent: a rating already gone is no error.
     """
-    current = _own_scale_rating_lock(user=user, rating=rating)
+    current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
         return
     in_use = current.verdicts.count()
     if in_use:
-        raise ApplicationError(_rating_in_use_message(current, in_use), status=409)
+        raise ApplicationError(_rating_in_use_message(current, in_use), extra={"verdict_count": in_use}, status=409)
     if current.scale.ratings.count() == 1:
         raise ApplicationError("A scale needs at least one rating.")
     try:
         current.delete()
     except ProtectedError:
         # A reviewer chose the rating after the check above (verdicts do not take the desk lock).
-        raise ApplicationError(_rating_in_use_message(current, 1), status=409) from None
+        raise ApplicationError(_rating_in_use_message(current, 1), extra={"verdict_count": 1}, status=409) from None
 
 
 def _rating_in_use_message(rating: Rating, count: int) -> str:
