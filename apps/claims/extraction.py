@@ -140,7 +140,17 @@ _INTRODUCED_NAME = re.compile(
     # unlike "John Smith, a former company director" or "Jane Doe, a member of the group"
     rf"|\b(?P<described>{_CAPITALISED_NAME}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?(?:{_BODY_NOUN}|group)"
     r"(?=[,.;]|\s+(?:based|that|which|in|from|with|owned|run|[a-z]+ing)\b)"
+    # "a spokesperson for Stagecoach South": whom a spokesperson speaks for, unless a given name says
+    # it is a person ("a spokesman for Boris Johnson")
+    rf"|\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?(?P<represented>{_CAPITALISED_NAME})"
+    # the whole name, not the adjective of "the German government"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|told|added|confirmed|declined|denied|did|does|would|will|was|were|is|are"
+    r"|has|had|have|stated|explained|insisted|warned|noted)\b)"
+    # "Solaris Paper which makes Sorbent": people are "who"; what makes or sells things is a business
+    rf"|\b(?P<business>{_CAPITALISED_NAME}),?\s+which\s+"
+    r"(?:makes|made|owns|owned|operates|operated|runs|sells|produces|employs)\b"
 )
+_GIVEN_NAMES = FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
 _CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
@@ -579,8 +589,11 @@ def _introduced_names(body: str) -> dict[str, str]:
             if title not in checked and len(checked) < _TITLES_CHECKED_FOR_PEOPLE:
                 checked[title] = _title_without_a_named_person(title, body)
             introduced[checked.get(title, title)] = "MISC"
+        elif (represented := match["represented"] or match["business"]) and represented.split()[0] in _GIVEN_NAMES:
+            continue
         else:
-            introduced[_without_openers(without_possessive(match["name"] or match["described"]))] = "ORG"
+            name = match["name"] or match["described"] or represented
+            introduced[_without_openers(without_possessive(name))] = "ORG"
     return introduced
 
 

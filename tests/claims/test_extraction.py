@@ -227,6 +227,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "President Ana Vell of Ruritania"),
         # a count before "reported" is no source
         ("Meanwhile, the total reported casualties increased to 167 from a previous 93 injured people.", ""),
+        # someone unnamed, described by a post of a named body or a post "for" a body
+        ("A Ruritania Police spokesman said 13 students were hurt in the crash.", "A Ruritania Police spokesman"),
+        ("A spokesperson for the council said 40 homes were flooded on Tuesday.", "A spokesperson for the council"),
+        ('"We run 300 buses," a spokesperson for Vale Coaches said.', "a spokesperson for Vale Coaches"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -1500,3 +1504,37 @@ def test_a_title_with_and_stays_whole_when_no_one_after_the_and_is_named_again(s
     (claim,) = extract_claims(sentence)
 
     assert {"text": title, "type": "MISC"} in claim.entities
+
+
+def test_they_in_what_one_speaker_said_keeps_the_speakers_frame():
+    body = (
+        "A spokesperson for Vale Coaches said their thoughts were with the 3 injured children, and they were "
+        "carrying out an internal investigation."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "A spokesperson for Vale Coaches said their thoughts were with the 3 injured children.",
+        "A spokesperson for Vale Coaches said they were carrying out an internal investigation.",
+    ]
+    # a plural speaker is who "they" are
+    assert [c.text for c in extract_claims("Police said the man was armed, and they arrested him on Monday.")] == [
+        "Police said the man was armed.",
+        "Police arrested him on Monday.",
+    ]
+
+
+def test_a_body_a_spokesperson_speaks_for_or_that_makes_things_is_an_organisation_in_every_claim():
+    body = (
+        "3 children were hurt after a Vale Coaches bus hit a bridge on Monday.\n\n"
+        "A spokesperson for Vale Coaches said 40 buses were checked.\n\n"
+        "Kimberly-Clark and Solaris Paper which makes Sorbent said they made 20% more paper in March.\n\n"
+        "A spokesman for Boris Johnson said 12 ministers agreed."
+    )
+
+    types = {e["text"]: e["type"] for claim in extract_claims(body) for e in claim.entities}
+
+    assert types["Vale Coaches"] == "ORG"
+    assert types["Solaris Paper"] == "ORG"
+    assert types["Boris Johnson"] == "PERSON"

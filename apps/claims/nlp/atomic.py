@@ -492,6 +492,19 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
                 continue  # "Police said Khan wore a vest, though it was fake": "it" is in what they said
             if match["word"].lower() == "it" and _EXPLETIVE_IT.match(text, match.end()):
                 continue  # "..., and it is Johnson's stated intent for the UK to leave": "it" stands for nothing
+            if (
+                span is not None
+                and match["word"].lower() == "they"
+                and not piece.head
+                and (said := _reporting_verb_end(text[: match.start()]))
+                and not _plural(text[span[0] : span[1]])
+            ):
+                # "A spokesperson for Stagecoach South said their thoughts were ..., and they were carrying
+                # out ...": "they" is in what the one speaker said, so the second clause keeps the frame
+                return [
+                    Piece(piece.head, first, piece.subject),
+                    Piece(((a + span[0], a + said),), second, ""),
+                ]
             if span is not None:
                 subject = text[span[0] : span[1]]
             elif piece.head and not _frame_head(sentence, piece):
@@ -521,9 +534,28 @@ def _not_an_it(subject: str) -> bool:
 
 
 def _reports(clause: str) -> bool:
+    return _reporting_verb_end(clause) is not None
+
+
+def _reporting_verb_end(clause: str) -> int | None:
+    """Where the clause's verb ends when it is a verb of saying ("A spokesperson said ...")."""
     tokens = _tokens(clause)
     verb = _verb_index(tokens)
-    return verb is not None and tokens[verb].group().lower() in _REPORTING_VERBS
+    if verb is None or tokens[verb].group().lower() not in _REPORTING_VERBS:
+        return None
+    return tokens[verb].end()
+
+
+def _plural(subject: str) -> bool:
+    """Whether a subject names more than one: its head noun, before any "for"/"of" phrase, is plural
+    ("Officials", "Police", "Residents of the town"), unlike "A spokesperson for Stagecoach South"."""
+    head_phrase = re.split(r"\s+(?:for|of|from|at|in|with)\s+", subject, maxsplit=1)[0]
+    words = re.findall(r"[\w'\u2019-]+", head_phrase)
+    if not words:
+        return False
+    head = words[-1].lower()
+    coordinated = any(word.lower() == "and" for word in words)
+    return coordinated or head in ("police", "people", "staff") or (head.endswith("s") and not head.endswith("ss"))
 
 
 def _closes_a_list(text: str, comma: int) -> bool:

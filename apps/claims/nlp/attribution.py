@@ -41,8 +41,10 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
-    # '"...", a government official said.': someone unnamed, described by a post
-    rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
+    # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
+    # spokesman said", "A spokesperson for Stagecoach South said")
+    rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
+    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said": a post, and the name after it
     rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+{_NAME}){{0,3}})"

@@ -309,6 +309,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
 _PLACE_BEFORE_A_NOUN = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?P<noun>[a-z]+)(?:\s+(?P<next>[a-z]+))?"
 )
+# Street words that are also surnames ("Nathan Lane", "Glenn Close"): a place only after a preposition.
+_STREET_WORDS = words("Lane Close Drive Way Crescent Terrace Grove Row Walk Gardens Hill Green Parade Mews")
+_STREET_PREPOSITION_BEFORE = re.compile(r"\b(?:on|along|off|in|at|near|into|onto|down|up)\s+$")
 # "published on Wednesday in Science Advances": a journal, not a place.
 # A capital inside a word spells a product or a brand ("CentOS", "iPhone", "PlayStation"); names
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
@@ -706,6 +709,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         # something was published ("published on Wednesday in Science Advances").
         published = _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
         found.append((name, "MISC" if published else "PLACE"))
+        return found
+    if (
+        len(tokens) in (2, 3)
+        and not title_count
+        and last in _STREET_WORDS
+        and _STREET_PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        found.append((name, "PLACE"))  # "a collision on Wellhouse Lane"
         return found
     named_before = name in known_people or (person_tokens and person_tokens[-1] in known_people)
     # "Minister of Information Moammar al-Eryani": the department before the name is the post's
