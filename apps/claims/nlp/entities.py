@@ -94,7 +94,7 @@ OTHER_NAME_HEADS = words(
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
     Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo
-    Linux Windows Android Dragon Constitution Charter"""
+    Linux Windows Android Dragon Constitution Charter Election Elections Referendum Caucus Caucuses"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
