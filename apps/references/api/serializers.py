@@ -1,6 +1,16 @@
 from rest_framework import serializers
 
-from apps.references.models import LibraryDocument, Reference, ReferenceJob, SourceLink
+from apps.claims.models import ClaimKind
+from apps.references.models import (
+    SOURCE_RULE_MAX_KEYWORD_LENGTH,
+    SOURCE_RULE_MAX_KEYWORDS,
+    LibraryDocument,
+    Reference,
+    ReferenceJob,
+    SourceLink,
+    SourceRule,
+    SourceRuleTopic,
+)
 
 
 class ReferenceOutputSerializer(serializers.ModelSerializer):
@@ -119,3 +129,86 @@ class ReferenceProgressOutputSerializer(serializers.Serializer):
     provider_failures = serializers.DictField(child=serializers.IntegerField())
     label = serializers.CharField()
     summary = ReferenceSummaryOutputSerializer(allow_null=True, required=False)
+
+
+KINDS_HELP = f"Claim kinds, of {', '.join(ClaimKind.values)}; empty means any."
+
+
+class SourceRuleOutputSerializer(serializers.ModelSerializer):
+    kinds = serializers.ListField(child=serializers.CharField(), help_text=KINDS_HELP)
+    keywords = serializers.ListField(
+        child=serializers.CharField(), help_text="A claim must mention one (case-insensitive); empty means any."
+    )
+    excluded_keywords = serializers.ListField(
+        child=serializers.CharField(), help_text="A claim that mentions any of these gets no link."
+    )
+    shared = serializers.SerializerMethodField(
+        help_text="Applies to every desk and is read-only here (a site administrator changes it); "
+        "false for the desk's own rules, which its admins change."
+    )
+
+    class Meta:
+        model = SourceRule
+        fields = [
+            "id",
+            "name",
+            "label",
+            "topic",
+            "url_template",
+            "reason",
+            "kinds",
+            "keywords",
+            "excluded_keywords",
+            "requires_attribution",
+            "priority",
+            "is_active",
+            "shared",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_shared(self, rule: SourceRule) -> bool:
+        return rule.desk_id is None
+
+
+class SourceRuleInputSerializer(serializers.Serializer):
+    """A desk rule's fields. Blank names, labels and reasons, URL templates, names already taken,
+    priorities and keyword limits are the service's to refuse, with its messages."""
+
+    name = serializers.CharField(max_length=200, allow_blank=True, help_text="Unique on this desk, ignoring case.")
+    label = serializers.CharField(
+        max_length=300, allow_blank=True, help_text="The link text; placeholders such as {outlet} are filled in."
+    )
+    url_template = serializers.CharField(
+        allow_blank=True,
+        help_text="An http(s) address on a fixed site; its path and query may use {query}, {outlet}, {year} "
+        "and {actor}.",
+    )
+    reason = serializers.CharField(
+        max_length=500, allow_blank=True, help_text="Shown to the reviewer: why this source."
+    )
+    topic = serializers.ChoiceField(choices=SourceRuleTopic.choices, default=SourceRuleTopic.OTHER)
+    # Unknown kinds are the model's to refuse, naming them.
+    kinds = serializers.ListField(child=serializers.CharField(), default=list, help_text=KINDS_HELP)
+    keywords = serializers.ListField(
+        child=serializers.CharField(allow_blank=True, trim_whitespace=False),
+        default=list,
+        help_text=f"A claim must mention one; empty means any. At most {SOURCE_RULE_MAX_KEYWORDS} words of "
+        f"at most {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters.",
+    )
+    excluded_keywords = serializers.ListField(
+        child=serializers.CharField(allow_blank=True, trim_whitespace=False),
+        default=list,
+        help_text=f"A claim that mentions any of these gets no link. At most {SOURCE_RULE_MAX_KEYWORDS} words "
+        f"of at most {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters.",
+    )
+    requires_attribution = serializers.BooleanField(default=False, help_text="Only for claims that name an outlet.")
+    priority = serializers.IntegerField(default=100, help_text="0 to 32767; lower comes first.")
+
+
+class SourceRuleUpdateInputSerializer(SourceRuleInputSerializer):
+    """The fields to change; those left out keep their values."""
+
+    is_active = serializers.BooleanField(
+        required=False, help_text="false stops the rule attaching links to new articles; true turns it back on."
+    )

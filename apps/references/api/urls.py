@@ -5,6 +5,8 @@ from apps.references.api.views import (
     ArticleReferenceProgressApi,
     ClaimReferenceAddApi,
     ClaimReferencesRefreshApi,
+    DeskSourceRuleDetailApi,
+    DeskSourceRuleListApi,
     LibraryDocumentViewSet,
     ReferenceViewSet,
     SourceLinkViewSet,
@@ -26,6 +28,12 @@ urlpatterns = [
         "articles/<str:article_id>/reference-progress/",
         ArticleReferenceProgressApi.as_view(),
         name="article-reference-progress",
+    ),
+    path("desks/<slug:desk_slug>/source-rules/", DeskSourceRuleListApi.as_view(), name="desk-source-rule-list"),
+    path(
+        "desks/<slug:desk_slug>/source-rules/<str:rule_id>/",
+        DeskSourceRuleDetailApi.as_view(),
+        name="desk-source-rule-detail",
     ),
     *router.urls,
 ]

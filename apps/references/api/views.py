@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.db import transaction
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,7 +15,9 @@ from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_req
 from apps.core.api.schema import error_response
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
-from apps.desks.selectors import desk_default_for_user, desk_list_for_user
+from apps.desks.models import Desk
+from apps.desks.permissions import IsDeskAdmin
+from apps.desks.selectors import desk_default_for_user, desk_get_for_member, desk_list_for_user
 from apps.references import selectors, services
 from apps.references.api.serializers import (
     LibraryDocumentInputSerializer,
@@ -24,6 +29,9 @@ from apps.references.api.serializers import (
     ReferenceOutputSerializer,
     ReferenceProgressOutputSerializer,
     SourceLinkOutputSerializer,
+    SourceRuleInputSerializer,
+    SourceRuleOutputSerializer,
+    SourceRuleUpdateInputSerializer,
 )
 
 CLAIM_PARAMETER = OpenApiParameter("claim", str, description="Only this claim's rows (UUID).")
@@ -205,3 +213,121 @@ class ArticleReferenceProgressApi(APIView):
         # The fan-in summary, once every claim is finished.
         progress["summary"] = selectors.article_reference_summary(article=article) if progress["finished"] else None
         return Response(ReferenceProgressOutputSerializer(progress).data)
+
+
+# --- Desk source rules (desk admins) -------------------------------------------------------------
+
+RULE_IF_MATCH_PARAMETER = if_match_parameter("source rule")
+RULE_CHANGED_SINCE_READ = error_response(
+    "The rule changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
+)
+
+
+def _rule_editable_fields(rule) -> dict:
+    """The rule's fields as the update service takes them, for a PATCH to change some of."""
+    return {
+        "name": rule.name,
+        "label": rule.label,
+        "url_template": rule.url_template,
+        "reason": rule.reason,
+        "topic": rule.topic,
+        "kinds": rule.kinds,
+        "keywords": rule.keywords,
+        "excluded_keywords": rule.excluded_keywords,
+        "requires_attribution": rule.requires_attribution,
+        "priority": rule.priority,
+    }
+
+
+class _DeskSourceRuleApi(GenericAPIView):
+    """Desk admins only, as in the web's desk settings (outsiders 404, other roles 403). Editors and
+    reviewers see what they need of a rule on each claim's source links: its name, label and reason."""
+
+    permission_classes = [IsAuthenticated, IsDeskAdmin]
+    serializer_class = SourceRuleOutputSerializer
+    # Generic for pagination only: these endpoints take no query filters.
+    filter_backends = []
+
+    def get_desk(self) -> Desk:
+        if not hasattr(self, "_desk"):
+            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
+        return self._desk
+
+    def get_rule(self):
+        return selectors.source_rule_get_for_desk(desk=self.get_desk(), rule_id=self.kwargs["rule_id"])
+
+
+class DeskSourceRuleListApi(_DeskSourceRuleApi):
+    """The rules that suggest source links for the desk's claims, in the order they apply: the
+    desk's own and the shared ones (`shared`, read-only here); add a rule of the desk's own."""
+
+    @extend_schema(responses=SourceRuleOutputSerializer(many=True))
+    def get(self, request: Request, desk_slug: str) -> Response:
+        page = self.paginate_queryset(selectors.source_rule_list_for_desk(desk=self.get_desk()))
+        return self.get_paginated_response(SourceRuleOutputSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=SourceRuleInputSerializer,
+        parameters=[etag_parameter("source rule", statuses=(201,))],
+        responses={201: SourceRuleOutputSerializer},
+    )
+    def post(self, request: Request, desk_slug: str) -> Response:
+        serializer = SourceRuleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rule = services.source_rule_create(user=request.user, desk=self.get_desk(), **serializer.validated_data)
+        return with_etag(SourceRuleOutputSerializer(rule).data, rule, status_code=status.HTTP_201_CREATED)
+
+
+class DeskSourceRuleDetailApi(_DeskSourceRuleApi):
+    """One of the desk's rules. Rules are never deleted, as in the web UI: links already attached
+    keep naming their rule, so DELETE deactivates it and PATCH `is_active` turns it back on.
+    Shared rules are refused with 403."""
+
+    @extend_schema(parameters=[etag_parameter("source rule")])
+    def get(self, request: Request, desk_slug: str, rule_id: str) -> Response:
+        rule = self.get_rule()
+        return with_etag(SourceRuleOutputSerializer(rule).data, rule)
+
+    @extend_schema(
+        request=SourceRuleUpdateInputSerializer,
+        parameters=[RULE_IF_MATCH_PARAMETER, etag_parameter("source rule")],
+        responses={200: SourceRuleOutputSerializer, 412: RULE_CHANGED_SINCE_READ},
+    )
+    def patch(self, request: Request, desk_slug: str, rule_id: str) -> Response:
+        rule = self.get_rule()
+        serializer = SourceRuleUpdateInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        is_active = changes.pop("is_active", None)
+        version_named = if_match_require(request, rule, what="source rule")
+        with transaction.atomic():
+            if changes:
+                # The fields left out are kept as read above, so the rule must still be that version.
+                rule = services.source_rule_update(
+                    user=request.user,
+                    rule=rule,
+                    expected_updated_at=rule.updated_at,
+                    **{**_rule_editable_fields(rule), **changes},
+                )
+                version_named = False  # the rule is locked and checked for the rest of this transaction
+            if is_active is not None:
+                active_set = services.source_rule_reactivate if is_active else services.source_rule_deactivate
+                rule = active_set(
+                    user=request.user, rule=rule, expected_updated_at=rule.updated_at if version_named else None
+                )
+        return with_etag(SourceRuleOutputSerializer(rule).data, rule)
+
+    @extend_schema(
+        parameters=[RULE_IF_MATCH_PARAMETER, etag_parameter("source rule")],
+        responses={
+            200: OpenApiResponse(SourceRuleOutputSerializer, description="Deactivated (or already inactive)."),
+            412: RULE_CHANGED_SINCE_READ,
+        },
+    )
+    def delete(self, request: Request, desk_slug: str, rule_id: str) -> Response:
+        rule = self.get_rule()
+        version_named = if_match_require(request, rule, what="source rule")
+        rule = services.source_rule_deactivate(
+            user=request.user, rule=rule, expected_updated_at=rule.updated_at if version_named else None
+        )
+        return with_etag(SourceRuleOutputSerializer(rule).data, rule)
