@@ -231,6 +231,15 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("A Ruritania Police spokesman said 13 students were hurt in the crash.", "A Ruritania Police spokesman"),
         ("A spokesperson for the council said 40 homes were flooded on Tuesday.", "A spokesperson for the council"),
         ('"We run 300 buses," a spokesperson for Vale Coaches said.', "a spokesperson for Vale Coaches"),
+        # where the source said it: a medium after the verb, or an aside between commas
+        ('Former Ruritanian Ambassador to the United Nations Ana Vell wrote on Twitter, "We lost 3 allies."',
+         "Former Ruritanian Ambassador to the United Nations Ana Vell"),
+        ('Senator Ian Moss spoke on Fox News, "This will cost 40 billion dollars."', "Senator Ian Moss"),
+        ("The ministry, in a statement on Friday, said 40 people were arrested.", "The ministry"),
+        ("Late on Sunday, President Ana Vell, in a statement delivered via her press secretary, announced 300 "
+         "troops would leave.", "President Ana Vell"),
+        # a day before the source is not part of it
+        ("On Friday Vale Motor Company announced that 300 jobs would go.", "Vale Motor Company"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

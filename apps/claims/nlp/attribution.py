@@ -39,7 +39,7 @@ _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|webs
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
-    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?)?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
@@ -91,6 +91,11 @@ _DESCRIPTION = (
 )
 # 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
 _WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
+# "The ministry, in a statement on Friday, said ...": where the source said it, between commas
+_MEDIUM_ASIDE = (
+    r"(?:in|during|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?(?:statement|interview|tweet|post|letter"
+    r"|video|speech|address|message|briefing|press\s+(?:release|conference)|news\s+conference)\b[^,\"“]{0,60}"
+)
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
     (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
@@ -104,7 +109,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
-    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned){_WHEN}"
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke){_WHEN}"
+    # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."': where it was said
+    rf"(?:\s+(?:on|in|to|via)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})?"
     # 'Wasif suggested, in likelihood, "..."'
     r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]\s*[\"“]"
 )
@@ -140,7 +147,7 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
-    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})),)?"
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})),)?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
@@ -157,7 +164,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|"
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
@@ -211,6 +218,10 @@ _PARENTHETICAL = re.compile(
 # abbreviation's ("Jr.", "Inc.", "U.S.").
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 _OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
+# "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
+_DAY_BEFORE_SOURCE = re.compile(
+    rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\s+(?=[A-Z])"
+)
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
 
@@ -345,7 +356,7 @@ def _clean(source: str) -> str:
     outlet it is ("Greek daily Kathimerini")."""
     named = _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,"))
     named = _SENTENCE_FULL_STOP.sub("", named)
-    return _DAY_AFTER_SOURCE.sub("", named)
+    return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
 
 
 def _named_source(source: str) -> str:
