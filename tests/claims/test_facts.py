@@ -222,6 +222,7 @@ def test_quantities_are_normalised(text, expected):
         "a one in a million chance, thanks a million",
         "it is a category 3 hurricane",
         "two-legged running and a three-pronged attack",
+        "three-dimensional structures, a two-sided deal",
     ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):
@@ -942,6 +943,12 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         # an election is an event, not a person; its commission is a body
         ("They protested the results of the 2020 US Presidential Election.", [("US Presidential Election", "MISC")]),
         ("The Election Commission said 3 seats were open.", [("Election Commission", "ORG")]),
+        # "and" inside an organisation's purpose, but not before a person
+        (
+            "They met at the American Society for Biochemistry and Molecular Biology in Orlando.",
+            [("American Society for Biochemistry and Molecular Biology", "ORG"), ("Orlando", "PLACE")],
+        ),
+        ("The Center for Science and Ana Vell met.", [("Center for Science", "ORG"), ("Ana Vell", "PERSON")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

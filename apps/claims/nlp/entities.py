@@ -8,7 +8,17 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, STOPWORDS, WEEKDAYS, words
+from .lexicon import (
+    FEMALE_GIVEN_NAMES,
+    IRREGULAR_PAST,
+    MALE_GIVEN_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    RELATIVES,
+    STOPWORDS,
+    WEEKDAYS,
+    words,
+)
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -381,6 +391,10 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
                 yield pending[0], match.end()
                 pending = None
                 continue
+            if between == " and " and _purpose_goes_on(before, match.group()):
+                yield pending[0], match.end()  # "American Society for Biochemistry and Molecular Biology"
+                pending = None
+                continue
             if (
                 between == " & "
                 and not text[: pending[0]].endswith(", ")  # "Deirdre, Wyatt & Zach": the end of a list
@@ -392,6 +406,24 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
         pending = match.span()
     if pending is not None:
         yield pending
+
+
+def _purpose_goes_on(before: str, after: str) -> bool:
+    """Whether "and" joins two fields of an organisation's purpose ("Center for Science and Democracy"),
+    not the organisation and another name ("the Institute for Fiscal Studies and Oxfam")."""
+    owner, joined, purpose = before.partition(" for ")
+    after_words = after.split()
+    return bool(
+        joined
+        and purpose
+        and owner.split()[-1] in ORGANISATION_HEADS
+        and len(after_words) <= 3
+        and after_words[0] not in FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
+        and not _listed(after, frozenset())
+        and not names_an_organisation(after_words)
+        and after_words[-1] not in PLACE_HEADS
+        and all(word[:1].isupper() and not word.isupper() for word in after_words)
+    )
 
 
 def _complete_name(word: str) -> bool:

@@ -119,7 +119,8 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.I
 _DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
-_DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed", re.IGNORECASE)
+# "two-legged", "three-pronged", "three-dimensional", "two-sided": what something is like, not how many
+_DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed|[a-z]+(?:ional|ical)", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth"
     r"|hundredth|thousandth",
@@ -303,7 +304,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if match["compound"] and _DESCRIBING_COMPOUND.fullmatch(match["compound"]):
-        return None  # "two-legged running", "a three-pronged attack": a description, not an amount
+        return None  # "two-legged running", "three-dimensional structures": a description, not an amount
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
     if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
