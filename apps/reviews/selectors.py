@@ -224,6 +224,16 @@ def rating_list_with_usage(*, scale: RatingScale) -> QuerySet[Rating]:
     return scale.ratings.annotate(verdict_count=Count("verdicts")).order_by("position", "label")
 
 
+def rating_with_usage_get_for_desk(*, desk: Desk, rating_id) -> Rating:
+    """A rating of the scale the desk uses, with its `verdict_count`; 404 for any other (another
+    desk's, or the standard scale's once the desk has its own), without saying whose it is."""
+    scale = rating_scale_for_desk(desk=desk)
+    rating = rating_list_with_usage(scale=scale).filter(pk=uuid_or_404(rating_id, what="Rating")).first()
+    if rating is None:
+        raise NotFoundError("Rating not found.")
+    return rating
+
+
 def membership_removal_problem(*, membership) -> str:
     """Why a member cannot leave the desk yet: open review tasks nobody else would work on."""
     open_tasks = ReviewTask.objects.filter(

@@ -84,3 +84,49 @@ class ApproveInputSerializer(serializers.Serializer):
 class ReturnInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=5000)
     verdict_revision = _revision_field()
+
+
+class ScaleRatingOutputSerializer(serializers.ModelSerializer):
+    verdict_count = serializers.IntegerField(help_text="Verdicts that use it; a rating in use cannot be removed.")
+
+    class Meta:
+        model = Rating
+        fields = ["id", "label", "description", "claimreview_value", "position", "verdict_count", "updated_at"]
+        read_only_fields = fields
+
+
+class RatingScaleOutputSerializer(serializers.Serializer):
+    """The rating scale a desk uses."""
+
+    id = serializers.UUIDField(source="scale.id")
+    name = serializers.CharField(source="scale.name")
+    own = serializers.BooleanField(
+        help_text="The desk's own scale, which its admins edit; false: the standard scale shared by every "
+        "desk, read-only until copied to the desk."
+    )
+    best_rating = serializers.IntegerField(source="scale.best_rating")
+    worst_rating = serializers.IntegerField(source="scale.worst_rating")
+    ratings = ScaleRatingOutputSerializer(many=True, help_text="In the scale's order.")
+
+
+class RatingInputSerializer(serializers.Serializer):
+    """A rating's fields; a blank or too long label or description, a label the scale already has and a
+    ClaimReview value off the scale are the service's to refuse, with its messages."""
+
+    label = serializers.CharField(
+        allow_blank=True, help_text="Unique on the scale, ignoring case; under 100 characters."
+    )
+    description = serializers.CharField(allow_blank=True, required=False, default="", help_text="Under 500 characters.")
+    claimreview_value = serializers.IntegerField(
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="schema.org ClaimReview ratingValue, from the scale's worst_rating to its best_rating; null "
+        "for ratings off the true/false line (published by name only).",
+    )
+
+
+class RatingMoveInputSerializer(serializers.Serializer):
+    offset = serializers.IntegerField(
+        help_text="Places to move: -1 up one, 1 down one; past either end of the scale it stops there."
+    )

@@ -1,21 +1,31 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
-from apps.desks.selectors import colleague_get_by_username, desk_for_member
+from apps.desks.models import Desk
+from apps.desks.permissions import IsDeskAdmin
+from apps.desks.selectors import colleague_get_by_username, desk_for_member, desk_get_for_member
 from apps.reviews import selectors, services
 from apps.reviews.models import TaskStatus
 
 from .serializers import (
     ApproveInputSerializer,
     AssignInputSerializer,
+    RatingInputSerializer,
+    RatingMoveInputSerializer,
     RatingOutputSerializer,
+    RatingScaleOutputSerializer,
     ReturnInputSerializer,
     ReviewTaskOutputSerializer,
+    ScaleRatingOutputSerializer,
     VerdictInputSerializer,
 )
 
@@ -165,3 +175,134 @@ class RatingListApi(APIView):
         desk = desk_for_member(user=request.user, desk_ref=request.query_params.get("desk"))
         ratings = selectors.rating_list_for_desk(desk=desk)
         return Response(RatingOutputSerializer(ratings, many=True).data)
+
+
+# --- Desk rating scale (desk admins change it) ---------------------------------------------------
+
+RATING_IF_MATCH_PARAMETER = if_match_parameter("rating")
+RATING_CHANGED_SINCE_READ = error_response(
+    "The rating changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
+)
+
+
+def _scale_body(desk) -> dict:
+    scale = selectors.rating_scale_for_desk(desk=desk)
+    body = {"scale": scale, "own": scale.desk_id == desk.pk, "ratings": selectors.rating_list_with_usage(scale=scale)}
+    return RatingScaleOutputSerializer(body).data
+
+
+class _DeskRatingScaleApi(GenericAPIView):
+    """Every member of the desk reads its scale (reviewers rate with it); its admins change it, as in
+    the web's desk settings. Outsiders get 404, other roles 403 on a write."""
+
+    serializer_class = RatingScaleOutputSerializer
+
+    def get_permissions(self):
+        if self.request.method in SAFE_METHODS:
+            return [IsAuthenticated()]
+        return [IsAuthenticated(), IsDeskAdmin()]
+
+    def get_desk(self) -> Desk:
+        if not hasattr(self, "_desk"):
+            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
+        return self._desk
+
+    def get_rating(self):
+        return selectors.rating_with_usage_get_for_desk(desk=self.get_desk(), rating_id=self.kwargs["rating_id"])
+
+
+class DeskRatingScaleApi(_DeskRatingScaleApi):
+    """The rating scale the desk uses, in order, and whether it is the desk's own; add a rating to
+    the desk's own scale (copy the standard scale first)."""
+
+    @extend_schema(operation_id="v1_desks_rating_scale_retrieve", responses=RatingScaleOutputSerializer)
+    def get(self, request: Request, desk_slug: str) -> Response:
+        return Response(_scale_body(self.get_desk()))
+
+    @extend_schema(
+        request=RatingInputSerializer,
+        parameters=[etag_parameter("rating", statuses=(201,))],
+        responses={201: ScaleRatingOutputSerializer},
+    )
+    def post(self, request: Request, desk_slug: str) -> Response:
+        serializer = RatingInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = services.rating_create(user=request.user, desk=self.get_desk(), **serializer.validated_data)
+        rating = selectors.rating_with_usage_get_for_desk(desk=self.get_desk(), rating_id=created.pk)
+        return with_etag(ScaleRatingOutputSerializer(rating).data, rating, status_code=status.HTTP_201_CREATED)
+
+
+class DeskRatingScaleCopyApi(_DeskRatingScaleApi):
+    """Give the desk its own scale, a copy of the standard one, as the web's "copy" does: the desk's
+    verdicts move to the copied ratings. Idempotent."""
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: RatingScaleOutputSerializer,
+            200: OpenApiResponse(RatingScaleOutputSerializer, description="The desk already had its own scale."),
+        },
+    )
+    def post(self, request: Request, desk_slug: str) -> Response:
+        desk = self.get_desk()
+        had_own = selectors.rating_scale_for_desk(desk=desk).desk_id == desk.pk
+        services.rating_scale_copy_default(user=request.user, desk=desk)
+        return Response(_scale_body(desk), status=status.HTTP_200_OK if had_own else status.HTTP_201_CREATED)
+
+
+class DeskRatingDetailApi(_DeskRatingScaleApi):
+    """A rating of the desk's scale. Verdicts that use it follow a change; one in use cannot be removed."""
+
+    @extend_schema(responses=ScaleRatingOutputSerializer, parameters=[etag_parameter("rating")])
+    def get(self, request: Request, desk_slug: str, rating_id: str) -> Response:
+        rating = self.get_rating()
+        return with_etag(ScaleRatingOutputSerializer(rating).data, rating)
+
+    @extend_schema(
+        request=RatingInputSerializer(partial=True),
+        parameters=[RATING_IF_MATCH_PARAMETER, etag_parameter("rating")],
+        responses={200: ScaleRatingOutputSerializer, 412: RATING_CHANGED_SINCE_READ},
+    )
+    def patch(self, request: Request, desk_slug: str, rating_id: str) -> Response:
+        rating = self.get_rating()
+        serializer = RatingInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        if_match_require(request, rating, what="rating")
+        fields = {
+            "label": rating.label,
+            "description": rating.description,
+            "claimreview_value": rating.claimreview_value,
+            **serializer.validated_data,
+        }
+        # The fields left out are kept as read above, so the rating must still be that version.
+        services.rating_update(user=request.user, rating=rating, expected_updated_at=rating.updated_at, **fields)
+        rating = self.get_rating()
+        return with_etag(ScaleRatingOutputSerializer(rating).data, rating)
+
+    @extend_schema(
+        parameters=[RATING_IF_MATCH_PARAMETER],
+        responses={
+            204: None,
+            409: error_response("Verdicts use the rating (`extra.verdict_count`); rename it instead."),
+            412: RATING_CHANGED_SINCE_READ,
+        },
+    )
+    def delete(self, request: Request, desk_slug: str, rating_id: str) -> Response:
+        rating = self.get_rating()
+        version_named = if_match_require(request, rating, what="rating")
+        services.rating_delete(
+            user=request.user, rating=rating, expected_updated_at=rating.updated_at if version_named else None
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DeskRatingMoveApi(_DeskRatingScaleApi):
+    """Move a rating up or down the desk's own scale; answers the scale in its new order."""
+
+    @extend_schema(request=RatingMoveInputSerializer, responses=RatingScaleOutputSerializer)
+    def post(self, request: Request, desk_slug: str, rating_id: str) -> Response:
+        rating = self.get_rating()
+        serializer = RatingMoveInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.rating_move(user=request.user, rating=rating, offset=serializer.validated_data["offset"])
+        return Response(_scale_body(self.get_desk()))
