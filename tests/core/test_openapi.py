@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from drf_spectacular.generators import SchemaGenerator
 
 
 def test_openapi_schema_is_valid_and_complete(tmp_path):
@@ -21,3 +22,22 @@ def test_interactive_docs_load_no_third_party_hosts(editor_api):
     assert "swagger-ui" in page
     assert "cdn." not in page
     assert "unpkg" not in page
+
+
+def test_desk_settings_document_their_conflicts_and_versions():
+    """Source rules and the rating scale: the 409 and 412 their services raise, and the ETag and
+    If-Match headers of their writes, are in the schema client generators read."""
+    paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+    rule = paths["/api/v1/desks/{desk_slug}/source-rules/{rule_id}/"]
+    rating = paths["/api/v1/desks/{desk_slug}/ratings/{rating_id}/"]
+
+    for operation in (rule["patch"], rule["delete"], rating["patch"], rating["delete"]):
+        assert "412" in operation["responses"]
+        assert "If-Match" in {parameter["name"] for parameter in operation["parameters"]}
+    assert "409" in rating["delete"]["responses"]
+    for operation in (rule["get"], rule["patch"], rating["get"], rating["patch"]):
+        assert "ETag" in operation["responses"]["200"]["headers"]
+    assert {"get", "post"} <= set(paths["/api/v1/desks/{desk_slug}/source-rules/"])
+    assert {"get", "post"} <= set(paths["/api/v1/desks/{desk_slug}/ratings/"])
+    assert "post" in paths["/api/v1/desks/{desk_slug}/ratings/copy-default/"]
+    assert "post" in paths["/api/v1/desks/{desk_slug}/ratings/{rating_id}/move/"]
