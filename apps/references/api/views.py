@@ -300,6 +300,7 @@ class DeskSourceRuleDetailApi(_DeskSourceRuleApi):
         changes = dict(serializer.validated_data)
         is_active = changes.pop("is_active", None)
         version_named = if_match_require(request, rule, what="source rule")
+        # All or nothing: the changed fields and the switch are saved together.
         with transaction.atomic():
             if changes:
                 # The fields left out are kept as read above, so the rule must still be that version.
@@ -309,12 +310,11 @@ class DeskSourceRuleDetailApi(_DeskSourceRuleApi):
                     expected_updated_at=rule.updated_at,
                     **{**_rule_editable_fields(rule), **changes},
                 )
-                version_named = False  # the rule is locked and checked for the rest of this transaction
             if is_active is not None:
                 active_set = services.source_rule_reactivate if is_active else services.source_rule_deactivate
-                rule = active_set(
-                    user=request.user, rule=rule, expected_updated_at=rule.updated_at if version_named else None
-                )
+                # After an update the rule is locked and checked already; else If-Match decides.
+                expected = rule.updated_at if version_named and not changes else None
+                rule = active_set(user=request.user, rule=rule, expected_updated_at=expected)
         return with_etag(SourceRuleOutputSerializer(rule).data, rule)
 
     @extend_schema(
