@@ -22,7 +22,7 @@ from typing import Any
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
-from apps.claims.nlp.attribution import AttributionFrame, find_attribution
+from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import NAME_SUFFIX, find_entities, without_possessive
 from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
@@ -531,6 +531,11 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             pronoun = "He" if lower in ("he", "him") else "She"
             if named := _person_named_before(previous_sentence, pronoun, memory):
                 memory.person = named
+            elif (before := find_attribution(previous_sentence)) and names_a_post(before.source):
+                # "The head of the police's internal investigators told the court ... She also said"
+                memory.person = before.source
+            elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
+                return ""
             return memory.person
         if lower in ("they", "them"):
             return memory.latest  # "US authorities claimed ... They also stated ..."

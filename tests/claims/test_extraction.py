@@ -240,6 +240,13 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "troops would leave.", "President Ana Vell"),
         # a day before the source is not part of it
         ("On Friday Vale Motor Company announced that 300 jobs would go.", "Vale Motor Company"),
+        # a post "of" something, and the name of whoever holds it; a description between commas before
+        # a quotation
+        ("The mayor of Vale, Ana Vell, announced that 3 roads were closed.", "Ana Vell"),
+        ('The head of the port\'s internal investigators told the court "40 containers were never checked."',
+         "The head of the port's internal investigators"),
+        ('Rosa Lind, an Ithaca College undergraduate who led one of the 2 studies, said "Sutures leave scars."',
+         "Rosa Lind"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
@@ -1547,3 +1554,22 @@ def test_a_body_a_spokesperson_speaks_for_or_that_makes_things_is_an_organisatio
     assert types["Vale Coaches"] == "ORG"
     assert types["Solaris Paper"] == "ORG"
     assert types["Boris Johnson"] == "PERSON"
+
+
+def test_she_after_a_post_is_whoever_holds_it_and_never_a_man_named_earlier():
+    body = (
+        'Howard Moss, a lawyer for the family, told the BBC "My client is relieved by the 3 verdicts." '
+        'The head of the port\'s internal investigators told the court "40 containers were never checked." '
+        'She also said "We were called 2 days late."\n\n'
+        'Howard Moss said the 3 officers would appeal. She said "We lost 12 days."'
+    )
+
+    attributions = [claim.attribution for claim in extract_claims(body)]
+
+    assert attributions == [
+        "Howard Moss",
+        "The head of the port's internal investigators",
+        "The head of the port's internal investigators",
+        "Howard Moss",
+        "",
+    ]

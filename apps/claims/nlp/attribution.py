@@ -46,8 +46,10 @@ _SOURCE = (
     rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
-    # Issoufou said": a post, and the name after it
-    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+{_NAME}){{0,3}})"
+    # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
+    # name after it or what it is the post of
+    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
+    rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}))"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -105,7 +107,10 @@ _RELATIVE_OR_AIDE = "|".join(
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})),)?"
+    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    # 'Rebecca Falconer, an Ithaca College undergraduate who led one of the studies, said "..."': with the
+    # quotation after the verb, whatever stands between commas describes the speaker
+    r"|an?\s[^,\"“]{2,100}),)?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
@@ -113,7 +118,7 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."': where it was said
     rf"(?:\s+(?:on|in|to|via)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})?"
     # 'Wasif suggested, in likelihood, "..."'
-    r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]\s*[\"“]"
+    r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]?\s*[\"“]"
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
@@ -265,6 +270,14 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
     if frame.cue == "states" and frame.source.split()[-1] in _PLACES_AND_PEOPLES:
         return None  # "Listed US states as having members were ...": the states of a country
     return frame
+
+
+_POST = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
+
+
+def names_a_post(source: str) -> bool:
+    """Whether a source is someone described by a post, not by name: "The head of the investigators"."""
+    return _POST.match(source) is not None
 
 
 def _frame(sentence: str) -> AttributionFrame | None:

@@ -274,7 +274,7 @@ MALE_GIVEN_NAMES = words(
     Andreas Angelo Anthony Antoine Antonio Arthur Barack Benjamin Bernard Bill Boris Brian Bruce
     Carl Carlos Charles Christian Christopher Colin Craig Daniel David Dennis Dmitry Donald Douglas
     Edward Emmanuel Eric Erik Fernando Francesco Francis Francisco Frank Fred Gary George Gerald Gregory
-    Hans Harold Harry Henry Hugh Hugo Ian Igor Ivan Jack Jacob James Jason Javier Jeffrey Jeremy Jerry
+    Hans Harold Harry Henry Howard Hugh Hugo Ian Igor Ivan Jack Jacob James Jason Javier Jeffrey Jeremy Jerry
     Jim Joe John Jonathan Jorge Jose Joseph Joshua Juan Karl Keith Kenneth Kevin Klaus Larry Lawrence
     Luis Marc Marco Mark Martin Matthew Michael Miguel Mike Mohammed Muhammad Nicholas Nicolas Oliver
     Omar Oscar Pablo Patrick Paul Pedro Peter Philip Pierre Rafael Ralph Raymond Richard Robert Roger
