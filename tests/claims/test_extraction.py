@@ -247,6 +247,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "The head of the port's internal investigators"),
         ('Rosa Lind, an Ithaca College undergraduate who led one of the 2 studies, said "Sutures leave scars."',
          "Rosa Lind"),
+        # a body's document, an opening phrase of writing, a verb of declaring with where it was written
+        ("The Supreme Court decision stated 3 officials acted for a political reason.", "The Supreme Court decision"),
+        ("A report alleged 40 fireworks were used.", ""),
+        ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
+         'is a crime."', "Justice Ana Vell"),
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):

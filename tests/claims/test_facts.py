@@ -949,6 +949,12 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             [("American Society for Biochemistry and Molecular Biology", "ORG"), ("Orlando", "PLACE")],
         ),
         ("The Center for Science and Ana Vell met.", [("Center for Science", "ORG"), ("Ana Vell", "PERSON")]),
+        # known bodies named after two places; elsewhere a body and a place are two names
+        (
+            "He was deputy director of the Port Authority of New York and New Jersey.",
+            [("Port Authority of New York and New Jersey", "ORG")],
+        ),
+        ("The Bank of England and France agreed.", [("Bank of England", "ORG"), ("France", "PLACE")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

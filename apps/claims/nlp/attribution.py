@@ -36,9 +36,15 @@ _GROUP_NOUN = (
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
+_DOCUMENT_NOUN = (
+    r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
+    r"|memo|letter|audit|analysis"
+)
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    # "The Supreme Court decision stated ...": a named body's document
+    rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?)?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
@@ -114,9 +120,11 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
-    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke){_WHEN}"
-    # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."': where it was said
-    rf"(?:\s+(?:on|in|to|via)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})?"
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared)"
+    rf"{_WHEN}"
+    # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
+    # in the majority opinion, "..."': where it was said
+    r"(?:\s+(?:on|in|to|via)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)?"
     # 'Wasif suggested, in likelihood, "..."'
     r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]?\s*[\"“]"
 )
@@ -170,7 +178,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
-    r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on))"
+    r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"

@@ -148,7 +148,8 @@ ORGANISATIONS = words(
      "Associated Press", "Deutsche Welle", "Al Jazeera", "RIA Novosti", "Sky News", "Fox News",
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
      "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant", "Pacific Gas and Electric",
-     "Islamic State of Iraq and Syria"]
+     "Islamic State of Iraq and Syria", "Port Authority of New York and New Jersey",
+     "High Court of England and Wales", "Court of Appeal of England and Wales"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
