@@ -250,6 +250,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a body's document, an opening phrase of writing, a verb of declaring with where it was written
         ("The Supreme Court decision stated 3 officials acted for a political reason.", "The Supreme Court decision"),
         ("A report alleged 40 fireworks were used.", ""),
+        # verbs of remarking and recounting
+        ('Ian Moss remarked, "We built 3 bridges in 2019."', "Ian Moss"),
+        ('Co-developer Ana Vell recounted, "We tested 40 toilets."', "Co-developer Ana Vell"),
+        ("Carl Moss also remarked that 3 sprays were needed.", "Carl Moss"),
+        ('"We won 3 seats," Ana Vell declared.', "Ana Vell"),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
          'is a crime."', "Justice Ana Vell"),
     ],

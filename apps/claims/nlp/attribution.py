@@ -11,7 +11,7 @@ _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
-    r"alleged|alleges"
+    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments"
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
@@ -61,7 +61,10 @@ _SOURCE = (
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
-_QUOTE_VERB = r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|told\s+(?:the\s+)?\w+"
+_QUOTE_VERB = (
+    r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
+    r"|told\s+(?:the\s+)?\w+"
+)
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
 _QUOTE = re.compile(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
