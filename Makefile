@@ -1,13 +1,15 @@
 # Two commands do everything on a fresh machine with Python 3.11+ and make:
 #   make run   - install, migrate, load the demo desk, start the web app and a Celery worker
 #   make test  - the whole test suite
+# In production, with the environment of .env.example set (and `make migrate` run once per release):
+#   make serve - the web app under gunicorn, refusing to start while `check --deploy` finds errors
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install lint format migrate demo clean
+.PHONY: run serve test install lint format migrate demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +29,19 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py run_desk
+
+# gunicorn's sync workers: WEB_CONCURRENCY requests at once; one that runs past WEB_TIMEOUT seconds
+# (the longest legitimate ones, big HTML uploads, take about 20 s) has its worker restarted.
+WEB_BIND ?= 0.0.0.0:8000
+WEB_CONCURRENCY ?= 3
+WEB_TIMEOUT ?= 120
+
+serve: export DJANGO_DEBUG := 0
+serve: install
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+	exec $(BIN)/gunicorn factcheck.wsgi --bind $(WEB_BIND) --workers $(WEB_CONCURRENCY) \
+		--timeout $(WEB_TIMEOUT) --graceful-timeout 30 --access-logfile - --no-control-socket
 
 test: install
 	mkdir -p var

@@ -1,7 +1,9 @@
+import logging.config
 import os
 from pathlib import Path
 
 from celery import Celery
+from celery.signals import setup_logging
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
@@ -20,3 +22,13 @@ def _create_filesystem_broker_folders(sender, **kwargs):
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)
+
+
+@setup_logging.connect
+def _use_django_logging(**kwargs):
+    # Connecting here stops Celery from setting up logging itself: it would put the root logger at
+    # the worker's --loglevel (WARNING unless given) and give task loggers a format of their own.
+    # Workers log like the web processes instead, at DJANGO_LOG_LEVEL.
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)

@@ -55,7 +55,11 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: probes answer before the Host check and the HTTPS redirect (see apps/core/health.py).
+    "apps.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves collected static files with DEBUG off, from every web process (whitenoise docs).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +101,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+    # A kept connection the database dropped (restart, failover) is replaced before the next
+    # request uses it, instead of failing that request with a 500.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # libpq waits for an unreachable server as long as TCP does (minutes), holding a web worker and
+    # the readiness probe; `?connect_timeout=` in DATABASE_URL overrides this, like `?sslmode=`.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -119,6 +131,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# `collectstatic` also writes gzip copies, which WhiteNoise serves to browsers that accept them.
+# Not the manifest (hashed names) storage: with DEBUG off, as the tests run, every page would need
+# `collectstatic` to have run first. Plain names are cached for WHITENOISE_MAX_AGE (60 s) instead.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 # Uploaded articles are read in memory and never stored as files; the cap keeps a huge upload
 # from exhausting the web worker.
 ARTICLE_MAX_BYTES = env.int("FACTCHECK_ARTICLE_MAX_BYTES", default=2 * 1024 * 1024)
@@ -134,9 +153,22 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 
 # --- Security -------------------------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
+# Behind a proxy that terminates TLS: the header it sets to say the request came over HTTPS, e.g.
+# X-Forwarded-Proto. Name it only if the proxy always sets it (or strips it from clients).
+SECURE_PROXY_SSL_HEADER = None
+if _proxy_ssl_header := env.str("DJANGO_SECURE_PROXY_SSL_HEADER", default=""):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+# Off in development only: `make run` serves plain HTTP, where a browser drops secure cookies.
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Sent on HTTPS responses only. An hour to begin with, as Django's checklist advises: raise it
+# (e.g. 31536000) once the whole site is known to work over HTTPS, since browsers then refuse HTTP.
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
 # https://docs.djangoproject.com/en/5.2/ref/settings/#csrf-failure-view
 CSRF_FAILURE_VIEW = "apps.web.views.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
@@ -222,6 +254,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Keep retrying a broker that is not up yet (Redis starting beside the worker) rather than exit.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Article intake -------------------------------------------------------------------------
 # Later workflow stages plug into import here, so `articles` and `claims` never import the apps
@@ -306,10 +340,18 @@ REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH",
 REFERENCE_LINK_CHECK_MAX_BYTES = 256 * 1024
 
 # --- Logging --------------------------------------------------------------------------------
+# Everything goes to stderr for the service manager to collect; the worker uses this too
+# (factcheck/celery.py), so DJANGO_LOG_LEVEL sets the level of web and worker processes alike.
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default gives "django" a fixed INFO level and a console of its own in DEBUG;
+        # records it passes reach the root's handler whatever the root's level. Only ours, then.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+    },
 }

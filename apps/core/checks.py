@@ -1,4 +1,5 @@
-"""System checks for the Celery settings that keep work from being lost or run twice.
+"""System checks: the Celery settings that keep work from being lost or run twice, and the settings
+without which a production deploy is unsafe or unreachable.
 
 On Redis a message that is not acknowledged within the visibility timeout is handed to another
 worker, so a task still running then runs twice (celery docs, "Redis: visibility timeout").
@@ -8,6 +9,7 @@ the same everywhere it is configured (celery #7651: the shortest value wins).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -87,3 +89,52 @@ def celery_reliability_check(app_configs: Any = None, **kwargs: Any) -> list:
             Warning("CELERY_TASK_REJECT_ON_WORKER_LOST has no effect without CELERY_TASK_ACKS_LATE.", id="core.W001")
         )
     return errors
+
+
+# Keys that are in this repository for anyone to read: .env.example's placeholder and the
+# key settings.py falls back to in DEBUG. Sessions and password resets signed with them can be forged.
+PUBLISHED_SECRET_KEYS = {"change-me", "insecure-development-key-only-for-debug"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
+
+
+@register("security")
+def secret_key_check(app_configs: Any = None, **kwargs: Any) -> list:
+    if settings.DEBUG:
+        return []
+    if settings.SECRET_KEY in PUBLISHED_SECRET_KEYS or settings.SECRET_KEY.startswith("django-insecure-"):
+        return [
+            Error(
+                "DJANGO_SECRET_KEY is a published placeholder, and DJANGO_DEBUG is off.",
+                hint="Set DJANGO_SECRET_KEY to a long random value, e.g. the output of "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`.",
+                id="core.E007",
+            )
+        ]
+    return []
+
+
+@register("security", deploy=True)
+def allowed_hosts_check(app_configs: Any = None, **kwargs: Any) -> list:
+    if settings.DEBUG or not set(settings.ALLOWED_HOSTS) <= LOCAL_HOSTS:
+        return []
+    return [
+        Error(
+            f"ALLOWED_HOSTS names only this machine ({', '.join(settings.ALLOWED_HOSTS)}): a request for the "
+            "site's public name is answered 400 Bad Request.",
+            hint="Set DJANGO_ALLOWED_HOSTS to the host names the proxy passes on, e.g. factcheck.example.org.",
+            id="core.E008",
+        )
+    ]
+
+
+@register("staticfiles", deploy=True)
+def static_files_collected_check(app_configs: Any = None, **kwargs: Any) -> list:
+    if settings.DEBUG or Path(settings.STATIC_ROOT).is_dir():
+        return []
+    return [
+        Warning(
+            f"STATIC_ROOT ({settings.STATIC_ROOT}) does not exist: pages are served without their styles and scripts.",
+            hint="Run `manage.py collectstatic --no-input` on each web machine (`make serve` does).",
+            id="core.W002",
+        )
+    ]
