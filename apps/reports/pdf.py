@@ -3,10 +3,15 @@
 ReportLab's built-in Helvetica covers Latin-1 only, so Cyrillic, Greek and most other scripts
 print as black boxes. When the system has DejaVu Sans (Debian's fonts-dejavu-core) the report is
 set in it; without it the report falls back to Helvetica rather than failing.
+
+DejaVu has no Chinese, Japanese or Korean glyphs, so runs of those scripts are set in Adobe's CID
+fonts, which ReportLab supports without any font file. They are referenced, not embedded: the PDF
+viewer supplies the glyphs (Acrobat, Chrome/PDFium, macOS Preview and pdf.js all do).
 """
 
 import functools
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -17,6 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
@@ -38,6 +44,21 @@ class ReportFonts:
 
 
 LATIN_FONTS = ReportFonts(regular="Helvetica", bold="Helvetica-Bold")
+
+# Sans-serif faces where ReportLab has one, to sit beside DejaVu Sans; Simplified Chinese has only
+# a Song (serif) face. Its Adobe-GB1 character collection also holds the traditional characters.
+CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
+
+# Basic Multilingual Plane only: the CID fonts' UCS-2 encodings cannot address the rarer
+# ideographs beyond it, which stay in the report's font.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\uffa0-\uffdc"
+# CJK symbols and punctuation, CJK compatibility forms, and the full-width forms of ASCII.
+_CJK_PUNCTUATION = "\u3000-\u303f\ufe30-\ufe4f\uff01-\uff65\uffe0-\uffee"
+CJK_RUN = re.compile(f"[{_HAN}{_KANA}{_HANGUL}{_CJK_PUNCTUATION}]+")
+KANA = re.compile(f"[{_KANA}]")
+HANGUL = re.compile(f"[{_HANGUL}]")
 
 
 @functools.cache
@@ -63,6 +84,33 @@ def report_fonts(font_dir: Path) -> ReportFonts:
     return ReportFonts(regular=names["regular"], bold=names["bold"])
 
 
+@functools.cache
+def register_cjk_fonts() -> None:
+    """A PDF lists only the fonts its text uses, so registering them all costs a Latin report nothing."""
+    for name in CJK_FONTS.values():
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+
+
+def _language(text: str) -> str | None:
+    if KANA.search(text):
+        return "ja"
+    if HANGUL.search(text):
+        return "ko"
+    return None
+
+
+def _cjk_fonts(escaped: str, *, language: str) -> str:
+    """Each run of CJK characters in `escaped` wrapped in the CID font for its language: the run's
+    own kana or Hangul decide, and a run of Han alone takes `language`. Escaping leaves CJK
+    characters as they are and a run holds no markup, so the result is as safe as its input."""
+
+    def wrap(run: re.Match) -> str:
+        font = CJK_FONTS[_language(run.group()) or language]
+        return f'<font face="{font}">{run.group()}</font>'
+
+    return CJK_RUN.sub(wrap, escaped)
+
+
 def _styles(fonts: ReportFonts) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     regular, bold = fonts.regular, fonts.bold
@@ -77,7 +125,11 @@ def _styles(fonts: ReportFonts) -> dict[str, ParagraphStyle]:
 
 
 def _text(value: str) -> str:
-    return escape(value or "").replace("\n", "<br/>")
+    """`value` as Paragraph markup: escaped, line breaks kept, CJK set in CID fonts. Han written
+    alongside kana is Japanese kanji and alongside Hangul Korean hanja, wherever in the value the
+    kana or Hangul stand; otherwise Han is Chinese."""
+    value = value or ""
+    return _cjk_fonts(escape(value), language=_language(value) or "zh").replace("\n", "<br/>")
 
 
 def _date(moment) -> str:
@@ -91,6 +143,7 @@ def _reused_note(earlier) -> str:
 
 def render_pdf(report: Report) -> bytes:
     styles = _styles(report_fonts(UNICODE_FONT_DIR))
+    register_cjk_fonts()
     article = report.article
     meta = " · ".join(
         part
