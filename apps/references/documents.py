@@ -1,8 +1,8 @@
 """Turn an uploaded library document (text, Markdown, HTML or PDF) into a title and plain text.
 
 Pure functions over bytes: no database, no network. HTML goes through trafilatura (main text
-only, no markup reaches the library); PDF through pypdf. Anything unusable raises
-`LibraryDocumentInputError` with a message fit for the editor. Uploads come from anyone with
+only, no markup reaches the library); PDF through the bounded reader of `apps.core.pdf_text`.
+Anything unusable raises `LibraryDocumentInputError` with a message fit for the editor. Uploads come from anyone with
 an editor's login, so reading one is bounded: a PDF a few kilobytes long can inflate to
 hundreds of megabytes of page content (a PDF bomb) that would keep a web process busy for
 hours.
@@ -10,8 +10,6 @@ hours.
 
 from __future__ import annotations
 
-import io
-import logging
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -19,8 +17,14 @@ import trafilatura
 from charset_normalizer import from_bytes
 
 from apps.core.exceptions import ApplicationError
-
-logger = logging.getLogger(__name__)
+from apps.core.pdf_text import (
+    PdfContentTooLargeError,
+    PdfEncryptedError,
+    PdfInflatesTooFarError,
+    PdfReadError,
+    PdfTextTooLongError,
+    pdf_text_read,
+)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -76,52 +80,29 @@ def _too_long_error() -> LibraryDocumentInputError:
     )
 
 
-def _pdf_pages_text(reader) -> list[str]:
-    pages: list[str] = []
-    content_bytes = chars = 0
-    for page in reader.pages[:MAX_PDF_PAGES]:
-        contents = page.get_contents()
-        content_bytes += len(contents.get_data()) if contents is not None else 0
-        if content_bytes > MAX_PDF_CONTENT_BYTES:
-            raise LibraryDocumentInputError(
-                f"This PDF's pages hold more than {MAX_PDF_CONTENT_BYTES:,} bytes of content, more than the "
-                "library reads. Upload it in parts, or as text.",
-                status=413,
-            )
-        text = page.extract_text() or ""
-        chars += len(text)
-        if chars > MAX_TEXT_CHARS:
-            raise _too_long_error()
-        pages.append(text)
-    return pages
-
-
 def _pdf_text(data: bytes) -> ExtractedDocument:
-    from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError
-
-    # pypdf logs every recoverable oddity of real-world PDFs; the editor only needs the outcome.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LibraryDocumentInputError("This PDF is encrypted; upload an unprotected copy.")
-        pages = _pdf_pages_text(reader)
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
-    except LibraryDocumentInputError:
-        raise
-    except LimitReachedError:
+        pdf = pdf_text_read(
+            data, max_pages=MAX_PDF_PAGES, max_content_bytes=MAX_PDF_CONTENT_BYTES, max_text_chars=MAX_TEXT_CHARS
+        )
+    except PdfEncryptedError:
+        raise LibraryDocumentInputError("This PDF is encrypted; upload an unprotected copy.") from None
+    except PdfContentTooLargeError:
+        raise LibraryDocumentInputError(
+            f"This PDF's pages hold more than {MAX_PDF_CONTENT_BYTES:,} bytes of content, more than the "
+            "library reads. Upload it in parts, or as text.",
+            status=413,
+        ) from None
+    except PdfTextTooLongError:
+        raise _too_long_error() from None
+    except PdfInflatesTooFarError:
         raise LibraryDocumentInputError(
             "This PDF inflates to more than the library reads (it may be built to exhaust readers).", status=413
         ) from None
-    except Exception as error:
-        # pypdf parses whatever the file holds and, on a damaged or hostile one, fails with
-        # anything from its own errors to TypeError or RecursionError: all of them mean the
-        # file is unusable, not that the server is broken.
-        logger.info("Unreadable PDF upload: %r", error)
+    except PdfReadError as error:
         raise LibraryDocumentInputError(f"This PDF could not be read: {error}") from None
-    text = "\n\n".join(page.strip() for page in pages if page.strip())
-    return ExtractedDocument(title=title or _first_line(text), text=text)
+    text = "\n\n".join(page.strip() for page in pdf.pages if page.strip())
+    return ExtractedDocument(title=pdf.title or _first_line(text), text=text)
 
 
 def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> ExtractedDocument:
