@@ -158,7 +158,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 # X-Forwarded-Proto. Name it only if the proxy always sets it (or strips it from clients).
 SECURE_PROXY_SSL_HEADER = None
 if _proxy_ssl_header := env.str("DJANGO_SECURE_PROXY_SSL_HEADER", default=""):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+    # Named as sent (X-Forwarded-Proto) or as Django's request.META names it (HTTP_X_FORWARDED_PROTO).
+    _proxy_ssl_header = _proxy_ssl_header.upper().replace("-", "_").removeprefix("HTTP_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_ssl_header}", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
 # Off in development only: `make run` serves plain HTTP, where a browser drops secure cookies.
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)

@@ -138,3 +138,18 @@ def static_files_collected_check(app_configs: Any = None, **kwargs: Any) -> list
             id="core.W002",
         )
     ]
+
+
+@register("security", deploy=True)
+def https_redirect_check(app_configs: Any = None, **kwargs: Any) -> list:
+    if not settings.SECURE_SSL_REDIRECT or settings.SECURE_PROXY_SSL_HEADER:
+        return []
+    return [
+        Warning(
+            "SECURE_SSL_REDIRECT is on but no proxy header says a request came over HTTPS: behind a proxy that "
+            "terminates TLS, every request is redirected to HTTPS again, forever.",
+            hint="Set DJANGO_SECURE_PROXY_SSL_HEADER to the header the proxy sets, e.g. X-Forwarded-Proto (unless "
+            "gunicorn itself serves TLS).",
+            id="core.W003",
+        )
+    ]

@@ -98,6 +98,14 @@ def test_behind_a_tls_proxy_cookies_are_secure_and_https_is_trusted_from_the_pro
     }
 
 
+def test_the_proxy_header_may_be_named_as_django_names_it(tmp_path):
+    variables = {**PRODUCTION, "DJANGO_SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO"}
+
+    found = _settings(tmp_path, variables, "SECURE_PROXY_SSL_HEADER")
+
+    assert found == {"SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"]}
+
+
 def test_without_a_proxy_header_no_forwarded_header_is_trusted_and_nothing_redirects(tmp_path):
     variables = {key: value for key, value in PRODUCTION.items() if not key.startswith("DJANGO_SECURE_")}
 
@@ -196,6 +204,15 @@ def test_check_deploy_stops_on_missing_allowed_hosts_and_says_when_static_files_
     assert result.returncode != 0
     assert {"core.E008", "core.W002"} <= _check_ids(result.stderr)
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_check_deploy_warns_that_an_https_redirect_without_a_proxy_header_loops_behind_a_proxy(tmp_path):
+    variables = {key: value for key, value in PRODUCTION.items() if key != "DJANGO_SECURE_PROXY_SSL_HEADER"}
+    (tmp_path / "var" / "staticfiles").mkdir(parents=True)
+
+    result = _run(tmp_path, ["manage.py", "check", "--deploy"], variables)
+
+    assert "core.W003" in _check_ids(result.stderr)
 
 
 @pytest.mark.parametrize("key", ["change-me", "django-insecure-0123456789abcdefghijklmnopqrstuvwxyz0123456789abcd"])
