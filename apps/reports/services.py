@@ -29,6 +29,7 @@ FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
     "md": ("text/markdown; charset=utf-8", "md"),
     "csv": ("text/csv; charset=utf-8", "csv"),
+    "csv-excel": ("text/csv; charset=utf-8", "csv"),
     "json": ("application/json", "json"),
     "claimreview": ("application/ld+json", "claimreview.jsonld"),
     "pdf": ("application/pdf", "pdf"),
@@ -44,6 +45,7 @@ def report_export(*, report: Report, export_format: str) -> ExportFile:
         "html": _render_html,
         "md": _render_markdown,
         "csv": _render_csv,
+        "csv-excel": _render_csv_for_excel,
         "json": _render_json,
         "claimreview": _render_claimreview,
         "pdf": render_pdf,
@@ -140,6 +142,12 @@ def _render_csv(report: Report) -> str:
             row[key] = " ".join(ref["url"] for ref in claim[key])
         writer.writerow({key: _csv_safe(value) for key, value in row.items()})
     return buffer.getvalue()
+
+
+def _render_csv_for_excel(report: Report) -> str:
+    """The CSV with a UTF-8 byte-order mark. Excel reads a CSV without one in the system's legacy
+    code page ("é" shows as "Ã©"); the plain CSV stays without it for the clients that parse it."""
+    return "\ufeff" + _render_csv(report)
 
 
 def _csv_safe(value):

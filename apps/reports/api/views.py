@@ -7,11 +7,21 @@ from apps.reports import selectors, services
 
 
 class ArticleExportApi(APIView):
-    """Download an article's checked report: html, md, csv, json or claimreview (JSON-LD of the
-    approved verdicts)."""
+    """Download an article's checked report: html, md, pdf, csv, csv-excel (the same CSV with a
+    UTF-8 byte-order mark, which Excel needs to read accented and non-Latin text), json or
+    claimreview (JSON-LD of the approved verdicts)."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("format", str, enum=sorted(services.FORMATS), default="json")],
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=sorted(services.FORMATS),
+                default="json",
+                description="csv-excel is the csv export with a UTF-8 byte-order mark, for Microsoft Excel; "
+                "csv has none, for programs that parse it.",
+            )
+        ],
         responses={(200, "*/*"): OpenApiTypes.BINARY},
     )
     def get(self, request, article_id):

@@ -7,7 +7,7 @@ from apps.reports.selectors import report_build
 
 
 class Command(BaseCommand):
-    help = "Export an article's checked report (html, pdf, md, csv, json or claimreview)."
+    help = "Export an article's checked report (html, pdf, md, csv, csv-excel, json or claimreview)."
 
     def add_arguments(self, parser):
         parser.add_argument("article_id")
