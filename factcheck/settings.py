@@ -59,7 +59,7 @@ MIDDLEWARE = [
     "apps.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files with DEBUG off, from every web process (whitenoise docs).
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "apps.core.static_files.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -249,6 +249,14 @@ def test_collected_static_files_are_served_compressed_with_debug_off(client, set
     assert "javascript" in api_docs_script["Content-Type"]
 
 
+def test_a_checkout_without_collected_static_files_gives_no_warning_per_process(client, settings, tmp_path, recwarn):
+    settings.STATIC_ROOT = tmp_path / "never-collected"
+
+    client.get("/healthz")  # the first request loads the middleware
+
+    assert [str(warning.message) for warning in recwarn] == []
+
+
 FAILING_VIEW_URLS = """
 from django.urls import include, path
 
