@@ -255,6 +255,16 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Co-developer Ana Vell recounted, "We tested 40 toilets."', "Co-developer Ana Vell"),
         ("Carl Moss also remarked that 3 sprays were needed.", "Carl Moss"),
         ('"We won 3 seats," Ana Vell declared.', "Ana Vell"),
+        # "per" before what reports is "according to"; before a request or a decree it is not
+        ("Per numbers reported by The Associated Press, 415 thousand of the priests in the world are subject to it.",
+         "The Associated Press"),
+        ("Per the decree signed by the bishop, 3 priests must report abuse.", ""),
+        ("Per capita, the state spends 300 dollars on schools.", ""),
+        ("In 2018 there were 10 million cases of measles, according to data from the World Health Organisation.",
+         "World Health Organisation"),
+        # an opening reply, and what a body is before its name
+        ('To this, Ian Moss of victim group Ending Abuse said, "The church hid 3 cases."',
+         "Ian Moss of victim group Ending Abuse"),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
          'is a crime."', "Justice Ana Vell"),
     ],

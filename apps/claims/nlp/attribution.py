@@ -45,7 +45,8 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
-    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?)?{_NAME}){{0,6}}"
+    # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
@@ -134,7 +135,11 @@ _SPEAKER_THEN_QUOTE = re.compile(
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
 _ACCORDING = re.compile(
-    rf"^According\s+to\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
+    # "Per numbers reported by The Associated Press, ...": "per" as "according to" before what reports or
+    # whom, not as "at the request of" ("Per the request", "Per the decree") or in "per capita"
+    r"^(?:According\s+to|Per(?=\s+(?:(?:the|a|an)\s+(?:reports?|study|survey|poll|tally|count|estimates?)\b"
+    r"|(?:numbers|figures|data|statistics)\b|(?!Article\b)[A-Z])))"
+    rf"\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
     rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
     # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
@@ -151,9 +156,10 @@ _CLAUSE_VERB = re.compile(
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
-    r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
-    r"analysis|tally|count|estimate|estimates|poll|letter|document|release|memo|post|tweet)\s+"
-    r"(?:(?:published|released|issued|posted)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
+    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
+    r"analysis|tally|count|estimate|estimates|poll|letter|document|release|memo|post|tweet|decree)|(?:the\s+)?(?:numbers"
+    r"|figures|data|statistics))\s+"
+    r"(?:(?:published|released|issued|posted|reported|signed|compiled)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
     r"(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
@@ -181,7 +187,8 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
-    r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on))"
+    r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
+    r"|In\s+response|In\s+reply|Responding)"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"
