@@ -62,6 +62,7 @@ _BOILERPLATE = re.compile(
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+_WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
@@ -228,6 +229,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
+    # Who the last sentence quoted, while sentences go on quoting them.
+    quoting = ""
     translated_paragraph = -1
     for sentence in split_sentences(body):
         if TRANSLATION_MARKER.match(sentence.text):
@@ -244,6 +247,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             attribution = _resolve_source(frame, memory, previous)
         else:
             attribution = _speaker_name(sentence.speaker, body, memory)
+            if not attribution and _WHOLE_QUOTATION.fullmatch(sentence.text):
+                # '"...," said Ted Scambos. "Like scoring a plate of glass, ..."': the quotation goes on
+                attribution = quoting
+        quoting = attribution if (frame is not None and frame.style == "quote") or attribution == quoting else ""
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, someone the last sentence named.
         context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text

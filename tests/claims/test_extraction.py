@@ -1593,3 +1593,16 @@ def test_she_after_a_post_is_whoever_holds_it_and_never_a_man_named_earlier():
         "Howard Moss",
         "",
     ]
+
+
+def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
+    body = (
+        '"Warm water cuts into the shelf from below," said study co-author Ted Moss of the institute. '
+        '"Like scoring a plate of glass, the trough renders the shelf weak, and in 3 decades it is gone."\n\n'
+        "The team measured 40 shelves in 2019.\n\n"
+        '"Only 2 of them were stable in 2019."'
+    )
+
+    attributions = [claim.attribution for claim in extract_claims(body)]
+
+    assert attributions == ["Ted Moss", "Ted Moss", "", ""]
