@@ -1,13 +1,17 @@
 """Turn what an editor hands us (bytes of a file, pasted text) into article fields.
 
-Pure functions: no database, no network. Everything that can be wrong with the input raises
-`ArticleInputError` with a message fit to show the editor.
+Pure functions: no database, no network (a PDF is read in a child process, see `parse_pdf`).
+Everything that can be wrong with the input raises `ArticleInputError` with a message fit to
+show the editor.
 """
 
 import codecs
 import datetime as dt
 import hashlib
+import io
+import logging
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -15,11 +19,28 @@ import trafilatura
 from charset_normalizer import from_bytes
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
+from apps.core.pdf_text import (
+    PdfContentTooLargeError,
+    PdfEncryptedError,
+    PdfInflatesTooFarError,
+    PdfReadError,
+    PdfTextTooLongError,
+    PdfTooSlowError,
+    pdf_text_read_isolated,
+)
+
+logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
+WORD_SUFFIXES = {".docx"}
+PDF_SUFFIXES = {".pdf"}
+# Old binary Word and macro-enabled Word: python-docx reads neither, and macros have no place here.
+REFUSED_WORD_SUFFIXES = {".doc", ".dot", ".docm", ".dotm"}
+ACCEPTED_FILE_TYPES = ".txt, .md, .html, .docx or .pdf"
 MIN_BODY_CHARS = 40
 # UTF-32's little-endian mark begins with UTF-16's, so UTF-32 is tried first.
 _BYTE_ORDER_MARKS = (
@@ -53,19 +74,12 @@ def content_hash(body: str) -> str:
 
 def decode_text(data: bytes, *, max_bytes: int) -> str:
     """Decode uploaded bytes to text, refusing empty, oversized and binary input."""
-    if not data or not data.strip():
-        raise ArticleInputError("The article is empty.")
-    if len(data) > max_bytes:
-        raise ArticleInputError(
-            f"The article is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
-            extra={"size": len(data), "limit": max_bytes},
-            status=413,
-        )
+    _check_size(data, max_bytes=max_bytes)
     # Windows editors ("Unicode" in Notepad, Word's "Unicode text") save UTF-16 with a byte
     # order mark; its NUL bytes are text, not a sign of a binary file.
     encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
     if encoding is None and b"\x00" in data[:8192]:
-        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
+        raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
@@ -76,8 +90,19 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
             ) from None
         text = _decode_legacy(data)
     if _control_character_ratio(text) > 0.05:
-        raise ArticleInputError("This looks like a binary file, not text. Upload .txt, .md or .html.")
+        raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
     return text
+
+
+def _check_size(data: bytes, *, max_bytes: int) -> None:
+    if not data or not data.strip():
+        raise ArticleInputError("The article is empty.")
+    if len(data) > max_bytes:
+        raise ArticleInputError(
+            f"The article is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
+            extra={"size": len(data), "limit": max_bytes},
+            status=413,
+        )
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -96,11 +121,23 @@ def _decode_legacy(data: bytes) -> str:
 
 def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle:
     suffix = PurePath(filename or "").suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+    if suffix in REFUSED_WORD_SUFFIXES:
         raise ArticleInputError(
-            f"Unsupported file type {suffix or '(none)'!s}. Upload .txt, .md or .html.",
+            f"{suffix} files cannot be imported. Open the document in Word (or LibreOffice), save it as "
+            ".docx or PDF, and upload that.",
+            extra={"suffix": suffix},
+        )
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES:
+        raise ArticleInputError(
+            f"Unsupported file type {suffix or '(none)'!s}. Upload {ACCEPTED_FILE_TYPES}.",
             status=415,
         )
+    if suffix in WORD_SUFFIXES:
+        _check_size(data, max_bytes=max_bytes)
+        return parse_docx(data, max_bytes=max_bytes)
+    if suffix in PDF_SUFFIXES:
+        _check_size(data, max_bytes=max_bytes)
+        return parse_pdf(data, max_bytes=max_bytes)
     text = decode_text(data, max_bytes=max_bytes)
     if suffix in HTML_SUFFIXES:
         return parse_html(text)
@@ -294,3 +331,314 @@ def _control_character_ratio(text: str) -> float:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls / max(len(sample), 1)
+
+
+# A .docx is a zip of XML parts. Its declared sizes bound what zipfile will inflate (it stops
+# with a CRC error past them), so checking them before python-docx opens anything refuses a zip
+# bomb without inflating it. A long article's document.xml is a few megabytes; Word compresses
+# XML 5 to 20 times.
+DOCX_MAX_UNCOMPRESSED_BYTES = 40_000_000
+DOCX_MAX_COMPRESSION_RATIO = 100
+DOCX_MAX_MEMBERS = 2_000
+# An encrypted Office document is not a zip but an OLE compound file holding the encrypted
+# package; an old .doc renamed to .docx is one too.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# Authors that Word, LibreOffice and python-docx fill in when nobody set one.
+_PLACEHOLDER_AUTHORS = {"microsoft office user", "windows user", "python-docx", "user", "author", "unknown"}
+# .docx appeared with Word 2007; an earlier or future date is not the story's.
+_FIRST_DOCX_DATE = dt.date(2007, 1, 1)
+
+
+def parse_docx(data: bytes, *, max_bytes: int) -> ParsedArticle:
+    """A Word document's paragraphs and tables, in order, with its title (Title style, else the
+    first heading, else the document properties'), byline and date."""
+    _docx_container_check(data)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = _docx_paragraphs(document)
+        properties = document.core_properties
+        author, properties_title, created = properties.author, properties.title, properties.created
+    except Exception as error:
+        # python-docx and lxml fail on a damaged package with KeyError, ValueError, XMLSyntaxError
+        # and more: each means the file cannot be read, not that the server is broken.
+        logger.info("Unreadable .docx upload: %r", error)
+        raise ArticleInputError(
+            "This Word document could not be read; it may be damaged. Open it in Word, save it again as .docx "
+            "and upload that, or paste the text."
+        ) from None
+    title = next((text for text, style in paragraphs if style == "title"), "")
+    title = title or next((text for text, style in paragraphs if style == "heading"), "")
+    created_on = created.date() if created is not None else None
+    return _article_from_paragraphs(
+        [text for text, _style in paragraphs],
+        title=title or (properties_title or "").strip(),
+        author=author or "",
+        document_date=created_on if created_on and _FIRST_DOCX_DATE <= created_on <= timezone.localdate() else None,
+        max_bytes=max_bytes,
+    )
+
+
+def _docx_container_check(data: bytes) -> None:
+    if data.startswith(_OLE_SIGNATURE):
+        if _OLE_ENCRYPTED_PACKAGE in data:
+            raise ArticleInputError(
+                "This Word document is password-protected. Remove the password (in Word: File, Info, Protect "
+                "Document), save it and upload it again, or paste the text."
+            )
+        raise ArticleInputError(
+            "This is an old Word .doc file named .docx. Open it in Word (or LibreOffice), save it as .docx "
+            "or PDF, and upload that."
+        )
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise ArticleInputError(
+            "This file is not a readable Word document (.docx); it may be damaged or have the wrong name. "
+            "Save it again as .docx or PDF, or paste the text."
+        ) from None
+    if any(member.flag_bits & 0x1 for member in members):
+        raise ArticleInputError(
+            "This Word document is encrypted. Save an unprotected copy and upload it, or paste the text."
+        )
+    uncompressed = sum(member.file_size for member in members)
+    compressed = sum(member.compress_size for member in members)
+    if (
+        len(members) > DOCX_MAX_MEMBERS
+        or uncompressed > DOCX_MAX_UNCOMPRESSED_BYTES
+        or uncompressed > DOCX_MAX_COMPRESSION_RATIO * max(compressed, 1)
+    ):
+        raise ArticleInputError(
+            f"This Word document unpacks to {uncompressed:,} bytes in {len(members):,} parts, more than an "
+            f"article import reads (at most {DOCX_MAX_UNCOMPRESSED_BYTES:,} bytes, compressed at most "
+            f"{DOCX_MAX_COMPRESSION_RATIO} to 1). Paste the text instead.",
+            extra={"uncompressed": uncompressed, "parts": len(members)},
+        )
+
+
+def _docx_paragraphs(document) -> list[tuple[str, str]]:
+    """(text, "title" | "heading" | "text") for each non-empty paragraph of the body, and one
+    paragraph per table row with its cells' text."""
+    from docx.table import Table
+
+    paragraphs: list[tuple[str, str]] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                # A merged cell is returned once for each grid column it spans.
+                cells = list(dict.fromkeys(cell._tc for cell in row.cells))
+                texts = [" ".join(text.split()) for text in (_cell_text(cell) for cell in cells)]
+                if line := " | ".join(text for text in texts if text):
+                    paragraphs.append((line, "text"))
+            continue
+        text = " ".join(block.text.split())
+        if text:
+            paragraphs.append((text, _docx_paragraph_kind(block)))
+    return paragraphs
+
+
+def _cell_text(tc) -> str:
+    from docx.table import _Cell
+
+    return _Cell(tc, None).text
+
+
+def _docx_paragraph_kind(paragraph) -> str:
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if style == "title":
+        return "title"
+    if style.startswith("heading"):
+        return "heading"
+    return "text"
+
+
+# Article uploads are read in the request; the reader runs in a child process stopped after
+# this long (see apps.core.pdf_text), so a hostile PDF holds a request no longer. A 100-page
+# report with 2 MB of page content reads in about 2 s on the 2-core dev VM.
+PDF_READ_SECONDS = 5
+PDF_MAX_PAGES = 100
+PDF_MAX_CONTENT_BYTES = 2_000_000
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014(\[]?\s*\d{1,4}\s*[-\u2013\u2014)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
+_SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "\u2019", ")")
+
+
+def parse_pdf(data: bytes, *, max_bytes: int) -> ParsedArticle:
+    """A PDF's text as paragraphs: lines wrapped inside a paragraph joined, end-of-line
+    hyphenation undone, page numbers and running headers and footers dropped."""
+    if b"%PDF-" not in data[:1024]:
+        raise ArticleInputError(
+            "This file is not a PDF; it may have the wrong name. Upload the PDF, or paste the text."
+        )
+    pdf = _pdf_read(data, max_bytes=max_bytes)
+    if pdf.page_count > PDF_MAX_PAGES:
+        raise ArticleInputError(
+            f"This PDF has {pdf.page_count:,} pages; an article import reads at most {PDF_MAX_PAGES}. Upload the "
+            "pages the article is on, or paste the text.",
+            extra={"pages": pdf.page_count, "limit": PDF_MAX_PAGES},
+            status=413,
+        )
+    if sum(len(page.split()) for page in pdf.pages) < 5:
+        raise ArticleInputError(
+            "This PDF has no text layer, as a scan has none; OCR it first or paste the text.",
+            extra={"pages": pdf.page_count},
+        )
+    return _article_from_paragraphs(
+        pdf_paragraphs(pdf.pages),
+        title=_pdf_metadata_title(pdf.title),
+        author="",
+        document_date=None,
+        max_bytes=max_bytes,
+    )
+
+
+def _pdf_read(data: bytes, *, max_bytes: int):
+    try:
+        return pdf_text_read_isolated(
+            data,
+            max_pages=PDF_MAX_PAGES,
+            max_content_bytes=PDF_MAX_CONTENT_BYTES,
+            max_text_chars=max_bytes,
+            max_seconds=PDF_READ_SECONDS,
+        )
+    except PdfEncryptedError:
+        raise ArticleInputError(
+            "This PDF is encrypted (password-protected). Upload an unprotected copy, or paste the text."
+        ) from None
+    except (PdfContentTooLargeError, PdfInflatesTooFarError, PdfTooSlowError):
+        raise ArticleInputError(
+            "This PDF holds more page content than an article import reads (it may be a long report, or built "
+            "to exhaust readers). Upload only the pages the article is on, or paste the text.",
+            status=413,
+        ) from None
+    except PdfTextTooLongError:
+        raise ArticleInputError(
+            f"This PDF's text is longer than {max_bytes:,} bytes, the limit for an article. Upload only the pages "
+            "the article is on, or paste the text.",
+            status=413,
+        ) from None
+    except PdfReadError as error:
+        raise ArticleInputError(
+            f"This PDF could not be read; it may be damaged ({error}). Paste the text instead."
+        ) from None
+
+
+def _pdf_metadata_title(title: str) -> str:
+    """The PDF's own title unless it is a producer's placeholder or a file name."""
+    title = title.removeprefix("Microsoft Word - ").strip()
+    if title.lower() in {"untitled", "untitled document", "title"} or PurePath(title).suffix.lower() in {
+        ".doc",
+        ".docx",
+        ".pdf",
+        ".indd",
+    }:
+        return ""
+    return title
+
+
+def pdf_paragraphs(pages: list[str]) -> list[str]:
+    """Paragraphs from the layout text of a PDF's pages (one string of lines per page)."""
+    page_lines = [[" ".join(line.split()) for line in page.splitlines()] for page in pages]
+    page_lines = [[line for line in lines if line] for lines in page_lines]
+    running = _running_lines(page_lines)
+    lines: list[str] = []
+    page_ends: set[int] = set()
+    for page in page_lines:
+        for index, line in enumerate(page):
+            at_edge = index < 3 or index >= len(page) - 3
+            if at_edge and (_running_key(line) in running or _PAGE_NUMBER.match(line)):
+                continue
+            lines.append(line)
+        page_ends.add(len(lines) - 1)
+    if not lines:
+        return []
+    # A line much shorter than the column ends its paragraph (or is a heading); a full one runs on,
+    # unless it ends a sentence at the foot of a page.
+    lengths = sorted(len(line) for line in lines)
+    column = lengths[(len(lengths) * 3) // 4]
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        current = _join_wrapped(current, line) if current else line
+        ends_sentence = line.endswith(_SENTENCE_END)
+        if (
+            len(line) < 0.75 * column
+            or (ends_sentence and len(line) < 0.9 * column)
+            or (ends_sentence and index in page_ends)
+        ):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _join_wrapped(text: str, line: str) -> str:
+    if text.endswith("\xad"):
+        return text[:-1] + line
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isalpha():
+        # "inter-" + "national" was hyphenated by the layout; "Secretary-" + "General" is one word.
+        return text[:-1] + line if line[0].islower() else text + line
+    return f"{text} {line}"
+
+
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _running_lines(page_lines: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of most pages (running headers and footers), digits ignored
+    so that "Annual report, page 3" matches on every page."""
+    if len(page_lines) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in page_lines:
+        for key in {_running_key(line) for line in lines[:3] + lines[-3:]}:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count > len(page_lines) / 2}
+
+
+def _article_from_paragraphs(
+    paragraphs: list[str], *, title: str, author: str, document_date: dt.date | None, max_bytes: int
+) -> ParsedArticle:
+    """Title, byline, date and body from a document's paragraphs. The leading paragraphs may
+    repeat the title and hold a `By …` line and a date line, as newsroom copy does."""
+    paragraphs = [" ".join(paragraph.split()) for paragraph in paragraphs if paragraph.strip()]
+    if not title and paragraphs and len(paragraphs[0]) <= 200 and not paragraphs[0].endswith("."):
+        title = paragraphs[0]
+    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    byline = ""
+    published_on = None
+    while paragraphs:
+        first = paragraphs[0]
+        if not byline and len(first) < 120 and (match := _BYLINE.match(first)):
+            byline = match["byline"].strip()
+        elif published_on is None and len(first) < 40 and (date := _parse_date(first)):
+            published_on = date
+        else:
+            break
+        paragraphs = paragraphs[1:]
+    author = " ".join(author.split())
+    if not byline and _looks_like_person(author) and author.casefold() not in _PLACEHOLDER_AUTHORS:
+        byline = author
+    body = "\n\n".join(paragraphs)
+    if len(body) < MIN_BODY_CHARS:
+        raise ArticleInputError(f"The article body is too short to check (at least {MIN_BODY_CHARS} characters).")
+    if len(body.encode()) > max_bytes:
+        raise ArticleInputError(
+            f"The document's text is larger than {max_bytes:,} bytes, the limit for an article.",
+            extra={"limit": max_bytes},
+            status=413,
+        )
+    outlet = byline if byline and not _looks_like_person(byline) else ""
+    return ParsedArticle(
+        title=(title or _first_line_title(body))[:500],
+        body=body,
+        byline=("" if outlet else byline)[:300],
+        outlet=outlet[:200],
+        published_on=published_on or document_date,
+    )

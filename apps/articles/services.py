@@ -66,7 +66,7 @@ def article_import_file(
     source_kind: str = SourceKind.UPLOAD,
     intake_inline: bool | None = None,
 ) -> ImportResult:
-    """Import an uploaded .txt, .md or .html file. See `article_create` for side effects."""
+    """Import an uploaded .txt, .md, .html, .docx or .pdf file. See `article_create` for side effects."""
     parsed = parse_upload(data, filename=filename, max_bytes=settings.ARTICLE_MAX_BYTES)
     return article_create(
         desk=desk,

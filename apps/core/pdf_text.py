@@ -57,6 +57,8 @@ class PdfText:
     title: str
     # The text of each page read, in order; a page without text is "".
     pages: list[str]
+    # All the document's pages, read or not.
+    page_count: int
 
 
 def pdf_text_read(
@@ -88,6 +90,7 @@ def pdf_text_read(
             max_text_chars=max_text_chars,
         )
         title = str((reader.metadata or {}).get("/Title") or "").strip()
+        page_count = len(reader.pages)
     except PdfReadError:
         raise
     except LimitReachedError as error:
@@ -98,7 +101,9 @@ def pdf_text_read(
         # file is unusable, not that the server is broken.
         logger.info("Unreadable PDF upload: %r", error)
         raise PdfUnreadableError(str(error)) from None
-    return PdfText(title=title.replace("\x00", ""), pages=[page.replace("\x00", "") for page in pages])
+    return PdfText(
+        title=title.replace("\x00", ""), pages=[page.replace("\x00", "") for page in pages], page_count=page_count
+    )
 
 
 def _pages_text(reader, *, max_pages: int, max_content_bytes: int, max_text_chars: int) -> list[str]:
@@ -192,7 +197,7 @@ def pdf_text_read_isolated(
     if "error" in answer:
         error_class = _ERRORS_BY_NAME.get(answer["error"], PdfUnreadableError)
         raise error_class(answer["message"])
-    return PdfText(title=answer["title"], pages=answer["pages"])
+    return PdfText(title=answer["title"], pages=answer["pages"], page_count=answer["page_count"])
 
 
 _ERRORS_BY_NAME = {
@@ -213,7 +218,7 @@ def _read_isolated_request() -> None:
     except PdfReadError as error:
         answer = {"error": type(error).__name__, "message": str(error)}
     else:
-        answer = {"title": text.title, "pages": text.pages}
+        answer = {"title": text.title, "pages": text.pages, "page_count": text.page_count}
     sys.stdout.write(json.dumps(answer))
 
 

@@ -146,7 +146,12 @@ def test_import_command_prints_id_and_claims(desk, editor, tmp_path, capsys, see
 
 @pytest.mark.parametrize(
     ("content", "name", "message"),
-    [(b"", "empty.txt", "empty"), (b"\x00\xff" * 100, "bin.txt", "binary"), (b"x" * 100, "a.docx", "Unsupported")],
+    [
+        (b"", "empty.txt", "empty"),
+        (b"\x00\xff" * 100, "bin.txt", "binary"),
+        (b"x" * 100, "a.odt", "Unsupported"),
+        (b"x" * 100, "a.docx", "not a readable Word document"),
+    ],
 )
 def test_import_command_fails_with_one_line_and_stores_nothing(desk, tmp_path, content, name, message):
     path = tmp_path / name

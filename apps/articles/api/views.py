@@ -68,9 +68,10 @@ class ArticleViewSet(
 
 
 class ArticleImportApi(APIView):
-    """Import an article from pasted text/Markdown/HTML (`text`), an uploaded .txt/.md/.html
-    file (`file`) or a web page (`url`). Importing the same article again returns the existing
-    one with status 200 and `created: false`.
+    """Import an article from pasted text/Markdown/HTML (`text`), an uploaded .txt/.md/.html,
+    Word .docx or PDF file (`file`) or a web page (`url`). A file that cannot be read (damaged,
+    encrypted, an old .doc, a zip bomb, a PDF without a text layer) is a 400 with a message.
+    Importing the same article again returns the existing one with status 200 and `created: false`.
 
     A long article is stored at once and its claims are found in the background: the answer is
     202 with `intake_status: "queued"`; poll the article until it is `done` (or `failed`, with

@@ -19,8 +19,14 @@ class ArticleImportForm(forms.Form):
         label="…or upload a file",
         required=False,
         allow_empty_file=True,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm"}),
-        help_text=".txt, .md or .html",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".txt,.md,.markdown,.html,.htm,.docx,.pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
+            }
+        ),
+        help_text="Text (.txt, .md), a web page (.html), a Word document (.docx) or a PDF with a text layer. "
+        "Save old .doc files as .docx first.",
     )
     url = forms.URLField(
         label="…or import from a web address",

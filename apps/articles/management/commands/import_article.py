@@ -7,10 +7,10 @@ from apps.desks.selectors import desk_get_by_slug, desk_only, user_get_by_userna
 
 
 class Command(BaseCommand):
-    help = "Import an article from a .txt/.md/.html file or an http(s) URL; prints its id and claims."
+    help = "Import an article from a .txt/.md/.html/.docx/.pdf file or an http(s) URL; prints its id and claims."
 
     def add_arguments(self, parser):
-        parser.add_argument("source", help="Path to a .txt, .md or .html file, or an http(s) URL")
+        parser.add_argument("source", help="Path to a .txt, .md, .html, .docx or .pdf file, or an http(s) URL")
         parser.add_argument("--desk", help="Desk slug (default: the only desk, if there is one)")
         parser.add_argument("--user", help="Username recorded as the importer")
 
