@@ -282,3 +282,19 @@ def test_a_split_answers_the_documented_plain_list(openapi, desk, editor_api):
 
     assert response.status_code == 201, response.content
     _assert_documented(openapi, "post", response)
+
+
+def test_library_bodies_match_the_schema(openapi, desk, editor_api):
+    """The list's rows (excerpts, or whole documents with full_text=1) and the document."""
+    document = factories.LibraryDocumentFactory(desk=desk)
+    factories.LibraryDocumentFactory(desk=None, publisher="", published_on=None, body="")
+
+    for path in (
+        "/api/v1/library-documents/",
+        "/api/v1/library-documents/?full_text=1",
+        f"/api/v1/library-documents/{document.pk}/",
+    ):
+        response = editor_api.get(path)
+
+        assert response.status_code == 200
+        _assert_documented(openapi, "get", response)

@@ -11,6 +11,7 @@ from apps.references.models import (
     SourceRule,
     SourceRuleTopic,
 )
+from apps.references.selectors import LIBRARY_EXCERPT_CHARS
 
 
 class ReferenceOutputSerializer(serializers.ModelSerializer):
@@ -67,6 +68,30 @@ class LibraryDocumentOutputSerializer(serializers.ModelSerializer):
         model = LibraryDocument
         fields = ["id", "desk", "title", "publisher", "url", "published_on", "body", "created_at", "updated_at"]
         read_only_fields = fields
+
+
+class LibraryDocumentSummaryOutputSerializer(serializers.ModelSerializer):
+    """A row of the library's list: the body's start and length instead of the body, which GET of
+    the document answers in full."""
+
+    body_excerpt = serializers.CharField(help_text=f"The body's first {LIBRARY_EXCERPT_CHARS} characters.")
+    body_length = serializers.IntegerField(help_text="The body's length in characters.")
+
+    class Meta:
+        model = LibraryDocument
+        fields = [
+            "id", "desk", "title", "publisher", "url", "published_on", "body_excerpt", "body_length",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class LibraryDocumentListQuerySerializer(serializers.Serializer):
+    full_text = serializers.BooleanField(
+        default=False,
+        help_text="1: rows are whole documents, body included, as GET of a document answers them. A body "
+        "can be 2,000,000 characters, so a page of them can be hundreds of megabytes.",
+    )
 
 
 class LibraryDocumentInputSerializer(serializers.Serializer):

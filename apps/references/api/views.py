@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView
@@ -21,7 +21,9 @@ from apps.desks.selectors import desk_default_for_user, desk_get_for_member, des
 from apps.references import selectors, services
 from apps.references.api.serializers import (
     LibraryDocumentInputSerializer,
+    LibraryDocumentListQuerySerializer,
     LibraryDocumentOutputSerializer,
+    LibraryDocumentSummaryOutputSerializer,
     LibraryDocumentUpdateSerializer,
     LibraryDocumentUploadSerializer,
     ReferenceAddInputSerializer,
@@ -93,9 +95,24 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
     def _document(self, pk: str):
         return selectors.library_document_get(user=self.request.user, document_id=uuid_or_404(pk, what="Document"))
 
+    @extend_schema(
+        parameters=[LibraryDocumentListQuerySerializer],
+        responses=PolymorphicProxySerializer(
+            component_name="LibraryDocumentListRow",
+            serializers=[LibraryDocumentSummaryOutputSerializer, LibraryDocumentOutputSerializer],
+            resource_type_field_name=None,
+            many=True,
+        ),
+    )
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(LibraryDocumentOutputSerializer(page, many=True).data)
+        """The documents with each body's first characters and length; `full_text=1` for whole bodies."""
+        query = LibraryDocumentListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        if query.validated_data["full_text"]:
+            page = self.paginate_queryset(self.get_queryset())
+            return self.get_paginated_response(LibraryDocumentOutputSerializer(page, many=True).data)
+        page = self.paginate_queryset(selectors.library_document_summaries(user=request.user))
+        return self.get_paginated_response(LibraryDocumentSummaryOutputSerializer(page, many=True).data)
 
     @extend_schema(parameters=[ETAG_PARAMETER])
     def retrieve(self, request: Request, pk: str) -> Response:
