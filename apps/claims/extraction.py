@@ -461,6 +461,8 @@ _OTHER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
+# "Because warmer water is more buoyant, says the study, it rises": a clause that opens the sentence
+_SUBORDINATE_OPENING = re.compile(r"(?:because|although|though|whereas|while|if|when|since|unless|once)\b", re.I)
 _CLAUSE_AFTER = re.compile(
     r"(?:who|which|whom|whose|some of|many of|most of|all of|with|while|whereas|though|although|but|and|or|"
     r"yet|so|[a-z]+ing)\b"
@@ -478,6 +480,7 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
         opening_phrase(before)
         or (_OTHER_OPENING.match(before) and "," not in before and not has_clause_verb(before))
         or _OPEN_RELATIVE.search(before)
+        or _SUBORDINATE_OPENING.match(before)
         or _CLAUSE_AFTER.match(after)
     )
     joiner = ", " if keeps_comma else " "

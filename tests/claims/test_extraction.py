@@ -1606,3 +1606,12 @@ def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
     attributions = [claim.attribution for claim in extract_claims(body)]
 
     assert attributions == ["Ted Moss", "Ted Moss", "", ""]
+
+
+def test_a_document_set_between_commas_after_an_opening_clause_is_the_source():
+    (claim,) = extract_claims(
+        "Because warmer water is more buoyant, says the study, it rises above the 3 layers of cold water."
+    )
+
+    assert claim.attribution == "the study"
+    assert claim.text == "Because warmer water is more buoyant, it rises above the 3 layers of cold water."

@@ -227,11 +227,15 @@ _NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 _SPEAKER_NAME = (
     rf"(?:[Tt]he\s+)?{_NAME_OR_PARTICLE}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME_OR_PARTICLE}){{0,6}}"
 )
+# "..., says the study, it rises above ...": a clause in the present after its pronoun subject
+_PRONOUN_THEN_PRESENT = re.compile(r"(?:he|she|it)\s+[a-z]+s\b")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
     rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported)"
     rf"{_WHEN}"
-    rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP})),\s+"
+    # "Because warmer water is more buoyant, says the study, it rises ...": a document or a body, too
+    rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
+    rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
     # Not when what follows describes the source: ", according to police, who said ...".
     r"(?=\w)(?!(?:who|whom|whose|which)\b)"
 )
@@ -341,7 +345,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and "“" not in sentence
         and (match := _PARENTHETICAL.search(sentence))
         # ", according to prosecutor Josh Bash, the U.S. Attorney for ...": a description of the source
-        and has_clause_verb(sentence[match.end() :])
+        and (has_clause_verb(sentence[match.end() :]) or _PRONOUN_THEN_PRESENT.match(sentence, match.end()))
     ):
         source = match["source1"] or match["source2"] or match["source3"]
         cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
