@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, Warning, register, run_checks
+from django.core.management.base import SystemCheckError
 
 
 def _visibility_timeouts() -> dict[str, Any]:
@@ -153,3 +154,20 @@ def https_redirect_check(app_configs: Any = None, **kwargs: Any) -> list:
             id="core.W003",
         )
     ]
+
+
+def refuse_to_serve_with_deploy_errors() -> None:
+    """Raise SystemCheckError if `check --deploy` finds errors (not warnings) while DEBUG is off.
+
+    A WSGI server runs no system checks: without this a published secret key would be served, and
+    host names that are all this machine's would show only as every request failing with 400.
+    """
+    if settings.DEBUG:
+        return
+    errors = [
+        message
+        for message in run_checks(include_deployment_checks=True)
+        if message.is_serious() and not message.is_silenced()
+    ]
+    if errors:
+        raise SystemCheckError("manage.py check --deploy finds errors:\n" + "\n".join(map(str, errors)))

@@ -35,19 +35,28 @@ PRODUCTION = {
 }
 
 
-def _run(tmp_path, args, variables, extra_path=None):
-    environment = {
+def _environment(tmp_path, variables):
+    return {
         "PATH": os.environ["PATH"],
         "HOME": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "factcheck.settings",
         "FACTCHECK_VAR_DIR": str(tmp_path / "var"),
         **variables,
     }
+
+
+def _run(tmp_path, args, variables, extra_path=None):
+    environment = _environment(tmp_path, variables)
     if extra_path:
         environment["PYTHONPATH"] = str(extra_path)
     return subprocess.run(
         [sys.executable, *args], cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
+
+
+def _gunicorn(port):
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    return [str(gunicorn), "factcheck.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"]
 
 
 def _settings(tmp_path, variables, *names):
@@ -337,18 +346,11 @@ def _get(port, path, headers):
 
 
 def test_gunicorn_serves_pages_static_files_and_probes_with_debug_off(tmp_path):
-    gunicorn = Path(sys.executable).with_name("gunicorn")
     collected = _run(tmp_path, ["manage.py", "collectstatic", "--no-input", "--verbosity", "0"], PRODUCTION)
     assert collected.returncode == 0, collected.stderr
     port = _free_port()
-    environment = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "FACTCHECK_VAR_DIR": str(tmp_path / "var"),
-        **PRODUCTION,
-    }
-    command = [str(gunicorn), "factcheck.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"]
-    server = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stderr=subprocess.PIPE, text=True)
+    environment = _environment(tmp_path, PRODUCTION)
+    server = subprocess.Popen(_gunicorn(port), cwd=REPO_ROOT, env=environment, stderr=subprocess.PIPE, text=True)
     site = {"Host": "factcheck.example.org", "X-Forwarded-Proto": "https"}
     try:
         deadline = time.monotonic() + 60
@@ -374,3 +376,21 @@ def test_gunicorn_serves_pages_static_files_and_probes_with_debug_off(tmp_path):
     assert b"--ink" in stylesheet[1]
     # No proxy said it was HTTPS: Django sends the browser there.
     assert plain_http[0] == 301
+
+
+@pytest.mark.parametrize(
+    ("variables", "error"),
+    [
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "change-me"}, "core.E007"),
+        ({key: value for key, value in PRODUCTION.items() if key != "DJANGO_ALLOWED_HOSTS"}, "core.E008"),
+    ],
+)
+def test_gunicorn_refuses_to_start_while_check_deploy_finds_errors(tmp_path, variables, error):
+    environment = _environment(tmp_path, variables)
+
+    result = subprocess.run(
+        _gunicorn(_free_port()), cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode != 0
+    assert error in result.stderr
