@@ -265,6 +265,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # an opening reply, and what a body is before its name
         ('To this, Ian Moss of victim group Ending Abuse said, "The church hid 3 cases."',
          "Ian Moss of victim group Ending Abuse"),
+        # a relative named after the verb; a post after a hyphenated name
+        ('"This day is very hard for me, after 3 years," said his father, Ian Moss, following the ceremony.',
+         "Ian Moss"),
+        ('Sea-Eye spokesperson Ana Vell said "The name is a reminder of 3 deaths."', "Sea-Eye spokesperson Ana Vell"),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
          'is a crime."', "Justice Ana Vell"),
     ],

@@ -48,6 +48,8 @@ _SOURCE = (
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
+    # '"...," said his father, Abdullah Kurdi, ...': a relative, named after it
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:{'|'.join(RELATIVES)})"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
@@ -55,7 +57,7 @@ _SOURCE = (
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
-    rf"|(?:[Tt]he\s+|[A-Z][a-z]+\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
+    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}))"
 )
 
@@ -85,6 +87,8 @@ _ROLE_THEN_NAME = re.compile(
     rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
+# '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
+_NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
@@ -308,6 +312,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
+        elif source.lower().startswith(("his ", "her ", "their ")) and (
+            relative := _NAME_BETWEEN_COMMAS.match(sentence, match.end("source1" if match["source1"] else "source2"))
+        ):
+            source = relative["name"]
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     opening = _OPENING_PHRASE.match(sentence)
     # 'Speaking to NBC News, she said, "..."': the speaker after an opening phrase
