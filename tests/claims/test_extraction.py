@@ -262,6 +262,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Per capita, the state spends 300 dollars on schools.", ""),
         ("In 2018 there were 10 million cases of measles, according to data from the World Health Organisation.",
          "World Health Organisation"),
+        ("The bridge had 3 known cracks, according to a 1989 report from the Transport Safety Board.",
+         "Transport Safety Board"),
+        ("There were 40 new cases on Monday, according to the reports by the Ruritania Health Institute.",
+         "Ruritania Health Institute"),
         # an opening reply, and what a body is before its name
         ('To this, Ian Moss of victim group Ending Abuse said, "The church hid 3 cases."',
          "Ian Moss of victim group Ending Abuse"),

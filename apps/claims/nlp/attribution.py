@@ -160,7 +160,7 @@ _CLAUSE_VERB = re.compile(
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
-    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|survey|article|story|interview|"
+    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?(?:reports?|statement|study|survey|article|story|interview|"
     r"analysis|tally|count|estimate|estimates|poll|letter|document|release|memo|post|tweet|decree)|(?:the\s+)?(?:numbers"
     r"|figures|data|statistics))\s+"
     r"(?:(?:published|released|issued|posted|reported|signed|compiled)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
