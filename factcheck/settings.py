@@ -149,7 +149,9 @@ ARTICLE_INTAKE_TIME_LIMIT_SECONDS = env.int("FACTCHECK_ARTICLE_INTAKE_TIME_LIMIT
 ARTICLE_INTAKE_MAX_ATTEMPTS = env.int("FACTCHECK_ARTICLE_INTAKE_MAX_ATTEMPTS", default=3)
 # A queued intake whose task message has not started after this long is published again.
 ARTICLE_INTAKE_STALE_SECONDS = env.int("FACTCHECK_ARTICLE_INTAKE_STALE_SECONDS", default=300)
-DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
+# A request body must hold the largest article accepted however it is encoded: JSON's \uXXXX
+# escapes (json.dumps' default) and a URL-encoded form's %XX take up to three times its UTF-8 bytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * ARTICLE_MAX_BYTES + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 
 # --- Security -------------------------------------------------------------------------------
