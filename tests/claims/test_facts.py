@@ -955,6 +955,16 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
             [("Port Authority of New York and New Jersey", "ORG")],
         ),
         ("The Bank of England and France agreed.", [("Bank of England", "ORG"), ("France", "PLACE")]),
+        # heads that name amendments, directives, prisons, parishes, parliaments and parties
+        ("The Fourteenth Amendment applies.", [("Fourteenth Amendment", "MISC")]),
+        ("They met on Christmas Eve.", [("Christmas Eve", "MISC")]),
+        ("He was held in Corcoran State Prison.", [("Corcoran State Prison", "PLACE")]),
+        ("Flooding hit Jefferson Parish.", [("Jefferson Parish", "PLACE")]),
+        ("The Lok Sabha passed the bill.", [("Lok Sabha", "ORG")]),
+        ("Civic Platform won 3 seats.", [("Civic Platform", "ORG")]),
+        ("Facebook Ireland Limited appealed.", [("Facebook Ireland Limited", "ORG")]),
+        ("They live in County Clare.", [("County Clare", "PLACE")]),
+        ("County Executive Ana Vell said 3 roads closed.", [("Ana Vell", "PERSON")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

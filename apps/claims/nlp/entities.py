@@ -95,7 +95,8 @@ PLACE_HEADS = words(
     Republic Kingdom Emirate Emirates Beach Junction Corner Oblast Krai Prefecture Governorate Territory
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
     Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau
-    Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall"""
+    Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
+    Pole"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
@@ -104,7 +105,8 @@ OTHER_NAME_HEADS = words(
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
     Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo
-    Linux Windows Android Dragon Constitution Charter Election Elections Referendum Caucus Caucuses"""
+    Linux Windows Android Dragon Constitution Charter Election Elections Referendum Caucus Caucuses Amendment
+    Clause Directive Eve Universe"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
@@ -170,7 +172,7 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command Branch Exchange Centers Centres Rescue"""
+    Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -635,6 +637,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
         or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and last in PLACES)  # "South Yemen", "Northern Syria"
+        or (len(tokens) == 2 and tokens[0] == "County")  # "County Clare", but "County Executive Ana Vell"
         or (" of " in name and head in PLACE_HEADS)  # "Democratic Republic of Congo"
     ):
         found.append((name, "PLACE"))
