@@ -181,6 +181,30 @@ def test_an_author_that_is_not_a_person_is_not_a_byline(editor_api, desk):
     assert response.json()["byline"] == ""
 
 
+def test_a_word_document_unpacking_past_the_size_bound_is_refused_before_it_is_parsed(editor_api, desk, monkeypatch):
+    data = _docx(paragraphs=PARAGRAPHS * 40)
+    monkeypatch.setattr(parsing, "DOCX_MAX_UNCOMPRESSED_BYTES", 20_000)
+    opened = []
+    monkeypatch.setattr(docx, "Document", lambda *args: opened.append(args))
+
+    response = _api_upload(editor_api, "long.docx", data)
+
+    assert response.status_code == 400, response.content
+    assert "more than an article import reads (at most 20,000 bytes" in response.json()["message"]
+    assert opened == []
+    assert not Article.objects.exists()
+
+
+def test_a_word_document_with_too_many_elements_in_its_body_is_refused(editor_api, desk, monkeypatch):
+    monkeypatch.setattr(parsing, "DOCX_MAX_BODY_ELEMENTS", 100)
+
+    response = _api_upload(editor_api, "long.docx", _docx(paragraphs=PARAGRAPHS * 20))
+
+    assert response.status_code == 413, response.content
+    assert "more than an article import reads (100)" in response.json()["message"]
+    assert not Article.objects.exists()
+
+
 # --- PDF ------------------------------------------------------------------------------------
 
 
@@ -247,6 +271,7 @@ def test_a_pdf_that_keeps_the_reader_busy_is_stopped_after_the_time_limit(editor
     response = _api_upload(editor_api, "fonts.pdf", busy)
 
     assert response.status_code == 413, response.content
+    assert "Reading this PDF took longer than 0.5 seconds" in response.json()["message"]
     assert time.monotonic() - started < 4
     assert not Article.objects.exists()
 
