@@ -965,6 +965,16 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("Facebook Ireland Limited appealed.", [("Facebook Ireland Limited", "ORG")]),
         ("They live in County Clare.", [("County Clare", "PLACE")]),
         ("County Executive Ana Vell said 3 roads closed.", [("Ana Vell", "PERSON")]),
+        # a compass point before a region, but not before a people or a person's name
+        ("Protests spread across West Bengal.", [("West Bengal", "PLACE")]),
+        ("The South Korean team won.", [("South Korean", "NORP")]),
+        ("Kanye West said so.", [("Kanye West", "PERSON")]),
+        # quantifiers open no name, except a disease's
+        ("Multiple Iranian officials denied it.", [("Iranian", "NORP")]),
+        ("Multiple Sclerosis is a disease.", [("Multiple Sclerosis", "MISC")]),
+        ("A Middle Eastern diplomat spoke.", [("Middle Eastern", "NORP")]),
+        ("They visited Punta Tombo.", [("Punta Tombo", "PLACE")]),
+        ("Multiple Creative Commons-licensed videos are uploaded.", [("Creative Commons", "ORG")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

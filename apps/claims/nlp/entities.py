@@ -99,7 +99,7 @@ PLACE_HEADS = words(
     Pole"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco".
-PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las")
+PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
@@ -130,11 +130,12 @@ NATIONALITIES = words(
     Tamil Fijian Haitian Jamaican Ecuadorian Guatemalan Honduran Salvadoran Nicaraguan Panamanian
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
-    Moldovan Albanian Bosnian Macedonian Kosovar Libertarian"""
+    Moldovan Albanian Bosnian Macedonian Kosovar Libertarian Shoshone Arapaho Sioux Cherokee Navajo Apache
+    Lakota Cree Ojibwe Mohawk"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Hongkonger",
-     "Hongkongers", "Roman Catholic", "Puerto Rican", "Puerto Ricans"]
+     "Hongkongers", "Roman Catholic", "Puerto Rican", "Puerto Ricans", "Middle Eastern"]
 )  # fmt: skip
 
 ORGANISATIONS = words(
@@ -151,7 +152,7 @@ ORGANISATIONS = words(
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
      "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant", "Pacific Gas and Electric",
      "Islamic State of Iraq and Syria", "Port Authority of New York and New Jersey",
-     "High Court of England and Wales", "Court of Appeal of England and Wales"]
+     "High Court of England and Wales", "Court of Appeal of England and Wales", "Creative Commons"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -171,7 +172,7 @@ ORGANISATION_HEADS = words(
     Bureau Inspectorate House Magazine Journal Gazette Herald Tribune Chronicle Embassy Consulate Navy
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
-    Tribe Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
+    Tribe Tribes Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
     Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha"""
 )
 
@@ -246,6 +247,7 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 # An initial ("John F. Kennedy") is followed by a name, not by the next sentence ("plan B. Then").
+_QUANTIFIERS = words("Multiple Various Numerous")
 _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 # "Wayne A. I. Frederick": an opener with a full stop of its own is an initial too.
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b(?!\.))"
@@ -339,7 +341,7 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with
 _QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[.!?]?[\"”]")
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
-    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style)$"
+    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style|licensed|funded|sponsored|affiliated|linked|aligned)$"
 )
 
 
@@ -427,6 +429,11 @@ def _purpose_goes_on(before: str, after: str) -> bool:
         and after_words[-1] not in PLACE_HEADS
         and all(word[:1].isupper() and not word.isupper() for word in after_words)
     )
+
+
+def _names_a_people(word: str) -> bool:
+    """ "European", "Koreans", "Sudanese": the people of a place, not the place."""
+    return word.removesuffix("s") in NATIONALITIES or word.endswith(("an", "ans", "ese"))
 
 
 def _complete_name(word: str) -> bool:
@@ -532,11 +539,16 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # person, unless it is someone the article named ("The Trump administration").
     after_the = tokens[:1] in (["The"], ["My"]) or text[max(0, start - 4) : start] == "The "  # "My Little Pony"
     sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")", "]"))
-    while tokens and (
-        tokens[0] in _NOT_NAMES
-        or tokens[0].islower()
-        or (sentence_initial and (tokens[0].lower() in STOPWORDS or tokens[0].lower() in NUMBER_WORDS))
-        or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
+    while (
+        tokens
+        and (
+            tokens[0] in _NOT_NAMES
+            # "Multiple Iranian officials", but "Multiple Sclerosis"
+            or (tokens[0] in _QUANTIFIERS and not (tokens[1:2] and tokens[1] in OTHER_NAME_HEADS))
+            or tokens[0].islower()
+            or (sentence_initial and (tokens[0].lower() in STOPWORDS or tokens[0].lower() in NUMBER_WORDS))
+            or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
+        )
     ):
         tokens = tokens[1:]  # "Each for Equal" leaves "for": a joining word never opens a name
         sentence_initial = False
@@ -638,6 +650,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
         or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and last in PLACES)  # "South Yemen", "Northern Syria"
         or (len(tokens) == 2 and tokens[0] == "County")  # "County Clare", but "County Executive Ana Vell"
+        # "West Bengal", "Southern Rhodesia": a region, unless the second word is a person's name
+        or (
+            len(tokens) == 2
+            and tokens[0] in _COMPASS_POINTS
+            and not _names_a_people(last)
+            and last not in known_people
+            and name not in known_people
+        )
         or (" of " in name and head in PLACE_HEADS)  # "Democratic Republic of Congo"
     ):
         found.append((name, "PLACE"))
