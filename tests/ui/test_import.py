@@ -80,7 +80,8 @@ def test_bad_pasted_input_is_explained_on_the_form(editor_client, data, status, 
     [
         ("empty.txt", b"", 400, "The article is empty."),
         ("binary.txt", b"\x00\x01\x02\x03" * 200, 400, "This looks like a binary file"),
-        ("report.pdf", b"%PDF-1.4 something", 415, "Unsupported file type .pdf"),
+        ("report.odt", b"PK\x03\x04 something", 415, "Unsupported file type .odt"),
+        ("report.pdf", b"%PDF-1.4 something", 400, "This PDF could not be read"),
         ("page.html", b"<html><body><script>x()</script></body></html>", 400, "No article text"),
     ],
 )
