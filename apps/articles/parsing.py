@@ -351,8 +351,9 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Authors that Word, LibreOffice and python-docx fill in when nobody set one.
 _PLACEHOLDER_AUTHORS = {"microsoft office user", "windows user", "python-docx", "user", "author", "unknown"}
-# .docx appeared with Word 2007; an earlier or future date is not the story's.
-_FIRST_DOCX_DATE = dt.date(2007, 1, 1)
+# When a document was created says when its story was written only for recent copy: a template
+# or a file passed around for years carries an old date (python-docx's own template says 2013).
+DOCX_DATE_MAX_AGE = dt.timedelta(days=60)
 
 
 def parse_docx(data: bytes, *, max_bytes: int) -> ParsedArticle:
@@ -379,12 +380,15 @@ def parse_docx(data: bytes, *, max_bytes: int) -> ParsedArticle:
         ) from None
     title = next((text for text, style in paragraphs if style == "title"), "")
     title = title or next((text for text, style in paragraphs if style == "heading"), "")
-    created_on = created.date() if created is not None else None
+    today = timezone.localdate()
+    created_on = None
+    if created is not None:
+        created_on = timezone.localdate(created) if timezone.is_aware(created) else created.date()
     return _article_from_paragraphs(
         [text for text, _style in paragraphs],
         title=title or (properties_title or "").strip(),
         author=author or "",
-        document_date=created_on if created_on and _FIRST_DOCX_DATE <= created_on <= timezone.localdate() else None,
+        document_date=created_on if created_on and today - DOCX_DATE_MAX_AGE <= created_on <= today else None,
         max_bytes=max_bytes,
     )
 

@@ -4,6 +4,7 @@ hostile files are refused with a message, never a server error, and leave nothin
 Every fixture is built here: python-docx writes the Word documents, reportlab the PDFs, and the
 hostile files are a few bytes crafted by hand."""
 
+import datetime as dt
 import io
 import time
 import zipfile
@@ -14,6 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -33,13 +35,16 @@ PARAGRAPHS = [
 ]
 
 
-def _docx(*, title="Vetoes on Syria", author="Jane Reporter", paragraphs=PARAGRAPHS, table=None) -> bytes:
+def _docx(
+    *, title="Vetoes on Syria", author="Jane Reporter", heading="Background", paragraphs=PARAGRAPHS, table=None
+) -> bytes:
     document = docx.Document()
     document.core_properties.author = author
     document.core_properties.title = ""
     if title:
         document.add_heading(title, level=0)
-    document.add_heading("Background", level=1)
+    if heading:
+        document.add_heading(heading, level=1)
     for text in paragraphs:
         document.add_paragraph(text)
     if table:
@@ -172,6 +177,34 @@ def test_a_word_article_without_a_title_style_takes_the_document_title_and_ignor
     assert response.status_code == 201, response.content
     # The first heading ("Background") comes before the document properties' title.
     assert (response.json()["title"], response.json()["byline"]) == ("Background", "")
+
+
+@pytest.mark.parametrize(
+    ("created_days_ago", "dated"),
+    [(3, True), (400, False), (-2, False)],
+    ids=["recent", "old template", "future"],
+)
+def test_a_word_documents_creation_date_is_its_date_only_when_recent(editor_api, desk, created_days_ago, dated):
+    document = docx.Document(io.BytesIO(_docx()))
+    created = timezone.now() - dt.timedelta(days=created_days_ago)
+    document.core_properties.created = created
+    out = io.BytesIO()
+    document.save(out)
+
+    response = _api_upload(editor_api, "vetoes.docx", out.getvalue())
+
+    assert response.status_code == 201, response.content
+    assert response.json()["published_on"] == (timezone.localdate(created).isoformat() if dated else None)
+
+
+def test_a_date_line_under_the_title_is_the_articles_date(editor_api, desk):
+    data = _docx(author="", heading="", paragraphs=["By Jane Reporter", "March 3, 2013", *PARAGRAPHS])
+
+    response = _api_upload(editor_api, "vetoes.docx", data)
+
+    assert response.status_code == 201, response.content
+    assert (response.json()["published_on"], response.json()["byline"]) == ("2013-03-03", "Jane Reporter")
+    assert response.json()["body"].split("\n\n") == PARAGRAPHS
 
 
 def test_an_author_that_is_not_a_person_is_not_a_byline(editor_api, desk):
