@@ -273,6 +273,13 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"This day is very hard for me, after 3 years," said his father, Ian Moss, following the ceremony.',
          "Ian Moss"),
         ('Sea-Eye spokesperson Ana Vell said "The name is a reminder of 3 deaths."', "Sea-Eye spokesperson Ana Vell"),
+        # what research or a court found, and a group named by where it works
+        ("The study found that 40 sharks moved in when the whites disappeared.", "The study"),
+        ("Researchers in the United Kingdom established that 84% of Britons do not wash their hands well.",
+         "Researchers in the United Kingdom"),
+        ("Yesterday, authorities in Ruritania announced that 337 suspects in 38 countries were arrested.",
+         "authorities in Ruritania"),
+        ("We also showed that 40 females at the colony breed.", ""),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
          'is a crime."', "Justice Ana Vell"),
     ],
@@ -1623,3 +1630,9 @@ def test_a_document_set_between_commas_after_an_opening_clause_is_the_source():
 
     assert claim.attribution == "the study"
     assert claim.text == "Because warmer water is more buoyant, it rises above the 3 layers of cold water."
+
+
+def test_a_finding_a_pronoun_reports_keeps_its_frame():
+    (claim,) = extract_claims("They concluded that the 3 border agreements are null and void under the Law of the Sea.")
+
+    assert claim.text == "They concluded that the 3 border agreements are null and void under the Law of the Sea."

@@ -12,6 +12,8 @@ _VERB = (
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments"
+    # what research shows: "researchers established that ...", "the study found that ..."
+    r"|(?:found|established|concluded|showed|revealed)(?=\s+that\b)"
 )
 _WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
 _NAME = r"[A-Z][\w'\u2019.-]*"
@@ -42,6 +44,8 @@ _DOCUMENT_NOUN = (
 )
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
+    # "researchers in the United Kingdom established that": a group named by where it works
+    rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at)\s+(?:the\s+)?{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
@@ -271,7 +275,7 @@ class AttributionFrame:
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
 _NOT_SOURCES = frozenset(
-    {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one",
+    {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one", "we", "i", "you",
      # "Early reports suggested ...": the adjective of a plural noun, read as "X reports"
      "early", "initial", "first", "later", "latest", "recent", "local", "unconfirmed", "some", "other", "several",
      "many", "media", "news", "press",
@@ -285,6 +289,7 @@ _NOT_SOURCES = frozenset(
 _OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
 _PLACES_AND_PEOPLES = PLACES | NATIONALITIES
 _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
+_FINDING_CUES = frozenset({"found", "established", "concluded", "showed", "revealed"})
 
 
 def find_attribution(sentence: str) -> AttributionFrame | None:
@@ -295,6 +300,8 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
         return None  # "The ten states with ...": a count before a noun read as a verb
     if frame.cue == "states" and frame.source.split()[-1] in _PLACES_AND_PEOPLES:
         return None  # "Listed US states as having members were ...": the states of a country
+    if frame.cue in _FINDING_CUES and frame.source.lower() in SOURCE_ANAPHORA:
+        return None  # "They concluded that the agreement is void": without the frame it would be a fact
     return frame
 
 
