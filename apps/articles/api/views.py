@@ -29,7 +29,13 @@ class ArticleViewSet(
     filterset_class = ArticleFilter
 
     def get_queryset(self):
-        return selectors.article_list(user=self.request.user)
+        # The list counts claims for the page it answers with (`list`), not for the rows before it.
+        return selectors.article_list(user=self.request.user, with_claim_count=self.action != "list")
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        articles = selectors.article_claim_counts_attach(articles=page)
+        return self.get_paginated_response(self.get_serializer(articles, many=True).data)
 
     def get_object(self):
         return selectors.article_get(user=self.request.user, article_id=self.kwargs["pk"])
@@ -99,7 +105,7 @@ class ArticleImportApi(APIView):
             desk=desk,
             user=request.user,
             text=data.get("text"),
-            data=upload.read() if upload is not None else None,
+            data=upload.read(services.article_upload_max_bytes() + 1) if upload is not None else None,
             filename=upload.name if upload is not None else "",
             url=data.get("url"),
         )
