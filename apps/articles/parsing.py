@@ -41,6 +41,9 @@ PDF_SUFFIXES = {".pdf"}
 # Old binary Word and macro-enabled Word: python-docx reads neither, and macros have no place here.
 REFUSED_WORD_SUFFIXES = {".doc", ".dot", ".docm", ".dotm"}
 ACCEPTED_FILE_TYPES = ".txt, .md, .html, .docx or .pdf"
+# A Word or PDF file may be this large (the reference library takes 10 MB too); its text is held
+# to the article limit.
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 MIN_BODY_CHARS = 40
 # UTF-32's little-endian mark begins with UTF-16's, so UTF-32 is tried first.
 _BYTE_ORDER_MARKS = (
@@ -94,12 +97,17 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     return text
 
 
-def _check_size(data: bytes, *, max_bytes: int) -> None:
+def upload_max_bytes(max_bytes: int) -> int:
+    """The largest uploaded file that may hold an article of at most `max_bytes` of text."""
+    return max(max_bytes, DOCUMENT_MAX_BYTES)
+
+
+def _check_size(data: bytes, *, max_bytes: int, noun: str = "article") -> None:
     if not data or not data.strip():
-        raise ArticleInputError("The article is empty.")
+        raise ArticleInputError(f"The {noun} is empty.")
     if len(data) > max_bytes:
         raise ArticleInputError(
-            f"The article is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
+            f"The {noun} is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
             extra={"size": len(data), "limit": max_bytes},
             status=413,
         )
@@ -132,12 +140,12 @@ def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle
             f"Unsupported file type {suffix or '(none)'!s}. Upload {ACCEPTED_FILE_TYPES}.",
             status=415,
         )
-    if suffix in WORD_SUFFIXES:
-        _check_size(data, max_bytes=max_bytes)
-        return parse_docx(data, max_bytes=max_bytes)
-    if suffix in PDF_SUFFIXES:
-        _check_size(data, max_bytes=max_bytes)
-        return parse_pdf(data, max_bytes=max_bytes)
+    if suffix in WORD_SUFFIXES | PDF_SUFFIXES:
+        # Photos and embedded fonts make a document file far larger than its text, which alone
+        # is held to `max_bytes`.
+        _check_size(data, max_bytes=upload_max_bytes(max_bytes), noun="file")
+        parse = parse_docx if suffix in WORD_SUFFIXES else parse_pdf
+        return parse(data, max_bytes=max_bytes)
     text = decode_text(data, max_bytes=max_bytes)
     if suffix in HTML_SUFFIXES:
         return parse_html(text)

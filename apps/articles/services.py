@@ -23,6 +23,7 @@ from .parsing import (
     parse_html,
     parse_pasted,
     parse_upload,
+    upload_max_bytes,
 )
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,12 @@ def article_import(
     if url:
         return article_import_url(desk=desk, user=user, url=url)
     return article_import_text(desk=desk, user=user, text=text or "")
+
+
+def article_upload_max_bytes() -> int:
+    """The largest uploaded file an import accepts. Views read one byte more than this, so that a
+    larger file is refused without being read into memory whole."""
+    return upload_max_bytes(settings.ARTICLE_MAX_BYTES)
 
 
 def article_import_text(*, desk: Desk, user, text: str, source_kind: str = SourceKind.PASTE) -> ImportResult:

@@ -6,16 +6,18 @@ hostile files are a few bytes crafted by hand."""
 
 import datetime as dt
 import io
+import os
 import time
 import zipfile
 import zlib
 
 import docx
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -316,6 +318,42 @@ def test_a_pdf_with_too_many_pages_is_refused(editor_api, desk, monkeypatch):
 
     assert response.status_code == 413, response.content
     assert "This PDF has 3 pages; an article import reads at most 2" in response.json()["message"]
+
+
+def test_a_document_file_may_be_larger_than_the_articles_text_limit(editor_api, desk, settings):
+    # A PDF carrying a 3 MB photo, with a few hundred bytes of text.
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf()))
+    writer.add_attachment("photo.jpg", os.urandom(3_000_000))
+    out = io.BytesIO()
+    writer.write(out)
+    assert len(out.getvalue()) > settings.ARTICLE_MAX_BYTES
+
+    response = _api_upload(editor_api, "vetoes.pdf", out.getvalue())
+
+    assert response.status_code == 201, response.content
+    assert response.json()["title"] == "Vetoes on Syria"
+
+
+def test_a_document_file_over_its_size_limit_is_refused_without_being_read_whole(
+    editor_api, desk, settings, monkeypatch
+):
+    settings.ARTICLE_MAX_BYTES = 1_000
+    monkeypatch.setattr(parsing, "DOCUMENT_MAX_BYTES", 5_000)
+    reads = []
+
+    def recording_read(self, *args):
+        if type(self) is InMemoryUploadedFile:  # the server's copy, not the test client's
+            reads.append(args)
+        return self.file.read(*args)
+
+    monkeypatch.setattr(InMemoryUploadedFile, "read", recording_read, raising=False)
+
+    response = _api_upload(editor_api, "vetoes.docx", _docx(paragraphs=PARAGRAPHS * 20))
+
+    assert response.status_code == 413, response.content
+    assert "The file is" in response.json()["message"]
+    assert "the limit is 5,000 bytes" in response.json()["message"]
+    assert reads == [(5_001,)]
 
 
 # --- Refusals: API and web form -------------------------------------------------------------

@@ -46,7 +46,7 @@ def article_import(request):
             desk=desk,
             user=request.user,
             text=data["text"],
-            data=upload.read() if upload is not None else None,
+            data=upload.read(services.article_upload_max_bytes() + 1) if upload is not None else None,
             filename=upload.name if upload is not None else "",
             url=data["url"],
         )
