@@ -280,6 +280,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Yesterday, authorities in Ruritania announced that 337 suspects in 38 countries were arrested.",
          "authorities in Ruritania"),
         ("We also showed that 40 females at the colony breed.", ""),
+        # an aside naming where it was said, and a long description of the speaker
+        ('Ana Vell, in remarks to Radio Kanal, said, "We counted 3 droughts since 2015."', "Ana Vell"),
+        ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "
+         "the case, cautioned that 3 trials were unfair.", "Ana Vell"),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
          'is a crime."', "Justice Ana Vell"),
     ],
@@ -1636,3 +1640,22 @@ def test_a_finding_a_pronoun_reports_keeps_its_frame():
     (claim,) = extract_claims("They concluded that the 3 border agreements are null and void under the Law of the Sea.")
 
     assert claim.text == "They concluded that the 3 border agreements are null and void under the Law of the Sea."
+
+
+def test_a_speaker_named_right_after_a_closing_quotation_stays_in_its_sentence():
+    quoted = extract_claims(
+        '"Our house is burning. Let us discuss this emergency in 2 days!" Ana Vell told the world on Thursday via '
+        "Twitter.",
+        published_on=dt.date(2019, 8, 23),
+    )
+    # but a speaker who goes on to say something of their own starts a sentence
+    own = extract_claims('The vote ended in 2019. "It is over after 3 years." Ian Moss said he would resign in 2020.')
+
+    assert [(claim.text, claim.attribution) for claim in quoted] == [
+        (
+            '"Our house is burning. Let us discuss this emergency in 2 days!" Ana Vell told the world on Thursday '
+            "via Twitter.",
+            "Ana Vell",
+        )
+    ]
+    assert ("Ian Moss said he would resign in 2020.", "Ian Moss") in [(c.text, c.attribution) for c in own]

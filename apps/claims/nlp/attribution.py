@@ -102,7 +102,7 @@ _DESCRIPTION = (
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
     r"attorney|representative|member|[Ll]eader|founder|editor|correspondent|reporter|doctor|physician|manager|"
     r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate|[Ss]peaker"
-    r"|[Ww]hip)\b[^,]{0,80}"
+    r"|[Ww]hip|rapporteur|envoy|ambassador|diplomat|activist|campaigner)\b[^,]{0,120}"
     # "director of the Learning Together event", "executive director of the Australian Retailers
     # Association", "retail expert from Queensland University of Technology": a post
     r"|(?:[a-z][\w-]*\s+){0,2}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
@@ -113,8 +113,9 @@ _DESCRIPTION = (
 _WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
 # "The ministry, in a statement on Friday, said ...": where the source said it, between commas
 _MEDIUM_ASIDE = (
-    r"(?:in|during|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?(?:statement|interview|tweet|post|letter"
-    r"|video|speech|address|message|briefing|press\s+(?:release|conference)|news\s+conference)\b[^,\"“]{0,60}"
+    r"(?:in|during|via)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?(?:statement|interview|tweet|post"
+    r"|letter|video|speech|address|message|briefing|remarks|comments|press\s+(?:release|conference)"
+    r"|news\s+conference)\b[^,\"“]{0,60}"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
@@ -128,7 +129,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     # 'Rebecca Falconer, an Ithaca College undergraduate who led one of the studies, said "..."': with the
     # quotation after the verb, whatever stands between commas describes the speaker
-    r"|an?\s[^,\"“]{2,100}),)?"
+    r"|an?\s[^,\"“]{2,100}"
+    # 'Ane Alencar, in remarks to UOL.com.br, said, "..."'
+    rf"|{_MEDIUM_ASIDE}),)?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"

@@ -40,6 +40,15 @@ _BOUNDARY = re.compile(
     rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:{_LOWER_CASE_NAME})?[{_CAPITAL}])|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
 )
+# Who spoke, right after the quotation closes, with nothing of their own said after the verb:
+# '"... in two days!" Macron told the world on Thursday via Twitter.', not '"It is over." Smith said he
+# would resign.'
+_SPEAKER_AFTER_QUOTATION = re.compile(
+    rf"\s+(?:[{_CAPITAL}][\w.'\u2019-]*\s+){{1,4}}(?:also\s+)?(?:said|says|told|tweeted|wrote|asked|added|posted"
+    r"|explained|declared|continued|insisted)\b"
+    r"(?:\s+(?!(?:that|he|she|it|they|we|I|there|this|the\s+\w+\s+(?:is|was|were|are|has|had|will|would))\b)"
+    r"[\w'\u2019.-]+){0,8}[.!?](?=\s|$)"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“\u2018(\[]?([A-Za-z0-9]+)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -77,6 +86,8 @@ def split_sentences(body: str) -> list[Sentence]:
                 continue
             if match.group() != "\n" and _inside_quotation(paragraph, cursor, match.end()):
                 continue  # "... said, "A. B."": keep the quotation with its attribution
+            if match.group()[-1:] in '"”' and _SPEAKER_AFTER_QUOTATION.match(paragraph, match.end()):
+                continue  # '"... in two days!" Macron told the world on Thursday via Twitter.
             _add(sentences, paragraph, offset, cursor, match.end(), paragraph_index, speaker)
             cursor = match.end()
         _add(sentences, paragraph, offset, cursor, len(paragraph), paragraph_index, speaker)
