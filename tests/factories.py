@@ -119,3 +119,33 @@ class ReferenceJobFactory(factory.django.DjangoModelFactory):
 
     claim = factory.SubFactory(ClaimFactory)
     enqueued_at = factory.LazyFunction(timezone.now)
+
+
+class SourceLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "references.SourceLink"
+
+    claim = factory.SubFactory(ClaimFactory)
+    url = factory.Sequence(lambda n: f"https://example.org/source/{n}")
+    label = factory.Sequence(lambda n: f"Source {n}")
+    reason = "Because."
+
+
+class RatingScaleFactory(factory.django.DjangoModelFactory):
+    """A desk's own rating scale (the shipped default has no desk)."""
+
+    class Meta:
+        model = "reviews.RatingScale"
+
+    desk = factory.SubFactory(DeskFactory)
+    name = factory.LazyAttribute(lambda scale: f"{scale.desk.name} scale")
+
+
+class RatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Rating"
+
+    scale = factory.SubFactory(RatingScaleFactory)
+    label = factory.Sequence(lambda n: f"Rating {n}")
+    claimreview_value = 3
+    position = factory.Sequence(lambda n: n)
