@@ -86,7 +86,7 @@ def split_sentences(body: str) -> list[Sentence]:
                 continue
             if match.group() != "\n" and _inside_quotation(paragraph, cursor, match.end()):
                 continue  # "... said, "A. B."": keep the quotation with its attribution
-            if match.group()[-1:] in '"”' and _SPEAKER_AFTER_QUOTATION.match(paragraph, match.end()):
+            if match.group().endswith(('"', "”")) and _SPEAKER_AFTER_QUOTATION.match(paragraph, match.end()):
                 continue  # '"... in two days!" Macron told the world on Thursday via Twitter.
             _add(sentences, paragraph, offset, cursor, match.end(), paragraph_index, speaker)
             cursor = match.end()
