@@ -554,14 +554,14 @@ def _pdf_read(data: bytes, *, max_bytes: int):
 def _pdf_metadata_title(title: str) -> str:
     """The PDF's own title unless it is a producer's placeholder or a file name."""
     title = title.removeprefix("Microsoft Word - ").strip()
-    if title.lower() in {"untitled", "untitled document", "title"} or PurePath(title).suffix.lower() in {
-        ".doc",
-        ".docx",
-        ".pdf",
-        ".indd",
-    }:
+    if title.lower() in _PLACEHOLDER_PDF_TITLES or PurePath(title).suffix.lower() in _FILE_NAME_SUFFIXES:
         return ""
     return title
+
+
+# What PDF producers (reportlab among them) write when nobody gave a title.
+_PLACEHOLDER_PDF_TITLES = {"untitled", "untitled document", "title", "(anonymous)", "anonymous"}
+_FILE_NAME_SUFFIXES = {".doc", ".docx", ".pdf", ".indd", ".txt"}
 
 
 def pdf_paragraphs(pages: list[str]) -> list[str]:
@@ -573,7 +573,7 @@ def pdf_paragraphs(pages: list[str]) -> list[str]:
     page_ends: set[int] = set()
     for page in page_lines:
         for index, line in enumerate(page):
-            at_edge = index < 3 or index >= len(page) - 3
+            at_edge = index < 2 or index >= len(page) - 2
             if at_edge and (_running_key(line) in running or _PAGE_NUMBER.match(line)):
                 continue
             lines.append(line)
@@ -617,11 +617,11 @@ def _running_key(line: str) -> str:
 def _running_lines(page_lines: list[list[str]]) -> set[str]:
     """Lines at the top or bottom of most pages (running headers and footers), digits ignored
     so that "Annual report, page 3" matches on every page."""
-    if len(page_lines) < 3:
+    if len(page_lines) < 2:
         return set()
     counts: dict[str, int] = {}
     for lines in page_lines:
-        for key in {_running_key(line) for line in lines[:3] + lines[-3:]}:
+        for key in {_running_key(line) for line in lines[:2] + lines[-2:]}:
             counts[key] = counts.get(key, 0) + 1
     return {key for key, count in counts.items() if count > len(page_lines) / 2}
 

@@ -19,7 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from apps.articles import parsing
 from apps.articles.models import Article, SourceKind
@@ -260,6 +262,34 @@ def test_a_pdf_article_comes_out_as_clean_paragraphs(editor_api, desk):
         "it to keep rising through next year.",
     ]
     assert Claim.objects.filter(article=article).count() >= 2
+
+
+def test_a_two_page_pdf_laid_out_by_a_typesetter_keeps_its_paragraphs_and_headings(editor_api, desk):
+    styles = getSampleStyleSheet()
+    places = ("northern", "southern", "eastern", "western", "coastal", "central", "border", "mountain")
+    paragraphs = [f"{text[:-1]}, in the {place} region." for place in places for text in PARAGRAPHS]
+
+    def running_header_and_page_number(pdf, document):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 810, HEADER)
+        pdf.drawString(290, 30, str(document.page))
+
+    story = [Paragraph("Vetoes on Syria", styles["Title"])]
+    for index, text in enumerate(paragraphs):
+        if index % 6 == 0:
+            story.append(Paragraph(f"Part {index // 6 + 1}", styles["Heading2"]))
+        story.append(Paragraph(text, styles["BodyText"]))
+    out = io.BytesIO()
+    template = SimpleDocTemplate(out, pagesize=A4)
+    template.build(story, onFirstPage=running_header_and_page_number, onLaterPages=running_header_and_page_number)
+
+    response = _api_upload(editor_api, "vetoes.pdf", out.getvalue())
+
+    assert response.status_code == 201, response.content
+    assert template.page == 2
+    assert response.json()["title"] == "Vetoes on Syria"
+    parts = [[f"Part {number + 1}", *paragraphs[number * 6 : number * 6 + 6]] for number in range(4)]
+    assert response.json()["body"].split("\n\n") == [item for part in parts for item in part]
 
 
 def test_pdf_paragraphs_drop_numbered_running_footers_and_keep_a_heading_apart():
