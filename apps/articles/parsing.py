@@ -589,8 +589,10 @@ def pdf_paragraphs(pages: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         current = _join_wrapped(current, line) if current else line
         ends_sentence = line.endswith(_SENTENCE_END)
+        # A long word wrapped early leaves a short line inside a sentence that runs on in lower case.
+        runs_on = index + 1 < len(lines) and lines[index + 1][:1].islower() and not ends_sentence
         if (
-            len(line) < 0.75 * column
+            (len(line) < 0.75 * column and not runs_on)
             or (ends_sentence and len(line) < 0.9 * column)
             or (ends_sentence and index in page_ends)
         ):

@@ -297,7 +297,8 @@ def test_pdf_paragraphs_drop_numbered_running_footers_and_keep_a_heading_apart()
         "Annual review 2025 \u2013 page 1\nFunding\nThe agency spent 4.2 million dollars on water projects in\n"
         "the north of the country, twice as much as the year before.",
         "Annual review 2025 \u2013 page 2\nStaff\nIt employed 310 people at the end of the year, up from 250 at\n"
-        "the start, most of them in the field offices of the south.",
+        "the start, most of them at\nhttps://example.org/agency/offices/field/south-region\n"
+        "on its website.",
         "Annual review 2025 \u2013 page 3\nPage 3 of 3\nThe next review is due in the spring of the following year.",
     ]
 
@@ -306,8 +307,8 @@ def test_pdf_paragraphs_drop_numbered_running_footers_and_keep_a_heading_apart()
         "The agency spent 4.2 million dollars on water projects in the north of the country, twice as much as "
         "the year before.",
         "Staff",
-        "It employed 310 people at the end of the year, up from 250 at the start, most of them in the field "
-        "offices of the south.",
+        "It employed 310 people at the end of the year, up from 250 at the start, most of them at "
+        "https://example.org/agency/offices/field/south-region on its website.",
         "The next review is due in the spring of the following year.",
     ]
 
