@@ -223,10 +223,22 @@ def test_quantities_are_normalised(text, expected):
         "it is a category 3 hurricane",
         "two-legged running and a three-pronged attack",
         "three-dimensional structures, a two-sided deal",
+        # telephone numbers, airliners, footnotes, named areas and phases
+        "The parents phoned 911 and urged anyone to contact police by calling 101",
+        "The 737 Max had not crashed before; the aircraft uses the A300 and 747",
+        "They published a detailed map[3] of the sites",
+        "The folklore surrounding Area 51; a phase three was planned",
     ],
 )
 def test_dates_and_ambiguous_ones_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_count_of_airliners_and_a_bracketed_number_after_a_space_are_amounts():
+    quantities = find_quantities("Boeing delivered 747 jets in [3] batches.")
+
+    assert [q["value"] for q in quantities] == [747, 3]
+    assert quantities[0]["unit"] == "jets"
 
 
 def test_a_number_after_a_place_and_a_comma_is_no_age():

@@ -77,8 +77,15 @@ _QUANTITY = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Resolution|Rule|Paragraph|Amendment|No\.|Number|Flight|Route|Highway|Page|"
     r"Category|category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|(?:Council|UN)\s+resolution|ranking\s+number"
-    r"|high\s+of\s+number)\s+$"
+    r"|high\s+of\s+number|Area|phase|stage|Episode|Season)\s+$"
 )
+# "phoned 911", "contact police by calling 101": a telephone number
+_PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
+# "the 737 Max", "the A300 and 747": an airliner's model
+_AIRLINER = re.compile(r"7[0-8]7")
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:was|has|is|as)\b)[a-z]+s\b")
+_FOOTNOTE = re.compile(r"[^\W\d_]\[\d{1,3}\]")
+_AVIATION = re.compile(r"\b(?:Boeing|Airbus|aircraft|airliners?|jets?|Max|MAX|planes?|freighters?|Dreamliner)\b")
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _DEATH_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed"})
 _DEAD_AFTER = re.compile(r"\s+(?:dead|died|missing|by)\b")
@@ -311,6 +318,16 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
+    if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "phoned 911"
+    if (
+        _AIRLINER.fullmatch(match["number"])
+        and _AVIATION.search(text)
+        and not _COUNTED_AFTER.match(text, match.end("number"))
+    ):
+        return None  # "the 737 Max had not crashed before", but "Boeing delivered 747 jets"
+    if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
+        return None  # "a detailed map[3]": a footnote
     if match["fraction"]:
         value *= 0.5 if match["fraction"].lower().startswith("half") else 0.25  # "half a million"
     if match["sign"]:
