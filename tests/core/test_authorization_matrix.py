@@ -43,7 +43,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC = "public"  # anyone, logged in or not
 USER = "user"  # anyone logged in; the route names no object and answers with the caller's desks only
 MEMBER = "member"  # any member of the object's desk
-ASSIGNEE = "assignee"  # the claim's assigned reviewer (editors too, where the service says so)
+ASSIGNEE = "assignee"  # the claim's assigned reviewer only: the review is theirs
+ASSIGNEE_OR_EDITOR = "assignee or editor"  # the claim's assigned reviewer, and the desk's editors and admins
 EDITOR = "editor"  # the desk's editors and admins
 ADMIN = "admin"  # the desk's admins
 
@@ -270,9 +271,9 @@ ROUTES: dict[str, Route] = {
     "claims:split": Route({"POST": EDITOR}, body=_web_split_parts, refusal=FLASHED),
     "claims:match-confirm": Route({"POST": EDITOR}, refusal=FLASHED),
     "claims:match-dismiss": Route({"POST": EDITOR}, refusal=FLASHED),
-    "claims:references-refresh": Route({"POST": ASSIGNEE}, refusal=FLASHED),
+    "claims:references-refresh": Route({"POST": ASSIGNEE_OR_EDITOR}, refusal=FLASHED),
     "claims:reference-add": Route(
-        {"POST": ASSIGNEE}, body=lambda w: {"evidence-url": "https://example.org/found"}, refusal=FLASHED
+        {"POST": ASSIGNEE_OR_EDITOR}, body=lambda w: {"evidence-url": "https://example.org/found"}, refusal=FLASHED
     ),
     "claims:references-progress": Route({"GET": MEMBER}),
     "reviews:approve-many": Route(
@@ -349,8 +350,8 @@ ROUTES: dict[str, Route] = {
     "api:claim-release": Route({"POST": EDITOR}, pk="claim"),
     "api:claim-split": Route({"POST": EDITOR}, pk="claim", body=_split_parts),
     # --- API: references ------------------------------------------------------------------------
-    "api:claim-refresh-references": Route({"POST": ASSIGNEE}),
-    "api:claim-reference-add": Route({"POST": ASSIGNEE}, body=lambda w: {"url": "https://example.org/found"}),
+    "api:claim-refresh-references": Route({"POST": ASSIGNEE_OR_EDITOR}),
+    "api:claim-reference-add": Route({"POST": ASSIGNEE_OR_EDITOR}, body=lambda w: {"url": "https://example.org/found"}),
     "api:article-reference-progress": Route({"GET": MEMBER}),
     "api:reference-list": Route({"GET": USER}, query=lambda w: {"claim": str(w.claim.pk)}),
     "api:reference-detail": Route({"GET": MEMBER}, pk="reference"),
@@ -415,11 +416,13 @@ ALLOWED_PERSON = {
     USER: "harbour_reviewer",
     MEMBER: "harbour_reviewer",
     ASSIGNEE: "harbour_assignee",
+    ASSIGNEE_OR_EDITOR: "harbour_assignee",
     EDITOR: "harbour_editor",
     ADMIN: "harbour_admin",
 }
 REFUSED_PEOPLE = {
-    ASSIGNEE: ("harbour_reviewer",),
+    ASSIGNEE: ("harbour_reviewer", "harbour_editor", "harbour_admin"),
+    ASSIGNEE_OR_EDITOR: ("harbour_reviewer",),
     EDITOR: ("harbour_reviewer",),
     ADMIN: ("harbour_reviewer", "harbour_editor"),
 }
@@ -599,7 +602,7 @@ def test_table_lists_every_method_an_api_view_answers(name):
 def test_anonymous_visitor_is_sent_to_log_in(name, world):
     client = _client(world, None)
     url = _url(name, world)
-    for method in ROUTES[name].methods:
+    for method in (*ROUTES[name].methods, "HEAD", "OPTIONS"):
         before = _snapshot()
         response = _request(client, name, method, url, world)
         if _is_api(name):
@@ -795,3 +798,206 @@ def test_malformed_or_unknown_id_is_not_found(name, world):
                 response = _request(client, name, method, url, world)
                 assert response.status_code == 404, (parameter, malformed, method, url)
                 assert _snapshot() == before, (parameter, malformed, method, url)
+
+
+# --- Another desk's ids in a body -----------------------------------------------------------------
+
+
+@dataclass
+class OwnWork:
+    """Mountain's own article, claim, task, rating and reference, for Mountain's people to act on."""
+
+    article: object
+    claim: object
+    task: object
+    rating: object
+    reference: object
+
+
+@pytest.fixture
+def own_work(world) -> OwnWork:
+    assignee = factories.MemberFactory(desk=world.other_desk, role="reviewer", username="mountain-assignee-zq").user
+    world.people["mountain_assignee"] = assignee
+    article = factories.ArticleFactory(desk=world.other_desk)
+    claims = [
+        factories.ClaimFactory(article=article, text=article.body[:8], start=0, end=8),
+        factories.ClaimFactory(article=article, text=article.body[9:20], start=9, end=20),
+    ]
+    tasks = [
+        factories.ReviewTaskFactory(claim=claim, status=TaskStatus.IN_REVIEW, assignee=assignee) for claim in claims
+    ]
+    return OwnWork(
+        article=article,
+        claim=claims[0],
+        task=tasks[0],
+        rating=factories.RatingFactory(scale=factories.RatingScaleFactory(desk=world.other_desk)),
+        reference=factories.ReferenceFactory(claim=claims[0]),
+    )
+
+
+def _harbour_membership(w: World, person: str) -> str:
+    return str(w.desk.memberships.get(user=w.people[person]).pk)
+
+
+# (who, route, path kwargs on Mountain's objects, a body naming Harbour's objects)
+FOREIGN_BODY_CASES = {
+    "api-merge-with-harbour-claim": (
+        "mountain_editor",
+        "api:claim-merge",
+        lambda w, o: {"pk": o.claim.pk},
+        lambda w, o: {"claims": [str(w.claim.pk)]},
+    ),
+    "api-verdict-with-harbour-rating": (
+        "mountain_assignee",
+        "api:task-verdict",
+        lambda w, o: {"pk": o.task.pk},
+        lambda w, o: {"rating": str(w.rating.pk), "rationale": "The records show it.", "references": []},
+    ),
+    "api-verdict-citing-harbour-reference": (
+        "mountain_assignee",
+        "api:task-verdict",
+        lambda w, o: {"pk": o.task.pk},
+        lambda w, o: {
+            "rating": str(o.rating.pk),
+            "rationale": "The records show it.",
+            "references": [str(w.reference.pk)],
+        },
+    ),
+    "api-assign-to-harbour-reviewer": (
+        "mountain_editor",
+        "api:task-assign",
+        lambda w, o: {},
+        lambda w, o: {"task_ids": [str(o.task.pk)], "assignee": w.people["harbour_reviewer"].username},
+    ),
+    "api-assign-with-harbour-task": (
+        "mountain_editor",
+        "api:task-assign",
+        lambda w, o: {},
+        lambda w, o: {"task_ids": [str(o.task.pk), str(w.task.pk)], "assignee": w.people["mountain_reviewer"].username},
+    ),
+    "api-import-into-harbour-by-id": (
+        "mountain_editor",
+        "api:article-import",
+        lambda w, o: {},
+        lambda w, o: {"desk": str(w.desk.pk), "text": "The lighthouse was built in 1871 by the harbour board."},
+    ),
+    "web-merge-with-harbour-task": (
+        "mountain_editor",
+        "claims:merge",
+        lambda w, o: {"article_id": o.article.pk},
+        lambda w, o: {"tasks": [str(o.task.pk), str(w.task.pk)]},
+    ),
+    "web-verdict-with-harbour-rating": (
+        "mountain_assignee",
+        "reviews:verdict",
+        lambda w, o: {"claim_id": o.claim.pk},
+        lambda w, o: {"rating": str(w.rating.pk), "rationale": "The records show it."},
+    ),
+    "web-verdict-citing-harbour-reference": (
+        "mountain_assignee",
+        "reviews:verdict",
+        lambda w, o: {"claim_id": o.claim.pk},
+        lambda w, o: {
+            "rating": str(o.rating.pk),
+            "rationale": "The records show it.",
+            "references": [str(w.reference.pk)],
+        },
+    ),
+    "web-draft-citing-harbour-reference": (
+        "mountain_assignee",
+        "reviews:draft",
+        lambda w, o: {"claim_id": o.claim.pk},
+        lambda w, o: {"rating": str(o.rating.pk), "rationale": "Draft.", "references": [str(w.reference.pk)]},
+    ),
+    "web-assign-to-harbour-reviewer": (
+        "mountain_editor",
+        "reviews:assign",
+        lambda w, o: {"article_id": o.article.pk},
+        lambda w, o: {"tasks": [str(o.task.pk)], "assignee": str(w.people["harbour_reviewer"].pk)},
+    ),
+    "web-role-of-harbour-member": (
+        "mountain_admin",
+        "desks:member_role",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"member": _harbour_membership(w, "harbour_editor"), "role": "reviewer"},
+    ),
+    "web-remove-harbour-member": (
+        "mountain_admin",
+        "desks:member_remove",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"member": _harbour_membership(w, "harbour_editor")},
+    ),
+    "web-edit-harbour-rating": (
+        "mountain_admin",
+        "desks:rating_edit",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"rating": str(w.rating.pk), "label": "Renamed", "claimreview_value": "4"},
+    ),
+    "web-move-harbour-rating": (
+        "mountain_admin",
+        "desks:rating_move",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"rating": str(w.rating.pk), "direction": "down"},
+    ),
+    "web-delete-harbour-rating": (
+        "mountain_admin",
+        "desks:rating_delete",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"rating": str(w.rating.pk)},
+    ),
+}
+
+
+def _harbour_ids(w: World) -> dict[str, str]:
+    """Each Harbour id or username a body may name, and what names nothing in its place."""
+    ids = [w.article, w.claim, w.second_claim, w.task, w.second_task, w.reference, w.rating, w.document, w.rule, w.desk]
+    ids += list(w.desk.memberships.all())
+    unknown = {str(obj.pk): str(uuid.uuid4()) for obj in ids}
+    unknown.update(
+        {str(user.pk): str(10_000_000 + user.pk) for key, user in w.people.items() if key.startswith("harbour")}
+    )
+    unknown.update(
+        {user.username: f"nobody-{n}" for n, (key, user) in enumerate(w.people.items()) if key.startswith("harbour")}
+    )
+    return unknown
+
+
+def _replaced(value, replacements: dict[str, str]):
+    if isinstance(value, dict):
+        return {key: _replaced(item, replacements) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, replacements) for item in value]
+    return replacements.get(value, value)
+
+
+def _answer(client, name: str, url: str, body: dict):
+    response = client.post(url, body, format="json") if _is_api(name) else client.post(url, body)
+    flashed = [str(m) for m in get_messages(response.wsgi_request)]
+    return response.status_code, response.get("Location", ""), flashed, _comparable(response)
+
+
+@pytest.mark.parametrize("case", sorted(FOREIGN_BODY_CASES))
+def test_another_desk_ids_in_a_body_answer_as_unknown_ids(case, world, own_work):
+    """Acting on their own desk's objects, Mountain's people cannot reach Harbour's by naming them
+    in the body: the answer is the one for ids that name nothing, and Harbour's rows stay."""
+    person, name, path_kwargs, body = FOREIGN_BODY_CASES[case]
+    url = reverse(name, kwargs={key: str(value) for key, value in path_kwargs(world, own_work).items()})
+    harbour_body = body(world, own_work)
+    replacements = _harbour_ids(world)
+    # A client each: a message flashed for the first answer would otherwise show in the second.
+    client, second_client = _client(world, person), _client(world, person)
+    before = _snapshot()
+
+    status, location, flashed, text = _answer(client, name, url, harbour_body)
+
+    assert status >= 300
+    assert _snapshot() == before
+    answered = text + "".join(flashed)
+    assert [secret for secret in world.secrets if secret in answered and secret not in repr(harbour_body)] == []
+    unknown_answer = _answer(second_client, name, url, _replaced(harbour_body, replacements))
+    # An answer may repeat the ids it was sent (user ids are short numbers, found in any text).
+    for real, unknown in replacements.items():
+        if len(real) > 8:
+            text = text.replace(real, unknown)
+            flashed = [message.replace(real, unknown) for message in flashed]
+    assert (status, location, flashed, text) == unknown_answer
