@@ -10,20 +10,9 @@ from apps.desks.selectors import desk_ids_for_user
 from .models import Article
 
 
-def article_list(*, user, with_claim_count: bool = True) -> QuerySet[Article]:
+def article_list(*, user) -> QuerySet[Article]:
     """The user's desks' articles, newest first, each with `claim_count`: its claims in the review
-    queue, as the article page counts them (held back and rejected claims are listed apart there).
-
-    Lists shown a page at a time pass `with_claim_count=False` and count the page's claims with
-    `article_claim_counts_attach`: PostgreSQL works out a column of the SELECT for every row an
-    OFFSET skips, so a late page of a desk's history counted the claims of all articles before it."""
-    articles = (
-        Article.objects.filter(desk_id__in=desk_ids_for_user(user=user))
-        .select_related("desk", "imported_by")
-        .order_by("-created_at")
-    )
-    if not with_claim_count:
-        return articles
+    queue, as the article page counts them (held back and rejected claims are listed apart there)."""
     # A subquery, not a join and GROUP BY: SQLite groups by every selected column, the body
     # included, so a 2 MB article with 7,000 claims took minutes to count.
     in_queue = (
@@ -34,7 +23,17 @@ def article_list(*, user, with_claim_count: bool = True) -> QuerySet[Article]:
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return articles.annotate(claim_count=Coalesce(Subquery(in_queue), 0))
+    return _articles_of(user).annotate(claim_count=Coalesce(Subquery(in_queue), 0))
+
+
+def article_page_list(*, user) -> QuerySet[Article]:
+    """The user's desks' articles, newest first, for lists shown a page at a time: without their
+    bodies, and without `claim_count`, which `article_claim_counts_attach` adds to the page.
+
+    PostgreSQL works out the columns of a SELECT for every row an OFFSET skips, and sorts them
+    all: a late page of a desk's history counted the claims of every article before it, and
+    sorted their bodies on disk."""
+    return _articles_of(user).defer("body")
 
 
 def article_claim_counts_attach(*, articles: Iterable[Article]) -> list[Article]:
@@ -51,6 +50,14 @@ def article_claim_counts_attach(*, articles: Iterable[Article]) -> list[Article]
     for article in articles:
         article.claim_count = counts.get(article.pk, 0)
     return articles
+
+
+def _articles_of(user) -> QuerySet[Article]:
+    return (
+        Article.objects.filter(desk_id__in=desk_ids_for_user(user=user))
+        .select_related("desk", "imported_by")
+        .order_by("-created_at")
+    )
 
 
 def _claims_in_queue() -> QuerySet:

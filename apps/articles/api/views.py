@@ -30,7 +30,9 @@ class ArticleViewSet(
 
     def get_queryset(self):
         # The list counts claims for the page it answers with (`list`), not for the rows before it.
-        return selectors.article_list(user=self.request.user, with_claim_count=self.action != "list")
+        if self.action == "list":
+            return selectors.article_page_list(user=self.request.user)
+        return selectors.article_list(user=self.request.user)
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from apps.articles.models import Article
-from apps.articles.selectors import article_claim_counts_attach, article_list
+from apps.articles.selectors import article_claim_counts_attach, article_page_list
 from apps.desks.selectors import membership_list_for_user
 from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import review_status_counts_by_article, review_task_approval_queue, review_task_queue
@@ -28,8 +28,8 @@ class DeskRow:
 
 @login_required
 def dashboard(request):
-    # Claims are counted for the page shown, not for every article before it (`article_list`).
-    articles = article_list(user=request.user, with_claim_count=False)
+    # Claims are counted for the page shown, not for every article before it.
+    articles = article_page_list(user=request.user)
     page = Paginator(articles, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = article_claim_counts_attach(articles=page.object_list)
     counts = review_status_counts_by_article(article_ids=[article.pk for article in page])
