@@ -6,11 +6,14 @@
 Builds, in a throw-away PostgreSQL database (`factcheck_scale` unless --database-url names another;
 dropped and created again each run, so it must not be a database anyone else uses), one desk
 with an admin, an editor and `--reviewers` reviewers, and for every article (imported over the
-last three years, newest first on the dashboard) 30 claims, 20 references and 8 review tasks,
-most of them with a verdict; with the default 5,000 articles that is 150,000 claims, 100,000
-references and 40,000 tasks. A second, small desk is there so that every list has to leave
-rows out. The rows are synthetic and written with bulk inserts through the models: no
-extraction, no reference gathering.
+last three years, newest first on the dashboard) 30 claims (every tenth rejected), each with a
+done reference job, 20 of them with a reference, 3 with a source link, and 8 review tasks. The
+newest 2% of articles are in review (tasks new, assigned, in review with a draft, or submitted);
+older tasks are approved, but for the odd one returned and never taken up again, and verdicts
+cite their claim's reference; one claim in each article repeats an earlier checked one. With the
+default 5,000 articles that is 150,000 claims, 100,000 references and 40,000 tasks. A second,
+small desk is there so that every list has to leave rows out. The rows are synthetic and
+written with bulk inserts through the models: no extraction, no reference gathering.
 
 Then, logged in with Django's test client as the editor, a reviewer or the desk admin, it asks
 for the pages and API calls people use every day, each once to warm up and `--repeat` times
@@ -119,8 +122,9 @@ def build_desk(*, articles: int, reviewer_count: int, seed: int = 7) -> dict:
     member("outsider", Role.EDITOR, on=other)
     ratings = list(RatingScale.objects.get(desk=None).ratings.all())
     kinds = [kind for kind in ClaimKind.values if kind != ClaimKind.PREDICTION]
-    # Most of a desk's history is finished work; the newest articles are still in review.
-    finished = [TaskStatus.APPROVED] * 18 + [TaskStatus.SUBMITTED, TaskStatus.RETURNED]
+    # A desk's history is finished work, but for the odd verdict returned and never taken up
+    # again; the newest 2% of articles are still in review.
+    finished = [TaskStatus.APPROVED] * 99 + [TaskStatus.RETURNED]
     rule = SourceRule.objects.filter(desk=None).first()
     checked_claims: list = []  # approved claims that later articles repeat
     in_progress = [TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.SUBMITTED]
@@ -145,7 +149,7 @@ def build_desk(*, articles: int, reviewer_count: int, seed: int = 7) -> dict:
                     imported_by=editor,
                 )
                 article_rows.append(article)
-                recent = number < articles // 20
+                recent = number < articles // 50
                 for index, (start, end, text) in enumerate(spans):
                     status = ClaimStatus.REJECTED if index % 10 == 9 else ClaimStatus.ACTIVE
                     claim = Claim(
