@@ -294,7 +294,7 @@ def test_a_weekday_in_the_name_of_an_event_is_no_date():
     ("text", "published_on"),
     [
         ("The ministry said yesterday that 5 ports closed last week.", dt.date(1, 1, 1)),
-        ("The ministry said on Friday that 5 ports will close next week.", dt.date(9999, 12, 31)),
+        ("The ministry will meet on Friday and 5 ports will close next week.", dt.date(9999, 12, 31)),
         ("The talks close next month.", dt.date(9999, 12, 31)),
         ("The talks opened last year.", dt.date(1, 6, 1)),
     ],
@@ -1110,6 +1110,26 @@ def test_a_range_of_weekdays_ends_after_it_starts():
 
     assert [d["value"] for d in mourning] == ["2020-02-26", "2020-02-28"]
     assert [d["value"] for d in trip] == ["2020-02-21", "2020-02-24"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day opening the sentence before its past verb, whatever is said to come later
+        ("On Wednesday, Ana Vell announced that her government will withdraw the bill.", "2019-09-04"),
+        ("On Sunday in Congress, Ian Moss announced he is to send a bill in the next ten days.", "2019-09-01"),
+        # a past verb right before the day, or a past verb right after it
+        ("Reuters reported on Monday a source said the ban is not part of a plan to expand it.", "2019-09-02"),
+        ("Other games scheduled for Wednesday were still held.", "2019-09-04"),
+        # still ahead: what will happen on the day
+        ("The Senate will vote on Wednesday.", "2019-09-11"),
+        ("The vote is scheduled on Wednesday.", "2019-09-11"),
+    ],
+)
+def test_a_weekday_is_when_the_past_verb_next_to_it_happened(text, value):
+    friday = dt.date(2019, 9, 6)
+
+    assert find_dates(text, published_on=friday)[0]["value"] == value
 
 
 def test_a_weekday_a_past_forecast_named_is_the_nearest_one():

@@ -37,7 +37,7 @@ _FUTURE = re.compile(
     # "plans to" as a verb, not "his plan to" or "developing plans to": a noun plans nothing by itself
     r"\b(?:will|shall|is to|are to|(?<!his )(?<!her )(?<!its )(?<!their )(?<!the )(?<!a )"
     r"(?<!developing )(?<!making )(?<!new )(?<!of )(?<!no )(?<!announced )(?<!unveiled )(?<!revealed )plans? to|"
-    r"scheduled for|(?:is|are|was|were)\s+"
+    r"scheduled for|(?:is|are)\s+scheduled\s+on|(?:is|are|was|were)\s+"
     r"(?:forecast|expected|scheduled|due|set|going|predicted)\s+to)\b"
 )
 # "said he planned to announce his choice around August 1", "his term was to end in August" (a June
@@ -270,6 +270,27 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
         return None  # February 29 outside a leap year
 
 
+# What was done on the day, whatever the sentence says will happen later: "Reuters reported on Monday
+# ...", "Other games scheduled for Wednesday were still held", and a day opening the sentence before
+# its past verb: "On Wednesday, Carrie Lam announced that her government will withdraw the bill".
+_PAST_VERB_WORD = r"(?<!\bis )(?<!\bare )(?<!\bbe )\b(?:[a-z]{3,}ed|said|told|met|spoke|wrote|gave|made|held|took)"
+_PAST_VERB_BEFORE = re.compile(_PAST_VERB_WORD + r"\s+(?:(?:on|late|early)\s+)?$")
+_PAST_VERB = re.compile(_PAST_VERB_WORD + r"\b")
+_PAST_AFTER = re.compile(r"\s+(?:were|was|had)\b")
+_OPENING_DAY = re.compile(r"(?:(?:Late|Early)\s+)?(?:[Oo]n\s+)?$")
+
+
+def _done_that_day(text: str, match: re.Match[str]) -> bool:
+    if _PAST_VERB_BEFORE.search(text, max(0, match.start() - 30), match.start()) or _PAST_AFTER.match(
+        text, match.end()
+    ):
+        return True
+    if not _OPENING_DAY.fullmatch(text, 0, match.start()):
+        return False
+    cue = _FUTURE.search(text, match.end())
+    return bool(_PAST_VERB.search(text, match.end(), cue.start() if cue else len(text)))
+
+
 def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | None:
     if published_on is None:
         return None
@@ -280,7 +301,7 @@ def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         back = (published_on.weekday() - target) % 7
         days = -back if back <= 3 else 7 - back
         return (published_on + dt.timedelta(days=days)).isoformat()
-    future = relation == "next" or sentence.future
+    future = relation == "next" or (sentence.future and not _done_that_day(sentence.text, match))
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()
