@@ -70,6 +70,9 @@ class Claim(BaseModel):
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
             models.CheckConstraint(condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="claim_score_0_1"),
         ]
+        # The claims API's kind filter (with or without status) across a desk's history; status
+        # alone has its own index.
+        indexes = [models.Index(fields=["kind", "status"], name="claim_kind_status")]
 
     def __str__(self) -> str:
         return self.text[:80]
