@@ -495,6 +495,22 @@ def _unknown_url(name: str, w: World) -> str:
     return reverse(name, kwargs=unknown)
 
 
+def _query_stand_ins(w: World) -> dict[str, str]:
+    """Harbour's ids and slug, each with one that names nothing (long enough to find in a text)."""
+    return {
+        real: stand_in for real, stand_in in {**_harbour_ids(w), w.desk.slug: "no-such-desk"}.items() if len(real) > 6
+    }
+
+
+def _unknown_query_url(name: str, w: World) -> str:
+    """The route's URL with a filter naming nothing where it names Harbour's objects."""
+    stand_ins = _query_stand_ins(w)
+    query = {key: stand_ins.get(value, value) for key, value in ROUTES[name].query(w).items()}
+    return (
+        reverse(name, kwargs=_kwargs(name, w)) + "?" + "&".join(f"{key}={quote(value)}" for key, value in query.items())
+    )
+
+
 def _url(name: str, w: World, *, slug: str | None = None) -> str:
     url = reverse(name, kwargs=_kwargs(name, w, slug=slug))
     route = ROUTES[name]
@@ -710,6 +726,11 @@ def test_other_desk_lists_and_forms_show_nothing_of_harbour(name, world):
             if method == "GET" and route.query is not None:
                 names_harbour = True
                 assert response.status_code == route.outsider_filter_status, (person, method, url)
+                unknown = _comparable(_request(client, name, method, _unknown_query_url(name, world), world))
+                # The answer may repeat the filter it was sent.
+                for real, stand_in in _query_stand_ins(world).items():
+                    unknown = unknown.replace(stand_in, real)
+                assert _comparable(response) == unknown, (person, url)
             elif method != "GET" and route.body is not None:
                 names_harbour = True
                 assert response.status_code in route.outsider_status, (person, method, url)
@@ -1001,3 +1022,111 @@ def test_another_desk_ids_in_a_body_answer_as_unknown_ids(case, world, own_work)
             text = text.replace(real, unknown)
             flashed = [message.replace(real, unknown) for message in flashed]
     assert (status, location, flashed, text) == unknown_answer
+
+
+# --- Shared objects ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedCase:
+    person: str
+    name: str
+    method: str
+    kwargs: Callable[[World, object], dict]
+    body: Callable[[World], dict] | None = None
+
+
+def _shared_objects(world: World) -> dict:
+    """What every desk reads and none changes: a desk-less library document and source rule, and
+    a rating of the standard scale (Mountain has no scale of its own)."""
+    return {
+        "document": factories.LibraryDocumentFactory(desk=None, title="Shared harbour charter"),
+        "rule": factories.SourceRuleFactory(desk=None, name="shared-rule"),
+        "rating": django_apps.get_model("reviews", "Rating").objects.filter(scale__desk=None).first(),
+    }
+
+
+SHARED_CASES = (
+    [
+        SharedCase("harbour_editor", "api:library-document-detail", method, lambda w, s: {"pk": s["document"].pk}, body)
+        for method, body in (
+            ("PUT", lambda w: {"title": "Mine now", "url": "https://example.org/mine", "body": "Mine."}),
+            ("PATCH", lambda w: {"title": "Mine now"}),
+            ("DELETE", None),
+        )
+    ]
+    + [
+        SharedCase(
+            "harbour_admin",
+            "api:desk-source-rule-detail",
+            method,
+            lambda w, s: {"desk_slug": w.desk.slug, "rule_id": s["rule"].pk},
+            body,
+        )
+        for method, body in (("PATCH", lambda w: {"label": "Mine now"}), ("DELETE", None))
+    ]
+    + [
+        SharedCase(
+            "mountain_admin",
+            "api:desk-rating-detail",
+            method,
+            lambda w, s: {"desk_slug": w.other_desk.slug, "rating_id": s["rating"].pk},
+            body,
+        )
+        for method, body in (("PATCH", lambda w: {"label": "Mine now"}), ("DELETE", None))
+    ]
+    + [
+        SharedCase(
+            "mountain_admin",
+            "api:desk-rating-move",
+            "POST",
+            lambda w, s: {"desk_slug": w.other_desk.slug, "rating_id": s["rating"].pk},
+            lambda w: {"offset": 1},
+        ),
+        SharedCase(
+            "harbour_admin",
+            "desks:source_rule_deactivate",
+            "POST",
+            lambda w, s: {"slug": w.desk.slug, "rule_id": s["rule"].pk},
+        ),
+        SharedCase(
+            "harbour_admin",
+            "desks:source_rule_edit",
+            "POST",
+            lambda w, s: {"slug": w.desk.slug, "rule_id": s["rule"].pk},
+            _new_rule,
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, id=f"{case.name}-{case.method}") for case in SHARED_CASES])
+def test_no_desk_changes_what_every_desk_shares(case, world):
+    shared = _shared_objects(world)
+    url = reverse(case.name, kwargs={key: str(value) for key, value in case.kwargs(world, shared).items()})
+    client = _client(world, case.person)
+    body = case.body(world) if case.body else {}
+    before = _snapshot()
+
+    if _is_api(case.name):
+        response = getattr(client, case.method.lower())(url, body, format="json")
+    else:
+        response = client.post(url, body)
+
+    if response.status_code == 302 and not _is_api(case.name):
+        # A web action: back to its page with the refusal flashed.
+        assert _flashed_errors(response), url
+    else:
+        assert 400 <= response.status_code < 500, url
+    assert _snapshot() == before
+
+
+@pytest.mark.parametrize("name", _routes_where(lambda name, route: route.query is not None))
+def test_malformed_filter_is_refused_not_a_server_error(name, world):
+    client = _client(world, "harbour_admin")
+    path = reverse(name, kwargs=_kwargs(name, world))
+    for key in ROUTES[name].query(world):
+        for malformed in MALFORMED_IDS:
+            url = f"{path}?{key}={quote(malformed, safe='%')}"
+            response = _request(client, name, "GET", url, world)
+            assert response.status_code in (200, 400, 404), url
