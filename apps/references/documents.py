@@ -23,7 +23,8 @@ from apps.core.pdf_text import (
     PdfInflatesTooFarError,
     PdfReadError,
     PdfTextTooLongError,
-    pdf_text_read,
+    PdfTooSlowError,
+    pdf_text_read_isolated,
 )
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -36,6 +37,10 @@ MAX_PDF_PAGES = 300
 MAX_PDF_CONTENT_BYTES = 8_000_000
 # About a thousand pages: evidence ranking reads every body that matches a claim, each time.
 MAX_TEXT_CHARS = 2_000_000
+# Byte bounds cannot bound every kind of reader work (a 280 KB PDF whose pages list 20,000 fonts
+# each kept pypdf busy for 90 s), so the reader runs in a child process stopped after this long: a
+# real 300-page report at the content bound reads in under 30 s.
+PDF_READ_SECONDS = 30
 MIN_TEXT_CHARS = 20
 # trafilatura's fallback extractor (jusText) compares each paragraph with its neighbours one by
 # one: 20,000 one-cell tables (680 KB) took a minute, a 10 MB file would take hours. Without the
@@ -82,11 +87,21 @@ def _too_long_error() -> LibraryDocumentInputError:
 
 def _pdf_text(data: bytes) -> ExtractedDocument:
     try:
-        pdf = pdf_text_read(
-            data, max_pages=MAX_PDF_PAGES, max_content_bytes=MAX_PDF_CONTENT_BYTES, max_text_chars=MAX_TEXT_CHARS
+        pdf = pdf_text_read_isolated(
+            data,
+            max_pages=MAX_PDF_PAGES,
+            max_content_bytes=MAX_PDF_CONTENT_BYTES,
+            max_text_chars=MAX_TEXT_CHARS,
+            max_seconds=PDF_READ_SECONDS,
         )
     except PdfEncryptedError:
         raise LibraryDocumentInputError("This PDF is encrypted; upload an unprotected copy.") from None
+    except PdfTooSlowError:
+        raise LibraryDocumentInputError(
+            f"Reading this PDF took longer than {PDF_READ_SECONDS:g} seconds, the most the library allows (it may "
+            "be built to exhaust readers). Upload it in parts, or as text.",
+            status=413,
+        ) from None
     except PdfContentTooLargeError:
         raise LibraryDocumentInputError(
             f"This PDF's pages hold more than {MAX_PDF_CONTENT_BYTES:,} bytes of content, more than the "

@@ -16,18 +16,20 @@ URL = reverse("api:library-document-upload")
 VETO = "Russia and China vetoed three draft resolutions on Syria in the Security Council between 2011 and 2012."
 
 
-def _pdf(content: bytes, *, pages: int = 1) -> bytes:
-    """A PDF whose pages all draw one Flate-compressed content stream."""
+def _pdf(content: bytes, *, pages: int = 1, fonts: int = 1) -> bytes:
+    """A PDF whose pages all draw one Flate-compressed content stream, each listing `fonts` font names."""
     stream = zlib.compress(content, 9)
     kids = " ".join(f"{5 + index} 0 R" for index in range(pages)).encode()
+    font_names = b" ".join(b"/F%d 3 0 R" % index for index in range(1, fonts + 1))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
         *[
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents 4 0 R >>"
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << "
+            + font_names
+            + b" >> >> /Contents 4 0 R >>"
         ]
         * pages,
     ]
@@ -72,6 +74,21 @@ def test_a_pdf_bomb_is_refused_quickly(editor_api, monkeypatch):
     assert response.status_code == 413
     assert "more than the library reads" in response.json()["message"]
     assert time.monotonic() - started < 8
+    assert not LibraryDocument.objects.exists()
+
+
+def test_a_pdf_that_keeps_the_reader_busy_is_stopped_after_the_time_limit(editor_api, monkeypatch):
+    # Every page lists 20,000 fonts: within every byte bound, yet minutes of work. The reader's
+    # child process is stopped at the limit (shortened here).
+    monkeypatch.setattr(documents, "PDF_READ_SECONDS", 0.5)
+    busy = _pdf(_line(VETO.encode()), pages=30, fonts=20_000)
+
+    started = time.monotonic()
+    response = _upload(editor_api, "fonts.pdf", busy)
+
+    assert response.status_code == 413, response.content
+    assert "Reading this PDF took longer than 0.5 seconds" in response.json()["message"]
+    assert time.monotonic() - started < 4
     assert not LibraryDocument.objects.exists()
 
 
