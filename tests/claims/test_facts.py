@@ -109,6 +109,7 @@ def _values(text):
             "leaving at least 15,000 stranded at ports and 32 hospitalised",
             [(">=", 15000, "people"), ("=", 32, "people")],
         ),
+        ("all but one of the sixteen on-board died", [("=", 16, "people")]),
         ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
         ("11,187 recorded accidents, with 198 recorded last week", [("=", 11187, "accidents"), ("=", 198, "")]),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),

@@ -99,7 +99,7 @@ _REPORTING_PARTICIPLES = frozenset({"recorded", "reported", "confirmed", "regist
 # People counted by what has happened to them.
 _PEOPLE_IN_A_STATE = frozenset(
     {"stranded", "displaced", "evacuated", "trapped", "homeless", "arrested", "detained", "rescued", "hospitalised",
-     "hospitalized"}
+     "hospitalized", "aboard", "on-board", "onboard"}
 )  # fmt: skip
 # "turned out 2.9 million strong to vote": a crowd's size, where the phrase ends after "strong"
 # (not "its 386 strong Netto chain", which counts shops).
