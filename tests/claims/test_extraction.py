@@ -1659,3 +1659,11 @@ def test_a_speaker_named_right_after_a_closing_quotation_stays_in_its_sentence()
         )
     ]
     assert ("Ian Moss said he would resign in 2020.", "Ian Moss") in [(c.text, c.attribution) for c in own]
+
+
+def test_a_relative_clause_inside_an_opening_comparison_stays_in_its_sentence():
+    texts = [
+        c.text for c in extract_claims("Unlike Senators, who serve 6-year terms, members of the House serve 2 years.")
+    ]
+
+    assert texts == ["Unlike Senators, who serve 6-year terms, members of the House serve 2 years."]

@@ -179,6 +179,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
+        if text[: antecedent[0]].strip().lower() in _PREPOSITION_WORDS:
+            continue  # "Unlike Senators, who serve six-year terms, members of the House ...": one comparison
         if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
             continue  # "a shooting on Friday, which killed ...", "(0040 UTC), which left ...": not what "which" is
         clause = (a + match.start("clause"), a + match.end("clause"))
@@ -219,6 +221,7 @@ def _by_named_authors(text: str, antecedent: Span) -> bool:
 
 
 _PHRASE_PREPOSITIONS = frozenset({"with", "of", "in", "on", "between", "against", "for"})
+_PREPOSITION_WORDS = _PHRASE_PREPOSITIONS | {"unlike", "like", "besides", "despite", "including", "except", "among"}
 
 
 def _verb_before_a_name(words: list[re.Match[str]], index: int) -> bool:
@@ -302,9 +305,10 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
         if word.lower() in STOPWORDS or word in _TIME_NOUNS or _verb_before_a_name(words, index):
             starts_at = index + 1
             break
-    # No determiner: a proper name ("Lakhdar Brahimi, who ...").
+    # No determiner: a proper name ("Lakhdar Brahimi, who ..."), but not a preposition opening the
+    # sentence before it ("Unlike Senators, who serve six-year terms, ...": Senators serve them).
     index = len(words) - 1
-    while index >= 0 and words[index].group()[0].isupper():
+    while index >= 0 and words[index].group()[0].isupper() and words[index].group().lower() not in _PREPOSITION_WORDS:
         index -= 1
     if index == len(words) - 1:
         return None
