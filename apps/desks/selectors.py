@@ -10,6 +10,12 @@ from .models import Desk, Membership, Role
 EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
 
 
+def _can_name_something(text: str) -> bool:
+    """False for a slug or username from a URL that holds a NUL character: PostgreSQL text cannot
+    hold one, so no desk or account has it, and a query comparing with it fails (a 500)."""
+    return "\x00" not in text
+
+
 def desk_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Desk]:
     if not user.is_authenticated:
         return Desk.objects.none()
@@ -72,6 +78,8 @@ def desk_for_member(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
 
 def _desk_by_ref(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
     """The desk among `desks` with that slug, or that id."""
+    if not _can_name_something(desk_ref):
+        return None
     if desk := desks.filter(slug=desk_ref).first():
         return desk
     try:
@@ -82,6 +90,8 @@ def _desk_by_ref(desks: QuerySet[Desk], desk_ref: str) -> Desk | None:
 
 def colleague_get_by_username(*, user: AbstractBaseUser, username: str):
     """The member of one of the user's desks with that username; None for anyone else."""
+    if not _can_name_something(username):
+        return None
     return (
         get_user_model()
         .objects.filter(username=username, desk_memberships__desk_id__in=desk_ids_for_user(user=user))
@@ -125,7 +135,7 @@ ADMIN_ONLY_MESSAGE = "Only the desk's admins can change its people, rating scale
 
 def desk_get_for_member(*, user: AbstractBaseUser, slug: str) -> Desk:
     """One of the user's desks by slug; a desk the user is not in does not exist for them (404)."""
-    desk = desk_list_for_user(user=user).filter(slug=slug).first()
+    desk = desk_list_for_user(user=user).filter(slug=slug).first() if _can_name_something(slug) else None
     if desk is None:
         raise NotFoundError("Desk not found.")
     return desk
@@ -146,7 +156,9 @@ def admin_desk_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Desk]:
 
 
 def desk_member_get(*, desk: Desk, username: str) -> Membership:
-    membership = desk_members(desk=desk).filter(user__username=username).first()
+    membership = (
+        desk_members(desk=desk).filter(user__username=username).first() if _can_name_something(username) else None
+    )
     if membership is None:
         raise NotFoundError(f"{username!r} is not a member of this desk.")
     return membership

@@ -805,20 +805,24 @@ MALFORMED_IDS = ("not-an-id", "12345", "0x1f", "%00", "' OR '1'='1", str(uuid.uu
 ID_PARAMETERS = {"article_id", "claim_id", "rule_id", "rating_id", "pk", "username", "desk_slug", "slug"}
 
 
-@pytest.mark.parametrize("name", _routes_where(lambda name, route: ID_PARAMETERS & set(RESOLVED[name].parameters)))
-def test_malformed_or_unknown_id_is_not_found(name, world):
-    """Ids are opaque: one that is malformed or names nothing is 404 for the desk's admin, never a 500."""
+def _assert_malformed_ids_not_found(name: str, world: World, malformed_ids: tuple[str, ...]) -> None:
     client = _client(world, "harbour_admin")
     kwargs = _kwargs(name, world)
     valid_url = reverse(name, kwargs=kwargs)
     for parameter in ID_PARAMETERS & set(kwargs):
-        for malformed in MALFORMED_IDS:
+        for malformed in malformed_ids:
             url = valid_url.replace(f"/{quote(kwargs[parameter])}/", f"/{quote(malformed, safe='%')}/", 1)
             for method in ROUTES[name].methods:
                 before = _snapshot()
                 response = _request(client, name, method, url, world)
                 assert response.status_code == 404, (parameter, malformed, method, url)
                 assert _snapshot() == before, (parameter, malformed, method, url)
+
+
+@pytest.mark.parametrize("name", _routes_where(lambda name, route: ID_PARAMETERS & set(RESOLVED[name].parameters)))
+def test_malformed_or_unknown_id_is_not_found(name, world):
+    """Ids are opaque: one that is malformed or names nothing is 404 for the desk's admin, never a 500."""
+    _assert_malformed_ids_not_found(name, world, MALFORMED_IDS)
 
 
 # --- Another desk's ids in a body -----------------------------------------------------------------
@@ -1121,12 +1125,57 @@ def test_no_desk_changes_what_every_desk_shares(case, world):
     assert _snapshot() == before
 
 
-@pytest.mark.parametrize("name", _routes_where(lambda name, route: route.query is not None))
-def test_malformed_filter_is_refused_not_a_server_error(name, world):
+# The query parameters each route reads (request.GET, query_params, filter sets).
+FILTERS = {
+    "api:article-list": ("desk", "search", "source_kind", "intake_status", "published_after", "ordering", "page"),
+    "api:claim-list": ("article", "status", "kind", "page"),
+    "api:claim-extraction": ("article",),
+    "api:claim-feedback": ("desk",),
+    "api:task-list": ("article", "assignee", "status", "page"),
+    "api:rating-list": ("desk",),
+    "api:library-document-list": ("full_text", "page"),
+    "api:reference-list": ("claim", "page"),
+    "api:source-link-list": ("claim", "page"),
+    "api:article-export": ("format",),
+    "articles:detail": ("claim", "page"),
+    "reviews:queue": ("article", "status", "overdue", "page", "approvals_page"),
+    "dashboard": ("page",),
+}
+
+
+def test_filters_list_every_query_the_matrix_sends():
+    assert {name for name, route in ROUTES.items() if route.query is not None} <= set(FILTERS)
+
+
+def _assert_malformed_filter_refused(name: str, key: str, world: World, malformed_values: tuple[str, ...]) -> None:
     client = _client(world, "harbour_admin")
     path = reverse(name, kwargs=_kwargs(name, world))
-    for key in ROUTES[name].query(world):
-        for malformed in MALFORMED_IDS:
-            url = f"{path}?{key}={quote(malformed, safe='%')}"
-            response = _request(client, name, "GET", url, world)
-            assert response.status_code in (200, 400, 404), url
+    for malformed in malformed_values:
+        url = f"{path}?{key}={quote(malformed, safe='%')}"
+        response = _request(client, name, "GET", url, world)
+        assert response.status_code in (200, 400, 404), url
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [pytest.param(name, key, id=f"{name}-{key}") for name in FILTERS for key in FILTERS[name]]
+)
+def test_malformed_filter_is_refused_not_a_server_error(name, key, world):
+    """A filter that names nothing, or cannot be parsed, is a 400 or 404 (or an empty page), never a 500."""
+    _assert_malformed_filter_refused(name, key, world, MALFORMED_IDS)
+
+
+# Slugs and usernames are compared as text; PostgreSQL refuses text holding a NUL character.
+NAME_PARAMETERS = {"username", "desk_slug", "slug"}
+NAME_FILTERS = [("api:claim-feedback", "desk"), ("api:rating-list", "desk"), ("api:task-list", "assignee")]
+
+
+@pytest.mark.postgres
+def test_nul_character_in_a_desk_or_user_name_is_not_a_server_error_on_postgresql(world):
+    """A NUL character names no desk or account: 404 in a path, 400/404 in a filter (it was a 500
+    on PostgreSQL for a member's username, the feedback export's and rating list's desk, and the
+    task list's assignee)."""
+    for name in sorted(ROUTES):
+        if NAME_PARAMETERS & set(RESOLVED[name].parameters):
+            _assert_malformed_ids_not_found(name, world, ("%00", "a%00b"))
+    for name, key in NAME_FILTERS:
+        _assert_malformed_filter_refused(name, key, world, ("%00", "a%00b"))
