@@ -254,7 +254,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, someone the last sentence named.
         context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
-        for piece, spans in _atomic_pieces(sentence.text, frame):
+        # "They indicated they would seek ...": a frame whose pronoun stands for no one named keeps its
+        # words, or the claim would lose who said it
+        unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
+        for piece, spans in _atomic_pieces(sentence.text, None if unresolved else frame):
             text = _resolve_pronoun(piece, context, memory)
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
@@ -548,7 +551,9 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
                 return ""
             return memory.person
         if lower in ("they", "them"):
-            return memory.latest  # "US authorities claimed ... They also stated ..."
+            # "US authorities claimed ... They also stated ...", but not one person or post named last
+            one_speaker = memory.latest == memory.person or names_a_post(memory.latest)
+            return "" if one_speaker else memory.latest
         return memory.outlet
     is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
     if is_person:

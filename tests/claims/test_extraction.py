@@ -282,6 +282,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("We also showed that 40 females at the colony breed.", ""),
         # an aside naming where it was said, and a long description of the speaker
         ('Ana Vell, in remarks to Radio Kanal, said, "We counted 3 droughts since 2015."', "Ana Vell"),
+        # what someone indicated; a body of a named place; a columnist "from" an outlet
+        ("CalFire indicated the 3 injuries were minor.", "CalFire"),
+        ("The city of Calabasas announced on Twitter that 9 people died.", "The city of Calabasas"),
+        ("On Twitter, Ian Moss, US sport columnist from ESPN, said 9 people were aboard.", "Ian Moss"),
         ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "
          "the case, cautioned that 3 trials were unfair.", "Ana Vell"),
         ('Writing for the Court, Justice Ana Vell declared in the majority opinion, "not every one of the 3 acts '
@@ -1295,8 +1299,9 @@ def test_a_description_of_a_person_after_according_to_is_not_part_of_the_claim()
             id="and-that-after-a-report-without-that",
         ),
         pytest.param(
-            "He also noted that the Libyan House of Representatives rejected the demarcation, and that Greece "
-            "and Turkey might end up before the International Court of Justice if talks failed.",
+            "Kyriakos Mitsotakis met the 3 envoys. He also noted that the Libyan House of Representatives "
+            "rejected the demarcation, and that Greece and Turkey might end up before the International Court of "
+            "Justice if talks failed.",
             ["The Libyan House of Representatives rejected the demarcation.",
              "Greece and Turkey might end up before the International Court of Justice if talks failed."],
             id="and-that-after-a-frame-attribution-took",
@@ -1421,7 +1426,9 @@ def test_she_is_never_a_man_the_article_named_by_a_male_given_name():
     )
     claims = extract_claims(body)
 
-    assert _claim(claims, "3 glasses").text == "She was forced to drink 3 glasses of whiskey."
+    # "She" stands for no one the sentence before names, so the claim keeps who told the court
+    assert _claim(claims, "3 glasses").text == "She told the court she was forced to drink 3 glasses of whiskey."
+    assert _claim(claims, "3 glasses").attribution == ""
     assert _claim(claims, "4 files").attribution == "Rosa Lind"
 
 
@@ -1667,3 +1674,11 @@ def test_a_relative_clause_inside_an_opening_comparison_stays_in_its_sentence():
     ]
 
     assert texts == ["Unlike Senators, who serve 6-year terms, members of the House serve 2 years."]
+
+
+def test_they_after_one_speaker_stands_for_no_one_and_keeps_its_frame():
+    body = "Ana Vell said the 3 officers were convicted. They said they would appeal their 5-year sentences."
+
+    claims = extract_claims(body)
+
+    assert [(c.text, c.attribution) for c in claims][-1] == ("They said they would appeal their 5-year sentences.", "")

@@ -11,7 +11,7 @@ _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
-    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments"
+    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed|revealed)(?=\s+that\b)"
 )
@@ -47,6 +47,9 @@ _SOURCE = (
     # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at)\s+(?:the\s+)?{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
+    rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
+    rf"(?:\s+{_NAME}){{0,3}}"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
@@ -105,9 +108,10 @@ _DESCRIPTION = (
     r"|[Ww]hip|rapporteur|envoy|ambassador|diplomat|activist|campaigner)\b[^,]{0,120}"
     # "director of the Learning Together event", "executive director of the Australian Retailers
     # Association", "retail expert from Queensland University of Technology": a post
-    r"|(?:[a-z][\w-]*\s+){0,2}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
+    r"|(?:[\w-]+\s+){0,3}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
     r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
-    r"researcher|economist|lecturer)\s+(?:of|from|at|for)\s+[^,]{2,80})"
+    r"researcher|economist|lecturer|columnist|journalist|writer|reporter|correspondent|commentator|host|anchor)"
+    r"\s+(?:of|from|at|for|with)\s+[^,]{2,80})"
 )
 # 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
 _WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
