@@ -270,7 +270,7 @@ def requests_to_measure(people: dict) -> list[tuple[str, str, str]]:
     desk = people["desk"]
     # An article in review (the newest ones): its page has claims with tasks, verdicts and references.
     article = Article.objects.filter(desk=desk).order_by("-created_at")[3]
-    late_page = Article.objects.filter(desk=desk).count() // 25 - 2
+    late_page = max(Article.objects.filter(desk=desk).count() // 25 - 2, 2)
     claim = Claim.objects.filter(article=article, review_task__isnull=False).order_by("start").first()
     return [
         ("editor", "dashboard", "/"),
