@@ -671,8 +671,8 @@ def test_unknown_api_path_is_not_found(client):
 @pytest.mark.parametrize("name", _routes_where(_with_path_parameters))
 def test_other_desk_is_told_harbour_objects_do_not_exist(name, world):
     """Every role of another desk, the desk's admin included, gets 404: never the object, never
-    a 403 that says it exists, never its names; and HEAD and OPTIONS answer exactly as they do
-    for an id that names nothing."""
+    a 403 that says it exists, never its names; and every method, HEAD and OPTIONS too, answers
+    exactly as it does for an id that names nothing."""
     url = _url(name, world)
     unknown_url = _unknown_url(name, world)
     for person in OUTSIDERS:
