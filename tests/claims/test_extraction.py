@@ -284,6 +284,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Ana Vell, in remarks to Radio Kanal, said, "We counted 3 droughts since 2015."', "Ana Vell"),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
+        # a possessive post, and its holder's name with a particle
+        ("The city's security chief, Ahmed al-Jahafi, announced on Facebook that 3 suspects were in custody.",
+         "Ahmed al-Jahafi"),
         ("The city of Calabasas announced on Twitter that 9 people died.", "The city of Calabasas"),
         ("On Twitter, Ian Moss, US sport columnist from ESPN, said 9 people were aboard.", "Ian Moss"),
         ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "

@@ -64,7 +64,7 @@ _SOURCE = (
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
-    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
+    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}))"
 )
 
@@ -184,7 +184,8 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
-    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})),)?"
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}"
+    rf"|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019.-]*){{1,3}})),)?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
