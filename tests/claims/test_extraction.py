@@ -287,6 +287,12 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a possessive post, and its holder's name with a particle
         ("The city's security chief, Ahmed al-Jahafi, announced on Facebook that 3 suspects were in custody.",
          "Ahmed al-Jahafi"),
+        # a group after the statement, a part of the day and the local time; a group "of" something
+        ("The 64-year-old mayor of the city was found dead in the hills, police reported Friday morning, local time "
+         "(UTC+0900).", "police"),
+        ("He died on Monday after 3 days in hospital, government officials stated.", "government officials"),
+        ("Organizers of the rally said 40 buses had come.", "Organizers of the rally"),
+        ("Yesterday, what organizers estimated at 1.7 million people marched.", ""),
         ("The city of Calabasas announced on Twitter that 9 people died.", "The city of Calabasas"),
         ("On Twitter, Ian Moss, US sport columnist from ESPN, said 9 people were aboard.", "Ian Moss"),
         ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "

@@ -15,7 +15,11 @@ _VERB = (
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed|revealed)(?=\s+that\b)"
 )
-_WHEN = rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)))?"
+_WHEN = (
+    rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)"
+    # a part of the day and the local time after the day, as in Friday morning, local time (UTC+0900)
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+local\s+time(?:\s+\([^)]{1,20}\))?)?))?"
+)
 _NAME = r"[A-Z][\w'\u2019.-]*"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
@@ -35,6 +39,7 @@ _REPORTING_ADVERB = (
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
+    r"|organi[sz]ers"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
@@ -45,7 +50,10 @@ _DOCUMENT_NOUN = (
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
     # "researchers in the United Kingdom established that": a group named by where it works
-    rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at)\s+(?:the\s+)?{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}"
+    # "..., police reported Friday morning.", "..., local officials said."
+    rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
+    r"(?=\s+(?:also\s+)?[a-z]+(?:ed|said|told|wrote)\b)"
+    rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
     rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
