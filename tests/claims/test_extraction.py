@@ -293,6 +293,14 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("He died on Monday after 3 days in hospital, government officials stated.", "government officials"),
         ("Organizers of the rally said 40 buses had come.", "Organizers of the rally"),
         ("Yesterday, what organizers estimated at 1.7 million people marched.", ""),
+        # a body, a post in lower case and its holder; a possessive chain before a post
+        ("Florida Department of Transportation official Ian Moss said the road will be examined in 3 weeks.",
+         "Florida Department of Transportation official Ian Moss"),
+        ("Ruritanian Chancellor Ana Vell's spokesperson, Ian Moss, said that 3 of the airlines were banned from the "
+         "country.", "Ian Moss"),
+        # a group after the statement, with "have"
+        ("Further charges over the 3 deaths may be laid in the future, police said.", "police"),
+        ("The new jet with 3 engines was not airworthy, investigators have said.", "investigators"),
         ("The city of Calabasas announced on Twitter that 9 people died.", "The city of Calabasas"),
         ("On Twitter, Ian Moss, US sport columnist from ESPN, said 9 people were aboard.", "Ian Moss"),
         ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "
@@ -1691,3 +1699,11 @@ def test_they_after_one_speaker_stands_for_no_one_and_keeps_its_frame():
     claims = extract_claims(body)
 
     assert [(c.text, c.attribution) for c in claims][-1] == ("They said they would appeal their 5-year sentences.", "")
+
+
+def test_a_source_set_between_commas_that_goes_on_adding_something_leaves_the_sentence_whole():
+    text = "A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work."
+
+    (claim,) = extract_claims(text)
+
+    assert claim.text == text

@@ -49,10 +49,10 @@ _DOCUMENT_NOUN = (
 )
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
-    # "researchers in the United Kingdom established that": a group named by where it works
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
-    r"(?=\s+(?:also\s+)?[a-z]+(?:ed|said|told|wrote)\b)"
+    r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
+    # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
@@ -60,6 +60,10 @@ _SOURCE = (
     rf"(?:\s+{_NAME}){{0,3}}"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
+    # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
+    # Margaret Leinen": a body, a post in lower case, the person who holds it
+    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+)?(?:{_ROLE_NOUNS})"
+    rf"\s+{_NAME}(?:\s+{_NAME}){{1,2}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
@@ -72,12 +76,15 @@ _SOURCE = (
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
-    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
+    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}))"
 )
 
 # "..., Kommersant reported Tuesday."
-_TRAILING = re.compile(rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$")
+_TRAILING = re.compile(
+    rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$"
+)
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
@@ -102,6 +109,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
+_HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
 # '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
 _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
@@ -255,13 +263,16 @@ _SPEAKER_NAME = (
 _PRONOUN_THEN_PRESENT = re.compile(r"(?:he|she|it)\s+[a-z]+s\b")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
-    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported)"
+    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported"
+    # "A total of 39 are confirmed dead, officials told state media, adding that ..."
+    r"|told\s+(?:the\s+)?(?:[A-Za-z][\w.-]*\s+)?[A-Za-z][\w.-]*)"
     rf"{_WHEN}"
     # "Because warmer water is more buoyant, says the study, it rises ...": a document or a body, too
     rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
     rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
-    # Not when what follows describes the source: ", according to police, who said ...".
-    r"(?=\w)(?!(?:who|whom|whose|which)\b)"
+    # Not when what follows describes the source (", according to police, who said ...") or goes on with
+    # what it said (", officials told state media, adding that ...").
+    r"(?=\w)(?!(?:who|whom|whose|which|adding|saying|noting|claiming|citing|explaining|warning)\b)"
 )
 
 
@@ -335,6 +346,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
+        elif match["source1"] and (holder := _HOLDER_AFTER_POST.search(match["source1"])):
+            source = holder["name"]  # '"...," said UCL astronomer Angelos Tsiaras.': the person
         elif source.lower().startswith(("his ", "her ", "their ")) and (
             relative := _NAME_BETWEEN_COMMAS.match(sentence, match.end("source1" if match["source1"] else "source2"))
         ):
