@@ -8,6 +8,7 @@ filesystem broker under `var/`. Setting DATABASE_URL / REDIS_URL switches to Pos
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -251,6 +252,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.references.tasks.reference_jobs_requeue_stale_task",
         "schedule": 60.0,
     },
+    "reviews-requeue-stale-notifications": {
+        "task": "apps.reviews.tasks.notifications_requeue_stale_task",
+        "schedule": 300.0,
+    },
+    # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day.
+    "reviews-overdue-digest": {
+        "task": "apps.reviews.tasks.overdue_digest_task",
+        "schedule": crontab(hour=env.int("FACTCHECK_OVERDUE_DIGEST_HOUR", default=7), minute=0),
+    },
     # Re-checks stored links for dead pages.
     "references-recheck-links": {
         "task": "apps.references.tasks.references_links_recheck_task",
@@ -342,6 +352,27 @@ REFERENCE_FETCH_DOCUMENTS = env.bool("FACTCHECK_REFERENCE_FETCH_DOCUMENTS", defa
 REFERENCE_LINK_RECHECK_DAYS = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_DAYS", default=7)
 REFERENCE_LINK_RECHECK_BATCH = env.int("FACTCHECK_REFERENCE_LINK_RECHECK_BATCH", default=200)
 REFERENCE_LINK_CHECK_MAX_BYTES = 256 * 1024
+
+# --- Email ------------------------------------------------------------------------------------
+# https://django-environ.readthedocs.io/en/latest/types.html#environ-env-email-url
+# EMAIL_URL is smtp://user:password@host:25, smtp+tls://...:587, smtp+ssl://...:465,
+# consolemail:// or filemail://. Unset, each message is written as a file under var/mail/, so a
+# desk on one machine runs (and shows what it would send) with no mail server.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="factcheck <factcheck@localhost>")
+# An SMTP server that stops answering would otherwise hold a worker until its hard time limit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Links in emails are absolute: the address people reach the desk at, without a trailing slash.
+SITE_URL = env.str("FACTCHECK_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# A failed send is tried again with backoff (SMTP trouble), up to this many attempts in all.
+NOTIFICATION_MAX_ATTEMPTS = env.int("FACTCHECK_NOTIFICATION_MAX_ATTEMPTS", default=5)
+NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_NOTIFICATION_RETRY_BACKOFF_MAX", default=600)
+# An email still unsent this long after it was queued lost its message; the sweeper sends it again.
+NOTIFICATION_STALE_SECONDS = env.int("FACTCHECK_NOTIFICATION_STALE_SECONDS", default=900)
 
 # --- Logging --------------------------------------------------------------------------------
 # Everything goes to stderr for the service manager to collect; the worker uses this too

@@ -113,3 +113,67 @@ class VerdictDraft(BaseModel):
 
     def __str__(self) -> str:
         return f"Draft verdict — {self.task.claim}"
+
+
+class NotificationKind(models.TextChoices):
+    """The emails the desk sends; each can be turned off by its recipient. Labels name them on the
+    recipient's settings page."""
+
+    TASK_ASSIGNED = "task_assigned", "A claim is assigned to me"
+    VERDICT_SUBMITTED = "verdict_submitted", "A verdict I assigned is submitted for approval"
+    VERDICT_RETURNED = "verdict_returned", "An editor returns my verdict with a note"
+    VERDICT_APPROVED = "verdict_approved", "An editor approves my verdict"
+    OVERDUE_DIGEST = "overdue_digest", "Daily digest of overdue claims"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    # Not sent, and never will be: see `last_error` (the recipient left the desk, turned the kind
+    # off or has no address since the row was written, or every attempt failed).
+    SKIPPED = "skipped", "Skipped"
+    FAILED = "failed", "Failed"
+
+
+class Notification(BaseModel):
+    """One email to one person about one or more review tasks: the outbox row and its delivery record.
+
+    It is written in the transaction of the event it tells about, and its task is published after
+    commit; a periodic sweeper publishes again the rows whose message was lost. `dedupe_key` names
+    the event, so the same event never makes two rows (a digest run twice a day sends one).
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    tasks = models.ManyToManyField(ReviewTask, related_name="notifications")
+    # What the email tells beyond the tasks, fixed when the event happened (the editor's note).
+    note = models.TextField(blank=True)
+    dedupe_key = models.CharField(max_length=200, unique=True)
+    status = models.CharField(
+        max_length=20, choices=NotificationStatus.choices, default=NotificationStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    sending_since = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.recipient_id}: {self.status}"
+
+
+class NotificationOptOut(BaseModel):
+    """A kind of email its user turned off; every kind is on until they do."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_outs")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="notification_opt_out_unique_user_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} turned off {self.kind}"

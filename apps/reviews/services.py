@@ -15,6 +15,12 @@ from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
 
 from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictDraft
+from .notifications import (
+    notify_tasks_assigned,
+    notify_verdict_returned,
+    notify_verdict_submitted,
+    notify_verdicts_approved,
+)
 from .selectors import rating_scale_for_desk
 
 ASSIGNABLE_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
@@ -66,6 +72,7 @@ def review_tasks_assign(
             status=409,
         )
     now = timezone.now()
+    newly_theirs = [task for task in locked if task.assignee_id != assignee.pk]
     for task in locked:
         # The new reviewer has not started; "In review" would say they had. A returned task stays
         # returned: its editor's note is for whoever revises the verdict.
@@ -81,6 +88,7 @@ def review_tasks_assign(
         # them here would cost queries for each task.
         task.full_clean(exclude=["claim", "assignee", "assigned_by"], validate_unique=False, validate_constraints=False)
     ReviewTask.objects.bulk_update(locked, ["assignee", "assigned_by", "due_date", "status", "updated_at"])
+    notify_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
     return locked
 
 
@@ -161,6 +169,7 @@ def verdict_submit(
     locked.status = TaskStatus.SUBMITTED
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "verdict_revision", "updated_at"])
+    notify_verdict_submitted(reviewer=user, task=locked)
     return verdict
 
 
@@ -285,6 +294,7 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     locked.editor_note = ""
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    notify_verdicts_approved(editor=editor, tasks=[locked])
     return verdict
 
 
@@ -342,6 +352,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         task.updated_at = now
     Verdict.objects.bulk_update([task.verdict for task in to_approve], ["approved_by", "approved_at", "updated_at"])
     ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
+    notify_verdicts_approved(editor=editor, tasks=to_approve)
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
 
@@ -366,6 +377,7 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     locked.editor_note = note.strip()
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    notify_verdict_returned(editor=editor, task=locked)
     return locked
 
 

@@ -130,3 +130,28 @@ class RatingMoveInputSerializer(serializers.Serializer):
     offset = serializers.IntegerField(
         help_text="Places to move: -1 up one, 1 down one; past either end of the scale it stops there."
     )
+
+
+class NotificationSettingsSerializer(serializers.Serializer):
+    """Which emails you get: one switch per kind, all on until turned off. A PATCH names only the
+    kinds it changes."""
+
+    task_assigned = serializers.BooleanField(required=False, help_text="A claim is assigned to you.")
+    verdict_submitted = serializers.BooleanField(
+        required=False,
+        help_text="A verdict you assigned awaits your approval (editors; the desk's editors when its "
+        "assigning editor has left).",
+    )
+    verdict_returned = serializers.BooleanField(
+        required=False, help_text="An editor returns your verdict, with the note."
+    )
+    verdict_approved = serializers.BooleanField(required=False, help_text="An editor approves your verdicts.")
+    overdue_digest = serializers.BooleanField(
+        required=False, help_text="Once a day: your overdue claims, and editors' desks' overdue claims."
+    )
+
+    def validate(self, attrs):
+        unknown = set(self.initial_data) - set(self.fields)
+        if unknown:
+            raise serializers.ValidationError({key: ["There is no kind of email by this name."] for key in unknown})
+        return attrs

@@ -6,6 +6,7 @@ from .views import (
     DeskRatingMoveApi,
     DeskRatingScaleApi,
     DeskRatingScaleCopyApi,
+    NotificationSettingsApi,
     RatingListApi,
     ReviewTaskViewSet,
 )
@@ -15,6 +16,7 @@ router.register("tasks", ReviewTaskViewSet, basename="task")
 
 urlpatterns = [
     path("ratings/", RatingListApi.as_view(), name="rating-list"),
+    path("me/notification-settings/", NotificationSettingsApi.as_view(), name="me-notification-settings"),
     path("desks/<slug:desk_slug>/ratings/", DeskRatingScaleApi.as_view(), name="desk-rating-scale"),
     # Before the rating paths: "copy-default" is no rating id.
     path(

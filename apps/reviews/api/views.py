@@ -13,12 +13,13 @@ from apps.core.api.schema import error_response
 from apps.desks.models import Desk
 from apps.desks.permissions import IsDeskAdmin
 from apps.desks.selectors import colleague_get_by_username, desk_for_member, desk_get_for_member
-from apps.reviews import selectors, services
+from apps.reviews import notifications, selectors, services
 from apps.reviews.models import TaskStatus
 
 from .serializers import (
     ApproveInputSerializer,
     AssignInputSerializer,
+    NotificationSettingsSerializer,
     RatingInputSerializer,
     RatingMoveInputSerializer,
     RatingOutputSerializer,
@@ -306,3 +307,19 @@ class DeskRatingMoveApi(_DeskRatingScaleApi):
         serializer.is_valid(raise_exception=True)
         services.rating_move(user=request.user, rating=rating, offset=serializer.validated_data["offset"])
         return Response(_scale_body(self.get_desk()))
+
+
+class NotificationSettingsApi(APIView):
+    """Your email notifications: which kinds you get. Every kind is on until you turn it off."""
+
+    @extend_schema(responses=NotificationSettingsSerializer)
+    def get(self, request):
+        return Response(notifications.notification_settings_get(user=request.user))
+
+    @extend_schema(request=NotificationSettingsSerializer, responses=NotificationSettingsSerializer)
+    def patch(self, request):
+        serializer = NotificationSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(
+            notifications.notification_settings_update(user=request.user, changes=serializer.validated_data)
+        )

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("apps.web.urls.reviews")),
     path("", include("apps.web.urls.reports")),
     path("", include("apps.web.urls.desks")),
+    path("", include("apps.web.urls.account")),
 ]

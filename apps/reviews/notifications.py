@@ -1,0 +1,419 @@
+"""Email notifications about review work: recording them with their event, sending them, and each
+person's choice of which kinds they get.
+
+Each event records one `Notification` row per recipient inside the event's own transaction, so an
+email is never lost to a crash between the event and its sending, nor sent for an event that
+rolled back. The row's task is published after commit; `notifications_requeue_stale` (celery
+beat) publishes again the rows whose message was lost. Sending claims the row with a conditional
+UPDATE (pending -> sending), so a message delivered twice, or to two workers at once, sends one
+email. A worker that dies after the SMTP server took the message but before the row says "sent"
+leaves it to the sweeper, which sends it again: at least once, as for every task here.
+
+Nobody is emailed about what they did themselves, nor without an address, while inactive, off the
+task's desk, or after turning the kind off. Those checks run when the row is written and again
+when it is sent, since minutes or retries may pass in between.
+"""
+
+import datetime as dt
+import hashlib
+import logging
+import smtplib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from apps.claims.models import ClaimStatus
+from apps.core.exceptions import ApplicationError
+from apps.desks.models import Membership, Role
+
+from .models import Notification, NotificationKind, NotificationOptOut, NotificationStatus, ReviewTask
+from .selectors import OPEN_STATUSES, review_task_is_overdue
+
+logger = logging.getLogger(__name__)
+
+EDITOR_ROLES = (Role.ADMIN, Role.EDITOR)
+
+
+class NotificationSendError(Exception):
+    """The mail server refused or could not be reached; the send is tried again later."""
+
+
+# --- Preferences ----------------------------------------------------------------------------
+
+
+def notification_settings_get(*, user) -> dict[str, bool]:
+    """Which kinds of email the user gets: {kind: on}; every kind is on until they turn it off."""
+    off = set(NotificationOptOut.objects.filter(user=user).values_list("kind", flat=True))
+    return {kind: kind not in off for kind in NotificationKind.values}
+
+
+@transaction.atomic
+def notification_settings_update(*, user, changes: dict[str, bool]) -> dict[str, bool]:
+    """Turn kinds of email on or off for the user; kinds not named keep their setting. Idempotent."""
+    unknown = set(changes) - set(NotificationKind.values)
+    if unknown:
+        raise ApplicationError(
+            f"There is no kind of email called {', '.join(sorted(unknown))}.",
+            extra={"kinds": NotificationKind.values},
+        )
+    turned_on = [kind for kind, on in changes.items() if on]
+    turned_off = [kind for kind, on in changes.items() if not on]
+    NotificationOptOut.objects.filter(user=user, kind__in=turned_on).delete()
+    NotificationOptOut.objects.bulk_create(
+        [NotificationOptOut(user=user, kind=kind) for kind in turned_off], ignore_conflicts=True
+    )
+    return notification_settings_get(user=user)
+
+
+# --- Recording, at each event -----------------------------------------------------------------
+
+
+def _reachable(memberships: QuerySet[Membership], *, kind: str, actor=None) -> QuerySet[Membership]:
+    memberships = (
+        memberships.filter(user__is_active=True)
+        .exclude(user__email="")
+        .exclude(user__notification_opt_outs__kind=kind)
+        .select_related("user")
+    )
+    if actor is not None:
+        memberships = memberships.exclude(user=actor)
+    return memberships
+
+
+def _event_key(tasks: Iterable[ReviewTask], mark) -> str:
+    """Names the event: the tasks and, per task, what changed (its verdict revision, or the time
+    of an assignment), so repeating a service that did nothing new records nothing new."""
+    parts = sorted(f"{task.pk}@{mark(task)}" for task in tasks)
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+
+
+def _record(*, recipient, kind: str, tasks: list[ReviewTask], event_key: str, note: str = "") -> Notification | None:
+    """Write the row in the caller's transaction and publish it after commit; None if this event
+    was recorded already."""
+    if not tasks:
+        return None
+    notification, created = Notification.objects.get_or_create(
+        dedupe_key=f"{kind}:{recipient.pk}:{event_key}",
+        defaults={"recipient": recipient, "kind": kind, "note": note, "enqueued_at": timezone.now()},
+    )
+    if not created:
+        return None
+    notification.tasks.set(tasks)
+    _publish(notification.pk)
+    return notification
+
+
+def _publish(notification_id) -> None:
+    from .tasks import notification_send_task
+
+    notification_send_task.delay_on_commit(str(notification_id))
+
+
+def _by_desk(tasks: Iterable[ReviewTask]) -> dict:
+    grouped = defaultdict(list)
+    for task in tasks:
+        grouped[task.claim.article.desk_id].append(task)
+    return grouped
+
+
+def notify_tasks_assigned(*, editor, assignee, tasks: list[ReviewTask]) -> None:
+    """Tell the reviewer about tasks newly assigned to them: one email for the whole assignment.
+
+    `tasks` must carry `claim__article` and their `updated_at` as the assignment set it.
+    """
+    reachable_desk_ids = set(
+        _reachable(
+            Membership.objects.filter(user=assignee, desk_id__in=_by_desk(tasks)),
+            kind=NotificationKind.TASK_ASSIGNED,
+            actor=editor,
+        ).values_list("desk_id", flat=True)
+    )
+    mine = [task for task in tasks if task.claim.article.desk_id in reachable_desk_ids]
+    _record(
+        recipient=assignee,
+        kind=NotificationKind.TASK_ASSIGNED,
+        tasks=mine,
+        event_key=_event_key(mine, lambda task: task.updated_at.isoformat()),
+    )
+
+
+def notify_verdict_submitted(*, reviewer, task: ReviewTask) -> None:
+    """Tell the editor who assigned the task that its verdict awaits approval.
+
+    Only that editor: they asked for the verdict and are waiting for it, and telling every editor
+    of a busy desk about every verdict would teach them to ignore the emails. If the assigning
+    editor is gone (no longer an editor of the desk, account closed), the desk's editors are told
+    instead, so a verdict never waits unseen. An assigning editor who turned the kind off is not
+    replaced: they chose to look for themselves.
+    """
+    desk_editors = Membership.objects.filter(desk_id=task.claim.article.desk_id, role__in=EDITOR_ROLES)
+    assigner = desk_editors.filter(user_id=task.assigned_by_id, user__is_active=True)
+    recipients = assigner if task.assigned_by_id and assigner.exists() else desk_editors
+    event_key = _event_key([task], lambda task: task.verdict_revision)
+    for membership in _reachable(recipients, kind=NotificationKind.VERDICT_SUBMITTED, actor=reviewer):
+        _record(recipient=membership.user, kind=NotificationKind.VERDICT_SUBMITTED, tasks=[task], event_key=event_key)
+
+
+def notify_verdict_returned(*, editor, task: ReviewTask) -> None:
+    """Tell the reviewer their verdict came back, with the editor's note as it was written."""
+    if task.assignee_id is None:
+        return
+    membership = _reachable(
+        Membership.objects.filter(desk_id=task.claim.article.desk_id, user_id=task.assignee_id),
+        kind=NotificationKind.VERDICT_RETURNED,
+        actor=editor,
+    ).first()
+    if membership is not None:
+        _record(
+            recipient=membership.user,
+            kind=NotificationKind.VERDICT_RETURNED,
+            tasks=[task],
+            event_key=_event_key([task], lambda task: task.verdict_revision),
+            note=task.editor_note,
+        )
+
+
+def notify_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
+    """Tell each reviewer which of their verdicts were approved: one email per reviewer, however
+    many of their verdicts one approval (a bulk one) covers. `tasks` carry their `verdict`."""
+    by_reviewer = defaultdict(list)
+    for task in tasks:
+        by_reviewer[task.verdict.reviewer_id].append(task)
+    memberships = _reachable(
+        Membership.objects.filter(user_id__in=by_reviewer, desk_id__in=_by_desk(tasks)),
+        kind=NotificationKind.VERDICT_APPROVED,
+        actor=editor,
+    )
+    desks_of = defaultdict(set)
+    users = {}
+    for membership in memberships:
+        desks_of[membership.user_id].add(membership.desk_id)
+        users[membership.user_id] = membership.user
+    for user_id, user in users.items():
+        theirs = [task for task in by_reviewer[user_id] if task.claim.article.desk_id in desks_of[user_id]]
+        _record(
+            recipient=user,
+            kind=NotificationKind.VERDICT_APPROVED,
+            tasks=theirs,
+            event_key=_event_key(theirs, lambda task: task.verdict_revision),
+        )
+
+
+def _overdue_tasks(*, today: dt.date) -> QuerySet[ReviewTask]:
+    return ReviewTask.objects.filter(
+        status__in=OPEN_STATUSES, due_date__lt=today, claim__status=ClaimStatus.ACTIVE
+    ).select_related("claim__article")
+
+
+@transaction.atomic
+def overdue_digest_record(*, today: dt.date | None = None) -> int:
+    """The day's digests: each reviewer's own overdue claims, and to each editor (and admin) the
+    overdue claims of their desks. One email a person a day, however often it runs. Returns how
+    many were recorded."""
+    today = today or timezone.localdate()
+    overdue = list(_overdue_tasks(today=today))
+    by_desk = _by_desk(overdue)
+    memberships = _reachable(Membership.objects.filter(desk_id__in=by_desk), kind=NotificationKind.OVERDUE_DIGEST)
+    digests = defaultdict(dict)
+    users = {}
+    for membership in memberships:
+        users[membership.user_id] = membership.user
+        for task in by_desk[membership.desk_id]:
+            if membership.role in EDITOR_ROLES or task.assignee_id == membership.user_id:
+                digests[membership.user_id][task.pk] = task
+    recorded = 0
+    for user_id, tasks in digests.items():
+        recorded += bool(
+            _record(
+                recipient=users[user_id],
+                kind=NotificationKind.OVERDUE_DIGEST,
+                tasks=list(tasks.values()),
+                event_key=today.isoformat(),
+            )
+        )
+    return recorded
+
+
+# --- Sending ----------------------------------------------------------------------------------
+
+
+def notification_send(*, notification_id: str) -> Notification | None:
+    """Send one recorded email. Idempotent: a row already sent, skipped or being sent by another
+    worker is left alone (None).
+
+    SMTP trouble puts the row back to pending with the error and raises `NotificationSendError`
+    for the task to retry; after NOTIFICATION_MAX_ATTEMPTS the row is marked failed instead.
+    """
+    now = timezone.now()
+    claimed = Notification.objects.filter(pk=notification_id, status=NotificationStatus.PENDING).update(
+        status=NotificationStatus.SENDING, sending_since=now, attempts=F("attempts") + 1, updated_at=now
+    )
+    if not claimed:
+        return None
+    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    reason = _undeliverable_reason(notification)
+    tasks = [] if reason else _deliverable_tasks(notification)
+    if not reason and not tasks:
+        reason = "None of its claims concern the recipient any more."
+    if reason:
+        return _finish(notification, NotificationStatus.SKIPPED, error=reason)
+    try:
+        _message(notification, tasks).send()
+    except (smtplib.SMTPException, OSError) as error:
+        described = f"{type(error).__name__}: {error}"[:1000]
+        logger.warning("notification %s not sent (attempt %s): %s", notification.pk, notification.attempts, described)
+        if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+            return _finish(notification, NotificationStatus.FAILED, error=described)
+        notification.status = NotificationStatus.PENDING
+        # The retry is on its way: the sweeper leaves the row to it.
+        notification.enqueued_at = timezone.now()
+        notification.last_error = described
+        notification.save(update_fields=["status", "enqueued_at", "last_error", "updated_at"])
+        raise NotificationSendError(described) from error
+    notification.sent_at = timezone.now()
+    return _finish(notification, NotificationStatus.SENT, error="")
+
+
+def _finish(notification: Notification, status: str, *, error: str) -> Notification:
+    notification.status = status
+    notification.last_error = error
+    notification.save(update_fields=["status", "last_error", "sent_at", "updated_at"])
+    return notification
+
+
+def _undeliverable_reason(notification: Notification) -> str:
+    recipient = notification.recipient
+    if not recipient.is_active:
+        return "The recipient's account is closed."
+    if not recipient.email:
+        return "The recipient has no email address."
+    if NotificationOptOut.objects.filter(user=recipient, kind=notification.kind).exists():
+        return "The recipient turned this kind of email off."
+    return ""
+
+
+def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
+    """The row's tasks that still concern its recipient: on a desk they are still on (as an
+    editor, for editors' emails), still assigned to them (assignments) or still overdue (digest)."""
+    recipient = notification.recipient
+    tasks = list(
+        notification.tasks.select_related("claim__article", "assignee").order_by(
+            F("due_date").asc(nulls_last=True), "claim__article__created_at", "claim__start"
+        )
+    )
+    roles = dict(Membership.objects.filter(user=recipient, desk_id__in=_by_desk(tasks)).values_list("desk_id", "role"))
+    digest_day = timezone.localdate(notification.created_at)
+
+    def concerns_recipient(task: ReviewTask) -> bool:
+        role = roles.get(task.claim.article.desk_id)
+        if role is None:
+            return False
+        is_theirs = task.assignee_id == recipient.pk
+        match notification.kind:
+            case NotificationKind.TASK_ASSIGNED:
+                return is_theirs
+            case NotificationKind.VERDICT_SUBMITTED:
+                return role in EDITOR_ROLES
+            case NotificationKind.OVERDUE_DIGEST:
+                return (
+                    task.claim.status == ClaimStatus.ACTIVE
+                    and review_task_is_overdue(task=task, today=digest_day)
+                    and (is_theirs or role in EDITOR_ROLES)
+                )
+        return True
+
+    return [task for task in tasks if concerns_recipient(task)]
+
+
+def notifications_requeue_stale(*, now: dt.datetime | None = None) -> int:
+    """Publish again the emails whose message was lost (the outbox relay). Returns how many.
+
+    Pending rows queued longer than NOTIFICATION_STALE_SECONDS ago lost their publish (a crash
+    between commit and publish, or the broker was down); rows "sending" for longer than the task's
+    hard time limit lost their worker. Publishing again is safe: sending claims the row first.
+    """
+    now = now or timezone.now()
+    stale_pending = now - dt.timedelta(seconds=settings.NOTIFICATION_STALE_SECONDS)
+    stale_sending = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.NOTIFICATION_STALE_SECONDS)
+    stale = (
+        Q(status=NotificationStatus.PENDING, enqueued_at__lt=stale_pending)
+        | Q(status=NotificationStatus.PENDING, enqueued_at__isnull=True)
+        | Q(status=NotificationStatus.SENDING, sending_since__lt=stale_sending)
+    )
+    notification_ids = list(Notification.objects.filter(stale).values_list("pk", flat=True)[:500])
+    # The same condition again: a row sent since it was read is left alone.
+    Notification.objects.filter(stale, pk__in=notification_ids).update(
+        status=NotificationStatus.PENDING, enqueued_at=now, updated_at=now
+    )
+    for notification_id in notification_ids:
+        _publish(notification_id)
+    return len(notification_ids)
+
+
+# --- The message ------------------------------------------------------------------------------
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _one_line(text: str, chars: int) -> str:
+    # Subjects and list items take no line breaks (a header with one is refused).
+    return Truncator(" ".join(text.split())).chars(chars)
+
+
+def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
+    count = len(tasks)
+    claim = f"“{_one_line(tasks[0].claim.text, 60)}”"
+    match notification.kind:
+        case NotificationKind.TASK_ASSIGNED:
+            return f"Assigned to you: {claim}" if count == 1 else f"{count} claims assigned to you"
+        case NotificationKind.VERDICT_SUBMITTED:
+            return f"Verdict to approve: {claim}"
+        case NotificationKind.VERDICT_RETURNED:
+            return f"Your verdict was returned: {claim}"
+        case NotificationKind.VERDICT_APPROVED:
+            return f"Your verdict was approved: {claim}" if count == 1 else f"{count} of your verdicts were approved"
+    return f"Overdue claims: {count}"
+
+
+def _task_context(task: ReviewTask) -> dict:
+    return {
+        "claim": _one_line(task.claim.text, 200),
+        "article_title": task.claim.article.title,
+        "due_date": task.due_date,
+        "assignee": task.assignee.get_username() if task.assignee else "",
+        "url": _absolute(reverse("claims:detail", kwargs={"claim_id": task.claim_id})),
+    }
+
+
+def _message(notification: Notification, tasks: list[ReviewTask]) -> EmailMultiAlternatives:
+    recipient = notification.recipient
+    context = {
+        "recipient_name": recipient.get_short_name() or recipient.get_username(),
+        "tasks": [_task_context(task) for task in tasks],
+        # The digest: the recipient's own overdue work first, then the rest of their desks'.
+        "own_tasks": [_task_context(task) for task in tasks if task.assignee_id == recipient.pk],
+        "desk_tasks": [_task_context(task) for task in tasks if task.assignee_id != recipient.pk],
+        "note": notification.note,
+        "queue_url": _absolute(reverse("reviews:queue")),
+        "settings_url": _absolute(reverse("account:notifications")),
+        "kind_label": NotificationKind(notification.kind).label,
+    }
+    template = f"email/reviews/{notification.kind}"
+    message = EmailMultiAlternatives(
+        subject=_subject(notification, tasks),
+        body=render_to_string(f"{template}.txt", context),
+        to=[recipient.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message

@@ -1,0 +1,19 @@
+from django import forms
+
+from apps.reviews.models import NotificationKind
+
+
+class NotificationSettingsForm(forms.Form):
+    """Which emails the user gets: every kind is a checkbox, ticked when on."""
+
+    kinds = forms.MultipleChoiceField(
+        label="Email me when",
+        choices=NotificationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Untick a kind to stop its emails. Nobody is emailed about what they did themselves.",
+    )
+
+    def changes(self) -> dict[str, bool]:
+        chosen = set(self.cleaned_data["kinds"])
+        return {kind: kind in chosen for kind in NotificationKind.values}

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from apps.web.views import notifications as views
+
+app_name = "account"
+
+urlpatterns = [
+    path("account/notifications/", views.notification_settings, name="notifications"),
+]
