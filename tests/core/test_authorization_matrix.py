@@ -247,6 +247,9 @@ ROUTES: dict[str, Route] = {
     "favicon": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),
+    # The caller's own email settings, which name no desk's object: an empty form (every email off) is
+    # a valid one, and the matrix's bodies are for naming Harbour's objects.
+    "account:notifications": Route({"GET": USER, "POST": USER}),
     "reviews:queue": Route(
         {"GET": USER},
         query=lambda w: {"article": str(w.article.pk)},
@@ -409,6 +412,8 @@ ROUTES: dict[str, Route] = {
     # --- API: reports, desks --------------------------------------------------------------------
     "api:article-export": Route({"GET": MEMBER}),
     "api:desk-list": Route({"GET": USER}),
+    # Like account:notifications: the caller's own settings; an empty PATCH changes nothing.
+    "api:me-notification-settings": Route({"GET": USER, "PATCH": USER}),
     "api:desk-member-list": Route(
         {"GET": ADMIN, "POST": ADMIN},
         body=lambda w: {"username": w.people["mountain_editor"].username, "role": "reviewer"},
