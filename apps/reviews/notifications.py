@@ -259,6 +259,14 @@ def notification_send(*, notification_id: str) -> Notification | None:
     if not claimed:
         return None
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    if notification.attempts > settings.NOTIFICATION_MAX_ATTEMPTS:
+        # Each earlier attempt ended without a word (its worker died, or an error other than the
+        # mail server's): the sweeper would otherwise bring it back forever.
+        return _finish(
+            notification,
+            NotificationStatus.FAILED,
+            error=notification.last_error or f"Stopped after {notification.attempts - 1} attempts.",
+        )
     reason = _undeliverable_reason(notification)
     tasks = [] if reason else _deliverable_tasks(notification)
     if not reason and not tasks:

@@ -384,6 +384,22 @@ def test_the_sweeper_takes_back_an_email_whose_worker_died_while_sending(
     assert _recipients() == ["rachel@example.org"]
 
 
+def test_an_email_whose_sends_keep_dying_is_given_up_after_the_last_attempt(
+    settings, published, django_capture_on_commit_callbacks, article, editor, reviewer
+):
+    settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_tasks_assign(editor=editor, tasks=[_task(article)], assignee=reviewer)
+    # Three workers died while sending it; the sweeper put it back each time.
+    Notification.objects.update(attempts=3)
+
+    notifications.notification_send(notification_id=published[0])
+
+    assert mail.outbox == []
+    notification = Notification.objects.get()
+    assert (notification.status, notification.last_error) == (NotificationStatus.FAILED, "Stopped after 3 attempts.")
+
+
 def test_beat_runs_the_sweeper_and_the_daily_digest(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "apps.reviews.tasks.notifications_requeue_stale_task" in tasks
