@@ -394,8 +394,8 @@ def test_a_refused_creation_keeps_no_key_so_the_retry_runs_again(editor_api, art
     assert not IdempotencyKey.objects.exists()
 
 
-@pytest.mark.parametrize("key", ["", "x" * 256])
-def test_an_empty_or_overlong_key_is_a_400(editor_api, article, key):
+@pytest.mark.parametrize("key", ["", "x" * 256, "retry\x00one", "tab\there"])
+def test_an_empty_overlong_or_unprintable_key_is_a_400(editor_api, article, key):
     response = _add_claim(editor_api, article, key=key)
 
     assert response.status_code == 400

@@ -54,9 +54,10 @@ def idempotent(request: Request, *, payload: dict[str, Any], respond: Callable[[
     if key is None:
         return respond()
     key = key.strip()
-    if not 0 < len(key) <= MAX_KEY_LENGTH:
+    # Control characters too: PostgreSQL cannot store a NUL, which would be a 500.
+    if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
         raise ApplicationError(
-            f"The {HEADER} header must be 1 to {MAX_KEY_LENGTH} characters.", extra={"header": HEADER}
+            f"The {HEADER} header must be 1 to {MAX_KEY_LENGTH} printable characters.", extra={"header": HEADER}
         )
     fingerprint = hashlib.sha256(json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder).encode()).hexdigest()
     scope = {"user": request.user, "request": f"{request.method} {request.path}", "key": key}
