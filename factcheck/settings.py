@@ -256,7 +256,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.reviews.tasks.notifications_requeue_stale_task",
         "schedule": 300.0,
     },
-    # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day.
+    # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day at the hour (UTC).
     "reviews-overdue-digest": {
         "task": "apps.reviews.tasks.overdue_digest_task",
         "schedule": crontab(hour=env.int("FACTCHECK_OVERDUE_DIGEST_HOUR", default=7), minute=0),

@@ -146,6 +146,10 @@ class Notification(BaseModel):
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    # Who caused the event, named in the email; none for the digest.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     tasks = models.ManyToManyField(ReviewTask, related_name="notifications")
     # What the email tells beyond the tasks, fixed when the event happened (the editor's note).
     note = models.TextField(blank=True)

@@ -95,14 +95,16 @@ def _event_key(tasks: Iterable[ReviewTask], mark) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
 
 
-def _record(*, recipient, kind: str, tasks: list[ReviewTask], event_key: str, note: str = "") -> Notification | None:
+def _record(
+    *, recipient, kind: str, tasks: list[ReviewTask], event_key: str, actor=None, note: str = ""
+) -> Notification | None:
     """Write the row in the caller's transaction and publish it after commit; None if this event
     was recorded already."""
     if not tasks:
         return None
     notification, created = Notification.objects.get_or_create(
         dedupe_key=f"{kind}:{recipient.pk}:{event_key}",
-        defaults={"recipient": recipient, "kind": kind, "note": note, "enqueued_at": timezone.now()},
+        defaults={"recipient": recipient, "kind": kind, "actor": actor, "note": note, "enqueued_at": timezone.now()},
     )
     if not created:
         return None
@@ -141,6 +143,7 @@ def notify_tasks_assigned(*, editor, assignee, tasks: list[ReviewTask]) -> None:
         recipient=assignee,
         kind=NotificationKind.TASK_ASSIGNED,
         tasks=mine,
+        actor=editor,
         event_key=_event_key(mine, lambda task: task.updated_at.isoformat()),
     )
 
@@ -159,7 +162,13 @@ def notify_verdict_submitted(*, reviewer, task: ReviewTask) -> None:
     recipients = assigner if task.assigned_by_id and assigner.exists() else desk_editors
     event_key = _event_key([task], lambda task: task.verdict_revision)
     for membership in _reachable(recipients, kind=NotificationKind.VERDICT_SUBMITTED, actor=reviewer):
-        _record(recipient=membership.user, kind=NotificationKind.VERDICT_SUBMITTED, tasks=[task], event_key=event_key)
+        _record(
+            recipient=membership.user,
+            kind=NotificationKind.VERDICT_SUBMITTED,
+            tasks=[task],
+            event_key=event_key,
+            actor=reviewer,
+        )
 
 
 def notify_verdict_returned(*, editor, task: ReviewTask) -> None:
@@ -177,6 +186,7 @@ def notify_verdict_returned(*, editor, task: ReviewTask) -> None:
             kind=NotificationKind.VERDICT_RETURNED,
             tasks=[task],
             event_key=_event_key([task], lambda task: task.verdict_revision),
+            actor=editor,
             note=task.editor_note,
         )
 
@@ -204,6 +214,7 @@ def notify_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
             kind=NotificationKind.VERDICT_APPROVED,
             tasks=theirs,
             event_key=_event_key(theirs, lambda task: task.verdict_revision),
+            actor=editor,
         )
 
 
@@ -258,7 +269,7 @@ def notification_send(*, notification_id: str) -> Notification | None:
     )
     if not claimed:
         return None
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    notification = Notification.objects.select_related("recipient", "actor").get(pk=notification_id)
     if notification.attempts > settings.NOTIFICATION_MAX_ATTEMPTS:
         # Each earlier attempt ended without a word (its worker died, or an error other than the
         # mail server's): the sweeper would otherwise bring it back forever.
@@ -393,12 +404,18 @@ def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
     return f"Overdue claims: {count}"
 
 
+def _name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def _task_context(task: ReviewTask) -> dict:
     return {
         "claim": _one_line(task.claim.text, 200),
         "article_title": task.claim.article.title,
         "due_date": task.due_date,
-        "assignee": task.assignee.get_username() if task.assignee else "",
+        "assignee": _name(task.assignee),
         "url": _absolute(reverse("claims:detail", kwargs={"claim_id": task.claim_id})),
     }
 
@@ -407,6 +424,7 @@ def _message(notification: Notification, tasks: list[ReviewTask]) -> EmailMultiA
     recipient = notification.recipient
     context = {
         "recipient_name": recipient.get_short_name() or recipient.get_username(),
+        "actor_name": _name(notification.actor),
         "tasks": [_task_context(task) for task in tasks],
         # The digest: the recipient's own overdue work first, then the rest of their desks'.
         "own_tasks": [_task_context(task) for task in tasks if task.assignee_id == recipient.pk],

@@ -102,6 +102,7 @@ def test_an_assignment_emails_the_reviewer_with_the_claim_article_due_date_and_l
     message = mail.outbox[0]
     assert message.subject == "Assigned to you: “The council spent £4m & more on roads in 2019.”"
     link = f"https://desk.example.org/claims/{task.claim_id}/"
+    assert "edith assigned a claim to you for review:" in message.body
     assert "The council spent £4m & more on roads in 2019." in message.body
     assert "Article: Council budget <b>doubles</b>" in message.body
     assert "Saturday 28 November 2026" in message.body
@@ -165,6 +166,7 @@ def test_a_returned_verdict_emails_the_reviewer_with_the_note(act, article, edit
     assert _recipients() == ["rachel@example.org"]
     message = mail.outbox[0]
     assert message.subject.startswith("Your verdict was returned: ")
+    assert "edith returned your verdict. Their note:" in message.body
     assert "Cite the <script>budget</script> line.\nAnd the year." in message.body
     assert "Cite the &lt;script&gt;budget&lt;/script&gt; line.<br>And the year." in _html(message)
 
@@ -193,6 +195,7 @@ def test_bulk_approval_sends_one_email_per_reviewer(act, article, editor, review
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects["rachel@example.org"] == "5 of your verdicts were approved"
     assert subjects["roger@example.org"] == "2 of your verdicts were approved"
+    assert all("edith approved" in message.body for message in mail.outbox)
     rachel_email = next(message for message in mail.outbox if message.to == ["rachel@example.org"])
     assert all(f"/claims/{task.claim_id}/" in rachel_email.body for task in rachels)
     assert not any(f"/claims/{task.claim_id}/" in rachel_email.body for task in rogers)
