@@ -187,10 +187,12 @@ _CLAUSE_VERB = re.compile(
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
-    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?(?:reports?|statement|study|survey|article|story|interview|"
-    r"analysis|tally|count|estimate|estimates|poll|letter|document|release|memo|post|tweet|decree)|(?:the\s+)?(?:numbers"
-    r"|figures|data|statistics))\s+"
-    r"(?:(?:published|released|issued|posted|reported|signed|compiled)\s+(?:online\s+)?)?(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
+    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?"
+    r"(?:reports?|statement|study|survey|article|story|interview|analysis|tally|count|estimates?|poll|letter"
+    r"|document|release|memo|post|tweet|decree)"
+    r"|(?:the\s+)?(?:numbers|figures|data|statistics))\s+"
+    r"(?:(?:published|released|issued|posted|reported|signed|compiled)\s+(?:online\s+)?)?"
+    r"(?:(?:on|last|this)\s+\w+\s+|in\s+\d{4}\s+)?"
     r"(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
