@@ -1,9 +1,14 @@
 """Email notifications: who hears about which review event, once, and only if they want to."""
 
 import datetime as dt
+import json
+import os
 import smtplib
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -554,6 +559,64 @@ def test_the_schema_documents_the_settings_endpoint(editor_api):
     operations = schema["paths"]["/api/v1/me/notification-settings/"]
     assert {"get", "patch"} <= set(operations)
     assert set(schema["components"]["schemas"]["NotificationSettings"]["properties"]) == set(NotificationKind.values)
+
+
+# --- Configuration ----------------------------------------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+READ_EMAIL_SETTINGS = (
+    "import json; from django.conf import settings as s; "
+    "print(json.dumps({name: str(getattr(s, name, '')) for name in ("
+    "'EMAIL_BACKEND', 'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_USE_TLS', 'EMAIL_HOST_USER', "
+    "'DEFAULT_FROM_EMAIL', 'SITE_URL')}))"
+)
+
+
+def _email_settings_under(tmp_path, **variables) -> dict:
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+        "DJANGO_DEBUG": "1",
+        "FACTCHECK_VAR_DIR": str(tmp_path / "var"),
+        **variables,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", READ_EMAIL_SETTINGS],
+        cwd=REPO_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_without_email_url_mail_is_written_to_files_under_var(tmp_path):
+    configured = _email_settings_under(tmp_path)
+
+    assert configured["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert configured["EMAIL_FILE_PATH"] == str(tmp_path / "var" / "mail")
+    assert configured["SITE_URL"] == "http://127.0.0.1:8000"
+
+
+def test_email_url_configures_smtp_and_the_sender_and_base_url_are_read(tmp_path):
+    configured = _email_settings_under(
+        tmp_path,
+        EMAIL_URL="smtp+tls://desk:s3cret@mail.example.org:587",
+        DEFAULT_FROM_EMAIL="Desk <desk@example.org>",
+        FACTCHECK_BASE_URL="https://factcheck.example.org/",
+    )
+
+    assert configured["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (configured["EMAIL_HOST"], configured["EMAIL_PORT"]) == ("mail.example.org", "587")
+    assert (configured["EMAIL_USE_TLS"], configured["EMAIL_HOST_USER"]) == ("True", "desk")
+    assert configured["DEFAULT_FROM_EMAIL"] == "Desk <desk@example.org>"
+    assert configured["SITE_URL"] == "https://factcheck.example.org"
+    assert _email_settings_under(tmp_path, EMAIL_URL="consolemail://")["EMAIL_BACKEND"] == (
+        "django.core.mail.backends.console.EmailBackend"
+    )
 
 
 # --- Two workers at once (PostgreSQL) ---------------------------------------------------------
