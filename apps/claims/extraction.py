@@ -31,6 +31,7 @@ from apps.claims.nlp.lexicon import (
     COMPARISON_CUES,
     EVENT_VERBS,
     FEMALE_GIVEN_NAMES,
+    GIVEN_NAMES,
     HEDGES,
     MALE_GIVEN_NAMES,
     MONTHS,
@@ -151,7 +152,6 @@ _INTRODUCED_NAME = re.compile(
     rf"|\b(?P<business>{_CAPITALISED_NAME}),?\s+which\s+"
     r"(?:makes|made|owns|owned|operates|operated|runs|sells|produces|employs)\b"
 )
-_GIVEN_NAMES = FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
 _CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
@@ -609,7 +609,7 @@ def _introduced_names(body: str) -> dict[str, str]:
             if title not in checked and len(checked) < _TITLES_CHECKED_FOR_PEOPLE:
                 checked[title] = _title_without_a_named_person(title, body)
             introduced[checked.get(title, title)] = "MISC"
-        elif (represented := match["represented"] or match["business"]) and represented.split()[0] in _GIVEN_NAMES:
+        elif (represented := match["represented"] or match["business"]) and represented.split()[0] in GIVEN_NAMES:
             continue
         else:
             name = match["name"] or match["described"] or represented

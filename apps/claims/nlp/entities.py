@@ -8,17 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import (
-    FEMALE_GIVEN_NAMES,
-    IRREGULAR_PAST,
-    MALE_GIVEN_NAMES,
-    MONTHS,
-    NUMBER_WORDS,
-    RELATIVES,
-    STOPWORDS,
-    WEEKDAYS,
-    words,
-)
+from .lexicon import GIVEN_NAMES, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, STOPWORDS, WEEKDAYS, words
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -423,7 +413,7 @@ def _purpose_goes_on(before: str, after: str) -> bool:
         and purpose
         and owner.split()[-1] in ORGANISATION_HEADS
         and len(after_words) <= 3
-        and after_words[0] not in FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
+        and after_words[0] not in GIVEN_NAMES
         and not _listed(after, frozenset())
         and not names_an_organisation(after_words)
         and after_words[-1] not in PLACE_HEADS

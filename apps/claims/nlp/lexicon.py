@@ -281,3 +281,4 @@ MALE_GIVEN_NAMES = words(
     Ronald Roy Russell Ryan Scott Sebastian Sergei Sergey Stephen Steve Steven Thomas Timothy Todd Tom
     Tony Vladimir Walter Wayne William Xavier Yuri"""
 )
+GIVEN_NAMES = FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
