@@ -17,6 +17,7 @@ from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
+from apps.core.exceptions import ApplicationError
 from apps.reviews import notifications, services
 from apps.reviews import tasks as review_tasks
 from apps.reviews.models import Notification, NotificationKind, NotificationStatus, Rating, ReviewTask
@@ -260,7 +261,7 @@ def test_nothing_is_recorded_or_published_when_the_event_rolls_back(
     services.verdict_submit(user=reviewer, task=task, rating=_rating(), rationale="The records show it.")
     Notification.objects.all().delete()
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception, match="why"):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError, match="why"):
         services.verdict_return(editor=editor, task=task, note="  ")
 
     assert published == []
