@@ -301,6 +301,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a group after the statement, with "have"
         ("Further charges over the 3 deaths may be laid in the future, police said.", "police"),
         ("The new jet with 3 engines was not airworthy, investigators have said.", "investigators"),
+        # a time opening the sentence before a second scene-setting phrase
+        ('A month later, during the third debate, Ana Vell defended her plan, saying that "We will buy back 3 '
+         'million rifles."', "Ana Vell"),
         ("The city of Calabasas announced on Twitter that 9 people died.", "The city of Calabasas"),
         ("On Twitter, Ian Moss, US sport columnist from ESPN, said 9 people were aboard.", "Ian Moss"),
         ("Ana Vell, a UN rapporteur for the Office of the High Commissioner for Human Rights who had investigated "
