@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Rating, RatingScale, ReviewTask, Verdict
+from .models import Notification, Rating, RatingScale, ReviewTask, Verdict
 
 
 class RatingInline(admin.TabularInline):
@@ -29,3 +29,26 @@ class VerdictAdmin(admin.ModelAdmin):
     list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
     list_filter = ["rating"]
     readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """The outbox, for a site administrator to see what was sent and why something was not (rows of
+    every desk, so superusers only); rows are written and sent by the workflow, never here."""
+
+    list_display = ["kind", "recipient", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["recipient__username", "recipient__email", "last_error"]
+    readonly_fields = [field.name for field in Notification._meta.fields] + ["tasks"]
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser  # rows of every desk: not for a desk's own admins
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
