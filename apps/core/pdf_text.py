@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
+import os
 import re
 import subprocess
 import sys
@@ -176,6 +178,9 @@ def pdf_text_read_isolated(
         "max_content_bytes": max_content_bytes,
         "max_text_chars": max_text_chars,
         "max_memory_bytes": max_memory_bytes,
+        # The child's own bound, for when the caller dies first (a web worker killed at its
+        # timeout) and nobody is left to stop it; CPU time never outruns the wall-clock time above.
+        "max_cpu_seconds": math.ceil(max_seconds) + 1,
     }
     try:
         # -I: the child reads no PYTHON* variables and imports nothing from the working directory.
@@ -185,6 +190,7 @@ def pdf_text_read_isolated(
             capture_output=True,
             timeout=max_seconds,
             check=False,
+            env=_child_environment(),
         )
     except subprocess.TimeoutExpired:
         raise PdfTooSlowError(f"Reading the PDF took longer than {max_seconds:g} seconds.") from None
@@ -200,10 +206,31 @@ def pdf_text_read_isolated(
     return PdfText(title=answer["title"], pages=answer["pages"], page_count=answer["page_count"])
 
 
+# What the interpreter and the dynamic loader may need to start. The web process's environment
+# also holds the secret key and the database, mail and broker passwords, which the child, busy with
+# a hostile file, has no use for.
+_CHILD_ENVIRONMENT_NAMES = ("PATH", "LD_LIBRARY_PATH", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR")
+
+
+def _child_environment() -> dict[str, str]:
+    return {name: os.environ[name] for name in _CHILD_ENVIRONMENT_NAMES if name in os.environ}
+
+
 _ERRORS_BY_NAME = {
     error.__name__: error
     for error in (PdfEncryptedError, PdfContentTooLargeError, PdfTextTooLongError, PdfInflatesTooFarError)
 }
+
+
+def _resource_limit_lower(kind: int, soft: int, hard: int) -> None:
+    import resource
+
+    # A process may lower its hard limit but not raise it: under a host's own, lower limit
+    # (`ulimit -v`, `ulimit -t`), asking for more would fail every read.
+    _current_soft, current_hard = resource.getrlimit(kind)
+    if current_hard != resource.RLIM_INFINITY:
+        soft, hard = min(soft, current_hard), min(hard, current_hard)
+    resource.setrlimit(kind, (soft, hard))
 
 
 def _read_isolated_request() -> None:
@@ -211,8 +238,11 @@ def _read_isolated_request() -> None:
 
     header, _, data = sys.stdin.buffer.read().partition(b"\n")
     limits = json.loads(header)
+    cpu_seconds = limits.pop("max_cpu_seconds")
+    # SIGXCPU at the soft limit ends the process; SIGKILL a second later if it was caught.
+    _resource_limit_lower(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
     memory = limits.pop("max_memory_bytes")
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _resource_limit_lower(resource.RLIMIT_AS, memory, memory)
     try:
         text = pdf_text_read(data, **limits)
     except PdfReadError as error:

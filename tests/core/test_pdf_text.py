@@ -1,0 +1,129 @@
+"""The child process that reads uploaded PDFs (apps/core/pdf_text.py)."""
+
+import io
+import json
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from apps.core import pdf_text
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BOUNDS = {"max_pages": 10, "max_content_bytes": 1_000_000, "max_text_chars": 100_000, "max_seconds": 20}
+
+
+def _pdf(text: str) -> bytes:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, text)
+    page.save()
+    return out.getvalue()
+
+
+def test_the_reader_reads_a_pdf_in_a_child_process():
+    pdf = pdf_text.pdf_text_read_isolated(_pdf("The council met on Monday."), **BOUNDS)
+
+    assert (pdf.page_count, pdf.pages[0].strip()) == (1, "The council met on Monday.")
+
+
+def test_the_child_gets_none_of_the_web_processs_secrets(monkeypatch, tmp_path):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "a-secret-the-child-must-not-see")
+    monkeypatch.setenv("DATABASE_URL", "postgres://factcheck:db-password@db.internal/factcheck")
+    # A stand-in for the reader that answers with the environment it was given.
+    reader = tmp_path / "environment_reader.py"
+    reader.write_text(
+        "import json, os, sys\n"
+        "sys.stdin.buffer.read()\n"
+        "print(json.dumps({'title': json.dumps(dict(os.environ)), 'pages': [], 'page_count': 0}))\n"
+    )
+    monkeypatch.setattr(pdf_text, "__file__", str(reader))
+
+    environment = json.loads(pdf_text.pdf_text_read_isolated(b"%PDF-1.4", **BOUNDS).title)
+
+    assert "DJANGO_SECRET_KEY" not in environment
+    assert "DATABASE_URL" not in environment
+
+
+def test_the_reader_works_under_a_lower_memory_limit_set_by_the_host(tmp_path):
+    # A host's `ulimit -v` (a hard limit) below what the reader asks for: the child may only lower it.
+    (tmp_path / "article.pdf").write_bytes(_pdf("The council met on Monday."))
+    script = (
+        "import resource, sys\n"
+        "limit = 3 * 1024**3\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+        "from apps.core.pdf_text import pdf_text_read_isolated\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "pdf = pdf_text_read_isolated(data, max_pages=10, max_content_bytes=10**6, max_text_chars=10**5,\n"
+        "                             max_seconds=20, max_memory_bytes=4 * 1024**3)\n"
+        "print(pdf.pages[0].strip())\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "article.pdf")],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "The council met on Monday."
+
+
+def _busy_pdf() -> bytes:
+    """30 pages that each list 20,000 fonts: minutes of pypdf's work within every byte bound."""
+    fonts = b" ".join(b"/F%d 3 0 R" % index for index in range(1, 20_001))
+    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td (The council met on Monday.) Tj ET\n")
+    pages = 30
+    kids = " ".join(f"{5 + index} 0 R" for index in range(pages)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
+        *[b"<< /Type /Page /Parent 2 0 R /Resources << /Font << " + fonts + b" >> >> /Contents 4 0 R >>"] * pages,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_a_child_whose_caller_died_stops_itself(monkeypatch):
+    # A web worker killed at its timeout leaves nobody to stop the child: it must end on its own,
+    # soon after the read's time limit, rather than read a hostile file for minutes.
+    children = []
+
+    def run_and_orphan(command, **kwargs):
+        # Start the child as `pdf_text_read_isolated` does, and give up on it at once.
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, env=kwargs.get("env"))
+        child.stdin.write(kwargs["input"])
+        child.stdin.close()
+        children.append(child)
+        raise subprocess.TimeoutExpired(command, 0)
+
+    monkeypatch.setattr(pdf_text.subprocess, "run", run_and_orphan)
+    with pytest.raises(pdf_text.PdfTooSlowError):
+        pdf_text.pdf_text_read_isolated(_busy_pdf(), **{**BOUNDS, "max_pages": 30, "max_seconds": 1})
+
+    started = time.monotonic()
+    try:
+        children[0].wait(timeout=12)
+    except subprocess.TimeoutExpired:
+        children[0].kill()
+        children[0].wait()
+        raise AssertionError("the orphaned PDF reader was still running 12 s after its 1 s limit") from None
+    assert children[0].returncode < 0, "killed by its CPU limit, not finished"
+    assert time.monotonic() - started < 12
