@@ -282,6 +282,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("We also showed that 40 females at the colony breed.", ""),
         # an aside naming where it was said, and a long description of the speaker
         ('Ana Vell, in remarks to Radio Kanal, said, "We counted 3 droughts since 2015."', "Ana Vell"),
+        ('Ian Moss of the University of Essex, speaking to BBC, said, "There are 3 orders."',
+         "Ian Moss of the University of Essex"),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
         # a possessive post, and its holder's name with a particle

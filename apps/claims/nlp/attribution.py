@@ -133,9 +133,11 @@ _DESCRIPTION = (
 _WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
 # "The ministry, in a statement on Friday, said ...": where the source said it, between commas
 _MEDIUM_ASIDE = (
-    r"(?:in|during|via)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?(?:statement|interview|tweet|post"
+    r"(?:(?:in|during|via)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?(?:statement|interview|tweet|post"
     r"|letter|video|speech|address|message|briefing|remarks|comments|press\s+(?:release|conference)"
-    r"|news\s+conference)\b[^,\"“]{0,60}"
+    r"|news\s+conference)\b"
+    # "Steve Peers of the University of Essex, speaking to BBC, said"
+    r"|speaking\s+(?:to|with|at|on)\s)[^,\"“]{0,60}"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
