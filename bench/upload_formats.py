@@ -15,40 +15,9 @@ import os
 import sys
 import time
 import zipfile
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def _pdf(content: bytes, *, pages: int = 1, xobject: bytes = b"", fonts: int = 1) -> bytes:
-    """A PDF whose pages all draw one content stream, with a form XObject /X0 and `fonts` font names."""
-    stream, form = zlib.compress(content, 9), zlib.compress(xobject, 9)
-    font_names = b" ".join(b"/F%d 3 0 R" % index for index in range(1, fonts + 1))
-    kids = " ".join(f"{7 + index} 0 R" for index in range(pages)).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Length "
-        + str(len(form)).encode()
-        + b" /Filter /FlateDecode >>\nstream\n"
-        + form
-        + b"\nendstream",
-        b"<< /Font << " + font_names + b" >> /XObject << /X0 5 0 R >> >>",
-        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources 6 0 R /Contents 4 0 R >>"] * pages,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _report_pdf(pages: int) -> bytes:
@@ -104,6 +73,7 @@ def main() -> None:
 
     from apps.articles import parsing
     from apps.articles.parsing import ArticleInputError, parse_upload
+    from tests.crafted_pdf import crafted_pdf
 
     text_op = b"BT /F1 12 Tf 72 700 Td (" + b"A" * 60 + b") Tj ET\n"
     cases = [
@@ -112,15 +82,15 @@ def main() -> None:
         (
             "content bomb: 100 pages of 260 KB (content limit)",
             "bomb.pdf",
-            _pdf(b"BT /F1 12 Tf " + b"(x) ' " * 40_000 + b"ET\n", pages=100),
+            crafted_pdf(b"BT /F1 12 Tf " + b"(x) ' " * 40_000 + b"ET\n", pages=100),
         ),
         (
             "just under the content limit (1.9 MB of Td/Tj)",
             "under.pdf",
-            _pdf(b"BT /F1 12 Tf " + b"1 1 Td (x) Tj " * 17_000 + b"ET\n", pages=8),
+            crafted_pdf(b"BT /F1 12 Tf " + b"1 1 Td (x) Tj " * 17_000 + b"ET\n", pages=8),
         ),
-        ("one form drawn 5,000 times (120 MB)", "forms.pdf", _pdf(b"/X0 Do\n" * 5_000, xobject=text_op * 400)),
-        ("100 pages x 20,000 fonts (time limit)", "fonts.pdf", _pdf(text_op, pages=100, fonts=20_000)),
+        ("one form drawn 5,000 times (120 MB)", "forms.pdf", crafted_pdf(b"/X0 Do\n" * 5_000, xobject=text_op * 400)),
+        ("100 pages x 20,000 fonts (time limit)", "fonts.pdf", crafted_pdf(text_op, pages=100, fonts=20_000)),
         ("docx: 2,000 paragraphs (real)", "long.docx", _docx_with_paragraphs(2_000)),
         (
             f"docx: {parsing.DOCX_MAX_UNCOMPRESSED_BYTES // 1_000_000 - 2} MB document.xml of short paragraphs",

@@ -9,7 +9,6 @@ import io
 import os
 import time
 import zipfile
-import zlib
 
 import docx
 import pytest
@@ -27,6 +26,7 @@ from apps.articles import parsing
 from apps.articles.models import Article, SourceKind
 from apps.articles.parsing import pdf_paragraphs
 from apps.claims.models import Claim
+from tests.crafted_pdf import crafted_pdf
 
 pytestmark = pytest.mark.django_db
 API_URL = "/api/v1/articles/import/"
@@ -102,36 +102,6 @@ def _pdf(pages=PAGES, *, header=HEADER, encrypt=None, text=True) -> bytes:
         pdf.showPage()
     pdf.save()
     return out.getvalue()
-
-
-def _crafted_pdf(content: bytes, *, xobject: bytes = b"", pages: int = 1, fonts: int = 1) -> bytes:
-    """A PDF whose pages all draw one content stream, with a form XObject /X0 and `fonts` font names."""
-    stream, form = zlib.compress(content, 9), zlib.compress(xobject, 9)
-    font_names = b" ".join(b"/F%d 3 0 R" % index for index in range(1, fonts + 1))
-    kids = " ".join(f"{7 + index} 0 R" for index in range(pages)).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Length "
-        + str(len(form)).encode()
-        + b" /Filter /FlateDecode >>\nstream\n"
-        + form
-        + b"\nendstream",
-        b"<< /Font << " + font_names + b" >> /XObject << /X0 5 0 R >> >>",
-        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources 6 0 R /Contents 4 0 R >>"] * pages,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -315,7 +285,7 @@ def test_pdf_paragraphs_drop_numbered_running_footers_and_keep_a_heading_apart()
 
 def test_a_pdf_drawing_one_form_thousands_of_times_is_refused_at_once(editor_api, desk):
     # 1 KB that pypdf interprets as 120 MB of content: the library's reader worked on it for 356 s.
-    bomb = _crafted_pdf(b"/X0 Do\n" * 5000, xobject=b"BT /F1 12 Tf 72 700 Td (" + b"A" * 60 + b") Tj ET\n" * 400)
+    bomb = crafted_pdf(b"/X0 Do\n" * 5000, xobject=b"BT /F1 12 Tf 72 700 Td (" + b"A" * 60 + b") Tj ET\n" * 400)
     assert len(bomb) < 2_000
 
     started = time.monotonic()
@@ -331,7 +301,7 @@ def test_a_pdf_that_keeps_the_reader_busy_is_stopped_after_the_time_limit(editor
     # Every page lists 20,000 fonts: within every byte bound, yet a minute and a half of work at
     # 100 pages. The reader's child process is stopped at the limit (shortened here).
     monkeypatch.setattr(parsing, "PDF_READ_SECONDS", 0.5)
-    busy = _crafted_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n", pages=30, fonts=20_000)
+    busy = crafted_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n", pages=30, fonts=20_000)
 
     started = time.monotonic()
     response = _api_upload(editor_api, "fonts.pdf", busy)

@@ -5,13 +5,13 @@ import json
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import pytest
 from reportlab.pdfgen import canvas
 
 from apps.core import pdf_text
+from tests.crafted_pdf import crafted_pdf
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BOUNDS = {"max_pages": 10, "max_content_bytes": 1_000_000, "max_text_chars": 100_000, "max_seconds": 20}
@@ -76,31 +76,6 @@ def test_the_reader_works_under_a_lower_memory_limit_set_by_the_host(tmp_path):
     assert result.stdout.strip() == "The council met on Monday."
 
 
-def _busy_pdf() -> bytes:
-    """30 pages that each list 20,000 fonts: minutes of pypdf's work within every byte bound."""
-    fonts = b" ".join(b"/F%d 3 0 R" % index for index in range(1, 20_001))
-    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td (The council met on Monday.) Tj ET\n")
-    pages = 30
-    kids = " ".join(f"{5 + index} 0 R" for index in range(pages)).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
-        *[b"<< /Type /Page /Parent 2 0 R /Resources << /Font << " + fonts + b" >> >> /Contents 4 0 R >>"] * pages,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 def test_a_child_whose_caller_died_stops_itself(monkeypatch):
     # A web worker killed at its timeout leaves nobody to stop the child: it must end on its own,
     # soon after the read's time limit, rather than read a hostile file for minutes.
@@ -116,7 +91,11 @@ def test_a_child_whose_caller_died_stops_itself(monkeypatch):
 
     monkeypatch.setattr(pdf_text.subprocess, "run", run_and_orphan)
     with pytest.raises(pdf_text.PdfTooSlowError):
-        pdf_text.pdf_text_read_isolated(_busy_pdf(), **{**BOUNDS, "max_pages": 30, "max_seconds": 1})
+        # Pages that each list 20,000 fonts: half a minute of pypdf's work within every byte bound.
+        pdf_text.pdf_text_read_isolated(
+            crafted_pdf(b"BT /F1 12 Tf 72 700 Td (The council met.) Tj ET\n", pages=30, fonts=20_000),
+            **{**BOUNDS, "max_pages": 30, "max_seconds": 1},
+        )
 
     started = time.monotonic()
     try:

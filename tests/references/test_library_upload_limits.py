@@ -2,7 +2,6 @@
 server error or a web process busy for hours."""
 
 import time
-import zlib
 
 import pytest
 from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
@@ -10,39 +9,11 @@ from django.urls import reverse
 
 from apps.references import documents
 from apps.references.models import LibraryDocument
+from tests.crafted_pdf import crafted_pdf
 
 pytestmark = pytest.mark.django_db
 URL = reverse("api:library-document-upload")
 VETO = "Russia and China vetoed three draft resolutions on Syria in the Security Council between 2011 and 2012."
-
-
-def _pdf(content: bytes, *, pages: int = 1, fonts: int = 1) -> bytes:
-    """A PDF whose pages all draw one Flate-compressed content stream, each listing `fonts` font names."""
-    stream = zlib.compress(content, 9)
-    kids = " ".join(f"{5 + index} 0 R" for index in range(pages)).encode()
-    font_names = b" ".join(b"/F%d 3 0 R" % index for index in range(1, fonts + 1))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
-        *[
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << "
-            + font_names
-            + b" >> >> /Contents 4 0 R >>"
-        ]
-        * pages,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _line(text: bytes) -> bytes:
@@ -55,7 +26,7 @@ def _upload(api, name, data):
 
 
 def test_a_plain_pdf_is_read(editor_api):
-    response = _upload(editor_api, "vetoes.pdf", _pdf(_line(VETO.encode())))
+    response = _upload(editor_api, "vetoes.pdf", crafted_pdf(_line(VETO.encode())))
 
     assert response.status_code == 201, response.content
     assert "vetoed three draft resolutions" in LibraryDocument.objects.get().body
@@ -65,7 +36,7 @@ def test_a_pdf_bomb_is_refused_quickly(editor_api, monkeypatch):
     # A smaller budget keeps the test fast; at full size (300 pages of 1.4 MB of content from an
     # 8 KB file) pypdf worked for over 20 minutes before, and is refused within seconds now.
     monkeypatch.setattr(documents, "MAX_PDF_CONTENT_BYTES", 500_000, raising=False)
-    bomb = _pdf(_line(b"A" * 60) * 4_000, pages=300)
+    bomb = crafted_pdf(_line(b"A" * 60) * 4_000, pages=300)
     assert len(bomb) < 50_000
 
     started = time.monotonic()
@@ -81,7 +52,7 @@ def test_a_pdf_that_keeps_the_reader_busy_is_stopped_after_the_time_limit(editor
     # Every page lists 20,000 fonts: within every byte bound, yet minutes of work. The reader's
     # child process is stopped at the limit (shortened here).
     monkeypatch.setattr(documents, "PDF_READ_SECONDS", 0.5)
-    busy = _pdf(_line(VETO.encode()), pages=30, fonts=20_000)
+    busy = crafted_pdf(_line(VETO.encode()), pages=30, fonts=20_000)
 
     started = time.monotonic()
     response = _upload(editor_api, "fonts.pdf", busy)
@@ -93,7 +64,7 @@ def test_a_pdf_that_keeps_the_reader_busy_is_stopped_after_the_time_limit(editor
 
 
 def test_a_pdf_stream_past_pypdfs_own_limit_is_refused_not_a_server_error(editor_api):
-    response = _upload(editor_api, "huge-stream.pdf", _pdf(_line(b"A") * 3_000_000))
+    response = _upload(editor_api, "huge-stream.pdf", crafted_pdf(_line(b"A") * 3_000_000))
 
     assert response.status_code == 413
     assert "inflates to more than the library reads" in response.json()["message"]
@@ -101,7 +72,7 @@ def test_a_pdf_stream_past_pypdfs_own_limit_is_refused_not_a_server_error(editor
 
 def test_a_pdf_that_crashes_the_parser_is_refused_not_a_server_error(editor_api):
     # Nested arrays exhaust pypdf's recursion: a RecursionError, not one of its own errors.
-    response = _upload(editor_api, "nested.pdf", _pdf(b"BT " + b"[" * 5000 + b"]" * 5000 + b" TJ ET"))
+    response = _upload(editor_api, "nested.pdf", crafted_pdf(b"BT " + b"[" * 5000 + b"]" * 5000 + b" TJ ET"))
 
     assert response.status_code == 400
     assert "This PDF could not be read" in response.json()["message"]
@@ -121,7 +92,7 @@ def test_text_past_the_documents_length_limit_is_refused(editor_api, monkeypatch
 def test_a_pdf_past_the_text_limit_stops_being_read(editor_api, monkeypatch):
     monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 1_000, raising=False)
 
-    response = _upload(editor_api, "long.pdf", _pdf(_line(b"A" * 60) * 20, pages=10))
+    response = _upload(editor_api, "long.pdf", crafted_pdf(_line(b"A" * 60) * 20, pages=10))
 
     assert response.status_code == 413
 
@@ -148,7 +119,7 @@ def test_an_oversized_upload_is_not_read_into_memory_whole(editor_api, settings,
     ("name", "data"),
     [
         ("late-nul.txt", (VETO + "\n").encode() * 100 + b"\x00 and a NUL after the binary sniff."),
-        ("nul.pdf", _pdf(_line(b"Vetoes on Syria \\000 in the Security Council, 2011 and 2012."))),
+        ("nul.pdf", crafted_pdf(_line(b"Vetoes on Syria \\000 in the Security Council, 2011 and 2012."))),
     ],
 )
 def test_nul_characters_are_dropped_from_uploaded_text(editor_api, name, data):
