@@ -34,7 +34,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -56,12 +56,32 @@ SENTENCES = [
 ]
 
 
-def _database_urls(url: str) -> tuple[str, str]:
-    """(the bench database's URL, the server's maintenance database to create it from)."""
+def _database_urls(url: str, *, app_database_url: str = "") -> tuple[str, str]:
+    """(the bench database's URL, the server's maintenance database to create it from).
+
+    The bench drops the database it is given: one that is the app's own (`app_database_url`, the
+    environment's DATABASE_URL) or the server's maintenance database is refused before anything
+    is dropped."""
     parts = urlsplit(url)
     if parts.scheme not in ("postgres", "postgresql"):
         sys.exit("bench/desk_history.py measures PostgreSQL: give --database-url postgres://…")
+    name = parts.path.lstrip("/")
+    if name in ("", "postgres", "template0", "template1") or _same_database(parts, urlsplit(app_database_url)):
+        sys.exit(
+            f"bench/desk_history.py drops and rebuilds its database, and {name or '(none)'!r} is the app's own "
+            "or the server's: give --database-url a throw-away database, e.g. …/factcheck_scale"
+        )
     return url, urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
+
+
+def _same_database(one: SplitResult, other: SplitResult) -> bool:
+    postgres = ("postgres", "postgresql")
+    where = (one.hostname, one.port or 5432, one.path)
+    return (
+        one.scheme in postgres
+        and other.scheme in postgres
+        and where == (other.hostname, other.port or 5432, other.path)
+    )
 
 
 def _recreate_database(url: str, maintenance_url: str) -> None:
@@ -369,7 +389,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="reuse the database if it holds this desk already")
     args = parser.parse_args()
 
-    url, maintenance_url = _database_urls(args.database_url)
+    url, maintenance_url = _database_urls(args.database_url, app_database_url=os.environ.get("DATABASE_URL", ""))
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
