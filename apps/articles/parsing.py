@@ -140,10 +140,20 @@ def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle
             f"Unsupported file type {suffix or '(none)'!s}. Upload {ACCEPTED_FILE_TYPES}.",
             status=415,
         )
+    largest_upload = upload_max_bytes(max_bytes)
+    if len(data) > largest_upload:
+        # The views read one byte past the largest upload and no further, so the file's own size
+        # is unknown here: only that it is larger.
+        limit = largest_upload if suffix in WORD_SUFFIXES | PDF_SUFFIXES else max_bytes
+        raise ArticleInputError(
+            f"The file is larger than {largest_upload:,} bytes; the limit is {limit:,} bytes.",
+            extra={"limit": limit},
+            status=413,
+        )
     if suffix in WORD_SUFFIXES | PDF_SUFFIXES:
         # Photos and embedded fonts make a document file far larger than its text, which alone
         # is held to `max_bytes`.
-        _check_size(data, max_bytes=upload_max_bytes(max_bytes), noun="file")
+        _check_size(data, max_bytes=largest_upload, noun="file")
         parse = parse_docx if suffix in WORD_SUFFIXES else parse_pdf
         return parse(data, max_bytes=max_bytes)
     text = decode_text(data, max_bytes=max_bytes)

@@ -357,6 +357,21 @@ def test_a_document_file_over_its_size_limit_is_refused_without_being_read_whole
     assert reads == [(5_001,)]
 
 
+@pytest.mark.parametrize(("name", "limit"), [("vetoes.pdf", "5,000"), ("vetoes.txt", "1,000")])
+def test_a_file_past_the_largest_upload_is_not_said_to_be_the_size_read_of_it(
+    editor_api, desk, settings, monkeypatch, name, limit
+):
+    # Only 5,001 bytes of the 50,000 are read: the refusal cannot say how large the file is.
+    settings.ARTICLE_MAX_BYTES = 1_000
+    monkeypatch.setattr(parsing, "DOCUMENT_MAX_BYTES", 5_000)
+
+    response = _api_upload(editor_api, name, b"%PDF-1.4\n" + b"A" * 50_000)
+
+    assert response.status_code == 413, response.content
+    assert response.json()["message"] == f"The file is larger than 5,000 bytes; the limit is {limit} bytes."
+    assert not Article.objects.exists()
+
+
 # --- Refusals: API and web form -------------------------------------------------------------
 
 
