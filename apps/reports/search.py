@@ -1,0 +1,246 @@
+"""Search of a desk's earlier work: "have we checked this before?"
+
+`claim_search` finds the claims of the user's desks whose text or attribution, article (title,
+outlet, byline) or approved verdict's rationale match a query, narrowed by filters. Only an
+approved verdict is searched and shown, as in the exports: a submitted or returned one is not the
+desk's finding.
+
+PostgreSQL runs real full-text search: the query is read as a web search (`"a phrase"`, `-word`,
+`or`), words meet their stems (vetoed, vetoes, veto), and results are ranked. Each of the three
+tables has a GIN index on exactly the expression matched here (`apps/reports/migrations/0001`), so each
+part of the match is an index scan however large the desk's history. Other databases (SQLite,
+the zero-install default) fall back to case-insensitive containment of every word or phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import reduce
+from operator import and_
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
+
+from apps.articles.models import Article
+from apps.claims.models import Claim, ClaimStatus, MatchStatus
+from apps.desks.selectors import desk_ids_for_user
+from apps.reviews.models import TaskStatus, Verdict
+
+SEARCH_CONFIG = "english"
+# Long enough for a pasted sentence; a longer query is a mistake, not a search.
+QUERY_MAX_LENGTH = 500
+# The form's and API's review status choices: a claim without a review task is "new".
+REVIEW_STATUSES = TaskStatus
+
+_TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """The words and quoted phrases of a query: those a result must hold, and those it must not."""
+
+    required: tuple[str, ...]
+    excluded: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.required or self.excluded)
+
+
+def search_terms_parse(query: str) -> SearchTerms:
+    """Split a query the way PostgreSQL's websearch_to_tsquery reads it: `"quoted phrase"`,
+    `-excluded`; `or` is read as a word here, which only the fallback search sees."""
+    required, excluded = [], []
+    for match in _TERM.finditer(query):
+        negated = match.group(1) or match.group(3)
+        text = match.group(2) if match.group(2) is not None else match.group(4)
+        words = _WORD.findall(text)
+        if not words:
+            continue
+        (excluded if negated else required).append(" ".join(words).lower())
+    return SearchTerms(required=tuple(dict.fromkeys(required)), excluded=tuple(dict.fromkeys(excluded)))
+
+
+def claim_search(
+    *,
+    user: AbstractBaseUser,
+    query: str = "",
+    kind: str | None = None,
+    status: str | None = None,
+    rating: str | None = None,
+    reviewer: str | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
+    approved: bool = False,
+) -> QuerySet[Claim]:
+    """Claims of the user's desks matching `query` and the filters, most relevant first, then the
+    article's newest publication date. `status` is the review status (`new` for a claim without a
+    task); `rating` an approved rating's label (any letter case); `reviewer` a username.
+
+    Each claim carries the relations the results show (`claim_applied_verdict` is free of queries).
+    With neither a query nor a filter there is nothing to look for: the result is empty."""
+    terms = search_terms_parse(query)
+    claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user))
+    filters = []
+    if kind:
+        filters.append(Q(kind=kind))
+    if status == TaskStatus.NEW:
+        filters.append(Q(review_task__isnull=True) | Q(review_task__status=TaskStatus.NEW))
+    elif status:
+        filters.append(Q(review_task__status=status))
+    if rating:
+        filters.append(_applied_verdict_q(rating__label__iexact=rating))
+    elif approved:
+        filters.append(_applied_verdict_q())
+    if reviewer:
+        filters.append(
+            Q(review_task__verdict__reviewer__username=reviewer) | Q(review_task__assignee__username=reviewer)
+        )
+    if published_after:
+        filters.append(Q(article__published_on__gte=published_after))
+    if published_before:
+        filters.append(Q(article__published_on__lte=published_before))
+    if not terms and not filters:
+        return claims.none()
+    claims = claims.filter(*filters)
+    if terms:
+        if connection.vendor == "postgresql":
+            claims = _full_text_match(claims, query)
+        else:
+            claims = claims.filter(_containment_q(terms))
+    newest_first = (F("article__published_on").desc(nulls_last=True), "-article__created_at", "article_id", "start")
+    ordering = ("-search_rank", *newest_first) if "search_rank" in claims.query.annotations else newest_first
+    return _with_shown_relations(claims).order_by(*ordering)
+
+
+def _applied_verdict_q(**verdict_lookups) -> Q:
+    """Claims to which an approved verdict (matching `verdict_lookups`) applies: their own, or, as in
+    `apps.claims.selectors.claim_applied_verdict`, that of the earlier claim an editor confirmed
+    they repeat."""
+    own = Q(review_task__status=TaskStatus.APPROVED)
+    own_matching = own & Q(**{f"review_task__verdict__{key}": value for key, value in verdict_lookups.items()})
+    reused = Q(
+        match_status=MatchStatus.CONFIRMED,
+        matched_claim__status=ClaimStatus.ACTIVE,
+        matched_claim__review_task__status=TaskStatus.APPROVED,
+        **{f"matched_claim__review_task__verdict__{key}": value for key, value in verdict_lookups.items()},
+    )
+    # A claim without a task has no own verdict; NOT (status = approved) alone is NULL for it.
+    without_own = Q(review_task__isnull=True) | ~own
+    return own_matching | (reused & without_own)
+
+
+def _approved_rationale():
+    return Case(
+        When(review_task__status=TaskStatus.APPROVED, then=F("review_task__verdict__rationale")),
+        default=Value(""),
+        output_field=TextField(),
+    )
+
+
+def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    # The query is matched against the claim's whole document (its words, its article's, its
+    # approved verdict's), so words may come from different fields and `-word` excludes a claim
+    # whose document holds the word anywhere. The claim's own words weigh most, then the article's
+    # title and the attribution, then the rest.
+    document = (
+        SearchVector("text", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("attribution", "article__title", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("article__outlet", "article__byline", _approved_rationale(), weight="C", config=SEARCH_CONFIG)
+    )
+    claims = claims.annotate(search_document=document).filter(search_document=search_query)
+    candidates = _candidate_query(query)
+    if candidates is not None:
+        # That document spans three tables, which no index covers; the candidates come first from
+        # each table's GIN index (the indexed expression, matched against any of the query's words),
+        # so the whole document is built only for claims holding at least one of them.
+        claims = claims.filter(
+            Q(pk__in=Claim.objects.annotate(document=CLAIM_DOCUMENT).filter(document=candidates).values("pk"))
+            | Q(
+                article_id__in=Article.objects.annotate(document=ARTICLE_DOCUMENT)
+                .filter(document=candidates)
+                .values("pk")
+            )
+            | Q(
+                pk__in=Verdict.objects.annotate(document=VERDICT_DOCUMENT)
+                .filter(document=candidates, task__status=TaskStatus.APPROVED)
+                .values("task__claim_id")
+            )
+        )
+    return claims.annotate(search_rank=SearchRank(F("search_document"), search_query))
+
+
+# The expressions `apps/reports/migrations/0001_search_indexes.py` indexes, spelled the same.
+CLAIM_DOCUMENT = SearchVector("text", "attribution", config=SEARCH_CONFIG)
+ARTICLE_DOCUMENT = SearchVector("title", "outlet", "byline", config=SEARCH_CONFIG)
+VERDICT_DOCUMENT = SearchVector("rationale", config=SEARCH_CONFIG)
+
+
+def _candidate_query(query: str) -> SearchQuery | None:
+    """Any of the query's indexable words and phrases, as a tsquery; None when it has none (a query
+    of exclusions only, `-russia`, can use no index). PostgreSQL's `querytree` gives the part of a
+    query an index can answer, negations dropped; its ANDs become ORs, since a claim's words may
+    lie in different tables."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT querytree(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query])
+        indexable = cursor.fetchone()[0]
+    if indexable in ("", "T"):
+        return None
+    # The lexemes are already normalised: `simple` keeps them as they are.
+    return SearchQuery(indexable.replace(" & ", " | "), search_type="raw", config="simple")
+
+
+def _containment_q(terms: SearchTerms) -> Q:
+    def anywhere(needle: str) -> Q:
+        return (
+            Q(text__icontains=needle)
+            | Q(attribution__icontains=needle)
+            | Q(article__title__icontains=needle)
+            | Q(article__outlet__icontains=needle)
+            | Q(article__byline__icontains=needle)
+            | Q(review_task__status=TaskStatus.APPROVED, review_task__verdict__rationale__icontains=needle)
+        )
+
+    conditions = [anywhere(needle) for needle in terms.required]
+    conditions += [~anywhere(needle) for needle in terms.excluded]
+    return reduce(and_, conditions)
+
+
+def _with_shown_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    verdict_relations = ("rating", "reviewer")
+    return (
+        claims.select_related("article", "review_task__assignee", "matched_claim__review_task")
+        .select_related(*(f"review_task__verdict__{name}" for name in verdict_relations))
+        .select_related(*(f"matched_claim__review_task__verdict__{name}" for name in verdict_relations))
+        # Results show the article's title, not its (possibly 2 MB) body.
+        .defer("article__body")
+    )
+
+
+def search_highlights(text: str, terms: SearchTerms) -> list[tuple[int, int]]:
+    """The [start, end) spans of `text` to mark for the required terms, in order and not
+    overlapping. A word matches the words it begins (veto: vetoed), as stemming does; a phrase
+    matches its words in order."""
+    patterns = []
+    for term in terms.required:
+        words = term.split(" ")
+        patterns.append(r"\W+".join(re.escape(word) for word in words[:-1]) + ("" if len(words) == 1 else r"\W+"))
+        patterns[-1] += re.escape(_word_stem(words[-1])) + r"\w*"
+    if not patterns:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")", re.IGNORECASE)
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def _word_stem(word: str) -> str:
+    """The start every form of the word shares ("vetoed", "vetoes": "veto"; "countries": "countr"),
+    never under three letters; a prefix, unlike `apps.references.evidence.stem`, which spells a word."""
+    for suffix in ("ing", "ies", "ied", "oes", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
