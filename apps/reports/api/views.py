@@ -1,9 +1,13 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.generics import GenericAPIView
 from rest_framework.views import APIView
 
 from apps.reports import selectors, services
+from apps.reports.search import claim_search
+
+from .serializers import SearchInputSerializer, SearchResultSerializer
 
 
 class ArticleExportApi(APIView):
@@ -30,3 +34,22 @@ class ArticleExportApi(APIView):
         response = HttpResponse(export.content, content_type=export.content_type)
         response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
         return response
+
+
+class SearchApi(GenericAPIView):
+    """Search your desks' claims: their text and attribution, their article's title, outlet and
+    byline, and their approved verdict's rationale. `q` reads like a web search ("a phrase",
+    -excluded; on PostgreSQL, words meet their stems and `or` joins alternatives). Results come
+    most relevant first, then by the article's publication date, newest first. Without `q` the
+    filters alone choose; with neither, the list is empty."""
+
+    serializer_class = SearchResultSerializer
+
+    @extend_schema(parameters=[SearchInputSerializer], responses=SearchResultSerializer(many=True))
+    def get(self, request):
+        arguments = SearchInputSerializer(data=request.query_params)
+        arguments.is_valid(raise_exception=True)
+        filters = dict(arguments.validated_data)
+        claims = claim_search(user=request.user, query=filters.pop("q"), **filters)
+        page = self.paginate_queryset(claims)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
