@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("apps.web.urls.reports")),
     path("", include("apps.web.urls.desks")),
     path("", include("apps.web.urls.account")),
+    path("", include("apps.web.urls.search")),
 ]

@@ -1,0 +1,41 @@
+from django import forms
+
+from apps.claims.models import ClaimKind
+from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES
+
+
+class SearchForm(forms.Form):
+    """The search page's query and filters, read from GET so a search can be linked and bookmarked."""
+
+    q = forms.CharField(label="Search claims", required=False, max_length=QUERY_MAX_LENGTH, strip=True)
+    kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *ClaimKind.choices])
+    status = forms.ChoiceField(
+        label="Review status", required=False, choices=[("", "Any status"), *REVIEW_STATUSES.choices]
+    )
+    rating = forms.CharField(label="Rating", required=False, max_length=100)
+    reviewer = forms.CharField(label="Reviewer", required=False, max_length=150)
+    published_after = forms.DateField(
+        label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_before = forms.DateField(
+        label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    approved = forms.BooleanField(label="Approved verdicts only", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            self.add_error("published_before", "Choose a date on or after the first one.")
+        return cleaned
+
+    def search_arguments(self) -> dict:
+        """The valid query and filters as `apps.reports.search.claim_search` arguments; empty ones left out."""
+        return {
+            "query": self.cleaned_data.get("q") or "",
+            **{
+                name: self.cleaned_data[name] or None
+                for name in ("kind", "status", "rating", "reviewer", "published_after", "published_before")
+            },
+            "approved": bool(self.cleaned_data.get("approved")),
+        }
