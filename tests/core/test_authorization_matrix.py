@@ -256,6 +256,8 @@ ROUTES: dict[str, Route] = {
         # The filter offers the caller's own articles; another desk's is not a choice.
         outsider_filter_status=200,
     ),
+    # Searches the caller's desks only: another desk's words find nothing of Harbour's.
+    "search": Route({"GET": USER}, query=lambda w: {"q": "Quillon dredged"}, outsider_filter_status=200),
     "articles:import": Route(
         {"GET": EDITOR, "POST": EDITOR},
         body=lambda w: {"desk": w.desk.slug, "text": "The lighthouse was built in 1871 by the harbour board."},
@@ -411,6 +413,8 @@ ROUTES: dict[str, Route] = {
     "api:task-verdict": Route({"POST": ASSIGNEE}, pk="task", body=_verdict),
     # --- API: reports, desks --------------------------------------------------------------------
     "api:article-export": Route({"GET": MEMBER}),
+    # Like the search page: the caller's desks only.
+    "api:search": Route({"GET": USER}, query=lambda w: {"q": "Quillon dredged"}, outsider_filter_status=200),
     "api:desk-list": Route({"GET": USER}),
     # Like account:notifications: the caller's own settings; an empty PATCH changes nothing.
     "api:me-notification-settings": Route({"GET": USER, "PATCH": USER}),
@@ -1150,6 +1154,18 @@ FILTERS = {
     "api:reference-list": ("claim", "page"),
     "api:source-link-list": ("claim", "page"),
     "api:article-export": ("format",),
+    "api:search": (
+        "q",
+        "kind",
+        "status",
+        "rating",
+        "reviewer",
+        "approved",
+        "published_after",
+        "published_before",
+        "page",
+    ),
+    "search": ("q", "kind", "status", "rating", "reviewer", "approved", "published_after", "published_before", "page"),
     "articles:detail": ("claim", "page"),
     "reviews:queue": ("article", "status", "overdue", "page", "approvals_page"),
     "dashboard": ("page",),
@@ -1179,7 +1195,16 @@ def test_malformed_filter_is_refused_not_a_server_error(name, key, world):
 
 # Slugs and usernames are compared as text; PostgreSQL refuses text holding a NUL character.
 NAME_PARAMETERS = {"username", "desk_slug", "slug"}
-NAME_FILTERS = [("api:claim-feedback", "desk"), ("api:rating-list", "desk"), ("api:task-list", "assignee")]
+NAME_FILTERS = [
+    ("api:claim-feedback", "desk"),
+    ("api:rating-list", "desk"),
+    ("api:task-list", "assignee"),
+    ("api:search", "q"),
+    ("api:search", "rating"),
+    ("api:search", "reviewer"),
+    ("search", "q"),
+    ("search", "reviewer"),
+]
 
 
 @pytest.mark.postgres
