@@ -1712,3 +1712,12 @@ def test_a_source_set_between_commas_that_goes_on_adding_something_leaves_the_se
     (claim,) = extract_claims(text)
 
     assert claim.text == text
+
+
+def test_according_to_between_commas_before_a_phrase_that_goes_on_is_the_source():
+    (claim,) = extract_claims(
+        "Ana Vell was listed in critical condition, according to officials, with burns over 85% of her body."
+    )
+
+    assert claim.attribution == "officials"
+    assert claim.text == "Ana Vell was listed in critical condition, with burns over 85% of her body."

@@ -265,6 +265,9 @@ _NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 _SPEAKER_NAME = (
     rf"(?:[Tt]he\s+)?{_NAME_OR_PARTICLE}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME_OR_PARTICLE}){{0,6}}"
 )
+# "listed in critical condition, according to officials, with burns over 85% of his body": the
+# sentence goes on, not a description of the source
+_PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite)\b")
 # "..., says the study, it rises above ...": a clause in the present after its pronoun subject
 _PRONOUN_THEN_PRESENT = re.compile(r"(?:he|she|it)\s+[a-z]+s\b")
 _PARENTHETICAL = re.compile(
@@ -395,7 +398,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and "“" not in sentence
         and (match := _PARENTHETICAL.search(sentence))
         # ", according to prosecutor Josh Bash, the U.S. Attorney for ...": a description of the source
-        and (has_clause_verb(sentence[match.end() :]) or _PRONOUN_THEN_PRESENT.match(sentence, match.end()))
+        and (
+            has_clause_verb(sentence[match.end() :])
+            or _PRONOUN_THEN_PRESENT.match(sentence, match.end())
+            or _PHRASE_GOES_ON.match(sentence, match.end())
+        )
     ):
         source = match["source1"] or match["source2"] or match["source3"]
         cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
