@@ -321,13 +321,3 @@ def test_postgresql_search_uses_the_gin_indexes(history, editor):
         (Verdict, VERDICT_DOCUMENT, "verdict_search"),
     ):
         assert index in _plan(model.objects.annotate(document=document).filter(document=veto)), index
-
-
-@pytest.mark.postgres
-def test_the_migration_creates_the_indexes_on_postgresql():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%%_search'")
-        indexes = dict(cursor.fetchall())
-
-    assert set(indexes) >= {"claim_search", "article_search", "verdict_search"}
-    assert all("USING gin" in definition for definition in indexes.values())
