@@ -63,6 +63,7 @@ _BOILERPLATE = re.compile(
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+_LEADING_PRONOUN_OR_POSSESSIVE = re.compile(r"(?:He|She|His|Her)\s")
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
@@ -252,8 +253,10 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
                 attribution = quoting
         quoting = attribution if (frame is not None and frame.style == "quote") or attribution == quoting else ""
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
-        # sentence is someone it named before; one that opens it, someone the last sentence named.
-        context = previous if _LEADING_PERSONAL_PRONOUN.match(sentence.text) else sentence.text
+        # sentence is someone it named before; one that opens it, or that follows an opening "His"
+        # ("His politics clashed with Sanders and Warren; he came out against ..."), someone the last
+        # sentence named.
+        context = previous if _LEADING_PRONOUN_OR_POSSESSIVE.match(sentence.text) else sentence.text
         # "They indicated they would seek ...": a frame whose pronoun stands for no one named keeps its
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA

@@ -1721,3 +1721,14 @@ def test_according_to_between_commas_before_a_phrase_that_goes_on_is_the_source(
 
     assert claim.attribution == "officials"
     assert claim.text == "Ana Vell was listed in critical condition, with burns over 85% of her body."
+
+
+def test_he_in_a_sentence_opened_by_his_is_the_person_named_before():
+    body = (
+        "Ian Moss served 2 terms as governor. His politics clashed with those of Carl Hart and Tom Webb; "
+        "he has come out against 3 of their health plans."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert "Ian Moss has come out against 3 of their health plans." in texts
