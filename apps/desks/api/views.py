@@ -1,18 +1,15 @@
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.schema import error_response
 from apps.desks import services
-from apps.desks.models import Desk
-from apps.desks.permissions import IsDeskAdmin
-from apps.desks.selectors import desk_get_for_member, desk_member_get, desk_members, membership_list_for_user
+from apps.desks.selectors import desk_member_get, desk_members, membership_list_for_user
 
+from .base import DeskAdminApi
 from .serializers import (
     AccountCreatedOutputSerializer,
     AccountCreateInputSerializer,
@@ -31,20 +28,7 @@ class DeskListApi(APIView):
         return Response(DeskOutputSerializer(membership_list_for_user(user=request.user), many=True).data)
 
 
-class _DeskAdminApi(GenericAPIView):
-    """Base for the desk's people endpoints: desk admins only (outsiders 404, other roles 403)."""
-
-    permission_classes = [IsAuthenticated, IsDeskAdmin]
-    # Generic for pagination only: these endpoints take no query filters.
-    filter_backends = []
-
-    def get_desk(self) -> Desk:
-        if not hasattr(self, "_desk"):
-            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
-        return self._desk
-
-
-class DeskMemberListApi(_DeskAdminApi):
+class DeskMemberListApi(DeskAdminApi):
     """The desk's people and their roles; add an existing account to the desk."""
 
     serializer_class = MemberOutputSerializer
@@ -73,7 +57,7 @@ class DeskMemberListApi(_DeskAdminApi):
         )
 
 
-class DeskMemberDetailApi(_DeskAdminApi):
+class DeskMemberDetailApi(DeskAdminApi):
     """Change a member's role or remove them; the desk's last admin stays."""
 
     serializer_class = MemberOutputSerializer
@@ -95,7 +79,7 @@ class DeskMemberDetailApi(_DeskAdminApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DeskAccountCreateApi(_DeskAdminApi):
+class DeskAccountCreateApi(DeskAdminApi):
     """Create a new account and make it a member of the desk."""
 
     serializer_class = AccountCreateInputSerializer

@@ -4,9 +4,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,9 +13,8 @@ from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_req
 from apps.core.api.schema import error_response
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
-from apps.desks.models import Desk
-from apps.desks.permissions import IsDeskAdmin
-from apps.desks.selectors import desk_default_for_user, desk_get_for_member, desk_list_for_user
+from apps.desks.api.base import DeskAdminApi
+from apps.desks.selectors import desk_default_for_user, desk_list_for_user
 from apps.references import selectors, services
 from apps.references.api.serializers import (
     LibraryDocumentInputSerializer,
@@ -256,19 +253,11 @@ def _rule_editable_fields(rule) -> dict:
     }
 
 
-class _DeskSourceRuleApi(GenericAPIView):
+class _DeskSourceRuleApi(DeskAdminApi):
     """Desk admins only, as in the web's desk settings (outsiders 404, other roles 403). Editors and
     reviewers see what they need of a rule on each claim's source links: its name, label and reason."""
 
-    permission_classes = [IsAuthenticated, IsDeskAdmin]
     serializer_class = SourceRuleOutputSerializer
-    # Generic for pagination only: these endpoints take no query filters.
-    filter_backends = []
-
-    def get_desk(self) -> Desk:
-        if not hasattr(self, "_desk"):
-            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
-        return self._desk
 
     def get_rule(self):
         return selectors.source_rule_get_for_desk(desk=self.get_desk(), rule_id=self.kwargs["rule_id"])

@@ -1,7 +1,6 @@
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,9 +9,9 @@ from rest_framework.views import APIView
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
-from apps.desks.models import Desk
+from apps.desks.api.base import DeskApi
 from apps.desks.permissions import IsDeskAdmin
-from apps.desks.selectors import colleague_get_by_username, desk_for_member, desk_get_for_member
+from apps.desks.selectors import colleague_get_by_username, desk_for_member
 from apps.reviews import notifications, selectors, services
 from apps.reviews.models import TaskStatus
 
@@ -192,7 +191,7 @@ def _scale_body(desk) -> dict:
     return RatingScaleOutputSerializer(body).data
 
 
-class _DeskRatingScaleApi(GenericAPIView):
+class _DeskRatingScaleApi(DeskApi):
     """Every member of the desk reads its scale (reviewers rate with it); its admins change it, as in
     the web's desk settings. Outsiders get 404, other roles 403 on a write."""
 
@@ -202,11 +201,6 @@ class _DeskRatingScaleApi(GenericAPIView):
         if self.request.method in SAFE_METHODS:
             return [IsAuthenticated()]
         return [IsAuthenticated(), IsDeskAdmin()]
-
-    def get_desk(self) -> Desk:
-        if not hasattr(self, "_desk"):
-            self._desk = desk_get_for_member(user=self.request.user, slug=self.kwargs["desk_slug"])
-        return self._desk
 
     def get_rating(self):
         return selectors.rating_with_usage_get_for_desk(desk=self.get_desk(), rating_id=self.kwargs["rating_id"])
