@@ -36,6 +36,14 @@ QUERY_MAX_LENGTH = 500
 # The form's and API's review status choices: a claim without a review task is "new".
 REVIEW_STATUSES = TaskStatus
 
+# The expressions `apps/reports/migrations/0001_search_indexes.py` indexes, spelled the same.
+CLAIM_DOCUMENT = SearchVector("text", "attribution", config=SEARCH_CONFIG)
+ARTICLE_DOCUMENT = SearchVector("title", "outlet", "byline", config=SEARCH_CONFIG)
+VERDICT_DOCUMENT = SearchVector("rationale", config=SEARCH_CONFIG)
+
+# `querytree`'s answer for a query of exclusions only (`-russia`), which no index can answer.
+_NOTHING_INDEXABLE = "T"
+
 _TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -153,12 +161,18 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
         + SearchVector("attribution", "article__title", weight="B", config=SEARCH_CONFIG)
         + SearchVector("article__outlet", "article__byline", _approved_rationale(), weight="C", config=SEARCH_CONFIG)
     )
+    full, indexable = _tsquery_parts(query)
+    if not full:
+        # Stop words only ("the"): PostgreSQL ignores them, and an empty query matches nothing.
+        return claims.none()
     claims = claims.annotate(search_document=document).filter(search_document=search_query)
-    candidates = _candidate_query(query)
-    if candidates is not None:
-        # That document spans three tables, which no index covers; the candidates come first from
-        # each table's GIN index (the indexed expression, matched against any of the query's words),
-        # so the whole document is built only for claims holding at least one of them.
+    if indexable != _NOTHING_INDEXABLE:
+        # That document spans three tables, which no index covers. So the candidates come first
+        # from each table's GIN index, and the whole document is built only for them: claims
+        # whose own, article's or verdict's words match any indexable part of the query (its
+        # ANDs made ORs, since the words may lie in different tables; the lexemes are already
+        # normalised, which the `simple` configuration leaves as they are).
+        candidates = SearchQuery(indexable.replace(" & ", " | "), search_type="raw", config="simple")
         claims = claims.filter(
             Q(pk__in=Claim.objects.annotate(document=CLAIM_DOCUMENT).filter(document=candidates).values("pk"))
             | Q(
@@ -175,24 +189,14 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
     return claims.annotate(search_rank=SearchRank(F("search_document"), search_query))
 
 
-# The expressions `apps/reports/migrations/0001_search_indexes.py` indexes, spelled the same.
-CLAIM_DOCUMENT = SearchVector("text", "attribution", config=SEARCH_CONFIG)
-ARTICLE_DOCUMENT = SearchVector("title", "outlet", "byline", config=SEARCH_CONFIG)
-VERDICT_DOCUMENT = SearchVector("rationale", config=SEARCH_CONFIG)
-
-
-def _candidate_query(query: str) -> SearchQuery | None:
-    """Any of the query's indexable words and phrases, as a tsquery; None when it has none (a query
-    of exclusions only, `-russia`, can use no index). PostgreSQL's `querytree` gives the part of a
-    query an index can answer, negations dropped; its ANDs become ORs, since a claim's words may
-    lie in different tables."""
+def _tsquery_parts(query: str) -> tuple[str, str]:
+    """The query as PostgreSQL reads it, and the part of it an index can answer."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT querytree(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query])
-        indexable = cursor.fetchone()[0]
-    if indexable in ("", "T"):
-        return None
-    # The lexemes are already normalised: `simple` keeps them as they are.
-    return SearchQuery(indexable.replace(" & ", " | "), search_type="raw", config="simple")
+        cursor.execute(
+            "SELECT parsed::text, querytree(parsed) FROM websearch_to_tsquery(%s::regconfig, %s) AS parsed",
+            [SEARCH_CONFIG, query],
+        )
+        return cursor.fetchone()
 
 
 def _containment_q(terms: SearchTerms) -> Q:

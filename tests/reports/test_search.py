@@ -131,7 +131,7 @@ def test_the_results_page_reads_a_fixed_number_of_queries(client, editor, desk):
         return len(queries)
 
     client.force_login(editor)
-    assert queries_for(3) == queries_for(24)
+    assert queries_for(3) == queries_for(30)
 
 
 def test_the_api_reads_a_fixed_number_of_queries(editor_api, editor, reviewer, desk):
@@ -278,6 +278,13 @@ def test_postgresql_reads_the_query_as_a_web_search(history, editor, desk):
     }
     # Words from different fields: the claim's text and its approved verdict's rationale.
     assert _texts(claim_search(user=editor, query="syria records")) == [history["veto"].text]
+    # Exclusions alone use no index, but still read every claim's whole document.
+    assert set(_texts(claim_search(user=editor, query="-russia -quay"))) == {
+        history["budget"].text,
+        "The council held a vote after the security review.",
+    }
+    # Stop words alone are ignored by PostgreSQL: nothing to look for.
+    assert list(claim_search(user=editor, query="the of")) == []
 
 
 @pytest.mark.postgres
