@@ -64,6 +64,7 @@ _BOILERPLATE = re.compile(
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
 _LEADING_PRONOUN_OR_POSSESSIVE = re.compile(r"(?:He|She|His|Her)\s")
+_NAME_LIKE_A_CUE = re.compile(r"\b(?P<particle>bin|ibn|Bin|Ibn|Al|al|Abu|Sultan)\s+Said\b")
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
@@ -354,7 +355,8 @@ def classify(
     entities): then one evaluative word ("gave his best performance") does not make it an
     opinion kept out of the queue.
     """
-    lower = text.lower()
+    # "Qaboos bin Said died": a name that reads as a verb of saying is still a name
+    lower = _NAME_LIKE_A_CUE.sub(r"\g<particle>", text).lower()
     # "was quickly reported missing": someone went missing, nobody is quoted
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))

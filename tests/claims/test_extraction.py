@@ -1732,3 +1732,12 @@ def test_he_in_a_sentence_opened_by_his_is_the_person_named_before():
     texts = [claim.text for claim in extract_claims(body)]
 
     assert "Ian Moss has come out against 3 of their health plans." in texts
+
+
+def test_an_arabic_name_with_bin_is_whole_and_said_in_it_is_no_verb_of_saying():
+    claims = extract_claims("On Friday, Qaboos bin Said, the long-serving Sultan of Oman, died aged 79.")
+
+    assert [(claim.text, claim.kind) for claim in claims] == [
+        ("On Friday, Qaboos bin Said died aged 79.", ClaimKind.EVENT),
+        ("Qaboos bin Said is the long-serving Sultan of Oman.", ClaimKind.OTHER),
+    ]

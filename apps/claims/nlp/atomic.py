@@ -325,7 +325,7 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
 # Not "or that": a disjunction is one statement, true if either side is.
 _APPOSITION = re.compile(
     # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
-    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
+    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?[A-Z][\w'\u2019.-]*){0,3}"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?),\s+"
     r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
 )
