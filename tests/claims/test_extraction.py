@@ -284,6 +284,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Ana Vell, in remarks to Radio Kanal, said, "We counted 3 droughts since 2015."', "Ana Vell"),
         ('Ian Moss of the University of Essex, speaking to BBC, said, "There are 3 orders."',
          "Ian Moss of the University of Essex"),
+        # a named body with its head noun in lower case
+        ("The French Civil Security service said 2 aircraft were kept on the ground.",
+         "The French Civil Security service"),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
         # a possessive post, and its holder's name with a particle

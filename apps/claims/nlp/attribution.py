@@ -55,6 +55,9 @@ _SOURCE = (
     # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    # "The French Civil Security service said": a named body with a head noun in lower case
+    rf"|[Tt]he\s+(?:{_NAME}\s+){{1,4}}(?:service|agency|ministry|department|office|government|police|army|military"
+    r"|council|company|group|team|committee|commission|court|board|authority|administration|campaign)"
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
     rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+{_NAME}){{0,3}}"
