@@ -287,6 +287,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a named body with its head noun in lower case
         ("The French Civil Security service said 2 aircraft were kept on the ground.",
          "The French Civil Security service"),
+        ("On Wednesday the number of deaths in the country passed 100,000, Johns Hopkins University data indicated.",
+         "Johns Hopkins University data"),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
         # a possessive post, and its holder's name with a particle
