@@ -532,6 +532,8 @@ def _pdf_read(data: bytes, *, max_bytes: int):
             max_content_bytes=PDF_MAX_CONTENT_BYTES,
             max_text_chars=max_bytes,
             max_seconds=PDF_READ_SECONDS,
+            # A longer PDF is refused by its page count: reading its first pages would be wasted.
+            max_page_count=PDF_MAX_PAGES,
         )
     except PdfEncryptedError:
         raise ArticleInputError(

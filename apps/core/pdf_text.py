@@ -69,8 +69,10 @@ def pdf_text_read(
     max_pages: int,
     max_content_bytes: int,
     max_text_chars: int,
+    max_page_count: int | None = None,
 ) -> PdfText:
-    """The metadata title and the text of the first `max_pages` pages of a PDF.
+    """The metadata title and the text of the first `max_pages` pages of a PDF; none of them when
+    the PDF has more than `max_page_count` pages, for a caller that refuses such a file anyway.
 
     Raises a `PdfReadError` subclass when the file is encrypted, unreadable, or would take more
     than the bounds: bytes of content to interpret (each form XObject counted as often as it is
@@ -85,14 +87,13 @@ def pdf_text_read(
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise PdfEncryptedError("The PDF is encrypted.")
-        pages = _pages_text(
-            reader,
-            max_pages=max_pages,
-            max_content_bytes=max_content_bytes,
-            max_text_chars=max_text_chars,
-        )
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
         page_count = len(reader.pages)
+        pages: list[str] = []
+        if max_page_count is None or page_count <= max_page_count:
+            pages = _pages_text(
+                reader, max_pages=max_pages, max_content_bytes=max_content_bytes, max_text_chars=max_text_chars
+            )
+        title = str((reader.metadata or {}).get("/Title") or "").strip()
     except PdfReadError:
         raise
     except LimitReachedError as error:
@@ -170,6 +171,7 @@ def pdf_text_read_isolated(
     max_text_chars: int,
     max_seconds: float,
     max_memory_bytes: int = 1024 * 1024 * 1024,
+    max_page_count: int | None = None,
 ) -> PdfText:
     """`pdf_text_read` in a child process stopped after `max_seconds` and held to
     `max_memory_bytes`, so that no file keeps the caller (a web request) busy for longer."""
@@ -177,6 +179,7 @@ def pdf_text_read_isolated(
         "max_pages": max_pages,
         "max_content_bytes": max_content_bytes,
         "max_text_chars": max_text_chars,
+        "max_page_count": max_page_count,
         "max_memory_bytes": max_memory_bytes,
         # The child's own bound, for when the caller dies first (a web worker killed at its
         # timeout) and nobody is left to stop it; CPU time never outruns the wall-clock time above.

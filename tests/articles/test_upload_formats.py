@@ -321,6 +321,20 @@ def test_a_pdf_with_too_many_pages_is_refused(editor_api, desk, monkeypatch):
     assert "This PDF has 3 pages; an article import reads at most 2" in response.json()["message"]
 
 
+def test_a_pdf_with_too_many_pages_is_refused_without_reading_its_first_pages(editor_api, desk, monkeypatch):
+    # 20 pages that each list 20,000 fonts take the reader far past its time limit: a PDF of 30 is
+    # refused by its page count at once, not after reading its first 20.
+    monkeypatch.setattr(parsing, "PDF_MAX_PAGES", 20)
+    busy = crafted_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n", pages=30, fonts=20_000)
+
+    started = time.monotonic()
+    response = _api_upload(editor_api, "report.pdf", busy)
+
+    assert response.status_code == 413, response.content
+    assert "This PDF has 30 pages; an article import reads at most 20" in response.json()["message"]
+    assert time.monotonic() - started < 3
+
+
 def test_a_document_file_may_be_larger_than_the_articles_text_limit(editor_api, desk, settings):
     # A PDF carrying a 3 MB photo, with a few hundred bytes of text.
     writer = PdfWriter(clone_from=io.BytesIO(_pdf()))
