@@ -289,6 +289,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "The French Civil Security service"),
         ("On Wednesday the number of deaths in the country passed 100,000, Johns Hopkins University data indicated.",
          "Johns Hopkins University data"),
+        # revealed; a relative by possessive, named between commas; "As revealed" names no one
+        ("The 2 suspects left the country, police revealed on Saturday.", "police"),
+        ('Dunn\'s mother, Ana Vell, said on TV, "We lost 3 years."', "Ana Vell"),
+        ("As revealed at trial, the parents had kept their 13 children indoors for years.", ""),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
         # a possessive post, and its holder's name with a particle

@@ -11,9 +11,9 @@ _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
-    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates"
+    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed"
     # what research shows: "researchers established that ...", "the study found that ..."
-    r"|(?:found|established|concluded|showed|revealed)(?=\s+that\b)"
+    r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
 _WHEN = (
     rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)"
@@ -70,8 +70,9 @@ _SOURCE = (
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
-    # '"...," said his father, Abdullah Kurdi, ...': a relative, named after it
-    rf"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:{'|'.join(RELATIVES)})"
+    # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
+    # named after it
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)})"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
@@ -314,7 +315,7 @@ class AttributionFrame:
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
 _NOT_SOURCES = frozenset(
-    {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one", "we", "i", "you",
+    {"a", "an", "this", "that", "these", "those", "such", "no", "each", "every", "one", "we", "i", "you", "as",
      # "Early reports suggested ...": the adjective of a plural noun, read as "X reports"
      "early", "initial", "first", "later", "latest", "recent", "local", "unconfirmed", "some", "other", "several",
      "many", "media", "news", "press",
@@ -328,7 +329,7 @@ _NOT_SOURCES = frozenset(
 _OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
 _PLACES_AND_PEOPLES = PLACES | NATIONALITIES
 _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
-_FINDING_CUES = frozenset({"found", "established", "concluded", "showed", "revealed"})
+_FINDING_CUES = frozenset({"found", "established", "concluded", "showed"})
 
 
 def find_attribution(sentence: str) -> AttributionFrame | None:
@@ -370,7 +371,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if (match := _SPEAKER_THEN_QUOTE.match(sentence)) or (
         opening and (match := _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, opening.end()))
     ):
-        post_first = match["source"].startswith(("The ", "the "))
+        post_first = match["source"].startswith(("The ", "the ")) or _POSSESSIVE_POST.search(match["source"])
         source = match["named"] if match["named"] and post_first else match["source"]
         return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
@@ -418,13 +419,16 @@ def _frame(sentence: str) -> AttributionFrame | None:
     return None
 
 
+_POSSESSIVE_POST = re.compile(r"['\u2019]s\s+[a-z]")
+
+
 def _leading_source(match: re.Match[str]) -> str:
     """Who speaks in a leading frame: by name where a post comes first ("The Vice President, Mike
     Pence, said", "One senator, Eduardo Bhatia, said"); a name after a name is left as it was found
     ("Russia, Vladimir Putin, ...")."""
     # "England's transport secretary, Grant Shapps, announced": a post of a place or body, too
-    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An ")) or re.search(
-        r"['\u2019]s\s+[a-z]", match["source"]
+    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An ")) or _POSSESSIVE_POST.search(
+        match["source"]
     )
     return _clean(match["named"] if match["named"] and post_first else match["source"])
 
