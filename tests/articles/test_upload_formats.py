@@ -202,14 +202,35 @@ def test_a_word_document_unpacking_past_the_size_bound_is_refused_before_it_is_p
     assert not Article.objects.exists()
 
 
-def test_a_word_document_with_too_many_elements_in_its_body_is_refused(editor_api, desk, monkeypatch):
+def test_a_word_document_with_too_many_elements_in_its_body_is_refused_before_python_docx_builds_them(
+    editor_api, desk, monkeypatch
+):
+    # Counted while streaming the part: python-docx would hold every element in memory first.
     monkeypatch.setattr(parsing, "DOCX_MAX_BODY_ELEMENTS", 100)
+    data = _docx(paragraphs=PARAGRAPHS * 20)
+    opened = []
+    monkeypatch.setattr(docx, "Document", lambda *args: opened.append(args))
 
-    response = _api_upload(editor_api, "long.docx", _docx(paragraphs=PARAGRAPHS * 20))
+    response = _api_upload(editor_api, "long.docx", data)
 
     assert response.status_code == 413, response.content
-    assert "more than an article import reads (100)" in response.json()["message"]
+    assert "than an article import reads (100)" in response.json()["message"]
+    assert opened == []
     assert not Article.objects.exists()
+
+
+def test_a_word_document_without_its_package_relationships_is_refused_as_damaged(editor_api, desk):
+    original = zipfile.ZipFile(io.BytesIO(_docx()))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as package:
+        for member in original.infolist():
+            if member.filename != "_rels/.rels":
+                package.writestr(member, original.read(member))
+
+    response = _api_upload(editor_api, "damaged.docx", damaged.getvalue())
+
+    assert response.status_code == 400, response.content
+    assert "could not be read; it may be damaged" in response.json()["message"]
 
 
 # --- PDF ------------------------------------------------------------------------------------
