@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError
+from apps.core.models import AuditAction
 from apps.desks.models import Desk
 from apps.desks.selectors import membership_require
 
@@ -162,6 +164,9 @@ def article_create(
             except ValidationError as error:
                 raise _article_input_error(error) from error
             article.save()
+            audit_record(
+                action=AuditAction.ARTICLE_IMPORTED, actor=user, article=article, details=_import_details(article)
+            )
             if intake_inline:
                 _intake_steps_run(article)
             else:
@@ -174,6 +179,15 @@ def article_create(
         return ImportResult(article=existing, created=False)
     logger.info("imported article %s into desk %s", article.pk, desk.slug)
     return ImportResult(article=article, created=True)
+
+
+def _import_details(article: Article) -> dict:
+    return {
+        "title": article.title,
+        "how": article.get_source_kind_display(),
+        "filename": article.original_filename,
+        "url": article.source_url,
+    }
 
 
 def _article_input_error(error: ValidationError) -> ArticleInputError:
@@ -327,12 +341,22 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
             extra={"fields": {"fact_check_url": ["Enter a valid http(s) URL."]}},
         )
     article_lock_unless_intake_runs(article_id=article.pk)
+    if url != article.fact_check_url:
+        details = {"url": url, "previous_url": article.fact_check_url}
+        audit_record(action=AuditAction.FACT_CHECK_URL_SET, actor=user, article=article, details=details)
     article.fact_check_url = url
     article.save(update_fields=["fact_check_url", "updated_at"])
     return article
 
 
 @transaction.atomic
-def article_delete(*, article: Article) -> None:
+def article_delete(*, article: Article, user=None) -> None:
+    """Delete an article with its claims. `user` is who asked (None: the system).
+
+    The audit events of the article and its claims are kept: they name ids, not rows, and the desk
+    must still be able to say who did what to a fact-check it published before the deletion.
+    """
     article_lock_unless_intake_runs(article_id=article.pk)
+    details = {"title": article.title, "claim_count": article.claims.count()}
+    audit_record(action=AuditAction.ARTICLE_DELETED, actor=user, article=article, details=details)
     article.delete()

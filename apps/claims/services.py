@@ -16,8 +16,10 @@ from django.utils.module_loading import import_string
 
 from apps.articles.models import Article
 from apps.articles.services import article_lock_unless_intake_runs
+from apps.core.audit import audit_record
 from apps.core.etags import lock_at_version
 from apps.core.exceptions import ApplicationError
+from apps.core.models import AuditAction
 from apps.core.text import visible_text
 from apps.desks.selectors import membership_require
 
@@ -111,7 +113,10 @@ def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     membership_require(user=user, desk=claim.article.desk, editor=True)
     if claim.matched_claim_id is None:
         raise ApplicationError("This claim has no suggested match to confirm.")
-    Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
+    with transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
+        if claim.match_status != MatchStatus.CONFIRMED:
+            audit_record(action=AuditAction.MATCH_CONFIRMED, actor=user, claim=claim, details=_match_details(claim))
     claim.refresh_from_db()
     return claim
 
@@ -119,9 +124,12 @@ def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
 def claim_match_dismiss(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """An editor says the match is wrong; the link is removed and not suggested again."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    Claim.objects.filter(pk=claim.pk).update(
-        matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED, updated_at=timezone.now()
-    )
+    with transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(
+            matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED, updated_at=timezone.now()
+        )
+        if claim.matched_claim_id is not None:
+            audit_record(action=AuditAction.MATCH_DISMISSED, actor=user, claim=claim, details=_match_details(claim))
     claim.refresh_from_db()
     return claim
 
@@ -148,6 +156,7 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
         )
         if updated:
             _feedback(claim, user, FeedbackAction.REJECT, reason=reason, label=False)
+            audit_record(action=AuditAction.CLAIM_REJECTED, actor=user, claim=claim, details={"reason": reason})
     claim.refresh_from_db()
     if claim.status != ClaimStatus.REJECTED:
         task_status = Claim.objects.filter(pk=claim.pk).values_list("review_task__status", flat=True).get()
@@ -172,6 +181,9 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
         if released:
             # Overrides an earlier rejection of the same claim in the training rows.
             _feedback(claim, user, FeedbackAction.RELEASE, label=True)
+            audit_record(
+                action=AuditAction.CLAIM_RELEASED, actor=user, claim=claim, details={"previous_status": claim.status}
+            )
         _claims_changed(claim.article)
     claim.refresh_from_db()
     return claim
@@ -202,6 +214,9 @@ def claim_update(
         claim.full_clean(exclude=["article", "matched_claim"])
         claim.save()
         _feedback(claim, user, FeedbackAction.EDIT, previous_text=previous)
+        audit_record(
+            action=AuditAction.CLAIM_EDITED, actor=user, claim=claim, details={"previous_text": previous, "text": text}
+        )
         _claims_changed(claim.article)
     return claim
 
@@ -237,6 +252,7 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
         keeper.save()
         Claim.objects.filter(pk__in=[c.pk for c in others]).delete()
         _feedback(keeper, user, FeedbackAction.MERGE, previous_text=previous)
+        audit_record(action=AuditAction.CLAIM_MERGED, actor=user, claim=keeper, details=_merge_details(keeper, others))
     return keeper
 
 
@@ -258,9 +274,11 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
             previous_text=claim.text,
             spans=[[c.start, c.end] for c in created],
         )
+        split_details = _split_details(claim, created)  # before the delete clears the claim's id
         claim.delete()
         for new_claim in created:
             new_claim.save()
+            audit_record(action=AuditAction.CLAIM_SPLIT, actor=user, claim=new_claim, details=split_details)
         _claims_changed(article)
     return created
 
@@ -280,8 +298,30 @@ def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: i
         claim = _claim_from_span(article, start, end, text)
         claim.save()
         _feedback(claim, user, FeedbackAction.CREATE, label=True)
+        audit_record(action=AuditAction.CLAIM_ADDED, actor=user, claim=claim, details={"text": claim.text})
         _claims_changed(article)
     return claim
+
+
+def _match_details(claim: Claim) -> dict[str, Any]:
+    return {"matched_claim_id": str(claim.matched_claim_id), "matched_text": claim.matched_claim.text}
+
+
+def _merge_details(keeper: Claim, others: list[Claim]) -> dict[str, Any]:
+    return {
+        "text": keeper.text,
+        "merged_claim_ids": [str(other.pk) for other in others],
+        "merged_texts": [other.text for other in others],
+    }
+
+
+def _split_details(original: Claim, parts: list[Claim]) -> dict[str, Any]:
+    # One event per new claim, each naming the claim it came from, so every part's history says so.
+    return {
+        "from_claim_id": str(original.pk),
+        "from_text": original.text,
+        "parts": [{"id": str(part.pk), "text": part.text} for part in parts],
+    }
 
 
 def _claims_changed(article: Article) -> None:

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 
 
 class BaseModel(models.Model):
@@ -40,3 +41,65 @@ class IdempotencyKey(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.request} {self.key}"
+
+
+class AuditAction(models.TextChoices):
+    CLAIM_ADDED = "claim_added", "Claim added"
+    CLAIM_EDITED = "claim_edited", "Claim text edited"
+    CLAIM_REJECTED = "claim_rejected", "Claim rejected"
+    CLAIM_RELEASED = "claim_released", "Claim released into review"
+    CLAIM_MERGED = "claim_merged", "Claims merged"
+    CLAIM_SPLIT = "claim_split", "Claim split"
+    MATCH_CONFIRMED = "match_confirmed", "Repeat of an earlier claim confirmed"
+    MATCH_DISMISSED = "match_dismissed", "Repeat of an earlier claim declined"
+    REVIEW_ASSIGNED = "review_assigned", "Review assigned"
+    REVIEW_STARTED = "review_started", "Review started"
+    DRAFT_STARTED = "draft_started", "Verdict draft started"
+    VERDICT_SUBMITTED = "verdict_submitted", "Verdict submitted"
+    VERDICT_RETURNED = "verdict_returned", "Verdict returned"
+    VERDICT_APPROVED = "verdict_approved", "Verdict approved"
+    EVIDENCE_ADDED = "evidence_added", "Evidence added"
+    REFERENCES_REFRESHED = "references_refreshed", "References refreshed"
+    ARTICLE_IMPORTED = "article_imported", "Article imported"
+    FACT_CHECK_URL_SET = "fact_check_url_set", "Fact-check address set"
+    ARTICLE_DELETED = "article_deleted", "Article deleted"
+
+
+class AuditEvent(models.Model):
+    """One thing a person did to a desk's claims or articles: who, when, and what changed.
+
+    Append-only: rows are written by `apps.core.audit.audit_record` in the transaction of the
+    change they describe and never changed. The desk, article and claim are plain ids rather than
+    foreign keys, so the record outlives what it describes (a deleted article's claims, a merged
+    claim) and the lowest layer names no later stage's model. The actor's name is kept as it was,
+    so the record still says who after an account is deleted.
+    """
+
+    occurred_at = models.DateTimeField(default=timezone.now)
+    desk_id = models.UUIDField()
+    article_id = models.UUIDField(null=True, blank=True)
+    claim_id = models.UUIDField(null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True, help_text="Empty for the system.")
+    action = models.CharField(max_length=40, choices=AuditAction.choices)
+    details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["claim_id", "occurred_at"], name="audit_claim_time"),
+            models.Index(fields=["article_id", "occurred_at"], name="audit_article_time"),
+            models.Index(fields=["desk_id", "occurred_at"], name="audit_desk_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_name or 'system'}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Audit events are never changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit events are never deleted.")

@@ -26,6 +26,7 @@ from django.utils.text import capfirst
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.selectors import CHECKED_TASK_STATUS
+from apps.core.audit import audit_record
 from apps.core.etags import lock_at_version
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from apps.core.http import (
@@ -42,6 +43,7 @@ from apps.core.http import (
     shared_put,
     shared_state_is_shared,
 )
+from apps.core.models import AuditAction
 from apps.desks.models import Desk
 from apps.desks.selectors import desk_admin_require, membership_get, membership_require
 from apps.references import wayback
@@ -574,6 +576,7 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
         job.provider_errors = {}
         job.last_error = ""
         job.save()
+        audit_record(action=AuditAction.REFERENCES_REFRESHED, actor=user, claim=claim)
         _publish_gather([str(claim.pk)])
     return job
 
@@ -687,6 +690,9 @@ def claim_reference_add(
     try:
         with transaction.atomic():
             reference.save()
+            audit_record(
+                action=AuditAction.EVIDENCE_ADDED, actor=user, claim=claim, details={"url": url, "title": title}
+            )
             _added_reference_followups_enqueue(reference)
     except IntegrityError:  # the same URL added at the same moment by someone else
         return Reference.objects.get(claim=claim, url=url), False

@@ -3,14 +3,17 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
+from apps.core.audit import audit_record, audit_record_many
 from apps.core.etags import changed_since_read_error
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.core.models import AuditAction
 from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
 
@@ -73,6 +76,7 @@ def review_tasks_assign(
         )
     now = timezone.now()
     newly_theirs = [task for task in locked if task.assignee_id != assignee.pk]
+    before = {task.pk: (task.assignee_id, task.due_date) for task in locked}
     for task in locked:
         # The new reviewer has not started; "In review" would say they had. A returned task stays
         # returned: its editor's note is for whoever revises the verdict.
@@ -88,6 +92,7 @@ def review_tasks_assign(
         # them here would cost queries for each task.
         task.full_clean(exclude=["claim", "assignee", "assigned_by"], validate_unique=False, validate_constraints=False)
     ReviewTask.objects.bulk_update(locked, ["assignee", "assigned_by", "due_date", "status", "updated_at"])
+    audit_record_many(action=AuditAction.REVIEW_ASSIGNED, actor=editor, entries=_assignment_changes(locked, before))
     notify_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
     return locked
 
@@ -103,6 +108,26 @@ def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
     return locked
 
 
+def _assignment_changes(tasks: list[ReviewTask], before: dict) -> list[tuple]:
+    """(claim, details) for each task whose assignee or due date changed, names looked up at once."""
+    changed = [task for task in tasks if before[task.pk] != (task.assignee_id, task.due_date)]
+    user_model = get_user_model()
+    user_ids = {before[task.pk][0] for task in changed} | {task.assignee_id for task in changed}
+    names = dict(user_model.objects.filter(pk__in=user_ids).values_list("pk", user_model.USERNAME_FIELD))
+    return [
+        (
+            task.claim,
+            {
+                "assignee": names.get(task.assignee_id),
+                "previous_assignee": names.get(before[task.pk][0]),
+                "due_date": task.due_date,
+                "previous_due_date": before[task.pk][1],
+            },
+        )
+        for task in changed
+    ]
+
+
 @transaction.atomic
 def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
     """The assignee starts reviewing. Idempotent when already in review."""
@@ -113,6 +138,7 @@ def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
         raise ApplicationError(f"A {locked.get_status_display().lower()} claim cannot be started.", status=409)
     locked.status = TaskStatus.IN_REVIEW
     locked.save(update_fields=["status", "updated_at"])
+    audit_record(action=AuditAction.REVIEW_STARTED, actor=user, claim=locked.claim)
     return locked
 
 
@@ -152,6 +178,7 @@ def verdict_submit(
         raise ApplicationError("Explain the verdict in the rationale.")
     references = _claim_references(locked, reference_ids)
 
+    previous_rating = Verdict.objects.filter(task=locked).values_list("rating__label", flat=True).first()
     now = timezone.now()
     verdict, _ = Verdict.objects.update_or_create(
         task=locked,
@@ -169,6 +196,12 @@ def verdict_submit(
     locked.status = TaskStatus.SUBMITTED
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "verdict_revision", "updated_at"])
+    audit_record(
+        action=AuditAction.VERDICT_SUBMITTED,
+        actor=user,
+        claim=locked.claim,
+        details={"rating": rating.label, "previous_rating": previous_rating},
+    )
     notify_verdict_submitted(reviewer=user, task=locked)
     return verdict
 
@@ -225,10 +258,13 @@ def verdict_draft_save(
     if rating is None and not rationale.strip() and not references:
         VerdictDraft.objects.filter(task=locked).delete()
     else:
-        draft, _ = VerdictDraft.objects.update_or_create(
+        draft, created = VerdictDraft.objects.update_or_create(
             task=locked, defaults={"rating": rating, "rationale": rationale.strip(), "saved_by": user}
         )
         draft.cited_references.set(references)
+        # Drafts are saved as the reviewer types; only starting one is worth a line in the history.
+        if created:
+            audit_record(action=AuditAction.DRAFT_STARTED, actor=user, claim=locked.claim)
     locked.status = TaskStatus.IN_REVIEW
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "verdict_revision", "updated_at"])
@@ -294,6 +330,9 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     locked.editor_note = ""
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    audit_record(
+        action=AuditAction.VERDICT_APPROVED, actor=editor, claim=locked.claim, details={"rating": verdict.rating.label}
+    )
     notify_verdicts_approved(editor=editor, tasks=[locked])
     return verdict
 
@@ -326,7 +365,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         .filter(pk__in=list(seen_revisions))
         .select_related("claim__article__desk")
         # Not joined: PostgreSQL locks no row on the nullable side of an outer join, and refuses to try.
-        .prefetch_related("verdict")
+        .prefetch_related("verdict__rating")
         .order_by("claim__article__created_at", "claim__start")
     )
     for desk in {task.claim.article.desk for task in locked}:
@@ -352,6 +391,11 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         task.updated_at = now
     Verdict.objects.bulk_update([task.verdict for task in to_approve], ["approved_by", "approved_at", "updated_at"])
     ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
+    audit_record_many(
+        action=AuditAction.VERDICT_APPROVED,
+        actor=editor,
+        entries=[(task.claim, {"rating": task.verdict.rating.label, "bulk": True}) for task in to_approve],
+    )
     notify_verdicts_approved(editor=editor, tasks=to_approve)
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
@@ -377,6 +421,9 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     locked.editor_note = note.strip()
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    audit_record(
+        action=AuditAction.VERDICT_RETURNED, actor=editor, claim=locked.claim, details={"note": locked.editor_note}
+    )
     notify_verdict_returned(editor=editor, task=locked)
     return locked
 

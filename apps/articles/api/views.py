@@ -58,7 +58,7 @@ class ArticleViewSet(
 
     def perform_destroy(self, instance):
         membership_require(user=self.request.user, desk=instance.desk, editor=True)
-        services.article_delete(article=instance)
+        services.article_delete(article=instance, user=self.request.user)
 
     @extend_schema(
         request=None,

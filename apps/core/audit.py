@@ -1,0 +1,149 @@
+"""The audit trail: who did what to a desk's claims and articles, and when.
+
+Services of every stage call `audit_record` (or `audit_record_many` for a batch) inside the
+transaction of the change, so a change that rolls back leaves no event. There is deliberately no
+function that changes or deletes an event.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.utils import dateformat, timezone
+
+from .models import AuditAction, AuditEvent
+
+
+def _actor_fields(actor) -> dict[str, Any]:
+    if actor is None or not actor.is_authenticated:
+        return {"actor": None, "actor_name": ""}
+    return {"actor": actor, "actor_name": actor.get_username()}
+
+
+def _event(*, action: str, actor, claim=None, article=None, details: dict | None = None, at=None) -> AuditEvent:
+    article = article if article is not None else claim.article
+    return AuditEvent(
+        occurred_at=at or timezone.now(),
+        desk_id=article.desk_id,
+        article_id=article.pk,
+        claim_id=claim.pk if claim is not None else None,
+        action=action,
+        details=details or {},
+        **_actor_fields(actor),
+    )
+
+
+def audit_record(*, action: str, actor, claim=None, article=None, details: dict | None = None) -> AuditEvent:
+    """Record one event about a claim (its article and desk follow) or about an article alone.
+
+    `actor` is the user who acted, or None for the system. `details` holds what changed, old and
+    new values where they matter; values must be JSON (dates are stored as ISO strings).
+    """
+    event = _event(action=action, actor=actor, claim=claim, article=article, details=details)
+    event.save()
+    return event
+
+
+def audit_record_many(*, action: str, actor, entries: Iterable[tuple[Any, dict]]) -> list[AuditEvent]:
+    """Record one event per (claim, details) in one query, for services that act on many claims at
+    once. Each claim's article must be loaded already (no query is made for it)."""
+    now = timezone.now()
+    events = [_event(action=action, actor=actor, claim=claim, details=details, at=now) for claim, details in entries]
+    return AuditEvent.objects.bulk_create(events)
+
+
+def audit_claim_events(*, claim_id: UUID, article_id: UUID) -> QuerySet[AuditEvent]:
+    """A claim's events and its article's own (imported, fact-check address), newest first.
+
+    The caller has checked the user may see the claim.
+    """
+    return AuditEvent.objects.filter(Q(claim_id=claim_id) | Q(article_id=article_id, claim_id__isnull=True)).order_by(
+        "-occurred_at", "-pk"
+    )
+
+
+def _quoted(text: Any) -> str:
+    return f"\u201c{text}\u201d"
+
+
+def _date(value: str | None) -> str:
+    return dateformat.format(dt.date.fromisoformat(value), "j M Y") if value else ""
+
+
+def _assignment_summary(actor: str, details: dict) -> str:
+    assignee, previous = details.get("assignee"), details.get("previous_assignee")
+    due, previous_due = details.get("due_date"), details.get("previous_due_date")
+    if assignee == previous:
+        if not due:
+            return f"{actor} removed the due date (was {_date(previous_due)})"
+        return f"{actor} changed the due date to {_date(due)}" + (
+            f" (was {_date(previous_due)})" if previous_due else ""
+        )
+    what = f"reassigned the review from {previous} to {assignee}" if previous else f"assigned the review to {assignee}"
+    return f"{actor} {what}" + (f", due {_date(due)}" if due else "")
+
+
+def _submission_summary(actor: str, details: dict) -> str:
+    rating, previous = details.get("rating"), details.get("previous_rating")
+    if previous and previous != rating:
+        return f"Rating changed from {previous} to {rating} by {actor}, who resubmitted the verdict"
+    return f"{actor} {'resubmitted' if previous else 'submitted'} the verdict: {rating}"
+
+
+def audit_event_summary(event: AuditEvent) -> str:
+    """The event in plain language, as the claim page and the API show it. Not HTML: whatever
+    users wrote is quoted as it is, so callers escape it like any other text."""
+    actor = event.actor_name or "The system"
+    details = event.details
+    action = event.action
+    if action == AuditAction.REVIEW_ASSIGNED:
+        return _assignment_summary(actor, details)
+    if action == AuditAction.VERDICT_SUBMITTED:
+        return _submission_summary(actor, details)
+    if action == AuditAction.CLAIM_SPLIT:
+        return f"{actor} split {_quoted(details.get('from_text'))} into {len(details.get('parts', []))} claims"
+    if action == AuditAction.CLAIM_MERGED:
+        merged = "; ".join(_quoted(text) for text in details.get("merged_texts", []))
+        return f"{actor} merged into this claim: {merged}"
+    if action == AuditAction.CLAIM_RELEASED:
+        return f"{actor} released the claim into review (it was {details.get('previous_status')})"
+    if action == AuditAction.VERDICT_APPROVED:
+        how = " in a bulk approval" if details.get("bulk") else ""
+        return f"{actor} approved the verdict{how}: {details.get('rating')}"
+    if action == AuditAction.FACT_CHECK_URL_SET:
+        url = details.get("url")
+        return (
+            f"{actor} set the published fact-check address to {url}"
+            if url
+            else f"{actor} cleared the fact-check address"
+        )
+    templates = {
+        AuditAction.CLAIM_ADDED: "{actor} added this claim: {text}",
+        AuditAction.CLAIM_EDITED: "{actor} changed the claim\u2019s text from {previous_text} to {text}",
+        AuditAction.CLAIM_REJECTED: "{actor} rejected the claim: {reason}",
+        AuditAction.MATCH_CONFIRMED: "{actor} confirmed this claim repeats the checked claim {matched_text}",
+        AuditAction.MATCH_DISMISSED: "{actor} declined the suggestion that this claim repeats {matched_text}",
+        AuditAction.REVIEW_STARTED: "{actor} started the review",
+        AuditAction.DRAFT_STARTED: "{actor} started a draft of the verdict",
+        AuditAction.VERDICT_RETURNED: "{actor} returned the verdict with a note: {note}",
+        AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
+        AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
+        AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
+        AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} and its {claim_count} claims",
+    }
+    quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title")
+    values = {key: _quoted(value) if key in quoted_fields else value for key, value in details.items()}
+    template = templates.get(action, "{actor}: " + event.get_action_display())
+    return template.format_map(_Missing(values, actor=actor))
+
+
+class _Missing(dict):
+    """Fills a placeholder whose detail an older event lacks with nothing rather than failing."""
+
+    def __init__(self, values: dict, **more: Any):
+        super().__init__(values, **more)
+
+    def __missing__(self, key: str) -> str:
+        return ""
