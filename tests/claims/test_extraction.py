@@ -293,6 +293,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The 2 suspects left the country, police revealed on Saturday.", "police"),
         ('Dunn\'s mother, Ana Vell, said on TV, "We lost 3 years."', "Ana Vell"),
         ("As revealed at trial, the parents had kept their 13 children indoors for years.", ""),
+        # more verbs of saying
+        ("Judge Ana Vell clarified in the proceedings that the 2 sentences were not connected.", "Judge Ana Vell"),
+        ("The company also acknowledged that 300 jobs would go.", "The company"),
         # what someone indicated; a body of a named place; a columnist "from" an outlet
         ("CalFire indicated the 3 injuries were minor.", "CalFire"),
         # a possessive post, and its holder's name with a particle

@@ -11,7 +11,8 @@ _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
-    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed"
+    r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
+    r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
