@@ -165,13 +165,16 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
     if not full:
         # Stop words only ("the"): PostgreSQL ignores them, and an empty query matches nothing.
         return claims.none()
-    claims = claims.annotate(search_document=document).filter(search_document=search_query)
+    if indexable != full or " & " in full:
+        # Words that must all match, or exclusions: only the whole document can tell.
+        claims = claims.annotate(search_document=document).filter(search_document=search_query)
     if indexable != _NOTHING_INDEXABLE:
         # That document spans three tables, which no index covers. So the candidates come first
-        # from each table's GIN index, and the whole document is built only for them: claims
+        # from each table's GIN index, and the whole document is read only for them: claims
         # whose own, article's or verdict's words match any indexable part of the query (its
         # ANDs made ORs, since the words may lie in different tables; the lexemes are already
-        # normalised, which the `simple` configuration leaves as they are).
+        # normalised, which the `simple` configuration leaves as they are). For a word, a
+        # phrase or alternatives of them the candidates are the matches.
         candidates = SearchQuery(indexable.replace(" & ", " | "), search_type="raw", config="simple")
         claims = claims.filter(
             Q(pk__in=Claim.objects.annotate(document=CLAIM_DOCUMENT).filter(document=candidates).values("pk"))
@@ -186,7 +189,7 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
                 .values("task__claim_id")
             )
         )
-    return claims.annotate(search_rank=SearchRank(F("search_document"), search_query))
+    return claims.annotate(search_rank=SearchRank(document, search_query))
 
 
 def _tsquery_parts(query: str) -> tuple[str, str]:
