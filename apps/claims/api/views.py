@@ -10,6 +10,7 @@ from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_req
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
+from apps.core.audit import audit_claim_events
 from apps.core.exceptions import NotFoundError
 
 from .serializers import (
@@ -17,6 +18,7 @@ from .serializers import (
     ClaimCreateInputSerializer,
     ClaimEditInputSerializer,
     ClaimFeedbackRowSerializer,
+    ClaimHistoryEventSerializer,
     ClaimMergeInputSerializer,
     ClaimOutputSerializer,
     ClaimRejectInputSerializer,
@@ -153,6 +155,16 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def match_dismiss(self, request, pk=None):
         claim = services.claim_match_dismiss(claim=self.get_object(), user=request.user)
         return Response(ClaimOutputSerializer(claim).data)
+
+    @extend_schema(responses=ClaimHistoryEventSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """The claim's audit trail, newest first: who added, edited, rejected, assigned, reviewed,
+        returned or approved it, and when, with old and new values; its article's own events
+        (imported, fact-check address set) are included. Any member of the claim's desk."""
+        claim = self.get_object()
+        events = self.paginate_queryset(audit_claim_events(claim_id=claim.pk, article_id=claim.article_id))
+        return self.get_paginated_response(ClaimHistoryEventSerializer(events, many=True).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("article", str, required=True)],

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from apps.claims.selectors import (
     claim_get,
     claim_overlapping_list,
 )
+from apps.core.audit import audit_claim_events, audit_event_summary
 from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_covering_spans, segment_spans
 from apps.desks.selectors import membership_get
@@ -144,6 +146,23 @@ def claim_detail(request, claim_id):
     return _claim_page(request, claim_get(user=request.user, claim_id=claim_id))
 
 
+# The claim page's history lists this many events, newest first; the API pages through all of them.
+CLAIM_HISTORY_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    occurred_at: dt.datetime
+    summary: str
+
+
+def _history(claim) -> tuple[list[HistoryEntry], bool]:
+    """The claim's latest events in plain language, and whether there are older ones not shown."""
+    events = list(audit_claim_events(claim_id=claim.pk, article_id=claim.article_id)[: CLAIM_HISTORY_SHOWN + 1])
+    entries = [HistoryEntry(event.occurred_at, audit_event_summary(event)) for event in events[:CLAIM_HISTORY_SHOWN]]
+    return entries, len(events) > CLAIM_HISTORY_SHOWN
+
+
 # Prefixes the evidence form's field ids: the page has other forms with a title or URL.
 REFERENCE_ADD_PREFIX = "evidence"
 
@@ -183,6 +202,7 @@ def _claim_page(
     shown_status = claim_shown_status(task=task, reused_from=reused_from)
     matched_task = getattr(claim.matched_claim, "review_task", None)
     context, cut_before, cut_after = _context(claim)
+    history, history_truncated = _history(claim)
     return render(
         request,
         "claims/detail.html",
@@ -227,6 +247,8 @@ def _claim_page(
             # Both carry the verdict revision shown, so a verdict resubmitted since is not decided unread.
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
             "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
+            "history": history,
+            "history_truncated": history_truncated,
             # Where an editor working through the approval queue goes next.
             "next_approval": review_task_approval_queue(user=request.user).exclude(claim=claim).first()
             if can_edit

@@ -1,0 +1,136 @@
+"""A claim's history: the claim page's collapsed History section and GET /claims/{id}/history/."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework.test import APIClient
+
+from apps.claims.services import claim_reject, claim_release
+from apps.core.models import AuditAction, AuditEvent
+from apps.reviews import services as review_services
+from apps.reviews.models import Rating
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def task(desk):
+    return factories.ReviewTaskFactory(claim=factories.ClaimFactory(article__desk=desk))
+
+
+@pytest.fixture
+def claim(task):
+    return task.claim
+
+
+def _history_url(claim):
+    return reverse("api:claim-history", args=[claim.pk])
+
+
+def _returned_verdict(task, editor, reviewer, note):
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="False")
+    review_services.verdict_submit(user=reviewer, task=task, rating=rating, rationale="UN records.")
+    review_services.verdict_return(editor=editor, task=task, note=note)
+
+
+def _events(claim, editor, count):
+    for number in range(count // 2):
+        claim_reject(claim=claim, user=editor, reason=f"Reason {number}")
+        claim_release(claim=claim, user=editor)
+
+
+def test_the_claim_page_shows_the_history_collapsed_newest_first_and_escaped(client, task, editor, reviewer):
+    _returned_verdict(task, editor, reviewer, note='Cite the <script>alert("x")</script> list.')
+    client.force_login(editor)
+
+    page = client.get(reverse("claims:detail", args=[task.claim.pk])).content.decode()
+
+    section = page[page.index('<details class="card history"') :]
+    section = section[: section.index("</details>")]
+    assert '<details class="card history" id="history">' in section  # not open
+    assert "<script>alert" not in page
+    assert "edith returned the verdict with a note: \u201cCite the &lt;script&gt;alert(&quot;x&quot;)" in section
+    assert section.index("returned the verdict") < section.index("submitted the verdict: False")
+    assert section.index("submitted the verdict") < section.index("assigned the review to rachel")
+
+
+def test_the_claim_page_says_when_nothing_is_recorded(client, claim, editor):
+    client.force_login(editor)
+
+    page = client.get(reverse("claims:detail", args=[claim.pk])).content.decode()
+
+    assert "Nothing recorded yet." in page
+
+
+def test_the_api_pages_through_the_history_newest_first(editor_api, claim, editor):
+    _events(claim, editor, 4)
+
+    first = editor_api.get(_history_url(claim), {"page_size": 3}).json()
+    second = editor_api.get(_history_url(claim), {"page_size": 3, "page": 2}).json()
+
+    assert first["count"] == 4
+    assert [event["action"] for event in first["results"]] == [
+        AuditAction.CLAIM_RELEASED,
+        AuditAction.CLAIM_REJECTED,
+        AuditAction.CLAIM_RELEASED,
+    ]
+    assert first["results"][1]["details"] == {"reason": "Reason 1"}
+    assert first["results"][1]["actor"] == "edith"
+    assert first["results"][1]["summary"] == "edith rejected the claim: \u201cReason 1\u201d"
+    assert [event["details"] for event in second["results"]] == [{"reason": "Reason 0"}]
+
+
+def test_the_api_refuses_another_desks_claim_and_anonymous_callers(claim, editor, outsider):
+    _events(claim, editor, 2)
+    outsider_api = APIClient()
+    outsider_api.force_authenticate(outsider)
+
+    elsewhere = outsider_api.get(_history_url(claim))
+    anonymous = APIClient().get(_history_url(claim))
+
+    assert elsewhere.status_code == 404
+    assert elsewhere.json()["message"] == "Claim not found."
+    assert anonymous.status_code == 401
+
+
+def test_a_reviewer_of_the_desk_reads_the_history(reviewer_api, claim, editor):
+    _events(claim, editor, 2)
+
+    response = reviewer_api.get(_history_url(claim))
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def _query_count(fetch) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert fetch().status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("where", ["api", "page"])
+def test_queries_do_not_grow_with_the_number_of_events(client, editor_api, desk, editor, where):
+    few, many = factories.ClaimFactory(article__desk=desk), factories.ClaimFactory(article__desk=desk)
+    _events(few, editor, 3)
+    _events(many, editor, 30)
+    assert AuditEvent.objects.filter(claim_id=many.pk).count() == 30
+    client.force_login(editor)
+
+    def fetch(claim):
+        if where == "api":
+            return editor_api.get(_history_url(claim), {"page_size": 50})
+        return client.get(reverse("claims:detail", args=[claim.pk]))
+
+    assert _query_count(lambda: fetch(few)) == _query_count(lambda: fetch(many))
+
+
+def test_the_history_endpoint_is_in_the_openapi_schema():
+    paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+
+    operation = paths["/api/v1/claims/{id}/history/"]["get"]
+    assert {parameter["name"] for parameter in operation["parameters"]} >= {"id", "page", "page_size"}
+    assert "404" in operation["responses"]
