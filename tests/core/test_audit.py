@@ -4,6 +4,9 @@ in the transaction of the change; events are never changed or deleted."""
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
 from apps.articles.services import article_delete, article_fact_check_url_set, article_import_text
 from apps.claims.models import ClaimStatus, MatchStatus
@@ -323,3 +326,40 @@ def test_the_system_is_named_when_nobody_acted(desk):
     event = _only_event(action=AuditAction.ARTICLE_IMPORTED, article_id=article.pk)
     assert (event.actor, event.actor_name) == (None, "")
     assert audit_event_summary(event).startswith("The system imported the article")
+
+
+# --- Django admin ------------------------------------------------------------------------------
+
+
+def _admin_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_superuser_reads_the_trail_in_the_admin_but_cannot_change_or_delete_it(claim, editor):
+    event = audit_record(action=AuditAction.CLAIM_REJECTED, actor=editor, claim=claim, details={"reason": "<i>x</i>"})
+    root = _admin_client(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
+    change_url = reverse("admin:core_auditevent_change", args=[event.pk])
+
+    listing = root.get(reverse("admin:core_auditevent_changelist"))
+    posted = root.post(change_url, {"actor_name": "someone else", "details": "{}"})
+    deleting = root.post(reverse("admin:core_auditevent_delete", args=[event.pk]), {"post": "yes"})
+
+    assert listing.status_code == 200
+    assert "edith rejected the claim: \u201c&lt;i&gt;x&lt;/i&gt;\u201d" in listing.content.decode()
+    assert posted.status_code == 403
+    assert deleting.status_code == 403
+    event = AuditEvent.objects.get()
+    assert (event.actor_name, event.details) == ("edith", {"reason": "<i>x</i>"})
+
+
+def test_a_desk_admin_with_staff_access_cannot_read_the_trail(claim, desk, editor):
+    audit_record(action=AuditAction.CLAIM_REJECTED, actor=editor, claim=claim, details={"reason": "x"})
+    desk_admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    desk_admin.is_staff = True
+    desk_admin.save()
+
+    response = _admin_client(desk_admin).get(reverse("admin:core_auditevent_changelist"))
+
+    assert response.status_code == 403
