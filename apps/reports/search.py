@@ -189,6 +189,9 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
                 .values("task__claim_id")
             )
         )
+    if indexable == _NOTHING_INDEXABLE:
+        # Exclusions alone rank every claim alike: newest first, without reading each document again.
+        return claims
     return claims.annotate(search_rank=SearchRank(document, search_query))
 
 
