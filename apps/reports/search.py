@@ -27,8 +27,10 @@ from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
-from apps.desks.selectors import desk_ids_for_user
+from apps.desks.models import Membership
+from apps.desks.selectors import desk_ids_for_user, desk_list_for_user
 from apps.reviews.models import TaskStatus, Verdict
+from apps.reviews.selectors import rating_list_for_desk
 
 SEARCH_CONFIG = "english"
 # Long enough for a pasted sentence; a longer query is a mistake, not a search.
@@ -123,6 +125,20 @@ def claim_search(
     newest_first = (F("article__published_on").desc(nulls_last=True), "-article__created_at", "article_id", "start")
     ordering = ("-search_rank", *newest_first) if "search_rank" in claims.query.annotations else newest_first
     return _with_shown_relations(claims).order_by(*ordering)
+
+
+def search_rating_labels(*, user: AbstractBaseUser) -> list[str]:
+    """The ratings the user's desks give, for the rating filter: each desk's own scale, else the default."""
+    labels = []
+    for desk in desk_list_for_user(user=user):
+        labels.extend(rating.label for rating in rating_list_for_desk(desk=desk))
+    return list(dict.fromkeys(labels))
+
+
+def search_reviewer_usernames(*, user: AbstractBaseUser) -> list[str]:
+    """The people of the user's desks, for the reviewer filter."""
+    members = Membership.objects.filter(desk_id__in=desk_ids_for_user(user=user))
+    return list(members.order_by("user__username").values_list("user__username", flat=True).distinct())
 
 
 def _applied_verdict_q(**verdict_lookups) -> Q:

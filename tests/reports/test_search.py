@@ -328,3 +328,16 @@ def test_postgresql_search_uses_the_gin_indexes(history, editor):
         (Verdict, VERDICT_DOCUMENT, "verdict_search"),
     ):
         assert index in _plan(model.objects.annotate(document=document).filter(document=veto)), index
+
+
+def test_the_page_offers_only_the_callers_desks_ratings_and_people(client, editor, reviewer, outsider, other_desk):
+    factories.RatingFactory(scale=factories.RatingScaleFactory(desk=other_desk), label="Mountain-only rating")
+    client.force_login(editor)
+
+    form = client.get(reverse("search")).context["form"]
+    refused = client.get(reverse("search"), {"rating": "Mountain-only rating"})
+
+    assert "Mostly true" in dict(form.fields["rating"].choices)
+    assert "Mountain-only rating" not in dict(form.fields["rating"].choices)
+    assert set(dict(form.fields["reviewer"].choices)) == {"", editor.username, reviewer.username}
+    assert refused.status_code == 400

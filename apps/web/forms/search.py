@@ -1,7 +1,12 @@
 from django import forms
 
 from apps.claims.models import ClaimKind
-from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES
+from apps.reports.search import (
+    QUERY_MAX_LENGTH,
+    REVIEW_STATUSES,
+    search_rating_labels,
+    search_reviewer_usernames,
+)
 
 
 class SearchForm(forms.Form):
@@ -12,8 +17,8 @@ class SearchForm(forms.Form):
     status = forms.ChoiceField(
         label="Review status", required=False, choices=[("", "Any status"), *REVIEW_STATUSES.choices]
     )
-    rating = forms.CharField(label="Rating", required=False, max_length=100)
-    reviewer = forms.CharField(label="Reviewer", required=False, max_length=150)
+    rating = forms.ChoiceField(label="Approved rating", required=False)
+    reviewer = forms.ChoiceField(label="Reviewer", required=False)
     published_after = forms.DateField(
         label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -21,6 +26,17 @@ class SearchForm(forms.Form):
         label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     approved = forms.BooleanField(label="Approved verdicts only", required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = [
+            ("", "Any rating"),
+            *((label, label) for label in search_rating_labels(user=user)),
+        ]
+        self.fields["reviewer"].choices = [
+            ("", "Anyone"),
+            *((username, username) for username in search_reviewer_usernames(user=user)),
+        ]
 
     def clean(self):
         cleaned = super().clean()

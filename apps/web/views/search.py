@@ -11,7 +11,7 @@ SEARCH_PAGE_SIZE = 25
 
 @login_required
 def search(request):
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET, user=request.user)
     page = None
     arguments = form.search_arguments() if form.is_valid() else None
     if arguments is not None:
