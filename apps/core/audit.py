@@ -64,6 +64,12 @@ def audit_claim_events(*, claim_id: UUID, article_id: UUID) -> QuerySet[AuditEve
     )
 
 
+def audit_desk_events(*, desk_id: UUID) -> QuerySet[AuditEvent]:
+    """Everything recorded on a desk, newest first, deleted articles' events included. The caller
+    has checked the user may see the desk's whole activity (its admins)."""
+    return AuditEvent.objects.filter(desk_id=desk_id).order_by("-occurred_at", "-pk")
+
+
 def _quoted(text: Any) -> str:
     return f"\u201c{text}\u201d"
 
@@ -131,7 +137,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
         AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
-        AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} and its {claim_count} claims",
+        AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} with its claims ({claim_count})",
     }
     quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title")
     values = {key: _quoted(value) if key in quoted_fields else value for key, value in details.items()}

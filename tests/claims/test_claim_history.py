@@ -7,6 +7,7 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
+from apps.articles.services import article_delete
 from apps.claims.services import claim_reject, claim_release
 from apps.core.models import AuditAction, AuditEvent
 from apps.reviews import services as review_services
@@ -134,3 +135,22 @@ def test_the_history_endpoint_is_in_the_openapi_schema():
     operation = paths["/api/v1/claims/{id}/history/"]["get"]
     assert {parameter["name"] for parameter in operation["parameters"]} >= {"id", "page", "page_size"}
     assert "404" in operation["responses"]
+
+
+def test_desk_admins_read_the_desks_activity_deleted_articles_included(desk, editor, reviewer):
+    desk_admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    article = factories.ArticleFactory(desk=desk, title="Vetoes <b>and</b> sanctions")
+    factories.ClaimFactory(article=article)
+    article_delete(article=article, user=editor)
+    admin_api, reviewer_api = APIClient(), APIClient()
+    admin_api.force_authenticate(desk_admin)
+    reviewer_api.force_authenticate(reviewer)
+    url = reverse("api:desk-activity", args=[desk.slug])
+
+    response = admin_api.get(url)
+
+    assert response.status_code == 200
+    (event,) = response.json()["results"]
+    assert event["action"] == AuditAction.ARTICLE_DELETED
+    assert event["summary"] == "edith deleted the article \u201cVetoes <b>and</b> sanctions\u201d with its claims (1)"
+    assert reviewer_api.get(url).status_code == 403

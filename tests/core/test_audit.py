@@ -289,7 +289,7 @@ def test_import_fact_check_url_and_deletion_are_recorded_and_outlive_the_article
     assert deleted.details == {"title": imported.details["title"], "claim_count": len(claim_ids)}
     assert (
         audit_event_summary(deleted)
-        == f"edith deleted the article \u201c{article.title}\u201d and its {len(claim_ids)} claims"
+        == f"edith deleted the article \u201c{article.title}\u201d with its claims ({len(claim_ids)})"
     )
 
 

@@ -424,6 +424,8 @@ ROUTES: dict[str, Route] = {
         body=lambda w: {"username": w.people["mountain_editor"].username, "role": "reviewer"},
     ),
     "api:desk-member-detail": Route({"PATCH": ADMIN, "DELETE": ADMIN}, body=lambda w: {"role": "reviewer"}),
+    # Every event of the desk, deleted articles' included: for its admins, like its people.
+    "api:desk-activity": Route({"GET": ADMIN}),
     "api:desk-account-create": Route(
         {"POST": ADMIN}, body=lambda w: {"username": "newcomer", "role": "reviewer", "password": "x7!long-pass-phrase"}
     ),
@@ -1150,6 +1152,7 @@ FILTERS = {
     "api:claim-extraction": ("article",),
     "api:claim-feedback": ("desk",),
     "api:claim-history": ("page",),
+    "api:desk-activity": ("page",),
     "api:task-list": ("article", "assignee", "status", "page"),
     "api:rating-list": ("desk",),
     "api:library-document-list": ("full_text", "page"),

@@ -1,8 +1,6 @@
 from rest_framework import serializers
 
 from apps.claims.models import ArticleExtraction, Claim
-from apps.core.audit import audit_event_summary
-from apps.core.models import AuditAction
 
 
 class MatchedClaimSerializer(serializers.Serializer):
@@ -110,20 +108,3 @@ def _span_checked(attrs: dict) -> dict:
     if attrs["end"] <= attrs["start"]:
         raise serializers.ValidationError({"end": "Must be greater than start."})
     return attrs
-
-
-class ClaimHistoryEventSerializer(serializers.Serializer):
-    """One entry of a claim's audit trail."""
-
-    occurred_at = serializers.DateTimeField()
-    action = serializers.ChoiceField(choices=AuditAction.choices)
-    actor = serializers.CharField(
-        source="actor_name", allow_blank=True, help_text="Username of who acted, as it was then; empty for the system."
-    )
-    summary = serializers.SerializerMethodField(help_text="The event in plain language (plain text, not HTML).")
-    details = serializers.DictField(
-        help_text="What changed, old and new values where they matter (e.g. `previous_rating` and `rating`)."
-    )
-
-    def get_summary(self, event) -> str:
-        return audit_event_summary(event)

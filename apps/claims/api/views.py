@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimKind, ClaimStatus
+from apps.core.api.audit import AuditEventOutputSerializer
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
@@ -18,7 +19,6 @@ from .serializers import (
     ClaimCreateInputSerializer,
     ClaimEditInputSerializer,
     ClaimFeedbackRowSerializer,
-    ClaimHistoryEventSerializer,
     ClaimMergeInputSerializer,
     ClaimOutputSerializer,
     ClaimRejectInputSerializer,
@@ -156,7 +156,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         claim = services.claim_match_dismiss(claim=self.get_object(), user=request.user)
         return Response(ClaimOutputSerializer(claim).data)
 
-    @extend_schema(responses=ClaimHistoryEventSerializer(many=True))
+    @extend_schema(responses=AuditEventOutputSerializer(many=True))
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         """The claim's audit trail, newest first: who added, edited, rejected, assigned, reviewed,
@@ -164,7 +164,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         (imported, fact-check address set) are included. Any member of the claim's desk."""
         claim = self.get_object()
         events = self.paginate_queryset(audit_claim_events(claim_id=claim.pk, article_id=claim.article_id))
-        return self.get_paginated_response(ClaimHistoryEventSerializer(events, many=True).data)
+        return self.get_paginated_response(AuditEventOutputSerializer(events, many=True).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("article", str, required=True)],

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import DeskAccountCreateApi, DeskListApi, DeskMemberDetailApi, DeskMemberListApi
+from .views import DeskAccountCreateApi, DeskActivityApi, DeskListApi, DeskMemberDetailApi, DeskMemberListApi
 
 urlpatterns = [
     path("desks/", DeskListApi.as_view(), name="desk-list"),
     path("desks/<slug:desk_slug>/members/", DeskMemberListApi.as_view(), name="desk-member-list"),
     path("desks/<slug:desk_slug>/members/<str:username>/", DeskMemberDetailApi.as_view(), name="desk-member-detail"),
     path("desks/<slug:desk_slug>/accounts/", DeskAccountCreateApi.as_view(), name="desk-account-create"),
+    path("desks/<slug:desk_slug>/activity/", DeskActivityApi.as_view(), name="desk-activity"),
 ]

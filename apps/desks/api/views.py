@@ -5,7 +5,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.audit import AuditEventOutputSerializer
 from apps.core.api.schema import error_response
+from apps.core.audit import audit_desk_events
 from apps.desks import services
 from apps.desks.selectors import desk_member_get, desk_members, membership_list_for_user
 
@@ -55,6 +57,18 @@ class DeskMemberListApi(DeskAdminApi):
         return Response(
             MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED if added else status.HTTP_200_OK
         )
+
+
+class DeskActivityApi(DeskAdminApi):
+    """The desk's audit trail, newest first: who imported, deleted, edited, assigned, reviewed,
+    returned or approved what, and when, including the events of articles deleted since."""
+
+    serializer_class = AuditEventOutputSerializer
+
+    @extend_schema(responses=AuditEventOutputSerializer(many=True))
+    def get(self, request: Request, desk_slug: str) -> Response:
+        page = self.paginate_queryset(audit_desk_events(desk_id=self.get_desk().pk))
+        return self.get_paginated_response(AuditEventOutputSerializer(page, many=True).data)
 
 
 class DeskMemberDetailApi(DeskAdminApi):
