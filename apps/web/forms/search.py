@@ -12,7 +12,13 @@ from apps.reports.search import (
 class SearchForm(forms.Form):
     """The search page's query and filters, read from GET so a search can be linked and bookmarked."""
 
-    q = forms.CharField(label="Search claims", required=False, max_length=QUERY_MAX_LENGTH, strip=True)
+    q = forms.CharField(
+        label="Search claims",
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text='Every word must match. Put a phrase in "quotes"; a minus before a word leaves it out (-russia).',
+    )
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *ClaimKind.choices])
     status = forms.ChoiceField(
         label="Review status", required=False, choices=[("", "Any status"), *REVIEW_STATUSES.choices]
