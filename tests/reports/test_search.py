@@ -199,6 +199,10 @@ def test_the_header_has_a_labelled_search_box(client, editor):
 
     assert 'role="search"' in page
     assert '<label for="header-search-q" class="visually-hidden">Search claims</label>' in page
+    # The search page has its own box, described by the syntax help; the header's would repeat it.
+    search_page = client.get(reverse("search")).content.decode()
+    assert "header-search-q" not in search_page
+    assert 'aria-describedby="id_q_helptext"' in search_page
 
 
 def test_the_api_searches_the_callers_desks_only(history, editor_api, outsider_api):
