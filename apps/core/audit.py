@@ -148,8 +148,5 @@ def audit_event_summary(event: AuditEvent) -> str:
 class _Missing(dict):
     """Fills a placeholder whose detail an older event lacks with nothing rather than failing."""
 
-    def __init__(self, values: dict, **more: Any):
-        super().__init__(values, **more)
-
     def __missing__(self, key: str) -> str:
         return ""
