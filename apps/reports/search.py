@@ -188,10 +188,9 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
         # That document spans three tables, which no index covers. So the candidates come first
         # from each table's GIN index, and the whole document is read only for them: claims
         # whose own, article's or verdict's words match any indexable part of the query (its
-        # ANDs made ORs, since the words may lie in different tables; the lexemes are already
-        # normalised, which the `simple` configuration leaves as they are). For a word, a
-        # phrase or alternatives of them the candidates are the matches.
-        candidates = SearchQuery(indexable.replace(" & ", " | "), search_type="raw", config="simple")
+        # ANDs made ORs, since the words may lie in different tables). For a word, a phrase or
+        # alternatives of them the candidates are the matches.
+        candidates = _LexemeQuery(indexable.replace(" & ", " | "))
         claims = claims.filter(
             Q(pk__in=Claim.objects.annotate(document=CLAIM_DOCUMENT).filter(document=candidates).values("pk"))
             | Q(
@@ -209,6 +208,14 @@ def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
         # Exclusions alone rank every claim alike: newest first, without reading each document again.
         return claims
     return claims.annotate(search_rank=SearchRank(document, search_query))
+
+
+class _LexemeQuery(SearchQuery):
+    """A tsquery written out with its lexemes already normalised, read back as it is (a cast).
+    `to_tsquery`, even with the `simple` configuration, would parse each lexeme again: the
+    compound "e-mail" and its parts would become a longer phrase that no document holds."""
+
+    template = "%(expressions)s::tsquery"
 
 
 def _tsquery_parts(query: str) -> tuple[str, str]:
