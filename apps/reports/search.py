@@ -229,14 +229,21 @@ def _tsquery_parts(query: str) -> tuple[str, str]:
 
 
 def _containment_q(terms: SearchTerms) -> Q:
-    def anywhere(needle: str) -> Q:
+    def anywhere(term: str) -> Q:
+        words = term.split(" ")
+        if len(words) == 1:
+            lookup, needle = "icontains", term
+        else:
+            # The term's words were read without what stood between them ("anti-vaccine",
+            # "40,000", a quoted phrase); the text may have any punctuation or spaces there.
+            lookup, needle = "iregex", r"[\W_]+".join(re.escape(word) for word in words)
         return (
-            Q(text__icontains=needle)
-            | Q(attribution__icontains=needle)
-            | Q(article__title__icontains=needle)
-            | Q(article__outlet__icontains=needle)
-            | Q(article__byline__icontains=needle)
-            | Q(review_task__status=TaskStatus.APPROVED, review_task__verdict__rationale__icontains=needle)
+            Q(**{f"text__{lookup}": needle})
+            | Q(**{f"attribution__{lookup}": needle})
+            | Q(**{f"article__title__{lookup}": needle})
+            | Q(**{f"article__outlet__{lookup}": needle})
+            | Q(**{f"article__byline__{lookup}": needle})
+            | Q(review_task__status=TaskStatus.APPROVED, **{f"review_task__verdict__rationale__{lookup}": needle})
         )
 
     conditions = [anywhere(needle) for needle in terms.required]

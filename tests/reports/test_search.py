@@ -71,6 +71,16 @@ def test_every_word_must_match_and_a_minus_word_excludes(history, editor):
     assert _texts(claim_search(user=editor, query="the -russia -port")) == [history["budget"].text]
 
 
+@pytest.mark.parametrize("query", ["anti-vaccine", "40,000", '"anti-vaccine e-mail"', "e-mail -ferries"])
+def test_a_hyphenated_word_or_a_number_with_commas_is_found(desk, editor, query):
+    """The query's words are read without their punctuation; the text keeps its own between them."""
+    claim = factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk), text="An anti-vaccine e-mail reached 40,000 parents."
+    )
+
+    assert _texts(claim_search(user=editor, query=query)) == [claim.text]
+
+
 def test_nothing_to_look_for_finds_nothing(history, editor):
     assert list(claim_search(user=editor, query="")) == []
     assert list(claim_search(user=editor, query='  " - ')) == []
