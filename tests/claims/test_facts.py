@@ -1151,3 +1151,31 @@ def test_crown_is_a_title_only_before_prince_and_a_rank_before_one_unknown_word_
     assert find_entities("Captain Rochester said so.", known_people=frozenset({"Rochester"})) == [
         {"text": "Rochester", "type": "PERSON"}
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"We won." Ian Moss said the team played well.',
+        '"It is over." Officials said nothing more.',
+        '"It ended." Ian Moss added his name to the list.',
+        '"Enough." The Prime Minister asked the Queen for time.',
+        '"We will win." Later Ian Moss wrote a letter to the board.',
+    ],
+)
+def test_a_sentence_after_a_quotation_that_says_something_of_its_own_is_a_sentence_of_its_own(paragraph):
+    closed = paragraph.index('" ') + 1
+
+    assert [s.text for s in split_sentences(paragraph)] == [paragraph[:closed], paragraph[closed + 1 :]]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"We won." Ian Moss said.',
+        '"We are ready." Ana Vell told reporters on Monday.',
+        '"We are ready." Ana Vell said in a statement on Monday via Twitter.',
+    ],
+)
+def test_a_speaker_right_after_a_quotation_with_only_where_and_when_stays_with_it(paragraph):
+    assert [s.text for s in split_sentences(paragraph)] == [paragraph]

@@ -40,14 +40,20 @@ _BOUNDARY = re.compile(
     rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:{_LOWER_CASE_NAME})?[{_CAPITAL}])|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
 )
-# Who spoke, right after the quotation closes, with nothing of their own said after the verb:
-# '"... in two days!" Macron told the world on Thursday via Twitter.', not '"It is over." Smith said he
-# would resign.'
+# Who spoke, right after the quotation closes, with nothing of their own said after the verb: only whom
+# they told and where or when ('"... in two days!" Macron told the world on Thursday via Twitter.'), not
+# '"It is over." Smith said he would resign.' or '"Enough." Smith said the plan was dead.'
+_SPEAKER_CAPITALS = rf"[{_CAPITAL}][\w.'\u2019-]*(?:\s+[{_CAPITAL}][\w.'\u2019-]*){{0,3}}"
+_WHERE_OR_WHEN = (
+    r"\s+(?:(?:on|in|at|via|to|during|from|with|after|before|late|early|this|last)"
+    rf"(?:\s+(?:the|a|an|his|her|their|its))?\s+(?:{_SPEAKER_CAPITALS}|[a-z][\w'\u2019-]*)"
+    rf"|today|yesterday|tonight|later|earlier|{_SPEAKER_CAPITALS})"
+)
 _SPEAKER_AFTER_QUOTATION = re.compile(
-    rf"\s+(?:[{_CAPITAL}][\w.'\u2019-]*\s+){{1,4}}(?:also\s+)?(?:said|says|told|tweeted|wrote|asked|added|posted"
-    r"|explained|declared|continued|insisted)\b"
-    r"(?:\s+(?!(?:that|he|she|it|they|we|I|there|this|the\s+\w+\s+(?:is|was|were|are|has|had|will|would))\b)"
-    r"[\w'\u2019.-]+){0,8}[.!?](?=\s|$)"
+    rf"\s+{_SPEAKER_CAPITALS}\s+(?:also\s+)?"
+    r"(?:said|says|tweeted|wrote|added|posted|explained|declared|continued|insisted"
+    rf"|(?:told|asked)(?:\s+(?:the\s+)?(?:{_SPEAKER_CAPITALS}|[a-z][\w'\u2019-]*))?)"
+    rf"(?:{_WHERE_OR_WHEN}){{0,4}}[.!?](?=\s|$)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“\u2018(\[]?([A-Za-z0-9]+)")
