@@ -231,19 +231,23 @@ def _tsquery_parts(query: str) -> tuple[str, str]:
 def _containment_q(terms: SearchTerms) -> Q:
     def anywhere(term: str) -> Q:
         words = term.split(" ")
-        if len(words) == 1:
-            lookup, needle = "icontains", term
-        else:
-            # The term's words were read without what stood between them ("anti-vaccine",
-            # "40,000", a quoted phrase); the text may have any punctuation or spaces there.
-            lookup, needle = "iregex", r"[\W_]+".join(re.escape(word) for word in words)
+        # The term's words were read without what stood between them ("anti-vaccine", "40,000", a
+        # quoted phrase); the text may have any punctuation or spaces there. The database's own
+        # containment of each word comes first: SQLite runs a regex in Python, 17 times slower,
+        # so it only sees the texts that hold every word.
+        pattern = r"[\W_]+".join(re.escape(word) for word in words)
+
+        def holds(field: str) -> Q:
+            contains = reduce(and_, (Q(**{f"{field}__icontains": word}) for word in words))
+            return contains if len(words) == 1 else contains & Q(**{f"{field}__iregex": pattern})
+
         return (
-            Q(**{f"text__{lookup}": needle})
-            | Q(**{f"attribution__{lookup}": needle})
-            | Q(**{f"article__title__{lookup}": needle})
-            | Q(**{f"article__outlet__{lookup}": needle})
-            | Q(**{f"article__byline__{lookup}": needle})
-            | Q(review_task__status=TaskStatus.APPROVED, **{f"review_task__verdict__rationale__{lookup}": needle})
+            holds("text")
+            | holds("attribution")
+            | holds("article__title")
+            | holds("article__outlet")
+            | holds("article__byline")
+            | (Q(review_task__status=TaskStatus.APPROVED) & holds("review_task__verdict__rationale"))
         )
 
     conditions = [anywhere(needle) for needle in terms.required]
