@@ -174,9 +174,12 @@ _SPEAKER_THEN_QUOTE = re.compile(
 # his wife, Amanda, ...": the name after a relative or a post is the source.
 _ACCORDING = re.compile(
     # "Per numbers reported by The Associated Press, ...": "per" as "according to" before what reports or
-    # whom, not as "at the request of" ("Per the request", "Per the decree") or in "per capita"
+    # whom, not as "at the request of" ("Per the request", "Per the decree", "Per John's request"), before a
+    # provision ("Per Section 3 of the law") or in "per capita"
     r"^(?:According\s+to|Per(?=\s+(?:(?:the|a|an)\s+(?:reports?|study|survey|poll|tally|count|estimates?)\b"
-    r"|(?:numbers|figures|data|statistics)\b|(?!Article\b)[A-Z])))"
+    r"|(?:numbers|figures|data|statistics)\b"
+    r"|(?!(?:Article|Section|Clause|Rule|Chapter|Paragraph|Resolution|Order)\b)"
+    r"(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s?\s)[A-Z])))"
     rf"\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
     rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
