@@ -982,6 +982,11 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("Protests spread across West Bengal.", [("West Bengal", "PLACE")]),
         ("The South Korean team won.", [("South Korean", "NORP")]),
         ("Kanye West said so.", [("Kanye West", "PERSON")]),
+        # a compass point before what a name is of, and a county's office, are no places
+        ("The Eastern Conference final starts today.", [("Eastern Conference", "MISC")]),
+        ("The Southern Festival opened.", [("Southern Festival", "MISC")]),
+        ("The County Sheriff arrested 3 men.", [("County Sheriff", "MISC")]),
+        ("The County Clerk counted 300 ballots.", [("County Clerk", "MISC")]),
         # quantifiers open no name, except a disease's
         ("Multiple Iranian officials denied it.", [("Iranian", "NORP")]),
         ("Multiple Sclerosis is a disease.", [("Multiple Sclerosis", "MISC")]),

@@ -261,6 +261,8 @@ _SEQUENCE = re.compile(
 _COMPASS = words("Sur Norte Este Oeste")
 _COMPASS_ADJECTIVES = words("Eastern Western Northern Southern Central")
 _COMPASS_POINTS = words("North South East West") | _COMPASS_ADJECTIVES
+# Offices of a county that are no titles before a name: "the County Clerk said".
+_COUNTY_OFFICES = words("Clerk Assessor Treasurer Coroner Auditor Recorder Registrar Administrator Engineer")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
@@ -639,12 +641,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
         or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and last in PLACES)  # "South Yemen", "Northern Syria"
-        or (len(tokens) == 2 and tokens[0] == "County")  # "County Clare", but "County Executive Ana Vell"
-        # "West Bengal", "Southern Rhodesia": a region, unless the second word is a person's name
+        # "County Clare", but "County Executive Ana Vell" and "the County Clerk" are posts
+        or (len(tokens) == 2 and tokens[0] == "County" and last not in TITLES and last not in _COUNTY_OFFICES)
+        # "West Bengal", "Southern Rhodesia": a region, unless the second word is a person's name or says
+        # what the name is of ("Eastern Conference", "Southern Festival")
         or (
             len(tokens) == 2
             and tokens[0] in _COMPASS_POINTS
             and not _names_a_people(last)
+            and last not in OTHER_NAME_HEADS
             and last not in known_people
             and name not in known_people
         )
