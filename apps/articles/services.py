@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from apps.core.audit import audit_record
-from apps.core.exceptions import ApplicationError
+from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction
 from apps.desks.models import Desk
 from apps.desks.selectors import membership_require
@@ -340,9 +340,12 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
             "Give the fact-check's address as a full http:// or https:// URL of at most 2,000 characters.",
             extra={"fields": {"fact_check_url": ["Enter a valid http(s) URL."]}},
         )
-    article_lock_unless_intake_runs(article_id=article.pk)
-    if url != article.fact_check_url:
-        details = {"url": url, "previous_url": article.fact_check_url}
+    locked = article_lock_unless_intake_runs(article_id=article.pk)
+    if locked is None:
+        raise NotFoundError("Article not found.")
+    # Compared with the stored address, not the one this caller read: another editor may have set it since.
+    if url != locked.fact_check_url:
+        details = {"url": url, "previous_url": locked.fact_check_url}
         audit_record(action=AuditAction.FACT_CHECK_URL_SET, actor=user, article=article, details=details)
     article.fact_check_url = url
     article.save(update_fields=["fact_check_url", "updated_at"])

@@ -111,12 +111,15 @@ def article_claims_match(*, article: Article, claims: list[Claim]) -> list[Claim
 def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """An editor agrees the claim repeats its matched, already-checked claim."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    if claim.matched_claim_id is None:
-        raise ApplicationError("This claim has no suggested match to confirm.")
     with transaction.atomic():
-        Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
-        if claim.match_status != MatchStatus.CONFIRMED:
-            audit_record(action=AuditAction.MATCH_CONFIRMED, actor=user, claim=claim, details=_match_details(claim))
+        # Decided on the row as it is now: another editor may have confirmed or declined it since
+        # this caller read it, and that must not be done (or recorded) twice.
+        current = _lock_with_match(claim)
+        if current.matched_claim_id is None:
+            raise ApplicationError("This claim has no suggested match to confirm.")
+        if current.match_status != MatchStatus.CONFIRMED:
+            Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
+            audit_record(action=AuditAction.MATCH_CONFIRMED, actor=user, claim=current, details=_match_details(current))
     claim.refresh_from_db()
     return claim
 
@@ -125,13 +128,19 @@ def claim_match_dismiss(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """An editor says the match is wrong; the link is removed and not suggested again."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
     with transaction.atomic():
+        current = _lock_with_match(claim)
         Claim.objects.filter(pk=claim.pk).update(
             matched_claim=None, match_score=None, match_status=MatchStatus.DISMISSED, updated_at=timezone.now()
         )
-        if claim.matched_claim_id is not None:
-            audit_record(action=AuditAction.MATCH_DISMISSED, actor=user, claim=claim, details=_match_details(claim))
+        if current.matched_claim_id is not None:
+            audit_record(action=AuditAction.MATCH_DISMISSED, actor=user, claim=current, details=_match_details(current))
     claim.refresh_from_db()
     return claim
+
+
+def _lock_with_match(claim: Claim) -> Claim:
+    # Only the claim's own row: PostgreSQL refuses to lock the nullable side of the join to its match.
+    return Claim.objects.select_for_update(of=("self",)).select_related("article", "matched_claim").get(pk=claim.pk)
 
 
 def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
@@ -173,6 +182,8 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """Put a held (prediction/opinion) or rejected claim into the review queue."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
     with transaction.atomic():
+        # The status it had when released, not when this caller read it.
+        previous_status = Claim.objects.select_for_update().filter(pk=claim.pk).values_list("status", flat=True).get()
         released = (
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.ACTIVE)
@@ -182,7 +193,7 @@ def claim_release(*, claim: Claim, user: AbstractBaseUser) -> Claim:
             # Overrides an earlier rejection of the same claim in the training rows.
             _feedback(claim, user, FeedbackAction.RELEASE, label=True)
             audit_record(
-                action=AuditAction.CLAIM_RELEASED, actor=user, claim=claim, details={"previous_status": claim.status}
+                action=AuditAction.CLAIM_RELEASED, actor=user, claim=claim, details={"previous_status": previous_status}
             )
         _claims_changed(claim.article)
     claim.refresh_from_db()

@@ -21,7 +21,7 @@ from apps.claims.services import (
     claim_update,
 )
 from apps.core.audit import audit_claim_events, audit_event_summary, audit_record
-from apps.core.exceptions import ApplicationError
+from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction, AuditEvent
 from apps.references.services import claim_reference_add, claim_references_refresh
 from apps.reviews import services as review_services
@@ -163,6 +163,37 @@ def test_confirming_and_declining_a_repeat_name_the_earlier_claim(article, claim
     assert _only_event(action=AuditAction.MATCH_DISMISSED).details["matched_claim_id"] == str(earlier.pk)
 
 
+def _as_read_earlier(instance):
+    """The row as a second editor's page read it before the first editor's change."""
+    return type(instance).objects.get(pk=instance.pk)
+
+
+def test_a_repeat_confirmed_or_declined_by_two_editors_at_once_is_recorded_once(article, claim, editor):
+    earlier = factories.ClaimFactory(text="Russia and China vetoed three Security Council resolutions.")
+    claim.matched_claim, claim.match_status = earlier, MatchStatus.SUGGESTED
+    claim.save()
+    second_confirm, second_dismiss = _as_read_earlier(claim), _as_read_earlier(claim)
+
+    claim_match_confirm(claim=claim, user=editor)
+    claim_match_confirm(claim=second_confirm, user=editor)
+    claim_match_dismiss(claim=claim, user=editor)
+    claim_match_dismiss(claim=second_dismiss, user=editor)
+
+    _only_event(action=AuditAction.MATCH_CONFIRMED)
+    _only_event(action=AuditAction.MATCH_DISMISSED)
+
+
+def test_a_release_records_the_status_the_claim_had_then(claim, editor):
+    claim.status = ClaimStatus.HELD
+    claim.save()
+    read_earlier = _as_read_earlier(claim)
+    claim_reject(claim=claim, user=editor, reason="Not checkable.")
+
+    claim_release(claim=read_earlier, user=editor)
+
+    assert _only_event(action=AuditAction.CLAIM_RELEASED).details == {"previous_status": ClaimStatus.REJECTED}
+
+
 # --- Reviews -----------------------------------------------------------------------------------
 
 
@@ -291,6 +322,32 @@ def test_import_fact_check_url_and_deletion_are_recorded_and_outlive_the_article
         audit_event_summary(deleted)
         == f"edith deleted the article \u201c{article.title}\u201d with its claims ({len(claim_ids)})"
     )
+
+
+def test_a_fact_check_address_set_by_two_editors_at_once_is_recorded_once_from_the_stored_one(desk, editor):
+    article = factories.ArticleFactory(desk=desk)
+    read_earlier = _as_read_earlier(article)
+    article_fact_check_url_set(article=article, user=editor, url="https://desk.example/checks/1")
+
+    article_fact_check_url_set(article=read_earlier, user=editor, url="https://desk.example/checks/1")
+    article_fact_check_url_set(article=read_earlier, user=editor, url="https://desk.example/checks/2")
+
+    changes = AuditEvent.objects.filter(action=AuditAction.FACT_CHECK_URL_SET).order_by("occurred_at", "pk")
+    assert [event.details for event in changes] == [
+        {"url": "https://desk.example/checks/1", "previous_url": ""},
+        {"url": "https://desk.example/checks/2", "previous_url": "https://desk.example/checks/1"},
+    ]
+
+
+def test_the_fact_check_address_of_an_article_deleted_meanwhile_is_not_found_and_not_recorded(desk, editor):
+    article = factories.ArticleFactory(desk=desk)
+    read_earlier = _as_read_earlier(article)
+    article_delete(article=article, user=editor)
+
+    with pytest.raises(NotFoundError):
+        article_fact_check_url_set(article=read_earlier, user=editor, url="https://desk.example/checks/1")
+
+    assert not AuditEvent.objects.filter(action=AuditAction.FACT_CHECK_URL_SET).exists()
 
 
 # --- The record itself -------------------------------------------------------------------------
