@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.desk_history --keep --only "API claims, all" --repeat 1 --explain 0 \\
         --database-url postgres://postgres@127.0.0.1:5432/factcheck_scale
     .venv/bin/python -m bench.desk_search [--database-url postgres://postgres@127.0.0.1:5432/factcheck_scale]
-        [--repeat 3] [--explain]
+        [--repeat 3]
 
 Reads the database `bench/desk_history.py --keep` left (150,000 claims by default) and asks, as
 the desk's editor, for the search page and API with a few kinds of query: a rare word, words every
