@@ -263,6 +263,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Per Section 3 of the 2010 law, fines for dumping are doubled to 5000 dollars.", ""),
         ("Per Ian Moss's request, the meeting with 30 union leaders was moved to Vale.", ""),
         ("Per Radio Kanal, 3 soldiers died in the attack in 2019.", "Radio Kanal"),
+        # whom a speaker named after the verb said it to is not part of the name, unless a body's name holds "to"
+        ('"We counted 3 bats in the cave," said Ian Moss to Radio Kanal.', "Ian Moss"),
+        ('"We counted 3 bats in the cave," said the Committee to Protect Bats.', "the Committee to Protect Bats"),
         ("In 2018 there were 10 million cases of measles, according to data from the World Health Organisation.",
          "World Health Organisation"),
         ("The bridge had 3 known cracks, according to a 1989 report from the Transport Safety Board.",

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .atomic import has_clause_verb
-from .entities import NATIONALITIES, PLACES
+from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES
 from .lexicon import IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
@@ -357,6 +357,19 @@ def names_a_post(source: str) -> bool:
     return _POST.match(source) is not None
 
 
+# '"...," said Dasbach to Wikinews.': whom the speaker said it to, after the name
+_RECIPIENT = re.compile(rf"\s+to\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}$")
+
+
+def _without_recipient(source: str) -> str:
+    """The speaker of '"...," said Dasbach to Wikinews', but the whole name of a body whose name holds "to"
+    ("the Committee to Protect Journalists")."""
+    recipient = _RECIPIENT.search(source)
+    if recipient is None or source[: recipient.start()].split()[-1] in ORGANISATION_HEADS:
+        return source
+    return source[: recipient.start()]
+
+
 def _frame(sentence: str) -> AttributionFrame | None:
     if match := _QUOTE.match(sentence):
         source = match["source1"] or match["source2"] or match["source3"] or match["source4"]
@@ -369,6 +382,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             relative := _NAME_BETWEEN_COMMAS.match(sentence, match.end("source1" if match["source1"] else "source2"))
         ):
             source = relative["name"]
+        elif match["source1"]:
+            source = _without_recipient(source)
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     opening = _OPENING_PHRASE.match(sentence)
     # 'Speaking to NBC News, she said, "..."': the speaker after an opening phrase
