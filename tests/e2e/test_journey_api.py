@@ -1,22 +1,15 @@
 """The whole desk through the REST API, with a real Celery worker on the real Redis broker."""
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from rest_framework.test import APIClient
 
 from apps.references.services import library_document_upsert
-from factcheck.celery import app as celery_app
+from tests.e2e.worker import celery_worker
 from tests.fakes.server import FakeResponse, FakeServer
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # The worker is another process, so the test database must be a server both can reach.
 pytestmark = [pytest.mark.e2e, pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -53,14 +46,6 @@ def _wikipedia_search(request):
     )
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    host = settings.get("HOST") or "127.0.0.1"
-    port = settings.get("PORT") or 5432
-    user = settings.get("USER") or "postgres"
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
-
-
 @pytest.fixture
 def wikipedia():
     with FakeServer({"/w/api.php": _wikipedia_search}) as server:
@@ -72,34 +57,15 @@ def worker(wikipedia, settings, tmp_path):
     settings.FACTCHECK_HTTP_ALLOWED_PRIVATE_HOSTS = [wikipedia.host]
     settings.HTTP_ALLOWED_PRIVATE_HOSTS = [wikipedia.host]
     settings.WIKIPEDIA_API_URL = wikipedia.url("/w/api.php")
-    with celery_app.connection_for_write() as broker:
-        for queue in ("default", "fetch"):
-            broker.default_channel.queue_purge(queue)
     env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
         "WIKIPEDIA_API_URL": wikipedia.url("/w/api.php"),
         "FACTCHECK_HTTP_ALLOWED_PRIVATE_HOSTS": wikipedia.host,
         "FACTCHECK_REFERENCE_PROVIDERS": "local_library,wikipedia",
         # Politeness delays are for real hosts; the fake server answers as fast as it can.
         "FACTCHECK_HTTP_HOST_MIN_INTERVAL": "0",
     }
-    command = [
-        sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--queues", "default,fetch",
-        "--concurrency", "2", "--pool", "prefork", "--loglevel", "INFO", "--without-heartbeat",
-        "--without-gossip", "--without-mingle",
-    ]  # fmt: skip
-    log_path = tmp_path / "worker.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with celery_worker(queues=("default", "fetch"), env=env, log_dir=tmp_path) as process:
         yield process
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    # Shown by pytest when the test fails.
-    print(log_path.read_text(errors="replace")[-20000:])
 
 
 def _wait_for_references(client, article_id, timeout=90.0):

@@ -1,31 +1,16 @@
 """Review emails through a real Celery worker on the real Redis broker: the event's transaction
 commits, the worker sends the email (to files, via EMAIL_URL), once."""
 
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from rest_framework.test import APIClient
 
 from apps.reviews.models import Notification, NotificationStatus
-from factcheck.celery import app as celery_app
 from tests import factories
+from tests.e2e.worker import celery_worker
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e, pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    host = settings.get("HOST") or "127.0.0.1"
-    port = settings.get("PORT") or 5432
-    user = settings.get("USER") or "postgres"
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
 
 
 @pytest.fixture
@@ -35,31 +20,13 @@ def mail_dir(tmp_path):
 
 @pytest.fixture
 def worker(mail_dir, tmp_path):
-    with celery_app.connection_for_write() as broker:
-        broker.default_channel.queue_purge("default")
     env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
         # Four slashes: an absolute path (django-environ drops the first of the path's).
         "EMAIL_URL": f"filemail:///{mail_dir}",
         "FACTCHECK_BASE_URL": "https://desk.example.org",
     }
-    command = [
-        sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--queues", "default",
-        "--concurrency", "2", "--pool", "prefork", "--loglevel", "INFO", "--without-heartbeat",
-        "--without-gossip", "--without-mingle",
-    ]  # fmt: skip
-    log_path = tmp_path / "worker.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with celery_worker(queues=("default",), env=env, log_dir=tmp_path) as process:
         yield process
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    # Shown by pytest when the test fails.
-    print(log_path.read_text(errors="replace")[-20000:])
 
 
 def _wait_until_sent(timeout=60.0) -> Notification:
