@@ -321,7 +321,8 @@ def _undeliverable_reason(notification: Notification) -> str:
 
 def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
     """The row's tasks that still concern its recipient: on a desk they are still on (as an
-    editor, for editors' emails), still assigned to them (assignments) or still overdue (digest)."""
+    editor, for editors' emails), still assigned to them (assignments, returns) or still overdue
+    (digest)."""
     recipient = notification.recipient
     tasks = list(
         notification.tasks.select_related("claim__article", "assignee").order_by(
@@ -337,7 +338,8 @@ def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
             return False
         is_theirs = task.assignee_id == recipient.pk
         match notification.kind:
-            case NotificationKind.TASK_ASSIGNED:
+            case NotificationKind.TASK_ASSIGNED | NotificationKind.VERDICT_RETURNED:
+                # A returned task reassigned since is the new reviewer's to revise.
                 return is_theirs
             case NotificationKind.VERDICT_SUBMITTED:
                 return role in EDITOR_ROLES

@@ -253,6 +253,21 @@ def test_a_recipient_who_left_the_desk_before_the_send_gets_nothing(
     assert notification.last_error == "None of its claims concern the recipient any more."
 
 
+def test_a_returned_verdict_reassigned_before_the_send_is_not_emailed_to_its_former_reviewer(
+    act, published, django_capture_on_commit_callbacks, article, editor, reviewer, second_reviewer
+):
+    (task,) = _submitted(act, editor, reviewer, [_task(article)])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verdict_return(editor=editor, task=task, note="Cite the budget line.")
+    (returned_id,) = published
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=second_reviewer)
+
+    notifications.notification_send(notification_id=returned_id)
+
+    assert mail.outbox == []
+    assert Notification.objects.get(pk=returned_id).status == NotificationStatus.SKIPPED
+
+
 def test_nothing_is_recorded_or_published_when_the_event_rolls_back(
     published, django_capture_on_commit_callbacks, article, editor, reviewer
 ):
