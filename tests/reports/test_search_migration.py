@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-# serialized_rollback: the flush after a transactional test would drop the shipped rating scale.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: SQLite cannot change its schema inside the atomic block of an ordinary test. The
+# shipped rating scale and source rules the flush removes are put back by tests/conftest.py.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 INDEXES = {"claim_search", "article_search", "verdict_search"}
 MIGRATION = ("reports", "0001_search_indexes")
