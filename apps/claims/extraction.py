@@ -120,12 +120,15 @@ _BODY_NOUN = (
     r"|nonprofit|non-profit|organi[sz]ation|agency|website|platform|troupe|band|label|club|supplier|carmaker"
     r"|automaker|chipmaker|drugmaker|insurer|lender|chain|network|outlet|newspaper|magazine|tabloid|channel"
 )
-_CAPITALISED_NAME = r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3}"
+# A word of a name, no longer than any real one: an unbounded run would make a search over a long hyphenated
+# or apostrophised token ("A-A-A-...") read the rest of it from every capital, quadratic in its length.
+_CAPITALISED_WORD = r"[A-Z][\w&'\u2019-]{0,60}"
+_CAPITALISED_NAME = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}}"
 _WORK_NOUN = (
     r"film|movie|series|miniseries|programme|program|album|song|novel|documentary|musical|podcast|sitcom|book"
     r"|memoir|biography|(?:talk|TV|television|game|reality|news|radio)\s+show"
 )
-_WORK_TITLE = r"[A-Z][\w&'\u2019-]*(?:\s+(?:(?:and|of|the|for|a|an)\s+)?[A-Z][\w&'\u2019-]*){0,5}"
+_WORK_TITLE = rf"{_CAPITALISED_WORD}(?:\s+(?:(?:and|of|the|for|a|an)\s+)?{_CAPITALISED_WORD}){{0,5}}"
 _BODY_NOUNS = (
     r"companies|firms|startups|manufacturers|airlines|retailers|broadcasters|publishers|charities|agencies"
     r"|websites|platforms|bands|labels|clubs|suppliers|carmakers|automakers|insurers|lenders|chains|networks"

@@ -322,11 +322,14 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
     return words[index + 1].start(), comma
 
 
+# A word of a name, no longer than any real one: unbounded, a search over a long dotted or hyphenated token
+# ("A.A.A. ...") would read the rest of it from every capital, quadratic in its length.
+_NAME_WORD = r"[A-Z][\w'\u2019.-]{0,60}"
 # Not "or that": a disjunction is one statement, true if either side is.
 _APPOSITION = re.compile(
     # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
-    r"(?P<name>\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?[A-Z][\w'\u2019.-]*){0,3}"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?),\s+"
+    rf"(?P<name>\b{_NAME_WORD}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_WORD}){{0,3}}"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?),\s+"
     r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 

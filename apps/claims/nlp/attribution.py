@@ -21,7 +21,9 @@ _WHEN = (
     # a part of the day and the local time after the day, as in Friday morning, local time (UTC+0900)
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+local\s+time(?:\s+\([^)]{1,20}\))?)?))?"
 )
-_NAME = r"[A-Z][\w'\u2019.-]*"
+# A word of a name, no longer than any real one: unbounded, a search over a long hyphenated or dotted token
+# ("A-A-A-...") would read the rest of it from every capital, quadratic in its length.
+_NAME = r"[A-Z][\w'\u2019.-]{0,60}"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
