@@ -284,6 +284,9 @@ def article_intake_retry(*, article: Article, user) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.intake_status != IntakeStatus.FAILED:
         raise ApplicationError("Only an article whose claims could not be found can be tried again.", status=409)
+    audit_record(
+        action=AuditAction.INTAKE_RETRIED, actor=user, article=article, details={"error": article.intake_error}
+    )
     article.intake_status = IntakeStatus.QUEUED
     article.intake_queued_at = timezone.now()
     article.intake_attempts = 0

@@ -137,6 +137,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
         AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
+        AuditAction.INTAKE_RETRIED: "{actor} tried finding the article\u2019s claims again after: {error}",
         AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} with its claims ({claim_count})",
     }
     quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title")

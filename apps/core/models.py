@@ -61,6 +61,7 @@ class AuditAction(models.TextChoices):
     EVIDENCE_ADDED = "evidence_added", "Evidence added"
     REFERENCES_REFRESHED = "references_refreshed", "References refreshed"
     ARTICLE_IMPORTED = "article_imported", "Article imported"
+    INTAKE_RETRIED = "intake_retried", "Finding the article's claims tried again"
     FACT_CHECK_URL_SET = "fact_check_url_set", "Fact-check address set"
     ARTICLE_DELETED = "article_deleted", "Article deleted"
 

@@ -13,6 +13,7 @@ from apps.articles.tasks import article_intake_task, article_intakes_requeue_sta
 from apps.claims.models import Claim
 from apps.claims.services import claim_create_from_span
 from apps.core.exceptions import ApplicationError
+from apps.core.models import AuditAction, AuditEvent
 from apps.references.models import ReferenceJob
 from apps.reviews.models import ReviewTask
 from tests.factories import ArticleFactory
@@ -210,6 +211,9 @@ def test_editors_can_retry_a_failed_intake_through_the_api(
     again = editor_api.post(url)
     assert again.status_code == 409
     assert again.json()["message"] == "Only an article whose claims could not be found can be tried again."
+    # the retry is on the article's record, with the failure it answered; the refused one is not
+    (event,) = AuditEvent.objects.filter(article_id=article.pk, action=AuditAction.INTAKE_RETRIED)
+    assert (event.actor_name, event.details) == ("edith", {"error": "x"})
 
 
 def test_the_import_command_finds_a_long_articles_claims_before_it_prints_them(long_articles, desk, tmp_path, capsys):
