@@ -153,12 +153,12 @@ def notify_verdict_submitted(*, reviewer, task: ReviewTask) -> None:
 
     Only that editor: they asked for the verdict and are waiting for it, and telling every editor
     of a busy desk about every verdict would teach them to ignore the emails. If the assigning
-    editor is gone (no longer an editor of the desk, account closed), the desk's editors are told
-    instead, so a verdict never waits unseen. An assigning editor who turned the kind off is not
-    replaced: they chose to look for themselves.
+    editor cannot be told (no longer an editor of the desk, account closed, no email address), the
+    desk's editors are told instead, so a verdict never waits unseen. An assigning editor who turned
+    the kind off is not replaced: they chose to look for themselves.
     """
     desk_editors = Membership.objects.filter(desk_id=task.claim.article.desk_id, role__in=EDITOR_ROLES)
-    assigner = desk_editors.filter(user_id=task.assigned_by_id, user__is_active=True)
+    assigner = desk_editors.filter(user_id=task.assigned_by_id, user__is_active=True).exclude(user__email="")
     recipients = assigner if task.assigned_by_id and assigner.exists() else desk_editors
     event_key = _event_key([task], lambda task: task.verdict_revision)
     for membership in _reachable(recipients, kind=NotificationKind.VERDICT_SUBMITTED, actor=reviewer):

@@ -164,6 +164,17 @@ def test_a_verdict_whose_assigning_editor_left_the_desk_emails_the_desks_editors
     assert _recipients() == ["ada@example.org", "erin@example.org"]
 
 
+def test_a_verdict_whose_assigning_editor_has_no_address_emails_the_desks_editors(act, desk, article, editor, reviewer):
+    factories.MemberFactory(desk=desk, role="editor", username="erin")
+    (task,) = _assigned(act, editor, reviewer, [_task(article)])
+    type(editor).objects.filter(pk=editor.pk).update(email="")
+    mail.outbox.clear()
+
+    act(services.verdict_submit, user=reviewer, task=task, rating=_rating(), rationale="The records show it.")
+
+    assert _recipients() == ["erin@example.org"]
+
+
 def test_a_returned_verdict_emails_the_reviewer_with_the_note(act, article, editor, reviewer):
     (task,) = _submitted(act, editor, reviewer, [_task(article)])
 
