@@ -242,6 +242,12 @@ def test_a_count_of_airliners_and_a_bracketed_number_after_a_space_are_amounts()
     assert quantities[0]["unit"] == "jets"
 
 
+def test_a_count_of_people_called_is_an_amount_not_a_telephone_number():
+    quantities = find_quantities("Police called 30 witnesses and the union called 12 strikes.")
+
+    assert [(q["value"], q["unit"]) for q in quantities] == [(30, "witnesses"), (12, "strikes")]
+
+
 def test_a_number_after_a_place_and_a_comma_is_no_age():
     quantities = find_quantities("21 injured in Davao del Sur, 36 in North Cotabato and 29 in South Cotabato")
 

@@ -318,8 +318,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
-    if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-        return None  # "phoned 911"
+    if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
+        text, match.end("number")
+    ):
+        return None  # "phoned 911", but "called 30 witnesses" counts them
     if (
         _AIRLINER.fullmatch(match["number"])
         and _AVIATION.search(text)
