@@ -236,8 +236,9 @@ _NOT_NAMES = frozenset(
     | {d.capitalize() for d in WEEKDAYS}
 )  # fmt: skip
 
-# An initial ("John F. Kennedy") is followed by a name, not by the next sentence ("plan B. Then").
+# Capitalised words of quantity that open a phrase, not a name ("Multiple Iranian officials").
 _QUANTIFIERS = words("Multiple Various Numerous")
+# An initial ("John F. Kennedy") is followed by a name, not by the next sentence ("plan B. Then").
 _SENTENCE_OPENERS = _NOT_NAMES | {word.capitalize() for word in STOPWORDS}
 # "Wayne A. I. Frederick": an opener with a full stop of its own is an initial too.
 _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTENCE_OPENERS)})\b(?!\.))"
