@@ -256,6 +256,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.reviews.tasks.notifications_requeue_stale_task",
         "schedule": 300.0,
     },
+    "reviews-prune-notifications": {
+        "task": "apps.reviews.tasks.notifications_prune_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day at the hour (UTC).
     "reviews-overdue-digest": {
         "task": "apps.reviews.tasks.overdue_digest_task",
@@ -373,6 +377,8 @@ NOTIFICATION_MAX_ATTEMPTS = env.int("FACTCHECK_NOTIFICATION_MAX_ATTEMPTS", defau
 NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_NOTIFICATION_RETRY_BACKOFF_MAX", default=600)
 # An email still unsent this long after it was queued lost its message; the sweeper sends it again.
 NOTIFICATION_STALE_SECONDS = env.int("FACTCHECK_NOTIFICATION_STALE_SECONDS", default=900)
+# How long a sent, skipped or failed email's row stays in the outbox (the Django admin shows them).
+NOTIFICATION_KEEP_DAYS = env.int("FACTCHECK_NOTIFICATION_KEEP_DAYS", default=90)
 
 # --- Logging --------------------------------------------------------------------------------
 # Everything goes to stderr for the service manager to collect; the worker uses this too

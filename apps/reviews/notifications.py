@@ -379,6 +379,18 @@ def notifications_requeue_stale(*, now: dt.datetime | None = None) -> int:
     return len(notification_ids)
 
 
+def notifications_prune(*, now: dt.datetime | None = None) -> int:
+    """Delete the outbox rows finished (sent, skipped or failed) longer than
+    NOTIFICATION_KEEP_DAYS ago, so the table does not grow for ever. Returns how many."""
+    now = now or timezone.now()
+    finished = (NotificationStatus.SENT, NotificationStatus.SKIPPED, NotificationStatus.FAILED)
+    old = Notification.objects.filter(
+        status__in=finished, updated_at__lt=now - dt.timedelta(days=settings.NOTIFICATION_KEEP_DAYS)
+    )
+    _, deleted = old.delete()
+    return deleted.get(Notification._meta.label, 0)  # not counting the rows linking them to tasks
+
+
 # --- The message ------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from apps.reviews.notifications import (
     NotificationSendError,
     notification_send,
+    notifications_prune,
     notifications_requeue_stale,
     overdue_digest_record,
 )
@@ -44,3 +45,9 @@ def notifications_requeue_stale_task() -> int:
 def overdue_digest_task() -> int:
     """Beat, daily: record and send each person's digest of overdue claims (once a day)."""
     return overdue_digest_record()
+
+
+@shared_task(acks_late=True)
+def notifications_prune_task() -> int:
+    """Beat, daily: delete outbox rows finished longer ago than the desk keeps them."""
+    return notifications_prune()

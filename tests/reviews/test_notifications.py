@@ -435,10 +435,11 @@ def test_an_email_whose_sends_keep_dying_is_given_up_after_the_last_attempt(
     assert (notification.status, notification.last_error) == (NotificationStatus.FAILED, "Stopped after 3 attempts.")
 
 
-def test_beat_runs_the_sweeper_and_the_daily_digest(settings):
+def test_beat_runs_the_sweeper_the_daily_digest_and_the_pruning(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "apps.reviews.tasks.notifications_requeue_stale_task" in tasks
     assert "apps.reviews.tasks.overdue_digest_task" in tasks
+    assert "apps.reviews.tasks.notifications_prune_task" in tasks
     assert review_tasks.notification_send_task.acks_late
     assert review_tasks.notification_send_task.autoretry_for == (notifications.NotificationSendError,)
 
@@ -681,3 +682,26 @@ def test_two_workers_sending_the_same_email_send_it_once(published, desk, editor
 
     assert len(sent) == 1
     assert Notification.objects.get().status == NotificationStatus.SENT
+
+
+def test_finished_outbox_rows_are_pruned_after_the_keep_period_and_unsent_ones_never(settings, desk, reviewer):
+    settings.NOTIFICATION_KEEP_DAYS = 90
+    now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+
+    def row(key, status, days_ago):
+        notification = Notification.objects.create(
+            recipient=reviewer, kind=NotificationKind.TASK_ASSIGNED, dedupe_key=key, status=status
+        )
+        Notification.objects.filter(pk=notification.pk).update(updated_at=now - dt.timedelta(days=days_ago))
+        return key
+
+    row("old-sent", NotificationStatus.SENT, 91)
+    row("old-failed", NotificationStatus.FAILED, 120)
+    kept = {
+        row("recent-sent", NotificationStatus.SENT, 89),
+        row("old-pending", NotificationStatus.PENDING, 200),
+        row("old-sending", NotificationStatus.SENDING, 200),
+    }
+
+    assert notifications.notifications_prune(now=now) == 2
+    assert set(Notification.objects.values_list("dedupe_key", flat=True)) == kept
