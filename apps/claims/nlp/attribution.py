@@ -24,6 +24,8 @@ _WHEN = (
 # A word of a name, no longer than any real one: unbounded, a search over a long hyphenated or dotted token
 # ("A-A-A-...") would read the rest of it from every capital, quadratic in its length.
 _NAME = r"[A-Z][\w'\u2019.-]{0,60}"
+# "Abdullah al-Jahafi": a name's word after an Arabic article
+_NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
@@ -215,7 +217,7 @@ _LEADING = re.compile(
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
     rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}"
-    rf"|(?P<named>[A-Z][\w'\u2019.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019.-]*){{1,3}})),)?"
+    rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),)?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
@@ -271,7 +273,6 @@ _GROUP = (
     r"scientists|prosecutors|doctors|residents|organi[sz]ers)|(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+"
 )
 # A title and name as written after an inverted "stated": "Minister of Information Moammar al-Eryani".
-_NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 _SPEAKER_NAME = (
     rf"(?:[Tt]he\s+)?{_NAME_OR_PARTICLE}(?:\s+(?:(?:of|in|at|for|from)\s+(?:the\s+)?)?{_NAME_OR_PARTICLE}){{0,6}}"
 )
