@@ -242,7 +242,7 @@ def test_a_count_of_airliners_and_a_bracketed_number_after_a_space_are_amounts()
     assert quantities[0]["unit"] == "jets"
 
 
-def test_a_count_of_people_called_is_an_amount_not_a_telephone_number():
+def test_a_count_after_called_is_an_amount_not_a_telephone_number():
     quantities = find_quantities("Police called 30 witnesses and the union called 12 strikes.")
 
     assert [(q["value"], q["unit"]) for q in quantities] == [(30, "witnesses"), (12, "strikes")]
