@@ -234,8 +234,8 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
-    # Who the last sentence quoted, while sentences go on quoting them.
-    quoting = ""
+    # Who the last sentence quoted, and in which paragraph, while sentences go on quoting them.
+    quoting, quoting_paragraph = "", -1
     translated_paragraph = -1
     for sentence in split_sentences(body):
         if TRANSLATION_MARKER.match(sentence.text):
@@ -252,10 +252,16 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             attribution = _resolve_source(frame, memory, previous)
         else:
             attribution = _speaker_name(sentence.speaker, body, memory)
-            if not attribution and _WHOLE_QUOTATION.fullmatch(sentence.text):
-                # '"...," said Ted Scambos. "Like scoring a plate of glass, ..."': the quotation goes on
+            if (
+                not attribution
+                and sentence.paragraph == quoting_paragraph
+                and _WHOLE_QUOTATION.fullmatch(sentence.text)
+            ):
+                # '"...," said Ted Scambos. "Like scoring a plate of glass, ..."': the quotation goes on, but one
+                # that opens the next paragraph may be someone else's, named after it
                 attribution = quoting
         quoting = attribution if (frame is not None and frame.style == "quote") or attribution == quoting else ""
+        quoting_paragraph = sentence.paragraph
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, or that follows an opening "His"
         # ("His politics clashed with Sanders and Warren; he came out against ..."), someone the last

@@ -1675,6 +1675,17 @@ def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
     assert attributions == ["Ted Moss", "Ted Moss", "", ""]
 
 
+def test_a_quotation_opening_the_next_paragraph_is_not_the_last_speakers():
+    body = (
+        '"We will open 3 new dams in 2021," said Ana Vell.\n\n'
+        '"The 3 dams will fail within 5 years." That warning came from engineer Ian Moss in 2020.'
+    )
+
+    attributions = {claim.text: claim.attribution for claim in extract_claims(body)}
+
+    assert attributions['"The 3 dams will fail within 5 years."'] == ""
+
+
 def test_a_document_set_between_commas_after_an_opening_clause_is_the_source():
     (claim,) = extract_claims(
         "Because warmer water is more buoyant, says the study, it rises above the 3 layers of cold water."
