@@ -1140,6 +1140,9 @@ def test_a_range_of_weekdays_ends_after_it_starts():
         # still ahead: what will happen on the day
         ("The Senate will vote on Wednesday.", "2019-09-11"),
         ("The vote is scheduled on Wednesday.", "2019-09-11"),
+        # a past participle describing something opens no past: only a verb of announcing or deciding does
+        ("On Monday, the newly elected president will be sworn in.", "2019-09-09"),
+        ("On Saturday, the long-awaited bridge will open.", "2019-09-07"),
     ],
 )
 def test_a_weekday_is_when_the_past_verb_next_to_it_happened(text, value):

@@ -272,10 +272,15 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
 
 # What was done on the day, whatever the sentence says will happen later: "Reuters reported on Monday
 # ...", "Other games scheduled for Wednesday were still held", and a day opening the sentence before
-# its past verb: "On Wednesday, Carrie Lam announced that her government will withdraw the bill".
+# its verb of announcing or deciding: "On Wednesday, Carrie Lam announced that her government will withdraw
+# the bill". Any past participle there would also take "the newly elected president" or "the long-awaited
+# bridge" for something done, and put "On Monday, the newly elected president will be sworn in" in the past.
 _PAST_VERB_WORD = r"(?<!\bis )(?<!\bare )(?<!\bbe )\b(?:[a-z]{3,}ed|said|told|met|spoke|wrote|gave|made|held|took)"
 _PAST_VERB_BEFORE = re.compile(_PAST_VERB_WORD + r"\s+(?:(?:on|late|early)\s+)?$")
-_PAST_VERB = re.compile(_PAST_VERB_WORD + r"\b")
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|said|told|stated|confirmed|declared|reported|revealed|wrote|tweeted|warned|added|explained"
+    r"|promised|pledged|vowed|decided|agreed|voted|ruled|ordered|unveiled|approved|signed|proposed|met|spoke)\b"
+)
 _PAST_AFTER = re.compile(r"\s+(?:were|was|had)\b")
 _OPENING_DAY = re.compile(r"(?:(?:Late|Early)\s+)?(?:[Oo]n\s+)?$")
 
@@ -288,7 +293,7 @@ def _done_that_day(text: str, match: re.Match[str]) -> bool:
     if not _OPENING_DAY.fullmatch(text, 0, match.start()):
         return False
     cue = _FUTURE.search(text, match.end())
-    return bool(_PAST_VERB.search(text, match.end(), cue.start() if cue else len(text)))
+    return bool(_ANNOUNCED.search(text, match.end(), cue.start() if cue else len(text)))
 
 
 def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | None:
