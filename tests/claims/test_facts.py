@@ -959,6 +959,7 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         # a street after a preposition is a place; the same word ends people's names too
         ("A bus hit a bridge on Wellhouse Lane today.", [("Wellhouse Lane", "PLACE")]),
         ("The play starred Nathan Lane and Glenn Close.", [("Nathan Lane", "PERSON"), ("Glenn Close", "PERSON")]),
+        ("She starred in Nathan Lane's new play.", [("Nathan Lane", "PERSON")]),
         # an election is an event, not a person; its commission is a body
         ("They protested the results of the 2020 US Presidential Election.", [("US Presidential Election", "MISC")]),
         ("The Election Commission said 3 seats were open.", [("Election Commission", "ORG")]),

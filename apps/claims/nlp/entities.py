@@ -767,6 +767,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and not title_count
         and last in _STREET_WORDS
         and _STREET_PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+        and not possessive  # "starred in Nathan Lane's new play": a person's, rarely a street's
     ):
         found.append((name, "PLACE"))  # "a collision on Wellhouse Lane"
         return found
