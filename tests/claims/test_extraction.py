@@ -1695,7 +1695,7 @@ def test_a_document_set_between_commas_after_an_opening_clause_is_the_source():
     assert claim.text == "Because warmer water is more buoyant, it rises above the 3 layers of cold water."
 
 
-def test_a_finding_a_pronoun_reports_keeps_its_frame():
+def test_a_finding_a_pronoun_reports_stays_whole():
     (claim,) = extract_claims("They concluded that the 3 border agreements are null and void under the Law of the Sea.")
 
     assert claim.text == "They concluded that the 3 border agreements are null and void under the Law of the Sea."

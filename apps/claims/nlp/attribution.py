@@ -16,8 +16,10 @@ _VERB = (
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
+_WEEKDAY = "|".join(WEEKDAYS)
+_WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
 _WHEN = (
-    rf"(?:\s+(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|in\s+a\s+statement)"
+    rf"(?:\s+(?i:(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|last\s+week|in\s+a\s+statement)"
     # a part of the day and the local time after the day, as in Friday morning, local time (UTC+0900)
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+local\s+time(?:\s+\([^)]{1,20}\))?)?))?"
 )
@@ -301,11 +303,9 @@ _PARENTHETICAL = re.compile(
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 _OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
-_DAY_BEFORE_SOURCE = re.compile(
-    rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\s+(?=[A-Z])"
-)
+_DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?=[A-Z])")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
-_DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{'|'.join(WEEKDAYS)})|today|yesterday|tonight)$")
+_DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{_WEEKDAY})|today|yesterday|tonight)$")
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,13 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
-# "the 737 Max", "the A300 and 747": an airliner's model
+# "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
+# plural after it says what it counts ("Boeing delivered 747 jets")
 _AIRLINER = re.compile(r"7[0-8]7")
-_COUNTED_AFTER = re.compile(r"\s+(?!(?:was|has|is|as)\b)[a-z]+s\b")
-_FOOTNOTE = re.compile(r"[^\W\d_]\[\d{1,3}\]")
 _AVIATION = re.compile(r"\b(?:Boeing|Airbus|aircraft|airliners?|jets?|Max|MAX|planes?|freighters?|Dreamliner)\b")
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:was|has|is|as)\b)[a-z]+s\b")
+# "a detailed map[3]": a reference mark right after a word counts nothing
+_FOOTNOTE = re.compile(r"[^\W\d_]\[\d{1,3}\]")
 # Words right after a number that do not name what it counts: "rose to six following the landslide".
 _DEATH_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed"})
 _DEAD_AFTER = re.compile(r"\s+(?:dead|died|missing|by)\b")
