@@ -4,8 +4,28 @@ from .audit import audit_event_summary
 from .models import AuditEvent
 
 
+class EveryDeskRecordAdmin(admin.ModelAdmin):
+    """Records of every desk that only the workflow writes (the audit trail, the email outbox): for
+    superusers to read, not for a desk's own admins, and not to be changed here."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(EveryDeskRecordAdmin):
     """The audit trail of every desk, for a site administrator answering "who did this?"; read-only
     (superusers included), since the record is only worth something if nobody can rewrite it."""
 
@@ -18,18 +38,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description="What happened")
     def summary(self, event: AuditEvent) -> str:
         return audit_event_summary(event)
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser  # rows of every desk: not for a desk's own admins
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

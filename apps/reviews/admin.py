@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from apps.core.admin import EveryDeskRecordAdmin
+
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict
 
 
@@ -32,7 +34,7 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(EveryDeskRecordAdmin):
     """The outbox, for a site administrator to see what was sent and why something was not (rows of
     every desk, so superusers only); rows are written and sent by the workflow, never here."""
 
@@ -40,15 +42,3 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["recipient__username", "recipient__email", "last_error"]
     readonly_fields = [field.name for field in Notification._meta.fields] + ["tasks"]
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser  # rows of every desk: not for a desk's own admins
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
