@@ -300,6 +300,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("The 2 suspects left the country, police revealed on Saturday.", "police"),
         ('Dunn\'s mother, Ana Vell, said on TV, "We lost 3 years."', "Ana Vell"),
         ("As revealed at trial, the parents had kept their 13 children indoors for years.", ""),
+        # an opening "Reportedly," before a relative; a document that "reads"
+        ("Reportedly, his family said he was in intensive care for 3 weeks in hospital.", "his family"),
+        ('"He was respected by all of the 40 wrestlers", reads an AEW press release, "a fierce talent."',
+         "an AEW press release"),
+        ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
         # more verbs of saying
         ("Judge Ana Vell clarified in the proceedings that the 2 sentences were not connected.", "Judge Ana Vell"),
         ("The company also acknowledged that 300 jobs would go.", "The company"),

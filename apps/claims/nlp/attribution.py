@@ -79,10 +79,10 @@ _SOURCE = (
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
-    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)})"
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
-    rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source)"
+    rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
@@ -99,6 +99,7 @@ _TRAILING = re.compile(
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
+    r"|reads"
     r"|told\s+(?:the\s+)?\w+"
 )
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
@@ -238,7 +239,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
-    r"|In\s+response|In\s+reply|Responding"
+    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly"
     # "A month later,", "Two days earlier,"
     r"|[A-Z][a-z]*\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
     r"(?:\s[^,]{1,80})?,\s+"
@@ -349,6 +350,8 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
         return None  # "Listed US states as having members were ...": the states of a country
     if frame.cue in _FINDING_CUES and frame.source.lower() in SOURCE_ANAPHORA:
         return None  # "They concluded that the agreement is void": without the frame it would be a fact
+    if frame.cue == "reads" and frame.source.lower() in SOURCE_ANAPHORA:
+        return None  # '"...", reads the report.': a document, not the outlet last named
     return frame
 
 
