@@ -305,6 +305,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"He was respected by all of the 40 wrestlers", reads an AEW press release, "a fierce talent."',
          "an AEW press release"),
         ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
+        # "according to" a named source inside the sentence, but not past a semicolon
+        ("Bermuda was rarely hit by hurricanes according to CNN who reported that only 21 came near.", "CNN"),
+        ("He was in hospital for 3 months and according to the Ministry of Foreign Affairs he died there.",
+         "the Ministry of Foreign Affairs"),
         # more verbs of saying
         ("Judge Ana Vell clarified in the proceedings that the 2 sentences were not connected.", "Judge Ana Vell"),
         ("The company also acknowledged that 300 jobs would go.", "The company"),
@@ -1795,3 +1799,12 @@ def test_a_long_token_of_capitals_joined_by_hyphens_or_full_stops_is_read_in_lin
     extract_claims(body, published_on=dt.date(2020, 1, 1))
 
     assert time.monotonic() - started < 2
+
+
+def test_according_to_inside_the_last_clause_after_a_semicolon_speaks_for_no_other_clause():
+    claims = extract_claims(
+        "The PKK is a banned militant organization in 3 countries; the YPG is, according to Turkey, "
+        "supportive of the PKK."
+    )
+
+    assert all(claim.attribution == "" for claim in claims if "banned" in claim.text)

@@ -193,6 +193,11 @@ _ACCORDING = re.compile(
     # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
     rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b")
+_ACCORDING_INSIDE = re.compile(
+    rf"\baccording\s+to\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}})"
+    r"(?=\s+(?:who|which|he|she|it|they|there|the|a|an)\b|\s*[,.;]|\s*$)"
+)
 _PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 # "..., according to a report in the business daily Kommersant."
 _TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
@@ -401,7 +406,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
-    if (match := _TRAILING_ACCORDING.search(sentence)) and not _CLAUSE_VERB.search(match["source"]):
+    if (
+        (match := _TRAILING_ACCORDING.search(sentence))
+        and not _CLAUSE_VERB.search(match["source"])
+        and not _RELATIVE_WORD.search(match["source"])  # "according to CNN who reported that ...": CNN
+    ):
         return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
         content_start = match.end()
@@ -439,6 +448,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
     if match := _NAME_WHO_SAID.search(sentence):
         return AttributionFrame(_clean(match["name"]), match["cue"], 0, len(sentence), "quote")
+    if ";" not in sentence and (match := _ACCORDING_INSIDE.search(sentence)):
+        # "Bermuda was rarely hit according to CNN who reported ...", "and according to the Ministry
+        # of Foreign Affairs he died at ...": a named source inside the sentence, the words left as they
+        # are; not past a semicolon, where it may speak for one clause only
+        return AttributionFrame(_clean(match["source"]), "according to", 0, len(sentence), "parenthetical")
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     return None
