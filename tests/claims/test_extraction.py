@@ -305,6 +305,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"He was respected by all of the 40 wrestlers", reads an AEW press release, "a fierce talent."',
          "an AEW press release"),
         ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
+        # someone unnamed "within" a body
+        ('A source within the central Interior Ministry reportedly said "We hide 40 of the deaths."',
+         "A source within the central Interior Ministry"),
         # "according to" a named source inside the sentence, but not past a semicolon
         ("Bermuda was rarely hit by hurricanes according to CNN who reported that only 21 came near.", "CNN"),
         ("He was in hospital for 3 months and according to the Ministry of Foreign Affairs he died there.",

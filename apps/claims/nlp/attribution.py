@@ -83,7 +83,7 @@ _SOURCE = (
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
-    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
+    rf"(?:\s+(?:for|of|at|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
