@@ -74,6 +74,8 @@ _SOURCE = (
     # Margaret Leinen": a body, a post in lower case, the person who holds it
     rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+)?(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME}){{1,2}}"
+    # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
+    rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
@@ -99,7 +101,7 @@ _TRAILING = re.compile(
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
-    r"|reads"
+    r"|reads|went\s+on\s+to\s+(?:add|say|note|explain)"
     r"|told\s+(?:the\s+)?\w+"
 )
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
