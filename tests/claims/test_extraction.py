@@ -305,6 +305,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('"He was respected by all of the 40 wrestlers", reads an AEW press release, "a fierce talent."',
          "an AEW press release"),
         ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
+        # two lower-case words of a post between the body and its holder
+        ("In an interview, Northwestern University public health expert Ana Vell said 3 names stigmatise.",
+         "Northwestern University public health expert Ana Vell"),
         # "went on to add"; how recently a post was taken
         ('Ana Vell went on to add, "There are 3 more caves with water."', "Ana Vell"),
         ('Newly elected Assemblywoman Ana Vell said, "We are 23 of the 42 members."',

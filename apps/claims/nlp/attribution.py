@@ -72,7 +72,7 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
     # Margaret Leinen": a body, a post in lower case, the person who holds it
-    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+)?(?:{_ROLE_NOUNS})"
+    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME}){{1,2}}"
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
