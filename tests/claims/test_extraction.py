@@ -306,7 +306,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "an AEW press release"),
         ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
         # two lower-case words of a post between the body and its holder
-        ("In an interview, Northwestern University public health expert Ana Vell said 3 names stigmatise.",
+        ("In an interview with the magazine, Northwestern University public health expert Ana Vell said that 3 of "
+         "the names would be a stigma for the people of the city.",
          "Northwestern University public health expert Ana Vell"),
         # "went on to add"; how recently a post was taken
         ('Ana Vell went on to add, "There are 3 more caves with water."', "Ana Vell"),
