@@ -6,13 +6,13 @@ import threading
 import uuid
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from apps.references import services
 from apps.references.models import SOURCE_RULE_MAX_KEYWORDS, SourceRule
 from tests import factories
+from tests.concurrency import second_waits_for_first
 from tests.core.test_api import _assert_documented, openapi  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -336,26 +336,11 @@ def test_two_admins_saving_one_version_at_once_save_once(desk, desk_admin, own_r
         return rule
 
     monkeypatch.setattr(services, "source_rule_update", slow_update)
-    answers = {}
 
-    def patch(label, wait_for=None):
-        if wait_for is not None:
-            wait_for.wait(5)
-        try:
-            answers[label] = _client(desk_admin).patch(
-                _detail(own_rule), {"label": label}, format="json", HTTP_IF_MATCH=stale
-            )
-        finally:
-            connection.close()
+    def patch(label):
+        return _client(desk_admin).patch(_detail(own_rule), {"label": label}, format="json", HTTP_IF_MATCH=stale)
 
-    threads = [
-        threading.Thread(target=patch, args=("First",)),
-        threading.Thread(target=patch, args=("Second", holding)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
+    answers = second_waits_for_first(patch, first="First", second="Second", holding=holding)
 
     assert (answers["First"].status_code, answers["Second"].status_code) == (200, 412)
     own_rule.refresh_from_db()

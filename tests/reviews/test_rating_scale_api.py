@@ -6,7 +6,6 @@ import threading
 import uuid
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -14,6 +13,7 @@ from apps.reviews import services
 from apps.reviews.models import Rating, RatingScale, Verdict
 from apps.reviews.selectors import rating_scale_for_desk
 from tests import factories
+from tests.concurrency import second_waits_for_first
 from tests.core.test_api import _assert_documented, openapi  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -364,26 +364,11 @@ def test_two_admins_saving_one_version_at_once_save_once(desk, desk_admin, own_s
         return fields_check(**kwargs)
 
     monkeypatch.setattr(services, "_rating_fields_check", slow_fields_check)
-    answers = {}
 
-    def patch(label, wait_for=None):
-        if wait_for is not None:
-            wait_for.wait(5)
-        try:
-            answers[label] = _client(desk_admin).patch(
-                _detail(rating), {"label": label}, format="json", HTTP_IF_MATCH=stale
-            )
-        finally:
-            connection.close()
+    def patch(label):
+        return _client(desk_admin).patch(_detail(rating), {"label": label}, format="json", HTTP_IF_MATCH=stale)
 
-    threads = [
-        threading.Thread(target=patch, args=("First",)),
-        threading.Thread(target=patch, args=("Second", holding)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
+    answers = second_waits_for_first(patch, first="First", second="Second", holding=holding)
 
     assert (answers["First"].status_code, answers["Second"].status_code) == (200, 412)
     rating.refresh_from_db()
