@@ -412,6 +412,38 @@ def test_a_clause_split_off_names_its_own_source_and_a_described_source_is_not_i
     assert claims["Jasim Uddin is a spokesperson for the fire service."].attribution == ""
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scans revealed a broken leg and two cracked ribs after the hiker fell 30 metres from the path.",
+        "The results indicated a rise of 12 percent in the number of cases in the region over the last year.",
+        "The army asserted control over 3 districts of the city after a week of heavy fighting.",
+        "The home side conceded 2 goals in the last ten minutes of the match against the league leaders.",
+    ],
+)
+def test_a_verb_of_saying_with_a_thing_as_its_object_names_no_source(sentence):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
+
+    assert claim.attribution == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The audit revealed that the agency had spent $2 million on consultants without any tender.", "The audit"),
+        ("The ministry conceded it had lost the records of 3,000 patients during the move last year.", "The ministry"),
+        ('The mayor revealed in a post on the city website, "We have 3 weeks of water left in the reservoirs."',
+         "The mayor"),
+        ("The company indicated that, after the merger, 400 of its workers in the state would lose their jobs.",
+         "The company"),
+    ],
+)  # fmt: skip
+def test_the_same_verbs_before_what_was_said_name_their_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
+
+    assert claim.attribution == source
+
+
 def test_a_passive_is_not_an_attribution_frame():
     (claim,) = extract_claims("The attack was claimed by the Houthi movement in Yemen on 14 September.")
 

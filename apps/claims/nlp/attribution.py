@@ -423,12 +423,13 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
-    if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence):
+    if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence) and _says(match, sentence):
         return AttributionFrame(_leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading")
     if (
         (opening := _OPENING_PHRASE.match(sentence))
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
         and _leading_content_follows(match, sentence)
+        and _says(match, sentence)
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
@@ -489,6 +490,24 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
         or _TOLD_BY_NAME.match(match["cue"]) is not None
         or _ASIDE_AFTER_CUE.match(sentence, match.end()) is not None
     )
+
+
+# Verbs that also take a thing as their object, outside speech: "Scans revealed a broken leg", "The
+# results indicated a rise", "The army asserted control", "The team conceded a goal".
+_CUES_WITH_OBJECTS = frozenset({"revealed", "indicated", "indicates", "asserted", "conceded"})
+# What was said follows: "revealed that, ...", "revealed, in a statement, ...", 'revealed in a post: "..."'
+_SAID_FOLLOWS = re.compile(r"(?:that\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
+# Where the first clause of what follows the verb ends: "a broken leg and two cracked ribs" has none.
+_FIRST_CLAUSE_END = re.compile(r",|;|\s(?:and|but|or)\s")
+
+
+def _says(match: re.Match[str], sentence: str) -> bool:
+    """Whether a leading frame's verb is followed by what was said, not by its object: "The audit revealed
+    that ..." and "The company conceded it had ..." say something; "Scans revealed a broken leg" does not."""
+    if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
+        return True
+    content = sentence[match.end() :]
+    return _SAID_FOLLOWS.match(content) is not None or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])
 
 
 def _clean(source: str) -> str:
