@@ -263,6 +263,23 @@ def test_moving_answers_the_scale_in_its_new_order(admin_api, own_scale):
     assert admin_api.post(f"{_detail(rating)}move/", {"offset": "up"}, format="json").status_code == 400
 
 
+def test_a_move_changes_the_etags_of_both_ratings_that_swapped_places(admin_api, own_scale):
+    """Position is part of what a client read, so a move makes both old ETags stale (412), while
+    the ratings whose place did not change keep theirs."""
+    moved, swapped, untouched = (_rating(own_scale, label) for label in ("Misleading", "False", "True"))
+    read = {rating.label: admin_api.get(_detail(rating))["ETag"] for rating in (moved, swapped, untouched)}
+
+    response = admin_api.post(f"{_detail(moved)}move/", {"offset": -1}, format="json")
+
+    assert response.status_code == 200
+    for rating in (moved, swapped):
+        stale = admin_api.patch(_detail(rating), {"label": "Renamed"}, format="json", HTTP_IF_MATCH=read[rating.label])
+        assert stale.status_code == 412, rating.label
+        assert admin_api.get(_detail(rating))["ETag"] != read[rating.label]
+    assert admin_api.get(_detail(untouched))["ETag"] == read["True"]
+    assert sorted(r.label for r in own_scale.ratings.all()) == sorted(STANDARD)
+
+
 def test_an_unused_rating_is_removed(admin_api, own_scale):
     rating = _rating(own_scale, "Unverifiable")
 
