@@ -479,19 +479,27 @@ def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | Non
     return ratings.exists()
 
 
-@transaction.atomic
 def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
-    """A desk admin gives the desk its own scale: a copy of the shipped default's ratings.
+    """A desk admin gives the desk its own scale; see `rating_scale_get_or_copy_default`."""
+    scale, _ = rating_scale_get_or_copy_default(user=user, desk=desk)
+    return scale
+
+
+@transaction.atomic
+def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, bool]:
+    """A desk admin gives the desk its own scale: a copy of the shipped default's ratings. True
+    when this call made the copy.
 
     The desk's verdicts move to the copied rating of the same label, so the scale's counts
     include them, a rating they use cannot be removed, renaming one renames their verdicts'
     rating, and a returned verdict's revise form starts from its rating. Saved drafts move too.
-    Idempotent: a desk that already has its own scale keeps it unchanged.
+    Idempotent: a desk that already has its own scale keeps it unchanged (and False). Whether
+    the desk had one is read under the desk lock, so of two concurrent copies only one is True.
     """
     desk = _lock_desk_for_scale(user=user, desk=desk)
     own = RatingScale.objects.filter(desk=desk).first()
     if own is not None:
-        return own
+        return own, False
     default = rating_scale_for_desk(desk=desk)
     scale = RatingScale.objects.create(
         desk=desk,
@@ -513,7 +521,7 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
     for rating, copy in zip(standard, copies, strict=True):
         Verdict.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
         VerdictDraft.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
-    return scale
+    return scale, True
 
 
 @transaction.atomic

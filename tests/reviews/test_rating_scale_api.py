@@ -177,6 +177,51 @@ def test_copying_gives_the_desk_its_own_scale_once_and_moves_its_verdicts(admin_
     assert RatingScale.objects.filter(desk=desk).count() == 1
 
 
+def test_a_copy_made_by_another_request_while_this_one_waited_for_the_lock_answers_200(
+    admin_api, desk, desk_admin, monkeypatch
+):
+    """Whether the desk already had its own scale is decided under the desk lock: here another
+    admin's copy commits just before this request takes the lock."""
+    lock = services._lock_desk_for_scale
+
+    def after_a_concurrent_copy(**kwargs):
+        monkeypatch.setattr(services, "_lock_desk_for_scale", lock)
+        services.rating_scale_copy_default(user=desk_admin, desk=desk)
+        return lock(**kwargs)
+
+    monkeypatch.setattr(services, "_lock_desk_for_scale", after_a_concurrent_copy)
+
+    response = admin_api.post(COPY)
+
+    assert response.status_code == 200
+    assert response.json()["own"] is True
+    assert RatingScale.objects.filter(desk=desk).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_copies_sent_at_once_make_one_scale_and_only_the_first_answers_201(desk, desk_admin, monkeypatch):
+    holding = threading.Event()
+    standard_scale = services.rating_scale_for_desk
+
+    def slow_standard_scale(**kwargs):
+        holding.set()
+        # The second request starts now, while this one holds the desk lock and has copied nothing.
+        threading.Event().wait(1.0)
+        return standard_scale(**kwargs)
+
+    monkeypatch.setattr(services, "rating_scale_for_desk", slow_standard_scale)
+
+    answers = second_waits_for_first(
+        lambda label: _client(desk_admin).post(COPY), first="first", second="second", holding=holding
+    )
+
+    assert (answers["first"].status_code, answers["second"].status_code) == (201, 200)
+    assert answers["first"].json()["id"] == answers["second"].json()["id"]
+    assert RatingScale.objects.filter(desk=desk).count() == 1
+    assert [r.label for r in RatingScale.objects.get(desk=desk).ratings.order_by("position")] == STANDARD
+
+
 # --- Adding, editing, moving, removing ---------------------------------------------------------------
 
 

@@ -229,7 +229,8 @@ class DeskRatingScaleApi(_DeskRatingScaleApi):
 
 class DeskRatingScaleCopyApi(_DeskRatingScaleApi):
     """Give the desk its own scale, a copy of the standard one, as the web's "copy" does: the desk's
-    verdicts move to the copied ratings. Idempotent."""
+    verdicts move to the copied ratings. Idempotent: 201 for the request that made the copy, 200
+    with the scale for any other, two sent at once included."""
 
     @extend_schema(
         request=None,
@@ -240,9 +241,8 @@ class DeskRatingScaleCopyApi(_DeskRatingScaleApi):
     )
     def post(self, request: Request, desk_slug: str) -> Response:
         desk = self.get_desk()
-        had_own = selectors.rating_scale_for_desk(desk=desk).desk_id == desk.pk
-        services.rating_scale_copy_default(user=request.user, desk=desk)
-        return Response(_scale_body(desk), status=status.HTTP_200_OK if had_own else status.HTTP_201_CREATED)
+        _, copied = services.rating_scale_get_or_copy_default(user=request.user, desk=desk)
+        return Response(_scale_body(desk), status=status.HTTP_201_CREATED if copied else status.HTTP_200_OK)
 
 
 class DeskRatingDetailApi(_DeskRatingScaleApi):
