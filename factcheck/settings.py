@@ -241,6 +241,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 # extraction is CPU work. The first matching route wins.
 CELERY_TASK_ROUTES = {
     "apps.references.tasks.reference_evidence_task": {"queue": "default"},
+    "apps.desks.tasks.webhook_delivery_send_task": {"queue": "fetch"},
     "apps.references.tasks.*": {"queue": "fetch"},
 }
 CELERY_BEAT_SCHEDULE = {
@@ -259,6 +260,14 @@ CELERY_BEAT_SCHEDULE = {
     "reviews-prune-notifications": {
         "task": "apps.reviews.tasks.notifications_prune_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "desks-requeue-stale-webhook-deliveries": {
+        "task": "apps.desks.tasks.webhook_deliveries_requeue_stale_task",
+        "schedule": 300.0,
+    },
+    "desks-prune-webhook-deliveries": {
+        "task": "apps.desks.tasks.webhook_deliveries_prune_task",
+        "schedule": crontab(hour=3, minute=40),
     },
     # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day at the hour (UTC).
     "reviews-overdue-digest": {
@@ -379,6 +388,24 @@ NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_NOTIFICATION_RETRY_B
 NOTIFICATION_STALE_SECONDS = env.int("FACTCHECK_NOTIFICATION_STALE_SECONDS", default=900)
 # How long a sent, skipped or failed email's row stays in the outbox (the Django admin shows them).
 NOTIFICATION_KEEP_DAYS = env.int("FACTCHECK_NOTIFICATION_KEEP_DAYS", default=90)
+
+# --- Outgoing webhooks ------------------------------------------------------------------------
+# docs/architecture.md, "Webhooks". Deliveries go through the outbound client above (its address
+# policy, allowed ports and per-host spacing), without following redirects.
+WEBHOOK_TIMEOUT_SECONDS = env.float("FACTCHECK_WEBHOOK_TIMEOUT", default=10.0)
+# A delivery is tried this many times in all (5xx, 429, timeouts, connection errors), with
+# exponential backoff from WEBHOOK_RETRY_BACKOFF_SECONDS up to WEBHOOK_RETRY_BACKOFF_MAX_SECONDS.
+WEBHOOK_MAX_ATTEMPTS = env.int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=6)
+WEBHOOK_RETRY_BACKOFF_SECONDS = env.int("FACTCHECK_WEBHOOK_RETRY_BACKOFF", default=30)
+WEBHOOK_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_WEBHOOK_RETRY_BACKOFF_MAX", default=600)
+# An endpoint whose deliveries fail this many times in a row (each after all its attempts) is
+# turned off, with the reason shown to the desk's admins, until one of them turns it on again.
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("FACTCHECK_WEBHOOK_DISABLE_AFTER_FAILURES", default=10)
+# A delivery still pending this long after it was queued lost its message; the sweeper sends it again.
+WEBHOOK_STALE_SECONDS = env.int("FACTCHECK_WEBHOOK_STALE_SECONDS", default=900)
+WEBHOOK_DELIVERY_KEEP_DAYS = env.int("FACTCHECK_WEBHOOK_DELIVERY_KEEP_DAYS", default=30)
+# How many of an endpoint's latest deliveries its page shows (the API pages through all kept).
+WEBHOOK_DELIVERY_LOG_LENGTH = 50
 
 # --- Logging --------------------------------------------------------------------------------
 # Everything goes to stderr for the service manager to collect; the worker uses this too

@@ -7,14 +7,16 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction
-from apps.desks.models import Desk
+from apps.desks.models import Desk, WebhookEvent
 from apps.desks.selectors import membership_require
+from apps.desks.webhooks import site_url, webhook_event_record
 
 from .models import Article, IntakeStatus, SourceKind
 from .parsing import (
@@ -169,6 +171,7 @@ def article_create(
             )
             if intake_inline:
                 _intake_steps_run(article)
+                _webhook_article_imported(article)
             else:
                 _intake_publish(article.pk)
     except IntegrityError:
@@ -200,6 +203,31 @@ def _article_input_error(error: ValidationError) -> ArticleInputError:
         for name, messages in error.message_dict.items()
     ]
     return ArticleInputError("The article could not be stored (" + "; ".join(problems) + ").")
+
+
+def _webhook_article_imported(article: Article) -> None:
+    """Tell the desk's webhooks an article is in with its claims found (once its intake is done,
+    in the intake's transaction)."""
+    claim_count = article.claims.count()
+    url = site_url(reverse("articles:detail", kwargs={"article_id": article.pk}))
+    importer = article.imported_by.get_username() if article.imported_by_id else None
+    webhook_event_record(
+        desk=article.desk,
+        event=WebhookEvent.ARTICLE_IMPORTED,
+        data={
+            "article": {
+                "id": str(article.pk),
+                "title": article.title,
+                "outlet": article.outlet,
+                "source_url": article.source_url,
+                "claim_count": claim_count,
+                "url": url,
+            },
+            "imported_by": importer,
+        },
+        summary=f"Imported “{article.title or 'Untitled article'}”: {claim_count} claims to check.",
+        link=url,
+    )
 
 
 def intake_steps():
@@ -237,6 +265,7 @@ def article_intake_run(*, article_id: str) -> Article | None:
             article.intake_status = IntakeStatus.DONE
             article.intake_error = ""
             article.save(update_fields=["intake_status", "intake_error", "updated_at"])
+            _webhook_article_imported(article)
     except SoftTimeLimitExceeded:
         minutes = settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS // 60
         return _intake_fail(article_id, f"Finding this article's claims took longer than {minutes} minutes.")

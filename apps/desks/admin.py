@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Desk, Membership
+from apps.core.admin import EveryDeskRecordAdmin
+
+from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
 
 
 class MembershipInline(admin.TabularInline):
@@ -22,3 +24,26 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "desk", "role"]
     list_filter = ["role", "desk"]
     search_fields = ["user__username", "desk__name"]
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(EveryDeskRecordAdmin):
+    """Every desk's webhook endpoints, for a site administrator to see where events go and why one
+    was turned off; desk admins manage their own in the desk settings. The secret is not shown."""
+
+    list_display = ["url", "desk", "payload_format", "is_active", "consecutive_failures", "created_at"]
+    list_filter = ["is_active", "payload_format", "desk"]
+    search_fields = ["url", "description", "desk__slug"]
+    exclude = ["secret"]
+    readonly_fields = [field.name for field in WebhookEndpoint._meta.fields if field.name != "secret"]
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(EveryDeskRecordAdmin):
+    """The webhook outbox of every desk: what was sent where, and why something failed; rows are
+    written and sent by the workflow, never here."""
+
+    list_display = ["event", "endpoint", "status", "attempts", "response_status", "created_at", "delivered_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["=endpoint__id", "endpoint__url", "last_error"]
+    readonly_fields = [field.name for field in WebhookDelivery._meta.fields]

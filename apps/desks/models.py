@@ -40,3 +40,96 @@ class Membership(BaseModel):
     @property
     def can_edit(self) -> bool:
         return self.role in (Role.ADMIN, Role.EDITOR)
+
+
+# --- Outgoing webhooks --------------------------------------------------------------------------
+
+
+class WebhookEvent(models.TextChoices):
+    """What a desk's webhook endpoints can subscribe to; the value is the body's `event`."""
+
+    ARTICLE_IMPORTED = "article.imported", "An article is imported and its claims are found"
+    CLAIM_ASSIGNED = "claim.assigned", "Claims are assigned to a reviewer"
+    VERDICT_SUBMITTED = "verdict.submitted", "A verdict is submitted for approval"
+    VERDICT_RETURNED = "verdict.returned", "An editor returns a verdict to its reviewer"
+    VERDICT_APPROVED = "verdict.approved", "An editor approves a verdict"
+
+
+# Sent only by an admin's "Send a test event"; nobody subscribes to it.
+WEBHOOK_TEST_EVENT = "webhook.test"
+
+
+class WebhookFormat(models.TextChoices):
+    JSON = "json", "JSON event (signed)"
+    # Slack, Google Chat and Microsoft Teams incoming webhooks take a JSON object with a `text`.
+    SLACK = "slack", 'Chat message: {"text": ...} for Slack, Google Chat or Teams'
+
+
+class WebhookEndpoint(BaseModel):
+    """An HTTP endpoint a desk's admins registered to hear about the desk's events.
+
+    `secret` signs every delivery (HMAC-SHA256); it is kept in clear because signing needs it, and
+    shown only to the desk's admins. An endpoint that fails too many deliveries in a row is turned
+    off by the desk (`is_active` false) with the reason in `disabled_reason`.
+    """
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="webhook_endpoints")
+    url = models.URLField(max_length=2000)
+    description = models.CharField(max_length=200, blank=True)
+    events = models.JSONField(default=list)
+    payload_format = models.CharField(max_length=10, choices=WebhookFormat.choices, default=WebhookFormat.JSON)
+    is_active = models.BooleanField(default=True)
+    secret = models.CharField(max_length=100)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    disabled_at = models.DateTimeField(null=True, blank=True)
+    disabled_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.url} ({self.desk})"
+
+
+class WebhookDeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    DELIVERED = "delivered", "Delivered"
+    # Not sent, and never will be: the endpoint was turned off or deleted after the event.
+    SKIPPED = "skipped", "Skipped"
+    FAILED = "failed", "Failed"
+
+
+class WebhookDelivery(BaseModel):
+    """One event for one endpoint: the outbox row and its delivery record.
+
+    Written in the transaction of the event, so nothing is sent for an event that rolled back; its
+    task is published after commit and a periodic sweeper publishes the rows whose message was
+    lost. `payload` is the event as sent (its `id` is this row's id, for receivers to drop repeats).
+    """
+
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=40)
+    payload = models.JSONField()
+    # The chat line for endpoints in the chat format, with its link.
+    summary = models.CharField(max_length=500)
+    link = models.URLField(max_length=2000, blank=True)
+    status = models.CharField(
+        max_length=20, choices=WebhookDeliveryStatus.choices, default=WebhookDeliveryStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    sending_since = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["endpoint", "-created_at"], name="webhook_delivery_endpoint_new")]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint_id}: {self.status}"

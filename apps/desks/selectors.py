@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 
-from .models import Desk, Membership, Role
+from .models import Desk, Membership, Role, WebhookDelivery, WebhookEndpoint
 
 EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
 
@@ -184,3 +184,26 @@ def desk_only() -> Desk:
     if len(desks) != 1:
         raise ApplicationError("Name the desk with --desk SLUG.")
     return desks[0]
+
+
+# --- Outgoing webhooks (desk admins) --------------------------------------------------------------
+
+
+def webhook_endpoint_list(*, desk: Desk) -> QuerySet[WebhookEndpoint]:
+    return WebhookEndpoint.objects.filter(desk=desk).order_by("created_at")
+
+
+def webhook_endpoint_get(*, desk: Desk, webhook_id) -> WebhookEndpoint:
+    """One of the desk's endpoints; another desk's, or an id that is no UUID, is not found (404)."""
+    try:
+        endpoint = WebhookEndpoint.objects.select_related("desk").filter(desk=desk, pk=webhook_id).first()
+    except (ValueError, DjangoValidationError):
+        endpoint = None
+    if endpoint is None:
+        raise NotFoundError("Webhook not found.")
+    return endpoint
+
+
+def webhook_delivery_list(*, endpoint: WebhookEndpoint) -> QuerySet[WebhookDelivery]:
+    """The endpoint's deliveries, newest first."""
+    return WebhookDelivery.objects.filter(endpoint=endpoint).order_by("-created_at", "-pk")

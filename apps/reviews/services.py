@@ -25,6 +25,12 @@ from .notifications import (
     notify_verdicts_approved,
 )
 from .selectors import rating_scale_for_desk
+from .webhooks import (
+    webhook_tasks_assigned,
+    webhook_verdict_returned,
+    webhook_verdict_submitted,
+    webhook_verdicts_approved,
+)
 
 ASSIGNABLE_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 SUBMITTABLE_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
@@ -94,6 +100,7 @@ def review_tasks_assign(
     ReviewTask.objects.bulk_update(locked, ["assignee", "assigned_by", "due_date", "status", "updated_at"])
     audit_record_many(action=AuditAction.REVIEW_ASSIGNED, actor=editor, entries=_assignment_changes(locked, before))
     notify_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
+    webhook_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
     return locked
 
 
@@ -203,6 +210,7 @@ def verdict_submit(
         details={"rating": rating.label, "previous_rating": previous_rating},
     )
     notify_verdict_submitted(reviewer=user, task=locked)
+    webhook_verdict_submitted(reviewer=user, task=locked, verdict=verdict)
     return verdict
 
 
@@ -334,6 +342,7 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
         action=AuditAction.VERDICT_APPROVED, actor=editor, claim=locked.claim, details={"rating": verdict.rating.label}
     )
     notify_verdicts_approved(editor=editor, tasks=[locked])
+    webhook_verdicts_approved(editor=editor, tasks=[locked])
     return verdict
 
 
@@ -397,6 +406,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         entries=[(task.claim, {"rating": task.verdict.rating.label, "bulk": True}) for task in to_approve],
     )
     notify_verdicts_approved(editor=editor, tasks=to_approve)
+    webhook_verdicts_approved(editor=editor, tasks=to_approve)
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
 
@@ -425,6 +435,7 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
         action=AuditAction.VERDICT_RETURNED, actor=editor, claim=locked.claim, details={"note": locked.editor_note}
     )
     notify_verdict_returned(editor=editor, task=locked)
+    webhook_verdict_returned(editor=editor, task=locked)
     return locked
 
 

@@ -1,0 +1,443 @@
+"""Outgoing webhooks: a desk's admins register HTTP endpoints, and the desk's events are POSTed to
+them, signed.
+
+Why `desks` owns them: an endpoint is desk configuration, managed by the desk's admins beside its
+people and rules, and `desks` comes before every stage that raises events (articles, reviews), so
+those stages call `webhook_event_record` directly, the way they call `audit_record`.
+
+Delivery follows the email outbox (`apps/reviews/notifications.py`): each event writes one
+`WebhookDelivery` row per subscribed endpoint inside the event's own transaction (nothing is sent
+for an event that rolled back), its task is published after commit, and
+`webhook_deliveries_requeue_stale` (celery beat) publishes again the rows whose message was lost.
+Sending claims the row with a conditional UPDATE (pending -> sending), so a message delivered
+twice sends once; a worker that dies after the endpoint answered but before the row says so sends
+again, so delivery is at least once and the body's `id` lets receivers drop repeats.
+
+Requests go through the outbound client (`apps/core/http.py`): the host is resolved once and must
+be globally routable at every attempt (a name that resolved to a public address at registration
+and to an internal one later is refused: DNS rebinding), redirects are not followed, time is
+capped. 5xx, 429, timeouts and connection failures are tried again with backoff; any other answer
+is final. An endpoint whose deliveries keep failing is turned off, with the reason.
+"""
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from apps.core.exceptions import ApplicationError
+from apps.core.http import (
+    DNSResolutionError,
+    FetchError,
+    HTTPStatusError,
+    TooManyRedirectsError,
+    TransientFetchError,
+    UpstreamUnavailableError,
+    fetch,
+    shown_url,
+    target_check,
+)
+
+from .models import (
+    WEBHOOK_TEST_EVENT,
+    Desk,
+    WebhookDelivery,
+    WebhookDeliveryStatus,
+    WebhookEndpoint,
+    WebhookEvent,
+    WebhookFormat,
+)
+from .selectors import desk_admin_require
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Factcheck-Signature"
+# Receivers answer quickly with a short body; anything longer is not read.
+RESPONSE_MAX_BYTES = 64 * 1024
+
+
+class WebhookDeliveryRetry(Exception):
+    """The endpoint could not take the delivery now (5xx, 429, timeout, connection); try again later."""
+
+
+# --- Endpoints (desk admins) ------------------------------------------------------------------
+
+
+def webhook_secret_generate() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+def webhook_url_check(url: str) -> str:
+    """The URL an endpoint may have: http(s), default ports, a host that resolves to public
+    addresses only. Raises ApplicationError with the reason (a 400 naming the field)."""
+    url = url.strip()
+    if not url:
+        raise ApplicationError("Give the endpoint's URL.", extra={"field": "url"})
+    if len(url) > WebhookEndpoint._meta.get_field("url").max_length:
+        raise ApplicationError("The URL is longer than 2,000 characters.", extra={"field": "url"})
+    try:
+        target_check(url)
+    except FetchError as error:
+        raise ApplicationError(f"This URL cannot receive webhooks: {error}", extra={"field": "url"}) from None
+    return url
+
+
+def _events_check(events: list[str]) -> list[str]:
+    unknown = sorted(set(events) - set(WebhookEvent.values))
+    if unknown:
+        raise ApplicationError(
+            f"There is no event called {', '.join(unknown)}.",
+            extra={"field": "events", "events": WebhookEvent.values},
+        )
+    if not events:
+        raise ApplicationError("Choose at least one event to send.", extra={"field": "events"})
+    # In the list's own order, once each, whatever order they came in.
+    return [event for event in WebhookEvent.values if event in events]
+
+
+def _format_check(payload_format: str) -> None:
+    if payload_format not in WebhookFormat.values:
+        raise ApplicationError(
+            f"Unknown format {payload_format!r}; choose one of {', '.join(WebhookFormat.values)}.",
+            extra={"field": "payload_format"},
+        )
+
+
+@transaction.atomic
+def webhook_endpoint_create(
+    *,
+    actor,
+    desk: Desk,
+    url: str,
+    events: list[str],
+    payload_format: str = WebhookFormat.JSON,
+    description: str = "",
+    is_active: bool = True,
+) -> WebhookEndpoint:
+    """A desk admin registers an endpoint; it gets a new signing secret. Not idempotent: the same
+    URL may be registered twice (say, for two formats or sets of events)."""
+    desk_admin_require(user=actor, desk=desk)
+    _format_check(payload_format)
+    endpoint = WebhookEndpoint(
+        desk=desk,
+        url=webhook_url_check(url),
+        events=_events_check(events),
+        payload_format=payload_format,
+        description=description.strip(),
+        is_active=is_active,
+        secret=webhook_secret_generate(),
+        created_by=actor,
+    )
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def webhook_endpoint_update(
+    *,
+    actor,
+    endpoint: WebhookEndpoint,
+    url: str | None = None,
+    events: list[str] | None = None,
+    payload_format: str | None = None,
+    description: str | None = None,
+    is_active: bool | None = None,
+    rotate_secret: bool = False,
+) -> WebhookEndpoint:
+    """A desk admin changes an endpoint; fields left None keep their value.
+
+    Turning an endpoint on again (it was off, by hand or after failures) clears its failure count
+    and the reason it was turned off. `rotate_secret` gives it a new secret: deliveries from then
+    on are signed with it, those already sent were signed with the old one.
+    """
+    desk_admin_require(user=actor, desk=endpoint.desk)
+    current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
+    if current is None:
+        raise ApplicationError("That webhook was deleted.", status=404)
+    if url is not None:
+        current.url = webhook_url_check(url)
+    if events is not None:
+        current.events = _events_check(events)
+    if payload_format is not None:
+        _format_check(payload_format)
+        current.payload_format = payload_format
+    if description is not None:
+        current.description = description.strip()
+    if is_active is not None:
+        if is_active and not current.is_active:
+            current.consecutive_failures = 0
+            current.disabled_at = None
+            current.disabled_reason = ""
+        current.is_active = is_active
+    if rotate_secret:
+        current.secret = webhook_secret_generate()
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def webhook_endpoint_delete(*, actor, endpoint: WebhookEndpoint) -> None:
+    """A desk admin deletes an endpoint and its delivery log. Idempotent."""
+    desk_admin_require(user=actor, desk=endpoint.desk)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).delete()
+
+
+@transaction.atomic
+def webhook_test_send(*, actor, endpoint: WebhookEndpoint) -> WebhookDelivery:
+    """A desk admin's "Send a test event": one `webhook.test` delivery, queued like any other
+    (also to an endpoint that is off, so an admin can check it before turning it on again)."""
+    desk_admin_require(user=actor, desk=endpoint.desk)
+    occurrence = WebhookOccurrence(
+        data={"message": "A test event sent from the desk's webhook settings.", "sent_by": actor.get_username()},
+        summary=f"Test event from {endpoint.desk.name}: this webhook works.",
+    )
+    delivery = _delivery_new(endpoint=endpoint, event=WEBHOOK_TEST_EVENT, desk=endpoint.desk, occurrence=occurrence)
+    delivery.save()
+    _publish(delivery.pk)
+    return delivery
+
+
+# --- Recording, at each event -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WebhookOccurrence:
+    """One happening of an event: its own part of the body (`data`, JSON-able), and the one-line
+    text chat endpoints show (`summary`) with `link`, an absolute URL to the page it is about."""
+
+    data: dict
+    summary: str
+    link: str = ""
+
+
+def webhook_event_record(*, desk: Desk, event: str, data: dict, summary: str, link: str = "") -> int:
+    """Record one `event` for the desk's webhooks; see `webhook_events_record`."""
+    return webhook_events_record(desk=desk, event=event, occurrences=[WebhookOccurrence(data, summary, link)])
+
+
+def webhook_events_record(*, desk: Desk, event: str, occurrences: list[WebhookOccurrence]) -> int:
+    """Record each occurrence of `event` for each of the desk's active endpoints subscribed to it,
+    in the caller's transaction, and publish each delivery after commit. Returns how many
+    deliveries were recorded. Two queries however many occurrences (a bulk approval) there are.
+    """
+    if not occurrences:
+        return 0
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(desk_id=desk.pk, is_active=True)
+        if event in endpoint.events
+    ]
+    deliveries = [
+        _delivery_new(endpoint=endpoint, event=event, desk=desk, occurrence=occurrence)
+        for endpoint in endpoints
+        for occurrence in occurrences
+    ]
+    WebhookDelivery.objects.bulk_create(deliveries)
+    for delivery in deliveries:
+        _publish(delivery.pk)
+    return len(deliveries)
+
+
+def _delivery_new(
+    *, endpoint: WebhookEndpoint, event: str, desk: Desk, occurrence: WebhookOccurrence
+) -> WebhookDelivery:
+    now = timezone.now()
+    delivery = WebhookDelivery(
+        endpoint=endpoint,
+        event=event,
+        summary=_one_line(occurrence.summary, 500),
+        link=occurrence.link,
+        enqueued_at=now,
+    )
+    delivery.payload = {
+        "event": event,
+        "id": str(delivery.pk),
+        "created": now.isoformat(),
+        "desk": desk.slug,
+        "data": occurrence.data,
+    }
+    return delivery
+
+
+def _publish(delivery_id) -> None:
+    from .tasks import webhook_delivery_send_task
+
+    webhook_delivery_send_task.delay_on_commit(str(delivery_id))
+
+
+def _one_line(text: str, chars: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= chars else line[: chars - 1] + "\u2026"
+
+
+def site_url(path: str) -> str:
+    """An absolute link to a page of the desk, for event data and chat lines."""
+    return f"{settings.SITE_URL}{path}"
+
+
+# --- Sending ----------------------------------------------------------------------------------
+
+
+def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    """The `X-Factcheck-Signature` value: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">."""
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def webhook_request_body(delivery: WebhookDelivery, payload_format: str) -> bytes:
+    if payload_format == WebhookFormat.SLACK:
+        # Slack's and Google Chat's link markup; Teams shows it as text with the address.
+        text = f"{delivery.summary} <{delivery.link}|Open>" if delivery.link else delivery.summary
+        message = {"text": text}
+    else:
+        message = delivery.payload
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
+    """POST one recorded delivery. Idempotent: a row already delivered, skipped, failed or being
+    sent by another worker is left alone (None).
+
+    5xx, 429, timeouts and connection errors put the row back to pending with the error and raise
+    `WebhookDeliveryRetry` for the task to retry; after WEBHOOK_MAX_ATTEMPTS, or at once for any
+    other answer (4xx, a redirect, an address that is not allowed), the row is marked failed and
+    counts towards turning the endpoint off.
+    """
+    now = timezone.now()
+    claimed = WebhookDelivery.objects.filter(pk=delivery_id, status=WebhookDeliveryStatus.PENDING).update(
+        status=WebhookDeliveryStatus.SENDING, sending_since=now, attempts=F("attempts") + 1, updated_at=now
+    )
+    if not claimed:
+        return None
+    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    endpoint = delivery.endpoint
+    if not endpoint.is_active and delivery.event != WEBHOOK_TEST_EVENT:
+        return _finish(delivery, WebhookDeliveryStatus.SKIPPED, error="The endpoint was turned off before sending.")
+    if delivery.attempts > settings.WEBHOOK_MAX_ATTEMPTS:
+        # Each earlier attempt ended without a word (its worker died): the sweeper would otherwise
+        # bring it back forever.
+        error = delivery.last_error or f"Stopped after {delivery.attempts - 1} attempts."
+        return _fail(delivery, error=error)
+    body = webhook_request_body(delivery, endpoint.payload_format)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": f"factcheck-webhooks/1.0 (+{settings.FACTCHECK_CONTACT})",
+        "X-Factcheck-Event": delivery.event,
+        "X-Factcheck-Delivery": str(delivery.pk),
+        SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=int(time.time()), body=body),
+    }
+    try:
+        response = fetch(
+            endpoint.url,
+            method="POST",
+            headers=headers,
+            body=body,
+            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+            max_bytes=RESPONSE_MAX_BYTES,
+            max_redirects=0,
+            retries=0,
+        )
+    except (TransientFetchError, DNSResolutionError) as error:
+        status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None
+        return _attempt_failed(delivery, error=str(error), response_status=status)
+    except HTTPStatusError as error:
+        return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
+    except TooManyRedirectsError:
+        return _fail(delivery, error="The endpoint answered with a redirect; webhooks do not follow redirects.")
+    except FetchError as error:
+        return _fail(delivery, error=str(error))
+    delivery.response_status = response.status
+    delivery.delivered_at = timezone.now()
+    _finish(delivery, WebhookDeliveryStatus.DELIVERED, error="")
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).exclude(consecutive_failures=0).update(consecutive_failures=0)
+    return delivery
+
+
+def _finish(delivery: WebhookDelivery, status: str, *, error: str) -> WebhookDelivery:
+    delivery.status = status
+    delivery.last_error = error[:1000]
+    delivery.save(update_fields=["status", "last_error", "response_status", "delivered_at", "updated_at"])
+    return delivery
+
+
+def _attempt_failed(delivery: WebhookDelivery, *, error: str, response_status: int | None) -> WebhookDelivery:
+    """A transient failure: try again later, unless this was the last attempt."""
+    delivery.response_status = response_status
+    logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
+    if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+        return _fail(delivery, error=error, response_status=response_status)
+    delivery.status = WebhookDeliveryStatus.PENDING
+    # The retry is on its way: the sweeper leaves the row to it.
+    delivery.enqueued_at = timezone.now()
+    delivery.last_error = error[:1000]
+    delivery.save(update_fields=["status", "enqueued_at", "last_error", "response_status", "updated_at"])
+    raise WebhookDeliveryRetry(error)
+
+
+@transaction.atomic
+def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None = None) -> WebhookDelivery:
+    """Give the delivery up, and turn its endpoint off once too many deliveries in a row failed.
+
+    Test events do not count: an admin trying an endpoint out should not turn it off.
+    """
+    delivery.response_status = response_status
+    _finish(delivery, WebhookDeliveryStatus.FAILED, error=error)
+    logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
+    if delivery.event == WEBHOOK_TEST_EVENT:
+        return delivery
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
+    endpoint.consecutive_failures += 1
+    fields = ["consecutive_failures", "updated_at"]
+    if endpoint.is_active and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER_FAILURES:
+        endpoint.is_active = False
+        endpoint.disabled_at = timezone.now()
+        endpoint.disabled_reason = (
+            f"Turned off after {endpoint.consecutive_failures} deliveries in a row failed; the last one: {error[:500]}"
+        )
+        fields += ["is_active", "disabled_at", "disabled_reason"]
+        logger.warning("webhook endpoint %s (%s) turned off", endpoint.pk, shown_url(endpoint.url))
+    endpoint.save(update_fields=fields)
+    return delivery
+
+
+def webhook_deliveries_requeue_stale(*, now: dt.datetime | None = None) -> int:
+    """Publish again the deliveries whose message was lost (the outbox relay). Returns how many.
+
+    Pending rows queued longer than WEBHOOK_STALE_SECONDS ago lost their publish (a crash between
+    commit and publish, or the broker was down); rows "sending" for longer than the task's hard
+    time limit lost their worker. Publishing again is safe: sending claims the row first.
+    """
+    now = now or timezone.now()
+    stale_pending = now - dt.timedelta(seconds=settings.WEBHOOK_STALE_SECONDS)
+    stale_sending = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.WEBHOOK_STALE_SECONDS)
+    stale = Q(status=WebhookDeliveryStatus.PENDING, enqueued_at__lt=stale_pending) | Q(
+        status=WebhookDeliveryStatus.SENDING, sending_since__lt=stale_sending
+    )
+    delivery_ids = list(WebhookDelivery.objects.filter(stale).values_list("pk", flat=True)[:500])
+    # The same condition again: a row sent since it was read is left alone.
+    WebhookDelivery.objects.filter(stale, pk__in=delivery_ids).update(
+        status=WebhookDeliveryStatus.PENDING, enqueued_at=now, updated_at=now
+    )
+    for delivery_id in delivery_ids:
+        _publish(delivery_id)
+    return len(delivery_ids)
+
+
+def webhook_deliveries_prune(*, now: dt.datetime | None = None) -> int:
+    """Delete deliveries finished longer than WEBHOOK_DELIVERY_KEEP_DAYS ago. Returns how many."""
+    now = now or timezone.now()
+    finished = (WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.SKIPPED, WebhookDeliveryStatus.FAILED)
+    cutoff = now - dt.timedelta(days=settings.WEBHOOK_DELIVERY_KEEP_DAYS)
+    deleted, _ = WebhookDelivery.objects.filter(status__in=finished, updated_at__lt=cutoff).delete()
+    return deleted

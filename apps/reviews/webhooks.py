@@ -1,0 +1,119 @@
+"""The review events a desk's webhooks hear about (`apps/desks/webhooks.py` sends them): claims
+assigned, a verdict submitted, returned or approved.
+
+Each is recorded by the service that made the change, inside its transaction and only when
+something changed, so a repeated request (approving an approved verdict) sends nothing, and a bulk
+approval sends one event per verdict. Tasks carry `claim__article__desk`, as the services lock them.
+"""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from apps.desks.models import WebhookEvent
+from apps.desks.webhooks import WebhookOccurrence, site_url, webhook_event_record, webhook_events_record
+
+from .models import ReviewTask, Verdict
+
+
+def _claim_data(task: ReviewTask) -> dict:
+    claim = task.claim
+    return {
+        "id": str(claim.pk),
+        "text": claim.text,
+        "url": _claim_url(task),
+        "article": {"id": str(claim.article_id), "title": claim.article.title},
+        "review_status": task.status,
+        "due_date": task.due_date.isoformat() if task.due_date else None,
+    }
+
+
+def _claim_url(task: ReviewTask) -> str:
+    return site_url(reverse("claims:detail", kwargs={"claim_id": task.claim_id}))
+
+
+def _quoted(task: ReviewTask) -> str:
+    text = " ".join(task.claim.text.split())
+    return f"“{text if len(text) <= 120 else text[:119] + '…'}”"
+
+
+def _verdict_data(verdict: Verdict, reviewer_name: str | None) -> dict:
+    return {"rating": verdict.rating.label, "rationale": verdict.rationale, "reviewer": reviewer_name}
+
+
+def webhook_tasks_assigned(*, editor, assignee, tasks: list[ReviewTask]) -> None:
+    """One `claim.assigned` event per desk for an assignment, listing the claims newly the
+    assignee's (a changed due date alone is no assignment)."""
+    by_desk = defaultdict(list)
+    for task in tasks:
+        by_desk[task.claim.article.desk].append(task)
+    for desk, desk_tasks in by_desk.items():
+        first = desk_tasks[0]
+        count = len(desk_tasks)
+        what = _quoted(first) if count == 1 else f"{count} claims"
+        webhook_event_record(
+            desk=desk,
+            event=WebhookEvent.CLAIM_ASSIGNED,
+            data={
+                "assignee": assignee.get_username(),
+                "assigned_by": editor.get_username(),
+                "claims": [_claim_data(task) for task in desk_tasks],
+            },
+            summary=f"{editor.get_username()} assigned {what} to {assignee.get_username()}.",
+            link=_claim_url(first),
+        )
+
+
+def webhook_verdict_submitted(*, reviewer, task: ReviewTask, verdict: Verdict) -> None:
+    webhook_event_record(
+        desk=task.claim.article.desk,
+        event=WebhookEvent.VERDICT_SUBMITTED,
+        data={"claim": _claim_data(task), "verdict": _verdict_data(verdict, reviewer.get_username())},
+        summary=f"{reviewer.get_username()} rated {_quoted(task)} {verdict.rating.label}: waiting for approval.",
+        link=_claim_url(task),
+    )
+
+
+def webhook_verdict_returned(*, editor, task: ReviewTask) -> None:
+    webhook_event_record(
+        desk=task.claim.article.desk,
+        event=WebhookEvent.VERDICT_RETURNED,
+        data={
+            "claim": _claim_data(task),
+            "returned_by": editor.get_username(),
+            "note": task.editor_note,
+            "reviewer": task.assignee.get_username() if task.assignee_id else None,
+        },
+        summary=f"{editor.get_username()} returned the verdict on {_quoted(task)}: {task.editor_note}",
+        link=_claim_url(task),
+    )
+
+
+def webhook_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
+    """One `verdict.approved` event per verdict, however many one (bulk) approval covers; `tasks`
+    carry their `verdict__rating`. A query per desk, not per verdict."""
+    if not tasks:
+        return
+    user_model = get_user_model()
+    names = dict(
+        user_model.objects.filter(pk__in={task.verdict.reviewer_id for task in tasks}).values_list(
+            "pk", user_model.USERNAME_FIELD
+        )
+    )
+    by_desk = defaultdict(list)
+    for task in tasks:
+        verdict = task.verdict
+        by_desk[task.claim.article.desk].append(
+            WebhookOccurrence(
+                data={
+                    "claim": _claim_data(task),
+                    "verdict": _verdict_data(verdict, names.get(verdict.reviewer_id)),
+                    "approved_by": editor.get_username(),
+                },
+                summary=f"{editor.get_username()} approved the verdict on {_quoted(task)}: {verdict.rating.label}.",
+                link=_claim_url(task),
+            )
+        )
+    for desk, occurrences in by_desk.items():
+        webhook_events_record(desk=desk, event=WebhookEvent.VERDICT_APPROVED, occurrences=occurrences)

@@ -1,0 +1,528 @@
+"""Outgoing webhooks: which events make deliveries, and how a delivery reaches (or fails to reach) a
+real HTTP server on 127.0.0.1."""
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from apps.articles.services import article_import_file, article_import_text, article_intake_run
+from apps.core import http
+from apps.core.exceptions import ApplicationError
+from apps.desks import tasks as desk_tasks
+from apps.desks import webhooks
+from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEvent, WebhookFormat
+from apps.desks.webhooks import WebhookDeliveryRetry, webhook_delivery_send, webhook_endpoint_create
+from apps.reviews import services as review_services
+from apps.reviews.models import Rating, ReviewTask
+from tests import factories
+from tests.fakes import FakeResponse, FakeServer, network
+
+pytestmark = pytest.mark.django_db
+
+ALL_EVENTS = list(WebhookEvent.values)
+ARTICLE_TEXT = (
+    "The city council approved a budget of 40 million euros for the new tram line on Tuesday. "
+    "According to the mayor, the line will carry 25,000 passengers a day when it opens in 2028. "
+    "The council said that the works would begin in the spring and last for about three years."
+)
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch):
+    """No test here may reach a non-loopback address, whatever the code does."""
+    return network.install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _fetch_state(settings):
+    settings.HTTP_SHARED_STATE_URL = ""
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
+    settings.HTTP_HOST_MIN_INTERVALS = {}
+    settings.SITE_URL = "https://desk.example.org"
+    http._local_store.clear()
+    yield
+    http._local_store.clear()
+
+
+@pytest.fixture
+def desk_admin(desk):
+    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
+
+
+@pytest.fixture
+def receiver(settings):
+    """A webhook receiver on 127.0.0.1 (allowed for the tests) answering 200 unless told otherwise."""
+    server = FakeServer({"/hook": FakeResponse(status=200, body="ok")}).start()
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [*settings.HTTP_ALLOWED_PRIVATE_HOSTS, server.host]
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def endpoint(desk, desk_admin, receiver):
+    return webhook_endpoint_create(actor=desk_admin, desk=desk, url=receiver.url("/hook"), events=ALL_EVENTS)
+
+
+@pytest.fixture
+def published(monkeypatch):
+    """The ids of the deliveries published to the broker, in order."""
+    ids = []
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "delay", ids.append)
+    return ids
+
+
+def _record(desk, event=WebhookEvent.VERDICT_APPROVED, data=None):
+    """Record an event for the desk's webhooks; the delivery it made."""
+    before = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    webhooks.webhook_event_record(
+        desk=desk, event=event, data=data or {"n": 1}, summary="Something happened.", link="https://desk.example.org/x"
+    )
+    return WebhookDelivery.objects.exclude(pk__in=before).get()
+
+
+def _verify(secret: str, header: str, body: bytes) -> bool:
+    """What a receiver does with X-Factcheck-Signature (the README's recipe)."""
+    parts = dict(item.split("=", 1) for item in header.split(","))
+    expected = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, parts["v1"])
+
+
+# --- Delivery ---------------------------------------------------------------------------------
+
+
+def test_a_delivery_is_signed_so_the_receiver_can_verify_it(desk, endpoint, receiver):
+    delivery = _record(desk, data={"claim": {"id": "c1"}})
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    [request] = receiver.requests_to("/hook")
+    assert request.method == "POST"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["user-agent"].startswith("factcheck-webhooks/")
+    assert request.headers["x-factcheck-event"] == "verdict.approved"
+    assert _verify(endpoint.secret, request.headers["x-factcheck-signature"], request.body)
+    assert not _verify("whsec_another", request.headers["x-factcheck-signature"], request.body)
+    assert not _verify(endpoint.secret, request.headers["x-factcheck-signature"], request.body + b" ")
+    timestamp = int(dict(p.split("=", 1) for p in request.headers["x-factcheck-signature"].split(","))["t"])
+    assert abs(timestamp - timezone.now().timestamp()) < 60
+    body = json.loads(request.body)
+    assert body["event"] == "verdict.approved"
+    assert body["id"] == str(delivery.pk) == request.headers["x-factcheck-delivery"]
+    assert body["desk"] == "world"
+    assert body["data"] == {"claim": {"id": "c1"}}
+    assert dt.datetime.fromisoformat(body["created"]).tzinfo is not None
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 200, 1)
+
+
+def test_a_chat_endpoint_gets_a_readable_line_with_a_link(desk, desk_admin, receiver):
+    webhook_endpoint_create(
+        actor=desk_admin,
+        desk=desk,
+        url=receiver.url("/hook"),
+        events=[WebhookEvent.VERDICT_APPROVED],
+        payload_format=WebhookFormat.SLACK,
+    )
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    [request] = receiver.requests_to("/hook")
+    assert json.loads(request.body) == {"text": "Something happened. <https://desk.example.org/x|Open>"}
+    assert "x-factcheck-signature" in request.headers
+
+
+def test_a_server_error_is_tried_again_and_then_delivered(desk, endpoint, receiver):
+    receiver.routes["/hook"] = [FakeResponse(status=500, body="down"), FakeResponse(status=204)]
+    delivery = _record(desk)
+
+    with pytest.raises(WebhookDeliveryRetry):
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status, delivery.attempts) == (WebhookDeliveryStatus.PENDING, 500, 1)
+    assert "500" in delivery.last_error
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 204, 2)
+    assert delivery.last_error == ""
+    assert len(receiver.requests_to("/hook")) == 2
+    # Both attempts carry the same event, each signed at its own time.
+    first, second = receiver.requests_to("/hook")
+    assert first.body == second.body
+
+
+def test_too_many_requests_is_tried_again(desk, endpoint, receiver):
+    receiver.routes["/hook"] = FakeResponse(status=429)
+    delivery = _record(desk)
+
+    with pytest.raises(WebhookDeliveryRetry):
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status) == (WebhookDeliveryStatus.PENDING, 429)
+
+
+def test_the_task_retries_only_transient_failures_with_backoff():
+    task = desk_tasks.webhook_delivery_send_task
+    assert task.autoretry_for == (WebhookDeliveryRetry,)
+    assert task.retry_backoff
+    assert task.retry_jitter
+    assert task.max_retries is not None
+
+
+def test_a_client_error_is_not_tried_again(desk, endpoint, receiver):
+    receiver.routes["/hook"] = FakeResponse(status=400, body="bad")
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status, delivery.attempts) == (WebhookDeliveryStatus.FAILED, 400, 1)
+    assert delivery.last_error == "The endpoint answered 400."
+    assert len(receiver.requests_to("/hook")) == 1
+    # A second message for the same row sends nothing more.
+    assert webhook_delivery_send(delivery_id=str(delivery.pk)) is None
+    assert len(receiver.requests_to("/hook")) == 1
+
+
+def test_a_redirect_is_not_followed(desk, endpoint, receiver):
+    receiver.routes["/hook"] = FakeResponse.redirect(receiver.url("/elsewhere"))
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert "redirect" in delivery.last_error
+    assert receiver.requests_to("/elsewhere") == []
+
+
+def test_a_delivery_gives_up_after_the_last_attempt_and_records_why(desk, endpoint, receiver, settings):
+    settings.WEBHOOK_MAX_ATTEMPTS = 3
+    receiver.routes["/hook"] = FakeResponse(status=503)
+    delivery = _record(desk)
+
+    for _ in range(2):
+        with pytest.raises(WebhookDeliveryRetry):
+            webhook_delivery_send(delivery_id=str(delivery.pk))
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.response_status) == (WebhookDeliveryStatus.FAILED, 3, 503)
+    assert "503" in delivery.last_error
+    assert len(receiver.requests_to("/hook")) == 3
+    endpoint.refresh_from_db()
+    assert endpoint.consecutive_failures == 1
+
+
+def test_a_connection_refused_is_tried_again(desk, desk_admin, settings):
+    closed = FakeServer().start()
+    closed.stop()
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [closed.host]
+    webhook_endpoint_create(actor=desk_admin, desk=desk, url=closed.url("/hook"), events=ALL_EVENTS)
+    delivery = _record(desk)
+
+    with pytest.raises(WebhookDeliveryRetry):
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.PENDING
+    assert delivery.response_status is None
+    assert "connect" in delivery.last_error.lower()
+
+
+def test_an_endpoint_that_keeps_failing_is_turned_off_with_the_reason(desk, endpoint, receiver, settings):
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 3
+    receiver.routes["/hook"] = FakeResponse(status=410)
+    for _ in range(3):
+        webhook_delivery_send(delivery_id=str(_record(desk).pk))
+
+    endpoint.refresh_from_db()
+    assert not endpoint.is_active
+    assert endpoint.disabled_at is not None
+    assert endpoint.disabled_reason == (
+        "Turned off after 3 deliveries in a row failed; the last one: The endpoint answered 410."
+    )
+    # Events from now on make no delivery for it.
+    assert webhooks.webhook_event_record(desk=desk, event=WebhookEvent.VERDICT_APPROVED, data={}, summary="x") == 0
+
+
+def test_a_success_starts_the_count_of_failures_again(desk, endpoint, receiver, settings):
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 3
+    receiver.routes["/hook"] = [FakeResponse(status=400), FakeResponse(status=400), FakeResponse(status=200)]
+    for _ in range(3):
+        webhook_delivery_send(delivery_id=str(_record(desk).pk))
+    receiver.routes["/hook"] = FakeResponse(status=400)
+    for _ in range(2):
+        webhook_delivery_send(delivery_id=str(_record(desk).pk))
+
+    endpoint.refresh_from_db()
+    assert endpoint.is_active
+    assert endpoint.consecutive_failures == 2
+
+
+def test_turning_an_endpoint_on_again_clears_its_failures(desk, desk_admin, endpoint, receiver, settings):
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 1
+    receiver.routes["/hook"] = FakeResponse(status=400)
+    webhook_delivery_send(delivery_id=str(_record(desk).pk))
+
+    endpoint = webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, is_active=True)
+
+    assert (endpoint.is_active, endpoint.consecutive_failures, endpoint.disabled_reason) == (True, 0, "")
+
+
+def test_a_delivery_for_an_endpoint_turned_off_meanwhile_is_skipped(desk, desk_admin, endpoint, receiver):
+    delivery = _record(desk)
+    webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, is_active=False)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.SKIPPED
+    assert receiver.requests == []
+
+
+def test_a_test_event_reaches_an_endpoint_and_its_failure_does_not_count(
+    desk, desk_admin, endpoint, receiver, settings, published, django_capture_on_commit_callbacks
+):
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = webhooks.webhook_test_send(actor=desk_admin, endpoint=endpoint)
+    assert published == [str(delivery.pk)]
+
+    webhook_delivery_send(delivery_id=published[0])
+
+    [request] = receiver.requests_to("/hook")
+    body = json.loads(request.body)
+    assert (body["event"], body["data"]["sent_by"]) == ("webhook.test", "ada")
+    receiver.routes["/hook"] = FakeResponse(status=404)
+    webhook_delivery_send(delivery_id=str(webhooks.webhook_test_send(actor=desk_admin, endpoint=endpoint).pk))
+    endpoint.refresh_from_db()
+    assert endpoint.is_active
+
+
+# --- Addresses ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1/hook", "loopback"),
+        ("http://10.1.2.3/hook", "private"),
+        ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
+        ("http://[::1]/hook", "loopback"),
+        ("http://2130706433/hook", "loopback"),
+        ("ftp://93.184.215.14/hook", "Only http and https"),
+        ("https://93.184.215.14:8443/hook", "Port 8443 is not allowed"),
+        ("https://user:secret@93.184.215.14/hook", "user name or password"),
+    ],
+)
+def test_an_address_that_is_not_on_the_internet_is_refused_at_registration(desk, desk_admin, url, reason):
+    with pytest.raises(ApplicationError) as refused:
+        webhook_endpoint_create(actor=desk_admin, desk=desk, url=url, events=ALL_EVENTS)
+
+    assert refused.value.status == 400
+    assert refused.value.message.startswith("This URL cannot receive webhooks:")
+    assert reason in refused.value.message
+    assert refused.value.extra == {"field": "url"}
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_name_that_resolves_to_an_internal_address_at_delivery_is_refused(
+    desk, desk_admin, receiver, settings, monkeypatch, network_guard
+):
+    """DNS rebinding: public when registered, loopback when delivered; the check uses the answer
+    the connection would use, so the server on 127.0.0.1 never hears of it."""
+    settings.HTTP_ALLOWED_PORTS = [80, 443, receiver.port]
+    answers = {"hooks.example.net": "93.184.215.14"}
+    monkeypatch.setattr(http, "system_resolver", lambda host, port: [answers[host]])
+    webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url=f"http://hooks.example.net:{receiver.port}/hook", events=ALL_EVENTS
+    )
+    answers["hooks.example.net"] = "127.0.0.1"
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert "resolves to 127.0.0.1, a loopback address" in delivery.last_error
+    assert receiver.requests == []
+    assert network_guard.connections == []
+
+
+# --- Events ----------------------------------------------------------------------------------
+
+
+def _events(endpoint) -> list[str]:
+    deliveries = WebhookDelivery.objects.filter(endpoint=endpoint).order_by("created_at")
+    return list(deliveries.values_list("event", flat=True))
+
+
+def _submit(task, reviewer, rationale="The council's minutes show it."):
+    rating = Rating.objects.get(scale__desk=None, label="True")
+    return review_services.verdict_submit(user=reviewer, task=task, rating=rating, rationale=rationale)
+
+
+def test_an_imported_article_is_announced_once_with_its_claims(desk, editor, endpoint):
+    result = article_import_text(desk=desk, user=editor, text=ARTICLE_TEXT)
+    article_import_text(desk=desk, user=editor, text=ARTICLE_TEXT)
+
+    [delivery] = WebhookDelivery.objects.filter(endpoint=endpoint)
+    assert delivery.event == "article.imported"
+    article = delivery.payload["data"]["article"]
+    assert article["id"] == str(result.article.pk)
+    assert article["claim_count"] == result.article.claims.count() > 0
+    assert article["url"] == f"https://desk.example.org/articles/{result.article.pk}/"
+    assert delivery.payload["data"]["imported_by"] == "edith"
+    assert delivery.link == article["url"]
+
+
+def test_a_long_article_is_announced_when_its_worker_has_found_the_claims(desk, editor, endpoint):
+    imported = article_import_file(
+        desk=desk, user=editor, data=ARTICLE_TEXT.encode(), filename="tram.txt", intake_inline=False
+    )
+    assert _events(endpoint) == []
+
+    article_intake_run(article_id=str(imported.article.pk))
+    article_intake_run(article_id=str(imported.article.pk))
+
+    assert _events(endpoint) == ["article.imported"]
+
+
+def test_each_review_step_is_announced_once(desk, editor, reviewer, endpoint):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    _submit(task, reviewer)
+    review_services.verdict_return(editor=editor, task=task, note="Cite the minutes.")
+    _submit(task, reviewer, "The minutes of 4 March show it.")
+    review_services.verdict_approve(editor=editor, task=task)
+    review_services.verdict_approve(editor=editor, task=task)
+
+    assert _events(endpoint) == [
+        "claim.assigned",
+        "verdict.submitted",
+        "verdict.returned",
+        "verdict.submitted",
+        "verdict.approved",
+    ]
+    deliveries = WebhookDelivery.objects.filter(endpoint=endpoint)
+    returned = deliveries.get(event="verdict.returned").payload["data"]
+    assert (returned["note"], returned["returned_by"], returned["reviewer"]) == ("Cite the minutes.", "edith", "rachel")
+    approved = deliveries.get(event="verdict.approved").payload["data"]
+    assert approved["claim"]["id"] == str(task.claim_id)
+    assert approved["verdict"] == {
+        "rating": "True",
+        "rationale": "The minutes of 4 March show it.",
+        "reviewer": "rachel",
+    }
+    assert approved["approved_by"] == "edith"
+    assigned = deliveries.get(event="claim.assigned").payload["data"]
+    assert (assigned["assignee"], [claim["id"] for claim in assigned["claims"]]) == ("rachel", [str(task.claim_id)])
+
+
+def test_a_bulk_approval_announces_each_verdict_once(desk, editor, reviewer, endpoint):
+    article = factories.ArticleFactory(desk=desk)
+    tasks = [
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=f"Claim {n}.", start=n))
+        for n in range(3)
+    ]
+    review_services.review_tasks_assign(editor=editor, tasks=tasks, assignee=reviewer)
+    for task in tasks:
+        _submit(task, reviewer)
+    shown = {task.pk: task.verdict_revision for task in ReviewTask.objects.filter(pk__in=[t.pk for t in tasks])}
+
+    review_services.verdicts_approve(editor=editor, seen_revisions=shown)
+    review_services.verdicts_approve(editor=editor, seen_revisions=shown)
+
+    approved = WebhookDelivery.objects.filter(endpoint=endpoint, event="verdict.approved")
+    assert sorted(d.payload["data"]["claim"]["id"] for d in approved) == sorted(str(t.claim_id) for t in tasks)
+    assert len({d.payload["id"] for d in approved}) == 3
+
+
+def test_an_endpoint_hears_only_the_events_it_chose_and_only_its_desk(desk, other_desk, editor, reviewer, receiver):
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    other_admin = factories.MemberFactory(desk=other_desk, role="admin", username="otto").user
+    approvals = webhook_endpoint_create(
+        actor=admin, desk=desk, url=receiver.url("/hook"), events=[WebhookEvent.VERDICT_APPROVED]
+    )
+    elsewhere = webhook_endpoint_create(
+        actor=other_admin, desk=other_desk, url=receiver.url("/hook"), events=ALL_EVENTS
+    )
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    _submit(task, reviewer)
+    review_services.verdict_approve(editor=editor, task=task)
+
+    assert _events(approvals) == ["verdict.approved"]
+    assert _events(elsewhere) == []
+
+
+def test_nothing_is_recorded_or_sent_when_the_event_rolls_back(
+    desk, editor, reviewer, endpoint, receiver, published, django_capture_on_commit_callbacks
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+    recorded_inside = []
+
+    def assign_then_fail():
+        with transaction.atomic():
+            review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+            recorded_inside.extend(_events(endpoint))
+            raise ApplicationError("Something later in the request failed.")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError):
+        assign_then_fail()
+
+    assert recorded_inside == ["claim.assigned"]
+
+    assert not WebhookDelivery.objects.exists()
+    assert published == []
+    assert receiver.requests == []
+
+
+def test_a_delivery_is_published_only_after_its_event_commits(
+    desk, editor, reviewer, endpoint, published, django_capture_on_commit_callbacks
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+        assert published == []
+
+    assert callbacks
+    assert published == [str(WebhookDelivery.objects.get(endpoint=endpoint).pk)]
+
+
+# --- The outbox ----------------------------------------------------------------------------
+
+
+def test_lost_messages_are_published_again_and_old_deliveries_pruned(
+    desk, endpoint, published, settings, django_capture_on_commit_callbacks
+):
+    stale = _record(desk)
+    fresh = _record(desk)
+    long_ago = timezone.now() - dt.timedelta(seconds=settings.WEBHOOK_STALE_SECONDS + 60)
+    WebhookDelivery.objects.filter(pk=stale.pk).update(enqueued_at=long_ago)
+    published.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert webhooks.webhook_deliveries_requeue_stale() == 1
+    assert published == [str(stale.pk)]
+
+    WebhookDelivery.objects.filter(pk=stale.pk).update(
+        status=WebhookDeliveryStatus.DELIVERED,
+        updated_at=timezone.now() - dt.timedelta(days=settings.WEBHOOK_DELIVERY_KEEP_DAYS + 1),
+    )
+    assert webhooks.webhook_deliveries_prune() == 1
+    assert list(WebhookDelivery.objects.values_list("pk", flat=True)) == [fresh.pk]
