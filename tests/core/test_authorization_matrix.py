@@ -98,6 +98,7 @@ class World:
     document: object
     rating: object
     rule: object
+    webhook: object
     member_username: str
 
     @property
@@ -113,6 +114,8 @@ class World:
             self.document.title,
             self.rating.label,
             self.rule.label,
+            self.webhook.secret,
+            self.webhook.description,
             *(user.username for name, user in self.people.items() if name.startswith("harbour")),
         ]
 
@@ -161,6 +164,13 @@ def world(db) -> World:
         document=factories.LibraryDocumentFactory(desk=harbour, title="Quillon basin survey"),
         rating=rating,
         rule=factories.SourceRuleFactory(desk=harbour, name="quillon-rule", label="Quillon shipping register"),
+        webhook=django_apps.get_model("desks", "WebhookEndpoint").objects.create(
+            desk=harbour,
+            url="https://93.184.215.14/quillon-hook",
+            description="Quillon newsroom channel",
+            events=["verdict.approved"],
+            secret="whsec_quillon-secret-zq",
+        ),
         member_username=people["harbour_editor"].username,
     )
 
@@ -217,6 +227,11 @@ def _new_rule(w: World) -> dict:
         "reason": "Because.",
         "priority": 100,
     }
+
+
+def _new_webhook(w: World) -> dict:
+    # A public address written as one, so no name is looked up; nothing is sent from a test.
+    return {"url": "https://93.184.215.15/new-hook", "events": ["claim.assigned"], "payload_format": "json"}
 
 
 def _library_document(w: World) -> dict:
@@ -333,6 +348,13 @@ ROUTES: dict[str, Route] = {
     "desks:source_rule_edit": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_rule),
     "desks:source_rule_deactivate": Route({"POST": ADMIN}),
     "desks:source_rule_reactivate": Route({"POST": ADMIN}),
+    # The pages show the signing secret, so admins only, like the API below.
+    "desks:webhooks": Route({"GET": ADMIN}),
+    "desks:webhook_create": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
+    "desks:webhook_edit": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
+    "desks:webhook_test": Route({"POST": ADMIN}),
+    "desks:webhook_rotate_secret": Route({"POST": ADMIN}),
+    "desks:webhook_delete": Route({"POST": ADMIN}),
     # --- API: articles, claims ------------------------------------------------------------------
     "api:article-import": Route(
         {"POST": EDITOR},
@@ -429,6 +451,12 @@ ROUTES: dict[str, Route] = {
     "api:desk-account-create": Route(
         {"POST": ADMIN}, body=lambda w: {"username": "newcomer", "role": "reviewer", "password": "x7!long-pass-phrase"}
     ),
+    "api:desk-webhook-list": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
+    "api:desk-webhook-detail": Route(
+        {"GET": ADMIN, "PATCH": ADMIN, "DELETE": ADMIN}, body=lambda w: {"description": "Renamed"}
+    ),
+    "api:desk-webhook-deliveries": Route({"GET": ADMIN}),
+    "api:desk-webhook-test": Route({"POST": ADMIN}),
 }
 
 # The least role each access class lets in, and the Harbour members below it.
@@ -492,6 +520,7 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
         "claim_id": str(w.claim.pk),
         "rule_id": str(w.rule.pk),
         "rating_id": str(w.rating.pk),
+        "webhook_id": str(w.webhook.pk),
         "username": w.member_username,
         "desk_slug": slug or w.desk.slug,
         "slug": slug or w.desk.slug,
@@ -998,6 +1027,7 @@ FOREIGN_BODY_CASES = {
 def _harbour_ids(w: World) -> dict[str, str]:
     """Each Harbour id or username a body may name, and what names nothing in its place."""
     ids = [w.article, w.claim, w.second_claim, w.task, w.second_task, w.reference, w.rating, w.document, w.rule, w.desk]
+    ids.append(w.webhook)
     ids += list(w.desk.memberships.all())
     unknown = {str(obj.pk): str(uuid.uuid4()) for obj in ids}
     unknown.update(

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from apps.desks.models import Role
+from apps.desks.models import Role, WebhookDeliveryStatus, WebhookEvent, WebhookFormat
 
 
 class DeskOutputSerializer(serializers.Serializer):
@@ -50,3 +50,58 @@ class AccountCreatedOutputSerializer(serializers.Serializer):
     generated_password = serializers.CharField(
         allow_null=True, help_text="Only when no password was given: shown this once, never stored in clear."
     )
+
+
+class WebhookOutputSerializer(serializers.Serializer):
+    """A webhook endpoint of the desk, with its signing secret (desk admins only)."""
+
+    id = serializers.UUIDField()
+    url = serializers.CharField()
+    description = serializers.CharField()
+    events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices))
+    payload_format = serializers.ChoiceField(choices=WebhookFormat.choices)
+    is_active = serializers.BooleanField()
+    secret = serializers.CharField(help_text="Signs every delivery: see X-Factcheck-Signature in the README.")
+    consecutive_failures = serializers.IntegerField(help_text="Deliveries failed in a row since the last success.")
+    disabled_at = serializers.DateTimeField(allow_null=True, help_text="When the desk turned it off after failures.")
+    disabled_reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class WebhookCreateInputSerializer(serializers.Serializer):
+    # Plain text, not URLField: the service says what is wrong with a URL (scheme, address, port).
+    url = serializers.CharField(max_length=2000, trim_whitespace=True)
+    events = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        max_length=len(WebhookEvent.values),
+        help_text=f"Any of: {', '.join(WebhookEvent.values)}.",
+    )
+    payload_format = serializers.ChoiceField(choices=WebhookFormat.choices, default=WebhookFormat.JSON)
+    description = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    is_active = serializers.BooleanField(default=True)
+
+
+class WebhookUpdateInputSerializer(serializers.Serializer):
+    url = serializers.CharField(max_length=2000, required=False)
+    events = serializers.ListField(
+        child=serializers.CharField(max_length=40), max_length=len(WebhookEvent.values), required=False
+    )
+    payload_format = serializers.ChoiceField(choices=WebhookFormat.choices, required=False)
+    description = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    is_active = serializers.BooleanField(required=False, help_text="Turning it on again clears its failures.")
+    rotate_secret = serializers.BooleanField(required=False, default=False, help_text="Give it a new secret.")
+
+
+class WebhookDeliveryOutputSerializer(serializers.Serializer):
+    """One event sent (or being sent) to the endpoint: what, when, and how the endpoint answered."""
+
+    id = serializers.UUIDField(help_text="Also the body's `id`: receivers drop repeats by it.")
+    event = serializers.CharField()
+    status = serializers.ChoiceField(choices=WebhookDeliveryStatus.choices)
+    attempts = serializers.IntegerField()
+    response_status = serializers.IntegerField(allow_null=True, help_text="The endpoint's last HTTP status.")
+    last_error = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    delivered_at = serializers.DateTimeField(allow_null=True)
+    payload = serializers.JSONField(help_text="The JSON event (chat endpoints get its summary as `text`).")

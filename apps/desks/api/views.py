@@ -8,8 +8,15 @@ from rest_framework.views import APIView
 from apps.core.api.audit import AuditEventOutputSerializer
 from apps.core.api.schema import error_response
 from apps.core.audit import audit_desk_events
-from apps.desks import services
-from apps.desks.selectors import desk_member_get, desk_members, membership_list_for_user
+from apps.desks import services, webhooks
+from apps.desks.selectors import (
+    desk_member_get,
+    desk_members,
+    membership_list_for_user,
+    webhook_delivery_list,
+    webhook_endpoint_get,
+    webhook_endpoint_list,
+)
 
 from .base import DeskAdminApi
 from .serializers import (
@@ -19,6 +26,10 @@ from .serializers import (
     MemberAddInputSerializer,
     MemberOutputSerializer,
     MemberUpdateInputSerializer,
+    WebhookCreateInputSerializer,
+    WebhookDeliveryOutputSerializer,
+    WebhookOutputSerializer,
+    WebhookUpdateInputSerializer,
 )
 
 
@@ -111,3 +122,85 @@ class DeskAccountCreateApi(DeskAdminApi):
         # The body may carry a generated password: no copy in any cache.
         add_never_cache_headers(response)
         return response
+
+
+def _never_cached(response: Response) -> Response:
+    # Webhook answers carry the signing secret: no copy in any cache.
+    add_never_cache_headers(response)
+    return response
+
+
+class DeskWebhookListApi(DeskAdminApi):
+    """The desk's webhook endpoints; register one (it gets a new signing secret)."""
+
+    serializer_class = WebhookOutputSerializer
+
+    @extend_schema(responses=WebhookOutputSerializer(many=True))
+    def get(self, request: Request, desk_slug: str) -> Response:
+        page = self.paginate_queryset(webhook_endpoint_list(desk=self.get_desk()))
+        return _never_cached(self.get_paginated_response(WebhookOutputSerializer(page, many=True).data))
+
+    @extend_schema(
+        request=WebhookCreateInputSerializer,
+        responses={
+            201: WebhookOutputSerializer,
+            400: error_response("A URL that cannot receive webhooks, or an unknown event."),
+        },
+    )
+    def post(self, request: Request, desk_slug: str) -> Response:
+        serializer = WebhookCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        endpoint = webhooks.webhook_endpoint_create(
+            actor=request.user, desk=self.get_desk(), **serializer.validated_data
+        )
+        return _never_cached(Response(WebhookOutputSerializer(endpoint).data, status=status.HTTP_201_CREATED))
+
+
+class DeskWebhookDetailApi(DeskAdminApi):
+    """One webhook endpoint: read it, change it (turn it on again after failures, rotate its
+    secret) or delete it with its delivery log."""
+
+    serializer_class = WebhookOutputSerializer
+
+    @extend_schema(responses=WebhookOutputSerializer)
+    def get(self, request: Request, desk_slug: str, webhook_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        return _never_cached(Response(WebhookOutputSerializer(endpoint).data))
+
+    @extend_schema(request=WebhookUpdateInputSerializer, responses=WebhookOutputSerializer)
+    def patch(self, request: Request, desk_slug: str, webhook_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        serializer = WebhookUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        endpoint = webhooks.webhook_endpoint_update(actor=request.user, endpoint=endpoint, **serializer.validated_data)
+        return _never_cached(Response(WebhookOutputSerializer(endpoint).data))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, desk_slug: str, webhook_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        webhooks.webhook_endpoint_delete(actor=request.user, endpoint=endpoint)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DeskWebhookDeliveryListApi(DeskAdminApi):
+    """The endpoint's deliveries, newest first: event, status, attempts, its last answer or error."""
+
+    serializer_class = WebhookDeliveryOutputSerializer
+
+    @extend_schema(responses=WebhookDeliveryOutputSerializer(many=True))
+    def get(self, request: Request, desk_slug: str, webhook_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        page = self.paginate_queryset(webhook_delivery_list(endpoint=endpoint))
+        return self.get_paginated_response(WebhookDeliveryOutputSerializer(page, many=True).data)
+
+
+class DeskWebhookTestApi(DeskAdminApi):
+    """Send the endpoint a `webhook.test` event (queued: follow it in the deliveries)."""
+
+    serializer_class = WebhookDeliveryOutputSerializer
+
+    @extend_schema(request=None, responses={202: WebhookDeliveryOutputSerializer})
+    def post(self, request: Request, desk_slug: str, webhook_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        delivery = webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
+        return Response(WebhookDeliveryOutputSerializer(delivery).data, status=status.HTTP_202_ACCEPTED)

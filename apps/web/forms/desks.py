@@ -1,7 +1,7 @@
 from django import forms
 
 from apps.claims.models import ClaimKind
-from apps.desks.models import Desk, Role
+from apps.desks.models import Desk, Role, WebhookEvent, WebhookFormat
 from apps.desks.selectors import desk_members
 from apps.references.models import (
     SOURCE_RULE_MAX_KEYWORD_LENGTH,
@@ -174,4 +174,36 @@ class SourceRuleForm(forms.Form):
             "excluded_keywords": "\n".join(rule.excluded_keywords),
             "requires_attribution": rule.requires_attribution,
             "priority": rule.priority,
+        }
+
+
+class WebhookForm(forms.Form):
+    url = forms.CharField(
+        label="URL",
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": "https://hooks.slack.com/services/…", "inputmode": "url"}),
+        help_text="An http(s) address on the internet (default ports only); events are POSTed to it.",
+    )
+    description = forms.CharField(max_length=200, required=False, help_text="For you: where it goes, who reads it.")
+    events = forms.MultipleChoiceField(
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one event to send."},
+    )
+    payload_format = forms.ChoiceField(
+        label="Format",
+        choices=WebhookFormat.choices,
+        initial=WebhookFormat.JSON,
+        help_text="Chat messages suit Slack, Google Chat and Microsoft Teams incoming webhooks.",
+    )
+    is_active = forms.BooleanField(label="Active: send events to it", required=False, initial=True)
+
+    @classmethod
+    def initial_for(cls, endpoint) -> dict:
+        return {
+            "url": endpoint.url,
+            "description": endpoint.description,
+            "events": endpoint.events,
+            "payload_format": endpoint.payload_format,
+            "is_active": endpoint.is_active,
         }

@@ -30,4 +30,14 @@ urlpatterns = [
         views.source_rule_reactivate,
         name="source_rule_reactivate",
     ),
+    path("desks/<slug:slug>/webhooks/", views.webhooks_page, name="webhooks"),
+    path("desks/<slug:slug>/webhooks/new/", views.webhook_create, name="webhook_create"),
+    path("desks/<slug:slug>/webhooks/<uuid:webhook_id>/", views.webhook_edit, name="webhook_edit"),
+    path("desks/<slug:slug>/webhooks/<uuid:webhook_id>/test/", views.webhook_test, name="webhook_test"),
+    path(
+        "desks/<slug:slug>/webhooks/<uuid:webhook_id>/rotate-secret/",
+        views.webhook_rotate_secret,
+        name="webhook_rotate_secret",
+    ),
+    path("desks/<slug:slug>/webhooks/<uuid:webhook_id>/delete/", views.webhook_delete, name="webhook_delete"),
 ]

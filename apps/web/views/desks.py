@@ -1,15 +1,16 @@
-"""Desk settings for desk admins: people, rating scale and source rules."""
+"""Desk settings for desk admins: people, rating scale, source rules and webhooks."""
 
 from dataclasses import dataclass, replace
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
-from apps.desks import services
+from apps.desks import services, webhooks
 from apps.desks.models import Desk
 from apps.desks.selectors import (
     ADMIN_ONLY_MESSAGE,
@@ -17,6 +18,9 @@ from apps.desks.selectors import (
     desk_admin_require,
     desk_get_for_member,
     desk_members,
+    webhook_delivery_list,
+    webhook_endpoint_get,
+    webhook_endpoint_list,
 )
 from apps.references import services as reference_services
 from apps.references.selectors import source_rule_get_for_desk, source_rules_by_topic_for_desk
@@ -35,6 +39,7 @@ from apps.web.forms.desks import (
     RatingForm,
     RatingMoveForm,
     SourceRuleForm,
+    WebhookForm,
 )
 
 
@@ -376,3 +381,94 @@ def source_rule_reactivate(request, desk: Desk, rule_id):
     rule = reference_services.source_rule_reactivate(user=request.user, rule=rule)
     messages.success(request, f"“{rule.name}” attaches links to new articles again.")
     return redirect("desks:source_rules", slug=desk.slug)
+
+
+# --- Webhooks --------------------------------------------------------------------------------
+
+
+@never_cache  # the page shows signing secrets
+@login_required
+@desk_admin_view()
+def webhooks_page(request, desk: Desk):
+    return render(
+        request,
+        "desks/webhooks.html",
+        {"desk": desk, "tab": "webhooks", "endpoints": webhook_endpoint_list(desk=desk)},
+    )
+
+
+def _webhook_form_errors(form: WebhookForm, error: ApplicationError) -> None:
+    field = error.extra.get("field")
+    form.add_error(field if field in form.fields else None, error.message)
+
+
+def _webhook_form_page(request, desk: Desk, form: WebhookForm, *, endpoint=None, status: int = 200):
+    deliveries = []
+    if endpoint is not None:
+        deliveries = webhook_delivery_list(endpoint=endpoint)[: settings.WEBHOOK_DELIVERY_LOG_LENGTH]
+    return render(
+        request,
+        "desks/webhook_form.html",
+        {"desk": desk, "tab": "webhooks", "form": form, "endpoint": endpoint, "deliveries": deliveries},
+        status=status,
+    )
+
+
+@never_cache
+@form_page
+@desk_admin_view()
+def webhook_create(request, desk: Desk):
+    form = WebhookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            endpoint = webhooks.webhook_endpoint_create(actor=request.user, desk=desk, **form.cleaned_data)
+        except ApplicationError as error:
+            _webhook_form_errors(form, error)
+        else:
+            messages.success(request, "Added the webhook. Its signing secret is below; send it a test event.")
+            return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+    return _webhook_form_page(request, desk, form, status=400 if form.errors else 200)
+
+
+@never_cache  # the page shows the signing secret
+@form_page
+@desk_admin_view()
+def webhook_edit(request, desk: Desk, webhook_id):
+    endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
+    form = WebhookForm(request.POST or None, initial=WebhookForm.initial_for(endpoint))
+    if request.method == "POST" and form.is_valid():
+        try:
+            endpoint = webhooks.webhook_endpoint_update(actor=request.user, endpoint=endpoint, **form.cleaned_data)
+        except ApplicationError as error:
+            _webhook_form_errors(form, error)
+        else:
+            messages.success(request, "Saved the webhook.")
+            return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+    return _webhook_form_page(request, desk, form, endpoint=endpoint, status=400 if form.errors else 200)
+
+
+@form_action("desks:webhook_edit", page_kwargs=("slug", "webhook_id"))
+@desk_admin_view(redirect_to="desks:webhooks")
+def webhook_test(request, desk: Desk, webhook_id):
+    endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
+    webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
+    messages.success(request, "A test event is on its way; its delivery shows below in a moment.")
+    return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+
+
+@form_action("desks:webhook_edit", page_kwargs=("slug", "webhook_id"))
+@desk_admin_view(redirect_to="desks:webhooks")
+def webhook_rotate_secret(request, desk: Desk, webhook_id):
+    endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
+    webhooks.webhook_endpoint_update(actor=request.user, endpoint=endpoint, rotate_secret=True)
+    messages.success(request, "The webhook has a new signing secret; give it to the receiver.")
+    return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+
+
+@form_action("desks:webhooks", page_kwargs=("slug",))
+@desk_admin_view(redirect_to="desks:webhooks")
+def webhook_delete(request, desk: Desk, webhook_id):
+    endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
+    webhooks.webhook_endpoint_delete(actor=request.user, endpoint=endpoint)
+    messages.success(request, f"Deleted the webhook to {endpoint.url}.")
+    return redirect("desks:webhooks", slug=desk.slug)

@@ -1,0 +1,203 @@
+"""Desk admins manage their webhooks over the API and on the desk settings pages."""
+
+import pytest
+from django.urls import reverse
+
+from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
+from apps.desks.webhooks import webhook_endpoint_create
+from tests import factories
+from tests.fakes import network
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URL = "https://93.184.215.14/hooks/factcheck"
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch):
+    return network.install(monkeypatch)
+
+
+@pytest.fixture
+def endpoint(desk, desk_admin):
+    return webhook_endpoint_create(actor=desk_admin, desk=desk, url=PUBLIC_URL, events=["verdict.approved"])
+
+
+def _list_url(desk):
+    return f"/api/v1/desks/{desk.slug}/webhooks/"
+
+
+def test_an_admin_registers_a_webhook_and_gets_its_secret(desk, desk_admin_api):
+    response = desk_admin_api.post(
+        _list_url(desk),
+        {"url": PUBLIC_URL, "events": ["verdict.approved", "article.imported"], "payload_format": "slack"},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["url"] == PUBLIC_URL
+    assert body["events"] == ["article.imported", "verdict.approved"]
+    assert body["payload_format"] == "slack"
+    assert body["is_active"] is True
+    assert body["secret"].startswith("whsec_")
+    assert body["secret"] == WebhookEndpoint.objects.get().secret
+    assert "no-store" in response["Cache-Control"]
+    listed = desk_admin_api.get(_list_url(desk)).json()["results"]
+    assert [row["id"] for row in listed] == [body["id"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "http://10.0.0.7/hook",
+            "This URL cannot receive webhooks: Refusing to fetch 10.0.0.7: it resolves to 10.0.0.7, a private address.",
+        ),
+        ("file:///etc/passwd", "This URL cannot receive webhooks: Only http and https URLs can be fetched, not file."),
+        ("", "Give the endpoint's URL."),
+    ],
+)
+def test_a_url_that_cannot_receive_webhooks_is_a_clear_400(desk, desk_admin_api, url, message):
+    response = desk_admin_api.post(_list_url(desk), {"url": url, "events": ["verdict.approved"]}, format="json")
+
+    assert response.status_code == 400
+    if url:
+        assert response.json() == {"message": message, "extra": {"field": "url"}}
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_an_unknown_event_is_a_400_naming_the_known_ones(desk, desk_admin_api):
+    response = desk_admin_api.post(
+        _list_url(desk), {"url": PUBLIC_URL, "events": ["verdict.approved", "claim.eaten"]}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "There is no event called claim.eaten."
+    assert "verdict.submitted" in response.json()["extra"]["events"]
+
+
+def test_an_admin_changes_turns_on_again_and_rotates_the_secret(desk, desk_admin_api, endpoint):
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
+        is_active=False, consecutive_failures=10, disabled_reason="Turned off after 10 deliveries in a row failed."
+    )
+    url = f"{_list_url(desk)}{endpoint.pk}/"
+
+    response = desk_admin_api.patch(
+        url, {"is_active": True, "events": ["verdict.returned"], "rotate_secret": True}, format="json"
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["is_active"], body["consecutive_failures"], body["disabled_reason"]) == (True, 0, "")
+    assert body["events"] == ["verdict.returned"]
+    assert body["secret"] != endpoint.secret
+    assert body["secret"].startswith("whsec_")
+
+
+def test_an_admin_reads_the_delivery_log_newest_first(desk, desk_admin_api, endpoint):
+    for number, status in enumerate([WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED]):
+        WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event="verdict.approved",
+            payload={"n": number},
+            summary="s",
+            status=status,
+            attempts=number + 1,
+            response_status=200 if number == 0 else 400,
+            last_error="" if number == 0 else "The endpoint answered 400.",
+        )
+
+    response = desk_admin_api.get(f"{_list_url(desk)}{endpoint.pk}/deliveries/")
+
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert [(row["status"], row["response_status"], row["attempts"]) for row in rows] == [
+        ("failed", 400, 2),
+        ("delivered", 200, 1),
+    ]
+    assert rows[0]["last_error"] == "The endpoint answered 400."
+
+
+def test_a_test_event_is_queued_and_shows_in_the_log(
+    desk, desk_admin_api, endpoint, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = desk_admin_api.post(f"{_list_url(desk)}{endpoint.pk}/test/")
+
+    assert response.status_code == 202
+    assert response.json()["event"] == "webhook.test"
+    assert response.json()["status"] == "pending"
+    assert len(callbacks) == 1
+    assert WebhookDelivery.objects.get().pk == WebhookDelivery.objects.get(pk=response.json()["id"]).pk
+
+
+def test_an_admin_deletes_a_webhook_with_its_log(desk, desk_admin_api, endpoint):
+    WebhookDelivery.objects.create(endpoint=endpoint, event="verdict.approved", payload={}, summary="s")
+
+    response = desk_admin_api.delete(f"{_list_url(desk)}{endpoint.pk}/")
+
+    assert response.status_code == 204
+    assert not WebhookEndpoint.objects.exists()
+    assert not WebhookDelivery.objects.exists()
+
+
+def test_editors_may_not_and_other_desks_see_nothing(desk, editor_api, outsider_api, endpoint):
+    assert editor_api.get(_list_url(desk)).status_code == 403
+    assert outsider_api.get(f"{_list_url(desk)}{endpoint.pk}/").status_code == 404
+    assert outsider_api.get(f"{_list_url(desk)}not-a-uuid/").status_code == 404
+
+
+def test_another_desks_webhook_is_not_found_on_yours(desk, other_desk, desk_admin_api):
+    other_admin = factories.MemberFactory(desk=other_desk, role="admin", username="otto").user
+    theirs = webhook_endpoint_create(actor=other_admin, desk=other_desk, url=PUBLIC_URL, events=["verdict.approved"])
+
+    assert desk_admin_api.get(f"{_list_url(desk)}{theirs.pk}/").status_code == 404
+    assert desk_admin_api.post(f"{_list_url(desk)}{theirs.pk}/test/").status_code == 404
+
+
+# --- Web pages --------------------------------------------------------------------------------
+
+
+def test_the_settings_pages_list_add_and_show_a_webhook(admin_client, desk, endpoint):
+    page = admin_client.get(reverse("desks:webhooks", kwargs={"slug": desk.slug}))
+    assert page.status_code == 200
+    assert PUBLIC_URL in page.content.decode()
+
+    response = admin_client.post(
+        reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
+        {
+            "url": "https://93.184.215.15/chat",
+            "events": ["claim.assigned"],
+            "payload_format": "slack",
+            "is_active": "on",
+        },
+    )
+
+    added = WebhookEndpoint.objects.get(url="https://93.184.215.15/chat")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desks:webhook_edit", kwargs={"slug": desk.slug, "webhook_id": added.pk})
+    shown = admin_client.get(response["Location"]).content.decode()
+    assert added.secret in shown
+    assert "Latest deliveries" in shown
+
+
+def test_the_form_shows_why_an_address_is_refused(admin_client, desk):
+    response = admin_client.post(
+        reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
+        {"url": "http://192.168.1.20/hook", "events": ["claim.assigned"], "payload_format": "json"},
+    )
+
+    assert response.status_code == 400
+    assert "a private address" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_page_sends_a_test_event(admin_client, desk, endpoint, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        response = admin_client.post(
+            reverse("desks:webhook_test", kwargs={"slug": desk.slug, "webhook_id": endpoint.pk})
+        )
+
+    assert response.status_code == 302
+    assert WebhookDelivery.objects.get().event == "webhook.test"
