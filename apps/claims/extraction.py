@@ -109,7 +109,8 @@ _NOT_A_DAY = rf"(?!(?:(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})\b|\d))"
 _REPORTED_ON = re.compile(
     rf"\breported\s+(?!(?:early|late|only)\b)[a-z]+ly\s+(?:on|from)\s+{_NOT_A_DAY}"
     # "a fire was reported in", "No deaths were reported on the ground"; not "it was reported in The Times"
-    rf"|(?P<subject>\b(?!(?:it|this|that|as|what)\b)[a-z][\w-]*\s+(?:was|were)\s+)"
+    # a word's length capped: unbounded, one long hyphenated token is read to its end from every hyphen
+    rf"|(?P<subject>\b(?!(?:it|this|that|as|what)\b)[a-z][\w-]{{0,60}}\s+(?:was|were)\s+)"
     rf"reported\s+(?:in|at|near|on|inside|outside)\s+{_NOT_A_DAY}",
     re.IGNORECASE,
 )

@@ -1844,6 +1844,23 @@ def test_a_long_token_of_capitals_joined_by_hyphens_or_full_stops_is_read_in_lin
     assert time.monotonic() - started < 2
 
 
+def test_a_long_hyphenated_token_inside_a_claim_is_read_in_linear_time():
+    # The check for "a fire was reported in ..." read such a token to its end from each of its hyphens.
+    body = (
+        "The council said on Monday that the new rules will come into force next year and that 3 roads were "
+        "closed in the town, where residents have been told to stay at home. "
+        * 40
+        + "Officials of "
+        + "-".join(["AB"] * 6000)
+        + " said that 30 people were hurt in the crash on the road into the town."
+    )
+    started = time.monotonic()
+
+    extract_claims(body, published_on=dt.date(2020, 1, 1))
+
+    assert time.monotonic() - started < 2
+
+
 def test_according_to_inside_the_last_clause_after_a_semicolon_speaks_for_no_other_clause():
     claims = extract_claims(
         "The PKK is a banned militant organization in 3 countries; the YPG is, according to Turkey, "
