@@ -54,14 +54,39 @@ def audit_record_many(*, action: str, actor, entries: Iterable[tuple[Any, dict]]
     return AuditEvent.objects.bulk_create(events)
 
 
-def audit_claim_events(*, claim_id: UUID, article_id: UUID) -> QuerySet[AuditEvent]:
-    """A claim's events and its article's own (imported, fact-check address), newest first.
+def audit_merged_claims(*, claim_id: UUID) -> dict[UUID, str]:
+    """The claims merged into this one, and into those before they were merged (a merge of merged
+    claims), each with its text as it was when merged away. One query per level of merging.
+
+    Read from the merge events, since a merged-away claim's row is deleted.
+    """
+    merged: dict[UUID, str] = {}
+    keepers = [claim_id]
+    while keepers:
+        merges = AuditEvent.objects.filter(claim_id__in=keepers, action=AuditAction.CLAIM_MERGED)
+        keepers = []
+        for details in merges.values_list("details", flat=True):
+            ids, texts = details.get("merged_claim_ids", []), details.get("merged_texts", [])
+            for merged_id, text in zip(ids, texts, strict=False):
+                merged_id = UUID(merged_id)
+                if merged_id != claim_id and merged_id not in merged:
+                    merged[merged_id] = text
+                    keepers.append(merged_id)
+    return merged
+
+
+def audit_claim_events(
+    *, claim_id: UUID, article_id: UUID, merged_claim_ids: Iterable[UUID] = ()
+) -> QuerySet[AuditEvent]:
+    """A claim's events and its article's own (imported, fact-check address), newest first, with
+    the events of the claims merged into it when their ids are given (`audit_merged_claims`).
 
     The caller has checked the user may see the claim.
     """
-    return AuditEvent.objects.filter(Q(claim_id=claim_id) | Q(article_id=article_id, claim_id__isnull=True)).order_by(
-        "-occurred_at", "-pk"
-    )
+    claim_ids = [claim_id, *merged_claim_ids]
+    return AuditEvent.objects.filter(
+        Q(claim_id__in=claim_ids) | Q(article_id=article_id, claim_id__isnull=True)
+    ).order_by("-occurred_at", "-pk")
 
 
 def audit_desk_events(*, desk_id: UUID) -> QuerySet[AuditEvent]:

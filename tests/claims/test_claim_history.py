@@ -8,7 +8,7 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from apps.articles.services import article_delete
-from apps.claims.services import claim_reject, claim_release
+from apps.claims.services import claim_merge, claim_reject, claim_release
 from apps.core.models import AuditAction, AuditEvent
 from apps.reviews import services as review_services
 from apps.reviews.models import Rating
@@ -154,3 +154,78 @@ def test_desk_admins_read_the_desks_activity_deleted_articles_included(desk, edi
     assert event["action"] == AuditAction.ARTICLE_DELETED
     assert event["summary"] == "edith deleted the article \u201cVetoes <b>and</b> sanctions\u201d with its claims (1)"
     assert reviewer_api.get(url).status_code == 403
+
+
+# --- Merged claims -------------------------------------------------------------------------------
+
+MERGED_SENTENCES = (
+    "The council spent four million pounds on the new bridge last year.",
+    "Most of that money came from a national transport grant.",
+    "The bridge opened three months later than the council had promised.",
+)
+MERGED_BODY = " ".join(MERGED_SENTENCES)
+
+
+@pytest.fixture
+def merged(desk, editor):
+    """Three claims of one article: the last merged into the second, then the second into the first,
+    after each had a history of its own."""
+    article = factories.ArticleFactory(desk=desk, body=MERGED_BODY)
+    starts = [MERGED_BODY.index(sentence) for sentence in MERGED_SENTENCES]
+    first, second, third = (
+        factories.ClaimFactory(article=article, text=sentence, start=start, end=start + len(sentence))
+        for sentence, start in zip(MERGED_SENTENCES, starts, strict=True)
+    )
+    claim_reject(claim=second, user=editor, reason="Second's own reason.")
+    claim_release(claim=second, user=editor)
+    claim_reject(claim=third, user=editor, reason="Third's own reason.")
+    claim_release(claim=third, user=editor)
+    claim_merge(claims=[second, third], user=editor)
+    claim_reject(claim=first, user=editor, reason="First's own reason.")
+    claim_release(claim=first, user=editor)
+    keeper = claim_merge(claims=[first, second], user=editor)
+    return keeper, second, third
+
+
+def test_the_history_of_a_merged_claim_holds_the_merged_claims_events_naming_them(editor_api, merged):
+    keeper, second, third = merged
+
+    results = editor_api.get(_history_url(keeper), {"page_size": 50}).json()["results"]
+
+    reasons = {event["details"].get("reason"): event for event in results if event["action"] == "claim_rejected"}
+    assert set(reasons) == {"First's own reason.", "Second's own reason.", "Third's own reason."}
+    assert reasons["First's own reason."]["merged_claim"] is None
+    assert reasons["Second's own reason."]["merged_claim"] == {"id": str(second.pk), "text": second.text}
+    assert reasons["Third's own reason."]["merged_claim"] == {"id": str(third.pk), "text": third.text}
+    assert reasons["Third's own reason."]["claim_id"] == str(third.pk)
+    # Both merges: the keeper's own, and the earlier one into the claim merged into it.
+    merges = [event for event in results if event["action"] == "claim_merged"]
+    assert [event["merged_claim"] and event["merged_claim"]["id"] for event in merges] == [None, str(second.pk)]
+    times = [event["occurred_at"] for event in results]
+    assert times == sorted(times, reverse=True)
+
+
+def test_the_claim_page_labels_the_merged_claims_events(client, editor, merged):
+    keeper, second, _ = merged
+    client.force_login(editor)
+
+    page = client.get(reverse("claims:detail", args=[keeper.pk])).content.decode()
+
+    section = page[page.index('<details class="card history"') :]
+    section = section[: section.index("</details>")]
+    entries = section.split("<li>")[1:]
+    (seconds,) = [entry for entry in entries if "Second&#x27;s own" in entry]
+    assert f"Before the merge, on the claim \u201c{second.text}\u201d:" in seconds
+    (firsts,) = [entry for entry in entries if "First&#x27;s own" in entry]
+    assert "Before the merge" not in firsts
+
+
+def test_the_desk_activity_still_lists_merged_claims_events_once(desk, editor, merged):
+    desk_admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    admin_api = APIClient()
+    admin_api.force_authenticate(desk_admin)
+
+    results = admin_api.get(reverse("api:desk-activity", args=[desk.slug]), {"page_size": 50}).json()["results"]
+
+    assert len([event for event in results if event["action"] == "claim_rejected"]) == 3
+    assert "merged_claim" not in results[0]

@@ -6,12 +6,12 @@ from rest_framework.response import Response
 from apps.articles.selectors import article_get
 from apps.claims import selectors, services
 from apps.claims.models import ClaimKind, ClaimStatus
-from apps.core.api.audit import AuditEventOutputSerializer
+from apps.core.api.audit import ClaimHistoryEventOutputSerializer
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
-from apps.core.audit import audit_claim_events
+from apps.core.audit import audit_claim_events, audit_merged_claims
 from apps.core.exceptions import NotFoundError
 
 from .serializers import (
@@ -156,15 +156,20 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         claim = services.claim_match_dismiss(claim=self.get_object(), user=request.user)
         return Response(ClaimOutputSerializer(claim).data)
 
-    @extend_schema(responses=AuditEventOutputSerializer(many=True))
+    @extend_schema(responses=ClaimHistoryEventOutputSerializer(many=True))
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         """The claim's audit trail, newest first: who added, edited, rejected, assigned, reviewed,
         returned or approved it, and when, with old and new values; its article's own events
-        (imported, fact-check address set) are included. Any member of the claim's desk."""
+        (imported, fact-check address set) are included, and so are those of the claims merged
+        into it, each naming its merged claim (`merged_claim`). Any member of the claim's desk."""
         claim = self.get_object()
-        events = self.paginate_queryset(audit_claim_events(claim_id=claim.pk, article_id=claim.article_id))
-        return self.get_paginated_response(AuditEventOutputSerializer(events, many=True).data)
+        merged = audit_merged_claims(claim_id=claim.pk)
+        events = self.paginate_queryset(
+            audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, merged_claim_ids=merged)
+        )
+        serializer = ClaimHistoryEventOutputSerializer(events, many=True, context={"merged_claims": merged})
+        return self.get_paginated_response(serializer.data)
 
     @extend_schema(
         parameters=[OpenApiParameter("article", str, required=True)],

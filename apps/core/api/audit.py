@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.audit import audit_event_summary
@@ -21,3 +22,24 @@ class AuditEventOutputSerializer(serializers.Serializer):
 
     def get_summary(self, event) -> str:
         return audit_event_summary(event)
+
+
+class MergedClaimSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    text = serializers.CharField(help_text="The claim's text when it was merged away.")
+
+
+class ClaimHistoryEventOutputSerializer(AuditEventOutputSerializer):
+    """An event of a claim's history. Events of claims later merged into it are included and name
+    the merged claim; `context["merged_claims"]` maps those claims' ids to their texts."""
+
+    merged_claim = serializers.SerializerMethodField(
+        help_text="Set when the event happened to a claim that was later merged into this one "
+        "(`claim_id` is that claim's): its id and its text when merged. Null for this claim's own "
+        "events and its article's."
+    )
+
+    @extend_schema_field(MergedClaimSerializer(allow_null=True))
+    def get_merged_claim(self, event) -> dict | None:
+        text = self.context["merged_claims"].get(event.claim_id)
+        return None if text is None else {"id": event.claim_id, "text": text}

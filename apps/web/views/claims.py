@@ -20,7 +20,7 @@ from apps.claims.selectors import (
     claim_get,
     claim_overlapping_list,
 )
-from apps.core.audit import audit_claim_events, audit_event_summary
+from apps.core.audit import audit_claim_events, audit_event_summary, audit_merged_claims
 from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_covering_spans, segment_spans
 from apps.desks.selectors import membership_get
@@ -154,12 +154,20 @@ CLAIM_HISTORY_SHOWN = 100
 class HistoryEntry:
     occurred_at: dt.datetime
     summary: str
+    # The text of the claim, since merged into this one, that the event happened to; "" for this claim's own.
+    merged_from: str = ""
 
 
 def _history(claim) -> tuple[list[HistoryEntry], bool]:
-    """The claim's latest events in plain language, and whether there are older ones not shown."""
-    events = list(audit_claim_events(claim_id=claim.pk, article_id=claim.article_id)[: CLAIM_HISTORY_SHOWN + 1])
-    entries = [HistoryEntry(event.occurred_at, audit_event_summary(event)) for event in events[:CLAIM_HISTORY_SHOWN]]
+    """The claim's latest events in plain language, those of claims merged into it included, and
+    whether there are older ones not shown."""
+    merged = audit_merged_claims(claim_id=claim.pk)
+    events = audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, merged_claim_ids=merged)
+    events = list(events[: CLAIM_HISTORY_SHOWN + 1])
+    entries = [
+        HistoryEntry(event.occurred_at, audit_event_summary(event), merged.get(event.claim_id, ""))
+        for event in events[:CLAIM_HISTORY_SHOWN]
+    ]
     return entries, len(events) > CLAIM_HISTORY_SHOWN
 
 
