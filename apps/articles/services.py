@@ -225,7 +225,7 @@ def _webhook_article_imported(article: Article) -> None:
             },
             "imported_by": importer,
         },
-        summary=f"Imported “{article.title or 'Untitled article'}”: {claim_count} claims to check.",
+        summary=f"Imported “{article.title or 'Untitled article'}”: {claim_count} claims found.",
         link=url,
     )
 

@@ -164,7 +164,9 @@ def webhook_endpoint_update(
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
     if current is None:
         raise ApplicationError("That webhook was deleted.", status=404)
-    if url is not None:
+    # An unchanged URL is not looked up again (the web form always sends it): every delivery
+    # checks its address anyway.
+    if url is not None and url.strip() != current.url:
         current.url = webhook_url_check(url)
     if events is not None:
         current.events = _events_check(events)

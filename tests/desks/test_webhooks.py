@@ -335,6 +335,29 @@ def test_an_address_that_is_not_on_the_internet_is_refused_at_registration(desk,
     assert not WebhookEndpoint.objects.exists()
 
 
+def test_saving_an_endpoint_with_its_url_unchanged_does_not_look_the_name_up_again(desk, desk_admin, monkeypatch):
+    answers = {"hooks.example.net": ["93.184.215.14"]}
+
+    def resolve(host, port):
+        if host not in answers:
+            raise http.DNSResolutionError(f"Cannot resolve {host}: Name or service not known.")
+        return answers[host]
+
+    monkeypatch.setattr(http, "system_resolver", resolve)
+    endpoint = webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url="https://hooks.example.net/hook", events=ALL_EVENTS
+    )
+    answers.clear()
+
+    endpoint = webhooks.webhook_endpoint_update(
+        actor=desk_admin, endpoint=endpoint, url="https://hooks.example.net/hook", description="Newsroom channel"
+    )
+
+    assert endpoint.description == "Newsroom channel"
+    with pytest.raises(ApplicationError, match=r"Cannot resolve other\.example\.net"):
+        webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, url="https://other.example.net/hook")
+
+
 def test_a_name_that_resolves_to_an_internal_address_at_delivery_is_refused(
     desk, desk_admin, receiver, settings, monkeypatch, network_guard
 ):
