@@ -63,6 +63,7 @@ def celery_reliability_check(app_configs: Any = None, **kwargs: Any) -> list:
     longest_retry = max(
         int(getattr(settings, "REFERENCE_RETRY_BACKOFF_MAX_SECONDS", 0)),
         int(getattr(settings, "REFERENCE_ARCHIVE_RECHECK_SECONDS", 0)),
+        int(getattr(settings, "WEBHOOK_RETRY_BACKOFF_MAX_SECONDS", 0)),
     )
     if hard is not None and longest_retry + hard >= visibility:
         errors.append(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from apps.articles.services import article_import_file, article_import_text, article_intake_run
 from apps.core import http
+from apps.core.checks import celery_reliability_check
 from apps.core.exceptions import ApplicationError
 from apps.desks import tasks as desk_tasks
 from apps.desks import webhooks
@@ -175,6 +176,18 @@ def test_the_task_retries_only_transient_failures_with_backoff():
     assert task.retry_backoff
     assert task.retry_jitter
     assert task.max_retries is not None
+
+
+def test_a_retry_delay_beyond_the_brokers_visibility_timeout_is_a_configuration_error(settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.CELERY_BROKER_VISIBILITY_TIMEOUT = 900
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
+    settings.CELERY_TASK_TIME_LIMIT = 180
+    settings.CELERY_TASK_SOFT_TIME_LIMIT = 120
+    settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS = 120
+    settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS = 800
+
+    assert [error.id for error in celery_reliability_check()] == ["core.E005"]
 
 
 def test_a_client_error_is_not_tried_again(desk, endpoint, receiver):
