@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -132,20 +133,26 @@ class AppliedVerdict:
     reused_from: Claim | None = None
 
 
-def claim_applied_verdict(*, claim: Claim) -> AppliedVerdict | None:
+def claim_applied_verdict(
+    *, claim: Claim, published_verdict: Callable[[Claim], object] | None = None
+) -> AppliedVerdict | None:
     """The claim's own approved verdict, else the approved verdict of the earlier claim an editor
     confirmed it repeats, else None. Resolved on every read rather than copied, so a verdict the
     earlier claim loses (returned, or its claim rejected) stops applying here too.
 
+    `published_verdict` gives a claim's own standing verdict, by default its approved verdict;
+    exports pass one that also stands by a verdict reopened for correction (apps.reports).
+
     Reads `review_task__verdict` and `matched_claim__review_task__verdict`; select them (as
     `apps.reports.selectors.report_build` does) to keep this free of queries."""
-    own = _approved_verdict(claim)
+    published_verdict = published_verdict or _approved_verdict
+    own = published_verdict(claim)
     if own is not None:
         return AppliedVerdict(verdict=own)
     earlier = claim.matched_claim if claim.match_status == MatchStatus.CONFIRMED else None
     if earlier is None or earlier.status != ClaimStatus.ACTIVE:
         return None
-    reused = _approved_verdict(earlier)
+    reused = published_verdict(earlier)
     return AppliedVerdict(verdict=reused, reused_from=earlier) if reused is not None else None
 
 

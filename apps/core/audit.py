@@ -143,6 +143,11 @@ def audit_event_summary(event: AuditEvent) -> str:
     if action == AuditAction.VERDICT_APPROVED:
         how = " in a bulk approval" if details.get("bulk") else ""
         return f"{actor} approved the verdict{how}: {details.get('rating')}"
+    if action == AuditAction.VERDICT_CORRECTED:
+        how = " in a bulk approval" if details.get("bulk") else ""
+        rating, previous = details.get("rating"), details.get("previous_rating")
+        change = f"{rating} (was {previous})" if previous and previous != rating else f"{rating} (rating unchanged)"
+        return f"{actor} approved the corrected verdict{how}: {change}"
     if action == AuditAction.FACT_CHECK_URL_SET:
         url = details.get("url")
         return (
@@ -159,6 +164,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.REVIEW_STARTED: "{actor} started the review",
         AuditAction.DRAFT_STARTED: "{actor} started a draft of the verdict",
         AuditAction.VERDICT_RETURNED: "{actor} returned the verdict with a note: {note}",
+        AuditAction.VERDICT_REOPENED: "{actor} reopened the approved verdict ({rating}) for correction: {note}",
         AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
         AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",

@@ -58,6 +58,8 @@ class AuditAction(models.TextChoices):
     VERDICT_SUBMITTED = "verdict_submitted", "Verdict submitted"
     VERDICT_RETURNED = "verdict_returned", "Verdict returned"
     VERDICT_APPROVED = "verdict_approved", "Verdict approved"
+    VERDICT_REOPENED = "verdict_reopened", "Approved verdict reopened for correction"
+    VERDICT_CORRECTED = "verdict_corrected", "Corrected verdict approved"
     EVIDENCE_ADDED = "evidence_added", "Evidence added"
     REFERENCES_REFRESHED = "references_refreshed", "References refreshed"
     ARTICLE_IMPORTED = "article_imported", "Article imported"

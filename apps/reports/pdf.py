@@ -141,6 +141,13 @@ def _reused_note(earlier) -> str:
     return f"Verdict reused from the earlier check of “{earlier.text}” in “{earlier.article.title}”."
 
 
+def _correction_note(correction) -> str:
+    note = f"Correction, {_date(correction.corrected_at)}: {correction.note}"
+    if correction.rating_changed:
+        note += f" (previously rated {correction.previous_rating.label})"
+    return note
+
+
 def render_pdf(report: Report) -> bytes:
     styles = _styles(report_fonts(UNICODE_FONT_DIR))
     register_cjk_fonts()
@@ -169,13 +176,15 @@ def render_pdf(report: Report) -> bytes:
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
             verdict = f"<b>{_text(row.verdict.rating.label)}</b><br/>{_text(row.verdict.rationale)}"
-            verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.approved_at)}</font>"
+            verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.first_approved_at)}</font>"
+            for correction in row.verdict.corrections:
+                verdict += "<br/><font color='#7a4b00'>" + _text(_correction_note(correction)) + "</font>"
             if row.reused_from is not None:
                 verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(
                 # quoteattr, unlike escape, also escapes the quotes a URL may contain.
                 f'<link href={quoteattr(ref.url)} color="#0b57d0">{_text(ref.title or ref.url)}</link>'
-                for ref in row.verdict.cited_references.all()
+                for ref in row.verdict.cited_references
                 if ref.url.startswith(("http://", "https://"))
             )
         else:

@@ -1,3 +1,4 @@
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -8,17 +9,81 @@ from apps.claims.models import Claim, ClaimStatus
 from apps.claims.selectors import claim_applied_verdict
 from apps.core.text import Segment, segment_spans
 from apps.references.models import Reference
-from apps.reviews.models import TaskStatus
+from apps.reviews.models import Rating, TaskStatus, VerdictCorrection
 from apps.reviews.selectors import rating_scale_for_desk
+
+
+@dataclass(frozen=True)
+class PublishedVerdict:
+    """A verdict as the desk has published it.
+
+    That is the approved verdict, or, while an editor has it reopened for correction, the finding
+    as last approved, kept by the open correction: a published fact-check stays in every export,
+    unchanged, until its corrected version is approved (`apps.reviews.services.verdict_reopen`).
+    """
+
+    rating: Rating
+    rationale: str
+    reviewer: object | None
+    approved_by: object | None
+    # When this finding was approved, and when the verdict was first published.
+    approved_at: dt.datetime
+    first_approved_at: dt.datetime
+    cited_references: list[Reference]
+    # The corrections this finding has been through, oldest first (an open one is not among them).
+    corrections: list[VerdictCorrection]
+    under_correction: bool
+
+    @property
+    def modified_at(self) -> dt.datetime | None:
+        """When the latest correction was published; None for a verdict never corrected."""
+        return self.corrections[-1].corrected_at if self.corrections else None
+
+
+def _published_verdict(claim: Claim) -> PublishedVerdict | None:
+    """The claim's own verdict as published, or None; reads what `report_build` prefetches."""
+    task = getattr(claim, "review_task", None)
+    verdict = getattr(task, "verdict", None) if task is not None else None
+    if verdict is None:
+        return None
+    corrections = list(verdict.corrections.all())
+    done = [correction for correction in corrections if not correction.is_open]
+    under_way = next((correction for correction in corrections if correction.is_open), None)
+    if under_way is not None:
+        return PublishedVerdict(
+            rating=under_way.previous_rating,
+            rationale=under_way.previous_rationale,
+            reviewer=under_way.previous_reviewer,
+            approved_by=under_way.previous_approved_by,
+            approved_at=under_way.previous_approved_at,
+            first_approved_at=verdict.first_approved_at or under_way.previous_approved_at,
+            cited_references=list(under_way.previous_cited_references.all()),
+            corrections=done,
+            under_correction=True,
+        )
+    if task.status != TaskStatus.APPROVED:
+        return None
+    return PublishedVerdict(
+        rating=verdict.rating,
+        rationale=verdict.rationale,
+        reviewer=verdict.reviewer,
+        approved_by=verdict.approved_by,
+        approved_at=verdict.approved_at,
+        first_approved_at=verdict.first_approved_at or verdict.approved_at,
+        cited_references=list(verdict.cited_references.all()),
+        corrections=done,
+        under_correction=False,
+    )
 
 
 @dataclass
 class ReportRow:
     claim: Claim
     status: str
-    # The approved verdict that applies (`claim_applied_verdict`), None until one does. A
-    # submitted or returned verdict is not the desk's finding, so no export may show it.
-    verdict: object | None
+    # The published verdict that applies (`claim_applied_verdict` with `_published_verdict`), None
+    # until one does. A submitted or returned verdict is not the desk's finding, so no export may
+    # show it; one reopened for correction is shown as it was published.
+    verdict: PublishedVerdict | None
     # The earlier claim whose approved verdict an editor confirmed applies to this one.
     reused_from: Claim | None = None
     references: list[Reference] = field(default_factory=list)
@@ -56,6 +121,9 @@ def report_build(*, article: Article) -> Report:
     """Everything an export needs about one article, in a fixed number of queries. Unscoped:
     callers check access (the API through `report_get`, the CLI runs as the operator)."""
     verdict_relations = ("rating", "reviewer", "approved_by")
+    corrections = VerdictCorrection.objects.select_related(
+        "previous_rating", "previous_reviewer", "previous_approved_by", "rating"
+    ).prefetch_related("previous_cited_references")
     claims = (
         Claim.objects.filter(article=article, status=ClaimStatus.ACTIVE)
         .select_related("review_task", "review_task__assignee", "matched_claim__article")
@@ -67,13 +135,15 @@ def report_build(*, article: Article) -> Report:
             Prefetch("references", queryset=Reference.objects.order_by("-score", "title")),
             "review_task__verdict__cited_references",
             "matched_claim__review_task__verdict__cited_references",
+            Prefetch("review_task__verdict__corrections", queryset=corrections),
+            Prefetch("matched_claim__review_task__verdict__corrections", queryset=corrections),
         )
         .order_by("start", "end")
     )
     rows = []
     for claim in claims:
         task = getattr(claim, "review_task", None)
-        applied = claim_applied_verdict(claim=claim)
+        applied = claim_applied_verdict(claim=claim, published_verdict=_published_verdict)
         rows.append(
             ReportRow(
                 claim=claim,

@@ -60,10 +60,26 @@ def _verdict_fields(row) -> dict:
     return {
         "rating": verdict.rating.label if verdict else "",
         "rationale": verdict.rationale if verdict else "",
-        "reviewer": str(verdict.reviewer) if verdict else "",
+        "reviewer": str(verdict.reviewer) if verdict and verdict.reviewer else "",
         "approved_by": str(verdict.approved_by) if verdict and verdict.approved_by else "",
         "approved_at": verdict.approved_at.isoformat() if verdict and verdict.approved_at else "",
+        "first_approved_at": verdict.first_approved_at.isoformat() if verdict and verdict.first_approved_at else "",
+        # The verdict shown is the one published; an editor is correcting it and the corrected one
+        # replaces it once approved.
+        "under_correction": verdict.under_correction if verdict else False,
+        "corrections": [_correction(correction) for correction in verdict.corrections] if verdict else [],
         "verdict_reused_from": _reused_from(row.reused_from),
+    }
+
+
+def _correction(correction) -> dict:
+    return {
+        "corrected_at": correction.corrected_at.isoformat(),
+        "note": correction.note,
+        "previous_rating": correction.previous_rating.label,
+        "previous_rationale": correction.previous_rationale,
+        "rating": correction.rating.label,
+        "rationale": correction.rationale,
     }
 
 
@@ -106,7 +122,7 @@ def report_as_dict(report: Report) -> dict:
                 # The evidence the approved verdict rests on; gathered references are only leads.
                 "cited_references": [
                     {"id": str(ref.pk), "url": ref.url, "title": ref.title, "provider": ref.provider}
-                    for ref in (row.verdict.cited_references.all() if row.verdict else [])
+                    for ref in (row.verdict.cited_references if row.verdict else [])
                 ],
                 "gathered_references": [
                     {"id": str(ref.pk), "url": ref.url, "title": ref.title, "provider": ref.provider}
@@ -126,15 +142,20 @@ def _render_csv(report: Report) -> str:
     buffer = io.StringIO()
     columns = [
         "claim_id", "text", "kind", "score", "start", "end", "status", "rating", "rationale",
-        "reviewer", "approved_by", "approved_at", "verdict_reused_from_claim_id",
-        "verdict_reused_from_article", "cited_references", "gathered_references",
+        "reviewer", "approved_by", "approved_at", "first_approved_at", "under_correction", "last_corrected_at",
+        "corrections", "verdict_reused_from_claim_id", "verdict_reused_from_article", "cited_references",
+        "gathered_references",
     ]  # fmt: skip
     reference_columns = ("cited_references", "gathered_references")
+    computed_columns = ("claim_id", "corrections", "last_corrected_at", *reference_columns)
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for claim in report_as_dict(report)["claims"]:
-        row = {key: claim.get(key, "") for key in columns if key != "claim_id" and key not in reference_columns}
+        row = {key: claim.get(key, "") for key in columns if key not in computed_columns}
         row["claim_id"] = claim["id"]
+        corrections = claim["corrections"]
+        row["last_corrected_at"] = corrections[-1]["corrected_at"] if corrections else ""
+        row["corrections"] = " | ".join(_correction_line(correction) for correction in corrections)
         reused_from = claim["verdict_reused_from"] or {}
         row["verdict_reused_from_claim_id"] = reused_from.get("claim_id", "")
         row["verdict_reused_from_article"] = reused_from.get("article_title", "")
@@ -142,6 +163,14 @@ def _render_csv(report: Report) -> str:
             row[key] = " ".join(ref["url"] for ref in claim[key])
         writer.writerow({key: _csv_safe(value) for key, value in row.items()})
     return buffer.getvalue()
+
+
+def _correction_line(correction: dict) -> str:
+    """A correction in one cell: "2026-11-28: the note (previously rated False)"."""
+    line = f"{correction['corrected_at'][:10]}: {correction['note']}"
+    if correction["previous_rating"] != correction["rating"]:
+        line += f" (previously rated {correction['previous_rating']})"
+    return line
 
 
 def _render_csv_for_excel(report: Report) -> str:
@@ -187,13 +216,16 @@ def claimreview_items(report: Report) -> list[dict]:
         item = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "datePublished": verdict.approved_at.date().isoformat(),
+            # The first publication; a correction changes dateModified only (schema.org CreativeWork).
+            "datePublished": verdict.first_approved_at.date().isoformat(),
             "author": {"@type": "Organization", "name": article.desk.name},
             "claimReviewed": row.claim.text,
             "itemReviewed": item_reviewed,
             "reviewRating": rating,
             "reviewBody": verdict.rationale,
         }
+        if verdict.modified_at is not None:
+            item["dateModified"] = verdict.modified_at.date().isoformat()
         if article.fact_check_url:
             # Search engines show a ClaimReview only with the page that publishes the check.
             item["url"] = article.fact_check_url

@@ -92,10 +92,73 @@ class Verdict(BaseModel):
         blank=True,
         related_name="approved_verdicts",
     )
+    # When the version now standing was approved; a resubmission clears it until the next approval.
     approved_at = models.DateTimeField(null=True, blank=True)
+    # When the verdict was first approved (published). Corrections never move it: ClaimReview's
+    # datePublished stays the first publication, and dateModified is the latest correction.
+    first_approved_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.rating} — {self.task.claim}"
+
+
+class VerdictCorrection(BaseModel):
+    """One correction of an approved (published) verdict: why it was reopened, by whom, and the
+    finding as it stood before, kept for good.
+
+    Reopening writes the row with the published rating, rationale and cited references; while
+    `corrected_at` is empty the correction is open and exports keep showing that published finding
+    (the verdict row itself is rewritten when the reviewer resubmits). Approving the corrected
+    verdict closes the row with the new rating and rationale. Rows are never changed after that nor
+    deleted, so a verdict's corrections are its public corrections history.
+    """
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField(help_text="Why the verdict was reopened, as readers of the correction are told.")
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reopened_at = models.DateTimeField()
+    # The finding as published before the correction.
+    previous_rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="corrections_from")
+    previous_rationale = models.TextField()
+    previous_cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    previous_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    previous_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    previous_approved_at = models.DateTimeField()
+    # Empty while the correction is open; the approval of the corrected verdict fills them.
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections_to")
+    rationale = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["reopened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verdict"],
+                condition=models.Q(corrected_at__isnull=True),
+                name="verdict_correction_one_open_per_verdict",
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "open" if self.is_open else f"corrected {self.corrected_at:%Y-%m-%d}"
+        return f"Correction of {self.verdict_id}, reopened {self.reopened_at:%Y-%m-%d} ({state})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.corrected_at is None
+
+    @property
+    def rating_changed(self) -> bool:
+        return self.rating_id is not None and self.rating_id != self.previous_rating_id
 
 
 class VerdictDraft(BaseModel):
@@ -123,6 +186,7 @@ class NotificationKind(models.TextChoices):
     VERDICT_SUBMITTED = "verdict_submitted", "A verdict I assigned is submitted for approval"
     VERDICT_RETURNED = "verdict_returned", "An editor returns my verdict with a note"
     VERDICT_APPROVED = "verdict_approved", "An editor approves my verdict"
+    VERDICT_REOPENED = "verdict_reopened", "An editor reopens my approved verdict for correction"
     OVERDUE_DIGEST = "overdue_digest", "Daily digest of overdue claims"
 
 

@@ -173,17 +173,26 @@ def notify_verdict_submitted(*, reviewer, task: ReviewTask) -> None:
 
 def notify_verdict_returned(*, editor, task: ReviewTask) -> None:
     """Tell the reviewer their verdict came back, with the editor's note as it was written."""
+    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_RETURNED)
+
+
+def notify_verdict_reopened(*, editor, task: ReviewTask) -> None:
+    """Tell the reviewer an editor reopened their approved verdict for correction, with the note."""
+    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_REOPENED)
+
+
+def _notify_assignee(*, editor, task: ReviewTask, kind: str) -> None:
     if task.assignee_id is None:
         return
     membership = _reachable(
         Membership.objects.filter(desk_id=task.claim.article.desk_id, user_id=task.assignee_id),
-        kind=NotificationKind.VERDICT_RETURNED,
+        kind=kind,
         actor=editor,
     ).first()
     if membership is not None:
         _record(
             recipient=membership.user,
-            kind=NotificationKind.VERDICT_RETURNED,
+            kind=kind,
             tasks=[task],
             event_key=_event_key([task], lambda task: task.verdict_revision),
             actor=editor,
@@ -338,8 +347,8 @@ def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
             return False
         is_theirs = task.assignee_id == recipient.pk
         match notification.kind:
-            case NotificationKind.TASK_ASSIGNED | NotificationKind.VERDICT_RETURNED:
-                # A returned task reassigned since is the new reviewer's to revise.
+            case NotificationKind.TASK_ASSIGNED | NotificationKind.VERDICT_RETURNED | NotificationKind.VERDICT_REOPENED:
+                # A returned (or reopened) task reassigned since is the new reviewer's to revise.
                 return is_theirs
             case NotificationKind.VERDICT_SUBMITTED:
                 return role in EDITOR_ROLES
@@ -413,6 +422,8 @@ def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
             return f"Verdict to approve: {claim}"
         case NotificationKind.VERDICT_RETURNED:
             return f"Your verdict was returned: {claim}"
+        case NotificationKind.VERDICT_REOPENED:
+            return f"Your approved verdict was reopened for correction: {claim}"
         case NotificationKind.VERDICT_APPROVED:
             return f"Your verdict was approved: {claim}" if count == 1 else f"{count} of your verdicts were approved"
     return f"Overdue claims: {count}"

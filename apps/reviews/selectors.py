@@ -2,7 +2,7 @@ import datetime as dt
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from apps.articles.models import Article
@@ -12,7 +12,7 @@ from apps.core.ids import uuid_or_404
 from apps.desks.models import Desk
 from apps.desks.selectors import desk_ids_for_user, editable_desk_ids_for_user
 
-from .models import Rating, RatingScale, ReviewTask, TaskStatus, VerdictDraft
+from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictCorrection, VerdictDraft
 
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 
@@ -22,6 +22,16 @@ def _visible_tasks(*, user) -> QuerySet[ReviewTask]:
     return ReviewTask.objects.filter(
         claim__article__desk_id__in=desk_ids_for_user(user=user), claim__status=ClaimStatus.ACTIVE
     )
+
+
+def _corrections() -> QuerySet[VerdictCorrection]:
+    return VerdictCorrection.objects.select_related("previous_rating", "rating", "reopened_by", "corrected_by")
+
+
+def verdict_correction_list(*, verdict: Verdict) -> list[VerdictCorrection]:
+    """A verdict's corrections, oldest first, the open one (if any) last; callers have checked the
+    user may see the verdict."""
+    return list(_corrections().filter(verdict=verdict).order_by("reopened_at"))
 
 
 def review_task_list(*, user, article_id=None, status: str | None = None, assignee=None) -> QuerySet[ReviewTask]:
@@ -37,8 +47,9 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
             "verdict__reviewer",
             "verdict__approved_by",
         )
-        # The API lists each verdict's cited references: one query for the page, not one per task.
-        .prefetch_related("verdict__cited_references")
+        # The API lists each verdict's cited references and corrections: one query each for the
+        # page, not one per task.
+        .prefetch_related("verdict__cited_references", Prefetch("verdict__corrections", queryset=_corrections()))
         # A 2 MB body copied into every row of a list costs gigabytes; it is read on demand.
         .defer("claim__article__body")
         .order_by("claim__article__created_at", "claim__start")

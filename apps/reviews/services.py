@@ -17,9 +17,10 @@ from apps.core.models import AuditAction
 from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
 
-from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictDraft
+from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictCorrection, VerdictDraft
 from .notifications import (
     notify_tasks_assigned,
+    notify_verdict_reopened,
     notify_verdict_returned,
     notify_verdict_submitted,
     notify_verdicts_approved,
@@ -319,6 +320,8 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
 
     `seen_revision` is the task's `verdict_revision` on the editor's page: a verdict the reviewer
     resubmitted since then is refused, so an editor never approves a verdict they have not read.
+    Approving a verdict reopened for correction closes its correction (`VerdictCorrection`) with
+    the corrected rating and rationale, and is recorded as a corrected approval.
     """
     locked = _lock_for_editor(editor=editor, task=task)
     if locked.status == TaskStatus.APPROVED:
@@ -330,20 +333,52 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
         "The reviewer changed this verdict after you opened the page, so it was not approved. "
         "Read the verdict as it is now, then approve or return it.",
     )
+    now = timezone.now()
     verdict = locked.verdict
-    verdict.approved_by = editor
-    verdict.approved_at = timezone.now()
-    verdict.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    _verdict_mark_approved(verdict, editor=editor, now=now)
+    verdict.save(update_fields=["approved_by", "approved_at", "first_approved_at", "updated_at"])
+    correction = VerdictCorrection.objects.filter(verdict=verdict, corrected_at__isnull=True).first()
+    if correction is not None:
+        _correction_close(correction, verdict=verdict, editor=editor, now=now)
+        correction.save(update_fields=["corrected_by", "corrected_at", "rating", "rationale", "updated_at"])
     locked.status = TaskStatus.APPROVED
     locked.editor_note = ""
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
-    audit_record(
-        action=AuditAction.VERDICT_APPROVED, actor=editor, claim=locked.claim, details={"rating": verdict.rating.label}
-    )
+    action, details = _approval_audit(verdict, correction)
+    audit_record(action=action, actor=editor, claim=locked.claim, details=details)
     notify_verdicts_approved(editor=editor, tasks=[locked])
     webhook_verdicts_approved(editor=editor, tasks=[locked])
     return verdict
+
+
+def _verdict_mark_approved(verdict: Verdict, *, editor, now) -> None:
+    verdict.approved_by = editor
+    verdict.approved_at = now
+    verdict.updated_at = now
+    # A corrected verdict keeps the date it was first published.
+    if verdict.first_approved_at is None:
+        verdict.first_approved_at = now
+
+
+def _correction_close(correction: VerdictCorrection, *, verdict: Verdict, editor, now) -> None:
+    correction.corrected_by = editor
+    correction.corrected_at = now
+    correction.rating = verdict.rating
+    correction.rationale = verdict.rationale
+    correction.updated_at = now
+
+
+def _approval_audit(verdict: Verdict, correction: VerdictCorrection | None) -> tuple[str, dict]:
+    """The audit action and details of an approval: a plain one, or one that closes a correction."""
+    if correction is None:
+        return AuditAction.VERDICT_APPROVED, {"rating": verdict.rating.label}
+    return AuditAction.VERDICT_CORRECTED, {
+        "rating": verdict.rating.label,
+        "previous_rating": correction.previous_rating.label,
+        "rationale_changed": correction.rationale != correction.previous_rationale,
+        "note": correction.note,
+    }
 
 
 @dataclass(frozen=True)
@@ -391,20 +426,34 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
             to_approve.append(task)
     now = timezone.now()
     for task in to_approve:
-        task.verdict.approved_by = editor
-        task.verdict.approved_at = now
-        task.verdict.updated_at = now
+        _verdict_mark_approved(task.verdict, editor=editor, now=now)
         task.status = TaskStatus.APPROVED
         task.editor_note = ""
         task.verdict_revision += 1
         task.updated_at = now
-    Verdict.objects.bulk_update([task.verdict for task in to_approve], ["approved_by", "approved_at", "updated_at"])
-    ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
-    audit_record_many(
-        action=AuditAction.VERDICT_APPROVED,
-        actor=editor,
-        entries=[(task.claim, {"rating": task.verdict.rating.label, "bulk": True}) for task in to_approve],
+    corrections = {
+        correction.verdict_id: correction
+        for correction in VerdictCorrection.objects.filter(
+            verdict__task__in=to_approve, corrected_at__isnull=True
+        ).select_related("previous_rating")
+    }
+    for task in to_approve:
+        if task.verdict.pk in corrections:
+            _correction_close(corrections[task.verdict.pk], verdict=task.verdict, editor=editor, now=now)
+    Verdict.objects.bulk_update(
+        [task.verdict for task in to_approve], ["approved_by", "approved_at", "first_approved_at", "updated_at"]
     )
+    VerdictCorrection.objects.bulk_update(
+        corrections.values(), ["corrected_by", "corrected_at", "rating", "rationale", "updated_at"]
+    )
+    ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
+    for action in (AuditAction.VERDICT_APPROVED, AuditAction.VERDICT_CORRECTED):
+        entries = []
+        for task in to_approve:
+            task_action, details = _approval_audit(task.verdict, corrections.get(task.verdict.pk))
+            if task_action == action:
+                entries.append((task.claim, {**details, "bulk": True}))
+        audit_record_many(action=action, actor=editor, entries=entries)
     notify_verdicts_approved(editor=editor, tasks=to_approve)
     webhook_verdicts_approved(editor=editor, tasks=to_approve)
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
@@ -437,6 +486,74 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     notify_verdict_returned(editor=editor, task=locked)
     webhook_verdict_returned(editor=editor, task=locked)
     return locked
+
+
+@transaction.atomic
+def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | None = None) -> VerdictCorrection:
+    """An editor reopens an approved (published) verdict for correction, saying why in `note`.
+
+    The published finding (rating, rationale, cited references, who approved it and when) is kept
+    in a new open `VerdictCorrection`, and exports go on showing it until the corrected verdict is
+    approved: a published fact-check never vanishes while it is being corrected. The task goes back
+    to its reviewer as a returned one with the note, so the usual return flow follows (the reviewer
+    revises and resubmits, an editor approves or returns again, an editor may reassign it, to
+    themselves too); approving it closes the correction (`verdict_approve`). Emails the reviewer
+    after commit.
+
+    Takes the task's row lock. Refused (409) unless the verdict is approved now, and for a page
+    shown with another `seen_revision`. Not idempotent: a verdict already reopened is refused.
+    """
+    locked = _lock_for_editor(editor=editor, task=task)
+    if locked.status != TaskStatus.APPROVED:
+        raise ApplicationError(_not_reopenable_message(locked), extra={"task_status": locked.status}, status=409)
+    _ensure_revision_seen(
+        locked,
+        seen_revision,
+        "This verdict changed after you opened the page, so it was not reopened. "
+        "Read the verdict as it is now, then reopen it if it still needs correcting.",
+    )
+    note = note.strip()
+    if not note:
+        raise ApplicationError(CORRECTION_NOTE_REQUIRED)
+    verdict = locked.verdict
+    correction = VerdictCorrection.objects.create(
+        verdict=verdict,
+        note=note,
+        reopened_by=editor,
+        reopened_at=timezone.now(),
+        previous_rating=verdict.rating,
+        previous_rationale=verdict.rationale,
+        previous_reviewer=verdict.reviewer,
+        previous_approved_by=verdict.approved_by,
+        previous_approved_at=verdict.approved_at,
+    )
+    correction.previous_cited_references.set(verdict.cited_references.all())
+    locked.status = TaskStatus.RETURNED
+    locked.editor_note = note
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    audit_record(
+        action=AuditAction.VERDICT_REOPENED,
+        actor=editor,
+        claim=locked.claim,
+        details={"note": note, "rating": verdict.rating.label},
+    )
+    notify_verdict_reopened(editor=editor, task=locked)
+    return correction
+
+
+CORRECTION_NOTE_REQUIRED = "Say why the verdict needs correcting: the note is published with the correction."
+
+
+def _not_reopenable_message(task: ReviewTask) -> str:
+    if VerdictCorrection.objects.filter(verdict__task=task, corrected_at__isnull=True).exists():
+        return (
+            "This verdict is already reopened for correction; the published finding stands until the "
+            "corrected verdict is approved."
+        )
+    return (
+        f"Only an approved verdict can be reopened for correction; this claim is {task.get_status_display().lower()}."
+    )
 
 
 # --- Desk rating scales (desk admins) -----------------------------------------------------------
@@ -531,6 +648,10 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
     )
     for rating, copy in zip(standard, copies, strict=True):
         Verdict.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
+        VerdictCorrection.objects.filter(previous_rating=rating, verdict__task__claim__article__desk=desk).update(
+            previous_rating=copy
+        )
+        VerdictCorrection.objects.filter(rating=rating, verdict__task__claim__article__desk=desk).update(rating=copy)
         VerdictDraft.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
     return scale, True
 

@@ -532,6 +532,7 @@ def test_the_settings_page_shows_each_kind_and_saves_the_choice(client, reviewer
         "verdict_submitted": False,
         "verdict_returned": True,
         "verdict_approved": False,
+        "verdict_reopened": False,
         "overdue_digest": False,
     }
     client.post(url, {})

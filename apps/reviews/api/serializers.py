@@ -1,13 +1,45 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.reviews.models import Rating, ReviewTask, Verdict
+from apps.reviews.models import Rating, ReviewTask, Verdict, VerdictCorrection
+from apps.reviews.services import CORRECTION_NOTE_REQUIRED
 
 
 class RatingOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Rating
         fields = ["id", "label", "description", "claimreview_value", "position"]
+
+
+class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
+    """One correction of an approved verdict: the finding as published before it, and what replaced it."""
+
+    reopened_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    previous_rating = serializers.SlugRelatedField(
+        slug_field="label", read_only=True, help_text="The rating published before the correction."
+    )
+    previous_rationale = serializers.CharField(help_text="The rationale published before the correction.")
+    corrected_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Null while the correction is open."
+    )
+    rating = serializers.SlugRelatedField(
+        slug_field="label",
+        read_only=True,
+        allow_null=True,
+        help_text="The corrected rating, once approved; null while the correction is open.",
+    )
+
+    class Meta:
+        model = VerdictCorrection
+        fields = [
+            "id", "note", "reopened_by", "reopened_at", "previous_rating", "previous_rationale",
+            "previous_approved_at", "corrected_by", "corrected_at", "rating", "rationale",
+        ]  # fmt: skip
+        extra_kwargs = {
+            "note": {"help_text": "Why an editor reopened the verdict; published with the correction."},
+            "corrected_at": {"help_text": "When the corrected verdict was approved; null while it is open."},
+            "rationale": {"help_text": "The corrected rationale, once approved; empty while the correction is open."},
+        }
 
 
 class VerdictOutputSerializer(serializers.ModelSerializer):
@@ -17,12 +49,25 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
         slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor approves."
     )
     cited_references = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    corrections = VerdictCorrectionOutputSerializer(
+        many=True,
+        read_only=True,
+        help_text="Corrections after approval, oldest first; an open one (`corrected_at` null) is under way, "
+        "and exports show its previous finding until the corrected verdict is approved.",
+    )
 
     class Meta:
         model = Verdict
         fields = [
             "rating", "rationale", "cited_references", "reviewer", "submitted_at", "approved_by", "approved_at",
+            "first_approved_at", "corrections",
         ]  # fmt: skip
+        extra_kwargs = {
+            "approved_at": {"help_text": "When the verdict as it stands was approved; null while it awaits approval."},
+            "first_approved_at": {
+                "help_text": "When the verdict was first approved (published); corrections leave it as it is."
+            },
+        }
 
 
 class ReviewTaskOutputSerializer(serializers.ModelSerializer):
@@ -86,6 +131,15 @@ class ReturnInputSerializer(serializers.Serializer):
     verdict_revision = _revision_field()
 
 
+class ReopenInputSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        max_length=5000,
+        help_text="Why the approved verdict needs correcting; published with the correction.",
+        error_messages={"blank": CORRECTION_NOTE_REQUIRED, "required": CORRECTION_NOTE_REQUIRED},
+    )
+    verdict_revision = _revision_field()
+
+
 class ScaleRatingOutputSerializer(serializers.ModelSerializer):
     verdict_count = serializers.IntegerField(help_text="Verdicts that use it; a rating in use cannot be removed.")
 
@@ -146,6 +200,9 @@ class NotificationSettingsSerializer(serializers.Serializer):
         required=False, help_text="An editor returns your verdict, with the note."
     )
     verdict_approved = serializers.BooleanField(required=False, help_text="An editor approves your verdicts.")
+    verdict_reopened = serializers.BooleanField(
+        required=False, help_text="An editor reopens your approved verdict for correction, with the note."
+    )
     overdue_digest = serializers.BooleanField(
         required=False, help_text="Once a day: your overdue claims, and editors' desks' overdue claims."
     )

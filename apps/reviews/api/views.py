@@ -23,6 +23,7 @@ from .serializers import (
     RatingMoveInputSerializer,
     RatingOutputSerializer,
     RatingScaleOutputSerializer,
+    ReopenInputSerializer,
     ReturnInputSerializer,
     ReviewTaskOutputSerializer,
     ScaleRatingOutputSerializer,
@@ -151,6 +152,28 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         services.verdict_return(
+            editor=request.user, task=self.get_object(), note=data["note"], seen_revision=data.get("verdict_revision")
+        )
+        return self._respond(pk)
+
+    @extend_schema(
+        request=ReopenInputSerializer,
+        responses={
+            200: ReviewTaskOutputSerializer,
+            400: error_response("The note is missing or blank."),
+            409: error_response(
+                "The verdict is not approved (or already reopened), or it changed since `verdict_revision`."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        """Reopen an approved verdict for correction (editors): the task goes back to its reviewer with the
+        note, and exports keep the published finding until the corrected verdict is approved."""
+        serializer = ReopenInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        services.verdict_reopen(
             editor=request.user, task=self.get_object(), note=data["note"], seen_revision=data.get("verdict_revision")
         )
         return self._respond(pk)

@@ -5,6 +5,7 @@ from django import forms
 from apps.desks.models import Desk, Role
 from apps.desks.selectors import desk_members
 from apps.reviews.selectors import OPEN_STATUSES, rating_list_for_desk, review_task_list, review_task_queue_articles
+from apps.reviews.services import CORRECTION_NOTE_REQUIRED
 
 
 class ReviewAssignForm(forms.Form):
@@ -69,6 +70,17 @@ class VerdictReturnForm(forms.Form):
         label="Note to the reviewer",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Tell the reviewer why the verdict is returned."},
+    )
+
+
+class VerdictReopenForm(forms.Form):
+    revision = _revision_field()
+    note = forms.CharField(
+        label="Why does the verdict need correcting?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": CORRECTION_NOTE_REQUIRED},
+        help_text="Published with the correction, with its date. The reviewer gets the verdict back with this note; "
+        "reports keep the verdict as published until the corrected one is approved.",
     )
 
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("claims/<uuid:claim_id>/verdict/draft/", views.verdict_draft_save, name="draft"),
     path("claims/<uuid:claim_id>/approve/", views.verdict_approve, name="approve"),
     path("claims/<uuid:claim_id>/return/", views.verdict_return, name="return"),
+    path("claims/<uuid:claim_id>/reopen/", views.verdict_reopen, name="reopen"),
 ]

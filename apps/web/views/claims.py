@@ -33,7 +33,12 @@ from apps.references.selectors import (
     source_link_list,
 )
 from apps.reviews.models import TaskStatus
-from apps.reviews.selectors import review_task_approval_queue, review_task_is_overdue, verdict_draft_for_task
+from apps.reviews.selectors import (
+    review_task_approval_queue,
+    review_task_is_overdue,
+    verdict_correction_list,
+    verdict_draft_for_task,
+)
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
@@ -45,7 +50,7 @@ from apps.web.forms.claims import (
     ClaimUpdateForm,
     ReferenceAddForm,
 )
-from apps.web.forms.reviews import VerdictApproveForm, VerdictForm, VerdictReturnForm
+from apps.web.forms.reviews import VerdictApproveForm, VerdictForm, VerdictReopenForm, VerdictReturnForm
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
@@ -205,6 +210,7 @@ def _claim_page(
             }
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
+    corrections = verdict_correction_list(verdict=verdict) if verdict is not None else []
     applied_verdict = claim_applied_verdict(claim=claim)
     reused_from = applied_verdict.reused_from if applied_verdict else None
     shown_status = claim_shown_status(task=task, reused_from=reused_from)
@@ -255,6 +261,11 @@ def _claim_page(
             # Both carry the verdict revision shown, so a verdict resubmitted since is not decided unread.
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
             "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
+            "corrections": [correction for correction in corrections if not correction.is_open],
+            "open_correction": next((correction for correction in corrections if correction.is_open), None),
+            "reopen_form": VerdictReopenForm(initial={"revision": task.verdict_revision})
+            if can_edit and in_review and task.status == TaskStatus.APPROVED
+            else None,
             "history": history,
             "history_truncated": history_truncated,
             # Where an editor working through the approval queue goes next.

@@ -24,6 +24,7 @@ from apps.web.forms.reviews import (
     VerdictApproveForm,
     VerdictBulkApproveForm,
     VerdictForm,
+    VerdictReopenForm,
     VerdictReturnForm,
 )
 
@@ -205,4 +206,28 @@ def verdict_return(request, claim_id):
         messages.info(request, f"Your note was not sent; here it is to keep: “{note.strip()}”")
         return redirect("claims:detail", claim_id=claim_id)
     messages.success(request, "Verdict returned to the reviewer.")
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@form_action("claims:detail")
+@application_errors(redirect_to="claims:detail")
+def verdict_reopen(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    form = VerdictReopenForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("claims:detail", claim_id=claim_id)
+    note = form.cleaned_data["note"]
+    try:
+        services.verdict_reopen(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
+    except ApplicationError as error:
+        # The page they go back to has no correction form once the verdict moved on.
+        messages.error(request, error.message)
+        messages.info(request, f"Your note was not recorded; here it is to keep: “{note.strip()}”")
+        return redirect("claims:detail", claim_id=claim_id)
+    messages.success(
+        request,
+        "Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
+        "until the corrected one is approved.",
+    )
     return redirect("claims:detail", claim_id=claim_id)

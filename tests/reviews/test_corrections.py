@@ -1,0 +1,415 @@
+"""Corrections of approved verdicts: reopening with a note, the published finding kept meanwhile,
+and a correction record for each corrected approval, never overwritten."""
+
+import datetime as dt
+import threading
+
+import pytest
+import time_machine
+from django.core import mail
+from rest_framework.test import APIClient
+
+from apps.core.audit import audit_event_summary
+from apps.core.exceptions import ApplicationError, PermissionDeniedError
+from apps.core.models import AuditAction, AuditEvent
+from apps.reviews import notifications, services
+from apps.reviews import tasks as review_tasks
+from apps.reviews.models import NotificationKind, Rating, ReviewTask, TaskStatus, VerdictCorrection
+from tests import factories
+from tests.concurrency import second_waits_for_first
+
+pytestmark = pytest.mark.django_db
+
+FIRST_APPROVAL = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+REOPENED = dt.datetime(2026, 11, 10, 14, 0, tzinfo=dt.UTC)
+CORRECTED = dt.datetime(2026, 11, 11, 16, 30, tzinfo=dt.UTC)
+NOTE = "The ministry revised the 2019 figure from 4 million to 2.5 million tonnes."
+
+
+def _rating(label: str) -> Rating:
+    return Rating.objects.get(scale__desk=None, label=label)
+
+
+def _fresh(task: ReviewTask) -> ReviewTask:
+    return ReviewTask.objects.select_related("verdict").get(pk=task.pk)
+
+
+@pytest.fixture
+def approved_task(desk, editor, reviewer):
+    """A claim whose verdict (True, citing one reference) was approved on FIRST_APPROVAL."""
+    article = factories.ArticleFactory(desk=desk)
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article))
+    reference = factories.ReferenceFactory(claim=task.claim, url="https://port.example.org/2019")
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    services.verdict_submit(
+        user=reviewer,
+        task=task,
+        rating=_rating("True"),
+        rationale="The port's annual report lists 4 million tonnes.",
+        reference_ids=[reference.pk],
+    )
+    with time_machine.travel(FIRST_APPROVAL, tick=False):
+        services.verdict_approve(editor=editor, task=task)
+    return _fresh(task)
+
+
+def _reopen(task, editor, note=NOTE, **kwargs):
+    with time_machine.travel(REOPENED, tick=False):
+        return services.verdict_reopen(editor=editor, task=_fresh(task), note=note, **kwargs)
+
+
+def _correct(task, editor, reviewer, *, rating="Mostly false", rationale="The revised report lists 2.5 million."):
+    services.verdict_submit(user=reviewer, task=_fresh(task), rating=_rating(rating), rationale=rationale)
+    with time_machine.travel(CORRECTED, tick=False):
+        services.verdict_approve(editor=editor, task=_fresh(task))
+    return _fresh(task)
+
+
+# --- Services -----------------------------------------------------------------------------------
+
+
+def test_reopening_returns_the_task_to_its_reviewer_and_keeps_the_published_finding(approved_task, editor, reviewer):
+    revision = approved_task.verdict_revision
+
+    correction = _reopen(approved_task, editor)
+
+    task = _fresh(approved_task)
+    assert (task.status, task.assignee, task.editor_note) == (TaskStatus.RETURNED, reviewer, NOTE)
+    assert task.verdict_revision == revision + 1
+    assert correction.is_open
+    assert (correction.note, correction.reopened_by, correction.reopened_at) == (NOTE, editor, REOPENED)
+    assert correction.previous_rating.label == "True"
+    assert correction.previous_rationale == "The port's annual report lists 4 million tonnes."
+    assert [ref.url for ref in correction.previous_cited_references.all()] == ["https://port.example.org/2019"]
+    assert (correction.previous_reviewer, correction.previous_approved_by) == (reviewer, editor)
+    assert correction.previous_approved_at == FIRST_APPROVAL
+
+
+def test_approving_the_corrected_verdict_closes_the_correction_and_keeps_the_first_publication_date(
+    approved_task, editor, reviewer
+):
+    _reopen(approved_task, editor)
+
+    task = _correct(approved_task, editor, reviewer)
+
+    assert task.status == TaskStatus.APPROVED
+    assert task.editor_note == ""
+    verdict = task.verdict
+    assert (verdict.rating.label, verdict.approved_at, verdict.first_approved_at) == (
+        "Mostly false",
+        CORRECTED,
+        FIRST_APPROVAL,
+    )
+    (correction,) = verdict.corrections.all()
+    assert (correction.corrected_by, correction.corrected_at) == (editor, CORRECTED)
+    assert (correction.previous_rating.label, correction.rating.label) == ("True", "Mostly false")
+    assert correction.rationale == "The revised report lists 2.5 million."
+    assert correction.rating_changed
+
+
+def test_each_correction_is_kept_and_none_is_overwritten(approved_task, editor, reviewer):
+    _reopen(approved_task, editor, note="The tonnage was revised.")
+    _correct(approved_task, editor, reviewer, rating="Mostly false", rationale="Second version.")
+    _reopen(approved_task, editor, note="A typo in the rationale.")
+    task = _correct(approved_task, editor, reviewer, rating="Mostly false", rationale="Third version.")
+
+    corrections = list(task.verdict.corrections.order_by("created_at"))
+    assert [(c.note, c.previous_rating.label, c.rating.label) for c in corrections] == [
+        ("The tonnage was revised.", "True", "Mostly false"),
+        ("A typo in the rationale.", "Mostly false", "Mostly false"),
+    ]
+    assert [c.previous_rationale for c in corrections] == [
+        "The port's annual report lists 4 million tonnes.",
+        "Second version.",
+    ]
+    assert not corrections[1].rating_changed
+    assert task.verdict.first_approved_at == FIRST_APPROVAL
+
+
+def test_a_bulk_approval_closes_the_correction_of_a_corrected_verdict(approved_task, editor, reviewer):
+    _reopen(approved_task, editor)
+    services.verdict_submit(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("False"), rationale="Revised report."
+    )
+    task = _fresh(approved_task)
+
+    outcome = services.verdicts_approve(editor=editor, seen_revisions={task.pk: task.verdict_revision})
+
+    assert [t.pk for t in outcome.approved] == [task.pk]
+    (correction,) = VerdictCorrection.objects.filter(verdict__task=task)
+    assert correction.corrected_by == editor
+    assert correction.rating.label == "False"
+    assert _fresh(task).verdict.first_approved_at == FIRST_APPROVAL
+
+
+def test_only_an_approved_verdict_can_be_reopened(desk, editor, reviewer):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    services.verdict_submit(user=reviewer, task=_fresh(task), rating=_rating("True"), rationale="Checked.")
+
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_reopen(editor=editor, task=_fresh(task), note=NOTE)
+
+    assert refused.value.status == 409
+    assert refused.value.message == "Only an approved verdict can be reopened for correction; this claim is submitted."
+    assert not VerdictCorrection.objects.exists()
+
+
+def test_a_verdict_already_reopened_is_not_reopened_again(approved_task, editor):
+    _reopen(approved_task, editor)
+
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_reopen(editor=editor, task=_fresh(approved_task), note="Another reason.")
+
+    assert refused.value.status == 409
+    assert "already reopened for correction" in refused.value.message
+    assert VerdictCorrection.objects.count() == 1
+
+
+def test_reopening_from_a_page_older_than_the_verdict_is_refused(approved_task, editor):
+    """Two editors on the same page: the second one's reopen names a revision that has moved on."""
+    shown = approved_task.verdict_revision
+    _reopen(approved_task, editor, seen_revision=shown)
+
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_reopen(editor=editor, task=_fresh(approved_task), note="Late.", seen_revision=shown)
+
+    assert refused.value.status == 409
+    assert "already reopened for correction" in refused.value.message
+    assert VerdictCorrection.objects.count() == 1
+
+
+def test_a_stale_revision_leaves_an_approved_verdict_approved(approved_task, editor):
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_reopen(
+            editor=editor, task=approved_task, note=NOTE, seen_revision=approved_task.verdict_revision - 1
+        )
+
+    assert refused.value.status == 409
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+    assert not VerdictCorrection.objects.exists()
+
+
+def test_a_blank_note_is_refused(approved_task, editor):
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_reopen(editor=editor, task=approved_task, note="   ")
+
+    assert refused.value.status == 400
+    assert refused.value.message == services.CORRECTION_NOTE_REQUIRED
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+def test_a_reviewer_cannot_reopen_a_verdict(approved_task, reviewer):
+    with pytest.raises(PermissionDeniedError):
+        services.verdict_reopen(editor=reviewer, task=approved_task, note=NOTE)
+
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+# --- Audit trail --------------------------------------------------------------------------------
+
+
+def test_reopening_and_the_corrected_approval_are_in_the_claims_history(approved_task, editor, reviewer):
+    _reopen(approved_task, editor)
+    _correct(approved_task, editor, reviewer)
+
+    events = {
+        event.action: event
+        for event in AuditEvent.objects.filter(
+            claim_id=approved_task.claim_id,
+            action__in=[AuditAction.VERDICT_REOPENED, AuditAction.VERDICT_CORRECTED, AuditAction.VERDICT_APPROVED],
+        )
+    }
+    reopened, corrected = events[AuditAction.VERDICT_REOPENED], events[AuditAction.VERDICT_CORRECTED]
+    assert reopened.details == {"note": NOTE, "rating": "True"}
+    assert reopened.actor_name == "edith"
+    assert audit_event_summary(reopened) == f"edith reopened the approved verdict (True) for correction: “{NOTE}”"
+    assert corrected.details == {
+        "rating": "Mostly false",
+        "previous_rating": "True",
+        "rationale_changed": True,
+        "note": NOTE,
+    }
+    assert audit_event_summary(corrected) == "edith approved the corrected verdict: Mostly false (was True)"
+    # The first approval stays a plain approval.
+    assert AuditEvent.objects.filter(claim_id=approved_task.claim_id, action=AuditAction.VERDICT_APPROVED).count() == 1
+
+
+def test_a_refused_reopen_records_nothing(approved_task, editor):
+    with pytest.raises(ApplicationError):
+        services.verdict_reopen(editor=editor, task=approved_task, note="")
+
+    assert not AuditEvent.objects.filter(action=AuditAction.VERDICT_REOPENED).exists()
+
+
+# --- Notification -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def delivered(monkeypatch, django_capture_on_commit_callbacks, settings):
+    """Runs a service as a request would and delivers what it published, as a worker would."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://desk.example.org"
+    published = []
+    monkeypatch.setattr(review_tasks.notification_send_task, "delay", published.append)
+
+    def run(service, **kwargs):
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            result = service(**kwargs)
+        for notification_id in published:
+            notifications.notification_send(notification_id=notification_id)
+        published.clear()
+        return result
+
+    return run
+
+
+def test_reopening_emails_the_reviewer_with_the_note(approved_task, editor, delivered):
+    delivered(services.verdict_reopen, editor=editor, task=approved_task, note=NOTE)
+
+    (message,) = mail.outbox
+    assert message.to == ["rachel@example.org"]
+    assert message.subject.startswith("Your approved verdict was reopened for correction: ")
+    assert "edith reopened your approved verdict for correction." in message.body
+    assert NOTE in message.body
+    assert f"https://desk.example.org/claims/{approved_task.claim_id}/" in message.body
+    assert NOTE in message.alternatives[0][0]
+
+
+def test_a_reviewer_who_turned_reopen_emails_off_gets_none(approved_task, editor, reviewer, delivered):
+    notifications.notification_settings_update(user=reviewer, changes={NotificationKind.VERDICT_REOPENED: False})
+
+    delivered(services.verdict_reopen, editor=editor, task=approved_task, note=NOTE)
+
+    assert mail.outbox == []
+    assert notifications.notification_settings_get(user=reviewer)["verdict_reopened"] is False
+
+
+# --- API ----------------------------------------------------------------------------------------
+
+
+def _reopen_url(task) -> str:
+    return f"/api/v1/tasks/{task.pk}/reopen/"
+
+
+def test_api_reopens_an_approved_verdict_and_lists_its_corrections(approved_task, editor, reviewer, editor_api):
+    with time_machine.travel(REOPENED, tick=False):
+        response = editor_api.post(
+            _reopen_url(approved_task),
+            {"note": NOTE, "verdict_revision": approved_task.verdict_revision},
+            format="json",
+        )
+
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["status"], body["editor_note"]) == ("returned", NOTE)
+    assert body["verdict_revision"] == approved_task.verdict_revision + 1
+    (correction,) = body["verdict"]["corrections"]
+    assert correction["note"] == NOTE
+    assert correction["reopened_by"] == "edith"
+    assert correction["previous_rating"] == "True"
+    assert correction["previous_rationale"] == "The port's annual report lists 4 million tonnes."
+    assert correction["corrected_at"] is None
+    assert correction["rating"] is None
+    assert body["verdict"]["first_approved_at"] == "2026-11-02T09:00:00Z"
+
+    _correct(approved_task, editor, reviewer)
+    body = editor_api.get(f"/api/v1/tasks/{approved_task.pk}/").json()
+    (correction,) = body["verdict"]["corrections"]
+    assert (correction["corrected_by"], correction["rating"]) == ("edith", "Mostly false")
+    assert correction["corrected_at"] == "2026-11-11T16:30:00Z"
+    assert body["verdict"]["approved_at"] == "2026-11-11T16:30:00Z"
+    assert body["verdict"]["first_approved_at"] == "2026-11-02T09:00:00Z"
+
+
+@pytest.mark.parametrize("note", ["", "   "])
+def test_api_refuses_a_blank_note_with_a_clear_message(approved_task, editor_api, note):
+    response = editor_api.post(_reopen_url(approved_task), {"note": note}, format="json")
+
+    assert response.status_code == 400
+    assert services.CORRECTION_NOTE_REQUIRED in str(response.json())
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+def test_api_refuses_a_missing_note(approved_task, editor_api):
+    response = editor_api.post(_reopen_url(approved_task), {}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["note"] == [services.CORRECTION_NOTE_REQUIRED]
+
+
+def test_api_refuses_to_reopen_a_verdict_that_is_not_approved(approved_task, editor, editor_api):
+    _reopen(approved_task, editor)
+
+    response = editor_api.post(_reopen_url(approved_task), {"note": "Again."}, format="json")
+
+    assert response.status_code == 409
+    assert "already reopened for correction" in response.json()["message"]
+
+
+def test_api_refuses_a_stale_revision(approved_task, editor_api):
+    stale = approved_task.verdict_revision - 1
+    response = editor_api.post(_reopen_url(approved_task), {"note": NOTE, "verdict_revision": stale}, format="json")
+
+    assert response.status_code == 409
+    assert response.json()["extra"] == {"verdict_revision": approved_task.verdict_revision}
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+def test_api_refuses_reviewers_and_hides_the_task_from_other_desks(approved_task, reviewer_api, outsider_api):
+    assert reviewer_api.post(_reopen_url(approved_task), {"note": NOTE}, format="json").status_code == 403
+    assert outsider_api.post(_reopen_url(approved_task), {"note": NOTE}, format="json").status_code == 404
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+    assert not VerdictCorrection.objects.exists()
+
+
+def test_task_list_with_corrections_reads_them_in_one_query(
+    approved_task, editor, reviewer, editor_api, django_assert_max_num_queries
+):
+    _reopen(approved_task, editor)
+    _correct(approved_task, editor, reviewer)
+    article = approved_task.claim.article
+    for index in range(1, 6):
+        task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, start=index * 10))
+        services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+        services.verdict_submit(user=reviewer, task=_fresh(task), rating=_rating("True"), rationale="Checked.")
+        services.verdict_approve(editor=editor, task=_fresh(task))
+        services.verdict_reopen(editor=editor, task=_fresh(task), note=f"Correction {index}.")
+
+    with django_assert_max_num_queries(7):
+        response = editor_api.get("/api/v1/tasks/")
+
+    rows = response.json()["results"]
+    assert sorted(len(row["verdict"]["corrections"]) for row in rows) == [1] * 6
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_reopening_at_once_make_one_correction(approved_task, editor, monkeypatch):
+    """Both pages showed the approved verdict; the task's row lock makes the second request wait for
+    the first's commit, find the verdict reopened already and refuse (409)."""
+    second_editor = factories.MemberFactory(desk=approved_task.claim.article.desk, role="editor").user
+    holding = threading.Event()
+    notify = services.notify_verdict_reopened
+
+    def slow_notify(**kwargs):
+        notify(**kwargs)
+        holding.set()
+        # The second request starts now, while this transaction still holds the task's row lock.
+        threading.Event().wait(1.0)
+
+    monkeypatch.setattr(services, "notify_verdict_reopened", slow_notify)
+    people = {"First": editor, "Second": second_editor}
+
+    def reopen(label):
+        client = APIClient()
+        client.force_authenticate(people[label])
+        body = {"note": f"{label} editor's reason.", "verdict_revision": approved_task.verdict_revision}
+        return client.post(_reopen_url(approved_task), body, format="json")
+
+    answers = second_waits_for_first(reopen, first="First", second="Second", holding=holding)
+
+    assert (answers["First"].status_code, answers["Second"].status_code) == (200, 409)
+    (correction,) = VerdictCorrection.objects.all()
+    assert correction.note == "First editor's reason."
