@@ -7,26 +7,35 @@ desk's finding.
 
 PostgreSQL runs real full-text search: the query is read as a web search (`"a phrase"`, `-word`,
 `or`), words meet their stems (vetoed, vetoes, veto), and results are ranked. Each of the three
-tables has a GIN index on exactly the expression matched here (`apps/reports/migrations/0001`), so each
-part of the match is an index scan however large the desk's history. Other databases (SQLite,
-the zero-install default) fall back to case-insensitive containment of every word or phrase.
+tables stores its rows' words as a weighted tsvector, kept by a trigger, with a GIN index on it
+(`apps/reports/migrations/0002`): the index finds the candidates however large the desk's history,
+and checking or ranking a candidate reads its stored words instead of parsing its text again.
+Other databases (SQLite, the zero-install default) fall back to case-insensitive containment of
+every word or phrase.
+
+A query that only leaves words out (`-russia`) has nothing an index can find: on its own it would
+read every claim of the desk to list nearly all of them, so it needs a filter to narrow (approved,
+a date range...), and without one it is refused with a message saying so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
 from operator import and_
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, F, Func, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Coalesce
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
+from apps.core.exceptions import ApplicationError
 from apps.desks.models import Membership
 from apps.desks.selectors import desk_ids_for_user, desk_list_for_user
 from apps.reviews.models import TaskStatus, Verdict
@@ -38,10 +47,13 @@ QUERY_MAX_LENGTH = 500
 # The form's and API's review status choices: a claim without a review task is "new".
 REVIEW_STATUSES = TaskStatus
 
-# The expressions `apps/reports/migrations/0001_search_indexes.py` indexes, spelled the same.
-CLAIM_DOCUMENT = SearchVector("text", "attribution", config=SEARCH_CONFIG)
-ARTICLE_DOCUMENT = SearchVector("title", "outlet", "byline", config=SEARCH_CONFIG)
-VERDICT_DOCUMENT = SearchVector("rationale", config=SEARCH_CONFIG)
+# The tsvector column `apps/reports/migrations/0002_stored_search_documents.py` keeps on the claim,
+# article and verdict tables (PostgreSQL only, in no model).
+DOCUMENT_COLUMN = "search_document"
+EXCLUSIONS_ONLY = (
+    "Add a word to look for, or choose a filter: words left out (-russia) alone would list nearly every "
+    'claim of your desks. Words as common as "the" are not searched.'
+)
 
 # `querytree`'s answer for a query of exclusions only (`-russia`), which no index can answer.
 _NOTHING_INDEXABLE = "T"
@@ -91,8 +103,10 @@ def claim_search(
     article's newest publication date. `status` is the review status (`new` for a claim without a
     task); `rating` an approved rating's label (any letter case); `reviewer` a username.
 
-    Each claim carries the relations the results show (`claim_applied_verdict` is free of queries).
-    With neither a query nor a filter there is nothing to look for: the result is empty."""
+    The claims come without their relations: joining what a result shows to every match before
+    ordering them cost more than the ranking itself. Pass the page shown to `search_results_load`.
+    With neither a query nor a filter there is nothing to look for: the result is empty. A query
+    that only leaves words out, without a filter, raises `ApplicationError` (400)."""
     terms = search_terms_parse(query)
     claims = Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user))
     filters = []
@@ -119,12 +133,22 @@ def claim_search(
     claims = claims.filter(*filters)
     if terms:
         if connection.vendor == "postgresql":
-            claims = _full_text_match(claims, query)
+            claims = _full_text_match(claims, query, filtered=bool(filters))
         else:
+            if not terms.required and not filters:
+                raise _exclusions_only_error(query)
             claims = claims.filter(_containment_q(terms))
     newest_first = (F("article__published_on").desc(nulls_last=True), "-article__created_at", "article_id", "start")
     ordering = ("-search_rank", *newest_first) if "search_rank" in claims.query.annotations else newest_first
-    return _with_shown_relations(claims).order_by(*ordering)
+    return claims.order_by(*ordering)
+
+
+def search_results_load(*, claims: Iterable[Claim]) -> list[Claim]:
+    """The claims of a page of `claim_search` results, in their order, read again with the relations a
+    result shows (`claim_applied_verdict` is then free of queries); one deleted meanwhile is left out."""
+    claims = list(claims)
+    loaded = {claim.pk: claim for claim in _with_shown_relations(Claim.objects.filter(pk__in=[c.pk for c in claims]))}
+    return [loaded[claim.pk] for claim in claims if claim.pk in loaded]
 
 
 def search_rating_labels(*, user: AbstractBaseUser) -> list[str]:
@@ -158,56 +182,88 @@ def _applied_verdict_q(**verdict_lookups) -> Q:
     return own_matching | (reused & without_own)
 
 
-def _approved_rationale():
-    return Case(
-        When(review_task__status=TaskStatus.APPROVED, then=F("review_task__verdict__rationale")),
-        default=Value(""),
-        output_field=TextField(),
+def _exclusions_only_error(query: str) -> ApplicationError:
+    return ApplicationError(EXCLUSIONS_ONLY, extra={"fields": {"q": [EXCLUSIONS_ONLY]}, "query": query})
+
+
+class _StoredDocument(Func):
+    """The stored search document of the table that `field` (a path from the queried model, such as
+    "article__title") lives on, joined as the ORM joins that field."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, field: str):
+        super().__init__(F(field))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column,) = self.get_source_expressions()
+        return f"{compiler.quote_name_unless_alias(column.alias)}.{connection.ops.quote_name(DOCUMENT_COLUMN)}", []
+
+
+class _Concatenated(Func):
+    """tsvectors joined with `||`: their words and weights, one after the other."""
+
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def _claim_document() -> _Concatenated:
+    """A claim's whole document: its words, its article's, and its approved verdict's (never a
+    submitted or returned one), weighted as stored."""
+    empty = Cast(Value(""), SearchVectorField())
+    verdict = Case(
+        When(
+            review_task__status=TaskStatus.APPROVED,
+            then=Coalesce(_StoredDocument("review_task__verdict__rationale"), empty),
+        ),
+        default=empty,
     )
+    return _Concatenated(_StoredDocument("text"), _StoredDocument("article__title"), verdict)
 
 
-def _full_text_match(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+def _full_text_match(claims: QuerySet[Claim], query: str, *, filtered: bool) -> QuerySet[Claim]:
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     # The query is matched against the claim's whole document (its words, its article's, its
     # approved verdict's), so words may come from different fields and `-word` excludes a claim
     # whose document holds the word anywhere. The claim's own words weigh most, then the article's
     # title and the attribution, then the rest.
-    document = (
-        SearchVector("text", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("attribution", "article__title", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("article__outlet", "article__byline", _approved_rationale(), weight="C", config=SEARCH_CONFIG)
-    )
+    document = _claim_document()
     full, indexable = _tsquery_parts(query)
     if not full:
         # Stop words only ("the"): PostgreSQL ignores them, and an empty query matches nothing.
         return claims.none()
+    if indexable == _NOTHING_INDEXABLE and not filtered:
+        raise _exclusions_only_error(query)
     if indexable != full or " & " in full:
         # Words that must all match, or exclusions: only the whole document can tell.
         claims = claims.annotate(search_document=document).filter(search_document=search_query)
-    if indexable != _NOTHING_INDEXABLE:
-        # That document spans three tables, which no index covers. So the candidates come first
-        # from each table's GIN index, and the whole document is read only for them: claims
-        # whose own, article's or verdict's words match any indexable part of the query (its
-        # ANDs made ORs, since the words may lie in different tables). For a word, a phrase or
-        # alternatives of them the candidates are the matches.
-        candidates = _LexemeQuery(indexable.replace(" & ", " | "))
-        claims = claims.filter(
-            Q(pk__in=Claim.objects.annotate(document=CLAIM_DOCUMENT).filter(document=candidates).values("pk"))
-            | Q(
-                article_id__in=Article.objects.annotate(document=ARTICLE_DOCUMENT)
-                .filter(document=candidates)
-                .values("pk")
-            )
-            | Q(
-                pk__in=Verdict.objects.annotate(document=VERDICT_DOCUMENT)
-                .filter(document=candidates, task__status=TaskStatus.APPROVED)
-                .values("task__claim_id")
-            )
-        )
     if indexable == _NOTHING_INDEXABLE:
-        # Exclusions alone rank every claim alike: newest first, without reading each document again.
+        # Exclusions within the filters rank every claim alike: newest first.
         return claims
+    # The whole document spans three tables, which no index covers. So the candidates come first
+    # from each table's GIN index: claims whose own, article's or verdict's words match any
+    # indexable part of the query (its ANDs made ORs, since the words may lie in different
+    # tables). For a word, a phrase or alternatives of them the candidates are the matches. One
+    # set of them (a UNION, not three ORed conditions) lets the planner see how few a rare word
+    # finds and look up just those claims.
+    candidates = _LexemeQuery(indexable.replace(" & ", " | "))
+    by_claim = _matching(Claim.objects.all(), "text", candidates).values("pk")
+    by_article = (
+        Claim.objects.filter(article_id__in=_matching(Article.objects.all(), "title", candidates).values("pk"))
+        .order_by()
+        .values("pk")
+    )
+    by_verdict = _matching(Verdict.objects.filter(task__status=TaskStatus.APPROVED), "rationale", candidates).values(
+        "task__claim_id"
+    )
+    claims = claims.filter(pk__in=by_claim.union(by_article, by_verdict))
     return claims.annotate(search_rank=SearchRank(document, search_query))
+
+
+def _matching(rows: QuerySet, field: str, query: SearchQuery) -> QuerySet:
+    """The rows whose own stored document matches `query`: a scan of that table's GIN index."""
+    return rows.annotate(own_document=_StoredDocument(field)).filter(own_document=query).order_by()
 
 
 class _LexemeQuery(SearchQuery):

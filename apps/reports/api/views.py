@@ -6,7 +6,7 @@ from rest_framework.views import APIView
 
 from apps.claims.models import Claim
 from apps.reports import selectors, services
-from apps.reports.search import claim_search
+from apps.reports.search import claim_search, search_results_load
 
 from .serializers import SearchInputSerializer, SearchResultSerializer
 
@@ -57,3 +57,6 @@ class SearchApi(ListAPIView):
         arguments.is_valid(raise_exception=True)
         filters = dict(arguments.validated_data)
         return claim_search(user=self.request.user, query=filters.pop("q"), **filters)
+
+    def paginate_queryset(self, queryset):
+        return search_results_load(claims=super().paginate_queryset(queryset))

@@ -3,7 +3,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from apps.claims.selectors import claim_applied_verdict
-from apps.reports.search import claim_search, search_terms_parse
+from apps.core.exceptions import ApplicationError
+from apps.reports.search import claim_search, search_results_load, search_terms_parse
 from apps.web.forms.search import SearchForm
 
 SEARCH_PAGE_SIZE = 25
@@ -15,9 +16,13 @@ def search(request):
     page = None
     arguments = form.search_arguments() if form.is_valid() else None
     if arguments is not None:
-        claims = claim_search(user=request.user, **arguments)
-        page = Paginator(claims, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = [_result(claim) for claim in page.object_list]
+        try:
+            claims = claim_search(user=request.user, **arguments)
+        except ApplicationError as error:
+            form.add_error("q", error.message)
+        else:
+            page = Paginator(claims, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            page.object_list = [_result(claim) for claim in search_results_load(claims=page.object_list)]
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
