@@ -53,6 +53,7 @@ class WebhookEvent(models.TextChoices):
     VERDICT_SUBMITTED = "verdict.submitted", "A verdict is submitted for approval"
     VERDICT_RETURNED = "verdict.returned", "An editor returns a verdict to its reviewer"
     VERDICT_APPROVED = "verdict.approved", "An editor approves a verdict"
+    VERDICT_REOPENED = "verdict.reopened", "An editor reopens an approved verdict for correction"
 
 
 # Sent only by an admin's "Send a test event"; nobody subscribes to it.

@@ -28,6 +28,7 @@ from .notifications import (
 from .selectors import rating_scale_for_desk
 from .webhooks import (
     webhook_tasks_assigned,
+    webhook_verdict_reopened,
     webhook_verdict_returned,
     webhook_verdict_submitted,
     webhook_verdicts_approved,
@@ -539,6 +540,7 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
         details={"note": note, "rating": verdict.rating.label},
     )
     notify_verdict_reopened(editor=editor, task=locked)
+    webhook_verdict_reopened(editor=editor, task=locked, correction=correction)
     return correction
 
 

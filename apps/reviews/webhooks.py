@@ -1,5 +1,5 @@
 """The review events a desk's webhooks hear about (`apps/desks/webhooks.py` sends them): claims
-assigned, a verdict submitted, returned or approved.
+assigned, a verdict submitted, returned, approved or reopened for correction.
 
 Each is recorded by the service that made the change, inside its transaction and only when
 something changed, so a repeated request (approving an approved verdict) sends nothing, and a bulk
@@ -86,6 +86,23 @@ def webhook_verdict_returned(*, editor, task: ReviewTask) -> None:
             "reviewer": task.assignee.get_username() if task.assignee_id else None,
         },
         summary=f"{editor.get_username()} returned the verdict on {_quoted(task)}: {task.editor_note}",
+        link=_claim_url(task),
+    )
+
+
+def webhook_verdict_reopened(*, editor, task: ReviewTask, correction) -> None:
+    """A published verdict is being corrected: `previous` is the finding published until the
+    corrected one is approved."""
+    webhook_event_record(
+        desk=task.claim.article.desk,
+        event=WebhookEvent.VERDICT_REOPENED,
+        data={
+            "claim": _claim_data(task),
+            "reopened_by": editor.get_username(),
+            "note": correction.note,
+            "previous": {"rating": correction.previous_rating.label, "rationale": correction.previous_rationale},
+        },
+        summary=f"{editor.get_username()} reopened the verdict on {_quoted(task)} for correction: {correction.note}",
         link=_claim_url(task),
     )
 

@@ -466,6 +466,23 @@ def test_each_review_step_is_announced_once(desk, editor, reviewer, endpoint):
     assert (assigned["assignee"], [claim["id"] for claim in assigned["claims"]]) == ("rachel", [str(task.claim_id)])
 
 
+def test_reopening_a_published_verdict_for_correction_is_announced_with_the_published_finding(
+    desk, editor, reviewer, endpoint
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    _submit(task, reviewer)
+    review_services.verdict_approve(editor=editor, task=task)
+
+    review_services.verdict_reopen(editor=editor, task=task, note="The budget was 40 million, not 14.")
+
+    reopened = WebhookDelivery.objects.get(endpoint=endpoint, event="verdict.reopened")
+    data = reopened.payload["data"]
+    assert (data["reopened_by"], data["note"]) == ("edith", "The budget was 40 million, not 14.")
+    assert data["previous"] == {"rating": "True", "rationale": "The council's minutes show it."}
+    assert data["claim"]["id"] == str(task.claim_id)
+
+
 def test_a_bulk_approval_announces_each_verdict_once(desk, editor, reviewer, endpoint):
     article = factories.ArticleFactory(desk=desk)
     tasks = [
