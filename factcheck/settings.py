@@ -233,6 +233,10 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Beat's crontab hours are the site's hours, the zone the daily digest's "today" is taken in
+# (timezone.localdate). Celery falls back to Django's TIME_ZONE when this is unset, but its
+# documented default is UTC; saying so here keeps the two from drifting apart.
+CELERY_TIMEZONE = TIME_ZONE
 # Hard limit well below the visibility timeout, or Redis redelivers a task that is still running.
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
@@ -269,7 +273,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.desks.tasks.webhook_deliveries_prune_task",
         "schedule": crontab(hour=3, minute=40),
     },
-    # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day at the hour (UTC).
+    # Each reviewer's overdue claims, and each editor's desks' overdue claims, once a day at the hour
+    # in TIME_ZONE (DJANGO_TIME_ZONE).
     "reviews-overdue-digest": {
         "task": "apps.reviews.tasks.overdue_digest_task",
         "schedule": crontab(hour=env.int("FACTCHECK_OVERDUE_DIGEST_HOUR", default=7), minute=0),
