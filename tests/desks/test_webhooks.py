@@ -7,7 +7,8 @@ import hmac
 import json
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.articles.services import article_import_file, article_import_text, article_intake_run
@@ -500,6 +501,26 @@ def test_a_bulk_approval_announces_each_verdict_once(desk, editor, reviewer, end
     approved = WebhookDelivery.objects.filter(endpoint=endpoint, event="verdict.approved")
     assert sorted(d.payload["data"]["claim"]["id"] for d in approved) == sorted(str(t.claim_id) for t in tasks)
     assert len({d.payload["id"] for d in approved}) == 3
+
+
+def _bulk_approval_queries(desk, editor, reviewer, count: int) -> int:
+    article = factories.ArticleFactory(desk=desk)
+    tasks = [
+        factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=f"Claim {n}.", start=n))
+        for n in range(count)
+    ]
+    review_services.review_tasks_assign(editor=editor, tasks=tasks, assignee=reviewer)
+    for task in tasks:
+        _submit(task, reviewer)
+    shown = dict(ReviewTask.objects.filter(pk__in=[t.pk for t in tasks]).values_list("pk", "verdict_revision"))
+    with CaptureQueriesContext(connection) as queries:
+        review_services.verdicts_approve(editor=editor, seen_revisions=shown)
+    return len(queries)
+
+
+def test_a_bulk_approval_records_its_deliveries_in_a_constant_number_of_queries(desk, editor, reviewer, endpoint):
+    assert _bulk_approval_queries(desk, editor, reviewer, 2) == _bulk_approval_queries(desk, editor, reviewer, 8)
+    assert WebhookDelivery.objects.filter(event="verdict.approved").count() == 10
 
 
 def test_an_endpoint_hears_only_the_events_it_chose_and_only_its_desk(desk, other_desk, editor, reviewer, receiver):
