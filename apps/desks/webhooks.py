@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -104,6 +105,17 @@ def _events_check(events: list[str]) -> list[str]:
     return [event for event in WebhookEvent.values if event in events]
 
 
+def _full_clean(endpoint: WebhookEndpoint) -> None:
+    """The model's own checks, as a 400: Django's URL validator refuses some addresses that resolve
+    (a host name with an underscore)."""
+    try:
+        endpoint.full_clean()
+    except DjangoValidationError as error:
+        field = next(iter(error.message_dict), None) if hasattr(error, "error_dict") else None
+        problem = " ".join(error.messages)
+        raise ApplicationError(f"This webhook cannot be saved: {problem}", extra={"field": field}) from None
+
+
 def _format_check(payload_format: str) -> None:
     if payload_format not in WebhookFormat.values:
         raise ApplicationError(
@@ -137,7 +149,7 @@ def webhook_endpoint_create(
         secret=webhook_secret_generate(),
         created_by=actor,
     )
-    endpoint.full_clean()
+    _full_clean(endpoint)
     endpoint.save()
     return endpoint
 
@@ -183,7 +195,7 @@ def webhook_endpoint_update(
         current.is_active = is_active
     if rotate_secret:
         current.secret = webhook_secret_generate()
-    current.full_clean()
+    _full_clean(current)
     current.save()
     return current
 

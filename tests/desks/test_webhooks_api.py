@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from apps.core import http
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from apps.desks.webhooks import webhook_endpoint_create
 from tests import factories
@@ -64,6 +65,20 @@ def test_a_url_that_cannot_receive_webhooks_is_a_clear_400(desk, desk_admin_api,
     assert response.status_code == 400
     if url:
         assert response.json() == {"message": message, "extra": {"field": "url"}}
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_url_django_refuses_though_its_name_resolves_is_a_400_not_a_500(desk, admin_client, monkeypatch):
+    """Django's URL validator refuses an underscore in a host name that DNS may well resolve."""
+    monkeypatch.setattr(http, "system_resolver", lambda host, port: ["93.184.215.14"])
+
+    response = admin_client.post(
+        reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
+        {"url": "https://chat_hooks.example.net/hook", "events": ["claim.assigned"], "payload_format": "json"},
+    )
+
+    assert response.status_code == 400
+    assert "This webhook cannot be saved: Enter a valid URL." in response.content.decode()
     assert not WebhookEndpoint.objects.exists()
 
 
