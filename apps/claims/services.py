@@ -147,7 +147,8 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
     """Take a claim out of the queue with the editor's reason. Idempotent for rejected claims.
 
     A claim with a submitted or approved verdict is refused: rejecting it would silently take
-    a checked result out of the report.
+    a checked result out of the report. So is one whose published verdict an editor reopened for
+    correction: the report goes on carrying the published verdict meanwhile.
     """
     membership_require(user=user, desk=claim.article.desk, editor=True)
     reason = reason.strip()
@@ -161,6 +162,7 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
             Claim.objects.filter(pk=claim.pk)
             .exclude(status=ClaimStatus.REJECTED)
             .exclude(review_task__status__in=VERDICT_TASK_STATUSES)
+            .exclude(review_task__verdict__first_approved_at__isnull=False)
             .update(status=ClaimStatus.REJECTED, rejection_reason=reason, updated_at=timezone.now())
         )
         if updated:
@@ -168,12 +170,20 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
             audit_record(action=AuditAction.CLAIM_REJECTED, actor=user, claim=claim, details={"reason": reason})
     claim.refresh_from_db()
     if claim.status != ClaimStatus.REJECTED:
-        task_status = Claim.objects.filter(pk=claim.pk).values_list("review_task__status", flat=True).get()
-        message = (
-            "This claim has an approved verdict in the report, so it can no longer be rejected."
-            if task_status == "approved"
-            else "A verdict on this claim is waiting for approval; approve it or return it to the reviewer first."
+        task_status, published_at = (
+            Claim.objects.filter(pk=claim.pk)
+            .values_list("review_task__status", "review_task__verdict__first_approved_at")
+            .get()
         )
+        if task_status == "approved":
+            message = "This claim has an approved verdict in the report, so it can no longer be rejected."
+        elif published_at is not None:
+            message = (
+                "This claim's verdict is published and being corrected; the report keeps it meanwhile, "
+                "so the claim can no longer be rejected."
+            )
+        else:
+            message = "A verdict on this claim is waiting for approval; approve it or return it to the reviewer first."
         raise ApplicationError(message, extra={"task_status": task_status}, status=409)
     return claim
 

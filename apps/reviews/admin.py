@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import EveryDeskRecordAdmin
 
-from .models import Notification, Rating, RatingScale, ReviewTask, Verdict
+from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
 
 
 class RatingInline(admin.TabularInline):
@@ -26,11 +26,30 @@ class ReviewTaskAdmin(admin.ModelAdmin):
     readonly_fields = ["claim", "status", "assigned_by", "created_at", "updated_at"]
 
 
+class VerdictCorrectionInline(admin.TabularInline):
+    """The verdict's corrections history: written by the review workflow only, never changed."""
+
+    model = VerdictCorrection
+    extra = 0
+    fields = ["reopened_at", "reopened_by", "note", "previous_rating", "corrected_at", "corrected_by", "rating"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Verdict)
 class VerdictAdmin(admin.ModelAdmin):
     list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
     list_filter = ["rating"]
-    readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at"]
+    readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at", "first_approved_at"]
+    inlines = [VerdictCorrectionInline]
 
 
 @admin.register(Notification)

@@ -6,9 +6,12 @@ import threading
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.urls import reverse
 from rest_framework.test import APIClient
 
+from apps.claims import services as claim_services
 from apps.core.audit import audit_event_summary
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
 from apps.core.models import AuditAction, AuditEvent
@@ -204,6 +207,29 @@ def test_a_reviewer_cannot_reopen_a_verdict(approved_task, reviewer):
         services.verdict_reopen(editor=reviewer, task=approved_task, note=NOTE)
 
     assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+def test_a_claim_whose_published_verdict_is_being_corrected_cannot_be_rejected(approved_task, editor):
+    """Rejecting it would take the published finding out of the report while it is corrected."""
+    _reopen(approved_task, editor)
+
+    with pytest.raises(ApplicationError) as refused:
+        claim_services.claim_reject(claim=approved_task.claim, user=editor, reason="Not a factual claim.")
+
+    assert refused.value.status == 409
+    assert refused.value.message.startswith("This claim's verdict is published and being corrected")
+    approved_task.claim.refresh_from_db()
+    assert approved_task.claim.status == "active"
+
+
+def test_the_admin_shows_a_verdicts_corrections_read_only(approved_task, editor, client):
+    _reopen(approved_task, editor)
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
+
+    page = client.get(reverse("admin:reviews_verdict_change", args=[approved_task.verdict.pk])).content.decode()
+
+    assert NOTE in page
+    assert 'name="corrections-0-note"' not in page
 
 
 # --- Audit trail --------------------------------------------------------------------------------
