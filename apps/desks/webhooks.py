@@ -311,9 +311,10 @@ def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
 
 def webhook_request_body(delivery: WebhookDelivery, payload_format: str) -> bytes:
     if payload_format == WebhookFormat.SLACK:
-        # Slack's and Google Chat's link markup; Teams shows it as text with the address.
-        text = f"{delivery.summary} <{delivery.link}|Open>" if delivery.link else delivery.summary
-        message = {"text": text}
+        # Slack's and Google Chat's markup: <url|label> is a link, so a claim's own <, > and & are
+        # escaped as they document. Teams shows the text as it is.
+        summary = delivery.summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        message = {"text": f"{summary} <{delivery.link}|Open>" if delivery.link else summary}
     else:
         message = delivery.payload
     return json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode()

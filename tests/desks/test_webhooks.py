@@ -137,6 +137,14 @@ def test_a_chat_endpoint_gets_a_readable_line_with_a_link(desk, desk_admin, rece
     [request] = receiver.requests_to("/hook")
     assert json.loads(request.body) == {"text": "Something happened. <https://desk.example.org/x|Open>"}
     assert "x-factcheck-signature" in request.headers
+    escaped = webhooks.webhook_events_record(
+        desk=desk,
+        event=WebhookEvent.VERDICT_APPROVED,
+        occurrences=[webhooks.WebhookOccurrence(data={}, summary="Rated “Tax <5% & falling” False.")],
+    )
+    assert escaped == 1
+    webhook_delivery_send(delivery_id=str(WebhookDelivery.objects.get(link="").pk))
+    assert json.loads(receiver.requests_to("/hook")[1].body) == {"text": "Rated “Tax &lt;5% &amp; falling” False."}
 
 
 def test_a_server_error_is_tried_again_and_then_delivered(desk, endpoint, receiver):
