@@ -1,4 +1,4 @@
-"""The audit trail: who did what to a desk's claims and articles, and when.
+"""The audit trail: who did what to a desk's claims, articles and settings, and when.
 
 Services of every stage call `audit_record` (or `audit_record_many` for a batch) inside the
 transaction of the change, so a change that rolls back leaves no event. There is deliberately no
@@ -22,12 +22,15 @@ def _actor_fields(actor) -> dict[str, Any]:
     return {"actor": actor, "actor_name": actor.get_username()}
 
 
-def _event(*, action: str, actor, claim=None, article=None, details: dict | None = None, at=None) -> AuditEvent:
-    article = article if article is not None else claim.article
+def _event(
+    *, action: str, actor, claim=None, article=None, desk=None, details: dict | None = None, at=None
+) -> AuditEvent:
+    if article is None and claim is not None:
+        article = claim.article
     return AuditEvent(
         occurred_at=at or timezone.now(),
-        desk_id=article.desk_id,
-        article_id=article.pk,
+        desk_id=article.desk_id if article is not None else desk.pk,
+        article_id=article.pk if article is not None else None,
         claim_id=claim.pk if claim is not None else None,
         action=action,
         details=details or {},
@@ -35,13 +38,14 @@ def _event(*, action: str, actor, claim=None, article=None, details: dict | None
     )
 
 
-def audit_record(*, action: str, actor, claim=None, article=None, details: dict | None = None) -> AuditEvent:
-    """Record one event about a claim (its article and desk follow) or about an article alone.
+def audit_record(*, action: str, actor, claim=None, article=None, desk=None, details: dict | None = None) -> AuditEvent:
+    """Record one event about a claim (its article and desk follow), about an article alone, or
+    about the desk's own settings (`desk` alone: its people, rating scale, source rules).
 
     `actor` is the user who acted, or None for the system. `details` holds what changed, old and
     new values where they matter; values must be JSON (dates are stored as ISO strings).
     """
-    event = _event(action=action, actor=actor, claim=claim, article=article, details=details)
+    event = _event(action=action, actor=actor, claim=claim, article=article, desk=desk, details=details)
     event.save()
     return event
 
@@ -116,6 +120,29 @@ def _assignment_summary(actor: str, details: dict) -> str:
     return f"{actor} {what}" + (f", due {_date(due)}" if due else "")
 
 
+def _changes_summary(actor: str, what: str, name_field: str, details: dict) -> str:
+    """The change in words: ada renamed the rating “False” to “Wrong” (and changed its description),
+    or ada changed the source rule “UN votes”: keywords, priority."""
+    changes = details.get("changes", {})
+    name = _quoted(details.get(name_field))
+    if name_field in changes:
+        previous, _ = changes[name_field]
+        renamed = f"{actor} renamed the {what} {_quoted(previous)} to {name}"
+        others = [field.replace("_", " ") for field in changes if field != name_field]
+        return renamed + (f" and changed its {', '.join(others)}" if others else "")
+    return f"{actor} changed the {what} {name}: {', '.join(field.replace('_', ' ') for field in changes)}"
+
+
+def _membership_summary(actor: str, action: str, details: dict) -> str:
+    username, role = details.get("username"), details.get("role")
+    if action == AuditAction.MEMBER_ADDED:
+        how = " with a new account" if details.get("new_account") else ""
+        return f"{actor} added {username} to the desk as {role}{how}"
+    if action == AuditAction.MEMBER_ROLE_CHANGED:
+        return f"{actor} changed the role of {username} from {details.get('previous_role')} to {role}"
+    return f"{actor} removed {username} ({role}) from the desk"
+
+
 def _submission_summary(actor: str, details: dict) -> str:
     rating, previous = details.get("rating"), details.get("previous_rating")
     if previous and previous != rating:
@@ -155,6 +182,18 @@ def audit_event_summary(event: AuditEvent) -> str:
             if url
             else f"{actor} cleared the fact-check address"
         )
+    if action in (AuditAction.MEMBER_ADDED, AuditAction.MEMBER_ROLE_CHANGED, AuditAction.MEMBER_REMOVED):
+        return _membership_summary(actor, action, details)
+    if action == AuditAction.RATING_CHANGED:
+        return _changes_summary(actor, "rating", "label", details)
+    if action == AuditAction.SOURCE_RULE_CHANGED:
+        return _changes_summary(actor, "source rule", "name", details)
+    if action == AuditAction.RATING_MOVED:
+        way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
+        return (
+            f"{actor} moved the rating {_quoted(details.get('label'))} {way} the scale, "
+            f"from place {details.get('previous_position', 0) + 1} to {details.get('position', 0) + 1}"
+        )
     templates = {
         AuditAction.CLAIM_ADDED: "{actor} added this claim: {text}",
         AuditAction.CLAIM_EDITED: "{actor} changed the claim\u2019s text from {previous_text} to {text}",
@@ -170,8 +209,14 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
         AuditAction.INTAKE_RETRIED: "{actor} tried finding the article\u2019s claims again after: {error}",
         AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} with its claims ({claim_count})",
+        AuditAction.RATING_SCALE_COPIED: "{actor} gave the desk its own rating scale, a copy of {copied_from}",
+        AuditAction.RATING_ADDED: "{actor} added the rating {label}",
+        AuditAction.RATING_REMOVED: "{actor} removed the rating {label}",
+        AuditAction.SOURCE_RULE_ADDED: "{actor} added the source rule {name}",
+        AuditAction.SOURCE_RULE_DEACTIVATED: "{actor} deactivated the source rule {name}",
+        AuditAction.SOURCE_RULE_REACTIVATED: "{actor} reactivated the source rule {name}",
     }
-    quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title")
+    quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title", "name", "label", "copied_from")
     values = {key: _quoted(value) if key in quoted_fields else value for key, value in details.items()}
     template = templates.get(action, "{actor}: " + event.get_action_display())
     return template.format_map(_Missing(values, actor=actor))

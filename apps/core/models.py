@@ -66,10 +66,23 @@ class AuditAction(models.TextChoices):
     INTAKE_RETRIED = "intake_retried", "Finding the article's claims tried again"
     FACT_CHECK_URL_SET = "fact_check_url_set", "Fact-check address set"
     ARTICLE_DELETED = "article_deleted", "Article deleted"
+    # The desk's settings (no article or claim): its people, rating scale and source rules.
+    MEMBER_ADDED = "member_added", "Member added"
+    MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"
+    MEMBER_REMOVED = "member_removed", "Member removed"
+    RATING_SCALE_COPIED = "rating_scale_copied", "Standard rating scale copied to the desk"
+    RATING_ADDED = "rating_added", "Rating added"
+    RATING_CHANGED = "rating_changed", "Rating changed"
+    RATING_MOVED = "rating_moved", "Rating moved"
+    RATING_REMOVED = "rating_removed", "Rating removed"
+    SOURCE_RULE_ADDED = "source_rule_added", "Source rule added"
+    SOURCE_RULE_CHANGED = "source_rule_changed", "Source rule changed"
+    SOURCE_RULE_DEACTIVATED = "source_rule_deactivated", "Source rule deactivated"
+    SOURCE_RULE_REACTIVATED = "source_rule_reactivated", "Source rule reactivated"
 
 
 class AuditEvent(models.Model):
-    """One thing a person did to a desk's claims or articles: who, when, and what changed.
+    """One thing a person did to a desk's claims, articles or settings: who, when, and what changed.
 
     Append-only: rows are written by `apps.core.audit.audit_record` in the transaction of the
     change they describe and never changed. The desk, article and claim are plain ids rather than
@@ -80,6 +93,7 @@ class AuditEvent(models.Model):
 
     occurred_at = models.DateTimeField(default=timezone.now)
     desk_id = models.UUIDField()
+    # None for a change to the desk's own settings (people, rating scale, source rules).
     article_id = models.UUIDField(null=True, blank=True)
     claim_id = models.UUIDField(null=True, blank=True)
     actor = models.ForeignKey(

@@ -9,7 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.models import AuditAction
 
 from .models import Desk, Membership, Role
 from .selectors import desk_admin_require
@@ -39,7 +41,13 @@ def membership_set(*, desk: Desk, user, role: str) -> Membership:
 # --- Desk administration: people ----------------------------------------------------------------
 # Every change to a desk's people first locks the desk row. That one lock serialises the changes
 # of a desk, so two admins demoting or removing each other at the same moment cannot both pass
-# the "another admin remains" check and leave the desk with nobody able to administer it.
+# the "another admin remains" check and leave the desk with nobody able to administer it. Each
+# change is recorded in the desk's audit trail.
+
+
+def _membership_record(*, action: str, actor: AbstractBaseUser, membership: Membership, **details) -> None:
+    details = {"username": membership.user.get_username(), "role": membership.role, **details}
+    audit_record(action=action, actor=actor, desk=membership.desk, details=details)
 
 
 def _lock_desk_for_admin(*, actor: AbstractBaseUser, desk: Desk) -> Desk:
@@ -85,6 +93,8 @@ def membership_get_or_add(*, actor: AbstractBaseUser, desk: Desk, username: str,
             f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead.",
             status=409,
         )
+    if created:
+        _membership_record(action=AuditAction.MEMBER_ADDED, actor=actor, membership=membership)
     return membership, created
 
 
@@ -123,7 +133,9 @@ def membership_account_create(
             user.save()
     except IntegrityError:
         raise ApplicationError(f"The username {user.username!r} is taken.") from None
-    return Membership.objects.create(desk=desk, user=user, role=role), generated
+    membership = Membership.objects.create(desk=desk, user=user, role=role)
+    _membership_record(action=AuditAction.MEMBER_ADDED, actor=actor, membership=membership, new_account=True)
+    return membership, generated
 
 
 def _error_fields(error: DjangoValidationError) -> dict[str, list[str]]:
@@ -146,8 +158,12 @@ def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, r
         raise ApplicationError(
             f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
         )
+    previous_role = current.role
     current.role = role
     current.save(update_fields=["role", "updated_at"])
+    _membership_record(
+        action=AuditAction.MEMBER_ROLE_CHANGED, actor=actor, membership=current, previous_role=previous_role
+    )
     return current
 
 
@@ -172,4 +188,5 @@ def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> Non
         problem = import_string(path)(membership=current)
         if problem:
             raise ApplicationError(problem)
+    _membership_record(action=AuditAction.MEMBER_REMOVED, actor=actor, membership=current)
     current.delete()

@@ -1171,6 +1171,25 @@ def _rule_validation_error(error: DjangoValidationError) -> ApplicationError:
     return ApplicationError(" ".join(problems), extra={"fields": fields})
 
 
+# What a desk's audit trail shows of a rule: its editable fields, old and new when they change.
+SOURCE_RULE_AUDITED_FIELDS = (
+    "name",
+    "label",
+    "topic",
+    "url_template",
+    "reason",
+    "kinds",
+    "keywords",
+    "excluded_keywords",
+    "requires_attribution",
+    "priority",
+)
+
+
+def _source_rule_fields_read(rule: SourceRule) -> dict[str, Any]:
+    return {field: getattr(rule, field) for field in SOURCE_RULE_AUDITED_FIELDS}
+
+
 def _name_taken_error(name: str) -> ApplicationError:
     message = f"This desk already has a source rule named {name!r}; choose another name."
     return ApplicationError(message, extra={"fields": {"name": [message]}})
@@ -1209,7 +1228,8 @@ def source_rule_create(
     priority: int = 100,
     topic: str = SourceRuleTopic.OTHER,
 ) -> SourceRule:
-    """A desk admin adds a rule of the desk's own. Not idempotent: names are unique in the desk."""
+    """A desk admin adds a rule of the desk's own. Not idempotent: names are unique in the desk.
+    Recorded in the desk's audit trail."""
     desk_admin_require(user=user, desk=desk)
     rule = SourceRule(desk=desk)
     _source_rule_fields(
@@ -1225,7 +1245,14 @@ def source_rule_create(
         priority=priority,
         topic=topic,
     )
-    return _source_rule_save(rule)
+    rule = _source_rule_save(rule)
+    audit_record(
+        action=AuditAction.SOURCE_RULE_ADDED,
+        actor=user,
+        desk=desk,
+        details={"rule_id": str(rule.pk), **_source_rule_fields_read(rule)},
+    )
+    return rule
 
 
 @transaction.atomic
@@ -1246,8 +1273,10 @@ def source_rule_update(
     expected_updated_at: dt.datetime | None = None,
 ) -> SourceRule:
     """A desk admin edits one of the desk's own rules (shared rules are refused). Locks the rule row;
-    with `expected_updated_at`, a rule saved since that version is refused with 412."""
+    with `expected_updated_at`, a rule saved since that version is refused with 412. A real change
+    is recorded in the desk's audit trail with each changed field's old and new value."""
     locked = _desk_rule_lock(user=user, rule=rule, expected_updated_at=expected_updated_at)
+    before = _source_rule_fields_read(locked)
     _source_rule_fields(
         rule=locked,
         name=name,
@@ -1261,7 +1290,17 @@ def source_rule_update(
         priority=priority,
         topic=topic,
     )
-    return _source_rule_save(locked)
+    saved = _source_rule_save(locked)
+    after = _source_rule_fields_read(saved)
+    changes = {field: [before[field], after[field]] for field in before if before[field] != after[field]}
+    if changes:
+        audit_record(
+            action=AuditAction.SOURCE_RULE_CHANGED,
+            actor=user,
+            desk=rule.desk,
+            details={"rule_id": str(saved.pk), "name": saved.name, "changes": changes},
+        )
+    return saved
 
 
 def _source_rule_save(rule: SourceRule) -> SourceRule:
@@ -1281,6 +1320,12 @@ def _desk_rule_active_set(
     if locked.is_active != active:
         locked.is_active = active
         locked.save(update_fields=["is_active", "updated_at"])
+        audit_record(
+            action=AuditAction.SOURCE_RULE_REACTIVATED if active else AuditAction.SOURCE_RULE_DEACTIVATED,
+            actor=user,
+            desk=rule.desk,
+            details={"rule_id": str(locked.pk), "name": locked.name},
+        )
     return locked
 
 

@@ -625,6 +625,7 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
     rating, and a returned verdict's revise form starts from its rating. Saved drafts move too.
     Idempotent: a desk that already has its own scale keeps it unchanged (and False). Whether
     the desk had one is read under the desk lock, so of two concurrent copies only one is True.
+    The copy is recorded in the desk's audit trail.
     """
     desk = _lock_desk_for_scale(user=user, desk=desk)
     own = RatingScale.objects.filter(desk=desk).first()
@@ -655,6 +656,12 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
         )
         VerdictCorrection.objects.filter(rating=rating, verdict__task__claim__article__desk=desk).update(rating=copy)
         VerdictDraft.objects.filter(rating=rating, task__claim__article__desk=desk).update(rating=copy)
+    audit_record(
+        action=AuditAction.RATING_SCALE_COPIED,
+        actor=user,
+        desk=desk,
+        details={"copied_from": default.name, "scale": scale.name, "ratings": [rating.label for rating in copies]},
+    )
     return scale, True
 
 
@@ -662,7 +669,8 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
 def rating_create(
     *, user, desk: Desk, label: str, description: str = "", claimreview_value: int | None = None
 ) -> Rating:
-    """A desk admin adds a rating at the end of the desk's own scale (copy the default first)."""
+    """A desk admin adds a rating at the end of the desk's own scale (copy the default first).
+    Recorded in the desk's audit trail."""
     desk = _lock_desk_for_scale(user=user, desk=desk)
     scale = RatingScale.objects.filter(desk=desk).first()
     if scale is None:
@@ -671,13 +679,25 @@ def rating_create(
     if _rating_label_taken(scale=scale, label=label):
         raise ApplicationError(f"The scale already has a rating called {label!r}.")
     last = scale.ratings.order_by("-position").values_list("position", flat=True).first()
-    return Rating.objects.create(
+    rating = Rating.objects.create(
         scale=scale,
         label=label,
         description=description.strip(),
         claimreview_value=claimreview_value,
         position=0 if last is None else last + 1,
     )
+    audit_record(
+        action=AuditAction.RATING_ADDED,
+        actor=user,
+        desk=desk,
+        details={
+            "rating_id": str(rating.pk),
+            "label": rating.label,
+            "description": rating.description,
+            "claimreview_value": rating.claimreview_value,
+        },
+    )
+    return rating
 
 
 @transaction.atomic
@@ -693,7 +713,8 @@ def rating_update(
     """A desk admin renames a rating of the desk's own scale or changes its ClaimReview value.
 
     Verdicts that use the rating follow the change: they point at the rating, not a copy of it.
-    With `expected_updated_at`, a rating saved since that version is refused with 412.
+    With `expected_updated_at`, a rating saved since that version is refused with 412. A real
+    change is recorded in the desk's audit trail with each changed field's old and new value.
     """
     current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
@@ -703,10 +724,19 @@ def rating_update(
     )
     if _rating_label_taken(scale=current.scale, label=label, exclude=current):
         raise ApplicationError(f"The scale already has a rating called {label!r}.")
-    current.label = label
-    current.description = description.strip()
-    current.claimreview_value = claimreview_value
-    current.save(update_fields=["label", "description", "claimreview_value", "updated_at"])
+    new_values = {"label": label, "description": description.strip(), "claimreview_value": claimreview_value}
+    before = {field: getattr(current, field) for field in new_values}
+    changes = {field: [before[field], value] for field, value in new_values.items() if before[field] != value}
+    for field, value in new_values.items():
+        setattr(current, field, value)
+    current.save(update_fields=[*new_values, "updated_at"])
+    if changes:
+        audit_record(
+            action=AuditAction.RATING_CHANGED,
+            actor=user,
+            desk=rating.scale.desk,
+            details={"rating_id": str(current.pk), "label": current.label, "changes": changes},
+        )
     return current
 
 
@@ -716,7 +746,8 @@ def rating_move(*, user, rating: Rating, offset: int) -> Rating:
 
     Positions are renumbered 0..n-1, which also repairs ties. Moving past either end leaves
     the rating where it is. Every rating whose position changes is saved anew (`updated_at`), so
-    an ETag read before the move is refused with 412.
+    an ETag read before the move is refused with 412. A real move is recorded in the desk's audit
+    trail.
     """
     current = _own_scale_rating_lock(user=user, rating=rating)
     if current is None:
@@ -733,6 +764,18 @@ def rating_move(*, user, rating: Rating, offset: int) -> Rating:
             row.position, row.updated_at = position, now
             moved.append(row)
     Rating.objects.bulk_update(moved, ["position", "updated_at"])
+    if target != index:
+        audit_record(
+            action=AuditAction.RATING_MOVED,
+            actor=user,
+            desk=rating.scale.desk,
+            details={
+                "rating_id": str(current.pk),
+                "label": current.label,
+                "previous_position": index,
+                "position": target,
+            },
+        )
     return ratings[target]
 
 
@@ -742,7 +785,8 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
 
     Refused while verdicts use it (409 naming their count; their rating is protected, rename it
     instead), for the scale's last rating, and (412) for a rating saved since
-    `expected_updated_at` when given. Idempotent: a rating already gone is no error.
+    `expected_updated_at` when given. Idempotent: a rating already gone is no error. A removal is
+    recorded in the desk's audit trail.
     """
     current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
@@ -752,11 +796,13 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
         raise ApplicationError(_rating_in_use_message(current, in_use), extra={"verdict_count": in_use}, status=409)
     if current.scale.ratings.count() == 1:
         raise ApplicationError("A scale needs at least one rating.")
+    details = {"rating_id": str(current.pk), "label": current.label}
     try:
         current.delete()
     except ProtectedError:
         # A reviewer chose the rating after the check above (verdicts do not take the desk lock).
         raise ApplicationError(_rating_in_use_message(current, 1), extra={"verdict_count": 1}, status=409) from None
+    audit_record(action=AuditAction.RATING_REMOVED, actor=user, desk=rating.scale.desk, details=details)
 
 
 def _rating_in_use_message(rating: Rating, count: int) -> str:

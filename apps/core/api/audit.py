@@ -17,7 +17,11 @@ class AuditEventOutputSerializer(serializers.Serializer):
     details = serializers.DictField(
         help_text="What changed, old and new values where they matter (e.g. `previous_rating` and `rating`)."
     )
-    article_id = serializers.UUIDField(help_text="The article; it may have been deleted since.")
+    article_id = serializers.UUIDField(
+        allow_null=True,
+        help_text="The article; it may have been deleted since. Null for a change to the desk's own "
+        "settings (its people, rating scale and source rules).",
+    )
     claim_id = serializers.UUIDField(allow_null=True, help_text="The claim; null for the article's own events.")
 
     def get_summary(self, event) -> str:

@@ -72,7 +72,8 @@ class DeskMemberListApi(DeskAdminApi):
 
 class DeskActivityApi(DeskAdminApi):
     """The desk's audit trail, newest first: who imported, deleted, edited, assigned, reviewed,
-    returned or approved what, and when, including the events of articles deleted since."""
+    returned or approved what, and when, including the events of articles deleted since; and who
+    changed the desk's people, rating scale and source rules (`article_id` and `claim_id` null)."""
 
     serializer_class = AuditEventOutputSerializer
 
