@@ -171,6 +171,31 @@ def test_editor_to_export_with_a_real_worker(worker, desk, editor, reviewer, see
     for export_format in ("html", "md", "csv", "json"):
         assert editor_api.get(f"/api/v1/articles/{article_id}/export/?format={export_format}").status_code == 200
 
+    # Correct a published verdict: the export keeps it until the corrected one is approved.
+    revision = editor_api.get(f"/api/v1/tasks/{toll_task['id']}/").json()["verdict_revision"]
+    note = "The UN revised its count of the dead."
+    response = editor_api.post(
+        f"/api/v1/tasks/{toll_task['id']}/reopen/", {"note": note, "verdict_revision": revision}, format="json"
+    )
+    assert response.json()["status"] == "returned", response.content
+    claimreview = f"/api/v1/articles/{article_id}/export/?format=claimreview"
+    by_claim = {item["claimReviewed"]: item for item in json.loads(editor_api.get(claimreview).content)}
+    assert by_claim[death_toll["text"]]["reviewRating"]["alternateName"] == "Mostly true"
+    response = reviewer_api.post(
+        f"/api/v1/tasks/{toll_task['id']}/verdict/",
+        {"rating": ratings["Mostly false"], "rationale": "The revised UN count is lower."},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert editor_api.post(f"/api/v1/tasks/{toll_task['id']}/approve/").json()["status"] == "approved"
+    by_claim = {item["claimReviewed"]: item for item in json.loads(editor_api.get(claimreview).content)}
+    corrected = by_claim[death_toll["text"]]
+    assert corrected["reviewRating"]["alternateName"] == "Mostly false"
+    assert "dateModified" in corrected
+    assert corrected["datePublished"] <= corrected["dateModified"]
+    html = editor_api.get(f"/api/v1/articles/{article_id}/export/?format=html").content.decode()
+    assert f"{note} (previously rated Mostly true)" in html
+
 
 def test_a_long_article_gets_its_claims_and_references_from_the_worker(worker, settings, desk, editor, seed_bytes):
     settings.ARTICLE_INLINE_INTAKE_MAX_BYTES = 100
