@@ -52,6 +52,12 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
         .prefetch_related("verdict__cited_references", Prefetch("verdict__corrections", queryset=_corrections()))
         # A 2 MB body copied into every row of a list costs gigabytes; it is read on demand.
         .defer("claim__article__body")
+        # Reopened for correction: its published verdict stands in reports until this one is approved.
+        .annotate(
+            under_correction=Exists(
+                VerdictCorrection.objects.filter(verdict__task=OuterRef("pk"), corrected_at__isnull=True)
+            )
+        )
         .order_by("claim__article__created_at", "claim__start")
     )
     if article_id is not None:

@@ -439,3 +439,14 @@ def test_two_editors_reopening_at_once_make_one_correction(approved_task, editor
     assert (answers["First"].status_code, answers["Second"].status_code) == (200, 409)
     (correction,) = VerdictCorrection.objects.all()
     assert correction.note == "First editor's reason."
+
+
+def test_the_task_says_it_is_under_correction_until_the_corrected_verdict_is_approved(
+    approved_task, editor, reviewer, editor_api
+):
+    url = f"/api/v1/tasks/{approved_task.pk}/"
+    assert editor_api.get(url).json()["under_correction"] is False
+    _reopen(approved_task, editor)
+    assert editor_api.get(url).json()["under_correction"] is True
+    _correct(approved_task, editor, reviewer)
+    assert editor_api.get(url).json()["under_correction"] is False

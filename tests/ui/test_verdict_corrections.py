@@ -97,3 +97,14 @@ def test_a_reviewer_cannot_reopen(approved, reviewer_client):
 
     assert _messages(response)[0] == "Only the desk's editors can do this."
     assert _task(approved).status == TaskStatus.APPROVED
+
+
+def test_the_queues_name_a_correction(approved, reviewer, editor_client, reviewer_client):
+    _reopen(editor_client, approved)
+
+    reviewer_queue = reviewer_client.get(reverse("reviews:queue")).content.decode()
+    assert f"Reopened for correction: {NOTE}" in reviewer_queue
+
+    services.verdict_submit(user=reviewer, task=_task(approved), rating=_rating("Mostly true"), rationale="Four.")
+    editor_queue = editor_client.get(reverse("reviews:queue")).content.decode()
+    assert f"Correction of a published verdict: {NOTE}" in editor_queue

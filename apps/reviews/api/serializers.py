@@ -77,12 +77,17 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
         slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor assigns the task."
     )
     verdict = serializers.SerializerMethodField()
+    under_correction = serializers.BooleanField(
+        read_only=True,
+        help_text="An editor reopened the approved verdict for correction (the note is `editor_note`); exports "
+        "keep the published verdict until the corrected one is approved.",
+    )
 
     class Meta:
         model = ReviewTask
         fields = [
-            "id", "claim", "claim_text", "article", "status", "assignee", "due_date", "editor_note",
-            "verdict", "verdict_revision", "updated_at",
+            "id", "claim", "claim_text", "article", "status", "under_correction", "assignee", "due_date",
+            "editor_note", "verdict", "verdict_revision", "updated_at",
         ]  # fmt: skip
         extra_kwargs = {
             "verdict_revision": {
