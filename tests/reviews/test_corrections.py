@@ -403,7 +403,7 @@ def test_task_list_with_corrections_reads_them_in_one_query(
         services.verdict_approve(editor=editor, task=_fresh(task))
         services.verdict_reopen(editor=editor, task=_fresh(task), note=f"Correction {index}.")
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(4):
         response = editor_api.get("/api/v1/tasks/")
 
     rows = response.json()["results"]
