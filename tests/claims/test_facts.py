@@ -1109,6 +1109,19 @@ def test_a_sentence_may_open_with_a_name_in_lower_case():
     ]
 
 
+def test_a_sentence_may_open_with_a_hyphenated_name_in_lower_case_but_not_after_an_abbreviation():
+    body = (
+        "It can fetch videos from YouTube and Vimeo.  youtube-dl is free software. "
+        "The talks ended at 5 p.m. pro-government groups marched later."
+    )
+
+    assert [s.text for s in split_sentences(body)] == [
+        "It can fetch videos from YouTube and Vimeo.",
+        "youtube-dl is free software.",
+        "The talks ended at 5 p.m. pro-government groups marched later.",
+    ]
+
+
 def test_a_platform_before_a_person_named_earlier_is_two_names():
     found = find_entities("The next day on Twitter West accused his wife.", known_people=frozenset({"West"}))
 

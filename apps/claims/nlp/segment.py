@@ -36,8 +36,10 @@ TRANSLATION_MARKER = re.compile(r"\(\([a-z]{2,3}\)\)")
 _CAPITAL = "A-Z0-9À-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # Names that open a sentence in lower case: "al-Muhandis was ...", "de Klerk said", "iPhone sales".
 _LOWER_CASE_NAME = r"(?:al-|el-|ad-|ash-|as-|at-|an-|bin\s|de\s|van\s|von\s|e|i)"
+# A program's or a product's name, hyphenated and in lower case: "youtube-dl is ...", "e-commerce".
+_LOWER_CASE_HYPHENATED = r"[a-z][a-z0-9]*-[a-z0-9]"
 _BOUNDARY = re.compile(
-    rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:{_LOWER_CASE_NAME})?[{_CAPITAL}])|\n"
+    rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:(?:{_LOWER_CASE_NAME})?[{_CAPITAL}]|{_LOWER_CASE_HYPHENATED}))|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
 )
 # Who spoke, right after the quotation closes, with nothing of their own said after the verb: only whom
