@@ -294,6 +294,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # a named body with its head noun in lower case
         ("The French Civil Security service said 2 aircraft were kept on the ground.",
          "The French Civil Security service"),
+        ("Ruritania's DMCA notice alleged that 3 of the scripts were made to break the copy protection of the site.",
+         "Ruritania's DMCA notice"),
         ("On Wednesday the number of deaths in the country passed 100,000, Johns Hopkins University data indicated.",
          "Johns Hopkins University data"),
         # revealed; a relative by possessive, named between commas; "As revealed" names no one

@@ -52,7 +52,7 @@ _GROUP_NOUN = (
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
-    r"|memo|letter|audit|analysis|data|figures|records"
+    r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
 )
 _SOURCE = (
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
