@@ -41,6 +41,7 @@ from apps.desks.selectors import desk_ids_for_user, desk_list_for_user
 from apps.reviews.models import TaskStatus, Verdict
 from apps.reviews.selectors import rating_list_for_desk
 
+# The stored documents (migration 0002) are parsed with the same configuration.
 SEARCH_CONFIG = "english"
 # Long enough for a pasted sentence; a longer query is a mistake, not a search.
 QUERY_MAX_LENGTH = 500

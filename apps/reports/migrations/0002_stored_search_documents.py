@@ -28,25 +28,21 @@ BATCH = 1000
 COLUMN = "search_document"
 
 
-def _vector(field: str, weight: str, row: str) -> str:
-    return f"setweight(to_tsvector({CONFIG}, coalesce({row}{field}, '')), '{weight}')"
+def _vector(field: str, weight: str) -> str:
+    return f"setweight(to_tsvector({CONFIG}, coalesce(NEW.{field}, '')), '{weight}')"
 
 
-# (table, the columns the document is made of, the document from a row's columns: `row` is "NEW."
-# in the trigger and "" in the backfill). The weights are the ranking's: the claim's own words
-# first, then its attribution and its article's title, then outlet, byline and verdict rationale.
+# (table, the columns its document is made of, the document the trigger computes from the new
+# row). The weights are the ranking's: the claim's own words first, then its attribution and its
+# article's title, then outlet, byline and verdict rationale.
 DOCUMENTS = [
-    (
-        "claims_claim",
-        ("text", "attribution"),
-        lambda row: f"{_vector('text', 'A', row)} || {_vector('attribution', 'B', row)}",
-    ),
+    ("claims_claim", ("text", "attribution"), f"{_vector('text', 'A')} || {_vector('attribution', 'B')}"),
     (
         "articles_article",
         ("title", "outlet", "byline"),
-        lambda row: f"{_vector('title', 'B', row)} || {_vector('outlet', 'C', row)} || {_vector('byline', 'C', row)}",
+        f"{_vector('title', 'B')} || {_vector('outlet', 'C')} || {_vector('byline', 'C')}",
     ),
-    ("reviews_verdict", ("rationale",), lambda row: _vector("rationale", "C", row)),
+    ("reviews_verdict", ("rationale",), _vector("rationale", "C")),
 ]
 OLD_EXPRESSION_INDEXES = ("claim_search", "article_search", "verdict_search")
 
@@ -63,7 +59,7 @@ def create(apps, schema_editor):
             cursor.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector")
             cursor.execute(
                 f"CREATE OR REPLACE FUNCTION {table}_{COLUMN}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN NEW.{COLUMN} := {document('NEW.')}; RETURN NEW; END $$"
+                f"BEGIN NEW.{COLUMN} := {document}; RETURN NEW; END $$"
             )
             # Writing the column itself fires the trigger too, so nothing can store another value.
             cursor.execute(
