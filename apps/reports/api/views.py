@@ -42,7 +42,8 @@ class SearchApi(ListAPIView):
     byline, and their approved verdict's rationale. `q` reads like a web search ("a phrase",
     -excluded; on PostgreSQL, words meet their stems and `or` joins alternatives). Results come
     most relevant first, then by the article's publication date, newest first. Without `q` the
-    filters alone choose; with neither, the list is empty."""
+    filters alone choose; with neither, the list is empty. Words left out need a word to look for
+    or a filter: `q=-russia` alone is a 400 saying so."""
 
     serializer_class = SearchResultSerializer
 
