@@ -101,8 +101,8 @@ def embeddings(model_dir: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarra
     committed = CheckWorthinessModel.from_directory(model_dir)
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     augmented = CheckWorthinessModel(session, committed.tokenizer, committed.threshold, committed.metadata)
-    vectors = augmented.run_batched(texts, EMBEDDING_OUTPUT).astype(np.float64)
-    probabilities = augmented.run_batched(texts, "probability").astype(np.float64)
+    vectors = augmented.run_each(texts, EMBEDDING_OUTPUT).astype(np.float64)
+    probabilities = augmented.run_each(texts, "probability").astype(np.float64)
     return vectors, probabilities, head
 
 

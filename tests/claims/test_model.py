@@ -81,3 +81,27 @@ def test_weights_fit_in_seven_bits_so_cpus_without_vnni_score_alike():
     assert all(w.dtype == np.int8 for w in weights)
     assert min(int(w.min()) for w in weights) >= -64
     assert max(int(w.max()) for w in weights) <= 64
+
+
+def test_a_sentence_scores_the_same_whatever_is_scored_beside_it():
+    sentence = "EFF is yet to respond to Wikinews queries."
+    long_neighbours = [
+        "The council met on Monday to discuss the plans for the new bridge over the river.",
+        "A very long sentence about many different things that goes on and on, with more words than usual, "
+        "to see whether the other sentences of an article move this one's score.",
+    ] * 10
+    model = CheckWorthinessModel.load()
+
+    alone = model.predict_proba([sentence])
+    beside_long = model.predict_proba([sentence, *long_neighbours])[:1]
+    beside_short = model.predict_proba([sentence, "x y z", "a b c", "It rained."])[:1]
+
+    assert alone == beside_long == beside_short
+
+
+def test_a_sentence_given_twice_gets_one_score():
+    texts = ["Unemployment fell to 3.5 percent last year.", "It rained.", "Unemployment fell to 3.5 percent last year."]
+
+    first, _, again = CheckWorthinessModel.load().predict_proba(texts)
+
+    assert first == again

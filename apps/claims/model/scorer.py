@@ -20,12 +20,11 @@ from tokenizers import Tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent
 
-# Sentences are scored in small length-sorted batches. Batching triples throughput
-# over one-by-one calls on two cores, and sorting keeps padding small. Batches stay
-# small because int8 dynamic quantisation scales activations per batch, so a
-# sentence's score moves with its batch neighbours: with eight similar-length
-# neighbours by 0.008 on average (0.09 at most; 1 of 318 dev-test decisions flips).
-BATCH_SIZE = 8
+# Each sentence is scored in a run of its own. int8 dynamic quantisation scales activations per
+# run, so in a batch a sentence's score moved with its neighbours' (a sentence could be a claim in
+# one article and not in another), and the outlier of a batch coarsened everyone's scale: one at a
+# time, CT24 test_gold F1 rose from 0.698 to 0.730 (docs/claim-quality.md). Throughput on short
+# debate sentences is lower than in batches of eight, still well above the 100 sentences/s needed.
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,9 @@ class CheckWorthinessModel:
         metadata = json.loads((directory / "model.json").read_text())
         tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=int(metadata["max_length"]))
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a vocabulary token, not a secret
+        # tokenizer.json pads to 128 tokens; a sentence run on its own needs none, and padding would
+        # both slow it down and move its score (the padding's activations join the quantisation scale).
+        tokenizer.no_padding()
         options = ort.SessionOptions()
         # At most two threads, and never more than the cores this process may use: two
         # threads on one core (a pinned worker, a small container) ran the model 4x slower.
@@ -74,22 +75,20 @@ class CheckWorthinessModel:
         """Probability that each sentence is check-worthy, in input order, each in [0, 1]."""
         if not texts:
             return []
-        return [float(p) for p in self.run_batched(texts, "probability")]
+        return [float(p) for p in self.run_each(texts, "probability")]
 
-    def run_batched(self, texts: list[str], output: str) -> np.ndarray:
-        """One graph output per sentence, in input order, computed in the app's batches."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        rows: list[np.ndarray] = [np.empty(0)] * len(texts)
-        for start in range(0, len(order), BATCH_SIZE):
-            batch = order[start : start + BATCH_SIZE]
-            encodings = self.tokenizer.encode_batch([texts[i] for i in batch])
+    def run_each(self, texts: list[str], output: str) -> np.ndarray:
+        """One graph output per sentence, in input order, each sentence in a run of its own (a
+        sentence given twice is run once)."""
+        distinct = list(dict.fromkeys(texts))
+        rows = {}
+        for text, encoding in zip(distinct, self.tokenizer.encode_batch(distinct), strict=True):
             feeds = {
-                "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+                "input_ids": np.array([encoding.ids], dtype=np.int64),
+                "attention_mask": np.array([encoding.attention_mask], dtype=np.int64),
             }
-            for index, row in zip(batch, self.session.run([output], feeds)[0], strict=True):
-                rows[index] = row
-        return np.stack(rows)
+            rows[text] = self.session.run([output], feeds)[0][0]
+        return np.stack([rows[text] for text in texts])
 
     def predict(self, texts: list[str]) -> list[bool]:
         """Whether each sentence is check-worthy at the committed threshold."""
