@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from apps.claims.models import ClaimKind, MatchStatus
 from apps.core.exceptions import ApplicationError
-from apps.reports.search import EXCLUSIONS_ONLY, claim_search
+from apps.reports.search import EXCLUSIONS_ONLY, claim_search, search_results_load
 from apps.reviews import services as reviews
 from apps.reviews.models import Rating
 from tests import factories
@@ -144,6 +144,19 @@ def test_without_a_query_filters_list_newest_publication_first(history, editor):
         history["budget"].text,
         history["veto"].text,
     ]
+
+
+def test_a_page_of_results_keeps_its_order_and_leaves_out_a_claim_deleted_meanwhile(
+    history, editor, django_assert_num_queries
+):
+    page = list(claim_search(user=editor, published_after=dt.date(2000, 1, 1)))
+    history["budget"].delete()
+
+    loaded = search_results_load(claims=page)
+
+    assert _texts(loaded) == [history["port"].text, history["veto"].text]
+    with django_assert_num_queries(0):
+        assert loaded[1].review_task.verdict.rating.label == "Mostly true"
 
 
 def test_the_results_page_reads_a_fixed_number_of_queries(client, editor, desk):
