@@ -382,8 +382,16 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
 def _finish(delivery: WebhookDelivery, status: str, *, error: str) -> WebhookDelivery:
     delivery.status = status
     delivery.last_error = error[:1000]
-    delivery.save(update_fields=["status", "last_error", "response_status", "delivered_at", "updated_at"])
+    _delivery_save(delivery, ["status", "last_error", "response_status", "delivered_at"])
     return delivery
+
+
+def _delivery_save(delivery: WebhookDelivery, fields: list[str]) -> bool:
+    """Save `fields` of the row; False when the row is gone: an admin deleted its endpoint (and so
+    its deliveries) while it was being sent, and there is nothing left to record."""
+    delivery.updated_at = timezone.now()
+    values = {field: getattr(delivery, field) for field in [*fields, "updated_at"]}
+    return WebhookDelivery.objects.filter(pk=delivery.pk).update(**values) == 1
 
 
 def _attempt_failed(delivery: WebhookDelivery, *, error: str, response_status: int | None) -> WebhookDelivery:
@@ -396,8 +404,9 @@ def _attempt_failed(delivery: WebhookDelivery, *, error: str, response_status: i
     # The retry is on its way: the sweeper leaves the row to it.
     delivery.enqueued_at = timezone.now()
     delivery.last_error = error[:1000]
-    delivery.save(update_fields=["status", "enqueued_at", "last_error", "response_status", "updated_at"])
-    raise WebhookDeliveryRetry(error)
+    if _delivery_save(delivery, ["status", "enqueued_at", "last_error", "response_status"]):
+        raise WebhookDeliveryRetry(error)
+    return delivery
 
 
 @transaction.atomic
@@ -411,7 +420,9 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
     logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
     if delivery.event == WEBHOOK_TEST_EVENT:
         return delivery
-    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
+    endpoint = WebhookEndpoint.objects.select_for_update().filter(pk=delivery.endpoint_id).first()
+    if endpoint is None:
+        return delivery
     endpoint.consecutive_failures += 1
     fields = ["consecutive_failures", "updated_at"]
     if endpoint.is_active and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER_FAILURES:

@@ -311,6 +311,28 @@ def test_a_delivery_for_an_endpoint_turned_off_meanwhile_is_skipped(desk, desk_a
     assert receiver.requests == []
 
 
+@pytest.mark.parametrize("answer", [200, 503, 400])
+def test_an_endpoint_deleted_while_its_delivery_is_sent_leaves_the_worker_nothing_to_record(
+    desk, desk_admin, endpoint, receiver, monkeypatch, answer
+):
+    receiver.routes["/hook"] = FakeResponse(status=answer)
+    delivery = _record(desk)
+    post = webhooks.fetch
+
+    def admin_deletes_the_endpoint_meanwhile(url, **kwargs):
+        webhooks.webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint)
+        return post(url, **kwargs)
+
+    monkeypatch.setattr(webhooks, "fetch", admin_deletes_the_endpoint_meanwhile)
+
+    # No retry for a row that is gone, and no crash on saving it.
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    assert len(receiver.requests_to("/hook")) == 1
+    assert not WebhookDelivery.objects.exists()
+    assert not WebhookEndpoint.objects.exists()
+
+
 def test_a_test_event_reaches_an_endpoint_and_its_failure_does_not_count(
     desk, desk_admin, endpoint, receiver, settings, published, django_capture_on_commit_callbacks
 ):
