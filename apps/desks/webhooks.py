@@ -28,6 +28,7 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -365,18 +366,31 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         )
     except (TransientFetchError, DNSResolutionError) as error:
         status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None
-        return _attempt_failed(delivery, error=str(error), response_status=status)
+        return _attempt_failed(delivery, error=_error_without_path(error, endpoint.url), response_status=status)
     except HTTPStatusError as error:
         return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
     except TooManyRedirectsError:
         return _fail(delivery, error="The endpoint answered with a redirect; webhooks do not follow redirects.")
     except FetchError as error:
-        return _fail(delivery, error=str(error))
+        return _fail(delivery, error=_error_without_path(error, endpoint.url))
     delivery.response_status = response.status
     delivery.delivered_at = timezone.now()
     _finish(delivery, WebhookDeliveryStatus.DELIVERED, error="")
     WebhookEndpoint.objects.filter(pk=endpoint.pk).exclude(consecutive_failures=0).update(consecutive_failures=0)
     return delivery
+
+
+def _url_without_path(url: str) -> str:
+    """Where an endpoint is, for logs and errors: a chat service's incoming-webhook URL carries its
+    credential in the path (Slack, Teams) or the query (Google Chat)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/\u2026"
+
+
+def _error_without_path(error: FetchError, url: str) -> str:
+    # The client names the URL (without its query) in some messages; they reach the worker's log
+    # and the task's retry.
+    return str(error).replace(shown_url(url), _url_without_path(url))
 
 
 def _finish(delivery: WebhookDelivery, status: str, *, error: str) -> WebhookDelivery:
@@ -432,7 +446,7 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
             f"Turned off after {endpoint.consecutive_failures} deliveries in a row failed; the last one: {error[:500]}"
         )
         fields += ["is_active", "disabled_at", "disabled_reason"]
-        logger.warning("webhook endpoint %s (%s) turned off", endpoint.pk, shown_url(endpoint.url))
+        logger.warning("webhook endpoint %s (%s) turned off", endpoint.pk, _url_without_path(endpoint.url))
     endpoint.save(update_fields=fields)
     return delivery
 

@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import logging
 
 import pytest
 from django.db import connection, transaction
@@ -258,6 +259,31 @@ def test_a_connection_refused_is_tried_again(desk, desk_admin, settings):
     assert delivery.status == WebhookDeliveryStatus.PENDING
     assert delivery.response_status is None
     assert "connect" in delivery.last_error.lower()
+
+
+def test_the_worker_log_and_its_retries_never_show_a_chat_webhooks_credential_path(
+    desk, desk_admin, receiver, settings, caplog
+):
+    # Slack's and Teams' incoming-webhook URLs are their credential.
+    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 1
+    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 0.5
+    receiver.routes["/services/T0/B0/s3cret"] = FakeResponse(status=200, body="x" * 5000, drip_bytes_per_second=2000)
+    webhook_endpoint_create(actor=desk_admin, desk=desk, url=receiver.url("/services/T0/B0/s3cret"), events=ALL_EVENTS)
+    delivery = _record(desk)
+    caplog.set_level(logging.INFO, logger="apps.desks.webhooks")
+
+    with pytest.raises(WebhookDeliveryRetry) as retry:
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    assert "took too long" in str(retry.value)
+    assert "turned off" in caplog.text
+    assert "s3cret" not in str(retry.value)
+    assert "s3cret" not in caplog.text
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert "s3cret" not in delivery.last_error
 
 
 def test_an_endpoint_that_keeps_failing_is_turned_off_with_the_reason(desk, endpoint, receiver, settings):
