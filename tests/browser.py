@@ -51,3 +51,20 @@ def log_in(page, base_url: str, username: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{base_url}/")
+
+
+def script_errors(page) -> list[str]:
+    """The page's uncaught script exceptions and console errors from now on, for a test to assert
+    there were none. A response with an error status (a form refused with 400) is the page
+    working as meant, so Chromium's "Failed to load resource" line for it is left out."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on(
+        "console",
+        lambda line: (
+            line.type == "error"
+            and not line.text.startswith("Failed to load resource")
+            and errors.append(f"{page.url}: {line.text}")
+        ),
+    )
+    return errors
