@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
 from apps.claims.models import ClaimStatus
@@ -794,6 +794,15 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
     in_use = current.verdicts.count()
     if in_use:
         raise ApplicationError(_rating_in_use_message(current, in_use), extra={"verdict_count": in_use}, status=409)
+    corrections = VerdictCorrection.objects.filter(Q(previous_rating=current) | Q(rating=current)).count()
+    if corrections:
+        # No verdict uses it now, but a published correction names it as the rating before or after.
+        raise ApplicationError(
+            f"{corrections} published {'correction names' if corrections == 1 else 'corrections name'} "
+            f"“{current.label}”, so it cannot be removed; rename it instead.",
+            extra={"verdict_count": 0, "correction_count": corrections},
+            status=409,
+        )
     if current.scale.ratings.count() == 1:
         raise ApplicationError("A scale needs at least one rating.")
     details = {"rating_id": str(current.pk), "label": current.label}

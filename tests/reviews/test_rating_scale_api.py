@@ -350,6 +350,34 @@ def test_a_rating_in_use_is_refused_with_409_and_the_count(admin_api, desk, revi
     assert Rating.objects.filter(pk=rating.pk).exists()
 
 
+def test_a_rating_only_a_published_correction_names_is_refused_with_409_saying_so(
+    admin_api, desk, editor, reviewer, own_scale
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "True"), rationale="The report gives this figure."
+    )
+    services.verdict_approve(editor=editor, task=task)
+    services.verdict_reopen(editor=editor, task=task, note="The report was revised since.")
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "False"), rationale="The revised report does not."
+    )
+    services.verdict_approve(editor=editor, task=task)
+    rating = _rating(own_scale, "True")
+
+    response = admin_api.delete(_detail(rating))
+
+    # No verdict uses it (the scale says 0), so "1 verdict uses it" would send the admin looking for one.
+    assert admin_api.get(SCALE).json()["ratings"][0]["verdict_count"] == 0
+    assert response.status_code == 409
+    assert response.json() == {
+        "message": "1 published correction names “True”, so it cannot be removed; rename it instead.",
+        "extra": {"verdict_count": 0, "correction_count": 1},
+    }
+    assert Rating.objects.filter(pk=rating.pk).exists()
+
+
 def test_the_last_rating_stays(admin_api, desk_admin, own_scale):
     *others, last = list(own_scale.ratings.order_by("position"))
     for rating in others:
