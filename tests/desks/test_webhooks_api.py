@@ -1,6 +1,7 @@
 """Desk admins manage their webhooks over the API and on the desk settings pages."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from apps.core import http
@@ -12,6 +13,10 @@ from tests.fakes import network
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URL = "https://93.184.215.14/hooks/factcheck"
+TEST_EVENT_QUEUED = (
+    "A test event is queued and listed below as pending; reload the page in a few seconds to see whether "
+    "the receiver took it."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -216,3 +221,5 @@ def test_the_page_sends_a_test_event(admin_client, desk, endpoint, django_captur
 
     assert response.status_code == 302
     assert WebhookDelivery.objects.get().event == "webhook.test"
+    # The log does not update itself, so the admin is told to reload it rather than to wait.
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [TEST_EVENT_QUEUED]

@@ -452,7 +452,12 @@ def webhook_edit(request, desk: Desk, webhook_id):
 def webhook_test(request, desk: Desk, webhook_id):
     endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
     webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
-    messages.success(request, "A test event is on its way; its delivery shows below in a moment.")
+    # The log is read when the page loads; it does not follow the delivery by itself.
+    messages.success(
+        request,
+        "A test event is queued and listed below as pending; reload the page in a few seconds to see whether "
+        "the receiver took it.",
+    )
     return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
 
 
