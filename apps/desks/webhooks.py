@@ -41,6 +41,7 @@ from apps.core.http import (
     DNSResolutionError,
     FetchError,
     HTTPStatusError,
+    ResponseTooLargeError,
     TooManyRedirectsError,
     TransientFetchError,
     UpstreamUnavailableError,
@@ -369,14 +370,24 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         return _attempt_failed(delivery, error=_error_without_path(error, endpoint.url), response_status=status)
     except HTTPStatusError as error:
         return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
+    except ResponseTooLargeError:
+        # The client reads a body only for an answer that is neither an error nor a redirect (in
+        # practice a 2xx): the endpoint took the delivery, and only its answer, which nothing here
+        # uses, was too long to read (a receiver that echoes a large event back).
+        return _delivered(delivery, response_status=None, note="The endpoint's answer was too long to read.")
     except TooManyRedirectsError:
         return _fail(delivery, error="The endpoint answered with a redirect; webhooks do not follow redirects.")
     except FetchError as error:
         return _fail(delivery, error=_error_without_path(error, endpoint.url))
-    delivery.response_status = response.status
+    return _delivered(delivery, response_status=response.status)
+
+
+def _delivered(delivery: WebhookDelivery, *, response_status: int | None, note: str = "") -> WebhookDelivery:
+    delivery.response_status = response_status
     delivery.delivered_at = timezone.now()
-    _finish(delivery, WebhookDeliveryStatus.DELIVERED, error="")
-    WebhookEndpoint.objects.filter(pk=endpoint.pk).exclude(consecutive_failures=0).update(consecutive_failures=0)
+    _finish(delivery, WebhookDeliveryStatus.DELIVERED, error=note)
+    endpoint_failures = WebhookEndpoint.objects.filter(pk=delivery.endpoint_id).exclude(consecutive_failures=0)
+    endpoint_failures.update(consecutive_failures=0)
     return delivery
 
 

@@ -200,6 +200,22 @@ def test_a_retry_delay_beyond_the_brokers_visibility_timeout_is_a_configuration_
     assert [error.id for error in celery_reliability_check()] == ["core.E005"]
 
 
+def test_a_success_with_an_answer_too_long_to_read_is_a_delivery_not_a_failure(desk, endpoint, receiver, settings):
+    # A receiver that echoes the event back: a large bulk assignment makes a large answer.
+    settings.WEBHOOK_DISABLE_AFTER_FAILURES = 1
+    receiver.routes["/hook"] = FakeResponse(status=200, body="x" * (webhooks.RESPONSE_MAX_BYTES + 1))
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 1)
+    assert delivery.delivered_at is not None
+    assert delivery.last_error == "The endpoint's answer was too long to read."
+    endpoint.refresh_from_db()
+    assert (endpoint.is_active, endpoint.consecutive_failures) == (True, 0)
+
+
 def test_a_client_error_is_not_tried_again(desk, endpoint, receiver):
     receiver.routes["/hook"] = FakeResponse(status=400, body="bad")
     delivery = _record(desk)
