@@ -421,6 +421,7 @@ def test_a_clause_split_off_names_its_own_source_and_a_described_source_is_not_i
         "The results indicated a rise of 12 percent in the number of cases in the region over the last year.",
         "The army asserted control over 3 districts of the city after a week of heavy fighting.",
         "The home side conceded 2 goals in the last ten minutes of the match against the league leaders.",
+        "Congressman Ian Moss contended for the party's presidential nomination for 3 months last year.",
     ],
 )
 def test_a_verb_of_saying_with_a_thing_as_its_object_names_no_source(sentence):
@@ -438,6 +439,8 @@ def test_a_verb_of_saying_with_a_thing_as_its_object_names_no_source(sentence):
          "The mayor"),
         ("The company indicated that, after the merger, 400 of its workers in the state would lose their jobs.",
          "The company"),
+        ("Ian Moss, in remarks to The Washington Post, contended he would have died had he not been armed that "
+         "night in 2020.", "Ian Moss"),
     ],
 )  # fmt: skip
 def test_the_same_verbs_before_what_was_said_name_their_source(sentence, source):

@@ -12,7 +12,7 @@ _VERB = (
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
-    r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded"
+    r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
@@ -493,8 +493,9 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
 
 
 # Verbs that also take a thing as their object, outside speech: "Scans revealed a broken leg", "The
-# results indicated a rise", "The army asserted control", "The team conceded a goal".
-_CUES_WITH_OBJECTS = frozenset({"revealed", "indicated", "indicates", "asserted", "conceded"})
+# results indicated a rise", "The army asserted control", "The team conceded a goal", "Amash contended for
+# the nomination".
+_CUES_WITH_OBJECTS = frozenset({"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends"})
 # What was said follows: "revealed that, ...", "revealed, in a statement, ...", 'revealed in a post: "..."'
 _SAID_FOLLOWS = re.compile(r"(?:that\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
 # Where the first clause of what follows the verb ends: "a broken leg and two cracked ribs" has none.
