@@ -52,6 +52,8 @@ def test_an_editor_corrects_a_published_verdict_with_its_reviewer(browser, live_
     editor_page.goto(claim_url)
     editor_page.get_by_text("Correct this verdict").click()
     note_box = editor_page.get_by_label("Why does the verdict need correcting?")
+    editor_page.get_by_role("button", name="Reopen for correction").click()
+    assert note_box.evaluate("box => box.validity.valueMissing"), "Chromium asks for the note before sending"
     note_box.fill("   ")
     editor_page.get_by_role("button", name="Reopen for correction").click()
     expect(editor_page.locator(".messages")).to_have_text(services.CORRECTION_NOTE_REQUIRED)
