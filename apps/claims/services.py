@@ -410,6 +410,18 @@ def _ensure_editable(claim: Claim) -> None:
             extra={"task_status": task.status},
             status=409,
         )
+    # A verdict reopened for correction and then reassigned is "assigned" again, but its published
+    # finding stands in the report: rewording, merging or splitting the claim would change or
+    # delete a published fact-check.
+    if (
+        task is not None
+        and Claim.objects.filter(pk=claim.pk, review_task__verdict__first_approved_at__isnull=False).exists()
+    ):
+        raise ApplicationError(
+            "This claim's verdict is published and being corrected; its wording can no longer change.",
+            extra={"task_status": task.status},
+            status=409,
+        )
 
 
 def _feedback(

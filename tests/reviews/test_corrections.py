@@ -222,6 +222,43 @@ def test_a_claim_whose_published_verdict_is_being_corrected_cannot_be_rejected(a
     assert approved_task.claim.status == "active"
 
 
+def test_a_claim_whose_published_verdict_is_being_corrected_keeps_its_wording_after_a_reassignment(
+    approved_task, desk, editor, reviewer
+):
+    # Started, then given to another reviewer, the task is "assigned" again, a state in which a
+    # claim's wording is otherwise free to change; its published verdict must still not vanish.
+    _reopen(approved_task, editor)
+    services.review_task_start(user=reviewer, task=_fresh(approved_task))
+    colleague = factories.MemberFactory(desk=desk, role="reviewer", username="rowan").user
+    services.review_tasks_assign(editor=editor, tasks=[_fresh(approved_task)], assignee=colleague)
+    assert _fresh(approved_task).status == TaskStatus.ASSIGNED
+    # As each request reads it.
+    claim = _fresh(approved_task).claim
+    sibling = factories.ClaimFactory(article=claim.article, start=claim.end + 1, end=claim.end + 20)
+
+    attempts = [
+        lambda: claim_services.claim_update(
+            claim=claim, user=editor, text="The port handled 2.5 million tonnes of grain in 2019."
+        ),
+        lambda: claim_services.claim_merge(claims=[claim, sibling], user=editor),
+        lambda: claim_services.claim_merge(claims=[sibling, claim], user=editor),
+        lambda: claim_services.claim_split(
+            claim=claim,
+            user=editor,
+            parts=[{"start": claim.start, "end": claim.start + 5}, {"start": claim.start + 6, "end": claim.end}],
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ApplicationError) as refused:
+            attempt()
+        assert refused.value.status == 409
+        assert "published" in refused.value.message
+
+    task = _fresh(approved_task)
+    assert task.claim.text == claim.text
+    assert task.verdict.corrections.get().is_open
+
+
 def test_the_admin_shows_a_verdicts_corrections_read_only(approved_task, editor, client):
     _reopen(approved_task, editor)
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
