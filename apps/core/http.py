@@ -154,6 +154,10 @@ _DENIED_NETWORKS: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]
         ("240.0.0.0/4", "reserved"),
         ("::/128", "unspecified"),
         ("::1/128", "loopback"),
+        # IPv4 addresses in IPv6 spellings that stacks with automatic tunnels or SIIT translation
+        # reach as the IPv4 address (::127.0.0.1); no public service is addressed this way.
+        ("::/96", "IPv4-compatible"),
+        ("::ffff:0:0:0/96", "IPv4-translated"),
         ("64:ff9b:1::/48", "NAT64"),
         ("100::/64", "discard-only"),
         ("2001::/32", "Teredo"),

@@ -99,6 +99,10 @@ FORBIDDEN_LITERALS = [
     "http://[::ffff:a9fe:a9fe]/",
     "http://[64:ff9b::7f00:1]/",
     "http://[2002:7f00:1::]/",
+    # IPv4-compatible (deprecated, RFC 4291) and IPv4-translated (SIIT, RFC 2765) spellings.
+    "http://[::127.0.0.1]/",
+    "http://[::169.254.169.254]/",
+    "http://[::ffff:0:10.0.0.1]/",
     "http://[fd00::1]/",
     "http://[fe80::1]/",
     "http://[ff02::1]/",
