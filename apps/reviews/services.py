@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import Count, ProtectedError, Q
 from django.utils import timezone
 
 from apps.claims.models import ClaimStatus
@@ -783,26 +783,17 @@ def rating_move(*, user, rating: Rating, offset: int) -> Rating:
 def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | None = None) -> None:
     """A desk admin removes a rating from the desk's own scale.
 
-    Refused while verdicts use it (409 naming their count; their rating is protected, rename it
-    instead), for the scale's last rating, and (412) for a rating saved since
+    Refused while verdicts or correction records name it (409 saying which and how many; their
+    rating is protected, rename it instead), for the scale's last rating, and (412) for a rating saved since
     `expected_updated_at` when given. Idempotent: a rating already gone is no error. A removal is
     recorded in the desk's audit trail.
     """
     current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
         return
-    in_use = current.verdicts.count()
-    if in_use:
-        raise ApplicationError(_rating_in_use_message(current, in_use), extra={"verdict_count": in_use}, status=409)
-    corrections = VerdictCorrection.objects.filter(Q(previous_rating=current) | Q(rating=current)).count()
-    if corrections:
-        # No verdict uses it now, but a published correction names it as the rating before or after.
-        raise ApplicationError(
-            f"{corrections} published {'correction names' if corrections == 1 else 'corrections name'} "
-            f"“{current.label}”, so it cannot be removed; rename it instead.",
-            extra={"verdict_count": 0, "correction_count": corrections},
-            status=409,
-        )
+    in_use = _rating_in_use_error(current)
+    if in_use is not None:
+        raise in_use
     if current.scale.ratings.count() == 1:
         raise ApplicationError("A scale needs at least one rating.")
     details = {"rating_id": str(current.pk), "label": current.label}
@@ -810,10 +801,43 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
         current.delete()
     except ProtectedError:
         # A reviewer chose the rating after the check above (verdicts do not take the desk lock).
-        raise ApplicationError(_rating_in_use_message(current, 1), extra={"verdict_count": 1}, status=409) from None
+        raise _rating_in_use_error(current) or ApplicationError(
+            f"“{current.label}” is in use, so it cannot be removed; rename it instead.", status=409
+        ) from None
     audit_record(action=AuditAction.RATING_REMOVED, actor=user, desk=rating.scale.desk, details=details)
 
 
-def _rating_in_use_message(rating: Rating, count: int) -> str:
-    noun = "verdict uses" if count == 1 else "verdicts use"
-    return f"{count} {noun} “{rating.label}”, so it cannot be removed; rename it instead."
+def _rating_in_use_error(rating: Rating) -> ApplicationError | None:
+    """The 409 refusing to remove a rating that a verdict or a correction record still names, saying
+    which; None for a rating nothing uses.
+
+    A correction still open names the rating its verdict was published with, which the exports show
+    until the corrected verdict is approved; a closed one is a published correction, rated before or
+    after. Either can outlive every verdict's use of the rating, once the verdict is rated anew.
+    """
+    verdicts = rating.verdicts.count()
+    corrections = VerdictCorrection.objects.filter(Q(previous_rating=rating) | Q(rating=rating)).aggregate(
+        being_corrected=Count("pk", filter=Q(corrected_at__isnull=True)),
+        published=Count("pk", filter=Q(corrected_at__isnull=False)),
+    )
+    being_corrected, published = corrections["being_corrected"], corrections["published"]
+    uses = []
+    if verdicts:
+        uses.append(f"{verdicts} {'verdict uses' if verdicts == 1 else 'verdicts use'}")
+    if being_corrected:
+        uses.append(
+            f"{being_corrected} {'verdict' if being_corrected == 1 else 'verdicts'} being corrected "
+            f"{'is' if being_corrected == 1 else 'are'} published with"
+        )
+    if published:
+        uses.append(f"{published} published {'correction names' if published == 1 else 'corrections name'}")
+    if not uses:
+        return None
+    # The label once, after the first use: "1 verdict uses “True” and 1 published correction names it".
+    named = [f"{uses[0]} “{rating.label}”", *(f"{use} it" for use in uses[1:])]
+    extra = {"verdict_count": verdicts}
+    if being_corrected or published:
+        extra["correction_count"] = being_corrected + published
+    return ApplicationError(
+        f"{' and '.join(named)}, so it cannot be removed; rename it instead.", extra=extra, status=409
+    )

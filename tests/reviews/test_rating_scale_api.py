@@ -378,6 +378,58 @@ def test_a_rating_only_a_published_correction_names_is_refused_with_409_saying_s
     assert Rating.objects.filter(pk=rating.pk).exists()
 
 
+def test_a_rating_only_a_verdict_being_corrected_was_published_with_is_refused_saying_so(
+    admin_api, desk, editor, reviewer, own_scale
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "True"), rationale="The report gives this figure."
+    )
+    services.verdict_approve(editor=editor, task=task)
+    services.verdict_reopen(editor=editor, task=task, note="The report was revised since.")
+    # The reviewer rates it anew; until an editor approves that, the exports still say "True".
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "False"), rationale="The revised report does not."
+    )
+    rating = _rating(own_scale, "True")
+
+    response = admin_api.delete(_detail(rating))
+
+    # No correction is published yet: the open one keeps the finding the exports show meanwhile.
+    assert response.status_code == 409
+    assert response.json() == {
+        "message": "1 verdict being corrected is published with “True”, so it cannot be removed; rename it instead.",
+        "extra": {"verdict_count": 0, "correction_count": 1},
+    }
+    assert Rating.objects.filter(pk=rating.pk).exists()
+
+
+def test_a_rating_a_verdict_uses_and_a_published_correction_names_is_refused_naming_both(
+    admin_api, desk, editor, reviewer, own_scale
+):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "True"), rationale="The report gives this figure."
+    )
+    services.verdict_approve(editor=editor, task=task)
+    services.verdict_reopen(editor=editor, task=task, note="The rationale misquoted the report.")
+    services.verdict_submit(
+        user=reviewer, task=task, rating=_rating(own_scale, "True"), rationale="The report gives this figure exactly."
+    )
+    services.verdict_approve(editor=editor, task=task)
+
+    response = admin_api.delete(_detail(_rating(own_scale, "True")))
+
+    assert response.status_code == 409
+    assert response.json() == {
+        "message": "1 verdict uses “True” and 1 published correction names it, so it cannot be removed; "
+        "rename it instead.",
+        "extra": {"verdict_count": 1, "correction_count": 1},
+    }
+
+
 def test_the_last_rating_stays(admin_api, desk_admin, own_scale):
     *others, last = list(own_scale.ratings.order_by("position"))
     for rating in others:

@@ -301,7 +301,10 @@ class DeskRatingDetailApi(_DeskRatingScaleApi):
         parameters=[RATING_IF_MATCH_PARAMETER],
         responses={
             204: None,
-            409: error_response("Verdicts use the rating (`extra.verdict_count`); rename it instead."),
+            409: error_response(
+                "Verdicts (`extra.verdict_count`) or correction records (`extra.correction_count`) name the rating; "
+                "rename it instead."
+            ),
             412: RATING_CHANGED_SINCE_READ,
         },
     )
