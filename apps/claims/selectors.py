@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
 
 from apps.articles.models import Article
@@ -115,9 +115,14 @@ MATCH_POOL_LIMIT = 5000
 
 def checked_claim_texts(*, article: Article, limit: int = MATCH_POOL_LIMIT) -> list[tuple[UUID, str]]:
     """(id, text) of the desk's checked claims in other articles, newest first: the pool a new
-    claim is matched against."""
+    claim is matched against.
+
+    A claim is checked once its verdict is approved. One an editor reopened for correction stays in
+    the pool: its verdict was published (first approved), and that finding stands in every export
+    until the corrected verdict is approved (apps.reviews `verdict_reopen`)."""
     return list(
-        Claim.objects.filter(article__desk_id=article.desk_id, review_task__status=CHECKED_TASK_STATUS)
+        Claim.objects.filter(article__desk_id=article.desk_id)
+        .filter(Q(review_task__status=CHECKED_TASK_STATUS) | Q(review_task__verdict__first_approved_at__isnull=False))
         .exclude(article_id=article.pk)
         .order_by("-updated_at")
         .values_list("pk", "text")[:limit]

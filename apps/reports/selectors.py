@@ -40,8 +40,10 @@ class PublishedVerdict:
         return self.corrections[-1].corrected_at if self.corrections else None
 
 
-def _published_verdict(claim: Claim) -> PublishedVerdict | None:
-    """The claim's own verdict as published, or None; reads what `report_build` prefetches."""
+def claim_published_verdict(claim: Claim) -> PublishedVerdict | None:
+    """The claim's own verdict as published, or None; reads what `report_build` prefetches (a claim
+    not read by it costs a query or two). Give it to `claim_applied_verdict` as `published_verdict`
+    to show what the exports show."""
     task = getattr(claim, "review_task", None)
     verdict = getattr(task, "verdict", None) if task is not None else None
     if verdict is None:
@@ -80,7 +82,7 @@ def _published_verdict(claim: Claim) -> PublishedVerdict | None:
 class ReportRow:
     claim: Claim
     status: str
-    # The published verdict that applies (`claim_applied_verdict` with `_published_verdict`), None
+    # The published verdict that applies (`claim_applied_verdict` with `claim_published_verdict`), None
     # until one does. A submitted or returned verdict is not the desk's finding, so no export may
     # show it; one reopened for correction is shown as it was published.
     verdict: PublishedVerdict | None
@@ -143,7 +145,7 @@ def report_build(*, article: Article) -> Report:
     rows = []
     for claim in claims:
         task = getattr(claim, "review_task", None)
-        applied = claim_applied_verdict(claim=claim, published_verdict=_published_verdict)
+        applied = claim_applied_verdict(claim=claim, published_verdict=claim_published_verdict)
         rows.append(
             ReportRow(
                 claim=claim,

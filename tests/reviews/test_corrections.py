@@ -259,6 +259,22 @@ def test_a_claim_whose_published_verdict_is_being_corrected_keeps_its_wording_af
     assert task.verdict.corrections.get().is_open
 
 
+def test_a_claim_whose_published_verdict_is_being_corrected_stays_in_the_pool_new_claims_are_matched_against(
+    approved_task, editor, reviewer, desk
+):
+    _reopen(approved_task, editor)
+    services.verdict_submit(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("Mostly false"), rationale="Revised only."
+    )
+    later = factories.ArticleFactory(desk=desk, title="Port volumes again")
+    repeat = factories.ClaimFactory(article=later, text=approved_task.claim.text)
+
+    (matched,) = claim_services.article_claims_match(article=later, claims=[repeat])
+
+    # The exports still carry the published verdict, so a repeat of the claim is still a repeat of a checked one.
+    assert (matched.matched_claim_id, matched.match_status) == (approved_task.claim_id, "linked")
+
+
 def test_the_admin_shows_a_verdicts_corrections_read_only(approved_task, editor, client):
     _reopen(approved_task, editor)
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))

@@ -61,6 +61,47 @@ def test_a_confirmed_match_shows_the_reused_verdict_on_the_claim_page(editor_cli
     assert "in “Vetoes explained”" in card
 
 
+def _correction_under_way(editor, reviewer, earlier):
+    """An editor reopened the earlier check's verdict and its reviewer sent a revision not yet approved."""
+    reviews.verdict_reopen(editor=editor, task=earlier.review_task, note="The UN counted a fourth veto since.")
+    reviews.verdict_submit(
+        user=reviewer,
+        task=earlier.review_task,
+        rating=Rating.objects.get(scale__desk=None, label="False"),
+        rationale="Four vetoes now, not three.",
+    )
+
+
+def test_a_confirmed_match_keeps_showing_the_published_verdict_while_it_is_being_corrected(
+    editor_client, editor, reviewer, repeat, earlier
+):
+    claims.claim_match_confirm(claim=repeat, user=editor)
+    _correction_under_way(editor, reviewer, earlier)
+
+    page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
+
+    # The exports go on carrying the published finding until the corrected one is approved; so does the page.
+    assert '<span class="badge badge--approved">Verdict reused</span>' in page
+    card = _verdict_card(page)
+    assert "Mostly true" in card
+    assert "Three vetoes, all on record." in card
+    assert "UN press release on the third veto" in card
+    assert "Four vetoes now" not in page
+
+
+def test_a_suggested_match_shows_the_earlier_published_verdict_not_its_unapproved_revision(
+    editor_client, editor, reviewer, repeat, earlier
+):
+    _correction_under_way(editor, reviewer, earlier)
+
+    page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
+
+    assert "Earlier verdict:" in page
+    assert "Three vetoes, all on record." in page
+    assert "UN press release on the third veto" in page
+    assert "Four vetoes now" not in page
+
+
 def test_a_suggested_match_leaves_the_claim_new(editor_client, repeat):
     page = editor_client.get(reverse("claims:detail", args=[repeat.pk])).content.decode()
 

@@ -32,6 +32,7 @@ from apps.references.selectors import (
     reference_list,
     source_link_list,
 )
+from apps.reports.selectors import claim_published_verdict
 from apps.reviews.models import TaskStatus
 from apps.reviews.selectors import (
     review_task_approval_queue,
@@ -211,10 +212,11 @@ def _claim_page(
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
     corrections = verdict_correction_list(verdict=verdict) if verdict is not None else []
-    applied_verdict = claim_applied_verdict(claim=claim)
+    # What the exports show: an earlier check whose verdict is being corrected lends its published
+    # finding until the corrected one is approved.
+    applied_verdict = claim_applied_verdict(claim=claim, published_verdict=claim_published_verdict)
     reused_from = applied_verdict.reused_from if applied_verdict else None
     shown_status = claim_shown_status(task=task, reused_from=reused_from)
-    matched_task = getattr(claim.matched_claim, "review_task", None)
     context, cut_before, cut_after = _context(claim)
     history, history_truncated = _history(claim)
     return render(
@@ -241,7 +243,7 @@ def _claim_page(
             # Still gathering, nothing found, or a source failed: the editor needs to know which.
             "references_empty_note": "" if references else claim_references_empty_note(claim=claim),
             "gathering": claim_references_gathering(claim=claim),
-            "matched_verdict": getattr(matched_task, "verdict", None),
+            "matched_verdict": claim_published_verdict(claim.matched_claim) if claim.matched_claim else None,
             "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
             "can_reshape": can_edit and (task is None or task.status in services.EDITABLE_TASK_STATUSES),
