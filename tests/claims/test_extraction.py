@@ -296,6 +296,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "The French Civil Security service"),
         ("Ruritania's DMCA notice alleged that 3 of the scripts were made to break the copy protection of the site.",
          "Ruritania's DMCA notice"),
+        # where or when the source spoke, between commas; an age is no part of a name
+        ("The minister, in a rare admission on Tuesday, said that 3 of the contracts were signed without a tender.",
+         "The minister"),
+        ("Fourteen-year-old Ana Vell, on the top deck of the bus when it crashed, said the roof fell in on 3 rows.",
+         "Ana Vell"),
         ("On Wednesday the number of deaths in the country passed 100,000, Johns Hopkins University data indicated.",
          "Johns Hopkins University data"),
         # revealed; a relative by possessive, named between commas; "As revealed" names no one

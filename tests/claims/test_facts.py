@@ -1211,3 +1211,9 @@ def test_a_sentence_after_a_quotation_that_says_something_of_its_own_is_a_senten
 )
 def test_a_speaker_right_after_a_quotation_with_only_where_and_when_stays_with_it(paragraph):
     assert [s.text for s in split_sentences(paragraph)] == [paragraph]
+
+
+def test_an_age_before_a_name_is_no_part_of_it_and_makes_a_given_name_a_person():
+    found = find_entities("Fourteen-year-old Zoe and 23-year-old Ana Vell were hurt in the crash.")
+
+    assert found == [{"text": "Zoe", "type": "PERSON"}, {"text": "Ana Vell", "type": "PERSON"}]

@@ -153,6 +153,9 @@ _MEDIUM_ASIDE = (
     # "Steve Peers of the University of Essex, speaking to BBC, said"
     r"|speaking\s+(?:to|with|at|on)\s)[^,\"“]{0,60}"
 )
+# "The minister, in a rare admission on Tuesday, said", "Zoe, on the top deck of the bus, said": where or
+# when the source spoke, between commas
+_WHERE_OR_WHEN_ASIDE = r"(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
     (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
@@ -226,7 +229,7 @@ _LEADING = re.compile(
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
-    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}"
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}"
     rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),)?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
@@ -309,6 +312,8 @@ _PARENTHETICAL = re.compile(
 # '..., said Sabrina Bennoui of Reporters Without Borders.': the sentence's full stop, not an
 # abbreviation's ("Jr.", "Inc.", "U.S.").
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
+# "Fourteen-year-old Zoe", "23-year-old Ana Vell": the age before a name
+_AGE_BEFORE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[A-Z])")
 _OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?=[A-Z])")
@@ -515,7 +520,7 @@ def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
     outlet it is ("Greek daily Kathimerini")."""
     named = _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,"))
-    named = _SENTENCE_FULL_STOP.sub("", named)
+    named = _AGE_BEFORE_NAME.sub("", _SENTENCE_FULL_STOP.sub("", named))
     return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
 
 

@@ -312,6 +312,7 @@ _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
 )
 # A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
+_AGE_BEFORE_NAME = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
 _PLACE_BEFORE_A_NOUN = re.compile(
@@ -351,6 +352,9 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     for name_start, name_end in _names_joined_by_and(_SEQUENCE.finditer(text), text):
         if _part_of_a_code(text, name_start, name_end):
             continue
+        # "Fourteen-year-old Zoe": the age is no part of her name, but says it is a person's
+        if aged := _AGE_BEFORE_NAME.match(text, name_start, name_end):
+            name_start = aged.end()
         sequence = text[name_start:name_end]
         in_headline = any(start <= name_start < end for start, end in headlines)
         phrases = _listed_in_headline(sequence, known_people) if in_headline else [sequence]
@@ -358,6 +362,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             key = name.casefold()
             if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
+            if kind == "MISC" and aged and " " not in name:
+                kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
             if key not in seen and name:
