@@ -15,7 +15,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 def _plan(queryset) -> str:
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
-        # The test desk is too small for the planner to prefer any index; ask whether one fits.
+        # Statistics as a desk with history would have them (the search migration analyses the
+        # tables while they are empty); the test desk is still too small for the planner to prefer
+        # any index, so ask whether one fits.
+        cursor.execute("ANALYZE claims_claim")
+        cursor.execute("ANALYZE articles_article")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         return "\n".join(row[0] for row in cursor.fetchall())
@@ -24,6 +28,8 @@ def _plan(queryset) -> str:
 @pytest.mark.parametrize("status", [None, ClaimStatus.ACTIVE], ids=["kind", "kind-and-status"])
 def test_the_kind_filter_uses_an_index(editor, desk, status):
     factories.ClaimFactory(article__desk=desk, kind=ClaimKind.STATISTIC)
+    article = factories.ArticleFactory(desk=desk)
+    factories.ClaimFactory.create_batch(200, article=article, kind=ClaimKind.OTHER)
 
     claims = claim_list(user=editor, kind=ClaimKind.STATISTIC, status=status)
 
