@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.core import http
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
@@ -201,6 +202,48 @@ def test_the_settings_pages_list_add_and_show_a_webhook(admin_client, desk, endp
     shown = admin_client.get(response["Location"]).content.decode()
     assert added.secret in shown
     assert "Latest deliveries" in shown
+
+
+def test_saving_a_page_read_before_the_desk_turned_the_webhook_off_leaves_it_off(admin_client, desk, endpoint):
+    edit = reverse("desks:webhook_edit", kwargs={"slug": desk.slug, "webhook_id": endpoint.pk})
+    page = admin_client.get(edit).content.decode()
+    assert 'name="shown_active" value="True"' in page
+    # Meanwhile its deliveries kept failing, and the desk turned it off.
+    reason = "Turned off after 10 deliveries in a row failed; the last one: The endpoint answered 410."
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
+        is_active=False, consecutive_failures=10, disabled_at=timezone.now(), disabled_reason=reason
+    )
+
+    # The admin renames it on the page as it was shown, "Active" still ticked.
+    response = admin_client.post(
+        edit,
+        {
+            "url": endpoint.url,
+            "description": "Newsroom channel",
+            "events": endpoint.events,
+            "payload_format": endpoint.payload_format,
+            "is_active": "on",
+            "shown_active": "True",
+        },
+    )
+
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert endpoint.description == "Newsroom channel"
+    assert (endpoint.is_active, endpoint.consecutive_failures, endpoint.disabled_reason) == (False, 10, reason)
+    # Ticking "Active" on the page that shows it off turns it on again.
+    admin_client.post(
+        edit,
+        {
+            "url": endpoint.url,
+            "events": endpoint.events,
+            "payload_format": endpoint.payload_format,
+            "is_active": "on",
+            "shown_active": "False",
+        },
+    )
+    endpoint.refresh_from_db()
+    assert (endpoint.is_active, endpoint.consecutive_failures, endpoint.disabled_reason) == (True, 0, "")
 
 
 def test_the_form_shows_why_an_address_is_refused(admin_client, desk):

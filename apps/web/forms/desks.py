@@ -197,6 +197,9 @@ class WebhookForm(forms.Form):
         help_text="Chat messages suit Slack, Google Chat and Microsoft Teams incoming webhooks.",
     )
     is_active = forms.BooleanField(label="Active: send events to it", required=False, initial=True)
+    # Whether the page showed the endpoint active: the desk may turn a failing one off after the
+    # page was read, and "Active" left as shown must not turn it on again.
+    shown_active = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     @classmethod
     def initial_for(cls, endpoint) -> dict:
@@ -206,4 +209,12 @@ class WebhookForm(forms.Form):
             "events": endpoint.events,
             "payload_format": endpoint.payload_format,
             "is_active": endpoint.is_active,
+            "shown_active": endpoint.is_active,
         }
+
+    def endpoint_changes(self) -> dict:
+        """The cleaned fields for the endpoint services, `is_active` only when the admin changed it."""
+        changes = dict(self.cleaned_data)
+        if changes.pop("shown_active") == changes["is_active"]:
+            del changes["is_active"]
+        return changes

@@ -421,7 +421,8 @@ def webhook_create(request, desk: Desk):
     form = WebhookForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            endpoint = webhooks.webhook_endpoint_create(actor=request.user, desk=desk, **form.cleaned_data)
+            fields = {name: value for name, value in form.cleaned_data.items() if name != "shown_active"}
+            endpoint = webhooks.webhook_endpoint_create(actor=request.user, desk=desk, **fields)
         except ApplicationError as error:
             _webhook_form_errors(form, error)
         else:
@@ -438,7 +439,9 @@ def webhook_edit(request, desk: Desk, webhook_id):
     form = WebhookForm(request.POST or None, initial=WebhookForm.initial_for(endpoint))
     if request.method == "POST" and form.is_valid():
         try:
-            endpoint = webhooks.webhook_endpoint_update(actor=request.user, endpoint=endpoint, **form.cleaned_data)
+            endpoint = webhooks.webhook_endpoint_update(
+                actor=request.user, endpoint=endpoint, **form.endpoint_changes()
+            )
         except ApplicationError as error:
             _webhook_form_errors(form, error)
         else:
