@@ -204,6 +204,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.DRAFT_STARTED: "{actor} started a draft of the verdict",
         AuditAction.VERDICT_RETURNED: "{actor} returned the verdict with a note: {note}",
         AuditAction.VERDICT_REOPENED: "{actor} reopened the approved verdict ({rating}) for correction: {note}",
+        AuditAction.VERDICT_CORRECTION_WITHDRAWN: "{actor} withdrew the correction opened with the note {note}; "
+        "the verdict stands as published ({rating})",
         AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
         AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",

@@ -60,6 +60,7 @@ class AuditAction(models.TextChoices):
     VERDICT_APPROVED = "verdict_approved", "Verdict approved"
     VERDICT_REOPENED = "verdict_reopened", "Approved verdict reopened for correction"
     VERDICT_CORRECTED = "verdict_corrected", "Corrected verdict approved"
+    VERDICT_CORRECTION_WITHDRAWN = "verdict_correction_withdrawn", "Correction withdrawn, published verdict restored"
     EVIDENCE_ADDED = "evidence_added", "Evidence added"
     REFERENCES_REFRESHED = "references_refreshed", "References refreshed"
     ARTICLE_IMPORTED = "article_imported", "Article imported"

@@ -544,6 +544,82 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     return correction
 
 
+@transaction.atomic
+def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int | None = None) -> Verdict:
+    """An editor takes back a reopening made by mistake: the verdict stands as published again.
+
+    Allowed while the correction is open and no corrected verdict is waiting for approval, that is
+    while the task is returned, in review or assigned (after a reassignment). A submitted one is
+    refused (409): an editor approves it or returns it first, so no revision is dropped unread. Once
+    returned, the editor has read and declined it, and withdrawing restores the published finding
+    over it (its submission and return stay in the claim's history).
+
+    The verdict gets back, from the open `VerdictCorrection`, the rating, rationale, cited references,
+    reviewer, approver and approval time it was published with (`first_approved_at` never moved),
+    and the task is approved again. The open correction row is deleted: it published nothing, and
+    closed rows are the verdict's public corrections history, which only approved corrections belong
+    in. The audit trail keeps the reopening and records the withdrawal (`verdict_correction_withdrawn`,
+    with the note and the restored rating). The reviewer's draft towards the correction is deleted.
+    Nobody is emailed: the reopening email told the reviewer to revise, and the claim page and their
+    queue now show the task approved.
+
+    Takes the task's row lock; refused (409) for a page shown with another `seen_revision`.
+    Idempotent: an approved verdict with no open correction (already withdrawn) is returned as it is.
+    """
+    locked = _lock_for_editor(editor=editor, task=task)
+    verdict = Verdict.objects.filter(task=locked).first()
+    correction = (
+        VerdictCorrection.objects.select_related("previous_rating")
+        .filter(verdict=verdict, corrected_at__isnull=True)
+        .first()
+        if verdict is not None
+        else None
+    )
+    if correction is None:
+        if locked.status == TaskStatus.APPROVED:
+            return verdict
+        raise ApplicationError(
+            "This verdict is not being corrected, so there is no correction to withdraw.",
+            extra={"task_status": locked.status},
+            status=409,
+        )
+    if locked.status == TaskStatus.SUBMITTED:
+        raise ApplicationError(
+            "The reviewer has sent a corrected verdict: approve it, or return it to them and then withdraw the "
+            "correction.",
+            extra={"task_status": locked.status},
+            status=409,
+        )
+    _ensure_revision_seen(
+        locked,
+        seen_revision,
+        "This verdict changed after you opened the page, so the correction was not withdrawn. "
+        "Read the verdict as it is now, then withdraw the correction if it is still a mistake.",
+    )
+    verdict.rating = correction.previous_rating
+    verdict.rationale = correction.previous_rationale
+    # A reviewer account deleted since leaves the row without one; the verdict must name someone.
+    verdict.reviewer = correction.previous_reviewer or verdict.reviewer
+    verdict.approved_by = correction.previous_approved_by
+    verdict.approved_at = correction.previous_approved_at
+    verdict.save(update_fields=["rating", "rationale", "reviewer", "approved_by", "approved_at", "updated_at"])
+    verdict.cited_references.set(correction.previous_cited_references.all())
+    details = {
+        "note": correction.note,
+        "rating": correction.previous_rating.label,
+        "reopened_at": correction.reopened_at.isoformat(),
+        "task_status": locked.status,
+    }
+    correction.delete()
+    VerdictDraft.objects.filter(task=locked).delete()
+    locked.status = TaskStatus.APPROVED
+    locked.editor_note = ""
+    locked.verdict_revision += 1
+    locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
+    audit_record(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN, actor=editor, claim=locked.claim, details=details)
+    return verdict
+
+
 CORRECTION_NOTE_REQUIRED = "Say why the verdict needs correcting: the note is published with the correction."
 
 

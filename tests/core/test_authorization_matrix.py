@@ -319,6 +319,7 @@ ROUTES: dict[str, Route] = {
     "reviews:approve": Route({"POST": EDITOR}, refusal=FLASHED),
     "reviews:return": Route({"POST": EDITOR}, body=lambda w: {"note": "Cite the records."}, refusal=FLASHED),
     "reviews:reopen": Route({"POST": EDITOR}, body=lambda w: {"note": "The count was wrong."}, refusal=FLASHED),
+    "reviews:withdraw-correction": Route({"POST": EDITOR}, refusal=FLASHED),
     "reports:export": Route({"GET": MEMBER}),
     # --- Web desk settings (desk admins; the check comes before the form) -----------------------
     "desks:home": Route({"GET": ADMIN}),
@@ -434,6 +435,7 @@ ROUTES: dict[str, Route] = {
     "api:task-approve": Route({"POST": EDITOR}, pk="task"),
     "api:task-return-to-reviewer": Route({"POST": EDITOR}, pk="task", body=lambda w: {"note": "Cite the records."}),
     "api:task-reopen": Route({"POST": EDITOR}, pk="task", body=lambda w: {"note": "The count was wrong."}),
+    "api:task-withdraw-correction": Route({"POST": EDITOR}, pk="task"),
     "api:task-start": Route({"POST": ASSIGNEE}, pk="task"),
     "api:task-verdict": Route({"POST": ASSIGNEE}, pk="task", body=_verdict),
     # --- API: reports, desks --------------------------------------------------------------------

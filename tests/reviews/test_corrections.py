@@ -15,9 +15,10 @@ from apps.claims import services as claim_services
 from apps.core.audit import audit_event_summary
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
 from apps.core.models import AuditAction, AuditEvent
+from apps.reports.selectors import report_build
 from apps.reviews import notifications, services
 from apps.reviews import tasks as review_tasks
-from apps.reviews.models import NotificationKind, Rating, ReviewTask, TaskStatus, VerdictCorrection
+from apps.reviews.models import NotificationKind, Rating, ReviewTask, TaskStatus, VerdictCorrection, VerdictDraft
 from tests import factories
 from tests.concurrency import second_waits_for_first
 
@@ -503,3 +504,260 @@ def test_the_task_says_it_is_under_correction_until_the_corrected_verdict_is_app
     assert editor_api.get(url).json()["under_correction"] is True
     _correct(approved_task, editor, reviewer)
     assert editor_api.get(url).json()["under_correction"] is False
+
+
+# --- Withdrawing a correction reopened by mistake ----------------------------------------------
+
+
+def _withdraw(task, editor, **kwargs):
+    return services.verdict_correction_withdraw(editor=editor, task=_fresh(task), **kwargs)
+
+
+def _published_state(task):
+    task = _fresh(task)
+    verdict = task.verdict
+    return {
+        "status": task.status,
+        "editor_note": task.editor_note,
+        "rating": verdict.rating.label,
+        "rationale": verdict.rationale,
+        "cited": [reference.url for reference in verdict.cited_references.all()],
+        "reviewer": verdict.reviewer.get_username(),
+        "approved_by": verdict.approved_by.get_username(),
+        "approved_at": verdict.approved_at,
+        "first_approved_at": verdict.first_approved_at,
+    }
+
+
+def test_withdrawing_a_correction_restores_the_verdict_as_published_and_deletes_the_reviewers_draft(
+    approved_task, editor, reviewer
+):
+    published = _published_state(approved_task)
+    _reopen(approved_task, editor)
+    services.verdict_draft_save(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("False"), rationale="Half written."
+    )
+    revision = _fresh(approved_task).verdict_revision
+
+    _withdraw(approved_task, editor)
+
+    assert _published_state(approved_task) == published
+    assert _fresh(approved_task).verdict_revision == revision + 1
+    # Nothing was published about it, so the verdict has no correction to list.
+    assert not VerdictCorrection.objects.exists()
+    assert not VerdictDraft.objects.exists()
+    event = AuditEvent.objects.get(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN)
+    assert (event.actor_name, event.claim_id) == ("edith", approved_task.claim_id)
+    assert event.details == {
+        "note": NOTE,
+        "rating": "True",
+        "reopened_at": REOPENED.isoformat(),
+        "task_status": "in_review",
+    }
+    assert audit_event_summary(event) == (
+        f"edith withdrew the correction opened with the note “{NOTE}”; the verdict stands as published (True)"
+    )
+
+
+def test_a_revision_the_editor_returned_gives_way_to_the_published_verdict_on_withdrawal(
+    approved_task, editor, reviewer
+):
+    published = _published_state(approved_task)
+    _reopen(approved_task, editor)
+    services.verdict_submit(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("Mostly false"), rationale="Revised."
+    )
+    services.verdict_return(editor=editor, task=_fresh(approved_task), note="The first finding was right after all.")
+
+    _withdraw(approved_task, editor)
+
+    assert _published_state(approved_task) == published
+    report = report_build(article=approved_task.claim.article)
+    (row,) = report.rows
+    assert (row.verdict.rating.label, row.verdict.corrections, row.verdict.under_correction) == ("True", [], False)
+
+
+def test_a_correction_is_withdrawn_after_the_task_was_reassigned(approved_task, desk, editor, reviewer):
+    _reopen(approved_task, editor)
+    services.review_task_start(user=reviewer, task=_fresh(approved_task))
+    colleague = factories.MemberFactory(desk=desk, role="reviewer", username="rowan").user
+    services.review_tasks_assign(editor=editor, tasks=[_fresh(approved_task)], assignee=colleague)
+    assert _fresh(approved_task).status == TaskStatus.ASSIGNED
+
+    _withdraw(approved_task, editor)
+
+    assert _published_state(approved_task)["status"] == TaskStatus.APPROVED
+    assert _published_state(approved_task)["reviewer"] == "rachel"
+
+
+def test_a_corrected_verdict_waiting_for_approval_is_not_withdrawn(approved_task, editor, reviewer):
+    _reopen(approved_task, editor)
+    services.verdict_submit(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("Mostly false"), rationale="Revised."
+    )
+
+    with pytest.raises(ApplicationError) as refused:
+        _withdraw(approved_task, editor)
+
+    assert refused.value.status == 409
+    assert refused.value.message.startswith("The reviewer has sent a corrected verdict")
+    task = _fresh(approved_task)
+    assert (task.status, task.verdict.rating.label) == (TaskStatus.SUBMITTED, "Mostly false")
+    assert task.verdict.corrections.get().is_open
+    assert not AuditEvent.objects.filter(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN).exists()
+
+
+def test_withdrawing_again_changes_nothing_and_a_verdict_never_approved_has_nothing_to_withdraw(
+    approved_task, desk, editor, reviewer
+):
+    _reopen(approved_task, editor)
+    _withdraw(approved_task, editor)
+    revision = _fresh(approved_task).verdict_revision
+
+    _withdraw(approved_task, editor)
+
+    assert _fresh(approved_task).verdict_revision == revision
+    assert AuditEvent.objects.filter(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN).count() == 1
+    claim = approved_task.claim
+    sibling = factories.ClaimFactory(article=claim.article, start=claim.end + 1, end=claim.end + 20)
+    returned = factories.ReviewTaskFactory(claim=sibling)
+    services.review_tasks_assign(editor=editor, tasks=[returned], assignee=reviewer)
+    services.verdict_submit(user=reviewer, task=_fresh(returned), rating=_rating("True"), rationale="Checked.")
+    services.verdict_return(editor=editor, task=_fresh(returned), note="Cite the report.")
+    with pytest.raises(ApplicationError, match="not being corrected") as refused:
+        _withdraw(returned, editor)
+    assert refused.value.status == 409
+
+
+def test_a_withdrawn_verdict_can_be_reopened_again(approved_task, editor, reviewer):
+    _reopen(approved_task, editor, note="Reopened on the wrong claim.")
+    _withdraw(approved_task, editor)
+
+    _reopen(approved_task, editor)
+    corrected = _correct(approved_task, editor, reviewer)
+
+    (correction,) = corrected.verdict.corrections.all()
+    assert (correction.note, correction.previous_rating.label, correction.rating.label) == (
+        NOTE,
+        "True",
+        "Mostly false",
+    )
+
+
+def test_withdrawing_from_a_page_older_than_the_verdict_is_refused(approved_task, editor):
+    _reopen(approved_task, editor)
+    stale = _fresh(approved_task).verdict_revision - 1
+
+    with pytest.raises(ApplicationError) as refused:
+        _withdraw(approved_task, editor, seen_revision=stale)
+
+    assert (refused.value.status, refused.value.extra) == (409, {"verdict_revision": stale + 1})
+    assert _fresh(approved_task).status == TaskStatus.RETURNED
+
+
+def test_a_reviewer_cannot_withdraw_a_correction(approved_task, editor, reviewer):
+    _reopen(approved_task, editor)
+
+    with pytest.raises(PermissionDeniedError):
+        _withdraw(approved_task, reviewer)
+
+    assert _fresh(approved_task).status == TaskStatus.RETURNED
+
+
+def _withdraw_url(task) -> str:
+    return f"/api/v1/tasks/{task.pk}/withdraw-correction/"
+
+
+def test_api_withdraws_a_correction(approved_task, editor, editor_api, reviewer_api, outsider_api):
+    _reopen(approved_task, editor)
+    revision = _fresh(approved_task).verdict_revision
+    assert reviewer_api.post(_withdraw_url(approved_task), {}, format="json").status_code == 403
+    assert outsider_api.post(_withdraw_url(approved_task), {}, format="json").status_code == 404
+    stale = editor_api.post(_withdraw_url(approved_task), {"verdict_revision": revision - 1}, format="json")
+    assert (stale.status_code, stale.json()["extra"]) == (409, {"verdict_revision": revision})
+
+    response = editor_api.post(_withdraw_url(approved_task), {"verdict_revision": revision}, format="json")
+
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["status"], body["editor_note"], body["under_correction"]) == ("approved", "", False)
+    assert body["verdict_revision"] == revision + 1
+    assert body["verdict"]["corrections"] == []
+    assert (body["verdict"]["rating"]["label"], body["verdict"]["approved_at"]) == ("True", "2026-11-02T09:00:00Z")
+
+
+def test_the_claim_page_offers_editors_to_withdraw_an_open_correction(approved_task, editor, reviewer, client):
+    page_url = reverse("claims:detail", args=[approved_task.claim_id])
+    _reopen(approved_task, editor)
+    client.force_login(reviewer)
+    assert "Withdraw the correction" not in client.get(page_url).content.decode()
+    client.force_login(editor)
+    page = client.get(page_url).content.decode()
+    assert "Withdraw the correction" in page
+
+    response = client.post(
+        reverse("reviews:withdraw-correction", args=[approved_task.claim_id]),
+        {"revision": _fresh(approved_task).verdict_revision},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Correction withdrawn. The verdict stands as published and is approved again." in page
+    assert "Withdraw the correction" not in page
+    assert "Reopened for correction" not in page
+    assert _fresh(approved_task).status == TaskStatus.APPROVED
+
+
+def test_the_claim_page_offers_no_withdrawal_while_a_corrected_verdict_waits_for_approval(
+    approved_task, editor, reviewer, client
+):
+    _reopen(approved_task, editor)
+    services.verdict_submit(
+        user=reviewer, task=_fresh(approved_task), rating=_rating("Mostly false"), rationale="Revised."
+    )
+    client.force_login(editor)
+
+    page = client.get(reverse("claims:detail", args=[approved_task.claim_id])).content.decode()
+
+    assert "Reopened for correction" in page
+    assert "Withdraw the correction" not in page
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_reviewer_submitting_while_the_correction_is_withdrawn_waits_and_is_refused(
+    approved_task, editor, reviewer, monkeypatch
+):
+    """The reviewer's page showed the returned verdict; the task's row lock makes their submit wait for
+    the withdrawal's commit, find the verdict approved again and refuse (409), so the published
+    finding is never overwritten by a revision nobody will approve."""
+    _reopen(approved_task, editor)
+    revision = _fresh(approved_task).verdict_revision
+    holding = threading.Event()
+    record = services.audit_record
+
+    def slow_record(**kwargs):
+        record(**kwargs)
+        if kwargs["action"] == AuditAction.VERDICT_CORRECTION_WITHDRAWN:
+            holding.set()
+            # The reviewer's request starts now, while the withdrawal still holds the task's row lock.
+            threading.Event().wait(1.0)
+
+    monkeypatch.setattr(services, "audit_record", slow_record)
+    false = _rating("False")
+
+    def send(label):
+        client = APIClient()
+        if label == "withdraw":
+            client.force_authenticate(editor)
+            return client.post(_withdraw_url(approved_task), {"verdict_revision": revision}, format="json")
+        client.force_authenticate(reviewer)
+        body = {"rating": str(false.pk), "rationale": "Revised.", "verdict_revision": revision}
+        return client.post(f"/api/v1/tasks/{approved_task.pk}/verdict/", body, format="json")
+
+    answers = second_waits_for_first(send, first="withdraw", second="submit", holding=holding)
+
+    assert (answers["withdraw"].status_code, answers["submit"].status_code) == (200, 409)
+    task = _fresh(approved_task)
+    assert (task.status, task.verdict.rating.label) == (TaskStatus.APPROVED, "True")
+    assert not VerdictCorrection.objects.exists()

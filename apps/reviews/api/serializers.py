@@ -145,6 +145,10 @@ class ReopenInputSerializer(serializers.Serializer):
     verdict_revision = _revision_field()
 
 
+class CorrectionWithdrawInputSerializer(serializers.Serializer):
+    verdict_revision = _revision_field()
+
+
 class ScaleRatingOutputSerializer(serializers.ModelSerializer):
     verdict_count = serializers.IntegerField(help_text="Verdicts that use it; a rating in use cannot be removed.")
 

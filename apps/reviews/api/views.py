@@ -18,6 +18,7 @@ from apps.reviews.models import TaskStatus
 from .serializers import (
     ApproveInputSerializer,
     AssignInputSerializer,
+    CorrectionWithdrawInputSerializer,
     NotificationSettingsSerializer,
     RatingInputSerializer,
     RatingMoveInputSerializer,
@@ -175,6 +176,28 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data = serializer.validated_data
         services.verdict_reopen(
             editor=request.user, task=self.get_object(), note=data["note"], seen_revision=data.get("verdict_revision")
+        )
+        return self._respond(pk)
+
+    @extend_schema(
+        request=CorrectionWithdrawInputSerializer,
+        responses={
+            200: ReviewTaskOutputSerializer,
+            409: error_response(
+                "The verdict is not being corrected, the reviewer's corrected verdict is waiting for approval "
+                "(approve or return it first), or the verdict changed since `verdict_revision`."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="withdraw-correction")
+    def withdraw_correction(self, request, pk=None):
+        """Withdraw a correction reopened by mistake (editors): the verdict is restored as published and
+        approved again, the open correction record is deleted, and the reviewer's draft with it. Allowed
+        while the task is returned, in review or assigned; a verdict already restored is answered as it is."""
+        serializer = CorrectionWithdrawInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.verdict_correction_withdraw(
+            editor=request.user, task=self.get_object(), seen_revision=serializer.validated_data.get("verdict_revision")
         )
         return self._respond(pk)
 

@@ -84,6 +84,10 @@ class VerdictReopenForm(forms.Form):
     )
 
 
+class CorrectionWithdrawForm(forms.Form):
+    revision = _revision_field()
+
+
 class ReviewQueueFilterForm(forms.Form):
     """Narrows a reviewer's queue; every field empty shows all their open work."""
 

@@ -13,4 +13,9 @@ urlpatterns = [
     path("claims/<uuid:claim_id>/approve/", views.verdict_approve, name="approve"),
     path("claims/<uuid:claim_id>/return/", views.verdict_return, name="return"),
     path("claims/<uuid:claim_id>/reopen/", views.verdict_reopen, name="reopen"),
+    path(
+        "claims/<uuid:claim_id>/withdraw-correction/",
+        views.verdict_correction_withdraw,
+        name="withdraw-correction",
+    ),
 ]

@@ -51,7 +51,13 @@ from apps.web.forms.claims import (
     ClaimUpdateForm,
     ReferenceAddForm,
 )
-from apps.web.forms.reviews import VerdictApproveForm, VerdictForm, VerdictReopenForm, VerdictReturnForm
+from apps.web.forms.reviews import (
+    CorrectionWithdrawForm,
+    VerdictApproveForm,
+    VerdictForm,
+    VerdictReopenForm,
+    VerdictReturnForm,
+)
 
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
@@ -212,6 +218,7 @@ def _claim_page(
         verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
 
     corrections = verdict_correction_list(verdict=verdict) if verdict is not None else []
+    open_correction = next((correction for correction in corrections if correction.is_open), None)
     # What the exports show: an earlier check whose verdict is being corrected lends its published
     # finding until the corrected one is approved.
     applied_verdict = claim_applied_verdict(claim=claim, published_verdict=claim_published_verdict)
@@ -264,9 +271,13 @@ def _claim_page(
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
             "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
             "corrections": [correction for correction in corrections if not correction.is_open],
-            "open_correction": next((correction for correction in corrections if correction.is_open), None),
+            "open_correction": open_correction,
             "reopen_form": VerdictReopenForm(initial={"revision": task.verdict_revision})
             if can_edit and in_review and task.status == TaskStatus.APPROVED
+            else None,
+            # The service's rule: an open correction with no corrected verdict waiting for approval.
+            "withdraw_correction_form": CorrectionWithdrawForm(initial={"revision": task.verdict_revision})
+            if can_edit and in_review and task.status in SUBMITTABLE_STATUSES and open_correction is not None
             else None,
             "history": history,
             "history_truncated": history_truncated,

@@ -19,6 +19,7 @@ from apps.reviews.selectors import (
 from apps.web.actions import form_action
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.reviews import (
+    CorrectionWithdrawForm,
     ReviewAssignForm,
     ReviewQueueFilterForm,
     VerdictApproveForm,
@@ -230,4 +231,19 @@ def verdict_reopen(request, claim_id):
         "Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
         "until the corrected one is approved.",
     )
+    return redirect("claims:detail", claim_id=claim_id)
+
+
+@form_action("claims:detail")
+@application_errors(redirect_to="claims:detail")
+def verdict_correction_withdraw(request, claim_id):
+    task = review_task_for_claim(user=request.user, claim_id=claim_id)
+    form = CorrectionWithdrawForm(request.POST)
+    if form.is_valid():
+        services.verdict_correction_withdraw(
+            editor=request.user, task=task, seen_revision=form.cleaned_data["revision"]
+        )
+        messages.success(request, "Correction withdrawn. The verdict stands as published and is approved again.")
+    else:
+        flash_form_errors(request, form)
     return redirect("claims:detail", claim_id=claim_id)
