@@ -187,6 +187,7 @@ class NotificationKind(models.TextChoices):
     VERDICT_RETURNED = "verdict_returned", "An editor returns my verdict with a note"
     VERDICT_APPROVED = "verdict_approved", "An editor approves my verdict"
     VERDICT_REOPENED = "verdict_reopened", "An editor reopens my approved verdict for correction"
+    CORRECTION_WITHDRAWN = "correction_withdrawn", "An editor withdraws the correction I was asked to make"
     OVERDUE_DIGEST = "overdue_digest", "Daily digest of overdue claims"
 
 

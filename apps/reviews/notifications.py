@@ -173,15 +173,21 @@ def notify_verdict_submitted(*, reviewer, task: ReviewTask) -> None:
 
 def notify_verdict_returned(*, editor, task: ReviewTask) -> None:
     """Tell the reviewer their verdict came back, with the editor's note as it was written."""
-    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_RETURNED)
+    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_RETURNED, note=task.editor_note)
 
 
 def notify_verdict_reopened(*, editor, task: ReviewTask) -> None:
     """Tell the reviewer an editor reopened their approved verdict for correction, with the note."""
-    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_REOPENED)
+    _notify_assignee(editor=editor, task=task, kind=NotificationKind.VERDICT_REOPENED, note=task.editor_note)
 
 
-def _notify_assignee(*, editor, task: ReviewTask, kind: str) -> None:
+def notify_correction_withdrawn(*, editor, task: ReviewTask, note: str) -> None:
+    """Tell the reviewer asked to correct a verdict that the editor withdrew the correction (`note`
+    is the reopening's): there is nothing to revise, and a draft they saved towards it is gone."""
+    _notify_assignee(editor=editor, task=task, kind=NotificationKind.CORRECTION_WITHDRAWN, note=note)
+
+
+def _notify_assignee(*, editor, task: ReviewTask, kind: str, note: str) -> None:
     if task.assignee_id is None:
         return
     membership = _reachable(
@@ -196,7 +202,7 @@ def _notify_assignee(*, editor, task: ReviewTask, kind: str) -> None:
             tasks=[task],
             event_key=_event_key([task], lambda task: task.verdict_revision),
             actor=editor,
-            note=task.editor_note,
+            note=note,
         )
 
 
@@ -347,7 +353,12 @@ def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
             return False
         is_theirs = task.assignee_id == recipient.pk
         match notification.kind:
-            case NotificationKind.TASK_ASSIGNED | NotificationKind.VERDICT_RETURNED | NotificationKind.VERDICT_REOPENED:
+            case (
+                NotificationKind.TASK_ASSIGNED
+                | NotificationKind.VERDICT_RETURNED
+                | NotificationKind.VERDICT_REOPENED
+                | NotificationKind.CORRECTION_WITHDRAWN
+            ):
                 # A returned (or reopened) task reassigned since is the new reviewer's to revise.
                 return is_theirs
             case NotificationKind.VERDICT_SUBMITTED:
@@ -424,6 +435,8 @@ def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
             return f"Your verdict was returned: {claim}"
         case NotificationKind.VERDICT_REOPENED:
             return f"Your approved verdict was reopened for correction: {claim}"
+        case NotificationKind.CORRECTION_WITHDRAWN:
+            return f"Correction withdrawn, nothing to revise: {claim}"
         case NotificationKind.VERDICT_APPROVED:
             return f"Your verdict was approved: {claim}" if count == 1 else f"{count} of your verdicts were approved"
     return f"Overdue claims: {count}"

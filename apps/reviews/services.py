@@ -19,6 +19,7 @@ from apps.desks.selectors import desk_admin_require, membership_require
 
 from .models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict, VerdictCorrection, VerdictDraft
 from .notifications import (
+    notify_correction_withdrawn,
     notify_tasks_assigned,
     notify_verdict_reopened,
     notify_verdict_returned,
@@ -559,9 +560,9 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     and the task is approved again. The open correction row is deleted: it published nothing, and
     closed rows are the verdict's public corrections history, which only approved corrections belong
     in. The audit trail keeps the reopening and records the withdrawal (`verdict_correction_withdrawn`,
-    with the note and the restored rating). The reviewer's draft towards the correction is deleted.
-    Nobody is emailed: the reopening email told the reviewer to revise, and the claim page and their
-    queue now show the task approved.
+    with the note and the restored rating). The reviewer's draft towards the correction is deleted,
+    and the task's reviewer, asked to revise by the reopening's email, is emailed that there is
+    nothing to revise (`correction_withdrawn`, after commit; their own opt-out).
 
     Takes the task's row lock; refused (409) for a page shown with another `seen_revision`.
     Idempotent: an approved verdict with no open correction (already withdrawn) is returned as it is.
@@ -617,6 +618,7 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     locked.verdict_revision += 1
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
     audit_record(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN, actor=editor, claim=locked.claim, details=details)
+    notify_correction_withdrawn(editor=editor, task=locked, note=details["note"])
     return verdict
 
 

@@ -761,3 +761,27 @@ def test_a_reviewer_submitting_while_the_correction_is_withdrawn_waits_and_is_re
     task = _fresh(approved_task)
     assert (task.status, task.verdict.rating.label) == (TaskStatus.APPROVED, "True")
     assert not VerdictCorrection.objects.exists()
+
+
+def test_withdrawing_a_correction_tells_the_reviewer_there_is_nothing_to_revise(approved_task, editor, delivered):
+    _reopen(approved_task, editor)
+
+    delivered(services.verdict_correction_withdraw, editor=editor, task=_fresh(approved_task))
+
+    (message,) = mail.outbox
+    assert message.to == ["rachel@example.org"]
+    assert message.subject.startswith("Correction withdrawn, nothing to revise: ")
+    assert "edith withdrew the correction of this verdict" in message.body
+    assert NOTE in message.body
+    assert "The verdict stands as it was published and is approved again" in message.body
+    assert f"https://desk.example.org/claims/{approved_task.claim_id}/" in message.body
+    assert NOTE in message.alternatives[0][0]
+
+
+def test_a_reviewer_who_turned_withdrawal_emails_off_gets_none(approved_task, editor, reviewer, delivered):
+    notifications.notification_settings_update(user=reviewer, changes={NotificationKind.CORRECTION_WITHDRAWN: False})
+    _reopen(approved_task, editor)
+
+    delivered(services.verdict_correction_withdraw, editor=editor, task=_fresh(approved_task))
+
+    assert mail.outbox == []

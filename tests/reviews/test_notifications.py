@@ -533,6 +533,7 @@ def test_the_settings_page_shows_each_kind_and_saves_the_choice(client, reviewer
         "verdict_returned": True,
         "verdict_approved": False,
         "verdict_reopened": False,
+        "correction_withdrawn": False,
         "overdue_digest": False,
     }
     client.post(url, {})

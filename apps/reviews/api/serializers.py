@@ -212,6 +212,10 @@ class NotificationSettingsSerializer(serializers.Serializer):
     verdict_reopened = serializers.BooleanField(
         required=False, help_text="An editor reopens your approved verdict for correction, with the note."
     )
+    correction_withdrawn = serializers.BooleanField(
+        required=False,
+        help_text="An editor withdraws a correction you were asked to make: the verdict stands as published.",
+    )
     overdue_digest = serializers.BooleanField(
         required=False, help_text="Once a day: your overdue claims, and editors' desks' overdue claims."
     )
