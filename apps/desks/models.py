@@ -54,6 +54,10 @@ class WebhookEvent(models.TextChoices):
     VERDICT_RETURNED = "verdict.returned", "An editor returns a verdict to its reviewer"
     VERDICT_APPROVED = "verdict.approved", "An editor approves a verdict"
     VERDICT_REOPENED = "verdict.reopened", "An editor reopens an approved verdict for correction"
+    VERDICT_CORRECTION_WITHDRAWN = (
+        "verdict.correction_withdrawn",
+        "An editor withdraws a correction: the verdict stands as published",
+    )
 
 
 # Sent only by an admin's "Send a test event"; nobody subscribes to it.

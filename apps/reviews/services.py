@@ -28,6 +28,7 @@ from .notifications import (
 )
 from .selectors import rating_scale_for_desk
 from .webhooks import (
+    webhook_correction_withdrawn,
     webhook_tasks_assigned,
     webhook_verdict_reopened,
     webhook_verdict_returned,
@@ -562,7 +563,8 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     in. The audit trail keeps the reopening and records the withdrawal (`verdict_correction_withdrawn`,
     with the note and the restored rating). The reviewer's draft towards the correction is deleted,
     and the task's reviewer, asked to revise by the reopening's email, is emailed that there is
-    nothing to revise (`correction_withdrawn`, after commit; their own opt-out).
+    nothing to revise (`correction_withdrawn`, after commit; their own opt-out). Subscribed webhooks
+    hear `verdict.correction_withdrawn` with the published finding.
 
     Takes the task's row lock; refused (409) for a page shown with another `seen_revision`.
     Idempotent: an approved verdict with no open correction (already withdrawn) is returned as it is.
@@ -619,6 +621,7 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     locked.save(update_fields=["status", "editor_note", "verdict_revision", "updated_at"])
     audit_record(action=AuditAction.VERDICT_CORRECTION_WITHDRAWN, actor=editor, claim=locked.claim, details=details)
     notify_correction_withdrawn(editor=editor, task=locked, note=details["note"])
+    webhook_correction_withdrawn(editor=editor, task=locked, verdict=verdict, note=details["note"])
     return verdict
 
 

@@ -107,6 +107,24 @@ def webhook_verdict_reopened(*, editor, task: ReviewTask, correction) -> None:
     )
 
 
+def webhook_correction_withdrawn(*, editor, task: ReviewTask, verdict: Verdict, note: str) -> None:
+    """A verdict reopened by mistake stands as published again: `verdict` is that finding, `note` the
+    reopening's, so a receiver that heard `verdict.reopened` knows no correction is coming."""
+    webhook_event_record(
+        desk=task.claim.article.desk,
+        event=WebhookEvent.VERDICT_CORRECTION_WITHDRAWN,
+        data={
+            "claim": _claim_data(task),
+            "withdrawn_by": editor.get_username(),
+            "note": note,
+            "verdict": _verdict_data(verdict, verdict.reviewer.get_username()),
+        },
+        summary=f"{editor.get_username()} withdrew the correction of the verdict on {_quoted(task)}; "
+        f"it stands as published: {verdict.rating.label}.",
+        link=_claim_url(task),
+    )
+
+
 def webhook_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
     """One `verdict.approved` event per verdict, however many one (bulk) approval covers; `tasks`
     carry their `verdict__rating`. A query per desk, not per verdict."""

@@ -556,6 +556,22 @@ def test_reopening_a_published_verdict_for_correction_is_announced_with_the_publ
     assert data["claim"]["id"] == str(task.claim_id)
 
 
+def test_withdrawing_a_correction_is_announced_with_the_finding_that_stands(desk, editor, reviewer, endpoint):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    _submit(task, reviewer)
+    review_services.verdict_approve(editor=editor, task=task)
+    review_services.verdict_reopen(editor=editor, task=task, note="Reopened on the wrong claim.")
+
+    review_services.verdict_correction_withdraw(editor=editor, task=task)
+
+    withdrawn = WebhookDelivery.objects.get(endpoint=endpoint, event="verdict.correction_withdrawn")
+    data = withdrawn.payload["data"]
+    assert (data["withdrawn_by"], data["note"]) == ("edith", "Reopened on the wrong claim.")
+    assert data["verdict"] == {"rating": "True", "rationale": "The council's minutes show it.", "reviewer": "rachel"}
+    assert (data["claim"]["id"], data["claim"]["review_status"]) == (str(task.claim_id), "approved")
+
+
 def test_a_bulk_approval_announces_each_verdict_once(desk, editor, reviewer, endpoint):
     article = factories.ArticleFactory(desk=desk)
     tasks = [

@@ -184,7 +184,7 @@ def test_the_settings_pages_list_add_and_show_a_webhook(admin_client, desk, endp
     page = admin_client.get(reverse("desks:webhooks", kwargs={"slug": desk.slug}))
     assert page.status_code == 200
     assert PUBLIC_URL in page.content.decode()
-    assert "returned, approved or reopened for correction)" in page.content.decode()
+    assert "returned, approved or reopened for correction, a correction withdrawn)" in page.content.decode()
 
     response = admin_client.post(
         reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
