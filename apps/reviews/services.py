@@ -351,7 +351,9 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     action, details = _approval_audit(verdict, correction)
     audit_record(action=action, actor=editor, claim=locked.claim, details=details)
     notify_verdicts_approved(editor=editor, tasks=[locked])
-    webhook_verdicts_approved(editor=editor, tasks=[locked])
+    webhook_verdicts_approved(
+        editor=editor, tasks=[locked], corrections={verdict.pk: correction} if correction is not None else None
+    )
     return verdict
 
 
@@ -458,7 +460,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
                 entries.append((task.claim, {**details, "bulk": True}))
         audit_record_many(action=action, actor=editor, entries=entries)
     notify_verdicts_approved(editor=editor, tasks=to_approve)
-    webhook_verdicts_approved(editor=editor, tasks=to_approve)
+    webhook_verdicts_approved(editor=editor, tasks=to_approve, corrections=corrections)
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
 

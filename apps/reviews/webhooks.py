@@ -7,6 +7,7 @@ approval sends one event per verdict. Tasks carry `claim__article__desk`, as the
 """
 
 from collections import defaultdict
+from uuid import UUID
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.urls import reverse
 from apps.desks.models import WebhookEvent
 from apps.desks.webhooks import WebhookOccurrence, site_url, webhook_event_record, webhook_events_record
 
-from .models import ReviewTask, Verdict
+from .models import ReviewTask, Verdict, VerdictCorrection
 
 
 def _claim_data(task: ReviewTask) -> dict:
@@ -125,11 +126,38 @@ def webhook_correction_withdrawn(*, editor, task: ReviewTask, verdict: Verdict, 
     )
 
 
-def webhook_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
+def _correction_data(correction: VerdictCorrection | None) -> dict | None:
+    if correction is None:
+        return None
+    return {
+        "note": correction.note,
+        "previous_rating": correction.previous_rating.label,
+        "reopened_at": correction.reopened_at.isoformat(),
+    }
+
+
+def _approval_summary(editor, task: ReviewTask, correction: VerdictCorrection | None) -> str:
+    rating = task.verdict.rating.label
+    if correction is None:
+        return f"{editor.get_username()} approved the verdict on {_quoted(task)}: {rating}."
+    previous = correction.previous_rating.label
+    change = f"{rating} (was {previous})" if previous != rating else f"{rating} (rating unchanged)"
+    return f"{editor.get_username()} approved the corrected verdict on {_quoted(task)}: {change}."
+
+
+def webhook_verdicts_approved(
+    *, editor, tasks: list[ReviewTask], corrections: dict[UUID, VerdictCorrection] | None = None
+) -> None:
     """One `verdict.approved` event per verdict, however many one (bulk) approval covers; `tasks`
-    carry their `verdict__rating`. A query per desk, not per verdict."""
+    carry their `verdict__rating`. A query per desk, not per verdict.
+
+    `corrections` maps a verdict's id to the correction this approval closed: its event says the
+    published verdict was corrected (`correction`, null for a first approval), since receivers
+    that republish verdicts must not announce a correction as a new fact-check.
+    """
     if not tasks:
         return
+    corrections = corrections or {}
     user_model = get_user_model()
     names = dict(
         user_model.objects.filter(pk__in={task.verdict.reviewer_id for task in tasks}).values_list(
@@ -139,14 +167,16 @@ def webhook_verdicts_approved(*, editor, tasks: list[ReviewTask]) -> None:
     by_desk = defaultdict(list)
     for task in tasks:
         verdict = task.verdict
+        correction = corrections.get(verdict.pk)
         by_desk[task.claim.article.desk].append(
             WebhookOccurrence(
                 data={
                     "claim": _claim_data(task),
                     "verdict": _verdict_data(verdict, names.get(verdict.reviewer_id)),
                     "approved_by": editor.get_username(),
+                    "correction": _correction_data(correction),
                 },
-                summary=f"{editor.get_username()} approved the verdict on {_quoted(task)}: {verdict.rating.label}.",
+                summary=_approval_summary(editor, task, correction),
                 link=_claim_url(task),
             )
         )

@@ -688,3 +688,61 @@ def test_lost_messages_are_published_again_and_old_deliveries_pruned(
     )
     assert webhooks.webhook_deliveries_prune() == 1
     assert list(WebhookDelivery.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def _reopened_and_resubmitted(desk, editor, reviewer, text="The budget was 14 million euros."):
+    task = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text=text)
+    )
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    _submit(task, reviewer)
+    review_services.verdict_approve(editor=editor, task=task)
+    correction = review_services.verdict_reopen(editor=editor, task=task, note="The budget was 40 million, not 14.")
+    false = Rating.objects.get(scale__desk=None, label="False")
+    review_services.verdict_submit(
+        user=reviewer, task=ReviewTask.objects.get(pk=task.pk), rating=false, rationale="The minutes say 40 million."
+    )
+    return ReviewTask.objects.get(pk=task.pk), correction
+
+
+def test_approving_a_corrected_verdict_is_announced_as_a_correction(desk, editor, reviewer, endpoint):
+    task, correction = _reopened_and_resubmitted(desk, editor, reviewer)
+
+    review_services.verdict_approve(editor=editor, task=task)
+
+    first, corrected = WebhookDelivery.objects.filter(endpoint=endpoint, event="verdict.approved").order_by(
+        "enqueued_at", "created_at"
+    )
+    assert first.payload["data"]["correction"] is None
+    assert corrected.payload["data"]["correction"] == {
+        "note": "The budget was 40 million, not 14.",
+        "previous_rating": "True",
+        "reopened_at": correction.reopened_at.isoformat(),
+    }
+    assert corrected.payload["data"]["verdict"]["rating"] == "False"
+    assert corrected.summary.startswith("edith approved the corrected verdict on \u201cThe budget was 14 million")
+    assert corrected.summary.endswith(": False (was True).")
+    slack = json.loads(webhooks.webhook_request_body(corrected, WebhookFormat.SLACK))
+    assert "approved the corrected verdict" in slack["text"]
+
+
+def test_a_bulk_approval_announces_a_corrected_verdict_as_a_correction(desk, editor, reviewer, endpoint):
+    corrected_task, _ = _reopened_and_resubmitted(desk, editor, reviewer)
+    fresh_task = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text="The tram opens in 2028.")
+    )
+    review_services.review_tasks_assign(editor=editor, tasks=[fresh_task], assignee=reviewer)
+    _submit(fresh_task, reviewer)
+    shown = dict(
+        ReviewTask.objects.filter(pk__in=[corrected_task.pk, fresh_task.pk]).values_list("pk", "verdict_revision")
+    )
+
+    review_services.verdicts_approve(editor=editor, seen_revisions=shown)
+
+    approvals = WebhookDelivery.objects.filter(endpoint=endpoint, event="verdict.approved").order_by("enqueued_at")
+    by_claim = {delivery.payload["data"]["claim"]["id"]: delivery for delivery in approvals}
+    corrected = by_claim[str(corrected_task.claim_id)]
+    assert corrected.payload["data"]["correction"]["previous_rating"] == "True"
+    assert "approved the corrected verdict on" in corrected.summary
+    assert by_claim[str(fresh_task.claim_id)].payload["data"]["correction"] is None
+    assert "approved the verdict on" in by_claim[str(fresh_task.claim_id)].summary
