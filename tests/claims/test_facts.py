@@ -1217,3 +1217,9 @@ def test_an_age_before_a_name_is_no_part_of_it_and_makes_a_given_name_a_person()
     found = find_entities("Fourteen-year-old Zoe and 23-year-old Ana Vell were hurt in the crash.")
 
     assert found == [{"text": "Zoe", "type": "PERSON"}, {"text": "Ana Vell", "type": "PERSON"}]
+
+
+def test_a_bodys_head_and_a_post_followed_by_what_it_is_of_name_one_body():
+    found = find_entities("The aircraft broke apart, according to the Directorate General of Civil Aviation.")
+
+    assert [entity["text"] for entity in found] == ["Directorate General of Civil Aviation"]

@@ -849,6 +849,8 @@ def _title_after_organisation(tokens: list[str]) -> int | None:
             tokens[index][0].isupper()
             and tokens[index - 1][0].isupper()  # not "League for the Defence of ...": a name goes on
             and tokens[index].rstrip(".") in TITLES
+            # not "Directorate General of Civil Aviation": a body's head and a post, then what it is of
+            and not (tokens[index - 1] in ORGANISATION_HEADS and tokens[index + 1] in ("of", "for"))
             and (
                 organisation in ORGANISATIONS
                 or tokens[index - 1] in ORGANISATION_HEADS
