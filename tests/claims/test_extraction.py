@@ -296,6 +296,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "The French Civil Security service"),
         ("Ruritania's DMCA notice alleged that 3 of the scripts were made to break the copy protection of the site.",
          "Ruritania's DMCA notice"),
+        # what the source cited, before it
+        ("Citing the elephant's reduced body size, officials estimated she had starved for up to 20 days.",
+         "officials"),
         # where or when the source spoke, between commas; an age is no part of a name
         ("The minister, in a rare admission on Tuesday, said that 3 of the contracts were signed without a tender.",
          "The minister"),

@@ -249,7 +249,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
-    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly"
+    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting"
     # "A month later,", "Two days earlier,"
     r"|[A-Z][a-z]*\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
     r"(?:\s[^,]{1,80})?,\s+"
