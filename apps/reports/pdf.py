@@ -144,7 +144,7 @@ def _reused_note(earlier) -> str:
 def _correction_note(correction) -> str:
     note = f"Correction, {_date(correction.corrected_at)}: {correction.note}"
     if correction.rating_changed:
-        note += f" (previously rated {correction.previous_rating.label})"
+        note += f" (previously rated {correction.previous_rating_label})"
     return note
 
 

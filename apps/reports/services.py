@@ -76,9 +76,9 @@ def _correction(correction) -> dict:
     return {
         "corrected_at": correction.corrected_at.isoformat(),
         "note": correction.note,
-        "previous_rating": correction.previous_rating.label,
+        "previous_rating": correction.previous_rating_label,
         "previous_rationale": correction.previous_rationale,
-        "rating": correction.rating.label,
+        "rating": correction.rating_label,
         "rationale": correction.rationale,
     }
 

@@ -121,6 +121,11 @@ class VerdictCorrection(BaseModel):
     reopened_at = models.DateTimeField()
     # The finding as published before the correction.
     previous_rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="corrections_from")
+    # The ratings' labels as they were when the correction was opened and closed: a correction is a
+    # public record, and "previously rated False" must not turn into "previously rated Wrong" when a
+    # desk admin later renames the rating. The foreign keys stay for what needs the row (withdrawing
+    # a correction restores its rating; a rating in use cannot be removed).
+    previous_rating_label = models.CharField(max_length=100)
     previous_rationale = models.TextField()
     previous_cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
     previous_reviewer = models.ForeignKey(
@@ -136,6 +141,7 @@ class VerdictCorrection(BaseModel):
     )
     corrected_at = models.DateTimeField(null=True, blank=True)
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections_to")
+    rating_label = models.CharField(max_length=100, blank=True)
     rationale = models.TextField(blank=True)
 
     class Meta:
@@ -158,7 +164,8 @@ class VerdictCorrection(BaseModel):
 
     @property
     def rating_changed(self) -> bool:
-        return self.rating_id is not None and self.rating_id != self.previous_rating_id
+        """Whether the correction changed the rating, as the labels read when it was published."""
+        return not self.is_open and self.rating_label != self.previous_rating_label
 
 
 class VerdictDraft(BaseModel):

@@ -343,7 +343,9 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     correction = VerdictCorrection.objects.filter(verdict=verdict, corrected_at__isnull=True).first()
     if correction is not None:
         _correction_close(correction, verdict=verdict, editor=editor, now=now)
-        correction.save(update_fields=["corrected_by", "corrected_at", "rating", "rationale", "updated_at"])
+        correction.save(
+            update_fields=["corrected_by", "corrected_at", "rating", "rating_label", "rationale", "updated_at"]
+        )
     locked.status = TaskStatus.APPROVED
     locked.editor_note = ""
     locked.verdict_revision += 1
@@ -370,6 +372,7 @@ def _correction_close(correction: VerdictCorrection, *, verdict: Verdict, editor
     correction.corrected_by = editor
     correction.corrected_at = now
     correction.rating = verdict.rating
+    correction.rating_label = verdict.rating.label
     correction.rationale = verdict.rationale
     correction.updated_at = now
 
@@ -380,7 +383,7 @@ def _approval_audit(verdict: Verdict, correction: VerdictCorrection | None) -> t
         return AuditAction.VERDICT_APPROVED, {"rating": verdict.rating.label}
     return AuditAction.VERDICT_CORRECTED, {
         "rating": verdict.rating.label,
-        "previous_rating": correction.previous_rating.label,
+        "previous_rating": correction.previous_rating_label,
         "rationale_changed": correction.rationale != correction.previous_rationale,
         "note": correction.note,
     }
@@ -449,7 +452,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         [task.verdict for task in to_approve], ["approved_by", "approved_at", "first_approved_at", "updated_at"]
     )
     VerdictCorrection.objects.bulk_update(
-        corrections.values(), ["corrected_by", "corrected_at", "rating", "rationale", "updated_at"]
+        corrections.values(), ["corrected_by", "corrected_at", "rating", "rating_label", "rationale", "updated_at"]
     )
     ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
     for action in (AuditAction.VERDICT_APPROVED, AuditAction.VERDICT_CORRECTED):
@@ -527,6 +530,7 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
         reopened_by=editor,
         reopened_at=timezone.now(),
         previous_rating=verdict.rating,
+        previous_rating_label=verdict.rating.label,
         previous_rationale=verdict.rationale,
         previous_reviewer=verdict.reviewer,
         previous_approved_by=verdict.approved_by,

@@ -131,7 +131,7 @@ def _correction_data(correction: VerdictCorrection | None) -> dict | None:
         return None
     return {
         "note": correction.note,
-        "previous_rating": correction.previous_rating.label,
+        "previous_rating": correction.previous_rating_label,
         "reopened_at": correction.reopened_at.isoformat(),
     }
 
@@ -140,7 +140,7 @@ def _approval_summary(editor, task: ReviewTask, correction: VerdictCorrection | 
     rating = task.verdict.rating.label
     if correction is None:
         return f"{editor.get_username()} approved the verdict on {_quoted(task)}: {rating}."
-    previous = correction.previous_rating.label
+    previous = correction.previous_rating_label
     change = f"{rating} (was {previous})" if previous != rating else f"{rating} (rating unchanged)"
     return f"{editor.get_username()} approved the corrected verdict on {_quoted(task)}: {change}."
 

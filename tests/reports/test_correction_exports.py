@@ -233,3 +233,29 @@ def test_a_repeat_reusing_a_verdict_under_correction_keeps_the_published_one(und
 
     assert (claim["rating"], claim["under_correction"]) == ("True", True)
     assert claim["verdict_reused_from"]["claim_id"] == str(under_correction.claim_id)
+
+
+def _rename_on_the_desk_scale(desk, renames: dict[str, str]) -> None:
+    """A desk admin gives the desk its own scale (the corrections move to its copies) and renames ratings."""
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    scale = reviews.rating_scale_copy_default(user=admin, desk=desk)
+    for label, new_label in renames.items():
+        rating = scale.ratings.get(label=label)
+        reviews.rating_update(
+            user=admin,
+            rating=rating,
+            label=new_label,
+            description=rating.description,
+            claimreview_value=rating.claimreview_value,
+        )
+
+
+def test_renaming_a_rating_later_leaves_the_published_correction_as_it_was(corrected, desk):
+    _rename_on_the_desk_scale(desk, {"True": "Accurate", "Mostly false": "Largely wrong"})
+
+    (correction,) = _json_claim(corrected)["corrections"]
+    assert (correction["previous_rating"], correction["rating"]) == ("True", "Mostly false")
+    assert f"{NOTE} (previously rated True)</small>" in _export(corrected, "html")
+    assert "(previously rated True)" in _export(corrected, "md")
+    (row,) = csv.DictReader(io.StringIO(_export(corrected, "csv")))
+    assert row["corrections"] == f"2026-11-11: {NOTE} (previously rated True)"

@@ -2,6 +2,7 @@
 and a correction record for each corrected approval, never overwritten."""
 
 import datetime as dt
+import importlib
 import threading
 
 import pytest
@@ -400,6 +401,26 @@ def test_api_reopens_an_approved_verdict_and_lists_its_corrections(approved_task
     assert (correction["corrected_by"], correction["rating"]) == ("edith", "Mostly false")
     assert correction["corrected_at"] == "2026-11-11T16:30:00Z"
     assert body["verdict"]["approved_at"] == "2026-11-11T16:30:00Z"
+
+
+def test_the_api_keeps_a_correction_s_ratings_as_published_after_they_are_renamed(
+    approved_task, desk, editor, reviewer, editor_api
+):
+    _reopen(approved_task, editor)
+    _correct(approved_task, editor, reviewer)
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    scale = services.rating_scale_copy_default(user=admin, desk=desk)
+    for label, new_label in {"True": "Accurate", "Mostly false": "Largely wrong"}.items():
+        rating = scale.ratings.get(label=label)
+        services.rating_update(
+            user=admin, rating=rating, label=new_label, description="", claimreview_value=rating.claimreview_value
+        )
+
+    body = editor_api.get(f"/api/v1/tasks/{approved_task.pk}/").json()
+
+    (correction,) = body["verdict"]["corrections"]
+    assert (correction["previous_rating"], correction["rating"]) == ("True", "Mostly false")
+    assert body["verdict"]["rating"]["label"] == "Largely wrong"
     assert body["verdict"]["first_approved_at"] == "2026-11-02T09:00:00Z"
 
 
@@ -785,3 +806,22 @@ def test_a_reviewer_who_turned_withdrawal_emails_off_gets_none(approved_task, ed
     delivered(services.verdict_correction_withdraw, editor=editor, task=_fresh(approved_task))
 
     assert mail.outbox == []
+
+
+def test_the_migration_fills_the_labels_of_corrections_written_before_it(approved_task, editor, reviewer):
+    """reviews 0009 backfills the new label columns from the ratings the rows point at."""
+    from django.apps import apps as installed_apps
+
+    backfill = importlib.import_module("apps.reviews.migrations.0009_verdict_correction_rating_labels")
+    _reopen(approved_task, editor)
+    _correct(approved_task, editor, reviewer)
+    _reopen(approved_task, editor, note="Still open.")
+    VerdictCorrection.objects.update(previous_rating_label="", rating_label="")
+
+    backfill.labels_backfill(installed_apps, None)
+
+    labels = VerdictCorrection.objects.order_by("reopened_at").values_list("previous_rating_label", "rating_label")
+    assert list(labels) == [
+        ("True", "Mostly false"),
+        ("Mostly false", ""),
+    ]

@@ -15,18 +15,17 @@ class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
     """One correction of an approved verdict: the finding as published before it, and what replaced it."""
 
     reopened_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    previous_rating = serializers.SlugRelatedField(
-        slug_field="label", read_only=True, help_text="The rating published before the correction."
+    previous_rating = serializers.CharField(
+        source="previous_rating_label",
+        help_text="The rating published before the correction, as it was called then (a later rename of the "
+        "rating leaves it as it is).",
     )
     previous_rationale = serializers.CharField(help_text="The rationale published before the correction.")
     corrected_by = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True, help_text="Null while the correction is open."
     )
-    rating = serializers.SlugRelatedField(
-        slug_field="label",
-        read_only=True,
-        allow_null=True,
-        help_text="The corrected rating, once approved; null while the correction is open.",
+    rating = serializers.SerializerMethodField(
+        help_text="The corrected rating as it was called when approved; null while the correction is open."
     )
 
     class Meta:
@@ -40,6 +39,10 @@ class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
             "corrected_at": {"help_text": "When the corrected verdict was approved; null while it is open."},
             "rationale": {"help_text": "The corrected rationale, once approved; empty while the correction is open."},
         }
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_rating(self, correction: VerdictCorrection) -> str | None:
+        return None if correction.is_open else correction.rating_label
 
 
 class VerdictOutputSerializer(serializers.ModelSerializer):
