@@ -296,6 +296,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "The French Civil Security service"),
         ("Ruritania's DMCA notice alleged that 3 of the scripts were made to break the copy protection of the site.",
          "Ruritania's DMCA notice"),
+        ('Ana Vell, on radio after the ride to low Earth orbit, said, "It was incredible to see 3 sunsets."',
+         "Ana Vell"),
         # what the source cited, before it
         ("Citing the elephant's reduced body size, officials estimated she had starved for up to 20 days.",
          "officials"),

@@ -1223,3 +1223,9 @@ def test_a_bodys_head_and_a_post_followed_by_what_it_is_of_name_one_body():
     found = find_entities("The aircraft broke apart, according to the Directorate General of Civil Aviation.")
 
     assert [entity["text"] for entity in found] == ["Directorate General of Civil Aviation"]
+
+
+def test_an_administrator_is_a_post_between_a_body_and_a_person():
+    found = find_entities("NASA Administrator Jim Bridenstine said the next mission may be ready by August.")
+
+    assert found == [{"text": "NASA", "type": "ORG"}, {"text": "Jim Bridenstine", "type": "PERSON"}]

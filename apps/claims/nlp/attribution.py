@@ -170,7 +170,7 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # quotation after the verb, whatever stands between commas describes the speaker
     r"|an?\s[^,\"“]{2,100}"
     # 'Ane Alencar, in remarks to UOL.com.br, said, "..."'
-    rf"|{_MEDIUM_ASIDE}),)?"
+    rf"|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}),)?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"

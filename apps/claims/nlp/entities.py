@@ -181,7 +181,7 @@ TITLES = words(
     Representatives Senators Reps Taoiseach Sheriff Constable Executive Presidents Co-author Astronomer
     Researcher Biologist Chemist Geologist Paleontologist Ecologist Spokesperson Monsignor Monsenor Father Reverend
     Rev Pastor Superintendent Senior Advisors Advisers Whip Honorable Countryman Compatriot Teammate Councillor
-    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal"""
+    Councilor Councilman Councilwoman Captain Capt Commander Brigadier Corporal Administrator"""
 )
 _RANKS = words("Captain Capt Commander Brigadier Corporal")
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok Telegram WhatsApp Weibo LinkedIn Reddit")
