@@ -40,7 +40,7 @@ def _event(
 
 def audit_record(*, action: str, actor, claim=None, article=None, desk=None, details: dict | None = None) -> AuditEvent:
     """Record one event about a claim (its article and desk follow), about an article alone, or
-    about the desk's own settings (`desk` alone: its people, rating scale, source rules).
+    about the desk's own settings (`desk` alone: its people, rating scale, source rules, webhooks).
 
     `actor` is the user who acted, or None for the system. `details` holds what changed, old and
     new values where they matter; values must be JSON (dates are stored as ISO strings).
@@ -150,6 +150,40 @@ def _submission_summary(actor: str, details: dict) -> str:
     return f"{actor} {'resubmitted' if previous else 'submitted'} the verdict: {rating}"
 
 
+_WEBHOOK_ACTIONS = (
+    AuditAction.WEBHOOK_ADDED,
+    AuditAction.WEBHOOK_CHANGED,
+    AuditAction.WEBHOOK_SECRET_ROTATED,
+    AuditAction.WEBHOOK_TURNED_OFF,
+    AuditAction.WEBHOOK_DELETED,
+)
+_WEBHOOK_FIELD_NAMES = {"url": "URL", "events": "events", "payload_format": "format", "description": "description"}
+
+
+def _webhook_summary(actor: str, action: str, details: dict) -> str:
+    """A webhook event in words, naming the endpoint by scheme and host (all the event keeps)."""
+    url = details.get("url")
+    if action == AuditAction.WEBHOOK_ADDED:
+        state = "" if details.get("is_active", True) else ", turned off"
+        return (
+            f"{actor} added the webhook {url} ({details.get('payload_format')}{state}) "
+            f"for {', '.join(details.get('events', []))}"
+        )
+    if action == AuditAction.WEBHOOK_SECRET_ROTATED:
+        return f"{actor} replaced the signing secret of the webhook {url}"
+    if action == AuditAction.WEBHOOK_TURNED_OFF:
+        return f"{actor} turned the webhook {url} off after {details.get('failures')} failed deliveries in a row"
+    if action == AuditAction.WEBHOOK_DELETED:
+        return f"{actor} deleted the webhook {url}"
+    changes = details.get("changes", {})
+    changed = [_WEBHOOK_FIELD_NAMES.get(field, field) for field in changes if field != "is_active"]
+    switched = ("on" if changes["is_active"][1] else "off") if "is_active" in changes else ""
+    if not changed:
+        return f"{actor} turned the webhook {url} {switched}"
+    summary = f"{actor} changed the webhook {url}: {', '.join(changed)}"
+    return summary + (f", and turned it {switched}" if switched else "")
+
+
 def audit_event_summary(event: AuditEvent) -> str:
     """The event in plain language, as the claim page and the API show it. Not HTML: whatever
     users wrote is quoted as it is, so callers escape it like any other text."""
@@ -188,6 +222,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         return _changes_summary(actor, "rating", "label", details)
     if action == AuditAction.SOURCE_RULE_CHANGED:
         return _changes_summary(actor, "source rule", "name", details)
+    if action in _WEBHOOK_ACTIONS:
+        return _webhook_summary(actor, action, details)
     if action == AuditAction.RATING_MOVED:
         way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
         return (

@@ -80,6 +80,13 @@ class AuditAction(models.TextChoices):
     SOURCE_RULE_CHANGED = "source_rule_changed", "Source rule changed"
     SOURCE_RULE_DEACTIVATED = "source_rule_deactivated", "Source rule deactivated"
     SOURCE_RULE_REACTIVATED = "source_rule_reactivated", "Source rule reactivated"
+    # Webhook endpoints receive the desk's unpublished verdicts; their URLs are recorded as
+    # scheme://host/… only (chat webhook URLs carry a credential in the path) and secrets never.
+    WEBHOOK_ADDED = "webhook_added", "Webhook added"
+    WEBHOOK_CHANGED = "webhook_changed", "Webhook changed"
+    WEBHOOK_SECRET_ROTATED = "webhook_secret_rotated", "Webhook signing secret replaced"
+    WEBHOOK_TURNED_OFF = "webhook_turned_off", "Webhook turned off after failed deliveries"
+    WEBHOOK_DELETED = "webhook_deleted", "Webhook deleted"
 
 
 class AuditEvent(models.Model):

@@ -36,6 +36,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError
 from apps.core.http import (
     DNSResolutionError,
@@ -49,6 +50,7 @@ from apps.core.http import (
     shown_url,
     target_check,
 )
+from apps.core.models import AuditAction
 
 from .models import (
     WEBHOOK_TEST_EVENT,
@@ -153,7 +155,25 @@ def webhook_endpoint_create(
     )
     _full_clean(endpoint)
     endpoint.save()
+    audit_record(
+        action=AuditAction.WEBHOOK_ADDED,
+        actor=actor,
+        desk=desk,
+        details={"webhook_id": str(endpoint.pk), **_endpoint_audit_fields(endpoint)},
+    )
     return endpoint
+
+
+def _endpoint_audit_fields(endpoint: WebhookEndpoint) -> dict:
+    """What the audit trail keeps of an endpoint: never its secret, and its URL without the path
+    (a chat service's incoming-webhook URL carries its credential there)."""
+    return {
+        "url": _url_without_path(endpoint.url),
+        "events": list(endpoint.events),
+        "payload_format": endpoint.payload_format,
+        "description": endpoint.description,
+        "is_active": endpoint.is_active,
+    }
 
 
 @transaction.atomic
@@ -178,6 +198,8 @@ def webhook_endpoint_update(
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
     if current is None:
         raise ApplicationError("That webhook was deleted.", status=404)
+    before = _endpoint_audit_fields(current)
+    url_before = current.url
     # An unchanged URL is not looked up again (the web form always sends it): every delivery
     # checks its address anyway.
     if url is not None and url.strip() != current.url:
@@ -199,14 +221,42 @@ def webhook_endpoint_update(
         current.secret = webhook_secret_generate()
     _full_clean(current)
     current.save()
+    _endpoint_update_audit(actor=actor, endpoint=current, before=before, url_before=url_before)
+    if rotate_secret:
+        audit_record(
+            action=AuditAction.WEBHOOK_SECRET_ROTATED,
+            actor=actor,
+            desk=current.desk,
+            details={"webhook_id": str(current.pk), "url": _url_without_path(current.url)},
+        )
     return current
+
+
+def _endpoint_update_audit(*, actor, endpoint: WebhookEndpoint, before: dict, url_before: str) -> None:
+    """Record the fields an update really changed, old and new. A new URL on the same host reads the
+    same without its path, and is recorded as a change all the same."""
+    after = _endpoint_audit_fields(endpoint)
+    changes = {"url": [before["url"], after["url"]]} if endpoint.url != url_before else {}
+    changes |= {field: [before[field], after[field]] for field in before if before[field] != after[field]}
+    if changes:
+        audit_record(
+            action=AuditAction.WEBHOOK_CHANGED,
+            actor=actor,
+            desk=endpoint.desk,
+            details={"webhook_id": str(endpoint.pk), "url": after["url"], "changes": changes},
+        )
 
 
 @transaction.atomic
 def webhook_endpoint_delete(*, actor, endpoint: WebhookEndpoint) -> None:
     """A desk admin deletes an endpoint and its delivery log. Idempotent."""
     desk_admin_require(user=actor, desk=endpoint.desk)
-    WebhookEndpoint.objects.filter(pk=endpoint.pk).delete()
+    current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
+    if current is None:
+        return
+    details = {"webhook_id": str(current.pk), **_endpoint_audit_fields(current)}
+    current.delete()
+    audit_record(action=AuditAction.WEBHOOK_DELETED, actor=actor, desk=endpoint.desk, details=details)
 
 
 @transaction.atomic
@@ -458,6 +508,17 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
         )
         fields += ["is_active", "disabled_at", "disabled_reason"]
         logger.warning("webhook endpoint %s (%s) turned off", endpoint.pk, _url_without_path(endpoint.url))
+        audit_record(
+            action=AuditAction.WEBHOOK_TURNED_OFF,
+            actor=None,
+            desk=endpoint.desk,
+            details={
+                "webhook_id": str(endpoint.pk),
+                "url": _url_without_path(endpoint.url),
+                "failures": endpoint.consecutive_failures,
+                "reason": endpoint.disabled_reason,
+            },
+        )
     endpoint.save(update_fields=fields)
     return delivery
 
