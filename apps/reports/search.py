@@ -1,15 +1,18 @@
 """Search of a desk's earlier work: "have we checked this before?"
 
 `claim_search` finds the claims of the user's desks whose text or attribution, article (title,
-outlet, byline) or approved verdict's rationale match a query, narrowed by filters. Only an
-approved verdict is searched and shown, as in the exports: a submitted or returned one is not the
-desk's finding.
+outlet, byline) or published verdict's rationale match a query, narrowed by filters. Only the
+published finding is searched and shown, as in the exports (`apps.reports.selectors.PublishedVerdict`):
+the approved verdict, or, while an editor has it reopened for correction, the finding as last approved,
+which the open `VerdictCorrection` keeps. A submitted or returned verdict, a revision under correction
+included, is not the desk's finding.
 
 PostgreSQL runs real full-text search: the query is read as a web search (`"a phrase"`, `-word`,
 `or`), words meet their stems (vetoed, vetoes, veto), and results are ranked. Each of the three
 tables stores its rows' words as a weighted tsvector, kept by a trigger, with a GIN index on it
-(`apps/reports/migrations/0002`): the index finds the candidates however large the desk's history,
-and checking or ranking a candidate reads its stored words instead of parsing its text again.
+(`apps/reports/migrations/0002`), and so do the corrections, for the rationale an open one keeps
+as published (0003): the index finds the candidates however large the desk's history, and
+checking or ranking a candidate reads its stored words instead of parsing its text again.
 Other databases (SQLite, the zero-install default) fall back to case-insensitive containment of
 every word or phrase.
 
@@ -30,15 +33,17 @@ from operator import and_
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, Func, Q, QuerySet, Value, When
+from django.db.models import Case, F, FilteredRelation, Func, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
+from apps.claims.selectors import AppliedVerdict, claim_applied_verdict
 from apps.core.exceptions import ApplicationError
 from apps.desks.models import Membership
 from apps.desks.selectors import desk_ids_for_user, desk_list_for_user
-from apps.reviews.models import TaskStatus, Verdict
+from apps.reports.selectors import claim_published_verdict
+from apps.reviews.models import TaskStatus, Verdict, VerdictCorrection
 from apps.reviews.selectors import rating_list_for_desk
 
 # The stored documents (migration 0002) are parsed with the same configuration.
@@ -49,7 +54,7 @@ QUERY_MAX_LENGTH = 500
 REVIEW_STATUSES = TaskStatus
 
 # The tsvector column `apps/reports/migrations/0002_stored_search_documents.py` keeps on the claim,
-# article and verdict tables (PostgreSQL only, in no model).
+# article and verdict tables, and 0003 on the verdict corrections' (PostgreSQL only, in no model).
 DOCUMENT_COLUMN = "search_document"
 EXCLUSIONS_ONLY = (
     "Add a word to look for, or choose a filter: words left out (-russia) alone would list nearly every "
@@ -102,7 +107,7 @@ def claim_search(
 ) -> QuerySet[Claim]:
     """Claims of the user's desks matching `query` and the filters, most relevant first, then the
     article's newest publication date. `status` is the review status (`new` for a claim without a
-    task); `rating` an approved rating's label (any letter case); `reviewer` a username.
+    task); `rating` a published rating's label (any letter case); `reviewer` a username.
 
     The claims come without their relations: joining what a result shows to every match before
     ordering them cost more than the ranking itself. Pass the page shown to `search_results_load`.
@@ -117,13 +122,14 @@ def claim_search(
         filters.append(Q(review_task__isnull=True) | Q(review_task__status=TaskStatus.NEW))
     elif status:
         filters.append(Q(review_task__status=status))
-    if rating:
-        filters.append(_applied_verdict_q(rating__label__iexact=rating))
-    elif approved:
-        filters.append(_applied_verdict_q())
+    if rating or approved:
+        filters.append(_applied_verdict_q(rating=rating))
     if reviewer:
         filters.append(
-            Q(review_task__verdict__reviewer__username=reviewer) | Q(review_task__assignee__username=reviewer)
+            Q(review_task__verdict__reviewer__username=reviewer)
+            | Q(review_task__assignee__username=reviewer)
+            # The reviewer of a finding being corrected, which a result still shows, whoever revises it.
+            | Q(pk__in=_claims_under_correction(_open_corrections().filter(previous_reviewer__username=reviewer)))
         )
     if published_after:
         filters.append(Q(article__published_on__gte=published_after))
@@ -146,10 +152,17 @@ def claim_search(
 
 def search_results_load(*, claims: Iterable[Claim]) -> list[Claim]:
     """The claims of a page of `claim_search` results, in their order, read again with the relations a
-    result shows (`claim_applied_verdict` is then free of queries); one deleted meanwhile is left out."""
+    result shows (`search_result_verdict` is then free of queries); one deleted meanwhile is left out."""
     claims = list(claims)
     loaded = {claim.pk: claim for claim in _with_shown_relations(Claim.objects.filter(pk__in=[c.pk for c in claims]))}
     return [loaded[claim.pk] for claim in claims if claim.pk in loaded]
+
+
+def search_result_verdict(claim: Claim) -> AppliedVerdict | None:
+    """The published verdict a result shows (`PublishedVerdict`): the claim's own, or that of the
+    earlier claim an editor confirmed it repeats, as the exports and the claim page show it. Free of
+    queries for a claim read by `search_results_load`."""
+    return claim_applied_verdict(claim=claim, published_verdict=claim_published_verdict)
 
 
 def search_rating_labels(*, user: AbstractBaseUser) -> list[str]:
@@ -166,21 +179,42 @@ def search_reviewer_usernames(*, user: AbstractBaseUser) -> list[str]:
     return list(members.order_by("user__username").values_list("user__username", flat=True).distinct())
 
 
-def _applied_verdict_q(**verdict_lookups) -> Q:
-    """Claims to which an approved verdict (matching `verdict_lookups`) applies: their own, or, as in
-    `apps.claims.selectors.claim_applied_verdict`, that of the earlier claim an editor confirmed
-    they repeat."""
-    own = Q(review_task__status=TaskStatus.APPROVED)
-    own_matching = own & Q(**{f"review_task__verdict__{key}": value for key, value in verdict_lookups.items()})
-    reused = Q(
-        match_status=MatchStatus.CONFIRMED,
-        matched_claim__status=ClaimStatus.ACTIVE,
-        matched_claim__review_task__status=TaskStatus.APPROVED,
-        **{f"matched_claim__review_task__verdict__{key}": value for key, value in verdict_lookups.items()},
+def _applied_verdict_q(*, rating: str | None = None) -> Q:
+    """Claims to which a published verdict (rated `rating`, any letter case, if given) applies: their
+    own, or, as in `search_result_verdict`, that of the earlier claim an editor confirmed they repeat."""
+    own = _published_verdict_q("", rating=rating)
+    reused = Q(match_status=MatchStatus.CONFIRMED, matched_claim__status=ClaimStatus.ACTIVE) & _published_verdict_q(
+        "matched_claim__", rating=rating
     )
     # A claim without a task has no own verdict; NOT (status = approved) alone is NULL for it.
-    without_own = Q(review_task__isnull=True) | ~own
-    return own_matching | (reused & without_own)
+    without_own = (Q(review_task__isnull=True) | ~Q(review_task__status=TaskStatus.APPROVED)) & ~Q(
+        pk__in=_claims_under_correction(_open_corrections())
+    )
+    return own | (reused & without_own)
+
+
+def _published_verdict_q(claim: str, *, rating: str | None) -> Q:
+    """Claims whose claim at `claim` ("" for their own, "matched_claim__" for the earlier one) has a
+    published verdict, rated `rating` if given: its approved verdict, or the finding an open correction
+    keeps. A task is never approved while its verdict's correction is open, so the two never meet."""
+    approved = Q(**{f"{claim}review_task__status": TaskStatus.APPROVED})
+    under_correction = _open_corrections()
+    if rating:
+        approved &= Q(**{f"{claim}review_task__verdict__rating__label__iexact": rating})
+        under_correction = under_correction.filter(previous_rating__label__iexact=rating)
+    return approved | Q(**{f"{claim}pk__in": _claims_under_correction(under_correction)})
+
+
+def _open_corrections() -> QuerySet[VerdictCorrection]:
+    """The corrections under way, whose verdicts stand as they were published. They are few (a partial
+    unique index on their verdict holds just them), so the claims they keep published are read once as
+    a set, never looked up claim by claim."""
+    return VerdictCorrection.objects.filter(corrected_at__isnull=True)
+
+
+def _claims_under_correction(corrections: QuerySet[VerdictCorrection]) -> QuerySet:
+    """The ids of the claims whose verdicts `corrections` correct, for `pk__in`."""
+    return corrections.order_by().values("verdict__task__claim_id")
 
 
 def _exclusions_only_error(query: str) -> ApplicationError:
@@ -210,23 +244,47 @@ class _Concatenated(Func):
 
 
 def _claim_document() -> _Concatenated:
-    """A claim's whole document: its words, its article's, and its approved verdict's (never a
-    submitted or returned one), weighted as stored."""
+    """A claim's whole document: its words, its article's, and its published verdict's, weighted as
+    stored. Reads `_OPEN_CORRECTION`, which `_with_open_correction` joins.
+
+    The published verdict is the approved one's stored document, or, while it is being corrected,
+    the open correction's, of the rationale as published (migration 0003). The verdict row then
+    holds the reviewer's unapproved revision, so its stored document is not the desk's finding."""
     empty = Cast(Value(""), SearchVectorField())
     verdict = Case(
         When(
             review_task__status=TaskStatus.APPROVED,
             then=Coalesce(_StoredDocument("review_task__verdict__rationale"), empty),
         ),
+        When(
+            **{f"{_OPEN_CORRECTION}__isnull": False},
+            then=Coalesce(_StoredDocument(f"{_OPEN_CORRECTION}__previous_rationale"), empty),
+        ),
         default=empty,
     )
     return _Concatenated(_StoredDocument("text"), _StoredDocument("article__title"), verdict)
 
 
+# The claim's verdict's open correction, joined (at most one row) for the claim's document.
+_OPEN_CORRECTION = "open_correction"
+
+
+def _with_open_correction(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    corrections = "review_task__verdict__corrections"
+    return claims.alias(
+        **{
+            _OPEN_CORRECTION: FilteredRelation(
+                corrections, condition=Q(**{f"{corrections}__corrected_at__isnull": True})
+            )
+        }
+    )
+
+
 def _full_text_match(claims: QuerySet[Claim], query: str, *, filtered: bool) -> QuerySet[Claim]:
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    claims = _with_open_correction(claims)
     # The query is matched against the claim's whole document (its words, its article's, its
-    # approved verdict's), so words may come from different fields and `-word` excludes a claim
+    # published verdict's), so words may come from different fields and `-word` excludes a claim
     # whose document holds the word anywhere. The claim's own words weigh most, then the article's
     # title and the attribution, then the rest.
     document = _claim_document()
@@ -242,8 +300,8 @@ def _full_text_match(claims: QuerySet[Claim], query: str, *, filtered: bool) -> 
     if indexable == _NOTHING_INDEXABLE:
         # Exclusions within the filters rank every claim alike: newest first.
         return claims
-    # The whole document spans three tables, which no index covers. So the candidates come first
-    # from each table's GIN index: claims whose own, article's or verdict's words match any
+    # The whole document spans several tables, which no index covers. So the candidates come first
+    # from each table's GIN index: claims whose own, article's or published verdict's words match any
     # indexable part of the query (its ANDs made ORs, since the words may lie in different
     # tables). For a word, a phrase or alternatives of them the candidates are the matches. One
     # set of them (a UNION, not three ORed conditions) lets the planner see how few a rare word
@@ -258,7 +316,10 @@ def _full_text_match(claims: QuerySet[Claim], query: str, *, filtered: bool) -> 
     by_verdict = _matching(Verdict.objects.filter(task__status=TaskStatus.APPROVED), "rationale", candidates).values(
         "task__claim_id"
     )
-    claims = claims.filter(pk__in=by_claim.union(by_article, by_verdict))
+    # A verdict being corrected is matched by the rationale it was published with, which its open
+    # correction keeps (the verdict row holds the unapproved revision meanwhile).
+    by_published_correction = _claims_under_correction(_matching(_open_corrections(), "previous_rationale", candidates))
+    claims = claims.filter(pk__in=by_claim.union(by_article, by_verdict, by_published_correction))
     return claims.annotate(search_rank=SearchRank(document, search_query))
 
 
@@ -305,6 +366,7 @@ def _containment_q(terms: SearchTerms) -> Q:
             | holds("article__outlet")
             | holds("article__byline")
             | (Q(review_task__status=TaskStatus.APPROVED) & holds("review_task__verdict__rationale"))
+            | Q(pk__in=_claims_under_correction(_open_corrections().filter(holds("previous_rationale"))))
         )
 
     conditions = [anywhere(needle) for needle in terms.required]
@@ -313,11 +375,21 @@ def _containment_q(terms: SearchTerms) -> Q:
 
 
 def _with_shown_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    verdict_relations = ("rating", "reviewer")
+    """What `claim_published_verdict` reads, as `apps.reports.selectors.report_build` prefetches it."""
+    verdict_relations = ("rating", "reviewer", "approved_by")
+    corrections = VerdictCorrection.objects.select_related(
+        "previous_rating", "previous_reviewer", "previous_approved_by", "rating"
+    ).prefetch_related("previous_cited_references")
     return (
         claims.select_related("article", "review_task__assignee", "matched_claim__review_task")
         .select_related(*(f"review_task__verdict__{name}" for name in verdict_relations))
         .select_related(*(f"matched_claim__review_task__verdict__{name}" for name in verdict_relations))
+        .prefetch_related(
+            "review_task__verdict__cited_references",
+            "matched_claim__review_task__verdict__cited_references",
+            Prefetch("review_task__verdict__corrections", queryset=corrections),
+            Prefetch("matched_claim__review_task__verdict__corrections", queryset=corrections),
+        )
         # Results show the article's title, not its (possibly 2 MB) body.
         .defer("article__body")
     )

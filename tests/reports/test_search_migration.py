@@ -1,11 +1,14 @@
-"""The search migrations (reports 0001, emptied, and 0002, the stored search documents) apply and
-unapply on SQLite and PostgreSQL; on PostgreSQL 0002 fills the rows written before it."""
+"""The search migrations (reports 0001, emptied, 0002, the stored search documents, and 0003, the open
+corrections' documents) apply and unapply on SQLite and PostgreSQL; on PostgreSQL 0002 and 0003 fill
+the rows written before them."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from apps.reports.search import claim_search
+from apps.reviews import services as reviews
+from apps.reviews.models import Rating, ReviewTask
 from tests import factories
 
 # Transactional: SQLite cannot change its schema inside the atomic block of an ordinary test, and
@@ -17,6 +20,9 @@ TABLES = ("claims_claim", "articles_article", "reviews_verdict")
 INDEXES = {f"{table}_search_document" for table in TABLES}
 BEFORE = ("reports", "0001_search_indexes")
 STORED_DOCUMENTS = ("reports", "0002_stored_search_documents")
+CORRECTION_DOCUMENTS = ("reports", "0003_published_correction_search_documents")
+CORRECTIONS = "reviews_verdictcorrection"
+CORRECTIONS_INDEX = f"{CORRECTIONS}_open_search_document"
 
 
 def _migrate(target) -> None:
@@ -25,11 +31,11 @@ def _migrate(target) -> None:
     executor.migrate([target])
 
 
-def _tables_with_a_document_column() -> set[str]:
+def _tables_with_a_document_column(tables=TABLES) -> set[str]:
     with connection.cursor() as cursor:
         return {
             table
-            for table in TABLES
+            for table in tables
             if "search_document"
             in {column.name for column in connection.introspection.get_table_description(cursor, table)}
         }
@@ -55,6 +61,13 @@ def test_the_migrations_unapply_and_apply_again():
     _migrate(STORED_DOCUMENTS)
     assert _tables_with_a_document_column() == (set(TABLES) if on_postgresql else set())
     assert _search_indexes() == (INDEXES if on_postgresql else set())
+    assert _tables_with_a_document_column([CORRECTIONS]) == set()
+
+    _migrate(CORRECTION_DOCUMENTS)
+    assert _tables_with_a_document_column([CORRECTIONS]) == ({CORRECTIONS} if on_postgresql else set())
+    with connection.cursor() as cursor:
+        indexes = set(connection.introspection.get_constraints(cursor, CORRECTIONS))
+    assert (CORRECTIONS_INDEX in indexes) == on_postgresql
 
 
 @pytest.mark.postgres
@@ -66,7 +79,7 @@ def test_postgresql_fills_the_documents_of_rows_written_before_and_drops_the_exp
         article=factories.ArticleFactory(desk=desk, title="Tramway accounts"), text="The tramway cost 9 million."
     )
 
-    _migrate(STORED_DOCUMENTS)
+    _migrate(CORRECTION_DOCUMENTS)
 
     assert _search_indexes() == INDEXES
     assert list(claim_search(user=editor, query="tramways")) == [claim]
@@ -80,3 +93,28 @@ def test_postgresql_fills_the_documents_of_rows_written_before_and_drops_the_exp
             ],
         )
         assert {row[0] for row in cursor.fetchall()} == INDEXES
+
+
+@pytest.mark.postgres
+def test_postgresql_fills_the_documents_of_corrections_opened_before_0003(desk, editor, reviewer):
+    """A verdict reopened before 0003 is found by the words it was published with once it has run."""
+    _migrate(STORED_DOCUMENTS)
+    claim = factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk, title="Canal locks"), text="The canal has eleven locks."
+    )
+    task = factories.ReviewTaskFactory(claim=claim)
+    reviews.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk=None, label="True")
+    reviews.verdict_submit(user=reviewer, task=task, rating=rating, rationale="The waterways board counts eleven.")
+    reviews.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=task.pk))
+    reviews.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=task.pk), note="One lock was filled in.")
+
+    _migrate(CORRECTION_DOCUMENTS)
+
+    assert list(claim_search(user=editor, query="waterways")) == [claim]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {CORRECTIONS} WHERE search_document IS DISTINCT FROM "  # noqa: S608
+            "setweight(to_tsvector('english', previous_rationale), 'C')"
+        )
+        assert cursor.fetchone() == (0,)

@@ -1,8 +1,7 @@
 from rest_framework import serializers
 
 from apps.claims.models import ClaimKind
-from apps.claims.selectors import claim_applied_verdict
-from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES
+from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES, search_result_verdict
 
 
 class SearchInputSerializer(serializers.Serializer):
@@ -33,7 +32,8 @@ class SearchArticleSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(serializers.Serializer):
-    """A claim found by the search, with the approved verdict that applies to it (none until one does)."""
+    """A claim found by the search, with the published verdict that applies to it (none until one does): while
+    a verdict is being corrected, the finding as published, as the exports show it."""
 
     id = serializers.UUIDField()
     text = serializers.CharField()
@@ -62,7 +62,7 @@ class SearchResultSerializer(serializers.Serializer):
         return verdict.rationale if verdict else None
 
     def get_reviewer(self, claim) -> str | None:
-        """The approved verdict's reviewer, else the reviewer the claim is assigned to."""
+        """The published verdict's reviewer, else the reviewer the claim is assigned to."""
         verdict = self._verdict(claim)
         task = getattr(claim, "review_task", None)
         person = verdict.reviewer if verdict else (task.assignee if task else None)
@@ -74,10 +74,10 @@ class SearchResultSerializer(serializers.Serializer):
 
     def get_verdict_reused_from(self, claim) -> str | None:
         """The earlier claim whose approved verdict an editor confirmed applies to this one."""
-        applied = claim_applied_verdict(claim=claim)
+        applied = search_result_verdict(claim)
         return str(applied.reused_from.pk) if applied and applied.reused_from else None
 
     @staticmethod
     def _verdict(claim):
-        applied = claim_applied_verdict(claim=claim)
+        applied = search_result_verdict(claim)
         return applied.verdict if applied else None

@@ -2,9 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from apps.claims.selectors import claim_applied_verdict
 from apps.core.exceptions import ApplicationError
-from apps.reports.search import claim_search, search_results_load, search_terms_parse
+from apps.reports.search import claim_search, search_result_verdict, search_results_load, search_terms_parse
 from apps.web.forms.search import SearchForm
 
 SEARCH_PAGE_SIZE = 25
@@ -40,7 +39,7 @@ def search(request):
 
 
 def _result(claim) -> dict:
-    applied = claim_applied_verdict(claim=claim)
+    applied = search_result_verdict(claim)
     task = getattr(claim, "review_task", None)
     verdict = applied.verdict if applied else None
     return {
