@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from apps.reviews import services
 from apps.reviews.models import Rating, ReviewTask, TaskStatus, VerdictCorrection
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,22 @@ def test_the_claim_page_lists_approved_corrections(approved, editor, reviewer, e
     assert f"{NOTE} (previously rated True)" in page
     assert "Reopened by edith, approved by edith." in page
     assert "Reopened for correction</strong>" not in page
+
+
+def test_the_claim_page_keeps_a_correction_s_previous_rating_as_published_after_a_rename(
+    approved, desk, editor, reviewer, editor_client
+):
+    _reopen(editor_client, approved)
+    services.verdict_submit(user=reviewer, task=_task(approved), rating=_rating("Mostly true"), rationale="Four.")
+    services.verdict_approve(editor=editor, task=_task(approved))
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    renamed = services.rating_scale_copy_default(user=admin, desk=desk).ratings.get(label="True")
+    services.rating_update(user=admin, rating=renamed, label="Accurate", description="", claimreview_value=5)
+
+    page = _page(editor_client, approved)
+
+    assert f"{NOTE} (previously rated True)" in page
+    assert "previously rated Accurate" not in page
 
 
 def test_reopening_without_a_note_says_what_is_missing(approved, editor_client):
