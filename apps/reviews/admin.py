@@ -31,7 +31,10 @@ class VerdictCorrectionInline(admin.TabularInline):
 
     model = VerdictCorrection
     extra = 0
-    fields = ["reopened_at", "reopened_by", "note", "previous_rating", "corrected_at", "corrected_by", "rating"]
+    # The labels as published: the ratings themselves may have been renamed since.
+    fields = [
+        "reopened_at", "reopened_by", "note", "previous_rating_label", "corrected_at", "corrected_by", "rating_label",
+    ]  # fmt: skip
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
