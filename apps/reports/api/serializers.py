@@ -73,7 +73,7 @@ class SearchResultSerializer(serializers.Serializer):
         return serializers.DateTimeField().to_representation(verdict.approved_at) if verdict else None
 
     def get_verdict_reused_from(self, claim) -> str | None:
-        """The earlier claim whose approved verdict an editor confirmed applies to this one."""
+        """The earlier claim whose published verdict an editor confirmed applies to this one."""
         applied = search_result_verdict(claim)
         return str(applied.reused_from.pk) if applied and applied.reused_from else None
 

@@ -39,7 +39,8 @@ class ArticleExportApi(APIView):
 
 class SearchApi(ListAPIView):
     """Search your desks' claims: their text and attribution, their article's title, outlet and
-    byline, and their approved verdict's rationale. `q` reads like a web search ("a phrase",
+    byline, and their published verdict's rationale (while a verdict is being corrected, the one
+    published, as the exports show it). `q` reads like a web search ("a phrase",
     -excluded; on PostgreSQL, words meet their stems and `or` joins alternatives). Results come
     most relevant first, then by the article's publication date, newest first. Without `q` the
     filters alone choose; with neither, the list is empty. Words left out need a word to look for
