@@ -190,48 +190,50 @@ def verdict_approve(request, claim_id):
     return redirect("claims:detail", claim_id=claim_id)
 
 
-@form_action("claims:detail")
-@application_errors(redirect_to="claims:detail")
-def verdict_return(request, claim_id):
+def _send_editor_note(request, claim_id, form_class, send, *, sent: str, kept: str):
+    """An editor's note to a verdict's reviewer (a return, a reopening). When the verdict moved on meanwhile
+    the page they go back to has no form for it, so the refused note is handed back to keep."""
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    form = VerdictReturnForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect("claims:detail", claim_id=claim_id)
     note = form.cleaned_data["note"]
     try:
-        services.verdict_return(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
+        send(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
     except ApplicationError as error:
-        # The page they go back to has no return form once the verdict moved on.
         messages.error(request, error.message)
-        messages.info(request, f"Your note was not sent; here it is to keep: “{note.strip()}”")
+        messages.info(request, f"Your note was not {kept}; here it is to keep: “{note.strip()}”")
         return redirect("claims:detail", claim_id=claim_id)
-    messages.success(request, "Verdict returned to the reviewer.")
+    messages.success(request, sent)
     return redirect("claims:detail", claim_id=claim_id)
+
+
+@form_action("claims:detail")
+@application_errors(redirect_to="claims:detail")
+def verdict_return(request, claim_id):
+    return _send_editor_note(
+        request,
+        claim_id,
+        VerdictReturnForm,
+        services.verdict_return,
+        sent="Verdict returned to the reviewer.",
+        kept="sent",
+    )
 
 
 @form_action("claims:detail")
 @application_errors(redirect_to="claims:detail")
 def verdict_reopen(request, claim_id):
-    task = review_task_for_claim(user=request.user, claim_id=claim_id)
-    form = VerdictReopenForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("claims:detail", claim_id=claim_id)
-    note = form.cleaned_data["note"]
-    try:
-        services.verdict_reopen(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
-    except ApplicationError as error:
-        # The page they go back to has no correction form once the verdict moved on.
-        messages.error(request, error.message)
-        messages.info(request, f"Your note was not recorded; here it is to keep: “{note.strip()}”")
-        return redirect("claims:detail", claim_id=claim_id)
-    messages.success(
+    return _send_editor_note(
         request,
-        "Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
+        claim_id,
+        VerdictReopenForm,
+        services.verdict_reopen,
+        sent="Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
         "until the corrected one is approved.",
+        kept="recorded",
     )
-    return redirect("claims:detail", claim_id=claim_id)
 
 
 @form_action("claims:detail")
