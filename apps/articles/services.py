@@ -14,9 +14,10 @@ from django.utils.module_loading import import_string
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction
+from apps.core.site import site_url
 from apps.desks.models import Desk, WebhookEvent
 from apps.desks.selectors import membership_require
-from apps.desks.webhooks import site_url, webhook_event_record
+from apps.desks.webhooks import webhook_event_record
 
 from .models import Article, IntakeStatus, SourceKind
 from .parsing import (

@@ -347,11 +347,6 @@ def _one_line(text: str, chars: int) -> str:
     return line if len(line) <= chars else line[: chars - 1] + "\u2026"
 
 
-def site_url(path: str) -> str:
-    """An absolute link to a page of the desk, for event data and chat lines."""
-    return f"{settings.SITE_URL}{path}"
-
-
 # --- Sending ----------------------------------------------------------------------------------
 
 

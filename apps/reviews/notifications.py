@@ -32,6 +32,7 @@ from django.utils.text import Truncator
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError
+from apps.core.site import site_url
 from apps.desks.models import Membership, Role
 
 from .models import Notification, NotificationKind, NotificationOptOut, NotificationStatus, ReviewTask
@@ -414,10 +415,6 @@ def notifications_prune(*, now: dt.datetime | None = None) -> int:
 # --- The message ------------------------------------------------------------------------------
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def _one_line(text: str, chars: int) -> str:
     # Subjects and list items take no line breaks (a header with one is refused).
     return Truncator(" ".join(text.split())).chars(chars)
@@ -454,7 +451,7 @@ def _task_context(task: ReviewTask) -> dict:
         "article_title": task.claim.article.title,
         "due_date": task.due_date,
         "assignee": _name(task.assignee),
-        "url": _absolute(reverse("claims:detail", kwargs={"claim_id": task.claim_id})),
+        "url": site_url(reverse("claims:detail", kwargs={"claim_id": task.claim_id})),
     }
 
 
@@ -468,8 +465,8 @@ def _message(notification: Notification, tasks: list[ReviewTask]) -> EmailMultiA
         "own_tasks": [_task_context(task) for task in tasks if task.assignee_id == recipient.pk],
         "desk_tasks": [_task_context(task) for task in tasks if task.assignee_id != recipient.pk],
         "note": notification.note,
-        "queue_url": _absolute(reverse("reviews:queue")),
-        "settings_url": _absolute(reverse("account:notifications")),
+        "queue_url": site_url(reverse("reviews:queue")),
+        "settings_url": site_url(reverse("account:notifications")),
         "kind_label": NotificationKind(notification.kind).label,
     }
     template = f"email/reviews/{notification.kind}"

@@ -12,8 +12,9 @@ from uuid import UUID
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from apps.core.site import site_url
 from apps.desks.models import WebhookEvent
-from apps.desks.webhooks import WebhookOccurrence, site_url, webhook_event_record, webhook_events_record
+from apps.desks.webhooks import WebhookOccurrence, webhook_event_record, webhook_events_record
 
 from .models import ReviewTask, Verdict, VerdictCorrection
 
