@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from apps.core.audit import audit_record
@@ -51,6 +51,7 @@ from apps.core.http import (
     target_check,
 )
 from apps.core.models import AuditAction
+from apps.core.outbox import outbox_requeue_stale
 
 from .models import (
     WEBHOOK_TEST_EVENT,
@@ -519,26 +520,16 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
 
 
 def webhook_deliveries_requeue_stale(*, now: dt.datetime | None = None) -> int:
-    """Publish again the deliveries whose message was lost (the outbox relay). Returns how many.
+    """Publish again the deliveries whose message was lost (the outbox relay, `outbox_requeue_stale`),
+    WEBHOOK_STALE_SECONDS after their publish. Returns how many."""
+    from .tasks import webhook_delivery_send_task
 
-    Pending rows queued longer than WEBHOOK_STALE_SECONDS ago lost their publish (a crash between
-    commit and publish, or the broker was down); rows "sending" for longer than the task's hard
-    time limit lost their worker. Publishing again is safe: sending claims the row first.
-    """
-    now = now or timezone.now()
-    stale_pending = now - dt.timedelta(seconds=settings.WEBHOOK_STALE_SECONDS)
-    stale_sending = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.WEBHOOK_STALE_SECONDS)
-    stale = Q(status=WebhookDeliveryStatus.PENDING, enqueued_at__lt=stale_pending) | Q(
-        status=WebhookDeliveryStatus.SENDING, sending_since__lt=stale_sending
+    return outbox_requeue_stale(
+        rows=WebhookDelivery.objects.all(),
+        send_task=webhook_delivery_send_task,
+        stale_seconds=settings.WEBHOOK_STALE_SECONDS,
+        now=now,
     )
-    delivery_ids = list(WebhookDelivery.objects.filter(stale).values_list("pk", flat=True)[:500])
-    # The same condition again: a row sent since it was read is left alone.
-    WebhookDelivery.objects.filter(stale, pk__in=delivery_ids).update(
-        status=WebhookDeliveryStatus.PENDING, enqueued_at=now, updated_at=now
-    )
-    for delivery_id in delivery_ids:
-        _publish(delivery_id)
-    return len(delivery_ids)
 
 
 def webhook_deliveries_prune(*, now: dt.datetime | None = None) -> int:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +32,7 @@ from django.utils.text import Truncator
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError
+from apps.core.outbox import outbox_requeue_stale
 from apps.core.site import site_url
 from apps.desks.models import Membership, Role
 
@@ -376,28 +377,16 @@ def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
 
 
 def notifications_requeue_stale(*, now: dt.datetime | None = None) -> int:
-    """Publish again the emails whose message was lost (the outbox relay). Returns how many.
+    """Publish again the emails whose message was lost (the outbox relay, `outbox_requeue_stale`),
+    NOTIFICATION_STALE_SECONDS after their publish. Returns how many."""
+    from .tasks import notification_send_task
 
-    Pending rows queued longer than NOTIFICATION_STALE_SECONDS ago lost their publish (a crash
-    between commit and publish, or the broker was down); rows "sending" for longer than the task's
-    hard time limit lost their worker. Publishing again is safe: sending claims the row first.
-    """
-    now = now or timezone.now()
-    stale_pending = now - dt.timedelta(seconds=settings.NOTIFICATION_STALE_SECONDS)
-    stale_sending = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.NOTIFICATION_STALE_SECONDS)
-    stale = (
-        Q(status=NotificationStatus.PENDING, enqueued_at__lt=stale_pending)
-        | Q(status=NotificationStatus.PENDING, enqueued_at__isnull=True)
-        | Q(status=NotificationStatus.SENDING, sending_since__lt=stale_sending)
+    return outbox_requeue_stale(
+        rows=Notification.objects.all(),
+        send_task=notification_send_task,
+        stale_seconds=settings.NOTIFICATION_STALE_SECONDS,
+        now=now,
     )
-    notification_ids = list(Notification.objects.filter(stale).values_list("pk", flat=True)[:500])
-    # The same condition again: a row sent since it was read is left alone.
-    Notification.objects.filter(stale, pk__in=notification_ids).update(
-        status=NotificationStatus.PENDING, enqueued_at=now, updated_at=now
-    )
-    for notification_id in notification_ids:
-        _publish(notification_id)
-    return len(notification_ids)
 
 
 def notifications_prune(*, now: dt.datetime | None = None) -> int:
