@@ -27,14 +27,24 @@ def desk_create(*, name: str, slug: str | None = None) -> Desk:
 
 
 @transaction.atomic
-def membership_set(*, desk: Desk, user, role: str) -> Membership:
-    """Make `user` a member of `desk` with `role`, updating the role if already a member."""
+def membership_set(*, desk: Desk, user, role: str, actor: AbstractBaseUser | None = None) -> Membership:
+    """Make `user` a member of `desk` with `role`, updating the role if already a member. For setup
+    code (the demo loader), without the desk admin's checks; `actor` None is the system.
+
+    Idempotent. An addition or a role change is recorded in the desk's audit trail like an admin's.
+    """
     if role not in Role.values:
         raise ValueError(f"unknown role {role!r}")
     membership, created = Membership.objects.get_or_create(desk=desk, user=user, defaults={"role": role})
-    if not created and membership.role != role:
+    if created:
+        _membership_record(action=AuditAction.MEMBER_ADDED, actor=actor, membership=membership)
+    elif membership.role != role:
+        previous_role = membership.role
         membership.role = role
         membership.save(update_fields=["role", "updated_at"])
+        _membership_record(
+            action=AuditAction.MEMBER_ROLE_CHANGED, actor=actor, membership=membership, previous_role=previous_role
+        )
     return membership
 
 
@@ -45,7 +55,7 @@ def membership_set(*, desk: Desk, user, role: str) -> Membership:
 # change is recorded in the desk's audit trail.
 
 
-def _membership_record(*, action: str, actor: AbstractBaseUser, membership: Membership, **details) -> None:
+def _membership_record(*, action: str, actor: AbstractBaseUser | None, membership: Membership, **details) -> None:
     details = {"username": membership.user.get_username(), "role": membership.role, **details}
     audit_record(action=action, actor=actor, desk=membership.desk, details=details)
 

@@ -171,3 +171,18 @@ def test_settings_events_stay_out_of_claim_histories(editor_api, desk, desk_admi
     history = editor_api.get(reverse("api:claim-history", args=[claim.pk])).json()["results"]
 
     assert [event["action"] for event in history] == [AuditAction.CLAIM_REJECTED]
+
+
+def test_people_set_up_without_an_admin_are_recorded_as_the_systems_doing(desk, activity):
+    nadia = factories.UserFactory(username="nadia")
+    desk_services.membership_set(desk=desk, user=nadia, role="reviewer")
+    desk_services.membership_set(desk=desk, user=nadia, role="reviewer")  # unchanged: no event
+    desk_services.membership_set(desk=desk, user=nadia, role="editor")
+
+    latest_two = [event["summary"] for event in reversed(activity()[:2])]
+
+    assert latest_two == [
+        "The system added nadia to the desk as reviewer",
+        "The system changed the role of nadia from reviewer to editor",
+    ]
+    assert AuditEvent.objects.filter(action=AuditAction.MEMBER_ADDED, details__username="nadia").count() == 1
