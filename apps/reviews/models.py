@@ -135,6 +135,9 @@ class VerdictCorrection(BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     previous_approved_at = models.DateTimeField()
+    # When the published revision was submitted, for withdrawing the correction to restore it; null on
+    # rows whose reopening predates it being kept (migration 0010 fills the open ones it can).
+    previous_submitted_at = models.DateTimeField(null=True, blank=True)
     # Empty while the correction is open; the approval of the corrected verdict fills them.
     corrected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

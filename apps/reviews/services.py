@@ -535,6 +535,7 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
         previous_reviewer=verdict.reviewer,
         previous_approved_by=verdict.approved_by,
         previous_approved_at=verdict.approved_at,
+        previous_submitted_at=verdict.submitted_at,
     )
     correction.previous_cited_references.set(verdict.cited_references.all())
     locked.status = TaskStatus.RETURNED
@@ -563,7 +564,7 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     over it (its submission and return stay in the claim's history).
 
     The verdict gets back, from the open `VerdictCorrection`, the rating, rationale, cited references,
-    reviewer, approver and approval time it was published with (`first_approved_at` never moved),
+    reviewer, submission time, approver and approval time it was published with (`first_approved_at` never moved),
     and the task is approved again. The open correction row is deleted: it published nothing, and
     closed rows are the verdict's public corrections history, which only approved corrections belong
     in. The audit trail keeps the reopening and records the withdrawal (`verdict_correction_withdrawn`,
@@ -611,7 +612,11 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     verdict.reviewer = correction.previous_reviewer or verdict.reviewer
     verdict.approved_by = correction.previous_approved_by
     verdict.approved_at = correction.previous_approved_at
-    verdict.save(update_fields=["rating", "rationale", "reviewer", "approved_by", "approved_at", "updated_at"])
+    # A row from before the submission time was kept has none; the verdict keeps the one it has.
+    verdict.submitted_at = correction.previous_submitted_at or verdict.submitted_at
+    verdict.save(
+        update_fields=["rating", "rationale", "reviewer", "submitted_at", "approved_by", "approved_at", "updated_at"]
+    )
     verdict.cited_references.set(correction.previous_cited_references.all())
     details = {
         "note": correction.note,

@@ -544,6 +544,7 @@ def _published_state(task):
         "rationale": verdict.rationale,
         "cited": [reference.url for reference in verdict.cited_references.all()],
         "reviewer": verdict.reviewer.get_username(),
+        "submitted_at": verdict.submitted_at,
         "approved_by": verdict.approved_by.get_username(),
         "approved_at": verdict.approved_at,
         "first_approved_at": verdict.first_approved_at,
@@ -826,3 +827,53 @@ def test_the_migration_fills_the_labels_of_corrections_written_before_it(approve
     )
     assert list(closed.values_list("previous_rating_label", "rating_label")) == [("True", "Mostly false")]
     assert list(still_open.values_list("previous_rating_label", "rating_label")) == [("Mostly false", "")]
+
+
+SUBMITTED = dt.datetime(2026, 11, 1, 17, 45, tzinfo=dt.UTC)
+RESUBMITTED = dt.datetime(2026, 11, 10, 18, 0, tzinfo=dt.UTC)
+
+
+def test_withdrawing_a_correction_restores_when_the_published_verdict_was_submitted(desk, editor, reviewer):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    with time_machine.travel(SUBMITTED, tick=False):
+        services.verdict_submit(user=reviewer, task=task, rating=_rating("True"), rationale="The report says so.")
+    with time_machine.travel(FIRST_APPROVAL, tick=False):
+        services.verdict_approve(editor=editor, task=_fresh(task))
+    correction = _reopen(task, editor)
+    with time_machine.travel(RESUBMITTED, tick=False):
+        services.verdict_submit(user=reviewer, task=_fresh(task), rating=_rating("False"), rationale="Revised.")
+    services.verdict_return(editor=editor, task=_fresh(task), note="The published finding was right after all.")
+    assert (correction.previous_submitted_at, _fresh(task).verdict.submitted_at) == (SUBMITTED, RESUBMITTED)
+
+    _withdraw(task, editor)
+
+    verdict = _fresh(task).verdict
+    assert (verdict.rating.label, verdict.submitted_at, verdict.approved_at) == ("True", SUBMITTED, FIRST_APPROVAL)
+
+
+def test_the_migration_fills_the_submission_time_of_open_corrections_written_before_it(desk, editor, reviewer):
+    """reviews 0010: an open row the reviewer has not resubmitted since takes the verdict's time; one
+    resubmitted since takes the claim's last submission event before the reopening."""
+    from django.apps import apps as installed_apps
+
+    backfill = importlib.import_module("apps.reviews.migrations.0010_verdict_correction_previous_submitted_at")
+    tasks = []
+    for _ in range(2):
+        task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+        services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+        with time_machine.travel(SUBMITTED, tick=False):
+            services.verdict_submit(user=reviewer, task=task, rating=_rating("True"), rationale="The report says so.")
+        with time_machine.travel(FIRST_APPROVAL, tick=False):
+            services.verdict_approve(editor=editor, task=_fresh(task))
+        _reopen(task, editor)
+        tasks.append(task)
+    untouched, resubmitted = tasks
+    with time_machine.travel(RESUBMITTED, tick=False):
+        services.verdict_submit(user=reviewer, task=_fresh(resubmitted), rating=_rating("False"), rationale="Revised.")
+    VerdictCorrection.objects.update(previous_submitted_at=None)
+
+    backfill.open_rows_backfill(installed_apps, None)
+
+    filled = dict(VerdictCorrection.objects.values_list("verdict__task", "previous_submitted_at"))
+    assert filled == {untouched.pk: SUBMITTED, resubmitted.pk: SUBMITTED}
