@@ -156,6 +156,7 @@ _WEBHOOK_ACTIONS = (
     AuditAction.WEBHOOK_SECRET_ROTATED,
     AuditAction.WEBHOOK_TURNED_OFF,
     AuditAction.WEBHOOK_DELETED,
+    AuditAction.WEBHOOK_REDELIVERED,
 )
 _WEBHOOK_FIELD_NAMES = {"url": "URL", "events": "events", "payload_format": "format", "description": "description"}
 
@@ -175,6 +176,11 @@ def _webhook_summary(actor: str, action: str, details: dict) -> str:
         return f"{actor} turned the webhook {url} off after {details.get('failures')} failed deliveries in a row"
     if action == AuditAction.WEBHOOK_DELETED:
         return f"{actor} deleted the webhook {url}"
+    if action == AuditAction.WEBHOOK_REDELIVERED:
+        return (
+            f"{actor} sent the {details.get('event')} delivery to the webhook {url} again "
+            f"(it was {details.get('previous_status')})"
+        )
     changes = details.get("changes", {})
     changed = [_WEBHOOK_FIELD_NAMES.get(field, field) for field in changes if field != "is_active"]
     switched = ("on" if changes["is_active"][1] else "off") if "is_active" in changes else ""

@@ -87,6 +87,7 @@ class AuditAction(models.TextChoices):
     WEBHOOK_SECRET_ROTATED = "webhook_secret_rotated", "Webhook signing secret replaced"
     WEBHOOK_TURNED_OFF = "webhook_turned_off", "Webhook turned off after failed deliveries"
     WEBHOOK_DELETED = "webhook_deleted", "Webhook deleted"
+    WEBHOOK_REDELIVERED = "webhook_redelivered", "Webhook delivery sent again"
 
 
 class AuditEvent(models.Model):
