@@ -276,7 +276,11 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
-            piece_attribution = _piece_source(text, sentence.text, attribution, memory)
+            # "The embassy declined the request and said ...": the declining is no statement of the embassy's
+            saying_piece = (
+                frame is None or frame.style != "coordinated" or any(b > frame.content_start for _, b in spans)
+            )
+            piece_attribution = _piece_source(text, sentence.text, attribution if saying_piece else "", memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
@@ -457,7 +461,7 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
     ):
         pieces = split_atomic(sentence, frame.content_start, frame.content_end)
         return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
-    elif frame.style == "leading":
+    elif frame.style in ("leading", "coordinated"):
         pieces = split_atomic(sentence, 0, len(sentence))
     else:
         pieces = split_atomic(sentence, frame.content_start, frame.content_end)

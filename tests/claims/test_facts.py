@@ -1000,6 +1000,8 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("A Middle Eastern diplomat spoke.", [("Middle Eastern", "NORP")]),
         ("They visited Punta Tombo.", [("Punta Tombo", "PLACE")]),
         ("Multiple Creative Commons-licensed videos are uploaded.", [("Creative Commons", "ORG")]),
+        # a capital outside A-Z opens a name
+        ("Minister Łukasz Szumowski spoke.", [("Łukasz Szumowski", "PERSON")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

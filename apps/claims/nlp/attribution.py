@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES
-from .lexicon import IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
+from .lexicon import CAPITALS, IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -23,11 +23,15 @@ _WHEN = (
     # a part of the day and the local time after the day, as in Friday morning, local time (UTC+0900)
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+local\s+time(?:\s+\([^)]{1,20}\))?)?))?"
 )
+_CAPITAL = f"[{CAPITALS}]"
 # A word of a name, no longer than any real one: unbounded, a search over a long hyphenated or dotted token
 # ("A-A-A-...") would read the rest of it from every capital, quadratic in its length.
-_NAME = r"[A-Z][\w'\u2019.-]{0,60}"
+_NAME = rf"[{CAPITALS}][\w'\u2019.-]{{0,60}}"
 # "Abdullah al-Jahafi": a name's word after an Arabic article
 _NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
+# "Arnel dela Vega", "Ursula von der Leyen", "Ahmed bin Salman": a name's word after a particle in lower case
+_PARTICLE = r"de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn"
+_NAME_AFTER_PARTICLES = rf"(?:(?:al|el)-|(?:(?:{_PARTICLE})\s+){{1,2}})?{_NAME}"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
     r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
@@ -35,13 +39,16 @@ _ROLE_NOUNS = (
     r"engineer|officer|manager|editor|correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|"
     r"author|co-author|partner|colleague|teammate|coach|friend|prosecutor|judge|mayor|governor|commissioner|"
     r"senator|lawmaker|legislator|diplomat|ambassador|envoy|president|chairman|chairwoman|leader|founder|activist|"
-    r"archbishop|bishop|head"
+    r"archbishop|bishop|head|chair|chairperson|sheriff|member|agent|specialist|adviser|advisor|consultant|opponent|"
+    r"critic|supporter|organi[sz]er|resident|neighbou?r|acquaintance|attendee|delegate|representative|candidate|"
+    r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
+    r"businesswoman|loyalist|campaigner|director-general|secretary-general"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
     r"previously|repeatedly|reportedly|allegedly|specifically|initially|eventually|publicly|privately|"
     r"officially|formally|separately|recently|subsequently|explicitly|openly|originally|further|later|"
-    r"immediately|finally|falsely|widely|first"
+    r"immediately|finally|falsely|widely|first|once"
 )
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
 _GROUP_NOUN = (
@@ -59,6 +66,11 @@ _SOURCE = (
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
+    # "Hospital officials in Omsk said": a group named by what it is and where
+    rf"|{_NAME}\s+(?:{_GROUP_NOUN})\s+(?:in|from|at)\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
+    # "José Ortiz of the island's power authority said": a person of a body described in lower case
+    rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    r"[\w'\u2019-]+(?=\s+(?:said|says|told|stated|wrote)\b)"
     # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
     rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
@@ -77,14 +89,14 @@ _SOURCE = (
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
-    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME}){{0,6}}"
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
-    rf"|[Aa]n?\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
+    rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
     rf"(?:\s+(?:for|of|at|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
@@ -118,9 +130,9 @@ _QUOTE = re.compile(
 # said UCL astronomer Angelos Tsiaras.': the person who spoke is the name after the organisation's
 # role, not the organisation.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:,\s+[A-Z][^,]{0,40}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{1,60},\s+"
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s*[.,]"
-    rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})"
+    rf"(?:,\s+{_CAPITAL}[^,]{{0,40}}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{{1,60}},\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})\s*[.,]"
+    rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
 _HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
@@ -129,7 +141,7 @@ _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
-    r"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the)|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*['\u2019]s)\s+[^,]{0,60}?\b"
+    rf"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the)|{_NAME}(?:\s+{_NAME})*['\u2019]s)\s+[^,]{{0,60}}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
@@ -173,7 +185,7 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}),)?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
-    rf"(?:(?:also|{_REPORTING_ADVERB})\s+)?"
+    rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared)"
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
@@ -223,10 +235,11 @@ _CARRIER = re.compile(
     r"(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
-_DESCRIBED_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)$")
+_DESCRIBED_NAME = re.compile(rf"^(?:[a-z][\w-]*\s+)+(?P<name>{_NAME}(?:\s+{_NAME})*)$")
 # "The report said Clinton ..." / "Putin and other officials have repeatedly said that ..."
 _LEADING = re.compile(
-    rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?)"
+    # "The Investigative Committee and the Federal Security Service (FSB) said": an abbreviation after a name
+    rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?(?:\s+\({_CAPITAL}[\w.-]*\))?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
     rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}"
@@ -237,7 +250,7 @@ _LEADING = re.compile(
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
 )
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
-_TOLD_BY_NAME = re.compile(r"told\s+(?:the\s+)?[A-Z]")
+_TOLD_BY_NAME = re.compile(rf"told\s+(?:the\s+)?{_CAPITAL}")
 # "North Korea claimed, as of Thursday, it was ...", "CBS News reported, citing Johns Hopkins data, there were ..."
 _ASIDE_AFTER_CUE = re.compile(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
 
@@ -249,20 +262,31 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
-    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting"
+    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+asked|Asked"
+    # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
+    r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
+    # "Talking about the attention, Kurtzer said ...", "Confirming life can thrive ..., Seager said ..."
+    # a participle, not a name that is the subject ("Boeing did not ...", "Beijing has ...")
+    r"|[A-Z][a-z]{2,}ing(?=\s)(?!\s+(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told"
+    r"|[a-z]+ed)\b)"
     # "A month later,", "Two days earlier,"
     r"|[A-Z][a-z]*\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
-    r"(?:(?:as|at|during|in|on|after|before)\s[^,]{1,60},\s+)?"
+    r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
 )
 
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
 _SAYING_AFTER_COMMA = re.compile(
     r",\s+(?:also\s+)?(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|"
-    r"telling)\b(?!\s+(?:goodbye|farewell|grace|to)\b)"
+    r"telling)\b(?!\s+(?:goodbye|farewell|grace|to|which|whether)\b)"
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
     r"|:\s*[\"“]"
+)
+# 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
+# doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
+_AND_SAID = re.compile(
+    r"\s+and\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:]))\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
@@ -303,20 +327,21 @@ _PARENTHETICAL = re.compile(
     # "Because warmer water is more buoyant, says the study, it rises ...": a document or a body, too
     rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
     rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
-    # Not when what follows describes the source (", according to police, who said ...") or goes on with
-    # what it said (", officials told state media, adding that ...").
-    r"(?=\w)(?!(?:who|whom|whose|which|adding|saying|noting|claiming|citing|explaining|warning)\b)"
+    # Not when what follows describes the source (", according to police, who said ...").
+    r"(?=\w)(?!(?:who|whom|whose|which)\b)"
 )
+# ", officials told state media, adding that ...": the frame goes on with what the source said, so it stays
+_GOES_ON_SAYING = re.compile(r"(?:adding|saying|noting|claiming|citing|explaining|warning)\b")
 
 
 # '..., said Sabrina Bennoui of Reporters Without Borders.': the sentence's full stop, not an
 # abbreviation's ("Jr.", "Inc.", "U.S.").
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 # "Fourteen-year-old Zoe", "23-year-old Ana Vell": the age before a name
-_AGE_BEFORE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[A-Z])")
-_OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?=[A-Z])")
+_AGE_BEFORE_NAME = re.compile(rf"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{{1,3}})-year-old\s+(?={_CAPITAL})")
+_OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
-_DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?=[A-Z])")
+_DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{_WEEKDAY})|today|yesterday|tonight)$")
 
@@ -328,7 +353,9 @@ class AttributionFrame:
     # Where the attributed content sits inside the sentence (relative offsets).
     content_start: int
     content_end: int
-    style: str  # "trailing", "quote", "according", "leading", "parenthetical", "participle"
+    # "trailing", "quote", "according", "leading", "parenthetical", "participle", or "coordinated": the
+    # subject's second verb says something ("X declined the request and said ..."), from content_start
+    style: str
     # A frame set between commas inside the content ("Diesel, officials said, spilled"): its span.
     gap: tuple[int, int] | None = None
 
@@ -445,7 +472,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (match := _PARENTHETICAL.search(sentence))
         # ", according to prosecutor Josh Bash, the U.S. Attorney for ...": a description of the source
         and (
-            has_clause_verb(sentence[match.end() :])
+            (goes_on_saying := _GOES_ON_SAYING.match(sentence, match.end()))
+            or has_clause_verb(sentence[match.end() :])
             or _PRONOUN_THEN_PRESENT.match(sentence, match.end())
             or _PHRASE_GOES_ON.match(sentence, match.end())
         )
@@ -453,7 +481,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         source = match["source1"] or match["source2"] or match["source3"]
         cue = "according to" if match["source1"] else _cue(match["cue2"] or match["cue3"])
         named = _named_source(source) if match["source1"] else _clean(source)
-        return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", (match.start(), match.end()))
+        gap = None if goes_on_saying else (match.start(), match.end())
+        return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", gap)
     if match := _NAME_WHO_SAID.search(sentence):
         return AttributionFrame(_clean(match["name"]), match["cue"], 0, len(sentence), "quote")
     if ";" not in sentence and (match := _ACCORDING_INSIDE.search(sentence)):
@@ -463,6 +492,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(_clean(match["source"]), "according to", 0, len(sentence), "parenthetical")
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
+    if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
+        return AttributionFrame(subject, saying["cue"], saying.start(), len(sentence), "coordinated")
     return None
 
 

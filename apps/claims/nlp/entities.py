@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .lexicon import GIVEN_NAMES, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, STOPWORDS, WEEKDAYS, words
+from .lexicon import CAPITALS, GIVEN_NAMES, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, STOPWORDS, WEEKDAYS, words
 
 PLACES = words(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
@@ -245,7 +245,7 @@ _INITIAL = rf"[A-Z]\.(?=\s+[A-Z])(?!\s+(?:{'|'.join(re.escape(w) for w in _SENTE
 _NAME_PART = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_INITIAL}|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Jr)\."
     r"|[A-Z]+&[A-Z]+\b"  # "PG&E", "AT&T"
-    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
+    rf"|[{CAPITALS}][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
     r"|al-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing"
 )

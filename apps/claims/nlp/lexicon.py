@@ -6,6 +6,11 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Capital letters of the Latin alphabets as a regex class's body, so names such as "Łukasz", "Ömer" and
+# "Émile" read as names.
+CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(letter for letter in map(chr, range(0x100, 0x180)) if letter.isupper())
+
+
 STOPWORDS = words(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few

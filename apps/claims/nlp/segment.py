@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import words
+from .lexicon import CAPITALS, words
 
 # Words that end with a period without ending the sentence. Lower-case, without the period.
 ABBREVIATIONS = words(
@@ -33,7 +33,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A marker inside a sentence glosses a name or phrase ("Law and Justice Party ((pl))Polish language:").
 TRANSLATION_MARKER = re.compile(r"\(\([a-z]{2,3}\)\)")
 # Capitals a sentence may open with, accented ones included ("Łukasz", "Érik").
-_CAPITAL = "A-Z0-9À-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPITAL = f"0-9{CAPITALS}"
 # Names that open a sentence in lower case: "al-Muhandis was ...", "de Klerk said", "iPhone sales".
 _LOWER_CASE_NAME = r"(?:al-|el-|ad-|ash-|as-|at-|an-|bin\s|de\s|van\s|von\s|e|i)"
 # A program's or a product's name, hyphenated and in lower case: "youtube-dl is ...", "e-commerce".
