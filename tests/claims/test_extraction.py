@@ -388,6 +388,19 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "President Zelensky"),
         ("Talking about the 3 new releases, Ana Vell said the team had grown quickly.", "Ana Vell"),
         ('Ana Vell had said, "3 rituals kept the disease away."', "Ana Vell"),
+        ('Ana Vell, another lawyer for the victim, told reporters "3 witnesses saw it."', "Ana Vell"),
+        ('One of the victims said the 3 men thought she was "nothing but a toy".', "One of the victims"),
+        ('Namely, President Ana Vell said on Wednesday, "3 ministers will resign."', "President Ana Vell"),
+        ('Upon arrival, Ana Vell told reporters, "We made the machine 3 years ago and now we have crossed the sea."',
+         "Ana Vell"),
+        ("Senator Vell's campaign said she was ending her bid after 3 primaries.", "Senator Vell's campaign"),
+        ("African Export\u2013Import Bank president Okey Oramah said that the use of these currencies costs Africa "
+         "$5 billion a year.",
+         "African Export\u2013Import Bank president Okey Oramah"),
+        ('A university student named Wong said, "3 marches were held despite the weather."',
+         "A university student named Wong"),
+        ('Republican committee member Doug Collins of Georgia said on Twitter, "3 votes are needed."',
+         "Republican committee member Doug Collins of Georgia"),
         # a name ending in -ing is the subject, not a participle opening the sentence
         ("Boeing did not release the 3 reports, telling Wikinews the company was cooperating.", "Boeing"),
         # noting which birds return is watching them, not saying something
@@ -407,6 +420,8 @@ def test_news_attribution_phrasings_name_their_source(sentence, source):
          ["Around 50 gallons of diesel fuel spilled and ignited."], "officials"),
         ("Longer term, according to NASA administrator Jim Bridenstine, the goal is to cut launch costs by 40 percent.",
          ["Longer term, the goal is to cut launch costs by 40 percent."], "NASA administrator Jim Bridenstine"),
+        ("One child was, according to the fire service, among the 3 dead.", ["One child was among the 3 dead."],
+         "the fire service"),
         ("The bomb was placed on a motorcycle in a market, stated Minister of Information Moammar al-Eryani, and "
          "was left outside a restaurant.",
          ["The bomb was placed on a motorcycle in a market.", "The bomb was left outside a restaurant."],

@@ -26,7 +26,7 @@ _WHEN = (
 _CAPITAL = f"[{CAPITALS}]"
 # A word of a name, no longer than any real one: unbounded, a search over a long hyphenated or dotted token
 # ("A-A-A-...") would read the rest of it from every capital, quadratic in its length.
-_NAME = rf"[{CAPITALS}][\w'\u2019.-]{{0,60}}"
+_NAME = rf"[{CAPITALS}][\w'\u2019.\u2013-]{{0,60}}"
 # "Abdullah al-Jahafi": a name's word after an Arabic article
 _NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 # "Arnel dela Vega", "Ursula von der Leyen", "Ahmed bin Salman": a name's word after a particle in lower case
@@ -94,6 +94,13 @@ _SOURCE = (
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
+    # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
+    rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union)"
+    # "One of the victims said", "One interviewee said": one of a group
+    r"|One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b|One\s+interviewee"
+    # "A university student named Wong said": someone introduced by name
+    rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
@@ -103,7 +110,8 @@ _SOURCE = (
     # name after it or what it is the post of
     rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}"
     rf"(?:{_ROLE_NOUNS})"
-    rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}))"
+    # "Republican committee member Doug Collins of Georgia said": where the holder is from, after the name
+    rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}(?:\s+of\s+{_NAME})?))"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -141,7 +149,7 @@ _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
-    rf"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the)|{_NAME}(?:\s+{_NAME})*['\u2019]s)\s+[^,]{{0,60}}?\b"
+    rf"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the|another)|{_NAME}(?:\s+{_NAME})*['\u2019]s)\s+[^,]{{0,60}}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
@@ -265,6 +273,7 @@ _OPENING_PHRASE = re.compile(
     r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+asked|Asked"
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
+    r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
     # "Talking about the attention, Kurtzer said ...", "Confirming life can thrive ..., Seager said ..."
     # a participle, not a name that is the subject ("Boeing did not ...", "Beijing has ...")
     r"|[A-Z][a-z]{2,}ing(?=\s)(?!\s+(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told"
@@ -330,6 +339,8 @@ _PARENTHETICAL = re.compile(
     # Not when what follows describes the source (", according to police, who said ...").
     r"(?=\w)(?!(?:who|whom|whose|which)\b)"
 )
+# "One child was, according to the fire service, among the dead": the frame splits the verb from what follows
+_VERB_BEFORE_GAP = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)$")
 # ", officials told state media, adding that ...": the frame goes on with what the source said, so it stays
 _GOES_ON_SAYING = re.compile(r"(?:adding|saying|noting|claiming|citing|explaining|warning)\b")
 
@@ -476,6 +487,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             or has_clause_verb(sentence[match.end() :])
             or _PRONOUN_THEN_PRESENT.match(sentence, match.end())
             or _PHRASE_GOES_ON.match(sentence, match.end())
+            # not past a semicolon, where the frame may speak for its own clause only
+            or (";" not in sentence[: match.start()] and _VERB_BEFORE_GAP.search(sentence, 0, match.start()))
         )
     ):
         source = match["source1"] or match["source2"] or match["source3"]
