@@ -279,7 +279,10 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
 
 def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, Any]]) -> list[Claim]:
     """Replace a claim by two or more claims, each from a span of the article (and an
-    optional reworded text). The original claim is deleted."""
+    optional reworded text). The original claim is deleted.
+
+    Recorded on the original (its parts) and on each new claim (where it came from), whose history
+    then holds the original's earlier events (`audit_earlier_claims`)."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
     _ensure_editable(claim)
     if len(parts) < 2:
@@ -296,6 +299,14 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
             spans=[[c.start, c.end] for c in created],
         )
         split_details = _split_details(claim, created)  # before the delete clears the claim's id
+        # The original's own history ends with its split (its id is all that is left of it); each
+        # new claim's history starts with it and holds the original's earlier events.
+        audit_record(
+            action=AuditAction.CLAIM_SPLIT,
+            actor=user,
+            claim=claim,
+            details={"text": claim.text, "parts": split_details["parts"]},
+        )
         claim.delete()
         for new_claim in created:
             new_claim.save()

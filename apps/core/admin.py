@@ -1,7 +1,71 @@
-from django.contrib import admin
+from typing import Any
 
-from .audit import audit_event_summary
+from django.contrib import admin
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.forms import BaseModelFormSet, ModelForm
+from django.http import HttpRequest
+
+from .audit import audit_admin_deleted, audit_admin_saved, audit_admin_values, audit_event_summary
 from .models import AuditEvent
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """An admin whose saves and deletions are recorded in the desk's activity (and a claim's
+    history, for a claim's rows), the way the app's services record theirs: who, when, and each
+    changed field's old and new value. Rows edited inline are recorded in the parent's place (a
+    desk's memberships, a scale's ratings).
+
+    Django's admin saves rows as they are, without the app's services (site administrators repair
+    data here), so recording them is the only trace they leave. Each subclass says where its rows'
+    changes belong in `audit_place`.
+    """
+
+    def audit_place(self, obj: Model) -> dict[str, Any] | None:
+        """Where the changes of `obj` are recorded: `{"desk": desk}` or `{"claim": claim}`; None for a row
+        of no desk (the shipped defaults), which no desk's activity holds."""
+        raise NotImplementedError
+
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        before = audit_admin_values(type(obj)._default_manager.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        place = self.audit_place(obj)
+        if place is not None:
+            audit_admin_saved(actor=request.user, obj=obj, before=before, **place)
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        place = self.audit_place(obj)
+        if place is not None:
+            audit_admin_deleted(actor=request.user, obj=obj, **place)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        # The changelist's "delete selected": one event per row, in the deletion's transaction.
+        with transaction.atomic():
+            for obj in queryset:
+                place = self.audit_place(obj)
+                if place is not None:
+                    audit_admin_deleted(actor=request.user, obj=obj, **place)
+            super().delete_queryset(request, queryset)
+
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseModelFormSet, change: bool) -> None:
+        place = self.audit_place(form.instance)
+        if place is None:
+            super().save_formset(request, form, formset, change)
+            return
+        stored_ids = [inline.instance.pk for inline in formset.forms if not inline.instance._state.adding]
+        before = {row.pk: audit_admin_values(row) for row in formset.model._default_manager.filter(pk__in=stored_ids)}
+        # Recorded before saving: a deleted row has no primary key afterwards.
+        for deleted in formset.deleted_forms:
+            if deleted.instance.pk in before:
+                audit_admin_deleted(
+                    actor=request.user, obj=deleted.instance, values=before[deleted.instance.pk], **place
+                )
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            audit_admin_saved(actor=request.user, obj=obj, before=None, **place)
+        for obj, _ in formset.changed_objects:
+            audit_admin_saved(actor=request.user, obj=obj, before=before[obj.pk], **place)
 
 
 class EveryDeskRecordAdmin(admin.ModelAdmin):

@@ -6,11 +6,14 @@ function that changes or deletes an event.
 """
 
 import datetime as dt
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Model, Q, QuerySet
 from django.utils import dateformat, timezone
 
 from .models import AuditAction, AuditEvent
@@ -58,45 +61,129 @@ def audit_record_many(*, action: str, actor, entries: Iterable[tuple[Any, dict]]
     return AuditEvent.objects.bulk_create(events)
 
 
-def audit_merged_claims(*, claim_id: UUID) -> dict[UUID, str]:
-    """The claims merged into this one, and into those before they were merged (a merge of merged
-    claims), each with its text as it was when merged away. One query per level of merging.
+@dataclass(frozen=True)
+class EarlierClaim:
+    """A claim, gone since, whose events belong in a later claim's history."""
 
-    Read from the merge events, since a merged-away claim's row is deleted.
+    text: str  # as it was when merged away or split
+    how: str  # "merged" into the later claim, or "split" into it and others
+
+
+def audit_earlier_claims(*, claim_id: UUID) -> dict[UUID, EarlierClaim]:
+    """The claims this one came from: those merged into it, the claim split into it and others, and
+    so on back (a merge of merged claims, a split of a split part), each with its text as it was
+    then. One query per step back.
+
+    Read from the merge and split events, since a merged-away or split claim's row is deleted.
     """
-    merged: dict[UUID, str] = {}
-    keepers = [claim_id]
-    while keepers:
-        merges = AuditEvent.objects.filter(claim_id__in=keepers, action=AuditAction.CLAIM_MERGED)
-        keepers = []
-        for details in merges.values_list("details", flat=True):
-            ids, texts = details.get("merged_claim_ids", []), details.get("merged_texts", [])
-            for merged_id, text in zip(ids, texts, strict=False):
-                merged_id = UUID(merged_id)
-                if merged_id != claim_id and merged_id not in merged:
-                    merged[merged_id] = text
-                    keepers.append(merged_id)
-    return merged
+    earlier: dict[UUID, EarlierClaim] = {}
+    later = [claim_id]
+    while later:
+        events = AuditEvent.objects.filter(
+            claim_id__in=later, action__in=[AuditAction.CLAIM_MERGED, AuditAction.CLAIM_SPLIT]
+        ).values_list("action", "details")
+        later = []
+        for action, details in events:
+            if action == AuditAction.CLAIM_MERGED:
+                ids, texts = details.get("merged_claim_ids", []), details.get("merged_texts", [])
+                sources = [(merged_id, text, "merged") for merged_id, text in zip(ids, texts, strict=False)]
+            elif "from_claim_id" in details:  # a part's record of the split (the original's names no source)
+                sources = [(details["from_claim_id"], details.get("from_text", ""), "split")]
+            else:
+                sources = []
+            for source_id, text, how in sources:
+                source_id = UUID(source_id)
+                if source_id != claim_id and source_id not in earlier:
+                    earlier[source_id] = EarlierClaim(text=text, how=how)
+                    later.append(source_id)
+    return earlier
 
 
 def audit_claim_events(
-    *, claim_id: UUID, article_id: UUID, merged_claim_ids: Iterable[UUID] = ()
+    *, claim_id: UUID, article_id: UUID, earlier_claim_ids: Iterable[UUID] = ()
 ) -> QuerySet[AuditEvent]:
     """A claim's events and its article's own (imported, fact-check address), newest first, with
-    the events of the claims merged into it when their ids are given (`audit_merged_claims`).
+    the events of the claims it came from when their ids are given (`audit_earlier_claims`).
 
-    The caller has checked the user may see the claim.
+    A split original's own record of the split is left out of its parts' histories: each part has
+    its own. The caller has checked the user may see the claim.
     """
-    claim_ids = [claim_id, *merged_claim_ids]
-    return AuditEvent.objects.filter(
-        Q(claim_id__in=claim_ids) | Q(article_id=article_id, claim_id__isnull=True)
-    ).order_by("-occurred_at", "-pk")
+    earlier_claim_ids = list(earlier_claim_ids)
+    return (
+        AuditEvent.objects.filter(
+            Q(claim_id__in=[claim_id, *earlier_claim_ids]) | Q(article_id=article_id, claim_id__isnull=True)
+        )
+        .exclude(
+            Q(action=AuditAction.CLAIM_SPLIT, claim_id__in=earlier_claim_ids) & ~Q(details__has_key="from_claim_id")
+        )
+        .order_by("-occurred_at", "-pk")
+    )
 
 
 def audit_desk_events(*, desk_id: UUID) -> QuerySet[AuditEvent]:
     """Everything recorded on a desk, newest first, deleted articles' events included. The caller
     has checked the user may see the desk's whole activity (its admins)."""
     return AuditEvent.objects.filter(desk_id=desk_id).order_by("-occurred_at", "-pk")
+
+
+# --- Changes made in the Django admin ------------------------------------------------------------
+# Site administrators (and desk admins with staff access) repair rows there without the app's
+# services; `apps.core.admin.AuditedAdmin` records each save and deletion through these.
+
+# Never recorded, whatever the model: the trail is read by every admin of the desk.
+_NEVER_RECORDED = ("secret", "password", "token", "api_key")
+
+
+def audit_admin_values(obj: Model) -> dict[str, Any]:
+    """The row's editable values as the trail keeps them: JSON, a related row by its name, and no
+    field whose name says it holds a credential."""
+    values: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or not field.editable or any(word in field.name for word in _NEVER_RECORDED):
+            continue
+        if field.is_relation:
+            related = getattr(obj, field.name)
+            values[field.name] = None if related is None else str(related)
+        else:
+            values[field.name] = field.value_from_object(obj)
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _admin_details(obj: Model) -> dict[str, Any]:
+    return {"model": str(obj._meta.verbose_name), "object_id": str(obj.pk), "name": str(obj)}
+
+
+def audit_admin_saved(*, actor, obj: Model, before: dict[str, Any] | None, desk=None, claim=None) -> AuditEvent | None:
+    """Record a row added (`before` None: its values) or changed in the Django admin (each changed
+    field's old and new value; nothing when nothing changed), on the desk or the claim given."""
+    after = audit_admin_values(obj)
+    if before is None:
+        details = {**_admin_details(obj), "values": after}
+        return audit_record(action=AuditAction.ADMIN_ADDED, actor=actor, desk=desk, claim=claim, details=details)
+    changes = {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
+    if not changes:
+        return None
+    details = {**_admin_details(obj), "changes": changes}
+    return audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, desk=desk, claim=claim, details=details)
+
+
+def audit_admin_deleted(
+    *, actor, obj: Model, values: dict[str, Any] | None = None, desk=None, claim=None
+) -> AuditEvent:
+    """Record a row deleted in the Django admin with its last values (`values`, else read from
+    `obj`), on the desk or the claim given. Call it before deleting: the row's id goes with it."""
+    details = {**_admin_details(obj), "values": audit_admin_values(obj) if values is None else values}
+    return audit_record(action=AuditAction.ADMIN_DELETED, actor=actor, desk=desk, claim=claim, details=details)
+
+
+def _admin_summary(actor: str, action: str, details: dict) -> str:
+    what = f"the {details.get('model')} {_quoted(details.get('name'))}"
+    if action == AuditAction.ADMIN_ADDED:
+        return f"{actor} added {what} in the Django admin"
+    if action == AuditAction.ADMIN_DELETED:
+        return f"{actor} deleted {what} in the Django admin"
+    fields = ", ".join(field.replace("_", " ") for field in details.get("changes", {}))
+    return f"{actor} changed {what} in the Django admin: {fields}"
 
 
 def _quoted(text: Any) -> str:
@@ -201,7 +288,11 @@ def audit_event_summary(event: AuditEvent) -> str:
     if action == AuditAction.VERDICT_SUBMITTED:
         return _submission_summary(actor, details)
     if action == AuditAction.CLAIM_SPLIT:
-        return f"{actor} split {_quoted(details.get('from_text'))} into {len(details.get('parts', []))} claims"
+        parts = details.get("parts", [])
+        if "from_claim_id" not in details:  # the original's own record
+            texts = "; ".join(_quoted(part.get("text")) for part in parts)
+            return f"{actor} split this claim into {len(parts)} claims: {texts}"
+        return f"{actor} split {_quoted(details.get('from_text'))} into {len(parts)} claims"
     if action == AuditAction.CLAIM_MERGED:
         merged = "; ".join(_quoted(text) for text in details.get("merged_texts", []))
         return f"{actor} merged into this claim: {merged}"
@@ -230,6 +321,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         return _changes_summary(actor, "source rule", "name", details)
     if action in _WEBHOOK_ACTIONS:
         return _webhook_summary(actor, action, details)
+    if action in (AuditAction.ADMIN_ADDED, AuditAction.ADMIN_CHANGED, AuditAction.ADMIN_DELETED):
+        return _admin_summary(actor, action, details)
     if action == AuditAction.RATING_MOVED:
         way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
         return (

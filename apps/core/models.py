@@ -88,6 +88,11 @@ class AuditAction(models.TextChoices):
     WEBHOOK_TURNED_OFF = "webhook_turned_off", "Webhook turned off after failed deliveries"
     WEBHOOK_DELETED = "webhook_deleted", "Webhook deleted"
     WEBHOOK_REDELIVERED = "webhook_redelivered", "Webhook delivery sent again"
+    # Rows saved or deleted in the Django admin, outside the app's services: desks, memberships,
+    # rating scales and ratings, source rules, provider settings, review tasks, verdicts.
+    ADMIN_ADDED = "admin_added", "Added in the Django admin"
+    ADMIN_CHANGED = "admin_changed", "Changed in the Django admin"
+    ADMIN_DELETED = "admin_deleted", "Deleted in the Django admin"
 
 
 class AuditEvent(models.Model):

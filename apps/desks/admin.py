@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin import EveryDeskRecordAdmin
+from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
 
@@ -12,18 +12,24 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Desk)
-class DeskAdmin(admin.ModelAdmin):
+class DeskAdmin(AuditedAdmin):
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
 
+    def audit_place(self, obj: Desk) -> dict:
+        return {"desk": obj}
+
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ["user", "desk", "role"]
     list_filter = ["role", "desk"]
     search_fields = ["user__username", "desk__name"]
+
+    def audit_place(self, obj: Membership) -> dict:
+        return {"desk": obj.desk}
 
 
 @admin.register(WebhookEndpoint)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from apps.core.admin import AuditedAdmin
 from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk, Membership, Role
 from apps.references.services import source_rule_url_template_check
@@ -16,8 +17,9 @@ def _admin_desk_ids(request: HttpRequest) -> list:
     return list(Membership.objects.filter(user_id=request.user.pk, role=Role.ADMIN).values_list("desk_id", flat=True))
 
 
-class DeskAdminScopedAdmin(admin.ModelAdmin):
-    """Desk admins (staff users with the admin role in a desk) manage their desks' rows.
+class DeskAdminScopedAdmin(AuditedAdmin):
+    """Desk admins (staff users with the admin role in a desk) manage their desks' rows, and each
+    change is recorded in the desk's activity.
 
     Rows without a desk (shipped defaults) are changed only by superusers.
     """
@@ -50,6 +52,10 @@ class DeskAdminScopedAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._may_edit(request, obj)
+
+    def audit_place(self, obj: Any) -> dict | None:
+        # Shared rows (no desk) are every desk's, so no one desk's activity holds their changes.
+        return {"desk": obj.desk} if obj.desk_id else None
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "desk" and not request.user.is_superuser:

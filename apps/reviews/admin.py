@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin import EveryDeskRecordAdmin
+from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
 
@@ -11,19 +11,25 @@ class RatingInline(admin.TabularInline):
 
 
 @admin.register(RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
+class RatingScaleAdmin(AuditedAdmin):
     list_display = ["name", "desk", "best_rating", "worst_rating"]
     inlines = [RatingInline]
 
+    def audit_place(self, obj: RatingScale) -> dict | None:
+        return {"desk": obj.desk} if obj.desk_id else None
+
 
 @admin.register(ReviewTask)
-class ReviewTaskAdmin(admin.ModelAdmin):
+class ReviewTaskAdmin(AuditedAdmin):
     """Read-mostly: workflow changes go through the app so its rules apply."""
 
     list_display = ["claim", "status", "assignee", "due_date", "updated_at"]
     list_filter = ["status", "claim__article__desk"]
     search_fields = ["claim__text"]
     readonly_fields = ["claim", "status", "assigned_by", "created_at", "updated_at"]
+
+    def audit_place(self, obj: ReviewTask) -> dict:
+        return {"claim": obj.claim}
 
 
 class VerdictCorrectionInline(admin.TabularInline):
@@ -48,11 +54,14 @@ class VerdictCorrectionInline(admin.TabularInline):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(AuditedAdmin):
     list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
     list_filter = ["rating"]
     readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at", "first_approved_at"]
     inlines = [VerdictCorrectionInline]
+
+    def audit_place(self, obj: Verdict) -> dict:
+        return {"claim": obj.task.claim}
 
 
 @admin.register(Notification)

@@ -8,7 +8,8 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from apps.articles.services import article_delete
-from apps.claims.services import claim_merge, claim_reject, claim_release
+from apps.claims.services import claim_merge, claim_reject, claim_release, claim_split
+from apps.core.audit import audit_claim_events, audit_event_summary
 from apps.core.models import AuditAction, AuditEvent
 from apps.reviews import services as review_services
 from apps.reviews.models import Rating
@@ -229,3 +230,80 @@ def test_the_desk_activity_still_lists_merged_claims_events_once(desk, editor, m
 
     assert len([event for event in results if event["action"] == "claim_rejected"]) == 3
     assert "merged_claim" not in results[0]
+
+
+# --- Split claims --------------------------------------------------------------------------------
+
+SPLIT_BODY = "The council spent four million pounds on the new bridge, and most of that money came from a grant."
+
+
+@pytest.fixture
+def split(desk, editor):
+    """A claim rejected and released again, then split in two: the original (deleted, so its id is
+    kept aside) and its parts."""
+    article = factories.ArticleFactory(desk=desk, body=SPLIT_BODY)
+    original = factories.ClaimFactory(article=article, text=SPLIT_BODY, start=0, end=len(SPLIT_BODY))
+    claim_reject(claim=original, user=editor, reason="The original's own reason.")
+    claim_release(claim=original, user=editor)
+    original_id = original.pk
+    comma = SPLIT_BODY.index(", and")
+    second_start = SPLIT_BODY.index("most of")
+    parts = claim_split(
+        claim=original, user=editor, parts=[{"start": 0, "end": comma}, {"start": second_start, "end": len(SPLIT_BODY)}]
+    )
+    return original_id, parts
+
+
+def test_the_split_claims_own_history_ends_with_the_split_naming_its_parts(split):
+    original_id, parts = split
+
+    events = list(audit_claim_events(claim_id=original_id, article_id=parts[0].article_id))
+
+    assert [event.action for event in events][:3] == ["claim_split", "claim_released", "claim_rejected"]
+    assert [part["id"] for part in events[0].details["parts"]] == [str(part.pk) for part in parts]
+    assert audit_event_summary(events[0]) == (
+        f"edith split this claim into 2 claims: \u201c{parts[0].text}\u201d; \u201c{parts[1].text}\u201d"
+    )
+
+
+def test_each_part_of_a_split_claim_holds_the_originals_earlier_events_naming_it(editor_api, split):
+    original_id, parts = split
+
+    for part in parts:
+        results = editor_api.get(_history_url(part), {"page_size": 50}).json()["results"]
+
+        splits = [event for event in results if event["action"] == "claim_split"]
+        assert len(splits) == 1, "the part's own record of the split, not the original's too"
+        assert (splits[0]["claim_id"], splits[0]["split_claim"]) == (str(part.pk), None)
+        assert splits[0]["details"]["from_claim_id"] == str(original_id)
+        (rejected,) = [event for event in results if event["action"] == "claim_rejected"]
+        assert rejected["details"]["reason"] == "The original's own reason."
+        assert rejected["claim_id"] == str(original_id)
+        assert rejected["split_claim"] == {"id": str(original_id), "text": SPLIT_BODY}
+        assert rejected["merged_claim"] is None
+
+
+def test_the_claim_page_labels_the_events_from_before_the_split(client, editor, split):
+    _, parts = split
+    client.force_login(editor)
+
+    page = client.get(reverse("claims:detail", args=[parts[0].pk])).content.decode()
+
+    section = page[page.index('<details class="card history"') :]
+    section = section[: section.index("</details>")]
+    entries = section.split("<li>")[1:]
+    (rejected,) = [entry for entry in entries if "original&#x27;s own" in entry]
+    assert f"Before the split, on the claim \u201c{SPLIT_BODY}\u201d:" in rejected
+    (own_split,) = [entry for entry in entries if " split " in entry]
+    assert "Before the split" not in own_split
+
+
+def test_a_part_merged_into_its_sibling_brings_the_originals_events_once(editor_api, editor, split):
+    _, (first, second) = split
+    keeper = claim_merge(claims=[first, second], user=editor)
+
+    results = editor_api.get(_history_url(keeper), {"page_size": 50}).json()["results"]
+
+    assert [event["details"]["reason"] for event in results if event["action"] == "claim_rejected"] == [
+        "The original's own reason."
+    ]

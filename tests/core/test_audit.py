@@ -135,17 +135,18 @@ def test_merging_records_one_event_naming_the_merged_claims(article, claim, edit
     assert event.details["merged_texts"] == [BODY[77:]]
 
 
-def test_splitting_records_on_each_new_claim_where_it_came_from(claim, editor):
+def test_splitting_records_on_the_original_and_on_each_new_claim_where_it_came_from(claim, editor):
     original_id = claim.pk
 
     parts = claim_split(claim=claim, user=editor, parts=[{"start": 0, "end": 30}, {"start": 31, "end": 76}])
 
     events = AuditEvent.objects.filter(action=AuditAction.CLAIM_SPLIT)
-    assert {event.claim_id for event in events} == {part.pk for part in parts}
-    assert len(events) == 2
+    assert {event.claim_id for event in events} == {original_id, *(part.pk for part in parts)}
+    assert len(events) == 3
     for event in events:
-        assert event.details["from_claim_id"] == str(original_id)
         assert [part["id"] for part in event.details["parts"]] == [str(part.pk) for part in parts]
+        if event.claim_id != original_id:
+            assert event.details["from_claim_id"] == str(original_id)
 
 
 def test_confirming_and_declining_a_repeat_name_the_earlier_claim(article, claim, editor):

@@ -11,7 +11,7 @@ from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_req
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
 from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
-from apps.core.audit import audit_claim_events, audit_merged_claims
+from apps.core.audit import audit_claim_events, audit_earlier_claims
 from apps.core.exceptions import NotFoundError
 
 from .serializers import (
@@ -162,13 +162,14 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         """The claim's audit trail, newest first: who added, edited, rejected, assigned, reviewed,
         returned or approved it, and when, with old and new values; its article's own events
         (imported, fact-check address set) are included, and so are those of the claims merged
-        into it, each naming its merged claim (`merged_claim`). Any member of the claim's desk."""
+        into it, each naming its merged claim (`merged_claim`), and those of the claim split into it and
+        others, naming that claim (`split_claim`). Any member of the claim's desk."""
         claim = self.get_object()
-        merged = audit_merged_claims(claim_id=claim.pk)
+        earlier = audit_earlier_claims(claim_id=claim.pk)
         events = self.paginate_queryset(
-            audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, merged_claim_ids=merged)
+            audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, earlier_claim_ids=earlier)
         )
-        serializer = ClaimHistoryEventOutputSerializer(events, many=True, context={"merged_claims": merged})
+        serializer = ClaimHistoryEventOutputSerializer(events, many=True, context={"earlier_claims": earlier})
         return self.get_paginated_response(serializer.data)
 
     @extend_schema(

@@ -33,17 +33,35 @@ class MergedClaimSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="The claim's text when it was merged away.")
 
 
+class SplitClaimSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    text = serializers.CharField(help_text="The claim's text when it was split.")
+
+
 class ClaimHistoryEventOutputSerializer(AuditEventOutputSerializer):
-    """An event of a claim's history. Events of claims later merged into it are included and name
-    the merged claim; `context["merged_claims"]` maps those claims' ids to their texts."""
+    """An event of a claim's history. Events of the claims it came from are included and name that
+    claim: claims merged into it, and the claim split into it and others; `context["earlier_claims"]`
+    maps those claims' ids to an `EarlierClaim` (`audit_earlier_claims`)."""
 
     merged_claim = serializers.SerializerMethodField(
         help_text="Set when the event happened to a claim that was later merged into this one "
         "(`claim_id` is that claim's): its id and its text when merged. Null for this claim's own "
         "events and its article's."
     )
+    split_claim = serializers.SerializerMethodField(
+        help_text="Set when the event happened to the claim that was later split into this one and "
+        "others (`claim_id` is that claim's, which no longer exists): its id and its text when split. "
+        "Null for this claim's own events and its article's."
+    )
+
+    def _earlier_claim(self, event, how: str) -> dict | None:
+        earlier = self.context["earlier_claims"].get(event.claim_id)
+        return {"id": event.claim_id, "text": earlier.text} if earlier is not None and earlier.how == how else None
 
     @extend_schema_field(MergedClaimSerializer(allow_null=True))
     def get_merged_claim(self, event) -> dict | None:
-        text = self.context["merged_claims"].get(event.claim_id)
-        return None if text is None else {"id": event.claim_id, "text": text}
+        return self._earlier_claim(event, "merged")
+
+    @extend_schema_field(SplitClaimSerializer(allow_null=True))
+    def get_split_claim(self, event) -> dict | None:
+        return self._earlier_claim(event, "split")

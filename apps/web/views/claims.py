@@ -20,7 +20,7 @@ from apps.claims.selectors import (
     claim_get,
     claim_overlapping_list,
 )
-from apps.core.audit import audit_claim_events, audit_event_summary, audit_merged_claims
+from apps.core.audit import audit_claim_events, audit_earlier_claims, audit_event_summary
 from apps.core.exceptions import ApplicationError
 from apps.core.text import Segment, segment_covering_spans, segment_spans
 from apps.desks.selectors import membership_get
@@ -168,18 +168,24 @@ class HistoryEntry:
     summary: str
     # The text of the claim, since merged into this one, that the event happened to; "" for this claim's own.
     merged_from: str = ""
+    # The text of the claim, since split into this one and others, that the event happened to.
+    split_from: str = ""
+
+
+def _history_entry(event, earlier_claims: dict) -> HistoryEntry:
+    earlier = earlier_claims.get(event.claim_id)
+    merged_from = earlier.text if earlier is not None and earlier.how == "merged" else ""
+    split_from = earlier.text if earlier is not None and earlier.how == "split" else ""
+    return HistoryEntry(event.occurred_at, audit_event_summary(event), merged_from, split_from)
 
 
 def _history(claim) -> tuple[list[HistoryEntry], bool]:
-    """The claim's latest events in plain language, those of claims merged into it included, and
-    whether there are older ones not shown."""
-    merged = audit_merged_claims(claim_id=claim.pk)
-    events = audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, merged_claim_ids=merged)
+    """The claim's latest events in plain language, those of the claims it came from (merged into it
+    or split into it) included, and whether there are older ones not shown."""
+    earlier = audit_earlier_claims(claim_id=claim.pk)
+    events = audit_claim_events(claim_id=claim.pk, article_id=claim.article_id, earlier_claim_ids=earlier)
     events = list(events[: CLAIM_HISTORY_SHOWN + 1])
-    entries = [
-        HistoryEntry(event.occurred_at, audit_event_summary(event), merged.get(event.claim_id, ""))
-        for event in events[:CLAIM_HISTORY_SHOWN]
-    ]
+    entries = [_history_entry(event, earlier) for event in events[:CLAIM_HISTORY_SHOWN]]
     return entries, len(events) > CLAIM_HISTORY_SHOWN
 
 
