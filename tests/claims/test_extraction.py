@@ -401,6 +401,12 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "A university student named Wong"),
         ('Republican committee member Doug Collins of Georgia said on Twitter, "3 votes are needed."',
          "Republican committee member Doug Collins of Georgia"),
+        ("The shooting began at 10:39 a.m., according to police, who said 3 officers arrived minutes later.",
+         "police"),
+        ("Sixty-six people were injured yesterday according to health officials, ranging in age from 11 to 75.",
+         "health officials"),
+        ("76 villages were affected according to the NDRRMC report on Saturday, which listed 21 injured people.",
+         "the NDRRMC"),
         # a name ending in -ing is the subject, not a participle opening the sentence
         ("Boeing did not release the 3 reports, telling Wikinews the company was cooperating.", "Boeing"),
         # noting which birds return is watching them, not saying something

@@ -220,7 +220,11 @@ _ACCORDING = re.compile(
 )
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b")
 _ACCORDING_INSIDE = re.compile(
-    rf"\baccording\s+to\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}})"
+    rf"\baccording\s+to\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
+    # "according to health officials, ranging in age ...": a group named by what it does
+    rf"|(?:[a-z]+\s+)?(?:{_GROUP_NOUN}))"
+    # "according to the NDRRMC report on Saturday, which ...": the body behind its document
+    rf"(?:\s+(?:{_DOCUMENT_NOUN}))?(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED}))?"
     r"(?=\s+(?:who|which|he|she|it|they|there|the|a|an)\b|\s*[,.;]|\s*$)"
 )
 _PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
@@ -336,13 +340,17 @@ _PARENTHETICAL = re.compile(
     # "Because warmer water is more buoyant, says the study, it rises ...": a document or a body, too
     rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
     rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
-    # Not when what follows describes the source (", according to police, who said ...").
-    r"(?=\w)(?!(?:who|whom|whose|which)\b)"
+    # Not when what follows describes the source (", according to prosecutor Ana Vell, who led ...").
+    r"(?=\w)(?!(?:who|whom|whose|which)\b(?!\s+(?:also\s+)?(?:said|added|told|stated|reported)\b))"
 )
 # "One child was, according to the fire service, among the dead": the frame splits the verb from what follows
 _VERB_BEFORE_GAP = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)$")
-# ", officials told state media, adding that ...": the frame goes on with what the source said, so it stays
-_GOES_ON_SAYING = re.compile(r"(?:adding|saying|noting|claiming|citing|explaining|warning)\b")
+# ", officials told state media, adding that ...", ", according to police, who said officers ...": the frame
+# goes on with what the source said, so it stays
+_GOES_ON_SAYING = re.compile(
+    r"(?:adding|saying|noting|claiming|citing|explaining|warning|(?:who|which)\s+(?:also\s+)?"
+    r"(?:said|added|told|stated|reported))\b"
+)
 
 
 # '..., said Sabrina Bennoui of Reporters Without Borders.': the sentence's full stop, not an
