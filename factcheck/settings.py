@@ -403,6 +403,12 @@ WEBHOOK_TIMEOUT_SECONDS = env.float("FACTCHECK_WEBHOOK_TIMEOUT", default=10.0)
 WEBHOOK_MAX_ATTEMPTS = env.int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=6)
 WEBHOOK_RETRY_BACKOFF_SECONDS = env.int("FACTCHECK_WEBHOOK_RETRY_BACKOFF", default=30)
 WEBHOOK_RETRY_BACKOFF_MAX_SECONDS = env.int("FACTCHECK_WEBHOOK_RETRY_BACKOFF_MAX", default=600)
+# A 429 or 503 answer's Retry-After is honoured up to this long (a wait beyond the backoff's
+# maximum is not held by Celery: the sweeper publishes the delivery when it is due).
+WEBHOOK_RETRY_AFTER_MAX_SECONDS = env.int("FACTCHECK_WEBHOOK_RETRY_AFTER_MAX", default=3600)
+# Asking to redeliver a delivery again within this many seconds returns the redelivery just made
+# (a double click), as does asking while it is still being sent.
+WEBHOOK_REDELIVER_REPEAT_SECONDS = 60
 # An endpoint whose deliveries fail this many times in a row (each after all its attempts) is
 # turned off, with the reason shown to the desk's admins, until one of them turns it on again.
 WEBHOOK_DISABLE_AFTER_FAILURES = env.int("FACTCHECK_WEBHOOK_DISABLE_AFTER_FAILURES", default=10)

@@ -66,8 +66,10 @@ WEBHOOK_TEST_EVENT = "webhook.test"
 
 class WebhookFormat(models.TextChoices):
     JSON = "json", "JSON event (signed)"
-    # Slack, Google Chat and Microsoft Teams incoming webhooks take a JSON object with a `text`.
-    SLACK = "slack", 'Chat message: {"text": ...} for Slack, Google Chat or Teams'
+    # Slack's and Google Chat's incoming webhooks take a JSON object with a `text`.
+    SLACK = "slack", 'Chat message: {"text": ...} for Slack or Google Chat'
+    # Teams' Workflows ("When a Teams webhook request is received") take Adaptive Cards only.
+    TEAMS = "teams", "Microsoft Teams Workflows: an Adaptive Card message"
 
 
 class WebhookEndpoint(BaseModel):
@@ -131,10 +133,25 @@ class WebhookDelivery(BaseModel):
     delivered_at = models.DateTimeField(null=True, blank=True)
     response_status = models.PositiveSmallIntegerField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    # When the next attempt is planned, after one that could not be delivered yet: the backoff, or
+    # longer if the endpoint's 429 or 503 asked for it (Retry-After).
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # The delivery an admin asked to send again; this row carries its payload unchanged.
+    redelivery_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="redeliveries"
+    )
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["endpoint", "-created_at"], name="webhook_delivery_endpoint_new")]
+        constraints = [
+            # A double click on "Redeliver" makes one delivery, however the two requests interleave.
+            models.UniqueConstraint(
+                fields=["redelivery_of"],
+                condition=models.Q(status__in=["pending", "sending"]),
+                name="webhook_delivery_one_open_redelivery",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} to {self.endpoint_id}: {self.status}"

@@ -207,3 +207,16 @@ def webhook_endpoint_get(*, desk: Desk, webhook_id) -> WebhookEndpoint:
 def webhook_delivery_list(*, endpoint: WebhookEndpoint) -> QuerySet[WebhookDelivery]:
     """The endpoint's deliveries, newest first."""
     return WebhookDelivery.objects.filter(endpoint=endpoint).order_by("-created_at", "-pk")
+
+
+def webhook_delivery_get(*, endpoint: WebhookEndpoint, delivery_id) -> WebhookDelivery:
+    """One of the endpoint's deliveries; another endpoint's, or an id that is no UUID, is not found (404)."""
+    try:
+        delivery = (
+            WebhookDelivery.objects.select_related("endpoint__desk").filter(endpoint=endpoint, pk=delivery_id).first()
+        )
+    except (ValueError, DjangoValidationError):
+        delivery = None
+    if delivery is None:
+        raise NotFoundError("Delivery not found.")
+    return delivery

@@ -19,18 +19,21 @@ from apps.desks.webhooks import (
 
 @shared_task(
     bind=True,
-    # Only the endpoint's transient trouble is retried, with backoff; the row's attempt counter is the real cap.
-    autoretry_for=(WebhookDeliveryRetry,),
-    retry_backoff=settings.WEBHOOK_RETRY_BACKOFF_SECONDS,
-    retry_backoff_max=settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
+    # The row's attempt counter is the real cap; this one only stops a runaway chain of retries.
     max_retries=settings.WEBHOOK_MAX_ATTEMPTS,
     acks_late=True,
     reject_on_worker_lost=True,
 )
 def webhook_delivery_send_task(self: Any, delivery_id: str) -> None:
-    """POST one recorded delivery (idempotent; a no-op once it is delivered or given up)."""
-    webhook_delivery_send(delivery_id=delivery_id)
+    """POST one recorded delivery (idempotent; a no-op once it is delivered or given up).
+
+    Only the endpoint's transient trouble is retried, after the wait the service planned (the
+    backoff, or the endpoint's Retry-After), not Celery's own backoff.
+    """
+    try:
+        webhook_delivery_send(delivery_id=delivery_id)
+    except WebhookDeliveryRetry as retry:
+        raise self.retry(exc=retry, countdown=retry.countdown) from None
 
 
 @shared_task(acks_late=True)

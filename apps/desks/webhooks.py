@@ -18,6 +18,15 @@ be globally routable at every attempt (a name that resolved to a public address 
 and to an internal one later is refused: DNS rebinding), redirects are not followed, time is
 capped. 5xx, 429, timeouts and connection failures are tried again with backoff; any other answer
 is final. An endpoint whose deliveries keep failing is turned off, with the reason.
+
+A 429 or 503 answer's Retry-After is honoured per delivery: the next attempt waits at least that
+long (capped), and never less than the backoff. The planned time is kept on the row
+(`next_attempt_at`). A wait Celery can hold (up to the backoff's maximum) is published as a retry
+countdown; a longer one is not held in a worker (past the broker's visibility timeout the message
+would be handed out twice) but left to the sweeper, which publishes the row once it is due.
+
+A desk admin can send a finished delivery again (`webhook_delivery_redeliver`): a new row with the
+same payload, so its `id` is the event's and receivers that already have it can drop it.
 """
 
 import datetime as dt
@@ -25,6 +34,7 @@ import hashlib
 import hmac
 import json
 import logging
+import random
 import secrets
 import time
 from dataclasses import dataclass
@@ -32,8 +42,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.core.audit import audit_record
@@ -72,7 +82,12 @@ RESPONSE_MAX_BYTES = 64 * 1024
 
 
 class WebhookDeliveryRetry(Exception):
-    """The endpoint could not take the delivery now (5xx, 429, timeout, connection); try again later."""
+    """The endpoint could not take the delivery now (5xx, 429, timeout, connection); try again in
+    `countdown` seconds."""
+
+    def __init__(self, message: str, *, countdown: float):
+        super().__init__(message)
+        self.countdown = countdown
 
 
 # --- Endpoints (desk admins) ------------------------------------------------------------------
@@ -194,6 +209,12 @@ def webhook_endpoint_update(
     Turning an endpoint on again (it was off, by hand or after failures) clears its failure count
     and the reason it was turned off. `rotate_secret` gives it a new secret: deliveries from then
     on are signed with it, those already sent were signed with the old one.
+
+    Deliveries still waiting are sent as the endpoint is when they go: to its new URL, in its new
+    format, signed with its new secret (an admin changes these because the old ones are wrong or
+    leaked, and an event held back for the old address is worth nothing to it). A new URL also
+    ends the wait they were given by the old address (its backoff or Retry-After): they are
+    published again at once, after commit.
     """
     desk_admin_require(user=actor, desk=endpoint.desk)
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
@@ -222,6 +243,8 @@ def webhook_endpoint_update(
         current.secret = webhook_secret_generate()
     _full_clean(current)
     current.save()
+    if current.url != url_before:
+        _deliveries_waiting_send_now(current)
     _endpoint_update_audit(actor=actor, endpoint=current, before=before, url_before=url_before)
     if rotate_secret:
         audit_record(
@@ -231,6 +254,18 @@ def webhook_endpoint_update(
             details={"webhook_id": str(current.pk), "url": _url_without_path(current.url)},
         )
     return current
+
+
+def _deliveries_waiting_send_now(endpoint: WebhookEndpoint) -> None:
+    now = timezone.now()
+    waiting = WebhookDelivery.objects.filter(
+        endpoint=endpoint, status=WebhookDeliveryStatus.PENDING, next_attempt_at__gt=now
+    )
+    delivery_ids = list(waiting.values_list("pk", flat=True))
+    # The same condition again: a row claimed since it was read is left to its worker.
+    waiting.filter(pk__in=delivery_ids).update(next_attempt_at=now, enqueued_at=now, updated_at=now)
+    for delivery_id in delivery_ids:
+        _publish(delivery_id)
 
 
 def _endpoint_update_audit(*, actor, endpoint: WebhookEndpoint, before: dict, url_before: str) -> None:
@@ -273,6 +308,79 @@ def webhook_test_send(*, actor, endpoint: WebhookEndpoint) -> WebhookDelivery:
     delivery.save()
     _publish(delivery.pk)
     return delivery
+
+
+# Deliveries still on their way: not yet delivered, skipped or given up.
+UNFINISHED = (WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.SENDING)
+
+
+@transaction.atomic
+def webhook_delivery_redeliver(*, actor, delivery: WebhookDelivery) -> tuple[WebhookDelivery, bool]:
+    """A desk admin sends a finished delivery (delivered, failed or skipped) again: a new delivery
+    with the same payload (so the same `id` for receivers to drop repeats), signed when it is sent,
+    recorded in the desk's activity and published after commit. Returns it and whether it is new.
+
+    Idempotent against a double click: while an earlier redelivery of the same delivery is waiting
+    or being sent, or was asked for less than WEBHOOK_REDELIVER_REPEAT_SECONDS ago, that one is
+    returned and nothing is written. The original row is locked, and a partial unique constraint
+    backs the check up. A delivery still being sent, or one to an endpoint that is off (except a
+    test event, which is sent to endpoints that are off), is refused with 409.
+    """
+    desk_admin_require(user=actor, desk=delivery.endpoint.desk)
+    original = WebhookDelivery.objects.select_for_update().select_related("endpoint__desk").filter(pk=delivery.pk)
+    original = original.first()
+    if original is None:
+        raise ApplicationError("That delivery is no longer in the log.", status=404)
+    endpoint = original.endpoint
+    if original.status in UNFINISHED:
+        raise ApplicationError(
+            "This delivery is still being sent; send it again once it has been delivered or has failed.",
+            status=409,
+            extra={"status": original.status},
+        )
+    if not endpoint.is_active and original.event != WEBHOOK_TEST_EVENT:
+        raise ApplicationError(
+            "This webhook is turned off; turn it on before sending deliveries to it again.", status=409
+        )
+    repeat = _redelivery_in_flight(original)
+    if repeat is not None:
+        return repeat, False
+    redelivery = WebhookDelivery(
+        endpoint=endpoint,
+        event=original.event,
+        payload=original.payload,
+        summary=original.summary,
+        link=original.link,
+        enqueued_at=timezone.now(),
+        redelivery_of=original,
+    )
+    try:
+        with transaction.atomic():
+            redelivery.save(force_insert=True)
+    except IntegrityError:
+        # Another request made one between our check and insert (the lock is a no-op on SQLite).
+        return _redelivery_in_flight(original), False
+    audit_record(
+        action=AuditAction.WEBHOOK_REDELIVERED,
+        actor=actor,
+        desk=endpoint.desk,
+        details={
+            "webhook_id": str(endpoint.pk),
+            "url": _url_without_path(endpoint.url),
+            "event": original.event,
+            "delivery_id": str(original.pk),
+            "redelivery_id": str(redelivery.pk),
+            "previous_status": original.status,
+        },
+    )
+    _publish(redelivery.pk)
+    return redelivery, True
+
+
+def _redelivery_in_flight(original: WebhookDelivery) -> WebhookDelivery | None:
+    recent = timezone.now() - dt.timedelta(seconds=settings.WEBHOOK_REDELIVER_REPEAT_SECONDS)
+    redeliveries = original.redeliveries.filter(Q(status__in=UNFINISHED) | Q(created_at__gte=recent))
+    return redeliveries.order_by("-created_at").first()
 
 
 # --- Recording, at each event -----------------------------------------------------------------
@@ -360,12 +468,29 @@ def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
 def webhook_request_body(delivery: WebhookDelivery, payload_format: str) -> bytes:
     if payload_format == WebhookFormat.SLACK:
         # Slack's and Google Chat's markup: <url|label> is a link, so a claim's own <, > and & are
-        # escaped as they document. Teams shows the text as it is.
+        # escaped as they document.
         summary = delivery.summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         message = {"text": f"{summary} <{delivery.link}|Open>" if delivery.link else summary}
+    elif payload_format == WebhookFormat.TEAMS:
+        message = _teams_message(delivery)
     else:
         message = delivery.payload
     return json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _teams_message(delivery: WebhookDelivery) -> dict:
+    """The message a Teams Workflows webhook posts: one Adaptive Card, as Microsoft documents
+    (Workflows take Adaptive Cards only), with the line and an "Open" button to the page."""
+    card: dict = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.4",
+        "body": [{"type": "TextBlock", "text": delivery.summary, "wrap": True}],
+    }
+    if delivery.link:
+        card["actions"] = [{"type": "Action.OpenUrl", "title": "Open", "url": delivery.link}]
+    attachment = {"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None, "content": card}
+    return {"type": "message", "attachments": [attachment]}
 
 
 def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
@@ -378,7 +503,10 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
     counts towards turning the endpoint off.
     """
     now = timezone.now()
-    claimed = WebhookDelivery.objects.filter(pk=delivery_id, status=WebhookDeliveryStatus.PENDING).update(
+    # A row waiting for its next attempt is not sent early by a stray message (a repeat of an
+    # earlier one); the retry planned for it, or the sweeper, sends it when it is due.
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    claimed = WebhookDelivery.objects.filter(due, pk=delivery_id, status=WebhookDeliveryStatus.PENDING).update(
         status=WebhookDeliveryStatus.SENDING, sending_since=now, attempts=F("attempts") + 1, updated_at=now
     )
     if not claimed:
@@ -397,7 +525,8 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         "Content-Type": "application/json",
         "User-Agent": f"factcheck-webhooks/1.0 (+{settings.FACTCHECK_CONTACT})",
         "X-Factcheck-Event": delivery.event,
-        "X-Factcheck-Delivery": str(delivery.pk),
+        # The event's id, as in the body: a redelivery carries the id of the delivery it repeats.
+        "X-Factcheck-Delivery": str(delivery.payload.get("id", delivery.pk)),
         SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=int(time.time()), body=body),
     }
     try:
@@ -413,7 +542,12 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         )
     except (TransientFetchError, DNSResolutionError) as error:
         status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None
-        return _attempt_failed(delivery, error=_error_without_path(error, endpoint.url), response_status=status)
+        return _attempt_failed(
+            delivery,
+            error=_error_without_path(error, endpoint.url),
+            response_status=status,
+            retry_after=_retry_after_asked(error, status),
+        )
     except HTTPStatusError as error:
         return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
     except ResponseTooLargeError:
@@ -453,7 +587,8 @@ def _error_without_path(error: FetchError, url: str) -> str:
 def _finish(delivery: WebhookDelivery, status: str, *, error: str) -> WebhookDelivery:
     delivery.status = status
     delivery.last_error = error[:1000]
-    _delivery_save(delivery, ["status", "last_error", "response_status", "delivered_at"])
+    delivery.next_attempt_at = None
+    _delivery_save(delivery, ["status", "last_error", "response_status", "delivered_at", "next_attempt_at"])
     return delivery
 
 
@@ -465,18 +600,55 @@ def _delivery_save(delivery: WebhookDelivery, fields: list[str]) -> bool:
     return WebhookDelivery.objects.filter(pk=delivery.pk).update(**values) == 1
 
 
-def _attempt_failed(delivery: WebhookDelivery, *, error: str, response_status: int | None) -> WebhookDelivery:
-    """A transient failure: try again later, unless this was the last attempt."""
+def _retry_after_asked(error: FetchError, status: int | None) -> float | None:
+    """The wait the endpoint asked for: Retry-After on a 429 or 503 (the answers RFC 9110 and RFC
+    6585 give it to), or the client's hold on the host, which keeps such a wait for every request
+    to it (`status` None: no request was sent)."""
+    if not isinstance(error, TransientFetchError) or error.retry_after is None:
+        return None
+    return error.retry_after if status in (None, 429, 503) else None
+
+
+def webhook_retry_delay(*, attempt: int, retry_after: float | None = None) -> float:
+    """Seconds to wait after failed attempt number `attempt` (from 1): exponential backoff from
+    WEBHOOK_RETRY_BACKOFF_SECONDS up to WEBHOOK_RETRY_BACKOFF_MAX_SECONDS, jittered within its upper
+    half so that deliveries failed together do not come back together; or the endpoint's
+    Retry-After, capped at WEBHOOK_RETRY_AFTER_MAX_SECONDS, when that is longer."""
+    backoff = min(
+        settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS, settings.WEBHOOK_RETRY_BACKOFF_SECONDS * 2 ** (attempt - 1)
+    )
+    backoff = random.uniform(backoff / 2, backoff)  # noqa: S311 - jitter, not security
+    if retry_after is None:
+        return backoff
+    return max(backoff, min(retry_after, settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS))
+
+
+def _attempt_failed(
+    delivery: WebhookDelivery, *, error: str, response_status: int | None, retry_after: float | None
+) -> WebhookDelivery:
+    """A transient failure: plan the next attempt, unless this was the last one.
+
+    Raises WebhookDeliveryRetry with the wait, for the task to retry after, when Celery can hold
+    it; after planning a longer wait it returns, and the sweeper publishes the row when
+    `next_attempt_at` comes.
+    """
     delivery.response_status = response_status
     logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
     if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
         return _fail(delivery, error=error, response_status=response_status)
+    wait = webhook_retry_delay(attempt=delivery.attempts, retry_after=retry_after)
+    if retry_after is not None:
+        error = f"{error} It asked to wait {retry_after:.0f} s (Retry-After)."
     delivery.status = WebhookDeliveryStatus.PENDING
-    # The retry is on its way: the sweeper leaves the row to it.
-    delivery.enqueued_at = timezone.now()
+    delivery.next_attempt_at = timezone.now() + dt.timedelta(seconds=wait)
+    held_by_celery = wait <= settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS
+    # The sweeper counts a row's message as lost WEBHOOK_STALE_SECONDS after `enqueued_at`: after
+    # the planned attempt when a retry is on its way; with none (None), as soon as it is due.
+    delivery.enqueued_at = delivery.next_attempt_at if held_by_celery else None
     delivery.last_error = error[:1000]
-    if _delivery_save(delivery, ["status", "enqueued_at", "last_error", "response_status"]):
-        raise WebhookDeliveryRetry(error)
+    saved = _delivery_save(delivery, ["status", "enqueued_at", "next_attempt_at", "last_error", "response_status"])
+    if saved and held_by_celery:
+        raise WebhookDeliveryRetry(error, countdown=wait)
     return delivery
 
 
@@ -521,11 +693,15 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
 
 def webhook_deliveries_requeue_stale(*, now: dt.datetime | None = None) -> int:
     """Publish again the deliveries whose message was lost (the outbox relay, `outbox_requeue_stale`),
-    WEBHOOK_STALE_SECONDS after their publish. Returns how many."""
+    WEBHOOK_STALE_SECONDS after their publish. Returns how many.
+
+    A row waiting out a long Retry-After has no message (`enqueued_at` None): it is left alone
+    until its `next_attempt_at`, and then published at once."""
     from .tasks import webhook_delivery_send_task
 
+    now = now or timezone.now()
     return outbox_requeue_stale(
-        rows=WebhookDelivery.objects.all(),
+        rows=WebhookDelivery.objects.exclude(next_attempt_at__gt=now),
         send_task=webhook_delivery_send_task,
         stale_seconds=settings.WEBHOOK_STALE_SECONDS,
         now=now,

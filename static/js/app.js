@@ -610,3 +610,91 @@
     document.querySelectorAll("form[data-keep-typed]").forEach(keepTyped);
   });
 })();
+
+// A webhook's delivery log refreshes itself while any delivery is pending or being sent: the
+// page is fetched again and the table's rows are swapped in when they changed (each row names its
+// state in data-live-log-row, so a row that did not change is not replaced and keeps focus). The
+// wait grows from 2 to 30 seconds (a delivery waiting out a long Retry-After need not be asked
+// about every 2 seconds), pauses while the tab is hidden, and stops after half an hour. Without
+// JavaScript the "Refresh" link does the same by hand.
+(function () {
+  "use strict";
+  var FIRST_WAIT_MS = 2000;
+  var LONGEST_WAIT_MS = 30000;
+  var GIVE_UP_AFTER_MS = 30 * 60 * 1000;
+
+  function rowStates(rows) {
+    return Array.prototype.map
+      .call(rows.querySelectorAll("[data-live-log-row]"), function (row) {
+        return row.getAttribute("data-live-log-row");
+      })
+      .join("|");
+  }
+
+  function follow(section) {
+    var started = Date.now();
+    var wait = FIRST_WAIT_MS;
+    var timer = null;
+    var busy = false;
+
+    function schedule() {
+      if (Date.now() - started > GIVE_UP_AFTER_MS) {
+        return;
+      }
+      timer = window.setTimeout(refresh, wait);
+      wait = Math.min(LONGEST_WAIT_MS, wait * 1.5);
+    }
+
+    function refresh() {
+      timer = null;
+      if (document.hidden) {
+        return; // picked up again by visibilitychange
+      }
+      busy = true;
+      fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("delivery log request failed: " + response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          busy = false;
+          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(section.id);
+          if (!fresh) {
+            return;
+          }
+          var rows = section.querySelector("[data-live-log-rows]");
+          var freshRows = fresh.querySelector("[data-live-log-rows]");
+          if (rows && freshRows && rowStates(rows) !== rowStates(freshRows)) {
+            var focused = document.activeElement && rows.contains(document.activeElement);
+            if (!focused) {
+              rows.replaceWith(document.importNode(freshRows, true));
+            }
+          }
+          if (fresh.hasAttribute("data-live-log")) {
+            schedule();
+          } else {
+            section.removeAttribute("data-live-log");
+          }
+        })
+        .catch(function () {
+          // The log still works without refreshing itself: the Refresh link reloads it.
+          busy = false;
+          schedule();
+        });
+    }
+
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden && timer === null && !busy && section.hasAttribute("data-live-log")) {
+        wait = FIRST_WAIT_MS;
+        refresh();
+      }
+    });
+    schedule();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-live-log]").forEach(follow);
+  });
+})();

@@ -99,6 +99,7 @@ class World:
     rating: object
     rule: object
     webhook: object
+    webhook_delivery: object
     member_username: str
 
     @property
@@ -150,6 +151,17 @@ def world(db) -> World:
         claim=second_claim, status=TaskStatus.ASSIGNED, assignee=people["harbour_assignee"]
     )
     rating = factories.RatingFactory(scale=factories.RatingScaleFactory(desk=harbour), label="Quillon-true")
+    webhook = django_apps.get_model("desks", "WebhookEndpoint").objects.create(
+        desk=harbour,
+        url="https://93.184.215.14/quillon-hook",
+        description="Quillon newsroom channel",
+        events=["verdict.approved"],
+        secret="whsec_quillon-secret-zq",
+    )
+    # A failed delivery, which its desk's admins may send again.
+    webhook_delivery = django_apps.get_model("desks", "WebhookDelivery").objects.create(
+        endpoint=webhook, event="verdict.approved", payload={"event": "verdict.approved"}, summary="x", status="failed"
+    )
     return World(
         desk=harbour,
         other_desk=mountain,
@@ -164,13 +176,8 @@ def world(db) -> World:
         document=factories.LibraryDocumentFactory(desk=harbour, title="Quillon basin survey"),
         rating=rating,
         rule=factories.SourceRuleFactory(desk=harbour, name="quillon-rule", label="Quillon shipping register"),
-        webhook=django_apps.get_model("desks", "WebhookEndpoint").objects.create(
-            desk=harbour,
-            url="https://93.184.215.14/quillon-hook",
-            description="Quillon newsroom channel",
-            events=["verdict.approved"],
-            secret="whsec_quillon-secret-zq",
-        ),
+        webhook=webhook,
+        webhook_delivery=webhook_delivery,
         member_username=people["harbour_editor"].username,
     )
 
@@ -357,6 +364,7 @@ ROUTES: dict[str, Route] = {
     "desks:webhook_test": Route({"POST": ADMIN}),
     "desks:webhook_rotate_secret": Route({"POST": ADMIN}),
     "desks:webhook_delete": Route({"POST": ADMIN}),
+    "desks:webhook_redeliver": Route({"POST": ADMIN}),
     # --- API: articles, claims ------------------------------------------------------------------
     "api:article-import": Route(
         {"POST": EDITOR},
@@ -461,6 +469,7 @@ ROUTES: dict[str, Route] = {
     ),
     "api:desk-webhook-deliveries": Route({"GET": ADMIN}),
     "api:desk-webhook-test": Route({"POST": ADMIN}),
+    "api:desk-webhook-delivery-redeliver": Route({"POST": ADMIN}),
 }
 
 # The least role each access class lets in, and the Harbour members below it.
@@ -525,6 +534,7 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
         "rule_id": str(w.rule.pk),
         "rating_id": str(w.rating.pk),
         "webhook_id": str(w.webhook.pk),
+        "delivery_id": str(w.webhook_delivery.pk),
         "username": w.member_username,
         "desk_slug": slug or w.desk.slug,
         "slug": slug or w.desk.slug,

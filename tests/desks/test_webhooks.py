@@ -88,6 +88,11 @@ def _record(desk, event=WebhookEvent.VERDICT_APPROVED, data=None):
     return WebhookDelivery.objects.exclude(pk__in=before).get()
 
 
+def _wait_over(delivery) -> None:
+    """The wait planned before the delivery's next attempt is over (as when its retry runs)."""
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
+
+
 def _verify(secret: str, header: str, body: bytes) -> bool:
     """What a receiver does with X-Factcheck-Signature (the README's recipe)."""
     parts = dict(item.split("=", 1) for item in header.split(","))
@@ -148,6 +153,50 @@ def test_a_chat_endpoint_gets_a_readable_line_with_a_link(desk, desk_admin, rece
     assert json.loads(receiver.requests_to("/hook")[1].body) == {"text": "Rated “Tax &lt;5% &amp; falling” False."}
 
 
+def test_a_teams_workflows_endpoint_gets_an_adaptive_card_with_the_line_and_a_link(desk, desk_admin, receiver):
+    endpoint = webhook_endpoint_create(
+        actor=desk_admin,
+        desk=desk,
+        url=receiver.url("/hook"),
+        events=[WebhookEvent.VERDICT_APPROVED],
+        payload_format=WebhookFormat.TEAMS,
+    )
+    delivery = webhooks.webhook_events_record(
+        desk=desk,
+        event=WebhookEvent.VERDICT_APPROVED,
+        occurrences=[
+            webhooks.WebhookOccurrence(
+                data={}, summary="Rated “Tax <5% & falling” False.", link="https://desk.example.org/x"
+            )
+        ],
+    )
+    assert delivery == 1
+
+    webhook_delivery_send(delivery_id=str(WebhookDelivery.objects.get().pk))
+
+    [request] = receiver.requests_to("/hook")
+    assert request.headers["content-type"] == "application/json"
+    assert _verify(endpoint.secret, request.headers["x-factcheck-signature"], request.body)
+    message = json.loads(request.body)
+    assert message["type"] == "message"
+    [attachment] = message["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    assert (card["type"], card["version"]) == ("AdaptiveCard", "1.4")
+    # The text as it is: a card is JSON, not Slack's <link|label> markup.
+    assert card["body"] == [{"type": "TextBlock", "text": "Rated “Tax <5% & falling” False.", "wrap": True}]
+    assert card["actions"] == [{"type": "Action.OpenUrl", "title": "Open", "url": "https://desk.example.org/x"}]
+
+
+def test_a_teams_card_without_a_link_has_no_button(desk):
+    delivery = WebhookDelivery(summary="A test event from the desk.", link="", payload={})
+
+    card = json.loads(webhooks.webhook_request_body(delivery, WebhookFormat.TEAMS))["attachments"][0]["content"]
+
+    assert "actions" not in card
+    assert card["body"][0]["text"] == "A test event from the desk."
+
+
 def test_a_server_error_is_tried_again_and_then_delivered(desk, endpoint, receiver):
     receiver.routes["/hook"] = [FakeResponse(status=500, body="down"), FakeResponse(status=204)]
     delivery = _record(desk)
@@ -158,6 +207,7 @@ def test_a_server_error_is_tried_again_and_then_delivered(desk, endpoint, receiv
     assert (delivery.status, delivery.response_status, delivery.attempts) == (WebhookDeliveryStatus.PENDING, 500, 1)
     assert "500" in delivery.last_error
 
+    _wait_over(delivery)
     webhook_delivery_send(delivery_id=str(delivery.pk))
 
     delivery.refresh_from_db()
@@ -180,12 +230,28 @@ def test_too_many_requests_is_tried_again(desk, endpoint, receiver):
     assert (delivery.status, delivery.response_status) == (WebhookDeliveryStatus.PENDING, 429)
 
 
-def test_the_task_retries_only_transient_failures_with_backoff():
-    task = desk_tasks.webhook_delivery_send_task
-    assert task.autoretry_for == (WebhookDeliveryRetry,)
-    assert task.retry_backoff
-    assert task.retry_jitter
-    assert task.max_retries is not None
+def test_the_task_retries_a_transient_failure_after_the_planned_wait(desk, endpoint, receiver, monkeypatch):
+    receiver.routes["/hook"] = FakeResponse(status=502)
+    delivery = _record(desk)
+    retried = []
+
+    def retry(**options):
+        retried.append(options)
+        return RuntimeError("retry published")
+
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", retry)
+
+    with pytest.raises(RuntimeError, match="retry published"):
+        desk_tasks.webhook_delivery_send_task.run(str(delivery.pk))
+
+    delivery.refresh_from_db()
+    [options] = retried
+    assert isinstance(options["exc"], WebhookDeliveryRetry)
+    # The first backoff (30 s), jittered within its upper half; the log shows when.
+    assert 15 <= options["countdown"] <= 30
+    planned = (delivery.next_attempt_at - timezone.now()).total_seconds()
+    assert options["countdown"] - 5 <= planned <= options["countdown"]
+    assert desk_tasks.webhook_delivery_send_task.max_retries is not None
 
 
 def test_a_retry_delay_beyond_the_brokers_visibility_timeout_is_a_configuration_error(settings):
@@ -251,6 +317,7 @@ def test_a_delivery_gives_up_after_the_last_attempt_and_records_why(desk, endpoi
     for _ in range(2):
         with pytest.raises(WebhookDeliveryRetry):
             webhook_delivery_send(delivery_id=str(delivery.pk))
+        _wait_over(delivery)
     webhook_delivery_send(delivery_id=str(delivery.pk))
 
     delivery.refresh_from_db()
@@ -291,6 +358,7 @@ def test_the_worker_log_and_its_retries_never_show_a_chat_webhooks_credential_pa
 
     with pytest.raises(WebhookDeliveryRetry) as retry:
         webhook_delivery_send(delivery_id=str(delivery.pk))
+    _wait_over(delivery)
     webhook_delivery_send(delivery_id=str(delivery.pk))
 
     assert "took too long" in str(retry.value)

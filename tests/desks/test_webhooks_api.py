@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC_URL = "https://93.184.215.14/hooks/factcheck"
 TEST_EVENT_QUEUED = (
-    "A test event is queued and listed below as pending; reload the page in a few seconds to see whether "
-    "the receiver took it."
+    "A test event is queued and listed below as pending; the log refreshes itself (or use Refresh) to show "
+    "whether the receiver took it."
 )
 
 
@@ -52,6 +52,16 @@ def test_an_admin_registers_a_webhook_and_gets_its_secret(desk, desk_admin_api):
     assert "no-store" in response["Cache-Control"]
     listed = desk_admin_api.get(_list_url(desk)).json()["results"]
     assert [row["id"] for row in listed] == [body["id"]]
+
+
+def test_an_admin_registers_a_teams_workflows_webhook(desk, desk_admin_api):
+    response = desk_admin_api.post(
+        _list_url(desk), {"url": PUBLIC_URL, "events": ["verdict.approved"], "payload_format": "teams"}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert response.json()["payload_format"] == "teams"
+    assert WebhookEndpoint.objects.get().payload_format == "teams"
 
 
 @pytest.mark.parametrize(
@@ -265,5 +275,5 @@ def test_the_page_sends_a_test_event(admin_client, desk, endpoint, django_captur
 
     assert response.status_code == 302
     assert WebhookDelivery.objects.get().event == "webhook.test"
-    # The log does not update itself, so the admin is told to reload it rather than to wait.
+    # The log follows the delivery by itself while it is pending, and has a Refresh link without JavaScript.
     assert [str(message) for message in get_messages(response.wsgi_request)] == [TEST_EVENT_QUEUED]

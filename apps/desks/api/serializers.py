@@ -96,12 +96,23 @@ class WebhookUpdateInputSerializer(serializers.Serializer):
 class WebhookDeliveryOutputSerializer(serializers.Serializer):
     """One event sent (or being sent) to the endpoint: what, when, and how the endpoint answered."""
 
-    id = serializers.UUIDField(help_text="Also the body's `id`: receivers drop repeats by it.")
+    id = serializers.UUIDField(
+        help_text="The delivery. The body's `id` is the event's: this id, or for a redelivery the id of the "
+        "delivery it sends again, so receivers drop repeats by it."
+    )
     event = serializers.CharField()
     status = serializers.ChoiceField(choices=WebhookDeliveryStatus.choices)
     attempts = serializers.IntegerField()
     response_status = serializers.IntegerField(allow_null=True, help_text="The endpoint's last HTTP status.")
     last_error = serializers.CharField()
+    next_attempt_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="While pending after a failed attempt: when the next one is planned (the backoff, or the "
+        "endpoint's Retry-After on a 429 or 503, whichever is longer).",
+    )
+    redelivery_of = serializers.UUIDField(
+        source="redelivery_of_id", allow_null=True, help_text="The delivery this one sends again, if any."
+    )
     created_at = serializers.DateTimeField()
     delivered_at = serializers.DateTimeField(allow_null=True)
     payload = serializers.JSONField(help_text="The JSON event (chat endpoints get its summary as `text`).")

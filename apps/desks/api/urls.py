@@ -7,6 +7,7 @@ from .views import (
     DeskMemberDetailApi,
     DeskMemberListApi,
     DeskWebhookDeliveryListApi,
+    DeskWebhookDeliveryRedeliverApi,
     DeskWebhookDetailApi,
     DeskWebhookListApi,
     DeskWebhookTestApi,
@@ -26,6 +27,11 @@ urlpatterns = [
         "desks/<slug:desk_slug>/webhooks/<str:webhook_id>/deliveries/",
         DeskWebhookDeliveryListApi.as_view(),
         name="desk-webhook-deliveries",
+    ),
+    path(
+        "desks/<slug:desk_slug>/webhooks/<str:webhook_id>/deliveries/<str:delivery_id>/redeliver/",
+        DeskWebhookDeliveryRedeliverApi.as_view(),
+        name="desk-webhook-delivery-redeliver",
     ),
     path(
         "desks/<slug:desk_slug>/webhooks/<str:webhook_id>/test/", DeskWebhookTestApi.as_view(), name="desk-webhook-test"

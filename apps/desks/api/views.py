@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.audit import AuditEventOutputSerializer
+from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
 from apps.core.api.schema import error_response
 from apps.core.audit import audit_desk_events
 from apps.desks import services, webhooks
@@ -13,6 +14,7 @@ from apps.desks.selectors import (
     desk_member_get,
     desk_members,
     membership_list_for_user,
+    webhook_delivery_get,
     webhook_delivery_list,
     webhook_endpoint_get,
     webhook_endpoint_list,
@@ -205,3 +207,35 @@ class DeskWebhookTestApi(DeskAdminApi):
         endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
         delivery = webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
         return Response(WebhookDeliveryOutputSerializer(delivery).data, status=status.HTTP_202_ACCEPTED)
+
+
+class DeskWebhookDeliveryRedeliverApi(DeskAdminApi):
+    """Send a finished delivery (delivered, failed, or skipped while the endpoint was off) again:
+    a new delivery with the same payload and event `id`, signed when it is sent, recorded in the
+    desk's activity. Asking again while that redelivery is waiting or being sent, or within a
+    minute, answers 200 with it and sends nothing more."""
+
+    serializer_class = WebhookDeliveryOutputSerializer
+
+    @extend_schema(
+        request=None,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: OpenApiResponse(WebhookDeliveryOutputSerializer, description="The new delivery, queued."),
+            200: OpenApiResponse(
+                WebhookDeliveryOutputSerializer, description="A redelivery asked for moments ago; nothing new."
+            ),
+            404: error_response("No such webhook or delivery on this desk."),
+            409: error_response("The delivery is still being sent, or the webhook is turned off."),
+        },
+    )
+    def post(self, request: Request, desk_slug: str, webhook_id: str, delivery_id: str) -> Response:
+        endpoint = webhook_endpoint_get(desk=self.get_desk(), webhook_id=webhook_id)
+        delivery = webhook_delivery_get(endpoint=endpoint, delivery_id=delivery_id)
+
+        def redeliver() -> Response:
+            redelivery, created = webhooks.webhook_delivery_redeliver(actor=request.user, delivery=delivery)
+            answer = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+            return Response(WebhookDeliveryOutputSerializer(redelivery).data, status=answer)
+
+        return idempotent(request, payload={"delivery": str(delivery.pk)}, respond=redeliver)

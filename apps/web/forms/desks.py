@@ -194,7 +194,8 @@ class WebhookForm(forms.Form):
         label="Format",
         choices=WebhookFormat.choices,
         initial=WebhookFormat.JSON,
-        help_text="Chat messages suit Slack, Google Chat and Microsoft Teams incoming webhooks.",
+        help_text="Chat messages suit Slack and Google Chat incoming webhooks; Microsoft Teams takes the "
+        "Adaptive Card of a Workflows webhook.",
     )
     is_active = forms.BooleanField(label="Active: send events to it", required=False, initial=True)
     # Whether the page showed the endpoint active: the desk may turn a failing one off after the

@@ -40,4 +40,9 @@ urlpatterns = [
         name="webhook_rotate_secret",
     ),
     path("desks/<slug:slug>/webhooks/<uuid:webhook_id>/delete/", views.webhook_delete, name="webhook_delete"),
+    path(
+        "desks/<slug:slug>/webhooks/<uuid:webhook_id>/deliveries/<uuid:delivery_id>/redeliver/",
+        views.webhook_redeliver,
+        name="webhook_redeliver",
+    ),
 ]

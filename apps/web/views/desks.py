@@ -18,6 +18,7 @@ from apps.desks.selectors import (
     desk_admin_require,
     desk_get_for_member,
     desk_members,
+    webhook_delivery_get,
     webhook_delivery_list,
     webhook_endpoint_get,
     webhook_endpoint_list,
@@ -405,13 +406,17 @@ def _webhook_form_errors(form: WebhookForm, error: ApplicationError) -> None:
 def _webhook_form_page(request, desk: Desk, form: WebhookForm, *, endpoint=None, status: int = 200):
     deliveries = []
     if endpoint is not None:
-        deliveries = webhook_delivery_list(endpoint=endpoint)[: settings.WEBHOOK_DELIVERY_LOG_LENGTH]
-    return render(
-        request,
-        "desks/webhook_form.html",
-        {"desk": desk, "tab": "webhooks", "form": form, "endpoint": endpoint, "deliveries": deliveries},
-        status=status,
-    )
+        deliveries = list(webhook_delivery_list(endpoint=endpoint)[: settings.WEBHOOK_DELIVERY_LOG_LENGTH])
+    context = {
+        "desk": desk,
+        "tab": "webhooks",
+        "form": form,
+        "endpoint": endpoint,
+        "deliveries": deliveries,
+        # The page's script reloads the log while this is true (static/js/app.js).
+        "deliveries_pending": any(delivery.status in webhooks.UNFINISHED for delivery in deliveries),
+    }
+    return render(request, "desks/webhook_form.html", context, status=status)
 
 
 @never_cache
@@ -455,12 +460,31 @@ def webhook_edit(request, desk: Desk, webhook_id):
 def webhook_test(request, desk: Desk, webhook_id):
     endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
     webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
-    # The log is read when the page loads; it does not follow the delivery by itself.
     messages.success(
         request,
-        "A test event is queued and listed below as pending; reload the page in a few seconds to see whether "
-        "the receiver took it.",
+        "A test event is queued and listed below as pending; the log refreshes itself (or use Refresh) to show "
+        "whether the receiver took it.",
     )
+    return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+
+
+@form_action("desks:webhook_edit", page_kwargs=("slug", "webhook_id"))
+@desk_admin_view(redirect_to="desks:webhooks")
+def webhook_redeliver(request, desk: Desk, webhook_id, delivery_id):
+    endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
+    delivery = webhook_delivery_get(endpoint=endpoint, delivery_id=delivery_id)
+    try:
+        _, created = webhooks.webhook_delivery_redeliver(actor=request.user, delivery=delivery)
+    except ApplicationError as error:
+        if error.status == 404:
+            raise
+        # Refused (still being sent, or the webhook is off): said on the page the button is on.
+        messages.error(request, error.message)
+        return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
+    if created:
+        messages.success(request, f"The {delivery.event} delivery is queued again and listed below as pending.")
+    else:
+        messages.info(request, f"The {delivery.event} delivery was just sent again; that redelivery is listed below.")
     return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
 
 

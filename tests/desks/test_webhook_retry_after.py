@@ -1,0 +1,258 @@
+"""A webhook endpoint that answers 429 or 503 with Retry-After is left alone for as long as it
+asked (capped), never less than the backoff; the delivery log says when the next attempt is.
+The endpoint is a real HTTP server on 127.0.0.1."""
+
+import datetime as dt
+import email.utils
+import hashlib
+import hmac
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.core import http
+from apps.desks import tasks as desk_tasks
+from apps.desks import webhooks
+from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEvent
+from apps.desks.webhooks import WebhookDeliveryRetry, webhook_delivery_send, webhook_endpoint_create
+from tests.fakes import FakeResponse, FakeServer, network
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch):
+    return network.install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _fetch_state(settings):
+    settings.HTTP_SHARED_STATE_URL = ""
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
+    settings.HTTP_HOST_MIN_INTERVALS = {}
+    # The defaults, whatever the environment says: the waits below are measured against them.
+    settings.WEBHOOK_RETRY_BACKOFF_SECONDS = 30
+    settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS = 600
+    settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS = 3600
+    http._local_store.clear()
+    yield
+    http._local_store.clear()
+
+
+@pytest.fixture
+def receiver(settings):
+    server = FakeServer({"/hook": FakeResponse(status=200, body="ok")}).start()
+    settings.HTTP_ALLOWED_PRIVATE_HOSTS = [*settings.HTTP_ALLOWED_PRIVATE_HOSTS, server.host]
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def endpoint(desk, desk_admin, receiver):
+    return webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url=receiver.url("/hook"), events=[WebhookEvent.VERDICT_APPROVED]
+    )
+
+
+def _record(desk) -> WebhookDelivery:
+    before = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    webhooks.webhook_event_record(
+        desk=desk,
+        event=WebhookEvent.VERDICT_APPROVED,
+        data={"claim": {"id": "c1"}},
+        summary="The editor approved the verdict on the tram line's budget.",
+    )
+    return WebhookDelivery.objects.exclude(pk__in=before).get()
+
+
+def _seconds_until(moment: dt.datetime) -> float:
+    return (moment - timezone.now()).total_seconds()
+
+
+def _send_expecting_retry(delivery) -> float:
+    with pytest.raises(WebhookDeliveryRetry) as retry:
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+    return retry.value.countdown
+
+
+def test_a_429_with_retry_after_in_seconds_waits_that_long_and_the_log_says_until_when(
+    desk, endpoint, receiver, admin_client
+):
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    delivery = _record(desk)
+
+    countdown = _send_expecting_retry(delivery)
+
+    # Longer than any first backoff (at most 30 s): the endpoint's wait, not Celery's.
+    assert countdown == 240
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status) == (WebhookDeliveryStatus.PENDING, 429)
+    assert 235 <= _seconds_until(delivery.next_attempt_at) <= 240
+    assert "It asked to wait 240 s (Retry-After)." in delivery.last_error
+    page = admin_client.get(reverse("desks:webhook_edit", kwargs={"slug": desk.slug, "webhook_id": endpoint.pk}))
+    assert "Next attempt at" in page.content.decode()
+    assert timezone.localtime(delivery.next_attempt_at).strftime("%Y-%m-%d %H:%M:%S") in page.content.decode()
+
+
+def test_a_503_with_retry_after_as_an_http_date_waits_until_then(desk, endpoint, receiver):
+    then = timezone.now() + dt.timedelta(seconds=300)
+    receiver.routes["/hook"] = FakeResponse(
+        status=503, headers={"Retry-After": email.utils.format_datetime(then, True)}
+    )
+    delivery = _record(desk)
+
+    countdown = _send_expecting_retry(delivery)
+
+    assert 295 <= countdown <= 300
+    delivery.refresh_from_db()
+    assert abs((delivery.next_attempt_at - then).total_seconds()) <= 2
+
+
+def test_a_retry_after_shorter_than_the_backoff_waits_the_backoff(desk, endpoint, receiver, settings):
+    settings.WEBHOOK_RETRY_BACKOFF_SECONDS = 40
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "1"})
+    delivery = _record(desk)
+
+    countdown = _send_expecting_retry(delivery)
+
+    # The first backoff is 40 s, jittered within its upper half.
+    assert 20 <= countdown <= 40
+
+
+def test_retry_after_on_another_server_error_is_not_taken_as_a_wait(desk, endpoint, receiver):
+    receiver.routes["/hook"] = FakeResponse(status=500, headers={"Retry-After": "240"})
+    delivery = _record(desk)
+
+    assert _send_expecting_retry(delivery) <= 30
+
+
+def test_a_wait_longer_than_celery_holds_is_left_to_the_sweeper_and_capped_at_an_hour(
+    desk, endpoint, receiver, published_ids, django_capture_on_commit_callbacks
+):
+    receiver.routes["/hook"] = [FakeResponse(status=503, headers={"Retry-After": "86400"}), FakeResponse(status=204)]
+    delivery = _record(desk)
+
+    # No retry is held in a worker for an hour (past the broker's visibility timeout the message
+    # would be handed out twice): the call returns.
+    assert webhook_delivery_send(delivery_id=str(delivery.pk)) is not None
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.PENDING
+    assert delivery.enqueued_at is None
+    assert 3590 <= _seconds_until(delivery.next_attempt_at) <= 3600
+    # A stray message for it meanwhile sends nothing.
+    assert webhook_delivery_send(delivery_id=str(delivery.pk)) is None
+    assert len(receiver.requests_to("/hook")) == 1
+    # The sweeper leaves it alone until the hour is over, then publishes it.
+    published_ids.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert webhooks.webhook_deliveries_requeue_stale(now=timezone.now() + dt.timedelta(minutes=59)) == 0
+    assert published_ids == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert webhooks.webhook_deliveries_requeue_stale(now=timezone.now() + dt.timedelta(minutes=61)) == 1
+    assert published_ids == [str(delivery.pk)]
+    # When its hour is over, it is sent.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
+    http._local_store.clear()  # the client's own hold on the host, an hour long too
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == (WebhookDeliveryStatus.DELIVERED, 2, None)
+
+
+def test_the_task_retries_after_the_wait_the_endpoint_asked_for(desk, endpoint, receiver, monkeypatch):
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "120"})
+    delivery = _record(desk)
+    retried = []
+
+    def retry(**options):
+        retried.append(options)
+        return RuntimeError("retry published")
+
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", retry)
+
+    with pytest.raises(RuntimeError, match="retry published"):
+        desk_tasks.webhook_delivery_send_task.run(str(delivery.pk))
+
+    assert [options["countdown"] for options in retried] == [120]
+
+
+def test_the_task_does_not_hold_a_wait_longer_than_the_backoffs_maximum(desk, endpoint, receiver, monkeypatch):
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "1800"})
+    delivery = _record(desk)
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", pytest.fail)
+
+    desk_tasks.webhook_delivery_send_task.run(str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.PENDING
+    assert 1795 <= _seconds_until(delivery.next_attempt_at) <= 1800
+
+
+def test_another_delivery_to_the_host_meanwhile_waits_out_the_same_retry_after(desk, endpoint, receiver):
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    first, second = _record(desk), _record(desk)
+    _send_expecting_retry(first)
+
+    countdown = _send_expecting_retry(second)
+
+    # Not sent at all: the client holds every request to the host for the wait asked for.
+    assert len(receiver.requests_to("/hook")) == 1
+    assert 230 <= countdown <= 240
+    second.refresh_from_db()
+    assert second.status == WebhookDeliveryStatus.PENDING
+
+
+@pytest.fixture
+def published_ids(monkeypatch):
+    ids = []
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "delay", ids.append)
+    return ids
+
+
+def _signed_with(secret: str, header: str, body: bytes) -> bool:
+    parts = dict(item.split("=", 1) for item in header.split(","))
+    expected = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, parts["v1"])
+
+
+def test_a_waiting_delivery_goes_to_the_new_url_at_once_signed_with_the_new_secret(
+    desk, desk_admin, endpoint, receiver, published_ids, django_capture_on_commit_callbacks
+):
+    receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "240"})
+    receiver.routes["/new-hook"] = FakeResponse(status=204)
+    delivery = _record(desk)
+    _send_expecting_retry(delivery)
+    published_ids.clear()
+    http._local_store.clear()  # the old address's hold on the host (here the same host)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        endpoint = webhooks.webhook_endpoint_update(
+            actor=desk_admin, endpoint=endpoint, url=receiver.url("/new-hook"), rotate_secret=True
+        )
+
+    # The old address's Retry-After does not hold it back from the new one.
+    assert published_ids == [str(delivery.pk)]
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+    [request] = receiver.requests_to("/new-hook")
+    assert _signed_with(endpoint.secret, request.headers["x-factcheck-signature"], request.body)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 2)
+
+
+def test_other_edits_leave_a_waiting_delivery_to_its_wait(
+    desk, desk_admin, endpoint, receiver, published_ids, django_capture_on_commit_callbacks
+):
+    receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "240"})
+    delivery = _record(desk)
+    _send_expecting_retry(delivery)
+    published_ids.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        webhooks.webhook_endpoint_update(
+            actor=desk_admin, endpoint=endpoint, description="Newsroom", rotate_secret=True
+        )
+
+    assert published_ids == []
+    delivery.refresh_from_db()
+    assert _seconds_until(delivery.next_attempt_at) > 200
