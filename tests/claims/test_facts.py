@@ -1002,6 +1002,12 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("Multiple Creative Commons-licensed videos are uploaded.", [("Creative Commons", "ORG")]),
         # a capital outside A-Z opens a name
         ("Minister Łukasz Szumowski spoke.", [("Łukasz Szumowski", "PERSON")]),
+        # a lone name after words that say it is a person's
+        ("He is survived by two sons, Wyatt and Zachary.", [("Wyatt", "PERSON"), ("Zachary", "PERSON")]),
+        ("The council named his cousin, Haitham, as successor.", [("Haitham", "PERSON")]),
+        ("A boy, identified only as Ivan, was rescued.", [("Ivan", "PERSON")]),
+        # a people is not a person
+        ("The suspects were identified as Narikuravars.", [("Narikuravars", "MISC")]),
     ],
 )
 def test_entity_boundaries_and_types_in_news_prose(text, expected):

@@ -313,6 +313,14 @@ _PLACE_AFTER = re.compile(
 )
 # A town and its state or country used as an adjective: "a Charleston, South Carolina radio station".
 _AGE_BEFORE_NAME = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(?=[A-Z])")
+# "their two sons Wyatt and Zachary", "Qaboos's cousin, Haitham,", "a boy identified only as Ivan": words before
+# a lone name that say it is a person's
+_PERSON_BEFORE_NAME = re.compile(
+    rf"\b(?:(?:{'|'.join(RELATIVES)}|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather)s?,?"
+    r"|(?:boy|girl|man|woman|child|baby|victim|suspect|driver|pilot)(?:\s+named|,?\s+identified\s+(?:only\s+)?as)"
+    r"|identified\s+only\s+as)"
+    rf"\s+(?:[{CAPITALS}][\w'\u2019-]*,?\s+(?:and\s+)?){{0,3}}$"
+)
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
 _PLACE_BEFORE_A_NOUN = re.compile(
@@ -362,7 +370,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             key = name.casefold()
             if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
-            if kind == "MISC" and aged and " " not in name:
+            if kind == "MISC" and " " not in name and (aged or _PERSON_BEFORE_NAME.search(text, 0, name_start)):
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
