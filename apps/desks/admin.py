@@ -1,6 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
+from apps.core.audit import audit_admin_deleted
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
 
@@ -53,3 +59,27 @@ class WebhookDeliveryAdmin(EveryDeskRecordAdmin):
     list_filter = ["status", "event"]
     search_fields = ["=endpoint__id", "endpoint__url", "last_error"]
     readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    """Django's own account admin. Deleting an account takes it off its desks, which each desk's
+    activity records, as it records a member removed in the app."""
+
+    def _memberships_record_deleted(self, request: HttpRequest, users: QuerySet) -> None:
+        for membership in Membership.objects.filter(user__in=users).select_related("desk", "user"):
+            audit_admin_deleted(actor=request.user, obj=membership, desk=membership.desk)
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        with transaction.atomic():
+            self._memberships_record_deleted(request, User.objects.filter(pk=obj.pk))
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        with transaction.atomic():
+            self._memberships_record_deleted(request, queryset)
+            super().delete_queryset(request, queryset)

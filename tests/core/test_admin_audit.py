@@ -222,3 +222,16 @@ def test_credentials_are_never_among_the_recorded_values(desk):
 
     assert "secret" not in values
     assert "s3cret-value" not in str(values)
+
+
+def test_an_account_deleted_in_the_admin_is_recorded_as_leaving_each_of_its_desks(desk, other_desk, reviewer, root):
+    factories.MemberFactory(desk=other_desk, user=reviewer, role="editor")
+
+    response = _client_for(root).post(reverse("admin:auth_user_delete", args=[reviewer.pk]), {"post": "yes"})
+
+    assert response.status_code == 302, response.content[:2000]
+    for where, role in ((desk, "reviewer"), (other_desk, "editor")):
+        event = _latest(where)
+        assert (event.action, event.actor_name) == (AuditAction.ADMIN_DELETED, "root")
+        assert (event.details["model"], event.details["values"]["user"]) == ("membership", "rachel")
+        assert event.details["values"]["role"] == role
