@@ -186,3 +186,31 @@ def test_people_set_up_without_an_admin_are_recorded_as_the_systems_doing(desk, 
         "The system changed the role of nadia from reviewer to editor",
     ]
     assert AuditEvent.objects.filter(action=AuditAction.MEMBER_ADDED, details__username="nadia").count() == 1
+
+
+@pytest.mark.parametrize("through", ["api", "pages"])
+def test_people_changed_through_the_api_or_the_pages_are_in_the_desks_activity(
+    through, client, desk_admin_api, desk, desk_admin, reviewer, activity
+):
+    factories.UserFactory(username="nadia")
+    client.force_login(desk_admin)
+    members = f"/api/v1/desks/{desk.slug}/members/"
+    if through == "api":
+        assert desk_admin_api.post(members, {"username": "nadia", "role": "reviewer"}).status_code == 201
+        assert desk_admin_api.patch(f"{members}nadia/", {"role": "editor"}, format="json").status_code == 200
+        assert desk_admin_api.delete(f"{members}rachel/").status_code == 204
+    else:
+        client.post(reverse("desks:member_add", args=[desk.slug]), {"username": "nadia", "role": "reviewer"})
+        nadia = desk.memberships.get(user__username="nadia")
+        client.post(reverse("desks:member_role", args=[desk.slug]), {"member": nadia.pk, "role": "editor"})
+        client.post(
+            reverse("desks:member_remove", args=[desk.slug]), {"member": desk.memberships.get(user=reviewer).pk}
+        )
+
+    summaries = [event["summary"] for event in reversed(activity()[:3])]
+
+    assert summaries == [
+        "ada added nadia to the desk as reviewer",
+        "ada changed the role of nadia from reviewer to editor",
+        "ada removed rachel (reviewer) from the desk",
+    ]
