@@ -33,6 +33,15 @@ class AuditedAdmin(admin.ModelAdmin):
         if place is not None:
             audit_admin_saved(actor=request.user, obj=obj, before=before, **place)
 
+    def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:
+        # Many-to-many values (a verdict's cited references) are saved after the row, so their
+        # change is a second event.
+        place = self.audit_place(form.instance)
+        before = audit_admin_values(form.instance) if place is not None else None
+        super().save_related(request, form, formsets, change)
+        if place is not None:
+            audit_admin_saved(actor=request.user, obj=form.instance, before=before, **place)
+
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         place = self.audit_place(obj)
         if place is not None:

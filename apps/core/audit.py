@@ -146,6 +146,9 @@ def audit_admin_values(obj: Model) -> dict[str, Any]:
             values[field.name] = None if related is None else str(related)
         else:
             values[field.name] = field.value_from_object(obj)
+    for field in obj._meta.many_to_many:
+        if field.editable and obj.pk is not None:
+            values[field.name] = sorted(str(related) for related in getattr(obj, field.name).all())
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 

@@ -200,19 +200,23 @@ def test_a_verdict_changed_in_the_admin_is_in_the_claims_history(desk, editor, r
         user=reviewer, task=task, rating=standard.get(label="True"), rationale="The annual report says so."
     )
 
+    report = factories.ReferenceFactory(claim=task.claim, title="Annual report 2019")
+
     response = _client_for(root).post(
         reverse("admin:reviews_verdict_change", args=[verdict.pk]),
         {
             "rating": standard.get(label="False").pk,
             "rationale": "The annual report says so.",
+            "cited_references": [report.pk],
             **_management("corrections", 0, 0),
         },
     )
 
     assert response.status_code == 302, response.content[:3000]
-    event = audit_claim_events(claim_id=task.claim_id, article_id=task.claim.article_id).first()
-    assert (event.action, event.claim_id, event.actor_name) == (AuditAction.ADMIN_CHANGED, task.claim_id, "root")
-    assert event.details["changes"] == {"rating": ["True", "False"]}
+    cited, rated = audit_claim_events(claim_id=task.claim_id, article_id=task.claim.article_id)[:2]
+    assert (rated.action, rated.claim_id, rated.actor_name) == (AuditAction.ADMIN_CHANGED, task.claim_id, "root")
+    assert rated.details["changes"] == {"rating": ["True", "False"]}
+    assert cited.details["changes"] == {"cited_references": [[], ["Annual report 2019"]]}
 
 
 def test_credentials_are_never_among_the_recorded_values(desk):
