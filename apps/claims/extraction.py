@@ -276,11 +276,9 @@ def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[Ex
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
-            # "The embassy declined the request and said ...": the declining is no statement of the embassy's
-            saying_piece = (
-                frame is None or frame.style != "coordinated" or any(b > frame.content_start for _, b in spans)
+            piece_attribution = _piece_source(
+                text, sentence.text, attribution if _says_something(frame, spans) else "", memory
             )
-            piece_attribution = _piece_source(text, sentence.text, attribution if saying_piece else "", memory)
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
@@ -694,6 +692,17 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
 def _without_accents(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]) -> bool:
+    """Whether a piece of a sentence is what its frame's source said: not the subject's other action, split off
+    the verb of saying ("The company acknowledged the breach and paid the fine", "The embassy declined the
+    request and said ...")."""
+    if frame is None or frame.cue_start is None:
+        return True
+    holds_the_verb = any(a <= frame.cue_start < b for a, b in spans)
+    shares_the_subject = any(b <= frame.cue_start for _, b in spans)
+    return holds_the_verb or not shares_the_subject
 
 
 def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMemory) -> str:

@@ -1951,3 +1951,18 @@ def test_a_second_verb_of_saying_names_the_subject_for_what_it_says_only():
         ("The embassy declined the 3 requests for an interview.", ""),
         ("The embassy said the family left on advice from the State Department.", "The embassy"),
     ]
+
+
+def test_what_a_source_does_besides_speaking_is_not_attributed_to_it():
+    claims = extract_claims(
+        "The company acknowledged the breach and paid the fine of 3 million dollars to the regulator last year. "
+        "Police said the man, who had 3 prior convictions, was arrested in the city on Monday.",
+        published_on=dt.date(2019, 10, 10),
+    )
+
+    assert [(claim.text, claim.attribution) for claim in claims] == [
+        ("The company acknowledged the breach.", "The company"),
+        ("The company paid the fine of 3 million dollars to the regulator last year.", ""),
+        ("Police said the man was arrested in the city on Monday.", "Police"),
+        ("The man had 3 prior convictions.", "Police"),
+    ]

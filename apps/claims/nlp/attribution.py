@@ -12,7 +12,7 @@ _VERB = (
     r"claimed|claims|noted|notes|wrote|writes|argued|argues|insisted|insists|warned|warns|confirmed|"
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
-    r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends"
+    r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends|reiterated|reiterates"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
@@ -373,10 +373,13 @@ class AttributionFrame:
     content_start: int
     content_end: int
     # "trailing", "quote", "according", "leading", "parenthetical", "participle", or "coordinated": the
-    # subject's second verb says something ("X declined the request and said ..."), from content_start
+    # subject's second verb says something ("X declined the request and said ...")
     style: str
     # A frame set between commas inside the content ("Diesel, officials said, spilled"): its span.
     gap: tuple[int, int] | None = None
+    # Where the verb of saying is, for a frame whose subject may also do something else in the sentence
+    # ("The company acknowledged the breach and paid the fine").
+    cue_start: int | None = None
 
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
@@ -475,7 +478,14 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence) and _says(match, sentence):
-        return AttributionFrame(_leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading")
+        return AttributionFrame(
+            _leading_source(match),
+            _cue(match["cue"]),
+            match.end(),
+            len(sentence),
+            "leading",
+            cue_start=match.start("cue"),
+        )
     if (
         (opening := _OPENING_PHRASE.match(sentence))
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
@@ -484,7 +494,14 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
-        return AttributionFrame(_leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading")
+        return AttributionFrame(
+            _leading_source(match),
+            _cue(match["cue"]),
+            match.end(),
+            len(sentence),
+            "leading",
+            cue_start=match.start("cue"),
+        )
     if (
         '"' not in sentence
         and "“" not in sentence
@@ -514,7 +531,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
-        return AttributionFrame(subject, saying["cue"], saying.start(), len(sentence), "coordinated")
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
     return None
 
 
