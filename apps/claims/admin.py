@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from apps.core.admin import AuditedAdmin
+
 from .models import ArticleExtraction, Claim, ClaimFeedback
 
 
@@ -16,7 +18,9 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReadOnlyAdmin):
+class ClaimAdmin(ReadOnlyAdmin, AuditedAdmin):
+    """Claims are only read here, and deleted: a deletion is in the claim's history."""
+
     list_display = ["text_preview", "article", "kind", "status", "score", "attribution", "origin", "match_status"]
     list_filter = ["kind", "status", "origin", "match_status", "article__desk"]
     search_fields = ["text", "attribution", "article__title"]
@@ -25,6 +29,9 @@ class ClaimAdmin(ReadOnlyAdmin):
     @admin.display(description="Claim")
     def text_preview(self, claim: Claim) -> str:
         return claim.text[:100]
+
+    def audit_place(self, obj: Claim) -> dict:
+        return {"claim": obj}
 
 
 @admin.register(ClaimFeedback)

@@ -22,8 +22,9 @@ class AuditedAdmin(admin.ModelAdmin):
     """
 
     def audit_place(self, obj: Model) -> dict[str, Any] | None:
-        """Where the changes of `obj` are recorded: `{"desk": desk}` or `{"claim": claim}`; None for a row
-        of no desk (the shipped defaults), which no desk's activity holds."""
+        """Where the changes of `obj` are recorded: `{"desk": desk}`, `{"article": article}` or
+        `{"claim": claim}`; None for a row of no desk (the shipped defaults), which no desk's activity
+        holds."""
         raise NotImplementedError
 
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:

@@ -132,6 +132,14 @@ def audit_desk_events(*, desk_id: UUID) -> QuerySet[AuditEvent]:
 
 # Never recorded, whatever the model: the trail is read by every admin of the desk.
 _NEVER_RECORDED = ("secret", "password", "token", "api_key")
+# A longer text (an article's body) is kept by its start: the trail says it changed, not all of it.
+ADMIN_TEXT_KEPT_CHARS = 2000
+
+
+def _kept(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > ADMIN_TEXT_KEPT_CHARS:
+        return value[: ADMIN_TEXT_KEPT_CHARS - 1] + "\u2026"
+    return value
 
 
 def audit_admin_values(obj: Model) -> dict[str, Any]:
@@ -145,7 +153,7 @@ def audit_admin_values(obj: Model) -> dict[str, Any]:
             related = getattr(obj, field.name)
             values[field.name] = None if related is None else str(related)
         else:
-            values[field.name] = field.value_from_object(obj)
+            values[field.name] = _kept(field.value_from_object(obj))
     for field in obj._meta.many_to_many:
         if field.editable and obj.pk is not None:
             values[field.name] = sorted(str(related) for related in getattr(obj, field.name).all())
@@ -156,27 +164,35 @@ def _admin_details(obj: Model) -> dict[str, Any]:
     return {"model": str(obj._meta.verbose_name), "object_id": str(obj.pk), "name": str(obj)}
 
 
-def audit_admin_saved(*, actor, obj: Model, before: dict[str, Any] | None, desk=None, claim=None) -> AuditEvent | None:
+def audit_admin_saved(
+    *, actor, obj: Model, before: dict[str, Any] | None, desk=None, article=None, claim=None
+) -> AuditEvent | None:
     """Record a row added (`before` None: its values) or changed in the Django admin (each changed
-    field's old and new value; nothing when nothing changed), on the desk or the claim given."""
+    field's old and new value; nothing when nothing changed), on the desk, article or claim given."""
     after = audit_admin_values(obj)
     if before is None:
         details = {**_admin_details(obj), "values": after}
-        return audit_record(action=AuditAction.ADMIN_ADDED, actor=actor, desk=desk, claim=claim, details=details)
+        return audit_record(
+            action=AuditAction.ADMIN_ADDED, actor=actor, desk=desk, article=article, claim=claim, details=details
+        )
     changes = {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
     if not changes:
         return None
     details = {**_admin_details(obj), "changes": changes}
-    return audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, desk=desk, claim=claim, details=details)
+    return audit_record(
+        action=AuditAction.ADMIN_CHANGED, actor=actor, desk=desk, article=article, claim=claim, details=details
+    )
 
 
 def audit_admin_deleted(
-    *, actor, obj: Model, values: dict[str, Any] | None = None, desk=None, claim=None
+    *, actor, obj: Model, values: dict[str, Any] | None = None, desk=None, article=None, claim=None
 ) -> AuditEvent:
     """Record a row deleted in the Django admin with its last values (`values`, else read from
-    `obj`), on the desk or the claim given. Call it before deleting: the row's id goes with it."""
+    `obj`), on the desk, article or claim given. Call it before deleting: the row's id goes with it."""
     details = {**_admin_details(obj), "values": audit_admin_values(obj) if values is None else values}
-    return audit_record(action=AuditAction.ADMIN_DELETED, actor=actor, desk=desk, claim=claim, details=details)
+    return audit_record(
+        action=AuditAction.ADMIN_DELETED, actor=actor, desk=desk, article=article, claim=claim, details=details
+    )
 
 
 def _admin_summary(actor: str, action: str, details: dict) -> str:

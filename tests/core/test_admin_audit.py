@@ -7,7 +7,13 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from apps.core.audit import audit_admin_values, audit_claim_events, audit_desk_events, audit_event_summary
+from apps.core.audit import (
+    ADMIN_TEXT_KEPT_CHARS,
+    audit_admin_values,
+    audit_claim_events,
+    audit_desk_events,
+    audit_event_summary,
+)
 from apps.core.models import AuditAction, AuditEvent
 from apps.desks.models import Membership, WebhookEndpoint
 from apps.references.models import ProviderSetting, SourceRule
@@ -239,3 +245,25 @@ def test_an_account_deleted_in_the_admin_is_recorded_as_leaving_each_of_its_desk
         assert (event.action, event.actor_name) == (AuditAction.ADMIN_DELETED, "root")
         assert (event.details["model"], event.details["values"]["user"]) == ("membership", "rachel")
         assert event.details["values"]["role"] == role
+
+
+def test_a_claim_deleted_in_the_admin_is_in_the_desks_activity_with_its_text(desk, root):
+    claim = factories.ClaimFactory(article=factories.ArticleFactory(desk=desk), text="The bridge cost four million.")
+    claim_id = claim.pk
+
+    response = _client_for(root).post(reverse("admin:claims_claim_delete", args=[claim_id]), {"post": "yes"})
+
+    assert response.status_code == 302
+    event = _latest(desk)
+    assert (event.action, event.claim_id, event.article_id) == (AuditAction.ADMIN_DELETED, claim_id, claim.article_id)
+    assert event.details["values"]["text"] == "The bridge cost four million."
+
+
+def test_a_long_text_is_kept_by_its_start(desk):
+    article = factories.ArticleFactory(desk=desk, body="The council met again. " * 200)
+
+    body = audit_admin_values(article)["body"]
+
+    assert len(body) == ADMIN_TEXT_KEPT_CHARS
+    assert body.startswith("The council met again.")
+    assert body.endswith("\u2026")
