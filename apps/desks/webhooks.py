@@ -136,6 +136,28 @@ def _full_clean(endpoint: WebhookEndpoint) -> None:
         raise ApplicationError(f"This webhook cannot be saved: {problem}", extra={"field": field}) from None
 
 
+# Chat services' incoming-webhook hosts (the host or a subdomain of it), and the format each takes.
+CHAT_WEBHOOK_HOSTS = {
+    "hooks.slack.com": WebhookFormat.SLACK,
+    "chat.googleapis.com": WebhookFormat.SLACK,
+    # Teams Workflows: Power Automate's, and older ones on Logic Apps (prod-NN.<region>.logic.azure.com);
+    # the retired Office 365 connectors (<tenant>.webhook.office.com) took the same Adaptive Card message.
+    "api.powerplatform.com": WebhookFormat.TEAMS,
+    "logic.azure.com": WebhookFormat.TEAMS,
+    "webhook.office.com": WebhookFormat.TEAMS,
+}
+
+
+def webhook_format_for_url(url: str) -> str:
+    """The format an endpoint registered without one gets: the chat message its host's service
+    takes (Slack, Google Chat, Teams), else the signed JSON event."""
+    host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    for chat_host, payload_format in CHAT_WEBHOOK_HOSTS.items():
+        if host == chat_host or host.endswith("." + chat_host):
+            return payload_format
+    return WebhookFormat.JSON
+
+
 def _format_check(payload_format: str) -> None:
     if payload_format not in WebhookFormat.values:
         raise ApplicationError(
@@ -151,13 +173,16 @@ def webhook_endpoint_create(
     desk: Desk,
     url: str,
     events: list[str],
-    payload_format: str = WebhookFormat.JSON,
+    payload_format: str | None = None,
     description: str = "",
     is_active: bool = True,
 ) -> WebhookEndpoint:
     """A desk admin registers an endpoint; it gets a new signing secret. Not idempotent: the same
-    URL may be registered twice (say, for two formats or sets of events)."""
+    URL may be registered twice (say, for two formats or sets of events). Without a format, the
+    URL's host chooses it (`webhook_format_for_url`)."""
     desk_admin_require(user=actor, desk=desk)
+    if payload_format is None:
+        payload_format = webhook_format_for_url(url)
     _format_check(payload_format)
     endpoint = WebhookEndpoint(
         desk=desk,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core import http
+from apps.core.audit import audit_event_summary
 from apps.core.exceptions import ApplicationError
 from apps.core.models import AuditEvent
 from apps.desks import tasks as desk_tasks
@@ -116,6 +117,9 @@ def test_a_failed_delivery_is_sent_again_with_the_same_event_and_a_fresh_signatu
     assert event.details["redelivery_id"] == str(redelivery.pk)
     assert event.details["previous_status"] == "failed"
     assert "/hook" not in event.details["url"]
+    assert audit_event_summary(event) == (
+        f"ada sent the verdict.approved delivery to the webhook http://{receiver.host}/\u2026 again (it was failed)"
+    )
 
 
 def test_asking_twice_makes_one_redelivery(desk, desk_admin, endpoint, receiver, published):

@@ -64,6 +64,48 @@ def test_an_admin_registers_a_teams_workflows_webhook(desk, desk_admin_api):
     assert WebhookEndpoint.objects.get().payload_format == "teams"
 
 
+CHAT_URLS = {
+    "https://hooks.slack.com/services/T0/B0/s3cret": "slack",
+    "https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t": "slack",
+    "https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=s": "teams",
+    "https://default1.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/abc": "teams",
+    "https://contoso.webhook.office.com/webhookb2/abc": "teams",
+    "https://hooks.slack.com.example.net/services/T0": "json",
+    "https://receiver.example.org/factcheck": "json",
+}
+
+
+@pytest.fixture
+def public_names(monkeypatch):
+    """Every host name resolves to a public address; nothing is sent from these tests."""
+    monkeypatch.setattr(http, "system_resolver", lambda host, port: ["93.184.215.14"])
+
+
+@pytest.mark.parametrize(("url", "payload_format"), CHAT_URLS.items())
+def test_a_webhook_registered_without_a_format_gets_the_one_its_host_takes(
+    desk, desk_admin_api, public_names, url, payload_format
+):
+    response = desk_admin_api.post(_list_url(desk), {"url": url, "events": ["verdict.approved"]}, format="json")
+
+    assert response.status_code == 201
+    assert response.json()["payload_format"] == payload_format
+
+
+def test_the_form_chooses_the_format_by_the_address_unless_the_admin_does(admin_client, desk, public_names):
+    form = admin_client.get(reverse("desks:webhook_create", kwargs={"slug": desk.slug})).content.decode()
+    assert '<option value="" selected>Chosen by the address' in form
+    teams_url = "https://default1.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/a"
+
+    for url, chosen in ((teams_url, ""), ("https://hooks.slack.com/services/T0/B0/x", "json")):
+        admin_client.post(
+            reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
+            {"url": url, "events": ["claim.assigned"], "payload_format": chosen, "is_active": "on"},
+        )
+
+    assert WebhookEndpoint.objects.get(url=teams_url).payload_format == "teams"
+    assert WebhookEndpoint.objects.get(url="https://hooks.slack.com/services/T0/B0/x").payload_format == "json"
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

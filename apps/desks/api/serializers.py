@@ -77,7 +77,12 @@ class WebhookCreateInputSerializer(serializers.Serializer):
         max_length=len(WebhookEvent.values),
         help_text=f"Any of: {', '.join(WebhookEvent.values)}.",
     )
-    payload_format = serializers.ChoiceField(choices=WebhookFormat.choices, default=WebhookFormat.JSON)
+    payload_format = serializers.ChoiceField(
+        choices=WebhookFormat.choices,
+        required=False,
+        help_text="Left out, the URL's host chooses: `slack` for hooks.slack.com and chat.googleapis.com, `teams` "
+        "for Teams Workflows (*.api.powerplatform.com, *.logic.azure.com) and *.webhook.office.com, else `json`.",
+    )
     description = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     is_active = serializers.BooleanField(default=True)
 

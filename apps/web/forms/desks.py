@@ -3,6 +3,7 @@ from django import forms
 from apps.claims.models import ClaimKind
 from apps.desks.models import Desk, Role, WebhookEvent, WebhookFormat
 from apps.desks.selectors import desk_members
+from apps.desks.webhooks import webhook_format_for_url
 from apps.references.models import (
     SOURCE_RULE_MAX_KEYWORD_LENGTH,
     SOURCE_RULE_MAX_KEYWORDS,
@@ -192,8 +193,11 @@ class WebhookForm(forms.Form):
     )
     payload_format = forms.ChoiceField(
         label="Format",
-        choices=WebhookFormat.choices,
-        initial=WebhookFormat.JSON,
+        choices=[
+            ("", "Chosen by the address: a chat message for Slack, Google Chat or Teams, else JSON"),
+            *WebhookFormat.choices,
+        ],
+        required=False,
         help_text="Chat messages suit Slack and Google Chat incoming webhooks; Microsoft Teams takes the "
         "Adaptive Card of a Workflows webhook.",
     )
@@ -201,6 +205,12 @@ class WebhookForm(forms.Form):
     # Whether the page showed the endpoint active: the desk may turn a failing one off after the
     # page was read, and "Active" left as shown must not turn it on again.
     shown_active = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("payload_format") and cleaned.get("url"):
+            cleaned["payload_format"] = webhook_format_for_url(cleaned["url"])
+        return cleaned
 
     @classmethod
     def initial_for(cls, endpoint) -> dict:
