@@ -365,6 +365,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
         AuditAction.INTAKE_RETRIED: "{actor} tried finding the article\u2019s claims again after: {error}",
         AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} with its claims ({claim_count})",
+        AuditAction.ARTICLE_LANGUAGE_SET: "{actor} set the article\u2019s language to {language_name} "
+        "(was {previous_language_name})",
         AuditAction.RATING_SCALE_COPIED: "{actor} gave the desk its own rating scale, a copy of {copied_from}",
         AuditAction.RATING_ADDED: "{actor} added the rating {label}",
         AuditAction.RATING_REMOVED: "{actor} removed the rating {label}",

@@ -66,6 +66,7 @@ class AuditAction(models.TextChoices):
     ARTICLE_IMPORTED = "article_imported", "Article imported"
     INTAKE_RETRIED = "intake_retried", "Finding the article's claims tried again"
     FACT_CHECK_URL_SET = "fact_check_url_set", "Fact-check address set"
+    ARTICLE_LANGUAGE_SET = "article_language_set", "Article language corrected"
     ARTICLE_DELETED = "article_deleted", "Article deleted"
     # The desk's settings (no article or claim): its people, rating scale and source rules.
     MEMBER_ADDED = "member_added", "Member added"
