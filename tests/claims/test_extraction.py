@@ -750,6 +750,31 @@ def test_a_relative_clause_belongs_to_the_name_just_before_it():
     assert len(split_atomic(documentary, 0, len(documentary))) == 1
 
 
+def test_a_relative_clause_after_a_present_tense_verb_belongs_to_its_object():
+    sentence = (
+        "Other signatories to the treaty include Germany, which has been taking a lead in efforts by the "
+        "remaining 5 signatories to keep the deal operational."
+    )
+
+    assert [piece_text(sentence, p) for p in split_atomic(sentence, 0, len(sentence))] == [
+        "Other signatories to the treaty include Germany.",
+        "Germany has been taking a lead in efforts by the remaining 5 signatories to keep the deal operational.",
+    ]
+
+
+def test_according_to_a_dated_document_names_the_body_behind_it():
+    (claim,) = extract_claims(
+        "According to a March 14, 2019 NATO press release, Hungary spent an estimated 1.15% of its GDP on "
+        "military expenditures in 2018.",
+        published_on=dt.date(2019, 10, 10),
+    )
+
+    assert (claim.text, claim.attribution) == (
+        "Hungary spent an estimated 1.15% of its GDP on military expenditures in 2018.",
+        "NATO",
+    )
+
+
 def test_non_english_text_is_refused_rather_than_extracted():
     french = (
         "La Russie et la Chine ont opposé leur veto à trois résolutions du Conseil de sécurité "

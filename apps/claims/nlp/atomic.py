@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import ORGANISATIONS, PLACES, TITLES, names_an_organisation
-from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS
+from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS, words
 
 Span = tuple[int, int]
 
@@ -229,10 +229,16 @@ def _verb_before_a_name(words: list[re.Match[str]], index: int) -> bool:
     over the verb ("an alleged murder weapon" and "a tool called video2commons" are phrases)."""
     word = words[index].group()
     following = words[index + 1].group() if index + 1 < len(words) else ""
-    return _is_finite(word) and word not in _NAMING_PARTICIPLES and following[:1].isupper()
+    verb = _is_finite(word) or word in _PRESENT_VERBS_BEFORE_NAMES
+    return verb and word not in _NAMING_PARTICIPLES and following[:1].isupper()
 
 
 _NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "known", "titled", "entitled"})
+# "Other signatories to the treaty include Germany, which": present tenses whose object is often a name
+_PRESENT_VERBS_BEFORE_NAMES = words(
+    """include includes represent represents lead leads join joins support supports visit visits meet meets
+    face faces replace replaces succeed succeeds follow follows own owns employ employs feature features"""
+)
 
 
 def _a_name(words: list[re.Match[str]]) -> bool:

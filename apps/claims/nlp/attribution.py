@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES
-from .lexicon import CAPITALS, IRREGULAR_PAST, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
+from .lexicon import CAPITALS, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
     r"said|says|reported|reports|told\s+(?:the\s+(?:[A-Z][\w'.-]*\s+){0,2})?[\w'.-]+|tells\s+\w+|added|adds|stated|states|announced|announces|"
@@ -214,7 +214,8 @@ _ACCORDING = re.compile(
     r"(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s?\s)[A-Z])))"
     rf"\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
-    rf"|(?P<source>[^,]{{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
+    # "According to a March 14, 2019 NATO press release, ...": the comma of a date is no end of the source
+    rf"|(?P<source>(?:[^,]|(?<=\d),\s(?=\d{{4}}\b)){{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
     # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
     rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
@@ -593,9 +594,18 @@ def _clean(source: str) -> str:
     return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
 
 
+# "a March 14, 2019 NATO press release", "the 2019 WHO report": a named body's dated document
+_DATED_DOCUMENT = re.compile(
+    rf"^(?:an?|the)\s+(?:(?i:{'|'.join(MONTHS)})\s+\d{{1,2}},?\s+)?(?:\d{{4}}\s+)?(?P<name>{_NAME}(?:\s+{_NAME}){{0,4}})\s+"
+    r"(?:press\s+release|report|statement|study|survey|data|figures|estimates?|analysis|census|tally)$"
+)
+
+
 def _named_source(source: str) -> str:
     """The source behind the document that carries its words, by name where it has one."""
     source = _clean(source)
+    if dated := _DATED_DOCUMENT.match(source):
+        return dated["name"]
     if (carried := _CARRIER.sub("", source, count=1)) != source and (named := _DESCRIBED_NAME.match(carried)):
         return named["name"]
     return carried
