@@ -198,7 +198,8 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
     # in the majority opinion, "..."': where it was said
-    r"(?:\s+(?:on|in|to|via)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)?"
+    # 'Day said of Hudson, "..."': whom it was said of
+    r"(?:\s+(?:on|in|to|via|of)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)?"
     # 'Wasif suggested, in likelihood, "..."'
     r"(?:,\s+[a-z][^,\"“]{1,40})?\s*[,:]?\s*[\"“]"
 )
@@ -275,7 +276,7 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
-    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+asked|Asked"
+    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+(?:asked|interviewed|questioned|contacted|approached|pressed)|Asked"
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
