@@ -1130,6 +1130,16 @@ def test_a_sentence_may_open_with_a_hyphenated_name_in_lower_case_but_not_after_
     ]
 
 
+def test_a_full_stop_missing_its_space_still_ends_a_sentence_but_not_inside_a_name():
+    body = "The party nominated Tiara Lusk for vice president.In the Green Party, Hawkins won. Visit Amazon.com today."
+
+    assert [s.text for s in split_sentences(body)] == [
+        "The party nominated Tiara Lusk for vice president.",
+        "In the Green Party, Hawkins won.",
+        "Visit Amazon.com today.",
+    ]
+
+
 def test_a_platform_before_a_person_named_earlier_is_two_names():
     found = find_entities("The next day on Twitter West accused his wife.", known_people=frozenset({"West"}))
 

@@ -41,6 +41,8 @@ _LOWER_CASE_HYPHENATED = r"[a-z][a-z0-9]*-[a-z0-9]"
 _BOUNDARY = re.compile(
     rf"[.!?…]+[\"'”\u2019)\]]*(?=\s+[\"'“\u2018(\[]?(?:(?:{_LOWER_CASE_NAME})?[{_CAPITAL}]|{_LOWER_CASE_HYPHENATED}))|\n"
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
+    # "... for vice president.In the Green Party, ...": a full stop missing its space, between words
+    r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
 )
 # Who spoke, right after the quotation closes, with nothing of their own said after the verb: only whom
 # they told and where or when ('"... in two days!" Macron told the world on Thursday via Twitter.'), not
