@@ -1,0 +1,199 @@
+"""Every main page, as each role sees it, passes axe-core's WCAG 2.1 A and AA rules and its best
+practices in a real browser (Chromium through Playwright).
+
+Each page is checked with every <details> disclosure opened, so the controls inside them (edit,
+reject, split, add a claim, correct a verdict) are checked as well as what shows at first. Pages
+with a state of their own (a refused form, a flash message, claims still being found) are brought
+to it first. The pages editors and reviewers work in are checked again on a phone-sized screen,
+where tables stack into cards.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from apps.articles.models import IntakeStatus
+from apps.claims.models import ClaimStatus
+from apps.desks.models import WebhookEndpoint
+from apps.reviews import services
+from apps.reviews.models import Rating, ReviewTask
+from tests import factories
+from tests.browser import chromium, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# axe-core's rules for WCAG 2.0 and 2.1, levels A and AA, and its best practices (landmarks,
+# heading levels, one main): a violation of any of them, whatever its impact, fails the test.
+RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# Accepted exceptions, as (path fragment, axe rule id), each with the reason. None today.
+ACCEPTED_EXCEPTIONS: set[tuple[str, str]] = set()
+
+OPEN_EVERY_DISCLOSURE = "() => document.querySelectorAll('details').forEach(details => { details.open = true; })"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+axe = Axe()
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A page to check, and what to do on it first to bring it to the state checked."""
+
+    path: str
+    then: Callable | None = None
+
+
+def _violations(page, path: str) -> list[str]:
+    page.evaluate(OPEN_EVERY_DISCLOSURE)
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}})
+    found = []
+    for violation in results.response["violations"]:
+        if any(fragment in path and rule == violation["id"] for fragment, rule in ACCEPTED_EXCEPTIONS):
+            continue
+        nodes = violation["nodes"]
+        where = "; ".join(" ".join(map(str, node["target"])) for node in nodes[:3])
+        found.append(f"{path}: {violation['id']} ({violation['impact']}, {len(nodes)} nodes, e.g. {where})")
+    return found
+
+
+def _audit(browser, base_url: str, username: str | None, visits: list[Visit], viewport=DESKTOP) -> list[str]:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    if username:
+        log_in(page, base_url, username)
+    found = []
+    for visit in visits:
+        if "/export/" in visit.path:
+            # Exports download: the report's HTML is opened as the reader's browser would show it.
+            page.set_content(page.request.get(f"{base_url}{visit.path}").text())
+        else:
+            page.goto(f"{base_url}{visit.path}")
+        if visit.then:
+            visit.then(page)
+        found += _violations(page, visit.path)
+    context.close()
+    return found
+
+
+def _wrong_password(page) -> None:
+    page.get_by_label("Username").fill("edith")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    page.locator(".form-errors, .field-error").first.wait_for()
+
+
+def _empty_import(page) -> None:
+    page.get_by_role("button", name="Import").click()
+    page.locator("[role=alert]").first.wait_for()
+
+
+def _reject_the_new_claim(page) -> None:
+    row = page.locator("tr", has_text="The talks in Geneva will resume next week.")
+    row.get_by_text("Edit or reject").click()
+    row.get_by_label("Reason").fill("A forecast, not something that can be checked today.")
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Reject").click()
+    page.locator(".messages").first.wait_for()
+
+
+@pytest.fixture
+def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
+    """A desk with a claim in each state pages show differently, evidence, and desk settings."""
+    factories.MemberFactory(desk=desk, role="admin", username="adele")
+    true = Rating.objects.get(scale__desk__isnull=True, label="True")
+    services.review_tasks_assign(editor=editor, tasks=[veto_task, toll_task], assignee=reviewer)
+    factories.ReferenceFactory(claim=veto_task.claim, title="UN Security Council veto list", snippet="Three vetoes.")
+    services.verdict_submit(
+        user=reviewer, task=ReviewTask.objects.get(pk=toll_task.pk), rating=true, rationale="The UN counts it so."
+    )
+    approved = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=article, text="Activists say the conflict has killed people.")
+    )
+    services.review_tasks_assign(editor=editor, tasks=[approved], assignee=reviewer)
+    services.verdict_submit(
+        user=reviewer, task=ReviewTask.objects.get(pk=approved.pk), rating=true, rationale="Activists say so."
+    )
+    services.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=approved.pk))
+    new = factories.ReviewTaskFactory(
+        claim=factories.ClaimFactory(article=article, text="The talks in Geneva will resume next week.")
+    )
+    factories.ClaimFactory(
+        article=article, text="It is an opinion.", status=ClaimStatus.REJECTED, rejection_reason="An opinion."
+    )
+    factories.SourceRuleFactory(desk=desk)
+    long_report = factories.ArticleFactory(desk=desk, title="A long report", intake_status=IntakeStatus.RUNNING)
+    broken_upload = factories.ArticleFactory(
+        desk=desk, title="A broken upload", intake_status=IntakeStatus.FAILED, intake_error="The worker gave up."
+    )
+    webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
+    return {
+        "article": article.pk,
+        "assigned": veto_task.claim.pk,
+        "submitted": toll_task.claim.pk,
+        "approved": approved.claim.pk,
+        "new": new.claim.pk,
+        "webhook": webhook.pk,
+        "long_report": long_report.pk,
+        "broken_upload": broken_upload.pk,
+    }
+
+
+@pytest.fixture
+def browser(monkeypatch, live_server) -> Iterator:
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
+        yield browser
+
+
+def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, desk):
+    ids = newsroom
+    article = ids["article"]
+    editor_pages = [
+        Visit("/"),
+        Visit("/articles/import/"),
+        Visit("/articles/import/", then=_empty_import),
+        Visit(f"/articles/{article}/"),
+        Visit(f"/articles/{ids['long_report']}/"),  # claims still being found
+        Visit(f"/articles/{ids['broken_upload']}/"),
+        Visit(f"/articles/{article}/export/html/"),
+        Visit(f"/claims/{ids['new']}/"),
+        Visit(f"/claims/{ids['submitted']}/"),
+        Visit(f"/claims/{ids['approved']}/"),
+        Visit("/queue/"),
+        Visit("/search/?q=vetoed"),
+        Visit("/search/?q=nothing+like+this+was+ever+said"),
+        Visit("/account/notifications/"),
+        Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
+        Visit("/no-such-page/"),
+        Visit(f"/articles/{article}/", then=_reject_the_new_claim),
+    ]
+    reviewer_pages = [
+        Visit("/"),
+        Visit("/queue/"),
+        Visit(f"/claims/{ids['assigned']}/"),
+        Visit(f"/claims/{ids['approved']}/"),
+        Visit(f"/articles/{article}/"),
+    ]
+    admin_pages = [
+        Visit("/"),
+        Visit("/desks/"),
+        Visit(f"/desks/{desk.slug}/people/"),
+        Visit(f"/desks/{desk.slug}/ratings/"),
+        Visit(f"/desks/{desk.slug}/source-rules/"),
+        Visit(f"/desks/{desk.slug}/source-rules/new/"),
+        Visit(f"/desks/{desk.slug}/webhooks/"),
+        Visit(f"/desks/{desk.slug}/webhooks/new/"),
+        Visit(f"/desks/{desk.slug}/webhooks/{ids['webhook']}/"),
+    ]
+
+    found = _audit(browser, live_server.url, None, [Visit("/login/"), Visit("/login/", then=_wrong_password)])
+    found += _audit(browser, live_server.url, "edith", editor_pages)
+    found += _audit(browser, live_server.url, "rachel", reviewer_pages)
+    found += _audit(browser, live_server.url, "adele", admin_pages)
+    on_a_phone = [Visit(f"/articles/{article}/"), Visit(f"/claims/{ids['new']}/"), Visit("/queue/")]
+    found += _audit(browser, live_server.url, "edith", on_a_phone, viewport=PHONE)
+    found += _audit(browser, live_server.url, "rachel", [Visit(f"/claims/{ids['assigned']}/")], viewport=PHONE)
+
+    assert not found, "\n".join(found)
