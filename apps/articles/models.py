@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, validate_language_code
 from apps.core.models import BaseModel
 from apps.desks.models import Desk
 
@@ -33,6 +34,8 @@ class Article(BaseModel):
     # engines require before they show the verdicts.
     fact_check_url = models.URLField(max_length=2000, blank=True)
     body = models.TextField()
+    # BCP 47 tag ("en", "es", "pt-BR"): detected at import, corrected by editors; "" when not known.
+    language = models.CharField(max_length=LANGUAGE_CODE_MAX_LENGTH, blank=True, validators=[validate_language_code])
     # sha256 of the whitespace-normalised body: the same story pasted twice is one article.
     content_hash = models.CharField(max_length=64, editable=False)
     source_kind = models.CharField(max_length=20, choices=SourceKind.choices)

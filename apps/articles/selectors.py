@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
+from apps.core.languages import language_matches
 from apps.desks.selectors import desk_ids_for_user
 
 from .models import Article
@@ -26,14 +27,29 @@ def article_list(*, user) -> QuerySet[Article]:
     return _articles_of(user).annotate(claim_count=Coalesce(Subquery(in_queue), 0))
 
 
-def article_page_list(*, user) -> QuerySet[Article]:
+def article_page_list(*, user, language: str | None = None) -> QuerySet[Article]:
     """The user's desks' articles, newest first, for lists shown a page at a time: without their
     bodies, and without `claim_count`, which `article_claim_counts_attach` adds to the page.
+    `language` (a normalized BCP 47 tag) keeps the articles in it or a narrower tag ("pt": "pt-BR").
 
     PostgreSQL works out the columns of a SELECT for every row an OFFSET skips, and sorts them
     all: a late page of a desk's history counted the claims of every article before it, and
     sorted their bodies on disk."""
-    return _articles_of(user).defer("body")
+    articles = _articles_of(user).defer("body")
+    if language:
+        articles = articles.filter(language_matches("language", language))
+    return articles
+
+
+def article_languages(*, user) -> list[str]:
+    """The languages the user's desks' articles are in, for language filters; "" (not known) left out."""
+    return list(
+        Article.objects.filter(desk_id__in=desk_ids_for_user(user=user))
+        .exclude(language="")
+        .order_by("language")
+        .values_list("language", flat=True)
+        .distinct()
+    )
 
 
 def article_claim_counts_attach(*, articles: Iterable[Article]) -> list[Article]:

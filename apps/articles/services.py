@@ -13,12 +13,14 @@ from django.utils.module_loading import import_string
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.languages import language_code_normalize, language_name
 from apps.core.models import AuditAction
 from apps.core.site import site_url
 from apps.desks.models import Desk, WebhookEvent
 from apps.desks.selectors import membership_require
 from apps.desks.webhooks import webhook_event_record
 
+from .language import language_detect
 from .models import Article, IntakeStatus, SourceKind
 from .parsing import (
     ArticleInputError,
@@ -48,13 +50,15 @@ def article_import(
     data: bytes | None = None,
     filename: str = "",
     url: str | None = None,
+    language: str | None = None,
 ) -> ImportResult:
-    """Import whichever the editor handed in: an uploaded file's bytes, a URL, or pasted text."""
+    """Import whichever the editor handed in: an uploaded file's bytes, a URL, or pasted text.
+    `language` is the editor's BCP 47 tag for it; None detects it from the text."""
     if data is not None:
-        return article_import_file(desk=desk, user=user, data=data, filename=filename)
+        return article_import_file(desk=desk, user=user, data=data, filename=filename, language=language)
     if url:
-        return article_import_url(desk=desk, user=user, url=url)
-    return article_import_text(desk=desk, user=user, text=text or "")
+        return article_import_url(desk=desk, user=user, url=url, language=language)
+    return article_import_text(desk=desk, user=user, text=text or "", language=language)
 
 
 def article_upload_max_bytes() -> int:
@@ -63,10 +67,12 @@ def article_upload_max_bytes() -> int:
     return upload_max_bytes(settings.ARTICLE_MAX_BYTES)
 
 
-def article_import_text(*, desk: Desk, user, text: str, source_kind: str = SourceKind.PASTE) -> ImportResult:
+def article_import_text(
+    *, desk: Desk, user, text: str, source_kind: str = SourceKind.PASTE, language: str | None = None
+) -> ImportResult:
     """Import pasted text, Markdown or HTML. See `article_create` for side effects."""
     parsed = parse_pasted(text, max_bytes=settings.ARTICLE_MAX_BYTES)
-    return article_create(desk=desk, user=user, parsed=parsed, source_kind=source_kind)
+    return article_create(desk=desk, user=user, parsed=parsed, source_kind=source_kind, language=language)
 
 
 def article_import_file(
@@ -77,6 +83,7 @@ def article_import_file(
     filename: str,
     source_kind: str = SourceKind.UPLOAD,
     intake_inline: bool | None = None,
+    language: str | None = None,
 ) -> ImportResult:
     """Import an uploaded .txt, .md, .html, .docx or .pdf file. See `article_create` for side effects."""
     parsed = parse_upload(data, filename=filename, max_bytes=settings.ARTICLE_MAX_BYTES)
@@ -87,10 +94,13 @@ def article_import_file(
         source_kind=source_kind,
         original_filename=filename,
         intake_inline=intake_inline,
+        language=language,
     )
 
 
-def article_import_url(*, desk: Desk, user, url: str, intake_inline: bool | None = None) -> ImportResult:
+def article_import_url(
+    *, desk: Desk, user, url: str, intake_inline: bool | None = None, language: str | None = None
+) -> ImportResult:
     """Fetch a web page through the safe fetcher and import its main text.
 
     A refused or failed fetch raises ArticleInputError and stores nothing. The page may be as
@@ -117,7 +127,9 @@ def article_import_url(*, desk: Desk, user, url: str, intake_inline: bool | None
             extra={"limit": limit},
             status=413,
         )
-    return article_create(desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL, intake_inline=intake_inline)
+    return article_create(
+        desk=desk, user=user, parsed=parsed, source_kind=SourceKind.URL, intake_inline=intake_inline, language=language
+    )
 
 
 def article_create(
@@ -128,6 +140,7 @@ def article_create(
     source_kind: str,
     original_filename: str = "",
     intake_inline: bool | None = None,
+    language: str | None = None,
 ) -> ImportResult:
     """Store a parsed article and run the intake steps (claims, source links, review tasks,
     reference jobs) in one transaction, so a failing step leaves nothing behind.
@@ -136,11 +149,15 @@ def article_create(
     stored with its intake queued instead, and a worker runs the steps (`article_intake_run`),
     so the import returns in moments whatever the article's length.
 
-    Idempotent per desk: the same body imported again returns the existing article.
+    `language` is the editor's BCP 47 tag for the article (a malformed one is a 400); None detects
+    it from the text, and "" says it is not known.
+
+    Idempotent per desk: the same body imported again returns the existing article, language and all.
     Reference gathering is queued by an intake step and published only after commit.
     """
     if intake_inline is None:
         intake_inline = len(parsed.body.encode()) <= settings.ARTICLE_INLINE_INTAKE_MAX_BYTES
+    language = language_detect(parsed.body) if language is None else _language_check(language)
     digest = content_hash(parsed.body)
     existing = Article.objects.filter(desk=desk, content_hash=digest).first()
     if existing is not None:
@@ -155,6 +172,7 @@ def article_create(
                 published_on=parsed.published_on,
                 source_url=parsed.source_url,
                 body=parsed.body,
+                language=language,
                 content_hash=digest,
                 source_kind=source_kind,
                 original_filename=original_filename[:255],
@@ -191,7 +209,16 @@ def _import_details(article: Article) -> dict:
         "how": article.get_source_kind_display(),
         "filename": article.original_filename,
         "url": article.source_url,
+        "language": article.language,
     }
+
+
+def _language_check(language: str) -> str:
+    """The editor's language tag in its conventional case; a 400 naming the field when malformed."""
+    try:
+        return language_code_normalize(language)
+    except ValidationError as error:
+        raise ApplicationError(error.messages[0], extra={"fields": {"language": error.messages}}) from error
 
 
 def _article_input_error(error: ValidationError) -> ArticleInputError:
@@ -382,6 +409,30 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
         audit_record(action=AuditAction.FACT_CHECK_URL_SET, actor=user, article=article, details=details)
     article.fact_check_url = url
     article.save(update_fields=["fact_check_url", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def article_language_set(*, article: Article, user, language: str) -> Article:
+    """An editor corrects the article's language (a BCP 47 tag; "" for not known). A real change is
+    recorded in the article's audit trail with the old and new language. Claims already found are
+    kept: extraction is not run again."""
+    membership_require(user=user, desk=article.desk, editor=True)
+    language = _language_check(language)
+    locked = article_lock_unless_intake_runs(article_id=article.pk)
+    if locked is None:
+        raise NotFoundError("Article not found.")
+    # Compared with the stored language, not the one this caller read: another editor may have set it since.
+    if language != locked.language:
+        details = {
+            "language": language,
+            "previous_language": locked.language,
+            "language_name": language_name(language) or "not known",
+            "previous_language_name": language_name(locked.language) or "not known",
+        }
+        audit_record(action=AuditAction.ARTICLE_LANGUAGE_SET, actor=user, article=article, details=details)
+    article.language = language
+    article.save(update_fields=["language", "updated_at"])
     return article
 
 

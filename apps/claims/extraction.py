@@ -45,6 +45,7 @@ from apps.claims.nlp.lexicon import (
 from apps.claims.nlp.quantities import find_quantities
 from apps.claims.nlp.segment import TRANSLATION_MARKER, Sentence, split_sentences
 from apps.core.exceptions import ApplicationError
+from apps.core.languages import language_name
 
 # Units that make a number a statistic even when an event verb is present.
 MEASURE_UNITS = words(
@@ -169,14 +170,28 @@ _SCHEDULED = re.compile(
 )
 
 
+def unsupported_language_message(language: str = "") -> str:
+    """Why an article got no automatic claims, naming its language (a BCP 47 tag) when it is known
+    and not English (the detector and the English check may disagree on a mixed text)."""
+    name = language_name(language) if language and language.split("-")[0] != "en" else ""
+    if name:
+        return (
+            f"This article looks {name}; automatic claim extraction supports English only; "
+            "add claims by hand from the article text."
+        )
+    return (
+        "This article does not look like English text. Automatic claim extraction supports "
+        "English only; add claims by hand from the article text."
+    )
+
+
 class UnsupportedLanguageError(ApplicationError):
     """Automatic extraction only understands English; manual claims still work."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "") -> None:
         super().__init__(
-            "This article does not look like English text. Automatic claim extraction supports "
-            "English only; add claims by hand from the article text.",
-            extra={"code": "unsupported_language"},
+            unsupported_language_message(language),
+            extra={"code": "unsupported_language", "language": language},
             status=422,
         )
 
@@ -222,13 +237,14 @@ class _SourceMemory:
     given_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def extract_claims(body: str, *, published_on: dt.date | None = None) -> list[ExtractedClaim]:
+def extract_claims(body: str, *, published_on: dt.date | None = None, language: str = "") -> list[ExtractedClaim]:
     """Check-worthy atomic claims of `body`, in reading order.
 
-    Raises UnsupportedLanguageError for text that is clearly not English.
+    Raises UnsupportedLanguageError, naming `language` (the article's BCP 47 tag, when known), for
+    text that is clearly not English.
     """
     if not looks_english(body):
-        raise UnsupportedLanguageError()
+        raise UnsupportedLanguageError(language)
     introduced = _introduced_names(body)
     people = _people_named(body, introduced)
     memory = _SourceMemory(known_people=_surnames(people), given_names=_given_names(people))

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from apps.articles.models import Article
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
+from apps.core.languages import language_matches
 from apps.core.text import spans_overlap
 from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
@@ -22,8 +23,10 @@ def claim_list(
     article: Article | UUID | str | None = None,
     status: str | None = None,
     kind: str | None = None,
+    language: str | None = None,
 ) -> QuerySet[Claim]:
-    """Claims of the user's desks, in reading order; `article`, `status` and `kind` narrow them."""
+    """Claims of the user's desks, in reading order; `article`, `status`, `kind` and `language` (their
+    article's, a normalized BCP 47 tag that also finds narrower tags: "pt" finds "pt-BR") narrow them."""
     claims = (
         Claim.objects.filter(article__desk_id__in=desk_ids_for_user(user=user))
         .select_related("article", "matched_claim__article", "matched_claim__review_task__verdict__rating")
@@ -36,6 +39,8 @@ def claim_list(
         claims = claims.filter(status=status)
     if kind is not None:
         claims = claims.filter(kind=kind)
+    if language is not None:
+        claims = claims.filter(language_matches("article__language", language))
     return claims.order_by("article__created_at", "start", "end")
 
 

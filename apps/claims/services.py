@@ -59,7 +59,7 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
             return list(article.claims.all())
         started = time.perf_counter()
         try:
-            extracted = extract_claims(article.body, published_on=article.published_on)
+            extracted = extract_claims(article.body, published_on=article.published_on, language=article.language)
         except UnsupportedLanguageError as error:
             ArticleExtraction.objects.create(
                 article=article, status=ExtractionStatus.UNSUPPORTED_LANGUAGE, message=error.message

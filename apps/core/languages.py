@@ -9,6 +9,7 @@ import re
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 LANGUAGE_CODE_MAX_LENGTH = 35
 _TAG = re.compile(
@@ -57,3 +58,9 @@ def language_name(code: str) -> str:
             return info.get("name") or LANG_INFO[info["fallback"][0]]["name"]
         candidate = candidate.rpartition("-")[0]
     return code
+
+
+def language_matches(field: str, language: str) -> Q:
+    """Rows whose `field` holds `language` or a narrower tag of it ("pt" finds "pt" and "pt-BR", as
+    RFC 4647 basic filtering does). `language` must be normalized (`language_code_normalize`)."""
+    return Q(**{field: language}) | Q(**{f"{field}__startswith": f"{language}-"})

@@ -175,7 +175,7 @@ def render_pdf(report: Report) -> bytes:
     rows = [[Paragraph(label, styles["head"]) for label in ("#", "Claim", "Verdict", "Evidence")]]
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
-            verdict = f"<b>{_text(row.verdict.rating.label)}</b><br/>{_text(row.verdict.rationale)}"
+            verdict = f"<b>{_text(row.rating_label)}</b><br/>{_text(row.verdict.rationale)}"
             verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.first_approved_at)}</font>"
             for correction in row.verdict.corrections:
                 verdict += "<br/><font color='#7a4b00'>" + _text(_correction_note(correction)) + "</font>"

@@ -40,6 +40,7 @@ from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
 from apps.claims.selectors import AppliedVerdict, claim_applied_verdict
 from apps.core.exceptions import ApplicationError
+from apps.core.languages import language_matches
 from apps.desks.models import Membership
 from apps.desks.selectors import desk_ids_for_user, desk_list_for_user
 from apps.reports.selectors import claim_published_verdict
@@ -104,10 +105,12 @@ def claim_search(
     published_after: date | None = None,
     published_before: date | None = None,
     approved: bool = False,
+    language: str | None = None,
 ) -> QuerySet[Claim]:
     """Claims of the user's desks matching `query` and the filters, most relevant first, then the
     article's newest publication date. `status` is the review status (`new` for a claim without a
-    task); `rating` a published rating's label (any letter case); `reviewer` a username.
+    task); `rating` a published rating's label (any letter case); `reviewer` a username; `language` the
+    article's, a normalized BCP 47 tag that also finds narrower ones ("pt" finds "pt-BR").
 
     The claims come without their relations: joining what a result shows to every match before
     ordering them cost more than the ranking itself. Pass the page shown to `search_results_load`.
@@ -135,6 +138,8 @@ def claim_search(
         filters.append(Q(article__published_on__gte=published_after))
     if published_before:
         filters.append(Q(article__published_on__lte=published_before))
+    if language:
+        filters.append(language_matches("article__language", language))
     if not terms and not filters:
         return claims.none()
     claims = claims.filter(*filters)

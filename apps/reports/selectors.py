@@ -89,6 +89,9 @@ class ReportRow:
     # The earlier claim whose approved verdict an editor confirmed applies to this one.
     reused_from: Claim | None = None
     references: list[Reference] = field(default_factory=list)
+    # The verdict's rating as the report's readers are told it: its label in the article's language
+    # when the desk gave one, else its default label; "" without a verdict.
+    rating_label: str = ""
 
     @property
     def approved(self) -> bool:
@@ -153,6 +156,7 @@ def report_build(*, article: Article) -> Report:
                 verdict=applied.verdict if applied else None,
                 reused_from=applied.reused_from if applied else None,
                 references=list(claim.references.all()),
+                rating_label=applied.verdict.rating.label_for(article.language) if applied else "",
             )
         )
     scale = rating_scale_for_desk(desk=article.desk)

@@ -58,7 +58,7 @@ def report_export(*, report: Report, export_format: str) -> ExportFile:
 def _verdict_fields(row) -> dict:
     verdict = row.verdict
     return {
-        "rating": verdict.rating.label if verdict else "",
+        "rating": row.rating_label,
         "rationale": verdict.rationale if verdict else "",
         "reviewer": str(verdict.reviewer) if verdict and verdict.reviewer else "",
         "approved_by": str(verdict.approved_by) if verdict and verdict.approved_by else "",
@@ -107,6 +107,7 @@ def report_as_dict(report: Report) -> dict:
             "source_url": article.source_url,
             "fact_check_url": article.fact_check_url,
             "desk": article.desk.name,
+            "language": article.language,
         },
         "claims": [
             {
@@ -117,6 +118,7 @@ def report_as_dict(report: Report) -> dict:
                 "kind": row.claim.kind,
                 "score": round(row.claim.score, 4),
                 "quantities": row.claim.quantities,
+                "language": article.language,
                 "status": row.status,
                 **_verdict_fields(row),
                 # The evidence the approved verdict rests on; gathered references are only leads.
@@ -140,11 +142,12 @@ def _render_json(report: Report) -> str:
 
 def _render_csv(report: Report) -> str:
     buffer = io.StringIO()
+    # New columns go last: spreadsheets and scripts built on the export read columns by position.
     columns = [
         "claim_id", "text", "kind", "score", "start", "end", "status", "rating", "rationale",
         "reviewer", "approved_by", "approved_at", "first_approved_at", "under_correction", "last_corrected_at",
         "corrections", "verdict_reused_from_claim_id", "verdict_reused_from_article", "cited_references",
-        "gathered_references",
+        "gathered_references", "language",
     ]  # fmt: skip
     reference_columns = ("cited_references", "gathered_references")
     computed_columns = ("claim_id", "corrections", "last_corrected_at", *reference_columns)
@@ -202,7 +205,7 @@ def claimreview_items(report: Report) -> list[dict]:
         verdict = row.verdict
         rating = {
             "@type": "Rating",
-            "alternateName": verdict.rating.label,
+            "alternateName": row.rating_label,
             "bestRating": report.best_rating,
             "worstRating": report.worst_rating,
         }
@@ -224,6 +227,9 @@ def claimreview_items(report: Report) -> list[dict]:
             "reviewRating": rating,
             "reviewBody": verdict.rationale,
         }
+        if article.language:
+            # schema.org CreativeWork inLanguage: the language the review is published in, the article's.
+            item["inLanguage"] = article.language
         if verdict.modified_at is not None:
             item["dateModified"] = verdict.modified_at.date().isoformat()
         if article.fact_check_url:

@@ -30,6 +30,10 @@ class Rating(BaseModel):
     # (Misleading, Unverifiable), which ClaimReview then carries by alternateName only.
     claimreview_value = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # The label in other languages, by BCP 47 tag ({"es": "Falso", "fr": "Faux"}): exports of an
+    # article in one of them use it. A JSON object rather than a table: it is read with the rating,
+    # written whole from one form, and never queried by language.
+    language_labels = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["scale", "position"]
@@ -37,6 +41,12 @@ class Rating(BaseModel):
 
     def __str__(self) -> str:
         return self.label
+
+    def label_for(self, language: str) -> str:
+        """The label for readers of `language` (a BCP 47 tag): its own, its base language's ("es"
+        for "es-MX"), else the default label."""
+        labels = self.language_labels or {}
+        return labels.get(language) or labels.get(language.split("-")[0]) or self.label
 
 
 class TaskStatus(models.TextChoices):

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, ProtectedError, Q
 from django.utils import timezone
@@ -13,6 +14,7 @@ from apps.claims.selectors import claim_queue_list
 from apps.core.audit import audit_record, audit_record_many
 from apps.core.etags import changed_since_read_error
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.core.languages import language_code_normalize
 from apps.core.models import AuditAction
 from apps.desks.models import Desk, Membership
 from apps.desks.selectors import desk_admin_require, membership_require
@@ -694,6 +696,34 @@ def _rating_fields_check(*, scale: RatingScale, label: str, description: str, cl
     return label
 
 
+# More than any desk works in; a bound on what one request may store.
+MAX_LANGUAGE_LABELS = 50
+
+
+def _language_labels_check(language_labels: dict) -> dict[str, str]:
+    """The labels by language in their stored form: tags in conventional case, labels trimmed,
+    empty ones left out (clearing a label goes back to the default). A 400 naming what is wrong."""
+    if not isinstance(language_labels, dict):
+        raise ApplicationError('Give the labels by language as an object, such as {"es": "Falso"}.')
+    if len(language_labels) > MAX_LANGUAGE_LABELS:
+        raise ApplicationError(f"Give labels for at most {MAX_LANGUAGE_LABELS} languages.")
+    checked: dict[str, str] = {}
+    max_length = Rating._meta.get_field("label").max_length
+    for language, label in language_labels.items():
+        try:
+            tag = language_code_normalize(str(language))
+        except ValidationError as error:
+            raise ApplicationError(f"{language!r}: {error.messages[0]}") from error
+        if not isinstance(label, str):
+            raise ApplicationError(f"The label for {tag or language!r} must be text.")
+        label = label.strip()
+        if len(label) > max_length:
+            raise ApplicationError(f"Keep the label for {tag} under {max_length} characters.")
+        if tag and label:
+            checked[tag] = label
+    return dict(sorted(checked.items()))
+
+
 def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | None = None) -> bool:
     ratings = scale.ratings.filter(label__iexact=label)
     if exclude is not None:
@@ -759,10 +789,16 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
 
 @transaction.atomic
 def rating_create(
-    *, user, desk: Desk, label: str, description: str = "", claimreview_value: int | None = None
+    *,
+    user,
+    desk: Desk,
+    label: str,
+    description: str = "",
+    claimreview_value: int | None = None,
+    language_labels: dict | None = None,
 ) -> Rating:
-    """A desk admin adds a rating at the end of the desk's own scale (copy the default first).
-    Recorded in the desk's audit trail."""
+    """A desk admin adds a rating at the end of the desk's own scale (copy the default first), with
+    its labels in other languages ({BCP 47 tag: label}) if given. Recorded in the desk's audit trail."""
     desk = _lock_desk_for_scale(user=user, desk=desk)
     scale = RatingScale.objects.filter(desk=desk).first()
     if scale is None:
@@ -770,6 +806,7 @@ def rating_create(
     label = _rating_fields_check(scale=scale, label=label, description=description, claimreview_value=claimreview_value)
     if _rating_label_taken(scale=scale, label=label):
         raise ApplicationError(f"The scale already has a rating called {label!r}.")
+    language_labels = _language_labels_check(language_labels or {})
     last = scale.ratings.order_by("-position").values_list("position", flat=True).first()
     rating = Rating.objects.create(
         scale=scale,
@@ -777,6 +814,7 @@ def rating_create(
         description=description.strip(),
         claimreview_value=claimreview_value,
         position=0 if last is None else last + 1,
+        language_labels=language_labels,
     )
     audit_record(
         action=AuditAction.RATING_ADDED,
@@ -787,6 +825,7 @@ def rating_create(
             "label": rating.label,
             "description": rating.description,
             "claimreview_value": rating.claimreview_value,
+            **({"language_labels": rating.language_labels} if rating.language_labels else {}),
         },
     )
     return rating
@@ -801,8 +840,11 @@ def rating_update(
     description: str,
     claimreview_value: int | None,
     expected_updated_at: dt.datetime | None = None,
+    language_labels: dict | None = None,
 ) -> Rating:
-    """A desk admin renames a rating of the desk's own scale or changes its ClaimReview value.
+    """A desk admin renames a rating of the desk's own scale, changes its ClaimReview value, or
+    (with `language_labels`, {BCP 47 tag: label}, replacing the ones it had; None keeps them) its
+    labels in other languages.
 
     Verdicts that use the rating follow the change: they point at the rating, not a copy of it.
     With `expected_updated_at`, a rating saved since that version is refused with 412. A real
@@ -817,6 +859,8 @@ def rating_update(
     if _rating_label_taken(scale=current.scale, label=label, exclude=current):
         raise ApplicationError(f"The scale already has a rating called {label!r}.")
     new_values = {"label": label, "description": description.strip(), "claimreview_value": claimreview_value}
+    if language_labels is not None:
+        new_values["language_labels"] = _language_labels_check(language_labels)
     before = {field: getattr(current, field) for field in new_values}
     changes = {field: [before[field], value] for field, value in new_values.items() if before[field] != value}
     for field, value in new_values.items():

@@ -293,6 +293,7 @@ ROUTES: dict[str, Route] = {
     "articles:fact-check-url": Route(
         {"POST": EDITOR}, body=lambda w: {"fact_check_url": "https://example.org/checked"}, refusal=FLASHED
     ),
+    "articles:language": Route({"POST": EDITOR}, body=lambda w: {"language": "es"}, refusal=FLASHED),
     "articles:intake-retry": Route({"POST": EDITOR}, refusal=FLASHED),
     "claims:create": Route({"POST": EDITOR}, body=lambda w: {"start": "0", "end": "24"}, refusal=FLASHED),
     "claims:merge": Route(

@@ -1,6 +1,30 @@
 import django_filters
+from django import forms
 
 from apps.articles.models import Article, IntakeStatus, SourceKind
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_matches
+
+
+class LanguageTagField(forms.CharField):
+    """A BCP 47 tag in its conventional case; a malformed one is a 400 naming the parameter."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=LANGUAGE_CODE_MAX_LENGTH, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return language_code_normalize(value) if value else value
+
+
+class LanguageFilter(django_filters.CharFilter):
+    """Rows in this language or a narrower tag of it ("pt" finds "pt" and "pt-BR")."""
+
+    field_class = LanguageTagField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(language_matches(self.field_name, value))
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -21,6 +45,7 @@ class ArticleFilter(django_filters.FilterSet):
     imported_before = django_filters.IsoDateTimeFilter(
         field_name="created_at", lookup_expr="lt", help_text="Imported before this ISO 8601 time."
     )
+    language = LanguageFilter(help_text='Only articles in this language, a BCP 47 tag ("es"; "pt" also finds "pt-BR").')
     search = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", help_text="Words the title contains (any case)."
     )

@@ -1,6 +1,21 @@
+from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
 from apps.articles.models import Article
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize
+
+
+class LanguageField(serializers.CharField):
+    """A BCP 47 tag ("en", "es", "pt-BR"), answered in its conventional case; a malformed one is a 400."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=LANGUAGE_CODE_MAX_LENGTH, **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return language_code_normalize(super().to_internal_value(data))
+        except ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
 
 
 class ArticleOutputSerializer(serializers.ModelSerializer):
@@ -13,13 +28,18 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
     fact_check_url = serializers.CharField(
         read_only=True, help_text="Where the desk published its fact-check of the article, or empty."
     )
+    language = serializers.CharField(
+        read_only=True,
+        help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"): detected at import, '
+        "corrected by editors; empty when not known.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "id", "desk", "title", "byline", "outlet", "published_on", "source_url",
             "source_kind", "original_filename", "imported_by", "created_at", "claim_count",
-            "intake_status", "intake_error", "fact_check_url",
+            "intake_status", "intake_error", "fact_check_url", "language",
         ]  # fmt: skip
 
 
@@ -39,11 +59,25 @@ class ArticleImportOutputSerializer(ArticleDetailOutputSerializer):
 
 
 class ArticleUpdateInputSerializer(serializers.Serializer):
+    """One or both of `fact_check_url` and `language`."""
+
     fact_check_url = serializers.CharField(
         max_length=2000,
+        required=False,
         allow_blank=True,
         help_text="Where the desk published its fact-check of the article (ClaimReview `url`); empty clears it.",
     )
+    language = LanguageField(
+        required=False,
+        allow_blank=True,
+        help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"); empty for not known. '
+        "A change is in the article's audit trail.",
+    )
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError("Send `fact_check_url`, `language` or both.")
+        return attrs
 
 
 class ArticleImportInputSerializer(serializers.Serializer):
@@ -53,6 +87,11 @@ class ArticleImportInputSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, trim_whitespace=False, allow_blank=True)
     file = serializers.FileField(required=False, allow_empty_file=True)
     url = serializers.CharField(required=False, max_length=2000)
+    language = LanguageField(
+        required=False,
+        help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"); left out, it is detected '
+        "from the text.",
+    )
 
     def validate(self, attrs):
         given = [key for key in ("text", "file", "url") if key in attrs]

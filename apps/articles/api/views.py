@@ -47,12 +47,17 @@ class ArticleViewSet(
 
     @extend_schema(request=ArticleUpdateInputSerializer, responses={200: ArticleDetailOutputSerializer})
     def partial_update(self, request, pk=None):
-        """Editors: record the address where the desk published its fact-check of the article."""
+        """Editors: record the address where the desk published its fact-check of the article, or
+        correct the article's language."""
         serializer = ArticleUpdateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        article = services.article_fact_check_url_set(
-            article=self.get_object(), user=request.user, url=serializer.validated_data["fact_check_url"]
-        )
+        data = serializer.validated_data
+        article = self.get_object()
+        if "fact_check_url" in data:
+            url = data["fact_check_url"]
+            article = services.article_fact_check_url_set(article=article, user=request.user, url=url)
+        if "language" in data:
+            article = services.article_language_set(article=article, user=request.user, language=data["language"])
         article = selectors.article_get(user=request.user, article_id=article.pk)
         return Response(ArticleDetailOutputSerializer(article).data)
 
@@ -110,6 +115,7 @@ class ArticleImportApi(APIView):
             data=upload.read(services.article_upload_max_bytes() + 1) if upload is not None else None,
             filename=upload.name if upload is not None else "",
             url=data.get("url"),
+            language=data.get("language"),
         )
         article = selectors.article_get(user=request.user, article_id=result.article.pk)
         body = ArticleImportOutputSerializer(article, context={"created": result.created}).data

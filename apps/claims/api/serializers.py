@@ -23,12 +23,18 @@ class MatchedClaimSerializer(serializers.Serializer):
 class ClaimOutputSerializer(serializers.ModelSerializer):
     article = serializers.UUIDField(source="article_id", read_only=True)
     matched_claim = MatchedClaimSerializer(read_only=True, allow_null=True)
+    language = serializers.CharField(
+        source="article.language",
+        read_only=True,
+        help_text="The language of the claim's article, a BCP 47 tag; empty when not known.",
+    )
 
     class Meta:
         model = Claim
         fields = [
             "id",
             "article",
+            "language",
             "text",
             "start",
             "end",

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -13,6 +14,7 @@ from apps.core.api.params import uuid_query_param
 from apps.core.api.schema import error_response
 from apps.core.audit import audit_claim_events, audit_earlier_claims
 from apps.core.exceptions import NotFoundError
+from apps.core.languages import language_code_normalize
 
 from .serializers import (
     ArticleExtractionOutputSerializer,
@@ -39,6 +41,11 @@ UNDER_REVIEW = error_response("The claim is under review (`extra.task_status`); 
             OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
             OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
             OpenApiParameter("kind", str, enum=ClaimKind.values, description="Only claims of this kind"),
+            OpenApiParameter(
+                "language",
+                str,
+                description='Only claims of articles in this language, a BCP 47 tag ("es"; "pt" also finds "pt-BR")',
+            ),
         ]
     )
 )
@@ -57,6 +64,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             article=uuid_query_param(params.get("article"), "article"),
             status=_choice_query_param(params.get("status"), "status", ClaimStatus.values),
             kind=_choice_query_param(params.get("kind"), "kind", ClaimKind.values),
+            language=_language_query_param(params.get("language")),
         )
 
     def get_object(self):
@@ -210,6 +218,15 @@ def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str
     if value is not None and value not in choices:
         raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
     return value
+
+
+def _language_query_param(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return language_code_normalize(value)
+    except DjangoValidationError as error:
+        raise exceptions.ValidationError({"language": error.messages}) from error
 
 
 def _validated(serializer_class, request) -> dict:

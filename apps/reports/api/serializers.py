@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
 from apps.claims.models import ClaimKind
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize
 from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES, search_result_verdict
 
 
@@ -15,6 +17,17 @@ class SearchInputSerializer(serializers.Serializer):
     published_after = serializers.DateField(required=False)
     published_before = serializers.DateField(required=False)
     approved = serializers.BooleanField(required=False, default=False)
+    language = serializers.CharField(
+        required=False,
+        max_length=LANGUAGE_CODE_MAX_LENGTH,
+        help_text='Only claims of articles in this language, a BCP 47 tag ("es"; "pt" also finds "pt-BR").',
+    )
+
+    def validate_language(self, value: str) -> str:
+        try:
+            return language_code_normalize(value)
+        except ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
 
     def validate(self, attrs):
         after, before = attrs.get("published_after"), attrs.get("published_before")
@@ -29,6 +42,7 @@ class SearchArticleSerializer(serializers.Serializer):
     outlet = serializers.CharField()
     byline = serializers.CharField()
     published_on = serializers.DateField(allow_null=True)
+    language = serializers.CharField(help_text="The article's language, a BCP 47 tag; empty when not known.")
 
 
 class SearchResultSerializer(serializers.Serializer):

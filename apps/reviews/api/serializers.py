@@ -154,10 +154,18 @@ class CorrectionWithdrawInputSerializer(serializers.Serializer):
 
 class ScaleRatingOutputSerializer(serializers.ModelSerializer):
     verdict_count = serializers.IntegerField(help_text="Verdicts that use it; a rating in use cannot be removed.")
+    language_labels = serializers.DictField(
+        child=serializers.CharField(),
+        help_text='The label in other languages, by BCP 47 tag ({"es": "Falso"}); exports of an article in '
+        "one of them use it instead of `label`.",
+    )
 
     class Meta:
         model = Rating
-        fields = ["id", "label", "description", "claimreview_value", "position", "verdict_count", "updated_at"]
+        fields = [
+            "id", "label", "description", "claimreview_value", "position", "verdict_count", "updated_at",
+            "language_labels",
+        ]  # fmt: skip
         read_only_fields = fields
 
 
@@ -189,6 +197,13 @@ class RatingInputSerializer(serializers.Serializer):
         default=None,
         help_text="schema.org ClaimReview ratingValue, from the scale's worst_rating to its best_rating; null "
         "for ratings off the true/false line (published by name only).",
+    )
+    language_labels = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, trim_whitespace=True),
+        required=False,
+        help_text='The label in other languages, by BCP 47 tag: {"es": "Falso", "fr": "Faux"}. Replaces the '
+        "ones the rating had (an empty label removes one); left out, they are kept. Exports of an article in "
+        "one of these languages, ClaimReview's reviewRating.alternateName included, use it.",
     )
 
 

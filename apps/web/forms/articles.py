@@ -1,6 +1,20 @@
 from django import forms
 
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_name
 from apps.desks.models import Desk
+
+
+class ArticleListFilterForm(forms.Form):
+    """The dashboard's article list filter, read from GET so a filtered list can be linked."""
+
+    language = forms.ChoiceField(label="Language", required=False)
+
+    def __init__(self, *args, languages: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            ("", "Any language"),
+            *((code, f"{language_name(code)} ({code})") for code in languages),
+        ]
 
 
 class ArticleImportForm(forms.Form):
@@ -35,6 +49,12 @@ class ArticleImportForm(forms.Form):
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
+    language = forms.CharField(
+        label="Language",
+        required=False,
+        max_length=LANGUAGE_CODE_MAX_LENGTH,
+        help_text="Leave empty to detect it from the text, or give a tag such as en, es or pt-BR.",
+    )
 
     def __init__(self, *args, desks: list[Desk], **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +62,10 @@ class ArticleImportForm(forms.Form):
         # A single desk needs no choice; the import service picks the editor's desk.
         if len(desks) < 2:
             self.fields["desk"].widget = forms.HiddenInput()
+
+    def clean_language(self) -> str | None:
+        """The tag in its conventional case; None (detect it) when left empty."""
+        return language_code_normalize(self.cleaned_data["language"]) or None
 
     def clean(self):
         cleaned = super().clean()

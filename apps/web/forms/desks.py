@@ -84,6 +84,24 @@ class RatingForm(forms.Form):
     claimreview_value = forms.TypedChoiceField(
         label="ClaimReview value", choices=CLAIMREVIEW_CHOICES, coerce=int, empty_value=None, required=False
     )
+    language_labels = forms.CharField(
+        label="In other languages",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "es: Falso\nfr: Faux"}),
+        help_text="One language per line: its tag, a colon and the label. Exports of articles in that language use it.",
+    )
+
+    def clean_language_labels(self) -> dict[str, str]:
+        """{tag: label} from "es: Falso" lines; the rating service checks the tags and labels."""
+        labels = {}
+        for line in self.cleaned_data["language_labels"].splitlines():
+            if not line.strip():
+                continue
+            language, colon, label = line.partition(":")
+            if not colon or not language.strip():
+                raise forms.ValidationError(f"Write each language as “es: Falso”, not “{line.strip()}”.")
+            labels[language.strip()] = label.strip()
+        return labels
 
 
 class _OwnRatingForm(forms.Form):

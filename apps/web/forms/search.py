@@ -1,12 +1,16 @@
 from django import forms
 
+from apps.articles.selectors import article_languages
 from apps.claims.models import ClaimKind
+from apps.core.languages import language_name
 from apps.reports.search import (
     QUERY_MAX_LENGTH,
     REVIEW_STATUSES,
     search_rating_labels,
     search_reviewer_usernames,
 )
+
+FILTER_NAMES = ("kind", "status", "rating", "reviewer", "published_after", "published_before")
 
 
 class SearchForm(forms.Form):
@@ -32,12 +36,17 @@ class SearchForm(forms.Form):
         label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     approved = forms.BooleanField(label="Approved verdicts only", required=False)
+    language = forms.ChoiceField(label="Article language", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rating"].choices = [
             ("", "Any rating"),
             *((label, label) for label in search_rating_labels(user=user)),
+        ]
+        self.fields["language"].choices = [
+            ("", "Any language"),
+            *((code, f"{language_name(code)} ({code})") for code in article_languages(user=user)),
         ]
         self.fields["reviewer"].choices = [
             ("", "Anyone"),
@@ -55,9 +64,6 @@ class SearchForm(forms.Form):
         """The valid query and filters as `apps.reports.search.claim_search` arguments; empty ones left out."""
         return {
             "query": self.cleaned_data.get("q") or "",
-            **{
-                name: self.cleaned_data[name] or None
-                for name in ("kind", "status", "rating", "reviewer", "published_after", "published_before")
-            },
+            **{name: self.cleaned_data[name] or None for name in (*FILTER_NAMES, "language")},
             "approved": bool(self.cleaned_data.get("approved")),
         }

@@ -9,10 +9,12 @@ from django.views.decorators.http import require_GET
 
 from apps.articles import services
 from apps.articles.selectors import article_get
+from apps.claims.extraction import unsupported_language_message
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
 from apps.core.exceptions import ApplicationError
+from apps.core.languages import language_name
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
 from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
@@ -49,6 +51,7 @@ def article_import(request):
             data=upload.read(services.article_upload_max_bytes() + 1) if upload is not None else None,
             filename=upload.name if upload is not None else "",
             url=data["url"],
+            language=data["language"],
         )
     except ApplicationError as error:
         # A refusal is about what was handed in (the article, or a desk the user does not edit),
@@ -117,7 +120,8 @@ def article_detail(request, article_id):
             "has_overlaps": any(len(segment.keys) > 1 for segment in segments),
             "set_aside": set_aside,
             "message_claim": message_claim,
-            "extraction_notice": _extraction_notice(extraction),
+            "extraction_notice": _extraction_notice(extraction, article),
+            "language_name": language_name(article.language),
             "can_edit": can_edit,
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
@@ -143,6 +147,16 @@ def article_intake_retry(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     services.article_intake_retry(article=article, user=request.user)
     messages.success(request, "Finding this article's claims again; this page lists them when they are ready.")
+    return redirect("articles:detail", article_id=article.pk)
+
+
+@form_action("articles:detail")
+@application_errors(redirect_to="articles:detail")
+def article_language(request, article_id):
+    article = article_get(user=request.user, article_id=article_id)
+    services.article_language_set(article=article, user=request.user, language=request.POST.get("language", ""))
+    name = language_name(article.language)
+    messages.success(request, f"Saved the article's language: {name}." if name else "Cleared the article's language.")
     return redirect("articles:detail", article_id=article.pk)
 
 
@@ -212,8 +226,9 @@ def _highlighted(body: str, claim_rows: list[ClaimRow]) -> list[PositionedSegmen
     return positioned_segments(body, pieces, 0, len(body))
 
 
-def _extraction_notice(extraction) -> str:
-    """Why the extractor found nothing, when it refused the article (a language it cannot read)."""
+def _extraction_notice(extraction, article) -> str:
+    """Why the extractor found nothing, when it refused the article (a language it cannot read),
+    naming the article's language as it is now, which an editor may have corrected since."""
     if extraction is None or extraction.status != ExtractionStatus.UNSUPPORTED_LANGUAGE:
         return ""
-    return extraction.message or extraction.get_status_display()
+    return unsupported_language_message(article.language)

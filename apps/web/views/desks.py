@@ -189,6 +189,8 @@ class RatingRow:
     description: str
     claimreview_value: str
     errors: tuple[str, ...] = ()
+    # "es: Falso" lines, as the admin edits them.
+    language_labels: str = ""
 
     @property
     def verdict_count(self) -> int:
@@ -206,6 +208,7 @@ def _ratings_page(request, desk: Desk, *, add_form=None, refused: RatingRow | No
             label=rating.label,
             description=rating.description,
             claimreview_value="" if rating.claimreview_value is None else str(rating.claimreview_value),
+            language_labels="\n".join(f"{language}: {label}" for language, label in rating.language_labels.items()),
         )
         for rating in rating_list_with_usage(scale=scale)
     ]
@@ -283,6 +286,7 @@ def rating_edit(request, desk: Desk):
         description=form.data.get("description", ""),
         claimreview_value=form.data.get("claimreview_value", ""),
         errors=tuple(errors),
+        language_labels=form.data.get("language_labels", ""),
     )
     return _ratings_page(request, desk, refused=refused, status=400)
 
