@@ -15,6 +15,8 @@ class SourceRuleTopic(models.TextChoices):
     ECONOMY = "economy", "Economic statistics"
     QUOTES = "quotes", "Quotes"
     MEDIA = "media", "Media coverage"
+    REFUGEES = "refugees", "Refugees and displacement"
+    AGREEMENTS = "agreements", "Agreements and declarations"
     OTHER = "other", "Other"
 
 

@@ -132,7 +132,8 @@ def _reported_by(name: str, text: str) -> bool:
     return (
         re.search(
             rf"{escaped}\s+(?:newspaper\s+|daily\s+)?reported"
-            rf"|according to (?:the )?{escaped}|report(?:ed)? (?:in|by) (?:the )?{escaped}",
+            # "a report in the business daily Kommersant": what the outlet is may come before its name
+            rf"|according to (?:the )?{escaped}|report(?:ed)? (?:in|by) (?:the )?(?:[a-z]+ ){{0,3}}{escaped}",
             text,
         )
         is not None
@@ -168,7 +169,23 @@ def claim_outlet(
             known = name.removeprefix("The ") in KNOWN_OUTLETS
             if (index < 2 or known) and name.lower() not in STOPWORDS:
                 return name
+    if (subject := _OUTLET_SUBJECT.match(text)) and subject["name"] in KNOWN_OUTLETS:
+        return subject["name"]  # "Kommersant pointed to a more practical reason ..."
+    if _THE_REPORT.match(text) and context:
+        # "The influential daily did not name any source.": the one known outlet the article reports from
+        reporting = [
+            name for name in KNOWN_OUTLETS if name in context and _context_reports(name, context, context_reports)
+        ]
+        if len(reporting) == 1:
+            return reporting[0]
     return ""
+
+
+# A claim about an outlet's own report: it opens with the outlet's name, or with what it is.
+_OUTLET_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w'&.-]*\s){0,2}[A-Z][\w'&.-]*)\s+[a-z]")
+_THE_REPORT = re.compile(
+    r"The\s+(?:[a-z]+\s+){0,2}(?:report|daily|newspaper|paper|weekly|magazine|agency|broadcaster)\b(?!\s+(?:of|by|from)\b)"
+)
 
 
 def _full_dates(values: Any) -> tuple[dt.date, ...]:

@@ -63,3 +63,15 @@ def test_seed_person_attributions_get_no_outlet_link(seed_article):
     claim = _claim(seed_article, "Putin")
 
     assert not SourceLink.objects.filter(claim=claim, rule__name="outlet-coverage-search").exists()
+
+
+def test_seed_geneva_declaration_claims_get_the_uns_records_of_agreements(seed_article):
+    for claim in (_claim(seed_article, "Brahimi is seeking"), _claim(seed_article, "called for a transitional")):
+        names = set(SourceLink.objects.filter(claim=claim).values_list("rule__name", flat=True))
+        assert {"un-peacemaker-agreements", "un-digital-library-agreements"} <= names
+
+
+def test_seed_claims_about_the_kommersant_report_itself_get_its_search_link(seed_article):
+    for words in ("did not name any source", "Kommersant pointed", "The report in the influential daily"):
+        link = SourceLink.objects.get(claim=_claim(seed_article, words), rule__name="outlet-coverage-search")
+        assert "%22Kommersant%22" in link.url

@@ -119,6 +119,82 @@ def test_an_outlet_named_with_the_reads_once_in_the_link_label(desk):
     assert "Caf%C3%A9" in link.url
 
 
+def _rule_names(claim):
+    return set(SourceLink.objects.filter(claim=claim).values_list("rule__name", flat=True))
+
+
+def test_a_refugee_count_gets_unhcr_data(desk):
+    text = "The number of refugees registered in neighbouring countries has passed 500,000."
+    claim = ClaimFactory(article__desk=desk, text=text, kind=ClaimKind.STATISTIC)
+
+    article_source_links_attach(article=claim.article)
+
+    assert {"unhcr-operational-data-portal", "unhcr-refugee-data-finder"} <= _rule_names(claim)
+
+
+def test_an_action_at_the_un_gets_the_security_councils_meetings_of_its_year(desk):
+    text = "Russia and China have blocked action against Damascus at the United Nations."
+    claim = ClaimFactory(
+        article__desk=desk, article__published_on=dt.date(2012, 12, 11), text=text, kind=ClaimKind.OTHER
+    )
+
+    article_source_links_attach(article=claim.article)
+
+    link = SourceLink.objects.get(claim=claim, rule__name="un-sc-meetings-of-the-year")
+    assert link.url == "https://research.un.org/en/docs/sc/quick/meetings/2012"
+    assert link.label == "UN Security Council meetings of 2012 (Dag Hammarskjöld Library)"
+
+
+def test_a_declaration_gets_the_uns_records_of_agreements_but_according_to_does_not(desk):
+    declaration = ClaimFactory(
+        article__desk=desk,
+        text="Brahimi has built his mediation on the declaration agreed in Geneva on June 30.",
+        kind=ClaimKind.EVENT,
+    )
+    according = ClaimFactory(
+        article=declaration.article, text="According to the ministry, 3 people died.", kind=ClaimKind.STATISTIC
+    )
+    emergency = ClaimFactory(
+        article=declaration.article,
+        text="The declaration of a state of emergency lasted 30 days.",
+        kind=ClaimKind.EVENT,
+    )
+
+    article_source_links_attach(article=declaration.article)
+
+    assert {"un-peacemaker-agreements", "un-digital-library-agreements"} <= _rule_names(declaration)
+    assert not _rule_names(according) & {"un-peacemaker-agreements", "un-digital-library-agreements"}
+    assert not _rule_names(emergency) & {"un-peacemaker-agreements", "un-digital-library-agreements"}
+
+
+def test_a_claim_about_an_outlets_own_report_gets_a_search_link_for_that_outlet(desk):
+    article = ArticleFactory(
+        desk=desk,
+        body="Moscow refused again, according to a report in the business daily Kommersant. "
+        "The influential daily did not name any source. Kommersant pointed to a practical reason.",
+    )
+    unnamed = ClaimFactory(article=article, text="The influential daily did not name any source.")
+    named = ClaimFactory(article=article, text="Kommersant pointed to a practical reason.")
+
+    article_source_links_attach(article=article)
+
+    for claim in (unnamed, named):
+        urls = SourceLink.objects.filter(claim=claim, rule__name="outlet-coverage-search").values_list("url", flat=True)
+        assert ["%22Kommersant%22" in url for url in urls] == [True]
+
+
+def test_a_report_is_no_outlets_when_the_article_reports_from_two(desk):
+    article = ArticleFactory(
+        desk=desk,
+        body="Moscow refused, Kommersant reported. Vedomosti reported the same. The report named no source.",
+    )
+    claim = ClaimFactory(article=article, text="The report named no source.")
+
+    article_source_links_attach(article=article)
+
+    assert "outlet-coverage-search" not in _rule_names(claim)
+
+
 def test_attaching_source_links_twice_adds_nothing(desk):
     claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
     article_source_links_attach(article=claim.article)

@@ -30,6 +30,9 @@ def test_shipped_rules_are_filed_under_their_topics_and_the_catalogue_is_shipped
     assert topics["ifes-electionguide"] == topics["ipu-parline"] == SourceRuleTopic.ELECTIONS
     assert topics["world-bank-data"] == topics["imf-search"] == topics["oecd-search"] == SourceRuleTopic.ECONOMY
     assert topics["wikiquote-search"] == topics["wikiquote-speaker"] == SourceRuleTopic.QUOTES
+    assert topics["unhcr-operational-data-portal"] == topics["unhcr-refugee-data-finder"] == SourceRuleTopic.REFUGEES
+    assert topics["un-peacemaker-agreements"] == topics["un-digital-library-agreements"] == SourceRuleTopic.AGREEMENTS
+    assert topics["un-sc-meetings-of-the-year"] == SourceRuleTopic.UN_VOTES
     assert SourceRuleFactory().topic == SourceRuleTopic.OTHER
 
 
@@ -61,11 +64,20 @@ def _excluded_keywords_by_rule() -> dict[str, list[str]]:
     return dict(SourceRule.objects.filter(desk__isnull=True).values_list("name", "excluded_keywords"))
 
 
-def test_shipped_election_rules_rule_out_un_votes_and_other_shipped_rules_rule_out_nothing():
+AGREEMENT_RULES = {"un-peacemaker-agreements", "un-digital-library-agreements"}
+EXCLUDED_FROM_AGREEMENTS = [
+    "state of emergency", "declaration of emergency", "declaration of independence", "tax declaration",
+]  # fmt: skip
+
+
+def test_shipped_election_and_agreement_rules_rule_out_look_alikes_and_other_shipped_rules_nothing():
     excluded = _excluded_keywords_by_rule()
 
     assert {name: excluded[name] for name in ELECTION_RULES} == dict.fromkeys(ELECTION_RULES, EXCLUDED_FROM_ELECTIONS)
-    assert all(words == [] for name, words in excluded.items() if name not in ELECTION_RULES)
+    assert {name: excluded[name] for name in AGREEMENT_RULES} == dict.fromkeys(
+        AGREEMENT_RULES, EXCLUDED_FROM_AGREEMENTS
+    )
+    assert all(words == [] for name, words in excluded.items() if name not in ELECTION_RULES | AGREEMENT_RULES)
 
 
 # The second run follows the first one's flush, whatever ran before: tests/conftest.py must put
