@@ -91,8 +91,11 @@ class RatingForm(forms.Form):
         help_text="One language per line: its tag, a colon and the label. Exports of articles in that language use it.",
     )
 
-    def clean_language_labels(self) -> dict[str, str]:
-        """{tag: label} from "es: Falso" lines; the rating service checks the tags and labels."""
+    def clean_language_labels(self) -> dict[str, str] | None:
+        """{tag: label} from "es: Falso" lines, which the rating service checks; None (keep the ones the
+        rating has) when the form did not send the field at all."""
+        if "language_labels" not in self.data:
+            return None
         labels = {}
         for line in self.cleaned_data["language_labels"].splitlines():
             if not line.strip():
