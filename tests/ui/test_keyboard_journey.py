@@ -137,3 +137,18 @@ def test_a_reviewer_records_a_verdict_from_the_keyboard(browser, live_server, ed
     task = ReviewTask.objects.get(pk=veto_task.pk)
     assert task.status == TaskStatus.SUBMITTED
     assert task.verdict.rating.label == first_rating
+
+
+def test_every_tab_stop_in_a_due_date_field_shows_focus(browser, live_server, article, veto_task):
+    page = _page(browser, live_server, "edith", f"/articles/{article.pk}/")
+    due = page.get_by_label("due", exact=True)
+
+    _tab_to(page, due)
+    outlines = []
+    # Month, day, year, then the calendar button: Tab stays in the field four times.
+    while due.evaluate("field => field === document.activeElement"):
+        outlines.append(due.evaluate("field => getComputedStyle(field).outlineStyle"))
+        page.keyboard.press("Tab")
+
+    assert len(outlines) == 4
+    assert "none" not in outlines, outlines
