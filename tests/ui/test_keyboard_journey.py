@@ -139,16 +139,39 @@ def test_a_reviewer_records_a_verdict_from_the_keyboard(browser, live_server, ed
     assert task.verdict.rating.label == first_rating
 
 
-def test_every_tab_stop_in_a_due_date_field_shows_focus(browser, live_server, article, veto_task):
-    page = _page(browser, live_server, "edith", f"/articles/{article.pk}/")
-    due = page.get_by_label("due", exact=True)
+# What has focus and whether it shows: an outline or a box shadow drawn around it.
+FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const label = element.tagName + " " + (element.name || element.id || element.innerText.slice(0, 40));
+  return [label, style.outlineStyle !== "none" || style.boxShadow !== "none"];
+}"""
 
-    _tab_to(page, due)
-    outlines = []
-    # Month, day, year, then the calendar button: Tab stays in the field four times.
-    while due.evaluate("field => field === document.activeElement"):
-        outlines.append(due.evaluate("field => getComputedStyle(field).outlineStyle"))
+
+@pytest.mark.parametrize(
+    ("username", "path"),
+    [
+        pytest.param("edith", "/articles/{article}/", id="article page, every panel open"),
+        pytest.param("rachel", "/claims/{claim}/", id="claim page with the verdict form"),
+        # A date field's calendar button, its last stop, once showed no focus at all.
+        pytest.param("edith", "/search/?q=vetoed", id="search with its date filters"),
+    ],
+)
+def test_every_tab_stop_shows_where_focus_is(
+    browser, live_server, editor, reviewer, article, veto_task, username, path
+):
+    services.review_tasks_assign(editor=editor, tasks=[veto_task], assignee=reviewer)
+    page = _page(browser, live_server, username, path.format(article=article.pk, claim=veto_task.claim_id))
+    page.evaluate("() => document.querySelectorAll('details').forEach(details => { details.open = true; })")
+
+    stops = []
+    while len(stops) < 200:
         page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or (stops and focused == stops[0]):
+            break  # round the page and back to the first stop
+        stops.append(focused)
 
-    assert len(outlines) == 4
-    assert "none" not in outlines, outlines
+    assert len(stops) > 10
+    assert [label for label, shown in stops if not shown] == []
