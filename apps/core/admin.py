@@ -1,16 +1,49 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from .audit import audit_admin_deleted, audit_admin_saved, audit_admin_values, audit_event_summary
+from .exceptions import ApplicationError
 from .models import AuditEvent
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class RuleKeepingAdmin(admin.ModelAdmin):
+    """An admin whose saves and deletions may be refused by the app's rules: a subclass calls the
+    services' checks from `save_model`, `delete_model`, `delete_queryset` or `save_formset`, and
+    their `ApplicationError` becomes an error message on the page the change came from, with nothing
+    saved, rather than a server error. A row still protected by a foreign key is refused the same way.
+
+    Each view runs in one transaction, so a refusal raised after some rows were written (a formset
+    checked once all its rows are saved, a bulk deletion checked row by row) undoes them all.
+    """
+
+    def _refusal_shown(self, request: HttpRequest, view, *args, **kwargs) -> HttpResponse:
+        try:
+            with transaction.atomic():
+                return view(request, *args, **kwargs)
+        except ApplicationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        except ProtectedError as error:
+            names = ", ".join(sorted({str(row) for row in error.protected_objects})[:5])
+            self.message_user(request, f"Nothing was deleted: it is still in use ({names}).", messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None) -> HttpResponse:
+        return self._refusal_shown(request, super().changeform_view, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None) -> HttpResponse:
+        return self._refusal_shown(request, super().delete_view, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None) -> HttpResponse:
+        # Bulk actions ("delete selected") and the list's editable columns save from here.
+        return self._refusal_shown(request, super().changelist_view, extra_context)
+
+
+class AuditedAdmin(RuleKeepingAdmin):
     """An admin whose saves and deletions are recorded in the desk's activity (and a claim's
     history, for a claim's rows), the way the app's services record theirs: who, when, and each
     changed field's old and new value. Rows edited inline are recorded in the parent's place (a

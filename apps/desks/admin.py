@@ -5,10 +5,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
+from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin, RuleKeepingAdmin
 from apps.core.audit import audit_admin_deleted
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
+from .services import desk_admins_kept_check, desks_with_admin, membership_leave_check
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,6 +28,21 @@ class DeskAdmin(AuditedAdmin):
     def audit_place(self, obj: Desk) -> dict:
         return {"desk": obj}
 
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        # The people as a whole: a desk that had an admin keeps one, and nobody with open review
+        # tasks leaves, as on the desk's people page.
+        with_admin = desks_with_admin(desk_ids=[form.instance.pk])
+        leaving_ids = [inline.instance.pk for inline in formset.deleted_forms if not inline.instance._state.adding]
+        leaving_ids += [
+            inline.instance.pk
+            for inline in formset.initial_forms
+            if "user" in inline.changed_data and inline not in formset.deleted_forms
+        ]
+        for membership in Membership.objects.filter(pk__in=leaving_ids).select_related("user"):
+            membership_leave_check(membership=membership)
+        super().save_formset(request, form, formset, change)
+        desk_admins_kept_check(desk_ids=with_admin)
+
 
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdmin):
@@ -36,6 +52,28 @@ class MembershipAdmin(AuditedAdmin):
 
     def audit_place(self, obj: Membership) -> dict:
         return {"desk": obj.desk}
+
+    # The desk's people page's rules: each desk keeps an admin, and a member with open review
+    # tasks does not leave (nor is moved to another desk or account) until they are reassigned.
+
+    def save_model(self, request: HttpRequest, obj: Membership, form, change: bool) -> None:
+        stored = Membership.objects.select_related("user").get(pk=obj.pk) if change else None
+        with_admin = desks_with_admin(desk_ids=[obj.desk_id, *([stored.desk_id] if stored else [])])
+        if stored is not None and (stored.desk_id, stored.user_id) != (obj.desk_id, obj.user_id):
+            membership_leave_check(membership=stored)
+        super().save_model(request, obj, form, change)
+        desk_admins_kept_check(desk_ids=with_admin)
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        self.delete_queryset(request, Membership.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        memberships = list(queryset.select_related("user", "desk"))
+        with_admin = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
+        for membership in memberships:
+            membership_leave_check(membership=membership)
+        super().delete_queryset(request, queryset)
+        desk_admins_kept_check(desk_ids=with_admin)
 
 
 @admin.register(WebhookEndpoint)
@@ -66,20 +104,20 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class AccountAdmin(UserAdmin):
-    """Django's own account admin. Deleting an account takes it off its desks, which each desk's
-    activity records, as it records a member removed in the app."""
-
-    def _memberships_record_deleted(self, request: HttpRequest, users: QuerySet) -> None:
-        for membership in Membership.objects.filter(user__in=users).select_related("desk", "user"):
-            audit_admin_deleted(actor=request.user, obj=membership, desk=membership.desk)
+class AccountAdmin(RuleKeepingAdmin, UserAdmin):
+    """Django's own account admin. Deleting an account takes it off its desks, under the desk's
+    people page's rules (each desk keeps an admin; open review tasks are reassigned first), and
+    each desk's activity records it, as it records a member removed in the app."""
 
     def delete_model(self, request: HttpRequest, obj) -> None:
-        with transaction.atomic():
-            self._memberships_record_deleted(request, User.objects.filter(pk=obj.pk))
-            super().delete_model(request, obj)
+        self.delete_queryset(request, User.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         with transaction.atomic():
-            self._memberships_record_deleted(request, queryset)
+            memberships = list(Membership.objects.filter(user__in=queryset).select_related("desk", "user"))
+            with_admin = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
+            for membership in memberships:
+                membership_leave_check(membership=membership)
+                audit_admin_deleted(actor=request.user, obj=membership, desk=membership.desk)
             super().delete_queryset(request, queryset)
+            desk_admins_kept_check(desk_ids=with_admin)

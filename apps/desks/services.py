@@ -1,4 +1,5 @@
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -193,10 +194,41 @@ def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> Non
         raise ApplicationError(
             f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
         )
-    # Later stages (reviews: open tasks) say why a member cannot leave yet; desks never imports them.
-    for path in settings.MEMBERSHIP_REMOVAL_CHECKS:
-        problem = import_string(path)(membership=current)
-        if problem:
-            raise ApplicationError(problem)
+    membership_leave_check(membership=current)
     _membership_record(action=AuditAction.MEMBER_REMOVED, actor=actor, membership=current)
     current.delete()
+
+
+def membership_leave_check(*, membership: Membership) -> None:
+    """Raise ApplicationError when the member cannot leave the desk yet: a later stage's reason
+    (reviews: open review tasks nobody else would work on). Their own rule is the caller's: the
+    desk's last admin is `desk_admins_kept_check`'s, or `membership_remove`'s."""
+    # Later stages say why a member cannot leave yet; desks never imports them.
+    for path in settings.MEMBERSHIP_REMOVAL_CHECKS:
+        problem = import_string(path)(membership=membership)
+        if problem:
+            raise ApplicationError(problem)
+
+
+# --- People changed outside the people pages (the Django admin) ------------------------------------
+# The admin saves memberships as rows, one form or a whole formset at a time. Rather than judging
+# each row, it takes the desks' locks, notes which desks have an admin, saves, and checks that each
+# still has one: so a formset that promotes one person and removes another is judged as a whole.
+
+
+def desks_with_admin(*, desk_ids: Iterable) -> set:
+    """The desks among `desk_ids` that have at least one admin, each desk row locked first (the
+    lock every change to a desk's people takes), for `desk_admins_kept_check` after the change."""
+    locked = list(
+        Desk.objects.select_for_update().filter(pk__in=set(desk_ids)).order_by("pk").values_list("pk", flat=True)
+    )
+    return set(Membership.objects.filter(desk_id__in=locked, role=Role.ADMIN).values_list("desk_id", flat=True))
+
+
+def desk_admins_kept_check(*, desk_ids: set) -> None:
+    """Raise ApplicationError when one of `desk_ids` (the desks that had an admin, from
+    `desks_with_admin` in the same transaction) no longer has one, so the caller's change rolls back."""
+    kept = set(Membership.objects.filter(desk_id__in=desk_ids, role=Role.ADMIN).values_list("desk_id", flat=True))
+    lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
+    if lost is not None:
+        raise ApplicationError(f"{lost.name} would be left without a desk admin; make someone else an admin first.")
