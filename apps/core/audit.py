@@ -338,6 +338,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         return _changes_summary(actor, "rating", "label", details)
     if action == AuditAction.SOURCE_RULE_CHANGED:
         return _changes_summary(actor, "source rule", "name", details)
+    if action == AuditAction.LIBRARY_DOCUMENT_CHANGED:
+        return _changes_summary(actor, "library document", "title", details)
     if action in _WEBHOOK_ACTIONS:
         return _webhook_summary(actor, action, details)
     if action in (AuditAction.ADMIN_ADDED, AuditAction.ADMIN_CHANGED, AuditAction.ADMIN_DELETED):
@@ -371,6 +373,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.RATING_ADDED: "{actor} added the rating {label}",
         AuditAction.RATING_REMOVED: "{actor} removed the rating {label}",
         AuditAction.SOURCE_RULE_ADDED: "{actor} added the source rule {name}",
+        AuditAction.LIBRARY_DOCUMENT_ADDED: "{actor} added {title} ({url}) to the desk\u2019s library",
+        AuditAction.LIBRARY_DOCUMENT_DELETED: "{actor} removed {title} ({url}) from the desk\u2019s library",
         AuditAction.SOURCE_RULE_DEACTIVATED: "{actor} deactivated the source rule {name}",
         AuditAction.SOURCE_RULE_REACTIVATED: "{actor} reactivated the source rule {name}",
     }

@@ -89,6 +89,9 @@ class AuditAction(models.TextChoices):
     WEBHOOK_TURNED_OFF = "webhook_turned_off", "Webhook turned off after failed deliveries"
     WEBHOOK_DELETED = "webhook_deleted", "Webhook deleted"
     WEBHOOK_REDELIVERED = "webhook_redelivered", "Webhook delivery sent again"
+    LIBRARY_DOCUMENT_ADDED = "library_document_added", "Library document added"
+    LIBRARY_DOCUMENT_CHANGED = "library_document_changed", "Library document changed"
+    LIBRARY_DOCUMENT_DELETED = "library_document_deleted", "Library document deleted"
     # Rows saved or deleted in the Django admin, outside the app's services: desks, memberships,
     # rating scales and ratings, source rules, provider settings, review tasks, verdicts.
     ADMIN_ADDED = "admin_added", "Added in the Django admin"

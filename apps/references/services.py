@@ -760,12 +760,54 @@ def _url_taken_error(url: str) -> ApplicationError:
     return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
 
 
+# What a desk's audit trail shows of a library document: its fields, and the text only by its length.
+LIBRARY_DOCUMENT_AUDITED_FIELDS = ("title", "publisher", "url", "published_on")
+
+
+def _library_document_fields_read(document: LibraryDocument) -> dict[str, Any]:
+    fields = {name: getattr(document, name) for name in LIBRARY_DOCUMENT_AUDITED_FIELDS}
+    published_on = fields["published_on"]
+    fields["published_on"] = published_on.isoformat() if published_on else None
+    fields["text_length"] = len(document.body)
+    return fields
+
+
+def _library_document_audit_added(*, user: AbstractBaseUser, document: LibraryDocument) -> None:
+    audit_record(
+        action=AuditAction.LIBRARY_DOCUMENT_ADDED,
+        actor=user,
+        desk=document.desk,
+        details={"document_id": str(document.pk), **_library_document_fields_read(document)},
+    )
+
+
+def _library_document_audit_changed(
+    *, user: AbstractBaseUser, document: LibraryDocument, before: dict[str, Any], text_replaced: bool = False
+) -> None:
+    after = _library_document_fields_read(document)
+    changes = {field: [before[field], after[field]] for field in before if before[field] != after[field]}
+    if text_replaced:
+        changes.setdefault("text_length", [before["text_length"], after["text_length"]])
+    if changes:
+        audit_record(
+            action=AuditAction.LIBRARY_DOCUMENT_CHANGED,
+            actor=user,
+            desk=document.desk,
+            details={"document_id": str(document.pk), "title": document.title, "changes": changes},
+        )
+
+
 def library_document_create(*, user: AbstractBaseUser, desk: Desk, **fields: Any) -> LibraryDocument:
-    """An editor adds a document to their desk's library."""
+    """An editor adds a document to their desk's library. Recorded in the desk's audit trail.
+
+    Not one transaction: a URL taken since the check leaves the caller's transaction usable for the
+    409 (a savepoint in `_library_document_save`), so the event follows the saved document."""
     membership_require(user=user, desk=desk, editor=True)
     if LibraryDocument.objects.filter(desk=desk, url=fields["url"]).exists():
         raise _url_taken_error(fields["url"])
-    return library_document_upsert(desk=desk, **fields)
+    document = library_document_upsert(desk=desk, **fields)
+    _library_document_audit_added(user=user, document=document)
+    return document
 
 
 def library_document_import(
@@ -782,18 +824,29 @@ def library_document_import(
     """An editor uploads a text, Markdown, HTML or PDF file to their desk's library.
 
     The file's main text becomes the document body (searchable at once); nothing is stored
-    when the file cannot be read. Uploading again with the same URL replaces the text.
+    when the file cannot be read. Uploading again with the same URL replaces the text. Recorded in
+    the desk's audit trail, as an addition or as a change.
     """
     membership_require(user=user, desk=desk, editor=True)
     extracted = library_text_extract(filename=filename, data=data, max_bytes=settings.REFERENCE_LIBRARY_MAX_BYTES)
-    return library_document_upsert(
-        desk=desk,
-        title=(title or extracted.title or filename)[:500],
-        publisher=publisher,
-        url=url,
-        published_on=published_on,
-        body=extracted.text,
-    )
+    with transaction.atomic():
+        existing = LibraryDocument.objects.select_for_update().filter(desk=desk, url=url).first()
+        before = _library_document_fields_read(existing) if existing else None
+        document = library_document_upsert(
+            desk=desk,
+            title=(title or extracted.title or filename)[:500],
+            publisher=publisher,
+            url=url,
+            published_on=published_on,
+            body=extracted.text,
+        )
+        if before is None:
+            _library_document_audit_added(user=user, document=document)
+        else:
+            _library_document_audit_changed(
+                user=user, document=document, before=before, text_replaced=existing.body != document.body
+            )
+    return document
 
 
 @transaction.atomic
@@ -824,16 +877,28 @@ def library_document_update(
         _library_url_check(new_url)
     if new_url != document.url and LibraryDocument.objects.filter(desk=document.desk, url=new_url).exists():
         raise _url_taken_error(new_url)
+    before = _library_document_fields_read(document)
+    previous_body = document.body
     for name, value in fields.items():
         setattr(document, name, value)
     document.full_clean(validate_constraints=False)
-    return _library_document_save(document)
+    saved = _library_document_save(document)
+    _library_document_audit_changed(user=user, document=saved, before=before, text_replaced=previous_body != saved.body)
+    return saved
 
 
+@transaction.atomic
 def library_document_delete(*, user: AbstractBaseUser, document: LibraryDocument) -> None:
+    """An editor removes a document from their desk's library. Recorded in the desk's audit trail."""
     if document.desk is None:
         raise PermissionDeniedError("Shared library documents are edited in the admin.")
     membership_require(user=user, desk=document.desk, editor=True)
+    audit_record(
+        action=AuditAction.LIBRARY_DOCUMENT_DELETED,
+        actor=user,
+        desk=document.desk,
+        details={"document_id": str(document.pk), **_library_document_fields_read(document)},
+    )
     document.delete()
 
 

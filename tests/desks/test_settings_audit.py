@@ -9,6 +9,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.models import AuditAction, AuditEvent
 from apps.desks import services as desk_services
 from apps.references import services as reference_services
+from apps.references.models import LibraryDocument
 from apps.reviews import services as review_services
 from tests import factories
 from tests.core.test_api import _assert_documented, openapi  # noqa: F401 (a fixture)
@@ -214,3 +215,39 @@ def test_people_changed_through_the_api_or_the_pages_are_in_the_desks_activity(
         "ada changed the role of nadia from reviewer to editor",
         "ada removed rachel (reviewer) from the desk",
     ]
+
+
+def test_library_documents_added_changed_replaced_and_removed_are_recorded(desk, editor, activity):
+    document = reference_services.library_document_create(
+        user=editor,
+        desk=desk,
+        title="Casualty update",
+        publisher="UN News",
+        url="https://news.un.org/en/story/2012/12/casualties",
+        published_on=None,
+        body="At least 40,000 people have been killed since March 2011.",
+    )
+    reference_services.library_document_update(user=editor, document=document, title="Casualty update, December")
+    reference_services.library_document_update(user=editor, document=document, title="Casualty update, December")
+    reference_services.library_document_import(
+        user=editor,
+        desk=desk,
+        filename="update.txt",
+        data=b"At least 42,000 people have been killed since March 2011, the UN said on Friday.",
+        url="https://news.un.org/en/story/2012/12/casualties",
+        title="Casualty update, December",
+        publisher="UN News",
+    )
+    reference_services.library_document_delete(user=editor, document=LibraryDocument.objects.get(pk=document.pk))
+
+    events = list(reversed(activity()))
+
+    name, url = editor.username, "https://news.un.org/en/story/2012/12/casualties"
+    assert [event["summary"] for event in events] == [
+        f"{name} added \u201cCasualty update\u201d ({url}) to the desk\u2019s library",
+        f"{name} renamed the library document \u201cCasualty update\u201d to \u201cCasualty update, December\u201d",
+        f"{name} changed the library document \u201cCasualty update, December\u201d: text length",
+        f"{name} removed \u201cCasualty update, December\u201d ({url}) from the desk\u2019s library",
+    ]
+    assert events[0]["details"]["text_length"] == len("At least 40,000 people have been killed since March 2011.")
+    assert "body" not in events[0]["details"]
