@@ -1,11 +1,29 @@
 // Keeps the article page's "References gathered for N of M claims" line current while background
 // workers gather references. Polls the progress endpoint until no claim is pending, then stops.
 // A claim page's references arrive as a list, not a count: it marks its line data-progress-reload
-// and is reloaded once gathering is done.
+// and is reloaded once gathering is done. A reload is silent to a screen reader, so the line's
+// data-progress-done words are kept across it and shown at the top of the page, which takes focus
+// (a screen reader reads what takes focus) as a sent form's message does.
 (function () {
   "use strict";
 
   var POLL_MS = 3000;
+  var DONE_KEY = "factcheck:progress-done";
+
+  function sayDone() {
+    var done = window.sessionStorage.getItem(DONE_KEY);
+    var main = document.getElementById("main");
+    window.sessionStorage.removeItem(DONE_KEY);
+    if (!done || !main) {
+      return;
+    }
+    var status = document.createElement("div");
+    status.setAttribute("role", "status");
+    status.innerHTML = '<ul class="messages" tabindex="-1"><li class="message message--success"></li></ul>';
+    status.querySelector("li").textContent = done;
+    main.insertBefore(status, main.firstChild);
+    status.firstChild.focus();
+  }
 
   function poll(container) {
     var url = container.getAttribute("data-progress-url");
@@ -23,6 +41,7 @@
         .then(function (progress) {
           if (container.hasAttribute("data-progress-reload")) {
             if (progress.finished) {
+              window.sessionStorage.setItem(DONE_KEY, container.getAttribute("data-progress-done") || "");
               window.location.reload();
             } else {
               window.setTimeout(tick, POLL_MS);
@@ -52,6 +71,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    sayDone();
     document.querySelectorAll("[data-progress-url]").forEach(poll);
   });
 })();
