@@ -66,11 +66,27 @@ def test_the_article_list_filters_by_import_time(editor_api, articles):
     assert older == ["Death toll rises"]
 
 
+def test_the_import_time_filters_take_any_utc_offset(editor_api, articles):
+    """Python reads offsets up to 23:59, PostgreSQL stores none beyond 15:59: this was a 500 there."""
+    from apps.articles.models import Article
+
+    Article.objects.filter(pk=articles["toll"].pk).update(created_at=dt.datetime(2020, 4, 30, tzinfo=dt.UTC))
+
+    # 16:22:34 at +16:19 is 00:03:34 UTC.
+    response = editor_api.get("/api/v1/articles/", {"imported_before": "2020-04-30T16:22:34+16:19"})
+
+    assert response.status_code == 200
+    assert _titles(response) == ["Death toll rises"]
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [
         ("published_after=yesterday", "published_after"),
         ("imported_before=2012-13-01T00:00", "imported_before"),
+        # Times with no UTC equivalent (before year 1, after year 9999) were a 500.
+        ("imported_after=0001-01-01T00:00:00%2B05:00", "imported_after"),
+        ("imported_before=9999-12-31T23:59:59-05:00", "imported_before"),
         ("source_kind=fax", "source_kind"),
         ("intake_status=lost", "intake_status"),
         ("ordering=score", "ordering"),

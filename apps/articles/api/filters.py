@@ -1,8 +1,34 @@
+import datetime as dt
+
 import django_filters
 from django import forms
+from django_filters.fields import IsoDateTimeField
 
 from apps.articles.models import Article, IntakeStatus, SourceKind
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_matches
+
+
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, handed to the database in UTC.
+
+    Python accepts UTC offsets up to 23:59 but PostgreSQL refuses any beyond 15:59, and a time
+    near the ends of years 1 and 9999 has no UTC equivalent Python can hold (SQLite's adapter
+    converts to UTC): both reached the database and answered 500."""
+
+    def to_python(self, value):
+        time = super().to_python(value)
+        if time is None:
+            return None
+        try:
+            return time.astimezone(dt.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "This time is out of range: give one between the years 1 and 9999 in UTC.", code="invalid"
+            ) from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
 
 
 class LanguageTagField(forms.CharField):
@@ -39,10 +65,10 @@ class ArticleFilter(django_filters.FilterSet):
     published_before = django_filters.DateFilter(
         field_name="published_on", lookup_expr="lte", help_text="Published on or before this date (YYYY-MM-DD)."
     )
-    imported_after = django_filters.IsoDateTimeFilter(
+    imported_after = UtcIsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="Imported at or after this ISO 8601 time."
     )
-    imported_before = django_filters.IsoDateTimeFilter(
+    imported_before = UtcIsoDateTimeFilter(
         field_name="created_at", lookup_expr="lt", help_text="Imported before this ISO 8601 time."
     )
     language = LanguageFilter(help_text='Only articles in this language, a BCP 47 tag ("es"; "pt" also finds "pt-BR").')
