@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from apps.core.admin import AuditedAdmin
 
 from .models import ArticleExtraction, Claim, ClaimFeedback
+from .services import claim_editable_check
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -19,7 +21,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(ReadOnlyAdmin, AuditedAdmin):
-    """Claims are only read here, and deleted: a deletion is in the claim's history."""
+    """Claims are only read here, and deleted while the app could still merge or split them away
+    (not under review, no published verdict): a deletion is in the claim's history."""
 
     list_display = ["text_preview", "article", "kind", "status", "score", "attribution", "origin", "match_status"]
     list_filter = ["kind", "status", "origin", "match_status", "article__desk"]
@@ -32,6 +35,15 @@ class ClaimAdmin(ReadOnlyAdmin, AuditedAdmin):
 
     def audit_place(self, obj: Claim) -> dict:
         return {"claim": obj}
+
+    def delete_model(self, request: HttpRequest, obj: Claim) -> None:
+        claim_editable_check(claim=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for claim in queryset:
+            claim_editable_check(claim=claim)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(ClaimFeedback)

@@ -226,7 +226,7 @@ def claim_update(
     with transaction.atomic():
         if expected_updated_at is not None:
             lock_at_version(Claim.objects.all(), claim.pk, expected_updated_at=expected_updated_at, what="claim")
-        _ensure_editable(claim)
+        claim_editable_check(claim=claim)
         if text == claim.text:
             return claim
         previous = claim.text
@@ -257,7 +257,7 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
         raise ApplicationError("Only claims of the same article can be merged.")
     membership_require(user=user, desk=claims[0].article.desk, editor=True)
     for claim in claims:
-        _ensure_editable(claim)
+        claim_editable_check(claim=claim)
     ordered = sorted(claims, key=lambda c: (c.start, c.end))
     keeper, others = ordered[0], ordered[1:]
     with transaction.atomic():
@@ -284,7 +284,7 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
     Recorded on the original (its parts) and on each new claim (where it came from), whose history
     then holds the original's earlier events (`audit_earlier_claims`)."""
     membership_require(user=user, desk=claim.article.desk, editor=True)
-    _ensure_editable(claim)
+    claim_editable_check(claim=claim)
     if len(parts) < 2:
         raise ApplicationError("A split needs at least two parts.")
     article = claim.article
@@ -412,7 +412,10 @@ def _spans(claim: Claim) -> list[list[int]]:
     return [list(piece) for piece in claim.pieces]
 
 
-def _ensure_editable(claim: Claim) -> None:
+def claim_editable_check(*, claim: Claim) -> None:
+    """ApplicationError (409) once the claim is under review or its verdict is published: its
+    wording, its merging, splitting or deletion would change what a reviewer is judging or a
+    published fact-check."""
     # The reverse one-to-one raises an AttributeError subclass when no task exists yet.
     task = getattr(claim, "review_task", None)
     if task is not None and task.status not in EDITABLE_TASK_STATUSES:

@@ -1,12 +1,56 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
 
+from apps.claims.services import claim_editable_check
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
+from apps.core.exceptions import ApplicationError
 
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
+from .services import rating_removal_check, rating_scale_removal_check, rating_values_check, verdict_values_check
+
+
+class RatingInlineFormSet(BaseInlineFormSet):
+    """A scale's ratings under the settings page's rules: labels given and unique, ClaimReview values
+    within the scale, labels by language well formed; a rating that verdicts or corrections use is
+    not removed, nor the scale's last one."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        kept = 0
+        for form in self.forms:
+            if form.instance._state.adding and not form.has_changed():
+                continue  # an empty extra row
+            try:
+                if self._should_delete_form(form):
+                    if not form.instance._state.adding:
+                        rating_removal_check(rating=form.instance)
+                    continue
+                kept += 1
+                values = rating_values_check(
+                    scale=self.instance,
+                    rating=form.instance,
+                    label=form.cleaned_data.get("label", ""),
+                    description=form.cleaned_data.get("description", ""),
+                    claimreview_value=form.cleaned_data.get("claimreview_value"),
+                    language_labels=form.cleaned_data.get("language_labels") or {},
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+                continue
+            for field, value in values.items():
+                setattr(form.instance, field, value)
+        if not kept and self.initial_form_count():
+            raise forms.ValidationError("A scale needs at least one rating.")
 
 
 class RatingInline(admin.TabularInline):
     model = Rating
+    formset = RatingInlineFormSet
     extra = 0
 
 
@@ -18,18 +62,48 @@ class RatingScaleAdmin(AuditedAdmin):
     def audit_place(self, obj: RatingScale) -> dict | None:
         return {"desk": obj.desk} if obj.desk_id else None
 
+    def get_readonly_fields(self, request: HttpRequest, obj: RatingScale | None = None) -> list:
+        # Moving a scale to another desk would rate one desk's verdicts on another desk's scale, and
+        # giving the standard scale a desk would leave the other desks without one.
+        return ["desk"] if obj is not None else []
+
+    def delete_model(self, request: HttpRequest, obj: RatingScale) -> None:
+        rating_scale_removal_check(scale=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for scale in queryset:
+            rating_scale_removal_check(scale=scale)
+        super().delete_queryset(request, queryset)
+
 
 @admin.register(ReviewTask)
 class ReviewTaskAdmin(AuditedAdmin):
-    """Read-mostly: workflow changes go through the app so its rules apply."""
+    """Read-mostly: workflow changes (assignment, the verdict's revision, an editor's note) go
+    through the app so its rules apply and its notifications go out; only the due date is kept here.
+    Tasks are made by releasing claims, and deleted only while their claim could be."""
 
     list_display = ["claim", "status", "assignee", "due_date", "updated_at"]
     list_filter = ["status", "claim__article__desk"]
     search_fields = ["claim__text"]
-    readonly_fields = ["claim", "status", "assigned_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "claim", "status", "assignee", "assigned_by", "editor_note", "verdict_revision", "created_at", "updated_at",
+    ]  # fmt: skip
 
     def audit_place(self, obj: ReviewTask) -> dict:
         return {"claim": obj.claim}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: ReviewTask) -> None:
+        claim_editable_check(claim=obj.claim)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for task in queryset.select_related("claim"):
+            claim_editable_check(claim=task.claim)
+        super().delete_queryset(request, queryset)
 
 
 class VerdictCorrectionInline(admin.TabularInline):
@@ -53,8 +127,35 @@ class VerdictCorrectionInline(admin.TabularInline):
         return False
 
 
+VERDICT_NOT_DELETED = (
+    "A verdict is deleted only with its claim: alone, it would leave its task waiting on a verdict that is gone."
+)
+
+
+class VerdictAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("rating") is not None:
+            references = cleaned.get("cited_references") or []
+            try:
+                verdict_values_check(
+                    task=self.instance.task, rating=cleaned["rating"], reference_ids=[ref.pk for ref in references]
+                )
+            except ApplicationError as error:
+                raise forms.ValidationError(error.message) from None
+        return cleaned
+
+
 @admin.register(Verdict)
 class VerdictAdmin(AuditedAdmin):
+    """Verdicts are written by submission and approval in the app; here a site administrator may
+    mend one not yet published, under the same rules (a rating of the desk's scale, references of the
+    claim). A published verdict changes only by a correction, which readers are shown; a verdict is
+    never added or deleted here, which would leave its task's state wrong."""
+
+    form = VerdictAdminForm
     list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
     list_filter = ["rating"]
     readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at", "first_approved_at"]
@@ -62,6 +163,22 @@ class VerdictAdmin(AuditedAdmin):
 
     def audit_place(self, obj: Verdict) -> dict:
         return {"claim": obj.task.claim}
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Verdict | None = None) -> list:
+        if obj is not None and obj.first_approved_at is not None:
+            return [*self.readonly_fields, "rating", "rationale", "cited_references"]
+        return self.readonly_fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    # Not a delete permission withheld: that would also stop deleting a claim or an article with
+    # its verdict, which the app does.
+    def delete_model(self, request: HttpRequest, obj: Verdict) -> None:
+        raise ApplicationError(VERDICT_NOT_DELETED)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        raise ApplicationError(VERDICT_NOT_DELETED)
 
 
 @admin.register(Notification)

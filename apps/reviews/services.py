@@ -234,6 +234,14 @@ def _ensure_rating_on_scale(task: ReviewTask, rating: Rating) -> None:
         raise ApplicationError("That rating is not on this desk's scale.")
 
 
+def verdict_values_check(*, task: ReviewTask, rating: Rating, reference_ids: Iterable) -> None:
+    """ApplicationError unless `rating` is on the desk's scale and every cited reference is the
+    claim's, as a submitted verdict's must be; for forms that write verdicts themselves (the Django
+    admin). Checks neither who asks nor the task's state."""
+    _ensure_rating_on_scale(task, rating)
+    _claim_references(task, reference_ids)
+
+
 def _claim_references(task: ReviewTask, reference_ids: Iterable) -> list:
     reference_ids = list(reference_ids)
     references = list(task.claim.references.filter(pk__in=reference_ids))
@@ -927,11 +935,7 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
     current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
         return
-    in_use = _rating_in_use_error(current)
-    if in_use is not None:
-        raise in_use
-    if current.scale.ratings.count() == 1:
-        raise ApplicationError("A scale needs at least one rating.")
+    rating_removal_check(rating=current)
     details = {"rating_id": str(current.pk), "label": current.label}
     try:
         current.delete()
@@ -941,6 +945,45 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
             f"“{current.label}” is in use, so it cannot be removed; rename it instead.", status=409
         ) from None
     audit_record(action=AuditAction.RATING_REMOVED, actor=user, desk=rating.scale.desk, details=details)
+
+
+def rating_removal_check(*, rating: Rating) -> None:
+    """Raise the ApplicationError refusing to remove `rating`: in use (409, see `_rating_in_use_error`),
+    or its scale's last rating."""
+    in_use = _rating_in_use_error(rating)
+    if in_use is not None:
+        raise in_use
+    if rating.scale.ratings.count() == 1:
+        raise ApplicationError("A scale needs at least one rating.")
+
+
+def rating_values_check(
+    *,
+    scale: RatingScale,
+    rating: Rating,
+    label: str,
+    description: str,
+    claimreview_value: int | None,
+    language_labels: dict,
+) -> dict:
+    """The values of `rating` on `scale` (a new rating, or one to change) as `rating_create` and
+    `rating_update` would store them, for forms that write ratings themselves (the Django admin);
+    ApplicationError for what those refuse. Neither checks who asks nor locks anything."""
+    label = _rating_fields_check(scale=scale, label=label, description=description, claimreview_value=claimreview_value)
+    if _rating_label_taken(scale=scale, label=label, exclude=None if rating._state.adding else rating):
+        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+    return {
+        "label": label,
+        "description": description.strip(),
+        "claimreview_value": claimreview_value,
+        "language_labels": _language_labels_check(language_labels),
+    }
+
+
+def rating_scale_removal_check(*, scale: RatingScale) -> None:
+    """Raise ApplicationError for the shipped standard scale: every desk without its own rates on it."""
+    if scale.desk_id is None:
+        raise ApplicationError("The standard scale is shared by every desk without its own, so it cannot be deleted.")
 
 
 def _rating_in_use_error(rating: Rating) -> ApplicationError | None:
