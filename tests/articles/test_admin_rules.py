@@ -1,0 +1,55 @@
+"""The Django admin keeps an imported article's text and desk (its claims point into the text, and
+their reviews belong to the desk), and deletes no article while a worker finds its claims, as the
+app refuses it then."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from apps.articles.models import Article
+from tests import factories
+from tests.articles.test_intake import intake_running_elsewhere  # noqa: F401 - a fixture
+
+BODY = "The minister said that the new bridge over the river cost four million euros in total."
+
+
+@pytest.fixture
+def root_client(db):
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
+    return client
+
+
+@pytest.mark.django_db
+def test_an_imported_articles_text_and_desk_are_not_changed_in_the_admin(desk, other_desk, root_client):
+    article = factories.ArticleFactory(desk=desk, body=BODY, title="Bridge costs")
+    factories.ClaimFactory(article=article, text="The new bridge over the river cost four million euros.")
+
+    response = root_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        {
+            "desk": other_desk.pk,
+            "title": "Bridge costs, corrected",
+            "body": "Something else entirely, which the claims no longer point into.",
+            "source_kind": article.source_kind,
+            "language": "en",
+        },
+    )
+
+    assert response.status_code == 302, response.content[:3000]
+    article.refresh_from_db()
+    assert (article.title, article.desk, article.body) == ("Bridge costs, corrected", desk, BODY)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_article_is_not_deleted_in_the_admin_while_its_claims_are_found(intake_running_elsewhere, root_client):  # noqa: F811
+    article = intake_running_elsewhere
+
+    response = root_client.post(
+        reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}, follow=True
+    )
+
+    assert "claims are being found right now; try again once they are listed." in response.content.decode()
+    assert Article.objects.filter(pk=article.pk).exists()
