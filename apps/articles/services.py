@@ -250,6 +250,7 @@ def _webhook_article_imported(article: Article) -> None:
                 "source_url": article.source_url,
                 "claim_count": claim_count,
                 "url": url,
+                "language": article.language,
             },
             "imported_by": importer,
         },

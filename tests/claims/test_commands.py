@@ -72,7 +72,7 @@ def test_non_english_article_is_reported_as_unsupported(tmp_path):
         encoding="utf-8",
     )
 
-    with pytest.raises(CommandError, match="English"):
+    with pytest.raises(CommandError, match="looks French; automatic claim extraction supports English only"):
         call_command("extract_claims", str(path), "--json")
 
 

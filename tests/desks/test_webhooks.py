@@ -557,6 +557,7 @@ def test_an_imported_article_is_announced_once_with_its_claims(desk, editor, end
     article = delivery.payload["data"]["article"]
     assert article["id"] == str(result.article.pk)
     assert article["claim_count"] == result.article.claims.count() > 0
+    assert article["language"] == "en"
     assert article["url"] == f"https://desk.example.org/articles/{result.article.pk}/"
     assert delivery.payload["data"]["imported_by"] == "edith"
     assert delivery.link == article["url"]

@@ -4,8 +4,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from apps.articles.language import language_detect
 from apps.articles.parsing import parse_upload
-from apps.claims.extraction import extract_claims
+from apps.claims.extraction import UnsupportedLanguageError, extract_claims, unsupported_language_message
 from apps.core.exceptions import ApplicationError
 
 JSON_FIELDS = ("text", "start", "end", "kind", "score", "quantities", "entities", "dates", "attribution")
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         try:
             parsed = parse_upload(data, filename=str(path), max_bytes=settings.ARTICLE_MAX_BYTES)
             claims = extract_claims(parsed.body, published_on=parsed.published_on)
+        except UnsupportedLanguageError:
+            # Only a refused file pays for loading the language model.
+            raise CommandError(unsupported_language_message(language_detect(parsed.body))) from None
         except ApplicationError as error:
             raise CommandError(error.message) from None
         if options["json"]:
