@@ -10,8 +10,8 @@ from .services import article_lock_unless_intake_runs
 
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
-    list_display = ["title", "desk", "outlet", "published_on", "source_kind", "intake_status", "created_at"]
-    list_filter = ["desk", "source_kind", "intake_status"]
+    list_display = ["title", "desk", "outlet", "language", "published_on", "source_kind", "intake_status", "created_at"]
+    list_filter = ["desk", "language", "source_kind", "intake_status"]
     search_fields = ["title", "outlet", "byline", "body"]
     readonly_fields = [
         "content_hash", "imported_by", "created_at", "updated_at",
