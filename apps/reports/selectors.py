@@ -7,7 +7,7 @@ from apps.articles.models import Article
 from apps.articles.selectors import article_get
 from apps.claims.models import Claim, ClaimStatus
 from apps.claims.selectors import claim_applied_verdict
-from apps.core.text import Segment, segment_spans
+from apps.core.text import segment_covering_spans
 from apps.references.models import Reference
 from apps.reviews.models import Rating, TaskStatus, VerdictCorrection
 from apps.reviews.selectors import rating_scale_for_desk
@@ -105,11 +105,55 @@ class ReportRow:
         return TaskStatus(self.status).label
 
 
+@dataclass(frozen=True)
+class MarkedText:
+    """A piece of the article's text in an export, with the claims whose text it is."""
+
+    text: str
+    rows: tuple[ReportRow, ...] = ()
+    # The claims whose text starts here (for links to them) and the ratings of the approved ones that
+    # end here.
+    anchors: tuple[str, ...] = ()
+    ratings: tuple[str, ...] = ()
+
+    @property
+    def approved(self) -> bool:
+        """Marked as checked only where every claim sharing these words is: "Russia and China" of an
+        approved claim and of one still in review is not shown as checked."""
+        return bool(self.rows) and all(row.approved for row in self.rows)
+
+
+def _marked_text(body: str, rows: list[ReportRow]) -> list[MarkedText]:
+    """The article's text cut where any claim's span starts or ends. Each claim is marked by its own
+    spans, so a claim split off a sentence ("Russia and China ... have vetoed ...") marks only its words,
+    not the other claim between them."""
+    spans = [
+        (start, end, row) for row in rows for start, end in (row.claim.spans or [[row.claim.start, row.claim.end]])
+    ]
+    first_start = {id(row): min(start for start, _, key in spans if key is row) for row in rows}
+    last_end = {id(row): max(end for _, end, key in spans if key is row) for row in rows}
+    pieces = []
+    position = 0
+    for segment in segment_covering_spans(body, spans):
+        end = position + len(segment.text)
+        covering = tuple({id(row): row for row in segment.keys}.values())
+        pieces.append(
+            MarkedText(
+                segment.text,
+                covering,
+                anchors=tuple(f"m-{row.claim.pk}" for row in covering if first_start[id(row)] == position),
+                ratings=tuple(row.rating_label for row in covering if row.approved and last_end[id(row)] == end),
+            )
+        )
+        position = end
+    return pieces
+
+
 @dataclass
 class Report:
     article: Article
     rows: list[ReportRow]
-    segments: list[Segment]
+    segments: list[MarkedText]
     best_rating: int
     worst_rating: int
 
@@ -160,7 +204,7 @@ def report_build(*, article: Article) -> Report:
             )
         )
     scale = rating_scale_for_desk(desk=article.desk)
-    segments = segment_spans(article.body, [(row.claim.start, row.claim.end, row) for row in rows])
+    segments = _marked_text(article.body, rows)
     return Report(
         article=article,
         rows=rows,

@@ -58,6 +58,37 @@ def test_html_highlights_claims_and_escapes_text(checked_article):
     assert "https://un.org/veto" in html
 
 
+def test_html_marks_each_split_claim_by_its_own_words_and_shared_words_as_checked_only_if_all_are(
+    desk, editor, reviewer
+):
+    body = "Russia and China have blocked action at the UN and have vetoed three resolutions."
+    subject, blocked_end = len("Russia and China"), body.index(" and have")
+    vetoed_start, vetoed_end = body.index("have vetoed"), len(body) - 1
+    article = factories.ArticleFactory(desk=desk, body=body, title="Vetoes")
+    blocked = factories.ClaimFactory(
+        article=article, text=body[:blocked_end] + ".", start=0, end=blocked_end, spans=[[0, blocked_end]]
+    )
+    vetoed = factories.ClaimFactory(
+        article=article,
+        text="Russia and China have vetoed three resolutions.",
+        start=0,
+        end=vetoed_end,
+        spans=[[0, subject], [vetoed_start, vetoed_end]],
+    )
+    for claim in (blocked, vetoed):
+        factories.ReviewTaskFactory(claim=claim)
+    _submit(vetoed.review_task, editor=editor, reviewer=reviewer)
+    reviews.verdict_approve(editor=editor, task=vetoed.review_task)
+
+    html = report_export(report=report_build(article=article), export_format="html").content
+
+    assert (
+        f'<mark><span id="m-{blocked.pk}"></span><span id="m-{vetoed.pk}"></span>Russia and China</mark>'
+        "<mark> have blocked action at the UN</mark> and "
+        '<mark class="approved">have vetoed three resolutions</mark><sup>[True]</sup>.'
+    ) in html
+
+
 def test_csv_has_a_row_per_claim_and_neutralises_formulas(checked_article):
     content = report_export(report=report_build(article=checked_article), export_format="csv").content
     rows = list(csv.DictReader(io.StringIO(content)))
