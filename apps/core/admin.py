@@ -47,55 +47,44 @@ class AuditedAdmin(RuleKeepingAdmin):
     """An admin whose saves and deletions are recorded in the desk's activity (and a claim's
     history, for a claim's rows), the way the app's services record theirs: who, when, and each
     changed field's old and new value. Rows edited inline are recorded in the parent's place (a
-    desk's memberships, a scale's ratings).
+    desk's memberships, a scale's ratings). Rows of no desk (the shared source rules, the standard
+    rating scale) are recorded site-wide: in no desk's activity, in the audit trail superusers read.
 
     Django's admin saves rows as they are, without the app's services (site administrators repair
     data here), so recording them is the only trace they leave. Each subclass says where its rows'
     changes belong in `audit_place`.
     """
 
-    def audit_place(self, obj: Model) -> dict[str, Any] | None:
+    def audit_place(self, obj: Model) -> dict[str, Any]:
         """Where the changes of `obj` are recorded: `{"desk": desk}`, `{"article": article}` or
-        `{"claim": claim}`; None for a row of no desk (the shipped defaults), which no desk's activity
-        holds."""
+        `{"claim": claim}`; `{}` for a row of no desk (the shipped defaults), recorded site-wide."""
         raise NotImplementedError
 
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
         before = audit_admin_values(type(obj)._default_manager.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
-        place = self.audit_place(obj)
-        if place is not None:
-            audit_admin_saved(actor=request.user, obj=obj, before=before, **place)
+        audit_admin_saved(actor=request.user, obj=obj, before=before, **self.audit_place(obj))
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:
         # Many-to-many values (a verdict's cited references) are saved after the row, so their
         # change is a second event.
-        place = self.audit_place(form.instance)
-        before = audit_admin_values(form.instance) if place is not None else None
+        before = audit_admin_values(form.instance)
         super().save_related(request, form, formsets, change)
-        if place is not None:
-            audit_admin_saved(actor=request.user, obj=form.instance, before=before, **place)
+        audit_admin_saved(actor=request.user, obj=form.instance, before=before, **self.audit_place(form.instance))
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        place = self.audit_place(obj)
-        if place is not None:
-            audit_admin_deleted(actor=request.user, obj=obj, **place)
+        audit_admin_deleted(actor=request.user, obj=obj, **self.audit_place(obj))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         # The changelist's "delete selected": one event per row, in the deletion's transaction.
         with transaction.atomic():
             for obj in queryset:
-                place = self.audit_place(obj)
-                if place is not None:
-                    audit_admin_deleted(actor=request.user, obj=obj, **place)
+                audit_admin_deleted(actor=request.user, obj=obj, **self.audit_place(obj))
             super().delete_queryset(request, queryset)
 
     def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseModelFormSet, change: bool) -> None:
         place = self.audit_place(form.instance)
-        if place is None:
-            super().save_formset(request, form, formset, change)
-            return
         stored_ids = [inline.instance.pk for inline in formset.forms if not inline.instance._state.adding]
         before = {row.pk: audit_admin_values(row) for row in formset.model._default_manager.filter(pk__in=stored_ids)}
         # Recorded before saving: a deleted row has no primary key afterwards.
@@ -133,11 +122,12 @@ class EveryDeskRecordAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(EveryDeskRecordAdmin):
-    """The audit trail of every desk, for a site administrator answering "who did this?"; read-only
-    (superusers included), since the record is only worth something if nobody can rewrite it."""
+    """The audit trail of every desk, and the site-wide events of rows no desk owns (filter on an
+    empty desk id), for a site administrator answering "who did this?"; read-only (superusers
+    included), since the record is only worth something if nobody can rewrite it."""
 
     list_display = ["occurred_at", "actor_name", "action", "summary", "desk_id", "claim_id"]
-    list_filter = ["action"]
+    list_filter = ["action", ("desk_id", admin.EmptyFieldListFilter)]
     search_fields = ["actor_name", "=desk_id", "=article_id", "=claim_id"]
     readonly_fields = [field.name for field in AuditEvent._meta.fields] + ["summary"]
     ordering = ["-occurred_at", "-pk"]

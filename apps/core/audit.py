@@ -32,7 +32,7 @@ def _event(
         article = claim.article
     return AuditEvent(
         occurred_at=at or timezone.now(),
-        desk_id=article.desk_id if article is not None else desk.pk,
+        desk_id=article.desk_id if article is not None else getattr(desk, "pk", None),
         article_id=article.pk if article is not None else None,
         claim_id=claim.pk if claim is not None else None,
         action=action,
@@ -42,8 +42,9 @@ def _event(
 
 
 def audit_record(*, action: str, actor, claim=None, article=None, desk=None, details: dict | None = None) -> AuditEvent:
-    """Record one event about a claim (its article and desk follow), about an article alone, or
-    about the desk's own settings (`desk` alone: its people, rating scale, source rules, webhooks).
+    """Record one event about a claim (its article and desk follow), about an article alone, about
+    the desk's own settings (`desk` alone: its people, rating scale, source rules, webhooks), or,
+    with none of them, site-wide (rows every desk shares, changed in the Django admin).
 
     `actor` is the user who acted, or None for the system. `details` holds what changed, old and
     new values where they matter; values must be JSON (dates are stored as ISO strings).

@@ -110,7 +110,9 @@ class AuditEvent(models.Model):
     """
 
     occurred_at = models.DateTimeField(default=timezone.now)
-    desk_id = models.UUIDField()
+    # None for a site-wide event: a row no desk owns (a shared source rule, the standard rating
+    # scale) changed in the Django admin, which no desk's activity shows.
+    desk_id = models.UUIDField(null=True, blank=True)
     # None for a change to the desk's own settings (people, rating scale, source rules).
     article_id = models.UUIDField(null=True, blank=True)
     claim_id = models.UUIDField(null=True, blank=True)

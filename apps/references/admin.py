@@ -53,9 +53,10 @@ class DeskAdminScopedAdmin(AuditedAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._may_edit(request, obj)
 
-    def audit_place(self, obj: Any) -> dict | None:
-        # Shared rows (no desk) are every desk's, so no one desk's activity holds their changes.
-        return {"desk": obj.desk} if obj.desk_id else None
+    def audit_place(self, obj: Any) -> dict:
+        # Shared rows (no desk) are every desk's, so no one desk's activity holds their changes:
+        # they are recorded site-wide.
+        return {"desk": obj.desk} if obj.desk_id else {}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "desk" and not request.user.is_superuser:

@@ -59,8 +59,8 @@ class RatingScaleAdmin(AuditedAdmin):
     list_display = ["name", "desk", "best_rating", "worst_rating"]
     inlines = [RatingInline]
 
-    def audit_place(self, obj: RatingScale) -> dict | None:
-        return {"desk": obj.desk} if obj.desk_id else None
+    def audit_place(self, obj: RatingScale) -> dict:
+        return {"desk": obj.desk} if obj.desk_id else {}
 
     def get_readonly_fields(self, request: HttpRequest, obj: RatingScale | None = None) -> list:
         # Moving a scale to another desk would rate one desk's verdicts on another desk's scale, and

@@ -157,9 +157,8 @@ def test_source_rules_changed_and_deleted_in_bulk_in_the_admin_are_recorded(desk
     assert (deleted.action, deleted.details["name"]) == (AuditAction.ADMIN_DELETED, "world-rule")
 
 
-def test_a_shared_rule_changed_by_a_site_administrator_is_in_no_desks_activity(root):
+def test_a_shared_rule_changed_by_a_site_administrator_is_recorded_site_wide_in_no_desks_activity(desk, root):
     rule = SourceRule.objects.filter(desk=None).first()
-    before = AuditEvent.objects.count()
 
     _client_for(root).post(
         reverse("admin:references_sourcerule_changelist"),
@@ -173,7 +172,38 @@ def test_a_shared_rule_changed_by_a_site_administrator_is_in_no_desks_activity(r
     )
 
     rule.refresh_from_db()
-    assert (rule.is_active, AuditEvent.objects.count()) == (False, before)
+    assert not rule.is_active
+    event = AuditEvent.objects.get()
+    assert (event.desk_id, event.action, event.actor_name) == (None, AuditAction.ADMIN_CHANGED, "root")
+    assert event.details["changes"]["is_active"] == [True, False]
+    assert not audit_desk_events(desk_id=desk.pk).exists()
+    site_wide = _client_for(root).get(reverse("admin:core_auditevent_changelist"), {"desk_id__isempty": "1"})
+    assert f"root changed the source rule “{rule.name}” in the Django admin" in site_wide.content.decode()
+
+
+def test_a_standard_scale_rating_renamed_in_the_admin_is_recorded_site_wide(root):
+    standard = RatingScale.objects.get(desk=None)
+    ratings = list(standard.ratings.order_by("position"))
+    data = {"name": standard.name, "best_rating": standard.best_rating, "worst_rating": standard.worst_rating}
+    data.update(_management("ratings", len(ratings), len(ratings)))
+    for index, rating in enumerate(ratings):
+        for field in ("label", "description", "claimreview_value", "position"):
+            value = getattr(rating, field)
+            data[f"ratings-{index}-{field}"] = "" if value is None else value
+        data[f"ratings-{index}-id"] = rating.pk
+        data[f"ratings-{index}-scale"] = standard.pk
+        data[f"ratings-{index}-language_labels"] = "{}"
+    data["ratings-0-label"] = "Accurate"
+
+    response = _client_for(root).post(reverse("admin:reviews_ratingscale_change", args=[standard.pk]), data)
+
+    assert response.status_code == 302, response.content[:3000]
+    event = AuditEvent.objects.get()
+    assert (event.desk_id, event.details["model"], event.details["changes"]) == (
+        None,
+        "rating",
+        {"label": [ratings[0].label, "Accurate"]},
+    )
 
 
 def test_a_rating_renamed_inline_on_the_scales_admin_page_is_recorded(desk, staff_desk_admin, root):
