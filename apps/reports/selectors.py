@@ -130,8 +130,11 @@ def _marked_text(body: str, rows: list[ReportRow]) -> list[MarkedText]:
     spans = [
         (start, end, row) for row in rows for start, end in (row.claim.spans or [[row.claim.start, row.claim.end]])
     ]
-    first_start = {id(row): min(start for start, _, key in spans if key is row) for row in rows}
-    last_end = {id(row): max(end for _, end, key in spans if key is row) for row in rows}
+    first_start: dict[int, int] = {}
+    last_end: dict[int, int] = {}
+    for start, end, row in spans:
+        first_start[id(row)] = min(start, first_start.get(id(row), start))
+        last_end[id(row)] = max(end, last_end.get(id(row), end))
     pieces = []
     position = 0
     for segment in segment_covering_spans(body, spans):
