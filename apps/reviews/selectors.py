@@ -9,6 +9,7 @@ from apps.articles.models import Article
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
+from apps.core.languages import language_matches
 from apps.desks.models import Desk
 from apps.desks.selectors import desk_ids_for_user, editable_desk_ids_for_user
 
@@ -76,9 +77,11 @@ def review_task_queue(
     overdue_only: bool = False,
     article_id=None,
     today: dt.date | None = None,
+    language: str | None = None,
 ) -> QuerySet[ReviewTask]:
     """A reviewer's own open work, soonest due first and undated work last, optionally narrowed
-    to one status, the overdue tasks or one article.
+    to one status, the overdue tasks, one article or the articles in one language (a normalized
+    BCP 47 tag that also finds narrower ones: "pt" finds "pt-BR").
 
     Each task carries `is_overdue` (due before `today`, the site's date unless given) and
     `has_draft` (its reviewer saved a draft verdict).
@@ -98,6 +101,8 @@ def review_task_queue(
         tasks = tasks.filter(status=status)
     if overdue_only:
         tasks = tasks.filter(due_date__lt=today)
+    if language:
+        tasks = tasks.filter(language_matches("claim__article__language", language))
     return tasks
 
 

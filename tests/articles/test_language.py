@@ -230,3 +230,20 @@ def test_the_migration_detects_the_language_of_earlier_articles_in_batches(desk,
     assert languages[french.pk] == "fr"
     assert languages[short.pk] == ""
     assert languages[corrected.pk] == "en-GB"
+
+
+def test_the_review_queue_filters_by_language(client, desk, editor, reviewer):
+    from apps.reviews.services import review_tasks_assign
+
+    spanish = factories.ClaimFactory(article=factories.ArticleFactory(desk=desk, language="es"), text="Bajó el paro")
+    english = factories.ClaimFactory(article=factories.ArticleFactory(desk=desk, language="en"), text="Jobs rose")
+    tasks = [factories.ReviewTaskFactory(claim=claim) for claim in (spanish, english)]
+    review_tasks_assign(editor=editor, tasks=tasks, assignee=reviewer)
+    client.force_login(reviewer)
+
+    page = client.get(reverse("reviews:queue"), {"language": "es"})
+    refused = client.get(reverse("reviews:queue"), {"language": "fr"})
+
+    assert "Bajó el paro" in page.content.decode()
+    assert "Jobs rose" not in page.content.decode()
+    assert "You have no open claims in that language any more." in refused.content.decode()

@@ -2,6 +2,7 @@ from uuid import UUID
 
 from django import forms
 
+from apps.core.languages import language_name
 from apps.desks.models import Desk, Role
 from apps.desks.selectors import desk_members
 from apps.reviews.selectors import OPEN_STATUSES, rating_list_for_desk, review_task_list, review_task_queue_articles
@@ -101,11 +102,20 @@ class ReviewQueueFilterForm(forms.Form):
         empty_label="All articles",
         error_messages={"invalid_choice": "You have no open claims in that article any more."},
     )
+    language = forms.ChoiceField(
+        required=False, error_messages={"invalid_choice": "You have no open claims in that language any more."}
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["article"].queryset = review_task_queue_articles(user=user)
+        articles = review_task_queue_articles(user=user)
+        self.fields["article"].queryset = articles
         self.fields["article"].label_from_instance = lambda article: article.title
+        languages = sorted({language for language in articles.values_list("language", flat=True) if language})
+        self.fields["language"].choices = [
+            ("", "All languages"),
+            *((code, f"{language_name(code)} ({code})") for code in languages),
+        ]
 
     def queue_filters(self) -> dict:
         """Keyword arguments for `review_task_queue`; none for a form that does not validate."""
@@ -116,6 +126,7 @@ class ReviewQueueFilterForm(forms.Form):
             "status": self.cleaned_data["status"] or None,
             "overdue_only": self.cleaned_data["overdue"],
             "article_id": article.pk if article else None,
+            "language": self.cleaned_data["language"] or None,
         }
 
 
