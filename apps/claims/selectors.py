@@ -14,7 +14,8 @@ from apps.core.languages import language_matches
 from apps.core.text import spans_overlap
 from apps.desks.selectors import desk_get_for_member, desk_ids_for_user, editable_desk_ids_for_user, membership_require
 
-from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus, MatchStatus
+from .extraction import unsupported_language_message
+from .models import ArticleExtraction, Claim, ClaimFeedback, ClaimStatus, ExtractionStatus, MatchStatus
 
 
 def claim_list(
@@ -175,6 +176,14 @@ def _approved_verdict(claim: Claim):
 
 def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
     return ArticleExtraction.objects.filter(article=article).first()
+
+
+def article_extraction_message(*, extraction: ArticleExtraction) -> str:
+    """What the extraction's outcome tells the editor. A refusal names the article's language as it
+    is now, which an editor may have corrected since the refusal was stored."""
+    if extraction.status == ExtractionStatus.UNSUPPORTED_LANGUAGE:
+        return unsupported_language_message(extraction.article.language)
+    return extraction.message
 
 
 def claim_feedback_desk_ids(*, user: AbstractBaseUser, desk_slug: str | None = None) -> list | QuerySet:

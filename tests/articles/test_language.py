@@ -86,6 +86,8 @@ def test_the_notice_follows_the_editors_correction(editor_api, client, editor):
     client.force_login(editor)
     page = client.get(reverse("articles:detail", args=[article_id])).content.decode()
     assert "This article looks Catalan;" in page
+    extraction = editor_api.get(reverse("api:claim-extraction"), {"article": article_id}).json()
+    assert extraction["message"].startswith("This article looks Catalan;")
 
 
 def test_an_editor_corrects_the_language_over_the_api_and_it_is_audited(editor_api, desk):

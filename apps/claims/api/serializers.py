@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.claims.models import ArticleExtraction, Claim
+from apps.claims.selectors import article_extraction_message
 
 
 class MatchedClaimSerializer(serializers.Serializer):
@@ -60,6 +61,12 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
 
 class ArticleExtractionOutputSerializer(serializers.ModelSerializer):
     article = serializers.UUIDField(source="article_id", read_only=True)
+    message = serializers.SerializerMethodField(
+        help_text="Why extraction refused the article, naming its language as it is now; empty when it ran."
+    )
+
+    def get_message(self, extraction: ArticleExtraction) -> str:
+        return article_extraction_message(extraction=extraction)
 
     class Meta:
         model = ArticleExtraction

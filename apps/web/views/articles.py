@@ -9,9 +9,8 @@ from django.views.decorators.http import require_GET
 
 from apps.articles import services
 from apps.articles.selectors import article_get
-from apps.claims.extraction import unsupported_language_message
 from apps.claims.models import ClaimStatus, ExtractionStatus
-from apps.claims.selectors import article_extraction_get, claim_list
+from apps.claims.selectors import article_extraction_get, article_extraction_message, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
 from apps.core.exceptions import ApplicationError
 from apps.core.languages import language_name
@@ -120,7 +119,7 @@ def article_detail(request, article_id):
             "has_overlaps": any(len(segment.keys) > 1 for segment in segments),
             "set_aside": set_aside,
             "message_claim": message_claim,
-            "extraction_notice": _extraction_notice(extraction, article),
+            "extraction_notice": _extraction_notice(extraction),
             "language_name": language_name(article.language),
             "can_edit": can_edit,
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
@@ -226,9 +225,8 @@ def _highlighted(body: str, claim_rows: list[ClaimRow]) -> list[PositionedSegmen
     return positioned_segments(body, pieces, 0, len(body))
 
 
-def _extraction_notice(extraction, article) -> str:
-    """Why the extractor found nothing, when it refused the article (a language it cannot read),
-    naming the article's language as it is now, which an editor may have corrected since."""
+def _extraction_notice(extraction) -> str:
+    """Why the extractor found nothing, when it refused the article (a language it cannot read)."""
     if extraction is None or extraction.status != ExtractionStatus.UNSUPPORTED_LANGUAGE:
         return ""
-    return unsupported_language_message(article.language)
+    return article_extraction_message(extraction=extraction)
