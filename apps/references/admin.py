@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from apps.core.admin import AuditedAdmin
 from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk, Membership, Role
-from apps.references.services import source_rule_url_template_check
+from apps.references.services import library_document_values_check, source_rule_url_template_check
 
 from .models import LibraryDocument, ProviderSetting, Reference, ReferenceJob, SourceLink, SourceRule
 
@@ -121,11 +121,32 @@ class SourceLinkAdmin(admin.ModelAdmin):
     raw_id_fields = ["claim"]
 
 
+class LibraryDocumentAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def _post_clean(self) -> None:
+        # After the model's own checks have filled the instance: the library's rules on top.
+        super()._post_clean()
+        if not self.errors:
+            try:
+                library_document_values_check(document=self.instance)
+            except ApplicationError as error:
+                self.add_error("url", error.message)
+
+
 @admin.register(LibraryDocument)
-class LibraryDocumentAdmin(admin.ModelAdmin):
+class LibraryDocumentAdmin(AuditedAdmin):
+    """Every library's documents, the shared ones (no desk) only changed here. The library's rules
+    apply (no private addresses, one document per URL), and changes are recorded in the desk's
+    activity, or site-wide for the shared ones."""
+
+    form = LibraryDocumentAdminForm
     list_display = ["title", "publisher", "published_on", "desk", "url"]
     list_filter = ["desk", "publisher"]
     search_fields = ["title", "body", "url"]
+
+    def audit_place(self, obj: LibraryDocument) -> dict:
+        return {"desk": obj.desk} if obj.desk_id else {}
 
 
 @admin.register(Reference)

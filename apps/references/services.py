@@ -756,6 +756,16 @@ def _library_document_save(document: LibraryDocument) -> LibraryDocument:
     return document
 
 
+def library_document_values_check(*, document: LibraryDocument) -> None:
+    """ApplicationError for a document the library refuses: an address on this machine or a private
+    network, or a URL its library (its desk's, or the shared one) already has; for forms that write
+    documents themselves (the Django admin). The database's constraint cannot hold shared documents
+    to one per URL: rows without a desk never clash in it."""
+    _library_url_check(document.url)
+    if LibraryDocument.objects.filter(desk_id=document.desk_id, url=document.url).exclude(pk=document.pk).exists():
+        raise _url_taken_error(document.url)
+
+
 def _url_taken_error(url: str) -> ApplicationError:
     return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
 
