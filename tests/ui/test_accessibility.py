@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from apps.articles.models import IntakeStatus
-from apps.claims.models import ClaimStatus
+from apps.claims.models import ClaimStatus, MatchStatus
 from apps.desks.models import WebhookEndpoint
 from apps.reviews import services
 from apps.reviews.models import Rating, ReviewTask
@@ -47,7 +47,7 @@ class Visit:
 
 def _violations(page, path: str) -> list[str]:
     page.evaluate(OPEN_EVERY_DISCLOSURE)
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}})
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}, "resultTypes": ["violations"]})
     found = []
     for violation in results.response["violations"]:
         if any(fragment in path and rule == violation["id"] for fragment, rule in ACCEPTED_EXCEPTIONS):
@@ -98,26 +98,48 @@ def _reject_the_new_claim(page) -> None:
     page.locator(".messages").first.wait_for()
 
 
+def _add_a_rating_without_a_label(page) -> None:
+    page.get_by_role("button", name="Add the rating").click()
+    page.locator(".field-error").first.wait_for()
+
+
+def _verdict_for(article, editor, reviewer, text: str) -> ReviewTask:
+    """A new claim of the article, assigned and with a verdict submitted by the reviewer."""
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=article, text=text))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk__isnull=True, label="Mostly true")
+    services.verdict_submit(user=reviewer, task=ReviewTask.objects.get(pk=task.pk), rating=rating, rationale=text)
+    return ReviewTask.objects.get(pk=task.pk)
+
+
 @pytest.fixture
 def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
     """A desk with a claim in each state pages show differently, evidence, and desk settings."""
-    factories.MemberFactory(desk=desk, role="admin", username="adele")
+    admin = factories.MemberFactory(desk=desk, role="admin", username="adele").user
     true = Rating.objects.get(scale__desk__isnull=True, label="True")
     services.review_tasks_assign(editor=editor, tasks=[veto_task, toll_task], assignee=reviewer)
     factories.ReferenceFactory(claim=veto_task.claim, title="UN Security Council veto list", snippet="Three vetoes.")
     services.verdict_submit(
         user=reviewer, task=ReviewTask.objects.get(pk=toll_task.pk), rating=true, rationale="The UN counts it so."
     )
-    approved = factories.ReviewTaskFactory(
-        claim=factories.ClaimFactory(article=article, text="Activists say the conflict has killed people.")
-    )
-    services.review_tasks_assign(editor=editor, tasks=[approved], assignee=reviewer)
-    services.verdict_submit(
-        user=reviewer, task=ReviewTask.objects.get(pk=approved.pk), rating=true, rationale="Activists say so."
-    )
-    services.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=approved.pk))
+    approved = _verdict_for(article, editor, reviewer, "Activists say the conflict has killed people.")
+    services.verdict_approve(editor=editor, task=approved)
+    # Published, then reopened for correction: the reviewer revises it, the editor may withdraw.
+    reopened = _verdict_for(article, editor, reviewer, "The UN has held three votes on the draft resolutions.")
+    services.verdict_approve(editor=editor, task=reopened)
+    services.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=reopened.pk), note="Four votes, not three.")
+    returned = _verdict_for(article, editor, reviewer, "Syria's government has rejected the plan outright.")
+    services.verdict_return(editor=editor, task=returned, note="Cite the statement itself, please.")
     new = factories.ReviewTaskFactory(
         claim=factories.ClaimFactory(article=article, text="The talks in Geneva will resume next week.")
+    )
+    # Checked before, in another article: the claim page suggests the earlier verdict.
+    repeated = factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk, title="Syria talks, day two"),
+        text="Activists say the conflict has killed many people.",
+        matched_claim=approved.claim,
+        match_score=0.91,
+        match_status=MatchStatus.SUGGESTED,
     )
     factories.ClaimFactory(
         article=article, text="It is an opinion.", status=ClaimStatus.REJECTED, rejection_reason="An opinion."
@@ -128,12 +150,16 @@ def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
         desk=desk, title="A broken upload", intake_status=IntakeStatus.FAILED, intake_error="The worker gave up."
     )
     webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
+    services.rating_scale_copy_default(user=admin, desk=desk)  # the desk's own scale has an editing table
     return {
         "article": article.pk,
         "assigned": veto_task.claim.pk,
         "submitted": toll_task.claim.pk,
         "approved": approved.claim.pk,
         "new": new.claim.pk,
+        "reopened": reopened.claim_id,
+        "returned": returned.claim_id,
+        "repeated": repeated.pk,
         "webhook": webhook.pk,
         "long_report": long_report.pk,
         "broken_upload": broken_upload.pk,
@@ -161,6 +187,8 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/claims/{ids['new']}/"),
         Visit(f"/claims/{ids['submitted']}/"),
         Visit(f"/claims/{ids['approved']}/"),
+        Visit(f"/claims/{ids['reopened']}/"),
+        Visit(f"/claims/{ids['repeated']}/"),
         Visit("/queue/"),
         Visit("/search/?q=vetoed"),
         Visit("/search/?q=nothing+like+this+was+ever+said"),
@@ -174,6 +202,8 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/queue/"),
         Visit(f"/claims/{ids['assigned']}/"),
         Visit(f"/claims/{ids['approved']}/"),
+        Visit(f"/claims/{ids['reopened']}/"),
+        Visit(f"/claims/{ids['returned']}/"),
         Visit(f"/articles/{article}/"),
     ]
     admin_pages = [
@@ -181,6 +211,7 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/desks/"),
         Visit(f"/desks/{desk.slug}/people/"),
         Visit(f"/desks/{desk.slug}/ratings/"),
+        Visit(f"/desks/{desk.slug}/ratings/", then=_add_a_rating_without_a_label),
         Visit(f"/desks/{desk.slug}/source-rules/"),
         Visit(f"/desks/{desk.slug}/source-rules/new/"),
         Visit(f"/desks/{desk.slug}/webhooks/"),
