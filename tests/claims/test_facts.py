@@ -194,6 +194,10 @@ def _values(text):
         ("The vote passed primarily along party lines, 230-to-198.", [("=", 230, "votes"), ("=", 198, "votes")]),
         ("The Senate voted 51-to-49 to acquit.", [("=", 51, "votes"), ("=", 49, "votes")]),
         ("It passed by votes of 230-to-197.", [("=", 230, "votes"), ("=", 197, "votes")]),
+        # ages: after who the person is, between commas, and after "now"
+        ("Hagan, North Carolina's first female Democratic Senator, was 66.", [("=", 66, "years")]),
+        ("The judge sentenced James Alex Fields, now 22, to life in prison.", [("=", 22, "years")]),
+        ("Phoenix, the state capital, was 118 on Friday.", [("=", 118, "")]),
     ],
 )
 def test_quantities_are_normalised(text, expected):

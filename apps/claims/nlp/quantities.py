@@ -447,16 +447,25 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|age of|ages of|(?:he|she) (?:was|is|tur
 # it; not "The high temperature in Phoenix was 118" or "Forecasters said Dorian was 5"
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|van|von|de|da|der|la|le|bin)"
 _AGE_VERB = r"\s+(?:was|is|turned|would\s+have\s+(?:been|turned))\s+$"
+# Words that say who a person is, in a description between commas before their age.
+_PERSON_NOUNS = (
+    r"[Ss]enator|[Pp]resident|[Mm]inister|[Gg]overnor|[Mm]ayor|[Jj]udge|[Ss]inger|actor|actress|author|writer|"
+    r"lyricist|founder|leader|player|coach|director|[Cc]hairman|[Cc]hairwoman|[Pp]rofessor|scientist|artist|"
+    r"musician|composer|journalist|poet|politician|activist|wife|husband|widow|mother|father|son|daughter|"
+    r"member|[Aa]mbassador|[Cc]ongressman|[Cc]ongresswoman|[Rr]epresentative|[Aa]ssemblyman|[Aa]ssemblywoman"
+)
 _NAME_WAS_AGE = re.compile(
     rf"(?:(?:^|[,;]\s+|\band\s+|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z]+\s+)(?:{_NAME_WORD}\s+){{0,3}}"
     rf"|\b(?:said|says|that)\s+(?:{_NAME_WORD}\s+){{1,3}})(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*{_AGE_VERB}"
+    # "Hagan, North Carolina's first female Democratic Senator, was 66": a name, who the person is, the age
+    rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 _AGE_END = re.compile(r"\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
     rf"\b(?:[A-Z][\w'\u2019-]*|{'|'.join(RELATIVES)}|princess|prince|man|woman|boy|girl|victim|suspect|driver"
-    r"|teenager|pilot|officer|soldier|mayor)\s*,\s*$"
+    r"|teenager|pilot|officer|soldier|mayor)\s*,\s*(?:now\s+)?$"  # "James Alex Fields, now 22,"
 )
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?"
