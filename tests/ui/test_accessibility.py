@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.template.loader import render_to_string
 
 from apps.articles.models import IntakeStatus
 from apps.claims.models import ClaimStatus, MatchStatus
@@ -43,6 +44,8 @@ class Visit:
 
     path: str
     then: Callable | None = None
+    # Names the state in a failure message where the path alone would not.
+    label: str = ""
 
 
 def _violations(page, path: str) -> list[str]:
@@ -72,9 +75,20 @@ def _audit(browser, base_url: str, username: str | None, visits: list[Visit], vi
             page.goto(f"{base_url}{visit.path}")
         if visit.then:
             visit.then(page)
-        found += _violations(page, visit.path)
+        found += _violations(page, visit.label or visit.path)
     context.close()
     return found
+
+
+def _shown_instead(template: str) -> Callable:
+    """Shows an error page that no request here can bring about (a server error), as rendered."""
+    return lambda page: page.set_content(render_to_string(template))
+
+
+def _form_sent_with_an_expired_token(page) -> None:
+    refused = page.request.post(page.url, form={"username": "edith", "password": "whatever it is"})
+    assert refused.status == 403
+    page.set_content(refused.text())
 
 
 def _wrong_password(page) -> None:
@@ -219,7 +233,14 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/webhooks/{ids['webhook']}/"),
     ]
 
-    found = _audit(browser, live_server.url, None, [Visit("/login/"), Visit("/login/", then=_wrong_password)])
+    anonymous_pages = [
+        Visit("/login/"),
+        Visit("/login/", then=_wrong_password),
+        Visit("/login/", then=_form_sent_with_an_expired_token, label="form expired (403_csrf.html)"),
+        Visit("/login/", then=_shown_instead("400.html"), label="400.html"),
+        Visit("/login/", then=_shown_instead("500.html"), label="500.html"),
+    ]
+    found = _audit(browser, live_server.url, None, anonymous_pages)
     found += _audit(browser, live_server.url, "edith", editor_pages)
     found += _audit(browser, live_server.url, "rachel", reviewer_pages)
     found += _audit(browser, live_server.url, "adele", admin_pages)
