@@ -240,7 +240,8 @@ _CLAUSE_VERB = re.compile(
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
-    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?"
+    # "a Twitter post by Amy Cook": where the document appeared may come before it
+    r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?(?:[A-Z][\w.-]*\s+)?"
     r"(?:reports?|statement|study|survey|article|story|interview|analysis|tally|count|estimates?|poll|letter"
     r"|document|release|memo|post|tweet|decree)"
     r"|(?:the\s+)?(?:numbers|figures|data|statistics))\s+"
@@ -602,11 +603,28 @@ _DATED_DOCUMENT = re.compile(
 )
 
 
+# "the WHO's situation report dated March 16": a named body's own document
+_OWN_DOCUMENT = re.compile(
+    rf"^(?:the\s+)?(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:report|statement|data|figures|estimates?|tally|count|analysis|survey|study|press\s+release|release"
+    r"|website|records)\b"
+)
+# "according to its polling", "according to their press release": the document of whoever was named last
+_PRONOUN_DOCUMENT = re.compile(
+    r"^(?P<pronoun>its|their)\s+(?:[a-z-]+\s+){0,2}(?:polling|polls?|report|statement|data|figures|estimates?"
+    r"|tally|count|analysis|survey|study|release|website|records)$"
+)
+
+
 def _named_source(source: str) -> str:
     """The source behind the document that carries its words, by name where it has one."""
     source = _clean(source)
     if dated := _DATED_DOCUMENT.match(source):
         return dated["name"]
+    if own := _OWN_DOCUMENT.match(source):
+        return own["name"]
+    if pronoun := _PRONOUN_DOCUMENT.match(source):
+        return "it" if pronoun["pronoun"] == "its" else "they"
     if (carried := _CARRIER.sub("", source, count=1)) != source and (named := _DESCRIBED_NAME.match(carried)):
         return named["name"]
     return carried
