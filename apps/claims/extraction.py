@@ -86,7 +86,9 @@ _PREDICTION = re.compile(
 _REPORTING_VERB = re.compile(
     r"\b(?:said|says|say|told|announced|confirmed|promised|pledged|vowed|indicated|mentioned|stated|"
     r"declared|claimed|claiming|warned|noted|added|insisted|argued|arguing|remarked|responding|"
-    r"replied|advised|agreed|believed|thought|feared|hoped)\b",
+    r"replied|advised|agreed|believed|thought|feared|hoped|"
+    # "The United Nations called the crisis the worst in the world": that it was called so is the fact
+    r"called|calling|described|describing|labell?ed|termed)\b",
     re.IGNORECASE,
 )
 # Evaluative words that are not the writer's verdict here: a compound ("best-selling",
@@ -96,6 +98,8 @@ _NOT_AN_OPINION = re.compile(
     r"\b\w+-(?:great|best|worst|good|bad|right)\b|\b(?:great|best|worst|good|bad|right)-\w+"
     r"|\b(?:the|a|their|its|his|her|our|your)\s+right\s+(?:to|of)\b|\bgreat\s+whites?\b"
     r"|\b(?:more|less|most|least)\s+likely\b|\bto\s+predict(?:\s+likely\b)?"
+    # "I should note that ...": a speaker's aside, not what should happen
+    r"|\bshould\s+(?:note|add|say|mention|point\s+out|stress|clarify|emphasi[sz]e)\b"
     # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
     r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)"
     # "would have to pass it": a requirement, like "must"; "(likely less than a kilometer)": a hedge on a measure

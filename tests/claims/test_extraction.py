@@ -703,6 +703,17 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
             ClaimKind.PREDICTION,
             id="a-reported-forecast-stays-a-prediction",
         ),
+        # what someone called something is a fact about what they said
+        pytest.param(
+            "The United Nations called the resulting humanitarian crisis the worst in the world.",
+            ClaimKind.ATTRIBUTION,
+            id="called-the-worst",
+        ),
+        pytest.param(
+            "I should note that we do not have any rocky planets yet known with hydrogen atmospheres.",
+            ClaimKind.OTHER,
+            id="should-note-is-an-aside",
+        ),
         # Evaluative words that are not a verdict.
         pytest.param(
             "The band rose to become one of the best-selling artists of the decade.", ClaimKind.EVENT, id="compound"
