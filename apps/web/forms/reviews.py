@@ -32,14 +32,15 @@ class ReviewAssignForm(forms.Form):
         self.fields["assignee"].label_from_instance = lambda membership: membership.user.get_username()
 
 
-def _revision_field() -> forms.IntegerField:
+def _revision_field(form: str) -> forms.IntegerField:
     # The task's verdict revision the page was shown with (apps.reviews ReviewTask.verdict_revision);
     # left out, as by a page from before the field existed, the services skip the staleness check.
-    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    # Its id names the form: a claim page holds several of these forms, and ids must be unique.
+    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput(attrs={"id": f"{form}-revision"}))
 
 
 class VerdictForm(forms.Form):
-    revision = _revision_field()
+    revision = _revision_field("verdict")
     rating = forms.ModelChoiceField(
         queryset=None, empty_label="Choose a rating…", error_messages={"required": "Choose a rating."}
     )
@@ -62,11 +63,11 @@ class VerdictForm(forms.Form):
 
 
 class VerdictApproveForm(forms.Form):
-    revision = _revision_field()
+    revision = _revision_field("approve")
 
 
 class VerdictReturnForm(forms.Form):
-    revision = _revision_field()
+    revision = _revision_field("return")
     note = forms.CharField(
         label="Note to the reviewer",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -75,7 +76,7 @@ class VerdictReturnForm(forms.Form):
 
 
 class VerdictReopenForm(forms.Form):
-    revision = _revision_field()
+    revision = _revision_field("reopen")
     note = forms.CharField(
         label="Why does the verdict need correcting?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -86,7 +87,7 @@ class VerdictReopenForm(forms.Form):
 
 
 class CorrectionWithdrawForm(forms.Form):
-    revision = _revision_field()
+    revision = _revision_field("withdraw-correction")
 
 
 class ReviewQueueFilterForm(forms.Form):
