@@ -408,6 +408,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("76 villages were affected according to the NDRRMC report on Saturday, which listed 21 injured people.",
          "the NDRRMC"),
         ('When interviewed by the BBC, Ana Vell said of Hudson, "He kept 3 secrets all his life."', "Ana Vell"),
+        # denying someone a thing is no statement; denying a charge is
+        ("Congress has repeatedly denied funding for the 3 walls.", ""),
+        ("Ana Vell denied the 3 charges against her.", "Ana Vell"),
         # a name ending in -ing is the subject, not a participle opening the sentence
         ("Boeing did not release the 3 reports, telling Wikinews the company was cooperating.", "Boeing"),
         # noting which birds return is watching them, not saying something

@@ -573,6 +573,11 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
 # results indicated a rise", "The army asserted control", "The team conceded a goal", "Amash contended for
 # the nomination".
 _CUES_WITH_OBJECTS = frozenset({"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends"})
+# "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
+_DENIED_A_THING = re.compile(
+    r"(?:\w+\s+){0,2}?(?:funding|funds|entry|access|bail|permission|visas?|requests?|applications?|service|"
+    r"passage|asylum|boarding|approval|licen[cs]es?|permits?|treatment|benefits)\b"
+)
 # What was said follows: "revealed that, ...", "revealed, in a statement, ...", 'revealed in a post: "..."'
 _SAID_FOLLOWS = re.compile(r"(?:that\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
 # Where the first clause of what follows the verb ends: "a broken leg and two cracked ribs" has none.
@@ -582,6 +587,8 @@ _FIRST_CLAUSE_END = re.compile(r",|;|\s(?:and|but|or)\s")
 def _says(match: re.Match[str], sentence: str) -> bool:
     """Whether a leading frame's verb is followed by what was said, not by its object: "The audit revealed
     that ..." and "The company conceded it had ..." say something; "Scans revealed a broken leg" does not."""
+    if _cue(match["cue"]) in ("denied", "denies"):
+        return _DENIED_A_THING.match(sentence, match.end()) is None
     if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
         return True
     content = sentence[match.end() :]
