@@ -481,14 +481,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
     if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence) and _says(match, sentence):
-        return AttributionFrame(
-            _leading_source(match),
-            _cue(match["cue"]),
-            match.end(),
-            len(sentence),
-            "leading",
-            cue_start=match.start("cue"),
-        )
+        return _leading_frame(match, sentence)
     if (
         (opening := _OPENING_PHRASE.match(sentence))
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
@@ -497,14 +490,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
-        return AttributionFrame(
-            _leading_source(match),
-            _cue(match["cue"]),
-            match.end(),
-            len(sentence),
-            "leading",
-            cue_start=match.start("cue"),
-        )
+        return _leading_frame(match, sentence)
     if (
         '"' not in sentence
         and "“" not in sentence
@@ -539,6 +525,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
 
 
 _POSSESSIVE_POST = re.compile(r"['\u2019]s\s+[a-z]")
+
+
+def _leading_frame(match: re.Match[str], sentence: str) -> AttributionFrame:
+    return AttributionFrame(
+        _leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading", cue_start=match.start("cue")
+    )
 
 
 def _leading_source(match: re.Match[str]) -> str:
