@@ -305,6 +305,8 @@ ARTICLE_INTAKE_STEPS = ["apps.claims.services.article_claims_extract", *ARTICLE_
 MEMBERSHIP_REMOVAL_CHECKS = ["apps.reviews.selectors.membership_removal_problem"]
 # Whether a user is the assigned reviewer of a claim (may refresh its references).
 CLAIM_ASSIGNEE_CHECK = "apps.reviews.selectors.claim_is_assigned_to"
+# Whether claim extraction refused an article as not English (run again when corrected to English).
+ARTICLE_EXTRACTION_REFUSED_CHECK = "apps.claims.selectors.article_extraction_refused"
 
 # --- Reference providers --------------------------------------------------------------------
 REFERENCE_PROVIDERS = env.list("FACTCHECK_REFERENCE_PROVIDERS", default=["local_library", "wikipedia"])

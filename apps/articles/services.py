@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
-from apps.core.languages import language_code_normalize, language_name
+from apps.core.languages import language_code_normalize, language_is_english, language_name
 from apps.core.models import AuditAction
 from apps.core.site import site_url
 from apps.desks.models import Desk, WebhookEvent
@@ -416,15 +416,21 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
 @transaction.atomic
 def article_language_set(*, article: Article, user, language: str) -> Article:
     """An editor corrects the article's language (a BCP 47 tag; "" for not known). A real change is
-    recorded in the article's audit trail with the old and new language. Claims already found are
-    kept: extraction is not run again."""
+    recorded in the article's audit trail with the old and new language.
+
+    Claims already found are kept, whatever the language. An article that extraction refused as not
+    English and that is now corrected to English goes through intake again, as at import: inline,
+    or queued for a worker when it is long (`intake_status` says which). Intake keeps the claims an
+    editor added by hand meanwhile.
+    """
     membership_require(user=user, desk=article.desk, editor=True)
     language = _language_check(language)
     locked = article_lock_unless_intake_runs(article_id=article.pk)
     if locked is None:
         raise NotFoundError("Article not found.")
     # Compared with the stored language, not the one this caller read: another editor may have set it since.
-    if language != locked.language:
+    changed = language != locked.language
+    if changed:
         details = {
             "language": language,
             "previous_language": locked.language,
@@ -434,7 +440,28 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
         audit_record(action=AuditAction.ARTICLE_LANGUAGE_SET, actor=user, article=article, details=details)
     article.language = language
     article.save(update_fields=["language", "updated_at"])
+    if (
+        changed
+        and language_is_english(language)
+        and locked.intake_status == IntakeStatus.DONE
+        and import_string(settings.ARTICLE_EXTRACTION_REFUSED_CHECK)(article=locked)
+    ):
+        _intake_run_again(article)
     return article
+
+
+def _intake_run_again(article: Article) -> None:
+    """Run the intake steps for an article already imported, the way its import would have: inline
+    when short, else queued for a worker (in the caller's transaction, which holds the row)."""
+    if len(article.body.encode()) <= settings.ARTICLE_INLINE_INTAKE_MAX_BYTES:
+        _intake_steps_run(article)
+        return
+    article.intake_status = IntakeStatus.QUEUED
+    article.intake_queued_at = timezone.now()
+    article.intake_attempts = 0
+    article.intake_error = ""
+    article.save(update_fields=["intake_status", "intake_queued_at", "intake_attempts", "intake_error", "updated_at"])
+    _intake_publish(article.pk)
 
 
 @transaction.atomic

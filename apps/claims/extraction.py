@@ -241,13 +241,16 @@ class _SourceMemory:
     given_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def extract_claims(body: str, *, published_on: dt.date | None = None, language: str = "") -> list[ExtractedClaim]:
+def extract_claims(
+    body: str, *, published_on: dt.date | None = None, language: str = "", english_confirmed: bool = False
+) -> list[ExtractedClaim]:
     """Check-worthy atomic claims of `body`, in reading order.
 
     Raises UnsupportedLanguageError, naming `language` (the article's BCP 47 tag, when known), for
-    text that is clearly not English.
+    text that is clearly not English, unless an editor confirmed it is (`english_confirmed`): the
+    English check counts stop words, which a terse English text of figures and names can lack.
     """
-    if not looks_english(body):
+    if not english_confirmed and not looks_english(body):
         raise UnsupportedLanguageError(language)
     introduced = _introduced_names(body)
     people = _people_named(body, introduced)

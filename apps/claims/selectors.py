@@ -178,6 +178,12 @@ def article_extraction_get(*, article: Article) -> ArticleExtraction | None:
     return ArticleExtraction.objects.filter(article=article).first()
 
 
+def article_extraction_refused(*, article: Article) -> bool:
+    """Whether automatic extraction refused the article as not English (the articles stage asks
+    when an editor corrects the language to English)."""
+    return ArticleExtraction.objects.filter(article=article, status=ExtractionStatus.UNSUPPORTED_LANGUAGE).exists()
+
+
 def article_extraction_message(*, extraction: ArticleExtraction) -> str:
     """What the extraction's outcome tells the editor. A refusal names the article's language as it
     is now, which an editor may have corrected since the refusal was stored."""

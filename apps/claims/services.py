@@ -19,6 +19,7 @@ from apps.articles.services import article_lock_unless_intake_runs
 from apps.core.audit import audit_record
 from apps.core.etags import lock_at_version
 from apps.core.exceptions import ApplicationError
+from apps.core.languages import language_is_english
 from apps.core.models import AuditAction
 from apps.core.text import visible_text
 from apps.desks.selectors import membership_require
@@ -52,32 +53,49 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
     (its claims may since have been edited, merged or rejected) keeps what it has. A non-English
     article gets no claims and an ArticleExtraction row saying why; editors can still add
     claims by hand.
+
+    The one exception is an article refused as not English whose language an editor has since
+    corrected to English: it is extracted then, trusting the editor over the English check. Claims
+    the editor added by hand meanwhile are kept, and an extracted claim with the same span as one
+    of them is left out.
     """
     with transaction.atomic():
-        Article.objects.select_for_update().filter(pk=article.pk).first()
-        if ArticleExtraction.objects.filter(article=article).exists() or article.claims.exists():
+        locked = Article.objects.select_for_update().filter(pk=article.pk).first()
+        extraction = ArticleExtraction.objects.filter(article=article).first()
+        refused = extraction is not None and extraction.status == ExtractionStatus.UNSUPPORTED_LANGUAGE
+        english_confirmed = refused and language_is_english(locked.language)
+        if not english_confirmed and (extraction is not None or article.claims.exists()):
             return list(article.claims.all())
         started = time.perf_counter()
         try:
-            extracted = extract_claims(article.body, published_on=article.published_on, language=article.language)
+            extracted = extract_claims(
+                article.body,
+                published_on=article.published_on,
+                language=locked.language,
+                english_confirmed=english_confirmed,
+            )
         except UnsupportedLanguageError as error:
             ArticleExtraction.objects.create(
                 article=article, status=ExtractionStatus.UNSUPPORTED_LANGUAGE, message=error.message
             )
             return []
-        claims = [_claim_from_extracted(article, item) for item in extracted]
+        # Only a corrected article can have claims yet: those an editor added by hand.
+        hand_made_bounds = set(article.claims.values_list("start", "end")) if english_confirmed else set()
+        claims = [
+            _claim_from_extracted(article, item) for item in extracted if (item.start, item.end) not in hand_made_bounds
+        ]
         for claim in claims:
             # The table's check constraints still guard the insert; validating them here costs a
             # query each, which made a 2,000-claim import spend most of its time in validation.
             claim.full_clean(exclude=["article", "matched_claim"], validate_unique=False, validate_constraints=False)
         Claim.objects.bulk_create(claims)
         article_claims_match(article=article, claims=claims)
-        ArticleExtraction.objects.create(
-            article=article,
-            status=ExtractionStatus.DONE,
-            claim_count=len(claims),
-            duration_ms=round((time.perf_counter() - started) * 1000),
-        )
+        extraction = extraction or ArticleExtraction(article=article)
+        extraction.status = ExtractionStatus.DONE
+        extraction.message = ""
+        extraction.claim_count = len(claims)
+        extraction.duration_ms = round((time.perf_counter() - started) * 1000)
+        extraction.save()
     return claims
 
 

@@ -64,3 +64,8 @@ def language_matches(field: str, language: str) -> Q:
     """Rows whose `field` holds `language` or a narrower tag of it ("pt" finds "pt" and "pt-BR", as
     RFC 4647 basic filtering does). `language` must be normalized (`language_code_normalize`)."""
     return Q(**{field: language}) | Q(**{f"{field}__startswith": f"{language}-"})
+
+
+def language_is_english(code: str) -> bool:
+    """Whether the tag names English or a regional English ("en", "en-GB"); normalized tags only."""
+    return code.split("-")[0] == "en"

@@ -155,7 +155,10 @@ def article_language(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     services.article_language_set(article=article, user=request.user, language=request.POST.get("language", ""))
     name = language_name(article.language)
-    messages.success(request, f"Saved the article's language: {name}." if name else "Cleared the article's language.")
+    saved = f"Saved the article's language: {name}." if name else "Cleared the article's language."
+    if article.intake_pending:
+        saved += " Finding its claims now; this page lists them when they are ready."
+    messages.success(request, saved)
     return redirect("articles:detail", article_id=article.pk)
 
 
