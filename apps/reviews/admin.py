@@ -22,6 +22,9 @@ class RatingInlineFormSet(BaseInlineFormSet):
         if any(self.errors):
             return
         kept = 0
+        # The service checks a label against the stored ratings only; two rows of this one save must
+        # not take the same label either, whatever its case.
+        labels_taken: set[str] = set()
         for form in self.forms:
             if form.instance._state.adding and not form.has_changed():
                 continue  # an empty extra row
@@ -42,6 +45,10 @@ class RatingInlineFormSet(BaseInlineFormSet):
             except ApplicationError as error:
                 form.add_error(None, error.message)
                 continue
+            if values["label"].casefold() in labels_taken:
+                form.add_error(None, f"The scale already has a rating called {values['label']!r}.")
+                continue
+            labels_taken.add(values["label"].casefold())
             for field, value in values.items():
                 setattr(form.instance, field, value)
         if not kept and self.initial_form_count():

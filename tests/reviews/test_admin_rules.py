@@ -203,3 +203,18 @@ def test_a_claim_under_review_is_not_deleted_in_the_admin(desk, editor, reviewer
 
     assert "This claim is already under review; return or finish the review first." in _text(response)
     assert Verdict.objects.filter(pk=verdict.pk).exists()
+
+
+def test_two_new_ratings_whose_labels_differ_only_in_case_are_refused_in_the_admin(scale, root_client):
+    data = _scale_form(scale)
+    count = data["ratings-TOTAL_FORMS"]
+    for index, label in enumerate(["Disputed", "DISPUTED"], start=count):
+        data |= {f"ratings-{index}-scale": scale.pk, f"ratings-{index}-label": label}
+        data |= {f"ratings-{index}-description": "", f"ratings-{index}-position": index}
+        data |= {f"ratings-{index}-claimreview_value": "", f"ratings-{index}-language_labels": "{}"}
+    data["ratings-TOTAL_FORMS"] = count + 2
+
+    response = root_client.post(reverse("admin:reviews_ratingscale_change", args=[scale.pk]), data)
+
+    assert "The scale already has a rating called &#x27;DISPUTED&#x27;." in _text(response)
+    assert not scale.ratings.filter(label__iexact="disputed").exists()
