@@ -35,7 +35,11 @@ def verdict_correction_list(*, verdict: Verdict) -> list[VerdictCorrection]:
     return list(_corrections().filter(verdict=verdict).order_by("reopened_at"))
 
 
-def review_task_list(*, user, article_id=None, status: str | None = None, assignee=None) -> QuerySet[ReviewTask]:
+def review_task_list(
+    *, user, article_id=None, status: str | None = None, assignee=None, language: str | None = None
+) -> QuerySet[ReviewTask]:
+    """Tasks of the user's desks, optionally one article's, in one status, one person's, or of the
+    articles in one language (a normalized BCP 47 tag that also finds narrower ones)."""
     tasks = (
         _visible_tasks(user=user)
         .select_related(
@@ -67,6 +71,8 @@ def review_task_list(*, user, article_id=None, status: str | None = None, assign
         tasks = tasks.filter(status=status)
     if assignee is not None:
         tasks = tasks.filter(assignee=assignee)
+    if language:
+        tasks = tasks.filter(language_matches("claim__article__language", language))
     return tasks
 
 

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -10,11 +9,10 @@ from apps.claims.models import ClaimKind, ClaimStatus
 from apps.core.api.audit import ClaimHistoryEventOutputSerializer
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.idempotency import IDEMPOTENCY_KEY_PARAMETER, KEY_REUSED, REPLAYED_PARAMETER, idempotent
-from apps.core.api.params import uuid_query_param
+from apps.core.api.params import language_query_param, uuid_query_param
 from apps.core.api.schema import error_response
 from apps.core.audit import audit_claim_events, audit_earlier_claims
 from apps.core.exceptions import NotFoundError
-from apps.core.languages import language_code_normalize
 
 from .serializers import (
     ArticleExtractionOutputSerializer,
@@ -64,7 +62,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             article=uuid_query_param(params.get("article"), "article"),
             status=_choice_query_param(params.get("status"), "status", ClaimStatus.values),
             kind=_choice_query_param(params.get("kind"), "kind", ClaimKind.values),
-            language=_language_query_param(params.get("language")),
+            language=language_query_param(params.get("language")),
         )
 
     def get_object(self):
@@ -218,15 +216,6 @@ def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str
     if value is not None and value not in choices:
         raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
     return value
-
-
-def _language_query_param(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return language_code_normalize(value)
-    except DjangoValidationError as error:
-        raise exceptions.ValidationError({"language": error.messages}) from error
 
 
 def _validated(serializer_class, request) -> dict:

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
-from apps.core.api.params import uuid_query_param
+from apps.core.api.params import language_query_param, uuid_query_param
 from apps.core.api.schema import error_response
 from apps.desks.api.base import DeskApi
 from apps.desks.permissions import IsDeskAdmin
@@ -45,6 +45,11 @@ WRONG_STATE = error_response("The task is not in a state that allows this (it mo
                 description="`me` for your own open queue, or the username of a member of your desks "
                 "for their tasks; anyone else is a 400",
             ),
+            OpenApiParameter(
+                "language",
+                str,
+                description='Only tasks of articles in this language, a BCP 47 tag ("es"; "pt" also finds "pt-BR")',
+            ),
         ]
     )
 )
@@ -61,11 +66,12 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         if status_filter is not None and status_filter not in TaskStatus.values:
             raise exceptions.ValidationError({"status": f"One of {', '.join(TaskStatus.values)}."})
         article_id = uuid_query_param(params.get("article"), "article")
+        language = language_query_param(params.get("language"))
         assignee_name = params.get("assignee") or None
         assignee = None
         if assignee_name == "me":
             if status_filter is None and article_id is None:
-                return selectors.review_task_queue(user=self.request.user)
+                return selectors.review_task_queue(user=self.request.user, language=language)
             assignee = self.request.user  # "my approved tasks", "my tasks in this article"
         elif assignee_name is not None:
             assignee = colleague_get_by_username(user=self.request.user, username=assignee_name)
@@ -74,7 +80,7 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                     {"assignee": f"`me` or the username of a member of your desks; none is called {assignee_name!r}."}
                 )
         return selectors.review_task_list(
-            user=self.request.user, article_id=article_id, status=status_filter, assignee=assignee
+            user=self.request.user, article_id=article_id, status=status_filter, assignee=assignee, language=language
         )
 
     def get_object(self):
