@@ -505,12 +505,17 @@ def webhook_request_body(delivery: WebhookDelivery, payload_format: str) -> byte
 
 def _teams_message(delivery: WebhookDelivery) -> dict:
     """The message a Teams Workflows webhook posts: one Adaptive Card, as Microsoft documents
-    (Workflows take Adaptive Cards only), with the line and an "Open" button to the page."""
+    (Workflows take Adaptive Cards only), with the line and an "Open" button to the page.
+
+    The line is a RichTextBlock's TextRun, which Teams shows as plain text: a TextBlock reads Markdown,
+    and a claim quoted from an imported article could then put its own "[link](url)" in the channel
+    (the Slack format escapes its markup for the same reason)."""
+    line = {"type": "TextRun", "text": delivery.summary}
     card: dict = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": "1.4",
-        "body": [{"type": "TextBlock", "text": delivery.summary, "wrap": True}],
+        "body": [{"type": "RichTextBlock", "inlines": [line]}],
     }
     if delivery.link:
         card["actions"] = [{"type": "Action.OpenUrl", "title": "Open", "url": delivery.link}]

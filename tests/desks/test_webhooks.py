@@ -183,8 +183,9 @@ def test_a_teams_workflows_endpoint_gets_an_adaptive_card_with_the_line_and_a_li
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     card = attachment["content"]
     assert (card["type"], card["version"]) == ("AdaptiveCard", "1.4")
-    # The text as it is: a card is JSON, not Slack's <link|label> markup.
-    assert card["body"] == [{"type": "TextBlock", "text": "Rated “Tax <5% & falling” False.", "wrap": True}]
+    # The text as it is: a card is JSON, not Slack's <link|label> markup, and a TextRun reads no Markdown.
+    line = {"type": "TextRun", "text": "Rated “Tax <5% & falling” False."}
+    assert card["body"] == [{"type": "RichTextBlock", "inlines": [line]}]
     assert card["actions"] == [{"type": "Action.OpenUrl", "title": "Open", "url": "https://desk.example.org/x"}]
 
 
@@ -194,7 +195,18 @@ def test_a_teams_card_without_a_link_has_no_button(desk):
     card = json.loads(webhooks.webhook_request_body(delivery, WebhookFormat.TEAMS))["attachments"][0]["content"]
 
     assert "actions" not in card
-    assert card["body"][0]["text"] == "A test event from the desk."
+    assert card["body"][0]["inlines"][0]["text"] == "A test event from the desk."
+
+
+def test_a_teams_card_shows_markdown_in_a_claim_as_plain_text_not_as_a_link(desk):
+    # A claim quoted from an imported article: in a TextBlock, Teams would render the author's link.
+    summary = "Approved: “Claims are listed [here](https://phish.example/login) for **everyone**” True."
+    delivery = WebhookDelivery(summary=summary, link="", payload={})
+
+    card = json.loads(webhooks.webhook_request_body(delivery, WebhookFormat.TEAMS))["attachments"][0]["content"]
+
+    assert not [element for element in card["body"] if element["type"] == "TextBlock"]
+    assert card["body"] == [{"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": summary}]}]
 
 
 def test_a_server_error_is_tried_again_and_then_delivered(desk, endpoint, receiver):
