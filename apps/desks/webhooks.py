@@ -150,8 +150,12 @@ CHAT_WEBHOOK_HOSTS = {
 
 def webhook_format_for_url(url: str) -> str:
     """The format an endpoint registered without one gets: the chat message its host's service
-    takes (Slack, Google Chat, Teams), else the signed JSON event."""
-    host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    takes (Slack, Google Chat, Teams), else the signed JSON event. A URL that cannot be read (an
+    unclosed "[") gets JSON here; the URL check then refuses it with a 400 saying why."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return WebhookFormat.JSON
     for chat_host, payload_format in CHAT_WEBHOOK_HOSTS.items():
         if host == chat_host or host.endswith("." + chat_host):
             return payload_format

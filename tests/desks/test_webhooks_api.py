@@ -319,3 +319,20 @@ def test_the_page_sends_a_test_event(admin_client, desk, endpoint, django_captur
     assert WebhookDelivery.objects.get().event == "webhook.test"
     # The log follows the delivery by itself while it is pending, and has a Refresh link without JavaScript.
     assert [str(message) for message in get_messages(response.wsgi_request)] == [TEST_EVENT_QUEUED]
+
+
+def test_a_url_with_a_broken_address_and_no_format_is_a_400_not_a_500(desk, desk_admin_api, admin_client):
+    # The host chooses the format only of a URL that can be read; this one cannot (an unclosed "[").
+    broken = "https://[hooks.slack.com/services/T0/B0/x"
+
+    response = desk_admin_api.post(_list_url(desk), {"url": broken, "events": ["verdict.approved"]}, format="json")
+    page = admin_client.post(
+        reverse("desks:webhook_create", kwargs={"slug": desk.slug}),
+        {"url": broken, "events": ["claim.assigned"], "payload_format": "", "is_active": "on"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["extra"] == {"field": "url"}
+    assert page.status_code == 400
+    assert "This URL cannot receive webhooks" in page.content.decode()
+    assert not WebhookEndpoint.objects.exists()
