@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -377,3 +379,11 @@ def test_deactivating_a_shared_rule_is_refused(admin_client):
     assert "Shared rules apply to every desk" in _messages(response)[0]
     shared.refresh_from_db()
     assert shared.is_active
+
+
+def test_the_new_account_form_never_fills_in_the_desk_admins_own_details(admin_client):
+    page = admin_client.get(PEOPLE).content.decode()
+
+    for field in ("username", "first_name", "last_name", "email"):
+        (tag,) = re.findall(rf'<input[^>]*id="create-{field}"[^>]*>', page)
+        assert 'autocomplete="off"' in tag, field

@@ -39,14 +39,22 @@ class MemberAddForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+# The account is someone else's: the browser must not fill in the desk admin's own name or address.
+_SOMEONE_ELSES = {"autocomplete": "off"}
+
+
 class AccountCreateForm(forms.Form):
-    username = forms.CharField(max_length=150, error_messages={"required": "Choose a username."})
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
-    last_name = forms.CharField(label="Last name", max_length=150, required=False)
-    # A text input that asks for the email keyboard: the stylesheet styles text inputs.
-    email = forms.EmailField(
-        required=False, widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "email"})
+    username = forms.CharField(
+        max_length=150, error_messages={"required": "Choose a username."}, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
     )
+    first_name = forms.CharField(
+        label="First name", max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
+    )
+    # A text input that asks for the email keyboard: the stylesheet styles text inputs.
+    email = forms.EmailField(required=False, widget=forms.TextInput(attrs={"inputmode": "email", **_SOMEONE_ELSES}))
     password = forms.CharField(
         label="Initial password",
         required=False,
