@@ -8,6 +8,8 @@ import jsonschema
 import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from apps.claims import services as claim_services
 from apps.reviews import services as review_services
@@ -153,6 +155,20 @@ def test_an_unknown_api_path_is_a_json_404(editor_api, method, path, message):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"message": message, "extra": {}}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_a_token_client_writing_to_an_unknown_api_path_gets_the_json_404(editor, method):
+    """Token clients send no CSRF token; the catch-all answered their writes with the site's HTML
+    "Form expired" page (a 403), hiding the hint about the final slash."""
+    client = APIClient(enforce_csrf_checks=True)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+
+    response = getattr(client, method)("/api/v1/articles/import", {"text": "An article."}, format="json")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"].endswith("Did you mean /api/v1/articles/import/ (with the final slash)?")
 
 
 # --- Error answers: documented for the statuses each operation really returns ------------------

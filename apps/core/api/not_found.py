@@ -1,7 +1,11 @@
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
+from django.views.decorators.csrf import csrf_exempt
 
 
+# API clients authenticate by token and send no CSRF token (DRF's views are exempt too); without
+# this, Django's CSRF check answered their writes to a mistyped path with the site's HTML page.
+@csrf_exempt
 def api_not_found(request, path: str = ""):
     """Unknown API paths answer in the API's error shape rather than with the site's HTML page.
 
