@@ -8,6 +8,7 @@ from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeni
 from .models import Desk, Membership, Role, WebhookDelivery, WebhookEndpoint
 
 EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
+EDITOR_ONLY_MESSAGE = "Only the desk's editors can do this."
 
 
 def _can_name_something(text: str) -> bool:
@@ -42,7 +43,7 @@ def membership_require(*, user: AbstractBaseUser, desk: Desk, editor: bool = Fal
     if membership is None:
         raise NotFoundError()
     if editor and not membership.can_edit:
-        raise PermissionDeniedError("Only the desk's editors can do this.")
+        raise PermissionDeniedError(EDITOR_ONLY_MESSAGE)
     return membership
 
 

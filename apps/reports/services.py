@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from apps.core.exceptions import ApplicationError
 
 from .pdf import render_pdf
-from .selectors import Report
+from .selectors import Report, ReportRow
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _render_csv(report: Report) -> str:
         row["verdict_reused_from_article"] = reused_from.get("article_title", "")
         for key in reference_columns:
             row[key] = " ".join(ref["url"] for ref in claim[key])
-        writer.writerow({key: _csv_safe(value) for key, value in row.items()})
+        writer.writerow({key: csv_safe(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
@@ -182,7 +182,7 @@ def _render_csv_for_excel(report: Report) -> str:
     return "\ufeff" + _render_csv(report)
 
 
-def _csv_safe(value):
+def csv_safe(value):
     # Spreadsheet apps execute cells that start with these characters (CSV injection).
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -199,48 +199,52 @@ def _render_html(report: Report) -> str:
 
 def claimreview_items(report: Report) -> list[dict]:
     """schema.org ClaimReview for each approved verdict (https://schema.org/ClaimReview)."""
-    article = report.article
-    items = []
-    for row in report.approved_rows:
-        verdict = row.verdict
-        rating = {
-            "@type": "Rating",
-            "alternateName": row.rating_label,
-            "bestRating": report.best_rating,
-            "worstRating": report.worst_rating,
-        }
-        if verdict.rating.claimreview_value is not None:
-            rating["ratingValue"] = verdict.rating.claimreview_value
-        item_reviewed = {"@type": "Claim", "appearance": _appearance(article)}
-        if article.outlet:
-            item_reviewed["author"] = {"@type": "Organization", "name": article.outlet}
-        if article.published_on:
-            item_reviewed["datePublished"] = article.published_on.isoformat()
-        item = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            # The first publication; a correction changes dateModified only (schema.org CreativeWork).
-            "datePublished": verdict.first_approved_at.date().isoformat(),
-            "author": {"@type": "Organization", "name": article.desk.name},
-            "claimReviewed": row.claim.text,
-            "itemReviewed": item_reviewed,
-            "reviewRating": rating,
-            "reviewBody": verdict.rationale,
-        }
-        if article.language:
-            # schema.org CreativeWork inLanguage: the language the review is published in, the article's.
-            item["inLanguage"] = article.language
-        if verdict.modified_at is not None:
-            item["dateModified"] = verdict.modified_at.date().isoformat()
-        if article.fact_check_url:
-            # Search engines show a ClaimReview only with the page that publishes the check.
-            item["url"] = article.fact_check_url
-        if row.reused_from is not None:
-            # The verdict was given on this earlier claim and reused here.
-            earlier = row.reused_from
-            item["isBasedOn"] = {"@type": "Claim", "text": earlier.text, "appearance": _appearance(earlier.article)}
-        items.append(item)
-    return items
+    return [
+        claimreview_item(row, article=report.article, best_rating=report.best_rating, worst_rating=report.worst_rating)
+        for row in report.approved_rows
+    ]
+
+
+def claimreview_item(row: ReportRow, *, article, best_rating: int, worst_rating: int) -> dict:
+    """One approved verdict as schema.org ClaimReview; the desk feed builds its list with it too."""
+    verdict = row.verdict
+    rating = {
+        "@type": "Rating",
+        "alternateName": row.rating_label,
+        "bestRating": best_rating,
+        "worstRating": worst_rating,
+    }
+    if verdict.rating.claimreview_value is not None:
+        rating["ratingValue"] = verdict.rating.claimreview_value
+    item_reviewed = {"@type": "Claim", "appearance": _appearance(article)}
+    if article.outlet:
+        item_reviewed["author"] = {"@type": "Organization", "name": article.outlet}
+    if article.published_on:
+        item_reviewed["datePublished"] = article.published_on.isoformat()
+    item = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        # The first publication; a correction changes dateModified only (schema.org CreativeWork).
+        "datePublished": verdict.first_approved_at.date().isoformat(),
+        "author": {"@type": "Organization", "name": article.desk.name},
+        "claimReviewed": row.claim.text,
+        "itemReviewed": item_reviewed,
+        "reviewRating": rating,
+        "reviewBody": verdict.rationale,
+    }
+    if article.language:
+        # schema.org CreativeWork inLanguage: the language the review is published in, the article's.
+        item["inLanguage"] = article.language
+    if verdict.modified_at is not None:
+        item["dateModified"] = verdict.modified_at.date().isoformat()
+    if article.fact_check_url:
+        # Search engines show a ClaimReview only with the page that publishes the check.
+        item["url"] = article.fact_check_url
+    if row.reused_from is not None:
+        # The verdict was given on this earlier claim and reused here.
+        earlier = row.reused_from
+        item["isBasedOn"] = {"@type": "Claim", "text": earlier.text, "appearance": _appearance(earlier.article)}
+    return item
 
 
 def _appearance(article) -> dict:

@@ -329,6 +329,8 @@ ROUTES: dict[str, Route] = {
     "reviews:reopen": Route({"POST": EDITOR}, body=lambda w: {"note": "The count was wrong."}, refusal=FLASHED),
     "reviews:withdraw-correction": Route({"POST": EDITOR}, refusal=FLASHED),
     "reports:export": Route({"GET": MEMBER}),
+    # The desk report shows every reviewer's workload: for the desk's editors and admins.
+    "reports:desk-report": Route({"GET": EDITOR}),
     # --- Web desk settings (desk admins; the check comes before the form) -----------------------
     "desks:home": Route({"GET": ADMIN}),
     "desks:people": Route({"GET": ADMIN}),
@@ -449,6 +451,8 @@ ROUTES: dict[str, Route] = {
     "api:task-verdict": Route({"POST": ASSIGNEE}, pk="task", body=_verdict),
     # --- API: reports, desks --------------------------------------------------------------------
     "api:article-export": Route({"GET": MEMBER}),
+    "api:desk-report": Route({"GET": EDITOR}),
+    "api:desk-fact-checks": Route({"GET": EDITOR}),
     # Like the search page: the caller's desks only.
     "api:search": Route({"GET": USER}, query=lambda w: {"q": "Quillon dredged"}, outsider_filter_status=200),
     "api:desk-list": Route({"GET": USER}),
@@ -1206,6 +1210,9 @@ FILTERS = {
     "api:reference-list": ("claim", "page"),
     "api:source-link-list": ("claim", "page"),
     "api:article-export": ("format",),
+    "api:desk-report": ("since", "until"),
+    "api:desk-fact-checks": ("since", "until", "format"),
+    "reports:desk-report": ("since", "until"),
     "api:search": (
         "q",
         "kind",

@@ -4,7 +4,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 
 from apps.desks.models import Desk
-from apps.desks.permissions import IsDeskAdmin
+from apps.desks.permissions import IsDeskAdmin, IsDeskEditor
 from apps.desks.selectors import desk_get_for_member
 
 
@@ -26,3 +26,9 @@ class DeskAdminApi(DeskApi):
     """Desk admins only: outsiders 404, other roles 403."""
 
     permission_classes = [IsAuthenticated, IsDeskAdmin]
+
+
+class DeskEditorApi(DeskApi):
+    """Desk editors and admins: outsiders 404, reviewers 403."""
+
+    permission_classes = [IsAuthenticated, IsDeskEditor]

@@ -95,3 +95,80 @@ class SearchResultSerializer(serializers.Serializer):
     def _verdict(claim):
         applied = search_result_verdict(claim)
         return applied.verdict if applied else None
+
+
+class ReportPeriodInputSerializer(serializers.Serializer):
+    """Whole days in the site's time zone, both included (documentation only: the selector parses them)."""
+
+    since = serializers.DateField(required=False, help_text="First day, YYYY-MM-DD.")
+    until = serializers.DateField(required=False, help_text="Last day, YYYY-MM-DD.")
+
+
+class DeskReportInputSerializer(ReportPeriodInputSerializer):
+    """Without `until` the period ends today; without `since` it is the 30 days up to `until`."""
+
+
+class FactCheckFeedInputSerializer(ReportPeriodInputSerializer):
+    """Checks first published in the period; without `since` or `until` that end is open (all the desk's checks)."""
+
+    format = serializers.ChoiceField(choices=["csv", "json", "claimreview"], required=False, default="json")
+
+
+class DurationStatsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many cases were measured.")
+    median_seconds = serializers.SerializerMethodField()
+    p90_seconds = serializers.SerializerMethodField(help_text="The 90th percentile (linear interpolation).")
+
+    def get_median_seconds(self, stats) -> int | None:
+        return int(stats.median.total_seconds()) if stats.median is not None else None
+
+    def get_p90_seconds(self, stats) -> int | None:
+        return int(stats.p90.total_seconds()) if stats.p90 is not None else None
+
+
+class RatingCountSerializer(serializers.Serializer):
+    rating_id = serializers.UUIDField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    on_scale = serializers.BooleanField(help_text="False for a rating of a scale the desk has since replaced.")
+
+
+class ReviewerRowSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    open_tasks = serializers.IntegerField(help_text="Assigned, in review or returned now.")
+    overdue_tasks = serializers.IntegerField(help_text="Open tasks past their due date now.")
+    submitted = serializers.IntegerField(help_text="Verdicts whose latest submission is in the period.")
+    approved = serializers.IntegerField(help_text="Their verdicts first approved (published) in the period.")
+    median_turnaround_seconds = serializers.SerializerMethodField(
+        help_text="Median time from the assignment to them to their submission, for verdicts submitted in the period."
+    )
+
+    def get_median_turnaround_seconds(self, row) -> int | None:
+        return int(row.median_turnaround.total_seconds()) if row.median_turnaround is not None else None
+
+
+class DeskReportOutputSerializer(serializers.Serializer):
+    desk = serializers.SlugField(source="desk.slug")
+    since = serializers.DateField(source="period.since")
+    until = serializers.DateField(source="period.until")
+    articles_imported = serializers.IntegerField()
+    claims_found = serializers.IntegerField(help_text="Claims found in the period that are in the review queue.")
+    claims_published = serializers.IntegerField(
+        help_text="Claims whose own verdict was first approved (published) in the period."
+    )
+    ratings = RatingCountSerializer(
+        many=True, help_text="Those verdicts by the rating readers see, in the desk's scale order."
+    )
+    corrections_published = serializers.IntegerField(help_text="Corrected verdicts approved in the period.")
+    import_to_first_approval = DurationStatsSerializer(
+        help_text="From the article's import to the verdict's first approval, for verdicts first approved "
+        "in the period."
+    )
+    assignment_to_submission = DurationStatsSerializer(
+        help_text="From the audit event that assigned the task to its reviewer to their latest submission, "
+        "for verdicts submitted in the period."
+    )
+    open_tasks = serializers.IntegerField(help_text="Tasks not yet approved, now (not limited to the period).")
+    open_tasks_by_status = serializers.DictField(child=serializers.IntegerField())
+    overdue_tasks = serializers.IntegerField(help_text="Assigned, in review or returned tasks past their due date.")
+    reviewers = ReviewerRowSerializer(many=True)

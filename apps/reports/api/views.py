@@ -1,14 +1,25 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.claims.models import Claim
+from apps.desks.api.base import DeskEditorApi
 from apps.reports import selectors, services
+from apps.reports.desk_report import desk_report_build, report_period_parse
+from apps.reports.fact_checks import fact_check_feed
 from apps.reports.search import claim_search, search_results_load
 
-from .serializers import SearchInputSerializer, SearchResultSerializer
+from .serializers import (
+    DeskReportInputSerializer,
+    DeskReportOutputSerializer,
+    FactCheckFeedInputSerializer,
+    SearchInputSerializer,
+    SearchResultSerializer,
+)
 
 
 class ArticleExportApi(APIView):
@@ -62,3 +73,36 @@ class SearchApi(ListAPIView):
 
     def paginate_queryset(self, queryset):
         return search_results_load(claims=super().paginate_queryset(queryset))
+
+
+class DeskReportApi(DeskEditorApi):
+    """The desk's figures for a period: articles imported, claims found and published, verdicts by
+    rating, corrections, how long checks take, open and overdue work, and each reviewer's share.
+    For the desk's editors and admins."""
+
+    serializer_class = DeskReportOutputSerializer
+
+    @extend_schema(parameters=[DeskReportInputSerializer], responses=DeskReportOutputSerializer)
+    def get(self, request: Request, desk_slug: str) -> Response:
+        period = report_period_parse(since=request.query_params.get("since"), until=request.query_params.get("until"))
+        report = desk_report_build(desk=self.get_desk(), period=period)
+        return Response(DeskReportOutputSerializer(report).data)
+
+
+class DeskFactCheckFeedApi(DeskEditorApi):
+    """The desk's published fact-checks, one per claim with a published verdict of its own, oldest
+    first publication first: csv (cells that would start a spreadsheet formula are prefixed with
+    "'"), json (a list), or claimreview (a JSON-LD list of schema.org ClaimReview). Streamed, so a
+    large desk's feed is not built in memory. For the desk's editors and admins."""
+
+    @extend_schema(parameters=[FactCheckFeedInputSerializer], responses={(200, "*/*"): OpenApiTypes.BINARY})
+    def get(self, request: Request, desk_slug: str) -> StreamingHttpResponse:
+        period = report_period_parse(
+            since=request.query_params.get("since"), until=request.query_params.get("until"), open_ended=True
+        )
+        feed = fact_check_feed(
+            desk=self.get_desk(), period=period, feed_format=request.query_params.get("format", "json")
+        )
+        response = StreamingHttpResponse(feed.pieces, content_type=feed.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{feed.filename}"'
+        return response

@@ -6,4 +6,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("articles/<uuid:article_id>/export/<str:export_format>/", views.article_export, name="export"),
+    path("desks/<slug:slug>/report/", views.desk_report, name="desk-report"),
 ]

@@ -25,6 +25,8 @@ class DashboardRow:
 class DeskRow:
     name: str
     role: str
+    # The desk report is for its editors and admins: the slug links to it, "" for reviewers.
+    report_slug: str = ""
 
 
 @login_required
@@ -57,7 +59,10 @@ def dashboard(request):
             "rows": rows,
             "filter_form": filter_form,
             "language": language or "",
-            "desks": [DeskRow(name=desk.name, role=m.get_role_display()) for desk, m in memberships],
+            "desks": [
+                DeskRow(name=desk.name, role=m.get_role_display(), report_slug=desk.slug if m.can_edit else "")
+                for desk, m in memberships
+            ],
             "can_import": any(m.can_edit for _, m in memberships),
             "queue_count": review_task_queue(user=request.user).count()
             + review_task_approval_queue(user=request.user).count(),

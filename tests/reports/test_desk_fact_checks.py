@@ -1,0 +1,156 @@
+"""The desk's published fact-checks as one feed (CSV, JSON, ClaimReview), streamed."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+import time_machine
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+
+from apps.reports.fact_checks import CHUNK_SIZE
+from apps.reviews import services as reviews
+from apps.reviews.models import Rating
+from tests import factories
+from tests.reports.test_desk_report import _at, _rating, _task, check
+
+pytestmark = pytest.mark.django_db
+
+
+def _feed(api, desk, **query):
+    response = api.get(reverse("api:desk-fact-checks", kwargs={"desk_slug": desk.slug}), query)
+    assert isinstance(response, StreamingHttpResponse) or response.status_code != 200
+    return response
+
+
+def _text(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+@pytest.fixture
+def published(desk, editor, reviewer):
+    """Two published checks (one in Spanish, one corrected), one submitted only, one from October."""
+    first = check(
+        desk, editor, reviewer, imported=_at(2), assigned=_at(2, 10), submitted=_at(2, 14), approved=_at(3),
+        title="=HYPERLINK(\"http://evil.example\")", source_url="https://news.example.org/harbour",
+        fact_check_url="https://checks.example.org/harbour",
+    )  # fmt: skip
+    spanish = check(
+        desk, editor, reviewer, imported=_at(4), assigned=_at(4, 10), submitted=_at(4, 12), approved=_at(5),
+        rating="False", title="El puerto", language="es",
+    )  # fmt: skip
+    check(desk, editor, reviewer, imported=_at(6), assigned=_at(6, 10), submitted=_at(6, 12))
+    check(
+        desk, editor, reviewer, imported=dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC),
+        assigned=dt.datetime(2026, 10, 1, 10, tzinfo=dt.UTC), submitted=dt.datetime(2026, 10, 1, 11, tzinfo=dt.UTC),
+        approved=dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC), title="October check",
+    )  # fmt: skip
+    with time_machine.travel(_at(10), tick=False):
+        reviews.verdict_reopen(editor=editor, task=_task(first), note="The ministry revised the figure.")
+    reviews.verdict_submit(user=reviewer, task=_task(first), rating=_rating("False"), rationale="Revised downwards.")
+    with time_machine.travel(_at(11), tick=False):
+        reviews.verdict_approve(editor=editor, task=_task(first))
+    false = Rating.objects.get(scale__desk=None, label="False")
+    false.language_labels = {"es": "Falso"}
+    false.save()
+    return first, spanish
+
+
+def test_csv_has_one_row_per_published_check_with_formulas_neutralised(desk, published, editor_api):
+    response = _feed(editor_api, desk, format="csv", since="2026-11-01", until="2026-11-30")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="world-fact-checks-2026-11-01-2026-11-30.csv"'
+    rows = list(csv.DictReader(io.StringIO(_text(response))))
+    assert [row["article_title"] for row in rows] == ['\'=HYPERLINK("http://evil.example")', "El puerto"]
+    first, spanish = rows
+    assert first["rating"] == "False"
+    assert first["rationale"] == "Revised downwards."
+    assert first["article_url"] == "https://news.example.org/harbour"
+    assert first["fact_check_url"] == "https://checks.example.org/harbour"
+    assert (first["reviewer"], first["approved_by"]) == ("rachel", "edith")
+    assert first["first_approved_at"] == "2026-11-03T09:00:00+00:00"
+    assert first["last_corrected_at"] == "2026-11-11T09:00:00+00:00"
+    assert (spanish["rating"], spanish["language"], spanish["last_corrected_at"]) == ("Falso", "es", "")
+
+
+def test_json_lists_every_published_check_without_a_period(desk, published, editor_api):
+    response = _feed(editor_api, desk)
+
+    assert response["Content-Type"] == "application/json"
+    items = json.loads(_text(response))
+    assert [item["article_title"] for item in items] == [
+        "October check",
+        '=HYPERLINK("http://evil.example")',
+        "El puerto",
+    ]
+    assert items[1]["under_correction"] is False
+
+
+def test_claimreview_is_a_json_ld_list_built_like_the_article_export(desk, published, editor_api):
+    response = _feed(editor_api, desk, format="claimreview", since="2026-11-01")
+
+    assert response["Content-Type"] == "application/ld+json"
+    first, spanish = json.loads(_text(response))
+    assert first["@type"] == "ClaimReview"
+    assert first["url"] == "https://checks.example.org/harbour"
+    assert (first["datePublished"], first["dateModified"]) == ("2026-11-03", "2026-11-11")
+    assert first["reviewRating"]["alternateName"] == "False"
+    assert (spanish["inLanguage"], spanish["reviewRating"]["alternateName"]) == ("es", "Falso")
+
+
+def test_claimreview_cannot_close_a_script_element(desk, editor, reviewer, editor_api):
+    check(
+        desk, editor, reviewer, imported=_at(2), assigned=_at(2, 10), submitted=_at(2, 14), approved=_at(3),
+        title="</script><script>alert(1)</script>",
+    )  # fmt: skip
+
+    text = _text(_feed(editor_api, desk, format="claimreview"))
+
+    assert "</script>" not in text
+    assert json.loads(text)[0]["itemReviewed"]["appearance"]["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_an_empty_feed_is_still_well_formed(desk, editor_api):
+    assert _text(_feed(editor_api, desk, format="csv")).startswith("claim_id,claim_text,rating,")
+    assert json.loads(_text(_feed(editor_api, desk))) == []
+    assert json.loads(_text(_feed(editor_api, desk, format="claimreview"))) == []
+
+
+def test_unknown_format_and_bad_dates_are_refused(desk, editor_api):
+    unknown = _feed(editor_api, desk, format="xlsx")
+    assert unknown.status_code == 400
+    assert unknown.json()["message"] == "Unknown format 'xlsx'; use csv, json or claimreview."
+    bad = _feed(editor_api, desk, since="2026-02-30")
+    assert bad.status_code == 400
+    assert bad.json()["message"] == "since must be a date as YYYY-MM-DD, not '2026-02-30'."
+
+
+def test_feed_is_for_editors_and_admins_only(desk, reviewer_api, outsider_api):
+    assert _feed(reviewer_api, desk).status_code == 403
+    assert _feed(outsider_api, desk).status_code == 404
+
+
+def test_feed_reads_in_chunks_so_queries_do_not_grow_with_each_row(
+    desk, editor, reviewer, editor_api, django_assert_max_num_queries
+):
+    for day in range(2, 14):
+        check(
+            desk,
+            editor,
+            reviewer,
+            imported=_at(day),
+            assigned=_at(day, 10),
+            submitted=_at(day, 12),
+            approved=_at(day, 15),
+        )
+    factories.ReferenceFactory(claim=_task(check(desk, editor, reviewer, imported=_at(20))).claim)
+
+    response = _feed(editor_api, desk, format="claimreview")
+    # Access checks, the scale, then one chunk: the claims and their prefetched relations.
+    with django_assert_max_num_queries(10):
+        items = json.loads(_text(response))
+    assert len(items) == 12 < CHUNK_SIZE
