@@ -8,7 +8,12 @@ which the open `VerdictCorrection` keeps. A submitted or returned verdict, a rev
 included, is not the desk's finding.
 
 PostgreSQL runs real full-text search: the query is read as a web search (`"a phrase"`, `-word`,
-`or`), words meet their stems (vetoed, vetoes, veto), and results are ranked. Each of the three
+`or`), words meet their stems (vetoed, vetoes, veto), and results are ranked. Each document is
+parsed in its article's language (migration 0004: `spanish` for "es", `simple` for a language
+PostgreSQL has no configuration for, `english` when not known), and the query is parsed once in
+each language the searched articles are in, each document being matched by the query parsed in its
+own language: "desempleo" meets "desempleos" in a Spanish article and "vetoed" meets "vetoes" in an
+English one. Each of the three
 tables stores its rows' words as a weighted tsvector, kept by a trigger, with a GIN index on it
 (`apps/reports/migrations/0002`), and so do the corrections, for the rationale an open one keeps
 as published (0003): the index finds the candidates however large the desk's history, and
@@ -31,9 +36,21 @@ from functools import reduce
 from operator import and_
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, FilteredRelation, Func, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    FilteredRelation,
+    Func,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce
 
 from apps.articles.models import Article
@@ -47,8 +64,9 @@ from apps.reports.selectors import claim_published_verdict
 from apps.reviews.models import TaskStatus, Verdict, VerdictCorrection
 from apps.reviews.selectors import rating_list_for_desk
 
-# The stored documents (migration 0002) are parsed with the same configuration.
-SEARCH_CONFIG = "english"
+# The database function (migration 0004) naming the text search configuration of a language tag, which
+# parsed the stored documents of an article in that language.
+SEARCH_CONFIG_FUNCTION = "factcheck_search_config"
 # Long enough for a pasted sentence; a longer query is a mistake, not a search.
 QUERY_MAX_LENGTH = 500
 # The form's and API's review status choices: a claim without a review task is "new".
@@ -145,7 +163,8 @@ def claim_search(
     claims = claims.filter(*filters)
     if terms:
         if connection.vendor == "postgresql":
-            claims = _full_text_match(claims, query, filtered=bool(filters))
+            configs = _search_configs(user=user, language=language)
+            claims = _full_text_match(claims, query, configs=configs, filtered=bool(filters))
         else:
             if not terms.required and not filters:
                 raise _exclusions_only_error(query)
@@ -285,33 +304,40 @@ def _with_open_correction(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     )
 
 
-def _full_text_match(claims: QuerySet[Claim], query: str, *, filtered: bool) -> QuerySet[Claim]:
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+def _full_text_match(claims: QuerySet[Claim], query: str, *, configs: list[str], filtered: bool) -> QuerySet[Claim]:
     claims = _with_open_correction(claims)
     # The query is matched against the claim's whole document (its words, its article's, its
     # published verdict's), so words may come from different fields and `-word` excludes a claim
     # whose document holds the word anywhere. The claim's own words weigh most, then the article's
     # title and the attribution, then the rest.
     document = _claim_document()
-    full, indexable = _tsquery_parts(query)
-    if not full:
-        # Stop words only ("the"): PostgreSQL ignores them, and an empty query matches nothing.
+    # The query as each language reads it; a language that reads nothing in it (stop words only,
+    # "the" in English) finds none of its documents.
+    parts = [part for part in _tsquery_parts(query, configs) if part.full]
+    if not parts:
         return claims.none()
-    if indexable == _NOTHING_INDEXABLE and not filtered:
+    indexable_parts = [part for part in parts if part.indexable != _NOTHING_INDEXABLE]
+    if not indexable_parts and not filtered:
         raise _exclusions_only_error(query)
-    if indexable != full or " & " in full:
-        # Words that must all match, or exclusions: only the whole document can tell.
-        claims = claims.annotate(search_document=document).filter(search_document=search_query)
-    if indexable == _NOTHING_INDEXABLE:
+    # Each claim is matched and ranked by the query as its article's language reads it.
+    if len(parts) > 1:
+        claims = claims.alias(search_config=_SearchConfig(F("article__language")))
+    search_query = _query_in_document_language(parts)
+    if len(parts) > 1 or any(part.indexable != part.full or " & " in part.full for part in parts):
+        # Words that must all match, or exclusions: only the whole document can tell. So can
+        # only it when the query reads differently in the languages searched, since a candidate
+        # may hold another language's reading of a word.
+        claims = claims.alias(search_matches=_Matches(document, search_query)).filter(search_matches=True)
+    if not indexable_parts:
         # Exclusions within the filters rank every claim alike: newest first.
         return claims
     # The whole document spans several tables, which no index covers. So the candidates come first
     # from each table's GIN index: claims whose own, article's or published verdict's words match any
-    # indexable part of the query (its ANDs made ORs, since the words may lie in different
-    # tables). For a word, a phrase or alternatives of them the candidates are the matches. One
-    # set of them (a UNION, not three ORed conditions) lets the planner see how few a rare word
-    # finds and look up just those claims.
-    candidates = _LexemeQuery(indexable.replace(" & ", " | "))
+    # indexable part of the query in any of the languages (its ANDs made ORs, since the words may lie
+    # in different tables). For a word, a phrase or alternatives of them in one language the candidates
+    # are the matches. One set of them (a UNION, not three ORed conditions) lets the planner see how
+    # few a rare word finds and look up just those claims.
+    candidates = _LexemeQuery(" | ".join(f"({part.indexable.replace(' & ', ' | ')})" for part in indexable_parts))
     by_claim = _matching(Claim.objects.all(), "text", candidates).values("pk")
     by_article = (
         Claim.objects.filter(article_id__in=_matching(Article.objects.all(), "title", candidates).values("pk"))
@@ -341,14 +367,67 @@ class _LexemeQuery(SearchQuery):
     template = "%(expressions)s::tsquery"
 
 
-def _tsquery_parts(query: str) -> tuple[str, str]:
-    """The query as PostgreSQL reads it, and the part of it an index can answer."""
+@dataclass(frozen=True)
+class _QueryInLanguage:
+    config: str
+    full: str  # the query as PostgreSQL reads it in this configuration ("" for stop words only)
+    indexable: str  # the part of it an index can answer (`_NOTHING_INDEXABLE` for exclusions only)
+
+
+def _search_configs(*, user: AbstractBaseUser, language: str | None) -> list[str]:
+    """The text search configurations of the languages the user's desks' articles are in (only
+    `language`'s, when the search is narrowed to it): those the query must be read in."""
+    articles = Article.objects.filter(desk_id__in=desk_ids_for_user(user=user))
+    if language:
+        articles = articles.filter(language_matches("language", language))
+    configs = articles.annotate(search_config=_SearchConfig(F("language"))).order_by().values_list("search_config")
+    return sorted(config for (config,) in configs.distinct())
+
+
+def _tsquery_parts(query: str, configs: list[str]) -> list[_QueryInLanguage]:
+    """The query as PostgreSQL reads it in each configuration, and the part of it an index can answer."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT parsed::text, querytree(parsed) FROM websearch_to_tsquery(%s::regconfig, %s) AS parsed",
-            [SEARCH_CONFIG, query],
+            "SELECT config, parsed::text, querytree(parsed) FROM unnest(%s::text[]) AS config, "
+            "LATERAL websearch_to_tsquery(config::regconfig, %s) AS parsed",
+            [configs, query],
         )
-        return cursor.fetchone()
+        return [_QueryInLanguage(*row) for row in cursor.fetchall()]
+
+
+def _query_in_document_language(parts: list[_QueryInLanguage]) -> Func | Case:
+    """The query each claim is matched with: read in its article's language (NULL, matching
+    nothing, in a language that reads nothing in it). Reads the `search_config` alias of the
+    claims when the query reads differently in several languages."""
+    if len(parts) == 1:
+        return _TsQuery(Value(parts[0].full))
+    return Case(
+        *(When(search_config=part.config, then=_TsQuery(Value(part.full))) for part in parts),
+        output_field=SearchQueryField(),
+    )
+
+
+class _SearchConfig(Func):
+    """The name of the text search configuration migration 0004 parses a language tag's documents with."""
+
+    function = SEARCH_CONFIG_FUNCTION
+    template = "%(function)s(%(expressions)s)::text"
+    output_field = CharField()
+
+
+class _TsQuery(Func):
+    """A tsquery written out as PostgreSQL printed it, read back as it is."""
+
+    template = "(%(expressions)s)::tsquery"
+    output_field = SearchQueryField()
+
+
+class _Matches(Func):
+    """Whether a tsvector matches a tsquery (`@@`)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
 
 
 def _containment_q(terms: SearchTerms) -> Q:

@@ -21,6 +21,7 @@ INDEXES = {f"{table}_search_document" for table in TABLES}
 BEFORE = ("reports", "0001_search_indexes")
 STORED_DOCUMENTS = ("reports", "0002_stored_search_documents")
 CORRECTION_DOCUMENTS = ("reports", "0003_published_correction_search_documents")
+DOCUMENTS_IN_ARTICLE_LANGUAGE = ("reports", "0004_search_documents_in_article_language")
 CORRECTIONS = "reviews_verdictcorrection"
 CORRECTIONS_INDEX = f"{CORRECTIONS}_open_search_document"
 
@@ -29,6 +30,13 @@ def _migrate(target) -> None:
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate([target])
+
+
+@pytest.fixture(autouse=True)
+def _latest_search_migration_after_each_test():
+    """The tests after these (transactional or not) search with the schema the last migration leaves."""
+    yield
+    _migrate(DOCUMENTS_IN_ARTICLE_LANGUAGE)
 
 
 def _tables_with_a_document_column(tables=TABLES) -> set[str]:
@@ -79,7 +87,8 @@ def test_postgresql_fills_the_documents_of_rows_written_before_and_drops_the_exp
         article=factories.ArticleFactory(desk=desk, title="Tramway accounts"), text="The tramway cost 9 million."
     )
 
-    _migrate(CORRECTION_DOCUMENTS)
+    # The search reads 0004's function too.
+    _migrate(DOCUMENTS_IN_ARTICLE_LANGUAGE)
 
     assert _search_indexes() == INDEXES
     assert list(claim_search(user=editor, query="tramways")) == [claim]
@@ -109,7 +118,7 @@ def test_postgresql_fills_the_documents_of_corrections_opened_before_0003(desk, 
     reviews.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=task.pk))
     reviews.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=task.pk), note="One lock was filled in.")
 
-    _migrate(CORRECTION_DOCUMENTS)
+    _migrate(DOCUMENTS_IN_ARTICLE_LANGUAGE)
 
     assert list(claim_search(user=editor, query="waterways")) == [claim]
     with connection.cursor() as cursor:
@@ -118,3 +127,38 @@ def test_postgresql_fills_the_documents_of_corrections_opened_before_0003(desk, 
             "setweight(to_tsvector('english', previous_rationale), 'C')"
         )
         assert cursor.fetchone() == (0,)
+
+
+@pytest.mark.postgres
+def test_postgresql_parses_the_documents_of_non_english_articles_again_in_their_language(desk, editor):
+    """0004: rows written before it, parsed in English, are parsed in their article's language; unapplied,
+    they are English again."""
+    _migrate(CORRECTION_DOCUMENTS)
+    spanish = factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk, language="es", title="Paro"), text="El paro bajó en marzo."
+    )
+    english = factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk, language="en", title="Jobs"), text="Unemployment fell in March."
+    )
+    assert _parsed_with(spanish, "english")
+
+    _migrate(DOCUMENTS_IN_ARTICLE_LANGUAGE)
+
+    assert _parsed_with(spanish, "spanish")
+    assert _parsed_with(english, "english")
+    assert list(claim_search(user=editor, query="bajaron")) == [spanish]
+    assert list(claim_search(user=editor, query="unemployed")) == [english]
+
+    _migrate(CORRECTION_DOCUMENTS)
+
+    assert _parsed_with(spanish, "english")
+
+
+def _parsed_with(claim, config: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_document = setweight(to_tsvector(%s::regconfig, text), 'A') "
+            "|| setweight(to_tsvector(%s::regconfig, attribution), 'B') FROM claims_claim WHERE id = %s",
+            [config, config, claim.pk],
+        )
+        return cursor.fetchone()[0]
