@@ -3,6 +3,7 @@ their types from it, so an undocumented null or a list documented as a page brea
 
 import re
 import uuid
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -50,7 +51,17 @@ def _assert_documented(openapi, method, response):
     assert status in documented, f"{method.upper()} {template} answers {status}, documented: {list(documented)}"
     schema = documented[status]["content"]["application/json"]["schema"]
     definitions = _json_schema(openapi["components"]["schemas"])
-    jsonschema.validate(response.json(), {**_json_schema(schema), "definitions": definitions})
+    jsonschema.validate(response.json(), {**_json_schema(schema), "definitions": definitions}, format_checker=_FORMATS)
+
+
+# Formats the schema promises, checked as client generators read them: a `uri` is an absolute URL.
+_FORMATS = jsonschema.FormatChecker()
+
+
+@_FORMATS.checks("uri")
+def _is_absolute_url(value) -> bool:
+    parts = urlsplit(value)
+    return bool(parts.scheme and parts.netloc)
 
 
 @pytest.fixture
@@ -298,6 +309,25 @@ def test_a_split_answers_the_documented_plain_list(openapi, desk, editor_api):
 
     assert response.status_code == 201, response.content
     _assert_documented(openapi, "post", response)
+
+
+def test_reference_and_source_link_bodies_match_the_schema(openapi, desk, editor_api):
+    """Before the Internet Archive has a snapshot, archive_url is empty (documented as a `uri`, it
+    was not one), and a UN document's link has no source rule (documented as never null)."""
+    claim = factories.ClaimFactory(article=factories.ArticleFactory(desk=desk))
+    reference = factories.ReferenceFactory(claim=claim)
+    link = factories.SourceLinkFactory(claim=claim, rule=None)
+
+    for path in (
+        f"/api/v1/references/?claim={claim.pk}",
+        f"/api/v1/references/{reference.pk}/",
+        f"/api/v1/source-links/?claim={claim.pk}",
+        f"/api/v1/source-links/{link.pk}/",
+    ):
+        response = editor_api.get(path)
+
+        assert response.status_code == 200
+        _assert_documented(openapi, "get", response)
 
 
 def test_library_bodies_match_the_schema(openapi, desk, editor_api):

@@ -13,8 +13,13 @@ from apps.references.models import (
 )
 from apps.references.selectors import LIBRARY_EXCERPT_CHARS
 
+ARCHIVE_URL_HELP = "The Internet Archive's snapshot of the page; empty until one is found."
+
 
 class ReferenceOutputSerializer(serializers.ModelSerializer):
+    # Not a URLField: the schema would promise a URI, and the field is empty until archived.
+    archive_url = serializers.CharField(read_only=True, help_text=ARCHIVE_URL_HELP)
+
     class Meta:
         model = Reference
         fields = [
@@ -55,7 +60,14 @@ class ReferenceAddInputSerializer(serializers.Serializer):
 
 
 class SourceLinkOutputSerializer(serializers.ModelSerializer):
-    rule = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    rule = serializers.SlugRelatedField(
+        slug_field="name",
+        read_only=True,
+        allow_null=True,
+        help_text="The name of the source rule that made the link; null for a UN document's link, or once the rule "
+        "is deleted.",
+    )
+    archive_url = serializers.CharField(read_only=True, help_text=ARCHIVE_URL_HELP)
 
     class Meta:
         model = SourceLink
