@@ -733,6 +733,10 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
 
 
 def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | None = None) -> bool:
+    if scale._state.adding:
+        # A scale being added (with its ratings, in the Django admin) has none stored yet; Django's
+        # inline formset even clears its id until it is saved.
+        return False
     ratings = scale.ratings.filter(label__iexact=label)
     if exclude is not None:
         ratings = ratings.exclude(pk=exclude.pk)
