@@ -1,3 +1,5 @@
+import uuid
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -179,7 +181,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return self.get_paginated_response(serializer.data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("article", str, required=True)],
+        parameters=[OpenApiParameter("article", uuid.UUID, required=True, description="The article's id.")],
         responses={
             200: ArticleExtractionOutputSerializer,
             404: error_response("No such article on your desks, or it has not been through extraction."),

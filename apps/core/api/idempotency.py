@@ -24,7 +24,8 @@ MAX_KEY_LENGTH = IdempotencyKey._meta.get_field("key").max_length
 
 IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     HEADER,
-    str,
+    # Printable ASCII with at least one character that is not a space (the key is stripped).
+    {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": "^[ -~]*[!-~][ -~]*$"},
     OpenApiParameter.HEADER,
     description=(
         "A unique value (a UUID, say) per intended write. Sending it again within 24 hours answers "
