@@ -24,6 +24,7 @@ import hashlib
 import ipaddress
 import json
 import logging
+import math
 import random
 import re
 import socket
@@ -506,8 +507,11 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():
+        # ASCII only: "²" is a digit to str.isdigit() and no number to float(). A wait too long for
+        # a float (inf) is no hint at all, and would hold the host off for ever.
+        seconds = float(value)
+        return seconds if math.isfinite(seconds) else None
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):

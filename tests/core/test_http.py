@@ -453,6 +453,18 @@ def test_a_long_retry_after_is_left_to_the_caller_and_holds_off_the_host(serve, 
     assert len(server.requests) == 1
 
 
+@pytest.mark.parametrize("retry_after", ["\u00b2", "9" * 400])
+def test_a_retry_after_that_is_no_number_of_seconds_is_ignored_not_a_crash(serve, sleeps, retry_after):
+    # "²" passes str.isdigit() but not float(); 400 nines make an infinite wait, which would hold
+    # the host off for ever.
+    limited = FakeResponse(status=429, headers={"Retry-After": retry_after})
+    server = serve({"/limited": [limited, FakeResponse.html("ok")]})
+
+    assert http.fetch(server.url("/limited")).content == b"ok"
+    assert len(server.requests) == 2
+    assert all(wait < 60 for wait in sleeps)
+
+
 def test_a_long_wait_for_a_busy_host_is_not_slept_through(settings, sleeps):
     settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 6.0}
     settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
