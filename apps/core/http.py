@@ -642,6 +642,7 @@ def _fetch_attempt(
     respect_robots: bool,
     use_cache: bool,
     resolver: Resolver | None,
+    host_hold_max: float | None = None,
 ) -> FetchResponse:
     deadline = time.monotonic() + settings.HTTP_TOTAL_TIMEOUT_SECONDS
     original_url = url
@@ -701,7 +702,7 @@ def _fetch_attempt(
         if status == 429 or status >= 500:
             retry_after = _retry_after_seconds(response_headers.get("retry-after"))
             if retry_after:
-                host_back_off(target.host, retry_after)
+                host_back_off(target.host, retry_after if host_hold_max is None else min(retry_after, host_hold_max))
             raise UpstreamUnavailableError(
                 f"{target.host} answered {status}.", url=url, status=status, retry_after=retry_after
             )
@@ -751,13 +752,16 @@ def fetch(
     use_cache: bool = False,
     retries: int | None = None,
     resolver: Resolver | None = None,
+    host_hold_max: float | None = None,
 ) -> FetchResponse:
     """Fetch `url` under the policy above; raise a `FetchError` subclass on refusal or failure.
 
     `respect_robots` is for crawler-like fetches (documents, link checks); documented APIs and
     an editor's own "import this URL" act as a user agent and skip it. Transient failures are
     retried `retries` times in-process when the wait is short (Retry-After beyond
-    HTTP_RETRY_MAX_DELAY_SECONDS is left to the caller, e.g. a Celery countdown).
+    HTTP_RETRY_MAX_DELAY_SECONDS is left to the caller, e.g. a Celery countdown). A caller that
+    caps how long it honours a Retry-After gives the cap as `host_hold_max`, so the hold on the
+    host that a 429 or 5xx sets is no longer: the error still carries the server's own wait.
     """
     if params:
         url = f"{url}{'&' if urlsplit(url).query else '?'}{urlencode(params, doseq=True)}"
@@ -782,6 +786,7 @@ def fetch(
                 respect_robots=respect_robots,
                 use_cache=use_cache,
                 resolver=resolver,
+                host_hold_max=host_hold_max,
             )
         except TransientFetchError as error:
             if attempt >= retries:

@@ -573,6 +573,9 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
             max_bytes=RESPONSE_MAX_BYTES,
             max_redirects=0,
             retries=0,
+            # The client holds every request to a host that asked to wait; no longer than this
+            # delivery's own wait, or a day's Retry-After would burn every attempt on the hold.
+            host_hold_max=settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS,
         )
     except (TransientFetchError, DNSResolutionError) as error:
         status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None

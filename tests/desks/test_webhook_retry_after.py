@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import hmac
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -257,3 +258,19 @@ def test_other_edits_leave_a_waiting_delivery_to_its_wait(
     assert published_ids == []
     delivery.refresh_from_db()
     assert _seconds_until(delivery.next_attempt_at) > 200
+
+
+def test_a_retry_after_past_the_cap_holds_the_host_no_longer_than_the_delivery_waits(desk, endpoint, receiver):
+    # A day's Retry-After: the delivery waits an hour (the cap), so the client's hold on the host,
+    # which every request to it obeys, must be over by then, or each later attempt is spent on it.
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "86400"})
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert 3590 <= _seconds_until(delivery.next_attempt_at) <= 3600
+    assert "It asked to wait 86400 s (Retry-After)." in delivery.last_error
+    with pytest.raises(http.UpstreamUnavailableError) as held:
+        http.host_slot_wait(urlsplit(endpoint.url).hostname)
+    assert held.value.retry_after <= _seconds_until(delivery.next_attempt_at)
