@@ -61,8 +61,23 @@ class RatingInline(admin.TabularInline):
     extra = 0
 
 
+class RatingScaleAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # Desks without their own scale rate on the one with no desk; with two, which one is unsaid.
+        adding_standard = self.instance._state.adding and "desk" in self.fields and cleaned.get("desk") is None
+        if adding_standard and RatingScale.objects.filter(desk__isnull=True).exists():
+            raise forms.ValidationError(
+                "There is already a standard scale (the one with no desk); choose the desk this scale is for."
+            )
+        return cleaned
+
+
 @admin.register(RatingScale)
 class RatingScaleAdmin(AuditedAdmin):
+    form = RatingScaleAdminForm
     list_display = ["name", "desk", "best_rating", "worst_rating"]
     inlines = [RatingInline]
 

@@ -242,3 +242,27 @@ def test_a_new_scale_is_added_with_its_ratings_in_the_admin(root_client):
     assert response.status_code == 302, response.content[:2000]
     scale = RatingScale.objects.get(desk=desk)
     assert sorted(scale.ratings.values_list("label", flat=True)) == ["Accurate", "Inaccurate"]
+
+
+def test_a_second_standard_scale_is_not_added_in_the_admin(root_client):
+    # Desks without their own scale rate on the one with no desk: with two, which one is unsaid.
+    standard = RatingScale.objects.get(desk__isnull=True)
+    data = {
+        "name": "Another standard",
+        "best_rating": 5,
+        "worst_rating": 1,
+        "ratings-TOTAL_FORMS": 1,
+        "ratings-INITIAL_FORMS": 0,
+        "ratings-MIN_NUM_FORMS": 0,
+        "ratings-MAX_NUM_FORMS": 1000,
+        "ratings-0-label": "Accurate",
+        "ratings-0-description": "",
+        "ratings-0-claimreview_value": "",
+        "ratings-0-position": 0,
+        "ratings-0-language_labels": "{}",
+    }
+
+    response = root_client.post(reverse("admin:reviews_ratingscale_add"), data)
+
+    assert "There is already a standard scale" in _text(response)
+    assert list(RatingScale.objects.filter(desk__isnull=True)) == [standard]
