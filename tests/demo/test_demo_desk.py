@@ -2,9 +2,12 @@
 of the review, so a first look at each screen shows something."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
+from apps.articles.services import article_delete
 from apps.core.models import AuditEvent
 from apps.demo.services import demo_desk_load
+from apps.reviews import services
 from apps.reviews.models import ReviewTask, TaskStatus, Verdict
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +53,19 @@ def test_loading_the_demo_again_changes_nothing():
     assert again.article.pk == first.article.pk
     assert _stages(again.article) == stages
     assert (AuditEvent.objects.count(), Verdict.objects.count()) == (events, verdicts)
+
+
+def test_the_demo_loads_again_after_its_article_was_deleted_on_a_scale_the_desk_has_renamed():
+    first = demo_desk_load()
+    admin = get_user_model().objects.get(username="deskadmin")
+    scale = services.rating_scale_copy_default(user=admin, desk=first.desk)
+    true = scale.ratings.get(label="True")
+    services.rating_update(user=admin, rating=true, label="Accurate", description=true.description, claimreview_value=5)
+    article_delete(article=first.article)
+
+    again = demo_desk_load()
+
+    stages = _stages(again.article)
+    # The verdict the demo rates "True" has no such rating now: that claim stays where it got to.
+    assert _stage_of(stages, "vetoed three") == (TaskStatus.IN_REVIEW, "reviewer1")
+    assert _stage_of(stages, "40,000") == (TaskStatus.SUBMITTED, "reviewer1")
