@@ -323,10 +323,12 @@ def _full_text_match(claims: QuerySet[Claim], query: str, *, configs: list[str],
     if len(parts) > 1:
         claims = claims.alias(search_config=_SearchConfig(F("article__language")))
     search_query = _query_in_document_language(parts)
-    if len(parts) > 1 or any(part.indexable != part.full or " & " in part.full for part in parts):
-        # Words that must all match, or exclusions: only the whole document can tell. So can
-        # only it when the query reads differently in the languages searched, since a candidate
-        # may hold another language's reading of a word.
+    if any(part.indexable != part.full or " & " in part.full for part in parts):
+        # Words that must all match, or exclusions: only the whole document can tell. A query of
+        # one word, a phrase or alternatives is answered by the candidates alone even in several
+        # languages: a claim found by another language's reading of a word holds that very lexeme
+        # (the same written word: "madrid"), which is left in, ranked by its own language's reading.
+        # Checking every candidate's whole document cost a word in 44,000 claims 0.45 → 1.4 s.
         claims = claims.alias(search_matches=_Matches(document, search_query)).filter(search_matches=True)
     if not indexable_parts:
         # Exclusions within the filters rank every claim alike: newest first.
