@@ -128,7 +128,8 @@ def key_terms(text: str, *, entities: Any = None, limit: int = 8) -> list[str]:
 
 def _reported_by(name: str, text: str) -> bool:
     """Whether `text` says `name` reported something."""
-    escaped = re.escape(name)
+    # A whole name: "AP" is not in "APEC" or "GAP"
+    escaped = rf"(?<!\w){re.escape(name)}(?!\w)"
     return (
         re.search(
             rf"{escaped}\s+(?:newspaper\s+|daily\s+)?reported"
@@ -183,8 +184,13 @@ def claim_outlet(
 
 # A claim about an outlet's own report: it opens with the outlet's name, or with what it is.
 _OUTLET_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w'&.-]*\s){0,2}[A-Z][\w'&.-]*)\s+[a-z]")
+# Only a paper's own nouns, as the subject of a verb: "The daily average of new infections", "The agency said"
+# (which agency?) and "The report found" (whose report?) name no outlet.
+_PAPER = r"(?:daily|newspaper|paper|weekly|magazine|tabloid|broadsheet)"
 _THE_REPORT = re.compile(
-    r"The\s+(?:[a-z]+\s+){0,2}(?:report|daily|newspaper|paper|weekly|magazine|agency|broadcaster)\b(?!\s+(?:of|by|from)\b)"
+    rf"The\s+(?:[a-z]+\s+){{0,2}}{_PAPER}(?=\s+(?:did|does|has|had|was|is|said|says|added|noted|reported|named"
+    r"|cited|quoted|claimed|pointed|wrote|[a-z]+ed)\b)"
+    rf"|The\s+report\s+(?:in|by)\s+the\s+(?:[a-z]+\s+){{0,2}}{_PAPER}\b"
 )
 
 

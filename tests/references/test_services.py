@@ -183,6 +183,34 @@ def test_a_claim_about_an_outlets_own_report_gets_a_search_link_for_that_outlet(
         assert ["%22Kommersant%22" in url for url in urls] == [True]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The daily average of new infections rose to 300.",
+        "The agency said 3 people died.",
+        "The report found 3 errors.",
+    ],
+)
+def test_a_daily_average_or_an_unnamed_agency_or_report_is_no_outlets(desk, text):
+    article = ArticleFactory(desk=desk, body=f"Reuters reported that infections rose. {text}")
+    claim = ClaimFactory(article=article, text=text)
+
+    article_source_links_attach(article=article)
+
+    assert "outlet-coverage-search" not in _rule_names(claim)
+
+
+def test_a_name_inside_a_longer_word_has_reported_nothing(desk):
+    article = ArticleFactory(
+        desk=desk, body="Trade grew, according to APEC. GAP reported sales. The newspaper did not name its source."
+    )
+    claim = ClaimFactory(article=article, text="The newspaper did not name its source.")
+
+    article_source_links_attach(article=article)
+
+    assert "outlet-coverage-search" not in _rule_names(claim)
+
+
 def test_a_report_is_no_outlets_when_the_article_reports_from_two(desk):
     article = ArticleFactory(
         desk=desk,
