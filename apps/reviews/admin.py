@@ -9,7 +9,13 @@ from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 from apps.core.exceptions import ApplicationError
 
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
-from .services import rating_removal_check, rating_scale_removal_check, rating_values_check, verdict_values_check
+from .services import (
+    rating_removal_check,
+    rating_scale_removal_check,
+    rating_values_check,
+    review_task_verdict_revision_bump,
+    verdict_values_check,
+)
 
 
 class RatingInlineFormSet(BaseInlineFormSet):
@@ -193,6 +199,12 @@ class VerdictAdmin(AuditedAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: list, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if form.has_changed():
+            # An editor's page read before this edit must not approve or return the verdict unseen.
+            review_task_verdict_revision_bump(task=form.instance.task)
 
     # Not a delete permission withheld: that would also stop deleting a claim or an article with
     # its verdict, which the app does.

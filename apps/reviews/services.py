@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, ProtectedError, Q
+from django.db.models import Count, F, ProtectedError, Q
 from django.utils import timezone
 
 from apps.claims.models import ClaimStatus
@@ -139,6 +139,12 @@ def _assignment_changes(tasks: list[ReviewTask], before: dict) -> list[tuple]:
         )
         for task in changed
     ]
+
+
+def review_task_verdict_revision_bump(*, task: ReviewTask) -> None:
+    """The task's verdict changed outside the workflow (a site administrator mended it in the admin):
+    pages read before it refuse to approve or return it, as after a resubmission."""
+    ReviewTask.objects.filter(pk=task.pk).update(verdict_revision=F("verdict_revision") + 1, updated_at=timezone.now())
 
 
 @transaction.atomic

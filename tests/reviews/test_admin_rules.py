@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from apps.core.exceptions import ApplicationError
 from apps.reviews import services
 from apps.reviews.models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict
 from tests import factories
@@ -266,3 +267,23 @@ def test_a_second_standard_scale_is_not_added_in_the_admin(root_client):
 
     assert "There is already a standard scale" in _text(response)
     assert list(RatingScale.objects.filter(desk__isnull=True)) == [standard]
+
+
+def test_a_verdict_mended_in_the_admin_is_not_approved_from_a_page_read_before(desk, editor, reviewer, root_client):
+    verdict = _verdict(desk, editor, reviewer)
+    seen = ReviewTask.objects.get(pk=verdict.task_id).verdict_revision
+
+    response = root_client.post(
+        reverse("admin:reviews_verdict_change", args=[verdict.pk]),
+        {
+            "rating": verdict.rating.pk,
+            "rationale": "Mended by the site administrator.",
+            "corrections-TOTAL_FORMS": 0,
+            "corrections-INITIAL_FORMS": 0,
+        },
+    )
+
+    assert response.status_code == 302, response.content[:3000]
+    with pytest.raises(ApplicationError) as refused:
+        services.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=verdict.task_id), seen_revision=seen)
+    assert refused.value.status == 409
