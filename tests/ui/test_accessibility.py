@@ -215,6 +215,8 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/search/?q=vetoed"),
         Visit("/search/?q=nothing+like+this+was+ever+said"),
         Visit("/account/notifications/"),
+        Visit(f"/desks/{desk.slug}/report/"),
+        Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
         Visit("/no-such-page/"),
         Visit(f"/articles/{article}/", then=_reject_the_new_claim),
