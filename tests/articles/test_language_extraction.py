@@ -1,16 +1,22 @@
 """An article refused as not English has its claims found once an editor corrects its language to English."""
 
+import threading
+import time
+
 import pytest
 from django.urls import reverse
 
 from apps.articles.models import Article, IntakeStatus
 from apps.articles.services import article_import_text, article_language_set
 from apps.articles.tasks import article_intake_task
+from apps.claims import services as claim_services
 from apps.claims.models import ArticleExtraction, Claim, ClaimOrigin, ExtractionStatus
 from apps.claims.services import claim_create_from_span
+from apps.core.exceptions import ApplicationError
 from apps.core.models import AuditAction, AuditEvent
 from apps.references.models import ReferenceJob
 from apps.reviews.models import ReviewTask
+from tests.concurrency import second_waits_for_first
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +180,33 @@ def test_the_article_page_says_a_long_articles_claims_are_being_found(settings, 
     page = client.post(reverse("articles:language", args=[article.pk]), {"language": "en"}, follow=True)
 
     assert "Finding its claims now; this page lists them when they are ready." in page.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_second_correction_while_the_first_finds_the_claims_is_refused_and_claims_are_found_once(
+    desk, editor, monkeypatch
+):
+    article = _refused(desk, editor)
+    extracting = threading.Event()
+    extract = claim_services.extract_claims
+
+    def slow_extract(*args, **kwargs):
+        extracting.set()
+        time.sleep(0.5)
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(claim_services, "extract_claims", slow_extract)
+
+    def correct(language):
+        try:
+            article_language_set(article=Article.objects.get(pk=article.pk), user=editor, language=language)
+            return "saved"
+        except ApplicationError as error:
+            return error.status
+
+    answers = second_waits_for_first(correct, first="en", second="en-GB", holding=extracting)
+
+    assert answers == {"en": "saved", "en-GB": 409}
+    assert Claim.objects.filter(article=article).count() == 8
+    assert Article.objects.get(pk=article.pk).language == "en"
