@@ -47,6 +47,8 @@ def _titles(response):
         ("desk=world&ordering=-published", ["Death toll rises", "Vetoes at the UN"]),
         ("ordering=title", ["Cup final", "Death toll rises", "Vetoes at the UN"]),
         ("ordering=-title", ["Vetoes at the UN", "Death toll rises", "Cup final"]),
+        # Naming no field keeps the default order, newest first (it was no order at all).
+        ("ordering=,", ["Cup final", "Death toll rises", "Vetoes at the UN"]),
     ],
 )
 def test_the_article_list_filters_and_orders(editor_api, articles, query, expected):

@@ -31,6 +31,16 @@ class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcIsoDateTimeField
 
 
+class KeepDefaultOrderingFilter(django_filters.OrderingFilter):
+    """An `ordering` that names no field (`?ordering=,`) keeps the default order: django-filter
+    called `order_by()` with nothing, which drops every order, so pages could repeat or skip rows."""
+
+    def filter(self, qs, value):
+        if not any(value or []):
+            return qs
+        return super().filter(qs, value)
+
+
 class LanguageTagField(forms.CharField):
     """A BCP 47 tag in its conventional case; a malformed one is a 400 naming the parameter."""
 
@@ -75,7 +85,7 @@ class ArticleFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", help_text="Words the title contains (any case)."
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = KeepDefaultOrderingFilter(
         fields=(("created_at", "imported"), ("published_on", "published"), ("title", "title")),
         help_text="imported, published or title; prefix with - for descending. Default: -imported.",
     )
