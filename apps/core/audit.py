@@ -154,14 +154,20 @@ def audit_admin_values(obj: Model) -> dict[str, Any]:
             related = getattr(obj, field.name)
             values[field.name] = None if related is None else str(related)
         else:
-            values[field.name] = _kept(field.value_from_object(obj))
+            value = field.value_from_object(obj)
+            if isinstance(value, dt.datetime):
+                # The admin's date and time boxes show whole seconds: a save leaving a time as shown
+                # drops its microseconds, which is no change anyone made.
+                value = value.replace(microsecond=0)
+            values[field.name] = _kept(value)
     for field in obj._meta.many_to_many:
         if field.editable and obj.pk is not None:
             values[field.name] = sorted(str(related) for related in getattr(obj, field.name).all())
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 
-def _admin_details(obj: Model) -> dict[str, Any]:
+def audit_admin_details(obj: Model) -> dict[str, Any]:
+    """What names a row changed in the Django admin in its events: its model, id and name."""
     return {"model": str(obj._meta.verbose_name), "object_id": str(obj.pk), "name": str(obj)}
 
 
@@ -172,14 +178,14 @@ def audit_admin_saved(
     field's old and new value; nothing when nothing changed), on the desk, article or claim given."""
     after = audit_admin_values(obj)
     if before is None:
-        details = {**_admin_details(obj), "values": after}
+        details = {**audit_admin_details(obj), "values": after}
         return audit_record(
             action=AuditAction.ADMIN_ADDED, actor=actor, desk=desk, article=article, claim=claim, details=details
         )
     changes = {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
     if not changes:
         return None
-    details = {**_admin_details(obj), "changes": changes}
+    details = {**audit_admin_details(obj), "changes": changes}
     return audit_record(
         action=AuditAction.ADMIN_CHANGED, actor=actor, desk=desk, article=article, claim=claim, details=details
     )
@@ -190,10 +196,20 @@ def audit_admin_deleted(
 ) -> AuditEvent:
     """Record a row deleted in the Django admin with its last values (`values`, else read from
     `obj`), on the desk, article or claim given. Call it before deleting: the row's id goes with it."""
-    details = {**_admin_details(obj), "values": audit_admin_values(obj) if values is None else values}
+    details = {**audit_admin_details(obj), "values": audit_admin_values(obj) if values is None else values}
     return audit_record(
         action=AuditAction.ADMIN_DELETED, actor=actor, desk=desk, article=article, claim=claim, details=details
     )
+
+
+def audit_admin_password_set(*, actor, account: Model, usable: bool) -> AuditEvent:
+    """Record, site-wide, that an account's password was set in the Django admin (`usable`), or
+    password sign-in turned off for it: that alone, never the password or its hash."""
+    details = {**audit_admin_details(account), "password": "set" if usable else "sign-in turned off"}
+    return audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, details=details)
+
+
+_PASSWORD_CHANGES = {"set": "set the password of", "sign-in turned off": "turned password sign-in off for"}
 
 
 def _admin_summary(actor: str, action: str, details: dict) -> str:
@@ -202,7 +218,14 @@ def _admin_summary(actor: str, action: str, details: dict) -> str:
         return f"{actor} added {what} in the Django admin"
     if action == AuditAction.ADMIN_DELETED:
         return f"{actor} deleted {what} in the Django admin"
-    fields = ", ".join(field.replace("_", " ") for field in details.get("changes", {}))
+    if "password" in details:
+        done = _PASSWORD_CHANGES.get(details["password"], "changed the password of")
+        return f"{actor} {done} {what} in the Django admin"
+    changes = details.get("changes", {})
+    if list(changes) == ["is_active"]:
+        switched = "reactivated" if changes["is_active"][1] else "deactivated"
+        return f"{actor} {switched} {what} in the Django admin"
+    fields = ", ".join(field.replace("_", " ") for field in changes)
     return f"{actor} changed {what} in the Django admin: {fields}"
 
 

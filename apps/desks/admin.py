@@ -3,13 +3,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin, RuleKeepingAdmin
-from apps.core.audit import audit_admin_deleted
+from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
+from apps.core.audit import audit_admin_deleted, audit_admin_password_set
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
-from .services import desk_admins_kept_check, desks_with_admin, membership_leave_check
+from .services import account_switch_record, desk_admins_kept_check, desks_with_admin, membership_leave_check
 
 
 class MembershipInline(admin.TabularInline):
@@ -104,10 +104,36 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class AccountAdmin(RuleKeepingAdmin, UserAdmin):
-    """Django's own account admin. Deleting an account takes it off its desks, under the desk's
-    people page's rules (each desk keeps an admin; open review tasks are reassigned first), and
-    each desk's activity records it, as it records a member removed in the app."""
+class AccountAdmin(AuditedAdmin, UserAdmin):
+    """Django's own account admin, its changes recorded site-wide (superusers read them in the audit
+    list): who granted or removed staff or superuser status, switched an account off or on, changed
+    its groups or permissions, set its password (that alone: never the password or its hash), or
+    deleted it. Switching an account off or on is also recorded in each of its desks' activity.
+
+    Deleting an account takes it off its desks, under the desk's people page's rules (each desk
+    keeps an admin; open review tasks are reassigned first), and each desk's activity records it, as
+    it records a member removed in the app."""
+
+    def audit_place(self, obj) -> dict:
+        # An account is no one desk's: it signs in to all of its desks.
+        return {}
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        was_active = User.objects.filter(pk=obj.pk).values_list("is_active", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        if change and was_active != obj.is_active:
+            account_switch_record(actor=request.user, account=obj, was_active=was_active)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        # Django's view says nothing of whether it saved (a refused form redirects too), so the
+        # stored hashes tell: setting even the same password again salts it anew.
+        with transaction.atomic():
+            hash_before = User.objects.filter(pk=id).values_list("password", flat=True).first()
+            response = super().user_change_password(request, id, form_url)
+            account = User.objects.filter(pk=id).first()
+            if account is not None and account.password != hash_before:
+                audit_admin_password_set(actor=request.user, account=account, usable=account.has_usable_password())
+        return response
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         self.delete_queryset(request, User.objects.filter(pk=obj.pk))
@@ -119,5 +145,6 @@ class AccountAdmin(RuleKeepingAdmin, UserAdmin):
             for membership in memberships:
                 membership_leave_check(membership=membership)
                 audit_admin_deleted(actor=request.user, obj=membership, desk=membership.desk)
+            # The accounts themselves are recorded site-wide there.
             super().delete_queryset(request, queryset)
             desk_admins_kept_check(desk_ids=with_admin)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
-from apps.core.audit import audit_record
+from apps.core.audit import audit_admin_details, audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction
 
@@ -232,3 +232,13 @@ def desk_admins_kept_check(*, desk_ids: set) -> None:
     lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
     if lost is not None:
         raise ApplicationError(f"{lost.name} would be left without a desk admin; make someone else an admin first.")
+
+
+def account_switch_record(*, actor: AbstractBaseUser, account: AbstractBaseUser, was_active: bool) -> None:
+    """Record in each of the account's desks that a site administrator deactivated it in the Django
+    admin (or reactivated it): its desk admins see why a member can no longer sign in. The account's
+    other changes stay in the site-wide trail alone."""
+    changes = {"is_active": [was_active, account.is_active]}
+    for membership in Membership.objects.filter(user=account).select_related("desk"):
+        details = {**audit_admin_details(account), "role": membership.role, "changes": changes}
+        audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, desk=membership.desk, details=details)
