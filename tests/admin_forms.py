@@ -19,7 +19,7 @@ def admin_change_data(obj: Model, *, user, **changes: Any) -> dict[str, Any]:
     form = model_admin.get_form(request, obj, change=True)(instance=obj)
     data: dict[str, Any] = {}
     for name, field in form.fields.items():
-        value = changes[name] if name in changes else field.prepare_value(form[name].value())
+        value = changes[name] if name in changes else form[name].value()
         if isinstance(field.widget, MultiWidget):
             for index, part in enumerate(field.widget.decompress(value)):
                 data[f"{name}_{index}"] = "" if part is None else part

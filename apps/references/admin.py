@@ -5,10 +5,16 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from apps.core.admin import AuditedAdmin
+from apps.core.admin import AuditedAdmin, RuleKeepingAdmin
 from apps.core.exceptions import ApplicationError
 from apps.desks.models import Desk, Membership, Role
-from apps.references.services import library_document_values_check, source_rule_url_template_check
+from apps.references.services import (
+    library_document_values_check,
+    reference_admin_change_check,
+    reference_admin_deletion_check,
+    source_link_url_check,
+    source_rule_url_template_check,
+)
 
 from .models import LibraryDocument, ProviderSetting, Reference, ReferenceJob, SourceLink, SourceRule
 
@@ -113,12 +119,38 @@ class ProviderSettingAdmin(DeskAdminScopedAdmin):
     list_filter = ["provider", "is_enabled"]
 
 
+class SourceLinkAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def _url_cleaned(self, name: str) -> str:
+        # Claim pages link both for reviewers to open: only web addresses (a URLField also takes ftp:).
+        url = self.cleaned_data[name]
+        if not url:
+            return url
+        try:
+            return source_link_url_check(url, field_name=name)
+        except ApplicationError as error:
+            raise forms.ValidationError(error.message) from None
+
+    def clean_url(self) -> str:
+        return self._url_cleaned("url")
+
+    def clean_archive_url(self) -> str:
+        return self._url_cleaned("archive_url")
+
+
 @admin.register(SourceLink)
-class SourceLinkAdmin(admin.ModelAdmin):
+class SourceLinkAdmin(AuditedAdmin):
+    """A claim's links to the sources its rules point at, each change in the claim's history."""
+
+    form = SourceLinkAdminForm
     list_display = ["label", "claim", "rule", "url", "archive_url"]
     list_filter = ["rule"]
     search_fields = ["label", "url", "claim__text"]
     raw_id_fields = ["claim"]
+
+    def audit_place(self, obj: SourceLink) -> dict:
+        return {"claim": obj.claim}
 
 
 class LibraryDocumentAdminForm(forms.ModelForm):
@@ -150,16 +182,58 @@ class LibraryDocumentAdmin(AuditedAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(AuditedAdmin):
+    """A claim's gathered and added evidence, each change in the claim's history. Once a published
+    verdict cites a reference, its address and passage stay as readers saw them and it is not
+    deleted: the verdict's correction is the way to cite something else."""
+
     list_display = ["title", "claim", "provider", "stance", "stance_score", "score", "link_status", "fetched_at"]
     list_filter = ["provider", "stance", "link_status", "fetch_status"]
     search_fields = ["title", "url", "claim__text", "passage"]
     raw_id_fields = ["claim"]
 
+    def audit_place(self, obj: Reference) -> dict:
+        return {"claim": obj.claim}
+
+    def save_model(self, request: HttpRequest, obj: Reference, form: forms.ModelForm, change: bool) -> None:
+        if change:
+            reference_admin_change_check(reference=obj, changed_fields=form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request: HttpRequest, obj: Reference) -> None:
+        reference_admin_deletion_check(reference=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for reference in queryset:
+            reference_admin_deletion_check(reference=reference)
+        super().delete_queryset(request, queryset)
+
+
+REFERENCE_JOB_NOT_DELETED = (
+    "A reference job is the claim's gathering state, kept by the workflow: ask for the references again "
+    "on the claim's page instead."
+)
+
 
 @admin.register(ReferenceJob)
-class ReferenceJobAdmin(admin.ModelAdmin):
+class ReferenceJobAdmin(RuleKeepingAdmin):
+    """Read-only: a job's state is the workflow's (the worker and the stale-job sweep write it), so
+    a site administrator reads here why gathering failed, and asks again on the claim's page."""
+
     list_display = ["claim", "status", "attempts", "enqueued_at", "started_at", "finished_at"]
     list_filter = ["status"]
     raw_id_fields = ["claim"]
-    readonly_fields = ["provider_errors", "last_error"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    # Not a delete permission withheld: that would also stop deleting a claim with its job.
+    def delete_model(self, request: HttpRequest, obj: ReferenceJob) -> None:
+        raise ApplicationError(REFERENCE_JOB_NOT_DELETED)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        raise ApplicationError(REFERENCE_JOB_NOT_DELETED)

@@ -770,6 +770,54 @@ def _url_taken_error(url: str) -> ApplicationError:
     return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
 
 
+# --- Rows repaired in the Django admin ------------------------------------------------------
+# The admin saves rows as they are; these are the rules it calls, as the app's own paths keep them.
+
+# What readers were shown: a published verdict's citation names the reference by its address and
+# quotes its passage.
+REFERENCE_FIELDS_KEPT_ONCE_CITED = ("url", "passage")
+
+
+def reference_admin_change_check(*, reference: Reference, changed_fields: Iterable[str]) -> None:
+    """ApplicationError (409) for changing the address or passage of a reference (among
+    `changed_fields`) once a published verdict cites it: what readers were shown changes only by a
+    correction of the verdict, which they are told of."""
+    changed = [name for name in changed_fields if name in REFERENCE_FIELDS_KEPT_ONCE_CITED]
+    if changed and _published_citations(reference):
+        raise ApplicationError(
+            f"A published verdict cites this reference, so its {' and '.join(changed)} stay as readers saw them; "
+            "reopen the verdict for a correction to cite something else.",
+            status=409,
+        )
+
+
+def reference_admin_deletion_check(*, reference: Reference) -> None:
+    """ApplicationError (409) for deleting a reference that a published verdict cites."""
+    if _published_citations(reference):
+        raise ApplicationError(
+            f"A published verdict cites \u201c{reference.title}\u201d, so it is not deleted; "
+            "reopen the verdict for a correction to cite something else.",
+            status=409,
+        )
+
+
+def _published_citations(reference: Reference) -> bool:
+    # A verdict reopened for correction is still published (its first approval stays).
+    return reference.cited_by.filter(first_approved_at__isnull=False).exists()
+
+
+def source_link_url_check(url: str, *, field_name: str = "url") -> str:
+    """The address, stripped, if it is an http(s) web address; ApplicationError otherwise, since a
+    claim page links it for reviewers to open (never javascript: or file:)."""
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except DjangoValidationError:
+        problem = "Give a web address that starts with http:// or https://."
+        raise ApplicationError(problem, extra={"fields": {field_name: [problem]}}) from None
+    return url
+
+
 # What a desk's audit trail shows of a library document: its fields, and the text only by its length.
 LIBRARY_DOCUMENT_AUDITED_FIELDS = ("title", "publisher", "url", "published_on")
 
