@@ -11,8 +11,10 @@ from apps.core.exceptions import ApplicationError
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
 from .services import (
     rating_removal_check,
+    rating_scale_bounds_check,
     rating_scale_removal_check,
     rating_values_check,
+    review_task_due_date_check,
     review_task_verdict_revision_bump,
     verdict_values_check,
 )
@@ -78,6 +80,12 @@ class RatingScaleAdminForm(forms.ModelForm):
             raise forms.ValidationError(
                 "There is already a standard scale (the one with no desk); choose the desk this scale is for."
             )
+        # The ratings' ClaimReview values are checked within the new bounds by RatingInlineFormSet.
+        if cleaned.get("best_rating") is not None and cleaned.get("worst_rating") is not None:
+            try:
+                rating_scale_bounds_check(best_rating=cleaned["best_rating"], worst_rating=cleaned["worst_rating"])
+            except ApplicationError as error:
+                raise forms.ValidationError(error.message) from None
         return cleaned
 
 
@@ -123,6 +131,11 @@ class ReviewTaskAdmin(AuditedAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: ReviewTask, form: forms.ModelForm, change: bool) -> None:
+        if "due_date" in form.changed_data:
+            review_task_due_date_check(task=obj)
+        super().save_model(request, obj, form, change)
 
     def delete_model(self, request: HttpRequest, obj: ReviewTask) -> None:
         claim_editable_check(claim=obj.claim)

@@ -990,6 +990,29 @@ def rating_values_check(
     }
 
 
+def rating_scale_bounds_check(*, best_rating: int, worst_rating: int) -> None:
+    """ApplicationError for ClaimReview bounds that run the wrong way or not at all: ratingValue
+    runs from worstRating up to bestRating, and each rating's value is checked within them
+    (`rating_values_check`), so a scale rated the other way round would leave no value valid."""
+    if worst_rating >= best_rating:
+        raise ApplicationError(
+            f"The best rating ({best_rating}) must be above the worst ({worst_rating}): "
+            "ClaimReview values run from the worst up to the best."
+        )
+
+
+def review_task_due_date_check(*, task: ReviewTask) -> None:
+    """ApplicationError for a due date the app's assignment would not give `task` (its stored status
+    and assignee), for forms that write the date themselves (the Django admin): a due date is set
+    with an assignment (`review_tasks_assign`), so only on an assigned claim, and like the
+    assignment itself, not once the claim is submitted or approved. Clearing it is allowed wherever
+    setting it is, and on an unassigned claim."""
+    if task.status not in ASSIGNABLE_STATUSES:
+        raise ApplicationError("The claim is submitted or approved, so its due date stays as it was.", status=409)
+    if task.due_date is not None and task.assignee_id is None:
+        raise ApplicationError("Assign the claim first: a due date is set with its assignment.")
+
+
 def rating_scale_removal_check(*, scale: RatingScale) -> None:
     """Raise ApplicationError for the shipped standard scale: every desk without its own rates on it."""
     if scale.desk_id is None:

@@ -1,0 +1,147 @@
+"""The Django admin keeps two more of the app's rules: a review task's due date is given as the
+assignment gives it (to an assigned claim, not once it is submitted or approved), and a rating
+scale's ClaimReview bounds run from the worst up to the best, its ratings' values within them."""
+
+import datetime as dt
+import html
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from apps.reviews import services
+from apps.reviews.models import Rating, ReviewTask
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+RATIONALE = "The annual report of the ministry gives a different figure for that year."
+
+
+@pytest.fixture
+def root_client():
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
+    return client
+
+
+@pytest.fixture
+def scale(desk):
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+    return services.rating_scale_copy_default(user=admin, desk=desk)
+
+
+def _task(desk) -> ReviewTask:
+    return factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+
+def _assigned(desk, editor, reviewer, *, due_date=None) -> ReviewTask:
+    task = _task(desk)
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer, due_date=due_date)
+    return task
+
+
+def _post_due_date(client, task: ReviewTask, due_date: str):
+    return client.post(reverse("admin:reviews_reviewtask_change", args=[task.pk]), {"due_date": due_date}, follow=True)
+
+
+def _text(response) -> str:
+    assert response.status_code == 200, response.content[:2000]
+    return html.unescape(response.content.decode())
+
+
+def test_an_assigned_claims_due_date_is_changed_in_the_admin(desk, editor, reviewer, root_client):
+    task = _assigned(desk, editor, reviewer, due_date=dt.date(2031, 5, 1))
+
+    _post_due_date(root_client, task, "2031-06-15")
+
+    task.refresh_from_db()
+    assert task.due_date == dt.date(2031, 6, 15)
+
+
+def test_a_submitted_claims_due_date_is_not_changed_in_the_admin(desk, editor, reviewer, root_client):
+    task = _assigned(desk, editor, reviewer, due_date=dt.date(2031, 5, 1))
+    rating = Rating.objects.get(scale=services.rating_scale_for_desk(desk=desk), label="False")
+    services.verdict_submit(user=reviewer, task=task, rating=rating, rationale=RATIONALE)
+
+    response = _post_due_date(root_client, task, "2031-06-15")
+
+    assert "The claim is submitted or approved, so its due date stays as it was." in _text(response)
+    task.refresh_from_db()
+    assert task.due_date == dt.date(2031, 5, 1)
+
+
+def test_an_unassigned_claim_gets_no_due_date_in_the_admin(desk, root_client):
+    task = _task(desk)
+
+    response = _post_due_date(root_client, task, "2031-06-15")
+
+    assert "Assign the claim first: a due date is set with its assignment." in _text(response)
+    task.refresh_from_db()
+    assert task.due_date is None
+
+
+def test_an_unassigned_claims_due_date_may_be_cleared_in_the_admin(desk, root_client):
+    task = _task(desk)
+    ReviewTask.objects.filter(pk=task.pk).update(due_date=dt.date(2031, 5, 1))
+
+    _post_due_date(root_client, task, "")
+
+    task.refresh_from_db()
+    assert task.due_date is None
+
+
+def _scale_form(scale, **changes) -> dict:
+    ratings = list(scale.ratings.order_by("position"))
+    data = {
+        "name": scale.name,
+        "best_rating": scale.best_rating,
+        "worst_rating": scale.worst_rating,
+        "ratings-TOTAL_FORMS": len(ratings),
+        "ratings-INITIAL_FORMS": len(ratings),
+        "ratings-MIN_NUM_FORMS": 0,
+        "ratings-MAX_NUM_FORMS": 1000,
+    }
+    for index, rating in enumerate(ratings):
+        data[f"ratings-{index}-id"] = rating.pk
+        data[f"ratings-{index}-scale"] = scale.pk
+        for field in ("label", "description", "claimreview_value", "position"):
+            value = getattr(rating, field)
+            data[f"ratings-{index}-{field}"] = "" if value is None else value
+        data[f"ratings-{index}-language_labels"] = "{}"
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize("bounds", [{"best_rating": 1, "worst_rating": 5}, {"best_rating": 3, "worst_rating": 3}])
+def test_a_scales_bounds_run_from_the_worst_up_to_the_best_in_the_admin(scale, root_client, bounds):
+    # Ratings without ClaimReview values: nothing else would refuse the bounds.
+    scale.ratings.update(claimreview_value=None)
+
+    response = root_client.post(
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, **bounds)
+    )
+
+    assert "must be above the worst" in _text(response)
+    scale.refresh_from_db()
+    assert (scale.best_rating, scale.worst_rating) == (5, 1)
+
+
+def test_a_scales_bounds_are_not_narrowed_below_its_ratings_values_in_the_admin(scale, root_client):
+    response = root_client.post(
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, best_rating=3)
+    )
+
+    assert "The ClaimReview value runs from 1 (worst) to 3 (best), or none." in _text(response)
+    scale.refresh_from_db()
+    assert scale.best_rating == 5
+
+
+def test_a_scales_bounds_widened_around_its_ratings_values_are_saved_in_the_admin(scale, root_client):
+    response = root_client.post(
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, best_rating=10)
+    )
+
+    assert response.status_code == 302, response.content[:3000]
+    scale.refresh_from_db()
+    assert scale.best_rating == 10
