@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
@@ -128,11 +129,13 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
         # Django's view says nothing of whether it saved (a refused form redirects too), so the
         # stored hashes tell: setting even the same password again salts it anew.
         with transaction.atomic():
-            hash_before = User.objects.filter(pk=id).values_list("password", flat=True).first()
+            account = self.get_object(request, unquote(id))  # None for an id of no account: Django's 404
+            hash_before = account.password if account is not None else None
             response = super().user_change_password(request, id, form_url)
-            account = User.objects.filter(pk=id).first()
-            if account is not None and account.password != hash_before:
-                audit_admin_password_set(actor=request.user, account=account, usable=account.has_usable_password())
+            if account is not None:
+                account.refresh_from_db(fields=["password"])
+                if account.password != hash_before:
+                    audit_admin_password_set(actor=request.user, account=account, usable=account.has_usable_password())
         return response
 
     def delete_model(self, request: HttpRequest, obj) -> None:

@@ -112,6 +112,33 @@ def test_a_refused_password_change_records_nothing(reviewer, root_client):
     assert _site_wide() == []
 
 
+@pytest.mark.parametrize("account_id", ["not-a-number", "987654"])
+def test_the_password_page_of_no_account_is_not_found(root_client, account_id):
+    response = root_client.post(
+        reverse("admin:auth_user_password_change", args=[account_id]),
+        {"password1": "Quiet-harbour-lantern-42", "password2": "Quiet-harbour-lantern-42", "usable_password": "true"},
+    )
+
+    assert response.status_code == 404
+    assert _site_wide() == []
+
+
+def test_password_sign_in_turned_off_in_the_admin_is_recorded(reviewer, root_client):
+    response = root_client.post(
+        reverse("admin:auth_user_password_change", args=[reviewer.pk]),
+        {"usable_password": "false", "unset-password": "1"},
+    )
+
+    assert response.status_code == 302, response.content[:3000]
+    reviewer.refresh_from_db()
+    assert not reviewer.has_usable_password()
+    [event] = _site_wide()
+    assert event.details["password"] == "sign-in turned off"
+    assert audit_event_summary(event) == (
+        "root turned password sign-in off for the user \u201crachel\u201d in the Django admin"
+    )
+
+
 def test_an_account_deleted_in_the_admin_is_recorded_site_wide_with_its_last_values(reviewer, root_client):
     reviewer_id = reviewer.pk
 
