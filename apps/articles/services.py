@@ -419,9 +419,10 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
     recorded in the article's audit trail with the old and new language.
 
     Claims already found are kept, whatever the language. An article that extraction refused as not
-    English and that is now corrected to English goes through intake again, as at import: inline,
-    or queued for a worker when it is long (`intake_status` says which). Intake keeps the claims an
-    editor added by hand meanwhile.
+    English and that an editor now says is English goes through intake again, as at import: inline,
+    or queued for a worker when it is long (`intake_status` says which). That holds when the stored
+    language already said English (the detector read it as English, the stop-word check refused it):
+    saving it again is the editor's confirmation. Intake keeps the claims an editor added by hand meanwhile.
     """
     membership_require(user=user, desk=article.desk, editor=True)
     language = _language_check(language)
@@ -441,8 +442,7 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
     article.language = language
     article.save(update_fields=["language", "updated_at"])
     if (
-        changed
-        and language_is_english(language)
+        language_is_english(language)
         and locked.intake_status == IntakeStatus.DONE
         and import_string(settings.ARTICLE_EXTRACTION_REFUSED_CHECK)(article=locked)
     ):

@@ -210,3 +210,17 @@ def test_a_second_correction_while_the_first_finds_the_claims_is_refused_and_cla
     assert answers == {"en": "saved", "en-GB": 409}
     assert Claim.objects.filter(article=article).count() == 8
     assert Article.objects.get(pk=article.pk).language == "en"
+
+
+def test_confirming_english_finds_the_claims_of_a_refused_article_already_detected_as_english(editor_api, desk, editor):
+    # The detector reads FIGURES as English; the English check, counting stop words, refuses it.
+    article = _refused(desk, editor, language=None)
+    assert article.language == "en"
+
+    response = _patch_language(editor_api, article, "en")
+
+    assert response.status_code == 200
+    assert Claim.objects.filter(article=article).count() == 8
+    assert ArticleExtraction.objects.get(article=article).status == ExtractionStatus.DONE
+    # Nothing changed, so nothing is recorded as a correction.
+    assert not AuditEvent.objects.filter(action=AuditAction.ARTICLE_LANGUAGE_SET, article_id=article.pk).exists()
