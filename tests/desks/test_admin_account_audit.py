@@ -46,9 +46,10 @@ def test_granting_superuser_and_staff_status_is_recorded_site_wide_with_old_and_
     assert (event.action, event.actor_name, event.desk_id) == (AuditAction.ADMIN_CHANGED, "root", None)
     assert (event.details["model"], event.details["name"]) == ("user", "rachel")
     assert event.details["changes"] == {"is_staff": [False, True], "is_superuser": [False, True]}
-    assert audit_event_summary(event) == (
-        "root changed the user \u201crachel\u201d in the Django admin: is superuser, is staff"
-    )
+    # In the order the database keeps the changes (PostgreSQL's JSON sorts its keys).
+    summary, fields = audit_event_summary(event).split(": ")
+    assert summary == "root changed the user \u201crachel\u201d in the Django admin"
+    assert set(fields.split(", ")) == {"is staff", "is superuser"}
 
 
 def test_groups_given_in_the_admin_are_recorded(reviewer, root, root_client):
