@@ -43,10 +43,15 @@ class Rating(BaseModel):
         return self.label
 
     def label_for(self, language: str) -> str:
-        """The label for readers of `language` (a BCP 47 tag): its own, its base language's ("es"
-        for "es-MX"), else the default label."""
+        """The label for readers of `language` (a BCP 47 tag): its own, else that of the tag with its
+        last subtag dropped, and so on ("zh-Hant-TW": "zh-Hant", then "zh"; "es-MX": "es", as RFC 4647
+        lookup does), else the default label."""
         labels = self.language_labels or {}
-        return labels.get(language) or labels.get(language.split("-")[0]) or self.label
+        while language:
+            if labels.get(language):
+                return labels[language]
+            language = language.rpartition("-")[0]
+        return self.label
 
 
 class TaskStatus(models.TextChoices):

@@ -135,3 +135,23 @@ def test_search_filters_by_the_articles_language(editor_api, client, editor, des
     assert page.status_code == 200
     assert page.content.decode().count('class="card search-result"') == 1
     assert editor_api.get(reverse("api:search"), {"q": "vetoed", "language": "??"}).status_code == 400
+
+
+def test_an_article_with_script_and_region_uses_its_scripts_label_before_its_base_languages(
+    desk, desk_admin, editor, reviewer, false_rating
+):
+    # RFC 4647 lookup: zh-Hant-TW, then zh-Hant, then zh. Traditional Chinese readers get the
+    # Traditional label, not the Simplified one given for plain "zh".
+    rating = reviews.rating_update(
+        user=desk_admin,
+        rating=false_rating,
+        label=false_rating.label,
+        description=false_rating.description,
+        claimreview_value=false_rating.claimreview_value,
+        language_labels={"zh": "错误", "zh-Hant": "錯誤"},
+    )
+    article = _checked_article(desk, editor, reviewer, rating, "zh-Hant-TW")
+
+    item = json.loads(_export(article, "claimreview"))[0]
+
+    assert item["reviewRating"]["alternateName"] == "錯誤"
