@@ -154,3 +154,23 @@ def test_an_account_deleted_in_the_admin_is_recorded_site_wide_with_its_last_val
     )
     assert event.details["values"]["is_active"] is True
     assert "password" not in event.details["values"]
+
+
+def test_an_account_added_in_the_admin_is_recorded_site_wide_without_its_password(root_client):
+    response = root_client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "nadia",
+            "password1": "Quiet-harbour-lantern-42",
+            "password2": "Quiet-harbour-lantern-42",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 302, response.content[:3000]
+    nadia = get_user_model().objects.get(username="nadia")
+    [event] = _site_wide()
+    assert (event.action, event.details["name"]) == (AuditAction.ADMIN_ADDED, "nadia")
+    assert "password" not in event.details["values"]
+    for secret in ("Quiet-harbour-lantern-42", nadia.password):
+        assert secret not in str(event.details)
