@@ -10,7 +10,13 @@ from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 from apps.core.audit import audit_admin_deleted, audit_admin_password_set
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
-from .services import account_switch_record, desk_admins_kept_check, desks_with_admin, membership_leave_check
+from .services import (
+    account_deactivation_check,
+    account_switch_record,
+    desk_admins_kept_check,
+    desks_with_admin,
+    membership_leave_check,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -121,6 +127,8 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         was_active = User.objects.filter(pk=obj.pk).values_list("is_active", flat=True).first() if change else None
+        if was_active and not obj.is_active:
+            account_deactivation_check(account=obj)
         super().save_model(request, obj, form, change)
         if change and was_active != obj.is_active:
             account_switch_record(actor=request.user, account=obj, was_active=was_active)

@@ -234,6 +234,22 @@ def desk_admins_kept_check(*, desk_ids: set) -> None:
         raise ApplicationError(f"{lost.name} would be left without a desk admin; make someone else an admin first.")
 
 
+def account_deactivation_check(*, account: AbstractBaseUser) -> None:
+    """Raise ApplicationError when switching `account` off would leave one of its desks with no desk
+    admin who can sign in. The desks' rows are locked, as for every change to a desk's people."""
+    desk_ids = list(Membership.objects.filter(user=account, role=Role.ADMIN).values_list("desk_id", flat=True))
+    desks_with_admin(desk_ids=desk_ids)
+    others = Membership.objects.filter(desk_id__in=desk_ids, role=Role.ADMIN, user__is_active=True).exclude(
+        user=account
+    )
+    kept = set(others.values_list("desk_id", flat=True))
+    lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
+    if lost is not None:
+        raise ApplicationError(
+            f"{lost.name} would be left without a desk admin who can sign in; make someone else an admin first."
+        )
+
+
 def account_switch_record(*, actor: AbstractBaseUser, account: AbstractBaseUser, was_active: bool) -> None:
     """Record in each of the account's desks that a site administrator deactivated it in the Django
     admin (or reactivated it): its desk admins see why a member can no longer sign in. The account's

@@ -174,3 +174,21 @@ def test_an_account_added_in_the_admin_is_recorded_site_wide_without_its_passwor
     assert "password" not in event.details["values"]
     for secret in ("Quiet-harbour-lantern-42", nadia.password):
         assert secret not in str(event.details)
+
+
+def test_switching_off_a_desks_only_admin_who_can_sign_in_is_refused(desk, root, root_client):
+    admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
+
+    response = root_client.post(
+        reverse("admin:auth_user_change", args=[admin.pk]),
+        admin_change_data(admin, user=root, is_active=False),
+        follow=True,
+    )
+
+    assert "would be left without a desk admin who can sign in" in response.content.decode()
+    admin.refresh_from_db()
+    assert admin.is_active
+    second = factories.MemberFactory(desk=desk, role="admin", username="abe").user
+    _change(root_client, admin, root=root, is_active=False)
+    admin.refresh_from_db()
+    assert (admin.is_active, second.is_active) == (False, True)
