@@ -10,10 +10,29 @@
   var POLL_MS = 3000;
   var DONE_KEY = "factcheck:progress-done";
 
+  // Storage can be full or turned off (reading it then throws): the page still follows the work
+  // and reloads, only without the message after the reload.
+  function takeDone() {
+    try {
+      var done = window.sessionStorage.getItem(DONE_KEY);
+      window.sessionStorage.removeItem(DONE_KEY);
+      return done;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keepDone(words) {
+    try {
+      window.sessionStorage.setItem(DONE_KEY, words);
+    } catch (error) {
+      // As above.
+    }
+  }
+
   function sayDone() {
-    var done = window.sessionStorage.getItem(DONE_KEY);
+    var done = takeDone();
     var main = document.getElementById("main");
-    window.sessionStorage.removeItem(DONE_KEY);
     if (!done || !main) {
       return;
     }
@@ -41,7 +60,7 @@
         .then(function (progress) {
           if (container.hasAttribute("data-progress-reload")) {
             if (progress.finished) {
-              window.sessionStorage.setItem(DONE_KEY, container.getAttribute("data-progress-done") || "");
+              keepDone(container.getAttribute("data-progress-done") || "");
               window.location.reload();
             } else {
               window.setTimeout(tick, POLL_MS);

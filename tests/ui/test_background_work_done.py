@@ -54,3 +54,19 @@ def test_the_article_page_says_when_its_claims_are_found(page, live_server, desk
     _wait_for_the_reload(page, lambda: type(article).objects.filter(pk=article.pk).update(intake_status="done"))
 
     assert _focused_status(page) == "Finding claims has finished: the page now shows what was found."
+
+
+def test_with_storage_turned_off_the_page_still_reloads_when_the_work_is_done(page, live_server, desk):
+    # As when a browser blocks site data: reading window.sessionStorage throws. The message cannot
+    # be kept across the reload then, but the page must still follow the work and reload.
+    page.add_init_script(
+        """Object.defineProperty(window, "sessionStorage", {
+            get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+        });"""
+    )
+    article = factories.ArticleFactory(desk=desk, intake_status=IntakeStatus.RUNNING)
+    page.goto(f"{live_server.url}/articles/{article.pk}/")
+
+    _wait_for_the_reload(page, lambda: type(article).objects.filter(pk=article.pk).update(intake_status="done"))
+
+    assert page.url.endswith(f"/articles/{article.pk}/")
