@@ -320,8 +320,13 @@ def _full_text_match(claims: QuerySet[Claim], query: str, *, configs: list[str],
     if not indexable_parts and not filtered:
         raise _exclusions_only_error(query)
     # Each claim is matched and ranked by the query as its article's language reads it.
-    if len(parts) > 1:
+    if len(configs) > 1:
         claims = claims.alias(search_config=_SearchConfig(F("article__language")))
+    if len(parts) < len(configs):
+        # Another language's reading of a stop word can be a word of a document in the language that
+        # dropped it ("sobre": 'sobr' in English, the stem of Spanish "sobras"), and the candidates
+        # alone would keep that document, unranked, at the top.
+        claims = claims.filter(search_config__in=[part.config for part in parts])
     search_query = _query_in_document_language(parts)
     if any(part.indexable != part.full or " & " in part.full for part in parts):
         # Words that must all match, or exclusions: only the whole document can tell. A query of

@@ -114,3 +114,14 @@ def test_the_search_api_finds_claims_in_their_language(desk, editor, editor_api)
 
     assert response.status_code == 200
     assert [row["id"] for row in response.json()["results"]] == [str(spanish.pk)]
+
+
+@pytest.mark.parametrize("other_languages", [["en"], ["en", "de"]])
+def test_a_language_that_reads_only_stop_words_finds_none_of_its_documents(desk, editor, other_languages):
+    """ "sobre" is a Spanish stop word; English and German read it as 'sobr', the stem Spanish gives
+    "sobras" (leftovers). The Spanish claim is not a match, and was listed first (its rank was NULL)."""
+    _claim(desk, "es", "Las sobras de comida llenan los vertederos de la ciudad cada semana.")
+    for language in other_languages:
+        _claim(desk, language, "The council said food waste fills the city's landfill every week.")
+
+    assert list(claim_search(user=editor, query="sobre")) == []
