@@ -1,13 +1,14 @@
 """Property-based fuzzing of the whole REST API: no request, however malformed, gets a 5xx.
 
 Schemathesis reads the OpenAPI schema drf-spectacular generates and sends every operation
-requests built from it, valid and invalid (its coverage phase: boundary values, wrong types,
-missing fields, unexpected methods; then a few random examples), through the real WSGI
-application, with a token for each role. Path parameters, and body fields that name other
-objects, are pinned to the ids of one seeded desk (an article whose claims' tasks are new,
-assigned, in review, submitted, approved and reopened; ratings, a reference, a source link and
-rule, a library document, a webhook and a delivery), so requests reach view and service code
-instead of stopping at a 404. Generation is derandomized: every run sends the same requests.
+requests built from it, valid and invalid, through the real WSGI application with a token: as
+the desk admin its coverage phase (boundary values, wrong types, missing fields, unexpected
+methods) and 5 random examples, as the editor and as the reviewer 10 random examples. Path
+parameters, and body fields that name other objects, are pinned to the ids of one seeded desk
+(an article whose claims' tasks are new, assigned, in review, submitted, approved and reopened;
+ratings, a reference, a source link and rule, a library document, a webhook and a delivery), so
+requests reach view and service code instead of stopping at a 404. Generation is derandomized:
+every run sends the same requests.
 
 Nothing leaves the machine: host names resolve to a loopback address, which the outbound client
 refuses before opening a socket (article import by URL, webhook URLs), a guard fails the test on
