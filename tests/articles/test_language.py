@@ -57,6 +57,12 @@ def test_the_editor_gives_the_language_at_import_in_its_conventional_case(editor
     assert (response.status_code, response.json()["language"]) == (201, "pt-BR")
 
 
+def test_an_empty_language_at_import_is_detected_from_the_text(editor_api):
+    response = _import(editor_api, "# Desempleo\n\n" + SPANISH, language="")
+
+    assert (response.status_code, response.json()["language"]) == (201, "es")
+
+
 def test_a_malformed_language_at_import_is_a_400_naming_the_field(editor_api):
     response = _import(editor_api, SPANISH, language="Spanish please")
 

@@ -89,8 +89,9 @@ class ArticleImportInputSerializer(serializers.Serializer):
     url = serializers.CharField(required=False, max_length=2000)
     language = LanguageField(
         required=False,
-        help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"); left out, it is detected '
-        "from the text.",
+        allow_blank=True,
+        help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"); left out or empty, it is '
+        "detected from the text.",
     )
 
     def validate(self, attrs):

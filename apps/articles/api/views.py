@@ -115,7 +115,7 @@ class ArticleImportApi(APIView):
             data=upload.read(services.article_upload_max_bytes() + 1) if upload is not None else None,
             filename=upload.name if upload is not None else "",
             url=data.get("url"),
-            language=data.get("language"),
+            language=data.get("language") or None,  # empty, as a form sends it: detected
         )
         article = selectors.article_get(user=request.user, article_id=result.article.pk)
         body = ArticleImportOutputSerializer(article, context={"created": result.created}).data
