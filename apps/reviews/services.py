@@ -734,6 +734,8 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
         if len(label) > max_length:
             raise ApplicationError(f"Keep the label for {tag} under {max_length} characters.")
         if tag and label:
+            if tag in checked:
+                raise ApplicationError(f"{language!r} and another key are both {tag!r}: give each language one label.")
             checked[tag] = label
     return dict(sorted(checked.items()))
 

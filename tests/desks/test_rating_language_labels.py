@@ -59,7 +59,13 @@ def test_a_patch_without_labels_keeps_them(desk_admin_api, own_scale):
 
 @pytest.mark.parametrize(
     "labels",
-    [{"Spanish please": "Falso"}, {"es": "x" * 101}, ["es", "Falso"], {"es": ["Falso"]}],
+    [
+        {"Spanish please": "Falso"},
+        {"es": "x" * 101},
+        ["es", "Falso"],
+        {"es": ["Falso"]},
+        {"ES": "Falso", "es": "Falsa"},
+    ],
 )
 def test_bad_labels_are_a_400_and_change_nothing(desk_admin_api, own_scale, labels):
     rating = own_scale.ratings.get(label="False")
