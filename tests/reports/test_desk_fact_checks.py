@@ -10,6 +10,7 @@ import time_machine
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
+from apps.claims.models import MatchStatus
 from apps.reports.fact_checks import CHUNK_SIZE
 from apps.reviews import services as reviews
 from apps.reviews.models import Rating
@@ -154,3 +155,127 @@ def test_feed_reads_in_chunks_so_queries_do_not_grow_with_each_row(
     with django_assert_max_num_queries(10):
         items = json.loads(_text(response))
     assert len(items) == 12 < CHUNK_SIZE
+
+
+@pytest.fixture
+def every_kind_of_check(desk, editor, reviewer):
+    """A published check with formula-looking text and a fact-check page, one under correction, one
+    corrected in Spanish, a submitted one, and a later claim reusing the first's verdict."""
+    published = check(
+        desk, editor, reviewer, imported=_at(2), assigned=_at(2, 10), submitted=_at(2, 14), approved=_at(3),
+        title="=HYPERLINK(\"http://evil.example\")", source_url="https://news.example.org/harbour",
+        fact_check_url="https://checks.example.org/harbour",
+    )  # fmt: skip
+    under_correction = check(
+        desk, editor, reviewer, imported=_at(3), assigned=_at(3, 10), submitted=_at(3, 12), approved=_at(4),
+        title="Harbour traffic",
+    )  # fmt: skip
+    corrected = check(
+        desk, editor, reviewer, imported=_at(4), assigned=_at(4, 10), submitted=_at(4, 12), approved=_at(5),
+        title="El puerto", language="es", source_url="https://noticias.example.org/puerto",
+    )  # fmt: skip
+    check(desk, editor, reviewer, imported=_at(6), assigned=_at(6, 10), submitted=_at(6, 12))
+    factories.ClaimFactory(
+        article=factories.ArticleFactory(desk=desk, title="The same claim again"),
+        text=published.claim.text,
+        matched_claim=published.claim,
+        match_status=MatchStatus.CONFIRMED,
+    )
+    with time_machine.travel(_at(7), tick=False):
+        reviews.verdict_reopen(editor=editor, task=_task(corrected), note="The ministry revised the figure.")
+    reviews.verdict_submit(
+        user=reviewer, task=_task(corrected), rating=_rating("False"), rationale="+40% is the ministry's figure now."
+    )
+    with time_machine.travel(_at(8), tick=False):
+        reviews.verdict_approve(editor=editor, task=_task(corrected))
+    with time_machine.travel(_at(9), tick=False):
+        reviews.verdict_reopen(editor=editor, task=_task(under_correction), note="A reader sent a newer report.")
+    reviews.verdict_submit(
+        user=reviewer, task=_task(under_correction), rating=_rating("False"), rationale="Not yet approved."
+    )
+    false = Rating.objects.get(scale__desk=None, label="False")
+    false.language_labels = {"es": "Falso"}
+    false.save()
+    return {"published": published.claim, "under_correction": under_correction.claim, "corrected": corrected.claim}
+
+
+def _ids(claims) -> dict:
+    return {
+        f"{name}_{field}": getattr(claim, attribute)
+        for name, claim in claims.items()
+        for field, attribute in (("claim", "pk"), ("article", "article_id"))
+    }
+
+
+FEED_CSV = """\
+claim_id,claim_text,rating,rationale,article_title,article_url,outlet,fact_check_url,reviewer,approved_by,\
+first_approved_at,last_corrected_at,language,article_id,under_correction\r
+{published_claim},{text},True,The annual report lists the tonnage.,"'=HYPERLINK(""http://evil.example"")",\
+https://news.example.org/harbour,The Example Times,https://checks.example.org/harbour,rachel,edith,\
+2026-11-03T09:00:00+00:00,,,{published_article},False\r
+{under_correction_claim},{text},True,The annual report lists the tonnage.,Harbour traffic,,The Example Times,,rachel,\
+edith,2026-11-04T09:00:00+00:00,,,{under_correction_article},True\r
+{corrected_claim},{text},Falso,'+40% is the ministry's figure now.,El puerto,https://noticias.example.org/puerto,\
+The Example Times,,rachel,edith,2026-11-05T09:00:00+00:00,2026-11-08T09:00:00+00:00,es,{corrected_article},False\r
+"""
+
+FEED_JSON = """\
+[
+{{"claim_id": "{published_claim}", "claim_text": "{text}", "rating": "True", \
+"rationale": "The annual report lists the tonnage.", "article_id": "{published_article}", \
+"article_title": "=HYPERLINK(\\"http://evil.example\\")", "article_url": "https://news.example.org/harbour", \
+"outlet": "The Example Times", "fact_check_url": "https://checks.example.org/harbour", "reviewer": "rachel", \
+"approved_by": "edith", "first_approved_at": "2026-11-03T09:00:00+00:00", "last_corrected_at": null, \
+"under_correction": false, "language": ""}},
+{{"claim_id": "{under_correction_claim}", "claim_text": "{text}", "rating": "True", \
+"rationale": "The annual report lists the tonnage.", "article_id": "{under_correction_article}", \
+"article_title": "Harbour traffic", "article_url": "", "outlet": "The Example Times", "fact_check_url": "", \
+"reviewer": "rachel", "approved_by": "edith", "first_approved_at": "2026-11-04T09:00:00+00:00", \
+"last_corrected_at": null, "under_correction": true, "language": ""}},
+{{"claim_id": "{corrected_claim}", "claim_text": "{text}", "rating": "Falso", \
+"rationale": "+40% is the ministry's figure now.", "article_id": "{corrected_article}", \
+"article_title": "El puerto", "article_url": "https://noticias.example.org/puerto", \
+"outlet": "The Example Times", "fact_check_url": "", "reviewer": "rachel", "approved_by": "edith", \
+"first_approved_at": "2026-11-05T09:00:00+00:00", "last_corrected_at": "2026-11-08T09:00:00+00:00", \
+"under_correction": false, "language": "es"}}
+]
+"""
+
+FEED_CLAIMREVIEW = """\
+[
+{{"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": "2026-11-03", \
+"author": {{"@type": "Organization", "name": "World desk"}}, "claimReviewed": "{text}", \
+"itemReviewed": {{"@type": "Claim", "appearance": {{"@type": "CreativeWork", \
+"headline": "=HYPERLINK(\\"http://evil.example\\")", "url": "https://news.example.org/harbour"}}, \
+"author": {{"@type": "Organization", "name": "The Example Times"}}, "datePublished": "2012-12-11"}}, \
+"reviewRating": {{"@type": "Rating", "alternateName": "True", "bestRating": 5, "worstRating": 1, \
+"ratingValue": 5}}, "reviewBody": "The annual report lists the tonnage.", \
+"url": "https://checks.example.org/harbour"}},
+{{"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": "2026-11-04", \
+"author": {{"@type": "Organization", "name": "World desk"}}, "claimReviewed": "{text}", \
+"itemReviewed": {{"@type": "Claim", "appearance": {{"@type": "CreativeWork", "headline": "Harbour traffic"}}, \
+"author": {{"@type": "Organization", "name": "The Example Times"}}, "datePublished": "2012-12-11"}}, \
+"reviewRating": {{"@type": "Rating", "alternateName": "True", "bestRating": 5, "worstRating": 1, \
+"ratingValue": 5}}, "reviewBody": "The annual report lists the tonnage."}},
+{{"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": "2026-11-05", \
+"author": {{"@type": "Organization", "name": "World desk"}}, "claimReviewed": "{text}", \
+"itemReviewed": {{"@type": "Claim", "appearance": {{"@type": "CreativeWork", "headline": "El puerto", \
+"url": "https://noticias.example.org/puerto"}}, "author": {{"@type": "Organization", \
+"name": "The Example Times"}}, "datePublished": "2012-12-11"}}, "reviewRating": {{"@type": "Rating", \
+"alternateName": "Falso", "bestRating": 5, "worstRating": 1, "ratingValue": 1}}, \
+"reviewBody": "+40% is the ministry's figure now.", "inLanguage": "es", "dateModified": "2026-11-08"}}
+]
+"""
+
+
+def test_every_format_of_the_feed_reads_exactly_as_published(desk, every_kind_of_check, editor_api):
+    ids = _ids(every_kind_of_check)
+    text = every_kind_of_check["published"].text
+
+    csv_text = _text(_feed(editor_api, desk, format="csv"))
+    json_text = _text(_feed(editor_api, desk, format="json"))
+    claimreview_text = _text(_feed(editor_api, desk, format="claimreview"))
+
+    assert csv_text == FEED_CSV.format(text=text, **ids)
+    assert json_text == FEED_JSON.format(text=text, **ids)
+    assert claimreview_text == FEED_CLAIMREVIEW.format(text=text, **ids)
