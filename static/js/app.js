@@ -103,6 +103,16 @@
 (function () {
   "use strict";
 
+  // The article text a range covers: without what is not the article's (marked data-not-text: the
+  // numbers after shared text, a claim's number and status written for screen readers).
+  function articleText(range) {
+    var contents = range.cloneContents();
+    contents.querySelectorAll("[data-not-text]").forEach(function (node) {
+      node.remove();
+    });
+    return contents.textContent;
+  }
+
   // The offset in article.body of the point (node, offset), for a point inside `source` or
   // just outside it (a selection dragged past the text's first or last character).
   function bodyOffset(source, node, offset) {
@@ -117,7 +127,7 @@
       }
       if (where === 0) {
         range.setEnd(node, offset);
-        return Number(piece.getAttribute("data-start")) + range.toString().length;
+        return Number(piece.getAttribute("data-start")) + articleText(range).length;
       }
     }
     return pieces.length ? Number(pieces[pieces.length - 1].getAttribute("data-end")) : 0;
@@ -136,12 +146,7 @@
     }
     var start = bodyOffset(source, range.startContainer, range.startOffset);
     var end = bodyOffset(source, range.endContainer, range.endOffset);
-    // Claim numbers after shared text are links, not article text.
-    var contents = range.cloneContents();
-    contents.querySelectorAll("[data-not-text]").forEach(function (node) {
-      node.remove();
-    });
-    var text = contents.textContent.replace(/\s+/g, " ").trim();
+    var text = articleText(range).replace(/\s+/g, " ").trim();
     if (end <= start || !text) {
       return null;
     }

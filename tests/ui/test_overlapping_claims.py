@@ -22,7 +22,8 @@ def _marks(page):
     """(text, claim ids) of each highlighted piece of the article text."""
     text = page[page.index('id="article-text"') :]
     return [
-        (re.sub(r"<[^>]+>", "", inner).strip(), ids.split())
+        # Without the claim's number and status written for screen readers (data-not-text).
+        (re.sub(r"<[^>]+>", "", re.sub(r"<span[^>]*data-not-text[^>]*>.*?</span>", "", inner)).strip(), ids.split())
         for ids, inner in re.findall(r'<mark class="claim[^"]*"[^>]*data-claims="([^"]*)">(.*?)</mark>', text, re.S)
     ]
 

@@ -28,6 +28,8 @@ def across_claim(article):
 def _marks(text: str) -> list[tuple[str, str, str]]:
     """(data-start, data-end, text) of each highlight in `text`, in order."""
     found = re.findall(r'<mark class="claim[^"]*" data-start="(\d+)" data-end="(\d+)"[^>]*>(.*?)</mark>', text, re.S)
+    # A claim's number and status, written for screen readers, are not article text (data-not-text).
+    found = [(start, end, re.sub(r"<span[^>]*data-not-text[^>]*>.*?</span>", "", inner)) for start, end, inner in found]
     return [(start, end, html.unescape(re.sub(r"<[^>]+>", "", inner))) for start, end, inner in found]
 
 
