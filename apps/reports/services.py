@@ -206,7 +206,8 @@ def claimreview_items(report: Report) -> list[dict]:
 
 
 def claimreview_item(row: ReportRow, *, article, best_rating: int, worst_rating: int) -> dict:
-    """One approved verdict as schema.org ClaimReview; the desk feed builds its list with it too."""
+    """One approved verdict as schema.org ClaimReview; the desk feed builds its list with it too, from
+    rows and articles of its own shaped like these (`apps.reports.fact_checks.FactCheck`)."""
     verdict = row.verdict
     rating = {
         "@type": "Rating",

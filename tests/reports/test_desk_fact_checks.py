@@ -11,7 +11,8 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from apps.claims.models import MatchStatus
-from apps.reports.fact_checks import CHUNK_SIZE
+from apps.reports import fact_checks
+from apps.reports.desk_report import ReportPeriod
 from apps.reviews import services as reviews
 from apps.reviews.models import Rating
 from tests import factories
@@ -136,8 +137,9 @@ def test_feed_is_for_editors_and_admins_only(desk, reviewer_api, outsider_api):
 
 
 def test_feed_reads_in_chunks_so_queries_do_not_grow_with_each_row(
-    desk, editor, reviewer, editor_api, django_assert_max_num_queries
+    desk, editor, reviewer, monkeypatch, django_assert_num_queries
 ):
+    monkeypatch.setattr(fact_checks, "CHUNK_SIZE", 5)
     for day in range(2, 14):
         check(
             desk,
@@ -149,12 +151,13 @@ def test_feed_reads_in_chunks_so_queries_do_not_grow_with_each_row(
             approved=_at(day, 15),
         )
     factories.ReferenceFactory(claim=_task(check(desk, editor, reviewer, imported=_at(20))).claim)
+    feed = fact_checks.fact_check_feed(desk=desk, period=ReportPeriod(None, None), feed_format="claimreview")
 
-    response = _feed(editor_api, desk, format="claimreview")
-    # Access checks, the scale, then one chunk: the claims and their prefetched relations.
-    with django_assert_max_num_queries(10):
-        items = json.loads(_text(response))
-    assert len(items) == 12 < CHUNK_SIZE
+    # Three chunks (5, 5 and 2 rows), each read with its corrections; the ratings, read once; and the
+    # empty read that ends the feed.
+    with django_assert_num_queries(3 * 2 + 1 + 1):
+        items = json.loads("".join(feed.pieces))
+    assert len(items) == 12
 
 
 @pytest.fixture
@@ -279,3 +282,20 @@ def test_every_format_of_the_feed_reads_exactly_as_published(desk, every_kind_of
     assert csv_text == FEED_CSV.format(text=text, **ids)
     assert json_text == FEED_JSON.format(text=text, **ids)
     assert claimreview_text == FEED_CLAIMREVIEW.format(text=text, **ids)
+
+
+def test_chunks_follow_one_another_through_checks_published_at_the_same_moment(
+    desk, editor, reviewer, editor_api, monkeypatch
+):
+    monkeypatch.setattr(fact_checks, "CHUNK_SIZE", 2)
+    tasks = [
+        check(desk, editor, reviewer, imported=_at(2, hour), assigned=_at(2, 10), submitted=_at(2, 12))
+        for hour in range(5)
+    ]
+    with time_machine.travel(_at(3), tick=False):
+        for task in tasks:
+            reviews.verdict_approve(editor=editor, task=_task(task))
+
+    items = json.loads(_text(_feed(editor_api, desk)))
+
+    assert [item["claim_id"] for item in items] == sorted(str(task.claim_id) for task in tasks)
