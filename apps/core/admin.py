@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -20,6 +20,9 @@ class RuleKeepingAdmin(admin.ModelAdmin):
     Each view runs in one transaction, so a refusal raised after some rows were written (a formset
     checked once all its rows are saved, a bulk deletion checked row by row) undoes them all.
     """
+
+    # An address typed without a scheme is read as https, as Django 6 will read it.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _refusal_shown(self, request: HttpRequest, view, *args, **kwargs) -> HttpResponse:
         try:
