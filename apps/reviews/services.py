@@ -733,6 +733,9 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
         label = label.strip()
         if len(label) > max_length:
             raise ApplicationError(f"Keep the label for {tag} under {max_length} characters.")
+        if any(character in label for character in "\r\n\t"):
+            # The ratings page edits the labels one language a line.
+            raise ApplicationError(f"Keep the label for {tag} on one line.")
         if tag and label:
             if tag in checked:
                 raise ApplicationError(f"{language!r} and another key are both {tag!r}: give each language one label.")

@@ -65,6 +65,7 @@ def test_a_patch_without_labels_keeps_them(desk_admin_api, own_scale):
         ["es", "Falso"],
         {"es": ["Falso"]},
         {"ES": "Falso", "es": "Falsa"},
+        {"es": "Falso\nverdadero"},
     ],
 )
 def test_bad_labels_are_a_400_and_change_nothing(desk_admin_api, own_scale, labels):
