@@ -345,13 +345,19 @@ def article_intake_retry(*, article: Article, user) -> Article:
     audit_record(
         action=AuditAction.INTAKE_RETRIED, actor=user, article=article, details={"error": article.intake_error}
     )
+    _intake_queue_again(article)
+    return article
+
+
+def _intake_queue_again(article: Article) -> None:
+    """Queue the article's intake for a worker, with a fresh count of attempts (in the caller's
+    transaction, which holds the row); the task is published after commit."""
     article.intake_status = IntakeStatus.QUEUED
     article.intake_queued_at = timezone.now()
     article.intake_attempts = 0
     article.intake_error = ""
     article.save(update_fields=["intake_status", "intake_queued_at", "intake_attempts", "intake_error", "updated_at"])
     _intake_publish(article.pk)
-    return article
 
 
 def article_intakes_requeue_stale(*, now: dt.datetime | None = None) -> int:
@@ -456,12 +462,7 @@ def _intake_run_again(article: Article) -> None:
     if len(article.body.encode()) <= settings.ARTICLE_INLINE_INTAKE_MAX_BYTES:
         _intake_steps_run(article)
         return
-    article.intake_status = IntakeStatus.QUEUED
-    article.intake_queued_at = timezone.now()
-    article.intake_attempts = 0
-    article.intake_error = ""
-    article.save(update_fields=["intake_status", "intake_queued_at", "intake_attempts", "intake_error", "updated_at"])
-    _intake_publish(article.pk)
+    _intake_queue_again(article)
 
 
 @transaction.atomic
