@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 from rest_framework.test import APIClient
 
 from tests import factories
@@ -40,6 +42,19 @@ def second_reviewer(desk):
 @pytest.fixture
 def outsider(other_desk):
     return factories.MemberFactory(desk=other_desk, role="editor", username="oscar").user
+
+
+@pytest.fixture
+def root(db):
+    """A site administrator, for the Django admin's tests."""
+    return get_user_model().objects.create_superuser("root", "root@example.org", "x")
+
+
+@pytest.fixture
+def root_client(root):
+    client = Client()
+    client.force_login(root)
+    return client
 
 
 def _client_for(user):

@@ -3,8 +3,6 @@ their reviews belong to the desk), and deletes no article while a worker finds i
 app refuses it then."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.articles.models import Article
@@ -12,13 +10,6 @@ from tests import factories
 from tests.articles.test_intake import intake_running_elsewhere  # noqa: F401 - a fixture
 
 BODY = "The minister said that the new bridge over the river cost four million euros in total."
-
-
-@pytest.fixture
-def root_client(db):
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
-    return client
 
 
 @pytest.mark.django_db

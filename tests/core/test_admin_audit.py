@@ -3,7 +3,6 @@ activity (and a claim's history, for a claim's rows): who, when, and each change
 new value, never a credential."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -22,11 +21,6 @@ from apps.reviews.models import Rating, RatingScale
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def root():
-    return get_user_model().objects.create_superuser("root", "root@example.org", "x")
 
 
 @pytest.fixture

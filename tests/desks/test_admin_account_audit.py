@@ -5,7 +5,6 @@ desks' activity."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from apps.core.audit import audit_desk_events, audit_event_summary
@@ -14,18 +13,6 @@ from tests import factories
 from tests.admin_forms import admin_change_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def root():
-    return get_user_model().objects.create_superuser("root", "root@example.org", "x")
-
-
-@pytest.fixture
-def root_client(root):
-    client = Client()
-    client.force_login(root)
-    return client
 
 
 def _site_wide() -> list[AuditEvent]:

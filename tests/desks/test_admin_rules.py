@@ -5,7 +5,6 @@ or deleted the rows and only recorded it."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.desks.models import Membership, Role
@@ -15,13 +14,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 LAST_ADMIN = "World desk would be left without a desk admin; make someone else an admin first."
-
-
-@pytest.fixture
-def root_client():
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
-    return client
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ not deleted, a source link stays a web address, and reference jobs are the workf
 import html
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.core.audit import audit_claim_events
@@ -21,18 +19,6 @@ pytestmark = pytest.mark.django_db
 
 RATIONALE = "The annual report of the ministry gives a different figure for that year."
 PASSAGE = "The ministry spent four million on the bridge in the year of its opening."
-
-
-@pytest.fixture
-def root():
-    return get_user_model().objects.create_superuser("root", "root@example.org", "x")
-
-
-@pytest.fixture
-def root_client(root):
-    client = Client()
-    client.force_login(root)
-    return client
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ desk repeat a URL). Its changes are recorded, in the desk's activity or site-wid
 before, the admin saved any of these and recorded nothing."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.core.audit import audit_desk_events
@@ -17,13 +15,6 @@ pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:references_librarydocument_add")
 BODY = "The Security Council adopted the resolution on the situation in the Middle East with thirteen votes."
-
-
-@pytest.fixture
-def root_client():
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
-    return client
 
 
 def _document(**changes) -> dict:

@@ -6,8 +6,6 @@ import datetime as dt
 import html
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.reviews import services
@@ -17,13 +15,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 RATIONALE = "The annual report of the ministry gives a different figure for that year."
-
-
-@pytest.fixture
-def root_client():
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
-    return client
 
 
 @pytest.fixture

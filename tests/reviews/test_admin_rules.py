@@ -4,8 +4,6 @@ stays, a scale stays with its desk, and a task's assignment or a verdict (publis
 rating and references it may name) changes only through the app."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from apps.core.exceptions import ApplicationError
@@ -16,13 +14,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 RATIONALE = "The annual report of the ministry gives a different figure for that year."
-
-
-@pytest.fixture
-def root_client():
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
-    return client
 
 
 @pytest.fixture
