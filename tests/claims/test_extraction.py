@@ -412,6 +412,15 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         # denying someone a thing is no statement; denying a charge is
         ("Congress has repeatedly denied funding for the 3 walls.", ""),
         ("Ana Vell denied the 3 charges against her.", "Ana Vell"),
+        # a post however long, then its holder by name between commas
+        ('The study\'s lead author, doctoral candidate Ana Vell, said, "We looked at 3 kinds of power plants."',
+         "Ana Vell"),
+        ("The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick "
+         "Cash, said the 3 measures were nowhere near enough.", "Mick Cash"),
+        ("Shapiro's widow, former tennis player Pam Shriver, said that her husband had met Trump only 3 times before "
+         "he was admitted to the school.", "Pam Shriver"),
+        # but not a place after a place
+        ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence
         ("Boeing did not release the 3 reports, telling Wikinews the company was cooperating.", "Boeing"),
         # noting which birds return is watching them, not saying something

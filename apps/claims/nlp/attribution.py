@@ -292,6 +292,14 @@ _OPENING_PHRASE = re.compile(
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
 )
 
+# "The study's lead author, doctoral candidate Maninder Thind, said", "The general secretary of the RMT union
+# (National Union of Rail, Maritime and Transport Workers), Mick Cash, said": a post however long, then its
+# holder by name between commas, then the verb
+_POST_THEN_NAMED = re.compile(
+    r"(?:[Tt]he|[Aa]n?|Another|One|[A-Z][\w'\u2019.-]*)\s(?:[^,\"\u201c()]|\([^()\"\u201c]{1,80}\)){2,140}?,\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,5}}(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}),\s+(?:also\s+)?"
+    r"(?P<cue>said|says|told|added|explained|stated|wrote|noted|indicated|warned|argued|remarked|commented)\b"
+)
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
 _SAYING_AFTER_COMMA = re.compile(
     r",\s+(?:also\s+)?(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|"
@@ -517,6 +525,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
         # of Foreign Affairs he died at ...": a named source inside the sentence, the words left as they
         # are; not past a semicolon, where it may speak for one clause only
         return AttributionFrame(_clean(match["source"]), "according to", 0, len(sentence), "parenthetical")
+    named = _POST_THEN_NAMED.match(sentence) or (opening and _POST_THEN_NAMED.match(sentence, opening.end()))
+    if named and named["named"] not in PLACES:  # not "Officials in Paris, France, said"
+        cue_start = named.start("cue")
+        return AttributionFrame(
+            _clean(named["named"]), _cue(named["cue"]), named.end(), len(sentence), "leading", cue_start=cue_start
+        )
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
