@@ -419,6 +419,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Cash, said the 3 measures were nowhere near enough.", "Mick Cash"),
         ("Shapiro's widow, former tennis player Pam Shriver, said that her husband had met Trump only 3 times before "
          "he was admitted to the school.", "Pam Shriver"),
+        ("In a statement, Ana Vell, his wife and the chairwoman of the state party, said that he worked for 3 "
+         "decades until his last breath.", "Ana Vell"),
+        ("Speaking to Portfolio.hu, Matt Simister, Tesco\u2019s CEO for Central Europe, explained that the company "
+         "held a 4% share of the market.", "Matt Simister"),
         # but not a place after a place
         ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence

@@ -149,7 +149,7 @@ _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
-    rf"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the|another)|{_NAME}(?:\s+{_NAME})*['\u2019]s)\s+[^,]{{0,60}}?\b"
+    rf"(?:(?:(?:formerly\s+|now\s+)?(?:an?|the|another|his|her|their)|{_NAME}(?:\s+{_NAME})*['\u2019]s)\s+[^,]{{0,60}}?\b"
     r"(?:firm|company|group|agency|organi[sz]ation|monitor|newspaper|daily|outlet|website|network|"
     r"institute|researcher|spokesman|spokeswoman|spokesperson|official|analyst|expert|broadcaster|watchdog|"
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
@@ -158,7 +158,7 @@ _DESCRIPTION = (
     r"|[Ww]hip|rapporteur|envoy|ambassador|diplomat|activist|campaigner)\b[^,]{0,120}"
     # "director of the Learning Together event", "executive director of the Australian Retailers
     # Association", "retail expert from Queensland University of Technology": a post
-    r"|(?:[\w-]+\s+){0,3}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
+    r"|(?:[\w'\u2019-]+\s+){0,3}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
     r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
     r"researcher|economist|lecturer|columnist|journalist|writer|reporter|correspondent|commentator|host|anchor)"
     r"\s+(?:of|from|at|for|with)\s+[^,]{2,80})"
