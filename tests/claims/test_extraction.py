@@ -423,6 +423,12 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "decades until his last breath.", "Ana Vell"),
         ("Speaking to Portfolio.hu, Matt Simister, Tesco\u2019s CEO for Central Europe, explained that the company "
          "held a 4% share of the market.", "Matt Simister"),
+        ('Lead author Ana Vell of Australia\'s Griffith University explained to the press, "The ibis was one of '
+         '3 gods."', "Lead author Ana Vell of Australia's Griffith University"),
+        ('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking it for 21 years."',
+         "an attendee Om Prakash"),
+        ('Offering his condolence, speaker of the parliament Ali Larijani wrote on Instagram: "The 3 years of his '
+         'life were a service."', "speaker of the parliament Ali Larijani"),
         # but not a place after a place
         ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence

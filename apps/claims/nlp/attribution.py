@@ -42,7 +42,7 @@ _ROLE_NOUNS = (
     r"archbishop|bishop|head|chair|chairperson|sheriff|member|agent|specialist|adviser|advisor|consultant|opponent|"
     r"critic|supporter|organi[sz]er|resident|neighbou?r|acquaintance|attendee|delegate|representative|candidate|"
     r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
-    r"businesswoman|loyalist|campaigner|director-general|secretary-general"
+    r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -104,14 +104,21 @@ _SOURCE = (
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
-    rf"(?:\s+(?:for|of|at|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+))?"
+    rf"(?:\s+(?:for|of|at|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+)"
+    # "an attendee Om Prakash said": the person by name
+    rf"|\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}})?"
+    # "Offering his condolence, speaker of the parliament Ali Larijani wrote": a post in lower case, of a body,
+    # then its holder (after an opening phrase, where a source may start in lower case)
+    rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+of\s+the\s+[a-z][\w-]*\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
     rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}"
     rf"(?:{_ROLE_NOUNS})"
     # "Republican committee member Doug Collins of Georgia said": where the holder is from, after the name
-    rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?|(?:\s+{_NAME}){{0,3}}(?:\s+of\s+{_NAME})?))"
+    # "Lead author Sally Wasef of Australia's Griffith University explained": the holder's body after the name
+    rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?"
+    rf"|(?:\s+{_NAME}){{0,3}}(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?))"
 )
 
 # "..., Kommersant reported Tuesday."
