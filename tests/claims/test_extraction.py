@@ -429,6 +429,8 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "an attendee Om Prakash"),
         ('Offering his condolence, speaker of the parliament Ali Larijani wrote on Instagram: "The 3 years of his '
          'life were a service."', "speaker of the parliament Ali Larijani"),
+        ("Retired FBI agent and terrorism specialist Ali Soufan told NPR that Hamza had appeared in 3 videos.",
+         "Retired FBI agent and terrorism specialist Ali Soufan"),
         # but not a place after a place
         ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence

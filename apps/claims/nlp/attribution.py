@@ -113,8 +113,9 @@ _SOURCE = (
     # "The local health minister said", "Local prosecutor Remy Heitz said", "Niger's president Mahamadou
     # Issoufou said", "The head of the police's internal investigators told the court": a post, and the
     # name after it or what it is the post of
-    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+)(?:[a-z][\w'\u2019-]*\s+){{0,2}}"
-    rf"(?:{_ROLE_NOUNS})"
+    # "Retired FBI agent and terrorism specialist Ali Soufan": an acronym among the post's words, two posts
+    rf"|(?:[Tt]he\s+|[A-Z][\w-]*[a-z]\s+|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+)(?:(?:[a-z][\w'\u2019-]*|[A-Z]{{2,6}})\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS})(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     # "Republican committee member Doug Collins of Georgia said": where the holder is from, after the name
     # "Lead author Sally Wasef of Australia's Griffith University explained": the holder's body after the name
     rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?"
