@@ -431,6 +431,10 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          'life were a service."', "speaker of the parliament Ali Larijani"),
         ("Retired FBI agent and terrorism specialist Ali Soufan told NPR that Hamza had appeared in 3 videos.",
          "Retired FBI agent and terrorism specialist Ali Soufan"),
+        ('Mendez\'s wife Jonna Mendez, also CIA, said, "He could be from 3 different countries."',
+         "Mendez's wife Jonna Mendez"),
+        ("Gloria Vanderbilt died on Monday at the age of 95, her son Anderson Cooper announced.",
+         "her son Anderson Cooper"),
         # but not a place after a place
         ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence

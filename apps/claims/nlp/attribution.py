@@ -94,6 +94,7 @@ _SOURCE = (
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
+    rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union)"
@@ -183,7 +184,11 @@ _MEDIUM_ASIDE = (
 )
 # "The minister, in a rare admission on Tuesday, said", "Zoe, on the top deck of the bus, said": where or
 # when the source spoke, between commas
-_WHERE_OR_WHEN_ASIDE = r"(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
+_WHERE_OR_WHEN_ASIDE = (
+    r"(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
+    # "Mendez's wife Jonna Mendez, also CIA, said": what else the source is
+    r"|also\s[^,\"\u201c]{1,60}"
+)
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
     (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
