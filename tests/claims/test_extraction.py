@@ -435,6 +435,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "Mendez's wife Jonna Mendez"),
         ("Gloria Vanderbilt died on Monday at the age of 95, her son Anderson Cooper announced.",
          "her son Anderson Cooper"),
+        ("Waseem Azeem has since said that his initial confession was forced by 3 officers.", "Waseem Azeem"),
         # but not a place after a place
         ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
         # a name ending in -ing is the subject, not a participle opening the sentence

@@ -48,7 +48,7 @@ _ROLE_NOUNS = (
 _REPORTING_ADVERB = (
     r"previously|repeatedly|reportedly|allegedly|specifically|initially|eventually|publicly|privately|"
     r"officially|formally|separately|recently|subsequently|explicitly|openly|originally|further|later|"
-    r"immediately|finally|falsely|widely|first|once"
+    r"immediately|finally|falsely|widely|first|once|since"
 )
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
 _GROUP_NOUN = (
