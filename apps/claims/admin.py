@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from apps.core.admin import AuditedAdmin
@@ -36,14 +35,8 @@ class ClaimAdmin(ReadOnlyAdmin, AuditedAdmin):
     def audit_place(self, obj: Claim) -> dict:
         return {"claim": obj}
 
-    def delete_model(self, request: HttpRequest, obj: Claim) -> None:
+    def deletion_check(self, obj: Claim) -> None:
         claim_editable_check(claim=obj)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for claim in queryset:
-            claim_editable_check(claim=claim)
-        super().delete_queryset(request, queryset)
 
 
 @admin.register(ClaimFeedback)

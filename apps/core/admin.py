@@ -45,6 +45,19 @@ class RuleKeepingAdmin(admin.ModelAdmin):
         # Bulk actions ("delete selected") and the list's editable columns save from here.
         return self._refusal_shown(request, super().changelist_view, extra_context)
 
+    def deletion_check(self, obj: Model) -> None:
+        """Raise ApplicationError where the app's rules keep `obj`: a subclass calls its service's check.
+        The delete page and the changelist's "delete selected" both ask it, row by row."""
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        self.deletion_check(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for obj in queryset:
+            self.deletion_check(obj)
+        super().delete_queryset(request, queryset)
+
 
 class AuditedAdmin(RuleKeepingAdmin):
     """An admin whose saves and deletions are recorded in the desk's activity (and a claim's

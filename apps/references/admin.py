@@ -200,14 +200,8 @@ class ReferenceAdmin(AuditedAdmin):
             reference_admin_change_check(reference=obj, changed_fields=form.changed_data)
         super().save_model(request, obj, form, change)
 
-    def delete_model(self, request: HttpRequest, obj: Reference) -> None:
+    def deletion_check(self, obj: Reference) -> None:
         reference_admin_deletion_check(reference=obj)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for reference in queryset:
-            reference_admin_deletion_check(reference=reference)
-        super().delete_queryset(request, queryset)
 
 
 REFERENCE_JOB_NOT_DELETED = (
@@ -232,8 +226,5 @@ class ReferenceJobAdmin(RuleKeepingAdmin):
         return False
 
     # Not a delete permission withheld: that would also stop deleting a claim with its job.
-    def delete_model(self, request: HttpRequest, obj: ReferenceJob) -> None:
-        raise ApplicationError(REFERENCE_JOB_NOT_DELETED)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def deletion_check(self, obj: ReferenceJob) -> None:
         raise ApplicationError(REFERENCE_JOB_NOT_DELETED)

@@ -103,14 +103,8 @@ class RatingScaleAdmin(AuditedAdmin):
         # giving the standard scale a desk would leave the other desks without one.
         return ["desk"] if obj is not None else []
 
-    def delete_model(self, request: HttpRequest, obj: RatingScale) -> None:
+    def deletion_check(self, obj: RatingScale) -> None:
         rating_scale_removal_check(scale=obj)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for scale in queryset:
-            rating_scale_removal_check(scale=scale)
-        super().delete_queryset(request, queryset)
 
 
 @admin.register(ReviewTask)
@@ -221,10 +215,7 @@ class VerdictAdmin(AuditedAdmin):
 
     # Not a delete permission withheld: that would also stop deleting a claim or an article with
     # its verdict, which the app does.
-    def delete_model(self, request: HttpRequest, obj: Verdict) -> None:
-        raise ApplicationError(VERDICT_NOT_DELETED)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def deletion_check(self, obj: Verdict) -> None:
         raise ApplicationError(VERDICT_NOT_DELETED)
 
 
