@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery, UUIDField
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from apps.articles.models import Article
@@ -177,15 +178,18 @@ def _published_rating_id():
 
 
 def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None = None) -> DeskReport:
-    """The desk's figures for `period` in ten queries.
+    """The desk's figures for `period` in nine queries.
 
     - Articles imported and claims found: rows created in the period (claims still in the queue).
     - Claims published: claims of the desk's own verdicts first approved in the period (a verdict
       reused from an earlier claim is not a new check), counted by the rating readers see now.
     - Import to first approval: `Verdict.first_approved_at` minus the article's import time.
-    - Assignment to submission: for verdicts whose latest submission (`Verdict.submitted_at`) is in
-      the period, from the audit event that last assigned the task to the reviewer who submitted it
-      (a returned verdict's resubmission counts from that assignment too).
+    - Submitted: every submission in the period, read from the audit trail (`verdict_submitted`
+      events), since the verdict row keeps only the latest: a verdict returned and resubmitted
+      counts once for each submission, each in the period it was made.
+    - Assignment to submission: from the audit event that handed the task to a reviewer to that
+      reviewer's first submission after it, for first submissions in the period; a resubmission
+      after a return (or a correction) is the same assignment, not a new turnaround.
     - Open and overdue tasks: now, not in the period; overdue is open work past its due date
       (`today`, the site's date unless given), as the review queue marks it.
     """
@@ -215,12 +219,7 @@ def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None
         verdict__task__claim__status=ClaimStatus.ACTIVE,
     ).count()
 
-    submitted_in_period = Verdict.objects.filter(desk_claims, period.filter("submitted_at"))
-    submitted = list(
-        submitted_in_period.values_list("task__claim_id", "reviewer_id", "reviewer__username", "submitted_at")
-    )
-    # A subquery rather than the ids just read: thousands of literal ids make a slow plan.
-    assignments = _assignments_to(claim_ids=submitted_in_period.values("task__claim_id"), period=period)
+    submissions = _submissions(desk=desk, period=period)
 
     task_counts = list(
         ReviewTask.objects.filter(claim__article__desk=desk, claim__status=ClaimStatus.ACTIVE)
@@ -232,7 +231,7 @@ def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None
 
     reviewers: dict[object, ReviewerRow] = {}
     user_ids = {reviewer_id for _, _, reviewer_id, *_ in published}
-    user_ids |= {reviewer_id for _, reviewer_id, *_ in submitted}
+    user_ids |= {submission.reviewer_id for submission in submissions if submission.reviewer_id}
     user_ids |= {row["assignee_id"] for row in task_counts if row["assignee_id"]}
     people = get_user_model().objects.filter(
         Q(desk_memberships__desk=desk, desk_memberships__role=Role.REVIEWER) | Q(pk__in=user_ids)
@@ -249,12 +248,14 @@ def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None
         reviewers[reviewer_id].approved += 1
 
     assignment_durations = []
-    for claim_id, reviewer_id, username, submitted_at in submitted:
-        reviewers[reviewer_id].submitted += 1
-        assigned_at = _last_assignment(assignments.get(claim_id, []), username=username, before=submitted_at)
-        if assigned_at is not None:
-            assignment_durations.append(submitted_at - assigned_at)
-            reviewers[reviewer_id].turnarounds.append(submitted_at - assigned_at)
+    for submission in submissions:
+        reviewer = reviewers.get(submission.reviewer_id)  # None once the account is deleted
+        if reviewer:
+            reviewer.submitted += 1
+        if submission.since_assignment is not None:
+            assignment_durations.append(submission.since_assignment)
+            if reviewer:
+                reviewer.turnarounds.append(submission.since_assignment)
 
     open_by_status: dict[str, int] = {status: 0 for status in TaskStatus.values if status != TaskStatus.APPROVED}
     overdue = 0
@@ -283,26 +284,52 @@ def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None
     )
 
 
-def _assignments_to(*, claim_ids, period: ReportPeriod) -> dict[object, list[tuple[dt.datetime, str]]]:
-    """Each claim's assignment events up to the period's end, oldest first: (when, to whom)."""
-    events = AuditEvent.objects.filter(action=AuditAction.REVIEW_ASSIGNED, claim_id__in=claim_ids)
+@dataclass(frozen=True)
+class Submission:
+    """One submission of a verdict in the period, by `reviewer_id` (None once their account is
+    deleted); `since_assignment` is how long after the task was handed to them, for their first
+    submission since (None for a resubmission, or with no assignment recorded)."""
+
+    reviewer_id: object
+    since_assignment: dt.timedelta | None
+
+
+def _submissions(*, desk: Desk, period: ReportPeriod) -> list[Submission]:
+    """The submissions made in the period on the desk's claims in the review queue, from the audit
+    trail: each claim's assignment and submission events up to the period's end, read in one query
+    for the claims submitted in the period, then walked in order."""
+    submitted = AuditEvent.objects.filter(
+        period.filter("occurred_at"),
+        desk_id=desk.pk,
+        action=AuditAction.VERDICT_SUBMITTED,
+        # A subquery rather than ids: thousands of literal ids make a slow plan.
+        claim_id__in=Claim.objects.filter(article__desk=desk, status=ClaimStatus.ACTIVE).values("pk"),
+    )
+    events = AuditEvent.objects.filter(
+        action__in=[AuditAction.REVIEW_ASSIGNED, AuditAction.VERDICT_SUBMITTED],
+        claim_id__in=submitted.values("claim_id"),
+    )
     if period.ends_before:
         events = events.filter(occurred_at__lt=period.ends_before)
-    by_claim: dict[object, list[tuple[dt.datetime, str]]] = {}
-    for claim_id, occurred_at, details in events.order_by("occurred_at").values_list(
-        "claim_id", "occurred_at", "details"
-    ):
-        # A due-date change is recorded as an assignment event too; only a change of assignee counts.
-        if details.get("assignee") and details.get("assignee") != details.get("previous_assignee"):
-            by_claim.setdefault(claim_id, []).append((occurred_at, details["assignee"]))
-    return by_claim
-
-
-def _last_assignment(events: list[tuple[dt.datetime, str]], *, username: str, before: dt.datetime):
-    """When the task was last handed to `username` before they submitted; None if no event says so
-    (tasks assigned before the audit trail was kept)."""
-    assigned = [occurred_at for occurred_at, assignee in events if assignee == username and occurred_at <= before]
-    return assigned[-1] if assigned else None
+    # The assignee's names are read in the database: decoding every event's details costs more.
+    events = events.annotate(assignee=KT("details__assignee"), previous_assignee=KT("details__previous_assignee"))
+    # Per claim: to whom the task was last handed and when, until that reviewer submits.
+    awaiting: dict[object, tuple[str, dt.datetime]] = {}
+    submissions = []
+    for claim_id, action, occurred_at, actor_id, actor_name, assignee, previous_assignee in events.order_by(
+        "occurred_at", "pk"
+    ).values_list("claim_id", "action", "occurred_at", "actor_id", "actor_name", "assignee", "previous_assignee"):
+        if action == AuditAction.REVIEW_ASSIGNED:
+            # A due-date change is recorded as an assignment event too; only a change of assignee counts.
+            if assignee and assignee != previous_assignee:
+                awaiting[claim_id] = (assignee, occurred_at)
+            continue
+        since_assignment = None
+        if claim_id in awaiting and awaiting[claim_id][0] == actor_name:
+            since_assignment = occurred_at - awaiting.pop(claim_id)[1]
+        if period.starts_at is None or occurred_at >= period.starts_at:
+            submissions.append(Submission(reviewer_id=actor_id, since_assignment=since_assignment))
+    return submissions
 
 
 def _rating_counts(*, desk: Desk, counts: dict[object, int]) -> list[RatingCount]:

@@ -137,10 +137,13 @@ class ReviewerRowSerializer(serializers.Serializer):
     username = serializers.CharField()
     open_tasks = serializers.IntegerField(help_text="Assigned, in review or returned now.")
     overdue_tasks = serializers.IntegerField(help_text="Open tasks past their due date now.")
-    submitted = serializers.IntegerField(help_text="Verdicts whose latest submission is in the period.")
+    submitted = serializers.IntegerField(
+        help_text="Their submissions in the period: a verdict returned and resubmitted counts each time."
+    )
     approved = serializers.IntegerField(help_text="Their verdicts first approved (published) in the period.")
     median_turnaround_seconds = serializers.SerializerMethodField(
-        help_text="Median time from the assignment to them to their submission, for verdicts submitted in the period."
+        help_text="Median time from a task's assignment to them to their first submission of it, for first "
+        "submissions in the period."
     )
 
     def get_median_turnaround_seconds(self, row) -> int | None:
@@ -165,8 +168,8 @@ class DeskReportOutputSerializer(serializers.Serializer):
         "in the period."
     )
     assignment_to_submission = DurationStatsSerializer(
-        help_text="From the audit event that assigned the task to its reviewer to their latest submission, "
-        "for verdicts submitted in the period."
+        help_text="From the audit event that assigned the task to a reviewer to their first submission after "
+        "it, for first submissions in the period (a resubmission after a return is not a new turnaround)."
     )
     open_tasks = serializers.IntegerField(help_text="Tasks not yet approved, now (not limited to the period).")
     open_tasks_by_status = serializers.DictField(child=serializers.IntegerField())
