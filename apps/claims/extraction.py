@@ -63,7 +63,18 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
-_LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\s")
+_LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s")
+# "In between, she testified", "Later, he shared": the subject after a short opening phrase
+_OPENING_THEN_PRONOUN = re.compile(r"(?P<opening>[A-Z][^,;:\"“”]{1,40}),\s+(?P<pronoun>he|she)\s")
+# "Here he collaborated with Fela Kuti": an adverb, no comma
+_ADVERB_THEN_PRONOUN = re.compile(
+    r"(?P<opening>Here|There|Then|Now|Later|Soon|Still|Afterwards|Subsequently|Eventually|Finally|Meanwhile)"
+    r"\s+(?P<pronoun>he|she)\s"
+)
+_TIME_OPENING = re.compile(
+    r"(?:later|afterwards|then|meanwhile|previously|earlier|subsequently|eventually|finally|initially|in between)",
+    re.IGNORECASE,
+)
 _LEADING_PRONOUN_OR_POSSESSIVE = re.compile(r"(?:He|She|His|Her)\s")
 _NAME_LIKE_A_CUE = re.compile(r"\b(?P<particle>bin|ibn|Bin|Ibn|Al|al|Abu|Sultan)\s+Said\b")
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
@@ -290,7 +301,8 @@ def extract_claims(
         # sentence is someone it named before; one that opens it, or that follows an opening "His"
         # ("His politics clashed with Sanders and Warren; he came out against ..."), someone the last
         # sentence named.
-        context = previous if _LEADING_PRONOUN_OR_POSSESSIVE.match(sentence.text) else sentence.text
+        opens_with_pronoun = _LEADING_PRONOUN_OR_POSSESSIVE.match(sentence.text)
+        context = previous if opens_with_pronoun or _pronoun_after_opening(sentence.text) else sentence.text
         # "They indicated they would seek ...": a frame whose pronoun stands for no one named keeps its
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
@@ -300,7 +312,12 @@ def extract_claims(
                 text = _resolve_pronoun(piece, previous, memory)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             piece_attribution = _piece_source(
-                text, sentence.text, attribution if _says_something(frame, spans) else "", memory
+                text,
+                sentence.text,
+                attribution if _says_something(frame, spans) else "",
+                memory,
+                # "She told the court she was forced ...": what the source said of itself
+                said_by_the_source=frame is not None and 0 < frame.content_start <= min(a for a, _ in spans),
             )
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
@@ -542,20 +559,39 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
 
 def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory) -> str:
     """ "She also expressed concern ..." -> "Clinton also expressed concern ...", taking the first
-    person named in the sentence before (news prose names the subject first)."""
-    match = _LEADING_PERSONAL_PRONOUN.match(text)
-    if match is None:
+    person named in the sentence before (news prose names the subject first); also after an opening
+    phrase that names no one ("Later, he shared an update" -> "Later, Sergey shared an update")."""
+    if match := _LEADING_PERSONAL_PRONOUN.match(text):
+        named_in = ""  # "He claimed ... the money Rittenhouse received": a leading "He" may be named later
+    elif match := _pronoun_after_opening(text):
+        named_in = text  # "In July, he helped set up a meeting with Giuliani": not Giuliani
+    else:
         return text
-    person = _person_named_before(previous_sentence, match.group().strip(), memory)
-    return person + text[match.end() - 1 :] if person else text
+    person = _person_named_before(previous_sentence, match["pronoun"].capitalize(), memory, named_in=named_in)
+    return text[: match.start("pronoun")] + person + text[match.end("pronoun") :] if person else text
 
 
-def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMemory) -> str:
-    """The first person the sentence before names whom `pronoun` can stand for, or ""."""
+def _pronoun_after_opening(text: str) -> re.Match[str] | None:
+    if match := _ADVERB_THEN_PRONOUN.match(text):
+        return match
+    match = _OPENING_THEN_PRONOUN.match(text)
+    if match is None:
+        return None
+    opening = match["opening"]
+    if not (opening_phrase(opening) or _TIME_OPENING.fullmatch(opening)):
+        return None
+    return None if any(e["type"] == "PERSON" for e in find_entities(opening)) else match
+
+
+def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMemory, named_in: str = "") -> str:
+    """The first person the sentence before names whom `pronoun` can stand for, or "", leaving out
+    anyone `named_in` names."""
     people = [
         e["text"]
         for e in find_entities(previous_sentence, known_people=memory.known_people)
-        if e["type"] == "PERSON" and not _of_the_other_gender(previous_sentence, e["text"], pronoun, memory)
+        if e["type"] == "PERSON"
+        and not _of_the_other_gender(previous_sentence, e["text"], pronoun, memory)
+        and not re.search(rf"\b{re.escape(e['text'].split()[-1])}\b", named_in)
     ]
     return people[0] if people else ""
 
@@ -595,7 +631,10 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             one_speaker = memory.latest == memory.person or names_a_post(memory.latest)
             return "" if one_speaker else memory.latest
         return memory.outlet
-    is_person = any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
+    # 'Sergey said, "..." He also said': a given name alone is a person too
+    is_person = source in GIVEN_NAMES or any(
+        e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people)
+    )
     if is_person:
         memory.person = source
     else:
@@ -728,11 +767,13 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
     return holds_the_verb or not shares_the_subject
 
 
-def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMemory) -> str:
+def _piece_source(
+    text: str, sentence: str, attribution: str, memory: _SourceMemory, *, said_by_the_source: bool = False
+) -> str:
     """Who a piece of a sentence is attributed to: the sentence's source, or for a clause split off
     with a source of its own, that one ("X, but the Saudi government said Y"; "Local officials said X,
     but Agence France-Presse reported Y"); nobody for a piece that describes the source ("Jasim Uddin
-    is a spokesperson ...")."""
+    is a spokesperson ..."), unless it is what the source said (`said_by_the_source`)."""
     source = attribution
     if text != sentence:
         own = find_attribution(text)
@@ -745,7 +786,7 @@ def _piece_source(text: str, sentence: str, attribution: str, memory: _SourceMem
         ):
             source = _resolve_source(own, memory, sentence)
     described = _DESCRIBED_SUBJECT.match(text)
-    if source and described and described["subject"] in source:
+    if source and described and described["subject"] in source and not said_by_the_source:
         return ""
     return source
 

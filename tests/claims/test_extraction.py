@@ -1669,9 +1669,10 @@ def test_she_is_never_a_man_the_article_named_by_a_male_given_name():
     )
     claims = extract_claims(body)
 
-    # "She" stands for no one the sentence before names, so the claim keeps who told the court
-    assert _claim(claims, "3 glasses").text == "She told the court she was forced to drink 3 glasses of whiskey."
-    assert _claim(claims, "3 glasses").attribution == ""
+    # The sentence before names only men, so "She" is whom that sentence's own "she" stood for
+    assert _claim(claims, "attacked by").attribution == "Emily Stone"
+    assert _claim(claims, "3 glasses").text == "Emily Stone was forced to drink 3 glasses of whiskey."
+    assert _claim(claims, "3 glasses").attribution == "Emily Stone"
     assert _claim(claims, "4 files").attribution == "Rosa Lind"
 
 
@@ -2051,3 +2052,38 @@ def test_what_a_source_does_besides_speaking_is_not_attributed_to_it():
         ("Police said the man was arrested in the city on Monday.", "Police"),
         ("The man had 3 prior convictions.", "Police"),
     ]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_person_named_before_but_not_one_its_sentence_names():
+    body = (
+        "Kurt Volker, the special envoy for Ukraine, resigned on Friday without public explanation. "
+        "In July, he helped arrange a meeting between Rudy Giuliani and Andriy Yermak in Madrid. "
+        "Ginger Baker moved to Nigeria in 1970 and built a recording studio in Lagos. "
+        "Here he collaborated with Fela Kuti for 3 years and recorded an album with Paul McCartney."
+    )
+    claims = extract_claims(body)
+
+    assert _claim(claims, "Madrid").text == (
+        "In July, Kurt Volker helped arrange a meeting between Rudy Giuliani and Andriy Yermak in Madrid."
+    )
+    assert _claim(claims, "Fela Kuti").text == "Here Ginger Baker collaborated with Fela Kuti for 3 years."
+
+
+def test_a_speaker_named_by_a_given_name_alone_is_the_person_a_later_he_stands_for():
+    body = (
+        'Sergey said, "they require the complete removal of the cipher code before the repository returns." '
+        'He also said, "I cannot guarantee that we will meet all 3 of their demands by Sunday."'
+    )
+
+    assert _claim(extract_claims(body), "3 of their demands").attribution == "Sergey"
+
+
+def test_testified_between_commas_names_the_source():
+    body = (
+        "Emily Stone met two officers at a pub near the river in 2014. "
+        "In between, she testified, she was attacked by 3 officers in the building."
+    )
+    claim = _claim(extract_claims(body), "3 officers")
+
+    assert claim.text == "In between, Emily Stone was attacked by 3 officers in the building."
+    assert claim.attribution == "Emily Stone"

@@ -13,6 +13,7 @@ _VERB = (
     r"confirms|denied|denies|estimated|estimates|suggested|suggests|explained|explains|believes|believed|cautioned|cautions|"
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
     r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends|reiterated|reiterates"
+    r"|testified|testifies"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
@@ -357,7 +358,7 @@ _PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite
 _PRONOUN_THEN_PRESENT = re.compile(r"(?:he|she|it)\s+[a-z]+s\b")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
-    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported"
+    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported|testified"
     # "A total of 39 are confirmed dead, officials told state media, adding that ..."
     r"|told\s+(?:the\s+)?(?:[A-Za-z][\w.-]*\s+)?[A-Za-z][\w.-]*)"
     rf"{_WHEN}"
