@@ -245,6 +245,7 @@
     var button = form.querySelector("[data-split-add]");
     var parts = form.querySelector("[data-split-parts]");
     var total = form.querySelector("input[name$='-TOTAL_FORMS']");
+    var added = form.querySelector("[data-split-added]");
     if (!source) {
       return;
     }
@@ -253,6 +254,18 @@
     watchSelection(source, function (passage) {
       button.disabled = passage === null;
     });
+
+    // A refused split is shown again with each part's errors; a part filled from a new selection,
+    // or made new, no longer has them.
+    function clearErrors(row) {
+      row.querySelectorAll("[data-split-part-errors]").forEach(function (errors) {
+        errors.remove();
+      });
+      row.querySelectorAll("input").forEach(function (input) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      });
+    }
 
     function emptyPart() {
       var rows = parts.querySelectorAll("[data-split-part]");
@@ -263,12 +276,9 @@
       }
       var index = rows.length;
       var row = rows[rows.length - 1].cloneNode(true);
-      // A refused split is shown again with each part's errors; a new part starts without any.
-      row.querySelectorAll(".field-error").forEach(function (error) {
-        error.remove();
-      });
       row.querySelectorAll("input").forEach(function (input) {
         input.name = input.name.replace(/-\d+-/, "-" + index + "-");
+        input.id = input.name;
         input.value = "";
         input.placeholder = "";
       });
@@ -284,10 +294,13 @@
         return;
       }
       var row = emptyPart();
+      clearErrors(row);
       row.querySelector("input[name$='-start']").value = passage.start;
       row.querySelector("input[name$='-end']").value = passage.end;
       // The passage itself is the part's text unless the editor rewords it.
       row.querySelector("input[name$='-text']").placeholder = passage.text;
+      var part = row.querySelector("legend").textContent;
+      added.textContent = part + " added: “" + passage.text + "”, characters " + passage.start + " to " + passage.end + ".";
     });
   }
 
