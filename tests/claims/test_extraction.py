@@ -2087,3 +2087,17 @@ def test_testified_between_commas_names_the_source():
 
     assert claim.text == "In between, Emily Stone was attacked by 3 officers in the building."
     assert claim.attribution == "Emily Stone"
+
+
+def test_a_document_whose_owner_is_named_after_it_belongs_to_that_owner():
+    body = (
+        "The league called off 3 games on Wednesday night in Oklahoma City. "
+        "According to its press release, the NBA will refund all 3,000 ticket holders within 30 days. "
+        "According to their statement, the city police arrested 12 protesters outside the arena."
+    )
+    claims = extract_claims(body)
+
+    refund = _claim(claims, "3,000 ticket holders")
+    assert refund.text == "The NBA will refund all 3,000 ticket holders within 30 days."
+    assert refund.attribution == "NBA"
+    assert _claim(claims, "12 protesters").attribution == "city police"

@@ -235,6 +235,11 @@ _ACCORDING = re.compile(
     rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b")
+# The subject opening a clause, by name or as a group, followed by its verb
+_SUBJECT_AFTER_OPENING = re.compile(
+    rf"(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME}){{0,4}}|(?:[a-z]+\s+)?(?:{_GROUP_NOUN}))"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|will|would|is|are|was|were|did|does|do|[a-z]+ed|[a-z]+s)\b"
+)
 _ACCORDING_INSIDE = re.compile(
     rf"\baccording\s+to\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     # "according to health officials, ranging in age ...": a group named by what it does
@@ -498,6 +503,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         if match["description"] and _CLAUSE_VERB.search(match["description"]):
             content_start = match.start("description")  # "the Secretary of State would ...": the content itself
         source = match["named"] or match["holder"] or _named_source(match["source"])
+        if source in ("it", "they") and (subject := _SUBJECT_AFTER_OPENING.match(sentence, content_start)):
+            source = subject["name"]  # "According to its press release, the NBA will ...": the NBA's
         if (place := _PLACE_AFTER_SOURCE.match(sentence, content_start)) and place["place"] in PLACES:
             # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
             source, content_start = f"{source}, {place['place']}", place.end()
