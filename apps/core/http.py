@@ -327,6 +327,14 @@ redis.call('SET', KEYS[1], start + interval, 'PX', start + interval - now + 6000
 return start - now
 """
 
+# How long until the next request slot is free (0 when it is), without reserving it.
+_SLOT_WAIT = """
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+local next_free = tonumber(redis.call('GET', KEYS[1]) or '0')
+return math.max(0, next_free - now)
+"""
+
 
 class _LocalStore:
     """In-process fallback when no Redis is configured (single-process development)."""
@@ -356,6 +364,10 @@ class _LocalStore:
             self._slots[key] = start + interval
             return start - now
 
+    def slot_wait(self, key: str) -> float:
+        with self._lock:
+            return max(0.0, self._slots.get(key, 0.0) - time.monotonic())
+
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
@@ -368,6 +380,7 @@ class _RedisStore:
 
         self._client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self._reserve = self._client.register_script(_RESERVE_SLOT)
+        self._slot_wait = self._client.register_script(_SLOT_WAIT)
 
     def get(self, key: str) -> Any:
         raw = self._client.get(key)
@@ -379,6 +392,9 @@ class _RedisStore:
     def reserve(self, key: str, interval: float, push: float = 0.0) -> float:
         wait_ms = self._reserve(keys=[key], args=[int(interval * 1000), int(push * 1000)])
         return int(wait_ms) / 1000
+
+    def slot_wait(self, key: str) -> float:
+        return int(self._slot_wait(keys=[key])) / 1000
 
     def clear(self) -> None:
         keys = list(self._client.scan_iter("factcheck:fetch:*"))
@@ -429,27 +445,44 @@ def host_min_interval(host: str) -> float:
     return float(settings.HTTP_HOST_MIN_INTERVALS.get(host, settings.HTTP_HOST_MIN_INTERVAL_SECONDS))
 
 
-def host_slot_wait(host: str) -> None:
-    """Block until this host's next request slot (shared by all workers) is ours.
+def _slot_key(host: str, scope: str | None) -> str:
+    return f"factcheck:fetch:slot:{scope or host}"
+
+
+def _hold_key(host: str, scope: str | None) -> str:
+    return f"factcheck:fetch:hold:{scope or host}"
+
+
+def host_slot_wait(host: str, *, scope: str | None = None) -> None:
+    """Block until the next request slot of this host, or of `scope` (see `fetch`), is ours; the
+    slots are shared by all workers.
 
     A wait longer than HTTP_RETRY_MAX_DELAY_SECONDS (a long Retry-After, or many workers queued
     on a slow-paced host) is not slept through: it raises a transient error carrying the wait,
     so the task can be retried later instead of holding a worker idle.
     """
     interval = host_min_interval(host)
-    if interval <= 0 and not _store_call("get", f"factcheck:fetch:hold:{host}"):
+    if interval <= 0 and not _store_call("get", _hold_key(host, scope)):
         return  # no spacing asked for this host, and no Retry-After hold on it
-    wait = _store_call("reserve", f"factcheck:fetch:slot:{host}", interval, 0.0)
+    wait = _store_call("reserve", _slot_key(host, scope), interval, 0.0)
     if wait > settings.HTTP_RETRY_MAX_DELAY_SECONDS:
         raise UpstreamUnavailableError(f"{host} is busy for another {wait:.0f}s.", retry_after=wait)
     if wait > 0:
         sleep(wait)
 
 
-def host_back_off(host: str, seconds: float) -> None:
-    """Keep every worker away from `host` for `seconds` (after a 429 with Retry-After)."""
-    _store_call("reserve", f"factcheck:fetch:slot:{host}", 0.0, seconds)
-    _store_call("set", f"factcheck:fetch:hold:{host}", True, seconds)
+def host_back_off(host: str, seconds: float, *, scope: str | None = None) -> None:
+    """Keep every worker's requests to `host`, or those of `scope`, away for `seconds` (after a 429
+    or 503 with Retry-After)."""
+    _store_call("reserve", _slot_key(host, scope), 0.0, seconds)
+    _store_call("set", _hold_key(host, scope), True, seconds)
+
+
+def host_hold_remaining(host: str, *, scope: str | None = None) -> float:
+    """Seconds until a request to `host`, or of `scope`, may go (0 when it may go now)."""
+    if not _store_call("get", _hold_key(host, scope)):
+        return 0.0
+    return _store_call("slot_wait", _slot_key(host, scope))
 
 
 def sleep(seconds: float) -> None:
@@ -565,6 +598,7 @@ def _send_once(
     deadline: float,
     max_bytes: int,
     allowed_content_types: Iterable[str] | None,
+    read_body: bool = True,
 ) -> tuple[int, dict[str, str], bytes]:
     request_headers = {"Host": target.host_header, **headers}
     last_error: Exception | None = None
@@ -602,7 +636,7 @@ def _send_once(
         try:
             response_headers = {key.lower(): value for key, value in response.headers.items()}
             status = response.status
-            if status in REDIRECT_STATUSES or status == 304 or status >= 400:
+            if status in REDIRECT_STATUSES or status == 304 or status >= 400 or not read_body:
                 # Redirect and error bodies are never read: nothing decodes a body we do not use.
                 return status, response_headers, b""
             if allowed_content_types is not None:
@@ -643,6 +677,8 @@ def _fetch_attempt(
     use_cache: bool,
     resolver: Resolver | None,
     host_hold_max: float | None = None,
+    rate_limit_scope: str | None = None,
+    read_body: bool = True,
 ) -> FetchResponse:
     deadline = time.monotonic() + settings.HTTP_TOTAL_TIMEOUT_SECONDS
     original_url = url
@@ -668,7 +704,9 @@ def _fetch_attempt(
             if cached.get("last_modified"):
                 request_headers["If-Modified-Since"] = cached["last_modified"]
 
-        host_slot_wait(target.host)
+        # The caller's scope is its URL's; a redirect leaves for another URL, paced by its host.
+        scope = None if redirects else rate_limit_scope
+        host_slot_wait(target.host, scope=scope)
         status, response_headers, content = _send_once(
             target,
             method=method,
@@ -678,6 +716,7 @@ def _fetch_attempt(
             deadline=deadline,
             max_bytes=max_bytes,
             allowed_content_types=allowed_content_types,
+            read_body=read_body,
         )
         if status in REDIRECT_STATUSES and response_headers.get("location"):
             if len(redirects) >= max_redirects:
@@ -701,8 +740,11 @@ def _fetch_attempt(
             )
         if status == 429 or status >= 500:
             retry_after = _retry_after_seconds(response_headers.get("retry-after"))
-            if retry_after:
-                host_back_off(target.host, retry_after if host_hold_max is None else min(retry_after, host_hold_max))
+            # Only the answers Retry-After is defined for (RFC 9110, RFC 6585) hold the host: a 500
+            # that sends one anyway is not asking everyone else to wait.
+            if retry_after and status in (429, 503):
+                hold = retry_after if host_hold_max is None else min(retry_after, host_hold_max)
+                host_back_off(target.host, hold, scope=scope)
             raise UpstreamUnavailableError(
                 f"{target.host} answered {status}.", url=url, status=status, retry_after=retry_after
             )
@@ -753,6 +795,8 @@ def fetch(
     retries: int | None = None,
     resolver: Resolver | None = None,
     host_hold_max: float | None = None,
+    rate_limit_scope: str | None = None,
+    read_body: bool = True,
 ) -> FetchResponse:
     """Fetch `url` under the policy above; raise a `FetchError` subclass on refusal or failure.
 
@@ -761,7 +805,17 @@ def fetch(
     retried `retries` times in-process when the wait is short (Retry-After beyond
     HTTP_RETRY_MAX_DELAY_SECONDS is left to the caller, e.g. a Celery countdown). A caller that
     caps how long it honours a Retry-After gives the cap as `host_hold_max`, so the hold on the
-    host that a 429 or 5xx sets is no longer: the error still carries the server's own wait.
+    host that a 429 or 503 sets is no longer: the error still carries the server's own wait.
+
+    The per-host spacing and a Retry-After's hold apply to the host, shared by every caller. A
+    caller whose rate limit is per credential rather than per host (a webhook URL: Slack and Teams
+    limit each incoming-webhook URL) names its own `rate_limit_scope`: its requests are spaced and
+    held in that scope only, and its 429 holds no one else's requests to the host. The scope is a
+    key in the shared store, so it should not be a secret (hash one).
+
+    `read_body=False` returns the status and headers without waiting for the body (`content` is
+    empty): for a caller that only needs to know the answer, a slow or endless body then cannot
+    hold it.
     """
     if params:
         url = f"{url}{'&' if urlsplit(url).query else '?'}{urlencode(params, doseq=True)}"
@@ -787,6 +841,8 @@ def fetch(
                 use_cache=use_cache,
                 resolver=resolver,
                 host_hold_max=host_hold_max,
+                rate_limit_scope=rate_limit_scope,
+                read_body=read_body,
             )
         except TransientFetchError as error:
             if attempt >= retries:

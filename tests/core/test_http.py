@@ -453,6 +453,47 @@ def test_a_long_retry_after_is_left_to_the_caller_and_holds_off_the_host(serve, 
     assert len(server.requests) == 1
 
 
+def test_a_retry_after_in_a_rate_limit_scope_holds_that_scope_only(serve, sleeps):
+    # Webhook URLs on one host (Slack's) each have their own limit.
+    server = serve({"/a": FakeResponse(status=429, headers={"Retry-After": "120"}), "/b": FakeResponse.html("ok")})
+
+    with pytest.raises(http.UpstreamUnavailableError):
+        http.fetch(server.url("/a"), retries=0, rate_limit_scope="credential-a")
+
+    assert http.fetch(server.url("/b"), rate_limit_scope="credential-b").content == b"ok"
+    assert http.fetch(server.url("/b")).content == b"ok"
+    with pytest.raises(http.UpstreamUnavailableError) as held:
+        http.fetch(server.url("/b"), retries=0, rate_limit_scope="credential-a")
+    assert held.value.retry_after > 100
+    assert [request.path for request in server.requests] == ["/a", "/b", "/b"]
+    assert 100 < http.host_hold_remaining("127.0.0.1", scope="credential-a") <= 120
+    assert http.host_hold_remaining("127.0.0.1") == 0
+
+
+def test_a_retry_after_on_a_500_does_not_hold_the_host(serve, sleeps):
+    # RFC 9110 gives Retry-After to 503 (and RFC 6585 to 429); a 500 sending one asks no one to wait.
+    broken = FakeResponse(status=500, headers={"Retry-After": "120"})
+    server = serve({"/broken": broken, "/ok": FakeResponse.html("ok")})
+
+    with pytest.raises(http.UpstreamUnavailableError) as error:
+        http.fetch(server.url("/broken"), retries=0)
+
+    assert error.value.retry_after == 120
+    assert http.fetch(server.url("/ok")).content == b"ok"
+    assert http.host_hold_remaining("127.0.0.1") == 0
+
+
+def test_a_caller_that_does_not_read_the_body_does_not_wait_for_it(serve, settings):
+    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 2
+    server = serve({"/slow": FakeResponse(status=200, body="x" * 1000, drip_bytes_per_second=20)})
+
+    started = time.monotonic()
+    response = http.fetch(server.url("/slow"), read_body=False)
+
+    assert time.monotonic() - started < 1
+    assert (response.status, response.content) == (200, b"")
+
+
 @pytest.mark.parametrize("retry_after", ["\u00b2", "9" * 400])
 def test_a_retry_after_that_is_no_number_of_seconds_is_ignored_not_a_crash(serve, sleeps, retry_after):
     # "²" passes str.isdigit() but not float(); 400 nines make an infinite wait, which would hold
