@@ -25,6 +25,17 @@ long (capped), and never less than the backoff. The planned time is kept on the 
 countdown; a longer one is not held in a worker (past the broker's visibility timeout the message
 would be handed out twice) but left to the sweeper, which publishes the row once it is due.
 
+The wait also holds the endpoint's other deliveries, in every worker (the client's hold, kept in
+the shared store, Redis), but only those to the same URL: chat services limit each incoming-webhook
+URL (Slack, Teams), and any receiver's limit is its credential's, so one desk's 429 from Slack does
+not hold another desk's deliveries to Slack. Endpoints registered with the same URL (two formats,
+or two desks given the same URL) share it, as they share its limit. A delivery follows its
+endpoint's URL: when an admin changes it, a delivery waiting on the old address, or whose attempt
+to the old address was in flight, waits only for what the new address asked (usually nothing).
+
+Only the answer's status is used: its body is not waited for, so a receiver that takes the event
+and then sends a slow or endless body neither holds a worker nor gets the event again.
+
 A desk admin can send a finished delivery again (`webhook_delivery_redeliver`): a new row with the
 same payload, so its `id` is the event's and receivers that already have it can drop it.
 """
@@ -52,11 +63,11 @@ from apps.core.http import (
     DNSResolutionError,
     FetchError,
     HTTPStatusError,
-    ResponseTooLargeError,
     TooManyRedirectsError,
     TransientFetchError,
     UpstreamUnavailableError,
     fetch,
+    host_hold_remaining,
     shown_url,
     target_check,
 )
@@ -77,8 +88,6 @@ from .selectors import desk_admin_require
 logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Factcheck-Signature"
-# Receivers answer quickly with a short body; anything longer is not read.
-RESPONSE_MAX_BYTES = 64 * 1024
 
 
 class WebhookDeliveryRetry(Exception):
@@ -242,8 +251,9 @@ def webhook_endpoint_update(
     Deliveries still waiting are sent as the endpoint is when they go: to its new URL, in its new
     format, signed with its new secret (an admin changes these because the old ones are wrong or
     leaked, and an event held back for the old address is worth nothing to it). A new URL also
-    ends the wait they were given by the old address (its backoff or Retry-After): they are
-    published again at once, after commit.
+    ends the wait they were given by the old address (its backoff or Retry-After): they wait for
+    what the new address asked, if anything, and are published again after commit. The endpoint's
+    row lock orders this with an attempt in flight (`_attempt_failed`).
     """
     desk_admin_require(user=actor, desk=endpoint.desk)
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
@@ -273,7 +283,7 @@ def webhook_endpoint_update(
     _full_clean(current)
     current.save()
     if current.url != url_before:
-        _deliveries_waiting_send_now(current)
+        _deliveries_waiting_follow_url(current)
     _endpoint_update_audit(actor=actor, endpoint=current, before=before, url_before=url_before)
     if rotate_secret:
         audit_record(
@@ -285,16 +295,20 @@ def webhook_endpoint_update(
     return current
 
 
-def _deliveries_waiting_send_now(endpoint: WebhookEndpoint) -> None:
+def _deliveries_waiting_follow_url(endpoint: WebhookEndpoint) -> None:
+    """Deliveries waiting to be tried again wait for the endpoint's (new) URL instead: at once, or
+    for what is left of a Retry-After that URL gave (an endpoint with the same URL had a 429)."""
     now = timezone.now()
+    next_attempt_at, enqueued_at = _next_attempt_plan(now, wait=_url_wait(endpoint.url))
     waiting = WebhookDelivery.objects.filter(
         endpoint=endpoint, status=WebhookDeliveryStatus.PENDING, next_attempt_at__gt=now
     )
     delivery_ids = list(waiting.values_list("pk", flat=True))
     # The same condition again: a row claimed since it was read is left to its worker.
-    waiting.filter(pk__in=delivery_ids).update(next_attempt_at=now, enqueued_at=now, updated_at=now)
-    for delivery_id in delivery_ids:
-        _publish(delivery_id)
+    waiting.filter(pk__in=delivery_ids).update(next_attempt_at=next_attempt_at, enqueued_at=enqueued_at, updated_at=now)
+    if enqueued_at is not None:
+        for delivery_id in delivery_ids:
+            _publish(delivery_id, countdown=(next_attempt_at - now).total_seconds())
 
 
 def _endpoint_update_audit(*, actor, endpoint: WebhookEndpoint, before: dict, url_before: str) -> None:
@@ -474,10 +488,13 @@ def _delivery_new(
     return delivery
 
 
-def _publish(delivery_id) -> None:
+def _publish(delivery_id, *, countdown: float = 0) -> None:
     from .tasks import webhook_delivery_send_task
 
-    webhook_delivery_send_task.delay_on_commit(str(delivery_id))
+    if countdown <= 0:
+        webhook_delivery_send_task.delay_on_commit(str(delivery_id))
+        return
+    transaction.on_commit(lambda: webhook_delivery_send_task.apply_async((str(delivery_id),), countdown=countdown))
 
 
 def _one_line(text: str, chars: int) -> str:
@@ -563,17 +580,21 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         "X-Factcheck-Delivery": str(delivery.payload.get("id", delivery.pk)),
         SIGNATURE_HEADER: webhook_signature(secret=endpoint.secret, timestamp=int(time.time()), body=body),
     }
+    url = endpoint.url
     try:
         response = fetch(
-            endpoint.url,
+            url,
             method="POST",
             headers=headers,
             body=body,
             timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            max_bytes=RESPONSE_MAX_BYTES,
+            # Nothing here uses the answer's body: once its status says the endpoint took the
+            # delivery, a slow body must not turn that into a timeout and a second delivery.
+            read_body=False,
             max_redirects=0,
             retries=0,
-            # The client holds every request to a host that asked to wait; no longer than this
+            rate_limit_scope=webhook_rate_limit_scope(url),
+            # The client holds every request in the scope that asked to wait; no longer than this
             # delivery's own wait, or a day's Retry-After would burn every attempt on the hold.
             host_hold_max=settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS,
         )
@@ -581,17 +602,13 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None
         return _attempt_failed(
             delivery,
-            error=_error_without_path(error, endpoint.url),
+            url=url,
+            error=_error_without_path(error, url),
             response_status=status,
             retry_after=_retry_after_asked(error, status),
         )
     except HTTPStatusError as error:
         return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
-    except ResponseTooLargeError:
-        # The client reads a body only for an answer that is neither an error nor a redirect (in
-        # practice a 2xx): the endpoint took the delivery, and only its answer, which nothing here
-        # uses, was too long to read (a receiver that echoes a large event back).
-        return _delivered(delivery, response_status=None, note="The endpoint's answer was too long to read.")
     except TooManyRedirectsError:
         return _fail(delivery, error="The endpoint answered with a redirect; webhooks do not follow redirects.")
     except FetchError as error:
@@ -599,10 +616,33 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
     return _delivered(delivery, response_status=response.status)
 
 
-def _delivered(delivery: WebhookDelivery, *, response_status: int | None, note: str = "") -> WebhookDelivery:
+def webhook_rate_limit_scope(url: str) -> str:
+    """The outbound client's rate-limit scope of an endpoint URL (`fetch`'s `rate_limit_scope`):
+    the URL itself, hashed, as the key names it in the shared store (a chat service's URL is its
+    credential)."""
+    return "webhook:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _url_wait(url: str) -> float:
+    """Seconds before a delivery may be sent to `url`: what is left of a Retry-After it gave."""
+    return host_hold_remaining(urlsplit(url).hostname or "", scope=webhook_rate_limit_scope(url))
+
+
+def _next_attempt_plan(now: dt.datetime, *, wait: float) -> tuple[dt.datetime, dt.datetime | None]:
+    """When a delivery's next attempt goes, `wait` seconds from `now`, and its `enqueued_at`.
+
+    A wait Celery can hold is published with a countdown: the sweeper counts its message as lost
+    WEBHOOK_STALE_SECONDS after the planned attempt. A longer one gets no message (`enqueued_at`
+    None), and the sweeper publishes the row as soon as it is due."""
+    next_attempt_at = now + dt.timedelta(seconds=wait)
+    held_by_celery = wait <= settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS
+    return next_attempt_at, next_attempt_at if held_by_celery else None
+
+
+def _delivered(delivery: WebhookDelivery, *, response_status: int | None) -> WebhookDelivery:
     delivery.response_status = response_status
     delivery.delivered_at = timezone.now()
-    _finish(delivery, WebhookDeliveryStatus.DELIVERED, error=note)
+    _finish(delivery, WebhookDeliveryStatus.DELIVERED, error="")
     endpoint_failures = WebhookEndpoint.objects.filter(pk=delivery.endpoint_id).exclude(consecutive_failures=0)
     endpoint_failures.update(consecutive_failures=0)
     return delivery
@@ -661,13 +701,14 @@ def webhook_retry_delay(*, attempt: int, retry_after: float | None = None) -> fl
 
 
 def _attempt_failed(
-    delivery: WebhookDelivery, *, error: str, response_status: int | None, retry_after: float | None
+    delivery: WebhookDelivery, *, url: str, error: str, response_status: int | None, retry_after: float | None
 ) -> WebhookDelivery:
-    """A transient failure: plan the next attempt, unless this was the last one.
+    """A transient failure of the attempt to `url`: plan the next attempt, unless this was the last one.
 
     Raises WebhookDeliveryRetry with the wait, for the task to retry after, when Celery can hold
     it; after planning a longer wait it returns, and the sweeper publishes the row when
-    `next_attempt_at` comes.
+    `next_attempt_at` comes. When the endpoint's URL changed while the attempt was in flight,
+    the old address's wait is not kept: the next attempt waits only for the new one's.
     """
     delivery.response_status = response_status
     logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
@@ -676,15 +717,23 @@ def _attempt_failed(
     wait = webhook_retry_delay(attempt=delivery.attempts, retry_after=retry_after)
     if retry_after is not None:
         error = f"{error} It asked to wait {retry_after:.0f} s (Retry-After)."
-    delivery.status = WebhookDeliveryStatus.PENDING
-    delivery.next_attempt_at = timezone.now() + dt.timedelta(seconds=wait)
-    held_by_celery = wait <= settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS
-    # The sweeper counts a row's message as lost WEBHOOK_STALE_SECONDS after `enqueued_at`: after
-    # the planned attempt when a retry is on its way; with none (None), as soon as it is due.
-    delivery.enqueued_at = delivery.next_attempt_at if held_by_celery else None
-    delivery.last_error = error[:1000]
-    saved = _delivery_save(delivery, ["status", "enqueued_at", "next_attempt_at", "last_error", "response_status"])
-    if saved and held_by_celery:
+    with transaction.atomic():
+        # The endpoint's lock, as an edit takes it: either the edit comes after, and finds this row
+        # waiting (`_deliveries_waiting_follow_url`), or it came first, and its URL is read here.
+        current_url = (
+            WebhookEndpoint.objects.select_for_update()
+            .filter(pk=delivery.endpoint_id)
+            .values_list("url", flat=True)
+            .first()
+        )
+        if current_url is not None and current_url != url:
+            wait = _url_wait(current_url)
+            error = f"{error} The endpoint's URL has changed since; the next attempt goes to the new one."
+        delivery.status = WebhookDeliveryStatus.PENDING
+        delivery.next_attempt_at, delivery.enqueued_at = _next_attempt_plan(timezone.now(), wait=wait)
+        delivery.last_error = error[:1000]
+        saved = _delivery_save(delivery, ["status", "enqueued_at", "next_attempt_at", "last_error", "response_status"])
+    if saved and delivery.enqueued_at is not None:
         raise WebhookDeliveryRetry(error, countdown=wait)
     return delivery
 

@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import hmac
+import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +18,7 @@ from apps.desks import tasks as desk_tasks
 from apps.desks import webhooks
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEvent
 from apps.desks.webhooks import WebhookDeliveryRetry, webhook_delivery_send, webhook_endpoint_create
+from tests import factories
 from tests.fakes import FakeResponse, FakeServer, network
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +67,17 @@ def _record(desk) -> WebhookDelivery:
         summary="The editor approved the verdict on the tram line's budget.",
     )
     return WebhookDelivery.objects.exclude(pk__in=before).get()
+
+
+def _record_all(desk) -> list[WebhookDelivery]:
+    before = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    webhooks.webhook_event_record(
+        desk=desk,
+        event=WebhookEvent.VERDICT_APPROVED,
+        data={"claim": {"id": "c1"}},
+        summary="The editor approved the verdict on the tram line's budget.",
+    )
+    return list(WebhookDelivery.objects.exclude(pk__in=before).select_related("endpoint"))
 
 
 def _seconds_until(moment: dt.datetime) -> float:
@@ -123,10 +136,17 @@ def test_a_retry_after_shorter_than_the_backoff_waits_the_backoff(desk, endpoint
 
 
 def test_retry_after_on_another_server_error_is_not_taken_as_a_wait(desk, endpoint, receiver):
-    receiver.routes["/hook"] = FakeResponse(status=500, headers={"Retry-After": "240"})
+    receiver.routes["/hook"] = [FakeResponse(status=500, headers={"Retry-After": "240"}), FakeResponse(status=204)]
     delivery = _record(desk)
 
     assert _send_expecting_retry(delivery) <= 30
+
+    # Nor does the client hold the address for it: when the backoff is over, the next attempt is sent.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 2)
+    assert len(receiver.requests_to("/hook")) == 2
 
 
 def test_a_wait_longer_than_celery_holds_is_left_to_the_sweeper_and_capped_at_an_hour(
@@ -271,6 +291,133 @@ def test_a_retry_after_past_the_cap_holds_the_host_no_longer_than_the_delivery_w
     delivery.refresh_from_db()
     assert 3590 <= _seconds_until(delivery.next_attempt_at) <= 3600
     assert "It asked to wait 86400 s (Retry-After)." in delivery.last_error
-    with pytest.raises(http.UpstreamUnavailableError) as held:
-        http.host_slot_wait(urlsplit(endpoint.url).hostname)
-    assert held.value.retry_after <= _seconds_until(delivery.next_attempt_at)
+    scope = webhooks.webhook_rate_limit_scope(endpoint.url)
+    held = http.host_hold_remaining(urlsplit(endpoint.url).hostname, scope=scope)
+    assert 3500 <= held <= _seconds_until(delivery.next_attempt_at)
+
+
+# --- Whom a Retry-After holds: the endpoint's URL, not its host ------------------------------------
+
+
+def test_one_desks_retry_after_does_not_hold_another_desks_deliveries_to_the_same_host(
+    desk, endpoint, receiver, other_desk
+):
+    # Two desks' Slack webhooks are two URLs on hooks.slack.com, each with its own rate limit.
+    other_admin = factories.MemberFactory(desk=other_desk, role="admin").user
+    webhook_endpoint_create(
+        actor=other_admin, desk=other_desk, url=receiver.url("/other-hook"), events=[WebhookEvent.VERDICT_APPROVED]
+    )
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    receiver.routes["/other-hook"] = FakeResponse(status=204)
+    _send_expecting_retry(_record(desk))
+
+    other_delivery = _record(other_desk)
+    webhook_delivery_send(delivery_id=str(other_delivery.pk))
+
+    other_delivery.refresh_from_db()
+    assert other_delivery.status == WebhookDeliveryStatus.DELIVERED
+    assert len(receiver.requests_to("/other-hook")) == 1
+
+
+def test_endpoints_with_the_same_url_share_its_retry_after(desk, desk_admin, endpoint, receiver):
+    # The same URL registered twice (say, for two sets of events) is one credential with one limit.
+    webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url=endpoint.url, events=[WebhookEvent.VERDICT_APPROVED], description="Twin"
+    )
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    first, second = sorted(_record_all(desk), key=lambda delivery: delivery.endpoint.description)
+    _send_expecting_retry(first)
+
+    countdown = _send_expecting_retry(second)
+
+    assert len(receiver.requests_to("/hook")) == 1
+    assert 230 <= countdown <= 240
+
+
+@pytest.mark.redis
+def test_the_retry_after_holds_the_url_in_every_worker_through_redis(desk, endpoint, receiver, settings):
+    settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
+    http.shared_store().clear()
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    try:
+        _send_expecting_retry(_record(desk))
+        http._local_store.clear()  # nothing of the hold is left in this process
+
+        countdown = _send_expecting_retry(_record(desk))
+
+        assert len(receiver.requests_to("/hook")) == 1
+        assert 230 <= countdown <= 240
+        # The store names the URL only by its hash: a chat service's URL is its credential.
+        keys = {key.decode() for key in http.shared_store()._client.scan_iter("factcheck:fetch:*")}
+        scope = webhooks.webhook_rate_limit_scope(endpoint.url)
+        assert keys == {f"factcheck:fetch:hold:{scope}", f"factcheck:fetch:slot:{scope}"}
+        assert receiver.host not in scope
+    finally:
+        http.shared_store().clear()
+
+
+# --- A delivery follows its endpoint's URL -------------------------------------------------------
+
+
+def test_a_url_changed_while_an_attempt_is_in_flight_ends_the_old_addresss_wait(
+    desk, desk_admin, endpoint, receiver, monkeypatch
+):
+    receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "3600"})
+    receiver.routes["/new-hook"] = FakeResponse(status=204)
+    delivery = _record(desk)
+    real_fetch = webhooks.fetch
+
+    def fetch_while_an_admin_changes_the_url(url, **options):
+        try:
+            return real_fetch(url, **options)
+        finally:
+            webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, url=receiver.url("/new-hook"))
+
+    monkeypatch.setattr(webhooks, "fetch", fetch_while_an_admin_changes_the_url)
+
+    countdown = _send_expecting_retry(delivery)
+
+    # The old address's hour is not the new one's: the retry is at once, and goes there.
+    assert countdown == 0
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.PENDING
+    assert _seconds_until(delivery.next_attempt_at) <= 0
+    assert "The endpoint's URL has changed since" in delivery.last_error
+    monkeypatch.setattr(webhooks, "fetch", real_fetch)
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.DELIVERED, 2)
+    assert len(receiver.requests_to("/new-hook")) == 1
+
+
+def test_a_waiting_delivery_moved_to_a_url_that_asked_to_wait_waits_for_it(
+    desk, desk_admin, endpoint, receiver, published_ids, django_capture_on_commit_callbacks, monkeypatch
+):
+    # Another endpoint on the new URL was told to wait four minutes; the old URL asked for an hour.
+    busy = webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url=receiver.url("/busy-hook"), events=[WebhookEvent.CLAIM_ASSIGNED]
+    )
+    receiver.routes["/busy-hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "3600"})
+    webhooks.webhook_event_record(desk=desk, event=WebhookEvent.CLAIM_ASSIGNED, data={}, summary="Desk renamed today.")
+    _send_expecting_retry(WebhookDelivery.objects.get(endpoint=busy))
+    delivery = _record(desk)
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+    published_ids.clear()
+    countdowns = []
+    monkeypatch.setattr(
+        desk_tasks.webhook_delivery_send_task,
+        "apply_async",
+        lambda args, countdown: countdowns.append((args, countdown)),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, url=receiver.url("/busy-hook"))
+
+    delivery.refresh_from_db()
+    assert 230 <= _seconds_until(delivery.next_attempt_at) <= 240
+    # Published with that countdown, not at once (an attempt spent on the hold).
+    assert published_ids == []
+    [(args, countdown)] = countdowns
+    assert args == (str(delivery.pk),)
+    assert 230 <= countdown <= 240
