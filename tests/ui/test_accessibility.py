@@ -127,6 +127,13 @@ def _reject_the_new_claim(page) -> None:
     page.locator(".messages").first.wait_for()
 
 
+def _add_a_passage_the_article_does_not_hold(page) -> None:
+    page.get_by_text("Add a claim by typing or pasting its text").click()
+    page.get_by_label("Text to add as a claim").fill("The talks collapsed after a single afternoon.")
+    page.get_by_role("button", name="Add claim", exact=True).click()
+    page.locator("#add-claim-passage-error").wait_for()
+
+
 def _create_an_account(page) -> None:
     form = page.locator("form", has=page.get_by_role("button", name="Create and add"))
     form.get_by_label("Username").fill("nadia")
@@ -235,6 +242,7 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
         Visit("/no-such-page/"),
         Visit(f"/articles/{article}/", then=_reject_the_new_claim),
+        Visit(f"/articles/{article}/", then=_add_a_passage_the_article_does_not_hold, label="typed passage refused"),
     ]
     reviewer_pages = [
         Visit("/"),

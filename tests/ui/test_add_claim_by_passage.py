@@ -1,5 +1,8 @@
 """Adding a claim without a mouse: the editor types or pastes the passage, the page finds it."""
 
+import html
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -12,6 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def _messages(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def _refused(client, response) -> tuple[str, str]:
+    """The reason the article page gives beside the passage field, and the passage in it."""
+    page = client.get(response["Location"]).content.decode()
+    reason = re.search(r'<p class="field-error" id="add-claim-passage-error">(.*?)</p>', page, re.S).group(1)
+    passage = re.search(r'<textarea id="add-claim-passage"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    return html.unescape(reason), html.unescape(passage)
 
 
 def _add(client, article, passage):
@@ -41,11 +52,14 @@ def test_a_passage_not_in_the_article_says_to_copy_it_from_the_text(editor_clien
     response = _add(editor_client, article, "The conflict has killed 50,000 people")
 
     assert response["Location"] == reverse("articles:detail", args=[article.pk])
-    assert _messages(response) == [
+    assert _refused(editor_client, response) == (
         "“The conflict has killed 50,000 people” is not in the article text. "
-        "Copy the passage from the article, or type it exactly as it is written there."
-    ]
+        "Copy the passage from the article, or type it exactly as it is written there.",
+        "The conflict has killed 50,000 people",
+    )
     assert not Claim.objects.exists()
+    # Shown once: loading the page again shows the field empty.
+    assert "add-claim-passage-error" not in editor_client.get(response["Location"]).content.decode()
 
 
 def test_a_passage_found_twice_says_to_add_the_words_around_it(editor_client, desk, editor):
@@ -54,9 +68,11 @@ def test_a_passage_found_twice_says_to_add_the_words_around_it(editor_client, de
 
     response = _add(editor_client, article, "rose 5%")
 
-    assert _messages(response) == [
-        "“rose 5%” appears 2 times in the article. Add some of the words around it so that it matches only one passage."
-    ]
+    assert _refused(editor_client, response) == (
+        "“rose 5%” appears 2 times in the article. "
+        "Add some of the words around it so that it matches only one passage.",
+        "rose 5%",
+    )
     assert not Claim.objects.exists()
 
 
@@ -72,7 +88,7 @@ def test_a_passage_matches_whole_words_only(editor_client, desk, editor):
 def test_an_empty_form_asks_for_the_passage(editor_client, article):
     response = _add(editor_client, article, "   ")
 
-    assert _messages(response) == ["Type or paste the passage to add as a claim."]
+    assert _refused(editor_client, response) == ("Type or paste the passage to add as a claim.", "")
     assert not Claim.objects.exists()
 
 

@@ -22,7 +22,13 @@ from apps.web.actions import form_action, form_page
 from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
-from apps.web.views.claims import PositionedSegment, ShownStatus, claim_shown_status, positioned_segments
+from apps.web.views.claims import (
+    PositionedSegment,
+    ShownStatus,
+    claim_shown_status,
+    positioned_segments,
+    refused_passage_take,
+)
 
 
 @form_page
@@ -122,6 +128,7 @@ def article_detail(request, article_id):
             "extraction_notice": _extraction_notice(extraction),
             "language_name": language_name(article.language),
             "can_edit": can_edit,
+            "refused_passage": refused_passage_take(request, article=article) if can_edit else None,
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
             "editable_statuses": EDITABLE_TASK_STATUSES,

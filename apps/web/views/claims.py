@@ -412,14 +412,37 @@ def claim_create(request, article_id):
     data = form.cleaned_data
     start, end = data["start"], data["end"]
     if start is None:
-        # Typed or pasted rather than selected: the editor works without a mouse.
-        start, end = article_passage_span_get(article=article, passage=data["passage"])
+        # Typed or pasted rather than selected: the editor works without a mouse. A passage the
+        # article does not hold goes back into its field with the reason, to be corrected there.
+        try:
+            start, end = article_passage_span_get(article=article, passage=data["passage"])
+        except ApplicationError as error:
+            _refused_passage_keep(request, article=article, passage=data["passage"], reason=error.message)
+            return redirect("articles:detail", article_id=article.pk)
     claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
     full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
     overlapped = claim_overlapping_list(user=request.user, claim=claim)
     messages.success(request, f"Claim added: “{claim.text}”{full_stop}{_overlap_note(overlapped)}")
     return redirect(_in_article_url(article.pk, claim.pk))
+
+
+# The session key under which a typed passage that was refused waits for the article page.
+REFUSED_PASSAGE_SESSION_KEY = "refused_passage"
+
+
+def _refused_passage_keep(request, *, article, passage: str, reason: str) -> None:
+    request.session[REFUSED_PASSAGE_SESSION_KEY] = {"article": str(article.pk), "passage": passage, "reason": reason}
+
+
+def refused_passage_take(request, *, article) -> dict | None:
+    """The passage typed to add as a claim of `article` and why it was refused ({passage, reason}),
+    once: the article page shows it in its field after the redirect, and a reload shows it no more."""
+    refused = request.session.get(REFUSED_PASSAGE_SESSION_KEY)
+    if not refused or refused.get("article") != str(article.pk):
+        return None
+    del request.session[REFUSED_PASSAGE_SESSION_KEY]
+    return refused
 
 
 def _overlap_note(overlapped: list) -> str:
