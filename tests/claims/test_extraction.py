@@ -2101,3 +2101,15 @@ def test_a_document_whose_owner_is_named_after_it_belongs_to_that_owner():
     assert refund.text == "The NBA will refund all 3,000 ticket holders within 30 days."
     assert refund.attribution == "NBA"
     assert _claim(claims, "12 protesters").attribution == "city police"
+
+
+def test_saying_something_by_saying_it_names_the_subject():
+    body = (
+        "Governor Mike DeWine postponed the primary election on Monday. "
+        'He continued by announcing, "As such, the health director will order the polls closed for 2 weeks." '
+        "In August, the parents tried to have their son released by saying they forgave him for the 3 thefts."
+    )
+    claims = extract_claims(body)
+
+    assert _claim(claims, "closed for 2 weeks").attribution == "Mike DeWine"
+    assert _claim(claims, "3 thefts").attribution == "the parents"

@@ -321,8 +321,10 @@ _POST_THEN_NAMED = re.compile(
 )
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
 _SAYING_AFTER_COMMA = re.compile(
-    r",\s+(?:also\s+)?(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|"
-    r"telling)\b(?!\s+(?:goodbye|farewell|grace|to|which|whether)\b)"
+    # 'He continued by announcing, "..."', "She underlined the call by saying ...": how the subject said it
+    r"(?:,\s+(?:also\s+)?|\s+by\s+(?=(?:saying|announcing|stating|declaring|adding|noting|telling)\b))"
+    r"(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|telling|announcing"
+    r"|declaring)\b(?!\s+(?:goodbye|farewell|grace|to|which|whether)\b)"
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
     r"|:\s*[\"“]"
 )
