@@ -50,6 +50,19 @@ def test_assigning_to_someone_outside_the_desk_is_refused(editor_client, article
     assert veto_task.status == TaskStatus.NEW
 
 
+@pytest.mark.parametrize("assignee", ["9223372036854775808", "99999999999999999999999999", "-9223372036854775809"])
+def test_assigning_to_a_user_number_past_the_databases_integers_is_refused(editor_client, article, veto_task, assignee):
+    # A hand-edited form; the number cannot even be put to SQLite, which stores 64-bit integers.
+    response = editor_client.post(
+        reverse("reviews:assign", args=[article.pk]), {"tasks": [str(veto_task.pk)], "assignee": assignee}
+    )
+
+    assert response.status_code == 302
+    assert _messages(response) == ["Choose a reviewer of this desk."]
+    veto_task.refresh_from_db()
+    assert veto_task.status == TaskStatus.NEW
+
+
 def test_a_reviewer_cannot_assign(reviewer_client, article, veto_task, reviewer):
     response = _assign(reviewer_client, article, [veto_task], reviewer)
 

@@ -8,6 +8,24 @@ from apps.desks.selectors import desk_members
 from apps.reviews.selectors import OPEN_STATUSES, rating_list_for_desk, review_task_list, review_task_queue_articles
 from apps.reviews.services import CORRECTION_NOTE_REQUIRED
 
+# Users are numbered by the database's 64-bit integers (BigAutoField).
+_USER_ID_MIN, _USER_ID_MAX = -(2**63), 2**63 - 1
+
+
+class _DeskMemberByUserIdField(forms.ModelChoiceField):
+    """A desk membership chosen by its user's id. A hand-edited number outside the database's
+    integers names nobody: SQLite cannot even be asked about it (it raises OverflowError)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            try:
+                in_range = _USER_ID_MIN <= int(value) <= _USER_ID_MAX
+            except (TypeError, ValueError):
+                in_range = False
+            if not in_range:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
 
 class ReviewAssignForm(forms.Form):
     tasks = forms.ModelMultipleChoiceField(
@@ -15,7 +33,7 @@ class ReviewAssignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Tick at least one claim to assign."},
     )
-    assignee = forms.ModelChoiceField(
+    assignee = _DeskMemberByUserIdField(
         label="Reviewer",
         queryset=None,
         to_field_name="user_id",
