@@ -315,6 +315,7 @@ def _submissions(*, desk: Desk, period: ReportPeriod) -> list[Submission]:
     events = events.annotate(assignee=KT("details__assignee"), previous_assignee=KT("details__previous_assignee"))
     # Per claim: to whom the task was last handed and when, until that reviewer submits.
     awaiting: dict[object, tuple[str, dt.datetime]] = {}
+    starts_at = period.starts_at  # computed each time it is read: once, not once an event
     submissions = []
     for claim_id, action, occurred_at, actor_id, actor_name, assignee, previous_assignee in events.order_by(
         "occurred_at", "pk"
@@ -327,7 +328,7 @@ def _submissions(*, desk: Desk, period: ReportPeriod) -> list[Submission]:
         since_assignment = None
         if claim_id in awaiting and awaiting[claim_id][0] == actor_name:
             since_assignment = occurred_at - awaiting.pop(claim_id)[1]
-        if period.starts_at is None or occurred_at >= period.starts_at:
+        if starts_at is None or occurred_at >= starts_at:
             submissions.append(Submission(reviewer_id=actor_id, since_assignment=since_assignment))
     return submissions
 
