@@ -58,8 +58,9 @@ class SourceRule(BaseModel):
     """Attaches a source link to claims of some kinds that mention some keywords.
 
     `url_template` may use, URL-encoded, {query} (the claim's key terms), {outlet} (an outlet the
-    claim attributes to), {year} (the first year the claim names, else the article's) and
-    {actor} (the claim's first person or organisation). A claim that lacks a value the template
+    claim attributes to), {year} (the first year the claim names, else the article's),
+    {actor} (the claim's first person or organisation) and {speaker} (the person the claim is
+    attributed to, when that is a person, not an outlet). A claim that lacks a value the template
     needs gets no link from the rule, and neither does one that mentions an excluded keyword.
     A rule without a desk applies to every desk (a shared rule). Names are unique, ignoring case,
     among a desk's own rules and the shared ones it sees, so that each desk names its rules freely

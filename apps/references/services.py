@@ -94,6 +94,23 @@ def _claim_actor(claim: Claim) -> str:
     return ""
 
 
+def _claim_speaker(claim: Claim) -> str:
+    """The person the claim is attributed to, as the claim names them ("Vladimir Putin" for
+    "President Vladimir Putin and other Russian officials"), or "" when the source is no person."""
+    attribution = claim.attribution or ""
+    if not attribution:
+        return ""
+    for entity in claim.entities or []:
+        name = str(entity.get("text") or "") if isinstance(entity, dict) and entity.get("type") == "PERSON" else ""
+        if name and (_names_within(name, attribution) or _names_within(attribution, name)):
+            return name
+    return ""
+
+
+def _names_within(name: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
 def _claim_facts(claim: Claim, *, outlet: str) -> dict[str, str]:
     """The values a rule's URL template may use (see SOURCE_RULE_PLACEHOLDERS), not yet encoded."""
     return {
@@ -101,6 +118,7 @@ def _claim_facts(claim: Claim, *, outlet: str) -> dict[str, str]:
         "outlet": outlet,
         "year": _claim_year(claim),
         "actor": _claim_actor(claim),
+        "speaker": "" if outlet else _claim_speaker(claim),
     }
 
 
@@ -1186,8 +1204,14 @@ def reference_evidence_extract(*, reference_id: str, page: dict[str, str] | None
 # them). A desk's admins write its own rules; changes apply to claims imported afterwards, and
 # links already attached stay as they are.
 
-SOURCE_RULE_PLACEHOLDERS = ("query", "outlet", "year", "actor")
-_SAMPLE_VALUES = {"query": "veto+resolution", "outlet": "Kommersant", "year": "2012", "actor": "Kofi%20Annan"}
+SOURCE_RULE_PLACEHOLDERS = ("query", "outlet", "year", "actor", "speaker")
+_SAMPLE_VALUES = {
+    "query": "veto+resolution",
+    "outlet": "Kommersant",
+    "year": "2012",
+    "actor": "Kofi%20Annan",
+    "speaker": "Vladimir%20Putin",
+}
 
 
 def source_rule_url_template_check(url_template: str) -> str:

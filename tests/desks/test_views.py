@@ -352,7 +352,7 @@ def test_a_bad_url_template_redisplays_the_form_with_the_reason(admin_client):
     )
 
     assert response.status_code == 400
-    assert "may only use the placeholders {query}, {outlet}, {year} and {actor}" in response.content.decode()
+    assert "may only use the placeholders {query}, {outlet}, {year}, {actor} and {speaker}" in response.content.decode()
     assert not SourceRule.objects.filter(name="Bad").exists()
 
 

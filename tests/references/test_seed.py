@@ -75,3 +75,22 @@ def test_seed_claims_about_the_kommersant_report_itself_get_its_search_link(seed
     for words in ("did not name any source", "Kommersant pointed", "The report in the influential daily"):
         link = SourceLink.objects.get(claim=_claim(seed_article, words), rule__name="outlet-coverage-search")
         assert "%22Kommersant%22" in link.url
+
+
+def test_seed_statements_by_people_get_a_search_for_where_they_said_it(seed_article):
+    putin = _claim(seed_article, "Putin", "prop up Assad")
+    clinton = _claim(seed_article, "Clinton told Lavrov", "fall sooner or later")
+
+    putin_links = {link.rule.name: link for link in SourceLink.objects.filter(claim=putin)}
+    assert "%22Vladimir%20Putin%22" in putin_links["speaker-statement-news-search"].url
+    assert putin_links["speaker-statement-news-search"].label == "News reports of Vladimir Putin saying this"
+    assert putin_links["kremlin-transcripts"].url.startswith("https://en.kremlin.ru/search?query=")
+    clinton_links = {link.rule.name: link for link in SourceLink.objects.filter(claim=clinton)}
+    assert "%22Clinton%22" in clinton_links["speaker-statement-news-search"].url
+    assert "kremlin-transcripts" not in clinton_links
+
+
+def test_seed_statements_the_outlet_reports_get_no_speaker_search(seed_article):
+    claim = _claim(seed_article, "Clinton had made the appeals")
+
+    assert not SourceLink.objects.filter(claim=claim, rule__name="speaker-statement-news-search").exists()

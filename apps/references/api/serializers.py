@@ -218,8 +218,8 @@ class SourceRuleInputSerializer(serializers.Serializer):
     )
     url_template = serializers.CharField(
         allow_blank=True,
-        help_text="An http(s) address on a fixed site; its path and query may use {query}, {outlet}, {year} "
-        "and {actor}.",
+        help_text="An http(s) address on a fixed site; its path and query may use {query}, {outlet}, {year}, "
+        "{actor} and {speaker}.",
     )
     reason = serializers.CharField(
         max_length=500, allow_blank=True, help_text="Shown to the reviewer: why this source."

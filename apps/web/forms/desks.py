@@ -159,7 +159,8 @@ class SourceRuleForm(forms.Form):
         max_length=2000,
         widget=forms.TextInput(attrs={"placeholder": "https://www.example.org/search?q={query}"}),
         help_text="An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names, "
-        "{year} the year it names (else the article's) and {actor} the first person or organisation in it. "
+        "{year} the year it names (else the article's), {actor} the first person or organisation in it and "
+        "{speaker} the person it is attributed to. "
         "A claim without one of the values the address uses gets no link from this rule.",
     )
     reason = forms.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
