@@ -90,25 +90,38 @@ def article_passage_span_get(*, article: Article, passage: str) -> tuple[int, in
     when the passage is empty, not in the text, or there more than once: the editor has to say
     which passage they mean.
     """
-    words = passage.split()
-    if not words:
+    if not passage.split():
         raise ApplicationError("Type or paste the passage to add as a claim.")
+    return _typed_passage_span(article.body, passage, 0, len(article.body), where="article")
+
+
+def claim_passage_span_get(*, claim: Claim, passage: str) -> tuple[int, int]:
+    """[start, end) in the article body of `passage`, typed or pasted by an editor splitting
+    `claim`: a part of the claim's own text, matched as article_passage_span_get matches."""
+    if not passage.split():
+        raise ApplicationError("Type or paste the part's passage.")
+    return _typed_passage_span(claim.article.body, passage, claim.start, claim.end, where="claim")
+
+
+def _typed_passage_span(body: str, passage: str, start: int, end: int, *, where: str) -> tuple[int, int]:
+    """The one match of `passage` in body[start:end]; ApplicationError if none or several."""
+    words = passage.split()
     pattern = r"\s+".join("".join(_TYPED_LOOKALIKES.get(char, re.escape(char)) for char in word) for word in words)
     # A passage that starts or ends inside a word would cut the article's words in two.
     if words[0][0].isalnum():
         pattern = rf"(?<!\w){pattern}"
     if words[-1][-1].isalnum():
         pattern = rf"{pattern}(?!\w)"
-    matches = list(re.finditer(pattern, article.body, flags=re.IGNORECASE))
+    matches = list(re.compile(pattern, flags=re.IGNORECASE).finditer(body, start, end))
     shown = Truncator(" ".join(words)).chars(80)
     if not matches:
         raise ApplicationError(
-            f"“{shown}” is not in the article text. "
-            "Copy the passage from the article, or type it exactly as it is written there."
+            f"“{shown}” is not in the {where} text. "
+            f"Copy the passage from the {where}, or type it exactly as it is written there."
         )
     if len(matches) > 1:
         raise ApplicationError(
-            f"“{shown}” appears {len(matches)} times in the article. "
+            f"“{shown}” appears {len(matches)} times in the {where}. "
             "Add some of the words around it so that it matches only one passage."
         )
     return matches[0].start(), matches[0].end()

@@ -269,13 +269,16 @@
 
     function emptyPart() {
       var rows = parts.querySelectorAll("[data-split-part]");
+      var row;
       for (var i = 0; i < rows.length; i++) {
-        if (!rows[i].querySelector("input[name$='-start']").value) {
-          return rows[i];
+        row = rows[i];
+        // A part with a typed passage is taken, as one with offsets is.
+        if (!row.querySelector("input[name$='-start']").value && !row.querySelector("input[name$='-passage']").value) {
+          return row;
         }
       }
       var index = rows.length;
-      var row = rows[rows.length - 1].cloneNode(true);
+      row = rows[rows.length - 1].cloneNode(true);
       row.querySelectorAll("input").forEach(function (input) {
         input.name = input.name.replace(/-\d+-/, "-" + index + "-");
         input.id = input.name;

@@ -36,8 +36,7 @@ def test_an_unfinished_split_names_the_part_to_fix_and_keeps_what_was_typed(edit
     assert 'name="form-0-start" min="0" value="0"' in first
     assert 'name="form-0-end" min="1" value="16"' in first
     assert 'value="Russia and China act together."' in first
-    assert "Part 2: Give the passage&#x27;s start." in second
-    assert "Part 2: Give the passage&#x27;s end." in second
+    assert "Part 2: Select the part in the claim&#x27;s context, or type or paste it." in second
 
 
 def test_a_part_outside_the_article_is_explained_above_the_parts_as_typed(editor_client, veto_task):

@@ -102,23 +102,30 @@ class ClaimAddForm(ClaimSpanForm):
         return data
 
 
+class ClaimPartForm(ClaimAddForm):
+    """A part of a claim being split: a selection's offsets, which the page's script fills in, or
+    else its passage, typed or pasted, which is looked up in the claim (keyboard and touch users)."""
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("passage") and data.get("start") is None and not self.errors:
+            self.add_error("passage", "Select the part in the claim's context, or type or paste it.")
+        return data
+
+
 class BaseClaimSplitFormSet(forms.BaseFormSet):
     default_error_messages = {
         "too_few_forms": "A split needs at least two parts.",
         "too_many_forms": f"A split has at most {MAX_SPLIT_PARTS} parts.",
     }
 
-    def parts(self) -> list[dict]:
-        """The filled-in parts, in the order given; rows left empty are skipped."""
-        return [
-            {"start": form.cleaned_data["start"], "end": form.cleaned_data["end"], "text": form.cleaned_data["text"]}
-            for form in self.forms
-            if form.cleaned_data
-        ]
+    def filled_forms(self) -> list[ClaimPartForm]:
+        """The parts' forms in the order given; rows left empty are skipped."""
+        return [form for form in self.forms if form.cleaned_data]
 
 
 ClaimSplitFormSet = forms.formset_factory(
-    ClaimSpanForm,
+    ClaimPartForm,
     formset=BaseClaimSplitFormSet,
     extra=0,
     min_num=2,

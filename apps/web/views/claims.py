@@ -19,6 +19,7 @@ from apps.claims.selectors import (
     claim_applied_verdict,
     claim_get,
     claim_overlapping_list,
+    claim_passage_span_get,
 )
 from apps.core.audit import audit_claim_events, audit_earlier_claims, audit_event_summary
 from apps.core.exceptions import ApplicationError
@@ -459,10 +460,11 @@ def _overlap_note(overlapped: list) -> str:
 def claim_split(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     formset = ClaimSplitFormSet(request.POST)
-    if not formset.is_valid():
+    parts = _split_parts(formset, claim) if formset.is_valid() else None
+    if parts is None:
         return _claim_page(request, claim, split_formset=formset, status=400)
     try:
-        created = services.claim_split(claim=claim, user=request.user, parts=formset.parts())
+        created = services.claim_split(claim=claim, user=request.user, parts=parts)
     except ApplicationError as error:
         # A part the article does not hold is a mistake in the form: keep what was typed. Other
         # refusals (not an editor, the review has moved on) leave no form to correct.
@@ -472,6 +474,23 @@ def claim_split(request, claim_id):
     messages.success(request, f"Claim split into {len(created)} claims.")
     # The split claim is gone; its parts are on the article page.
     return redirect(_in_article_url(claim.article_id, created[0].pk))
+
+
+def _split_parts(formset, claim) -> list[dict] | None:
+    """The parts of a valid split formset as the service takes them, a part typed or pasted looked
+    up in the claim; None when one is not found there, its reason then at its passage field."""
+    parts = []
+    for form in formset.filled_forms():
+        data = form.cleaned_data
+        start, end = data["start"], data["end"]
+        if start is None:
+            try:
+                start, end = claim_passage_span_get(claim=claim, passage=data["passage"])
+            except ApplicationError as error:
+                form.add_error("passage", error.message)
+                continue
+        parts.append({"start": start, "end": end, "text": data["text"]})
+    return None if any(form.errors for form in formset.forms) else parts
 
 
 @form_action("claims:detail")
