@@ -134,3 +134,13 @@ def test_a_keyboard_only_editor_adds_a_claim(monkeypatch, live_server, editor, a
 
         expect(page.locator(".messages")).to_contain_text("Claim added: “at least 40,000 people”.")
     assert Claim.objects.filter(article=article, text="at least 40,000 people").exists()
+
+
+def test_a_refused_passage_is_shown_only_on_the_page_it_was_sent_back_to(editor_client, desk, editor, article):
+    other = factories.ArticleFactory(desk=desk, imported_by=editor)
+    response = _add(editor_client, article, "The conflict has killed 50,000 people")
+
+    editor_client.get(reverse("articles:detail", args=[other.pk]))  # another tab, say, loaded first
+    later = editor_client.get(response["Location"]).content.decode()
+
+    assert "add-claim-passage-error" not in later

@@ -438,11 +438,11 @@ def _refused_passage_keep(request, *, article, passage: str, reason: str) -> Non
 
 def refused_passage_take(request, *, article) -> dict | None:
     """The passage typed to add as a claim of `article` and why it was refused ({passage, reason}),
-    once: the article page shows it in its field after the redirect, and a reload shows it no more."""
-    refused = request.session.get(REFUSED_PASSAGE_SESSION_KEY)
+    once: the article page shows it in its field right after the redirect, and no article page
+    (a reload, another article, this one days later) shows it again."""
+    refused = request.session.pop(REFUSED_PASSAGE_SESSION_KEY, None)
     if not refused or refused.get("article") != str(article.pk):
         return None
-    del request.session[REFUSED_PASSAGE_SESSION_KEY]
     return refused
 
 
