@@ -81,21 +81,38 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     _check_size(data, max_bytes=max_bytes)
     # Windows editors ("Unicode" in Notepad, Word's "Unicode text") save UTF-16 with a byte
     # order mark; its NUL bytes are text, not a sign of a binary file.
-    encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    marked = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    encoding = marked
     if encoding is None and b"\x00" in data[:8192]:
-        raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
+        encoding = _utf16_without_mark(data[:8192])
+        if encoding is None:
+            raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
         if encoding is not None:
             raise ArticleInputError(
-                f"The file is marked as {encoding.upper()} text but could not be read as such. "
+                f"The file {'is marked as' if marked else 'looks like'} {encoding.upper()} text but could not be "
+                "read as such. "
                 "Save it as UTF-8 and try again."
             ) from None
         text = _decode_legacy(data)
     if _control_character_ratio(text) > 0.05:
         raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
     return text
+
+
+def _utf16_without_mark(sample: bytes) -> str | None:
+    """The UTF-16 byte order of text saved without a byte order mark (as some Windows and Java tools
+    do), or None. Latin text tells it by its bytes: nearly every high byte is NUL and nearly every
+    low byte a printable ASCII character; binary data with NULs in every other byte is not that."""
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        ascii_text = sum(1 for byte in low if 32 <= byte < 127 or byte in b"\t\n\r")
+        if high.count(0) >= 0.9 * len(high) and ascii_text >= 0.9 * len(low):
+            return encoding
+    return None
 
 
 def upload_max_bytes(max_bytes: int) -> int:

@@ -68,6 +68,24 @@ def test_utf16_and_utf32_files_with_a_byte_order_mark_are_decoded(encoding):
     assert parsed.body == "The café in Zürich served 1,200 customers on Saturday, the owner said."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_files_without_a_byte_order_mark_are_decoded_not_called_binary(encoding):
+    # Some Windows and Java tools save UTF-16 without the mark: a NUL in every other byte of Latin text.
+    text = "# Café report\n\nThe café in Zürich served 1,200 customers on Saturday, the owner said."
+
+    parsed = parse_upload(text.encode(encoding), filename="story.txt", max_bytes=LIMIT)
+
+    assert parsed.title == "Café report"
+    assert parsed.body == "The café in Zürich served 1,200 customers on Saturday, the owner said."
+
+
+def test_a_binary_file_with_nuls_in_every_other_byte_is_still_binary():
+    data = b"\x01\x00\x02\x00\x03\x00\x04\x00" * 100
+
+    with pytest.raises(ArticleInputError, match="binary"):
+        parse_upload(data, filename="a.txt", max_bytes=LIMIT)
+
+
 def test_a_file_marked_utf16_that_is_not_is_refused_with_advice():
     with pytest.raises(ArticleInputError, match="Save it as UTF-8") as caught:
         parse_upload(
