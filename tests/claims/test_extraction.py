@@ -2113,3 +2113,25 @@ def test_saying_something_by_saying_it_names_the_subject():
 
     assert _claim(claims, "closed for 2 weeks").attribution == "Mike DeWine"
     assert _claim(claims, "3 thefts").attribution == "the parents"
+
+
+def test_a_day_without_its_comma_before_the_source_keeps_the_source():
+    claims = extract_claims(
+        "On Thursday the local health secretary reported 3 more cases in the village near the air base. "
+        "Yesterday the Search and Rescue Agency told The Jakarta Post it would end its search after 12 days."
+    )
+
+    assert _claim(claims, "3 more cases").attribution == "the local health secretary"
+    assert _claim(claims, "12 days").attribution == "the Search and Rescue Agency"
+
+
+def test_a_named_speaker_who_said_a_quotation_without_a_comma_before_who():
+    claim = _claim(
+        extract_claims(
+            "The bill was drafted by Alex Greenwich who said on the parliament floor, "
+            '"It follows 50 years of work from campaigners, activists and doctors."'
+        ),
+        "50 years",
+    )
+
+    assert claim.attribution == "Alex Greenwich"

@@ -310,6 +310,10 @@ _OPENING_PHRASE = re.compile(
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
 )
+# "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
+_DAY_WITHOUT_COMMA = re.compile(
+    rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night))\s+(?=the\s|[A-Z])"
+)
 
 # "The study's lead author, doctoral candidate Maninder Thind, said", "The general secretary of the RMT union
 # (National Union of Rail, Maritime and Transport Workers), Mick Cash, said": a post however long, then its
@@ -336,7 +340,8 @@ _AND_SAID = re.compile(
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
 _NAME_WHO_SAID = re.compile(
-    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?:,\s+[^,\"“]{{2,120}})?,\s+who\s+(?:also\s+|later\s+)?"
+    # "drafted by Alex Greenwich who said on the parliament floor, "..."": the comma before "who" may be missing
+    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?:(?:,\s+[^,\"“]{{2,120}})?,)?\s+who\s+(?:also\s+|later\s+)?"
     r"(?P<cue>said|told|added|stated|explained|wrote|tweeted)\b[^\"“]{0,40}[\"“]"
 )
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
@@ -521,6 +526,14 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
+        return _leading_frame(match, sentence)
+    if (
+        (day := _DAY_WITHOUT_COMMA.match(sentence))
+        and (match := _LEADING_AFTER_OPENING.match(sentence, day.end()))
+        and _leading_content_follows(match, sentence)
+        and _says(match, sentence)
+        and match["source"].lower() not in SOURCE_ANAPHORA
+    ):
         return _leading_frame(match, sentence)
     if (
         '"' not in sentence
