@@ -3,7 +3,8 @@
 // A claim page's references arrive as a list, not a count: it marks its line data-progress-reload
 // and is reloaded once gathering is done. A reload is silent to a screen reader, so the line's
 // data-progress-done words are kept across it and shown at the top of the page, which takes focus
-// (a screen reader reads what takes focus) as a sent form's message does.
+// (a screen reader reads what takes focus) as a sent form's message does. Someone typing in a form
+// then is not interrupted: the line says data-progress-offer's words instead, with a button that reloads.
 (function () {
   "use strict";
 
@@ -44,6 +45,33 @@
     status.firstChild.focus();
   }
 
+  function reloadSayingDone(container) {
+    keepDone(container.getAttribute("data-progress-done") || "");
+    window.location.reload();
+  }
+
+  // Whether focus is in a form's field: someone writing a verdict or filling in a form.
+  function typingInAForm() {
+    var active = document.activeElement;
+    return Boolean(active && active.form && active.matches("input, textarea, select"));
+  }
+
+  // A reload under someone writing would take their focus away to the top of the page (what they
+  // typed is kept, but not their place in it). So the page only says the work is done, in its
+  // live region, and offers the reload as a button.
+  function offerReload(container) {
+    var region = container.querySelector("[data-progress-label]") || container;
+    region.textContent = container.getAttribute("data-progress-offer") || "";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--small button--secondary";
+    button.textContent = "Show what was found";
+    button.addEventListener("click", function () {
+      reloadSayingDone(container);
+    });
+    container.appendChild(button);
+  }
+
   function poll(container) {
     var url = container.getAttribute("data-progress-url");
     var label = container.querySelector("[data-progress-label]");
@@ -59,9 +87,10 @@
         })
         .then(function (progress) {
           if (container.hasAttribute("data-progress-reload")) {
-            if (progress.finished) {
-              keepDone(container.getAttribute("data-progress-done") || "");
-              window.location.reload();
+            if (progress.finished && typingInAForm()) {
+              offerReload(container);
+            } else if (progress.finished) {
+              reloadSayingDone(container);
             } else {
               window.setTimeout(tick, POLL_MS);
             }
