@@ -2135,3 +2135,15 @@ def test_a_named_speaker_who_said_a_quotation_without_a_comma_before_who():
     )
 
     assert claim.attribution == "Alex Greenwich"
+
+
+def test_a_post_then_its_holder_without_the_closing_comma_names_the_holder():
+    claims = extract_claims(
+        "The owner of the Make Crate subscription service stated her company's kits teach 3 coding skills. "
+        "The Labour Party's leader, Jeremy Corbyn announced he will not lead the party into the next 2 elections. "
+        "Russia, Vladimir Putin announced 4 new bases in the Arctic region this year."
+    )
+
+    assert _claim(claims, "3 coding skills").attribution == "The owner of the Make Crate subscription service"
+    assert _claim(claims, "2 elections").attribution == "Jeremy Corbyn"
+    assert _claim(claims, "4 new bases").attribution == ""

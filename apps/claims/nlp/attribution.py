@@ -43,7 +43,8 @@ _ROLE_NOUNS = (
     r"archbishop|bishop|head|chair|chairperson|sheriff|member|agent|specialist|adviser|advisor|consultant|opponent|"
     r"critic|supporter|organi[sz]er|resident|neighbou?r|acquaintance|attendee|delegate|representative|candidate|"
     r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
-    r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker"
+    r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker|owner|co-owner|proprietor|"
+    r"publisher|editor-in-chief|principal|dean|provost|rector|chancellor"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -277,7 +278,9 @@ _LEADING = re.compile(
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
     rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}"
-    rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),)?"
+    rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),"
+    # "The Labour Party's leader, Jeremy Corbyn announced": the holder's closing comma left out
+    rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
@@ -587,11 +590,13 @@ def _leading_source(match: re.Match[str]) -> str:
     """Who speaks in a leading frame: by name where a post comes first ("The Vice President, Mike
     Pence, said", "One senator, Eduardo Bhatia, said"); a name after a name is left as it was found
     ("Russia, Vladimir Putin, ...")."""
+    named = match["named"] or match["unclosed"]
+    return _clean(named if named and _names_a_post_first(match["source"]) else match["source"])
+
+
+def _names_a_post_first(source: str) -> bool:
     # "England's transport secretary, Grant Shapps, announced": a post of a place or body, too
-    post_first = match["source"].startswith(("The ", "the ", "One ", "A ", "An ")) or _POSSESSIVE_POST.search(
-        match["source"]
-    )
-    return _clean(match["named"] if match["named"] and post_first else match["source"])
+    return source.startswith(("The ", "the ", "One ", "A ", "An ")) or _POSSESSIVE_POST.search(source) is not None
 
 
 def _sentence_subject(sentence: str) -> str:
@@ -603,7 +608,10 @@ def _sentence_subject(sentence: str) -> str:
 
 def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
     """A comma after the verb comes before what was said only after someone told by name or before an
-    aside: not in "As I told you, ..." or "Per reports, ..."."""
+    aside: not in "As I told you, ..." or "Per reports, ...". A name without its closing comma follows a post only
+    ("The party's leader, Jeremy Corbyn announced"; not "Russia, Vladimir Putin announced")."""
+    if match["unclosed"] and not _names_a_post_first(match["source"]):
+        return False
     return (
         not match["comma"]
         or _TOLD_BY_NAME.match(match["cue"]) is not None
