@@ -1,3 +1,5 @@
+import tracemalloc
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -158,6 +160,22 @@ def test_import_command_fails_with_one_line_and_stores_nothing(desk, tmp_path, c
     path.write_bytes(content)
     with pytest.raises(CommandError, match=message):
         call_command("import_article", str(path), "--desk", desk.slug)
+    assert Article.objects.count() == 0
+
+
+def test_import_command_refuses_a_file_far_past_the_limit_without_reading_it_whole(desk, tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(150 * 1024 * 1024)  # sparse: no disk used
+    tracemalloc.start()
+    try:
+        with pytest.raises(CommandError, match="larger than"):
+            call_command("import_article", str(path), "--desk", desk.slug)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 40 * 1024 * 1024
     assert Article.objects.count() == 0
 
 

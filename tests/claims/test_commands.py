@@ -1,4 +1,5 @@
 import json
+import tracemalloc
 from io import StringIO
 
 import pytest
@@ -62,6 +63,22 @@ def test_bad_input_is_a_command_error(tmp_path, command, name, content):
 
     with pytest.raises(CommandError):
         call_command(command, str(path))
+
+
+@pytest.mark.parametrize("command", ["extract_claims", "score_sentences"])
+def test_a_file_far_past_the_limit_is_refused_without_being_read_whole(tmp_path, command):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(150 * 1024 * 1024)  # sparse: no disk used
+    tracemalloc.start()
+    try:
+        with pytest.raises(CommandError, match="larger than"):
+            call_command(command, str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 40 * 1024 * 1024
 
 
 def test_non_english_article_is_reported_as_unsupported(tmp_path):

@@ -24,8 +24,9 @@ class Command(BaseCommand):
                 result = services.article_import_url(desk=target_desk, user=importer, url=source, intake_inline=True)
             else:
                 try:
+                    # One byte past the limit tells a file too large without reading all of it.
                     with open(source, "rb") as handle:
-                        data = handle.read()
+                        data = handle.read(services.article_upload_max_bytes() + 1)
                 except OSError as error:
                     raise CommandError(f"cannot read {source}: {error.strerror}") from None
                 result = services.article_import_file(

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.articles.language import language_detect
-from apps.articles.parsing import parse_upload
+from apps.articles.parsing import parse_upload, upload_max_bytes
 from apps.claims.extraction import UnsupportedLanguageError, extract_claims, unsupported_language_message
 from apps.core.exceptions import ApplicationError
 
@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         path = Path(options["path"])
         try:
-            data = path.read_bytes()
+            # One byte past the limit tells a file too large without reading all of it.
+            with path.open("rb") as handle:
+                data = handle.read(upload_max_bytes(settings.ARTICLE_MAX_BYTES) + 1)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from None
         try:

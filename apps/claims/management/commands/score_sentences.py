@@ -17,10 +17,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         path = Path(options["path"])
+        limit = settings.ARTICLE_MAX_BYTES
         try:
-            data = path.read_bytes()
+            # One byte past the limit tells a file too large without reading all of it.
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from None
+        if len(data) > limit:
+            raise CommandError(f"{path} is larger than {limit:,} bytes, the limit for an article.")
         try:
             text = decode_text(data, max_bytes=settings.ARTICLE_MAX_BYTES)
         except ApplicationError as error:
