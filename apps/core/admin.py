@@ -11,11 +11,32 @@ from .exceptions import ApplicationError
 from .models import AuditEvent
 
 
+def _refusal_text(error: ApplicationError | ProtectedError) -> str:
+    if isinstance(error, ApplicationError):
+        return error.message
+    names = ", ".join(sorted({str(row) for row in error.protected_objects})[:5])
+    return f"Nothing was deleted: it is still in use ({names})."
+
+
+def _refused_form(form_class: type[ModelForm], refusal: str) -> type[ModelForm]:
+    """`form_class`, invalid with `refusal` as its error whatever is typed in it."""
+
+    class RefusedForm(form_class):
+        def clean(self) -> dict[str, Any]:
+            cleaned = super().clean()
+            self.add_error(None, refusal)
+            return cleaned
+
+    return RefusedForm
+
+
 class RuleKeepingAdmin(admin.ModelAdmin):
     """An admin whose saves and deletions may be refused by the app's rules: a subclass calls the
     services' checks from `save_model`, `delete_model`, `delete_queryset` or `save_formset`, and
-    their `ApplicationError` becomes an error message on the page the change came from, with nothing
-    saved, rather than a server error. A row still protected by a foreign key is refused the same way.
+    their `ApplicationError` is shown rather than a server error, with nothing saved. A refused add or
+    change page comes back as a form with an error does, with what was typed in it; a refused deletion
+    or list edit is an error message on the page it came from. A row still protected by a foreign key
+    is refused the same way.
 
     Each view runs in one transaction, so a refusal raised after some rows were written (a formset
     checked once all its rows are saved, a bulk deletion checked row by row) undoes them all.
@@ -28,15 +49,26 @@ class RuleKeepingAdmin(admin.ModelAdmin):
         try:
             with transaction.atomic():
                 return view(request, *args, **kwargs)
-        except ApplicationError as error:
-            self.message_user(request, error.message, messages.ERROR)
-        except ProtectedError as error:
-            names = ", ".join(sorted({str(row) for row in error.protected_objects})[:5])
-            self.message_user(request, f"Nothing was deleted: it is still in use ({names}).", messages.ERROR)
+        except (ApplicationError, ProtectedError) as error:
+            self.message_user(request, _refusal_text(error), messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None) -> HttpResponse:
-        return self._refusal_shown(request, super().changeform_view, object_id, form_url, extra_context)
+        if request.method != "POST":
+            return self._refusal_shown(request, super().changeform_view, object_id, form_url, extra_context)
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ApplicationError, ProtectedError) as error:
+            # The save was undone; the page is drawn again from the same POST, its form refused with
+            # the rule's words, so the administrator corrects what they typed rather than retyping it.
+            request.admin_refusal = _refusal_text(error)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request: HttpRequest, obj: Model | None = None, change: bool = False, **kwargs: Any):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "admin_refusal", None)
+        return form_class if refusal is None else _refused_form(form_class, refusal)
 
     def delete_view(self, request, object_id, extra_context=None) -> HttpResponse:
         return self._refusal_shown(request, super().delete_view, object_id, extra_context)
@@ -77,9 +109,15 @@ class AuditedAdmin(RuleKeepingAdmin):
         raise NotImplementedError
 
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
-        before = audit_admin_values(type(obj)._default_manager.get(pk=obj.pk)) if change else None
+        stored = type(obj)._default_manager.get(pk=obj.pk) if change else None
+        before = audit_admin_values(stored) if stored is not None else None
         super().save_model(request, obj, form, change)
-        audit_admin_saved(actor=request.user, obj=obj, before=before, **self.audit_place(obj))
+        place = self.audit_place(obj)
+        audit_admin_saved(actor=request.user, obj=obj, before=before, **place)
+        # A row moved elsewhere (a membership to another desk) is recorded where it left as well as
+        # where it arrived: each desk's trail shows who came and went.
+        if stored is not None and (left := self.audit_place(stored)) != place:
+            audit_admin_saved(actor=request.user, obj=obj, before=before, **left)
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:
         # Many-to-many values (a verdict's cited references) are saved after the row, so their

@@ -67,6 +67,37 @@ def test_a_role_changed_in_the_admin_is_in_the_desks_activity_with_old_and_new_v
     )
 
 
+def test_a_member_moved_to_another_desk_in_the_admin_is_recorded_leaving_one_and_joining_the_other(
+    desk, other_desk, reviewer, root
+):
+    membership = Membership.objects.get(user=reviewer)
+
+    response = _client_for(root).post(
+        reverse("admin:desks_membership_change", args=[membership.pk]),
+        {"desk": other_desk.pk, "user": reviewer.pk, "role": "reviewer"},
+    )
+
+    assert response.status_code == 302, response.content[:2000]
+    for where in (desk, other_desk):
+        event = _latest(where)
+        assert (event.action, event.actor_name, event.desk_id) == (AuditAction.ADMIN_CHANGED, "root", where.pk)
+        assert event.details["changes"] == {"desk": ["World desk", "Sports desk"]}
+        assert audit_event_summary(event) == (
+            "root changed the membership \u201crachel (reviewer) in Sports desk\u201d in the Django admin: desk"
+        )
+
+
+def test_a_member_whose_role_changes_in_the_admin_is_recorded_once(desk, reviewer, root):
+    membership = Membership.objects.get(user=reviewer)
+
+    _client_for(root).post(
+        reverse("admin:desks_membership_change", args=[membership.pk]),
+        {"desk": desk.pk, "user": reviewer.pk, "role": "editor"},
+    )
+
+    assert audit_desk_events(desk_id=desk.pk).filter(action=AuditAction.ADMIN_CHANGED).count() == 1
+
+
 def test_people_added_and_removed_on_the_desks_admin_page_are_recorded(desk, reviewer, root):
     nadia = factories.UserFactory(username="nadia")
     rachels = Membership.objects.get(user=reviewer)

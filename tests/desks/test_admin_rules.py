@@ -49,6 +49,22 @@ def test_the_desks_last_admin_cannot_be_demoted_in_the_admin(desk, desk_admin, r
     assert membership.role == Role.ADMIN
 
 
+def test_a_refused_membership_change_comes_back_with_what_was_typed(desk, desk_admin, other_desk, root_client):
+    membership = Membership.objects.get(user=desk_admin)
+
+    response = root_client.post(
+        reverse("admin:desks_membership_change", args=[membership.pk]),
+        {"desk": other_desk.pk, "user": desk_admin.pk, "role": Role.EDITOR},
+    )
+
+    page = _page_text(response)
+    assert LAST_ADMIN in page
+    assert f'<option value="{other_desk.pk}" selected>' in page
+    assert f'<option value="{Role.EDITOR}" selected>' in page
+    membership.refresh_from_db()
+    assert (membership.desk_id, membership.role) == (desk.pk, Role.ADMIN)
+
+
 def test_an_admin_can_be_demoted_in_the_admin_once_another_admin_remains(desk, desk_admin, editor, root_client):
     Membership.objects.filter(user=editor).update(role=Role.ADMIN)
     membership = Membership.objects.get(user=desk_admin)
