@@ -307,6 +307,9 @@ MEMBERSHIP_REMOVAL_CHECKS = ["apps.reviews.selectors.membership_removal_problem"
 CLAIM_ASSIGNEE_CHECK = "apps.reviews.selectors.claim_is_assigned_to"
 # Whether claim extraction refused an article as not English (run again when corrected to English).
 ARTICLE_EXTRACTION_REFUSED_CHECK = "apps.claims.selectors.article_extraction_refused"
+# Whether readers have been shown a reference as a published verdict's citation (its address and
+# passage are then kept in the Django admin).
+REFERENCE_PUBLISHED_CITATION_CHECK = "apps.reviews.selectors.reference_cited_as_published"
 
 # --- Reference providers --------------------------------------------------------------------
 REFERENCE_PROVIDERS = env.list("FACTCHECK_REFERENCE_PROVIDERS", default=["local_library", "wikipedia"])

@@ -12,6 +12,7 @@ from apps.references.services import (
     library_document_values_check,
     reference_admin_change_check,
     reference_admin_deletion_check,
+    reference_url_check,
     source_link_url_check,
     source_rule_url_template_check,
 )
@@ -181,12 +182,36 @@ class LibraryDocumentAdmin(AuditedAdmin):
         return {"desk": obj.desk} if obj.desk_id else {}
 
 
+class ReferenceAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def _url_cleaned(self, name: str) -> str:
+        # As for evidence added in the app: a web address the public can reach, since reviewers open
+        # it, the link checker and the Internet Archive are sent to it, and exports link it. An
+        # address left as it was is not judged again, so a row stored before the rule can be mended.
+        url = self.cleaned_data[name]
+        if not url or name not in self.changed_data:
+            return url
+        try:
+            return reference_url_check(url)
+        except ApplicationError as error:
+            raise forms.ValidationError(error.message) from None
+
+    def clean_url(self) -> str:
+        return self._url_cleaned("url")
+
+    def clean_archive_url(self) -> str:
+        return self._url_cleaned("archive_url")
+
+
 @admin.register(Reference)
 class ReferenceAdmin(AuditedAdmin):
     """A claim's gathered and added evidence, each change in the claim's history. Once a published
-    verdict cites a reference, its address and passage stay as readers saw them and it is not
-    deleted: the verdict's correction is the way to cite something else."""
+    verdict cites a reference (or the finding a correction is under way for does), its address and
+    passage stay as readers saw them and it is not deleted: the verdict's correction is the way to
+    cite something else."""
 
+    form = ReferenceAdminForm
     list_display = ["title", "claim", "provider", "stance", "stance_score", "score", "link_status", "fetched_at"]
     list_filter = ["provider", "stance", "link_status", "fetch_status"]
     search_fields = ["title", "url", "claim__text", "passage"]
@@ -194,6 +219,12 @@ class ReferenceAdmin(AuditedAdmin):
 
     def audit_place(self, obj: Reference) -> dict:
         return {"claim": obj.claim}
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Reference | None = None) -> list:
+        # A reference stays with the claim it was found for: verdicts and drafts cite only their own
+        # claim's references (`verdict_values_check`), and its stance and passage were read against
+        # that claim's text.
+        return ["claim"] if obj is not None else []
 
     def save_model(self, request: HttpRequest, obj: Reference, form: forms.ModelForm, change: bool) -> None:
         if change:

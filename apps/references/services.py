@@ -628,9 +628,10 @@ def reference_jobs_requeue_stale(*, now: dt.datetime | None = None) -> int:
 ADDED_REFERENCE_MAX_NOTE_CHARS = 2000
 
 
-def _added_url_clean(url: str) -> str:
-    """The URL a person typed, or a 400 naming the url field: a web address (http or https, so
-    never javascript: or file:) within the field's length that the public can reach."""
+def reference_url_check(url: str) -> str:
+    """The URL a person typed for a reference, stripped, or a 400 naming the url field: a web address
+    (http or https, so never javascript: or file:) within the field's length that the public can
+    reach. For evidence added in the app and references edited in the Django admin."""
     url = url.strip()
     problem = ""
     if not url:
@@ -686,7 +687,7 @@ def claim_reference_add(
         raise ApplicationError("This claim was rejected; release it before adding evidence.", status=409)
     if Claim.objects.filter(pk=claim.pk, review_task__status=CHECKED_TASK_STATUS).exists():
         raise ApplicationError("This claim's verdict is approved; its evidence can no longer change.", status=409)
-    url = _added_url_clean(url)
+    url = reference_url_check(url)
     title, note = _without_nul(title.strip()), _without_nul(note.strip())
     _added_text_check("title", title, Reference._meta.get_field("title").max_length)
     _added_text_check("note", note, ADDED_REFERENCE_MAX_NOTE_CHARS)
@@ -804,7 +805,7 @@ def reference_admin_change_check(*, reference: Reference, changed_fields: Iterab
     if changed and _published_citations(reference):
         raise ApplicationError(
             f"A published verdict cites this reference, so its {' and '.join(changed)} stay as readers saw them; "
-            "reopen the verdict for a correction to cite something else.",
+            "a correction of the verdict is the way to cite something else.",
             status=409,
         )
 
@@ -814,14 +815,14 @@ def reference_admin_deletion_check(*, reference: Reference) -> None:
     if _published_citations(reference):
         raise ApplicationError(
             f"A published verdict cites \u201c{reference.title}\u201d, so it is not deleted; "
-            "reopen the verdict for a correction to cite something else.",
+            "a correction of the verdict is the way to cite something else.",
             status=409,
         )
 
 
 def _published_citations(reference: Reference) -> bool:
-    # A verdict reopened for correction is still published (its first approval stays).
-    return reference.cited_by.filter(first_approved_at__isnull=False).exists()
+    # Which verdicts readers have been shown is the review stage's to say; references never imports it.
+    return import_string(settings.REFERENCE_PUBLISHED_CITATION_CHECK)(reference=reference)
 
 
 def source_link_url_check(url: str, *, field_name: str = "url") -> str:

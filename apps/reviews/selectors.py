@@ -277,3 +277,13 @@ def membership_removal_problem(*, membership) -> str:
 
 def claim_is_assigned_to(*, claim, user) -> bool:
     return ReviewTask.objects.filter(claim=claim, assignee_id=user.pk).exists()
+
+
+def reference_cited_as_published(*, reference) -> bool:
+    """Whether readers have been shown `reference` as a citation of a published finding: one a
+    verdict cites once approved (a verdict being corrected included: its first approval stays), or
+    one the finding under correction cited, which exports show until the corrected verdict is
+    approved, though the reviewer's revision may no longer cite it."""
+    cited = Verdict.objects.filter(cited_references=reference, first_approved_at__isnull=False)
+    under_correction = VerdictCorrection.objects.filter(previous_cited_references=reference, corrected_at__isnull=True)
+    return cited.exists() or under_correction.exists()
