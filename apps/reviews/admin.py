@@ -11,6 +11,7 @@ from apps.core.exceptions import ApplicationError
 from .models import Notification, Rating, RatingScale, ReviewTask, Verdict, VerdictCorrection
 from .services import (
     rating_removal_check,
+    rating_scale_add_check,
     rating_scale_bounds_check,
     rating_scale_removal_check,
     rating_values_check,
@@ -102,6 +103,11 @@ class RatingScaleAdmin(AuditedAdmin):
         # Moving a scale to another desk would rate one desk's verdicts on another desk's scale, and
         # giving the standard scale a desk would leave the other desks without one.
         return ["desk"] if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: RatingScale, form: forms.ModelForm, change: bool) -> None:
+        if not change and obj.desk_id is not None:
+            rating_scale_add_check(desk=obj.desk)
+        super().save_model(request, obj, form, change)
 
     def deletion_check(self, obj: RatingScale) -> None:
         rating_scale_removal_check(scale=obj)

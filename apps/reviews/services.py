@@ -1024,6 +1024,27 @@ def rating_scale_removal_check(*, scale: RatingScale) -> None:
         raise ApplicationError("The standard scale is shared by every desk without its own, so it cannot be deleted.")
 
 
+def rating_scale_add_check(*, desk: Desk) -> None:
+    """ApplicationError for giving `desk` a scale of its own other than by copying the standard one,
+    for forms that write scales themselves (the Django admin): while the desk's verdicts, drafts or
+    correction records are rated on the standard scale, they would be left on a scale the desk no
+    longer uses (their reviews could not be resubmitted, and exports would rate them within the new
+    scale's bounds). `rating_scale_get_or_copy_default` moves them to the copy instead."""
+    standard = Rating.objects.filter(scale__desk__isnull=True)
+    in_use = (
+        Verdict.objects.filter(rating__in=standard, task__claim__article__desk=desk).exists()
+        or VerdictDraft.objects.filter(rating__in=standard, task__claim__article__desk=desk).exists()
+        or VerdictCorrection.objects.filter(
+            Q(previous_rating__in=standard) | Q(rating__in=standard), verdict__task__claim__article__desk=desk
+        ).exists()
+    )
+    if in_use:
+        raise ApplicationError(
+            f"{desk.name}'s reviews are rated on the standard scale. Copy it to the desk on the desk's ratings "
+            "page, which moves them to the copy, then change the copy."
+        )
+
+
 def _rating_in_use_error(rating: Rating) -> ApplicationError | None:
     """The 409 refusing to remove a rating that a verdict or a correction record still names, saying
     which; None for a rating nothing uses.

@@ -236,6 +236,49 @@ def test_a_new_scale_is_added_with_its_ratings_in_the_admin(root_client):
     assert sorted(scale.ratings.values_list("label", flat=True)) == ["Accurate", "Inaccurate"]
 
 
+def _new_scale_form(desk) -> dict:
+    data = {
+        "desk": desk.pk,
+        "name": "Our own scale",
+        "best_rating": 3,
+        "worst_rating": 1,
+        "ratings-TOTAL_FORMS": 2,
+        "ratings-INITIAL_FORMS": 0,
+        "ratings-MIN_NUM_FORMS": 0,
+        "ratings-MAX_NUM_FORMS": 1000,
+    }
+    for index, (label, value) in enumerate([("Accurate", 3), ("Inaccurate", 1)]):
+        data |= {f"ratings-{index}-label": label, f"ratings-{index}-claimreview_value": value}
+        data |= {f"ratings-{index}-description": "", f"ratings-{index}-position": index}
+        data |= {f"ratings-{index}-language_labels": "{}"}
+    return data
+
+
+def test_a_scale_is_not_added_in_the_admin_for_a_desk_whose_reviews_use_the_standard_scale(
+    desk, editor, reviewer, root_client
+):
+    verdict = _verdict(desk, editor, reviewer, label="False")
+
+    response = root_client.post(reverse("admin:reviews_ratingscale_add"), _new_scale_form(desk))
+
+    page = _text(response)
+    assert "World desk&#x27;s reviews are rated on the standard scale. Copy it to the desk" in page
+    # The page comes back as a form with an error does, with what was typed.
+    assert 'value="Our own scale"' in page
+    assert 'value="Accurate"' in page
+    assert 'value="Inaccurate"' in page
+    assert not RatingScale.objects.filter(desk=desk).exists()
+    verdict.refresh_from_db()
+    assert verdict.rating.scale.desk_id is None
+
+
+def test_a_scale_is_added_in_the_admin_for_a_desk_with_no_reviews_rated_yet(desk, root_client):
+    response = root_client.post(reverse("admin:reviews_ratingscale_add"), _new_scale_form(desk))
+
+    assert response.status_code == 302, response.content[:2000]
+    assert RatingScale.objects.get(desk=desk).name == "Our own scale"
+
+
 def test_a_second_standard_scale_is_not_added_in_the_admin(root_client):
     # Desks without their own scale rate on the one with no desk: with two, which one is unsaid.
     standard = RatingScale.objects.get(desk__isnull=True)
