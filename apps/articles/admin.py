@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -5,11 +6,38 @@ from django.http import HttpRequest
 from apps.core.admin import AuditedAdmin
 
 from .models import Article
+from .parsing import is_storable_url
 from .services import article_lock_unless_intake_runs
+
+NOT_A_WEB_ADDRESS = "Give a full http:// or https:// address of at most 2,000 characters."
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def _url_cleaned(self, name: str) -> str:
+        # As the import and the fact-check address page keep them: exports and the article page link
+        # both for readers to open (a URLField also takes ftp:). One left as it was is not judged again.
+        url = self.cleaned_data[name]
+        if url and name in self.changed_data and not is_storable_url(url):
+            raise forms.ValidationError(NOT_A_WEB_ADDRESS)
+        return url
+
+    def clean_source_url(self) -> str:
+        return self._url_cleaned("source_url")
+
+    def clean_fact_check_url(self) -> str:
+        return self._url_cleaned("fact_check_url")
 
 
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
+    """Articles come in through the import (paste, upload or URL), which hashes the text so a story
+    imported twice is one article, detects its language and finds its claims; an article added here
+    would have none of that (and a second one would clash with the first's empty hash). Here a site
+    administrator mends an article's details and deletes it."""
+
+    form = ArticleAdminForm
     list_display = ["title", "desk", "outlet", "language", "published_on", "source_kind", "intake_status", "created_at"]
     list_filter = ["desk", "language", "source_kind", "intake_status"]
     search_fields = ["title", "outlet", "byline", "body"]
@@ -21,6 +49,9 @@ class ArticleAdmin(AuditedAdmin):
 
     def audit_place(self, obj: Article) -> dict:
         return {"article": obj}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
         # Claims point into the text by character offsets, and their reviews belong to the desk's
