@@ -132,6 +132,8 @@
 (function () {
   "use strict";
 
+  var SELECTION_SETTLES_MS = 300;
+
   // The article text a range covers: without what is not the article's (marked data-not-text: the
   // numbers after shared text, a claim's number and status written for screen readers).
   function articleText(range) {
@@ -251,9 +253,16 @@
     }
     controls.hidden = false;
     keepSelection(button);
+    var settling = null;
     watchSelection(source, function (passage) {
       button.disabled = passage === null;
-      preview.textContent = passage ? "“" + passage.text + "”" : idleText;
+      // The preview is a live region, and a drag changes the selection at every step: it is
+      // written once the selection settles, so a screen reader reads the passage once, not each
+      // step of the drag.
+      window.clearTimeout(settling);
+      settling = window.setTimeout(function () {
+        preview.textContent = passage ? "“" + passage.text + "”" : idleText;
+      }, SELECTION_SETTLES_MS);
     });
     selectAcrossLinks(source);
     button.addEventListener("click", function () {
