@@ -2147,3 +2147,15 @@ def test_a_post_then_its_holder_without_the_closing_comma_names_the_holder():
     assert _claim(claims, "3 coding skills").attribution == "The owner of the Make Crate subscription service"
     assert _claim(claims, "2 elections").attribution == "Jeremy Corbyn"
     assert _claim(claims, "4 new bases").attribution == ""
+
+
+def test_a_speaker_of_a_body_with_its_abbreviation_before_a_quotation():
+    claim = _claim(
+        extract_claims(
+            "Nikki Holland of the UK's National Crime Agency (NCA) said, "
+            '"The 337 offenders arrested cannot hide from law enforcement."'
+        ),
+        "337 offenders",
+    )
+
+    assert claim.attribution == "Nikki Holland of the UK's National Crime Agency (NCA)"

@@ -200,7 +200,8 @@ _RELATIVE_OR_AIDE = "|".join(
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"^(?P<source>{_SOURCE})(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    # 'Nikki Holland of the National Crime Agency (NCA) said, "..."': an abbreviation after the name
+    rf"^(?P<source>{_SOURCE}(?:\s+\({_CAPITAL}[\w.-]*\))?)(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     # 'Rebecca Falconer, an Ithaca College undergraduate who led one of the studies, said "..."': with the
     # quotation after the verb, whatever stands between commas describes the speaker
     r"|an?\s[^,\"“]{2,100}"
