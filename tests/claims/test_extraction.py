@@ -2159,3 +2159,13 @@ def test_a_speaker_of_a_body_with_its_abbreviation_before_a_quotation():
     )
 
     assert claim.attribution == "Nikki Holland of the UK's National Crime Agency (NCA)"
+
+
+def test_a_protester_or_a_volunteer_is_a_source_described_by_what_they_do():
+    claims = extract_claims(
+        '"There were 3 rallies this week alone," wrote student protester Joshua Wong on Twitter. '
+        '"About 40 of us were turned away at the border," said a volunteer at the camp.'
+    )
+
+    assert _claim(claims, "3 rallies").attribution == "Joshua Wong"
+    assert _claim(claims, "About 40").attribution == "a volunteer at the camp"

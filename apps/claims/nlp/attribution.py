@@ -44,7 +44,8 @@ _ROLE_NOUNS = (
     r"critic|supporter|organi[sz]er|resident|neighbou?r|acquaintance|attendee|delegate|representative|candidate|"
     r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
     r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker|owner|co-owner|proprietor|"
-    r"publisher|editor-in-chief|principal|dean|provost|rector|chancellor"
+    r"publisher|editor-in-chief|principal|dean|provost|rector|chancellor|protester|protestor|demonstrator|"
+    r"volunteer|survivor|employee|pastor|priest|imam|rabbi|cleric|farmer|athlete"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
