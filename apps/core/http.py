@@ -130,6 +130,11 @@ class UpstreamUnavailableError(TransientFetchError):
         self.status = status
 
 
+class HostBusyError(UpstreamUnavailableError):
+    """No request was sent: the host (or the caller's scope) is held by a Retry-After, or its
+    requests are spaced, for longer than the caller waits (`retry_after`)."""
+
+
 # --- Address policy -------------------------------------------------------------------------
 
 # `not is_global` covers most of these; the explicit table guards against registry drift in
@@ -308,12 +313,14 @@ def target_check(url: str, *, resolver: Resolver | None = None) -> Target:
 # --- Shared state: rate limits, robots and the response cache ------------------------------
 
 # Reserve the next request slot for a host atomically, using Redis's own clock so workers on
-# different machines agree. Returns how long the caller must wait, in milliseconds.
+# different machines agree. Returns how long the caller must wait, in milliseconds; a wait longer
+# than ARGV[3] (when not negative) reserves nothing, since that caller will not wait for it.
 _RESERVE_SLOT = """
 local now_parts = redis.call('TIME')
 local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
 local interval = tonumber(ARGV[1])
 local push = tonumber(ARGV[2])
+local max_wait = tonumber(ARGV[3])
 local next_free = tonumber(redis.call('GET', KEYS[1]) or '0')
 if push > 0 then
   local until_ms = now + push
@@ -323,6 +330,9 @@ if push > 0 then
   return 0
 end
 local start = math.max(now, next_free)
+if max_wait >= 0 and start - now > max_wait then
+  return start - now
+end
 redis.call('SET', KEYS[1], start + interval, 'PX', start + interval - now + 60000)
 return start - now
 """
@@ -353,7 +363,7 @@ class _LocalStore:
         with self._lock:
             self._values[key] = (time.monotonic() + ttl, value)
 
-    def reserve(self, key: str, interval: float, push: float = 0.0) -> float:
+    def reserve(self, key: str, interval: float, push: float = 0.0, max_wait: float = math.inf) -> float:
         with self._lock:
             now = time.monotonic()
             next_free = self._slots.get(key, 0.0)
@@ -361,7 +371,8 @@ class _LocalStore:
                 self._slots[key] = max(next_free, now + push)
                 return 0.0
             start = max(now, next_free)
-            self._slots[key] = start + interval
+            if start - now <= max_wait:
+                self._slots[key] = start + interval
             return start - now
 
     def slot_wait(self, key: str) -> float:
@@ -389,8 +400,9 @@ class _RedisStore:
     def set(self, key: str, value: Any, ttl: float) -> None:
         self._client.set(key, json.dumps(value), ex=max(1, int(ttl)))
 
-    def reserve(self, key: str, interval: float, push: float = 0.0) -> float:
-        wait_ms = self._reserve(keys=[key], args=[int(interval * 1000), int(push * 1000)])
+    def reserve(self, key: str, interval: float, push: float = 0.0, max_wait: float = math.inf) -> float:
+        max_wait_ms = int(max_wait * 1000) if math.isfinite(max_wait) else -1
+        wait_ms = self._reserve(keys=[key], args=[int(interval * 1000), int(push * 1000), max_wait_ms])
         return int(wait_ms) / 1000
 
     def slot_wait(self, key: str) -> float:
@@ -464,9 +476,12 @@ def host_slot_wait(host: str, *, scope: str | None = None) -> None:
     interval = host_min_interval(host)
     if interval <= 0 and not _store_call("get", _hold_key(host, scope)):
         return  # no spacing asked for this host, and no Retry-After hold on it
-    wait = _store_call("reserve", _slot_key(host, scope), interval, 0.0)
-    if wait > settings.HTTP_RETRY_MAX_DELAY_SECONDS:
-        raise UpstreamUnavailableError(f"{host} is busy for another {wait:.0f}s.", retry_after=wait)
+    # A caller that will not wait takes no slot: one it left empty would push every later request
+    # further back, and a burst of them (a bulk approval's webhooks) would keep them all waiting.
+    max_wait = settings.HTTP_RETRY_MAX_DELAY_SECONDS
+    wait = _store_call("reserve", _slot_key(host, scope), interval, 0.0, max_wait)
+    if wait > max_wait:
+        raise HostBusyError(f"{host} is busy for another {wait:.0f}s.", retry_after=wait)
     if wait > 0:
         sleep(wait)
 

@@ -32,6 +32,9 @@ not hold another desk's deliveries to Slack. Endpoints registered with the same 
 or two desks given the same URL) share it, as they share its limit. A delivery follows its
 endpoint's URL: when an admin changes it, a delivery waiting on the old address, or whose attempt
 to the old address was in flight, waits only for what the new address asked (usually nothing).
+A delivery the client holds back unsent (its URL's wait, or the spacing between its requests, is
+longer than a worker sleeps) comes back when the URL is free and spends no attempt: a bulk
+approval's burst to one Slack channel would otherwise use up its attempts without being sent.
 
 Only the answer's status is used: its body is not waited for, so a receiver that takes the event
 and then sends a slow or endless body neither holds a worker nor gets the event again.
@@ -62,6 +65,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.http import (
     DNSResolutionError,
     FetchError,
+    HostBusyError,
     HTTPStatusError,
     TooManyRedirectsError,
     TransientFetchError,
@@ -598,6 +602,8 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
             # delivery's own wait, or a day's Retry-After would burn every attempt on the hold.
             host_hold_max=settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS,
         )
+    except HostBusyError as error:
+        return _attempt_postponed(delivery, url=url, wait=error.retry_after or 0.0)
     except (TransientFetchError, DNSResolutionError) as error:
         status = error.status if isinstance(error, UpstreamUnavailableError) and error.status else None
         return _attempt_failed(
@@ -679,11 +685,10 @@ def _delivery_save(delivery: WebhookDelivery, fields: list[str]) -> bool:
 
 def _retry_after_asked(error: FetchError, status: int | None) -> float | None:
     """The wait the endpoint asked for: Retry-After on a 429 or 503 (the answers RFC 9110 and RFC
-    6585 give it to), or the client's hold on the host, which keeps such a wait for every request
-    to it (`status` None: no request was sent)."""
+    6585 give it to). A wait the client's hold imposed, with nothing sent, is `_attempt_postponed`'s."""
     if not isinstance(error, TransientFetchError) or error.retry_after is None:
         return None
-    return error.retry_after if status in (None, 429, 503) else None
+    return error.retry_after if status in (429, 503) else None
 
 
 def webhook_retry_delay(*, attempt: int, retry_after: float | None = None) -> float:
@@ -703,13 +708,8 @@ def webhook_retry_delay(*, attempt: int, retry_after: float | None = None) -> fl
 def _attempt_failed(
     delivery: WebhookDelivery, *, url: str, error: str, response_status: int | None, retry_after: float | None
 ) -> WebhookDelivery:
-    """A transient failure of the attempt to `url`: plan the next attempt, unless this was the last one.
-
-    Raises WebhookDeliveryRetry with the wait, for the task to retry after, when Celery can hold
-    it; after planning a longer wait it returns, and the sweeper publishes the row when
-    `next_attempt_at` comes. When the endpoint's URL changed while the attempt was in flight,
-    the old address's wait is not kept: the next attempt waits only for the new one's.
-    """
+    """A transient failure of the attempt to `url`: plan the next attempt (`_next_attempt_save`),
+    unless this was the last one."""
     delivery.response_status = response_status
     logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
     if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
@@ -717,6 +717,29 @@ def _attempt_failed(
     wait = webhook_retry_delay(attempt=delivery.attempts, retry_after=retry_after)
     if retry_after is not None:
         error = f"{error} It asked to wait {retry_after:.0f} s (Retry-After)."
+    return _next_attempt_save(delivery, url=url, wait=wait, error=error)
+
+
+def _attempt_postponed(delivery: WebhookDelivery, *, url: str, wait: float) -> WebhookDelivery:
+    """Nothing was sent: requests to the URL wait (its Retry-After, or the spacing between them)
+    longer than a worker sleeps. It was no attempt, so it is not counted as one: a burst of
+    deliveries to one URL (a bulk approval) would otherwise use up their attempts unsent."""
+    delivery.attempts -= 1
+    error = (
+        f"Not sent yet: requests to this URL wait another {wait:.0f} s (its Retry-After, or the spacing "
+        "between requests)."
+    )
+    return _next_attempt_save(delivery, url=url, wait=wait, error=error)
+
+
+def _next_attempt_save(delivery: WebhookDelivery, *, url: str, wait: float, error: str) -> WebhookDelivery:
+    """Put the delivery back to pending, to be tried again at `url` in `wait` seconds.
+
+    Raises WebhookDeliveryRetry with the wait, for the task to retry after, when Celery can hold
+    it; after planning a longer wait it returns, and the sweeper publishes the row when
+    `next_attempt_at` comes. When the endpoint's URL changed since the attempt began, the old
+    address's wait is not kept: the next attempt waits only for the new one's.
+    """
     with transaction.atomic():
         # The endpoint's lock, as an edit takes it: either the edit comes after, and finds this row
         # waiting (`_deliveries_waiting_follow_url`), or it came first, and its URL is read here.
@@ -732,7 +755,9 @@ def _attempt_failed(
         delivery.status = WebhookDeliveryStatus.PENDING
         delivery.next_attempt_at, delivery.enqueued_at = _next_attempt_plan(timezone.now(), wait=wait)
         delivery.last_error = error[:1000]
-        saved = _delivery_save(delivery, ["status", "enqueued_at", "next_attempt_at", "last_error", "response_status"])
+        saved = _delivery_save(
+            delivery, ["status", "attempts", "enqueued_at", "next_attempt_at", "last_error", "response_status"]
+        )
     if saved and delivery.enqueued_at is not None:
         raise WebhookDeliveryRetry(error, countdown=wait)
     return delivery

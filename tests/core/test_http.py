@@ -519,6 +519,22 @@ def test_a_long_wait_for_a_busy_host_is_not_slept_through(settings, sleeps):
     assert error.value.retry_after > 10
 
 
+def test_a_caller_refused_a_slot_it_would_not_wait_for_does_not_push_back_the_next_one(settings, sleeps):
+    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 4.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    for _ in range(3):
+        http.host_slot_wait("paced.example")  # slots now, in 4 s and in 8 s
+
+    waits = []
+    for _ in range(3):
+        with pytest.raises(http.HostBusyError) as busy:
+            http.host_slot_wait("paced.example")
+        waits.append(busy.value.retry_after)
+
+    # Each is told the same 12 s: the slot none of them took is still the next free one.
+    assert all(11 < wait <= 12 for wait in waits)
+
+
 def test_4xx_is_not_retried(serve, sleeps):
     server = serve({"/missing": FakeResponse(status=404)})
 
@@ -646,6 +662,26 @@ def test_fetch_article_html_refuses_private_addresses_with_a_one_line_reason():
 
 
 # --- Shared state in Redis ------------------------------------------------------------------
+
+
+@pytest.mark.redis
+def test_a_slot_refused_through_redis_is_not_taken(settings, sleeps):
+    settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
+    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 6.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    http.shared_store().clear()
+    try:
+        http.host_slot_wait("shared.example")
+        http.host_slot_wait("shared.example")
+        waits = []
+        for _ in range(2):
+            with pytest.raises(http.HostBusyError) as busy:
+                http.host_slot_wait("shared.example")
+            waits.append(busy.value.retry_after)
+
+        assert all(11 < wait <= 12 for wait in waits)
+    finally:
+        http.shared_store().clear()
 
 
 @pytest.mark.redis

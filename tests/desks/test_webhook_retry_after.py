@@ -421,3 +421,52 @@ def test_a_waiting_delivery_moved_to_a_url_that_asked_to_wait_waits_for_it(
     [(args, countdown)] = countdowns
     assert args == (str(delivery.pk),)
     assert 230 <= countdown <= 240
+
+
+# --- A delivery held back, with nothing sent, spends no attempt ---------------------------------
+
+
+def test_a_delivery_held_back_by_its_urls_retry_after_spends_no_attempt(desk, endpoint, receiver, settings):
+    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    first, second = _record(desk), _record(desk)
+    _send_expecting_retry(first)
+
+    for _ in range(3):
+        assert 230 <= _send_expecting_retry(second) <= 240
+        second.refresh_from_db()
+        assert (second.status, second.attempts) == (WebhookDeliveryStatus.PENDING, 0)
+        assert second.last_error.startswith("Not sent yet: requests to this URL wait another")
+        WebhookDelivery.objects.filter(pk=second.pk).update(next_attempt_at=timezone.now())
+
+    # When the wait is over, it is sent: its first attempt.
+    http._local_store.clear()
+    receiver.routes["/hook"] = FakeResponse(status=204)
+    webhook_delivery_send(delivery_id=str(second.pk))
+    second.refresh_from_db()
+    assert (second.status, second.attempts) == (WebhookDeliveryStatus.DELIVERED, 1)
+    assert len(receiver.requests_to("/hook")) == 2
+
+
+def test_a_burst_to_one_paced_url_is_put_off_in_order_without_spending_attempts(
+    desk, endpoint, receiver, settings, monkeypatch
+):
+    # A bulk approval: one event each, to one URL whose requests are spaced 4 s apart.
+    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 4.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    monkeypatch.setattr(http, "sleep", lambda seconds: None)
+    deliveries = [_record(desk) for _ in range(5)]
+
+    countdowns = []
+    for delivery in deliveries:
+        try:
+            webhook_delivery_send(delivery_id=str(delivery.pk))
+        except WebhookDeliveryRetry as retry:
+            countdowns.append(retry.countdown)
+
+    # Three went (now, in 4 s, in 8 s). The others come back for the next free slot, 12 s away,
+    # both of them: the one put off first took no slot, which would push the second's back.
+    assert len(receiver.requests_to("/hook")) == 3
+    assert len(countdowns) == 2
+    assert all(11 < countdown <= 12 for countdown in countdowns)
+    assert [delivery.attempts for delivery in WebhookDelivery.objects.filter(status="pending")] == [0, 0]
