@@ -36,6 +36,9 @@ class Article(BaseModel):
     body = models.TextField()
     # BCP 47 tag ("en", "es", "pt-BR"): detected at import, corrected by editors; "" when not known.
     language = models.CharField(max_length=LANGUAGE_CODE_MAX_LENGTH, blank=True, validators=[validate_language_code])
+    # Whether an editor gave the language (at import or by correcting it) rather than the detector:
+    # claim extraction trusts an editor's English over its own stop-word check.
+    language_from_editor = models.BooleanField(default=False)
     # sha256 of the whitespace-normalised body: the same story pasted twice is one article.
     content_hash = models.CharField(max_length=64, editable=False)
     source_kind = models.CharField(max_length=20, choices=SourceKind.choices)

@@ -150,14 +150,16 @@ def article_create(
     so the import returns in moments whatever the article's length.
 
     `language` is the editor's BCP 47 tag for the article (a malformed one is a 400); None detects
-    it from the text, and "" says it is not known.
+    it from the text, and "" says it is not known. An editor's English is trusted the way a later
+    correction to English is: claim extraction skips its own English check (`language_from_editor`).
 
     Idempotent per desk: the same body imported again returns the existing article, language and all.
     Reference gathering is queued by an intake step and published only after commit.
     """
     if intake_inline is None:
         intake_inline = len(parsed.body.encode()) <= settings.ARTICLE_INLINE_INTAKE_MAX_BYTES
-    language = language_detect(parsed.body) if language is None else _language_check(language)
+    language_from_editor = language is not None
+    language = _language_check(language) if language_from_editor else language_detect(parsed.body)
     digest = content_hash(parsed.body)
     existing = Article.objects.filter(desk=desk, content_hash=digest).first()
     if existing is not None:
@@ -173,6 +175,7 @@ def article_create(
                 source_url=parsed.source_url,
                 body=parsed.body,
                 language=language,
+                language_from_editor=language_from_editor,
                 content_hash=digest,
                 source_kind=source_kind,
                 original_filename=original_filename[:255],
@@ -282,6 +285,11 @@ def article_intake_run(*, article_id: str) -> Article | None:
     the article stays `running` until `article_intakes_requeue_stale` publishes it again, and
     after ARTICLE_INTAKE_MAX_ATTEMPTS starts it is marked failed rather than tried forever.
     Extraction is deterministic, so an error is recorded as a failure, not retried.
+
+    The `article.imported` webhook event is recorded with the first intake that finishes. The run an
+    editor's correction to English starts (`article_language_set`) records none: the article was
+    imported, and announced, when extraction refused it; the claims found now reach webhooks as
+    they are assigned (`claim.assigned`).
     """
     if not _intake_start(article_id):
         return None
@@ -290,11 +298,15 @@ def article_intake_run(*, article_id: str) -> Article | None:
             article = Article.objects.select_for_update().filter(pk=article_id).first()
             if article is None or article.intake_status != IntakeStatus.RUNNING:
                 return article
+            # A stored refusal was written by an earlier intake that finished, in the transaction that
+            # announced the import; it stays until this run replaces it, also when a run fails and is retried.
+            imported_before = import_string(settings.ARTICLE_EXTRACTION_REFUSED_CHECK)(article=article)
             _intake_steps_run(article)
             article.intake_status = IntakeStatus.DONE
             article.intake_error = ""
             article.save(update_fields=["intake_status", "intake_error", "updated_at"])
-            _webhook_article_imported(article)
+            if not imported_before:
+                _webhook_article_imported(article)
     except SoftTimeLimitExceeded:
         minutes = settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS // 60
         return _intake_fail(article_id, f"Finding this article's claims took longer than {minutes} minutes.")
@@ -424,9 +436,11 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
     """An editor corrects the article's language (a BCP 47 tag; "" for not known). A real change is
     recorded in the article's audit trail with the old and new language.
 
-    Claims already found are kept, whatever the language. An article that extraction refused as not
-    English and that an editor now says is English goes through intake again, as at import: inline,
-    or queued for a worker when it is long (`intake_status` says which). That holds when the stored
+    Claims already found are kept, whatever the language. The language counts as the editor's from
+    then on (`language_from_editor`), so extraction trusts an English one over its English check.
+    An article that extraction refused as not English and that an editor now says is English goes
+    through intake again, as at import: inline, or queued for a worker when it is long
+    (`intake_status` says which), and without announcing its import again. That holds when the stored
     language already said English (the detector read it as English, the stop-word check refused it):
     saving it again is the editor's confirmation. Intake keeps the claims an editor added by hand meanwhile.
     """
@@ -446,7 +460,8 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
         }
         audit_record(action=AuditAction.ARTICLE_LANGUAGE_SET, actor=user, article=article, details=details)
     article.language = language
-    article.save(update_fields=["language", "updated_at"])
+    article.language_from_editor = True
+    article.save(update_fields=["language", "language_from_editor", "updated_at"])
     if (
         language_is_english(language)
         and locked.intake_status == IntakeStatus.DONE

@@ -54,17 +54,22 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
     article gets no claims and an ArticleExtraction row saying why; editors can still add
     claims by hand.
 
-    The one exception is an article refused as not English whose language an editor has since
-    corrected to English: it is extracted then, trusting the editor over the English check. Claims
-    the editor added by hand meanwhile are kept, and an extracted claim with the same span as one
-    of them is left out.
+    An English language an editor gave (at import or by correcting it, `Article.language_from_editor`)
+    is trusted over the English check, which counts stop words that terse English can lack.
+
+    The one exception to idempotency is an article refused as not English whose language an editor
+    has since corrected to English: it is extracted then. Claims the editor added by hand meanwhile
+    are kept, and an extracted claim with the same span as one of them is left out.
     """
     with transaction.atomic():
         locked = Article.objects.select_for_update().filter(pk=article.pk).first()
         extraction = ArticleExtraction.objects.filter(article=article).first()
         refused = extraction is not None and extraction.status == ExtractionStatus.UNSUPPORTED_LANGUAGE
-        english_confirmed = refused and language_is_english(locked.language)
-        if not english_confirmed and (extraction is not None or article.claims.exists()):
+        # A refusal is extracted again only when an editor corrects the language, so a refused
+        # article tagged English is the editor's English also on rows from before the flag was kept.
+        english_confirmed = language_is_english(locked.language) and (locked.language_from_editor or refused)
+        corrected_after_refusal = refused and english_confirmed
+        if not corrected_after_refusal and (extraction is not None or article.claims.exists()):
             return list(article.claims.all())
         started = time.perf_counter()
         try:
@@ -80,7 +85,7 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
             )
             return []
         # Only a corrected article can have claims yet: those an editor added by hand.
-        hand_made_bounds = set(article.claims.values_list("start", "end")) if english_confirmed else set()
+        hand_made_bounds = set(article.claims.values_list("start", "end")) if corrected_after_refusal else set()
         claims = [
             _claim_from_extracted(article, item) for item in extracted if (item.start, item.end) not in hand_made_bounds
         ]
