@@ -177,7 +177,7 @@ def render_pdf(report: Report) -> bytes:
         if row.approved:
             verdict = f"<b>{_text(row.rating_label)}</b><br/>{_text(row.verdict.rationale)}"
             verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.first_approved_at)}</font>"
-            for correction in row.verdict.corrections:
+            for correction in row.corrections:
                 verdict += "<br/><font color='#7a4b00'>" + _text(_correction_note(correction)) + "</font>"
             if row.reused_from is not None:
                 verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"

@@ -78,6 +78,33 @@ def claim_published_verdict(claim: Claim) -> PublishedVerdict | None:
     )
 
 
+@dataclass(frozen=True)
+class ReportCorrection:
+    """A published correction as readers of an article are told it: the ratings by their labels in
+    the article's language when the desk gave them, as they were called when it was published."""
+
+    corrected_at: dt.datetime
+    note: str
+    previous_rating_label: str
+    previous_rationale: str
+    rating_label: str
+    rationale: str
+    rating_changed: bool
+
+
+def report_correction(correction: VerdictCorrection, *, language: str) -> ReportCorrection:
+    """`correction` (a closed one) for readers of an article in `language` (a BCP 47 tag)."""
+    return ReportCorrection(
+        corrected_at=correction.corrected_at,
+        note=correction.note,
+        previous_rating_label=correction.previous_rating_label_for(language),
+        previous_rationale=correction.previous_rationale,
+        rating_label=correction.rating_label_for(language),
+        rationale=correction.rationale,
+        rating_changed=correction.rating_changed,
+    )
+
+
 @dataclass
 class ReportRow:
     claim: Claim
@@ -92,6 +119,8 @@ class ReportRow:
     # The verdict's rating as the report's readers are told it: its label in the article's language
     # when the desk gave one, else its default label; "" without a verdict.
     rating_label: str = ""
+    # The verdict's corrections, oldest first, told in the same language.
+    corrections: list[ReportCorrection] = field(default_factory=list)
 
     @property
     def approved(self) -> bool:
@@ -204,6 +233,12 @@ def report_build(*, article: Article) -> Report:
                 reused_from=applied.reused_from if applied else None,
                 references=list(claim.references.all()),
                 rating_label=applied.verdict.rating.label_for(article.language) if applied else "",
+                corrections=[
+                    report_correction(correction, language=article.language)
+                    for correction in applied.verdict.corrections
+                ]
+                if applied
+                else [],
             )
         )
     scale = rating_scale_for_desk(desk=article.desk)

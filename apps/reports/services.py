@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from apps.core.exceptions import ApplicationError
 
 from .pdf import render_pdf
-from .selectors import Report, ReportRow
+from .selectors import Report, ReportCorrection, ReportRow
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,12 @@ def _verdict_fields(row) -> dict:
         # The verdict shown is the one published; an editor is correcting it and the corrected one
         # replaces it once approved.
         "under_correction": verdict.under_correction if verdict else False,
-        "corrections": [_correction(correction) for correction in verdict.corrections] if verdict else [],
+        "corrections": [_correction(correction) for correction in row.corrections],
         "verdict_reused_from": _reused_from(row.reused_from),
     }
 
 
-def _correction(correction) -> dict:
+def _correction(correction: ReportCorrection) -> dict:
     return {
         "corrected_at": correction.corrected_at.isoformat(),
         "note": correction.note,

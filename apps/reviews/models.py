@@ -43,15 +43,20 @@ class Rating(BaseModel):
         return self.label
 
     def label_for(self, language: str) -> str:
-        """The label for readers of `language` (a BCP 47 tag): its own, else that of the tag with its
-        last subtag dropped, and so on ("zh-Hant-TW": "zh-Hant", then "zh"; "es-MX": "es", as RFC 4647
-        lookup does), else the default label."""
-        labels = self.language_labels or {}
-        while language:
-            if labels.get(language):
-                return labels[language]
-            language = language.rpartition("-")[0]
-        return self.label
+        """The label for readers of `language` (a BCP 47 tag); see `rating_label_in_language`."""
+        return rating_label_in_language(label=self.label, language_labels=self.language_labels, language=language)
+
+
+def rating_label_in_language(*, label: str, language_labels: dict | None, language: str) -> str:
+    """A rating's label for readers of `language` (a BCP 47 tag): the one given for it, else that of the
+    tag with its last subtag dropped, and so on ("zh-Hant-TW": "zh-Hant", then "zh"; "es-MX": "es", as
+    RFC 4647 lookup does), else the default `label`."""
+    labels = language_labels or {}
+    while language:
+        if labels.get(language):
+            return labels[language]
+        language = language.rpartition("-")[0]
+    return label
 
 
 class TaskStatus(models.TextChoices):
@@ -141,6 +146,9 @@ class VerdictCorrection(BaseModel):
     # desk admin later renames the rating. The foreign keys stay for what needs the row (withdrawing
     # a correction restores its rating; a rating in use cannot be removed).
     previous_rating_label = models.CharField(max_length=100)
+    # Its labels in other languages as they were then too: readers of an article in one of them are
+    # told the rating in their language, as every export tells them the current one.
+    previous_rating_language_labels = models.JSONField(default=dict, blank=True)
     previous_rationale = models.TextField()
     previous_cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
     previous_reviewer = models.ForeignKey(
@@ -160,6 +168,7 @@ class VerdictCorrection(BaseModel):
     corrected_at = models.DateTimeField(null=True, blank=True)
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections_to")
     rating_label = models.CharField(max_length=100, blank=True)
+    rating_language_labels = models.JSONField(default=dict, blank=True)
     rationale = models.TextField(blank=True)
 
     class Meta:
@@ -184,6 +193,18 @@ class VerdictCorrection(BaseModel):
     def rating_changed(self) -> bool:
         """Whether the correction changed the rating, as the labels read when it was published."""
         return not self.is_open and self.rating_label != self.previous_rating_label
+
+    def previous_rating_label_for(self, language: str) -> str:
+        """The rating published before the correction, as it was called then for readers of `language`."""
+        return rating_label_in_language(
+            label=self.previous_rating_label, language_labels=self.previous_rating_language_labels, language=language
+        )
+
+    def rating_label_for(self, language: str) -> str:
+        """The corrected rating, as it was called when approved for readers of `language`; "" while open."""
+        return rating_label_in_language(
+            label=self.rating_label, language_labels=self.rating_language_labels, language=language
+        )
 
 
 class VerdictDraft(BaseModel):

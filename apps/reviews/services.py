@@ -359,9 +359,7 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     correction = VerdictCorrection.objects.filter(verdict=verdict, corrected_at__isnull=True).first()
     if correction is not None:
         _correction_close(correction, verdict=verdict, editor=editor, now=now)
-        correction.save(
-            update_fields=["corrected_by", "corrected_at", "rating", "rating_label", "rationale", "updated_at"]
-        )
+        correction.save(update_fields=[*CORRECTION_CLOSE_FIELDS, "updated_at"])
     locked.status = TaskStatus.APPROVED
     locked.editor_note = ""
     locked.verdict_revision += 1
@@ -384,11 +382,23 @@ def _verdict_mark_approved(verdict: Verdict, *, editor, now) -> None:
         verdict.first_approved_at = now
 
 
+# What approving the corrected verdict writes on its correction (`_correction_close`).
+CORRECTION_CLOSE_FIELDS = (
+    "corrected_by",
+    "corrected_at",
+    "rating",
+    "rating_label",
+    "rating_language_labels",
+    "rationale",
+)
+
+
 def _correction_close(correction: VerdictCorrection, *, verdict: Verdict, editor, now) -> None:
     correction.corrected_by = editor
     correction.corrected_at = now
     correction.rating = verdict.rating
     correction.rating_label = verdict.rating.label
+    correction.rating_language_labels = verdict.rating.language_labels
     correction.rationale = verdict.rationale
     correction.updated_at = now
 
@@ -467,9 +477,7 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
     Verdict.objects.bulk_update(
         [task.verdict for task in to_approve], ["approved_by", "approved_at", "first_approved_at", "updated_at"]
     )
-    VerdictCorrection.objects.bulk_update(
-        corrections.values(), ["corrected_by", "corrected_at", "rating", "rating_label", "rationale", "updated_at"]
-    )
+    VerdictCorrection.objects.bulk_update(corrections.values(), [*CORRECTION_CLOSE_FIELDS, "updated_at"])
     ReviewTask.objects.bulk_update(to_approve, ["status", "editor_note", "verdict_revision", "updated_at"])
     for action in (AuditAction.VERDICT_APPROVED, AuditAction.VERDICT_CORRECTED):
         entries = []
@@ -547,6 +555,7 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
         reopened_at=timezone.now(),
         previous_rating=verdict.rating,
         previous_rating_label=verdict.rating.label,
+        previous_rating_language_labels=verdict.rating.language_labels,
         previous_rationale=verdict.rationale,
         previous_reviewer=verdict.reviewer,
         previous_approved_by=verdict.approved_by,

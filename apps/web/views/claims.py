@@ -231,6 +231,7 @@ def _claim_page(
     applied_verdict = claim_applied_verdict(claim=claim, published_verdict=claim_published_verdict)
     reused_from = applied_verdict.reused_from if applied_verdict else None
     shown_status = claim_shown_status(task=task, reused_from=reused_from)
+    matched_verdict = claim_published_verdict(claim.matched_claim) if claim.matched_claim else None
     context, cut_before, cut_after = _context(claim)
     history, history_truncated = _history(claim)
     return render(
@@ -247,8 +248,13 @@ def _claim_page(
             "overdue": in_review and review_task_is_overdue(task=task),
             "shown_status": shown_status,
             "verdict": verdict,
+            # Every rating on the page is named as the exports of this article name it: in its language.
+            "verdict_rating_label": verdict.rating.label_for(article.language) if verdict else "",
             # The earlier check's verdict while it is this claim's verdict.
             "reused_verdict": applied_verdict.verdict if shown_status.reused_from else None,
+            "reused_rating_label": applied_verdict.verdict.rating.label_for(article.language)
+            if shown_status.reused_from
+            else "",
             # Set while the earlier check's verdict stands in the report, even once superseded here.
             "reused_from": reused_from,
             "source_links": source_link_list(user=request.user, claim=claim),
@@ -257,7 +263,8 @@ def _claim_page(
             # Still gathering, nothing found, or a source failed: the editor needs to know which.
             "references_empty_note": "" if references else claim_references_empty_note(claim=claim),
             "gathering": claim_references_gathering(claim=claim),
-            "matched_verdict": claim_published_verdict(claim.matched_claim) if claim.matched_claim else None,
+            "matched_verdict": matched_verdict,
+            "matched_rating_label": matched_verdict.rating.label_for(article.language) if matched_verdict else "",
             "can_decide_match": can_edit and claim.match_status in (MatchStatus.SUGGESTED, MatchStatus.LINKED),
             "can_edit": can_edit,
             "can_reshape": can_edit and (task is None or task.status in services.EDITABLE_TASK_STATUSES),
@@ -277,8 +284,15 @@ def _claim_page(
             # Both carry the verdict revision shown, so a verdict resubmitted since is not decided unread.
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
             "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
-            "corrections": [correction for correction in corrections if not correction.is_open],
+            "corrections": [
+                (correction, correction.previous_rating_label_for(article.language))
+                for correction in corrections
+                if not correction.is_open
+            ],
             "open_correction": open_correction,
+            "open_correction_previous_rating_label": open_correction.previous_rating_label_for(article.language)
+            if open_correction
+            else "",
             "reopen_form": VerdictReopenForm(initial={"revision": task.verdict_revision})
             if can_edit and in_review and task.status == TaskStatus.APPROVED
             else None,

@@ -46,6 +46,8 @@ def _result(claim) -> dict:
         "claim": claim,
         "task": task,
         "verdict": verdict,
+        # As the exports name it: its label in the article's language (read with the page's claims).
+        "rating_label": verdict.rating.label_for(claim.article.language) if verdict else "",
         "reused_from": applied.reused_from if applied else None,
         "reviewer": verdict.reviewer if verdict else (task.assignee if task else None),
     }
