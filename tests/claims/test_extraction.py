@@ -2169,3 +2169,15 @@ def test_a_protester_or_a_volunteer_is_a_source_described_by_what_they_do():
 
     assert _claim(claims, "3 rallies").attribution == "Joshua Wong"
     assert _claim(claims, "About 40").attribution == "a volunteer at the camp"
+
+
+def test_a_body_described_by_a_which_clause_before_its_verb_is_the_source():
+    claim = _claim(
+        extract_claims(
+            "In 2017, Taiwan's Constitutional Court, which rules on constitutional matters, said not allowing gay "
+            'citizens to marry constituted "different treatment" under 2 articles of the constitution.'
+        ),
+        "2 articles",
+    )
+
+    assert claim.attribution == "Taiwan's Constitutional Court"

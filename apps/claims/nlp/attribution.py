@@ -176,7 +176,8 @@ _DESCRIPTION = (
     r"\s+(?:of|from|at|for|with)\s+[^,]{2,80})"
 )
 # 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
-_WHO_CLAUSE = r"who\s[^,\"“]{2,80}"
+# "Taiwan's Constitutional Court, which rules on constitutional matters, said": a body's, too
+_WHO_CLAUSE = r"(?:who|which)\s[^,\"“]{2,80}"
 # "The ministry, in a statement on Friday, said ...": where the source said it, between commas
 _MEDIUM_ASIDE = (
     r"(?:(?:in|during|via)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?(?:statement|interview|tweet|post"
