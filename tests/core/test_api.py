@@ -182,6 +182,16 @@ def test_a_token_client_writing_to_an_unknown_api_path_gets_the_json_404(editor,
     assert response.json()["message"].endswith("Did you mean /api/v1/articles/import/ (with the final slash)?")
 
 
+@pytest.mark.parametrize("path", ["/api/v1/articles/import/", "/api/v1/claims/", "/api/v1/tasks/assign/"])
+@pytest.mark.parametrize("body", ["[" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000])
+def test_json_nested_past_the_parsers_depth_is_a_400_not_a_500(editor_api, desk, path, body):
+    # Python's json module gives up with RecursionError, which DRF's parser lets through.
+    response = editor_api.post(path, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "JSON parse error - the document is nested too deeply.", "extra": {}}
+
+
 # --- Error answers: documented for the statuses each operation really returns ------------------
 
 

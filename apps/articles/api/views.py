@@ -1,11 +1,12 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.articles import selectors, services
+from apps.core.api.parsers import JSONParser
 from apps.core.api.schema import error_response
 from apps.desks.selectors import desk_for_import, membership_require
 
