@@ -28,11 +28,16 @@ def webhook_delivery_send_task(self: Any, delivery_id: str) -> None:
     """POST one recorded delivery (idempotent; a no-op once it is delivered or given up).
 
     Only the endpoint's transient trouble is retried, after the wait the service planned (the
-    backoff, or the endpoint's Retry-After), not Celery's own backoff.
+    backoff, or the endpoint's Retry-After), not Celery's own backoff. A delivery put off unsent
+    (its URL's wait) is published afresh instead: it spent no attempt, so it spends none of the
+    retries either, however long a burst to one URL keeps it waiting its turn.
     """
     try:
         webhook_delivery_send(delivery_id=delivery_id)
     except WebhookDeliveryRetry as retry:
+        if retry.postponed:
+            webhook_delivery_send_task.apply_async((delivery_id,), countdown=retry.countdown)
+            return
         raise self.retry(exc=retry, countdown=retry.countdown) from None
 
 

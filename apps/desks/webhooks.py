@@ -96,11 +96,12 @@ SIGNATURE_HEADER = "X-Factcheck-Signature"
 
 class WebhookDeliveryRetry(Exception):
     """The endpoint could not take the delivery now (5xx, 429, timeout, connection); try again in
-    `countdown` seconds."""
+    `countdown` seconds. `postponed`: nothing was sent (the URL's wait), so it was no attempt."""
 
-    def __init__(self, message: str, *, countdown: float):
+    def __init__(self, message: str, *, countdown: float, postponed: bool = False):
         super().__init__(message)
         self.countdown = countdown
+        self.postponed = postponed
 
 
 # --- Endpoints (desk admins) ------------------------------------------------------------------
@@ -729,10 +730,12 @@ def _attempt_postponed(delivery: WebhookDelivery, *, url: str, wait: float) -> W
         f"Not sent yet: requests to this URL wait another {wait:.0f} s (its Retry-After, or the spacing "
         "between requests)."
     )
-    return _next_attempt_save(delivery, url=url, wait=wait, error=error)
+    return _next_attempt_save(delivery, url=url, wait=wait, error=error, postponed=True)
 
 
-def _next_attempt_save(delivery: WebhookDelivery, *, url: str, wait: float, error: str) -> WebhookDelivery:
+def _next_attempt_save(
+    delivery: WebhookDelivery, *, url: str, wait: float, error: str, postponed: bool = False
+) -> WebhookDelivery:
     """Put the delivery back to pending, to be tried again at `url` in `wait` seconds.
 
     Raises WebhookDeliveryRetry with the wait, for the task to retry after, when Celery can hold
@@ -759,7 +762,7 @@ def _next_attempt_save(delivery: WebhookDelivery, *, url: str, wait: float, erro
             delivery, ["status", "attempts", "enqueued_at", "next_attempt_at", "last_error", "response_status"]
         )
     if saved and delivery.enqueued_at is not None:
-        raise WebhookDeliveryRetry(error, countdown=wait)
+        raise WebhookDeliveryRetry(error, countdown=wait, postponed=postponed)
     return delivery
 
 

@@ -199,6 +199,31 @@ def test_the_task_retries_after_the_wait_the_endpoint_asked_for(desk, endpoint, 
     assert [options["countdown"] for options in retried] == [120]
 
 
+def test_the_task_puts_off_a_delivery_held_back_unsent_without_spending_a_retry(
+    desk, endpoint, receiver, monkeypatch, settings
+):
+    # Celery's retries, like the attempts, are for attempts: a long burst to one URL can put a
+    # delivery off more times than there are retries.
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "120"})
+    first, second = _record(desk), _record(desk)
+    _send_expecting_retry(first)
+    monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", pytest.fail)
+    published = []
+    monkeypatch.setattr(
+        desk_tasks.webhook_delivery_send_task,
+        "apply_async",
+        lambda args, countdown: published.append((args, countdown)),
+    )
+
+    desk_tasks.webhook_delivery_send_task.run(str(second.pk))
+
+    [(args, countdown)] = published
+    assert args == (str(second.pk),)
+    assert 110 <= countdown <= 120
+    second.refresh_from_db()
+    assert (second.status, second.attempts) == (WebhookDeliveryStatus.PENDING, 0)
+
+
 def test_the_task_does_not_hold_a_wait_longer_than_the_backoffs_maximum(desk, endpoint, receiver, monkeypatch):
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "1800"})
     delivery = _record(desk)
