@@ -406,7 +406,8 @@ NOTIFICATION_KEEP_DAYS = env.int("FACTCHECK_NOTIFICATION_KEEP_DAYS", default=90)
 
 # --- Outgoing webhooks ------------------------------------------------------------------------
 # docs/architecture.md, "Webhooks". Deliveries go through the outbound client above (its address
-# policy, allowed ports and per-host spacing), without following redirects.
+# policy and allowed ports), without following redirects; its spacing between requests and a
+# Retry-After's hold apply to each endpoint URL (Slack and Teams limit each webhook URL), not the host.
 WEBHOOK_TIMEOUT_SECONDS = env.float("FACTCHECK_WEBHOOK_TIMEOUT", default=10.0)
 # A delivery is tried this many times in all (5xx, 429, timeouts, connection errors), with
 # exponential backoff from WEBHOOK_RETRY_BACKOFF_SECONDS up to WEBHOOK_RETRY_BACKOFF_MAX_SECONDS.
