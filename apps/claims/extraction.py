@@ -81,6 +81,7 @@ _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
+_CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|though)\b")
 _DESCRIBED_SUBJECT = re.compile(r"(?P<subject>.{2,80}?) (?:is|was|are|were) ")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
@@ -314,7 +315,7 @@ def extract_claims(
             piece_attribution = _piece_source(
                 text,
                 sentence.text,
-                attribution if _says_something(frame, spans) else "",
+                attribution if _says_something(frame, spans, sentence.text) else "",
                 memory,
                 # "She told the court she was forced ...": what the source said of itself
                 said_by_the_source=frame is not None and 0 < frame.content_start <= min(a for a, _ in spans),
@@ -756,11 +757,16 @@ def _without_accents(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]) -> bool:
+def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]], sentence: str) -> bool:
     """Whether a piece of a sentence is what its frame's source said: not the subject's other action, split off
     the verb of saying ("The company acknowledged the breach and paid the fine", "The embassy declined the
-    request and said ...")."""
-    if frame is None or frame.cue_start is None:
+    request and said ..."), nor a contrasting clause after a frame that closed the one before ("Trump has
+    admitted it, according to prosecutors, but the Justice Department maintains ...")."""
+    if frame is None:
+        return True
+    if frame.gap is not None and _CONTRAST_AFTER_GAP.match(sentence, frame.gap[1]):
+        return any(a < frame.gap[0] for a, _ in spans)
+    if frame.cue_start is None:
         return True
     holds_the_verb = any(a <= frame.cue_start < b for a, b in spans)
     shares_the_subject = any(b <= frame.cue_start for _, b in spans)

@@ -2181,3 +2181,13 @@ def test_a_body_described_by_a_which_clause_before_its_verb_is_the_source():
     )
 
     assert claim.attribution == "Taiwan's Constitutional Court"
+
+
+def test_a_frame_closing_a_clause_does_not_speak_for_the_contrasting_clause_after_it():
+    claims = extract_claims(
+        "Trump has admitted to ordering the 2 payments, according to prosecutors, but the U.S. Justice "
+        "Department maintains a policy of not charging a sitting president with crimes."
+    )
+
+    assert _claim(claims, "2 payments").attribution == "prosecutors"
+    assert _claim(claims, "maintains a policy").attribution == ""
