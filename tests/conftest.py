@@ -156,6 +156,7 @@ SHIPPED_DEFAULTS = [
     ("apps.references.migrations.0009_source_rule_catalogue", "create_catalogue"),
     ("apps.references.migrations.0011_election_rules_excluded_keywords", "exclude_un_votes"),
     ("apps.references.migrations.0017_source_rules_council_refugees_agreements", "create_rules"),
+    ("apps.references.migrations.0018_source_rules_for_speakers", "create_rules"),
 ]
 
 

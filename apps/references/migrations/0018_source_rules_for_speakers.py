@@ -5,7 +5,9 @@ the outlet rules skip people on purpose, and no rule knew where a person's words
 These rules add a news search for the speaker's words (where and when they were first reported,
 which leads to the transcript or interview to cite) and the Kremlin's own transcripts for
 statements by Russia's leadership. Every URL is a search for people to open; nothing here is
-fetched. As in 0009, an existing rule of the same name is never overwritten.
+fetched. As in 0009, an existing rule of the same name is never overwritten. Names are compared
+ignoring case, as the name constraints compare them, and a desk's own rule of the name keeps the shared
+one out too: a desk never lists two rules of one name (`SourceRule.clean` refuses it).
 """
 
 from django.db import migrations
@@ -40,7 +42,8 @@ def create_rules(apps, schema_editor):
     for rule in RULES:
         fields = dict(rule)
         name = fields.pop("name")
-        SourceRule.objects.get_or_create(name=name, desk__isnull=True, defaults=fields)
+        if not SourceRule.objects.filter(name__iexact=name).exists():
+            SourceRule.objects.create(name=name, **fields)
 
 
 def delete_rules(apps, schema_editor):
