@@ -2191,3 +2191,14 @@ def test_a_frame_closing_a_clause_does_not_speak_for_the_contrasting_clause_afte
 
     assert _claim(claims, "2 payments").attribution == "prosecutors"
     assert _claim(claims, "maintains a policy").attribution == ""
+
+
+def test_a_message_announcing_something_is_its_authors_statement():
+    claims = extract_claims(
+        "Presidential physician Sean Conley issued a statement saying the president has been given 4 drugs. "
+        "Prime Minister Igor Matovič posted a message on Facebook on Friday announcing he had tested positive "
+        "and would isolate for 10 days."
+    )
+
+    assert _claim(claims, "4 drugs").attribution == "Presidential physician Sean Conley"
+    assert _claim(claims, "10 days").attribution == "Prime Minister Igor Matovič"

@@ -332,7 +332,9 @@ _POST_THEN_NAMED = re.compile(
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
 _SAYING_AFTER_COMMA = re.compile(
     # 'He continued by announcing, "..."', "She underlined the call by saying ...": how the subject said it
-    r"(?:,\s+(?:also\s+)?|\s+by\s+(?=(?:saying|announcing|stating|declaring|adding|noting|telling)\b))"
+    r"(?:,\s+(?:also\s+)?|\s+by\s+(?=(?:saying|announcing|stating|declaring|adding|noting|telling)\b)"
+    # "posted a message on Facebook on Friday announcing he had tested positive": a message that says it
+    r"|\b(?:message|statement|post|video|tweet|letter|note|release)\b[^,.;\"“]{0,40}?\s(?=(?:announcing|saying|stating)\b))"
     r"(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|telling|announcing"
     r"|declaring)\b(?!\s+(?:goodbye|farewell|grace|to|which|whether)\b)"
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
