@@ -145,7 +145,8 @@ def desk_fact_check_rows(*, desk: Desk, period: ReportPeriod) -> Iterator[FactCh
         for values in chunk:
             yield _fact_check(values, corrections.get(values["verdict_id"], []), ratings=ratings, desk=desk)
         # Keyset pagination: the next chunk starts after the last row read, however far in the feed.
-        # The range on the date alone (`__gte`) is what lets the database start there, not at the top.
+        # The range on the date alone (`__gte`) is what lets the database start there in the
+        # `verdict_first_approved_at` index, not at the top, and read only the chunk's own rows.
         last = chunk[-1]
         after = Q(**{f"{first_approved_at}__gte": last["first_approved_at"]}) & (
             Q(**{f"{first_approved_at}__gt": last["first_approved_at"]}) | Q(pk__gt=last["pk"])

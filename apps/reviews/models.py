@@ -118,6 +118,13 @@ class Verdict(BaseModel):
     # datePublished stays the first publication, and dateModified is the latest correction.
     first_approved_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        indexes = [
+            # The fact-check feed pages through a desk's checks in first-approval order: with this
+            # index each chunk reads its own rows, not every verdict of the site again.
+            models.Index(fields=["first_approved_at"], name="verdict_first_approved_at"),
+        ]
+
     def __str__(self) -> str:
         return f"{self.rating} — {self.task.claim}"
 

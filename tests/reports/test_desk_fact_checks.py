@@ -4,10 +4,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 import time_machine
+from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.claims.models import MatchStatus
@@ -299,3 +302,23 @@ def test_chunks_follow_one_another_through_checks_published_at_the_same_moment(
     items = json.loads(_text(_feed(editor_api, desk)))
 
     assert [item["claim_id"] for item in items] == sorted(str(task.claim_id) for task in tasks)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plan")
+def test_a_later_chunk_starts_at_its_place_in_the_first_approval_index(desk, published, monkeypatch):
+    """Each chunk reads its own rows: the keyset's range starts an index scan where the last chunk
+    ended, so a desk's hundredth chunk costs what its first does (bench/fact_check_feed.py)."""
+    monkeypatch.setattr(fact_checks, "CHUNK_SIZE", 1)
+    with CaptureQueriesContext(connection) as queries:
+        list(fact_checks.desk_fact_check_rows(desk=desk, period=ReportPeriod(None, None)))
+    chunks = [query["sql"] for query in queries.captured_queries if 'FROM "claims_claim"' in query["sql"]]
+
+    with connection.cursor() as cursor:
+        # A test's few rows would be read whole whatever the indexes: ask for the plan of a large desk.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {chunks[1]}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    # An index scan, or a bitmap one where the planner expects few rows, that starts at the range.
+    assert re.search(r"Index Scan (using|on) verdict_first_approved_at", plan), plan
+    assert re.search(r"Index Cond: .*first_approved_at >= ", plan), plan
