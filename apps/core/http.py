@@ -20,6 +20,7 @@ marks the ones worth retrying (timeouts, connection failures, 429 and 5xx).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import ipaddress
 import json
@@ -567,10 +568,56 @@ def _retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, moment.timestamp() - time.time())
 
 
-def _pool_for(target: Target, address: str, timeout: urllib3.Timeout) -> urllib3.HTTPConnectionPool:
+class _DeadlineMixin:
+    """A connection whose socket is shut at `deadline` (time.monotonic()), so that an answer
+    trickling in, each read inside the read timeout (headers a byte at a time), cannot hold a
+    request past the total time: urllib3's timeouts bound each read, not the whole answer."""
+
+    sock: Any
+
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+        self._watchdog: threading.Timer | None = None
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        self._watchdog = threading.Timer(max(0.0, self._deadline - time.monotonic()), self._cut)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+
+    def _cut(self) -> None:
+        sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):  # closed already
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+        super().close()  # type: ignore[misc]
+
+
+class _DeadlineHTTPConnection(_DeadlineMixin, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _DeadlineHTTPSConnection(_DeadlineMixin, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _DeadlineHTTPConnectionPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _DeadlineHTTPConnection
+
+
+class _DeadlineHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _DeadlineHTTPSConnection
+
+
+def _pool_for(target: Target, address: str, timeout: urllib3.Timeout, deadline: float) -> urllib3.HTTPConnectionPool:
     if target.scheme == "https":
         # Connect to the checked IP but verify the certificate for, and send SNI with, the name.
-        return urllib3.HTTPSConnectionPool(
+        return _DeadlineHTTPSConnectionPool(
             address,
             target.port,
             timeout=timeout,
@@ -578,8 +625,9 @@ def _pool_for(target: Target, address: str, timeout: urllib3.Timeout) -> urllib3
             cert_reqs="CERT_REQUIRED",
             server_hostname=target.host,
             assert_hostname=target.host,
+            deadline=deadline,
         )
-    return urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
+    return _DeadlineHTTPConnectionPool(address, target.port, timeout=timeout, retries=False, deadline=deadline)
 
 
 def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, deadline: float) -> bytes:
@@ -595,6 +643,9 @@ def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, 
         # urllib3 ≥ 2.6 bounds how much one compressed chunk may expand to.
         chunk = response.read1(READ_CHUNK_BYTES)
         if not chunk:
+            if time.monotonic() > deadline:
+                # The connection was cut at the deadline: the end of what came, not of the body.
+                raise FetchTimeoutError(f"{shown_url(url)} took too long to send its body.", url=url)
             break
         total += len(chunk)
         if total > max_bytes:
@@ -622,7 +673,7 @@ def _send_once(
         if remaining <= 0:
             break
         pool_timeout = urllib3.Timeout(connect=min(5.0, timeout, remaining), read=min(timeout, remaining))
-        pool = _pool_for(target, address, pool_timeout)
+        pool = _pool_for(target, address, pool_timeout, deadline)
         try:
             response = pool.urlopen(
                 method,
@@ -647,6 +698,8 @@ def _send_once(
             raise FetchConnectionError(f"TLS error with {target.host}: {error}", url=target.url) from None
         except urllib3.exceptions.HTTPError as error:
             pool.close()
+            if time.monotonic() > deadline:
+                raise FetchTimeoutError(f"{target.host} took too long to answer.", url=target.url) from None
             raise FetchConnectionError(f"Connection to {target.host} failed: {error}", url=target.url) from None
         try:
             response_headers = {key.lower(): value for key, value in response.headers.items()}
@@ -666,6 +719,10 @@ def _send_once(
             except urllib3.exceptions.TimeoutError:
                 raise FetchTimeoutError(f"{target.host} stopped sending.", url=target.url) from None
             except urllib3.exceptions.HTTPError as error:
+                if time.monotonic() > deadline:
+                    raise FetchTimeoutError(
+                        f"{shown_url(target.url)} took too long to send its body.", url=target.url
+                    ) from None
                 raise FetchConnectionError(f"Reading from {target.host} failed: {error}", url=target.url) from None
             return status, response_headers, content
         finally:

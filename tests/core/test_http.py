@@ -6,6 +6,8 @@ anything else, and refusal tests also assert that no connection was attempted at
 
 import gzip
 import os
+import socket
+import threading
 import time
 
 import pytest
@@ -533,6 +535,49 @@ def test_a_caller_refused_a_slot_it_would_not_wait_for_does_not_push_back_the_ne
 
     # Each is told the same 12 s: the slot none of them took is still the next free one.
     assert all(11 < wait <= 12 for wait in waits)
+
+
+def _trickling_server(head: bytes, trickle: bytes, *, seconds_per_byte: float) -> socket.socket:
+    """A server on 127.0.0.1 that sends `head` at once, then `trickle` a byte at a time: each read
+    is quick, the whole slow."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve_one() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(head)
+            for byte in trickle:
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(seconds_per_byte)
+
+    threading.Thread(target=serve_one, daemon=True).start()
+    return listener
+
+
+@pytest.mark.parametrize(
+    ("head", "trickle"),
+    [
+        (b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 40 + b"\r\nContent-Length: 2\r\n\r\nok"),
+        # Cut at the deadline, a body without a length would look complete: it is a timeout all the same.
+        (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n", b"a" * 40),
+    ],
+    ids=["headers", "body-without-length"],
+)
+def test_an_answer_trickling_in_is_cut_at_the_total_time(settings, head, trickle):
+    # Every byte comes well inside the read timeout; the total time still bounds the request.
+    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 1
+    with _trickling_server(head, trickle, seconds_per_byte=0.1) as listener:
+        host = f"127.0.0.1:{listener.getsockname()[1]}"
+        settings.HTTP_ALLOWED_PRIVATE_HOSTS = [host]
+        started = time.monotonic()
+        with pytest.raises(http.FetchTimeoutError):
+            http.fetch(f"http://{host}/slow", retries=0, timeout=5)
+
+    assert time.monotonic() - started < 2
 
 
 def test_4xx_is_not_retried(serve, sleeps):
