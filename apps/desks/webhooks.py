@@ -258,7 +258,7 @@ def webhook_endpoint_update(
     leaked, and an event held back for the old address is worth nothing to it). A new URL also
     ends the wait they were given by the old address (its backoff or Retry-After): they wait for
     what the new address asked, if anything, and are published again after commit. The endpoint's
-    row lock orders this with an attempt in flight (`_attempt_failed`).
+    row lock orders this with an attempt in flight (`_next_attempt_save`).
     """
     desk_admin_require(user=actor, desk=endpoint.desk)
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
