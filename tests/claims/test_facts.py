@@ -1251,3 +1251,10 @@ def test_an_administrator_is_a_post_between_a_body_and_a_person():
     found = find_entities("NASA Administrator Jim Bridenstine said the next mission may be ready by August.")
 
     assert found == [{"text": "NASA", "type": "ORG"}, {"text": "Jim Bridenstine", "type": "PERSON"}]
+
+
+def test_a_name_before_a_work_noun_is_the_work_unless_it_opens_with_a_given_name():
+    entities = find_entities("It preceded the aforementioned Black Panther film, a Steven Spielberg film of 1998.")
+
+    assert {"text": "Black Panther", "type": "MISC"} in entities
+    assert {"text": "Steven Spielberg", "type": "PERSON"} in entities

@@ -347,6 +347,11 @@ _SUFFIX_ADJECTIVE = re.compile(
 )
 
 
+_WORK_AFTER_NAME = re.compile(
+    r"\s+(?:film|films|movie|movies|series|franchise|trilogy|sequel|album|novel|documentary|musical|show)\b"
+)
+
+
 def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> list[dict[str, str]]:
     """Each entity as {"text", "type"} with type PERSON, ORG, PLACE or NORP (nationality/group).
 
@@ -370,6 +375,12 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             key = name.casefold()
             if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
+            if (
+                kind == "PERSON"
+                and name.split()[0] not in GIVEN_NAMES
+                and _WORK_AFTER_NAME.match(text, text.find(name, name_start) + len(name))
+            ):
+                kind = "MISC"  # "the aforementioned Black Panther film", but "a Steven Spielberg film" is his
             if kind == "MISC" and " " not in name and (aged or _PERSON_BEFORE_NAME.search(text, 0, name_start)):
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
