@@ -771,8 +771,8 @@ def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
 
 @transaction.atomic
 def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, bool]:
-    """A desk admin gives the desk its own scale: a copy of the shipped default's ratings. True
-    when this call made the copy.
+    """A desk admin gives the desk its own scale: a copy of the shipped default's ratings, with their
+    labels in other languages. True when this call made the copy.
 
     The desk's verdicts move to the copied rating of the same label, so the scale's counts
     include them, a rating they use cannot be removed, renaming one renames their verdicts'
@@ -800,6 +800,7 @@ def rating_scale_get_or_copy_default(*, user, desk: Desk) -> tuple[RatingScale, 
             description=rating.description,
             claimreview_value=rating.claimreview_value,
             position=position,
+            language_labels=rating.language_labels,
         )
         for position, rating in enumerate(standard)
     )
