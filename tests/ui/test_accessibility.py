@@ -15,11 +15,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
 
-from apps.articles.models import IntakeStatus
+from apps.articles.models import Article, IntakeStatus
 from apps.claims.models import ClaimStatus, MatchStatus
 from apps.desks.models import WebhookEndpoint
 from apps.reviews import services
-from apps.reviews.models import Rating, ReviewTask
+from apps.reviews.models import Rating, ReviewTask, Verdict
 from tests import factories
 from tests.browser import chromium, log_in
 
@@ -314,6 +314,22 @@ def test_main_pages_meet_enhanced_contrast(browser, live_server, newsroom, desk)
     found += _audit(browser, live_server.url, "rachel", reviewer_pages, run_only=ENHANCED_CONTRAST)
     found += _audit(
         browser, live_server.url, "adele", [Visit(f"/desks/{desk.slug}/ratings/")], run_only=ENHANCED_CONTRAST
+    )
+
+    assert not found, "\n".join(found)
+
+
+def test_the_html_export_meets_enhanced_contrast(browser, live_server, newsroom):
+    """The export is read outside the app, with its own stylesheet: its links (the original article,
+    the cited evidence) and its muted text (claims still in review) reach 7:1 like the app's pages."""
+    article = Article.objects.get(pk=newsroom["article"])
+    article.source_url = "https://news.example.org/syria-talks"
+    article.save(update_fields=["source_url"])
+    cited = factories.ReferenceFactory(claim_id=newsroom["approved"], title="UN General Assembly record")
+    Verdict.objects.get(task__claim_id=newsroom["approved"]).cited_references.add(cited)
+
+    found = _audit(
+        browser, live_server.url, "edith", [Visit(f"/articles/{article.pk}/export/html/")], run_only=ENHANCED_CONTRAST
     )
 
     assert not found, "\n".join(found)
