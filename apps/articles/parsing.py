@@ -11,6 +11,7 @@ import hashlib
 import io
 import logging
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -262,37 +263,40 @@ def parse_text(text: str) -> ParsedArticle:
 
     for raw in lines:
         line = raw.strip()
-        if expecting_url and line:
-            match = _BARE_URL.match(line)
+        # Copying from web pages and word processors leaves invisible marks (zero-width space,
+        # direction marks) at the ends of lines; header and URL lines are recognised without them.
+        bare = _without_edge_marks(line)
+        if expecting_url and bare:
+            match = _BARE_URL.match(bare)
             if match:
-                source_url = _checked_source_url(match["url"], line=line)
+                source_url = _checked_source_url(match["url"], line=bare)
                 expecting_url = False
                 continue
             expecting_url = False
-        if match := _URL_LABEL.match(line):
+        if match := _URL_LABEL.match(bare):
             url_match = _BARE_URL.match(match["url"]) if match["url"] else None
             if url_match:
-                source_url = _checked_source_url(url_match["url"], line=line)
+                source_url = _checked_source_url(url_match["url"], line=bare)
             else:
                 expecting_url = True
             continue
         if not header_done:
-            if not line:
+            if not bare:
                 continue
-            if not title and (match := _HEADING.match(line)):
+            if not title and (match := _HEADING.match(bare)):
                 title = _strip_markdown(match["title"])
                 continue
-            if not byline and (match := _BYLINE.match(line)) and len(line) < 120:
+            if not byline and (match := _BYLINE.match(bare)) and len(bare) < 120:
                 byline = _strip_markdown(match["byline"])
                 continue
-            if published_on is None and len(line) < 40 and (date := _parse_date(line)):
+            if published_on is None and len(bare) < 40 and (date := _parse_date(bare)):
                 published_on = date
                 continue
-            if not outlet and (match := _BOLD_LINE.match(line)):
+            if not outlet and (match := _BOLD_LINE.match(bare)):
                 outlet = " ".join(match["text"].split())
                 continue
             header_done = True
-        body_lines.append(_strip_markdown(line) if not _HEADING.match(line) else _HEADING.sub(r"\g<title>", line))
+        body_lines.append(_strip_markdown(line) if not _HEADING.match(bare) else _HEADING.sub(r"\g<title>", bare))
 
     body = _normalise_paragraphs("\n".join(body_lines))
     if len(body) < MIN_BODY_CHARS:
@@ -307,6 +311,16 @@ def parse_text(text: str) -> ParsedArticle:
         published_on=published_on,
         source_url=source_url,
     )
+
+
+def _without_edge_marks(line: str) -> str:
+    """`line` without the invisible format characters (Unicode category Cf) and spaces at its ends."""
+    start, end = 0, len(line)
+    while start < end and (line[start].isspace() or unicodedata.category(line[start]) == "Cf"):
+        start += 1
+    while end > start and (line[end - 1].isspace() or unicodedata.category(line[end - 1]) == "Cf"):
+        end -= 1
+    return line[start:end]
 
 
 def _checked_source_url(url: str, *, line: str) -> str:

@@ -33,6 +33,28 @@ def test_markdown_links_and_emphasis_become_plain_text():
     assert parsed.body == "The UN said forty people died in the north region today."
 
 
+@pytest.mark.parametrize(
+    "mark",
+    ["\u200b", "\u200e", "\u200f", "\u202b", "\u2060", "\u200b\u200e"],
+    ids=["zero-width space", "LRM", "RLM", "RLE", "word joiner", "two"],
+)
+def test_invisible_marks_copied_before_header_lines_do_not_hide_them(mark):
+    # Copying from web pages and word processors leaves such marks at the start of lines.
+    text = (
+        f"{mark}# Vetoes at the UN\n\n{mark}By Jane Reporter\n\n{mark}March 3, 2013{mark}\n\n"
+        "Russia and China have vetoed three UN Security Council resolutions on Syria since October 2011."
+    )
+
+    parsed = parse_pasted(text, max_bytes=LIMIT)
+
+    assert (parsed.title, parsed.byline, parsed.published_on) == (
+        "Vetoes at the UN",
+        "Jane Reporter",
+        dt.date(2013, 3, 3),
+    )
+    assert parsed.body.startswith("Russia and China")
+
+
 def test_html_upload_is_sanitised_and_main_text_extracted():
     html = (
         b"<html><head><title>Vetoes at the UN</title><script>alert('x')</script></head><body>"
