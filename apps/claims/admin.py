@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from apps.core.admin import AuditedAdmin
+from apps.core.admin import AuditedAdmin, LookupCheckingAdmin
 
 from .models import ArticleExtraction, Claim, ClaimFeedback
 from .services import claim_editable_check
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(LookupCheckingAdmin):
     """Claims change only through the services (rejections, edits and merges leave feedback
     for training), so the admin shows them without editing."""
 

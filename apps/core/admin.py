@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
@@ -30,7 +31,20 @@ def _refused_form(form_class: type[ModelForm], refusal: str) -> type[ModelForm]:
     return RefusedForm
 
 
-class RuleKeepingAdmin(admin.ModelAdmin):
+class LookupCheckingAdmin(admin.ModelAdmin):
+    """Answers a changelist filter the database cannot be asked (`?created_at__year=-1`, a user
+    number past 64 bits) as Django answers an unknown one, redirecting to the list with `?e=1`,
+    rather than with a 500: Django accepts any lookup on the model's own fields, and such values
+    fail only when the query is compiled or run, which happens while the changelist is built."""
+
+    def get_changelist_instance(self, request: HttpRequest):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class RuleKeepingAdmin(LookupCheckingAdmin):
     """An admin whose saves and deletions may be refused by the app's rules: a subclass calls the
     services' checks from `save_model`, `delete_model`, `delete_queryset` or `save_formset`, and
     their `ApplicationError` is shown rather than a server error, with nothing saved. A refused add or
@@ -154,7 +168,7 @@ class AuditedAdmin(RuleKeepingAdmin):
             audit_admin_saved(actor=request.user, obj=obj, before=before[obj.pk], **place)
 
 
-class EveryDeskRecordAdmin(admin.ModelAdmin):
+class EveryDeskRecordAdmin(LookupCheckingAdmin):
     """Records of every desk that only the workflow writes (the audit trail, the email outbox): for
     superusers to read, not for a desk's own admins, and not to be changed here."""
 
