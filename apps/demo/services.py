@@ -49,7 +49,7 @@ DEMO_REVIEWS = [
         "vetoed three",
         "reviewer1",
         "approved",
-        due_in_days=-2,
+        due_in_days=0,
         rating="True",
         rationale="The UN library's list of Security Council vetoes records three draft resolutions on Syria "
         "that Russia and China vetoed: S/2011/612 on 4 October 2011, S/2012/77 on 4 February 2012 and "

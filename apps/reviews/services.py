@@ -64,7 +64,8 @@ def review_tasks_assign(
 
     Only the desk's editors may assign. Tasks already submitted or approved are refused, the
     whole batch with them, so an editor never half-applies a bulk assignment. `due_date` left
-    as `Keep.AS_IS` keeps each task's due date; None clears it. A task in review that moves to
+    as `Keep.AS_IS` keeps each task's due date; None clears it; a date before today is refused
+    unless every task already has it (`_due_date_not_past_check`). A task in review that moves to
     another reviewer goes back to assigned. The tasks are locked, checked and
     written in a constant number of queries, however many there are.
     """
@@ -86,6 +87,8 @@ def review_tasks_assign(
             extra={"task_ids": [str(task.pk) for task in blocked]},
             status=409,
         )
+    if due_date is not Keep.AS_IS:
+        _due_date_not_past_check(due_date=due_date, tasks=locked)
     now = timezone.now()
     newly_theirs = [task for task in locked if task.assignee_id != assignee.pk]
     before = {task.pk: (task.assignee_id, task.due_date) for task in locked}
@@ -108,6 +111,21 @@ def review_tasks_assign(
     notify_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
     webhook_tasks_assigned(editor=editor, assignee=assignee, tasks=newly_theirs)
     return locked
+
+
+def _due_date_not_past_check(*, due_date: dt.date | None, tasks: list[ReviewTask]) -> None:
+    """ApplicationError for a due date before today given to a task that does not already have it.
+    Today is the site's (TIME_ZONE), the day the queue and the overdue digest call a task overdue
+    from. A task already overdue keeps its date when it is reassigned with it (a bulk form sends
+    the date the tasks share), so only a new or changed date is refused."""
+    if due_date is None:
+        return
+    today = timezone.localdate()
+    if due_date < today and any(task.due_date != due_date for task in tasks):
+        raise ApplicationError(
+            f"The due date is in the past: {due_date.isoformat()} is before today, {today.isoformat()}.",
+            extra={"fields": {"due_date": ["The due date is in the past."]}},
+        )
 
 
 def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:

@@ -202,7 +202,7 @@ def test_assigning_records_the_assignee_and_due_date_from_and_to(task, editor, r
     review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
     review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)  # no change, no event
     review_services.review_tasks_assign(
-        editor=editor, tasks=[task], assignee=second_reviewer, due_date=dt.date(2026, 12, 1)
+        editor=editor, tasks=[task], assignee=second_reviewer, due_date=dt.date(2031, 12, 1)
     )
 
     first, second = AuditEvent.objects.filter(action=AuditAction.REVIEW_ASSIGNED).order_by("pk")
@@ -210,9 +210,9 @@ def test_assigning_records_the_assignee_and_due_date_from_and_to(task, editor, r
         "assignee": "rachel", "previous_assignee": None, "due_date": None, "previous_due_date": None,
     }  # fmt: skip
     assert second.details == {
-        "assignee": "roger", "previous_assignee": "rachel", "due_date": "2026-12-01", "previous_due_date": None,
+        "assignee": "roger", "previous_assignee": "rachel", "due_date": "2031-12-01", "previous_due_date": None,
     }  # fmt: skip
-    assert audit_event_summary(second) == "edith reassigned the review from rachel to roger, due 1 Dec 2026"
+    assert audit_event_summary(second) == "edith reassigned the review from rachel to roger, due 1 Dec 2031"
 
 
 def test_a_bulk_assignment_records_one_event_per_claim(desk, editor, reviewer):

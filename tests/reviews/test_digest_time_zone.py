@@ -19,6 +19,7 @@ from tests import factories
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HONOLULU = ZoneInfo("Pacific/Honolulu")  # UTC-10 all year: far west of UTC, no summer time
+ASSIGNED_TIME = dt.datetime(2026, 11, 1, 12, 0, tzinfo=HONOLULU)  # before every due date below
 
 # The next time beat sends the digest, in UTC, after each given UTC instant.
 NEXT_DIGESTS = """
@@ -97,7 +98,9 @@ def due(desk, editor, reviewer):
         for number, date in enumerate(dates):
             claim = factories.ClaimFactory(article=article, start=number, text=f"Due on {date.isoformat()}.")
             task = factories.ReviewTaskFactory(claim=claim)
-            services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer, due_date=date)
+            # Assigned while the date was ahead: a due date is never given in the past.
+            with time_machine.travel(ASSIGNED_TIME, tick=False):
+                services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer, due_date=date)
 
     return assign
 

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 28)
 # When the digest goes out (TIME_ZONE is UTC in the tests).
 DIGEST_TIME = dt.datetime(2026, 11, 28, 7, 0, tzinfo=dt.UTC)
+# When the tests' tasks are assigned: before every due date they give, which is never in the past.
+ASSIGNED_TIME = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +76,8 @@ def _rating():
 
 
 def _assigned(act, editor, reviewer, tasks, due=TODAY):
-    act(services.review_tasks_assign, editor=editor, tasks=tasks, assignee=reviewer, due_date=due)
+    with time_machine.travel(ASSIGNED_TIME, tick=False):
+        act(services.review_tasks_assign, editor=editor, tasks=tasks, assignee=reviewer, due_date=due)
     return [ReviewTask.objects.get(pk=task.pk) for task in tasks]
 
 

@@ -23,7 +23,7 @@ def _assign(client, article, tasks, assignee, **extra):
 
 
 def test_editor_bulk_assigns_claims_to_a_reviewer(editor_client, article, veto_task, toll_task, reviewer):
-    response = _assign(editor_client, article, [veto_task, toll_task], reviewer, due_date="2026-12-01")
+    response = _assign(editor_client, article, [veto_task, toll_task], reviewer, due_date="2031-12-01")
 
     assert response.status_code == 302
     assert response["Location"] == reverse("articles:detail", args=[article.pk])
@@ -32,7 +32,7 @@ def test_editor_bulk_assigns_claims_to_a_reviewer(editor_client, article, veto_t
         task.refresh_from_db()
         assert task.status == TaskStatus.ASSIGNED
         assert task.assignee == reviewer
-        assert str(task.due_date) == "2026-12-01"
+        assert str(task.due_date) == "2031-12-01"
 
 
 def test_assigning_without_ticking_a_claim_explains_what_is_missing(editor_client, article, reviewer):

@@ -110,7 +110,10 @@ class AssignInputSerializer(serializers.Serializer):
     task_ids = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=500)
     assignee = serializers.CharField(help_text="Username of a member of the desk.")
     due_date = serializers.DateField(
-        required=False, allow_null=True, help_text="Leave out to keep each task's due date; null clears it."
+        required=False,
+        allow_null=True,
+        help_text="Leave out to keep each task's due date; null clears it. A date before today (in the site's "
+        "time zone) is refused with 400, unless every task named already has it (an overdue task reassigned).",
     )
 
 
