@@ -7,7 +7,7 @@ from apps.core.admin import AuditedAdmin
 
 from .models import Article
 from .parsing import is_storable_url
-from .services import article_lock_unless_intake_runs
+from .services import article_language_change, article_lock_unless_intake_runs
 
 NOT_A_WEB_ADDRESS = "Give a full http:// or https:// address of at most 2,000 characters."
 
@@ -44,6 +44,7 @@ class ArticleAdmin(AuditedAdmin):
     readonly_fields = [
         "content_hash", "imported_by", "created_at", "updated_at",
         "intake_status", "intake_queued_at", "intake_started_at", "intake_attempts", "intake_error",
+        "language_from_editor",
     ]  # fmt: skip
     date_hierarchy = "created_at"
 
@@ -57,6 +58,17 @@ class ArticleAdmin(AuditedAdmin):
         # Claims point into the text by character offsets, and their reviews belong to the desk's
         # people and scale: an imported article keeps its text and its desk.
         return [*self.readonly_fields, "desk", "body"] if obj is not None else self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Article, form: forms.ModelForm, change: bool) -> None:
+        # A language goes through the app's correction, as an editor's does: it is checked, counts as
+        # the editor's, and an article refused as not English that is now English has its claims found.
+        language_changed = change and "language" in form.changed_data
+        language = obj.language
+        if language_changed:
+            obj.language = Article.objects.values_list("language", flat=True).get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        if language_changed:
+            article_language_change(article=obj, actor=request.user, language=language)
 
     # Not while a worker finds the article's claims, as in the app: it holds the row for minutes.
     def delete_model(self, request: HttpRequest, obj: Article) -> None:

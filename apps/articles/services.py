@@ -445,6 +445,13 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
     saving it again is the editor's confirmation. Intake keeps the claims an editor added by hand meanwhile.
     """
     membership_require(user=user, desk=article.desk, editor=True)
+    return article_language_change(article=article, actor=user, language=language)
+
+
+@transaction.atomic
+def article_language_change(*, article: Article, actor, language: str) -> Article:
+    """`article_language_set` for a caller that has already checked `actor` may change it: a site
+    administrator in the Django admin (Django checks the admin's permission), who is no desk's editor."""
     language = _language_check(language)
     locked = article_lock_unless_intake_runs(article_id=article.pk)
     if locked is None:
@@ -458,7 +465,7 @@ def article_language_set(*, article: Article, user, language: str) -> Article:
             "language_name": language_name(language) or "not known",
             "previous_language_name": language_name(locked.language) or "not known",
         }
-        audit_record(action=AuditAction.ARTICLE_LANGUAGE_SET, actor=user, article=article, details=details)
+        audit_record(action=AuditAction.ARTICLE_LANGUAGE_SET, actor=actor, article=article, details=details)
     article.language = language
     article.language_from_editor = True
     article.save(update_fields=["language", "language_from_editor", "updated_at"])
