@@ -33,6 +33,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
@@ -91,6 +92,43 @@ def _recreate_database(url: str, maintenance_url: str) -> None:
     with psycopg.connect(maintenance_url.replace("postgres://", "postgresql://", 1), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def bench_database_ready(
+    database_url: str, *, keep: bool, existing: Callable[[], dict | None], build: Callable[[], dict]
+) -> dict:
+    """Points Django at the throw-away database `database_url` and returns the measured desk's people:
+    `existing()`'s when `keep` is set and the database holds the desk already, else `build()`'s in a
+    database dropped, created and migrated for it."""
+    url, maintenance_url = _database_urls(database_url, app_database_url=os.environ.get("DATABASE_URL", ""))
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    import django
+
+    people = None
+    if keep:
+        django.setup()
+        try:
+            people = existing()
+        except Exception:  # the database does not exist or is not migrated yet
+            people = None
+        from django.db import connections
+
+        connections.close_all()
+    from django.core.management import call_command
+
+    if people is None:
+        started = time.perf_counter()
+        _recreate_database(url, maintenance_url)
+        django.setup()
+        call_command("migrate", verbosity=0)
+        people = build()
+        print(f"built the database in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    else:
+        call_command("migrate", verbosity=0)
+    return people
 
 
 def _body_and_claim_spans(number: int, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]]:
@@ -389,36 +427,12 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="reuse the database if it holds this desk already")
     args = parser.parse_args()
 
-    url, maintenance_url = _database_urls(args.database_url, app_database_url=os.environ.get("DATABASE_URL", ""))
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    people = None
-    if args.keep:
-        django.setup()
-        try:
-            people = existing_desk(args.articles)
-        except Exception:  # the database does not exist or is not migrated yet
-            people = None
-        from django.db import connections
-
-        connections.close_all()
-    started = time.perf_counter()
-    if people is None:
-        _recreate_database(url, maintenance_url)
-        django.setup()
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-        people = build_desk(articles=args.articles, reviewer_count=args.reviewers)
-        print(f"built the desk in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
+    people = bench_database_ready(
+        args.database_url,
+        keep=args.keep,
+        existing=lambda: existing_desk(args.articles),
+        build=lambda: build_desk(articles=args.articles, reviewer_count=args.reviewers),
+    )
 
     from apps.articles.models import Article
     from apps.claims.models import Claim

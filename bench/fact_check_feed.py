@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import sys
@@ -38,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.desk_history import _database_urls, _recreate_database
+from bench.desk_history import bench_database_ready
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/factcheck_feed"
 CLAIMS_PER_ARTICLE = 12
@@ -355,34 +354,12 @@ def main() -> None:
     parser.add_argument("--no-explain", action="store_true", help="leave out EXPLAIN ANALYZE")
     args = parser.parse_args()
 
-    url, maintenance_url = _database_urls(args.database_url, app_database_url=os.environ.get("DATABASE_URL", ""))
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    people = None
-    if args.keep:
-        django.setup()
-        try:
-            people = existing(args.checks)
-        except Exception:  # the database does not exist or is not migrated yet
-            people = None
-        from django.db import connections
-
-        connections.close_all()
-    from django.core.management import call_command
-
-    if people is None:
-        started = time.perf_counter()
-        _recreate_database(url, maintenance_url)
-        django.setup()
-        call_command("migrate", verbosity=0)
-        people = build(checks=args.checks)
-        print(f"built the desks in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    else:
-        call_command("migrate", verbosity=0)
+    people = bench_database_ready(
+        args.database_url,
+        keep=args.keep,
+        existing=lambda: existing(args.checks),
+        build=lambda: build(checks=args.checks),
+    )
 
     from django.test import Client
 
