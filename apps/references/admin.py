@@ -120,16 +120,22 @@ class ProviderSettingAdmin(DeskAdminScopedAdmin):
     list_filter = ["provider", "is_enabled"]
 
 
-class SourceLinkAdminForm(forms.ModelForm):
-    # No Meta: ModelAdmin supplies the model and its fields.
+class _CheckedAddressesForm(forms.ModelForm):
+    """A row's `url` and `archive_url`, each held to the stage's address check; a refusal is the field's error.
+    With `only_changed`, an address left as it was is not judged again, so a row stored before the rule can
+    be mended."""
+
+    only_changed = False
+
+    def address_checked(self, url: str, name: str) -> str:
+        raise NotImplementedError
 
     def _url_cleaned(self, name: str) -> str:
-        # Claim pages link both for reviewers to open: only web addresses (a URLField also takes ftp:).
         url = self.cleaned_data[name]
-        if not url:
+        if not url or (self.only_changed and name not in self.changed_data):
             return url
         try:
-            return source_link_url_check(url, field_name=name)
+            return self.address_checked(url, name)
         except ApplicationError as error:
             raise forms.ValidationError(error.message) from None
 
@@ -138,6 +144,14 @@ class SourceLinkAdminForm(forms.ModelForm):
 
     def clean_archive_url(self) -> str:
         return self._url_cleaned("archive_url")
+
+
+class SourceLinkAdminForm(_CheckedAddressesForm):
+    # No Meta: ModelAdmin supplies the model and its fields.
+
+    def address_checked(self, url: str, name: str) -> str:
+        # Claim pages link both for reviewers to open: only web addresses (a URLField also takes ftp:).
+        return source_link_url_check(url, field_name=name)
 
 
 @admin.register(SourceLink)
@@ -182,26 +196,15 @@ class LibraryDocumentAdmin(AuditedAdmin):
         return {"desk": obj.desk} if obj.desk_id else {}
 
 
-class ReferenceAdminForm(forms.ModelForm):
+class ReferenceAdminForm(_CheckedAddressesForm):
     # No Meta: ModelAdmin supplies the model and its fields.
 
-    def _url_cleaned(self, name: str) -> str:
+    only_changed = True
+
+    def address_checked(self, url: str, name: str) -> str:
         # As for evidence added in the app: a web address the public can reach, since reviewers open
-        # it, the link checker and the Internet Archive are sent to it, and exports link it. An
-        # address left as it was is not judged again, so a row stored before the rule can be mended.
-        url = self.cleaned_data[name]
-        if not url or name not in self.changed_data:
-            return url
-        try:
-            return reference_url_check(url)
-        except ApplicationError as error:
-            raise forms.ValidationError(error.message) from None
-
-    def clean_url(self) -> str:
-        return self._url_cleaned("url")
-
-    def clean_archive_url(self) -> str:
-        return self._url_cleaned("archive_url")
+        # it, the link checker and the Internet Archive are sent to it, and exports link it.
+        return reference_url_check(url)
 
 
 @admin.register(Reference)
