@@ -312,7 +312,7 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
         raise ApplicationError("A split needs at least two parts.")
     article = claim.article
     with transaction.atomic():
-        created = [_claim_from_span(article, part["start"], part["end"], part.get("text", "")) for part in parts]
+        created = [_split_part_claim(article, index, part) for index, part in enumerate(parts)]
         _feedback(
             claim,
             user,
@@ -336,6 +336,15 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
             audit_record(action=AuditAction.CLAIM_SPLIT, actor=user, claim=new_claim, details=split_details)
         _claims_changed(article)
     return created
+
+
+def _split_part_claim(article: Article, index: int, part: dict[str, Any]) -> Claim:
+    """The claim for one part of a split; a refusal names the part (`extra["part"]`, from 0), so a
+    form can point at the part to correct."""
+    try:
+        return _claim_from_span(article, part["start"], part["end"], part.get("text", ""))
+    except ApplicationError as error:
+        raise ApplicationError(error.message, extra={**error.extra, "part": index}, status=error.status) from error
 
 
 def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: int, end: int, text: str = "") -> Claim:

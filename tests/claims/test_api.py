@@ -270,6 +270,16 @@ def test_a_split_part_that_ends_before_it_starts_is_a_validation_error_on_that_p
     assert response.json()["extra"]["fields"]["parts"] == {"1": {"end": ["Must be greater than start."]}}
 
 
+def test_a_split_part_outside_the_article_is_refused_naming_that_part(editor_api, article, claims):
+    parts = [{"start": 0, "end": 20}, {"start": 30, "end": len(article.body) + 5}]
+
+    response = editor_api.post(_detail(claims[0], "split"), {"parts": parts}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "The selected passage is outside the article text."
+    assert response.json()["extra"]["part"] == 1
+
+
 # --- Optimistic concurrency: ETag and If-Match on claim edits -----------------------------------
 
 

@@ -45,5 +45,6 @@ def test_a_part_outside_the_article_is_explained_above_the_parts_as_typed(editor
     page = response.content.decode()
     assert response.status_code == 400
     errors = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', page, flags=re.S).group(1)
-    assert "<p>The selected passage is outside the article text.</p>" in errors
+    assert '<a href="#form-1-start">Part 2: The selected passage is outside the article text.</a>' in errors
     assert 'name="form-1-end" min="1" value="99999"' in _part(page, 2)
+    assert "Part 2: The selected passage is outside the article text." in _part(page, 2)

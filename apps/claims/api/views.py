@@ -143,7 +143,12 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return Response(ClaimOutputSerializer(merged).data)
 
     @extend_schema(
-        request=ClaimSplitInputSerializer, responses={201: ClaimOutputSerializer(many=True), 409: UNDER_REVIEW}
+        request=ClaimSplitInputSerializer,
+        responses={
+            201: ClaimOutputSerializer(many=True),
+            400: error_response("A part is outside the article or empty: `extra.part` is its index in `parts`."),
+            409: UNDER_REVIEW,
+        },
     )
     @action(detail=True, methods=["post"], pagination_class=None)
     def split(self, request, pk=None):

@@ -190,12 +190,26 @@ def _history(claim) -> tuple[list[HistoryEntry], bool]:
     return entries, len(events) > CLAIM_HISTORY_SHOWN
 
 
+@dataclass(frozen=True)
+class ErrorLink:
+    """An error in a form's error summary and the id of the field it is about, which it links to."""
+
+    message: str
+    field_id: str
+
+
 # Prefixes the evidence form's field ids: the page has other forms with a title or URL.
 REFERENCE_ADD_PREFIX = "evidence"
 
 
 def _claim_page(
-    request, claim, *, split_formset=None, split_error: str = "", reference_add_form=None, status: int = 200
+    request,
+    claim,
+    *,
+    split_formset=None,
+    split_errors: list[ErrorLink] | None = None,
+    reference_add_form=None,
+    status: int = 200,
 ):
     """The claim page; a refused split or evidence URL shows it again as typed, with its errors."""
     article = claim.article
@@ -269,7 +283,7 @@ def _claim_page(
             "can_edit": can_edit,
             "can_reshape": can_edit and (task is None or task.status in services.EDITABLE_TASK_STATUSES),
             "split_formset": split_formset or ClaimSplitFormSet(),
-            "split_error": split_error,
+            "split_errors": split_errors or [],
             "can_refresh": can_edit or is_assignee,
             # The service refuses evidence for a rejected claim or an approved verdict; so does the page.
             "reference_add_form": (reference_add_form or ReferenceAddForm(prefix=REFERENCE_ADD_PREFIX))
@@ -476,7 +490,8 @@ def claim_split(request, claim_id):
     formset = ClaimSplitFormSet(request.POST)
     parts = _split_parts(formset, claim) if formset.is_valid() else None
     if parts is None:
-        return _claim_page(request, claim, split_formset=formset, status=400)
+        split_errors = _split_error_summary(formset)
+        return _claim_page(request, claim, split_formset=formset, split_errors=split_errors, status=400)
     try:
         created = services.claim_split(claim=claim, user=request.user, parts=parts)
     except ApplicationError as error:
@@ -484,10 +499,33 @@ def claim_split(request, claim_id):
         # refusals (not an editor, the review has moved on) leave no form to correct.
         if error.status != 400:
             raise
-        return _claim_page(request, claim, split_formset=formset, split_error=error.message, status=400)
+        return _claim_page(
+            request, claim, split_formset=formset, split_errors=_split_error_summary(formset, error), status=400
+        )
     messages.success(request, f"Claim split into {len(created)} claims.")
     # The split claim is gone; its parts are on the article page.
     return redirect(_in_article_url(claim.article_id, created[0].pk))
+
+
+def _split_error_summary(formset, error: ApplicationError | None = None) -> list[ErrorLink]:
+    """The errors the split form's summary lists above the parts, each linked to its field: the
+    formset's own (too few or too many parts) to the first part left empty, else the first part,
+    and the service's refusal of a part (outside the article, empty) to that part's offsets, where
+    it is shown too. Errors of a single field stay at the field alone, which takes focus itself."""
+    forms = formset.forms
+    unfilled = next((form for form in forms if not form.has_changed()), forms[0] if forms else None)
+    # With no part sent at all there is no field: the link goes to the form.
+    unfilled_field = f"{unfilled.prefix}-passage" if unfilled else "split-form"
+    summary = [ErrorLink(message, unfilled_field) for message in formset.non_form_errors()]
+    if error is not None:
+        part = error.extra.get("part")
+        if part is None:
+            summary.append(ErrorLink(error.message, unfilled_field))
+        else:
+            form = formset.filled_forms()[part]
+            form.add_error(None, error.message)
+            summary.append(ErrorLink(f"Part {forms.index(form) + 1}: {error.message}", f"{form.prefix}-start"))
+    return summary
 
 
 def _split_parts(formset, claim) -> list[dict] | None:
