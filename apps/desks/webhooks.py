@@ -772,13 +772,13 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
 
     Test events do not count: an admin trying an endpoint out should not turn it off.
     """
+    # The endpoint's lock before the delivery's row, in the order an edit or a deletion of the endpoint
+    # takes them (the endpoint, then its deliveries): the other order deadlocks with a deletion.
+    endpoint = WebhookEndpoint.objects.select_for_update().filter(pk=delivery.endpoint_id).first()
     delivery.response_status = response_status
     _finish(delivery, WebhookDeliveryStatus.FAILED, error=error)
     logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
-    if delivery.event == WEBHOOK_TEST_EVENT:
-        return delivery
-    endpoint = WebhookEndpoint.objects.select_for_update().filter(pk=delivery.endpoint_id).first()
-    if endpoint is None:
+    if delivery.event == WEBHOOK_TEST_EVENT or endpoint is None:
         return delivery
     endpoint.consecutive_failures += 1
     fields = ["consecutive_failures", "updated_at"]
