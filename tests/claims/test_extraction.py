@@ -2202,3 +2202,12 @@ def test_a_message_announcing_something_is_its_authors_statement():
 
     assert _claim(claims, "4 drugs").attribution == "Presidential physician Sean Conley"
     assert _claim(claims, "10 days").attribution == "Prime Minister Igor Matovič"
+
+
+def test_a_trailing_according_to_followed_by_who_the_source_is_names_the_source():
+    claims = extract_claims(
+        "Federal authorities are investigating 2 shootings as domestic terrorism, according to prosecutor "
+        "Josh Bash, the U.S. Attorney for the Western District of Texas."
+    )
+
+    assert _claim(claims, "2 shootings").attribution == "prosecutor Josh Bash"

@@ -254,7 +254,12 @@ _ACCORDING_INSIDE = re.compile(
 )
 _PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 # "..., according to a report in the business daily Kommersant."
-_TRAILING_ACCORDING = re.compile(r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)\s*[.!]?\s*$")
+# "..., according to prosecutor Josh Bash, the U.S. Attorney for the Western District of Texas.": who the
+# source is may follow it
+_TRAILING_ACCORDING = re.compile(
+    r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)"
+    r"(?:,\s+(?P<description>(?:the|an?|his|her|its|their)\s[^,]{2,160}))?\s*[.!]?\s*$"
+)
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
 _CLAUSE_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do|he|she|they|we)\b"
@@ -511,6 +516,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         (match := _TRAILING_ACCORDING.search(sentence))
         and not _CLAUSE_VERB.search(match["source"])
         and not _RELATIVE_WORD.search(match["source"])  # "according to CNN who reported that ...": CNN
+        and not (match["description"] and has_clause_verb(match["description"]))
     ):
         return AttributionFrame(_named_source(match["source"]), "according to", 0, match.start(), "trailing")
     if match := _ACCORDING.match(sentence):
