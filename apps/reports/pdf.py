@@ -111,13 +111,20 @@ def _cjk_fonts(escaped: str, *, language: str) -> str:
     return CJK_RUN.sub(wrap, escaped)
 
 
+# The HTML export's colours, which reach WCAG AAA's 7:1 on the white page as the app's do: small
+# grey print (kind, approval day, reuse note) is read as closely as the verdict it qualifies.
+MUTED = "#555555"
+LINK = "#094c91"
+CORRECTION = "#7a4b00"
+
+
 def _styles(fonts: ReportFonts) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     regular, bold = fonts.regular, fonts.bold
     return {
         "title": ParagraphStyle("title", parent=base["Title"], fontSize=17, leading=21, alignment=0, fontName=bold),
         "meta": ParagraphStyle(
-            "meta", parent=base["Normal"], fontSize=9, textColor=colors.HexColor("#555555"), fontName=regular
+            "meta", parent=base["Normal"], fontSize=9, textColor=colors.HexColor(MUTED), fontName=regular
         ),
         "cell": ParagraphStyle("cell", parent=base["Normal"], fontSize=8.5, leading=11, fontName=regular),
         "head": ParagraphStyle("head", parent=base["Normal"], fontSize=8.5, leading=11, fontName=bold),
@@ -176,14 +183,14 @@ def render_pdf(report: Report) -> bytes:
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
             verdict = f"<b>{_text(row.rating_label)}</b><br/>{_text(row.verdict.rationale)}"
-            verdict += f"<br/><font color='#666666'>Approved {_date(row.verdict.first_approved_at)}</font>"
+            verdict += f"<br/><font color='{MUTED}'>Approved {_date(row.verdict.first_approved_at)}</font>"
             for correction in row.corrections:
-                verdict += "<br/><font color='#7a4b00'>" + _text(_correction_note(correction)) + "</font>"
+                verdict += f"<br/><font color='{CORRECTION}'>" + _text(_correction_note(correction)) + "</font>"
             if row.reused_from is not None:
-                verdict += "<br/><font color='#666666'>" + _text(_reused_note(row.reused_from)) + "</font>"
+                verdict += f"<br/><font color='{MUTED}'>" + _text(_reused_note(row.reused_from)) + "</font>"
             evidence = "<br/>".join(
                 # quoteattr, unlike escape, also escapes the quotes a URL may contain.
-                f'<link href={quoteattr(ref.url)} color="#0b57d0">{_text(ref.title or ref.url)}</link>'
+                f'<link href={quoteattr(ref.url)} color="{LINK}">{_text(ref.title or ref.url)}</link>'
                 for ref in row.verdict.cited_references
                 if ref.url.startswith(("http://", "https://"))
             )
@@ -193,7 +200,7 @@ def render_pdf(report: Report) -> bytes:
             [
                 Paragraph(str(number), styles["cell"]),
                 Paragraph(
-                    f"{_text(row.claim.text)}<br/><font color='#666666'>{_text(row.claim.get_kind_display())}</font>",
+                    f"{_text(row.claim.text)}<br/><font color='{MUTED}'>{_text(row.claim.get_kind_display())}</font>",
                     styles["cell"],
                 ),
                 Paragraph(verdict, styles["cell"]),

@@ -83,3 +83,38 @@ def test_the_html_report_is_readable_on_a_phone_and_by_a_screen_reader(article):
     colours = re.findall(r"(?<![-\w])color: (#[0-9a-f]{3,6})", html)
     assert colours
     assert min(_contrast_on_white(colour) for colour in colours) >= 4.5
+
+
+def _pdf_text_colours(content: bytes) -> set[str]:
+    """The fill colours the PDF's text is painted in, as #rrggbb, read from its pages' content
+    streams: the colour set (rg, or g for grey) when a text-showing operator runs, through q/Q."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(content))
+    painted = set()
+    for page in reader.pages:
+        fill, saved = (0.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                saved.append(fill)
+            elif operator == b"Q":
+                fill = saved.pop()
+            elif operator == b"rg":
+                fill = tuple(float(value) for value in operands)
+            elif operator == b"g":
+                fill = (float(operands[0]),) * 3
+            elif operator in (b"Tj", b"TJ", b"'", b'"'):
+                painted.add("#" + "".join(f"{round(channel * 255):02x}" for channel in fill))
+    return painted
+
+
+def test_the_pdf_report_paints_its_text_at_enhanced_contrast(article):
+    """The kind, the approval day and the evidence links are painted in colours that reach 7:1 on
+    the white page, like the app and the HTML export (WCAG AAA 1.4.6)."""
+    colours = _pdf_text_colours(_export(article, "pdf"))
+
+    assert len(colours) > 1, colours  # black, and the grey and link colours under test
+    assert {colour: round(_contrast_on_white(colour), 2) for colour in colours if _contrast_on_white(colour) < 7} == {}
