@@ -375,8 +375,11 @@ def webhook_delivery_redeliver(*, actor, delivery: WebhookDelivery) -> tuple[Web
     test event, which is sent to endpoints that are off), is refused with 409.
     """
     desk_admin_require(user=actor, desk=delivery.endpoint.desk)
-    original = WebhookDelivery.objects.select_for_update().select_related("endpoint__desk").filter(pk=delivery.pk)
-    original = original.first()
+    # The endpoint's lock before the delivery's row, in the order a deletion of the endpoint takes them
+    # (the endpoint, then its deliveries); locking the joined rows at once took the delivery's first.
+    WebhookEndpoint.objects.select_for_update().filter(pk=delivery.endpoint_id).first()
+    original = WebhookDelivery.objects.select_for_update(of=("self",)).select_related("endpoint__desk")
+    original = original.filter(pk=delivery.pk).first()
     if original is None:
         raise ApplicationError("That delivery is no longer in the log.", status=404)
     endpoint = original.endpoint

@@ -1,7 +1,7 @@
-"""A delivery given up takes its endpoint's lock before its own row, as an admin deleting the endpoint
-takes them (the endpoint, then its deliveries): in the other order the two deadlocked, and PostgreSQL
-aborted one, the worker's record of the failure or the admin's deletion. The endpoint is a real HTTP
-server on 127.0.0.1."""
+"""A delivery given up, and one sent again, take their endpoint's lock before their own row, as an admin
+deleting the endpoint takes them (the endpoint, then its deliveries): in the other order the two
+deadlocked, and PostgreSQL aborted one, the worker's record of the failure, the redelivery or the
+admin's deletion. The endpoint is a real HTTP server on 127.0.0.1."""
 
 import threading
 
@@ -9,9 +9,15 @@ import pytest
 from django.db import connection
 
 from apps.core import http
+from apps.core.exceptions import ApplicationError
 from apps.desks import webhooks
-from apps.desks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
-from apps.desks.webhooks import webhook_delivery_send, webhook_endpoint_create, webhook_endpoint_delete
+from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEvent
+from apps.desks.webhooks import (
+    webhook_delivery_redeliver,
+    webhook_delivery_send,
+    webhook_endpoint_create,
+    webhook_endpoint_delete,
+)
 from tests.fakes import FakeResponse, FakeServer, network
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -95,3 +101,57 @@ def test_an_endpoint_deleted_while_its_delivery_is_given_up_neither_deadlocks(
     assert errors == {}
     assert not WebhookEndpoint.objects.filter(pk=endpoint.pk).exists()
     assert not WebhookDelivery.objects.filter(pk=delivery.pk).exists()
+
+
+def test_an_endpoint_deleted_while_a_delivery_of_it_is_sent_again_neither_deadlocks(
+    desk, desk_admin, refusing_receiver, monkeypatch
+):
+    endpoint = webhook_endpoint_create(
+        actor=desk_admin, desk=desk, url=refusing_receiver.url("/hook"), events=[WebhookEvent.VERDICT_APPROVED]
+    )
+    webhooks.webhook_event_record(
+        desk=desk, event=WebhookEvent.VERDICT_APPROVED, data={"claim": {"id": "c1"}}, summary="Approved."
+    )
+    delivery = WebhookDelivery.objects.select_related("endpoint__desk").get(endpoint=endpoint)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(status=WebhookDeliveryStatus.FAILED)
+    deletion_holds_endpoint = threading.Event()
+    audit_fields = webhooks._endpoint_audit_fields
+
+    def audit_fields_then_pause(current):
+        # The deletion holds the endpoint's lock here, while the redelivery locks what it can.
+        deletion_holds_endpoint.set()
+        threading.Event().wait(1)
+        return audit_fields(current)
+
+    monkeypatch.setattr(webhooks, "_endpoint_audit_fields", audit_fields_then_pause)
+    errors: dict[str, Exception] = {}
+
+    def run(label, work, wait_for=None):
+        if wait_for is not None:
+            wait_for.wait(5)
+        try:
+            work()
+        except Exception as error:  # reported by the assertion below
+            errors[label] = error
+        finally:
+            connection.close()
+
+    def delete() -> None:
+        webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint)
+
+    def redeliver() -> None:
+        webhook_delivery_redeliver(actor=desk_admin, delivery=delivery)
+
+    threads = [
+        threading.Thread(target=run, args=("deletion", delete)),
+        threading.Thread(target=run, args=("redelivery", redeliver, deletion_holds_endpoint)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(15)
+
+    assert set(errors) == {"redelivery"}, errors
+    assert isinstance(errors["redelivery"], ApplicationError)
+    assert errors["redelivery"].message == "That delivery is no longer in the log."
+    assert not WebhookEndpoint.objects.filter(pk=endpoint.pk).exists()
