@@ -134,7 +134,8 @@ class ReviewTaskAdmin(AuditedAdmin):
 
     def save_model(self, request: HttpRequest, obj: ReviewTask, form: forms.ModelForm, change: bool) -> None:
         if "due_date" in form.changed_data:
-            review_task_due_date_check(task=obj)
+            # The form's initial value is the date the task had when the form was filled in.
+            review_task_due_date_check(task=obj, previous_due_date=form.initial.get("due_date"))
         super().save_model(request, obj, form, change)
 
     def delete_model(self, request: HttpRequest, obj: ReviewTask) -> None:

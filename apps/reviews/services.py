@@ -88,7 +88,7 @@ def review_tasks_assign(
             status=409,
         )
     if due_date is not Keep.AS_IS:
-        _due_date_not_past_check(due_date=due_date, tasks=locked)
+        _due_date_not_past_check(due_date=due_date, previous_due_dates=[task.due_date for task in locked])
     now = timezone.now()
     newly_theirs = [task for task in locked if task.assignee_id != assignee.pk]
     before = {task.pk: (task.assignee_id, task.due_date) for task in locked}
@@ -113,15 +113,16 @@ def review_tasks_assign(
     return locked
 
 
-def _due_date_not_past_check(*, due_date: dt.date | None, tasks: list[ReviewTask]) -> None:
-    """ApplicationError for a due date before today given to a task that does not already have it.
-    Today is the site's (TIME_ZONE), the day the queue and the overdue digest call a task overdue
-    from. A task already overdue keeps its date when it is reassigned with it (a bulk form sends
-    the date the tasks share), so only a new or changed date is refused."""
+def _due_date_not_past_check(*, due_date: dt.date | None, previous_due_dates: list[dt.date | None]) -> None:
+    """ApplicationError for a due date before today given to tasks whose due dates were
+    `previous_due_dates`, unless every one of them already had it. Today is the site's (TIME_ZONE),
+    the day the queue and the overdue digest call a task overdue from. A task already overdue keeps
+    its date when it is reassigned with it (a bulk form sends the date the tasks share), so only a
+    new or changed date is refused."""
     if due_date is None:
         return
     today = timezone.localdate()
-    if due_date < today and any(task.due_date != due_date for task in tasks):
+    if due_date < today and any(previous != due_date for previous in previous_due_dates):
         raise ApplicationError(
             f"The due date is in the past: {due_date.isoformat()} is before today, {today.isoformat()}.",
             extra={"fields": {"due_date": ["The due date is in the past."]}},
@@ -1034,16 +1035,18 @@ def rating_scale_bounds_check(*, best_rating: int, worst_rating: int) -> None:
         )
 
 
-def review_task_due_date_check(*, task: ReviewTask) -> None:
+def review_task_due_date_check(*, task: ReviewTask, previous_due_date: dt.date | None) -> None:
     """ApplicationError for a due date the app's assignment would not give `task` (its stored status
-    and assignee), for forms that write the date themselves (the Django admin): a due date is set
-    with an assignment (`review_tasks_assign`), so only on an assigned claim, and like the
-    assignment itself, not once the claim is submitted or approved. Clearing it is allowed wherever
-    setting it is, and on an unassigned claim."""
+    and assignee) in place of `previous_due_date`, for forms that write the date themselves (the
+    Django admin): a due date is set with an assignment (`review_tasks_assign`), so only on an
+    assigned claim, and like the assignment itself, not once the claim is submitted or approved,
+    and not before today unless the task already had it. Clearing it is allowed wherever setting it
+    is, and on an unassigned claim."""
     if task.status not in ASSIGNABLE_STATUSES:
         raise ApplicationError("The claim is submitted or approved, so its due date stays as it was.", status=409)
     if task.due_date is not None and task.assignee_id is None:
         raise ApplicationError("Assign the claim first: a due date is set with its assignment.")
+    _due_date_not_past_check(due_date=task.due_date, previous_due_dates=[previous_due_date])
 
 
 def rating_scale_removal_check(*, scale: RatingScale) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from apps.reviews import services
@@ -136,3 +137,35 @@ def test_a_scales_bounds_widened_around_its_ratings_values_are_saved_in_the_admi
     assert response.status_code == 302, response.content[:3000]
     scale.refresh_from_db()
     assert scale.best_rating == 10
+
+
+def test_a_due_date_before_today_is_refused_in_the_admin(desk, editor, reviewer, root_client, settings):
+    """As the app's assignment does, in the site's time zone: 05:00 UTC on 28 November is still
+    the 27th in Honolulu, so the 26th has passed there and the 27th has not."""
+    settings.TIME_ZONE = "Pacific/Honolulu"
+    with time_machine.travel(dt.datetime(2026, 11, 28, 5, 0, tzinfo=dt.UTC), tick=False):
+        task = _assigned(desk, editor, reviewer, due_date=dt.date(2026, 12, 4))
+
+        response = _post_due_date(root_client, task, "2026-11-26")
+
+        assert "The due date is in the past: 2026-11-26 is before today, 2026-11-27." in _text(response)
+        task.refresh_from_db()
+        assert task.due_date == dt.date(2026, 12, 4)
+
+        _post_due_date(root_client, task, "2026-11-27")
+
+        task.refresh_from_db()
+        assert task.due_date == dt.date(2026, 11, 27)
+
+
+def test_an_overdue_tasks_own_date_stays_valid_in_the_admin(desk, editor, reviewer, root_client):
+    """Saving an overdue task unchanged, or with its own date typed again, is not a new past date."""
+    with time_machine.travel(dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.UTC), tick=False):
+        task = _assigned(desk, editor, reviewer, due_date=dt.date(2026, 11, 5))
+
+    with time_machine.travel(dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC), tick=False):
+        response = _post_due_date(root_client, task, "2026-11-05")
+
+        assert "The due date is in the past" not in _text(response)
+        task.refresh_from_db()
+        assert task.due_date == dt.date(2026, 11, 5)
