@@ -154,7 +154,7 @@ def _values(text):
             "fifteen suicides per 100,000 people, and six per 100,000",
             [("=", 15, "suicides per 100,000 people"), ("=", 6, "per 100,000")],
         ),
-        ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "")]),
+        ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "points")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
         ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
         # An elided noun is the one counted just before, but an age counts years.
@@ -1258,3 +1258,17 @@ def test_a_name_before_a_work_noun_is_the_work_unless_it_opens_with_a_given_name
 
     assert {"text": "Black Panther", "type": "MISC"} in entities
     assert {"text": "Steven Spielberg", "type": "PERSON"} in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Caloundra defeated Wynnum 45 points to 24 in their Round 4 match.", [(45, "points"), (24, "points")]),
+        ("The bill passed by 230 votes to 202 on Tuesday.", [(230, "votes"), (202, "votes")]),
+        ("Sales rose from 5 percent to 7 last year.", [(5, "percent"), (7, "percent")]),
+        ("The toll rose to 12 this week.", [(12, "")]),
+    ],
+    ids=["a score", "a vote", "a change", "a week is no unit"],
+)
+def test_the_number_after_to_counts_what_the_one_before_it_counted(text, expected):
+    assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected

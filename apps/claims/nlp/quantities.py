@@ -93,7 +93,9 @@ _DEATH_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed"})
 _DEAD_AFTER = re.compile(r"\s+(?:dead|died|missing|by)\b")
 _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
-     "apiece", "respectively", "since", "until", "per", "died", "dead"}
+     "apiece", "respectively", "since", "until", "per", "died", "dead",
+     # "rose to 7 last year", "fell to 3 this week": when, not what is counted
+     "last", "next", "this", "across", "plus", "less", "thus", "besides", "towards", "always", "perhaps"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -231,8 +233,10 @@ _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
     what the number before it counted."""
-    previous_unit, counted_here = carried_in, False
+    previous_unit, counted_here, previous_end = carried_in, False, -1
     for quantity in quantities:
+        # "defeated Wynnum 45 points to 24", "passed by 230 votes to 202": the number after "to" counts the same
+        score = counted_here and text[previous_end : quantity["_start"]] == " to "
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
         held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
@@ -245,10 +249,11 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _VERB_AFTER_SUBJECT.match(text, quantity["_end"])
             and _CLAUSE_START.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         )
-        if not quantity["unit"] and previous_unit and (tally or subject):
+        if not quantity["unit"] and previous_unit and (tally or subject or score):
             quantity["unit"] = previous_unit
         if quantity["unit"]:
             previous_unit, counted_here = quantity["unit"], True
+        previous_end = quantity["_end"]
 
 
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
