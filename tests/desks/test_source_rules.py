@@ -47,7 +47,10 @@ def test_http_url_templates_with_known_placeholders_are_accepted(template):
         ("ftp://example.org/{query}", "full http"),
         ("example.org/search?q={query}", "full http"),
         ("javascript:alert({query})", "full http"),
-        ("https://example.org/search?q={claim}", "only use the placeholders {query}, {outlet}, {year}, {actor} and {speaker}"),
+        (
+            "https://example.org/search?q={claim}",
+            "only use the placeholders {query}, {outlet}, {year}, {actor} and {speaker}",
+        ),
         ("https://example.org/search?q={}", "only use the placeholders"),
         ("https://example.org/search?q={0}", "only use the placeholders"),
         ("https://example.org/search?q={query!r}", "only use the placeholders"),
