@@ -216,7 +216,7 @@ def test_report_takes_a_fixed_number_of_queries_whatever_the_desk_size(
         _return_and_resubmit(editor, reviewer, task, returned=_at(day, 13), resubmitted=_at(day, 14))
         with time_machine.travel(_at(day, 15), tick=False):
             reviews.verdict_approve(editor=editor, task=_task(task))
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         report = desk_report_build(desk=desk, period=NOVEMBER)
     assert report.claims_published == 10
     assert {row.username: row.submitted for row in report.reviewers}["rachel"] == 20
