@@ -1,5 +1,7 @@
 """The editor's claim corrections on the article and claim pages, and what reviewers see of them."""
 
+import html
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -200,26 +202,59 @@ def test_the_article_page_offers_the_merged_wording_with_a_hint(editor_client, a
     assert "the merged claim keeps the first one" in page
 
 
-def test_merging_a_single_claim_is_refused_with_a_message(editor_client, article, veto_task, toll_task):
-    response = _merge(editor_client, article, [veto_task])
-
+def _merge_refused(client, article, tasks, **data) -> str:
+    """The article page a refused merge comes back to, which shows why in its error summary."""
+    response = _merge(client, article, tasks, **data)
     assert response["Location"] == reverse("articles:detail", args=[article.pk])
-    assert _messages(response) == ["Choose at least two claims to merge."]
+    assert _messages(response) == []
+    return client.get(response["Location"]).content.decode()
+
+
+def test_merging_a_single_claim_is_refused_in_a_summary_linked_to_its_checkbox(
+    editor_client, article, veto_task, toll_task
+):
+    page = _merge_refused(editor_client, article, [veto_task], text="Russia and China vetoed the resolutions.")
+
+    assert f'<li><a href="#select-{veto_task.claim_id}">Choose at least two claims to merge.</a></li>' in page
+    # The form is as it was sent: the claim still ticked, the wording still typed.
+    assert 'aria-label="Select claim 1" checked>' in page
+    assert 'aria-label="Select claim 2">' in page
+    assert 'value="Russia and China vetoed the resolutions."' in page
     assert Claim.objects.filter(article=article).count() == 2
+    # Shown once: a reload has no error.
+    reloaded = editor_client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+    assert "Choose at least two" not in reloaded
 
 
-def test_merging_nothing_ticked_says_what_is_missing(editor_client, article, veto_task):
-    response = _merge(editor_client, article, [])
+def test_merging_nothing_ticked_links_to_the_first_checkbox(editor_client, article, veto_task, toll_task):
+    page = _merge_refused(editor_client, article, [])
 
-    assert _messages(response) == ["Tick at least two claims to merge."]
+    assert f'<li><a href="#select-{veto_task.claim_id}">Tick at least two claims to merge.</a></li>' in page
+
+
+def test_merging_a_claim_under_review_names_it_and_links_to_its_checkbox(
+    editor_client, article, editor, reviewer, veto_task, toll_task
+):
+    from apps.reviews import services as reviews
+
+    reviews.review_tasks_assign(editor=editor, tasks=[toll_task], assignee=reviewer)
+    reviews.review_task_start(user=reviewer, task=toll_task)
+
+    page = _merge_refused(editor_client, article, [veto_task, toll_task])
+
+    assert (
+        f'<a href="#select-{toll_task.claim_id}">Claim 2: This claim is already under review; '
+        "return or finish the review first.</a>" in html.unescape(page)
+    )
+    assert Claim.objects.filter(article=article).count() == 2
 
 
 def test_merging_a_claim_of_another_article_is_refused(editor_client, article, veto_task, desk):
     elsewhere = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
 
-    response = _merge(editor_client, article, [veto_task, elsewhere])
+    page = _merge_refused(editor_client, article, [veto_task, elsewhere])
 
-    assert _messages(response) == ["A ticked claim is not in this article."]
+    assert "A ticked claim is not in this article." in page
     assert Claim.objects.count() == 2
 
 

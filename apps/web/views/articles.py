@@ -23,10 +23,12 @@ from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
 from apps.web.views.claims import (
+    ErrorLink,
     PositionedSegment,
     ShownStatus,
     claim_shown_status,
     positioned_segments,
+    refused_merge_take,
     refused_passage_take,
 )
 
@@ -113,6 +115,7 @@ def article_detail(request, article_id):
     claim_rows = _claim_rows(report)
     segments = _highlighted(report.article.body, claim_rows)
     claim_page = _claim_table_page(claim_rows, request.GET.get("page"), message_claim)
+    refused_merge = refused_merge_take(request, article=article) if can_edit else None
     return render(
         request,
         "articles/detail.html",
@@ -129,6 +132,8 @@ def article_detail(request, article_id):
             "language_name": language_name(article.language),
             "can_edit": can_edit,
             "refused_passage": refused_passage_take(request, article=article) if can_edit else None,
+            "refused_merge": refused_merge,
+            "merge_errors": _merge_error_summary(refused_merge, claim_page),
             "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
             "editable_statuses": EDITABLE_TASK_STATUSES,
@@ -213,6 +218,33 @@ def _claim_table_page(claim_rows: list[ClaimRow], page: str | None, message_clai
         index = next((i for i, claim_row in enumerate(claim_rows) if claim_row.row.claim.pk == message_claim.pk), 0)
         page = str(index // CLAIM_TABLE_PAGE_SIZE + 1)
     return paginator.get_page(page)
+
+
+def _merge_error_summary(refused: dict | None, claim_page: Page) -> list[ErrorLink]:
+    """A refused merge's errors for the summary above the claims table, each linked to the control
+    it is about (the GOV.UK error summary): the merged wording; the checkbox of the claim the
+    service refused, named by its number; else the first claim still ticked on this page, or the
+    first that can be ticked."""
+    if not refused:
+        return []
+    tickable = [
+        claim_row
+        for claim_row in claim_page
+        if getattr(claim_row.row.claim, "review_task", None) and claim_row.row.status in ASSIGNABLE_STATUSES
+    ]
+    ticked = [claim_row for claim_row in tickable if str(claim_row.row.claim.review_task.pk) in refused["tasks"]]
+    first = next(iter(ticked or tickable), None)
+    by_claim = {str(claim_row.row.claim.pk): claim_row for claim_row in tickable}
+    summary = []
+    for error in refused["errors"]:
+        about = by_claim.get(error["claim"] or "")
+        if error["field"] == "text":
+            summary.append(ErrorLink(error["message"], "merge-text"))
+        elif about is not None:
+            summary.append(ErrorLink(f"Claim {about.number}: {error['message']}", f"select-{about.row.claim.pk}"))
+        else:
+            summary.append(ErrorLink(error["message"], f"select-{first.row.claim.pk}" if first else "assign-form"))
+    return summary
 
 
 def _claim_rows(report) -> list[ClaimRow]:

@@ -418,9 +418,19 @@ def claims_merge(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     form = ClaimMergeForm(request.POST, user=request.user, article=article)
     if not form.is_valid():
-        flash_form_errors(request, form)
+        errors = [{"message": error, "field": name} for name, problems in form.errors.items() for error in problems]
+        _refused_merge_keep(request, article=article, errors=errors)
         return redirect("articles:detail", article_id=article.pk)
-    claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
+    try:
+        claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
+    except ApplicationError as error:
+        # Too few claims, or one the review has moved on from: a choice in the form to correct.
+        # Not an editor (403) leaves nothing to correct.
+        if error.status not in (400, 409):
+            raise
+        refused = {"message": error.message, "field": "tasks", "claim": _merge_refused_claim(form.claims())}
+        _refused_merge_keep(request, article=article, errors=[refused])
+        return redirect("articles:detail", article_id=article.pk)
     merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
     if form.cleaned_data["text"].strip():
         messages.success(request, f"{merged}.")
@@ -472,6 +482,42 @@ def refused_passage_take(request, *, article) -> dict | None:
     if not refused or refused.get("article") != str(article.pk):
         return None
     return refused
+
+
+# The session key under which a refused merge (its errors, ticks and wording) waits for the article page.
+REFUSED_MERGE_SESSION_KEY = "refused_merge"
+
+
+def _refused_merge_keep(request, *, article, errors: list[dict]) -> None:
+    """Keep a refused merge for the article page, which shows `errors` ({message, field: "tasks" or
+    "text", claim: the id of the ticked claim it is about, or None}) in an error summary and the
+    form as it was sent: the claims still ticked, the wording still typed."""
+    request.session[REFUSED_MERGE_SESSION_KEY] = {
+        "article": str(article.pk),
+        "errors": [{"claim": None, **error} for error in errors],
+        "tasks": request.POST.getlist("tasks"),
+        "text": request.POST.get("text", ""),
+    }
+
+
+def refused_merge_take(request, *, article) -> dict | None:
+    """The refused merge of `article`'s claims kept by `_refused_merge_keep`, once, as
+    `refused_passage_take` gives a refused passage."""
+    refused = request.session.pop(REFUSED_MERGE_SESSION_KEY, None)
+    if not refused or refused.get("article") != str(article.pk):
+        return None
+    return refused
+
+
+def _merge_refused_claim(claims) -> str | None:
+    """The id of the first ticked claim that can no longer be merged (the one the service refused),
+    or None when the refusal is about the choice as a whole (fewer than two claims)."""
+    for claim in claims:
+        try:
+            services.claim_editable_check(claim=claim)
+        except ApplicationError:
+            return str(claim.pk)
+    return None
 
 
 def _overlap_note(overlapped: list) -> str:
