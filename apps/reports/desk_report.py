@@ -130,7 +130,8 @@ def _duration_stats(durations: list[dt.timedelta]) -> DurationStats:
 
 
 def _duration_stats_at_ranks(*, count: int, at_rank: dict[int, dt.timedelta]) -> DurationStats:
-    """The stats of `count` durations from those at `_ranks_needed(count)` (0-based, shortest first)."""
+    """The stats of `count` durations from those at the ranks (0-based, shortest first) that the
+    median and 90th percentile interpolate between; others may be there or not."""
     if not count:
         return DurationStats(count=0, median=None, p90=None)
     seconds = {rank: duration.total_seconds() for rank, duration in at_rank.items()}
@@ -141,13 +142,6 @@ def _duration_stats_at_ranks(*, count: int, at_rank: dict[int, dt.timedelta]) ->
         median=dt.timedelta(seconds=round(median)),
         p90=dt.timedelta(seconds=round(_percentile(count, seconds, 0.9))),
     )
-
-
-def _ranks_needed(count: int) -> set[int]:
-    if not count:
-        return set()
-    position = (count - 1) * 0.9
-    return {(count - 1) // 2, count // 2, math.floor(position), math.ceil(position)}
 
 
 def _percentile(count: int, ordered: dict[int, float], fraction: float) -> float:
@@ -224,15 +218,24 @@ IMPORT_TO_FIRST_APPROVAL = ExpressionWrapper(
 )
 
 
-def _import_to_first_approval(*, published: QuerySet, count: int) -> DurationStats:
-    """Only the durations at the ranks the median and 90th percentile need are read."""
+def _import_to_first_approval(*, published: QuerySet) -> DurationStats:
+    """Only the durations at the ranks the median and 90th percentile need are read, picked by the
+    query itself from its own count (a count read before could be stale by then)."""
     ranked = published.annotate(
         duration=IMPORT_TO_FIRST_APPROVAL,
-        rank=Window(RowNumber(), order_by=[F("duration").asc(), F("pk").asc()]),
+        rank=Window(RowNumber(), order_by=F("duration").asc()),  # 1-based
+        total=Window(Count("pk")),
     )
-    ranks = _ranks_needed(count)
-    at_rank = dict(ranked.filter(rank__in=[rank + 1 for rank in ranks]).values_list("rank", "duration"))
-    return _duration_stats_at_ranks(count=count, at_rank={rank - 1: duration for rank, duration in at_rank.items()})
+    # The 90th percentile's ranks in whole numbers, give or take one: Python's (count - 1) * 0.9 in
+    # floating point may fall either side of a whole number that the exact product is.
+    p90 = (F("total") - 1) * 9 / 10
+    rows = list(
+        ranked.filter(
+            Q(rank=(F("total") - 1) / 2 + 1) | Q(rank=F("total") / 2 + 1) | Q(rank__gte=p90, rank__lte=p90 + 3)
+        ).values_list("total", "rank", "duration")
+    )
+    count = rows[0][0] if rows else 0
+    return _duration_stats_at_ranks(count=count, at_rank={rank - 1: duration for _, rank, duration in rows})
 
 
 def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None = None) -> DeskReport:
@@ -263,7 +266,7 @@ def desk_report_build(*, desk: Desk, period: ReportPeriod, today: dt.date | None
         published.values("reviewer_id", shown_rating_id=PUBLISHED_RATING_ID).annotate(verdicts=Count("pk")).order_by()
     )
     claims_published = sum(row["verdicts"] for row in published_counts)
-    import_to_first_approval = _import_to_first_approval(published=published, count=claims_published)
+    import_to_first_approval = _import_to_first_approval(published=published)
     corrections_published = VerdictCorrection.objects.filter(
         period.filter("corrected_at"),
         verdict__task__claim__article__desk=desk,

@@ -7,7 +7,7 @@ import time_machine
 
 from apps.claims import services as claims
 from apps.claims.models import ClaimStatus, MatchStatus
-from apps.reports.desk_report import DeskReport, ReportPeriod, desk_report_build
+from apps.reports.desk_report import DeskReport, ReportPeriod, _duration_stats, desk_report_build
 from apps.reviews import services as reviews
 from apps.reviews.models import Rating
 from tests import factories
@@ -251,3 +251,18 @@ EXPECTED = {
         ],
     },
 }
+
+
+def test_import_to_first_approval_read_at_its_ranks_matches_every_duration_read(desk, editor, reviewer):
+    """The median and 90th percentile from the few rows the query picks, as from all the durations,
+    for odd and even counts and percentiles between ranks and on one."""
+    durations = []
+    for count in range(1, 13):
+        imported = _october(count)
+        approved = imported + dt.timedelta(hours=count * 7 % 11 + 1, minutes=count * 13 % 60, seconds=count % 2 * 30)
+        check(desk, editor, reviewer, imported=imported, assigned=imported, submitted=imported, approved=approved)
+        durations.append(approved - imported)
+
+        report = desk_report_build(desk=desk, period=OCTOBER, today=TODAY)
+
+        assert report.import_to_first_approval == _duration_stats(durations)
