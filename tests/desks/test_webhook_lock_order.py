@@ -71,32 +71,12 @@ def test_an_endpoint_deleted_while_its_delivery_is_given_up_neither_deadlocks(
 
     monkeypatch.setattr(webhooks, "_endpoint_audit_fields", audit_fields_then_wait)
     monkeypatch.setattr(webhooks, "_delivery_save", delivery_save_then_signal)
-    errors: dict[str, Exception] = {}
-
-    def run(label, work, wait_for=None):
-        if wait_for is not None:
-            wait_for.wait(5)
-        try:
-            work()
-        except Exception as error:  # reported by the assertion below
-            errors[label] = error
-        finally:
-            connection.close()
-
-    def delete() -> None:
-        webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint)
-
-    def send() -> None:
-        webhook_delivery_send(delivery_id=str(delivery.pk))
-
-    threads = [
-        threading.Thread(target=run, args=("deletion", delete)),
-        threading.Thread(target=run, args=("worker", send, deletion_holds_endpoint)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
+    errors = _beside_the_deletion(
+        lambda: webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint),
+        "worker",
+        lambda: webhook_delivery_send(delivery_id=str(delivery.pk)),
+        deletion_holds_endpoint,
+    )
 
     assert errors == {}
     assert not WebhookEndpoint.objects.filter(pk=endpoint.pk).exists()
@@ -124,34 +104,40 @@ def test_an_endpoint_deleted_while_a_delivery_of_it_is_sent_again_neither_deadlo
         return audit_fields(current)
 
     monkeypatch.setattr(webhooks, "_endpoint_audit_fields", audit_fields_then_pause)
-    errors: dict[str, Exception] = {}
-
-    def run(label, work, wait_for=None):
-        if wait_for is not None:
-            wait_for.wait(5)
-        try:
-            work()
-        except Exception as error:  # reported by the assertion below
-            errors[label] = error
-        finally:
-            connection.close()
-
-    def delete() -> None:
-        webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint)
-
-    def redeliver() -> None:
-        webhook_delivery_redeliver(actor=desk_admin, delivery=delivery)
-
-    threads = [
-        threading.Thread(target=run, args=("deletion", delete)),
-        threading.Thread(target=run, args=("redelivery", redeliver, deletion_holds_endpoint)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
+    errors = _beside_the_deletion(
+        lambda: webhook_endpoint_delete(actor=desk_admin, endpoint=endpoint),
+        "redelivery",
+        lambda: webhook_delivery_redeliver(actor=desk_admin, delivery=delivery),
+        deletion_holds_endpoint,
+    )
 
     assert set(errors) == {"redelivery"}, errors
     assert isinstance(errors["redelivery"], ApplicationError)
     assert errors["redelivery"].message == "That delivery is no longer in the log."
     assert not WebhookEndpoint.objects.filter(pk=endpoint.pk).exists()
+
+
+def _beside_the_deletion(delete, label: str, work, deletion_holds_endpoint: threading.Event) -> dict[str, Exception]:
+    """Runs the endpoint's deletion and `work` in threads of their own, `work` once the deletion holds the
+    endpoint's lock, and returns what each raised by its label ("deletion" or `label`)."""
+    errors: dict[str, Exception] = {}
+
+    def run(name, job, wait_for=None):
+        if wait_for is not None:
+            wait_for.wait(5)
+        try:
+            job()
+        except Exception as error:  # reported by the test's assertions
+            errors[name] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=("deletion", delete)),
+        threading.Thread(target=run, args=(label, work, deletion_holds_endpoint)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(15)
+    return errors
