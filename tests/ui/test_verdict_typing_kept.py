@@ -1,5 +1,6 @@
 """What a reviewer types into the verdict form survives the page being loaded again before it is sent:
-the claim page reloads itself once references are gathered, and "Refresh references" reloads it."""
+once references are gathered the claim page offers to show them (it reloads itself only when nobody is
+typing in it), and "Refresh references" reloads it."""
 
 import pytest
 
@@ -46,8 +47,9 @@ def test_a_verdict_typed_while_references_are_gathered_survives_the_pages_reload
     reviewer_page.reload()
     _write_verdict(reviewer_page)
 
+    ReferenceJob.objects.filter(claim=veto_task.claim).update(status=JobStatus.DONE)
     with reviewer_page.expect_navigation(timeout=15_000):
-        ReferenceJob.objects.filter(claim=veto_task.claim).update(status=JobStatus.DONE)
+        reviewer_page.get_by_role("button", name="Show what was found").click()
 
     _expect_verdict_kept(reviewer_page)
 
