@@ -30,3 +30,25 @@ def admin_change_data(obj: Model, *, user, **changes: Any) -> dict[str, Any]:
         else:
             data[name] = value
     return data
+
+
+def rating_scale_admin_data(scale, **changes: Any) -> dict[str, Any]:
+    """The rating scale's admin change form with its ratings inline, as stored, then `changes`."""
+    ratings = list(scale.ratings.order_by("position"))
+    data: dict[str, Any] = {
+        "name": scale.name,
+        "best_rating": scale.best_rating,
+        "worst_rating": scale.worst_rating,
+        "ratings-TOTAL_FORMS": len(ratings),
+        "ratings-INITIAL_FORMS": len(ratings),
+        "ratings-MIN_NUM_FORMS": 0,
+        "ratings-MAX_NUM_FORMS": 1000,
+    }
+    for index, rating in enumerate(ratings):
+        data[f"ratings-{index}-id"] = rating.pk
+        data[f"ratings-{index}-scale"] = scale.pk
+        for field in ("label", "description", "claimreview_value", "position"):
+            value = getattr(rating, field)
+            data[f"ratings-{index}-{field}"] = "" if value is None else value
+        data[f"ratings-{index}-language_labels"] = "{}"
+    return {**data, **changes}

@@ -12,6 +12,7 @@ from django.urls import reverse
 from apps.reviews import services
 from apps.reviews.models import Rating, ReviewTask
 from tests import factories
+from tests.admin_forms import rating_scale_admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -84,34 +85,13 @@ def test_an_unassigned_claims_due_date_may_be_cleared_in_the_admin(desk, root_cl
     assert task.due_date is None
 
 
-def _scale_form(scale, **changes) -> dict:
-    ratings = list(scale.ratings.order_by("position"))
-    data = {
-        "name": scale.name,
-        "best_rating": scale.best_rating,
-        "worst_rating": scale.worst_rating,
-        "ratings-TOTAL_FORMS": len(ratings),
-        "ratings-INITIAL_FORMS": len(ratings),
-        "ratings-MIN_NUM_FORMS": 0,
-        "ratings-MAX_NUM_FORMS": 1000,
-    }
-    for index, rating in enumerate(ratings):
-        data[f"ratings-{index}-id"] = rating.pk
-        data[f"ratings-{index}-scale"] = scale.pk
-        for field in ("label", "description", "claimreview_value", "position"):
-            value = getattr(rating, field)
-            data[f"ratings-{index}-{field}"] = "" if value is None else value
-        data[f"ratings-{index}-language_labels"] = "{}"
-    return {**data, **changes}
-
-
 @pytest.mark.parametrize("bounds", [{"best_rating": 1, "worst_rating": 5}, {"best_rating": 3, "worst_rating": 3}])
 def test_a_scales_bounds_run_from_the_worst_up_to_the_best_in_the_admin(scale, root_client, bounds):
     # Ratings without ClaimReview values: nothing else would refuse the bounds.
     scale.ratings.update(claimreview_value=None)
 
     response = root_client.post(
-        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, **bounds)
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), rating_scale_admin_data(scale, **bounds)
     )
 
     assert "must be above the worst" in _text(response)
@@ -121,7 +101,7 @@ def test_a_scales_bounds_run_from_the_worst_up_to_the_best_in_the_admin(scale, r
 
 def test_a_scales_bounds_are_not_narrowed_below_its_ratings_values_in_the_admin(scale, root_client):
     response = root_client.post(
-        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, best_rating=3)
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), rating_scale_admin_data(scale, best_rating=3)
     )
 
     assert "The ClaimReview value runs from 1 (worst) to 3 (best), or none." in _text(response)
@@ -131,7 +111,7 @@ def test_a_scales_bounds_are_not_narrowed_below_its_ratings_values_in_the_admin(
 
 def test_a_scales_bounds_widened_around_its_ratings_values_are_saved_in_the_admin(scale, root_client):
     response = root_client.post(
-        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, best_rating=10)
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), rating_scale_admin_data(scale, best_rating=10)
     )
 
     assert response.status_code == 302, response.content[:3000]

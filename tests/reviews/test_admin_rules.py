@@ -10,6 +10,7 @@ from apps.core.exceptions import ApplicationError
 from apps.reviews import services
 from apps.reviews.models import Rating, RatingScale, ReviewTask, TaskStatus, Verdict
 from tests import factories
+from tests.admin_forms import rating_scale_admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -38,27 +39,6 @@ def _verdict(desk, editor, reviewer, label: str = "False") -> Verdict:
     return services.verdict_submit(user=reviewer, task=task, rating=rating, rationale=RATIONALE)
 
 
-def _scale_form(scale: RatingScale, **changes) -> dict:
-    ratings = list(scale.ratings.order_by("position"))
-    data = {
-        "name": scale.name,
-        "best_rating": scale.best_rating,
-        "worst_rating": scale.worst_rating,
-        "ratings-TOTAL_FORMS": len(ratings),
-        "ratings-INITIAL_FORMS": len(ratings),
-        "ratings-MIN_NUM_FORMS": 0,
-        "ratings-MAX_NUM_FORMS": 1000,
-    }
-    for index, rating in enumerate(ratings):
-        data[f"ratings-{index}-id"] = rating.pk
-        data[f"ratings-{index}-scale"] = scale.pk
-        for field in ("label", "description", "claimreview_value", "position"):
-            value = getattr(rating, field)
-            data[f"ratings-{index}-{field}"] = "" if value is None else value
-        data[f"ratings-{index}-language_labels"] = "{}"
-    return {**data, **changes}
-
-
 def _index(scale: RatingScale, label: str) -> int:
     return list(scale.ratings.order_by("position").values_list("label", flat=True)).index(label)
 
@@ -72,7 +52,7 @@ def test_a_rating_that_a_verdict_uses_is_not_removed_on_the_scales_admin_page(
     desk, scale, editor, reviewer, root_client
 ):
     _verdict(desk, editor, reviewer, label="False")
-    data = _scale_form(scale, **{f"ratings-{_index(scale, 'False')}-DELETE": "on"})
+    data = rating_scale_admin_data(scale, **{f"ratings-{_index(scale, 'False')}-DELETE": "on"})
 
     response = root_client.post(reverse("admin:reviews_ratingscale_change", args=[scale.pk]), data)
 
@@ -84,7 +64,7 @@ def test_a_rating_that_a_verdict_uses_is_not_removed_on_the_scales_admin_page(
 def test_the_scales_last_rating_is_not_removed_in_the_admin(desk, root_client):
     scale = factories.RatingScaleFactory(desk=desk)
     factories.RatingFactory(scale=scale, label="Accurate")
-    data = _scale_form(scale, **{"ratings-0-DELETE": "on"})
+    data = rating_scale_admin_data(scale, **{"ratings-0-DELETE": "on"})
 
     response = root_client.post(reverse("admin:reviews_ratingscale_change", args=[scale.pk]), data)
 
@@ -93,7 +73,7 @@ def test_the_scales_last_rating_is_not_removed_in_the_admin(desk, root_client):
 
 
 def test_a_rating_label_the_scale_has_in_another_case_is_refused_in_the_admin(scale, root_client):
-    data = _scale_form(scale, **{f"ratings-{_index(scale, 'False')}-label": "true"})
+    data = rating_scale_admin_data(scale, **{f"ratings-{_index(scale, 'False')}-label": "true"})
 
     response = root_client.post(reverse("admin:reviews_ratingscale_change", args=[scale.pk]), data)
 
@@ -102,7 +82,7 @@ def test_a_rating_label_the_scale_has_in_another_case_is_refused_in_the_admin(sc
 
 
 def test_a_claimreview_value_outside_the_scale_is_refused_in_the_admin(scale, root_client):
-    data = _scale_form(scale, **{f"ratings-{_index(scale, 'False')}-claimreview_value": 9})
+    data = rating_scale_admin_data(scale, **{f"ratings-{_index(scale, 'False')}-claimreview_value": 9})
 
     response = root_client.post(reverse("admin:reviews_ratingscale_change", args=[scale.pk]), data)
 
@@ -123,7 +103,7 @@ def test_the_standard_scale_is_not_deleted_in_the_admin(root_client):
 
 def test_a_scale_stays_with_its_desk_in_the_admin(scale, other_desk, root_client):
     response = root_client.post(
-        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), _scale_form(scale, desk=other_desk.pk)
+        reverse("admin:reviews_ratingscale_change", args=[scale.pk]), rating_scale_admin_data(scale, desk=other_desk.pk)
     )
 
     assert response.status_code == 302, response.content[:3000]
@@ -198,7 +178,7 @@ def test_a_claim_under_review_is_not_deleted_in_the_admin(desk, editor, reviewer
 
 
 def test_two_new_ratings_whose_labels_differ_only_in_case_are_refused_in_the_admin(scale, root_client):
-    data = _scale_form(scale)
+    data = rating_scale_admin_data(scale)
     count = data["ratings-TOTAL_FORMS"]
     for index, label in enumerate(["Disputed", "DISPUTED"], start=count):
         data |= {f"ratings-{index}-scale": scale.pk, f"ratings-{index}-label": label}
