@@ -194,22 +194,8 @@ def test_two_new_ratings_whose_labels_differ_only_in_case_are_refused_in_the_adm
 
 def test_a_new_scale_is_added_with_its_ratings_in_the_admin(root_client):
     desk = factories.DeskFactory()
-    data = {
-        "desk": desk.pk,
-        "name": "Our own scale",
-        "best_rating": 3,
-        "worst_rating": 1,
-        "ratings-TOTAL_FORMS": 2,
-        "ratings-INITIAL_FORMS": 0,
-        "ratings-MIN_NUM_FORMS": 0,
-        "ratings-MAX_NUM_FORMS": 1000,
-    }
-    for index, (label, value) in enumerate([("Accurate", 3), ("Inaccurate", 1)]):
-        data |= {f"ratings-{index}-label": label, f"ratings-{index}-claimreview_value": value}
-        data |= {f"ratings-{index}-description": "", f"ratings-{index}-position": index}
-        data |= {f"ratings-{index}-language_labels": "{}"}
 
-    response = root_client.post(reverse("admin:reviews_ratingscale_add"), data)
+    response = root_client.post(reverse("admin:reviews_ratingscale_add"), _new_scale_form(desk))
 
     assert response.status_code == 302, response.content[:2000]
     scale = RatingScale.objects.get(desk=desk)

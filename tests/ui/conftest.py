@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.browser import chromium, log_in
 
 
 def _client_for(user):
@@ -64,3 +65,15 @@ def toll_task(article):
         score=0.95,
     )
     return factories.ReviewTaskFactory(claim=claim)
+
+
+@pytest.fixture
+def split_form(monkeypatch, live_server, veto_task):
+    """The veto claim's page in Chromium, signed in as the editor, with "Split into parts" open."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
+        page = browser.new_page()
+        log_in(page, live_server.url, "edith")
+        page.goto(f"{live_server.url}/claims/{veto_task.claim_id}/")
+        page.get_by_text("Split into parts").click()
+        yield page

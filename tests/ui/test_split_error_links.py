@@ -4,20 +4,7 @@ about (the GOV.UK error summary): following it puts focus in that field, ready t
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import chromium, log_in
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def split_form(monkeypatch, live_server, veto_task):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with chromium() as browser:
-        page = browser.new_page()
-        log_in(page, live_server.url, "edith")
-        page.goto(f"{live_server.url}/claims/{veto_task.claim_id}/")
-        page.get_by_text("Split into parts").click()
-        yield page
 
 
 def _offsets(page, part: int, start: str, end: str) -> None:
