@@ -40,8 +40,19 @@ def _quoted(task: ReviewTask) -> str:
     return f"“{text if len(text) <= 120 else text[:119] + '…'}”"
 
 
-def _verdict_data(verdict: Verdict, reviewer_name: str | None) -> dict:
-    return {"rating": verdict.rating.label, "rationale": verdict.rationale, "reviewer": reviewer_name}
+def _language(task: ReviewTask) -> str:
+    return task.claim.article.language
+
+
+def _verdict_data(task: ReviewTask, verdict: Verdict, reviewer_name: str | None) -> dict:
+    """`rating` is the rating's default label, the key receivers already match on (the API's search filter
+    takes it); `rating_label` names the rating in the article's language, as the exports do."""
+    return {
+        "rating": verdict.rating.label,
+        "rating_label": verdict.rating.label_for(_language(task)),
+        "rationale": verdict.rationale,
+        "reviewer": reviewer_name,
+    }
 
 
 def webhook_tasks_assigned(*, editor, assignee, tasks: list[ReviewTask]) -> None:
@@ -71,7 +82,7 @@ def webhook_verdict_submitted(*, reviewer, task: ReviewTask, verdict: Verdict) -
     webhook_event_record(
         desk=task.claim.article.desk,
         event=WebhookEvent.VERDICT_SUBMITTED,
-        data={"claim": _claim_data(task), "verdict": _verdict_data(verdict, reviewer.get_username())},
+        data={"claim": _claim_data(task), "verdict": _verdict_data(task, verdict, reviewer.get_username())},
         summary=f"{reviewer.get_username()} rated {_quoted(task)} {verdict.rating.label}: waiting for approval.",
         link=_claim_url(task),
     )
@@ -102,7 +113,11 @@ def webhook_verdict_reopened(*, editor, task: ReviewTask, correction) -> None:
             "claim": _claim_data(task),
             "reopened_by": editor.get_username(),
             "note": correction.note,
-            "previous": {"rating": correction.previous_rating.label, "rationale": correction.previous_rationale},
+            "previous": {
+                "rating": correction.previous_rating_label,
+                "rating_label": correction.previous_rating_label_for(_language(task)),
+                "rationale": correction.previous_rationale,
+            },
         },
         summary=f"{editor.get_username()} reopened the verdict on {_quoted(task)} for correction: {correction.note}",
         link=_claim_url(task),
@@ -119,7 +134,7 @@ def webhook_correction_withdrawn(*, editor, task: ReviewTask, verdict: Verdict, 
             "claim": _claim_data(task),
             "withdrawn_by": editor.get_username(),
             "note": note,
-            "verdict": _verdict_data(verdict, verdict.reviewer.get_username()),
+            "verdict": _verdict_data(task, verdict, verdict.reviewer.get_username()),
         },
         summary=f"{editor.get_username()} withdrew the correction of the verdict on {_quoted(task)}; "
         f"it stands as published: {verdict.rating.label}.",
@@ -127,12 +142,13 @@ def webhook_correction_withdrawn(*, editor, task: ReviewTask, verdict: Verdict, 
     )
 
 
-def _correction_data(correction: VerdictCorrection | None) -> dict | None:
+def _correction_data(task: ReviewTask, correction: VerdictCorrection | None) -> dict | None:
     if correction is None:
         return None
     return {
         "note": correction.note,
         "previous_rating": correction.previous_rating_label,
+        "previous_rating_label": correction.previous_rating_label_for(_language(task)),
         "reopened_at": correction.reopened_at.isoformat(),
     }
 
@@ -173,9 +189,9 @@ def webhook_verdicts_approved(
             WebhookOccurrence(
                 data={
                     "claim": _claim_data(task),
-                    "verdict": _verdict_data(verdict, names.get(verdict.reviewer_id)),
+                    "verdict": _verdict_data(task, verdict, names.get(verdict.reviewer_id)),
                     "approved_by": editor.get_username(),
-                    "correction": _correction_data(correction),
+                    "correction": _correction_data(task, correction),
                 },
                 summary=_approval_summary(editor, task, correction),
                 link=_claim_url(task),

@@ -631,6 +631,7 @@ def test_each_review_step_is_announced_once(desk, editor, reviewer, endpoint):
     assert approved["claim"]["id"] == str(task.claim_id)
     assert approved["verdict"] == {
         "rating": "True",
+        "rating_label": "True",
         "rationale": "The minutes of 4 March show it.",
         "reviewer": "rachel",
     }
@@ -652,7 +653,7 @@ def test_reopening_a_published_verdict_for_correction_is_announced_with_the_publ
     reopened = WebhookDelivery.objects.get(endpoint=endpoint, event="verdict.reopened")
     data = reopened.payload["data"]
     assert (data["reopened_by"], data["note"]) == ("edith", "The budget was 40 million, not 14.")
-    assert data["previous"] == {"rating": "True", "rationale": "The council's minutes show it."}
+    assert data["previous"] == {"rating": "True", "rating_label": "True", "rationale": "The council's minutes show it."}
     assert data["claim"]["id"] == str(task.claim_id)
 
 
@@ -668,7 +669,12 @@ def test_withdrawing_a_correction_is_announced_with_the_finding_that_stands(desk
     withdrawn = WebhookDelivery.objects.get(endpoint=endpoint, event="verdict.correction_withdrawn")
     data = withdrawn.payload["data"]
     assert (data["withdrawn_by"], data["note"]) == ("edith", "Reopened on the wrong claim.")
-    assert data["verdict"] == {"rating": "True", "rationale": "The council's minutes show it.", "reviewer": "rachel"}
+    assert data["verdict"] == {
+        "rating": "True",
+        "rating_label": "True",
+        "rationale": "The council's minutes show it.",
+        "reviewer": "rachel",
+    }
     assert (data["claim"]["id"], data["claim"]["review_status"]) == (str(task.claim_id), "approved")
 
 
@@ -817,6 +823,7 @@ def test_approving_a_corrected_verdict_is_announced_as_a_correction(desk, editor
     assert corrected.payload["data"]["correction"] == {
         "note": "The budget was 40 million, not 14.",
         "previous_rating": "True",
+        "previous_rating_label": "True",
         "reopened_at": correction.reopened_at.isoformat(),
     }
     assert corrected.payload["data"]["verdict"]["rating"] == "False"

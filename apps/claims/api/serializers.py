@@ -1,7 +1,22 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.claims.models import ArticleExtraction, Claim
 from apps.claims.selectors import article_extraction_message
+
+
+class MatchedVerdictSerializer(serializers.Serializer):
+    """`context["language"]` is the language of the article of the claim that repeats the earlier one."""
+
+    rating = serializers.CharField(source="rating.label", help_text="The rating's default label.")
+    rating_label = serializers.SerializerMethodField(
+        help_text="The rating in the language of this claim's article, as its exports would name it: the label "
+        "the desk gave the rating for that language, else `rating`."
+    )
+    rationale = serializers.CharField()
+
+    def get_rating_label(self, verdict) -> str:
+        return verdict.rating.label_for(self.context["language"])
 
 
 class MatchedClaimSerializer(serializers.Serializer):
@@ -13,17 +28,18 @@ class MatchedClaimSerializer(serializers.Serializer):
     article_title = serializers.CharField(source="article.title")
     verdict = serializers.SerializerMethodField()
 
+    @extend_schema_field(MatchedVerdictSerializer(allow_null=True))
     def get_verdict(self, claim: Claim) -> dict | None:
         task = getattr(claim, "review_task", None)
         verdict = getattr(task, "verdict", None) if task is not None else None
         if verdict is None:
             return None
-        return {"rating": verdict.rating.label, "rationale": verdict.rationale}
+        return MatchedVerdictSerializer(verdict, context=self.context).data
 
 
 class ClaimOutputSerializer(serializers.ModelSerializer):
     article = serializers.UUIDField(source="article_id", read_only=True)
-    matched_claim = MatchedClaimSerializer(read_only=True, allow_null=True)
+    matched_claim = serializers.SerializerMethodField()
     language = serializers.CharField(
         source="article.language",
         read_only=True,
@@ -57,6 +73,13 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(MatchedClaimSerializer(allow_null=True))
+    def get_matched_claim(self, claim: Claim) -> dict | None:
+        if claim.matched_claim is None:
+            return None
+        # Named as this claim's article names ratings: its reviewer reuses the verdict for that article.
+        return MatchedClaimSerializer(claim.matched_claim, context={"language": claim.article.language}).data
 
 
 class ArticleExtractionOutputSerializer(serializers.ModelSerializer):

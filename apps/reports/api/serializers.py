@@ -56,7 +56,13 @@ class SearchResultSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="The claim's status: active, held or rejected.")
     review_status = serializers.SerializerMethodField()
     article = SearchArticleSerializer()
-    rating = serializers.SerializerMethodField()
+    rating = serializers.SerializerMethodField(
+        help_text="The rating's default label, which the `rating` filter matches; null without a published verdict."
+    )
+    rating_label = serializers.SerializerMethodField(
+        help_text="The rating in the article's language, as its exports name it: the label the desk gave the "
+        "rating for that language, else `rating`; null without a published verdict."
+    )
     rationale = serializers.SerializerMethodField()
     reviewer = serializers.SerializerMethodField()
     approved_at = serializers.SerializerMethodField()
@@ -70,6 +76,10 @@ class SearchResultSerializer(serializers.Serializer):
     def get_rating(self, claim) -> str | None:
         verdict = self._verdict(claim)
         return verdict.rating.label if verdict else None
+
+    def get_rating_label(self, claim) -> str | None:
+        verdict = self._verdict(claim)
+        return verdict.rating.label_for(claim.article.language) if verdict else None
 
     def get_rationale(self, claim) -> str | None:
         verdict = self._verdict(claim)

@@ -24,15 +24,24 @@ class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
     corrected_by = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True, help_text="Null while the correction is open."
     )
+    previous_rating_label = serializers.SerializerMethodField(
+        help_text="`previous_rating` in the article's language, as it was called then: the label the desk gave "
+        "the rating for that language, else `previous_rating`."
+    )
     rating = serializers.SerializerMethodField(
         help_text="The corrected rating as it was called when approved; null while the correction is open."
+    )
+    rating_label = serializers.SerializerMethodField(
+        help_text="`rating` in the article's language, as it was called when approved: the label the desk gave "
+        "the rating for that language, else `rating`; null while the correction is open."
     )
 
     class Meta:
         model = VerdictCorrection
         fields = [
-            "id", "note", "reopened_by", "reopened_at", "previous_rating", "previous_rationale",
-            "previous_approved_at", "corrected_by", "corrected_at", "rating", "rationale",
+            "id", "note", "reopened_by", "reopened_at", "previous_rating", "previous_rating_label",
+            "previous_rationale", "previous_approved_at", "corrected_by", "corrected_at", "rating", "rating_label",
+            "rationale",
         ]  # fmt: skip
         extra_kwargs = {
             "note": {"help_text": "Why an editor reopened the verdict; published with the correction."},
@@ -44,9 +53,23 @@ class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
     def get_rating(self, correction: VerdictCorrection) -> str | None:
         return None if correction.is_open else correction.rating_label
 
+    def get_previous_rating_label(self, correction: VerdictCorrection) -> str:
+        return correction.previous_rating_label_for(self.context["language"])
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_rating_label(self, correction: VerdictCorrection) -> str | None:
+        return None if correction.is_open else correction.rating_label_for(self.context["language"])
+
 
 class VerdictOutputSerializer(serializers.ModelSerializer):
+    """A task's verdict; `context["language"]` is its article's language (a BCP 47 tag), which the labels
+    are given in."""
+
     rating = RatingOutputSerializer()
+    rating_label = serializers.SerializerMethodField(
+        help_text="The rating in the article's language, as the exports name it: the label the desk gave the "
+        "rating for that language, else `rating.label`."
+    )
     reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
     approved_by = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor approves."
@@ -62,8 +85,8 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Verdict
         fields = [
-            "rating", "rationale", "cited_references", "reviewer", "submitted_at", "approved_by", "approved_at",
-            "first_approved_at", "corrections",
+            "rating", "rating_label", "rationale", "cited_references", "reviewer", "submitted_at", "approved_by",
+            "approved_at", "first_approved_at", "corrections",
         ]  # fmt: skip
         extra_kwargs = {
             "approved_at": {"help_text": "When the verdict as it stands was approved; null while it awaits approval."},
@@ -71,6 +94,9 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
                 "help_text": "When the verdict was first approved (published); corrections leave it as it is."
             },
         }
+
+    def get_rating_label(self, verdict: Verdict) -> str:
+        return verdict.rating.label_for(self.context["language"])
 
 
 class ReviewTaskOutputSerializer(serializers.ModelSerializer):
@@ -103,7 +129,9 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(VerdictOutputSerializer(allow_null=True))
     def get_verdict(self, task):
         verdict = getattr(task, "verdict", None)
-        return VerdictOutputSerializer(verdict).data if verdict else None
+        if verdict is None:
+            return None
+        return VerdictOutputSerializer(verdict, context={"language": task.claim.article.language}).data
 
 
 class AssignInputSerializer(serializers.Serializer):
