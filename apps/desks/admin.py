@@ -2,16 +2,18 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 from apps.core.audit import audit_admin_deleted, audit_admin_password_set
+from apps.core.exceptions import ApplicationError
 
 from .models import Desk, Membership, WebhookDelivery, WebhookEndpoint
 from .services import (
-    account_deactivation_check,
+    account_lockout_check,
     account_switch_record,
     desk_admins_kept_check,
     desks_with_admin,
@@ -110,6 +112,21 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+class AccountPasswordForm(AdminPasswordChangeForm):
+    """Django's password page, refusing to turn password sign-in off where that would leave a desk
+    with no admin who can sign in, as switching the account off is refused: the page comes back with
+    the reason under the choice, and the account keeps its password."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("set_usable_password") is False:
+            try:
+                account_lockout_check(account=self.user)
+            except ApplicationError as error:
+                self.add_error("usable_password", error.message)
+        return cleaned
+
+
 @admin.register(User)
 class AccountAdmin(AuditedAdmin, UserAdmin):
     """Django's own account admin, its changes recorded site-wide (superusers read them in the audit
@@ -121,6 +138,8 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
     keeps an admin; open review tasks are reassigned first), and each desk's activity records it, as
     it records a member removed in the app."""
 
+    change_password_form = AccountPasswordForm
+
     def audit_place(self, obj) -> dict:
         # An account is no one desk's: it signs in to all of its desks.
         return {}
@@ -128,7 +147,7 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         was_active = User.objects.filter(pk=obj.pk).values_list("is_active", flat=True).first() if change else None
         if was_active and not obj.is_active:
-            account_deactivation_check(account=obj)
+            account_lockout_check(account=obj)
         super().save_model(request, obj, form, change)
         if change and was_active != obj.is_active:
             account_switch_record(actor=request.user, account=obj, was_active=was_active)

@@ -3,10 +3,12 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
@@ -234,14 +236,19 @@ def desk_admins_kept_check(*, desk_ids: set) -> None:
         raise ApplicationError(f"{lost.name} would be left without a desk admin; make someone else an admin first.")
 
 
-def account_deactivation_check(*, account: AbstractBaseUser) -> None:
-    """Raise ApplicationError when switching `account` off would leave one of its desks with no desk
-    admin who can sign in. The desks' rows are locked, as for every change to a desk's people."""
+# A member who can sign in: an active account with a usable password (password sign-in is the
+# only way in; an unusable password is what turning it off in the Django admin stores).
+_MEMBER_SIGNS_IN = Q(user__is_active=True) & ~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+
+def account_lockout_check(*, account: AbstractBaseUser) -> None:
+    """Raise ApplicationError when `account` losing its way in (switched off, or its password sign-in
+    turned off) would leave one of its desks with no desk admin who can sign in. The desks' rows are
+    locked, as for every change to a desk's people; the caller changes the account in the same
+    transaction."""
     desk_ids = list(Membership.objects.filter(user=account, role=Role.ADMIN).values_list("desk_id", flat=True))
     desks_with_admin(desk_ids=desk_ids)
-    others = Membership.objects.filter(desk_id__in=desk_ids, role=Role.ADMIN, user__is_active=True).exclude(
-        user=account
-    )
+    others = Membership.objects.filter(_MEMBER_SIGNS_IN, desk_id__in=desk_ids, role=Role.ADMIN).exclude(user=account)
     kept = set(others.values_list("desk_id", flat=True))
     lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
     if lost is not None:
