@@ -2211,3 +2211,84 @@ def test_a_trailing_according_to_followed_by_who_the_source_is_names_the_source(
     )
 
     assert _claim(claims, "2 shootings").attribution == "prosecutor Josh Bash"
+
+
+def test_a_frame_between_commas_before_a_pronoun_in_the_past_speaks_for_the_clause():
+    claim = _claim(
+        extract_claims("At 9:15 p.m. local time, her office said, she died at a hospice near her home in Vermont."),
+        "hospice",
+    )
+
+    assert claim.attribution == "her office"
+    assert "said" not in claim.text
+
+
+def test_a_news_agency_described_in_lower_case_is_the_source():
+    claim = _claim(
+        extract_claims("On Monday, state-run Egyptian news agency MENA reported the dam was 70 percent complete."),
+        "70 percent",
+    )
+
+    assert claim.attribution == "MENA"
+
+
+def test_whose_relative_the_source_is_describes_the_source():
+    claim = _claim(
+        extract_claims(
+            "Mary Holt, Daniel Holt's sister, told reporters she expected the inquiry into the crash to take 3 years."
+        ),
+        "3 years",
+    )
+
+    assert claim.attribution == "Mary Holt"
+
+
+def test_a_post_then_its_holder_without_the_closing_comma_before_a_quotation():
+    claims = extract_claims(
+        'A member of the Kenyan Senate, Ruth Wanjiku said, "The 12 new clinics will open in the county next year." '
+        'Speaking to the radio station Capital FM, Peter Kamau said, "We expect 40 nurses to apply for the posts."'
+    )
+
+    assert _claim(claims, "12 new clinics").attribution == "Ruth Wanjiku"
+    assert _claim(claims, "40 nurses").attribution == "Peter Kamau"
+
+
+def test_a_named_chair_between_commas_describes_the_speaker():
+    claim = _claim(
+        extract_claims(
+            "Professor Lena Ortiz, Chair In Maritime History at the University of Lisbon, said "
+            '"The wreck on the sea floor is about 400 years old."'
+        ),
+        "400 years",
+    )
+
+    assert claim.attribution == "Professor Lena Ortiz"
+
+
+def test_posts_written_around_their_holder_name_the_source():
+    claims = extract_claims(
+        "Member of parliament (MP) Owen Hale said the bill would cut 2,000 jobs in the region's steel plants. "
+        'At the close of the summit, AU chairperson President Hassan el-Amin of Chad said, "The 55 states agree."'
+    )
+
+    assert _claim(claims, "2,000 jobs").attribution == "Member of parliament (MP) Owen Hale"
+    assert _claim(claims, "55 states").attribution == "AU chairperson President Hassan el-Amin of Chad"
+
+
+def test_a_company_name_with_an_ampersand_is_the_source():
+    claim = _claim(
+        extract_claims("AT&T stated it had restored service to 90 percent of its customers in the storm's path."),
+        "90 percent",
+    )
+
+    assert claim.attribution == "AT&T"
+
+
+def test_a_commission_on_a_subject_that_announced_on_a_day_is_the_source():
+    claims = extract_claims(
+        "The Federal Commission on Water Safety announced on Monday the new limit for lead takes effect in 2024. "
+        "Local officials said on Saturday, about 20 buildings collapsed in the old town after the earthquake."
+    )
+
+    assert _claim(claims, "2024").attribution == "The Federal Commission on Water Safety"
+    assert _claim(claims, "20 buildings").attribution == "Local officials"

@@ -27,7 +27,8 @@ _WHEN = (
 _CAPITAL = f"[{CAPITALS}]"
 # A word of a name, no longer than any real one: unbounded, a search over a long hyphenated or dotted token
 # ("A-A-A-...") would read the rest of it from every capital, quadratic in its length.
-_NAME = rf"[{CAPITALS}][\w'\u2019.\u2013-]{{0,60}}"
+# "PG&E", "AT&T": an ampersand inside a company's name
+_NAME = rf"[{CAPITALS}][\w'\u2019.\u2013&-]{{0,60}}"
 # "Abdullah al-Jahafi": a name's word after an Arabic article
 _NAME_OR_PARTICLE = rf"(?:(?:al|el)-)?{_NAME}"
 # "Arnel dela Vega", "Ursula von der Leyen", "Ahmed bin Salman": a name's word after a particle in lower case
@@ -59,7 +60,7 @@ _GROUP_NOUN = (
     r"|organi[sz]ers"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
-_OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel"
+_OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|news\s+agency"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
@@ -76,7 +77,8 @@ _SOURCE = (
     r"[\w'\u2019-]+(?=\s+(?:said|says|told|stated|wrote)\b)"
     # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
-    rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
+    rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
     rf"|[Tt]he\s+(?:{_NAME}\s+){{1,4}}(?:service|agency|ministry|department|office|government|police|army|military"
     r"|council|company|group|team|committee|commission|court|board|authority|administration|campaign)"
@@ -87,12 +89,18 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
     # Margaret Leinen": a body, a post in lower case, the person who holds it
+    # "AU chairperson President Abdel Fattah el-Sisi of Egypt said": where the holder is from, after the name
     rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
-    rf"\s+{_NAME}(?:\s+{_NAME}){{1,2}}"
+    rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}(?:\s+of\s+{_NAME})?"
+    # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
+    rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
+    rf"(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
-    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
+    # "The United States Commission on Presidential Debates": "on" after a body's head word
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+(?:(?:of|in|at|for|from|to|(?<=Commission\s)on|(?<=Committee\s)on)\s+(?:the\s+)?"
+    rf"(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
@@ -167,13 +175,16 @@ _DESCRIPTION = (
     r"director|president|chief|head|minister|secretary|professor|author|scientist|adviser|advisor|lawyer|"
     r"attorney|representative|member|[Ll]eader|founder|editor|correspondent|reporter|doctor|physician|manager|"
     r"officer|chairman|chairwoman|economist|historian|commissioner|governor|mayor|senator|candidate|[Ss]peaker"
-    r"|[Ww]hip|rapporteur|envoy|ambassador|diplomat|activist|campaigner)\b[^,]{0,120}"
+    # "Susan Bro, Heather Heyer's mother, told reporters ...": whose relative the source is
+    r"|[Ww]hip|rapporteur|envoy|ambassador|diplomat|activist|campaigner|" + "|".join(RELATIVES) + r")\b[^,]{0,120}"
     # "director of the Learning Together event", "executive director of the Australian Retailers
     # Association", "retail expert from Queensland University of Technology": a post
     r"|(?:[\w'\u2019-]+\s+){0,3}(?i:director|president|chairman|chairwoman|head|chief|minister|secretary|professor|"
     r"spokesman|spokeswoman|spokesperson|editor|founder|ceo|manager|leader|governor|mayor|expert|analyst|"
-    r"researcher|economist|lecturer|columnist|journalist|writer|reporter|correspondent|commentator|host|anchor)"
-    r"\s+(?:of|from|at|for|with)\s+[^,]{2,80})"
+    r"researcher|economist|lecturer|columnist|journalist|writer|reporter|correspondent|commentator|host|anchor"
+    # "Chair In Global Islamic Politics in the Faculty of Arts and Education at the Deakin University"
+    r"|chair|chairperson|fellow)"
+    r"\s+(?i:of|from|at|for|with|in)\s+[^,]{2,120})"
 )
 # 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
 # "Taiwan's Constitutional Court, which rules on constitutional matters, said": a body's, too
@@ -208,7 +219,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # quotation after the verb, whatever stands between commas describes the speaker
     r"|an?\s[^,\"“]{2,100}"
     # 'Ane Alencar, in remarks to UOL.com.br, said, "..."'
-    rf"|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}),)?"
+    rf"|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}),"
+    # 'A member of the Tunisian Parliament, Samir Dilou said, "..."': a post's holder without the closing comma
+    rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
@@ -291,6 +304,8 @@ _LEADING = re.compile(
     rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
     rf"{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
+    # "The Commission announced on Friday the second debate has been cancelled": when, after the verb
+    rf"(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED})(?!,))?"
     # not a passive ("was claimed by") or a noun ("The initial reports were ...")
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
 )
@@ -379,8 +394,9 @@ _SPEAKER_NAME = (
 # "listed in critical condition, according to officials, with burns over 85% of his body": the
 # sentence goes on, not a description of the source
 _PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite)\b")
-# "..., says the study, it rises above ...": a clause in the present after its pronoun subject
-_PRONOUN_THEN_PRESENT = re.compile(r"(?:he|she|it)\s+[a-z]+s\b")
+# "..., says the study, it rises above ...", "At 2:45 a.m., his office said, he died at ...": a clause after its
+# pronoun subject
+_PRONOUN_THEN_CLAUSE = re.compile(r"(?:he|she|it|they)\s+(?:[a-z]+(?:s|ed)|was|were|had|has|is|are)\b")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
     rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported|testified"
@@ -408,7 +424,9 @@ _GOES_ON_SAYING = re.compile(
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 # "Fourteen-year-old Zoe", "23-year-old Ana Vell": the age before a name
 _AGE_BEFORE_NAME = re.compile(rf"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{{1,3}})-year-old\s+(?={_CAPITAL})")
-_OUTLET_BEFORE = re.compile(rf"^(?:[Tt]he\s+|{_NAME}\s+)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})")
+_OUTLET_BEFORE = re.compile(
+    rf"^(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})"
+)
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
@@ -503,13 +521,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             source = _without_recipient(source)
         return AttributionFrame(_clean(source), _cue(cue), 0, len(sentence), "quote")
     opening = _OPENING_PHRASE.match(sentence)
-    # 'Speaking to NBC News, she said, "..."': the speaker after an opening phrase
-    if (match := _SPEAKER_THEN_QUOTE.match(sentence)) or (
-        opening and (match := _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, opening.end()))
-    ):
-        post_first = match["source"].startswith(("The ", "the ")) or _POSSESSIVE_POST.search(match["source"])
-        source = match["named"] if match["named"] and post_first else match["source"]
-        return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
+    if frame := _speaker_then_quote(sentence, opening):
+        return frame
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
     if (
@@ -557,7 +570,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (
             (goes_on_saying := _GOES_ON_SAYING.match(sentence, match.end()))
             or has_clause_verb(sentence[match.end() :])
-            or _PRONOUN_THEN_PRESENT.match(sentence, match.end())
+            or _PRONOUN_THEN_CLAUSE.match(sentence, match.end())
             or _PHRASE_GOES_ON.match(sentence, match.end())
             # not past a semicolon, where the frame may speak for its own clause only
             or (";" not in sentence[: match.start()] and _VERB_BEFORE_GAP.search(sentence, 0, match.start()))
@@ -585,6 +598,26 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
+    return None
+
+
+def _speaker_then_quote(sentence: str, opening: re.Match[str] | None) -> AttributionFrame | None:
+    """'Co-author Jing-Shan Zhao said, "..."', or after an opening phrase: 'Speaking to NBC News, she said, "..."'.
+    A name without its closing comma is the speaker only after a post ("A member of the Tunisian Parliament,
+    Samir Dilou said"), not after a phrase read as the source ("Speaking to newspaper Star of Mysore, B Shiva
+    Parvathi said", whose speaker follows the opening)."""
+    candidates = (
+        _SPEAKER_THEN_QUOTE.match(sentence),
+        opening and _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, opening.end()),
+    )
+    for match in filter(None, candidates):
+        if match["unclosed"]:
+            if _names_a_post_first(match["source"]):
+                return AttributionFrame(_clean(match["unclosed"]), _cue(match["cue"]), 0, len(sentence), "quote")
+            continue
+        post_first = match["source"].startswith(("The ", "the ")) or _POSSESSIVE_POST.search(match["source"])
+        source = match["named"] if match["named"] and post_first else match["source"]
+        return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
     return None
 
 
