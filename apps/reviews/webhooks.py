@@ -83,7 +83,8 @@ def webhook_verdict_submitted(*, reviewer, task: ReviewTask, verdict: Verdict) -
         desk=task.claim.article.desk,
         event=WebhookEvent.VERDICT_SUBMITTED,
         data={"claim": _claim_data(task), "verdict": _verdict_data(task, verdict, reviewer.get_username())},
-        summary=f"{reviewer.get_username()} rated {_quoted(task)} {verdict.rating.label}: waiting for approval.",
+        summary=f"{reviewer.get_username()} rated {_quoted(task)} {verdict.rating.label_for(_language(task))}: "
+        "waiting for approval.",
         link=_claim_url(task),
     )
 
@@ -137,7 +138,7 @@ def webhook_correction_withdrawn(*, editor, task: ReviewTask, verdict: Verdict, 
             "verdict": _verdict_data(task, verdict, verdict.reviewer.get_username()),
         },
         summary=f"{editor.get_username()} withdrew the correction of the verdict on {_quoted(task)}; "
-        f"it stands as published: {verdict.rating.label}.",
+        f"it stands as published: {verdict.rating.label_for(_language(task))}.",
         link=_claim_url(task),
     )
 
@@ -154,11 +155,15 @@ def _correction_data(task: ReviewTask, correction: VerdictCorrection | None) -> 
 
 
 def _approval_summary(editor, task: ReviewTask, correction: VerdictCorrection | None) -> str:
-    rating = task.verdict.rating.label
+    """The chat line names ratings as the claim page it links to does, in the article's language."""
+    rating = task.verdict.rating.label_for(_language(task))
     if correction is None:
         return f"{editor.get_username()} approved the verdict on {_quoted(task)}: {rating}."
-    previous = correction.previous_rating_label
-    change = f"{rating} (was {previous})" if previous != rating else f"{rating} (rating unchanged)"
+    # Compared by their default labels, which are unique on a scale: two ratings may share a translation.
+    if correction.previous_rating_label != task.verdict.rating.label:
+        change = f"{rating} (was {correction.previous_rating_label_for(_language(task))})"
+    else:
+        change = f"{rating} (rating unchanged)"
     return f"{editor.get_username()} approved the corrected verdict on {_quoted(task)}: {change}."
 
 

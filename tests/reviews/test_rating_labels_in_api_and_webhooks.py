@@ -206,3 +206,40 @@ def test_a_withdrawn_correction_gives_the_rating_that_stands_in_the_articles_lan
 
     verdict = _payload(endpoint, WebhookEvent.VERDICT_CORRECTION_WITHDRAWN)["verdict"]
     assert (verdict["rating"], verdict["rating_label"]) == ("True", "Verdadero")
+
+
+# --- Chat lines -------------------------------------------------------------------------------
+
+
+def _summary(endpoint, event) -> str:
+    return WebhookDelivery.objects.filter(endpoint=endpoint, event=event).latest("created_at").summary
+
+
+def test_chat_lines_name_the_rating_as_the_claim_page_does_in_the_articles_language(
+    desk, editor, reviewer, scale, endpoint
+):
+    _published(desk, editor, reviewer, scale)
+
+    assert _summary(endpoint, WebhookEvent.VERDICT_SUBMITTED).endswith(" Falso: waiting for approval.")
+    assert _summary(endpoint, WebhookEvent.VERDICT_APPROVED).endswith(": Falso.")
+
+
+def test_the_chat_line_of_a_corrected_approval_names_both_ratings_in_the_articles_language(
+    desk, editor, reviewer, scale, endpoint
+):
+    _corrected(desk, editor, reviewer, scale)
+
+    summary = _summary(endpoint, WebhookEvent.VERDICT_APPROVED)
+    assert summary.startswith("edith approved the corrected verdict on")
+    assert summary.endswith(": Falso (was Verdadero).")
+
+
+def test_the_chat_line_of_a_withdrawn_correction_names_the_rating_that_stands_in_the_articles_language(
+    desk, editor, reviewer, scale, endpoint
+):
+    task = _published(desk, editor, reviewer, scale, rating="True")
+    reviews.verdict_reopen(editor=editor, task=task, note="Reabierta por error.")
+
+    reviews.verdict_correction_withdraw(editor=editor, task=_fresh(task))
+
+    assert _summary(endpoint, WebhookEvent.VERDICT_CORRECTION_WITHDRAWN).endswith("stands as published: Verdadero.")
