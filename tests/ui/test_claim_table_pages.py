@@ -58,3 +58,36 @@ def test_a_page_number_out_of_range_shows_the_last_page(editor_client, many_clai
 
     assert response.status_code == 200
     assert "Claims 7\u20137 of 7" in response.content.decode()
+
+
+@pytest.mark.parametrize("ticked", [[6], [5, 6]], ids=["one claim ticked", "a claim under review ticked"])
+def test_a_refused_merge_comes_back_to_the_page_it_was_sent_from(editor_client, many_claims, ticked):
+    article, claims = many_claims
+    refused = claims[6]
+    if len(ticked) > 1:
+        # Under review: still tickable (for assignment), no longer merged.
+        factories.ReviewTaskFactory._meta.model.objects.filter(claim=refused).update(status="in_review")
+    tasks = [str(claims[index].review_task.pk) for index in ticked]
+
+    response = editor_client.post(
+        reverse("claims:merge", args=[article.pk]), {"tasks": tasks, "text": "Russia vetoed them.", "page": "3"}
+    )
+    page = editor_client.get(response["Location"]).content.decode()
+
+    assert "Claims 7\u20137 of 7" in page
+    # The summary links to the refused claim's checkbox, on this page and still ticked.
+    assert f'<a href="#select-{refused.pk}">' in page
+    checkbox = page[page.index(f'id="select-{refused.pk}"') :]
+    assert " checked>" in checkbox[: checkbox.index(">") + 1]
+    assert 'value="Russia vetoed them."' in page
+
+
+@pytest.mark.parametrize("page_number", ["", "x", "-2", "0", "\u0663", "99999999999999999999999"])
+def test_a_refused_merge_with_no_usable_page_comes_back_to_a_page_of_the_table(editor_client, many_claims, page_number):
+    article, _ = many_claims
+
+    response = editor_client.post(reverse("claims:merge", args=[article.pk]), {"page": page_number})
+    page = editor_client.get(response["Location"])
+
+    assert page.status_code == 200
+    assert 'id="merge-errors"' in page.content.decode()
