@@ -110,7 +110,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "John Simpson"),
         ("Dedi Prasetyo told the BBC that 2 suspects were arrested on Thursday.", "Dedi Prasetyo"),
         ("Robert Mugabe died at 95 in Singapore, according to current president Emmerson Mnangagwa on Friday.",
-         "current president Emmerson Mnangagwa"),
+         "Emmerson Mnangagwa"),
         ("USA Today noted the commission's scope allows it to include 2 million women.", "USA Today"),
         ("Tonga's parliament was suspended for 3 days according to local media.", "local media"),
         ("Mugabe was treated in Singapore for 5 months and according to the ministry he died in hospital.", ""),
@@ -426,7 +426,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ('Lead author Ana Vell of Australia\'s Griffith University explained to the press, "The ibis was one of '
          '3 gods."', "Lead author Ana Vell of Australia's Griffith University"),
         ('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking it for 21 years."',
-         "an attendee Om Prakash"),
+         "Om Prakash"),
         ('Offering his condolence, speaker of the parliament Ali Larijani wrote on Instagram: "The 3 years of his '
          'life were a service."', "speaker of the parliament Ali Larijani"),
         ("Retired FBI agent and terrorism specialist Ali Soufan told NPR that Hamza had appeared in 3 videos.",
@@ -2210,7 +2210,7 @@ def test_a_trailing_according_to_followed_by_who_the_source_is_names_the_source(
         "Josh Bash, the U.S. Attorney for the Western District of Texas."
     )
 
-    assert _claim(claims, "2 shootings").attribution == "prosecutor Josh Bash"
+    assert _claim(claims, "2 shootings").attribution == "Josh Bash"
 
 
 def test_a_frame_between_commas_before_a_pronoun_in_the_past_speaks_for_the_clause():
@@ -2292,3 +2292,36 @@ def test_a_commission_on_a_subject_that_announced_on_a_day_is_the_source():
 
     assert _claim(claims, "2024").attribution == "The Federal Commission on Water Safety"
     assert _claim(claims, "20 buildings").attribution == "Local officials"
+
+
+def test_a_post_in_lower_case_after_an_opening_names_its_holder():
+    claims = extract_claims(
+        "Additionally, economist and party adviser Harold Finch said the fund had lost 8 percent this year. "
+        "EU trade and industry commissioner Maria Lind announced 6 countries would join the customs pact."
+    )
+
+    assert _claim(claims, "8 percent").attribution == "Harold Finch"
+    assert _claim(claims, "6 countries").attribution == "EU trade and industry commissioner Maria Lind"
+
+
+def test_a_bodys_website_is_the_source_of_its_quotation():
+    claim = _claim(
+        extract_claims('The WHO\'s website said: "There is no evidence that 5 home remedies prevent the disease."'),
+        "5 home remedies",
+    )
+
+    assert claim.attribution == "The WHO's website"
+
+
+def test_who_announced_or_confirmed_it_after_a_passive_verb_is_the_source():
+    claims = extract_claims(
+        "The death of the 93-year-old novelist was announced on Friday by the University of Texas, Austin. "
+        "Her death at the age of 81 was confirmed by her daughter, Nora Ellis. "
+        "The first 12 cases were confirmed by health officials on October 16. "
+        "The mayor was elected by 3 votes in the council."
+    )
+
+    assert _claim(claims, "93-year-old").attribution == "the University of Texas, Austin"
+    assert _claim(claims, "age of 81").attribution == "Nora Ellis"
+    assert _claim(claims, "12 cases").attribution == "health officials"
+    assert _claim(claims, "3 votes").attribution == ""

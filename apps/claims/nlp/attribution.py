@@ -90,11 +90,14 @@ _SOURCE = (
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
     # Margaret Leinen": a body, a post in lower case, the person who holds it
     # "AU chairperson President Abdel Fattah el-Sisi of Egypt said": where the holder is from, after the name
-    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})"
+    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}(?:\s+of\s+{_NAME})?"
     # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
     rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
     rf"(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
+    # "Additionally, businessman and Trump loyalist Stephen Schwarzman said": posts in lower case after an opening
+    rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
+    rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
@@ -108,7 +111,7 @@ _SOURCE = (
     rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-    r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union)"
+    r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
     # "One of the victims said", "One interviewee said": one of a group
     r"|One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b|One\s+interviewee"
     # "A university student named Wong said": someone introduced by name
@@ -380,6 +383,17 @@ _SUBJECT = re.compile(
     rf"(?:[a-z]+ed|has|had|did|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
 
+# "His death was announced by his son via Twitter", "The result was confirmed on Friday by the electoral
+# commission": who said it, after a passive verb of saying
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
+    r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today))?\s+by\s+"
+    rf"(?P<source>(?:[a-z]+\s+)?(?:{_GROUP_NOUN}|press)|{_SOURCE})"
+    # "by his son, Wolfgang", "by the University of California, San Diego.": who by name, or where
+    rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?=\s*\.?\s*$))?"
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today)\b|\s*[,.;]|\s*$)"
+)
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
 # in a market, stated Minister Moammar al-Eryani, and was left outside a restaurant".
@@ -424,6 +438,11 @@ _GOES_ON_SAYING = re.compile(
 _SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 # "Fourteen-year-old Zoe", "23-year-old Ana Vell": the age before a name
 _AGE_BEFORE_NAME = re.compile(rf"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{{1,3}})-year-old\s+(?={_CAPITAL})")
+# "former federal prosecutor Elie Honig": a post written in lower case before its holder, after an opening
+_LOWER_POST_BEFORE = re.compile(
+    rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
+    rf"\s+(?={_NAME}\s+{_NAME_AFTER_PARTICLES})"
+)
 _OUTLET_BEFORE = re.compile(
     rf"^(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})"
 )
@@ -583,6 +602,13 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", gap)
     if match := _NAME_WHO_SAID.search(sentence):
         return AttributionFrame(_clean(match["name"]), match["cue"], 0, len(sentence), "quote")
+    if ";" not in sentence and (match := _PASSIVE_BY.search(sentence)):
+        # "His death was announced by his son Abhijit via Twitter": the words left as they are
+        source = match["source"]
+        if match["named"]:
+            relative = source.lower().startswith(("his ", "her ", "their "))
+            source = match["named"] if relative else f"{source}, {match['named']}"
+        return AttributionFrame(_clean(source), match["cue"], 0, len(sentence), "parenthetical")
     if ";" not in sentence and (match := _ACCORDING_INSIDE.search(sentence)):
         # "Bermuda was rarely hit according to CNN who reported ...", "and according to the Ministry
         # of Foreign Affairs he died at ...": a named source inside the sentence, the words left as they
@@ -693,7 +719,7 @@ def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
     outlet it is ("Greek daily Kathimerini")."""
     named = _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,"))
-    named = _AGE_BEFORE_NAME.sub("", _SENTENCE_FULL_STOP.sub("", named))
+    named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
     return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
 
 
