@@ -2325,3 +2325,12 @@ def test_who_announced_or_confirmed_it_after_a_passive_verb_is_the_source():
     assert _claim(claims, "age of 81").attribution == "Nora Ellis"
     assert _claim(claims, "12 cases").attribution == "health officials"
     assert _claim(claims, "3 votes").attribution == ""
+
+
+def test_a_source_that_said_something_after_what_it_did_not_do_is_the_source():
+    claims = extract_claims(
+        "According to the Nordic Press Agency, the storm closed 3 ports along the coast on Monday. "
+        "The agency did not mention casualties, but said 14 ships were waiting outside the harbour."
+    )
+
+    assert _claim(claims, "14 ships").attribution == "the Nordic Press Agency"

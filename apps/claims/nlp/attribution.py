@@ -365,8 +365,9 @@ _SAYING_AFTER_COMMA = re.compile(
 )
 # 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
 # doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
+# "The agency did not mention casualties, but said exports were continuing": or after what it did not do
 _AND_SAID = re.compile(
-    r"\s+and\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:]))\b"
+    r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:]))\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
