@@ -1272,3 +1272,24 @@ def test_a_name_before_a_work_noun_is_the_work_unless_it_opens_with_a_given_name
 )
 def test_the_number_after_to_counts_what_the_one_before_it_counted(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The storm injured 21 people in Leyte, 36 in Samar and 12 in Cebu.",
+            [(21, "people"), (36, "people"), (12, "people")],
+        ),
+        (
+            "Marches drew 250 thousand protesters in Paris, 100 thousand in Lyon, and 2 million across France.",
+            [(250000, "protesters"), (100000, "protesters"), (2000000, "protesters")],
+        ),
+        ("Sanders won 39 of New Mexico's 54 delegates on Saturday.", [(39, "delegates"), (54, "delegates")]),
+        ("Only 908 of the 2240 attendees wore a costume.", [(908, "attendees"), (2240, "attendees")]),
+        ("He scored 21 points in the first half, 36 years after his father did.", [(21, "points"), (36, "years")]),
+    ],
+    ids=["a list of places", "a list with scales", "a part of a whole", "a part of the whole", "not a list"],
+)  # fmt: skip
+def test_items_of_a_list_and_parts_of_a_whole_count_what_it_counts(text, expected):
+    assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected

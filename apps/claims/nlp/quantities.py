@@ -234,7 +234,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
     what the number before it counted."""
     previous_unit, counted_here, previous_end = carried_in, False, -1
-    for quantity in quantities:
+    for index, quantity in enumerate(quantities):
         # "defeated Wynnum 45 points to 24", "passed by 230 votes to 202": the number after "to" counts the same
         score = counted_here and text[previous_end : quantity["_start"]] == " to "
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
@@ -249,13 +249,34 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _VERB_AFTER_SUBJECT.match(text, quantity["_end"])
             and _CLAUSE_START.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         )
-        if not quantity["unit"] and previous_unit and (tally or subject or score):
+        # "21 injured in Davao del Sur, 36 in North Cotabato": the next item of a list counts the same
+        listed = (
+            counted_here
+            and _LIST_ITEM_GAP.fullmatch(text, previous_end, quantity["_start"])
+            and _PLACE_OR_TIME_AFTER.match(text, quantity["_end"])
+        )
+        if not quantity["unit"] and previous_unit and (tally or subject or score or listed):
             quantity["unit"] = previous_unit
+        # "39 of South Carolina's 54 delegates": a part counts what its whole counts
+        whole = quantities[index + 1] if index + 1 < len(quantities) else None
+        if (
+            not quantity["unit"]
+            and whole is not None
+            and whole["unit"]
+            and whole["unit"] not in _MEASURES
+            and _PART_OF_A_WHOLE.fullmatch(text, quantity["_end"], whole["_start"])
+        ):
+            quantity["unit"] = whole["unit"]
         if quantity["unit"]:
             previous_unit, counted_here = quantity["unit"], True
         previous_end = quantity["_end"]
 
 
+_LIST_ITEM_GAP = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s+[^,;.]{1,40}?(?:,\s+(?:and\s+)?|\s+and\s+)")
+_PLACE_OR_TIME_AFTER = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s")
+_PART_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}['\u2019]s)\s+"
+)
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
 _CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
 # The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
