@@ -786,7 +786,7 @@ def _piece_source(
         if (
             own is not None
             # "...on board; according to investigators, one was pronounced dead ..."
-            and own.style in ("leading", "according")
+            and own.style in ("leading", "according", "trailing")
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):

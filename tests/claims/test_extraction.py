@@ -2334,3 +2334,13 @@ def test_a_source_that_said_something_after_what_it_did_not_do_is_the_source():
     )
 
     assert _claim(claims, "14 ships").attribution == "the Nordic Press Agency"
+
+
+def test_a_clause_with_its_own_trailing_source_keeps_it_beside_a_later_one():
+    claims = extract_claims(
+        "Peru has the highest number of deaths from the outbreak, according to the WHO data; at least 9,000 "
+        "deaths were linked to it in Peru as of yesterday, with the number rising by 300 a day according to the "
+        "Lima Health Observatory."
+    )
+
+    assert _claim(claims, "highest number").attribution == "WHO"
