@@ -80,7 +80,12 @@ class DNSResolutionError(FetchError):
 
 
 class TooManyRedirectsError(FetchError):
-    pass
+    """More redirects than the caller follows; `location` is where the last one pointed, resolved
+    against the URL that answered it, as the server sent it (unchecked: make it safe to show)."""
+
+    def __init__(self, message: str, *, url: str = "", location: str = ""):
+        super().__init__(message, url=url)
+        self.location = location
 
 
 class ResponseTooLargeError(FetchError):
@@ -791,12 +796,19 @@ def _fetch_attempt(
             read_body=read_body,
         )
         if status in REDIRECT_STATUSES and response_headers.get("location"):
+            try:
+                location = urljoin(url, response_headers["location"])
+            except ValueError:
+                # Not a URL ("http://[::1"): the next hop's check refuses it, and an error names it.
+                location = response_headers["location"]
             if len(redirects) >= max_redirects:
                 raise TooManyRedirectsError(
-                    f"{shown_url(original_url)} redirected more than {max_redirects} times.", url=original_url
+                    f"{shown_url(original_url)} redirected more than {max_redirects} times.",
+                    url=original_url,
+                    location=location,
                 )
             redirects.append(url)
-            url = urljoin(url, response_headers["location"])
+            url = location
             if status == 303 or (status in (301, 302) and method == "POST"):
                 method, body = "GET", None
             continue

@@ -15,9 +15,10 @@ again, so delivery is at least once and the body's `id` lets receivers drop repe
 
 Requests go through the outbound client (`apps/core/http.py`): the host is resolved once and must
 be globally routable at every attempt (a name that resolved to a public address at registration
-and to an internal one later is refused: DNS rebinding), redirects are not followed, time is
-capped. 5xx, 429, timeouts and connection failures are tried again with backoff; any other answer
-is final. An endpoint whose deliveries keep failing is turned off, with the reason.
+and to an internal one later is refused: DNS rebinding), redirects are not followed (the error
+names where one pointed, without its query or credentials), time is capped. 5xx, 429, timeouts
+and connection failures are tried again with backoff; any other answer is final. An endpoint whose
+deliveries keep failing is turned off, with the reason.
 
 A 429 or 503 answer's Retry-After is honoured per delivery: the next attempt waits at least that
 long (capped), and never less than the backoff. The planned time is kept on the row
@@ -52,7 +53,7 @@ import random
 import secrets
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -619,8 +620,11 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
         )
     except HTTPStatusError as error:
         return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
-    except TooManyRedirectsError:
-        return _fail(delivery, error="The endpoint answered with a redirect; webhooks do not follow redirects.")
+    except TooManyRedirectsError as error:
+        target = _redirect_target_shown(error.location, url=url)
+        return _fail(
+            delivery, error=f"The endpoint answered with a redirect to {target}; webhooks do not follow redirects."
+        )
     except FetchError as error:
         return _fail(delivery, error=_error_without_path(error, endpoint.url))
     return _delivered(delivery, response_status=response.status)
@@ -663,6 +667,34 @@ def _url_without_path(url: str) -> str:
     credential in the path (Slack, Teams) or the query (Google Chat)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/\u2026"
+
+
+# Where a redirect pointed is shown as the endpoint's own URL is: printable ASCII, the rest
+# percent-encoded, so a Location header cannot put markup, line breaks or look-alike letters in it.
+_SHOWN_URL_CHARACTERS = ":/[]!$&'()*+,;=-._~%"
+_REDIRECT_TARGET_SHOWN_LENGTH = 200
+
+
+def _redirect_target_shown(location: str, *, url: str) -> str:
+    """Where a redirect from the endpoint at `url` pointed (the Location header, resolved), for the
+    delivery's error, which desk admins read, the worker's log keeps and a turned-off endpoint gives
+    as its reason: its scheme, host and path, never a user name, password, query or fragment (they
+    may carry credentials). On the endpoint's own host the path is left out too: there it most
+    likely repeats the endpoint's own (an http to https upgrade, a slash added), and a chat
+    service's webhook path is its credential."""
+    try:
+        parts = urlsplit(location)
+        host = parts.hostname
+    except ValueError:
+        return "an address that is not a valid URL"
+    netloc = parts.netloc.rpartition("@")[2]
+    if host is not None and host == urlsplit(url).hostname:
+        shown = quote(urlunsplit((parts.scheme, netloc, "/", "", "")), safe=_SHOWN_URL_CHARACTERS) + "\u2026"
+    else:
+        shown = quote(urlunsplit((parts.scheme, netloc, parts.path, "", "")), safe=_SHOWN_URL_CHARACTERS)
+    if len(shown) > _REDIRECT_TARGET_SHOWN_LENGTH:
+        shown = shown[: _REDIRECT_TARGET_SHOWN_LENGTH - 1] + "\u2026"
+    return shown
 
 
 def _error_without_path(error: FetchError, url: str) -> str:

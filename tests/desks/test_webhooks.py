@@ -340,6 +340,53 @@ def test_a_redirect_is_not_followed(desk, endpoint, receiver):
     assert receiver.requests_to("/elsewhere") == []
 
 
+@pytest.mark.parametrize(
+    ("location", "named"),
+    [
+        # Where a moved receiver went; never the user name, password, query or fragment it carries.
+        ("https://ops:hunter2@hooks.example.net/v2/in?token=SECRET#top", "https://hooks.example.net/v2/in"),
+        ("//hooks.example.net:8443/in", "http://hooks.example.net:8443/in"),
+        # Markup, spaces and letters beyond ASCII are percent-encoded (a tab dropped, as URL parsers do); a
+        # length is capped.
+        (
+            'https://evil.example/<b onclick="x">\tcaf\u00e9',
+            "https://evil.example/%3Cb%20onclick=%22x%22%3Ecaf%C3%A9",
+        ),
+        ("https://evil.example/" + "a" * 500, "https://evil.example/" + "a" * 178 + "\u2026"),
+        ("http://[::1", "an address that is not a valid URL"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+    ],
+    ids=["credentials", "scheme-relative", "markup", "long", "not-a-url", "not-the-web"],
+)
+def test_a_redirect_refused_names_where_it_pointed_made_safe(desk, endpoint, receiver, location, named):
+    receiver.routes["/hook"] = FakeResponse.redirect(location)
+    delivery = _record(desk)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert delivery.last_error == f"The endpoint answered with a redirect to {named}; webhooks do not follow redirects."
+
+
+@pytest.mark.parametrize("path", ["/hook/", "/elsewhere?token=SECRET"])
+def test_a_redirect_on_the_endpoints_own_host_names_the_host_not_the_path(desk, endpoint, receiver, path, caplog):
+    # The path there most likely repeats the endpoint's own, a chat service's credential (a slash
+    # added, an http to https upgrade): the error goes to the worker's log and the desk's activity.
+    receiver.routes["/hook"] = FakeResponse.redirect(path)
+    delivery = _record(desk)
+
+    with caplog.at_level(logging.INFO, logger="apps.desks.webhooks"):
+        webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.last_error == (
+        f"The endpoint answered with a redirect to http://{receiver.host}/\u2026; webhooks do not follow redirects."
+    )
+    assert "/hook/" not in caplog.text
+    assert "SECRET" not in caplog.text
+
+
 def test_a_delivery_gives_up_after_the_last_attempt_and_records_why(desk, endpoint, receiver, settings):
     settings.WEBHOOK_MAX_ATTEMPTS = 3
     receiver.routes["/hook"] = FakeResponse(status=503)
