@@ -574,9 +574,11 @@ def _retry_after_seconds(value: str | None) -> float | None:
 
 
 class _DeadlineMixin:
-    """A connection whose socket is shut at `deadline` (time.monotonic()), so that an answer
-    trickling in, each read inside the read timeout (headers a byte at a time), cannot hold a
-    request past the total time: urllib3's timeouts bound each read, not the whole answer."""
+    """A connection whose socket is shut at `deadline` (time.monotonic()), so that a TLS handshake
+    or an answer trickling in, each read inside the read timeout (headers a byte at a time), cannot
+    hold a request past the total time: urllib3's timeouts bound each read, not the whole answer.
+    The watch starts before connecting: the handshake happens inside `connect`, once the socket
+    is set (the TCP connect itself is bounded by a connect timeout no longer than what is left)."""
 
     sock: Any
 
@@ -586,10 +588,10 @@ class _DeadlineMixin:
         self._watchdog: threading.Timer | None = None
 
     def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
         self._watchdog = threading.Timer(max(0.0, self._deadline - time.monotonic()), self._cut)
         self._watchdog.daemon = True
         self._watchdog.start()
+        super().connect()  # type: ignore[misc]
 
     def _cut(self) -> None:
         sock = self.sock
@@ -700,13 +702,19 @@ def _send_once(
             raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
         except urllib3.exceptions.SSLError as error:
             pool.close()
+            if time.monotonic() > deadline:
+                # The handshake was cut at the deadline.
+                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
             raise FetchConnectionError(f"TLS error with {target.host}: {error}", url=target.url) from None
         except urllib3.exceptions.HTTPError as error:
             pool.close()
             if time.monotonic() > deadline:
-                raise FetchTimeoutError(f"{target.host} took too long to answer.", url=target.url) from None
+                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
             raise FetchConnectionError(f"Connection to {target.host} failed: {error}", url=target.url) from None
         try:
+            if time.monotonic() > deadline:
+                # The connection was cut while the headers trickled in: what came is not all of them.
+                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url)
             response_headers = {key.lower(): value for key, value in response.headers.items()}
             status = response.status
             if status in REDIRECT_STATUSES or status == 304 or status >= 400 or not read_body:
@@ -747,6 +755,7 @@ def _fetch_attempt(
     headers: dict[str, str],
     body: bytes | None,
     timeout: float,
+    total_timeout: float,
     max_bytes: int,
     max_redirects: int,
     allowed_content_types: Iterable[str] | None,
@@ -757,7 +766,8 @@ def _fetch_attempt(
     rate_limit_scope: str | None = None,
     read_body: bool = True,
 ) -> FetchResponse:
-    deadline = time.monotonic() + settings.HTTP_TOTAL_TIMEOUT_SECONDS
+    # Set when the first request goes: a wait for the host's slot is the pacing's, not the request's.
+    deadline: float | None = None
     original_url = url
     redirects: list[str] = []
     first_origin: str | None = None
@@ -784,6 +794,8 @@ def _fetch_attempt(
         # The caller's scope is its URL's; a redirect leaves for another URL, paced by its host.
         scope = None if redirects else rate_limit_scope
         host_slot_wait(target.host, scope=scope)
+        if deadline is None:
+            deadline = time.monotonic() + total_timeout
         status, response_headers, content = _send_once(
             target,
             method=method,
@@ -871,6 +883,7 @@ def fetch(
     headers: Mapping[str, str] | None = None,
     body: bytes | None = None,
     timeout: float | None = None,
+    total_timeout: float | None = None,
     max_bytes: int | None = None,
     max_redirects: int | None = None,
     allowed_content_types: Iterable[str] | None = None,
@@ -900,6 +913,12 @@ def fetch(
     `read_body=False` returns the status and headers without waiting for the body (`content` is
     empty): for a caller that only needs to know the answer, a slow or endless body then cannot
     hold it.
+
+    `timeout` bounds each connect and each read; `total_timeout` (HTTP_TOTAL_TIMEOUT_SECONDS unless
+    given) bounds each attempt as a whole: connecting, the TLS handshake, sending, the answer's
+    headers and the body read, across its redirects, from when its first request goes (a wait
+    for the host's slot is not counted). A server that trickles bytes, each inside `timeout`, is
+    cut off there.
     """
     if params:
         url = f"{url}{'&' if urlsplit(url).query else '?'}{urlencode(params, doseq=True)}"
@@ -918,6 +937,7 @@ def fetch(
                 headers=request_headers,
                 body=body,
                 timeout=settings.HTTP_TIMEOUT_SECONDS if timeout is None else timeout,
+                total_timeout=settings.HTTP_TOTAL_TIMEOUT_SECONDS if total_timeout is None else total_timeout,
                 max_bytes=settings.HTTP_MAX_RESPONSE_BYTES if max_bytes is None else max_bytes,
                 max_redirects=settings.HTTP_MAX_REDIRECTS if max_redirects is None else max_redirects,
                 allowed_content_types=tuple(allowed_content_types) if allowed_content_types else None,

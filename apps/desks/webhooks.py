@@ -16,9 +16,10 @@ again, so delivery is at least once and the body's `id` lets receivers drop repe
 Requests go through the outbound client (`apps/core/http.py`): the host is resolved once and must
 be globally routable at every attempt (a name that resolved to a public address at registration
 and to an internal one later is refused: DNS rebinding), redirects are not followed (the error
-names where one pointed, without its query or credentials), time is capped. 5xx, 429, timeouts
-and connection failures are tried again with backoff; any other answer is final. An endpoint whose
-deliveries keep failing is turned off, with the reason.
+names where one pointed, without its query or credentials), and each attempt as a whole is capped
+at WEBHOOK_TIMEOUT_SECONDS. 5xx, 429, timeouts and connection failures are tried again with
+backoff; any other answer is final. An endpoint whose deliveries keep failing is turned off, with
+the reason.
 
 A 429 or 503 answer's Retry-After is honoured per delivery: the next attempt waits at least that
 long (capped), and never less than the backoff. The planned time is kept on the row
@@ -596,7 +597,10 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
             method="POST",
             headers=headers,
             body=body,
+            # The whole attempt (connecting, TLS, sending, the answer's status line and headers):
+            # a receiver trickling bytes, each inside the read timeout, is cut off at this time too.
             timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+            total_timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
             # Nothing here uses the answer's body: once its status says the endpoint took the
             # delivery, a slow body must not turn that into a timeout and a second delivery.
             read_body=False,

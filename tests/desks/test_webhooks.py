@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import json
 import logging
+import socket
+import threading
 import time
 
 import pytest
@@ -311,6 +313,74 @@ def test_a_success_whose_answer_comes_slowly_is_delivered_once_without_waiting_f
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.response_status) == (WebhookDeliveryStatus.DELIVERED, 1, 200)
     assert len(receiver.requests_to("/hook")) == 1
+
+
+def _trickling_receiver(first: bytes, trickle: bytes) -> socket.socket:
+    """A receiver on 127.0.0.1 that reads the request (or a TLS ClientHello), sends `first` at
+    once, then `trickle` a byte every 50 ms: each read is quick, the whole slow."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve_one() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(first)
+            for byte in trickle:
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(0.05)
+
+    threading.Thread(target=serve_one, daemon=True).start()
+    return listener
+
+
+@pytest.mark.parametrize(
+    ("scheme", "first", "trickle"),
+    [
+        # A TLS record header whose 80 bytes of handshake then come one at a time.
+        ("https", b"\x16\x03\x03\x00\x50", b"\x00" * 80),
+        ("http", b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 60 + b"\r\nContent-Length: 0\r\n\r\n"),
+    ],
+    ids=["tls-handshake", "headers"],
+)
+def test_an_attempt_is_cut_off_at_the_webhook_timeout_however_the_bytes_trickle(
+    desk, desk_admin, settings, scheme, first, trickle
+):
+    # Each byte comes well inside the read timeout; the attempt as a whole still ends at the
+    # webhook's own time limit, not the client's 30 s default for fetching pages.
+    settings.WEBHOOK_TIMEOUT_SECONDS = 0.5
+    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 30
+    with _trickling_receiver(first, trickle) as listener:
+        host = f"127.0.0.1:{listener.getsockname()[1]}"
+        settings.HTTP_ALLOWED_PRIVATE_HOSTS = [host]
+        webhook_endpoint_create(actor=desk_admin, desk=desk, url=f"{scheme}://{host}/hook", events=ALL_EVENTS)
+        delivery = _record(desk)
+
+        started = time.monotonic()
+        with pytest.raises(WebhookDeliveryRetry):
+            webhook_delivery_send(delivery_id=str(delivery.pk))
+        took = time.monotonic() - started
+
+    assert took < 1.5
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.PENDING, 1)
+    assert delivery.last_error == "127.0.0.1 did not answer in time."
+
+
+def test_the_wait_for_the_urls_next_slot_is_not_part_of_the_attempts_time(desk, endpoint, receiver, settings):
+    # Deliveries to one URL are spaced; the second waits its turn, then has the whole time to answer.
+    settings.WEBHOOK_TIMEOUT_SECONDS = 0.5
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0.8
+    first, second = _record(desk), _record(desk)
+
+    webhook_delivery_send(delivery_id=str(first.pk))
+    webhook_delivery_send(delivery_id=str(second.pk))
+
+    second.refresh_from_db()
+    assert second.status == WebhookDeliveryStatus.DELIVERED
+    assert len(receiver.requests_to("/hook")) == 2
 
 
 def test_a_client_error_is_not_tried_again(desk, endpoint, receiver):
