@@ -20,10 +20,15 @@ def _api_routes(patterns=None, prefix=""):
             yield route
 
 
+# An id no object has. Fixed, not random: parallel workers (pytest-xdist) must all collect the same
+# test ids.
+UNKNOWN_ID = str(uuid.UUID(int=0x5EED))
+
+
 def _concrete(route: str) -> str:
     path = re.sub(r"\^|\$|\\Z", "", route)
-    path = re.sub(r"\(\?P<[^>]+>[^)]+\)", str(uuid.uuid4()), path)
-    path = re.sub(r"<[^>]+>", str(uuid.uuid4()), path)
+    path = re.sub(r"\(\?P<[^>]+>[^)]+\)", UNKNOWN_ID, path)
+    path = re.sub(r"<[^>]+>", UNKNOWN_ID, path)
     path = path.replace("\\.", ".").replace("\\", "")
     return "/" + path
 
