@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the user and message middleware: the page it draws has the site's header.
+    "apps.web.middleware.method_not_allowed_page",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -216,6 +218,9 @@ SPECTACULAR_SETTINGS = {
 # --- Celery ---------------------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
 REDIS_URL = env.str("REDIS_URL", default="")
+# Put before every key the desk keeps in Redis (Celery's queues, the outbound client's shared
+# state), so that several desks, or the test suite's parallel workers, can share one database.
+REDIS_KEY_PREFIX = env.str("FACTCHECK_REDIS_KEY_PREFIX", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -231,6 +236,8 @@ else:
         "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
         "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     }
+    if REDIS_KEY_PREFIX and CELERY_BROKER_URL.startswith(("redis", "sentinel")):
+        CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = REDIS_KEY_PREFIX
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -173,6 +173,17 @@ def test_a_connect_timeout_in_the_database_url_wins(tmp_path):
     assert database["OPTIONS"]["connect_timeout"] == 2
 
 
+def test_a_redis_key_prefix_puts_the_celery_queues_under_it(tmp_path):
+    options = "CELERY_BROKER_TRANSPORT_OPTIONS"
+
+    prefixed = _settings(tmp_path, {**PRODUCTION, "FACTCHECK_REDIS_KEY_PREFIX": "desk-a:"}, options, "REDIS_KEY_PREFIX")
+    unprefixed = _settings(tmp_path, PRODUCTION, options)[options]
+
+    assert prefixed["REDIS_KEY_PREFIX"] == "desk-a:"
+    assert prefixed[options] == {**unprefixed, "global_keyprefix": "desk-a:"}
+    assert "global_keyprefix" not in unprefixed
+
+
 # --- System checks --------------------------------------------------------------------------
 
 
