@@ -198,13 +198,21 @@ class VerdictAdmin(AuditedAdmin):
     never added or deleted here, which would leave its task's state wrong."""
 
     form = VerdictAdminForm
-    list_display = ["task", "rating", "reviewer", "submitted_at", "approved_by", "approved_at"]
+    list_display = ["task", "rating_shown", "reviewer", "submitted_at", "approved_by", "approved_at"]
+    # The article is read with the rows for its language: no query a row.
+    list_select_related = ["task__claim__article", "rating", "reviewer", "approved_by"]
     list_filter = ["rating"]
     readonly_fields = ["task", "reviewer", "submitted_at", "approved_by", "approved_at", "first_approved_at"]
     inlines = [VerdictCorrectionInline]
 
     def audit_place(self, obj: Verdict) -> dict:
         return {"claim": obj.task.claim}
+
+    @admin.display(description="Rating", ordering="rating")
+    def rating_shown(self, obj: Verdict) -> str:
+        # As the claim's page names it, in its article's language; the default label beside a
+        # translation, which the filter lists ratings by.
+        return obj.rating.choice_label_for(obj.task.claim.article.language)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Verdict | None = None) -> list:
         if obj is not None and obj.first_approved_at is not None:

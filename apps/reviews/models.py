@@ -46,6 +46,13 @@ class Rating(BaseModel):
         """The label for readers of `language` (a BCP 47 tag); see `rating_label_in_language`."""
         return rating_label_in_language(label=self.label, language_labels=self.language_labels, language=language)
 
+    def choice_label_for(self, language: str) -> str:
+        """The label for `language`, with the default label beside a translation ("Falso (False)"), where
+        the rating is told apart from the rest of its scale: two ratings may share a translation ("False"
+        and "Mostly false" both "Falso"), never a default label."""
+        label = self.label_for(language)
+        return label if label == self.label else f"{label} ({self.label})"
+
 
 def rating_label_in_language(*, label: str, language_labels: dict | None, language: str) -> str:
     """A rating's label for readers of `language` (a BCP 47 tag): the one given for it, else that of the

@@ -69,10 +69,12 @@ class VerdictForm(forms.Form):
     )
     references = forms.MultipleChoiceField(label="Cite references", required=False, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, desk: Desk, references, draft: bool = False, **kwargs):
-        """`draft`: the form is being saved as a draft, which needs neither rating nor rationale."""
+    def __init__(self, *args, desk: Desk, language: str, references, draft: bool = False, **kwargs):
+        """`language`: the article's (a BCP 47 tag), which the ratings are named in; `draft`: the form is
+        being saved as a draft, which needs neither rating nor rationale."""
         super().__init__(*args, **kwargs)
         self.fields["rating"].queryset = rating_list_for_desk(desk=desk)
+        self.fields["rating"].label_from_instance = lambda rating: rating.choice_label_for(language)
         self.fields["rating"].required = not draft
         self.fields["rationale"].required = not draft
         self.fields["references"].choices = [

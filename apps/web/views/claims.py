@@ -236,7 +236,7 @@ def _claim_page(
                 "rationale": written.rationale,
                 "references": [str(reference.pk) for reference in written.cited_references.all()],
             }
-        verdict_form = VerdictForm(desk=article.desk, references=references, initial=initial)
+        verdict_form = VerdictForm(desk=article.desk, language=article.language, references=references, initial=initial)
 
     corrections = verdict_correction_list(verdict=verdict) if verdict is not None else []
     open_correction = next((correction for correction in corrections if correction.is_open), None)

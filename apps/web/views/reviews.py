@@ -39,6 +39,14 @@ def review_queue(request):
     chosen = filters.queue_filters()
     tasks = review_task_queue(user=request.user, **chosen)
     summary = review_task_queue_summary(user=request.user)
+    approvals = Paginator(review_task_approval_queue(user=request.user), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("approvals_page")
+    )
+    # Each verdict's rating named as its claim's page and its article's exports name it: in the
+    # article's language (read with the page's tasks, no query a row).
+    approvals.object_list = [
+        (task, task.verdict.rating.label_for(task.claim.article.language)) for task in approvals.object_list
+    ]
     return render(
         request,
         "reviews/queue.html",
@@ -49,9 +57,7 @@ def review_queue(request):
             # The header counts the same work; this page has it already.
             "my_work": summary,
             "tasks": Paginator(tasks, QUEUE_PAGE_SIZE).get_page(request.GET.get("page")),
-            "approvals": Paginator(review_task_approval_queue(user=request.user), QUEUE_PAGE_SIZE).get_page(
-                request.GET.get("approvals_page")
-            ),
+            "approvals": approvals,
             # Pager links keep the filters and the other list's page.
             "query_without_page": _without(request.GET, "page"),
             "query_without_approvals_page": _without(request.GET, "approvals_page"),
@@ -114,7 +120,8 @@ def article_tasks_assign(request, article_id):
 
 def _bound_verdict_form(request, task, *, draft: bool = False) -> VerdictForm:
     references = reference_list(user=request.user, claim=task.claim)
-    return VerdictForm(request.POST, desk=task.claim.article.desk, references=references, draft=draft)
+    article = task.claim.article
+    return VerdictForm(request.POST, desk=article.desk, language=article.language, references=references, draft=draft)
 
 
 def _verdict_fields(form: VerdictForm) -> dict:
