@@ -302,7 +302,7 @@ def test_a_success_whose_answer_comes_slowly_is_delivered_once_without_waiting_f
 ):
     # The receiver took the event (200) and then streams its answer slowly: the endpoint has it, so
     # a timeout on the answer would only send it a second time.
-    settings.HTTP_TOTAL_TIMEOUT_SECONDS = 2
+    settings.WEBHOOK_TIMEOUT_SECONDS = 2
     receiver.routes["/hook"] = FakeResponse(status=200, body="x" * 1000, drip_bytes_per_second=20)
     delivery = _record(desk)
 
