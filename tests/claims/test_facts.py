@@ -1293,3 +1293,21 @@ def test_the_number_after_to_counts_what_the_one_before_it_counted(text, expecte
 )  # fmt: skip
 def test_items_of_a_list_and_parts_of_a_whole_count_what_it_counts(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Police said Sergey was 17 years old when he joined the group in 2015.", "Sergey", True),
+        ("The couple, Richard and Lisa Parry, drove 14 hours to the rally.", "Richard", True),
+        ("She was nominated for the Oscar in 1960 for her role in the comedy.", "Oscar", False),
+        ("Parker is a former Marine who worked in warehouses until 2002.", "Marine", False),
+        ("The convention moved from Charlotte to Jacksonville in June.", "Charlotte", False),
+    ],
+    ids=["a given name alone", "a given name before a full name", "an award", "a service", "a city"],
+)
+def test_a_given_name_alone_is_a_person_but_not_an_award_a_service_or_a_place(text, name, person):
+    found = {e["text"]: e["type"] for e in find_entities(text)}
+
+    assert name in found
+    assert (found[name] == "PERSON") is person

@@ -810,11 +810,27 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     ):
         found.append((" ".join(person_tokens), "PERSON"))
         return found
+    if (
+        len(tokens) == 1
+        and name in GIVEN_NAMES
+        and not _THING_OR_PLACE_BEFORE.search(text, max(0, start - 20), start)
+        and not _PLACE_AFTER_GIVEN_NAME.match(text, end)
+    ):
+        # 'Sergey said, "..."': a given name alone, not "the Oscar", "a former Marine", "in Charlotte" or
+        # "Rachel in Lincoln County"
+        found.append((name, "PERSON"))
+        return found
     if possessive or len(tokens) == 1:
         found.append((name, "ORG" if name.isupper() else "MISC"))
         return found
     found.append((name, "MISC"))
     return found
+
+
+_THING_OR_PLACE_BEFORE = re.compile(
+    r"\b(?:the|a|an|former|in|at|to|from|near|into|of|reached|visited)\s+$", re.IGNORECASE
+)
+_PLACE_AFTER_GIVEN_NAME = re.compile(r",?\s+(?:in|near)\s+[A-Z]|,\s+(?:North|South|New|West|East)?\s*[A-Z][a-z]+,")
 
 
 def _served_by_post(name: str, joiner: str) -> str:
