@@ -2344,3 +2344,35 @@ def test_a_clause_with_its_own_trailing_source_keeps_it_beside_a_later_one():
     )
 
     assert _claim(claims, "highest number").attribution == "WHO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('Professor Ana Ruiz, Director General of the Andean Institute of Virology that ran the trial, said, "We '
+         'found 4 new strains this year."', "Professor Ana Ruiz"),
+        ("US theoretical astrophysicist Dana Kirk tweeted that the comet was 3 times brighter than expected.",
+         "US theoretical astrophysicist Dana Kirk"),
+        ('Omar Haddad, speaking for the country\'s Health Ministry, reported yesterday, "We have 523 new '
+         'infections."', "Omar Haddad"),
+        ("Very early yesterday morning, the Chilean President Ana Soto reported she had tested positive for "
+         "the flu after 2 weeks of travel.", "the Chilean President Ana Soto"),
+        ("On Thursday officials reported the number of cases in the outbreak rose to 58.", "officials"),
+        ('Member of Parliament (MP) Rhys Owen of the Labour Party added, "The bill would cut 4,000 jobs."',
+         "Member of Parliament (MP) Rhys Owen of the Labour Party"),
+    ],
+    ids=["a director general", "tweeted that", "speaking for a ministry", "very early", "a day then a group",
+         "a member of a body in capitals"],
+)  # fmt: skip
+def test_sixteenth_session_phrasings_name_their_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7))
+
+    assert claim.attribution == source
+
+
+def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
+    (claim,) = extract_claims(
+        "When the governor tweeted that 3 counties would reopen, Twitter placed a warning label on the post."
+    )
+
+    assert claim.attribution == ""

@@ -14,6 +14,8 @@ _VERB = (
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
     r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends|reiterated|reiterates"
     r"|testified|testifies"
+    # "David Spergel tweeted that Conway was ...", not "Trump tweeted about the riots"
+    r"|(?:tweeted|posted)(?=\s+that\b)"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
 )
@@ -36,7 +38,7 @@ _PARTICLE = r"de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn
 _NAME_AFTER_PARTICLES = rf"(?:(?:al|el)-|(?:(?:{_PARTICLE})\s+){{1,2}})?{_NAME}"
 # Posts and professions written in lower case between an organisation and a person's name.
 _ROLE_NOUNS = (
-    r"astronomer|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
+    r"astronomer|astrophysicist|scientist|researcher|professor|spokesman|spokeswoman|spokesperson|official|analyst|expert|"
     r"director|chief|minister|secretary|lawyer|attorney|economist|historian|physicist|chemist|[a-z]+ologist|"
     r"engineer|officer|manager|editor|correspondent|reporter|doctor|physician|surgeon|nurse|teacher|student|"
     r"author|co-author|partner|colleague|teammate|coach|friend|prosecutor|judge|mayor|governor|commissioner|"
@@ -93,8 +95,8 @@ _SOURCE = (
     rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}(?:\s+of\s+{_NAME})?"
     # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
-    rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
-    rf"(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
+    rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
+    rf"(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?"
     # "Additionally, businessman and Trump loyalist Stephen Schwarzman said": posts in lower case after an opening
     rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
@@ -187,6 +189,8 @@ _DESCRIPTION = (
     r"researcher|economist|lecturer|columnist|journalist|writer|reporter|correspondent|commentator|host|anchor"
     # "Chair In Global Islamic Politics in the Faculty of Arts and Education at the Deakin University"
     r"|chair|chairperson|fellow)"
+    # "Director General of the DRC's Institut National de Recherche Biomédicale"
+    r"(?:[\s-](?i:general))?"
     r"\s+(?i:of|from|at|for|with|in)\s+[^,]{2,120})"
 )
 # 'MP Penny Sharpe, who co-sponsored the bill, said, "..."': a relative clause between source and verb
@@ -198,7 +202,8 @@ _MEDIUM_ASIDE = (
     r"|letter|video|speech|address|message|briefing|remarks|comments|press\s+(?:release|conference)"
     r"|news\s+conference)\b"
     # "Steve Peers of the University of Essex, speaking to BBC, said"
-    r"|speaking\s+(?:to|with|at|on)\s)[^,\"“]{0,60}"
+    # "Ali Reza Raisi, speaking for the country's Health Ministry, reported"
+    r"|speaking\s+(?:to|with|at|on|for)\s)[^,\"“]{0,60}"
 )
 # "The minister, in a rare admission on Tuesday, said", "Zoe, on the top deck of the bus, said": where or
 # when the source spoke, between commas
@@ -323,7 +328,8 @@ _SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.remov
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|"
+    # "Very early yesterday morning, ..."
+    r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|Very|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
     r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+(?:asked|interviewed|questioned|contacted|approached|pressed)|Asked"
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
@@ -341,7 +347,9 @@ _OPENING_PHRASE = re.compile(
 )
 # "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
 _DAY_WITHOUT_COMMA = re.compile(
-    rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night))\s+(?=the\s|[A-Z])"
+    # "On Thursday officials reported ...": or a group
+    rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night))\s+"
+    rf"(?=the\s|[A-Z]|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
 )
 
 # "The study's lead author, doctoral candidate Maninder Thind, said", "The general secretary of the RMT union
@@ -483,6 +491,7 @@ _NOT_SOURCES = frozenset(
 )  # fmt: skip
 
 
+_SUBORDINATORS = frozenset({"When", "If", "After", "Before", "Because", "As", "Since", "Until", "Unless", "Once"})
 _OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
 _PLACES_AND_PEOPLES = PLACES | NATIONALITIES
 _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"})
@@ -493,6 +502,8 @@ def find_attribution(sentence: str) -> AttributionFrame | None:
     frame = _frame(sentence)
     if frame is None or frame.source.lower() in _NOT_SOURCES or frame.source.split()[-1].lower() in _OPEN_ENDINGS:
         return None  # "The number of confirmed cases ...": a source never ends in a preposition
+    if frame.source.split()[0] in _SUBORDINATORS:
+        return None  # "When Trump tweeted that ..., Twitter placed a disclaimer": the main clause is not his
     if frame.cue in _NOUN_LIKE_CUES and any(word in NUMBER_WORDS for word in frame.source.lower().split()):
         return None  # "The ten states with ...": a count before a noun read as a verb
     if frame.cue == "states" and frame.source.split()[-1] in _PLACES_AND_PEOPLES:
