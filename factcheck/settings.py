@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the user and message middleware: the page it draws has the site's header.
+    "apps.web.middleware.method_not_allowed_page",
 ]
 
 ROOT_URLCONF = "factcheck.urls"

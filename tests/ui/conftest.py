@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
@@ -65,6 +67,14 @@ def toll_task(article):
         score=0.95,
     )
     return factories.ReviewTaskFactory(claim=claim)
+
+
+@pytest.fixture
+def browser(monkeypatch, live_server) -> Iterator:
+    """Chromium beside the test's live server, for a test that opens its own pages and contexts."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
