@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
@@ -190,6 +191,21 @@ class VerdictAdminForm(forms.ModelForm):
         return cleaned
 
 
+# What the verdict list reads with its rows and never shows: the article is joined for its language, and
+# its body may be 2 MB; a page of 100 verdicts would read each one.
+VERDICT_LIST_DEFERRED = (
+    "rationale",
+    "task__editor_note",
+    "task__claim__rejection_reason",
+    "task__claim__article__body",
+)
+
+
+class VerdictChangeList(ChangeList):
+    def apply_select_related(self, queryset: QuerySet) -> QuerySet:
+        return super().apply_select_related(queryset).defer(*VERDICT_LIST_DEFERRED)
+
+
 @admin.register(Verdict)
 class VerdictAdmin(AuditedAdmin):
     """Verdicts are written by submission and approval in the app; here a site administrator may
@@ -207,6 +223,10 @@ class VerdictAdmin(AuditedAdmin):
 
     def audit_place(self, obj: Verdict) -> dict:
         return {"claim": obj.task.claim}
+
+    def get_changelist(self, request: HttpRequest, **kwargs) -> type[ChangeList]:
+        # The list only: the change page shows the rationale, and reads one row.
+        return VerdictChangeList
 
     @admin.display(description="Rating", ordering="rating")
     def rating_shown(self, obj: Verdict) -> str:
