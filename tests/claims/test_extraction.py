@@ -1998,7 +1998,8 @@ def test_a_long_token_of_capitals_joined_by_hyphens_or_full_stops_is_read_in_lin
 def test_a_long_hyphenated_token_inside_a_claim_is_read_in_linear_time():
     # The check for "a fire was reported in ..." read such a token to its end from each of its hyphens: 20 times
     # the token took about 400 times as long. Timed against the same article with a short token, so a busy machine
-    # slows both alike.
+    # slows both alike; each time is the fastest of three tries, since a moment's load (the suite's other parallel
+    # workers) slows one try, not the algorithm.
     def seconds_to_extract(pieces: int) -> float:
         body = (
             "The council said on Monday that the new rules will come into force next year and that 3 roads were "
@@ -2008,9 +2009,12 @@ def test_a_long_hyphenated_token_inside_a_claim_is_read_in_linear_time():
             + "-".join(["AB"] * pieces)
             + " said that 30 people were hurt in the crash on the road into the town."
         )
-        started = time.monotonic()
-        extract_claims(body, published_on=dt.date(2020, 1, 1))
-        return time.monotonic() - started
+        tries = []
+        for _ in range(3):
+            started = time.monotonic()
+            extract_claims(body, published_on=dt.date(2020, 1, 1))
+            tries.append(time.monotonic() - started)
+        return min(tries)
 
     short = seconds_to_extract(300)
 
