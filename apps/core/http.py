@@ -392,45 +392,54 @@ class _LocalStore:
 
 
 class _RedisStore:
-    def __init__(self, url: str) -> None:
+    """The state in Redis, each key under `prefix` (settings.REDIS_KEY_PREFIX)."""
+
+    def __init__(self, url: str, prefix: str = "") -> None:
         import redis
 
         self._client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self._prefix = prefix
         self._reserve = self._client.register_script(_RESERVE_SLOT)
         self._slot_wait = self._client.register_script(_SLOT_WAIT)
 
     def get(self, key: str) -> Any:
-        raw = self._client.get(key)
+        raw = self._client.get(self._prefix + key)
         return json.loads(raw) if raw is not None else None
 
     def set(self, key: str, value: Any, ttl: float) -> None:
-        self._client.set(key, json.dumps(value), ex=max(1, int(ttl)))
+        self._client.set(self._prefix + key, json.dumps(value), ex=max(1, int(ttl)))
 
     def reserve(self, key: str, interval: float, push: float = 0.0, max_wait: float = math.inf) -> float:
         max_wait_ms = int(max_wait * 1000) if math.isfinite(max_wait) else -1
-        wait_ms = self._reserve(keys=[key], args=[int(interval * 1000), int(push * 1000), max_wait_ms])
+        wait_ms = self._reserve(keys=[self._prefix + key], args=[int(interval * 1000), int(push * 1000), max_wait_ms])
         return int(wait_ms) / 1000
 
     def slot_wait(self, key: str) -> float:
-        return int(self._slot_wait(keys=[key])) / 1000
+        return int(self._slot_wait(keys=[self._prefix + key])) / 1000
+
+    def keys(self) -> set[str]:
+        """The names of the keys this store holds, without the prefix."""
+        pattern = re.sub(r"([*?\[\]\\])", r"\\\1", self._prefix) + "factcheck:fetch:*"
+        return {key.decode().removeprefix(self._prefix) for key in self._client.scan_iter(pattern)}
 
     def clear(self) -> None:
-        keys = list(self._client.scan_iter("factcheck:fetch:*"))
+        keys = self.keys()
         if keys:
-            self._client.delete(*keys)
+            self._client.delete(*(self._prefix + key for key in keys))
 
 
 _local_store = _LocalStore()
-_redis_stores: dict[str, _RedisStore] = {}
+_redis_stores: dict[tuple[str, str], _RedisStore] = {}
 
 
 def shared_store() -> _LocalStore | _RedisStore:
     url = settings.HTTP_SHARED_STATE_URL
     if not url:
         return _local_store
-    if url not in _redis_stores:
-        _redis_stores[url] = _RedisStore(url)
-    return _redis_stores[url]
+    where = (url, settings.REDIS_KEY_PREFIX)
+    if where not in _redis_stores:
+        _redis_stores[where] = _RedisStore(*where)
+    return _redis_stores[where]
 
 
 def _store_call(method: str, *args: Any) -> Any:

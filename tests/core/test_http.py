@@ -730,6 +730,37 @@ def test_a_slot_refused_through_redis_is_not_taken(settings, sleeps):
 
 
 @pytest.mark.redis
+def test_each_redis_key_prefix_keeps_its_own_shared_state(settings, sleeps):
+    settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
+    settings.HTTP_HOST_MIN_INTERVALS = {"prefixed.example": 6.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 1  # a taken slot is refused rather than waited for
+    # Under this process's own prefix: a parallel test worker has one (tests/conftest.py).
+    desk_a, desk_b = f"{settings.REDIS_KEY_PREFIX}desk-a:", f"{settings.REDIS_KEY_PREFIX}desk-b:"
+    settings.REDIS_KEY_PREFIX = desk_a
+    store_a = http.shared_store()
+    store_a.clear()
+    try:
+        http.shared_put("factcheck:fetch:robots:prefixed.example", {"allowed": True}, 60)
+        http.host_slot_wait("prefixed.example")
+        names = {"factcheck:fetch:robots:prefixed.example", "factcheck:fetch:slot:prefixed.example"}
+        assert store_a.keys() == names
+        assert {key.decode() for key in store_a._client.scan_iter(f"{desk_a}*")} == {desk_a + name for name in names}
+
+        settings.REDIS_KEY_PREFIX = desk_b
+        assert http.shared_get("factcheck:fetch:robots:prefixed.example") is None
+        http.host_slot_wait("prefixed.example")  # desk A's slot does not hold desk B
+        http.shared_store().clear()
+        assert sleeps == []
+
+        settings.REDIS_KEY_PREFIX = desk_a
+        assert http.shared_get("factcheck:fetch:robots:prefixed.example") == {"allowed": True}
+        with pytest.raises(http.HostBusyError):
+            http.host_slot_wait("prefixed.example")
+    finally:
+        store_a.clear()
+
+
+@pytest.mark.redis
 def test_rate_limit_slots_are_shared_through_redis(settings, sleeps):
     settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
     settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 3.0}

@@ -373,9 +373,8 @@ def test_the_retry_after_holds_the_url_in_every_worker_through_redis(desk, endpo
         assert len(receiver.requests_to("/hook")) == 1
         assert 230 <= countdown <= 240
         # The store names the URL only by its hash: a chat service's URL is its credential.
-        keys = {key.decode() for key in http.shared_store()._client.scan_iter("factcheck:fetch:*")}
         scope = webhooks.webhook_rate_limit_scope(endpoint.url)
-        assert keys == {f"factcheck:fetch:hold:{scope}", f"factcheck:fetch:slot:{scope}"}
+        assert http.shared_store().keys() == {f"factcheck:fetch:hold:{scope}", f"factcheck:fetch:slot:{scope}"}
         assert receiver.host not in scope
     finally:
         http.shared_store().clear()
