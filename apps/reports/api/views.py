@@ -21,6 +21,27 @@ from .serializers import (
     SearchResultSerializer,
 )
 
+# What each download is, by the media type its format answers with: clients and schema-driven tests
+# read a JSON export as the object or list it is, not as an opaque file.
+JSON_OBJECTS = {"type": "array", "items": {"type": "object"}}
+ARTICLE_EXPORT_RESPONSES = {
+    (200, "application/json"): {
+        "type": "object",
+        "properties": {"article": {"type": "object"}, "claims": {"type": "array", "items": {"type": "object"}}},
+        "required": ["article", "claims"],
+    },
+    (200, "application/ld+json"): JSON_OBJECTS,
+    (200, "text/csv"): OpenApiTypes.STR,
+    (200, "text/html"): OpenApiTypes.STR,
+    (200, "text/markdown"): OpenApiTypes.STR,
+    (200, "application/pdf"): OpenApiTypes.BINARY,
+}
+FACT_CHECK_FEED_RESPONSES = {
+    (200, "application/json"): JSON_OBJECTS,
+    (200, "application/ld+json"): JSON_OBJECTS,
+    (200, "text/csv"): OpenApiTypes.STR,
+}
+
 
 class ArticleExportApi(APIView):
     """Download an article's checked report: html, md, pdf, csv, csv-excel (the same CSV with a
@@ -38,7 +59,7 @@ class ArticleExportApi(APIView):
                 "csv has none, for programs that parse it.",
             )
         ],
-        responses={(200, "*/*"): OpenApiTypes.BINARY},
+        responses=ARTICLE_EXPORT_RESPONSES,
     )
     def get(self, request, article_id):
         report = selectors.report_get(user=request.user, article_id=article_id)
@@ -95,7 +116,7 @@ class DeskFactCheckFeedApi(DeskEditorApi):
     "'"), json (a list), or claimreview (a JSON-LD list of schema.org ClaimReview). Streamed, so a
     large desk's feed is not built in memory. For the desk's editors and admins."""
 
-    @extend_schema(parameters=[FactCheckFeedInputSerializer], responses={(200, "*/*"): OpenApiTypes.BINARY})
+    @extend_schema(parameters=[FactCheckFeedInputSerializer], responses=FACT_CHECK_FEED_RESPONSES)
     def get(self, request: Request, desk_slug: str) -> StreamingHttpResponse:
         period = report_period_parse(
             since=request.query_params.get("since"), until=request.query_params.get("until"), open_ended=True
