@@ -38,7 +38,7 @@ UNDER_REVIEW = error_response("The claim is under review (`extra.task_status`); 
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("article", str, description="Only this article's claims (UUID)"),
+            OpenApiParameter("article", uuid.UUID, description="Only this article's claims."),
             OpenApiParameter("status", str, enum=ClaimStatus.values, description="Only claims in this status"),
             OpenApiParameter("kind", str, enum=ClaimKind.values, description="Only claims of this kind"),
             OpenApiParameter(

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
@@ -33,12 +35,14 @@ from apps.references.api.serializers import (
     SourceRuleUpdateInputSerializer,
 )
 
-CLAIM_PARAMETER = OpenApiParameter("claim", str, description="Only this claim's rows (UUID).")
+CLAIM_PARAMETER = OpenApiParameter("claim", uuid.UUID, description="Only this claim's rows.")
 IF_MATCH_PARAMETER = if_match_parameter("document")
 ETAG_PARAMETER = etag_parameter("document", statuses=(200, 201))
 CHANGED_SINCE_READ = error_response(
     "The document changed since the If-Match ETag; nothing was saved. `extra.etag` is the current one."
 )
+DESK_NOT_YOURS = error_response("The `desk` named is not one of yours.")
+URL_TAKEN = error_response("The library already has a document with this `url` (`extra.url`).")
 
 
 def _claim_filter(request: Request):
@@ -119,7 +123,7 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
     @extend_schema(
         request=LibraryDocumentInputSerializer,
         parameters=[ETAG_PARAMETER],
-        responses={201: LibraryDocumentOutputSerializer},
+        responses={201: LibraryDocumentOutputSerializer, 404: DESK_NOT_YOURS, 409: URL_TAKEN},
     )
     def create(self, request: Request) -> Response:
         serializer = LibraryDocumentInputSerializer(data=request.data)
@@ -129,7 +133,9 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         document = services.library_document_create(user=request.user, desk=desk, **data)
         return with_etag(LibraryDocumentOutputSerializer(document).data, document, status_code=status.HTTP_201_CREATED)
 
-    @extend_schema(request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer})
+    @extend_schema(
+        request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer, 404: DESK_NOT_YOURS}
+    )
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def upload(self, request: Request) -> Response:
         """Add a text, Markdown, HTML or PDF file; its main text becomes the document."""
@@ -148,7 +154,7 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
     @extend_schema(
         request=LibraryDocumentUpdateSerializer,
         parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
-        responses={200: LibraryDocumentOutputSerializer, 412: CHANGED_SINCE_READ},
+        responses={200: LibraryDocumentOutputSerializer, 409: URL_TAKEN, 412: CHANGED_SINCE_READ},
     )
     def partial_update(self, request: Request, pk: str) -> Response:
         document = self._document(pk)
@@ -159,7 +165,7 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
     @extend_schema(
         request=LibraryDocumentInputSerializer,
         parameters=[IF_MATCH_PARAMETER, ETAG_PARAMETER],
-        responses={200: LibraryDocumentOutputSerializer, 412: CHANGED_SINCE_READ},
+        responses={200: LibraryDocumentOutputSerializer, 409: URL_TAKEN, 412: CHANGED_SINCE_READ},
     )
     def update(self, request: Request, pk: str) -> Response:
         document = self._document(pk)

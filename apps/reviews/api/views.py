@@ -1,3 +1,5 @@
+import uuid
+
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -37,7 +39,7 @@ WRONG_STATE = error_response("The task is not in a state that allows this (it mo
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("article", str, description="Only this article's tasks (UUID)"),
+            OpenApiParameter("article", uuid.UUID, description="Only this article's tasks."),
             OpenApiParameter("status", str, enum=TaskStatus.values, description="Only tasks in this status"),
             OpenApiParameter(
                 "assignee",
