@@ -11,7 +11,8 @@ api_v1 = [
     path("", include("apps.reviews.api.urls")),
     path("", include("apps.reports.api.urls")),
     path("", include("apps.desks.api.urls")),
-    re_path(r"^(?P<path>.*)$", api_not_found, name="not-found"),
+    # Any character, newlines (%0A) included: `.` stops at one, and the site's HTML 404 answered.
+    re_path(r"^(?P<path>[\s\S]*)$", api_not_found, name="not-found"),
 ]
 
 urlpatterns = [

@@ -152,6 +152,9 @@ def test_a_logged_in_member_without_the_role_still_gets_403(reviewer_api, desk):
     [
         ("get", "/api/v1/artcles/", "There is no API endpoint at /api/v1/artcles/."),
         ("post", "/api/v1/nothing/here", "There is no API endpoint at /api/v1/nothing/here."),
+        # A newline in a path segment that takes a slug: the catch-all did not match it, and the
+        # site's HTML 404 page answered.
+        ("get", "/api/v1/desks/a%0Ab/ratings/", "There is no API endpoint at /api/v1/desks/a\nb/ratings/."),
         (
             "post",
             "/api/v1/articles/import",
