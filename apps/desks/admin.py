@@ -38,9 +38,9 @@ class DeskAdmin(AuditedAdmin):
         return {"desk": obj}
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        # The people as a whole: a desk that had an admin keeps one, and nobody with open review
-        # tasks leaves, as on the desk's people page.
-        with_admin = desks_with_admin(desk_ids=[form.instance.pk])
+        # The people as a whole: a desk that had an admin keeps one (and one who can sign in), and
+        # nobody with open review tasks leaves, as on the desk's people page.
+        admins_before = desks_with_admin(desk_ids=[form.instance.pk])
         leaving_ids = [inline.instance.pk for inline in formset.deleted_forms if not inline.instance._state.adding]
         leaving_ids += [
             inline.instance.pk
@@ -50,7 +50,7 @@ class DeskAdmin(AuditedAdmin):
         for membership in Membership.objects.filter(pk__in=leaving_ids).select_related("user"):
             membership_leave_check(membership=membership)
         super().save_formset(request, form, formset, change)
-        desk_admins_kept_check(desk_ids=with_admin)
+        desk_admins_kept_check(before=admins_before)
 
 
 @admin.register(Membership)
@@ -62,27 +62,28 @@ class MembershipAdmin(AuditedAdmin):
     def audit_place(self, obj: Membership) -> dict:
         return {"desk": obj.desk}
 
-    # The desk's people page's rules: each desk keeps an admin, and a member with open review
-    # tasks does not leave (nor is moved to another desk or account) until they are reassigned.
+    # The desk's people page's rules: each desk keeps an admin, and an admin who can sign in
+    # (demoting, removing or moving one included), and a member with open review tasks does not
+    # leave (nor is moved to another desk or account) until they are reassigned.
 
     def save_model(self, request: HttpRequest, obj: Membership, form, change: bool) -> None:
         stored = Membership.objects.select_related("user").get(pk=obj.pk) if change else None
-        with_admin = desks_with_admin(desk_ids=[obj.desk_id, *([stored.desk_id] if stored else [])])
+        admins_before = desks_with_admin(desk_ids=[obj.desk_id, *([stored.desk_id] if stored else [])])
         if stored is not None and (stored.desk_id, stored.user_id) != (obj.desk_id, obj.user_id):
             membership_leave_check(membership=stored)
         super().save_model(request, obj, form, change)
-        desk_admins_kept_check(desk_ids=with_admin)
+        desk_admins_kept_check(before=admins_before)
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
         self.delete_queryset(request, Membership.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         memberships = list(queryset.select_related("user", "desk"))
-        with_admin = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
+        admins_before = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
         for membership in memberships:
             membership_leave_check(membership=membership)
         super().delete_queryset(request, queryset)
-        desk_admins_kept_check(desk_ids=with_admin)
+        desk_admins_kept_check(before=admins_before)
 
 
 @admin.register(WebhookEndpoint)
@@ -135,8 +136,8 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
     deleted it. Switching an account off or on is also recorded in each of its desks' activity.
 
     Deleting an account takes it off its desks, under the desk's people page's rules (each desk
-    keeps an admin; open review tasks are reassigned first), and each desk's activity records it, as
-    it records a member removed in the app."""
+    keeps an admin, and one who can sign in; open review tasks are reassigned first), and each
+    desk's activity records it, as it records a member removed in the app."""
 
     change_password_form = AccountPasswordForm
 
@@ -171,10 +172,10 @@ class AccountAdmin(AuditedAdmin, UserAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         with transaction.atomic():
             memberships = list(Membership.objects.filter(user__in=queryset).select_related("desk", "user"))
-            with_admin = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
+            admins_before = desks_with_admin(desk_ids=[membership.desk_id for membership in memberships])
             for membership in memberships:
                 membership_leave_check(membership=membership)
                 audit_admin_deleted(actor=request.user, obj=membership, desk=membership.desk)
             # The accounts themselves are recorded site-wide there.
             super().delete_queryset(request, queryset)
-            desk_admins_kept_check(desk_ids=with_admin)
+            desk_admins_kept_check(before=admins_before)

@@ -1,5 +1,6 @@
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -73,12 +74,6 @@ def _lock_desk_for_admin(*, actor: AbstractBaseUser, desk: Desk) -> Desk:
 def _role_check(role: str) -> None:
     if role not in Role.values:
         raise ApplicationError(f"Unknown role {role!r}; choose one of {', '.join(Role.values)}.")
-
-
-def _is_last_admin(membership: Membership) -> bool:
-    if membership.role != Role.ADMIN:
-        return False
-    return not Membership.objects.filter(desk_id=membership.desk_id, role=Role.ADMIN).exclude(pk=membership.pk).exists()
 
 
 def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: str) -> Membership:
@@ -159,7 +154,8 @@ def _error_fields(error: DjangoValidationError) -> dict[str, list[str]]:
 
 @transaction.atomic
 def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, role: str) -> Membership:
-    """A desk admin changes a member's role. Idempotent; never demotes the desk's last admin."""
+    """A desk admin changes a member's role. Idempotent; never demotes the desk's last admin, nor its
+    last admin who can sign in (`desk_admins_kept_check`)."""
     _role_check(role)
     _lock_desk_for_admin(actor=actor, desk=membership.desk)
     current = Membership.objects.select_related("user", "desk").filter(pk=membership.pk).first()
@@ -167,13 +163,11 @@ def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, r
         raise NotFoundError("That person is no longer a member of this desk.")
     if current.role == role:
         return current
-    if _is_last_admin(current):
-        raise ApplicationError(
-            f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
-        )
+    before = desks_with_admin(desk_ids=[current.desk_id])
     previous_role = current.role
     current.role = role
     current.save(update_fields=["role", "updated_at"])
+    desk_admins_kept_check(before=before, leaving=current)
     _membership_record(
         action=AuditAction.MEMBER_ROLE_CHANGED, actor=actor, membership=current, previous_role=previous_role
     )
@@ -184,27 +178,25 @@ def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, r
 def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> None:
     """A desk admin removes a member from the desk (the account stays).
 
-    Refused for the desk's last admin, and for a reviewer who still has open review tasks on the
-    desk (reassign them first, or nobody would be working on them). Idempotent: removing someone
-    already gone does nothing.
+    Refused for the desk's last admin, or its last admin who can sign in, and for a reviewer who
+    still has open review tasks on the desk (reassign them first, or nobody would be working on
+    them). Idempotent: removing someone already gone does nothing.
     """
     _lock_desk_for_admin(actor=actor, desk=membership.desk)
     current = Membership.objects.select_related("user").filter(pk=membership.pk).first()
     if current is None:
         return
-    if _is_last_admin(current):
-        raise ApplicationError(
-            f"{current.user.get_username()} is the desk's only admin; make someone else an admin first."
-        )
+    before = desks_with_admin(desk_ids=[current.desk_id])
     membership_leave_check(membership=current)
     _membership_record(action=AuditAction.MEMBER_REMOVED, actor=actor, membership=current)
     current.delete()
+    desk_admins_kept_check(before=before, leaving=current)
 
 
 def membership_leave_check(*, membership: Membership) -> None:
     """Raise ApplicationError when the member cannot leave the desk yet: a later stage's reason
     (reviews: open review tasks nobody else would work on). Their own rule is the caller's: the
-    desk's last admin is `desk_admins_kept_check`'s, or `membership_remove`'s."""
+    desk's last admin is `desk_admins_kept_check`'s."""
     # Later stages say why a member cannot leave yet; desks never imports them.
     for path in settings.MEMBERSHIP_REMOVAL_CHECKS:
         problem = import_string(path)(membership=membership)
@@ -212,33 +204,64 @@ def membership_leave_check(*, membership: Membership) -> None:
             raise ApplicationError(problem)
 
 
-# --- People changed outside the people pages (the Django admin) ------------------------------------
-# The admin saves memberships as rows, one form or a whole formset at a time. Rather than judging
-# each row, it takes the desks' locks, notes which desks have an admin, saves, and checks that each
-# still has one: so a formset that promotes one person and removes another is judged as a whole.
-
-
-def desks_with_admin(*, desk_ids: Iterable) -> set:
-    """The desks among `desk_ids` that have at least one admin, each desk row locked first (the
-    lock every change to a desk's people takes), for `desk_admins_kept_check` after the change."""
-    locked = list(
-        Desk.objects.select_for_update().filter(pk__in=set(desk_ids)).order_by("pk").values_list("pk", flat=True)
-    )
-    return set(Membership.objects.filter(desk_id__in=locked, role=Role.ADMIN).values_list("desk_id", flat=True))
-
-
-def desk_admins_kept_check(*, desk_ids: set) -> None:
-    """Raise ApplicationError when one of `desk_ids` (the desks that had an admin, from
-    `desks_with_admin` in the same transaction) no longer has one, so the caller's change rolls back."""
-    kept = set(Membership.objects.filter(desk_id__in=desk_ids, role=Role.ADMIN).values_list("desk_id", flat=True))
-    lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
-    if lost is not None:
-        raise ApplicationError(f"{lost.name} would be left without a desk admin; make someone else an admin first.")
-
+# --- The desk's admins, however its people change ------------------------------------------------
+# Every change that can take an admin from a desk (a role change, a removal, a membership moved to
+# another desk or account, an account deleted) notes which desks have an admin, changes the rows,
+# and checks that each still has one, in one transaction: so a Django admin formset that promotes
+# one person and removes another is judged as a whole, and a refusal rolls the change back.
 
 # A member who can sign in: an active account with a usable password (password sign-in is the
 # only way in; an unusable password is what turning it off in the Django admin stores).
 _MEMBER_SIGNS_IN = Q(user__is_active=True) & ~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+
+@dataclass(frozen=True)
+class DeskAdmins:
+    """Desks before a change to their people: those with an admin, and those with an admin who can
+    sign in. `desk_admins_kept_check` holds the change to both."""
+
+    with_admin: frozenset
+    signing_in: frozenset
+
+
+def _desks_with_admin_now(desk_ids: Iterable, *, signing_in: bool) -> frozenset:
+    admins = Membership.objects.filter(desk_id__in=set(desk_ids), role=Role.ADMIN)
+    if signing_in:
+        admins = admins.filter(_MEMBER_SIGNS_IN)
+    return frozenset(admins.values_list("desk_id", flat=True))
+
+
+def desks_with_admin(*, desk_ids: Iterable) -> DeskAdmins:
+    """Which of `desk_ids` have an admin, and an admin who can sign in, each desk row locked first
+    (the lock every change to a desk's people takes), for `desk_admins_kept_check` after the change."""
+    locked = list(
+        Desk.objects.select_for_update().filter(pk__in=set(desk_ids)).order_by("pk").values_list("pk", flat=True)
+    )
+    return DeskAdmins(
+        with_admin=_desks_with_admin_now(locked, signing_in=False),
+        signing_in=_desks_with_admin_now(locked, signing_in=True),
+    )
+
+
+def desk_admins_kept_check(*, before: DeskAdmins, leaving: Membership | None = None) -> None:
+    """Raise ApplicationError when a desk that had an admin (`before`, from `desks_with_admin` in the
+    same transaction) no longer has one, or one that had an admin who can sign in no longer has such
+    an admin (the others are switched off or have password sign-in off), so the caller's change rolls
+    back. `leaving`, the one membership a people page's change takes from the admins, names the
+    person in the reason; otherwise it names the desk."""
+    for had, signing_in, after in (
+        (before.with_admin, False, ""),
+        (before.signing_in, True, " who can sign in"),
+    ):
+        lost_ids = had - _desks_with_admin_now(had, signing_in=signing_in)
+        lost = Desk.objects.filter(pk__in=lost_ids).order_by("name").first()
+        if lost is None:
+            continue
+        if leaving is not None:
+            who = f"{leaving.user.get_username()} is the desk's only admin{after}"
+        else:
+            who = f"{lost.name} would be left without a desk admin{after}"
+        raise ApplicationError(f"{who}; make someone else an admin first.")
 
 
 def account_lockout_check(*, account: AbstractBaseUser) -> None:
