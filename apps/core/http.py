@@ -224,6 +224,33 @@ def _ip_literal(host: str) -> str | None:
     return None
 
 
+def _resolve_within(resolve: Resolver, host: str, port: int, *, seconds: float, url: str) -> list[str]:
+    """`resolve(host, port)`, given `seconds` at most. getaddrinfo takes no timeout, and the system
+    resolver's own (resolv.conf's timeout times its attempts, for each name server) can outlast a
+    request's whole time, so the lookup runs in a daemon thread; when the time is up the caller gets
+    a timeout and the thread is left to end when the resolver gives up (nothing waits for it, the
+    interpreter's exit included)."""
+    if seconds <= 0:
+        raise FetchTimeoutError(f"No time was left to look up {host}.", url=url)
+    outcome: list[list[str] | BaseException] = []
+    done = threading.Event()
+
+    def look_up() -> None:
+        try:
+            outcome.append(resolve(host, port))
+        except BaseException as error:  # raised again in the caller's thread
+            outcome.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name=f"resolve {host}", daemon=True).start()
+    if not done.wait(seconds):
+        raise FetchTimeoutError(f"Looking up {host} took too long.", url=url)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
 def system_resolver(host: str, port: int) -> list[str]:
     try:
         answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -258,10 +285,11 @@ def _allow_listed(host: str, port: int) -> bool:
     return host in allowed or f"{host}:{port}" in allowed
 
 
-def target_check(url: str, *, resolver: Resolver | None = None) -> Target:
+def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout: float | None = None) -> Target:
     """Validate `url` and resolve its host once; raise a `FetchError` for anything refused.
 
-    No socket is opened here, so tests can prove a refusal happens before any connection.
+    No socket is opened here, so tests can prove a refusal happens before any connection. With
+    `resolve_timeout` (seconds), a lookup that takes longer is a `FetchTimeoutError`.
     """
     if _UNSAFE_URL_CHARACTERS.search(url):
         raise URLNotAllowedError("The URL contains spaces or control characters.", url=url)
@@ -291,7 +319,12 @@ def target_check(url: str, *, resolver: Resolver | None = None) -> Target:
         raise URLNotAllowedError(f"Port {port} is not allowed; only {settings.HTTP_ALLOWED_PORTS}.", url=url)
 
     literal = _ip_literal(host)
-    addresses = [literal] if literal else (resolver or system_resolver)(host, port)
+    if literal:
+        addresses = [literal]
+    elif resolve_timeout is None:
+        addresses = (resolver or system_resolver)(host, port)
+    else:
+        addresses = _resolve_within(resolver or system_resolver, host, port, seconds=resolve_timeout, url=url)
     if not addresses:
         raise DNSResolutionError(f"{host} has no address.", url=url)
     if not allow_listed:
@@ -775,13 +808,17 @@ def _fetch_attempt(
     rate_limit_scope: str | None = None,
     read_body: bool = True,
 ) -> FetchResponse:
-    # Set when the first request goes: a wait for the host's slot is the pacing's, not the request's.
+    # Set when the first request goes, less the time its host's lookup took: the lookup is part of
+    # the attempt, a wait for the host's slot is the pacing's, not the request's.
     deadline: float | None = None
     original_url = url
     redirects: list[str] = []
     first_origin: str | None = None
     while True:
-        target = target_check(url, resolver=resolver)
+        lookup_started = time.monotonic()
+        left = total_timeout if deadline is None else deadline - lookup_started
+        target = target_check(url, resolver=resolver, resolve_timeout=left)
+        lookup_seconds = time.monotonic() - lookup_started
         if first_origin is None:
             first_origin = target.origin
         elif target.origin != first_origin:
@@ -804,7 +841,7 @@ def _fetch_attempt(
         scope = None if redirects else rate_limit_scope
         host_slot_wait(target.host, scope=scope)
         if deadline is None:
-            deadline = time.monotonic() + total_timeout
+            deadline = time.monotonic() + total_timeout - lookup_seconds
         status, response_headers, content = _send_once(
             target,
             method=method,
@@ -924,10 +961,10 @@ def fetch(
     hold it.
 
     `timeout` bounds each connect and each read; `total_timeout` (HTTP_TOTAL_TIMEOUT_SECONDS unless
-    given) bounds each attempt as a whole: connecting, the TLS handshake, sending, the answer's
-    headers and the body read, across its redirects, from when its first request goes (a wait
-    for the host's slot is not counted). A server that trickles bytes, each inside `timeout`, is
-    cut off there.
+    given) bounds each attempt as a whole: looking up the host's address, connecting, the TLS
+    handshake, sending, the answer's headers and the body read, across its redirects (a wait for
+    the host's slot is not counted). A server that trickles bytes, each inside `timeout`, is cut
+    off there, and a lookup that hangs is a `FetchTimeoutError` when the time is up.
     """
     if params:
         url = f"{url}{'&' if urlsplit(url).query else '?'}{urlencode(params, doseq=True)}"
