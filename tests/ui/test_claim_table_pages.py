@@ -91,3 +91,34 @@ def test_a_refused_merge_with_no_usable_page_comes_back_to_a_page_of_the_table(e
 
     assert page.status_code == 200
     assert 'id="merge-errors"' in page.content.decode()
+
+
+@pytest.mark.parametrize("refusal", ["no reviewer chosen", "a submitted claim ticked"])
+def test_a_refused_assignment_comes_back_to_the_page_it_was_sent_from(editor_client, many_claims, reviewer, refusal):
+    article, claims = many_claims
+    ticked = claims[6].review_task
+    if refusal == "a submitted claim ticked":
+        factories.ReviewTaskFactory._meta.model.objects.filter(pk=ticked.pk).update(status="submitted")
+    form = {"tasks": [str(ticked.pk)], "page": "3"}
+    if refusal == "a submitted claim ticked":
+        form["assignee"] = str(reviewer.pk)
+
+    response = editor_client.post(reverse("reviews:assign", args=[article.pk]), form)
+    page = editor_client.get(response["Location"]).content.decode()
+
+    assert response["Location"] == reverse("articles:detail", args=[article.pk]) + "?page=3"
+    assert "Claims 7\u20137 of 7" in page
+    reason = {"no reviewer chosen": "Choose a reviewer.", "a submitted claim ticked": "cannot be reassigned"}[refusal]
+    assert reason in page
+    ticked.refresh_from_db()
+    assert ticked.assignee is None
+
+
+@pytest.mark.parametrize("page_number", ["", "x", "0", "99999999999999999999999"])
+def test_a_refused_assignment_with_no_usable_page_comes_back_to_the_first_page(editor_client, many_claims, page_number):
+    article, _ = many_claims
+
+    response = editor_client.post(reverse("reviews:assign", args=[article.pk]), {"page": page_number})
+
+    assert response["Location"] == reverse("articles:detail", args=[article.pk])
+    assert "Tick at least one claim to assign." in editor_client.get(response["Location"]).content.decode()

@@ -420,7 +420,7 @@ def claims_merge(request, article_id):
     if not form.is_valid():
         errors = [{"message": error, "field": name} for name, problems in form.errors.items() for error in problems]
         _refused_merge_keep(request, article=article, errors=errors)
-        return redirect(_refused_merge_url(request, article_id=article.pk))
+        return redirect(claim_table_page_url(request, article_id=article.pk))
     try:
         claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
     except ApplicationError as error:
@@ -430,7 +430,7 @@ def claims_merge(request, article_id):
             raise
         refused = {"message": error.message, "field": "tasks", "claim": _merge_refused_claim(form.claims())}
         _refused_merge_keep(request, article=article, errors=[refused])
-        return redirect(_refused_merge_url(request, article_id=article.pk))
+        return redirect(claim_table_page_url(request, article_id=article.pk))
     merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
     if form.cleaned_data["text"].strip():
         messages.success(request, f"{merged}.")
@@ -500,9 +500,10 @@ def _refused_merge_keep(request, *, article, errors: list[dict]) -> None:
     }
 
 
-def _refused_merge_url(request, *, article_id) -> str:
-    """The article page at the page of its claims table the merge was sent from (the form sends its
-    number), where the ticked claims and their checkboxes are: the error summary links to them."""
+def claim_table_page_url(request, *, article_id) -> str:
+    """The article page at the page of its claims table a refused merge or assignment was sent from
+    (the assign bar's form, which merges too, sends its number): where the claims the editor was
+    choosing are, rather than page 1. A merge's error summary links to their checkboxes there."""
     url = reverse("articles:detail", args=[article_id])
     page = request.POST.get("page", "")
     return f"{url}?page={page}" if re.fullmatch(r"[1-9][0-9]{0,8}", page) else url

@@ -28,6 +28,7 @@ from apps.web.forms.reviews import (
     VerdictReopenForm,
     VerdictReturnForm,
 )
+from apps.web.views.claims import claim_table_page_url
 
 # Enough for a day's work on one screen; a desk's backlog of hundreds is paged.
 QUEUE_PAGE_SIZE = 50
@@ -103,18 +104,26 @@ def _without(query, name: str) -> str:
 def article_tasks_assign(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     form = ReviewAssignForm(request.POST, user=request.user, article=article)
-    if form.is_valid():
-        assignee = form.cleaned_data["assignee"].user
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect(claim_table_page_url(request, article_id=article.pk))
+    assignee = form.cleaned_data["assignee"].user
+    try:
         tasks = services.review_tasks_assign(
             editor=request.user,
             tasks=form.cleaned_data["tasks"],
             assignee=assignee,
             due_date=form.cleaned_data["due_date"],
         )
-        noun = "claim" if len(tasks) == 1 else "claims"
-        messages.success(request, f"Assigned {len(tasks)} {noun} to {assignee.get_username()}.")
-    else:
-        flash_form_errors(request, form)
+    except ApplicationError as error:
+        # A claim the review has moved on from, or a due date in the past: a choice to correct on
+        # the page of the table it was made on. Not an editor (403) leaves nothing to correct.
+        if error.status not in (400, 409):
+            raise
+        messages.error(request, error.message)
+        return redirect(claim_table_page_url(request, article_id=article.pk))
+    noun = "claim" if len(tasks) == 1 else "claims"
+    messages.success(request, f"Assigned {len(tasks)} {noun} to {assignee.get_username()}.")
     return redirect("articles:detail", article_id=article.pk)
 
 
