@@ -150,8 +150,8 @@ def _reused_note(earlier) -> str:
 
 def _correction_note(correction) -> str:
     note = f"Correction, {_date(correction.corrected_at)}: {correction.note}"
-    if correction.rating_changed:
-        note += f" (previously rated {correction.previous_rating_label})"
+    if correction.rating_change is not None:
+        note += f" ({correction.rating_change.text})"
     return note
 
 

@@ -9,7 +9,7 @@ from apps.claims.models import Claim, ClaimStatus
 from apps.claims.selectors import claim_applied_verdict
 from apps.core.text import segment_covering_spans
 from apps.references.models import Reference
-from apps.reviews.models import Rating, TaskStatus, VerdictCorrection
+from apps.reviews.models import Rating, RatingChange, TaskStatus, VerdictCorrection
 from apps.reviews.selectors import rating_scale_for_desk
 
 
@@ -89,7 +89,12 @@ class ReportCorrection:
     previous_rationale: str
     rating_label: str
     rationale: str
-    rating_changed: bool
+    # What it did to the rating (`VerdictCorrection.rating_change_for`); None where it kept the rating.
+    rating_change: RatingChange | None
+
+    @property
+    def rating_changed(self) -> bool:
+        return self.rating_change is not None
 
 
 def report_correction(correction: VerdictCorrection, *, language: str) -> ReportCorrection:
@@ -101,7 +106,7 @@ def report_correction(correction: VerdictCorrection, *, language: str) -> Report
         previous_rationale=correction.previous_rationale,
         rating_label=correction.rating_label_for(language),
         rationale=correction.rationale,
-        rating_changed=correction.rating_changed,
+        rating_change=correction.rating_change_for(language),
     )
 
 

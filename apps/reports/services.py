@@ -80,6 +80,8 @@ def _correction(correction: ReportCorrection) -> dict:
         "previous_rationale": correction.previous_rationale,
         "rating": correction.rating_label,
         "rationale": correction.rationale,
+        # Two ratings may share a label in the article's language: whether the rating changed is told here.
+        "rating_changed": correction.rating_changed,
     }
 
 
@@ -153,12 +155,12 @@ def _render_csv(report: Report) -> str:
     computed_columns = ("claim_id", "corrections", "last_corrected_at", *reference_columns)
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
-    for claim in report_as_dict(report)["claims"]:
+    for report_row, claim in zip(report.rows, report_as_dict(report)["claims"], strict=True):
         row = {key: claim.get(key, "") for key in columns if key not in computed_columns}
         row["claim_id"] = claim["id"]
         corrections = claim["corrections"]
         row["last_corrected_at"] = corrections[-1]["corrected_at"] if corrections else ""
-        row["corrections"] = " | ".join(_correction_line(correction) for correction in corrections)
+        row["corrections"] = " | ".join(_correction_line(correction) for correction in report_row.corrections)
         reused_from = claim["verdict_reused_from"] or {}
         row["verdict_reused_from_claim_id"] = reused_from.get("claim_id", "")
         row["verdict_reused_from_article"] = reused_from.get("article_title", "")
@@ -168,11 +170,11 @@ def _render_csv(report: Report) -> str:
     return buffer.getvalue()
 
 
-def _correction_line(correction: dict) -> str:
+def _correction_line(correction: ReportCorrection) -> str:
     """A correction in one cell: "2026-11-28: the note (previously rated False)"."""
-    line = f"{correction['corrected_at'][:10]}: {correction['note']}"
-    if correction["previous_rating"] != correction["rating"]:
-        line += f" (previously rated {correction['previous_rating']})"
+    line = f"{correction.corrected_at.date().isoformat()}: {correction.note}"
+    if correction.rating_change is not None:
+        line += f" ({correction.rating_change.text})"
     return line
 
 

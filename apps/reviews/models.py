@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 
@@ -50,8 +52,13 @@ class Rating(BaseModel):
         """The label for `language`, with the default label beside a translation ("Falso (False)"), where
         the rating is told apart from the rest of its scale: two ratings may share a translation ("False"
         and "Mostly false" both "Falso"), never a default label."""
-        label = self.label_for(language)
-        return label if label == self.label else f"{label} ({self.label})"
+        return rating_label_beside_default(label=self.label_for(language), default_label=self.label)
+
+
+def rating_label_beside_default(*, label: str, default_label: str) -> str:
+    """A rating's label in a language with its default label beside it where they differ ("Falso (False)"):
+    default labels are unique on a scale, translations need not be."""
+    return label if label == default_label else f"{label} ({default_label})"
 
 
 def rating_label_in_language(*, label: str, language_labels: dict | None, language: str) -> str:
@@ -136,6 +143,26 @@ class Verdict(BaseModel):
         return f"{self.rating} — {self.task.claim}"
 
 
+@dataclass(frozen=True)
+class RatingChange:
+    """A correction's change of rating as readers of one language are told it (`VerdictCorrection.rating_change_for`):
+    the rating it replaced and the one it gave, each with its default label beside it (`told_apart`) where
+    the two read the same in that language."""
+
+    previous: str
+    rating: str
+    told_apart: bool
+
+    @property
+    def text(self) -> str:
+        """The change as it follows a correction's note in exports and on the claim page: "previously rated
+        Verdadero", or, where the ratings share a translation, "rated Falso (Mostly false), previously rated
+        Falso (False)", since the corrected rating is shown by that translation alone."""
+        if self.told_apart:
+            return f"rated {self.rating}, previously rated {self.previous}"
+        return f"previously rated {self.previous}"
+
+
 class VerdictCorrection(BaseModel):
     """One correction of an approved (published) verdict: why it was reopened, by whom, and the
     finding as it stood before, kept for good.
@@ -205,8 +232,28 @@ class VerdictCorrection(BaseModel):
 
     @property
     def rating_changed(self) -> bool:
-        """Whether the correction changed the rating, as the labels read when it was published."""
-        return not self.is_open and self.rating_label != self.previous_rating_label
+        """Whether the correction changed the rating. Told by the ratings themselves, not their labels: two
+        ratings may share a translation ("False" and "Mostly false" both "Falso"), and a rating renamed
+        while the correction was open is still the same rating."""
+        return not self.is_open and self.rating_id != self.previous_rating_id
+
+    def rating_change_for(self, language: str) -> RatingChange | None:
+        """What the correction did to the rating, for readers of `language` (a BCP 47 tag); None while it is
+        open or where it left the rating as it was. Every page, export and chat line that tells a correction
+        names the ratings through this, so none says "previously rated" where another says nothing."""
+        if not self.rating_changed:
+            return None
+        previous = self.previous_rating_label_for(language)
+        rating = self.rating_label_for(language)
+        if previous != rating:
+            return RatingChange(previous=previous, rating=rating, told_apart=False)
+        # Two ratings sharing a translation are told apart by their default labels, as the verdict form
+        # lists them ("Falso (False)").
+        return RatingChange(
+            previous=rating_label_beside_default(label=previous, default_label=self.previous_rating_label),
+            rating=rating_label_beside_default(label=rating, default_label=self.rating_label),
+            told_apart=True,
+        )
 
     def previous_rating_label_for(self, language: str) -> str:
         """The rating published before the correction, as it was called then for readers of `language`."""

@@ -159,9 +159,9 @@ def _approval_summary(editor, task: ReviewTask, correction: VerdictCorrection | 
     rating = task.verdict.rating.label_for(_language(task))
     if correction is None:
         return f"{editor.get_username()} approved the verdict on {_quoted(task)}: {rating}."
-    # Compared by their default labels, which are unique on a scale: two ratings may share a translation.
-    if correction.previous_rating_label != task.verdict.rating.label:
-        change = f"{rating} (was {correction.previous_rating_label_for(_language(task))})"
+    rating_change = correction.rating_change_for(_language(task))
+    if rating_change is not None:
+        change = f"{rating_change.rating} (was {rating_change.previous})"
     else:
         change = f"{rating} (rating unchanged)"
     return f"{editor.get_username()} approved the corrected verdict on {_quoted(task)}: {change}."

@@ -167,6 +167,7 @@ def test_json_lists_each_correction(corrected):
             "previous_rationale": "The annual report lists four million tonnes.",
             "rating": "Mostly false",
             "rationale": "Unapproved new rationale.",
+            "rating_changed": True,
         }
     ]
 

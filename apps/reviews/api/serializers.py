@@ -35,13 +35,18 @@ class VerdictCorrectionOutputSerializer(serializers.ModelSerializer):
         help_text="`rating` in the article's language, as it was called when approved: the label the desk gave "
         "the rating for that language, else `rating`; null while the correction is open."
     )
+    rating_changed = serializers.BooleanField(
+        read_only=True,
+        help_text="Whether the correction gave the verdict another rating (false while it is open). Told by the "
+        "ratings, not their labels: two ratings may share a label in the article's language.",
+    )
 
     class Meta:
         model = VerdictCorrection
         fields = [
             "id", "note", "reopened_by", "reopened_at", "previous_rating", "previous_rating_label",
             "previous_rationale", "previous_approved_at", "corrected_by", "corrected_at", "rating", "rating_label",
-            "rationale",
+            "rationale", "rating_changed",
         ]  # fmt: skip
         extra_kwargs = {
             "note": {"help_text": "Why an editor reopened the verdict; published with the correction."},

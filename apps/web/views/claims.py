@@ -299,7 +299,7 @@ def _claim_page(
             "approve_form": VerdictApproveForm(initial={"revision": task.verdict_revision}) if task else None,
             "return_form": VerdictReturnForm(initial={"revision": task.verdict_revision}) if task else None,
             "corrections": [
-                (correction, correction.previous_rating_label_for(article.language))
+                (correction, correction.rating_change_for(article.language))
                 for correction in corrections
                 if not correction.is_open
             ],
