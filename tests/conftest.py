@@ -95,6 +95,20 @@ def seed_bytes():
         return handle.read()
 
 
+# --- Parallel workers (pytest-xdist) ------------------------------------------------------------
+# `make test` runs the suite in several processes. pytest-django gives each its own test database
+# (test_<name>_gw0, ...; SQLite's is in memory anyway). Each worker also gets its own Redis keys
+# and var/ folder (the filesystem broker) through its environment, set here before it starts, so
+# that the settings read them, and so does every process a test starts (a real Celery worker).
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    for spec in specs:
+        spec.env["FACTCHECK_REDIS_KEY_PREFIX"] = f"{os.environ.get('FACTCHECK_REDIS_KEY_PREFIX', '')}{spec.id}:"
+        spec.env["FACTCHECK_VAR_DIR"] = os.path.join(os.environ.get("FACTCHECK_VAR_DIR", "var"), spec.id)
+
+
 # --- Service-backed tests -----------------------------------------------------------------------
 # Tests marked `postgres` or `redis` need that server. Locally they skip with the reason; CI sets
 # FACTCHECK_REQUIRE_SERVICES=1 so a missing service fails the run instead of hiding the tests.
