@@ -10,6 +10,7 @@ from .parsing import is_storable_url
 from .services import article_language_change, article_lock_unless_intake_runs
 
 NOT_A_WEB_ADDRESS = "Give a full http:// or https:// address of at most 2,000 characters."
+LANGUAGE_NOT_KNOWN = "Not known"
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -30,6 +31,16 @@ class ArticleAdminForm(forms.ModelForm):
         return self._url_cleaned("fact_check_url")
 
 
+class LanguageListFilter(admin.AllValuesFieldListFilter):
+    """The languages articles are in, as the admin lists them, with "" (the detector could not tell
+    and no editor said) shown as "Not known" rather than as a link with no text. Only the label
+    changes: the choice still asks for language = ""."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            yield {**choice, "display": LANGUAGE_NOT_KNOWN} if choice["display"] == "" else choice
+
+
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
     """Articles come in through the import (paste, upload or URL), which hashes the text so a story
@@ -39,7 +50,7 @@ class ArticleAdmin(AuditedAdmin):
 
     form = ArticleAdminForm
     list_display = ["title", "desk", "outlet", "language", "published_on", "source_kind", "intake_status", "created_at"]
-    list_filter = ["desk", "language", "source_kind", "intake_status"]
+    list_filter = ["desk", ("language", LanguageListFilter), "source_kind", "intake_status"]
     search_fields = ["title", "outlet", "byline", "body"]
     readonly_fields = [
         "content_hash", "imported_by", "created_at", "updated_at",
