@@ -53,22 +53,38 @@ class Visit:
 
 
 def _node(node: dict) -> str:
-    """The node's selector, and for a contrast rule the colours axe measured there."""
+    """The node's selector, and for a contrast rule the ratio axe measured there, with the colours
+    where it names them (link-in-text-block measures a link against its text and names none)."""
     target = " ".join(map(str, node["target"]))
     measured = next((check["data"] for check in node["any"] if isinstance(check.get("data"), dict)), {})
     if "contrastRatio" not in measured:
         return target
-    return f"{target} ({measured['fgColor']} on {measured['bgColor']}: {measured['contrastRatio']}:1)"
+    colours = " on ".join(filter(None, [measured.get("fgColor"), measured.get("bgColor")]))
+    return f"{target} ({colours + ': ' if colours else ''}{measured['contrastRatio']}:1)"
 
 
-def _violations(page, path: str, run_only: dict) -> list[str]:
+def _accepted_on(page, node: dict, selector: str | None) -> bool:
+    """Whether the node's element matches `selector`, where a rule's violation is accepted."""
+    if selector is None or len(node["target"]) != 1:  # not inside a frame or a shadow root
+        return False
+    return page.evaluate(
+        "([target, selector]) => document.querySelector(target).matches(selector)", [node["target"][0], selector]
+    )
+
+
+def _violations(page, path: str, run_only: dict, accepted_on: dict[str, str] | None = None) -> list[str]:
+    """axe's violations on the page, but those of a rule in `accepted_on` (rule id -> CSS selector)
+    on the elements its selector matches."""
     page.evaluate(OPEN_EVERY_DISCLOSURE)
     results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
     found = []
     for violation in results.response["violations"]:
         if any(fragment in path and rule == violation["id"] for fragment, rule in ACCEPTED_EXCEPTIONS):
             continue
-        nodes = violation["nodes"]
+        accepted = (accepted_on or {}).get(violation["id"])
+        nodes = [node for node in violation["nodes"] if not _accepted_on(page, node, accepted)]
+        if not nodes:
+            continue
         where = "; ".join(_node(node) for node in nodes[:3])
         found.append(f"{path}: {violation['id']} ({violation['impact']}, {len(nodes)} nodes, e.g. {where})")
     return found

@@ -1,11 +1,13 @@
-"""The Django admin's text reaches WCAG AAA contrast (7:1, 4.5:1 for large text), as the app's own
-pages do, in its light and dark themes: static/css/admin.css darkens the admin's colours that fell
-short (its header, links, quiet text, errors, breadcrumbs, delete and "back" buttons), and keeps
-the rest of its look.
+"""The Django admin passes axe-core's WCAG 2.1 A and AA rules and its best practices, as the app's
+own pages do, and its text reaches WCAG AAA contrast (7:1, 4.5:1 for large text), in its light and
+dark themes: static/css/admin.css darkens the admin's colours that fell short (its header, links,
+quiet text, errors, breadcrumbs, delete and "back" buttons) and underlines the breadcrumbs' links, and
+keeps the rest of its look; templates/admin/ gives the sign-in page its heading and the fields of
+tabular inlines their names.
 
 The admin follows the system's light or dark preference until someone picks a theme with its
 toggle, so each page is checked under both preferences, and a few again with the opposite theme
-picked."""
+picked. Both sets of rules run on each page in the same visit, to keep the test fast."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,9 +15,30 @@ from django.contrib.auth import get_user_model
 from apps.core.models import AuditEvent
 from apps.reviews.models import ReviewTask
 from tests import factories
-from tests.ui.test_accessibility import DESKTOP, ENHANCED_CONTRAST, Visit, _violations, newsroom  # noqa: F401
+from tests.ui.test_accessibility import (  # noqa: F401
+    BY_RULE_TAGS,
+    DESKTOP,
+    ENHANCED_CONTRAST,
+    Visit,
+    _violations,
+    newsroom,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The violations left in the admin's own autocomplete widget (Select2, as Django ships it, which the
+# desk's members use), each on that widget's elements alone: its markup is the library's, built in
+# the browser, and only patching its script would change it. rule id -> the elements it is accepted on.
+ACCEPTED_IN_THE_AUTOCOMPLETE = {
+    # The combobox is named by the choice it shows (aria-labelledby), so an empty row's has no name.
+    "aria-input-field-name": ".select2-selection, .select2-selection__rendered",
+    # Open, it lacks an attribute that ARIA 1.2 requires of a combobox (aria-controls).
+    "aria-required-attr": ".select2-selection",
+    # The search box in its open list has no label (nor a placeholder or a title).
+    "label": ".select2-search__field",
+    # The open list is appended to <body>, outside the page's landmarks.
+    "region": "body > .select2-container",
+}
 
 
 def _sign_in(page, password: str = factories.PASSWORD) -> None:
@@ -90,8 +113,9 @@ def admin_pages(newsroom, desk) -> list[Visit]:  # noqa: F811
 
 
 def _audit(browser, base_url: str, visits: list[Visit], system: str, picked: str | None = None) -> list[str]:
-    """The admin's pages in the order given, signed in by the visits themselves, with the system
-    preferring `system` ("light" or "dark") and the theme `picked` with the toggle, if any."""
+    """axe's WCAG A/AA rules, best practices and enhanced contrast over the admin's pages in the
+    order given, signed in by the visits themselves, with the system preferring `system` ("light" or
+    "dark") and the theme `picked` with the toggle, if any."""
     context = browser.new_context(viewport=DESKTOP, color_scheme=system)
     if picked:
         context.add_init_script(f"localStorage.setItem('theme', '{picked}')")
@@ -102,19 +126,23 @@ def _audit(browser, base_url: str, visits: list[Visit], system: str, picked: str
         if visit.then:
             visit.then(page)
         theme = f"{picked} picked on a {system} system" if picked else f"{system} system"
-        found += _violations(page, f"{visit.label or visit.path} ({theme})", ENHANCED_CONTRAST)
+        where = f"{visit.label or visit.path} ({theme})"
+        found += _violations(page, where, BY_RULE_TAGS, accepted_on=ACCEPTED_IN_THE_AUTOCOMPLETE)
+        found += _violations(page, where, ENHANCED_CONTRAST)
     context.close()
     return found
 
 
-def test_admin_pages_meet_enhanced_contrast_in_light_and_dark(browser, live_server, admin_pages):
+def test_admin_pages_pass_axe_and_meet_enhanced_contrast_in_light_and_dark(browser, live_server, admin_pages):
     found = _audit(browser, live_server.url, admin_pages, system="light")
     found += _audit(browser, live_server.url, admin_pages, system="dark")
 
     assert not found, "\n".join(found)
 
 
-def test_a_theme_picked_against_the_system_preference_meets_enhanced_contrast(browser, live_server, admin_pages):
+def test_a_theme_picked_against_the_system_preference_passes_axe_and_meets_enhanced_contrast(
+    browser, live_server, admin_pages
+):
     """The picked theme wins over the system's preference (the stylesheet's overrides must follow
     the admin's own selectors, or the dark theme's colours show in light and the other way round)."""
     signed_in_with_errors = [admin_pages[2], admin_pages[3], admin_pages[6]]
