@@ -347,7 +347,9 @@ def audit_event_summary(event: AuditEvent) -> str:
     if action == AuditAction.VERDICT_CORRECTED:
         how = " in a bulk approval" if details.get("bulk") else ""
         rating, previous = details.get("rating"), details.get("previous_rating")
-        change = f"{rating} (was {previous})" if previous and previous != rating else f"{rating} (rating unchanged)"
+        # Events recorded before `rating_changed` was kept are read as they always were, by their labels.
+        changed = details["rating_changed"] if "rating_changed" in details else bool(previous and previous != rating)
+        change = f"{rating} (was {previous})" if changed else f"{rating} (rating unchanged)"
         return f"{actor} approved the corrected verdict{how}: {change}"
     if action == AuditAction.FACT_CHECK_URL_SET:
         url = details.get("url")

@@ -429,6 +429,9 @@ def _approval_audit(verdict: Verdict, correction: VerdictCorrection | None) -> t
     return AuditAction.VERDICT_CORRECTED, {
         "rating": verdict.rating.label,
         "previous_rating": correction.previous_rating_label,
+        # Told by the ratings (`VerdictCorrection.rating_changed`): the labels above are as they read at each
+        # end of the correction, and a rating renamed while it was open is not a changed rating.
+        "rating_changed": correction.rating_changed,
         "rationale_changed": correction.rationale != correction.previous_rationale,
         "note": correction.note,
     }

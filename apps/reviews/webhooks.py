@@ -151,6 +151,7 @@ def _correction_data(task: ReviewTask, correction: VerdictCorrection | None) -> 
         "previous_rating": correction.previous_rating_label,
         "previous_rating_label": correction.previous_rating_label_for(_language(task)),
         "reopened_at": correction.reopened_at.isoformat(),
+        "rating_changed": correction.rating_changed,
     }
 
 

@@ -942,6 +942,7 @@ def test_approving_a_corrected_verdict_is_announced_as_a_correction(desk, editor
         "previous_rating": "True",
         "previous_rating_label": "True",
         "reopened_at": correction.reopened_at.isoformat(),
+        "rating_changed": True,
     }
     assert corrected.payload["data"]["verdict"]["rating"] == "False"
     assert corrected.summary.startswith("edith approved the corrected verdict on \u201cThe budget was 14 million")

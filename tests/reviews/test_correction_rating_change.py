@@ -12,6 +12,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from apps.core.audit import audit_event_summary
+from apps.core.models import AuditAction, AuditEvent
 from apps.desks import webhooks as desk_webhooks
 from apps.desks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookFormat
 from apps.reports.pdf import UNICODE_FONT_DIR
@@ -78,9 +80,13 @@ def _published(desk, editor, reviewer, scale, *, rating: str, number: int) -> Re
     return _fresh(task)
 
 
-def _approved_as(task, editor, reviewer, rating) -> ReviewTask:
+def _approved_as(task, editor, reviewer, rating, *, bulk=False) -> ReviewTask:
     reviews.verdict_submit(user=reviewer, task=_fresh(task), rating=rating, rationale="Fueron 2,5 millones.")
-    reviews.verdict_approve(editor=editor, task=_fresh(task))
+    if bulk:
+        task = _fresh(task)
+        reviews.verdicts_approve(editor=editor, seen_revisions={task.pk: task.verdict_revision})
+    else:
+        reviews.verdict_approve(editor=editor, task=_fresh(task))
     return _fresh(task)
 
 
@@ -98,15 +104,25 @@ def kept(desk, editor, reviewer, scale) -> ReviewTask:
     return _approved_as(task, editor, reviewer, scale.ratings.get(label="False"))
 
 
-@pytest.fixture
-def renamed(desk, editor, reviewer, scale, desk_admin) -> ReviewTask:
-    """Published as True, which a desk admin renamed "Accurate" while the correction was open; corrected as
-    that same rating."""
+def _renamed_while_corrected(desk, editor, reviewer, scale, desk_admin, *, bulk=False) -> ReviewTask:
     task = _published(desk, editor, reviewer, scale, rating="True", number=3)
     true = scale.ratings.get(label="True")
     _relabel(desk_admin, true, label="Accurate")
     true.refresh_from_db()
-    return _approved_as(task, editor, reviewer, true)
+    return _approved_as(task, editor, reviewer, true, bulk=bulk)
+
+
+@pytest.fixture
+def renamed(desk, editor, reviewer, scale, desk_admin) -> ReviewTask:
+    """Published as True, which a desk admin renamed "Accurate" while the correction was open; corrected as
+    that same rating."""
+    return _renamed_while_corrected(desk, editor, reviewer, scale, desk_admin)
+
+
+@pytest.fixture
+def renamed_in_bulk(desk, editor, reviewer, scale, desk_admin) -> ReviewTask:
+    """As `renamed`, the corrected verdict approved from the editor's approval list."""
+    return _renamed_while_corrected(desk, editor, reviewer, scale, desk_admin, bulk=True)
 
 
 def _export(task, export_format):
@@ -123,6 +139,10 @@ def _pdf_text(task) -> str:
 def _claim_page(client, editor, task) -> str:
     client.force_login(editor)
     return client.get(reverse("claims:detail", args=[task.claim_id])).content.decode()
+
+
+def _corrected_audit_event(task) -> AuditEvent:
+    return AuditEvent.objects.get(claim_id=task.claim_id, action=AuditAction.VERDICT_CORRECTED)
 
 
 def _corrected_approval(endpoint) -> WebhookDelivery:
@@ -229,6 +249,72 @@ def test_the_chat_line_tells_apart_two_ratings_sharing_a_translation(endpoint, s
 
 def test_the_chat_line_of_a_rating_renamed_while_corrected_says_it_is_unchanged(endpoint, renamed):
     assert _corrected_approval(endpoint).summary.endswith(": Verdadero (rating unchanged).")
+
+
+def test_the_webhook_says_whether_the_correction_changed_the_rating(endpoint, desk, editor, reviewer, scale):
+    task = _published(desk, editor, reviewer, scale, rating="False", number=1)
+    _approved_as(task, editor, reviewer, scale.ratings.get(label="Mostly false"))
+    assert _corrected_approval(endpoint).payload["data"]["correction"]["rating_changed"] is True
+
+    task = _published(desk, editor, reviewer, scale, rating="False", number=2)
+    _approved_as(task, editor, reviewer, scale.ratings.get(label="False"))
+    assert _corrected_approval(endpoint).payload["data"]["correction"]["rating_changed"] is False
+
+
+def test_the_webhook_of_a_rating_renamed_while_corrected_says_it_did_not_change(endpoint, renamed):
+    correction = _corrected_approval(endpoint).payload["data"]["correction"]
+
+    assert (correction["previous_rating"], correction["rating_changed"]) == ("True", False)
+
+
+# --- Audit trail ----------------------------------------------------------------------------------------------
+
+
+def test_the_audit_trail_says_a_rating_renamed_while_corrected_is_unchanged(editor_api, renamed):
+    event = _corrected_audit_event(renamed)
+
+    assert (event.details["previous_rating"], event.details["rating"]) == ("True", "Accurate")
+    assert event.details["rating_changed"] is False
+    history = editor_api.get(reverse("api:claim-history", args=[renamed.claim_id])).json()["results"]
+    summaries = [entry["summary"] for entry in history if entry["action"] == AuditAction.VERDICT_CORRECTED]
+    assert summaries == ["edith approved the corrected verdict: Accurate (rating unchanged)"]
+
+
+def test_a_bulk_approval_records_a_rating_renamed_while_corrected_as_unchanged(renamed_in_bulk):
+    event = _corrected_audit_event(renamed_in_bulk)
+
+    assert event.details["rating_changed"] is False
+    assert (
+        audit_event_summary(event)
+        == "edith approved the corrected verdict in a bulk approval: Accurate (rating unchanged)"
+    )
+
+
+def test_the_audit_trail_names_the_previous_rating_where_the_correction_changed_it(shared, kept):
+    changed, unchanged = _corrected_audit_event(shared), _corrected_audit_event(kept)
+
+    assert changed.details["rating_changed"] is True
+    assert audit_event_summary(changed) == "edith approved the corrected verdict: Mostly false (was False)"
+    assert unchanged.details["rating_changed"] is False
+    assert audit_event_summary(unchanged) == "edith approved the corrected verdict: False (rating unchanged)"
+
+
+@pytest.mark.parametrize(
+    ("rating", "previous", "summary"),
+    [
+        ("Accurate", "True", "edith approved the corrected verdict: Accurate (was True)"),
+        ("False", "False", "edith approved the corrected verdict: False (rating unchanged)"),
+    ],
+)
+def test_audit_events_recorded_before_rating_changed_was_kept_read_as_they_did(rating, previous, summary):
+    # Audit records are never rewritten: an older event, without `rating_changed`, is told by its labels.
+    event = AuditEvent(
+        action=AuditAction.VERDICT_CORRECTED,
+        actor_name="edith",
+        details={"rating": rating, "previous_rating": previous, "rationale_changed": True, "note": NOTE},
+    )
+
+    assert audit_event_summary(event) == summary
 
 
 # --- API ----------------------------------------------------------------------------------------------------

@@ -308,6 +308,7 @@ def test_reopening_and_the_corrected_approval_are_in_the_claims_history(approved
     assert corrected.details == {
         "rating": "Mostly false",
         "previous_rating": "True",
+        "rating_changed": True,
         "rationale_changed": True,
         "note": NOTE,
     }
