@@ -43,9 +43,12 @@ serve: install
 	exec $(BIN)/gunicorn factcheck.wsgi --bind $(WEB_BIND) --workers $(WEB_CONCURRENCY) \
 		--timeout $(WEB_TIMEOUT) --graceful-timeout 30 --access-logfile - --no-control-socket
 
+# The suite runs in TEST_WORKERS processes at once (pytest-xdist; tests/conftest.py gives each its
+# own test database, Redis keys and var/ folder); TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= 3
 test: install
 	mkdir -p var
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
