@@ -11,12 +11,26 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from apps.reviews import services
+from apps.reviews.models import Rating, ReviewTask, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 OVERRIDE = Path(settings.BASE_DIR) / "templates/admin/edit_inline/tabular.html"
 DJANGOS = Path(django.__file__).parent / "contrib/admin/templates/admin/edit_inline/tabular.html"
+
+
+@pytest.fixture
+def reopened_verdict(desk, editor, reviewer) -> Verdict:
+    """A published verdict reopened for correction: it has a row in its corrections inline."""
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    rating = Rating.objects.get(scale__desk__isnull=True, label="True")
+    services.verdict_submit(user=reviewer, task=ReviewTask.objects.get(pk=task.pk), rating=rating, rationale="Yes.")
+    services.verdict_approve(editor=editor, task=ReviewTask.objects.get(pk=task.pk))
+    services.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=task.pk), note="Four, not three.")
+    return Verdict.objects.get(task=task)
 
 
 def test_the_admin_sign_in_page_has_a_heading_and_the_same_form(client):
@@ -53,15 +67,25 @@ def test_every_field_of_a_tabular_inline_row_has_a_label(desk, root_client):
     assert group.xpath('.//thead//th[@class="original"]')[0].text_content().strip() == "Membership"
 
 
-def test_the_tabular_inline_override_is_djangos_template_with_only_its_labels_added():
+def test_a_tabular_inline_whose_rows_cannot_be_deleted_has_no_empty_heading(root_client, reopened_verdict):
+    # A verdict's corrections are read-only: their delete column stays empty in every row.
+    response = root_client.get(reverse("admin:reviews_verdict_change", args=[reopened_verdict.pk]))
+    group = lxml.html.fromstring(response.content).get_element_by_id("corrections-group")
+
+    headings = [heading.text_content().strip() for heading in group.xpath(".//thead//th")]
+
+    assert headings[0] == "Verdict correction"
+    assert all(headings), headings
+
+
+def test_the_tabular_inline_override_is_djangos_template_with_only_its_marked_additions():
     """The override copies Django's whole template (it has no blocks): when Django changes its own, this
     fails, for the copy to be made again from the new one."""
     additions = re.compile(
         r"\{% comment %\}.*?\{% endcomment %\}\n"  # the override's note
-        r"|\n *\{# factcheck: #\}\{% if not field\.field\.is_hidden %\}<label [^>]*>[^<]*</label>\{% endif %\}"
-        r'|\{# factcheck: #\}<(span|label) class="visually-hidden"[^>]*>[^<]*</\1>'
-        r'|\{# factcheck: #\}<label for="[^"]*" class="visually-hidden">[^<]*</label>',
-        re.DOTALL,
+        r"|^ *\{# factcheck: #\}[^\n]*\n"  # a line added
+        r"|\{# factcheck: #\}<(span|label) [^>]*>[^<]*</\1>",  # a hidden name added within a line
+        re.DOTALL | re.MULTILINE,
     )
 
     assert additions.sub("", OVERRIDE.read_text()) == DJANGOS.read_text()

@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from apps.core.models import AuditEvent
-from apps.reviews.models import ReviewTask
+from apps.reviews.models import ReviewTask, Verdict
 from tests import factories
 from tests.ui.test_accessibility import (  # noqa: F401
     BY_RULE_TAGS,
@@ -89,6 +89,7 @@ def admin_pages(newsroom, desk) -> list[Visit]:  # noqa: F811
     article = newsroom["article"]
     job = factories.ReferenceJobFactory(claim_id=newsroom["assigned"])
     task = ReviewTask.objects.get(claim_id=newsroom["assigned"])
+    corrected = Verdict.objects.get(task__claim_id=newsroom["reopened"])
     articles = f"/admin/articles/article/?desk__id__exact={desk.pk}&o=2"  # a filter picked, a column sorted
     return [
         Visit("/admin/login/"),
@@ -109,6 +110,7 @@ def admin_pages(newsroom, desk) -> list[Visit]:  # noqa: F811
         Visit(f"/admin/core/auditevent/{AuditEvent.objects.first().pk}/change/"),
         Visit("/admin/core/auditevent/"),
         Visit(f"/admin/auth/user/{root.pk}/password/"),
+        Visit(f"/admin/reviews/verdict/{corrected.pk}/change/"),  # an inline whose rows cannot be deleted
     ]
 
 
