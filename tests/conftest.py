@@ -30,6 +30,11 @@ def editor(desk):
 
 
 @pytest.fixture
+def desk_admin(desk):
+    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
+
+
+@pytest.fixture
 def reviewer(desk):
     return factories.MemberFactory(desk=desk, role="reviewer", username="rachel").user
 

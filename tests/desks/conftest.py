@@ -1,13 +1,6 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests import factories
-
-
-@pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
 
 @pytest.fixture
 def desk_admin_api(desk_admin):

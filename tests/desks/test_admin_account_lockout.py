@@ -22,11 +22,6 @@ def _turn_password_sign_in_off(client, account):
     )
 
 
-@pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
 def test_password_sign_in_cannot_be_turned_off_for_a_desks_only_admin(desk_admin, root_client):
     response = _turn_password_sign_in_off(root_client, desk_admin)
 

@@ -56,11 +56,6 @@ def _fetch_state(settings):
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def receiver(settings):
     """A webhook receiver on 127.0.0.1 (allowed for the tests) answering 200 unless told otherwise."""
     server = FakeServer({"/hook": FakeResponse(status=200, body="ok")}).start()

@@ -33,11 +33,6 @@ def _client(user) -> APIClient:
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def admin_api(desk_admin):
     return _client(desk_admin)
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 from apps.core.exceptions import ApplicationError
 from apps.references import services
 from apps.references.models import SOURCE_RULE_MAX_KEYWORD_LENGTH, SOURCE_RULE_MAX_KEYWORDS, SourceRule
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,6 @@ RULE = {
     "reason": "Wire copy often carries the original figures.",
 }
 MANY_WORDS = [f"word{number}" for number in range(20_000)]
-
-
-@pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
 
 
 def test_a_rule_takes_the_most_keywords_of_the_longest_length(desk, desk_admin):

@@ -25,11 +25,6 @@ RULE = {
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def other_desk_admin(other_desk):
     return factories.MemberFactory(desk=other_desk, role="admin", username="sam").user
 

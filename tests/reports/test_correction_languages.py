@@ -15,6 +15,7 @@ from apps.reports.services import report_export
 from apps.reviews import services as reviews
 from apps.reviews.models import ReviewTask, VerdictCorrection
 from tests import factories
+from tests.rating_labels import labelled_desk_scale, relabel
 
 pytestmark = pytest.mark.django_db
 
@@ -28,28 +29,9 @@ SPANISH_LABELS = {"True": "Verdadero", "Mostly false": "Mayormente falso"}
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def scale(desk, desk_admin):
     """The desk's own scale, with Spanish labels for the two ratings the correction moves between."""
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    for label, spanish in SPANISH_LABELS.items():
-        _relabel(desk_admin, scale.ratings.get(label=label), {"es": spanish})
-    return scale
-
-
-def _relabel(desk_admin, rating, language_labels):
-    reviews.rating_update(
-        user=desk_admin,
-        rating=rating,
-        label=rating.label,
-        description=rating.description,
-        claimreview_value=rating.claimreview_value,
-        language_labels=language_labels,
-    )
+    return labelled_desk_scale(desk, desk_admin, {label: {"es": spanish} for label, spanish in SPANISH_LABELS.items()})
 
 
 def _task(task) -> ReviewTask:
@@ -124,7 +106,7 @@ def test_relabelling_the_rating_later_leaves_the_published_correction_as_it_was(
 ):
     task = _corrected(desk, editor, reviewer, scale)
 
-    _relabel(desk_admin, scale.ratings.get(label="True"), {"es": "Cierto"})
+    relabel(desk_admin, scale.ratings.get(label="True"), language_labels={"es": "Cierto"})
 
     assert "(previously rated Verdadero)" in _export(task, "md")
 

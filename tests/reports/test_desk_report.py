@@ -58,11 +58,6 @@ def check(desk, editor, reviewer, *, imported, assigned=None, submitted=None, ap
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def november(desk, editor, reviewer, second_reviewer):
     """Three published checks, one submitted, one assigned and overdue, one waiting, one from October."""
     check(desk, editor, reviewer, imported=_at(2), assigned=_at(2, 10), submitted=_at(2, 14), approved=_at(3))

@@ -11,6 +11,7 @@ from apps.reports.selectors import report_build
 from apps.reports.services import report_export
 from apps.reviews import services as reviews
 from tests import factories
+from tests.rating_labels import labelled_desk_scale, relabel
 
 pytestmark = pytest.mark.django_db
 
@@ -18,22 +19,9 @@ BODY = "Rusia y China han vetado tres resoluciones del Consejo de Seguridad sobr
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def false_rating(desk, desk_admin):
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    rating = scale.ratings.get(label="False")
-    return reviews.rating_update(
-        user=desk_admin,
-        rating=rating,
-        label=rating.label,
-        description=rating.description,
-        claimreview_value=rating.claimreview_value,
-        language_labels={"es": "Falso", "fr": "Faux"},
-    )
+    scale = labelled_desk_scale(desk, desk_admin, {"False": {"es": "Falso", "fr": "Faux"}})
+    return scale.ratings.get(label="False")
 
 
 def _checked_article(desk, editor, reviewer, rating, language):
@@ -142,14 +130,7 @@ def test_an_article_with_script_and_region_uses_its_scripts_label_before_its_bas
 ):
     # RFC 4647 lookup: zh-Hant-TW, then zh-Hant, then zh. Traditional Chinese readers get the
     # Traditional label, not the Simplified one given for plain "zh".
-    rating = reviews.rating_update(
-        user=desk_admin,
-        rating=false_rating,
-        label=false_rating.label,
-        description=false_rating.description,
-        claimreview_value=false_rating.claimreview_value,
-        language_labels={"zh": "错误", "zh-Hant": "錯誤"},
-    )
+    rating = relabel(desk_admin, false_rating, language_labels={"zh": "错误", "zh-Hant": "錯誤"})
     article = _checked_article(desk, editor, reviewer, rating, "zh-Hant-TW")
 
     item = json.loads(_export(article, "claimreview"))[0]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from apps.reviews import services as reviews
 from apps.reviews.models import ReviewTask
 from tests import factories
+from tests.rating_labels import labelled_desk_scale
 
 pytestmark = pytest.mark.django_db
 
@@ -16,16 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def false_rating(desk):
     desk_admin = factories.MemberFactory(desk=desk, role="admin", username="ada").user
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    rating = scale.ratings.get(label="False")
-    return reviews.rating_update(
-        user=desk_admin,
-        rating=rating,
-        label=rating.label,
-        description=rating.description,
-        claimreview_value=rating.claimreview_value,
-        language_labels={"es": "Falso", "fr": "Faux"},
-    )
+    scale = labelled_desk_scale(desk, desk_admin, {"False": {"es": "Falso", "fr": "Faux"}})
+    return scale.ratings.get(label="False")
 
 
 def _rated_claim(desk, editor, reviewer, rating, *, language, number=0):

@@ -18,11 +18,6 @@ RATIONALE = "The annual report of the ministry gives a different figure for that
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def scale(desk, desk_admin):
     return services.rating_scale_copy_default(user=desk_admin, desk=desk)
 

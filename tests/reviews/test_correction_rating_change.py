@@ -22,6 +22,7 @@ from apps.reports.services import report_export
 from apps.reviews import services as reviews
 from apps.reviews.models import ReviewTask, VerdictCorrection
 from tests import factories
+from tests.rating_labels import labelled_desk_scale, relabel
 
 pytestmark = pytest.mark.django_db
 
@@ -33,33 +34,14 @@ TOLD_APART = "rated Falso (Mostly false), previously rated Falso (False)"
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def scale(desk, desk_admin):
     """The desk's own scale, where False and Mostly false share their Spanish label."""
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    for label, spanish in SPANISH_LABELS.items():
-        _relabel(desk_admin, scale.ratings.get(label=label), language_labels={"es": spanish})
-    return scale
+    return labelled_desk_scale(desk, desk_admin, {label: {"es": spanish} for label, spanish in SPANISH_LABELS.items()})
 
 
 @pytest.fixture
 def endpoint(desk):
     return WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=WebhookEvent.values)
-
-
-def _relabel(desk_admin, rating, *, label=None, language_labels=None):
-    reviews.rating_update(
-        user=desk_admin,
-        rating=rating,
-        label=label or rating.label,
-        description=rating.description,
-        claimreview_value=rating.claimreview_value,
-        language_labels=language_labels,
-    )
 
 
 def _fresh(task) -> ReviewTask:
@@ -107,7 +89,7 @@ def kept(desk, editor, reviewer, scale) -> ReviewTask:
 def _renamed_while_corrected(desk, editor, reviewer, scale, desk_admin, *, bulk=False) -> ReviewTask:
     task = _published(desk, editor, reviewer, scale, rating="True", number=3)
     true = scale.ratings.get(label="True")
-    _relabel(desk_admin, true, label="Accurate")
+    relabel(desk_admin, true, label="Accurate")
     true.refresh_from_db()
     return _approved_as(task, editor, reviewer, true, bulk=bulk)
 

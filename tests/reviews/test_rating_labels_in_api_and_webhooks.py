@@ -9,6 +9,7 @@ from apps.desks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from apps.reviews import services as reviews
 from apps.reviews.models import ReviewTask
 from tests import factories
+from tests.rating_labels import labelled_desk_scale, relabel
 
 pytestmark = pytest.mark.django_db
 
@@ -17,33 +18,14 @@ SPANISH_LABELS = {"True": "Verdadero", "False": "Falso"}
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def scale(desk, desk_admin):
     """The desk's own scale, with Spanish labels for True and False."""
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    for label, spanish in SPANISH_LABELS.items():
-        _relabel(desk_admin, scale.ratings.get(label=label), {"es": spanish})
-    return scale
+    return labelled_desk_scale(desk, desk_admin, {label: {"es": spanish} for label, spanish in SPANISH_LABELS.items()})
 
 
 @pytest.fixture
 def endpoint(desk):
     return WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=WebhookEvent.values)
-
-
-def _relabel(desk_admin, rating, language_labels):
-    reviews.rating_update(
-        user=desk_admin,
-        rating=rating,
-        label=rating.label,
-        description=rating.description,
-        claimreview_value=rating.claimreview_value,
-        language_labels=language_labels,
-    )
 
 
 def _fresh(task) -> ReviewTask:
@@ -105,7 +87,7 @@ def test_a_corrections_ratings_are_given_in_the_articles_language_as_they_were_p
 ):
     task = _corrected(desk, editor, reviewer, scale)
     # Renamed after the correction was published: the correction keeps the names it was published with.
-    _relabel(desk_admin, scale.ratings.get(label="True"), {"es": "Cierto"})
+    relabel(desk_admin, scale.ratings.get(label="True"), language_labels={"es": "Cierto"})
 
     [correction] = editor_api.get(f"/api/v1/tasks/{task.pk}/").json()["verdict"]["corrections"]
 

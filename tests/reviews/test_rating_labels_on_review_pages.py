@@ -14,6 +14,7 @@ from django.urls import reverse
 from apps.reviews import services as reviews
 from apps.reviews.models import RatingScale, ReviewTask
 from tests import factories
+from tests.rating_labels import labelled_desk_scale
 
 pytestmark = pytest.mark.django_db
 
@@ -22,25 +23,9 @@ LABELS = {"True": {"es": "Verdadero", "fr": "Vrai"}, "False": {"es": "Falso", "f
 
 
 @pytest.fixture
-def desk_admin(desk):
-    return factories.MemberFactory(desk=desk, role="admin", username="ada").user
-
-
-@pytest.fixture
 def scale(desk, desk_admin) -> RatingScale:
     """The desk's own scale, with Spanish and French labels for True and False."""
-    scale = reviews.rating_scale_copy_default(user=desk_admin, desk=desk)
-    for label, language_labels in LABELS.items():
-        rating = scale.ratings.get(label=label)
-        reviews.rating_update(
-            user=desk_admin,
-            rating=rating,
-            label=rating.label,
-            description=rating.description,
-            claimreview_value=rating.claimreview_value,
-            language_labels=language_labels,
-        )
-    return scale
+    return labelled_desk_scale(desk, desk_admin, LABELS)
 
 
 def _assigned(desk, editor, reviewer, *, language: str, number: int = 3) -> ReviewTask:
