@@ -1,7 +1,7 @@
 """One error body for the whole API: {"message": str, "extra": {...}}."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -22,6 +22,13 @@ def api_exception_handler(exc, context):
             },
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
+    if isinstance(exc, TooManyFieldsSent):
+        # Django refuses these while parsing the body or query string; unhandled, its HTML 400 page answered.
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return _limit_error(f"The request has more than {limit:,} fields; send long lists in a JSON body.", limit)
+    if isinstance(exc, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        return _limit_error(f"The request has more than {limit:,} files; upload one file at a time.", limit)
     if isinstance(exc, ApplicationError):
         return Response({"message": exc.message, "extra": exc.extra}, status=exc.status)
     if isinstance(exc, DjangoValidationError):
@@ -48,3 +55,7 @@ def api_exception_handler(exc, context):
     if response.status_code == status.HTTP_429_TOO_MANY_REQUESTS:
         response.data["extra"]["retry_after"] = response.get("Retry-After")
     return response
+
+
+def _limit_error(message: str, limit: int) -> Response:
+    return Response({"message": message, "extra": {"limit": limit}}, status=status.HTTP_400_BAD_REQUEST)
