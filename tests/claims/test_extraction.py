@@ -1998,8 +1998,9 @@ def test_a_long_token_of_capitals_joined_by_hyphens_or_full_stops_is_read_in_lin
 def test_a_long_hyphenated_token_inside_a_claim_is_read_in_linear_time():
     # The check for "a fire was reported in ..." read such a token to its end from each of its hyphens: 20 times
     # the token took about 400 times as long. Timed against the same article with a short token, so a busy machine
-    # slows both alike; each time is the fastest of three tries, since a moment's load (the suite's other parallel
-    # workers) slows one try, not the algorithm.
+    # slows both alike, and compared by their ratio alone (about 6 on an idle machine and under a load of 8 on 2
+    # cores), which an added constant would not keep; each time is the fastest of three tries, since a moment's load
+    # (the suite's other parallel workers) slows one try, not the algorithm.
     def seconds_to_extract(pieces: int) -> float:
         body = (
             "The council said on Monday that the new rules will come into force next year and that 3 roads were "
@@ -2018,7 +2019,7 @@ def test_a_long_hyphenated_token_inside_a_claim_is_read_in_linear_time():
 
     short = seconds_to_extract(300)
 
-    assert seconds_to_extract(9000) < 3 * short + 0.5
+    assert seconds_to_extract(9000) < 15 * short
 
 
 def test_according_to_inside_the_last_clause_after_a_semicolon_speaks_for_no_other_clause():
