@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.test import APIClient
 
+from apps.core import http
 from tests import factories
 from tests.browser import CHROMIUM
 
@@ -12,6 +13,18 @@ from tests.browser import CHROMIUM
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def in_process_http_state(settings):
+    """The outbound client's politeness state kept in this process, no wait between requests, and
+    nothing left for the next test."""
+    settings.HTTP_SHARED_STATE_URL = ""
+    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
+    settings.HTTP_HOST_MIN_INTERVALS = {}
+    http._local_store.clear()
+    yield
+    http._local_store.clear()
 
 
 @pytest.fixture

@@ -25,14 +25,8 @@ def guard(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fetch_settings(settings):
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
+def _fetch_settings(in_process_http_state, settings):
     settings.HTTP_ALLOWED_PRIVATE_HOSTS = []
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
 
 
 @pytest.fixture

@@ -12,14 +12,8 @@ from tests.fakes import FakeResponse, FakeServer, network
 
 
 @pytest.fixture(autouse=True)
-def _fetch_settings(settings, monkeypatch):
+def _fetch_settings(in_process_http_state, monkeypatch):
     network.install(monkeypatch)
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core import http
 from apps.core.audit import audit_event_summary
 from apps.core.exceptions import ApplicationError
 from apps.core.models import AuditEvent
@@ -32,13 +31,8 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fetch_state(settings):
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
+def _fetch_state(in_process_http_state):
+    pass
 
 
 @pytest.fixture

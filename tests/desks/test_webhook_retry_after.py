@@ -30,17 +30,11 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fetch_state(settings):
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
+def _fetch_state(in_process_http_state, settings):
     # The defaults, whatever the environment says: the waits below are measured against them.
     settings.WEBHOOK_RETRY_BACKOFF_SECONDS = 30
     settings.WEBHOOK_RETRY_BACKOFF_MAX_SECONDS = 600
     settings.WEBHOOK_RETRY_AFTER_MAX_SECONDS = 3600
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
 
 
 @pytest.fixture

@@ -45,14 +45,8 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fetch_state(settings):
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
+def _fetch_state(in_process_http_state, settings):
     settings.SITE_URL = "https://desk.example.org"
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 import pytest
 
-from apps.core import http
 from tests.fakes import FakeServer, network
 
 
@@ -11,14 +10,8 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fetch_state(settings):
-    # In-process politeness state, no waiting between requests, nothing shared between tests.
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    settings.HTTP_HOST_MIN_INTERVALS = {}
-    http._local_store.clear()
-    yield
-    http._local_store.clear()
+def _fetch_state(in_process_http_state):
+    pass
 
 
 @pytest.fixture
