@@ -8,7 +8,6 @@ import threading
 import pytest
 from django.db import connection
 
-from apps.core import http
 from apps.core.exceptions import ApplicationError
 from apps.desks import webhooks
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEvent
@@ -29,15 +28,11 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture
-def refusing_receiver(settings):
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    http._local_store.clear()
+def refusing_receiver(in_process_http_state, settings):
     server = FakeServer({"/hook": FakeResponse(status=404, body="no such hook")}).start()
     settings.HTTP_ALLOWED_PRIVATE_HOSTS = [*settings.HTTP_ALLOWED_PRIVATE_HOSTS, server.host]
     yield server
     server.stop()
-    http._local_store.clear()
 
 
 def test_an_endpoint_deleted_while_its_delivery_is_given_up_neither_deadlocks(

@@ -9,7 +9,6 @@ import json
 
 import pytest
 
-from apps.core import http
 from apps.desks.models import WebhookEndpoint
 from apps.desks.tasks import webhook_delivery_send_task
 from tests.browser import chromium, log_in, script_errors
@@ -24,16 +23,12 @@ def network_guard(monkeypatch):
 
 
 @pytest.fixture
-def receiver(settings):
+def receiver(in_process_http_state, settings):
     """A webhook receiver on 127.0.0.1, allowed for this test, answering 200."""
-    settings.HTTP_SHARED_STATE_URL = ""
-    settings.HTTP_HOST_MIN_INTERVAL_SECONDS = 0
-    http._local_store.clear()
     server = FakeServer({"/hook": FakeResponse(status=200, body="ok")}).start()
     settings.HTTP_ALLOWED_PRIVATE_HOSTS = [*settings.HTTP_ALLOWED_PRIVATE_HOSTS, server.host]
     yield server
     server.stop()
-    http._local_store.clear()
 
 
 @pytest.fixture
