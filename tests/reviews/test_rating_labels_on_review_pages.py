@@ -49,6 +49,20 @@ def _queries(client, path: str) -> tuple[int, str]:
     return len(queries), response.content.decode()
 
 
+def _queries_with_verdicts_in_two_languages(client, path, ratings_on, shown, desk, editor, reviewer, scale):
+    """The queries `path` reads with 2, then 6 submitted verdicts of Spanish and French articles, in turn;
+    each time the page shows each verdict's rating as `shown` names it for those languages."""
+    counts, made = [], 0
+    for total in (2, 6):
+        for number in range(made, total):
+            _submitted(desk, editor, reviewer, scale, language=("es", "fr")[number % 2], number=number + 3)
+        count, page = _queries(client, path)
+        assert sorted(ratings_on(page)) == sorted(shown * (total // 2))
+        counts.append(count)
+        made = total
+    return counts
+
+
 def _queue_ratings(page: str) -> list[str]:
     """The rating of each verdict in the approval queue."""
     return re.findall(r'<td>(?:<div class="small notice-inline">.*?</div>)?<strong>(.*?)</strong>', page)
@@ -99,18 +113,11 @@ def test_the_approval_queue_reads_a_fixed_number_of_queries_with_verdicts_in_sev
     client, desk, editor, reviewer, scale
 ):
     client.force_login(editor)
-    submitted = []
+    counts = _queries_with_verdicts_in_two_languages(
+        client, reverse("reviews:queue"), _queue_ratings, ["Falso", "Faux"], desk, editor, reviewer, scale
+    )
 
-    def queries_for(total: int) -> int:
-        while len(submitted) < total:
-            number = len(submitted)
-            language = ("es", "fr")[number % 2]
-            submitted.append(_submitted(desk, editor, reviewer, scale, language=language, number=number + 3))
-        count, page = _queries(client, reverse("reviews:queue"))
-        assert sorted(_queue_ratings(page)) == sorted(["Falso", "Faux"] * (total // 2))
-        return count
-
-    assert queries_for(2) == queries_for(6)
+    assert counts[0] == counts[1]
 
 
 def test_the_verdict_form_offers_the_ratings_in_the_articles_language_with_their_default_labels(
@@ -171,15 +178,15 @@ def test_the_verdict_admin_lists_each_rating_in_its_articles_language(root_clien
 
 
 def test_the_verdict_admin_list_reads_a_fixed_number_of_queries(root_client, desk, editor, reviewer, scale):
-    submitted = []
+    counts = _queries_with_verdicts_in_two_languages(
+        root_client,
+        reverse("admin:reviews_verdict_changelist"),
+        _admin_ratings,
+        ["Falso (False)", "Faux (False)"],
+        desk,
+        editor,
+        reviewer,
+        scale,
+    )
 
-    def queries_for(total: int) -> int:
-        while len(submitted) < total:
-            number = len(submitted)
-            language = ("es", "fr")[number % 2]
-            submitted.append(_submitted(desk, editor, reviewer, scale, language=language, number=number + 3))
-        count, page = _queries(root_client, reverse("admin:reviews_verdict_changelist"))
-        assert sorted(_admin_ratings(page)) == sorted(["Falso (False)", "Faux (False)"] * (total // 2))
-        return count
-
-    assert queries_for(2) == queries_for(6)
+    assert counts[0] == counts[1]
