@@ -43,6 +43,7 @@ from apps.reviews.selectors import (
 )
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
+from apps.web.claim_table import claim_table_page_url
 from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
 from apps.web.forms.claims import (
     ClaimAddForm,
@@ -498,15 +499,6 @@ def _refused_merge_keep(request, *, article, errors: list[dict]) -> None:
         "tasks": request.POST.getlist("tasks"),
         "text": request.POST.get("text", ""),
     }
-
-
-def claim_table_page_url(request, *, article_id) -> str:
-    """The article page at the page of its claims table a refused merge or assignment was sent from
-    (the assign bar's form, which merges too, sends its number): where the claims the editor was
-    choosing are, rather than page 1. A merge's error summary links to their checkboxes there."""
-    url = reverse("articles:detail", args=[article_id])
-    page = request.POST.get("page", "")
-    return f"{url}?page={page}" if re.fullmatch(r"[1-9][0-9]{0,8}", page) else url
 
 
 def refused_merge_take(request, *, article) -> dict | None:

@@ -17,6 +17,7 @@ from apps.reviews.selectors import (
     review_tasks_get,
 )
 from apps.web.actions import form_action
+from apps.web.claim_table import claim_table_page_url
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.reviews import (
     CorrectionWithdrawForm,
@@ -28,7 +29,6 @@ from apps.web.forms.reviews import (
     VerdictReopenForm,
     VerdictReturnForm,
 )
-from apps.web.views.claims import claim_table_page_url
 
 # Enough for a day's work on one screen; a desk's backlog of hundreds is paged.
 QUEUE_PAGE_SIZE = 50
