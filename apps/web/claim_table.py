@@ -1,10 +1,14 @@
 """The form above an article's claims table (the assign bar: assign the ticked claims to a reviewer,
 or merge them), shared by the views it is sent to (assignment, merge) and the article page that
-shows it."""
+shows it. A refused form goes back to the page of the table it was sent from, as it was sent: the
+same claims ticked, the same reviewer, due date and merged wording, for the editor to correct."""
 
 import re
 
 from django.urls import reverse
+
+# The session key under which a refused form (what it sent, and a refused merge's errors) waits for the article page.
+REFUSED_FORM_SESSION_KEY = "refused_claim_table_form"
 
 
 def claim_table_page_url(request, *, article_id) -> str:
@@ -14,3 +18,29 @@ def claim_table_page_url(request, *, article_id) -> str:
     url = reverse("articles:detail", args=[article_id])
     page = request.POST.get("page", "")
     return f"{url}?page={page}" if re.fullmatch(r"[1-9][0-9]{0,8}", page) else url
+
+
+def refused_form_keep(request, *, article, errors: list[dict] | None = None) -> None:
+    """Keep the refused form of `article`'s claims table for the article page, which shows it as it
+    was sent: the claims still ticked (`tasks`, review task ids), the reviewer still chosen, the due
+    date and merged wording still typed. A refused merge's `errors` ({message, field: "tasks" or
+    "text", claim: the id of the ticked claim it is about, or None}) go in the page's error summary;
+    an assignment's reason is a message of its own."""
+    request.session[REFUSED_FORM_SESSION_KEY] = {
+        "article": str(article.pk),
+        "errors": [{"claim": None, **error} for error in errors or []],
+        "tasks": request.POST.getlist("tasks"),
+        "assignee": request.POST.get("assignee", ""),
+        "due_date": request.POST.get("due_date", ""),
+        "text": request.POST.get("text", ""),
+    }
+
+
+def refused_form_take(request, *, article) -> dict | None:
+    """The refused form of `article`'s claims table kept by `refused_form_keep`, once: the article
+    page shows it right after the redirect, and no article page (a reload, another article, this
+    one days later) shows it again."""
+    refused = request.session.pop(REFUSED_FORM_SESSION_KEY, None)
+    if not refused or refused.get("article") != str(article.pk):
+        return None
+    return refused

@@ -122,3 +122,46 @@ def test_a_refused_assignment_with_no_usable_page_comes_back_to_the_first_page(e
 
     assert response["Location"] == reverse("articles:detail", args=[article.pk])
     assert "Tick at least one claim to assign." in editor_client.get(response["Location"]).content.decode()
+
+
+def _is_ticked(page: str, claim) -> bool:
+    checkbox = page[page.index(f'id="select-{claim.pk}"') :]
+    return " checked>" in checkbox[: checkbox.index(">") + 1]
+
+
+@pytest.mark.parametrize("refusal", ["no reviewer chosen", "a due date in the past"])
+def test_a_refused_assignment_comes_back_with_its_claims_ticked_and_its_reviewer_chosen(
+    editor_client, many_claims, reviewer, refusal
+):
+    """The editor corrects the one thing refused instead of ticking the claims again."""
+    article, claims = many_claims
+    ticked, unticked = [claims[3], claims[5]], claims[4]
+    form = {"tasks": [str(claim.review_task.pk) for claim in ticked], "page": "2", "due_date": "2020-01-31"}
+    if refusal == "a due date in the past":
+        form["assignee"] = str(reviewer.pk)
+
+    response = editor_client.post(reverse("reviews:assign", args=[article.pk]), form)
+    page = editor_client.get(response["Location"]).content.decode()
+    again = editor_client.get(response["Location"]).content.decode()
+
+    assert "Claims 4\u20136 of 7" in page
+    reason = {"no reviewer chosen": "Choose a reviewer.", "a due date in the past": "The due date is in the past"}
+    assert reason[refusal] in page
+    assert all(_is_ticked(page, claim) for claim in ticked)
+    assert not _is_ticked(page, unticked)
+    chosen = f'<option value="{reviewer.pk}" selected>rachel</option>'
+    assert (chosen in page) == (refusal == "a due date in the past")
+    assert 'value="2020-01-31"' in page
+    # Shown once: reloading the page shows the form as new.
+    assert not any(_is_ticked(again, claim) for claim in ticked)
+    assert 'value="2020-01-31"' not in again
+
+
+def test_a_refused_assignment_does_not_tick_claims_of_another_article(editor_client, many_claims, desk):
+    article, claims = many_claims
+    other = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+
+    editor_client.post(reverse("reviews:assign", args=[article.pk]), {"tasks": [str(claims[0].review_task.pk)]})
+    page = editor_client.get(reverse("articles:detail", args=[other.claim.article.pk])).content.decode()
+
+    assert not _is_ticked(page, other.claim)

@@ -19,6 +19,7 @@ from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
 from apps.reviews.services import ASSIGNABLE_STATUSES
 from apps.web.actions import form_action, form_page
+from apps.web.claim_table import refused_form_take
 from apps.web.errors import application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
@@ -28,7 +29,6 @@ from apps.web.views.claims import (
     ShownStatus,
     claim_shown_status,
     positioned_segments,
-    refused_merge_take,
     refused_passage_take,
 )
 
@@ -115,7 +115,7 @@ def article_detail(request, article_id):
     claim_rows = _claim_rows(report)
     segments = _highlighted(report.article.body, claim_rows)
     claim_page = _claim_table_page(claim_rows, request.GET.get("page"), message_claim)
-    refused_merge = refused_merge_take(request, article=article) if can_edit else None
+    refused_form = refused_form_take(request, article=article) if can_edit else None
     return render(
         request,
         "articles/detail.html",
@@ -132,9 +132,9 @@ def article_detail(request, article_id):
             "language_name": language_name(article.language),
             "can_edit": can_edit,
             "refused_passage": refused_passage_take(request, article=article) if can_edit else None,
-            "refused_merge": refused_merge,
-            "merge_errors": _merge_error_summary(refused_merge, claim_page),
-            "assign_form": ReviewAssignForm(user=request.user, article=article) if can_edit else None,
+            "refused_form": refused_form,
+            "merge_errors": _merge_error_summary(refused_form, claim_page),
+            "assign_form": _assign_form(request, article, refused_form) if can_edit else None,
             "assignable_statuses": ASSIGNABLE_STATUSES,
             "editable_statuses": EDITABLE_TASK_STATUSES,
             "verdict_statuses": VERDICT_TASK_STATUSES,
@@ -218,6 +218,12 @@ def _claim_table_page(claim_rows: list[ClaimRow], page: str | None, message_clai
         index = next((i for i, claim_row in enumerate(claim_rows) if claim_row.row.claim.pk == message_claim.pk), 0)
         page = str(index // CLAIM_TABLE_PAGE_SIZE + 1)
     return paginator.get_page(page)
+
+
+def _assign_form(request, article, refused: dict | None) -> ReviewAssignForm:
+    """The form above the claims table; after a refusal, with the reviewer and due date it was sent with."""
+    initial = {"assignee": refused["assignee"], "due_date": refused["due_date"]} if refused else None
+    return ReviewAssignForm(user=request.user, article=article, initial=initial)
 
 
 def _merge_error_summary(refused: dict | None, claim_page: Page) -> list[ErrorLink]:

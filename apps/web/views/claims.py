@@ -43,7 +43,7 @@ from apps.reviews.selectors import (
 )
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
-from apps.web.claim_table import claim_table_page_url
+from apps.web.claim_table import claim_table_page_url, refused_form_keep
 from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
 from apps.web.forms.claims import (
     ClaimAddForm,
@@ -420,7 +420,7 @@ def claims_merge(request, article_id):
     form = ClaimMergeForm(request.POST, user=request.user, article=article)
     if not form.is_valid():
         errors = [{"message": error, "field": name} for name, problems in form.errors.items() for error in problems]
-        _refused_merge_keep(request, article=article, errors=errors)
+        refused_form_keep(request, article=article, errors=errors)
         return redirect(claim_table_page_url(request, article_id=article.pk))
     try:
         claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
@@ -430,7 +430,7 @@ def claims_merge(request, article_id):
         if error.status not in (400, 409):
             raise
         refused = {"message": error.message, "field": "tasks", "claim": _merge_refused_claim(form.claims())}
-        _refused_merge_keep(request, article=article, errors=[refused])
+        refused_form_keep(request, article=article, errors=[refused])
         return redirect(claim_table_page_url(request, article_id=article.pk))
     merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
     if form.cleaned_data["text"].strip():
@@ -480,31 +480,6 @@ def refused_passage_take(request, *, article) -> dict | None:
     once: the article page shows it in its field right after the redirect, and no article page
     (a reload, another article, this one days later) shows it again."""
     refused = request.session.pop(REFUSED_PASSAGE_SESSION_KEY, None)
-    if not refused or refused.get("article") != str(article.pk):
-        return None
-    return refused
-
-
-# The session key under which a refused merge (its errors, ticks and wording) waits for the article page.
-REFUSED_MERGE_SESSION_KEY = "refused_merge"
-
-
-def _refused_merge_keep(request, *, article, errors: list[dict]) -> None:
-    """Keep a refused merge for the article page, which shows `errors` ({message, field: "tasks" or
-    "text", claim: the id of the ticked claim it is about, or None}) in an error summary and the
-    form as it was sent: the claims still ticked, the wording still typed."""
-    request.session[REFUSED_MERGE_SESSION_KEY] = {
-        "article": str(article.pk),
-        "errors": [{"claim": None, **error} for error in errors],
-        "tasks": request.POST.getlist("tasks"),
-        "text": request.POST.get("text", ""),
-    }
-
-
-def refused_merge_take(request, *, article) -> dict | None:
-    """The refused merge of `article`'s claims kept by `_refused_merge_keep`, once, as
-    `refused_passage_take` gives a refused passage."""
-    refused = request.session.pop(REFUSED_MERGE_SESSION_KEY, None)
     if not refused or refused.get("article") != str(article.pk):
         return None
     return refused
