@@ -288,8 +288,11 @@ def _allow_listed(host: str, port: int) -> bool:
 def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout: float | None = None) -> Target:
     """Validate `url` and resolve its host once; raise a `FetchError` for anything refused.
 
-    No socket is opened here, so tests can prove a refusal happens before any connection. With
-    `resolve_timeout` (seconds), a lookup that takes longer is a `FetchTimeoutError`.
+    No socket is opened here, so tests can prove a refusal happens before any connection. The
+    host's lookup is given `resolve_timeout` seconds, HTTP_TIMEOUT_SECONDS when left out: one that
+    takes longer is a `FetchTimeoutError`. getaddrinfo has no time limit of its own, so a resolver
+    that hangs would otherwise hold the caller (a web request registering a webhook URL) for as
+    long as the system resolver keeps retrying.
     """
     if _UNSAFE_URL_CHARACTERS.search(url):
         raise URLNotAllowedError("The URL contains spaces or control characters.", url=url)
@@ -321,10 +324,9 @@ def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout:
     literal = _ip_literal(host)
     if literal:
         addresses = [literal]
-    elif resolve_timeout is None:
-        addresses = (resolver or system_resolver)(host, port)
     else:
-        addresses = _resolve_within(resolver or system_resolver, host, port, seconds=resolve_timeout, url=url)
+        seconds = settings.HTTP_TIMEOUT_SECONDS if resolve_timeout is None else resolve_timeout
+        addresses = _resolve_within(resolver or system_resolver, host, port, seconds=seconds, url=url)
     if not addresses:
         raise DNSResolutionError(f"{host} has no address.", url=url)
     if not allow_listed:

@@ -67,6 +67,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.http import (
     DNSResolutionError,
     FetchError,
+    FetchTimeoutError,
     HostBusyError,
     HTTPStatusError,
     TooManyRedirectsError,
@@ -123,6 +124,11 @@ def webhook_url_check(url: str) -> str:
         raise ApplicationError("The URL is longer than 2,000 characters.", extra={"field": "url"})
     try:
         target_check(url)
+    except FetchTimeoutError as error:
+        # The resolver is at fault, not the URL: the same URL may well pass a moment later.
+        raise ApplicationError(
+            f"This URL could not be checked: {error} Try again in a moment.", extra={"field": "url"}
+        ) from None
     except FetchError as error:
         raise ApplicationError(f"This URL cannot receive webhooks: {error}", extra={"field": "url"}) from None
     return url

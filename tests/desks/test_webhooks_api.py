@@ -1,5 +1,8 @@
 """Desk admins manage their webhooks over the API and on the desk settings pages."""
 
+import threading
+import time
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -124,6 +127,47 @@ def test_a_url_that_cannot_receive_webhooks_is_a_clear_400(desk, desk_admin_api,
     if url:
         assert response.json() == {"message": message, "extra": {"field": "url"}}
     assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.fixture
+def hanging_resolver(monkeypatch, settings):
+    """A resolver that never answers while the test runs (getaddrinfo has no timeout of its own);
+    the lookups still waiting are let go when it ends."""
+    settings.HTTP_TIMEOUT_SECONDS = 0.3
+    release = threading.Event()
+    looked_up = []
+
+    def resolve(host, port):
+        looked_up.append(host)
+        release.wait(30)
+        return ["93.184.215.14"]
+
+    monkeypatch.setattr(http, "system_resolver", resolve)
+    yield looked_up
+    release.set()
+
+
+@pytest.mark.parametrize("change", ["registered", "changed"])
+def test_a_url_whose_name_cannot_be_looked_up_in_time_is_a_clear_400(
+    desk, desk_admin_api, endpoint, hanging_resolver, change
+):
+    """Registering or changing a webhook URL looks its host up within the outbound client's timeout,
+    as a fetch does: a resolver that hangs gets the admin an answer, not a request that never ends."""
+    url = "https://hangs.example/hook"
+    started = time.monotonic()
+    if change == "registered":
+        response = desk_admin_api.post(_list_url(desk), {"url": url, "events": ["verdict.approved"]}, format="json")
+    else:
+        response = desk_admin_api.patch(f"{_list_url(desk)}{endpoint.pk}/", {"url": url}, format="json")
+
+    assert time.monotonic() - started < 3
+    assert hanging_resolver == ["hangs.example"]
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": "This URL could not be checked: Looking up hangs.example took too long. Try again in a moment.",
+        "extra": {"field": "url"},
+    }
+    assert list(WebhookEndpoint.objects.values_list("url", flat=True)) == [PUBLIC_URL]
 
 
 def test_a_url_django_refuses_though_its_name_resolves_is_a_400_not_a_500(desk, admin_client, monkeypatch):
