@@ -2381,3 +2381,42 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
     )
 
     assert claim.attribution == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Aid agencies say populations with high vaccination rates have enough herd immunity to stop 3 outbreaks.",
+         "Aid agencies"),
+        ("The archaeologists say that 93 of the statues stand near sources of fresh water.", "The archaeologists"),
+        ("Maria Lopez went on to say 4,000 deaths could be prevented by the new drug.", "Maria Lopez"),
+        ("Labour Party leader and Prime Minister Tom Hale said he was humbled by the 2019 results.", "Tom Hale"),
+        ("The topmost senior Polish archbishop Marek Nowak said 12 priests had been suspended in 2019.",
+         "Marek Nowak"),
+        ('"Stripes may confuse 3 species of flies," said study co-author and Royal Society Research Fellow '
+         'Alan Reed.', "Alan Reed"),
+        ('"The police used force against 200 protesters," Hong Kong director of Amnesty International Lan-fei Ho '
+         'said in a statement.', "Lan-fei Ho"),
+    ],
+    ids=["a group's present", "the group named by its noun", "went on to say", "two posts joined by and",
+         "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said"],
+)  # fmt: skip
+def test_seventeenth_session_phrasings_name_their_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lawyer for John Smith said the 3 charges against his client were false.",
+        "The wife of President Joe Biden said 40 schools would reopen in 2021.",
+        "Egypt's President Abdel Fattah al-Sisi announced three days of national mourning, Wednesday to Friday.",
+    ],
+    ids=["someone else's lawyer", "someone else's wife", "announcing a thing, not saying"],
+)
+def test_a_name_after_words_that_make_it_someone_elses_or_no_statement_names_no_source(sentence):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)
+
+    assert claim.attribution not in ("John Smith", "Joe Biden", "Abdel Fattah al-Sisi")

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .atomic import has_clause_verb
-from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES
+from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES, find_entities
 from .lexicon import CAPITALS, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
@@ -14,6 +14,9 @@ _VERB = (
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
     r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends|reiterated|reiterates"
     r"|testified|testifies"
+    # "Aid agencies say ...": a group's present; "Muyembe went on to say ...", "They did say ...": the verb of
+    # saying after what carries its tense
+    r"|say|(?:went\s+on\s+to|did)\s+(?:say|add|note|explain)"
     # "David Spergel tweeted that Conway was ...", not "Trump tweeted about the riots"
     r"|(?:tweeted|posted)(?=\s+that\b)"
     # what research shows: "researchers established that ...", "the study found that ..."
@@ -59,7 +62,7 @@ _REPORTING_ADVERB = (
 # "US authorities claimed ...", "Chinese officials said ...": a group named by where it is from.
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
-    r"|organi[sz]ers"
+    r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|news\s+agency"
@@ -632,11 +635,87 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(
             _clean(named["named"]), _cue(named["cue"]), named.end(), len(sentence), "leading", cue_start=cue_start
         )
+    if frame := _described_speaker(sentence, opening):
+        return frame
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
     if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
     return None
+
+
+# "Conservative Party leader and Prime Minister Boris Johnson said he was ...", "the topmost senior Polish
+# archbishop Wojciech Polak said, ...": a person by name, after words of any shape that say who they are
+_DESCRIBED_SPEAKER = re.compile(
+    rf"(?P<speaker>[^,;:\"“”()]{{2,120}}?\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,5}})"
+    rf"\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?P<cue>said|says|wrote|writes|tweeted|stated|added|explained|announced"
+    r"|noted|warned|told\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.-]*))\b"
+    # not a passive ("said by") nor a noun phrase ("stated goals")
+    r"(?!\s+(?:by|was|were|is|are)\b)"
+)
+# '"...," said study co-author and Royal Society University Research Fellow Martin How.', '"...," Hong Kong
+# director of Amnesty International Man-kei Tam said in a statement.': the same after a quotation
+_QUOTE_THEN_DESCRIBED_SPEAKER = re.compile(
+    r"^[\"“].+?[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|wrote|writes|added|tweeted)\s+(?P<speaker1>[^,;:\"“”()]{2,160}?)"
+    r"|(?P<speaker2>[^,;:\"“”()]{2,160}?)\s+(?P<cue2>said|says|wrote|writes|added|tweeted)"
+    r"(?:\s+(?:in|on|to)\s+(?:a|an|the|his|her|their)?\s*[\w-]+)?)\s*[.!]?\s*$"
+)
+# Before a name, a word that makes it someone else's ("The lawyer for John Smith said", "A friend of Jane Doe
+# said") or one of two speakers ("Smith and John Doe said")
+_NOT_THE_SPEAKER_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|from|about|against|on|in|at|and|or)|['\u2019]s?)\s*$")
+# "a post and a post" before the name: "leader and Prime Minister Boris Johnson"
+_POST_AND_BEFORE = re.compile(r"\b[a-z][\w-]*\s+and\s*$")
+_QUOTATION_FOLLOWS = re.compile(r"\s*[,:]?\s*[\"“]")
+# "stated to the CBC in late June that ...": whom and when, then what was said
+_THAT_FOLLOWS = re.compile(r"(?:\s+(?:to|on|in|via)\s[^,\"“]{1,40}?)?\s+that\b")
+# A participle or a past tense among the words before the name makes them a clause, not a description.
+_VERB_FORM = re.compile(r"\b[a-z][a-z-]+(?:ed|ing)\b")
+_NAME_RUN_AT_END = re.compile(rf"{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,5}}$")
+
+
+def _described_speaker(sentence: str, opening: re.Match[str] | None) -> AttributionFrame | None:
+    """A person named after words that describe them, however they are written, as the subject of a verb of
+    saying: the person is the source, and the frame stays in the claim's text."""
+    if quoted := _QUOTE_THEN_DESCRIBED_SPEAKER.match(sentence):
+        if not (name := _described_person(quoted["speaker1"] or quoted["speaker2"])):
+            return None
+        return AttributionFrame(name, _cue(quoted["cue1"] or quoted["cue2"]), 0, len(sentence), "quote")
+    match = _DESCRIBED_SPEAKER.match(sentence, opening.end() if opening else 0)
+    if match is None or not (name := _described_person(match["speaker"])):
+        return None
+    if _QUOTATION_FOLLOWS.match(sentence, match.end()):
+        return AttributionFrame(name, _cue(match["cue"]), 0, len(sentence), "quote")
+    content = sentence[match.end() :]
+    # What was said follows: not the verb's object, as in "announced three days of mourning", nor what the
+    # speaker did, as in "tweeted after hearing the news".
+    if not (_THAT_FOLLOWS.match(content) or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])):
+        return None
+    cue_start = match.start("cue")
+    return AttributionFrame(name, _cue(match["cue"]), match.end(), len(sentence), "leading", cue_start=cue_start)
+
+
+def _described_person(speaker: str) -> str:
+    """The person whose name ends `speaker` when the words before it describe them ("Prime Minister Boris
+    Johnson" -> Boris Johnson, "Hong Kong director of Amnesty International Man-kei Tam" -> Man-kei Tam), or ""
+    when the name is someone else's ("The lawyer for John Smith") or the words before it make a clause."""
+    run = _NAME_RUN_AT_END.search(speaker)
+    if run is None:
+        return ""
+    entities = find_entities(run.group())
+    if entities and entities[-1]["type"] == "PERSON" and run.group().endswith(entities[-1]["text"]):
+        # "The wife of President Joe Biden": the title goes with the name, and so does what comes before it
+        name, before = entities[-1]["text"], speaker[: run.start()]
+    elif find_entities(last_two := " ".join(run.group().split()[-2:])) == [{"text": last_two, "type": "PERSON"}]:
+        # "director of Amnesty International Man-kei Tam": a body's name, then its member's
+        name, before = last_two, speaker[: len(speaker) - len(last_two)]
+    else:
+        return ""
+    description = speaker[: len(speaker) - len(name)]
+    if not before.strip() or _VERB_FORM.search(description) or has_clause_verb(description):
+        return ""
+    if _NOT_THE_SPEAKER_BEFORE.search(before) and not _POST_AND_BEFORE.search(before):
+        return ""
+    return name
 
 
 def _speaker_then_quote(sentence: str, opening: re.Match[str] | None) -> AttributionFrame | None:
@@ -770,4 +849,5 @@ def _named_source(source: str) -> str:
 
 
 def _cue(cue: str) -> str:
-    return cue.split()[0].lower()
+    words = cue.split()
+    return words[-1].lower() if words[0] in ("went", "did") else words[0].lower()
