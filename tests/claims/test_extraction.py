@@ -2420,3 +2420,20 @@ def test_a_name_after_words_that_make_it_someone_elses_or_no_statement_names_no_
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)
 
     assert claim.attribution not in ("John Smith", "Joe Biden", "Abdel Fattah al-Sisi")
+
+
+def test_one_of_a_group_with_an_irregular_plural_is_the_source():
+    (claim,) = extract_claims('One of the children said, "My 12 siblings were chained to their beds."')
+
+    assert claim.attribution == "One of the children"
+
+
+def test_a_pronoun_after_a_linking_adverb_is_the_person_named_before():
+    claims = extract_claims(
+        "Emily Murphy claimed she made the decision of 2 May alone. However, she claimed she and her family had "
+        "received 40 violent threats."
+    )
+
+    threats = _claim(claims, "threats")
+    assert threats.attribution == "Emily Murphy"
+    assert threats.text.startswith("Emily Murphy and her family had received 40 violent threats")

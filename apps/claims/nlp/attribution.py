@@ -118,7 +118,8 @@ _SOURCE = (
     rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
     # "One of the victims said", "One interviewee said": one of a group
-    r"|One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b|One\s+interviewee"
+    r"|One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    r"|One\s+interviewee"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
@@ -347,6 +348,12 @@ _OPENING_PHRASE = re.compile(
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
+)
+# "However, she claimed she and her family had received threats": a person's pronoun after an adverb that only
+# links the sentence to the one before, which the claim can do without like the frame
+_LINKING_ADVERB = re.compile(
+    r"(?:However|Meanwhile|Moreover|Furthermore|Additionally|Nonetheless|Nevertheless|Still|Indeed|Separately"
+    r"|Similarly|Likewise|Later|Earlier),\s+"
 )
 # "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
 _DAY_WITHOUT_COMMA = re.compile(
@@ -584,7 +591,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (match := _LEADING_AFTER_OPENING.match(sentence, opening.end()))
         and _leading_content_follows(match, sentence)
         and _says(match, sentence)
-        and match["source"].lower() not in SOURCE_ANAPHORA
+        and (
+            match["source"].lower() not in SOURCE_ANAPHORA
+            or (_LINKING_ADVERB.fullmatch(opening.group()) and match["source"].lower() in ("he", "she"))
+        )
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
         return _leading_frame(match, sentence)
