@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from apps.claims.models import ArticleExtraction, Claim
 from apps.claims.selectors import article_extraction_message
+from apps.core.api.fields import UUIDStringField
 
 
 class MatchedVerdictSerializer(serializers.Serializer):
@@ -22,9 +23,9 @@ class MatchedVerdictSerializer(serializers.Serializer):
 class MatchedClaimSerializer(serializers.Serializer):
     """The earlier checked claim a claim repeats, with its verdict for the reviewer to reuse."""
 
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     text = serializers.CharField()
-    article = serializers.UUIDField(source="article_id")
+    article = UUIDStringField(source="article_id")
     article_title = serializers.CharField(source="article.title")
     verdict = serializers.SerializerMethodField()
 
@@ -38,7 +39,7 @@ class MatchedClaimSerializer(serializers.Serializer):
 
 
 class ClaimOutputSerializer(serializers.ModelSerializer):
-    article = serializers.UUIDField(source="article_id", read_only=True)
+    article = UUIDStringField(source="article_id", read_only=True)
     matched_claim = serializers.SerializerMethodField()
     language = serializers.CharField(
         source="article.language",
@@ -83,7 +84,7 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
 
 
 class ArticleExtractionOutputSerializer(serializers.ModelSerializer):
-    article = serializers.UUIDField(source="article_id", read_only=True)
+    article = UUIDStringField(source="article_id", read_only=True)
     message = serializers.SerializerMethodField(
         help_text="Why extraction refused the article, naming its language as it is now; empty when it ran."
     )
@@ -105,7 +106,7 @@ class ClaimFeedbackRowSerializer(serializers.Serializer):
 
 
 class ClaimCreateInputSerializer(serializers.Serializer):
-    article = serializers.UUIDField()
+    article = UUIDStringField()
     start = serializers.IntegerField(min_value=0)
     end = serializers.IntegerField(min_value=1)
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
@@ -123,7 +124,7 @@ class ClaimEditInputSerializer(serializers.Serializer):
 
 
 class ClaimMergeInputSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=20)
+    claims = serializers.ListField(child=UUIDStringField(), min_length=1, max_length=20)
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 

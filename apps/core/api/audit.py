@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.core.api.fields import UUIDStringField
 from apps.core.audit import audit_event_summary
 from apps.core.models import AuditAction
 
@@ -17,24 +18,24 @@ class AuditEventOutputSerializer(serializers.Serializer):
     details = serializers.DictField(
         help_text="What changed, old and new values where they matter (e.g. `previous_rating` and `rating`)."
     )
-    article_id = serializers.UUIDField(
+    article_id = UUIDStringField(
         allow_null=True,
         help_text="The article; it may have been deleted since. Null for a change to the desk's own "
         "settings (its people, rating scale and source rules).",
     )
-    claim_id = serializers.UUIDField(allow_null=True, help_text="The claim; null for the article's own events.")
+    claim_id = UUIDStringField(allow_null=True, help_text="The claim; null for the article's own events.")
 
     def get_summary(self, event) -> str:
         return audit_event_summary(event)
 
 
 class MergedClaimSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     text = serializers.CharField(help_text="The claim's text when it was merged away.")
 
 
 class SplitClaimSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     text = serializers.CharField(help_text="The claim's text when it was split.")
 
 

@@ -1,12 +1,13 @@
 from rest_framework import serializers
 
+from apps.core.api.fields import UUIDStringField
 from apps.desks.models import Role, WebhookDeliveryStatus, WebhookEvent, WebhookFormat
 
 
 class DeskOutputSerializer(serializers.Serializer):
     """One of your desks (serialised from your membership of it)."""
 
-    id = serializers.UUIDField(source="desk.id")
+    id = UUIDStringField(source="desk.id")
     slug = serializers.SlugField(source="desk.slug")
     name = serializers.CharField(source="desk.name")
     role = serializers.ChoiceField(choices=Role.choices)
@@ -55,7 +56,7 @@ class AccountCreatedOutputSerializer(serializers.Serializer):
 class WebhookOutputSerializer(serializers.Serializer):
     """A webhook endpoint of the desk, with its signing secret (desk admins only)."""
 
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     url = serializers.CharField()
     description = serializers.CharField()
     events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices))
@@ -101,7 +102,7 @@ class WebhookUpdateInputSerializer(serializers.Serializer):
 class WebhookDeliveryOutputSerializer(serializers.Serializer):
     """One event sent (or being sent) to the endpoint: what, when, and how the endpoint answered."""
 
-    id = serializers.UUIDField(
+    id = UUIDStringField(
         help_text="The delivery. The body's `id` is the event's: this id, or for a redelivery the id of the "
         "delivery it sends again, so receivers drop repeats by it."
     )
@@ -115,7 +116,7 @@ class WebhookDeliveryOutputSerializer(serializers.Serializer):
         help_text="While pending after a failed attempt: when the next one is planned (the backoff, or the "
         "endpoint's Retry-After on a 429 or 503, whichever is longer).",
     )
-    redelivery_of = serializers.UUIDField(
+    redelivery_of = UUIDStringField(
         source="redelivery_of_id", allow_null=True, help_text="The delivery this one sends again, if any."
     )
     created_at = serializers.DateTimeField()

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.claims.models import ClaimKind
+from apps.core.api.fields import UUIDStringField
 from apps.references.models import (
     SOURCE_RULE_MAX_KEYWORD_LENGTH,
     SOURCE_RULE_MAX_KEYWORDS,
@@ -107,7 +108,7 @@ class LibraryDocumentListQuerySerializer(serializers.Serializer):
 
 
 class LibraryDocumentInputSerializer(serializers.Serializer):
-    desk = serializers.UUIDField(required=False)
+    desk = UUIDStringField(required=False)
     title = serializers.CharField(max_length=500)
     publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=2000)
@@ -118,7 +119,7 @@ class LibraryDocumentInputSerializer(serializers.Serializer):
 class LibraryDocumentUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     url = serializers.URLField(max_length=2000, help_text="Where the document comes from (cited to reviewers).")
-    desk = serializers.UUIDField(required=False)
+    desk = UUIDStringField(required=False)
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)

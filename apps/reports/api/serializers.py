@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
 from apps.claims.models import ClaimKind
+from apps.core.api.fields import UUIDStringField
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize
 from apps.reports.search import QUERY_MAX_LENGTH, REVIEW_STATUSES, search_result_verdict
 
@@ -37,7 +38,7 @@ class SearchInputSerializer(serializers.Serializer):
 
 
 class SearchArticleSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     title = serializers.CharField()
     outlet = serializers.CharField()
     byline = serializers.CharField()
@@ -49,7 +50,7 @@ class SearchResultSerializer(serializers.Serializer):
     """A claim found by the search, with the published verdict that applies to it (none until one does): while
     a verdict is being corrected, the finding as published, as the exports show it."""
 
-    id = serializers.UUIDField()
+    id = UUIDStringField()
     text = serializers.CharField()
     attribution = serializers.CharField()
     kind = serializers.CharField()
@@ -137,7 +138,7 @@ class DurationStatsSerializer(serializers.Serializer):
 
 
 class RatingCountSerializer(serializers.Serializer):
-    rating_id = serializers.UUIDField()
+    rating_id = UUIDStringField()
     label = serializers.CharField()
     count = serializers.IntegerField()
     on_scale = serializers.BooleanField(help_text="False for a rating of a scale the desk has since replaced.")

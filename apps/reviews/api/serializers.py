@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.core.api.fields import UUIDStringField
 from apps.reviews.models import Rating, ReviewTask, Verdict, VerdictCorrection
 from apps.reviews.services import CORRECTION_NOTE_REQUIRED
 
@@ -106,7 +107,7 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
 
 class ReviewTaskOutputSerializer(serializers.ModelSerializer):
     claim_text = serializers.CharField(source="claim.text")
-    article = serializers.UUIDField(source="claim.article_id")
+    article = UUIDStringField(source="claim.article_id")
     assignee = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True, help_text="Null until an editor assigns the task."
     )
@@ -140,7 +141,7 @@ class ReviewTaskOutputSerializer(serializers.ModelSerializer):
 
 
 class AssignInputSerializer(serializers.Serializer):
-    task_ids = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=500)
+    task_ids = serializers.ListField(child=UUIDStringField(), min_length=1, max_length=500)
     assignee = serializers.CharField(help_text="Username of a member of the desk.")
     due_date = serializers.DateField(
         required=False,
@@ -160,9 +161,9 @@ def _revision_field() -> serializers.IntegerField:
 
 
 class VerdictInputSerializer(serializers.Serializer):
-    rating = serializers.UUIDField()
+    rating = UUIDStringField()
     rationale = serializers.CharField(max_length=20000)
-    references = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
+    references = serializers.ListField(child=UUIDStringField(), required=False, default=list)
     verdict_revision = _revision_field()
 
 
@@ -208,7 +209,7 @@ class ScaleRatingOutputSerializer(serializers.ModelSerializer):
 class RatingScaleOutputSerializer(serializers.Serializer):
     """The rating scale a desk uses."""
 
-    id = serializers.UUIDField(source="scale.id")
+    id = UUIDStringField(source="scale.id")
     name = serializers.CharField(source="scale.name")
     own = serializers.BooleanField(
         help_text="The desk's own scale, which its admins edit; false: the standard scale shared by every "
