@@ -2437,3 +2437,23 @@ def test_a_pronoun_after_a_linking_adverb_is_the_person_named_before():
     threats = _claim(claims, "threats")
     assert threats.attribution == "Emily Murphy"
     assert threats.text.startswith("Emily Murphy and her family had received 40 violent threats")
+
+
+def test_who_after_an_unnamed_person_described_as_someones_relative_is_that_person():
+    claims = extract_claims(
+        "A new allegation came from a woman, a niece of former Senate candidate Mary Dunne, who claimed the "
+        "governor had insulted her when she was 14 years old."
+    )
+
+    claim = _claim(claims, "insulted")
+    assert claim.text.startswith("A niece of former Senate candidate Mary Dunne claimed the governor")
+
+
+def test_who_after_a_named_person_described_as_someones_relative_is_the_relative():
+    # A guard: after a name, the person in the apposition is what the clause describes.
+    claims = extract_claims(
+        "The prosecutor agreed to investigate Hunter Biden, the son of Joe Biden, who served as Vice President "
+        "from 2009 until 2017."
+    )
+
+    assert _claim(claims, "served").text.startswith("Joe Biden served as Vice President")

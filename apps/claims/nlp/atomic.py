@@ -158,6 +158,14 @@ _REPORTED_WHICH = re.compile(
 )
 
 
+# Someone unnamed ("a woman"), then whose relative or what member they are, up to the name a "who" follows: the
+# relative clause goes on describing the unnamed person.
+_UNNAMED_PERSON_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+"
+    r"(?P<description>(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+of\s+[^,;()\"“]{0,80}?)$"
+)
+
+
 def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ ", which has killed at least 40,000 people" -> "the violence has killed ..." """
     for match in _RELATIVE.finditer(text):
@@ -179,6 +187,9 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
+        if match["pronoun"] == "who" and (described := _UNNAMED_PERSON_DESCRIBED_BEFORE.search(text, 0, antecedent[0])):
+            # "a woman, a niece of Senate candidate Christine O'Donnell, who claimed ...": the woman, not the candidate
+            antecedent = (described.start("description"), antecedent[1])
         if text[: antecedent[0]].strip().lower() in _PREPOSITION_WORDS:
             continue  # "Unlike Senators, who serve six-year terms, members of the House ...": one comparison
         if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
