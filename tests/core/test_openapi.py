@@ -58,3 +58,15 @@ def test_parameters_the_api_checks_say_what_it_accepts():
     assert re.fullmatch(key["schema"]["pattern"], "a0b1-c2d3")
     assert not re.fullmatch(key["schema"]["pattern"], "   ")
     assert not re.fullmatch(key["schema"]["pattern"], "key\x00")
+
+
+def test_request_bodies_that_refuse_unknown_keys_say_so():
+    """The notification settings refuse a key that names no kind of email (400), as a body of any
+    ClosedSerializer refuses keys it has no field for; the schema said any key could be sent. Other
+    bodies ignore keys they do not know, as DRF does, and are documented open."""
+    components = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
+
+    closed = {name for name, component in components.items() if component.get("additionalProperties") is False}
+
+    assert closed == {"PatchedNotificationSettingsRequest"}
+    assert "additionalProperties" not in components["NotificationSettings"], "answers may gain kinds"

@@ -584,6 +584,18 @@ def test_the_api_refuses_unknown_kinds_and_non_booleans(reviewer_api, reviewer):
     assert all(notifications.notification_settings_get(user=reviewer).values())
 
 
+def test_the_api_names_each_unknown_kind_beside_the_other_problems(reviewer_api, reviewer):
+    response = reviewer_api.patch(
+        "/api/v1/me/notification-settings/", {"newsletter": False, "task_assigned": "maybe"}, format="json"
+    )
+
+    assert response.status_code == 400
+    fields = response.json()["extra"]["fields"]
+    assert fields["newsletter"] == ["There is no kind of email by this name."]
+    assert fields["task_assigned"] == ["Must be a valid boolean."]
+    assert all(notifications.notification_settings_get(user=reviewer).values())
+
+
 def test_the_api_refuses_anonymous_callers(anonymous_api):
     assert anonymous_api.get("/api/v1/me/notification-settings/").status_code == 401
     assert anonymous_api.patch("/api/v1/me/notification-settings/", {}, format="json").status_code == 401

@@ -5,11 +5,17 @@ are needed, 400 where the request carries input or writes, 404 on paths naming s
 pages, 413 and 415 where there is a body. Statuses only some services raise (409, 412, 422...)
 are declared on the view with `error_response`; an error declared there with a description only
 gets the error body too.
+
+A request body that refuses keys it has no field for (`ClosedSerializer`) says so with
+`additionalProperties: false`.
 """
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
+
+from apps.core.api.serializers import ClosedSerializer
 
 PAGINATION_PARAMETERS = {"page", "page_size"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -31,6 +37,13 @@ def error_response(description: str) -> OpenApiResponse:
 
 
 class ErrorDocumentingAutoSchema(AutoSchema):
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request" and isinstance(force_instance(serializer), ClosedSerializer):
+            # Only requests: an answer may gain fields without breaking the clients that read it.
+            schema["additionalProperties"] = False
+        return schema
+
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:

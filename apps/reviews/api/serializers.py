@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.api.fields import UUIDStringField
+from apps.core.api.serializers import ClosedSerializer
 from apps.reviews.models import Rating, ReviewTask, Verdict, VerdictCorrection
 from apps.reviews.services import CORRECTION_NOTE_REQUIRED
 
@@ -250,9 +251,11 @@ class RatingMoveInputSerializer(serializers.Serializer):
     )
 
 
-class NotificationSettingsSerializer(serializers.Serializer):
+class NotificationSettingsSerializer(ClosedSerializer):
     """Which emails you get: one switch per kind, all on until turned off. A PATCH names only the
     kinds it changes."""
+
+    unknown_key_message = "There is no kind of email by this name."
 
     task_assigned = serializers.BooleanField(required=False, help_text="A claim is assigned to you.")
     verdict_submitted = serializers.BooleanField(
@@ -274,9 +277,3 @@ class NotificationSettingsSerializer(serializers.Serializer):
     overdue_digest = serializers.BooleanField(
         required=False, help_text="Once a day: your overdue claims, and editors' desks' overdue claims."
     )
-
-    def validate(self, attrs):
-        unknown = set(self.initial_data) - set(self.fields)
-        if unknown:
-            raise serializers.ValidationError({key: ["There is no kind of email by this name."] for key in unknown})
-        return attrs
