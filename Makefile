@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test install lint format migrate demo clean
+.PHONY: run serve test install lint format migrate demo clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,10 @@ format: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Updates the translation catalogs (locale/ for templates/ and factcheck/, each app's locale/ for
+# its code) from the marked strings, then compiles them. Needs GNU gettext (Debian: gettext); the
+# compiled .mo files are committed, so running the app needs no gettext.
+messages: install
+	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=bench --ignore=training --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv

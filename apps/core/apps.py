@@ -5,3 +5,7 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connects the sign-in signal that copies a person's language choice into their session.
+        from apps.core import interface_language  # noqa: F401

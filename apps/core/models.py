@@ -140,3 +140,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Audit events are never deleted.")
+
+
+class AccountPreference(models.Model):
+    """What a person chose for their own account, beside Django's user row.
+
+    `interface_language` is empty until they choose: their browser's language decides until then,
+    and emails to them are in the site's default language.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="preference"
+    )
+    interface_language = models.CharField(max_length=16, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.interface_language or 'browser language'}"

@@ -272,6 +272,8 @@ ROUTES: dict[str, Route] = {
     # The caller's own email settings, which name no desk's object: an empty form (every email off) is
     # a valid one, and the matrix's bodies are for naming Harbour's objects.
     "account:notifications": Route({"GET": USER, "POST": USER}),
+    # The caller's own language: the empty choice (the browser's language) is a valid one.
+    "account:language": Route({"POST": USER}),
     "reviews:queue": Route(
         {"GET": USER},
         query=lambda w: {"article": str(w.article.pk)},

@@ -6,4 +6,5 @@ app_name = "account"
 
 urlpatterns = [
     path("account/notifications/", views.notification_settings, name="notifications"),
+    path("account/language/", views.interface_language, name="language"),
 ]

@@ -1,0 +1,249 @@
+"""The pages and emails in the reader's language: the catalogs are complete and compiled, every
+template's words are marked for translation, and the language follows the person's choice."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.template.base import Lexer, TokenType
+from django.urls import reverse
+
+from apps.core.interface_language import email_language_for, interface_language_get, interface_language_set
+from tests import factories
+
+ROOT = Path(settings.BASE_DIR)
+CATALOGS = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
+TEMPLATES = sorted(path for path in (ROOT / "templates").rglob("*") if path.is_file())
+
+# Templates whose words are not all marked yet. Each is taken off as it is translated; the test
+# below fails for a listed template that no longer needs to be here.
+NOT_YET_TRANSLATED = {
+    "400.html",
+    "403.html",
+    "403_csrf.html",
+    "404.html",
+    "405.html",
+    "500.html",
+    "articles/detail.html",
+    "articles/import.html",
+    "claims/detail.html",
+    "core/dashboard.html",
+    "desks/_head.html",
+    "desks/account_created.html",
+    "desks/home.html",
+    "desks/people.html",
+    "desks/ratings.html",
+    "desks/source_rule_form.html",
+    "desks/source_rules.html",
+    "desks/webhook_form.html",
+    "desks/webhooks.html",
+    "email/reviews/_base.html",
+    "email/reviews/_base.txt",
+    "email/reviews/_task.html",
+    "email/reviews/_task.txt",
+    "email/reviews/correction_withdrawn.html",
+    "email/reviews/correction_withdrawn.txt",
+    "email/reviews/overdue_digest.html",
+    "email/reviews/overdue_digest.txt",
+    "email/reviews/task_assigned.html",
+    "email/reviews/task_assigned.txt",
+    "email/reviews/verdict_approved.html",
+    "email/reviews/verdict_approved.txt",
+    "email/reviews/verdict_reopened.html",
+    "email/reviews/verdict_reopened.txt",
+    "email/reviews/verdict_returned.html",
+    "email/reviews/verdict_returned.txt",
+    "email/reviews/verdict_submitted.html",
+    "email/reviews/verdict_submitted.txt",
+    "error.html",
+    "registration/login.html",
+    "reports/desk_report.html",
+    "reports/report.html",
+    "reports/report.md",
+    "reports/search.html",
+    "reviews/queue.html",
+}
+
+# Words that are the same in every language: the product's name and names of formats.
+UNTRANSLATED_WORDS = re.compile(r"\b(?:factcheck|ClaimReview|schema\.org|[A-Z]{2,5})\b")
+# Attributes a reader sees or hears.
+READABLE_ATTRIBUTES = {"title", "aria-label", "aria-description", "placeholder", "alt"}
+TRANSLATING_TAGS = ("translate ", "trans ")
+TRANSLATING_BLOCKS = ("blocktranslate", "blocktrans")
+SKIPPED_BLOCKS = {"comment": "endcomment", "verbatim": "endverbatim"}
+
+
+class _ReadableText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._hidden_depth += 1
+        self.texts.extend(value for name, value in attrs if name in READABLE_ATTRIBUTES and value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._hidden_depth:
+            self._hidden_depth -= 1
+
+    def handle_data(self, data):
+        if not self._hidden_depth:
+            self.texts.append(data)
+
+
+def untranslated_text(source: str) -> list[str]:
+    """The words of a template a reader would see that no translating tag covers.
+
+    The template is put back together with each translated string, variable and tag left out, then
+    read as HTML: its text and readable attributes are what is left.
+    """
+    kept: list[str] = []
+    closing: str | None = None
+    for token in Lexer(source).tokenize():
+        contents = token.contents.strip()
+        if closing is not None:
+            if token.token_type == TokenType.BLOCK and contents.split()[0] == closing:
+                closing = None
+            continue
+        if token.token_type == TokenType.TEXT:
+            kept.append(token.contents)
+        elif token.token_type == TokenType.BLOCK:
+            name = contents.split()[0]
+            if name in TRANSLATING_BLOCKS:
+                closing = "end" + name
+            elif name in SKIPPED_BLOCKS:
+                closing = SKIPPED_BLOCKS[name]
+            elif contents.startswith(TRANSLATING_TAGS):
+                kept.append(" ")
+    parser = _ReadableText()
+    parser.feed("".join(kept))
+    parser.close()
+    leftovers = []
+    for text in parser.texts:
+        words = UNTRANSLATED_WORDS.sub("", text)
+        if re.search(r"[^\W\d_]{2,}", words):
+            leftovers.append(" ".join(text.split()))
+    return leftovers
+
+
+def test_the_reader_finds_words_outside_translating_tags():
+    source = (
+        '{% load i18n %}<a title="Open it" href="{% url "x" %}">{% translate "Open" %}</a>'
+        "{% blocktranslate %}Hello {{ name }}{% endblocktranslate %}{# a note #}"
+        '<p>Left behind</p><script>const words = "not read";</script><input placeholder="{% translate "Type" %}">'
+        "{% comment %}ignored words{% endcomment %}<span>{{ value }} · 42 CSV</span>"
+    )
+    assert untranslated_text(source) == ["Open it", "Left behind"]
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: str(path.relative_to(ROOT / "templates")))
+def test_every_template_marks_its_words_for_translation(template):
+    name = str(template.relative_to(ROOT / "templates"))
+    leftovers = untranslated_text(template.read_text(encoding="utf-8"))
+    if name in NOT_YET_TRANSLATED:
+        assert leftovers, f"{name} is translated now: take it off NOT_YET_TRANSLATED"
+    else:
+        assert leftovers == [], f"{name} has words no translating tag covers"
+
+
+def test_there_is_a_catalog_for_every_language_but_the_default():
+    languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    assert {catalog.parent.parent.name for catalog in CATALOGS} == languages
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_a_catalog_is_complete_and_keeps_every_placeholder(catalog):
+    po = polib.pofile(str(catalog))
+    assert po.metadata["Language"] == catalog.parent.parent.name
+    assert "Plural-Forms" in po.metadata
+    assert not po.metadata_is_fuzzy, "a fuzzy header is skipped by msgfmt, and its plural rule with it"
+    assert [entry.msgid for entry in po.untranslated_entries()] == []
+    assert [entry.msgid for entry in po.fuzzy_entries()] == []
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    for entry in po:
+        wanted = sorted(set(placeholder.findall(entry.msgid_plural or entry.msgid)))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for translation in translations:
+            assert sorted(set(placeholder.findall(translation))) == wanted, entry.msgid
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_compiled_catalog_is_the_catalog(catalog):
+    """The .mo files are committed (running the app needs no gettext): `make messages` rebuilds them."""
+
+    def translations(entries):
+        return {
+            (entry.msgctxt, entry.msgid): (dict(entry.msgstr_plural) if entry.msgid_plural else entry.msgstr)
+            for entry in entries
+            if entry.msgid and not entry.obsolete and "fuzzy" not in entry.flags
+        }
+
+    compiled = polib.mofile(str(catalog.with_suffix(".mo")))
+    assert translations(compiled) == translations(polib.pofile(str(catalog)))
+
+
+@pytest.mark.django_db
+class TestLanguageOfThePages:
+    def test_the_browser_language_decides_until_the_person_chooses(self, client):
+        client.force_login(factories.UserFactory())
+        page = client.get(reverse("dashboard"), headers={"accept-language": "es-ES,es;q=0.9"})
+        assert '<html lang="es">' in page.text
+        assert "Cerrar sesión" in page.text
+        assert page["Content-Language"] == "es"
+
+    def test_an_unsupported_browser_language_gets_the_default(self, client):
+        client.force_login(factories.UserFactory())
+        page = client.get(reverse("dashboard"), headers={"accept-language": "fi"})
+        assert '<html lang="en">' in page.text
+        assert "Log out" in page.text
+
+    def test_the_persons_choice_wins_over_the_browser_and_lasts_past_sign_in(self, client):
+        user = factories.UserFactory(username="lucia")
+        user.set_password("pass-for-lucia-1")
+        user.save()
+        client.force_login(user)
+        answer = client.post(reverse("account:language"), {"language": "es"}, headers={"accept-language": "en"})
+        assert answer.status_code == 302
+        page = client.get(answer["Location"], headers={"accept-language": "en"})
+        assert "Se guardó el idioma de sus páginas y correos." in page.text
+        assert interface_language_get(user=user) == "es"
+
+        client.logout()
+        client.post(reverse("login"), {"username": "lucia", "password": "pass-for-lucia-1"})
+        page = client.get(reverse("dashboard"), headers={"accept-language": "en"})
+        assert '<html lang="es">' in page.text
+
+    def test_choosing_the_browsers_language_again_hands_the_choice_back(self, client):
+        user = factories.UserFactory()
+        interface_language_set(user=user, language="es")
+        client.force_login(user)
+        client.post(reverse("account:language"), {"language": ""})
+        page = client.get(reverse("dashboard"), headers={"accept-language": "en"})
+        assert '<html lang="en">' in page.text
+        assert interface_language_get(user=user) == ""
+
+    def test_a_language_the_pages_are_not_in_is_refused_and_nothing_changes(self, client):
+        user = factories.UserFactory()
+        interface_language_set(user=user, language="es")
+        client.force_login(user)
+        answer = client.post(reverse("account:language"), {"language": "xx"})
+        assert answer.status_code == 400
+        assert "Select a valid choice" in answer.text or "Escoja una opción válida" in answer.text
+        assert interface_language_get(user=user) == "es"
+
+    def test_a_signed_out_visitor_gets_the_browsers_language(self, client):
+        page = client.get(reverse("login"), headers={"accept-language": "es"})
+        assert '<html lang="es">' in page.text
+
+
+@pytest.mark.django_db
+def test_emails_go_out_in_the_persons_choice_else_the_sites_language():
+    chose, did_not = factories.UserFactory(), factories.UserFactory()
+    interface_language_set(user=chose, language="es")
+    assert email_language_for(chose) == "es"
+    assert email_language_for(did_not) == settings.LANGUAGE_CODE
