@@ -24,7 +24,15 @@ from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
 from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post
 from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.entities import NAME_SUFFIX, find_entities, without_possessive
+from apps.claims.nlp.entities import (
+    NAME_SUFFIX,
+    NATIONALITIES,
+    ORGANISATIONS,
+    PLACES,
+    TITLES,
+    find_entities,
+    without_possessive,
+)
 from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
 from apps.claims.nlp.lexicon import (
     CAUSAL_CUES,
@@ -266,7 +274,8 @@ def extract_claims(
         raise UnsupportedLanguageError(language)
     introduced = _introduced_names(body)
     people = _people_named(body, introduced)
-    memory = _SourceMemory(known_people=_surnames(people), given_names=_given_names(people))
+    known_people = _surnames(people) | _first_names(people, body)
+    memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
@@ -750,6 +759,34 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     # "Recep Tayyip Erdoğan" is often "Erdogan" later on, written without the accent.
     surnames |= {_without_accents(surname) for surname in surnames}
     return frozenset(surnames)
+
+
+_NAME_PARTICLES = frozenset({"Van", "Von", "De", "Del", "La", "Le", "Bin", "Ibn", "Al", "El", "Da", "Di"})
+
+
+def _first_names(people: list[list[str]], body: str) -> frozenset[str]:
+    """Given names of people the article names in full and then by surname alone, so that the given name alone is
+    the person too, common or not ("Jamal Khashoggi" ... "Khashoggi" ... "the killing of Jamal"). Not a word the
+    article also writes in lower case or after "the" ("Internet Chat" ... "the Internet") or before another name
+    ("Scripps Oceanography" ... "Scripps Institution"), nor a title, place, people or body: such a "person" was
+    misread."""
+    listed = TITLES | PLACES | NATIONALITIES | ORGANISATIONS | STOPWORDS
+    first_names = set()
+    for name in dict.fromkeys(map(tuple, people)):
+        if len(name) < 2 or len(name[0]) <= 2 or not name[0].istitle() or name[0] in listed or "." in name[0]:
+            continue
+        first, second, last = name[0], without_possessive(name[1]), without_possessive(name[-1])
+        # "Koszalin Piotr Jedlinski": of three names the first may be a place or a post, unless a particle follows
+        if len(name) > 2 and second[0].isupper() and second not in _NAME_PARTICLES:
+            continue
+        if re.search(rf"\b(?:{re.escape(first.lower())}|[Tt]he\s+{re.escape(first)})\b", body):
+            continue
+        followers = {without_possessive(m) for m in re.findall(rf"\b{re.escape(first)}\s+([A-Z][\w'\u2019-]*)", body)}
+        if followers - {second} or last in listed:
+            continue
+        if re.search(rf"(?<!{re.escape(first)} )(?<![\w'\u2019-]){re.escape(last)}\b", body):
+            first_names.add(first)
+    return frozenset(first_names)
 
 
 def _without_accents(word: str) -> str:

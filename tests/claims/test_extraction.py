@@ -2457,3 +2457,25 @@ def test_who_after_a_named_person_described_as_someones_relative_is_the_relative
     )
 
     assert _claim(claims, "served").text.startswith("Joe Biden served as Vice President")
+
+
+def test_a_given_name_alone_is_the_person_the_article_named_in_full_and_by_surname():
+    claims = extract_claims(
+        "Journalist Tariqul Mansoor was killed in the consulate on 2 October 2018. Mansoor was 59. His fiancée "
+        'Ayla Demir said, "The killing of Tariqul was ordered by 3 officials, and the world stays silent."'
+    )
+
+    quotation = _claim(claims, "killing of Tariqul")
+    assert {"text": "Tariqul", "type": "PERSON"} in quotation.entities
+
+
+def test_a_misread_given_name_the_article_writes_after_the_is_no_person():
+    # A guard: "Internet Chat" reads as a person's name, and "Chat" alone as their surname, but "the Internet" is
+    # no one.
+    claims = extract_claims(
+        "Users complained on Internet Chat about the 3 takedowns. Chat was down for 2 days. The service was the "
+        "most used forum on the Internet in 2019, with 40 million users."
+    )
+
+    used = _claim(claims, "most used forum")
+    assert {"text": "Internet", "type": "PERSON"} not in used.entities
