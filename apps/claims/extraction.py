@@ -95,7 +95,9 @@ _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PREDICTION = re.compile(
-    r"\b(?:will|shall|would likely|is likely|are likely|is expected to|are expected to|"
+    r"\b(?:will|shall|would likely|is likely|are likely|"
+    # "Humberto was expected to pass by Bermuda", "winds are predicted to reach 75 mph", "is reportedly expected to"
+    r"(?:is|are|was|were)\s+(?:(?:reportedly|widely|now|still|also|initially)\s+)?(?:expected|predicted|forecast)\s+to|"
     r"predicts?|forecasts?|is set to|are set to)\b",
     re.IGNORECASE,
 )

@@ -2479,3 +2479,17 @@ def test_a_misread_given_name_the_article_writes_after_the_is_no_person():
 
     used = _claim(claims, "most used forum")
     assert {"text": "Internet", "type": "PERSON"} not in used.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hurricane Dora was expected to pass by Bermuda late Wednesday night.",
+        "The state of emergency was expected to end on December 15.",
+        "The company's first crewed mission is reportedly expected to launch next year.",
+        "Its winds were predicted to reach Gulfport by Monday.",
+    ],
+    ids=["was expected to", "was expected to end", "reportedly expected", "were predicted to"],
+)
+def test_what_was_expected_or_predicted_to_happen_is_a_prediction(text):
+    assert describe_claim(text).kind == ClaimKind.PREDICTION
