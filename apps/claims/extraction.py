@@ -129,6 +129,14 @@ _NOT_AN_OPINION = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
+# unnamed reports say is reported, not stated as fact, though no one is named to attribute it to
+_UNNAMED_REPORTS = re.compile(
+    r"(?:^|,\s+)(?:(?:a|the|some|early|initial|first|unconfirmed|conflicting|local|media|news|press|later|latest|"
+    r"preliminary|other|several|many|multiple)\s+){0,2}reports?\s+(?:citing\s[^,.;]{1,60}?\s)?(?:(?:have|has|had)\s+)?"
+    r"(?P<verb>suggest(?:s|ed)?|indicat(?:e|es|ed)|alleg(?:e|es|ed)|claim(?:s|ed)?|say|says|said|stat(?:e|es|ed)"
+    r"|show(?:s|ed)?|named)\b"
+)
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
 # distress call" or "reported late on Tuesday that"; nor does "a fire was reported in the car park".
@@ -429,7 +437,8 @@ def classify(
     if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
-    attributed = bool(attribution) or bool(_speech_cues(words))
+    unnamed_reports = _UNNAMED_REPORTS.search(lower)
+    attributed = bool(attribution) or bool(_speech_cues(words)) or unnamed_reports is not None
     prediction_cues = _prediction_cues(text, anchored=anchored)
     reporting = _REPORTING_VERB.search(text)
     reported_cues = []
@@ -444,6 +453,7 @@ def classify(
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
         cues = [*_speech_cues(words), *reported_cues, *([attribution] if attribution else [])]
+        cues += [unnamed_reports["verb"]] if unnamed_reports else []
         return ClaimKind.ATTRIBUTION, list(dict.fromkeys(cues))
     comparison = [cue for cue, pattern in _COMPARISON_PATTERNS if pattern.search(lower)]
     comparison += _COMPARATIVE_THAN.findall(lower)

@@ -2493,3 +2493,18 @@ def test_a_misread_given_name_the_article_writes_after_the_is_no_person():
 )
 def test_what_was_expected_or_predicted_to_happen_is_a_prediction(text):
     assert describe_claim(text).kind == ClaimKind.PREDICTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some reports suggest a deliberate criminal act.",
+        "Early reports suggested police used chainsaws to rescue people.",
+        "A report alleged fireworks and flash bangs were used.",
+        "Reports citing sources within the party have indicated the senator was encouraged to drop out.",
+    ],
+    ids=["some reports suggest", "early reports suggested", "a report alleged", "reports citing sources"],
+)
+def test_what_unnamed_reports_say_is_reported_with_no_source_to_name(text):
+    assert describe_claim(text).kind == ClaimKind.ATTRIBUTION
+    assert all(claim.attribution == "" for claim in extract_claims(text, english_confirmed=True))
