@@ -2,6 +2,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from apps.claims.models import Claim
 from apps.core.models import BaseModel
@@ -159,8 +161,11 @@ class RatingChange:
         Verdadero", or, where the ratings share a translation, "rated Falso (Mostly false), previously rated
         Falso (False)", since the corrected rating is shown by that translation alone."""
         if self.told_apart:
-            return f"rated {self.rating}, previously rated {self.previous}"
-        return f"previously rated {self.previous}"
+            return gettext("rated %(rating)s, previously rated %(previous)s") % {
+                "rating": self.rating,
+                "previous": self.previous,
+            }
+        return gettext("previously rated %(previous)s") % {"previous": self.previous}
 
 
 class VerdictCorrection(BaseModel):
@@ -289,13 +294,13 @@ class NotificationKind(models.TextChoices):
     """The emails the desk sends; each can be turned off by its recipient. Labels name them on the
     recipient's settings page."""
 
-    TASK_ASSIGNED = "task_assigned", "A claim is assigned to me"
-    VERDICT_SUBMITTED = "verdict_submitted", "A verdict I assigned is submitted for approval"
-    VERDICT_RETURNED = "verdict_returned", "An editor returns my verdict with a note"
-    VERDICT_APPROVED = "verdict_approved", "An editor approves my verdict"
-    VERDICT_REOPENED = "verdict_reopened", "An editor reopens my approved verdict for correction"
-    CORRECTION_WITHDRAWN = "correction_withdrawn", "An editor withdraws the correction I was asked to make"
-    OVERDUE_DIGEST = "overdue_digest", "Daily digest of overdue claims"
+    TASK_ASSIGNED = "task_assigned", _("A claim is assigned to me")
+    VERDICT_SUBMITTED = "verdict_submitted", _("A verdict I assigned is submitted for approval")
+    VERDICT_RETURNED = "verdict_returned", _("An editor returns my verdict with a note")
+    VERDICT_APPROVED = "verdict_approved", _("An editor approves my verdict")
+    VERDICT_REOPENED = "verdict_reopened", _("An editor reopens my approved verdict for correction")
+    CORRECTION_WITHDRAWN = "correction_withdrawn", _("An editor withdraws the correction I was asked to make")
+    OVERDUE_DIGEST = "overdue_digest", _("Daily digest of overdue claims")
 
 
 class NotificationStatus(models.TextChoices):

@@ -27,16 +27,19 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError
+from apps.core.interface_language import email_language_for
 from apps.core.outbox import outbox_requeue_stale
 from apps.core.site import site_url
 from apps.desks.models import Membership, Role
 
-from .models import Notification, NotificationKind, NotificationOptOut, NotificationStatus, ReviewTask
+from .models import Notification, NotificationKind, NotificationOptOut, NotificationStatus, ReviewTask, Verdict
 from .selectors import OPEN_STATUSES, review_task_is_overdue
 
 logger = logging.getLogger(__name__)
@@ -342,9 +345,9 @@ def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:
     (digest)."""
     recipient = notification.recipient
     tasks = list(
-        notification.tasks.select_related("claim__article", "assignee").order_by(
-            F("due_date").asc(nulls_last=True), "claim__article__created_at", "claim__start"
-        )
+        notification.tasks.select_related("claim__article", "assignee", "verdict__rating")
+        .prefetch_related("verdict__corrections")
+        .order_by(F("due_date").asc(nulls_last=True), "claim__article__created_at", "claim__start")
     )
     roles = dict(Membership.objects.filter(user=recipient, desk_id__in=_by_desk(tasks)).values_list("desk_id", "role"))
     digest_day = timezone.localdate(notification.created_at)
@@ -414,18 +417,26 @@ def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
     claim = f"“{_one_line(tasks[0].claim.text, 60)}”"
     match notification.kind:
         case NotificationKind.TASK_ASSIGNED:
-            return f"Assigned to you: {claim}" if count == 1 else f"{count} claims assigned to you"
+            if count == 1:
+                return _("Assigned to you: %(claim)s") % {"claim": claim}
+            return ngettext("%(count)s claim assigned to you", "%(count)s claims assigned to you", count) % {
+                "count": count
+            }
         case NotificationKind.VERDICT_SUBMITTED:
-            return f"Verdict to approve: {claim}"
+            return _("Verdict to approve: %(claim)s") % {"claim": claim}
         case NotificationKind.VERDICT_RETURNED:
-            return f"Your verdict was returned: {claim}"
+            return _("Your verdict was returned: %(claim)s") % {"claim": claim}
         case NotificationKind.VERDICT_REOPENED:
-            return f"Your approved verdict was reopened for correction: {claim}"
+            return _("Your approved verdict was reopened for correction: %(claim)s") % {"claim": claim}
         case NotificationKind.CORRECTION_WITHDRAWN:
-            return f"Correction withdrawn, nothing to revise: {claim}"
+            return _("Correction withdrawn, nothing to revise: %(claim)s") % {"claim": claim}
         case NotificationKind.VERDICT_APPROVED:
-            return f"Your verdict was approved: {claim}" if count == 1 else f"{count} of your verdicts were approved"
-    return f"Overdue claims: {count}"
+            if count == 1:
+                return _("Your verdict was approved: %(claim)s") % {"claim": claim}
+            return ngettext(
+                "%(count)s of your verdicts was approved", "%(count)s of your verdicts were approved", count
+            ) % {"count": count}
+    return _("Overdue claims: %(count)s") % {"count": count}
 
 
 def _name(user) -> str:
@@ -434,36 +445,70 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _task_context(task: ReviewTask) -> dict:
-    return {
+VERDICT_KINDS = (
+    NotificationKind.VERDICT_SUBMITTED,
+    NotificationKind.VERDICT_RETURNED,
+    NotificationKind.VERDICT_APPROVED,
+    NotificationKind.VERDICT_REOPENED,
+    NotificationKind.CORRECTION_WITHDRAWN,
+)
+
+
+def _task_context(task: ReviewTask, *, kind: str) -> dict:
+    context = {
         "claim": _one_line(task.claim.text, 200),
         "article_title": task.claim.article.title,
         "due_date": task.due_date,
         "assignee": _name(task.assignee),
         "url": site_url(reverse("claims:detail", kwargs={"claim_id": task.claim_id})),
     }
+    if kind in VERDICT_KINDS and hasattr(task, "verdict"):
+        context.update(_verdict_rating_context(task.verdict, kind=kind, language=task.claim.article.language))
+    return context
+
+
+def _verdict_rating_context(verdict: Verdict, *, kind: str, language: str) -> dict:
+    """The rating an email about a verdict names, in the article's language as the claim page, the approval
+    queue and the exports name it (whatever language the email is in): the rating a reopened verdict was
+    published with, else the verdict's. An approval that closed a correction says whether the rating changed.
+    `verdict` carries its `rating` and `corrections`."""
+    corrections = list(verdict.corrections.all())
+    latest = corrections[-1] if corrections else None
+    if kind == NotificationKind.VERDICT_REOPENED and latest is not None:
+        return {"rating": latest.previous_rating_label_for(language)}
+    # Approving a corrected verdict closes its correction at the approval's own moment.
+    if kind == NotificationKind.VERDICT_APPROVED and latest is not None and latest.corrected_at == verdict.approved_at:
+        rating_change = latest.rating_change_for(language)
+        rating = rating_change.rating if rating_change else verdict.rating.label_for(language)
+        return {"rating": rating, "corrected": True, "rating_change": rating_change}
+    return {"rating": verdict.rating.label_for(language)}
 
 
 def _message(notification: Notification, tasks: list[ReviewTask]) -> EmailMultiAlternatives:
+    """The email in its recipient's language (`email_language_for`); ratings stay in the article's."""
     recipient = notification.recipient
-    context = {
-        "recipient_name": recipient.get_short_name() or recipient.get_username(),
-        "actor_name": _name(notification.actor),
-        "tasks": [_task_context(task) for task in tasks],
-        # The digest: the recipient's own overdue work first, then the rest of their desks'.
-        "own_tasks": [_task_context(task) for task in tasks if task.assignee_id == recipient.pk],
-        "desk_tasks": [_task_context(task) for task in tasks if task.assignee_id != recipient.pk],
-        "note": notification.note,
-        "queue_url": site_url(reverse("reviews:queue")),
-        "settings_url": site_url(reverse("account:notifications")),
-        "kind_label": NotificationKind(notification.kind).label,
-    }
-    template = f"email/reviews/{notification.kind}"
-    message = EmailMultiAlternatives(
-        subject=_subject(notification, tasks),
-        body=render_to_string(f"{template}.txt", context),
-        to=[recipient.email],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    with translation.override(email_language_for(recipient)):
+        own = [task for task in tasks if task.assignee_id == recipient.pk]
+        others = [task for task in tasks if task.assignee_id != recipient.pk]
+        kind = notification.kind
+        context = {
+            "recipient_name": recipient.get_short_name() or recipient.get_username(),
+            "actor_name": _name(notification.actor),
+            "tasks": [_task_context(task, kind=kind) for task in tasks],
+            # The digest: the recipient's own overdue work first, then the rest of their desks'.
+            "own_tasks": [_task_context(task, kind=kind) for task in own],
+            "desk_tasks": [_task_context(task, kind=kind) for task in others],
+            "note": notification.note,
+            "queue_url": site_url(reverse("reviews:queue")),
+            "settings_url": site_url(reverse("account:notifications")),
+            "kind_label": str(NotificationKind(kind).label),
+        }
+        template = f"email/reviews/{kind}"
+        message = EmailMultiAlternatives(
+            subject=_subject(notification, tasks),
+            body=render_to_string(f"{template}.txt", context),
+            to=[recipient.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message
