@@ -2397,9 +2397,15 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
          'Alan Reed.', "Alan Reed"),
         ('"The police used force against 200 protesters," Hong Kong director of Amnesty International Lan-fei Ho '
          'said in a statement.', "Lan-fei Ho"),
+        ("A few days later, on July 2, Trump announced he would drop the question from the 2020 census.", "Trump"),
+        ("A few days later the administration said it would add the question to the 2020 census.",
+         "the administration"),
+        ("Council spokesperson Ana Berg, when asked whether an investigation was conducted, told reporters 2 "
+         "leaders had tested positive.", "Council spokesperson Ana Berg"),
     ],
     ids=["a group's present", "the group named by its noun", "went on to say", "two posts joined by and",
-         "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said"],
+         "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said",
+         "a few days later, then a date", "a few days later without a comma", "when asked between commas"],
 )  # fmt: skip
 def test_seventeenth_session_phrasings_name_their_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)

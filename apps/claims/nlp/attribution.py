@@ -215,6 +215,8 @@ _WHERE_OR_WHEN_ASIDE = (
     r"(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
     # "Mendez's wife Jonna Mendez, also CIA, said": what else the source is
     r"|also\s[^,\"\u201c]{1,60}"
+    # "Barend Leyts, when asked whether an investigation was conducted, told ...": what the source was asked
+    r"|when\s+(?:asked|questioned|pressed|contacted|approached)\s[^,\"\u201c]{1,140}"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
@@ -343,8 +345,8 @@ _OPENING_PHRASE = re.compile(
     # a participle, not a name that is the subject ("Boeing did not ...", "Beijing has ...")
     r"|[A-Z][a-z]{2,}ing(?=\s)(?!\s+(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told"
     r"|[a-z]+ed)\b)"
-    # "A month later,", "Two days earlier,"
-    r"|[A-Z][a-z]*\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
+    # "A month later,", "Two days earlier,", "A few days later,"
+    r"|[A-Z][a-z]*(?:\s+few)?\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
@@ -358,7 +360,9 @@ _LINKING_ADVERB = re.compile(
 # "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
 _DAY_WITHOUT_COMMA = re.compile(
     # "On Thursday officials reported ...": or a group
-    rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night))\s+"
+    # "A few days later the administration said ..."
+    rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night)"
+    r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later)\s+"
     rf"(?=the\s|[A-Z]|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
 )
 
