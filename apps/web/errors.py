@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -48,3 +49,11 @@ def form_add_service_errors(form, error: ApplicationError) -> None:
         form.add_error(name if name in form.fields else None, problems)
     if not fields:
         form.add_error(None, error.message)
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    """An error in a form's error summary and the id of the field it is about, which it links to."""
+
+    message: str
+    field_id: str

@@ -19,18 +19,11 @@ from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
 from apps.reviews.services import ASSIGNABLE_STATUSES
 from apps.web.actions import form_action, form_page
-from apps.web.claim_table import refused_form_take
-from apps.web.errors import application_errors
+from apps.web.article_page import refused_claim_table_form_take, refused_passage_take
+from apps.web.claim_display import PositionedSegment, ShownStatus, claim_shown_status, positioned_segments
+from apps.web.errors import ErrorLink, application_errors
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
-from apps.web.views.claims import (
-    ErrorLink,
-    PositionedSegment,
-    ShownStatus,
-    claim_shown_status,
-    positioned_segments,
-    refused_passage_take,
-)
 
 
 @form_page
@@ -115,7 +108,7 @@ def article_detail(request, article_id):
     claim_rows = _claim_rows(report)
     segments = _highlighted(report.article.body, claim_rows)
     claim_page = _claim_table_page(claim_rows, request.GET.get("page"), message_claim)
-    refused_form = refused_form_take(request, article=article) if can_edit else None
+    refused_form = refused_claim_table_form_take(request, article=article) if can_edit else None
     return render(
         request,
         "articles/detail.html",

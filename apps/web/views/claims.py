@@ -1,6 +1,4 @@
 import datetime as dt
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -23,7 +21,7 @@ from apps.claims.selectors import (
 )
 from apps.core.audit import audit_claim_events, audit_earlier_claims, audit_event_summary
 from apps.core.exceptions import ApplicationError
-from apps.core.text import Segment, segment_covering_spans, segment_spans
+from apps.core.text import Segment, segment_spans
 from apps.desks.selectors import membership_get
 from apps.references import services as reference_services
 from apps.references.models import Reference, Stance
@@ -43,8 +41,9 @@ from apps.reviews.selectors import (
 )
 from apps.reviews.services import SUBMITTABLE_STATUSES
 from apps.web.actions import form_action
-from apps.web.claim_table import claim_table_page_url, refused_form_keep
-from apps.web.errors import application_errors, flash_form_errors, form_add_service_errors
+from apps.web.article_page import claim_table_page_url, refused_claim_table_form_keep, refused_passage_keep
+from apps.web.claim_display import PositionedSegment, claim_shown_status, positioned_segments
+from apps.web.errors import ErrorLink, application_errors, flash_form_errors, form_add_service_errors
 from apps.web.forms.claims import (
     ClaimAddForm,
     ClaimMergeForm,
@@ -64,49 +63,8 @@ from apps.web.forms.reviews import (
 # How much of the claim's paragraph to show on each side of it.
 CONTEXT_CHARS = 320
 
-# Whitespace holding a line break, such as the "\n\n" between an imported article's paragraphs.
-LINE_BREAK = re.compile(r"\s*\n\s*")
-
 # Supporting evidence first: it is what a reviewer cites; unrelated hits last.
 STANCE_ORDER = {Stance.SUPPORTS: 0, Stance.CONTRADICTS: 1, Stance.MENTIONS: 2, Stance.UNRELATED: 3}
-
-
-@dataclass(frozen=True)
-class PositionedSegment:
-    """A piece of the article body that knows where it sits in `article.body`, so the page's
-    script can turn a mouse selection into the character offsets the services take."""
-
-    text: str
-    start: int
-    end: int
-    # Whatever marks the piece (claims, report rows), outermost first; empty for plain text.
-    keys: tuple = ()
-
-
-@dataclass(frozen=True)
-class ShownStatus:
-    """A claim's review status as the pages show it: `colour` is the task status whose badge and
-    highlight colours it takes, `label` its words, and `reused_from` the earlier claim whose
-    verdict it shows, if any."""
-
-    colour: str
-    label: str
-    reused_from: object | None = None  # apps.claims Claim
-
-
-def claim_shown_status(*, task, reused_from) -> ShownStatus:
-    """The status of a claim with review task `task` (None for a claim without one).
-
-    A claim whose confirmed match lends it an earlier check's verdict (`reused_from`, from
-    `claim_applied_verdict`) is as checked as an approved one, so it takes that colour. Once its
-    own reviewer records a verdict, that verdict is the one the desk acts on, and the claim shows
-    its own review's status again; the earlier check's verdict only stands in the report until
-    the own one is approved.
-    """
-    if reused_from is not None and getattr(task, "verdict", None) is None:
-        return ShownStatus(colour=TaskStatus.APPROVED, label="Verdict reused", reused_from=reused_from)
-    status = TaskStatus(task.status if task is not None else TaskStatus.NEW)
-    return ShownStatus(colour=status.value, label=status.label)
 
 
 @dataclass(frozen=True)
@@ -114,44 +72,6 @@ class Evidence:
     reference: Reference
     # The passage cut into plain and matched-word segments (key True marks a match).
     passage: list[Segment]
-
-
-def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start: int, end: int):
-    """body[start:end] cut at the pieces (offsets into `body`), each segment with its offsets.
-
-    Line breaks are never part of a piece: the pages show the body's breaks as they are
-    (white-space: pre-line), and a highlight around one draws a sliver at the end of one
-    paragraph and another on the empty line after it. A claim running over a paragraph break is
-    marked in each paragraph instead, and the break between them is plain text.
-    """
-    breaks = [(found.start(), found.end()) for found in LINE_BREAK.finditer(body, start, end)]
-    window = [
-        (piece_start - start, piece_end - start, key)
-        for piece_start, piece_end, key in _between_line_breaks(pieces, breaks)
-    ]
-    segments = []
-    position = start
-    for segment in segment_covering_spans(body[start:end], window):
-        segments.append(PositionedSegment(segment.text, position, position + len(segment.text), segment.keys))
-        position += len(segment.text)
-    return segments
-
-
-def _between_line_breaks(pieces, breaks: list[tuple[int, int]]):
-    """Each piece with the line breaks (sorted, not overlapping) cut out of it; the parts keep its key."""
-    break_ends = [break_end for _, break_end in breaks]
-    for piece_start, piece_end, key in pieces:
-        position = piece_start
-        # The first break that ends after the piece starts, then each next one that starts inside it.
-        index = bisect_right(break_ends, piece_start)
-        while index < len(breaks) and breaks[index][0] < piece_end:
-            break_start, break_end = breaks[index]
-            if break_start > position:
-                yield position, break_start, key
-            position = break_end
-            index += 1
-        if position < piece_end:
-            yield position, piece_end, key
 
 
 @login_required
@@ -189,14 +109,6 @@ def _history(claim) -> tuple[list[HistoryEntry], bool]:
     events = list(events[: CLAIM_HISTORY_SHOWN + 1])
     entries = [_history_entry(event, earlier) for event in events[:CLAIM_HISTORY_SHOWN]]
     return entries, len(events) > CLAIM_HISTORY_SHOWN
-
-
-@dataclass(frozen=True)
-class ErrorLink:
-    """An error in a form's error summary and the id of the field it is about, which it links to."""
-
-    message: str
-    field_id: str
 
 
 # Prefixes the evidence form's field ids: the page has other forms with a title or URL.
@@ -420,7 +332,7 @@ def claims_merge(request, article_id):
     form = ClaimMergeForm(request.POST, user=request.user, article=article)
     if not form.is_valid():
         errors = [{"message": error, "field": name} for name, problems in form.errors.items() for error in problems]
-        refused_form_keep(request, article=article, errors=errors)
+        refused_claim_table_form_keep(request, article=article, errors=errors)
         return redirect(claim_table_page_url(request, article_id=article.pk))
     try:
         claim = services.claim_merge(claims=form.claims(), user=request.user, text=form.cleaned_data["text"])
@@ -430,7 +342,7 @@ def claims_merge(request, article_id):
         if error.status not in (400, 409):
             raise
         refused = {"message": error.message, "field": "tasks", "claim": _merge_refused_claim(form.claims())}
-        refused_form_keep(request, article=article, errors=[refused])
+        refused_claim_table_form_keep(request, article=article, errors=[refused])
         return redirect(claim_table_page_url(request, article_id=article.pk))
     merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
     if form.cleaned_data["text"].strip():
@@ -457,7 +369,7 @@ def claim_create(request, article_id):
         try:
             start, end = article_passage_span_get(article=article, passage=data["passage"])
         except ApplicationError as error:
-            _refused_passage_keep(request, article=article, passage=data["passage"], reason=error.message)
+            refused_passage_keep(request, article=article, passage=data["passage"], reason=error.message)
             return redirect("articles:detail", article_id=article.pk)
     claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
@@ -465,24 +377,6 @@ def claim_create(request, article_id):
     overlapped = claim_overlapping_list(user=request.user, claim=claim)
     messages.success(request, f"Claim added: “{claim.text}”{full_stop}{_overlap_note(overlapped)}")
     return redirect(_in_article_url(article.pk, claim.pk))
-
-
-# The session key under which a typed passage that was refused waits for the article page.
-REFUSED_PASSAGE_SESSION_KEY = "refused_passage"
-
-
-def _refused_passage_keep(request, *, article, passage: str, reason: str) -> None:
-    request.session[REFUSED_PASSAGE_SESSION_KEY] = {"article": str(article.pk), "passage": passage, "reason": reason}
-
-
-def refused_passage_take(request, *, article) -> dict | None:
-    """The passage typed to add as a claim of `article` and why it was refused ({passage, reason}),
-    once: the article page shows it in its field right after the redirect, and no article page
-    (a reload, another article, this one days later) shows it again."""
-    refused = request.session.pop(REFUSED_PASSAGE_SESSION_KEY, None)
-    if not refused or refused.get("article") != str(article.pk):
-        return None
-    return refused
 
 
 def _merge_refused_claim(claims) -> str | None:

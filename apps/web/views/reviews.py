@@ -17,7 +17,7 @@ from apps.reviews.selectors import (
     review_tasks_get,
 )
 from apps.web.actions import form_action
-from apps.web.claim_table import claim_table_page_url, refused_form_keep
+from apps.web.article_page import claim_table_page_url, refused_claim_table_form_keep
 from apps.web.errors import application_errors, flash_form_errors
 from apps.web.forms.reviews import (
     CorrectionWithdrawForm,
@@ -106,7 +106,7 @@ def article_tasks_assign(request, article_id):
     form = ReviewAssignForm(request.POST, user=request.user, article=article)
     if not form.is_valid():
         flash_form_errors(request, form)
-        refused_form_keep(request, article=article)
+        refused_claim_table_form_keep(request, article=article)
         return redirect(claim_table_page_url(request, article_id=article.pk))
     assignee = form.cleaned_data["assignee"].user
     try:
@@ -122,7 +122,7 @@ def article_tasks_assign(request, article_id):
         if error.status not in (400, 409):
             raise
         messages.error(request, error.message)
-        refused_form_keep(request, article=article)
+        refused_claim_table_form_keep(request, article=article)
         return redirect(claim_table_page_url(request, article_id=article.pk))
     noun = "claim" if len(tasks) == 1 else "claims"
     messages.success(request, f"Assigned {len(tasks)} {noun} to {assignee.get_username()}.")
