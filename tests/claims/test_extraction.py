@@ -2402,10 +2402,13 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
          "the administration"),
         ("Council spokesperson Ana Berg, when asked whether an investigation was conducted, told reporters 2 "
          "leaders had tested positive.", "Council spokesperson Ana Berg"),
+        ("The BBC also cited Budi Santoso, chief of the State Intelligence Agency, as saying the 3 suspects were "
+         "linked to the network.", "Budi Santoso"),
     ],
     ids=["a group's present", "the group named by its noun", "went on to say", "two posts joined by and",
          "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said",
-         "a few days later, then a date", "a few days later without a comma", "when asked between commas"],
+         "a few days later, then a date", "a few days later without a comma", "when asked between commas",
+         "cited as saying"],
 )  # fmt: skip
 def test_seventeenth_session_phrasings_name_their_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)

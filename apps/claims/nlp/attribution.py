@@ -398,6 +398,12 @@ _NAME_WHO_SAID = re.compile(
     rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?:(?:,\s+[^,\"“]{{2,120}})?,)?\s+who\s+(?:also\s+|later\s+)?"
     r"(?P<cue>said|told|added|stated|explained|wrote|tweeted)\b[^\"“]{0,40}[\"“]"
 )
+# "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying ...", "The BBC also cited Budi
+# Gunawan, chief of the State Intelligence Agency, as saying ...": whom an outlet quotes said it
+_QUOTED_AS_SAYING = re.compile(
+    rf"(?:[Tt]he\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?:quoted|cited)\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}})(?:,\s+[^,\"“]{{2,120}},)?\s+as\s+saying\b"
+)
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
 # to concede"); a passive ("were described by Johnson") names no speaker.
 _SUBJECT = re.compile(
@@ -629,6 +635,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         named = _named_source(source) if match["source1"] else _clean(source)
         gap = None if goes_on_saying else (match.start(), match.end())
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", gap)
+    if match := _QUOTED_AS_SAYING.match(sentence, opening.end() if opening else 0):
+        if _QUOTATION_FOLLOWS.match(sentence, match.end()):
+            return AttributionFrame(_clean(match["name"]), "said", 0, len(sentence), "quote")
+        return AttributionFrame(_clean(match["name"]), "said", match.end(), len(sentence), "leading")
     if match := _NAME_WHO_SAID.search(sentence):
         return AttributionFrame(_clean(match["name"]), match["cue"], 0, len(sentence), "quote")
     if ";" not in sentence and (match := _PASSIVE_BY.search(sentence)):
