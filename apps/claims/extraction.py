@@ -93,6 +93,11 @@ _CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|
 _DESCRIBED_SUBJECT = re.compile(r"(?P<subject>.{2,80}?) (?:is|was|are|were) ")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
+# Someone unnamed who opens a sentence as its subject: "One of the victims decided ...", "A woman told ..."
+_ONE_UNNAMED_PERSON = re.compile(
+    r"One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    r"|(?:A|An)\s+(?:[a-z][\w-]*\s+){0,2}(?:woman|man|girl|boy|person|victim|witness|survivor|resident)\b"
+)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PREDICTION = re.compile(
     r"\b(?:will|shall|would likely|is likely|are likely|"
@@ -645,6 +650,9 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             elif (before := find_attribution(previous_sentence)) and names_a_post(before.source):
                 # "The head of the police's internal investigators told the court ... She also said"
                 memory.person = before.source
+            elif unnamed := _ONE_UNNAMED_PERSON.match(previous_sentence):
+                # "One of the victims decided to allow her name to be made public. She said ...": not whoever spoke last
+                memory.person = unnamed.group()
             elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
                 return ""
             return memory.person

@@ -2517,3 +2517,12 @@ def test_what_was_expected_or_predicted_to_happen_is_a_prediction(text):
 def test_what_unnamed_reports_say_is_reported_with_no_source_to_name(text):
     assert describe_claim(text).kind == ClaimKind.ATTRIBUTION
     assert all(claim.attribution == "" for claim in extract_claims(text, english_confirmed=True))
+
+
+def test_she_after_a_sentence_about_one_unnamed_person_is_that_person_not_the_last_speaker():
+    claims = extract_claims(
+        "Prosecutor Kama Melly QC said the 9 men had used the girls. One of the victims decided to allow her name "
+        'to be made public. She said she did this to show 40 other victims "there is nothing to be ashamed of".'
+    )
+
+    assert _claim(claims, "nothing to be ashamed of").attribution == "One of the victims"

@@ -1311,3 +1311,17 @@ def test_a_given_name_alone_is_a_person_but_not_an_award_a_service_or_a_place(te
 
     assert name in found
     assert (found[name] == "PERSON") is person
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('"The search is complete," Deputy Emergency Situations Minister Alexander Petrov told TASS on Wednesday.',
+         "Alexander Petrov"),
+        ("US Special Representative for Iran Brian Hook said the warrants were a propaganda stunt.", "Brian Hook"),
+        ("Prosecutor Kama Melly QC said the victims were vulnerable.", "Prosecutor Kama Melly QC"),
+    ],
+    ids=["a post, then the speaker", "a post of a place, then the speaker", "a barrister's post-nominal"],
+)  # fmt: skip
+def test_a_speaker_named_after_a_capitalised_post_or_with_a_post_nominal_is_a_person(text, person):
+    assert {"text": person, "type": "PERSON"} in find_entities(text)

@@ -267,7 +267,7 @@ _COUNTY_OFFICES = words("Clerk Assessor Treasurer Coroner Auditor Recorder Regis
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War II", "World War Two"
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
-NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}")
+NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}|QC|KC")
 _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le", "d'", "d\u2019")
@@ -371,7 +371,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
         sequence = text[name_start:name_end]
         in_headline = any(start <= name_start < end for start, end in headlines)
         phrases = _listed_in_headline(sequence, known_people) if in_headline else [sequence]
-        for name, kind in (found for phrase in phrases for found in _classify(phrase, text, name_start, known_people)):
+        classified = (found for phrase in phrases for found in _classified(phrase, text, name_start, known_people))
+        for name, kind in classified:
             key = name.casefold()
             if kind == "PERSON" and name not in known_people and any(s < name_start < e for s, e in titles):
                 kind = "MISC"  # 'a retrospective entitled "A Tribute For a King"', 'his "Best Hero" award'
@@ -389,6 +390,38 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
     return entities
+
+
+def _spelled_like_a_surname(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and not _CAPITAL_INSIDE.search(word)
+        and word not in PLACES | ORGANISATIONS | ORGANISATION_HEADS | TITLES
+    )
+
+
+# A verb of saying right after a name: its subject is someone who speaks.
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|wrote|writes|stated|added|explained|tweeted|announced)\b")
+
+
+def _classified(phrase: str, text: str, start: int, known_people: frozenset[str]) -> list[tuple[str, str]]:
+    """The entities of one capitalised phrase; where it ends in someone's given name and surname before a verb of
+    saying, but reads as no person as a whole ("Deputy Emergency Situations Minister Alexander Chupriyan told",
+    "Special Representative for Iran Brian Hook said"), the post or body before the name, then the person."""
+    found = _classify(phrase, text, start, known_people)
+    tokens = without_possessive(phrase.strip()).split()
+    if (
+        len(tokens) < 3
+        or (found and found[-1][1] == "PERSON")
+        or not _SAYS_AFTER.match(text, start + len(phrase.rstrip()))
+        or not (tokens[-2] in GIVEN_NAMES or tokens[-2] in known_people)
+        or not _spelled_like_a_surname(tokens[-1])
+    ):
+        return found
+    person = " ".join(tokens[-2:])
+    head = phrase[: phrase.rindex(person)]
+    return [*_classify(head, text, start, known_people), (person, "PERSON")]
 
 
 def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterator[tuple[int, int]]:
