@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext
+
 
 class ApplicationError(Exception):
     """A domain rule was broken; the message is safe to show to the user.
@@ -16,8 +18,8 @@ class ApplicationError(Exception):
 
 
 class NotFoundError(ApplicationError):
-    def __init__(self, message: str = "Not found.", *, extra: dict[str, Any] | None = None):
-        super().__init__(message, extra=extra, status=404)
+    def __init__(self, message: str | None = None, *, extra: dict[str, Any] | None = None):
+        super().__init__(gettext("Not found.") if message is None else message, extra=extra, status=404)
 
 
 class PermissionDeniedError(ApplicationError):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import BaseModel
 
@@ -18,9 +19,9 @@ class Desk(BaseModel):
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Desk admin"
-    EDITOR = "editor", "Editor"
-    REVIEWER = "reviewer", "Reviewer"
+    ADMIN = "admin", _("Desk admin")
+    EDITOR = "editor", _("Editor")
+    REVIEWER = "reviewer", _("Reviewer")
 
 
 class Membership(BaseModel):
@@ -48,15 +49,15 @@ class Membership(BaseModel):
 class WebhookEvent(models.TextChoices):
     """What a desk's webhook endpoints can subscribe to; the value is the body's `event`."""
 
-    ARTICLE_IMPORTED = "article.imported", "An article is imported and its claims are found"
-    CLAIM_ASSIGNED = "claim.assigned", "Claims are assigned to a reviewer"
-    VERDICT_SUBMITTED = "verdict.submitted", "A verdict is submitted for approval"
-    VERDICT_RETURNED = "verdict.returned", "An editor returns a verdict to its reviewer"
-    VERDICT_APPROVED = "verdict.approved", "An editor approves a verdict"
-    VERDICT_REOPENED = "verdict.reopened", "An editor reopens an approved verdict for correction"
+    ARTICLE_IMPORTED = "article.imported", _("An article is imported and its claims are found")
+    CLAIM_ASSIGNED = "claim.assigned", _("Claims are assigned to a reviewer")
+    VERDICT_SUBMITTED = "verdict.submitted", _("A verdict is submitted for approval")
+    VERDICT_RETURNED = "verdict.returned", _("An editor returns a verdict to its reviewer")
+    VERDICT_APPROVED = "verdict.approved", _("An editor approves a verdict")
+    VERDICT_REOPENED = "verdict.reopened", _("An editor reopens an approved verdict for correction")
     VERDICT_CORRECTION_WITHDRAWN = (
         "verdict.correction_withdrawn",
-        "An editor withdraws a correction: the verdict stands as published",
+        _("An editor withdraws a correction: the verdict stands as published"),
     )
 
 
@@ -65,11 +66,11 @@ WEBHOOK_TEST_EVENT = "webhook.test"
 
 
 class WebhookFormat(models.TextChoices):
-    JSON = "json", "JSON event (signed)"
+    JSON = "json", _("JSON event (signed)")
     # Slack's and Google Chat's incoming webhooks take a JSON object with a `text`.
-    SLACK = "slack", 'Chat message: {"text": ...} for Slack or Google Chat'
+    SLACK = "slack", _('Chat message: {"text": ...} for Slack or Google Chat')
     # Teams' Workflows ("When a Teams webhook request is received") take Adaptive Cards only.
-    TEAMS = "teams", "Microsoft Teams Workflows: an Adaptive Card message"
+    TEAMS = "teams", _("Microsoft Teams Workflows: an Adaptive Card message")
 
 
 class WebhookEndpoint(BaseModel):
@@ -102,12 +103,12 @@ class WebhookEndpoint(BaseModel):
 
 
 class WebhookDeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENDING = "sending", "Sending"
-    DELIVERED = "delivered", "Delivered"
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    DELIVERED = "delivered", _("Delivered")
     # Not sent, and never will be: the endpoint was turned off or deleted after the event.
-    SKIPPED = "skipped", "Skipped"
-    FAILED = "failed", "Failed"
+    SKIPPED = "skipped", _("Skipped")
+    FAILED = "failed", _("Failed")
 
 
 class WebhookDelivery(BaseModel):

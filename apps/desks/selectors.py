@@ -2,13 +2,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_noop
 
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 
 from .models import Desk, Membership, Role, WebhookDelivery, WebhookEndpoint
 
 EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
-EDITOR_ONLY_MESSAGE = "Only the desk's editors can do this."
+# In English as constants (the API's permissions and the tests read them); shown translated.
+EDITOR_ONLY_MESSAGE = gettext_noop("Only the desk's editors can do this.")
 
 
 def _can_name_something(text: str) -> bool:
@@ -43,7 +45,7 @@ def membership_require(*, user: AbstractBaseUser, desk: Desk, editor: bool = Fal
     if membership is None:
         raise NotFoundError()
     if editor and not membership.can_edit:
-        raise PermissionDeniedError(EDITOR_ONLY_MESSAGE)
+        raise PermissionDeniedError(gettext(EDITOR_ONLY_MESSAGE))
     return membership
 
 
@@ -116,12 +118,12 @@ def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     if desk_ref:
         desk = _desk_by_ref(desk_list_for_user(user=user), desk_ref)
         if desk is None:
-            raise NotFoundError("Desk not found.")
+            raise NotFoundError(gettext("Desk not found."))
         membership_require(user=user, desk=desk, editor=True)
         return desk
     desk = desk_default_for_user(user=user, editor=True)
     if desk is None:
-        raise PermissionDeniedError("Only a desk's editors can import articles.")
+        raise PermissionDeniedError(gettext("Only a desk's editors can import articles."))
     return desk
 
 
@@ -131,14 +133,14 @@ def membership_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Membership]:
 
 # --- Desk administration ------------------------------------------------------------------------
 
-ADMIN_ONLY_MESSAGE = "Only the desk's admins can change its people, rating scale and source rules."
+ADMIN_ONLY_MESSAGE = gettext_noop("Only the desk's admins can change its people, rating scale and source rules.")
 
 
 def desk_get_for_member(*, user: AbstractBaseUser, slug: str) -> Desk:
     """One of the user's desks by slug; a desk the user is not in does not exist for them (404)."""
     desk = desk_list_for_user(user=user).filter(slug=slug).first() if _can_name_something(slug) else None
     if desk is None:
-        raise NotFoundError("Desk not found.")
+        raise NotFoundError(gettext("Desk not found."))
     return desk
 
 
@@ -146,7 +148,7 @@ def desk_admin_require(*, user: AbstractBaseUser, desk: Desk) -> Membership:
     """The user's admin membership of `desk`; 404 when outside the desk, 403 for editors and reviewers."""
     membership = membership_require(user=user, desk=desk)
     if membership.role != Role.ADMIN:
-        raise PermissionDeniedError(ADMIN_ONLY_MESSAGE)
+        raise PermissionDeniedError(gettext(ADMIN_ONLY_MESSAGE))
     return membership
 
 
@@ -201,7 +203,7 @@ def webhook_endpoint_get(*, desk: Desk, webhook_id) -> WebhookEndpoint:
     except (ValueError, DjangoValidationError):
         endpoint = None
     if endpoint is None:
-        raise NotFoundError("Webhook not found.")
+        raise NotFoundError(gettext("Webhook not found."))
     return endpoint
 
 
@@ -219,5 +221,5 @@ def webhook_delivery_get(*, endpoint: WebhookEndpoint, delivery_id) -> WebhookDe
     except (ValueError, DjangoValidationError):
         delivery = None
     if delivery is None:
-        raise NotFoundError("Delivery not found.")
+        raise NotFoundError(gettext("Delivery not found."))
     return delivery

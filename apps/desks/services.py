@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from apps.core.audit import audit_admin_details, audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
@@ -94,11 +95,14 @@ def membership_get_or_add(*, actor: AbstractBaseUser, desk: Desk, username: str,
     desk = _lock_desk_for_admin(actor=actor, desk=desk)
     user = User.objects.filter(username=username.strip()).first()
     if user is None:
-        raise ApplicationError(f"No account is named {username.strip()!r}; create it instead.")
+        raise ApplicationError(
+            gettext("No account is named %(username)s; create it instead.") % {"username": repr(username.strip())}
+        )
     membership, created = Membership.objects.get_or_create(desk=desk, user=user, defaults={"role": role})
     if not created and membership.role != role:
         raise ApplicationError(
-            f"{user.get_username()} is already a member ({membership.get_role_display()}); change their role instead.",
+            gettext("%(username)s is already a member (%(role)s); change their role instead.")
+            % {"username": user.get_username(), "role": membership.get_role_display()},
             status=409,
         )
     if created:
@@ -140,7 +144,9 @@ def membership_account_create(
         with transaction.atomic():
             user.save()
     except IntegrityError:
-        raise ApplicationError(f"The username {user.username!r} is taken.") from None
+        raise ApplicationError(
+            gettext("The username %(username)s is taken.") % {"username": repr(user.username)}
+        ) from None
     membership = Membership.objects.create(desk=desk, user=user, role=role)
     _membership_record(action=AuditAction.MEMBER_ADDED, actor=actor, membership=membership, new_account=True)
     return membership, generated
@@ -160,7 +166,7 @@ def membership_role_change(*, actor: AbstractBaseUser, membership: Membership, r
     _lock_desk_for_admin(actor=actor, desk=membership.desk)
     current = Membership.objects.select_related("user", "desk").filter(pk=membership.pk).first()
     if current is None:
-        raise NotFoundError("That person is no longer a member of this desk.")
+        raise NotFoundError(gettext("That person is no longer a member of this desk."))
     if current.role == role:
         return current
     before = desks_with_admin(desk_ids=[current.desk_id])
@@ -249,19 +255,23 @@ def desk_admins_kept_check(*, before: DeskAdmins, leaving: Membership | None = N
     an admin (the others are switched off or have password sign-in off), so the caller's change rolls
     back. `leaving`, the one membership a people page's change takes from the admins, names the
     person in the reason; otherwise it names the desk."""
-    for had, signing_in, after in (
-        (before.with_admin, False, ""),
-        (before.signing_in, True, " who can sign in"),
-    ):
+    for had, signing_in in ((before.with_admin, False), (before.signing_in, True)):
         lost_ids = had - _desks_with_admin_now(had, signing_in=signing_in)
         lost = Desk.objects.filter(pk__in=lost_ids).order_by("name").first()
         if lost is None:
             continue
-        if leaving is not None:
-            who = f"{leaving.user.get_username()} is the desk's only admin{after}"
+        if leaving is not None and signing_in:
+            reason = gettext("%(username)s is the desk's only admin who can sign in; make someone else an admin first.")
+        elif leaving is not None:
+            reason = gettext("%(username)s is the desk's only admin; make someone else an admin first.")
+        elif signing_in:
+            reason = gettext(
+                "%(desk)s would be left without a desk admin who can sign in; make someone else an admin first."
+            )
         else:
-            who = f"{lost.name} would be left without a desk admin{after}"
-        raise ApplicationError(f"{who}; make someone else an admin first.")
+            reason = gettext("%(desk)s would be left without a desk admin; make someone else an admin first.")
+        username = leaving.user.get_username() if leaving is not None else ""
+        raise ApplicationError(reason % {"username": username, "desk": lost.name})
 
 
 def account_lockout_check(*, account: AbstractBaseUser) -> None:
@@ -276,7 +286,8 @@ def account_lockout_check(*, account: AbstractBaseUser) -> None:
     lost = Desk.objects.filter(pk__in=set(desk_ids) - kept).order_by("name").first()
     if lost is not None:
         raise ApplicationError(
-            f"{lost.name} would be left without a desk admin who can sign in; make someone else an admin first."
+            gettext("%(desk)s would be left without a desk admin who can sign in; make someone else an admin first.")
+            % {"desk": lost.name}
         )
 
 

@@ -61,6 +61,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError
@@ -119,18 +120,21 @@ def webhook_url_check(url: str) -> str:
     addresses only. Raises ApplicationError with the reason (a 400 naming the field)."""
     url = url.strip()
     if not url:
-        raise ApplicationError("Give the endpoint's URL.", extra={"field": "url"})
+        raise ApplicationError(gettext("Give the endpoint's URL."), extra={"field": "url"})
     if len(url) > WebhookEndpoint._meta.get_field("url").max_length:
-        raise ApplicationError("The URL is longer than 2,000 characters.", extra={"field": "url"})
+        raise ApplicationError(gettext("The URL is longer than 2,000 characters."), extra={"field": "url"})
     try:
         target_check(url)
     except FetchTimeoutError as error:
         # The resolver is at fault, not the URL: the same URL may well pass a moment later.
         raise ApplicationError(
-            f"This URL could not be checked: {error} Try again in a moment.", extra={"field": "url"}
+            gettext("This URL could not be checked: %(reason)s Try again in a moment.") % {"reason": error},
+            extra={"field": "url"},
         ) from None
     except FetchError as error:
-        raise ApplicationError(f"This URL cannot receive webhooks: {error}", extra={"field": "url"}) from None
+        raise ApplicationError(
+            gettext("This URL cannot receive webhooks: %(reason)s") % {"reason": error}, extra={"field": "url"}
+        ) from None
     return url
 
 
@@ -142,7 +146,7 @@ def _events_check(events: list[str]) -> list[str]:
             extra={"field": "events", "events": WebhookEvent.values},
         )
     if not events:
-        raise ApplicationError("Choose at least one event to send.", extra={"field": "events"})
+        raise ApplicationError(gettext("Choose at least one event to send."), extra={"field": "events"})
     # In the list's own order, once each, whatever order they came in.
     return [event for event in WebhookEvent.values if event in events]
 
@@ -155,7 +159,9 @@ def _full_clean(endpoint: WebhookEndpoint) -> None:
     except DjangoValidationError as error:
         field = next(iter(error.message_dict), None) if hasattr(error, "error_dict") else None
         problem = " ".join(error.messages)
-        raise ApplicationError(f"This webhook cannot be saved: {problem}", extra={"field": field}) from None
+        raise ApplicationError(
+            gettext("This webhook cannot be saved: %(problem)s") % {"problem": problem}, extra={"field": field}
+        ) from None
 
 
 # Chat services' incoming-webhook hosts (the host or a subdomain of it), and the format each takes.
@@ -271,7 +277,7 @@ def webhook_endpoint_update(
     desk_admin_require(user=actor, desk=endpoint.desk)
     current = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
     if current is None:
-        raise ApplicationError("That webhook was deleted.", status=404)
+        raise ApplicationError(gettext("That webhook was deleted."), status=404)
     before = _endpoint_audit_fields(current)
     url_before = current.url
     # An unchanged URL is not looked up again (the web form always sends it): every delivery
@@ -389,17 +395,17 @@ def webhook_delivery_redeliver(*, actor, delivery: WebhookDelivery) -> tuple[Web
     original = WebhookDelivery.objects.select_for_update(of=("self",)).select_related("endpoint__desk")
     original = original.filter(pk=delivery.pk).first()
     if original is None:
-        raise ApplicationError("That delivery is no longer in the log.", status=404)
+        raise ApplicationError(gettext("That delivery is no longer in the log."), status=404)
     endpoint = original.endpoint
     if original.status in UNFINISHED:
         raise ApplicationError(
-            "This delivery is still being sent; send it again once it has been delivered or has failed.",
+            gettext("This delivery is still being sent; send it again once it has been delivered or has failed."),
             status=409,
             extra={"status": original.status},
         )
     if not endpoint.is_active and original.event != WEBHOOK_TEST_EVENT:
         raise ApplicationError(
-            "This webhook is turned off; turn it on before sending deliveries to it again.", status=409
+            gettext("This webhook is turned off; turn it on before sending deliveries to it again."), status=409
         )
     repeat = _redelivery_in_flight(original)
     if repeat is not None:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from apps.claims.models import Claim, ClaimKind
 from apps.core.models import BaseModel
@@ -9,15 +10,15 @@ from apps.desks.models import Desk
 
 
 class SourceRuleTopic(models.TextChoices):
-    UN_VOTES = "un_votes", "UN votes and vetoes"
-    CASUALTIES = "casualties", "Casualty figures"
-    ELECTIONS = "elections", "Elections"
-    ECONOMY = "economy", "Economic statistics"
-    QUOTES = "quotes", "Quotes"
-    MEDIA = "media", "Media coverage"
-    REFUGEES = "refugees", "Refugees and displacement"
-    AGREEMENTS = "agreements", "Agreements and declarations"
-    OTHER = "other", "Other"
+    UN_VOTES = "un_votes", _("UN votes and vetoes")
+    CASUALTIES = "casualties", _("Casualty figures")
+    ELECTIONS = "elections", _("Elections")
+    ECONOMY = "economy", _("Economic statistics")
+    QUOTES = "quotes", _("Quotes")
+    MEDIA = "media", _("Media coverage")
+    REFUGEES = "refugees", _("Refugees and displacement")
+    AGREEMENTS = "agreements", _("Agreements and declarations")
+    OTHER = "other", _("Other")
 
 
 SOURCE_RULE_MAX_KEYWORDS = 100

@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
@@ -40,7 +41,6 @@ from apps.reviews.models import Rating, ReviewTask, TaskStatus, Verdict, Verdict
 from apps.reviews.selectors import OPEN_STATUSES, rating_scale_for_desk
 
 DEFAULT_PERIOD_DAYS = 30
-DATE_FORMAT_HINT = "a date as YYYY-MM-DD"
 EARLIEST_DAY = dt.date(1900, 1, 1)
 LATEST_DAY = dt.date(2999, 12, 31)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -83,11 +83,16 @@ def _date_param(value: str | None, name: str) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise ApplicationError(f"{name} must be {DATE_FORMAT_HINT}, not {value!r}.", extra={"field": name}) from None
+        raise ApplicationError(
+            gettext("%(name)s must be a date as YYYY-MM-DD, not %(value)s.") % {"name": name, "value": repr(value)},
+            extra={"field": name},
+        ) from None
     # Far-off years would overflow the day after `until`, or midnight in a time zone east of UTC.
     if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise ApplicationError(
-            f"{name} must be between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}.", extra={"field": name}
+            gettext("%(name)s must be between %(earliest)s and %(latest)s.")
+            % {"name": name, "earliest": EARLIEST_DAY.isoformat(), "latest": LATEST_DAY.isoformat()},
+            extra={"field": name},
         )
     return day
 
@@ -102,7 +107,8 @@ def report_period_parse(*, since: str | None, until: str | None, open_ended: boo
         since_day = since_day or until_day - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
     if since_day and until_day and since_day > until_day:
         raise ApplicationError(
-            f"since ({since_day.isoformat()}) must be on or before until ({until_day.isoformat()}).",
+            gettext("since (%(since)s) must be on or before until (%(until)s).")
+            % {"since": since_day.isoformat(), "until": until_day.isoformat()},
             extra={"field": "since"},
         )
     return ReportPeriod(since=since_day, until=until_day)

@@ -1,4 +1,7 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from apps.claims.models import ClaimKind
 from apps.desks.models import Desk, Role, WebhookEvent, WebhookFormat
@@ -12,26 +15,34 @@ from apps.references.models import (
 )
 from apps.reviews.models import Rating, RatingScale
 
-CLAIMREVIEW_CHOICES = [("", "None (off the true/false line)"), *[(str(v), str(v)) for v in range(5, 0, -1)]]
+CLAIMREVIEW_CHOICES = [("", _("None (off the true/false line)")), *[(str(v), str(v)) for v in range(5, 0, -1)]]
 
 
 def _member_field() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         queryset=None,
-        error_messages={"required": "Choose a member.", "invalid_choice": "That person is not a member of this desk."},
+        error_messages={
+            "required": _("Choose a member."),
+            "invalid_choice": _("That person is not a member of this desk."),
+        },
     )
 
 
 def _rating_field() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         queryset=None,
-        error_messages={"required": "Choose a rating.", "invalid_choice": "That rating is not on this desk's scale."},
+        error_messages={
+            "required": _("Choose a rating."),
+            "invalid_choice": _("That rating is not on this desk's scale."),
+        },
     )
 
 
 class MemberAddForm(forms.Form):
-    username = forms.CharField(max_length=150, error_messages={"required": "Give the username to add."})
-    role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
+    username = forms.CharField(
+        label=_("Username"), max_length=150, error_messages={"required": _("Give the username to add.")}
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.REVIEWER)
 
     def __init__(self, *args, **kwargs):
         # Shares the people page with AccountCreateForm: distinct ids keep each label on its input.
@@ -45,24 +56,29 @@ _SOMEONE_ELSES = {"autocomplete": "off"}
 
 class AccountCreateForm(forms.Form):
     username = forms.CharField(
-        max_length=150, error_messages={"required": "Choose a username."}, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
+        label=_("Username"),
+        max_length=150,
+        error_messages={"required": _("Choose a username.")},
+        widget=forms.TextInput(attrs=_SOMEONE_ELSES),
     )
     first_name = forms.CharField(
-        label="First name", max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
+        label=_("First name"), max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
     )
     last_name = forms.CharField(
-        label="Last name", max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
+        label=_("Last name"), max_length=150, required=False, widget=forms.TextInput(attrs=_SOMEONE_ELSES)
     )
     # A text input that asks for the email keyboard: the stylesheet styles text inputs.
-    email = forms.EmailField(required=False, widget=forms.TextInput(attrs={"inputmode": "email", **_SOMEONE_ELSES}))
+    email = forms.EmailField(
+        label=_("Email"), required=False, widget=forms.TextInput(attrs={"inputmode": "email", **_SOMEONE_ELSES})
+    )
     password = forms.CharField(
-        label="Initial password",
+        label=_("Initial password"),
         required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="Leave empty to generate one; it is shown once, to hand to the new member.",
+        help_text=_("Leave empty to generate one; it is shown once, to hand to the new member."),
     )
-    role = forms.ChoiceField(choices=Role.choices, initial=Role.REVIEWER)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.REVIEWER)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "create-%s")
@@ -71,7 +87,7 @@ class AccountCreateForm(forms.Form):
 
 class MemberRoleForm(forms.Form):
     member = _member_field()
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
     def __init__(self, *args, desk: Desk, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,16 +103,20 @@ class MemberRemoveForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    label = forms.CharField(max_length=100, error_messages={"required": "Give the rating a label."})
-    description = forms.CharField(max_length=500, required=False)
+    label = forms.CharField(
+        label=_("Label"), max_length=100, error_messages={"required": _("Give the rating a label.")}
+    )
+    description = forms.CharField(label=_("Description"), max_length=500, required=False)
     claimreview_value = forms.TypedChoiceField(
-        label="ClaimReview value", choices=CLAIMREVIEW_CHOICES, coerce=int, empty_value=None, required=False
+        label=_("ClaimReview value"), choices=CLAIMREVIEW_CHOICES, coerce=int, empty_value=None, required=False
     )
     language_labels = forms.CharField(
-        label="In other languages",
+        label=_("In other languages"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "es: Falso\nfr: Faux"}),
-        help_text="One language per line: its tag, a colon and the label. Exports of articles in that language use it.",
+        help_text=_(
+            "One language per line: its tag, a colon and the label. Exports of articles in that language use it."
+        ),
     )
 
     def clean_language_labels(self) -> dict[str, str] | None:
@@ -110,7 +130,9 @@ class RatingForm(forms.Form):
                 continue
             language, colon, label = line.partition(":")
             if not colon or not language.strip():
-                raise forms.ValidationError(f"Write each language as “es: Falso”, not “{line.strip()}”.")
+                raise forms.ValidationError(
+                    gettext("Write each language as “es: Falso”, not “%(line)s”.") % {"line": line.strip()}
+                )
             labels[language.strip()] = label.strip()
         return labels
 
@@ -128,7 +150,7 @@ class RatingEditForm(_OwnRatingForm, RatingForm):
 
 
 class RatingMoveForm(_OwnRatingForm):
-    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
     @property
     def offset(self) -> int:
@@ -145,46 +167,65 @@ def _word_list(text: str) -> list[str]:
     return words
 
 
-KEYWORD_LIMITS = f"At most {SOURCE_RULE_MAX_KEYWORDS} words of up to {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters."
+KEYWORD_LIMITS = format_lazy(
+    _("At most {words} words of up to {characters} characters."),
+    words=SOURCE_RULE_MAX_KEYWORDS,
+    characters=SOURCE_RULE_MAX_KEYWORD_LENGTH,
+)
 
 
 class SourceRuleForm(forms.Form):
-    name = forms.CharField(max_length=200, help_text="Unique on this desk, e.g. “Reuters search”.")
+    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("Unique on this desk, e.g. “Reuters search”."))
     label = forms.CharField(
-        max_length=300, help_text="The link text. Placeholders such as {outlet} or {year} are filled in."
+        label=_("Label"),
+        max_length=300,
+        help_text=_("The link text. Placeholders such as {outlet} or {year} are filled in."),
     )
-    topic = forms.ChoiceField(choices=SourceRuleTopic.choices, initial=SourceRuleTopic.OTHER)
+    topic = forms.ChoiceField(label=_("Topic"), choices=SourceRuleTopic.choices, initial=SourceRuleTopic.OTHER)
     url_template = forms.CharField(
-        label="URL template",
+        label=_("URL template"),
         max_length=2000,
         widget=forms.TextInput(attrs={"placeholder": "https://www.example.org/search?q={query}"}),
-        help_text="An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names, "
-        "{year} the year it names (else the article's), {actor} the first person or organisation in it and "
-        "{speaker} the person it is attributed to. "
-        "A claim without one of the values the address uses gets no link from this rule.",
+        help_text=_(
+            "An http(s) address. {query} becomes the claim's key terms, {outlet} the outlet it names, "
+            "{year} the year it names (else the article's), {actor} the first person or organisation in it and "
+            "{speaker} the person it is attributed to. "
+            "A claim without one of the values the address uses gets no link from this rule."
+        ),
     )
-    reason = forms.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
+    reason = forms.CharField(label=_("Reason"), max_length=500, help_text=_("Shown to the reviewer: why this source."))
     kinds = forms.MultipleChoiceField(
-        label="Claim kinds",
+        label=_("Claim kinds"),
         choices=ClaimKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="None ticked means every kind.",
+        help_text=_("None ticked means every kind."),
     )
     keywords = forms.CharField(
+        label=_("Keywords"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"One a line (or comma-separated); a claim must mention one. Empty means any claim. {KEYWORD_LIMITS}",
+        help_text=format_lazy(
+            _("One a line (or comma-separated); a claim must mention one. Empty means any claim. {limits}"),
+            limits=KEYWORD_LIMITS,
+        ),
     )
     excluded_keywords = forms.CharField(
-        label="Not when the claim mentions",
+        label=_("Not when the claim mentions"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One a line (or comma-separated); a claim that mentions any of these gets no link, "
-        f"even if it has a keyword. E.g. “Security Council” keeps an election rule off UN votes. {KEYWORD_LIMITS}",
+        help_text=format_lazy(
+            _(
+                "One a line (or comma-separated); a claim that mentions any of these gets no link, even if it has a "
+                "keyword. E.g. “Security Council” keeps an election rule off UN votes. {limits}"
+            ),
+            limits=KEYWORD_LIMITS,
+        ),
     )
-    requires_attribution = forms.BooleanField(label="Only for claims that name an outlet", required=False)
-    priority = forms.IntegerField(min_value=0, max_value=32767, initial=100, help_text="Lower comes first.")
+    requires_attribution = forms.BooleanField(label=_("Only for claims that name an outlet"), required=False)
+    priority = forms.IntegerField(
+        label=_("Priority"), min_value=0, max_value=32767, initial=100, help_text=_("Lower comes first.")
+    )
 
     def clean_keywords(self) -> list[str]:
         return _word_list(self.cleaned_data["keywords"])
@@ -213,25 +254,30 @@ class WebhookForm(forms.Form):
         label="URL",
         max_length=2000,
         widget=forms.TextInput(attrs={"placeholder": "https://hooks.slack.com/services/…", "inputmode": "url"}),
-        help_text="An http(s) address on the internet (default ports only); events are POSTed to it.",
+        help_text=_("An http(s) address on the internet (default ports only); events are POSTed to it."),
     )
-    description = forms.CharField(max_length=200, required=False, help_text="For you: where it goes, who reads it.")
+    description = forms.CharField(
+        label=_("Description"), max_length=200, required=False, help_text=_("For you: where it goes, who reads it.")
+    )
     events = forms.MultipleChoiceField(
+        label=_("Events"),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one event to send."},
+        error_messages={"required": _("Choose at least one event to send.")},
     )
     payload_format = forms.ChoiceField(
-        label="Format",
+        label=_("Format"),
         choices=[
-            ("", "Chosen by the address: a chat message for Slack, Google Chat or Teams, else JSON"),
+            ("", _("Chosen by the address: a chat message for Slack, Google Chat or Teams, else JSON")),
             *WebhookFormat.choices,
         ],
         required=False,
-        help_text="Chat messages suit Slack and Google Chat incoming webhooks; Microsoft Teams takes the "
-        "Adaptive Card of a Workflows webhook.",
+        help_text=_(
+            "Chat messages suit Slack and Google Chat incoming webhooks; Microsoft Teams takes the "
+            "Adaptive Card of a Workflows webhook."
+        ),
     )
-    is_active = forms.BooleanField(label="Active: send events to it", required=False, initial=True)
+    is_active = forms.BooleanField(label=_("Active: send events to it"), required=False, initial=True)
     # Whether the page showed the endpoint active: the desk may turn a failing one off after the
     # page was read, and "Active" left as shown must not turn it on again.
     shown_active = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import template
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -16,4 +17,4 @@ def duration(value: dt.timedelta | None) -> str:
     if minutes < 48 * 60:
         hours, rest = divmod(minutes, 60)
         return f"{hours} h {rest} min" if rest else f"{hours} h"
-    return f"{value.total_seconds() / 86400:.1f} days"
+    return gettext("%(days)s days") % {"days": f"{value.total_seconds() / 86400:.1f}"}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from apps.core.exceptions import ApplicationError, PermissionDeniedError
@@ -77,7 +78,7 @@ def desk_admin_view(redirect_to: str | None = None):
 def desk_settings_home(request):
     desks = list(admin_desk_list_for_user(user=request.user))
     if not desks:
-        error = PermissionDeniedError(ADMIN_ONLY_MESSAGE)
+        error = PermissionDeniedError(_(ADMIN_ONLY_MESSAGE))
         return render(request, "error.html", {"error": error}, status=error.status)
     if len(desks) == 1:
         return redirect("desks:people", slug=desks[0].slug)
@@ -116,7 +117,11 @@ def member_add(request, desk: Desk):
     if not form.is_valid():
         return _people_page(request, desk, add_form=form, status=400)
     membership = services.membership_add(actor=request.user, desk=desk, **form.cleaned_data)
-    messages.success(request, f"{membership.user.get_username()} is on the desk as {membership.get_role_display()}.")
+    messages.success(
+        request,
+        _("%(username)s is on the desk as %(role)s.")
+        % {"username": membership.user.get_username(), "role": membership.get_role_display()},
+    )
     return redirect("desks:people", slug=desk.slug)
 
 
@@ -154,7 +159,11 @@ def member_role(request, desk: Desk):
     membership = services.membership_role_change(
         actor=request.user, membership=form.cleaned_data["member"], role=form.cleaned_data["role"]
     )
-    messages.success(request, f"{membership.user.get_username()}'s role is now {membership.get_role_display()}.")
+    messages.success(
+        request,
+        _("%(username)s's role is now %(role)s.")
+        % {"username": membership.user.get_username(), "role": membership.get_role_display()},
+    )
     if membership.user_id == request.user.pk:
         # Admins who stepped down can no longer see the settings they came from.
         return redirect("dashboard")
@@ -170,7 +179,11 @@ def member_remove(request, desk: Desk):
         return redirect("desks:people", slug=desk.slug)
     membership = form.cleaned_data["member"]
     services.membership_remove(actor=request.user, membership=membership)
-    messages.success(request, f"{membership.user.get_username()} is no longer a member of {desk.name}.")
+    messages.success(
+        request,
+        _("%(username)s is no longer a member of %(desk)s.")
+        % {"username": membership.user.get_username(), "desk": desk.name},
+    )
     if membership.user_id == request.user.pk:
         return redirect("dashboard")
     return redirect("desks:people", slug=desk.slug)
@@ -238,7 +251,7 @@ def ratings(request, desk: Desk):
 @desk_admin_view(redirect_to="desks:ratings")
 def rating_scale_copy(request, desk: Desk):
     review_services.rating_scale_copy_default(user=request.user, desk=desk)
-    messages.success(request, "The desk has its own rating scale now; edit it below.")
+    messages.success(request, _("The desk has its own rating scale now; edit it below."))
     return redirect("desks:ratings", slug=desk.slug)
 
 
@@ -252,7 +265,7 @@ def rating_add(request, desk: Desk):
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, f"Added “{rating.label}”.")
+            messages.success(request, _("Added “%(label)s”.") % {"label": rating.label})
             return redirect("desks:ratings", slug=desk.slug)
     return _ratings_page(request, desk, add_form=form, status=400)
 
@@ -276,7 +289,7 @@ def rating_edit(request, desk: Desk):
                 raise
             errors = [error.message]
         else:
-            messages.success(request, f"Saved “{rating.label}”.")
+            messages.success(request, _("Saved “%(label)s”.") % {"label": rating.label})
             return redirect("desks:ratings", slug=desk.slug)
     else:
         errors = [error for field_errors in form.errors.values() for error in field_errors]
@@ -309,7 +322,7 @@ def rating_delete(request, desk: Desk):
     if form.is_valid():
         rating = form.cleaned_data["rating"]
         review_services.rating_delete(user=request.user, rating=rating)
-        messages.success(request, f"Removed “{rating.label}”.")
+        messages.success(request, _("Removed “%(label)s”.") % {"label": rating.label})
     else:
         flash_form_errors(request, form)
     return redirect("desks:ratings", slug=desk.slug)
@@ -347,7 +360,10 @@ def source_rule_create(request, desk: Desk):
         except ApplicationError as error:
             form_add_service_errors(form, error)
         else:
-            messages.success(request, f"Added the rule “{rule.name}”; it applies to articles imported from now on.")
+            messages.success(
+                request,
+                _("Added the rule “%(name)s”; it applies to articles imported from now on.") % {"name": rule.name},
+            )
             return redirect("desks:source_rules", slug=desk.slug)
     return _source_rule_form_page(request, desk, form, status=400 if form.errors else 200)
 
@@ -357,7 +373,7 @@ def source_rule_create(request, desk: Desk):
 def source_rule_edit(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
     if rule.desk_id is None:
-        raise PermissionDeniedError("Shared rules apply to every desk; a site administrator changes them.")
+        raise PermissionDeniedError(_("Shared rules apply to every desk; a site administrator changes them."))
     form = SourceRuleForm(request.POST or None, initial=SourceRuleForm.initial_for(rule))
     if request.method == "POST" and form.is_valid():
         try:
@@ -365,7 +381,7 @@ def source_rule_edit(request, desk: Desk, rule_id):
         except ApplicationError as error:
             form_add_service_errors(form, error)
         else:
-            messages.success(request, f"Saved the rule “{rule.name}”.")
+            messages.success(request, _("Saved the rule “%(name)s”.") % {"name": rule.name})
             return redirect("desks:source_rules", slug=desk.slug)
     return _source_rule_form_page(request, desk, form, rule=rule, status=400 if form.errors else 200)
 
@@ -375,7 +391,7 @@ def source_rule_edit(request, desk: Desk, rule_id):
 def source_rule_deactivate(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
     rule = reference_services.source_rule_deactivate(user=request.user, rule=rule)
-    messages.success(request, f"“{rule.name}” no longer attaches links to new articles.")
+    messages.success(request, _("“%(name)s” no longer attaches links to new articles.") % {"name": rule.name})
     return redirect("desks:source_rules", slug=desk.slug)
 
 
@@ -384,7 +400,7 @@ def source_rule_deactivate(request, desk: Desk, rule_id):
 def source_rule_reactivate(request, desk: Desk, rule_id):
     rule = source_rule_get_for_desk(desk=desk, rule_id=rule_id)
     rule = reference_services.source_rule_reactivate(user=request.user, rule=rule)
-    messages.success(request, f"“{rule.name}” attaches links to new articles again.")
+    messages.success(request, _("“%(name)s” attaches links to new articles again.") % {"name": rule.name})
     return redirect("desks:source_rules", slug=desk.slug)
 
 
@@ -435,7 +451,7 @@ def webhook_create(request, desk: Desk):
         except ApplicationError as error:
             _webhook_form_errors(form, error)
         else:
-            messages.success(request, "Added the webhook. Its signing secret is below; send it a test event.")
+            messages.success(request, _("Added the webhook. Its signing secret is below; send it a test event."))
             return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
     return _webhook_form_page(request, desk, form, status=400 if form.errors else 200)
 
@@ -454,7 +470,7 @@ def webhook_edit(request, desk: Desk, webhook_id):
         except ApplicationError as error:
             _webhook_form_errors(form, error)
         else:
-            messages.success(request, "Saved the webhook.")
+            messages.success(request, _("Saved the webhook."))
             return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
     return _webhook_form_page(request, desk, form, endpoint=endpoint, status=400 if form.errors else 200)
 
@@ -466,8 +482,10 @@ def webhook_test(request, desk: Desk, webhook_id):
     webhooks.webhook_test_send(actor=request.user, endpoint=endpoint)
     messages.success(
         request,
-        "A test event is queued and listed below as pending; the log refreshes itself (or use Refresh) to show "
-        "whether the receiver took it.",
+        _(
+            "A test event is queued and listed below as pending; the log refreshes itself (or use Refresh) to show "
+            "whether the receiver took it."
+        ),
     )
     return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
 
@@ -478,7 +496,7 @@ def webhook_redeliver(request, desk: Desk, webhook_id, delivery_id):
     endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
     delivery = webhook_delivery_get(endpoint=endpoint, delivery_id=delivery_id)
     try:
-        _, created = webhooks.webhook_delivery_redeliver(actor=request.user, delivery=delivery)
+        _redelivery, created = webhooks.webhook_delivery_redeliver(actor=request.user, delivery=delivery)
     except ApplicationError as error:
         if error.status == 404:
             raise
@@ -486,9 +504,16 @@ def webhook_redeliver(request, desk: Desk, webhook_id, delivery_id):
         messages.error(request, error.message)
         return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
     if created:
-        messages.success(request, f"The {delivery.event} delivery is queued again and listed below as pending.")
+        messages.success(
+            request,
+            _("The %(event)s delivery is queued again and listed below as pending.") % {"event": delivery.event},
+        )
     else:
-        messages.info(request, f"The {delivery.event} delivery was just sent again; that redelivery is listed below.")
+        messages.info(
+            request,
+            _("The %(event)s delivery was just sent again; that redelivery is listed below.")
+            % {"event": delivery.event},
+        )
     return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
 
 
@@ -497,7 +522,7 @@ def webhook_redeliver(request, desk: Desk, webhook_id, delivery_id):
 def webhook_rotate_secret(request, desk: Desk, webhook_id):
     endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
     webhooks.webhook_endpoint_update(actor=request.user, endpoint=endpoint, rotate_secret=True)
-    messages.success(request, "The webhook has a new signing secret; give it to the receiver.")
+    messages.success(request, _("The webhook has a new signing secret; give it to the receiver."))
     return redirect("desks:webhook_edit", slug=desk.slug, webhook_id=endpoint.pk)
 
 
@@ -506,5 +531,5 @@ def webhook_rotate_secret(request, desk: Desk, webhook_id):
 def webhook_delete(request, desk: Desk, webhook_id):
     endpoint = webhook_endpoint_get(desk=desk, webhook_id=webhook_id)
     webhooks.webhook_endpoint_delete(actor=request.user, endpoint=endpoint)
-    messages.success(request, f"Deleted the webhook to {endpoint.url}.")
+    messages.success(request, _("Deleted the webhook to %(url)s.") % {"url": endpoint.url})
     return redirect("desks:webhooks", slug=desk.slug)

@@ -1,13 +1,14 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 # The free-text fields of the app's forms, which take the longest to write again.
 TYPED_FIELDS = {
-    "rationale": "Your rationale",
-    "note": "Your note to the reviewer",
-    "reason": "Your reason",
-    "text": "Your claim text",
+    "rationale": _("Your rationale"),
+    "note": _("Your note to the reviewer"),
+    "reason": _("Your reason"),
+    "text": _("Your claim text"),
 }
 
 
