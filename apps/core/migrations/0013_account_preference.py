@@ -6,18 +6,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('core', '0012_audit_site_wide_events'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("core", "0012_audit_site_wide_events"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccountPreference',
+            name="AccountPreference",
             fields=[
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='preference', serialize=False, to=settings.AUTH_USER_MODEL)),
-                ('interface_language', models.CharField(blank=True, max_length=16)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="preference",
+                        serialize=False,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("interface_language", models.CharField(blank=True, max_length=16)),
             ],
         ),
     ]
