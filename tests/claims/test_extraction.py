@@ -2404,11 +2404,14 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
          "leaders had tested positive.", "Council spokesperson Ana Berg"),
         ("The BBC also cited Budi Santoso, chief of the State Intelligence Agency, as saying the 3 suspects were "
          "linked to the network.", "Budi Santoso"),
+        ('The governor tweeted her reasoning saying, "Today, I signed 1 bill into law."', "The governor"),
+        ("If these findings are accurate, scientists say, containing the virus may require 2 approaches.",
+         "scientists"),
     ],
     ids=["a group's present", "the group named by its noun", "went on to say", "two posts joined by and",
          "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said",
          "a few days later, then a date", "a few days later without a comma", "when asked between commas",
-         "cited as saying"],
+         "cited as saying", "saying right before a quotation", "a group's present between commas"],
 )  # fmt: skip
 def test_seventeenth_session_phrasings_name_their_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)
@@ -2526,3 +2529,12 @@ def test_she_after_a_sentence_about_one_unnamed_person_is_that_person_not_the_la
     )
 
     assert _claim(claims, "nothing to be ashamed of").attribution == "One of the victims"
+
+
+def test_who_a_subject_is_between_commas_does_not_hide_what_they_said_while_acting():
+    claims = extract_claims(
+        "John Hutchins, an evolutionary biologist at London's Royal Veterinary College, questioned the findings, "
+        "saying the 2 dinosaurs might have held their forelimbs tight."
+    )
+
+    assert _claim(claims, "questioned").attribution == "John Hutchins"

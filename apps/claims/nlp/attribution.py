@@ -379,7 +379,9 @@ _SAYING_AFTER_COMMA = re.compile(
     # 'He continued by announcing, "..."', "She underlined the call by saying ...": how the subject said it
     r"(?:,\s+(?:also\s+)?|\s+by\s+(?=(?:saying|announcing|stating|declaring|adding|noting|telling)\b)"
     # "posted a message on Facebook on Friday announcing he had tested positive": a message that says it
-    r"|\b(?:message|statement|post|video|tweet|letter|note|release)\b[^,.;\"“]{0,40}?\s(?=(?:announcing|saying|stating)\b))"
+    r"|\b(?:message|statement|post|video|tweet|letter|note|release)\b[^,.;\"“]{0,40}?\s(?=(?:announcing|saying|stating)\b)"
+    # 'The governor tweeted her reasoning saying, "..."': right before a quotation, without a comma
+    r"|\s+(?=saying,?\s*[\"“]))"
     r"(?P<cue>saying|arguing|claiming|adding|noting|stating|insisting|warning|explaining|telling|announcing"
     r"|declaring)\b(?!\s+(?:goodbye|farewell|grace|to|which|whether)\b)"
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
@@ -407,7 +409,10 @@ _QUOTED_AS_SAYING = re.compile(
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
 # to concede"); a passive ("were described by Johnson") names no speaker.
 _SUBJECT = re.compile(
-    rf"(?P<source>{_SOURCE})(?:\s+\([A-Z][\w.-]*\))?(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}}),)?"
+    # "John Hutchinson, an evolutionary biomechanicist at London's Royal Veterinary College, questioned": who the
+    # subject is, between commas
+    rf"(?P<source>{_SOURCE})(?:\s+\([A-Z][\w.-]*\))?(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}}),"
+    r"|,\s+(?:an?|the)\s[^,\"“]{2,100},)?"
     rf"\s+(?:(?:also|then|again|{_REPORTING_ADVERB})\s+)?"
     rf"(?:[a-z]+ed|has|had|did|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
@@ -442,7 +447,7 @@ _PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite
 _PRONOUN_THEN_CLAUSE = re.compile(r"(?:he|she|it|they)\s+(?:[a-z]+(?:s|ed)|was|were|had|has|is|are)\b")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
-    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|stated|states|added|noted|claimed|reported|testified"
+    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|say|stated|states|added|noted|claimed|reported|testified"
     # "A total of 39 are confirmed dead, officials told state media, adding that ..."
     r"|told\s+(?:the\s+)?(?:[A-Za-z][\w.-]*\s+)?[A-Za-z][\w.-]*)"
     rf"{_WHEN}"
