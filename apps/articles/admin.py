@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.admin import AuditedAdmin
 
@@ -9,8 +10,8 @@ from .models import Article
 from .parsing import is_storable_url
 from .services import article_language_change, article_lock_unless_intake_runs
 
-NOT_A_WEB_ADDRESS = "Give a full http:// or https:// address of at most 2,000 characters."
-LANGUAGE_NOT_KNOWN = "Not known"
+NOT_A_WEB_ADDRESS = _("Give a full http:// or https:// address of at most 2,000 characters.")
+LANGUAGE_NOT_KNOWN = _("Not known")
 
 
 class ArticleAdminForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
@@ -20,7 +21,7 @@ def _refusal_text(error: ApplicationError | ProtectedError) -> str:
     if isinstance(error, ApplicationError):
         return error.message
     names = ", ".join(sorted({str(row) for row in error.protected_objects})[:5])
-    return f"Nothing was deleted: it is still in use ({names})."
+    return gettext("Nothing was deleted: it is still in use (%(names)s).") % {"names": names}
 
 
 def _refused_form(form_class: type[ModelForm], refusal: str) -> type[ModelForm]:

@@ -4,6 +4,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from apps.claims.services import claim_editable_check
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
@@ -62,7 +63,7 @@ class RatingInlineFormSet(BaseInlineFormSet):
             for field, value in values.items():
                 setattr(form.instance, field, value)
         if not kept and self.initial_form_count():
-            raise forms.ValidationError("A scale needs at least one rating.")
+            raise forms.ValidationError(_("A scale needs at least one rating."))
 
 
 class RatingInline(admin.TabularInline):
@@ -80,7 +81,7 @@ class RatingScaleAdminForm(forms.ModelForm):
         adding_standard = self.instance._state.adding and "desk" in self.fields and cleaned.get("desk") is None
         if adding_standard and RatingScale.objects.filter(desk__isnull=True).exists():
             raise forms.ValidationError(
-                "There is already a standard scale (the one with no desk); choose the desk this scale is for."
+                _("There is already a standard scale (the one with no desk); choose the desk this scale is for.")
             )
         # The ratings' ClaimReview values are checked within the new bounds by RatingInlineFormSet.
         if cleaned.get("best_rating") is not None and cleaned.get("worst_rating") is not None:

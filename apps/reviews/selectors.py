@@ -4,6 +4,7 @@ from uuid import UUID
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from apps.articles.models import Article
 from apps.claims.models import ClaimStatus
@@ -271,8 +272,11 @@ def membership_removal_problem(*, membership) -> str:
     ).count()
     if not open_tasks:
         return ""
-    noun = "review task" if open_tasks == 1 else "review tasks"
-    return f"{membership.user.get_username()} still has {open_tasks} open {noun} on this desk; reassign them first."
+    return ngettext(
+        "%(username)s still has %(count)d open review task on this desk; reassign them first.",
+        "%(username)s still has %(count)d open review tasks on this desk; reassign them first.",
+        open_tasks,
+    ) % {"username": membership.user.get_username(), "count": open_tasks}
 
 
 def claim_is_assigned_to(*, claim, user) -> bool:

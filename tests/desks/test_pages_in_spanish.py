@@ -3,8 +3,10 @@ the choices they offer, a refused form's errors and a refusal flashed after an a
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 
 from apps.desks.models import Membership
+from apps.reviews import services as review_services
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
 
@@ -132,4 +134,30 @@ def test_the_desk_report_is_in_spanish(client, editor):
     assert (
         "since debe ser una fecha con el formato AAAA-MM-DD, no &#x27;2026-13-01&#x27;. "
         "Las cifras de abajo son de los últimos 30 días." in page
+    )
+
+
+def test_a_reviewer_with_open_tasks_stays_with_the_reason_in_spanish(admin_client, editor, reviewer, desk):
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    review_services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
+    membership = Membership.objects.get(user=reviewer)
+
+    response = admin_client.post("/desks/world/people/remove/", {"member": membership.pk}, headers=SPANISH)
+
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "rachel aún tiene 1 tarea de revisión abierta en esta mesa; reasígnela antes."
+    ]
+
+
+def test_the_django_admin_refuses_in_spanish_too(desk, desk_admin, root_client):
+    membership = Membership.objects.get(user=desk_admin)
+    response = root_client.post(
+        reverse("admin:desks_membership_change", args=[membership.pk]),
+        {"desk": desk.pk, "user": desk_admin.pk, "role": "editor"},
+        headers=SPANISH,
+        follow=True,
+    )
+
+    assert "World desk se quedaría sin administrador de la mesa; haga antes administrador a otra persona." in (
+        response.text
     )
