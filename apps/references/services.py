@@ -21,7 +21,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext as _
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
@@ -1226,31 +1227,32 @@ def source_rule_url_template_check(url_template: str) -> str:
     try:
         fields = [
             (name, spec, conversion)
-            for _, name, spec, conversion in string.Formatter().parse(template)
+            for _literal, name, spec, conversion in string.Formatter().parse(template)
             if name is not None
         ]
     except ValueError:
-        raise ApplicationError("The URL template has an unmatched brace; write {{ or }} for a literal one.") from None
-    *others, last = [f"{{{name}}}" for name in SOURCE_RULE_PLACEHOLDERS]
-    known = f"{', '.join(others)} and {last}"
+        raise ApplicationError(
+            _("The URL template has an unmatched brace; write {{ or }} for a literal one.")
+        ) from None
+    known = get_text_list([f"{{{name}}}" for name in SOURCE_RULE_PLACEHOLDERS], _("and"))
     for name, spec, conversion in fields:
         if name not in SOURCE_RULE_PLACEHOLDERS or spec or conversion:
-            raise ApplicationError(f"The URL template may only use the placeholders {known}.")
+            raise ApplicationError(_("The URL template may only use the placeholders %(known)s.") % {"known": known})
     try:
         parts = urlsplit(template)
         parts.port  # noqa: B018 - raises for a port out of range, like the unclosed [ of an IPv6 host
     except ValueError:
-        raise ApplicationError("The URL template does not make a valid web address.") from None
+        raise ApplicationError(_("The URL template does not make a valid web address.")) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ApplicationError("The URL template must be a full http:// or https:// address.")
+        raise ApplicationError(_("The URL template must be a full http:// or https:// address."))
     if "{" in parts.netloc or "}" in parts.netloc:
-        raise ApplicationError("Placeholders belong in the path or query string; the site must be fixed.")
+        raise ApplicationError(_("Placeholders belong in the path or query string; the site must be fixed."))
     try:
         URLValidator(schemes=["http", "https"])(template.format(**_SAMPLE_VALUES))
     except DjangoValidationError:
-        raise ApplicationError("The URL template does not make a valid web address.") from None
+        raise ApplicationError(_("The URL template does not make a valid web address.")) from None
     if len(template) > SourceRule._meta.get_field("url_template").max_length:
-        raise ApplicationError("The URL template is too long.")
+        raise ApplicationError(_("The URL template is too long."))
     return template
 
 
@@ -1280,12 +1282,16 @@ def _source_rule_fields(
 ) -> None:
     """Check and set a desk rule's editable fields (not saved)."""
     name, label, reason = name.strip(), label.strip(), reason.strip()
-    for value, what in ((name, "a name"), (label, "a label"), (reason, "a reason")):
+    for value, missing in (
+        (name, _("Give the rule a name.")),
+        (label, _("Give the rule a label.")),
+        (reason, _("Give the rule a reason.")),
+    ):
         if not value:
-            raise ApplicationError(f"Give the rule {what}.")
+            raise ApplicationError(missing)
     kinds = list(dict.fromkeys(kinds))
     if not 0 <= priority <= 32767:
-        raise ApplicationError("The priority runs from 0 (first) to 32767.")
+        raise ApplicationError(_("The priority runs from 0 (first) to 32767."))
     # Only the desk's own rules are looked at: another desk's rule names are none of its business.
     if SourceRule.objects.filter(desk_id=rule.desk_id, name__iexact=name).exclude(pk=rule.pk).exists():
         raise _name_taken_error(name)
@@ -1339,7 +1345,7 @@ def _source_rule_fields_read(rule: SourceRule) -> dict[str, Any]:
 
 
 def _name_taken_error(name: str) -> ApplicationError:
-    message = f"This desk already has a source rule named {name!r}; choose another name."
+    message = _("This desk already has a source rule named %(name)s; choose another name.") % {"name": repr(name)}
     return ApplicationError(message, extra={"fields": {"name": [message]}})
 
 
@@ -1349,14 +1355,14 @@ def _desk_rule_lock(
     """The desk rule locked for an admin's write; with `expected_updated_at` (the version the
     caller read), a rule saved since then is refused with 412 instead of overwritten."""
     if rule.desk_id is None:
-        raise PermissionDeniedError("Shared rules apply to every desk; a site administrator changes them.")
+        raise PermissionDeniedError(_("Shared rules apply to every desk; a site administrator changes them."))
     desk_admin_require(user=user, desk=rule.desk)
     desk_rules = SourceRule.objects.filter(desk_id=rule.desk_id)
     if expected_updated_at is not None:
         return lock_at_version(desk_rules, rule.pk, expected_updated_at=expected_updated_at, what="source rule")
     locked = desk_rules.select_for_update().filter(pk=rule.pk).first()
     if locked is None:
-        raise NotFoundError("Source rule not found.")
+        raise NotFoundError(_("Source rule not found."))
     return locked
 
 

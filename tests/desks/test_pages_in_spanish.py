@@ -161,3 +161,21 @@ def test_the_django_admin_refuses_in_spanish_too(desk, desk_admin, root_client):
     assert "World desk se quedaría sin administrador de la mesa; haga antes administrador a otra persona." in (
         response.text
     )
+
+
+def test_a_refused_source_rule_says_why_in_spanish(admin_client):
+    rule = {
+        "name": "Búsqueda",
+        "label": "Buscar en el archivo",
+        "topic": "other",
+        "url_template": "https://www.example.org/search?q={topic}",
+        "reason": "El archivo del periódico.",
+        "priority": "100",
+    }
+    response = admin_client.post("/desks/world/source-rules/new/", rule, headers=SPANISH)
+
+    assert response.status_code == 400
+    assert (
+        "La plantilla de URL solo puede usar los marcadores {query}, {outlet}, {year}, {actor} y {speaker}."
+        in response.text
+    )
