@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
@@ -114,16 +115,22 @@ def article_import_url(
     except ResponseTooLargeError as error:
         limit = settings.HTTP_MAX_RESPONSE_BYTES
         raise ArticleInputError(
-            f"Could not import {url}: the page is larger than {limit:,} bytes.", extra={"limit": limit}, status=413
+            _("Could not import %(url)s: the page is larger than %(limit)s bytes.")
+            % {"url": url, "limit": f"{limit:,}"},
+            extra={"limit": limit},
+            status=413,
         ) from error
     except FetchError as error:
-        raise ArticleInputError(f"Could not import {url}: {error}", status=422) from error
+        raise ArticleInputError(
+            _("Could not import %(url)s: %(error)s") % {"url": url, "error": error}, status=422
+        ) from error
     # A redirect can end on an address too long to keep; the one the editor gave names the page too.
     parsed = parse_html(html, url=final_url if is_storable_url(final_url) else url)
     limit = settings.ARTICLE_MAX_BYTES
     if len(parsed.body.encode()) > limit:
         raise ArticleInputError(
-            f"Could not import {url}: its text is larger than {limit:,} bytes, the limit for an imported article.",
+            _("Could not import %(url)s: its text is larger than %(limit)s bytes, the limit for an imported article.")
+            % {"url": url, "limit": f"{limit:,}"},
             extra={"limit": limit},
             status=413,
         )
@@ -233,7 +240,7 @@ def _article_input_error(error: ValidationError) -> ArticleInputError:
         else f"{Article._meta.get_field(name).verbose_name}: {' '.join(messages)}"
         for name, messages in error.message_dict.items()
     ]
-    return ArticleInputError("The article could not be stored (" + "; ".join(problems) + ").")
+    return ArticleInputError(_("The article could not be stored (%(problems)s).") % {"problems": "; ".join(problems)})
 
 
 def _webhook_article_imported(article: Article) -> None:
@@ -353,7 +360,7 @@ def article_intake_retry(*, article: Article, user) -> Article:
     membership_require(user=user, desk=article.desk, editor=True)
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.intake_status != IntakeStatus.FAILED:
-        raise ApplicationError("Only an article whose claims could not be found can be tried again.", status=409)
+        raise ApplicationError(_("Only an article whose claims could not be found can be tried again."), status=409)
     audit_record(
         action=AuditAction.INTAKE_RETRIED, actor=user, article=article, details={"error": article.intake_error}
     )
@@ -405,7 +412,7 @@ def article_lock_unless_intake_runs(*, article_id) -> Article | None:
         return Article.objects.select_for_update(nowait=True).filter(pk=article_id).first()
     except DatabaseError as error:
         raise ApplicationError(
-            "This article's claims are being found right now; try again once they are listed.", status=409
+            _("This article's claims are being found right now; try again once they are listed."), status=409
         ) from error
 
 
@@ -416,12 +423,12 @@ def article_fact_check_url_set(*, article: Article, user, url: str) -> Article:
     url = url.strip()
     if url and not is_storable_url(url):
         raise ApplicationError(
-            "Give the fact-check's address as a full http:// or https:// URL of at most 2,000 characters.",
-            extra={"fields": {"fact_check_url": ["Enter a valid http(s) URL."]}},
+            _("Give the fact-check's address as a full http:// or https:// URL of at most 2,000 characters."),
+            extra={"fields": {"fact_check_url": [_("Enter a valid http(s) URL.")]}},
         )
     locked = article_lock_unless_intake_runs(article_id=article.pk)
     if locked is None:
-        raise NotFoundError("Article not found.")
+        raise NotFoundError(_("Article not found."))
     # Compared with the stored address, not the one this caller read: another editor may have set it since.
     if url != locked.fact_check_url:
         details = {"url": url, "previous_url": locked.fact_check_url}
@@ -455,7 +462,7 @@ def article_language_change(*, article: Article, actor, language: str) -> Articl
     language = _language_check(language)
     locked = article_lock_unless_intake_runs(article_id=article.pk)
     if locked is None:
-        raise NotFoundError("Article not found.")
+        raise NotFoundError(_("Article not found."))
     # Compared with the stored language, not the one this caller read: another editor may have set it since.
     changed = language != locked.language
     if changed:

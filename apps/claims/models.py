@@ -1,26 +1,27 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from apps.articles.models import Article
 from apps.core.models import BaseModel
 
 
 class ClaimKind(models.TextChoices):
-    STATISTIC = "statistic", "Statistic / quantity"
-    EVENT = "event", "Event / action"
-    QUOTE = "quote", "Quote"
-    ATTRIBUTION = "attribution", "Attributed statement"
-    CAUSAL = "causal", "Causal"
-    COMPARISON = "comparison", "Comparison"
-    PREDICTION = "prediction", "Prediction / opinion"
-    OTHER = "other", "Other factual statement"
+    STATISTIC = "statistic", _("Statistic / quantity")
+    EVENT = "event", _("Event / action")
+    QUOTE = "quote", _("Quote")
+    ATTRIBUTION = "attribution", _("Attributed statement")
+    CAUSAL = "causal", _("Causal")
+    COMPARISON = "comparison", _("Comparison")
+    PREDICTION = "prediction", _("Prediction / opinion")
+    OTHER = "other", _("Other factual statement")
 
 
 class ClaimStatus(models.TextChoices):
-    ACTIVE = "active", "In the queue"
+    ACTIVE = "active", _("In the queue")
     # Predictions and opinions: shown to editors, kept out of the review queue by default.
-    HELD = "held", "Held back (prediction/opinion)"
-    REJECTED = "rejected", "Rejected by an editor"
+    HELD = "held", _("Held back (prediction/opinion)")
+    REJECTED = "rejected", _("Rejected by an editor")
 
 
 class ClaimOrigin(models.TextChoices):
@@ -29,11 +30,11 @@ class ClaimOrigin(models.TextChoices):
 
 
 class MatchStatus(models.TextChoices):
-    NONE = "", "No match"
-    SUGGESTED = "suggested", "Suggested, needs a person to confirm"
-    LINKED = "linked", "Linked automatically"
-    CONFIRMED = "confirmed", "Confirmed by an editor"
-    DISMISSED = "dismissed", "Dismissed by an editor"
+    NONE = "", _("No match")
+    SUGGESTED = "suggested", _("Suggested, needs a person to confirm")
+    LINKED = "linked", _("Linked automatically")
+    CONFIRMED = "confirmed", _("Confirmed by an editor")
+    DISMISSED = "dismissed", _("Dismissed by an editor")
 
 
 class Claim(BaseModel):

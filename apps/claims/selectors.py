@@ -6,6 +6,8 @@ from uuid import UUID
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.articles.models import Article
 from apps.core.exceptions import ApplicationError, NotFoundError
@@ -49,7 +51,7 @@ def claim_get(*, user: AbstractBaseUser, claim_id: UUID | str) -> Claim:
     """One claim of the user's desks; NotFoundError for any other (existence is not revealed)."""
     claim = claim_list(user=user).filter(pk=uuid_or_404(claim_id, what="Claim")).first()
     if claim is None:
-        raise NotFoundError("Claim not found.")
+        raise NotFoundError(_("Claim not found."))
     return claim
 
 
@@ -91,7 +93,7 @@ def article_passage_span_get(*, article: Article, passage: str) -> tuple[int, in
     which passage they mean.
     """
     if not passage.split():
-        raise ApplicationError("Type or paste the passage to add as a claim.")
+        raise ApplicationError(_("Type or paste the passage to add as a claim."))
     return _typed_passage_span(article.body, passage, 0, len(article.body), where="article")
 
 
@@ -99,7 +101,7 @@ def claim_passage_span_get(*, claim: Claim, passage: str) -> tuple[int, int]:
     """[start, end) in the article body of `passage`, typed or pasted by an editor splitting
     `claim`: a part of the claim's own text, matched as article_passage_span_get matches."""
     if not passage.split():
-        raise ApplicationError("Type or paste the part's passage.")
+        raise ApplicationError(_("Type or paste the part's passage."))
     return _typed_passage_span(claim.article.body, passage, claim.start, claim.end, where="claim")
 
 
@@ -114,15 +116,39 @@ def _typed_passage_span(body: str, passage: str, start: int, end: int, *, where:
         pattern = rf"{pattern}(?!\w)"
     matches = list(re.compile(pattern, flags=re.IGNORECASE).finditer(body, start, end))
     shown = Truncator(" ".join(words)).chars(80)
+    if not matches and where == "article":
+        raise ApplicationError(
+            _(
+                "“%(passage)s” is not in the article text. "
+                "Copy the passage from the article, or type it exactly as it is written there."
+            )
+            % {"passage": shown}
+        )
     if not matches:
         raise ApplicationError(
-            f"“{shown}” is not in the {where} text. "
-            f"Copy the passage from the {where}, or type it exactly as it is written there."
+            _(
+                "“%(passage)s” is not in the claim text. "
+                "Copy the passage from the claim, or type it exactly as it is written there."
+            )
+            % {"passage": shown}
         )
     if len(matches) > 1:
+        in_article = ngettext(
+            "“%(passage)s” appears %(count)d times in the article. "
+            "Add some of the words around it so that it matches only one passage.",
+            "“%(passage)s” appears %(count)d times in the article. "
+            "Add some of the words around it so that it matches only one passage.",
+            len(matches),
+        )
+        in_claim = ngettext(
+            "“%(passage)s” appears %(count)d times in the claim. "
+            "Add some of the words around it so that it matches only one passage.",
+            "“%(passage)s” appears %(count)d times in the claim. "
+            "Add some of the words around it so that it matches only one passage.",
+            len(matches),
+        )
         raise ApplicationError(
-            f"“{shown}” appears {len(matches)} times in the {where}. "
-            "Add some of the words around it so that it matches only one passage."
+            (in_article if where == "article" else in_claim) % {"passage": shown, "count": len(matches)}
         )
     return matches[0].start(), matches[0].end()
 

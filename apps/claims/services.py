@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from apps.articles.models import Article
 from apps.articles.services import article_lock_unless_intake_runs
@@ -139,7 +140,7 @@ def claim_match_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
         # this caller read it, and that must not be done (or recorded) twice.
         current = _lock_with_match(claim)
         if current.matched_claim_id is None:
-            raise ApplicationError("This claim has no suggested match to confirm.")
+            raise ApplicationError(_("This claim has no suggested match to confirm."))
         if current.match_status != MatchStatus.CONFIRMED:
             Claim.objects.filter(pk=claim.pk).update(match_status=MatchStatus.CONFIRMED, updated_at=timezone.now())
             audit_record(action=AuditAction.MATCH_CONFIRMED, actor=user, claim=current, details=_match_details(current))
@@ -176,7 +177,7 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
     membership_require(user=user, desk=claim.article.desk, editor=True)
     reason = reason.strip()
     if not reason:
-        raise ApplicationError("Say why the claim is rejected.", extra={"field": "reason"})
+        raise ApplicationError(_("Say why the claim is rejected."), extra={"field": "reason"})
     with transaction.atomic():
         # A reviewer submitting a verdict locks this claim's row with its task, so either the
         # verdict lands first and is seen below, or the rejection does and the submit is refused.
@@ -199,14 +200,16 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
             .get()
         )
         if task_status == "approved":
-            message = "This claim has an approved verdict in the report, so it can no longer be rejected."
+            message = _("This claim has an approved verdict in the report, so it can no longer be rejected.")
         elif published_at is not None:
-            message = (
+            message = _(
                 "This claim's verdict is published and being corrected; the report keeps it meanwhile, "
                 "so the claim can no longer be rejected."
             )
         else:
-            message = "A verdict on this claim is waiting for approval; approve it or return it to the reviewer first."
+            message = _(
+                "A verdict on this claim is waiting for approval; approve it or return it to the reviewer first."
+            )
         raise ApplicationError(message, extra={"task_status": task_status}, status=409)
     return claim
 
@@ -245,7 +248,7 @@ def claim_update(
     membership_require(user=user, desk=claim.article.desk, editor=True)
     text = visible_text(text)
     if not text:
-        raise ApplicationError("The claim text cannot be empty.", extra={"field": "text"})
+        raise ApplicationError(_("The claim text cannot be empty."), extra={"field": "text"})
     with transaction.atomic():
         if expected_updated_at is not None:
             lock_at_version(Claim.objects.all(), claim.pk, expected_updated_at=expected_updated_at, what="claim")
@@ -275,9 +278,9 @@ def claim_merge(*, claims: list[Claim], user: AbstractBaseUser, text: str = "") 
     # keeper and one of the claims deleted.
     claims = list({claim.pk: claim for claim in claims}.values())
     if len(claims) < 2:
-        raise ApplicationError("Choose at least two claims to merge.")
+        raise ApplicationError(_("Choose at least two claims to merge."))
     if len({c.article_id for c in claims}) != 1:
-        raise ApplicationError("Only claims of the same article can be merged.")
+        raise ApplicationError(_("Only claims of the same article can be merged."))
     membership_require(user=user, desk=claims[0].article.desk, editor=True)
     for claim in claims:
         claim_editable_check(claim=claim)
@@ -309,7 +312,7 @@ def claim_split(*, claim: Claim, user: AbstractBaseUser, parts: list[dict[str, A
     membership_require(user=user, desk=claim.article.desk, editor=True)
     claim_editable_check(claim=claim)
     if len(parts) < 2:
-        raise ApplicationError("A split needs at least two parts.")
+        raise ApplicationError(_("A split needs at least two parts."))
     article = claim.article
     with transaction.atomic():
         created = [_split_part_claim(article, index, part) for index, part in enumerate(parts)]
@@ -354,10 +357,10 @@ def claim_create_from_span(*, article: Article, user: AbstractBaseUser, start: i
         # A claim added before intake finishes would make extraction think the article was done.
         locked = article_lock_unless_intake_runs(article_id=article.pk)
         if locked is None:
-            raise ApplicationError("Article not found.", status=404)
+            raise ApplicationError(_("Article not found."), status=404)
         if locked.intake_pending:
             raise ApplicationError(
-                "This article's claims are still being found; add a claim once they are listed.", status=409
+                _("This article's claims are still being found; add a claim once they are listed."), status=409
             )
         claim = _claim_from_span(article, start, end, text)
         claim.save()
@@ -417,12 +420,12 @@ def _claim_from_extracted(article: Article, item: ExtractedClaim) -> Claim:
 def _claim_from_span(article: Article, start: int, end: int, text: str) -> Claim:
     if not (0 <= start < end <= len(article.body)):
         raise ApplicationError(
-            "The selected passage is outside the article text.",
+            _("The selected passage is outside the article text."),
             extra={"start": start, "end": end, "length": len(article.body)},
         )
     passage = article.body[start:end]
     if not visible_text(passage):
-        raise ApplicationError("The selected passage is empty.")
+        raise ApplicationError(_("The selected passage is empty."))
     claim = Claim(article=article, start=start, end=end, spans=[[start, end]], origin=ClaimOrigin.EDITOR)
     _apply_facts(claim, visible_text(text) or visible_text(passage))
     claim.full_clean(exclude=["article", "matched_claim"])
@@ -452,7 +455,7 @@ def claim_editable_check(*, claim: Claim) -> None:
     task = getattr(claim, "review_task", None)
     if task is not None and task.status not in EDITABLE_TASK_STATUSES:
         raise ApplicationError(
-            "This claim is already under review; return or finish the review first.",
+            _("This claim is already under review; return or finish the review first."),
             extra={"task_status": task.status},
             status=409,
         )
@@ -464,7 +467,7 @@ def claim_editable_check(*, claim: Claim) -> None:
         and Claim.objects.filter(pk=claim.pk, review_task__verdict__first_approved_at__isnull=False).exists()
     ):
         raise ApplicationError(
-            "This claim's verdict is published and being corrected; its wording can no longer change.",
+            _("This claim's verdict is published and being corrected; its wording can no longer change."),
             extra={"task_status": task.status},
             status=409,
         )

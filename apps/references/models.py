@@ -178,23 +178,23 @@ class FetchStatus(models.TextChoices):
 class Stance(models.TextChoices):
     """What the best passage does with the claim's figures: a hint for the reviewer, not a verdict."""
 
-    SUPPORTS = "supports", "Supports"
-    CONTRADICTS = "contradicts", "Contradicts"
-    MENTIONS = "mentions", "Mentions"
-    UNRELATED = "unrelated", "Unrelated"
+    SUPPORTS = "supports", _("Supports")
+    CONTRADICTS = "contradicts", _("Contradicts")
+    MENTIONS = "mentions", _("Mentions")
+    UNRELATED = "unrelated", _("Unrelated")
 
 
 class ProviderName(models.TextChoices):
     """The reference providers (`apps.references.providers.provider_registry`), named for people."""
 
-    LOCAL_LIBRARY = "local_library", "Local reference library"
-    WIKIPEDIA = "wikipedia", "Wikipedia"
-    RELIEFWEB = "reliefweb", "ReliefWeb (UN OCHA)"
-    GOOGLE_FACTCHECK = "google_factcheck", "Google Fact Check Tools"
-    GDELT = "gdelt", "GDELT news coverage"
-    WIKIDATA = "wikidata", "Wikidata (figures)"
+    LOCAL_LIBRARY = "local_library", _("Local reference library")
+    WIKIPEDIA = "wikipedia", _("Wikipedia")
+    RELIEFWEB = "reliefweb", _("ReliefWeb (UN OCHA)")
+    GOOGLE_FACTCHECK = "google_factcheck", _("Google Fact Check Tools")
+    GDELT = "gdelt", _("GDELT news coverage")
+    WIKIDATA = "wikidata", _("Wikidata (figures)")
     # Not a provider: evidence a reviewer or editor found themselves and added by its URL.
-    PERSON = "person", "Added by a desk member"
+    PERSON = "person", _("Added by a desk member")
 
 
 # A desk switches gathering providers on and off; evidence added by a person is not one.

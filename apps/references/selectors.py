@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Length, Substr
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus
@@ -62,16 +63,22 @@ def reference_progress_label(progress: dict[str, object]) -> str:
     21 claims)". Gathered, not checked: on a fact-checking desk a claim is checked once its
     verdict is approved, and gathering says nothing about that."""
     if not progress["total"]:
-        return "No claims to check"
-    label = f"References gathered for {progress['done'] + progress['failed']} of {progress['total']} claims"
+        return _("No claims to check")
+    label = _("References gathered for %(gathered)d of %(total)d claims") % {
+        "gathered": progress["done"] + progress["failed"],
+        "total": progress["total"],
+    }
     problems = []
     if progress["failed"]:
-        problems.append(f"{progress['failed']} could not be gathered")
+        problems.append(_("%(failed)d could not be gathered") % {"failed": progress["failed"]})
     problems += [
-        f"{provider_label(provider)} failed for {count} claim{pluralize(count)}"
+        ngettext("%(source)s failed for %(count)d claim", "%(source)s failed for %(count)d claims", count)
+        % {"source": provider_label(provider), "count": count}
         for provider, count in sorted(progress["provider_failures"].items())
     ]
-    return f"{label} ({'; '.join(problems)})" if problems else label
+    return (
+        _("%(progress)s (%(problems)s)") % {"progress": label, "problems": "; ".join(problems)} if problems else label
+    )
 
 
 # A claim's gathering still to do, after import or a refresh.
@@ -88,18 +95,24 @@ def claim_references_empty_note(*, claim: Claim) -> str:
     nothing found, or which sources failed, so an editor can tell the three apart."""
     job = ReferenceJob.objects.filter(claim=claim).first()
     if job is None or job.status in GATHERING_STATUSES:
-        return "References are still being gathered in the background; reload the page to see them."
+        return _("References are still being gathered in the background; reload the page to see them.")
     failed = ", ".join(provider_label(provider) for provider in sorted(job.provider_errors or {}))
     if job.status == JobStatus.FAILED:
-        return f"References could not be gathered: {failed or 'every source'} failed. Refresh to try again."
+        if failed:
+            return _("References could not be gathered: %(sources)s failed. Refresh to try again.") % {
+                "sources": failed
+            }
+        return _("References could not be gathered: every source failed. Refresh to try again.")
     if failed:
-        return f"No references found. Not every source answered ({failed} failed); refresh to try again."
-    return "No references found: every source answered, none had a match."
+        return _("No references found. Not every source answered (%(sources)s failed); refresh to try again.") % {
+            "sources": failed
+        }
+    return _("No references found: every source answered, none had a match.")
 
 
 def provider_label(name: str) -> str:
     """A provider's name for people; one no longer known (since removed) as stored."""
-    return ProviderName(name).label if name in ProviderName.values else name
+    return str(ProviderName(name).label) if name in ProviderName.values else name
 
 
 def _provider_failures(jobs: QuerySet[ReferenceJob]) -> dict[str, int]:

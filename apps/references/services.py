@@ -576,10 +576,10 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
     """
     membership = membership_get(user=user, desk=claim.article.desk)
     if membership is None:
-        raise NotFoundError("Claim not found.")
+        raise NotFoundError(_("Claim not found."))
     # Whether the user is the claim's reviewer is the reviews stage's knowledge, asked through settings.
     if not membership.can_edit and not import_string(settings.CLAIM_ASSIGNEE_CHECK)(claim=claim, user=user):
-        raise PermissionDeniedError("Only editors or the claim's assigned reviewer can refresh references.")
+        raise PermissionDeniedError(_("Only editors or the claim's assigned reviewer can refresh references."))
     now = timezone.now()
     with transaction.atomic():
         job, created = ReferenceJob.objects.select_for_update().get_or_create(
@@ -636,14 +636,14 @@ def reference_url_check(url: str) -> str:
     url = url.strip()
     problem = ""
     if not url:
-        problem = "Give the address (URL) of the evidence."
+        problem = _("Give the address (URL) of the evidence.")
     elif len(url) > Reference._meta.get_field("url").max_length:
-        problem = f"The URL is {len(url):,} characters long; at most 2,000 are kept."
+        problem = _("The URL is %(length)s characters long; at most 2,000 are kept.") % {"length": f"{len(url):,}"}
     else:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except DjangoValidationError:
-            problem = "Give a web address that starts with http:// or https://."
+            problem = _("Give a web address that starts with http:// or https://.")
     if problem:
         raise ApplicationError(problem, extra={"fields": {"url": [problem]}})
     _library_url_check(url)
@@ -652,8 +652,14 @@ def reference_url_check(url: str) -> str:
 
 def _added_text_check(field_name: str, value: str, limit: int) -> None:
     if len(value) > limit:
-        problem = f"At most {limit:,} characters; this has {len(value):,}."
-        raise ApplicationError(f"{capfirst(field_name)}: {problem}", extra={"fields": {field_name: [problem]}})
+        problem = _("At most %(limit)s characters; this has %(length)s.") % {
+            "limit": f"{limit:,}",
+            "length": f"{len(value):,}",
+        }
+        raise ApplicationError(
+            _("%(field)s: %(problem)s") % {"field": capfirst(field_name), "problem": problem},
+            extra={"fields": {field_name: [problem]}},
+        )
 
 
 def _added_reference_followups_enqueue(reference: Reference) -> None:
@@ -681,13 +687,13 @@ def claim_reference_add(
     """
     membership = membership_get(user=user, desk=claim.article.desk)
     if membership is None:
-        raise NotFoundError("Claim not found.")
+        raise NotFoundError(_("Claim not found."))
     if not membership.can_edit and not import_string(settings.CLAIM_ASSIGNEE_CHECK)(claim=claim, user=user):
-        raise PermissionDeniedError("Only editors or the claim's assigned reviewer can add evidence to it.")
+        raise PermissionDeniedError(_("Only editors or the claim's assigned reviewer can add evidence to it."))
     if claim.status == ClaimStatus.REJECTED:
-        raise ApplicationError("This claim was rejected; release it before adding evidence.", status=409)
+        raise ApplicationError(_("This claim was rejected; release it before adding evidence."), status=409)
     if Claim.objects.filter(pk=claim.pk, review_task__status=CHECKED_TASK_STATUS).exists():
-        raise ApplicationError("This claim's verdict is approved; its evidence can no longer change.", status=409)
+        raise ApplicationError(_("This claim's verdict is approved; its evidence can no longer change."), status=409)
     url = reference_url_check(url)
     title, note = _without_nul(title.strip()), _without_nul(note.strip())
     _added_text_check("title", title, Reference._meta.get_field("title").max_length)
@@ -736,7 +742,9 @@ def _library_url_check(url: str) -> None:
         except ValueError:  # a name, not an address
             reason = None
     if reason:
-        message = f"The URL points at a {reason} address; cite where the public can read the document."
+        message = _("The URL points at a %(kind)s address; cite where the public can read the document.") % {
+            "kind": reason
+        }
         raise ApplicationError(message, extra={"fields": {"url": [message]}})
 
 

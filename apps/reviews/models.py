@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.claims.models import Claim
@@ -76,12 +76,12 @@ def rating_label_in_language(*, label: str, language_labels: dict | None, langua
 
 
 class TaskStatus(models.TextChoices):
-    NEW = "new", "New"
-    ASSIGNED = "assigned", "Assigned"
-    IN_REVIEW = "in_review", "In review"
-    SUBMITTED = "submitted", "Submitted"
-    RETURNED = "returned", "Returned"
-    APPROVED = "approved", "Approved"
+    NEW = "new", pgettext_lazy("review status", "New")
+    ASSIGNED = "assigned", pgettext_lazy("review status", "Assigned")
+    IN_REVIEW = "in_review", pgettext_lazy("review status", "In review")
+    SUBMITTED = "submitted", pgettext_lazy("review status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("review status", "Returned")
+    APPROVED = "approved", pgettext_lazy("review status", "Approved")
 
 
 class ReviewTask(BaseModel):

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
@@ -75,15 +77,15 @@ def review_tasks_assign(
         .select_related("claim__article__desk")
     )
     if not locked:
-        raise ApplicationError("Choose at least one claim to assign.")
+        raise ApplicationError(_("Choose at least one claim to assign."))
     for desk in {task.claim.article.desk for task in locked}:
         membership_require(user=editor, desk=desk, editor=True)
         if not Membership.objects.filter(desk=desk, user=assignee).exists():
-            raise ApplicationError(f"{assignee} is not a member of {desk}.")
+            raise ApplicationError(_("%(person)s is not a member of %(desk)s.") % {"person": assignee, "desk": desk})
     blocked = [task for task in locked if task.status not in ASSIGNABLE_STATUSES]
     if blocked:
         raise ApplicationError(
-            "Submitted or approved claims cannot be reassigned.",
+            _("Submitted or approved claims cannot be reassigned."),
             extra={"task_ids": [str(task.pk) for task in blocked]},
             status=409,
         )
@@ -124,8 +126,9 @@ def _due_date_not_past_check(*, due_date: dt.date | None, previous_due_dates: li
     today = timezone.localdate()
     if due_date < today and any(previous != due_date for previous in previous_due_dates):
         raise ApplicationError(
-            f"The due date is in the past: {due_date.isoformat()} is before today, {today.isoformat()}.",
-            extra={"fields": {"due_date": ["The due date is in the past."]}},
+            _("The due date is in the past: %(due_date)s is before today, %(today)s.")
+            % {"due_date": due_date.isoformat(), "today": today.isoformat()},
+            extra={"fields": {"due_date": [_("The due date is in the past.")]}},
         )
 
 
@@ -134,8 +137,12 @@ def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
     membership_require(user=user, desk=locked.claim.article.desk)
     if locked.assignee_id != user.pk:
         # Often an editor reassigned the claim while its reviewer had the page open: say to whom.
-        holder = f"now assigned to {locked.assignee.get_username()}" if locked.assignee else "not assigned to you"
-        raise PermissionDeniedError(f"This claim is {holder}, so it takes no work from you.")
+        if locked.assignee:
+            raise PermissionDeniedError(
+                _("This claim is now assigned to %(person)s, so it takes no work from you.")
+                % {"person": locked.assignee.get_username()}
+            )
+        raise PermissionDeniedError(_("This claim is not assigned to you, so it takes no work from you."))
     _ensure_in_review_queue(locked)
     return locked
 
@@ -173,7 +180,9 @@ def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
     if locked.status == TaskStatus.IN_REVIEW:
         return locked
     if locked.status not in (TaskStatus.ASSIGNED, TaskStatus.RETURNED):
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim cannot be started.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim cannot be started.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     locked.status = TaskStatus.IN_REVIEW
     locked.save(update_fields=["status", "updated_at"])
     audit_record(action=AuditAction.REVIEW_STARTED, actor=user, claim=locked.claim)
@@ -209,16 +218,18 @@ def verdict_submit(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     _ensure_reviewer_saw_revision(locked, seen_revision)
     _ensure_rating_on_scale(locked, rating)
     if not rationale.strip():
-        raise ApplicationError("Explain the verdict in the rationale.")
+        raise ApplicationError(_("Explain the verdict in the rationale."))
     references = _claim_references(locked, reference_ids)
 
     previous_rating = Verdict.objects.filter(task=locked).values_list("rating__label", flat=True).first()
     now = timezone.now()
-    verdict, _ = Verdict.objects.update_or_create(
+    verdict, _created = Verdict.objects.update_or_create(
         task=locked,
         defaults={
             "rating": rating,
@@ -249,14 +260,16 @@ def _ensure_reviewer_saw_revision(task: ReviewTask, seen_revision: int | None) -
     _ensure_revision_seen(
         task,
         seen_revision,
-        "This verdict changed after you opened the page (it was saved or sent from another window, or an "
-        "editor returned it), so what you sent was not recorded. The page now shows the verdict as it is.",
+        _(
+            "This verdict changed after you opened the page (it was saved or sent from another window, or an "
+            "editor returned it), so what you sent was not recorded. The page now shows the verdict as it is."
+        ),
     )
 
 
 def _ensure_rating_on_scale(task: ReviewTask, rating: Rating) -> None:
     if rating.scale_id != rating_scale_for_desk(desk=task.claim.article.desk).pk:
-        raise ApplicationError("That rating is not on this desk's scale.")
+        raise ApplicationError(_("That rating is not on this desk's scale."))
 
 
 def verdict_values_check(*, task: ReviewTask, rating: Rating, reference_ids: Iterable) -> None:
@@ -271,7 +284,7 @@ def _claim_references(task: ReviewTask, reference_ids: Iterable) -> list:
     reference_ids = list(reference_ids)
     references = list(task.claim.references.filter(pk__in=reference_ids))
     if len(references) != len(set(reference_ids)):
-        raise ApplicationError("Cited references must belong to this claim.")
+        raise ApplicationError(_("Cited references must belong to this claim."))
     return references
 
 
@@ -295,7 +308,9 @@ def verdict_draft_save(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     _ensure_reviewer_saw_revision(locked, seen_revision)
     if rating is not None:
         _ensure_rating_on_scale(locked, rating)
@@ -331,25 +346,43 @@ def _ensure_in_review_queue(task: ReviewTask) -> None:
     claim = task.claim
     if claim.status == ClaimStatus.ACTIVE:
         return
-    reason = f" (“{claim.rejection_reason}”)" if claim.rejection_reason else ""
+    if claim.rejection_reason:
+        message = _(
+            "An editor took this claim out of review (“%(reason)s”), so it takes no review work until it is released."
+        ) % {"reason": claim.rejection_reason}
+    else:
+        message = _("An editor took this claim out of review, so it takes no review work until it is released.")
     raise ApplicationError(
-        f"An editor took this claim out of review{reason}, so it takes no review work until it is released.",
+        message,
         extra={"claim_status": claim.status},
         status=409,
     )
 
 
-def _ensure_submitted(task: ReviewTask, *, action: str) -> None:
+class _EditorAction(enum.Enum):
+    APPROVE = enum.auto()
+    RETURN = enum.auto()
+
+
+def _ensure_submitted(task: ReviewTask, *, action: _EditorAction) -> None:
     if task.status == TaskStatus.SUBMITTED:
         return
     if task.status == TaskStatus.RETURNED:
         # Another editor (or this one, in another window) got there first.
-        raise ApplicationError(
-            f"This verdict has been returned to its reviewer, so it cannot be {action}; "
-            "it comes back to you once they resubmit it.",
-            status=409,
-        )
-    raise ApplicationError(f"Only a submitted verdict can be {action}.", status=409)
+        if action is _EditorAction.APPROVE:
+            message = _(
+                "This verdict has been returned to its reviewer, so it cannot be approved; "
+                "it comes back to you once they resubmit it."
+            )
+        else:
+            message = _(
+                "This verdict has been returned to its reviewer, so it cannot be returned; "
+                "it comes back to you once they resubmit it."
+            )
+        raise ApplicationError(message, status=409)
+    if action is _EditorAction.APPROVE:
+        raise ApplicationError(_("Only a submitted verdict can be approved."), status=409)
+    raise ApplicationError(_("Only a submitted verdict can be returned."), status=409)
 
 
 @transaction.atomic
@@ -364,12 +397,14 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     locked = _lock_for_editor(editor=editor, task=task)
     if locked.status == TaskStatus.APPROVED:
         return locked.verdict
-    _ensure_submitted(locked, action="approved")
+    _ensure_submitted(locked, action=_EditorAction.APPROVE)
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "The reviewer changed this verdict after you opened the page, so it was not approved. "
-        "Read the verdict as it is now, then approve or return it.",
+        _(
+            "The reviewer changed this verdict after you opened the page, so it was not approved. "
+            "Read the verdict as it is now, then approve or return it."
+        ),
     )
     now = timezone.now()
     verdict = locked.verdict
@@ -521,15 +556,17 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     note was written about a verdict that is no longer there.
     """
     locked = _lock_for_editor(editor=editor, task=task)
-    _ensure_submitted(locked, action="returned")
+    _ensure_submitted(locked, action=_EditorAction.RETURN)
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "The reviewer changed this verdict after you opened the page, so it was not returned. "
-        "Read the verdict as it is now, then approve or return it.",
+        _(
+            "The reviewer changed this verdict after you opened the page, so it was not returned. "
+            "Read the verdict as it is now, then approve or return it."
+        ),
     )
     if not note.strip():
-        raise ApplicationError("Tell the reviewer why the verdict is returned.")
+        raise ApplicationError(_("Tell the reviewer why the verdict is returned."))
     locked.status = TaskStatus.RETURNED
     locked.editor_note = note.strip()
     locked.verdict_revision += 1
@@ -563,12 +600,14 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "This verdict changed after you opened the page, so it was not reopened. "
-        "Read the verdict as it is now, then reopen it if it still needs correcting.",
+        _(
+            "This verdict changed after you opened the page, so it was not reopened. "
+            "Read the verdict as it is now, then reopen it if it still needs correcting."
+        ),
     )
     note = note.strip()
     if not note:
-        raise ApplicationError(CORRECTION_NOTE_REQUIRED)
+        raise ApplicationError(_(CORRECTION_NOTE_REQUIRED))
     verdict = locked.verdict
     correction = VerdictCorrection.objects.create(
         verdict=verdict,
@@ -636,22 +675,26 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
         if locked.status == TaskStatus.APPROVED:
             return verdict
         raise ApplicationError(
-            "This verdict is not being corrected, so there is no correction to withdraw.",
+            _("This verdict is not being corrected, so there is no correction to withdraw."),
             extra={"task_status": locked.status},
             status=409,
         )
     if locked.status == TaskStatus.SUBMITTED:
         raise ApplicationError(
-            "The reviewer has sent a corrected verdict: approve it, or return it to them and then withdraw the "
-            "correction.",
+            _(
+                "The reviewer has sent a corrected verdict: approve it, or return it to them and then withdraw the "
+                "correction."
+            ),
             extra={"task_status": locked.status},
             status=409,
         )
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "This verdict changed after you opened the page, so the correction was not withdrawn. "
-        "Read the verdict as it is now, then withdraw the correction if it is still a mistake.",
+        _(
+            "This verdict changed after you opened the page, so the correction was not withdrawn. "
+            "Read the verdict as it is now, then withdraw the correction if it is still a mistake."
+        ),
     )
     verdict.rating = correction.previous_rating
     verdict.rationale = correction.previous_rationale
@@ -683,18 +726,21 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     return verdict
 
 
-CORRECTION_NOTE_REQUIRED = "Say why the verdict needs correcting: the note is published with the correction."
+# In English here, where the API's clients compare it; a refusal says it in the reader's language.
+CORRECTION_NOTE_REQUIRED = gettext_noop(
+    "Say why the verdict needs correcting: the note is published with the correction."
+)
 
 
 def _not_reopenable_message(task: ReviewTask) -> str:
     if VerdictCorrection.objects.filter(verdict__task=task, corrected_at__isnull=True).exists():
-        return (
+        return _(
             "This verdict is already reopened for correction; the published finding stands until the "
             "corrected verdict is approved."
         )
-    return (
-        f"Only an approved verdict can be reopened for correction; this claim is {task.get_status_display().lower()}."
-    )
+    return _("Only an approved verdict can be reopened for correction; this claim is %(status)s.") % {
+        "status": task.get_status_display().lower()
+    }
 
 
 # --- Desk rating scales (desk admins) -----------------------------------------------------------
@@ -729,14 +775,15 @@ def _own_scale_rating_lock(*, user, rating: Rating, expected_updated_at: dt.date
 def _rating_fields_check(*, scale: RatingScale, label: str, description: str, claimreview_value: int | None) -> str:
     label = label.strip()
     if not label:
-        raise ApplicationError("Give the rating a label.")
+        raise ApplicationError(_("Give the rating a label."))
     if len(label) > Rating._meta.get_field("label").max_length:
-        raise ApplicationError("Keep the label under 100 characters.")
+        raise ApplicationError(_("Keep the label under 100 characters."))
     if len(description) > Rating._meta.get_field("description").max_length:
-        raise ApplicationError("Keep the description under 500 characters.")
+        raise ApplicationError(_("Keep the description under 500 characters."))
     if claimreview_value is not None and not scale.worst_rating <= claimreview_value <= scale.best_rating:
         raise ApplicationError(
-            f"The ClaimReview value runs from {scale.worst_rating} (worst) to {scale.best_rating} (best), or none."
+            _("The ClaimReview value runs from %(worst)s (worst) to %(best)s (best), or none.")
+            % {"worst": scale.worst_rating, "best": scale.best_rating}
         )
     return label
 
@@ -751,7 +798,7 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
     if not isinstance(language_labels, dict):
         raise ApplicationError('Give the labels by language as an object, such as {"es": "Falso"}.')
     if len(language_labels) > MAX_LANGUAGE_LABELS:
-        raise ApplicationError(f"Give labels for at most {MAX_LANGUAGE_LABELS} languages.")
+        raise ApplicationError(_("Give labels for at most %(count)d languages.") % {"count": MAX_LANGUAGE_LABELS})
     checked: dict[str, str] = {}
     max_length = Rating._meta.get_field("label").max_length
     for language, label in language_labels.items():
@@ -763,13 +810,18 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
             raise ApplicationError(f"The label for {tag or language!r} must be text.")
         label = label.strip()
         if len(label) > max_length:
-            raise ApplicationError(f"Keep the label for {tag} under {max_length} characters.")
+            raise ApplicationError(
+                _("Keep the label for %(tag)s under %(length)d characters.") % {"tag": tag, "length": max_length}
+            )
         if any(character in label for character in "\r\n\t"):
             # The ratings page edits the labels one language a line.
-            raise ApplicationError(f"Keep the label for {tag} on one line.")
+            raise ApplicationError(_("Keep the label for %(tag)s on one line.") % {"tag": tag})
         if tag and label:
             if tag in checked:
-                raise ApplicationError(f"{language!r} and another key are both {tag!r}: give each language one label.")
+                raise ApplicationError(
+                    _("%(language)s and another key are both %(tag)s: give each language one label.")
+                    % {"language": repr(language), "tag": repr(tag)}
+                )
             checked[tag] = label
     return dict(sorted(checked.items()))
 
@@ -787,7 +839,7 @@ def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | Non
 
 def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
     """A desk admin gives the desk its own scale; see `rating_scale_get_or_copy_default`."""
-    scale, _ = rating_scale_get_or_copy_default(user=user, desk=desk)
+    scale, _copied = rating_scale_get_or_copy_default(user=user, desk=desk)
     return scale
 
 
@@ -857,10 +909,10 @@ def rating_create(
     desk = _lock_desk_for_scale(user=user, desk=desk)
     scale = RatingScale.objects.filter(desk=desk).first()
     if scale is None:
-        raise ApplicationError("The desk uses the standard scale; copy it to the desk before adding ratings.")
+        raise ApplicationError(_("The desk uses the standard scale; copy it to the desk before adding ratings."))
     label = _rating_fields_check(scale=scale, label=label, description=description, claimreview_value=claimreview_value)
     if _rating_label_taken(scale=scale, label=label):
-        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+        raise ApplicationError(_("The scale already has a rating called %(label)s.") % {"label": repr(label)})
     language_labels = _language_labels_check(language_labels or {})
     last = scale.ratings.order_by("-position").values_list("position", flat=True).first()
     rating = Rating.objects.create(
@@ -907,12 +959,12 @@ def rating_update(
     """
     current = _own_scale_rating_lock(user=user, rating=rating, expected_updated_at=expected_updated_at)
     if current is None:
-        raise NotFoundError("That rating is no longer on the scale.")
+        raise NotFoundError(_("That rating is no longer on the scale."))
     label = _rating_fields_check(
         scale=current.scale, label=label, description=description, claimreview_value=claimreview_value
     )
     if _rating_label_taken(scale=current.scale, label=label, exclude=current):
-        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+        raise ApplicationError(_("The scale already has a rating called %(label)s.") % {"label": repr(label)})
     new_values = {"label": label, "description": description.strip(), "claimreview_value": claimreview_value}
     if language_labels is not None:
         new_values["language_labels"] = _language_labels_check(language_labels)
@@ -942,7 +994,7 @@ def rating_move(*, user, rating: Rating, offset: int) -> Rating:
     """
     current = _own_scale_rating_lock(user=user, rating=rating)
     if current is None:
-        raise NotFoundError("That rating is no longer on the scale.")
+        raise NotFoundError(_("That rating is no longer on the scale."))
     ratings = list(current.scale.ratings.order_by("position", "label"))
     index = next(i for i, r in enumerate(ratings) if r.pk == current.pk)
     target = max(0, min(len(ratings) - 1, index + offset))
@@ -989,7 +1041,8 @@ def rating_delete(*, user, rating: Rating, expected_updated_at: dt.datetime | No
     except ProtectedError:
         # A reviewer chose the rating after the check above (verdicts do not take the desk lock).
         raise _rating_in_use_error(current) or ApplicationError(
-            f"“{current.label}” is in use, so it cannot be removed; rename it instead.", status=409
+            _("“%(label)s” is in use, so it cannot be removed; rename it instead.") % {"label": current.label},
+            status=409,
         ) from None
     audit_record(action=AuditAction.RATING_REMOVED, actor=user, desk=rating.scale.desk, details=details)
 
@@ -1001,7 +1054,7 @@ def rating_removal_check(*, rating: Rating) -> None:
     if in_use is not None:
         raise in_use
     if rating.scale.ratings.count() == 1:
-        raise ApplicationError("A scale needs at least one rating.")
+        raise ApplicationError(_("A scale needs at least one rating."))
 
 
 def rating_values_check(
@@ -1018,7 +1071,7 @@ def rating_values_check(
     ApplicationError for what those refuse. Neither checks who asks nor locks anything."""
     label = _rating_fields_check(scale=scale, label=label, description=description, claimreview_value=claimreview_value)
     if _rating_label_taken(scale=scale, label=label, exclude=None if rating._state.adding else rating):
-        raise ApplicationError(f"The scale already has a rating called {label!r}.")
+        raise ApplicationError(_("The scale already has a rating called %(label)s.") % {"label": repr(label)})
     return {
         "label": label,
         "description": description.strip(),
@@ -1033,8 +1086,11 @@ def rating_scale_bounds_check(*, best_rating: int, worst_rating: int) -> None:
     (`rating_values_check`), so a scale rated the other way round would leave no value valid."""
     if worst_rating >= best_rating:
         raise ApplicationError(
-            f"The best rating ({best_rating}) must be above the worst ({worst_rating}): "
-            "ClaimReview values run from the worst up to the best."
+            _(
+                "The best rating (%(best)s) must be above the worst (%(worst)s): "
+                "ClaimReview values run from the worst up to the best."
+            )
+            % {"best": best_rating, "worst": worst_rating}
         )
 
 
@@ -1046,16 +1102,18 @@ def review_task_due_date_check(*, task: ReviewTask, previous_due_date: dt.date |
     and not before today unless the task already had it. Clearing it is allowed wherever setting it
     is, and on an unassigned claim."""
     if task.status not in ASSIGNABLE_STATUSES:
-        raise ApplicationError("The claim is submitted or approved, so its due date stays as it was.", status=409)
+        raise ApplicationError(_("The claim is submitted or approved, so its due date stays as it was."), status=409)
     if task.due_date is not None and task.assignee_id is None:
-        raise ApplicationError("Assign the claim first: a due date is set with its assignment.")
+        raise ApplicationError(_("Assign the claim first: a due date is set with its assignment."))
     _due_date_not_past_check(due_date=task.due_date, previous_due_dates=[previous_due_date])
 
 
 def rating_scale_removal_check(*, scale: RatingScale) -> None:
     """Raise ApplicationError for the shipped standard scale: every desk without its own rates on it."""
     if scale.desk_id is None:
-        raise ApplicationError("The standard scale is shared by every desk without its own, so it cannot be deleted.")
+        raise ApplicationError(
+            _("The standard scale is shared by every desk without its own, so it cannot be deleted.")
+        )
 
 
 def rating_scale_add_check(*, desk: Desk) -> None:
@@ -1074,8 +1132,11 @@ def rating_scale_add_check(*, desk: Desk) -> None:
     )
     if in_use:
         raise ApplicationError(
-            f"{desk.name}'s reviews are rated on the standard scale. Copy it to the desk on the desk's ratings "
-            "page, which moves them to the copy, then change the copy."
+            _(
+                "%(desk)s's reviews are rated on the standard scale. Copy it to the desk on the desk's ratings "
+                "page, which moves them to the copy, then change the copy."
+            )
+            % {"desk": desk.name}
         )
 
 
@@ -1093,23 +1154,52 @@ def _rating_in_use_error(rating: Rating) -> ApplicationError | None:
         published=Count("pk", filter=Q(corrected_at__isnull=False)),
     )
     being_corrected, published = corrections["being_corrected"], corrections["published"]
-    uses = []
+    # Each use naming the rating, and saying "it" when another use named it first; verdicts come first.
+    uses: list[tuple[int, str, str]] = []
     if verdicts:
-        uses.append(f"{verdicts} {'verdict uses' if verdicts == 1 else 'verdicts use'}")
+        naming = ngettext("%(count)d verdict uses “%(label)s”", "%(count)d verdicts use “%(label)s”", verdicts)
+        uses.append((verdicts, naming, ""))
     if being_corrected:
         uses.append(
-            f"{being_corrected} {'verdict' if being_corrected == 1 else 'verdicts'} being corrected "
-            f"{'is' if being_corrected == 1 else 'are'} published with"
+            (
+                being_corrected,
+                ngettext(
+                    "%(count)d verdict being corrected is published with “%(label)s”",
+                    "%(count)d verdicts being corrected are published with “%(label)s”",
+                    being_corrected,
+                ),
+                ngettext(
+                    "%(count)d verdict being corrected is published with it",
+                    "%(count)d verdicts being corrected are published with it",
+                    being_corrected,
+                ),
+            )
         )
     if published:
-        uses.append(f"{published} published {'correction names' if published == 1 else 'corrections name'}")
+        uses.append(
+            (
+                published,
+                ngettext(
+                    "%(count)d published correction names “%(label)s”",
+                    "%(count)d published corrections name “%(label)s”",
+                    published,
+                ),
+                ngettext(
+                    "%(count)d published correction names it", "%(count)d published corrections name it", published
+                ),
+            )
+        )
     if not uses:
         return None
-    # The label once, after the first use: "1 verdict uses “True” and 1 published correction names it".
-    named = [f"{uses[0]} “{rating.label}”", *(f"{use} it" for use in uses[1:])]
+    # The label once, in the first use: "1 verdict uses “True” and 1 published correction names it".
+    (count, naming, _it), *others = uses
+    named = [naming % {"count": count, "label": rating.label}, *(it % {"count": n} for n, _naming, it in others)]
+    conjunction = _("and")
     extra = {"verdict_count": verdicts}
     if being_corrected or published:
         extra["correction_count"] = being_corrected + published
     return ApplicationError(
-        f"{' and '.join(named)}, so it cannot be removed; rename it instead.", extra=extra, status=409
+        _("%(uses)s, so it cannot be removed; rename it instead.") % {"uses": f" {conjunction} ".join(named)},
+        extra=extra,
+        status=409,
     )
