@@ -65,5 +65,5 @@ clean:
 # its code) from the marked strings, then compiles them. Needs GNU gettext (Debian: gettext); the
 # compiled .mo files are committed, so running the app needs no gettext.
 messages: install
-	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=bench --ignore=training --ignore=tests
+	$(BIN)/python manage.py makemessages --all --extension=html,txt,py,md --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=bench --ignore=training --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -38,6 +38,16 @@ def email_language_for(user) -> str:
     return interface_language_get(user=user) or settings.LANGUAGE_CODE
 
 
+def interface_language_for_text(language: str) -> str:
+    """The interface language to write about a text in `language` (a BCP 47 tag; "" when not known): that
+    language, or its generic variant ("es-MX": "es"), where the pages are available in it, else the site's.
+    Readers of a Spanish article's report read its headings in Spanish; of a French one, in English."""
+    try:
+        return translation.get_supported_language_variant(language)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 @receiver(user_logged_in, dispatch_uid="interface_language_to_session")
 def _copy_choice_to_session(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -135,24 +137,36 @@ def _text(value: str) -> str:
     """`value` as Paragraph markup: escaped, line breaks kept, CJK set in CID fonts. Han written
     alongside kana is Japanese kanji and alongside Hangul Korean hanja, wherever in the value the
     kana or Hangul stand; otherwise Han is Chinese."""
-    value = value or ""
+    # Model choice labels are lazy translations, read in the language being rendered.
+    value = str(value or "")
     return _cjk_fonts(escape(value), language=_language(value) or "zh").replace("\n", "<br/>")
+
+
+def _day(day) -> str:
+    """A date as the HTML and Markdown reports write it, in the language being rendered."""
+    return dateformat.format(day, pgettext("a date in a report", "j F Y"))
 
 
 def _date(moment) -> str:
     """An aware datetime's day in the site's time zone, as the HTML and Markdown reports write it."""
-    return timezone.localtime(moment).strftime("%-d %B %Y")
+    return _day(timezone.localtime(moment))
 
 
 def _reused_note(earlier) -> str:
-    return f"Verdict reused from the earlier check of “{earlier.text}” in “{earlier.article.title}”."
+    return _("Verdict reused from the earlier check of “%(earlier)s” in “%(title)s”.") % {
+        "earlier": earlier.text,
+        "title": earlier.article.title,
+    }
 
 
 def _correction_note(correction) -> str:
-    note = f"Correction, {_date(correction.corrected_at)}: {correction.note}"
-    if correction.rating_change is not None:
-        note += f" ({correction.rating_change.text})"
-    return note
+    values = {"date": _date(correction.corrected_at), "note": correction.note}
+    if correction.rating_change is None:
+        return _("Correction, %(date)s: %(note)s") % values
+    return _("Correction, %(date)s: %(note)s (%(rating_change)s)") % {
+        **values,
+        "rating_change": correction.rating_change.text,
+    }
 
 
 def render_pdf(report: Report) -> bytes:
@@ -163,27 +177,30 @@ def render_pdf(report: Report) -> bytes:
         part
         for part in (
             article.outlet,
-            article.published_on.strftime("%-d %B %Y") if article.published_on else "",
+            _day(article.published_on) if article.published_on else "",
             article.source_url,
         )
         if part
     )
+    title = _("Fact-check: %(title)s") % {"title": article.title}
     story = [
-        Paragraph(_text(f"Fact-check: {article.title}"), styles["title"]),
+        Paragraph(_text(title), styles["title"]),
         Paragraph(_text(meta), styles["meta"]),
         Paragraph(
             _text(
-                f"Checked by {article.desk.name}: {len(report.approved_rows)} of {len(report.rows)} claims approved."
+                _("Checked by %(desk)s: %(approved)s of %(total)s claims approved.")
+                % {"desk": article.desk.name, "approved": len(report.approved_rows), "total": len(report.rows)}
             ),
             styles["meta"],
         ),
         Spacer(1, 6 * mm),
     ]
-    rows = [[Paragraph(label, styles["head"]) for label in ("#", "Claim", "Verdict", "Evidence")]]
+    rows = [[Paragraph(_text(label), styles["head"]) for label in ("#", _("Claim"), _("Verdict"), _("Evidence"))]]
     for number, row in enumerate(report.rows, start=1):
         if row.approved:
             verdict = f"<b>{_text(row.rating_label)}</b><br/>{_text(row.verdict.rationale)}"
-            verdict += f"<br/><font color='{MUTED}'>Approved {_date(row.verdict.first_approved_at)}</font>"
+            approved = _("Approved %(date)s") % {"date": _date(row.verdict.first_approved_at)}
+            verdict += f"<br/><font color='{MUTED}'>{_text(approved)}</font>"
             for correction in row.corrections:
                 verdict += f"<br/><font color='{CORRECTION}'>" + _text(_correction_note(correction)) + "</font>"
             if row.reused_from is not None:
@@ -229,7 +246,7 @@ def render_pdf(report: Report) -> bytes:
         rightMargin=15 * mm,
         topMargin=15 * mm,
         bottomMargin=15 * mm,
-        title=f"Fact-check: {article.title}",
+        title=title,
         author=article.desk.name,
     )
     document.build(story)

@@ -2,6 +2,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from apps.articles.models import Article
 from apps.articles.selectors import article_get
@@ -133,9 +134,9 @@ class ReportRow:
 
     @property
     def status_label(self) -> str:
-        """The review status as readers of a report are told it."""
+        """The review status as readers of a report are told it, in the language it is rendered in."""
         if self.reused_from is not None:
-            return "Verdict reused from an earlier check"
+            return gettext("Verdict reused from an earlier check")
         return TaskStatus(self.status).label
 
 

@@ -1,7 +1,8 @@
 """Render an article's checked report in each export format.
 
 Rendering writes nothing; it lives here because exports are the desk's output and every
-interface (API, web, CLI) must produce byte-identical files.
+interface (API, web, CLI) must produce byte-identical files, in the article's language where the
+pages are available in it (`interface_language_for_text`), else the site's.
 """
 
 import csv
@@ -10,9 +11,11 @@ import json
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import slugify
 
 from apps.core.exceptions import ApplicationError
+from apps.core.interface_language import interface_language_for_text
 
 from .pdf import render_pdf
 from .selectors import Report, ReportCorrection, ReportRow
@@ -52,7 +55,11 @@ def report_export(*, report: Report, export_format: str) -> ExportFile:
     }[export_format]
     content_type, extension = FORMATS[export_format]
     stem = slugify(report.article.title)[:60] or "report"
-    return ExportFile(content=renderer(report), content_type=content_type, filename=f"{stem}.{extension}")
+    # Whoever asks (a page, the API, the command), a report reads in its article's language where the
+    # interface has it; the field names of the CSV, JSON and ClaimReview stay as they are, for programs.
+    with translation.override(interface_language_for_text(report.article.language)):
+        content = renderer(report)
+    return ExportFile(content=content, content_type=content_type, filename=f"{stem}.{extension}")
 
 
 def _verdict_fields(row) -> dict:

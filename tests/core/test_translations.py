@@ -25,8 +25,6 @@ NOT_YET_TRANSLATED = {
     "articles/import.html",
     "claims/detail.html",
     "core/dashboard.html",
-    "reports/report.html",
-    "reports/report.md",
     "reports/search.html",
     "reviews/queue.html",
 }

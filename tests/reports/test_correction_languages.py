@@ -1,5 +1,7 @@
 """A correction tells readers of an article the rating it replaced in the article's language, as every
-export names the current rating: the label the desk gave for that language when it was published."""
+export names the current rating: the label the desk gave for that language when it was published. The
+words around it are the article's language too where the interface has it (a Spanish article's report is
+in Spanish), else English."""
 
 import csv
 import io
@@ -65,8 +67,8 @@ def _export(task, export_format):
 def test_html_and_markdown_name_the_previous_rating_in_the_articles_language(desk, editor, reviewer, scale):
     task = _corrected(desk, editor, reviewer, scale)
 
-    assert f"{NOTE} (previously rated Verdadero)</small>" in _export(task, "html")
-    assert "(previously rated Verdadero)" in _export(task, "md")
+    assert f"{NOTE} (calificación anterior: Verdadero)</small>" in _export(task, "html")
+    assert f"{NOTE} (calificación anterior: Verdadero)" in _export(task, "md")
 
 
 def test_json_and_csv_name_both_ratings_of_a_correction_in_the_articles_language(desk, editor, reviewer, scale):
@@ -80,7 +82,7 @@ def test_json_and_csv_name_both_ratings_of_a_correction_in_the_articles_language
         "Mayormente falso",
     )
     (row,) = csv.DictReader(io.StringIO(_export(task, "csv")))
-    assert row["corrections"].endswith(f"{NOTE} (previously rated Verdadero)")
+    assert row["corrections"].endswith(f"{NOTE} (calificación anterior: Verdadero)")
 
 
 @pytest.mark.skipif(not UNICODE_FONT_DIR, reason="DejaVu fonts are not installed")
@@ -90,14 +92,14 @@ def test_pdf_names_the_previous_rating_in_the_articles_language(desk, editor, re
     task = _corrected(desk, editor, reviewer, scale)
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(_export(task, "pdf"))).pages)
-    assert "previously rated Verdadero" in " ".join(text.split())
+    assert "calificación anterior: Verdadero" in " ".join(text.split())
 
 
 def test_a_regional_article_falls_back_to_its_base_language_and_another_to_the_default(desk, editor, reviewer, scale):
     mexican = _corrected(desk, editor, reviewer, scale, language="es-MX")
     german = _corrected(desk, editor, reviewer, scale, language="de")
 
-    assert "(previously rated Verdadero)" in _export(mexican, "md")
+    assert "(calificación anterior: Verdadero)" in _export(mexican, "md")
     assert "(previously rated True)" in _export(german, "md")
 
 
@@ -108,7 +110,7 @@ def test_relabelling_the_rating_later_leaves_the_published_correction_as_it_was(
 
     relabel(desk_admin, scale.ratings.get(label="True"), language_labels={"es": "Cierto"})
 
-    assert "(previously rated Verdadero)" in _export(task, "md")
+    assert "(calificación anterior: Verdadero)" in _export(task, "md")
 
 
 def test_the_claim_page_names_the_previous_rating_in_the_articles_language(client, desk, editor, reviewer, scale):

@@ -29,8 +29,11 @@ pytestmark = pytest.mark.django_db
 TEXT = "La autoridad portuaria dragó cuatro millones de toneladas de limo en 2019."
 NOTE = "El ministerio corrigió la cifra de 2019."
 SPANISH_LABELS = {"True": "Verdadero", "Mostly false": "Falso", "False": "Falso"}
-# The correction from False to Mostly false, as every surface tells it.
+# The correction from False to Mostly false, as every surface tells it: the claim page in the reader's
+# language (English here), the exports in the article's (Spanish).
 TOLD_APART = "rated Falso (Mostly false), previously rated Falso (False)"
+TOLD_APART_IN_SPANISH = "calificación: Falso (Mostly false); calificación anterior: Falso (False)"
+PREVIOUS_IN_SPANISH = "calificación anterior"
 
 
 @pytest.fixture
@@ -160,15 +163,15 @@ def test_a_rating_renamed_while_its_correction_was_open_is_not_a_changed_rating(
 
 
 def test_html_and_markdown_tell_apart_two_ratings_sharing_a_translation(shared):
-    assert f"{NOTE} ({TOLD_APART})</small>" in _export(shared, "html")
-    assert f"{NOTE} ({TOLD_APART})" in _export(shared, "md")
+    assert f"{NOTE} ({TOLD_APART_IN_SPANISH})</small>" in _export(shared, "html")
+    assert f"{NOTE} ({TOLD_APART_IN_SPANISH})" in _export(shared, "md")
 
 
 def test_csv_names_the_previous_rating_though_it_shares_the_new_ones_translation(shared):
     (row,) = csv.DictReader(io.StringIO(_export(shared, "csv")))
 
     assert row["rating"] == "Falso"
-    assert row["corrections"].endswith(f"{NOTE} ({TOLD_APART})")
+    assert row["corrections"].endswith(f"{NOTE} ({TOLD_APART_IN_SPANISH})")
 
 
 def test_json_says_the_rating_changed_and_keeps_the_labels_as_published(shared, kept):
@@ -185,8 +188,8 @@ def test_json_says_the_rating_changed_and_keeps_the_labels_as_published(shared, 
 
 @pytest.mark.skipif(not UNICODE_FONT_DIR, reason="DejaVu fonts are not installed")
 def test_pdf_tells_apart_two_ratings_sharing_a_translation(shared, kept):
-    assert f"({TOLD_APART})" in _pdf_text(shared)
-    assert "previously rated" not in _pdf_text(kept)
+    assert f"({TOLD_APART_IN_SPANISH})" in _pdf_text(shared)
+    assert PREVIOUS_IN_SPANISH not in _pdf_text(kept)
 
 
 def test_claimreview_rates_the_corrected_verdict_by_its_own_value(shared, scale):
@@ -199,8 +202,8 @@ def test_claimreview_rates_the_corrected_verdict_by_its_own_value(shared, scale)
 
 @pytest.mark.parametrize("export_format", ["html", "md", "csv"])
 def test_no_export_names_a_previous_rating_where_the_correction_kept_it(kept, renamed, export_format):
-    assert "previously rated" not in _export(kept, export_format)
-    assert "previously rated" not in _export(renamed, export_format)
+    assert PREVIOUS_IN_SPANISH not in _export(kept, export_format)
+    assert PREVIOUS_IN_SPANISH not in _export(renamed, export_format)
 
 
 # --- The claim page -----------------------------------------------------------------------------------

@@ -230,5 +230,5 @@ def test_a_spanish_recipient_is_told_the_correction_in_spanish(act, desk, scale,
     )
 
     assert "Calificación: Mayormente falso" in message.body
-    assert "Veredicto corregido: antes calificada Falso." in message.body
-    assert "Veredicto corregido: antes calificada Falso." in _html(message)
+    assert "Veredicto corregido (calificación anterior: Falso)." in message.body
+    assert "Veredicto corregido (calificación anterior: Falso)." in _html(message)
