@@ -781,6 +781,8 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     return frozenset(surnames)
 
 
+# A word and what stands between it and the word before ("Jamal [...] He", "Bill's List": only a space joins two)
+_WORD_AFTER_GAP = re.compile(r"([\W\d_]*)([^\W\d_][\w'\u2019-]*)")
 _NAME_PARTICLES = frozenset({"Van", "Von", "De", "Del", "La", "Le", "Bin", "Ibn", "Al", "El", "Da", "Di"})
 
 
@@ -791,6 +793,19 @@ def _first_names(people: list[list[str]], body: str) -> frozenset[str]:
     ("Scripps Oceanography" ... "Scripps Institution"), nor a title, place, people or body: such a "person" was
     misread."""
     listed = TITLES | PLACES | NATIONALITIES | ORGANISATIONS | STOPWORDS
+    # One pass over the article's words, not a search of the whole article for each person named in it: each
+    # word's neighbours with only a space between them.
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    previous = ""
+    for gap, word in _WORD_AFTER_GAP.findall(body):
+        if word.endswith(("'s", "\u2019s")):
+            word = word[:-2]
+        adjacent = previous if gap == " " else ""
+        before.setdefault(word, set()).add(adjacent)
+        if word[0].isupper():
+            after.setdefault(adjacent, set()).add(word)
+        previous = word
     first_names = set()
     for name in dict.fromkeys(map(tuple, people)):
         if len(name) < 2 or len(name[0]) <= 2 or not name[0].istitle() or name[0] in listed or "." in name[0]:
@@ -799,12 +814,11 @@ def _first_names(people: list[list[str]], body: str) -> frozenset[str]:
         # "Koszalin Piotr Jedlinski": of three names the first may be a place or a post, unless a particle follows
         if len(name) > 2 and second[0].isupper() and second not in _NAME_PARTICLES:
             continue
-        if re.search(rf"\b(?:{re.escape(first.lower())}|[Tt]he\s+{re.escape(first)})\b", body):
+        if first.lower() in before or before.get(first, set()) & {"the", "The"}:
             continue
-        followers = {without_possessive(m) for m in re.findall(rf"\b{re.escape(first)}\s+([A-Z][\w'\u2019-]*)", body)}
-        if followers - {second} or last in listed:
+        if after.get(first, set()) - {second} or last in listed:
             continue
-        if re.search(rf"(?<!{re.escape(first)} )(?<![\w'\u2019-]){re.escape(last)}\b", body):
+        if before.get(last, set()) - {first}:
             first_names.add(first)
     return frozenset(first_names)
 
