@@ -3,6 +3,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from apps.core import http
@@ -13,6 +14,15 @@ from tests.browser import CHROMIUM
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _site_language_after_each_test():
+    """Each test starts in the site's language. LocaleMiddleware activates a request's language in
+    the thread and leaves it there, so a page asked for in Spanish would otherwise leave the next
+    test's messages (a service refusal, an email) in Spanish."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ the choices they offer, a refused form's errors and a refusal flashed after an a
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.desks.models import Membership
 from apps.reviews import services as review_services
+from apps.reviews.models import Verdict
 from apps.reviews.services import rating_scale_copy_default
 from tests import factories
 
@@ -179,3 +181,19 @@ def test_a_refused_source_rule_says_why_in_spanish(admin_client):
         "La plantilla de URL solo puede usar los marcadores {query}, {outlet}, {year}, {actor} y {speaker}."
         in response.text
     )
+
+
+def test_the_rating_scales_refusals_are_in_spanish(admin_client, desk_admin, reviewer, desk):
+    scale = rating_scale_copy_default(user=desk_admin, desk=desk)
+    false = scale.ratings.get(label="False")
+    task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
+    Verdict.objects.create(task=task, rating=false, rationale="Porque.", reviewer=reviewer, submitted_at=timezone.now())
+
+    response = admin_client.post("/desks/world/ratings/add/", {"label": "True"}, headers=SPANISH)
+    assert response.status_code == 400
+    assert "La escala ya tiene una calificación llamada &#x27;True&#x27;." in response.text
+
+    response = admin_client.post("/desks/world/ratings/delete/", {"rating": false.pk}, headers=SPANISH)
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "1 veredicto usa «False», así que no se puede quitar; renómbrela en su lugar."
+    ]
