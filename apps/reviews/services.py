@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
@@ -77,15 +77,15 @@ def review_tasks_assign(
         .select_related("claim__article__desk")
     )
     if not locked:
-        raise ApplicationError("Choose at least one claim to assign.")
+        raise ApplicationError(_("Choose at least one claim to assign."))
     for desk in {task.claim.article.desk for task in locked}:
         membership_require(user=editor, desk=desk, editor=True)
         if not Membership.objects.filter(desk=desk, user=assignee).exists():
-            raise ApplicationError(f"{assignee} is not a member of {desk}.")
+            raise ApplicationError(_("%(person)s is not a member of %(desk)s.") % {"person": assignee, "desk": desk})
     blocked = [task for task in locked if task.status not in ASSIGNABLE_STATUSES]
     if blocked:
         raise ApplicationError(
-            "Submitted or approved claims cannot be reassigned.",
+            _("Submitted or approved claims cannot be reassigned."),
             extra={"task_ids": [str(task.pk) for task in blocked]},
             status=409,
         )
@@ -126,8 +126,9 @@ def _due_date_not_past_check(*, due_date: dt.date | None, previous_due_dates: li
     today = timezone.localdate()
     if due_date < today and any(previous != due_date for previous in previous_due_dates):
         raise ApplicationError(
-            f"The due date is in the past: {due_date.isoformat()} is before today, {today.isoformat()}.",
-            extra={"fields": {"due_date": ["The due date is in the past."]}},
+            _("The due date is in the past: %(due_date)s is before today, %(today)s.")
+            % {"due_date": due_date.isoformat(), "today": today.isoformat()},
+            extra={"fields": {"due_date": [_("The due date is in the past.")]}},
         )
 
 
@@ -136,8 +137,12 @@ def _lock_own_task(*, user, task: ReviewTask) -> ReviewTask:
     membership_require(user=user, desk=locked.claim.article.desk)
     if locked.assignee_id != user.pk:
         # Often an editor reassigned the claim while its reviewer had the page open: say to whom.
-        holder = f"now assigned to {locked.assignee.get_username()}" if locked.assignee else "not assigned to you"
-        raise PermissionDeniedError(f"This claim is {holder}, so it takes no work from you.")
+        if locked.assignee:
+            raise PermissionDeniedError(
+                _("This claim is now assigned to %(person)s, so it takes no work from you.")
+                % {"person": locked.assignee.get_username()}
+            )
+        raise PermissionDeniedError(_("This claim is not assigned to you, so it takes no work from you."))
     _ensure_in_review_queue(locked)
     return locked
 
@@ -175,7 +180,9 @@ def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
     if locked.status == TaskStatus.IN_REVIEW:
         return locked
     if locked.status not in (TaskStatus.ASSIGNED, TaskStatus.RETURNED):
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim cannot be started.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim cannot be started.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     locked.status = TaskStatus.IN_REVIEW
     locked.save(update_fields=["status", "updated_at"])
     audit_record(action=AuditAction.REVIEW_STARTED, actor=user, claim=locked.claim)
@@ -211,16 +218,18 @@ def verdict_submit(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     _ensure_reviewer_saw_revision(locked, seen_revision)
     _ensure_rating_on_scale(locked, rating)
     if not rationale.strip():
-        raise ApplicationError("Explain the verdict in the rationale.")
+        raise ApplicationError(_("Explain the verdict in the rationale."))
     references = _claim_references(locked, reference_ids)
 
     previous_rating = Verdict.objects.filter(task=locked).values_list("rating__label", flat=True).first()
     now = timezone.now()
-    verdict, _ = Verdict.objects.update_or_create(
+    verdict, _created = Verdict.objects.update_or_create(
         task=locked,
         defaults={
             "rating": rating,
@@ -251,14 +260,16 @@ def _ensure_reviewer_saw_revision(task: ReviewTask, seen_revision: int | None) -
     _ensure_revision_seen(
         task,
         seen_revision,
-        "This verdict changed after you opened the page (it was saved or sent from another window, or an "
-        "editor returned it), so what you sent was not recorded. The page now shows the verdict as it is.",
+        _(
+            "This verdict changed after you opened the page (it was saved or sent from another window, or an "
+            "editor returned it), so what you sent was not recorded. The page now shows the verdict as it is."
+        ),
     )
 
 
 def _ensure_rating_on_scale(task: ReviewTask, rating: Rating) -> None:
     if rating.scale_id != rating_scale_for_desk(desk=task.claim.article.desk).pk:
-        raise ApplicationError("That rating is not on this desk's scale.")
+        raise ApplicationError(_("That rating is not on this desk's scale."))
 
 
 def verdict_values_check(*, task: ReviewTask, rating: Rating, reference_ids: Iterable) -> None:
@@ -273,7 +284,7 @@ def _claim_references(task: ReviewTask, reference_ids: Iterable) -> list:
     reference_ids = list(reference_ids)
     references = list(task.claim.references.filter(pk__in=reference_ids))
     if len(references) != len(set(reference_ids)):
-        raise ApplicationError("Cited references must belong to this claim.")
+        raise ApplicationError(_("Cited references must belong to this claim."))
     return references
 
 
@@ -297,7 +308,9 @@ def verdict_draft_save(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(f"A {locked.get_status_display().lower()} claim takes no verdict.", status=409)
+        raise ApplicationError(
+            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
+        )
     _ensure_reviewer_saw_revision(locked, seen_revision)
     if rating is not None:
         _ensure_rating_on_scale(locked, rating)
@@ -333,25 +346,43 @@ def _ensure_in_review_queue(task: ReviewTask) -> None:
     claim = task.claim
     if claim.status == ClaimStatus.ACTIVE:
         return
-    reason = f" (“{claim.rejection_reason}”)" if claim.rejection_reason else ""
+    if claim.rejection_reason:
+        message = _(
+            "An editor took this claim out of review (“%(reason)s”), so it takes no review work until it is released."
+        ) % {"reason": claim.rejection_reason}
+    else:
+        message = _("An editor took this claim out of review, so it takes no review work until it is released.")
     raise ApplicationError(
-        f"An editor took this claim out of review{reason}, so it takes no review work until it is released.",
+        message,
         extra={"claim_status": claim.status},
         status=409,
     )
 
 
-def _ensure_submitted(task: ReviewTask, *, action: str) -> None:
+class _EditorAction(enum.Enum):
+    APPROVE = enum.auto()
+    RETURN = enum.auto()
+
+
+def _ensure_submitted(task: ReviewTask, *, action: _EditorAction) -> None:
     if task.status == TaskStatus.SUBMITTED:
         return
     if task.status == TaskStatus.RETURNED:
         # Another editor (or this one, in another window) got there first.
-        raise ApplicationError(
-            f"This verdict has been returned to its reviewer, so it cannot be {action}; "
-            "it comes back to you once they resubmit it.",
-            status=409,
-        )
-    raise ApplicationError(f"Only a submitted verdict can be {action}.", status=409)
+        if action is _EditorAction.APPROVE:
+            message = _(
+                "This verdict has been returned to its reviewer, so it cannot be approved; "
+                "it comes back to you once they resubmit it."
+            )
+        else:
+            message = _(
+                "This verdict has been returned to its reviewer, so it cannot be returned; "
+                "it comes back to you once they resubmit it."
+            )
+        raise ApplicationError(message, status=409)
+    if action is _EditorAction.APPROVE:
+        raise ApplicationError(_("Only a submitted verdict can be approved."), status=409)
+    raise ApplicationError(_("Only a submitted verdict can be returned."), status=409)
 
 
 @transaction.atomic
@@ -366,12 +397,14 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     locked = _lock_for_editor(editor=editor, task=task)
     if locked.status == TaskStatus.APPROVED:
         return locked.verdict
-    _ensure_submitted(locked, action="approved")
+    _ensure_submitted(locked, action=_EditorAction.APPROVE)
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "The reviewer changed this verdict after you opened the page, so it was not approved. "
-        "Read the verdict as it is now, then approve or return it.",
+        _(
+            "The reviewer changed this verdict after you opened the page, so it was not approved. "
+            "Read the verdict as it is now, then approve or return it."
+        ),
     )
     now = timezone.now()
     verdict = locked.verdict
@@ -523,15 +556,17 @@ def verdict_return(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     note was written about a verdict that is no longer there.
     """
     locked = _lock_for_editor(editor=editor, task=task)
-    _ensure_submitted(locked, action="returned")
+    _ensure_submitted(locked, action=_EditorAction.RETURN)
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "The reviewer changed this verdict after you opened the page, so it was not returned. "
-        "Read the verdict as it is now, then approve or return it.",
+        _(
+            "The reviewer changed this verdict after you opened the page, so it was not returned. "
+            "Read the verdict as it is now, then approve or return it."
+        ),
     )
     if not note.strip():
-        raise ApplicationError("Tell the reviewer why the verdict is returned.")
+        raise ApplicationError(_("Tell the reviewer why the verdict is returned."))
     locked.status = TaskStatus.RETURNED
     locked.editor_note = note.strip()
     locked.verdict_revision += 1
@@ -565,12 +600,14 @@ def verdict_reopen(*, editor, task: ReviewTask, note: str, seen_revision: int | 
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "This verdict changed after you opened the page, so it was not reopened. "
-        "Read the verdict as it is now, then reopen it if it still needs correcting.",
+        _(
+            "This verdict changed after you opened the page, so it was not reopened. "
+            "Read the verdict as it is now, then reopen it if it still needs correcting."
+        ),
     )
     note = note.strip()
     if not note:
-        raise ApplicationError(CORRECTION_NOTE_REQUIRED)
+        raise ApplicationError(_(CORRECTION_NOTE_REQUIRED))
     verdict = locked.verdict
     correction = VerdictCorrection.objects.create(
         verdict=verdict,
@@ -638,22 +675,26 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
         if locked.status == TaskStatus.APPROVED:
             return verdict
         raise ApplicationError(
-            "This verdict is not being corrected, so there is no correction to withdraw.",
+            _("This verdict is not being corrected, so there is no correction to withdraw."),
             extra={"task_status": locked.status},
             status=409,
         )
     if locked.status == TaskStatus.SUBMITTED:
         raise ApplicationError(
-            "The reviewer has sent a corrected verdict: approve it, or return it to them and then withdraw the "
-            "correction.",
+            _(
+                "The reviewer has sent a corrected verdict: approve it, or return it to them and then withdraw the "
+                "correction."
+            ),
             extra={"task_status": locked.status},
             status=409,
         )
     _ensure_revision_seen(
         locked,
         seen_revision,
-        "This verdict changed after you opened the page, so the correction was not withdrawn. "
-        "Read the verdict as it is now, then withdraw the correction if it is still a mistake.",
+        _(
+            "This verdict changed after you opened the page, so the correction was not withdrawn. "
+            "Read the verdict as it is now, then withdraw the correction if it is still a mistake."
+        ),
     )
     verdict.rating = correction.previous_rating
     verdict.rationale = correction.previous_rationale
@@ -685,18 +726,21 @@ def verdict_correction_withdraw(*, editor, task: ReviewTask, seen_revision: int 
     return verdict
 
 
-CORRECTION_NOTE_REQUIRED = "Say why the verdict needs correcting: the note is published with the correction."
+# In English here, where the API's clients compare it; a refusal says it in the reader's language.
+CORRECTION_NOTE_REQUIRED = gettext_noop(
+    "Say why the verdict needs correcting: the note is published with the correction."
+)
 
 
 def _not_reopenable_message(task: ReviewTask) -> str:
     if VerdictCorrection.objects.filter(verdict__task=task, corrected_at__isnull=True).exists():
-        return (
+        return _(
             "This verdict is already reopened for correction; the published finding stands until the "
             "corrected verdict is approved."
         )
-    return (
-        f"Only an approved verdict can be reopened for correction; this claim is {task.get_status_display().lower()}."
-    )
+    return _("Only an approved verdict can be reopened for correction; this claim is %(status)s.") % {
+        "status": task.get_status_display().lower()
+    }
 
 
 # --- Desk rating scales (desk admins) -----------------------------------------------------------
@@ -795,7 +839,7 @@ def _rating_label_taken(*, scale: RatingScale, label: str, exclude: Rating | Non
 
 def rating_scale_copy_default(*, user, desk: Desk) -> RatingScale:
     """A desk admin gives the desk its own scale; see `rating_scale_get_or_copy_default`."""
-    scale, _ = rating_scale_get_or_copy_default(user=user, desk=desk)
+    scale, _copied = rating_scale_get_or_copy_default(user=user, desk=desk)
     return scale
 
 
@@ -1058,9 +1102,9 @@ def review_task_due_date_check(*, task: ReviewTask, previous_due_date: dt.date |
     and not before today unless the task already had it. Clearing it is allowed wherever setting it
     is, and on an unassigned claim."""
     if task.status not in ASSIGNABLE_STATUSES:
-        raise ApplicationError("The claim is submitted or approved, so its due date stays as it was.", status=409)
+        raise ApplicationError(_("The claim is submitted or approved, so its due date stays as it was."), status=409)
     if task.due_date is not None and task.assignee_id is None:
-        raise ApplicationError("Assign the claim first: a due date is set with its assignment.")
+        raise ApplicationError(_("Assign the claim first: a due date is set with its assignment."))
     _due_date_not_past_check(due_date=task.due_date, previous_due_dates=[previous_due_date])
 
 
