@@ -10,6 +10,7 @@ import re
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext
 
 LANGUAGE_CODE_MAX_LENGTH = 35
 _TAG = re.compile(
@@ -58,6 +59,14 @@ def language_name(code: str) -> str:
             return info.get("name") or LANG_INFO[info["fallback"][0]]["name"]
         candidate = candidate.rpartition("-")[0]
     return code
+
+
+def language_name_for_reader(code: str) -> str:
+    """The language's name in the language the page is read in ("es" → "Spanish", or "Español" for
+    a Spanish reader), from Django's own catalog, which names every language it knows; "" for no
+    language. Audit records and exports keep `language_name`'s English."""
+    name = language_name(code)
+    return gettext(name) if name else ""
 
 
 def language_matches(field: str, language: str) -> Q:

@@ -52,6 +52,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.utils.translation import gettext, gettext_noop
 
 from apps.articles.models import Article
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
@@ -75,7 +76,8 @@ REVIEW_STATUSES = TaskStatus
 # The tsvector column `apps/reports/migrations/0002_stored_search_documents.py` keeps on the claim,
 # article and verdict tables, and 0003 on the verdict corrections' (PostgreSQL only, in no model).
 DOCUMENT_COLUMN = "search_document"
-EXCLUSIONS_ONLY = (
+# In English here, where the API's clients compare it; the refusal says it in the reader's language.
+EXCLUSIONS_ONLY = gettext_noop(
     "Add a word to look for, or choose a filter: words left out (-russia) alone would list nearly every "
     'claim of your desks. Words as common as "the" are not searched.'
 )
@@ -242,7 +244,8 @@ def _claims_under_correction(corrections: QuerySet[VerdictCorrection]) -> QueryS
 
 
 def _exclusions_only_error(query: str) -> ApplicationError:
-    return ApplicationError(EXCLUSIONS_ONLY, extra={"fields": {"q": [EXCLUSIONS_ONLY]}, "query": query})
+    message = gettext(EXCLUSIONS_ONLY)
+    return ApplicationError(message, extra={"fields": {"q": [message]}, "query": query})
 
 
 class _StoredDocument(Func):

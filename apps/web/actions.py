@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 # The page's script keeps what was typed into the form and fills it in again (static/js/app.js).
-SESSION_EXPIRED_MESSAGE = (
+SESSION_EXPIRED_MESSAGE = _(
     "Your session expired, so what you sent was not saved. "
     "Log in again to go back to the page: what you typed is filled in again, ready to send."
 )

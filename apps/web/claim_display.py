@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from apps.core.text import segment_covering_spans
 from apps.reviews.models import TaskStatus
 
@@ -46,9 +48,9 @@ def claim_shown_status(*, task, reused_from) -> ShownStatus:
     the own one is approved.
     """
     if reused_from is not None and getattr(task, "verdict", None) is None:
-        return ShownStatus(colour=TaskStatus.APPROVED, label="Verdict reused", reused_from=reused_from)
+        return ShownStatus(colour=TaskStatus.APPROVED, label=_("Verdict reused"), reused_from=reused_from)
     status = TaskStatus(task.status if task is not None else TaskStatus.NEW)
-    return ShownStatus(colour=status.value, label=status.label)
+    return ShownStatus(colour=status.value, label=str(status.label))
 
 
 def positioned_segments(body: str, pieces: list[tuple[int, int, object]], start: int, end: int):

@@ -4,7 +4,8 @@
 // and is reloaded once gathering is done. A reload is silent to a screen reader, so the line's
 // data-progress-done words are kept across it and shown at the top of the page, which takes focus
 // (a screen reader reads what takes focus) as a sent form's message does. Someone typing in a form
-// then is not interrupted: the line says data-progress-offer's words instead, with a button that reloads.
+// then is not interrupted: the line says data-progress-offer's words instead, with a button that reloads
+// (data-progress-show's words: the page gives every word it shows in the reader's language).
 (function () {
   "use strict";
 
@@ -65,7 +66,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "button button--small button--secondary";
-    button.textContent = "Show what was found";
+    button.textContent = container.getAttribute("data-progress-show") || "";
     button.addEventListener("click", function () {
       reloadSayingDone(container);
     });
@@ -133,6 +134,14 @@
   "use strict";
 
   var SELECTION_SETTLES_MS = 300;
+
+  // The page gives its words in the reader's language (the split form's data-part-legend and
+  // data-part-added), with {name} where a value goes.
+  function fill(words, values) {
+    return words.replace(/\{(\w+)\}/g, function (placeholder, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
+    });
+  }
 
   // The article text a range covers: without what is not the article's (marked data-not-text: the
   // numbers after shared text, a claim's number and status written for screen readers).
@@ -323,7 +332,7 @@
         input.value = "";
         input.placeholder = "";
       });
-      row.querySelector("legend").textContent = "Part " + (index + 1);
+      row.querySelector("legend").textContent = fill(form.getAttribute("data-part-legend"), { number: index + 1 });
       parts.appendChild(row);
       total.value = index + 1;
       return row;
@@ -341,7 +350,12 @@
       // The passage itself is the part's text unless the editor rewords it.
       row.querySelector("input[name$='-text']").placeholder = passage.text;
       var part = row.querySelector("legend").textContent;
-      added.textContent = part + " added: “" + passage.text + "”, characters " + passage.start + " to " + passage.end + ".";
+      added.textContent = fill(form.getAttribute("data-part-added"), {
+        part: part,
+        text: passage.text,
+        start: passage.start,
+        end: passage.end,
+      });
     });
   }
 
@@ -576,7 +590,8 @@
   });
 })();
 
-// Long answers are written in forms marked data-keep-typed (the verdict, the editor's note). The
+// Long answers are written in forms marked data-keep-typed (the verdict, the editor's note), whose
+// value is the note, in the reader's language, shown when what was typed is filled back in. The
 // page can go away under them before they are sent: the claim page reloads itself when its
 // references have been gathered, and its other buttons (Refresh references) load it again. So what
 // is typed is copied, as it is typed, into this tab's sessionStorage and filled back in when the
@@ -682,9 +697,7 @@
       var note = document.createElement("p");
       note.className = "help typed-restored";
       note.setAttribute("role", "status");
-      note.textContent =
-        "What you typed here before the page was loaded again is filled back in. " +
-        "It is not saved until you send the form.";
+      note.textContent = form.getAttribute("data-keep-typed");
       form.insertBefore(note, form.firstChild);
     }
 

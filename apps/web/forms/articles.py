@@ -1,19 +1,20 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_name
+from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_name_for_reader
 from apps.desks.models import Desk
 
 
 class ArticleListFilterForm(forms.Form):
     """The dashboard's article list filter, read from GET so a filtered list can be linked."""
 
-    language = forms.ChoiceField(label="Language", required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
 
     def __init__(self, *args, languages: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
-            ("", "Any language"),
-            *((code, f"{language_name(code)} ({code})") for code in languages),
+            ("", _("Any language")),
+            *((code, f"{language_name_for_reader(code)} ({code})") for code in languages),
         ]
 
 
@@ -21,16 +22,16 @@ class ArticleImportForm(forms.Form):
     """Exactly one of pasted text, an uploaded file or a URL. What the article itself must look
     like (size, encoding, file type, structure) is the import service's to judge."""
 
-    desk = forms.ChoiceField(label="Desk", required=False)
+    desk = forms.ChoiceField(label=_("Desk"), required=False)
     text = forms.CharField(
-        label="Paste the article",
+        label=_("Paste the article"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "# Title\nBy …\n\nArticle text"}),
-        help_text="Plain text, Markdown or HTML.",
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": _("# Title\nBy …\n\nArticle text")}),
+        help_text=_("Plain text, Markdown or HTML."),
     )
     file = forms.FileField(
-        label="…or upload a file",
+        label=_("…or upload a file"),
         required=False,
         allow_empty_file=True,
         widget=forms.ClearableFileInput(
@@ -39,21 +40,23 @@ class ArticleImportForm(forms.Form):
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
             }
         ),
-        help_text="Text (.txt, .md), a web page (.html), a Word document (.docx) or a PDF with a text layer. "
-        "Save old .doc files as .docx first.",
+        help_text=_(
+            "Text (.txt, .md), a web page (.html), a Word document (.docx) or a PDF with a text layer. "
+            "Save old .doc files as .docx first."
+        ),
     )
     url = forms.URLField(
-        label="…or import from a web address",
+        label=_("…or import from a web address"),
         required=False,
         max_length=2000,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
     language = forms.CharField(
-        label="Language",
+        label=_("Language"),
         required=False,
         max_length=LANGUAGE_CODE_MAX_LENGTH,
-        help_text="Leave empty to detect it from the text, or give a tag such as en, es or pt-BR.",
+        help_text=_("Leave empty to detect it from the text, or give a tag such as en, es or pt-BR."),
     )
 
     def __init__(self, *args, desks: list[Desk], **kwargs):
@@ -71,7 +74,7 @@ class ArticleImportForm(forms.Form):
         cleaned = super().clean()
         given = [name for name in ("text", "file", "url") if cleaned.get(name) not in (None, "")]
         if not given and not self.errors:
-            raise forms.ValidationError("Paste the article, upload a file or give a web address.")
+            raise forms.ValidationError(_("Paste the article, upload a file or give a web address."))
         if len(given) > 1:
-            raise forms.ValidationError("Use only one of pasted text, a file or a web address.")
+            raise forms.ValidationError(_("Use only one of pasted text, a file or a web address."))
         return cleaned

@@ -5,6 +5,7 @@ They only check the shape of what was posted; the services decide what is allowe
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from apps.reviews.selectors import review_task_list
 
@@ -13,26 +14,26 @@ MAX_SPLIT_PARTS = 20
 
 
 class ClaimRejectForm(forms.Form):
-    reason = forms.CharField(max_length=1000, error_messages={"required": "Say why the claim is rejected."})
+    reason = forms.CharField(max_length=1000, error_messages={"required": _("Say why the claim is rejected.")})
 
 
 class ReferenceAddForm(forms.Form):
     """Evidence a reviewer or editor found themselves; the service judges the address."""
 
     url = forms.CharField(
-        label="URL",
+        label=_("URL"),
         max_length=2000,
         widget=forms.URLInput,
-        error_messages={"required": "Give the address (URL) of the evidence."},
-        help_text="Where anyone can read it: an official record, a court filing, a report.",
+        error_messages={"required": _("Give the address (URL) of the evidence.")},
+        help_text=_("Where anyone can read it: an official record, a court filing, a report."),
     )
     title = forms.CharField(
-        label="Title (optional)", max_length=500, required=False, help_text="Empty: the URL stands for it."
+        label=_("Title (optional)"), max_length=500, required=False, help_text=_("Empty: the URL stands for it.")
     )
 
 
 class ClaimUpdateForm(forms.Form):
-    text = forms.CharField(max_length=2000, error_messages={"required": "The claim text cannot be empty."})
+    text = forms.CharField(max_length=2000, error_messages={"required": _("The claim text cannot be empty.")})
 
 
 class ClaimMergeForm(forms.Form):
@@ -41,9 +42,9 @@ class ClaimMergeForm(forms.Form):
     tasks = forms.ModelMultipleChoiceField(
         queryset=None,
         error_messages={
-            "required": "Tick at least two claims to merge.",
-            "invalid_choice": "A ticked claim is not in this article.",
-            "invalid_pk_value": "A ticked claim is not in this article.",
+            "required": _("Tick at least two claims to merge."),
+            "invalid_choice": _("A ticked claim is not in this article."),
+            "invalid_pk_value": _("A ticked claim is not in this article."),
         },
     )
     # Empty keeps the first ticked claim's wording (the service's default).
@@ -62,11 +63,11 @@ class ClaimSpanForm(forms.Form):
 
     start = forms.IntegerField(
         min_value=0,
-        error_messages={"required": "Give the passage's start.", "min_value": "Offsets start at 0."},
+        error_messages={"required": _("Give the passage's start."), "min_value": _("Offsets start at 0.")},
     )
     end = forms.IntegerField(
         min_value=1,
-        error_messages={"required": "Give the passage's end.", "min_value": "The end must be after the start."},
+        error_messages={"required": _("Give the passage's end."), "min_value": _("The end must be after the start.")},
     )
     # Empty means the passage itself.
     text = forms.CharField(required=False, max_length=2000)
@@ -75,7 +76,7 @@ class ClaimSpanForm(forms.Form):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and end <= start:
-            raise forms.ValidationError("A passage must end after it starts.")
+            raise forms.ValidationError(_("A passage must end after it starts."))
         return data
 
 
@@ -109,14 +110,15 @@ class ClaimPartForm(ClaimAddForm):
     def clean(self):
         data = super().clean()
         if not data.get("passage") and data.get("start") is None and not self.errors:
-            self.add_error("passage", "Select the part in the claim's context, or type or paste it.")
+            self.add_error("passage", _("Select the part in the claim's context, or type or paste it."))
         return data
 
 
 class BaseClaimSplitFormSet(forms.BaseFormSet):
     default_error_messages = {
-        "too_few_forms": "A split needs at least two parts.",
-        "too_many_forms": f"A split has at most {MAX_SPLIT_PARTS} parts.",
+        # Django puts the formset's min_num and max_num in as "num".
+        "too_few_forms": _("A split needs at least two parts."),
+        "too_many_forms": _("A split has at most %(num)d parts."),
     }
 
     def filled_forms(self) -> list[ClaimPartForm]:

@@ -1,8 +1,9 @@
 from uuid import UUID
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from apps.core.languages import language_name
+from apps.core.languages import language_name_for_reader
 from apps.desks.models import Desk, Role
 from apps.desks.selectors import desk_members
 from apps.reviews.selectors import OPEN_STATUSES, rating_list_for_desk, review_task_list, review_task_queue_articles
@@ -31,21 +32,21 @@ class ReviewAssignForm(forms.Form):
     tasks = forms.ModelMultipleChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Tick at least one claim to assign."},
+        error_messages={"required": _("Tick at least one claim to assign.")},
     )
     assignee = _DeskMemberByUserIdField(
-        label="Reviewer",
+        label=_("Reviewer"),
         queryset=None,
         to_field_name="user_id",
-        empty_label="Choose a reviewer…",
-        error_messages={"required": "Choose a reviewer.", "invalid_choice": "Choose a reviewer of this desk."},
+        empty_label=_("Choose a reviewer…"),
+        error_messages={"required": _("Choose a reviewer."), "invalid_choice": _("Choose a reviewer of this desk.")},
     )
-    due_date = forms.DateField(label="Due", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, user, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tasks"].queryset = review_task_list(user=user, article_id=article.pk)
-        self.fields["tasks"].error_messages["invalid_choice"] = "A ticked claim is not in this article."
+        self.fields["tasks"].error_messages["invalid_choice"] = _("A ticked claim is not in this article.")
         self.fields["assignee"].queryset = desk_members(desk=article.desk, role=Role.REVIEWER)
         self.fields["assignee"].label_from_instance = lambda membership: membership.user.get_username()
 
@@ -60,14 +61,16 @@ def _revision_field(form: str) -> forms.IntegerField:
 class VerdictForm(forms.Form):
     revision = _revision_field("verdict")
     rating = forms.ModelChoiceField(
-        queryset=None, empty_label="Choose a rating…", error_messages={"required": "Choose a rating."}
+        queryset=None, empty_label=_("Choose a rating…"), error_messages={"required": _("Choose a rating.")}
     )
     rationale = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Explain the verdict in the rationale."},
-        help_text="What the evidence shows, in words a reader can follow.",
+        error_messages={"required": _("Explain the verdict in the rationale.")},
+        help_text=_("What the evidence shows, in words a reader can follow."),
     )
-    references = forms.MultipleChoiceField(label="Cite references", required=False, widget=forms.CheckboxSelectMultiple)
+    references = forms.MultipleChoiceField(
+        label=_("Cite references"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, desk: Desk, language: str, references, draft: bool = False, **kwargs):
         """`language`: the article's (a BCP 47 tag), which the ratings are named in; `draft`: the form is
@@ -89,20 +92,22 @@ class VerdictApproveForm(forms.Form):
 class VerdictReturnForm(forms.Form):
     revision = _revision_field("return")
     note = forms.CharField(
-        label="Note to the reviewer",
+        label=_("Note to the reviewer"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Tell the reviewer why the verdict is returned."},
+        error_messages={"required": _("Tell the reviewer why the verdict is returned.")},
     )
 
 
 class VerdictReopenForm(forms.Form):
     revision = _revision_field("reopen")
     note = forms.CharField(
-        label="Why does the verdict need correcting?",
+        label=_("Why does the verdict need correcting?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": CORRECTION_NOTE_REQUIRED},
-        help_text="Published with the correction, with its date. The reviewer gets the verdict back with this note; "
-        "reports keep the verdict as published until the corrected one is approved.",
+        error_messages={"required": _(CORRECTION_NOTE_REQUIRED)},
+        help_text=_(
+            "Published with the correction, with its date. The reviewer gets the verdict back with this note; "
+            "reports keep the verdict as published until the corrected one is approved."
+        ),
     )
 
 
@@ -114,17 +119,17 @@ class ReviewQueueFilterForm(forms.Form):
     """Narrows a reviewer's queue; every field empty shows all their open work."""
 
     status = forms.ChoiceField(
-        required=False, choices=[("", "All open")] + [(status.value, status.label) for status in OPEN_STATUSES]
+        required=False, choices=[("", _("All open"))] + [(status.value, status.label) for status in OPEN_STATUSES]
     )
-    overdue = forms.BooleanField(label="Overdue only", required=False)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     article = forms.ModelChoiceField(
         queryset=None,
         required=False,
-        empty_label="All articles",
-        error_messages={"invalid_choice": "You have no open claims in that article any more."},
+        empty_label=_("All articles"),
+        error_messages={"invalid_choice": _("You have no open claims in that article any more.")},
     )
     language = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "You have no open claims in that language any more."}
+        required=False, error_messages={"invalid_choice": _("You have no open claims in that language any more.")}
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -134,8 +139,8 @@ class ReviewQueueFilterForm(forms.Form):
         self.fields["article"].label_from_instance = lambda article: article.title
         languages = sorted({language for language in articles.values_list("language", flat=True) if language})
         self.fields["language"].choices = [
-            ("", "All languages"),
-            *((code, f"{language_name(code)} ({code})") for code in languages),
+            ("", _("All languages")),
+            *((code, f"{language_name_for_reader(code)} ({code})") for code in languages),
         ]
 
     def queue_filters(self) -> dict:
@@ -157,14 +162,14 @@ class TickedVerdictsField(forms.Field):
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {
-        "required": "Tick at least one verdict to approve.",
-        "invalid": "The list of verdicts was not understood; reload the page and tick them again.",
+        "required": _("Tick at least one verdict to approve."),
+        "invalid": _("The list of verdicts was not understood; reload the page and tick them again."),
     }
 
     def to_python(self, value) -> dict[UUID, int]:
         ticked: dict[UUID, int] = {}
         for item in value or ():
-            task_id, _, revision = str(item).partition(":")
+            task_id, _separator, revision = str(item).partition(":")
             try:
                 ticked[UUID(task_id)] = int(revision)
             except ValueError:

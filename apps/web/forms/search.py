@@ -1,8 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from apps.articles.selectors import article_languages
 from apps.claims.models import ClaimKind
-from apps.core.languages import language_name
+from apps.core.languages import language_name_for_reader
 from apps.reports.search import (
     QUERY_MAX_LENGTH,
     REVIEW_STATUSES,
@@ -17,39 +18,39 @@ class SearchForm(forms.Form):
     """The search page's query and filters, read from GET so a search can be linked and bookmarked."""
 
     q = forms.CharField(
-        label="Search claims",
+        label=_("Search claims"),
         required=False,
         max_length=QUERY_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
-        help_text='Every word must match. Put a phrase in "quotes"; a minus before a word leaves it out (-russia).',
+        help_text=_('Every word must match. Put a phrase in "quotes"; a minus before a word leaves it out (-russia).'),
     )
-    kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *ClaimKind.choices])
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind")), *ClaimKind.choices])
     status = forms.ChoiceField(
-        label="Review status", required=False, choices=[("", "Any status"), *REVIEW_STATUSES.choices]
+        label=_("Review status"), required=False, choices=[("", _("Any status")), *REVIEW_STATUSES.choices]
     )
-    rating = forms.ChoiceField(label="Approved rating", required=False)
-    reviewer = forms.ChoiceField(label="Reviewer", required=False)
+    rating = forms.ChoiceField(label=_("Approved rating"), required=False)
+    reviewer = forms.ChoiceField(label=_("Reviewer"), required=False)
     published_after = forms.DateField(
-        label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     published_before = forms.DateField(
-        label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    approved = forms.BooleanField(label="Approved verdicts only", required=False)
-    language = forms.ChoiceField(label="Article language", required=False)
+    approved = forms.BooleanField(label=_("Approved verdicts only"), required=False)
+    language = forms.ChoiceField(label=_("Article language"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rating"].choices = [
-            ("", "Any rating"),
+            ("", _("Any rating")),
             *((label, label) for label in search_rating_labels(user=user)),
         ]
         self.fields["language"].choices = [
-            ("", "Any language"),
-            *((code, f"{language_name(code)} ({code})") for code in article_languages(user=user)),
+            ("", _("Any language")),
+            *((code, f"{language_name_for_reader(code)} ({code})") for code in article_languages(user=user)),
         ]
         self.fields["reviewer"].choices = [
-            ("", "Anyone"),
+            ("", _("Anyone")),
             *((username, username) for username in search_reviewer_usernames(user=user)),
         ]
 
@@ -57,7 +58,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         after, before = cleaned.get("published_after"), cleaned.get("published_before")
         if after and before and after > before:
-            self.add_error("published_before", "Choose a date on or after the first one.")
+            self.add_error("published_before", _("Choose a date on or after the first one."))
         return cleaned
 
     def search_arguments(self) -> dict:

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from apps.articles import services
@@ -13,7 +15,7 @@ from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, article_extraction_message, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
 from apps.core.exceptions import ApplicationError
-from apps.core.languages import language_name
+from apps.core.languages import language_name_for_reader
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
 from apps.references.selectors import article_reference_progress
 from apps.reports.selectors import report_get
@@ -62,20 +64,29 @@ def article_import(request):
     if result.created and result.article.intake_pending:
         messages.info(
             request,
-            f"Imported “{result.article.title}”. It is a long article, so its claims are being found in the "
-            "background; this page lists them as soon as they are ready.",
+            _(
+                "Imported “%(title)s”. It is a long article, so its claims are being found in the "
+                "background; this page lists them as soon as they are ready."
+            )
+            % {"title": result.article.title},
         )
     elif result.created:
         claims = claim_list(user=request.user, article=result.article).count()
         if claims:
-            noun = "claim" if claims == 1 else "claims"
-            messages.success(request, f"Imported “{result.article.title}”: {claims} {noun} to check.")
+            imported = ngettext(
+                "Imported “%(title)s”: %(count)d claim to check.",
+                "Imported “%(title)s”: %(count)d claims to check.",
+                claims,
+            )
+            messages.success(request, imported % {"title": result.article.title, "count": claims})
         else:
             messages.info(
-                request, f"Imported “{result.article.title}”. No claims to check were found; add them from the text."
+                request,
+                _("Imported “%(title)s”. No claims to check were found; add them from the text.")
+                % {"title": result.article.title},
             )
     else:
-        messages.info(request, "This article was imported before; here it is.")
+        messages.info(request, _("This article was imported before; here it is."))
     return redirect("articles:detail", article_id=result.article.pk)
 
 
@@ -122,7 +133,7 @@ def article_detail(request, article_id):
             "set_aside": set_aside,
             "message_claim": message_claim,
             "extraction_notice": _extraction_notice(extraction),
-            "language_name": language_name(article.language),
+            "language_name": language_name_for_reader(article.language),
             "can_edit": can_edit,
             "refused_passage": refused_passage_take(request, article=article) if can_edit else None,
             "refused_form": refused_form,
@@ -150,7 +161,7 @@ def article_intake_progress(request, article_id):
 def article_intake_retry(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     services.article_intake_retry(article=article, user=request.user)
-    messages.success(request, "Finding this article's claims again; this page lists them when they are ready.")
+    messages.success(request, _("Finding this article's claims again; this page lists them when they are ready."))
     return redirect("articles:detail", article_id=article.pk)
 
 
@@ -159,10 +170,12 @@ def article_intake_retry(request, article_id):
 def article_language(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     services.article_language_set(article=article, user=request.user, language=request.POST.get("language", ""))
-    name = language_name(article.language)
-    saved = f"Saved the article's language: {name}." if name else "Cleared the article's language."
+    name = language_name_for_reader(article.language)
+    saved = (
+        _("Saved the article's language: %(name)s.") % {"name": name} if name else _("Cleared the article's language.")
+    )
     if article.intake_pending:
-        saved += " Finding its claims now; this page lists them when they are ready."
+        saved += " " + _("Finding its claims now; this page lists them when they are ready.")
     messages.success(request, saved)
     return redirect("articles:detail", article_id=article.pk)
 
@@ -173,9 +186,9 @@ def article_fact_check_url(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
     services.article_fact_check_url_set(article=article, user=request.user, url=request.POST.get("fact_check_url", ""))
     if article.fact_check_url:
-        messages.success(request, "Saved where the fact-check is published; ClaimReview exports now link to it.")
+        messages.success(request, _("Saved where the fact-check is published; ClaimReview exports now link to it."))
     else:
-        messages.success(request, "Cleared the fact-check's address.")
+        messages.success(request, _("Cleared the fact-check's address."))
     return redirect("articles:detail", article_id=article.pk)
 
 
@@ -240,7 +253,12 @@ def _merge_error_summary(refused: dict | None, claim_page: Page) -> list[ErrorLi
         if error["field"] == "text":
             summary.append(ErrorLink(error["message"], "merge-text"))
         elif about is not None:
-            summary.append(ErrorLink(f"Claim {about.number}: {error['message']}", f"select-{about.row.claim.pk}"))
+            summary.append(
+                ErrorLink(
+                    _("Claim %(number)s: %(error)s") % {"number": about.number, "error": error["message"]},
+                    f"select-{about.row.claim.pk}",
+                )
+            )
         else:
             summary.append(ErrorLink(error["message"], f"select-{first.row.claim.pk}" if first else "assign-form"))
     return summary

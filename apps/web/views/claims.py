@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from apps.articles.selectors import article_get
@@ -252,7 +253,7 @@ def claim_in_article(request, claim_id):
 def claim_references_refresh(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     reference_services.claim_references_refresh(claim=claim, user=request.user)
-    messages.success(request, "References will be gathered again; this page shows them when done.")
+    messages.success(request, _("References will be gathered again; this page shows them when done."))
     return redirect("claims:detail", claim_id=claim.pk)
 
 
@@ -275,9 +276,9 @@ def claim_reference_add(request, claim_id):
         form_add_service_errors(form, error)
         return _claim_page(request, claim, reference_add_form=form, status=400)
     if created:
-        messages.success(request, "Evidence added; tick it under “Cite references” to cite it in your verdict.")
+        messages.success(request, _("Evidence added; tick it under “Cite references” to cite it in your verdict."))
     else:
-        messages.success(request, "This claim already has that URL among its references.")
+        messages.success(request, _("This claim already has that URL among its references."))
     return redirect(reverse("claims:detail", kwargs={"claim_id": claim.pk}) + f"#reference-{reference.pk}")
 
 
@@ -297,7 +298,7 @@ def claim_reject(request, claim_id):
     form = ClaimRejectForm(request.POST)
     if form.is_valid():
         services.claim_reject(claim=claim, user=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "Claim rejected; it is listed under “Held back and rejected”.")
+        messages.success(request, _("Claim rejected; it is listed under “Held back and rejected”."))
     else:
         flash_form_errors(request, form)
     return redirect(_in_article_url(claim.article_id, claim.pk))
@@ -308,7 +309,7 @@ def claim_reject(request, claim_id):
 def claim_release(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     services.claim_release(claim=claim, user=request.user)
-    messages.success(request, "Claim released into the review queue.")
+    messages.success(request, _("Claim released into the review queue."))
     return redirect(_in_article_url(claim.article_id, claim.pk))
 
 
@@ -319,7 +320,7 @@ def claim_update(request, claim_id):
     form = ClaimUpdateForm(request.POST)
     if form.is_valid():
         services.claim_update(claim=claim, user=request.user, text=form.cleaned_data["text"])
-        messages.success(request, "Claim text saved.")
+        messages.success(request, _("Claim text saved."))
     else:
         flash_form_errors(request, form)
     return redirect(_in_article_url(claim.article_id, claim.pk))
@@ -344,12 +345,16 @@ def claims_merge(request, article_id):
         refused = {"message": error.message, "field": "tasks", "claim": _merge_refused_claim(form.claims())}
         refused_claim_table_form_keep(request, article=article, errors=[refused])
         return redirect(claim_table_page_url(request, article_id=article.pk))
-    merged = f"Merged {len(form.cleaned_data['tasks'])} claims into one"
+    merged = len(form.cleaned_data["tasks"])
     if form.cleaned_data["text"].strip():
-        messages.success(request, f"{merged}.")
+        messages.success(request, _("Merged %(count)d claims into one.") % {"count": merged})
     else:
         # The other claims' statements are gone from the wording a reviewer will rate.
-        messages.success(request, f"{merged}, worded as the first; change the wording with “Edit or reject”.")
+        messages.success(
+            request,
+            _("Merged %(count)d claims into one, worded as the first; change the wording with “Edit or reject”.")
+            % {"count": merged},
+        )
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
@@ -373,9 +378,12 @@ def claim_create(request, article_id):
             return redirect("articles:detail", article_id=article.pk)
     claim = services.claim_create_from_span(article=article, user=request.user, start=start, end=end, text=data["text"])
     # A claim that ends its own sentence needs no second full stop after the quote.
-    full_stop = "" if claim.text.endswith((".", "!", "?")) else "."
+    if claim.text.endswith((".", "!", "?")):
+        added = _("Claim added: “%(text)s”") % {"text": claim.text}
+    else:
+        added = _("Claim added: “%(text)s”.") % {"text": claim.text}
     overlapped = claim_overlapping_list(user=request.user, claim=claim)
-    messages.success(request, f"Claim added: “{claim.text}”{full_stop}{_overlap_note(overlapped)}")
+    messages.success(request, f"{added}{_overlap_note(overlapped)}")
     return redirect(_in_article_url(article.pk, claim.pk))
 
 
@@ -393,10 +401,14 @@ def _merge_refused_claim(claims) -> str | None:
 def _overlap_note(overlapped: list) -> str:
     if not overlapped:
         return ""
-    quoted = [f"“{Truncator(other.text).words(8)}”" for other in overlapped]
+    quoted = [_("“%(claim)s”") % {"claim": Truncator(other.text).words(8)} for other in overlapped]
     if len(quoted) == 1:
-        return f" It overlaps the claim {quoted[0]}."
-    return f" It overlaps {len(quoted)} claims: {', '.join(quoted[:-1])} and {quoted[-1]}."
+        return " " + _("It overlaps the claim %(claim)s.") % {"claim": quoted[0]}
+    return " " + _("It overlaps %(count)d claims: %(others)s and %(last)s.") % {
+        "count": len(quoted),
+        "others": ", ".join(quoted[:-1]),
+        "last": quoted[-1],
+    }
 
 
 @form_action("claims:detail")
@@ -418,7 +430,7 @@ def claim_split(request, claim_id):
         return _claim_page(
             request, claim, split_formset=formset, split_errors=_split_error_summary(formset, error), status=400
         )
-    messages.success(request, f"Claim split into {len(created)} claims.")
+    messages.success(request, _("Claim split into %(count)d claims.") % {"count": len(created)})
     # The split claim is gone; its parts are on the article page.
     return redirect(_in_article_url(claim.article_id, created[0].pk))
 
@@ -440,7 +452,12 @@ def _split_error_summary(formset, error: ApplicationError | None = None) -> list
         else:
             form = formset.filled_forms()[part]
             form.add_error(None, error.message)
-            summary.append(ErrorLink(f"Part {forms.index(form) + 1}: {error.message}", f"{form.prefix}-start"))
+            summary.append(
+                ErrorLink(
+                    _("Part %(number)s: %(error)s") % {"number": forms.index(form) + 1, "error": error.message},
+                    f"{form.prefix}-start",
+                )
+            )
     return summary
 
 
@@ -466,7 +483,7 @@ def _split_parts(formset, claim) -> list[dict] | None:
 def claim_match_confirm(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     services.claim_match_confirm(claim=claim, user=request.user)
-    messages.success(request, "Match confirmed: the earlier verdict applies to this claim.")
+    messages.success(request, _("Match confirmed: the earlier verdict applies to this claim."))
     return redirect("claims:detail", claim_id=claim.pk)
 
 
@@ -475,7 +492,7 @@ def claim_match_confirm(request, claim_id):
 def claim_match_dismiss(request, claim_id):
     claim = claim_get(user=request.user, claim_id=claim_id)
     services.claim_match_dismiss(claim=claim, user=request.user)
-    messages.success(request, "Match dismissed; it will not be suggested again.")
+    messages.success(request, _("Match dismissed; it will not be suggested again."))
     return redirect("claims:detail", claim_id=claim.pk)
 
 

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.articles.selectors import article_get
 from apps.core.exceptions import ApplicationError
@@ -78,19 +80,33 @@ def verdicts_approve(request):
     review_tasks_get(user=request.user, task_ids=ticked, include_out_of_review=True)
     outcome = services.verdicts_approve(editor=request.user, seen_revisions=ticked)
     if outcome.approved:
-        messages.success(request, f"Approved {_verdicts(len(outcome.approved))}.")
-    for tasks, why in (
-        (outcome.changed, "the reviewer changed them after this list was shown; read them again"),
-        (outcome.returned, "another editor returned them to the reviewer"),
-    ):
-        if tasks:
-            claims = ", ".join(f"“{Truncator(task.claim.text).words(10)}”" for task in tasks)
-            messages.error(request, f"Not approved: {_verdicts(len(tasks))}, as {why}: {claims}")
+        count = len(outcome.approved)
+        messages.success(
+            request, ngettext("Approved %(count)d verdict.", "Approved %(count)d verdicts.", count) % {"count": count}
+        )
+    if outcome.changed:
+        count = len(outcome.changed)
+        not_approved = ngettext(
+            "Not approved: %(count)d verdict, as the reviewer changed them after this list was shown; "
+            "read them again: %(claims)s",
+            "Not approved: %(count)d verdicts, as the reviewer changed them after this list was shown; "
+            "read them again: %(claims)s",
+            count,
+        )
+        messages.error(request, not_approved % {"count": count, "claims": _quoted_claims(outcome.changed)})
+    if outcome.returned:
+        count = len(outcome.returned)
+        not_approved = ngettext(
+            "Not approved: %(count)d verdict, as another editor returned them to the reviewer: %(claims)s",
+            "Not approved: %(count)d verdicts, as another editor returned them to the reviewer: %(claims)s",
+            count,
+        )
+        messages.error(request, not_approved % {"count": count, "claims": _quoted_claims(outcome.returned)})
     return redirect("reviews:queue")
 
 
-def _verdicts(count: int) -> str:
-    return f"{count} verdict" if count == 1 else f"{count} verdicts"
+def _quoted_claims(tasks) -> str:
+    return ", ".join(_("“%(claim)s”") % {"claim": Truncator(task.claim.text).words(10)} for task in tasks)
 
 
 def _without(query, name: str) -> str:
@@ -124,8 +140,10 @@ def article_tasks_assign(request, article_id):
         messages.error(request, error.message)
         refused_claim_table_form_keep(request, article=article)
         return redirect(claim_table_page_url(request, article_id=article.pk))
-    noun = "claim" if len(tasks) == 1 else "claims"
-    messages.success(request, f"Assigned {len(tasks)} {noun} to {assignee.get_username()}.")
+    assigned = ngettext(
+        "Assigned %(count)d claim to %(reviewer)s.", "Assigned %(count)d claims to %(reviewer)s.", len(tasks)
+    )
+    messages.success(request, assigned % {"count": len(tasks), "reviewer": assignee.get_username()})
     return redirect("articles:detail", article_id=article.pk)
 
 
@@ -163,9 +181,13 @@ def verdict_submit(request, claim_id):
         # verdict form, or holds the verdict as it is now.
         messages.error(request, error.message)
         if rationale.strip():
-            messages.info(request, f"Your rationale was not recorded; here it is to keep: “{rationale.strip()}”")
+            messages.info(
+                request,
+                _("Your rationale was not recorded; here it is to keep: “%(rationale)s”")
+                % {"rationale": rationale.strip()},
+            )
         return redirect("claims:detail", claim_id=claim_id)
-    messages.success(request, "Verdict submitted for the editor's approval.")
+    messages.success(request, _("Verdict submitted for the editor's approval."))
     return redirect("claims:detail", claim_id=claim_id)
 
 
@@ -184,14 +206,18 @@ def verdict_draft_save(request, claim_id):
     except ApplicationError as error:
         messages.error(request, error.message)
         if rationale.strip():
-            messages.info(request, f"Your draft was not saved; here is its rationale to keep: “{rationale.strip()}”")
+            messages.info(
+                request,
+                _("Your draft was not saved; here is its rationale to keep: “%(rationale)s”")
+                % {"rationale": rationale.strip()},
+            )
         return redirect("claims:detail", claim_id=claim_id)
     if draft is not None:
-        messages.success(request, "Draft saved. The editor sees nothing until you submit the verdict.")
+        messages.success(request, _("Draft saved. The editor sees nothing until you submit the verdict."))
     elif starting:
-        messages.success(request, "Review started.")
+        messages.success(request, _("Review started."))
     else:
-        messages.success(request, "Nothing is written in the form, so no draft is kept.")
+        messages.success(request, _("Nothing is written in the form, so no draft is kept."))
     return redirect("claims:detail", claim_id=claim_id)
 
 
@@ -202,15 +228,16 @@ def verdict_approve(request, claim_id):
     form = VerdictApproveForm(request.POST)
     if form.is_valid():
         services.verdict_approve(editor=request.user, task=task, seen_revision=form.cleaned_data["revision"])
-        messages.success(request, "Verdict approved.")
+        messages.success(request, _("Verdict approved."))
     else:
         flash_form_errors(request, form)
     return redirect("claims:detail", claim_id=claim_id)
 
 
-def _send_editor_note(request, claim_id, form_class, send, *, sent: str, kept: str):
+def _send_editor_note(request, claim_id, form_class, send, *, sent: str, not_kept: str):
     """An editor's note to a verdict's reviewer (a return, a reopening). When the verdict moved on meanwhile
-    the page they go back to has no form for it, so the refused note is handed back to keep."""
+    the page they go back to has no form for it, so the refused note is handed back to keep (`not_kept`
+    says so, with the note as %(note)s)."""
     task = review_task_for_claim(user=request.user, claim_id=claim_id)
     form = form_class(request.POST)
     if not form.is_valid():
@@ -221,7 +248,7 @@ def _send_editor_note(request, claim_id, form_class, send, *, sent: str, kept: s
         send(editor=request.user, task=task, note=note, seen_revision=form.cleaned_data["revision"])
     except ApplicationError as error:
         messages.error(request, error.message)
-        messages.info(request, f"Your note was not {kept}; here it is to keep: “{note.strip()}”")
+        messages.info(request, not_kept % {"note": note.strip()})
         return redirect("claims:detail", claim_id=claim_id)
     messages.success(request, sent)
     return redirect("claims:detail", claim_id=claim_id)
@@ -235,8 +262,8 @@ def verdict_return(request, claim_id):
         claim_id,
         VerdictReturnForm,
         services.verdict_return,
-        sent="Verdict returned to the reviewer.",
-        kept="sent",
+        sent=_("Verdict returned to the reviewer."),
+        not_kept=_("Your note was not sent; here it is to keep: “%(note)s”"),
     )
 
 
@@ -248,9 +275,11 @@ def verdict_reopen(request, claim_id):
         claim_id,
         VerdictReopenForm,
         services.verdict_reopen,
-        sent="Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
-        "until the corrected one is approved.",
-        kept="recorded",
+        sent=_(
+            "Verdict reopened for correction and returned to its reviewer. Reports keep the verdict as published "
+            "until the corrected one is approved."
+        ),
+        not_kept=_("Your note was not recorded; here it is to keep: “%(note)s”"),
     )
 
 
@@ -263,7 +292,7 @@ def verdict_correction_withdraw(request, claim_id):
         services.verdict_correction_withdraw(
             editor=request.user, task=task, seen_revision=form.cleaned_data["revision"]
         )
-        messages.success(request, "Correction withdrawn. The verdict stands as published and is approved again.")
+        messages.success(request, _("Correction withdrawn. The verdict stands as published and is approved again."))
     else:
         flash_form_errors(request, form)
     return redirect("claims:detail", claim_id=claim_id)
