@@ -160,6 +160,8 @@ _REPORTED_WHICH = re.compile(
 
 # Someone unnamed ("a woman"), then whose relative or what member they are, up to the name a "who" follows: the
 # relative clause goes on describing the unnamed person.
+# How far back it is looked for: not the whole sentence again for each "who" of a long one.
+_DESCRIBED_PERSON_REACH = 200
 _UNNAMED_PERSON_DESCRIBED_BEFORE = re.compile(
     r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+"
     r"(?P<description>(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+of\s+[^,;()\"“]{0,80}?)$"
@@ -187,7 +189,10 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
-        if match["pronoun"] == "who" and (described := _UNNAMED_PERSON_DESCRIBED_BEFORE.search(text, 0, antecedent[0])):
+        before_from = max(0, antecedent[0] - _DESCRIBED_PERSON_REACH)
+        if match["pronoun"] == "who" and (
+            described := _UNNAMED_PERSON_DESCRIBED_BEFORE.search(text, before_from, antecedent[0])
+        ):
             # "a woman, a niece of Senate candidate Christine O'Donnell, who claimed ...": the woman, not the candidate
             antecedent = (described.start("description"), antecedent[1])
         if text[: antecedent[0]].strip().lower() in _PREPOSITION_WORDS:
