@@ -20,6 +20,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOT_DIR = Path(os.environ.get("FACTCHECK_SCREENSHOT_DIR", tempfile.gettempdir()))
+# How long a browser test waits for what the page is expected to show (Playwright's own default is 5 s): the
+# suite's parallel workers, the live server and Chromium share a few cores, and under that load a page's
+# progress poll (every 3 s) and the reload it triggers took more than 15 s. Only a page that never gets
+# there takes this long, so a longer wait hides nothing.
+SLOW_MACHINE_WAIT_MS = 60_000
 
 
 @contextmanager
@@ -33,8 +38,9 @@ def chromium() -> Iterator:
     while the loop still runs. Callers set DJANGO_ALLOW_ASYNC_UNSAFE: the test's own ORM calls
     are plain synchronous code.
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=SLOW_MACHINE_WAIT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:

@@ -67,7 +67,7 @@ def test_editor_and_reviewer_walk_the_journey(browser, live_server, editor, revi
     progress = editor_page.locator("[data-progress-label]")
     expect(progress).to_have_text(f"References gathered for 0 of {claims} claims")
     ReferenceJob.objects.filter(claim_id__in=published_claim_ids).update(status=JobStatus.DONE)
-    expect(progress).to_have_text(f"References gathered for {claims} of {claims} claims", timeout=10_000)
+    expect(progress).to_have_text(f"References gathered for {claims} of {claims} claims")
     editor_page.screenshot(path=str(SCREENSHOT_DIR / "factcheck-article.png"), full_page=True)
 
     # Editor assigns the veto claim to the reviewer.

@@ -36,5 +36,5 @@ def test_refreshed_references_appear_without_reloading_by_hand(page, live_server
     factories.ReferenceFactory(claim=claim, title="UN record of the third veto")
     ReferenceJob.objects.filter(claim=claim).update(status=JobStatus.DONE)
 
-    expect(page.get_by_role("link", name="UN record of the third veto")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("link", name="UN record of the third veto")).to_be_visible()
     expect(page.locator("[data-progress-url]")).to_have_count(0)

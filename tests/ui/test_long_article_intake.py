@@ -108,5 +108,5 @@ def test_the_article_page_shows_the_claims_when_the_worker_has_found_them(monkey
 
         article_intake_task(str(article.pk))
 
-        expect(page.locator("mark.claim").first).to_be_visible(timeout=10_000)
+        expect(page.locator("mark.claim").first).to_be_visible()
         expect(page.get_by_text("Finding claims…")).to_have_count(0)

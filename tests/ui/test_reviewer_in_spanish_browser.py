@@ -48,7 +48,7 @@ def test_a_spanish_reviewer_opens_their_queue_and_a_claim_and_records_a_verdict(
         # and what was written comes back after the reload with a note saying so.
         ReferenceJob.objects.filter(claim=veto_task.claim).update(status=JobStatus.DONE)
         show = page.get_by_role("button", name="Mostrar lo encontrado")
-        expect(show).to_be_visible(timeout=15_000)
+        expect(show).to_be_visible()
         expect(page.locator("[data-progress-label]")).to_have_text(
             "Terminó la búsqueda de referencias. Muestre lo encontrado cuando esté listo."
         )

@@ -7,7 +7,7 @@ import pytest
 from apps.references.models import JobStatus, ReferenceJob
 from apps.reviews.models import TaskStatus
 from tests import factories
-from tests.browser import chromium, log_in
+from tests.browser import SLOW_MACHINE_WAIT_MS, chromium, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +48,7 @@ def test_a_verdict_typed_while_references_are_gathered_survives_the_pages_reload
     _write_verdict(reviewer_page)
 
     ReferenceJob.objects.filter(claim=veto_task.claim).update(status=JobStatus.DONE)
-    with reviewer_page.expect_navigation(timeout=15_000):
+    with reviewer_page.expect_navigation(timeout=SLOW_MACHINE_WAIT_MS):
         reviewer_page.get_by_role("button", name="Show what was found").click()
 
     _expect_verdict_kept(reviewer_page)
