@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
@@ -53,7 +55,7 @@ from apps.claims.nlp.lexicon import (
 from apps.claims.nlp.quantities import find_quantities
 from apps.claims.nlp.segment import TRANSLATION_MARKER, Sentence, split_sentences
 from apps.core.exceptions import ApplicationError
-from apps.core.languages import language_name
+from apps.core.languages import language_name_for_reader
 
 # Units that make a number a statistic even when an event verb is present.
 MEASURE_UNITS = words(
@@ -212,13 +214,13 @@ _SCHEDULED = re.compile(
 def unsupported_language_message(language: str = "") -> str:
     """Why an article got no automatic claims, naming its language (a BCP 47 tag) when it is known
     and not English (the detector and the English check may disagree on a mixed text)."""
-    name = language_name(language) if language and language.split("-")[0] != "en" else ""
+    name = language_name_for_reader(language) if language and language.split("-")[0] != "en" else ""
     if name:
-        return (
-            f"This article looks {name}; automatic claim extraction supports English only; "
+        return gettext(
+            "This article looks %(language)s; automatic claim extraction supports English only; "
             "add claims by hand from the article text."
-        )
-    return (
+        ) % {"language": name}
+    return gettext(
         "This article does not look like English text. Automatic claim extraction supports "
         "English only; add claims by hand from the article text."
     )

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from apps.claims.models import ArticleExtraction, ExtractionStatus
 from apps.reviews.models import Rating, TaskStatus
 from tests import factories
 
@@ -193,3 +194,16 @@ def test_a_search_for_left_out_words_alone_is_refused_in_spanish(editor_client, 
 
     assert refused.status_code == 400
     assert "Añada una palabra que buscar o elija un filtro" in refused.text
+
+
+def test_the_notice_of_an_article_in_another_language_is_in_spanish(editor_client, desk):
+    article = factories.ArticleFactory(desk=desk, title="Desempleo", language="fr")
+    ArticleExtraction.objects.create(article=article, status=ExtractionStatus.UNSUPPORTED_LANGUAGE)
+
+    page = editor_client.get(reverse("articles:detail", args=[article.pk]), headers=SPANISH)
+
+    assert (
+        "<strong>Sin afirmaciones automáticas:</strong> Idioma detectado del artículo: Francés; la extracción "
+        "automática de afirmaciones solo admite inglés; añada las afirmaciones a mano desde el texto del artículo."
+    ) in page.text
+    assert "Todavía no hay afirmaciones: añádalas desde el texto del artículo." in page.text
