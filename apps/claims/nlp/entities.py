@@ -410,11 +410,11 @@ def _classified(phrase: str, text: str, start: int, known_people: frozenset[str]
     saying, but reads as no person as a whole ("Deputy Emergency Situations Minister Alexander Chupriyan told",
     "Special Representative for Iran Brian Hook said"), the post or body before the name, then the person."""
     found = _classify(phrase, text, start, known_people)
+    if (found and found[-1][1] == "PERSON") or not _SAYS_AFTER.match(text, start + len(phrase.rstrip())):
+        return found
     tokens = without_possessive(phrase.strip()).split()
     if (
         len(tokens) < 3
-        or (found and found[-1][1] == "PERSON")
-        or not _SAYS_AFTER.match(text, start + len(phrase.rstrip()))
         or not (tokens[-2] in GIVEN_NAMES or tokens[-2] in known_people)
         or not _spelled_like_a_surname(tokens[-1])
     ):
