@@ -2403,11 +2403,16 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
         ('The governor tweeted her reasoning saying, "Today, I signed 1 bill into law."', "The governor"),
         ("If these findings are accurate, scientists say, containing the virus may require 2 approaches.",
          "scientists"),
+        ("Another report from the Mexican government during the weekend said 8 Mexicans died in the attack.",
+         "the Mexican government"),
+        ("A new study by the Pew Research Center found that 40 percent of adults use the app.",
+         "the Pew Research Center"),
     ],
     ids=["a group's present", "the group named by its noun", "went on to say", "two posts joined by and",
          "a description in lower case", "said, then two posts and the name", "a body's post, the name, then said",
          "a few days later, then a date", "a few days later without a comma", "when asked between commas",
-         "cited as saying", "saying right before a quotation", "a group's present between commas"],
+         "cited as saying", "saying right before a quotation", "a group's present between commas",
+         "a report from a body of a place", "a study by a named body"],
 )  # fmt: skip
 def test_seventeenth_session_phrasings_name_their_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 5, 7), english_confirmed=True)

@@ -664,6 +664,14 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(
             _clean(named["named"]), _cue(named["cue"]), named.end(), len(sentence), "leading", cue_start=cue_start
         )
+    if (document := _DOCUMENT_FROM.match(sentence, opening.end() if opening else 0)) and _says_what(
+        sentence, document.end()
+    ):
+        # "Another report from the Mexican government during the weekend said ...": the body behind the document
+        source = _clean(document["source"])
+        return AttributionFrame(
+            source, document["cue"], document.end(), len(sentence), "leading", cue_start=document.start("cue")
+        )
     if frame := _described_speaker(sentence, opening):
         return frame
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
@@ -688,6 +696,16 @@ _QUOTE_THEN_DESCRIBED_SPEAKER = re.compile(
     r"^[\"“].+?[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|wrote|writes|added|tweeted)\s+(?P<speaker1>[^,;:\"“”()]{2,160}?)"
     r"|(?P<speaker2>[^,;:\"“”()]{2,160}?)\s+(?P<cue2>said|says|wrote|writes|added|tweeted)"
     r"(?:\s+(?:in|on|to)\s+(?:a|an|the|his|her|their)?\s*[\w-]+)?)\s*[.!]?\s*$"
+)
+# "Another report from the Mexican government during the weekend said ...", "A new study by the Pew Research Center
+# found ...": a document of a named body or a body of a place, and when it appeared
+_DOCUMENT_FROM = re.compile(
+    r"(?:An?|Another|The)\s+(?:(?:new|recent|latest|separate|second|\d{4})\s+)?"
+    r"(?:report|statement|study|survey|analysis|assessment|letter|memo)\s+(?:from|by)\s+"
+    rf"(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
+    rf"|(?:the\s+)?(?:{_NAME}\s+){{1,3}}(?:government|ministry|police|army|military|agency|department|authorities))"
+    r"(?:\s+(?:during|on|in|at|last|this)\s[^,\"“]{1,30}?)?"
+    r"\s+(?P<cue>said|says|stated|states|found|showed|concluded|estimated|reported)\b"
 )
 # Before a name, a word that makes it someone else's ("The lawyer for John Smith said", "A friend of Jane Doe
 # said") or one of two speakers ("Smith and John Doe said")
@@ -714,13 +732,22 @@ def _described_speaker(sentence: str, opening: re.Match[str] | None) -> Attribut
         return None
     if _QUOTATION_FOLLOWS.match(sentence, match.end()):
         return AttributionFrame(name, _cue(match["cue"]), 0, len(sentence), "quote")
-    content = sentence[match.end() :]
-    # What was said follows: not the verb's object, as in "announced three days of mourning", nor what the
-    # speaker did, as in "tweeted after hearing the news".
-    if not (_THAT_FOLLOWS.match(content) or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])):
+    if not _says_what(sentence, match.end()):
         return None
     cue_start = match.start("cue")
     return AttributionFrame(name, _cue(match["cue"]), match.end(), len(sentence), "leading", cue_start=cue_start)
+
+
+# Past tenses too short for the clause test's regular past: "said eight Mexicans died in the attack"
+_SHORT_PAST = re.compile(r"\s(?:died|lied|used|owed|tied)\b")
+
+
+def _says_what(sentence: str, after_the_verb: int) -> bool:
+    """Whether what was said follows the verb: not its object, as in "announced three days of mourning", nor what
+    the speaker did, as in "tweeted after hearing the news"."""
+    content = sentence[after_the_verb:]
+    first_clause = _FIRST_CLAUSE_END.split(content, maxsplit=1)[0]
+    return bool(_THAT_FOLLOWS.match(content) or has_clause_verb(first_clause) or _SHORT_PAST.search(first_clause))
 
 
 def _described_person(speaker: str) -> str:
