@@ -21,6 +21,8 @@ from charset_normalizer import from_bytes
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from lxml import etree
 
 from apps.core.exceptions import ApplicationError
@@ -42,7 +44,7 @@ WORD_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
 # Old binary Word and macro-enabled Word: python-docx reads neither, and macros have no place here.
 REFUSED_WORD_SUFFIXES = {".doc", ".dot", ".docm", ".dotm"}
-ACCEPTED_FILE_TYPES = ".txt, .md, .html, .docx or .pdf"
+ACCEPTED_FILE_TYPES = gettext_noop(".txt, .md, .html, .docx or .pdf")
 # A Word or PDF file may be this large (the reference library takes 10 MB too); its text is held
 # to the article limit.
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -87,20 +89,30 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     if encoding is None and b"\x00" in data[:8192]:
         encoding = _utf16_without_mark(data[:8192])
         if encoding is None:
-            raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
+            raise ArticleInputError(_binary_file_message())
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
         if encoding is not None:
-            raise ArticleInputError(
-                f"The file {'is marked as' if marked else 'looks like'} {encoding.upper()} text but could not be "
-                "read as such. "
-                "Save it as UTF-8 and try again."
-            ) from None
+            if marked:
+                message = _(
+                    "The file is marked as %(encoding)s text but could not be read as such. "
+                    "Save it as UTF-8 and try again."
+                )
+            else:
+                message = _(
+                    "The file looks like %(encoding)s text but could not be read as such. "
+                    "Save it as UTF-8 and try again."
+                )
+            raise ArticleInputError(message % {"encoding": encoding.upper()}) from None
         text = _decode_legacy(data)
     if _control_character_ratio(text) > 0.05:
-        raise ArticleInputError(f"This looks like a binary file, not text. Upload {ACCEPTED_FILE_TYPES}.")
+        raise ArticleInputError(_binary_file_message())
     return text
+
+
+def _binary_file_message() -> str:
+    return _("This looks like a binary file, not text. Upload %(types)s.") % {"types": _(ACCEPTED_FILE_TYPES)}
 
 
 def _utf16_without_mark(sample: bytes) -> str | None:
@@ -121,12 +133,16 @@ def upload_max_bytes(max_bytes: int) -> int:
     return max(max_bytes, DOCUMENT_MAX_BYTES)
 
 
-def _check_size(data: bytes, *, max_bytes: int, noun: str = "article") -> None:
+def _check_size(data: bytes, *, max_bytes: int, of_a_file: bool = False) -> None:
     if not data or not data.strip():
-        raise ArticleInputError(f"The {noun} is empty.")
+        raise ArticleInputError(_("The file is empty.") if of_a_file else _("The article is empty."))
     if len(data) > max_bytes:
+        if of_a_file:
+            too_large = _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
+        else:
+            too_large = _("The article is %(size)s bytes; the limit is %(limit)s bytes.")
         raise ArticleInputError(
-            f"The {noun} is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
+            too_large % {"size": f"{len(data):,}", "limit": f"{max_bytes:,}"},
             extra={"size": len(data), "limit": max_bytes},
             status=413,
         )
@@ -141,7 +157,7 @@ def _decode_legacy(data: bytes) -> str:
         best = from_bytes(data).best()
         if best is None:
             raise ArticleInputError(
-                "The text encoding could not be recognised. Save the file as UTF-8 and try again."
+                _("The text encoding could not be recognised. Save the file as UTF-8 and try again.")
             ) from None
         return str(best)
 
@@ -150,13 +166,17 @@ def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in REFUSED_WORD_SUFFIXES:
         raise ArticleInputError(
-            f"{suffix} files cannot be imported. Open the document in Word (or LibreOffice), save it as "
-            ".docx or PDF, and upload that.",
+            _(
+                "%(suffix)s files cannot be imported. Open the document in Word (or LibreOffice), save it as "
+                ".docx or PDF, and upload that."
+            )
+            % {"suffix": suffix},
             extra={"suffix": suffix},
         )
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES:
         raise ArticleInputError(
-            f"Unsupported file type {suffix or '(none)'!s}. Upload {ACCEPTED_FILE_TYPES}.",
+            _("Unsupported file type %(suffix)s. Upload %(types)s.")
+            % {"suffix": suffix or _("(none)"), "types": _(ACCEPTED_FILE_TYPES)},
             status=415,
         )
     largest_upload = upload_max_bytes(max_bytes)
@@ -165,14 +185,15 @@ def parse_upload(data: bytes, *, filename: str, max_bytes: int) -> ParsedArticle
         # is unknown here: only that it is larger.
         limit = largest_upload if suffix in WORD_SUFFIXES | PDF_SUFFIXES else max_bytes
         raise ArticleInputError(
-            f"The file is larger than {largest_upload:,} bytes; the limit is {limit:,} bytes.",
+            _("The file is larger than %(largest)s bytes; the limit is %(limit)s bytes.")
+            % {"largest": f"{largest_upload:,}", "limit": f"{limit:,}"},
             extra={"limit": limit},
             status=413,
         )
     if suffix in WORD_SUFFIXES | PDF_SUFFIXES:
         # Photos and embedded fonts make a document file far larger than its text, which alone
         # is held to `max_bytes`.
-        _check_size(data, max_bytes=largest_upload, noun="file")
+        _check_size(data, max_bytes=largest_upload, of_a_file=True)
         parse = parse_docx if suffix in WORD_SUFFIXES else parse_pdf
         return parse(data, max_bytes=max_bytes)
     text = decode_text(data, max_bytes=max_bytes)
@@ -197,7 +218,7 @@ def parse_html(html: str, *, url: str = "") -> ParsedArticle:
     )
     text = (document.text if document else "") or ""
     if len(text.strip()) < MIN_BODY_CHARS:
-        raise ArticleInputError("No article text could be found in this HTML page.")
+        raise ArticleInputError(_("No article text could be found in this HTML page."))
     published_on = None
     if document.date:
         published_on = _parse_date(document.date)
@@ -209,7 +230,7 @@ def parse_html(html: str, *, url: str = "") -> ParsedArticle:
         paragraphs = paragraphs[1:]
     body = _normalise_paragraphs("\n\n".join(paragraphs))
     if len(body) < MIN_BODY_CHARS:
-        raise ArticleInputError("No article text could be found in this HTML page.")
+        raise ArticleInputError(_("No article text could be found in this HTML page."))
     # A page's canonical or og:url link is whatever its publisher wrote, and the editor cannot
     # correct it; one we could not store is left out rather than refusing the article.
     source_url = next((candidate for candidate in (url, document.url) if is_storable_url(candidate)), "")
@@ -300,7 +321,9 @@ def parse_text(text: str) -> ParsedArticle:
 
     body = _normalise_paragraphs("\n".join(body_lines))
     if len(body) < MIN_BODY_CHARS:
-        raise ArticleInputError(f"The article body is too short to check (at least {MIN_BODY_CHARS} characters).")
+        raise ArticleInputError(
+            _("The article body is too short to check (at least %(count)d characters).") % {"count": MIN_BODY_CHARS}
+        )
     if not outlet and byline and not _looks_like_person(byline):
         outlet = byline
     return ParsedArticle(
@@ -326,13 +349,17 @@ def _without_edge_marks(line: str) -> str:
 def _checked_source_url(url: str, *, line: str) -> str:
     if len(url) > SOURCE_URL_MAX_CHARS:
         raise ArticleInputError(
-            f"The web address on the line “{line[:80]}…” is longer than {SOURCE_URL_MAX_CHARS:,} characters. "
-            "Shorten or remove that line and import again.",
+            _(
+                "The web address on the line “%(line)s…” is longer than %(limit)s characters. "
+                "Shorten or remove that line and import again."
+            )
+            % {"line": line[:80], "limit": f"{SOURCE_URL_MAX_CHARS:,}"},
             extra={"line": line[:200]},
         )
     if not is_storable_url(url):
         raise ArticleInputError(
-            f"The line “{line[:200]}” does not hold a valid web address. Correct or remove that line and import again.",
+            _("The line “%(line)s” does not hold a valid web address. Correct or remove that line and import again.")
+            % {"line": line[:200]},
             extra={"line": line[:200]},
         )
     return url
@@ -425,8 +452,10 @@ def parse_docx(data: bytes, *, max_bytes: int) -> ParsedArticle:
         # and more: each means the file cannot be read, not that the server is broken.
         logger.info("Unreadable .docx upload: %r", error)
         raise ArticleInputError(
-            "This Word document could not be read; it may be damaged. Open it in Word, save it again as .docx "
-            "and upload that, or paste the text."
+            _(
+                "This Word document could not be read; it may be damaged. Open it in Word, save it again as .docx "
+                "and upload that, or paste the text."
+            )
         ) from None
     title = next((text for text, style in paragraphs if style == "title"), "")
     title = title or next((text for text, style in paragraphs if style == "heading"), "")
@@ -447,23 +476,29 @@ def _docx_container_check(data: bytes) -> None:
     if data.startswith(_OLE_SIGNATURE):
         if _OLE_ENCRYPTED_PACKAGE in data:
             raise ArticleInputError(
-                "This Word document is password-protected. Remove the password (in Word: File, Info, Protect "
-                "Document), save it and upload it again, or paste the text."
+                _(
+                    "This Word document is password-protected. Remove the password (in Word: File, Info, Protect "
+                    "Document), save it and upload it again, or paste the text."
+                )
             )
         raise ArticleInputError(
-            "This is an old Word .doc file named .docx. Open it in Word (or LibreOffice), save it as .docx "
-            "or PDF, and upload that."
+            _(
+                "This is an old Word .doc file named .docx. Open it in Word (or LibreOffice), save it as .docx "
+                "or PDF, and upload that."
+            )
         )
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise ArticleInputError(
-            "This file is not a readable Word document (.docx); it may be damaged or have the wrong name. "
-            "Save it again as .docx or PDF, or paste the text."
+            _(
+                "This file is not a readable Word document (.docx); it may be damaged or have the wrong name. "
+                "Save it again as .docx or PDF, or paste the text."
+            )
         ) from None
     if any(member.flag_bits & 0x1 for member in members):
         raise ArticleInputError(
-            "This Word document is encrypted. Save an unprotected copy and upload it, or paste the text."
+            _("This Word document is encrypted. Save an unprotected copy and upload it, or paste the text.")
         )
     uncompressed = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members)
@@ -473,9 +508,16 @@ def _docx_container_check(data: bytes) -> None:
         or uncompressed > DOCX_MAX_COMPRESSION_RATIO * max(compressed, 1)
     ):
         raise ArticleInputError(
-            f"This Word document unpacks to {uncompressed:,} bytes in {len(members):,} parts, more than an "
-            f"article import reads (at most {DOCX_MAX_UNCOMPRESSED_BYTES:,} bytes, compressed at most "
-            f"{DOCX_MAX_COMPRESSION_RATIO} to 1). Paste the text instead.",
+            _(
+                "This Word document unpacks to %(size)s bytes in %(parts)s parts, more than an article import "
+                "reads (at most %(limit)s bytes, compressed at most %(ratio)s to 1). Paste the text instead."
+            )
+            % {
+                "size": f"{uncompressed:,}",
+                "parts": f"{len(members):,}",
+                "limit": f"{DOCX_MAX_UNCOMPRESSED_BYTES:,}",
+                "ratio": DOCX_MAX_COMPRESSION_RATIO,
+            },
             extra={"uncompressed": uncompressed, "parts": len(members)},
         )
 
@@ -498,8 +540,11 @@ def _docx_body_size_check(data: bytes) -> None:
         return  # python-docx refuses the damaged package with its own message
     if elements > DOCX_MAX_BODY_ELEMENTS:
         raise ArticleInputError(
-            f"This Word document's body has more elements (paragraphs, runs, cells) than an article import reads "
-            f"({DOCX_MAX_BODY_ELEMENTS:,}). Upload the article on its own, or paste the text.",
+            _(
+                "This Word document's body has more elements (paragraphs, runs, cells) than an article import reads "
+                "(%(limit)s). Upload the article on its own, or paste the text."
+            )
+            % {"limit": f"{DOCX_MAX_BODY_ELEMENTS:,}"},
             extra={"limit": DOCX_MAX_BODY_ELEMENTS},
             status=413,
         )
@@ -558,19 +603,22 @@ def parse_pdf(data: bytes, *, max_bytes: int) -> ParsedArticle:
     hyphenation undone, page numbers and running headers and footers dropped."""
     if b"%PDF-" not in data[:1024]:
         raise ArticleInputError(
-            "This file is not a PDF; it may have the wrong name. Upload the PDF, or paste the text."
+            _("This file is not a PDF; it may have the wrong name. Upload the PDF, or paste the text.")
         )
     pdf = _pdf_read(data, max_bytes=max_bytes)
     if pdf.page_count > PDF_MAX_PAGES:
         raise ArticleInputError(
-            f"This PDF has {pdf.page_count:,} pages; an article import reads at most {PDF_MAX_PAGES}. Upload the "
-            "pages the article is on, or paste the text.",
+            _(
+                "This PDF has %(pages)s pages; an article import reads at most %(limit)s. Upload the "
+                "pages the article is on, or paste the text."
+            )
+            % {"pages": f"{pdf.page_count:,}", "limit": PDF_MAX_PAGES},
             extra={"pages": pdf.page_count, "limit": PDF_MAX_PAGES},
             status=413,
         )
     if sum(len(page.split()) for page in pdf.pages) < 5:
         raise ArticleInputError(
-            "This PDF has no text layer, as a scan has none; OCR it first or paste the text.",
+            _("This PDF has no text layer, as a scan has none; OCR it first or paste the text."),
             extra={"pages": pdf.page_count},
         )
     return _article_from_paragraphs(
@@ -595,30 +643,38 @@ def _pdf_read(data: bytes, *, max_bytes: int):
         )
     except PdfEncryptedError:
         raise ArticleInputError(
-            "This PDF is encrypted (password-protected). Upload an unprotected copy, or paste the text."
+            _("This PDF is encrypted (password-protected). Upload an unprotected copy, or paste the text.")
         ) from None
     except PdfTooSlowError:
         raise ArticleInputError(
-            f"Reading this PDF took longer than {PDF_READ_SECONDS:g} seconds, the most an article import allows "
-            "(it may be a long report, or built to exhaust readers). Upload only the pages the article is on, or "
-            "paste the text.",
+            _(
+                "Reading this PDF took longer than %(seconds)s seconds, the most an article import allows "
+                "(it may be a long report, or built to exhaust readers). Upload only the pages the article is on, "
+                "or paste the text."
+            )
+            % {"seconds": f"{PDF_READ_SECONDS:g}"},
             status=413,
         ) from None
     except (PdfContentTooLargeError, PdfInflatesTooFarError):
         raise ArticleInputError(
-            "This PDF holds more page content than an article import reads (it may be a long report, or built "
-            "to exhaust readers). Upload only the pages the article is on, or paste the text.",
+            _(
+                "This PDF holds more page content than an article import reads (it may be a long report, or built "
+                "to exhaust readers). Upload only the pages the article is on, or paste the text."
+            ),
             status=413,
         ) from None
     except PdfTextTooLongError:
         raise ArticleInputError(
-            f"This PDF's text is longer than {max_bytes:,} bytes, the limit for an article. Upload only the pages "
-            "the article is on, or paste the text.",
+            _(
+                "This PDF's text is longer than %(limit)s bytes, the limit for an article. Upload only the pages "
+                "the article is on, or paste the text."
+            )
+            % {"limit": f"{max_bytes:,}"},
             status=413,
         ) from None
     except PdfReadError as error:
         raise ArticleInputError(
-            f"This PDF could not be read; it may be damaged ({error}). Paste the text instead."
+            _("This PDF could not be read; it may be damaged (%(error)s). Paste the text instead.") % {"error": error}
         ) from None
 
 
@@ -725,10 +781,13 @@ def _article_from_paragraphs(
         byline = author
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
-        raise ArticleInputError(f"The article body is too short to check (at least {MIN_BODY_CHARS} characters).")
+        raise ArticleInputError(
+            _("The article body is too short to check (at least %(count)d characters).") % {"count": MIN_BODY_CHARS}
+        )
     if len(body.encode()) > max_bytes:
         raise ArticleInputError(
-            f"The document's text is larger than {max_bytes:,} bytes, the limit for an article.",
+            _("The document's text is larger than %(limit)s bytes, the limit for an article.")
+            % {"limit": f"{max_bytes:,}"},
             extra={"limit": max_bytes},
             status=413,
         )

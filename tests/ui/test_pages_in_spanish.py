@@ -3,6 +3,7 @@ refused form and a refusal from the workflow, and the words the page's script sh
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.claims.models import ArticleExtraction, ExtractionStatus
@@ -207,3 +208,12 @@ def test_the_notice_of_an_article_in_another_language_is_in_spanish(editor_clien
         "automática de afirmaciones solo admite inglés; añada las afirmaciones a mano desde el texto del artículo."
     ) in page.text
     assert "Todavía no hay afirmaciones: añádalas desde el texto del artículo." in page.text
+
+
+def test_a_file_the_import_cannot_read_is_refused_in_spanish(editor_client):
+    upload = SimpleUploadedFile("notes.odt", b"PK\x03\x04 not an article", content_type="application/octet-stream")
+
+    refused = editor_client.post(reverse("articles:import"), {"file": upload}, headers=SPANISH)
+
+    assert refused.status_code == 415
+    assert "Tipo de archivo no admitido: .odt. Suba un archivo .txt, .md, .html, .docx o .pdf." in refused.text
