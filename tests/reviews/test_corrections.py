@@ -18,7 +18,6 @@ from apps.core.exceptions import ApplicationError, PermissionDeniedError
 from apps.core.models import AuditAction, AuditEvent
 from apps.reports.selectors import report_build
 from apps.reviews import notifications, services
-from apps.reviews import tasks as review_tasks
 from apps.reviews.models import NotificationKind, Rating, ReviewTask, TaskStatus, VerdictCorrection, VerdictDraft
 from tests import factories
 from tests.concurrency import second_waits_for_first
@@ -328,21 +327,15 @@ def test_a_refused_reopen_records_nothing(approved_task, editor):
 
 
 @pytest.fixture
-def delivered(monkeypatch, django_capture_on_commit_callbacks, settings):
-    """Runs a service as a request would and delivers what it published, as a worker would."""
+def delivered(act, settings):
+    """Runs a service as a request would and delivers what it published, as a worker would: only
+    the emails that service caused are in the outbox."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SITE_URL = "https://desk.example.org"
-    published = []
-    monkeypatch.setattr(review_tasks.notification_send_task, "delay", published.append)
 
     def run(service, **kwargs):
         mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            result = service(**kwargs)
-        for notification_id in published:
-            notifications.notification_send(notification_id=notification_id)
-        published.clear()
-        return result
+        return act(service, **kwargs)
 
     return run
 

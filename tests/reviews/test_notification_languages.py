@@ -10,7 +10,6 @@ from django.core import mail
 
 from apps.core.interface_language import interface_language_set
 from apps.reviews import notifications, services
-from apps.reviews import tasks as review_tasks
 from apps.reviews.models import ReviewTask
 from tests import factories
 from tests.rating_labels import labelled_desk_scale
@@ -27,23 +26,6 @@ SPANISH_LABELS = {"True": {"es": "Verdadero"}, "False": {"es": "Falso"}, "Mostly
 def _email_settings(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SITE_URL = "https://desk.example.org"
-
-
-@pytest.fixture
-def act(monkeypatch, django_capture_on_commit_callbacks):
-    """Run a service as a request would, then send what it recorded, as a worker would."""
-    published = []
-    monkeypatch.setattr(review_tasks.notification_send_task, "delay", published.append)
-
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = service(**kwargs)
-        for notification_id in published:
-            notifications.notification_send(notification_id=notification_id)
-        published.clear()
-        return result
-
-    return run
 
 
 @pytest.fixture
