@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
@@ -42,6 +42,34 @@ from .webhooks import (
 
 ASSIGNABLE_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
 SUBMITTABLE_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_REVIEW, TaskStatus.RETURNED)
+
+# One whole sentence per status a refusal names, never a status label put into a sentence: the
+# label's gender, number and article do not fit every language's sentence around it.
+NOT_STARTABLE = {
+    TaskStatus.NEW: gettext_lazy("A new claim cannot be started."),
+    TaskStatus.SUBMITTED: gettext_lazy("A submitted claim cannot be started."),
+    TaskStatus.APPROVED: gettext_lazy("An approved claim cannot be started."),
+}
+TAKES_NO_VERDICT = {
+    TaskStatus.NEW: gettext_lazy("A new claim takes no verdict."),
+    TaskStatus.SUBMITTED: gettext_lazy("A submitted claim takes no verdict."),
+    TaskStatus.APPROVED: gettext_lazy("An approved claim takes no verdict."),
+}
+NOT_REOPENABLE = {
+    TaskStatus.NEW: gettext_lazy("Only an approved verdict can be reopened for correction; this claim is new."),
+    TaskStatus.ASSIGNED: gettext_lazy(
+        "Only an approved verdict can be reopened for correction; this claim is assigned."
+    ),
+    TaskStatus.IN_REVIEW: gettext_lazy(
+        "Only an approved verdict can be reopened for correction; this claim is in review."
+    ),
+    TaskStatus.SUBMITTED: gettext_lazy(
+        "Only an approved verdict can be reopened for correction; this claim is submitted."
+    ),
+    TaskStatus.RETURNED: gettext_lazy(
+        "Only an approved verdict can be reopened for correction; this claim is returned."
+    ),
+}
 
 
 def article_review_tasks_create(*, article) -> list[ReviewTask]:
@@ -180,9 +208,7 @@ def review_task_start(*, user, task: ReviewTask) -> ReviewTask:
     if locked.status == TaskStatus.IN_REVIEW:
         return locked
     if locked.status not in (TaskStatus.ASSIGNED, TaskStatus.RETURNED):
-        raise ApplicationError(
-            _("A %(status)s claim cannot be started.") % {"status": locked.get_status_display().lower()}, status=409
-        )
+        raise ApplicationError(str(NOT_STARTABLE[locked.status]), status=409)
     locked.status = TaskStatus.IN_REVIEW
     locked.save(update_fields=["status", "updated_at"])
     audit_record(action=AuditAction.REVIEW_STARTED, actor=user, claim=locked.claim)
@@ -218,9 +244,7 @@ def verdict_submit(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(
-            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
-        )
+        raise ApplicationError(str(TAKES_NO_VERDICT[locked.status]), status=409)
     _ensure_reviewer_saw_revision(locked, seen_revision)
     _ensure_rating_on_scale(locked, rating)
     if not rationale.strip():
@@ -308,9 +332,7 @@ def verdict_draft_save(
     """
     locked = _lock_own_task(user=user, task=task)
     if locked.status not in SUBMITTABLE_STATUSES:
-        raise ApplicationError(
-            _("A %(status)s claim takes no verdict.") % {"status": locked.get_status_display().lower()}, status=409
-        )
+        raise ApplicationError(str(TAKES_NO_VERDICT[locked.status]), status=409)
     _ensure_reviewer_saw_revision(locked, seen_revision)
     if rating is not None:
         _ensure_rating_on_scale(locked, rating)
@@ -738,9 +760,7 @@ def _not_reopenable_message(task: ReviewTask) -> str:
             "This verdict is already reopened for correction; the published finding stands until the "
             "corrected verdict is approved."
         )
-    return _("Only an approved verdict can be reopened for correction; this claim is %(status)s.") % {
-        "status": task.get_status_display().lower()
-    }
+    return str(NOT_REOPENABLE[task.status])
 
 
 # --- Desk rating scales (desk admins) -----------------------------------------------------------
