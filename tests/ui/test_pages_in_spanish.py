@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.claims.models import ArticleExtraction, ExtractionStatus
+from apps.reviews import services as reviews
 from apps.reviews.models import Rating, TaskStatus
 from tests import factories
 
@@ -217,3 +218,16 @@ def test_a_file_the_import_cannot_read_is_refused_in_spanish(editor_client):
 
     assert refused.status_code == 415
     assert "Tipo de archivo no admitido: .odt. Suba un archivo .txt, .md, .html, .docx o .pdf." in refused.text
+
+
+def test_the_approval_queue_names_its_submitted_column_in_spanish(editor_client, reviewer, toll_task):
+    _assigned(toll_task, reviewer)
+    rating = Rating.objects.get(scale__desk__isnull=True, label="True")
+    reviews.verdict_submit(user=reviewer, task=toll_task, rating=rating, rationale="La ONU lo cuenta así.")
+
+    page = editor_client.get(reverse("reviews:queue"), headers=SPANISH)
+    english = editor_client.get(reverse("reviews:queue"), headers={"accept-language": "en"})
+
+    # When the verdict was sent: one verdict's date, not the desk report's count of verdicts sent ("Enviados").
+    assert '<th scope="col">Enviado</th></tr></thead>' in page.text
+    assert '<th scope="col">Submitted</th></tr></thead>' in english.text
