@@ -10,6 +10,7 @@ machine slows both alike.
 
 from __future__ import annotations
 
+import os
 import resource
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,8 +51,12 @@ def fastest_cpu_seconds(work: Callable[[], object], tries: int = 3) -> float:
     return min(times)
 
 
-# How late, past a deadline, a thread waiting on a timer or a socket may get a core back on the shared machine
-# under load. A test that checks a deadline cut a slow peer off allows this much past the deadline, and keeps the
-# peer going far longer than deadline and allowance together, so that a request with no deadline, or with a
-# default one of 30 s in place of its own, still fails it.
-LATE_WAKE_UP_SECONDS = 10
+def late_wake_up_seconds() -> float:
+    """How late, past a deadline, a call that waits on a timer or a socket may return on the shared machine: the
+    thread must get a core back, and the request around it has its own CPU work to do. 10 s with a core to
+    spare, as many times more as the one-minute load average has runnable work per core (a request with a 0.3 s
+    lookup limit took 14 s at a load of 14 on 2 cores), and at most a minute. A test that checks a deadline
+    cut a slow peer off allows this much past the deadline, and keeps the peer going for two minutes or more,
+    so that a request with no deadline, or with a default one of 30 s in place of its own, still fails it."""
+    load_per_core = os.getloadavg()[0] / (os.cpu_count() or 1)
+    return min(10 * max(1.0, load_per_core), 60)

@@ -27,7 +27,7 @@ from apps.reviews import services as review_services
 from apps.reviews.models import Rating, ReviewTask
 from tests import factories
 from tests.fakes import FakeResponse, FakeServer, network
-from tests.timing import LATE_WAKE_UP_SECONDS
+from tests.timing import late_wake_up_seconds
 
 pytestmark = pytest.mark.django_db
 
@@ -292,15 +292,15 @@ def test_a_success_whose_answer_comes_slowly_is_delivered_once_without_waiting_f
 ):
     # The receiver took the event (200) and then streams its answer slowly: the endpoint has it, so
     # a timeout on the answer would only send it a second time.
-    # An answer taking 100 s, and a webhook time limit longer still: waiting for any of it would be seen.
-    settings.WEBHOOK_TIMEOUT_SECONDS = 120
-    receiver.routes["/hook"] = FakeResponse(status=200, body="x" * 2000, drip_bytes_per_second=20)
+    # An answer taking 150 s, and a webhook time limit longer still: waiting for any of it would be seen.
+    settings.WEBHOOK_TIMEOUT_SECONDS = 300
+    receiver.routes["/hook"] = FakeResponse(status=200, body="x" * 3000, drip_bytes_per_second=20)
     delivery = _record(desk)
 
     started = time.monotonic()
     webhook_delivery_send(delivery_id=str(delivery.pk))
 
-    assert time.monotonic() - started < LATE_WAKE_UP_SECONDS
+    assert time.monotonic() - started < late_wake_up_seconds()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.response_status) == (WebhookDeliveryStatus.DELIVERED, 1, 200)
     assert len(receiver.requests_to("/hook")) == 1
@@ -330,10 +330,10 @@ def _trickling_receiver(first: bytes, trickle: bytes) -> socket.socket:
 @pytest.mark.parametrize(
     ("scheme", "first", "trickle"),
     [
-        # 40 s of trickle or more, far past the webhook's limit and the time allowed past it.
-        # A TLS record header whose 800 bytes of handshake then come one at a time.
-        ("https", b"\x16\x03\x03\x03\x20", b"\x00" * 800),
-        ("http", b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 800 + b"\r\nContent-Length: 0\r\n\r\n"),
+        # 150 s of trickle or more, far past the webhook's limit and the time allowed past it.
+        # A TLS record header whose 3,000 bytes of handshake then come one at a time.
+        ("https", b"\x16\x03\x03\x0b\xb8", b"\x00" * 3000),
+        ("http", b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 3000 + b"\r\nContent-Length: 0\r\n\r\n"),
     ],
     ids=["tls-handshake", "headers"],
 )
@@ -355,7 +355,7 @@ def test_an_attempt_is_cut_off_at_the_webhook_timeout_however_the_bytes_trickle(
             webhook_delivery_send(delivery_id=str(delivery.pk))
         took = time.monotonic() - started
 
-    assert took < 0.5 + LATE_WAKE_UP_SECONDS
+    assert took < 0.5 + late_wake_up_seconds()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (WebhookDeliveryStatus.PENDING, 1)
     assert delivery.last_error == "127.0.0.1 did not answer in time."
