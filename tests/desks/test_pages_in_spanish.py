@@ -130,7 +130,7 @@ def test_the_desk_report_is_in_spanish(client, editor):
     page = _page(client, "/desks/world/report/")
     assert '<p class="eyebrow">Informe de la mesa</p>' in page
     assert '<h2 id="timing-heading">Cuánto tardan las verificaciones</h2>' in page
-    assert "0 tareas abiertas, 0 vencidas." in page
+    assert "0 tareas abiertas (vencidas: 0)." in page
 
     page = _page(client, "/desks/world/report/?since=2026-13-01", status=400)
     assert (
