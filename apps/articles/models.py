@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, validate_language_code
 from apps.core.models import BaseModel
@@ -58,6 +59,8 @@ class Article(BaseModel):
     intake_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["desk", "content_hash"], name="article_unique_content_per_desk"),

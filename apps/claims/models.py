@@ -66,6 +66,8 @@ class Claim(BaseModel):
     match_status = models.CharField(max_length=20, choices=MatchStatus.choices, default="", blank=True)
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["article", "start", "end"]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
@@ -112,6 +114,8 @@ class ClaimFeedback(BaseModel):
     label = models.BooleanField(null=True)
 
     class Meta:
+        verbose_name = _("claim feedback")
+        verbose_name_plural = _("claim feedbacks")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -131,6 +135,10 @@ class ArticleExtraction(BaseModel):
     message = models.CharField(max_length=500, blank=True)
     claim_count = models.PositiveIntegerField(default=0)
     duration_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("article extraction")
+        verbose_name_plural = _("article extractions")
 
     def __str__(self) -> str:
         return f"{self.article}: {self.status}"

@@ -167,8 +167,9 @@ def audit_admin_values(obj: Model) -> dict[str, Any]:
 
 
 def audit_admin_details(obj: Model) -> dict[str, Any]:
-    """What names a row changed in the Django admin in its events: its model, id and name."""
-    return {"model": str(obj._meta.verbose_name), "object_id": str(obj.pk), "name": str(obj)}
+    """What names a row changed in the Django admin in its events: its model, id and name. The model's
+    name is its untranslated one: the trail stays in English whatever language the admin reads in."""
+    return {"model": str(obj._meta.verbose_name_raw), "object_id": str(obj.pk), "name": str(obj)}
 
 
 def audit_admin_saved(

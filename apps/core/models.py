@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class BaseModel(models.Model):
@@ -35,6 +36,8 @@ class IdempotencyKey(BaseModel):
     response_body = models.JSONField(null=True, encoder=DjangoJSONEncoder)
 
     class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
         constraints = [
             models.UniqueConstraint(fields=["user", "request", "key"], name="idempotency_key_unique_per_user_request"),
         ]
@@ -124,6 +127,8 @@ class AuditEvent(models.Model):
     details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         indexes = [
             models.Index(fields=["claim_id", "occurred_at"], name="audit_claim_time"),
             models.Index(fields=["article_id", "occurred_at"], name="audit_article_time"),
@@ -153,6 +158,10 @@ class AccountPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="preference"
     )
     interface_language = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("account preference")
+        verbose_name_plural = _("account preferences")
 
     def __str__(self) -> str:
         return f"{self.user}: {self.interface_language or 'browser language'}"

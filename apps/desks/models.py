@@ -12,6 +12,8 @@ class Desk(BaseModel):
     slug = models.SlugField(max_length=80, unique=True)
 
     class Meta:
+        verbose_name = _("desk")
+        verbose_name_plural = _("desks")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -30,6 +32,8 @@ class Membership(BaseModel):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.REVIEWER)
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["desk__name", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["desk", "user"], name="membership_unique_desk_user"),
@@ -96,6 +100,8 @@ class WebhookEndpoint(BaseModel):
     )
 
     class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
         ordering = ["created_at"]
 
     def __str__(self) -> str:
@@ -143,6 +149,8 @@ class WebhookDelivery(BaseModel):
     )
 
     class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["endpoint", "-created_at"], name="webhook_delivery_endpoint_new")]
         constraints = [

@@ -97,6 +97,8 @@ class SourceRule(BaseModel):
     priority = models.PositiveSmallIntegerField(default=100)
 
     class Meta:
+        verbose_name = _("source rule")
+        verbose_name_plural = _("source rules")
         ordering = ["priority", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -145,6 +147,8 @@ class SourceLink(BaseModel):
     archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("source link")
+        verbose_name_plural = _("source links")
         ordering = ["claim", "created_at"]
         constraints = [models.UniqueConstraint(fields=["claim", "url"], name="source_link_unique_claim_url")]
 
@@ -163,6 +167,8 @@ class LibraryDocument(BaseModel):
     body = models.TextField()
 
     class Meta:
+        verbose_name = _("library document")
+        verbose_name_plural = _("library documents")
         ordering = ["title"]
         constraints = [models.UniqueConstraint(fields=["desk", "url"], name="library_document_unique_desk_url")]
 
@@ -233,6 +239,8 @@ class Reference(BaseModel):
     )
 
     class Meta:
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
         ordering = ["claim", "-score", "title"]
         constraints = [models.UniqueConstraint(fields=["claim", "url"], name="reference_unique_claim_url")]
 
@@ -272,6 +280,8 @@ class ReferenceJob(BaseModel):
     last_error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("reference job")
+        verbose_name_plural = _("reference jobs")
         ordering = ["created_at"]
 
     def __str__(self) -> str:
@@ -290,6 +300,8 @@ class ProviderSetting(BaseModel):
     is_enabled = models.BooleanField(default=True)
 
     class Meta:
+        verbose_name = _("provider setting")
+        verbose_name_plural = _("provider settings")
         ordering = ["desk", "provider"]
         constraints = [
             models.UniqueConstraint(fields=["desk", "provider"], name="provider_setting_unique_desk_provider")

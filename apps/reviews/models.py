@@ -20,6 +20,8 @@ class RatingScale(BaseModel):
     worst_rating = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
+        verbose_name = _("rating scale")
+        verbose_name_plural = _("rating scales")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -40,6 +42,8 @@ class Rating(BaseModel):
     language_labels = models.JSONField(default=dict, blank=True)
 
     class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         ordering = ["scale", "position"]
         constraints = [models.UniqueConstraint(fields=["scale", "label"], name="rating_unique_label_per_scale")]
 
@@ -106,6 +110,8 @@ class ReviewTask(BaseModel):
     verdict_revision = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("review task")
+        verbose_name_plural = _("review tasks")
         ordering = ["claim__article", "claim__start"]
 
     def __str__(self) -> str:
@@ -135,6 +141,8 @@ class Verdict(BaseModel):
     first_approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         indexes = [
             # The fact-check feed pages through a desk's checks in first-approval order: with this
             # index each chunk reads its own rows, not every verdict of the site again.
@@ -218,6 +226,8 @@ class VerdictCorrection(BaseModel):
     rationale = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("verdict correction")
+        verbose_name_plural = _("verdict corrections")
         ordering = ["reopened_at"]
         constraints = [
             models.UniqueConstraint(
@@ -286,6 +296,10 @@ class VerdictDraft(BaseModel):
     cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    class Meta:
+        verbose_name = _("verdict draft")
+        verbose_name_plural = _("verdict drafts")
+
     def __str__(self) -> str:
         return f"Draft verdict — {self.task.claim}"
 
@@ -341,6 +355,8 @@ class Notification(BaseModel):
     last_error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["created_at"]
 
     def __str__(self) -> str:
@@ -354,6 +370,8 @@ class NotificationOptOut(BaseModel):
     kind = models.CharField(max_length=30, choices=NotificationKind.choices)
 
     class Meta:
+        verbose_name = _("notification opt out")
+        verbose_name_plural = _("notification opt outs")
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="notification_opt_out_unique_user_kind")]
 
     def __str__(self) -> str:
