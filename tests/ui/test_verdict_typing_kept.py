@@ -22,6 +22,8 @@ def reviewer_page(monkeypatch, live_server, reviewer, veto_task):
     factories.ReferenceFactory(claim=veto_task.claim, title="UN Security Council veto list")
     with chromium() as browser:
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        # Clicks wait for the button the page's progress poll brings, as long as expectations wait.
+        page.set_default_timeout(SLOW_MACHINE_WAIT_MS)
         log_in(page, live_server.url, "rachel")
         page.goto(f"{live_server.url}/claims/{veto_task.claim.pk}/")
         yield page
