@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import resource
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 
 def cpu_seconds_used() -> float:
@@ -60,3 +62,33 @@ def late_wake_up_seconds() -> float:
     so that a request with no deadline, or with a default one of 30 s in place of its own, still fails it."""
     load_per_core = os.getloadavg()[0] / (os.cpu_count() or 1)
     return min(10 * max(1.0, load_per_core), 60)
+
+
+@dataclass
+class Span:
+    """A clock read right before a block (`before`) and right after it (`after`): whatever the block
+    did, it did between the two, however long the machine kept it waiting."""
+
+    before: Any = None
+    after: Any = None
+
+
+@contextmanager
+def span(clock: Callable[[], Any] = time.monotonic) -> Iterator[Span]:
+    """The readings of `clock` right before and right after the block."""
+    measured = Span(before=clock())
+    try:
+        yield measured
+    finally:
+        measured.after = clock()
+
+
+def seconds_left_bounds(seconds: float, *, started: Span, read: Span, resolution: float = 0.0) -> tuple[float, float]:
+    """The least and the most a wait of `seconds`, started during `started` and read during `read`
+    (both spans of the clock the code under test counts it on), can have left: exact bounds however
+    long either took. `resolution`: how coarsely that clock reads (Redis's TIME in whole
+    milliseconds: 0.001)."""
+    return (
+        seconds - (read.after - started.before) - resolution,
+        seconds - (read.before - started.after) + resolution,
+    )

@@ -7,6 +7,7 @@ import email.utils
 import hashlib
 import hmac
 import os
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +21,7 @@ from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEve
 from apps.desks.webhooks import WebhookDeliveryRetry, webhook_delivery_send, webhook_endpoint_create
 from tests import factories
 from tests.fakes import FakeResponse, FakeServer, network
+from tests.timing import Span, seconds_left_bounds, span
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +76,11 @@ def _record_all(desk) -> list[WebhookDelivery]:
     return list(WebhookDelivery.objects.exclude(pk__in=before).select_related("endpoint"))
 
 
-def _seconds_until(moment: dt.datetime) -> float:
-    return (moment - timezone.now()).total_seconds()
+def _planned(seconds: float, *, after: Span) -> tuple[dt.datetime, dt.datetime]:
+    """The earliest and the latest a next attempt planned `seconds` from some moment of `after` (a
+    span of timezone.now) can be."""
+    wait = dt.timedelta(seconds=seconds)
+    return after.before + wait, after.after + wait
 
 
 def _send_expecting_retry(delivery) -> float:
@@ -90,13 +95,15 @@ def test_a_429_with_retry_after_in_seconds_waits_that_long_and_the_log_says_unti
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     delivery = _record(desk)
 
-    countdown = _send_expecting_retry(delivery)
+    with span(timezone.now) as sent:
+        countdown = _send_expecting_retry(delivery)
 
     # Longer than any first backoff (at most 30 s): the endpoint's wait, not Celery's.
     assert countdown == 240
     delivery.refresh_from_db()
     assert (delivery.status, delivery.response_status) == (WebhookDeliveryStatus.PENDING, 429)
-    assert 235 <= _seconds_until(delivery.next_attempt_at) <= 240
+    earliest, latest = _planned(240, after=sent)
+    assert earliest <= delivery.next_attempt_at <= latest
     assert "It asked to wait 240 s (Retry-After)." in delivery.last_error
     page = admin_client.get(reverse("desks:webhook_edit", kwargs={"slug": desk.slug, "webhook_id": endpoint.pk}))
     planned = timezone.localtime(delivery.next_attempt_at)
@@ -105,17 +112,21 @@ def test_a_429_with_retry_after_in_seconds_waits_that_long_and_the_log_says_unti
 
 
 def test_a_503_with_retry_after_as_an_http_date_waits_until_then(desk, endpoint, receiver):
-    then = timezone.now() + dt.timedelta(seconds=300)
+    # Whole seconds, as the header has them.
+    then = (timezone.now() + dt.timedelta(seconds=300)).replace(microsecond=0)
     receiver.routes["/hook"] = FakeResponse(
         status=503, headers={"Retry-After": email.utils.format_datetime(then, True)}
     )
     delivery = _record(desk)
 
-    countdown = _send_expecting_retry(delivery)
+    with span(timezone.now) as sent:
+        countdown = _send_expecting_retry(delivery)
 
-    assert 295 <= countdown <= 300
+    # The seconds from when the answer came (during the send) until then.
+    assert (then - sent.after).total_seconds() <= countdown <= (then - sent.before).total_seconds()
     delivery.refresh_from_db()
-    assert abs((delivery.next_attempt_at - then).total_seconds()) <= 2
+    # Planned from a moment after the answer came: then, or as much later as the send took.
+    assert then <= delivery.next_attempt_at <= then + (sent.after - sent.before)
 
 
 def test_a_retry_after_shorter_than_the_backoff_waits_the_backoff(desk, endpoint, receiver, settings):
@@ -151,22 +162,25 @@ def test_a_wait_longer_than_celery_holds_is_left_to_the_sweeper_and_capped_at_an
 
     # No retry is held in a worker for an hour (past the broker's visibility timeout the message
     # would be handed out twice): the call returns.
-    assert webhook_delivery_send(delivery_id=str(delivery.pk)) is not None
+    with span(timezone.now) as sent:
+        assert webhook_delivery_send(delivery_id=str(delivery.pk)) is not None
 
     delivery.refresh_from_db()
     assert delivery.status == WebhookDeliveryStatus.PENDING
     assert delivery.enqueued_at is None
-    assert 3590 <= _seconds_until(delivery.next_attempt_at) <= 3600
+    earliest, latest = _planned(3600, after=sent)
+    assert earliest <= delivery.next_attempt_at <= latest
     # A stray message for it meanwhile sends nothing.
     assert webhook_delivery_send(delivery_id=str(delivery.pk)) is None
     assert len(receiver.requests_to("/hook")) == 1
     # The sweeper leaves it alone until the hour is over, then publishes it.
     published_ids.clear()
+    a_minute = dt.timedelta(minutes=1)
     with django_capture_on_commit_callbacks(execute=True):
-        assert webhooks.webhook_deliveries_requeue_stale(now=timezone.now() + dt.timedelta(minutes=59)) == 0
+        assert webhooks.webhook_deliveries_requeue_stale(now=delivery.next_attempt_at - a_minute) == 0
     assert published_ids == []
     with django_capture_on_commit_callbacks(execute=True):
-        assert webhooks.webhook_deliveries_requeue_stale(now=timezone.now() + dt.timedelta(minutes=61)) == 1
+        assert webhooks.webhook_deliveries_requeue_stale(now=delivery.next_attempt_at + a_minute) == 1
     assert published_ids == [str(delivery.pk)]
     # When its hour is over, it is sent.
     WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
@@ -200,7 +214,8 @@ def test_the_task_puts_off_a_delivery_held_back_unsent_without_spending_a_retry(
     # delivery off more times than there are retries.
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "120"})
     first, second = _record(desk), _record(desk)
-    _send_expecting_retry(first)
+    with span() as held_from:
+        _send_expecting_retry(first)
     monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", pytest.fail)
     published = []
     monkeypatch.setattr(
@@ -209,11 +224,13 @@ def test_the_task_puts_off_a_delivery_held_back_unsent_without_spending_a_retry(
         lambda args, countdown: published.append((args, countdown)),
     )
 
-    desk_tasks.webhook_delivery_send_task.run(str(second.pk))
+    with span() as put_off:
+        desk_tasks.webhook_delivery_send_task.run(str(second.pk))
 
     [(args, countdown)] = published
     assert args == (str(second.pk),)
-    assert 110 <= countdown <= 120
+    least, most = seconds_left_bounds(120, started=held_from, read=put_off)
+    assert least <= countdown <= most
     second.refresh_from_db()
     assert (second.status, second.attempts) == (WebhookDeliveryStatus.PENDING, 0)
 
@@ -223,23 +240,28 @@ def test_the_task_does_not_hold_a_wait_longer_than_the_backoffs_maximum(desk, en
     delivery = _record(desk)
     monkeypatch.setattr(desk_tasks.webhook_delivery_send_task, "retry", pytest.fail)
 
-    desk_tasks.webhook_delivery_send_task.run(str(delivery.pk))
+    with span(timezone.now) as sent:
+        desk_tasks.webhook_delivery_send_task.run(str(delivery.pk))
 
     delivery.refresh_from_db()
     assert delivery.status == WebhookDeliveryStatus.PENDING
-    assert 1795 <= _seconds_until(delivery.next_attempt_at) <= 1800
+    earliest, latest = _planned(1800, after=sent)
+    assert earliest <= delivery.next_attempt_at <= latest
 
 
 def test_another_delivery_to_the_host_meanwhile_waits_out_the_same_retry_after(desk, endpoint, receiver):
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     first, second = _record(desk), _record(desk)
-    _send_expecting_retry(first)
+    with span() as held_from:
+        _send_expecting_retry(first)
 
-    countdown = _send_expecting_retry(second)
+    with span() as put_off:
+        countdown = _send_expecting_retry(second)
 
     # Not sent at all: the client holds every request to the host for the wait asked for.
     assert len(receiver.requests_to("/hook")) == 1
-    assert 230 <= countdown <= 240
+    least, most = seconds_left_bounds(240, started=held_from, read=put_off)
+    assert least <= countdown <= most
     second.refresh_from_db()
     assert second.status == WebhookDeliveryStatus.PENDING
 
@@ -286,7 +308,8 @@ def test_other_edits_leave_a_waiting_delivery_to_its_wait(
 ):
     receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "240"})
     delivery = _record(desk)
-    _send_expecting_retry(delivery)
+    with span(timezone.now) as sent:
+        _send_expecting_retry(delivery)
     published_ids.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -296,7 +319,8 @@ def test_other_edits_leave_a_waiting_delivery_to_its_wait(
 
     assert published_ids == []
     delivery.refresh_from_db()
-    assert _seconds_until(delivery.next_attempt_at) > 200
+    earliest, _ = _planned(240, after=sent)
+    assert delivery.next_attempt_at >= earliest
 
 
 def test_a_retry_after_past_the_cap_holds_the_host_no_longer_than_the_delivery_waits(desk, endpoint, receiver):
@@ -305,14 +329,18 @@ def test_a_retry_after_past_the_cap_holds_the_host_no_longer_than_the_delivery_w
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "86400"})
     delivery = _record(desk)
 
-    webhook_delivery_send(delivery_id=str(delivery.pk))
+    with span(timezone.now) as sent, span() as held_from:
+        webhook_delivery_send(delivery_id=str(delivery.pk))
 
     delivery.refresh_from_db()
-    assert 3590 <= _seconds_until(delivery.next_attempt_at) <= 3600
+    earliest, latest = _planned(3600, after=sent)
+    assert earliest <= delivery.next_attempt_at <= latest
     assert "It asked to wait 86400 s (Retry-After)." in delivery.last_error
     scope = webhooks.webhook_rate_limit_scope(endpoint.url)
-    held = http.host_hold_remaining(urlsplit(endpoint.url).hostname, scope=scope)
-    assert 3500 <= held <= _seconds_until(delivery.next_attempt_at)
+    with span() as read:
+        held = http.host_hold_remaining(urlsplit(endpoint.url).hostname, scope=scope)
+    least, most = seconds_left_bounds(3600, started=held_from, read=read)
+    assert least <= held <= most
 
 
 # --- Whom a Retry-After holds: the endpoint's URL, not its host ------------------------------------
@@ -345,12 +373,15 @@ def test_endpoints_with_the_same_url_share_its_retry_after(desk, desk_admin, end
     )
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     first, second = sorted(_record_all(desk), key=lambda delivery: delivery.endpoint.description)
-    _send_expecting_retry(first)
+    with span() as held_from:
+        _send_expecting_retry(first)
 
-    countdown = _send_expecting_retry(second)
+    with span() as put_off:
+        countdown = _send_expecting_retry(second)
 
     assert len(receiver.requests_to("/hook")) == 1
-    assert 230 <= countdown <= 240
+    least, most = seconds_left_bounds(240, started=held_from, read=put_off)
+    assert least <= countdown <= most
 
 
 @pytest.mark.redis
@@ -359,13 +390,17 @@ def test_the_retry_after_holds_the_url_in_every_worker_through_redis(desk, endpo
     http.shared_store().clear()
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     try:
-        _send_expecting_retry(_record(desk))
+        # Redis counts the wait on its own clock, the machine's, in whole milliseconds.
+        with span(time.time) as held_from:
+            _send_expecting_retry(_record(desk))
         http._local_store.clear()  # nothing of the hold is left in this process
 
-        countdown = _send_expecting_retry(_record(desk))
+        with span(time.time) as put_off:
+            countdown = _send_expecting_retry(_record(desk))
 
         assert len(receiver.requests_to("/hook")) == 1
-        assert 230 <= countdown <= 240
+        least, most = seconds_left_bounds(240, started=held_from, read=put_off, resolution=0.001)
+        assert least <= countdown <= most
         # The store names the URL only by its hash: a chat service's URL is its credential.
         scope = webhooks.webhook_rate_limit_scope(endpoint.url)
         assert http.shared_store().keys() == {f"factcheck:fetch:hold:{scope}", f"factcheck:fetch:slot:{scope}"}
@@ -399,7 +434,7 @@ def test_a_url_changed_while_an_attempt_is_in_flight_ends_the_old_addresss_wait(
     assert countdown == 0
     delivery.refresh_from_db()
     assert delivery.status == WebhookDeliveryStatus.PENDING
-    assert _seconds_until(delivery.next_attempt_at) <= 0
+    assert delivery.next_attempt_at <= timezone.now()
     assert "The endpoint's URL has changed since" in delivery.last_error
     monkeypatch.setattr(webhooks, "fetch", real_fetch)
     webhook_delivery_send(delivery_id=str(delivery.pk))
@@ -418,7 +453,8 @@ def test_a_waiting_delivery_moved_to_a_url_that_asked_to_wait_waits_for_it(
     receiver.routes["/busy-hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     receiver.routes["/hook"] = FakeResponse(status=503, headers={"Retry-After": "3600"})
     webhooks.webhook_event_record(desk=desk, event=WebhookEvent.CLAIM_ASSIGNED, data={}, summary="Desk renamed today.")
-    _send_expecting_retry(WebhookDelivery.objects.get(endpoint=busy))
+    with span() as held_from:
+        _send_expecting_retry(WebhookDelivery.objects.get(endpoint=busy))
     delivery = _record(desk)
     webhook_delivery_send(delivery_id=str(delivery.pk))
     published_ids.clear()
@@ -429,16 +465,18 @@ def test_a_waiting_delivery_moved_to_a_url_that_asked_to_wait_waits_for_it(
         lambda args, countdown: countdowns.append((args, countdown)),
     )
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with span() as moved, span(timezone.now) as moved_at, django_capture_on_commit_callbacks(execute=True):
         webhooks.webhook_endpoint_update(actor=desk_admin, endpoint=endpoint, url=receiver.url("/busy-hook"))
 
     delivery.refresh_from_db()
-    assert 230 <= _seconds_until(delivery.next_attempt_at) <= 240
+    least, most = seconds_left_bounds(240, started=held_from, read=moved)
+    assert moved_at.before + dt.timedelta(seconds=least) <= delivery.next_attempt_at
+    assert delivery.next_attempt_at <= moved_at.after + dt.timedelta(seconds=most)
     # Published with that countdown, not at once (an attempt spent on the hold).
     assert published_ids == []
     [(args, countdown)] = countdowns
     assert args == (str(delivery.pk),)
-    assert 230 <= countdown <= 240
+    assert least <= countdown <= most
 
 
 # --- A delivery held back, with nothing sent, spends no attempt ---------------------------------
@@ -448,10 +486,14 @@ def test_a_delivery_held_back_by_its_urls_retry_after_spends_no_attempt(desk, en
     settings.WEBHOOK_MAX_ATTEMPTS = 2
     receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
     first, second = _record(desk), _record(desk)
-    _send_expecting_retry(first)
+    with span() as held_from:
+        _send_expecting_retry(first)
 
     for _ in range(3):
-        assert 230 <= _send_expecting_retry(second) <= 240
+        with span() as put_off:
+            countdown = _send_expecting_retry(second)
+        least, most = seconds_left_bounds(240, started=held_from, read=put_off)
+        assert least <= countdown <= most
         second.refresh_from_db()
         assert (second.status, second.attempts) == (WebhookDeliveryStatus.PENDING, 0)
         assert second.last_error.startswith("Not sent yet: requests to this URL wait another")
@@ -469,22 +511,32 @@ def test_a_delivery_held_back_by_its_urls_retry_after_spends_no_attempt(desk, en
 def test_a_burst_to_one_paced_url_is_put_off_in_order_without_spending_attempts(
     desk, endpoint, receiver, settings, monkeypatch
 ):
-    # A bulk approval: one event each, to one URL whose requests are spaced 4 s apart.
-    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 4.0}
-    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    # A bulk approval: one event each, to one URL whose requests are spaced 3 minutes apart, by a
+    # worker that sleeps up to 6 minutes for a slot (sleeping recorded, not done). Minutes, not
+    # seconds: the slots are counted from the first send, however long the sends take.
+    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 180.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 360
     monkeypatch.setattr(http, "sleep", lambda seconds: None)
     deliveries = [_record(desk) for _ in range(5)]
 
     countdowns = []
-    for delivery in deliveries:
+    reads = []
+    with span() as first_slot_taken:
+        webhook_delivery_send(delivery_id=str(deliveries[0].pk))
+    for delivery in deliveries[1:]:
         try:
-            webhook_delivery_send(delivery_id=str(delivery.pk))
+            with span() as read:
+                webhook_delivery_send(delivery_id=str(delivery.pk))
         except WebhookDeliveryRetry as retry:
             countdowns.append(retry.countdown)
+            reads.append(read)
 
-    # Three went (now, in 4 s, in 8 s). The others come back for the next free slot, 12 s away,
-    # both of them: the one put off first took no slot, which would push the second's back.
+    # Three went (now, in 3 min, in 6 min). The others come back for the next free slot, 9 minutes
+    # from the first, both of them: the one put off first took no slot, which would push the
+    # second's back by another 3 minutes.
     assert len(receiver.requests_to("/hook")) == 3
     assert len(countdowns) == 2
-    assert all(11 < countdown <= 12 for countdown in countdowns)
+    for countdown, read in zip(countdowns, reads, strict=True):
+        least, most = seconds_left_bounds(540, started=first_slot_taken, read=read)
+        assert least <= countdown <= most
     assert [delivery.attempts for delivery in WebhookDelivery.objects.filter(status="pending")] == [0, 0]
