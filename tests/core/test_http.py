@@ -15,7 +15,7 @@ import urllib3
 
 from apps.core import http
 from tests.fakes import FakeResponse, FakeServer, network
-from tests.timing import cpu_time, late_wake_up_seconds
+from tests.timing import cpu_time, late_wake_up_seconds, seconds_left_bounds, span
 
 PUBLIC_IP = "93.184.216.34"
 
@@ -437,16 +437,17 @@ def test_429_honours_a_short_retry_after(serve, sleeps):
 def test_a_long_retry_after_is_left_to_the_caller_and_holds_off_the_host(serve, sleeps):
     server = serve({"/limited": FakeResponse(status=429, headers={"Retry-After": "120"})})
 
-    with pytest.raises(http.UpstreamUnavailableError) as error:
+    with span() as held_from, pytest.raises(http.UpstreamUnavailableError) as error:
         http.fetch(server.url("/limited"))
 
     assert error.value.retry_after == 120
     assert error.value.status == 429
     assert len(server.requests) == 1
-    # Every worker now keeps away from that host instead of asking again.
-    with pytest.raises(http.UpstreamUnavailableError) as held:
+    # Every worker now keeps away from that host, for what is left of the wait, instead of asking again.
+    with span() as asked_again, pytest.raises(http.UpstreamUnavailableError) as held:
         http.fetch(server.url("/limited"))
-    assert held.value.retry_after > 100
+    least, most = seconds_left_bounds(120, started=held_from, read=asked_again)
+    assert least <= held.value.retry_after <= most
     assert len(server.requests) == 1
 
 
@@ -454,16 +455,20 @@ def test_a_retry_after_in_a_rate_limit_scope_holds_that_scope_only(serve, sleeps
     # Webhook URLs on one host (Slack's) each have their own limit.
     server = serve({"/a": FakeResponse(status=429, headers={"Retry-After": "120"}), "/b": FakeResponse.html("ok")})
 
-    with pytest.raises(http.UpstreamUnavailableError):
+    with span() as held_from, pytest.raises(http.UpstreamUnavailableError):
         http.fetch(server.url("/a"), retries=0, rate_limit_scope="credential-a")
 
     assert http.fetch(server.url("/b"), rate_limit_scope="credential-b").content == b"ok"
     assert http.fetch(server.url("/b")).content == b"ok"
-    with pytest.raises(http.UpstreamUnavailableError) as held:
+    with span() as asked_again, pytest.raises(http.UpstreamUnavailableError) as held:
         http.fetch(server.url("/b"), retries=0, rate_limit_scope="credential-a")
-    assert held.value.retry_after > 100
+    least, most = seconds_left_bounds(120, started=held_from, read=asked_again)
+    assert least <= held.value.retry_after <= most
     assert [request.path for request in server.requests] == ["/a", "/b", "/b"]
-    assert 100 < http.host_hold_remaining("127.0.0.1", scope="credential-a") <= 120
+    with span() as read:
+        remaining = http.host_hold_remaining("127.0.0.1", scope="credential-a")
+    least, most = seconds_left_bounds(120, started=held_from, read=read)
+    assert least <= remaining <= most
     assert http.host_hold_remaining("127.0.0.1") == 0
 
 
@@ -505,32 +510,37 @@ def test_a_retry_after_that_is_no_number_of_seconds_is_ignored_not_a_crash(serve
 
 
 def test_a_long_wait_for_a_busy_host_is_not_slept_through(settings, sleeps):
-    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 6.0}
-    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    # Minutes apart, not seconds: the slots are counted from the first request, however long the
+    # machine takes between the calls.
+    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 600.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 1000
 
+    with span() as first_slot_taken:
+        http.host_slot_wait("paced.example")
     http.host_slot_wait("paced.example")
-    http.host_slot_wait("paced.example")
-    with pytest.raises(http.UpstreamUnavailableError) as error:
+    with span() as asked, pytest.raises(http.UpstreamUnavailableError) as error:
         http.host_slot_wait("paced.example")
 
     assert len(sleeps) == 1
-    assert error.value.retry_after > 10
+    least, most = seconds_left_bounds(1200, started=first_slot_taken, read=asked)
+    assert least <= error.value.retry_after <= most
+    assert error.value.retry_after > settings.HTTP_RETRY_MAX_DELAY_SECONDS
 
 
 def test_a_caller_refused_a_slot_it_would_not_wait_for_does_not_push_back_the_next_one(settings, sleeps):
-    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 4.0}
-    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
-    for _ in range(3):
-        http.host_slot_wait("paced.example")  # slots now, in 4 s and in 8 s
+    settings.HTTP_HOST_MIN_INTERVALS = {"paced.example": 400.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 1000
+    with span() as first_slot_taken:
+        http.host_slot_wait("paced.example")
+    for _ in range(2):
+        http.host_slot_wait("paced.example")  # slots in 400 s and in 800 s
 
-    waits = []
     for _ in range(3):
-        with pytest.raises(http.HostBusyError) as busy:
+        with span() as asked, pytest.raises(http.HostBusyError) as busy:
             http.host_slot_wait("paced.example")
-        waits.append(busy.value.retry_after)
-
-    # Each is told the same 12 s: the slot none of them took is still the next free one.
-    assert all(11 < wait <= 12 for wait in waits)
+        # Each is told the same 1200 s from the first: the slot none of them took is still the next free one.
+        least, most = seconds_left_bounds(1200, started=first_slot_taken, read=asked)
+        assert least <= busy.value.retry_after <= most
 
 
 def _trickling_server(head: bytes, trickle: bytes, *, seconds_per_byte: float) -> socket.socket:
@@ -608,14 +618,19 @@ def test_malformed_json_is_a_clear_error(serve):
 
 
 def test_requests_to_one_host_are_spaced_by_the_minimum_interval(serve, sleeps, settings):
-    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 5.0}
+    # Minutes, so that the first request, however slowly it goes, is over well within the interval.
+    settings.HTTP_HOST_MIN_INTERVALS = {"127.0.0.1": 300.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 600
     server = serve({"/": FakeResponse.html("ok")})
 
-    http.fetch(server.url("/"))
-    http.fetch(server.url("/"))
+    with span() as first:
+        http.fetch(server.url("/"))
+    with span() as second:
+        http.fetch(server.url("/"))
 
     assert len(sleeps) == 1
-    assert 4.0 < sleeps[0] <= 5.0
+    least, most = seconds_left_bounds(300, started=first, read=second)
+    assert least <= sleeps[0] <= most
 
 
 def test_user_agent_names_the_app_and_a_contact(serve, settings):
@@ -709,19 +724,19 @@ def test_fetch_article_html_refuses_private_addresses_with_a_one_line_reason():
 @pytest.mark.redis
 def test_a_slot_refused_through_redis_is_not_taken(settings, sleeps):
     settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
-    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 6.0}
-    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 10
+    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 600.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 1000
     http.shared_store().clear()
     try:
+        # Redis counts the slots on its own clock, the machine's, in whole milliseconds.
+        with span(time.time) as first_slot_taken:
+            http.host_slot_wait("shared.example")
         http.host_slot_wait("shared.example")
-        http.host_slot_wait("shared.example")
-        waits = []
         for _ in range(2):
-            with pytest.raises(http.HostBusyError) as busy:
+            with span(time.time) as asked, pytest.raises(http.HostBusyError) as busy:
                 http.host_slot_wait("shared.example")
-            waits.append(busy.value.retry_after)
-
-        assert all(11 < wait <= 12 for wait in waits)
+            least, most = seconds_left_bounds(1200, started=first_slot_taken, read=asked, resolution=0.001)
+            assert least <= busy.value.retry_after <= most
     finally:
         http.shared_store().clear()
 
@@ -729,7 +744,7 @@ def test_a_slot_refused_through_redis_is_not_taken(settings, sleeps):
 @pytest.mark.redis
 def test_each_redis_key_prefix_keeps_its_own_shared_state(settings, sleeps):
     settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
-    settings.HTTP_HOST_MIN_INTERVALS = {"prefixed.example": 6.0}
+    settings.HTTP_HOST_MIN_INTERVALS = {"prefixed.example": 600.0}
     settings.HTTP_RETRY_MAX_DELAY_SECONDS = 1  # a taken slot is refused rather than waited for
     # Under this process's own prefix: a parallel test worker has one (tests/conftest.py).
     desk_a, desk_b = f"{settings.REDIS_KEY_PREFIX}desk-a:", f"{settings.REDIS_KEY_PREFIX}desk-b:"
@@ -760,12 +775,16 @@ def test_each_redis_key_prefix_keeps_its_own_shared_state(settings, sleeps):
 @pytest.mark.redis
 def test_rate_limit_slots_are_shared_through_redis(settings, sleeps):
     settings.HTTP_SHARED_STATE_URL = os.environ["REDIS_URL"]
-    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 3.0}
+    settings.HTTP_HOST_MIN_INTERVALS = {"shared.example": 300.0}
+    settings.HTTP_RETRY_MAX_DELAY_SECONDS = 600
     http.shared_store().clear()
 
-    http.host_slot_wait("shared.example")
-    http.host_slot_wait("shared.example")
+    with span(time.time) as first:
+        http.host_slot_wait("shared.example")
+    with span(time.time) as second:
+        http.host_slot_wait("shared.example")
 
     assert len(sleeps) == 1
-    assert 2.0 < sleeps[0] <= 3.0
+    least, most = seconds_left_bounds(300, started=first, read=second, resolution=0.001)
+    assert least <= sleeps[0] <= most
     http.shared_store().clear()
