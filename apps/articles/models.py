@@ -18,45 +18,50 @@ class SourceKind(models.TextChoices):
 class IntakeStatus(models.TextChoices):
     """Where an article is in intake: finding its claims and setting up their review tasks."""
 
-    DONE = "done", "Claims found"
-    QUEUED = "queued", "Waiting to find claims"
-    RUNNING = "running", "Finding claims"
-    FAILED = "failed", "Finding claims failed"
+    DONE = "done", _("Claims found")
+    QUEUED = "queued", _("Waiting to find claims")
+    RUNNING = "running", _("Finding claims")
+    FAILED = "failed", _("Finding claims failed")
 
 
 class Article(BaseModel):
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="articles")
-    title = models.CharField(max_length=500)
-    byline = models.CharField(max_length=300, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    source_url = models.URLField(max_length=2000, blank=True)
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="articles", verbose_name=_("desk"))
+    title = models.CharField(max_length=500, verbose_name=_("title"))
+    byline = models.CharField(max_length=300, blank=True, verbose_name=_("byline"))
+    outlet = models.CharField(max_length=200, blank=True, verbose_name=_("outlet"))
+    published_on = models.DateField(null=True, blank=True, verbose_name=_("published on"))
+    source_url = models.URLField(max_length=2000, blank=True, verbose_name=_("source url"))
     # Where the desk published its fact-check of this article: ClaimReview's `url`, which search
     # engines require before they show the verdicts.
-    fact_check_url = models.URLField(max_length=2000, blank=True)
-    body = models.TextField()
+    fact_check_url = models.URLField(max_length=2000, blank=True, verbose_name=_("fact check url"))
+    body = models.TextField(verbose_name=_("body"))
     # BCP 47 tag ("en", "es", "pt-BR"): detected at import, corrected by editors; "" when not known.
-    language = models.CharField(max_length=LANGUAGE_CODE_MAX_LENGTH, blank=True, validators=[validate_language_code])
+    language = models.CharField(
+        max_length=LANGUAGE_CODE_MAX_LENGTH, blank=True, validators=[validate_language_code], verbose_name=_("language")
+    )
     # Whether an editor gave the language (at import or by correcting it) rather than the detector:
     # claim extraction trusts an editor's English over its own stop-word check.
-    language_from_editor = models.BooleanField(default=False)
+    language_from_editor = models.BooleanField(default=False, verbose_name=_("language from editor"))
     # sha256 of the whitespace-normalised body: the same story pasted twice is one article.
-    content_hash = models.CharField(max_length=64, editable=False)
-    source_kind = models.CharField(max_length=20, choices=SourceKind.choices)
-    original_filename = models.CharField(max_length=255, blank=True)
+    content_hash = models.CharField(max_length=64, editable=False, verbose_name=_("content hash"))
+    source_kind = models.CharField(max_length=20, choices=SourceKind.choices, verbose_name=_("source kind"))
+    original_filename = models.CharField(max_length=255, blank=True, verbose_name=_("original filename"))
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="imported_articles",
+        verbose_name=_("imported by"),
     )
     # Long articles go through intake on a worker instead of in the import request.
-    intake_status = models.CharField(max_length=10, choices=IntakeStatus.choices, default=IntakeStatus.DONE)
-    intake_queued_at = models.DateTimeField(null=True, blank=True)
-    intake_started_at = models.DateTimeField(null=True, blank=True)
-    intake_attempts = models.PositiveSmallIntegerField(default=0)
-    intake_error = models.CharField(max_length=500, blank=True)
+    intake_status = models.CharField(
+        max_length=10, choices=IntakeStatus.choices, default=IntakeStatus.DONE, verbose_name=_("intake status")
+    )
+    intake_queued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("intake queued at"))
+    intake_started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("intake started at"))
+    intake_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("intake attempts"))
+    intake_error = models.CharField(max_length=500, blank=True, verbose_name=_("intake error"))
 
     class Meta:
         verbose_name = _("article")

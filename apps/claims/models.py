@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.articles.models import Article
 from apps.core.models import BaseModel
@@ -25,8 +26,8 @@ class ClaimStatus(models.TextChoices):
 
 
 class ClaimOrigin(models.TextChoices):
-    EXTRACTED = "extracted", "Found by the extractor"
-    EDITOR = "editor", "Added or reshaped by an editor"
+    EXTRACTED = "extracted", _("Found by the extractor")
+    EDITOR = "editor", _("Added or reshaped by an editor")
 
 
 class MatchStatus(models.TextChoices):
@@ -38,32 +39,43 @@ class MatchStatus(models.TextChoices):
 
 
 class Claim(BaseModel):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
-    text = models.TextField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article"))
+    text = models.TextField(verbose_name=_("text"))
     # Character span into article.body, so the article page can highlight the claim.
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=20, choices=ClaimKind.choices, default=ClaimKind.OTHER)
-    score = models.FloatField(help_text="Check-worthiness, 0..1")
-    quantities = models.JSONField(default=list, blank=True)
-    entities = models.JSONField(default=list, blank=True)
+    start = models.PositiveIntegerField(verbose_name=_("start"))
+    end = models.PositiveIntegerField(verbose_name=_("end"))
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices, default=ClaimKind.OTHER, verbose_name=_("kind"))
+    score = models.FloatField(help_text=_("Check-worthiness, 0..1"), verbose_name=_("score"))
+    quantities = models.JSONField(default=list, blank=True, verbose_name=_("quantities"))
+    entities = models.JSONField(default=list, blank=True, verbose_name=_("entities"))
     # The words that made the extractor choose this kind, shown to the editor.
-    cues = models.JSONField(default=list, blank=True)
-    dates = models.JSONField(default=list, blank=True)
+    cues = models.JSONField(default=list, blank=True, verbose_name=_("cues"))
+    dates = models.JSONField(default=list, blank=True, verbose_name=_("dates"))
     # Who the article says made the statement ("Kommersant"), empty for the article's own voice.
-    attribution = models.CharField(max_length=300, blank=True)
+    attribution = models.CharField(max_length=300, blank=True, verbose_name=_("attribution"))
     # Every [start, end) the claim was built from: a split claim's subject and predicate, or each
     # place a repeated claim appears. `start`/`end` cover them all.
-    spans = models.JSONField(default=list, blank=True)
-    status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.ACTIVE, db_index=True)
-    rejection_reason = models.TextField(blank=True)
-    origin = models.CharField(max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED)
+    spans = models.JSONField(default=list, blank=True, verbose_name=_("spans"))
+    status = models.CharField(
+        max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.ACTIVE, db_index=True, verbose_name=_("status")
+    )
+    rejection_reason = models.TextField(blank=True, verbose_name=_("rejection reason"))
+    origin = models.CharField(
+        max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED, verbose_name=_("origin")
+    )
     # An earlier checked claim this one repeats, so the reviewer can reuse its verdict.
     matched_claim = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="later_matches"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="later_matches",
+        verbose_name=_("matched claim"),
     )
-    match_score = models.FloatField(null=True, blank=True)
-    match_status = models.CharField(max_length=20, choices=MatchStatus.choices, default="", blank=True)
+    match_score = models.FloatField(null=True, blank=True, verbose_name=_("match score"))
+    match_status = models.CharField(
+        max_length=20, choices=MatchStatus.choices, default="", blank=True, verbose_name=_("match status")
+    )
 
     class Meta:
         verbose_name = _("claim")
@@ -87,12 +99,12 @@ class Claim(BaseModel):
 
 
 class FeedbackAction(models.TextChoices):
-    REJECT = "reject", "Rejected"
-    EDIT = "edit", "Text edited"
-    MERGE = "merge", "Merged"
-    SPLIT = "split", "Split"
-    CREATE = "create", "Added from a passage"
-    RELEASE = "release", "Released to the queue"
+    REJECT = "reject", pgettext_lazy("claim feedback", "Rejected")
+    EDIT = "edit", pgettext_lazy("claim feedback", "Text edited")
+    MERGE = "merge", pgettext_lazy("claim feedback", "Merged")
+    SPLIT = "split", pgettext_lazy("claim feedback", "Split")
+    CREATE = "create", pgettext_lazy("claim feedback", "Added from a passage")
+    RELEASE = "release", pgettext_lazy("claim feedback", "Released to the queue")
 
 
 class ClaimFeedback(BaseModel):
@@ -103,15 +115,21 @@ class ClaimFeedback(BaseModel):
     action says nothing about it.
     """
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claim_feedback")
-    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    action = models.CharField(max_length=20, choices=FeedbackAction.choices)
-    text = models.TextField(blank=True)
-    previous_text = models.TextField(blank=True)
-    reason = models.TextField(blank=True)
-    spans = models.JSONField(default=list, blank=True)
-    label = models.BooleanField(null=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="claim_feedback", verbose_name=_("article")
+    )
+    claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback", verbose_name=_("claim")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("user")
+    )
+    action = models.CharField(max_length=20, choices=FeedbackAction.choices, verbose_name=_("action"))
+    text = models.TextField(blank=True, verbose_name=_("text"))
+    previous_text = models.TextField(blank=True, verbose_name=_("previous text"))
+    reason = models.TextField(blank=True, verbose_name=_("reason"))
+    spans = models.JSONField(default=list, blank=True, verbose_name=_("spans"))
+    label = models.BooleanField(null=True, verbose_name=_("label"))
 
     class Meta:
         verbose_name = _("claim feedback")
@@ -123,18 +141,20 @@ class ClaimFeedback(BaseModel):
 
 
 class ExtractionStatus(models.TextChoices):
-    DONE = "done", "Claims extracted"
-    UNSUPPORTED_LANGUAGE = "unsupported_language", "Not English: add claims by hand"
+    DONE = "done", _("Claims extracted")
+    UNSUPPORTED_LANGUAGE = "unsupported_language", _("Not English: add claims by hand")
 
 
 class ArticleExtraction(BaseModel):
     """The outcome of automatic extraction for one article, shown beside its claims."""
 
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="claim_extraction")
-    status = models.CharField(max_length=30, choices=ExtractionStatus.choices)
-    message = models.CharField(max_length=500, blank=True)
-    claim_count = models.PositiveIntegerField(default=0)
-    duration_ms = models.PositiveIntegerField(default=0)
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="claim_extraction", verbose_name=_("article")
+    )
+    status = models.CharField(max_length=30, choices=ExtractionStatus.choices, verbose_name=_("status"))
+    message = models.CharField(max_length=500, blank=True, verbose_name=_("message"))
+    claim_count = models.PositiveIntegerField(default=0, verbose_name=_("claim count"))
+    duration_ms = models.PositiveIntegerField(default=0, verbose_name=_("duration ms"))
 
     class Meta:
         verbose_name = _("article extraction")

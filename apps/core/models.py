@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 class BaseModel(models.Model):
     """UUID primary key (public URLs never expose a row count) and creation/update times."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("id"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         abstract = True
@@ -27,13 +27,19 @@ class IdempotencyKey(BaseModel):
     `apps.core.api.idempotency.KEY_LIFETIME` are deleted as new keys come in.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    request = models.CharField(max_length=300, help_text="Method and path the key was used for.")
-    key = models.CharField(max_length=255)
-    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the validated request body.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    request = models.CharField(
+        max_length=300, help_text=_("Method and path the key was used for."), verbose_name=_("request")
+    )
+    key = models.CharField(max_length=255, verbose_name=_("key"))
+    fingerprint = models.CharField(
+        max_length=64, help_text=_("SHA-256 of the validated request body."), verbose_name=_("fingerprint")
+    )
     # Empty only inside the transaction that does the write, so no other request ever sees them empty.
-    response_status = models.PositiveSmallIntegerField(null=True)
-    response_body = models.JSONField(null=True, encoder=DjangoJSONEncoder)
+    response_status = models.PositiveSmallIntegerField(null=True, verbose_name=_("response status"))
+    response_body = models.JSONField(null=True, encoder=DjangoJSONEncoder, verbose_name=_("response body"))
 
     class Meta:
         verbose_name = _("idempotency key")
@@ -112,19 +118,26 @@ class AuditEvent(models.Model):
     so the record still says who after an account is deleted.
     """
 
-    occurred_at = models.DateTimeField(default=timezone.now)
+    occurred_at = models.DateTimeField(default=timezone.now, verbose_name=_("occurred at"))
     # None for a site-wide event: a row no desk owns (a shared source rule, the standard rating
     # scale) changed in the Django admin, which no desk's activity shows.
-    desk_id = models.UUIDField(null=True, blank=True)
+    desk_id = models.UUIDField(null=True, blank=True, verbose_name=_("desk id"))
     # None for a change to the desk's own settings (people, rating scale, source rules).
-    article_id = models.UUIDField(null=True, blank=True)
-    claim_id = models.UUIDField(null=True, blank=True)
+    article_id = models.UUIDField(null=True, blank=True, verbose_name=_("article id"))
+    claim_id = models.UUIDField(null=True, blank=True, verbose_name=_("claim id"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    actor_name = models.CharField(max_length=150, blank=True, help_text="Empty for the system.")
-    action = models.CharField(max_length=40, choices=AuditAction.choices)
-    details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    actor_name = models.CharField(
+        max_length=150, blank=True, help_text=_("Empty for the system."), verbose_name=_("actor name")
+    )
+    action = models.CharField(max_length=40, choices=AuditAction.choices, verbose_name=_("action"))
+    details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder, verbose_name=_("details"))
 
     class Meta:
         verbose_name = _("audit event")
@@ -155,9 +168,13 @@ class AccountPreference(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="preference"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="preference",
+        verbose_name=_("user"),
     )
-    interface_language = models.CharField(max_length=16, blank=True)
+    interface_language = models.CharField(max_length=16, blank=True, verbose_name=_("interface language"))
 
     class Meta:
         verbose_name = _("account preference")

@@ -8,8 +8,8 @@ from apps.core.models import BaseModel
 class Desk(BaseModel):
     """A newsroom team: it owns its articles, rating scale and source rules."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
 
     class Meta:
         verbose_name = _("desk")
@@ -27,9 +27,11 @@ class Role(models.TextChoices):
 
 
 class Membership(BaseModel):
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_memberships")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.REVIEWER)
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("desk"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_memberships", verbose_name=_("user")
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.REVIEWER, verbose_name=_("role"))
 
     class Meta:
         verbose_name = _("membership")
@@ -85,18 +87,25 @@ class WebhookEndpoint(BaseModel):
     off by the desk (`is_active` false) with the reason in `disabled_reason`.
     """
 
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="webhook_endpoints")
-    url = models.URLField(max_length=2000)
-    description = models.CharField(max_length=200, blank=True)
-    events = models.JSONField(default=list)
-    payload_format = models.CharField(max_length=10, choices=WebhookFormat.choices, default=WebhookFormat.JSON)
-    is_active = models.BooleanField(default=True)
-    secret = models.CharField(max_length=100)
-    consecutive_failures = models.PositiveIntegerField(default=0)
-    disabled_at = models.DateTimeField(null=True, blank=True)
-    disabled_reason = models.TextField(blank=True)
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="webhook_endpoints", verbose_name=_("desk"))
+    url = models.URLField(max_length=2000, verbose_name=_("url"))
+    description = models.CharField(max_length=200, blank=True, verbose_name=_("description"))
+    events = models.JSONField(default=list, verbose_name=_("events"))
+    payload_format = models.CharField(
+        max_length=10, choices=WebhookFormat.choices, default=WebhookFormat.JSON, verbose_name=_("payload format")
+    )
+    is_active = models.BooleanField(default=True, verbose_name=_("is active"))
+    secret = models.CharField(max_length=100, verbose_name=_("secret"))
+    consecutive_failures = models.PositiveIntegerField(default=0, verbose_name=_("consecutive failures"))
+    disabled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("disabled at"))
+    disabled_reason = models.TextField(blank=True, verbose_name=_("disabled reason"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -125,27 +134,38 @@ class WebhookDelivery(BaseModel):
     lost. `payload` is the event as sent (its `id` is this row's id, for receivers to drop repeats).
     """
 
-    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.CharField(max_length=40)
-    payload = models.JSONField()
-    # The chat line for endpoints in the chat format, with its link.
-    summary = models.CharField(max_length=500)
-    link = models.URLField(max_length=2000, blank=True)
-    status = models.CharField(
-        max_length=20, choices=WebhookDeliveryStatus.choices, default=WebhookDeliveryStatus.PENDING, db_index=True
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("endpoint")
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    sending_since = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    event = models.CharField(max_length=40, verbose_name=_("event"))
+    payload = models.JSONField(verbose_name=_("payload"))
+    # The chat line for endpoints in the chat format, with its link.
+    summary = models.CharField(max_length=500, verbose_name=_("summary"))
+    link = models.URLField(max_length=2000, blank=True, verbose_name=_("link"))
+    status = models.CharField(
+        max_length=20,
+        choices=WebhookDeliveryStatus.choices,
+        default=WebhookDeliveryStatus.PENDING,
+        db_index=True,
+        verbose_name=_("status"),
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
+    sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("delivered at"))
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("response status"))
+    last_error = models.TextField(blank=True, verbose_name=_("last error"))
     # When the next attempt is planned, after one that could not be delivered yet: the backoff, or
     # longer if the endpoint's 429 or 503 asked for it (Retry-After).
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("next attempt at"))
     # The delivery an admin asked to send again; this row carries its payload unchanged.
     redelivery_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="redeliveries"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="redeliveries",
+        verbose_name=_("redelivery of"),
     )
 
     class Meta:

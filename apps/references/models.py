@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.claims.models import Claim, ClaimKind
 from apps.core.models import BaseModel
@@ -68,33 +69,44 @@ class SourceRule(BaseModel):
     and never learns another desk's.
     """
 
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules")
-    name = models.CharField(max_length=200)
-    label = models.CharField(max_length=300)
-    topic = models.CharField(max_length=20, choices=SourceRuleTopic.choices, default=SourceRuleTopic.OTHER)
-    url_template = models.CharField(max_length=2000)
-    reason = models.CharField(max_length=500, help_text="Shown to the reviewer: why this source.")
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="source_rules", verbose_name=_("desk")
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    label = models.CharField(max_length=300, verbose_name=_("label"))
+    topic = models.CharField(
+        max_length=20, choices=SourceRuleTopic.choices, default=SourceRuleTopic.OTHER, verbose_name=_("topic")
+    )
+    url_template = models.CharField(max_length=2000, verbose_name=_("url template"))
+    reason = models.CharField(
+        max_length=500, help_text=_("Shown to the reviewer: why this source."), verbose_name=_("reason")
+    )
     kinds = models.JSONField(
         default=list,
         blank=True,
         validators=[source_rule_kinds_validate],
         help_text=f"Claim kinds; empty means any. One of {ClaimKind.values}",
+        verbose_name=_("kinds"),
     )
     keywords = models.JSONField(
         default=list,
         blank=True,
         validators=[source_rule_keywords_validate],
-        help_text="Any of these words (case-insensitive); empty means any.",
+        help_text=_("Any of these words (case-insensitive); empty means any."),
+        verbose_name=_("keywords"),
     )
     excluded_keywords = models.JSONField(
         default=list,
         blank=True,
         validators=[source_rule_keywords_validate],
-        help_text="Never for claims that mention any of these words (case-insensitive), even with a keyword.",
+        help_text=_("Never for claims that mention any of these words (case-insensitive), even with a keyword."),
+        verbose_name=_("excluded keywords"),
     )
-    requires_attribution = models.BooleanField(default=False, help_text="Only for claims that name an outlet.")
-    is_active = models.BooleanField(default=True)
-    priority = models.PositiveSmallIntegerField(default=100)
+    requires_attribution = models.BooleanField(
+        default=False, help_text=_("Only for claims that name an outlet."), verbose_name=_("requires attribution")
+    )
+    is_active = models.BooleanField(default=True, verbose_name=_("is active"))
+    priority = models.PositiveSmallIntegerField(default=100, verbose_name=_("priority"))
 
     class Meta:
         verbose_name = _("source rule")
@@ -132,19 +144,21 @@ class SourceRule(BaseModel):
 
 
 class LinkStatus(models.TextChoices):
-    UNCHECKED = "unchecked", "Not checked yet"
-    ALIVE = "alive", "Alive"
-    DEAD = "dead", "Dead"
+    UNCHECKED = "unchecked", _("Not checked yet")
+    ALIVE = "alive", _("Alive")
+    DEAD = "dead", _("Dead")
 
 
 class SourceLink(BaseModel):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="source_links")
-    rule = models.ForeignKey(SourceRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="links")
-    url = models.URLField(max_length=2000)
-    label = models.CharField(max_length=300)
-    reason = models.CharField(max_length=500, blank=True)
-    archive_url = models.URLField(max_length=2000, blank=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="source_links", verbose_name=_("claim"))
+    rule = models.ForeignKey(
+        SourceRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="links", verbose_name=_("rule")
+    )
+    url = models.URLField(max_length=2000, verbose_name=_("url"))
+    label = models.CharField(max_length=300, verbose_name=_("label"))
+    reason = models.CharField(max_length=500, blank=True, verbose_name=_("reason"))
+    archive_url = models.URLField(max_length=2000, blank=True, verbose_name=_("archive url"))
+    archived_at = models.DateTimeField(null=True, blank=True, verbose_name=_("archived at"))
 
     class Meta:
         verbose_name = _("source link")
@@ -159,12 +173,14 @@ class SourceLink(BaseModel):
 class LibraryDocument(BaseModel):
     """A document in the desk's local reference library, searched by full text."""
 
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="library_documents")
-    title = models.CharField(max_length=500)
-    publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=2000)
-    published_on = models.DateField(null=True, blank=True)
-    body = models.TextField()
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="library_documents", verbose_name=_("desk")
+    )
+    title = models.CharField(max_length=500, verbose_name=_("title"))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    url = models.URLField(max_length=2000, verbose_name=_("url"))
+    published_on = models.DateField(null=True, blank=True, verbose_name=_("published on"))
+    body = models.TextField(verbose_name=_("body"))
 
     class Meta:
         verbose_name = _("library document")
@@ -177,8 +193,8 @@ class LibraryDocument(BaseModel):
 
 
 class FetchStatus(models.TextChoices):
-    OK = "ok", "Fetched"
-    FAILED = "failed", "Failed"
+    OK = "ok", pgettext_lazy("reference fetch status", "Fetched")
+    FAILED = "failed", pgettext_lazy("reference fetch status", "Failed")
 
 
 class Stance(models.TextChoices):
@@ -208,34 +224,43 @@ GATHERING_PROVIDER_CHOICES = [(value, label) for value, label in ProviderName.ch
 
 
 class Reference(BaseModel):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="references")
-    url = models.URLField(max_length=2000)
-    title = models.CharField(max_length=500)
-    publisher = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    snippet = models.TextField(blank=True)
-    provider = models.CharField(max_length=50, choices=ProviderName.choices)
-    score = models.FloatField(default=0)
-    fetched_at = models.DateTimeField()
-    fetch_status = models.CharField(max_length=20, choices=FetchStatus.choices, default=FetchStatus.OK)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="references", verbose_name=_("claim"))
+    url = models.URLField(max_length=2000, verbose_name=_("url"))
+    title = models.CharField(max_length=500, verbose_name=_("title"))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    published_on = models.DateField(null=True, blank=True, verbose_name=_("published on"))
+    snippet = models.TextField(blank=True, verbose_name=_("snippet"))
+    provider = models.CharField(max_length=50, choices=ProviderName.choices, verbose_name=_("provider"))
+    score = models.FloatField(default=0, verbose_name=_("score"))
+    fetched_at = models.DateTimeField(verbose_name=_("fetched at"))
+    fetch_status = models.CharField(
+        max_length=20, choices=FetchStatus.choices, default=FetchStatus.OK, verbose_name=_("fetch status")
+    )
     # Evidence: the passage of the document that best matches the claim, the [start, end)
     # character spans to highlight in it, and how its figures compare with the claim's.
-    passage = models.TextField(blank=True)
-    passage_highlights = models.JSONField(default=list, blank=True)
-    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNRELATED)
-    stance_score = models.FloatField(default=0)
-    stance_details = models.JSONField(default=dict, blank=True)
+    passage = models.TextField(blank=True, verbose_name=_("passage"))
+    passage_highlights = models.JSONField(default=list, blank=True, verbose_name=_("passage highlights"))
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNRELATED, verbose_name=_("stance"))
+    stance_score = models.FloatField(default=0, verbose_name=_("stance score"))
+    stance_details = models.JSONField(default=dict, blank=True, verbose_name=_("stance details"))
     # Internet Archive copy, so a citation survives the page going away.
-    archive_url = models.URLField(max_length=2000, blank=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
-    link_status = models.CharField(max_length=20, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED)
-    link_checked_at = models.DateTimeField(null=True, blank=True)
+    archive_url = models.URLField(max_length=2000, blank=True, verbose_name=_("archive url"))
+    archived_at = models.DateTimeField(null=True, blank=True, verbose_name=_("archived at"))
+    link_status = models.CharField(
+        max_length=20, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED, verbose_name=_("link status")
+    )
+    link_checked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("link checked at"))
     # When the linked page itself was fetched and its main text searched for evidence (search
     # results from news and fact-check indexes come with a title only).
-    document_read_at = models.DateTimeField(null=True, blank=True)
+    document_read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("document read at"))
     # Who added it by hand (provider "person"); gathered references have nobody.
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
     )
 
     class Meta:
@@ -256,10 +281,10 @@ class Reference(BaseModel):
 
 
 class JobStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a worker"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", pgettext_lazy("reference job status", "Waiting for a worker")
+    RUNNING = "running", pgettext_lazy("reference job status", "Running")
+    DONE = "done", pgettext_lazy("reference job status", "Done")
+    FAILED = "failed", pgettext_lazy("reference job status", "Failed")
 
 
 class ReferenceJob(BaseModel):
@@ -270,14 +295,16 @@ class ReferenceJob(BaseModel):
     that stayed pending too long.
     """
 
-    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="reference_job")
-    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    provider_errors = models.JSONField(default=dict, blank=True)
-    last_error = models.TextField(blank=True)
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="reference_job", verbose_name=_("claim"))
+    status = models.CharField(
+        max_length=20, choices=JobStatus.choices, default=JobStatus.PENDING, db_index=True, verbose_name=_("status")
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
+    provider_errors = models.JSONField(default=dict, blank=True, verbose_name=_("provider errors"))
+    last_error = models.TextField(blank=True, verbose_name=_("last error"))
 
     class Meta:
         verbose_name = _("reference job")
@@ -295,9 +322,9 @@ class ProviderSetting(BaseModel):
     (its API key still comes from the environment, never from the database).
     """
 
-    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="provider_settings")
-    provider = models.CharField(max_length=50, choices=GATHERING_PROVIDER_CHOICES)
-    is_enabled = models.BooleanField(default=True)
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="provider_settings", verbose_name=_("desk"))
+    provider = models.CharField(max_length=50, choices=GATHERING_PROVIDER_CHOICES, verbose_name=_("provider"))
+    is_enabled = models.BooleanField(default=True, verbose_name=_("is enabled"))
 
     class Meta:
         verbose_name = _("provider setting")

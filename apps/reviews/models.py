@@ -14,10 +14,12 @@ from apps.references.models import Reference
 class RatingScale(BaseModel):
     """A desk's verdict scale. The scale without a desk is the shipped default."""
 
-    desk = models.OneToOneField(Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="rating_scale")
-    name = models.CharField(max_length=200)
-    best_rating = models.PositiveSmallIntegerField(default=5)
-    worst_rating = models.PositiveSmallIntegerField(default=1)
+    desk = models.OneToOneField(
+        Desk, on_delete=models.CASCADE, null=True, blank=True, related_name="rating_scale", verbose_name=_("desk")
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    best_rating = models.PositiveSmallIntegerField(default=5, verbose_name=_("best rating"))
+    worst_rating = models.PositiveSmallIntegerField(default=1, verbose_name=_("worst rating"))
 
     class Meta:
         verbose_name = _("rating scale")
@@ -29,17 +31,17 @@ class RatingScale(BaseModel):
 
 
 class Rating(BaseModel):
-    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings")
-    label = models.CharField(max_length=100)
-    description = models.CharField(max_length=500, blank=True)
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("scale"))
+    label = models.CharField(max_length=100, verbose_name=_("label"))
+    description = models.CharField(max_length=500, blank=True, verbose_name=_("description"))
     # schema.org ClaimReview reviewRating.ratingValue; null for ratings off the true/false line
     # (Misleading, Unverifiable), which ClaimReview then carries by alternateName only.
-    claimreview_value = models.PositiveSmallIntegerField(null=True, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    claimreview_value = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("claimreview value"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
     # The label in other languages, by BCP 47 tag ({"es": "Falso", "fr": "Faux"}): exports of an
     # article in one of them use it. A JSON object rather than a table: it is read with the rating,
     # written whole from one form, and never queried by language.
-    language_labels = models.JSONField(default=dict, blank=True)
+    language_labels = models.JSONField(default=dict, blank=True, verbose_name=_("language labels"))
 
     class Meta:
         verbose_name = _("rating")
@@ -89,25 +91,35 @@ class TaskStatus(models.TextChoices):
 
 
 class ReviewTask(BaseModel):
-    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="review_task")
-    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW, db_index=True)
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="review_task", verbose_name=_("claim"))
+    status = models.CharField(
+        max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW, db_index=True, verbose_name=_("status")
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="review_tasks",
+        verbose_name=_("assignee"),
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
     )
-    due_date = models.DateField(null=True, blank=True)
-    editor_note = models.TextField(blank=True, help_text="Why the editor returned the verdict.")
+    due_date = models.DateField(null=True, blank=True, verbose_name=_("due date"))
+    editor_note = models.TextField(
+        blank=True, help_text=_("Why the editor returned the verdict."), verbose_name=_("editor note")
+    )
     # Counts the changes to the task's verdict (draft saved, submitted, returned, approved).
     # Verdict and approval forms carry the revision they were shown with, so a form left open
     # while someone else changed the verdict is refused instead of approving or overwriting what
     # its user never saw.
-    verdict_revision = models.PositiveIntegerField(default=0)
+    verdict_revision = models.PositiveIntegerField(default=0, verbose_name=_("verdict revision"))
 
     class Meta:
         verbose_name = _("review task")
@@ -121,24 +133,29 @@ class ReviewTask(BaseModel):
 class Verdict(BaseModel):
     """The reviewer's current verdict on a task; resubmitting after a return updates it."""
 
-    task = models.OneToOneField(ReviewTask, on_delete=models.CASCADE, related_name="verdict")
-    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
-    rationale = models.TextField()
-    cited_references = models.ManyToManyField(Reference, blank=True, related_name="cited_by")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
-    submitted_at = models.DateTimeField()
+    task = models.OneToOneField(ReviewTask, on_delete=models.CASCADE, related_name="verdict", verbose_name=_("task"))
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("rating"))
+    rationale = models.TextField(verbose_name=_("rationale"))
+    cited_references = models.ManyToManyField(
+        Reference, blank=True, related_name="cited_by", verbose_name=_("cited references")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("reviewer")
+    )
+    submitted_at = models.DateTimeField(verbose_name=_("submitted at"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="approved_verdicts",
+        verbose_name=_("approved by"),
     )
     # When the version now standing was approved; a resubmission clears it until the next approval.
-    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("approved at"))
     # When the verdict was first approved (published). Corrections never move it: ClaimReview's
     # datePublished stays the first publication, and dateModified is the latest correction.
-    first_approved_at = models.DateTimeField(null=True, blank=True)
+    first_approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("first approved at"))
 
     class Meta:
         verbose_name = _("verdict")
@@ -187,43 +204,75 @@ class VerdictCorrection(BaseModel):
     deleted, so a verdict's corrections are its public corrections history.
     """
 
-    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="corrections")
-    note = models.TextField(help_text="Why the verdict was reopened, as readers of the correction are told.")
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    verdict = models.ForeignKey(
+        Verdict, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("verdict")
     )
-    reopened_at = models.DateTimeField()
+    note = models.TextField(
+        help_text=_("Why the verdict was reopened, as readers of the correction are told."), verbose_name=_("note")
+    )
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(verbose_name=_("reopened at"))
     # The finding as published before the correction.
-    previous_rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="corrections_from")
+    previous_rating = models.ForeignKey(
+        Rating, on_delete=models.PROTECT, related_name="corrections_from", verbose_name=_("previous rating")
+    )
     # The ratings' labels as they were when the correction was opened and closed: a correction is a
     # public record, and "previously rated False" must not turn into "previously rated Wrong" when a
     # desk admin later renames the rating. The foreign keys stay for what needs the row (withdrawing
     # a correction restores its rating; a rating in use cannot be removed).
-    previous_rating_label = models.CharField(max_length=100)
+    previous_rating_label = models.CharField(max_length=100, verbose_name=_("previous rating label"))
     # Its labels in other languages as they were then too: readers of an article in one of them are
     # told the rating in their language, as every export tells them the current one.
-    previous_rating_language_labels = models.JSONField(default=dict, blank=True)
-    previous_rationale = models.TextField()
-    previous_cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    previous_rating_language_labels = models.JSONField(
+        default=dict, blank=True, verbose_name=_("previous rating language labels")
+    )
+    previous_rationale = models.TextField(verbose_name=_("previous rationale"))
+    previous_cited_references = models.ManyToManyField(
+        Reference, blank=True, related_name="+", verbose_name=_("previous cited references")
+    )
     previous_reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("previous reviewer"),
     )
     previous_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("previous approved by"),
     )
-    previous_approved_at = models.DateTimeField()
+    previous_approved_at = models.DateTimeField(verbose_name=_("previous approved at"))
     # When the published revision was submitted, for withdrawing the correction to restore it; null on
     # rows whose reopening predates it being kept (migration 0010 fills the open ones it can).
-    previous_submitted_at = models.DateTimeField(null=True, blank=True)
+    previous_submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("previous submitted at"))
     # Empty while the correction is open; the approval of the corrected verdict fills them.
     corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("corrected by"),
     )
-    corrected_at = models.DateTimeField(null=True, blank=True)
-    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections_to")
-    rating_label = models.CharField(max_length=100, blank=True)
-    rating_language_labels = models.JSONField(default=dict, blank=True)
-    rationale = models.TextField(blank=True)
+    corrected_at = models.DateTimeField(null=True, blank=True, verbose_name=_("corrected at"))
+    rating = models.ForeignKey(
+        Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections_to", verbose_name=_("rating")
+    )
+    rating_label = models.CharField(max_length=100, blank=True, verbose_name=_("rating label"))
+    rating_language_labels = models.JSONField(default=dict, blank=True, verbose_name=_("rating language labels"))
+    rationale = models.TextField(blank=True, verbose_name=_("rationale"))
 
     class Meta:
         verbose_name = _("verdict correction")
@@ -290,11 +339,19 @@ class VerdictDraft(BaseModel):
     to that their predecessor left it.
     """
 
-    task = models.OneToOneField(ReviewTask, on_delete=models.CASCADE, related_name="verdict_draft")
-    rating = models.ForeignKey(Rating, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    rationale = models.TextField(blank=True)
-    cited_references = models.ManyToManyField(Reference, blank=True, related_name="+")
-    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    task = models.OneToOneField(
+        ReviewTask, on_delete=models.CASCADE, related_name="verdict_draft", verbose_name=_("task")
+    )
+    rating = models.ForeignKey(
+        Rating, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("rating")
+    )
+    rationale = models.TextField(blank=True, verbose_name=_("rationale"))
+    cited_references = models.ManyToManyField(
+        Reference, blank=True, related_name="+", verbose_name=_("cited references")
+    )
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("saved by")
+    )
 
     class Meta:
         verbose_name = _("verdict draft")
@@ -318,13 +375,13 @@ class NotificationKind(models.TextChoices):
 
 
 class NotificationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
+    PENDING = "pending", pgettext_lazy("notification status", "Pending")
+    SENDING = "sending", pgettext_lazy("notification status", "Sending")
+    SENT = "sent", pgettext_lazy("notification status", "Sent")
     # Not sent, and never will be: see `last_error` (the recipient left the desk, turned the kind
     # off or has no address since the row was written, or every attempt failed).
-    SKIPPED = "skipped", "Skipped"
-    FAILED = "failed", "Failed"
+    SKIPPED = "skipped", pgettext_lazy("notification status", "Skipped")
+    FAILED = "failed", pgettext_lazy("notification status", "Failed")
 
 
 class Notification(BaseModel):
@@ -335,24 +392,35 @@ class Notification(BaseModel):
     the event, so the same event never makes two rows (a digest run twice a day sends one).
     """
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices, verbose_name=_("kind"))
     # Who caused the event, named in the email; none for the digest.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    tasks = models.ManyToManyField(ReviewTask, related_name="notifications")
+    tasks = models.ManyToManyField(ReviewTask, related_name="notifications", verbose_name=_("tasks"))
     # What the email tells beyond the tasks, fixed when the event happened (the editor's note).
-    note = models.TextField(blank=True)
-    dedupe_key = models.CharField(max_length=200, unique=True)
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    dedupe_key = models.CharField(max_length=200, unique=True, verbose_name=_("dedupe key"))
     status = models.CharField(
-        max_length=20, choices=NotificationStatus.choices, default=NotificationStatus.PENDING, db_index=True
+        max_length=20,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+        db_index=True,
+        verbose_name=_("status"),
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    sending_since = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
+    sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    last_error = models.TextField(blank=True, verbose_name=_("last error"))
 
     class Meta:
         verbose_name = _("notification")
@@ -366,8 +434,10 @@ class Notification(BaseModel):
 class NotificationOptOut(BaseModel):
     """A kind of email its user turned off; every kind is on until they do."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_outs")
-    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_outs", verbose_name=_("user")
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices, verbose_name=_("kind"))
 
     class Meta:
         verbose_name = _("notification opt out")

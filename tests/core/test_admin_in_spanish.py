@@ -68,3 +68,25 @@ def test_a_change_made_in_spanish_is_recorded_with_the_model_s_english_name(root
     event = AuditEvent.objects.filter(action=AuditAction.ADMIN_CHANGED).latest("occurred_at")
     assert event.details["model"] == "source rule"
     assert SourceRule.objects.get(pk=rule.pk).label == "Regla nueva"
+
+
+def test_filters_columns_and_choices_read_in_spanish(root_client, desk):
+    factories.ArticleFactory(desk=desk, title="Negociaciones sobre Siria")
+
+    page = root_client.get(reverse("admin:articles_article_changelist"), headers=SPANISH).text
+    english = root_client.get(reverse("admin:articles_article_changelist"), headers={"accept-language": "en"}).text
+
+    assert "Por estado de la importación" in page
+    assert ">Buscando afirmaciones</a>" in page
+    assert "By intake status" in english
+    assert ">Finding claims</a>" in english
+
+
+def test_a_change_form_labels_its_fields_and_help_in_spanish(root_client, desk):
+    rule = factories.SourceRuleFactory(desk=desk)
+
+    page = root_client.get(reverse("admin:references_sourcerule_change", args=[rule.pk]), headers=SPANISH).text
+
+    assert ">Palabras clave:</label>" in page
+    assert "Cualquiera de estas palabras (sin distinguir mayúsculas); vacío significa cualquiera." in page
+    assert ">Plantilla de URL:</label>" in page
