@@ -2539,3 +2539,51 @@ def test_who_a_subject_is_between_commas_does_not_hide_what_they_said_while_acti
     )
 
     assert _claim(claims, "questioned").attribution == "John Hutchins"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Both Mugabe and Tsvangirai claimed victory in the presidential vote of 2008.", ""),
+        ("The storm claimed 3000 lives and destroyed 500 homes in the province.", ""),
+        ("Mohr praised Blankenship's record and claimed the nominee was stronger than any rival.", "Mohr"),
+        ("The Taliban have claimed responsibility for the bombing in Kabul.", "The Taliban"),
+        ("Protesters have claimed Iran, especially, is unduly influencing their government.", "Protesters"),
+    ],
+    ids=["claimed victory", "claimed lives", "and claimed a statement", "claimed responsibility", "claimed, aside"],
+)
+def test_claimed_is_a_frame_before_what_was_claimed_but_not_before_a_thing_won_or_taken(text, source):
+    claimed = [claim for claim in extract_claims(text, english_confirmed=True) if "claimed" in claim.text]
+
+    assert [claim.attribution for claim in claimed] == [source]
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "kept"),
+    [
+        ('On the live television he said, "The name of this area is Islambol."', "On the live television"),
+        (
+            'On September 13 — two days after the ruling — he said he remained "cautiously optimistic" of a deal.',
+            "On September 13 — two days after the ruling —",
+        ),
+    ],
+    ids=["no comma after the opening", "an aside inside dashes"],
+)
+def test_a_pronoun_after_an_opening_without_its_comma_is_the_speaker_and_the_opening_stays(second_sentence, kept):
+    claims = extract_claims(
+        f"Boris Johnson has repeatedly stated that Britain must leave by October 31. {second_sentence}",
+        english_confirmed=True,
+    )
+
+    claim = _claim(claims, kept)
+    assert claim.attribution == "Boris Johnson"
+    assert claim.text.startswith(kept)
+
+
+def test_a_single_name_after_a_post_in_lower_case_is_the_speaker():
+    claims = extract_claims(
+        'At the event, ABHM president Chakrapani said "Coronavirus has come because of the people who eat meat".',
+        english_confirmed=True,
+    )
+
+    assert [claim.attribution for claim in claims] == ["ABHM president Chakrapani"]

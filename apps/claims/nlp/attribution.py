@@ -96,7 +96,7 @@ _SOURCE = (
     # Margaret Leinen": a body, a post in lower case, the person who holds it
     # "AU chairperson President Abdel Fattah el-Sisi of Egypt said": where the holder is from, after the name
     rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
-    rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}(?:\s+of\s+{_NAME})?"
+    rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}}(?:\s+of\s+{_NAME})?"
     # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
     rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
     rf"(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?"
@@ -365,6 +365,12 @@ _DAY_WITHOUT_COMMA = re.compile(
     r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later)\s+"
     rf"(?=the\s|[A-Z]|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
 )
+# "On the live television he said", "On September 13 — two days after the ruling — she said": a phrase that sets
+# the scene without its comma, or with an aside inside dashes, then the speaker's pronoun
+_OPENING_BEFORE_PRONOUN = re.compile(
+    r"(?P<opening>(?:On|In|At|During|After|Before|Later|Earlier)\s[^,;:\"“”\u2014\u2013]{1,50}?)\s+"
+    r"(?:[\u2014\u2013]\s*[^\u2014\u2013\"“”]{1,100}?\s*[\u2014\u2013]\s+)?(?=(?:he|she)\s)"
+)
 
 # "The study's lead author, doctoral candidate Maninder Thind, said", "The general secretary of the RMT union
 # (National Union of Rail, Maritime and Transport Workers), Mick Cash, said": a post however long, then its
@@ -391,7 +397,9 @@ _SAYING_AFTER_COMMA = re.compile(
 # doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
 # "The agency did not mention casualties, but said exports were continuing": or after what it did not do
 _AND_SAID = re.compile(
-    r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:]))\b"
+    r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:])"
+    # "The attacker jumped on stage and claimed he was wrongfully imprisoned": a claim, not "claimed victory"
+    r"|claimed)\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
@@ -621,6 +629,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and match["source"].lower() not in SOURCE_ANAPHORA
     ):
         return _leading_frame(match, sentence)
+    if frame := _pronoun_after_opening_without_comma(sentence):
+        return frame
     if (
         '"' not in sentence
         and "“" not in sentence
@@ -676,9 +686,29 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
-    if (saying := _AND_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
+    if (
+        (saying := _AND_SAID.search(sentence))
+        and (saying["cue"] != "claimed" or _claims_a_statement(sentence[saying.end() :].lstrip()))
+        and (subject := _sentence_subject(sentence))
+    ):
         return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
     return None
+
+
+def _pronoun_after_opening_without_comma(sentence: str) -> AttributionFrame | None:
+    """'On the live television he said, "..."', "On September 13 — two days after the ruling — he said he remained
+    ...": the pronoun is the source, and the claim keeps the whole sentence so as not to lose when it was said."""
+    opening = _OPENING_BEFORE_PRONOUN.match(sentence)
+    if opening is None or has_clause_verb(opening["opening"]):
+        return None
+    if (quoted := _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, opening.end())) and not quoted["unclosed"]:
+        return AttributionFrame(quoted["source"], _cue(quoted["cue"]), 0, len(sentence), "quote")
+    match = _LEADING_AFTER_OPENING.match(sentence, opening.end())
+    if match is None or match["source"] not in ("he", "she"):
+        return None
+    if not (_leading_content_follows(match, sentence) and _says(match, sentence)):
+        return None
+    return AttributionFrame(match["source"], _cue(match["cue"]), 0, len(sentence), "parenthetical")
 
 
 # "Conservative Party leader and Prime Minister Boris Johnson said he was ...", "the topmost senior Polish
@@ -838,15 +868,18 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
 
 # Verbs that also take a thing as their object, outside speech: "Scans revealed a broken leg", "The
 # results indicated a rise", "The army asserted control", "The team conceded a goal", "Amash contended for
-# the nomination".
-_CUES_WITH_OBJECTS = frozenset({"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends"})
+# the nomination"; "Both candidates claimed victory", "It claimed a sixteenth death".
+_CUES_WITH_OBJECTS = frozenset(
+    {"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends", "claimed", "claims"}
+)
 # "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
 _DENIED_A_THING = re.compile(
     r"(?:\w+\s+){0,2}?(?:funding|funds|entry|access|bail|permission|visas?|requests?|applications?|service|"
     r"passage|asylum|boarding|approval|licen[cs]es?|permits?|treatment|benefits)\b"
 )
 # What was said follows: "revealed that, ...", "revealed, in a statement, ...", 'revealed in a post: "..."'
-_SAID_FOLLOWS = re.compile(r"(?:that\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
+# "the officers claimed to be seeking a bomb": what someone claimed to be or have done
+_SAID_FOLLOWS = re.compile(r"(?:that\b|to\s+(?:be|have)\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
 # Where the first clause of what follows the verb ends: "a broken leg and two cracked ribs" has none.
 _FIRST_CLAUSE_END = re.compile(r",|;|\s(?:and|but|or)\s")
 
@@ -859,7 +892,27 @@ def _says(match: re.Match[str], sentence: str) -> bool:
     if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
         return True
     content = sentence[match.end() :]
+    if _cue(match["cue"]) in ("claimed", "claims"):
+        return _claims_a_statement(content)
     return _SAID_FOLLOWS.match(content) is not None or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])
+
+
+# Where what was claimed ends: before the claimant's next act ("claimed 3000 lives and destroyed 500 homes") or a
+# relative clause about the object ("claimed victory in the vote, which was disputed"), not at any "and" ("claimed
+# she and her family had received threats") or comma ("claimed Iran, especially, is influencing ...")
+_CLAIM_END = re.compile(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where)\b")
+# "The Taliban have claimed responsibility", "ISIL claimed the bombing": a group's word that it did it
+_CLAIMED_THE_ACT = re.compile(
+    r"(?:(?:full\s+)?responsibility|credit|(?:the\s+)?(?:attacks?|bombings?|shootings?|killings?))\b"
+)
+
+
+def _claims_a_statement(content: str) -> bool:
+    """Whether what follows "claimed" is what was claimed ("claimed he was wrongfully imprisoned", "claimed to be
+    seeking a bomb", "claimed responsibility"), not a thing won or taken ("claimed victory", "claimed 3000 lives")."""
+    if _SAID_FOLLOWS.match(content) or _CLAIMED_THE_ACT.match(content):
+        return True
+    return has_clause_verb(_CLAIM_END.split(content, maxsplit=1)[0])
 
 
 def _clean(source: str) -> str:
