@@ -2587,3 +2587,23 @@ def test_a_single_name_after_a_post_in_lower_case_is_the_speaker():
     )
 
     assert [claim.attribution for claim in claims] == ["ABHM president Chakrapani"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            'Jennifer Daskal of American University and contributor to Slate wrote, "A single country could demand '
+            'the removal of a post."',
+            "Jennifer Daskal of American University",
+        ),
+        (
+            "A tweet sent from Biden's Twitter account during the debate repeated his commitment, saying \"My "
+            'running mate will be a woman."',
+            "Biden",
+        ),
+    ],
+    ids=["what else the speaker is", "a message's sender"],
+)
+def test_a_speaker_with_a_second_post_or_a_message_sent_from_an_account_names_the_source(text, source):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]

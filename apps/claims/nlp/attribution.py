@@ -51,7 +51,7 @@ _ROLE_NOUNS = (
     r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
     r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker|owner|co-owner|proprietor|"
     r"publisher|editor-in-chief|principal|dean|provost|rector|chancellor|protester|protestor|demonstrator|"
-    r"volunteer|survivor|employee|pastor|priest|imam|rabbi|cleric|farmer|athlete"
+    r"volunteer|survivor|employee|pastor|priest|imam|rabbi|cleric|farmer|athlete|contributor|columnist"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -228,7 +228,10 @@ _RELATIVE_OR_AIDE = "|".join(
 # Leader, Chuck Schumer, said:").
 _SPEAKER_THEN_QUOTE = re.compile(
     # 'Nikki Holland of the National Crime Agency (NCA) said, "..."': an abbreviation after the name
-    rf"^(?P<source>{_SOURCE}(?:\s+\({_CAPITAL}[\w.-]*\))?)(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
+    rf"^(?P<source>{_SOURCE}(?:\s+\({_CAPITAL}[\w.-]*\))?)"
+    # 'Jennifer Daskal of American University and contributor to Slate wrote, "..."': what else the speaker is
+    rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+(?:to|at|of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?"
+    rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     # 'Rebecca Falconer, an Ithaca College undergraduate who led one of the studies, said "..."': with the
     # quotation after the verb, whatever stands between commas describes the speaker
     r"|an?\s[^,\"“]{2,100}"
@@ -846,11 +849,22 @@ def _names_a_post_first(source: str) -> bool:
     return source.startswith(("The ", "the ", "One ", "A ", "An ")) or _POSSESSIVE_POST.search(source) is not None
 
 
+# "A tweet sent from Biden's Twitter account during the debate repeated ...": a message is its sender's words
+_MESSAGE_SENT_BY = re.compile(
+    r"(?:An?|The)\s+(?:tweet|post|message|video|email|e-mail)\s+(?:sent|posted|published)\s+(?:from|by|on)\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})(?:['\u2019]s\s+(?:{_NAME}\s+)?account)?"
+    r"(?:\s+(?:during|on|in|at|last|this)\s[^,\"“]{1,40}?)?\s+(?:[a-z]+ed|said|says)\b"
+)
+
+
 def _sentence_subject(sentence: str) -> str:
-    """The subject of a sentence that opens with it, or with a scene-setting phrase before it."""
+    """The subject of a sentence that opens with it, or with a scene-setting phrase before it; the sender of a
+    message that is the subject."""
     opening = _OPENING_PHRASE.match(sentence)
-    match = _SUBJECT.match(sentence, opening.end() if opening else 0)
-    return _clean(match["named"] or match["source"]) if match else ""
+    if match := _SUBJECT.match(sentence, opening.end() if opening else 0):
+        return _clean(match["named"] or match["source"])
+    sent = _MESSAGE_SENT_BY.match(sentence, opening.end() if opening else 0)
+    return sent["name"] if sent else ""
 
 
 def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
