@@ -1325,3 +1325,19 @@ def test_a_given_name_alone_is_a_person_but_not_an_award_a_service_or_a_place(te
 )  # fmt: skip
 def test_a_speaker_named_after_a_capitalised_post_or_with_a_post_nominal_is_a_person(text, person):
     assert {"text": person, "type": "PERSON"} in find_entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He pleaded guilty to 29 out of 30 federal hate crime charges.", [(29, "charges"), (30, "charges")]),
+        ("The laboratory found 7 out of 20 suspected cases positive.", [(7, "cases"), (20, "cases")]),
+        ("She was convicted of possessing 1,000 or more kilograms of marijuana.", [(1000, "kilograms")]),
+        ("The party has not reached the ballot in five or more states since 1984.", [(5, "states")]),
+        ("Four of the deceased were from overseas.", [(4, "people")]),
+        ("Wong and three of his co-authors have started a company.", [(3, "co-authors")]),
+    ],
+    ids=["out of", "out of, a modifier first", "or more", "or more, in words", "of the deceased", "a hyphenated noun"],
+)  # fmt: skip
+def test_a_count_out_of_a_whole_of_a_group_or_with_or_more_counts_the_noun_after_it(text, expected):
+    assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected

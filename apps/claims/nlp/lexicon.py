@@ -216,7 +216,7 @@ QUANTITY_MODIFIERS = words(
     """recent new more other additional separate different major main key previous former
     consecutive straight successive further total estimated confirmed armed civilian unarmed
     innocent young old small large big senior top leading local foreign international
-    national regional public private military political draft formal official"""
+    national regional federal public private military political draft formal official"""
 )
 
 MONTHS = {

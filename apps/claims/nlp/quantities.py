@@ -105,6 +105,8 @@ _PEOPLE_IN_A_STATE = frozenset(
     {"stranded", "displaced", "evacuated", "trapped", "homeless", "arrested", "detained", "rescued", "hospitalised",
      "hospitalized", "aboard", "on-board", "onboard"}
 )  # fmt: skip
+# "Four of the deceased", "two of the injured": people named by what happened to them
+_PEOPLE_AS_A_GROUP = frozenset({"deceased", "dead", "injured", "wounded", "missing", "accused", "elderly"})
 # "turned out 2.9 million strong to vote": a crowd's size, where the phrase ends after "strong"
 # (not "its 386 strong Netto chain", which counts shops).
 _STRONG_CROWD = re.compile(r"(?:\s*(?:[.,;:!?)]|$)|\s+(?:to|in|at|on|for|and|as|when|while|who|outside)\b)")
@@ -276,6 +278,8 @@ _LIST_ITEM_GAP = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s+[^,;.]{1
 _PLACE_OR_TIME_AFTER = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s")
 _PART_OF_A_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}['\u2019]s)\s+"
+    # "29 out of 30 federal charges", "7 out of 20 suspected cases"
+    r"|\s+out\s+of\s+(?:the\s+)?"
 )
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
 _CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
@@ -493,10 +497,12 @@ _NAME_BEFORE_AGE = re.compile(
     rf"\b(?:[A-Z][\w'\u2019-]*|{'|'.join(RELATIVES)}|princess|prince|man|woman|boy|girl|victim|suspect|driver"
     r"|teenager|pilot|officer|soldier|mayor)\s*,\s*(?:now\s+)?$"  # "James Alex Fields, now 22,"
 )
+_MORE_OR_FEWER = re.compile(r"\s+(?:more|fewer|less)\s+[a-z]")
 _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?"
     # "three of the twelve access lanes": a count and a modifier before the noun
-    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+)?(?P<noun>[a-z]+)\b"
+    # "three of his co-authors": a hyphenated noun
+    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+)?(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
 )
 
 
@@ -685,6 +691,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue  # "hundreds of people"
         if lower == "of" and (part := _PART_OF.match(text, position)) and _is_plural_noun(part["noun"]):
             return part["noun"], part.end()  # "39 of the state's 40 delegates", "all 25 of Nevada's delegates"
+        if lower == "of" and (part := _PART_OF.match(text, position)) and part["noun"] in _PEOPLE_AS_A_GROUP:
+            return "people", part.end()  # "Four of the deceased were from overseas"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"
             last_capital = word_match
@@ -695,6 +703,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break  # "At least 12 feared dead", "twelve reported by industry sources": not a unit
         if lower.endswith("ly") and lower not in STOPWORDS and _plural_ahead(text, position):
             continue  # "12 seriously injured workers"
+        if lower == "or" and _MORE_OR_FEWER.match(text, position):
+            continue  # "1,000 or more kilograms", "four or more people"
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
