@@ -1341,3 +1341,19 @@ def test_a_speaker_named_after_a_capitalised_post_or_with_a_post_nominal_is_a_pe
 )  # fmt: skip
 def test_a_count_out_of_a_whole_of_a_group_or_with_or_more_counts_the_noun_after_it(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deceased were aged nine, ten, two aged fourteen, 49, and 59.",
+            [(9, "years"), (10, "years"), (2, "people"), (14, "years"), (49, "years"), (59, "years")],
+        ),
+        ("Among voters between the ages of 17 and 29, he won the most.", [(17, "years"), (29, "years")]),
+        ("Two cases were aged above 60, two between 51 and 60.", [(2, "cases"), (60, "years"), (2, ""), (51, "")]),
+    ],
+    ids=["a list of ages", "ages of two bounds", "not a count after an age"],
+)  # fmt: skip
+def test_the_next_items_of_a_list_of_ages_are_ages(text, expected):
+    assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected

@@ -236,7 +236,21 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
     what the number before it counted."""
     previous_unit, counted_here, previous_end = carried_in, False, -1
+    listing_ages = False
     for index, quantity in enumerate(quantities):
+        # "aged nine, ten, thirteen, 49, and 59", "between the ages of 14 and 18": a list of ages goes on
+        if (
+            listing_ages
+            and not quantity["unit"]
+            and (quantity.get("value") or 0) <= 130
+            and _AGE_LIST_GAP.fullmatch(text, previous_end, quantity["_start"])
+            # an item of the list, not "aged 80, and 3 were injured" or "aged above 60, two between 51 and 60"
+            and _AGE_ITEM_END.match(text, quantity["_end"])
+        ):
+            quantity["unit"] = "years"
+        listing_ages = quantity["unit"] == "years" and (
+            listing_ages or _AGE_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]) is not None
+        )
         # "defeated Wynnum 45 points to 24", "passed by 230 votes to 202": the number after "to" counts the same
         score = counted_here and text[previous_end : quantity["_start"]] == " to "
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
@@ -274,6 +288,9 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         previous_end = quantity["_end"]
 
 
+_NUMBER_AFTER = re.compile(rf"\s+(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)", re.IGNORECASE)
+_AGE_ITEM_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|or)\s")
+_AGE_LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _LIST_ITEM_GAP = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s+[^,;.]{1,40}?(?:,\s+(?:and\s+)?|\s+and\s+)")
 _PLACE_OR_TIME_AFTER = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s")
 _PART_OF_A_WHOLE = re.compile(
@@ -711,6 +728,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break
         if lower == "strong":
             return ("people", position) if _STRONG_CROWD.match(text, position) else ("", match.end())
+        if lower == "aged" and _NUMBER_AFTER.match(text, position):
+            return "people", match.end()  # "two aged fourteen": two people of that age
         if lower in _PEOPLE_IN_A_STATE and not _plural_ahead(text, position):
             return "people", position  # "15,000 stranded at ports", "300 displaced"
         if lower.endswith("ed") and not _plural_ahead(text, position) and _PREPOSITION_AFTER.match(text, position):
