@@ -2,7 +2,6 @@
 its own words), while the audit trail of what is changed there stays in English."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from apps.core.models import AuditAction, AuditEvent
@@ -12,13 +11,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 SPANISH = {"accept-language": "es"}
-
-
-@pytest.fixture
-def root_client(root):
-    client = Client()
-    client.force_login(root)
-    return client
 
 
 def test_the_admin_index_names_sections_and_models_in_spanish(root_client):
