@@ -18,10 +18,6 @@ ROOT = Path(settings.BASE_DIR)
 CATALOGS = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
 TEMPLATES = sorted(path for path in (ROOT / "templates").rglob("*") if path.is_file())
 
-# Templates whose words are not all marked yet. Each is taken off as it is translated; the test
-# below fails for a listed template that no longer needs to be here.
-NOT_YET_TRANSLATED: set[str] = set()
-
 # Words that are the same in every language: the product's name, names of formats and a bare URL scheme.
 UNTRANSLATED_WORDS = re.compile(r"\b(?:factcheck|ClaimReview|Markdown|schema\.org|[A-Z]{2,5})\b|https?://")
 # Attributes a reader sees or hears.
@@ -98,12 +94,7 @@ def test_the_reader_finds_words_outside_translating_tags():
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: str(path.relative_to(ROOT / "templates")))
 def test_every_template_marks_its_words_for_translation(template):
-    name = str(template.relative_to(ROOT / "templates"))
-    leftovers = untranslated_text(template.read_text(encoding="utf-8"))
-    if name in NOT_YET_TRANSLATED:
-        assert leftovers, f"{name} is translated now: take it off NOT_YET_TRANSLATED"
-    else:
-        assert leftovers == [], f"{name} has words no translating tag covers"
+    assert untranslated_text(template.read_text(encoding="utf-8")) == [], "words no translating tag covers"
 
 
 def test_there_is_a_catalog_for_every_language_but_the_default():
