@@ -488,16 +488,15 @@ def _message(notification: Notification, tasks: list[ReviewTask]) -> EmailMultiA
     """The email in its recipient's language (`email_language_for`); ratings stay in the article's."""
     recipient = notification.recipient
     with translation.override(email_language_for(recipient)):
-        own = [task for task in tasks if task.assignee_id == recipient.pk]
-        others = [task for task in tasks if task.assignee_id != recipient.pk]
         kind = notification.kind
+        task_contexts = [(task, _task_context(task, kind=kind)) for task in tasks]
         context = {
             "recipient_name": recipient.get_short_name() or recipient.get_username(),
             "actor_name": _name(notification.actor),
-            "tasks": [_task_context(task, kind=kind) for task in tasks],
+            "tasks": [task_context for _task, task_context in task_contexts],
             # The digest: the recipient's own overdue work first, then the rest of their desks'.
-            "own_tasks": [_task_context(task, kind=kind) for task in own],
-            "desk_tasks": [_task_context(task, kind=kind) for task in others],
+            "own_tasks": [task_context for task, task_context in task_contexts if task.assignee_id == recipient.pk],
+            "desk_tasks": [task_context for task, task_context in task_contexts if task.assignee_id != recipient.pk],
             "note": notification.note,
             "queue_url": site_url(reverse("reviews:queue")),
             "settings_url": site_url(reverse("account:notifications")),
