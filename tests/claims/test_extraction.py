@@ -2607,3 +2607,34 @@ def test_a_single_name_after_a_post_in_lower_case_is_the_speaker():
 )
 def test_a_speaker_with_a_second_post_or_a_message_sent_from_an_account_names_the_source(text, source):
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Reuters, citing anonymous sources, reported both production and export of oil were hit.", "Reuters"),
+        (
+            "Hana Kimura has died, wrestling promotion World Wonder Ring Stardom (Stardom) announced yesterday.",
+            "World Wonder Ring Stardom",
+        ),
+        (
+            "According to Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim "
+            "Mindanao, the confirmed deaths are fourteen civilians.",
+            "Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim Mindanao",
+        ),
+        ("The Yemen-based Houthi movement claimed responsibility for the attacks.", "The Yemen-based Houthi movement"),
+    ],
+    ids=["citing aside", "described name and abbreviation after", "long post after according to", "movement"],
+)
+def test_a_source_with_an_aside_a_description_a_long_post_or_a_movement_is_named(text, source):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]
+
+
+def test_a_long_phrase_with_a_quotation_after_according_to_is_no_source():
+    claims = extract_claims(
+        "According to data collected by one of the National Oceanic and Atmospheric Administration's \"Hurricane "
+        'Hunters", Humberto had maximum sustained winds of 75 miles per hour.',
+        english_confirmed=True,
+    )
+
+    assert [claim.attribution for claim in claims] == [""]

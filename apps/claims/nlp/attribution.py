@@ -86,7 +86,9 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
     rf"|[Tt]he\s+(?:{_NAME}\s+){{1,4}}(?:service|agency|ministry|department|office|government|police|army|military"
-    r"|council|company|group|team|committee|commission|court|board|authority|administration|campaign)"
+    r"|council|company|group|team|committee|commission|court|board|authority|administration|campaign"
+    # "The Yemen-based Houthi movement claimed responsibility"
+    r"|movement|militia|coalition|alliance)"
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
     rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+{_NAME}){{0,3}}"
@@ -145,7 +147,11 @@ _SOURCE = (
 
 # "..., Kommersant reported Tuesday."
 _TRAILING = re.compile(
-    rf",[\"”]?\s+(?P<source>{_SOURCE})\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}\s*[.!]?\s*$"
+    # "..., wrestling promotion World Wonder Ring Stardom (Stardom) announced yesterday.": what the source is, in lower
+    # case before its name, and an abbreviation after it
+    r",[\"”]?\s+(?:(?!(?:and|but|or|which|who|whom|that|as|then|when|while|if|so|the|an?|his|her|its|their)\b)"
+    rf"[a-z][\w-]*\s+){{0,2}}?(?P<source>{_SOURCE})(?:\s+\({_CAPITAL}[\w.-]*\))?\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}"
+    r"\s*[.!]?\s*$"
 )
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
@@ -217,6 +223,8 @@ _WHERE_OR_WHEN_ASIDE = (
     r"|also\s[^,\"\u201c]{1,60}"
     # "Barend Leyts, when asked whether an investigation was conducted, told ...": what the source was asked
     r"|when\s+(?:asked|questioned|pressed|contacted|approached)\s[^,\"\u201c]{1,140}"
+    # "Reuters, citing anonymous sources, reported ...": whom the source relies on
+    r"|(?:citing|quoting)\s[^,\"\u201c]{1,80}"
 )
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
@@ -264,7 +272,10 @@ _ACCORDING = re.compile(
     rf"\s+(?:(?:his|her|their)\s+(?:{_RELATIVE_OR_AIDE}),\s+(?P<named>{_NAME}(?:\s+{_NAME}){{0,3}})"
     # "According to Agence France-Presse, which cited sources close to the investigation, ..."
     # "According to a March 14, 2019 NATO press release, ...": the comma of a date is no end of the source
-    rf"|(?P<source>(?:[^,]|(?<=\d),\s(?=\d{{4}}\b)){{2,80}})),\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
+    # "According to Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim
+    # Mindanao, ...": a long post, but not a long phrase with a quotation in it
+    r"|(?P<source>(?:[^,\"“”]|(?<=\d),\s(?=\d{4}\b)){2,120}|(?:[^,]|(?<=\d),\s(?=\d{4}\b)){2,80})),"
+    rf"\s*(?:(?P<description>{_DESCRIPTION},\s*)|(?:who|which)\s[^,]{{2,200}},\s*"
     # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
     rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
