@@ -2638,3 +2638,40 @@ def test_a_long_phrase_with_a_quotation_after_according_to_is_no_source():
     )
 
     assert [claim.attribution for claim in claims] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Calling it a disgrace the archbishop said the new law would kill 3,000 children a year.", "the archbishop"),
+        ("Calling it a disgrace, the archbishop said the new law would kill 3,000 children a year.", "the archbishop"),
+        (
+            'Calling it a "culture of death" the archbishop said "We need to pray for life in Argentina."',
+            "the archbishop",
+        ),
+        ("Citing the report the minister said that 12 people had died in the floods.", "the minister"),
+        (
+            "Describing the attack as terrorism Prime Minister Jacinda Ardern said 50 people had died.",
+            "Prime Minister Jacinda Ardern",
+        ),
+    ],
+    ids=["no comma", "comma", "no comma, quotation", "the opening's object", "a post before the name"],
+)
+def test_the_speaker_after_a_participle_opening_without_its_comma_is_the_source(text, source):
+    claims = extract_claims(text, english_confirmed=True)
+
+    assert [claim.attribution for claim in claims] == [source]
+    assert claims[0].text == text  # the opening stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When confronted with the figures, Biden told host Jake Tapper that unemployment had doubled to 14 percent.",
+        "When confronted with the accusation he assaulted Reade, against her will, in 1993, Biden told host Mika "
+        'Brzezinski "No, it is not true. It never happened."',
+    ],
+    ids=["one comma", "commas inside what he was confronted with"],
+)
+def test_the_speaker_after_when_confronted_with_is_the_source(text):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == ["Biden"]

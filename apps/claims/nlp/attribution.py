@@ -158,6 +158,8 @@ _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
     r"|reads|went\s+on\s+to\s+(?:add|say|note|explain)"
     r"|told\s+(?:the\s+)?\w+"
+    # 'Biden told host Mika Brzezinski "..."': whom, by post and name
+    rf"|told\s+(?:[a-z][\w-]*\s+){{0,2}}(?:host|anchor|presenter|interviewer|{_ROLE_NOUNS})\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
 )
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
 _QUOTE = re.compile(
@@ -351,7 +353,7 @@ _OPENING_PHRASE = re.compile(
     # "Very early yesterday morning, ..."
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|Very|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
-    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+(?:asked|interviewed|questioned|contacted|approached|pressed)|Asked"
+    r"|In\s+response|In\s+reply|Responding|Reportedly|Allegedly|Citing|Quoting|When\s+(?:asked|interviewed|questioned|contacted|approached|pressed|confronted|challenged)|Asked"
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
@@ -645,6 +647,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return _leading_frame(match, sentence)
     if frame := _pronoun_after_opening_without_comma(sentence):
         return frame
+    if frame := _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence):
+        return frame
     if (
         '"' not in sentence
         and "“" not in sentence
@@ -723,6 +727,62 @@ def _pronoun_after_opening_without_comma(sentence: str) -> AttributionFrame | No
     if not (_leading_content_follows(match, sentence) and _says(match, sentence)):
         return None
     return AttributionFrame(match["source"], _cue(match["cue"]), 0, len(sentence), "parenthetical")
+
+
+# 'Calling it a "culture of death" the archbishop said': a participle phrase opening the sentence without its comma;
+# not a word that only ends like one ("Nothing the minister said was true", "Beijing has said")
+_PARTICIPLE_WITHOUT_COMMA = re.compile(
+    r"(?!(?:Nothing|Something|Anything|Everything|Morning|Evening|King|Spring|Thing|Wedding|Building|Boeing|Beijing)\s)"
+    r"[A-Z][a-z]{2,}ing\s+(?!(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told|[a-z]+ed)\b)"
+    r"[a-z][^,;:]{1,120}"
+)
+# "When confronted with the accusation he penetrated Reade, against her will, using ..., Biden told": what the
+# speaker was asked or shown, with commas inside it
+_WHEN_ASKED = re.compile(r"When\s+(?:asked|questioned|pressed|confronted|challenged|shown|presented)\s[^\"“]{1,250}")
+# Where a speaker may start after such an opening: a name, "the" or a person's pronoun
+_SPEAKER_START = re.compile(r"(?<=\s)(?:[A-Z]|the\s|he\s|she\s)")
+_COMMA_THEN_SPEAKER = re.compile(r"(?<=,\s)(?:[A-Z]|the\s|he\s|she\s)")
+# "the report the minister": the opening's object, then the speaker
+_TWO_PHRASES = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}the\s")
+
+
+def _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence: str) -> AttributionFrame | None:
+    """'Calling it a "culture of death" the archbishop said "..."', "When confronted with ..., against her will,
+    ..., Biden told host Mika Brzezinski ...": the speaker after the opening, which stays in the claim. Of the places
+    where a speaker could start, the one whose verb of saying comes first, and of those the first ("Prime Minister
+    Jacinda Ardern", not "Ardern"), but not the object of the opening ("Citing the report the minister said")."""
+    if participle := _PARTICIPLE_WITHOUT_COMMA.match(sentence):
+        starts = _SPEAKER_START.finditer(sentence, participle.start() + 1, participle.end())
+    elif asked := _WHEN_ASKED.match(sentence):
+        starts = _COMMA_THEN_SPEAKER.finditer(sentence, 0, asked.end())
+    else:
+        return None
+    found: list[tuple[int, int, AttributionFrame]] = []
+    for start in starts:
+        if participle and has_clause_verb(sentence[: start.start()]):
+            break  # "Calling it a disgrace the archbishop said the law would ...": not past the speaker's verb
+        if (frame_and_cue := _speaker_frame_at(sentence, start.start())) and not _TWO_PHRASES.match(
+            frame_and_cue[0].source
+        ):
+            found.append((frame_and_cue[1], start.start(), frame_and_cue[0]))
+    return min(found, key=lambda each: each[:2])[2] if found else None
+
+
+def _speaker_frame_at(sentence: str, start: int) -> tuple[AttributionFrame, int] | None:
+    """The frame of a speaker who starts at `start`, keeping the whole sentence, and where its verb is."""
+    if (quoted := _SPEAKER_THEN_QUOTE_AFTER_OPENING.match(sentence, start)) and not quoted["unclosed"]:
+        post_first = quoted["source"].startswith(("The ", "the ")) or _POSSESSIVE_POST.search(quoted["source"])
+        source = quoted["named"] if quoted["named"] and post_first else quoted["source"]
+        return AttributionFrame(_clean(source), _cue(quoted["cue"]), 0, len(sentence), "quote"), quoted.start("cue")
+    match = _LEADING_AFTER_OPENING.match(sentence, start)
+    if match is None or not (_leading_content_follows(match, sentence) and _says(match, sentence)):
+        return None
+    if match["source"] in ("he", "she"):
+        frame = AttributionFrame(match["source"], _cue(match["cue"]), 0, len(sentence), "parenthetical")
+        return frame, match.start("cue")
+    if match["source"].lower() in SOURCE_ANAPHORA:
+        return None
+    return _leading_frame(match, sentence), match.start("cue")
 
 
 # "Conservative Party leader and Prime Minister Boris Johnson said he was ...", "the topmost senior Polish
