@@ -41,7 +41,7 @@ def email_language_for(user) -> str:
 def interface_language_for_text(language: str) -> str:
     """The interface language to write about a text in `language` (a BCP 47 tag; "" when not known): that
     language, or its generic variant ("es-MX": "es"), where the pages are available in it, else the site's.
-    Readers of a Spanish article's report read its headings in Spanish; of a French one, in English."""
+    A Spanish or French article's report has its headings in that language; a German one's, in English."""
     try:
         return translation.get_supported_language_variant(language)
     except LookupError:

@@ -145,21 +145,49 @@ def test_an_english_articles_report_is_as_it_was(english):
     assert "- Evidence: [Informe](https://puerto.example.org/informe)\n" in markdown
 
 
-def test_a_french_articles_report_is_in_english_with_its_french_rating(french):
-    """The interface has no French: the words are English, the rating the desk's French label."""
+def test_a_french_articles_html_report_is_in_french(french):
     html = _export(french, "html")
+
+    assert '<html lang="fr">' in html
+    assert "<title>Vérification des faits\u00a0: Dragado del puerto</title>" in html
+    assert "2 novembre 2026" in html
+    assert "Vérifié par World desk · 1 sur 2 affirmations approuvées" in html
+    assert '<th scope="col">Affirmation</th><th scope="col">Verdict</th><th scope="col">Éléments de preuve</th>' in html
+    assert '<span class="rating">Faux</span>' in html
+    assert 'Approuvé le <time datetime="2026-11-11">11 novembre 2026</time>' in html
+    for english_words in ("Fact-check", "Checked by", "claims approved", ">Claim<", ">Evidence<", "Approved <time"):
+        assert english_words not in html
+
+
+def test_a_french_articles_markdown_report_is_in_french(french):
     markdown = _export(french, "md")
 
-    assert '<html lang="en">' in html
-    assert "Checked by World desk · 1 of 2 claims approved" in html
-    assert '<span class="rating">Faux</span>' in html
-    assert "- Verdict: **Faux**\n" in markdown
-    assert "Verificado" not in html + markdown
+    assert markdown.startswith(
+        "# Vérification des faits\u00a0: Dragado del puerto\n\nDiario del Puerto, 2 novembre 2026 — "
+    )
+    assert "\nVérifié par World desk\u00a0: 1 sur 2 affirmations approuvées.\n" in markdown
+    assert "- Verdict\u00a0: **Faux**\n" in markdown
+    assert "- Justification\u00a0: Fueron 2,5 millones.\n" in markdown
+    assert "- Date d’approbation\u00a0: 11 novembre 2026\n" in markdown
+    assert "- Élément de preuve\u00a0: [Informe](https://puerto.example.org/informe)\n" in markdown
+    for english_words in ("Fact-check", "Checked by", "Kind:", "Status:", "Verdict:", "Rationale:", "Evidence:"):
+        assert english_words not in markdown
+
+
+@pytest.mark.skipif(not UNICODE_FONT_DIR, reason="DejaVu fonts are not installed")
+def test_a_french_articles_pdf_report_is_in_french(french):
+    text = _pdf_text(french)
+
+    assert "Vérification des faits" in text
+    assert "Vérifié par World desk" in text
+    assert "Affirmation Verdict Éléments de preuve" in text
+    assert "Approuvé le 11 novembre 2026" in text
+    assert "Fact-check" not in text
 
 
 @pytest.mark.parametrize(
     ("language", "interface"),
-    [("es", "es"), ("es-MX", "es"), ("en-GB", "en"), ("fr", "en"), ("pt-BR", "en"), ("", "en")],
+    [("es", "es"), ("es-MX", "es"), ("fr", "fr"), ("fr-CA", "fr"), ("en-GB", "en"), ("pt-BR", "en"), ("", "en")],
 )
 def test_a_text_is_written_about_in_its_language_or_its_base_language_else_english(language, interface):
     assert interface_language_for_text(language) == interface
