@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import django
 import polib
 import pytest
 from django.conf import settings
@@ -16,6 +17,15 @@ from tests import factories
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGS = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
+# Every language of the interface but the one the strings are written in has its own catalog.
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+DJANGO_LOCALE = Path(django.__file__).parent / "conf" / "locale"
+
+
+def catalog_of(language: str) -> Path:
+    return ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+
+
 TEMPLATES = sorted(path for path in (ROOT / "templates").rglob("*") if path.is_file())
 
 # Words that are the same in every language: the product's name, names of formats and a bare URL scheme.
@@ -98,14 +108,13 @@ def test_every_template_marks_its_words_for_translation(template):
 
 
 def test_there_is_a_catalog_for_every_language_but_the_default():
-    languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
-    assert {catalog.parent.parent.name for catalog in CATALOGS} == languages
+    assert {catalog.parent.parent.name for catalog in CATALOGS} == set(TRANSLATED_LANGUAGES)
 
 
-@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(ROOT)))
-def test_a_catalog_is_complete_and_keeps_every_placeholder(catalog):
-    po = polib.pofile(str(catalog))
-    assert po.metadata["Language"] == catalog.parent.parent.name
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_a_catalog_is_complete_and_keeps_every_placeholder(language):
+    po = polib.pofile(str(catalog_of(language)))
+    assert po.metadata["Language"] == language
     assert "Plural-Forms" in po.metadata
     assert not po.metadata_is_fuzzy, "a fuzzy header is skipped by msgfmt, and its plural rule with it"
     assert [entry.msgid for entry in po.untranslated_entries()] == []
@@ -118,9 +127,25 @@ def test_a_catalog_is_complete_and_keeps_every_placeholder(catalog):
             assert sorted(set(placeholder.findall(translation))) == wanted, entry.msgid
 
 
-@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(ROOT)))
-def test_the_compiled_catalog_is_the_catalog(catalog):
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_a_catalogs_plural_rule_is_djangos_and_every_count_has_each_form(language):
+    """The plural rule is the one Django's own catalog uses for the language (French: one form for 0 and
+    1, another above), and every counted sentence is written in each of its forms."""
+    po = polib.pofile(str(catalog_of(language)))
+    djangos = polib.pofile(str(DJANGO_LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert " ".join(po.metadata["Plural-Forms"].split()) == " ".join(djangos.metadata["Plural-Forms"].split())
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    counted = [entry for entry in po if entry.msgid_plural]
+    assert counted, "the interface counts things"
+    for entry in counted:
+        assert sorted(entry.msgstr_plural) == list(range(forms)), entry.msgid
+        assert all(entry.msgstr_plural.values()), entry.msgid
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_the_compiled_catalog_is_the_catalog(language):
     """The .mo files are committed (running the app needs no gettext): `make messages` rebuilds them."""
+    catalog = catalog_of(language)
 
     def translations(entries):
         return {
@@ -141,6 +166,29 @@ class TestLanguageOfThePages:
         assert '<html lang="es">' in page.text
         assert "Cerrar sesión" in page.text
         assert page["Content-Language"] == "es"
+
+    def test_a_french_browser_gets_french(self, client):
+        client.force_login(factories.UserFactory())
+        page = client.get(reverse("dashboard"), headers={"accept-language": "fr-FR,fr;q=0.9,en;q=0.5"})
+        assert '<html lang="fr">' in page.text
+        assert "Se déconnecter" in page.text
+        assert "Tableau de bord" in page.text
+        assert page["Content-Language"] == "fr"
+
+    def test_the_account_page_offers_every_language_and_french_can_be_chosen(self, client):
+        user = factories.UserFactory()
+        client.force_login(user)
+        page = client.get(reverse("account:notifications"), headers={"accept-language": "en"})
+        for code, name in settings.LANGUAGES:
+            assert f'<option value="{code}">{name}</option>' in page.text
+        assert '<option value="fr">Français</option>' in page.text
+
+        answer = client.post(reverse("account:language"), {"language": "fr"}, headers={"accept-language": "es"})
+        page = client.get(answer["Location"], headers={"accept-language": "es"})
+        assert '<html lang="fr">' in page.text
+        assert "La langue de vos pages et de vos e-mails a été enregistrée." in page.text
+        assert interface_language_get(user=user) == "fr"
+        assert email_language_for(user) == "fr"
 
     def test_an_unsupported_browser_language_gets_the_default(self, client):
         client.force_login(factories.UserFactory())

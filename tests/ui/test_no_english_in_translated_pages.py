@@ -1,17 +1,19 @@
-"""Every main page, as each role sees it with a Spanish browser, holds no English word of the
-interface's own: the page's visible text (and the words read out or shown on hover: title,
-aria-label, placeholder, alt) is read, the desk's own data is taken out of it (the article's and the
-claims' text, names, rating labels, addresses), and what is left must not hold a common English word.
+"""Every main page, as each role sees it with a browser in each language of the interface but
+English (Spanish, French), holds no English word of the interface's own: the page's visible text (and
+the words read out or shown on hover: title, aria-label, placeholder, alt) is read, the desk's own data
+is taken out of it (the article's and the claims' text, names, rating labels, addresses), and what is
+left must not hold a common English word.
 
-The world is written in Spanish, so an English word left on a page can only come from the interface.
-The pages are those the accessibility test visits (tests/ui/test_accessibility.py), with its refused
-forms, fetched through Django's test client.
+Each language's world is written in that language, so an English word left on a page can only come
+from the interface. The pages are those the accessibility test visits (tests/ui/test_accessibility.py),
+with its refused forms, fetched through Django's test client.
 """
 
 import re
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -24,8 +26,6 @@ from apps.reviews.models import Rating, RatingScale, ReviewTask, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-SPANISH = {"accept-language": "es"}
 
 # Common English function words and the interface's own words, none of them a Spanish word.
 _ENGLISH_WORD_LIST = """
@@ -44,12 +44,19 @@ _ENGLISH_WORD_LIST = """
     found nothing still being waiting failed errors please help show hide up down off first last
 """
 ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
+_FRENCH_WORDS_IN_THE_LIST = "article articles page pages source sources date dates opinion verdict verdicts file"
+# Words of that list that are also words of a language of the interface, spelt the same, and so are no
+# sign of English on its pages.
+SHARED_WITH_ENGLISH = {
+    "es": frozenset(),
+    "fr": frozenset(_FRENCH_WORDS_IN_THE_LIST.split()),
+}
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 NOT_SHOWN = {"script", "style", "template"}
-# English a Spanish reader meets on purpose, each with the reason it stays English.
+# English a reader of another language meets on purpose, each with the reason it stays English.
 ACCEPTED_ENGLISH = {
     "verdict.approved": "a webhook's event names are the identifiers its receiver matches on",
     '{"text": ...}': "the field name of the chat message a webhook sends, as Slack and Google Chat read it",
@@ -128,35 +135,109 @@ def desk_data() -> list[str]:
     return sorted(filter(None, data), key=len, reverse=True)
 
 
-def english_words_in(html: str, data: list[str]) -> list[str]:
+def english_words_in(html: str, data: list[str], language: str = "es") -> list[str]:
     """The English words left on the page once the desk's data and the accepted English are taken
-    out, each with the words around it."""
+    out, each with the words around it; words `language` shares with English are not counted."""
+    english_words = ENGLISH_WORDS - SHARED_WITH_ENGLISH[language]
     text = visible_text(html)
     for shown in [*data, *ACCEPTED_ENGLISH]:
         text = text.replace(shown, " ")
     text = URL.sub(" ", text)
     found = []
     for match in WORD.finditer(text):
-        if match.group().lower() in ENGLISH_WORDS:
+        if match.group().lower() in english_words:
             around = " ".join(text[max(0, match.start() - 40) : match.end() + 40].split())
             found.append(f"{match.group()!r} in “{around}”")
     return found
 
 
+# The words of each language's world: the desk's data and what the forms send.
+WORLD_TEXTS = {
+    "es": {
+        "desk": ("Mesa Internacional", "internacional"),
+        "body": (
+            "Rusia y China han vetado tres resoluciones del Consejo de Seguridad sobre Siria.\n\n"
+            "El conflicto ha causado al menos 40.000 muertos, según activistas.\n\n"
+            "La ONU ha celebrado tres votaciones sobre los proyectos de resolución."
+        ),
+        "title": "Negociaciones sobre Siria",
+        "outlet": "El Diario",
+        "assigned": "Rusia y China han vetado tres resoluciones del Consejo de Seguridad sobre Siria.",
+        "submitted": "El conflicto ha causado al menos 40.000 muertos",
+        "submitted_rationale": "La ONU lo cuenta así.",
+        "approved": "según activistas",
+        "reopened": "La ONU ha celebrado tres votaciones",
+        "reopen_note": "Cuatro, no tres.",
+        "returned": "sobre los proyectos de resolución",
+        "return_note": "Cite la declaración, por favor.",
+        "new": "tres resoluciones",
+        "reference": ("Lista de vetos", "Tres vetos."),
+        "repeated_article": ("Siria, segundo día", "Segundo día."),
+        "repeated": "Según activistas, el conflicto ha causado muchos muertos.",
+        "rejected": ("Es una opinión.", "Una opinión."),
+        "rule": ("regla", "Regla", "Porque sí."),
+        "running": ("Informe largo", "Largo."),
+        "failed": ("Archivo roto", "Roto.", "Fallo."),
+        "search_found": "vetado",
+        "search_not_found": "nada+parecido",
+        "reject_reason": "Una predicción.",
+        "passage_not_found": "Nada parecido.",
+        "short_password": "corta",
+        "unknown_placeholder": "{nada}",
+        "wrong_password": "no es la contraseña",
+    },
+    "fr": {
+        "desk": ("Rédaction internationale", "internationale"),
+        "body": (
+            "La Russie et la Chine ont opposé leur veto à trois résolutions du Conseil de sécurité sur la Syrie.\n\n"
+            "Le conflit a fait au moins 40 000 morts, selon des militants.\n\n"
+            "L'ONU a organisé trois votes sur les projets de résolution."
+        ),
+        "title": "Négociations sur la Syrie",
+        "outlet": "Le Quotidien",
+        "assigned": (
+            "La Russie et la Chine ont opposé leur veto à trois résolutions du Conseil de sécurité sur la Syrie."
+        ),
+        "submitted": "Le conflit a fait au moins 40 000 morts",
+        "submitted_rationale": "L'ONU le rapporte ainsi.",
+        "approved": "selon des militants",
+        "reopened": "L'ONU a organisé trois votes",
+        "reopen_note": "Quatre, pas trois.",
+        "returned": "sur les projets de résolution",
+        "return_note": "Citez la déclaration, s'il vous plaît.",
+        "new": "trois résolutions",
+        "reference": ("Liste des vetos", "Trois vetos."),
+        "repeated_article": ("Syrie, deuxième jour", "Deuxième jour."),
+        "repeated": "Selon des militants, le conflit a fait de nombreux morts.",
+        "rejected": ("C'est une opinion.", "Une opinion."),
+        "rule": ("règle", "Règle", "Parce que."),
+        "running": ("Long rapport", "Long."),
+        "failed": ("Fichier abîmé", "Abîmé.", "Échec."),
+        "search_found": "veto",
+        "search_not_found": "rien+de+semblable",
+        "reject_reason": "Une prédiction.",
+        "passage_not_found": "Rien de semblable.",
+        "short_password": "court",
+        "unknown_placeholder": "{rien}",
+        "wrong_password": "pas le mot de passe",
+    },
+}
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 @pytest.fixture
-def mesa(db):
-    """A desk working in Spanish, with a claim in each state the pages show differently."""
-    desk = factories.DeskFactory(name="Mesa Internacional", slug="internacional")
+def world(request, db):
+    """A desk working in the test's language, with a claim in each state the pages show differently."""
+    language = request.param
+    words = WORLD_TEXTS[language]
+    desk_name, desk_slug = words["desk"]
+    desk = factories.DeskFactory(name=desk_name, slug=desk_slug)
     editor = factories.MemberFactory(desk=desk, role="editor", username="edith").user
     reviewer = factories.MemberFactory(desk=desk, role="reviewer", username="rachel").user
     admin = factories.MemberFactory(desk=desk, role="admin", username="adele").user
-    body = (
-        "Rusia y China han vetado tres resoluciones del Consejo de Seguridad sobre Siria.\n\n"
-        "El conflicto ha causado al menos 40.000 muertos, según activistas.\n\n"
-        "La ONU ha celebrado tres votaciones sobre los proyectos de resolución."
-    )
+    body = words["body"]
     article = factories.ArticleFactory(
-        desk=desk, title="Negociaciones sobre Siria", body=body, outlet="El Diario", language="es", imported_by=editor
+        desk=desk, title=words["title"], body=body, outlet=words["outlet"], language=language, imported_by=editor
     )
 
     def claim(text, **fields):
@@ -172,49 +253,55 @@ def mesa(db):
         services.verdict_submit(user=reviewer, task=ReviewTask.objects.get(pk=task.pk), rating=rating, rationale=text)
         return ReviewTask.objects.get(pk=task.pk)
 
-    assigned = factories.ReviewTaskFactory(
-        claim=claim("Rusia y China han vetado tres resoluciones del Consejo de Seguridad sobre Siria.")
-    )
-    submitted = factories.ReviewTaskFactory(claim=claim("El conflicto ha causado al menos 40.000 muertos"))
+    assigned = factories.ReviewTaskFactory(claim=claim(words["assigned"]))
+    submitted = factories.ReviewTaskFactory(claim=claim(words["submitted"]))
     services.review_tasks_assign(editor=editor, tasks=[assigned, submitted], assignee=reviewer)
-    factories.ReferenceFactory(claim=assigned.claim, title="Lista de vetos", snippet="Tres vetos.")
+    reference_title, reference_snippet = words["reference"]
+    factories.ReferenceFactory(claim=assigned.claim, title=reference_title, snippet=reference_snippet)
     services.verdict_submit(
         user=reviewer,
         task=ReviewTask.objects.get(pk=submitted.pk),
         rating=Rating.objects.get(scale__desk__isnull=True, label="True"),
-        rationale="La ONU lo cuenta así.",
+        rationale=words["submitted_rationale"],
     )
-    approved = verdict("según activistas")
+    approved = verdict(words["approved"])
     services.verdict_approve(editor=editor, task=approved)
-    reopened = verdict("La ONU ha celebrado tres votaciones")
+    reopened = verdict(words["reopened"])
     services.verdict_approve(editor=editor, task=reopened)
-    services.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=reopened.pk), note="Cuatro, no tres.")
-    returned = verdict("sobre los proyectos de resolución")
-    services.verdict_return(editor=editor, task=returned, note="Cite la declaración, por favor.")
-    new = factories.ReviewTaskFactory(claim=claim("tres resoluciones"))
+    services.verdict_reopen(editor=editor, task=ReviewTask.objects.get(pk=reopened.pk), note=words["reopen_note"])
+    returned = verdict(words["returned"])
+    services.verdict_return(editor=editor, task=returned, note=words["return_note"])
+    new = factories.ReviewTaskFactory(claim=claim(words["new"]))
+    repeated_title, repeated_body = words["repeated_article"]
     repeated = factories.ClaimFactory(
-        article=factories.ArticleFactory(desk=desk, title="Siria, segundo día", body="Segundo día.", language="es"),
-        text="Según activistas, el conflicto ha causado muchos muertos.",
+        article=factories.ArticleFactory(desk=desk, title=repeated_title, body=repeated_body, language=language),
+        text=words["repeated"],
         matched_claim=approved.claim,
         match_score=0.91,
         match_status=MatchStatus.SUGGESTED,
     )
-    claim("Es una opinión.", status=ClaimStatus.REJECTED, rejection_reason="Una opinión.")
-    factories.SourceRuleFactory(desk=desk, name="regla", label="Regla", reason="Porque sí.")
+    rejected_text, rejection_reason = words["rejected"]
+    claim(rejected_text, status=ClaimStatus.REJECTED, rejection_reason=rejection_reason)
+    rule_name, rule_label, rule_reason = words["rule"]
+    factories.SourceRuleFactory(desk=desk, name=rule_name, label=rule_label, reason=rule_reason)
+    running_title, running_body = words["running"]
     running = factories.ArticleFactory(
-        desk=desk, title="Informe largo", body="Largo.", language="es", intake_status=IntakeStatus.RUNNING
+        desk=desk, title=running_title, body=running_body, language=language, intake_status=IntakeStatus.RUNNING
     )
+    failed_title, failed_body, failed_error = words["failed"]
     failed = factories.ArticleFactory(
         desk=desk,
-        title="Archivo roto",
-        body="Roto.",
-        language="es",
+        title=failed_title,
+        body=failed_body,
+        language=language,
         intake_status=IntakeStatus.FAILED,
-        intake_error="Fallo.",
+        intake_error=failed_error,
     )
     webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
     services.rating_scale_copy_default(user=admin, desk=desk)
     return {
+        "language": language,
+        "words": words,
         "desk": desk,
         "users": {"editor": editor, "reviewer": reviewer, "admin": admin},
         "article": article.pk,
@@ -231,72 +318,87 @@ def mesa(db):
     }
 
 
-def _pages(mesa) -> dict[str, list[tuple[str, str, dict | None]]]:
+def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
     """Each role's pages as (method, path, form sent): GETs of the main pages and the forms the
     accessibility test sends to reach a refusal or a flash message."""
-    slug = mesa["desk"].slug
-    article = mesa["article"]
+    slug = world["desk"].slug
+    article = world["article"]
+    words = world["words"]
     editor = [
         ("get", "/", None),
         ("get", "/articles/import/", None),
         ("post", "/articles/import/", {"text": "", "url": ""}),
         ("get", f"/articles/{article}/", None),
-        ("get", f"/articles/{mesa['running']}/", None),
-        ("get", f"/articles/{mesa['failed']}/", None),
+        ("get", f"/articles/{world['running']}/", None),
+        ("get", f"/articles/{world['failed']}/", None),
         ("get", f"/articles/{article}/export/html/", None),
-        *[("get", f"/claims/{mesa[state]}/", None) for state in ("new", "submitted", "approved", "reopened")],
-        ("get", f"/claims/{mesa['repeated']}/", None),
+        *[("get", f"/claims/{world[state]}/", None) for state in ("new", "submitted", "approved", "reopened")],
+        ("get", f"/claims/{world['repeated']}/", None),
         ("get", "/queue/", None),
-        ("get", "/search/?q=vetado", None),
-        ("get", "/search/?q=nada+parecido", None),
+        ("get", f"/search/?q={words['search_found']}", None),
+        ("get", f"/search/?q={words['search_not_found']}", None),
         ("get", "/search/?published_after=2025-02-01&published_before=2025-01-01", None),
         ("get", "/account/notifications/", None),
         ("get", f"/desks/{slug}/report/", None),
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
         ("get", "/no-such-page/", None),
-        ("post", f"/claims/{mesa['new']}/reject/", {"reason": "Una predicción."}),
-        ("post", f"/articles/{article}/claims/add/", {"start": "", "end": "", "passage": "Nada parecido."}),
+        ("post", f"/claims/{world['new']}/reject/", {"reason": words["reject_reason"]}),
+        ("post", f"/articles/{article}/claims/add/", {"start": "", "end": "", "passage": words["passage_not_found"]}),
     ]
     reviewer = [
         ("get", "/", None),
         ("get", "/queue/", None),
-        *[("get", f"/claims/{mesa[state]}/", None) for state in ("assigned", "approved", "reopened", "returned")],
+        *[("get", f"/claims/{world[state]}/", None) for state in ("assigned", "approved", "reopened", "returned")],
         ("get", f"/articles/{article}/", None),
-        ("post", f"/claims/{mesa['assigned']}/verdict/", {"rating": "", "rationale": ""}),
+        ("post", f"/claims/{world['assigned']}/verdict/", {"rating": "", "rationale": ""}),
     ]
     admin = [
         ("get", "/", None),
         ("get", "/desks/", None),
         ("get", f"/desks/{slug}/people/", None),
-        ("post", f"/desks/{slug}/people/create/", {"username": "nadia", "password": "corta"}),
+        ("post", f"/desks/{slug}/people/create/", {"username": "nadia", "password": words["short_password"]}),
         ("get", f"/desks/{slug}/ratings/", None),
         ("post", f"/desks/{slug}/ratings/add/", {"label": ""}),
         ("get", f"/desks/{slug}/source-rules/", None),
         ("get", f"/desks/{slug}/source-rules/new/", None),
-        ("post", f"/desks/{slug}/source-rules/new/", {"name": "", "url_template": "https://x.example/{nada}"}),
+        (
+            "post",
+            f"/desks/{slug}/source-rules/new/",
+            {"name": "", "url_template": f"https://x.example/{words['unknown_placeholder']}"},
+        ),
         ("get", f"/desks/{slug}/webhooks/", None),
         ("get", f"/desks/{slug}/webhooks/new/", None),
-        ("get", f"/desks/{slug}/webhooks/{mesa['webhook']}/", None),
+        ("get", f"/desks/{slug}/webhooks/{world['webhook']}/", None),
     ]
     return {"editor": editor, "reviewer": reviewer, "admin": admin}
 
 
-def test_pages_hold_no_english_for_a_spanish_reader(mesa):
+def test_every_language_of_the_interface_has_a_world():
+    assert set(WORLD_TEXTS) == set(TRANSLATED_LANGUAGES) == set(SHARED_WITH_ENGLISH)
+
+
+@pytest.mark.parametrize("world", TRANSLATED_LANGUAGES, indirect=True)
+def test_pages_hold_no_english_for_a_reader_of_another_language(world):
+    language = world["language"]
+    browser = {"accept-language": language}
     data = desk_data()
     found = []
-    for role, pages in _pages(mesa).items():
+    for role, pages in _pages(world).items():
         client = Client()
-        client.force_login(mesa["users"][role])
+        client.force_login(world["users"][role])
         for method, path, form in pages:
             if method == "get":
-                response = client.get(path, headers=SPANISH, follow=True)
+                response = client.get(path, headers=browser, follow=True)
             else:
-                response = client.post(path, form, headers=SPANISH, follow=True)
+                response = client.post(path, form, headers=browser, follow=True)
             assert response.status_code < 500, f"{role} {method} {path}: {response.status_code}"
-            found += [f"{role} {method} {path}: {word}" for word in english_words_in(response.text, data)]
-    login = Client().post("/login/", {"username": "edith", "password": "no es la contraseña"}, headers=SPANISH)
-    found += [f"anonymous post /login/: {word}" for word in english_words_in(login.text, data)]
+            assert response["Content-Language"] == language, f"{role} {method} {path}"
+            found += [f"{role} {method} {path}: {word}" for word in english_words_in(response.text, data, language)]
+    login = Client().post(
+        "/login/", {"username": "edith", "password": world["words"]["wrong_password"]}, headers=browser
+    )
+    found += [f"anonymous post /login/: {word}" for word in english_words_in(login.text, data, language)]
 
     assert not found, "\n".join(found)
 
