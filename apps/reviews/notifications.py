@@ -414,7 +414,8 @@ def _one_line(text: str, chars: int) -> str:
 
 def _subject(notification: Notification, tasks: list[ReviewTask]) -> str:
     count = len(tasks)
-    claim = f"“{_one_line(tasks[0].claim.text, 60)}”"
+    # Quoted as the reader's language quotes («…» in Spanish and French).
+    claim = _("“%(claim)s”") % {"claim": _one_line(tasks[0].claim.text, 60)}
     match notification.kind:
         case NotificationKind.TASK_ASSIGNED:
             if count == 1:

@@ -76,7 +76,7 @@ def test_a_reviewer_who_chose_spanish_gets_the_assignment_in_spanish(act, desk, 
     _assign(act, editor, spanish_reviewer, [task])
 
     message = _only_email()
-    assert message.subject == f"Asignada a usted: “{task.claim.text}”"
+    assert message.subject == f"Asignada a usted: «{task.claim.text}»"
     assert message.body.startswith("Hola, rachel:\n")
     assert "edith le asignó 1 afirmación para revisar:" in message.body
     assert "Artículo: Dragado del puerto 0" in message.body
@@ -177,7 +177,7 @@ def test_a_spanish_recipient_is_told_an_english_articles_rating_as_the_article_n
     act(services.verdict_approve, editor=editor, task=_fresh(task))
 
     message = _only_email()
-    assert message.subject == f"Se aprobó su veredicto: “{task.claim.text}”"
+    assert message.subject == f"Se aprobó su veredicto: «{task.claim.text}»"
     assert "Calificación: False" in message.body
     assert "Calificación: False" in _html(message)
 
@@ -214,3 +214,39 @@ def test_a_spanish_recipient_is_told_the_correction_in_spanish(act, desk, scale,
     assert "Calificación: Mayormente falso" in message.body
     assert "Veredicto corregido (calificación anterior: Falso)." in message.body
     assert "Veredicto corregido (calificación anterior: Falso)." in _html(message)
+
+
+def test_a_reviewer_who_chose_french_gets_the_assignment_and_the_approval_in_french(act, desk, scale, editor, reviewer):
+    interface_language_set(user=reviewer, language="fr")
+    tasks = [_task(desk, language="en", number=n) for n in range(2)]
+
+    _assign(act, editor, reviewer, tasks[:1])
+
+    message = _only_email()
+    assert message.subject == f"Assignée à vous\u00a0: «\u00a0{tasks[0].claim.text}\u00a0»"
+    assert message.body.startswith("Bonjour rachel,\n")
+    assert "edith vous a assigné 1 affirmation à vérifier\u00a0:" in message.body
+    assert "Article\u00a0: Dragado del puerto 0" in message.body
+    assert "Échéance\u00a0: samedi 28 novembre 2026" in message.body
+    assert "Votre file d\u2019attente\u00a0: https://desk.example.org/" in message.body
+    assert "parce que «\u00a0Une affirmation m\u2019est assignée\u00a0» est activé dans vos paramètres" in message.body
+    html = _html(message)
+    assert '<html lang="fr">' in html
+    assert "Échéance\u00a0: samedi 28 novembre 2026" in html
+    assert "Ouvrir votre file d\u2019attente" in html
+    assert "désactivez-le</a>" in html
+    for english in ("Hello", "assigned", "Due:", "Saturday", "November", "Open your queue", "settings"):
+        assert english not in message.body.replace(message.to[0], "")
+        assert english not in html
+
+    _assign(act, editor, reviewer, tasks[1:])
+    for task in tasks:
+        _submit(act, reviewer, task, scale.ratings.get(label="True"))
+    mail.outbox.clear()
+    fresh = [_fresh(task) for task in tasks]
+    act(services.verdicts_approve, editor=editor, seen_revisions={task.pk: task.verdict_revision for task in fresh})
+
+    approval = _only_email()
+    assert approval.subject == "2 de vos verdicts ont été approuvés"
+    assert "edith a approuvé 2 de vos verdicts\u00a0:" in approval.body
+    assert "edith a approuvé 2 de vos verdicts\u00a0:" in _html(approval)
