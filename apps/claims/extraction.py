@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
-from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post
+from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post, statement_issuer
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import (
     NAME_SUFFIX,
@@ -88,6 +88,8 @@ _TIME_OPENING = re.compile(
 _LEADING_PRONOUN_OR_POSSESSIVE = re.compile(r"(?:He|She|His|Her)\s")
 _NAME_LIKE_A_CUE = re.compile(r"\b(?P<particle>bin|ibn|Bin|Ibn|Al|al|Abu|Sultan)\s+Said\b")
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
+# "in a statement", "issued a joint statement": a statement the article mentions for the first time
+_NEW_STATEMENT = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+){0,2}statement\b")
 _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
@@ -276,6 +278,10 @@ class _SourceMemory:
     known_people: frozenset[str] = frozenset()
     # The given names the article writes before each surname ("Quirin": {"Antoine"}).
     given_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Who put out the statement the article mentioned last ("Trump, in a statement ..., announced", "The ministry
+    # issued a statement"); "" when its author was not named ("A statement was released"), so "the statement" stays
+    # unattributed; None before the article mentions one.
+    statement_by: str | None = None
 
 
 def extract_claims(
@@ -323,6 +329,8 @@ def extract_claims(
                 # that opens the next paragraph may be someone else's, named after it
                 attribution = quoting
         quoting = attribution if (frame is not None and frame.style == "quote") or attribution == quoting else ""
+        if _NEW_STATEMENT.search(_WHOLE_QUOTATION.sub("", sentence.text)):
+            memory.statement_by = attribution if frame is not None else statement_issuer(sentence.text)
         quoting_paragraph = sentence.paragraph
         # "In Warren's campaign, she was known for ... and had released ...": a pronoun inside a
         # sentence is someone it named before; one that opens it, or that follows an opening "His"
@@ -644,6 +652,10 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     McConnell met ... He publicly stated ...")."""
     source = frame.source
     lower = source.lower()
+    if lower == "the statement" and memory.statement_by is not None:
+        # "The ministry issued a statement on Monday. The statement also said ...": the statement's author, not the
+        # outlet named last
+        return memory.statement_by
     if lower in SOURCE_ANAPHORA:
         if lower in ("he", "she", "him", "her"):
             pronoun = "He" if lower in ("he", "him") else "She"

@@ -2675,3 +2675,24 @@ def test_the_speaker_after_a_participle_opening_without_its_comma_is_the_source(
 )
 def test_the_speaker_after_when_confronted_with_is_the_source(text):
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == ["Biden"]
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        ("The ministry issued a statement on Monday.", "The ministry"),
+        (
+            "Late on Sunday, President Donald Trump, in a statement delivered via the press secretary, announced US "
+            "troops would be leaving Syria.",
+            "President Donald Trump",
+        ),
+        ("The Daily Mail reported the floods on Monday. A statement was released on Tuesday.", ""),
+    ],
+    ids=["issued a statement", "in a statement", "a statement by no one named, after an outlet"],
+)
+def test_the_statement_is_its_authors_when_the_article_names_them_and_no_ones_when_it_does_not(before, source):
+    claims = extract_claims(
+        f"{before} The statement also said that 12 people had died in the floods.", english_confirmed=True
+    )
+
+    assert _claim(claims, "12 people had died").attribution == source

@@ -928,6 +928,18 @@ _MESSAGE_SENT_BY = re.compile(
 )
 
 
+# "The ministry issued a statement on Monday.": a statement put out by the sentence's subject
+_ISSUED_A_STATEMENT = re.compile(
+    r"\b(?:issued|released|published|put\s+out|made)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}statement\b"
+)
+
+
+def statement_issuer(sentence: str) -> str:
+    """Who put out the statement a sentence introduces without quoting it ("The ministry issued a statement on
+    Monday."), or "" when the sentence names no one who did."""
+    return _sentence_subject(sentence) if _ISSUED_A_STATEMENT.search(sentence) else ""
+
+
 def _sentence_subject(sentence: str) -> str:
     """The subject of a sentence that opens with it, or with a scene-setting phrase before it; the sender of a
     message that is the subject."""
