@@ -124,6 +124,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Django's sign-in, loading each person's preferences with their user row (apps.core.interface_language).
+# Sessions signed in before it name ModelBackend, which keeps them valid: their pages read the
+# preference with one more query until the person signs in again.
+AUTHENTICATION_BACKENDS = [
+    "apps.core.interface_language.AccountPreferenceBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -7,7 +7,3 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Core")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        # Connects the sign-in signal that copies a person's language choice into their session.
-        from apps.core import interface_language  # noqa: F401

@@ -1,19 +1,19 @@
 """The language of the pages and emails a person reads.
 
-A signed-in person's choice is kept in their account (`AccountPreference`) and, so that pages
-cost no query, copied into their session when they sign in or choose. Without a choice,
-Django's `LocaleMiddleware` follows the browser's Accept-Language among `settings.LANGUAGES`.
+A signed-in person's choice is kept in their account (`AccountPreference`) and read with their
+user row, which Django loads on every request anyway (`AccountPreferenceBackend`): so pages cost
+no query for it, and a choice made in one browser applies on the next page in all the others.
+Without a choice, Django's `LocaleMiddleware` follows the browser's Accept-Language among
+`settings.LANGUAGES`.
 """
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
-from django.dispatch import receiver
 from django.utils import translation
 
 from apps.core.models import AccountPreference
-
-SESSION_KEY = "interface_language"
 
 
 def supported_interface_languages() -> dict[str, str]:
@@ -25,12 +25,10 @@ def interface_language_get(*, user) -> str:
     return AccountPreference.objects.filter(user=user).values_list("interface_language", flat=True).first() or ""
 
 
-def interface_language_set(*, user, language: str, session=None) -> None:
+def interface_language_set(*, user, language: str) -> None:
     if language and language not in supported_interface_languages():
         raise ValidationError(f"{language!r} is not a language the pages are available in.")
     AccountPreference.objects.update_or_create(user=user, defaults={"interface_language": language})
-    if session is not None:
-        session[SESSION_KEY] = language
 
 
 def email_language_for(user) -> str:
@@ -48,22 +46,38 @@ def interface_language_for_text(language: str) -> str:
         return settings.LANGUAGE_CODE
 
 
-@receiver(user_logged_in, dispatch_uid="interface_language_to_session")
-def _copy_choice_to_session(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session[SESSION_KEY] = interface_language_get(user=user)
+class AccountPreferenceBackend(ModelBackend):
+    """Django's own sign-in, whose user (loaded by `AuthenticationMiddleware` on every request)
+    comes with their `AccountPreference` in the same query."""
+
+    def get_user(self, user_id):
+        users = get_user_model()._default_manager.select_related("preference")
+        try:
+            user = users.get(pk=user_id)
+        except users.model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
+
+def _chosen_by(user) -> str:
+    if not user.is_authenticated:
+        return ""
+    try:
+        return user.preference.interface_language
+    except AccountPreference.DoesNotExist:
+        return ""
 
 
 class InterfaceLanguageMiddleware:
-    """After `LocaleMiddleware` and the user's session: a signed-in person's own choice wins
-    over their browser's Accept-Language."""
+    """After `LocaleMiddleware` and `AuthenticationMiddleware`: a signed-in person's own choice wins
+    over their browser's Accept-Language. Anonymous visitors keep their browser's."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
-        if chosen and chosen in supported_interface_languages() and request.user.is_authenticated:
+        chosen = _chosen_by(request.user)
+        if chosen in supported_interface_languages():
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
         return self.get_response(request)

@@ -44,7 +44,7 @@ def interface_language(request):
     if not form.is_valid():
         return _account_page(request, language_form=form)
     language = form.cleaned_data["language"]
-    interface_language_set(user=request.user, language=language, session=request.session)
+    interface_language_set(user=request.user, language=language)
     # The confirmation is read on the next page, which is already in the chosen language.
     with translation.override(language or translation.get_language_from_request(request)):
         messages.success(request, _("Saved the language of your pages and emails."))
