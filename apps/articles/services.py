@@ -122,7 +122,7 @@ def article_import_url(
         ) from error
     except FetchError as error:
         raise ArticleInputError(
-            _("Could not import %(url)s: %(error)s") % {"url": url, "error": error}, status=422
+            _("Could not import %(url)s: %(error)s") % {"url": url, "error": error.for_reader}, status=422
         ) from error
     # A redirect can end on an address too long to keep; the one the editor gave names the page too.
     parsed = parse_html(html, url=final_url if is_storable_url(final_url) else url)

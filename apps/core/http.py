@@ -35,12 +35,14 @@ import urllib.robotparser
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 import urllib3
 from charset_normalizer import from_bytes
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +62,14 @@ READ_CHUNK_BYTES = 64 * 1024
 
 
 class FetchError(Exception):
-    """A request was refused or failed; `str(error)` is a one-line reason for people."""
+    """A request was refused or failed; `str(error)` is a one-line reason for people, in English for
+    logs and stored records. `for_reader` is the same reason in the language of whoever is reading,
+    where it was raised in a translated sentence (the URL policy's refusals), else the English one."""
 
-    def __init__(self, message: str, *, url: str = ""):
+    def __init__(self, message: str, *, url: str = "", for_reader: str = ""):
         super().__init__(message)
         self.url = url
+        self.for_reader = for_reader or message
 
 
 class URLNotAllowedError(FetchError):
@@ -115,8 +120,8 @@ class HTTPStatusError(FetchError):
 class TransientFetchError(FetchError):
     """Worth retrying later; `retry_after` is the server's own hint in seconds, if it gave one."""
 
-    def __init__(self, message: str, *, url: str = "", retry_after: float | None = None):
-        super().__init__(message, url=url)
+    def __init__(self, message: str, *, url: str = "", retry_after: float | None = None, for_reader: str = ""):
+        super().__init__(message, url=url, for_reader=for_reader)
         self.retry_after = retry_after
 
 
@@ -182,12 +187,49 @@ _DENIED_NETWORKS: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]
         ("ff00::/8", "multicast"),
     )
 ]
+# Each kind above as the noun phrase a refusal names it by, in whole phrases: "a loopback address".
+_ADDRESS_KINDS = {
+    "unspecified": pgettext_lazy("kind of IP address", "an unspecified address"),
+    "private": pgettext_lazy("kind of IP address", "a private address"),
+    "carrier-grade NAT": pgettext_lazy("kind of IP address", "a carrier-grade NAT address"),
+    "loopback": pgettext_lazy("kind of IP address", "a loopback address"),
+    "cloud metadata": pgettext_lazy("kind of IP address", "a cloud metadata address"),
+    "link-local": pgettext_lazy("kind of IP address", "a link-local address"),
+    "IETF protocol assignment": pgettext_lazy("kind of IP address", "an IETF protocol assignment address"),
+    "documentation": pgettext_lazy("kind of IP address", "a documentation address"),
+    "6to4 relay": pgettext_lazy("kind of IP address", "a 6to4 relay address"),
+    "benchmarking": pgettext_lazy("kind of IP address", "a benchmarking address"),
+    "multicast": pgettext_lazy("kind of IP address", "a multicast address"),
+    "reserved": pgettext_lazy("kind of IP address", "a reserved address"),
+    "IPv4-compatible": pgettext_lazy("kind of IP address", "an IPv4-compatible address"),
+    "IPv4-translated": pgettext_lazy("kind of IP address", "an IPv4-translated address"),
+    "NAT64": pgettext_lazy("kind of IP address", "a NAT64 address"),
+    "discard-only": pgettext_lazy("kind of IP address", "a discard-only address"),
+    "Teredo": pgettext_lazy("kind of IP address", "a Teredo address"),
+    "ORCHID": pgettext_lazy("kind of IP address", "an ORCHID address"),
+    "ORCHIDv2": pgettext_lazy("kind of IP address", "an ORCHIDv2 address"),
+    "unique local (private)": pgettext_lazy("kind of IP address", "a unique local (private) address"),
+    "site-local": pgettext_lazy("kind of IP address", "a site-local address"),
+    "not globally routable": pgettext_lazy("kind of IP address", "an address that is not globally routable"),
+}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\x00-\x20\x7f]")
 _IPV4_LEGACY_LITERAL = re.compile(r"^[0-9a-fx.]+$", re.IGNORECASE)
 
 
-def address_refusal_reason(address: str) -> str | None:
+class AddressRefusal(NamedTuple):
+    """Why an address may not be contacted: its `kind` (a key of `_ADDRESS_KINDS`), and the IPv4
+    address it `carries` when the address is an IPv6 spelling of that one."""
+
+    kind: str
+    carries: str | None = None
+
+    def kind_for_reader(self) -> str:
+        """The kind as a noun phrase in the reader's language: "a loopback address"."""
+        return str(_ADDRESS_KINDS[self.kind])
+
+
+def address_refusal(address: str) -> AddressRefusal | None:
     """Why `address` (an IP in text form) may not be contacted, or None when it is public."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address):
@@ -196,16 +238,32 @@ def address_refusal_reason(address: str) -> str | None:
         if embedded is None and ip in _NAT64:
             embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if embedded is not None:
-            inner = address_refusal_reason(str(embedded))
-            return f"{inner} (embedded in {ip})" if inner else None
-    for network, reason in _DENIED_NETWORKS:
+            inner = address_refusal(str(embedded))
+            return AddressRefusal(inner.kind, carries=str(embedded)) if inner else None
+    for network, kind in _DENIED_NETWORKS:
         if ip.version == network.version and ip in network:
-            return reason
+            return AddressRefusal(kind)
     if ip.is_multicast:
-        return "multicast"
+        return AddressRefusal("multicast")
     if not ip.is_global:
-        return "not globally routable"
+        return AddressRefusal("not globally routable")
     return None
+
+
+def _refused(
+    error_class: type[FetchError], message: str, *, url: str, refusal: AddressRefusal | None = None, **values
+) -> FetchError:
+    """A refusal of `url` whose `message` (marked with gettext_noop) is kept in English and also
+    worded in the reader's language; `refusal` fills its %(kind)s and %(carried)s."""
+
+    def worded() -> str:
+        if refusal is not None:
+            values.update(kind=refusal.kind_for_reader(), carried=refusal.carries)
+        return gettext(message) % values
+
+    with translation.override("en"):
+        english = worded()
+    return error_class(english, url=url, for_reader=worded())
 
 
 def _ip_literal(host: str) -> str | None:
@@ -231,7 +289,7 @@ def _resolve_within(resolve: Resolver, host: str, port: int, *, seconds: float, 
     a timeout and the thread is left to end when the resolver gives up (nothing waits for it, the
     interpreter's exit included)."""
     if seconds <= 0:
-        raise FetchTimeoutError(f"No time was left to look up {host}.", url=url)
+        raise _refused(FetchTimeoutError, gettext_noop("No time was left to look up %(host)s."), url=url, host=host)
     outcome: list[list[str] | BaseException] = []
     done = threading.Event()
 
@@ -245,7 +303,7 @@ def _resolve_within(resolve: Resolver, host: str, port: int, *, seconds: float, 
 
     threading.Thread(target=look_up, name=f"resolve {host}", daemon=True).start()
     if not done.wait(seconds):
-        raise FetchTimeoutError(f"Looking up {host} took too long.", url=url)
+        raise _refused(FetchTimeoutError, gettext_noop("Looking up %(host)s took too long."), url=url, host=host)
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
@@ -295,31 +353,50 @@ def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout:
     long as the system resolver keeps retrying.
     """
     if _UNSAFE_URL_CHARACTERS.search(url):
-        raise URLNotAllowedError("The URL contains spaces or control characters.", url=url)
+        raise _refused(URLNotAllowedError, gettext_noop("The URL contains spaces or control characters."), url=url)
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise URLNotAllowedError(f"Malformed URL: {url[:200]}", url=url) from None
+        raise _refused(URLNotAllowedError, gettext_noop("Malformed URL: %(given)s"), url=url, given=url[:200]) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise URLNotAllowedError(f"Only http and https URLs can be fetched, not {scheme or 'none'}.", url=url)
+        if not scheme:
+            raise _refused(
+                URLNotAllowedError,
+                gettext_noop("Only http and https URLs can be fetched, and this one names no scheme."),
+                url=url,
+            )
+        raise _refused(
+            URLNotAllowedError,
+            gettext_noop("Only http and https URLs can be fetched, not %(scheme)s."),
+            url=url,
+            scheme=scheme,
+        )
     if parts.username is not None or parts.password is not None:
-        raise URLNotAllowedError("URLs with a user name or password are not fetched.", url=url)
+        raise _refused(URLNotAllowedError, gettext_noop("URLs with a user name or password are not fetched."), url=url)
     raw_host = (parts.hostname or "").rstrip(".")
     if not raw_host:
-        raise URLNotAllowedError("The URL has no host.", url=url)
+        raise _refused(URLNotAllowedError, gettext_noop("The URL has no host."), url=url)
     # Encoding checks every label, ASCII ones included: an empty label ("a..b.com") or one over
     # 63 characters would otherwise reach getaddrinfo, which raises UnicodeError for them.
     try:
         host = raw_host.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise URLNotAllowedError(f"Invalid host name {raw_host!r}.", url=url) from None
+        raise _refused(
+            URLNotAllowedError, gettext_noop("Invalid host name %(host)s."), url=url, host=repr(raw_host)
+        ) from None
     default_port = 443 if scheme == "https" else 80
     port = port or default_port
     allow_listed = _allow_listed(host, port)
     if port not in settings.HTTP_ALLOWED_PORTS and not allow_listed:
-        raise URLNotAllowedError(f"Port {port} is not allowed; only {settings.HTTP_ALLOWED_PORTS}.", url=url)
+        raise _refused(
+            URLNotAllowedError,
+            gettext_noop("Port %(port)s is not allowed; only %(allowed)s."),
+            url=url,
+            port=port,
+            allowed=settings.HTTP_ALLOWED_PORTS,
+        )
 
     literal = _ip_literal(host)
     if literal:
@@ -328,15 +405,20 @@ def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout:
         seconds = settings.HTTP_TIMEOUT_SECONDS if resolve_timeout is None else resolve_timeout
         addresses = _resolve_within(resolver or system_resolver, host, port, seconds=seconds, url=url)
     if not addresses:
-        raise DNSResolutionError(f"{host} has no address.", url=url)
+        raise _refused(DNSResolutionError, gettext_noop("%(host)s has no address."), url=url, host=host)
     if not allow_listed:
         for address in addresses:
-            reason = address_refusal_reason(address)
-            if reason:
-                shown = host if literal is None else raw_host
-                raise AddressNotAllowedError(
-                    f"Refusing to fetch {shown}: it resolves to {address}, a {reason} address.", url=url
+            refusal = address_refusal(address)
+            if refusal:
+                message = (
+                    gettext_noop("Refusing to fetch %(host)s: it resolves to %(address)s, %(kind)s.")
+                    if refusal.carries is None
+                    else gettext_noop(
+                        "Refusing to fetch %(host)s: it resolves to %(address)s, which carries %(carried)s, %(kind)s."
+                    )
                 )
+                shown = host if literal is None else raw_host
+                raise _refused(AddressNotAllowedError, message, url=url, refusal=refusal, host=shown, address=address)
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
     netloc_host = f"[{host}]" if ":" in host else host
     host_header = netloc_host if port == default_port else f"{netloc_host}:{port}"

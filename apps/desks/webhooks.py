@@ -128,12 +128,13 @@ def webhook_url_check(url: str) -> str:
     except FetchTimeoutError as error:
         # The resolver is at fault, not the URL: the same URL may well pass a moment later.
         raise ApplicationError(
-            gettext("This URL could not be checked: %(reason)s Try again in a moment.") % {"reason": error},
+            gettext("This URL could not be checked: %(reason)s Try again in a moment.") % {"reason": error.for_reader},
             extra={"field": "url"},
         ) from None
     except FetchError as error:
         raise ApplicationError(
-            gettext("This URL cannot receive webhooks: %(reason)s") % {"reason": error}, extra={"field": "url"}
+            gettext("This URL cannot receive webhooks: %(reason)s") % {"reason": error.for_reader},
+            extra={"field": "url"},
         ) from None
     return url
 

@@ -33,12 +33,13 @@ from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeni
 from apps.core.http import (
     HTML_CONTENT_TYPES,
     AddressNotAllowedError,
+    AddressRefusal,
     DNSResolutionError,
     FetchError,
     HTTPStatusError,
     ResponseTooLargeError,
     TransientFetchError,
-    address_refusal_reason,
+    address_refusal,
     fetch,
     shared_get,
     shared_put,
@@ -735,15 +736,15 @@ def _library_url_check(url: str) -> None:
     judges the addresses they resolve to whenever it follows one."""
     host = (urlsplit(url).hostname or "").rstrip(".").lower()
     if host == "localhost" or host.endswith(".localhost"):
-        reason: str | None = "loopback"
+        refusal: AddressRefusal | None = AddressRefusal("loopback")
     else:
         try:
-            reason = address_refusal_reason(host)
+            refusal = address_refusal(host)
         except ValueError:  # a name, not an address
-            reason = None
-    if reason:
-        message = _("The URL points at a %(kind)s address; cite where the public can read the document.") % {
-            "kind": reason
+            refusal = None
+    if refusal:
+        message = _("The URL points at %(kind)s; cite where the public can read the document.") % {
+            "kind": refusal.kind_for_reader()
         }
         raise ApplicationError(message, extra={"fields": {"url": [message]}})
 

@@ -282,11 +282,11 @@ def test_proxy_settings_in_the_environment_are_ignored(serve, guard, monkeypatch
 
 
 def test_address_policy_table():
-    assert http.address_refusal_reason(PUBLIC_IP) is None
-    assert http.address_refusal_reason("2606:2800:220:1:248:1893:25c8:1946") is None
-    assert http.address_refusal_reason("::ffff:8.8.8.8") is None
-    assert http.address_refusal_reason("169.254.169.254") == "cloud metadata"
-    assert "loopback" in http.address_refusal_reason("::ffff:127.0.0.1")
+    assert http.address_refusal(PUBLIC_IP) is None
+    assert http.address_refusal("2606:2800:220:1:248:1893:25c8:1946") is None
+    assert http.address_refusal("::ffff:8.8.8.8") is None
+    assert http.address_refusal("169.254.169.254") == http.AddressRefusal("cloud metadata")
+    assert http.address_refusal("::ffff:127.0.0.1") == http.AddressRefusal("loopback", carries="127.0.0.1")
 
 
 @pytest.fixture
