@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
-from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post, statement_issuer
+from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post, regions, statement_issuer
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import (
     NAME_SUFFIX,
@@ -299,6 +299,7 @@ def extract_claims(
     people = _people_named(body, introduced)
     known_people = _surnames(people) | _first_names(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
+    article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score)
     candidates: list[tuple[str, list[list[int]], str, str, str]] = []
     previous = ""
@@ -315,7 +316,7 @@ def extract_claims(
         if _never_a_claim(sentence.text) or _caption_line(body, sentence):
             previous = sentence.text
             continue
-        frame = find_attribution(sentence.text)
+        frame = find_attribution(sentence.text, regions=article_regions)
         if frame:
             attribution = _resolve_source(frame, memory, previous)
         else:
@@ -402,6 +403,7 @@ def extract_claims(
         if end > reached:
             counted_before, reached = _last_unit(quantities), end
     _type_introduced_names(claims, _not_surnames(introduced, people))
+    _type_regions(claims, article_regions)
     return merge_duplicates(claims)
 
 
@@ -685,6 +687,15 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
         memory.outlet = source
     memory.latest = source
     return source
+
+
+def _type_regions(claims: list[ExtractedClaim], article_regions: frozenset[str]) -> None:
+    """A name the article writes as the region of a place ("Esperanza, Sultan Kudarat") and as a place of its own
+    ("recorded in Sultan Kudarat") is a place everywhere in it, whatever its words look like."""
+    for claim in claims:
+        for entity in claim.entities:
+            if entity["text"] in article_regions:
+                entity["type"] = "PLACE"
 
 
 def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, str]) -> None:

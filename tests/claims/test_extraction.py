@@ -436,8 +436,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Gloria Vanderbilt died on Monday at the age of 95, her son Anderson Cooper announced.",
          "her son Anderson Cooper"),
         ("Waseem Azeem has since said that his initial confession was forced by 3 officers.", "Waseem Azeem"),
-        # but not a place after a place
-        ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.", ""),
+        # but not a place after a place: the place and its country stay together
+        ("Officials in Paris, France, said that 3 people were hurt in the fire at the station.",
+         "Officials in Paris, France"),
         # a name ending in -ing is the subject, not a participle opening the sentence
         ("Boeing did not release the 3 reports, telling Wikinews the company was cooperating.", "Boeing"),
         # noting which birds return is watching them, not saying something
@@ -2696,3 +2697,38 @@ def test_the_statement_is_its_authors_when_the_article_names_them_and_no_ones_wh
     )
 
     assert _claim(claims, "12 people had died").attribution == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Charles Federic Plotena, the mayor of Esperanza, Sultan Kudarat, announced that classes would be "
+            "cancelled for 12 days.",
+            "Charles Federic Plotena",
+        ),
+        (
+            "The mayor of Esperanza, Sultan Kudarat, announced that classes would be cancelled for 12 days.",
+            "The mayor of Esperanza, Sultan Kudarat",
+        ),
+        (
+            "The mayor of Davao City, Sara Duterte, announced that classes would be cancelled for 12 days.",
+            "Sara Duterte",
+        ),
+        ("John Smith, the mayor, said that classes would be cancelled for 12 days.", "John Smith"),
+        ("Officials in Paris, France, said that classes would be cancelled for 12 days.", "Officials in Paris, France"),
+    ],
+    ids=[
+        "a name, then a post of a place in a region",
+        "a post of a place in a region",
+        "a post, then its holder",
+        "a name, then a post",
+        "a known country",
+    ],
+)
+def test_a_place_and_its_region_between_commas_stay_inside_the_source(sentence, source):
+    claims = extract_claims(f"The second quake was recorded in Sultan Kudarat. {sentence}", english_confirmed=True)
+
+    claim = _claim(claims, "classes would be cancelled")
+    assert claim.attribution == source
+    assert {"text": "Sultan Kudarat", "type": "PLACE"} in claim.entities or "Sultan" not in sentence

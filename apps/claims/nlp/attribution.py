@@ -1,7 +1,7 @@
 """Who a statement is attributed to: "..., Kommersant reported Tuesday." -> Kommersant."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES, find_entities
@@ -547,8 +547,54 @@ _NOUN_LIKE_CUES = frozenset({"states", "reports", "notes", "claims", "estimates"
 _FINDING_CUES = frozenset({"found", "established", "concluded", "showed"})
 
 
-def find_attribution(sentence: str) -> AttributionFrame | None:
-    frame = _frame(sentence)
+# "the mayor of Esperanza, Sultan Kudarat, announced": a place, then the region it is in between commas
+_PLACE_THEN_REGION = re.compile(
+    rf"(?:(?<=\bof\s)|(?<=\bin\s))(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?P<region>{_NAME}(?:\s+{_NAME}){{0,2}})(?=,)"
+)
+# "The second quake was recorded in Sultan Kudarat.": a name the article writes as a place of its own
+_PLACE_WORD = rf"{_CAPITAL}[\w-]*"
+_IN_A_PLACE = re.compile(
+    rf"\b(?:in|near|across|throughout)\s+(?P<name>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})\b(?!['\u2019])"
+)
+
+
+def regions(body: str) -> frozenset[str]:
+    """The names an article writes after a place between commas ("Esperanza, Sultan Kudarat,") that are places
+    themselves: known ones, or ones the article also writes as a place on their own ("in Sultan Kudarat")."""
+    after_places = {match["region"] for match in _PLACE_THEN_REGION.finditer(body)}
+    if not after_places:
+        return frozenset()
+    written_as_places = {match["name"] for match in _IN_A_PLACE.finditer(body)}
+    return frozenset(name for name in after_places if name in PLACES or name in written_as_places)
+
+
+def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) -> AttributionFrame | None:
+    """Who `sentence` attributes its words to; `regions` are the names the article writes after a place between
+    commas as the region it is in, so that the comma between them ends no description ("Charles Federic Plotena,
+    the mayor of Esperanza, Sultan Kudarat, announced" is Plotena's; "The mayor of Esperanza, Sultan Kudarat,
+    announced" is the mayor's)."""
+    joined = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions]
+    frame = _frame(_without_commas(sentence, [match.end("place") for match in joined]))
+    if joined and frame is None:
+        # "The mayor of Esperanza, Sultan Kudarat, announced": the region between commas inside the source
+        frame = _frame(_without_commas(sentence, [at for match in joined for at in (match.end("place"), match.end())]))
+    if frame is None or not joined:
+        return _checked(frame)
+    source = frame.source
+    for match in joined:
+        source = source.replace(f"{match['place']} {match['region']}", f"{match['place']}, {match['region']}")
+    return _checked(replace(frame, source=source))
+
+
+def _without_commas(sentence: str, commas: list[int]) -> str:
+    """`sentence` with a space for each comma at `commas`, so that offsets stay the sentence's own."""
+    for at in commas:
+        sentence = f"{sentence[:at]} {sentence[at + 1 :]}"
+    return sentence
+
+
+def _checked(frame: AttributionFrame | None) -> AttributionFrame | None:
+    """The frame, unless what it read as a source or a verb of saying is none."""
     if frame is None or frame.source.lower() in _NOT_SOURCES or frame.source.split()[-1].lower() in _OPEN_ENDINGS:
         return None  # "The number of confirmed cases ...": a source never ends in a preposition
     if frame.source.split()[0] in _SUBORDINATORS:
