@@ -2732,3 +2732,18 @@ def test_a_place_and_its_region_between_commas_stay_inside_the_source(sentence, 
     claim = _claim(claims, "classes would be cancelled")
     assert claim.attribution == source
     assert {"text": "Sultan Kudarat", "type": "PLACE"} in claim.entities or "Sultan" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("With the acquisition Salling said it seeks to open 12 new stores in southern Poland.", "Salling"),
+        ("In a letter to parents the headteacher said that 12 pupils had been sent home.", "the headteacher"),
+    ],
+    ids=["with", "in"],
+)
+def test_the_speaker_after_a_prepositional_opening_without_its_comma_is_the_source_not_its_object(text, source):
+    claims = extract_claims(text, english_confirmed=True)
+
+    assert [claim.attribution for claim in claims] == [source]
+    assert claims[0].text == text

@@ -779,7 +779,10 @@ def _pronoun_after_opening_without_comma(sentence: str) -> AttributionFrame | No
 # not a word that only ends like one ("Nothing the minister said was true", "Beijing has said")
 _PARTICIPLE_WITHOUT_COMMA = re.compile(
     r"(?!(?:Nothing|Something|Anything|Everything|Morning|Evening|King|Spring|Thing|Wedding|Building|Boeing|Beijing)\s)"
-    r"[A-Z][a-z]{2,}ing\s+(?!(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told|[a-z]+ed)\b)"
+    r"(?:[A-Z][a-z]{2,}ing\s+(?!(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told|[a-z]+ed)\b)"
+    # "With the acquisition Salling said", "In an advisory issued at 11:00 a.m. the National Hurricane Center reported":
+    # a prepositional phrase
+    r"|(?:In|At|With|During|Amid|Despite)\s+(?=(?:an?|the|his|her|its|their|this|that)\s))"
     r"[a-z][^,;:]{1,120}"
 )
 # "When confronted with the accusation he penetrated Reade, against her will, using ..., Biden told": what the
@@ -798,7 +801,9 @@ def _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence: 
     where a speaker could start, the one whose verb of saying comes first, and of those the first ("Prime Minister
     Jacinda Ardern", not "Ardern"), but not the object of the opening ("Citing the report the minister said")."""
     if participle := _PARTICIPLE_WITHOUT_COMMA.match(sentence):
-        starts = _SPEAKER_START.finditer(sentence, participle.start() + 1, participle.end())
+        # not the phrase's own object, right after its first word ("With the acquisition Salling said")
+        second_word = sentence.index(" ", participle.start()) + 1
+        starts = _SPEAKER_START.finditer(sentence, sentence.find(" ", second_word) + 1, participle.end())
     elif asked := _WHEN_ASKED.match(sentence):
         starts = _COMMA_THEN_SPEAKER.finditer(sentence, 0, asked.end())
     else:
