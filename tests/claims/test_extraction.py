@@ -2747,3 +2747,13 @@ def test_the_speaker_after_a_prepositional_opening_without_its_comma_is_the_sour
 
     assert [claim.attribution for claim in claims] == [source]
     assert claims[0].text == text
+
+
+def test_which_one_of_a_group_by_name_and_abbreviation_is_the_source_of_what_it_said_after_acting():
+    claims = extract_claims(
+        "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it had been given "
+        "assurances by 3 officials.",
+        english_confirmed=True,
+    )
+
+    assert [claim.attribution for claim in claims] == ["Syrian Democratic Forces"]

@@ -120,7 +120,7 @@ _SOURCE = (
     rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
     # "One of the victims said", "One interviewee said": one of a group
-    r"|One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    r"|One\s+of\s+(?:the|his|her|their|its|these|those)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     r"|One\s+interviewee"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -436,6 +436,8 @@ _SUBJECT = re.compile(
     # "John Hutchinson, an evolutionary biomechanicist at London's Royal Veterinary College, questioned": who the
     # subject is, between commas
     rf"(?P<source>{_SOURCE})(?:\s+\([A-Z][\w.-]*\))?(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}}),"
+    # "One of these groups, the Syrian Democratic Forces (SDF), opposed": which, by a name with its abbreviation
+    rf"|,\s+the\s+(?P<abbreviated>{_NAME}(?:\s+{_NAME}){{1,5}})\s+\({_CAPITAL}[\w.-]*\),"
     r"|,\s+(?:an?|the)\s[^,\"“]{2,100},)?"
     rf"\s+(?:(?:also|then|again|{_REPORTING_ADVERB})\s+)?"
     rf"(?:[a-z]+ed|has|had|did|{'|'.join(sorted(IRREGULAR_PAST))})\b"
@@ -996,7 +998,7 @@ def _sentence_subject(sentence: str) -> str:
     message that is the subject."""
     opening = _OPENING_PHRASE.match(sentence)
     if match := _SUBJECT.match(sentence, opening.end() if opening else 0):
-        return _clean(match["named"] or match["source"])
+        return _clean(match["named"] or match["abbreviated"] or match["source"])
     sent = _MESSAGE_SENT_BY.match(sentence, opening.end() if opening else 0)
     return sent["name"] if sent else ""
 
