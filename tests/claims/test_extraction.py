@@ -2757,3 +2757,23 @@ def test_which_one_of_a_group_by_name_and_abbreviation_is_the_source_of_what_it_
     )
 
     assert [claim.attribution for claim in claims] == ["Syrian Democratic Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "In a letter to The Mercury News, published on Monday, PG&E chief executive Andy Vesey said the firm was "
+            "installing 100 miles of stronger poles.",
+            "Andy Vesey",
+        ),
+        (
+            "Without mentioning any symptoms, 47-year-old Matovič's government office has said he has cancelled all 12 "
+            "upcoming events.",
+            "Matovič's government office",
+        ),
+    ],
+    ids=["a described letter before the speaker", "an age before the owner of an office"],
+)
+def test_a_speaker_after_a_described_opening_or_an_office_after_an_age_is_the_source(text, source):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]

@@ -117,7 +117,8 @@ _SOURCE = (
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
     rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
-    rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    # "47-year-old Matovič's government office has said": the owner's age before the name
+    rf"|(?:\d{{1,3}}-year-old\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
     # "One of the victims said", "One interviewee said": one of a group
     r"|One\s+of\s+(?:the|his|her|their|its|these|those)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
@@ -365,7 +366,10 @@ _OPENING_PHRASE = re.compile(
     r"|[A-Z][a-z]*(?:\s+few)?\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago|before|after))"
     r"(?:\s[^,]{1,80})?,\s+"
     # "On Friday in Istanbul, as a part of an election rally, Erdogan said ...": a second phrase
-    r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this)\s[^,]{1,60},\s+)?"
+    # "In a letter to The Mercury News, published on Monday, PG&E President and CEO Andy Vesey said": or what the first
+    # phrase names, described
+    r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this|published|issued|released|posted|sent|written)"
+    r"\s[^,]{1,60},\s+)?"
 )
 # "However, she claimed she and her family had received threats": a person's pronoun after an adverb that only
 # links the sentence to the one before, which the claim can do without like the frame
