@@ -2777,3 +2777,19 @@ def test_which_one_of_a_group_by_name_and_abbreviation_is_the_source_of_what_it_
 )
 def test_a_speaker_after_a_described_opening_or_an_office_after_an_age_is_the_source(text, source):
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("On Sunday, Chilean military authorities reported 36 infections at the base.", "Chilean military authorities"),
+        ("State press agency PAP has reported that all five deaths were caused by carbon monoxide.", "PAP"),
+        (
+            "An Al Jazeera reporter in Kenya noted that local reports said she had been ill for 3 weeks.",
+            "An Al Jazeera reporter in Kenya",
+        ),
+    ],
+    ids=["a group from a place, described", "a press agency", "someone unnamed in a place"],
+)
+def test_a_described_group_a_press_agency_or_someone_unnamed_in_a_place_is_the_source(text, source):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]

@@ -65,13 +65,14 @@ _GROUP_NOUN = (
     r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
-_OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|news\s+agency"
+_OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|(?:news|press)\s+agency"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
 )
 _SOURCE = (
-    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:{_GROUP_NOUN})"
+    # "Chilean military authorities reported": a group named by where it is from, and what it is
+    rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:(?!(?:and|or|but|of|the|to|in)\s)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
@@ -128,7 +129,7 @@ _SOURCE = (
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
-    rf"(?:\s+(?:for|of|at|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+)"
+    rf"(?:\s+(?:for|of|at|from|in|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+)"
     # "an attendee Om Prakash said": the person by name
     rf"|\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}})?"
     # "Offering his condolence, speaker of the parliament Ali Larijani wrote": a post in lower case, of a body,
