@@ -2793,3 +2793,13 @@ def test_a_speaker_after_a_described_opening_or_an_office_after_an_age_is_the_so
 )
 def test_a_described_group_a_press_agency_or_someone_unnamed_in_a_place_is_the_source(text, source):
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]
+
+
+def test_the_holder_named_after_a_long_post_is_the_source_of_what_they_said_after_acting():
+    claims = extract_claims(
+        "The then-manager of Barmouth Publicity and Director of Mid Wales Tourism Partnership, David Clay, called it "
+        '"a retrograde step" and said the area could not afford to lose 3 hotels.',
+        english_confirmed=True,
+    )
+
+    assert [claim.attribution for claim in claims] == ["David Clay"]

@@ -998,12 +998,24 @@ def statement_issuer(sentence: str) -> str:
     return _sentence_subject(sentence) if _ISSUED_A_STATEMENT.search(sentence) else ""
 
 
+# "The then-manager of Barmouth Publicity and Director of Mid Wales Tourism Partnership, David Clay, called it": a post
+# however long, its holder by name between commas, then what they did
+_POST_THEN_NAMED_ACTING = re.compile(
+    r"(?:[Tt]he|[Aa]n?|Another|One|[A-Z][\w'\u2019.-]*)\s(?:[^,\"\u201c()]|\([^()\"\u201c]{1,80}\)){2,140}?,\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,5}}(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}),\s+(?:also\s+)?"
+    rf"(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
+)
+
+
 def _sentence_subject(sentence: str) -> str:
     """The subject of a sentence that opens with it, or with a scene-setting phrase before it; the sender of a
     message that is the subject."""
     opening = _OPENING_PHRASE.match(sentence)
     if match := _SUBJECT.match(sentence, opening.end() if opening else 0):
         return _clean(match["named"] or match["abbreviated"] or match["source"])
+    holder = _POST_THEN_NAMED_ACTING.match(sentence, opening.end() if opening else 0)
+    if holder and holder["named"] not in PLACES:
+        return _clean(holder["named"])
     sent = _MESSAGE_SENT_BY.match(sentence, opening.end() if opening else 0)
     return sent["name"] if sent else ""
 
