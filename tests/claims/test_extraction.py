@@ -2803,3 +2803,14 @@ def test_the_holder_named_after_a_long_post_is_the_source_of_what_they_said_afte
     )
 
     assert [claim.attribution for claim in claims] == ["David Clay"]
+
+
+def test_a_document_described_in_an_opening_without_its_comma_does_not_hide_the_source():
+    text = (
+        "In an advisory issued at 11:00 a.m. local time the National Hurricane Center reported Hurricane Dorian had "
+        "strengthened into a Category 5 hurricane."
+    )
+
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [
+        "the National Hurricane Center"
+    ]

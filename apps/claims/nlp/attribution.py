@@ -790,7 +790,8 @@ _PARTICIPLE_WITHOUT_COMMA = re.compile(
     # "With the acquisition Salling said", "In an advisory issued at 11:00 a.m. the National Hurricane Center reported":
     # a prepositional phrase
     r"|(?:In|At|With|During|Amid|Despite)\s+(?=(?:an?|the|his|her|its|their|this|that)\s))"
-    r"[a-z][^,;:]{1,120}"
+    # a colon only inside a time of day ("at 11:00 a.m.")
+    r"[a-z](?:[^,;:]|:(?=\d)){1,120}"
 )
 # "When confronted with the accusation he penetrated Reade, against her will, using ..., Biden told": what the
 # speaker was asked or shown, with commas inside it
@@ -798,6 +799,9 @@ _WHEN_ASKED = re.compile(r"When\s+(?:asked|questioned|pressed|confronted|challen
 # Where a speaker may start after such an opening: a name, "the" or a person's pronoun
 _SPEAKER_START = re.compile(r"(?<=\s)(?:[A-Z]|the\s|he\s|she\s)")
 _COMMA_THEN_SPEAKER = re.compile(r"(?<=,\s)(?:[A-Z]|the\s|he\s|she\s)")
+# "In an advisory issued at 11:00 a.m. the National Hurricane Center reported": how the document came out, no verb of
+# the sentence
+_DOCUMENT_DESCRIBED = re.compile(r"(?<=[a-z] )(?:issued|published|released|posted|sent|written)\b")
 # "the report the minister": the opening's object, then the speaker
 _TWO_PHRASES = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}the\s")
 
@@ -817,7 +821,7 @@ def _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence: 
         return None
     found: list[tuple[int, int, AttributionFrame]] = []
     for start in starts:
-        if participle and has_clause_verb(sentence[: start.start()]):
+        if participle and has_clause_verb(_DOCUMENT_DESCRIBED.sub("", sentence[: start.start()])):
             break  # "Calling it a disgrace the archbishop said the law would ...": not past the speaker's verb
         if (frame_and_cue := _speaker_frame_at(sentence, start.start())) and not _TWO_PHRASES.match(
             frame_and_cue[0].source
