@@ -2814,3 +2814,12 @@ def test_a_document_described_in_an_opening_without_its_comma_does_not_hide_the_
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [
         "the National Hurricane Center"
     ]
+
+
+def test_a_number_between_the_words_of_a_name_stays_in_the_source():
+    claims = extract_claims(
+        "The Lost 52 Project announced on Sunday that the wreck it found last June was the U.S.S. Grayback.",
+        english_confirmed=True,
+    )
+
+    assert [claim.attribution for claim in claims] == ["The Lost 52 Project"]
