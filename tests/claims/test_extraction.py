@@ -2823,3 +2823,22 @@ def test_a_number_between_the_words_of_a_name_stays_in_the_source():
     )
 
     assert [claim.attribution for claim in claims] == ["The Lost 52 Project"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"Bringing the buffalo back is going to heal us," Crystal C\'Bearing of the Northern Arapaho tribal '
+            "historic preservation office told the 300 people gathered.",
+            "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office",
+        ),
+        (
+            "Ecologist Ryan Norris of the University of Guelph in Ontario also said 3 human actions had little effect.",
+            "Ecologist Ryan Norris of the University of Guelph in Ontario",
+        ),
+    ],
+    ids=["a long body described in lower case", "not 'also'"],
+)
+def test_a_person_of_a_body_described_in_up_to_six_words_is_the_source(text, source):
+    assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]

@@ -79,8 +79,10 @@ _SOURCE = (
     # "Hospital officials in Omsk said": a group named by what it is and where
     rf"|{_NAME}\s+(?:{_GROUP_NOUN})\s+(?:in|from|at)\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # "José Ortiz of the island's power authority said": a person of a body described in lower case
-    rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
-    r"[\w'\u2019-]+(?=\s+(?:said|says|told|stated|wrote)\b)"
+    # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office told"
+    # (not what else they are, "Jennifer Daskal of American University and contributor to Slate wrote", nor "also")
+    rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}\s+(?:of|from|at|with)\s+(?:the\s+)?"
+    r"(?:(?!(?:and|or|also)\s)[\w'\u2019-]+\s+){0,5}?(?!also\s)[\w'\u2019-]+(?=\s+(?:said|says|told|stated|wrote)\b)"
     # "researchers in the United Kingdom established that": a group named by where it works
     rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
     # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
