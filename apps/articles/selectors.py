@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from apps.core.exceptions import NotFoundError
 from apps.core.ids import uuid_or_404
@@ -85,15 +86,21 @@ def _claims_in_queue() -> QuerySet:
 
 
 def article_get(*, user, article_id) -> Article:
-    article = article_list(user=user).filter(pk=uuid_or_404(article_id, what="Article")).first()
+    article = (
+        article_list(user=user).filter(pk=uuid_or_404(article_id, not_found=gettext("Article not found."))).first()
+    )
     if article is None:
-        raise NotFoundError("Article not found.")
+        raise NotFoundError(gettext("Article not found."))
     return article
 
 
 def article_get_unscoped(*, article_id) -> Article:
     """Any article, for the operator's command line (which has no user to scope by)."""
-    article = Article.objects.filter(pk=uuid_or_404(article_id, what="Article")).select_related("desk").first()
+    article = (
+        Article.objects.filter(pk=uuid_or_404(article_id, not_found=gettext("Article not found.")))
+        .select_related("desk")
+        .first()
+    )
     if article is None:
-        raise NotFoundError(f"There is no article with id {article_id}.")
+        raise NotFoundError(gettext("There is no article with id %(id)s.") % {"id": article_id})
     return article

@@ -49,7 +49,7 @@ def claim_list(
 
 def claim_get(*, user: AbstractBaseUser, claim_id: UUID | str) -> Claim:
     """One claim of the user's desks; NotFoundError for any other (existence is not revealed)."""
-    claim = claim_list(user=user).filter(pk=uuid_or_404(claim_id, what="Claim")).first()
+    claim = claim_list(user=user).filter(pk=uuid_or_404(claim_id, not_found=_("Claim not found."))).first()
     if claim is None:
         raise NotFoundError(_("Claim not found."))
     return claim

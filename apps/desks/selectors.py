@@ -66,14 +66,17 @@ def desk_for_member(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     if desk_ref:
         desk = _desk_by_ref(desks, desk_ref)
         if desk is None:
-            raise ApplicationError(f"You are not a member of a desk {desk_ref!r}.", extra={"field": "desk"})
+            raise ApplicationError(
+                gettext("You are not a member of a desk %(desk)s.") % {"desk": repr(desk_ref)}, extra={"field": "desk"}
+            )
         return desk
     slugs = list(desks.order_by("slug").values_list("slug", flat=True))
     if not slugs:
-        raise NotFoundError("You are not a member of any desk.")
+        raise NotFoundError(gettext("You are not a member of any desk."))
     if len(slugs) > 1:
         raise ApplicationError(
-            f"You are a member of several desks; name one with ?desk= ({', '.join(slugs)}).",
+            gettext("You are a member of several desks; name one with ?desk= (%(desks)s).")
+            % {"desks": ", ".join(slugs)},
             extra={"field": "desk", "desks": slugs},
         )
     return desks.get()
@@ -163,7 +166,7 @@ def desk_member_get(*, desk: Desk, username: str) -> Membership:
         desk_members(desk=desk).filter(user__username=username).first() if _can_name_something(username) else None
     )
     if membership is None:
-        raise NotFoundError(f"{username!r} is not a member of this desk.")
+        raise NotFoundError(gettext("%(username)s is not a member of this desk.") % {"username": repr(username)})
     return membership
 
 

@@ -74,7 +74,10 @@ def _lock_desk_for_admin(*, actor: AbstractBaseUser, desk: Desk) -> Desk:
 
 def _role_check(role: str) -> None:
     if role not in Role.values:
-        raise ApplicationError(f"Unknown role {role!r}; choose one of {', '.join(Role.values)}.")
+        raise ApplicationError(
+            gettext("Unknown role %(role)s; choose one of %(roles)s.")
+            % {"role": repr(role), "roles": ", ".join(Role.values)}
+        )
 
 
 def membership_add(*, actor: AbstractBaseUser, desk: Desk, username: str, role: str) -> Membership:

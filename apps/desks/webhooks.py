@@ -143,7 +143,7 @@ def _events_check(events: list[str]) -> list[str]:
     unknown = sorted(set(events) - set(WebhookEvent.values))
     if unknown:
         raise ApplicationError(
-            f"There is no event called {', '.join(unknown)}.",
+            gettext("There is no event called %(events)s.") % {"events": ", ".join(unknown)},
             extra={"field": "events", "events": WebhookEvent.values},
         )
     if not events:

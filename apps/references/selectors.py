@@ -159,14 +159,14 @@ def claim_get_for_user(*, user: AbstractBaseUser, claim_id: object) -> Claim:
         .first()
     )
     if claim is None:
-        raise NotFoundError("Claim not found.")
+        raise NotFoundError(_("Claim not found."))
     return claim
 
 
 def article_get_for_user(*, user: AbstractBaseUser, article_id: object) -> Article:
     article = Article.objects.filter(pk=article_id, desk_id__in=desk_ids_for_user(user=user)).first()
     if article is None:
-        raise NotFoundError("Article not found.")
+        raise NotFoundError(_("Article not found."))
     return article
 
 
@@ -194,7 +194,7 @@ def library_document_summaries(*, user: AbstractBaseUser) -> QuerySet[LibraryDoc
 def library_document_get(*, user: AbstractBaseUser, document_id: object) -> LibraryDocument:
     document = library_document_list(user=user).filter(pk=document_id).first()
     if document is None:
-        raise NotFoundError("Library document not found.")
+        raise NotFoundError(_("Library document not found."))
     return document
 
 
@@ -226,7 +226,11 @@ def source_rules_by_topic_for_desk(*, desk: Desk) -> list[tuple[str, list[Source
 
 
 def source_rule_get_for_desk(*, desk: Desk, rule_id: object) -> SourceRule:
-    rule = source_rule_list_for_desk(desk=desk).filter(pk=uuid_or_404(rule_id, what="Source rule")).first()
+    rule = (
+        source_rule_list_for_desk(desk=desk)
+        .filter(pk=uuid_or_404(rule_id, not_found=_("Source rule not found.")))
+        .first()
+    )
     if rule is None:
-        raise NotFoundError("Source rule not found.")
+        raise NotFoundError(_("Source rule not found."))
     return rule

@@ -950,7 +950,7 @@ def library_document_update(
     refused with 412 instead of overwritten; the row is locked for the check and the write.
     """
     if document.desk is None:
-        raise PermissionDeniedError("Shared library documents are edited in the admin.")
+        raise PermissionDeniedError(_("Shared library documents are edited in the admin."))
     membership_require(user=user, desk=document.desk, editor=True)
     if expected_updated_at is not None:
         document = lock_at_version(
@@ -978,7 +978,7 @@ def library_document_update(
 def library_document_delete(*, user: AbstractBaseUser, document: LibraryDocument) -> None:
     """An editor removes a document from their desk's library. Recorded in the desk's audit trail."""
     if document.desk is None:
-        raise PermissionDeniedError("Shared library documents are edited in the admin.")
+        raise PermissionDeniedError(_("Shared library documents are edited in the admin."))
     membership_require(user=user, desk=document.desk, editor=True)
     audit_record(
         action=AuditAction.LIBRARY_DOCUMENT_DELETED,

@@ -66,7 +66,7 @@ def notification_settings_update(*, user, changes: dict[str, bool]) -> dict[str,
     unknown = set(changes) - set(NotificationKind.values)
     if unknown:
         raise ApplicationError(
-            f"There is no kind of email called {', '.join(sorted(unknown))}.",
+            _("There is no kind of email called %(kinds)s.") % {"kinds": ", ".join(sorted(unknown))},
             extra={"kinds": NotificationKind.values},
         )
     turned_on = [kind for kind, on in changes.items() if on]

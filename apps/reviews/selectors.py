@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from apps.articles.models import Article
 from apps.claims.models import ClaimStatus
@@ -67,7 +67,7 @@ def review_task_list(
         .order_by("claim__article__created_at", "claim__start")
     )
     if article_id is not None:
-        tasks = tasks.filter(claim__article_id=uuid_or_404(article_id, what="Article"))
+        tasks = tasks.filter(claim__article_id=uuid_or_404(article_id, not_found=gettext("Article not found.")))
     if status:
         tasks = tasks.filter(status=status)
     if assignee is not None:
@@ -153,9 +153,9 @@ def review_task_approval_queue(*, user) -> QuerySet[ReviewTask]:
 
 
 def review_task_get(*, user, task_id) -> ReviewTask:
-    task = review_task_list(user=user).filter(pk=uuid_or_404(task_id, what="Task")).first()
+    task = review_task_list(user=user).filter(pk=uuid_or_404(task_id, not_found=gettext("Task not found."))).first()
     if task is None:
-        raise NotFoundError("Task not found.")
+        raise NotFoundError(gettext("Task not found."))
     return task
 
 
@@ -173,7 +173,7 @@ def review_tasks_get(*, user, task_ids: Iterable[UUID], include_out_of_review: b
     tasks = list(candidates.filter(pk__in=wanted))
     missing = wanted - {task.pk for task in tasks}
     if missing:
-        raise NotFoundError("Task not found.", extra={"task_ids": sorted(str(task_id) for task_id in missing)})
+        raise NotFoundError(gettext("Task not found."), extra={"task_ids": sorted(str(task_id) for task_id in missing)})
     return tasks
 
 
@@ -182,13 +182,14 @@ def review_task_for_claim(*, user, claim_id) -> ReviewTask:
     was loaded: the services then refuse the work and say why, where "not found" would not."""
     task = (
         ReviewTask.objects.filter(
-            claim__article__desk_id__in=desk_ids_for_user(user=user), claim_id=uuid_or_404(claim_id, what="Claim")
+            claim__article__desk_id__in=desk_ids_for_user(user=user),
+            claim_id=uuid_or_404(claim_id, not_found=gettext("Claim not found.")),
         )
         .select_related("claim", "claim__article", "claim__article__desk", "assignee", "verdict")
         .first()
     )
     if task is None:
-        raise NotFoundError("Task not found.")
+        raise NotFoundError(gettext("Task not found."))
     return task
 
 
@@ -206,7 +207,7 @@ def rating_scale_for_desk(*, desk: Desk) -> RatingScale:
         .first()
     )
     if scale is None:
-        raise NotFoundError("No rating scale is configured.")
+        raise NotFoundError(gettext("No rating scale is configured."))
     return scale
 
 
@@ -215,9 +216,13 @@ def rating_list_for_desk(*, desk: Desk) -> QuerySet[Rating]:
 
 
 def rating_get_for_desk(*, desk: Desk, rating_id) -> Rating:
-    rating = rating_list_for_desk(desk=desk).filter(pk=uuid_or_404(rating_id, what="Rating")).first()
+    rating = (
+        rating_list_for_desk(desk=desk)
+        .filter(pk=uuid_or_404(rating_id, not_found=gettext("Rating not found.")))
+        .first()
+    )
     if rating is None:
-        raise ApplicationError("That rating is not on this desk's scale.")
+        raise ApplicationError(gettext("That rating is not on this desk's scale."))
     return rating
 
 
@@ -257,9 +262,13 @@ def rating_with_usage_get_for_desk(*, desk: Desk, rating_id) -> Rating:
     """A rating of the scale the desk uses, with its `verdict_count`; 404 for any other (another
     desk's, or the standard scale's once the desk has its own), without saying whose it is."""
     scale = rating_scale_for_desk(desk=desk)
-    rating = rating_list_with_usage(scale=scale).filter(pk=uuid_or_404(rating_id, what="Rating")).first()
+    rating = (
+        rating_list_with_usage(scale=scale)
+        .filter(pk=uuid_or_404(rating_id, not_found=gettext("Rating not found.")))
+        .first()
+    )
     if rating is None:
-        raise NotFoundError("Rating not found.")
+        raise NotFoundError(gettext("Rating not found."))
     return rating
 
 

@@ -784,7 +784,7 @@ def _own_scale_rating_lock(*, user, rating: Rating, expected_updated_at: dt.date
     """
     desk = rating.scale.desk
     if desk is None:
-        raise ApplicationError("The standard scale is shared by every desk; copy it to your desk to change it.")
+        raise ApplicationError(_("The standard scale is shared by every desk; copy it to your desk to change it."))
     _lock_desk_for_scale(user=user, desk=desk)
     current = Rating.objects.select_related("scale").filter(pk=rating.pk).first()
     if current is not None and expected_updated_at is not None and current.updated_at != expected_updated_at:
@@ -827,7 +827,7 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
         except ValidationError as error:
             raise ApplicationError(f"{language!r}: {error.messages[0]}") from error
         if not isinstance(label, str):
-            raise ApplicationError(f"The label for {tag or language!r} must be text.")
+            raise ApplicationError(_("The label for %(language)s must be text.") % {"language": repr(tag or language)})
         label = label.strip()
         if len(label) > max_length:
             raise ApplicationError(

@@ -2,6 +2,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext
 from django_filters.fields import IsoDateTimeField
 
 from apps.articles.models import Article, IntakeStatus, SourceKind
@@ -23,7 +24,7 @@ class UtcIsoDateTimeField(IsoDateTimeField):
             return time.astimezone(dt.UTC)
         except OverflowError:
             raise forms.ValidationError(
-                "This time is out of range: give one between the years 1 and 9999 in UTC.", code="invalid"
+                gettext("This time is out of range: give one between the years 1 and 9999 in UTC."), code="invalid"
             ) from None
 
 

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from apps.articles.models import Article
@@ -76,7 +77,7 @@ class ArticleUpdateInputSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs:
-            raise serializers.ValidationError("Send `fact_check_url`, `language` or both.")
+            raise serializers.ValidationError(gettext("Send `fact_check_url`, `language` or both."))
         return attrs
 
 
@@ -97,5 +98,5 @@ class ArticleImportInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         given = [key for key in ("text", "file", "url") if key in attrs]
         if len(given) != 1:
-            raise serializers.ValidationError("Send exactly one of `text`, `file` or `url`.")
+            raise serializers.ValidationError(gettext("Send exactly one of `text`, `file` or `url`."))
         return attrs

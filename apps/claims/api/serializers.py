@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -143,5 +144,5 @@ class ClaimSplitInputSerializer(serializers.Serializer):
 
 def _span_checked(attrs: dict) -> dict:
     if attrs["end"] <= attrs["start"]:
-        raise serializers.ValidationError({"end": "Must be greater than start."})
+        raise serializers.ValidationError({"end": gettext("Must be greater than start.")})
     return attrs

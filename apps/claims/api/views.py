@@ -1,5 +1,6 @@
 import uuid
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -197,11 +198,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         """How automatic extraction went for one article (e.g. refused as not English)."""
         article_id = uuid_query_param(request.query_params.get("article"), "article")
         if article_id is None:
-            raise exceptions.ValidationError({"article": "This query parameter is required."})
+            raise exceptions.ValidationError({"article": gettext("This query parameter is required.")})
         article = article_get(user=request.user, article_id=article_id)
         extraction = selectors.article_extraction_get(article=article)
         if extraction is None:
-            raise NotFoundError("This article has not been through extraction.")
+            raise NotFoundError(gettext("This article has not been through extraction."))
         return Response(ArticleExtractionOutputSerializer(extraction).data)
 
     @extend_schema(
@@ -221,7 +222,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 def _choice_query_param(value: str | None, name: str, choices: list[str]) -> str | None:
     """A filter the API does not understand is refused: ignoring it would answer as if it matched."""
     if value is not None and value not in choices:
-        raise exceptions.ValidationError({name: f"One of {', '.join(choices)}."})
+        raise exceptions.ValidationError({name: gettext("One of %(choices)s.") % {"choices": ", ".join(choices)}})
     return value
 
 

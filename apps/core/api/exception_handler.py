@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -17,7 +18,8 @@ def api_exception_handler(exc, context):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return Response(
             {
-                "message": f"The request body is larger than {limit:,} bytes. Upload a large article as a file.",
+                "message": gettext("The request body is larger than %(limit)s bytes. Upload a large article as a file.")
+                % {"limit": f"{limit:,}"},
                 "extra": {"limit": limit},
             },
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
@@ -25,10 +27,17 @@ def api_exception_handler(exc, context):
     if isinstance(exc, TooManyFieldsSent):
         # Django refuses these while parsing the body or query string; unhandled, its HTML 400 page answered.
         limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-        return _limit_error(f"The request has more than {limit:,} fields; send long lists in a JSON body.", limit)
+        return _limit_error(
+            gettext("The request has more than %(limit)s fields; send long lists in a JSON body.")
+            % {"limit": f"{limit:,}"},
+            limit,
+        )
     if isinstance(exc, TooManyFilesSent):
         limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
-        return _limit_error(f"The request has more than {limit:,} files; upload one file at a time.", limit)
+        return _limit_error(
+            gettext("The request has more than %(limit)s files; upload one file at a time.") % {"limit": f"{limit:,}"},
+            limit,
+        )
     if isinstance(exc, ApplicationError):
         return Response({"message": exc.message, "extra": exc.extra}, status=exc.status)
     if isinstance(exc, DjangoValidationError):
@@ -42,10 +51,10 @@ def api_exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"message": "Validation error.", "extra": {"fields": response.data}}
+        response.data = {"message": gettext("Validation error."), "extra": {"fields": response.data}}
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
-        response.data = {"message": str(detail) or "Request failed.", "extra": {}}
+        response.data = {"message": str(detail) or gettext("Request failed."), "extra": {}}
     if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
         # DRF takes the challenge from the first authentication class; session authentication
         # has none, so it would answer 403 and clients could not tell "send a valid token" from

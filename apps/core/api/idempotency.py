@@ -10,6 +10,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -58,7 +59,9 @@ def idempotent(request: Request, *, payload: dict[str, Any], respond: Callable[[
     # Control characters too: PostgreSQL cannot store a NUL, which would be a 500.
     if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
         raise ApplicationError(
-            f"The {HEADER} header must be 1 to {MAX_KEY_LENGTH} printable characters.", extra={"header": HEADER}
+            gettext("The %(header)s header must be 1 to %(length)s printable characters.")
+            % {"header": HEADER, "length": MAX_KEY_LENGTH},
+            extra={"header": HEADER},
         )
     fingerprint = hashlib.sha256(json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder).encode()).hexdigest()
     scope = {"user": request.user, "request": f"{request.method} {request.path}", "key": key}
@@ -80,7 +83,11 @@ def idempotent(request: Request, *, payload: dict[str, Any], respond: Callable[[
 def _replay(record: IdempotencyKey, *, fingerprint: str) -> Response:
     if record.fingerprint != fingerprint:
         raise ApplicationError(
-            f"This {HEADER} was already used for a request with a different body; send a new key for a new request.",
+            gettext(
+                "This %(header)s was already used for a request with a different body; "
+                "send a new key for a new request."
+            )
+            % {"header": HEADER},
             extra={"header": HEADER},
             status=422,
         )

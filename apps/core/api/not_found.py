@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
 
@@ -12,12 +13,14 @@ def api_not_found(request, path: str = ""):
     This route is the last under /api/v1/, so it also catches a path missing its final slash,
     which Django would otherwise redirect (and cannot redirect a POST); the answer names the
     right address instead."""
-    message = f"There is no API endpoint at {request.path}."
+    message = gettext("There is no API endpoint at %(path)s.") % {"path": request.path}
     if not request.path.endswith("/"):
         try:
             resolved = resolve(request.path + "/")
         except Resolver404:
             resolved = None
         if resolved is not None and resolved.func is not api_not_found:
-            message += f" Did you mean {request.path}/ (with the final slash)?"
+            message = gettext(
+                "There is no API endpoint at %(path)s. Did you mean %(path)s/ (with the final slash)?"
+            ) % {"path": request.path}
     return JsonResponse({"message": message, "extra": {}}, status=404)

@@ -1,6 +1,7 @@
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from rest_framework import exceptions
 
 from apps.core.languages import language_code_normalize
@@ -13,7 +14,7 @@ def uuid_query_param(value: str | None, name: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(value)
     except ValueError:
-        raise exceptions.ValidationError({name: "Must be a UUID."}) from None
+        raise exceptions.ValidationError({name: gettext("Must be a UUID.")}) from None
 
 
 def language_query_param(value: str | None) -> str | None:

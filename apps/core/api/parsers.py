@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -10,4 +11,4 @@ class JSONParser(parsers.JSONParser):
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError:
-            raise ParseError("JSON parse error - the document is nested too deeply.") from None
+            raise ParseError(gettext("JSON parse error - the document is nested too deeply.")) from None

@@ -1,5 +1,6 @@
 from collections.abc import Mapping
 
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 
@@ -9,7 +10,7 @@ class ClosedSerializer(serializers.Serializer):
     closed (`additionalProperties: false`, apps.core.api.schema), so clients generated from it
     never send such a key."""
 
-    unknown_key_message = "There is no such field."
+    unknown_key_message = gettext_lazy("There is no such field.")
 
     def to_internal_value(self, data):
         unknown = sorted(set(data) - set(self.fields)) if isinstance(data, Mapping) else []

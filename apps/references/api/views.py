@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -49,7 +50,9 @@ def _claim_filter(request: Request):
     claim_id = request.query_params.get("claim")
     if not claim_id:
         return None
-    return selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+    return selectors.claim_get_for_user(
+        user=request.user, claim_id=uuid_or_404(claim_id, not_found=gettext("Claim not found."))
+    )
 
 
 @extend_schema(parameters=[CLAIM_PARAMETER])
@@ -77,11 +80,11 @@ def _editable_desk(request: Request, desk_id: object):
     if desk_id is not None:
         desk = desk_list_for_user(user=request.user).filter(pk=desk_id).first()
         if desk is None:
-            raise NotFoundError("Desk not found.")
+            raise NotFoundError(gettext("Desk not found."))
         return desk
     desk = desk_default_for_user(user=request.user, editor=True)
     if desk is None:
-        raise ApplicationError("Only the desk's editors can add library documents.", status=403)
+        raise ApplicationError(gettext("Only the desk's editors can add library documents."), status=403)
     return desk
 
 
@@ -94,7 +97,9 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
         return selectors.library_document_list(user=self.request.user)
 
     def _document(self, pk: str):
-        return selectors.library_document_get(user=self.request.user, document_id=uuid_or_404(pk, what="Document"))
+        return selectors.library_document_get(
+            user=self.request.user, document_id=uuid_or_404(pk, not_found=gettext("Document not found."))
+        )
 
     @extend_schema(
         parameters=[LibraryDocumentListQuerySerializer],
@@ -195,7 +200,9 @@ class ClaimReferencesRefreshApi(APIView):
 
     @extend_schema(request=None, responses={202: ReferenceJobOutputSerializer})
     def post(self, request: Request, claim_id: str) -> Response:
-        claim = selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+        claim = selectors.claim_get_for_user(
+            user=request.user, claim_id=uuid_or_404(claim_id, not_found=gettext("Claim not found."))
+        )
         job = services.claim_references_refresh(claim=claim, user=request.user)
         return Response(ReferenceJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -214,7 +221,9 @@ class ClaimReferenceAddApi(APIView):
         },
     )
     def post(self, request: Request, claim_id: str) -> Response:
-        claim = selectors.claim_get_for_user(user=request.user, claim_id=uuid_or_404(claim_id, what="Claim"))
+        claim = selectors.claim_get_for_user(
+            user=request.user, claim_id=uuid_or_404(claim_id, not_found=gettext("Claim not found."))
+        )
         serializer = ReferenceAddInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reference, created = services.claim_reference_add(claim=claim, user=request.user, **serializer.validated_data)
@@ -228,7 +237,9 @@ class ArticleReferenceProgressApi(APIView):
 
     @extend_schema(responses=ReferenceProgressOutputSerializer)
     def get(self, request: Request, article_id: str) -> Response:
-        article = selectors.article_get_for_user(user=request.user, article_id=uuid_or_404(article_id, what="Article"))
+        article = selectors.article_get_for_user(
+            user=request.user, article_id=uuid_or_404(article_id, not_found=gettext("Article not found."))
+        )
         progress = selectors.article_reference_progress(article=article)
         # The fan-in summary, once every claim is finished.
         progress["summary"] = selectors.article_reference_summary(article=article) if progress["finished"] else None

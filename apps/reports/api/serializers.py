@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from apps.claims.models import ClaimKind
@@ -33,7 +34,7 @@ class SearchInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         after, before = attrs.get("published_after"), attrs.get("published_before")
         if after and before and after > before:
-            raise serializers.ValidationError({"published_before": "Must be on or after published_after."})
+            raise serializers.ValidationError({"published_before": gettext("Must be on or after published_after.")})
         return attrs
 
 

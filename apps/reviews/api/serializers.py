@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -255,7 +256,7 @@ class NotificationSettingsSerializer(ClosedSerializer):
     """Which emails you get: one switch per kind, all on until turned off. A PATCH names only the
     kinds it changes."""
 
-    unknown_key_message = "There is no kind of email by this name."
+    unknown_key_message = gettext_lazy("There is no kind of email by this name.")
 
     task_assigned = serializers.BooleanField(required=False, help_text="A claim is assigned to you.")
     verdict_submitted = serializers.BooleanField(

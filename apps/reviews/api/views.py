@@ -1,5 +1,6 @@
 import uuid
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -66,7 +67,9 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         params = self.request.query_params
         status_filter = params.get("status") or None
         if status_filter is not None and status_filter not in TaskStatus.values:
-            raise exceptions.ValidationError({"status": f"One of {', '.join(TaskStatus.values)}."})
+            raise exceptions.ValidationError(
+                {"status": gettext("One of %(choices)s.") % {"choices": ", ".join(TaskStatus.values)}}
+            )
         article_id = uuid_query_param(params.get("article"), "article")
         language = language_query_param(params.get("language"))
         assignee_name = params.get("assignee") or None
@@ -79,7 +82,12 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             assignee = colleague_get_by_username(user=self.request.user, username=assignee_name)
             if assignee is None:
                 raise exceptions.ValidationError(
-                    {"assignee": f"`me` or the username of a member of your desks; none is called {assignee_name!r}."}
+                    {
+                        "assignee": gettext(
+                            "`me` or the username of a member of your desks; none is called %(username)s."
+                        )
+                        % {"username": repr(assignee_name)}
+                    }
                 )
         return selectors.review_task_list(
             user=self.request.user, article_id=article_id, status=status_filter, assignee=assignee, language=language
@@ -111,7 +119,10 @@ class ReviewTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         assignee = colleague_get_by_username(user=request.user, username=data["assignee"])
         if assignee is None:
             raise exceptions.ValidationError(
-                {"assignee": f"The username of a member of your desks; none is called {data['assignee']!r}."}
+                {
+                    "assignee": gettext("The username of a member of your desks; none is called %(username)s.")
+                    % {"username": repr(data["assignee"])}
+                }
             )
         # Leaving due_date out keeps each task's due date; null clears it.
         assigned = services.review_tasks_assign(

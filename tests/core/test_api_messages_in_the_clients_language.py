@@ -1,0 +1,98 @@
+"""The REST API's own refusals follow Accept-Language like Django's and DRF's: in Spanish for a
+client that asks for it, in English for one that does not (as before)."""
+
+import uuid
+
+import pytest
+from rest_framework.test import APIClient
+
+from apps.reviews.models import TaskStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SPANISH = {"accept-language": "es"}
+
+
+@pytest.fixture
+def editor_api(editor):
+    client = APIClient()
+    client.force_authenticate(editor)
+    return client
+
+
+def test_a_refused_body_is_a_validation_error_in_each_clients_language(editor_api, desk):
+    both = {"desk": desk.slug, "text": "# Title\n\nSome text.", "url": "https://example.org/"}
+
+    spanish = editor_api.post("/api/v1/articles/import/", both, format="json", headers=SPANISH)
+    english = editor_api.post("/api/v1/articles/import/", both, format="json")
+
+    assert spanish.status_code == english.status_code == 400
+    assert spanish.json() == {
+        "message": "Error de validación.",
+        "extra": {"fields": {"non_field_errors": ["Envíe exactamente uno de `text`, `file` o `url`."]}},
+    }
+    assert english.json() == {
+        "message": "Validation error.",
+        "extra": {"fields": {"non_field_errors": ["Send exactly one of `text`, `file` or `url`."]}},
+    }
+
+
+def test_a_filter_the_api_does_not_understand_is_refused_in_spanish(editor_api):
+    response = editor_api.get("/api/v1/tasks/?status=lost", headers=SPANISH)
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["status"] == f"Uno de estos valores: {', '.join(TaskStatus.values)}."
+
+
+def test_a_task_that_is_not_there_is_not_found_in_spanish_whether_its_id_is_well_formed_or_not(editor_api):
+    for task_id in (uuid.uuid4(), "not-an-id"):
+        response = editor_api.get(f"/api/v1/tasks/{task_id}/", headers=SPANISH)
+        assert response.status_code == 404
+        assert response.json()["message"] == "No se encontró la tarea."
+    assert editor_api.get(f"/api/v1/tasks/{uuid.uuid4()}/").json()["message"] == "Task not found."
+
+
+def test_an_unknown_api_address_is_named_in_spanish_with_the_one_meant(editor_api):
+    response = editor_api.get("/api/v1/tasks", headers=SPANISH)
+
+    assert response.status_code == 404
+    assert response.json()["message"] == (
+        "No hay ningún punto de acceso de la API en /api/v1/tasks. ¿Quiso decir /api/v1/tasks/ (con la barra final)?"
+    )
+
+
+def test_a_key_the_body_may_not_have_is_refused_in_spanish(editor_api):
+    response = editor_api.patch(
+        "/api/v1/me/notification-settings/", {"daily_gossip": False}, format="json", headers=SPANISH
+    )
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["daily_gossip"] == ["No hay ningún tipo de correo con este nombre."]
+
+
+def test_an_id_sent_as_a_number_is_refused_in_spanish_naming_what_came(editor_api, desk):
+    response = editor_api.post(
+        "/api/v1/library-documents/",
+        {"desk": 7, "title": "Minutes", "url": "https://example.org/minutes", "body": "Text."},
+        format="json",
+        headers=SPANISH,
+    )
+
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["desk"] == [
+        'Debe ser un UUID escrito como cadena, como "0f8fad5b-d9cb-469f-a165-70867728950e"; se recibió un número.'
+    ]
+
+
+def test_an_idempotency_key_out_of_bounds_is_refused_in_spanish(editor_api, desk):
+    article = factories.ArticleFactory(desk=desk)
+    response = editor_api.post(
+        "/api/v1/claims/",
+        {"article": str(article.pk), "start": 0, "end": 10},
+        format="json",
+        headers={**SPANISH, "Idempotency-Key": "x" * 500},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("La cabecera Idempotency-Key debe tener de 1 a ")
