@@ -2842,3 +2842,20 @@ def test_a_number_between_the_words_of_a_name_stays_in_the_source():
 )
 def test_a_person_of_a_body_described_in_up_to_six_words_is_the_source(text, source):
     assert [claim.attribution for claim in extract_claims(text, english_confirmed=True)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('Facebook released a statement which read, in part, "This judgment raises 3 critical questions."', "Facebook"),
+        (
+            'The commission criticized the move. They released a statement which said, "The 3 domes must stay."',
+            "",
+        ),
+    ],
+    ids=["named", "a pronoun, not whoever spoke last"],
+)
+def test_what_a_named_subjects_statement_said_is_theirs(text, source):
+    claim = _claim(extract_claims(text, english_confirmed=True), "statement which")
+
+    assert claim.attribution == source

@@ -418,6 +418,11 @@ _SAYING_AFTER_COMMA = re.compile(
     # or a quotation after a colon, as in Governor Edwards addressed the public: "No one ..."
     r"|:\s*[\"“]"
 )
+# 'Facebook released a statement which read, in part, "..."': what the subject's statement said
+_STATEMENT_WHICH_SAID = re.compile(
+    r"\b(?:released|issued|published|posted|put\s+out|sent)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|message|letter)"
+    r"\s+(?:which|that)\s+(?P<cue>said|read|says|reads|stated)\b"
+)
 # 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
 # doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
 # "The agency did not mention casualties, but said exports were continuing": or after what it did not do
@@ -761,6 +766,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
+    if (
+        (saying := _STATEMENT_WHICH_SAID.search(sentence))
+        and (subject := _sentence_subject(sentence))
+        and subject.lower() not in SOURCE_ANAPHORA  # "They released a statement": whoever they are, not who spoke last
+    ):
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "participle")
     if (
         (saying := _AND_SAID.search(sentence))
         and (saying["cue"] != "claimed" or _claims_a_statement(sentence[saying.end() :].lstrip()))
