@@ -2859,3 +2859,24 @@ def test_what_a_named_subjects_statement_said_is_theirs(text, source):
     claim = _claim(extract_claims(text, english_confirmed=True), "statement which")
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "As of yesterday, Bangladesh's Institute of Epidemiology, Disease Control and Research (IEDCR) reported "
+            "114 active cases.",
+            "Bangladesh's Institute of Epidemiology, Disease Control and Research (IEDCR)",
+        ),
+        (
+            "He was born in Texas. According to police in Baytown, Texas, he has been in 3 collisions before.",
+            "police in Baytown, Texas",
+        ),
+    ],
+    ids=["a name its abbreviation spells", "a place and its region"],
+)
+def test_a_comma_inside_a_name_stays_in_the_source(text, source):
+    claims = extract_claims(text, english_confirmed=True)
+
+    assert _claim(claims, "114" if "114" in text else "collisions").attribution == source

@@ -585,21 +585,44 @@ def regions(body: str) -> frozenset[str]:
 
 
 def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) -> AttributionFrame | None:
-    """Who `sentence` attributes its words to; `regions` are the names the article writes after a place between
-    commas as the region it is in, so that the comma between them ends no description ("Charles Federic Plotena,
-    the mayor of Esperanza, Sultan Kudarat, announced" is Plotena's; "The mayor of Esperanza, Sultan Kudarat,
-    announced" is the mayor's)."""
-    joined = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions]
-    frame = _frame(_without_commas(sentence, [match.end("place") for match in joined]))
-    if joined and frame is None:
+    """Who `sentence` attributes its words to. A comma inside a name ends no source or description: one between a
+    place and a region of `regions`, the names the article writes after a place as the region it is in ("Charles
+    Federic Plotena, the mayor of Esperanza, Sultan Kudarat, announced" is Plotena's; "The mayor of Esperanza, Sultan
+    Kudarat, announced" is the mayor's), and one inside a name its abbreviation spells ("the Institute of
+    Epidemiology, Disease Control and Research (IEDCR) reported")."""
+    places = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions]
+    commas = [match.end("place") for match in places] + _commas_inside_abbreviated_names(sentence)
+    frame = _frame(_without_commas(sentence, commas))
+    if places and frame is None:
         # "The mayor of Esperanza, Sultan Kudarat, announced": the region between commas inside the source
-        frame = _frame(_without_commas(sentence, [at for match in joined for at in (match.end("place"), match.end())]))
-    if frame is None or not joined:
+        commas += [match.end() for match in places]
+        frame = _frame(_without_commas(sentence, commas))
+    if frame is None or not commas:
         return _checked(frame)
     source = frame.source
-    for match in joined:
-        source = source.replace(f"{match['place']} {match['region']}", f"{match['place']}, {match['region']}")
+    for at in commas:
+        before, after = sentence[:at].split()[-1], sentence[at + 1 :].split()[0].rstrip(",")
+        source = source.replace(f"{before} {after}", f"{before}, {after}")
     return _checked(replace(frame, source=source))
+
+
+# "Institute of Epidemiology, Disease Control and Research (IEDCR)": a name with commas inside, then its abbreviation
+_ABBREVIATED_NAME = re.compile(
+    rf"(?P<name>{_PLACE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|on|the|&)\s+)*){_PLACE_WORD}){{2,12}})"
+    r"\s+\((?P<abbreviation>[A-Z]{3,8})\)"
+)
+
+
+def _commas_inside_abbreviated_names(sentence: str) -> list[int]:
+    """Where the commas are inside names whose abbreviation follows them and spells their capitalised words."""
+    commas: list[int] = []
+    for match in _ABBREVIATED_NAME.finditer(sentence) if "," in sentence and "(" in sentence else ():
+        words = list(re.finditer(_PLACE_WORD, match["name"]))[-len(match["abbreviation"]) :]
+        if "".join(word.group()[0] for word in words) != match["abbreviation"]:
+            continue
+        first = match.start("name") + words[0].start()
+        commas += [at for at in range(first, match.end("name")) if sentence[at] == ","]
+    return commas
 
 
 def _without_commas(sentence: str, commas: list[int]) -> str:
