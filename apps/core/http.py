@@ -88,8 +88,8 @@ class TooManyRedirectsError(FetchError):
     """More redirects than the caller follows; `location` is where the last one pointed, resolved
     against the URL that answered it, as the server sent it (unchecked: make it safe to show)."""
 
-    def __init__(self, message: str, *, url: str = "", location: str = ""):
-        super().__init__(message, url=url)
+    def __init__(self, message: str, *, url: str = "", location: str = "", for_reader: str = ""):
+        super().__init__(message, url=url, for_reader=for_reader)
         self.location = location
 
 
@@ -112,8 +112,8 @@ class MalformedResponseError(FetchError):
 class HTTPStatusError(FetchError):
     """A 4xx answer other than 429: asking again will not help."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0):
-        super().__init__(message, url=url)
+    def __init__(self, message: str, *, url: str = "", status: int = 0, for_reader: str = ""):
+        super().__init__(message, url=url, for_reader=for_reader)
         self.status = status
 
 
@@ -136,8 +136,10 @@ class FetchConnectionError(TransientFetchError):
 class UpstreamUnavailableError(TransientFetchError):
     """429 or 5xx."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None):
-        super().__init__(message, url=url, retry_after=retry_after)
+    def __init__(
+        self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None, for_reader: str = ""
+    ):
+        super().__init__(message, url=url, retry_after=retry_after, for_reader=for_reader)
         self.status = status
 
 
@@ -251,10 +253,17 @@ def address_refusal(address: str) -> AddressRefusal | None:
 
 
 def _refused(
-    error_class: type[FetchError], message: str, *, url: str, refusal: AddressRefusal | None = None, **values
+    error_class: type[FetchError],
+    message: str,
+    *,
+    url: str,
+    refusal: AddressRefusal | None = None,
+    error_details: dict[str, Any] | None = None,
+    **values,
 ) -> FetchError:
     """A refusal of `url` whose `message` (marked with gettext_noop) is kept in English and also
-    worded in the reader's language; `refusal` fills its %(kind)s and %(carried)s."""
+    worded in the reader's language; `refusal` fills its %(kind)s and %(carried)s, and
+    `error_details` are the error's own attributes (a status, a Retry-After)."""
 
     def worded() -> str:
         if refusal is not None:
@@ -263,7 +272,7 @@ def _refused(
 
     with translation.override("en"):
         english = worded()
-    return error_class(english, url=url, for_reader=worded())
+    return error_class(english, url=url, for_reader=worded(), **(error_details or {}))
 
 
 def _ip_literal(host: str) -> str | None:
@@ -313,7 +322,13 @@ def system_resolver(host: str, port: int) -> list[str]:
     try:
         answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
-        raise DNSResolutionError(f"Cannot resolve {host}: {error.strerror}.") from None
+        raise _refused(
+            DNSResolutionError,
+            gettext_noop("Cannot resolve %(host)s: %(reason)s."),
+            url="",
+            host=host,
+            reason=error.strerror,
+        ) from None
     addresses: list[str] = []
     for _family, _type, _proto, _canon, sockaddr in answers:
         if sockaddr[0] not in addresses:
@@ -763,6 +778,10 @@ def _pool_for(target: Target, address: str, timeout: urllib3.Timeout, deadline: 
     return _DeadlineHTTPConnectionPool(address, target.port, timeout=timeout, retries=False, deadline=deadline)
 
 
+_BODY_TOO_SLOW = gettext_noop("%(shown)s took too long to send its body.")
+_NO_ANSWER_IN_TIME = gettext_noop("%(host)s did not answer in time.")
+
+
 def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -771,14 +790,14 @@ def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, 
     total = 0
     while True:
         if time.monotonic() > deadline:
-            raise FetchTimeoutError(f"{shown_url(url)} took too long to send its body.", url=url)
+            raise _refused(FetchTimeoutError, _BODY_TOO_SLOW, url=url, shown=shown_url(url))
         # read1 returns what has arrived (a slow drip cannot hold us past the deadline) and
         # urllib3 ≥ 2.6 bounds how much one compressed chunk may expand to.
         chunk = response.read1(READ_CHUNK_BYTES)
         if not chunk:
             if time.monotonic() > deadline:
                 # The connection was cut at the deadline: the end of what came, not of the body.
-                raise FetchTimeoutError(f"{shown_url(url)} took too long to send its body.", url=url)
+                raise _refused(FetchTimeoutError, _BODY_TOO_SLOW, url=url, shown=shown_url(url))
             break
         total += len(chunk)
         if total > max_bytes:
@@ -825,22 +844,34 @@ def _send_once(
             continue
         except urllib3.exceptions.TimeoutError:
             pool.close()
-            raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
+            raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host) from None
         except urllib3.exceptions.SSLError as error:
             pool.close()
             if time.monotonic() > deadline:
                 # The handshake was cut at the deadline.
-                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
-            raise FetchConnectionError(f"TLS error with {target.host}: {error}", url=target.url) from None
+                raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host) from None
+            raise _refused(
+                FetchConnectionError,
+                gettext_noop("TLS error with %(host)s: %(error)s"),
+                url=target.url,
+                host=target.host,
+                error=error,
+            ) from None
         except urllib3.exceptions.HTTPError as error:
             pool.close()
             if time.monotonic() > deadline:
-                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url) from None
-            raise FetchConnectionError(f"Connection to {target.host} failed: {error}", url=target.url) from None
+                raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host) from None
+            raise _refused(
+                FetchConnectionError,
+                gettext_noop("Connection to %(host)s failed: %(error)s"),
+                url=target.url,
+                host=target.host,
+                error=error,
+            ) from None
         try:
             if time.monotonic() > deadline:
                 # The connection was cut while the headers trickled in: what came is not all of them.
-                raise FetchTimeoutError(f"{target.host} did not answer in time.", url=target.url)
+                raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host)
             response_headers = {key.lower(): value for key, value in response.headers.items()}
             status = response.status
             if status in REDIRECT_STATUSES or status == 304 or status >= 400 or not read_body:
@@ -849,25 +880,44 @@ def _send_once(
             if allowed_content_types is not None:
                 content_type = response_headers.get("content-type", "").split(";", 1)[0].strip().lower()
                 if content_type not in allowed_content_types:
-                    raise ContentTypeNotAllowedError(
-                        f"{shown_url(target.url)} is {content_type or 'of unknown type'}, not a web page.",
+                    raise _refused(
+                        ContentTypeNotAllowedError,
+                        gettext_noop("%(shown)s is %(type)s, not a web page.")
+                        if content_type
+                        else gettext_noop("%(shown)s is of unknown type, not a web page."),
                         url=target.url,
+                        shown=shown_url(target.url),
+                        type=content_type,
                     )
             try:
                 content = _read_body(response, url=target.url, max_bytes=max_bytes, deadline=deadline)
             except urllib3.exceptions.TimeoutError:
-                raise FetchTimeoutError(f"{target.host} stopped sending.", url=target.url) from None
+                raise _refused(
+                    FetchTimeoutError, gettext_noop("%(host)s stopped sending."), url=target.url, host=target.host
+                ) from None
             except urllib3.exceptions.HTTPError as error:
                 if time.monotonic() > deadline:
-                    raise FetchTimeoutError(
-                        f"{shown_url(target.url)} took too long to send its body.", url=target.url
+                    raise _refused(
+                        FetchTimeoutError, _BODY_TOO_SLOW, url=target.url, shown=shown_url(target.url)
                     ) from None
-                raise FetchConnectionError(f"Reading from {target.host} failed: {error}", url=target.url) from None
+                raise _refused(
+                    FetchConnectionError,
+                    gettext_noop("Reading from %(host)s failed: %(error)s"),
+                    url=target.url,
+                    host=target.host,
+                    error=error,
+                ) from None
             return status, response_headers, content
         finally:
             response.release_conn()
             pool.close()
-    raise FetchConnectionError(f"Cannot connect to {target.host}: {last_error}", url=target.url)
+    raise _refused(
+        FetchConnectionError,
+        gettext_noop("Cannot connect to %(host)s: %(error)s"),
+        url=target.url,
+        host=target.host,
+        error=last_error,
+    )
 
 
 def _cache_key(url: str) -> str:
@@ -944,10 +994,13 @@ def _fetch_attempt(
                 # Not a URL ("http://[::1"): the next hop's check refuses it, and an error names it.
                 location = response_headers["location"]
             if len(redirects) >= max_redirects:
-                raise TooManyRedirectsError(
-                    f"{shown_url(original_url)} redirected more than {max_redirects} times.",
+                raise _refused(
+                    TooManyRedirectsError,
+                    gettext_noop("%(shown)s redirected more than %(count)s times."),
                     url=original_url,
-                    location=location,
+                    error_details={"location": location},
+                    shown=shown_url(original_url),
+                    count=max_redirects,
                 )
             redirects.append(url)
             url = location
@@ -971,11 +1024,24 @@ def _fetch_attempt(
             if retry_after and status in (429, 503):
                 hold = retry_after if host_hold_max is None else min(retry_after, host_hold_max)
                 host_back_off(target.host, hold, scope=scope)
-            raise UpstreamUnavailableError(
-                f"{target.host} answered {status}.", url=url, status=status, retry_after=retry_after
+            raise _refused(
+                UpstreamUnavailableError,
+                gettext_noop("%(host)s answered %(status)s."),
+                url=url,
+                error_details={"status": status, "retry_after": retry_after},
+                host=target.host,
+                status=status,
             )
         if status >= 300:
-            raise HTTPStatusError(f"{target.host} answered {status} for {shown_url(url)}.", url=url, status=status)
+            raise _refused(
+                HTTPStatusError,
+                gettext_noop("%(host)s answered %(status)s for %(shown)s."),
+                url=url,
+                error_details={"status": status},
+                host=target.host,
+                status=status,
+                shown=shown_url(url),
+            )
 
         if use_cache and method == "GET" and len(content) <= CACHE_MAX_BODY_BYTES:
             validators = {
@@ -1132,5 +1198,10 @@ def fetch_article_html(url: str, *, resolver: Resolver | None = None) -> tuple[s
     """
     response = fetch(url, allowed_content_types=HTML_CONTENT_TYPES, resolver=resolver)
     if b"\x00" in response.content[:1024]:
-        raise ContentTypeNotAllowedError(f"{response.final_url} is binary, not a web page.", url=url)
+        raise _refused(
+            ContentTypeNotAllowedError,
+            gettext_noop("%(shown)s is binary, not a web page."),
+            url=url,
+            shown=response.final_url,
+        )
     return response.text(), response.final_url

@@ -13,6 +13,7 @@ from apps.articles.models import Article
 from apps.core import http
 from apps.reviews.models import TaskStatus
 from tests.factories import ClaimFactory, ReviewTaskFactory
+from tests.fakes import FakeResponse, FakeServer
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,8 @@ def test_the_import_api_answers_in_spanish_for_accept_language_es_and_in_english
 
     assert spanish.status_code == english.status_code == 422
     assert spanish.json()["message"] == (
-        "No se pudo importar http://10.1.2.3/article: No se descarga 10.1.2.3: apunta a 10.1.2.3, una dirección privada."
+        "No se pudo importar http://10.1.2.3/article: No se descarga 10.1.2.3: apunta a 10.1.2.3, "
+        "una dirección privada."
     )
     assert english.json()["message"] == (
         "Could not import http://10.1.2.3/article: Refusing to fetch 10.1.2.3: it resolves to 10.1.2.3, "
@@ -116,6 +118,58 @@ def test_evidence_at_a_private_address_is_refused_in_spanish(desk, reviewer, rev
     assert response.json()["extra"]["fields"]["url"] == [
         "La URL apunta a una dirección de metadatos de la nube; cite dónde puede leer el documento el público."
     ]
+
+
+@pytest.fixture
+def upstream(settings, in_process_http_state):
+    """A web server on this machine that the fetcher may reach, answering each path as told."""
+    servers = []
+
+    def start(routes):
+        server = FakeServer(routes).start()
+        servers.append(server)
+        settings.HTTP_ALLOWED_PRIVATE_HOSTS = [server.host]
+        settings.HTTP_ALLOWED_PORTS = [server.port]
+        settings.HTTP_RETRIES = 0
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.mark.parametrize(
+    ("answer", "spanish", "english"),
+    [
+        (
+            FakeResponse.html("Gone", status=404),
+            "{host} respondió 404 para {url}.",
+            "{host} answered 404 for {url}.",
+        ),
+        (
+            FakeResponse(body=b"%PDF-1.7", headers={"Content-Type": "application/pdf"}),
+            "{url} es application/pdf, no una página web.",
+            "{url} is application/pdf, not a web page.",
+        ),
+        (
+            FakeResponse.redirect("/story"),
+            "{url} redirigió más de 5 veces.",
+            "{url} redirected more than 5 times.",
+        ),
+    ],
+)
+def test_a_page_the_fetcher_could_not_use_is_explained_in_each_readers_language(
+    editor_client, editor_api, desk, upstream, answer, spanish, english
+):
+    server = upstream({"/story": answer})
+    url = server.url("/story")
+    names = {"host": "127.0.0.1", "url": url}
+
+    form = editor_client.post(reverse("articles:import"), {"url": url}, headers=SPANISH)
+    api = editor_api.post(IMPORT_API, {"url": url, "desk": desk.slug}, format="json")
+
+    assert f"No se pudo importar {url}: {spanish.format(**names)}" in _form_errors(form)
+    assert api.json()["message"] == f"Could not import {url}: {english.format(**names)}"
 
 
 def test_the_refusal_kept_for_logs_and_records_is_english_whatever_the_readers_language():
