@@ -194,7 +194,8 @@ def webhook_format_for_url(url: str) -> str:
 def _format_check(payload_format: str) -> None:
     if payload_format not in WebhookFormat.values:
         raise ApplicationError(
-            f"Unknown format {payload_format!r}; choose one of {', '.join(WebhookFormat.values)}.",
+            gettext("Unknown format %(format)s; choose one of %(formats)s.")
+            % {"format": repr(payload_format), "formats": ", ".join(WebhookFormat.values)},
             extra={"field": "payload_format"},
         )
 

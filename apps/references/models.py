@@ -34,15 +34,18 @@ def source_rule_keywords_validate(value: object) -> None:
     thousands of them slows each import of every article the desk takes in.
     """
     if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
-        raise ValidationError("Give a list of words.", code="invalid")
+        raise ValidationError(_("Give a list of words."), code="invalid")
     if len(value) > SOURCE_RULE_MAX_KEYWORDS:
         raise ValidationError(
-            f"At most {SOURCE_RULE_MAX_KEYWORDS} words; this list has {len(value):,}.", code="too_many"
+            _("At most %(limit)s words; this list has %(count)s.")
+            % {"limit": SOURCE_RULE_MAX_KEYWORDS, "count": f"{len(value):,}"},
+            code="too_many",
         )
     for word in value:
         if len(word) > SOURCE_RULE_MAX_KEYWORD_LENGTH:
             raise ValidationError(
-                f"Each word is at most {SOURCE_RULE_MAX_KEYWORD_LENGTH} characters; “{word[:30]}…” has {len(word):,}.",
+                _("Each word is at most %(limit)s characters; “%(word)s…” has %(length)s.")
+                % {"limit": SOURCE_RULE_MAX_KEYWORD_LENGTH, "word": word[:30], "length": f"{len(word):,}"},
                 code="too_long",
             )
 
@@ -50,10 +53,10 @@ def source_rule_keywords_validate(value: object) -> None:
 def source_rule_kinds_validate(value: object) -> None:
     """A rule's claim kinds: a list of ClaimKind values (matching tests membership in it)."""
     if not isinstance(value, list) or not all(isinstance(kind, str) for kind in value):
-        raise ValidationError("Give a list of claim kinds.", code="invalid")
+        raise ValidationError(_("Give a list of claim kinds."), code="invalid")
     unknown = [kind for kind in value if kind not in ClaimKind.values]
     if unknown:
-        raise ValidationError(f"Unknown claim kinds: {', '.join(unknown)}.", code="unknown")
+        raise ValidationError(_("Unknown claim kinds: %(kinds)s.") % {"kinds": ", ".join(unknown)}, code="unknown")
 
 
 class SourceRule(BaseModel):

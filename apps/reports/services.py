@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from apps.core.exceptions import ApplicationError
 from apps.core.interface_language import interface_language_for_text
@@ -43,7 +44,10 @@ FORMAT_ALIASES = {"markdown": "md", "jsonld": "claimreview", "claim-review": "cl
 def report_export(*, report: Report, export_format: str) -> ExportFile:
     export_format = FORMAT_ALIASES.get(export_format, export_format)
     if export_format not in FORMATS:
-        raise ApplicationError(f"Unknown export format {export_format!r}.", extra={"formats": sorted(FORMATS)})
+        raise ApplicationError(
+            gettext("Unknown export format %(format)s.") % {"format": repr(export_format)},
+            extra={"formats": sorted(FORMATS)},
+        )
     renderer = {
         "html": _render_html,
         "md": _render_markdown,

@@ -96,3 +96,31 @@ def test_an_idempotency_key_out_of_bounds_is_refused_in_spanish(editor_api, desk
 
     assert response.status_code == 400
     assert response.json()["message"].startswith("La cabecera Idempotency-Key debe tener de 1 a ")
+
+
+def test_a_source_rule_the_desk_refuses_is_explained_in_spanish(desk, desk_admin):
+    client = APIClient()
+    client.force_authenticate(desk_admin)
+    rule = {
+        "name": "Reuters search",
+        "label": "Reuters search",
+        "url_template": "https://www.reuters.com/site-search/?query={query}",
+        "reason": "Wire copy often carries the original figures.",
+        "kinds": ["rumour"],
+    }
+
+    response = client.post(f"/api/v1/desks/{desk.slug}/source-rules/", rule, format="json", headers=SPANISH)
+
+    assert response.status_code == 400
+    assert response.json()["message"].endswith(": Tipos de afirmación desconocidos: rumour.")
+
+
+def test_an_export_format_the_desk_does_not_write_is_refused_in_spanish(editor_api, desk):
+    article = factories.ArticleFactory(desk=desk)
+
+    spanish = editor_api.get(f"/api/v1/articles/{article.pk}/export/?format=docx", headers=SPANISH)
+    english = editor_api.get(f"/api/v1/articles/{article.pk}/export/?format=docx")
+
+    assert spanish.status_code == english.status_code == 400
+    assert spanish.json()["message"] == "Formato de exportación desconocido 'docx'."
+    assert english.json()["message"] == "Unknown export format 'docx'."
