@@ -565,7 +565,7 @@ _FINDING_CUES = frozenset({"found", "established", "concluded", "showed"})
 
 # "the mayor of Esperanza, Sultan Kudarat, announced": a place, then the region it is in between commas
 _PLACE_THEN_REGION = re.compile(
-    rf"(?:(?<=\bof\s)|(?<=\bin\s))(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?P<region>{_NAME}(?:\s+{_NAME}){{0,2}})(?=,)"
+    rf"\b(?:of|in)\s(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?P<region>{_NAME}(?:\s+{_NAME}){{0,2}})(?=,)"
 )
 # "The second quake was recorded in Sultan Kudarat.": a name the article writes as a place of its own
 _PLACE_WORD = rf"{_CAPITAL}[\w-]*"
@@ -590,7 +590,7 @@ def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) ->
     Federic Plotena, the mayor of Esperanza, Sultan Kudarat, announced" is Plotena's; "The mayor of Esperanza, Sultan
     Kudarat, announced" is the mayor's), and one inside a name its abbreviation spells ("the Institute of
     Epidemiology, Disease Control and Research (IEDCR) reported")."""
-    places = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions]
+    places = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions] if regions else []
     commas = [match.end("place") for match in places] + _commas_inside_abbreviated_names(sentence)
     frame = _frame(_without_commas(sentence, commas))
     if places and frame is None:
