@@ -139,7 +139,7 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 # The languages the pages and emails are written in (one catalog per language under locale/;
 # `make messages` updates them). Articles may be in any language: that is apps.core.languages.
-LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français")]
+LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt-br", "Português (Brasil)")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True

@@ -37,11 +37,15 @@ def email_language_for(user) -> str:
 
 
 def interface_language_for_text(language: str) -> str:
-    """The interface language to write about a text in `language` (a BCP 47 tag; "" when not known): that
-    language, or its generic variant ("es-MX": "es"), where the pages are available in it, else the site's.
-    A Spanish or French article's report has its headings in that language; a German one's, in English."""
+    """The interface language to write about a text in `language` (a BCP 47 tag; "" when not known), as
+    `settings.LANGUAGES` writes it: that language, or its generic variant ("es-MX": "es"), or another variant
+    of the same language ("pt" and "pt-PT": "pt-br", the only Portuguese the pages have, which a reader in
+    Portugal follows far better than English), where the pages are available in it, else the site's.
+    A Spanish, French or Portuguese article's report has its headings in that language; a German one's, in
+    English."""
     try:
-        return translation.get_supported_language_variant(language)
+        # Django answers in the case it was asked in ("pt-BR"); the codes of LANGUAGES are lower case.
+        return translation.get_supported_language_variant(language).lower()
     except LookupError:
         return settings.LANGUAGE_CODE
 

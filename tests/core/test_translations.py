@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 from django.urls import reverse
+from django.utils.translation import to_locale
 
 from apps.core.interface_language import email_language_for, interface_language_get, interface_language_set
 from tests import factories
@@ -23,7 +24,8 @@ DJANGO_LOCALE = Path(django.__file__).parent / "conf" / "locale"
 
 
 def catalog_of(language: str) -> Path:
-    return ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    """A language's catalog is under its locale name, which gettext and Django share: "pt-br" is pt_BR."""
+    return ROOT / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
 
 
 TEMPLATES = sorted(path for path in (ROOT / "templates").rglob("*") if path.is_file())
@@ -108,13 +110,13 @@ def test_every_template_marks_its_words_for_translation(template):
 
 
 def test_there_is_a_catalog_for_every_language_but_the_default():
-    assert {catalog.parent.parent.name for catalog in CATALOGS} == set(TRANSLATED_LANGUAGES)
+    assert {catalog.parent.parent.name for catalog in CATALOGS} == {to_locale(code) for code in TRANSLATED_LANGUAGES}
 
 
 @pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
 def test_a_catalog_is_complete_and_keeps_every_placeholder(language):
     po = polib.pofile(str(catalog_of(language)))
-    assert po.metadata["Language"] == language
+    assert po.metadata["Language"] == to_locale(language)
     assert "Plural-Forms" in po.metadata
     assert not po.metadata_is_fuzzy, "a fuzzy header is skipped by msgfmt, and its plural rule with it"
     assert [entry.msgid for entry in po.untranslated_entries()] == []
@@ -132,7 +134,7 @@ def test_a_catalogs_plural_rule_is_djangos_and_every_count_has_each_form(languag
     """The plural rule is the one Django's own catalog uses for the language (French: one form for 0 and
     1, another above), and every counted sentence is written in each of its forms."""
     po = polib.pofile(str(catalog_of(language)))
-    djangos = polib.pofile(str(DJANGO_LOCALE / language / "LC_MESSAGES" / "django.po"))
+    djangos = polib.pofile(str(DJANGO_LOCALE / to_locale(language) / "LC_MESSAGES" / "django.po"))
     assert " ".join(po.metadata["Plural-Forms"].split()) == " ".join(djangos.metadata["Plural-Forms"].split())
     forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
     counted = [entry for entry in po if entry.msgid_plural]
@@ -174,6 +176,28 @@ class TestLanguageOfThePages:
         assert "Se déconnecter" in page.text
         assert "Tableau de bord" in page.text
         assert page["Content-Language"] == "fr"
+
+    @pytest.mark.parametrize("accept_language", ["pt-BR,pt;q=0.9,en;q=0.5", "pt", "pt-PT,pt;q=0.9"])
+    def test_a_portuguese_browser_gets_brazilian_portuguese(self, client, accept_language):
+        client.force_login(factories.UserFactory())
+        page = client.get(reverse("dashboard"), headers={"accept-language": accept_language})
+        assert '<html lang="pt-br">' in page.text
+        assert "Sair" in page.text
+        assert "Painel" in page.text
+        assert page["Content-Language"] == "pt-br"
+
+    def test_brazilian_portuguese_can_be_chosen_and_lasts_for_pages_and_emails(self, client):
+        user = factories.UserFactory()
+        client.force_login(user)
+        page = client.get(reverse("account:notifications"), headers={"accept-language": "en"})
+        assert '<option value="pt-br">Português (Brasil)</option>' in page.text
+
+        answer = client.post(reverse("account:language"), {"language": "pt-br"}, headers={"accept-language": "fr"})
+        page = client.get(answer["Location"], headers={"accept-language": "fr"})
+        assert '<html lang="pt-br">' in page.text
+        assert "O idioma das suas páginas e dos seus e-mails foi salvo." in page.text
+        assert interface_language_get(user=user) == "pt-br"
+        assert email_language_for(user) == "pt-br"
 
     def test_the_account_page_offers_every_language_and_french_can_be_chosen(self, client):
         user = factories.UserFactory()

@@ -31,7 +31,7 @@ PENDING = "El tráfico se duplicó."
 
 @pytest.fixture
 def scale(desk, desk_admin):
-    return labelled_desk_scale(desk, desk_admin, {"False": {"es": "Falso", "fr": "Faux"}})
+    return labelled_desk_scale(desk, desk_admin, {"False": {"es": "Falso", "fr": "Faux", "pt": "Falsa"}})
 
 
 def _article(desk, editor, reviewer, scale, *, language: str):
@@ -76,6 +76,11 @@ def english(desk, editor, reviewer, scale):
 @pytest.fixture
 def french(desk, editor, reviewer, scale):
     return _article(desk, editor, reviewer, scale, language="fr")
+
+
+@pytest.fixture
+def portuguese(desk, editor, reviewer, scale):
+    return _article(desk, editor, reviewer, scale, language="pt-BR")
 
 
 def _export(article, export_format):
@@ -185,9 +190,63 @@ def test_a_french_articles_pdf_report_is_in_french(french):
     assert "Fact-check" not in text
 
 
+def test_a_brazilian_articles_html_report_is_in_portuguese(portuguese):
+    html = _export(portuguese, "html")
+
+    # Month names are Django's own, capitalized as its Brazilian catalog writes them.
+
+    assert '<html lang="pt-br">' in html
+    assert "<title>Checagem: Dragado del puerto</title>" in html
+    assert "2 de Novembro de 2026" in html
+    assert "Checado por World desk · 1 de 2 alegações aprovadas" in html
+    assert '<th scope="col">Alegação</th><th scope="col">Veredito</th><th scope="col">Evidências</th>' in html
+    assert '<span class="rating">Falsa</span>' in html
+    assert 'Aprovado em <time datetime="2026-11-11">11 de Novembro de 2026</time>' in html
+    for english_words in ("Fact-check", "Checked by", "claims approved", ">Claim<", ">Evidence<", "Approved <time"):
+        assert english_words not in html
+
+
+def test_a_brazilian_articles_markdown_report_is_in_portuguese(portuguese):
+    markdown = _export(portuguese, "md")
+
+    assert markdown.startswith("# Checagem: Dragado del puerto\n\nDiario del Puerto, 2 de Novembro de 2026 — ")
+    assert "\nChecado por World desk: 1 de 2 alegações aprovadas.\n" in markdown
+    assert "- Veredito: **Falsa**\n" in markdown
+    assert "- Justificativa: Fueron 2,5 millones.\n" in markdown
+    assert "- Aprovado em: 11 de Novembro de 2026\n" in markdown
+    assert "- Evidência: [Informe](https://puerto.example.org/informe)\n" in markdown
+    for english_words in ("Fact-check", "Checked by", "Kind:", "Status:", "Verdict:", "Rationale:", "Evidence:"):
+        assert english_words not in markdown
+
+
+@pytest.mark.skipif(not UNICODE_FONT_DIR, reason="DejaVu fonts are not installed")
+def test_a_brazilian_articles_pdf_report_is_in_portuguese(portuguese):
+    text = _pdf_text(portuguese)
+
+    assert "Checagem: Dragado del puerto" in text
+    assert "Checado por World desk: 1 de 2 alegações aprovadas." in text
+    assert "Alegação Veredito Evidências" in text
+    assert "Aprovado em 11 de Novembro de 2026" in text
+    assert "Fact-check" not in text
+
+
 @pytest.mark.parametrize(
     ("language", "interface"),
-    [("es", "es"), ("es-MX", "es"), ("fr", "fr"), ("fr-CA", "fr"), ("en-GB", "en"), ("pt-BR", "en"), ("", "en")],
+    [
+        ("es", "es"),
+        ("es-MX", "es"),
+        ("fr", "fr"),
+        ("fr-CA", "fr"),
+        ("en-GB", "en"),
+        ("pt-BR", "pt-br"),
+        ("pt-br", "pt-br"),
+        # Portuguese from anywhere else reads the Brazilian interface rather than English.
+        ("pt", "pt-br"),
+        ("pt-PT", "pt-br"),
+        ("pt-AO", "pt-br"),
+        ("de", "en"),
+        ("", "en"),
+    ],
 )
 def test_a_text_is_written_about_in_its_language_or_its_base_language_else_english(language, interface):
     assert interface_language_for_text(language) == interface

@@ -26,6 +26,11 @@ def _example_query_link(page) -> str:
             "Russia used its veto in the Security Council against the resolution on Syria.",
         ),
         (
+            "pt-br",
+            "A Rússia usou seu veto no Conselho de Segurança contra a resolução sobre a Síria.",
+            "Russia used its veto in the Security Council against the resolution on Syria.",
+        ),
+        (
             "en",
             "Russia used its veto in the Security Council against the resolution on Syria.",
             "Rusia ejerció su veto en el Consejo de Seguridad contra la resolución sobre Siria.",
@@ -52,3 +57,9 @@ def test_the_spanish_example_is_shown_as_typed_and_kept_whole_in_its_link(client
     client.force_login(editor)
     page = client.get(reverse("search"), headers={"accept-language": "es"})
     assert '<a href="?q=%22consejo%20de%20seguridad%22%20veto">"consejo de seguridad" veto</a>' in page.text
+
+
+def test_the_portuguese_example_is_shown_as_typed_and_kept_whole_in_its_link(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("search"), headers={"accept-language": "pt-BR"})
+    assert '<a href="?q=%22conselho%20de%20seguran%C3%A7a%22%20veto">"conselho de segurança" veto</a>' in page.text

@@ -250,3 +250,42 @@ def test_a_reviewer_who_chose_french_gets_the_assignment_and_the_approval_in_fre
     assert approval.subject == "2 de vos verdicts ont été approuvés"
     assert "edith a approuvé 2 de vos verdicts\u00a0:" in approval.body
     assert "edith a approuvé 2 de vos verdicts\u00a0:" in _html(approval)
+
+
+def test_a_reviewer_who_chose_brazilian_portuguese_gets_the_assignment_and_the_approval_in_portuguese(
+    act, desk, scale, editor, reviewer
+):
+    interface_language_set(user=reviewer, language="pt-br")
+    tasks = [_task(desk, language="en", number=n) for n in range(2)]
+
+    _assign(act, editor, reviewer, tasks[:1])
+
+    message = _only_email()
+    assert message.subject == f"Atribuída a você: “{tasks[0].claim.text}”"
+    assert message.body.startswith("Olá, rachel,\n")
+    assert "edith atribuiu 1 alegação a você para checagem:" in message.body
+    assert "Artigo: Dragado del puerto 0" in message.body
+    # Day and month names are Django's own, capitalized as its Brazilian catalog writes them.
+    assert "Prazo: Sábado, 28 de Novembro de 2026" in message.body
+    assert "Sua fila: https://desk.example.org/" in message.body
+    assert "porque “Uma alegação é atribuída a mim” está ativado nas suas configurações" in message.body
+    html = _html(message)
+    assert '<html lang="pt-br">' in html
+    assert "Prazo: Sábado, 28 de Novembro de 2026" in html
+    assert "Abrir sua fila" in html
+    assert "desative-o</a>" in html
+    for english in ("Hello", "assigned", "Due:", "Saturday", "November", "Open your queue", "settings"):
+        assert english not in message.body.replace(message.to[0], "")
+        assert english not in html
+
+    _assign(act, editor, reviewer, tasks[1:])
+    for task in tasks:
+        _submit(act, reviewer, task, scale.ratings.get(label="True"))
+    mail.outbox.clear()
+    fresh = [_fresh(task) for task in tasks]
+    act(services.verdicts_approve, editor=editor, seen_revisions={task.pk: task.verdict_revision for task in fresh})
+
+    approval = _only_email()
+    assert approval.subject == "2 dos seus vereditos foram aprovados"
+    assert "edith aprovou 2 dos seus vereditos:" in approval.body
+    assert "edith aprovou 2 dos seus vereditos:" in _html(approval)
