@@ -1,8 +1,8 @@
 """Every main page, as each role sees it with a browser in each language of the interface but
-English (Spanish, French), holds no English word of the interface's own: the page's visible text (and
-the words read out or shown on hover: title, aria-label, placeholder, alt) is read, the desk's own data
-is taken out of it (the article's and the claims' text, names, rating labels, addresses), and what is
-left must not hold a common English word.
+English (Spanish, French, Brazilian Portuguese), holds no English word of the interface's own: the
+page's visible text (and the words read out or shown on hover: title, aria-label, placeholder, alt) is
+read, the desk's own data is taken out of it (the article's and the claims' text, names, rating labels,
+addresses), and what is left must not hold a common English word.
 
 Each language's world is written in that language, so an English word left on a page can only come
 from the interface. The pages are those the accessibility test visits (tests/ui/test_accessibility.py),
@@ -47,9 +47,13 @@ ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
 _FRENCH_WORDS_IN_THE_LIST = "article articles page pages source sources date dates opinion verdict verdicts file"
 # Words of that list that are also words of a language of the interface, spelt the same, and so are no
 # sign of English on its pages.
+# "do" (of the), "as" (the) and "for" (were it) are Portuguese words too, and "Out" is October in a date
+# such as "30 Out 2026", as Django abbreviates it in Brazilian Portuguese.
+_PORTUGUESE_WORDS_IN_THE_LIST = "do as for out"
 SHARED_WITH_ENGLISH = {
     "es": frozenset(),
     "fr": frozenset(_FRENCH_WORDS_IN_THE_LIST.split()),
+    "pt-br": frozenset(_PORTUGUESE_WORDS_IN_THE_LIST.split()),
 }
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -220,6 +224,39 @@ WORLD_TEXTS = {
         "short_password": "court",
         "unknown_placeholder": "{rien}",
         "wrong_password": "pas le mot de passe",
+    },
+    "pt-br": {
+        "desk": ("Redação Internacional", "internacional"),
+        "body": (
+            "A Rússia e a China vetaram três resoluções do Conselho de Segurança sobre a Síria.\n\n"
+            "O conflito já causou pelo menos 40 mil mortes, segundo ativistas.\n\n"
+            "A ONU realizou três votações sobre os projetos de resolução, e cada veto foi registrado."
+        ),
+        "title": "Negociações sobre a Síria",
+        "outlet": "Diário da Manhã",
+        "assigned": "A Rússia e a China vetaram três resoluções do Conselho de Segurança sobre a Síria.",
+        "submitted": "O conflito já causou pelo menos 40 mil mortes",
+        "submitted_rationale": "A ONU confirma esse número.",
+        "approved": "segundo ativistas",
+        "reopened": "A ONU realizou três votações",
+        "reopen_note": "Foram quatro, não três.",
+        "returned": "sobre os projetos de resolução",
+        "return_note": "Cite a declaração, por favor.",
+        "new": "três resoluções",
+        "reference": ("Lista de vetos", "Três vetos."),
+        "repeated_article": ("Síria, segundo dia", "Segundo dia."),
+        "repeated": "Segundo ativistas, o conflito já causou muitas mortes.",
+        "rejected": ("É uma opinião.", "Uma opinião."),
+        "rule": ("regra", "Regra", "Porque sim."),
+        "running": ("Relatório longo", "Longo."),
+        "failed": ("Arquivo corrompido", "Corrompido.", "Falha."),
+        "search_found": "veto",
+        "search_not_found": "nada+parecido",
+        "reject_reason": "Uma previsão.",
+        "passage_not_found": "Nada parecido.",
+        "short_password": "curta",
+        "unknown_placeholder": "{nada}",
+        "wrong_password": "não é a senha",
     },
 }
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
