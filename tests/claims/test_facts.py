@@ -390,6 +390,48 @@ def test_a_capitalised_week_is_a_name_not_a_date():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "published_on", "values"),
+    [
+        # a weekday and the date it falls on are one day, ahead or back
+        (
+            "the trial could commence on Tuesday, January 21, subject to agreement",
+            dt.date(2020, 1, 15),
+            ["2020-01-21", "2020-01-21"],
+        ),
+        ("they last saw him on the preceding Saturday, August 17", dt.date(2019, 8, 24), ["2019-08-17", "2019-08-17"]),
+        ('Tomorrow, a Tuesday, is referred to as "Super Tuesday"', dt.date(2020, 3, 2), ["2020-03-03", "2020-03-03"]),
+        # a date that is not that weekday leaves the weekday alone
+        ("on Friday, August 17, it rained", dt.date(2019, 8, 24), ["2019-08-23", "2019-08-17"]),
+    ],
+)
+def test_a_weekday_next_to_the_day_it_names_is_that_day(text, published_on, values):
+    assert [d["value"] for d in find_dates(text, published_on=published_on)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two parents were arrested in January of last year", "2019-01"),
+        ("a similar fire in Cork in August last year", "2019-08"),
+        ("The decision is expected in June of this year.", "2020-06"),
+        ("protests since June of this year", "2020-06"),
+        ("it may next year be ready", "2021"),
+    ],
+)
+def test_a_month_of_last_or_this_year_is_that_month(text, value):
+    april_article = dt.date(2020, 4, 20)
+
+    assert [d["value"] for d in find_dates(text, published_on=april_article)] == [value]
+
+
+def test_a_newspaper_named_today_is_no_date():
+    assert find_dates("USA Today noted the commission's scope", published_on=TUESDAY) == []
+    assert find_dates("Today, I am leaving the race", published_on=TUESDAY) == [
+        {"text": "Today", "value": "2012-12-11"}
+    ]
+
+
 def test_the_verb_may_is_not_a_month():
     assert find_dates("Assad may use chemical weapons", published_on=TUESDAY) == []
 

@@ -21,6 +21,8 @@ _DATE = re.compile(
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
     | (?P<my>\b(?P<my_month>{_MONTH})\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
+    | (?P<mrel>\b(?:(?:in|since|until|by|from|during|early|late|mid)[\s-]+)?
+        (?-i:(?=[A-Z]))(?P<mr_month>{_MONTH})\s+(?:of\s+)?(?P<mr_rel>last|this|next)\s+year\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
@@ -49,6 +51,7 @@ _INTENTION = re.compile(
     r"|stand|step|leave|resume|meet|vote|run|return|take\s+place|be\s+held))\b"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAME_BEFORE_TODAY = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed|would)\b", re.IGNORECASE)
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August,
 # unless the sentence is set in the past ("had delivered 105 thousand doses by November 22"); a date
@@ -140,8 +143,12 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
                 continue
             if match["weekday"] and previous and (ended := _range_end(previous, match, text)):
                 value = ended
+            elif match["weekday"] and previous and (named := _day_named_as(previous, match, text)):
+                value = named
         except OverflowError:
             value = None  # an article dated at the calendar's edge (0001-01-01): "yesterday" is no date
+        if (match["md"] or match["dm"]) and previous and (dated := _weekday_of(previous[0], match, value, text)):
+            dates[-1]["value"] = dated  # "on Tuesday, January 21": the weekday is the day its date names
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value})
         position = match.end()
@@ -175,6 +182,10 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
+    if match["mrel"]:
+        # "in March of this year", "August last year": the month of the year named, not the year alone
+        year = _relative_unit(match["mr_rel"].lower(), "year", published_on)
+        return year and f"{year}-{MONTHS[match['mr_month'].lower()]:02d}"
     if match["weekday"]:
         if not match["wd"][0].isupper() or _NAMED_DAY_BEFORE.search(
             sentence.text, max(0, match.start() - 12), match.start()
@@ -182,6 +193,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             return False
         return _weekday(match, sentence, published_on)
     if match["relday"]:
+        if match["relday"] == "Today" and sentence.just_before(_NAME_BEFORE_TODAY, match.start(), 40):
+            return False  # "USA Today noted": a newspaper, like "Psychology Today" or "Russia Today"
         if published_on is None:
             return None
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
@@ -217,6 +230,30 @@ def _range_end(start: tuple[re.Match[str], str | None], end: re.Match[str], text
     first = dt.date.fromisoformat(opened_on)
     days = (WEEKDAYS[end["wd"].lower()] - first.weekday()) % 7 or 7
     return (first + dt.timedelta(days=days)).isoformat()
+
+
+_WEEKDAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
+
+
+def _weekday_of(weekday: re.Match[str], date: re.Match[str], value: str | None, text: str) -> str | None:
+    """The date written right after a weekday ("Saturday, August 17" in an August 24 article), when it
+    falls on that weekday, is the weekday's own: alone, "Saturday" would be the latest one."""
+    if not weekday["weekday"] or not value or not _WEEKDAY_THEN_DATE.fullmatch(text, weekday.end(), date.start()):
+        return None
+    if dt.date.fromisoformat(value).weekday() != WEEKDAYS[weekday["wd"].lower()]:
+        return None
+    return value
+
+
+_A_WEEKDAY_AFTER = re.compile(r",\s+an?\s+")
+
+
+def _day_named_as(day: tuple[re.Match[str], str | None], weekday: re.Match[str], text: str) -> str | None:
+    """ "Tomorrow, a Tuesday, is ...": the weekday is that day, not the latest Tuesday."""
+    opened, opened_on = day
+    if not opened["relday"] or not opened_on or not _A_WEEKDAY_AFTER.fullmatch(text, opened.end(), weekday.start()):
+        return None
+    return opened_on if dt.date.fromisoformat(opened_on).weekday() == WEEKDAYS[weekday["wd"].lower()] else None
 
 
 def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
