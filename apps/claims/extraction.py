@@ -134,7 +134,12 @@ _NOT_AN_OPINION = re.compile(
     # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
     r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)"
     # "would have to pass it": a requirement, like "must"; "(likely less than a kilometer)": a hedge on a measure
-    r"|\bwould\s+have\s+to\b|\(likely\b",
+    r"|\bwould\s+have\s+to\b|\(likely\b"
+    # the month, not the hedge: "On the night of May 25, attendees could catch ..."
+    r"|(?-i:\bMay\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+May\b"
+    r"|\b(?:in|of|since|until|by|from|during|early|late|mid|last|next|this)[\s-]+May\b)"
+    # "how often we got it right": a result, not a verdict
+    r"|\b(?:got|get|gets|getting)\s+(?:it|this|that|things)\s+right\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")

@@ -2880,3 +2880,28 @@ def test_a_comma_inside_a_name_stays_in_the_source(text, source):
     claims = extract_claims(text, english_confirmed=True)
 
     assert _claim(claims, "114" if "114" in text else "collisions").attribution == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On the night of May 25, attendees could catch "Pokemon Biology" and "Kimono Obi Tying".',
+        "Since 5 May, visitors could enter only with a ticket booked in advance.",
+        "We compared visual and genetic methods to calculate how often we got it right and found a high accuracy.",
+    ],
+    ids=["may-25", "5-may", "got-it-right"],
+)
+def test_the_month_of_may_and_getting_something_right_are_no_hedge_or_verdict(text):
+    assert describe_claim(text).kind != ClaimKind.PREDICTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tourists may visit the island in spring, which could be a good thing.",
+        "You were right to worry about it.",
+    ],
+    ids=["may-the-verb", "right-a-verdict"],
+)
+def test_the_verb_may_and_right_as_a_verdict_still_count(text):
+    assert describe_claim(text).kind == ClaimKind.PREDICTION
