@@ -252,6 +252,36 @@ def test_a_count_after_called_is_an_amount_not_a_telephone_number():
     assert [(q["value"], q["unit"]) for q in quantities] == [(30, "witnesses"), (12, "strikes")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's number before a singular noun is no count
+        ("the Crew Dragon was launched via a Falcon 9 rocket from the Kennedy Space Center", []),
+        ("the first spacewalk as part of the Soviet Union's Voskhod 2 mission", []),
+        ("To convert a CentOS 8 system to Rocky Linux 8, run a single command", []),
+        ("in the northbound lanes of Interstate 75 close to Alachua", []),
+        ("the Apollo 11 astronauts returned", [("=", 11, "astronauts")]),
+        # years of an era are no counts
+        ("common in Egypt from about 664 b.c.e. to 250 c.e., from the twenty-sixth dynasty", []),
+        ("Caesar was killed in 44 BC", []),
+        # a quake's number is its magnitude
+        ("a magnitude 5.2 earthquake hit Puerto Rico", [("=", 5.2, "magnitude")]),
+        ("including a 6.4 quake that hit on January 7", [("=", 6.4, "magnitude")]),
+        ("the landslide caused by the 5.0 earthquake", [("=", 5, "magnitude")]),
+        ("two quakes struck the island", [("=", 2, "quakes")]),
+        # where, or a verb, is not what a number counts
+        (
+            "The virus infected around 35,000 worldwide in at least 28 countries.",
+            [("~", 35000, ""), (">=", 28, "countries")],
+        ),
+        ("the prosecutor said the 36 must face charges", [("=", 36, "")]),
+        ("the 36 people infected included 26 army personnel", [("=", 36, "people"), ("=", 26, "personnel")]),
+    ],
+)
+def test_names_numbers_eras_magnitudes_and_places_are_read_as_they_are(text, expected):
+    assert _values(text) == expected
+
+
 def test_a_number_after_a_place_and_a_comma_is_no_age():
     quantities = find_quantities("21 injured in Davao del Sur, 36 in North Cotabato and 29 in South Cotabato")
 

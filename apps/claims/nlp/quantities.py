@@ -95,7 +95,9 @@ _NOT_UNITS = frozenset(
     {"due", "following", "according", "including", "compared", "ago", "later", "earlier", "apart", "each",
      "apiece", "respectively", "since", "until", "per", "died", "dead",
      # "rose to 7 last year", "fell to 3 this week": when, not what is counted
-     "last", "next", "this", "across", "plus", "less", "thus", "besides", "towards", "always", "perhaps"}
+     "last", "next", "this", "across", "plus", "less", "thus", "besides", "towards", "always", "perhaps",
+     # "infected around 35,000 worldwide": where, not what; "the 36 must face charges": a verb
+     "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -140,6 +142,7 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
+_ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?E?|A\.?D|C\.?E|b\.c\.(?:e\.)?|c\.e\.|a\.d\.)(?![\w])")
 _TIME_ZONE_BEFORE = re.compile(r"(?:UTC|GMT)\s*[+\u2212-]\s*$")
 _TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
@@ -363,6 +366,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "two-legged running", "three-dimensional structures": a description, not an amount
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
+    if _ERA_AFTER.match(text, match.end("number")):
+        return None  # "from about 664 b.c.e. to 250 c.e.", "in 44 BC": a year
     if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
@@ -403,6 +408,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
     # "an 18 year old half back", "the seven hour drive": a count of years and hours
     counted = _plural(unit) if unit in _SINGULAR_TIMES and value != 1 else unit
+    if counted in _QUAKES and ("." in match["number"] or _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)):
+        counted = "magnitude"  # "a magnitude 5.2 earthquake", "a 6.4 quake": its strength, not a count of quakes
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
@@ -450,6 +457,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+_QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
 _SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
 
@@ -543,8 +552,8 @@ def _counted_noun(words: list[str]) -> str:
 
 def _is_plural_noun(word: str) -> bool:
     lower = word.lower()
-    if word.islower() and lower in _IRREGULAR_PLURALS.values():
-        return True  # "one million indigenous people"
+    if word.islower() and (lower in _IRREGULAR_PLURALS.values() or lower == "personnel"):
+        return True  # "one million indigenous people", "26 army personnel"
     return (
         word.islower()
         and len(lower) > 3
@@ -599,7 +608,26 @@ def _model_number(text: str, match: re.Match[str]) -> bool:
         return True
     following = _NO_NOUN_AFTER.match(text, match.end("number"))
     return following is not None and (
-        following["word"] in _NOT_A_NOUN or following["word"] in IRREGULAR_PAST or following["word"].endswith("ed")
+        following["word"] in _NOT_A_NOUN
+        or following["word"] in IRREGULAR_PAST
+        or following["word"].endswith("ed")
+        or _names_a_thing(following["word"], text, following.end(), number)
+    )
+
+
+def _names_a_thing(word: str, text: str, position: int, number: str) -> bool:
+    """ "the Falcon 9 rocket", "the Voskhod 2 mission", "a CentOS 8 system": a name's number before a
+    singular noun, where a count would have a plural ("Tesco 62 outlets", "Apollo 11 astronauts")."""
+    singular = not word.endswith("s") or word in _SINGULAR_IN_S
+    return (
+        singular
+        and number != "1"
+        and word not in STOPWORDS
+        and word not in QUANTITY_MODIFIERS
+        and word not in _NOT_UNITS
+        and not word.endswith("ly")
+        and not _is_plural_noun(word)
+        and not _plural_ahead(text, position)
     )
 
 
