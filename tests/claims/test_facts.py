@@ -282,6 +282,22 @@ def test_names_numbers_eras_magnitudes_and_places_are_read_as_they_are(text, exp
     assert _values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sanders came in second in Iowa, securing 12 of the state's 41 pledged delegates.",
+            [("=", 12, "delegates"), ("=", 41, "delegates")],
+        ),
+        ("Four of the injured remain in hospital", [("=", 4, "people")]),
+        ("over 244 thousand coronavirus cases were recorded", [(">", 244_000, "cases")]),
+        ("The album peaked at #19 on the Billboard charts, selling 10 million copies", [("=", 10_000_000, "copies")]),
+    ],
+)
+def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, expected):
+    assert _values(text) == expected
+
+
 def test_a_number_after_a_place_and_a_comma_is_no_age():
     quantities = find_quantities("21 injured in Davao del Sur, 36 in North Cotabato and 29 in South Cotabato")
 

@@ -366,6 +366,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "two-legged running", "three-dimensional structures": a description, not an amount
     if _is_date_part(text, match, value) or _TIME_OF_DAY.match(text, match.end("number")):
         return None
+    if text[match.start("number") - 1 : match.start("number")] == "#":
+        return None  # "peaked at #19 on the Billboard charts": a rank
     if _ERA_AFTER.match(text, match.end("number")):
         return None  # "from about 664 b.c.e. to 250 c.e.", "in 44 BC": a year
     if _TIME_ZONE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
@@ -528,7 +530,10 @@ _PART_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?"
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
-    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+)?(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
+    # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
+    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+"
+    rf"|(?!(?:{'|'.join(_PEOPLE_AS_A_GROUP)})\b)[a-z]{{3,}}ed\s+(?=[a-z]{{3,}}s\b))?"
+    r"(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
 )
 
 
@@ -763,7 +768,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if lower.endswith("ed") and not _plural_ahead(text, position) and _PREPOSITION_AFTER.match(text, position):
             break  # "two posed by conservatives": what the things had done to them, not what they are
         # "seven health facilities", "two teenage chess players": the plural after modifiers is the unit.
-        if (not lower.endswith("s") or lower.endswith(("ous", "ss")) or lower in _SINGULAR_IN_S) and (
+        if (not lower.endswith("s") or lower.endswith(("ous", "ss", "us")) or lower in _SINGULAR_IN_S) and (
             plural := _plural_ahead(text, position)
         ):
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
