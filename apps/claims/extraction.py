@@ -305,8 +305,8 @@ def extract_claims(
     known_people = _surnames(people) | _first_names(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
     article_regions = regions(body)
-    # (claim text, spans, attribution, frame style, text to score)
-    candidates: list[tuple[str, list[list[int]], str, str, str]] = []
+    # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
+    candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
     previous = ""
     # Who the last sentence quoted, and in which paragraph, while sentences go on quoting them.
     quoting, quoting_paragraph = "", -1
@@ -367,16 +367,18 @@ def extract_claims(
             if frame is not None and style == "trailing" and text != sentence.text:
                 # A piece split off "..., Kommersant said" is still an attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
-            candidates.append((text, absolute, piece_attribution, style, scored))
+            # "The next day, ...": the day is counted from the last one named before the piece
+            said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
+            candidates.append((text, absolute, piece_attribution, style, scored, said_before))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
         previous = _resolve_pronoun(sentence.text, previous, memory)
 
-    scores = score_sentences([scored for *_, scored in candidates])
+    scores = score_sentences([scored for *_, scored, _ in candidates])
     claims: list[ExtractedClaim] = []
     # What the text just before counted last, for "... earned the remaining 1.": the piece that
     # reaches furthest, since a relative clause split off a sentence comes after its main piece.
     counted_before, reached = "", -1
-    for (text, spans, attribution, style, _), score in zip(candidates, scores, strict=True):
+    for (text, spans, attribution, style, _, said_before), score in zip(candidates, scores, strict=True):
         end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
             quantities = find_quantities(text)
@@ -388,6 +390,7 @@ def extract_claims(
                 quoted=style == "quote",
                 known_people=memory.known_people,
                 elided_unit=counted_before,
+                said_before=said_before,
             )
             quantities = facts.quantities
             claims.append(
@@ -420,11 +423,12 @@ def describe_claim(
     quoted: bool = False,
     known_people: frozenset[str] = frozenset(),
     elided_unit: str = "",
+    said_before: str = "",
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
     quantities = find_quantities(text, elided_unit=elided_unit)
     entities = find_entities(text, known_people=known_people)
-    dates = find_dates(text, published_on=published_on)
+    dates = find_dates(text, published_on=published_on, context=said_before)
     kind, cues = classify(
         text,
         quantities=quantities,

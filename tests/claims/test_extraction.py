@@ -2905,3 +2905,14 @@ def test_the_month_of_may_and_getting_something_right_are_no_hedge_or_verdict(te
 )
 def test_the_verb_may_and_right_as_a_verdict_still_count(text):
     assert describe_claim(text).kind == ClaimKind.PREDICTION
+
+
+def test_the_next_day_after_a_dated_sentence_is_the_day_after_it():
+    claims = extract_claims(
+        "On May 23 at the online convention, the Libertarian Party nominated Jo Jorgensen for president. "
+        "The next day, the party nominated Jeremy Cohen for vice president on the third ballot.",
+        published_on=dt.date(2020, 6, 19),
+    )
+
+    cohen = _claim(claims, "Cohen")
+    assert {"text": "The next day", "value": "2020-05-24"} in cohen.dates

@@ -471,6 +471,47 @@ def test_a_month_of_last_or_this_year_is_that_month(text, value):
     assert [d["value"] for d in find_dates(text, published_on=april_article)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "values"),
+    [
+        (
+            "After his arrest on Friday, he appeared in court on the next day.",
+            "",
+            [("on Friday", "2012-12-07"), ("the next day", "2012-12-08")],
+        ),
+        (
+            "On Friday, the judge reconsidered his decision made the previous day.",
+            "",
+            [("On Friday", "2012-12-07"), ("the previous day", "2012-12-06")],
+        ),
+        (
+            "the withdrawal first announced seven days earlier on October 6",
+            "Also on October 13, the US announced a complete withdrawal.",
+            [("seven days earlier", "2012-10-06"), ("October 6", "2012-10-06")],
+        ),
+        (
+            "The next day, the party nominated Cohen for vice president.",
+            "On May 23, the party nominated Jorgensen.",
+            [("The next day", "2012-05-24")],
+        ),
+        (
+            "Three days later, a second party nominated the duo.",
+            "The ticket was nominated on June 20.",
+            [("Three days later", "2012-06-23")],
+        ),
+        # no day named before: nothing to count from; a month or a week names no day
+        ("The injured elephant died two days later.", "", []),
+        ("The next day, Trump delivered a speech.", "Rioters set fire to a church in June.", []),
+        # counted from an event, which names no day
+        ("The move came two days after the WHO declared a pandemic.", "It rained on Friday.", []),
+    ],
+)
+def test_a_day_counted_from_the_last_day_named_before(text, context, values):
+    found = find_dates(text, published_on=TUESDAY, context=context)
+
+    assert [(d["text"], d["value"]) for d in found] == values
+
+
 def test_a_newspaper_named_today_is_no_date():
     assert find_dates("USA Today noted the commission's scope", published_on=TUESDAY) == []
     assert find_dates("Today, I am leaving the race", published_on=TUESDAY) == [

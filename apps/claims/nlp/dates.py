@@ -132,7 +132,16 @@ class _Sentence:
         return bool(pattern.search(self.text, max(0, position - reach), position))
 
 
-def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any]]:
+def find_dates(text: str, *, published_on: dt.date | None, context: str = "") -> list[dict[str, Any]]:
+    """The dates `text` names; `context` is what the article said just before it (the sentence before,
+    and the start of this one), which dates "the next day" or "two days later" where `text` does not."""
+    dates = _dates(text, published_on)
+    if _DAYS_AWAY.search(text):
+        dates = _with_days_away(text, dates, published_on, context)
+    return [{"text": date["text"], "value": date["value"]} for date in dates]
+
+
+def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
@@ -150,12 +159,49 @@ def find_dates(text: str, *, published_on: dt.date | None) -> list[dict[str, Any
         if (match["md"] or match["dm"]) and previous and (dated := _weekday_of(previous[0], match, value, text)):
             dates[-1]["value"] = dated  # "on Tuesday, January 21": the weekday is the day its date names
         previous = (match, value)
-        dates.append({"text": match.group().strip(), "value": value})
+        dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
         while match["year"] and (joined := _JOINED_YEAR.match(text, position)):
-            dates.append({"text": joined["y"], "value": joined["y"]})  # "in 2014 and 2018"
+            dates.append({"text": joined["y"], "value": joined["y"], "_end": joined.end()})  # "in 2014 and 2018"
             position = joined.end()
     return dates
+
+
+# "the next day", "the previous day", "two days later": a day counted from the last one the text named.
+# "the day after the blast" or "two days after the ruling" count from an event, which names no day.
+_DAYS_AWAY = re.compile(
+    r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<previous>previous)\s+day"
+    r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<direction>later|earlier))\b",
+    re.IGNORECASE,
+)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _with_days_away(
+    text: str, dates: list[dict[str, Any]], published_on: dt.date | None, context: str
+) -> list[dict[str, Any]]:
+    found = list(dates)
+    said_before = _last_day(_dates(context, published_on)) if context else None
+    for away in _DAYS_AWAY.finditer(text):
+        anchor = _last_day([date for date in found if date["_end"] <= away.start()]) or said_before
+        if anchor is None:
+            continue  # "died two days later" with no day named before it
+        if away["count"]:
+            count = _DAY_COUNTS.get(away["count"].lower()) or int(away["count"])
+            days = count if away["direction"].lower() == "later" else -count
+        else:
+            days = -1 if away["previous"] else 1
+        value = (dt.date.fromisoformat(anchor) + dt.timedelta(days=days)).isoformat()
+        found.append({"text": away.group(), "value": value, "_end": away.end()})
+    return sorted(found, key=lambda date: date["_end"])
+
+
+def _last_day(dates: list[dict[str, Any]]) -> str | None:
+    """The last date given to the day: "in December" or "last week" do not say which day came next."""
+    return next(
+        (date["value"] for date in reversed(dates) if date["value"] and _ISO_DAY.fullmatch(date["value"])), None
+    )
 
 
 # A weekday inside the name of an event or a feast is no date: "Super Tuesday", "Good Friday".
