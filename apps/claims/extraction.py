@@ -982,10 +982,21 @@ def _speech_cues(words: list[str]) -> list[str]:
     # "with local media reporting no-one was inside", not "his financial reporting"
     cues = [
         word
-        for previous, word in zip(["", *words], words, strict=False)
-        if word in speech or (word == "reporting" and previous in _REPORTING_GROUPS)
+        for index, (previous, word) in enumerate(zip(["", *words], words, strict=False))
+        if word in speech
+        or (word == "reporting" and previous in _REPORTING_GROUPS)
+        or (word in _STATING_VERBS and previous != "as" and not _RELATIVE_WORDS.intersection(words[index - 3 : index]))
     ]
     return cues[:2]
+
+
+# Verbs of stating a view or a finding, which report what someone said as much as "said" does ("The researchers
+# speculated the spikes ...", "He hinted that the task force would be disbanded"), but not the article's own
+# "as noted" nor a relative clause beside the claim ("requests for leniency from his lawyers, who argued ...").
+_STATING_VERBS = frozenset(
+    {"speculated", "hinted", "reasoned", "suggested", "argued", "noted", "explained", "insisted", "testified"}
+)
+_RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})
 
 
 _REPORTING_GROUPS = frozenset({"media", "outlets", "publications", "newspapers", "reports", "sources", "officials"})

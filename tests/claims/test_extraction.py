@@ -2916,3 +2916,31 @@ def test_the_next_day_after_a_dated_sentence_is_the_day_after_it():
 
     cohen = _claim(claims, "Cohen")
     assert {"text": "The next day", "value": "2020-05-24"} in cohen.dates
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The researchers speculated the spikes make it dangerous for predators to hit the frog's head.", "speculated"),
+        ("He hinted that the White House Coronavirus Task Force would be disbanded.", "hinted"),
+        ("His legal team argued he simply represented his client in a negotiation.", "argued"),
+        ("If the birds had been heavily farmed, they reasoned, the specimens would show little diversity.", "reasoned"),
+    ],
+)
+def test_a_view_or_finding_someone_stated_is_an_attributed_statement(text, cue):
+    facts = describe_claim(text)
+
+    assert facts.kind == ClaimKind.ATTRIBUTION
+    assert cue in facts.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, as noted, the Republican primary there was cancelled.",
+        "The hearings included requests for leniency from his lawyers, who argued his history of mental illness.",
+    ],
+    ids=["as-noted", "relative-clause"],
+)
+def test_the_articles_own_as_noted_and_a_relative_clause_attribute_nothing(text):
+    assert describe_claim(text).kind != ClaimKind.ATTRIBUTION
