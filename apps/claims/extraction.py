@@ -52,7 +52,7 @@ from apps.claims.nlp.lexicon import (
     WEEKDAYS,
     words,
 )
-from apps.claims.nlp.quantities import find_quantities
+from apps.claims.nlp.quantities import find_quantities, is_vague
 from apps.claims.nlp.segment import TRANSLATION_MARKER, Sentence, split_sentences
 from apps.core.exceptions import ApplicationError
 from apps.core.languages import language_name_for_reader
@@ -939,6 +939,8 @@ def _never_a_claim(text: str) -> bool:
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:
+    if is_vague(quantity):
+        return False  # "Prosecutors said ... from hundreds of miles away": the count is not what is claimed
     if quantity["qualifier"] != "=" or quantity["unit"] in MEASURE_UNITS:
         return True
     return isinstance(quantity["value"], float) or quantity["value"] >= 100

@@ -2944,3 +2944,16 @@ def test_a_view_or_finding_someone_stated_is_an_attributed_statement(text, cue):
 )
 def test_the_articles_own_as_noted_and_a_relative_clause_attribute_nothing(text):
     assert describe_claim(text).kind != ClaimKind.ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Slack now has thousands of people in it.", ClaimKind.STATISTIC),
+        # a vague count beside an event or a source does not make the claim a statistic
+        ("In 1979, revolutionaries captured the embassy, taking dozens of people hostage.", ClaimKind.EVENT),
+        ("Prosecutors said patients drove to his office from hundreds of miles away.", ClaimKind.ATTRIBUTION),
+    ],
+)
+def test_a_vague_count_is_a_statistic_only_when_nothing_else_is_claimed(text, kind):
+    assert describe_claim(text).kind == kind

@@ -298,6 +298,25 @@ def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, ex
     assert _values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SARS-CoV-2 infected tens of thousands.", [(">", 10_000, "")]),
+        ("Thousands of people had gathered outside the National Congress", [(">", 1_000, "people")]),
+        ("thousands of Hong Kong protesters wearing black gathered", [(">", 1_000, "protesters")]),
+        ("don't hold hundreds of thousands of federal workers hostage", [(">", 100_000, "workers")]),
+        ("selling tens of millions of records", [(">", 10_000_000, "records")]),
+        (
+            "Puerto Rico has had dozens of earthquakes over magnitude 4.5",
+            [(">", 12, "earthquakes"), ("=", 4.5, "magnitude")],
+        ),
+        ("At least a dozen people died and scores more were injured.", [(">=", 12, "people"), (">", 20, "")]),
+    ],
+)
+def test_a_count_by_its_order_of_magnitude_is_more_than_it(text, expected):
+    assert _values(text) == expected
+
+
 def test_a_number_after_a_place_and_a_comma_is_no_age():
     quantities = find_quantities("21 injured in Davao del Sur, 36 in North Cotabato and 29 in South Cotabato")
 

@@ -179,6 +179,8 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
+    if _VAGUE_MAGNITUDE_WORD.search(text):
+        found = sorted(found + _vague_magnitudes(text), key=lambda q: q["_start"])
     merged: list[dict[str, Any]] = []
     for quantity in found:
         previous = merged[-1] if merged else None
@@ -199,6 +201,38 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     merged = _rates(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+# "tens of thousands", "hundreds of protesters", "dozens of earthquakes": more than the order of magnitude named
+_VAGUE_MAGNITUDE_WORD = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+_VAGUE_MAGNITUDE = re.compile(
+    r"\b(?P<tens>(?:tens|hundreds)\s+of\s+)?(?P<magnitude>dozens|scores|hundreds|thousands|millions|billions)\b"
+    r"(?P<of>\s+of\b)?",
+    re.IGNORECASE,
+)
+_MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
+
+
+def is_vague(quantity: dict[str, Any]) -> bool:
+    """ "thousands of people": a count by its order of magnitude only."""
+    return bool(_VAGUE_MAGNITUDE.match(quantity["text"]))
+
+
+def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
+    found = []
+    for match in _VAGUE_MAGNITUDE.finditer(text):
+        value = _MAGNITUDES[match["magnitude"].lower()]
+        if match["tens"]:
+            value *= 10 if match["tens"].lower().startswith("tens") else 100
+        unit, end = "", match.end("magnitude")
+        if match["of"] and (noun := _plural_ahead(text, match.end(), words=3, skip_capitals=True)):
+            unit = noun.group().rstrip(".").lower()
+            end = noun.start() + len(unit)
+        found.append(
+            {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
+             "_end": end}
+        )  # fmt: skip
+    return found
 
 
 def _scaled_like(low: dict[str, Any], high: dict[str, Any], text: str) -> float:
@@ -537,15 +571,20 @@ _PART_OF = re.compile(
 )
 
 
-def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | None:
-    """The first plural noun among the next `words` words, if only single spaces come before it."""
-    for _ in range(words):
+def _plural_ahead(text: str, position: int, words: int = 2, *, skip_capitals: bool = False) -> re.Match[str] | None:
+    """The first plural noun among the next `words` words, if only single spaces come before it;
+    with `skip_capitals`, names before it do not count among those words ("thousands of Hong Kong
+    protesters")."""
+    looked = 0
+    while looked < words:
         if text[position : position + 1] != " " or not (following := _WORD.match(text, position + 1)):
             return None
         if following.group().lower() in STOPWORDS:
             return None  # "15,000 stranded at ports": a preposition ends the noun phrase
         if _is_plural_noun(following.group().rstrip(".")):
             return following
+        if not (skip_capitals and following.group()[0].isupper()):
+            looked += 1
         position = following.end()
     return None
 
