@@ -208,7 +208,9 @@ _INTRODUCED_NAME = re.compile(
     r"(?:makes|made|owns|owned|operates|operated|runs|sells|produces|employs)\b"
 )
 _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
-_COMPARATIVE_THAN = re.compile(r"\b\w+er than\b")
+# "higher than", and "far more popular than", "less dangerous than": a comparison by "more" or "less", but
+# not how often ("banned from washing more often than once a year" is the ban)
+_COMPARATIVE_THAN = re.compile(r"\b\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
 _CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
 # "was due to take", "is due to arrive": a schedule, not a cause ("was due to bad weather" is one)
 _SCHEDULED = re.compile(

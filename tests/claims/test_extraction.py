@@ -2957,3 +2957,18 @@ def test_the_articles_own_as_noted_and_a_relative_clause_attribute_nothing(text)
 )
 def test_a_vague_count_is_a_statistic_only_when_nothing_else_is_claimed(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Polling indicated Hickenlooper is far more popular than any other Democrat in the race.",
+            ClaimKind.COMPARISON,
+        ),
+        ("The microbes grew more slowly than they would in air.", ClaimKind.COMPARISON),
+        ("The children were banned from washing more often than once a year.", ClaimKind.EVENT),
+    ],
+)
+def test_more_or_less_of_a_quality_than_something_is_a_comparison(text, kind):
+    assert describe_claim(text).kind == kind
