@@ -118,6 +118,8 @@ _REPORTING_VERB = re.compile(
     r"\b(?:said|says|say|told|announced|confirmed|promised|pledged|vowed|indicated|mentioned|stated|"
     r"declared|claimed|claiming|warned|noted|added|insisted|argued|arguing|remarked|responding|"
     r"replied|advised|agreed|believed|thought|feared|hoped|"
+    # "Some scientists believe the first fliers were ...": a view others hold, not the writer's ("I believe" is)
+    r"(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)believes?|"
     # "The United Nations called the crisis the worst in the world": that it was called so is the fact
     r"called|calling|described|describing|labell?ed|termed)\b",
     re.IGNORECASE,

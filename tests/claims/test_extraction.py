@@ -2972,3 +2972,14 @@ def test_a_vague_count_is_a_statistic_only_when_nothing_else_is_claimed(text, ki
 )
 def test_more_or_less_of_a_quality_than_something_is_a_comparison(text, kind):
     assert describe_claim(text).kind == kind
+
+
+def test_what_others_believe_is_attributed_but_what_we_believe_is_an_opinion():
+    believed = describe_claim(
+        "Some scientists believe the first fliers were dinosaurs who could glide before they could fly."
+    )
+
+    assert believed.kind == ClaimKind.ATTRIBUTION
+    assert "believe" in believed.cues
+    assert describe_claim("We believe the plan will fail.").kind == ClaimKind.PREDICTION
+    assert describe_claim("I believe this could be the best season we could have.").kind == ClaimKind.PREDICTION
