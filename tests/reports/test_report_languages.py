@@ -173,7 +173,7 @@ def test_a_french_articles_markdown_report_is_in_french(french):
     assert "\nVérifié par World desk\u00a0: 1 sur 2 affirmations approuvées.\n" in markdown
     assert "- Verdict\u00a0: **Faux**\n" in markdown
     assert "- Justification\u00a0: Fueron 2,5 millones.\n" in markdown
-    assert "- Date d’approbation\u00a0: 11 novembre 2026\n" in markdown
+    assert "- Date d\u2019approbation\u00a0: 11 novembre 2026\n" in markdown
     assert "- Élément de preuve\u00a0: [Informe](https://puerto.example.org/informe)\n" in markdown
     for english_words in ("Fact-check", "Checked by", "Kind:", "Status:", "Verdict:", "Rationale:", "Evidence:"):
         assert english_words not in markdown
