@@ -21,13 +21,11 @@ _DATE = re.compile(
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
     | (?P<my>\b(?P<my_month>{_MONTH})\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
-    | (?P<mrel>\b(?:(?:in|since|until|by|from|during|early|late|mid)[\s-]+)?
-        (?-i:(?=[A-Z]))(?P<mr_month>{_MONTH})\s+(?:of\s+)?(?P<mr_rel>last|this|next)\s+year\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
     | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b
-        (?!,?\s+\d|\s+of\s+\d))
+        (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
         (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
     """,
@@ -136,7 +134,7 @@ def find_dates(text: str, *, published_on: dt.date | None, context: str = "") ->
     """The dates `text` names; `context` is what the article said just before it (the sentence before,
     and the start of this one), which dates "the next day" or "two days later" where `text` does not."""
     dates = _dates(text, published_on)
-    if _DAYS_AWAY.search(text):
+    if any(hint in text for hint in _DAYS_AWAY_HINTS) and _DAYS_AWAY.search(text):
         dates = _with_days_away(text, dates, published_on, context)
     return [{"text": date["text"], "value": date["value"]} for date in dates]
 
@@ -173,6 +171,16 @@ _DAYS_AWAY = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<previous>previous)\s+day"
     r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<direction>later|earlier))\b",
     re.IGNORECASE,
+)
+# Looked for as plain text first: most claims have none, and the pattern alone would be tried at every word.
+_DAYS_AWAY_HINTS = (
+    "days later",
+    "day later",
+    "days earlier",
+    "day earlier",
+    "next day",
+    "following day",
+    "previous day",
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -228,10 +236,6 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
-    if match["mrel"]:
-        # "in March of this year", "August last year": the month of the year named, not the year alone
-        year = _relative_unit(match["mr_rel"].lower(), "year", published_on)
-        return year and f"{year}-{MONTHS[match['mr_month'].lower()]:02d}"
     if match["weekday"]:
         if not match["wd"][0].isupper() or _NAMED_DAY_BEFORE.search(
             sentence.text, max(0, match.start() - 12), match.start()
@@ -256,6 +260,9 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         month = MONTHS[name.lower()]
         if published_on is None:
             return None
+        if match["im_rel"]:
+            # "in March of this year", "in August last year": the month of the year named, not the year alone
+            return f"{_relative_unit(match['im_rel'].lower(), 'year', published_on)}-{month:02d}"
         year = published_on.year
         if "next" in match["inmonth"].lower() or sentence.future:
             year += 1 if month < published_on.month else 0  # "will be held in November"

@@ -179,7 +179,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
-    if _VAGUE_MAGNITUDE_WORD.search(text):
+    if any(stem in text for stem in _VAGUE_MAGNITUDE_STEMS) and _VAGUE_MAGNITUDE_WORD.search(text):
         found = sorted(found + _vague_magnitudes(text), key=lambda q: q["_start"])
     merged: list[dict[str, Any]] = []
     for quantity in found:
@@ -204,12 +204,15 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
 
 
 # "tens of thousands", "hundreds of protesters", "dozens of earthquakes": more than the order of magnitude named
+# Looked for as plain text first (without the first letter, which may be a capital): most claims have none.
+_VAGUE_MAGNITUDE_STEMS = ("ozens", "cores", "undreds", "housands", "illions")
 _VAGUE_MAGNITUDE_WORD = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
 _VAGUE_MAGNITUDE = re.compile(
     r"\b(?P<tens>(?:tens|hundreds)\s+of\s+)?(?P<magnitude>dozens|scores|hundreds|thousands|millions|billions)\b"
     r"(?P<of>\s+of\b)?",
     re.IGNORECASE,
 )
+_CAPITALS_AHEAD = re.compile(r"(?: [A-Z][\w'\u2019.-]{0,60}){1,4}(?= )")
 _MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
 
 
@@ -225,7 +228,7 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
         if match["tens"]:
             value *= 10 if match["tens"].lower().startswith("tens") else 100
         unit, end = "", match.end("magnitude")
-        if match["of"] and (noun := _plural_ahead(text, match.end(), words=3, skip_capitals=True)):
+        if match["of"] and (noun := _plural_after_names(text, match.end(), words=3)):
             unit = noun.group().rstrip(".").lower()
             end = noun.start() + len(unit)
         found.append(
@@ -571,22 +574,24 @@ _PART_OF = re.compile(
 )
 
 
-def _plural_ahead(text: str, position: int, words: int = 2, *, skip_capitals: bool = False) -> re.Match[str] | None:
-    """The first plural noun among the next `words` words, if only single spaces come before it;
-    with `skip_capitals`, names before it do not count among those words ("thousands of Hong Kong
-    protesters")."""
-    looked = 0
-    while looked < words:
+def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | None:
+    """The first plural noun among the next `words` words, if only single spaces come before it."""
+    for _ in range(words):
         if text[position : position + 1] != " " or not (following := _WORD.match(text, position + 1)):
             return None
         if following.group().lower() in STOPWORDS:
             return None  # "15,000 stranded at ports": a preposition ends the noun phrase
         if _is_plural_noun(following.group().rstrip(".")):
             return following
-        if not (skip_capitals and following.group()[0].isupper()):
-            looked += 1
         position = following.end()
     return None
+
+
+def _plural_after_names(text: str, position: int, words: int) -> re.Match[str] | None:
+    """ "thousands of Hong Kong protesters": the first plural noun among the next `words` words not
+    counting the names before it."""
+    capitals = _CAPITALS_AHEAD.match(text, position)
+    return _plural_ahead(text, capitals.end() if capitals else position, words)
 
 
 def _counted_noun(words: list[str]) -> str:
