@@ -119,7 +119,7 @@ _REPORTING_VERB = re.compile(
     r"declared|claimed|claiming|warned|noted|added|insisted|argued|arguing|remarked|responding|"
     r"replied|advised|agreed|believed|thought|feared|hoped|"
     # "Some scientists believe the first fliers were ...": a view others hold, not the writer's ("I believe" is)
-    r"(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)believes?|"
+    r"(?=believ)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)believes?|"
     # "The United Nations called the crisis the worst in the world": that it was called so is the fact
     r"called|calling|described|describing|labell?ed|termed)\b",
     re.IGNORECASE,
@@ -136,13 +136,15 @@ _NOT_AN_OPINION = re.compile(
     # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
     r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)"
     # "would have to pass it": a requirement, like "must"; "(likely less than a kilometer)": a hedge on a measure
-    r"|\bwould\s+have\s+to\b|\(likely\b"
-    # the month, not the hedge: "On the night of May 25, attendees could catch ..."
-    r"|(?-i:\bMay\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+May\b"
-    r"|\b(?:in|of|since|until|by|from|during|early|late|mid|last|next|this)[\s-]+May\b)"
-    # "how often we got it right": a result, not a verdict
-    r"|\b(?:got|get|gets|getting)\s+(?:it|this|that|things)\s+right\b",
+    r"|\bwould\s+have\s+to\b|\(likely\b",
     re.IGNORECASE,
+)
+# "how often we got it right": a result, not a verdict (looked for only where "right" is)
+_GOT_IT_RIGHT = re.compile(r"\b(?:got|get|gets|getting)\s+(?:it|this|that|things)\s+right\b", re.IGNORECASE)
+# The month, not the hedge: "On the night of May 25, attendees could catch ..." (looked for only where "May" is)
+_MAY_THE_MONTH = re.compile(
+    r"\bMay\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\b(?:in|of|since|until|by|from|during|early|late|mid|last|next"
+    r"|this|In|Of|Since|Until|By|From|During|Early|Late|Mid|Last|Next|This)[\s-]+May\b"
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
@@ -952,6 +954,10 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
 
 def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
     text = _NOT_AN_OPINION.sub(" ", text)
+    if "May" in text:
+        text = _MAY_THE_MONTH.sub(" ", text)
+    if "right" in text:
+        text = _GOT_IT_RIGHT.sub(" ", text)
     words = re.findall(r"[a-z']+", text.lower())
     cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
     # Not "must": in news prose it mostly states a rule ("It must be signed by the President",
@@ -984,24 +990,32 @@ def _title_case(phrase: str) -> bool:
 
 
 def _speech_cues(words: list[str]) -> list[str]:
-    speech = ("said", "says", "saying", "reported", "told", "according", "wrote", "stated")
-    # "with local media reporting no-one was inside", not "his financial reporting"
-    cues = [
-        word
-        for index, (previous, word) in enumerate(zip(["", *words], words, strict=False))
-        if word in speech
-        or (word == "reporting" and previous in _REPORTING_GROUPS)
-        or (word in _STATING_VERBS and previous != "as" and not _RELATIVE_WORDS.intersection(words[index - 3 : index]))
-    ]
-    return cues[:2]
+    cues = []
+    for index, word in enumerate(words):
+        if word not in _SPEECH_CUE_WORDS:
+            continue
+        if word in _SPEECH_VERBS:
+            cues.append(word)
+        elif word == "reporting":
+            if index and words[index - 1] in _REPORTING_GROUPS:
+                cues.append(word)  # "with local media reporting no-one was inside", not "his financial reporting"
+        elif (not index or words[index - 1] != "as") and not _RELATIVE_WORDS.intersection(
+            words[max(0, index - 3) : index]
+        ):
+            cues.append(word)
+        if len(cues) == 2:
+            break
+    return cues
 
 
+_SPEECH_VERBS = frozenset({"said", "says", "saying", "reported", "told", "according", "wrote", "stated"})
 # Verbs of stating a view or a finding, which report what someone said as much as "said" does ("The researchers
 # speculated the spikes ...", "He hinted that the task force would be disbanded"), but not the article's own
 # "as noted" nor a relative clause beside the claim ("requests for leniency from his lawyers, who argued ...").
 _STATING_VERBS = frozenset(
     {"speculated", "hinted", "reasoned", "suggested", "argued", "noted", "explained", "insisted", "testified"}
 )
+_SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})
 
 
