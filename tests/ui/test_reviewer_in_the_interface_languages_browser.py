@@ -16,6 +16,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # The words the reviewer meets on the way, in each language, and the rationale they write in it.
 WORDS = {
     "es": {
+        "none_overdue": "Ninguna vencida",
+        "in_context": "En contexto",
+        "shown": "Terminó la búsqueda de referencias: la página muestra ahora lo que se encontró.",
+        "verdict": "Veredicto",
         "queue": "Mi cola",
         "claims": "Afirmaciones por verificar",
         "assigned": "Asignada",
@@ -31,6 +35,10 @@ WORDS = {
         "written": "La lista de vetos de la ONU cuenta tres: S/2011/612, S/2012/77 y S/2012/538.",
     },
     "fr": {
+        "none_overdue": "Aucune en retard",
+        "in_context": "En contexte",
+        "shown": "La collecte des références est terminée\u00a0: la page montre maintenant ce qui a été trouvé.",
+        "verdict": "Verdict",
         "queue": "Ma file d\u2019attente",
         "claims": "Affirmations à vérifier",
         "assigned": "Assignée",
@@ -46,6 +54,10 @@ WORDS = {
         "written": "La liste des vetos de l'ONU en compte trois : S/2011/612, S/2012/77 et S/2012/538.",
     },
     "pt-br": {
+        "none_overdue": "Nenhuma atrasada",
+        "in_context": "No contexto",
+        "shown": "A coleta de referências terminou: a página agora mostra o que foi encontrado.",
+        "verdict": "Veredito",
         "queue": "Minha fila",
         "claims": "Alegações a checar",
         "assigned": "Atribuída",
@@ -86,10 +98,13 @@ def test_a_reviewer_records_a_verdict_in_their_language(monkeypatch, live_server
         expect(page.locator("html")).to_have_attribute("lang", language)
 
         page.get_by_role("link", name=words["queue"]).first.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["queue"])
         claims = page.get_by_role("region", name=words["claims"])
+        expect(claims).to_contain_text(words["none_overdue"])
         expect(claims.locator(".badge")).to_have_text(words["assigned"])
         claims.get_by_role("link", name=veto_task.claim.text).click()
         expect(page.get_by_role("heading", name=words["record"])).to_be_visible()
+        expect(page.get_by_role("heading", name=words["in_context"])).to_be_visible()
         page.get_by_label(words["rating"]).select_option(label="True")
         page.get_by_label(words["rationale"]).fill(words["written"])
         page.get_by_label("UN Security Council veto list").check()
@@ -100,13 +115,16 @@ def test_a_reviewer_records_a_verdict_in_their_language(monkeypatch, live_server
         expect(page.locator("[data-progress-label]")).to_have_text(words["finished"])
         with page.expect_navigation():
             show.click()
+        expect(page.get_by_role("status").first).to_contain_text(words["shown"])
         expect(page.locator(".typed-restored").first).to_contain_text(words["restored"])
         expect(page.get_by_label(words["rationale"])).to_have_value(words["written"])
 
         page.get_by_role("button", name=words["submit"]).click()
         expect(page.locator(".messages")).to_have_text(words["submitted_message"])
+        expect(page.get_by_role("heading", name=words["verdict"], exact=True)).to_be_visible()
         expect(page.locator(".badge").first).to_have_text(words["submitted"])
         assert errors == []
 
     veto_task.refresh_from_db()
     assert veto_task.status == TaskStatus.SUBMITTED
+    assert veto_task.verdict.rationale == words["written"]
