@@ -215,7 +215,12 @@ _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_C
 # "higher than", and "far more popular than", "less dangerous than": a comparison by "more" or "less", but
 # not how often ("banned from washing more often than once a year" is the ban)
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
-_CAUSAL_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in CAUSAL_CUES]
+# "results in" is the verb, but "certifying their results in favor of Biden" and "overturn the results in Georgia"
+# are results, the noun, after a determiner or a possessive
+_NOUN_RESULTS = r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bwhose )(?<!\bthese )"
+_CAUSAL_PATTERNS = [
+    (cue, re.compile(rf"{_NOUN_RESULTS if cue == 'results in' else ''}\b{cue}\b")) for cue in CAUSAL_CUES
+]
 # "was due to take", "is due to arrive": a schedule, not a cause ("was due to bad weather" is one)
 _SCHEDULED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+due\s+to\s+(?:be|take|arrive|begin|start|end|open|close|meet|return|finish"

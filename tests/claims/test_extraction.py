@@ -2983,3 +2983,15 @@ def test_what_others_believe_is_attributed_but_what_we_believe_is_an_opinion():
     assert "believe" in believed.cues
     assert describe_claim("We believe the plan will fail.").kind == ClaimKind.PREDICTION
     assert describe_claim("I believe this could be the best season we could have.").kind == ClaimKind.PREDICTION
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The swing states were certifying their results in favor of Biden.", ClaimKind.OTHER),
+        ("The court rejected a lawsuit which tried to overturn the results in Georgia.", ClaimKind.EVENT),
+        ("Cutting the budget results in fewer inspections.", ClaimKind.CAUSAL),
+    ],
+)
+def test_results_the_noun_is_no_cause(text, kind):
+    assert describe_claim(text).kind == kind
