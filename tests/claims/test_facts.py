@@ -531,6 +531,17 @@ def test_a_day_counted_from_the_last_day_named_before(text, context, values):
     assert [(d["text"], d["value"]) for d in found] == values
 
 
+def test_what_may_go_on_into_a_later_month_goes_on_ahead():
+    january_article = dt.date(2020, 1, 17)
+
+    found = find_dates(
+        "The survey said the earthquakes may continue into early February.", published_on=january_article
+    )
+    assert [d["value"] for d in found] == ["2020-02"]
+    found = find_dates("The quakes continued into early February.", published_on=january_article)
+    assert [d["value"] for d in found] == ["2019-02"]
+
+
 def test_a_newspaper_named_today_is_no_date():
     assert find_dates("USA Today noted the commission's scope", published_on=TUESDAY) == []
     assert find_dates("Today, I am leaving the race", published_on=TUESDAY) == [

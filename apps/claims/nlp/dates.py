@@ -55,6 +55,8 @@ _PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed|wou
 # unless the sentence is set in the past ("had delivered 105 thousand doses by November 22"); a date
 # something was moved to does even then ("Maryland rescheduled its primary races to June 2").
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_INTO_BEFORE = re.compile(r"\binto\s+$", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")
 _MOVED_TO_BEFORE = re.compile(
     r"\b(?:rescheduled|postponed|delayed|moved|pushed\s+back|put\s+off)\b[^.;]{0,40}\b(?:to|until)\s+$", re.IGNORECASE
 )
@@ -317,6 +319,8 @@ def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
         (
             match["inmonth"].lower().startswith(("until", "by"))
             or sentence.just_before(_DEADLINE_BEFORE, match.start(), 30)
+            # "the earthquakes may continue into early February" (a January article): what may go on, goes on ahead
+            or (sentence.just_before(_INTO_BEFORE, match.start(), 12) and bool(_MODAL.search(sentence.own_words)))
         )
         and not sentence.in_the_past
         and not sentence.year_named
