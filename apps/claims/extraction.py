@@ -217,7 +217,9 @@ _COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_C
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
 # "results in" is the verb, but "certifying their results in favor of Biden" and "overturn the results in Georgia"
 # are results, the noun, after a determiner or a possessive
-_NOUN_RESULTS = r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bwhose )(?<!\bthese )"
+_NOUN_RESULTS = (
+    r"(?=results)(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bwhose )(?<!\bthese )"
+)
 _CAUSAL_PATTERNS = [
     (cue, re.compile(rf"{_NOUN_RESULTS if cue == 'results in' else ''}\b{cue}\b")) for cue in CAUSAL_CUES
 ]
