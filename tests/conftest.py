@@ -85,6 +85,32 @@ def root_client(root):
     return client
 
 
+def _signed_in_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _signed_in_client(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return _signed_in_client(reviewer)
+
+
+@pytest.fixture
+def second_reviewer_client(second_reviewer):
+    return _signed_in_client(second_reviewer)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return _signed_in_client(outsider)
+
+
 def _client_for(user):
     client = APIClient()
     client.force_authenticate(user)
@@ -94,6 +120,11 @@ def _client_for(user):
 @pytest.fixture
 def editor_api(editor):
     return _client_for(editor)
+
+
+@pytest.fixture
+def desk_admin_api(desk_admin):
+    return _client_for(desk_admin)
 
 
 @pytest.fixture

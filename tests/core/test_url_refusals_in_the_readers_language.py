@@ -4,10 +4,8 @@ webhook and for evidence; without Accept-Language the API answers in English as 
 is logged or stored stays English."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from rest_framework.test import APIClient
 
 from apps.articles.models import Article
 from apps.core import http
@@ -19,20 +17,6 @@ pytestmark = pytest.mark.django_db
 
 SPANISH = {"accept-language": "es"}
 IMPORT_API = "/api/v1/articles/import/"
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def desk_admin_api(desk_admin):
-    client = APIClient()
-    client.force_authenticate(desk_admin)
-    return client
 
 
 def _form_errors(response) -> list[str]:

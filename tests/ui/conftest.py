@@ -1,36 +1,9 @@
 from collections.abc import Iterator
 
 import pytest
-from django.test import Client
 
 from tests import factories
 from tests.browser import chromium, log_in
-
-
-def _client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(editor):
-    return _client_for(editor)
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    return _client_for(reviewer)
-
-
-@pytest.fixture
-def second_reviewer_client(second_reviewer):
-    return _client_for(second_reviewer)
-
-
-@pytest.fixture
-def outsider_client(outsider):
-    return _client_for(outsider)
 
 
 @pytest.fixture
