@@ -1516,3 +1516,21 @@ def test_a_count_out_of_a_whole_of_a_group_or_with_or_more_counts_the_noun_after
 )  # fmt: skip
 def test_the_next_items_of_a_list_of_ages_are_ages(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thousands of Swedes eventually joined the protest.", [(">", 1_000, "Swedes")]),
+        ("At dissolution, there were 8 independent MPs", [("=", 8, "MPs")]),
+        ("with a 22 points to 10 win over Maroochydore", [("=", 22, "points"), ("=", 10, "points")]),
+        ("defeated by an SNP candidate with a 149 vote margin.", [("=", 149, "votes")]),
+        ("each carrier was limited to 80 of other people\u2019s ballots", [("=", 80, "ballots")]),
+        ("there was a 17% survival rate and a Six Flags theme park", [("=", 17, "percent"), ("=", 6, "theme")]),
+        ("thousands of Hong Kong protesters gathered", [(">", 1_000, "protesters")]),
+    ],
+    ids=["a people's plural", "an acronym's plural", "a score before a win", "a count before a noun",
+         "other people's", "a percent before a noun stays one", "names before the plural"],
+)  # fmt: skip
+def test_the_counted_noun_of_peoples_acronyms_scores_and_counts_before_a_noun(text, expected):
+    assert _values(text) == expected

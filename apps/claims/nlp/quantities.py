@@ -213,6 +213,8 @@ _VAGUE_MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALS_AHEAD = re.compile(r"(?: [A-Z][\w'\u2019.-]{0,60}){1,4}(?= )")
+# A people's plural: one capitalised word in -s that no capitalised word follows (not "Hong Kong")
+_PEOPLE_NAMED_AFTER = re.compile(r" (?P<people>[A-Z][a-z]{2,}(?<![su]s)(?<!is)(?<!as)s)\b(?! [A-Z])(?![-'\u2019])")
 _MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
 
 
@@ -231,6 +233,8 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
         if match["of"] and (noun := _plural_after_names(text, match.end(), words=3)):
             unit = noun.group().rstrip(".").lower()
             end = noun.start() + len(unit)
+        elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
+            unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
         found.append(
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
@@ -433,6 +437,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
             return None  # "5 m" is metres, "10 k" a race; only money uses them as scales
         value *= SCALE_WORDS[scale]
     unit, unit_end = _unit(text, match)
+    if unit and not unit.endswith("s") and _SCORE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        unit, unit_end = "", match.end()  # "a 22 points to 10 win": 10 points, carried from the score
     qualifier_text = (match["qualifier"] or "").lower()
     start = match.start("qualifier") if match["qualifier"] else match.start("sign" if match["sign"] else "number")
     if match["fraction"] and not match["qualifier"]:
@@ -447,6 +453,17 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
     # "an 18 year old half back", "the seven hour drive": a count of years and hours
     counted = _plural(unit) if unit in _SINGULAR_TIMES and value != 1 else unit
+    if (
+        counted == unit
+        and value != 1
+        and not (match["percent"] or match["compound"] or match["currency"] or match["number"][0].isupper())
+        and _SINGULAR_NOUN.fullmatch(unit)
+        and unit not in _UNCOUNTED_COMPOUNDS
+        and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        and (noun_after := _NOUN_AFTER.match(text, unit_end))
+        and noun_after["noun"] not in STOPWORDS
+    ):
+        counted = _plural(unit)  # "a 149 vote margin", "a 12 member panel": as "a 149-vote margin"
     if counted in _QUAKES and ("." in match["number"] or _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)):
         counted = "magnitude"  # "a magnitude 5.2 earthquake", "a 6.4 quake": its strength, not a count of quakes
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
@@ -495,7 +512,11 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+_SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+_SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]{3,})\b(?![-'\u2019])")
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
@@ -564,7 +585,7 @@ _NAME_BEFORE_AGE = re.compile(
 )
 _MORE_OR_FEWER = re.compile(r"\s+(?:more|fewer|less)\s+[a-z]")
 _PART_OF = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w.-]*['\u2019]s\s+)?"
+    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:other\s+)?[A-Za-z][\w.-]*['\u2019]s\s+)?"
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
     # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
@@ -572,6 +593,9 @@ _PART_OF = re.compile(
     rf"|(?!(?:{'|'.join(_PEOPLE_AS_A_GROUP)})\b)[a-z]{{3,}}ed\s+(?=[a-z]{{3,}}s\b))?"
     r"(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
 )
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 
 def _plural_ahead(text: str, position: int, words: int = 2) -> re.Match[str] | None:
@@ -601,6 +625,8 @@ def _counted_noun(words: list[str]) -> str:
 
 def _is_plural_noun(word: str) -> bool:
     lower = word.lower()
+    if _ACRONYM_PLURAL.fullmatch(word):
+        return True  # "8 independent MPs", "two NGOs"
     if word.islower() and (lower in _IRREGULAR_PLURALS.values() or lower == "personnel"):
         return True  # "one million indigenous people", "26 army personnel"
     return (
@@ -815,7 +841,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         if (not lower.endswith("s") or lower.endswith(("ous", "ss", "us")) or lower in _SINGULAR_IN_S) and (
             plural := _plural_ahead(text, position)
         ):
-            return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
+            noun = plural.group().rstrip(".")
+            return (noun if _ACRONYM_PLURAL.fullmatch(noun) else noun.lower()), plural.start() + len(noun)
         if lower.endswith(("able", "ible")) and (plural := _plural_ahead(text, position, words=3)):
             # "452 available district council seats": an adjective, then the counted noun
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
