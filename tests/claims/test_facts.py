@@ -1534,3 +1534,28 @@ def test_the_next_items_of_a_list_of_ages_are_ages(text, expected):
 )  # fmt: skip
 def test_the_counted_noun_of_peoples_acronyms_scores_and_counts_before_a_noun(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Depression Three formed over the Bahamas this weekend", "2019-07-23", [("this weekend", "2019-W29")]),
+        ("A memorial was held at a ceremony this weekend in Columbia.", "2019-06-24", [("this weekend", "2019-W25")]),
+        ("G7 was already scheduled to meet this weekend.", "2019-08-24", [("this weekend", "2019-W34")]),
+        ("The vote is this weekend.", "2020-05-13", [("this weekend", "2020-W20")]),
+        ("Protests were held last weekend.", "2020-05-16", [("last weekend", "2020-W19")]),
+        ("saying \u201cthis weekend, I'm becoming part of the couch.\u201d", "2019-09-02", []),
+        ("We attended on the last weekend of July \u2014 July 27", "2019-08-05", [("July 27", "2019-07-27")]),
+        ("he returned to Oman in the middle of December.", "2020-01-11", [("in the middle of December", "2019-12")]),
+        ("Hamza was previously in the news at the end of July.", "2019-08-01", [("at the end of July", "2019-07")]),
+        ("She wrote, \u201cLast year August 8 was one of the happiest days.\u201d", "2020-08-31",
+         [("Last year", "2019"), ("August 8", "2019-08-08")]),
+    ],
+    ids=["a past weekend on a weekday", "a past weekend, 'was'", "a plan on the weekend itself", "a coming weekend",
+         "last weekend", "a speaker's weekend", "the last weekend of a month", "the middle of a month",
+         "the end of a month", "a day after 'last year'"],
+)  # fmt: skip
+def test_weekends_parts_of_a_month_and_a_day_of_last_year(text, published, expected):
+    dates = find_dates(text, published_on=dt.date.fromisoformat(published))
+
+    assert [(date["text"], date["value"]) for date in dates] == expected

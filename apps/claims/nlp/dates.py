@@ -24,7 +24,9 @@ _DATE = re.compile(
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid)[\s-]+(?P<im_month>{_MONTH})\b
+    | (?P<weekend>\b(?<!the\s)(?P<we_rel>last|this)\s+weekend\b(?!\s+of\b))
+    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid|(?:in|at)\s+the\s+(?:middle|end)\s+of)
+        [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
         (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
@@ -62,6 +64,10 @@ _MOVED_TO_BEFORE = re.compile(
 )
 
 
+# "Last year August 8", "last year on May 3": the day of the year named
+_YEAR_NAMED_BEFORE = re.compile(r"\b(?P<rel>last|this)\s+year,?\s+(?:on\s+)?$", re.IGNORECASE)
+# "formed over the Bahamas this weekend": a past verb outside a relative clause
+_PAST_VERB = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b[a-z]{3,}ed\b(?!\s+(?:to|by)\b)")
 _JOINED_YEAR = re.compile(r"(?:,\s*|,?\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(?P<y>(?:18|19|20)\d\d)\b")
 _YEAR_NAMED = re.compile(r"\b(?:18|19|20)\d\d\b")
 _THROUGH = re.compile(r"\s*(?:through|thru|to|until|till|-|\u2013)\s*", re.IGNORECASE)
@@ -225,6 +231,12 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
         day = int(match["md_day"] or match["dm_day"])
         year = match["md_year"] or match["dm_year"]
+        if (
+            not year
+            and published_on
+            and (named := _YEAR_NAMED_BEFORE.search(sentence.text, max(0, match.start() - 20), match.start()))
+        ):
+            year = _relative_unit(named["rel"].lower(), "year", published_on)  # "Last year August 8"
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
         forecasts = sentence.forecasts
@@ -255,6 +267,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         if match["unit"][0].isupper() or sentence.just_before(_THE_BEFORE, match.start(), 10):
             return False  # "told Kamloops This Week": a newspaper's name; "the next month": a story's own time
         return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
+    if match["weekend"]:
+        return _weekend(match, sentence, published_on)
     if match["inmonth"]:
         name = match["im_month"]
         if not name[0].isupper():
@@ -275,6 +289,24 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
     return match["y"]
+
+
+def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
+    """ "this weekend" is the week of the weekend just gone where the sentence tells of it in the past
+    on a weekday, and the week of the one coming otherwise; "last weekend" is in the week before publication."""
+    if (match["we_rel"][0].isupper() and match.start() > 0) or any(
+        quote.start() < match.start() < quote.end() for quote in _QUOTATION.finditer(sentence.text)
+    ):
+        return False  # a name ("Last Weekend"), or a speaker's weekend, which is when they spoke
+    if published_on is None:
+        return None
+    on_a_weekday = published_on.weekday() < 5
+    told_in_the_past = not sentence.forecasts and (
+        sentence.in_the_past or (_PAST_VERB.search(sentence.own_words) is not None and not sentence.present_tense)
+    )
+    weeks_back = 1 if match["we_rel"].lower() == "last" or (on_a_weekday and told_in_the_past) else 0
+    year, week, _ = (published_on - dt.timedelta(weeks=weeks_back)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _range_end(start: tuple[re.Match[str], str | None], end: re.Match[str], text: str) -> str | None:
