@@ -147,6 +147,21 @@ _MAY_THE_MONTH = re.compile(
     r"|this|In|Of|Since|Until|By|From|During|Early|Late|Mid|Last|Next|This)[\s-]+May\b"
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# A duty under a rule, not a forecast: "Per the decree ..., priests and nuns are expected to notify ..."
+_RULE_BEFORE_EXPECTED = re.compile(
+    r"\b(?:Per|Under|By)\s+(?:the|a|this|its|their|his|her|new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:decree|law|rules?|regulations?|guidelines?|policy|code|constitution|ordinance|directive)\b"
+    r"[^.;]*?\b(?:is|are)\s+expected\s+to\b"
+)
+# A habit, not a forecast: "In some cases, they will even attack and kill chicks"
+_HABITUAL_WILL = re.compile(
+    r"\b(?:In\s+some\s+(?:cases|instances)|[Ss]ometimes|[Oo]ccasionally|[Uu]sually|[Tt]ypically),?\s+(?:\w+\s+){1,3}?"
+    r"will\b(?!\s+(?:be|have)\b)"
+)
+# Words that read as event verbs but are not verbs here: "open source software", "sailed very close to"
+_NOT_AN_EVENT_VERB = re.compile(
+    r"\bopen(?=[\s-]+source\b)|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
+)
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
 # unnamed reports say is reported, not stated as fact, though no one is named to attribute it to
 _UNNAMED_REPORTS = re.compile(
@@ -211,7 +226,13 @@ _INTRODUCED_NAME = re.compile(
     rf"|\b(?P<business>{_CAPITALISED_NAME}),?\s+which\s+"
     r"(?:makes|made|owns|owned|operates|operated|runs|sells|produces|employs)\b"
 )
-_COMPARISON_PATTERNS = [(cue, re.compile(rf"\b{cue}\b")) for cue in COMPARISON_CUES if cue != "than"]
+# "the higher church authorities", "the lower house": a rank in a name of a body, compared with nothing
+_RANK_OF_A_BODY = r"(?<!\bthe )"
+_COMPARISON_PATTERNS = [
+    (cue, re.compile(rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b"))
+    for cue in COMPARISON_CUES
+    if cue != "than"
+]
 # "higher than", and "far more popular than", "less dangerous than": a comparison by "more" or "less", but
 # not how often ("banned from washing more often than once a year" is the ban)
 _COMPARATIVE_THAN = re.compile(r"\b\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
@@ -473,6 +494,8 @@ def classify(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))
     )
     event_cues = [w for w in words if w in EVENT_VERBS]
+    if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
+        event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in EVENT_VERBS]
     if quoted or _quotes_someone(text, words):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
@@ -965,6 +988,10 @@ def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
         text = _MAY_THE_MONTH.sub(" ", text)
     if "right" in text:
         text = _GOT_IT_RIGHT.sub(" ", text)
+    if "expected" in text:
+        text = _RULE_BEFORE_EXPECTED.sub(" ", text)
+    if "will" in text:
+        text = _HABITUAL_WILL.sub(" ", text)
     words = re.findall(r"[a-z']+", text.lower())
     cues = [m.group().lower() for m in _PREDICTION.finditer(text)]
     # Not "must": in news prose it mostly states a rule ("It must be signed by the President",

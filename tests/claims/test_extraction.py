@@ -2995,3 +2995,33 @@ def test_what_others_believe_is_attributed_but_what_we_believe_is_an_opinion():
 )
 def test_results_the_noun_is_no_cause(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Per the decree signed by the Pope, priests and nuns are expected to notify the higher church authorities.",
+            ClaimKind.EVENT,
+        ),
+        ("In some cases, they will even attack and kill chicks.", ClaimKind.EVENT),
+        ("Red Hat has always been a tremendous supporter of Linux and open source.", ClaimKind.OTHER),
+        ("In humans, SARS viruses tend to live in the lower respiratory tract.", ClaimKind.OTHER),
+        ("Officials are expected to notify the authorities by Friday.", ClaimKind.PREDICTION),
+        ("They will attack the city next week.", ClaimKind.PREDICTION),
+        ("The store will open next month.", ClaimKind.PREDICTION),
+        ("Prices were higher in March.", ClaimKind.COMPARISON),
+    ],
+    ids=["a duty under a decree", "a habit", "open source", "the lower tract", "an expectation", "a forecast",
+         "a forecast opening", "higher without 'the'"],
+)  # fmt: skip
+def test_a_duty_a_habit_a_name_of_software_and_a_rank_are_no_forecast_event_or_comparison(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+def test_close_after_very_is_no_event_verb_but_closing_a_bridge_is():
+    sailed = describe_claim("The research ship sailed very close to where the lava entered the ocean.")
+
+    assert "close" not in sailed.cues
+    assert "entered" in sailed.cues
+    assert "close" in describe_claim("Officials decided to close the bridge after the storm.").cues
