@@ -3025,3 +3025,31 @@ def test_close_after_very_is_no_event_verb_but_closing_a_bridge_is():
     assert "close" not in sailed.cues
     assert "entered" in sailed.cues
     assert "close" in describe_claim("Officials decided to close the bridge after the storm.").cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "text"),
+    [
+        (
+            "Israeli Prime Minister Benjamin Netanyahu called Trump's order swift, forceful and decisive.",
+            "Israeli Prime Minister Benjamin Netanyahu",
+            "Israeli Prime Minister Benjamin Netanyahu called Trump's order swift, forceful and decisive.",
+        ),
+        (
+            "Indeed, News 12 reported, only buildings adjacent to the break were without water service.",
+            "News 12",
+            "Indeed only buildings adjacent to the break were without water service.",
+        ),
+        (
+            "Trump described the story as a hoax and the White House claimed it did not brief Trump on the matter.",
+            "the White House",
+            "Trump described the story as a hoax and the White House claimed it did not brief Trump on the matter.",
+        ),
+        ("Police called the fire brigade an hour later.", "", "Police called the fire brigade an hour later."),
+    ],
+    ids=["who called it so", "a station's number", "a second speaker after 'and'", "a telephone call"],
+)
+def test_the_caller_a_station_with_a_number_and_a_second_speaker_are_sources(sentence, source, text):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2020, 1, 4), english_confirmed=True)
+
+    assert (claim.attribution, claim.text) == (source, text)

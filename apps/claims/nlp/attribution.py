@@ -112,8 +112,8 @@ _SOURCE = (
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
     # "The United States Commission on Presidential Debates": "on" after a body's head word
-    # "The Lost 52 Project": a number between the words of a name
-    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+\d{{1,4}}(?=\s+{_CAPITAL}))?"
+    # "The Lost 52 Project": a number between the words of a name; "News 12 reported": or ending a station's
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+\d{{1,4}}(?=\s+{_CAPITAL}|\s+(?:reported|reports|said|says|told)\b))?"
     rf"(?:\s+(?:(?:of|in|at|for|from|to|(?<=Commission\s)on|(?<=Committee\s)on)\s+(?:the\s+)?"
     rf"(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
@@ -801,7 +801,30 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (subject := _sentence_subject(sentence))
     ):
         return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
+    if ";" not in sentence and (other := _AND_ANOTHER_SAID.search(sentence)) and _says_what(sentence, other.end()):
+        # "Trump described the story as a hoax and the White House claimed it did not brief Trump": the second
+        # speaker, whose words the sentence ends on
+        return AttributionFrame(
+            _clean(other["source"]), other["cue"], 0, len(sentence), "coordinated", cue_start=other.start("cue")
+        )
+    if "called" in sentence and (named := _CALLED_IT.search(sentence)) and (subject := _sentence_subject(sentence)):
+        return AttributionFrame(subject, "called", 0, len(sentence), "coordinated", cue_start=named.start("cue"))
     return None
+
+
+_AND_ANOTHER_SAID = re.compile(
+    rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})\s+"
+    r"(?P<cue>said|claimed|stated|announced|told\s+(?:reporters|journalists|the\s+press))\b"
+)
+# "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in
+# the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
+# an hour later", "called his wife")
+_CALLED_IT = re.compile(
+    r"(?<=[a-z] )(?P<cue>called)\s+(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
+    rf"|{_NAME}(?:\s+{_NAME}){{0,2}}['\u2019]s\s+[a-z][\w-]*)\s+"
+    r"(?:(?:the|an?)\s+(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time|night"
+    r"|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
+)
 
 
 def _pronoun_after_opening_without_comma(sentence: str) -> AttributionFrame | None:
