@@ -1559,3 +1559,17 @@ def test_weekends_parts_of_a_month_and_a_day_of_last_year(text, published, expec
     dates = find_dates(text, published_on=dt.date.fromisoformat(published))
 
     assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the depression was given only a one-in-five chance of becoming a tropical storm", [("=", 0.2, "ratio")]),
+        ("a 1-in-100 year flood", [("=", 0.01, "ratio")]),
+        ("a one-in-a-million chance", [("=", 0.000001, "ratio")]),
+        ("The news came from his son-in-law.", []),
+    ],
+    ids=["in words", "in digits", "in a scale word", "no odds"],
+)
+def test_odds_are_the_share_they_name(text, expected):
+    assert _values(text) == expected

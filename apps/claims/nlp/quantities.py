@@ -179,6 +179,10 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
+    if "-in-" in text and (odds := _odds(text)):
+        inside = [(q["_start"], q["_end"]) for q in odds]
+        found = [q for q in found if not any(start <= q["_start"] < end for start, end in inside)]
+        found = sorted(found + odds, key=lambda q: q["_start"])
     if any(stem in text for stem in _VAGUE_MAGNITUDE_STEMS) and _VAGUE_MAGNITUDE_WORD.search(text):
         found = sorted(found + _vague_magnitudes(text), key=lambda q: q["_start"])
     merged: list[dict[str, Any]] = []
@@ -201,6 +205,27 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     merged = _rates(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
+
+
+# "a one-in-five chance", "a 1-in-100 risk", "one-in-a-million odds": a chance as the share it names
+_ODDS = re.compile(
+    rf"\b(?P<share>one|1)-in-(?:a-)?(?P<whole>\d[\d,]*|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?|hundred|thousand|million|billion)\b"
+    r"(?P<noun>\s+(?:chance|risk|odds|probability|likelihood)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _odds(text: str) -> list[dict[str, Any]]:
+    found = []
+    for match in _ODDS.finditer(text):
+        whole = _number_value(match["whole"])
+        if not whole:
+            continue
+        found.append(
+            {"value": round(1 / whole, 6), "unit": "ratio", "qualifier": "=", "text": match.group(),
+             "_start": match.start(), "_end": match.end()}
+        )  # fmt: skip
+    return found
 
 
 # "tens of thousands", "hundreds of protesters", "dozens of earthquakes": more than the order of magnitude named
