@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import ORGANISATIONS, PLACES, TITLES, names_an_organisation
-from .lexicon import AUXILIARIES, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS, words
+from .lexicon import AUXILIARIES, CAPITALS, IRREGULAR_PAST, NOT_PAST_IN_ED, STOPWORDS, words
 
 Span = tuple[int, int]
 
@@ -82,7 +82,15 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         return [piece]  # never cut inside a quotation
     if _semicolon_list(text):
         return [piece]  # each item leans on the list's opening words
-    rules = (_semicolon, _relative_clause, _apposition, _that_coordination, _contrast, _verb_coordination)
+    rules = (
+        _semicolon,
+        _relative_clause,
+        _apposition,
+        _that_coordination,
+        _contrast,
+        _second_speaker,
+        _verb_coordination,
+    )
     for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
@@ -544,6 +552,31 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             Piece(piece.head, first, piece.subject),
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
         ]
+    return None
+
+
+# "... a hoax and the White House claimed it did not brief Trump": "and" before a named speaker and a verb of
+# saying opens that speaker's own statement, even without a comma
+_SECOND_SPEAKER = re.compile(
+    rf"(?<=[a-z])\s+(?:and|but)\s+(?=(?:the\s+)?[{CAPITALS}][\w'\u2019.-]*(?:\s+[{CAPITALS}][\w'\u2019.-]*){{0,3}}\s+"
+    r"(?:said|claimed|stated|announced|told\s+(?:reporters|journalists|the\s+press))\s+\w+(?:\s+\w+){2})"
+)
+
+
+def _second_speaker(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """Two statements by two speakers: "Trump described the story as a hoax and the White House claimed it did
+    not brief Trump" -> "Trump described the story as a hoax", "The White House claimed it did not brief Trump";
+    not a list of speakers ("Trump and the White House said ...": no verb before "and"; "both Mugabe and
+    Tsvangirai claimed victory": a name before it)."""
+    if piece.head or piece.subject:
+        return None
+    for match in _SECOND_SPEAKER.finditer(text):
+        first = _trim(sentence, a, a + match.start())
+        first_tokens = _tokens(sentence[first[0] : first[1]])
+        if _verb_index(first_tokens) is None or not first_tokens[-1].group()[0].islower():
+            continue  # "... and both Mugabe and Tsvangirai claimed victory": a list of names
+        second = _trim(sentence, a + match.end(), a + len(text))
+        return [Piece((), first), Piece((), second)]
     return None
 
 
