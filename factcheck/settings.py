@@ -140,7 +140,10 @@ LANGUAGE_CODE = "en"
 # The languages the pages and emails are written in (one catalog per language under locale/;
 # `make messages` updates them). Articles may be in any language: that is apps.core.languages.
 LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt-br", "Português (Brasil)")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides/ holds hand-kept corrections to Django's own catalogs (Brazilian month and weekday
+# names in lower case). It comes second: `make messages` writes only the first, and its msgids are not
+# in our source, so makemessages leaves it alone while compilemessages still compiles it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

@@ -193,15 +193,15 @@ def test_a_french_articles_pdf_report_is_in_french(french):
 def test_a_brazilian_articles_html_report_is_in_portuguese(portuguese):
     html = _export(portuguese, "html")
 
-    # Month names are Django's own, capitalized as its Brazilian catalog writes them.
+    # Month names in lower case, as Brazilians write them (locale_overrides/, not Django's catalog).
 
     assert '<html lang="pt-br">' in html
     assert "<title>Checagem: Dragado del puerto</title>" in html
-    assert "2 de Novembro de 2026" in html
+    assert "2 de novembro de 2026" in html
     assert "Checado por World desk · 1 de 2 alegações aprovadas" in html
     assert '<th scope="col">Alegação</th><th scope="col">Veredito</th><th scope="col">Evidências</th>' in html
     assert '<span class="rating">Falsa</span>' in html
-    assert 'Aprovado em <time datetime="2026-11-11">11 de Novembro de 2026</time>' in html
+    assert 'Aprovado em <time datetime="2026-11-11">11 de novembro de 2026</time>' in html
     for english_words in ("Fact-check", "Checked by", "claims approved", ">Claim<", ">Evidence<", "Approved <time"):
         assert english_words not in html
 
@@ -209,11 +209,11 @@ def test_a_brazilian_articles_html_report_is_in_portuguese(portuguese):
 def test_a_brazilian_articles_markdown_report_is_in_portuguese(portuguese):
     markdown = _export(portuguese, "md")
 
-    assert markdown.startswith("# Checagem: Dragado del puerto\n\nDiario del Puerto, 2 de Novembro de 2026 — ")
+    assert markdown.startswith("# Checagem: Dragado del puerto\n\nDiario del Puerto, 2 de novembro de 2026 — ")
     assert "\nChecado por World desk: 1 de 2 alegações aprovadas.\n" in markdown
     assert "- Veredito: **Falsa**\n" in markdown
     assert "- Justificativa: Fueron 2,5 millones.\n" in markdown
-    assert "- Aprovado em: 11 de Novembro de 2026\n" in markdown
+    assert "- Aprovado em: 11 de novembro de 2026\n" in markdown
     assert "- Evidência: [Informe](https://puerto.example.org/informe)\n" in markdown
     for english_words in ("Fact-check", "Checked by", "Kind:", "Status:", "Verdict:", "Rationale:", "Evidence:"):
         assert english_words not in markdown
@@ -226,7 +226,7 @@ def test_a_brazilian_articles_pdf_report_is_in_portuguese(portuguese):
     assert "Checagem: Dragado del puerto" in text
     assert "Checado por World desk: 1 de 2 alegações aprovadas." in text
     assert "Alegação Veredito Evidências" in text
-    assert "Aprovado em 11 de Novembro de 2026" in text
+    assert "Aprovado em 11 de novembro de 2026" in text
     assert "Fact-check" not in text
 
 

@@ -48,7 +48,7 @@ _FRENCH_WORDS_IN_THE_LIST = "article articles page pages source sources date dat
 # Words of that list that are also words of a language of the interface, spelt the same, and so are no
 # sign of English on its pages.
 # "do" (of the), "as" (the) and "for" (were it) are Portuguese words too, and "Out" is October in a date
-# such as "30 Out 2026", as Django abbreviates it in Brazilian Portuguese.
+# such as "30 Out 2026": the catalog writes "out", but Django's "M" date format capitalises it itself.
 _PORTUGUESE_WORDS_IN_THE_LIST = "do as for out"
 SHARED_WITH_ENGLISH = {
     "es": frozenset(),
