@@ -144,6 +144,12 @@ LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt-br
 # names in lower case). It comes second: `make messages` writes only the first, and its msgids are not
 # in our source, so makemessages leaves it alone while compilemessages still compiles it.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
+# Short dates in each language's own style ("30 Nov 2026", "30 nov 2026", "30 nov. 2026"): templates write
+# |date:"SHORT_DATE_FORMAT" and factcheck/formats/<locale>/formats.py says what that is. The two settings
+# are the fallback where no language is active, and match English.
+FORMAT_MODULE_PATH = ["factcheck.formats"]
+SHORT_DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y H:i"
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

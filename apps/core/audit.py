@@ -14,7 +14,8 @@ from uuid import UUID
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, Q, QuerySet
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from .models import AuditAction, AuditEvent
 
@@ -235,7 +236,7 @@ def _quoted(text: Any) -> str:
 
 
 def _date(value: str | None) -> str:
-    return dateformat.format(dt.date.fromisoformat(value), "j M Y") if value else ""
+    return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT") if value else ""
 
 
 def _assignment_summary(actor: str, details: dict) -> str:

@@ -47,8 +47,8 @@ ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
 _FRENCH_WORDS_IN_THE_LIST = "article articles page pages source sources date dates opinion verdict verdicts file"
 # Words of that list that are also words of a language of the interface, spelt the same, and so are no
 # sign of English on its pages.
-# "do" (of the), "as" (the) and "for" (were it) are Portuguese words too, and "Out" is October in a date
-# such as "30 Out 2026": the catalog writes "out", but Django's "M" date format capitalises it itself.
+# "do" (of the), "as" (the) and "for" (were it) are Portuguese words too, and "out" is October in a short
+# date such as "30 out 2026".
 _PORTUGUESE_WORDS_IN_THE_LIST = "do as for out"
 SHARED_WITH_ENGLISH = {
     "es": frozenset(),
