@@ -14,7 +14,7 @@ from uuid import UUID
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from .models import AuditAction, AuditEvent
@@ -236,7 +236,11 @@ def _quoted(text: Any) -> str:
 
 
 def _date(value: str | None) -> str:
-    return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT") if value else ""
+    if not value:
+        return ""
+    # The summaries are English whatever the page's language (audit records stay English).
+    with translation.override("en"):
+        return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
 
 
 def _assignment_summary(actor: str, details: dict) -> str:

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from apps.articles.services import article_delete, article_fact_check_url_set, article_import_text
 from apps.claims.models import ClaimStatus, MatchStatus
@@ -213,6 +214,8 @@ def test_assigning_records_the_assignee_and_due_date_from_and_to(task, editor, r
         "assignee": "roger", "previous_assignee": "rachel", "due_date": "2031-12-01", "previous_due_date": None,
     }  # fmt: skip
     assert audit_event_summary(second) == "edith reassigned the review from rachel to roger, due 1 Dec 2031"
+    with translation.override("pt-br"):
+        assert audit_event_summary(second) == "edith reassigned the review from rachel to roger, due 1 Dec 2031"
 
 
 def test_a_bulk_assignment_records_one_event_per_claim(desk, editor, reviewer):
