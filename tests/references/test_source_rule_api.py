@@ -33,11 +33,6 @@ def _client(user) -> APIClient:
 
 
 @pytest.fixture
-def admin_api(desk_admin):
-    return _client(desk_admin)
-
-
-@pytest.fixture
 def own_rule(desk, desk_admin):
     return services.source_rule_create(user=desk_admin, desk=desk, **RULE, keywords=["veto"], priority=5)
 
@@ -69,9 +64,9 @@ def _all_pages(client, path):
 
 
 def test_an_admin_lists_the_desks_own_rules_and_the_shared_ones_marked(
-    admin_api, own_rule, shared_rule, other_desks_rule
+    desk_admin_api, own_rule, shared_rule, other_desks_rule
 ):
-    rows = _all_pages(admin_api, RULES)
+    rows = _all_pages(desk_admin_api, RULES)
 
     by_name = {row["name"]: row for row in rows}
     assert by_name["Reuters search"]["shared"] is False
@@ -86,19 +81,19 @@ def test_an_admin_lists_the_desks_own_rules_and_the_shared_ones_marked(
     assert priorities == sorted(priorities)
 
 
-def test_a_rule_reads_with_its_etag(admin_api, own_rule, shared_rule):
-    response = admin_api.get(_detail(own_rule))
+def test_a_rule_reads_with_its_etag(desk_admin_api, own_rule, shared_rule):
+    response = desk_admin_api.get(_detail(own_rule))
 
     assert response.status_code == 200
     assert response.json()["url_template"] == RULE["url_template"]
     assert response["ETag"]
-    assert admin_api.get(_detail(shared_rule)).json()["shared"] is True
+    assert desk_admin_api.get(_detail(shared_rule)).json()["shared"] is True
 
 
-def test_another_desks_rule_and_made_up_ids_are_not_found_without_naming_anything(admin_api, other_desks_rule):
+def test_another_desks_rule_and_made_up_ids_are_not_found_without_naming_anything(desk_admin_api, other_desks_rule):
     for path in (_detail(other_desks_rule), f"{RULES}{uuid.uuid4()}/", f"{RULES}not-an-id/"):
         for method, body in (("get", None), ("patch", {"label": "Mine now"}), ("delete", None)):
-            response = getattr(admin_api, method)(path, body, format="json")
+            response = getattr(desk_admin_api, method)(path, body, format="json")
             assert response.status_code == 404, (method, path)
             assert "Sports" not in response.content.decode()
 
@@ -147,8 +142,8 @@ def test_an_admin_of_another_desk_cannot_reach_this_desks_rules(other_desk, own_
 # --- Adding and changing -------------------------------------------------------------------------
 
 
-def test_an_admin_adds_a_rule_of_the_desks_own(admin_api, desk):
-    response = admin_api.post(
+def test_an_admin_adds_a_rule_of_the_desks_own(desk_admin_api, desk):
+    response = desk_admin_api.post(
         RULES, {**RULE, "kinds": ["statistic"], "keywords": ["killed", " Killed ", ""]}, format="json"
     )
 
@@ -176,8 +171,8 @@ def test_an_admin_adds_a_rule_of_the_desks_own(admin_api, desk):
         ({"excluded_keywords": ["x" * 101]}, "excluded_keywords", "Each word is at most 100 characters"),
     ],
 )
-def test_a_rule_the_service_refuses_is_a_400_with_its_message(admin_api, desk, change, field, message):
-    response = admin_api.post(RULES, {**RULE, **change}, format="json")
+def test_a_rule_the_service_refuses_is_a_400_with_its_message(desk_admin_api, desk, change, field, message):
+    response = desk_admin_api.post(RULES, {**RULE, **change}, format="json")
 
     assert response.status_code == 400, response.content
     assert message in response.json()["message"]
@@ -186,9 +181,9 @@ def test_a_rule_the_service_refuses_is_a_400_with_its_message(admin_api, desk, c
     assert not SourceRule.objects.filter(desk=desk).exists()
 
 
-def test_a_name_the_desk_or_a_shared_rule_already_has_is_refused(admin_api, own_rule, shared_rule):
-    taken = admin_api.post(RULES, {**RULE, "name": "REUTERS search"}, format="json")
-    shared = admin_api.post(RULES, {**RULE, "name": "shared un search"}, format="json")
+def test_a_name_the_desk_or_a_shared_rule_already_has_is_refused(desk_admin_api, own_rule, shared_rule):
+    taken = desk_admin_api.post(RULES, {**RULE, "name": "REUTERS search"}, format="json")
+    shared = desk_admin_api.post(RULES, {**RULE, "name": "shared un search"}, format="json")
 
     assert taken.status_code == 400
     assert taken.json()["message"] == "This desk already has a source rule named 'REUTERS search'; choose another name."
@@ -204,8 +199,8 @@ def test_another_desk_may_use_the_same_name(other_desk, own_rule):
     assert sports_admin.post("/api/v1/desks/sports/source-rules/", RULE, format="json").status_code == 201
 
 
-def test_a_patch_changes_only_the_fields_it_names(admin_api, own_rule):
-    response = admin_api.patch(_detail(own_rule), {"label": "Reuters, by keyword", "priority": 7}, format="json")
+def test_a_patch_changes_only_the_fields_it_names(desk_admin_api, own_rule):
+    response = desk_admin_api.patch(_detail(own_rule), {"label": "Reuters, by keyword", "priority": 7}, format="json")
 
     assert response.status_code == 200, response.content
     own_rule.refresh_from_db()
@@ -218,17 +213,17 @@ def test_a_patch_changes_only_the_fields_it_names(admin_api, own_rule):
     assert response["ETag"] != ""
 
 
-def test_a_refused_patch_keeps_the_rule(admin_api, own_rule):
-    response = admin_api.patch(_detail(own_rule), {"label": "New", "url_template": "nope"}, format="json")
+def test_a_refused_patch_keeps_the_rule(desk_admin_api, own_rule):
+    response = desk_admin_api.patch(_detail(own_rule), {"label": "New", "url_template": "nope"}, format="json")
 
     assert response.status_code == 400
     own_rule.refresh_from_db()
     assert own_rule.label == RULE["label"]
 
 
-def test_shared_rules_are_read_only(admin_api, shared_rule):
+def test_shared_rules_are_read_only(desk_admin_api, shared_rule):
     for method, body in (("patch", {"label": "Ours now"}), ("patch", {"is_active": False}), ("delete", None)):
-        response = getattr(admin_api, method)(_detail(shared_rule), body, format="json")
+        response = getattr(desk_admin_api, method)(_detail(shared_rule), body, format="json")
         assert response.status_code == 403, (method, body)
         assert response.json()["message"] == "Shared rules apply to every desk; a site administrator changes them."
 
@@ -240,12 +235,12 @@ def test_shared_rules_are_read_only(admin_api, shared_rule):
 # --- Deactivating, as the web UI does ------------------------------------------------------------
 
 
-def test_delete_deactivates_the_rule_and_keeps_its_links(admin_api, own_rule):
+def test_delete_deactivates_the_rule_and_keeps_its_links(desk_admin_api, own_rule):
     claim = factories.ClaimFactory(article=factories.ArticleFactory(desk=own_rule.desk))
     link = claim.source_links.create(rule=own_rule, url="https://www.reuters.com/site-search/?query=veto", label="x")
 
-    first = admin_api.delete(_detail(own_rule))
-    again = admin_api.delete(_detail(own_rule))
+    first = desk_admin_api.delete(_detail(own_rule))
+    again = desk_admin_api.delete(_detail(own_rule))
 
     assert (first.status_code, again.status_code) == (200, 200)
     assert first.json()["is_active"] is False
@@ -255,14 +250,14 @@ def test_delete_deactivates_the_rule_and_keeps_its_links(admin_api, own_rule):
     assert link.rule == own_rule
 
 
-def test_patch_reactivates_and_deactivates(admin_api, own_rule):
-    admin_api.delete(_detail(own_rule))
+def test_patch_reactivates_and_deactivates(desk_admin_api, own_rule):
+    desk_admin_api.delete(_detail(own_rule))
 
-    response = admin_api.patch(_detail(own_rule), {"is_active": True}, format="json")
+    response = desk_admin_api.patch(_detail(own_rule), {"is_active": True}, format="json")
 
     assert response.status_code == 200
     assert response.json()["is_active"] is True
-    both = admin_api.patch(_detail(own_rule), {"is_active": False, "label": "Paused"}, format="json")
+    both = desk_admin_api.patch(_detail(own_rule), {"is_active": False, "label": "Paused"}, format="json")
     own_rule.refresh_from_db()
     assert both.status_code == 200
     assert (own_rule.is_active, own_rule.label) == (False, "Paused")
@@ -271,31 +266,31 @@ def test_patch_reactivates_and_deactivates(admin_api, own_rule):
 # --- Concurrency: If-Match ---------------------------------------------------------------------------
 
 
-def test_a_write_with_a_stale_etag_is_refused_and_saves_nothing(admin_api, own_rule):
-    stale = admin_api.get(_detail(own_rule))["ETag"]
-    admin_api.patch(_detail(own_rule), {"label": "First admin's"}, format="json")
+def test_a_write_with_a_stale_etag_is_refused_and_saves_nothing(desk_admin_api, own_rule):
+    stale = desk_admin_api.get(_detail(own_rule))["ETag"]
+    desk_admin_api.patch(_detail(own_rule), {"label": "First admin's"}, format="json")
 
-    patched = admin_api.patch(_detail(own_rule), {"label": "Second admin's"}, format="json", HTTP_IF_MATCH=stale)
-    deleted = admin_api.delete(_detail(own_rule), HTTP_IF_MATCH=stale)
+    patched = desk_admin_api.patch(_detail(own_rule), {"label": "Second admin's"}, format="json", HTTP_IF_MATCH=stale)
+    deleted = desk_admin_api.delete(_detail(own_rule), HTTP_IF_MATCH=stale)
 
     for response in (patched, deleted):
         assert response.status_code == 412
-        assert response.json()["extra"]["etag"] == admin_api.get(_detail(own_rule))["ETag"]
+        assert response.json()["extra"]["etag"] == desk_admin_api.get(_detail(own_rule))["ETag"]
     own_rule.refresh_from_db()
     assert (own_rule.label, own_rule.is_active) == ("First admin's", True)
 
 
-def test_a_write_with_the_current_etag_goes_ahead(admin_api, own_rule):
-    current = admin_api.get(_detail(own_rule))["ETag"]
+def test_a_write_with_the_current_etag_goes_ahead(desk_admin_api, own_rule):
+    current = desk_admin_api.get(_detail(own_rule))["ETag"]
 
-    patched = admin_api.patch(_detail(own_rule), {"label": "Mine"}, format="json", HTTP_IF_MATCH=current)
-    deleted = admin_api.delete(_detail(own_rule), HTTP_IF_MATCH=patched["ETag"])
+    patched = desk_admin_api.patch(_detail(own_rule), {"label": "Mine"}, format="json", HTTP_IF_MATCH=current)
+    deleted = desk_admin_api.delete(_detail(own_rule), HTTP_IF_MATCH=patched["ETag"])
 
     assert (patched.status_code, deleted.status_code) == (200, 200)
     assert deleted.json()["is_active"] is False
 
 
-def test_a_rule_saved_between_the_read_and_the_write_is_not_overwritten(admin_api, own_rule, monkeypatch):
+def test_a_rule_saved_between_the_read_and_the_write_is_not_overwritten(desk_admin_api, own_rule, monkeypatch):
     """Another admin saves just after this request read the rule: the fields this PATCH left out
     would be written back as read, so it is refused (412) even without If-Match."""
     update = services.source_rule_update
@@ -306,7 +301,7 @@ def test_a_rule_saved_between_the_read_and_the_write_is_not_overwritten(admin_ap
 
     monkeypatch.setattr(services, "source_rule_update", after_a_concurrent_save)
 
-    response = admin_api.patch(_detail(own_rule), {"label": "Mine"}, format="json")
+    response = desk_admin_api.patch(_detail(own_rule), {"label": "Mine"}, format="json")
 
     assert response.status_code == 412
     assert response.json()["message"].startswith("The source rule has changed since you read it")
@@ -345,19 +340,19 @@ def test_two_admins_saving_one_version_at_once_save_once(desk, desk_admin, own_r
 # --- The answers are the documented ones ----------------------------------------------------------
 
 
-def test_the_answers_match_the_schema(openapi, admin_api, editor_api, own_rule, shared_rule):  # noqa: F811
-    stale = admin_api.get(_detail(own_rule))["ETag"]
+def test_the_answers_match_the_schema(openapi, desk_admin_api, editor_api, own_rule, shared_rule):  # noqa: F811
+    stale = desk_admin_api.get(_detail(own_rule))["ETag"]
     answers = [
-        ("get", admin_api.get(RULES)),
-        ("get", admin_api.get(_detail(own_rule))),
-        ("post", admin_api.post(RULES, {**RULE, "name": "Second"}, format="json")),
-        ("post", admin_api.post(RULES, {**RULE, "url_template": "nope"}, format="json")),
-        ("post", admin_api.post(RULES, {**RULE, "keywords": "veto"}, format="json")),
-        ("patch", admin_api.patch(_detail(own_rule), {"label": "Changed"}, format="json")),
-        ("patch", admin_api.patch(_detail(own_rule), {"label": "Again"}, format="json", HTTP_IF_MATCH=stale)),
-        ("patch", admin_api.patch(_detail(shared_rule), {"label": "Ours"}, format="json")),
-        ("delete", admin_api.delete(_detail(own_rule))),
-        ("delete", admin_api.delete(f"{RULES}{uuid.uuid4()}/")),
+        ("get", desk_admin_api.get(RULES)),
+        ("get", desk_admin_api.get(_detail(own_rule))),
+        ("post", desk_admin_api.post(RULES, {**RULE, "name": "Second"}, format="json")),
+        ("post", desk_admin_api.post(RULES, {**RULE, "url_template": "nope"}, format="json")),
+        ("post", desk_admin_api.post(RULES, {**RULE, "keywords": "veto"}, format="json")),
+        ("patch", desk_admin_api.patch(_detail(own_rule), {"label": "Changed"}, format="json")),
+        ("patch", desk_admin_api.patch(_detail(own_rule), {"label": "Again"}, format="json", HTTP_IF_MATCH=stale)),
+        ("patch", desk_admin_api.patch(_detail(shared_rule), {"label": "Ours"}, format="json")),
+        ("delete", desk_admin_api.delete(_detail(own_rule))),
+        ("delete", desk_admin_api.delete(f"{RULES}{uuid.uuid4()}/")),
         ("get", editor_api.get(RULES)),
     ]
 

@@ -30,11 +30,6 @@ def _client(user) -> APIClient:
 
 
 @pytest.fixture
-def admin_api(desk_admin):
-    return _client(desk_admin)
-
-
-@pytest.fixture
 def own_scale(desk, desk_admin):
     return services.rating_scale_copy_default(user=desk_admin, desk=desk)
 
@@ -61,8 +56,8 @@ def _verdict(desk, rating, reviewer):
 # --- Reading ---------------------------------------------------------------------------------
 
 
-def test_a_desk_on_the_standard_scale_reads_it_marked_as_shared(admin_api, reviewer_api):
-    for client in (admin_api, reviewer_api):
+def test_a_desk_on_the_standard_scale_reads_it_marked_as_shared(desk_admin_api, reviewer_api):
+    for client in (desk_admin_api, reviewer_api):
         response = client.get(SCALE)
 
         assert response.status_code == 200
@@ -93,29 +88,29 @@ def test_a_rating_reads_with_its_etag(reviewer_api, own_scale):
     assert response["ETag"]
 
 
-def test_another_desks_scale_and_ratings_are_not_found_without_naming_anything(admin_api, other_desk, own_scale):
+def test_another_desks_scale_and_ratings_are_not_found_without_naming_anything(desk_admin_api, other_desk, own_scale):
     sports_admin = factories.MemberFactory(desk=other_desk, role="admin", username="sal").user
     sports_scale = services.rating_scale_copy_default(user=sports_admin, desk=other_desk)
     services.rating_create(user=sports_admin, desk=other_desk, label="Sports desk secret")
     theirs = _rating(sports_scale, "Sports desk secret")
 
-    assert admin_api.get("/api/v1/desks/sports/ratings/").status_code == 404
+    assert desk_admin_api.get("/api/v1/desks/sports/ratings/").status_code == 404
     for path in (_detail(theirs), f"{SCALE}{uuid.uuid4()}/", f"{SCALE}not-an-id/", f"{SCALE}{theirs.pk}/move/"):
         for method, body in (("get", None), ("patch", {"label": "Ours"}), ("delete", None), ("post", {"offset": 1})):
             if path.endswith("/move/") != (method == "post"):
                 continue
-            response = getattr(admin_api, method)(path, body, format="json")
+            response = getattr(desk_admin_api, method)(path, body, format="json")
             assert response.status_code == 404, (method, path)
             assert "Sports" not in response.content.decode()
     assert Rating.objects.filter(pk=theirs.pk, label="Sports desk secret").exists()
 
 
-def test_once_copied_the_standard_ratings_are_not_the_desks(admin_api, desk):
+def test_once_copied_the_standard_ratings_are_not_the_desks(desk_admin_api, desk):
     standard = _rating(rating_scale_for_desk(desk=desk), "True")
-    admin_api.post(COPY)
+    desk_admin_api.post(COPY)
 
-    assert admin_api.get(_detail(standard)).status_code == 404
-    assert admin_api.patch(_detail(standard), {"label": "Right"}, format="json").status_code == 404
+    assert desk_admin_api.get(_detail(standard)).status_code == 404
+    assert desk_admin_api.patch(_detail(standard), {"label": "Right"}, format="json").status_code == 404
 
 
 # --- Who may -----------------------------------------------------------------------------------
@@ -156,11 +151,11 @@ def test_outsiders_and_strangers_cannot_read_it(outsider_api, anonymous_api, own
 # --- Copying the standard scale --------------------------------------------------------------------
 
 
-def test_copying_gives_the_desk_its_own_scale_once_and_moves_its_verdicts(admin_api, desk, reviewer):
+def test_copying_gives_the_desk_its_own_scale_once_and_moves_its_verdicts(desk_admin_api, desk, reviewer):
     verdict = _verdict(desk, _rating(rating_scale_for_desk(desk=desk), "False"), reviewer)
 
-    first = admin_api.post(COPY)
-    again = admin_api.post(COPY)
+    first = desk_admin_api.post(COPY)
+    again = desk_admin_api.post(COPY)
 
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json()["own"] is True
@@ -173,7 +168,7 @@ def test_copying_gives_the_desk_its_own_scale_once_and_moves_its_verdicts(admin_
 
 
 def test_a_copy_made_by_another_request_while_this_one_waited_for_the_lock_answers_200(
-    admin_api, desk, desk_admin, monkeypatch
+    desk_admin_api, desk, desk_admin, monkeypatch
 ):
     """Whether the desk already had its own scale is decided under the desk lock: here another
     admin's copy commits just before this request takes the lock."""
@@ -186,7 +181,7 @@ def test_a_copy_made_by_another_request_while_this_one_waited_for_the_lock_answe
 
     monkeypatch.setattr(services, "_lock_desk_for_scale", after_a_concurrent_copy)
 
-    response = admin_api.post(COPY)
+    response = desk_admin_api.post(COPY)
 
     assert response.status_code == 200
     assert response.json()["own"] is True
@@ -220,8 +215,8 @@ def test_two_copies_sent_at_once_make_one_scale_and_only_the_first_answers_201(d
 # --- Adding, editing, moving, removing ---------------------------------------------------------------
 
 
-def test_an_admin_adds_a_rating_at_the_end(admin_api, own_scale):
-    response = admin_api.post(SCALE, {"label": " Satire ", "description": "A joke."}, format="json")
+def test_an_admin_adds_a_rating_at_the_end(desk_admin_api, own_scale):
+    response = desk_admin_api.post(SCALE, {"label": " Satire ", "description": "A joke."}, format="json")
 
     assert response.status_code == 201, response.content
     assert (response.json()["label"], response.json()["claimreview_value"], response.json()["verdict_count"]) == (
@@ -230,7 +225,7 @@ def test_an_admin_adds_a_rating_at_the_end(admin_api, own_scale):
         0,
     )
     assert response["ETag"]
-    assert _labels(admin_api.get(SCALE).json())[-1] == "Satire"
+    assert _labels(desk_admin_api.get(SCALE).json())[-1] == "Satire"
 
 
 @pytest.mark.parametrize(
@@ -246,19 +241,19 @@ def test_an_admin_adds_a_rating_at_the_end(admin_api, own_scale):
         ({"label": "false"}, "The scale already has a rating called 'false'."),
     ],
 )
-def test_a_rating_the_service_refuses_is_a_400_with_its_message(admin_api, own_scale, body, message):
-    response = admin_api.post(SCALE, body, format="json")
+def test_a_rating_the_service_refuses_is_a_400_with_its_message(desk_admin_api, own_scale, body, message):
+    response = desk_admin_api.post(SCALE, body, format="json")
 
     assert response.status_code == 400, response.content
     assert response.json()["message"] == message
     assert own_scale.ratings.count() == len(STANDARD)
 
 
-def test_the_standard_scale_must_be_copied_before_it_is_changed(admin_api, desk):
+def test_the_standard_scale_must_be_copied_before_it_is_changed(desk_admin_api, desk):
     standard = rating_scale_for_desk(desk=desk)
 
-    added = admin_api.post(SCALE, {"label": "Satire"}, format="json")
-    edited = admin_api.patch(_detail(_rating(standard, "True")), {"label": "Right"}, format="json")
+    added = desk_admin_api.post(SCALE, {"label": "Satire"}, format="json")
+    edited = desk_admin_api.patch(_detail(_rating(standard, "True")), {"label": "Right"}, format="json")
 
     assert added.status_code == 400
     assert added.json()["message"] == "The desk uses the standard scale; copy it to the desk before adding ratings."
@@ -267,12 +262,12 @@ def test_the_standard_scale_must_be_copied_before_it_is_changed(admin_api, desk)
     assert [r.label for r in standard.ratings.order_by("position")] == STANDARD
 
 
-def test_a_patch_changes_only_the_fields_it_names(admin_api, desk, reviewer, own_scale):
+def test_a_patch_changes_only_the_fields_it_names(desk_admin_api, desk, reviewer, own_scale):
     rating = _rating(own_scale, "False")
     verdict = _verdict(desk, rating, reviewer)
 
-    response = admin_api.patch(_detail(rating), {"label": "Wrong"}, format="json")
-    cleared = admin_api.patch(_detail(rating), {"claimreview_value": None}, format="json")
+    response = desk_admin_api.patch(_detail(rating), {"label": "Wrong"}, format="json")
+    cleared = desk_admin_api.patch(_detail(rating), {"claimreview_value": None}, format="json")
 
     assert (response.status_code, cleared.status_code) == (200, 200)
     rating.refresh_from_db()
@@ -282,60 +277,62 @@ def test_a_patch_changes_only_the_fields_it_names(admin_api, desk, reviewer, own
     assert verdict.rating.label == "Wrong"
 
 
-def test_renaming_to_a_label_the_scale_has_is_refused(admin_api, own_scale):
-    response = admin_api.patch(_detail(_rating(own_scale, "False")), {"label": "TRUE"}, format="json")
+def test_renaming_to_a_label_the_scale_has_is_refused(desk_admin_api, own_scale):
+    response = desk_admin_api.patch(_detail(_rating(own_scale, "False")), {"label": "TRUE"}, format="json")
 
     assert response.status_code == 400
     assert response.json()["message"] == "The scale already has a rating called 'TRUE'."
     assert _rating(own_scale, "False")
 
 
-def test_moving_answers_the_scale_in_its_new_order(admin_api, own_scale):
+def test_moving_answers_the_scale_in_its_new_order(desk_admin_api, own_scale):
     rating = _rating(own_scale, "Unverifiable")
 
-    up = admin_api.post(f"{_detail(rating)}move/", {"offset": -1}, format="json")
-    past_the_top = admin_api.post(f"{_detail(rating)}move/", {"offset": -100}, format="json")
+    up = desk_admin_api.post(f"{_detail(rating)}move/", {"offset": -1}, format="json")
+    past_the_top = desk_admin_api.post(f"{_detail(rating)}move/", {"offset": -100}, format="json")
 
     assert up.status_code == 200
     assert _labels(up.json())[-2:] == ["Unverifiable", "Misleading"]
     assert _labels(past_the_top.json())[0] == "Unverifiable"
     assert [r["position"] for r in past_the_top.json()["ratings"]] == list(range(len(STANDARD)))
-    assert admin_api.post(f"{_detail(rating)}move/", {"offset": "up"}, format="json").status_code == 400
+    assert desk_admin_api.post(f"{_detail(rating)}move/", {"offset": "up"}, format="json").status_code == 400
 
 
-def test_a_move_changes_the_etags_of_both_ratings_that_swapped_places(admin_api, own_scale):
+def test_a_move_changes_the_etags_of_both_ratings_that_swapped_places(desk_admin_api, own_scale):
     """Position is part of what a client read, so a move makes both old ETags stale (412), while
     the ratings whose place did not change keep theirs."""
     moved, swapped, untouched = (_rating(own_scale, label) for label in ("Misleading", "False", "True"))
-    read = {rating.label: admin_api.get(_detail(rating))["ETag"] for rating in (moved, swapped, untouched)}
+    read = {rating.label: desk_admin_api.get(_detail(rating))["ETag"] for rating in (moved, swapped, untouched)}
 
-    response = admin_api.post(f"{_detail(moved)}move/", {"offset": -1}, format="json")
+    response = desk_admin_api.post(f"{_detail(moved)}move/", {"offset": -1}, format="json")
 
     assert response.status_code == 200
     for rating in (moved, swapped):
-        stale = admin_api.patch(_detail(rating), {"label": "Renamed"}, format="json", HTTP_IF_MATCH=read[rating.label])
+        stale = desk_admin_api.patch(
+            _detail(rating), {"label": "Renamed"}, format="json", HTTP_IF_MATCH=read[rating.label]
+        )
         assert stale.status_code == 412, rating.label
-        assert admin_api.get(_detail(rating))["ETag"] != read[rating.label]
-    assert admin_api.get(_detail(untouched))["ETag"] == read["True"]
+        assert desk_admin_api.get(_detail(rating))["ETag"] != read[rating.label]
+    assert desk_admin_api.get(_detail(untouched))["ETag"] == read["True"]
     assert sorted(r.label for r in own_scale.ratings.all()) == sorted(STANDARD)
 
 
-def test_an_unused_rating_is_removed(admin_api, own_scale):
+def test_an_unused_rating_is_removed(desk_admin_api, own_scale):
     rating = _rating(own_scale, "Unverifiable")
 
-    response = admin_api.delete(_detail(rating))
+    response = desk_admin_api.delete(_detail(rating))
 
     assert response.status_code == 204
     assert not Rating.objects.filter(pk=rating.pk).exists()
-    assert admin_api.delete(_detail(rating)).status_code == 404
+    assert desk_admin_api.delete(_detail(rating)).status_code == 404
 
 
-def test_a_rating_in_use_is_refused_with_409_and_the_count(admin_api, desk, reviewer, own_scale):
+def test_a_rating_in_use_is_refused_with_409_and_the_count(desk_admin_api, desk, reviewer, own_scale):
     rating = _rating(own_scale, "False")
     _verdict(desk, rating, reviewer)
     _verdict(desk, rating, reviewer)
 
-    response = admin_api.delete(_detail(rating))
+    response = desk_admin_api.delete(_detail(rating))
 
     assert response.status_code == 409
     assert response.json() == {
@@ -346,7 +343,7 @@ def test_a_rating_in_use_is_refused_with_409_and_the_count(admin_api, desk, revi
 
 
 def test_a_rating_only_a_published_correction_names_is_refused_with_409_saying_so(
-    admin_api, desk, editor, reviewer, own_scale
+    desk_admin_api, desk, editor, reviewer, own_scale
 ):
     task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
     services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
@@ -361,10 +358,10 @@ def test_a_rating_only_a_published_correction_names_is_refused_with_409_saying_s
     services.verdict_approve(editor=editor, task=task)
     rating = _rating(own_scale, "True")
 
-    response = admin_api.delete(_detail(rating))
+    response = desk_admin_api.delete(_detail(rating))
 
     # No verdict uses it (the scale says 0), so "1 verdict uses it" would send the admin looking for one.
-    assert admin_api.get(SCALE).json()["ratings"][0]["verdict_count"] == 0
+    assert desk_admin_api.get(SCALE).json()["ratings"][0]["verdict_count"] == 0
     assert response.status_code == 409
     assert response.json() == {
         "message": "1 published correction names “True”, so it cannot be removed; rename it instead.",
@@ -374,7 +371,7 @@ def test_a_rating_only_a_published_correction_names_is_refused_with_409_saying_s
 
 
 def test_a_rating_only_a_verdict_being_corrected_was_published_with_is_refused_saying_so(
-    admin_api, desk, editor, reviewer, own_scale
+    desk_admin_api, desk, editor, reviewer, own_scale
 ):
     task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
     services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
@@ -389,7 +386,7 @@ def test_a_rating_only_a_verdict_being_corrected_was_published_with_is_refused_s
     )
     rating = _rating(own_scale, "True")
 
-    response = admin_api.delete(_detail(rating))
+    response = desk_admin_api.delete(_detail(rating))
 
     # No correction is published yet: the open one keeps the finding the exports show meanwhile.
     assert response.status_code == 409
@@ -401,7 +398,7 @@ def test_a_rating_only_a_verdict_being_corrected_was_published_with_is_refused_s
 
 
 def test_a_rating_a_verdict_uses_and_a_published_correction_names_is_refused_naming_both(
-    admin_api, desk, editor, reviewer, own_scale
+    desk_admin_api, desk, editor, reviewer, own_scale
 ):
     task = factories.ReviewTaskFactory(claim=factories.ClaimFactory(article=factories.ArticleFactory(desk=desk)))
     services.review_tasks_assign(editor=editor, tasks=[task], assignee=reviewer)
@@ -415,7 +412,7 @@ def test_a_rating_a_verdict_uses_and_a_published_correction_names_is_refused_nam
     )
     services.verdict_approve(editor=editor, task=task)
 
-    response = admin_api.delete(_detail(_rating(own_scale, "True")))
+    response = desk_admin_api.delete(_detail(_rating(own_scale, "True")))
 
     assert response.status_code == 409
     assert response.json() == {
@@ -425,12 +422,12 @@ def test_a_rating_a_verdict_uses_and_a_published_correction_names_is_refused_nam
     }
 
 
-def test_the_last_rating_stays(admin_api, desk_admin, own_scale):
+def test_the_last_rating_stays(desk_admin_api, desk_admin, own_scale):
     *others, last = list(own_scale.ratings.order_by("position"))
     for rating in others:
         services.rating_delete(user=desk_admin, rating=rating)
 
-    response = admin_api.delete(_detail(last))
+    response = desk_admin_api.delete(_detail(last))
 
     assert response.status_code == 400
     assert response.json()["message"] == "A scale needs at least one rating."
@@ -439,33 +436,33 @@ def test_the_last_rating_stays(admin_api, desk_admin, own_scale):
 # --- Concurrency: If-Match ---------------------------------------------------------------------------
 
 
-def test_a_write_with_a_stale_etag_is_refused_and_saves_nothing(admin_api, own_scale):
+def test_a_write_with_a_stale_etag_is_refused_and_saves_nothing(desk_admin_api, own_scale):
     rating = _rating(own_scale, "Unverifiable")
-    stale = admin_api.get(_detail(rating))["ETag"]
-    admin_api.patch(_detail(rating), {"description": "First admin's."}, format="json")
+    stale = desk_admin_api.get(_detail(rating))["ETag"]
+    desk_admin_api.patch(_detail(rating), {"description": "First admin's."}, format="json")
 
-    patched = admin_api.patch(_detail(rating), {"label": "Second admin's"}, format="json", HTTP_IF_MATCH=stale)
-    deleted = admin_api.delete(_detail(rating), HTTP_IF_MATCH=stale)
+    patched = desk_admin_api.patch(_detail(rating), {"label": "Second admin's"}, format="json", HTTP_IF_MATCH=stale)
+    deleted = desk_admin_api.delete(_detail(rating), HTTP_IF_MATCH=stale)
 
     for response in (patched, deleted):
         assert response.status_code == 412
         assert response.json()["message"].startswith("The rating has changed since you read it")
-        assert response.json()["extra"]["etag"] == admin_api.get(_detail(rating))["ETag"]
+        assert response.json()["extra"]["etag"] == desk_admin_api.get(_detail(rating))["ETag"]
     rating.refresh_from_db()
     assert (rating.label, rating.description) == ("Unverifiable", "First admin's.")
 
 
-def test_a_write_with_the_current_etag_goes_ahead(admin_api, own_scale):
+def test_a_write_with_the_current_etag_goes_ahead(desk_admin_api, own_scale):
     rating = _rating(own_scale, "Unverifiable")
-    current = admin_api.get(_detail(rating))["ETag"]
+    current = desk_admin_api.get(_detail(rating))["ETag"]
 
-    patched = admin_api.patch(_detail(rating), {"label": "Unproven"}, format="json", HTTP_IF_MATCH=current)
-    deleted = admin_api.delete(_detail(rating), HTTP_IF_MATCH=patched["ETag"])
+    patched = desk_admin_api.patch(_detail(rating), {"label": "Unproven"}, format="json", HTTP_IF_MATCH=current)
+    deleted = desk_admin_api.delete(_detail(rating), HTTP_IF_MATCH=patched["ETag"])
 
     assert (patched.status_code, deleted.status_code) == (200, 204)
 
 
-def test_a_rating_saved_between_the_read_and_the_write_is_not_overwritten(admin_api, own_scale, monkeypatch):
+def test_a_rating_saved_between_the_read_and_the_write_is_not_overwritten(desk_admin_api, own_scale, monkeypatch):
     """The fields this PATCH leaves out would be written back as read, so a rating another admin
     saved meanwhile is refused (412) even without If-Match."""
     rating = _rating(own_scale, "Unverifiable")
@@ -477,7 +474,7 @@ def test_a_rating_saved_between_the_read_and_the_write_is_not_overwritten(admin_
 
     monkeypatch.setattr(services, "rating_update", after_a_concurrent_save)
 
-    response = admin_api.patch(_detail(rating), {"label": "Unproven"}, format="json")
+    response = desk_admin_api.patch(_detail(rating), {"label": "Unproven"}, format="json")
 
     assert response.status_code == 412
     rating.refresh_from_db()
@@ -515,22 +512,25 @@ def test_two_admins_saving_one_version_at_once_save_once(desk, desk_admin, own_s
 # --- The answers are the documented ones ----------------------------------------------------------
 
 
-def test_the_answers_match_the_schema(openapi, admin_api, reviewer_api, desk, reviewer):  # noqa: F811
-    answers = [("get", admin_api.get(SCALE)), ("post", admin_api.post(SCALE, {"label": "Satire"}, format="json"))]
-    answers += [("post", admin_api.post(COPY)), ("post", admin_api.post(COPY))]
+def test_the_answers_match_the_schema(openapi, desk_admin_api, reviewer_api, desk, reviewer):  # noqa: F811
+    answers = [
+        ("get", desk_admin_api.get(SCALE)),
+        ("post", desk_admin_api.post(SCALE, {"label": "Satire"}, format="json")),
+    ]
+    answers += [("post", desk_admin_api.post(COPY)), ("post", desk_admin_api.post(COPY))]
     scale = rating_scale_for_desk(desk=desk)
     false, true = _rating(scale, "False"), _rating(scale, "True")
     _verdict(desk, false, reviewer)
-    stale = admin_api.get(_detail(true))["ETag"]
+    stale = desk_admin_api.get(_detail(true))["ETag"]
     answers += [
-        ("get", admin_api.get(_detail(false))),
-        ("post", admin_api.post(SCALE, {"label": "Satire"}, format="json")),
-        ("post", admin_api.post(SCALE, {"label": "True"}, format="json")),
-        ("patch", admin_api.patch(_detail(true), {"description": "Right."}, format="json")),
-        ("patch", admin_api.patch(_detail(true), {"label": "Right"}, format="json", HTTP_IF_MATCH=stale)),
-        ("post", admin_api.post(f"{_detail(true)}move/", {"offset": 1}, format="json")),
-        ("delete", admin_api.delete(_detail(false))),
-        ("delete", admin_api.delete(f"{SCALE}{uuid.uuid4()}/")),
+        ("get", desk_admin_api.get(_detail(false))),
+        ("post", desk_admin_api.post(SCALE, {"label": "Satire"}, format="json")),
+        ("post", desk_admin_api.post(SCALE, {"label": "True"}, format="json")),
+        ("patch", desk_admin_api.patch(_detail(true), {"description": "Right."}, format="json")),
+        ("patch", desk_admin_api.patch(_detail(true), {"label": "Right"}, format="json", HTTP_IF_MATCH=stale)),
+        ("post", desk_admin_api.post(f"{_detail(true)}move/", {"offset": 1}, format="json")),
+        ("delete", desk_admin_api.delete(_detail(false))),
+        ("delete", desk_admin_api.delete(f"{SCALE}{uuid.uuid4()}/")),
         ("patch", reviewer_api.patch(_detail(false), {"label": "Wrong"}, format="json")),
     ]
 
