@@ -1116,6 +1116,9 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ),
         # "&" joins a firm's or an institution's name, not listed places or a list's last two names
         ("Procter & Gamble cut 500 jobs.", [("Procter & Gamble", "ORG")]),
+        # a number inside a body's name before its head word, not a date's before a body
+        ("The Lost 52 Project found the submarine.", [("Lost 52 Project", "ORG")]),
+        ("On March 15 Police arrested 3 men.", [("Police", "ORG")]),
         ("They were inducted into the Rock & Roll Hall of Fame.", [("Rock & Roll Hall of Fame", "ORG")]),
         ("The Russia & China talks began.", [("Russia", "PLACE"), ("China", "PLACE")]),
         ("He leaves Deirdre, Wyatt & Zach.", [("Deirdre", "MISC"), ("Wyatt", "MISC"), ("Zach", "MISC")]),

@@ -255,8 +255,15 @@ _ON_AFTER_A_BODY = "|".join(
     rf"(?<={head})" for head in ("Committee", "Commission", "Council", "Conference", "Convention", "Panel")
 )
 _DAY_OR_MONTH = "|".join(d.capitalize() for d in (*WEEKDAYS, *MONTHS))
+# "The Lost 52 Project", "Channel 4 News": a number inside a body's name, before its head word, but not
+# a date's ("March 15 Police said").
+_NUMBER_BEFORE_A_HEAD = (
+    "".join(rf"(?<!\b{month})" for month in (*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS)))
+    + rf"\s+\d{{1,3}}\s+(?=(?:{'|'.join(sorted(ORGANISATION_HEADS | {'Project'}))})\b)"
+)
 _SEQUENCE = re.compile(
     rf"{_NAME_PART}(?:(?:\s+(?:of|of the|de|del|dela|della|da|dos|al|bin|van|von|der|for|for the)?\s*"
+    rf"|{_NUMBER_BEFORE_A_HEAD}"
     rf"|(?:{_ON_AFTER_A_BODY})\s+on\s+(?:the\s+)?(?!(?:{_DAY_OR_MONTH})\b)){_NAME_PART})*"
 )
 _COMPASS = words("Sur Norte Este Oeste")
@@ -386,6 +393,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
+            if kind == "MISC" and re.search(r"\s\d{1,3}\s", name):
+                kind = "ORG"  # "Lost 52 Project": only a body's name holds a number before its head word
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
