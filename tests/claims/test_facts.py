@@ -1122,6 +1122,8 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ("They were inducted into the Rock & Roll Hall of Fame.", [("Rock & Roll Hall of Fame", "ORG")]),
         ("The Russia & China talks began.", [("Russia", "PLACE"), ("China", "PLACE")]),
         ("He leaves Deirdre, Wyatt & Zach.", [("Deirdre", "MISC"), ("Wyatt", "MISC"), ("Zach", "MISC")]),
+        # a mayor's is a town
+        ("The occupants were named by the mayor of Yartsevo.", [("Yartsevo", "PLACE")]),
         # a street after a preposition is a place; the same word ends people's names too
         ("A bus hit a bridge on Wellhouse Lane today.", [("Wellhouse Lane", "PLACE")]),
         ("The play starred Nathan Lane and Glenn Close.", [("Nathan Lane", "PERSON"), ("Glenn Close", "PERSON")]),

@@ -307,6 +307,7 @@ _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
     r"\b(?:in|at|near|into|outside|(?<!\ba )(?<!\bthe )(?:entered|captured|seized)"
     r"|towns? of|city of|islands? of|village of|district of|electorate of|county of|province of|region of"
+    r"|mayors? of"  # "the mayor of Esperanza": a mayor's is a town
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
