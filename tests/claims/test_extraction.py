@@ -2380,6 +2380,12 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
     assert claim.attribution == ""
 
 
+def test_a_group_that_estimates_is_the_source_of_its_estimate():
+    (claim,) = extract_claims("Police estimate that thousands of people attended the march on Sunday.")
+
+    assert claim.attribution == "Police"
+
+
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [

@@ -21,6 +21,8 @@ _VERB = (
     r"|(?:tweeted|posted)(?=\s+that\b)"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
+    # "Police estimate that thousands ...": a group's present, before what it estimates
+    r"|estimate(?=\s+that\b)"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
