@@ -2380,6 +2380,23 @@ def test_a_subordinate_clauses_speaker_is_not_the_main_clauses_source():
     assert claim.attribution == ""
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            'Assembly president Richard Ferrand in relaying the news to parliament said, "Chirac is part of '
+            'the history of France since 1995".',
+            "Assembly president Richard Ferrand",
+        ),
+        ("The rise in housing prices said little about 40 towns.", ""),
+    ],
+)
+def test_what_the_speaker_was_doing_before_the_verb_without_commas_keeps_the_speaker(sentence, source):
+    (claim,) = extract_claims(sentence)
+
+    assert claim.attribution == source
+
+
 def test_a_group_that_estimates_is_the_source_of_its_estimate():
     (claim,) = extract_claims("Police estimate that thousands of people attended the march on Sunday.")
 

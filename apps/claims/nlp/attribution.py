@@ -236,6 +236,9 @@ _WHERE_OR_WHEN_ASIDE = (
     # "Reuters, citing anonymous sources, reported ...": whom the source relies on
     r"|(?:citing|quoting)\s[^,\"\u201c]{1,80}"
 )
+# "Richard Ferrand in relaying the news to parliament said": what the source was doing, without commas
+# ("in relaying the news", "in responding to"), not a noun in "-ing" ("The rise in housing prices said")
+_DOING_ASIDE = r"(?:\s+in\s+[a-z]+ing\s+(?:the|a|an|his|her|their|its|to)\s[^,\"\u201c]{1,60}?)?"
 # Who speaks for someone: "According to his wife, Amanda, ...", not "According to its report, Apple, ...".
 _RELATIVE_OR_AIDE = "|".join(
     (*RELATIVES, "partner", "family", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent",
@@ -258,7 +261,8 @@ _SPEAKER_THEN_QUOTE = re.compile(
     # 'A member of the Tunisian Parliament, Samir Dilou said, "..."': a post's holder without the closing comma
     rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
     # 'Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated, "..."': where from, then who
-    rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?{_WHEN}\s+"
+    rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?"
+    rf"{_DOING_ASIDE}{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared)"
     rf"{_WHEN}"
@@ -340,7 +344,7 @@ _LEADING = re.compile(
     rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),"
     # "The Labour Party's leader, Jeremy Corbyn announced": the holder's closing comma left out
     rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
-    rf"{_WHEN}\s+"
+    rf"{_DOING_ASIDE}{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # "The Commission announced on Friday the second debate has been cancelled": when, after the verb
     rf"(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED})(?!,))?"
