@@ -2397,6 +2397,12 @@ def test_what_the_speaker_was_doing_before_the_verb_without_commas_keeps_the_spe
     assert claim.attribution == source
 
 
+def test_a_speakers_body_named_in_quotation_marks_is_part_of_the_source():
+    (claim,) = extract_claims('Anna Franowska of "Have no fear" said the group had 200 members.')
+
+    assert claim.attribution == 'Anna Franowska of "Have no fear"'
+
+
 def test_a_group_that_estimates_is_the_source_of_its_estimate():
     (claim,) = extract_claims("Police estimate that thousands of people attended the march on Sunday.")
 

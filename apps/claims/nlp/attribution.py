@@ -118,6 +118,8 @@ _SOURCE = (
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+\d{{1,4}}(?=\s+{_CAPITAL}|\s+(?:reported|reports|said|says|told)\b))?"
     rf"(?:\s+(?:(?:of|in|at|for|from|to|(?<=Commission\s)on|(?<=Committee\s)on)\s+(?:the\s+)?"
     rf"(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
+    # 'Anna Franowska of "Have no fear"': a body whose name is in quotation marks
+    r"(?:\s+of\s+[\"\u201c][A-Z][^\"\u201d,]{1,40}[\"\u201d])?"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
