@@ -211,6 +211,32 @@ def audit_admin_password_set(*, actor, account: Model, usable: bool) -> AuditEve
     return audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, details=details)
 
 
+def audit_account_event(*, action: str, account: Model, actor=None, details: dict | None = None) -> AuditEvent:
+    """Record, site-wide, a change to an account's own way in: its password set by its owner or from
+    a reset link ("set" alone), its sign-in locked, its API token created, replaced or revoked. Never
+    the password, the token's key or their hashes. `actor` defaults to the account's owner."""
+    details = {**audit_admin_details(account), **(details or {})}
+    return audit_record(action=action, actor=account if actor is None else actor, details=details)
+
+
+_ACCOUNT_SUMMARIES = {
+    AuditAction.PASSWORD_CHANGED: "{actor} changed the password of {what} on the account page",
+    AuditAction.PASSWORD_RESET: "{actor} set the password of {what} from an emailed reset link",
+    AuditAction.API_TOKEN_CREATED: "{actor} created an API token for {what}",
+    AuditAction.API_TOKEN_ROTATED: "{actor} replaced the API token of {what}",
+    AuditAction.API_TOKEN_REVOKED: "{actor} revoked the API token of {what}",
+}
+
+
+def _account_summary(actor: str, action: str, details: dict) -> str:
+    what = f"the {details.get('model')} {_quoted(details.get('name'))}"
+    if action == AuditAction.SIGN_IN_LOCKED:
+        return (
+            f"Sign-in to {what} locked after {details.get('failures')} failed attempts from {details.get('ip_address')}"
+        )
+    return _ACCOUNT_SUMMARIES[action].format(actor=actor, what=what)
+
+
 _PASSWORD_CHANGES = {"set": "set the password of", "sign-in turned off": "turned password sign-in off for"}
 
 
@@ -376,6 +402,8 @@ def audit_event_summary(event: AuditEvent) -> str:
         return _webhook_summary(actor, action, details)
     if action in (AuditAction.ADMIN_ADDED, AuditAction.ADMIN_CHANGED, AuditAction.ADMIN_DELETED):
         return _admin_summary(actor, action, details)
+    if action == AuditAction.SIGN_IN_LOCKED or action in _ACCOUNT_SUMMARIES:
+        return _account_summary(actor, action, details)
     if action == AuditAction.RATING_MOVED:
         way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
         return (

@@ -106,6 +106,13 @@ class AuditAction(models.TextChoices):
     ADMIN_ADDED = "admin_added", "Added in the Django admin"
     ADMIN_CHANGED = "admin_changed", "Changed in the Django admin"
     ADMIN_DELETED = "admin_deleted", "Deleted in the Django admin"
+    # A person's own sign-in (site-wide, no desk): never the password, the token's key or their hashes.
+    PASSWORD_CHANGED = "password_changed", "Password changed by its owner"
+    PASSWORD_RESET = "password_reset", "Password set from an emailed reset link"
+    SIGN_IN_LOCKED = "sign_in_locked", "Sign-in locked after failed attempts"
+    API_TOKEN_CREATED = "api_token_created", "API token created"
+    API_TOKEN_ROTATED = "api_token_rotated", "API token replaced"
+    API_TOKEN_REVOKED = "api_token_revoked", "API token revoked"
 
 
 class AuditEvent(models.Model):

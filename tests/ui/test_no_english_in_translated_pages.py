@@ -376,6 +376,12 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", f"/search/?q={words['search_not_found']}", None),
         ("get", "/search/?published_after=2025-02-01&published_before=2025-01-01", None),
         ("get", "/account/notifications/", None),
+        ("get", "/account/password/", None),
+        (
+            "post",
+            "/account/password/",
+            {"old_password": words["wrong_password"], "new_password1": "", "new_password2": "x"},
+        ),
         ("get", f"/desks/{slug}/report/", None),
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
