@@ -1578,3 +1578,52 @@ def test_weekends_parts_of_a_month_and_a_day_of_last_year(text, published, expec
 )
 def test_odds_are_the_share_they_name(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The festival will be held next weekend.", "2019-06-12", [("next weekend", "2019-W25")]),
+        ("The festival will be held next weekend.", "2019-06-15", [("next weekend", "2019-W25")]),
+        ("The election commission is to discuss the events of this past weekend.", "2019-02-11",
+         [("this past weekend", "2019-W06")]),
+        ("The vote is this coming weekend.", "2019-02-11", [("this coming weekend", "2019-W07")]),
+        ("Over the weekend, tributes were paid to US actor Chadwick Boseman.", "2020-09-02",
+         [("Over the weekend", "2020-W35")]),
+        ("Another report during the weekend said eight Mexicans died.", "2019-08-08",
+         [("during the weekend", "2019-W31")]),
+        ("Thousands are expected to march over the weekend.", "2019-08-08", [("over the weekend", "2019-W32")]),
+        ("He said \u201cnext weekend we go home.\u201d", "2020-05-16", []),
+        ("We met over the weekend of July 27.", "2019-08-05", [("July 27", "2019-07-27")]),
+    ],
+    ids=["next weekend on a weekday", "next weekend on a Saturday", "this past weekend", "this coming weekend",
+         "over the weekend", "during the weekend, 'said'", "over the weekend ahead", "a speaker's next weekend",
+         "the weekend of a day"],
+)  # fmt: skip
+def test_next_past_and_coming_weekends_and_over_the_weekend_are_iso_weeks(text, published, expected):
+    dates = find_dates(text, published_on=dt.date.fromisoformat(published))
+
+    assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "expected"),
+    [
+        ("The election was held on November 3.", "Trump conceded the day after the election.",
+         [("the day after the election", "2020-11-04")]),
+        ("The blast on Monday killed 39 people.", "The tenant moved in the day before the blast.",
+         [("the day before the blast", "2020-11-08")]),
+        ("", "The blast on Monday killed 39 people; the tenant had moved in the day before the blast.",
+         [("on Monday", "2020-11-09"), ("the day before the blast", "2020-11-08")]),
+        ("Biden won Pennsylvania on Saturday.", "Trump conceded the day after the election.", []),
+        ("The election was on November 3 and counting ended November 7.", "Trump conceded the day after the election.",
+         []),
+        ("", "The tenant moved in the day before the blast.", []),
+    ],
+    ids=["the election's day named", "the blast's weekday named", "in the same sentence", "another event's day",
+         "two days beside the event", "no day named"],
+)  # fmt: skip
+def test_the_day_after_an_event_counts_from_the_day_named_for_that_event_only(context, text, expected):
+    dates = find_dates(text, published_on=dt.date(2020, 11, 10), context=context)
+
+    assert [(date["text"], date["value"]) for date in dates] == expected

@@ -24,7 +24,8 @@ _DATE = re.compile(
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
-    | (?P<weekend>\b(?<!the\s)(?P<we_rel>last|this)\s+weekend\b(?!\s+of\b))
+    | (?P<weekend>\b(?:(?<!the\s)(?P<we_rel>last|next|this(?:\s+(?P<we_way>past|coming))?)|(?:over|during)\s+the)
+        \s+weekend\b(?!\s+of\b))
     | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid|(?:in|at)\s+the\s+(?:middle|end)\s+of)
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
@@ -174,9 +175,11 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
 
 
 # "the next day", "the previous day", "two days later": a day counted from the last one the text named.
-# "the day after the blast" or "two days after the ruling" count from an event, which names no day.
+# "two days after the ruling" counts from an event, which names no day; "the day after the blast" counts from the
+# day the text named for the blast, if it did.
 _DAYS_AWAY = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<previous>previous)\s+day"
+    r"|the\s+day\s+(?P<around>after|before)\s+the\s+(?P<event>[a-z]{3,})"
     r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<direction>later|earlier))\b",
     re.IGNORECASE,
 )
@@ -189,6 +192,8 @@ _DAYS_AWAY_HINTS = (
     "next day",
     "following day",
     "previous day",
+    "day after the",
+    "day before the",
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -200,10 +205,15 @@ def _with_days_away(
     found = list(dates)
     said_before = _last_day(_dates(context, published_on)) if context else None
     for away in _DAYS_AWAY.finditer(text):
-        anchor = _last_day([date for date in found if date["_end"] <= away.start()]) or said_before
+        if away["event"]:
+            anchor = _day_of_event(away["event"], f"{context} {text[: away.start()]}", published_on)
+        else:
+            anchor = _last_day([date for date in found if date["_end"] <= away.start()]) or said_before
         if anchor is None:
             continue  # "died two days later" with no day named before it
-        if away["count"]:
+        if away["around"]:
+            days = 1 if away["around"] == "after" else -1
+        elif away["count"]:
             count = _DAY_COUNTS.get(away["count"].lower()) or int(away["count"])
             days = count if away["direction"].lower() == "later" else -count
         else:
@@ -211,6 +221,20 @@ def _with_days_away(
         value = (dt.date.fromisoformat(anchor) + dt.timedelta(days=days)).isoformat()
         found.append({"text": away.group(), "value": value, "_end": away.end()})
     return sorted(found, key=lambda date: date["_end"])
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _day_of_event(event: str, said_before: str, published_on: dt.date | None) -> str | None:
+    """The one day named in the last sentence of `said_before` that names `event` ("The blast on Monday ..."), or None
+    where that sentence names no day or more than one, or no sentence names the event."""
+    named = re.compile(rf"\b{re.escape(event)}s?\b", re.IGNORECASE)
+    for sentence in reversed(_SENTENCE_END.split(said_before)):
+        if named.search(sentence):
+            days = [date["value"] for date in _dates(sentence, published_on) if date["value"]]
+            return days[0] if len(days) == 1 and _ISO_DAY.fullmatch(days[0]) else None
+    return None
 
 
 def _last_day(dates: list[dict[str, Any]]) -> str | None:
@@ -292,19 +316,32 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
-    """ "this weekend" is the week of the weekend just gone where the sentence tells of it in the past
-    on a weekday, and the week of the one coming otherwise; "last weekend" is in the week before publication."""
-    if (match["we_rel"][0].isupper() and match.start() > 0) or any(
+    """ "this weekend" ("over the weekend", "during the weekend") is the week of the weekend just gone where the
+    sentence tells of it in the past on a weekday, and the week of the one coming otherwise ("this past weekend" and
+    "this coming weekend" say which); "last weekend" is in the week before publication, and "next weekend" in the
+    week after it, since the coming one is "this weekend"."""
+    # "over the weekend" and "during the weekend" tell of the weekend gone unless a forecast or the present looks ahead
+    relation = (match["we_way"] or match["we_rel"] or "the").lower()
+    if (match["we_rel"] and match["we_rel"][0].isupper() and match.start() > 0) or any(
         quote.start() < match.start() < quote.end() for quote in _QUOTATION.finditer(sentence.text)
     ):
         return False  # a name ("Last Weekend"), or a speaker's weekend, which is when they spoke
     if published_on is None:
         return None
     on_a_weekday = published_on.weekday() < 5
-    told_in_the_past = not sentence.forecasts and (
-        sentence.in_the_past or (_PAST_VERB.search(sentence.own_words) is not None and not sentence.present_tense)
+    told_in_the_past = (
+        relation == "past"
+        or (relation == "the" and not sentence.forecasts and not sentence.present_tense)
+        or (
+            relation == "this"
+            and not sentence.forecasts
+            and (
+                sentence.in_the_past
+                or (_PAST_VERB.search(sentence.own_words) is not None and not sentence.present_tense)
+            )
+        )
     )
-    weeks_back = 1 if match["we_rel"].lower() == "last" or (on_a_weekday and told_in_the_past) else 0
+    weeks_back = 1 if relation == "last" or (on_a_weekday and told_in_the_past) else -1 if relation == "next" else 0
     year, week, _ = (published_on - dt.timedelta(weeks=weeks_back)).isocalendar()
     return f"{year:04d}-W{week:02d}"
 
