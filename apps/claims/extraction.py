@@ -680,6 +680,25 @@ def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMe
     return people[0] if people else ""
 
 
+# Stand-ins for a body the article has named: "The company said ...".
+_BODY_ANAPHORA = frozenset({"the company", "the firm", "the group", "the organisation", "the organization"})
+
+
+# "Greenpeace and the Red Cross criticised ...": names joined, of which the entity lists may know only one
+_NAMES_JOINED = re.compile(r"\b[A-Z][\w&.'\u2019-]*\)?,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?[A-Z]")
+
+
+def _one_body_named_in(sentence: str, memory: _SourceMemory) -> str:
+    """The organisation `sentence` names, or "" where it names none or more than one, or joins names."""
+    if _NAMES_JOINED.search(sentence):
+        return ""
+    bodies = {e["text"] for e in find_entities(sentence, known_people=memory.known_people) if e["type"] == "ORG"}
+    # "the United States Commission on International Religious Freedom (USCIRF)": one body, by its two names
+    initials = {"".join(word[0] for word in body.split() if word[0].isupper()) for body in bodies}
+    bodies -= initials
+    return bodies.pop() if len(bodies) == 1 else ""
+
+
 def _of_the_other_gender(sentence: str, name: str, pronoun: str, memory: _SourceMemory) -> bool:
     """ "Queen Elizabeth II ... Boris Johnson. He ...": a title of the other gender rules a person
     out, and so does a given name of it, also one the article gave earlier ("Antoine Quirin" ...
@@ -699,6 +718,14 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
     McConnell met ... He publicly stated ...")."""
     source = frame.source
     lower = source.lower()
+    if frame.style == "issuer" or lower in _BODY_ANAPHORA:
+        # "... the United States Commission on International Religious Freedom (USCIRF) also criticized the move.
+        # They released a statement which said ...": the one body the sentence before names, or no one (a guess
+        # at whoever spoke last would be wrong as often as right); "The company said" stays as written
+        if not (body := _one_body_named_in(previous_sentence, memory)):
+            return "" if frame.style == "issuer" else source
+        memory.outlet = memory.latest = body
+        return body
     if lower == "the statement" and memory.statement_by is not None:
         # "The ministry issued a statement on Monday. The statement also said ...": the statement's author, not the
         # outlet named last

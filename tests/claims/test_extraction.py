@@ -3103,3 +3103,59 @@ def test_and_before_a_speaker_inside_a_list_or_quotation_splits_nothing(sentence
     (claim,) = extract_claims(sentence, published_on=dt.date(2020, 6, 30), english_confirmed=True)
 
     assert claim.text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            'A spokesman of "Save the Children" said the group had 200 members in the region.',
+            'A spokesman of "Save the Children"',
+        ),
+        (
+            'Forty children died in the attack, a spokeswoman for "Save the Children" told reporters.',
+            'a spokeswoman for "Save the Children"',
+        ),
+    ],
+    ids=["before the claim", "after it"],
+)
+def test_someone_unnamed_of_a_body_named_in_quotation_marks_is_the_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2020, 6, 30), english_confirmed=True)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        (
+            "On Thursday the United States Commission on International Religious Freedom (USCIRF) criticized the move.",
+            "United States Commission on International Religious Freedom",
+        ),
+        ("UNESCO said the change would need its approval. Protesters gathered outside the museum on Friday.", ""),
+        ("Greenpeace and the Red Cross criticised the plan on Monday.", ""),
+    ],
+    ids=["the one body named before", "no body named before", "two bodies named before"],
+)
+def test_they_who_released_a_statement_are_the_one_body_the_sentence_before_names(before, source):
+    body = f"{before} They released a statement which said the change was illegal under Turkish law."
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 3, 31)), "illegal")
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        ("The three deceased were reportedly PG&E contract employees.", "PG&E"),
+        ("Microsoft and the FBI met on Monday to discuss the outage.", "The company"),
+    ],
+    ids=["the one body named before", "two bodies named before"],
+)
+def test_the_company_is_the_one_body_the_sentence_before_names(before, source):
+    body = f"{before} The company said power was restored by 20:21 following delays caused by warm weather."
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2020, 6, 4)), "restored")
+
+    assert claim.attribution == source

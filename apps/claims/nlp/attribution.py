@@ -137,7 +137,9 @@ _SOURCE = (
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
     rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
-    rf"(?:\s+(?:for|of|at|from|in|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+)"
+    rf"(?:\s+(?:for|of|at|from|in|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+"
+    # 'A spokesman of "Save the Children"': a body whose name is in quotation marks
+    r"|[\"\u201c][A-Z][^\"\u201d,]{1,40}[\"\u201d])"
     # "an attendee Om Prakash said": the person by name
     rf"|\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}})?"
     # "Offering his condolence, speaker of the parliament Ali Larijani wrote": a post in lower case, of a body,
@@ -542,7 +544,8 @@ class AttributionFrame:
     content_start: int
     content_end: int
     # "trailing", "quote", "according", "leading", "parenthetical", "participle", or "coordinated": the
-    # subject's second verb says something ("X declined the request and said ...")
+    # subject's second verb says something ("X declined the request and said ..."), or "issuer": a pronoun put out
+    # what says it ("They released a statement which said ...")
     style: str
     # A frame set between commas inside the content ("Diesel, officials said, spilled"): its span.
     gap: tuple[int, int] | None = None
@@ -797,12 +800,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if (saying := _SAYING_AFTER_COMMA.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, saying["cue"] or "said", 0, len(sentence), "participle")
-    if (
-        (saying := _STATEMENT_WHICH_SAID.search(sentence))
-        and (subject := _sentence_subject(sentence))
-        and subject.lower() not in SOURCE_ANAPHORA  # "They released a statement": whoever they are, not who spoke last
-    ):
-        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "participle")
+    if (saying := _STATEMENT_WHICH_SAID.search(sentence)) and (subject := _sentence_subject(sentence)):
+        # "They released a statement": whoever they are, not who spoke last
+        style = "issuer" if subject.lower() in SOURCE_ANAPHORA else "participle"
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), style)
     if (
         (saying := _AND_SAID.search(sentence))
         and (saying["cue"] != "claimed" or _claims_a_statement(sentence[saying.end() :].lstrip()))
