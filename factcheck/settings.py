@@ -134,6 +134,8 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# An emailed link to set a forgotten password works once, for this long (the email says how long).
+PASSWORD_RESET_TIMEOUT = env.int("FACTCHECK_PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
 
 # --- I18N / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -442,6 +442,18 @@ def test_pages_hold_no_english_for_a_reader_of_another_language(world):
         "/login/", {"username": "edith", "password": world["words"]["wrong_password"]}, headers=browser
     )
     found += [f"anonymous post /login/: {word}" for word in english_words_in(login.text, data, language)]
+    anonymous = [
+        ("get", "/login/", None),
+        ("get", "/password-reset/", None),
+        ("post", "/password-reset/", {"email": world["words"]["wrong_password"]}),
+        ("get", "/password-reset/sent/", None),
+        ("get", "/reset/zzzz/abc-def/", None),
+        ("get", "/reset/done/", None),
+    ]
+    for method, path, form in anonymous:
+        response = getattr(Client(), method)(path, form, headers=browser)
+        assert response.status_code < 500, f"anonymous {method} {path}: {response.status_code}"
+        found += [f"anonymous {method} {path}: {word}" for word in english_words_in(response.text, data, language)]
 
     assert not found, "\n".join(found)
 

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.accounts import account_password_set
-from apps.core.interface_language import supported_interface_languages
+from apps.core.interface_language import email_language_for, supported_interface_languages
 
 
 class InterfaceLanguageForm(forms.Form):
@@ -48,3 +49,12 @@ class AccountSetPasswordForm(SetPasswordForm):
     def save(self, commit=True):
         account_password_set(account=self.user, password=self.cleaned_data["new_password1"], how="reset")
         return self.user
+
+
+class AccountPasswordResetForm(PasswordResetForm):
+    """Django's form: the same answer whether or not an account has the address, and no email to
+    a switched-off account or one without password sign-in. Each email is in its recipient's language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        with translation.override(email_language_for(context["user"])):
+            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)

@@ -1,11 +1,15 @@
 """A person's own sign-in, under "Your account": their password and, signed out, a forgotten one."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from apps.web.forms.account import AccountPasswordChangeForm
+from apps.web.forms.account import AccountPasswordChangeForm, AccountPasswordResetForm, AccountSetPasswordForm
+
+# The name the pages and emails give the site (base.html's brand).
+SITE_NAME = "factcheck"
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -25,3 +29,39 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asks for an email address and sends a one-time link to the account that has it. The link is
+    built on FACTCHECK_BASE_URL, as every email's links are, never on the Host the request names."""
+
+    form_class = AccountPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    subject_template_name = "email/account/password_reset_subject.txt"
+    email_template_name = "email/account/password_reset.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        self.extra_email_context = {
+            "site_name": SITE_NAME,
+            "site_url": settings.SITE_URL,
+            "valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
+        }
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The emailed link: a form for the new password, or, when the link is broken, used or out of
+    date, a page saying so with a way to ask for another."""
+
+    form_class = AccountSetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context.get("validlink") or (context.get("form") is not None and context["form"].errors):
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)
