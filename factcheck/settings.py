@@ -228,6 +228,14 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "apps.core.api.exception_handler.api_exception_handler",
     # `?format=` names an export format (html, csv, claimreview...), not a DRF renderer.
     "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.PersonRateThrottle"],
+}
+# API requests per person ("number/second|minute|hour|day"; empty turns a limit off): all of them,
+# imports (articles, library files) and reference fetches. Counted in the cache, below.
+API_RATES = {
+    "person": env.str("FACTCHECK_API_RATE", default="600/minute") or None,
+    "imports": env.str("FACTCHECK_API_IMPORT_RATE", default="30/minute") or None,
+    "fetches": env.str("FACTCHECK_API_FETCH_RATE", default="60/minute") or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
@@ -247,6 +255,18 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # Put before every key the desk keeps in Redis (Celery's queues, the outbound client's shared
 # state), so that several desks, or the test suite's parallel workers, can share one database.
 REDIS_KEY_PREFIX = env.str("FACTCHECK_REDIS_KEY_PREFIX", default="")
+# The cache holds the API's request counts: in Redis every web process and machine shares them;
+# without Redis each process keeps its own (Django's default, in memory).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{REDIS_KEY_PREFIX}cache",
+            # An unreachable Redis costs a request a second at most, not a hung web process.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 if CELERY_BROKER_URL.startswith("filesystem://"):

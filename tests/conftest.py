@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
 from rest_framework.test import APIClient
@@ -23,6 +24,16 @@ def _site_language_after_each_test():
     test's messages (a service refusal, an email) in Spanish."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _api_request_counts_per_test(settings):
+    """Each test starts with no API requests counted: the counts live in the cache, which here is
+    this process's memory, emptied after each test (a test of the Redis cache sets its own)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    in_memory = caches["default"]
+    yield
+    in_memory.clear()  # not whichever cache the test set: that may be a Redis others share
 
 
 @pytest.fixture

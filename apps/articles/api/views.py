@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 from apps.articles import selectors, services
 from apps.core.api.parsers import JSONParser
 from apps.core.api.schema import error_response
+from apps.core.api.throttling import ImportRateThrottle, PersonRateThrottle
 from apps.desks.selectors import desk_for_import, membership_require
 
 from .filters import ArticleFilter
@@ -73,7 +74,12 @@ class ArticleViewSet(
             409: error_response("The article's intake has not failed (it is queued, running or done)."),
         },
     )
-    @action(detail=True, methods=["post"], url_path="retry-intake")
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="retry-intake",
+        throttle_classes=[PersonRateThrottle, ImportRateThrottle],
+    )
     def retry_intake(self, request, pk=None):
         """Editors: queue again the finding of claims for an article whose intake failed."""
         queued = services.article_intake_retry(article=self.get_object(), user=request.user)
@@ -92,6 +98,7 @@ class ArticleImportApi(APIView):
     `intake_error`)."""
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    throttle_classes = [PersonRateThrottle, ImportRateThrottle]
 
     @extend_schema(
         request=ArticleImportInputSerializer,

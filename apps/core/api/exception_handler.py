@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -52,6 +52,10 @@ def api_exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"message": gettext("Validation error."), "extra": {"fields": response.data}}
+    elif isinstance(exc, exceptions.Throttled):
+        retry_after = response.get("Retry-After")
+        extra = {} if retry_after is None else {"retry_after": int(retry_after)}
+        response.data = {"message": _throttled_message(retry_after), "extra": extra}
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
         response.data = {"message": str(detail) or gettext("Request failed."), "extra": {}}
@@ -61,10 +65,19 @@ def api_exception_handler(exc, context):
         # "not allowed". Token is the scheme API clients use.
         response.status_code = status.HTTP_401_UNAUTHORIZED
         response["WWW-Authenticate"] = "Token"
-    if response.status_code == status.HTTP_429_TOO_MANY_REQUESTS:
-        response.data["extra"]["retry_after"] = response.get("Retry-After")
     return response
 
 
 def _limit_error(message: str, limit: int) -> Response:
     return Response({"message": message, "extra": {"limit": limit}}, status=status.HTTP_400_BAD_REQUEST)
+
+
+def _throttled_message(retry_after: str | None) -> str:
+    if retry_after is None:
+        return gettext("Too many requests from your account; try again later.")
+    seconds = int(retry_after)
+    return ngettext(
+        "Too many requests from your account; try again in %(seconds)s second.",
+        "Too many requests from your account; try again in %(seconds)s seconds.",
+        seconds,
+    ) % {"seconds": seconds}

@@ -1,7 +1,7 @@
 """OpenAPI: every operation documents the errors it can answer, in the API's one error shape.
 
-The statuses any operation of a kind can answer are added here: 401 and 403 wherever credentials
-are needed, 400 where the request carries input or writes, 404 on paths naming something and on
+The statuses any operation of a kind can answer are added here: 401, 403 and 429 wherever
+credentials are needed, 400 where the request carries input or writes, 404 on paths naming something and on
 pages, 413 and 415 where there is a body. Statuses only some services raise (409, 412, 422...)
 are declared on the view with `error_response`; an error declared there with a description only
 gets the error body too.
@@ -27,7 +27,8 @@ class ErrorOutputSerializer(serializers.Serializer):
 
     message = serializers.CharField(help_text="What went wrong, safe to show to the user.")
     extra = serializers.DictField(
-        help_text="Details: `fields` maps each invalid field to its problems; a 412 names the current `etag`."
+        help_text="Details: `fields` maps each invalid field to its problems; a 412 names the current `etag`; "
+        "a 429 gives `retry_after`, in seconds."
     )
 
 
@@ -74,6 +75,11 @@ class ErrorDocumentingAutoSchema(AutoSchema):
             }
             errors["403"] = {
                 "description": "Your role on the desk does not allow this, or a session's CSRF check failed."
+            }
+            errors["429"] = {
+                "description": "Too many requests from your account: wait the seconds `Retry-After` (and "
+                "`extra.retry_after`) gives.",
+                "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 0}}},
             }
         if "{" in self.path:
             errors["404"] = {"description": "Not found, or not on one of your desks."}

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from apps.core.api.etags import etag_parameter, if_match_parameter, if_match_require, with_etag
 from apps.core.api.schema import error_response
+from apps.core.api.throttling import FetchRateThrottle, ImportRateThrottle, PersonRateThrottle
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.desks.api.base import DeskAdminApi
@@ -141,7 +142,12 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
     @extend_schema(
         request=LibraryDocumentUploadSerializer, responses={201: LibraryDocumentOutputSerializer, 404: DESK_NOT_YOURS}
     )
-    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    @action(
+        detail=False,
+        methods=["post"],
+        parser_classes=[MultiPartParser, FormParser],
+        throttle_classes=[PersonRateThrottle, ImportRateThrottle],
+    )
     def upload(self, request: Request) -> Response:
         """Add a text, Markdown, HTML or PDF file; its main text becomes the document."""
         serializer = LibraryDocumentUploadSerializer(data=request.data)
@@ -198,6 +204,8 @@ class LibraryDocumentViewSet(viewsets.GenericViewSet):
 class ClaimReferencesRefreshApi(APIView):
     """Gather references for a claim again (editors, or the claim's assigned reviewer)."""
 
+    throttle_classes = [PersonRateThrottle, FetchRateThrottle]
+
     @extend_schema(request=None, responses={202: ReferenceJobOutputSerializer})
     def post(self, request: Request, claim_id: str) -> Response:
         claim = selectors.claim_get_for_user(
@@ -211,6 +219,8 @@ class ClaimReferenceAddApi(APIView):
     """Add evidence you found yourself to a claim's references, by its URL (editors, or the
     claim's assigned reviewer); the verdict can then cite it. Its page is read and archived in
     the background, like a gathered reference's."""
+
+    throttle_classes = [PersonRateThrottle, FetchRateThrottle]
 
     @extend_schema(
         request=ReferenceAddInputSerializer,
