@@ -201,6 +201,19 @@ def test_a_redis_key_prefix_puts_the_celery_queues_under_it(tmp_path):
     assert "global_keyprefix" not in unprefixed
 
 
+def test_the_api_counts_requests_in_redis_under_the_prefix_and_rates_come_from_the_environment(tmp_path):
+    variables = {**PRODUCTION, "FACTCHECK_REDIS_KEY_PREFIX": "desk-a:", "FACTCHECK_API_IMPORT_RATE": "5/hour"}
+    production = _settings(tmp_path, {**variables, "FACTCHECK_API_FETCH_RATE": ""}, "CACHES", "API_RATES")
+    development = _settings(tmp_path, {"DJANGO_DEBUG": "1"}, "CACHES", "API_RATES")
+
+    cache = production["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert (cache["LOCATION"], cache["KEY_PREFIX"]) == (PRODUCTION["REDIS_URL"], "desk-a:cache")
+    assert production["API_RATES"] == {"person": "600/minute", "imports": "5/hour", "fetches": None}
+    assert development["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert development["API_RATES"] == {"person": "600/minute", "imports": "30/minute", "fetches": "60/minute"}
+
+
 # --- System checks --------------------------------------------------------------------------
 
 
