@@ -3159,3 +3159,41 @@ def test_the_company_is_the_one_body_the_sentence_before_names(before, source):
     claim = _claim(extract_claims(body, published_on=dt.date(2020, 6, 4)), "restored")
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("In the United States President Trump said the tariffs would cost China $300 billion.", "President Trump"),
+        ("In Russia President Putin said the tariffs would cost China $300 billion.", "President Putin"),
+        (
+            "United States President Trump said the tariffs would cost China $300 billion.",
+            "United States President Trump",
+        ),
+    ],
+    ids=["after 'In the'", "after 'In'", "no opening"],
+)
+def test_the_place_an_opening_without_its_comma_names_is_not_part_of_the_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Rian Johnson of Star Wars: The Last Jedi said the film earned $1.3 billion worldwide.",
+            "Rian Johnson of Star Wars: The Last Jedi",
+        ),
+        (
+            "The film earned $1.3 billion worldwide, a spokesman for Star Wars: The Last Jedi said.",
+            "a spokesman for Star Wars: The Last Jedi",
+        ),
+    ],
+    ids=["before the claim", "after it"],
+)
+def test_a_colon_inside_a_name_stays_inside_the_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source

@@ -1627,3 +1627,27 @@ def test_the_day_after_an_event_counts_from_the_day_named_for_that_event_only(co
     dates = find_dates(text, published_on=dt.date(2020, 11, 10), context=context)
 
     assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The actress recalled her season with Star Trek: The Next Generation, when they were the scrappy ones.",
+         [("Star Trek: The Next Generation", "MISC")]),
+        ("Subsequently, he appeared in both Avengers: Infinity War and Avengers: Endgame.",
+         [("Avengers: Infinity War", "MISC"), ("Avengers: Endgame", "MISC")]),
+        ("A 2018 documentary film titled Bob Lazar: Area 51 & Flying Saucers may have spurred interest.",
+         [("Bob Lazar: Area 51 & Flying Saucers", "MISC")]),
+        ("Sam Wilson of the Center for Microbial Oceanography: Research and Education (C-MORE) said it was unique.",
+         [("Sam Wilson", "PERSON"), ("Center for Microbial Oceanography: Research and Education", "ORG"),
+          ("C-MORE", "ORG")]),
+        ("Searches were made of the Java Sea: All three nations offered help.", [("Java Sea", "PLACE")]),
+        ("The winners were announced in Paris: Germany took gold.", [("Paris", "PLACE"), ("Germany", "PLACE")]),
+        ("He told CNN: Trump is lying.", [("CNN", "ORG")]),
+    ],
+    ids=["a subtitle after 'The'", "two titles joined by 'and'", "a subtitle with a number and '&'",
+         "a body's name with a subtitle", "a sentence after the colon", "a place on either side",
+         "after a verb of saying"],
+)  # fmt: skip
+def test_a_name_and_its_subtitle_after_a_colon_are_one_entity(text, expected):
+    assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .atomic import has_clause_verb
-from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES, find_entities
+from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES, colons_inside_names, find_entities
 from .lexicon import CAPITALS, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
@@ -602,19 +602,50 @@ def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) ->
     Kudarat, announced" is the mayor's), and one inside a name its abbreviation spells ("the Institute of
     Epidemiology, Disease Control and Research (IEDCR) reported")."""
     places = [match for match in _PLACE_THEN_REGION.finditer(sentence) if match["region"] in regions] if regions else []
-    commas = [match.end("place") for match in places] + _commas_inside_abbreviated_names(sentence)
+    commas = (
+        [match.end("place") for match in places]
+        + _commas_inside_abbreviated_names(sentence)
+        # a colon between a title and its subtitle, as in Rian Johnson of Star Wars: The Last Jedi said
+        + colons_inside_names(sentence)
+    )
     frame = _frame(_without_commas(sentence, commas))
     if places and frame is None:
         # "The mayor of Esperanza, Sultan Kudarat, announced": the region between commas inside the source
         commas += [match.end() for match in places]
         frame = _frame(_without_commas(sentence, commas))
     if frame is None or not commas:
-        return _checked(frame)
+        return _checked(_without_opening_place(frame, sentence))
     source = frame.source
     for at in commas:
         before, after = sentence[:at].split()[-1], sentence[at + 1 :].split()[0].rstrip(",")
-        source = source.replace(f"{before} {after}", f"{before}, {after}")
+        source = source.replace(f"{before} {after}", f"{before}{sentence[at]} {after}")
     return _checked(replace(frame, source=source))
+
+
+# "In the United States President Trump said", "In Russia President Putin said": where, opening the sentence without
+# its comma, before the speaker
+_OPENING_PLACE = re.compile(
+    rf"(?:In|At|Across|Throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}})\s"
+)
+
+
+def _without_opening_place(frame: AttributionFrame | None, sentence: str) -> AttributionFrame | None:
+    """The speaker without the place an opening phrase names before it: "President Trump", not "United States
+    President Trump" ("United States President Trump said" alone keeps it)."""
+    if frame is None or not (opening := _OPENING_PLACE.match(sentence)):
+        return frame
+    words = opening["place"].split()
+    for size in range(len(words), 0, -1):
+        place = " ".join(words[:size])
+        if place not in PLACES:
+            continue
+        said_before = sentence[: opening.start("place")] + place
+        for prefix in (said_before, place):
+            rest = frame.source[len(prefix) :]
+            if frame.source.startswith(prefix) and rest[:1] == " " and rest[1:2].isupper():
+                return replace(frame, source=rest[1:])
+        return frame
+    return frame
 
 
 # "Institute of Epidemiology, Disease Control and Research (IEDCR)": a name with commas inside, then its abbreviation

@@ -370,7 +370,17 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     seen: set[str] = set()
     headlines = _headline_spans(text)
     titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
-    for name_start, name_end in _names_joined_by_and(_SEQUENCE.finditer(text), text):
+    joined_by_colons = _names_joined_by_colons(_names_joined_by_and(_SEQUENCE.finditer(text), text), text, known_people)
+    for name_start, name_end, colon in joined_by_colons:
+        if colon:
+            # "Star Trek: The Next Generation", "Center for Microbial Oceanography: Research and Education": a title
+            # or a body's name with its subtitle, a body's where its first part is one
+            first = _classified(text[name_start:colon], text, name_start, known_people)
+            name = text[name_start:name_end]
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                entities.append({"text": name, "type": "ORG" if first and first[0][1] == "ORG" else "MISC"})
+            continue
         if _part_of_a_code(text, name_start, name_end):
             continue
         # "Fourteen-year-old Zoe": the age is no part of her name, but says it is a person's
@@ -472,6 +482,91 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
         pending = match.span()
     if pending is not None:
         yield pending
+
+
+_JOINER_AT_END = re.compile(r"(?:\s+(?:of|for|the|de|del|da|van|von|al|bin))*\s*$")
+# What may stand between a name and its subtitle: "Star Trek: Discovery", "Star Trek: The Next Generation"
+_COLON_BETWEEN = re.compile(r":\s+(?:(?:The|A|An)\s+(?=[A-Z]))?")
+# A name introducing what someone said to it or about it: "told CNN: Trump is ...", "Update: Police said ..."
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|tweeted|posted|added|stated|announced|explained|replied|asked|to)"
+    r"\s+(?:the\s+)?$"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|wrote|writes|tweeted|stated|announced|reported|added)\b")
+# A subtitle goes on over "and" or "&" to a name that ends the title: "Research and Education (C-MORE)", "Area 51 &
+# Flying Saucers"; not to the next title ("Avengers: Infinity War and Avengers: Endgame")
+_SUBTITLE_GOES_ON = re.compile(r"(?:\s+\d{1,4})?\s+(?:and|&)\s+")
+_TITLE_ENDS = re.compile(r"\s*(?:[,.;!?)(]|$)|\s+[a-z]")
+
+
+def colons_inside_names(text: str) -> list[int]:
+    """Where the colons are that join a name to its subtitle ("Star Trek: The Next Generation")."""
+    if ":" not in text:
+        return []
+    spans = _names_joined_by_and(_SEQUENCE.finditer(text), text)
+    return [colon for _, _, colon in _names_joined_by_colons(spans, text, frozenset()) if colon is not None]
+
+
+def _names_joined_by_colons(
+    spans: Iterator[tuple[int, int]], text: str, known_people: frozenset[str]
+) -> Iterator[tuple[int, int, int | None]]:
+    """Each name's start and end, and where the colon is in one that holds a colon before its subtitle ("Avengers:
+    Endgame"), else None; not where a colon introduces what was said, after a verb of saying or, opening the text,
+    before one ("Star Wars: Disney said"), nor a note opening it ("Update: Police said"), nor a sentence ("the Java
+    Sea: All three nations")."""
+    if ":" not in text:
+        yield from ((start, end, None) for start, end in spans)
+        return
+    found = list(spans)
+    index = 0
+    while index < len(found):
+        start, end = found[index]
+        after = found[index + 1] if index + 1 < len(found) else None
+        subtitle = text[after[0] : after[1]].split() if after else []
+        if subtitle and subtitle[0] in ("The", "A", "An"):
+            subtitle = subtitle[1:]
+        if (
+            after is None
+            or not subtitle
+            or _COLON_BETWEEN.fullmatch(text, end, after[0]) is None
+            or (len(subtitle) == 1 and subtitle[0] in _SENTENCE_OPENERS)
+        ):
+            yield start, end, None
+            index += 1
+            continue
+        # "Sam Wilson of UH Mānoa's Center for Microbial Oceanography: Research ...": the last name before the colon
+        named = _classified(text[start:end], text, start, known_people)
+        then = _classified(text[after[0] : after[1]], text, after[0], known_people)
+        last = text.rfind(named[-1][0], start, end) if named else -1
+        title_start = last if last > start and last + len(named[-1][0]) == end else start
+        if (
+            (
+                not text[:title_start].strip()
+                and (" " not in text[title_start:end] or _SPEECH_AFTER.match(text, after[1]))
+            )
+            or _SPEECH_BEFORE.search(text, max(0, title_start - 30), title_start)
+            # "announced in Paris: Germany took gold", "the winner in Ohio: John Smith": a place or a person on
+            # either side makes a sentence after the colon, not a subtitle
+            or any(
+                kind in ("PLACE", "NORP") or (kind == "PERSON" and name.split()[0] in GIVEN_NAMES)
+                for name, kind in (named[-1:] + then[:1])
+            )
+        ):
+            yield start, end, None
+            index += 1
+            continue
+        if title_start > start:
+            # "Rian Johnson of Star Wars: ...": the names before the title, without the word joining them to it
+            yield start, start + len(_JOINER_AT_END.sub("", text[start:title_start])), None
+            start = title_start
+        name_end, index = after[1], index + 2
+        if (
+            index < len(found)
+            and _SUBTITLE_GOES_ON.fullmatch(text, name_end, found[index][0])
+            and _TITLE_ENDS.match(text, found[index][1])
+        ):
+            name_end, index = found[index][1], index + 1
+        yield start, name_end, end
 
 
 def _purpose_goes_on(before: str, after: str) -> bool:
