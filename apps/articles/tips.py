@@ -29,7 +29,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
@@ -108,33 +108,44 @@ def _unreadable(text: str) -> bool:
     )
 
 
-def _text_check(value: str, *, label: str, max_chars: int, required: bool) -> tuple[str, list[str]]:
+def _text_check(value: str, *, field: str, max_chars: int) -> tuple[str, list[str]]:
+    """`value` stripped, and what is wrong with it: whole sentences per field, so each language words them well."""
     value = (value or "").strip()
+    messages = _TEXT_MESSAGES[field]
     if not value:
-        return "", [gettext("Write %(what)s.") % {"what": label}] if required else []
+        return "", [str(messages["empty"])] if "empty" in messages else []
     if _unreadable(value):
-        return value, [
-            gettext("%(What)s holds characters that are not text; type or paste plain text.")
-            % {"What": label[:1].upper() + label[1:]}
-        ]
+        return value, [str(messages["unreadable"])]
     if len(value) > max_chars:
-        return value, [
-            gettext("Keep %(what)s to %(limit)s characters (it has %(count)s).")
-            % {"what": label, "limit": f"{max_chars:,}", "count": f"{len(value):,}"}
-        ]
+        return value, [str(messages["long"]) % {"limit": f"{max_chars:,}", "count": f"{len(value):,}"}]
     return value, []
+
+
+_TEXT_MESSAGES = {
+    "text": {
+        "empty": gettext_lazy("Write the claim or question you want checked."),
+        "unreadable": gettext_lazy(
+            "The claim or question holds characters that are not text; type or paste plain text."
+        ),
+        "long": gettext_lazy("Keep the claim or question to %(limit)s characters (it has %(count)s)."),
+    },
+    "reason": {
+        "unreadable": gettext_lazy("Why it matters holds characters that are not text; type or paste plain text."),
+        "long": gettext_lazy("Keep why it matters to %(limit)s characters (it has %(count)s)."),
+    },
+    "public_reason": {
+        "unreadable": gettext_lazy("The reason holds characters that are not text; type or paste plain text."),
+        "long": gettext_lazy("Keep the reason to %(limit)s characters (it has %(count)s)."),
+    },
+}
 
 
 def tip_fields_check(*, text: str, link: str = "", reason: str = "", email: str = "") -> dict[str, str]:
     """The tip's fields as they are stored; an ApplicationError naming each refused field (400)."""
     problems: dict[str, list[str]] = {}
     cleaned = {}
-    cleaned["text"], problems["text"] = _text_check(
-        text, label=gettext("the claim or question"), max_chars=TIP_TEXT_MAX_CHARS, required=True
-    )
-    cleaned["reason"], problems["reason"] = _text_check(
-        reason, label=gettext("why it matters"), max_chars=TIP_REASON_MAX_CHARS, required=False
-    )
+    cleaned["text"], problems["text"] = _text_check(text, field="text", max_chars=TIP_TEXT_MAX_CHARS)
+    cleaned["reason"], problems["reason"] = _text_check(reason, field="reason", max_chars=TIP_REASON_MAX_CHARS)
     cleaned["link"] = (link or "").strip()
     problems["link"] = []
     if cleaned["link"] and not is_storable_url(cleaned["link"]):
@@ -253,13 +264,19 @@ def _tip_audit_text(tip: Tip) -> str:
     return tip.text if len(tip.text) <= 200 else tip.text[:199] + "\u2026"
 
 
+_ALREADY_HANDLED = {
+    TipStatus.NEW: gettext_lazy("This tip is new: start a check from it first."),
+    TipStatus.CHECKING: gettext_lazy("This tip is already being checked."),
+    TipStatus.CHECKED: gettext_lazy("This tip is already checked."),
+    TipStatus.CLOSED: gettext_lazy("This tip is already closed."),
+}
+
+
 def _lock_open_tip(*, user, tip: Tip, allowed: tuple[str, ...]) -> Tip:
     locked = Tip.objects.select_for_update().select_related("desk").get(pk=tip.pk)
     membership_require(user=user, desk=locked.desk, editor=True)
     if locked.status not in allowed:
-        raise ApplicationError(
-            gettext("This tip is already %(status)s.") % {"status": locked.get_status_display().lower()}, status=409
-        )
+        raise ApplicationError(str(_ALREADY_HANDLED[locked.status]), status=409)
     return locked
 
 
@@ -294,9 +311,7 @@ def tip_check_start(*, user, tip: Tip) -> Tip:
 def tip_close(*, user, tip: Tip, public_reason: str = "") -> Tip:
     """An editor closes a tip without a check (a new one, or one whose check found nothing to rate),
     with an optional reason the tipster is shown. Emails the tipster if they asked. Audited on the desk."""
-    public_reason, problems = _text_check(
-        public_reason, label=gettext("the reason"), max_chars=TIP_PUBLIC_REASON_MAX_CHARS, required=False
-    )
+    public_reason, problems = _text_check(public_reason, field="public_reason", max_chars=TIP_PUBLIC_REASON_MAX_CHARS)
     if problems:
         raise ApplicationError(problems[0], extra={"fields": {"public_reason": problems}})
     tip = _lock_open_tip(user=user, tip=tip, allowed=(TipStatus.NEW, TipStatus.CHECKING))

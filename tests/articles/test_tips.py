@@ -13,7 +13,6 @@ from apps.articles.models import Article, Tip, TipStatus
 from apps.core.models import AuditAction, AuditEvent
 from apps.reviews import services as review_services
 from apps.reviews.models import Rating, ReviewTask
-from tests import factories
 from tests.api_contract import assert_documented
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +66,8 @@ def test_desk_admin_turns_tips_on_in_the_settings_and_it_is_audited(tip_desk, de
     tip_desk.refresh_from_db()
     assert tip_desk.takes_tips
     event = AuditEvent.objects.get(action=AuditAction.TIPS_SETTING_CHANGED)
-    assert event.desk_id == tip_desk.pk and event.details["takes_tips"] is True
+    assert event.desk_id == tip_desk.pk
+    assert event.details["takes_tips"] is True
     assert Client().get(reverse("tips:submit", args=["world"])).status_code == 200
 
 
@@ -141,8 +141,8 @@ def test_a_filled_honeypot_is_refused_and_nothing_is_stored(tip_desk):
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"text": ""}, "Write the claim or question."),
-        ({"text": "   \n\t "}, "Write the claim or question."),
+        ({"text": ""}, "Write the claim or question you want checked."),
+        ({"text": "   \n\t "}, "Write the claim or question you want checked."),
         ({"text": "x" * 2001}, "Keep the claim or question to 2,000 characters (it has 2,001)."),
         ({"text": "PK\x03\x04\x00\x00binary"}, "holds characters that are not text"),
         ({"text": "Mojibake \ufffd\ufffd here"}, "holds characters that are not text"),
@@ -204,7 +204,9 @@ def test_tracking_page_shows_the_tip_and_its_state_without_signing_in(tip_desk):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert CLAIM in page and "Everyone shares it." in page and "Received" in page
+    assert CLAIM in page
+    assert "Everyone shares it." in page
+    assert "Received" in page
     assert response["Referrer-Policy"] == "no-referrer"
     assert "noindex" in response["X-Robots-Tag"]
 
@@ -241,7 +243,9 @@ def test_tracking_page_follows_the_check_and_leaks_nothing_internal(tip_desk, ed
     response = Client().get(reverse("tips:track", args=[tip.tracking_token]))
     page = response.content.decode()
     assert tip.status == TipStatus.CHECKED
-    assert "Checked" in page and claims[0].text in page and ">False<" in page
+    assert "Checked" in page
+    assert claims[0].text in page
+    assert ">False<" in page
     assert "https://desk.example.org/checks/bridge" in page
     for internal in (editor.username, reviewer.username, "Internal rationale zq.", "Draft zq."):
         assert internal not in page
@@ -268,7 +272,8 @@ def test_closed_tip_shows_the_editors_public_reason(tip_desk, editor):
 
     page = Client().get(reverse("tips:track", args=[tip.tracking_token])).content.decode()
 
-    assert "Closed without a check" in page and "This is an opinion, not a fact." in page
+    assert "Closed without a check" in page
+    assert "This is an opinion, not a fact." in page
     assert editor.username not in page
 
 
@@ -286,7 +291,9 @@ def test_inbox_lists_new_tips_first_for_editors(tip_desk, editor_client, editor)
     assert response.status_code == 200
     assert page.index("The newest tip.") < page.index("An older tip, new still.") < page.index("A closed tip.")
     assert "https://example.org/where" in page
-    assert older and closed and newest
+    assert older
+    assert closed
+    assert newest
     assert ">Tips" in page  # the header's link, with the count of new tips
 
 
@@ -311,8 +318,10 @@ def test_start_a_check_imports_the_tip_as_an_article_and_audits_it(tip_desk, edi
 
     tip.refresh_from_db()
     assert tip.status == TipStatus.CHECKING
-    assert response.status_code == 302 and response.url == reverse("articles:detail", args=[tip.article_id])
-    assert tip.article.imported_by == editor and tip.article.claims.exists()
+    assert response.status_code == 302
+    assert response.url == reverse("articles:detail", args=[tip.article_id])
+    assert tip.article.imported_by == editor
+    assert tip.article.claims.exists()
     assert AuditEvent.objects.filter(action=AuditAction.TIP_CHECK_STARTED, article_id=tip.article_id).exists()
     article_page = editor_client.get(response.url).content.decode()
     assert "From a reader tip." in article_page
@@ -326,7 +335,8 @@ def test_start_a_check_imports_the_tips_link_when_it_has_one(tip_desk, editor, m
 
     def fake_fetch(url):
         fetched.append(url)
-        return f"<html><head><title>Story</title></head><body><article><p>{ARTICLE_TEXT}</p></article></body></html>", url
+        html = f"<html><head><title>Story</title></head><body><article><p>{ARTICLE_TEXT}</p></article></body></html>"
+        return html, url
 
     monkeypatch.setattr("apps.core.http.fetch_article_html", fake_fetch)
     tip = _tip(tip_desk, link="https://news.example.org/bridge")
@@ -346,7 +356,8 @@ def test_close_with_a_reason_is_audited(tip_desk, editor_client):
     assert response.status_code == 302
     assert (tip.status, tip.public_reason) == (TipStatus.CLOSED, "Not checkable.")
     event = AuditEvent.objects.get(action=AuditAction.TIP_CLOSED)
-    assert event.desk_id == tip_desk.pk and event.details["public_reason"] == "Not checkable."
+    assert event.desk_id == tip_desk.pk
+    assert event.details["public_reason"] == "Not checkable."
 
 
 def test_another_desks_slug_does_not_open_a_tip(tip_desk, other_desk, outsider):
@@ -406,7 +417,8 @@ def test_no_email_without_an_address(tip_desk, editor, published, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         tips.tip_close(user=editor, tip=_tip(tip_desk))
 
-    assert published == [] and mail.outbox == []
+    assert published == []
+    assert mail.outbox == []
 
 
 # --- The API --------------------------------------------------------------------------------------
@@ -444,8 +456,11 @@ def test_api_start_check_and_close(tip_desk, editor_api):
     assert_documented(started)
     assert_documented(closed)
     assert_documented(again)
-    assert started.status_code == 200 and started.json()["status"] == "checking" and started.json()["article"]
-    assert closed.status_code == 200 and closed.json()["public_reason"] == "Opinion."
+    assert started.status_code == 200
+    assert started.json()["status"] == "checking"
+    assert started.json()["article"]
+    assert closed.status_code == 200
+    assert closed.json()["public_reason"] == "Opinion."
     assert again.status_code == 409
 
 

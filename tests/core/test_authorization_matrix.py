@@ -101,6 +101,7 @@ class World:
     webhook: object
     webhook_delivery: object
     member_username: str
+    tip: object
 
     @property
     def secrets(self) -> list[str]:
@@ -117,13 +118,14 @@ class World:
             self.rule.label,
             self.webhook.secret,
             self.webhook.description,
+            self.tip.text,
             *(user.username for name, user in self.people.items() if name.startswith("harbour")),
         ]
 
 
 @pytest.fixture
 def world(db) -> World:
-    harbour = factories.DeskFactory(name="Harbour desk", slug="harbour")
+    harbour = factories.DeskFactory(name="Harbour desk", slug="harbour", takes_tips=True)
     mountain = factories.DeskFactory(name="Mountain desk", slug="mountain")
     people = {}
     for desk, desk_key in ((harbour, "harbour"), (mountain, "mountain")):
@@ -179,6 +181,12 @@ def world(db) -> World:
         webhook=webhook,
         webhook_delivery=webhook_delivery,
         member_username=people["harbour_editor"].username,
+        # A reader's tip without a link, so starting its check imports its text and fetches nothing.
+        tip=django_apps.get_model("articles", "Tip").objects.create(
+            desk=harbour,
+            text="The Quillon lighthouse keeper said the harbour board built it in 1871 for 3,000 pounds.",
+            tracking_token="quillon-tracking-token-zq",
+        ),
     )
 
 
@@ -267,6 +275,9 @@ ROUTES: dict[str, Route] = {
     "login": Route({"GET": PUBLIC}),
     "logout": Route({"POST": PUBLIC}),
     "favicon": Route({"GET": PUBLIC}),
+    # Reader tips: a desk that takes them has a public form, and the tipster's link is their key.
+    "tips:submit": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"text": "The lighthouse is 150 years old."}),
+    "tips:track": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),
     # The caller's own email settings, which name no desk's object: an empty form (every email off) is
@@ -333,6 +344,10 @@ ROUTES: dict[str, Route] = {
     "reports:export": Route({"GET": MEMBER}),
     # The desk report shows every reviewer's workload: for the desk's editors and admins.
     "reports:desk-report": Route({"GET": EDITOR}),
+    # The desk's reader tips: its editors and admins; a reviewer is refused with a 403 page.
+    "tips:inbox": Route({"GET": EDITOR}),
+    "tips:start-check": Route({"POST": EDITOR}),
+    "tips:close": Route({"POST": EDITOR}, body=lambda w: {"public_reason": "An opinion."}),
     # --- Web desk settings (desk admins; the check comes before the form) -----------------------
     "desks:home": Route({"GET": ADMIN}),
     "desks:people": Route({"GET": ADMIN}),
@@ -363,6 +378,7 @@ ROUTES: dict[str, Route] = {
     "desks:source_rule_deactivate": Route({"POST": ADMIN}),
     "desks:source_rule_reactivate": Route({"POST": ADMIN}),
     # The pages show the signing secret, so admins only, like the API below.
+    "desks:tips_settings": Route({"GET": ADMIN, "POST": ADMIN}, body=lambda w: {"takes_tips": "on"}),
     "desks:webhooks": Route({"GET": ADMIN}),
     "desks:webhook_create": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
     "desks:webhook_edit": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
@@ -382,6 +398,14 @@ ROUTES: dict[str, Route] = {
         body=lambda w: {"fact_check_url": "https://example.org/checked"},
     ),
     "api:article-retry-intake": Route({"POST": EDITOR}, pk="article"),
+    "api:tip-list": Route(
+        {"GET": USER},
+        query=lambda w: {"desk": w.desk.slug},
+        # The filter narrows the caller's own desks' tips: none of theirs is in Harbour.
+        outsider_filter_status=200,
+    ),
+    "api:tip-start-check": Route({"POST": EDITOR}, pk="tip"),
+    "api:tip-close": Route({"POST": EDITOR}, pk="tip", body=lambda w: {"public_reason": "An opinion."}),
     "api:claim-list": Route(
         {"GET": USER, "POST": EDITOR},
         body=lambda w: {"article": str(w.article.pk), "start": 0, "end": 24},
@@ -546,6 +570,8 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
         "desk_slug": slug or w.desk.slug,
         "slug": slug or w.desk.slug,
         "export_format": "json",
+        "tip_id": str(w.tip.pk),
+        "token": w.tip.tracking_token,
     }
     if route.pk:
         values["pk"] = str(getattr(w, route.pk).pk)
@@ -553,7 +579,12 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
 
 
 # What stands in a route's path for an object that does not exist; exports name a format, kept.
-UNKNOWN_VALUES = {"slug": "no-such-desk", "desk_slug": "no-such-desk", "username": "nobody"}
+UNKNOWN_VALUES = {
+    "slug": "no-such-desk",
+    "desk_slug": "no-such-desk",
+    "username": "nobody",
+    "token": "no-such-tracking-token",
+}
 
 
 def _unknown_url(name: str, w: World) -> str:
@@ -650,6 +681,12 @@ def _with_path_parameters(name: str, route: Route) -> bool:
     return bool(RESOLVED[name].parameters)
 
 
+def _names_a_desk_object(name: str, route: Route) -> bool:
+    """Path parameters naming a desk's objects that only its people reach; the public's tip form and
+    tracking page answer anyone (tests/articles/test_tips.py has their 404s)."""
+    return _with_path_parameters(name, route) and PUBLIC not in route.methods.values()
+
+
 # --- The table covers every route -------------------------------------------------------------
 
 
@@ -732,7 +769,7 @@ def test_unknown_api_path_is_not_found(client):
 # --- Other desks ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", _routes_where(_with_path_parameters))
+@pytest.mark.parametrize("name", _routes_where(_names_a_desk_object))
 def test_other_desk_is_told_harbour_objects_do_not_exist(name, world):
     """Every role of another desk, the desk's admin included, gets 404: never the object, never
     a 403 that says it exists, never its names; and every method, HEAD and OPTIONS too, answers
@@ -874,7 +911,18 @@ def test_least_role_the_route_allows_is_let_in(name, method, world):
 # --- Malformed and unknown ids ------------------------------------------------------------------
 
 MALFORMED_IDS = ("not-an-id", "12345", "0x1f", "%00", "' OR '1'='1", str(uuid.uuid4()))
-ID_PARAMETERS = {"article_id", "claim_id", "rule_id", "rating_id", "pk", "username", "desk_slug", "slug"}
+ID_PARAMETERS = {
+    "article_id",
+    "claim_id",
+    "rule_id",
+    "rating_id",
+    "pk",
+    "username",
+    "desk_slug",
+    "slug",
+    "tip_id",
+    "token",
+}
 
 
 def _assert_malformed_ids_not_found(name: str, world: World, malformed_ids: tuple[str, ...]) -> None:
@@ -1202,6 +1250,8 @@ def test_no_desk_changes_what_every_desk_shares(case, world):
 FILTERS = {
     "api:article-list": ("desk", "search", "source_kind", "intake_status", "published_after", "ordering", "page"),
     "api:claim-list": ("article", "status", "kind", "page"),
+    "api:tip-list": ("desk", "status", "page"),
+    "tips:inbox": ("status",),
     "api:claim-extraction": ("article",),
     "api:claim-feedback": ("desk",),
     "api:claim-history": ("page",),
@@ -1259,6 +1309,7 @@ NAME_PARAMETERS = {"username", "desk_slug", "slug"}
 NAME_FILTERS = [
     ("api:claim-feedback", "desk"),
     ("api:rating-list", "desk"),
+    ("api:tip-list", "desk"),
     ("api:task-list", "assignee"),
     ("api:search", "q"),
     ("api:search", "rating"),
