@@ -474,3 +474,20 @@ def test_api_reviewers_are_refused_and_outsiders_told_nothing(tip_desk, reviewer
     assert reviewer_api.post(f"/api/v1/tips/{tip.pk}/close/", {}, format="json").status_code == 403
     assert outsider_api.post(f"/api/v1/tips/{tip.pk}/close/", {}, format="json").status_code == 404
     assert outsider_api.get("/api/v1/tips/", {"desk": "world"}).json()["results"] == []
+
+
+def test_a_link_that_cannot_be_fetched_is_flashed_and_the_tip_stays_new(tip_desk, editor_client, monkeypatch):
+    from apps.core.http import FetchError
+
+    def unreachable(url):
+        raise FetchError("connection refused", url=url, for_reader="the site did not answer")
+
+    monkeypatch.setattr("apps.core.http.fetch_article_html", unreachable)
+    tip = _tip(tip_desk, link="https://news.example.org/gone")
+
+    response = editor_client.post(reverse("tips:start-check", args=["world", tip.pk]), follow=True)
+
+    tip.refresh_from_db()
+    assert tip.status == TipStatus.NEW
+    assert "the site did not answer" in response.content.decode()
+    assert Article.objects.count() == 0

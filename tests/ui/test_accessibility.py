@@ -15,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
 
+from apps.articles import tips
 from apps.articles.models import Article, IntakeStatus
 from apps.claims.models import ClaimStatus, MatchStatus
 from apps.desks.models import WebhookEndpoint
@@ -134,6 +135,11 @@ def _empty_import(page) -> None:
     page.locator("[role=alert]").first.wait_for()
 
 
+def _empty_tip(page) -> None:
+    page.get_by_role("button", name="Send the tip").click()
+    page.locator("[role=alert]").first.wait_for()
+
+
 def _reject_the_new_claim(page) -> None:
     row = page.locator("tr", has_text="The talks in Geneva will resume next week.")
     row.get_by_text("Edit or reject").click()
@@ -211,7 +217,18 @@ def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
     )
     webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
     services.rating_scale_copy_default(user=admin, desk=desk)  # the desk's own scale has an editing table
+    desk.takes_tips = True
+    desk.save()
+    tips.tip_submit(
+        desk=desk, text="Syria has 40,000 dead.", link="https://example.org/post", client_address="192.0.2.1"
+    )
+    closed_tip = tips.tip_close(
+        user=editor,
+        tip=tips.tip_submit(desk=desk, text="The UN will vote again.", client_address="192.0.2.1"),
+        public_reason="A prediction, not a fact.",
+    )
     return {
+        "closed_tip_token": closed_tip.tracking_token,
         "article": article.pk,
         "assigned": veto_task.claim.pk,
         "submitted": toll_task.claim.pk,
@@ -256,6 +273,7 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/report/"),
         Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
+        Visit(f"/desks/{desk.slug}/tips/"),
         Visit("/no-such-page/"),
         Visit(f"/articles/{article}/", then=_reject_the_new_claim),
         Visit(f"/articles/{article}/", then=_add_a_passage_the_article_does_not_hold, label="typed passage refused"),
@@ -281,9 +299,13 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/webhooks/"),
         Visit(f"/desks/{desk.slug}/webhooks/new/"),
         Visit(f"/desks/{desk.slug}/webhooks/{ids['webhook']}/"),
+        Visit(f"/desks/{desk.slug}/reader-tips/"),
     ]
 
     anonymous_pages = [
+        Visit(f"/tips/{desk.slug}/"),
+        Visit(f"/tips/{desk.slug}/", then=_empty_tip, label="tip refused"),
+        Visit(f"/tips/track/{ids['closed_tip_token']}/"),
         Visit("/login/"),
         Visit("/login/", then=_wrong_password),
         Visit("/login/", then=_form_sent_with_an_expired_token, label="form expired (403_csrf.html)"),
