@@ -19,6 +19,7 @@ import secrets
 import smtplib
 import unicodedata
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -84,12 +85,17 @@ def tip_rate_check(*, client_address: str | None) -> None:
     if not limit:
         return
     key = _client_key(client_address or "unknown")
-    cache.add(key, 0, timeout=_RATE_WINDOW_SECONDS)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, timeout=_RATE_WINDOW_SECONDS)
-        count = 1
+        cache.add(key, 0, timeout=_RATE_WINDOW_SECONDS)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=_RATE_WINDOW_SECONDS)
+            count = 1
+    except redis.RedisError:
+        # As the API's rates: a reader's tip is not lost because the cache is down.
+        logger.warning("tip rate not checked: the cache is unreachable", exc_info=True)
+        return
     if count > limit:
         raise ApplicationError(
             gettext("You have sent %(limit)s tips in the last hour, the most we take from one place. Try again later.")

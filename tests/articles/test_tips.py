@@ -491,3 +491,47 @@ def test_a_link_that_cannot_be_fetched_is_flashed_and_the_tip_stays_new(tip_desk
     assert tip.status == TipStatus.NEW
     assert "the site did not answer" in response.content.decode()
     assert Article.objects.count() == 0
+
+
+def test_a_mail_server_failure_is_retried_and_a_lost_message_requeued(
+    tip_desk, editor, published, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    import datetime as dt
+    import smtplib
+
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tip = tips.tip_close(user=editor, tip=_tip(tip_desk, email="reader@example.org"))
+    (tip_id,) = published
+
+    def refuse(self, *args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+        with pytest.raises(tips.TipEmailSendError):
+            tips.tip_outcome_email_send(tip_id=tip_id)
+    tip.refresh_from_db()
+    assert tip.email_status == "pending"
+    assert "gone" in tip.email_error
+
+    published.clear()
+    later = timezone.now() + dt.timedelta(seconds=settings.NOTIFICATION_STALE_SECONDS + 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tips.tip_emails_requeue_stale(now=later) == 1
+    assert published == [str(tip.pk)] or published == [tip.pk]
+    tips.tip_outcome_email_send(tip_id=tip_id)
+    assert len(mail.outbox) == 1
+
+
+def test_an_unreachable_cache_lets_the_tip_through(tip_desk, settings, caplog):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+
+    response = _submit(Client())
+
+    assert response.status_code == 302
+    assert Tip.objects.count() == 1
+    assert "cache is unreachable" in caplog.text
