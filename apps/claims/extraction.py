@@ -496,7 +496,7 @@ def classify(
     event_cues = [w for w in words if w in EVENT_VERBS]
     if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
         event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in EVENT_VERBS]
-    if quoted or _quotes_someone(text, words):
+    if quoted or _quotes_someone(text):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     unnamed_reports = _UNNAMED_REPORTS.search(lower)
@@ -1037,12 +1037,13 @@ def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
     return []
 
 
-def _quotes_someone(text: str, words: list[str]) -> bool:
+def _quotes_someone(text: str) -> bool:
     """Quoted words that are someone's speech, not a name or title in quotation marks ("known as
-    "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): unless a speech verb says so,
-    a quotation in title case is a name."""
+    "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): a quotation in title case is a name even beside a
+    verb of saying ('Roberts says his event, "Storm Area 51, They Can't Stop All of Us", was posted as a joke', 'A
+    spokesman of "Save the Children" said'), unless it is shouted in capitals."""
     quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
-    return (bool(_speech_cues(words)) and bool(quotations)) or any(not _title_case(q) for q in quotations)
+    return any(not _title_case(quotation) or quotation.isupper() for quotation in quotations)
 
 
 def _title_case(phrase: str) -> bool:

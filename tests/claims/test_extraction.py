@@ -3197,3 +3197,19 @@ def test_a_colon_inside_a_name_stays_inside_the_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Roberts says his event, "Storm Area 51, They Can\'t Stop All of Us", was posted as a joke.',
+         ClaimKind.ATTRIBUTION),
+        ('Time reported some were using the slogan "Make the World Greta Again".', ClaimKind.ATTRIBUTION),
+        ('A spokesman of "Save the Children" said the group had left the region.', ClaimKind.ATTRIBUTION),
+        ('Trump has yet to concede, saying "I WON THIS ELECTION, BY A LOT!" on Twitter.', ClaimKind.QUOTE),
+        ('Miller said "It is a little hard to definitively say what is going on".', ClaimKind.QUOTE),
+    ],
+    ids=["an event's name", "a slogan", "a body's name", "shouted in capitals", "speech"],
+)  # fmt: skip
+def test_a_name_in_quotation_marks_beside_a_verb_of_saying_is_no_quote(text, kind):
+    assert describe_claim(text).kind == kind
