@@ -3213,3 +3213,34 @@ def test_a_colon_inside_a_name_stays_inside_the_source(sentence, source):
 )  # fmt: skip
 def test_a_name_in_quotation_marks_beside_a_verb_of_saying_is_no_quote(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "In findings published on Wednesday in Science Advances, researchers from the Georgia Institute of "
+            "Technology (GT) and University of South Carolina Beaufort, both in the United States, reported warming "
+            "seas appear to decrease the efficacy of the chemical compounds.",
+            "researchers from the Georgia Institute of Technology (GT) and University of South Carolina Beaufort",
+        ),
+        (
+            "In findings published Wednesday in Science Advances, researchers from the University of Colorado at "
+            "Boulder (CU Boulder) in Colorado and the College of Wooster in Ohio reported a new mechanism by which "
+            "warm ocean currents erode the ice shelves.",
+            "researchers from the University of Colorado at Boulder (CU Boulder) in Colorado and the College of "
+            "Wooster in Ohio",
+        ),
+        (
+            "In findings published on Monday in Nature Sustainability, researchers mostly from Pennsylvania State "
+            "University (Penn State) in the U.S. reported the invention of a new coating that could reduce bacterial "
+            "growth.",
+            "researchers mostly from Pennsylvania State University (Penn State) in the U.S.",
+        ),
+    ],
+    ids=["an abbreviation and where both are", "where each is", "mostly from"],
+)
+def test_researchers_from_bodies_with_abbreviations_and_places_are_the_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source
