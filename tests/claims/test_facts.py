@@ -1651,3 +1651,50 @@ def test_the_day_after_an_event_counts_from_the_day_named_for_that_event_only(co
 )  # fmt: skip
 def test_a_name_and_its_subtitle_after_a_colon_are_one_entity(text, expected):
     assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paweł Adamowicz was stabbed last night whilst on stage.", [("last night", "2019-01-13")]),
+        ("Vigils nationwide this evening were attended by thousands.", [("this evening", "2019-01-14")]),
+        ("This morning Jacques Chirac died at home in Paris.", [("This morning", "2019-01-14")]),
+        ("\u201cI informed John Bolton last night that his services are no longer needed.\u201d", []),
+        ("Last Night in Soho is a film by Edgar Wright.", []),
+        ("The relic has been venerated since the construction of the cathedral 900 years ago.",
+         [("900 years ago", "1119")]),
+        ("The disease was first recognized about two months ago in Wuhan.", [("two months ago", "2018-11")]),
+        ("He was released from prison a week ago.", [("a week ago", "2019-W02")]),
+        ("The ship sank five days ago.", [("five days ago", "2019-01-09")]),
+        ("Saadallah came to the UK a number of years ago.", []),
+    ],
+    ids=["last night", "this evening", "this morning opening", "a speaker's last night", "a film's name",
+         "years ago", "months ago", "a week ago", "days ago", "a number of years ago"],
+)  # fmt: skip
+def test_parts_of_the_day_and_times_ago_count_back_from_publication(text, expected):
+    dates = find_dates(text, published_on=dt.date(2019, 1, 14))
+
+    assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "expected"),
+    [
+        ("", "The franchise expired on Monday, the same day Congress reconvened.",
+         [("on Monday", "2020-05-04"), ("the same day", "2020-05-04")]),
+        ("Sondland was subpoenaed on September 27.", "On the same day, Kurt Volker resigned.",
+         [("the same day", "2019-09-27")]),
+        ("Putin flew to Magnitogorsk on Monday.", "In a meeting that day he was told of 40 people under the rubble.",
+         [("that day", "2020-05-04")]),
+        ("The new policy is to take effect on December 10.", "The new rules were released later the same day.", []),
+        ("Warren ended her campaign on Wednesday.", "The primaries were all held on the same day.", []),
+    ],
+    ids=["a day named before it", "opening the sentence", "that day, opening it", "later in the sentence",
+         "the same day as one another"],
+)  # fmt: skip
+def test_the_same_day_is_the_day_its_sentence_named_or_the_last_one_where_it_opens_the_sentence(
+    context, text, expected
+):
+    dates = find_dates(text, published_on=dt.date(2020, 5, 6), context=context)
+
+    assert [(date["text"], date["value"]) for date in dates] == expected
