@@ -1698,3 +1698,21 @@ def test_the_same_day_is_the_day_its_sentence_named_or_the_last_one_where_it_ope
     dates = find_dates(text, published_on=dt.date(2020, 5, 6), context=context)
 
     assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air India Express flight 1344 was en-route from Dubai.", []),
+        ("Caloundra defeated Maroochydore in round 3 of the season.", []),
+        ("In addition, Lusk chaired region six of the party.", []),
+        ("The flight 300 passengers took was late.", [("=", 300, "passengers")]),
+        ("Magnitude 6.3 according to Phivolcs, it was recorded as magnitude 6.4 by the USGS.",
+         [("=", 6.3, "magnitude"), ("=", 6.4, "magnitude")]),
+        ("The presidency reported the magnitude of the earthquake was 6.6.", [("=", 6.6, "magnitude")]),
+    ],
+    ids=["a flight's number", "a round's number", "a region's number", "a plural after the number",
+         "a magnitude named before", "the magnitude of the earthquake"],
+)  # fmt: skip
+def test_numbers_of_flights_rounds_and_regions_are_no_quantities_and_a_named_magnitude_is_one(text, expected):
+    assert _values(text) == expected
