@@ -310,7 +310,7 @@ def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, ex
             "Puerto Rico has had dozens of earthquakes over magnitude 4.5",
             [(">", 12, "earthquakes"), ("=", 4.5, "magnitude")],
         ),
-        ("At least a dozen people died and scores more were injured.", [(">=", 12, "people"), (">", 20, "")]),
+        ("At least a dozen people died and scores more were injured.", [(">=", 12, "people"), (">", 20, "people")]),
     ],
 )
 def test_a_count_by_its_order_of_magnitude_is_more_than_it(text, expected):
@@ -1715,4 +1715,22 @@ def test_the_same_day_is_the_day_its_sentence_named_or_the_last_one_where_it_ope
          "a magnitude named before", "the magnitude of the earthquake"],
 )  # fmt: skip
 def test_numbers_of_flights_rounds_and_regions_are_no_quantities_and_a_named_magnitude_is_one(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens died in the attack, reportedly conducted by the Taliban.", [(">", 12, "deaths")]),
+        ("A failed coup in the country in which hundreds died.", [(">", 100, "deaths")]),
+        ("At least a dozen people lost their lives and scores more were injured.",
+         [(">=", 12, "people"), (">", 20, "people")]),
+        ("Around twenty more, including colleague Faisal al-Thubhani, were injured.", [("~", 20, "people")]),
+        ("In addition, 33 were reported injured.", [("=", 33, "people")]),
+        ("Dozens of dolphins died.", [(">", 12, "dolphins")]),
+    ],
+    ids=["dozens died", "hundreds died", "scores more were injured", "injured after an aside",
+         "reported injured", "what died named"],
+)  # fmt: skip
+def test_a_vague_or_bare_count_of_the_dead_or_injured_counts_deaths_or_people(text, expected):
     assert _values(text) == expected

@@ -263,6 +263,10 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             end = noun.start() + len(unit)
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
+        elif not match["of"] and _DEATHS_AFTER.match(text, end):
+            unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
+        elif not match["of"] and _casualties_after(text, end):
+            unit = "people"  # "hundreds were injured"
         found.append(
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
@@ -570,7 +574,9 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(
-    r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
+    # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
+    r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
+    r"(?:dead|killed|injured|wounded|hurt)\b"
     r"|\s+(?P<hurt>(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt))\b"
 )
 
