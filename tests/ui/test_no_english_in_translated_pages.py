@@ -450,6 +450,7 @@ def test_pages_hold_no_english_for_a_reader_of_another_language(world):
         ("get", "/reset/zzzz/abc-def/", None),
         ("get", "/reset/done/", None),
     ]
+    anonymous += [("post", "/login/", {"username": "lucia", "password": world["words"]["wrong_password"]})] * 5
     for method, path, form in anonymous:
         response = getattr(Client(), method)(path, form, headers=browser)
         assert response.status_code < 500, f"anonymous {method} {path}: {response.status_code}"

@@ -1,11 +1,18 @@
 """A person's own sign-in, under "Your account": their password and, signed out, a forgotten one."""
 
+import datetime as dt
+import math
+
+from axes.helpers import get_client_username
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.accounts import sign_in_lockout_ends
 from apps.web.forms.account import AccountPasswordChangeForm, AccountPasswordResetForm, AccountSetPasswordForm
 
 # The name the pages and emails give the site (base.html's brand).
@@ -65,3 +72,20 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         if not context.get("validlink") or (context.get("form") is not None and context["form"].errors):
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE), for the site's and the admin's login
+    pages: 429, saying when to try again (also as Retry-After), in the reader's language."""
+    username = get_client_username(request, credentials) or ""
+    retry_at = sign_in_lockout_ends(username=username, ip_address=getattr(request, "axes_ip_address", None))
+    wait = max(retry_at - timezone.now(), dt.timedelta(0))
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"username": username, "retry_at": retry_at, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(math.ceil(wait.total_seconds()))
+    return response
