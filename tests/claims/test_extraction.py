@@ -3244,3 +3244,39 @@ def test_researchers_from_bodies_with_abbreviations_and_places_are_the_source(se
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+def test_a_frame_between_a_subject_and_its_past_verb_names_the_body_that_said_it():
+    body = (
+        "US singer Doris Day died on Monday. Day's animal foundation said she had recently had pneumonia. "
+        "Day, they said, desired no memorials or grave markers."
+    )
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 5, 16)), "memorials")
+
+    assert (claim.text, claim.attribution) == ("Day desired no memorials or grave markers.", "Day's animal foundation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "His family's announcement of his death specified no cause, but, according to his agent, Hunter had "
+            "undergone surgery recently.",
+            [("His family's announcement of his death specified no cause.", ""),
+             ("Hunter had undergone surgery recently.", "his agent")],
+        ),
+        (
+            "Already-queued orders won't leave idle capacity for some years, Maróth said, and paying back this loan "
+            "seems realistic; unnamed industry experts called this dubious to Népszava.",
+            [("Already-queued orders won't leave idle capacity for some years, and paying back this loan seems "
+              "realistic.", "Maróth"),
+             ("Unnamed industry experts called this dubious to Népszava.", "")],
+        ),
+    ],
+    ids=["a contrast the frame opens", "a clause after a semicolon"],
+)  # fmt: skip
+def test_a_frame_between_commas_speaks_for_its_own_clause_only(sentence, expected):
+    claims = extract_claims(sentence, published_on=dt.date(2019, 10, 24), english_confirmed=True)
+
+    assert [(claim.text, claim.attribution) for claim in claims] == expected

@@ -518,6 +518,9 @@ _PARENTHETICAL = re.compile(
     # Not when what follows describes the source (", according to prosecutor Ana Vell, who led ...").
     r"(?=\w)(?!(?:who|whom|whose|which)\b(?!\s+(?:also\s+)?(?:said|added|told|stated|reported)\b))"
 )
+_PAST_VERB_AFTER_GAP = re.compile(
+    rf"(?:(?:also|then|later|had|have|has)\s+)?(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b(?!\s+by\b)"
+)
 # "One child was, according to the fire service, among the dead": the frame splits the verb from what follows
 _VERB_BEFORE_GAP = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)$")
 # ", officials told state media, adding that ...", ", according to police, who said officers ...": the frame
@@ -799,6 +802,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             or _PHRASE_GOES_ON.match(sentence, match.end())
             # not past a semicolon, where the frame may speak for its own clause only
             or (";" not in sentence[: match.start()] and _VERB_BEFORE_GAP.search(sentence, 0, match.start()))
+            # "Day, they said, desired no memorials": the subject's verb after the frame, the subject before it
+            or (_PAST_VERB_AFTER_GAP.match(sentence, match.end()) and not has_clause_verb(sentence[: match.start()]))
         )
     ):
         source = match["source1"] or match["source2"] or match["source3"]
