@@ -1734,3 +1734,20 @@ def test_numbers_of_flights_rounds_and_regions_are_no_quantities_and_a_named_mag
 )  # fmt: skip
 def test_a_vague_or_bare_count_of_the_dead_or_injured_counts_deaths_or_people(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A spokesman of "Save the Children" said the group had left.', [("Save the Children", "ORG")]),
+        ('Anna Franowska of "Have no fear" told Reuters it was a start.',
+         [("Anna Franowska", "PERSON"), ("Have no fear", "ORG"), ("Reuters", "ORG")]),
+        ('The European Union is leaving, which has been termed Brexit for "British exit".',
+         [("European Union", "ORG"), ("Brexit", "MISC"), ("British", "NORP")]),
+        ('Gary Johnson answered the question with "What is Aleppo?"',
+         [("Gary Johnson", "PERSON"), ("Aleppo", "PLACE")]),
+    ],
+    ids=["a spokesman's body", "a person's body", "a word after a name", "a question"],
+)  # fmt: skip
+def test_a_body_named_in_quotation_marks_after_someone_of_it_is_an_organisation(text, expected):
+    assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected
