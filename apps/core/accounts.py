@@ -11,10 +11,13 @@ from typing import Literal
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from rest_framework.authtoken.models import Token
 
 from apps.core.audit import audit_account_event, audit_record
+from apps.core.exceptions import ApplicationError
 from apps.core.models import AuditAction
 
 # How a password came to be set: on the account page, or from an emailed reset link.
@@ -66,3 +69,44 @@ def on_sign_in_locked_out(sender, *, request, username, ip_address, **kwargs) ->
     failures = getattr(request, "axes_failures_since_start", None)
     if failures is not None:
         account_sign_in_locked_record(username=username, ip_address=ip_address, failures=failures)
+
+
+# --- Personal API token ---------------------------------------------------------------------------
+# DRF's `Token`: one per person, sent as `Authorization: Token <key>`. It acts as the person, with
+# exactly their desks and roles, so it needs no permissions of its own.
+
+
+def api_token_created_at(*, user) -> dt.datetime | None:
+    """When the person's token was created, or None when they have none."""
+    return Token.objects.filter(user=user).values_list("created", flat=True).first()
+
+
+def api_token_create(*, user) -> str:
+    """A new token for a person who has none; returns its key, which is shown once and not again."""
+    try:
+        with transaction.atomic():
+            token = Token.objects.create(user=user)
+            audit_account_event(action=AuditAction.API_TOKEN_CREATED, account=user, details={"api_token": "created"})
+    except IntegrityError as error:  # one per person: a second tab, or a double click
+        raise ApplicationError(
+            gettext("You already have an API token. Replace it to get a new key."), status=409
+        ) from error
+    return token.key
+
+
+def api_token_rotate(*, user) -> str:
+    """Replace the person's token with a new one: the old key stops working at once. Returns the new key."""
+    with transaction.atomic():
+        if not Token.objects.filter(user=user).delete()[0]:
+            raise ApplicationError(gettext("You have no API token to replace or revoke."), status=409)
+        token = Token.objects.create(user=user)
+        audit_account_event(action=AuditAction.API_TOKEN_ROTATED, account=user, details={"api_token": "replaced"})
+    return token.key
+
+
+def api_token_revoke(*, user) -> None:
+    """Delete the person's token: requests sending its key are refused from now on."""
+    with transaction.atomic():
+        if not Token.objects.filter(user=user).delete()[0]:
+            raise ApplicationError(gettext("You have no API token to replace or revoke."), status=409)
+        audit_account_event(action=AuditAction.API_TOKEN_REVOKED, account=user, details={"api_token": "revoked"})

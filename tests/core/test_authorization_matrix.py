@@ -281,6 +281,11 @@ ROUTES: dict[str, Route] = {
     "account:language": Route({"POST": USER}),
     # The caller's own password: the old one is asked for, so a body the matrix sends is refused (400).
     "account:password": Route({"GET": USER, "POST": USER}),
+    # The caller's own API token; replacing or revoking one they don't have is a message, not a refusal.
+    "account:api_token": Route({"GET": USER}),
+    "account:api_token_create": Route({"POST": USER}),
+    "account:api_token_rotate": Route({"POST": USER}),
+    "account:api_token_revoke": Route({"POST": USER}),
     "reviews:queue": Route(
         {"GET": USER},
         query=lambda w: {"article": str(w.article.pk)},
