@@ -6,9 +6,11 @@ import datetime as dt
 import html
 
 import pytest
+from axes.exceptions import AxesBackendRequestParameterRequired
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import F
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
@@ -193,3 +195,13 @@ def test_behind_a_proxy_guesses_from_one_client_count_together_whatever_it_claim
     assert _log_in(Client(), HTTP_X_FORWARDED_FOR="8.8.8.8, 198.51.100.7").status_code == 429
     # Another client behind the same proxy (the same REMOTE_ADDR) signs in.
     assert _log_in(Client(), password=factories.PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 302
+
+
+def test_the_test_clients_login_works_given_a_request_as_axes_documents(ada):
+    """Axes refuses authenticate() without a request; the suite signs in with force_login, and a test
+    that needs the password checked passes a request to the test client's login()."""
+    client = Client()
+    assert client.login(request=HttpRequest(), username="ada", password=factories.PASSWORD)
+    assert _signed_in(client)
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        Client().login(username="ada", password=factories.PASSWORD)
