@@ -5,6 +5,7 @@ run the whole desk on one machine with nothing else installed: SQLite in WAL mod
 filesystem broker under `var/`. Setting DATABASE_URL / REDIS_URL switches to PostgreSQL / Redis.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -38,6 +39,8 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
+    # Counts failed sign-ins and locks out a name guessed at from one address (see "Sign-in lockout").
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Inside the user and message middleware: the page it draws has the site's header.
     "apps.web.middleware.method_not_allowed_page",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -128,13 +133,40 @@ AUTH_PASSWORD_VALIDATORS = [
 # Django's sign-in, loading each person's preferences with their user row (apps.core.interface_language).
 # Sessions signed in before it name ModelBackend, which keeps them valid: their pages read the
 # preference with one more query until the person signs in again.
+# django-axes' backend comes first: it refuses a locked-out sign-in before any password is checked
+# (it signs no one in itself).
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "apps.core.interface_language.AccountPreferenceBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# --- Sign-in lockout (django-axes) ------------------------------------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# After AXES_FAILURE_LIMIT wrong passwords for one name from one address, that name is refused from that
+# address (the right password too) for AXES_COOLOFF_TIME after the last failure allowed. By name and address
+# together: one reviewer mistyping does not lock out a newsroom behind one NAT address, and a guesser
+# trying one name from many addresses is slowed per address. A success clears the count. Covers every
+# sign-in through Django's authenticate(): the site's and the Django admin's login pages.
+AXES_FAILURE_LIMIT = env.int("FACTCHECK_SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("FACTCHECK_SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked out don't restart the wait, so the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "apps.web.views.account.sign_in_locked_out"
+# The client's address: REMOTE_ADDR, or behind a proxy the header it sets (apps/core/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "apps.core.client_ip.client_ip_address"
+# Behind a reverse proxy, the header that carries the client's address (X-Forwarded-For, X-Real-IP), and
+# how many proxies in front of the app append to it. Name it only if the proxy sets it: a client can
+# send any header, so without a proxy every client could pick the address it is counted under.
+CLIENT_IP_HEADER = None
+if _client_ip_header := env.str("DJANGO_CLIENT_IP_HEADER", default=""):
+    CLIENT_IP_HEADER = "HTTP_" + _client_ip_header.upper().replace("-", "_").removeprefix("HTTP_")
+CLIENT_IP_PROXY_COUNT = max(1, env.int("DJANGO_CLIENT_IP_PROXY_COUNT", default=1))
+
 # An emailed link to set a forgotten password works once, for this long (the email says how long).
 PASSWORD_RESET_TIMEOUT = env.int("FACTCHECK_PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
 

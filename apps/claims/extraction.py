@@ -94,6 +94,8 @@ _MAX_CAPTION_WORDS = 15
 # Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
 _AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
 _CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|though)\b")
+# "... specified no cause, but, according to his agent, Hunter had undergone surgery": the frame opens the contrast
+_CONTRAST_BEFORE_GAP = re.compile(r",?\s+(?:but|however|while|whereas|yet|although|though)\s*$")
 _DESCRIBED_SUBJECT = re.compile(r"(?P<subject>.{2,80}?) (?:is|was|are|were) ")
 _FEMALE_TITLES = "Queen|Princess|Lady|Mrs|Ms|Miss|Dame|Duchess|Empress|Madam"
 _MALE_TITLES = "King|Prince|Lord|Mr|Sir|Duke|Emperor"
@@ -398,8 +400,13 @@ def extract_claims(
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
             scored = text
-            if frame is not None and style == "trailing" and text != sentence.text:
-                # A piece split off "..., Kommersant said" is still an attributed statement.
+            if (
+                frame is not None
+                and (style == "trailing" or (frame.gap is not None and piece_attribution))
+                and text != sentence.text
+            ):
+                # A piece split off "..., Kommersant said" or out of "Day, they said, desired ..." is still an
+                # attributed statement.
                 scored = f"{text.rstrip('.')}, {frame.source} {frame.cue}."
             # "The next day, ...": the day is counted from the last one named before the piece
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
@@ -496,7 +503,7 @@ def classify(
     event_cues = [w for w in words if w in EVENT_VERBS]
     if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
         event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in EVENT_VERBS]
-    if quoted or _quotes_someone(text, words):
+    if quoted or _quotes_someone(text):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     unnamed_reports = _UNNAMED_REPORTS.search(lower)
@@ -680,6 +687,8 @@ def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMe
     return people[0] if people else ""
 
 
+# "Day's animal foundation", "Senator Klobuchar's campaign": a body of someone's, named by lower-case words after them
+_POSSESSED_BODY = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*)+$")
 # Stand-ins for a body the article has named: "The company said ...".
 _BODY_ANAPHORA = frozenset({"the company", "the firm", "the group", "the organisation", "the organization"})
 
@@ -749,9 +758,10 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             one_speaker = memory.latest == memory.person or names_a_post(memory.latest)
             return "" if one_speaker else memory.latest
         return memory.outlet
-    # 'Sergey said, "..." He also said': a given name alone is a person too
-    is_person = source in GIVEN_NAMES or any(
-        e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people)
+    # 'Sergey said, "..." He also said': a given name alone is a person too; "Day's animal foundation" is a body
+    is_person = not _POSSESSED_BODY.search(source) and (
+        source in GIVEN_NAMES
+        or any(e["type"] == "PERSON" for e in find_entities(source, known_people=memory.known_people))
     )
     if is_person:
         memory.person = source
@@ -929,11 +939,19 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
     """Whether a piece of a sentence is what its frame's source said: not the subject's other action, split off
     the verb of saying ("The company acknowledged the breach and paid the fine", "The embassy declined the
     request and said ..."), nor a contrasting clause after a frame that closed the one before ("Trump has
-    admitted it, according to prosecutors, but the Justice Department maintains ...")."""
+    admitted it, according to prosecutors, but the Justice Department maintains ..."), nor the clause before a
+    contrast the frame opens ("... specified no cause, but, according to his agent, Hunter had ..."), nor a
+    clause after a semicolon past it."""
     if frame is None:
         return True
     if frame.gap is not None and _CONTRAST_AFTER_GAP.match(sentence, frame.gap[1]):
         return any(a < frame.gap[0] for a, _ in spans)
+    if frame.gap is not None and (contrast := _CONTRAST_BEFORE_GAP.search(sentence, 0, frame.gap[0])):
+        return any(b > contrast.start() for _, b in spans)
+    if frame.gap is not None and (semicolon := sentence.find(";", frame.gap[1])) >= 0:
+        # "Already-queued orders won't leave idle capacity, Maróth said, and ...; unnamed industry experts called
+        # this dubious": the frame speaks for its own clause, not for one after a semicolon
+        return any(a < semicolon for a, _ in spans)
     if frame.cue_start is None:
         return True
     holds_the_verb = any(a <= frame.cue_start < b for a, b in spans)
@@ -1037,12 +1055,13 @@ def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
     return []
 
 
-def _quotes_someone(text: str, words: list[str]) -> bool:
+def _quotes_someone(text: str) -> bool:
     """Quoted words that are someone's speech, not a name or title in quotation marks ("known as
-    "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): unless a speech verb says so,
-    a quotation in title case is a name."""
+    "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): a quotation in title case is a name even beside a
+    verb of saying ('Roberts says his event, "Storm Area 51, They Can't Stop All of Us", was posted as a joke', 'A
+    spokesman of "Save the Children" said'), unless it is shouted in capitals."""
     quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
-    return (bool(_speech_cues(words)) and bool(quotations)) or any(not _title_case(q) for q in quotations)
+    return any(not _title_case(quotation) or quotation.isupper() for quotation in quotations)
 
 
 def _title_case(phrase: str) -> bool:

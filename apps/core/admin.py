@@ -1,5 +1,7 @@
 from typing import Any
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.admin import GroupAdmin
@@ -216,6 +218,8 @@ class AuditEventAdmin(EveryDeskRecordAdmin):
 # another package registers without it.
 admin.site.unregister(Group)
 admin.site.unregister(TokenProxy)
+for axes_model in (AccessAttempt, AccessLog, AccessFailureLog):
+    admin.site.unregister(axes_model)
 
 
 @admin.register(Group)
@@ -225,4 +229,28 @@ class LookupCheckingGroupAdmin(LookupCheckingAdmin, GroupAdmin):
 
 @admin.register(TokenProxy)
 class LookupCheckingTokenAdmin(LookupCheckingAdmin, TokenAdmin):
+    pass
+
+
+class _SignInRecordAdmin(LookupCheckingAdmin):
+    """django-axes' records of sign-ins, as its own admin shows them, read-only: what a person typed
+    and where from is never changed. Deleting a failed attempt lifts the lockout it caused (as
+    `manage.py axes_reset_username NAME` does)."""
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AccessAttempt)
+class SignInAttemptAdmin(_SignInRecordAdmin, AccessAttemptAdmin):
+    pass
+
+
+@admin.register(AccessLog)
+class SignInLogAdmin(_SignInRecordAdmin, AccessLogAdmin):
+    pass
+
+
+@admin.register(AccessFailureLog)
+class SignInFailureLogAdmin(_SignInRecordAdmin, AccessFailureLogAdmin):
     pass

@@ -3197,3 +3197,86 @@ def test_a_colon_inside_a_name_stays_inside_the_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Roberts says his event, "Storm Area 51, They Can\'t Stop All of Us", was posted as a joke.',
+         ClaimKind.ATTRIBUTION),
+        ('Time reported some were using the slogan "Make the World Greta Again".', ClaimKind.ATTRIBUTION),
+        ('A spokesman of "Save the Children" said the group had left the region.', ClaimKind.ATTRIBUTION),
+        ('Trump has yet to concede, saying "I WON THIS ELECTION, BY A LOT!" on Twitter.', ClaimKind.QUOTE),
+        ('Miller said "It is a little hard to definitively say what is going on".', ClaimKind.QUOTE),
+    ],
+    ids=["an event's name", "a slogan", "a body's name", "shouted in capitals", "speech"],
+)  # fmt: skip
+def test_a_name_in_quotation_marks_beside_a_verb_of_saying_is_no_quote(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "In findings published on Wednesday in Science Advances, researchers from the Georgia Institute of "
+            "Technology (GT) and University of South Carolina Beaufort, both in the United States, reported warming "
+            "seas appear to decrease the efficacy of the chemical compounds.",
+            "researchers from the Georgia Institute of Technology (GT) and University of South Carolina Beaufort",
+        ),
+        (
+            "In findings published Wednesday in Science Advances, researchers from the University of Colorado at "
+            "Boulder (CU Boulder) in Colorado and the College of Wooster in Ohio reported a new mechanism by which "
+            "warm ocean currents erode the ice shelves.",
+            "researchers from the University of Colorado at Boulder (CU Boulder) in Colorado and the College of "
+            "Wooster in Ohio",
+        ),
+        (
+            "In findings published on Monday in Nature Sustainability, researchers mostly from Pennsylvania State "
+            "University (Penn State) in the U.S. reported the invention of a new coating that could reduce bacterial "
+            "growth.",
+            "researchers mostly from Pennsylvania State University (Penn State) in the U.S.",
+        ),
+    ],
+    ids=["an abbreviation and where both are", "where each is", "mostly from"],
+)
+def test_researchers_from_bodies_with_abbreviations_and_places_are_the_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source
+
+
+def test_a_frame_between_a_subject_and_its_past_verb_names_the_body_that_said_it():
+    body = (
+        "US singer Doris Day died on Monday. Day's animal foundation said she had recently had pneumonia. "
+        "Day, they said, desired no memorials or grave markers."
+    )
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 5, 16)), "memorials")
+
+    assert (claim.text, claim.attribution) == ("Day desired no memorials or grave markers.", "Day's animal foundation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "His family's announcement of his death specified no cause, but, according to his agent, Hunter had "
+            "undergone surgery recently.",
+            [("His family's announcement of his death specified no cause.", ""),
+             ("Hunter had undergone surgery recently.", "his agent")],
+        ),
+        (
+            "Already-queued orders won't leave idle capacity for some years, Maróth said, and paying back this loan "
+            "seems realistic; unnamed industry experts called this dubious to Népszava.",
+            [("Already-queued orders won't leave idle capacity for some years, and paying back this loan seems "
+              "realistic.", "Maróth"),
+             ("Unnamed industry experts called this dubious to Népszava.", "")],
+        ),
+    ],
+    ids=["a contrast the frame opens", "a clause after a semicolon"],
+)  # fmt: skip
+def test_a_frame_between_commas_speaks_for_its_own_clause_only(sentence, expected):
+    claims = extract_claims(sentence, published_on=dt.date(2019, 10, 24), english_confirmed=True)
+
+    assert [(claim.text, claim.attribution) for claim in claims] == expected

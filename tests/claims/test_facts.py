@@ -310,7 +310,7 @@ def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, ex
             "Puerto Rico has had dozens of earthquakes over magnitude 4.5",
             [(">", 12, "earthquakes"), ("=", 4.5, "magnitude")],
         ),
-        ("At least a dozen people died and scores more were injured.", [(">=", 12, "people"), (">", 20, "")]),
+        ("At least a dozen people died and scores more were injured.", [(">=", 12, "people"), (">", 20, "people")]),
     ],
 )
 def test_a_count_by_its_order_of_magnitude_is_more_than_it(text, expected):
@@ -1650,4 +1650,104 @@ def test_the_day_after_an_event_counts_from_the_day_named_for_that_event_only(co
          "after a verb of saying"],
 )  # fmt: skip
 def test_a_name_and_its_subtitle_after_a_colon_are_one_entity(text, expected):
+    assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paweł Adamowicz was stabbed last night whilst on stage.", [("last night", "2019-01-13")]),
+        ("Vigils nationwide this evening were attended by thousands.", [("this evening", "2019-01-14")]),
+        ("This morning Jacques Chirac died at home in Paris.", [("This morning", "2019-01-14")]),
+        ("\u201cI informed John Bolton last night that his services are no longer needed.\u201d", []),
+        ("Last Night in Soho is a film by Edgar Wright.", []),
+        ("The relic has been venerated since the construction of the cathedral 900 years ago.",
+         [("900 years ago", "1119")]),
+        ("The disease was first recognized about two months ago in Wuhan.", [("two months ago", "2018-11")]),
+        ("He was released from prison a week ago.", [("a week ago", "2019-W02")]),
+        ("The ship sank five days ago.", [("five days ago", "2019-01-09")]),
+        ("Saadallah came to the UK a number of years ago.", []),
+    ],
+    ids=["last night", "this evening", "this morning opening", "a speaker's last night", "a film's name",
+         "years ago", "months ago", "a week ago", "days ago", "a number of years ago"],
+)  # fmt: skip
+def test_parts_of_the_day_and_times_ago_count_back_from_publication(text, expected):
+    dates = find_dates(text, published_on=dt.date(2019, 1, 14))
+
+    assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "expected"),
+    [
+        ("", "The franchise expired on Monday, the same day Congress reconvened.",
+         [("on Monday", "2020-05-04"), ("the same day", "2020-05-04")]),
+        ("Sondland was subpoenaed on September 27.", "On the same day, Kurt Volker resigned.",
+         [("the same day", "2019-09-27")]),
+        ("Putin flew to Magnitogorsk on Monday.", "In a meeting that day he was told of 40 people under the rubble.",
+         [("that day", "2020-05-04")]),
+        ("The new policy is to take effect on December 10.", "The new rules were released later the same day.", []),
+        ("Warren ended her campaign on Wednesday.", "The primaries were all held on the same day.", []),
+    ],
+    ids=["a day named before it", "opening the sentence", "that day, opening it", "later in the sentence",
+         "the same day as one another"],
+)  # fmt: skip
+def test_the_same_day_is_the_day_its_sentence_named_or_the_last_one_where_it_opens_the_sentence(
+    context, text, expected
+):
+    dates = find_dates(text, published_on=dt.date(2020, 5, 6), context=context)
+
+    assert [(date["text"], date["value"]) for date in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air India Express flight 1344 was en-route from Dubai.", []),
+        ("Caloundra defeated Maroochydore in round 3 of the season.", []),
+        ("In addition, Lusk chaired region six of the party.", []),
+        ("The flight 300 passengers took was late.", [("=", 300, "passengers")]),
+        ("Magnitude 6.3 according to Phivolcs, it was recorded as magnitude 6.4 by the USGS.",
+         [("=", 6.3, "magnitude"), ("=", 6.4, "magnitude")]),
+        ("The presidency reported the magnitude of the earthquake was 6.6.", [("=", 6.6, "magnitude")]),
+    ],
+    ids=["a flight's number", "a round's number", "a region's number", "a plural after the number",
+         "a magnitude named before", "the magnitude of the earthquake"],
+)  # fmt: skip
+def test_numbers_of_flights_rounds_and_regions_are_no_quantities_and_a_named_magnitude_is_one(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens died in the attack, reportedly conducted by the Taliban.", [(">", 12, "deaths")]),
+        ("A failed coup in the country in which hundreds died.", [(">", 100, "deaths")]),
+        ("At least a dozen people lost their lives and scores more were injured.",
+         [(">=", 12, "people"), (">", 20, "people")]),
+        ("Around twenty more, including colleague Faisal al-Thubhani, were injured.", [("~", 20, "people")]),
+        ("In addition, 33 were reported injured.", [("=", 33, "people")]),
+        ("Dozens of dolphins died.", [(">", 12, "dolphins")]),
+    ],
+    ids=["dozens died", "hundreds died", "scores more were injured", "injured after an aside",
+         "reported injured", "what died named"],
+)  # fmt: skip
+def test_a_vague_or_bare_count_of_the_dead_or_injured_counts_deaths_or_people(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A spokesman of "Save the Children" said the group had left.', [("Save the Children", "ORG")]),
+        ('Anna Franowska of "Have no fear" told Reuters it was a start.',
+         [("Anna Franowska", "PERSON"), ("Have no fear", "ORG"), ("Reuters", "ORG")]),
+        ('The European Union is leaving, which has been termed Brexit for "British exit".',
+         [("European Union", "ORG"), ("Brexit", "MISC"), ("British", "NORP")]),
+        ('Gary Johnson answered the question with "What is Aleppo?"',
+         [("Gary Johnson", "PERSON"), ("Aleppo", "PLACE")]),
+    ],
+    ids=["a spokesman's body", "a person's body", "a word after a name", "a question"],
+)  # fmt: skip
+def test_a_body_named_in_quotation_marks_after_someone_of_it_is_an_organisation(text, expected):
     assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected

@@ -75,6 +75,7 @@ SKIPPED_ROUTES = {
     "api-schema": "The OpenAPI document describes endpoints, not any desk's data.",
     "api-docs": "Swagger UI for the schema, from static files.",
     "api:not-found": "The API's catch-all answers 404 to everyone (test_unknown_api_path_is_not_found).",
+    "password_reset_confirm": "The emailed link names an account by its token; tests/core/test_password_reset.py.",
 }
 
 # Answered by apps.core.health.HealthCheckMiddleware before any URL is resolved.
@@ -278,6 +279,10 @@ ROUTES: dict[str, Route] = {
     # Reader tips: a desk that takes them has a public form, and the tipster's link is their key.
     "tips:submit": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"text": "The lighthouse is 150 years old."}),
     "tips:track": Route({"GET": PUBLIC}),
+    # A forgotten password: the same answer whatever the address (no account is named by it).
+    "password_reset": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"email": "nobody@example.org"}),
+    "password_reset_done": Route({"GET": PUBLIC}),
+    "password_reset_complete": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),
     # The caller's own email settings, which name no desk's object: an empty form (every email off) is
@@ -285,6 +290,13 @@ ROUTES: dict[str, Route] = {
     "account:notifications": Route({"GET": USER, "POST": USER}),
     # The caller's own language: the empty choice (the browser's language) is a valid one.
     "account:language": Route({"POST": USER}),
+    # The caller's own password: the old one is asked for, so a body the matrix sends is refused (400).
+    "account:password": Route({"GET": USER, "POST": USER}),
+    # The caller's own API token; replacing or revoking one they don't have is a message, not a refusal.
+    "account:api_token": Route({"GET": USER}),
+    "account:api_token_create": Route({"POST": USER}),
+    "account:api_token_rotate": Route({"POST": USER}),
+    "account:api_token_revoke": Route({"POST": USER}),
     "reviews:queue": Route(
         {"GET": USER},
         query=lambda w: {"article": str(w.article.pk)},

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from apps.articles import tips
@@ -128,6 +129,26 @@ def _wrong_password(page) -> None:
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Log in").click()
     page.locator(".form-errors, .field-error").first.wait_for()
+
+
+def _sign_in_paused(page) -> None:
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.get_by_label("Username").fill("lucia")
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+    page.get_by_role("heading", name="Logging in is paused").wait_for()
+
+
+def _wrong_old_password(page) -> None:
+    page.get_by_label("Old password").fill("not the password")
+    page.get_by_role("button", name="Change password").click()
+    page.locator(".field-error").first.wait_for()
+
+
+def _create_a_token(page) -> None:
+    page.get_by_role("button", name="Create a token").click()
+    page.locator("#api-token-key").wait_for()
 
 
 def _empty_import(page) -> None:
@@ -270,6 +291,10 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/search/?q=vetoed"),
         Visit("/search/?q=nothing+like+this+was+ever+said"),
         Visit("/account/notifications/"),
+        Visit("/account/password/"),
+        Visit("/account/password/", then=_wrong_old_password, label="wrong old password"),
+        Visit("/account/api-token/"),
+        Visit("/account/api-token/", then=_create_a_token, label="token created"),
         Visit(f"/desks/{desk.slug}/report/"),
         Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
@@ -308,6 +333,11 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/tips/track/{ids['closed_tip_token']}/"),
         Visit("/login/"),
         Visit("/login/", then=_wrong_password),
+        Visit("/login/", then=_sign_in_paused, label="sign-in paused"),
+        Visit("/password-reset/"),
+        Visit("/password-reset/sent/"),
+        Visit("/reset/zzzz/abc-def/"),
+        Visit("/reset/done/"),
         Visit("/login/", then=_form_sent_with_an_expired_token, label="form expired (403_csrf.html)"),
         Visit("/login/", then=_shown_instead("400.html"), label="400.html"),
         Visit("/login/", then=_shown_instead("500.html"), label="500.html"),

@@ -394,6 +394,9 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
             "/account/password/",
             {"old_password": words["wrong_password"], "new_password1": "", "new_password2": "x"},
         ),
+        ("get", "/account/api-token/", None),
+        ("post", "/account/api-token/create/", {}),
+        ("post", "/account/api-token/create/", {}),
         ("get", f"/desks/{slug}/report/", None),
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
@@ -468,6 +471,7 @@ def test_pages_hold_no_english_for_a_reader_of_another_language(world):
         ("get", f"/tips/track/{world['closed_tip_token']}/", None),
         ("get", "/tips/track/no-such-token/", None),
     ]
+    anonymous += [("post", "/login/", {"username": "lucia", "password": world["words"]["wrong_password"]})] * 5
     for method, path, form in anonymous:
         response = getattr(Client(), method)(path, form, headers=browser)
         assert response.status_code < 500, f"anonymous {method} {path}: {response.status_code}"

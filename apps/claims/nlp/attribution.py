@@ -72,6 +72,11 @@ _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
 )
+# "the University of Colorado at Boulder (CU Boulder) in Colorado": a body, its abbreviation, where it is
+_INSTITUTION = (
+    rf"{_NAME}(?:\s+(?:(?:of|at|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}(?:\s+\([A-Z][\w .-]{{0,18}}\))?"
+    rf"(?:\s+in\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})?"
+)
 _SOURCE = (
     # "Chilean military authorities reported": a group named by where it is from, and what it is
     rf"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|{_NAME}\s+(?:(?!(?:and|or|but|of|the|to|in)\s)[a-z]+\s+)?(?:{_GROUP_NOUN})"
@@ -86,7 +91,11 @@ _SOURCE = (
     rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}\s+(?:of|from|at|with)\s+(?:the\s+)?"
     r"(?:(?!(?:and|or|also)\s)[\w'\u2019-]+\s+){0,5}?(?!also\s)[\w'\u2019-]+(?=\s+(?:said|says|told|stated|wrote)\b)"
     # "researchers in the United Kingdom established that": a group named by where it works
-    rf"|(?i:{_GROUP_NOUN})\s+(?:in|from|at|of)\s+(?:the\s+)?(?:{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,4}}|[a-z]+)"
+    # "researchers mostly from Pennsylvania State University (Penn State) in the U.S. reported", "researchers from the
+    # University of Colorado at Boulder (CU Boulder) in Colorado and the College of Wooster in Ohio reported": its
+    # abbreviation, where that is, and a second body
+    rf"|(?i:{_GROUP_NOUN})\s+(?:(?:mostly|mainly|largely|primarily)\s+)?(?:in|from|at|of)\s+(?:the\s+)?"
+    rf"(?:{_INSTITUTION}(?:\s+and\s+(?:the\s+)?{_INSTITUTION})?|[a-z]+)"
     # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
     rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
@@ -232,7 +241,9 @@ _MEDIUM_ASIDE = (
 # "The minister, in a rare admission on Tuesday, said", "Zoe, on the top deck of the bus, said": where or
 # when the source spoke, between commas
 _WHERE_OR_WHEN_ASIDE = (
-    r"(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
+    # "researchers from the Georgia Institute of Technology (GT) and University of South Carolina Beaufort, both in the
+    # United States, reported": where they both are
+    r"(?:(?:both|all)\s+)?(?:in|on|at|during|after|before|aboard|inside|outside)\s[^,\"\u201c]{2,80}"
     # "Mendez's wife Jonna Mendez, also CIA, said": what else the source is
     r"|also\s[^,\"\u201c]{1,60}"
     # "Barend Leyts, when asked whether an investigation was conducted, told ...": what the source was asked
@@ -506,6 +517,9 @@ _PARENTHETICAL = re.compile(
     rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
     # Not when what follows describes the source (", according to prosecutor Ana Vell, who led ...").
     r"(?=\w)(?!(?:who|whom|whose|which)\b(?!\s+(?:also\s+)?(?:said|added|told|stated|reported)\b))"
+)
+_PAST_VERB_AFTER_GAP = re.compile(
+    rf"(?:(?:also|then|later|had|have|has)\s+)?(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b(?!\s+by\b)"
 )
 # "One child was, according to the fire service, among the dead": the frame splits the verb from what follows
 _VERB_BEFORE_GAP = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)$")
@@ -788,6 +802,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
             or _PHRASE_GOES_ON.match(sentence, match.end())
             # not past a semicolon, where the frame may speak for its own clause only
             or (";" not in sentence[: match.start()] and _VERB_BEFORE_GAP.search(sentence, 0, match.start()))
+            # "Day, they said, desired no memorials": the subject's verb after the frame, the subject before it
+            or (_PAST_VERB_AFTER_GAP.match(sentence, match.end()) and not has_clause_verb(sentence[: match.start()]))
         )
     ):
         source = match["source1"] or match["source2"] or match["source3"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -26,6 +26,9 @@ _DATE = re.compile(
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
     | (?P<weekend>\b(?:(?<!the\s)(?P<we_rel>last|next|this(?:\s+(?P<we_way>past|coming))?)|(?:over|during)\s+the)
         \s+weekend\b(?!\s+of\b))
+    | (?P<partday>\b(?:(?P<pd_rel>last|this)\s+(?:night|morning|afternoon|evening)|tonight)\b)
+    | (?P<ago>\b(?P<ago_count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
+        |\d{{1,3}})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)
     | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid|(?:in|at)\s+the\s+(?:middle|end)\s+of)
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
@@ -180,6 +183,8 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
 _DAYS_AWAY = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<previous>previous)\s+day"
     r"|the\s+day\s+(?P<around>after|before)\s+the\s+(?P<event>[a-z]{3,})"
+    # "He declared a state of emergency the same day.": the day named last
+    r"|(?P<same>the\s+same|that(?:\s+same)?)\s+day(?!\s+(?:of|in|as)\b)"
     r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<direction>later|earlier))\b",
     re.IGNORECASE,
 )
@@ -194,6 +199,8 @@ _DAYS_AWAY_HINTS = (
     "previous day",
     "day after the",
     "day before the",
+    "same day",
+    "that day",
 )
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -207,11 +214,20 @@ def _with_days_away(
     for away in _DAYS_AWAY.finditer(text):
         if away["event"]:
             anchor = _day_of_event(away["event"], f"{context} {text[: away.start()]}", published_on)
+        elif away["same"]:
+            # "the same day" is the day the sentence named before it, or, where it opens the sentence ("On the same
+            # day, Kurt Volker resigned"), the last day said before; not one further back ("the primaries held on
+            # the same day" is no day of the sentence before)
+            anchor = _last_day([date for date in found if date["_end"] <= away.start()])
+            if anchor is None and len(text[: away.start()].split()) <= _WORDS_OPENING_A_SENTENCE:
+                anchor = said_before
         else:
             anchor = _last_day([date for date in found if date["_end"] <= away.start()]) or said_before
         if anchor is None:
             continue  # "died two days later" with no day named before it
-        if away["around"]:
+        if away["same"]:
+            days = 0
+        elif away["around"]:
             days = 1 if away["around"] == "after" else -1
         elif away["count"]:
             count = _DAY_COUNTS.get(away["count"].lower()) or int(away["count"])
@@ -223,6 +239,8 @@ def _with_days_away(
     return sorted(found, key=lambda date: date["_end"])
 
 
+# "In a meeting that day", "On the same day,": words before a time that opens its sentence
+_WORDS_OPENING_A_SENTENCE = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -293,6 +311,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         return _relative_unit(match["rel"].lower(), match["unit"].lower(), published_on)
     if match["weekend"]:
         return _weekend(match, sentence, published_on)
+    if match["partday"] or match["ago"]:
+        return _part_of_a_day_or_time_ago(match, sentence, published_on)
     if match["inmonth"]:
         name = match["im_month"]
         if not name[0].isupper():
@@ -344,6 +364,42 @@ def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
     weeks_back = 1 if relation == "last" or (on_a_weekday and told_in_the_past) else -1 if relation == "next" else 0
     year, week, _ = (published_on - dt.timedelta(weeks=weeks_back)).isocalendar()
     return f"{year:04d}-W{week:02d}"
+
+
+_AGO_COUNTS = {"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30} | {
+    word: count for word, count in NUMBER_WORDS.items() if count <= 12
+}
+
+
+def _part_of_a_day_or_time_ago(
+    match: re.Match[str], sentence: _Sentence, published_on: dt.date | None
+) -> str | bool | None:
+    """ "last night" is the day before publication, "this morning" and "tonight" its day; "three years ago" the year
+    three before it, "two months ago" the month, "a week ago" the ISO week, "five days ago" the day; but not inside
+    a quotation, where they are the speaker's, nor in a name ("Last Night")."""
+    relation = match["pd_rel"] or ""
+    if (relation[:1].isupper() and (match.start() > 0 or match.group().split()[-1][0].isupper())) or _quoted(
+        match, sentence
+    ):
+        return False
+    if published_on is None:
+        return None
+    if match["partday"]:
+        return (published_on - dt.timedelta(days=1 if relation.lower() == "last" else 0)).isoformat()
+    count, unit = _AGO_COUNTS.get(match["ago_count"].lower()) or int(match["ago_count"]), match["ago_unit"].lower()
+    if unit == "day":
+        return (published_on - dt.timedelta(days=count)).isoformat()
+    if unit == "week":
+        year, week, _ = (published_on - dt.timedelta(weeks=count)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        index = published_on.year * 12 + published_on.month - 1 - count
+        return f"{index // 12:04d}-{index % 12 + 1:02d}" if index >= 12 else None
+    return f"{published_on.year - count:04d}" if published_on.year > count else None
+
+
+def _quoted(match: re.Match[str], sentence: _Sentence) -> bool:
+    return any(quote.start() < match.start() < quote.end() for quote in _QUOTATION.finditer(sentence.text))
 
 
 def _range_end(start: tuple[re.Match[str], str | None], end: re.Match[str], text: str) -> str | None:

@@ -355,6 +355,15 @@ _SUFFIX_ADJECTIVE = re.compile(
 )
 
 
+# Someone of a body, then the body's name in quotation marks
+_QUOTED_BODY = re.compile(
+    r"(?:\b(?:spokes(?:man|woman|person)|member|members|director|head|chief|founder|co-founder|president|chair"
+    r"|chairman|chairwoman|official|officials|representative|volunteer|volunteers|coordinator|leader|activist)"
+    # 'Anna Franowska of "Have no fear"': or a person by name
+    r"|[A-Z][a-z]+\s+[A-Z][a-z'\u2019-]+)"
+    r"\s+(?:of|for|from|at|with)\s+[\"\u201c](?P<name>[A-Z][^\"\u201d,?!]{1,40}?)[\"\u201d]"
+    r"(?!\s+(?:fame|song|album|film|movie|show|series|book|track|episode))"
+)
 _WORK_AFTER_NAME = re.compile(
     r"\s+(?:film|films|movie|movies|series|franchise|trilogy|sequel|album|novel|documentary|musical|show)\b"
 )
@@ -370,8 +379,18 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     seen: set[str] = set()
     headlines = _headline_spans(text)
     titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
+    # 'A spokesman of "Save the Children"', 'Anna Franowska of "Have no fear"': a body named in quotation marks
+    bodies = [quoted.span("name") for quoted in _QUOTED_BODY.finditer(text)] if '"' in text or "\u201c" in text else []
+    waiting = list(bodies)
     joined_by_colons = _names_joined_by_colons(_names_joined_by_and(_SEQUENCE.finditer(text), text), text, known_people)
     for name_start, name_end, colon in joined_by_colons:
+        while waiting and waiting[0][0] <= name_start:
+            start, end = waiting.pop(0)
+            if text[start:end].casefold() not in seen:
+                seen.add(text[start:end].casefold())
+                entities.append({"text": text[start:end], "type": "ORG"})
+        if any(start <= name_start < end for start, end in bodies):
+            continue
         if colon:
             # "Star Trek: The Next Generation", "Center for Microbial Oceanography: Research and Education": a title
             # or a body's name with its subtitle, a body's where its first part is one
@@ -409,6 +428,10 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
+    for start, end in waiting:
+        if text[start:end].casefold() not in seen:
+            seen.add(text[start:end].casefold())
+            entities.append({"text": text[start:end], "type": "ORG"})
     return entities
 
 

@@ -79,6 +79,9 @@ _REFERENCE_BEFORE = re.compile(
     r"Category|category|Level|Phase|Stage|Grade|Tier|Region|Round|Ward|(?:Council|UN)\s+resolution|ranking\s+number"
     r"|high\s+of\s+number|Area|phase|stage|Episode|Season)\s+$"
 )
+# "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
+# after the number says what it counts ("the flight 300 passengers took")
+_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward)\s+$")
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
 # "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
@@ -164,8 +167,8 @@ _COUNTED_BEFORE = re.compile(
     r"\b(?:number|total|count|tally)\s+of\s+(?:those\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)|\b(?P<toll>death)\s+tolls?\b"
     r"|\b(?!(?:final|official|overall|running|grand|new|current|latest|total|crowd|the|his|her|their|its)\b)"
     r"(?P<owner>[a-z]{3,})\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
-    # "the earthquake's magnitude was 5.5"
-    r"|\b(?P<measure>magnitude)\s+(?:(?:was|is|of|at)\s+)?$"
+    # "the earthquake's magnitude was 5.5", "the magnitude of the earthquake was 6.6", "Magnitude 6.3 according to"
+    r"|\b(?P<measure>[Mm]agnitude)(?:\s+of\s+the\s+(?:earthquake|quake|tremor|aftershock))?\s+(?:(?:was|is|of|at)\s+)?$"
 )
 
 
@@ -260,6 +263,10 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             end = noun.start() + len(unit)
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
+        elif not match["of"] and _DEATHS_AFTER.match(text, end):
+            unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
+        elif not match["of"] and _casualties_after(text, end):
+            unit = "people"  # "hundreds were injured"
         found.append(
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
@@ -440,6 +447,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
+    if _LOWER_REFERENCE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
+        text, match.end("number")
+    ):
+        return None
     if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
         text, match.end("number")
     ):
@@ -499,7 +510,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = (
             "deaths"
             if last["toll"]
-            else last["measure"]
+            else last["measure"].lower()
             if last["measure"]
             else _plural(last["owner"])
             if last["owner"]
@@ -563,7 +574,9 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
 _CASUALTY_AFTER = re.compile(
-    r"(?:\s+more)?\s+(?:were|are|have been|had been)\s+(?:dead|killed|injured|wounded)\b"
+    # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
+    r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
+    r"(?:dead|killed|injured|wounded|hurt)\b"
     r"|\s+(?P<hurt>(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt))\b"
 )
 

@@ -9,4 +9,8 @@ urlpatterns = [
     path("account/notifications/", views.notification_settings, name="notifications"),
     path("account/language/", views.interface_language, name="language"),
     path("account/password/", account.PasswordChangeView.as_view(), name="password"),
+    path("account/api-token/", account.api_token, name="api_token"),
+    path("account/api-token/create/", account.api_token_create_view, name="api_token_create"),
+    path("account/api-token/replace/", account.api_token_rotate_view, name="api_token_rotate"),
+    path("account/api-token/revoke/", account.api_token_revoke_view, name="api_token_revoke"),
 ]

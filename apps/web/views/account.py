@@ -1,11 +1,29 @@
-"""A person's own sign-in, under "Your account": their password and, signed out, a forgotten one."""
+"""A person's own sign-in: under "Your account" their password and API token; signed out, a forgotten
+password and the page of a paused sign-in."""
 
+import datetime as dt
+import math
+
+from axes.helpers import get_client_username
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
-from django.utils.translation import gettext as _
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.views.decorators.cache import never_cache
 
+from apps.core.accounts import (
+    api_token_create,
+    api_token_created_at,
+    api_token_revoke,
+    api_token_rotate,
+    sign_in_lockout_ends,
+)
+from apps.core.exceptions import ApplicationError
+from apps.web.actions import form_action
 from apps.web.forms.account import AccountPasswordChangeForm, AccountPasswordResetForm, AccountSetPasswordForm
 
 # The name the pages and emails give the site (base.html's brand).
@@ -23,7 +41,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         messages.success(
-            self.request, _("Your password is changed. Other browsers you were signed in on are signed out.")
+            self.request, gettext("Your password is changed. Other browsers you were signed in on are signed out.")
         )
         return response
 
@@ -65,3 +83,74 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         if not context.get("validlink") or (context.get("form") is not None and context["form"].errors):
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE), for the site's and the admin's login
+    pages: 429, saying when to try again (also as Retry-After), in the reader's language."""
+    username = get_client_username(request, credentials) or ""
+    retry_at = sign_in_lockout_ends(username=username, ip_address=getattr(request, "axes_ip_address", None))
+    wait = max(retry_at - timezone.now(), dt.timedelta(0))
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"username": username, "retry_at": retry_at, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(math.ceil(wait.total_seconds()))
+    return response
+
+
+# --- Personal API token ---------------------------------------------------------------------------
+
+
+def _api_token_page(request, *, new_key: str = "", status: int = 200):
+    return render(
+        request,
+        "account/api_token.html",
+        {
+            "created_at": api_token_created_at(user=request.user),
+            "new_key": new_key,
+            "docs_url": reverse("api-docs"),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@login_required
+def api_token(request):
+    return _api_token_page(request)
+
+
+def _api_token_action(change, *, success: str, status: int = 200):
+    """A POST that creates or replaces the token renders the page with its key (never redirected: the
+    key must not travel through the message store) on a page no cache keeps; one that revokes it
+    redirects with a message. A refusal (the page was stale) is a message on the page."""
+
+    @never_cache
+    @form_action("account:api_token")
+    def view(request):
+        try:
+            key = change(user=request.user)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("account:api_token")
+        messages.success(request, gettext(success))
+        if key is None:
+            return redirect("account:api_token")
+        return _api_token_page(request, new_key=key, status=status)
+
+    return view
+
+
+api_token_create_view = _api_token_action(
+    api_token_create, success=gettext_noop("Your API token is created."), status=201
+)
+api_token_rotate_view = _api_token_action(
+    api_token_rotate, success=gettext_noop("Your API token is replaced: the old one no longer works.")
+)
+api_token_revoke_view = _api_token_action(
+    api_token_revoke, success=gettext_noop("Your API token is revoked: programs using it are refused.")
+)
