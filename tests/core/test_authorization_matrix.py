@@ -282,6 +282,7 @@ ROUTES: dict[str, Route] = {
     # A forgotten password: the same answer whatever the address (no account is named by it).
     "password_reset": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"email": "nobody@example.org"}),
     "password_reset_done": Route({"GET": PUBLIC}),
+    "admin_password_reset": Route({"GET": PUBLIC}),  # the admin sign-in page's link, to password_reset
     "password_reset_complete": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),

@@ -18,6 +18,7 @@ from apps.core.audit import audit_event_summary
 from apps.core.client_ip import client_ip_address
 from apps.core.models import AuditAction, AuditEvent
 from tests import factories
+from tests.core.test_production import PRODUCTION, _settings
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +206,29 @@ def test_the_test_clients_login_works_given_a_request_as_axes_documents(ada):
     assert _signed_in(client)
     with pytest.raises(AxesBackendRequestParameterRequired):
         Client().login(username="ada", password=factories.PASSWORD)
+
+
+def test_the_lockout_and_proxy_settings_come_from_the_environment(tmp_path):
+    found = _settings(
+        tmp_path,
+        {
+            **PRODUCTION,
+            "DJANGO_CLIENT_IP_HEADER": "X-Real-IP",
+            "DJANGO_CLIENT_IP_PROXY_COUNT": "2",
+            "FACTCHECK_SIGN_IN_FAILURE_LIMIT": "8",
+            "FACTCHECK_SIGN_IN_LOCKOUT_MINUTES": "30",
+            "FACTCHECK_PASSWORD_RESET_TIMEOUT": "3600",
+        },
+        "CLIENT_IP_HEADER",
+        "CLIENT_IP_PROXY_COUNT",
+        "AXES_FAILURE_LIMIT",
+        "AXES_COOLOFF_TIME",
+        "PASSWORD_RESET_TIMEOUT",
+    )
+    assert found == {
+        "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        "CLIENT_IP_PROXY_COUNT": 2,
+        "AXES_FAILURE_LIMIT": 8,
+        "AXES_COOLOFF_TIME": "0:30:00",
+        "PASSWORD_RESET_TIMEOUT": 3600,
+    }
