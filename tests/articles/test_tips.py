@@ -178,6 +178,26 @@ def test_one_address_may_send_five_tips_an_hour(tip_desk, settings):
     assert Tip.objects.count() == 6
 
 
+def test_behind_a_proxy_each_reader_is_counted_by_the_address_the_proxy_wrote(tip_desk, settings):
+    settings.TIPS_PER_ADDRESS_PER_HOUR = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    client = Client()
+
+    def via_proxy(text, forwarded):
+        return client.post(
+            reverse("tips:submit", args=[tip_desk.slug]),
+            {"text": text},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    first = via_proxy(CLAIM, "203.0.113.7")
+    forged = via_proxy("A second claim from the same reader.", "198.51.100.1, 203.0.113.7")
+    another_reader = via_proxy("A claim from someone else.", "198.51.100.9")
+
+    assert [first.status_code, forged.status_code, another_reader.status_code] == [302, 429, 302]
+
+
 def test_the_address_is_not_stored(tip_desk):
     _submit(Client(), addr="203.0.113.77")
 

@@ -12,18 +12,13 @@ from django.views.decorators.http import require_http_methods
 
 from apps.articles import tips as tip_services
 from apps.articles.models import TipStatus
+from apps.core.client_ip import client_ip_address
 from apps.core.exceptions import ApplicationError
 from apps.desks.selectors import desk_get_for_member, membership_require
 from apps.reports.selectors import article_public_verdicts
 from apps.web.actions import form_action
 from apps.web.errors import form_add_service_errors
 from apps.web.forms.tips import TipCloseForm, TipForm, TipInboxFilterForm
-
-
-def client_address(request) -> str | None:
-    """The address a tip came from, for the hourly limit. REMOTE_ADDR for now: behind a proxy it
-    should be `apps.core.client_ip.client_ip_address`, as the sign-in lockout counts it."""
-    return request.META.get("REMOTE_ADDR")
 
 
 def _error_page(request, error: ApplicationError):
@@ -54,7 +49,7 @@ def tip_submit(request, slug):
                     link=request.POST.get("link", ""),
                     reason=request.POST.get("reason", ""),
                     email=request.POST.get("email", ""),
-                    client_address=client_address(request),
+                    client_address=client_ip_address(request),
                 )
             except ApplicationError as error:
                 if error.status == 404:
