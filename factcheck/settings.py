@@ -41,6 +41,10 @@ THIRD_PARTY_APPS = [
     "rest_framework.authtoken",
     # Counts failed sign-ins and locks out a name guessed at from one address (see "Sign-in lockout").
     "axes",
+    # Two-step sign-in: authenticator-app codes (TOTP) and single-use recovery codes (see "Two-step sign-in").
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session's sign-in passed the second step (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "apps.core.interface_language.InterfaceLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -159,6 +165,16 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "apps.web.views.account.sign_in_locked_out"
 # The client's address: REMOTE_ADDR, or behind a proxy the header it sets (apps/core/client_ip.py).
 AXES_CLIENT_IP_CALLABLE = "apps.core.client_ip.client_ip_address"
+# --- Two-step sign-in (django-otp) ------------------------------------------------------------
+# https://django-otp-official.readthedocs.io/en/stable/overview.html
+# A person who turned it on is signed in (django.contrib.auth.login) only after the second page takes a
+# current authenticator code or one of their recovery codes (apps/web/views/two_step.py); until then
+# the session holds only who is waiting, for TWO_STEP_PENDING_SECONDS. The name shown in authenticator apps:
+OTP_TOTP_ISSUER = "factcheck"
+TWO_STEP_PENDING_SECONDS = 5 * 60
+# Wrong codes allowed on one pending sign-in before the password is asked for again; each one also
+# counts as a failed sign-in towards the lockout above.
+TWO_STEP_CODE_FAILURE_LIMIT = 5
 # Behind a reverse proxy, the header that carries the client's address (X-Forwarded-For, X-Real-IP), and
 # how many proxies in front of the app append to it. Name it only if the proxy sets it: a client can
 # send any header, so without a proxy every client could pick the address it is counted under.

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.core.api.not_found import api_not_found
+from apps.web.views.two_step import admin_login
 
 api_v1 = [
     path("", include("apps.articles.api.urls")),
@@ -23,6 +24,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="password_reset"),
         name="admin_password_reset",
     ),
+    # Before the admin's own: its sign-in asks for the two-step code too (apps/web/views/two_step.py).
+    path("admin/login/", admin_login, name="admin_sign_in"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -225,6 +225,9 @@ _ACCOUNT_SUMMARIES = {
     AuditAction.API_TOKEN_CREATED: "{actor} created an API token for {what}",
     AuditAction.API_TOKEN_ROTATED: "{actor} replaced the API token of {what}",
     AuditAction.API_TOKEN_REVOKED: "{actor} revoked the API token of {what}",
+    AuditAction.TWO_STEP_ENABLED: "{actor} turned two-step sign-in on for {what}",
+    AuditAction.TWO_STEP_DISABLED: "{actor} turned two-step sign-in off for {what}",
+    AuditAction.RECOVERY_CODES_REGENERATED: "{actor} replaced the two-step recovery codes of {what}",
 }
 
 

@@ -117,6 +117,9 @@ class AuditAction(models.TextChoices):
     API_TOKEN_CREATED = "api_token_created", "API token created"
     API_TOKEN_ROTATED = "api_token_rotated", "API token replaced"
     API_TOKEN_REVOKED = "api_token_revoked", "API token revoked"
+    TWO_STEP_ENABLED = "two_step_enabled", "Two-step sign-in turned on"
+    TWO_STEP_DISABLED = "two_step_disabled", "Two-step sign-in turned off"
+    RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated", "Two-step sign-in recovery codes replaced"
 
 
 class AuditEvent(models.Model):

@@ -284,6 +284,10 @@ ROUTES: dict[str, Route] = {
     "password_reset_done": Route({"GET": PUBLIC}),
     "admin_password_reset": Route({"GET": PUBLIC}),  # the admin sign-in page's link, to password_reset
     "password_reset_complete": Route({"GET": PUBLIC}),
+    # Two-step sign-in's code page: without a pending sign-in (a right password just given) it sends the
+    # visitor to the login page. The admin's sign-in goes through the same two steps.
+    "sign_in_code": Route({"GET": PUBLIC, "POST": PUBLIC}),
+    "admin_sign_in": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),
     # The caller's own email settings, which name no desk's object: an empty form (every email off) is
@@ -298,6 +302,12 @@ ROUTES: dict[str, Route] = {
     "account:api_token_create": Route({"POST": USER}),
     "account:api_token_rotate": Route({"POST": USER}),
     "account:api_token_revoke": Route({"POST": USER}),
+    # The caller's own two-step sign-in: a code or the password is asked for, so a body the matrix sends
+    # is refused (400, or a message back on the page).
+    "account:two_step": Route({"GET": USER}),
+    "account:two_step_enable": Route({"POST": USER}),
+    "account:two_step_disable": Route({"POST": USER}),
+    "account:two_step_recovery_codes": Route({"POST": USER}),
     "reviews:queue": Route(
         {"GET": USER},
         query=lambda w: {"article": str(w.article.pk)},

@@ -1,13 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from apps.web.views import account, dashboard
+from apps.web.views import account, dashboard, two_step
 from apps.web.views.site import FaviconRedirectView
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("favicon.ico", FaviconRedirectView.as_view(), name="favicon"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", two_step.TwoStepLoginView.as_view(), name="login"),
+    path("login/code/", two_step.sign_in_code, name="sign_in_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", account.PasswordResetView.as_view(), name="password_reset"),
     path(

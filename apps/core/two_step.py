@@ -1,0 +1,130 @@
+"""Two-step sign-in: after the password, a code from an authenticator app (TOTP, django-otp's
+`TOTPDevice`) or one of ten single-use recovery codes (a `StaticDevice`).
+
+A person turns it on under "Your account": the page shows a new secret (unconfirmed device) and it
+takes effect only once they type a current code from it. Turning it off, or replacing the recovery
+codes, asks for the password. Each is recorded in the audit trail, without the secret or the codes.
+API tokens are unaffected: a token is its own credential.
+"""
+
+import base64
+import re
+
+from django.db import transaction
+from django.utils.translation import gettext
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.core.audit import audit_account_event
+from apps.core.exceptions import ApplicationError
+from apps.core.models import AuditAction
+
+RECOVERY_CODE_COUNT = 10
+DEVICE_NAME = "authenticator"
+# An authenticator app's code is six digits; a recovery code is eight letters and digits (base32).
+_TOTP_CODE = re.compile(r"\d{6}")
+
+
+def _normalised(code: str) -> str:
+    return re.sub(r"[\s-]", "", code or "").lower()
+
+
+def two_step_device(*, user) -> TOTPDevice | None:
+    """The person's confirmed authenticator, or None when two-step sign-in is off for them."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def two_step_is_on(*, user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def two_step_recovery_codes_left(*, user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def two_step_pending_device(*, user) -> TOTPDevice:
+    """The unconfirmed authenticator a person is setting up: the same secret until they confirm it, so
+    reloading the page shows the QR code they may already have scanned."""
+    if two_step_is_on(user=user):
+        raise ApplicationError(gettext("Two-step sign-in is already on."), status=409)
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+
+
+def two_step_secret(device: TOTPDevice) -> str:
+    """The secret as authenticator apps take it typed in: base32, in groups of four."""
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def _new_recovery_codes(*, user) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def two_step_enable(*, user, code: str) -> tuple[TOTPDevice, list[str]]:
+    """Confirm the authenticator being set up with a current code from it; returns it and ten new
+    recovery codes, shown once. A wrong code leaves it unconfirmed."""
+    code = _normalised(code)
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
+        if device is None or two_step_is_on(user=user):
+            raise ApplicationError(gettext("Two-step sign-in is already on, or this page is out of date."), status=409)
+        # A wrong code is committed as one (django-otp slows down the next tries), not rolled back.
+        confirmed = bool(_TOTP_CODE.fullmatch(code)) and device.verify_token(code)
+        if confirmed:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            codes = _new_recovery_codes(user=user)
+            audit_account_event(action=AuditAction.TWO_STEP_ENABLED, account=user, details={"two_step": "on"})
+    if not confirmed:
+        raise ApplicationError(gettext("That code is not right. Type the six digits your app shows now."), status=400)
+    return device, codes
+
+
+def _check_password(user, password: str) -> None:
+    if not user.check_password(password or ""):
+        raise ApplicationError(gettext("That password is not right."), status=400)
+
+
+def two_step_disable(*, user, password: str) -> None:
+    """Turn two-step sign-in off: the authenticator and the recovery codes are forgotten."""
+    _check_password(user, password)
+    with transaction.atomic():
+        if not TOTPDevice.objects.filter(user=user).delete()[0]:
+            raise ApplicationError(gettext("Two-step sign-in is already off."), status=409)
+        StaticDevice.objects.filter(user=user).delete()
+        audit_account_event(action=AuditAction.TWO_STEP_DISABLED, account=user, details={"two_step": "off"})
+
+
+def two_step_recovery_codes_replace(*, user, password: str) -> list[str]:
+    """Ten new recovery codes; the old ones stop working."""
+    _check_password(user, password)
+    with transaction.atomic():
+        if not two_step_is_on(user=user):
+            raise ApplicationError(gettext("Two-step sign-in is off: there are no recovery codes."), status=409)
+        codes = _new_recovery_codes(user=user)
+        audit_account_event(
+            action=AuditAction.RECOVERY_CODES_REGENERATED, account=user, details={"recovery_codes": "replaced"}
+        )
+    return codes
+
+
+def two_step_verify(*, user, code: str):
+    """The device a sign-in code belongs to, or None. Six digits are checked against the authenticator
+    (a code already used is refused: django-otp keeps the last time step taken); anything else against
+    the recovery codes, each of which works once. The device row is locked so that two requests can't
+    both spend the same code."""
+    code = _normalised(code)
+    if not code:
+        return None
+    model = TOTPDevice if _TOTP_CODE.fullmatch(code) else StaticDevice
+    with transaction.atomic():
+        device = model.objects.select_for_update().filter(user=user, confirmed=True).first()
+        if device is None or not two_step_is_on(user=user):
+            return None
+        return device if device.verify_token(code) else None
