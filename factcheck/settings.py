@@ -171,6 +171,8 @@ AXES_CLIENT_IP_CALLABLE = "apps.core.client_ip.client_ip_address"
 # current authenticator code or one of their recovery codes (apps/web/views/two_step.py); until then
 # the session holds only who is waiting, for TWO_STEP_PENDING_SECONDS. The name shown in authenticator apps:
 OTP_TOTP_ISSUER = "factcheck"
+# The Django admin lists people's devices without their secret keys or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_STEP_PENDING_SECONDS = 5 * 60
 # Wrong codes allowed on one pending sign-in before the password is asked for again; each one also
 # counts as a failed sign-in towards the lockout above.

@@ -11,12 +11,17 @@ from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from .audit import audit_admin_deleted, audit_admin_saved, audit_admin_values, audit_event_summary
 from .exceptions import ApplicationError
 from .models import AuditEvent
+from .two_step import two_step_reset
 
 
 def _refusal_text(error: ApplicationError | ProtectedError) -> str:
@@ -220,6 +225,8 @@ admin.site.unregister(Group)
 admin.site.unregister(TokenProxy)
 for axes_model in (AccessAttempt, AccessLog, AccessFailureLog):
     admin.site.unregister(axes_model)
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(Group)
@@ -253,4 +260,31 @@ class SignInLogAdmin(_SignInRecordAdmin, AccessLogAdmin):
 
 @admin.register(AccessFailureLog)
 class SignInFailureLogAdmin(_SignInRecordAdmin, AccessFailureLogAdmin):
+    pass
+
+
+class _TwoStepDeviceAdmin(LookupCheckingAdmin):
+    """django-otp's devices of two-step sign-in, listed without their secrets (OTP_ADMIN_HIDE_SENSITIVE_DATA)
+    and neither added nor changed here: a person sets theirs up under "Your account". Deleting a
+    person's devices turns two-step sign-in off for them (a lost phone and lost recovery codes)."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAdmin(_TwoStepDeviceAdmin, TOTPDeviceAdmin):
+    def delete_model(self, request, obj) -> None:
+        two_step_reset(user=obj.user, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for device in queryset.select_related("user"):
+            two_step_reset(user=device.user, actor=request.user)
+
+
+@admin.register(StaticDevice)
+class RecoveryCodesAdmin(_TwoStepDeviceAdmin, StaticDeviceAdmin):
     pass

@@ -101,6 +101,19 @@ def two_step_disable(*, user, password: str) -> None:
         audit_account_event(action=AuditAction.TWO_STEP_DISABLED, account=user, details={"two_step": "off"})
 
 
+def two_step_reset(*, user, actor) -> None:
+    """A site administrator turns two-step sign-in off for a person who lost their phone and their
+    recovery codes (deleting their authenticator in the Django admin); recorded with who did it."""
+    with transaction.atomic():
+        was_on = two_step_is_on(user=user)
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        if was_on:
+            audit_account_event(
+                action=AuditAction.TWO_STEP_DISABLED, account=user, actor=actor, details={"two_step": "off"}
+            )
+
+
 def two_step_recovery_codes_replace(*, user, password: str) -> list[str]:
     """Ten new recovery codes; the old ones stop working."""
     _check_password(user, password)

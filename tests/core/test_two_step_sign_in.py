@@ -32,7 +32,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-SECRET = re.compile(r'<code id="two-step-secret">([A-Z2-7 ]+)</code>')
+SECRET = re.compile(r'<code id="two-step-secret"[^>]*>([A-Z2-7 ]+)</code>')
 RECOVERY_CODES = re.compile(r"<li><code>([a-z2-7]{8})</code></li>")
 
 
@@ -300,3 +300,19 @@ def test_an_api_token_is_its_own_credential(ada_with_two_step):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     assert api.get("/api/v1/articles/").status_code == 200
+
+
+def test_a_site_administrator_deleting_the_authenticator_in_the_admin_turns_it_off_on_record(
+    ada_with_two_step, root_client, root
+):
+    device = ada_with_two_step.device
+    url = reverse("admin:otp_totp_totpdevice_delete", args=[device.pk])
+    assert device.key not in root_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])).text
+
+    root_client.post(url, {"post": "yes"})
+
+    assert not TOTPDevice.objects.filter(user=ada_with_two_step).exists()
+    assert not StaticToken.objects.filter(device__user=ada_with_two_step).exists()
+    event = AuditEvent.objects.get(action=AuditAction.TWO_STEP_DISABLED)
+    assert event.actor == root
+    assert _password_step(Client(), ada_with_two_step).url == reverse("dashboard")

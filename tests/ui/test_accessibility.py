@@ -151,6 +151,12 @@ def _create_a_token(page) -> None:
     page.locator("#api-token-key").wait_for()
 
 
+def _wrong_two_step_code(page) -> None:
+    page.get_by_label("Code from the app").fill("12345")
+    page.get_by_role("button", name="Turn on").click()
+    page.locator("[role=alert]").first.wait_for()
+
+
 def _empty_import(page) -> None:
     page.get_by_role("button", name="Import").click()
     page.locator("[role=alert]").first.wait_for()
@@ -295,6 +301,9 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/account/password/", then=_wrong_old_password, label="wrong old password"),
         Visit("/account/api-token/"),
         Visit("/account/api-token/", then=_create_a_token, label="token created"),
+        # Turned on (recovery codes) and the sign-in code page: tests/ui/test_two_step_sign_in_browser.py.
+        Visit("/account/two-step/"),
+        Visit("/account/two-step/", then=_wrong_two_step_code, label="wrong two-step code"),
         Visit(f"/desks/{desk.slug}/report/"),
         Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page

@@ -16,10 +16,12 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django_otp.oath import totp
 
 from apps.articles import tips
 from apps.articles.models import Article, IntakeStatus, Tip
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
+from apps.core.two_step import two_step_enable, two_step_pending_device
 from apps.desks.models import Desk, WebhookEndpoint
 from apps.references.models import Reference, SourceRule
 from apps.reviews import services
@@ -71,7 +73,8 @@ ACCEPTED_ENGLISH = {
 class _VisibleText(HTMLParser):
     """The words a reader sees or hears: text outside scripts and styles, and the attributes a
     browser shows or reads out. Text marked lang="en" is left out: it is English on purpose and
-    says so (the claim's history, which the audit trail keeps in English)."""
+    says so (the claim's history, which the audit trail keeps in English). So is text marked
+    lang="zxx", no language at all (a two-step sign-in key, recovery codes)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -80,7 +83,7 @@ class _VisibleText(HTMLParser):
         self._english: list[str] = []  # the tag of each open element inside one marked lang="en"
 
     def handle_starttag(self, tag, attrs):
-        if self._english or dict(attrs).get("lang", "").startswith("en"):
+        if self._english or dict(attrs).get("lang", "").startswith(("en", "zxx")):
             self._english.append(tag)
             return
         if tag in NOT_SHOWN:
@@ -397,6 +400,8 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", "/account/api-token/", None),
         ("post", "/account/api-token/create/", {}),
         ("post", "/account/api-token/create/", {}),
+        ("get", "/account/two-step/", None),
+        ("post", "/account/two-step/turn-on/", {"code": "abc"}),
         ("get", f"/desks/{slug}/report/", None),
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
@@ -477,7 +482,37 @@ def test_pages_hold_no_english_for_a_reader_of_another_language(world):
         assert response.status_code < 500, f"anonymous {method} {path}: {response.status_code}"
         found += [f"anonymous {method} {path}: {word}" for word in english_words_in(response.text, data, language)]
 
+    found += _two_step_pages_english(world, data, browser)
+
     assert not found, "\n".join(found)
+
+
+def _two_step_pages_english(world, data, browser) -> list[str]:
+    """The pages of a person with two-step sign-in on: their account's page, new recovery codes, and
+    the code page of signing in with a wrong code."""
+    language = world["language"]
+    person = factories.UserFactory(username="tomas")
+    device = two_step_pending_device(user=person)
+    two_step_enable(user=person, code=f"{totp(device.bin_key):06d}")
+    signed_in = Client()
+    signed_in.force_login(person)
+    signing_in = Client()
+    signing_in.post("/login/", {"username": "tomas", "password": factories.PASSWORD}, headers=browser)
+    pages = [
+        ("account", signed_in.get("/account/two-step/", headers=browser)),
+        (
+            "codes",
+            signed_in.post("/account/two-step/recovery-codes/", {"password": factories.PASSWORD}, headers=browser),
+        ),
+        ("code page", signing_in.get("/login/code/", headers=browser)),
+        ("wrong code", signing_in.post("/login/code/", {"code": "abc"}, headers=browser)),
+    ]
+    found = []
+    for name, response in pages:
+        assert response.status_code in (200, 400), name
+        assert response["Content-Language"] == language, name
+        found += [f"two-step {name}: {word}" for word in english_words_in(response.text, data, language)]
+    return found
 
 
 def test_english_marked_as_english_is_left_out():
@@ -485,6 +520,12 @@ def test_english_marked_as_english_is_left_out():
 
     assert english_words_in(html, []) == []
     assert visible_text(html).split() == ["28", "nov", "Aprobado"]
+
+
+def test_text_of_no_language_is_left_out():
+    html = '<p>Clave: <code lang="zxx">THEN WERE 23QX</code></p>'
+
+    assert visible_text(html).split() == ["Clave:"]
 
 
 def test_an_english_word_on_a_page_is_found():
