@@ -15,7 +15,7 @@ from apps.core.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
 
-KEY = re.compile(r'<code id="api-token-key">(\w+)</code>')
+KEY = re.compile(r'<code id="api-token-key"[^>]*>(\w+)</code>')
 
 
 @pytest.fixture
