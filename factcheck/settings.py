@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.desks.context_processors.desk_admin",
                 "apps.reviews.context_processors.review_work",
+                "apps.articles.context_processors.reader_tips",
             ],
         },
     },
@@ -269,6 +270,8 @@ API_RATES = {
     "imports": env.str("FACTCHECK_API_IMPORT_RATE", default="30/minute") or None,
     "fetches": env.str("FACTCHECK_API_FETCH_RATE", default="60/minute") or None,
 }
+# Reader tips (apps.articles.tips): how many one client address may send in an hour, counted in the cache.
+TIPS_PER_ADDRESS_PER_HOUR = env.int("FACTCHECK_TIPS_PER_ADDRESS_PER_HOUR", default=5)
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": "Editorial fact-checking desk: import articles, review claims, export reports.",
@@ -342,6 +345,10 @@ CELERY_BEAT_SCHEDULE = {
     "articles-requeue-stale-intakes": {
         "task": "apps.articles.tasks.article_intakes_requeue_stale_task",
         "schedule": 60.0,
+    },
+    "articles-requeue-stale-tip-emails": {
+        "task": "apps.articles.tasks.tip_emails_requeue_stale_task",
+        "schedule": 300.0,
     },
     "references-requeue-stale-jobs": {
         "task": "apps.references.tasks.reference_jobs_requeue_stale_task",

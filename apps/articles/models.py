@@ -102,3 +102,79 @@ class Article(BaseModel):
     @property
     def imported_at(self):
         return self.created_at
+
+
+class TipStatus(models.TextChoices):
+    """Where a reader's tip is. "Checked" is reached once the article made from it has a published verdict."""
+
+    NEW = "new", _("Received")
+    CHECKING = "checking", _("Being checked")
+    CHECKED = "checked", _("Checked")
+    CLOSED = "closed", _("Closed without a check")
+
+
+class TipEmailStatus(models.TextChoices):
+    """The one email telling the tipster the outcome: an outbox row's states (apps.core.outbox)."""
+
+    NONE = "", _("No email")
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Tip(BaseModel):
+    """A claim or question a member of the public sent a desk that takes tips (`Desk.takes_tips`).
+
+    The tipster has no account: `tracking_token` (secrets.token_urlsafe) is their only way back to
+    it, and their address is never stored (the submit limit counts a hash of it in the cache). The
+    email is kept only to tell them the outcome once, in `language`, the page's language they wrote in.
+    """
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="tips", verbose_name=_("desk"))
+    text = models.TextField(verbose_name=_("claim or question"))
+    link = models.URLField(max_length=2000, blank=True, verbose_name=_("link"))
+    reason = models.TextField(blank=True, verbose_name=_("why it matters"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    language = models.CharField(max_length=LANGUAGE_CODE_MAX_LENGTH, blank=True, verbose_name=_("language"))
+    tracking_token = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("tracking token"))
+    status = models.CharField(
+        max_length=10, choices=TipStatus.choices, default=TipStatus.NEW, db_index=True, verbose_name=_("status")
+    )
+    # The article a check started from it; several tips about one story share it.
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reader_tips",
+        verbose_name=_("article"),
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("handled at"))
+    # Shown to the tipster on the tracking page and in the email.
+    public_reason = models.TextField(blank=True, verbose_name=_("public reason"))
+    checked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("checked at"))
+    email_status = models.CharField(
+        max_length=10, choices=TipEmailStatus.choices, blank=True, default="", verbose_name=_("email status")
+    )
+    enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
+    sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
+    email_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("email attempts"))
+    email_error = models.CharField(max_length=1000, blank=True, verbose_name=_("email error"))
+
+    class Meta:
+        verbose_name = _("reader tip")
+        verbose_name_plural = _("reader tips")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["desk", "status", "-created_at"], name="tip_desk_status_created")]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -7,6 +7,8 @@ is idempotent and counts its attempts, so a message delivered twice does no harm
 from celery import shared_task
 from django.conf import settings
 
+from apps.articles.tips import TipEmailSendError
+
 
 @shared_task(
     acks_late=True,
@@ -27,3 +29,29 @@ def article_intakes_requeue_stale_task() -> int:
     from apps.articles.services import article_intakes_requeue_stale
 
     return article_intakes_requeue_stale()
+
+
+@shared_task(
+    bind=True,
+    # Only mail-server trouble is retried, with backoff; the tip's attempt counter is the real cap.
+    autoretry_for=(TipEmailSendError,),
+    retry_backoff=30,
+    retry_backoff_max=settings.NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS,
+    retry_jitter=True,
+    max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def tip_outcome_email_task(self, tip_id: str) -> None:
+    """Tell a tipster their tip was checked or closed (idempotent; a no-op once sent)."""
+    from apps.articles.tips import tip_outcome_email_send
+
+    tip_outcome_email_send(tip_id=tip_id)
+
+
+@shared_task(acks_late=True)
+def tip_emails_requeue_stale_task() -> int:
+    """Beat: publish again the tip emails whose message was lost."""
+    from apps.articles.tips import tip_emails_requeue_stale
+
+    return tip_emails_requeue_stale()

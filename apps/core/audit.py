@@ -437,8 +437,23 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.LIBRARY_DOCUMENT_DELETED: "{actor} removed {title} ({url}) from the desk\u2019s library",
         AuditAction.SOURCE_RULE_DEACTIVATED: "{actor} deactivated the source rule {name}",
         AuditAction.SOURCE_RULE_REACTIVATED: "{actor} reactivated the source rule {name}",
+        AuditAction.TIP_CHECK_STARTED: "{actor} started a check of the reader tip {tip_text}",
+        AuditAction.TIP_CLOSED: "{actor} closed the reader tip {tip_text} without a check: {public_reason}",
+        AuditAction.TIPS_SETTING_CHANGED: "{actor} turned reader tips {state}",
     }
-    quoted_fields = ("text", "previous_text", "reason", "matched_text", "note", "title", "name", "label", "copied_from")
+    quoted_fields = (
+        "text",
+        "tip_text",
+        "public_reason",
+        "previous_text",
+        "reason",
+        "matched_text",
+        "note",
+        "title",
+        "name",
+        "label",
+        "copied_from",
+    )
     values = {key: _quoted(value) if key in quoted_fields else value for key, value in details.items()}
     template = templates.get(action, "{actor}: " + event.get_action_display())
     return template.format_map(_Missing(values, actor=actor))

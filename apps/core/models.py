@@ -77,6 +77,10 @@ class AuditAction(models.TextChoices):
     FACT_CHECK_URL_SET = "fact_check_url_set", "Fact-check address set"
     ARTICLE_LANGUAGE_SET = "article_language_set", "Article language corrected"
     ARTICLE_DELETED = "article_deleted", "Article deleted"
+    # Reader tips: the public's intake (apps.articles.tips); the tipster's email address is never recorded.
+    TIP_CHECK_STARTED = "tip_check_started", "Check started from a reader tip"
+    TIP_CLOSED = "tip_closed", "Reader tip closed without a check"
+    TIPS_SETTING_CHANGED = "tips_setting_changed", "Reader tips turned on or off"
     # The desk's settings (no article or claim): its people, rating scale and source rules.
     MEMBER_ADDED = "member_added", "Member added"
     MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"

@@ -11,6 +11,8 @@ class Desk(BaseModel):
 
     name = models.CharField(max_length=200, verbose_name=_("name"))
     slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    # Whether the public may send the desk tips at /tips/<slug>/ (apps.articles.tips); off until an admin turns it on.
+    takes_tips = models.BooleanField(default=False, verbose_name=_("takes reader tips"))
 
     class Meta:
         verbose_name = _("desk")

@@ -302,3 +302,23 @@ def account_switch_record(*, actor: AbstractBaseUser, account: AbstractBaseUser,
     for membership in Membership.objects.filter(user=account).select_related("desk"):
         details = {**audit_admin_details(account), "role": membership.role, "changes": changes}
         audit_record(action=AuditAction.ADMIN_CHANGED, actor=actor, desk=membership.desk, details=details)
+
+
+# --- Desk administration: reader tips -----------------------------------------------------------
+
+
+@transaction.atomic
+def desk_tips_set(*, actor: AbstractBaseUser, desk: Desk, takes_tips: bool) -> Desk:
+    """A desk admin turns the public tip form (/tips/<slug>/) on or off. Idempotent: setting what is
+    already set records nothing. Tips already sent stay in the inbox either way."""
+    desk = _lock_desk_for_admin(actor=actor, desk=desk)
+    if desk.takes_tips != takes_tips:
+        desk.takes_tips = takes_tips
+        desk.save(update_fields=["takes_tips", "updated_at"])
+        audit_record(
+            action=AuditAction.TIPS_SETTING_CHANGED,
+            actor=actor,
+            desk=desk,
+            details={"takes_tips": takes_tips, "state": "on" if takes_tips else "off"},
+        )
+    return desk

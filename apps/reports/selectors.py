@@ -256,3 +256,23 @@ def report_build(*, article: Article) -> Report:
         best_rating=scale.best_rating,
         worst_rating=scale.worst_rating,
     )
+
+
+@dataclass(frozen=True)
+class PublicVerdict:
+    """A published verdict as the public reads it on a reader tip's page: the claim and its rating."""
+
+    claim_text: str
+    rating_label: str
+
+
+def article_public_verdicts(*, article: Article) -> list[PublicVerdict]:
+    """The article's published verdicts for the public: each claim with its rating's label in the
+    article's language, in reading order. Nothing a published report would not show (no reviewer,
+    no draft, no verdict still waiting for approval, no editor's note). Unscoped: the caller decides
+    who may read it (the tipster's unguessable link)."""
+    return [
+        PublicVerdict(claim_text=row.claim.text, rating_label=row.rating_label)
+        for row in report_build(article=article).rows
+        if row.approved
+    ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
+from apps.articles.tips import tips_verdict_published
 from apps.claims.models import ClaimStatus
 from apps.claims.selectors import claim_queue_list
 from apps.core.audit import audit_record, audit_record_many
@@ -446,6 +447,7 @@ def verdict_approve(*, editor, task: ReviewTask, seen_revision: int | None = Non
     webhook_verdicts_approved(
         editor=editor, tasks=[locked], corrections={verdict.pk: correction} if correction is not None else None
     )
+    tips_verdict_published(article_ids=[locked.claim.article_id])
     return verdict
 
 
@@ -567,6 +569,8 @@ def verdicts_approve(*, editor, seen_revisions: dict) -> VerdictBulkApproval:
         audit_record_many(action=action, actor=editor, entries=entries)
     notify_verdicts_approved(editor=editor, tasks=to_approve)
     webhook_verdicts_approved(editor=editor, tasks=to_approve, corrections=corrections)
+    if to_approve:
+        tips_verdict_published(article_ids={task.claim.article_id for task in to_approve})
     return VerdictBulkApproval(approved=approved + to_approve, changed=changed, returned=returned)
 
 

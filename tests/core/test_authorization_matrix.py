@@ -102,6 +102,7 @@ class World:
     webhook: object
     webhook_delivery: object
     member_username: str
+    tip: object
 
     @property
     def secrets(self) -> list[str]:
@@ -118,13 +119,14 @@ class World:
             self.rule.label,
             self.webhook.secret,
             self.webhook.description,
+            self.tip.text,
             *(user.username for name, user in self.people.items() if name.startswith("harbour")),
         ]
 
 
 @pytest.fixture
 def world(db) -> World:
-    harbour = factories.DeskFactory(name="Harbour desk", slug="harbour")
+    harbour = factories.DeskFactory(name="Harbour desk", slug="harbour", takes_tips=True)
     mountain = factories.DeskFactory(name="Mountain desk", slug="mountain")
     people = {}
     for desk, desk_key in ((harbour, "harbour"), (mountain, "mountain")):
@@ -180,6 +182,12 @@ def world(db) -> World:
         webhook=webhook,
         webhook_delivery=webhook_delivery,
         member_username=people["harbour_editor"].username,
+        # A reader's tip without a link, so starting its check imports its text and fetches nothing.
+        tip=django_apps.get_model("articles", "Tip").objects.create(
+            desk=harbour,
+            text="The Quillon lighthouse keeper said the harbour board built it in 1871 for 3,000 pounds.",
+            tracking_token="quillon-tracking-token-zq",
+        ),
     )
 
 
@@ -268,9 +276,13 @@ ROUTES: dict[str, Route] = {
     "login": Route({"GET": PUBLIC}),
     "logout": Route({"POST": PUBLIC}),
     "favicon": Route({"GET": PUBLIC}),
+    # Reader tips: a desk that takes them has a public form, and the tipster's link is their key.
+    "tips:submit": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"text": "The lighthouse is 150 years old."}),
+    "tips:track": Route({"GET": PUBLIC}),
     # A forgotten password: the same answer whatever the address (no account is named by it).
     "password_reset": Route({"GET": PUBLIC, "POST": PUBLIC}, body=lambda w: {"email": "nobody@example.org"}),
     "password_reset_done": Route({"GET": PUBLIC}),
+    "admin_password_reset": Route({"GET": PUBLIC}),  # the admin sign-in page's link, to password_reset
     "password_reset_complete": Route({"GET": PUBLIC}),
     # --- Web pages ------------------------------------------------------------------------------
     "dashboard": Route({"GET": USER}),
@@ -345,6 +357,10 @@ ROUTES: dict[str, Route] = {
     "reports:export": Route({"GET": MEMBER}),
     # The desk report shows every reviewer's workload: for the desk's editors and admins.
     "reports:desk-report": Route({"GET": EDITOR}),
+    # The desk's reader tips: its editors and admins; a reviewer is refused with a 403 page.
+    "tips:inbox": Route({"GET": EDITOR}),
+    "tips:start-check": Route({"POST": EDITOR}),
+    "tips:close": Route({"POST": EDITOR}, body=lambda w: {"public_reason": "An opinion."}),
     # --- Web desk settings (desk admins; the check comes before the form) -----------------------
     "desks:home": Route({"GET": ADMIN}),
     "desks:people": Route({"GET": ADMIN}),
@@ -375,6 +391,7 @@ ROUTES: dict[str, Route] = {
     "desks:source_rule_deactivate": Route({"POST": ADMIN}),
     "desks:source_rule_reactivate": Route({"POST": ADMIN}),
     # The pages show the signing secret, so admins only, like the API below.
+    "desks:tips_settings": Route({"GET": ADMIN, "POST": ADMIN}, body=lambda w: {"takes_tips": "on"}),
     "desks:webhooks": Route({"GET": ADMIN}),
     "desks:webhook_create": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
     "desks:webhook_edit": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
@@ -394,6 +411,14 @@ ROUTES: dict[str, Route] = {
         body=lambda w: {"fact_check_url": "https://example.org/checked"},
     ),
     "api:article-retry-intake": Route({"POST": EDITOR}, pk="article"),
+    "api:tip-list": Route(
+        {"GET": USER},
+        query=lambda w: {"desk": w.desk.slug},
+        # The filter narrows the caller's own desks' tips: none of theirs is in Harbour.
+        outsider_filter_status=200,
+    ),
+    "api:tip-start-check": Route({"POST": EDITOR}, pk="tip"),
+    "api:tip-close": Route({"POST": EDITOR}, pk="tip", body=lambda w: {"public_reason": "An opinion."}),
     "api:claim-list": Route(
         {"GET": USER, "POST": EDITOR},
         body=lambda w: {"article": str(w.article.pk), "start": 0, "end": 24},
@@ -558,6 +583,8 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
         "desk_slug": slug or w.desk.slug,
         "slug": slug or w.desk.slug,
         "export_format": "json",
+        "tip_id": str(w.tip.pk),
+        "token": w.tip.tracking_token,
     }
     if route.pk:
         values["pk"] = str(getattr(w, route.pk).pk)
@@ -565,7 +592,12 @@ def _kwargs(name: str, w: World, *, slug: str | None = None) -> dict[str, str]:
 
 
 # What stands in a route's path for an object that does not exist; exports name a format, kept.
-UNKNOWN_VALUES = {"slug": "no-such-desk", "desk_slug": "no-such-desk", "username": "nobody"}
+UNKNOWN_VALUES = {
+    "slug": "no-such-desk",
+    "desk_slug": "no-such-desk",
+    "username": "nobody",
+    "token": "no-such-tracking-token",
+}
 
 
 def _unknown_url(name: str, w: World) -> str:
@@ -662,6 +694,12 @@ def _with_path_parameters(name: str, route: Route) -> bool:
     return bool(RESOLVED[name].parameters)
 
 
+def _names_a_desk_object(name: str, route: Route) -> bool:
+    """Path parameters naming a desk's objects that only its people reach; the public's tip form and
+    tracking page answer anyone (tests/articles/test_tips.py has their 404s)."""
+    return _with_path_parameters(name, route) and PUBLIC not in route.methods.values()
+
+
 # --- The table covers every route -------------------------------------------------------------
 
 
@@ -744,7 +782,7 @@ def test_unknown_api_path_is_not_found(client):
 # --- Other desks ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", _routes_where(_with_path_parameters))
+@pytest.mark.parametrize("name", _routes_where(_names_a_desk_object))
 def test_other_desk_is_told_harbour_objects_do_not_exist(name, world):
     """Every role of another desk, the desk's admin included, gets 404: never the object, never
     a 403 that says it exists, never its names; and every method, HEAD and OPTIONS too, answers
@@ -886,7 +924,18 @@ def test_least_role_the_route_allows_is_let_in(name, method, world):
 # --- Malformed and unknown ids ------------------------------------------------------------------
 
 MALFORMED_IDS = ("not-an-id", "12345", "0x1f", "%00", "' OR '1'='1", str(uuid.uuid4()))
-ID_PARAMETERS = {"article_id", "claim_id", "rule_id", "rating_id", "pk", "username", "desk_slug", "slug"}
+ID_PARAMETERS = {
+    "article_id",
+    "claim_id",
+    "rule_id",
+    "rating_id",
+    "pk",
+    "username",
+    "desk_slug",
+    "slug",
+    "tip_id",
+    "token",
+}
 
 
 def _assert_malformed_ids_not_found(name: str, world: World, malformed_ids: tuple[str, ...]) -> None:
@@ -1214,6 +1263,8 @@ def test_no_desk_changes_what_every_desk_shares(case, world):
 FILTERS = {
     "api:article-list": ("desk", "search", "source_kind", "intake_status", "published_after", "ordering", "page"),
     "api:claim-list": ("article", "status", "kind", "page"),
+    "api:tip-list": ("desk", "status", "page"),
+    "tips:inbox": ("status",),
     "api:claim-extraction": ("article",),
     "api:claim-feedback": ("desk",),
     "api:claim-history": ("page",),
@@ -1271,6 +1322,7 @@ NAME_PARAMETERS = {"username", "desk_slug", "slug"}
 NAME_FILTERS = [
     ("api:claim-feedback", "desk"),
     ("api:rating-list", "desk"),
+    ("api:tip-list", "desk"),
     ("api:task-list", "assignee"),
     ("api:search", "q"),
     ("api:search", "rating"),

@@ -195,3 +195,9 @@ def test_asking_without_the_csrf_token_is_refused():
     factories.UserFactory(email="ada@example.org")
     assert _ask("ada@example.org", Client(enforce_csrf_checks=True)).status_code == 403
     assert mail.outbox == []
+
+
+def test_the_admin_sign_in_page_links_to_the_same_reset_form():
+    page = Client().get(reverse("admin:login"))
+    assert reverse("admin_password_reset") in page.text
+    assert Client().get(reverse("admin_password_reset"))["Location"] == reverse("password_reset")

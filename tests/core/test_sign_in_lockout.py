@@ -6,9 +6,11 @@ import datetime as dt
 import html
 
 import pytest
+from axes.exceptions import AxesBackendRequestParameterRequired
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import F
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +18,7 @@ from apps.core.audit import audit_event_summary
 from apps.core.client_ip import client_ip_address
 from apps.core.models import AuditAction, AuditEvent
 from tests import factories
+from tests.core.test_production import PRODUCTION, _settings
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +196,39 @@ def test_behind_a_proxy_guesses_from_one_client_count_together_whatever_it_claim
     assert _log_in(Client(), HTTP_X_FORWARDED_FOR="8.8.8.8, 198.51.100.7").status_code == 429
     # Another client behind the same proxy (the same REMOTE_ADDR) signs in.
     assert _log_in(Client(), password=factories.PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 302
+
+
+def test_the_test_clients_login_works_given_a_request_as_axes_documents(ada):
+    """Axes refuses authenticate() without a request; the suite signs in with force_login, and a test
+    that needs the password checked passes a request to the test client's login()."""
+    client = Client()
+    assert client.login(request=HttpRequest(), username="ada", password=factories.PASSWORD)
+    assert _signed_in(client)
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        Client().login(username="ada", password=factories.PASSWORD)
+
+
+def test_the_lockout_and_proxy_settings_come_from_the_environment(tmp_path):
+    found = _settings(
+        tmp_path,
+        {
+            **PRODUCTION,
+            "DJANGO_CLIENT_IP_HEADER": "X-Real-IP",
+            "DJANGO_CLIENT_IP_PROXY_COUNT": "2",
+            "FACTCHECK_SIGN_IN_FAILURE_LIMIT": "8",
+            "FACTCHECK_SIGN_IN_LOCKOUT_MINUTES": "30",
+            "FACTCHECK_PASSWORD_RESET_TIMEOUT": "3600",
+        },
+        "CLIENT_IP_HEADER",
+        "CLIENT_IP_PROXY_COUNT",
+        "AXES_FAILURE_LIMIT",
+        "AXES_COOLOFF_TIME",
+        "PASSWORD_RESET_TIMEOUT",
+    )
+    assert found == {
+        "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        "CLIENT_IP_PROXY_COUNT": 2,
+        "AXES_FAILURE_LIMIT": 8,
+        "AXES_COOLOFF_TIME": "0:30:00",
+        "PASSWORD_RESET_TIMEOUT": 3600,
+    }

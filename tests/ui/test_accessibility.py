@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.template.loader import render_to_string
 
+from apps.articles import tips
 from apps.articles.models import Article, IntakeStatus
 from apps.claims.models import ClaimStatus, MatchStatus
 from apps.desks.models import WebhookEndpoint
@@ -129,8 +131,33 @@ def _wrong_password(page) -> None:
     page.locator(".form-errors, .field-error").first.wait_for()
 
 
+def _sign_in_paused(page) -> None:
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.get_by_label("Username").fill("lucia")
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+    page.get_by_role("heading", name="Logging in is paused").wait_for()
+
+
+def _wrong_old_password(page) -> None:
+    page.get_by_label("Old password").fill("not the password")
+    page.get_by_role("button", name="Change password").click()
+    page.locator(".field-error").first.wait_for()
+
+
+def _create_a_token(page) -> None:
+    page.get_by_role("button", name="Create a token").click()
+    page.locator("#api-token-key").wait_for()
+
+
 def _empty_import(page) -> None:
     page.get_by_role("button", name="Import").click()
+    page.locator("[role=alert]").first.wait_for()
+
+
+def _empty_tip(page) -> None:
+    page.get_by_role("button", name="Send the tip").click()
     page.locator("[role=alert]").first.wait_for()
 
 
@@ -211,7 +238,18 @@ def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
     )
     webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
     services.rating_scale_copy_default(user=admin, desk=desk)  # the desk's own scale has an editing table
+    desk.takes_tips = True
+    desk.save()
+    tips.tip_submit(
+        desk=desk, text="Syria has 40,000 dead.", link="https://example.org/post", client_address="192.0.2.1"
+    )
+    closed_tip = tips.tip_close(
+        user=editor,
+        tip=tips.tip_submit(desk=desk, text="The UN will vote again.", client_address="192.0.2.1"),
+        public_reason="A prediction, not a fact.",
+    )
     return {
+        "closed_tip_token": closed_tip.tracking_token,
         "article": article.pk,
         "assigned": veto_task.claim.pk,
         "submitted": toll_task.claim.pk,
@@ -253,9 +291,14 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit("/search/?q=vetoed"),
         Visit("/search/?q=nothing+like+this+was+ever+said"),
         Visit("/account/notifications/"),
+        Visit("/account/password/"),
+        Visit("/account/password/", then=_wrong_old_password, label="wrong old password"),
+        Visit("/account/api-token/"),
+        Visit("/account/api-token/", then=_create_a_token, label="token created"),
         Visit(f"/desks/{desk.slug}/report/"),
         Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
+        Visit(f"/desks/{desk.slug}/tips/"),
         Visit("/no-such-page/"),
         Visit(f"/articles/{article}/", then=_reject_the_new_claim),
         Visit(f"/articles/{article}/", then=_add_a_passage_the_article_does_not_hold, label="typed passage refused"),
@@ -281,11 +324,20 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/webhooks/"),
         Visit(f"/desks/{desk.slug}/webhooks/new/"),
         Visit(f"/desks/{desk.slug}/webhooks/{ids['webhook']}/"),
+        Visit(f"/desks/{desk.slug}/reader-tips/"),
     ]
 
     anonymous_pages = [
+        Visit(f"/tips/{desk.slug}/"),
+        Visit(f"/tips/{desk.slug}/", then=_empty_tip, label="tip refused"),
+        Visit(f"/tips/track/{ids['closed_tip_token']}/"),
         Visit("/login/"),
         Visit("/login/", then=_wrong_password),
+        Visit("/login/", then=_sign_in_paused, label="sign-in paused"),
+        Visit("/password-reset/"),
+        Visit("/password-reset/sent/"),
+        Visit("/reset/zzzz/abc-def/"),
+        Visit("/reset/done/"),
         Visit("/login/", then=_form_sent_with_an_expired_token, label="form expired (403_csrf.html)"),
         Visit("/login/", then=_shown_instead("400.html"), label="400.html"),
         Visit("/login/", then=_shown_instead("500.html"), label="500.html"),

@@ -17,7 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from apps.articles.models import Article, IntakeStatus
+from apps.articles import tips
+from apps.articles.models import Article, IntakeStatus, Tip
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
 from apps.core.failures import Failure
 from apps.desks.models import Desk, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
@@ -137,6 +138,8 @@ def desk_data() -> list[str]:
         data |= {desk.name, desk.slug}
     for webhook in WebhookEndpoint.objects.all():
         data |= {webhook.url, webhook.description}
+    for tip in Tip.objects.all():
+        data |= {tip.text, tip.reason, tip.link, tip.public_reason}
     for user in get_user_model().objects.all():
         data |= {user.username, user.get_full_name(), user.email}
     return sorted(filter(None, data), key=len, reverse=True)
@@ -362,6 +365,14 @@ def world(request, db):
         last_error_detail=answered.detail,
     )
     services.rating_scale_copy_default(user=admin, desk=desk)
+    desk.takes_tips = True
+    desk.save()
+    tips.tip_submit(desk=desk, text=words["assigned"], reason=words["submitted"], client_address="192.0.2.1")
+    closed_tip = tips.tip_close(
+        user=editor,
+        tip=tips.tip_submit(desk=desk, text=words["reopened"], client_address="192.0.2.1"),
+        public_reason=words["reopen_note"],
+    )
     return {
         "language": language,
         "words": words,
@@ -378,6 +389,7 @@ def world(request, db):
         "running": running.pk,
         "failed": failed.pk,
         "webhook": webhook.pk,
+        "closed_tip_token": closed_tip.tracking_token,
     }
 
 
@@ -414,6 +426,7 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", f"/desks/{slug}/report/", None),
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
+        ("get", f"/desks/{slug}/tips/", None),
         ("get", "/no-such-page/", None),
         ("post", f"/claims/{world['new']}/reject/", {"reason": words["reject_reason"]}),
         ("post", f"/articles/{article}/claims/add/", {"start": "", "end": "", "passage": words["passage_not_found"]}),
@@ -442,6 +455,7 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", f"/desks/{slug}/webhooks/", None),
         ("get", f"/desks/{slug}/webhooks/new/", None),
         ("get", f"/desks/{slug}/webhooks/{world['webhook']}/", None),
+        ("get", f"/desks/{slug}/reader-tips/", None),
     ]
     return {"editor": editor, "reviewer": reviewer, "admin": admin}
 
@@ -478,6 +492,10 @@ def test_pages_hold_no_english_for_a_reader_of_another_language(world):
         ("get", "/password-reset/sent/", None),
         ("get", "/reset/zzzz/abc-def/", None),
         ("get", "/reset/done/", None),
+        ("get", f"/tips/{world['desk'].slug}/", None),
+        ("post", f"/tips/{world['desk'].slug}/", {"text": "", "link": "ftp://x", "email": "x"}),
+        ("get", f"/tips/track/{world['closed_tip_token']}/", None),
+        ("get", "/tips/track/no-such-token/", None),
     ]
     anonymous += [("post", "/login/", {"username": "lucia", "password": world["words"]["wrong_password"]})] * 5
     for method, path, form in anonymous:

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext
 from django_filters.fields import IsoDateTimeField
 
-from apps.articles.models import Article, IntakeStatus, SourceKind
+from apps.articles.models import Article, IntakeStatus, SourceKind, Tip, TipStatus
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize, language_matches
 
 
@@ -93,4 +93,15 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
+        fields: list[str] = []
+
+
+class TipFilter(django_filters.FilterSet):
+    """Query parameters of the tip list. A value that does not parse is a 400 naming it."""
+
+    desk = django_filters.CharFilter(field_name="desk__slug", help_text="Desk slug.")
+    status = django_filters.ChoiceFilter(choices=TipStatus.choices)
+
+    class Meta:
+        model = Tip
         fields: list[str] = []

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from rest_framework import serializers
 
-from apps.articles.models import Article
+from apps.articles.models import Article, Tip
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, language_code_normalize
 
 
@@ -112,3 +112,36 @@ class ArticleImportInputSerializer(serializers.Serializer):
         if len(given) != 1:
             raise serializers.ValidationError(gettext("Send exactly one of `text`, `file` or `url`."))
         return attrs
+
+
+class TipOutputSerializer(serializers.ModelSerializer):
+    """A reader tip as the desk's editors see it (the tipster's email and tracking link stay private)."""
+
+    desk = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    link = serializers.CharField(read_only=True, help_text="Where the reader saw it, or empty.")
+    reason = serializers.CharField(read_only=True, help_text="Why it matters or where it spread, or empty.")
+    article = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The article a check started from the tip, or null."
+    )
+    public_reason = serializers.CharField(read_only=True, help_text="Why it was closed, as the reader is told.")
+    wants_email = serializers.SerializerMethodField(help_text="Whether the reader asked to be emailed the outcome.")
+
+    class Meta:
+        model = Tip
+        fields = [
+            "id", "desk", "text", "link", "reason", "status", "created_at", "article",
+            "handled_at", "checked_at", "public_reason", "wants_email",
+        ]  # fmt: skip
+
+    def get_wants_email(self, tip) -> bool:
+        return bool(tip.email)
+
+
+class TipCloseInputSerializer(serializers.Serializer):
+    public_reason = serializers.CharField(
+        max_length=1000,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=True,
+        help_text="Why the desk does not check it, shown to the reader on their tip's page and in the email.",
+    )

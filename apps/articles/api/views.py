@@ -5,19 +5,21 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.articles import selectors, services
+from apps.articles import selectors, services, tips
 from apps.core.api.parsers import JSONParser
 from apps.core.api.schema import error_response
 from apps.core.api.throttling import ImportRateThrottle, PersonRateThrottle
 from apps.desks.selectors import desk_for_import, membership_require
 
-from .filters import ArticleFilter
+from .filters import ArticleFilter, TipFilter
 from .serializers import (
     ArticleDetailOutputSerializer,
     ArticleImportInputSerializer,
     ArticleImportOutputSerializer,
     ArticleOutputSerializer,
     ArticleUpdateInputSerializer,
+    TipCloseInputSerializer,
+    TipOutputSerializer,
 )
 
 
@@ -134,3 +136,53 @@ class ArticleImportApi(APIView):
         else:
             answer = status.HTTP_201_CREATED
         return Response(body, status=answer)
+
+
+class TipViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Reader tips sent to the desks you edit (editors and desk admins): new ones first, then newest
+    first. Start a check from one (an article import) or close it. The public sends tips through the
+    web form only; this API has no way in for them."""
+
+    serializer_class = TipOutputSerializer
+    filterset_class = TipFilter
+
+    def get_queryset(self):
+        return tips.tip_list(user=self.request.user)
+
+    def get_object(self):
+        return tips.tip_get(user=self.request.user, tip_id=self.kwargs["pk"])
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: TipOutputSerializer,
+            409: error_response("The tip is already being checked, checked or closed."),
+            422: error_response("The tip's link could not be fetched (refused address, timeout, error page)."),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="start-check",
+        throttle_classes=[PersonRateThrottle, ImportRateThrottle],
+    )
+    def start_check(self, request, pk=None):
+        """Editors: import an article from the tip (its link if it has one, else its text), as any
+        import does, and link the tip to it. The answer's `article` is the article's id."""
+        tip = tips.tip_check_start(user=request.user, tip=self.get_object())
+        return Response(TipOutputSerializer(tips.tip_get(user=request.user, tip_id=tip.pk)).data)
+
+    @extend_schema(
+        request=TipCloseInputSerializer,
+        responses={200: TipOutputSerializer, 409: error_response("The tip is already checked or closed.")},
+    )
+    @action(detail=True, methods=["post"], url_path="close")
+    def close(self, request, pk=None):
+        """Editors: close the tip without a check, with an optional reason the reader is shown. A
+        reader who gave an email address is told once."""
+        serializer = TipCloseInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tip = tips.tip_close(
+            user=request.user, tip=self.get_object(), public_reason=serializer.validated_data.get("public_reason", "")
+        )
+        return Response(TipOutputSerializer(tips.tip_get(user=request.user, tip_id=tip.pk)).data)

@@ -55,6 +55,11 @@ class AccountPasswordResetForm(PasswordResetForm):
     """Django's form: the same answer whether or not an account has the address, and no email to
     a switched-off account or one without password sign-in. Each email is in its recipient's language."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's words, in our catalogs so that Brazilian pages write "e-mail" as the rest of the desk's do.
+        self.fields["email"].error_messages["invalid"] = _("Enter a valid email address.")
+
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         with translation.override(email_language_for(context["user"])):
             super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)

@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("apps.web.urls.desks")),
     path("", include("apps.web.urls.account")),
     path("", include("apps.web.urls.search")),
+    path("", include("apps.web.urls.tips")),
 ]

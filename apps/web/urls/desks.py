@@ -30,6 +30,7 @@ urlpatterns = [
         views.source_rule_reactivate,
         name="source_rule_reactivate",
     ),
+    path("desks/<slug:slug>/reader-tips/", views.tips_settings, name="tips_settings"),
     path("desks/<slug:slug>/webhooks/", views.webhooks_page, name="webhooks"),
     path("desks/<slug:slug>/webhooks/new/", views.webhook_create, name="webhook_create"),
     path("desks/<slug:slug>/webhooks/<uuid:webhook_id>/", views.webhook_edit, name="webhook_edit"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from apps.articles import services
 from apps.articles.selectors import article_get
+from apps.articles.tips import tips_for_article
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, article_extraction_message, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
@@ -143,6 +144,7 @@ def article_detail(request, article_id):
             "editable_statuses": EDITABLE_TASK_STATUSES,
             "verdict_statuses": VERDICT_TASK_STATUSES,
             "progress": article_reference_progress(article=article),
+            "reader_tips": tips_for_article(article=article),
         },
     )
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -43,6 +44,7 @@ from apps.web.forms.desks import (
     SourceRuleForm,
     WebhookForm,
 )
+from apps.web.forms.tips import TipSettingsForm
 
 
 def desk_admin_view(redirect_to: str | None = None):
@@ -533,3 +535,31 @@ def webhook_delete(request, desk: Desk, webhook_id):
     webhooks.webhook_endpoint_delete(actor=request.user, endpoint=endpoint)
     messages.success(request, _("Deleted the webhook to %(url)s.") % {"url": endpoint.url})
     return redirect("desks:webhooks", slug=desk.slug)
+
+
+# --- Reader tips -----------------------------------------------------------------------------
+
+
+@login_required
+@desk_admin_view(redirect_to="desks:tips_settings")
+def tips_settings(request, desk: Desk):
+    form = TipSettingsForm(request.POST or None, initial={"takes_tips": desk.takes_tips})
+    if request.method == "POST" and form.is_valid():
+        desk = services.desk_tips_set(actor=request.user, desk=desk, takes_tips=form.cleaned_data["takes_tips"])
+        messages.success(
+            request,
+            _("The desk now takes tips from the public.")
+            if desk.takes_tips
+            else _("The desk no longer takes tips from the public."),
+        )
+        return redirect("desks:tips_settings", slug=desk.slug)
+    return render(
+        request,
+        "desks/tips.html",
+        {
+            "desk": desk,
+            "tab": "tips",
+            "form": form,
+            "public_url": request.build_absolute_uri(reverse("tips:submit", kwargs={"slug": desk.slug})),
+        },
+    )

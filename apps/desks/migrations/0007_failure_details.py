@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('desks', '0005_field_labels_translatable'),
+        ('desks', '0006_reader_tips'),
     ]
 
     operations = [

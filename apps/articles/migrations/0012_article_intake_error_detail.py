@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_field_labels_translatable'),
+        ('articles', '0011_reader_tips'),
     ]
 
     operations = [
