@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.failures import failure_code, failure_for_reader
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, validate_language_code
 from apps.core.models import BaseModel
 from apps.desks.models import Desk
@@ -62,6 +63,9 @@ class Article(BaseModel):
     intake_started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("intake started at"))
     intake_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("intake attempts"))
     intake_error = models.CharField(max_length=500, blank=True, verbose_name=_("intake error"))
+    # The failure as a code and values (apps.core.failures), worded again for each reader; empty for
+    # rows from before it was kept, which show their stored English text.
+    intake_error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("intake error detail"))
 
     class Meta:
         verbose_name = _("article")
@@ -80,6 +84,16 @@ class Article(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def intake_error_for_reader(self) -> str:
+        """The intake's failure in the reader's language (the active one)."""
+        return failure_for_reader(self.intake_error_detail, self.intake_error)
+
+    @property
+    def intake_error_code(self) -> str:
+        """The intake's failure's code (apps.core.failures), or "" when it has none."""
+        return failure_code(self.intake_error_detail)
 
     @property
     def intake_pending(self) -> bool:

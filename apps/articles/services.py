@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.failures import Failure
 from apps.core.languages import language_code_normalize, language_is_english, language_name
 from apps.core.models import AuditAction
 from apps.core.site import site_url
@@ -311,15 +312,16 @@ def article_intake_run(*, article_id: str) -> Article | None:
             _intake_steps_run(article)
             article.intake_status = IntakeStatus.DONE
             article.intake_error = ""
-            article.save(update_fields=["intake_status", "intake_error", "updated_at"])
+            article.intake_error_detail = {}
+            article.save(update_fields=["intake_status", "intake_error", "intake_error_detail", "updated_at"])
             if not imported_before:
                 _webhook_article_imported(article)
     except SoftTimeLimitExceeded:
         minutes = settings.ARTICLE_INTAKE_TIME_LIMIT_SECONDS // 60
-        return _intake_fail(article_id, f"Finding this article's claims took longer than {minutes} minutes.")
+        return _intake_fail(article_id, Failure.of("intake_time_limit", minutes=minutes))
     except Exception:
         logger.exception("intake of article %s failed", article_id)
-        return _intake_fail(article_id, "Finding this article's claims failed with an internal error.")
+        return _intake_fail(article_id, Failure.of("intake_internal_error"))
     logger.info("intake of article %s done", article_id)
     return article
 
@@ -334,11 +336,7 @@ def _intake_start(article_id: str) -> bool:
         if article is None or not article.intake_pending:
             return False
         if article.intake_attempts >= settings.ARTICLE_INTAKE_MAX_ATTEMPTS:
-            _intake_fail(
-                article_id,
-                f"Finding this article's claims stopped after {article.intake_attempts} attempts; "
-                "each ended without finishing (the worker was stopped or ran out of memory).",
-            )
+            _intake_fail(article_id, Failure.of("intake_attempts_exhausted", attempts=article.intake_attempts))
             return False
         article.intake_status = IntakeStatus.RUNNING
         article.intake_started_at = timezone.now()
@@ -347,9 +345,12 @@ def _intake_start(article_id: str) -> bool:
     return True
 
 
-def _intake_fail(article_id: str, message: str) -> Article | None:
+def _intake_fail(article_id: str, failure: Failure) -> Article | None:
     Article.objects.filter(pk=article_id).update(
-        intake_status=IntakeStatus.FAILED, intake_error=message[:500], updated_at=timezone.now()
+        intake_status=IntakeStatus.FAILED,
+        intake_error=failure.english()[:500],
+        intake_error_detail=failure.detail,
+        updated_at=timezone.now(),
     )
     return Article.objects.filter(pk=article_id).first()
 
@@ -375,7 +376,17 @@ def _intake_queue_again(article: Article) -> None:
     article.intake_queued_at = timezone.now()
     article.intake_attempts = 0
     article.intake_error = ""
-    article.save(update_fields=["intake_status", "intake_queued_at", "intake_attempts", "intake_error", "updated_at"])
+    article.intake_error_detail = {}
+    article.save(
+        update_fields=[
+            "intake_status",
+            "intake_queued_at",
+            "intake_attempts",
+            "intake_error",
+            "intake_error_detail",
+            "updated_at",
+        ]
+    )
     _intake_publish(article.pk)
 
 

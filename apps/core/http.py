@@ -41,8 +41,8 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 import urllib3
 from charset_normalizer import from_bytes
 from django.conf import settings
-from django.utils import translation
-from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+
+from apps.core.failures import ADDRESS_KINDS, Failure
 
 logger = logging.getLogger(__name__)
 
@@ -63,13 +63,15 @@ READ_CHUNK_BYTES = 64 * 1024
 
 class FetchError(Exception):
     """A request was refused or failed; `str(error)` is a one-line reason for people, in English for
-    logs and stored records. `for_reader` is the same reason in the language of whoever is reading,
-    where it was raised in a translated sentence (the URL policy's refusals), else the English one."""
+    logs and stored records. `failure` is the same reason as a code and values (apps.core.failures),
+    for a record to keep and word again in the language of whoever reads it later; `for_reader` is
+    the reason in the language of whoever is reading now."""
 
-    def __init__(self, message: str, *, url: str = "", for_reader: str = ""):
+    def __init__(self, message: str, *, url: str = "", for_reader: str = "", failure: Failure | None = None):
         super().__init__(message)
         self.url = url
         self.for_reader = for_reader or message
+        self.failure = failure
 
 
 class URLNotAllowedError(FetchError):
@@ -88,8 +90,8 @@ class TooManyRedirectsError(FetchError):
     """More redirects than the caller follows; `location` is where the last one pointed, resolved
     against the URL that answered it, as the server sent it (unchecked: make it safe to show)."""
 
-    def __init__(self, message: str, *, url: str = "", location: str = "", for_reader: str = ""):
-        super().__init__(message, url=url, for_reader=for_reader)
+    def __init__(self, message: str, *, url: str = "", location: str = "", **kwargs: Any):
+        super().__init__(message, url=url, **kwargs)
         self.location = location
 
 
@@ -112,16 +114,16 @@ class MalformedResponseError(FetchError):
 class HTTPStatusError(FetchError):
     """A 4xx answer other than 429: asking again will not help."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0, for_reader: str = ""):
-        super().__init__(message, url=url, for_reader=for_reader)
+    def __init__(self, message: str, *, url: str = "", status: int = 0, **kwargs: Any):
+        super().__init__(message, url=url, **kwargs)
         self.status = status
 
 
 class TransientFetchError(FetchError):
     """Worth retrying later; `retry_after` is the server's own hint in seconds, if it gave one."""
 
-    def __init__(self, message: str, *, url: str = "", retry_after: float | None = None, for_reader: str = ""):
-        super().__init__(message, url=url, for_reader=for_reader)
+    def __init__(self, message: str, *, url: str = "", retry_after: float | None = None, **kwargs: Any):
+        super().__init__(message, url=url, **kwargs)
         self.retry_after = retry_after
 
 
@@ -137,9 +139,9 @@ class UpstreamUnavailableError(TransientFetchError):
     """429 or 5xx."""
 
     def __init__(
-        self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None, for_reader: str = ""
+        self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None, **kwargs: Any
     ):
-        super().__init__(message, url=url, retry_after=retry_after, for_reader=for_reader)
+        super().__init__(message, url=url, retry_after=retry_after, **kwargs)
         self.status = status
 
 
@@ -189,31 +191,8 @@ _DENIED_NETWORKS: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]
         ("ff00::/8", "multicast"),
     )
 ]
-# Each kind above as the noun phrase a refusal names it by, in whole phrases: "a loopback address".
-_ADDRESS_KINDS = {
-    "unspecified": pgettext_lazy("kind of IP address", "an unspecified address"),
-    "private": pgettext_lazy("kind of IP address", "a private address"),
-    "carrier-grade NAT": pgettext_lazy("kind of IP address", "a carrier-grade NAT address"),
-    "loopback": pgettext_lazy("kind of IP address", "a loopback address"),
-    "cloud metadata": pgettext_lazy("kind of IP address", "a cloud metadata address"),
-    "link-local": pgettext_lazy("kind of IP address", "a link-local address"),
-    "IETF protocol assignment": pgettext_lazy("kind of IP address", "an IETF protocol assignment address"),
-    "documentation": pgettext_lazy("kind of IP address", "a documentation address"),
-    "6to4 relay": pgettext_lazy("kind of IP address", "a 6to4 relay address"),
-    "benchmarking": pgettext_lazy("kind of IP address", "a benchmarking address"),
-    "multicast": pgettext_lazy("kind of IP address", "a multicast address"),
-    "reserved": pgettext_lazy("kind of IP address", "a reserved address"),
-    "IPv4-compatible": pgettext_lazy("kind of IP address", "an IPv4-compatible address"),
-    "IPv4-translated": pgettext_lazy("kind of IP address", "an IPv4-translated address"),
-    "NAT64": pgettext_lazy("kind of IP address", "a NAT64 address"),
-    "discard-only": pgettext_lazy("kind of IP address", "a discard-only address"),
-    "Teredo": pgettext_lazy("kind of IP address", "a Teredo address"),
-    "ORCHID": pgettext_lazy("kind of IP address", "an ORCHID address"),
-    "ORCHIDv2": pgettext_lazy("kind of IP address", "an ORCHIDv2 address"),
-    "unique local (private)": pgettext_lazy("kind of IP address", "a unique local (private) address"),
-    "site-local": pgettext_lazy("kind of IP address", "a site-local address"),
-    "not globally routable": pgettext_lazy("kind of IP address", "an address that is not globally routable"),
-}
+# Each kind above as the noun phrase a refusal names it by (apps.core.failures).
+_ADDRESS_KINDS = ADDRESS_KINDS
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\x00-\x20\x7f]")
 _IPV4_LEGACY_LITERAL = re.compile(r"^[0-9a-fx.]+$", re.IGNORECASE)
@@ -254,25 +233,22 @@ def address_refusal(address: str) -> AddressRefusal | None:
 
 def _refused(
     error_class: type[FetchError],
-    message: str,
+    code: str,
     *,
     url: str,
     refusal: AddressRefusal | None = None,
     error_details: dict[str, Any] | None = None,
     **values,
 ) -> FetchError:
-    """A refusal of `url` whose `message` (marked with gettext_noop) is kept in English and also
-    worded in the reader's language; `refusal` fills its %(kind)s and %(carried)s, and
+    """A refusal of `url` as the failure `code` of apps.core.failures with `values`: kept in English
+    and also worded in the reader's language; `refusal` fills its %(kind)s and %(carried)s, and
     `error_details` are the error's own attributes (a status, a Retry-After)."""
-
-    def worded() -> str:
-        if refusal is not None:
-            values.update(kind=refusal.kind_for_reader(), carried=refusal.carries)
-        return gettext(message) % values
-
-    with translation.override("en"):
-        english = worded()
-    return error_class(english, url=url, for_reader=worded(), **(error_details or {}))
+    if refusal is not None:
+        values.update(kind=refusal.kind, carried=refusal.carries)
+    failure = Failure.of(code, **values)
+    return error_class(
+        failure.english(), url=url, for_reader=failure.for_reader(), failure=failure, **(error_details or {})
+    )
 
 
 def _ip_literal(host: str) -> str | None:
@@ -298,7 +274,7 @@ def _resolve_within(resolve: Resolver, host: str, port: int, *, seconds: float, 
     a timeout and the thread is left to end when the resolver gives up (nothing waits for it, the
     interpreter's exit included)."""
     if seconds <= 0:
-        raise _refused(FetchTimeoutError, gettext_noop("No time was left to look up %(host)s."), url=url, host=host)
+        raise _refused(FetchTimeoutError, "lookup_no_time", url=url, host=host)
     outcome: list[list[str] | BaseException] = []
     done = threading.Event()
 
@@ -312,7 +288,7 @@ def _resolve_within(resolve: Resolver, host: str, port: int, *, seconds: float, 
 
     threading.Thread(target=look_up, name=f"resolve {host}", daemon=True).start()
     if not done.wait(seconds):
-        raise _refused(FetchTimeoutError, gettext_noop("Looking up %(host)s took too long."), url=url, host=host)
+        raise _refused(FetchTimeoutError, "lookup_too_slow", url=url, host=host)
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
@@ -324,7 +300,7 @@ def system_resolver(host: str, port: int) -> list[str]:
     except socket.gaierror as error:
         raise _refused(
             DNSResolutionError,
-            gettext_noop("Cannot resolve %(host)s: %(reason)s."),
+            "lookup_failed",
             url="",
             host=host,
             reason=error.strerror,
@@ -368,46 +344,44 @@ def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout:
     long as the system resolver keeps retrying.
     """
     if _UNSAFE_URL_CHARACTERS.search(url):
-        raise _refused(URLNotAllowedError, gettext_noop("The URL contains spaces or control characters."), url=url)
+        raise _refused(URLNotAllowedError, "url_unsafe_characters", url=url)
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise _refused(URLNotAllowedError, gettext_noop("Malformed URL: %(given)s"), url=url, given=url[:200]) from None
+        raise _refused(URLNotAllowedError, "url_malformed", url=url, given=url[:200]) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         if not scheme:
             raise _refused(
                 URLNotAllowedError,
-                gettext_noop("Only http and https URLs can be fetched, and this one names no scheme."),
+                "url_no_scheme",
                 url=url,
             )
         raise _refused(
             URLNotAllowedError,
-            gettext_noop("Only http and https URLs can be fetched, not %(scheme)s."),
+            "url_scheme",
             url=url,
             scheme=scheme,
         )
     if parts.username is not None or parts.password is not None:
-        raise _refused(URLNotAllowedError, gettext_noop("URLs with a user name or password are not fetched."), url=url)
+        raise _refused(URLNotAllowedError, "url_credentials", url=url)
     raw_host = (parts.hostname or "").rstrip(".")
     if not raw_host:
-        raise _refused(URLNotAllowedError, gettext_noop("The URL has no host."), url=url)
+        raise _refused(URLNotAllowedError, "url_no_host", url=url)
     # Encoding checks every label, ASCII ones included: an empty label ("a..b.com") or one over
     # 63 characters would otherwise reach getaddrinfo, which raises UnicodeError for them.
     try:
         host = raw_host.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise _refused(
-            URLNotAllowedError, gettext_noop("Invalid host name %(host)s."), url=url, host=repr(raw_host)
-        ) from None
+        raise _refused(URLNotAllowedError, "url_invalid_host", url=url, host=repr(raw_host)) from None
     default_port = 443 if scheme == "https" else 80
     port = port or default_port
     allow_listed = _allow_listed(host, port)
     if port not in settings.HTTP_ALLOWED_PORTS and not allow_listed:
         raise _refused(
             URLNotAllowedError,
-            gettext_noop("Port %(port)s is not allowed; only %(allowed)s."),
+            "url_port",
             url=url,
             port=port,
             allowed=settings.HTTP_ALLOWED_PORTS,
@@ -420,20 +394,14 @@ def target_check(url: str, *, resolver: Resolver | None = None, resolve_timeout:
         seconds = settings.HTTP_TIMEOUT_SECONDS if resolve_timeout is None else resolve_timeout
         addresses = _resolve_within(resolver or system_resolver, host, port, seconds=seconds, url=url)
     if not addresses:
-        raise _refused(DNSResolutionError, gettext_noop("%(host)s has no address."), url=url, host=host)
+        raise _refused(DNSResolutionError, "host_no_address", url=url, host=host)
     if not allow_listed:
         for address in addresses:
             refusal = address_refusal(address)
             if refusal:
-                message = (
-                    gettext_noop("Refusing to fetch %(host)s: it resolves to %(address)s, %(kind)s.")
-                    if refusal.carries is None
-                    else gettext_noop(
-                        "Refusing to fetch %(host)s: it resolves to %(address)s, which carries %(carried)s, %(kind)s."
-                    )
-                )
+                code = "address_refused" if refusal.carries is None else "address_carrying_refused"
                 shown = host if literal is None else raw_host
-                raise _refused(AddressNotAllowedError, message, url=url, refusal=refusal, host=shown, address=address)
+                raise _refused(AddressNotAllowedError, code, url=url, refusal=refusal, host=shown, address=address)
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
     netloc_host = f"[{host}]" if ":" in host else host
     host_header = netloc_host if port == default_port else f"{netloc_host}:{port}"
@@ -628,7 +596,9 @@ def host_slot_wait(host: str, *, scope: str | None = None) -> None:
     max_wait = settings.HTTP_RETRY_MAX_DELAY_SECONDS
     wait = _store_call("reserve", _slot_key(host, scope), interval, 0.0, max_wait)
     if wait > max_wait:
-        raise HostBusyError(f"{host} is busy for another {wait:.0f}s.", retry_after=wait)
+        raise _refused(
+            HostBusyError, "host_busy", url="", error_details={"retry_after": wait}, host=host, seconds=f"{wait:.0f}"
+        )
     if wait > 0:
         sleep(wait)
 
@@ -687,8 +657,12 @@ class FetchResponse:
             return json.loads(self.content)
         except ValueError:
             preview = self.content[:120].decode("utf-8", errors="replace").strip()
-            raise MalformedResponseError(
-                f"Expected JSON from {shown_url(self.final_url)}, got: {preview!r}", url=self.final_url
+            raise _refused(
+                MalformedResponseError,
+                "not_json",
+                url=self.final_url,
+                shown=shown_url(self.final_url),
+                preview=repr(preview),
             ) from None
 
 
@@ -778,14 +752,21 @@ def _pool_for(target: Target, address: str, timeout: urllib3.Timeout, deadline: 
     return _DeadlineHTTPConnectionPool(address, target.port, timeout=timeout, retries=False, deadline=deadline)
 
 
-_BODY_TOO_SLOW = gettext_noop("%(shown)s took too long to send its body.")
-_NO_ANSWER_IN_TIME = gettext_noop("%(host)s did not answer in time.")
+_BODY_TOO_SLOW = "body_too_slow"
+_NO_ANSWER_IN_TIME = "no_answer_in_time"
 
 
 def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(f"{shown_url(url)} is {int(declared)} bytes; the limit is {max_bytes}.", url=url)
+        raise _refused(
+            ResponseTooLargeError,
+            "too_large_declared",
+            url=url,
+            shown=shown_url(url),
+            size=int(declared),
+            limit=max_bytes,
+        )
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -801,7 +782,7 @@ def _read_body(response: urllib3.BaseHTTPResponse, *, url: str, max_bytes: int, 
             break
         total += len(chunk)
         if total > max_bytes:
-            raise ResponseTooLargeError(f"{shown_url(url)} sent more than {max_bytes} bytes (decoded).", url=url)
+            raise _refused(ResponseTooLargeError, "too_large_sent", url=url, shown=shown_url(url), limit=max_bytes)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -852,7 +833,7 @@ def _send_once(
                 raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host) from None
             raise _refused(
                 FetchConnectionError,
-                gettext_noop("TLS error with %(host)s: %(error)s"),
+                "tls_error",
                 url=target.url,
                 host=target.host,
                 error=error,
@@ -863,7 +844,7 @@ def _send_once(
                 raise _refused(FetchTimeoutError, _NO_ANSWER_IN_TIME, url=target.url, host=target.host) from None
             raise _refused(
                 FetchConnectionError,
-                gettext_noop("Connection to %(host)s failed: %(error)s"),
+                "connection_failed",
                 url=target.url,
                 host=target.host,
                 error=error,
@@ -882,9 +863,7 @@ def _send_once(
                 if content_type not in allowed_content_types:
                     raise _refused(
                         ContentTypeNotAllowedError,
-                        gettext_noop("%(shown)s is %(type)s, not a web page.")
-                        if content_type
-                        else gettext_noop("%(shown)s is of unknown type, not a web page."),
+                        "not_a_web_page" if content_type else "unknown_type",
                         url=target.url,
                         shown=shown_url(target.url),
                         type=content_type,
@@ -892,9 +871,7 @@ def _send_once(
             try:
                 content = _read_body(response, url=target.url, max_bytes=max_bytes, deadline=deadline)
             except urllib3.exceptions.TimeoutError:
-                raise _refused(
-                    FetchTimeoutError, gettext_noop("%(host)s stopped sending."), url=target.url, host=target.host
-                ) from None
+                raise _refused(FetchTimeoutError, "stopped_sending", url=target.url, host=target.host) from None
             except urllib3.exceptions.HTTPError as error:
                 if time.monotonic() > deadline:
                     raise _refused(
@@ -902,7 +879,7 @@ def _send_once(
                     ) from None
                 raise _refused(
                     FetchConnectionError,
-                    gettext_noop("Reading from %(host)s failed: %(error)s"),
+                    "reading_failed",
                     url=target.url,
                     host=target.host,
                     error=error,
@@ -913,7 +890,7 @@ def _send_once(
             pool.close()
     raise _refused(
         FetchConnectionError,
-        gettext_noop("Cannot connect to %(host)s: %(error)s"),
+        "cannot_connect",
         url=target.url,
         host=target.host,
         error=last_error,
@@ -959,9 +936,7 @@ def _fetch_attempt(
             # Credentials meant for one site never travel to another one via a redirect.
             headers = {k: v for k, v in headers.items() if k.lower() not in ("authorization", "cookie")}
         if respect_robots and not robots_allowed(target, resolver=resolver):
-            raise RobotsDisallowedError(
-                f"{target.host}'s robots.txt does not allow fetching {shown_url(url)}.", url=url
-            )
+            raise _refused(RobotsDisallowedError, "robots_refused", url=url, host=target.host, shown=shown_url(url))
 
         cached = _store_call("get", _cache_key(url)) if use_cache and method == "GET" else None
         request_headers = dict(headers)
@@ -996,7 +971,7 @@ def _fetch_attempt(
             if len(redirects) >= max_redirects:
                 raise _refused(
                     TooManyRedirectsError,
-                    gettext_noop("%(shown)s redirected more than %(count)s times."),
+                    "too_many_redirects",
                     url=original_url,
                     error_details={"location": location},
                     shown=shown_url(original_url),
@@ -1026,7 +1001,7 @@ def _fetch_attempt(
                 host_back_off(target.host, hold, scope=scope)
             raise _refused(
                 UpstreamUnavailableError,
-                gettext_noop("%(host)s answered %(status)s."),
+                "upstream_unavailable",
                 url=url,
                 error_details={"status": status, "retry_after": retry_after},
                 host=target.host,
@@ -1035,7 +1010,7 @@ def _fetch_attempt(
         if status >= 300:
             raise _refused(
                 HTTPStatusError,
-                gettext_noop("%(host)s answered %(status)s for %(shown)s."),
+                "http_status",
                 url=url,
                 error_details={"status": status},
                 host=target.host,
@@ -1200,7 +1175,7 @@ def fetch_article_html(url: str, *, resolver: Resolver | None = None) -> tuple[s
     if b"\x00" in response.content[:1024]:
         raise _refused(
             ContentTypeNotAllowedError,
-            gettext_noop("%(shown)s is binary, not a web page."),
+            "binary_page",
             url=url,
             shown=response.final_url,
         )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.failures import failure_code, failure_for_reader
 from apps.core.models import BaseModel
 
 
@@ -101,6 +102,9 @@ class WebhookEndpoint(BaseModel):
     consecutive_failures = models.PositiveIntegerField(default=0, verbose_name=_("consecutive failures"))
     disabled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("disabled at"))
     disabled_reason = models.TextField(blank=True, verbose_name=_("disabled reason"))
+    # The reason as a code and values (apps.core.failures), worded again for each reader; empty for
+    # endpoints turned off before it was kept, which show their stored English text.
+    disabled_reason_detail = models.JSONField(default=dict, blank=True, verbose_name=_("disabled reason detail"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -117,6 +121,16 @@ class WebhookEndpoint(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.url} ({self.desk})"
+
+    @property
+    def disabled_reason_for_reader(self) -> str:
+        """Why the endpoint was turned off, in the reader's language (the active one)."""
+        return failure_for_reader(self.disabled_reason_detail, self.disabled_reason)
+
+    @property
+    def disabled_reason_code(self) -> str:
+        """The code (apps.core.failures) of why the endpoint was turned off, or "" when it has none."""
+        return failure_code(self.disabled_reason_detail)
 
 
 class WebhookDeliveryStatus(models.TextChoices):
@@ -157,6 +171,9 @@ class WebhookDelivery(BaseModel):
     delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("delivered at"))
     response_status = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("response status"))
     last_error = models.TextField(blank=True, verbose_name=_("last error"))
+    # The failure as a code and values (apps.core.failures), worded again for each reader; empty for
+    # rows from before it was kept, which show their stored English text.
+    last_error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("last error detail"))
     # When the next attempt is planned, after one that could not be delivered yet: the backoff, or
     # longer if the endpoint's 429 or 503 asked for it (Retry-After).
     next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("next attempt at"))
@@ -186,3 +203,13 @@ class WebhookDelivery(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.event} to {self.endpoint_id}: {self.status}"
+
+    @property
+    def last_error_for_reader(self) -> str:
+        """The last attempt's failure in the reader's language (the active one)."""
+        return failure_for_reader(self.last_error_detail, self.last_error)
+
+    @property
+    def last_error_code(self) -> str:
+        """The last attempt's failure's code (apps.core.failures), or "" when it has none."""
+        return failure_code(self.last_error_detail)

@@ -65,6 +65,7 @@ from django.utils.translation import gettext
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError
+from apps.core.failures import Failure, failure_from_record, failure_stored
 from apps.core.http import (
     DNSResolutionError,
     FetchError,
@@ -298,6 +299,7 @@ def webhook_endpoint_update(
             current.consecutive_failures = 0
             current.disabled_at = None
             current.disabled_reason = ""
+            current.disabled_reason_detail = {}
         current.is_active = is_active
     if rotate_secret:
         current.secret = webhook_secret_generate()
@@ -589,12 +591,13 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
     endpoint = delivery.endpoint
     if not endpoint.is_active and delivery.event != WEBHOOK_TEST_EVENT:
-        return _finish(delivery, WebhookDeliveryStatus.SKIPPED, error="The endpoint was turned off before sending.")
+        return _finish(delivery, WebhookDeliveryStatus.SKIPPED, error=Failure.of("webhook_endpoint_off"))
     if delivery.attempts > settings.WEBHOOK_MAX_ATTEMPTS:
         # Each earlier attempt ended without a word (its worker died): the sweeper would otherwise
         # bring it back forever.
-        error = delivery.last_error or f"Stopped after {delivery.attempts - 1} attempts."
-        return _fail(delivery, error=error)
+        if delivery.last_error:
+            return _fail(delivery, error=failure_from_record(delivery.last_error, delivery.last_error_detail))
+        return _fail(delivery, error=Failure.of("webhook_attempts_exhausted", attempts=delivery.attempts - 1))
     body = webhook_request_body(delivery, endpoint.payload_format)
     headers = {
         "Content-Type": "application/json",
@@ -637,12 +640,12 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
             retry_after=_retry_after_asked(error, status),
         )
     except HTTPStatusError as error:
-        return _fail(delivery, error=f"The endpoint answered {error.status}.", response_status=error.status)
+        return _fail(delivery, error=Failure.of("webhook_status", status=error.status), response_status=error.status)
     except TooManyRedirectsError as error:
         target = _redirect_target_shown(error.location, url=url)
-        return _fail(
-            delivery, error=f"The endpoint answered with a redirect to {target}; webhooks do not follow redirects."
-        )
+        if target is None:
+            return _fail(delivery, error=Failure.of("webhook_redirect_not_a_url"))
+        return _fail(delivery, error=Failure.of("webhook_redirect", target=target))
     except FetchError as error:
         return _fail(delivery, error=_error_without_path(error, endpoint.url))
     return _delivered(delivery, response_status=response.status)
@@ -693,18 +696,18 @@ _SHOWN_URL_CHARACTERS = ":/[]!$&'()*+,;=-._~%"
 _REDIRECT_TARGET_SHOWN_LENGTH = 200
 
 
-def _redirect_target_shown(location: str, *, url: str) -> str:
+def _redirect_target_shown(location: str, *, url: str) -> str | None:
     """Where a redirect from the endpoint at `url` pointed (the Location header, resolved), for the
     delivery's error, which desk admins read, the worker's log keeps and a turned-off endpoint gives
     as its reason: its scheme, host and path, never a user name, password, query or fragment (they
     may carry credentials). On the endpoint's own host the path is left out too: there it most
     likely repeats the endpoint's own (an http to https upgrade, a slash added), and a chat
-    service's webhook path is its credential."""
+    service's webhook path is its credential. None when the Location is not a valid URL."""
     try:
         parts = urlsplit(location)
         host = parts.hostname
     except ValueError:
-        return "an address that is not a valid URL"
+        return None
     netloc = parts.netloc.rpartition("@")[2]
     if host is not None and host == urlsplit(url).hostname:
         shown = quote(urlunsplit((parts.scheme, netloc, "/", "", "")), safe=_SHOWN_URL_CHARACTERS) + "\u2026"
@@ -715,18 +718,34 @@ def _redirect_target_shown(location: str, *, url: str) -> str:
     return shown
 
 
-def _error_without_path(error: FetchError, url: str) -> str:
-    # The client names the URL (without its query) in some messages; they reach the worker's log
-    # and the task's retry.
-    return str(error).replace(shown_url(url), _url_without_path(url))
+def _error_without_path(error: FetchError, url: str) -> Failure | str:
+    # The client names the URL (without its query) in some messages; they reach the worker's log,
+    # the task's retry and the desk's admins.
+    shown, without_path = shown_url(url), _url_without_path(url)
+    if error.failure is None:
+        return str(error).replace(shown, without_path)
+    params = {
+        name: value.replace(shown, without_path) if isinstance(value, str) else value
+        for name, value in error.failure.params.items()
+    }
+    return Failure(error.failure.code, params)
 
 
-def _finish(delivery: WebhookDelivery, status: str, *, error: str) -> WebhookDelivery:
+def _finish(delivery: WebhookDelivery, status: str, *, error: Failure | str) -> WebhookDelivery:
     delivery.status = status
-    delivery.last_error = error[:1000]
+    _error_set(delivery, error)
     delivery.next_attempt_at = None
-    _delivery_save(delivery, ["status", "last_error", "response_status", "delivered_at", "next_attempt_at"])
+    _delivery_save(
+        delivery,
+        ["status", "last_error", "last_error_detail", "response_status", "delivered_at", "next_attempt_at"],
+    )
     return delivery
+
+
+def _error_set(delivery: WebhookDelivery, error: Failure | str) -> None:
+    """The delivery's error: English for logs and the admin's search, its detail for each reader."""
+    text, delivery.last_error_detail = failure_stored(error)
+    delivery.last_error = text[:1000]
 
 
 def _delivery_save(delivery: WebhookDelivery, fields: list[str]) -> bool:
@@ -760,17 +779,22 @@ def webhook_retry_delay(*, attempt: int, retry_after: float | None = None) -> fl
 
 
 def _attempt_failed(
-    delivery: WebhookDelivery, *, url: str, error: str, response_status: int | None, retry_after: float | None
+    delivery: WebhookDelivery,
+    *,
+    url: str,
+    error: Failure | str,
+    response_status: int | None,
+    retry_after: float | None,
 ) -> WebhookDelivery:
     """A transient failure of the attempt to `url`: plan the next attempt (`_next_attempt_save`),
     unless this was the last one."""
     delivery.response_status = response_status
-    logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
+    logger.info("webhook delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, failure_stored(error)[0])
     if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
         return _fail(delivery, error=error, response_status=response_status)
     wait = webhook_retry_delay(attempt=delivery.attempts, retry_after=retry_after)
     if retry_after is not None:
-        error = f"{error} It asked to wait {retry_after:.0f} s (Retry-After)."
+        error = Failure.of("webhook_retry_after", error=error, seconds=f"{retry_after:.0f}")
     return _next_attempt_save(delivery, url=url, wait=wait, error=error)
 
 
@@ -779,15 +803,12 @@ def _attempt_postponed(delivery: WebhookDelivery, *, url: str, wait: float) -> W
     longer than a worker sleeps. It was no attempt, so it is not counted as one: a burst of
     deliveries to one URL (a bulk approval) would otherwise use up their attempts unsent."""
     delivery.attempts -= 1
-    error = (
-        f"Not sent yet: requests to this URL wait another {wait:.0f} s (its Retry-After, or the spacing "
-        "between requests)."
-    )
+    error = Failure.of("webhook_postponed", seconds=f"{wait:.0f}")
     return _next_attempt_save(delivery, url=url, wait=wait, error=error, postponed=True)
 
 
 def _next_attempt_save(
-    delivery: WebhookDelivery, *, url: str, wait: float, error: str, postponed: bool = False
+    delivery: WebhookDelivery, *, url: str, wait: float, error: Failure | str, postponed: bool = False
 ) -> WebhookDelivery:
     """Put the delivery back to pending, to be tried again at `url` in `wait` seconds.
 
@@ -807,20 +828,29 @@ def _next_attempt_save(
         )
         if current_url is not None and current_url != url:
             wait = _url_wait(current_url)
-            error = f"{error} The endpoint's URL has changed since; the next attempt goes to the new one."
+            error = Failure.of("webhook_url_changed", error=error)
         delivery.status = WebhookDeliveryStatus.PENDING
         delivery.next_attempt_at, delivery.enqueued_at = _next_attempt_plan(timezone.now(), wait=wait)
-        delivery.last_error = error[:1000]
+        _error_set(delivery, error)
         saved = _delivery_save(
-            delivery, ["status", "attempts", "enqueued_at", "next_attempt_at", "last_error", "response_status"]
+            delivery,
+            [
+                "status",
+                "attempts",
+                "enqueued_at",
+                "next_attempt_at",
+                "last_error",
+                "last_error_detail",
+                "response_status",
+            ],
         )
     if saved and delivery.enqueued_at is not None:
-        raise WebhookDeliveryRetry(error, countdown=wait, postponed=postponed)
+        raise WebhookDeliveryRetry(delivery.last_error, countdown=wait, postponed=postponed)
     return delivery
 
 
 @transaction.atomic
-def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None = None) -> WebhookDelivery:
+def _fail(delivery: WebhookDelivery, *, error: Failure | str, response_status: int | None = None) -> WebhookDelivery:
     """Give the delivery up, and turn its endpoint off once too many deliveries in a row failed.
 
     Test events do not count: an admin trying an endpoint out should not turn it off.
@@ -830,7 +860,9 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
     endpoint = WebhookEndpoint.objects.select_for_update().filter(pk=delivery.endpoint_id).first()
     delivery.response_status = response_status
     _finish(delivery, WebhookDeliveryStatus.FAILED, error=error)
-    logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
+    logger.warning(
+        "webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, delivery.last_error
+    )
     if delivery.event == WEBHOOK_TEST_EVENT or endpoint is None:
         return delivery
     endpoint.consecutive_failures += 1
@@ -838,10 +870,13 @@ def _fail(delivery: WebhookDelivery, *, error: str, response_status: int | None 
     if endpoint.is_active and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER_FAILURES:
         endpoint.is_active = False
         endpoint.disabled_at = timezone.now()
-        endpoint.disabled_reason = (
-            f"Turned off after {endpoint.consecutive_failures} deliveries in a row failed; the last one: {error[:500]}"
+        reason = Failure.of(
+            "webhook_turned_off",
+            count=endpoint.consecutive_failures,
+            error=failure_from_record(delivery.last_error[:500], delivery.last_error_detail),
         )
-        fields += ["is_active", "disabled_at", "disabled_reason"]
+        endpoint.disabled_reason, endpoint.disabled_reason_detail = failure_stored(reason)
+        fields += ["is_active", "disabled_at", "disabled_reason", "disabled_reason_detail"]
         logger.warning("webhook endpoint %s (%s) turned off", endpoint.pk, _url_without_path(endpoint.url))
         audit_record(
             action=AuditAction.WEBHOOK_TURNED_OFF,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from apps.claims.models import Claim, ClaimKind
+from apps.core.failures import failure_code, failure_for_reader
 from apps.core.models import BaseModel
 from apps.desks.models import Desk
 
@@ -276,6 +277,17 @@ class Reference(BaseModel):
         return self.title
 
     @property
+    def document_error_for_reader(self) -> str:
+        """Why the page could not be read, in the reader's language (the active one); "" when it was."""
+        details = self.stance_details or {}
+        return failure_for_reader(details.get("document_error_detail"), details.get("document_error", ""))
+
+    @property
+    def document_error_code(self) -> str:
+        """The code (apps.core.failures) of why the page could not be read, or "" when it has none."""
+        return failure_code((self.stance_details or {}).get("document_error_detail"))
+
+    @property
     def claim_word_share(self) -> int | None:
         """How much of the claim's key wording the best passage shares, in percent: a plain
         measure of relevance for people (`score` is BM25, unscaled); None before a passage."""
@@ -308,6 +320,9 @@ class ReferenceJob(BaseModel):
     finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
     provider_errors = models.JSONField(default=dict, blank=True, verbose_name=_("provider errors"))
     last_error = models.TextField(blank=True, verbose_name=_("last error"))
+    # The failure as a code and values (apps.core.failures), worded again for each reader; empty for
+    # rows from before it was kept, which show their stored English text.
+    last_error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("last error detail"))
 
     class Meta:
         verbose_name = _("reference job")
@@ -316,6 +331,16 @@ class ReferenceJob(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.claim_id}: {self.status}"
+
+    @property
+    def last_error_for_reader(self) -> str:
+        """The job's failure in the reader's language (the active one)."""
+        return failure_for_reader(self.last_error_detail, self.last_error)
+
+    @property
+    def last_error_code(self) -> str:
+        """The job's failure's code (apps.core.failures), or "" when it has none."""
+        return failure_code(self.last_error_detail)
 
 
 class ProviderSetting(BaseModel):

@@ -30,6 +30,7 @@ from apps.claims.selectors import CHECKED_TASK_STATUS
 from apps.core.audit import audit_record
 from apps.core.etags import lock_at_version
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.core.failures import Failure, failure_stored, fetch_error_failure
 from apps.core.http import (
     HTML_CONTENT_TYPES,
     AddressNotAllowedError,
@@ -347,10 +348,7 @@ def _job_start(claim_id: str) -> ReferenceJob | None:
         return job if created else None
     job = ReferenceJob.objects.get(claim_id=claim_id)
     if job.attempts > settings.REFERENCE_JOB_MAX_ATTEMPTS:
-        reference_job_fail(
-            claim_id=claim_id,
-            error=f"Gave up after {job.attempts - 1} attempts (the worker crashed or timed out).",
-        )
+        reference_job_fail(claim_id=claim_id, error=Failure.of("reference_job_gave_up", attempts=job.attempts - 1))
         return None
     return job
 
@@ -461,8 +459,10 @@ def _provider_call(provider: Any, query: ClaimQuery) -> tuple[list[Candidate], F
         return [], error
 
 
-def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate], dict[str, str], float | None]:
-    """Ask the providers; returns candidates, errors by provider and, when any failure is worth
+def _providers_ask(
+    query: ClaimQuery, names: list[str]
+) -> tuple[list[Candidate], dict[str, Failure | str], float | None]:
+    """Ask the providers; returns candidates, failures by provider and, when any failure is worth
     retrying, how long to wait first (0 when no provider said)."""
     registry = provider_registry()
     remote = [name for name in names if name in registry and name not in DATABASE_PROVIDERS]
@@ -479,12 +479,12 @@ def _providers_ask(query: ClaimQuery, names: list[str]) -> tuple[list[Candidate]
     retry_after: float | None = None
     for name in names:
         if name not in outcomes:
-            errors[name] = "Unknown provider."
+            errors[name] = Failure.of("reference_provider_unknown")
             continue
         found, error = outcomes[name]
         candidates.extend(found)
         if error is not None:
-            errors[name] = str(error)[:500]
+            errors[name] = fetch_error_failure(error)
             if isinstance(error, TransientFetchError) or getattr(error, "transient", False):
                 hint = getattr(error, "retry_after", None) or 0.0
                 retry_after = max(retry_after or 0.0, hint)
@@ -511,7 +511,8 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
 
     query = claim_query_build(claim)
     names = desk_provider_names(desk_id=claim.article.desk_id)
-    candidates, errors, retry_after = _providers_ask(query, names)
+    candidates, failures, retry_after = _providers_ask(query, names)
+    errors = {name: failure_stored(failure)[0][:500] for name, failure in failures.items()}
 
     answered = len(names) - len(errors)
     retry = retry_after is not None and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
@@ -522,7 +523,12 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
         changes = {
             "status": JobStatus.DONE if answered > 0 or not names else JobStatus.FAILED,
             "provider_errors": errors,
-            "last_error": "; ".join(f"{name}: {message}" for name, message in errors.items())[:2000],
+            **_job_error(
+                [
+                    Failure.of("reference_provider_failed", provider=name, error=failure)
+                    for name, failure in failures.items()
+                ]
+            ),
             "finished_at": now,
             "updated_at": now,
         }
@@ -536,9 +542,8 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
     for field_name, value in changes.items():
         setattr(job, field_name, value)
     if retry:
-        raise ReferenceGatherIncomplete(
-            f"Providers to retry: {', '.join(sorted(errors))}", retry_after=retry_after or None
-        )
+        to_retry = Failure.of("reference_providers_to_retry", providers=", ".join(sorted(errors)))
+        raise ReferenceGatherIncomplete(to_retry.english(), retry_after=retry_after or None, failure=to_retry)
     _article_finish_if_last(claim.article)
     _documents_enqueue(claim)
     if settings.REFERENCE_ARCHIVE_ENABLED:
@@ -559,11 +564,28 @@ def _article_finish_if_last(article: Article) -> None:
         logger.info("References gathered for article %s: %s", article.pk, article_reference_summary(article=article))
 
 
-def reference_job_fail(*, claim_id: str, error: str) -> None:
+def _job_error(failures: list[Failure]) -> dict[str, Any]:
+    """A job's `last_error` (English, "source: reason; ...") and its detail, from each source's failure."""
+    if not failures:
+        return {"last_error": "", "last_error_detail": {}}
+    text = "; ".join(failure.english() for failure in failures)
+    if len(failures) == 1:
+        return {"last_error": text[:2000], "last_error_detail": failures[0].detail}
+    return {
+        "last_error": text[:2000],
+        "last_error_detail": {
+            "code": "reference_provider_failures",
+            "params": {"failures": [failure.detail for failure in failures]},
+        },
+    }
+
+
+def reference_job_fail(*, claim_id: str, error: Failure | str) -> None:
     """Mark a claim's job failed (retries exhausted, time limit, worker lost). Idempotent."""
     now = timezone.now()
+    text, detail = failure_stored(error)
     ReferenceJob.objects.filter(claim_id=claim_id).exclude(status=JobStatus.DONE).update(
-        status=JobStatus.FAILED, last_error=error[:2000], finished_at=now, updated_at=now
+        status=JobStatus.FAILED, last_error=text[:2000], last_error_detail=detail, finished_at=now, updated_at=now
     )
 
 
@@ -595,6 +617,7 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
         job.finished_at = None
         job.provider_errors = {}
         job.last_error = ""
+        job.last_error_detail = {}
         job.save()
         audit_record(action=AuditAction.REFERENCES_REFRESHED, actor=user, claim=claim)
         _publish_gather([str(claim.pk)])
@@ -1155,7 +1178,11 @@ def reference_document_read(*, reference_id: str) -> Reference | None:
         gone = isinstance(error, HTTPStatusError) and error.status in (404, 410)
         Reference.objects.filter(pk=reference.pk).update(
             fetch_status=FetchStatus.FAILED,
-            stance_details={**reference.stance_details, "document_error": str(error)[:300]},
+            stance_details={
+                **reference.stance_details,
+                "document_error": str(error)[:300],
+                "document_error_detail": error.failure.detail if error.failure else {},
+            },
             document_read_at=now,
             link_status=LinkStatus.DEAD if gone else reference.link_status,
             updated_at=now,

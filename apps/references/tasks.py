@@ -15,6 +15,7 @@ from celery import shared_task
 from celery.contrib.django.task import DjangoTask
 from django.conf import settings
 
+from apps.core.failures import Failure
 from apps.core.http import TransientFetchError
 
 
@@ -25,7 +26,11 @@ class ReferenceGatherTask(DjangoTask):
 
         claim_id = kwargs.get("claim_id") or (args[0] if args else None)
         if claim_id:
-            reference_job_fail(claim_id=str(claim_id), error=f"{type(exc).__name__}: {exc}")
+            # A failure with a code (a request's, the providers left to retry) is kept with it, to be
+            # read in each reader's language; anything else is named as it was raised.
+            failure = getattr(exc, "failure", None)
+            error = failure if isinstance(failure, Failure) else f"{type(exc).__name__}: {exc}"
+            reference_job_fail(claim_id=str(claim_id), error=error)
 
 
 # Outbound work retried only on transient upstream trouble (timeouts, 429, 5xx), with backoff

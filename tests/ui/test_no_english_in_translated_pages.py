@@ -21,8 +21,9 @@ from django_otp.oath import totp
 from apps.articles import tips
 from apps.articles.models import Article, IntakeStatus, Tip
 from apps.claims.models import Claim, ClaimStatus, MatchStatus
+from apps.core.failures import Failure
 from apps.core.two_step import two_step_enable, two_step_pending_device
-from apps.desks.models import Desk, WebhookEndpoint
+from apps.desks.models import Desk, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from apps.references.models import Reference, SourceRule
 from apps.reviews import services
 from apps.reviews.models import Rating, RatingScale, ReviewTask, Verdict
@@ -118,7 +119,9 @@ def desk_data() -> list[str]:
     longest first so that a text is taken out before a shorter text inside it."""
     data: set[str] = set()
     for article in Article.objects.all():
-        data |= {article.title, article.body, article.outlet, article.intake_error, article.source_url}
+        # A failure with a code is the interface's words, worded for the reader; one without is stored text.
+        stored_error = "" if article.intake_error_detail else article.intake_error
+        data |= {article.title, article.body, article.outlet, stored_error, article.source_url}
         data |= set(article.body.splitlines())
     for claim in Claim.objects.all():
         data |= {claim.text, claim.rejection_reason}
@@ -187,7 +190,7 @@ WORLD_TEXTS = {
         "rejected": ("Es una opinión.", "Una opinión."),
         "rule": ("regla", "Regla", "Porque sí."),
         "running": ("Informe largo", "Largo."),
-        "failed": ("Archivo roto", "Roto.", "Fallo."),
+        "failed": ("Archivo roto", "Roto."),
         "search_found": "vetado",
         "search_not_found": "nada+parecido",
         "reject_reason": "Una predicción.",
@@ -222,7 +225,7 @@ WORLD_TEXTS = {
         "rejected": ("C'est une opinion.", "Une opinion."),
         "rule": ("règle", "Règle", "Parce que."),
         "running": ("Long rapport", "Long."),
-        "failed": ("Fichier abîmé", "Abîmé.", "Échec."),
+        "failed": ("Fichier abîmé", "Abîmé."),
         "search_found": "veto",
         "search_not_found": "rien+de+semblable",
         "reject_reason": "Une prédiction.",
@@ -255,7 +258,7 @@ WORLD_TEXTS = {
         "rejected": ("É uma opinião.", "Uma opinião."),
         "rule": ("regra", "Regra", "Porque sim."),
         "running": ("Relatório longo", "Longo."),
-        "failed": ("Arquivo corrompido", "Corrompido.", "Falha."),
+        "failed": ("Arquivo corrompido", "Corrompido."),
         "search_found": "veto",
         "search_not_found": "nada+parecido",
         "reject_reason": "Uma previsão.",
@@ -331,16 +334,39 @@ def world(request, db):
     running = factories.ArticleFactory(
         desk=desk, title=running_title, body=running_body, language=language, intake_status=IntakeStatus.RUNNING
     )
-    failed_title, failed_body, failed_error = words["failed"]
+    failed_title, failed_body = words["failed"]
+    # Failures of background work are stored in English with their code, and worded for each reader.
+    intake_failure = Failure.of("intake_attempts_exhausted", attempts=3)
     failed = factories.ArticleFactory(
         desk=desk,
         title=failed_title,
         body=failed_body,
         language=language,
         intake_status=IntakeStatus.FAILED,
-        intake_error=failed_error,
+        intake_error=intake_failure.english(),
+        intake_error_detail=intake_failure.detail,
     )
-    webhook = WebhookEndpoint.objects.create(desk=desk, url="https://hooks.example.org/in", events=["verdict.approved"])
+    answered = Failure.of("webhook_status", status=410)
+    turned_off = Failure.of("webhook_turned_off", count=10, error=answered)
+    webhook = WebhookEndpoint.objects.create(
+        desk=desk,
+        url="https://hooks.example.org/in",
+        events=["verdict.approved"],
+        is_active=False,
+        disabled_reason=turned_off.english(),
+        disabled_reason_detail=turned_off.detail,
+    )
+    WebhookDelivery.objects.create(
+        endpoint=webhook,
+        event="verdict.approved",
+        payload={},
+        summary="s",
+        status=WebhookDeliveryStatus.FAILED,
+        attempts=1,
+        response_status=410,
+        last_error=answered.english(),
+        last_error_detail=answered.detail,
+    )
     services.rating_scale_copy_default(user=admin, desk=desk)
     desk.takes_tips = True
     desk.save()

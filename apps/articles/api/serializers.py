@@ -34,13 +34,25 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
         help_text='The article\'s language as a BCP 47 tag ("en", "es", "pt-BR"): detected at import, '
         "corrected by editors; empty when not known.",
     )
+    intake_error = serializers.CharField(
+        source="intake_error_for_reader",
+        read_only=True,
+        help_text="Why the background intake failed, in the language of the request (Accept-Language); empty "
+        "unless `intake_status` is `failed`.",
+    )
+    intake_error_code = serializers.CharField(
+        read_only=True,
+        help_text="The intake failure's stable code (`intake_time_limit`, `intake_internal_error`, "
+        "`intake_attempts_exhausted`), for clients to act on; empty when there is no failure, or for "
+        "one recorded before codes were kept.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "id", "desk", "title", "byline", "outlet", "published_on", "source_url",
             "source_kind", "original_filename", "imported_by", "created_at", "claim_count",
-            "intake_status", "intake_error", "fact_check_url", "language",
+            "intake_status", "intake_error", "intake_error_code", "fact_check_url", "language",
         ]  # fmt: skip
 
 

@@ -65,7 +65,14 @@ class WebhookOutputSerializer(serializers.Serializer):
     secret = serializers.CharField(help_text="Signs every delivery: see X-Factcheck-Signature in the README.")
     consecutive_failures = serializers.IntegerField(help_text="Deliveries failed in a row since the last success.")
     disabled_at = serializers.DateTimeField(allow_null=True, help_text="When the desk turned it off after failures.")
-    disabled_reason = serializers.CharField()
+    disabled_reason = serializers.CharField(
+        source="disabled_reason_for_reader",
+        help_text="Why the desk turned it off, in the language of the request (Accept-Language); empty while on.",
+    )
+    disabled_reason_code = serializers.CharField(
+        help_text="The stable code of why it was turned off (`webhook_turned_off`); empty while on, or for one "
+        "turned off before codes were kept."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -110,7 +117,15 @@ class WebhookDeliveryOutputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=WebhookDeliveryStatus.choices)
     attempts = serializers.IntegerField()
     response_status = serializers.IntegerField(allow_null=True, help_text="The endpoint's last HTTP status.")
-    last_error = serializers.CharField()
+    last_error = serializers.CharField(
+        source="last_error_for_reader",
+        help_text="Why the last attempt failed, in the language of the request (Accept-Language); empty after a "
+        "success.",
+    )
+    last_error_code = serializers.CharField(
+        help_text="The stable code of the last failure (`webhook_status`, `no_answer_in_time`, `address_refused`, "
+        "...), for clients to act on; empty when there is none, or for one recorded before codes were kept."
+    )
     next_attempt_at = serializers.DateTimeField(
         allow_null=True,
         help_text="While pending after a failed attempt: when the next one is planned (the backoff, or the "

@@ -20,6 +20,17 @@ ARCHIVE_URL_HELP = "The Internet Archive's snapshot of the page; empty until one
 class ReferenceOutputSerializer(serializers.ModelSerializer):
     # Not a URLField: the schema would promise a URI, and the field is empty until archived.
     archive_url = serializers.CharField(read_only=True, help_text=ARCHIVE_URL_HELP)
+    document_error = serializers.CharField(
+        source="document_error_for_reader",
+        read_only=True,
+        help_text="Why the page could not be read (`fetch_status` `failed`), in the language of the request "
+        "(Accept-Language); empty when it was read. `stance_details.document_error` keeps it in English.",
+    )
+    document_error_code = serializers.CharField(
+        read_only=True,
+        help_text="The stable code of that failure (`robots_refused`, `http_status`, `not_a_web_page`, "
+        "`too_large_sent`, ...); empty when there is none, or for one recorded before codes were kept.",
+    )
 
     class Meta:
         model = Reference
@@ -45,6 +56,8 @@ class ReferenceOutputSerializer(serializers.ModelSerializer):
             "link_status",
             "link_checked_at",
             "document_read_at",
+            "document_error",
+            "document_error_code",
             "added_by",
         ]
         read_only_fields = fields
@@ -134,6 +147,17 @@ class LibraryDocumentUpdateSerializer(serializers.Serializer):
 
 
 class ReferenceJobOutputSerializer(serializers.ModelSerializer):
+    last_error = serializers.CharField(
+        source="last_error_for_reader",
+        read_only=True,
+        help_text="Why the job, or some of its sources, failed, in the language of the request (Accept-Language).",
+    )
+    last_error_code = serializers.CharField(
+        read_only=True,
+        help_text="The stable code of that failure (`reference_job_gave_up`, `reference_provider_failed`, "
+        "`reference_provider_failures`, ...); empty when there is none, or for one recorded before codes were kept.",
+    )
+
     class Meta:
         model = ReferenceJob
         fields = [
@@ -145,6 +169,7 @@ class ReferenceJobOutputSerializer(serializers.ModelSerializer):
             "finished_at",
             "provider_errors",
             "last_error",
+            "last_error_code",
         ]
         read_only_fields = fields
 
