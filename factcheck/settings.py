@@ -177,6 +177,10 @@ TWO_STEP_PENDING_SECONDS = 5 * 60
 # Wrong codes allowed on one pending sign-in before the password is asked for again; each one also
 # counts as a failed sign-in towards the lockout above.
 TWO_STEP_CODE_FAILURE_LIMIT = 5
+# django-otp's own slow-down (1 s, 2 s, 4 s... after a wrong code) would refuse a right code typed
+# within it, as if it were wrong. Guessing is capped by the limit above and the lockout instead.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Behind a reverse proxy, the header that carries the client's address (X-Forwarded-For, X-Real-IP), and
 # how many proxies in front of the app append to it. Name it only if the proxy sets it: a client can
 # send any header, so without a proxy every client could pick the address it is counted under.

@@ -36,13 +36,6 @@ SECRET = re.compile(r'<code id="two-step-secret"[^>]*>([A-Z2-7 ]+)</code>')
 RECOVERY_CODES = re.compile(r"<li><code>([a-z2-7]{8})</code></li>")
 
 
-@pytest.fixture(autouse=True)
-def _no_throttle_between_tries(settings):
-    # django-otp waits 1s, 2s, 4s... after a wrong code; the tests give a right one at once.
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    settings.OTP_STATIC_THROTTLE_FACTOR = 0
-
-
 def _code(device, *, steps_ahead: int = 0) -> str:
     """The device's code now, or the one `steps_ahead` 30-second steps later (one ahead is still taken:
     authenticator clocks drift)."""
@@ -210,6 +203,20 @@ def test_the_password_alone_does_not_sign_in_and_a_current_code_does(ada_with_tw
     assert signed_in.url == reverse("account:api_token")
     assert _signed_in(client)
     assert client.session[DEVICE_ID_SESSION_KEY] == ada_with_two_step.device.persistent_id
+
+
+def test_a_right_code_just_after_a_wrong_one_signs_in(ada_with_two_step):
+    client = Client()
+    _password_step(client, ada_with_two_step)
+
+    wrong = client.post(
+        reverse("sign_in_code"), {"code": "000000" if _code(ada_with_two_step.device) != "000000" else "111111"}
+    )
+    right = client.post(reverse("sign_in_code"), {"code": _code(ada_with_two_step.device, steps_ahead=1)})
+
+    assert wrong.status_code == 400
+    assert right.status_code == 302
+    assert _signed_in(client)
 
 
 def test_a_replayed_code_is_refused(ada_with_two_step):
