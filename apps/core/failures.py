@@ -179,7 +179,9 @@ def _value_worded(name: str, value: Any) -> Any:
     if isinstance(value, dict) and "code" in value:
         return _worded(value)
     if isinstance(value, list):
-        return "; ".join(str(_value_worded(name, item)) for item in value)
+        # Failures are sentences of their own; plain values (ports) read as a list.
+        separator = "; " if any(isinstance(item, dict) and "code" in item for item in value) else ", "
+        return separator.join(str(_value_worded(name, item)) for item in value)
     return value
 
 

@@ -48,6 +48,12 @@ def test_failures_inside_a_failure_and_in_a_list_are_worded_in_the_same_language
     assert "a private address" in address.english()
 
 
+def test_plain_values_in_a_list_read_as_a_list():
+    failure = Failure.of("url_port", port=8080, allowed=[80, 443])
+
+    assert failure.english() == "Port 8080 is not allowed; only 80, 443."
+
+
 @pytest.mark.parametrize(
     "detail",
     [{}, None, {"code": "gone_since"}, {"code": "webhook_status", "params": {}}, {"code": "webhook_status"}],

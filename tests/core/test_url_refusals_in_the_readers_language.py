@@ -44,7 +44,7 @@ def _form_errors(response) -> list[str]:
         ),
         (
             "http://example.org:8080/article",
-            "No se pudo importar http://example.org:8080/article: El puerto 8080 no está permitido; solo [80, 443].",
+            "No se pudo importar http://example.org:8080/article: El puerto 8080 no está permitido; solo 80, 443.",
         ),
     ],
 )
