@@ -10,6 +10,7 @@ API tokens are unaffected: a token is its own credential.
 import base64
 import re
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -32,6 +33,11 @@ def _normalised(code: str) -> str:
 def two_step_device(*, user) -> TOTPDevice | None:
     """The person's confirmed authenticator, or None when two-step sign-in is off for them."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def two_step_waiting_account(*, user_id):
+    """The account a half-done sign-in is waiting for, if it can still sign in."""
+    return get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
 
 
 def two_step_is_on(*, user) -> bool:

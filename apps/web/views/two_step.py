@@ -13,7 +13,7 @@ import segno
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -37,6 +37,7 @@ from apps.core.two_step import (
     two_step_recovery_codes_replace,
     two_step_secret,
     two_step_verify,
+    two_step_waiting_account,
 )
 from apps.web.actions import form_action
 
@@ -110,7 +111,7 @@ def sign_in_code(request):
     pending = _pending(request)
     user = None
     if pending is not None:
-        user = get_user_model()._default_manager.filter(pk=pending["user_id"], is_active=True).first()
+        user = two_step_waiting_account(user_id=pending["user_id"])
     if user is None:
         return _back_to_password(request, gettext("Your sign-in took too long. Type your password again."))
     if request.method != "POST":
