@@ -5,9 +5,13 @@ Counts are per account, whether it signs in with a token or a session, and live 
 Redis when REDIS_URL is set, so every web process and machine counts the same requests; without
 it each process counts its own. Refusals are 429s with Retry-After (see the API's exception
 handler). The rates are `settings.API_RATES`; a rate of None turns that limit off.
+
+The web pages that do the same work (the import form) count in the same place through
+`person_rate_wait`, so a person's imports through the API and the web share one count.
 """
 
 import logging
+import math
 
 import redis
 from django.conf import settings
@@ -47,3 +51,12 @@ class FetchRateThrottle(PersonRateThrottle):
     gathered again."""
 
     scope = "fetches"
+
+
+def person_rate_wait(request, *, throttle_class: type[PersonRateThrottle]) -> int | None:
+    """Count one request of a web page in the API's count for `throttle_class` (the person's, by
+    account): None when it is within the rate, else the whole seconds to wait before trying again."""
+    throttle = throttle_class()
+    if throttle.allow_request(request, None):
+        return None
+    return max(1, math.ceil(throttle.wait() or 1))
