@@ -1274,7 +1274,7 @@ FILTERS = {
     "api:article-list": ("desk", "search", "source_kind", "intake_status", "published_after", "ordering", "page"),
     "api:claim-list": ("article", "status", "kind", "page"),
     "api:tip-list": ("desk", "status", "page"),
-    "tips:inbox": ("status",),
+    "tips:inbox": ("status", "page"),
     "api:claim-extraction": ("article",),
     "api:claim-feedback": ("desk",),
     "api:claim-history": ("page",),

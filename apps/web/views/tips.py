@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +20,9 @@ from apps.reports.selectors import article_public_verdicts
 from apps.web.actions import form_action
 from apps.web.errors import form_add_service_errors
 from apps.web.forms.tips import TipCloseForm, TipForm, TipInboxFilterForm
+
+# As the review queue: a day's tips on one screen, a desk's backlog paged.
+TIP_INBOX_PAGE_SIZE = 50
 
 
 def _error_page(request, error: ApplicationError):
@@ -130,12 +134,16 @@ def tip_inbox(request, desk):
     filter_form = TipInboxFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     tips = tip_services.tip_list(user=request.user, desk=desk, status=status or None)
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
     return render(
         request,
         "articles/tip_inbox.html",
         {
             "desk": desk,
-            "tips": tips[:200],
+            "tips": Paginator(tips, TIP_INBOX_PAGE_SIZE).get_page(request.GET.get("page")),
+            # Pager links keep the status filter.
+            "query_without_page": query_without_page.urlencode(),
             "filter_form": filter_form,
             "new_count": tip_services.tip_new_count(user=request.user, desk=desk),
             "public_url": request.build_absolute_uri(reverse("tips:submit", kwargs={"slug": desk.slug})),
