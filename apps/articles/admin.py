@@ -4,9 +4,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.admin import AuditedAdmin
+from apps.core.admin import AuditedAdmin, LookupCheckingAdmin
 
-from .models import Article
+from .models import Article, Tip
 from .parsing import is_storable_url
 from .services import article_language_change, article_lock_unless_intake_runs
 
@@ -91,3 +91,48 @@ class ArticleAdmin(AuditedAdmin):
         for article_id in queryset.values_list("pk", flat=True):
             article_lock_unless_intake_runs(article_id=article_id)
         super().delete_queryset(request, queryset)
+
+
+@admin.register(Tip)
+class TipAdmin(LookupCheckingAdmin):
+    """Reader tips change only through the inbox (a check started, the tip closed), which audits it
+    and emails the tipster; here they are only read. The tipster's email address is shown and
+    searched only by superusers, and the tracking token, the tipster's key to their page, never."""
+
+    list_display = ["text_preview", "desk", "status", "email_status", "created_at"]
+    list_filter = ["status", "desk", "email_status"]
+    search_fields = ["text", "link", "reason", "desk__name"]
+    list_select_related = ["desk"]
+    date_hierarchy = "created_at"
+    fields = [
+        "desk", "text", "link", "reason", "email", "language", "status", "article", "public_reason",
+        "handled_by", "handled_at", "checked_at", "created_at", "updated_at",
+        "email_status", "enqueued_at", "sending_since", "email_attempts", "email_error",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description=_("claim or question"))
+    def text_preview(self, tip: Tip) -> str:
+        return tip.text[:100]
+
+    def _without_email(self, request: HttpRequest, names) -> list:
+        return list(names) if request.user.is_superuser else [name for name in names if name != "email"]
+
+    def get_fields(self, request: HttpRequest, obj: Tip | None = None) -> list:
+        return self._without_email(request, super().get_fields(request, obj))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Tip | None = None) -> list:
+        return self._without_email(request, super().get_readonly_fields(request, obj))
+
+    def get_search_fields(self, request: HttpRequest) -> list:
+        fields = list(super().get_search_fields(request))
+        return [*fields, "email"] if request.user.is_superuser else fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Tip | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Tip | None = None) -> bool:
+        return False
