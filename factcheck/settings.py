@@ -294,6 +294,9 @@ API_RATES = {
 }
 # Reader tips (apps.articles.tips): how many one client address may send in an hour, counted in the cache.
 TIPS_PER_ADDRESS_PER_HOUR = env.int("FACTCHECK_TIPS_PER_ADDRESS_PER_HOUR", default=5)
+# The longest a tipster's email address is kept, in days from the tip; it is erased sooner, once the
+# outcome email is sent or the tip is closed without one (the hourly `tip_emails_erase`).
+TIP_EMAIL_KEEP_DAYS = env.int("FACTCHECK_TIP_EMAIL_KEEP_DAYS", default=90)
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": "Editorial fact-checking desk: import articles, review claims, export reports.",
@@ -371,6 +374,10 @@ CELERY_BEAT_SCHEDULE = {
     "articles-requeue-stale-tip-emails": {
         "task": "apps.articles.tasks.tip_emails_requeue_stale_task",
         "schedule": 300.0,
+    },
+    "articles-erase-tip-emails": {
+        "task": "apps.articles.tasks.tip_emails_erase_task",
+        "schedule": 3600.0,
     },
     "references-requeue-stale-jobs": {
         "task": "apps.references.tasks.reference_jobs_requeue_stale_task",

@@ -55,3 +55,11 @@ def tip_emails_requeue_stale_task() -> int:
     from apps.articles.tips import tip_emails_requeue_stale
 
     return tip_emails_requeue_stale()
+
+
+@shared_task(acks_late=True)
+def tip_emails_erase_task() -> int:
+    """Beat, hourly: erase the tipsters' email addresses no longer needed (idempotent)."""
+    from apps.articles.tips import tip_emails_erase
+
+    return tip_emails_erase()

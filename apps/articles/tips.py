@@ -10,6 +10,9 @@ The one email a tipster may ask for is recorded with the change that calls for i
 first published verdict, or the tip closed) and sent by a worker after commit, like the review
 emails: the row is claimed (pending -> sending) before sending, so a message delivered twice
 sends one email, and `tip_emails_requeue_stale` publishes again a send whose message was lost.
+The address is then erased (`tip_emails_erase`, hourly): once that email is sent or has failed for
+good, once the tip is closed or checked with no email waiting, and at the latest TIP_EMAIL_KEEP_DAYS
+after the tip came in.
 """
 
 import datetime as dt
@@ -377,8 +380,16 @@ def tip_outcome_email_send(*, tip_id: str) -> Tip | None:
     is left alone (None). SMTP trouble puts it back to pending and raises `TipEmailSendError` for the
     task to retry, until NOTIFICATION_MAX_ATTEMPTS; then it is marked failed."""
     now = timezone.now()
-    claimed = Tip.objects.filter(pk=tip_id, email_status=TipEmailStatus.PENDING).update(
-        email_status=TipEmailStatus.SENDING, sending_since=now, email_attempts=F("email_attempts") + 1, updated_at=now
+    # An address erased meanwhile (kept no longer than TIP_EMAIL_KEEP_DAYS) is not written to.
+    claimed = (
+        Tip.objects.filter(pk=tip_id, email_status=TipEmailStatus.PENDING)
+        .exclude(email="")
+        .update(
+            email_status=TipEmailStatus.SENDING,
+            sending_since=now,
+            email_attempts=F("email_attempts") + 1,
+            updated_at=now,
+        )
     )
     if not claimed:
         return None
@@ -437,3 +448,46 @@ def tip_emails_requeue_stale(*, now=None) -> int:
     for tip_id in tip_ids:
         _email_publish(tip_id)
     return len(tip_ids)
+
+
+# --- Keeping the tipster's address no longer than needed ---------------------------------------------
+
+
+def tip_emails_erase(*, now=None) -> int:
+    """Beat: erase the email addresses tipsters gave once they are no longer needed: the outcome
+    email was sent or failed for good, the tip was closed or checked with no email waiting, or the
+    tip came in more than TIP_EMAIL_KEEP_DAYS ago (an email still waiting then is not sent, and is
+    marked failed). A send under way is left to finish; the next run erases its address.
+
+    Idempotent: an erased address is empty and matches nothing. The tracking page keeps working (it
+    needs only the token). Audited as a count per desk, never the addresses. Returns how many."""
+    now = now or timezone.now()
+    expired = Q(created_at__lt=now - dt.timedelta(days=settings.TIP_EMAIL_KEEP_DAYS))
+    no_longer_needed = (
+        Q(email_status__in=(TipEmailStatus.SENT, TipEmailStatus.FAILED))
+        | Q(status__in=(TipStatus.CLOSED, TipStatus.CHECKED), email_status=TipEmailStatus.NONE)
+        | (expired & ~Q(email_status=TipEmailStatus.SENDING))
+    )
+    erased_by_desk: dict = {}
+    with transaction.atomic():
+        tips = list(
+            Tip.objects.select_for_update(skip_locked=True)
+            .filter(no_longer_needed)
+            .exclude(email="")
+            .values_list("pk", "desk_id", "email_status")
+        )
+        waiting = [pk for pk, _desk_id, email_status in tips if email_status == TipEmailStatus.PENDING]
+        Tip.objects.filter(pk__in=waiting).update(
+            email_status=TipEmailStatus.FAILED,
+            email_error=f"Not sent: the address was erased {settings.TIP_EMAIL_KEEP_DAYS} days after the tip.",
+        )
+        Tip.objects.filter(pk__in=[pk for pk, _desk_id, _status in tips]).update(email="", updated_at=now)
+        for _pk, desk_id, _status in tips:
+            erased_by_desk[desk_id] = erased_by_desk.get(desk_id, 0) + 1
+        for desk in Desk.objects.filter(pk__in=erased_by_desk):
+            audit_record(
+                action=AuditAction.TIP_EMAILS_ERASED, actor=None, desk=desk, details={"count": erased_by_desk[desk.pk]}
+            )
+    if tips:
+        logger.info("erased the email addresses of %s reader tips", len(tips))
+    return len(tips)

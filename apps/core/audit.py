@@ -443,6 +443,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.TIP_CHECK_STARTED: "{actor} started a check of the reader tip {tip_text}",
         AuditAction.TIP_CLOSED: "{actor} closed the reader tip {tip_text} without a check: {public_reason}",
         AuditAction.TIPS_SETTING_CHANGED: "{actor} turned reader tips {state}",
+        AuditAction.TIP_EMAILS_ERASED: "{actor} erased the email addresses of {count} reader tips, no longer needed",
     }
     quoted_fields = (
         "text",

@@ -81,6 +81,7 @@ class AuditAction(models.TextChoices):
     TIP_CHECK_STARTED = "tip_check_started", "Check started from a reader tip"
     TIP_CLOSED = "tip_closed", "Reader tip closed without a check"
     TIPS_SETTING_CHANGED = "tips_setting_changed", "Reader tips turned on or off"
+    TIP_EMAILS_ERASED = "tip_emails_erased", "Tipsters' email addresses erased"
     # The desk's settings (no article or claim): its people, rating scale and source rules.
     MEMBER_ADDED = "member_added", "Member added"
     MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from apps.articles.models import TipStatus
 from apps.articles.tips import TIP_PUBLIC_REASON_MAX_CHARS, TIP_TEXT_MAX_CHARS
@@ -43,6 +45,19 @@ class TipForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # How long the address is kept is the deployment's setting (TIP_EMAIL_KEEP_DAYS).
+        days = settings.TIP_EMAIL_KEEP_DAYS
+        kept = ngettext(
+            "We erase it once that email is sent or your tip is closed, and at the latest %(days)s day after you "
+            "send the tip.",
+            "We erase it once that email is sent or your tip is closed, and at the latest %(days)s days after you "
+            "send the tip.",
+            days,
+        ) % {"days": days}
+        self.fields["email"].help_text = f"{self.fields['email'].help_text} {kept}"
 
     def is_robot(self) -> bool:
         return bool(self.data.get("website"))
