@@ -89,7 +89,7 @@ def test_without_an_import_rate_the_form_is_not_limited(settings, editor_client,
         (
             "fr",
             "Vous avez importé beaucoup d\u2019articles en peu de temps. "
-            "Rien n\u2019a été importé\u00a0; réessayez dans 40 secondes.",
+            "Rien n\u2019a été importé\u00a0; réessayez dans 40\u00a0secondes.",
         ),
         ("pt-br", "Você importou muitos artigos em pouco tempo. Nada foi importado; tente de novo em 40 segundos."),
     ],
