@@ -162,6 +162,12 @@ def _empty_import(page) -> None:
     page.locator("[role=alert]").first.wait_for()
 
 
+def _import_past_the_rate(page) -> None:
+    page.get_by_label("Paste the article").fill("The conflict has killed at least 40,000 people, activists say.")
+    page.get_by_role("button", name="Import").click()
+    page.locator("[role=alert]").first.wait_for()
+
+
 def _empty_tip(page) -> None:
     page.get_by_role("button", name="Send the tip").click()
     page.locator("[role=alert]").first.wait_for()
@@ -277,13 +283,17 @@ def browser(monkeypatch, live_server) -> Iterator:
         yield browser
 
 
-def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, desk):
+def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, desk, settings, monkeypatch):
+    # A tip a page, so the inbox shows its pager; no import allowed, so the form's rate refusal shows.
+    monkeypatch.setattr("apps.web.views.tips.TIP_INBOX_PAGE_SIZE", 1)
+    settings.API_RATES = {**settings.API_RATES, "imports": "0/minute"}
     ids = newsroom
     article = ids["article"]
     editor_pages = [
         Visit("/"),
         Visit("/articles/import/"),
         Visit("/articles/import/", then=_empty_import),
+        Visit("/articles/import/", then=_import_past_the_rate, label="past the import rate"),
         Visit(f"/articles/{article}/"),
         Visit(f"/articles/{ids['long_report']}/"),  # claims still being found
         Visit(f"/articles/{ids['broken_upload']}/"),
@@ -308,6 +318,7 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/report/?since=2026-13-01"),  # a bad period: the form refused
         Visit(f"/desks/{desk.slug}/people/"),  # not an admin: the 403 page
         Visit(f"/desks/{desk.slug}/tips/"),
+        Visit(f"/desks/{desk.slug}/tips/?page=2"),
         Visit("/no-such-page/"),
         Visit(f"/articles/{article}/", then=_reject_the_new_claim),
         Visit(f"/articles/{article}/", then=_add_a_passage_the_article_does_not_hold, label="typed passage refused"),

@@ -406,6 +406,8 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", "/", None),
         ("get", "/articles/import/", None),
         ("post", "/articles/import/", {"text": "", "url": ""}),
+        # Past the import rate (none allowed in this test): the form again, saying when to try again.
+        ("post", "/articles/import/", {"text": words["body"], "url": ""}),
         ("get", f"/articles/{article}/", None),
         ("get", f"/articles/{world['running']}/", None),
         ("get", f"/articles/{world['failed']}/", None),
@@ -432,6 +434,7 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", f"/desks/{slug}/report/?since=2026-13-01", None),
         ("get", f"/desks/{slug}/people/", None),
         ("get", f"/desks/{slug}/tips/", None),
+        ("get", f"/desks/{slug}/tips/?page=2", None),
         ("get", "/no-such-page/", None),
         ("post", f"/claims/{world['new']}/reject/", {"reason": words["reject_reason"]}),
         ("post", f"/articles/{article}/claims/add/", {"start": "", "end": "", "passage": words["passage_not_found"]}),
@@ -470,7 +473,10 @@ def test_every_language_of_the_interface_has_a_world():
 
 
 @pytest.mark.parametrize("world", TRANSLATED_LANGUAGES, indirect=True)
-def test_pages_hold_no_english_for_a_reader_of_another_language(world):
+def test_pages_hold_no_english_for_a_reader_of_another_language(world, settings, monkeypatch):
+    # A tip a page, so the inbox's two tips show its pager; no import allowed, so the form's refusal shows.
+    monkeypatch.setattr("apps.web.views.tips.TIP_INBOX_PAGE_SIZE", 1)
+    settings.API_RATES = {**settings.API_RATES, "imports": "0/minute"}
     language = world["language"]
     browser = {"accept-language": language}
     data = desk_data()
