@@ -4,8 +4,25 @@ from functools import wraps
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 
+from apps.core.api.throttling import ImportRateThrottle, person_rate_wait
 from apps.core.exceptions import ApplicationError
+
+
+def import_rate_refusal(request) -> ApplicationError | None:
+    """Count one article import by the signed-in person in the API's import count (a person cannot
+    import faster by switching to the web), and the 429 to answer when it is past the rate (its
+    `extra["retry_after"]` the seconds to wait), else None."""
+    wait = person_rate_wait(request, throttle_class=ImportRateThrottle)
+    if wait is None:
+        return None
+    message = ngettext(
+        "You have imported many articles in a short time. Nothing was imported; try again in %(seconds)s second.",
+        "You have imported many articles in a short time. Nothing was imported; try again in %(seconds)s seconds.",
+        wait,
+    ) % {"seconds": wait}
+    return ApplicationError(message, status=429, extra={"retry_after": wait})
 
 
 def application_errors(redirect_to: str | None = None):

@@ -1,10 +1,12 @@
-"""The import form counts against the person's import rate, the one the API's imports spend: past it
-the form comes back with a 429 that says when to try again, nothing imported and what was typed kept."""
+"""The import form (and a check started from a reader tip, an import too) counts against the person's
+import rate, the one the API's imports spend: past it the form comes back with a 429 that says when to
+try again, nothing imported and what was typed kept."""
 
 import pytest
 from django.urls import reverse
 
-from apps.articles.models import Article
+from apps.articles import tips
+from apps.articles.models import Article, TipStatus
 from apps.core.api import throttling
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,19 @@ def test_the_refusal_is_in_the_readers_language(three_imports_a_minute, editor_c
 
     assert refused.status_code == 429
     assert refused.context["form"].non_field_errors() == [message]
+
+
+def test_a_check_started_from_a_tip_is_an_import_in_the_same_count(three_imports_a_minute, desk, editor_client, clock):
+    desk.takes_tips = True
+    desk.save()
+    tip = tips.tip_submit(desk=desk, text=_text(9), client_address="198.51.100.1")
+    for number in range(3):
+        editor_client.post(IMPORT_URL, {"text": _text(number)})
+
+    refused = editor_client.post(reverse("tips:start-check", args=[desk.slug, tip.pk]), follow=True)
+
+    assert refused.redirect_chain == [(reverse("tips:inbox", args=[desk.slug]), 302)]
+    assert "You have imported many articles in a short time." in refused.content.decode()
+    tip.refresh_from_db()
+    assert (tip.status, tip.article) == (TipStatus.NEW, None)
+    assert Article.objects.count() == 3

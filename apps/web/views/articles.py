@@ -15,7 +15,6 @@ from apps.articles.tips import tips_for_article
 from apps.claims.models import ClaimStatus, ExtractionStatus
 from apps.claims.selectors import article_extraction_get, article_extraction_message, claim_list
 from apps.claims.services import EDITABLE_TASK_STATUSES, VERDICT_TASK_STATUSES
-from apps.core.api.throttling import ImportRateThrottle, person_rate_wait
 from apps.core.exceptions import ApplicationError
 from apps.core.languages import language_name_for_reader
 from apps.desks.selectors import desk_for_import, desk_list_for_user, membership_get
@@ -25,7 +24,7 @@ from apps.reviews.services import ASSIGNABLE_STATUSES
 from apps.web.actions import form_action, form_page
 from apps.web.article_page import refused_claim_table_form_take, refused_passage_take
 from apps.web.claim_display import PositionedSegment, ShownStatus, claim_shown_status, positioned_segments
-from apps.web.errors import ErrorLink, application_errors
+from apps.web.errors import ErrorLink, application_errors, import_rate_refusal
 from apps.web.forms.articles import ArticleImportForm
 from apps.web.forms.reviews import ReviewAssignForm
 
@@ -44,12 +43,11 @@ def article_import(request):
     if not form.is_valid():
         return render(request, "articles/import.html", {"form": form}, status=400)
 
-    # The API's import rate, in the same count: a person cannot import faster by switching to the form.
-    wait = person_rate_wait(request, throttle_class=ImportRateThrottle)
-    if wait is not None:
-        form.add_error(None, _import_rate_message(wait))
-        response = render(request, "articles/import.html", {"form": form}, status=429)
-        response["Retry-After"] = str(wait)
+    refusal = import_rate_refusal(request)
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+        response = render(request, "articles/import.html", {"form": form}, status=refusal.status)
+        response["Retry-After"] = str(refusal.extra["retry_after"])
         return response
 
     data = form.cleaned_data
@@ -98,14 +96,6 @@ def article_import(request):
     else:
         messages.info(request, _("This article was imported before; here it is."))
     return redirect("articles:detail", article_id=result.article.pk)
-
-
-def _import_rate_message(seconds: int) -> str:
-    return ngettext(
-        "You have imported many articles in a short time. Nothing was imported; try again in %(seconds)s second.",
-        "You have imported many articles in a short time. Nothing was imported; try again in %(seconds)s seconds.",
-        seconds,
-    ) % {"seconds": seconds}
 
 
 @login_required

@@ -18,7 +18,7 @@ from apps.core.exceptions import ApplicationError
 from apps.desks.selectors import desk_get_for_member, membership_require
 from apps.reports.selectors import article_public_verdicts
 from apps.web.actions import form_action
-from apps.web.errors import form_add_service_errors
+from apps.web.errors import form_add_service_errors, import_rate_refusal
 from apps.web.forms.tips import TipCloseForm, TipForm, TipInboxFilterForm
 
 # As the review queue: a day's tips on one screen, a desk's backlog paged.
@@ -155,7 +155,12 @@ def tip_inbox(request, desk):
 @form_action("tips:inbox", page_kwargs=("slug",))
 @desk_editor_view
 def tip_check_start(request, desk, tip_id):
-    tip = tip_services.tip_check_start(user=request.user, tip=_desk_tip(request, desk, tip_id))
+    tip = _desk_tip(request, desk, tip_id)
+    # An article import, counted as the import form's and the API's are.
+    refusal = import_rate_refusal(request)
+    if refusal is not None:
+        raise refusal
+    tip = tip_services.tip_check_start(user=request.user, tip=tip)
     messages.success(request, _("The check has started: the tip's article is imported."))
     return redirect("articles:detail", article_id=tip.article_id)
 
