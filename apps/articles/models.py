@@ -128,7 +128,8 @@ class Tip(BaseModel):
 
     The tipster has no account: `tracking_token` (secrets.token_urlsafe) is their only way back to
     it, and their address is never stored (the submit limit counts a hash of it in the cache). The
-    email is kept only to tell them the outcome once, in `language`, the page's language they wrote in.
+    email is kept only to tell them the outcome once, in `language`, the page's language they wrote in,
+    and erased once no longer needed (`apps.articles.tips.tip_emails_erase`, TIP_EMAIL_KEEP_DAYS at most).
     """
 
     desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="tips", verbose_name=_("desk"))
