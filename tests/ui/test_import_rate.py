@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from apps.articles import tips
-from apps.articles.models import Article, TipStatus
+from apps.articles.models import Article, IntakeStatus, TipStatus
 from apps.core.api import throttling
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,18 @@ def test_a_check_started_from_a_tip_is_an_import_in_the_same_count(three_imports
     tip.refresh_from_db()
     assert (tip.status, tip.article) == (TipStatus.NEW, None)
     assert Article.objects.count() == 3
+
+
+def test_finding_a_failed_articles_claims_again_is_an_import_in_the_same_count(
+    three_imports_a_minute, desk, editor_client, clock
+):
+    failed = factories.ArticleFactory(desk=desk, intake_status=IntakeStatus.FAILED)
+    for number in range(3):
+        editor_client.post(IMPORT_URL, {"text": _text(number)})
+
+    refused = editor_client.post(reverse("articles:intake-retry", args=[failed.pk]), follow=True)
+
+    assert refused.redirect_chain == [(reverse("articles:detail", args=[failed.pk]), 302)]
+    assert "You have imported many articles in a short time." in refused.content.decode()
+    failed.refresh_from_db()
+    assert failed.intake_status == IntakeStatus.FAILED

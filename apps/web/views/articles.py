@@ -169,6 +169,10 @@ def article_intake_progress(request, article_id):
 @application_errors(redirect_to="articles:detail")
 def article_intake_retry(request, article_id):
     article = article_get(user=request.user, article_id=article_id)
+    # Finding an article's claims again costs what an import does, and the API counts it as one.
+    refusal = import_rate_refusal(request)
+    if refusal is not None:
+        raise refusal
     services.article_intake_retry(article=article, user=request.user)
     messages.success(request, _("Finding this article's claims again; this page lists them when they are ready."))
     return redirect("articles:detail", article_id=article.pk)
