@@ -1751,3 +1751,63 @@ def test_a_vague_or_bare_count_of_the_dead_or_injured_counts_deaths_or_people(te
 )  # fmt: skip
 def test_a_body_named_in_quotation_marks_after_someone_of_it_is_an_organisation(text, expected):
     assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In other results, Maroochydore defeated Caboolture 43\u20135.", [("=", 43, "points"), ("=", 5, "points")]),
+        ("University knocked of Noosa 32\u201322.", [("=", 32, "points"), ("=", 22, "points")]),
+        ("Liverpool won 3-1 at home.", [("=", 3, "points"), ("=", 1, "points")]),
+        ("They lost 1\u20133 to Chelsea.", [("=", 1, "points"), ("=", 3, "points")]),
+        ("The Senate passed the bill 52-48 on Tuesday.", [("=", 52, "votes"), ("=", 48, "votes")]),
+        ("The articles passed by votes of 230-to-197 and 229-to-198 respectively.",
+         [("=", 230, "votes"), ("=", 197, "votes"), ("=", 229, "votes"), ("=", 198, "votes")]),
+        ("Biden won 279 electoral votes to President Donald Trump's 214.", [("=", 279, "votes"), ("=", 214, "votes")]),
+        ("Shares lost 10\u201315% of their value.", [("between", 10, "percent")]),
+        ("The party won 2-3 seats.", [("between", 2, "seats")]),
+    ],
+    ids=["defeated", "knocked off", "won", "lost, not a range", "passed", "a second tally after 'and'",
+         "the other side's by name", "a range of percent", "a range of what is named"],
+)  # fmt: skip
+def test_a_score_counts_points_and_a_vote_s_tally_votes(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are not currently forking CentOS 7 because that has not changed its EOL.", []),
+        ("His role as Jackie Robinson in film 42 was widely considered a breakthrough.", []),
+        ("iOS 13 users were hit.", [("=", 13, "users")]),
+        ("The film 300 people saw was long.", [("=", 300, "people")]),
+    ],
+    ids=["a product's version", "a film's title", "a plural after a version", "a plural after a film"],
+)  # fmt: skip
+def test_a_version_in_a_mixed_case_name_and_a_film_s_title_are_no_amounts(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The magnitude of the earthquake was 6.6 and, as of Wednesday, 1885 aftershocks had occurred since then.",
+         [("=", 6.6, "magnitude"), ("=", 1885, "aftershocks")]),
+        ("In 2019, 2000 protests were held.", []),
+    ],
+    ids=["as of a weekday", "after a year"],
+)  # fmt: skip
+def test_a_year_like_count_after_the_day_it_stood_on_is_a_count(text, expected):
+    assert _values(text) == expected
+
+
+def test_a_title_with_its_subtitle_opening_a_paragraph_is_no_speaker_label():
+    body = (
+        "Star Wars: The Last Jedi earned $1.3 billion worldwide.\n\n"
+        "Natasha Gownaris: I've wanted to be a marine scientist since I was a child."
+    )
+
+    assert [(s.text, s.speaker) for s in split_sentences(body)] == [
+        ("Star Wars: The Last Jedi earned $1.3 billion worldwide.", ""),
+        ("I've wanted to be a marine scientist since I was a child.", "Natasha Gownaris"),
+    ]

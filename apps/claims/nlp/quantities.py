@@ -1,9 +1,19 @@
 """Quantities in a claim, normalised: "at least 40,000 people" -> 40000, people, >=."""
 
+import itertools
 import re
 from typing import Any
 
-from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, RELATIVES, SCALE_WORDS, STOPWORDS
+from .lexicon import (
+    IRREGULAR_PAST,
+    MONTHS,
+    NUMBER_WORDS,
+    QUANTITY_MODIFIERS,
+    RELATIVES,
+    SCALE_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 
 QUALIFIERS = (
     ("at least", ">="),
@@ -81,7 +91,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
 # after the number says what it counts ("the flight 300 passengers took")
-_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward)\s+$")
+# "his role as Jackie Robinson in film 42": a work's title
+_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
 # "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
@@ -206,6 +217,8 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
             continue
         merged.append(quantity)
     merged = _rates(text, merged)
+    if "-" in text or "\u2013" in text:
+        _score_units(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
@@ -328,7 +341,8 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             listing_ages or _AGE_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]) is not None
         )
         # "defeated Wynnum 45 points to 24", "passed by 230 votes to 202": the number after "to" counts the same
-        score = counted_here and text[previous_end : quantity["_start"]] == " to "
+        # "279 electoral votes to President Donald Trump's 214": or the other side's, by name
+        score = counted_here and _SCORE_GAP.fullmatch(text, previous_end, quantity["_start"]) is not None
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
         held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
@@ -364,6 +378,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         previous_end = quantity["_end"]
 
 
+_SCORE_GAP = re.compile(r" to (?:(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.-]*['\u2019]s )?")
 _NUMBER_AFTER = re.compile(rf"\s+(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)", re.IGNORECASE)
 _AGE_ITEM_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|or)\s")
 _AGE_LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -398,6 +413,41 @@ _VOTED_BEFORE = re.compile(
 )
 
 
+# "Maroochydore defeated Caboolture 43-5", "won 3-1", "The Senate passed the bill 52-48", "by votes of 230-to-197": a
+# game's score or a vote's tally, two bare numbers joined by a dash after what was won or voted (a few words between)
+_TALLY_JOIN = re.compile(r"-to-|[-\u2013]")
+_SCORED_BEFORE = re.compile(
+    r"\b(?:(?P<game>won|wins?|beat|beats|defeat(?:s|ed)?|lost|lose|loses|drew|draws|tied|edged|edges|trounced"
+    r"|thrashed|routed|knocked\s+of{1,2}|trailed|trails|led|leads|ended|finished|score\s+(?:was|of|at))"
+    r"|(?P<vote>voted|votes?\s+of|vote\s+was|passed|approved|rejected|confirmed|adopted|margin\s+of))"
+    r"(?:\s+(?!(?:in|on|at|by|with|since|from|after|before|during|for|over|about|than|to|of|and)\b)"
+    r"[\w'\u2019.&-]+){0,5}\s+$"
+)
+_SCORE_PAIRS_AND = re.compile(r",?\s+and\s+")
+
+
+def _score_units(text: str, quantities: list[dict[str, Any]]) -> None:
+    """A score's points ("won 3-1") or a vote's votes ("passed 52-48", "230-to-197 and 229-to-198"), for the
+    numbers of a tally that count nothing named."""
+    unit, previous_end = "", 0
+    for first, second in itertools.pairwise(quantities):
+        if (
+            not _TALLY_JOIN.fullmatch(text, first["_end"], second["_start"])
+            or first["qualifier"] != "="
+            or {first["unit"], second["unit"]} - {"", "votes", "points"}
+        ):
+            continue  # "lost 10-15% of its value", "won 2-3 seats": a range of what is named
+        scored = _SCORED_BEFORE.search(text, max(0, first["_start"] - 60), first["_start"])
+        if scored:
+            unit = "votes" if scored["vote"] else "points"
+        elif not (unit and _SCORE_PAIRS_AND.fullmatch(text, previous_end, first["_start"])):
+            unit = ""  # "... 230-to-197 and 229-to-198": the second tally counts what the first did
+        if unit:
+            for quantity in (first, second):
+                quantity["unit"] = quantity["unit"] or unit
+        previous_end = second["_end"]
+
+
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
     """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20", "seven
     or eight percent"), or None when they are not one. "from 5 to 7 percent" is a change, not a range."""
@@ -408,6 +458,12 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
     raw_between = text[low["_end"] : high["_start"]]
+    if (
+        between in ("-", "\u2013")
+        and not (low["unit"] or high["unit"])
+        and _SCORED_BEFORE.search(text, max(0, low["_start"] - 60), low["_start"])
+    ):
+        return None  # "lost 1\u20133": a score, not a range
     if between in ("-", "\u2013") and raw_between != between and low["unit"]:
         return None  # "down by two points - 12 points to 10": a dash set off by spaces opens an aside
     same_unit = low["unit"] in ("", high["unit"])
@@ -447,8 +503,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
-    if _LOWER_REFERENCE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
-        text, match.end("number")
+    if (
+        _LOWER_REFERENCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        and not _COUNTED_AFTER.match(text, match.end("number"))
+        and not _plural_ahead(text, match.end("number"), words=1)  # "the film 300 people saw"
     ):
         return None
     if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
@@ -705,6 +763,11 @@ _ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Aven
 _MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$|\b[A-Za-z]+\d+-$")  # "Boeing 737-800", "x86-64"
 
 
+# "CentOS", "iOS", "PlayStation": a lower-case letter before a capital inside a product's name, but not inside a
+# person's name such as McConnell, DeSantis, MacArthur or LaGuardia
+_MIXED_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[\w'\u2019-]*[a-z][A-Z]")
+
+
 def _model_number(text: str, match: re.Match[str]) -> bool:
     number = match["number"]
     if not number[0].isdigit() or match["currency"] or match["percent"] or match["scale"] or match["qualifier"]:
@@ -717,6 +780,8 @@ def _model_number(text: str, match: re.Match[str]) -> bool:
         return False
     if name["name"].lower() in STOPWORDS or name["name"].lower() in QUANTITY_MODIFIERS:
         return False  # "All 189 on the aircraft died": a sentence's first word, not a name
+    if _MIXED_CASE.match(name["name"]) and not _plural_ahead(text, match.end("number")):
+        return True  # "forking CentOS 7 because ...": a product's version, written in mixed case
     if _MODEL_SUFFIX.match(text, match.end("number")):
         return True
     following = _NO_NOUN_AFTER.match(text, match.end("number"))
@@ -786,9 +851,13 @@ def _counts_like_a_year(text: str, start: int, end: int) -> bool:
         return False
     previous = re.search(r"(\S+)\s*$", text[:start])
     word = previous[1].rstrip(",") if previous else ""
+    if previous and previous[1].endswith(",") and word.lower() in _AS_OF_WHEN:
+        return True  # "as of Wednesday, 1885 aftershocks had occurred"
     return not word or (word.islower() and word not in _BEFORE_A_YEAR)
 
 
+# When a count stood, before its comma: "As of Wednesday, 1885 aftershocks", "So far, 2000 people"
+_AS_OF_WHEN = frozenset({*WEEKDAYS, "today", "yesterday", "now", "far", "tonight", "morning", "evening", "afternoon"})
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:18|19|20)\d\d\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|since|until|by|during)\s+$", re.IGNORECASE)
 _IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
