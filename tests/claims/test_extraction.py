@@ -3280,3 +3280,54 @@ def test_a_frame_between_commas_speaks_for_its_own_clause_only(sentence, expecte
     claims = extract_claims(sentence, published_on=dt.date(2019, 10, 24), english_confirmed=True)
 
     assert [(claim.text, claim.attribution) for claim in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        (
+            "As of Monday evening, the National Hurricane Center reported the depression had sustained winds of 30 "
+            "miles per hour. If it strengthened, it would be named Tropical Storm Chantal. On Tuesday, however, they "
+            "reported the depression dissipated off the coast of Florida.",
+            "dissipated",
+            "the National Hurricane Center",
+        ),
+        (
+            "State prosecutors charged the suspect in the shooting with capital murder, they said Sunday \u2014 murder "
+            "carrying the possibility of the death penalty.",
+            "capital murder",
+            "State prosecutors",
+        ),
+        (
+            "In findings published on Wednesday in the journal PLOS ONE, an international team of scientists report "
+            "ancient Egyptians captured sacred ibises from the wild.",
+            "ibises",
+            "an international team of scientists",
+        ),
+        (
+            "Co-lead author Sam Wilson of UH M\u0101noa's Center for Microbial Oceanography: Research and Education "
+            '(C-MORE) said, "The expedition in July 2018 provided a unique opportunity to see how lava alters marine '
+            'ecosystems."',
+            "expedition",
+            "Co-lead author Sam Wilson of UH M\u0101noa's Center for Microbial Oceanography: Research and Education "
+            "(C-MORE)",
+        ),
+    ],
+    ids=["they, after a day and 'however'", "they, of the group the sentence opens with", "a team of scientists",
+         "a post, a name and a long body's name"],
+)  # fmt: skip
+def test_they_a_team_and_a_body_with_a_long_name_are_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 7, 23)), fragment)
+
+    assert claim.attribution == source
+
+
+def test_a_day_that_opens_a_sentence_stays_with_what_they_reported():
+    body = (
+        "The National Hurricane Center reported the depression had sustained winds of 30 miles per hour. "
+        "On Tuesday, however, they reported the depression dissipated off the coast of Florida."
+    )
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 7, 24)), "dissipated")
+
+    assert [date["value"] for date in claim.dates] == ["2019-07-23"]
