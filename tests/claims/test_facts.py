@@ -156,7 +156,7 @@ def _values(text):
         ),
         ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "points")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
-        ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
+        ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "people")]),
         # An elided noun is the one counted just before, but an age counts years.
         ("Warren earned 8 delegates, Biden earned 6.", [("=", 8, "delegates"), ("=", 6, "delegates")]),
         ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "years")]),
@@ -1811,3 +1811,47 @@ def test_a_title_with_its_subtitle_opening_a_paragraph_is_no_speaker_label():
         ("Star Wars: The Last Jedi earned $1.3 billion worldwide.", ""),
         ("I've wanted to be a marine scientist since I was a child.", "Natasha Gownaris"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 2.8 million who voted, 85% were in favour.", [("=", 2_800_000, "people"), ("=", 85, "percent")]),
+        ("All 189 on the aircraft died when the flight came down.", [("=", 189, "people")]),
+        ("At least 45 were aboard, with occupants trapped for hours.", [(">=", 45, "people")]),
+        ("14 have recovered so far in the country.", [("=", 14, "people")]),
+        ('They arrested three for "suspicion of trespassing".', [("=", 3, "people")]),
+        ("The total population of Hong Kong is about 7.5 million.", [("~", 7_500_000, "people")]),
+        ("It estimated the 2020 population of the state at just over one million.", [(">", 1_000_000, "people")]),
+        ("They met officers Antoine Quirin and Nicolas Redouane, 40 and 49, at an Irish pub.",
+         [("=", 40, "years"), ("=", 49, "years")]),
+        ("149 of the survivors have been hospitalized.", [("=", 149, "survivors")]),
+        ("Wikinews has previously interviewed two of those nominees.", [("=", 2, "nominees")]),
+        ("Six of the murders were sexual and five of those involved ligatures.", [("=", 6, "murders"), ("=", 5, "")]),
+        ("Six of the country's eight federal district capitals sent contestants.",
+         [("=", 6, "capitals"), ("=", 8, "capitals")]),
+    ],
+    ids=["who voted", "on the aircraft", "were aboard", "have recovered", "arrested", "a population",
+         "a population at just over", "two ages after two names", "a part of a plural", "of those", "not a participle",
+         "of the country's"],
+)  # fmt: skip
+def test_a_bare_count_of_people_and_a_part_of_a_named_whole_say_what_they_count(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are two priorities \u2014 1) estimating sex ratio and 2) determining the mechanisms.",
+         [("=", 2, "priorities")]),
+        ("They offered Spanton a tour of the police headquarters at 36 Quai des Orf\u00e8vres.", []),
+        ("The party resulted in the period known as Prohibition (1919\u201333).", []),
+        ("The 22-mile (35-km) journey took 22 minutes.", [("=", 22, "miles"), ("=", 35, "km"), ("=", 22, "minutes")]),
+        ("The winds were 30 miles per hour, just nine shy of a tropical storm.",
+         [("=", 30, "miles per hour"), ("=", 9, "")]),
+    ],
+    ids=["a list's markers", "an address with the street's word first", "the end of a range of years",
+         "an abbreviated unit", "shy of a mark"],
+)  # fmt: skip
+def test_list_markers_addresses_and_the_end_of_a_range_of_years_are_no_amounts(text, expected):
+    assert _values(text) == expected

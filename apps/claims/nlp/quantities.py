@@ -111,7 +111,9 @@ _NOT_UNITS = frozenset(
      # "rose to 7 last year", "fell to 3 this week": when, not what is counted
      "last", "next", "this", "across", "plus", "less", "thus", "besides", "towards", "always", "perhaps",
      # "infected around 35,000 worldwide": where, not what; "the 36 must face charges": a verb
-     "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall"}
+     "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall",
+     # "just nine shy of becoming a tropical storm": how far from a mark, not what is counted
+     "shy"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -180,6 +182,9 @@ _COUNTED_BEFORE = re.compile(
     r"(?P<owner>[a-z]{3,})\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
     # "the earthquake's magnitude was 5.5", "the magnitude of the earthquake was 6.6", "Magnitude 6.3 according to"
     r"|\b(?P<measure>[Mm]agnitude)(?:\s+of\s+the\s+(?:earthquake|quake|tremor|aftershock))?\s+(?:(?:was|is|of|at)\s+)?$"
+    # "The total population of Hong Kong is about 7.5 million", "the population of the state at just over one million"
+    r"|\b(?P<population>population)(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*){0,3})?"
+    r"\s+(?:is|was|of|at|reached|stood\s+at)\s+(?:just\s+)?$"
 )
 
 
@@ -386,6 +391,8 @@ _LIST_ITEM_GAP = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s+[^,;.]{1
 _PLACE_OR_TIME_AFTER = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s")
 _PART_OF_A_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}['\u2019]s)\s+"
+    # "Six of the country's eight federal district capitals"
+    r"|\s+of\s+(?:the|its|their|his|her)\s+[a-z]+['\u2019]s\s+"
     # "29 out of 30 federal charges", "7 out of 20 suspected cases"
     r"|\s+out\s+of\s+(?:the\s+)?"
 )
@@ -519,6 +526,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and not _COUNTED_AFTER.match(text, match.end("number"))
     ):
         return None  # "the 737 Max had not crashed before", but "Boeing delivered 747 jets"
+    if _list_marker(text, match):
+        return None
     if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
         return None  # "a detailed map[3]": a footnote
     if match["fraction"]:
@@ -568,6 +577,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = (
             "deaths"
             if last["toll"]
+            else "people"
+            if last["population"]
             else last["measure"].lower()
             if last["measure"]
             else _plural(last["owner"])
@@ -581,6 +592,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and _AGE_END.match(text, match.end())
     ):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
+    elif (
+        bare
+        and value <= 120
+        and _SECOND_AGE_BEFORE.search(text, max(0, start - 50), start)
+        and _AGE_END.match(text, match.end())
+    ):
+        counted = "years"  # "Antoine Quirin and Nicolas Redouane, 40 and 49,": the second person's age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
         counted = "years"  # "died at the age of 80", "aged 17"
     elif (
@@ -592,6 +610,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
+    elif bare and _PEOPLE_AFTER.match(text, match.end()):
+        counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
     elif bare and (_CASUALTY_BEFORE.search(text, max(0, start - 20), start) or _casualties_after(text, match.end())):
@@ -617,6 +637,19 @@ _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
 _SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
 
 
+def _list_marker(text: str, match: re.Match[str]) -> bool:
+    """ "two priorities \u2014 1) estimating ... and 2) determining ...": a list's marker, a small number closing a
+    bracket it did not open."""
+    start, end = match.start(), match.end("number")
+    return (
+        text.startswith(")", end)
+        and match["number"].isdigit()
+        and int(match["number"]) <= 20
+        and not (match["qualifier"] or match["currency"] or match["sign"])
+        and text.rfind("(", 0, start) <= text.rfind(")", 0, start)
+    )
+
+
 def _over_a_span(text: str, start: int, end: int) -> bool:
     """ "Spread between four venues over three days", "prices rose 40% over 10 years": "over" after a
     noun or a figure spans the time; after a verb or a preposition ("lasted over 3 hours", "jailed for
@@ -630,7 +663,17 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 
 # Verbs after which "over" is "more than" though they are not in the past tense ("lasts over 3 hours").
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
-_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
+# "killed twelve", "They arrested three for ...": people, by what was done to them
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated)"
+    r"\s+$"
+)
+# What only people do or are, right after a bare count: "Of the 2.8 million who voted", "At least 45 were aboard",
+# "All 189 on the aircraft died", "14 have recovered so far"
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
+    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
+)
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
     r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
@@ -673,15 +716,19 @@ _NAME_WAS_AGE = re.compile(
     rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
-_AGE_END = re.compile(r"\s*[,)]")
+# "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
+_AGE_END = re.compile(r"\s*[,)]|\s+and\s+\d{1,3}\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
     rf"\b(?:[A-Z][\w'\u2019-]*|{'|'.join(RELATIVES)}|princess|prince|man|woman|boy|girl|victim|suspect|driver"
     r"|teenager|pilot|officer|soldier|mayor)\s*,\s*(?:now\s+)?$"  # "James Alex Fields, now 22,"
 )
+_SECOND_AGE_BEFORE = re.compile(_NAME_BEFORE_AGE.pattern.removesuffix("$") + r"\d{1,3}\s+and\s+$")
 _MORE_OR_FEWER = re.compile(r"\s+(?:more|fewer|less)\s+[a-z]")
 _PART_OF = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:other\s+)?[A-Za-z][\w.-]*['\u2019]s\s+)?"
+    # "two of those nominees", not "five of those involved ligatures"
+    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:those|these)\s+(?![a-z]+ed\s))?"
+    r"(?:(?:other\s+)?[A-Za-z][\w.-]*['\u2019]s\s+)?"
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
     # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
@@ -691,6 +738,7 @@ _PART_OF = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 
@@ -759,7 +807,11 @@ _NOT_A_NOUN = frozenset(
     {"around", "near", "at", "on", "in", "into", "from", "to", "and", "or", "was", "is", "has", "had"}
 )
 # "10 Downing Street": a house number.
-_ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b")
+# "36 Quai des Orf\u00e8vres": or the street's word first
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b"
+    r"|\s+(?:Quai|Rue|Via|Calle|Avenida|Avenue|Boulevard)\s"
+)
 _MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$|\b[A-Za-z]+\d+-$")  # "Boeing 737-800", "x86-64"
 
 
@@ -818,6 +870,8 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
         return True  # "June 30", "December 11, 2012", "September 25-27"
     if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
         return True  # "30 June"
+    if len(number) == 2 and _YEAR_BEFORE_RANGE_END.search(text, max(0, start - 5), start):
+        return True  # "Prohibition (1919\u201333)": the end of a range of years
     is_year = len(number) == 4 and 1800 <= value <= 2100
     if is_year and not match["qualifier"]:
         return not _counts_like_a_year(text, start, match.end("number"))
@@ -858,8 +912,10 @@ def _counts_like_a_year(text: str, start: int, end: int) -> bool:
 
 # When a count stood, before its comma: "As of Wednesday, 1885 aftershocks", "So far, 2000 people"
 _AS_OF_WHEN = frozenset({*WEEKDAYS, "today", "yesterday", "now", "far", "tonight", "morning", "evening", "afternoon"})
+_YEAR_BEFORE_RANGE_END = re.compile(r"\b(?:18|19|20)\d\d[-\u2013]$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:18|19|20)\d\d\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|since|until|by|during)\s+$", re.IGNORECASE)
+_ABBREVIATED_UNITS = frozenset({"km", "kg", "cm", "mm", "m", "ft", "lb", "mph", "kph", "mi"})
 _IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
 
 
@@ -867,6 +923,8 @@ def _plural(noun: str) -> str:
     """ "five-foot" counts feet, "six-inch" inches."""
     if noun in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[noun]
+    if noun in _ABBREVIATED_UNITS:
+        return noun  # "a 22-mile (35-km) journey": kilometres, written km
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"  # "a two-party vote": parties
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
@@ -914,11 +972,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
+        part = _PART_OF.match(text, position) if lower == "of" else None
+        if part and _is_plural_noun(part["noun"]) and (value < 100 or not _DIGIT.search(part.group())):
+            return part["noun"], part.end()  # "39 of the state's 40 delegates", "149 of the survivors"
         if lower == "of" and match["scale"] is None and value >= 100:
-            continue  # "hundreds of people"
-        if lower == "of" and (part := _PART_OF.match(text, position)) and _is_plural_noun(part["noun"]):
-            return part["noun"], part.end()  # "39 of the state's 40 delegates", "all 25 of Nevada's delegates"
-        if lower == "of" and (part := _PART_OF.match(text, position)) and part["noun"] in _PEOPLE_AS_A_GROUP:
+            continue  # "1,000 of the 3,000 delegates": the whole counts them
+        if part and part["noun"] in _PEOPLE_AS_A_GROUP:
             return "people", part.end()  # "Four of the deceased were from overseas"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"
