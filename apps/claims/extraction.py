@@ -162,6 +162,11 @@ _RULE_BEFORE_EXPECTED = re.compile(
     r"\b(?:Per|Under|By)\s+(?:the|a|this|its|their|his|her|new)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:decree|law|rules?|regulations?|guidelines?|policy|code|constitution|ordinance|directive)\b"
     r"[^.;]*?\b(?:is|are)\s+expected\s+to\b"
+    # "Though Catholic nuns and priests are expected to report the incident ..., the decree did not mandate ...": a
+    # duty the sentence names a rule for after it
+    r"|\b(?:is|are)\s+expected\s+to\s+(?=(?:report|notify|inform|comply|follow|obey|wear|submit|register|declare"
+    r"|disclose|abide|observe|refrain)\b[^.;]*?\b(?:decree|law|rules?|regulations?|guidelines?|policy|ordinance"
+    r"|directive)\b)"
 )
 # A habit, not a forecast: "In some cases, they will even attack and kill chicks"
 _HABITUAL_WILL = re.compile(

@@ -897,7 +897,7 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
             "A bus carrying children from Smolensk to Kaluga overturned on Sunday. At least seven, including four "
             "children, died. At least 45 were aboard when it overturned near the village. Of the 40 passengers "
             "on a second bus, 22 were hospitalized overnight.",
-            {"were aboard": [(45, "")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
+            {"were aboard": [(45, "people")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
             id="a-subject-takes-its-noun-from-its-own-sentence-only",
         ),
         pytest.param(
@@ -3331,3 +3331,16 @@ def test_a_day_that_opens_a_sentence_stays_with_what_they_reported():
     claim = _claim(extract_claims(body, published_on=dt.date(2019, 7, 24)), "dissipated")
 
     assert [date["value"] for date in claim.dates] == ["2019-07-23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Though Catholic nuns and priests are expected to report the incident to the authorities, the decree did not "
+         "mandate filing a report with police officials.", ClaimKind.OTHER),
+        ("The company is expected to report earnings on Tuesday.", ClaimKind.PREDICTION),
+    ],
+    ids=["a duty the sentence names a decree for", "a forecast of a report"],
+)  # fmt: skip
+def test_a_duty_named_before_its_decree_is_no_forecast(text, kind):
+    assert describe_claim(text).kind == kind
