@@ -3344,3 +3344,23 @@ def test_a_day_that_opens_a_sentence_stays_with_what_they_reported():
 )  # fmt: skip
 def test_a_duty_named_before_its_decree_is_no_forecast(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('The campaign called the statement "absolutely false."', "The campaign"),
+        ('The president called the notion a "waste of time".', "The president"),
+        ('State Congress President Girish Chodankar called D\'Souza "humble and soft-spoken".',
+         "State Congress President Girish Chodankar"),
+        ('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news hearing that Ginger Baker has died."',
+         "Mick Jagger of The Rolling Stones"),
+        ("He called the fire brigade an hour later.", ""),
+    ],
+    ids=["called it a quotation", "called it a quoted noun", "called someone a quotation", "reacted with a quotation",
+         "a telephone call"],
+)  # fmt: skip
+def test_whoever_called_something_a_quoted_name_or_reacted_with_a_quotation_is_its_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source

@@ -287,7 +287,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?"
     rf"{_DOING_ASIDE}{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
-    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared)"
+    # 'Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news ..."': a reply, quoted
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared"
+    r"|reacted|responded|replied)"
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
     # in the majority opinion, "..."': where it was said
@@ -908,10 +910,14 @@ _AND_ANOTHER_SAID = re.compile(
 # the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
 # an hour later", "called his wife")
 _CALLED_IT = re.compile(
-    r"(?<=[a-z] )(?P<cue>called)\s+(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
+    r"(?<=[a-z] )(?P<cue>called)\s+(?:(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}['\u2019]s\s+[a-z][\w-]*)\s+"
-    r"(?:(?:the|an?)\s+(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time|night"
-    r"|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
+    r"(?:(?:the|an?)\s+[\"\u201c]?(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time"
+    r"|night|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
+    # 'The campaign called the statement "absolutely false."', 'Chodankar called D'Souza "humble and soft-spoken"':
+    # what they called it, quoted
+    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}})"
+    r"\s+[\"\u201c][a-z])"
 )
 
 
