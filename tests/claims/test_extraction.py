@@ -3356,9 +3356,10 @@ def test_a_duty_named_before_its_decree_is_no_forecast(text, kind):
         ('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news hearing that Ginger Baker has died."',
          "Mick Jagger of The Rolling Stones"),
         ("He called the fire brigade an hour later.", ""),
+        ('Smith called the disappearance an "interesting" case; Miller said "It is hard to say what is going on".', ""),
     ],
     ids=["called it a quotation", "called it a quoted noun", "called someone a quotation", "reacted with a quotation",
-         "a telephone call"],
+         "a telephone call", "not over a semicolon to another speaker"],
 )  # fmt: skip
 def test_whoever_called_something_a_quoted_name_or_reacted_with_a_quotation_is_its_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)

@@ -918,6 +918,8 @@ _CALLED_IT = re.compile(
     # what they called it, quoted
     rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}})"
     r"\s+[\"\u201c][a-z])"
+    # not over a semicolon to another speaker: 'Smith called the disappearance an "interesting" case; Miller said ...'
+    r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
 )
 
 
