@@ -24,7 +24,15 @@ from django.utils.translation import gettext
 from apps.claims.checkworthiness import CHECK_WORTHY_THRESHOLD, score_sentences, too_short_to_claim
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
-from apps.claims.nlp.attribution import AttributionFrame, find_attribution, names_a_post, regions, statement_issuer
+from apps.claims.nlp.attribution import (
+    AttributionFrame,
+    find_attribution,
+    group_subject,
+    names_a_post,
+    opens_with_when,
+    regions,
+    statement_issuer,
+)
 from apps.claims.nlp.dates import find_dates
 from apps.claims.nlp.entities import (
     NAME_SUFFIX,
@@ -154,6 +162,11 @@ _RULE_BEFORE_EXPECTED = re.compile(
     r"\b(?:Per|Under|By)\s+(?:the|a|this|its|their|his|her|new)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:decree|law|rules?|regulations?|guidelines?|policy|code|constitution|ordinance|directive)\b"
     r"[^.;]*?\b(?:is|are)\s+expected\s+to\b"
+    # "Though Catholic nuns and priests are expected to report the incident ..., the decree did not mandate ...": a
+    # duty the sentence names a rule for after it
+    r"|\b(?:is|are)\s+expected\s+to\s+(?=(?:report|notify|inform|comply|follow|obey|wear|submit|register|declare"
+    r"|disclose|abide|observe|refrain)\b[^.;]*?\b(?:decree|law|rules?|regulations?|guidelines?|policy|ordinance"
+    r"|directive)\b)"
 )
 # A habit, not a forecast: "In some cases, they will even attack and kill chicks"
 _HABITUAL_WILL = re.compile(
@@ -359,7 +372,7 @@ def extract_claims(
             continue
         frame = find_attribution(sentence.text, regions=article_regions)
         if frame:
-            attribution = _resolve_source(frame, memory, previous)
+            attribution = _resolve_source(frame, memory, previous, sentence.text)
         else:
             attribution = _speaker_name(sentence.speaker, body, memory)
             if (
@@ -583,6 +596,8 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
         or (
             frame.style == "leading"
             and frame.source.lower() in SOURCE_ANAPHORA
+            # "On Tuesday, however, they reported the depression dissipated": the day stays with the claim
+            and not (frame.source.lower() == "they" and opens_with_when(sentence))
             # "He also announced a new security initiative ... to be unveiled": without its frame the
             # object says nothing (a verb in an infinitive makes no clause)
             and has_clause_verb(_INFINITIVE.sub("", sentence[frame.content_start : frame.content_end]))
@@ -721,7 +736,7 @@ def _of_the_other_gender(sentence: str, name: str, pronoun: str, memory: _Source
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}", sentence) is not None
 
 
-def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sentence: str) -> str:
+def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sentence: str, sentence: str) -> str:
     """The named source; stand-ins ("it", "the report") resolve to the last one named, or to
     nothing when none was. "He" or "she" is first the person the sentence before names ("Mitch
     McConnell met ... He publicly stated ...")."""
@@ -753,6 +768,10 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
                 return ""
             return memory.person
+        if lower == "they" and frame.style == "trailing" and (group := group_subject(sentence)):
+            # "State prosecutors charged the suspect ..., they said Sunday": the group the sentence opens with
+            memory.outlet = memory.latest = group
+            return group
         if lower in ("they", "them"):
             # "US authorities claimed ... They also stated ...", but not one person or post named last
             one_speaker = memory.latest == memory.person or names_a_post(memory.latest)
@@ -976,7 +995,7 @@ def _piece_source(
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):
-            source = _resolve_source(own, memory, sentence)
+            source = _resolve_source(own, memory, sentence, text)
     described = _DESCRIBED_SUBJECT.match(text)
     if source and described and described["subject"] in source and not said_by_the_source:
         return ""

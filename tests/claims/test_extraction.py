@@ -897,7 +897,7 @@ def test_a_day_followed_by_a_description_is_not_an_apposition():
             "A bus carrying children from Smolensk to Kaluga overturned on Sunday. At least seven, including four "
             "children, died. At least 45 were aboard when it overturned near the village. Of the 40 passengers "
             "on a second bus, 22 were hospitalized overnight.",
-            {"were aboard": [(45, "")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
+            {"were aboard": [(45, "people")], "hospitalized": [(40, "passengers"), (22, "passengers")]},
             id="a-subject-takes-its-noun-from-its-own-sentence-only",
         ),
         pytest.param(
@@ -3280,3 +3280,88 @@ def test_a_frame_between_commas_speaks_for_its_own_clause_only(sentence, expecte
     claims = extract_claims(sentence, published_on=dt.date(2019, 10, 24), english_confirmed=True)
 
     assert [(claim.text, claim.attribution) for claim in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        (
+            "As of Monday evening, the National Hurricane Center reported the depression had sustained winds of 30 "
+            "miles per hour. If it strengthened, it would be named Tropical Storm Chantal. On Tuesday, however, they "
+            "reported the depression dissipated off the coast of Florida.",
+            "dissipated",
+            "the National Hurricane Center",
+        ),
+        (
+            "State prosecutors charged the suspect in the shooting with capital murder, they said Sunday \u2014 murder "
+            "carrying the possibility of the death penalty.",
+            "capital murder",
+            "State prosecutors",
+        ),
+        (
+            "In findings published on Wednesday in the journal PLOS ONE, an international team of scientists report "
+            "ancient Egyptians captured sacred ibises from the wild.",
+            "ibises",
+            "an international team of scientists",
+        ),
+        (
+            "Co-lead author Sam Wilson of UH M\u0101noa's Center for Microbial Oceanography: Research and Education "
+            '(C-MORE) said, "The expedition in July 2018 provided a unique opportunity to see how lava alters marine '
+            'ecosystems."',
+            "expedition",
+            "Co-lead author Sam Wilson of UH M\u0101noa's Center for Microbial Oceanography: Research and Education "
+            "(C-MORE)",
+        ),
+    ],
+    ids=["they, after a day and 'however'", "they, of the group the sentence opens with", "a team of scientists",
+         "a post, a name and a long body's name"],
+)  # fmt: skip
+def test_they_a_team_and_a_body_with_a_long_name_are_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 7, 23)), fragment)
+
+    assert claim.attribution == source
+
+
+def test_a_day_that_opens_a_sentence_stays_with_what_they_reported():
+    body = (
+        "The National Hurricane Center reported the depression had sustained winds of 30 miles per hour. "
+        "On Tuesday, however, they reported the depression dissipated off the coast of Florida."
+    )
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 7, 24)), "dissipated")
+
+    assert [date["value"] for date in claim.dates] == ["2019-07-23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Though Catholic nuns and priests are expected to report the incident to the authorities, the decree did not "
+         "mandate filing a report with police officials.", ClaimKind.OTHER),
+        ("The company is expected to report earnings on Tuesday.", ClaimKind.PREDICTION),
+    ],
+    ids=["a duty the sentence names a decree for", "a forecast of a report"],
+)  # fmt: skip
+def test_a_duty_named_before_its_decree_is_no_forecast(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('The campaign called the statement "absolutely false."', "The campaign"),
+        ('The president called the notion a "waste of time".', "The president"),
+        ('State Congress President Girish Chodankar called D\'Souza "humble and soft-spoken".',
+         "State Congress President Girish Chodankar"),
+        ('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news hearing that Ginger Baker has died."',
+         "Mick Jagger of The Rolling Stones"),
+        ("He called the fire brigade an hour later.", ""),
+        ('Smith called the disappearance an "interesting" case; Miller said "It is hard to say what is going on".', ""),
+    ],
+    ids=["called it a quotation", "called it a quoted noun", "called someone a quotation", "reacted with a quotation",
+         "a telephone call", "not over a semicolon to another speaker"],
+)  # fmt: skip
+def test_whoever_called_something_a_quoted_name_or_reacted_with_a_quotation_is_its_source(sentence, source):
+    (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
+
+    assert claim.attribution == source

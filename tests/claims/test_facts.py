@@ -156,7 +156,7 @@ def _values(text):
         ),
         ("down by two points \u2013 12 points to 10", [("=", 2, "points"), ("=", 12, "points"), ("=", 10, "points")]),
         # A number after a name with a verb or preposition next is the name's: "Bell 206 came down".
-        ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "")]),
+        ("the Bell 206 came down near Interstate 80 around noon; all 189 on board died", [("=", 189, "people")]),
         # An elided noun is the one counted just before, but an age counts years.
         ("Warren earned 8 delegates, Biden earned 6.", [("=", 8, "delegates"), ("=", 6, "delegates")]),
         ("five girls, all aged fifteen, died", [("=", 5, "girls"), ("=", 15, "years")]),
@@ -1751,3 +1751,107 @@ def test_a_vague_or_bare_count_of_the_dead_or_injured_counts_deaths_or_people(te
 )  # fmt: skip
 def test_a_body_named_in_quotation_marks_after_someone_of_it_is_an_organisation(text, expected):
     assert [(entity["text"], entity["type"]) for entity in find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In other results, Maroochydore defeated Caboolture 43\u20135.", [("=", 43, "points"), ("=", 5, "points")]),
+        ("University knocked of Noosa 32\u201322.", [("=", 32, "points"), ("=", 22, "points")]),
+        ("Liverpool won 3-1 at home.", [("=", 3, "points"), ("=", 1, "points")]),
+        ("They lost 1\u20133 to Chelsea.", [("=", 1, "points"), ("=", 3, "points")]),
+        ("The Senate passed the bill 52-48 on Tuesday.", [("=", 52, "votes"), ("=", 48, "votes")]),
+        ("The articles passed by votes of 230-to-197 and 229-to-198 respectively.",
+         [("=", 230, "votes"), ("=", 197, "votes"), ("=", 229, "votes"), ("=", 198, "votes")]),
+        ("Biden won 279 electoral votes to President Donald Trump's 214.", [("=", 279, "votes"), ("=", 214, "votes")]),
+        ("Shares lost 10\u201315% of their value.", [("between", 10, "percent")]),
+        ("The party won 2-3 seats.", [("between", 2, "seats")]),
+    ],
+    ids=["defeated", "knocked off", "won", "lost, not a range", "passed", "a second tally after 'and'",
+         "the other side's by name", "a range of percent", "a range of what is named"],
+)  # fmt: skip
+def test_a_score_counts_points_and_a_vote_s_tally_votes(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are not currently forking CentOS 7 because that has not changed its EOL.", []),
+        ("His role as Jackie Robinson in film 42 was widely considered a breakthrough.", []),
+        ("iOS 13 users were hit.", [("=", 13, "users")]),
+        ("The film 300 people saw was long.", [("=", 300, "people")]),
+    ],
+    ids=["a product's version", "a film's title", "a plural after a version", "a plural after a film"],
+)  # fmt: skip
+def test_a_version_in_a_mixed_case_name_and_a_film_s_title_are_no_amounts(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The magnitude of the earthquake was 6.6 and, as of Wednesday, 1885 aftershocks had occurred since then.",
+         [("=", 6.6, "magnitude"), ("=", 1885, "aftershocks")]),
+        ("In 2019, 2000 protests were held.", []),
+    ],
+    ids=["as of a weekday", "after a year"],
+)  # fmt: skip
+def test_a_year_like_count_after_the_day_it_stood_on_is_a_count(text, expected):
+    assert _values(text) == expected
+
+
+def test_a_title_with_its_subtitle_opening_a_paragraph_is_no_speaker_label():
+    body = (
+        "Star Wars: The Last Jedi earned $1.3 billion worldwide.\n\n"
+        "Natasha Gownaris: I've wanted to be a marine scientist since I was a child."
+    )
+
+    assert [(s.text, s.speaker) for s in split_sentences(body)] == [
+        ("Star Wars: The Last Jedi earned $1.3 billion worldwide.", ""),
+        ("I've wanted to be a marine scientist since I was a child.", "Natasha Gownaris"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 2.8 million who voted, 85% were in favour.", [("=", 2_800_000, "people"), ("=", 85, "percent")]),
+        ("All 189 on the aircraft died when the flight came down.", [("=", 189, "people")]),
+        ("At least 45 were aboard, with occupants trapped for hours.", [(">=", 45, "people")]),
+        ("14 have recovered so far in the country.", [("=", 14, "people")]),
+        ('They arrested three for "suspicion of trespassing".', [("=", 3, "people")]),
+        ("The total population of Hong Kong is about 7.5 million.", [("~", 7_500_000, "people")]),
+        ("It estimated the 2020 population of the state at just over one million.", [(">", 1_000_000, "people")]),
+        ("They met officers Antoine Quirin and Nicolas Redouane, 40 and 49, at an Irish pub.",
+         [("=", 40, "years"), ("=", 49, "years")]),
+        ("149 of the survivors have been hospitalized.", [("=", 149, "survivors")]),
+        ("Wikinews has previously interviewed two of those nominees.", [("=", 2, "nominees")]),
+        ("Six of the murders were sexual and five of those involved ligatures.", [("=", 6, "murders"), ("=", 5, "")]),
+        ("Six of the country's eight federal district capitals sent contestants.",
+         [("=", 6, "capitals"), ("=", 8, "capitals")]),
+    ],
+    ids=["who voted", "on the aircraft", "were aboard", "have recovered", "arrested", "a population",
+         "a population at just over", "two ages after two names", "a part of a plural", "of those", "not a participle",
+         "of the country's"],
+)  # fmt: skip
+def test_a_bare_count_of_people_and_a_part_of_a_named_whole_say_what_they_count(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are two priorities \u2014 1) estimating sex ratio and 2) determining the mechanisms.",
+         [("=", 2, "priorities")]),
+        ("They offered Spanton a tour of the police headquarters at 36 Quai des Orf\u00e8vres.", []),
+        ("The party resulted in the period known as Prohibition (1919\u201333).", []),
+        ("The 22-mile (35-km) journey took 22 minutes.", [("=", 22, "miles"), ("=", 35, "km"), ("=", 22, "minutes")]),
+        ("The winds were 30 miles per hour, just nine shy of a tropical storm.",
+         [("=", 30, "miles per hour"), ("=", 9, "")]),
+    ],
+    ids=["a list's markers", "an address with the street's word first", "the end of a range of years",
+         "an abbreviated unit", "shy of a mark"],
+)  # fmt: skip
+def test_list_markers_addresses_and_the_end_of_a_range_of_years_are_no_amounts(text, expected):
+    assert _values(text) == expected

@@ -23,6 +23,9 @@ _VERB = (
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
     # "Police estimate that thousands ...": a group's present, before what it estimates
     r"|estimate(?=\s+that\b)"
+    # "an international team of scientists report ancient Egyptians captured ...": a group's present, after a plural
+    # (not the noun: "The Times report said")
+    r"|report(?<=s\sreport)(?<!\sits\sreport)(?=\s+(?:that\s+)?[a-z])"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
@@ -138,6 +141,8 @@ _SOURCE = (
     # "47-year-old Matovič's government office has said": the owner's age before the name
     rf"|(?:\d{{1,3}}-year-old\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
+    # "an international team of scientists report": a team of a group
+    rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
     r"|One\s+of\s+(?:the|his|her|their|its|these|those)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     r"|One\s+interviewee"
@@ -163,7 +168,9 @@ _SOURCE = (
     # "Republican committee member Doug Collins of Georgia said": where the holder is from, after the name
     # "Lead author Sally Wasef of Australia's Griffith University explained": the holder's body after the name
     rf"(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?"
-    rf"|(?:\s+{_NAME}){{0,3}}(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?))"
+    # "Co-lead author Sam Wilson of UH M\u0101noa's Center for Microbial Oceanography: Research and Education": a body
+    # whose name joins its words with "for", "and" or "on"
+    rf"|(?:\s+{_NAME}){{0,3}}(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+(?:(?:for|and|on)\s+)?{_NAME}){{0,6}})?))"
 )
 
 # "..., Kommersant reported Tuesday."
@@ -172,7 +179,8 @@ _TRAILING = re.compile(
     # case before its name, and an abbreviation after it
     r",[\"”]?\s+(?:(?!(?:and|but|or|which|who|whom|that|as|then|when|while|if|so|the|an?|his|her|its|their)\b)"
     rf"[a-z][\w-]*\s+){{0,2}}?(?P<source>{_SOURCE})(?:\s+\({_CAPITAL}[\w.-]*\))?\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}"
-    r"\s*[.!]?\s*$"
+    # "..., they said Sunday \u2014 murder carrying the possibility of the death penalty.": an aside after the frame
+    r"(?:\s+[\u2014\u2013]\s+[^\u2014\u2013\"\u201c\u201d]{1,200}?)?\s*[.!]?\s*$"
 )
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
@@ -279,7 +287,9 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:,\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}},\s+(?:{_DESCRIPTION}|one\s+of\s+[^,]{{2,60}}),)?"
     rf"{_DOING_ASIDE}{_WHEN}\s+"
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
-    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared)"
+    # 'Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news ..."': a reply, quoted
+    rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared"
+    r"|reacted|responded|replied)"
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
     # in the majority opinion, "..."': where it was said
@@ -396,6 +406,8 @@ _OPENING_PHRASE = re.compile(
     # phrase names, described
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this|published|issued|released|posted|sent|written)"
     r"\s[^,]{1,60},\s+)?"
+    # "On Tuesday, however, they reported ...": a linking adverb after the phrase
+    r"(?:(?:however|meanwhile|though|moreover|furthermore|nonetheless|nevertheless|instead|too|also),\s+)?"
 )
 # "However, she claimed she and her family had received threats": a person's pronoun after an adverb that only
 # links the sentence to the one before, which the claim can do without like the frame
@@ -403,6 +415,26 @@ _LINKING_ADVERB = re.compile(
     r"(?:However|Meanwhile|Moreover|Furthermore|Additionally|Nonetheless|Nevertheless|Still|Indeed|Separately"
     r"|Similarly|Likewise|Later|Earlier),\s+"
 )
+# "On Tuesday, however, ", "Later, ": an opening that only says when
+_WHEN_OPENING = re.compile(
+    rf"(?:(?:On\s+)?(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Later|Earlier)"
+    r",\s+(?:(?:however|meanwhile|though|also|too),\s+)?"
+)
+# "State prosecutors charged the suspect ..., they said": a group that opens the sentence as its subject
+_GROUP_SUBJECT = re.compile(rf"(?:(?:[A-Z][\w-]*|[Tt]he)\s+)?(?:[a-z][\w-]*\s+)?(?i:{_GROUP_NOUN})(?=\s+[a-z])")
+
+
+def group_subject(sentence: str) -> str:
+    """The group that opens `sentence` as its subject ("State prosecutors"), or ""."""
+    match = _GROUP_SUBJECT.match(sentence)
+    return match.group() if match else ""
+
+
+def opens_with_when(sentence: str) -> bool:
+    """Whether `sentence` opens with a phrase that only says when ("On Tuesday, however, they reported ...")."""
+    return _WHEN_OPENING.match(sentence) is not None
+
+
 # "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
 _DAY_WITHOUT_COMMA = re.compile(
     # "On Thursday officials reported ...": or a group
@@ -774,6 +806,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (
             match["source"].lower() not in SOURCE_ANAPHORA
             or (_LINKING_ADVERB.fullmatch(opening.group()) and match["source"].lower() in ("he", "she"))
+            # "On Tuesday, however, they reported ...": when they said it, after they were named
+            or (_WHEN_OPENING.fullmatch(opening.group()) and match["source"].lower() == "they")
         )
     ):
         # "In the Republican Iowa caucuses, ABC News reported ...": the outlet, with the opening kept
@@ -876,10 +910,16 @@ _AND_ANOTHER_SAID = re.compile(
 # the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
 # an hour later", "called his wife")
 _CALLED_IT = re.compile(
-    r"(?<=[a-z] )(?P<cue>called)\s+(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
+    r"(?<=[a-z] )(?P<cue>called)\s+(?:(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}['\u2019]s\s+[a-z][\w-]*)\s+"
-    r"(?:(?:the|an?)\s+(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time|night"
-    r"|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
+    r"(?:(?:the|an?)\s+[\"\u201c]?(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time"
+    r"|night|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
+    # 'The campaign called the statement "absolutely false."', 'Chodankar called D'Souza "humble and soft-spoken"':
+    # what they called it, quoted
+    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}})"
+    r"\s+[\"\u201c][a-z])"
+    # not over a semicolon to another speaker: 'Smith called the disappearance an "interesting" case; Miller said ...'
+    r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
 )
 
 

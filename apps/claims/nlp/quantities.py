@@ -1,9 +1,19 @@
 """Quantities in a claim, normalised: "at least 40,000 people" -> 40000, people, >=."""
 
+import itertools
 import re
 from typing import Any
 
-from .lexicon import IRREGULAR_PAST, MONTHS, NUMBER_WORDS, QUANTITY_MODIFIERS, RELATIVES, SCALE_WORDS, STOPWORDS
+from .lexicon import (
+    IRREGULAR_PAST,
+    MONTHS,
+    NUMBER_WORDS,
+    QUANTITY_MODIFIERS,
+    RELATIVES,
+    SCALE_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 
 QUALIFIERS = (
     ("at least", ">="),
@@ -81,7 +91,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
 # after the number says what it counts ("the flight 300 passengers took")
-_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward)\s+$")
+# "his role as Jackie Robinson in film 42": a work's title
+_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
 # "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
@@ -100,7 +111,9 @@ _NOT_UNITS = frozenset(
      # "rose to 7 last year", "fell to 3 this week": when, not what is counted
      "last", "next", "this", "across", "plus", "less", "thus", "besides", "towards", "always", "perhaps",
      # "infected around 35,000 worldwide": where, not what; "the 36 must face charges": a verb
-     "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall"}
+     "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall",
+     # "just nine shy of becoming a tropical storm": how far from a mark, not what is counted
+     "shy"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -169,6 +182,9 @@ _COUNTED_BEFORE = re.compile(
     r"(?P<owner>[a-z]{3,})\s+(?:total|tally|count)\s+(?:to|of|at|is|was|reached|rose\s+to)\b"
     # "the earthquake's magnitude was 5.5", "the magnitude of the earthquake was 6.6", "Magnitude 6.3 according to"
     r"|\b(?P<measure>[Mm]agnitude)(?:\s+of\s+the\s+(?:earthquake|quake|tremor|aftershock))?\s+(?:(?:was|is|of|at)\s+)?$"
+    # "The total population of Hong Kong is about 7.5 million", "the population of the state at just over one million"
+    r"|\b(?P<population>population)(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*){0,3})?"
+    r"\s+(?:is|was|of|at|reached|stood\s+at)\s+(?:just\s+)?$"
 )
 
 
@@ -206,6 +222,8 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
             continue
         merged.append(quantity)
     merged = _rates(text, merged)
+    if "-" in text or "\u2013" in text:
+        _score_units(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
@@ -328,7 +346,8 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             listing_ages or _AGE_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]) is not None
         )
         # "defeated Wynnum 45 points to 24", "passed by 230 votes to 202": the number after "to" counts the same
-        score = counted_here and text[previous_end : quantity["_start"]] == " to "
+        # "279 electoral votes to President Donald Trump's 214": or the other side's, by name
+        score = counted_here and _SCORE_GAP.fullmatch(text, previous_end, quantity["_start"]) is not None
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
         held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
@@ -364,6 +383,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         previous_end = quantity["_end"]
 
 
+_SCORE_GAP = re.compile(r" to (?:(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.-]*['\u2019]s )?")
 _NUMBER_AFTER = re.compile(rf"\s+(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)", re.IGNORECASE)
 _AGE_ITEM_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|or)\s")
 _AGE_LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -371,6 +391,8 @@ _LIST_ITEM_GAP = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s+[^,;.]{1
 _PLACE_OR_TIME_AFTER = re.compile(r"\s+(?:in|at|from|for|across|throughout)\s")
 _PART_OF_A_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}['\u2019]s)\s+"
+    # "Six of the country's eight federal district capitals"
+    r"|\s+of\s+(?:the|its|their|his|her)\s+[a-z]+['\u2019]s\s+"
     # "29 out of 30 federal charges", "7 out of 20 suspected cases"
     r"|\s+out\s+of\s+(?:the\s+)?"
 )
@@ -398,6 +420,41 @@ _VOTED_BEFORE = re.compile(
 )
 
 
+# "Maroochydore defeated Caboolture 43-5", "won 3-1", "The Senate passed the bill 52-48", "by votes of 230-to-197": a
+# game's score or a vote's tally, two bare numbers joined by a dash after what was won or voted (a few words between)
+_TALLY_JOIN = re.compile(r"-to-|[-\u2013]")
+_SCORED_BEFORE = re.compile(
+    r"\b(?:(?P<game>won|wins?|beat|beats|defeat(?:s|ed)?|lost|lose|loses|drew|draws|tied|edged|edges|trounced"
+    r"|thrashed|routed|knocked\s+of{1,2}|trailed|trails|led|leads|ended|finished|score\s+(?:was|of|at))"
+    r"|(?P<vote>voted|votes?\s+of|vote\s+was|passed|approved|rejected|confirmed|adopted|margin\s+of))"
+    r"(?:\s+(?!(?:in|on|at|by|with|since|from|after|before|during|for|over|about|than|to|of|and)\b)"
+    r"[\w'\u2019.&-]+){0,5}\s+$"
+)
+_SCORE_PAIRS_AND = re.compile(r",?\s+and\s+")
+
+
+def _score_units(text: str, quantities: list[dict[str, Any]]) -> None:
+    """A score's points ("won 3-1") or a vote's votes ("passed 52-48", "230-to-197 and 229-to-198"), for the
+    numbers of a tally that count nothing named."""
+    unit, previous_end = "", 0
+    for first, second in itertools.pairwise(quantities):
+        if (
+            not _TALLY_JOIN.fullmatch(text, first["_end"], second["_start"])
+            or first["qualifier"] != "="
+            or {first["unit"], second["unit"]} - {"", "votes", "points"}
+        ):
+            continue  # "lost 10-15% of its value", "won 2-3 seats": a range of what is named
+        scored = _SCORED_BEFORE.search(text, max(0, first["_start"] - 60), first["_start"])
+        if scored:
+            unit = "votes" if scored["vote"] else "points"
+        elif not (unit and _SCORE_PAIRS_AND.fullmatch(text, previous_end, first["_start"])):
+            unit = ""  # "... 230-to-197 and 229-to-198": the second tally counts what the first did
+        if unit:
+            for quantity in (first, second):
+                quantity["unit"] = quantity["unit"] or unit
+        previous_end = second["_end"]
+
+
 def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | None:
     """Where a range of two quantities starts ("between 36 and 40", "18 to 23 foot", "10-20", "seven
     or eight percent"), or None when they are not one. "from 5 to 7 percent" is a change, not a range."""
@@ -408,6 +465,12 @@ def _range_start(text: str, low: dict[str, Any], high: dict[str, Any]) -> int | 
     if before.endswith("between") and between == "and":
         return text.lower().rfind("between", 0, low["_start"])
     raw_between = text[low["_end"] : high["_start"]]
+    if (
+        between in ("-", "\u2013")
+        and not (low["unit"] or high["unit"])
+        and _SCORED_BEFORE.search(text, max(0, low["_start"] - 60), low["_start"])
+    ):
+        return None  # "lost 1\u20133": a score, not a range
     if between in ("-", "\u2013") and raw_between != between and low["unit"]:
         return None  # "down by two points - 12 points to 10": a dash set off by spaces opens an aside
     same_unit = low["unit"] in ("", high["unit"])
@@ -447,8 +510,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "local time (UTC+0900)": an offset
     if _REFERENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "Article 5", "Resolution 2254": a name, not an amount
-    if _LOWER_REFERENCE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
-        text, match.end("number")
+    if (
+        _LOWER_REFERENCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        and not _COUNTED_AFTER.match(text, match.end("number"))
+        and not _plural_ahead(text, match.end("number"), words=1)  # "the film 300 people saw"
     ):
         return None
     if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _COUNTED_AFTER.match(
@@ -461,6 +526,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and not _COUNTED_AFTER.match(text, match.end("number"))
     ):
         return None  # "the 737 Max had not crashed before", but "Boeing delivered 747 jets"
+    if _list_marker(text, match):
+        return None
     if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
         return None  # "a detailed map[3]": a footnote
     if match["fraction"]:
@@ -510,6 +577,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = (
             "deaths"
             if last["toll"]
+            else "people"
+            if last["population"]
             else last["measure"].lower()
             if last["measure"]
             else _plural(last["owner"])
@@ -523,6 +592,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and _AGE_END.match(text, match.end())
     ):
         counted = "years"  # "Andrew Kinsman, 49, was reported missing": an age
+    elif (
+        bare
+        and value <= 120
+        and _SECOND_AGE_BEFORE.search(text, max(0, start - 50), start)
+        and _AGE_END.match(text, match.end())
+    ):
+        counted = "years"  # "Antoine Quirin and Nicolas Redouane, 40 and 49,": the second person's age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
         counted = "years"  # "died at the age of 80", "aged 17"
     elif (
@@ -534,6 +610,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
+    elif bare and _PEOPLE_AFTER.match(text, match.end()):
+        counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
     elif bare and (_CASUALTY_BEFORE.search(text, max(0, start - 20), start) or _casualties_after(text, match.end())):
@@ -559,6 +637,19 @@ _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
 _SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
 
 
+def _list_marker(text: str, match: re.Match[str]) -> bool:
+    """ "two priorities \u2014 1) estimating ... and 2) determining ...": a list's marker, a small number closing a
+    bracket it did not open."""
+    start, end = match.start(), match.end("number")
+    return (
+        text.startswith(")", end)
+        and match["number"].isdigit()
+        and int(match["number"]) <= 20
+        and not (match["qualifier"] or match["currency"] or match["sign"])
+        and text.rfind("(", 0, start) <= text.rfind(")", 0, start)
+    )
+
+
 def _over_a_span(text: str, start: int, end: int) -> bool:
     """ "Spread between four venues over three days", "prices rose 40% over 10 years": "over" after a
     noun or a figure spans the time; after a verb or a preposition ("lasted over 3 hours", "jailed for
@@ -572,7 +663,17 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 
 # Verbs after which "over" is "more than" though they are not in the past tense ("lasts over 3 hours").
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
-_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds)\s+$")
+# "killed twelve", "They arrested three for ...": people, by what was done to them
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated)"
+    r"\s+$"
+)
+# What only people do or are, right after a bare count: "Of the 2.8 million who voted", "At least 45 were aboard",
+# "All 189 on the aircraft died", "14 have recovered so far"
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
+    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
+)
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
     r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
@@ -615,15 +716,19 @@ _NAME_WAS_AGE = re.compile(
     rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
-_AGE_END = re.compile(r"\s*[,)]")
+# "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
+_AGE_END = re.compile(r"\s*[,)]|\s+and\s+\d{1,3}\s*[,)]")
 # "Andrew Kinsman, 49,", "the princess, 67,": a person, then an age between commas
 _NAME_BEFORE_AGE = re.compile(
     rf"\b(?:[A-Z][\w'\u2019-]*|{'|'.join(RELATIVES)}|princess|prince|man|woman|boy|girl|victim|suspect|driver"
     r"|teenager|pilot|officer|soldier|mayor)\s*,\s*(?:now\s+)?$"  # "James Alex Fields, now 22,"
 )
+_SECOND_AGE_BEFORE = re.compile(_NAME_BEFORE_AGE.pattern.removesuffix("$") + r"\d{1,3}\s+and\s+$")
 _MORE_OR_FEWER = re.compile(r"\s+(?:more|fewer|less)\s+[a-z]")
 _PART_OF = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:other\s+)?[A-Za-z][\w.-]*['\u2019]s\s+)?"
+    # "two of those nominees", not "five of those involved ligatures"
+    r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:those|these)\s+(?![a-z]+ed\s))?"
+    r"(?:(?:other\s+)?[A-Za-z][\w.-]*['\u2019]s\s+)?"
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
     # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
@@ -633,6 +738,7 @@ _PART_OF = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 
@@ -701,8 +807,17 @@ _NOT_A_NOUN = frozenset(
     {"around", "near", "at", "on", "in", "into", "from", "to", "and", "or", "was", "is", "has", "had"}
 )
 # "10 Downing Street": a house number.
-_ADDRESS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b")
+# "36 Quai des Orf\u00e8vres": or the street's word first
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b"
+    r"|\s+(?:Quai|Rue|Via|Calle|Avenida|Avenue|Boulevard)\s"
+)
 _MODEL_SECOND_HALF = re.compile(r"\b[A-Z][\w-]*\s+\d{3,}-$|\b[A-Za-z]+\d+-$")  # "Boeing 737-800", "x86-64"
+
+
+# "CentOS", "iOS", "PlayStation": a lower-case letter before a capital inside a product's name, but not inside a
+# person's name such as McConnell, DeSantis, MacArthur or LaGuardia
+_MIXED_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[\w'\u2019-]*[a-z][A-Z]")
 
 
 def _model_number(text: str, match: re.Match[str]) -> bool:
@@ -717,6 +832,8 @@ def _model_number(text: str, match: re.Match[str]) -> bool:
         return False
     if name["name"].lower() in STOPWORDS or name["name"].lower() in QUANTITY_MODIFIERS:
         return False  # "All 189 on the aircraft died": a sentence's first word, not a name
+    if _MIXED_CASE.match(name["name"]) and not _plural_ahead(text, match.end("number")):
+        return True  # "forking CentOS 7 because ...": a product's version, written in mixed case
     if _MODEL_SUFFIX.match(text, match.end("number")):
         return True
     following = _NO_NOUN_AFTER.match(text, match.end("number"))
@@ -753,6 +870,8 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
         return True  # "June 30", "December 11, 2012", "September 25-27"
     if re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", text[match.end("number") :], re.IGNORECASE):
         return True  # "30 June"
+    if len(number) == 2 and _YEAR_BEFORE_RANGE_END.search(text, max(0, start - 5), start):
+        return True  # "Prohibition (1919\u201333)": the end of a range of years
     is_year = len(number) == 4 and 1800 <= value <= 2100
     if is_year and not match["qualifier"]:
         return not _counts_like_a_year(text, start, match.end("number"))
@@ -786,11 +905,17 @@ def _counts_like_a_year(text: str, start: int, end: int) -> bool:
         return False
     previous = re.search(r"(\S+)\s*$", text[:start])
     word = previous[1].rstrip(",") if previous else ""
+    if previous and previous[1].endswith(",") and word.lower() in _AS_OF_WHEN:
+        return True  # "as of Wednesday, 1885 aftershocks had occurred"
     return not word or (word.islower() and word not in _BEFORE_A_YEAR)
 
 
+# When a count stood, before its comma: "As of Wednesday, 1885 aftershocks", "So far, 2000 people"
+_AS_OF_WHEN = frozenset({*WEEKDAYS, "today", "yesterday", "now", "far", "tonight", "morning", "evening", "afternoon"})
+_YEAR_BEFORE_RANGE_END = re.compile(r"\b(?:18|19|20)\d\d[-\u2013]$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:18|19|20)\d\d\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|since|until|by|during)\s+$", re.IGNORECASE)
+_ABBREVIATED_UNITS = frozenset({"km", "kg", "cm", "mm", "m", "ft", "lb", "mph", "kph", "mi"})
 _IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "child": "children", "person": "people"}
 
 
@@ -798,6 +923,8 @@ def _plural(noun: str) -> str:
     """ "five-foot" counts feet, "six-inch" inches."""
     if noun in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[noun]
+    if noun in _ABBREVIATED_UNITS:
+        return noun  # "a 22-mile (35-km) journey": kilometres, written km
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"  # "a two-party vote": parties
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
@@ -845,11 +972,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
+        part = _PART_OF.match(text, position) if lower == "of" else None
+        if part and _is_plural_noun(part["noun"]) and (value < 100 or not _DIGIT.search(part.group())):
+            return part["noun"], part.end()  # "39 of the state's 40 delegates", "149 of the survivors"
         if lower == "of" and match["scale"] is None and value >= 100:
-            continue  # "hundreds of people"
-        if lower == "of" and (part := _PART_OF.match(text, position)) and _is_plural_noun(part["noun"]):
-            return part["noun"], part.end()  # "39 of the state's 40 delegates", "all 25 of Nevada's delegates"
-        if lower == "of" and (part := _PART_OF.match(text, position)) and part["noun"] in _PEOPLE_AS_A_GROUP:
+            continue  # "1,000 of the 3,000 delegates": the whole counts them
+        if part and part["noun"] in _PEOPLE_AS_A_GROUP:
             return "people", part.end()  # "Four of the deceased were from overseas"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .entities import colons_inside_names
 from .lexicon import CAPITALS, words
 
 # Words that end with a period without ending the sentence. Lower-case, without the period.
@@ -164,8 +165,21 @@ def _speaker(paragraph: str) -> str:
         return label["bracketed"].strip()
     name = label["labelled"]
     initials = name.isalpha() and name.isupper() and 2 <= len(name) <= 4
-    full_name = 2 <= len(name.split()) <= 3 and not name.isupper() and not name.endswith("Image")
+    full_name = _full_name(name) and not _opens_a_title(paragraph, label)
     return name if initials or full_name else ""
+
+
+def _full_name(label: str) -> bool:
+    return 2 <= len(label.split()) <= 3 and not label.isupper() and not label.endswith("Image")
+
+
+def _opens_a_title(text: str, label: re.Match[str]) -> bool:
+    """ "Star Wars: The Last Jedi earned ...": a title and its subtitle open the line, not a speaker's label."""
+    return (
+        label["labelled"] is not None
+        and _full_name(label["labelled"])
+        and label.end("labelled") in colons_inside_names(text[: label.end() + 200])
+    )
 
 
 def _add(
@@ -174,7 +188,8 @@ def _add(
     piece = paragraph[start:end]
     if start == 0 or paragraph[start - 1] == "\n":
         marker = _LINE_MARKER.match(piece)
-        start += marker.end() if marker else 0
+        if marker and not _opens_a_title(piece, marker):
+            start += marker.end()
         piece = paragraph[start:end]
     stripped = piece.strip()
     if not stripped:
