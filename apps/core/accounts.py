@@ -186,7 +186,12 @@ def _password_reset_message(account) -> EmailMessage:
         subject = render_to_string("email/account/password_reset_subject.txt", context)
         body = render_to_string("email/account/password_reset.txt", context)
     # A subject takes no line breaks (a header with one is refused).
-    return EmailMessage(subject="".join(subject.splitlines()), body=body, to=[account.email])
+    return EmailMessage(
+        subject="".join(subject.splitlines()),
+        body=body,
+        to=[account.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
 
 
 def password_reset_emails_requeue_stale(*, now: dt.datetime | None = None) -> int:

@@ -24,9 +24,10 @@ def method_not_allowed_page(get_response):
 
 
 # What a person who must set up two-step sign-in may still reach: the set-up itself, signing out, and
-# the account pages they may need on the way (their password, their language).
+# the account pages they may need on the way (their password, their language), and the browser's icon.
 TWO_STEP_SET_UP_ROUTES = frozenset(
     {
+        "favicon",
         "account:two_step",
         "account:two_step_enable",
         "account:password",

@@ -80,6 +80,7 @@ def test_sending_twice_sends_one_email_with_a_working_link(published):
     [message] = mail.outbox
     assert message.to == ["ada@example.org"]
     assert message.subject == "Set a new password on factcheck"
+    assert message.extra_headers["Auto-Submitted"] == "auto-generated"
     assert f"{settings.SITE_URL}/reset/" in message.body
 
 
