@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Inside the user and message middleware: the page it draws has the site's header.
     "apps.web.middleware.method_not_allowed_page",
+    # A person whose desk requires two-step sign-in reaches only its set-up until they have it.
+    "apps.web.middleware.TwoStepSetUpFirstMiddleware",
     # Last, as django-axes asks: turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -165,6 +167,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "apps.web.views.account.sign_in_locked_out"
 # The client's address: REMOTE_ADDR, or behind a proxy the header it sets (apps/core/client_ip.py).
 AXES_CLIENT_IP_CALLABLE = "apps.core.client_ip.client_ip_address"
+# django-axes keeps a row per name and address tried, per sign-in and per refused sign-in; rows older than
+# this (and finished password-reset emails) are deleted each night (`sign_in_records_prune_task`).
+SIGN_IN_RECORDS_KEEP_DAYS = env.int("FACTCHECK_SIGN_IN_RECORDS_KEEP_DAYS", default=30)
 # --- Two-step sign-in (django-otp) ------------------------------------------------------------
 # https://django-otp-official.readthedocs.io/en/stable/overview.html
 # A person who turned it on is signed in (django.contrib.auth.login) only after the second page takes a
@@ -191,6 +196,11 @@ CLIENT_IP_PROXY_COUNT = max(1, env.int("DJANGO_CLIENT_IP_PROXY_COUNT", default=1
 
 # An emailed link to set a forgotten password works once, for this long (the email says how long).
 PASSWORD_RESET_TIMEOUT = env.int("FACTCHECK_PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
+# Requests for that link: at most this many an hour from one client address, and for one email address
+# (counted whether or not an account has it, so the refusal tells nothing); 0 turns a limit off. Past
+# either, the form answers 429 with Retry-After and no email goes. Counted in the cache.
+PASSWORD_RESETS_PER_CLIENT_PER_HOUR = env.int("FACTCHECK_PASSWORD_RESETS_PER_CLIENT_PER_HOUR", default=5)
+PASSWORD_RESETS_PER_EMAIL_PER_HOUR = env.int("FACTCHECK_PASSWORD_RESETS_PER_EMAIL_PER_HOUR", default=3)
 
 # --- I18N / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -267,7 +277,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's token, refused while its owner's desk requires two-step sign-in they have not set up.
+        "apps.core.api.authentication.TwoStepRequiredTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": [
@@ -395,6 +406,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.desks.tasks.webhook_deliveries_requeue_stale_task",
         "schedule": 300.0,
     },
+    "core-prune-sign-in-records": {
+        "task": "apps.core.tasks.sign_in_records_prune_task",
+        "schedule": crontab(hour=3, minute=50),
+    },
+    "core-requeue-stale-password-reset-emails": {
+        "task": "apps.core.tasks.password_reset_emails_requeue_stale_task",
+        "schedule": 300.0,
+    },
     "desks-prune-webhook-deliveries": {
         "task": "apps.desks.tasks.webhook_deliveries_prune_task",
         "schedule": crontab(hour=3, minute=40),
@@ -429,6 +448,8 @@ ARTICLE_INTAKE_STEPS = ["apps.claims.services.article_claims_extract", *ARTICLE_
 # Questions earlier stages ask of later ones, named here for the same reason.
 # Each check returns why a member cannot leave the desk yet ("" when they can).
 MEMBERSHIP_REMOVAL_CHECKS = ["apps.reviews.selectors.membership_removal_problem"]
+# Whether a person belongs to a desk that requires two-step sign-in (apps.core.two_step asks it).
+TWO_STEP_REQUIRED_CHECK = "apps.desks.selectors.two_step_required_for"
 # Whether a user is the assigned reviewer of a claim (may refresh its references).
 CLAIM_ASSIGNEE_CHECK = "apps.reviews.selectors.claim_is_assigned_to"
 # Whether claim extraction refused an article as not English (run again when corrected to English).

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
+from .accounts import sign_in_attempts_clear
 from .audit import audit_admin_deleted, audit_admin_saved, audit_admin_values, audit_event_summary
 from .exceptions import ApplicationError
 from .models import AuditEvent
@@ -250,7 +251,13 @@ class _SignInRecordAdmin(LookupCheckingAdmin):
 
 @admin.register(AccessAttempt)
 class SignInAttemptAdmin(_SignInRecordAdmin, AccessAttemptAdmin):
-    pass
+    """Deleting rows here lifts lockouts: recorded, per name, with who did it and the addresses."""
+
+    def delete_model(self, request, obj) -> None:
+        sign_in_attempts_clear(attempts=AccessAttempt.objects.filter(pk=obj.pk), actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        sign_in_attempts_clear(attempts=queryset, actor=request.user)
 
 
 @admin.register(AccessLog)

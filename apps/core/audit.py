@@ -237,6 +237,10 @@ def _account_summary(actor: str, action: str, details: dict) -> str:
         return (
             f"Sign-in to {what} locked after {details.get('failures')} failed attempts from {details.get('ip_address')}"
         )
+    if action == AuditAction.SIGN_IN_UNLOCKED:
+        addresses = ", ".join(details.get("ip_addresses", [])) or "no known address"
+        cleared = "cleared the sign-in lockout of" if details.get("locked") else "cleared the failed sign-ins of"
+        return f"{actor} {cleared} {what} (from {addresses})"
     return _ACCOUNT_SUMMARIES[action].format(actor=actor, what=what)
 
 
@@ -405,7 +409,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         return _webhook_summary(actor, action, details)
     if action in (AuditAction.ADMIN_ADDED, AuditAction.ADMIN_CHANGED, AuditAction.ADMIN_DELETED):
         return _admin_summary(actor, action, details)
-    if action == AuditAction.SIGN_IN_LOCKED or action in _ACCOUNT_SUMMARIES:
+    if action in (AuditAction.SIGN_IN_LOCKED, AuditAction.SIGN_IN_UNLOCKED) or action in _ACCOUNT_SUMMARIES:
         return _account_summary(actor, action, details)
     if action == AuditAction.RATING_MOVED:
         way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
@@ -444,6 +448,7 @@ def audit_event_summary(event: AuditEvent) -> str:
         AuditAction.TIP_CLOSED: "{actor} closed the reader tip {tip_text} without a check: {public_reason}",
         AuditAction.TIPS_SETTING_CHANGED: "{actor} turned reader tips {state}",
         AuditAction.TIP_EMAILS_ERASED: "{actor} erased the email addresses of {count} reader tips, no longer needed",
+        AuditAction.TWO_STEP_REQUIREMENT_CHANGED: "{actor} made two-step sign-in {state} for the desk\u2019s people",
     }
     quoted_fields = (
         "text",

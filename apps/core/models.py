@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaseModel(models.Model):
@@ -121,6 +122,9 @@ class AuditAction(models.TextChoices):
     TWO_STEP_ENABLED = "two_step_enabled", "Two-step sign-in turned on"
     TWO_STEP_DISABLED = "two_step_disabled", "Two-step sign-in turned off"
     RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated", "Two-step sign-in recovery codes replaced"
+    SIGN_IN_UNLOCKED = "sign_in_unlocked", "Sign-in lockout cleared"
+    # On a desk: whether its people must sign in with two steps.
+    TWO_STEP_REQUIREMENT_CHANGED = "two_step_requirement_changed", "Two-step sign-in required or not"
 
 
 class AuditEvent(models.Model):
@@ -197,3 +201,40 @@ class AccountPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.interface_language or 'browser language'}"
+
+
+class PasswordResetEmailStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("notification status", "Pending")
+    SENDING = "sending", pgettext_lazy("notification status", "Sending")
+    SENT = "sent", pgettext_lazy("notification status", "Sent")
+    # Not sent: the account was switched off, lost its address or its password sign-in since the request.
+    SKIPPED = "skipped", pgettext_lazy("notification status", "Skipped")
+    FAILED = "failed", pgettext_lazy("notification status", "Failed")
+
+
+class PasswordResetEmail(BaseModel):
+    """One emailed link to set a forgotten password: an outbox row (apps.core.outbox), written when the
+    form is sent and sent by a worker, so the form answers at once and a mail server's trouble is
+    retried. The link's token is made when the email is sent, and never stored."""
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("account")
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=PasswordResetEmailStatus.choices,
+        default=PasswordResetEmailStatus.PENDING,
+        verbose_name=_("status"),
+    )
+    enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
+    sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
+
+    class Meta:
+        verbose_name = _("password reset email")
+        verbose_name_plural = _("password reset emails")
+        indexes = [models.Index(fields=["status", "enqueued_at"], name="password_reset_email_outbox")]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.status}"

@@ -4,14 +4,19 @@
 A person turns it on under "Your account": the page shows a new secret (unconfirmed device) and it
 takes effect only once they type a current code from it. Turning it off, or replacing the recovery
 codes, asks for the password. Each is recorded in the audit trail, without the secret or the codes.
-API tokens are unaffected: a token is its own credential.
+A desk may require it of its people (`Desk.requires_two_step`, asked through
+settings.TWO_STEP_REQUIRED_CHECK): such a person can't turn it off, and until they set it up they
+reach only the set-up page (apps.web.middleware.two_step_set_up_first) and their API token is
+refused (apps.core.api.authentication). A token of a person who has it on is its own credential.
 """
 
 import base64
 import re
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -42,6 +47,26 @@ def two_step_waiting_account(*, user_id):
 
 def two_step_is_on(*, user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def two_step_on_user_ids(*, user_ids) -> set:
+    """Which of the people have two-step sign-in on (one query)."""
+    return set(TOTPDevice.objects.filter(user_id__in=list(user_ids), confirmed=True).values_list("user_id", flat=True))
+
+
+def two_step_required(*, user) -> bool:
+    """Whether a desk the person belongs to requires two-step sign-in."""
+    return import_string(settings.TWO_STEP_REQUIRED_CHECK)(user=user)
+
+
+def two_step_set_up_needed(*, user) -> bool:
+    """Whether the person must set up two-step sign-in before doing anything else."""
+    return user.is_authenticated and two_step_required(user=user) and not two_step_is_on(user=user)
+
+
+def two_step_setup_refusal() -> str:
+    """What a person who must set up two-step sign-in is told when anything else refuses them."""
+    return gettext("Your desk requires two-step sign-in. Set it up under Your account, Two-step sign-in, to continue.")
 
 
 def two_step_recovery_codes_left(*, user) -> int:
@@ -100,6 +125,14 @@ def _check_password(user, password: str) -> None:
 def two_step_disable(*, user, password: str) -> None:
     """Turn two-step sign-in off: the authenticator and the recovery codes are forgotten."""
     _check_password(user, password)
+    if two_step_required(user=user):
+        raise ApplicationError(
+            gettext(
+                "Your desk requires two-step sign-in, so it can't be turned off. You can replace your "
+                "recovery codes, or ask a site administrator to reset it if you lost your phone."
+            ),
+            status=409,
+        )
     with transaction.atomic():
         if not TOTPDevice.objects.filter(user=user).delete()[0]:
             raise ApplicationError(gettext("Two-step sign-in is already off."), status=409)

@@ -13,6 +13,9 @@ class Desk(BaseModel):
     slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
     # Whether the public may send the desk tips at /tips/<slug>/ (apps.articles.tips); off until an admin turns it on.
     takes_tips = models.BooleanField(default=False, verbose_name=_("takes reader tips"))
+    # Whether its people must sign in with two steps (apps.core.two_step); one without an authenticator
+    # is sent to set one up and reaches nothing else until they do.
+    requires_two_step = models.BooleanField(default=False, verbose_name=_("requires two-step sign-in"))
 
     class Meta:
         verbose_name = _("desk")

@@ -1,10 +1,15 @@
+import datetime as dt
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_noop
 
+from apps.core.accounts import sign_in_lockouts
 from apps.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from apps.core.two_step import two_step_on_user_ids
 
 from .models import Desk, Membership, Role, WebhookDelivery, WebhookEndpoint
 
@@ -128,6 +133,36 @@ def desk_for_import(*, user: AbstractBaseUser, desk_ref: str | None) -> Desk:
     if desk is None:
         raise PermissionDeniedError(gettext("Only a desk's editors can import articles."))
     return desk
+
+
+def two_step_required_for(*, user: AbstractBaseUser) -> bool:
+    """Whether the person belongs to a desk that requires two-step sign-in (settings.TWO_STEP_REQUIRED_CHECK)."""
+    return Membership.objects.filter(user=user, desk__requires_two_step=True).exists()
+
+
+@dataclass(frozen=True)
+class MemberSignIn:
+    """How a desk member signs in, as their desk admins see it."""
+
+    membership: Membership
+    two_step_on: bool
+    locked_until: dt.datetime | None  # when their sign-in lockout ends; None when not locked out
+
+
+def desk_members_sign_in(*, desk: Desk) -> list[MemberSignIn]:
+    """The desk's people with whether they have two-step sign-in on and whether they are locked out
+    (three queries). The caller has checked the user administers the desk."""
+    members = list(desk_members(desk=desk).order_by("user__username"))
+    two_step_on = two_step_on_user_ids(user_ids=[member.user_id for member in members])
+    lockouts = sign_in_lockouts(usernames=[member.user.get_username() for member in members])
+    return [
+        MemberSignIn(
+            membership=member,
+            two_step_on=member.user_id in two_step_on,
+            locked_until=lockouts.get(member.user.get_username()),
+        )
+        for member in members
+    ]
 
 
 def membership_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Membership]:

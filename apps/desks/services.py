@@ -14,12 +14,14 @@ from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from apps.core.accounts import sign_in_unlock
 from apps.core.audit import audit_admin_details, audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.models import AuditAction
+from apps.core.two_step import two_step_is_on
 
 from .models import Desk, Membership, Role
-from .selectors import desk_admin_require
+from .selectors import desk_admin_require, desk_member_get
 
 User = get_user_model()
 
@@ -322,3 +324,43 @@ def desk_tips_set(*, actor: AbstractBaseUser, desk: Desk, takes_tips: bool) -> D
             details={"takes_tips": takes_tips, "state": "on" if takes_tips else "off"},
         )
     return desk
+
+
+# --- Desk administration: sign-in -----------------------------------------------------------------
+
+
+@transaction.atomic
+def desk_two_step_requirement_set(*, actor: AbstractBaseUser, desk: Desk, required: bool) -> Desk:
+    """A desk admin requires two-step sign-in of the desk's people, or stops requiring it. Idempotent:
+    setting what is already set records nothing. People who have no authenticator yet are asked to set
+    one up at their next page; nobody's authenticator is removed when the requirement is lifted. The admin
+    must have it on first (as the requirement applies to them too): they see it work before asking it of others."""
+    desk = _lock_desk_for_admin(actor=actor, desk=desk)
+    if required and not desk.requires_two_step and not two_step_is_on(user=actor):
+        raise ApplicationError(
+            gettext(
+                "Turn two-step sign-in on for yourself first, under Your account: the requirement applies to you too."
+            ),
+            status=409,
+        )
+    if desk.requires_two_step != required:
+        desk.requires_two_step = required
+        desk.save(update_fields=["requires_two_step", "updated_at"])
+        audit_record(
+            action=AuditAction.TWO_STEP_REQUIREMENT_CHANGED,
+            actor=actor,
+            desk=desk,
+            details={"requires_two_step": required, "state": "required" if required else "not required"},
+        )
+    return desk
+
+
+@transaction.atomic
+def membership_sign_in_unlock(*, actor: AbstractBaseUser, desk: Desk, username: str) -> Membership:
+    """A desk admin clears the sign-in lockout (and the failed sign-ins counted towards one) of one of
+    the desk's people, from every address; recorded on the desk and site-wide. Only the desk's own
+    people: anyone else's name is unknown here (404)."""
+    desk = _lock_desk_for_admin(actor=actor, desk=desk)
+    membership = desk_member_get(desk=desk, username=username)
+    sign_in_unlock(username=membership.user.get_username(), actor=actor, desk=desk)
+    return membership

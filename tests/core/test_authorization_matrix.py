@@ -401,6 +401,10 @@ ROUTES: dict[str, Route] = {
     "desks:source_rule_deactivate": Route({"POST": ADMIN}),
     "desks:source_rule_reactivate": Route({"POST": ADMIN}),
     # The pages show the signing secret, so admins only, like the API below.
+    "desks:sign_in": Route({"GET": ADMIN, "POST": ADMIN}, body=lambda w: {"requires_two_step": ""}),
+    "desks:member_sign_in_unlock": Route(
+        {"POST": ADMIN}, body=lambda w: {"member": str(w.desk.memberships.get(user=w.people["harbour_editor"]).pk)}
+    ),
     "desks:tips_settings": Route({"GET": ADMIN, "POST": ADMIN}, body=lambda w: {"takes_tips": "on"}),
     "desks:webhooks": Route({"GET": ADMIN}),
     "desks:webhook_create": Route({"GET": ADMIN, "POST": ADMIN}, body=_new_webhook),
@@ -1092,6 +1096,12 @@ FOREIGN_BODY_CASES = {
     "web-remove-harbour-member": (
         "mountain_admin",
         "desks:member_remove",
+        lambda w, o: {"slug": w.other_desk.slug},
+        lambda w, o: {"member": _harbour_membership(w, "harbour_editor")},
+    ),
+    "web-unlock-harbour-member": (
+        "mountain_admin",
+        "desks:member_sign_in_unlock",
         lambda w, o: {"slug": w.other_desk.slug},
         lambda w, o: {"member": _harbour_membership(w, "harbour_editor")},
     ),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.template.loader import render_to_string
 
@@ -260,6 +261,15 @@ def newsroom(desk, editor, reviewer, article, veto_task, toll_task):
         tip=tips.tip_submit(desk=desk, text="The UN will vote again.", client_address="192.0.2.1"),
         public_reason="A prediction, not a fact.",
     )
+    # Locked out from another address: the desk's Sign-in page offers to let them in again.
+    AccessAttempt.objects.create(
+        username=reviewer.username,
+        ip_address="192.0.2.9",
+        user_agent="a browser",
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        get_data="",
+        post_data="",
+    )
     return {
         "closed_tip_token": closed_tip.tracking_token,
         "article": article.pk,
@@ -345,6 +355,7 @@ def test_every_page_passes_axe_for_each_role(browser, live_server, newsroom, des
         Visit(f"/desks/{desk.slug}/webhooks/new/"),
         Visit(f"/desks/{desk.slug}/webhooks/{ids['webhook']}/"),
         Visit(f"/desks/{desk.slug}/reader-tips/"),
+        Visit(f"/desks/{desk.slug}/sign-in/"),
     ]
 
     anonymous_pages = [

@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -376,6 +377,15 @@ def world(request, db):
         tip=tips.tip_submit(desk=desk, text=words["reopened"], client_address="192.0.2.1"),
         public_reason=words["reopen_note"],
     )
+    # Locked out from another address: the desk's Sign-in page offers to let them in again.
+    AccessAttempt.objects.create(
+        username=reviewer.username,
+        ip_address="192.0.2.9",
+        user_agent="a browser",
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        get_data="",
+        post_data="",
+    )
     return {
         "language": language,
         "words": words,
@@ -464,6 +474,7 @@ def _pages(world) -> dict[str, list[tuple[str, str, dict | None]]]:
         ("get", f"/desks/{slug}/webhooks/new/", None),
         ("get", f"/desks/{slug}/webhooks/{world['webhook']}/", None),
         ("get", f"/desks/{slug}/reader-tips/", None),
+        ("get", f"/desks/{slug}/sign-in/", None),
     ]
     return {"editor": editor, "reviewer": reviewer, "admin": admin}
 

@@ -1,11 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.accounts import account_password_set
-from apps.core.interface_language import email_language_for, supported_interface_languages
+from apps.core.accounts import account_password_set, password_reset_emails_record
+from apps.core.interface_language import supported_interface_languages
 
 
 class InterfaceLanguageForm(forms.Form):
@@ -53,13 +52,13 @@ class AccountSetPasswordForm(SetPasswordForm):
 
 class AccountPasswordResetForm(PasswordResetForm):
     """Django's form: the same answer whether or not an account has the address, and no email to
-    a switched-off account or one without password sign-in. Each email is in its recipient's language."""
+    a switched-off account or one without password sign-in. The emails are sent by a worker
+    (apps.core.accounts.password_reset_email_send), each in its recipient's language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Django's words, in our catalogs so that Brazilian pages write "e-mail" as the rest of the desk's do.
         self.fields["email"].error_messages["invalid"] = _("Enter a valid email address.")
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        with translation.override(email_language_for(context["user"])):
-            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
+    def save(self, *args, **kwargs):
+        password_reset_emails_record(accounts=list(self.get_users(self.cleaned_data["email"])))

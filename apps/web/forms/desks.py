@@ -102,6 +102,25 @@ class MemberRemoveForm(forms.Form):
         self.fields["member"].queryset = desk_members(desk=desk)
 
 
+class MemberSignInUnlockForm(forms.Form):
+    member = _member_field()
+
+    def __init__(self, *args, desk: Desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = desk_members(desk=desk)
+
+
+class TwoStepRequirementForm(forms.Form):
+    requires_two_step = forms.BooleanField(
+        label=_("Require two-step sign-in"),
+        required=False,
+        help_text=_(
+            "Everyone on the desk then signs in with a code from an authenticator app after their password. "
+            "Anyone without one is asked to set it up at their next page, and reaches nothing else until they do."
+        ),
+    )
+
+
 class RatingForm(forms.Form):
     label = forms.CharField(
         label=_("Label"), max_length=100, error_messages={"required": _("Give the rating a label.")}

@@ -5,7 +5,6 @@ import datetime as dt
 import math
 
 from axes.helpers import get_client_username
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -20,14 +19,13 @@ from apps.core.accounts import (
     api_token_created_at,
     api_token_revoke,
     api_token_rotate,
+    password_reset_rate_check,
     sign_in_lockout_ends,
 )
+from apps.core.client_ip import client_ip_address
 from apps.core.exceptions import ApplicationError
 from apps.web.actions import form_action
 from apps.web.forms.account import AccountPasswordChangeForm, AccountPasswordResetForm, AccountSetPasswordForm
-
-# The name the pages and emails give the site (base.html's brand).
-SITE_NAME = "factcheck"
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -50,21 +48,22 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Asks for an email address and sends a one-time link to the account that has it. The link is
-    built on FACTCHECK_BASE_URL, as every email's links are, never on the Host the request names."""
+    """Asks for an email address; a worker sends a one-time link to the account that has it. The link
+    is built on FACTCHECK_BASE_URL, as every email's links are, never on the Host the request names.
+    Past the hourly limits (per client address, per email address) the form answers 429 and no email goes."""
 
     form_class = AccountPasswordResetForm
     template_name = "registration/password_reset_form.html"
-    subject_template_name = "email/account/password_reset_subject.txt"
-    email_template_name = "email/account/password_reset.txt"
     success_url = reverse_lazy("password_reset_done")
 
     def form_valid(self, form):
-        self.extra_email_context = {
-            "site_name": SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
-        }
+        try:
+            password_reset_rate_check(client_address=client_ip_address(self.request), email=form.cleaned_data["email"])
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+            response = self.render_to_response(self.get_context_data(form=form), status=error.status)
+            response["Retry-After"] = str(error.extra["retry_after"])
+            return response
         return super().form_valid(form)
 
     def form_invalid(self, form):

@@ -20,6 +20,7 @@ from apps.desks.selectors import (
     desk_admin_require,
     desk_get_for_member,
     desk_members,
+    desk_members_sign_in,
     webhook_delivery_get,
     webhook_delivery_list,
     webhook_endpoint_get,
@@ -37,11 +38,13 @@ from apps.web.forms.desks import (
     MemberAddForm,
     MemberRemoveForm,
     MemberRoleForm,
+    MemberSignInUnlockForm,
     RatingDeleteForm,
     RatingEditForm,
     RatingForm,
     RatingMoveForm,
     SourceRuleForm,
+    TwoStepRequirementForm,
     WebhookForm,
 )
 from apps.web.forms.tips import TipSettingsForm
@@ -189,6 +192,53 @@ def member_remove(request, desk: Desk):
     if membership.user_id == request.user.pk:
         return redirect("dashboard")
     return redirect("desks:people", slug=desk.slug)
+
+
+# --- Sign-in --------------------------------------------------------------------------------
+
+
+@login_required
+@desk_admin_view(redirect_to="desks:sign_in")
+def sign_in_settings(request, desk: Desk):
+    # Bound on any POST: an unticked box sends nothing of its own.
+    form = TwoStepRequirementForm(
+        request.POST if request.method == "POST" else None, initial={"requires_two_step": desk.requires_two_step}
+    )
+    if request.method == "POST" and form.is_valid():
+        desk = services.desk_two_step_requirement_set(
+            actor=request.user, desk=desk, required=form.cleaned_data["requires_two_step"]
+        )
+        messages.success(
+            request,
+            _("The desk now requires two-step sign-in.")
+            if desk.requires_two_step
+            else _("The desk no longer requires two-step sign-in."),
+        )
+        return redirect("desks:sign_in", slug=desk.slug)
+    return render(
+        request,
+        "desks/sign_in.html",
+        {"desk": desk, "tab": "sign_in", "form": form, "members": desk_members_sign_in(desk=desk)},
+        status=400 if form.errors else 200,
+    )
+
+
+@form_action("desks:sign_in", page_kwargs=("slug",))
+@desk_admin_view(redirect_to="desks:sign_in")
+def member_sign_in_unlock(request, desk: Desk):
+    form = MemberSignInUnlockForm(request.POST, desk=desk)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("desks:sign_in", slug=desk.slug)
+    membership = services.membership_sign_in_unlock(
+        actor=request.user, desk=desk, username=form.cleaned_data["member"].user.get_username()
+    )
+    messages.success(
+        request,
+        _("%(username)s can sign in again: their failed sign-ins are cleared.")
+        % {"username": membership.user.get_username()},
+    )
+    return redirect("desks:sign_in", slug=desk.slug)
 
 
 # --- Rating scale ----------------------------------------------------------------------------

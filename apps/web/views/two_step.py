@@ -35,6 +35,7 @@ from apps.core.two_step import (
     two_step_pending_device,
     two_step_recovery_codes_left,
     two_step_recovery_codes_replace,
+    two_step_required,
     two_step_secret,
     two_step_verify,
     two_step_waiting_account,
@@ -147,7 +148,12 @@ def _qr_code_svg(device) -> str:
 
 
 def _two_step_page(request, *, recovery_codes: list[str] | None = None, error: str = "", status: int = 200):
-    context = {"recovery_codes": recovery_codes or [], "error": error, "is_on": two_step_is_on(user=request.user)}
+    context = {
+        "recovery_codes": recovery_codes or [],
+        "error": error,
+        "is_on": two_step_is_on(user=request.user),
+        "is_required": two_step_required(user=request.user),
+    }
     if context["is_on"]:
         context["codes_left"] = two_step_recovery_codes_left(user=request.user)
     else:
