@@ -3,11 +3,16 @@ claim's history and the desk's activity in the API (Accept-Language) and the Dja
 stored as its action and details, so events recorded before this are worded the same way, and a
 detail an older event lacks is left out as before."""
 
+from pathlib import Path
+
+import polib
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import to_locale
 
-from apps.core.audit import audit_event_summary, audit_record
+from apps.core.audit import AUDIT_SUMMARIES, audit_event_summary, audit_record
 from apps.core.models import AuditAction, AuditEvent
 from apps.desks.services import membership_set
 from apps.reviews import services as review_services
@@ -27,6 +32,14 @@ def returned(desk, editor, reviewer):
     review_services.verdict_submit(user=reviewer, task=task, rating=rating, rationale="UN records.")
     review_services.verdict_return(editor=editor, task=task, note="Cite the vote.")
     return task.claim
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_every_summary_is_worded_in_every_interface_language(language):
+    catalog = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"))
+    worded = {entry.msgid for entry in catalog if entry.msgctxt is None and entry.translated()}
+
+    assert [key for key, message in AUDIT_SUMMARIES.items() if message not in worded] == []
 
 
 RETURNED = {
