@@ -829,7 +829,7 @@ def library_document_values_check(*, document: LibraryDocument) -> None:
 
 
 def _url_taken_error(url: str) -> ApplicationError:
-    return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
+    return ApplicationError(_("The library already has a document with this URL."), extra={"url": url}, status=409)
 
 
 # --- Rows repaired in the Django admin ------------------------------------------------------

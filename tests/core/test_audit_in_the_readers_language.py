@@ -81,7 +81,7 @@ def test_the_claims_history_in_the_api_follows_accept_language(returned, editor_
     assert summaries[AuditAction.VERDICT_SUBMITTED] == SUBMITTED[language or "en"]
 
 
-def test_the_desks_activity_words_roles_and_dates_in_the_readers_language(desk, desk_admin, desk_admin_api):
+def test_the_desks_activity_words_roles_in_the_readers_language(desk, desk_admin, desk_admin_api):
     newcomer = factories.UserFactory(username="nadia")
     membership_set(desk=desk, user=newcomer, role="reviewer")
     membership_set(desk=desk, user=newcomer, role="editor")
