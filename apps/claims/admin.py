@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from apps.core.admin import AuditedAdmin, LookupCheckingAdmin
 
@@ -28,7 +29,7 @@ class ClaimAdmin(ReadOnlyAdmin, AuditedAdmin):
     search_fields = ["text", "attribution", "article__title"]
     list_select_related = ["article"]
 
-    @admin.display(description="Claim")
+    @admin.display(description=gettext_lazy("Claim"))
     def text_preview(self, claim: Claim) -> str:
         return claim.text[:100]
 

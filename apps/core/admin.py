@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
@@ -213,7 +213,7 @@ class AuditEventAdmin(EveryDeskRecordAdmin):
     readonly_fields = [field.name for field in AuditEvent._meta.fields] + ["summary"]
     ordering = ["-occurred_at", "-pk"]
 
-    @admin.display(description="What happened")
+    @admin.display(description=gettext_lazy("What happened"))
     def summary(self, event: AuditEvent) -> str:
         return audit_event_summary(event)
 

@@ -9,14 +9,19 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, Q, QuerySet
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop, pgettext, pgettext_lazy
 
+from .languages import language_name_for_reader
 from .models import AuditAction, AuditEvent
 
 
@@ -219,104 +224,336 @@ def audit_account_event(*, action: str, account: Model, actor=None, details: dic
     return audit_record(action=action, actor=account if actor is None else actor, details=details)
 
 
-_ACCOUNT_SUMMARIES = {
-    AuditAction.PASSWORD_CHANGED: "{actor} changed the password of {what} on the account page",
-    AuditAction.PASSWORD_RESET: "{actor} set the password of {what} from an emailed reset link",
-    AuditAction.API_TOKEN_CREATED: "{actor} created an API token for {what}",
-    AuditAction.API_TOKEN_ROTATED: "{actor} replaced the API token of {what}",
-    AuditAction.API_TOKEN_REVOKED: "{actor} revoked the API token of {what}",
-    AuditAction.TWO_STEP_ENABLED: "{actor} turned two-step sign-in on for {what}",
-    AuditAction.TWO_STEP_DISABLED: "{actor} turned two-step sign-in off for {what}",
-    AuditAction.RECOVERY_CODES_REGENERATED: "{actor} replaced the two-step recovery codes of {what}",
+# --- The events in words ---------------------------------------------------------------------------
+# An event is stored as its action and details, never as a sentence: each reader gets it worded in
+# their language when it is shown (the claim page, the API by Accept-Language, the admin), from the
+# one table below, as `apps.core.failures` words a failure from its code and values. The English
+# wording is the msgid itself. A wording may change; what an action's details hold may not, since
+# events are never rewritten: a detail an older event lacks is worded as nothing. Typographic marks are
+# written as they are, not as \u escapes: makemessages (xgettext) would keep an escape as its letters.
+
+AUDIT_SUMMARIES = {
+    # A review assigned, or its due date changed.
+    "due_date_removed": gettext_noop("%(actor)s removed the due date (was %(previous_due)s)"),
+    "due_date_changed": gettext_noop("%(actor)s changed the due date to %(due)s"),
+    "due_date_changed_was": gettext_noop("%(actor)s changed the due date to %(due)s (was %(previous_due)s)"),
+    "review_assigned": gettext_noop("%(actor)s assigned the review to %(assignee)s"),
+    "review_assigned_due": gettext_noop("%(actor)s assigned the review to %(assignee)s, due %(due)s"),
+    "review_reassigned": gettext_noop("%(actor)s reassigned the review from %(previous)s to %(assignee)s"),
+    "review_reassigned_due": gettext_noop(
+        "%(actor)s reassigned the review from %(previous)s to %(assignee)s, due %(due)s"
+    ),
+    # A verdict submitted, approved, corrected.
+    "verdict_submitted": gettext_noop("%(actor)s submitted the verdict: %(rating)s"),
+    "verdict_resubmitted": gettext_noop("%(actor)s resubmitted the verdict: %(rating)s"),
+    "verdict_resubmitted_rating_changed": gettext_noop(
+        "Rating changed from %(previous)s to %(rating)s by %(actor)s, who resubmitted the verdict"
+    ),
+    "verdict_approved": gettext_noop("%(actor)s approved the verdict: %(rating)s"),
+    "verdict_approved_bulk": gettext_noop("%(actor)s approved the verdict in a bulk approval: %(rating)s"),
+    "verdict_corrected": gettext_noop("%(actor)s approved the corrected verdict: %(rating)s (was %(previous)s)"),
+    "verdict_corrected_bulk": gettext_noop(
+        "%(actor)s approved the corrected verdict in a bulk approval: %(rating)s (was %(previous)s)"
+    ),
+    "verdict_corrected_unchanged": gettext_noop(
+        "%(actor)s approved the corrected verdict: %(rating)s (rating unchanged)"
+    ),
+    "verdict_corrected_unchanged_bulk": gettext_noop(
+        "%(actor)s approved the corrected verdict in a bulk approval: %(rating)s (rating unchanged)"
+    ),
+    # Claims split, merged, released.
+    "claim_split_into": gettext_noop("%(actor)s split this claim into %(count)s claims: %(texts)s"),
+    "claim_split_from": gettext_noop("%(actor)s split %(text)s into %(count)s claims"),
+    "claim_merged": gettext_noop("%(actor)s merged into this claim: %(texts)s"),
+    "claim_released": gettext_noop("%(actor)s released the claim into review (it was %(previous_status)s)"),
+    "fact_check_url_set": gettext_noop("%(actor)s set the published fact-check address to %(url)s"),
+    "fact_check_url_cleared": gettext_noop("%(actor)s cleared the fact-check address"),
+    # The desk's people.
+    "member_added": gettext_noop("%(actor)s added %(username)s to the desk as %(role)s"),
+    "member_added_new_account": gettext_noop("%(actor)s added %(username)s to the desk as %(role)s with a new account"),
+    "member_role_changed": gettext_noop(
+        "%(actor)s changed the role of %(username)s from %(previous_role)s to %(role)s"
+    ),
+    "member_removed": gettext_noop("%(actor)s removed %(username)s (%(role)s) from the desk"),
+    # The desk's ratings, source rules and library documents changed.
+    "rating_renamed": gettext_noop("%(actor)s renamed the rating %(previous)s to %(name)s"),
+    "rating_renamed_and_changed": gettext_noop(
+        "%(actor)s renamed the rating %(previous)s to %(name)s and changed its %(fields)s"
+    ),
+    "rating_changed": gettext_noop("%(actor)s changed the rating %(name)s: %(fields)s"),
+    "source_rule_renamed": gettext_noop("%(actor)s renamed the source rule %(previous)s to %(name)s"),
+    "source_rule_renamed_and_changed": gettext_noop(
+        "%(actor)s renamed the source rule %(previous)s to %(name)s and changed its %(fields)s"
+    ),
+    "source_rule_changed": gettext_noop("%(actor)s changed the source rule %(name)s: %(fields)s"),
+    "library_document_renamed": gettext_noop("%(actor)s renamed the library document %(previous)s to %(name)s"),
+    "library_document_renamed_and_changed": gettext_noop(
+        "%(actor)s renamed the library document %(previous)s to %(name)s and changed its %(fields)s"
+    ),
+    "library_document_changed": gettext_noop("%(actor)s changed the library document %(name)s: %(fields)s"),
+    "rating_moved_up": gettext_noop(
+        "%(actor)s moved the rating %(label)s up the scale, from place %(previous_place)s to %(place)s"
+    ),
+    "rating_moved_down": gettext_noop(
+        "%(actor)s moved the rating %(label)s down the scale, from place %(previous_place)s to %(place)s"
+    ),
+    # The desk's webhooks.
+    "webhook_added": gettext_noop("%(actor)s added the webhook %(url)s (%(format)s) for %(events)s"),
+    "webhook_added_off": gettext_noop("%(actor)s added the webhook %(url)s (%(format)s, turned off) for %(events)s"),
+    "webhook_secret_rotated": gettext_noop("%(actor)s replaced the signing secret of the webhook %(url)s"),
+    "webhook_turned_off_after_failures": gettext_noop(
+        "%(actor)s turned the webhook %(url)s off after %(failures)s failed deliveries in a row"
+    ),
+    "webhook_deleted": gettext_noop("%(actor)s deleted the webhook %(url)s"),
+    "webhook_redelivered": gettext_noop(
+        "%(actor)s sent the %(event)s delivery to the webhook %(url)s again (it was %(previous_status)s)"
+    ),
+    "webhook_turned_on": gettext_noop("%(actor)s turned the webhook %(url)s on"),
+    "webhook_turned_off": gettext_noop("%(actor)s turned the webhook %(url)s off"),
+    "webhook_changed": gettext_noop("%(actor)s changed the webhook %(url)s: %(fields)s"),
+    "webhook_changed_turned_on": gettext_noop("%(actor)s changed the webhook %(url)s: %(fields)s, and turned it on"),
+    "webhook_changed_turned_off": gettext_noop("%(actor)s changed the webhook %(url)s: %(fields)s, and turned it off"),
+    # Accounts (site-wide).
+    "password_changed": gettext_noop("%(actor)s changed the password of the %(model)s %(name)s on the account page"),
+    "password_reset": gettext_noop("%(actor)s set the password of the %(model)s %(name)s from an emailed reset link"),
+    "api_token_created": gettext_noop("%(actor)s created an API token for the %(model)s %(name)s"),
+    "api_token_rotated": gettext_noop("%(actor)s replaced the API token of the %(model)s %(name)s"),
+    "api_token_revoked": gettext_noop("%(actor)s revoked the API token of the %(model)s %(name)s"),
+    "two_step_enabled": gettext_noop("%(actor)s turned two-step sign-in on for the %(model)s %(name)s"),
+    "two_step_disabled": gettext_noop("%(actor)s turned two-step sign-in off for the %(model)s %(name)s"),
+    "recovery_codes_regenerated": gettext_noop(
+        "%(actor)s replaced the two-step recovery codes of the %(model)s %(name)s"
+    ),
+    "sign_in_locked": gettext_noop(
+        "Sign-in to the %(model)s %(name)s locked after %(failures)s failed attempts from %(ip_address)s"
+    ),
+    "sign_in_unlocked": gettext_noop(
+        "%(actor)s cleared the sign-in lockout of the %(model)s %(name)s (from %(addresses)s)"
+    ),
+    "sign_in_failures_cleared": gettext_noop(
+        "%(actor)s cleared the failed sign-ins of the %(model)s %(name)s (from %(addresses)s)"
+    ),
+    # Rows changed in the Django admin.
+    "admin_added": gettext_noop("%(actor)s added the %(model)s %(name)s in the Django admin"),
+    "admin_deleted": gettext_noop("%(actor)s deleted the %(model)s %(name)s in the Django admin"),
+    "admin_password_set": gettext_noop("%(actor)s set the password of the %(model)s %(name)s in the Django admin"),
+    "admin_password_sign_in_off": gettext_noop(
+        "%(actor)s turned password sign-in off for the %(model)s %(name)s in the Django admin"
+    ),
+    "admin_password_changed": gettext_noop(
+        "%(actor)s changed the password of the %(model)s %(name)s in the Django admin"
+    ),
+    "admin_reactivated": gettext_noop("%(actor)s reactivated the %(model)s %(name)s in the Django admin"),
+    "admin_deactivated": gettext_noop("%(actor)s deactivated the %(model)s %(name)s in the Django admin"),
+    "admin_changed": gettext_noop("%(actor)s changed the %(model)s %(name)s in the Django admin: %(fields)s"),
+    # Actions worded from their details alone, one sentence each (the key is the action).
+    AuditAction.CLAIM_ADDED: gettext_noop("%(actor)s added this claim: %(text)s"),
+    AuditAction.CLAIM_EDITED: gettext_noop(
+        "%(actor)s changed the claim’s text from %(previous_text)s to %(text)s"  # noqa: RUF001
+    ),
+    AuditAction.CLAIM_REJECTED: gettext_noop("%(actor)s rejected the claim: %(reason)s"),
+    AuditAction.MATCH_CONFIRMED: gettext_noop(
+        "%(actor)s confirmed this claim repeats the checked claim %(matched_text)s"
+    ),
+    AuditAction.MATCH_DISMISSED: gettext_noop(
+        "%(actor)s declined the suggestion that this claim repeats %(matched_text)s"
+    ),
+    AuditAction.REVIEW_STARTED: gettext_noop("%(actor)s started the review"),
+    AuditAction.DRAFT_STARTED: gettext_noop("%(actor)s started a draft of the verdict"),
+    AuditAction.VERDICT_RETURNED: gettext_noop("%(actor)s returned the verdict with a note: %(note)s"),
+    AuditAction.VERDICT_REOPENED: gettext_noop(
+        "%(actor)s reopened the approved verdict (%(rating)s) for correction: %(note)s"
+    ),
+    AuditAction.VERDICT_CORRECTION_WITHDRAWN: gettext_noop(
+        "%(actor)s withdrew the correction opened with the note %(note)s; the verdict stands as published (%(rating)s)"
+    ),
+    AuditAction.EVIDENCE_ADDED: gettext_noop("%(actor)s added evidence: %(title)s (%(url)s)"),
+    AuditAction.REFERENCES_REFRESHED: gettext_noop("%(actor)s asked for the references to be gathered again"),
+    AuditAction.ARTICLE_IMPORTED: gettext_noop("%(actor)s imported the article %(title)s (%(how)s)"),
+    AuditAction.INTAKE_RETRIED: gettext_noop(
+        "%(actor)s tried finding the article’s claims again after: %(error)s"  # noqa: RUF001
+    ),
+    AuditAction.ARTICLE_DELETED: gettext_noop(
+        "%(actor)s deleted the article %(title)s with its claims (%(claim_count)s)"
+    ),
+    AuditAction.ARTICLE_LANGUAGE_SET: gettext_noop(
+        "%(actor)s set the article’s language to %(language_name)s (was %(previous_language_name)s)"  # noqa: RUF001
+    ),
+    AuditAction.RATING_SCALE_COPIED: gettext_noop(
+        "%(actor)s gave the desk its own rating scale, a copy of %(copied_from)s"
+    ),
+    AuditAction.RATING_ADDED: gettext_noop("%(actor)s added the rating %(label)s"),
+    AuditAction.RATING_REMOVED: gettext_noop("%(actor)s removed the rating %(label)s"),
+    AuditAction.SOURCE_RULE_ADDED: gettext_noop("%(actor)s added the source rule %(name)s"),
+    AuditAction.LIBRARY_DOCUMENT_ADDED: gettext_noop(
+        "%(actor)s added %(title)s (%(url)s) to the desk’s library"  # noqa: RUF001
+    ),
+    AuditAction.LIBRARY_DOCUMENT_DELETED: gettext_noop(
+        "%(actor)s removed %(title)s (%(url)s) from the desk’s library"  # noqa: RUF001
+    ),
+    AuditAction.SOURCE_RULE_DEACTIVATED: gettext_noop("%(actor)s deactivated the source rule %(name)s"),
+    AuditAction.SOURCE_RULE_REACTIVATED: gettext_noop("%(actor)s reactivated the source rule %(name)s"),
+    AuditAction.TIP_CHECK_STARTED: gettext_noop("%(actor)s started a check of the reader tip %(tip_text)s"),
+    AuditAction.TIP_CLOSED: gettext_noop(
+        "%(actor)s closed the reader tip %(tip_text)s without a check: %(public_reason)s"
+    ),
+    AuditAction.TIP_EMAILS_ERASED: gettext_noop(
+        "%(actor)s erased the email addresses of %(count)s reader tips, no longer needed"
+    ),
+    "two_step_required": gettext_noop(
+        "%(actor)s made two-step sign-in required for the desk’s people"  # noqa: RUF001
+    ),
+    "two_step_not_required": gettext_noop(
+        "%(actor)s made two-step sign-in not required for the desk’s people"  # noqa: RUF001
+    ),
+    "tips_turned_on": gettext_noop("%(actor)s turned reader tips on"),
+    "tips_turned_off": gettext_noop("%(actor)s turned reader tips off"),
+    # An action this table has no sentence for: its name.
+    "other": gettext_noop("%(actor)s: %(action)s"),
+}
+
+# Stored values that are words of the interface, worded again for the reader. Stored as they are
+# here (a role's value, a claim's status, the English name of an import kind), so keyed by that.
+_ROLES = {
+    "admin": pgettext_lazy("desk role, in a sentence", "admin"),
+    "editor": pgettext_lazy("desk role, in a sentence", "editor"),
+    "reviewer": pgettext_lazy("desk role, in a sentence", "reviewer"),
+}
+_CLAIM_STATUSES = {
+    "active": pgettext_lazy("claim status, in a sentence", "in the queue"),
+    "held": pgettext_lazy("claim status, in a sentence", "held"),
+    "rejected": pgettext_lazy("claim status, in a sentence", "rejected"),
+}
+_IMPORT_KINDS = {
+    "Pasted text": pgettext_lazy("how an article was imported", "Pasted text"),
+    "Uploaded file": pgettext_lazy("how an article was imported", "Uploaded file"),
+    "Fetched URL": pgettext_lazy("how an article was imported", "Fetched URL"),
+    "Command line": pgettext_lazy("how an article was imported", "Command line"),
+    "Demo data": pgettext_lazy("how an article was imported", "Demo data"),
+}
+_DELIVERY_STATUSES = {
+    "pending": pgettext_lazy("webhook delivery status, in a sentence", "pending"),
+    "sending": pgettext_lazy("webhook delivery status, in a sentence", "sending"),
+    "delivered": pgettext_lazy("webhook delivery status, in a sentence", "delivered"),
+    "skipped": pgettext_lazy("webhook delivery status, in a sentence", "skipped"),
+    "failed": pgettext_lazy("webhook delivery status, in a sentence", "failed"),
+}
+_WEBHOOK_FIELD_NAMES = {
+    "url": pgettext_lazy("webhook field, in a sentence", "URL"),
+    "events": pgettext_lazy("webhook field, in a sentence", "events"),
+    "payload_format": pgettext_lazy("webhook field, in a sentence", "format"),
+    "description": pgettext_lazy("webhook field, in a sentence", "description"),
 }
 
 
-def _account_summary(actor: str, action: str, details: dict) -> str:
-    what = f"the {details.get('model')} {_quoted(details.get('name'))}"
-    if action == AuditAction.SIGN_IN_LOCKED:
-        return (
-            f"Sign-in to {what} locked after {details.get('failures')} failed attempts from {details.get('ip_address')}"
-        )
-    if action == AuditAction.SIGN_IN_UNLOCKED:
-        addresses = ", ".join(details.get("ip_addresses", [])) or "no known address"
-        cleared = "cleared the sign-in lockout of" if details.get("locked") else "cleared the failed sign-ins of"
-        return f"{actor} {cleared} {what} (from {addresses})"
-    return _ACCOUNT_SUMMARIES[action].format(actor=actor, what=what)
+class _Missing(dict):
+    """Fills a placeholder whose detail an older event lacks with nothing rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
-_PASSWORD_CHANGES = {"set": "set the password of", "sign-in turned off": "turned password sign-in off for"}
-
-
-def _admin_summary(actor: str, action: str, details: dict) -> str:
-    what = f"the {details.get('model')} {_quoted(details.get('name'))}"
-    if action == AuditAction.ADMIN_ADDED:
-        return f"{actor} added {what} in the Django admin"
-    if action == AuditAction.ADMIN_DELETED:
-        return f"{actor} deleted {what} in the Django admin"
-    if "password" in details:
-        done = _PASSWORD_CHANGES.get(details["password"], "changed the password of")
-        return f"{actor} {done} {what} in the Django admin"
-    changes = details.get("changes", {})
-    if list(changes) == ["is_active"]:
-        switched = "reactivated" if changes["is_active"][1] else "deactivated"
-        return f"{actor} {switched} {what} in the Django admin"
-    fields = ", ".join(field.replace("_", " ") for field in changes)
-    return f"{actor} changed {what} in the Django admin: {fields}"
+def _said(key: str, **values: Any) -> str:
+    return gettext(AUDIT_SUMMARIES[key]) % _Missing(values)
 
 
 def _quoted(text: Any) -> str:
-    return f"\u201c{text}\u201d"
+    return pgettext("a quoted text", "“%(text)s”") % {"text": text}
+
+
+def _listed(items: Iterable[Any]) -> str:
+    return ", ".join(str(item) for item in items)
+
+
+def _worded(table: dict[str, Any], value: Any) -> Any:
+    word = table.get(value) if isinstance(value, str) else None
+    return value if word is None else str(word)
+
+
+@lru_cache(maxsize=1)
+def _models_by_raw_name() -> dict[str, type[Model]]:
+    return {model._meta.verbose_name_raw: model for model in apps.get_models()}
+
+
+def _model_name(raw_name: Any) -> str:
+    """A model named as events keep it (its untranslated name), in the reader's language."""
+    model = _models_by_raw_name().get(raw_name) if isinstance(raw_name, str) else None
+    return str(model._meta.verbose_name) if model is not None else str(raw_name or "")
+
+
+def _field_names(raw_model_name: str, fields: Iterable[str]) -> str:
+    """Fields named as their model labels them, in the reader's language ("is active", "palabras clave")."""
+    model = _models_by_raw_name().get(raw_model_name)
+    names = []
+    for field_name in fields:
+        try:
+            names.append(str(model._meta.get_field(field_name).verbose_name) if model else field_name)
+        except FieldDoesNotExist:
+            names.append(field_name.replace("_", " "))
+    return _listed(name.replace("_", " ") for name in names)
 
 
 def _date(value: str | None) -> str:
     if not value:
         return ""
-    # The summaries are English whatever the page's language (audit records stay English).
-    with translation.override("en"):
-        return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
 
 
 def _assignment_summary(actor: str, details: dict) -> str:
     assignee, previous = details.get("assignee"), details.get("previous_assignee")
-    due, previous_due = details.get("due_date"), details.get("previous_due_date")
+    due, previous_due = _date(details.get("due_date")), _date(details.get("previous_due_date"))
+    values = {"actor": actor, "assignee": assignee, "previous": previous, "due": due, "previous_due": previous_due}
     if assignee == previous:
         if not due:
-            return f"{actor} removed the due date (was {_date(previous_due)})"
-        return f"{actor} changed the due date to {_date(due)}" + (
-            f" (was {_date(previous_due)})" if previous_due else ""
-        )
-    what = f"reassigned the review from {previous} to {assignee}" if previous else f"assigned the review to {assignee}"
-    return f"{actor} {what}" + (f", due {_date(due)}" if due else "")
+            return _said("due_date_removed", **values)
+        return _said("due_date_changed_was" if previous_due else "due_date_changed", **values)
+    key = "review_reassigned" if previous else "review_assigned"
+    return _said(f"{key}_due" if due else key, **values)
 
 
 def _changes_summary(actor: str, what: str, name_field: str, details: dict) -> str:
     """The change in words: ada renamed the rating “False” to “Wrong” (and changed its description),
-    or ada changed the source rule “UN votes”: keywords, priority."""
+    or ada changed the source rule “UN votes”: keywords, priority. `what` is the key of the model's
+    sentences and its untranslated name with "_" for " "."""
     changes = details.get("changes", {})
     name = _quoted(details.get(name_field))
+    model = what.replace("_", " ")
     if name_field in changes:
         previous, _ = changes[name_field]
-        renamed = f"{actor} renamed the {what} {_quoted(previous)} to {name}"
-        others = [field.replace("_", " ") for field in changes if field != name_field]
-        return renamed + (f" and changed its {', '.join(others)}" if others else "")
-    return f"{actor} changed the {what} {name}: {', '.join(field.replace('_', ' ') for field in changes)}"
+        others = [field for field in changes if field != name_field]
+        fields = _field_names(model, others)
+        key = f"{what}_renamed_and_changed" if others else f"{what}_renamed"
+        return _said(key, actor=actor, previous=_quoted(previous), name=name, fields=fields)
+    return _said(f"{what}_changed", actor=actor, name=name, fields=_field_names(model, changes))
 
 
 def _membership_summary(actor: str, action: str, details: dict) -> str:
-    username, role = details.get("username"), details.get("role")
+    values = {
+        "actor": actor,
+        "username": details.get("username"),
+        "role": _worded(_ROLES, details.get("role")),
+        "previous_role": _worded(_ROLES, details.get("previous_role")),
+    }
     if action == AuditAction.MEMBER_ADDED:
-        how = " with a new account" if details.get("new_account") else ""
-        return f"{actor} added {username} to the desk as {role}{how}"
+        return _said("member_added_new_account" if details.get("new_account") else "member_added", **values)
     if action == AuditAction.MEMBER_ROLE_CHANGED:
-        return f"{actor} changed the role of {username} from {details.get('previous_role')} to {role}"
-    return f"{actor} removed {username} ({role}) from the desk"
+        return _said("member_role_changed", **values)
+    return _said("member_removed", **values)
 
 
 def _submission_summary(actor: str, details: dict) -> str:
     rating, previous = details.get("rating"), details.get("previous_rating")
     if previous and previous != rating:
-        return f"Rating changed from {previous} to {rating} by {actor}, who resubmitted the verdict"
-    return f"{actor} {'resubmitted' if previous else 'submitted'} the verdict: {rating}"
+        return _said("verdict_resubmitted_rating_changed", actor=actor, rating=rating, previous=previous)
+    return _said("verdict_resubmitted" if previous else "verdict_submitted", actor=actor, rating=rating)
+
+
+def _correction_summary(actor: str, details: dict) -> str:
+    rating, previous = details.get("rating"), details.get("previous_rating")
+    # Events recorded before `rating_changed` was kept are read as they always were, by their labels.
+    changed = details["rating_changed"] if "rating_changed" in details else bool(previous and previous != rating)
+    key = "verdict_corrected" if changed else "verdict_corrected_unchanged"
+    return _said(f"{key}_bulk" if details.get("bulk") else key, actor=actor, rating=rating, previous=previous)
 
 
 _WEBHOOK_ACTIONS = (
@@ -327,42 +564,128 @@ _WEBHOOK_ACTIONS = (
     AuditAction.WEBHOOK_DELETED,
     AuditAction.WEBHOOK_REDELIVERED,
 )
-_WEBHOOK_FIELD_NAMES = {"url": "URL", "events": "events", "payload_format": "format", "description": "description"}
 
 
 def _webhook_summary(actor: str, action: str, details: dict) -> str:
-    """A webhook event in words, naming the endpoint by scheme and host (all the event keeps)."""
-    url = details.get("url")
+    """A webhook event in words, naming the endpoint by scheme and host (all the event keeps). Event
+    names stay as they are: they are the identifiers a receiver matches on."""
+    values = {"actor": actor, "url": details.get("url")}
     if action == AuditAction.WEBHOOK_ADDED:
-        state = "" if details.get("is_active", True) else ", turned off"
-        return (
-            f"{actor} added the webhook {url} ({details.get('payload_format')}{state}) "
-            f"for {', '.join(details.get('events', []))}"
-        )
+        key = "webhook_added" if details.get("is_active", True) else "webhook_added_off"
+        return _said(key, format=details.get("payload_format"), events=_listed(details.get("events", [])), **values)
     if action == AuditAction.WEBHOOK_SECRET_ROTATED:
-        return f"{actor} replaced the signing secret of the webhook {url}"
+        return _said("webhook_secret_rotated", **values)
     if action == AuditAction.WEBHOOK_TURNED_OFF:
-        return f"{actor} turned the webhook {url} off after {details.get('failures')} failed deliveries in a row"
+        return _said("webhook_turned_off_after_failures", failures=details.get("failures"), **values)
     if action == AuditAction.WEBHOOK_DELETED:
-        return f"{actor} deleted the webhook {url}"
+        return _said("webhook_deleted", **values)
     if action == AuditAction.WEBHOOK_REDELIVERED:
-        return (
-            f"{actor} sent the {details.get('event')} delivery to the webhook {url} again "
-            f"(it was {details.get('previous_status')})"
-        )
+        status = _worded(_DELIVERY_STATUSES, details.get("previous_status"))
+        return _said("webhook_redelivered", event=details.get("event"), previous_status=status, **values)
     changes = details.get("changes", {})
-    changed = [_WEBHOOK_FIELD_NAMES.get(field, field) for field in changes if field != "is_active"]
+    changed = [_worded(_WEBHOOK_FIELD_NAMES, field) for field in changes if field != "is_active"]
     switched = ("on" if changes["is_active"][1] else "off") if "is_active" in changes else ""
     if not changed:
-        return f"{actor} turned the webhook {url} {switched}"
-    summary = f"{actor} changed the webhook {url}: {', '.join(changed)}"
-    return summary + (f", and turned it {switched}" if switched else "")
+        return _said(f"webhook_turned_{switched}", **values)
+    key = f"webhook_changed_turned_{switched}" if switched else "webhook_changed"
+    return _said(key, fields=_listed(changed), **values)
+
+
+_ACCOUNT_SUMMARIES = {
+    AuditAction.PASSWORD_CHANGED: "password_changed",
+    AuditAction.PASSWORD_RESET: "password_reset",
+    AuditAction.API_TOKEN_CREATED: "api_token_created",
+    AuditAction.API_TOKEN_ROTATED: "api_token_rotated",
+    AuditAction.API_TOKEN_REVOKED: "api_token_revoked",
+    AuditAction.TWO_STEP_ENABLED: "two_step_enabled",
+    AuditAction.TWO_STEP_DISABLED: "two_step_disabled",
+    AuditAction.RECOVERY_CODES_REGENERATED: "recovery_codes_regenerated",
+}
+
+
+def _row_named(actor: str, details: dict) -> dict[str, Any]:
+    """The values naming a row an account or admin event is about: its model and its name."""
+    return {"actor": actor, "model": _model_name(details.get("model")), "name": _quoted(details.get("name"))}
+
+
+def _account_summary(actor: str, action: str, details: dict) -> str:
+    values = _row_named(actor, details)
+    if action == AuditAction.SIGN_IN_LOCKED:
+        return _said("sign_in_locked", failures=details.get("failures"), ip_address=details.get("ip_address"), **values)
+    if action == AuditAction.SIGN_IN_UNLOCKED:
+        addresses = ", ".join(details.get("ip_addresses", [])) or gettext("no known address")
+        key = "sign_in_unlocked" if details.get("locked") else "sign_in_failures_cleared"
+        return _said(key, addresses=addresses, **values)
+    return _said(_ACCOUNT_SUMMARIES[action], **values)
+
+
+_PASSWORD_CHANGES = {"set": "admin_password_set", "sign-in turned off": "admin_password_sign_in_off"}
+
+
+def _admin_summary(actor: str, action: str, details: dict) -> str:
+    values = _row_named(actor, details)
+    if action == AuditAction.ADMIN_ADDED:
+        return _said("admin_added", **values)
+    if action == AuditAction.ADMIN_DELETED:
+        return _said("admin_deleted", **values)
+    if "password" in details:
+        return _said(_PASSWORD_CHANGES.get(details["password"], "admin_password_changed"), **values)
+    changes = details.get("changes", {})
+    if list(changes) == ["is_active"]:
+        return _said("admin_reactivated" if changes["is_active"][1] else "admin_deactivated", **values)
+    return _said("admin_changed", fields=_field_names(details.get("model"), changes), **values)
+
+
+def _claim_split_summary(actor: str, details: dict) -> str:
+    parts = details.get("parts", [])
+    if "from_claim_id" not in details:  # the original's own record
+        texts = "; ".join(_quoted(part.get("text")) for part in parts)
+        return _said("claim_split_into", actor=actor, count=len(parts), texts=texts)
+    return _said("claim_split_from", actor=actor, text=_quoted(details.get("from_text")), count=len(parts))
+
+
+def _rating_moved_summary(actor: str, details: dict) -> str:
+    place, previous_place = details.get("position", 0), details.get("previous_position", 0)
+    return _said(
+        "rating_moved_up" if place < previous_place else "rating_moved_down",
+        actor=actor,
+        label=_quoted(details.get("label")),
+        place=place + 1,
+        previous_place=previous_place + 1,
+    )
+
+
+def _language_names(details: dict) -> dict[str, Any]:
+    """The article's languages by name in the reader's language; an older event's stored English
+    names when it kept no tags."""
+    names = {}
+    for key in ("language", "previous_language"):
+        if key in details:
+            names[f"{key}_name"] = language_name_for_reader(details[key]) or pgettext("no language", "not known")
+    return names
+
+
+# Details whose values are users' own texts, shown quoted.
+_QUOTED_FIELDS = (
+    "text",
+    "tip_text",
+    "public_reason",
+    "previous_text",
+    "reason",
+    "matched_text",
+    "note",
+    "title",
+    "name",
+    "label",
+    "copied_from",
+)
 
 
 def audit_event_summary(event: AuditEvent) -> str:
-    """The event in plain language, as the claim page and the API show it. Not HTML: whatever
-    users wrote is quoted as it is, so callers escape it like any other text."""
-    actor = event.actor_name or "The system"
+    """The event in plain language, in the reader's language (the active one), as the claim page,
+    the API and the admin show it. Not HTML: whatever users wrote is quoted as it is, so callers
+    escape it like any other text."""
+    actor = event.actor_name or gettext("The system")
     details = event.details
     action = event.action
     if action == AuditAction.REVIEW_ASSIGNED:
@@ -370,41 +693,29 @@ def audit_event_summary(event: AuditEvent) -> str:
     if action == AuditAction.VERDICT_SUBMITTED:
         return _submission_summary(actor, details)
     if action == AuditAction.CLAIM_SPLIT:
-        parts = details.get("parts", [])
-        if "from_claim_id" not in details:  # the original's own record
-            texts = "; ".join(_quoted(part.get("text")) for part in parts)
-            return f"{actor} split this claim into {len(parts)} claims: {texts}"
-        return f"{actor} split {_quoted(details.get('from_text'))} into {len(parts)} claims"
+        return _claim_split_summary(actor, details)
     if action == AuditAction.CLAIM_MERGED:
         merged = "; ".join(_quoted(text) for text in details.get("merged_texts", []))
-        return f"{actor} merged into this claim: {merged}"
+        return _said("claim_merged", actor=actor, texts=merged)
     if action == AuditAction.CLAIM_RELEASED:
-        return f"{actor} released the claim into review (it was {details.get('previous_status')})"
+        status = _worded(_CLAIM_STATUSES, details.get("previous_status"))
+        return _said("claim_released", actor=actor, previous_status=status)
     if action == AuditAction.VERDICT_APPROVED:
-        how = " in a bulk approval" if details.get("bulk") else ""
-        return f"{actor} approved the verdict{how}: {details.get('rating')}"
+        key = "verdict_approved_bulk" if details.get("bulk") else "verdict_approved"
+        return _said(key, actor=actor, rating=details.get("rating"))
     if action == AuditAction.VERDICT_CORRECTED:
-        how = " in a bulk approval" if details.get("bulk") else ""
-        rating, previous = details.get("rating"), details.get("previous_rating")
-        # Events recorded before `rating_changed` was kept are read as they always were, by their labels.
-        changed = details["rating_changed"] if "rating_changed" in details else bool(previous and previous != rating)
-        change = f"{rating} (was {previous})" if changed else f"{rating} (rating unchanged)"
-        return f"{actor} approved the corrected verdict{how}: {change}"
+        return _correction_summary(actor, details)
     if action == AuditAction.FACT_CHECK_URL_SET:
         url = details.get("url")
-        return (
-            f"{actor} set the published fact-check address to {url}"
-            if url
-            else f"{actor} cleared the fact-check address"
-        )
+        return _said("fact_check_url_set" if url else "fact_check_url_cleared", actor=actor, url=url)
     if action in (AuditAction.MEMBER_ADDED, AuditAction.MEMBER_ROLE_CHANGED, AuditAction.MEMBER_REMOVED):
         return _membership_summary(actor, action, details)
     if action == AuditAction.RATING_CHANGED:
         return _changes_summary(actor, "rating", "label", details)
     if action == AuditAction.SOURCE_RULE_CHANGED:
-        return _changes_summary(actor, "source rule", "name", details)
+        return _changes_summary(actor, "source_rule", "name", details)
     if action == AuditAction.LIBRARY_DOCUMENT_CHANGED:
-        return _changes_summary(actor, "library document", "title", details)
+        return _changes_summary(actor, "library_document", "title", details)
     if action in _WEBHOOK_ACTIONS:
         return _webhook_summary(actor, action, details)
     if action in (AuditAction.ADMIN_ADDED, AuditAction.ADMIN_CHANGED, AuditAction.ADMIN_DELETED):
@@ -412,64 +723,16 @@ def audit_event_summary(event: AuditEvent) -> str:
     if action in (AuditAction.SIGN_IN_LOCKED, AuditAction.SIGN_IN_UNLOCKED) or action in _ACCOUNT_SUMMARIES:
         return _account_summary(actor, action, details)
     if action == AuditAction.RATING_MOVED:
-        way = "up" if details.get("position", 0) < details.get("previous_position", 0) else "down"
-        return (
-            f"{actor} moved the rating {_quoted(details.get('label'))} {way} the scale, "
-            f"from place {details.get('previous_position', 0) + 1} to {details.get('position', 0) + 1}"
-        )
-    templates = {
-        AuditAction.CLAIM_ADDED: "{actor} added this claim: {text}",
-        AuditAction.CLAIM_EDITED: "{actor} changed the claim\u2019s text from {previous_text} to {text}",
-        AuditAction.CLAIM_REJECTED: "{actor} rejected the claim: {reason}",
-        AuditAction.MATCH_CONFIRMED: "{actor} confirmed this claim repeats the checked claim {matched_text}",
-        AuditAction.MATCH_DISMISSED: "{actor} declined the suggestion that this claim repeats {matched_text}",
-        AuditAction.REVIEW_STARTED: "{actor} started the review",
-        AuditAction.DRAFT_STARTED: "{actor} started a draft of the verdict",
-        AuditAction.VERDICT_RETURNED: "{actor} returned the verdict with a note: {note}",
-        AuditAction.VERDICT_REOPENED: "{actor} reopened the approved verdict ({rating}) for correction: {note}",
-        AuditAction.VERDICT_CORRECTION_WITHDRAWN: "{actor} withdrew the correction opened with the note {note}; "
-        "the verdict stands as published ({rating})",
-        AuditAction.EVIDENCE_ADDED: "{actor} added evidence: {title} ({url})",
-        AuditAction.REFERENCES_REFRESHED: "{actor} asked for the references to be gathered again",
-        AuditAction.ARTICLE_IMPORTED: "{actor} imported the article {title} ({how})",
-        AuditAction.INTAKE_RETRIED: "{actor} tried finding the article\u2019s claims again after: {error}",
-        AuditAction.ARTICLE_DELETED: "{actor} deleted the article {title} with its claims ({claim_count})",
-        AuditAction.ARTICLE_LANGUAGE_SET: "{actor} set the article\u2019s language to {language_name} "
-        "(was {previous_language_name})",
-        AuditAction.RATING_SCALE_COPIED: "{actor} gave the desk its own rating scale, a copy of {copied_from}",
-        AuditAction.RATING_ADDED: "{actor} added the rating {label}",
-        AuditAction.RATING_REMOVED: "{actor} removed the rating {label}",
-        AuditAction.SOURCE_RULE_ADDED: "{actor} added the source rule {name}",
-        AuditAction.LIBRARY_DOCUMENT_ADDED: "{actor} added {title} ({url}) to the desk\u2019s library",
-        AuditAction.LIBRARY_DOCUMENT_DELETED: "{actor} removed {title} ({url}) from the desk\u2019s library",
-        AuditAction.SOURCE_RULE_DEACTIVATED: "{actor} deactivated the source rule {name}",
-        AuditAction.SOURCE_RULE_REACTIVATED: "{actor} reactivated the source rule {name}",
-        AuditAction.TIP_CHECK_STARTED: "{actor} started a check of the reader tip {tip_text}",
-        AuditAction.TIP_CLOSED: "{actor} closed the reader tip {tip_text} without a check: {public_reason}",
-        AuditAction.TIPS_SETTING_CHANGED: "{actor} turned reader tips {state}",
-        AuditAction.TIP_EMAILS_ERASED: "{actor} erased the email addresses of {count} reader tips, no longer needed",
-        AuditAction.TWO_STEP_REQUIREMENT_CHANGED: "{actor} made two-step sign-in {state} for the desk\u2019s people",
-    }
-    quoted_fields = (
-        "text",
-        "tip_text",
-        "public_reason",
-        "previous_text",
-        "reason",
-        "matched_text",
-        "note",
-        "title",
-        "name",
-        "label",
-        "copied_from",
-    )
-    values = {key: _quoted(value) if key in quoted_fields else value for key, value in details.items()}
-    template = templates.get(action, "{actor}: " + event.get_action_display())
-    return template.format_map(_Missing(values, actor=actor))
-
-
-class _Missing(dict):
-    """Fills a placeholder whose detail an older event lacks with nothing rather than failing."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
+        return _rating_moved_summary(actor, details)
+    if action == AuditAction.TIPS_SETTING_CHANGED:
+        return _said("tips_turned_on" if details.get("takes_tips") else "tips_turned_off", actor=actor)
+    if action == AuditAction.TWO_STEP_REQUIREMENT_CHANGED:
+        return _said("two_step_required" if details.get("requires_two_step") else "two_step_not_required", actor=actor)
+    values = {key: _quoted(value) if key in _QUOTED_FIELDS else value for key, value in details.items()}
+    if action == AuditAction.ARTICLE_IMPORTED:
+        values["how"] = _worded(_IMPORT_KINDS, details.get("how"))
+    if action == AuditAction.ARTICLE_LANGUAGE_SET:
+        values.update(_language_names(details))
+    if action not in AUDIT_SUMMARIES:
+        return _said("other", actor=actor, action=event.get_action_display())
+    return _said(action, **{**values, "actor": actor})

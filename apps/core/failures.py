@@ -100,6 +100,12 @@ FAILURE_MESSAGES = {
     "reference_provider_failed": gettext_noop("%(provider)s: %(error)s"),
     "reference_provider_unknown": gettext_noop("Unknown provider."),
     "reference_provider_failures": gettext_noop("%(failures)s"),
+    # A review email (apps.reviews), not sent.
+    "notification_recipient_closed": gettext_noop("The recipient's account is closed."),
+    "notification_no_email": gettext_noop("The recipient has no email address."),
+    "notification_opted_out": gettext_noop("The recipient turned this kind of email off."),
+    "notification_nothing_concerns": gettext_noop("None of its claims concern the recipient any more."),
+    "notification_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
     # A webhook delivery (apps.desks).
     "webhook_endpoint_off": gettext_noop("The endpoint was turned off before sending."),
     "webhook_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
 from apps.core.audit import audit_admin_deleted, audit_admin_password_set
@@ -106,7 +107,12 @@ class WebhookDeliveryAdmin(EveryDeskRecordAdmin):
     list_display = ["event", "endpoint", "status", "attempts", "response_status", "created_at", "delivered_at"]
     list_filter = ["status", "event"]
     search_fields = ["=endpoint__id", "endpoint__url", "last_error"]
-    readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
+    readonly_fields = [field.name for field in WebhookDelivery._meta.fields] + ["why_it_failed"]
+
+    # `last_error` keeps the English text the search finds; this words it in the admin's language.
+    @admin.display(description=gettext_lazy("Why it failed"))
+    def why_it_failed(self, delivery: WebhookDelivery) -> str:
+        return delivery.last_error_for_reader
 
 
 User = get_user_model()

@@ -15,6 +15,8 @@ from pathlib import PurePath
 
 import trafilatura
 from charset_normalizer import from_bytes
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from apps.core.exceptions import ApplicationError
 from apps.core.pdf_text import (
@@ -60,14 +62,19 @@ class ExtractedDocument:
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LibraryDocumentInputError("This looks like a binary file, not text.")
+        raise LibraryDocumentInputError(gettext("This looks like a binary file, not text."))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
-            raise LibraryDocumentInputError("The file's text encoding could not be recognised.") from None
+            raise LibraryDocumentInputError(gettext("The file's text encoding could not be recognised.")) from None
         return str(best)
+
+
+def _number(value: int) -> str:
+    """A limit as the reader's language writes it ("2,000,000", "2.000.000")."""
+    return number_format(value, force_grouping=True)
 
 
 def _first_line(text: str) -> str:
@@ -79,8 +86,11 @@ def _first_line(text: str) -> str:
 
 def _too_long_error() -> LibraryDocumentInputError:
     return LibraryDocumentInputError(
-        f"The file's text runs past {MAX_TEXT_CHARS:,} characters, the most the library takes in one "
-        "document. Upload it in parts.",
+        gettext(
+            "The file's text runs past %(limit)s characters, the most the library takes in one document. "
+            "Upload it in parts."
+        )
+        % {"limit": _number(MAX_TEXT_CHARS)},
         status=413,
     )
 
@@ -95,27 +105,34 @@ def _pdf_text(data: bytes) -> ExtractedDocument:
             max_seconds=PDF_READ_SECONDS,
         )
     except PdfEncryptedError:
-        raise LibraryDocumentInputError("This PDF is encrypted; upload an unprotected copy.") from None
+        raise LibraryDocumentInputError(gettext("This PDF is encrypted; upload an unprotected copy.")) from None
     except PdfTooSlowError:
         raise LibraryDocumentInputError(
-            f"Reading this PDF took longer than {PDF_READ_SECONDS:g} seconds, the most the library allows (it may "
-            "be built to exhaust readers). Upload it in parts, or as text.",
+            gettext(
+                "Reading this PDF took longer than %(seconds)s seconds, the most the library allows (it may be "
+                "built to exhaust readers). Upload it in parts, or as text."
+            )
+            % {"seconds": _number(PDF_READ_SECONDS)},
             status=413,
         ) from None
     except PdfContentTooLargeError:
         raise LibraryDocumentInputError(
-            f"This PDF's pages hold more than {MAX_PDF_CONTENT_BYTES:,} bytes of content, more than the "
-            "library reads. Upload it in parts, or as text.",
+            gettext(
+                "This PDF's pages hold more than %(limit)s bytes of content, more than the library reads. "
+                "Upload it in parts, or as text."
+            )
+            % {"limit": _number(MAX_PDF_CONTENT_BYTES)},
             status=413,
         ) from None
     except PdfTextTooLongError:
         raise _too_long_error() from None
     except PdfInflatesTooFarError:
         raise LibraryDocumentInputError(
-            "This PDF inflates to more than the library reads (it may be built to exhaust readers).", status=413
+            gettext("This PDF inflates to more than the library reads (it may be built to exhaust readers)."),
+            status=413,
         ) from None
     except PdfReadError as error:
-        raise LibraryDocumentInputError(f"This PDF could not be read: {error}") from None
+        raise LibraryDocumentInputError(gettext("This PDF could not be read: %(error)s") % {"error": error}) from None
     text = "\n\n".join(page.strip() for page in pdf.pages if page.strip())
     return ExtractedDocument(title=pdf.title or _first_line(text), text=text)
 
@@ -123,16 +140,20 @@ def _pdf_text(data: bytes) -> ExtractedDocument:
 def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> ExtractedDocument:
     """The title and plain text of an uploaded file, by its suffix."""
     if not data or not data.strip():
-        raise LibraryDocumentInputError("The file is empty.")
+        raise LibraryDocumentInputError(gettext("The file is empty."))
     if len(data) > max_bytes:
-        raise LibraryDocumentInputError(f"The file is larger than the limit of {max_bytes:,} bytes.", status=413)
+        raise LibraryDocumentInputError(
+            gettext("The file is larger than the limit of %(limit)s bytes.") % {"limit": _number(max_bytes)},
+            status=413,
+        )
     suffix = PurePath(filename).suffix.lower()
     if suffix in PDF_SUFFIXES:
         document = _pdf_text(data)
     elif suffix in HTML_SUFFIXES:
         if len(data) > MAX_HTML_BYTES:
             raise LibraryDocumentInputError(
-                f"HTML files are read up to {MAX_HTML_BYTES:,} bytes; save the page as text or PDF instead.",
+                gettext("HTML files are read up to %(limit)s bytes; save the page as text or PDF instead.")
+                % {"limit": _number(MAX_HTML_BYTES)},
                 status=413,
             )
         html = _decode(data)
@@ -145,7 +166,11 @@ def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> Extra
         document = ExtractedDocument(title=_first_line(text), text=text.strip())
     else:
         raise LibraryDocumentInputError(
-            f"Unsupported file type {suffix or '(none)'}; upload .txt, .md, .html or .pdf.",
+            (
+                gettext("Unsupported file type %(suffix)s; upload .txt, .md, .html or .pdf.") % {"suffix": suffix}
+                if suffix
+                else gettext("The file's name has no type; upload .txt, .md, .html or .pdf.")
+            ),
             extra={"suffix": suffix},
         )
     # PostgreSQL text cannot hold NUL, which PDFs and text files past the binary sniff may carry.
@@ -153,5 +178,5 @@ def library_text_extract(*, filename: str, data: bytes, max_bytes: int) -> Extra
     if len(document.text) > MAX_TEXT_CHARS:
         raise _too_long_error()
     if len(document.text.strip()) < MIN_TEXT_CHARS:
-        raise LibraryDocumentInputError("No text could be found in this file.")
+        raise LibraryDocumentInputError(gettext("No text could be found in this file."))
     return document

@@ -318,7 +318,11 @@ class ReferenceJob(BaseModel):
     enqueued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enqueued at"))
     started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
     finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
+    # Each provider's failure in English (logs, support), and beside it as a code and values
+    # (apps.core.failures) worded again for each reader; a provider missing from the details (rows
+    # from before they were kept) shows its stored English text.
     provider_errors = models.JSONField(default=dict, blank=True, verbose_name=_("provider errors"))
+    provider_errors_detail = models.JSONField(default=dict, blank=True, verbose_name=_("provider errors detail"))
     last_error = models.TextField(blank=True, verbose_name=_("last error"))
     # The failure as a code and values (apps.core.failures), worded again for each reader; empty for
     # rows from before it was kept, which show their stored English text.
@@ -341,6 +345,18 @@ class ReferenceJob(BaseModel):
     def last_error_code(self) -> str:
         """The job's failure's code (apps.core.failures), or "" when it has none."""
         return failure_code(self.last_error_detail)
+
+    @property
+    def provider_errors_for_reader(self) -> dict[str, str]:
+        """Each provider's failure in the reader's language (the active one)."""
+        details, errors = self.provider_errors_detail or {}, self.provider_errors or {}
+        return {name: failure_for_reader(details.get(name), text) for name, text in errors.items()}
+
+    @property
+    def provider_error_codes(self) -> dict[str, str]:
+        """Each provider's failure's code (apps.core.failures), "" for one recorded without."""
+        details = self.provider_errors_detail or {}
+        return {name: failure_code(details.get(name)) for name in self.provider_errors or {}}
 
 
 class ProviderSetting(BaseModel):

@@ -512,17 +512,26 @@ def claim_references_gather(*, claim_id: str) -> GatherResult:
     query = claim_query_build(claim)
     names = desk_provider_names(desk_id=claim.article.desk_id)
     candidates, failures, retry_after = _providers_ask(query, names)
-    errors = {name: failure_stored(failure)[0][:500] for name, failure in failures.items()}
+    stored = {name: failure_stored(failure) for name, failure in failures.items()}
+    errors = {name: text[:500] for name, (text, _) in stored.items()}
+    errors_detail = {name: detail for name, (_, detail) in stored.items() if detail}
 
     answered = len(names) - len(errors)
     retry = retry_after is not None and job.attempts < settings.REFERENCE_JOB_MAX_ATTEMPTS
     now = timezone.now()
     if retry:
-        changes = {"status": JobStatus.PENDING, "provider_errors": errors, "enqueued_at": now, "updated_at": now}
+        changes = {
+            "status": JobStatus.PENDING,
+            "provider_errors": errors,
+            "provider_errors_detail": errors_detail,
+            "enqueued_at": now,
+            "updated_at": now,
+        }
     else:
         changes = {
             "status": JobStatus.DONE if answered > 0 or not names else JobStatus.FAILED,
             "provider_errors": errors,
+            "provider_errors_detail": errors_detail,
             **_job_error(
                 [
                     Failure.of("reference_provider_failed", provider=name, error=failure)
@@ -616,6 +625,7 @@ def claim_references_refresh(*, claim: Claim, user: AbstractBaseUser) -> Referen
         job.started_at = None
         job.finished_at = None
         job.provider_errors = {}
+        job.provider_errors_detail = {}
         job.last_error = ""
         job.last_error_detail = {}
         job.save()
@@ -819,7 +829,7 @@ def library_document_values_check(*, document: LibraryDocument) -> None:
 
 
 def _url_taken_error(url: str) -> ApplicationError:
-    return ApplicationError("The library already has a document with this URL.", extra={"url": url}, status=409)
+    return ApplicationError(_("The library already has a document with this URL."), extra={"url": url}, status=409)
 
 
 # --- Rows repaired in the Django admin ------------------------------------------------------

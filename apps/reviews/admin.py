@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.claims.services import claim_editable_check
 from apps.core.admin import AuditedAdmin, EveryDeskRecordAdmin
@@ -229,7 +230,7 @@ class VerdictAdmin(AuditedAdmin):
         # The list only: the change page shows the rationale, and reads one row.
         return VerdictChangeList
 
-    @admin.display(description="Rating", ordering="rating")
+    @admin.display(description=gettext_lazy("Rating"), ordering="rating")
     def rating_shown(self, obj: Verdict) -> str:
         # As the claim's page names it, in its article's language; the default label beside a
         # translation, which the filter lists ratings by.
@@ -263,4 +264,9 @@ class NotificationAdmin(EveryDeskRecordAdmin):
     list_display = ["kind", "recipient", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["recipient__username", "recipient__email", "last_error"]
-    readonly_fields = [field.name for field in Notification._meta.fields] + ["tasks"]
+    readonly_fields = [field.name for field in Notification._meta.fields] + ["tasks", "why_not_sent"]
+
+    # `last_error` keeps the English text the search finds; this words it in the admin's language.
+    @admin.display(description=gettext_lazy("Why it was not sent"))
+    def why_not_sent(self, notification: Notification) -> str:
+        return notification.last_error_for_reader

@@ -6,6 +6,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.claims.models import Claim
+from apps.core.failures import failure_code, failure_for_reader
 from apps.core.models import BaseModel
 from apps.desks.models import Desk
 from apps.references.models import Reference
@@ -421,6 +422,9 @@ class Notification(BaseModel):
     sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
     last_error = models.TextField(blank=True, verbose_name=_("last error"))
+    # Why it was not sent as a code and values (apps.core.failures), worded again for each reader;
+    # empty for a mail server's own error (kept as it said it) and for rows from before it was kept.
+    last_error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("last error detail"))
 
     class Meta:
         verbose_name = _("notification")
@@ -429,6 +433,16 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.recipient_id}: {self.status}"
+
+    @property
+    def last_error_for_reader(self) -> str:
+        """Why the email was not sent, in the reader's language (the active one)."""
+        return failure_for_reader(self.last_error_detail, self.last_error)
+
+    @property
+    def last_error_code(self) -> str:
+        """The code (apps.core.failures) of why the email was not sent, or "" when it has none."""
+        return failure_code(self.last_error_detail)
 
 
 class NotificationOptOut(BaseModel):

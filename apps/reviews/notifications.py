@@ -34,6 +34,7 @@ from django.utils.translation import ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError
+from apps.core.failures import Failure, failure_from_record, failure_stored
 from apps.core.interface_language import email_language_for
 from apps.core.outbox import outbox_requeue_stale
 from apps.core.site import site_url
@@ -293,15 +294,13 @@ def notification_send(*, notification_id: str) -> Notification | None:
     if notification.attempts > settings.NOTIFICATION_MAX_ATTEMPTS:
         # Each earlier attempt ended without a word (its worker died, or an error other than the
         # mail server's): the sweeper would otherwise bring it back forever.
-        return _finish(
-            notification,
-            NotificationStatus.FAILED,
-            error=notification.last_error or f"Stopped after {notification.attempts - 1} attempts.",
-        )
+        stopped = Failure.of("notification_attempts_exhausted", attempts=notification.attempts - 1)
+        error = failure_from_record(notification.last_error, notification.last_error_detail) or stopped
+        return _finish(notification, NotificationStatus.FAILED, error=error)
     reason = _undeliverable_reason(notification)
     tasks = [] if reason else _deliverable_tasks(notification)
     if not reason and not tasks:
-        reason = "None of its claims concern the recipient any more."
+        reason = Failure.of("notification_nothing_concerns")
     if reason:
         return _finish(notification, NotificationStatus.SKIPPED, error=reason)
     try:
@@ -314,29 +313,30 @@ def notification_send(*, notification_id: str) -> Notification | None:
         notification.status = NotificationStatus.PENDING
         # The retry is on its way: the sweeper leaves the row to it.
         notification.enqueued_at = timezone.now()
-        notification.last_error = described
-        notification.save(update_fields=["status", "enqueued_at", "last_error", "updated_at"])
+        notification.last_error, notification.last_error_detail = described, {}
+        notification.save(update_fields=["status", "enqueued_at", "last_error", "last_error_detail", "updated_at"])
         raise NotificationSendError(described) from error
     notification.sent_at = timezone.now()
     return _finish(notification, NotificationStatus.SENT, error="")
 
 
-def _finish(notification: Notification, status: str, *, error: str) -> Notification:
+def _finish(notification: Notification, status: str, *, error: Failure | str) -> Notification:
+    """Record how a row ended; `error` is why it was not sent (a mail server's error as its text)."""
     notification.status = status
-    notification.last_error = error
-    notification.save(update_fields=["status", "last_error", "sent_at", "updated_at"])
+    notification.last_error, notification.last_error_detail = failure_stored(error)
+    notification.save(update_fields=["status", "last_error", "last_error_detail", "sent_at", "updated_at"])
     return notification
 
 
-def _undeliverable_reason(notification: Notification) -> str:
+def _undeliverable_reason(notification: Notification) -> Failure | None:
     recipient = notification.recipient
     if not recipient.is_active:
-        return "The recipient's account is closed."
+        return Failure.of("notification_recipient_closed")
     if not recipient.email:
-        return "The recipient has no email address."
+        return Failure.of("notification_no_email")
     if NotificationOptOut.objects.filter(user=recipient, kind=notification.kind).exists():
-        return "The recipient turned this kind of email off."
-    return ""
+        return Failure.of("notification_opted_out")
+    return None
 
 
 def _deliverable_tasks(notification: Notification) -> list[ReviewTask]:

@@ -820,7 +820,7 @@ def _language_labels_check(language_labels: dict) -> dict[str, str]:
     """The labels by language in their stored form: tags in conventional case, labels trimmed,
     empty ones left out (clearing a label goes back to the default). A 400 naming what is wrong."""
     if not isinstance(language_labels, dict):
-        raise ApplicationError('Give the labels by language as an object, such as {"es": "Falso"}.')
+        raise ApplicationError(_('Give the labels by language as an object, such as {"es": "Falso"}.'))
     if len(language_labels) > MAX_LANGUAGE_LABELS:
         raise ApplicationError(_("Give labels for at most %(count)d languages.") % {"count": MAX_LANGUAGE_LABELS})
     checked: dict[str, str] = {}

@@ -4,8 +4,11 @@ client that asks for it, in English for one that does not (as before)."""
 import uuid
 
 import pytest
+from django.utils import translation
 from rest_framework.test import APIClient
 
+from apps.core.exceptions import ApplicationError
+from apps.reviews import services as review_services
 from apps.reviews.models import TaskStatus
 from tests import factories
 
@@ -124,3 +127,27 @@ def test_an_export_format_the_desk_does_not_write_is_refused_in_spanish(editor_a
     assert spanish.status_code == english.status_code == 400
     assert spanish.json()["message"] == "Formato de exportación desconocido 'docx'."
     assert english.json()["message"] == "Unknown export format 'docx'."
+
+
+def test_a_library_document_moved_onto_another_ones_url_is_refused_in_spanish(editor_api, desk):
+    first, second = factories.LibraryDocumentFactory.create_batch(2, desk=desk)
+
+    response = editor_api.patch(
+        f"/api/v1/library-documents/{second.id}/", {"url": first.url}, format="json", headers=SPANISH
+    )
+
+    assert response.status_code == 409
+    assert response.json()["message"] == "La biblioteca ya tiene un documento con esta dirección."
+
+
+def test_labels_by_language_that_are_not_an_object_are_refused_in_spanish(desk_admin, desk):
+    """The check the rating-scale page and the Django admin share (the API refuses a non-object before it)."""
+    scale = review_services.rating_scale_copy_default(user=desk_admin, desk=desk)
+    rating = scale.ratings.get(label="False")
+
+    with translation.override("es"), pytest.raises(ApplicationError) as refused:
+        review_services.rating_values_check(
+            scale=scale, rating=rating, label="False", description="", claimreview_value=1, language_labels=["Falso"]
+        )
+
+    assert refused.value.message == 'Indique las etiquetas por idioma como un objeto, por ejemplo {"es": "Falso"}.'

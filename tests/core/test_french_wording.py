@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 CATALOG = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 NBSP = "\u00a0"
 # A colon that is not French punctuation but part of something typed or read by a program.
-LITERAL_COLONS = ("X-Factcheck-Signature: t=", '{"text": ...}', "es: Falso")
+LITERAL_COLONS = ("X-Factcheck-Signature: t=", '{"text": ...}', "es: Falso", '{"es": "Falso"}')
 # Words a French translation might reach for instead of the ones the catalog chose.
 OTHER_WORDS = re.compile(r"\b(?:relecteurs?|relectrices?|revendications?|réclamations?|rédacteurs? en chef)\b", re.I)
 

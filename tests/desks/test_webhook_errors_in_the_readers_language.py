@@ -181,3 +181,15 @@ def test_failures_stored_before_codes_were_kept_show_their_stored_text(desk, adm
     assert (row["last_error"], row["last_error_code"]) == ("The endpoint answered 400.", "")
     body = _api(desk_admin_api, endpoint, "es")
     assert (body["disabled_reason"], body["disabled_reason_code"]) == ("Turned off long ago.", "")
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_django_admin_says_why_a_delivery_failed_in_the_admins_language(turned_off, root_client, language):
+    delivery = WebhookDelivery.objects.filter(endpoint=turned_off).first()
+
+    page = root_client.get(
+        reverse("admin:desks_webhookdelivery_change", args=[delivery.pk]), headers={"accept-language": language}
+    )
+
+    assert page.status_code == 200
+    assert ANSWERED_410[language] in html.unescape(page.content.decode())

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from apps.references.api.serializers import ReferenceJobOutputSerializer
 from apps.references.models import FetchStatus, JobStatus, ReferenceJob
-from apps.references.services import claim_references_gather, reference_document_read
+from apps.references.services import ReferenceGatherIncomplete, claim_references_gather, reference_document_read
 from tests.api_contract import assert_documented
 from tests.factories import ClaimFactory, LibraryDocumentFactory, ReferenceFactory, ReferenceJobFactory
 from tests.fakes import FakeResponse
@@ -116,3 +116,52 @@ def test_a_job_failure_stored_before_codes_were_kept_gives_its_stored_text(desk)
     job = ReferenceJobFactory(claim=ClaimFactory(article__desk=desk), status=JobStatus.FAILED, last_error="boom")
 
     assert (_job_output(job, "es")["last_error"], _job_output(job, "es")["last_error_code"]) == ("boom", "")
+
+
+def test_each_sources_failure_is_given_in_the_readers_language_with_its_code(settings, desk, fake_server, editor_api):
+    server = fake_server({"/w/api.php": FakeResponse(status=503, body="busy")})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.HTTP_RETRIES = 0
+    settings.REFERENCE_PROVIDERS = ["wikipedia"]
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    ReferenceJobFactory(claim=claim, attempts=settings.REFERENCE_JOB_MAX_ATTEMPTS - 1)
+    host = urlsplit(server.url("/")).hostname
+
+    job = claim_references_gather(claim_id=str(claim.id)).job
+
+    assert job.provider_errors == {"wikipedia": f"{host} answered 503."}
+    assert _job_output(job, "es")["provider_errors"] == {"wikipedia": f"{host} respondió 503."}
+    assert _job_output(job, "fr")["provider_errors"] == {"wikipedia": f"{host} a répondu 503."}
+    assert _job_output(job, "es")["provider_error_codes"] == {"wikipedia": "upstream_unavailable"}
+
+
+def test_a_job_waiting_to_ask_a_source_again_gives_its_failure_in_the_clients_language(
+    settings, desk, fake_server, editor_api
+):
+    server = fake_server({"/w/api.php": FakeResponse(status=503, body="busy")})
+    settings.WIKIPEDIA_API_URL = server.url("/w/api.php")
+    settings.HTTP_RETRIES = 0
+    settings.REFERENCE_PROVIDERS = ["wikipedia"]
+    claim = ClaimFactory(article__desk=desk, text=VETO_TEXT)
+    ReferenceJobFactory(claim=claim)
+    host = urlsplit(server.url("/")).hostname
+    with pytest.raises(ReferenceGatherIncomplete):
+        claim_references_gather(claim_id=str(claim.id))
+
+    # Asking again while the job waits for its retry gives the job as it is.
+    response = editor_api.post(f"/api/v1/claims/{claim.pk}/refresh-references/", headers={"accept-language": "pt-br"})
+
+    assert response.status_code == 202
+    assert_documented(response)
+    body = response.json()
+    assert (body["status"], body["provider_errors"]) == ("pending", {"wikipedia": f"{host} respondeu 503."})
+    assert body["provider_error_codes"] == {"wikipedia": "upstream_unavailable"}
+
+
+def test_source_failures_stored_before_codes_were_kept_give_their_stored_text(desk):
+    job = ReferenceJobFactory(
+        claim=ClaimFactory(article__desk=desk), status=JobStatus.FAILED, provider_errors={"wikipedia": "503"}
+    )
+
+    assert _job_output(job, "es")["provider_errors"] == {"wikipedia": "503"}
+    assert _job_output(job, "es")["provider_error_codes"] == {"wikipedia": ""}

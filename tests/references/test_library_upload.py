@@ -93,3 +93,25 @@ def test_uploading_the_same_url_again_replaces_the_text(editor_api):
 
     document = LibraryDocument.objects.get()
     assert document.title == "Version two"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "language", "message"),
+    [
+        ("empty.txt", b"   ", "es", "El archivo está vacío."),
+        (
+            "image.png",
+            b"\x89PNG\r\n",
+            "fr",
+            "Type de fichier non pris en charge .png\u00a0; importez un .txt, .md, .html ou .pdf.",
+        ),
+        ("notes", b"Vetoes", "pt-br", "O nome do arquivo não tem tipo; envie .txt, .md, .html ou .pdf."),
+    ],
+)
+def test_an_unusable_file_is_refused_in_the_clients_language(editor_api, name, data, language, message):
+    payload = {"file": SimpleUploadedFile(name, data), "url": "https://example.org/doc"}
+
+    response = editor_api.post(URL, payload, format="multipart", headers={"accept-language": language})
+
+    assert response.status_code == 400
+    assert response.json()["message"] == message

@@ -75,8 +75,8 @@ ACCEPTED_ENGLISH = {
 class _VisibleText(HTMLParser):
     """The words a reader sees or hears: text outside scripts and styles, and the attributes a
     browser shows or reads out. Text marked lang="en" is left out: it is English on purpose and
-    says so (the claim's history, which the audit trail keeps in English). So is text marked
-    lang="zxx", no language at all (a two-step sign-in key, recovery codes)."""
+    says so. So is text marked lang="zxx", no language at all (a two-step sign-in key, recovery
+    codes)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -14,7 +14,10 @@ class AuditEventOutputSerializer(serializers.Serializer):
     actor = serializers.CharField(
         source="actor_name", allow_blank=True, help_text="Username of who acted, as it was then; empty for the system."
     )
-    summary = serializers.SerializerMethodField(help_text="The event in plain language (plain text, not HTML).")
+    summary = serializers.SerializerMethodField(
+        help_text="The event in plain language, in the language of the request (Accept-Language); plain text, "
+        "not HTML. `action` and `details` are the stable record it is worded from."
+    )
     details = serializers.DictField(
         help_text="What changed, old and new values where they matter (e.g. `previous_rating` and `rating`)."
     )

@@ -147,6 +147,18 @@ class LibraryDocumentUpdateSerializer(serializers.Serializer):
 
 
 class ReferenceJobOutputSerializer(serializers.ModelSerializer):
+    provider_errors = serializers.DictField(
+        child=serializers.CharField(),
+        source="provider_errors_for_reader",
+        read_only=True,
+        help_text="Each source that failed, by its name, with why, in the language of the request (Accept-Language).",
+    )
+    provider_error_codes = serializers.DictField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Each failed source's stable failure code (`no_answer_in_time`, `http_status`, "
+        "`reference_provider_unknown`, ...), by its name; empty for one recorded before codes were kept.",
+    )
     last_error = serializers.CharField(
         source="last_error_for_reader",
         read_only=True,
@@ -168,6 +180,7 @@ class ReferenceJobOutputSerializer(serializers.ModelSerializer):
             "started_at",
             "finished_at",
             "provider_errors",
+            "provider_error_codes",
             "last_error",
             "last_error_code",
         ]
