@@ -79,6 +79,7 @@ _QUANTITY = re.compile(
         (?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
+    (?P<plus>\+(?![\d+]))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
     (?:-(?!to-)(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong)|-(?P<measured>foot|metre|meter|mile|kilometre|kilometer|yard|inch))?\b)?
     """,
@@ -93,6 +94,9 @@ _REFERENCE_BEFORE = re.compile(
 # after the number says what it counts ("the flight 300 passengers took")
 # "his role as Jackie Robinson in film 42": a work's title
 _LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
+# "Shang-Chi and the Legend of the Ten Rings": a number word in a title, between capitalised words
+_TITLE_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+of\s+the\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
 # "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
@@ -494,6 +498,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         r"[A-Z][\w-]*(?:\s+of)?\s+$", text[max(0, match.start() - 20) : match.start()]
     ):
         return None  # "World War Two", "Apollo Eleven", "the Group of Seven": part of a name
+    if (
+        match["number"][0].isupper()
+        and (title := _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+        and title["word"].lower() not in STOPWORDS
+        and _CAPITALISED_AFTER.match(text, match.end())
+    ):
+        return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
@@ -549,6 +560,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if match["currency"] and not match["qualifier"] and not match["sign"]:
         start = match.start("currency")
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
+    if match["plus"] and not qualifier_text:
+        qualifier = ">="  # "for 30+ years": at least thirty
     if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
         qualifier = ">"
     vague = _VAGUE_MULTIPLE.search(text, max(0, start - 30), start) if match["number"].lower() in SCALE_WORDS else None
@@ -567,8 +580,11 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and noun_after["noun"] not in STOPWORDS
     ):
         counted = _plural(unit)  # "a 149 vote margin", "a 12 member panel": as "a 149-vote margin"
-    if counted in _QUAKES and ("." in match["number"] or _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)):
-        counted = "magnitude"  # "a magnitude 5.2 earthquake", "a 6.4 quake": its strength, not a count of quakes
+    if (counted in _QUAKES and "." in match["number"]) or (
+        counted.removesuffix("s") in _QUAKES and _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        # "a magnitude 5.2 earthquake", "a 6.4 quake", "400 magnitude 2+ earthquakes": its strength, not a count
+        counted = "magnitude"
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
@@ -714,6 +730,8 @@ _NAME_WAS_AGE = re.compile(
     rf"|\b(?:said|says|that)\s+(?:{_NAME_WORD}\s+){{1,3}})(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*{_AGE_VERB}"
     # "Hagan, North Carolina's first female Democratic Senator, was 66": a name, who the person is, the age
     rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
+    # "The former lyricist of rock band Grateful Dead was 78": a post, of whom or what, the age
+    rf"|^[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+of\s+[^,]{{1,60}}?)?{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 # "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
@@ -738,6 +756,8 @@ _PART_OF = re.compile(
 )
 
 
+# "adult male Magellanic penguins": a word or two in lower case, a name, then the counted noun
+_DESCRIBED_BY_NAMES = re.compile(r"(?: [a-z]+)? [A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)? (?P<noun>[a-z]{3,}s)\b")
 _DIGIT = re.compile(r"\d")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
@@ -1009,6 +1029,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         ):
             noun = plural.group().rstrip(".")
             return (noun if _ACRONYM_PLURAL.fullmatch(noun) else noun.lower()), plural.start() + len(noun)
+        if (
+            not lower.endswith("s")
+            and (described := _DESCRIBED_BY_NAMES.match(text, position))
+            and _is_plural_noun(described["noun"])
+        ):
+            return described["noun"], described.end()  # "1.5 adult male Magellanic penguins"
         if lower.endswith(("able", "ible")) and (plural := _plural_ahead(text, position, words=3)):
             # "452 available district council seats": an adjective, then the counted noun
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
