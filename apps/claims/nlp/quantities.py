@@ -648,6 +648,7 @@ _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]{3,})\b(?![-'\u2019])")
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
+_MAGNITUDE_THEN_PLURAL = re.compile(r"\s+\d+(?:\.\d+)?\+?\s+(?P<noun>[a-z]{3,}s)\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
 _SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
@@ -990,6 +991,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return _CURRENCY_WORDS[lower], position
         if lower in _IRREGULAR_PLURALS.values() and not _plural_ahead(text, position, words=1):
             return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
+        if lower == "magnitude" and (quakes := _MAGNITUDE_THEN_PLURAL.match(text, position)):
+            return quakes["noun"], quakes.end()  # "over 400 magnitude 2+ earthquakes" counts earthquakes
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
         part = _PART_OF.match(text, position) if lower == "of" else None
