@@ -116,7 +116,9 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Mugabe was treated in Singapore for 5 months and according to the ministry he died in hospital.", ""),
         ("The ten states with the highest rates had gun ownership above 50%.", ""),
         ("The highest rate noted by the team was in Alaska, with fifteen suicides per 100,000 people.", ""),
-        ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.", ""),
+        # the frame's closing comma left out: the body, not "the ministry recovered at least ten survivors"
+        ("Rescuers, according to the ministry recovered at least ten survivors from the debris on Monday.",
+         "the ministry"),
         ("According to a Twitter post by Amy Cook, director of the Learning Together event, the five-foot tusk "
          "came from the wall in Fishmongers' Hall.", "Amy Cook"),
         # an adverb between the source and its verb belongs to neither
@@ -3365,3 +3367,47 @@ def test_whoever_called_something_a_quoted_name_or_reacted_with_a_quotation_is_i
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("On Monday morning, Director Anthony Fauci of the United States National Institute of Allergy and Infectious "
+         "Diseases (NIAID), announced a trial of four possible Ebola drugs was stopped early.", "Ebola",
+         "Director Anthony Fauci of the United States National Institute of Allergy and Infectious Diseases (NIAID)"),
+        ("A gunman shot shoppers at a Walmart store, with the death toll rising to 22 people on Monday, reported "
+         "officials, with 25 others injured.", "gunman", "officials"),
+        ("It was initially reported the fire started in an electric vehicle, but news broadcaster NRK later reported "
+         "the fire started in a recalled 2005 Opel Zafira.", "Zafira", "NRK"),
+        ("Rescuers, working in temperatures well below freezing, according to the emergencies ministry recovered at "
+         "least ten survivors from the debris on Monday.", "survivors", "the emergencies ministry"),
+        ("Recycled toilet paper producer Who Gives a Crap said on last Wednesday they'd run out of stock.", "stock",
+         "Who Gives a Crap"),
+        ('Remarked Center for Biological Diversity scientist Tierra Curry, "This reprieve from bad news on monarchs is '
+         'a thank-you from the butterflies."', "monarchs", "Tierra Curry"),
+        ('Citing this test, RIAA\'s take-down notice claimed "comments in the youtube-dl source code make clear that '
+         'the source code was designed for circumventing YouTube\'s measures".', "youtube-dl",
+         "RIAA's take-down notice"),
+    ],
+    ids=["a comma after a long body's abbreviation", "the verb before its source, mid-sentence",
+         "a second speaker after 'but'", "the frame's closing comma left out", "a company by what it makes",
+         "the verb first", "a document of someone's, described"],
+)  # fmt: skip
+def test_speakers_after_a_comma_a_contrast_a_description_or_their_verb_are_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 8, 15), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+def test_a_verb_before_its_source_mid_sentence_leaves_the_claim_without_the_frame():
+    body = (
+        "A gunman shot shoppers at a Walmart store, with the death toll rising to 22 people on Monday, reported "
+        "officials, with 25 others injured."
+    )
+
+    (claim,) = extract_claims(body, published_on=dt.date(2019, 8, 8), english_confirmed=True)
+
+    assert claim.text == (
+        "A gunman shot shoppers at a Walmart store, with the death toll rising to 22 people on Monday, "
+        "with 25 others injured."
+    )

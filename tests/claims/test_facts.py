@@ -1855,3 +1855,26 @@ def test_a_bare_count_of_people_and_a_part_of_a_named_whole_say_what_they_count(
 )  # fmt: skip
 def test_list_markers_addresses_and_the_end_of_a_range_of_years_are_no_amounts(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two decades ago, there were about 1.5 adult male Magellanic penguins for every adult female.",
+         [("=", 2, "decades"), ("~", 1.5, "penguins")]),
+        ("We've been able to follow some individuals for 30+ years.", [(">=", 30, "years")]),
+        ("In 18+ years of working at Seal Island, we had never seen sevengill sharks.", [(">=", 18, "years")]),
+        ("Since the 4.7, we've had over 400 magnitude 2+ earthquakes.",
+         [("=", 4.7, ""), (">", 400, "earthquakes"), (">=", 2, "magnitude")]),
+        ("Simu Liu is to play the titular character in Marvel film Shang-Chi and the Legend of the Ten Rings (2021).",
+         []),
+        ("Of the Ten people questioned, four were released.", [("=", 10, "people"), ("=", 4, "people")]),
+        ("The former lyricist of rock band Grateful Dead was 78.", [("=", 78, "years")]),
+        ("The director's film rating was 78.", [("=", 78, "")]),
+    ],
+    ids=["a plural after a name that describes it", "a number and a plus", "a plus, then what is counted",
+         "a count of quakes of a magnitude and more", "a number word in a title", "not after a capitalised 'Of'",
+         "a post of a band was an age", "not a post's thing"],
+)  # fmt: skip
+def test_counted_nouns_after_names_numbers_with_a_plus_titles_and_the_age_of_a_post(text, expected):
+    assert _values(text) == expected

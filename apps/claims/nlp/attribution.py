@@ -1,6 +1,7 @@
 """Who a statement is attributed to: "..., Kommersant reported Tuesday." -> Kommersant."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .atomic import has_clause_verb
@@ -30,7 +31,8 @@ _VERB = (
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
 _WHEN = (
-    rf"(?:\s+(?i:(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|last\s+week|in\s+a\s+statement)"
+    # "said on last Wednesday"
+    rf"(?:\s+(?i:(?:on\s+)?(?:(?:last\s+)?(?:{_WEEKDAY})|today|yesterday|last\s+week|in\s+a\s+statement)"
     # a part of the day and the local time after the day, as in Friday morning, local time (UTC+0900)
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+local\s+time(?:\s+\([^)]{1,20}\))?)?))?"
 )
@@ -75,6 +77,8 @@ _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
 )
+# "Recycled toilet paper producer Who Gives a Crap said": a company introduced by what it makes or sells
+_MAKER_NOUN = r"producer|maker|manufacturer|retailer|supplier|distributor"
 # "the University of Colorado at Boulder (CU Boulder) in Colorado": a body, its abbreviation, where it is
 _INSTITUTION = (
     rf"{_NAME}(?:\s+(?:(?:of|at|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}(?:\s+\([A-Z][\w .-]{{0,18}}\))?"
@@ -101,6 +105,8 @@ _SOURCE = (
     rf"(?:{_INSTITUTION}(?:\s+and\s+(?:the\s+)?{_INSTITUTION})?|[a-z]+)"
     # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
     rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    # "Recycled toilet paper producer Who Gives a Crap said": what a company makes or does, before its name
+    rf"|(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+{_NAME}(?:\s+(?:(?:a|the|of|and)\s+)?{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
     rf"|[Tt]he\s+(?:{_NAME}\s+){{1,4}}(?:service|agency|ministry|department|office|government|police|army|military"
     r"|council|company|group|team|committee|commission|court|board|authority|administration|campaign"
@@ -129,7 +135,7 @@ _SOURCE = (
     # "The Lost 52 Project": a number between the words of a name; "News 12 reported": or ending a station's
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+\d{{1,4}}(?=\s+{_CAPITAL}|\s+(?:reported|reports|said|says|told)\b))?"
     rf"(?:\s+(?:(?:of|in|at|for|from|to|(?<=Commission\s)on|(?<=Committee\s)on)\s+(?:the\s+)?"
-    rf"(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,6}}"
+    rf"(?:[a-z][\w-]*\s+){{0,3}})?{_NAME_AFTER_PARTICLES}){{0,7}}"
     # 'Anna Franowska of "Have no fear"': a body whose name is in quotation marks
     r"(?:\s+of\s+[\"\u201c][A-Z][^\"\u201d,]{1,40}[\"\u201d])?"
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
@@ -140,7 +146,9 @@ _SOURCE = (
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     # "47-year-old Matovič's government office has said": the owner's age before the name
     rf"|(?:\d{{1,3}}-year-old\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-    r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website)"
+    r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website"
+    # "RIAA's take-down notice claimed": a document of someone's
+    rf"|{_DOCUMENT_NOUN})"
     # "an international team of scientists report": a team of a group
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
@@ -545,10 +553,18 @@ _PARENTHETICAL = re.compile(
     r"|told\s+(?:the\s+)?(?:[A-Za-z][\w.-]*\s+)?[A-Za-z][\w.-]*)"
     rf"{_WHEN}"
     # "Because warmer water is more buoyant, says the study, it rises ...": a document or a body, too
-    rf"|(?P<cue3>said|says|stated|added|noted)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
+    # ", reported officials, with 25 others injured": the verb before its source
+    rf"|(?P<cue3>said|says|stated|added|noted|reported)\s+(?P<source3>{_SPEAKER_NAME}|{_GROUP}"
     rf"|the\s+(?:new\s+)?(?:{_DOCUMENT_NOUN}|paper|ministry|government|company|agency|department|court|council))),\s+"
     # Not when what follows describes the source (", according to prosecutor Ana Vell, who led ...").
     r"(?=\w)(?!(?:who|whom|whose|which)\b(?!\s+(?:also\s+)?(?:said|added|told|stated|reported)\b))"
+)
+# "Rescuers, working in temperatures well below freezing, according to the emergencies ministry recovered ...":
+# the frame's closing comma left out, a body's head word then the subject's past verb
+_ACCORDING_WITHOUT_CLOSING_COMMA = re.compile(
+    r"(?<=[\w)]),\s+according\s+to\s+(?P<source>(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?"
+    r"(?:ministry|police|officials|authorities|government|agency|department|service|military|army))"
+    rf"\s+(?=(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b)"
 )
 _PAST_VERB_AFTER_GAP = re.compile(
     rf"(?:(?:also|then|later|had|have|has)\s+)?(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b(?!\s+by\b)"
@@ -576,6 +592,7 @@ _LOWER_POST_BEFORE = re.compile(
 _OUTLET_BEFORE = re.compile(
     rf"^(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})"
 )
+_MAKER_BEFORE = re.compile(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
@@ -659,6 +676,9 @@ def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) ->
         # "The mayor of Esperanza, Sultan Kudarat, announced": the region between commas inside the source
         commas += [match.end() for match in places]
         frame = _frame(_without_commas(sentence, commas))
+    if frame is None and (after_names := _commas_after_abbreviated_names(sentence)):
+        commas += after_names
+        frame = _frame(_without_commas(sentence, commas))
     if frame is None or not commas:
         return _checked(_without_opening_place(frame, sentence))
     source = frame.source
@@ -701,16 +721,37 @@ _ABBREVIATED_NAME = re.compile(
 )
 
 
-def _commas_inside_abbreviated_names(sentence: str) -> list[int]:
-    """Where the commas are inside names whose abbreviation follows them and spells their capitalised words."""
-    commas: list[int] = []
+def _spelled_abbreviations(sentence: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Names whose abbreviation follows them and spells their capitalised words, each with where its spelled words
+    start."""
     for match in _ABBREVIATED_NAME.finditer(sentence) if "," in sentence and "(" in sentence else ():
         words = list(re.finditer(_PLACE_WORD, match["name"]))[-len(match["abbreviation"]) :]
-        if "".join(word.group()[0] for word in words) != match["abbreviation"]:
-            continue
-        first = match.start("name") + words[0].start()
-        commas += [at for at in range(first, match.end("name")) if sentence[at] == ","]
-    return commas
+        if "".join(word.group()[0] for word in words) == match["abbreviation"]:
+            yield match, match.start("name") + words[0].start()
+
+
+def _commas_inside_abbreviated_names(sentence: str) -> list[int]:
+    """Where the commas are inside names whose abbreviation follows them and spells their capitalised words."""
+    return [
+        at
+        for match, first in _spelled_abbreviations(sentence)
+        for at in range(first, match.end("name"))
+        if sentence[at] == ","
+    ]
+
+
+# "Director Anthony Fauci of the ... National Institute of Allergy and Infectious Diseases (NIAID), announced": a
+# comma after a speaker's long body and its abbreviation, before the verb
+_COMMA_BEFORE_VERB = re.compile(
+    r",\s+(?:said|says|announced|reported|stated|told|added|confirmed|warned|explained|noted|wrote)\b"
+)
+
+
+def _commas_after_abbreviated_names(sentence: str) -> list[int]:
+    """Where a comma after a name's spelled abbreviation stands between a speaker and the verb of saying."""
+    return [
+        match.end() for match, _ in _spelled_abbreviations(sentence) if _COMMA_BEFORE_VERB.match(sentence, match.end())
+    ]
 
 
 def _without_commas(sentence: str, commas: list[int]) -> str:
@@ -845,6 +886,13 @@ def _frame(sentence: str) -> AttributionFrame | None:
         named = _named_source(source) if match["source1"] else _clean(source)
         gap = None if goes_on_saying else (match.start(), match.end())
         return AttributionFrame(named, cue, 0, len(sentence), "parenthetical", gap)
+    if (
+        '"' not in sentence
+        and "\u201c" not in sentence
+        and (match := _ACCORDING_WITHOUT_CLOSING_COMMA.search(sentence))
+        and not has_clause_verb(sentence[: match.start()])
+    ):
+        return AttributionFrame(_named_source(match["source"]), "according to", 0, len(sentence), "parenthetical")
     if match := _QUOTED_AS_SAYING.match(sentence, opening.end() if opening else 0):
         if _QUOTATION_FOLLOWS.match(sentence, match.end()):
             return AttributionFrame(_clean(match["name"]), "said", 0, len(sentence), "quote")
@@ -903,8 +951,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
 
 
 _AND_ANOTHER_SAID = re.compile(
-    rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})\s+"
-    r"(?P<cue>said|claimed|stated|announced|told\s+(?:reporters|journalists|the\s+press))\b"
+    # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke
+    rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
+    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB})\s+)?"
+    r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
 )
 # "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in
 # the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
@@ -1114,10 +1164,22 @@ def _speaker_then_quote(sentence: str, opening: re.Match[str] | None) -> Attribu
         post_first = match["source"].startswith(("The ", "the ")) or _POSSESSIVE_POST.search(match["source"])
         source = match["named"] if match["named"] and post_first else match["source"]
         return AttributionFrame(_clean(source), _cue(match["cue"]), 0, len(sentence), "quote")
+    if match := _VERB_THEN_SPEAKER_THEN_QUOTE.match(sentence):
+        # the person holding the post, as after a quotation ('"...," said UCL astronomer Angelos Tsiaras')
+        holder = _HOLDER_AFTER_POST.search(match["source"])
+        return AttributionFrame(
+            _clean(holder["name"] if holder else match["source"]), _cue(match["cue"]), 0, len(sentence), "quote"
+        )
     return None
 
 
 _POSSESSIVE_POST = re.compile(r"['\u2019]s\s+[a-z]")
+# 'Remarked Center for Biological Diversity scientist Tierra Curry, "..."': the verb first, then the speaker and the
+# quotation
+_VERB_THEN_SPEAKER_THEN_QUOTE = re.compile(
+    rf"^(?P<cue>Remarked|Said|Added|Wrote|Explained|Noted|Commented|Stated|Declared)\s+(?P<source>{_SOURCE})"
+    r"\s*[,:]\s*[\"\u201c]"
+)
 
 
 def _leading_frame(match: re.Match[str], sentence: str) -> AttributionFrame:
@@ -1245,8 +1307,8 @@ def _claims_a_statement(content: str) -> bool:
 
 def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
-    outlet it is ("Greek daily Kathimerini")."""
-    named = _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,"))
+    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap")."""
+    named = _MAKER_BEFORE.sub("", _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,")))
     named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
     return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
 

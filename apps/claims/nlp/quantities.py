@@ -79,6 +79,7 @@ _QUANTITY = re.compile(
         (?:thousand|million|billion)\b(?!-)
     )
     (?:\s*(?P<scale>\b(?:{_SCALE})\b))?
+    (?P<plus>\+(?![\d+]))?
     (?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)?
     (?:-(?!to-)(?P<compound>[a-z]+?)s?(?:-(?:old|long|year|strong)|-(?P<measured>foot|metre|meter|mile|kilometre|kilometer|yard|inch))?\b)?
     """,
@@ -93,6 +94,9 @@ _REFERENCE_BEFORE = re.compile(
 # after the number says what it counts ("the flight 300 passengers took")
 # "his role as Jackie Robinson in film 42": a work's title
 _LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
+# "Shang-Chi and the Legend of the Ten Rings": a number word in a title, between capitalised words
+_TITLE_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+of\s+the\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
 # "phoned 911", "contact police by calling 101": a telephone number
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|dial(?:s|l?ed|l?ing)?)\s+$", re.IGNORECASE)
 # "the 737 Max", "the A300 and 747": an airliner's model, in a sentence about aircraft, unless a
@@ -494,6 +498,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         r"[A-Z][\w-]*(?:\s+of)?\s+$", text[max(0, match.start() - 20) : match.start()]
     ):
         return None  # "World War Two", "Apollo Eleven", "the Group of Seven": part of a name
+    if (
+        match["number"][0].isupper()
+        and (title := _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+        and title["word"].lower() not in STOPWORDS
+        and _CAPITALISED_AFTER.match(text, match.end())
+    ):
+        return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
@@ -549,6 +560,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if match["currency"] and not match["qualifier"] and not match["sign"]:
         start = match.start("currency")
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
+    if match["plus"] and not qualifier_text:
+        qualifier = ">="  # "for 30+ years": at least thirty
     if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
         qualifier = ">"
     vague = _VAGUE_MULTIPLE.search(text, max(0, start - 30), start) if match["number"].lower() in SCALE_WORDS else None
@@ -567,8 +580,11 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and noun_after["noun"] not in STOPWORDS
     ):
         counted = _plural(unit)  # "a 149 vote margin", "a 12 member panel": as "a 149-vote margin"
-    if counted in _QUAKES and ("." in match["number"] or _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)):
-        counted = "magnitude"  # "a magnitude 5.2 earthquake", "a 6.4 quake": its strength, not a count of quakes
+    if (counted in _QUAKES and "." in match["number"]) or (
+        counted.removesuffix("s") in _QUAKES and _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        # "a magnitude 5.2 earthquake", "a 6.4 quake", "400 magnitude 2+ earthquakes": its strength, not a count
+        counted = "magnitude"
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
@@ -632,6 +648,7 @@ _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]{3,})\b(?![-'\u2019])")
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
+_MAGNITUDE_THEN_PLURAL = re.compile(r"\s+\d+(?:\.\d+)?\+?\s+(?P<noun>[a-z]{3,}s)\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w%]+)\s+$")
 _SINCE_AFTER = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b")
@@ -714,6 +731,8 @@ _NAME_WAS_AGE = re.compile(
     rf"|\b(?:said|says|that)\s+(?:{_NAME_WORD}\s+){{1,3}})(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*{_AGE_VERB}"
     # "Hagan, North Carolina's first female Democratic Senator, was 66": a name, who the person is, the age
     rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
+    # "The former lyricist of rock band Grateful Dead was 78": a post, of whom or what, the age
+    rf"|^[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+of\s+[^,]{{1,60}}?)?{_AGE_VERB}"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 # "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
@@ -738,6 +757,8 @@ _PART_OF = re.compile(
 )
 
 
+# "adult male Magellanic penguins": a word or two in lower case, a name, then the counted noun
+_DESCRIBED_BY_NAMES = re.compile(r"(?: [a-z]+)? [A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)? (?P<noun>[a-z]{3,}s)\b")
 _DIGIT = re.compile(r"\d")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
@@ -970,6 +991,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return _CURRENCY_WORDS[lower], position
         if lower in _IRREGULAR_PLURALS.values() and not _plural_ahead(text, position, words=1):
             return lower, position  # "six feet five inches": feet, though it has no "s"; not "people smugglers"
+        if lower == "magnitude" and (quakes := _MAGNITUDE_THEN_PLURAL.match(text, position)):
+            return quakes["noun"], quakes.end()  # "over 400 magnitude 2+ earthquakes" counts earthquakes
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
         part = _PART_OF.match(text, position) if lower == "of" else None
@@ -1009,6 +1032,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         ):
             noun = plural.group().rstrip(".")
             return (noun if _ACRONYM_PLURAL.fullmatch(noun) else noun.lower()), plural.start() + len(noun)
+        if (
+            not lower.endswith("s")
+            and (described := _DESCRIBED_BY_NAMES.match(text, position))
+            and _is_plural_noun(described["noun"])
+        ):
+            return described["noun"], described.end()  # "1.5 adult male Magellanic penguins"
         if lower.endswith(("able", "ible")) and (plural := _plural_ahead(text, position, words=3)):
             # "452 available district council seats": an adjective, then the counted noun
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
