@@ -170,6 +170,8 @@ class Tip(BaseModel):
     sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
     email_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("email attempts"))
     email_error = models.CharField(max_length=1000, blank=True, verbose_name=_("email error"))
+    # When the address was erased (tip_emails_erase): the tracking page then says so rather than promising an email.
+    email_erased_at = models.DateTimeField(null=True, blank=True, verbose_name=_("email address erased at"))
 
     class Meta:
         verbose_name = _("reader tip")
