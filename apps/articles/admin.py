@@ -107,7 +107,7 @@ class TipAdmin(LookupCheckingAdmin):
     fields = [
         "desk", "text", "link", "reason", "email", "language", "status", "article", "public_reason",
         "handled_by", "handled_at", "checked_at", "created_at", "updated_at",
-        "email_status", "enqueued_at", "sending_since", "email_attempts", "email_error",
+        "email_status", "enqueued_at", "sending_since", "email_attempts", "email_error", "email_erased_at",
     ]  # fmt: skip
     readonly_fields = fields
 

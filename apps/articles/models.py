@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.failures import failure_code, failure_for_reader
 from apps.core.languages import LANGUAGE_CODE_MAX_LENGTH, validate_language_code
@@ -9,11 +10,14 @@ from apps.desks.models import Desk
 
 
 class SourceKind(models.TextChoices):
-    PASTE = "paste", "Pasted text"
-    UPLOAD = "upload", "Uploaded file"
-    URL = "url", "Fetched URL"
-    COMMAND = "command", "Command line"
-    DEMO = "demo", "Demo data"
+    """How an article came in. The admin and pages show the label in the reader's language; the audit
+    trail keeps the English label (apps.core.audit words it when shown)."""
+
+    PASTE = "paste", pgettext_lazy("article source kind", "Pasted text")
+    UPLOAD = "upload", pgettext_lazy("article source kind", "Uploaded file")
+    URL = "url", pgettext_lazy("article source kind", "Fetched URL")
+    COMMAND = "command", pgettext_lazy("article source kind", "Command line")
+    DEMO = "demo", pgettext_lazy("article source kind", "Demo data")
 
 
 class IntakeStatus(models.TextChoices):
@@ -170,6 +174,8 @@ class Tip(BaseModel):
     sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
     email_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("email attempts"))
     email_error = models.CharField(max_length=1000, blank=True, verbose_name=_("email error"))
+    # When the address was erased (tip_emails_erase): the tracking page then says so rather than promising an email.
+    email_erased_at = models.DateTimeField(null=True, blank=True, verbose_name=_("email address erased at"))
 
     class Meta:
         verbose_name = _("reader tip")

@@ -8,7 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -217,11 +217,17 @@ def article_create(
 def _import_details(article: Article) -> dict:
     return {
         "title": article.title,
-        "how": article.get_source_kind_display(),
+        # English whatever the importer's language: the audit trail words it for each reader (apps.core.audit).
+        "how": _english_label(SourceKind(article.source_kind).label),
         "filename": article.original_filename,
         "url": article.source_url,
         "language": article.language,
     }
+
+
+def _english_label(label) -> str:
+    with translation.override(None):
+        return str(label)
 
 
 def _language_check(language: str) -> str:

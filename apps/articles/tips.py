@@ -481,7 +481,9 @@ def tip_emails_erase(*, now=None) -> int:
             email_status=TipEmailStatus.FAILED,
             email_error=f"Not sent: the address was erased {settings.TIP_EMAIL_KEEP_DAYS} days after the tip.",
         )
-        Tip.objects.filter(pk__in=[pk for pk, _desk_id, _status in tips]).update(email="", updated_at=now)
+        Tip.objects.filter(pk__in=[pk for pk, _desk_id, _status in tips]).update(
+            email="", email_erased_at=now, updated_at=now
+        )
         for _pk, desk_id, _status in tips:
             erased_by_desk[desk_id] = erased_by_desk.get(desk_id, 0) + 1
         for desk in Desk.objects.filter(pk__in=erased_by_desk):

@@ -21,7 +21,7 @@ from rest_framework.authtoken.models import TokenProxy
 from .accounts import sign_in_attempts_clear
 from .audit import audit_admin_deleted, audit_admin_saved, audit_admin_values, audit_event_summary
 from .exceptions import ApplicationError
-from .models import AuditEvent
+from .models import AuditEvent, PasswordResetEmail
 from .two_step import two_step_reset
 
 
@@ -216,6 +216,19 @@ class AuditEventAdmin(EveryDeskRecordAdmin):
     @admin.display(description=gettext_lazy("What happened"))
     def summary(self, event: AuditEvent) -> str:
         return audit_event_summary(event)
+
+
+@admin.register(PasswordResetEmail)
+class PasswordResetEmailAdmin(EveryDeskRecordAdmin):
+    """The password reset outbox: which account was sent a link, and why one was not (the mail
+    server's words, kept as it said them). Rows are written by the reset form and sent by a worker,
+    never here; the link's token is never stored, so nothing here lets anyone in."""
+
+    list_display = ["account", "status", "attempts", "created_at", "enqueued_at", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["account__username", "account__email", "error"]
+    list_select_related = ["account"]
+    readonly_fields = [field.name for field in PasswordResetEmail._meta.fields]
 
 
 # Django's group admin and DRF's token admin are registered by their own packages (before ours:

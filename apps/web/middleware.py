@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from apps.core.site import site_url
 from apps.core.two_step import two_step_set_up_needed, two_step_setup_refusal
 
 
@@ -56,9 +58,9 @@ class TwoStepSetUpFirstMiddleware:
         if not two_step_set_up_needed(user=request.user):
             return None
         if request.path_info.startswith("/api/"):
-            return JsonResponse(
-                {"message": two_step_setup_refusal(), "extra": {"code": "two_step_required"}}, status=403
-            )
+            # The same body as the token's refusal (apps.core.api.authentication): a client handles both alike.
+            extra = {"code": "two_step_required", "set_up_url": site_url(reverse("account:two_step"))}
+            return JsonResponse({"message": two_step_setup_refusal(), "extra": extra}, status=403)
         if request.method == "GET":
             messages.info(request, two_step_setup_refusal())
         return redirect("account:two_step")

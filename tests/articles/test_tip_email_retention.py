@@ -183,3 +183,66 @@ def test_the_form_says_how_long_the_address_is_kept(tip_desk, settings, language
     page = Client().get(reverse("tips:submit", args=[tip_desk.slug]), headers={"accept-language": language})
 
     assert sentence in page.content.decode().replace("&#x27;", "'")
+
+
+# --- What the tracking page says once the address is erased ------------------------------------------
+
+PROMISE = "We will email you once, when it is checked or closed."
+
+
+def _tracking_page(tip: Tip, language: str = "en") -> str:
+    return Client().get(reverse("tips:track", args=[tip.tracking_token]), headers={"accept-language": language}).text
+
+
+def test_the_page_says_the_address_was_erased_after_the_outcome_email(tip_desk, editor, published):
+    tip = _tip(tip_desk)
+    assert PROMISE in _tracking_page(tip)
+    tips.tip_close(user=editor, tip=tip)
+    tips.tip_outcome_email_send(tip_id=str(tip.pk))
+
+    tips.tip_emails_erase()
+
+    page = _tracking_page(tip)
+    assert PROMISE not in page
+    assert "We emailed you the outcome, then erased your email address." in page
+
+
+def test_the_page_says_the_address_was_erased_after_the_keep_period(tip_desk, settings):
+    settings.TIP_EMAIL_KEEP_DAYS = 10
+    tip = _tip(tip_desk, days_old=11)
+
+    tips.tip_emails_erase()
+
+    page = _tracking_page(tip)
+    assert PROMISE not in page
+    assert "Your email address has been erased, so no email will come" in page
+    assert "and 10 days at most." in page
+
+
+def test_a_tip_sent_without_an_address_says_nothing_of_email(tip_desk):
+    page = _tracking_page(_tip(tip_desk, email=""))
+
+    assert PROMISE not in page
+    assert "data-email-erased" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "after_use", "after_days"),
+    [
+        ("es", "Le enviamos el resultado por correo", "Su dirección de correo electrónico fue borrada"),
+        ("fr", "Nous vous avons envoyé le résultat par e-mail", "Votre adresse e-mail a été effacée"),
+        ("pt-br", "Enviamos o resultado por e-mail", "Seu endereço de e-mail foi apagado"),
+    ],
+)
+def test_the_erased_address_is_told_in_the_readers_language(
+    tip_desk, editor, published, settings, language, after_use, after_days
+):
+    used = _tip(tip_desk)
+    tips.tip_close(user=editor, tip=used)
+    tips.tip_outcome_email_send(tip_id=str(used.pk))
+    expired = _tip(tip_desk, days_old=settings.TIP_EMAIL_KEEP_DAYS + 1, text="An older tip.")
+
+    tips.tip_emails_erase()
+
+    assert after_use in _tracking_page(used, language)
+    assert after_days in _tracking_page(expired, language)

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -86,6 +87,7 @@ def tip_track(request, token):
             "verdicts": verdicts,
             "fact_check_url": tip.article.fact_check_url if verdicts else "",
             "tracking_url": request.build_absolute_uri(),
+            "email_keep_days": settings.TIP_EMAIL_KEEP_DAYS,
         },
     )
     # The address is the tipster's key: no search engine lists it, and no page it links to learns it.
