@@ -8,6 +8,7 @@ from celery import shared_task
 from django.conf import settings
 
 from apps.articles.tips import TipEmailSendError
+from apps.core.outbox import email_send_task_options
 
 
 @shared_task(
@@ -31,17 +32,7 @@ def article_intakes_requeue_stale_task() -> int:
     return article_intakes_requeue_stale()
 
 
-@shared_task(
-    bind=True,
-    # Only mail-server trouble is retried, with backoff; the tip's attempt counter is the real cap.
-    autoretry_for=(TipEmailSendError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+@shared_task(**email_send_task_options(TipEmailSendError))
 def tip_outcome_email_task(self, tip_id: str) -> None:
     """Tell a tipster their tip was checked or closed (idempotent; a no-op once sent)."""
     from apps.articles.tips import tip_outcome_email_send

@@ -41,3 +41,19 @@ def outbox_requeue_stale(*, rows: QuerySet, send_task: Any, stale_seconds: int, 
     for row_id in row_ids:
         send_task.delay_on_commit(str(row_id))
     return len(row_ids)
+
+
+def email_send_task_options(send_error: type[Exception]) -> dict[str, Any]:
+    """Celery options of a task that sends one outbox email. Only mail-server trouble (`send_error`) is
+    retried, with backoff; the row's attempt counter is the real cap. Late acknowledgement, and a
+    requeue if the worker dies, are safe because the send claims its row first."""
+    return {
+        "bind": True,
+        "autoretry_for": (send_error,),
+        "retry_backoff": 30,
+        "retry_backoff_max": settings.NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS,
+        "retry_jitter": True,
+        "max_retries": settings.NOTIFICATION_MAX_ATTEMPTS,
+        "acks_late": True,
+        "reject_on_worker_lost": True,
+    }

@@ -7,7 +7,6 @@ Sending is late-acknowledged and requeued if its worker dies (settings), which i
 from typing import Any
 
 from celery import shared_task
-from django.conf import settings
 
 from apps.core.accounts import (
     PasswordResetEmailSendError,
@@ -15,19 +14,10 @@ from apps.core.accounts import (
     password_reset_emails_requeue_stale,
     sign_in_records_prune,
 )
+from apps.core.outbox import email_send_task_options
 
 
-@shared_task(
-    bind=True,
-    # Only mail-server trouble is retried, with backoff; the row's attempt counter is the real cap.
-    autoretry_for=(PasswordResetEmailSendError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+@shared_task(**email_send_task_options(PasswordResetEmailSendError))
 def password_reset_email_send_task(self: Any, email_id: str) -> None:
     """Send one emailed link to set a forgotten password (idempotent; a no-op once sent)."""
     password_reset_email_send(email_id=email_id)

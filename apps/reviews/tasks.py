@@ -8,8 +8,8 @@ Sending is late-acknowledged and requeued if its worker dies (settings), which i
 from typing import Any
 
 from celery import shared_task
-from django.conf import settings
 
+from apps.core.outbox import email_send_task_options
 from apps.reviews.notifications import (
     NotificationSendError,
     notification_send,
@@ -19,17 +19,7 @@ from apps.reviews.notifications import (
 )
 
 
-@shared_task(
-    bind=True,
-    # Only mail-server trouble is retried, with backoff; the row's attempt counter is the real cap.
-    autoretry_for=(NotificationSendError,),
-    retry_backoff=30,
-    retry_backoff_max=settings.NOTIFICATION_RETRY_BACKOFF_MAX_SECONDS,
-    retry_jitter=True,
-    max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+@shared_task(**email_send_task_options(NotificationSendError))
 def notification_send_task(self: Any, notification_id: str) -> None:
     """Send one recorded email (idempotent; a no-op once it is sent)."""
     notification_send(notification_id=notification_id)
