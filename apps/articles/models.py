@@ -174,6 +174,9 @@ class Tip(BaseModel):
     sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
     email_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("email attempts"))
     email_error = models.CharField(max_length=1000, blank=True, verbose_name=_("email error"))
+    # Why the email was not sent as a code and values (apps.core.failures), worded again for each
+    # reader; empty for a mail server's own error (kept as it said it) and for rows from before it was kept.
+    email_error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("email error detail"))
     # When the address was erased (tip_emails_erase): the tracking page then says so rather than promising an email.
     email_erased_at = models.DateTimeField(null=True, blank=True, verbose_name=_("email address erased at"))
 
@@ -185,3 +188,8 @@ class Tip(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def email_error_for_reader(self) -> str:
+        """Why the outcome email was not sent, in the reader's language (the active one)."""
+        return failure_for_reader(self.email_error_detail, self.email_error)

@@ -19,7 +19,6 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
-import smtplib
 import unicodedata
 
 import redis
@@ -39,6 +38,12 @@ from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
 from apps.core.ids import uuid_or_404
 from apps.core.models import AuditAction
+from apps.core.outbox import (
+    MAIL_SERVER_ERRORS,
+    EmailOutbox,
+    outbox_email_give_up_if_exhausted,
+    outbox_email_send_failed,
+)
 from apps.core.site import site_url
 from apps.desks.models import Desk
 from apps.desks.selectors import editable_desk_ids_for_user, membership_require
@@ -60,6 +65,17 @@ _ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
 
 class TipEmailSendError(Exception):
     """The mail server refused or could not be reached; the send is tried again later."""
+
+
+TIP_OUTCOME_EMAIL_OUTBOX = EmailOutbox(
+    name="tip email",
+    status="email_status",
+    attempts="email_attempts",
+    error="email_error",
+    error_detail="email_error_detail",
+    attempts_exhausted="tip_email_attempts_exhausted",
+    send_error=TipEmailSendError,
+)
 
 
 # --- The public form ------------------------------------------------------------------------------
@@ -378,7 +394,8 @@ def tip_tracking_url(tip: Tip) -> str:
 def tip_outcome_email_send(*, tip_id: str) -> Tip | None:
     """Send a tip's outcome email. Idempotent: a row already sent, or being sent by another worker,
     is left alone (None). SMTP trouble puts it back to pending and raises `TipEmailSendError` for the
-    task to retry, until NOTIFICATION_MAX_ATTEMPTS; then it is marked failed."""
+    task to retry, until NOTIFICATION_MAX_ATTEMPTS; then it is marked failed, as it is when claimed
+    again after its attempts ran out without a word (apps.core.outbox)."""
     now = timezone.now()
     # An address erased meanwhile (kept no longer than TIP_EMAIL_KEEP_DAYS) is not written to.
     claimed = (
@@ -394,22 +411,15 @@ def tip_outcome_email_send(*, tip_id: str) -> Tip | None:
     if not claimed:
         return None
     tip = Tip.objects.select_related("desk").get(pk=tip_id)
+    if outbox_email_give_up_if_exhausted(tip, TIP_OUTCOME_EMAIL_OUTBOX):
+        return tip
     try:
         _outcome_message(tip).send()
-    except (smtplib.SMTPException, OSError) as error:
-        described = f"{type(error).__name__}: {error}"[:1000]
-        logger.warning("tip email %s not sent (attempt %s): %s", tip.pk, tip.email_attempts, described)
-        final = tip.email_attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
-        tip.email_status = TipEmailStatus.FAILED if final else TipEmailStatus.PENDING
-        tip.enqueued_at = timezone.now()
-        tip.email_error = described
-        tip.save(update_fields=["email_status", "enqueued_at", "email_error", "updated_at"])
-        if final:
-            return tip
-        raise TipEmailSendError(described) from error
+    except MAIL_SERVER_ERRORS as error:
+        return outbox_email_send_failed(tip, TIP_OUTCOME_EMAIL_OUTBOX, error=error)
     tip.email_status = TipEmailStatus.SENT
-    tip.email_error = ""
-    tip.save(update_fields=["email_status", "email_error", "updated_at"])
+    tip.email_error, tip.email_error_detail = "", {}
+    tip.save(update_fields=["email_status", "email_error", "email_error_detail", "updated_at"])
     return tip
 
 

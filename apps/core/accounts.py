@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import logging
 import math
-import smtplib
 import time
 from typing import Literal
 
@@ -34,7 +33,13 @@ from apps.core.audit import audit_account_event, audit_record
 from apps.core.exceptions import ApplicationError
 from apps.core.interface_language import email_language_for
 from apps.core.models import AuditAction, PasswordResetEmail, PasswordResetEmailStatus
-from apps.core.outbox import outbox_requeue_stale
+from apps.core.outbox import (
+    MAIL_SERVER_ERRORS,
+    EmailOutbox,
+    outbox_email_give_up_if_exhausted,
+    outbox_email_send_failed,
+    outbox_requeue_stale,
+)
 from apps.core.site import SITE_NAME
 
 logger = logging.getLogger(__name__)
@@ -59,6 +64,17 @@ def account_password_set(*, account, password: str, how: Literal["changed", "res
 
 class PasswordResetEmailSendError(Exception):
     """The mail server refused or could not be reached; the send is tried again later."""
+
+
+PASSWORD_RESET_EMAIL_OUTBOX = EmailOutbox(
+    name="password reset email",
+    status="status",
+    attempts="attempts",
+    error="error",
+    error_detail="error_detail",
+    attempts_exhausted="password_reset_email_attempts_exhausted",
+    send_error=PasswordResetEmailSendError,
+)
 
 
 _RESET_WINDOW_SECONDS = 3600
@@ -140,7 +156,8 @@ def password_reset_email_send(*, email_id: str) -> PasswordResetEmail | None:
     alone (None); so a message delivered twice sends one email. An account that can no longer sign in
     with a password since it asked is skipped. SMTP trouble puts the row back to pending and raises
     `PasswordResetEmailSendError` for the task to retry, until NOTIFICATION_MAX_ATTEMPTS; then it is
-    marked failed. The link's token is made here: it works for PASSWORD_RESET_TIMEOUT from the send."""
+    marked failed, as it is when claimed again after its attempts ran out without a word
+    (apps.core.outbox). The link's token is made here: it works for PASSWORD_RESET_TIMEOUT from the send."""
     now = timezone.now()
     claimed = PasswordResetEmail.objects.filter(pk=email_id, status=PasswordResetEmailStatus.PENDING).update(
         status=PasswordResetEmailStatus.SENDING, sending_since=now, attempts=F("attempts") + 1, updated_at=now
@@ -148,26 +165,19 @@ def password_reset_email_send(*, email_id: str) -> PasswordResetEmail | None:
     if not claimed:
         return None
     row = PasswordResetEmail.objects.select_related("account").get(pk=email_id)
+    if outbox_email_give_up_if_exhausted(row, PASSWORD_RESET_EMAIL_OUTBOX):
+        return row
     if not _can_reset(row.account):
         row.status = PasswordResetEmailStatus.SKIPPED
         row.save(update_fields=["status", "updated_at"])
         return row
     try:
         _password_reset_message(row.account).send()
-    except (smtplib.SMTPException, OSError) as error:
-        described = f"{type(error).__name__}: {error}"[:1000]
-        logger.warning("password reset email %s not sent (attempt %s): %s", row.pk, row.attempts, described)
-        final = row.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
-        row.status = PasswordResetEmailStatus.FAILED if final else PasswordResetEmailStatus.PENDING
-        row.enqueued_at = timezone.now()
-        row.error = described
-        row.save(update_fields=["status", "enqueued_at", "error", "updated_at"])
-        if final:
-            return row
-        raise PasswordResetEmailSendError(described) from error
+    except MAIL_SERVER_ERRORS as error:
+        return outbox_email_send_failed(row, PASSWORD_RESET_EMAIL_OUTBOX, error=error)
     row.status = PasswordResetEmailStatus.SENT
-    row.error = ""
-    row.save(update_fields=["status", "error", "updated_at"])
+    row.error, row.error_detail = "", {}
+    row.save(update_fields=["status", "error", "error_detail", "updated_at"])
     return row
 
 

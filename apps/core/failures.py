@@ -106,6 +106,10 @@ FAILURE_MESSAGES = {
     "notification_opted_out": gettext_noop("The recipient turned this kind of email off."),
     "notification_nothing_concerns": gettext_noop("None of its claims concern the recipient any more."),
     "notification_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
+    # A tip's outcome email (apps.articles), not sent.
+    "tip_email_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
+    # A password reset email (apps.core.accounts), not sent.
+    "password_reset_email_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
     # A webhook delivery (apps.desks).
     "webhook_endpoint_off": gettext_noop("The endpoint was turned off before sending."),
     "webhook_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),

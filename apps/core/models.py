@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from apps.core.failures import failure_for_reader
+
 
 class BaseModel(models.Model):
     """UUID primary key (public URLs never expose a row count) and creation/update times."""
@@ -230,6 +232,9 @@ class PasswordResetEmail(BaseModel):
     sending_since = models.DateTimeField(null=True, blank=True, verbose_name=_("sending since"))
     attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
     error = models.TextField(blank=True, verbose_name=_("error"))
+    # Why it was not sent as a code and values (apps.core.failures), worded again for each reader;
+    # empty for a mail server's own error (kept as it said it) and for rows from before it was kept.
+    error_detail = models.JSONField(default=dict, blank=True, verbose_name=_("error detail"))
 
     class Meta:
         verbose_name = _("password reset email")
@@ -238,3 +243,8 @@ class PasswordResetEmail(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.account} {self.status}"
+
+    @property
+    def error_for_reader(self) -> str:
+        """Why the link was not sent, in the reader's language (the active one)."""
+        return failure_for_reader(self.error_detail, self.error)

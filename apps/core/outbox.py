@@ -1,21 +1,37 @@
-"""The outbox relay shared by the email notifications and the webhook deliveries.
+"""The outbox relay shared by the emails (review notifications, tip outcomes, password reset links)
+and the webhook deliveries.
 
-Both write one row per message inside the event's transaction and publish its send task after
+Each writes one row per message inside the event's transaction and publishes its send task after
 commit. A row is an outbox row when it has `status` ("pending", then "sending" while a worker
 holds it, then something final), `enqueued_at` (when it was last published), `sending_since`
 (when a worker claimed it) and `updated_at`.
+
+The emails also share how a send ends badly (`EmailOutbox` names each one's fields): the mail
+server's trouble is retried up to NOTIFICATION_MAX_ATTEMPTS (`outbox_email_send_failed`), and a
+row claimed again after its attempts ran out without a word is given up
+(`outbox_email_give_up_if_exhausted`).
 """
 
 import datetime as dt
+import logging
+import smtplib
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
+
+from apps.core.failures import Failure, failure_from_record, failure_stored
+
+logger = logging.getLogger(__name__)
 
 OUTBOX_PENDING = "pending"
 OUTBOX_SENDING = "sending"
+OUTBOX_FAILED = "failed"
 OUTBOX_REQUEUE_BATCH = 500
+# The mail server refused the message or could not be reached: worth trying again later.
+MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def outbox_requeue_stale(*, rows: QuerySet, send_task: Any, stale_seconds: int, now: dt.datetime | None = None) -> int:
@@ -57,3 +73,63 @@ def email_send_task_options(send_error: type[Exception]) -> dict[str, Any]:
         "acks_late": True,
         "reject_on_worker_lost": True,
     }
+
+
+@dataclass(frozen=True)
+class EmailOutbox:
+    """What is a kind of outbox email's own: the names of its row's fields, the name logs give a row,
+    the failure code (apps.core.failures) of its attempts running out, and the error its send task
+    retries."""
+
+    name: str
+    status: str
+    attempts: str
+    error: str
+    error_detail: str
+    attempts_exhausted: str
+    send_error: type[Exception]
+
+
+def outbox_email_give_up_if_exhausted(row: Model, outbox: EmailOutbox) -> bool:
+    """Mark failed a row just claimed whose attempts already exceed NOTIFICATION_MAX_ATTEMPTS, and
+    say whether it did; the caller then sends nothing.
+
+    Such a row's earlier attempts ended without a word: a worker died, or the send raised something
+    other than the mail server's error, and the sweeper (`outbox_requeue_stale`) put the row back to
+    pending each time; it would otherwise come back forever. Its reason is the last error an attempt
+    recorded, else the kind's `attempts_exhausted` failure, worded for each reader."""
+    attempts = getattr(row, outbox.attempts)
+    if attempts <= settings.NOTIFICATION_MAX_ATTEMPTS:
+        return False
+    recorded = failure_from_record(getattr(row, outbox.error), getattr(row, outbox.error_detail))
+    reason = recorded or Failure.of(outbox.attempts_exhausted, attempts=attempts - 1)
+    logger.warning("%s %s given up after %s attempts: %s", outbox.name, row.pk, attempts - 1, failure_stored(reason)[0])
+    _email_outcome_save(row, outbox, status=OUTBOX_FAILED, error=reason)
+    return True
+
+
+def outbox_email_send_failed(row: Model, outbox: EmailOutbox, *, error: Exception) -> Model:
+    """The mail server refused the row's email or could not be reached (`MAIL_SERVER_ERRORS`): put the
+    row back to pending with the error and raise the kind's `send_error` for its task to retry; at
+    the last attempt (NOTIFICATION_MAX_ATTEMPTS) mark it failed instead, and return it."""
+    described = f"{type(error).__name__}: {error}"[:1000]
+    attempts = getattr(row, outbox.attempts)
+    logger.warning("%s %s not sent (attempt %s): %s", outbox.name, row.pk, attempts, described)
+    final = attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
+    # The retry is on its way: the sweeper leaves the row to it.
+    row.enqueued_at = timezone.now()
+    status = OUTBOX_FAILED if final else OUTBOX_PENDING
+    _email_outcome_save(row, outbox, status=status, error=described, also=("enqueued_at",))
+    if final:
+        return row
+    raise outbox.send_error(described) from error
+
+
+def _email_outcome_save(
+    row: Model, outbox: EmailOutbox, *, status: str, error: Failure | str, also: tuple[str, ...] = ()
+) -> None:
+    setattr(row, outbox.status, status)
+    text, detail = failure_stored(error)
+    setattr(row, outbox.error, text)
+    setattr(row, outbox.error_detail, detail)
+    row.save(update_fields=[outbox.status, outbox.error, outbox.error_detail, *also, "updated_at"])

@@ -16,8 +16,6 @@ when it is sent, since minutes or retries may pass in between.
 
 import datetime as dt
 import hashlib
-import logging
-import smtplib
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -34,22 +32,37 @@ from django.utils.translation import ngettext
 
 from apps.claims.models import ClaimStatus
 from apps.core.exceptions import ApplicationError
-from apps.core.failures import Failure, failure_from_record, failure_stored
+from apps.core.failures import Failure, failure_stored
 from apps.core.interface_language import email_language_for
-from apps.core.outbox import outbox_requeue_stale
+from apps.core.outbox import (
+    MAIL_SERVER_ERRORS,
+    EmailOutbox,
+    outbox_email_give_up_if_exhausted,
+    outbox_email_send_failed,
+    outbox_requeue_stale,
+)
 from apps.core.site import site_url
 from apps.desks.models import Membership, Role
 
 from .models import Notification, NotificationKind, NotificationOptOut, NotificationStatus, ReviewTask, Verdict
 from .selectors import OPEN_STATUSES, review_task_is_overdue
 
-logger = logging.getLogger(__name__)
-
 EDITOR_ROLES = (Role.ADMIN, Role.EDITOR)
 
 
 class NotificationSendError(Exception):
     """The mail server refused or could not be reached; the send is tried again later."""
+
+
+NOTIFICATION_OUTBOX = EmailOutbox(
+    name="notification",
+    status="status",
+    attempts="attempts",
+    error="last_error",
+    error_detail="last_error_detail",
+    attempts_exhausted="notification_attempts_exhausted",
+    send_error=NotificationSendError,
+)
 
 
 # --- Preferences ----------------------------------------------------------------------------
@@ -282,7 +295,8 @@ def notification_send(*, notification_id: str) -> Notification | None:
     worker is left alone (None).
 
     SMTP trouble puts the row back to pending with the error and raises `NotificationSendError`
-    for the task to retry; after NOTIFICATION_MAX_ATTEMPTS the row is marked failed instead.
+    for the task to retry; after NOTIFICATION_MAX_ATTEMPTS the row is marked failed instead, as it
+    is when claimed again after its attempts ran out without a word (apps.core.outbox).
     """
     now = timezone.now()
     claimed = Notification.objects.filter(pk=notification_id, status=NotificationStatus.PENDING).update(
@@ -291,12 +305,8 @@ def notification_send(*, notification_id: str) -> Notification | None:
     if not claimed:
         return None
     notification = Notification.objects.select_related("recipient", "actor").get(pk=notification_id)
-    if notification.attempts > settings.NOTIFICATION_MAX_ATTEMPTS:
-        # Each earlier attempt ended without a word (its worker died, or an error other than the
-        # mail server's): the sweeper would otherwise bring it back forever.
-        stopped = Failure.of("notification_attempts_exhausted", attempts=notification.attempts - 1)
-        error = failure_from_record(notification.last_error, notification.last_error_detail) or stopped
-        return _finish(notification, NotificationStatus.FAILED, error=error)
+    if outbox_email_give_up_if_exhausted(notification, NOTIFICATION_OUTBOX):
+        return notification
     reason = _undeliverable_reason(notification)
     tasks = [] if reason else _deliverable_tasks(notification)
     if not reason and not tasks:
@@ -305,23 +315,14 @@ def notification_send(*, notification_id: str) -> Notification | None:
         return _finish(notification, NotificationStatus.SKIPPED, error=reason)
     try:
         _message(notification, tasks).send()
-    except (smtplib.SMTPException, OSError) as error:
-        described = f"{type(error).__name__}: {error}"[:1000]
-        logger.warning("notification %s not sent (attempt %s): %s", notification.pk, notification.attempts, described)
-        if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-            return _finish(notification, NotificationStatus.FAILED, error=described)
-        notification.status = NotificationStatus.PENDING
-        # The retry is on its way: the sweeper leaves the row to it.
-        notification.enqueued_at = timezone.now()
-        notification.last_error, notification.last_error_detail = described, {}
-        notification.save(update_fields=["status", "enqueued_at", "last_error", "last_error_detail", "updated_at"])
-        raise NotificationSendError(described) from error
+    except MAIL_SERVER_ERRORS as error:
+        return outbox_email_send_failed(notification, NOTIFICATION_OUTBOX, error=error)
     notification.sent_at = timezone.now()
     return _finish(notification, NotificationStatus.SENT, error="")
 
 
 def _finish(notification: Notification, status: str, *, error: Failure | str) -> Notification:
-    """Record how a row ended; `error` is why it was not sent (a mail server's error as its text)."""
+    """Record how a row ended; `error` is why it was not sent ("" once sent)."""
     notification.status = status
     notification.last_error, notification.last_error_detail = failure_stored(error)
     notification.save(update_fields=["status", "last_error", "last_error_detail", "sent_at", "updated_at"])

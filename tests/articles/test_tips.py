@@ -1,15 +1,18 @@
 """Reader tips: the public form, the tipster's tracking page, the editors' inbox, the API and the
 outcome email."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from apps.articles import tasks as article_tasks
 from apps.articles import tips
-from apps.articles.models import Article, Tip, TipStatus
+from apps.articles.models import Article, Tip, TipEmailStatus, TipStatus
 from apps.core.models import AuditAction, AuditEvent
 from apps.reviews import services as review_services
 from apps.reviews.models import Rating, ReviewTask
@@ -543,6 +546,38 @@ def test_a_mail_server_failure_is_retried_and_a_lost_message_requeued(
     assert published == [str(tip.pk)] or published == [tip.pk]
     tips.tip_outcome_email_send(tip_id=tip_id)
     assert len(mail.outbox) == 1
+
+
+def test_an_email_whose_sends_keep_dying_is_given_up_after_the_last_attempt(
+    tip_desk, editor, published, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        tip = tips.tip_close(user=editor, tip=_tip(tip_desk, email="reader@example.org"))
+    sends = []
+
+    def dies(self, *args, **kwargs):
+        sends.append(self.to)
+        raise RuntimeError("the worker was stopped")  # not the mail server's error: nothing is recorded
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", dies)
+    sweep_at = timezone.now()
+    for _attempt in range(3):
+        with pytest.raises(RuntimeError):
+            tips.tip_outcome_email_send(tip_id=str(tip.pk))
+        # Left "sending", it is taken back by the sweeper once the task's time limit is long past.
+        sweep_at += dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.NOTIFICATION_STALE_SECONDS + 1)
+        assert tips.tip_emails_requeue_stale(now=sweep_at) == 1
+
+    assert tips.tip_outcome_email_send(tip_id=str(tip.pk)) is not None
+
+    assert len(sends) == 3
+    assert mail.outbox == []
+    tip.refresh_from_db()
+    assert (tip.email_status, tip.email_error) == (TipEmailStatus.FAILED, "Stopped after 3 attempts.")
+    with translation.override("es"):
+        assert tip.email_error_for_reader == "Detenido tras 3 intentos."
+    assert tips.tip_emails_requeue_stale(now=sweep_at + dt.timedelta(days=1)) == 0
 
 
 def test_an_unreachable_cache_lets_the_tip_through(tip_desk, settings, caplog):

@@ -11,7 +11,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.core import tasks as core_tasks
 from apps.core.accounts import (
@@ -102,6 +102,37 @@ def test_mail_server_trouble_is_retried_then_marked_failed(published, monkeypatc
     failed = password_reset_email_send(email_id=email_id)  # the last attempt: no retry
     assert (failed.status, failed.attempts) == (PasswordResetEmailStatus.FAILED, 2)
     assert "connection refused" in failed.error
+
+
+def test_a_link_whose_sends_keep_dying_is_given_up_after_the_last_attempt(published, monkeypatch, settings):
+    settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    factories.UserFactory(email="ada@example.org")
+    _ask()
+    [email_id] = published
+    sends = []
+
+    def dies(self, *args, **kwargs):
+        sends.append(self.to)
+        raise RuntimeError("the worker was stopped")  # not the mail server's error: nothing is recorded
+
+    monkeypatch.setattr(EmailMessage, "send", dies)
+    sweep_at = timezone.now()
+    for _attempt in range(3):
+        with pytest.raises(RuntimeError):
+            password_reset_email_send(email_id=email_id)
+        # Left "sending", it is taken back by the sweeper once the task's time limit is long past.
+        sweep_at += dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.NOTIFICATION_STALE_SECONDS + 1)
+        assert password_reset_emails_requeue_stale(now=sweep_at) == 1
+
+    row = password_reset_email_send(email_id=email_id)
+
+    assert len(sends) == 3
+    assert mail.outbox == []
+    assert (row.status, row.error) == (PasswordResetEmailStatus.FAILED, "Stopped after 3 attempts.")
+    row.refresh_from_db()
+    with translation.override("fr"):
+        assert row.error_for_reader == "Arrêté après 3 tentatives."
+    assert password_reset_emails_requeue_stale(now=sweep_at + dt.timedelta(days=1)) == 0
 
 
 def test_the_task_retries_with_backoff_on_mail_server_trouble_only():

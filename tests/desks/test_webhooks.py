@@ -13,7 +13,7 @@ import time
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.articles.services import article_import_file, article_import_text, article_intake_run
 from apps.core import http
@@ -466,6 +466,35 @@ def test_a_delivery_gives_up_after_the_last_attempt_and_records_why(desk, endpoi
     assert len(receiver.requests_to("/hook")) == 3
     endpoint.refresh_from_db()
     assert endpoint.consecutive_failures == 1
+
+
+def test_a_delivery_whose_sends_keep_dying_is_given_up_after_the_last_attempt(
+    desk, endpoint, receiver, settings, monkeypatch
+):
+    settings.WEBHOOK_MAX_ATTEMPTS = 3
+    delivery = _record(desk)
+
+    def dies(*args, **kwargs):
+        raise RuntimeError("the worker was stopped")  # not the endpoint's trouble: nothing is recorded
+
+    sweep_at = timezone.now()
+    with monkeypatch.context() as patched:
+        patched.setattr(webhooks, "fetch", dies)
+        for _attempt in range(3):
+            with pytest.raises(RuntimeError):
+                webhook_delivery_send(delivery_id=str(delivery.pk))
+            # Left "sending", it is taken back by the sweeper once the task's time limit is long past.
+            sweep_at += dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.WEBHOOK_STALE_SECONDS + 1)
+            assert webhooks.webhook_deliveries_requeue_stale(now=sweep_at) == 1
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    assert receiver.requests_to("/hook") == []
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.last_error) == (WebhookDeliveryStatus.FAILED, "Stopped after 3 attempts.")
+    with translation.override("pt-br"):
+        assert delivery.last_error_for_reader == "Interrompido depois de 3 tentativas."
+    assert webhooks.webhook_deliveries_requeue_stale(now=sweep_at + dt.timedelta(days=1)) == 0
 
 
 def test_a_connection_refused_is_tried_again(desk, desk_admin, settings):
