@@ -107,13 +107,18 @@ class TipAdmin(LookupCheckingAdmin):
     fields = [
         "desk", "text", "link", "reason", "email", "language", "status", "article", "public_reason",
         "handled_by", "handled_at", "checked_at", "created_at", "updated_at",
-        "email_status", "enqueued_at", "sending_since", "email_attempts", "email_error", "email_erased_at",
+        "email_status", "enqueued_at", "sending_since", "email_attempts", "email_error_shown", "email_erased_at",
     ]  # fmt: skip
     readonly_fields = fields
 
     @admin.display(description=_("claim or question"))
     def text_preview(self, tip: Tip) -> str:
         return tip.text[:100]
+
+    # `email_error` keeps the English text; its row words it in the admin's language.
+    @admin.display(description=_("email error"))
+    def email_error_shown(self, tip: Tip) -> str:
+        return tip.email_error_for_reader
 
     def _without_email(self, request: HttpRequest, names) -> list:
         return list(names) if request.user.is_superuser else [name for name in names if name != "email"]

@@ -36,6 +36,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from apps.core.audit import audit_record
 from apps.core.exceptions import ApplicationError, NotFoundError
+from apps.core.failures import Failure, failure_stored
 from apps.core.ids import uuid_or_404
 from apps.core.models import AuditAction
 from apps.core.outbox import (
@@ -487,9 +488,11 @@ def tip_emails_erase(*, now=None) -> int:
             .values_list("pk", "desk_id", "email_status")
         )
         waiting = [pk for pk, _desk_id, email_status in tips if email_status == TipEmailStatus.PENDING]
+        reason, reason_detail = failure_stored(
+            Failure.of("tip_email_address_erased", days=settings.TIP_EMAIL_KEEP_DAYS)
+        )
         Tip.objects.filter(pk__in=waiting).update(
-            email_status=TipEmailStatus.FAILED,
-            email_error=f"Not sent: the address was erased {settings.TIP_EMAIL_KEEP_DAYS} days after the tip.",
+            email_status=TipEmailStatus.FAILED, email_error=reason, email_error_detail=reason_detail
         )
         Tip.objects.filter(pk__in=[pk for pk, _desk_id, _status in tips]).update(
             email="", email_erased_at=now, updated_at=now

@@ -221,14 +221,24 @@ class AuditEventAdmin(EveryDeskRecordAdmin):
 @admin.register(PasswordResetEmail)
 class PasswordResetEmailAdmin(EveryDeskRecordAdmin):
     """The password reset outbox: which account was sent a link, and why one was not (the mail
-    server's words, kept as it said them). Rows are written by the reset form and sent by a worker,
-    never here; the link's token is never stored, so nothing here lets anyone in."""
+    server's words, kept as it said them, or ours in the admin's language). Rows are written by the
+    reset form and sent by a worker, never here; the link's token is never stored, so nothing here
+    lets anyone in."""
 
     list_display = ["account", "status", "attempts", "created_at", "enqueued_at", "updated_at"]
     list_filter = ["status"]
     search_fields = ["account__username", "account__email", "error"]
     list_select_related = ["account"]
-    readonly_fields = [field.name for field in PasswordResetEmail._meta.fields]
+    # `error` keeps the English text the search finds; its row words it in the admin's language.
+    exclude = ["error", "error_detail"]
+    readonly_fields = [
+        *(field.name for field in PasswordResetEmail._meta.fields if field.name not in ("error", "error_detail")),
+        "error_shown",
+    ]
+
+    @admin.display(description=gettext_lazy("error"))
+    def error_shown(self, email: PasswordResetEmail) -> str:
+        return email.error_for_reader
 
 
 # Django's group admin and DRF's token admin are registered by their own packages (before ours:

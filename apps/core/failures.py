@@ -108,6 +108,7 @@ FAILURE_MESSAGES = {
     "notification_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
     # A tip's outcome email (apps.articles), not sent.
     "tip_email_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
+    "tip_email_address_erased": gettext_noop("Not sent: the address was erased %(days)s days after the tip."),
     # A password reset email (apps.core.accounts), not sent.
     "password_reset_email_attempts_exhausted": gettext_noop("Stopped after %(attempts)s attempts."),
     # A webhook delivery (apps.desks).

@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.articles import tips
-from apps.articles.models import Tip, TipStatus
+from apps.articles.models import Tip, TipEmailStatus, TipStatus
+from apps.core.failures import Failure, failure_stored
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,15 @@ def test_tips_are_not_added_changed_or_deleted_in_the_admin(tip, root_client):
     tip.refresh_from_db()
     assert (tip.text, tip.status) == ("The lighthouse is 150 years old.", TipStatus.NEW)
     assert Tip.objects.count() == 1
+
+
+def test_an_email_given_up_says_why_in_the_admins_language(tip, root_client):
+    text, detail = failure_stored(Failure.of("tip_email_attempts_exhausted", attempts=5))
+    Tip.objects.filter(pk=tip.pk).update(
+        email_status=TipEmailStatus.FAILED, email_error=text, email_error_detail=detail
+    )
+
+    page = root_client.get(reverse("admin:articles_tip_change", args=[tip.pk]), headers={"accept-language": "es"})
+
+    assert "Detenido tras 5 intentos." in page.text
+    assert "Stopped after" not in page.text

@@ -10,7 +10,7 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.articles import tasks as article_tasks
 from apps.articles import tips
@@ -102,6 +102,11 @@ def test_an_email_still_waiting_after_the_days_is_not_sent_and_marked_failed(tip
     tip.refresh_from_db()
     assert (tip.email, tip.email_status) == ("", TipEmailStatus.FAILED)
     assert mail.outbox == []
+    assert tip.email_error == f"Not sent: the address was erased {settings.TIP_EMAIL_KEEP_DAYS} days after the tip."
+    with translation.override("pt-br"):
+        assert tip.email_error_for_reader == (
+            f"Não enviado: o endereço foi apagado {settings.TIP_EMAIL_KEEP_DAYS} dias depois da dica."
+        )
 
 
 def test_a_send_under_way_is_left_to_finish(tip_desk, editor, published, settings):

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from apps.core.failures import Failure, failure_stored
 from apps.core.models import PasswordResetEmail, PasswordResetEmailStatus
 from tests.factories import MemberFactory, UserFactory
 
@@ -30,6 +31,21 @@ def test_a_superuser_lists_failed_emails_and_reads_why(root_client):
     assert "rosa" in listed.text
     assert "sent_one" not in listed.text
     assert "SMTPDataError: 554 rejected" in page.text
+
+
+def test_an_email_given_up_says_why_in_the_admins_language(root_client):
+    text, detail = failure_stored(Failure.of("password_reset_email_attempts_exhausted", attempts=5))
+    email = PasswordResetEmail.objects.create(
+        account=UserFactory(), status=PasswordResetEmailStatus.FAILED, attempts=6, error=text, error_detail=detail
+    )
+
+    page = root_client.get(
+        reverse("admin:core_passwordresetemail_change", args=[email.pk]), headers={"accept-language": "fr"}
+    )
+
+    assert "Arrêté après 5 tentatives." in page.text
+    assert "Stopped after" not in page.text
+    assert root_client.get(reverse(CHANGELIST), {"q": "Stopped after 5"}).context["cl"].result_list[0] == email
 
 
 def test_a_superuser_finds_an_email_by_the_accounts_address(root_client):
