@@ -1,15 +1,15 @@
-"""The outbox relay shared by the emails (review notifications, tip outcomes, password reset links)
-and the webhook deliveries.
+"""The outbox relay shared by the review emails, the password reset emails and the webhook
+deliveries.
 
 Each writes one row per message inside the event's transaction and publishes its send task after
 commit. A row is an outbox row when it has `status` ("pending", then "sending" while a worker
 holds it, then something final), `enqueued_at` (when it was last published), `sending_since`
 (when a worker claimed it) and `updated_at`.
 
-The emails also share how a send ends badly (`EmailOutbox` names each one's fields): the mail
-server's trouble is retried up to NOTIFICATION_MAX_ATTEMPTS (`outbox_email_send_failed`), and a
-row claimed again after its attempts ran out without a word is given up
-(`outbox_email_give_up_if_exhausted`).
+The emails (and the tip outcome email, whose row is the tip) also share how a send ends badly,
+each naming its own fields in an `EmailOutbox`: the mail server's trouble is retried up to
+NOTIFICATION_MAX_ATTEMPTS (`outbox_email_send_failed`), and a row claimed again after its attempts
+ran out without a word is given up (`outbox_email_give_up_if_exhausted`).
 """
 
 import datetime as dt
@@ -95,9 +95,10 @@ def outbox_email_give_up_if_exhausted(row: Model, outbox: EmailOutbox) -> bool:
     say whether it did; the caller then sends nothing.
 
     Such a row's earlier attempts ended without a word: a worker died, or the send raised something
-    other than the mail server's error, and the sweeper (`outbox_requeue_stale`) put the row back to
-    pending each time; it would otherwise come back forever. Its reason is the last error an attempt
-    recorded, else the kind's `attempts_exhausted` failure, worded for each reader."""
+    other than the mail server's error, and a sweeper (`outbox_requeue_stale`, or the tips' own by the
+    same rule) put the row back to pending each time; it would otherwise come back forever. Its
+    reason is the last error an attempt recorded, else the kind's `attempts_exhausted` failure,
+    worded for each reader."""
     attempts = getattr(row, outbox.attempts)
     if attempts <= settings.NOTIFICATION_MAX_ATTEMPTS:
         return False
