@@ -3411,3 +3411,23 @@ def test_a_verb_before_its_source_mid_sentence_leaves_the_claim_without_the_fram
         "A gunman shot shoppers at a Walmart store, with the death toll rising to 22 people on Monday, "
         "with 25 others injured."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Local news outlet Kommersant said the talks in Geneva had failed.", "Geneva", "Kommersant"),
+        ("Russian business daily Kommersant said the talks in Geneva had failed.", "Geneva", "Kommersant"),
+        ("State-owned Iranian news agency Fars reported the talks in Geneva had failed.", "Geneva", "Fars"),
+        ("Rescuers, working in temperatures well below freezing, according to the ministry recovered ten.",
+         "Rescuers", "the ministry"),
+    ],
+    ids=["three words before the outlet noun", "a nationality and a word before it", "a hyphenated word first",
+         "'according to' without its closing comma at the sentence's end"],
+)  # fmt: skip
+def test_an_outlet_described_in_three_words_and_an_unclosed_according_to_before_the_last_verb_are_sources(
+    body, fragment, source
+):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 1, 2), english_confirmed=True), fragment)
+
+    assert claim.attribution == source

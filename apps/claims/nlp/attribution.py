@@ -73,6 +73,9 @@ _GROUP_NOUN = (
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|(?:news|press)\s+agency"
+# What the outlet is, in up to three words before that noun: "Greek daily", "state-owned Iranian news agency", "Local
+# news outlet", "Russian business daily"
+_OUTLET_DESCRIPTION = rf"(?:(?:[Tt]he|{_NAME})\s+)?(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_OUTLET_NOUN})"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
@@ -104,7 +107,7 @@ _SOURCE = (
     rf"|(?i:{_GROUP_NOUN})\s+(?:(?:mostly|mainly|largely|primarily)\s+)?(?:in|from|at|of)\s+(?:the\s+)?"
     rf"(?:{_INSTITUTION}(?:\s+and\s+(?:the\s+)?{_INSTITUTION})?|[a-z]+)"
     # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
-    rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"|{_OUTLET_DESCRIPTION}\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "Recycled toilet paper producer Who Gives a Crap said": what a company makes or does, before its name
     rf"|(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+{_NAME}(?:\s+(?:(?:a|the|of|and)\s+)?{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
@@ -351,8 +354,8 @@ _TRAILING_ACCORDING = re.compile(
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
 _CLAUSE_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do|he|she|they|we)\b"
-    # a past tense with its object: "according to the ministry recovered at least ten survivors"
-    r"|\b[a-z]{3,}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d)"
+    # a past tense with its object: "according to the ministry recovered at least ten survivors", "... recovered ten."
+    rf"|\b[a-z]{{3,}}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
@@ -589,9 +592,7 @@ _LOWER_POST_BEFORE = re.compile(
     rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+(?={_NAME}\s+{_NAME_AFTER_PARTICLES})"
 )
-_OUTLET_BEFORE = re.compile(
-    rf"^(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})"
-)
+_OUTLET_BEFORE = re.compile(rf"^{_OUTLET_DESCRIPTION}\s+(?={_CAPITAL})")
 _MAKER_BEFORE = re.compile(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
