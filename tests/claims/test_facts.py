@@ -269,10 +269,10 @@ def test_a_count_after_called_is_an_amount_not_a_telephone_number():
         ("including a 6.4 quake that hit on January 7", [("=", 6.4, "magnitude")]),
         ("the landslide caused by the 5.0 earthquake", [("=", 5, "magnitude")]),
         ("two quakes struck the island", [("=", 2, "quakes")]),
-        # where, or a verb, is not what a number counts
+        # where, or a verb, is not what a number counts, but whoever a virus infected are people
         (
             "The virus infected around 35,000 worldwide in at least 28 countries.",
-            [("~", 35000, ""), (">=", 28, "countries")],
+            [("~", 35000, "people"), (">=", 28, "countries")],
         ),
         ("the prosecutor said the 36 must face charges", [("=", 36, "")]),
         ("the 36 people infected included 26 army personnel", [("=", 36, "people"), ("=", 26, "personnel")]),
@@ -301,7 +301,7 @@ def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, ex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("SARS-CoV-2 infected tens of thousands.", [(">", 10_000, "")]),
+        ("SARS-CoV-2 infected tens of thousands.", [(">", 10_000, "people")]),
         ("Thousands of people had gathered outside the National Congress", [(">", 1_000, "people")]),
         ("thousands of Hong Kong protesters wearing black gathered", [(">", 1_000, "protesters")]),
         ("don't hold hundreds of thousands of federal workers hostage", [(">", 100_000, "workers")]),
@@ -1878,3 +1878,38 @@ def test_list_markers_addresses_and_the_end_of_a_range_of_years_are_no_amounts(t
 )  # fmt: skip
 def test_counted_nouns_after_names_numbers_with_a_plus_titles_and_the_age_of_a_post(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It began when we had a 4.7-magnitude earthquake there. Since the 4.7, we've had over 400 earthquakes.",
+         [("=", 4.7, "magnitude"), ("=", 4.7, "magnitude"), (">", 400, "earthquakes")]),
+        ("It began when we had a 4.7-magnitude earthquake there. Since the 5.1, we've had over 400 earthquakes.",
+         [("=", 4.7, "magnitude"), ("=", 5.1, ""), (">", 400, "earthquakes")]),
+        ("Bernie Sanders had the most delegates, with 60, followed by Biden, with 54.",
+         [("=", 60, "delegates"), ("=", 54, "delegates")]),
+        ("Senator Bernie Sanders had the most pledged delegates, with 60.", [("=", 60, "delegates")]),
+        ("Bernie Sanders won the state, with 60.", [("=", 60, "")]),
+        ("Sanders came second, earning 15 delegates for a running total of 60.",
+         [("=", 15, "delegates"), ("=", 60, "delegates")]),
+        ("While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement.",
+         [("=", 54, "nations"), ("=", 27, "nations")]),
+        ("Vigils nationwide this evening were attended by thousands.", [(">", 1000, "people")]),
+        ("Millions dwell in the nation's slums.", [(">", 1_000_000, "people")]),
+        ("Thousands marched through the capital on Sunday.", [(">", 1000, "people")]),
+        ("The company's shares lost millions in value.", [(">", 1_000_000, "")]),
+    ],
+    ids=["a magnitude named again after 'the'", "not another number", "the most of a plural, then 'with'",
+         "the most of a described plural", "not without what was most", "a running total",
+         "'only' before a bare subject", "attended by a crowd", "what only people do: dwell",
+         "what only people do: march", "not money"],
+)  # fmt: skip
+def test_bare_counts_named_before_as_the_most_of_something_a_total_or_by_what_people_do(text, expected):
+    assert _values(text) == expected
+
+
+def test_a_running_total_counts_what_the_sentence_before_counted_last():
+    quantities = find_quantities("Sanders trailed him with a total of 815.", elided_unit="delegates")
+
+    assert [(q["value"], q["unit"]) for q in quantities] == [(815, "delegates")]

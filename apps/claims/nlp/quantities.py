@@ -228,6 +228,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     merged = _rates(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
+    _name_again(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
@@ -287,8 +288,12 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
             unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
-        elif not match["of"] and _casualties_after(text, end):
-            unit = "people"  # "hundreds were injured"
+        elif not match["of"] and (
+            _casualties_after(text, end)
+            or _PEOPLE_DO_AFTER.match(text, end)
+            or _CASUALTY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
+            unit = "people"  # "hundreds were injured", "Millions dwell in ...", "attended by thousands"
         found.append(
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
@@ -328,6 +333,20 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "when we had a 4.7-magnitude [earthquake] there. Since the 4.7, ...": a bare number after "the" that
+    repeats one counted before it counts the same."""
+    for index, quantity in enumerate(quantities):
+        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
+            continue
+        named = [
+            before["unit"] for before in quantities[:index] if before["unit"] and before["value"] == quantity["value"]
+        ]
+        if named:
+            quantity["unit"] = named[-1]
 
 
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
@@ -370,7 +389,16 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _LIST_ITEM_GAP.fullmatch(text, previous_end, quantity["_start"])
             and _PLACE_OR_TIME_AFTER.match(text, quantity["_end"])
         )
-        if not quantity["unit"] and previous_unit and (tally or subject or score or listed):
+        total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        if not quantity["unit"] and tally and handed_on["verb"].lower() == "with":
+            most = [
+                match["noun"]
+                for match in _MOST_OF.finditer(text, max(0, quantity["_start"] - _LOOK_BACK), quantity["_start"])
+                if _is_plural_noun(match["noun"])
+            ]
+            if most:
+                quantity["unit"] = most[-1]
+        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total):
             quantity["unit"] = previous_unit
         # "39 of South Carolina's 54 delegates": a part counts what its whole counts
         whole = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -401,7 +429,8 @@ _PART_OF_A_WHOLE = re.compile(
     r"|\s+out\s+of\s+(?:the\s+)?"
 )
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
-_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
+# "While 54 nations have signed ..., only 27 have ratified"
+_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*(?:(?:only|just)\s+)?$")
 # The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
@@ -409,6 +438,13 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\
 _TALLY_BEFORE = re.compile(
     r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
 )
+# "had the most delegates, with 60, followed by Biden, with 54": what the sentence says someone had most of
+_MOST_OF = re.compile(
+    r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
+    r"(?P<noun>[a-z]{3,}s)\b"
+)
+# "earning 15 delegates for a running total of 60"
+_TOTAL_OF_BEFORE = re.compile(r"\b(?:running\s+|grand\s+)?total\s+of\s+$")
 _MEASURES = frozenset(
     {"percent", "metres", "meters", "kilometres", "kilometers", "km", "miles", "feet", "inches", "kg", "pounds",
      "years", "months", "weeks", "days", "hours", "minutes", "seconds", "°C", "°F", "degrees", "magnitude", "mph",
@@ -626,7 +662,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
-    elif bare and _PEOPLE_AFTER.match(text, match.end()):
+    elif bare and (_PEOPLE_AFTER.match(text, match.end()) or _PEOPLE_DO_AFTER.match(text, match.end())):
         counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
@@ -682,7 +718,11 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
 # "killed twelve", "They arrested three for ...": people, by what was done to them
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated)"
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated"
+    # "The virus infected around 35,000 worldwide"
+    r"|infected|infecting|infects"
+    # "Vigils nationwide were attended by thousands": a crowd, by what it did
+    r"|(?:attended|joined|watched|visited)\s+by)"
     r"\s+$"
 )
 # What only people do or are, right after a bare count: "Of the 2.8 million who voted", "At least 45 were aboard",
@@ -690,6 +730,11 @@ _CASUALTY_BEFORE = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
     r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
+)
+# "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
+_PEOPLE_DO_AFTER = re.compile(
+    r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
+    r"|(?:gathered|marched|rallied|protested|fled)\b)"
 )
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
