@@ -1913,3 +1913,27 @@ def test_a_running_total_counts_what_the_sentence_before_counted_last():
     quantities = find_quantities("Sanders trailed him with a total of 815.", elided_unit="delegates")
 
     assert [(q["value"], q["unit"]) for q in quantities] == [(815, "delegates")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tesco sold its roughly 2000 Thai and 74 Malaysian stores in March.",
+         [("~", 2000, "stores"), ("=", 74, "stores")]),
+        ("It has 10 digital channels, and 18 FM and five AM radio stations.",
+         [("=", 10, "channels"), ("=", 18, "stations"), ("=", 5, "stations")]),
+        ("The company won 5 more and 10 contracts.", [("=", 5, ""), ("=", 10, "contracts")]),
+        ("Police arrested 5 men and 3 women on Friday.", [("=", 5, "men"), ("=", 3, "women")]),
+        ("The fire started at 5 am in the morning.", []),
+        ("Over a hundred people attended the party, four of whom were injured in the shooting.",
+         [(">", 100, "people"), ("=", 4, "people")]),
+        ("Blind Faith played before a crowd of a hundred thousand in Hyde Park.", [("=", 100_000, "people")]),
+        ("The legislature legalized terminations up to week 22 of a pregnancy.", []),
+        ("Every week 20 people die on the roads.", [("=", 20, "people")]),
+    ],
+    ids=["a describing word before 'and'", "a band is no time of day", "not a word that counts nothing",
+         "each its own noun", "a time of day", "of whom were injured", "a crowd of", "a week's number",
+         "not a week's count"],
+)  # fmt: skip
+def test_a_count_shares_the_noun_of_the_next_and_crowds_and_those_of_whom_were_hurt_are_people(text, expected):
+    assert _values(text) == expected

@@ -92,8 +92,10 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
 # after the number says what it counts ("the flight 300 passengers took")
-# "his role as Jackie Robinson in film 42": a work's title
-_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
+# "his role as Jackie Robinson in film 42": a work's title; "up to week 22 of a pregnancy": a week's number
+_LOWER_REFERENCE_BEFORE = re.compile(
+    r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel|week)\s+$"
+)
 # "Shang-Chi and the Legend of the Ten Rings": a number word in a title, between capitalised words
 _TITLE_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+of\s+the\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
@@ -164,7 +166,10 @@ _ORDINAL = re.compile(
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?E?|A\.?D|C\.?E|b\.c\.(?:e\.)?|c\.e\.|a\.d\.)(?![\w])")
 _TIME_ZONE_BEFORE = re.compile(r"(?:UTC|GMT)\s*[+\u2212-]\s*$")
-_TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
+# "at 5 p.m."; not "five AM radio stations", a band
+_TIME_OF_DAY = re.compile(
+    r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?(?!\s+(?:radio|stations?|band)\b)|o'clock|GMT|UTC)", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 # "June 30", and the day that ends a range of days: "September 25-27", "from August 22 to 25".
 _MONTH_BEFORE = re.compile(
@@ -229,6 +234,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
     _name_again(text, merged)
+    _share_the_next_noun(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
@@ -334,6 +340,20 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+# "its roughly 2000 Thai and 74 Malaysian stores", "18 FM and five AM radio stations": a word that describes the first
+# count, then the second with the noun both count
+_DESCRIBED_BEFORE_AND = re.compile(r"\s+(?P<word>[A-Z][\w-]*|[a-z]{3,})\s+(?:and|or)\s+")
+
+
+def _share_the_next_noun(text: str, quantities: list[dict[str, Any]]) -> None:
+    for quantity, following in itertools.pairwise(quantities):
+        if quantity["unit"] or not following["unit"] or following["unit"] in _MEASURES:
+            continue
+        gap = _DESCRIBED_BEFORE_AND.fullmatch(text, quantity["_end"], following["_start"])
+        if gap and gap["word"].lower() not in STOPWORDS and not _is_plural_noun(gap["word"]):
+            quantity["unit"] = following["unit"]
 
 
 def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
@@ -721,8 +741,8 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated"
     # "The virus infected around 35,000 worldwide"
     r"|infected|infecting|infects"
-    # "Vigils nationwide were attended by thousands": a crowd, by what it did
-    r"|(?:attended|joined|watched|visited)\s+by)"
+    # "Vigils nationwide were attended by thousands": a crowd, by what it did, or as a crowd
+    r"|(?:attended|joined|watched|visited)\s+by|crowds?\s+of(?:\s+an?)?)"
     r"\s+$"
 )
 # What only people do or are, right after a bare count: "Of the 2.8 million who voted", "At least 45 were aboard",
@@ -738,7 +758,9 @@ _PEOPLE_DO_AFTER = re.compile(
 )
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
-    r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
+    # "four of whom were injured"
+    r"(?:\s+more)?(?:\s+of\s+(?:whom|them))?(?:,\s+including\s[^,]{1,60},)?"
+    r"\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
     r"(?:dead|killed|injured|wounded|hurt)\b"
     r"|\s+(?P<hurt>(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt))\b"
 )
