@@ -152,6 +152,8 @@ _SOURCE = (
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website"
     # "RIAA's take-down notice claimed": a document of someone's
     rf"|{_DOCUMENT_NOUN})"
+    # "The chain's press release reported": a document of a body named before in lower case
+    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release)"
     # "an international team of scientists report": a team of a group
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
@@ -526,11 +528,14 @@ _SUBJECT = re.compile(
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
     r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
-    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today))?\s+by\s+"
+    # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
+    r"(?:\s+missing)?"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?\s+by\s+"
     rf"(?P<source>(?:[a-z]+\s+)?(?:{_GROUP_NOUN}|press)|{_SOURCE})"
     # "by his son, Wolfgang", "by the University of California, San Diego.": who by name, or where
     rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?=\s*\.?\s*$))?"
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today)\b|\s*[,.;]|\s*$)"
+    # "were reported by local media to have visited the hospital": what they were reported to have done
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|to\s+(?:have|be))\b|\s*[,.;]|\s*$)"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -954,7 +959,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
 _AND_ANOTHER_SAID = re.compile(
     # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke
     rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
-    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB})\s+)?"
+    # "..., and Mr Tong had said they intended to ...": with the tense's auxiliary
+    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
     r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
 )
 # "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in
