@@ -1937,3 +1937,21 @@ def test_a_running_total_counts_what_the_sentence_before_counted_last():
 )  # fmt: skip
 def test_a_count_shares_the_noun_of_the_next_and_crowds_and_those_of_whom_were_hurt_are_people(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many thousands of anime and manga fans descended on the Toronto Congress Centre.",
+         [(">", 1000, "fans", "thousands of anime and manga fans")]),
+        ("They caused the deaths of hundreds of American and coalition service members.",
+         [(">", 100, "members", "hundreds of American and coalition service members")]),
+        ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped.",
+         [(">", 100, "fighters", "hundreds of ISIS (Islamic State of Iraq and Syria) fighters")]),
+        ("Thousands of cats and dogs were rescued.", [(">", 1000, "cats", "Thousands of cats")]),
+    ],
+    ids=["two words joined before the plural", "a name and a word joined", "an abbreviation spelled out",
+         "the first of two plurals"],
+)  # fmt: skip
+def test_a_vague_count_of_a_plural_after_joined_words_or_a_spelled_abbreviation_counts_it(text, expected):
+    assert [(q["qualifier"], q["value"], q["unit"], q["text"]) for q in find_quantities(text)] == expected

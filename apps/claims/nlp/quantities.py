@@ -272,6 +272,12 @@ _VAGUE_MAGNITUDE = re.compile(
 _CAPITALS_AHEAD = re.compile(r"(?: [A-Z][\w'\u2019.-]{0,60}){1,4}(?= )")
 # A people's plural: one capitalised word in -s that no capitalised word follows (not "Hong Kong")
 _PEOPLE_NAMED_AFTER = re.compile(r" (?P<people>[A-Z][a-z]{2,}(?<![su]s)(?<!is)(?<!as)s)\b(?! [A-Z])(?![-'\u2019])")
+# "thousands of anime and manga fans", "hundreds of American and coalition service members": two words joined before
+# the plural; "hundreds of ISIS (Islamic State of Iraq and Syria) fighters": an abbreviation spelled out before it
+_JOINED_OR_SPELLED_BEFORE_PLURAL = re.compile(
+    r"\s+(?:[A-Za-z][\w-]*\s+and\s+(?:[a-z][\w-]*\s+){0,2}?|[A-Z]{2,6}\s+\([^()]{1,60}\)\s+)"
+    r"(?P<noun>[a-z]{3,}s)\b(?![-'\u2019])"
+)
 _MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
 
 
@@ -290,6 +296,8 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
         if match["of"] and (noun := _plural_after_names(text, match.end(), words=3)):
             unit = noun.group().rstrip(".").lower()
             end = noun.start() + len(unit)
+        elif match["of"] and (joined := _JOINED_OR_SPELLED_BEFORE_PLURAL.match(text, match.end())):
+            unit, end = joined["noun"], joined.end("noun")
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
