@@ -3463,3 +3463,19 @@ def test_a_second_speaker_with_the_tenses_auxiliary_speaks_for_their_own_clause(
         "The White House had said it did not brief Trump on the matter.",
         "The White House",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("A 2015 federal court decision said citizenship in United States territories can only be resolved by "
+         "Congress.", "A 2015 federal court decision"),
+        ("The 2019 annual report stated that profits rose 20 percent.", "The 2019 annual report"),
+        ("A 2015 decision by the court overturned the law on 3 counts.", ""),
+    ],
+    ids=["a court's decision", "a report", "not a document that did something"],
+)  # fmt: skip
+def test_a_document_dated_by_its_year_and_described_in_lower_case_is_the_source(body, source):
+    (claim,) = extract_claims(body, published_on=dt.date(2019, 10, 1), english_confirmed=True)
+
+    assert claim.attribution == source

@@ -118,6 +118,8 @@ _SOURCE = (
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
     rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+{_NAME}){{0,3}}"
+    # "A 2015 federal court decision said ...": a document dated by its year, described in lower case
+    rf"|(?:[Aa]n?|[Tt]he)\s+\d{{4}}\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_DOCUMENT_NOUN})"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
