@@ -111,7 +111,11 @@ def _values(text):
         ),
         ("all but one of the sixteen on-board died", [("=", 16, "people")]),
         ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
-        ("11,187 recorded accidents, with 198 recorded last week", [("=", 11187, "accidents"), ("=", 198, "")]),
+        # "recorded" is no unit; the tally counts what the count before it counted
+        (
+            "11,187 recorded accidents, with 198 recorded last week",
+            [("=", 11187, "accidents"), ("=", 198, "accidents")],
+        ),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "years")]),
@@ -1955,3 +1959,20 @@ def test_a_count_shares_the_noun_of_the_next_and_crowds_and_those_of_whom_were_h
 )  # fmt: skip
 def test_a_vague_count_of_a_plural_after_joined_words_or_a_spelled_abbreviation_counts_it(text, expected):
     assert [(q["qualifier"], q["value"], q["unit"], q["text"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RIAA's notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems.", []),
+        ("The notice cited 17 USC 1201 against 3 developers.", [("=", 3, "developers")]),
+        ("3,728 measles cases have been reported since the outbreak with 198 recorded in the last 24 hours.",
+         [("=", 3728, "cases"), ("=", 198, "cases"), ("=", 24, "hours")]),
+        ("3,728 measles cases have been reported since the outbreak with 198 in hospital.",
+         [("=", 3728, "cases"), ("=", 198, "cases")]),
+    ],
+    ids=["a title of the code and its section", "the code abbreviated", "a tally with how it was counted",
+         "a tally before a preposition, as before"],
+)  # fmt: skip
+def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorded_counts_the_same(text, expected):
+    assert _values(text) == expected

@@ -459,8 +459,9 @@ _PART_OF_A_WHOLE = re.compile(
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
 # "While 54 nations have signed ..., only 27 have ratified"
 _CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*(?:(?:only|just)\s+)?$")
-# The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
-_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\b")
+# The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%"), or how it was
+# counted: "with 198 recorded in the last 24 hours" after "3,728 measles cases have been reported"
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of|recorded|reported|confirmed)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(
@@ -571,6 +572,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
+    if _US_CODE_AFTER.match(text, match.end("number")) or _SECTION_SIGN_BEFORE.search(
+        text, max(0, match.start() - 8), match.start()
+    ):
+        return None  # "17 U.S. Code \u00a7 1201", "17 USC 1201": a title of the code and a section of it
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if match["compound"] and _DESCRIBING_COMPOUND.fullmatch(match["compound"]):
@@ -904,6 +909,8 @@ _NOT_A_NOUN = frozenset(
 )
 # "10 Downing Street": a house number.
 # "36 Quai des Orf\u00e8vres": or the street's word first
+_SECTION_SIGN_BEFORE = re.compile(r"(?:\u00a7|\bU\.?S\.?C\.?)\s*$")
+_US_CODE_AFTER = re.compile(r"\s+(?:U\.\s?S\.\s+Code|U\.?S\.?C\.?)(?![\w-])")
 _ADDRESS_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b"
     r"|\s+(?:Quai|Rue|Via|Calle|Avenida|Avenue|Boulevard)\s"
