@@ -3411,3 +3411,71 @@ def test_a_verb_before_its_source_mid_sentence_leaves_the_claim_without_the_fram
         "A gunman shot shoppers at a Walmart store, with the death toll rising to 22 people on Monday, "
         "with 25 others injured."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Local news outlet Kommersant said the talks in Geneva had failed.", "Geneva", "Kommersant"),
+        ("Russian business daily Kommersant said the talks in Geneva had failed.", "Geneva", "Kommersant"),
+        ("State-owned Iranian news agency Fars reported the talks in Geneva had failed.", "Geneva", "Fars"),
+        ("Rescuers, working in temperatures well below freezing, according to the ministry recovered ten.",
+         "Rescuers", "the ministry"),
+    ],
+    ids=["three words before the outlet noun", "a nationality and a word before it", "a hyphenated word first",
+         "'according to' without its closing comma at the sentence's end"],
+)  # fmt: skip
+def test_an_outlet_described_in_three_words_and_an_unclosed_according_to_before_the_last_verb_are_sources(
+    body, fragment, source
+):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 1, 2), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("The Tongs indicated issues staffing the hotel, something Clay recognised, and Mr Tong had said they "
+         'intended to "restore the hall to its former glory."', "glory", "Mr Tong"),
+        ("Politicians and the Archbishop of Gdańsk were reported by local media to have visited the hospital while "
+         "Adamowicz received emergency surgery.", "hospital", "local media"),
+        ("Park Won-soon was reported missing Thursday evening by the police.", "Park", "the police"),
+        ("The chain's press release reported 22 sold units in the past year.", "units", "The chain's press release"),
+        ("The company's shares reported a 20 percent fall on Monday.", "shares", ""),
+    ],
+    ids=["a second speaker with the tense's auxiliary", "reported by someone to have done something",
+         "reported missing by someone", "a document of a body in lower case", "not a body's other thing"],
+)  # fmt: skip
+def test_a_speaker_who_had_said_reported_someone_to_have_done_or_wrote_a_document_is_the_source(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 1, 14), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+def test_a_second_speaker_with_the_tenses_auxiliary_speaks_for_their_own_clause():
+    body = "Trump described the story as a hoax and the White House had said it did not brief Trump on the matter."
+
+    first, second = extract_claims(body, published_on=dt.date(2019, 1, 14), english_confirmed=True)
+
+    assert (first.text, first.attribution) == ("Trump described the story as a hoax.", "")
+    assert (second.text, second.attribution) == (
+        "The White House had said it did not brief Trump on the matter.",
+        "The White House",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("A 2015 federal court decision said citizenship in United States territories can only be resolved by "
+         "Congress.", "A 2015 federal court decision"),
+        ("The 2019 annual report stated that profits rose 20 percent.", "The 2019 annual report"),
+        ("A 2015 decision by the court overturned the law on 3 counts.", ""),
+    ],
+    ids=["a court's decision", "a report", "not a document that did something"],
+)  # fmt: skip
+def test_a_document_dated_by_its_year_and_described_in_lower_case_is_the_source(body, source):
+    (claim,) = extract_claims(body, published_on=dt.date(2019, 10, 1), english_confirmed=True)
+
+    assert claim.attribution == source

@@ -111,7 +111,11 @@ def _values(text):
         ),
         ("all but one of the sixteen on-board died", [("=", 16, "people")]),
         ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
-        ("11,187 recorded accidents, with 198 recorded last week", [("=", 11187, "accidents"), ("=", 198, "")]),
+        # "recorded" is no unit; the tally counts what the count before it counted
+        (
+            "11,187 recorded accidents, with 198 recorded last week",
+            [("=", 11187, "accidents"), ("=", 198, "accidents")],
+        ),
         ("an 18 year old half back after the seven hour drive", [("=", 18, "years"), ("=", 7, "hours")]),
         ("estimates ranging from 45% to 60% destruction", [("between", 45, "percent")]),
         ("injured people ranging in age from eleven to 75", [("between", 11, "years")]),
@@ -269,10 +273,10 @@ def test_a_count_after_called_is_an_amount_not_a_telephone_number():
         ("including a 6.4 quake that hit on January 7", [("=", 6.4, "magnitude")]),
         ("the landslide caused by the 5.0 earthquake", [("=", 5, "magnitude")]),
         ("two quakes struck the island", [("=", 2, "quakes")]),
-        # where, or a verb, is not what a number counts
+        # where, or a verb, is not what a number counts, but whoever a virus infected are people
         (
             "The virus infected around 35,000 worldwide in at least 28 countries.",
-            [("~", 35000, ""), (">=", 28, "countries")],
+            [("~", 35000, "people"), (">=", 28, "countries")],
         ),
         ("the prosecutor said the 36 must face charges", [("=", 36, "")]),
         ("the 36 people infected included 26 army personnel", [("=", 36, "people"), ("=", 26, "personnel")]),
@@ -301,7 +305,7 @@ def test_a_part_of_pledged_delegates_coronavirus_cases_and_a_chart_rank(text, ex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("SARS-CoV-2 infected tens of thousands.", [(">", 10_000, "")]),
+        ("SARS-CoV-2 infected tens of thousands.", [(">", 10_000, "people")]),
         ("Thousands of people had gathered outside the National Congress", [(">", 1_000, "people")]),
         ("thousands of Hong Kong protesters wearing black gathered", [(">", 1_000, "protesters")]),
         ("don't hold hundreds of thousands of federal workers hostage", [(">", 100_000, "workers")]),
@@ -1877,4 +1881,98 @@ def test_list_markers_addresses_and_the_end_of_a_range_of_years_are_no_amounts(t
          "a post of a band was an age", "not a post's thing"],
 )  # fmt: skip
 def test_counted_nouns_after_names_numbers_with_a_plus_titles_and_the_age_of_a_post(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It began when we had a 4.7-magnitude earthquake there. Since the 4.7, we've had over 400 earthquakes.",
+         [("=", 4.7, "magnitude"), ("=", 4.7, "magnitude"), (">", 400, "earthquakes")]),
+        ("It began when we had a 4.7-magnitude earthquake there. Since the 5.1, we've had over 400 earthquakes.",
+         [("=", 4.7, "magnitude"), ("=", 5.1, ""), (">", 400, "earthquakes")]),
+        ("Bernie Sanders had the most delegates, with 60, followed by Biden, with 54.",
+         [("=", 60, "delegates"), ("=", 54, "delegates")]),
+        ("Senator Bernie Sanders had the most pledged delegates, with 60.", [("=", 60, "delegates")]),
+        ("Bernie Sanders won the state, with 60.", [("=", 60, "")]),
+        ("Sanders came second, earning 15 delegates for a running total of 60.",
+         [("=", 15, "delegates"), ("=", 60, "delegates")]),
+        ("While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement.",
+         [("=", 54, "nations"), ("=", 27, "nations")]),
+        ("Vigils nationwide this evening were attended by thousands.", [(">", 1000, "people")]),
+        ("Millions dwell in the nation's slums.", [(">", 1_000_000, "people")]),
+        ("Thousands marched through the capital on Sunday.", [(">", 1000, "people")]),
+        ("The company's shares lost millions in value.", [(">", 1_000_000, "")]),
+    ],
+    ids=["a magnitude named again after 'the'", "not another number", "the most of a plural, then 'with'",
+         "the most of a described plural", "not without what was most", "a running total",
+         "'only' before a bare subject", "attended by a crowd", "what only people do: dwell",
+         "what only people do: march", "not money"],
+)  # fmt: skip
+def test_bare_counts_named_before_as_the_most_of_something_a_total_or_by_what_people_do(text, expected):
+    assert _values(text) == expected
+
+
+def test_a_running_total_counts_what_the_sentence_before_counted_last():
+    quantities = find_quantities("Sanders trailed him with a total of 815.", elided_unit="delegates")
+
+    assert [(q["value"], q["unit"]) for q in quantities] == [(815, "delegates")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tesco sold its roughly 2000 Thai and 74 Malaysian stores in March.",
+         [("~", 2000, "stores"), ("=", 74, "stores")]),
+        ("It has 10 digital channels, and 18 FM and five AM radio stations.",
+         [("=", 10, "channels"), ("=", 18, "stations"), ("=", 5, "stations")]),
+        ("The company won 5 more and 10 contracts.", [("=", 5, ""), ("=", 10, "contracts")]),
+        ("Police arrested 5 men and 3 women on Friday.", [("=", 5, "men"), ("=", 3, "women")]),
+        ("The fire started at 5 am in the morning.", []),
+        ("Over a hundred people attended the party, four of whom were injured in the shooting.",
+         [(">", 100, "people"), ("=", 4, "people")]),
+        ("Blind Faith played before a crowd of a hundred thousand in Hyde Park.", [("=", 100_000, "people")]),
+        ("The legislature legalized terminations up to week 22 of a pregnancy.", []),
+        ("Every week 20 people die on the roads.", [("=", 20, "people")]),
+    ],
+    ids=["a describing word before 'and'", "a band is no time of day", "not a word that counts nothing",
+         "each its own noun", "a time of day", "of whom were injured", "a crowd of", "a week's number",
+         "not a week's count"],
+)  # fmt: skip
+def test_a_count_shares_the_noun_of_the_next_and_crowds_and_those_of_whom_were_hurt_are_people(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many thousands of anime and manga fans descended on the Toronto Congress Centre.",
+         [(">", 1000, "fans", "thousands of anime and manga fans")]),
+        ("They caused the deaths of hundreds of American and coalition service members.",
+         [(">", 100, "members", "hundreds of American and coalition service members")]),
+        ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped.",
+         [(">", 100, "fighters", "hundreds of ISIS (Islamic State of Iraq and Syria) fighters")]),
+        ("Thousands of cats and dogs were rescued.", [(">", 1000, "cats", "Thousands of cats")]),
+    ],
+    ids=["two words joined before the plural", "a name and a word joined", "an abbreviation spelled out",
+         "the first of two plurals"],
+)  # fmt: skip
+def test_a_vague_count_of_a_plural_after_joined_words_or_a_spelled_abbreviation_counts_it(text, expected):
+    assert [(q["qualifier"], q["value"], q["unit"], q["text"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RIAA's notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems.", []),
+        ("The notice cited 17 USC 1201 against 3 developers.", [("=", 3, "developers")]),
+        ("3,728 measles cases have been reported since the outbreak with 198 recorded in the last 24 hours.",
+         [("=", 3728, "cases"), ("=", 198, "cases"), ("=", 24, "hours")]),
+        ("3,728 measles cases have been reported since the outbreak with 198 in hospital.",
+         [("=", 3728, "cases"), ("=", 198, "cases")]),
+    ],
+    ids=["a title of the code and its section", "the code abbreviated", "a tally with how it was counted",
+         "a tally before a preposition, as before"],
+)  # fmt: skip
+def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorded_counts_the_same(text, expected):
     assert _values(text) == expected

@@ -559,7 +559,8 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
 # saying opens that speaker's own statement, even without a comma
 _SECOND_SPEAKER = re.compile(
     rf"(?<=[a-z])\s+(?:and|but)\s+(?=(?:the\s+)?[{CAPITALS}][\w'\u2019.-]*(?:\s+[{CAPITALS}][\w'\u2019.-]*){{0,3}}\s+"
-    r"(?:said|claimed|stated|announced|told\s+(?:reporters|journalists|the\s+press))\s+\w+(?:\s+\w+){2})"
+    r"(?:(?:had|has|have)\s+)?(?:said|claimed|stated|announced|told\s+(?:reporters|journalists|the\s+press))"
+    r"\s+\w+(?:\s+\w+){2})"
 )
 
 

@@ -73,6 +73,9 @@ _GROUP_NOUN = (
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|(?:news|press)\s+agency"
+# What the outlet is, in up to three words before that noun: "Greek daily", "state-owned Iranian news agency", "Local
+# news outlet", "Russian business daily"
+_OUTLET_DESCRIPTION = rf"(?:(?:[Tt]he|{_NAME})\s+)?(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_OUTLET_NOUN})"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
@@ -104,7 +107,7 @@ _SOURCE = (
     rf"|(?i:{_GROUP_NOUN})\s+(?:(?:mostly|mainly|largely|primarily)\s+)?(?:in|from|at|of)\s+(?:the\s+)?"
     rf"(?:{_INSTITUTION}(?:\s+and\s+(?:the\s+)?{_INSTITUTION})?|[a-z]+)"
     # "state-owned Iranian news agency Fars reported": what the outlet is may start in lower case
-    rf"|(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"|{_OUTLET_DESCRIPTION}\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
     # "Recycled toilet paper producer Who Gives a Crap said": what a company makes or does, before its name
     rf"|(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+{_NAME}(?:\s+(?:(?:a|the|of|and)\s+)?{_NAME}){{0,3}}"
     # "The French Civil Security service said": a named body with a head noun in lower case
@@ -115,6 +118,8 @@ _SOURCE = (
     # "The city of Calabasas announced ...", "The government of Iraq said ...": a body of a named place
     rf"|[Tt]he\s+(?:city|town|state|county|government|ministry|people|province|region)\s+of\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+{_NAME}){{0,3}}"
+    # "A 2015 federal court decision said ...": a document dated by its year, described in lower case
+    rf"|(?:[Aa]n?|[Tt]he)\s+\d{{4}}\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_DOCUMENT_NOUN})"
     # "The Supreme Court decision stated ...": a named body's document
     rf"|(?:[Tt]he\s+)?(?!(?:A|An|This|That|One)\s){_NAME}(?:\s+{_NAME}){{0,4}}\s+(?:{_DOCUMENT_NOUN})"
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
@@ -149,6 +154,8 @@ _SOURCE = (
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website"
     # "RIAA's take-down notice claimed": a document of someone's
     rf"|{_DOCUMENT_NOUN})"
+    # "The chain's press release reported": a document of a body named before in lower case
+    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release)"
     # "an international team of scientists report": a team of a group
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
@@ -351,8 +358,8 @@ _TRAILING_ACCORDING = re.compile(
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
 _CLAUSE_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do|he|she|they|we)\b"
-    # a past tense with its object: "according to the ministry recovered at least ten survivors"
-    r"|\b[a-z]{3,}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d)"
+    # a past tense with its object: "according to the ministry recovered at least ten survivors", "... recovered ten."
+    rf"|\b[a-z]{{3,}}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
 _CARRIER = re.compile(
@@ -523,11 +530,14 @@ _SUBJECT = re.compile(
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
     r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
-    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today))?\s+by\s+"
+    # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
+    r"(?:\s+missing)?"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?\s+by\s+"
     rf"(?P<source>(?:[a-z]+\s+)?(?:{_GROUP_NOUN}|press)|{_SOURCE})"
     # "by his son, Wolfgang", "by the University of California, San Diego.": who by name, or where
     rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?=\s*\.?\s*$))?"
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today)\b|\s*[,.;]|\s*$)"
+    # "were reported by local media to have visited the hospital": what they were reported to have done
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|to\s+(?:have|be))\b|\s*[,.;]|\s*$)"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -589,9 +599,7 @@ _LOWER_POST_BEFORE = re.compile(
     rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+(?={_NAME}\s+{_NAME_AFTER_PARTICLES})"
 )
-_OUTLET_BEFORE = re.compile(
-    rf"^(?:[Tt]he\s+|{_NAME}\s+|[a-z][\w-]*\s+(?:{_NAME}\s+)?)?(?:{_OUTLET_NOUN})\s+(?={_CAPITAL})"
-)
+_OUTLET_BEFORE = re.compile(rf"^{_OUTLET_DESCRIPTION}\s+(?={_CAPITAL})")
 _MAKER_BEFORE = re.compile(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
@@ -953,7 +961,8 @@ def _frame(sentence: str) -> AttributionFrame | None:
 _AND_ANOTHER_SAID = re.compile(
     # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke
     rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
-    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB})\s+)?"
+    # "..., and Mr Tong had said they intended to ...": with the tense's auxiliary
+    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
     r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
 )
 # "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in

@@ -92,8 +92,10 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
 # after the number says what it counts ("the flight 300 passengers took")
-# "his role as Jackie Robinson in film 42": a work's title
-_LOWER_REFERENCE_BEFORE = re.compile(r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel)\s+$")
+# "his role as Jackie Robinson in film 42": a work's title; "up to week 22 of a pregnancy": a week's number
+_LOWER_REFERENCE_BEFORE = re.compile(
+    r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel|week)\s+$"
+)
 # "Shang-Chi and the Legend of the Ten Rings": a number word in a title, between capitalised words
 _TITLE_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+of\s+the\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
@@ -164,7 +166,10 @@ _ORDINAL = re.compile(
 _DEGREES = re.compile(r"\s*(?:°|degrees?\b)(?:\s*(?P<scale>Celsius|centigrade|Fahrenheit|C|F)\b)?", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?E?|A\.?D|C\.?E|b\.c\.(?:e\.)?|c\.e\.|a\.d\.)(?![\w])")
 _TIME_ZONE_BEFORE = re.compile(r"(?:UTC|GMT)\s*[+\u2212-]\s*$")
-_TIME_OF_DAY = re.compile(r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC)", re.IGNORECASE)
+# "at 5 p.m."; not "five AM radio stations", a band
+_TIME_OF_DAY = re.compile(
+    r"(?::\d\d)?\s*(?:[ap]\.?m\b\.?(?!\s+(?:radio|stations?|band)\b)|o'clock|GMT|UTC)", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 # "June 30", and the day that ends a range of days: "September 25-27", "from August 22 to 25".
 _MONTH_BEFORE = re.compile(
@@ -228,6 +233,8 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
     merged = _rates(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
+    _name_again(text, merged)
+    _share_the_next_noun(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
@@ -265,6 +272,12 @@ _VAGUE_MAGNITUDE = re.compile(
 _CAPITALS_AHEAD = re.compile(r"(?: [A-Z][\w'\u2019.-]{0,60}){1,4}(?= )")
 # A people's plural: one capitalised word in -s that no capitalised word follows (not "Hong Kong")
 _PEOPLE_NAMED_AFTER = re.compile(r" (?P<people>[A-Z][a-z]{2,}(?<![su]s)(?<!is)(?<!as)s)\b(?! [A-Z])(?![-'\u2019])")
+# "thousands of anime and manga fans", "hundreds of American and coalition service members": two words joined before
+# the plural; "hundreds of ISIS (Islamic State of Iraq and Syria) fighters": an abbreviation spelled out before it
+_JOINED_OR_SPELLED_BEFORE_PLURAL = re.compile(
+    r"\s+(?:[A-Za-z][\w-]*\s+and\s+(?:[a-z][\w-]*\s+){0,2}?|[A-Z]{2,6}\s+\([^()]{1,60}\)\s+)"
+    r"(?P<noun>[a-z]{3,}s)\b(?![-'\u2019])"
+)
 _MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
 
 
@@ -283,12 +296,18 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
         if match["of"] and (noun := _plural_after_names(text, match.end(), words=3)):
             unit = noun.group().rstrip(".").lower()
             end = noun.start() + len(unit)
+        elif match["of"] and (joined := _JOINED_OR_SPELLED_BEFORE_PLURAL.match(text, match.end())):
+            unit, end = joined["noun"], joined.end("noun")
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
             unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
-        elif not match["of"] and _casualties_after(text, end):
-            unit = "people"  # "hundreds were injured"
+        elif not match["of"] and (
+            _casualties_after(text, end)
+            or _PEOPLE_DO_AFTER.match(text, end)
+            or _CASUALTY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
+            unit = "people"  # "hundreds were injured", "Millions dwell in ...", "attended by thousands"
         found.append(
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
@@ -328,6 +347,34 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+# "its roughly 2000 Thai and 74 Malaysian stores", "18 FM and five AM radio stations": a word that describes the first
+# count, then the second with the noun both count
+_DESCRIBED_BEFORE_AND = re.compile(r"\s+(?P<word>[A-Z][\w-]*|[a-z]{3,})\s+(?:and|or)\s+")
+
+
+def _share_the_next_noun(text: str, quantities: list[dict[str, Any]]) -> None:
+    for quantity, following in itertools.pairwise(quantities):
+        if quantity["unit"] or not following["unit"] or following["unit"] in _MEASURES:
+            continue
+        gap = _DESCRIBED_BEFORE_AND.fullmatch(text, quantity["_end"], following["_start"])
+        if gap and gap["word"].lower() not in STOPWORDS and not _is_plural_noun(gap["word"]):
+            quantity["unit"] = following["unit"]
+
+
+def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "when we had a 4.7-magnitude [earthquake] there. Since the 4.7, ...": a bare number after "the" that
+    repeats one counted before it counts the same."""
+    for index, quantity in enumerate(quantities):
+        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
+            continue
+        named = [
+            before["unit"] for before in quantities[:index] if before["unit"] and before["value"] == quantity["value"]
+        ]
+        if named:
+            quantity["unit"] = named[-1]
 
 
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
@@ -370,7 +417,16 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _LIST_ITEM_GAP.fullmatch(text, previous_end, quantity["_start"])
             and _PLACE_OR_TIME_AFTER.match(text, quantity["_end"])
         )
-        if not quantity["unit"] and previous_unit and (tally or subject or score or listed):
+        total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        if not quantity["unit"] and tally and handed_on["verb"].lower() == "with":
+            most = [
+                match["noun"]
+                for match in _MOST_OF.finditer(text, max(0, quantity["_start"] - _LOOK_BACK), quantity["_start"])
+                if _is_plural_noun(match["noun"])
+            ]
+            if most:
+                quantity["unit"] = most[-1]
+        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total):
             quantity["unit"] = previous_unit
         # "39 of South Carolina's 54 delegates": a part counts what its whole counts
         whole = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -401,14 +457,23 @@ _PART_OF_A_WHOLE = re.compile(
     r"|\s+out\s+of\s+(?:the\s+)?"
 )
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
-_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*$")
-# The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%").
-_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of)\b")
+# "While 54 nations have signed ..., only 27 have ratified"
+_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*(?:(?:only|just)\s+)?$")
+# The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%"), or how it was
+# counted: "with 198 recorded in the last 24 hours" after "3,728 measles cases have been reported"
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of|recorded|reported|confirmed)\b")
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(
     r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
 )
+# "had the most delegates, with 60, followed by Biden, with 54": what the sentence says someone had most of
+_MOST_OF = re.compile(
+    r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
+    r"(?P<noun>[a-z]{3,}s)\b"
+)
+# "earning 15 delegates for a running total of 60"
+_TOTAL_OF_BEFORE = re.compile(r"\b(?:running\s+|grand\s+)?total\s+of\s+$")
 _MEASURES = frozenset(
     {"percent", "metres", "meters", "kilometres", "kilometers", "km", "miles", "feet", "inches", "kg", "pounds",
      "years", "months", "weeks", "days", "hours", "minutes", "seconds", "°C", "°F", "degrees", "magnitude", "mph",
@@ -507,6 +572,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
+    if _US_CODE_AFTER.match(text, match.end("number")) or _SECTION_SIGN_BEFORE.search(
+        text, max(0, match.start() - 8), match.start()
+    ):
+        return None  # "17 U.S. Code \u00a7 1201", "17 USC 1201": a title of the code and a section of it
     if match["compound"] and (_ORDINAL.fullmatch(match["compound"]) or match["compound"].lower() == "and"):
         return None  # "the twenty-sixth dynasty": a position; "two-and-a-half" is not read here
     if match["compound"] and _DESCRIBING_COMPOUND.fullmatch(match["compound"]):
@@ -626,7 +695,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
-    elif bare and _PEOPLE_AFTER.match(text, match.end()):
+    elif bare and (_PEOPLE_AFTER.match(text, match.end()) or _PEOPLE_DO_AFTER.match(text, match.end())):
         counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
@@ -682,7 +751,11 @@ def _over_a_span(text: str, start: int, end: int) -> bool:
 _SPAN_VERBS = frozenset({"last", "lasts", "take", "takes", "spend", "spends", "wait", "waits", "serve", "serves"})
 # "killed twelve", "They arrested three for ...": people, by what was done to them
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated)"
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|arrested|detained|rescued|evacuated"
+    # "The virus infected around 35,000 worldwide"
+    r"|infected|infecting|infects"
+    # "Vigils nationwide were attended by thousands": a crowd, by what it did, or as a crowd
+    r"|(?:attended|joined|watched|visited)\s+by|crowds?\s+of(?:\s+an?)?)"
     r"\s+$"
 )
 # What only people do or are, right after a bare count: "Of the 2.8 million who voted", "At least 45 were aboard",
@@ -691,9 +764,16 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
     r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
 )
+# "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
+_PEOPLE_DO_AFTER = re.compile(
+    r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
+    r"|(?:gathered|marched|rallied|protested|fled)\b)"
+)
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
-    r"(?:\s+more)?(?:,\s+including\s[^,]{1,60},)?\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
+    # "four of whom were injured"
+    r"(?:\s+more)?(?:\s+of\s+(?:whom|them))?(?:,\s+including\s[^,]{1,60},)?"
+    r"\s+(?:were|are|have been|had been)\s+(?:(?:reported|confirmed)\s+)?"
     r"(?:dead|killed|injured|wounded|hurt)\b"
     r"|\s+(?P<hurt>(?:seriously|critically|severely|slightly)\s+(?:injured|wounded|hurt))\b"
 )
@@ -829,6 +909,8 @@ _NOT_A_NOUN = frozenset(
 )
 # "10 Downing Street": a house number.
 # "36 Quai des Orf\u00e8vres": or the street's word first
+_SECTION_SIGN_BEFORE = re.compile(r"(?:\u00a7|\bU\.?S\.?C\.?)\s*$")
+_US_CODE_AFTER = re.compile(r"\s+(?:U\.\s?S\.\s+Code|U\.?S\.?C\.?)(?![\w-])")
 _ADDRESS_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Lane|Drive)\b"
     r"|\s+(?:Quai|Rue|Via|Calle|Avenida|Avenue|Boulevard)\s"
