@@ -107,9 +107,8 @@ def outbox_email_give_up_if_exhausted(row: Model, outbox: EmailOutbox) -> bool:
 
     Such a row's earlier attempts ended without a word: a worker died, or the send raised something
     other than the mail server's error, and the sweeper (`outbox_requeue_stale`) put the row back to
-    pending each time; it would otherwise come back forever. Its
-    reason is the last error an attempt recorded, else the kind's `attempts_exhausted` failure,
-    worded for each reader."""
+    pending each time; it would otherwise come back forever. Its reason is the last error an attempt
+    recorded, else the kind's `attempts_exhausted` failure, worded for each reader."""
     attempts = getattr(row, outbox.attempts)
     if attempts <= settings.NOTIFICATION_MAX_ATTEMPTS:
         return False
