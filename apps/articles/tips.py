@@ -44,6 +44,7 @@ from apps.core.outbox import (
     EmailOutbox,
     outbox_email_give_up_if_exhausted,
     outbox_email_send_failed,
+    outbox_requeue_stale,
 )
 from apps.core.site import site_url
 from apps.desks.models import Desk
@@ -443,22 +444,17 @@ def _outcome_message(tip: Tip) -> EmailMultiAlternatives:
 
 
 def tip_emails_requeue_stale(*, now=None) -> int:
-    """Beat: publish again the outcome emails whose message was lost: pending longer than
-    NOTIFICATION_STALE_SECONDS, or sending longer than a task's hard time limit beyond that (the
-    same rule as `apps.core.outbox.outbox_requeue_stale`). Returns how many."""
-    now = now or timezone.now()
-    stale_seconds = settings.NOTIFICATION_STALE_SECONDS
-    stale = Q(email_status=TipEmailStatus.PENDING, enqueued_at__lt=now - dt.timedelta(seconds=stale_seconds)) | Q(
-        email_status=TipEmailStatus.SENDING,
-        sending_since__lt=now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + stale_seconds),
+    """Beat: publish again the outcome emails whose message was lost (the outbox relay,
+    `outbox_requeue_stale`), NOTIFICATION_STALE_SECONDS after their publish. Returns how many."""
+    from .tasks import tip_outcome_email_task
+
+    return outbox_requeue_stale(
+        rows=Tip.objects.all(),
+        send_task=tip_outcome_email_task,
+        stale_seconds=settings.NOTIFICATION_STALE_SECONDS,
+        now=now,
+        status_field=TIP_OUTCOME_EMAIL_OUTBOX.status,
     )
-    tip_ids = list(Tip.objects.filter(stale).values_list("pk", flat=True)[:500])
-    Tip.objects.filter(stale, pk__in=tip_ids).update(
-        email_status=TipEmailStatus.PENDING, enqueued_at=now, updated_at=now
-    )
-    for tip_id in tip_ids:
-        _email_publish(tip_id)
-    return len(tip_ids)
 
 
 # --- Keeping the tipster's address no longer than needed ---------------------------------------------

@@ -10,9 +10,10 @@ Without a choice, Django's `LocaleMiddleware` follows the browser's Accept-Langu
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext
 
+from apps.core.exceptions import ApplicationError
 from apps.core.models import AccountPreference
 
 
@@ -26,8 +27,15 @@ def interface_language_get(*, user) -> str:
 
 
 def interface_language_set(*, user, language: str) -> None:
-    if language and language not in supported_interface_languages():
-        raise ValidationError(f"{language!r} is not a language the pages are available in.")
+    """Keep the person's choice of language ("" hands it back to their browser). Idempotent.
+    Raises ApplicationError (400), in the active language, for a language the pages are not in."""
+    languages = supported_interface_languages()
+    if language and language not in languages:
+        raise ApplicationError(
+            gettext("%(language)s is not a language the pages are available in; choose one of %(languages)s.")
+            % {"language": repr(language), "languages": ", ".join(languages)},
+            extra={"field": "language", "languages": list(languages)},
+        )
     AccountPreference.objects.update_or_create(user=user, defaults={"interface_language": language})
 
 

@@ -1,10 +1,10 @@
-"""The outbox relay shared by the review emails, the password reset emails and the webhook
-deliveries.
+"""The outbox relay shared by the review emails, the password reset emails, the tip outcome emails
+and the webhook deliveries.
 
 Each writes one row per message inside the event's transaction and publishes its send task after
 commit. A row is an outbox row when it has `status` ("pending", then "sending" while a worker
-holds it, then something final), `enqueued_at` (when it was last published), `sending_since`
-(when a worker claimed it) and `updated_at`.
+holds it, then something final; a tip calls it `email_status`), `enqueued_at` (when it was last
+published), `sending_since` (when a worker claimed it) and `updated_at`.
 
 The emails (and the tip outcome email, whose row is the tip) also share how a send ends badly,
 each naming its own fields in an `EmailOutbox`: the mail server's trouble is retried up to
@@ -34,7 +34,14 @@ OUTBOX_REQUEUE_BATCH = 500
 MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
 
-def outbox_requeue_stale(*, rows: QuerySet, send_task: Any, stale_seconds: int, now: dt.datetime | None = None) -> int:
+def outbox_requeue_stale(
+    *,
+    rows: QuerySet,
+    send_task: Any,
+    stale_seconds: int,
+    now: dt.datetime | None = None,
+    status_field: str = "status",
+) -> int:
     """Publish again the rows whose message was lost: `send_task` with each row's id, after commit.
     Returns how many (at most OUTBOX_REQUEUE_BATCH a run; the next run takes the rest).
 
@@ -42,18 +49,22 @@ def outbox_requeue_stale(*, rows: QuerySet, send_task: Any, stale_seconds: int, 
     between commit and publish, or the broker was down. Rows "sending" for longer than the task's
     hard time limit plus `stale_seconds` lost their worker. Publishing again is safe only because
     the send task claims its row first (pending -> sending), so a message delivered twice sends once.
+
+    `status_field` names the rows' status field where it is not `status`: a tip's outcome email
+    keeps its state in `email_status`, beside the tip's own.
     """
     now = now or timezone.now()
     stale_pending = now - dt.timedelta(seconds=stale_seconds)
     stale_sending = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + stale_seconds)
+    pending, sending = Q(**{status_field: OUTBOX_PENDING}), Q(**{status_field: OUTBOX_SENDING})
     stale = (
-        Q(status=OUTBOX_PENDING, enqueued_at__lt=stale_pending)
-        | Q(status=OUTBOX_PENDING, enqueued_at__isnull=True)
-        | Q(status=OUTBOX_SENDING, sending_since__lt=stale_sending)
+        (pending & Q(enqueued_at__lt=stale_pending))
+        | (pending & Q(enqueued_at__isnull=True))
+        | (sending & Q(sending_since__lt=stale_sending))
     )
     row_ids = list(rows.filter(stale).values_list("pk", flat=True)[:OUTBOX_REQUEUE_BATCH])
     # The same condition again: a row sent since it was read is left alone.
-    rows.filter(stale, pk__in=row_ids).update(status=OUTBOX_PENDING, enqueued_at=now, updated_at=now)
+    rows.filter(stale, pk__in=row_ids).update(**{status_field: OUTBOX_PENDING}, enqueued_at=now, updated_at=now)
     for row_id in row_ids:
         send_task.delay_on_commit(str(row_id))
     return len(row_ids)
@@ -95,10 +106,9 @@ def outbox_email_give_up_if_exhausted(row: Model, outbox: EmailOutbox) -> bool:
     say whether it did; the caller then sends nothing.
 
     Such a row's earlier attempts ended without a word: a worker died, or the send raised something
-    other than the mail server's error, and a sweeper (`outbox_requeue_stale`, or the tips' own by the
-    same rule) put the row back to pending each time; it would otherwise come back forever. Its
-    reason is the last error an attempt recorded, else the kind's `attempts_exhausted` failure,
-    worded for each reader."""
+    other than the mail server's error, and the sweeper (`outbox_requeue_stale`) put the row back to
+    pending each time; it would otherwise come back forever. Its reason is the last error an attempt
+    recorded, else the kind's `attempts_exhausted` failure, worded for each reader."""
     attempts = getattr(row, outbox.attempts)
     if attempts <= settings.NOTIFICATION_MAX_ATTEMPTS:
         return False

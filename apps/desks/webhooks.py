@@ -595,9 +595,7 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
     if delivery.attempts > settings.WEBHOOK_MAX_ATTEMPTS:
         # Each earlier attempt ended without a word (its worker died): the sweeper would otherwise
         # bring it back forever.
-        if delivery.last_error:
-            return _fail(delivery, error=failure_from_record(delivery.last_error, delivery.last_error_detail))
-        return _fail(delivery, error=Failure.of("webhook_attempts_exhausted", attempts=delivery.attempts - 1))
+        return _fail(delivery, error=_attempts_exhausted_reason(delivery))
     body = webhook_request_body(delivery, endpoint.payload_format)
     headers = {
         "Content-Type": "application/json",
@@ -649,6 +647,23 @@ def webhook_delivery_send(*, delivery_id: str) -> WebhookDelivery | None:
     except FetchError as error:
         return _fail(delivery, error=_error_without_path(error, endpoint.url))
     return _delivered(delivery, response_status=response.status)
+
+
+def _attempts_exhausted_reason(delivery: WebhookDelivery) -> Failure | str:
+    """Why a delivery claimed past its last attempt is given up: the error the last attempt that
+    was made recorded, else that its attempts ran out.
+
+    What was recorded last may say what was to happen next rather than what happened: a
+    postponement (nothing was sent, the URL asked to wait) or a URL change (the next attempt goes
+    to the new one). Neither is true of a delivery given up, so neither is its reason: a URL
+    change gives the error it was added to, a postponement the attempts that ran out."""
+    recorded = failure_from_record(delivery.last_error, delivery.last_error_detail) if delivery.last_error else ""
+    if isinstance(recorded, Failure) and recorded.code == "webhook_url_changed":
+        error = recorded.params.get("error")
+        recorded = failure_from_record("", error) if isinstance(error, dict) else str(error or "")
+    if not recorded or (isinstance(recorded, Failure) and recorded.code == "webhook_postponed"):
+        return Failure.of("webhook_attempts_exhausted", attempts=delivery.attempts - 1)
+    return recorded
 
 
 def webhook_rate_limit_scope(url: str) -> str:

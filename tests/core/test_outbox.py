@@ -1,4 +1,5 @@
-"""The outbox relay shared by email notifications and webhook deliveries, called directly."""
+"""The outbox relay shared by the emails (review notifications, password resets, tip outcomes) and
+webhook deliveries, called directly."""
 
 import datetime as dt
 
@@ -6,6 +7,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from apps.articles.models import Tip, TipEmailStatus, TipStatus
 from apps.core.outbox import OUTBOX_PENDING, OUTBOX_SENDING, outbox_requeue_stale
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from apps.reviews.models import NotificationStatus
@@ -92,6 +94,48 @@ def test_only_the_rows_of_the_given_queryset_are_looked_at(endpoint, django_capt
     assert (requeued, send_task.published) == (1, [str(mine.pk)])
 
 
-def test_both_outboxes_name_their_states_as_the_relay_does():
+def test_rows_whose_outbox_state_has_another_name_are_read_and_published_again_by_it(
+    settings, django_capture_on_commit_callbacks
+):
+    # A tip's outcome email keeps its state in `email_status`; the tip's own `status` says where the
+    # tip is, and is left as it is.
+    now = timezone.now()
+    long_ago = now - dt.timedelta(seconds=STALE_SECONDS + 1)
+    worker_lost = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + STALE_SECONDS + 1)
+    desk = factories.DeskFactory()
+
+    def tip(**fields):
+        return Tip.objects.create(desk=desk, text="A claim.", tracking_token=f"t{Tip.objects.count()}", **fields)
+
+    lost_publish = tip(status=TipStatus.CLOSED, email_status=TipEmailStatus.PENDING, enqueued_at=long_ago)
+    never_published = tip(status=TipStatus.CHECKED, email_status=TipEmailStatus.PENDING, enqueued_at=None)
+    lost_worker = tip(
+        status=TipStatus.CLOSED, email_status=TipEmailStatus.SENDING, enqueued_at=long_ago, sending_since=worker_lost
+    )
+    tip(status=TipStatus.CLOSED, email_status=TipEmailStatus.PENDING, enqueued_at=now)
+    tip(status=TipStatus.CLOSED, email_status=TipEmailStatus.SENT, enqueued_at=long_ago)
+    tip(status=TipStatus.NEW, email_status=TipEmailStatus.NONE, enqueued_at=None)
+    send_task = FakeSendTask()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = outbox_requeue_stale(
+            rows=Tip.objects.all(),
+            send_task=send_task,
+            stale_seconds=STALE_SECONDS,
+            now=now,
+            status_field="email_status",
+        )
+
+    assert requeued == 3
+    assert sorted(send_task.published) == sorted(str(row.pk) for row in (lost_publish, never_published, lost_worker))
+    requeued_rows = Tip.objects.filter(pk__in=[lost_publish.pk, never_published.pk, lost_worker.pk])
+    assert {(row.status, row.email_status, row.enqueued_at) for row in requeued_rows} == {
+        (TipStatus.CLOSED, TipEmailStatus.PENDING, now),
+        (TipStatus.CHECKED, TipEmailStatus.PENDING, now),
+    }
+
+
+def test_every_outbox_names_its_states_as_the_relay_does():
     assert (NotificationStatus.PENDING, NotificationStatus.SENDING) == (OUTBOX_PENDING, OUTBOX_SENDING)
     assert (WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.SENDING) == (OUTBOX_PENDING, OUTBOX_SENDING)
+    assert (TipEmailStatus.PENDING, TipEmailStatus.SENDING) == (OUTBOX_PENDING, OUTBOX_SENDING)

@@ -11,8 +11,10 @@ import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 from django.urls import reverse
-from django.utils.translation import to_locale
+from django.utils.translation import override, to_locale
 
+from apps.core.api.exception_handler import api_exception_handler
+from apps.core.exceptions import ApplicationError
 from apps.core.interface_language import email_language_for, interface_language_get, interface_language_set
 from tests import factories
 
@@ -265,3 +267,31 @@ def test_emails_go_out_in_the_persons_choice_else_the_sites_language():
     interface_language_set(user=chose, language="es")
     assert email_language_for(chose) == "es"
     assert email_language_for(did_not) == settings.LANGUAGE_CODE
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        ("en", "'de' is not a language the pages are available in; choose one of en, es, fr, pt-br."),
+        ("es", "'de' no es un idioma en el que estén disponibles las páginas; elija uno de en, es, fr, pt-br."),
+        (
+            "fr",
+            "'de' n\u2019est pas une langue dans laquelle les pages sont disponibles\u00a0; choisissez-en une parmi "
+            "en, es, fr, pt-br.",
+        ),
+    ],
+)
+def test_a_language_the_pages_are_not_in_is_refused_in_the_readers_language_as_a_400(language, refusal):
+    # The account page's form offers only the pages' languages; a caller of the service that does not
+    # check first gets the refusal the API answers any ApplicationError with.
+    user = factories.UserFactory()
+    interface_language_set(user=user, language="es")
+
+    with override(language), pytest.raises(ApplicationError) as refused:
+        interface_language_set(user=user, language="de")
+    answer = api_exception_handler(refused.value, {})
+
+    assert answer.status_code == 400
+    assert answer.data == {"message": refusal, "extra": {"field": "language", "languages": ["en", "es", "fr", "pt-br"]}}
+    assert interface_language_get(user=user) == "es"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core import http
+from apps.core.failures import Failure, failure_stored
 from apps.desks import tasks as desk_tasks
 from apps.desks import webhooks
 from apps.desks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEvent
@@ -506,6 +507,60 @@ def test_a_delivery_held_back_by_its_urls_retry_after_spends_no_attempt(desk, en
     second.refresh_from_db()
     assert (second.status, second.attempts) == (WebhookDeliveryStatus.DELIVERED, 1)
     assert len(receiver.requests_to("/hook")) == 2
+
+
+def test_a_delivery_put_off_and_then_lost_by_its_workers_is_given_up_as_out_of_attempts_not_as_put_off(
+    desk, endpoint, receiver, settings, monkeypatch, admin_client
+):
+    # Put off by its URL's Retry-After (nothing sent), then each attempt's worker dies without a
+    # word: what was recorded last says it waits for the URL, which is no reason to give it up.
+    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    receiver.routes["/hook"] = FakeResponse(status=429, headers={"Retry-After": "240"})
+    first, second = _record(desk), _record(desk)
+    _send_expecting_retry(first)
+    _send_expecting_retry(second)
+    second.refresh_from_db()
+    assert second.last_error_detail["code"] == "webhook_postponed"
+    WebhookDelivery.objects.filter(pk=second.pk).update(next_attempt_at=timezone.now())
+
+    def dies(*args, **kwargs):
+        raise RuntimeError("the worker was stopped")
+
+    monkeypatch.setattr(webhooks, "fetch", dies)
+    sweep_at = timezone.now()
+    for _attempt in range(2):
+        with pytest.raises(RuntimeError):
+            webhook_delivery_send(delivery_id=str(second.pk))
+        sweep_at += dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.WEBHOOK_STALE_SECONDS + 1)
+        assert webhooks.webhook_deliveries_requeue_stale(now=sweep_at) >= 1
+    webhook_delivery_send(delivery_id=str(second.pk))
+
+    second.refresh_from_db()
+    assert (second.status, second.attempts) == (WebhookDeliveryStatus.FAILED, 3)
+    assert (second.last_error, second.last_error_code) == ("Stopped after 2 attempts.", "webhook_attempts_exhausted")
+    page = admin_client.get(
+        reverse("desks:webhook_edit", kwargs={"slug": desk.slug, "webhook_id": endpoint.pk}),
+        headers={"accept-language": "es"},
+    ).content.decode()
+    assert "Detenido tras 2 intentos." in page
+    assert "Aún no enviado" not in page
+
+
+def test_a_delivery_given_up_after_its_url_changed_gives_the_error_not_the_plan_for_the_new_url(
+    desk, endpoint, settings
+):
+    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    delivery = _record(desk)
+    answered_503 = Failure.of("upstream_unavailable", host="127.0.0.1", status=503)
+    text, detail = failure_stored(Failure.of("webhook_url_changed", error=answered_503))
+    # Its second attempt's worker died after the first's failure was recorded.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(attempts=2, last_error=text, last_error_detail=detail)
+
+    webhook_delivery_send(delivery_id=str(delivery.pk))
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert (delivery.last_error, delivery.last_error_detail) == failure_stored(answered_503)
 
 
 def test_a_burst_to_one_paced_url_is_put_off_in_order_without_spending_attempts(
