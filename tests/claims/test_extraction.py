@@ -3479,3 +3479,24 @@ def test_a_document_dated_by_its_year_and_described_in_lower_case_is_the_source(
     (claim,) = extract_claims(body, published_on=dt.date(2019, 10, 1), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "amman"),
+    [
+        ("The attacker, identified as Sudesh Amman, 20, was placed under police surveillance last week. Amman, who "
+         'was described as "knife-obsessed" by the police, sent his girlfriend videos of beheadings. He told her on '
+         'one occasion: "Take a knife and attack the tourists."', "Amman", "PERSON"),
+        ("The attacker, identified as Sudesh Amman, 20, had lived in Amman for a year. Amman, who has four million "
+         'people, sent aid to the victims. He told her on one occasion: "Take a knife and attack the tourists."',
+         "", "PLACE"),
+    ],
+    ids=["the surname alone, as someone's", "the city, written as a place"],
+)  # fmt: skip
+def test_a_surname_that_is_a_place_is_the_person_the_article_named_unless_it_writes_the_place(body, source, amman):
+    claims = extract_claims(body, published_on=dt.date(2020, 2, 3), english_confirmed=True)
+
+    told = _claim(claims, "Take a knife")
+    entities = {e["text"]: e["type"] for e in _claim(claims, "sent").entities}
+    assert told.attribution == source
+    assert entities["Amman"] == amman
