@@ -3500,3 +3500,25 @@ def test_a_surname_that_is_a_place_is_the_person_the_article_named_unless_it_wri
     entities = {e["text"]: e["type"] for e in _claim(claims, "sent").entities}
     assert told.attribution == source
     assert entities["Amman"] == amman
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ('"We will continue searching until we find it," 1st Fleet Command\'s Navy Information Agency head Arba Agung '
+         "told The Jakarta Post.", "searching", "1st Fleet Command's Navy Information Agency head Arba Agung"),
+        ("Lauren Landa voiced Annie Leonhart in the English dub of Attack on Titan.\n\nWhen she was cast, "
+         '"I swear to you, I was speechless," she told an audience at her Q&A session.', "speechless", "Lauren Landa"),
+        ("Residents there told the press the officers claimed to be seeking a bomb.", "bomb", "Residents there"),
+        ("The hospital treated 25 wounded people, CNN Philippines reported the governor said.", "wounded",
+         "CNN Philippines"),
+        ("On July 31, multiple news outlets reported Hamza bin Laden to be dead.", "Hamza", "multiple news outlets"),
+        ("When the storm hit, the roof collapsed.", "roof", ""),
+    ],
+    ids=["a post after an ordinal and a body's name", "a clause before the quotation", "a group and where it is",
+         "an outlet reporting whom it does not name", "news outlets unnamed", "no quotation after the clause"],
+)  # fmt: skip
+def test_a_post_after_an_ordinal_a_clause_before_a_quotation_and_unnamed_outlets_are_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 8, 1), english_confirmed=True), fragment)
+
+    assert claim.attribution == source

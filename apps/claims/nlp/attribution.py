@@ -70,6 +70,8 @@ _REPORTING_ADVERB = (
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
     r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
+    # "multiple news outlets reported": outlets unnamed
+    r"|(?:news|media)\s+outlets"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|(?:news|press)\s+agency"
@@ -93,6 +95,8 @@ _SOURCE = (
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
+    # "Residents there told": a group named by where it is, after it
+    rf"|(?:[A-Za-z]+\s+)?(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
     # "Hospital officials in Omsk said": a group named by what it is and where
     rf"|{_NAME}\s+(?:{_GROUP_NOUN})\s+(?:in|from|at)\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # "José Ortiz of the island's power authority said": a person of a body described in lower case
@@ -125,7 +129,9 @@ _SOURCE = (
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
     # Margaret Leinen": a body, a post in lower case, the person who holds it
     # "AU chairperson President Abdel Fattah el-Sisi of Egypt said": where the holder is from, after the name
-    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
+    # "1st Fleet Command's Navy Information Agency head Arba Agung": a body after an ordinal, and the body it is part of
+    rf"|(?:\d{{1,3}}(?:st|nd|rd|th)\s+(?={_CAPITAL}))?(?:{_NAME}\s+){{1,5}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}}(?:\s+of\s+{_NAME})?"
     # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
     rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
@@ -194,6 +200,8 @@ _TRAILING = re.compile(
     # case before its name, and an abbreviation after it
     r",[\"”]?\s+(?:(?!(?:and|but|or|which|who|whom|that|as|then|when|while|if|so|the|an?|his|her|its|their)\b)"
     rf"[a-z][\w-]*\s+){{0,2}}?(?P<source>{_SOURCE})(?:\s+\({_CAPITAL}[\w.-]*\))?\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}"
+    # "..., CNN Philippines reported the governor said.": the outlet that reported whom it does not name
+    r"(?:\s+(?:that\s+)?(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?:said|says|stated))?"
     # "..., they said Sunday \u2014 murder carrying the possibility of the death penalty.": an aside after the frame
     r"(?:\s+[\u2014\u2013]\s+[^\u2014\u2013\"\u201c\u201d]{1,200}?)?\s*[.!]?\s*$"
 )
@@ -224,6 +232,9 @@ _ROLE_THEN_NAME = re.compile(
     rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
+# 'When she was cast, "...," she told an audience': when the quotation was said, before it
+_CLAUSE_BEFORE_QUOTE = re.compile(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
+_QUOTE_AFTER_CLAUSE = re.compile(_QUOTE.pattern.removeprefix("^"))
 _HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
 # '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
 _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
@@ -808,7 +819,9 @@ def _without_recipient(source: str) -> str:
 
 
 def _frame(sentence: str) -> AttributionFrame | None:
-    if match := _QUOTE.match(sentence):
+    if match := _QUOTE.match(sentence) or (
+        (clause := _CLAUSE_BEFORE_QUOTE.match(sentence)) and _QUOTE_AFTER_CLAUSE.match(sentence, clause.end())
+    ):
         source = match["source1"] or match["source2"] or match["source3"] or match["source4"]
         cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
