@@ -1976,3 +1976,26 @@ def test_a_vague_count_of_a_plural_after_joined_words_or_a_spelled_abbreviation_
 )  # fmt: skip
 def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorded_counts_the_same(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The measles R0 is about 12\u201318.", [("between", 12, "R0")]),
+        ("Ebola and HIV have R0 values of about 2.", [("~", 2, "R0")]),
+        ("SARS-CoV has a basic R0 estimated in the range 2\u20134 and influenza in the range 2\u20133.",
+         [("between", 2, "R0"), ("between", 2, "R0")]),
+        ("The butterflies occupied roughly 6.05 hectares (14.95 acres), up from 2.48 (6.12 acres) last year.",
+         [("~", 6.05, "hectares"), ("=", 14.95, "acres"), ("=", 2.48, "hectares"), ("=", 6.12, "acres")]),
+        ("The farm grew to 80 (200 acres).", [("=", 80, ""), ("=", 200, "acres")]),
+        ('The same study also noted over 370 "jackal horns" seized in the same period.', [(">", 370, "horns")]),
+        ("Out of a total of, say, 6900 [employees], we have around 650.", [("=", 6900, "employees"), ("~", 650, "")]),
+        ('He was "right" 40 "times over".', [("=", 40, "")]),
+        ("The millions have filled downtown streets since early this June.", [(">", 1_000_000, "people")]),
+    ],
+    ids=["an R0 range", "R0 values", "a second disease's R0", "converted like an amount before",
+         "no amount converted before", "a quoted plural", "a bracketed plural", "quoted words, no plural",
+         "a crowd filling streets"],
+)  # fmt: skip
+def test_r0_values_conversions_quoted_or_bracketed_plurals_and_crowds_have_units(text, expected):
+    assert _values(text) == expected

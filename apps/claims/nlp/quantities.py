@@ -231,6 +231,10 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
             continue
         merged.append(quantity)
     merged = _rates(text, merged)
+    if "R0" in text:
+        _reproduction_numbers(text, merged)
+    if "(" in text:
+        _converted_like_before(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
     _name_again(text, merged)
@@ -313,6 +317,36 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
              "_end": end}
         )  # fmt: skip
     return found
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+
+
+def _converted_like_before(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "6.05 hectares (14.95 acres) ..., up from 2.48 (6.12 acres)": a bare amount converted in brackets into the unit
+    an earlier amount was converted into is in that earlier amount's unit."""
+    converted: dict[str, str] = {}  # the unit in brackets -> the unit it converts
+    for amount, conversion in itertools.pairwise(quantities):
+        if not (conversion["unit"] and _CONVERSION_GAP.fullmatch(text, amount["_end"], conversion["_start"])):
+            continue
+        if amount["unit"]:
+            converted.setdefault(conversion["unit"], amount["unit"])
+        elif conversion["unit"] in converted:
+            amount["unit"] = converted[conversion["unit"]]
+
+
+def _reproduction_numbers(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "The measles R0 is about 12\u201318", "R0 values of about 2": a bare value a few words after "R0" is the
+    number of people one case infects, and so is one after "and" and another disease ("SARS-CoV has a basic R0
+    estimated in the range 2\u20134 and influenza in the range 2\u20133")."""
+    previous, last_end = "", 0
+    for quantity in quantities:
+        if not quantity["unit"] and (
+            _R0_BEFORE.search(text, max(0, quantity["_start"] - 40), quantity["_start"])
+            or (previous == "R0" and _AND_ANOTHER.fullmatch(text, last_end, quantity["_start"]))
+        ):
+            quantity["unit"] = "R0"
+        previous, last_end = quantity["unit"], quantity["_end"]
 
 
 def _scaled_like(low: dict[str, Any], high: dict[str, Any], text: str) -> float:
@@ -712,6 +746,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
+# "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
+_R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
+_AND_ANOTHER = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,5}")
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
@@ -767,7 +804,9 @@ _PEOPLE_AFTER = re.compile(
 # "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
 _PEOPLE_DO_AFTER = re.compile(
     r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
-    r"|(?:gathered|marched|rallied|protested|fled)\b)"
+    r"|(?:gathered|marched|rallied|protested|fled)\b"
+    # "The millions have filled downtown streets": a crowd, by where it went
+    r"|(?:(?:have|had|has)\s+)?(?:filled|packed|thronged|flooded)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:streets|squares?|roads)\b)"
 )
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
@@ -1033,6 +1072,9 @@ def _plural(noun: str) -> str:
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
 
 
+_MARKED_UNIT = re.compile(r" [\"\u201c\[](?P<words>[a-z][a-z -]{1,40}?)[\"\u201d\]]")
+
+
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     """The counted noun and where it ends in `text`."""
     value = _number_value(match["number"]) or 0
@@ -1050,6 +1092,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         scale = (degrees["scale"] or "").lower()
         return ("°C" if scale in ("c", "celsius", "centigrade") else "°F" if scale else "degrees"), degrees.end()
     position = match.end()
+    if (marked := _MARKED_UNIT.match(text, position)) and _is_plural_noun(noun := marked["words"].split()[-1]):
+        return noun, marked.end()  # '370 "jackal horns"', "6900 [employees]": the plural in quotation marks or brackets
     skipped_capitals = 0
     last_capital: re.Match[str] | None = None
     # A noun phrase ends within a few words: never scan a table of numbers to its end for each number.
