@@ -146,7 +146,11 @@ _NOT_AN_OPINION = re.compile(
     # "likely" describing a noun ("the likely cause", "predict likely wave conditions") forecasts nothing
     r"|\b(?:the|a|an)\s+likely\b(?!\s+to\b)"
     # "would have to pass it": a requirement, like "must"; "(likely less than a kilometer)": a hedge on a measure
-    r"|\bwould\s+have\s+to\b|\(likely\b",
+    r"|\bwould\s+have\s+to\b|\(likely\b"
+    # "far from where the Navy's records initially predicted it would be", "than expected": a past forecast the fact is
+    # measured against
+    r"|\b(?:where|than|as)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:(?:initially|originally|had|was|were)\s+)?"
+    r"(?:predicted|forecast|expected)\b(?:\s+(?:it|they|he|she)\s+would(?:\s+be)?\b)?",
     re.IGNORECASE,
 )
 # "how often we got it right": a result, not a verdict (looked for only where "right" is)

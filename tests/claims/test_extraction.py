@@ -3522,3 +3522,17 @@ def test_a_post_after_an_ordinal_a_clause_before_a_quotation_and_unnamed_outlets
     claim = _claim(extract_claims(body, published_on=dt.date(2019, 8, 1), english_confirmed=True), fragment)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The wreck was located 50 miles south of Okinawa, far from where the Navy's records initially predicted it "
+         "would be.", ClaimKind.STATISTIC),
+        ("Turnout was higher than expected in the capital.", ClaimKind.COMPARISON),
+        ("The storm is predicted to reach the coast on Monday.", ClaimKind.PREDICTION),
+    ],
+    ids=["where a past forecast put it", "than expected", "a forecast"],
+)  # fmt: skip
+def test_a_past_forecast_a_fact_is_measured_against_is_no_prediction(text, kind):
+    assert describe_claim(text).kind == kind
