@@ -1999,3 +1999,18 @@ def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorde
 )  # fmt: skip
 def test_r0_values_conversions_quoted_or_bracketed_plurals_and_crowds_have_units(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As of Sunday evening, all four are in stable condition.", [("=", 4, "people")]),
+        ("One was pronounced dead at the crash site, with the other three being taken to a nearby hospital.",
+         [("=", 3, "people")]),
+        ("There was one passenger seriously injured, and two more with minor injuries.", [("=", 2, "people")]),
+        ("All four are in the final round.", [("=", 4, "")]),
+    ],
+    ids=["in a stable condition", "taken to hospital", "more with injuries", "not a condition"],
+)  # fmt: skip
+def test_a_bare_count_of_the_injured_by_their_condition_or_care_counts_people(text, expected):
+    assert _values(text) == expected

@@ -799,7 +799,13 @@ _CASUALTY_BEFORE = re.compile(
 # "All 189 on the aircraft died", "14 have recovered so far"
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
-    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
+    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b"
+    # "all four are in stable condition", "the other three being taken to a nearby hospital", "two more with minor
+    # injuries": the injured, by their condition or care
+    r"|(?:are|were|is|was|remain|remained)\s+(?:(?:still|now)\s+)?in\s+(?:a\s+)?(?:stable|critical|serious|grave|fair|good)"
+    r"\s+condition\b"
+    r"|(?:being|were|are)\s+(?:taken|rushed|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[a-z]+\s+)?hospital\b"
+    r"|more\s+with\s+(?:minor|serious|severe|critical|life-threatening)\s+injuries\b)"
 )
 # "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
 _PEOPLE_DO_AFTER = re.compile(
