@@ -2009,8 +2009,13 @@ def test_r0_values_conversions_quoted_or_bracketed_plurals_and_crowds_have_units
          [("=", 3, "people")]),
         ("There was one passenger seriously injured, and two more with minor injuries.", [("=", 2, "people")]),
         ("All four are in the final round.", [("=", 4, "")]),
+        ("John Bel Edwards has arranged for 3000 of the National Guard to be available.", [("=", 3000, "people")]),
+        ("As were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police.",
+         [("=", 17, "people"), ("=", 2, "people")]),
+        ("She sold 3000 of the Nike Air shoes.", [("=", 3000, "")]),
     ],
-    ids=["in a stable condition", "taken to hospital", "more with injuries", "not a condition"],
+    ids=["in a stable condition", "taken to hospital", "more with injuries", "not a condition", "of a force",
+         "from forces", "not a force"],
 )  # fmt: skip
-def test_a_bare_count_of_the_injured_by_their_condition_or_care_counts_people(text, expected):
+def test_a_bare_count_of_the_injured_by_their_condition_or_care_or_of_a_force_counts_people(text, expected):
     assert _values(text) == expected

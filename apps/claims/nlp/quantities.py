@@ -805,7 +805,10 @@ _PEOPLE_AFTER = re.compile(
     r"|(?:are|were|is|was|remain|remained)\s+(?:(?:still|now)\s+)?in\s+(?:a\s+)?(?:stable|critical|serious|grave|fair|good)"
     r"\s+condition\b"
     r"|(?:being|were|are)\s+(?:taken|rushed|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[a-z]+\s+)?hospital\b"
-    r"|more\s+with\s+(?:minor|serious|severe|critical|life-threatening)\s+injuries\b)"
+    r"|more\s+with\s+(?:minor|serious|severe|critical|life-threatening)\s+injuries\b"
+    # "3000 of the National Guard", "seventeen from the Armed Forces, and two each from the Coast Guard": members of a
+    # force
+    r"|(?:each\s+)?(?:of|from)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}?(?:Guard|Forces|Army|Police|Navy|Marines|Corps)\b)"
 )
 # "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
 _PEOPLE_DO_AFTER = re.compile(
