@@ -3536,3 +3536,24 @@ def test_a_post_after_an_ordinal_a_clause_before_a_quotation_and_unnamed_outlets
 )  # fmt: skip
 def test_a_past_forecast_a_fact_is_measured_against_is_no_prediction(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("The hotel's website estimated 120 people were in the 25-year-old building at the time.", "120",
+         "The hotel's website"),
+        ('Some of the protesters Wikinews interviewed said they had gone to "defend their children\'s right to work '
+         'in Europe".', "protesters", "Some of the protesters Wikinews interviewed"),
+        ("Many of the residents said the water supply had been cut for 3 days.", "water", "Many of the residents"),
+        ("One of the buildings said to be unsafe was demolished on 3 May.", "demolished", ""),
+        ("Rittenhouse claimed to have obtained his weapon from an older friend who paid $300.", "weapon",
+         "Rittenhouse"),
+    ],
+    ids=["a body's website in lower case", "some of a group and who interviewed them", "many of a group",
+         "not said to be, a passive", "claimed to have, as before"],
+)  # fmt: skip
+def test_a_bodys_website_and_some_of_a_group_are_sources_but_not_a_passive_said_to_be(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 3, 23), english_confirmed=True), fragment)
+
+    assert claim.attribution == source

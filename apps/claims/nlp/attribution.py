@@ -161,11 +161,15 @@ _SOURCE = (
     # "RIAA's take-down notice claimed": a document of someone's
     rf"|{_DOCUMENT_NOUN})"
     # "The chain's press release reported": a document of a body named before in lower case
-    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release)"
+    # "The hotel's website estimated": or where it publishes
+    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release|website)"
     # "an international team of scientists report": a team of a group
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
-    r"|One\s+of\s+(?:the|his|her|their|its|these|those)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    # "Some of the protesters Wikinews interviewed said": some of them, and who spoke to them
+    r"|(?:One|Some|Many|Most|Several|Two|Three|Four|Five)\s+of\s+(?:the|his|her|their|its|these|those)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    rf"(?:\s+{_NAME}\s+(?:interviewed|contacted|surveyed|spoke\s+(?:to|with))\b)?"
     r"|One\s+interviewee"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -399,8 +403,9 @@ _LEADING = re.compile(
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # "The Commission announced on Friday the second debate has been cancelled": when, after the verb
     rf"(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED})(?!,))?"
-    # not a passive ("was claimed by") or a noun ("The initial reports were ...")
-    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
+    # not a passive ("was claimed by", "Some of the buildings said to be unsafe") or a noun ("The initial reports were
+    # ...")
+    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d)|(?<=said)\s+to\s+(?:be|have)\b|(?<=reported)\s+to\s+(?:be|have)\b)(?:\s+that|(?P<comma>,))?\s+"
 )
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
 _TOLD_BY_NAME = re.compile(rf"told\s+(?:the\s+)?{_CAPITAL}")
