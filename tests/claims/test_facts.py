@@ -125,7 +125,7 @@ def _values(text):
         ("up to 2015 people were evacuated", [("<=", 2015, "people")]),
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
         ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
-        ("the measles R0 is about 12\u201318", [("between", 12, "")]),
+        ("the measles R0 is about 12\u201318", [("between", 12, "R0")]),
         (
             "it damaged seven health facilities and ten commercial buildings.",
             [("=", 7, "facilities"), ("=", 10, "buildings")],
