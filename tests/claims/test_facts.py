@@ -2019,3 +2019,18 @@ def test_r0_values_conversions_quoted_or_bracketed_plurals_and_crowds_have_units
 )  # fmt: skip
 def test_a_bare_count_of_the_injured_by_their_condition_or_care_or_of_a_force_counts_people(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The relic was followed by, according to reports, nearly 2000 people, perhaps some hundreds more.",
+         [("~", 2000, "people"), (">", 100, "people")]),
+        ("He caused the deaths of hundreds of service members and the wounding of thousands more.",
+         [(">", 100, "members"), (">", 1000, "members")]),
+        ("They sold 40 cars, and 12 more than last year.", [("=", 40, "cars"), ("=", 12, "")]),
+    ],
+    ids=["a vague count of more", "more after a joining word", "not more than"],
+)  # fmt: skip
+def test_a_bare_count_of_more_counts_what_the_count_before_it_counted(text, expected):
+    assert _values(text) == expected

@@ -235,6 +235,8 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
         _reproduction_numbers(text, merged)
     if "(" in text:
         _converted_like_before(text, merged)
+    if " more" in text:
+        _more_of_the_same(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
     _name_again(text, merged)
@@ -317,6 +319,20 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
              "_end": end}
         )  # fmt: skip
     return found
+
+
+# "nearly 2000 people, perhaps some hundreds more", "the deaths of hundreds of ... service members and the wounding of
+# thousands more": more of what was counted before, not "more than"
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
+
+
+def _more_of_the_same(text: str, quantities: list[dict[str, Any]]) -> None:
+    """A bare count of more counts what the count before it in the sentence counted."""
+    counted = ""
+    for quantity in quantities:
+        if not quantity["unit"] and counted and _MORE_AFTER.match(text, quantity["_end"]):
+            quantity["unit"] = counted
+        counted = quantity["unit"] or counted
 
 
 _CONVERSION_GAP = re.compile(r"\s*\(\s*")
