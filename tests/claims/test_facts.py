@@ -2034,3 +2034,16 @@ def test_a_bare_count_of_the_injured_by_their_condition_or_care_or_of_a_force_co
 )  # fmt: skip
 def test_a_bare_count_of_more_counts_what_the_count_before_it_counted(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("All eleven of the legislative bills filed have been stuck in Congress.", [("=", 11, "bills")]),
+        ("Three of the national parks were closed.", [("=", 3, "parks")]),
+        ("Three of the national guard were injured.", [("=", 3, "")]),
+    ],
+    ids=["an adjective in -ive", "an adjective in -al", "no plural after the adjective"],
+)  # fmt: skip
+def test_a_part_of_a_whole_described_by_an_adjective_counts_the_plural(text, expected):
+    assert _values(text) == expected

@@ -895,7 +895,8 @@ _PART_OF = re.compile(
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
     # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
-    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+"
+    # "All eleven of the legislative bills": an adjective before a plural
+    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+|[a-z]{{3,}}(?:ive|al|ic)\s+(?=[a-z]{{3,}}s\b)"
     rf"|(?!(?:{'|'.join(_PEOPLE_AS_A_GROUP)})\b)[a-z]{{3,}}ed\s+(?=[a-z]{{3,}}s\b))?"
     r"(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
 )
