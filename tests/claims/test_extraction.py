@@ -3557,3 +3557,19 @@ def test_a_bodys_website_and_some_of_a_group_are_sources_but_not_a_passive_said_
     claim = _claim(extract_claims(body, published_on=dt.date(2019, 3, 23), english_confirmed=True), fragment)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.",
+         "Court", "Richard Keen"),
+        ("Unemployment rose to 5 percent in March, noted Ms. Smith.", "Unemployment", "Ms. Smith"),
+        ("Jones left the room at 9 pm, said nothing and went home to Leeds.", "room", ""),
+    ],
+    ids=["a post then its holder", "a name", "a verb of the subject's, no source"],
+)  # fmt: skip
+def test_a_verb_of_saying_before_its_source_at_the_sentences_end_is_a_frame(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 9, 24), english_confirmed=True), fragment)
+
+    assert claim.attribution == source

@@ -209,6 +209,12 @@ _TRAILING = re.compile(
     # "..., they said Sunday \u2014 murder carrying the possibility of the death penalty.": an aside after the frame
     r"(?:\s+[\u2014\u2013]\s+[^\u2014\u2013\"\u201c\u201d]{1,200}?)?\s*[.!]?\s*$"
 )
+# "It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.": the verb
+# before its source at the sentence's end, and the name of whoever holds a post after it
+_TRAILING_VERB_FIRST = re.compile(
+    rf",\s+(?P<cue>said|argued|added|noted|explained|stated|wrote)\s+(?P<source>{_SOURCE})"
+    rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}))?\s*[.!]?\s*$"
+)
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
@@ -845,6 +851,9 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
+    if match := _TRAILING_VERB_FIRST.search(sentence):
+        source = _clean(match["named"] or match["source"])
+        return AttributionFrame(source, _cue(match["cue"]), 0, match.start(), "trailing")
     if (
         (match := _TRAILING_ACCORDING.search(sentence))
         and not _CLAUSE_VERB.search(match["source"])
