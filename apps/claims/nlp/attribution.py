@@ -96,7 +96,7 @@ _SOURCE = (
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
     # "Residents there told": a group named by where it is, after it
-    rf"|(?:[A-Za-z]+\s+)?(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
+    rf"|(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
     # "Hospital officials in Omsk said": a group named by what it is and where
     rf"|{_NAME}\s+(?:{_GROUP_NOUN})\s+(?:in|from|at)\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # "José Ortiz of the island's power authority said": a person of a body described in lower case
