@@ -3479,3 +3479,97 @@ def test_a_document_dated_by_its_year_and_described_in_lower_case_is_the_source(
     (claim,) = extract_claims(body, published_on=dt.date(2019, 10, 1), english_confirmed=True)
 
     assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "amman"),
+    [
+        ("The attacker, identified as Sudesh Amman, 20, was placed under police surveillance last week. Amman, who "
+         'was described as "knife-obsessed" by the police, sent his girlfriend videos of beheadings. He told her on '
+         'one occasion: "Take a knife and attack the tourists."', "Amman", "PERSON"),
+        ("The attacker, identified as Sudesh Amman, 20, had lived in Amman for a year. Amman, who has four million "
+         'people, sent aid to the victims. He told her on one occasion: "Take a knife and attack the tourists."',
+         "", "PLACE"),
+    ],
+    ids=["the surname alone, as someone's", "the city, written as a place"],
+)  # fmt: skip
+def test_a_surname_that_is_a_place_is_the_person_the_article_named_unless_it_writes_the_place(body, source, amman):
+    claims = extract_claims(body, published_on=dt.date(2020, 2, 3), english_confirmed=True)
+
+    told = _claim(claims, "Take a knife")
+    entities = {e["text"]: e["type"] for e in _claim(claims, "sent").entities}
+    assert told.attribution == source
+    assert entities["Amman"] == amman
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ('"We will continue searching until we find it," 1st Fleet Command\'s Navy Information Agency head Arba Agung '
+         "told The Jakarta Post.", "searching", "1st Fleet Command's Navy Information Agency head Arba Agung"),
+        ("Lauren Landa voiced Annie Leonhart in the English dub of Attack on Titan.\n\nWhen she was cast, "
+         '"I swear to you, I was speechless," she told an audience at her Q&A session.', "speechless", "Lauren Landa"),
+        ("Residents there told the press the officers claimed to be seeking a bomb.", "bomb", "Residents there"),
+        ("The hospital treated 25 wounded people, CNN Philippines reported the governor said.", "wounded",
+         "CNN Philippines"),
+        ("On July 31, multiple news outlets reported Hamza bin Laden to be dead.", "Hamza", "multiple news outlets"),
+        ("When the storm hit, the roof collapsed.", "roof", ""),
+    ],
+    ids=["a post after an ordinal and a body's name", "a clause before the quotation", "a group and where it is",
+         "an outlet reporting whom it does not name", "news outlets unnamed", "no quotation after the clause"],
+)  # fmt: skip
+def test_a_post_after_an_ordinal_a_clause_before_a_quotation_and_unnamed_outlets_are_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 8, 1), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The wreck was located 50 miles south of Okinawa, far from where the Navy's records initially predicted it "
+         "would be.", ClaimKind.STATISTIC),
+        ("Turnout was higher than expected in the capital.", ClaimKind.COMPARISON),
+        ("The storm is predicted to reach the coast on Monday.", ClaimKind.PREDICTION),
+    ],
+    ids=["where a past forecast put it", "than expected", "a forecast"],
+)  # fmt: skip
+def test_a_past_forecast_a_fact_is_measured_against_is_no_prediction(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("The hotel's website estimated 120 people were in the 25-year-old building at the time.", "120",
+         "The hotel's website"),
+        ('Some of the protesters Wikinews interviewed said they had gone to "defend their children\'s right to work '
+         'in Europe".', "protesters", "Some of the protesters Wikinews interviewed"),
+        ("Many of the residents said the water supply had been cut for 3 days.", "water", "Many of the residents"),
+        ("One of the buildings said to be unsafe was demolished on 3 May.", "demolished", ""),
+        ("Rittenhouse claimed to have obtained his weapon from an older friend who paid $300.", "weapon",
+         "Rittenhouse"),
+    ],
+    ids=["a body's website in lower case", "some of a group and who interviewed them", "many of a group",
+         "not said to be, a passive", "claimed to have, as before"],
+)  # fmt: skip
+def test_a_bodys_website_and_some_of_a_group_are_sources_but_not_a_passive_said_to_be(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 3, 23), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.",
+         "Court", "Richard Keen"),
+        ("Unemployment rose to 5 percent in March, noted Ms. Smith.", "Unemployment", "Ms. Smith"),
+        ("Jones left the room at 9 pm, said nothing and went home to Leeds.", "room", ""),
+    ],
+    ids=["a post then its holder", "a name", "a verb of the subject's, no source"],
+)  # fmt: skip
+def test_a_verb_of_saying_before_its_source_at_the_sentences_end_is_a_frame(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2019, 9, 24), english_confirmed=True), fragment)
+
+    assert claim.attribution == source

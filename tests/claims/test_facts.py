@@ -125,7 +125,7 @@ def _values(text):
         ("up to 2015 people were evacuated", [("<=", 2015, "people")]),
         ("10-20 people of the twenty-sixth dynasty", [("between", 10, "people")]),
         ("unemployment rose from 5 to 7 percent", [("=", 5, ""), ("=", 7, "percent")]),
-        ("the measles R0 is about 12\u201318", [("between", 12, "")]),
+        ("the measles R0 is about 12\u201318", [("between", 12, "R0")]),
         (
             "it damaged seven health facilities and ten commercial buildings.",
             [("=", 7, "facilities"), ("=", 10, "buildings")],
@@ -1975,4 +1975,75 @@ def test_a_vague_count_of_a_plural_after_joined_words_or_a_spelled_abbreviation_
          "a tally before a preposition, as before"],
 )  # fmt: skip
 def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorded_counts_the_same(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The measles R0 is about 12\u201318.", [("between", 12, "R0")]),
+        ("Ebola and HIV have R0 values of about 2.", [("~", 2, "R0")]),
+        ("SARS-CoV has a basic R0 estimated in the range 2\u20134 and influenza in the range 2\u20133.",
+         [("between", 2, "R0"), ("between", 2, "R0")]),
+        ("The butterflies occupied roughly 6.05 hectares (14.95 acres), up from 2.48 (6.12 acres) last year.",
+         [("~", 6.05, "hectares"), ("=", 14.95, "acres"), ("=", 2.48, "hectares"), ("=", 6.12, "acres")]),
+        ("The farm grew to 80 (200 acres).", [("=", 80, ""), ("=", 200, "acres")]),
+        ('The same study also noted over 370 "jackal horns" seized in the same period.', [(">", 370, "horns")]),
+        ("Out of a total of, say, 6900 [employees], we have around 650.", [("=", 6900, "employees"), ("~", 650, "")]),
+        ('He was "right" 40 "times over".', [("=", 40, "")]),
+        ("The millions have filled downtown streets since early this June.", [(">", 1_000_000, "people")]),
+    ],
+    ids=["an R0 range", "R0 values", "a second disease's R0", "converted like an amount before",
+         "no amount converted before", "a quoted plural", "a bracketed plural", "quoted words, no plural",
+         "a crowd filling streets"],
+)  # fmt: skip
+def test_r0_values_conversions_quoted_or_bracketed_plurals_and_crowds_have_units(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As of Sunday evening, all four are in stable condition.", [("=", 4, "people")]),
+        ("One was pronounced dead at the crash site, with the other three being taken to a nearby hospital.",
+         [("=", 3, "people")]),
+        ("There was one passenger seriously injured, and two more with minor injuries.", [("=", 2, "people")]),
+        ("All four are in the final round.", [("=", 4, "")]),
+        ("John Bel Edwards has arranged for 3000 of the National Guard to be available.", [("=", 3000, "people")]),
+        ("As were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police.",
+         [("=", 17, "people"), ("=", 2, "people")]),
+        ("She sold 3000 of the Nike Air shoes.", [("=", 3000, "")]),
+    ],
+    ids=["in a stable condition", "taken to hospital", "more with injuries", "not a condition", "of a force",
+         "from forces", "not a force"],
+)  # fmt: skip
+def test_a_bare_count_of_the_injured_by_their_condition_or_care_or_of_a_force_counts_people(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The relic was followed by, according to reports, nearly 2000 people, perhaps some hundreds more.",
+         [("~", 2000, "people"), (">", 100, "people")]),
+        ("He caused the deaths of hundreds of service members and the wounding of thousands more.",
+         [(">", 100, "members"), (">", 1000, "members")]),
+        ("They sold 40 cars, and 12 more than last year.", [("=", 40, "cars"), ("=", 12, "")]),
+    ],
+    ids=["a vague count of more", "more after a joining word", "not more than"],
+)  # fmt: skip
+def test_a_bare_count_of_more_counts_what_the_count_before_it_counted(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("All eleven of the legislative bills filed have been stuck in Congress.", [("=", 11, "bills")]),
+        ("Three of the national parks were closed.", [("=", 3, "parks")]),
+        ("Three of the national guard were injured.", [("=", 3, "")]),
+    ],
+    ids=["an adjective in -ive", "an adjective in -al", "no plural after the adjective"],
+)  # fmt: skip
+def test_a_part_of_a_whole_described_by_an_adjective_counts_the_plural(text, expected):
     assert _values(text) == expected

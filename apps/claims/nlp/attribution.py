@@ -70,6 +70,8 @@ _REPORTING_ADVERB = (
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
     r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
+    # "multiple news outlets reported": outlets unnamed
+    r"|(?:news|media)\s+outlets"
 )
 # "Greek daily Kathimerini said ...": an outlet introduced by what it is.
 _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|website|channel|(?:news|press)\s+agency"
@@ -93,6 +95,8 @@ _SOURCE = (
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
+    # "Residents there told": a group named by where it is, after it
+    rf"|(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
     # "Hospital officials in Omsk said": a group named by what it is and where
     rf"|{_NAME}\s+(?:{_GROUP_NOUN})\s+(?:in|from|at)\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # "José Ortiz of the island's power authority said": a person of a body described in lower case
@@ -125,7 +129,9 @@ _SOURCE = (
     # "Florida Department of Transportation official Troy Roberts", "Scripps Oceanography director
     # Margaret Leinen": a body, a post in lower case, the person who holds it
     # "AU chairperson President Abdel Fattah el-Sisi of Egypt said": where the holder is from, after the name
-    rf"|(?:{_NAME}\s+){{1,4}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
+    # "1st Fleet Command's Navy Information Agency head Arba Agung": a body after an ordinal, and the body it is part of
+    rf"|(?:\d{{1,3}}(?:st|nd|rd|th)\s+(?={_CAPITAL}))?(?:{_NAME}\s+){{1,5}}(?:(?:of|for)\s+(?:the\s+)?{_NAME}\s+(?:{_NAME}\s+)?)?"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}}(?:\s+of\s+{_NAME})?"
     # "Member of parliament (MP) Kevin Conolly said": a post of a body in lower case, its abbreviation, the holder
     rf"|(?=[A-Z])(?i:{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\([A-Z]{{2,6}}\))?\s+{_NAME}"
@@ -155,11 +161,15 @@ _SOURCE = (
     # "RIAA's take-down notice claimed": a document of someone's
     rf"|{_DOCUMENT_NOUN})"
     # "The chain's press release reported": a document of a body named before in lower case
-    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release)"
+    # "The hotel's website estimated": or where it publishes
+    rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release|website)"
     # "an international team of scientists report": a team of a group
     rf"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}team\s+of\s+(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN})"
     # "One of the victims said", "One interviewee said": one of a group
-    r"|One\s+of\s+(?:the|his|her|their|its|these|those)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    # "Some of the protesters Wikinews interviewed said": some of them, and who spoke to them
+    r"|(?:One|Some|Many|Most|Several|Two|Three|Four|Five)\s+of\s+(?:the|his|her|their|its|these|those)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
+    rf"(?:\s+{_NAME}\s+(?:interviewed|contacted|surveyed|spoke\s+(?:to|with))\b)?"
     r"|One\s+interviewee"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -194,8 +204,16 @@ _TRAILING = re.compile(
     # case before its name, and an abbreviation after it
     r",[\"”]?\s+(?:(?!(?:and|but|or|which|who|whom|that|as|then|when|while|if|so|the|an?|his|her|its|their)\b)"
     rf"[a-z][\w-]*\s+){{0,2}}?(?P<source>{_SOURCE})(?:\s+\({_CAPITAL}[\w.-]*\))?\s+(?:(?:also|have|has|had)\s+)?(?P<cue>{_VERB}){_WHEN}"
+    # "..., CNN Philippines reported the governor said.": the outlet that reported whom it does not name
+    r"(?:\s+(?:that\s+)?(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?:said|says|stated))?"
     # "..., they said Sunday \u2014 murder carrying the possibility of the death penalty.": an aside after the frame
     r"(?:\s+[\u2014\u2013]\s+[^\u2014\u2013\"\u201c\u201d]{1,200}?)?\s*[.!]?\s*$"
+)
+# "It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.": the verb
+# before its source at the sentence's end, and the name of whoever holds a post after it
+_TRAILING_VERB_FIRST = re.compile(
+    rf",\s+(?P<cue>said|argued|added|noted|explained|stated|wrote)\s+(?P<source>{_SOURCE})"
+    rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}))?\s*[.!]?\s*$"
 )
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
@@ -224,6 +242,9 @@ _ROLE_THEN_NAME = re.compile(
     rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
+# 'When she was cast, "...," she told an audience': when the quotation was said, before it
+_CLAUSE_BEFORE_QUOTE = re.compile(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
+_QUOTE_AFTER_CLAUSE = re.compile(_QUOTE.pattern.removeprefix("^"))
 _HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
 # '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
 _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
@@ -388,8 +409,9 @@ _LEADING = re.compile(
     rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # "The Commission announced on Friday the second debate has been cancelled": when, after the verb
     rf"(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED})(?!,))?"
-    # not a passive ("was claimed by") or a noun ("The initial reports were ...")
-    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d))(?:\s+that|(?P<comma>,))?\s+"
+    # not a passive ("was claimed by", "Some of the buildings said to be unsafe") or a noun ("The initial reports were
+    # ...")
+    r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d)|(?<=said)\s+to\s+(?:be|have)\b|(?<=reported)\s+to\s+(?:be|have)\b)(?:\s+that|(?P<comma>,))?\s+"
 )
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
 _TOLD_BY_NAME = re.compile(rf"told\s+(?:the\s+)?{_CAPITAL}")
@@ -808,7 +830,9 @@ def _without_recipient(source: str) -> str:
 
 
 def _frame(sentence: str) -> AttributionFrame | None:
-    if match := _QUOTE.match(sentence):
+    if match := _QUOTE.match(sentence) or (
+        (clause := _CLAUSE_BEFORE_QUOTE.match(sentence)) and _QUOTE_AFTER_CLAUSE.match(sentence, clause.end())
+    ):
         source = match["source1"] or match["source2"] or match["source3"] or match["source4"]
         cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
@@ -827,6 +851,9 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if match := _TRAILING.search(sentence):
         return AttributionFrame(_clean(match["source"]), _cue(match["cue"]), 0, match.start(), "trailing")
+    if match := _TRAILING_VERB_FIRST.search(sentence):
+        source = _clean(match["named"] or match["source"])
+        return AttributionFrame(source, _cue(match["cue"]), 0, match.start(), "trailing")
     if (
         (match := _TRAILING_ACCORDING.search(sentence))
         and not _CLAUSE_VERB.search(match["source"])

@@ -823,7 +823,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "ORG"))
         return found
     if (
-        name in PLACES
+        # "Sudesh Amman" ... "Amman, who was described as ...": the surname of someone the article named is that
+        # person, not the city
+        (name in PLACES and not (len(tokens) == 1 and name in known_people))
         # "Tandag City", but "Mayor of New York City" is a post
         or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
@@ -869,7 +871,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if title_count == 1 and tokens[0] in _RANKS and len(tokens) == 2 and tokens[1] not in known_people:
         title_count = 0  # "Captain Marvel", "Captain Phillips": a name, unless the article named a Phillips
-    if post_of in _WHOLE_NAMES:
+    if post_of in _WHOLE_NAMES and not (post_of == name and name in known_people):
         # "the Prime Minister of Tunisia", "Secretary-General of NATO": the post's country or body
         found.append((post_of, "PLACE" if post_of in PLACES else "ORG"))
         return found

@@ -231,6 +231,12 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
             continue
         merged.append(quantity)
     merged = _rates(text, merged)
+    if "R0" in text:
+        _reproduction_numbers(text, merged)
+    if "(" in text:
+        _converted_like_before(text, merged)
+    if " more" in text:
+        _more_of_the_same(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
     _name_again(text, merged)
@@ -313,6 +319,50 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
              "_end": end}
         )  # fmt: skip
     return found
+
+
+# "nearly 2000 people, perhaps some hundreds more", "the deaths of hundreds of ... service members and the wounding of
+# thousands more": more of what was counted before, not "more than"
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
+
+
+def _more_of_the_same(text: str, quantities: list[dict[str, Any]]) -> None:
+    """A bare count of more counts what the count before it in the sentence counted."""
+    counted = ""
+    for quantity in quantities:
+        if not quantity["unit"] and counted and _MORE_AFTER.match(text, quantity["_end"]):
+            quantity["unit"] = counted
+        counted = quantity["unit"] or counted
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+
+
+def _converted_like_before(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "6.05 hectares (14.95 acres) ..., up from 2.48 (6.12 acres)": a bare amount converted in brackets into the unit
+    an earlier amount was converted into is in that earlier amount's unit."""
+    converted: dict[str, str] = {}  # the unit in brackets -> the unit it converts
+    for amount, conversion in itertools.pairwise(quantities):
+        if not (conversion["unit"] and _CONVERSION_GAP.fullmatch(text, amount["_end"], conversion["_start"])):
+            continue
+        if amount["unit"]:
+            converted.setdefault(conversion["unit"], amount["unit"])
+        elif conversion["unit"] in converted:
+            amount["unit"] = converted[conversion["unit"]]
+
+
+def _reproduction_numbers(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "The measles R0 is about 12\u201318", "R0 values of about 2": a bare value a few words after "R0" is the
+    number of people one case infects, and so is one after "and" and another disease ("SARS-CoV has a basic R0
+    estimated in the range 2\u20134 and influenza in the range 2\u20133")."""
+    previous, last_end = "", 0
+    for quantity in quantities:
+        if not quantity["unit"] and (
+            _R0_BEFORE.search(text, max(0, quantity["_start"] - 40), quantity["_start"])
+            or (previous == "R0" and _AND_ANOTHER.fullmatch(text, last_end, quantity["_start"]))
+        ):
+            quantity["unit"] = "R0"
+        previous, last_end = quantity["unit"], quantity["_end"]
 
 
 def _scaled_like(low: dict[str, Any], high: dict[str, Any], text: str) -> float:
@@ -712,6 +762,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
+# "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
+_R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
+_AND_ANOTHER = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,5}")
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
@@ -762,12 +815,23 @@ _CASUALTY_BEFORE = re.compile(
 # "All 189 on the aircraft died", "14 have recovered so far"
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:who\b|(?:were|was)\s+(?:aboard|on\s+board)\b|on\s+(?:the\s+)?(?:aircraft|plane|flight|bus|boat|ship|train|board)\b"
-    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b)"
+    r"|(?:have|had|has)\s+(?:since\s+|already\s+)?recovered\b"
+    # "all four are in stable condition", "the other three being taken to a nearby hospital", "two more with minor
+    # injuries": the injured, by their condition or care
+    r"|(?:are|were|is|was|remain|remained)\s+(?:(?:still|now)\s+)?in\s+(?:a\s+)?(?:stable|critical|serious|grave|fair|good)"
+    r"\s+condition\b"
+    r"|(?:being|were|are)\s+(?:taken|rushed|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[a-z]+\s+)?hospital\b"
+    r"|more\s+with\s+(?:minor|serious|severe|critical|life-threatening)\s+injuries\b"
+    # "3000 of the National Guard", "seventeen from the Armed Forces, and two each from the Coast Guard": members of a
+    # force
+    r"|(?:each\s+)?(?:of|from)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}?(?:Guard|Forces|Army|Police|Navy|Marines|Corps)\b)"
 )
 # "Millions dwell in the nation's slums", "Thousands marched": what only people do, after a bare count as its subject
 _PEOPLE_DO_AFTER = re.compile(
     r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
-    r"|(?:gathered|marched|rallied|protested|fled)\b)"
+    r"|(?:gathered|marched|rallied|protested|fled)\b"
+    # "The millions have filled downtown streets": a crowd, by where it went
+    r"|(?:(?:have|had|has)\s+)?(?:filled|packed|thronged|flooded)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:streets|squares?|roads)\b)"
 )
 _CASUALTY_AFTER = re.compile(
     # "Around twenty more, including colleague Faisal al-Thubhani, were injured", "33 were reported injured"
@@ -831,7 +895,8 @@ _PART_OF = re.compile(
     # "three of the twelve access lanes": a count and a modifier before the noun
     # "three of his co-authors": a hyphenated noun
     # "12 of the state's 41 pledged delegates": a participle before a plural, not "Four of the injured were"
-    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+"
+    # "All eleven of the legislative bills": an adjective before a plural
+    rf"(?:(?:[\d,]+|{'|'.join(NUMBER_WORDS)})\s+)?(?:[a-z]+ss\s+|[a-z]+ous\s+|[a-z]{{3,}}(?:ive|al|ic)\s+(?=[a-z]{{3,}}s\b)"
     rf"|(?!(?:{'|'.join(_PEOPLE_AS_A_GROUP)})\b)[a-z]{{3,}}ed\s+(?=[a-z]{{3,}}s\b))?"
     r"(?P<noun>[a-z]+(?:-[a-z]+)*)\b"
 )
@@ -1033,6 +1098,9 @@ def _plural(noun: str) -> str:
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
 
 
+_MARKED_UNIT = re.compile(r" [\"\u201c\[](?P<words>[a-z][a-z -]{1,40}?)[\"\u201d\]]")
+
+
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     """The counted noun and where it ends in `text`."""
     value = _number_value(match["number"]) or 0
@@ -1050,6 +1118,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         scale = (degrees["scale"] or "").lower()
         return ("°C" if scale in ("c", "celsius", "centigrade") else "°F" if scale else "degrees"), degrees.end()
     position = match.end()
+    if (marked := _MARKED_UNIT.match(text, position)) and _is_plural_noun(noun := marked["words"].split()[-1]):
+        return noun, marked.end()  # '370 "jackal horns"', "6900 [employees]": the plural in quotation marks or brackets
     skipped_capitals = 0
     last_capital: re.Match[str] | None = None
     # A noun phrase ends within a few words: never scan a table of numbers to its end for each number.
