@@ -33,7 +33,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.internal.conjecture import providers
@@ -53,6 +53,7 @@ from apps.reviews import services as reviews
 from apps.reviews.models import Rating, RatingScale
 from tests import factories
 from tests.fakes import network
+from tests.module_data import rolled_back_at_the_end
 
 # Random examples per operation: after the coverage phase's cases for the desk admin, alone for the
 # other roles. FACTCHECK_FUZZ_SCALE=20 multiplies them for a longer hunt on a developer's machine.
@@ -238,16 +239,9 @@ def _seed_desk() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def tokens(django_db_setup, django_db_blocker):
-    """One seeded desk for the module, rolled back at its end. Each test runs in a savepoint
-    inside it (the `db` fixture), so a request that deletes the article affects no other test."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _seed_desk()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    """One seeded desk for the module, rolled back at its end."""
+    with rolled_back_at_the_end(django_db_blocker):
+        yield _seed_desk()
 
 
 @pytest.fixture

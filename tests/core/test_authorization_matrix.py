@@ -39,13 +39,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from apps.desks.selectors import ADMIN_ONLY_MESSAGE
 from apps.reviews.models import TaskStatus
 from tests import factories
+from tests.module_data import rolled_back_at_the_end
 
 pytestmark = pytest.mark.django_db
 
@@ -195,16 +196,9 @@ def _world_build() -> World:
 
 @pytest.fixture(scope="module")
 def _world_for_the_module(django_db_setup, django_db_blocker) -> World:
-    """The two desks, built once for the module's 900 tests and rolled back at its end. Each test runs
-    in a savepoint inside it (the `db` fixture), so what a request changes is undone for the next."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _world_build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    """The two desks, built once for the module's 900 tests and rolled back at its end."""
+    with rolled_back_at_the_end(django_db_blocker):
+        yield _world_build()
 
 
 @pytest.fixture
