@@ -88,8 +88,8 @@ PLACE_HEADS = words(
     Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
     Pole"""
 )
-# Words that open a place's name: "Fort Lee", "San Francisco".
-PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta")
+# Words that open a place's name: "Fort Lee", "San Francisco"; churches and mosques: "Hagia Sophia", "Masjid Al-Aqsa".
+PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta Hagia Haghia Masjid")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
