@@ -222,6 +222,9 @@ _BODY_NOUNS = (
     r"|websites|platforms|bands|labels|clubs|suppliers|carmakers|automakers|insurers|lenders|chains|networks"
     r"|outlets|newspapers|magazines|channels"
 )
+# "MV Namse Bangdzod" ... "Namse Bangdzod is required to ...": a ship's name, with or without its prefix
+# ("SS" and "MS" also abbreviate other things)
+_SHIP_NAME = re.compile(rf"\b(?:MV|HMS|USS|RV|HMAS|HMCS|INS)\s+(?P<ship>{_CAPITALISED_NAME})")
 _INTRODUCED_NAME = re.compile(
     # "victim group Ending Clergy Abuse", not "the group Donald Trump called ..."
     # "told the newspaper Obama had called": the name starts what was told
@@ -853,6 +856,10 @@ def _introduced_names(body: str) -> dict[str, str]:
         else:
             name = match["name"] or match["described"] or represented
             introduced[_without_openers(without_possessive(name))] = "ORG"
+    for ship in _SHIP_NAME.finditer(body):
+        # "MV Alan Kurdi" is named after a boy the article may also write about
+        if ship["ship"].split()[0] not in GIVEN_NAMES:
+            introduced[without_possessive(ship["ship"])] = "MISC"
     return introduced
 
 

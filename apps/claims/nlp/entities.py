@@ -88,8 +88,8 @@ PLACE_HEADS = words(
     Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
     Pole"""
 )
-# Words that open a place's name: "Fort Lee", "San Francisco".
-PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta")
+# Words that open a place's name: "Fort Lee", "San Francisco"; churches and mosques: "Hagia Sophia", "Masjid Al-Aqsa".
+PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta Hagia Haghia Masjid")
 OTHER_NAME_HEADS = words(
     """Day Prize Award Awards Cup Games Olympics War Agreement Treaty Act Accord Declaration
     Convention Festival Summit Conference Deal Championship Championships Tournament Medal Olympiad
@@ -98,6 +98,8 @@ OTHER_NAME_HEADS = words(
     Linux Windows Android Dragon Constitution Charter Election Elections Referendum Caucus Caucuses Amendment
     Clause Directive Eve Universe"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
+_SURNAME_HEADS = words("Day Ball")
+_NAMES_OF_HOLIDAYS = words("Victoria Columbus Lincoln Jefferson Jackson")  # "Victoria Day", "Lincoln Day dinner"
 # Words that open a named operation, article or plan: "Operation Peace Spring".
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
 _FAITHS = words("Christianity Islam Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Orthodoxy")
@@ -121,7 +123,7 @@ NATIONALITIES = words(
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian Shoshone Arapaho Sioux Cherokee Navajo Apache
-    Lakota Cree Ojibwe Mohawk"""
+    Lakota Cree Ojibwe Mohawk Swede Brit Turk Serb Croat"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Hongkonger",
@@ -163,7 +165,8 @@ ORGANISATION_HEADS = words(
     Telegraph Insider Mirror Observer Media Clinic Entertainment Partnership Partners Pharmaceuticals
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Tribes Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
-    Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha"""
+    Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha
+    Fame"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -203,12 +206,12 @@ _INSTITUTIONAL_WORDS = words(
 )
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words(
-    "DNA RNA CT MRI GDP HIV AIDS CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
+    "DNA RNA CT MRI GDP HIV AIDS SARS MERS COVID CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words(
-    "Members Member Residents Supporters Officials Staff Citizens Part Parts Half Rest Guests Guest One Some Many Most"
-    " Several Each Both All None"
+    "Members Member Residents Supporters Associates Officials Staff Citizens Part Parts Half Rest Guests Guest One"
+    " Some Many Most Several Each Both All None"
 )
 # After a relative a first name alone is a person: "his daughter Gianna", "her husband Siarhei".
 _LOWER_TITLES = ("envoy", "president", "minister", "spokesman", "spokeswoman", "leader", "secretary", *RELATIVES)
@@ -225,7 +228,9 @@ _NOT_NAMES = frozenset(
      "Because", "Category", "Route", "Article", "Section", "Chapter", "Page", "Flight", "Resolution",
      "Former", "Late", "Acting", "Current", "Let", "Each", "Every", "Both", "Either", "Neither", "Such",
      "Other", "Another", "Any", "No", "Yes", "Yeah", "Maybe", "Perhaps", "Last", "Next", "Earlier", "Later",
-     "Even", "Saying", "For", "Several", "Born", "Fellow",
+     "Even", "Saying", "For", "Several", "Born", "Fellow", "Regarding",
+     # a clock time's: "at 5:03 AM"
+     "AM", "PM",
      # a question quoted: "'Is Rock Hudson really gay?'"
      "Is", "Was", "Are", "Were", "Did", "Does", "Do", "Has", "Have", "Had", "Could", "Would", "Should", "Why",
      "How", "What", "Where", "Whether",
@@ -276,6 +281,8 @@ _NAME_NUMBER = re.compile(r"[IVX]{1,4}|One|Two|Three|Four|Five")  # "World War I
 # What follows a person's name without being part of it: "Kennedy Jr.", "Elizabeth II".
 NAME_SUFFIX = re.compile(r"Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3}|QC|KC")
 _INITIAL_OR_SUFFIX = re.compile(rf"[A-Z]\.?|{NAME_SUFFIX.pattern}")
+# "C.L. Gammon", "J.R.R. Tolkien": initials written together open a name, unlike "U.S.S. Grayback" or "Cipriani S.A."
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # Name particles written in lower case: "Bashar al-Assad", "Ludwig van Beethoven".
 _PARTICLES = ("al-", "el-", "bin", "ibn", "van", "von", "de", "der", "da", "di", "la", "le", "d'", "d\u2019")
 # Particles some families write capitalised: "Rebecca Nyandeng De Mabior", "Zine El Abidine Ben Ali".
@@ -325,6 +332,7 @@ _AGE_BEFORE_NAME = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old\s+(
 # a lone name that say it is a person's
 _PERSON_BEFORE_NAME = re.compile(
     rf"\b(?:(?:{'|'.join(RELATIVES)}|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather)s?,?"
+    r"|(?:grand)?children,?"
     r"|(?:boy|girl|man|woman|child|baby|victim|suspect|driver|pilot)(?:\s+named|,?\s+identified\s+(?:only\s+)?as)"
     r"|identified\s+only\s+as)"
     rf"\s+(?:[{CAPITALS}][\w'\u2019-]*,?\s+(?:and\s+)?){{0,3}}$"
@@ -349,9 +357,11 @@ _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\
 _TITLE_WORD = r"(?:[A-Z0-9][\w'\u2019-]*|a|an|the|of|for|and|or|in|on|at|to|with|by)"
 # '"Build Back Better"', 'incentives to "Buy American."': a quotation's full stop may sit inside it
 _QUOTED_TITLE = re.compile(rf"(?<!\bas\s)[\"“](?=[A-Z]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}}[.!?]?[\"”]")
+_SINGLE_QUOTE_OPENING = (" '", " \u2018", "'", "\u2018")
+_QUOTED_WORD = re.compile(r"[^\s'\u2018\u2019]+['\u2019]")
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
-    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style|licensed|funded|sponsored|affiliated|linked|aligned)$"
+    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style|licensed|funded|sponsored|affiliated|linked|aligned|like)$"
 )
 
 
@@ -705,6 +715,10 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return _classify(before, text, start, known_people) + _classify(
             "The " + after, text, start + len(before) + 5, known_people
         )
+    before, _, after = phrase.partition(" for ")
+    if before and after and all(word in TITLES for word in after.split()):
+        # "a ticket of Bayes for President and C.L. Gammon for Vice President": the post sought names nobody
+        return _classify(before, text, start, known_people)
     possessive = phrase.endswith(("'s", "\u2019s"))
     phrase = without_possessive(phrase)
     tokens = phrase.split()
@@ -717,7 +731,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     # "The Rolling Stones", "The Beatles": a name written with "The" is a band, a title or a body, not a
     # person, unless it is someone the article named ("The Trump administration").
     after_the = tokens[:1] in (["The"], ["My"]) or text[max(0, start - 4) : start] == "The "  # "My Little Pony"
-    sentence_initial = start == 0 or text[max(0, start - 5) : start].rstrip().endswith((".", '"', "“", ":", ")", "]"))
+    sentence_initial = (
+        start == 0
+        or text[max(0, start - 5) : start].rstrip().endswith((".", "!", "?", '"', "“", ":", ")", "]"))
+        # a quotation in single marks opens a sentence ("and said, 'Bloody hell ...'"), but a word quoted by
+        # itself is a term or a name ("going to 'Jannah'"), and "the Smiths' Jon" a possessive
+        or (text[max(0, start - 2) : start] in _SINGLE_QUOTE_OPENING and not _QUOTED_WORD.match(text, start))
+    )
     while (
         tokens
         and (
@@ -727,6 +747,14 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             or tokens[0].islower()
             or (sentence_initial and (tokens[0].lower() in STOPWORDS or tokens[0].lower() in NUMBER_WORDS))
             or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
+            # "Proroguing Parliament is the legal ... way": a verb's -ing form opening a sentence is no part of
+            # the known name after it
+            or (
+                sentence_initial
+                and tokens[0].endswith("ing")
+                and not _listed(tokens[0], known_people)
+                and _listed(" ".join(tokens[1:]), known_people)
+            )
         )
     ):
         tokens = tokens[1:]  # "Each for Equal" leaves "for": a joining word never opens a name
@@ -747,7 +775,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) == 1 and (parts := _dashed_listed_names(tokens[0], known_people)):
         return found + parts  # "Russia\u2013Ukraine talks", "the Carroll\u2013Patel ticket": each by itself
     lone = tokens[0]
-    if sentence_initial and len(tokens) == 1 and not _listed(lone, known_people) and not lone.isupper():
+    if (
+        sentence_initial
+        and len(tokens) == 1
+        and not _listed(lone, known_people)
+        and not lone.isupper()
+        and lone.removesuffix("s") not in NATIONALITIES  # "Britons voted ..."
+    ):
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
@@ -758,6 +792,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             # "Saudi Arabia's state-owned ...", but "New York Times", "San Diego County" and
             # "Eastern Mediterranean Bill" are one name
             found.append((" ".join(tokens[:2]), "PLACE"))
+            tokens = tokens[2:]
+        elif " ".join(tokens[:2]) in NATIONALITIES and len(tokens) > 2 and tokens[2].rstrip(".") in TITLES:
+            found.append((" ".join(tokens[:2]), "NORP"))  # "Roman Catholic Pope Francis"
             tokens = tokens[2:]
         elif (title_at := _title_after_organisation(tokens)) is not None:
             # "NATO Secretary-General Jens Stoltenberg", "Supreme Court Justice Elena Kagan"
@@ -847,7 +884,12 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "PLACE"))
         return found
     numbered = len(tokens) > 2 and _NAME_NUMBER.fullmatch(last) and tokens[-2] in OTHER_NAME_HEADS
-    if len(tokens) > 1 and (last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered):  # "World War II"
+    # "Doris Day", "Lucille Ball": a given name before a head that is also a surname is a person's
+    surname_head = (
+        len(tokens) == 2 and last in _SURNAME_HEADS and tokens[0] in GIVEN_NAMES - _NAMES_OF_HOLIDAYS - PLACES
+    )
+    other_name = last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered  # "World War II"
+    if len(tokens) > 1 and not surname_head and other_name:
         found.append((name, "MISC"))
         return found
     # "Egyptians", "Coloradans"; "Roman Catholic Christianity" is a faith
@@ -889,7 +931,12 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             break
     person_tokens = tokens[title_count:]
     preceded_by_title = bool(_LOWER_TITLE_BEFORE.search(text, max(0, start - 20), start))
-    core = [t for t in person_tokens if not _INITIAL_OR_SUFFIX.fullmatch(t)]
+    opening_initials = (
+        len(person_tokens) > 1
+        and _JOINED_INITIALS.fullmatch(person_tokens[0])
+        and person_tokens[0].replace(".", "") not in _SHIP_PREFIXES
+    )
+    core = [t for t in person_tokens[1 if opening_initials else 0 :] if not _INITIAL_OR_SUFFIX.fullmatch(t)]
     inner_particle = any(t in _CAPITALISED_PARTICLES for t in core[1:-1])
     looks_like_person = (
         title_count
@@ -904,7 +951,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         _INITIAL_OR_SUFFIX.fullmatch(t)
         or t.startswith(_PARTICLES)
         or (t[0].isupper() and not t.isupper() and not _CAPITAL_INSIDE.search(t))
-        for t in person_tokens
+        for t in person_tokens[1 if opening_initials else 0 :]
     )
     if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):
         found.append((name, "MISC"))  # "published in journal Nature Astronomy"

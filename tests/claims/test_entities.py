@@ -1,0 +1,83 @@
+"""The entities extract_claims attaches to each claim: names, their spans and their types."""
+
+import datetime as dt
+
+import pytest
+
+from apps.claims.extraction import extract_claims
+
+
+def _entities(body, fragment):
+    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
+    (claim,) = [c for c in claims if fragment in c.text]
+    return claim.entities
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ("In November 2018, the party nominated a ticket of Bill Bayes for President and C.L. Gammon for Vice "
+         "President.", "ticket", [("Bill Bayes", "PERSON"), ("C.L. Gammon", "PERSON")]),
+        ("Alexei Navalny fell ill on a flight on Thursday. Associates of Navalny alleged he drank tea laced with "
+         "poison.", "tea", [("Navalny", "PERSON")]),
+        ('"The UK government needs a strong agenda. Proroguing Parliament is the legal way of delivering this."',
+         "agenda", [("UK", "PLACE"), ("Parliament", "ORG")]),
+        ("Cream was inducted in 1993 into the Rock and Roll Hall of Fame.", "inducted",
+         [("Rock and Roll Hall of Fame", "ORG")]),
+        ("In 2019 Greta Thunberg met world leaders, including Roman Catholic Pope Francis.", "leaders",
+         [("Greta Thunberg", "PERSON"), ("Roman Catholic", "NORP"), ("Francis", "PERSON")]),
+        ("The SARS-like virus first appeared in December in Wuhan, China.", "virus",
+         [("Wuhan", "PLACE"), ("China", "PLACE")]),
+    ],
+    ids=["a post sought after a name", "associates of someone", "a verb's -ing form opening a sentence",
+         "a hall of fame whose name holds and", "a faith before a title", "a disease's abbreviation before -like"],
+)  # fmt: skip
+def test_a_name_is_found_without_the_words_glued_to_it(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "kind"),
+    [
+        ("The sixteen-year-old Swede is currently the youngest recipient of the 92-year-old award.", "award",
+         "Swede", "NORP"),
+        ("Britons voted in a 2016 referendum to leave the EU.", "referendum", "Britons", "NORP"),
+        ("Huber left his wife Amanda and children Brodie and Nolan 2 houses in Florida.", "houses", "Nolan",
+         "PERSON"),
+        ("US singer Doris Day died on Monday at her home in Carmel Valley, California. Day made 29 studio albums.",
+         "albums", "Day", "PERSON"),
+        ("Canadians marked Victoria Day on Monday with 3 parades.", "parades", "Victoria Day", "MISC"),
+        ("The cargo ship MV Namse Bangdzod disappeared on December 27 with 11 crew aboard. Like all vessels "
+         "exceeding 300 tons, Namse Bangdzod is required to transmit LRIT data.", "required", "Namse Bangdzod",
+         "MISC"),
+        ("Sea-Eye renamed its ship MV Alan Kurdi in 2019. Alan Kurdi was a three-year-old Syrian boy who drowned off "
+         "Turkey in 2015.", "drowned", "Alan Kurdi", "PERSON"),
+        ("Erdogan pledged converting Hagia Sophia into a mosque after the 2019 elections.", "converting",
+         "Hagia Sophia", "PLACE"),
+        ("Erdogan said 3 people attacked Masjid Al-Aqsa on Friday.", "attacked", "Masjid Al-Aqsa", "PLACE"),
+    ],
+    ids=["a people's noun", "a people's plural opening a sentence", "children named after 'children'",
+         "a given name before a surname that is a head word", "a holiday named after someone",
+         "a ship's name without its prefix", "a ship named after a person the article writes about",
+         "a church opened by Hagia", "a mosque opened by Masjid"],
+)  # fmt: skip
+def test_a_name_has_the_type_of_what_it_names(body, fragment, name, kind):
+    assert {"text": name, "type": kind} in _entities(body, fragment)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "found"),
+    [
+        ('"I could play! One of the musicians turned round and said, \'Bloody hell, we\'ve got a drummer\'," Baker '
+         "recalled in 2009.", "musicians", "One", False),
+        ('"I could play! One of the musicians turned round and said, \'Bloody hell, we\'ve got a drummer\'," Baker '
+         "recalled in 2009.", "musicians", "Bloody", False),
+        ("Police said his goal was dying a martyr and going to 'Jannah', the afterlife, in 2020.", "martyr", "Jannah",
+         True),
+        ("The bishop died at 5:03 AM on February 10, 2019, at a hospital.", "bishop", "AM", False),
+    ],
+    ids=["a word after an exclamation mark", "a quotation in single marks", "a word quoted by itself",
+         "a clock time's AM"],
+)  # fmt: skip
+def test_a_capitalised_word_opening_a_sentence_or_a_clock_time_is_no_name(body, fragment, name, found):
+    assert any(e["text"] == name for e in _entities(body, fragment)) is found
