@@ -1989,7 +1989,8 @@ def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorde
          [("~", 6.05, "hectares"), ("=", 14.95, "acres"), ("=", 2.48, "hectares"), ("=", 6.12, "acres")]),
         ("The farm grew to 80 (200 acres).", [("=", 80, ""), ("=", 200, "acres")]),
         ('The same study also noted over 370 "jackal horns" seized in the same period.', [(">", 370, "horns")]),
-        ("Out of a total of, say, 6900 [employees], we have around 650.", [("=", 6900, "employees"), ("~", 650, "")]),
+        ("Out of a total of, say, 6900 [employees], we have around 650.",
+         [("=", 6900, "employees"), ("~", 650, "employees")]),
         ('He was "right" 40 "times over".', [("=", 40, "")]),
         ("The millions have filled downtown streets since early this June.", [(">", 1_000_000, "people")]),
     ],
@@ -2046,4 +2047,23 @@ def test_a_bare_count_of_more_counts_what_the_count_before_it_counted(text, expe
     ids=["an adjective in -ive", "an adjective in -al", "no plural after the adjective"],
 )  # fmt: skip
 def test_a_part_of_a_whole_described_by_an_adjective_counts_the_plural(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Generally, outbreaks with R0 values under 1 end on their own and those with values over 1 do not.",
+         [("<", 1, "R0"), (">", 1, "R0")]),
+        ("Blagojevich was sentenced to fourteen years in prison, serving eight before being granted clemency.",
+         [("=", 14, "years"), ("=", 8, "years")]),
+        ("There were 190 people on board, six of them crew members.", [("=", 190, "people"), ("=", 6, "people")]),
+        ("Six of the murders were sexual in nature and five of those involved ligatures.",
+         [("=", 6, "murders"), ("=", 5, "murders")]),
+        ("He ran 100 metres and we have 8.", [("=", 100, "metres"), ("=", 8, "")]),
+    ],
+    ids=["R0 values before a verb and named again", "the time served of a sentence", "of them", "of those",
+         "have a measure: no count of it"],
+)  # fmt: skip
+def test_r0_values_time_served_and_a_part_of_what_was_just_counted_count_the_same(text, expected):
     assert _values(text) == expected

@@ -354,12 +354,15 @@ def _converted_like_before(text: str, quantities: list[dict[str, Any]]) -> None:
 def _reproduction_numbers(text: str, quantities: list[dict[str, Any]]) -> None:
     """ "The measles R0 is about 12\u201318", "R0 values of about 2": a bare value a few words after "R0" is the
     number of people one case infects, and so is one after "and" and another disease ("SARS-CoV has a basic R0
-    estimated in the range 2\u20134 and influenza in the range 2\u20133")."""
+    estimated in the range 2\u20134 and influenza in the range 2\u20133"), or after "values" once more ("R0 values under
+    1 end on their own and those with values over 1 do not")."""
     previous, last_end = "", 0
     for quantity in quantities:
         if not quantity["unit"] and (
             _R0_BEFORE.search(text, max(0, quantity["_start"] - 40), quantity["_start"])
             or (previous == "R0" and _AND_ANOTHER.fullmatch(text, last_end, quantity["_start"]))
+            # "... end on their own and those with values over 1 do not": the values named again
+            or (previous == "R0" and _VALUES_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]))
         ):
             quantity["unit"] = "R0"
         previous, last_end = quantity["unit"], quantity["_end"]
@@ -451,7 +454,9 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         score = counted_here and _SCORE_GAP.fullmatch(text, previous_end, quantity["_start"]) is not None
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
-        held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
+        held = (
+            handed_on is not None and handed_on["verb"].lower() in ("had", "has", "have") and previous_unit in _MEASURES
+        )
         tally = _PHRASE_END.match(text, quantity["_end"]) and handed_on and not held
         # "1846 persons were hospitalized and 1720 had been discharged": a bare number as a subject,
         # which takes its noun only from its own sentence ("At least seven, including four children,
@@ -468,6 +473,12 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _PLACE_OR_TIME_AFTER.match(text, quantity["_end"])
         )
         total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        # "190 people on board, six of them crew members": a part of what was just counted
+        part = counted_here and _OF_THEM_AFTER.match(text, quantity["_end"])
+        # "sentenced to fourteen years in prison, serving eight before ...": the time served of the time given
+        served = previous_unit in _TIME_SPANS and _SERVING_BEFORE.search(
+            text, max(0, quantity["_start"] - 12), quantity["_start"]
+        )
         if not quantity["unit"] and tally and handed_on["verb"].lower() == "with":
             most = [
                 match["noun"]
@@ -476,7 +487,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             ]
             if most:
                 quantity["unit"] = most[-1]
-        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total):
+        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total or part or served):
             quantity["unit"] = previous_unit
         # "39 of South Carolina's 54 delegates": a part counts what its whole counts
         whole = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -515,13 +526,15 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of|r
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(
-    r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
+    r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|have|recorded|reported)\s+$"
 )
 # "had the most delegates, with 60, followed by Biden, with 54": what the sentence says someone had most of
 _MOST_OF = re.compile(
     r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>[a-z]{3,}s)\b"
 )
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b")
+_SERVING_BEFORE = re.compile(r"\b(?:serv|spen[dt]|wait)(?:e|es|ed|ing|s)?\s+$")
 # "earning 15 delegates for a running total of 60"
 _TOTAL_OF_BEFORE = re.compile(r"\b(?:running\s+|grand\s+)?total\s+of\s+$")
 _MEASURES = frozenset(
@@ -672,6 +685,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     unit, unit_end = _unit(text, match)
     if unit and not unit.endswith("s") and _SCORE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         unit, unit_end = "", match.end()  # "a 22 points to 10 win": 10 points, carried from the score
+    if unit and not unit.endswith("s") and _R0_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        unit, unit_end = "", match.end()  # "outbreaks with R0 values under 1 end on their own": the verb, no unit
     qualifier_text = (match["qualifier"] or "").lower()
     start = match.start("qualifier") if match["qualifier"] else match.start("sign" if match["sign"] else "number")
     if match["fraction"] and not match["qualifier"]:
@@ -764,6 +779,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
 # "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
 _R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
+_VALUES_BEFORE = re.compile(r"\bvalues?\s+(?:of\s+)?$")
 _AND_ANOTHER = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,5}")
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
