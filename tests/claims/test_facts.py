@@ -2067,3 +2067,21 @@ def test_a_part_of_a_whole_described_by_an_adjective_counts_the_plural(text, exp
 )  # fmt: skip
 def test_r0_values_time_served_and_a_part_of_what_was_just_counted_count_the_same(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Total staff, I told you, is around 6900 for Mysore division.", [("~", 6900, "staff")]),
+        ("Total sales stood at 1200.", [("=", 1200, "sales")]),
+        ("Total bus was 40.", [("=", 40, "")]),
+        ("Two cases were aged above 60, two between 51 and 60, and three 41-50 years old.",
+         [("=", 2, "cases"), (">", 60, "years"), ("=", 2, "cases"), ("between", 51, "years"), ("=", 3, "cases"),
+          ("between", 41, "years")]),
+        ("The victims were aged 80, and 3 were injured.", [("=", 80, "years"), ("=", 3, "people")]),
+    ],
+    ids=["a total's noun, an aside before its verb", "a total that stood at", "no plural after total",
+         "a count then the ages of those it counts", "no ages after the list"],
+)  # fmt: skip
+def test_a_totals_noun_counts_its_number_and_a_count_in_a_list_of_ages_counts_what_the_list_counts(text, expected):
+    assert _values(text) == expected

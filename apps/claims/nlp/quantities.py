@@ -194,6 +194,8 @@ _COUNTED_BEFORE = re.compile(
     # "The total population of Hong Kong is about 7.5 million", "the population of the state at just over one million"
     r"|\b(?P<population>population)(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*){0,3})?"
     r"\s+(?:is|was|of|at|reached|stood\s+at)\s+(?:just\s+)?$"
+    # "Total staff, I told you, is around 6900": the total of what, an aside allowed before its verb
+    r"|\b[Tt]otal\s+(?P<total>staff|workforce|[a-z]{3,}s)(?:,[^,]{1,30},)?\s+(?:is|was|stands\s+at|stood\s+at)\s+$"
 )
 
 
@@ -446,6 +448,20 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _AGE_ITEM_END.match(text, quantity["_end"])
         ):
             quantity["unit"] = "years"
+        following = quantities[index + 1] if index + 1 < len(quantities) else None
+        if (
+            listing_ages
+            and not quantity["unit"]
+            and following is not None
+            and following["unit"] in ("", "years")
+            and _AGE_LIST_GAP.fullmatch(text, previous_end, quantity["_start"])
+            and text[quantity["_end"] : following["_start"]].isspace()
+            and (counted := [before["unit"] for before in quantities[:index] if before["unit"] not in _MEASURES])
+        ):
+            # "Two cases were aged above 60, two between 51 and 60": a count of what the list counts, then their ages
+            quantity["unit"], following["unit"] = counted[0], "years"
+            previous_end = quantity["_end"]
+            continue
         listing_ages = quantity["unit"] == "years" and (
             listing_ages or _AGE_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]) is not None
         )
@@ -722,13 +738,24 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
-    if bare and (named := list(_COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start))):
+    if bare and (
+        named := [
+            counted_before
+            for counted_before in _COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start)
+            # "Total staff is", "Total sales stood at", not "Total bus fare was"
+            if not counted_before["total"]
+            or counted_before["total"] in ("staff", "workforce")
+            or _is_plural_noun(counted_before["total"])
+        ]
+    ):
         last = named[-1]
         counted = (
             "deaths"
             if last["toll"]
             else "people"
             if last["population"]
+            else last["total"]
+            if last["total"]
             else last["measure"].lower()
             if last["measure"]
             else _plural(last["owner"])
