@@ -190,6 +190,11 @@ _UNNAMED_REPORTS = re.compile(
     r"|show(?:s|ed)?|named)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "One of the stated goals of AfCFTA", "Johnson's stated intent", "For reasons further stated below": an aim as
+# declared, or a place in the text, and nobody quoted
+_STATED_AS_AN_ADJECTIVE = re.compile(
+    r"(?P<owner>\b(?:the|its|his|her|their|our|[\w-]+['\u2019]s)\s+)stated\b(?=\s+[a-z])|\bstated\s+(?:below|above)\b"
+)
 # "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
 # distress call" or "reported late on Tuesday that"; nor does "a fire was reported in the car park".
 _NOT_A_DAY = rf"(?!(?:(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})\b|\d))"
@@ -247,8 +252,19 @@ _INTRODUCED_NAME = re.compile(
 )
 # "the higher church authorities", "the lower house": a rank in a name of a body, compared with nothing
 _RANK_OF_A_BODY = r"(?<!\bthe )"
+# "its lower house", "higher education", "record producer Terry Melcher": the name of a thing, no comparison
+_NAME_OF_A_THING_AFTER = {
+    "higher": r"(?!\s+(?:education|learning)\b)",
+    "lower": r"(?!\s+(?:house|chamber|teeth|jaw|back|limbs)\b)",
+    "record": r"(?!\s+(?:producer|producers|label|labels|company|companies|deal|store|shop|executive|industry)\b)",
+}
 _COMPARISON_PATTERNS = [
-    (cue, re.compile(rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b"))
+    (
+        cue,
+        re.compile(
+            rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b{_NAME_OF_A_THING_AFTER.get(cue, '')}"
+        ),
+    )
     for cue in COMPARISON_CUES
     if cue != "than"
 ]
@@ -513,6 +529,8 @@ def classify(
     """
     # "Qaboos bin Said died": a name that reads as a verb of saying is still a name
     lower = _NAME_LIKE_A_CUE.sub(r"\g<particle>", text).lower()
+    if "stated" in lower:
+        lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))

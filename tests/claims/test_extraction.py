@@ -3584,9 +3584,12 @@ def test_a_verb_of_saying_before_its_source_at_the_sentences_end_is_a_frame(body
          "problems.", "memory", "his wife Bernadette"),
         ("Trump did not place FEMA in charge of the response, which Politico reported left some experts "
          "disappointed.", "experts", "Politico"),
+        ("The mission depends on the next flight, which NASA Administrator Jim Bridenstine has said may be ready by "
+         "late August.", "August", "NASA Administrator Jim Bridenstine"),
         ("The city opened a new bridge, which cost 40 million dollars.", "40 million", ""),
     ],
-    ids=["which a body said might", "which a relative said was", "which an outlet reported left", "no source"],
+    ids=["which a body said might", "which a relative said was", "which an outlet reported left",
+         "which a post and its holder has said", "no source"],
 )  # fmt: skip
 def test_a_source_inside_a_relative_clause_says_what_the_clause_says(body, fragment, source):
     claim = _claim(extract_claims(body, published_on=dt.date(2019, 10, 1), english_confirmed=True), fragment)
@@ -3623,3 +3626,23 @@ def test_a_frame_between_commas_before_a_place_after_no_verb_keeps_the_sentence_
 
     assert claim.attribution == "Kamloops Police"
     assert "drug at the" not in claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("One of the stated goals of AfCFTA is to encourage more intra-Africa trade.", ClaimKind.OTHER),
+        ("It is Johnson's stated intent for the UK to leave with or without a deal.", ClaimKind.OTHER),
+        ("For reasons further stated below, it abstains from adjudicating this dispute.", ClaimKind.OTHER),
+        ("The company stated that sales fell.", ClaimKind.ATTRIBUTION),
+        ("Colorado also has a female majority in its lower house.", ClaimKind.OTHER),
+        ("Sanders spoke about affordable higher education and healthcare.", ClaimKind.OTHER),
+        ("Day had one child, record producer Terry Melcher.", ClaimKind.OTHER),
+        ("Prices were lower in the north.", ClaimKind.COMPARISON),
+        ("She broke the world record in Berlin.", ClaimKind.COMPARISON),
+    ],
+    ids=["the stated goals", "someone's stated intent", "stated below", "stated, the verb", "a lower house",
+         "higher education", "a record producer", "lower, the comparison", "a record, as before"],
+)  # fmt: skip
+def test_stated_as_an_adjective_quotes_nobody_and_a_things_name_compares_nothing(text, kind):
+    assert describe_claim(text).kind == kind

@@ -514,10 +514,12 @@ _STATEMENT_WHICH_SAID = re.compile(
     r"\b(?:released|issued|published|posted|put\s+out|sent)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|message|letter)"
     r"\s+(?:which|that)\s+(?P<cue>said|read|says|reads|stated)\b"
 )
-# "..., which NASA said might take place this summer", "which Politico reported left some experts disappointed": a
-# source inside a relative clause says what the clause says, its verb right after the verb of saying
+# "..., which NASA said might take place this summer", "which Politico reported left some experts disappointed", "which
+# NASA Administrator Jim Bridenstine has said may be ready": a source inside a relative clause says what the clause
+# says, its verb right after the verb of saying
 _RELATIVE_SAID = re.compile(
-    rf",\s+which\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?P<cue>said|says|reported|announced|stated|claimed|noted)\s+"
+    rf",\s+which\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?P<cue>said|says|reported|announced|stated|claimed|noted)\s+"
     rf"(?=(?:might|may|would|could|will|was|were|is|are|had|has|left|[a-z]{{2,}}ed)\b)"
 )
 # 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
