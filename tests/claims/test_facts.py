@@ -1519,9 +1519,10 @@ def test_a_count_out_of_a_whole_of_a_group_or_with_or_more_counts_the_noun_after
             [(9, "years"), (10, "years"), (2, "people"), (14, "years"), (49, "years"), (59, "years")],
         ),
         ("Among voters between the ages of 17 and 29, he won the most.", [(17, "years"), (29, "years")]),
-        ("Two cases were aged above 60, two between 51 and 60.", [(2, "cases"), (60, "years"), (2, ""), (51, "")]),
+        ("Two cases were aged above 60, two between 51 and 60.",
+         [(2, "cases"), (60, "years"), (2, "cases"), (51, "years")]),
     ],
-    ids=["a list of ages", "ages of two bounds", "not a count after an age"],
+    ids=["a list of ages", "ages of two bounds", "a count after an age, then their ages"],
 )  # fmt: skip
 def test_the_next_items_of_a_list_of_ages_are_ages(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
@@ -1831,7 +1832,8 @@ def test_a_title_with_its_subtitle_opening_a_paragraph_is_no_speaker_label():
          [("=", 40, "years"), ("=", 49, "years")]),
         ("149 of the survivors have been hospitalized.", [("=", 149, "survivors")]),
         ("Wikinews has previously interviewed two of those nominees.", [("=", 2, "nominees")]),
-        ("Six of the murders were sexual and five of those involved ligatures.", [("=", 6, "murders"), ("=", 5, "")]),
+        ("Six of the murders were sexual and five of those involved ligatures.",
+         [("=", 6, "murders"), ("=", 5, "murders")]),
         ("Six of the country's eight federal district capitals sent contestants.",
          [("=", 6, "capitals"), ("=", 8, "capitals")]),
     ],
