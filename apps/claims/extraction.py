@@ -16,6 +16,7 @@ Pure functions (no database) shared by the intake service, the editor services a
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -452,6 +453,8 @@ def extract_claims(
     # What the text just before counted last, for "... earned the remaining 1.": the piece that
     # reaches furthest, since a relative clause split off a sentence comes after its main piece.
     counted_before, reached = "", -1
+    # What each count the article made so far counted, for "the 36" that names "36 people" again
+    counted_earlier: dict[float, str] = {}
     for (text, spans, attribution, style, _, said_before), score in zip(candidates, scores, strict=True):
         end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
@@ -464,6 +467,7 @@ def extract_claims(
                 quoted=style == "quote",
                 known_people=memory.known_people,
                 elided_unit=counted_before,
+                counted_earlier=counted_earlier,
                 said_before=said_before,
             )
             quantities = facts.quantities
@@ -484,6 +488,7 @@ def extract_claims(
             )
         if end > reached:
             counted_before, reached = _last_unit(quantities), end
+        counted_earlier.update((quantity["value"], quantity["unit"]) for quantity in quantities if quantity["unit"])
     _type_introduced_names(claims, _not_surnames(introduced, people))
     _type_regions(claims, article_regions)
     return merge_duplicates(claims)
@@ -497,10 +502,11 @@ def describe_claim(
     quoted: bool = False,
     known_people: frozenset[str] = frozenset(),
     elided_unit: str = "",
+    counted_earlier: Mapping[float, str] | None = None,
     said_before: str = "",
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
-    quantities = find_quantities(text, elided_unit=elided_unit)
+    quantities = find_quantities(text, elided_unit=elided_unit, counted_earlier=counted_earlier)
     entities = find_entities(text, known_people=known_people)
     dates = find_dates(text, published_on=published_on, context=said_before)
     kind, cues = classify(
@@ -552,7 +558,7 @@ def classify(
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
     # small count of things ("three resolutions") usually belongs to the event around it.
-    statistic_cues = [q["text"] for q in quantities if _is_statistic(q)]
+    statistic_cues = [q["text"] for q in quantities if _is_statistic(q) and not _names_a_count_again(text, q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
@@ -1092,6 +1098,16 @@ def _never_a_claim(text: str) -> bool:
         return True
     # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
+
+
+def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
+    """ "Officials said a constable saw the twelve with the dead jackal": a count the article made before, named
+    again as who or what it counted, is no statistic of the claim's own."""
+    return (
+        quantity["qualifier"] == "="
+        and quantity["text"].isalnum()
+        and re.search(rf"\b[Tt]he {quantity['text']}\b", text) is not None
+    )
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:

@@ -3646,3 +3646,29 @@ def test_a_frame_between_commas_before_a_place_after_no_verb_keeps_the_sentence_
 )  # fmt: skip
 def test_stated_as_an_adjective_quotes_nobody_and_a_things_name_compares_nothing(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "expected"),
+    [
+        ("Iran issued arrest warrants for 36 people on Monday. The prosecutor said the 36 must face charges.",
+         "must face", [(36, "people")]),
+        ("Police arrested twelve people in Trichy. Officials said a constable saw the twelve with the dead jackal.",
+         "constable", [(12, "people")]),
+        ("Bloomberg won four states. He did not compete in the four earlier primaries.", "earlier", [(4, "")]),
+        ("The ban lasts two years. The court rejected the two posed by the defence.", "posed", [(2, "")]),
+    ],
+    ids=["the subject of its own clause", "with what it did", "more words after it", "not a measure"],
+)  # fmt: skip
+def test_a_count_named_again_in_a_later_sentence_counts_what_it_counted(body, fragment, expected):
+    claim = _claim(extract_claims(body, published_on=dt.date(2020, 1, 6), english_confirmed=True), fragment)
+
+    assert [(q["value"], q["unit"]) for q in claim.quantities] == expected
+
+
+def test_a_count_named_again_is_no_statistic_of_the_claims_own():
+    body = "Police arrested twelve people in Trichy. Officials said a constable saw the twelve with the dead jackal."
+
+    claim = _claim(extract_claims(body, published_on=dt.date(2020, 1, 6), english_confirmed=True), "constable")
+
+    assert claim.kind == ClaimKind.ATTRIBUTION

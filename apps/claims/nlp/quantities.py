@@ -2,6 +2,7 @@
 
 import itertools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .lexicon import (
@@ -199,13 +200,16 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
-def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]:
+def find_quantities(
+    text: str, *, elided_unit: str = "", counted_earlier: Mapping[float, str] | None = None
+) -> list[dict[str, Any]]:
     """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out.
 
     A range ("between 36 and 40 people") is one quantity with qualifier "between" and its upper
     bound in "max". `elided_unit` is what the sentence before counted last, for a tally that
     leaves its noun out from the start ("... Biden earned 6 delegates. Klobuchar earned the
-    remaining 1.").
+    remaining 1."). `counted_earlier` maps the counts the article made before the text to what they counted, for
+    "the 36" that names again "36 people" of an earlier sentence.
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
@@ -241,7 +245,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
         _more_of_the_same(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
-    _name_again(text, merged)
+    _name_again(text, merged, counted_earlier or {})
     _share_the_next_noun(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
@@ -419,9 +423,12 @@ def _share_the_next_noun(text: str, quantities: list[dict[str, Any]]) -> None:
             quantity["unit"] = following["unit"]
 
 
-def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
+def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Mapping[float, str]) -> None:
     """ "when we had a 4.7-magnitude [earthquake] there. Since the 4.7, ...": a bare number after "the" that
-    repeats one counted before it counts the same."""
+    repeats one counted before it counts the same; so does one that repeats a count of an earlier sentence and
+    is the subject or object of its own ("arrest warrants for 36 people ... said the 36 must face charges", "the
+    victim of the eight was"), but not a measure ("a two-year ban ... the two posed by conservatives") nor a
+    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes")."""
     for index, quantity in enumerate(quantities):
         if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
             continue
@@ -430,6 +437,15 @@ def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
         ]
         if named:
             quantity["unit"] = named[-1]
+        elif (
+            (earlier := counted_earlier.get(quantity["value"]))
+            and earlier not in _MEASURES
+            and _ACTS_AFTER.match(text, quantity["_end"])
+        ):
+            quantity["unit"] = earlier
+
+
+_ACTS_AFTER = re.compile(r"\s+(?:must|had|have|has|were|was|are|is|will|would|could|did|with)\b")
 
 
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
