@@ -16,6 +16,7 @@ Pure functions (no database) shared by the intake service, the editor services a
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -190,6 +191,11 @@ _UNNAMED_REPORTS = re.compile(
     r"|show(?:s|ed)?|named)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "One of the stated goals of AfCFTA", "Johnson's stated intent", "For reasons further stated below": an aim as
+# declared, or a place in the text, and nobody quoted
+_STATED_AS_AN_ADJECTIVE = re.compile(
+    r"(?P<owner>\b(?:the|its|his|her|their|our|[\w-]+['\u2019]s)\s+)stated\b(?=\s+[a-z])|\bstated\s+(?:below|above)\b"
+)
 # "reported extensively on the war": a journalist's coverage quotes nobody, unlike "CNN reported on a
 # distress call" or "reported late on Tuesday that"; nor does "a fire was reported in the car park".
 _NOT_A_DAY = rf"(?!(?:(?:{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})\b|\d))"
@@ -250,8 +256,19 @@ _INTRODUCED_NAME = re.compile(
 )
 # "the higher church authorities", "the lower house": a rank in a name of a body, compared with nothing
 _RANK_OF_A_BODY = r"(?<!\bthe )"
+# "its lower house", "higher education", "record producer Terry Melcher": the name of a thing, no comparison
+_NAME_OF_A_THING_AFTER = {
+    "higher": r"(?!\s+(?:education|learning)\b)",
+    "lower": r"(?!\s+(?:house|chamber|teeth|jaw|back|limbs)\b)",
+    "record": r"(?!\s+(?:producer|producers|label|labels|company|companies|deal|store|shop|executive|industry)\b)",
+}
 _COMPARISON_PATTERNS = [
-    (cue, re.compile(rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b"))
+    (
+        cue,
+        re.compile(
+            rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b{_NAME_OF_A_THING_AFTER.get(cue, '')}"
+        ),
+    )
     for cue in COMPARISON_CUES
     if cue != "than"
 ]
@@ -439,6 +456,8 @@ def extract_claims(
     # What the text just before counted last, for "... earned the remaining 1.": the piece that
     # reaches furthest, since a relative clause split off a sentence comes after its main piece.
     counted_before, reached = "", -1
+    # What each count the article made so far counted, for "the 36" that names "36 people" again
+    counted_earlier: dict[float, str] = {}
     for (text, spans, attribution, style, _, said_before), score in zip(candidates, scores, strict=True):
         end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
@@ -451,6 +470,7 @@ def extract_claims(
                 quoted=style == "quote",
                 known_people=memory.known_people,
                 elided_unit=counted_before,
+                counted_earlier=counted_earlier,
                 said_before=said_before,
             )
             quantities = facts.quantities
@@ -471,6 +491,7 @@ def extract_claims(
             )
         if end > reached:
             counted_before, reached = _last_unit(quantities), end
+        counted_earlier.update((quantity["value"], quantity["unit"]) for quantity in quantities if quantity["unit"])
     _type_introduced_names(claims, _not_surnames(introduced, people))
     _type_regions(claims, article_regions)
     return merge_duplicates(claims)
@@ -484,10 +505,11 @@ def describe_claim(
     quoted: bool = False,
     known_people: frozenset[str] = frozenset(),
     elided_unit: str = "",
+    counted_earlier: Mapping[float, str] | None = None,
     said_before: str = "",
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
-    quantities = find_quantities(text, elided_unit=elided_unit)
+    quantities = find_quantities(text, elided_unit=elided_unit, counted_earlier=counted_earlier)
     entities = find_entities(text, known_people=known_people)
     dates = find_dates(text, published_on=published_on, context=said_before)
     kind, cues = classify(
@@ -516,6 +538,8 @@ def classify(
     """
     # "Qaboos bin Said died": a name that reads as a verb of saying is still a name
     lower = _NAME_LIKE_A_CUE.sub(r"\g<particle>", text).lower()
+    if "stated" in lower:
+        lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))
@@ -537,7 +561,7 @@ def classify(
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
     # small count of things ("three resolutions") usually belongs to the event around it.
-    statistic_cues = [q["text"] for q in quantities if _is_statistic(q)]
+    statistic_cues = [q["text"] for q in quantities if _is_statistic(q) and not _names_a_count_again(text, q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
@@ -1081,6 +1105,16 @@ def _never_a_claim(text: str) -> bool:
         return True
     # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
+
+
+def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
+    """ "Officials said a constable saw the twelve with the dead jackal": a count the article made before, named
+    again as who or what it counted, is no statistic of the claim's own."""
+    return (
+        quantity["qualifier"] == "="
+        and quantity["text"].isalnum()
+        and re.search(rf"\b[Tt]he {quantity['text']}\b", text) is not None
+    )
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:

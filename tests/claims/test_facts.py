@@ -1519,9 +1519,10 @@ def test_a_count_out_of_a_whole_of_a_group_or_with_or_more_counts_the_noun_after
             [(9, "years"), (10, "years"), (2, "people"), (14, "years"), (49, "years"), (59, "years")],
         ),
         ("Among voters between the ages of 17 and 29, he won the most.", [(17, "years"), (29, "years")]),
-        ("Two cases were aged above 60, two between 51 and 60.", [(2, "cases"), (60, "years"), (2, ""), (51, "")]),
+        ("Two cases were aged above 60, two between 51 and 60.",
+         [(2, "cases"), (60, "years"), (2, "cases"), (51, "years")]),
     ],
-    ids=["a list of ages", "ages of two bounds", "not a count after an age"],
+    ids=["a list of ages", "ages of two bounds", "a count after an age, then their ages"],
 )  # fmt: skip
 def test_the_next_items_of_a_list_of_ages_are_ages(text, expected):
     assert [(q["value"], q["unit"]) for q in find_quantities(text)] == expected
@@ -1831,7 +1832,8 @@ def test_a_title_with_its_subtitle_opening_a_paragraph_is_no_speaker_label():
          [("=", 40, "years"), ("=", 49, "years")]),
         ("149 of the survivors have been hospitalized.", [("=", 149, "survivors")]),
         ("Wikinews has previously interviewed two of those nominees.", [("=", 2, "nominees")]),
-        ("Six of the murders were sexual and five of those involved ligatures.", [("=", 6, "murders"), ("=", 5, "")]),
+        ("Six of the murders were sexual and five of those involved ligatures.",
+         [("=", 6, "murders"), ("=", 5, "murders")]),
         ("Six of the country's eight federal district capitals sent contestants.",
          [("=", 6, "capitals"), ("=", 8, "capitals")]),
     ],
@@ -1989,7 +1991,8 @@ def test_the_code_and_its_sections_are_no_amounts_and_a_tally_counted_as_recorde
          [("~", 6.05, "hectares"), ("=", 14.95, "acres"), ("=", 2.48, "hectares"), ("=", 6.12, "acres")]),
         ("The farm grew to 80 (200 acres).", [("=", 80, ""), ("=", 200, "acres")]),
         ('The same study also noted over 370 "jackal horns" seized in the same period.', [(">", 370, "horns")]),
-        ("Out of a total of, say, 6900 [employees], we have around 650.", [("=", 6900, "employees"), ("~", 650, "")]),
+        ("Out of a total of, say, 6900 [employees], we have around 650.",
+         [("=", 6900, "employees"), ("~", 650, "employees")]),
         ('He was "right" 40 "times over".', [("=", 40, "")]),
         ("The millions have filled downtown streets since early this June.", [(">", 1_000_000, "people")]),
     ],
@@ -2046,4 +2049,41 @@ def test_a_bare_count_of_more_counts_what_the_count_before_it_counted(text, expe
     ids=["an adjective in -ive", "an adjective in -al", "no plural after the adjective"],
 )  # fmt: skip
 def test_a_part_of_a_whole_described_by_an_adjective_counts_the_plural(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Generally, outbreaks with R0 values under 1 end on their own and those with values over 1 do not.",
+         [("<", 1, "R0"), (">", 1, "R0")]),
+        ("Blagojevich was sentenced to fourteen years in prison, serving eight before being granted clemency.",
+         [("=", 14, "years"), ("=", 8, "years")]),
+        ("There were 190 people on board, six of them crew members.", [("=", 190, "people"), ("=", 6, "people")]),
+        ("Six of the murders were sexual in nature and five of those involved ligatures.",
+         [("=", 6, "murders"), ("=", 5, "murders")]),
+        ("He ran 100 metres and we have 8.", [("=", 100, "metres"), ("=", 8, "")]),
+    ],
+    ids=["R0 values before a verb and named again", "the time served of a sentence", "of them", "of those",
+         "have a measure: no count of it"],
+)  # fmt: skip
+def test_r0_values_time_served_and_a_part_of_what_was_just_counted_count_the_same(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Total staff, I told you, is around 6900 for Mysore division.", [("~", 6900, "staff")]),
+        ("Total sales stood at 1200.", [("=", 1200, "sales")]),
+        ("Total bus was 40.", [("=", 40, "")]),
+        ("Two cases were aged above 60, two between 51 and 60, and three 41-50 years old.",
+         [("=", 2, "cases"), (">", 60, "years"), ("=", 2, "cases"), ("between", 51, "years"), ("=", 3, "cases"),
+          ("between", 41, "years")]),
+        ("The victims were aged 80, and 3 were injured.", [("=", 80, "years"), ("=", 3, "people")]),
+    ],
+    ids=["a total's noun, an aside before its verb", "a total that stood at", "no plural after total",
+         "a count then the ages of those it counts", "no ages after the list"],
+)  # fmt: skip
+def test_a_totals_noun_counts_its_number_and_a_count_in_a_list_of_ages_counts_what_the_list_counts(text, expected):
     assert _values(text) == expected

@@ -245,7 +245,8 @@ _ROLE_THEN_NAME = re.compile(
 # 'When she was cast, "...," she told an audience': when the quotation was said, before it
 _CLAUSE_BEFORE_QUOTE = re.compile(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
 _QUOTE_AFTER_CLAUSE = re.compile(_QUOTE.pattern.removeprefix("^"))
-_HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
+# "Navy Information Agency head Arba Agung": a body's head, too
+_HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS}|head)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
 # '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
 _NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
@@ -513,6 +514,14 @@ _STATEMENT_WHICH_SAID = re.compile(
     r"\b(?:released|issued|published|posted|put\s+out|sent)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|message|letter)"
     r"\s+(?:which|that)\s+(?P<cue>said|read|says|reads|stated)\b"
 )
+# "..., which NASA said might take place this summer", "which Politico reported left some experts disappointed", "which
+# NASA Administrator Jim Bridenstine has said may be ready": a source inside a relative clause says what the clause
+# says, its verb right after the verb of saying
+_RELATIVE_SAID = re.compile(
+    rf",\s+which\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?P<cue>said|says|reported|announced|stated|claimed|noted)\s+"
+    rf"(?=(?:might|may|would|could|will|was|were|is|are|had|has|left|[a-z]{{2,}}ed)\b)"
+)
 # 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
 # doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
 # "The agency did not mention casualties, but said exports were continuing": or after what it did not do
@@ -578,9 +587,17 @@ _PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite
 # "..., says the study, it rises above ...", "At 2:45 a.m., his office said, he died at ...": a clause after its
 # pronoun subject
 _PRONOUN_THEN_CLAUSE = re.compile(r"(?:he|she|it|they)\s+(?:[a-z]+(?:s|ed)|was|were|had|has|is|are)\b")
+# "These orcas, she suggested, specialize in hunting sharks": a verb in the present after a subject with no verb
+_PRESENT_VERB_AFTER_GAP = re.compile(r"[a-z]{3,}\s+(?:in|on|at|to|for|with|from|the|a|an|their|its)\b")
+# "The accident sequence began, Florida Highway Patrol described, in the northbound lanes": where what the verb
+# before the frame tells happened (not "a dangerous opioid drug, according to Kamloops Police, at the playground")
+_PLACE_PHRASE_AFTER_GAP = re.compile(r"(?:in|on|at|near)\s+(?:the|a|an)\b")
+_PAST_VERB_BEFORE_GAP = re.compile(rf"\b(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})$")
+# "a move whose rarity, CBS noted, highlighted the significance": the subject of a relative clause before the frame
+_WHOSE_SUBJECT_BEFORE_GAP = re.compile(r"\bwhose\s+[a-z]+$")
 _PARENTHETICAL = re.compile(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
-    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|say|stated|states|added|noted|claimed|reported|testified"
+    rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|say|stated|states|added|noted|claimed|reported|testified|suggested|described"
     # "A total of 39 are confirmed dead, officials told state media, adding that ..."
     r"|told\s+(?:the\s+)?(?:[A-Za-z][\w.-]*\s+)?[A-Za-z][\w.-]*)"
     rf"{_WHEN}"
@@ -837,8 +854,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         cue = match["cue1"] or match["cue2"] or match["cue3"] or match["cue4"]
         if match["source1"] and (speaker := _ROLE_THEN_NAME.match(sentence, match.end("source1"))):
             source = speaker["name"] or speaker["named"]
-        elif match["source1"] and (holder := _HOLDER_AFTER_POST.search(match["source1"])):
-            source = holder["name"]  # '"...," said UCL astronomer Angelos Tsiaras.': the person
+        elif (match["source1"] or match["source2"]) and (holder := _HOLDER_AFTER_POST.search(source)):
+            # '"...," said UCL astronomer Angelos Tsiaras.', '"...," ... Information Agency head Arba Agung told': the
+            # person
+            source = holder["name"]
         elif source.lower().startswith(("his ", "her ", "their ")) and (
             relative := _NAME_BETWEEN_COMMAS.match(sentence, match.end("source1" if match["source1"] else "source2"))
         ):
@@ -913,7 +932,21 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # not past a semicolon, where the frame may speak for its own clause only
             or (";" not in sentence[: match.start()] and _VERB_BEFORE_GAP.search(sentence, 0, match.start()))
             # "Day, they said, desired no memorials": the subject's verb after the frame, the subject before it
-            or (_PAST_VERB_AFTER_GAP.match(sentence, match.end()) and not has_clause_verb(sentence[: match.start()]))
+            or (
+                (
+                    _PAST_VERB_AFTER_GAP.match(sentence, match.end())
+                    or _PRESENT_VERB_AFTER_GAP.match(sentence, match.end())
+                )
+                and not has_clause_verb(sentence[: match.start()])
+            )
+            or (
+                _PLACE_PHRASE_AFTER_GAP.match(sentence, match.end())
+                and _PAST_VERB_BEFORE_GAP.search(sentence, 0, match.start())
+            )
+            or (
+                _PAST_VERB_AFTER_GAP.match(sentence, match.end())
+                and _WHOSE_SUBJECT_BEFORE_GAP.search(sentence, 0, match.start())
+            )
         )
     ):
         source = match["source1"] or match["source2"] or match["source3"]
@@ -980,6 +1013,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(
             _clean(other["source"]), other["cue"], 0, len(sentence), "coordinated", cue_start=other.start("cue")
         )
+    if ";" not in sentence and (relative := _RELATIVE_SAID.search(sentence)):
+        # the main clause before it is no part of what the source said: a piece without the verb has no source
+        source, cue = _clean(relative["source"]), relative["cue"]
+        return AttributionFrame(source, cue, 0, len(sentence), "coordinated", cue_start=relative.start("cue"))
     if "called" in sentence and (named := _CALLED_IT.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, "called", 0, len(sentence), "coordinated", cue_start=named.start("cue"))
     return None
@@ -1341,12 +1378,17 @@ def _claims_a_statement(content: str) -> bool:
     return has_clause_verb(_CLAIM_END.split(content, maxsplit=1)[0])
 
 
+# "Residents there told": the group, not where it is
+_THERE_AFTER_GROUP = re.compile(r"\s+there$")
+
+
 def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
-    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap")."""
+    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap"), or where a group is
+    ("Residents there")."""
     named = _MAKER_BEFORE.sub("", _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,")))
     named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
-    return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", named))
+    return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", _THERE_AFTER_GROUP.sub("", named)))
 
 
 # "a March 14, 2019 NATO press release", "the 2019 WHO report": a named body's dated document

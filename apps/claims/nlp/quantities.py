@@ -2,6 +2,7 @@
 
 import itertools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .lexicon import (
@@ -194,16 +195,21 @@ _COUNTED_BEFORE = re.compile(
     # "The total population of Hong Kong is about 7.5 million", "the population of the state at just over one million"
     r"|\b(?P<population>population)(?:\s+of\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*){0,3})?"
     r"\s+(?:is|was|of|at|reached|stood\s+at)\s+(?:just\s+)?$"
+    # "Total staff, I told you, is around 6900": the total of what, an aside allowed before its verb
+    r"|\b[Tt]otal\s+(?P<total>staff|workforce|[a-z]{3,}s)(?:,[^,]{1,30},)?\s+(?:is|was|stands\s+at|stood\s+at)\s+$"
 )
 
 
-def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]:
+def find_quantities(
+    text: str, *, elided_unit: str = "", counted_earlier: Mapping[float, str] | None = None
+) -> list[dict[str, Any]]:
     """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out.
 
     A range ("between 36 and 40 people") is one quantity with qualifier "between" and its upper
     bound in "max". `elided_unit` is what the sentence before counted last, for a tally that
     leaves its noun out from the start ("... Biden earned 6 delegates. Klobuchar earned the
-    remaining 1.").
+    remaining 1."). `counted_earlier` maps the counts the article made before the text to what they counted, for
+    "the 36" that names again "36 people" of an earlier sentence.
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
@@ -239,7 +245,7 @@ def find_quantities(text: str, *, elided_unit: str = "") -> list[dict[str, Any]]
         _more_of_the_same(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
-    _name_again(text, merged)
+    _name_again(text, merged, counted_earlier or {})
     _share_the_next_noun(text, merged)
     _carry_elided_units(text, merged, elided_unit)
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
@@ -354,12 +360,15 @@ def _converted_like_before(text: str, quantities: list[dict[str, Any]]) -> None:
 def _reproduction_numbers(text: str, quantities: list[dict[str, Any]]) -> None:
     """ "The measles R0 is about 12\u201318", "R0 values of about 2": a bare value a few words after "R0" is the
     number of people one case infects, and so is one after "and" and another disease ("SARS-CoV has a basic R0
-    estimated in the range 2\u20134 and influenza in the range 2\u20133")."""
+    estimated in the range 2\u20134 and influenza in the range 2\u20133"), or after "values" once more ("R0 values under
+    1 end on their own and those with values over 1 do not")."""
     previous, last_end = "", 0
     for quantity in quantities:
         if not quantity["unit"] and (
             _R0_BEFORE.search(text, max(0, quantity["_start"] - 40), quantity["_start"])
             or (previous == "R0" and _AND_ANOTHER.fullmatch(text, last_end, quantity["_start"]))
+            # "... end on their own and those with values over 1 do not": the values named again
+            or (previous == "R0" and _VALUES_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]))
         ):
             quantity["unit"] = "R0"
         previous, last_end = quantity["unit"], quantity["_end"]
@@ -414,9 +423,12 @@ def _share_the_next_noun(text: str, quantities: list[dict[str, Any]]) -> None:
             quantity["unit"] = following["unit"]
 
 
-def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
+def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Mapping[float, str]) -> None:
     """ "when we had a 4.7-magnitude [earthquake] there. Since the 4.7, ...": a bare number after "the" that
-    repeats one counted before it counts the same."""
+    repeats one counted before it counts the same; so does one that repeats a count of an earlier sentence and
+    is the subject or object of its own ("arrest warrants for 36 people ... said the 36 must face charges", "the
+    victim of the eight was"), but not a measure ("a two-year ban ... the two posed by conservatives") nor a
+    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes")."""
     for index, quantity in enumerate(quantities):
         if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
             continue
@@ -425,6 +437,15 @@ def _name_again(text: str, quantities: list[dict[str, Any]]) -> None:
         ]
         if named:
             quantity["unit"] = named[-1]
+        elif (
+            (earlier := counted_earlier.get(quantity["value"]))
+            and earlier not in _MEASURES
+            and _ACTS_AFTER.match(text, quantity["_end"])
+        ):
+            quantity["unit"] = earlier
+
+
+_ACTS_AFTER = re.compile(r"\s+(?:must|had|have|has|were|was|are|is|will|would|could|did|with)\b")
 
 
 def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
@@ -443,6 +464,20 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _AGE_ITEM_END.match(text, quantity["_end"])
         ):
             quantity["unit"] = "years"
+        following = quantities[index + 1] if index + 1 < len(quantities) else None
+        if (
+            listing_ages
+            and not quantity["unit"]
+            and following is not None
+            and following["unit"] in ("", "years")
+            and _AGE_LIST_GAP.fullmatch(text, previous_end, quantity["_start"])
+            and text[quantity["_end"] : following["_start"]].isspace()
+            and (counted := [before["unit"] for before in quantities[:index] if before["unit"] not in _MEASURES])
+        ):
+            # "Two cases were aged above 60, two between 51 and 60": a count of what the list counts, then their ages
+            quantity["unit"], following["unit"] = counted[0], "years"
+            previous_end = quantity["_end"]
+            continue
         listing_ages = quantity["unit"] == "years" and (
             listing_ages or _AGE_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"]) is not None
         )
@@ -451,7 +486,9 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         score = counted_here and _SCORE_GAP.fullmatch(text, previous_end, quantity["_start"]) is not None
         handed_on = _TALLY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "Italy had around 27,000" counts deaths, but "Bolt ran 100 metres. He has 8" counts no metres
-        held = handed_on is not None and handed_on["verb"].lower() in ("had", "has") and previous_unit in _MEASURES
+        held = (
+            handed_on is not None and handed_on["verb"].lower() in ("had", "has", "have") and previous_unit in _MEASURES
+        )
         tally = _PHRASE_END.match(text, quantity["_end"]) and handed_on and not held
         # "1846 persons were hospitalized and 1720 had been discharged": a bare number as a subject,
         # which takes its noun only from its own sentence ("At least seven, including four children,
@@ -468,6 +505,12 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             and _PLACE_OR_TIME_AFTER.match(text, quantity["_end"])
         )
         total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        # "190 people on board, six of them crew members": a part of what was just counted
+        part = counted_here and _OF_THEM_AFTER.match(text, quantity["_end"])
+        # "sentenced to fourteen years in prison, serving eight before ...": the time served of the time given
+        served = previous_unit in _TIME_SPANS and _SERVING_BEFORE.search(
+            text, max(0, quantity["_start"] - 12), quantity["_start"]
+        )
         if not quantity["unit"] and tally and handed_on["verb"].lower() == "with":
             most = [
                 match["noun"]
@@ -476,7 +519,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             ]
             if most:
                 quantity["unit"] = most[-1]
-        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total):
+        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total or part or served):
             quantity["unit"] = previous_unit
         # "39 of South Carolina's 54 delegates": a part counts what its whole counts
         whole = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -515,13 +558,15 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of|r
 # Words that hand a tally on to an elided noun ("with 6", "Biden earned 6"), unlike ages ("aged 17")
 # or rates ("per 100,000").
 _TALLY_BEFORE = re.compile(
-    r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|recorded|reported)\s+$"
+    r"\b(?P<verb>with|at|earned|secured|won|got|received|lost|gained|took|remaining|had|has|have|recorded|reported)\s+$"
 )
 # "had the most delegates, with 60, followed by Biden, with 54": what the sentence says someone had most of
 _MOST_OF = re.compile(
     r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>[a-z]{3,}s)\b"
 )
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b")
+_SERVING_BEFORE = re.compile(r"\b(?:serv|spen[dt]|wait)(?:e|es|ed|ing|s)?\s+$")
 # "earning 15 delegates for a running total of 60"
 _TOTAL_OF_BEFORE = re.compile(r"\b(?:running\s+|grand\s+)?total\s+of\s+$")
 _MEASURES = frozenset(
@@ -672,6 +717,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     unit, unit_end = _unit(text, match)
     if unit and not unit.endswith("s") and _SCORE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         unit, unit_end = "", match.end()  # "a 22 points to 10 win": 10 points, carried from the score
+    if unit and not unit.endswith("s") and _R0_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        unit, unit_end = "", match.end()  # "outbreaks with R0 values under 1 end on their own": the verb, no unit
     qualifier_text = (match["qualifier"] or "").lower()
     start = match.start("qualifier") if match["qualifier"] else match.start("sign" if match["sign"] else "number")
     if match["fraction"] and not match["qualifier"]:
@@ -707,13 +754,24 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
-    if bare and (named := list(_COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start))):
+    if bare and (
+        named := [
+            counted_before
+            for counted_before in _COUNTED_BEFORE.finditer(text, max(0, start - _LOOK_BACK), start)
+            # "Total staff is", "Total sales stood at", not "Total bus fare was"
+            if not counted_before["total"]
+            or counted_before["total"] in ("staff", "workforce")
+            or _is_plural_noun(counted_before["total"])
+        ]
+    ):
         last = named[-1]
         counted = (
             "deaths"
             if last["toll"]
             else "people"
             if last["population"]
+            else last["total"]
+            if last["total"]
             else last["measure"].lower()
             if last["measure"]
             else _plural(last["owner"])
@@ -764,6 +822,7 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
 # "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
 _R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
+_VALUES_BEFORE = re.compile(r"\bvalues?\s+(?:of\s+)?$")
 _AND_ANOTHER = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,5}")
 _TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _SINGULAR_NOUN = re.compile(r"[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed)")
