@@ -191,6 +191,11 @@ _UNNAMED_REPORTS = re.compile(
     r"|show(?:s|ed)?|named)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "after a reported fall at his home", "Reported cases also appeared in Thailand": a thing as reports give it,
+# and nobody quoted, unlike "Penn State reported the invention"
+_REPORTED_AS_AN_ADJECTIVE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our)\s+|^)reported\b(?=\s+(?!(?:by|that|to|on|in)\b)[a-z])"
+)
 # "One of the stated goals of AfCFTA", "Johnson's stated intent", "For reasons further stated below": an aim as
 # declared, or a place in the text, and nobody quoted
 _STATED_AS_AN_ADJECTIVE = re.compile(
@@ -540,6 +545,8 @@ def classify(
     lower = _NAME_LIKE_A_CUE.sub(r"\g<particle>", text).lower()
     if "stated" in lower:
         lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
+    if "reported" in lower:
+        lower = _REPORTED_AS_AN_ADJECTIVE.sub(" ", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))

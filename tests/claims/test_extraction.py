@@ -8,6 +8,7 @@ from apps.articles.parsing import parse_upload
 from apps.claims.extraction import UnsupportedLanguageError, describe_claim, extract_claims
 from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import piece_text, split_atomic
+from apps.claims.nlp.attribution import find_attribution
 from tests.timing import fastest_cpu_seconds
 
 
@@ -3672,3 +3673,46 @@ def test_a_count_named_again_is_no_statistic_of_the_claims_own():
     claim = _claim(extract_claims(body, published_on=dt.date(2020, 1, 6), english_confirmed=True), "constable")
 
     assert claim.kind == ClaimKind.ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Obama took a veiled shot at Trump for his attacks on mail-in voting, which critics, like Obama, have said "
+         "amounted to voter suppression.", "suppression", "critics"),
+        ("Baloch and Waseem's mother, Anwar, wept upon hearing her son had been convicted and said she believed he "
+         "was innocent.", "innocent", "Anwar"),
+        ("Pelosi also mentioned the House will appoint as yet unnamed impeachment managers.", "managers", "Pelosi"),
+        ("Pelosi mentioned the House in her speech on Tuesday, when 230 members voted.", "speech", ""),
+        ("Wikinews reached out to Sergey Markov, one of the maintainers of the script, however Sergey said he "
+         '"won\'t give any comments at this time".', "comments", "Sergey"),
+    ],
+    ids=["an example of the source between commas", "a relative named between commas",
+         "mentioned, before a clause", "mentioned, before a thing", "however, then a speaker"],
+)  # fmt: skip
+def test_twelfth_round_sources(body, fragment, source):
+    claim = _claim(extract_claims(body, published_on=dt.date(2020, 1, 15), english_confirmed=True), fragment)
+
+    assert claim.attribution == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mukherjee was hospitalized on August 10 after a reported fall at his home.", ClaimKind.EVENT),
+        ("Reported cases also appeared in Thailand, South Korea, and Japan.", ClaimKind.OTHER),
+        ("Researchers at Penn State reported the invention of a new coating.", ClaimKind.ATTRIBUTION),
+    ],
+    ids=["a reported fall", "reported cases", "reported, the verb"],
+)  # fmt: skip
+def test_reported_as_an_adjective_quotes_nobody(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+def test_a_pronoun_with_a_shortened_auxiliary_inside_a_relative_clause_is_the_frames_source():
+    frame = find_attribution(
+        "Duterte threatened the network after it did not carry his commercials, which they've said was due to a lack "
+        "of airtime."
+    )
+
+    assert (frame.source, frame.cue) == ("they", "said")

@@ -2087,3 +2087,17 @@ def test_r0_values_time_served_and_a_part_of_what_was_just_counted_count_the_sam
 )  # fmt: skip
 def test_a_totals_noun_counts_its_number_and_a_count_in_a_list_of_ages_counts_what_the_list_counts(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In addition to the deaths, 33 were reported hopitalised with five seriously injured.",
+         [("=", 33, "people"), ("=", 5, "people")]),
+        ("Over a thousand were arrested.", [(">", 1000, "people")]),
+        ("Of the 40 cars, 33 were stranded.", [("=", 40, "cars"), ("=", 33, "cars")]),
+    ],
+    ids=["a bare count hospitalised", "a bare count arrested", "a part of another count"],
+)  # fmt: skip
+def test_a_bare_count_that_was_hospitalised_or_arrested_counts_people(text, expected):
+    assert [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)] == expected

@@ -22,6 +22,8 @@ _VERB = (
     r"|(?:tweeted|posted)(?=\s+that\b)"
     # what research shows: "researchers established that ...", "the study found that ..."
     r"|(?:found|established|concluded|showed)(?=\s+that\b)"
+    # "Pelosi also mentioned the House will appoint ...": a clause after it, not a thing named ("mentioned the House")
+    r"|mentioned(?=\s+(?:that\b|(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|had|has|was|were|is|are|could)\s))"
     # "Police estimate that thousands ...": a group's present, before what it estimates
     r"|estimate(?=\s+that\b)"
     # "an international team of scientists report ancient Egyptians captured ...": a group's present, after a plural
@@ -516,9 +518,12 @@ _STATEMENT_WHICH_SAID = re.compile(
 )
 # "..., which NASA said might take place this summer", "which Politico reported left some experts disappointed", "which
 # NASA Administrator Jim Bridenstine has said may be ready": a source inside a relative clause says what the clause
-# says, its verb right after the verb of saying
+# says, its verb right after the verb of saying; "which critics, like Obama, have said amounted to", "which they've
+# said was": an example of the source between commas, and a shortened auxiliary
 _RELATIVE_SAID = re.compile(
-    rf",\s+which\s+(?P<source>{_SOURCE})\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
+    rf",\s+which\s+(?P<source>{_SOURCE}|(?:{_GROUP_NOUN})(?=,\s+(?:like|including|such\s+as)\s))"
+    r"(?:,\s+(?:like|including|such\s+as)\s+[^,\"“]{1,60},)?"
+    r"(?:['\u2019]ve\s+|\s+(?:also\s+)?(?:(?:has|have|had)\s+)?)"
     r"(?P<cue>said|says|reported|announced|stated|claimed|noted)\s+"
     rf"(?=(?:might|may|would|could|will|was|were|is|are|had|has|left|[a-z]{{2,}}ed)\b)"
 )
@@ -1023,8 +1028,9 @@ def _frame(sentence: str) -> AttributionFrame | None:
 
 
 _AND_ANOTHER_SAID = re.compile(
-    # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke
-    rf"(?<=[a-z]),?\s+(?:and|but)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
+    # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke;
+    # "Wikinews reached out to Sergey M., ..., however Sergey said he ...": a contrast after a comma
+    rf"(?<=[a-z])(?:,?\s+(?:and|but)|,\s+however)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
     # "..., and Mr Tong had said they intended to ...": with the tense's auxiliary
     rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
     r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
@@ -1186,6 +1192,8 @@ def _described_speaker(sentence: str, opening: re.Match[str] | None) -> Attribut
 
 # Past tenses too short for the clause test's regular past: "said eight Mexicans died in the attack"
 _SHORT_PAST = re.compile(r"\s(?:died|lied|used|owed|tied)\b")
+# 'Sergey said he "won't give any comments"': a quotation whose subject stands before its opening mark
+_SUBJECT_THEN_QUOTE = re.compile(r"\s+(?:he|she|they|it|we)\s+[\"“]")
 
 
 def _says_what(sentence: str, after_the_verb: int) -> bool:
@@ -1193,7 +1201,12 @@ def _says_what(sentence: str, after_the_verb: int) -> bool:
     the speaker did, as in "tweeted after hearing the news"."""
     content = sentence[after_the_verb:]
     first_clause = _FIRST_CLAUSE_END.split(content, maxsplit=1)[0]
-    return bool(_THAT_FOLLOWS.match(content) or has_clause_verb(first_clause) or _SHORT_PAST.search(first_clause))
+    return bool(
+        _THAT_FOLLOWS.match(content)
+        or has_clause_verb(first_clause)
+        or _SHORT_PAST.search(first_clause)
+        or _SUBJECT_THEN_QUOTE.match(content)
+    )
 
 
 def _described_person(speaker: str) -> str:
@@ -1302,6 +1315,13 @@ _POST_THEN_NAMED_ACTING = re.compile(
     rf"(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
 
+# "Baloch and Waseem's mother, Anwar, wept ... and said": a relative of people named, then by one name between commas
+_RELATIVE_THEN_NAMED_ACTING = re.compile(
+    rf"(?:{_NAME}\s+and\s+)?(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}),\s+"
+    rf"(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}}),\s+(?:also\s+)?"
+    rf"(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
+)
+
 
 def _sentence_subject(sentence: str) -> str:
     """The subject of a sentence that opens with it, or with a scene-setting phrase before it; the sender of a
@@ -1312,6 +1332,8 @@ def _sentence_subject(sentence: str) -> str:
     holder = _POST_THEN_NAMED_ACTING.match(sentence, opening.end() if opening else 0)
     if holder and holder["named"] not in PLACES:
         return _clean(holder["named"])
+    if relative := _RELATIVE_THEN_NAMED_ACTING.match(sentence, opening.end() if opening else 0):
+        return _clean(relative["named"])
     sent = _MESSAGE_SENT_BY.match(sentence, opening.end() if opening else 0)
     return sent["name"] if sent else ""
 

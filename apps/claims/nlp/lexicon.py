@@ -34,7 +34,7 @@ IRREGULAR_PAST = words(
     became grew drew threw wrote broke chose hit hid beat bore caught fled flew forbade
     forgot froze got knew lay lit meant overtook quit read rode rang sat sang sank slew
     spoke stood stole swore swept swam taught tore understood upheld withdrew won wound built
-    rebuilt sought heard felt dealt laid"""
+    rebuilt sought heard felt dealt laid wept"""
 )
 
 # Words ending in -ed that are not past forms: "eat algae and seaweed off the corals".

@@ -130,6 +130,14 @@ _PEOPLE_IN_A_STATE = frozenset(
     {"stranded", "displaced", "evacuated", "trapped", "homeless", "arrested", "detained", "rescued", "hospitalised",
      "hospitalized", "aboard", "on-board", "onboard"}
 )  # fmt: skip
+# "33 were hospitalised", "Over a thousand were arrested": a bare count as the subject of what happened to people
+# (and the source's "33 were reported hopitalised", spelt so); not after another count, which it may be a part of,
+# as in "Of the 40 cars, 33 were stranded"
+_PEOPLE_WERE_IN_A_STATE = re.compile(
+    r"\s+(?:(?:have|had)\s+been|were|are)\s+(?:(?:reportedly|reported|also|later|all)\s+)?"
+    r"(?:stranded|displaced|evacuated|trapped|arrested|detained|rescued|hospitali[sz]ed|hopitali[sz]ed)\b"
+)
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
 # "Four of the deceased", "two of the injured": people named by what happened to them
 _PEOPLE_AS_A_GROUP = frozenset({"deceased", "dead", "injured", "wounded", "missing", "accused", "elderly"})
 # "turned out 2.9 million strong to vote": a crowd's size, where the phrase ends after "strong"
@@ -1225,6 +1233,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue  # "12 seriously injured workers"
         if lower == "or" and _MORE_OR_FEWER.match(text, position):
             continue  # "1,000 or more kilograms", "four or more people"
+        if (
+            lower in ("were", "are", "have", "had")
+            and _PEOPLE_WERE_IN_A_STATE.match(text, match.end())
+            and not _ANY_NUMBER.search(text, 0, match.start())
+        ):
+            return "people", match.end()
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
