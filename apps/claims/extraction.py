@@ -178,6 +178,9 @@ _HABITUAL_WILL = re.compile(
     r"\b(?:In\s+some\s+(?:cases|instances)|[Ss]ometimes|[Oo]ccasionally|[Uu]sually|[Tt]ypically),?\s+(?:\w+\s+){1,3}?"
     r"will\b(?!\s+(?:be|have)\b)"
 )
+# Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
+# English Channel"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness
+_KIND_EVENT_VERBS = EVENT_VERBS | {"granted", "pardoned", "sworn", "crossed", "alerted", "ended", "tweeted"}
 # Words that read as event verbs but are not verbs here: "open source software", "sailed very close to"
 _NOT_AN_EVENT_VERB = re.compile(
     r"\bopen(?=[\s-]+source\b)|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
@@ -191,6 +194,9 @@ _UNNAMED_REPORTS = re.compile(
     r"|show(?:s|ed)?|named)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "Reportedly, Trump and Bolton have been at odds", "Allegedly, Jong processed ...": what the sentence says is
+# reported or alleged, as with unnamed reports
+_REPORTEDLY_OPENING = re.compile(r"^(?P<verb>reportedly|allegedly)\b")
 # "after a reported fall at his home", "Reported cases also appeared in Thailand": a thing as reports give it,
 # and nobody quoted, unlike "Penn State reported the invention"
 _REPORTED_AS_AN_ADJECTIVE = re.compile(
@@ -551,13 +557,13 @@ def classify(
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))
     )
-    event_cues = [w for w in words if w in EVENT_VERBS]
+    event_cues = [w for w in words if w in _KIND_EVENT_VERBS]
     if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
-        event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in EVENT_VERBS]
+        event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in _KIND_EVENT_VERBS]
     if quoted or _quotes_someone(text):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
-    unnamed_reports = _UNNAMED_REPORTS.search(lower)
+    unnamed_reports = _UNNAMED_REPORTS.search(lower) or _REPORTEDLY_OPENING.match(lower)
     attributed = bool(attribution) or bool(_speech_cues(words)) or unnamed_reports is not None
     prediction_cues = _prediction_cues(text, anchored=anchored)
     reporting = _REPORTING_VERB.search(text)

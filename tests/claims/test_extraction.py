@@ -3716,3 +3716,19 @@ def test_a_pronoun_with_a_shortened_auxiliary_inside_a_relative_clause_is_the_fr
     )
 
     assert (frame.source, frame.cue) == ("they", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Reportedly, Trump and Bolton have been at odds over the handling of North Korea.", ClaimKind.ATTRIBUTION),
+        ("Allegedly, the company hid the losses from its auditors.", ClaimKind.ATTRIBUTION),
+        ("Trump granted Bernard Kerik a full and unconditional pardon.", ClaimKind.EVENT),
+        ("Pierluisi was sworn in as governor on August 2.", ClaimKind.EVENT),
+        ("Franky Zapata crossed the English Channel on a jet-powered flying device.", ClaimKind.EVENT),
+        ("John Hickenlooper ended his campaign yesterday.", ClaimKind.EVENT),
+    ],
+    ids=["opening reportedly", "opening allegedly", "granted", "sworn in", "crossed", "ended"],
+)  # fmt: skip
+def test_an_opening_reportedly_is_reported_and_a_pardon_an_oath_a_crossing_or_an_end_is_an_event(text, kind):
+    assert describe_claim(text).kind == kind
