@@ -55,11 +55,13 @@ def test_a_name_is_found_without_the_words_glued_to_it(body, fragment, entities)
         ("Erdogan pledged converting Hagia Sophia into a mosque after the 2019 elections.", "converting",
          "Hagia Sophia", "PLACE"),
         ("Erdogan said 3 people attacked Masjid Al-Aqsa on Friday.", "attacked", "Masjid Al-Aqsa", "PLACE"),
+        ("Clapton and Baker were in another supergroup Blind Faith with Steve Winwood in 1969.", "supergroup",
+         "Blind Faith", "ORG"),
     ],
     ids=["a people's noun", "a people's plural opening a sentence", "children named after 'children'",
          "a given name before a surname that is a head word", "a holiday named after someone",
          "a ship's name without its prefix", "a ship named after a person the article writes about",
-         "a church opened by Hagia", "a mosque opened by Masjid"],
+         "a church opened by Hagia", "a mosque opened by Masjid", "a band named after the word for one"],
 )  # fmt: skip
 def test_a_name_has_the_type_of_what_it_names(body, fragment, name, kind):
     assert {"text": name, "type": kind} in _entities(body, fragment)

@@ -351,6 +351,8 @@ _STREET_PREPOSITION_BEFORE = re.compile(r"\b(?:on|along|off|in|at|near|into|onto
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
+# A band, a studio or a wrestling promotion named right after the word for what it is
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:band|supergroup|studio|label|promotion)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 # A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
 # history of France") nor a person's nickname ('identified only as "P Wilson"').
@@ -1047,6 +1049,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
+        return found
+    if (
+        len(tokens) <= 3
+        and not title_count
+        and name not in known_people
+        and not _listed(name, known_people)
+        and _BODY_NOUN_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        found.append((name, "ORG"))  # "another supergroup Blind Faith", "rock band Van Halen"
         return found
     if (
         len(tokens) <= 3
