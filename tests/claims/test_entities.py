@@ -55,11 +55,13 @@ def test_a_name_is_found_without_the_words_glued_to_it(body, fragment, entities)
         ("Erdogan pledged converting Hagia Sophia into a mosque after the 2019 elections.", "converting",
          "Hagia Sophia", "PLACE"),
         ("Erdogan said 3 people attacked Masjid Al-Aqsa on Friday.", "attacked", "Masjid Al-Aqsa", "PLACE"),
+        ("Clapton and Baker were in another supergroup Blind Faith with Steve Winwood in 1969.", "supergroup",
+         "Blind Faith", "ORG"),
     ],
     ids=["a people's noun", "a people's plural opening a sentence", "children named after 'children'",
          "a given name before a surname that is a head word", "a holiday named after someone",
          "a ship's name without its prefix", "a ship named after a person the article writes about",
-         "a church opened by Hagia", "a mosque opened by Masjid"],
+         "a church opened by Hagia", "a mosque opened by Masjid", "a band named after the word for one"],
 )  # fmt: skip
 def test_a_name_has_the_type_of_what_it_names(body, fragment, name, kind):
     assert {"text": name, "type": kind} in _entities(body, fragment)
@@ -81,3 +83,31 @@ def test_a_name_has_the_type_of_what_it_names(body, fragment, name, kind):
 )  # fmt: skip
 def test_a_capitalised_word_opening_a_sentence_or_a_clock_time_is_no_name(body, fragment, name, found):
     assert any(e["text"] == name for e in _entities(body, fragment)) is found
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ('During ABC\'s "A Tribute For a King", Sunday evening, 3 celebrities made appearances.', "celebrities",
+         [("ABC", "ORG"), ("A Tribute For a King", "MISC")]),
+        ('The campaign theme, as I told you, is "Each for Equal" in 2020.', "theme", [("Each for Equal", "MISC")]),
+        ("RIAA's notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems in "
+         "2020.", "violation", [("RIAA", "ORG"), ("U.S. Code", "MISC")]),
+        ('"We are a fifty minute team. [Just need to] stay in the fight and take [games] deeper," Tronc said in 2019.',
+         "fight", []),
+        ('Cindy Ferrer said "[Typhoon Phanfone is] like the younger sibling of Haiyan" on 3 December.', "sibling",
+         [("Cindy Ferrer", "PERSON"), ("Typhoon Phanfone", "MISC"), ("Haiyan", "MISC")]),
+        ('"Jerry [O\'Connell] and I are talking to NBC at the moment," Romijn said on 3 May.', "NBC",
+         [("Jerry [O'Connell]", "PERSON"), ("NBC", "ORG")]),
+        ('Vanderbilt was married to talent agent Pasquale "Pat" Di Cicco for 3 years.', "agent",
+         [('Pasquale "Pat" Di Cicco', "PERSON")]),
+        ('Guitarist Edward Lodewijk "Eddie" Van Halen died on Tuesday at 65.', "Guitarist",
+         [('Edward Lodewijk "Eddie" Van Halen', "PERSON")]),
+    ],
+    ids=["a quoted title holding small words", "a quoted title whose first word opens no name",
+         "a statute's code and the title of its section", "a word opening an editor's words in brackets",
+         "a name opening an editor's words in brackets", "a surname an editor added in brackets",
+         "a nickname inside a name", "a nickname inside a name after a word opening the sentence"],
+)  # fmt: skip
+def test_a_name_is_read_whole_across_quotation_marks_brackets_and_citations(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities

@@ -351,6 +351,8 @@ _STREET_PREPOSITION_BEFORE = re.compile(r"\b(?:on|along|off|in|at|near|into|onto
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
+# A band, a studio or a wrestling promotion named right after the word for what it is
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:band|supergroup|studio|label|promotion)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
 # A few words in title case in quotation marks: a title, not speech ("Jacques Chirac is part of the
 # history of France") nor a person's nickname ('identified only as "P Wilson"').
@@ -392,6 +394,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     # 'A spokesman of "Save the Children"', 'Anna Franowska of "Have no fear"': a body named in quotation marks
     bodies = [quoted.span("name") for quoted in _QUOTED_BODY.finditer(text)] if '"' in text or "\u201c" in text else []
     waiting = list(bodies)
+    consumed = 0
     joined_by_colons = _names_joined_by_colons(_names_joined_by_and(_SEQUENCE.finditer(text), text), text, known_people)
     for name_start, name_end, colon in joined_by_colons:
         while waiting and waiting[0][0] <= name_start:
@@ -399,7 +402,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             if text[start:end].casefold() not in seen:
                 seen.add(text[start:end].casefold())
                 entities.append({"text": text[start:end], "type": "ORG"})
-        if any(start <= name_start < end for start, end in bodies):
+        if name_start < consumed or any(start <= name_start < end for start, end in bodies):
             continue
         if colon:
             # "Star Trek: The Next Generation", "Center for Microbial Oceanography: Research and Education": a title
@@ -410,7 +413,13 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 seen.add(name.casefold())
                 entities.append({"text": name, "type": "ORG" if first and first[0][1] == "ORG" else "MISC"})
             continue
-        if _part_of_a_code(text, name_start, name_end):
+        if _part_of_a_code(text, name_start, name_end) or _no_name_of_its_own(text, name_start, name_end, known_people):
+            continue
+        if whole := _name_across_marks(text, name_start, name_end, titles):
+            name, kind, consumed = whole
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                entities.append({"text": name, "type": kind})
             continue
         # "Fourteen-year-old Zoe": the age is no part of her name, but says it is a person's
         if aged := _AGE_BEFORE_NAME.match(text, name_start, name_end):
@@ -443,6 +452,88 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             seen.add(text[start:end].casefold())
             entities.append({"text": text[start:end], "type": "ORG"})
     return entities
+
+
+_SURNAME_IN_BRACKETS = re.compile(rf"\s+\[[{CAPITALS}][^\W\d_]*(?:['\u2019-][^\W\d_]+)*\]")
+# "[Just need to] stay in the fight": words an editor put in brackets to complete a quotation, where a capital
+# opens the phrase, not a name ("[Bashir al] Assad", "[Uni's final try]" and "[Paramount]" keep theirs)
+_BRACKETED_PHRASE_GOES_ON = re.compile(r"\s+(?!(?:al|el|bin|ibn|van|von|de|der|da|di|la|le)\b)[a-z]+\b[^\]\[]*\]")
+# "17 U.S. Code § 1201 Circumvention of ...": the code a statute is cited from, and the title of its section
+_SECTION_SIGN_AFTER = re.compile(r"\s*§")
+_SECTION_SIGN_BEFORE = re.compile(r"§\s*[\d.]+\w*\s*$")
+
+
+_NICKNAME_INSIDE = re.compile(r"\s+[\"\u201c][A-Z][a-z]+[\"\u201d]\s+")
+
+
+def _named_with_a_nickname(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a name starts and ends that holds a nickname in quotation marks between a given name and a surname,
+    each of a word or two spelled like a person's, after at most a title or a word opening the sentence, or None."""
+    if not (nickname := _NICKNAME_INSIDE.match(text, end)) or not (surname := _SEQUENCE.match(text, nickname.end())):
+        return None
+    words_before, last = text[start:end].split(), without_possessive(surname.group()).split()
+    first = words_before[-2:] if len(words_before) > 2 or _spelled_like_a_surname(words_before[0]) else words_before[1:]
+    if len(last) > 2 or not first or not all(_spelled_like_a_surname(word) for word in first + last):
+        return None
+    before = words_before[: len(words_before) - len(first)]
+    titled = all(word.rstrip(".") in TITLES for word in before)
+    if before and not (titled or (len(before) == 1 and _opens(text, start))):
+        return None
+    return end - len(" ".join(first)), surname.start() + len(" ".join(last))
+
+
+def _opens(text: str, start: int) -> bool:
+    return not text[:start].strip() or text[:start].rstrip().endswith((".", "!", "?"))
+
+
+def _name_across_marks(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> tuple[str, str, int] | None:
+    """A name that runs across a section sign, quotation marks or a bracket, as its text, type and end, where
+    the capitalised words alone would read it in part; else None."""
+    if _SECTION_SIGN_AFTER.match(text, end):
+        # "17 U.S. Code § 1201": the code a statute is cited from, whatever its words name by themselves
+        return text[start:end], "MISC", end
+    if title := _title_holding(titles, text, start, end):
+        # 'entitled "A Tribute For a King"', 'the theme "Each for Equal"': the title, not its capitalised words
+        return text[title[0] : title[1]], "MISC", title[1]
+    if nicknamed := _named_with_a_nickname(text, start, end):
+        # 'Pasquale "Pat" Di Cicco', 'Sergeant Matiu "Matt" Ratana': one person, the nickname inside the name
+        return text[nicknamed[0] : nicknamed[1]], "PERSON", nicknamed[1]
+    bracketed = _SURNAME_IN_BRACKETS.match(text, end)
+    if bracketed and text[start:end] in GIVEN_NAMES and text[start:end] not in PLACES:
+        # '"Jerry [O'Connell] and I"': a speaker's given name with the surname an editor added
+        return text[start : bracketed.end()], "PERSON", bracketed.end()
+    return None
+
+
+def _no_name_of_its_own(text: str, start: int, end: int, known_people: frozenset[str]) -> bool:
+    """The title of a statute's section ("§ 1201 Circumvention of ..."), or a lone word that opens an editor's
+    words in brackets ("[Just need to]", "[Scientific wild-ass guess]"), where the capital is the phrase's; not a
+    name that is one by itself ("[Typhoon Phanfone is]", "[Trump is]")."""
+    if _SECTION_SIGN_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    word = text[start:end]
+    return (
+        text[start - 1 : start] == "["
+        and " " not in word
+        and not _POSSESSIVE_END.search(word)  # "[Uni's final try]": a name owns what follows
+        and word not in GIVEN_NAMES
+        and not _listed(word, known_people)
+        and _BRACKETED_PHRASE_GOES_ON.match(text, end) is not None
+    )
+
+
+def _title_holding(titles: list[tuple[int, int]], text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the title in quotation marks starts and ends that holds a name, where the name leaves words out of it
+    or it holds small words ("A Tribute For a King", "Each for Equal"), or None."""
+    for title_start, title_end in titles:
+        if title_start < start < title_end:
+            inner_start = title_start + 1
+            inner_end = title_end - 1 - (text[title_end - 2] in ".!?")
+            inner = text[inner_start:inner_end]
+            if " " in inner and ((start, end) != (inner_start, inner_end) or re.search(r"\s[a-z]", inner)):
+                return inner_start, inner_end
+            return None
+    return None
 
 
 def _spelled_like_a_surname(word: str) -> bool:
@@ -958,6 +1049,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
+        return found
+    if (
+        len(tokens) <= 3
+        and not title_count
+        and name not in known_people
+        and not _listed(name, known_people)
+        and _BODY_NOUN_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        found.append((name, "ORG"))  # "another supergroup Blind Faith", "rock band Van Halen"
         return found
     if (
         len(tokens) <= 3
