@@ -1,8 +1,11 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.db.models.signals import post_migrate
 from django.test import Client
 from django.utils import translation
 from rest_framework.test import APIClient
@@ -262,9 +265,12 @@ def _fast_flush_on_postgresql():
     DatabaseOperations.sql_flush = truncate
 
 
-# --- Shipped defaults in transactional tests ----------------------------------------------------
+# --- Shipped defaults after transactional tests ------------------------------------------------
 # Data migrations ship the default rating scale and source rules. A transactional test ends by
-# flushing every table, which removes them for the transactional tests after it; put them back.
+# flushing every table, which removes them for every test after it in the same worker, transactional
+# or not; Django's flush then sends post_migrate, so they are put back there, and each test finds them
+# as a fresh database has them. (Restoring them before each transactional test only, as this once did,
+# left a plain test that ran after one without the standard scale.)
 
 SHIPPED_DEFAULTS = [
     ("apps.reviews.migrations.0002_default_rating_scale", "create_default_scale"),
@@ -276,15 +282,15 @@ SHIPPED_DEFAULTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _shipped_defaults_in_transactional_tests(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
+def _shipped_defaults_back(sender, using, apps=global_apps, **kwargs):
+    # post_migrate comes once per app, and every table exists by then: one app's is enough. A migrate
+    # passes its own model states as `apps`; a flush passes none.
+    if sender.name != "apps.references":
         return
-    import importlib
-
-    from django.apps import apps
-
-    request.getfixturevalue("transactional_db")
+    if apps.get_model("reviews", "RatingScale").objects.using(using).filter(desk=None).exists():
+        return  # a migrate, not a flush: the data migrations have just made them
     for module, function in SHIPPED_DEFAULTS:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+post_migrate.connect(_shipped_defaults_back, dispatch_uid="tests.shipped_defaults_back")
