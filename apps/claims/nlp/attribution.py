@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from .atomic import has_clause_verb
 from .entities import NATIONALITIES, ORGANISATION_HEADS, PLACES, colons_inside_names, find_entities
+from .lazy_pattern import LazyPattern
 from .lexicon import CAPITALS, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, RELATIVES, SOURCE_ANAPHORA, WEEKDAYS
 
 _VERB = (
@@ -201,7 +202,7 @@ _SOURCE = (
 )
 
 # "..., Kommersant reported Tuesday."
-_TRAILING = re.compile(
+_TRAILING = LazyPattern(
     # "..., wrestling promotion World Wonder Ring Stardom (Stardom) announced yesterday.": what the source is, in lower
     # case before its name, and an abbreviation after it
     r",[\"”]?\s+(?:(?!(?:and|but|or|which|who|whom|that|as|then|when|while|if|so|the|an?|his|her|its|their)\b)"
@@ -213,7 +214,7 @@ _TRAILING = re.compile(
 )
 # "It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.": the verb
 # before its source at the sentence's end, and the name of whoever holds a post after it
-_TRAILING_VERB_FIRST = re.compile(
+_TRAILING_VERB_FIRST = LazyPattern(
     rf",\s+(?P<cue>said|argued|added|noted|explained|stated|wrote)\s+(?P<source>{_SOURCE})"
     rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}))?\s*[.!]?\s*$"
 )
@@ -226,7 +227,7 @@ _QUOTE_VERB = (
     rf"|told\s+(?:[a-z][\w-]*\s+){{0,2}}(?:host|anchor|presenter|interviewer|{_ROLE_NOUNS})\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
 )
 _LOWER_ROLE = rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
-_QUOTE = re.compile(
+_QUOTE = LazyPattern(
     rf"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>{_QUOTE_VERB})\s+(?P<source1>{_SOURCE})"
     rf"|(?P<source2>{_SOURCE})\s+(?P<cue2>{_QUOTE_VERB})"
     # '"...," said study co-author Karen Alley.': a role in lower case before the name
@@ -238,19 +239,19 @@ _QUOTE = re.compile(
 # '"...," said University of California, San Diego's chancellor, Pradeep Khosla.' and '"...,"
 # said UCL astronomer Angelos Tsiaras.': the person who spoke is the name after the organisation's
 # role, not the organisation.
-_ROLE_THEN_NAME = re.compile(
+_ROLE_THEN_NAME = LazyPattern(
     rf"(?:,\s+{_CAPITAL}[^,]{{0,40}}?['\u2019]s|(?<=['\u2019]s))\s+[a-z][^,]{{1,60}},\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})\s*[.,]"
     rf"|\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_NOUNS})\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}})"
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
 # 'When she was cast, "...," she told an audience': when the quotation was said, before it
-_CLAUSE_BEFORE_QUOTE = re.compile(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
-_QUOTE_AFTER_CLAUSE = re.compile(_QUOTE.pattern.removeprefix("^"))
+_CLAUSE_BEFORE_QUOTE = LazyPattern(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
+_QUOTE_AFTER_CLAUSE = LazyPattern(_QUOTE.pattern.removeprefix("^"))
 # "Navy Information Agency head Arba Agung": a body's head, too
-_HOLDER_AFTER_POST = re.compile(rf"\b(?:{_ROLE_NOUNS}|head)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
+_HOLDER_AFTER_POST = LazyPattern(rf"\b(?:{_ROLE_NOUNS}|head)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
 # '"...," said his father, Abdullah Kurdi, following the ceremony': the relative's name
-_NAME_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
+_NAME_BETWEEN_COMMAS = LazyPattern(rf",\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})\s*(?:,|\.?$)")
 # Who or what the source is, between commas after it: "a cybersecurity firm", "Hagan's former
 # spokeswoman", "formerly the director of the Centers for Disease Control and Prevention".
 _DESCRIPTION = (
@@ -309,7 +310,7 @@ _RELATIVE_OR_AIDE = "|".join(
 # 'Co-author Jing-Shan Zhao said, "Our work shows ..."', 'Souhail Alouini, a member of Parliament, said,
 # "We ..."': the speaker before the quotation, by name where a post comes first ("The Senate Minority
 # Leader, Chuck Schumer, said:").
-_SPEAKER_THEN_QUOTE = re.compile(
+_SPEAKER_THEN_QUOTE = LazyPattern(
     # 'Nikki Holland of the National Crime Agency (NCA) said, "..."': an abbreviation after the name
     rf"^(?P<source>{_SOURCE}(?:\s+\({_CAPITAL}[\w.-]*\))?)"
     # 'Jennifer Daskal of American University and contributor to Slate wrote, "..."': what else the speaker is
@@ -339,7 +340,7 @@ _SPEAKER_THEN_QUOTE = re.compile(
 )
 # "According to the report, ..." / "According to UpGuard, a cybersecurity firm, ..." / "According to
 # his wife, Amanda, ...": the name after a relative or a post is the source.
-_ACCORDING = re.compile(
+_ACCORDING = LazyPattern(
     # "Per numbers reported by The Associated Press, ...": "per" as "according to" before what reports or
     # whom, not as "at the request of" ("Per the request", "Per the decree", "Per John's request"), before a
     # provision ("Per Section 3 of the law") or in "per capita"
@@ -357,13 +358,13 @@ _ACCORDING = re.compile(
     # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the post, then its holder
     rf"|(?<=[a-z], )(?P<holder>{_NAME}(?:\s+{_NAME}){{1,3}}),\s*)?"
 )
-_RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b")
+_RELATIVE_WORD = LazyPattern(r"\b(?:who|which|that)\b")
 # The subject opening a clause, by name or as a group, followed by its verb
-_SUBJECT_AFTER_OPENING = re.compile(
+_SUBJECT_AFTER_OPENING = LazyPattern(
     rf"(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME}){{0,4}}|(?:[a-z]+\s+)?(?:{_GROUP_NOUN}))"
     r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|will|would|is|are|was|were|did|does|do|[a-z]+ed|[a-z]+s)\b"
 )
-_ACCORDING_INSIDE = re.compile(
+_ACCORDING_INSIDE = LazyPattern(
     rf"\baccording\s+to\s+(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
     # "according to health officials, ranging in age ...": a group named by what it does
     rf"|(?:[a-z]+\s+)?(?:{_GROUP_NOUN}))"
@@ -371,22 +372,22 @@ _ACCORDING_INSIDE = re.compile(
     rf"(?:\s+(?:{_DOCUMENT_NOUN}))?(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED}))?"
     r"(?=\s+(?:who|which|he|she|it|they|there|the|a|an)\b|\s*[,.;]|\s*$)"
 )
-_PLACE_AFTER_SOURCE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
+_PLACE_AFTER_SOURCE = LazyPattern(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 # "..., according to a report in the business daily Kommersant."
 # "..., according to prosecutor Josh Bash, the U.S. Attorney for the Western District of Texas.": who the
 # source is may follow it
-_TRAILING_ACCORDING = re.compile(
+_TRAILING_ACCORDING = LazyPattern(
     r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)"
     r"(?:,\s+(?P<description>(?:the|an?|his|her|its|their)\s[^,]{2,160}))?\s*[.!]?\s*$"
 )
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
-_CLAUSE_VERB = re.compile(
+_CLAUSE_VERB = LazyPattern(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|not|did|does|do|he|she|they|we)\b"
     # a past tense with its object: "according to the ministry recovered at least ten survivors", "... recovered ten."
     rf"|\b[a-z]{{3,}}ed\s+(?:at\s+least|more\s+than|about|some|the|an?|\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
 )
 # The document that carries a source's words: "a report in the business daily Kommersant" names Kommersant.
-_CARRIER = re.compile(
+_CARRIER = LazyPattern(
     # "a Twitter post by Amy Cook": where the document appeared may come before it
     r"^(?:(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+|\d{4}\s+)?(?:[A-Z][\w.-]*\s+)?"
     r"(?:reports?|statement|study|survey|article|story|interview|analysis|tally|count|estimates?|poll|letter"
@@ -397,9 +398,9 @@ _CARRIER = re.compile(
     r"(?:in|by|from|of)\s+(?:the\s+)?"
 )
 # Lowercase descriptors before a name: "business daily Kommersant" -> "Kommersant".
-_DESCRIBED_NAME = re.compile(rf"^(?:[a-z][\w-]*\s+)+(?P<name>{_NAME}(?:\s+{_NAME})*)$")
+_DESCRIBED_NAME = LazyPattern(rf"^(?:[a-z][\w-]*\s+)+(?P<name>{_NAME}(?:\s+{_NAME})*)$")
 # "The report said Clinton ..." / "Putin and other officials have repeatedly said that ..."
-_LEADING = re.compile(
+_LEADING = LazyPattern(
     # "The Investigative Committee and the Federal Security Service (FSB) said": an abbreviation after a name
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?(?:\s+\({_CAPITAL}[\w.-]*\))?)"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
@@ -417,16 +418,16 @@ _LEADING = re.compile(
     r"(?!\s+(?:was|were|is|are|have|has|had)\b|\s+by\s+(?!\d)|(?<=said)\s+to\s+(?:be|have)\b|(?<=reported)\s+to\s+(?:be|have)\b)(?:\s+that|(?P<comma>,))?\s+"
 )
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
-_TOLD_BY_NAME = re.compile(rf"told\s+(?:the\s+)?{_CAPITAL}")
+_TOLD_BY_NAME = LazyPattern(rf"told\s+(?:the\s+)?{_CAPITAL}")
 # "North Korea claimed, as of Thursday, it was ...", "CBS News reported, citing Johns Hopkins data, there were ..."
-_ASIDE_AFTER_CUE = re.compile(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
+_ASIDE_AFTER_CUE = LazyPattern(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
 
 
-_LEADING_AFTER_OPENING = re.compile(_LEADING.pattern.removeprefix("^"))
-_SPEAKER_THEN_QUOTE_AFTER_OPENING = re.compile(_SPEAKER_THEN_QUOTE.pattern.removeprefix("^"))
+_LEADING_AFTER_OPENING = LazyPattern(_LEADING.pattern.removeprefix("^"))
+_SPEAKER_THEN_QUOTE_AFTER_OPENING = LazyPattern(_SPEAKER_THEN_QUOTE.pattern.removeprefix("^"))
 # A phrase that sets the scene before the source ("In the Republican Iowa caucuses, ", "Earlier, "); a
 # verb inside it does not matter here, as the source's own verb follows.
-_OPENING_PHRASE = re.compile(
+_OPENING_PHRASE = LazyPattern(
     # "Very early yesterday morning, ..."
     r"(?:In|On|At|During|After|Before|Regarding|Following|Earlier|Later|Last|This|However|As\s+of|Late|Early|Very|"
     r"Yesterday|Today|Meanwhile|Separately|Speaking\s+(?:to|at|on)|Writing\s+(?:for|in|on)|To\s+this"
@@ -451,17 +452,17 @@ _OPENING_PHRASE = re.compile(
 )
 # "However, she claimed she and her family had received threats": a person's pronoun after an adverb that only
 # links the sentence to the one before, which the claim can do without like the frame
-_LINKING_ADVERB = re.compile(
+_LINKING_ADVERB = LazyPattern(
     r"(?:However|Meanwhile|Moreover|Furthermore|Additionally|Nonetheless|Nevertheless|Still|Indeed|Separately"
     r"|Similarly|Likewise|Later|Earlier),\s+"
 )
 # "On Tuesday, however, ", "Later, ": an opening that only says when
-_WHEN_OPENING = re.compile(
+_WHEN_OPENING = LazyPattern(
     rf"(?:(?:On\s+)?(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Later|Earlier)"
     r",\s+(?:(?:however|meanwhile|though|also|too),\s+)?"
 )
 # "State prosecutors charged the suspect ..., they said": a group that opens the sentence as its subject
-_GROUP_SUBJECT = re.compile(rf"(?:(?:[A-Z][\w-]*|[Tt]he)\s+)?(?:[a-z][\w-]*\s+)?(?i:{_GROUP_NOUN})(?=\s+[a-z])")
+_GROUP_SUBJECT = LazyPattern(rf"(?:(?:[A-Z][\w-]*|[Tt]he)\s+)?(?:[a-z][\w-]*\s+)?(?i:{_GROUP_NOUN})(?=\s+[a-z])")
 
 
 def group_subject(sentence: str) -> str:
@@ -476,7 +477,7 @@ def opens_with_when(sentence: str) -> bool:
 
 
 # "On Thursday the local health secretary reported ...", "Yesterday the agency told ...": a day without its comma
-_DAY_WITHOUT_COMMA = re.compile(
+_DAY_WITHOUT_COMMA = LazyPattern(
     # "On Thursday officials reported ...": or a group
     # "A few days later the administration said ..."
     rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night)"
@@ -485,7 +486,7 @@ _DAY_WITHOUT_COMMA = re.compile(
 )
 # "On the live television he said", "On September 13 — two days after the ruling — she said": a phrase that sets
 # the scene without its comma, or with an aside inside dashes, then the speaker's pronoun
-_OPENING_BEFORE_PRONOUN = re.compile(
+_OPENING_BEFORE_PRONOUN = LazyPattern(
     r"(?P<opening>(?:On|In|At|During|After|Before|Later|Earlier)\s[^,;:\"“”\u2014\u2013]{1,50}?)\s+"
     r"(?:[\u2014\u2013]\s*[^\u2014\u2013\"“”]{1,100}?\s*[\u2014\u2013]\s+)?(?=(?:he|she)\s)"
 )
@@ -493,13 +494,13 @@ _OPENING_BEFORE_PRONOUN = re.compile(
 # "The study's lead author, doctoral candidate Maninder Thind, said", "The general secretary of the RMT union
 # (National Union of Rail, Maritime and Transport Workers), Mick Cash, said": a post however long, then its
 # holder by name between commas, then the verb
-_POST_THEN_NAMED = re.compile(
+_POST_THEN_NAMED = LazyPattern(
     r"(?:[Tt]he|[Aa]n?|Another|One|[A-Z][\w'\u2019.-]*)\s(?:[^,\"\u201c()]|\([^()\"\u201c]{1,80}\)){2,140}?,\s+"
     rf"(?:[a-z][\w-]*\s+){{0,5}}(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}),\s+(?:also\s+)?"
     r"(?P<cue>said|says|told|added|explained|stated|wrote|noted|indicated|warned|argued|remarked|commented)\b"
 )
 # "Biden criticized the move, arguing Trump was ...": what the sentence's subject said while doing it.
-_SAYING_AFTER_COMMA = re.compile(
+_SAYING_AFTER_COMMA = LazyPattern(
     # 'He continued by announcing, "..."', "She underlined the call by saying ...": how the subject said it
     r"(?:,\s+(?:also\s+)?|\s+by\s+(?=(?:saying|announcing|stating|declaring|adding|noting|telling)\b)"
     # "posted a message on Facebook on Friday announcing he had tested positive": a message that says it
@@ -512,7 +513,7 @@ _SAYING_AFTER_COMMA = re.compile(
     r"|:\s*[\"“]"
 )
 # 'Facebook released a statement which read, in part, "..."': what the subject's statement said
-_STATEMENT_WHICH_SAID = re.compile(
+_STATEMENT_WHICH_SAID = LazyPattern(
     r"\b(?:released|issued|published|posted|put\s+out|sent)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|message|letter)"
     r"\s+(?:which|that)\s+(?P<cue>said|read|says|reads|stated)\b"
 )
@@ -520,7 +521,7 @@ _STATEMENT_WHICH_SAID = re.compile(
 # NASA Administrator Jim Bridenstine has said may be ready": a source inside a relative clause says what the clause
 # says, its verb right after the verb of saying; "which critics, like Obama, have said amounted to", "which they've
 # said was": an example of the source between commas, and a shortened auxiliary
-_RELATIVE_SAID = re.compile(
+_RELATIVE_SAID = LazyPattern(
     rf",\s+which\s+(?P<source>{_SOURCE}|(?:{_GROUP_NOUN})(?=,\s+(?:like|including|such\s+as)\s))"
     r"(?:,\s+(?:like|including|such\s+as)\s+[^,\"“]{1,60},)?"
     r"(?:['\u2019]ve\s+|\s+(?:also\s+)?(?:(?:has|have|had)\s+)?)"
@@ -530,27 +531,27 @@ _RELATIVE_SAID = re.compile(
 # 'Tom Watson called the deal "lousy" and said he would ...': the sentence's subject says something after
 # doing something; not "added 3 stores" or "claimed 3000 lives", where the verb has a thing as its object
 # "The agency did not mention casualties, but said exports were continuing": or after what it did not do
-_AND_SAID = re.compile(
+_AND_SAID = LazyPattern(
     r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:])"
     # "The attacker jumped on stage and claimed he was wrongfully imprisoned": a claim, not "claimed victory"
     r"|claimed)\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
-_NAME_WHO_SAID = re.compile(
+_NAME_WHO_SAID = LazyPattern(
     # "drafted by Alex Greenwich who said on the parliament floor, "..."": the comma before "who" may be missing
     rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?:(?:,\s+[^,\"“]{{2,120}})?,)?\s+who\s+(?:also\s+|later\s+)?"
     r"(?P<cue>said|told|added|stated|explained|wrote|tweeted)\b[^\"“]{0,40}[\"“]"
 )
 # "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying ...", "The BBC also cited Budi
 # Gunawan, chief of the State Intelligence Agency, as saying ...": whom an outlet quotes said it
-_QUOTED_AS_SAYING = re.compile(
+_QUOTED_AS_SAYING = LazyPattern(
     rf"(?:[Tt]he\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?:quoted|cited)\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}})(?:,\s+[^,\"“]{{2,120}},)?\s+as\s+saying\b"
 )
 # The subject then its verb in the past ("Biden criticized", "Boeing did not release", "Trump has yet
 # to concede"); a passive ("were described by Johnson") names no speaker.
-_SUBJECT = re.compile(
+_SUBJECT = LazyPattern(
     # "John Hutchinson, an evolutionary biomechanicist at London's Royal Veterinary College, questioned": who the
     # subject is, between commas
     rf"(?P<source>{_SOURCE})(?:\s+\([A-Z][\w.-]*\))?(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME}){{1,3}}),"
@@ -563,7 +564,7 @@ _SUBJECT = re.compile(
 
 # "His death was announced by his son via Twitter", "The result was confirmed on Friday by the electoral
 # commission": who said it, after a passive verb of saying
-_PASSIVE_BY = re.compile(
+_PASSIVE_BY = LazyPattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
     r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
     # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
@@ -588,19 +589,19 @@ _SPEAKER_NAME = (
 )
 # "listed in critical condition, according to officials, with burns over 85% of his body": the
 # sentence goes on, not a description of the source
-_PHRASE_GOES_ON = re.compile(r"(?:with|while|amid|after|before|following|despite)\b")
+_PHRASE_GOES_ON = LazyPattern(r"(?:with|while|amid|after|before|following|despite)\b")
 # "..., says the study, it rises above ...", "At 2:45 a.m., his office said, he died at ...": a clause after its
 # pronoun subject
-_PRONOUN_THEN_CLAUSE = re.compile(r"(?:he|she|it|they)\s+(?:[a-z]+(?:s|ed)|was|were|had|has|is|are)\b")
+_PRONOUN_THEN_CLAUSE = LazyPattern(r"(?:he|she|it|they)\s+(?:[a-z]+(?:s|ed)|was|were|had|has|is|are)\b")
 # "These orcas, she suggested, specialize in hunting sharks": a verb in the present after a subject with no verb
-_PRESENT_VERB_AFTER_GAP = re.compile(r"[a-z]{3,}\s+(?:in|on|at|to|for|with|from|the|a|an|their|its)\b")
+_PRESENT_VERB_AFTER_GAP = LazyPattern(r"[a-z]{3,}\s+(?:in|on|at|to|for|with|from|the|a|an|their|its)\b")
 # "The accident sequence began, Florida Highway Patrol described, in the northbound lanes": where what the verb
 # before the frame tells happened (not "a dangerous opioid drug, according to Kamloops Police, at the playground")
-_PLACE_PHRASE_AFTER_GAP = re.compile(r"(?:in|on|at|near)\s+(?:the|a|an)\b")
-_PAST_VERB_BEFORE_GAP = re.compile(rf"\b(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})$")
+_PLACE_PHRASE_AFTER_GAP = LazyPattern(r"(?:in|on|at|near)\s+(?:the|a|an)\b")
+_PAST_VERB_BEFORE_GAP = LazyPattern(rf"\b(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})$")
 # "a move whose rarity, CBS noted, highlighted the significance": the subject of a relative clause before the frame
-_WHOSE_SUBJECT_BEFORE_GAP = re.compile(r"\bwhose\s+[a-z]+$")
-_PARENTHETICAL = re.compile(
+_WHOSE_SUBJECT_BEFORE_GAP = LazyPattern(r"\bwhose\s+[a-z]+$")
+_PARENTHETICAL = LazyPattern(
     rf"(?<=[\w)]),\s+(?:according\s+to\s+(?P<source1>[^,\"“]{{2,80}}?)"
     rf"|(?P<source2>{_SOURCE}|{_GROUP})\s+(?:also\s+)?(?P<cue2>said|says|say|stated|states|added|noted|claimed|reported|testified|suggested|described"
     # "A total of 39 are confirmed dead, officials told state media, adding that ..."
@@ -615,19 +616,19 @@ _PARENTHETICAL = re.compile(
 )
 # "Rescuers, working in temperatures well below freezing, according to the emergencies ministry recovered ...":
 # the frame's closing comma left out, a body's head word then the subject's past verb
-_ACCORDING_WITHOUT_CLOSING_COMMA = re.compile(
+_ACCORDING_WITHOUT_CLOSING_COMMA = LazyPattern(
     r"(?<=[\w)]),\s+according\s+to\s+(?P<source>(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?"
     r"(?:ministry|police|officials|authorities|government|agency|department|service|military|army))"
     rf"\s+(?=(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b)"
 )
-_PAST_VERB_AFTER_GAP = re.compile(
+_PAST_VERB_AFTER_GAP = LazyPattern(
     rf"(?:(?:also|then|later|had|have|has)\s+)?(?:[a-z]{{2,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b(?!\s+by\b)"
 )
 # "One child was, according to the fire service, among the dead": the frame splits the verb from what follows
-_VERB_BEFORE_GAP = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)$")
+_VERB_BEFORE_GAP = LazyPattern(r"\b(?:was|were|is|are|has|have|had|will|would)$")
 # ", officials told state media, adding that ...", ", according to police, who said officers ...": the frame
 # goes on with what the source said, so it stays
-_GOES_ON_SAYING = re.compile(
+_GOES_ON_SAYING = LazyPattern(
     r"(?:adding|saying|noting|claiming|citing|explaining|warning|(?:who|which)\s+(?:also\s+)?"
     r"(?:said|added|told|stated|reported))\b"
 )
@@ -635,20 +636,20 @@ _GOES_ON_SAYING = re.compile(
 
 # '..., said Sabrina Bennoui of Reporters Without Borders.': the sentence's full stop, not an
 # abbreviation's ("Jr.", "Inc.", "U.S.").
-_SENTENCE_FULL_STOP = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
+_SENTENCE_FULL_STOP = LazyPattern(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.$")
 # "Fourteen-year-old Zoe", "23-year-old Ana Vell": the age before a name
-_AGE_BEFORE_NAME = re.compile(rf"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{{1,3}})-year-old\s+(?={_CAPITAL})")
+_AGE_BEFORE_NAME = LazyPattern(rf"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{{1,3}})-year-old\s+(?={_CAPITAL})")
 # "former federal prosecutor Elie Honig": a post written in lower case before its holder, after an opening
-_LOWER_POST_BEFORE = re.compile(
+_LOWER_POST_BEFORE = LazyPattern(
     rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+(?={_NAME}\s+{_NAME_AFTER_PARTICLES})"
 )
-_OUTLET_BEFORE = re.compile(rf"^{_OUTLET_DESCRIPTION}\s+(?={_CAPITAL})")
-_MAKER_BEFORE = re.compile(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
+_OUTLET_BEFORE = LazyPattern(rf"^{_OUTLET_DESCRIPTION}\s+(?={_CAPITAL})")
+_MAKER_BEFORE = LazyPattern(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
-_DAY_BEFORE_SOURCE = re.compile(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
+_DAY_BEFORE_SOURCE = LazyPattern(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
-_DAY_AFTER_SOURCE = re.compile(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{_WEEKDAY})|today|yesterday|tonight)$")
+_DAY_AFTER_SOURCE = LazyPattern(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{_WEEKDAY})|today|yesterday|tonight)$")
 
 
 @dataclass(frozen=True)
@@ -690,12 +691,12 @@ _FINDING_CUES = frozenset({"found", "established", "concluded", "showed"})
 
 
 # "the mayor of Esperanza, Sultan Kudarat, announced": a place, then the region it is in between commas
-_PLACE_THEN_REGION = re.compile(
+_PLACE_THEN_REGION = LazyPattern(
     rf"\b(?:of|in)\s(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?P<region>{_NAME}(?:\s+{_NAME}){{0,2}})(?=,)"
 )
 # "The second quake was recorded in Sultan Kudarat.": a name the article writes as a place of its own
 _PLACE_WORD = rf"{_CAPITAL}[\w-]*"
-_IN_A_PLACE = re.compile(
+_IN_A_PLACE = LazyPattern(
     rf"\b(?:in|near|across|throughout)\s+(?P<name>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})\b(?!['\u2019])"
 )
 
@@ -742,7 +743,7 @@ def find_attribution(sentence: str, *, regions: frozenset[str] = frozenset()) ->
 
 # "In the United States President Trump said", "In Russia President Putin said": where, opening the sentence without
 # its comma, before the speaker
-_OPENING_PLACE = re.compile(
+_OPENING_PLACE = LazyPattern(
     rf"(?:In|At|Across|Throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}})\s"
 )
 
@@ -767,7 +768,7 @@ def _without_opening_place(frame: AttributionFrame | None, sentence: str) -> Att
 
 
 # "Institute of Epidemiology, Disease Control and Research (IEDCR)": a name with commas inside, then its abbreviation
-_ABBREVIATED_NAME = re.compile(
+_ABBREVIATED_NAME = LazyPattern(
     rf"(?P<name>{_PLACE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|on|the|&)\s+)*){_PLACE_WORD}){{2,12}})"
     r"\s+\((?P<abbreviation>[A-Z]{3,8})\)"
 )
@@ -794,7 +795,7 @@ def _commas_inside_abbreviated_names(sentence: str) -> list[int]:
 
 # "Director Anthony Fauci of the ... National Institute of Allergy and Infectious Diseases (NIAID), announced": a
 # comma after a speaker's long body and its abbreviation, before the verb
-_COMMA_BEFORE_VERB = re.compile(
+_COMMA_BEFORE_VERB = LazyPattern(
     r",\s+(?:said|says|announced|reported|stated|told|added|confirmed|warned|explained|noted|wrote)\b"
 )
 
@@ -830,7 +831,7 @@ def _checked(frame: AttributionFrame | None) -> AttributionFrame | None:
     return frame
 
 
-_POST = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
+_POST = LazyPattern(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
 
 
 def names_a_post(source: str) -> bool:
@@ -839,7 +840,7 @@ def names_a_post(source: str) -> bool:
 
 
 # '"...," said Dasbach to Wikinews.': whom the speaker said it to, after the name
-_RECIPIENT = re.compile(rf"\s+to\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}$")
+_RECIPIENT = LazyPattern(rf"\s+to\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}$")
 
 
 def _without_recipient(source: str) -> str:
@@ -1027,7 +1028,7 @@ def _frame(sentence: str) -> AttributionFrame | None:
     return None
 
 
-_AND_ANOTHER_SAID = re.compile(
+_AND_ANOTHER_SAID = LazyPattern(
     # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke;
     # "Wikinews reached out to Sergey M., ..., however Sergey said he ...": a contrast after a comma
     rf"(?<=[a-z])(?:,?\s+(?:and|but)|,\s+however)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
@@ -1038,7 +1039,7 @@ _AND_ANOTHER_SAID = re.compile(
 # "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in
 # the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
 # an hour later", "called his wife")
-_CALLED_IT = re.compile(
+_CALLED_IT = LazyPattern(
     r"(?<=[a-z] )(?P<cue>called)\s+(?:(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}['\u2019]s\s+[a-z][\w-]*)\s+"
     r"(?:(?:the|an?)\s+[\"\u201c]?(?!(?:hour|few|minute|day|week|month|year|couple|second|moment|number|lot|time"
@@ -1070,7 +1071,7 @@ def _pronoun_after_opening_without_comma(sentence: str) -> AttributionFrame | No
 
 # 'Calling it a "culture of death" the archbishop said': a participle phrase opening the sentence without its comma;
 # not a word that only ends like one ("Nothing the minister said was true", "Beijing has said")
-_PARTICIPLE_WITHOUT_COMMA = re.compile(
+_PARTICIPLE_WITHOUT_COMMA = LazyPattern(
     r"(?!(?:Nothing|Something|Anything|Everything|Morning|Evening|King|Spring|Thing|Wedding|Building|Boeing|Beijing)\s)"
     r"(?:[A-Z][a-z]{2,}ing\s+(?!(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told|[a-z]+ed)\b)"
     # "With the acquisition Salling said", "In an advisory issued at 11:00 a.m. the National Hurricane Center reported":
@@ -1081,15 +1082,15 @@ _PARTICIPLE_WITHOUT_COMMA = re.compile(
 )
 # "When confronted with the accusation he penetrated Reade, against her will, using ..., Biden told": what the
 # speaker was asked or shown, with commas inside it
-_WHEN_ASKED = re.compile(r"When\s+(?:asked|questioned|pressed|confronted|challenged|shown|presented)\s[^\"“]{1,250}")
+_WHEN_ASKED = LazyPattern(r"When\s+(?:asked|questioned|pressed|confronted|challenged|shown|presented)\s[^\"“]{1,250}")
 # Where a speaker may start after such an opening: a name, "the" or a person's pronoun
-_SPEAKER_START = re.compile(r"(?<=\s)(?:[A-Z]|the\s|he\s|she\s)")
-_COMMA_THEN_SPEAKER = re.compile(r"(?<=,\s)(?:[A-Z]|the\s|he\s|she\s)")
+_SPEAKER_START = LazyPattern(r"(?<=\s)(?:[A-Z]|the\s|he\s|she\s)")
+_COMMA_THEN_SPEAKER = LazyPattern(r"(?<=,\s)(?:[A-Z]|the\s|he\s|she\s)")
 # "In an advisory issued at 11:00 a.m. the National Hurricane Center reported": how the document came out, no verb of
 # the sentence
-_DOCUMENT_DESCRIBED = re.compile(r"(?<=[a-z] )(?:issued|published|released|posted|sent|written)\b")
+_DOCUMENT_DESCRIBED = LazyPattern(r"(?<=[a-z] )(?:issued|published|released|posted|sent|written)\b")
 # "the report the minister": the opening's object, then the speaker
-_TWO_PHRASES = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}the\s")
+_TWO_PHRASES = LazyPattern(r"[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}the\s")
 
 
 def _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence: str) -> AttributionFrame | None:
@@ -1135,7 +1136,7 @@ def _speaker_frame_at(sentence: str, start: int) -> tuple[AttributionFrame, int]
 
 # "Conservative Party leader and Prime Minister Boris Johnson said he was ...", "the topmost senior Polish
 # archbishop Wojciech Polak said, ...": a person by name, after words of any shape that say who they are
-_DESCRIBED_SPEAKER = re.compile(
+_DESCRIBED_SPEAKER = LazyPattern(
     rf"(?P<speaker>[^,;:\"“”()]{{2,120}}?\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,5}})"
     rf"\s+(?:(?:also|{_REPORTING_ADVERB})\s+)?(?P<cue>said|says|wrote|writes|tweeted|stated|added|explained|announced"
     r"|noted|warned|told\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.-]*))\b"
@@ -1144,14 +1145,14 @@ _DESCRIBED_SPEAKER = re.compile(
 )
 # '"...," said study co-author and Royal Society University Research Fellow Martin How.', '"...," Hong Kong
 # director of Amnesty International Man-kei Tam said in a statement.': the same after a quotation
-_QUOTE_THEN_DESCRIBED_SPEAKER = re.compile(
+_QUOTE_THEN_DESCRIBED_SPEAKER = LazyPattern(
     r"^[\"“].+?[,.!?]?[\"”]\s*,?\s+(?:(?P<cue1>said|says|wrote|writes|added|tweeted)\s+(?P<speaker1>[^,;:\"“”()]{2,160}?)"
     r"|(?P<speaker2>[^,;:\"“”()]{2,160}?)\s+(?P<cue2>said|says|wrote|writes|added|tweeted)"
     r"(?:\s+(?:in|on|to)\s+(?:a|an|the|his|her|their)?\s*[\w-]+)?)\s*[.!]?\s*$"
 )
 # "Another report from the Mexican government during the weekend said ...", "A new study by the Pew Research Center
 # found ...": a document of a named body or a body of a place, and when it appeared
-_DOCUMENT_FROM = re.compile(
+_DOCUMENT_FROM = LazyPattern(
     r"(?:An?|Another|The)\s+(?:(?:new|recent|latest|separate|second|\d{4})\s+)?"
     r"(?:report|statement|study|survey|analysis|assessment|letter|memo)\s+(?:from|by)\s+"
     rf"(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
@@ -1161,15 +1162,15 @@ _DOCUMENT_FROM = re.compile(
 )
 # Before a name, a word that makes it someone else's ("The lawyer for John Smith said", "A friend of Jane Doe
 # said") or one of two speakers ("Smith and John Doe said")
-_NOT_THE_SPEAKER_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|from|about|against|on|in|at|and|or)|['\u2019]s?)\s*$")
+_NOT_THE_SPEAKER_BEFORE = LazyPattern(r"(?:\b(?:of|for|to|with|by|from|about|against|on|in|at|and|or)|['\u2019]s?)\s*$")
 # "a post and a post" before the name: "leader and Prime Minister Boris Johnson"
-_POST_AND_BEFORE = re.compile(r"\b[a-z][\w-]*\s+and\s*$")
-_QUOTATION_FOLLOWS = re.compile(r"\s*[,:]?\s*[\"“]")
+_POST_AND_BEFORE = LazyPattern(r"\b[a-z][\w-]*\s+and\s*$")
+_QUOTATION_FOLLOWS = LazyPattern(r"\s*[,:]?\s*[\"“]")
 # "stated to the CBC in late June that ...": whom and when, then what was said
-_THAT_FOLLOWS = re.compile(r"(?:\s+(?:to|on|in|via)\s[^,\"“]{1,40}?)?\s+that\b")
+_THAT_FOLLOWS = LazyPattern(r"(?:\s+(?:to|on|in|via)\s[^,\"“]{1,40}?)?\s+that\b")
 # A participle or a past tense among the words before the name makes them a clause, not a description.
-_VERB_FORM = re.compile(r"\b[a-z][a-z-]+(?:ed|ing)\b")
-_NAME_RUN_AT_END = re.compile(rf"{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,5}}$")
+_VERB_FORM = LazyPattern(r"\b[a-z][a-z-]+(?:ed|ing)\b")
+_NAME_RUN_AT_END = LazyPattern(rf"{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,5}}$")
 
 
 def _described_speaker(sentence: str, opening: re.Match[str] | None) -> AttributionFrame | None:
@@ -1191,9 +1192,9 @@ def _described_speaker(sentence: str, opening: re.Match[str] | None) -> Attribut
 
 
 # Past tenses too short for the clause test's regular past: "said eight Mexicans died in the attack"
-_SHORT_PAST = re.compile(r"\s(?:died|lied|used|owed|tied)\b")
+_SHORT_PAST = LazyPattern(r"\s(?:died|lied|used|owed|tied)\b")
 # 'Sergey said he "won't give any comments"': a quotation whose subject stands before its opening mark
-_SUBJECT_THEN_QUOTE = re.compile(r"\s+(?:he|she|they|it|we)\s+[\"“]")
+_SUBJECT_THEN_QUOTE = LazyPattern(r"\s+(?:he|she|they|it|we)\s+[\"“]")
 
 
 def _says_what(sentence: str, after_the_verb: int) -> bool:
@@ -1259,10 +1260,10 @@ def _speaker_then_quote(sentence: str, opening: re.Match[str] | None) -> Attribu
     return None
 
 
-_POSSESSIVE_POST = re.compile(r"['\u2019]s\s+[a-z]")
+_POSSESSIVE_POST = LazyPattern(r"['\u2019]s\s+[a-z]")
 # 'Remarked Center for Biological Diversity scientist Tierra Curry, "..."': the verb first, then the speaker and the
 # quotation
-_VERB_THEN_SPEAKER_THEN_QUOTE = re.compile(
+_VERB_THEN_SPEAKER_THEN_QUOTE = LazyPattern(
     rf"^(?P<cue>Remarked|Said|Added|Wrote|Explained|Noted|Commented|Stated|Declared)\s+(?P<source>{_SOURCE})"
     r"\s*[,:]\s*[\"\u201c]"
 )
@@ -1288,7 +1289,7 @@ def _names_a_post_first(source: str) -> bool:
 
 
 # "A tweet sent from Biden's Twitter account during the debate repeated ...": a message is its sender's words
-_MESSAGE_SENT_BY = re.compile(
+_MESSAGE_SENT_BY = LazyPattern(
     r"(?:An?|The)\s+(?:tweet|post|message|video|email|e-mail)\s+(?:sent|posted|published)\s+(?:from|by|on)\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})(?:['\u2019]s\s+(?:{_NAME}\s+)?account)?"
     r"(?:\s+(?:during|on|in|at|last|this)\s[^,\"“]{1,40}?)?\s+(?:[a-z]+ed|said|says)\b"
@@ -1296,7 +1297,7 @@ _MESSAGE_SENT_BY = re.compile(
 
 
 # "The ministry issued a statement on Monday.": a statement put out by the sentence's subject
-_ISSUED_A_STATEMENT = re.compile(
+_ISSUED_A_STATEMENT = LazyPattern(
     r"\b(?:issued|released|published|put\s+out|made)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}statement\b"
 )
 
@@ -1309,14 +1310,14 @@ def statement_issuer(sentence: str) -> str:
 
 # "The then-manager of Barmouth Publicity and Director of Mid Wales Tourism Partnership, David Clay, called it": a post
 # however long, its holder by name between commas, then what they did
-_POST_THEN_NAMED_ACTING = re.compile(
+_POST_THEN_NAMED_ACTING = LazyPattern(
     r"(?:[Tt]he|[Aa]n?|Another|One|[A-Z][\w'\u2019.-]*)\s(?:[^,\"\u201c()]|\([^()\"\u201c]{1,80}\)){2,140}?,\s+"
     rf"(?:[a-z][\w-]*\s+){{0,5}}(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,3}}),\s+(?:also\s+)?"
     rf"(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
 
 # "Baloch and Waseem's mother, Anwar, wept ... and said": a relative of people named, then by one name between commas
-_RELATIVE_THEN_NAMED_ACTING = re.compile(
+_RELATIVE_THEN_NAMED_ACTING = LazyPattern(
     rf"(?:{_NAME}\s+and\s+)?(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}),\s+"
     rf"(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}}),\s+(?:also\s+)?"
     rf"(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
@@ -1358,15 +1359,15 @@ _CUES_WITH_OBJECTS = frozenset(
     {"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends", "claimed", "claims"}
 )
 # "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
-_DENIED_A_THING = re.compile(
+_DENIED_A_THING = LazyPattern(
     r"(?:\w+\s+){0,2}?(?:funding|funds|entry|access|bail|permission|visas?|requests?|applications?|service|"
     r"passage|asylum|boarding|approval|licen[cs]es?|permits?|treatment|benefits)\b"
 )
 # What was said follows: "revealed that, ...", "revealed, in a statement, ...", 'revealed in a post: "..."'
 # "the officers claimed to be seeking a bomb": what someone claimed to be or have done
-_SAID_FOLLOWS = re.compile(r"(?:that\b|to\s+(?:be|have)\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
+_SAID_FOLLOWS = LazyPattern(r"(?:that\b|to\s+(?:be|have)\b|[^\"\u201c]{0,80}[,:]\s*[\"\u201c])")
 # Where the first clause of what follows the verb ends: "a broken leg and two cracked ribs" has none.
-_FIRST_CLAUSE_END = re.compile(r",|;|\s(?:and|but|or)\s")
+_FIRST_CLAUSE_END = LazyPattern(r",|;|\s(?:and|but|or)\s")
 
 
 def _says(match: re.Match[str], sentence: str) -> bool:
@@ -1385,9 +1386,9 @@ def _says(match: re.Match[str], sentence: str) -> bool:
 # Where what was claimed ends: before the claimant's next act ("claimed 3000 lives and destroyed 500 homes") or a
 # relative clause about the object ("claimed victory in the vote, which was disputed"), not at any "and" ("claimed
 # she and her family had received threats") or comma ("claimed Iran, especially, is influencing ...")
-_CLAIM_END = re.compile(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where)\b")
+_CLAIM_END = LazyPattern(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where)\b")
 # "The Taliban have claimed responsibility", "ISIL claimed the bombing": a group's word that it did it
-_CLAIMED_THE_ACT = re.compile(
+_CLAIMED_THE_ACT = LazyPattern(
     r"(?:(?:full\s+)?responsibility|credit|(?:the\s+)?(?:attacks?|bombings?|shootings?|killings?))\b"
 )
 
@@ -1401,7 +1402,7 @@ def _claims_a_statement(content: str) -> bool:
 
 
 # "Residents there told": the group, not where it is
-_THERE_AFTER_GROUP = re.compile(r"\s+there$")
+_THERE_AFTER_GROUP = LazyPattern(r"\s+there$")
 
 
 def _clean(source: str) -> str:
@@ -1414,20 +1415,20 @@ def _clean(source: str) -> str:
 
 
 # "a March 14, 2019 NATO press release", "the 2019 WHO report": a named body's dated document
-_DATED_DOCUMENT = re.compile(
+_DATED_DOCUMENT = LazyPattern(
     rf"^(?:an?|the)\s+(?:(?i:{'|'.join(MONTHS)})\s+\d{{1,2}},?\s+)?(?:\d{{4}}\s+)?(?P<name>{_NAME}(?:\s+{_NAME}){{0,4}})\s+"
     r"(?:press\s+release|report|statement|study|survey|data|figures|estimates?|analysis|census|tally)$"
 )
 
 
 # "the WHO's situation report dated March 16": a named body's own document
-_OWN_DOCUMENT = re.compile(
+_OWN_DOCUMENT = LazyPattern(
     rf"^(?:the\s+)?(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}"
     r"(?:report|statement|data|figures|estimates?|tally|count|analysis|survey|study|press\s+release|release"
     r"|website|records)\b"
 )
 # "according to its polling", "according to their press release": the document of whoever was named last
-_PRONOUN_DOCUMENT = re.compile(
+_PRONOUN_DOCUMENT = LazyPattern(
     r"^(?P<pronoun>its|their)\s+(?:[a-z-]+\s+){0,2}(?:polling|polls?|report|statement|data|figures|estimates?"
     r"|tally|count|analysis|survey|study|release|website|records)$"
 )
