@@ -718,6 +718,8 @@ def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory) -
     else:
         return text
     person = _person_named_before(previous_sentence, match["pronoun"].capitalize(), memory, named_in=named_in)
+    if match.start("pronoun") == 0:
+        person = person[:1].upper() + person[1:]  # "de Graaf" opening a sentence is "De Graaf"
     return text[: match.start("pronoun")] + person + text[match.end("pronoun") :] if person else text
 
 
@@ -986,6 +988,8 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     surnames |= {name[-2] for name in names if len(name) >= 3 and len(name[-2]) > 2 and name[-2][0].isupper()}
     # "Recep Tayyip Erdoğan" is often "Erdogan" later on, written without the accent.
     surnames |= {_without_accents(surname) for surname in surnames}
+    # "Nabil Hasan al-Quaety" is "Al-Quaety" opening a sentence
+    surnames |= {surname[:1].upper() + surname[1:] for surname in surnames}
     return frozenset(surnames)
 
 

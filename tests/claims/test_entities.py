@@ -111,3 +111,55 @@ def test_a_capitalised_word_opening_a_sentence_or_a_clock_time_is_no_name(body, 
 )  # fmt: skip
 def test_a_name_is_read_whole_across_quotation_marks_brackets_and_citations(body, fragment, entities):
     assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ("George Floyd was an African American man who died in Minneapolis.", "Floyd",
+         [("George Floyd", "PERSON"), ("African American", "NORP"), ("Minneapolis", "PLACE")]),
+        ("In 2013, Akilisi Pohiva became the first Pacific Islander to win the award.", "Islander",
+         [("Akilisi Pohiva", "PERSON"), ("Pacific Islander", "NORP")]),
+        ("About 40% of American Samoans live below the poverty line.", "poverty", [("American Samoans", "NORP")]),
+        ("Turkish Cypriots voted for a new leader on Sunday.", "voted", [("Turkish Cypriots", "NORP")]),
+        ("Mayor Bill de Blasio met Howard Segal on Monday. Segal announced de Graaf as his running mate in April.",
+         "running mate", [("Segal", "PERSON"), ("de Graaf", "PERSON")]),
+        ('One of the children said, "Sometimes I still have nightmares of what happened in Tulsa."', "nightmares",
+         [("Tulsa", "PLACE")]),
+        ("Yesterday afternoon Marine One landed on the White House's South Lawn.", "landed",
+         [("Marine One", "MISC"), ("White House", "ORG"), ("South Lawn", "PLACE")]),
+        ("Sandra Jephcott is running for the Sustainable Australia party in the Senate.", "running",
+         [("Sandra Jephcott", "PERSON"), ("Sustainable Australia", "ORG"), ("Senate", "ORG")]),
+        ("One of the tests included the URL of some copyrighted songs.", "tests", []),
+        ("Amateur researcher Yutaka Iwasaki of Kobe, Japan came across military records in 2019.", "records",
+         [("Yutaka Iwasaki", "PERSON"), ("Kobe", "PLACE"), ("Japan", "PLACE")]),
+    ],
+    ids=["a people named by two words", "Pacific Islander", "a people of a place, plural",
+         "a people of an island, plural", "a surname opening with a particle", "the pronoun I after a sentence's "
+         "first word", "an aircraft's call sign ending in a number", "a name before the word party",
+         "an acronym of a common thing", "a town before its country after someone's name"],
+)  # fmt: skip
+def test_peoples_particles_pronouns_and_parties_are_read_for_what_they_are(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+def test_a_surname_with_its_particle_stands_for_he_and_opens_the_sentence_with_a_capital():
+    body = (
+        "Segal announced Marijn de Graaf as his running mate in April. As a filmmaker, de Graaf has produced 40 "
+        "documentaries. He has written numerous articles for The Progressive."
+    )
+    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
+
+    assert "De Graaf has written numerous articles for The Progressive." in [claim.text for claim in claims]
+
+
+def test_a_surname_written_with_a_lower_case_particle_is_the_person_opening_a_sentence():
+    body = (
+        "Yemeni journalist Nabil Hasan al-Quaety was shot dead in Aden on Sunday. In 2016 al-Quaety filmed the battle "
+        "for the city. He is survived by three children and his pregnant wife."
+    )
+    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
+    (survived,) = [claim for claim in claims if "survived" in claim.text]
+
+    assert survived.text == "Al-Quaety is survived by three children and his pregnant wife."
+    assert [(e["text"], e["type"]) for e in survived.entities] == [("Al-Quaety", "PERSON")]

@@ -207,6 +207,7 @@ _INSTITUTIONAL_WORDS = words(
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words(
     "DNA RNA CT MRI GDP HIV AIDS SARS MERS COVID CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
+    " URL UFO"
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words(
@@ -309,6 +310,9 @@ _CAPITALISED_PARTICLES = frozenset(
         "Ould",
     }
 )
+# "announced de Graaf as his running mate": a surname whose particle is written in lower case, with no given name
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:de|van|von|da|di|du|del|della|dos|bin|ibn)\s+$")
+_LOWER_PARTICLES = words("de van von da di du del della dos bin ibn")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
@@ -350,6 +354,9 @@ _STREET_PREPOSITION_BEFORE = re.compile(r"\b(?:on|along|off|in|at|near|into|onto
 # have them only after Mc, Mac, De, Di, Du, La, Le, Van or O' ("McGaugh", "DeSantis", "O'Brien").
 _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-z]*[a-z][A-Z]|^[A-Z][A-Z]+[a-z]")
 _PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
+_REGION_AFTER = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b(?!\s+[A-Z])")
+_PARTY_AFTER = re.compile(r"\s+party\b")
+_LOWER_CASE_AFTER_HYPHEN = re.compile(r"-[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 # A band, a studio or a wrestling promotion named right after the word for what it is
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:band|supergroup|studio|label|promotion)\s+$")
@@ -421,6 +428,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 seen.add(name.casefold())
                 entities.append({"text": name, "type": kind})
             continue
+        if particle := _PARTICLE_BEFORE.search(text, max(0, name_start - 6), name_start):
+            name_start = particle.start()
         # "Fourteen-year-old Zoe": the age is no part of her name, but says it is a person's
         if aged := _AGE_BEFORE_NAME.match(text, name_start, name_end):
             name_start = aged.end()
@@ -716,6 +725,17 @@ def _names_a_people(word: str) -> bool:
     return word.removesuffix("s") in NATIONALITIES or word.endswith(("an", "ans", "ese"))
 
 
+def _one_people(word: str) -> bool:
+    """ "American", "Cypriots", "Islanders": a word naming a people, which a nationality or place before it narrows."""
+    return word.removesuffix("s") in NATIONALITIES or word in ("Islander", "Islanders")
+
+
+def _in_a_listed_place(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by the place it is in: "Kobe, Japan", "Hassan, Karnataka"."""
+    region = _REGION_AFTER.match(text, end)
+    return bool(region) and (region["place"] in PLACES or region["place"].rstrip(".") in PLACES)
+
+
 def _complete_name(word: str) -> bool:
     """A word that ends a name of its own: "Secret Service and US Park Police" are two bodies."""
     return word in ORGANISATION_HEADS or word.isupper() or _listed(word, frozenset())
@@ -835,7 +855,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             tokens[0] in _NOT_NAMES
             # "Multiple Iranian officials", but "Multiple Sclerosis"
             or (tokens[0] in _QUANTIFIERS and not (tokens[1:2] and tokens[1] in OTHER_NAME_HEADS))
-            or tokens[0].islower()
+            or (tokens[0].islower() and not (tokens[0] in _LOWER_PARTICLES and tokens[1:]))
             or (sentence_initial and (tokens[0].lower() in STOPWORDS or tokens[0].lower() in NUMBER_WORDS))
             or (tokens[0] in _MEMBERS_OF and tokens[1:2] == ["of"])
             # "Proroguing Parliament is the legal ... way": a verb's -ing form opening a sentence is no part of
@@ -874,6 +894,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and lone.removesuffix("s") not in NATIONALITIES  # "Britons voted ..."
     ):
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
+    if len(tokens) == 2 and (tokens[0] in NATIONALITIES or tokens[0] in PLACES) and _one_people(tokens[1]):
+        found.append((" ".join(tokens), "NORP"))  # "African Americans", "Pacific Islanders", "Turkish Cypriots"
+        return found
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
@@ -907,6 +930,19 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             break
     while tokens and tokens[0] in _NOT_NAMES:
         tokens = tokens[1:]  # "Washington, D.C. It is ...": the next sentence's first word
+    if (
+        len(tokens) > 1
+        and tokens[-1] == "I"
+        and tokens[-2] not in GIVEN_NAMES
+        and tokens[-2] not in known_people
+        and tokens[-2] not in OTHER_NAME_HEADS
+        and _WORD_IN_LOWER_CASE_AFTER.match(text, end)
+    ):
+        # "Sometimes I still have nightmares", "Michael Siegel I am a professor": the pronoun, which opens the
+        # next clause; "George I was crowned" and "World War I was" keep their numeral
+        tokens = tokens[:-1]
+        if len(tokens) == 1 and sentence_initial and not _listed(tokens[0], known_people):
+            return found
     if not tokens or (len(tokens) == 1 and _ADJECTIVE.fullmatch(tokens[0])):
         return found  # "Congressional term limits", "Presidential race"
     name = " ".join(tokens)
@@ -923,6 +959,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
             # "Kristian Andersen of Scripps Research": where a person is from is a body or a place
             affiliation = [(n, "ORG" if k == "PERSON" or (k == "MISC" and " " in n) else k) for n, k in affiliation]
+            if len(affiliation) == 1 and affiliation[0] == (rest, "MISC") and _in_a_listed_place(text, end):
+                affiliation = [(rest, "PLACE")]  # "Yutaka Iwasaki of Kobe, Japan came across ...": a town
             return [*found, *owner_entities, *affiliation]
     french_head = len(tokens) > 2 and tokens[0] in ORGANISATION_HEADS and tokens[1] in ("de", "du", "des")
     # "Director of Mid Wales Tourism Partnership": the post is not part of the organisation's name.
@@ -979,7 +1017,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     surname_head = (
         len(tokens) == 2 and last in _SURNAME_HEADS and tokens[0] in GIVEN_NAMES - _NAMES_OF_HOLIDAYS - PLACES
     )
-    other_name = last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered  # "World War II"
+    # "World War II"; "Marine One", "Formula One": no one's name ends in a number
+    counted = last.lower() in NUMBER_WORDS and tokens[0].rstrip(".") not in TITLES
+    other_name = last in OTHER_NAME_HEADS or tokens[0] in OTHER_NAME_OPENERS or numbered or counted
     if len(tokens) > 1 and not surname_head and other_name:
         found.append((name, "MISC"))
         return found
@@ -1049,6 +1089,15 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return found
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
+        return found
+    if (
+        len(tokens) <= 3
+        and not title_count
+        and name not in known_people
+        and _PARTY_AFTER.match(text, end)
+        and not any(_LOWER_CASE_AFTER_HYPHEN.search(token) for token in tokens)  # "a Hindu-nationalist party"
+    ):
+        found.append((name, "ORG"))  # "the Sustainable Australia party", "the Thai Raksa Chart party"
         return found
     if (
         len(tokens) <= 3
@@ -1137,6 +1186,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     return found
 
 
+_WORD_IN_LOWER_CASE_AFTER = re.compile(r"\s+[a-z]")
 _THING_OR_PLACE_BEFORE = re.compile(
     r"\b(?:the|a|an|former|in|at|to|from|near|into|of|reached|visited)\s+$", re.IGNORECASE
 )
