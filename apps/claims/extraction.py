@@ -504,6 +504,7 @@ def extract_claims(
             counted_before, reached = _last_unit(quantities), end
         counted_earlier.update((quantity["value"], quantity["unit"]) for quantity in quantities if quantity["unit"])
     _type_introduced_names(claims, _not_surnames(introduced, people))
+    _type_phrases_of_common_words(claims, body)
     _type_regions(claims, article_regions)
     return merge_duplicates(claims)
 
@@ -843,6 +844,37 @@ def _type_regions(claims: list[ExtractedClaim], article_regions: frozenset[str])
         for entity in claim.entities:
             if entity["text"] in article_regions:
                 entity["type"] = "PLACE"
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
+_PARTICLES_IN_NAMES = frozenset(
+    {"de", "dela", "del", "della", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "al", "el", "da", "dos"}
+    | {"das", "di", "du", "la", "le"}
+)
+# "Rocky McGaugh": a surname no common word is spelled like
+_GAELIC_SURNAME = re.compile(r"(?:Mc|Mac|O['\u2019])[A-Z]")
+
+
+def _type_phrases_of_common_words(claims: list[ExtractedClaim], body: str) -> None:
+    """A capitalised phrase read as someone's name, with no given name, title or name particle in it, where the
+    article writes one of its words in lower case, is a title, a body or a thing, not a person: "Elite Wrestling",
+    "Pillow Talk", "Protect Journalists", "Kleenex Toilet Tissue" in articles that also write "wrestling", "talk",
+    "journalists", "toilet"."""
+    lower_case_words = set(_LOWER_CASE_WORD.findall(body))
+    for claim in claims:
+        for entity in claim.entities:
+            tokens = entity["text"].split()
+            if (
+                entity["type"] == "PERSON"
+                and len(tokens) > 1
+                and not any(
+                    token in GIVEN_NAMES or token.rstrip(".") in TITLES or token.lower() in _PARTICLES_IN_NAMES
+                    for token in tokens
+                )
+                and any(token.lower() in lower_case_words for token in tokens)
+                and not _GAELIC_SURNAME.match(tokens[-1])
+            ):
+                entity["type"] = "MISC"
 
 
 def _type_introduced_names(claims: list[ExtractedClaim], introduced: dict[str, str]) -> None:

@@ -163,3 +163,22 @@ def test_a_surname_written_with_a_lower_case_particle_is_the_person_opening_a_se
 
     assert survived.text == "Al-Quaety is survived by three children and his pregnant wife."
     assert [(e["text"], e["type"]) for e in survived.entities] == [("Al-Quaety", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "kind"),
+    [
+        ("Professional wrestling drew record crowds in 2019. Fans of Elite Wrestling bought 20,000 tickets in May.",
+         "tickets", "Elite Wrestling", "MISC"),
+        ("Sales of toilet paper rose by 40% in March. Kimberly-Clark makes Kleenex Toilet Tissue in 12 plants.",
+         "plants", "Kleenex Toilet Tissue", "MISC"),
+        ("The project had a rocky start. In 2004 Rocky McGaugh founded the project with three partners in Texas.",
+         "founded", "Rocky McGaugh", "PERSON"),
+        ("The vega plant grows in the region. Mayor Arnel dela Vega said 2,000 people were moved on Monday.",
+         "moved", "Arnel dela Vega", "PERSON"),
+    ],
+    ids=["a body named by a word the article writes in lower case", "a product the same way",
+         "a given name the article also writes as a word, with a surname", "a name with a particle"],
+)  # fmt: skip
+def test_a_phrase_of_words_the_article_also_writes_in_lower_case_is_no_person(body, fragment, name, kind):
+    assert (name, kind) in [(e["text"], e["type"]) for e in _entities(body, fragment)]
