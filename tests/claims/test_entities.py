@@ -182,3 +182,19 @@ def test_a_surname_written_with_a_lower_case_particle_is_the_person_opening_a_se
 )  # fmt: skip
 def test_a_phrase_of_words_the_article_also_writes_in_lower_case_is_no_person(body, fragment, name, kind):
     assert (name, kind) in [(e["text"], e["type"]) for e in _entities(body, fragment)]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ("Sayyid Ali Hosseini Khamenei ordered three days of public mourning after the strike on Friday.", "mourning",
+         [("Ali Hosseini Khamenei", "PERSON")]),
+        ("The party stays afloat due to the George L. Pennock Trust established in 1939.", "afloat",
+         [("George L. Pennock Trust", "ORG")]),
+        ("Both companies have been in operation since the 1970s according to USA Today.", "operation",
+         [("USA Today", "ORG")]),
+    ],
+    ids=["an honorific before a name", "a trust named after someone", "a newspaper named after its country"],
+)  # fmt: skip
+def test_honorifics_trusts_and_a_newspaper_are_read_for_what_they_are(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities

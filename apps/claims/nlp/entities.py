@@ -144,7 +144,7 @@ ORGANISATIONS = words(
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
      "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant", "Pacific Gas and Electric",
      "Islamic State of Iraq and Syria", "Port Authority of New York and New Jersey",
-     "High Court of England and Wales", "Court of Appeal of England and Wales", "Creative Commons"]
+     "High Court of England and Wales", "Court of Appeal of England and Wales", "Creative Commons", "USA Today"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -166,7 +166,7 @@ ORGANISATION_HEADS = words(
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Tribes Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
     Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha
-    Fame"""
+    Fame Trust"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -174,7 +174,7 @@ TITLES = words(
     """President Prime Minister Foreign Secretary Deputy Governor Senator Sen Rep
     Representative Mayor Chancellor King Queen Prince Princess Pope General Gen Colonel Col
     Admiral Ambassador Envoy Spokesman Spokeswoman Chief Director Chairman Chairwoman Judge
-    Justice Commissioner Mr Mrs Ms Dr Sir Lord Lady Sheikh Emir Ayatollah Vice Speaker
+    Justice Commissioner Mr Mrs Ms Dr Sir Lord Lady Sheikh Emir Ayatollah Sayyid Vice Speaker
     Leader Defence Defense Interior Finance Emergencies Health State of Secretary-General Majesty Highness
     Professor Prof Actor Actress Singer Rapper Author Novelist Journalist Reporter Coach Scientist Economist
     Analyst Lawyer Attorney Detective Inspector Sergeant Lieutenant Bishop Archbishop Cardinal Rabbi Imam
