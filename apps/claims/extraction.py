@@ -208,6 +208,9 @@ _NOT_HAPPENED = re.compile(
     # "If elected, Harris would be ...", "If passed ..., this would limit ...": a condition ("when convicted" and
     # "once jailed" tell of what did happen)
     r"|\b(?:if|unless)\s+(?P<condition>[a-z]+(?:ed|en))\b"
+    # "Patel discussed how he became the nominee", "de Graaf discusses why he joined the party": what a conversation
+    # was about
+    r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
     # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
     r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
     r"|\b(?:is|are)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?P<rule>[a-z]+)\b"
@@ -215,9 +218,11 @@ _NOT_HAPPENED = re.compile(
     r"(?=\s+(?!(?:by|that|to|on|in|at|for|from|with|as|after|before|into|during|and|or|off|out|up|down|over|of)\b)"
     r"[a-z])"
 )
-# Words that read as event verbs but are not verbs here: "open source software", "sailed very close to"
+# Words that read as event verbs but are not verbs here: "open source software", "sailed very close to", "The power
+# plant was close to the quake's epicenter"
 _NOT_AN_EVENT_VERB = re.compile(
     r"\bopen(?=[\s-]+source\b)|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
+    r"|\b(?:was|were|be|been|being|remains?|remained|stays?|stayed|lies|lay)\s+close(?=\s+to\b)"
 )
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
 # unnamed reports say is reported, not stated as fact, though no one is named to attribute it to
@@ -1266,9 +1271,12 @@ _SPEECH_VERBS = frozenset({"said", "says", "say", "saying", "reported", "told", 
 # speculated the spikes ...", "He hinted that the task force would be disbanded"), but not the article's own
 # "as noted" nor a relative clause beside the claim ("requests for leniency from his lawyers, who argued ...").
 # So do verbs of telling someone what to do ("The mayor advised residents to shelter in place", "Minnis urged
-# residents to evacuate", "police warned people in the vicinity to stay inside").
+# residents to evacuate", "police warned people in the vicinity to stay inside", "Merkel demanded an explanation")
+# and of judging aloud ("Brett McGurk also criticized the decision via Twitter", "The operation was condemned by
+# members of the European Union").
 _STATING_VERBS = words(
-    "speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned"
+    """speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned encouraged
+    demanded criticized criticised condemned"""
 )
 _SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})

@@ -3767,9 +3767,11 @@ def test_what_someone_sent_became_or_pledged_is_an_event_and_its_verb_the_cue(te
         "This month's spotlight includes the chosen running mate of the leading Green Party candidate.",
         "His presidential term was to end in August, in favor of his elected successor.",
         "Unlike people born in the states, American Samoans do not automatically gain citizenship.",
+        "With Wikinews, Patel discussed how he won the nomination, what he sees as his duties as running mate.",
+        "The Costa Sur power plant at Guayanilla was close to the January 7 quake's epicenter.",
     ],
     ids=["must be", "can be", "are awarded", "is suspended", "are held", "can be elected", "was to be", "if elected",
-         "the chosen", "his elected", "people born"],
+         "the chosen", "his elected", "people born", "discussed how", "was close to"],
 )  # fmt: skip
 def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
     facts = describe_claim(text)
@@ -3786,6 +3788,9 @@ def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
         ("The tusk was, say, the length of a grown man.", ClaimKind.OTHER),
         ("Prime Minister Hubert Minnis urged residents to evacuate.", ClaimKind.ATTRIBUTION),
         ("The mayor of New Orleans advised residents of her city to shelter in place.", ClaimKind.ATTRIBUTION),
+        ("Angela Merkel demanded an explanation from Russia.", ClaimKind.ATTRIBUTION),
+        ("The operation was condemned by members of the European Union.", ClaimKind.ATTRIBUTION),
+        ("Trump encouraged public schools to reopen classes in person at summer's end.", ClaimKind.ATTRIBUTION),
         ("The researchers also found in 36 states most of the people who died were affected by pollution from "
          "another state.", ClaimKind.ATTRIBUTION),
         ("They found the highest oxygen concentrations occur when the water is colder.", ClaimKind.ATTRIBUTION),
@@ -3793,10 +3798,11 @@ def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
         ("A search of McArthur's van found an alleged murder weapon.", ClaimKind.EVENT),
         ("As its name suggests, the party supported the Eighteenth Amendment.", ClaimKind.OTHER),
     ],
-    ids=["would say", "some say", "say, for example", "urged", "advised", "researchers found", "they found",
+    ids=["would say", "some say", "say, for example", "urged", "advised", "demanded", "condemned", "encouraged",
+         "researchers found", "they found",
          "investigations suggest", "a search found", "as its name suggests"],
 )  # fmt: skip
-def test_saying_urging_advising_and_a_studys_finding_are_attributed_statements(text, kind):
+def test_saying_urging_condemning_and_a_studys_finding_are_attributed_statements(text, kind):
     assert describe_claim(text).kind == kind
 
 
