@@ -162,6 +162,12 @@ _MAY_THE_MONTH = re.compile(
     r"|this|In|Of|Since|Until|By|From|During|Early|Late|Mid|Last|Next|This)[\s-]+May\b"
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# A term in quotation marks, named or defined, not anyone's words: 'earned the name "jackass penguin"', 'nicknamed
+# the "king of coal"', 'A "biosignature gas" is one that is produced by life'
+_TERM_IN_QUOTATION_MARKS = re.compile(
+    r"\b(?:name|named|nicknamed|dubbed|termed|so-called|known\s+as)\s+(?:(?:the|a|an)\s+)?[\"“][^\"”]{1,60}[\"”]"
+    r"|^(?:A|An|The)\s+[\"“][^\"”]{1,60}[\"”](?=\s+(?:is|are|was|were|refers|means)\b)"
+)
 # A duty under a rule, not a forecast: "Per the decree ..., priests and nuns are expected to notify ..."
 _RULE_BEFORE_EXPECTED = re.compile(
     r"\b(?:Per|Under|By)\s+(?:the|a|this|its|their|his|her|new)\s+(?:[\w-]+\s+){0,2}?"
@@ -179,11 +185,44 @@ _HABITUAL_WILL = re.compile(
     r"will\b(?!\s+(?:be|have)\b)"
 )
 # Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
-# English Channel"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness
-_KIND_EVENT_VERBS = EVENT_VERBS | {"granted", "pardoned", "sworn", "crossed", "alerted", "ended", "tweeted"}
-# Words that read as event verbs but are not verbs here: "open source software", "sailed very close to"
+# English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
+# place on a bendy road"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness. Only past
+# forms: "make", "take" and "start" name habits and plans as often as what happened.
+_KIND_EVENT_VERBS = EVENT_VERBS | words(
+    """granted pardoned sworn crossed alerted ended tweeted sent offered pledged secured instituted sponsored burst
+    took began begun started became joined reached formed received issued filed nominated chose chosen decided
+    retired suspended removed ruled published posted completed defeated awarded introduced unveiled occurred
+    happened hospitalised hospitalized crashed landed postponed cancelled canceled stepped expelled dismissed
+    ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
+    hosted performed tested shut resumed damaged stormed recovered"""
+)
+# What may, must or is to happen, and what happens as a rule, has not happened: "It must be signed by the
+# President", "an official can be removed from office", "ZMapp and remdesivir are to be retired", "The winners are
+# awarded free tuition", "in which it is suspended"; nor has the participle that describes a noun after a determiner
+# ("the chosen running mate"). The verb after them is no event's cue. An active infinitive often follows what did
+# happen ("Nevada opted not to hold a caucus", "instructed security agencies to investigate") and is left alone.
+_NOT_HAPPENED = re.compile(
+    r"(?:\b(?:can|cannot|could|may|might|must|should|would|will|shall)\s+"
+    r"(?:(?:not|also|still|first|only|never|[a-z]+ly)\s+)?(?:(?:be|have\s+been|have\s+to\s+be|have\s+to|get)\s+)?"
+    r"|\bto\s+(?:be|have\s+been)\s+)(?:[a-z]+ly\s+)?(?P<modal>[a-z]+)\b"
+    # "If elected, Harris would be ...", "If passed ..., this would limit ...": a condition ("when convicted" and
+    # "once jailed" tell of what did happen)
+    r"|\b(?:if|unless)\s+(?P<condition>[a-z]+(?:ed|en))\b"
+    # "Patel discussed how he became the nominee", "de Graaf discusses why he joined the party": what a conversation
+    # was about
+    r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
+    # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
+    r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
+    r"|\b(?:is|are)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?P<rule>[a-z]+)\b"
+    r"|\b(?:a|an|the|its|his|her|their|our)\s+(?P<adjective>[a-z]+(?:ed|en))\b"
+    r"(?=\s+(?!(?:by|that|to|on|in|at|for|from|with|as|after|before|into|during|and|or|off|out|up|down|over|of)\b)"
+    r"[a-z])"
+)
+# Words that read as event verbs but are not verbs here: "open source software", "sailed very close to", "The power
+# plant was close to the quake's epicenter"
 _NOT_AN_EVENT_VERB = re.compile(
     r"\bopen(?=[\s-]+source\b)|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
+    r"|\b(?:was|were|be|been|being|remains?|remained|stays?|stayed|lies|lay)\s+close(?=\s+to\b)"
 )
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
 # unnamed reports say is reported, not stated as fact, though no one is named to attribute it to
@@ -192,6 +231,19 @@ _UNNAMED_REPORTS = re.compile(
     r"preliminary|other|several|many|multiple)\s+){0,2}reports?\s+(?:citing\s[^,.;]{1,60}?\s)?(?:(?:have|has|had)\s+)?"
     r"(?P<verb>suggest(?:s|ed)?|indicat(?:e|es|ed)|alleg(?:e|es|ed)|claim(?:s|ed)?|say|says|said|stat(?:e|es|ed)"
     r"|show(?:s|ed)?|named)\b"
+)
+# "Out of a total of, say, 6900": an example; "to have a say in": a voice. Neither quotes anyone, unlike "Some say
+# flight grew up from the ground" or "Vanderbilt would later say her union ... was her only happy marriage".
+_SAY_QUOTING_NOBODY = re.compile(r",\s*say\s*,|\ba\s+say\b")
+# "The researchers also found in 36 states most of the people who died were affected ...", "They found the highest
+# oxygen concentrations occur when ...", "Preliminary investigations suggest a new feature ... was forcing the nose
+# down": what a study or an inquiry found is its finding, reported as a statement is, though the attribution frame
+# names no source; not "A search of the van found a weapon", "Baker found early success", "As its name suggests",
+# nor a history of finds ("This was not the first time scientists have found signs of water")
+_FINDING = re.compile(
+    r"\b(?:they|we|researchers|scientists|stud(?:y|ies)|team|authors|investigators|investigations?|inquiry|survey"
+    r"|analysis|review|paper|results|data|et\s+al\.?)\s+(?:also\s+)?"
+    r"(?P<verb>found|find|finds|suggest|suggests|suggested)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # "Reportedly, Trump and Bolton have been at odds", "Allegedly, Jong processed ...": what the sentence says is
@@ -265,8 +317,10 @@ _INTRODUCED_NAME = re.compile(
     rf"|\b(?P<business>{_CAPITALISED_NAME}),?\s+which\s+"
     r"(?:makes|made|owns|owned|operates|operated|runs|sells|produces|employs)\b"
 )
-# "the higher church authorities", "the lower house": a rank in a name of a body, compared with nothing
+# "the higher church authorities", "the lower house": a rank in a name of a body, compared with nothing; nor does
+# the verb compare ("decreasing the access of youth to firearms may lower youth suicide rates")
 _RANK_OF_A_BODY = r"(?<!\bthe )"
+_THE_VERB_LOWER = "".join(rf"(?<!\b{modal} )" for modal in ("to", "may", "might", "can", "could", "will", "would"))
 # "its lower house", "higher education", "record producer Terry Melcher": the name of a thing, no comparison
 _NAME_OF_A_THING_AFTER = {
     "higher": r"(?!\s+(?:education|learning)\b)",
@@ -277,15 +331,17 @@ _COMPARISON_PATTERNS = [
     (
         cue,
         re.compile(
-            rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}\b{cue}\b{_NAME_OF_A_THING_AFTER.get(cue, '')}"
+            rf"{_RANK_OF_A_BODY if cue in ('higher', 'lower') else ''}{_THE_VERB_LOWER if cue == 'lower' else ''}"
+            rf"\b{cue}\b{_NAME_OF_A_THING_AFTER.get(cue, '')}"
         ),
     )
     for cue in COMPARISON_CUES
     if cue != "than"
 ]
 # "higher than", and "far more popular than", "less dangerous than": a comparison by "more" or "less", but
-# not how often ("banned from washing more often than once a year" is the ban)
-_COMPARATIVE_THAN = re.compile(r"\b\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
+# not how often ("banned from washing more often than once a year" is the ban), nor "other than", which excepts:
+# "flights to Cuban cities other than Havana", "in atmospheres other than air"
+_COMPARATIVE_THAN = re.compile(r"\b(?!other\b)\w+er than\b|\b(?:more|less)\s+(?!often\b)[a-z]+\s+than\b")
 # "results in" is the verb, but "certifying their results in favor of Biden" and "overturn the results in Georgia"
 # are results, the noun, after a determiner or a possessive
 _NOUN_RESULTS = (
@@ -554,17 +610,17 @@ def classify(
         lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
     if "reported" in lower:
         lower = _REPORTED_AS_AN_ADJECTIVE.sub(" ", lower)
+    if "say" in lower:
+        lower = _SAY_QUOTING_NOBODY.sub(" ", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
     words = re.findall(
         r"[a-z']+", _REPORTED_ON.sub(lambda match: match["subject"] or "", _REPORTED_MISSING.sub("missing", lower))
     )
-    event_cues = [w for w in words if w in _KIND_EVENT_VERBS]
-    if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
-        event_cues = [w for w in re.findall(r"[a-z']+", _NOT_AN_EVENT_VERB.sub(" ", lower)) if w in _KIND_EVENT_VERBS]
+    event_cues = _event_cues(lower, words)
     if quoted or _quotes_someone(text):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
-    unnamed_reports = _UNNAMED_REPORTS.search(lower) or _REPORTEDLY_OPENING.match(lower)
+    unnamed_reports = _UNNAMED_REPORTS.search(lower) or _REPORTEDLY_OPENING.match(lower) or _FINDING.search(lower)
     attributed = bool(attribution) or bool(_speech_cues(words)) or unnamed_reports is not None
     prediction_cues = _prediction_cues(text, anchored=anchored)
     reporting = _REPORTING_VERB.search(text)
@@ -594,6 +650,16 @@ def classify(
     if quantities:
         return ClaimKind.STATISTIC, [q["text"] for q in quantities]
     return ClaimKind.OTHER, []
+
+
+def _event_cues(lower: str, words: list[str]) -> list[str]:
+    event_cues = [w for w in words if w in _KIND_EVENT_VERBS]
+    if not event_cues:
+        return []
+    if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
+        lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
+    happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
+    return [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
 
 
 def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -1206,8 +1272,9 @@ def _quotes_someone(text: str) -> bool:
     """Quoted words that are someone's speech, not a name or title in quotation marks ("known as
     "Super Tuesday"", nicknamed the "Kim Kardashian of Pakistan"): a quotation in title case is a name even beside a
     verb of saying ('Roberts says his event, "Storm Area 51, They Can't Stop All of Us", was posted as a joke', 'A
-    spokesman of "Save the Children" said'), unless it is shouted in capitals."""
-    quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
+    spokesman of "Save the Children" said'), unless it is shouted in capitals; nor is a term being named or defined
+    ('earned the name "jackass penguin"', 'nicknamed the "king of coal"', 'A "biosignature gas" is one that ...')."""
+    quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", _TERM_IN_QUOTATION_MARKS.sub(" ", text))
     return any(not _title_case(quotation) or quotation.isupper() for quotation in quotations)
 
 
@@ -1235,12 +1302,17 @@ def _speech_cues(words: list[str]) -> list[str]:
     return cues
 
 
-_SPEECH_VERBS = frozenset({"said", "says", "saying", "reported", "told", "according", "wrote", "stated"})
+_SPEECH_VERBS = frozenset({"said", "says", "say", "saying", "reported", "told", "according", "wrote", "stated"})
 # Verbs of stating a view or a finding, which report what someone said as much as "said" does ("The researchers
 # speculated the spikes ...", "He hinted that the task force would be disbanded"), but not the article's own
 # "as noted" nor a relative clause beside the claim ("requests for leniency from his lawyers, who argued ...").
-_STATING_VERBS = frozenset(
-    {"speculated", "hinted", "reasoned", "suggested", "argued", "noted", "explained", "insisted", "testified"}
+# So do verbs of telling someone what to do ("The mayor advised residents to shelter in place", "Minnis urged
+# residents to evacuate", "police warned people in the vicinity to stay inside", "Merkel demanded an explanation")
+# and of judging aloud ("Brett McGurk also criticized the decision via Twitter", "The operation was condemned by
+# members of the European Union").
+_STATING_VERBS = words(
+    """speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned encouraged
+    demanded criticized criticised condemned"""
 )
 _SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})

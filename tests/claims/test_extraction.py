@@ -698,19 +698,19 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         ),
         pytest.param('The campaign called the statement "absolutely false."', ClaimKind.QUOTE, id="quoted-words"),
         pytest.param('"We prepared changes to the penal code," Kaczynski said.', ClaimKind.QUOTE, id="quotation"),
-        # "must" states a rule, not a prediction.
-        pytest.param("The bill must also be approved by the Senate.", ClaimKind.EVENT, id="must-is-a-rule"),
+        # "must" states a rule, not a prediction, nor an event: the approval has not happened.
+        pytest.param("The bill must also be approved by the Senate.", ClaimKind.OTHER, id="must-is-a-rule"),
         pytest.param("Unemployment is likely to rise next year.", ClaimKind.PREDICTION, id="likely-is-a-prediction"),
         # "would have to" states a requirement, like "must"
         pytest.param(
             "Both houses would have to pass it by a two-thirds majority, and then it would have to be ratified.",
-            ClaimKind.EVENT,
+            ClaimKind.OTHER,
             id="would-have-to-is-a-rule",
         ),
-        # "due to" before a verb is a schedule, not a cause
+        # "due to" before a verb is a schedule, not a cause ("became president" is the event)
         pytest.param(
             "Nkurunziza became president of the African nation in 2005 and was due to stand down in August.",
-            ClaimKind.OTHER,
+            ClaimKind.EVENT,
             id="due-to-a-schedule",
         ),
         pytest.param(
@@ -3731,4 +3731,95 @@ def test_a_pronoun_with_a_shortened_auxiliary_inside_a_relative_clause_is_the_fr
     ids=["opening reportedly", "opening allegedly", "granted", "sworn in", "crossed", "ended"],
 )  # fmt: skip
 def test_an_opening_reportedly_is_reported_and_a_pardon_an_oath_a_crossing_or_an_end_is_an_event(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue"),
+    [
+        ("President Trump sent Department of Homeland Security officers to Portland.", ClaimKind.EVENT, "sent"),
+        ("The water pipe burst under the road surface in the afternoon.", ClaimKind.EVENT, "burst"),
+        ("The crash took place on a bendy road at around 15:00 local time.", ClaimKind.EVENT, "took"),
+        ("Johnson became leader of the Conservative Party after Theresa May stepped down.", ClaimKind.EVENT, "became"),
+        ("Bryant was chosen by the Charlotte Hornets in the NBA draft's first round.", ClaimKind.EVENT, "chosen"),
+        ("China, Iran, and Russia have pledged funds toward the cost of reconstruction.", ClaimKind.EVENT, "pledged"),
+        ("Stevens was born in 1920 in Chicago, Illinois.", ClaimKind.EVENT, "born"),
+    ],
+    ids=["sent", "burst", "took place", "became", "was chosen by", "pledged", "was born"],
+)  # fmt: skip
+def test_what_someone_sent_became_or_pledged_is_an_event_and_its_verb_the_cue(text, kind, cue):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues[0]) == (kind, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It must be signed by President Trump.",
+        "Impeachment is the process by which a federal official can be removed from office by Congress.",
+        "The winners are awarded free tuition at the academic department of Neurosurgery.",
+        "Officially, the monarch may prorogue a session of Parliament, in which it is suspended.",
+        "The World Athletics Championships are held every other year.",
+        "An official can be elected by the council alone.",
+        "The survey was reportedly to be published in Proceedings of the National Academy of Sciences.",
+        "If elected, Harris would be the first woman to serve as Vice President of the United States.",
+        "This month's spotlight includes the chosen running mate of the leading Green Party candidate.",
+        "His presidential term was to end in August, in favor of his elected successor.",
+        "Unlike people born in the states, American Samoans do not automatically gain citizenship.",
+        "With Wikinews, Patel discussed how he won the nomination, what he sees as his duties as running mate.",
+        "The Costa Sur power plant at Guayanilla was close to the January 7 quake's epicenter.",
+    ],
+    ids=["must be", "can be", "are awarded", "is suspended", "are held", "can be elected", "was to be", "if elected",
+         "the chosen", "his elected", "people born", "discussed how", "was close to"],
+)  # fmt: skip
+def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
+    facts = describe_claim(text)
+
+    assert facts.kind == ClaimKind.OTHER
+    assert facts.cues == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Vanderbilt would later say her union with Cooper was her only happy marriage.", ClaimKind.ATTRIBUTION),
+        ("Some say flight grew up from the ground, from runners.", ClaimKind.ATTRIBUTION),
+        ("The tusk was, say, the length of a grown man.", ClaimKind.OTHER),
+        ("Prime Minister Hubert Minnis urged residents to evacuate.", ClaimKind.ATTRIBUTION),
+        ("The mayor of New Orleans advised residents of her city to shelter in place.", ClaimKind.ATTRIBUTION),
+        ("Angela Merkel demanded an explanation from Russia.", ClaimKind.ATTRIBUTION),
+        ("The operation was condemned by members of the European Union.", ClaimKind.ATTRIBUTION),
+        ("Trump encouraged public schools to reopen classes in person at summer's end.", ClaimKind.ATTRIBUTION),
+        ("The researchers also found in 36 states most of the people who died were affected by pollution from "
+         "another state.", ClaimKind.ATTRIBUTION),
+        ("They found the highest oxygen concentrations occur when the water is colder.", ClaimKind.ATTRIBUTION),
+        ("Preliminary investigations suggest a new feature was forcing the nose down.", ClaimKind.ATTRIBUTION),
+        ("A search of McArthur's van found an alleged murder weapon.", ClaimKind.EVENT),
+        ("As its name suggests, the party supported the Eighteenth Amendment.", ClaimKind.OTHER),
+    ],
+    ids=["would say", "some say", "say, for example", "urged", "advised", "demanded", "condemned", "encouraged",
+         "researchers found", "they found",
+         "investigations suggest", "a search found", "as its name suggests"],
+)  # fmt: skip
+def test_saying_urging_condemning_and_a_studys_finding_are_attributed_statements(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('A "biosignature gas" is one that is produced by life and can be detected with space telescopes.',
+         ClaimKind.OTHER),
+        ('Blankenship, reportedly nicknamed the "king of coal", was chairman and CEO of Massey Energy.',
+         ClaimKind.OTHER),
+        ('Chodankar called D\'Souza "humble and soft-spoken".', ClaimKind.QUOTE),
+        ("The results show decreasing the access of youth to firearms may lower youth suicide rates.",
+         ClaimKind.OTHER),
+        ("Life has not been observed in any habitat other than Earth.", ClaimKind.OTHER),
+        ("This is lower than previous years.", ClaimKind.COMPARISON),
+    ],
+    ids=["a term defined", "a nickname", "someone's words", "lower, the verb", "other than", "lower than"],
+)  # fmt: skip
+def test_a_term_in_quotation_marks_quotes_nobody_and_lower_the_verb_or_other_than_compares_nothing(text, kind):
     assert describe_claim(text).kind == kind
