@@ -15,6 +15,10 @@ from typing import Any
 from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "The 2000 km long pipeline": a count measured, where "the 2020 presidential election" is a year
+_MEASURE_AFTER_A_NUMBER = (
+    r"(?:km|kg|cm|mm|m|ft|lb|mph|kph|mi|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|tonnes?|tons?|people|persons)"
+)
 _WEEKDAY = "|".join(WEEKDAYS)
 _DATE = re.compile(
     rf"""
@@ -29,11 +33,16 @@ _DATE = re.compile(
     | (?P<partday>\b(?:(?P<pd_rel>last|this)\s+(?:night|morning|afternoon|evening)|tonight)\b)
     | (?P<ago>\b(?P<ago_count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
         |\d{{1,3}})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid|(?:in|at)\s+the\s+(?:middle|end)\s+of)
+    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|this\s+(?:past|coming)|early|late|mid
+        |(?:in|at)\s+the\s+(?:middle|end)\s+of)
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
-    | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
-        (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
+    | (?P<year>\b(?:in|since|until|by|from|during|of|through|throughout)\s+
+        (?:(?:about|around|roughly|circa|approximately)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>(?:18|19|20)\d\d)\b)
+    | (?P<year_before_noun>(?=(?:18|19|20)\d\d\s)
+        (?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)
+        |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
+        (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -155,7 +164,10 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
+    joined_until = 0
     for match in _DATE.finditer(text):
+        if match.start() < joined_until:
+            continue  # "from 2005 through 2015": the year joined to the one before is taken already
         try:
             value = _resolve(match, sentence, published_on)
             if value is False:
@@ -171,9 +183,10 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
-        while match["year"] and (joined := _JOINED_YEAR.match(text, position)):
+        while (match["year"] or match["year_before_noun"]) and (joined := _JOINED_YEAR.match(text, position)):
             dates.append({"text": joined["y"], "value": joined["y"], "_end": joined.end()})  # "in 2014 and 2018"
             position = joined.end()
+        joined_until = position
     return dates
 
 
@@ -301,6 +314,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
     if match["relday"]:
         if match["relday"] == "Today" and sentence.just_before(_NAME_BEFORE_TODAY, match.start(), 40):
             return False  # "USA Today noted": a newspaper, like "Psychology Today" or "Russia Today"
+        if _quoted(match, sentence):
+            return False  # the speaker's day ("Today, I signed into law"), or now ("the person I am today")
         if published_on is None:
             return None
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
@@ -324,15 +339,20 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             # "in March of this year", "in August last year": the month of the year named, not the year alone
             return f"{_relative_unit(match['im_rel'].lower(), 'year', published_on)}-{month:02d}"
         year = published_on.year
-        if "next" in match["inmonth"].lower() or sentence.future:
+        named_as = match["inmonth"].lower()
+        if "coming" in named_as:
+            year += 1 if month <= published_on.month else 0  # "this coming May" is the next May
+        elif "past" in named_as:
+            year -= 1 if month >= published_on.month else 0  # "This past August" in a December article
+        elif "next" in named_as or sentence.future:
             year += 1 if month < published_on.month else 0  # "will be held in November"
-        elif "last" not in match["inmonth"].lower() and (sentence.present_tense or sentence.intention):
+        elif "last" not in named_as and (sentence.present_tense or sentence.intention):
             if abs(month - published_on.month) > 6:  # "voters in November" in an October article
                 year += 1 if month < published_on.month else -1
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
-    return match["y"]
+    return match["y"] or match["noun_year"]
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
@@ -525,13 +545,15 @@ def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         back = (published_on.weekday() - target) % 7
         days = -back if back <= 3 else 7 - back
         return (published_on + dt.timedelta(days=days)).isoformat()
-    future = relation == "next" or (sentence.future and not _done_that_day(sentence.text, match))
+    future = relation == "next" or (relation != "last" and sentence.future and not _done_that_day(sentence.text, match))
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()
     days = (published_on.weekday() - target) % 7
-    if relation == "last" and days == 0:
-        days = 7
+    if relation == "last" and days <= published_on.weekday():
+        # "On last Thursday" in a Friday article is the week before's: a day of the article's own week, from its
+        # Monday, is "on Thursday" or "this Thursday"
+        days += 7
     return (published_on - dt.timedelta(days=days)).isoformat()
 
 
