@@ -628,6 +628,25 @@ def test_last_weekday_is_one_before_the_articles_week(text, published_on, value)
     assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "published_on", "value"),
+    [
+        ("Jong was arrested in March, 2018, in Seoul.", dt.date(2019, 10, 17), "2018-03"),
+        # a span that runs to a month ahead, from an early month's article
+        (
+            "Pelosi proposed legislation that would fund the government through September.",
+            dt.date(2019, 1, 4),
+            "2019-09",
+        ),
+        ("They released him on bail till October.", dt.date(2019, 9, 18), "2019-10"),
+        ("celebrations ongoing through April", dt.date(2019, 5, 3), "2019-04"),
+        ("At the beginning of May, the pandemic was ongoing.", dt.date(2020, 6, 19), "2020-05"),
+    ],
+)
+def test_a_month_with_its_year_after_a_comma_and_months_through_till_and_the_beginning_of(text, published_on, value):
+    assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
+
+
 def test_entities_separate_titles_places_and_people():
     entities = find_entities(
         "U.S. Secretary of State Hillary Clinton met Foreign Minister Sergei Lavrov in Dublin, "

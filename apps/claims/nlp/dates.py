@@ -24,7 +24,7 @@ _DATE = re.compile(
     rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
-    | (?P<my>\b(?P<my_month>{_MONTH})\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
+    | (?P<my>\b(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
@@ -33,8 +33,8 @@ _DATE = re.compile(
     | (?P<partday>\b(?:(?P<pd_rel>last|this)\s+(?:night|morning|afternoon|evening)|tonight)\b)
     | (?P<ago>\b(?P<ago_count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
         |\d{{1,3}})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|this\s+(?:past|coming)|early|late|mid
-        |(?:in|at)\s+the\s+(?:middle|end)\s+of)
+    | (?P<inmonth>\b(?:in|since|until|till|through|by|from|during|last|next|this\s+(?:past|coming)|early|late|mid
+        |(?:in|at)\s+the\s+(?:middle|end|beginning|start)\s+of)
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of|through|throughout)\s+
@@ -347,7 +347,9 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         elif "next" in named_as or sentence.future:
             year += 1 if month < published_on.month else 0  # "will be held in November"
         elif "last" not in named_as and (sentence.present_tense or sentence.intention):
-            if abs(month - published_on.month) > 6:  # "voters in November" in an October article
+            # "voters in November" in an October article; but "would fund the government through September" in a
+            # January article is this September, as a deadline ahead
+            if abs(month - published_on.month) > 6 and not _deadline_ahead(match, sentence):
                 year += 1 if month < published_on.month else -1
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
@@ -462,7 +464,7 @@ def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
     year, is not."""
     return (
         (
-            match["inmonth"].lower().startswith(("until", "by"))
+            match["inmonth"].lower().startswith(("until", "till", "through", "by"))
             or sentence.just_before(_DEADLINE_BEFORE, match.start(), 30)
             # "the earthquakes may continue into early February" (a January article): what may go on, goes on ahead
             or (sentence.just_before(_INTO_BEFORE, match.start(), 12) and bool(_MODAL.search(sentence.own_words)))
