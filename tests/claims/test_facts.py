@@ -647,6 +647,22 @@ def test_a_month_with_its_year_after_a_comma_and_months_through_till_and_the_beg
     assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "In the 2016 presidential election, Sanders ran until June and didn't endorse her until July.",
+            ["2016", "2016-06", "2016-07"],
+        ),
+        ("In 2019, outbreaks were declared in Tonga on October 22.", ["2019", "2019-10-22"]),
+    ],
+)
+def test_a_sentence_that_opens_in_a_year_sets_its_months_in_it(text, values):
+    march_article = dt.date(2021, 3, 2)
+
+    assert [d["value"] for d in find_dates(text, published_on=march_article)] == values
+
+
 def test_entities_separate_titles_places_and_people():
     entities = find_entities(
         "U.S. Secretary of State Hillary Clinton met Foreign Minister Sergei Lavrov in Dublin, "

@@ -77,6 +77,8 @@ _MOVED_TO_BEFORE = re.compile(
 )
 
 
+# "In the 2016 presidential election, Sanders ran until June": a sentence that opens in a year is set in it
+_OPENING_YEAR = re.compile(r"(?:In|During)\s+(?:the\s+)?(?P<y>(?:18|19|20)\d\d)\b")
 # "Last year August 8", "last year on May 3": the day of the year named
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?P<rel>last|this)\s+year,?\s+(?:on\s+)?$", re.IGNORECASE)
 # "formed over the Bahamas this weekend": a past verb outside a relative clause
@@ -292,6 +294,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             and (named := _YEAR_NAMED_BEFORE.search(sentence.text, max(0, match.start() - 20), match.start()))
         ):
             year = _relative_unit(named["rel"].lower(), "year", published_on)  # "Last year August 8"
+        elif not year and (opening := _OPENING_YEAR.match(sentence.text)):
+            year = opening["y"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
         forecasts = sentence.forecasts
@@ -338,8 +342,10 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         if match["im_rel"]:
             # "in March of this year", "in August last year": the month of the year named, not the year alone
             return f"{_relative_unit(match['im_rel'].lower(), 'year', published_on)}-{month:02d}"
-        year = published_on.year
         named_as = match["inmonth"].lower()
+        if not re.match(r"(?:last|next|this)\b", named_as) and (opening := _OPENING_YEAR.match(sentence.text)):
+            return f"{opening['y']}-{month:02d}"
+        year = published_on.year
         if "coming" in named_as:
             year += 1 if month <= published_on.month else 0  # "this coming May" is the next May
         elif "past" in named_as:
