@@ -663,6 +663,20 @@ def test_a_sentence_that_opens_in_a_year_sets_its_months_in_it(text, values):
     assert [d["value"] for d in find_dates(text, published_on=march_article)] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Mugabe served as its first prime minister, 1980\u20131987.", ["1980", "1987"]),
+        ("a proxy averaged over the years 2005-2015", ["2005", "2015"]),
+        # a range of counts, and a name with a year in it, are no years
+        ("between 1800-2000 people died", []),
+        ("the 2019-nCoV virus", []),
+    ],
+)
+def test_a_range_of_years_is_each_year(text, values):
+    assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == values
+
+
 def test_entities_separate_titles_places_and_people():
     entities = find_entities(
         "U.S. Secretary of State Hillary Clinton met Foreign Minister Sergei Lavrov in Dublin, "

@@ -43,6 +43,8 @@ _DATE = re.compile(
         (?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)
         |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
         (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
+    | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
+        (?=\s*[-\u2013]\s*(?:18|19|20)\d\d\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -185,7 +187,9 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
-        while (match["year"] or match["year_before_noun"]) and (joined := _JOINED_YEAR.match(text, position)):
+        while (match["year"] or match["year_before_noun"] or match["year_range"]) and (
+            joined := _JOINED_YEAR.match(text, position)
+        ):
             dates.append({"text": joined["y"], "value": joined["y"], "_end": joined.end()})  # "in 2014 and 2018"
             position = joined.end()
         joined_until = position
@@ -360,7 +364,7 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
-    return match["y"] or match["noun_year"]
+    return match["y"] or match["noun_year"] or match["range_year"]
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
