@@ -594,6 +594,9 @@ def test_a_year_before_the_noun_it_dates_is_a_date(text, values):
         ("Violence rose in various cities throughout 2020.", ["2020"]),
         ("Deutsche Welle reported in mid-2019 that 62 outlets had closed.", ["2019"]),
         ("The study combined data from 2005 through 2015.", ["2005", "2015"]),
+        # counts after the same words
+        ("The committee went through 2000 pages of evidence.", []),
+        ("Crews laid pipe in 2000 km of trenches.", []),
     ],
 )
 def test_years_through_throughout_and_in_part_of_a_year(text, values):

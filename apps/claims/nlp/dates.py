@@ -38,7 +38,8 @@ _DATE = re.compile(
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
     | (?P<year>\b(?:in|since|until|by|from|during|of|through|throughout)\s+
-        (?:(?:about|around|roughly|circa|approximately)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>(?:18|19|20)\d\d)\b)
+        (?:(?:about|around|roughly|circa|approximately)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>(?:18|19|20)\d\d)\b
+        (?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!(?<=through\s\d{{4}})\s+[a-z]+s\b))
     | (?P<year_before_noun>(?=(?:18|19|20)\d\d\s)
         (?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)
         |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
