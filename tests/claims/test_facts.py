@@ -557,6 +557,129 @@ def test_the_verb_may_is_not_a_month():
     assert find_dates("Assad may use chemical weapons", published_on=TUESDAY) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The governor tweeted, "Today, I signed into law the Human Life Protection Act."',
+        'He said, "I am glad, because it made me the person I am today."',
+        'DeWine wrote, "to conduct an election tomorrow would force poll workers to take a risk."',
+        '"After yesterday\'s vote, it is clear who should win," he said.',
+    ],
+)
+def test_a_quoted_today_or_yesterday_is_the_speakers_not_the_articles(text):
+    assert find_dates(text, published_on=TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("They select their nominees for the 2020 United States presidential election.", ["2020"]),
+        ("He wrote several songs on Bob Dylan's 2009 release Together Through Life.", ["2009"]),
+        ("They tried to add the question to the upcoming 2020 census.", ["2020"]),
+        ("In a 2006 interview with magazine The Bark, Day said she was fine.", ["2006"]),
+        ("He grew it through his 2008 and 2010 runs for Congress.", ["2008", "2010"]),
+        # a count measured, not a year
+        ("The 2000 km long pipeline is to connect the fields with Crete.", []),
+        ("The 1900 people were evacuated.", []),
+    ],
+)
+def test_a_year_before_the_noun_it_dates_is_a_date(text, values):
+    assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("His current term was through 2021.", ["2021"]),
+        ("Violence rose in various cities throughout 2020.", ["2020"]),
+        ("Deutsche Welle reported in mid-2019 that 62 outlets had closed.", ["2019"]),
+        ("The study combined data from 2005 through 2015.", ["2005", "2015"]),
+        # counts after the same words
+        ("The committee went through 2000 pages of evidence.", []),
+        ("Crews laid pipe in 2000 km of trenches.", []),
+    ],
+)
+def test_years_through_throughout_and_in_part_of_a_year(text, values):
+    assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "value"),
+    [
+        ("This past August, he won the promotion's TNT Championship.", dt.date(2020, 12, 28), "2020-08"),
+        ("a shutdown lasting several weeks this past December", dt.date(2019, 2, 21), "2018-12"),
+        ("Segal announced de Graaf as his running mate this past April.", dt.date(2020, 8, 31), "2020-04"),
+        ("The vote is set for this coming March.", dt.date(2020, 8, 31), "2021-03"),
+    ],
+)
+def test_this_past_and_this_coming_month(text, published_on, value):
+    assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "value"),
+    [
+        # a day of the article's own week would be "on Thursday" or "this Thursday"
+        ("On last Thursday, the delegations had met in Athens.", dt.date(2020, 1, 10), "2020-01-02"),
+        ("Who Gives a Crap said on last Wednesday they'd run out of stock.", dt.date(2020, 3, 13), "2020-03-04"),
+        ("the emergency Trump declared last Friday", dt.date(2019, 2, 21), "2019-02-15"),
+        # "last" never lies ahead, whatever the sentence says will happen
+        ("Last Friday's ruling will stand.", dt.date(2019, 2, 21), "2019-02-15"),
+    ],
+)
+def test_last_weekday_is_one_before_the_articles_week(text, published_on, value):
+    assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "value"),
+    [
+        ("Jong was arrested in March, 2018, in Seoul.", dt.date(2019, 10, 17), "2018-03"),
+        # a span that runs to a month ahead, from an early month's article
+        (
+            "Pelosi proposed legislation that would fund the government through September.",
+            dt.date(2019, 1, 4),
+            "2019-09",
+        ),
+        ("They released him on bail till October.", dt.date(2019, 9, 18), "2019-10"),
+        ("celebrations ongoing through April", dt.date(2019, 5, 3), "2019-04"),
+        ("At the beginning of May, the pandemic was ongoing.", dt.date(2020, 6, 19), "2020-05"),
+    ],
+)
+def test_a_month_with_its_year_after_a_comma_and_months_through_till_and_the_beginning_of(text, published_on, value):
+    assert [d["value"] for d in find_dates(text, published_on=published_on)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "In the 2016 presidential election, Sanders ran until June and didn't endorse her until July.",
+            ["2016", "2016-06", "2016-07"],
+        ),
+        ("In 2019, outbreaks were declared in Tonga on October 22.", ["2019", "2019-10-22"]),
+    ],
+)
+def test_a_sentence_that_opens_in_a_year_sets_its_months_in_it(text, values):
+    march_article = dt.date(2021, 3, 2)
+
+    assert [d["value"] for d in find_dates(text, published_on=march_article)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Mugabe served as its first prime minister, 1980\u20131987.", ["1980", "1987"]),
+        ("a proxy averaged over the years 2005-2015", ["2005", "2015"]),
+        # a range of counts, and a name with a year in it, are no years
+        ("between 1800-2000 people died", []),
+        ("the 2019-nCoV virus", []),
+    ],
+)
+def test_a_range_of_years_is_each_year(text, values):
+    assert [d["value"] for d in find_dates(text, published_on=TUESDAY)] == values
+
+
 def test_entities_separate_titles_places_and_people():
     entities = find_entities(
         "U.S. Secretary of State Hillary Clinton met Foreign Minister Sergei Lavrov in Dublin, "

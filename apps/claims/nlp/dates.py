@@ -15,12 +15,16 @@ from typing import Any
 from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "The 2000 km long pipeline": a count measured, where "the 2020 presidential election" is a year
+_MEASURE_AFTER_A_NUMBER = (
+    r"(?:km|kg|cm|mm|m|ft|lb|mph|kph|mi|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|tonnes?|tons?|people|persons)"
+)
 _WEEKDAY = "|".join(WEEKDAYS)
 _DATE = re.compile(
     rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
-    | (?P<my>\b(?P<my_month>{_MONTH})\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
+    | (?P<my>\b(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
@@ -29,11 +33,19 @@ _DATE = re.compile(
     | (?P<partday>\b(?:(?P<pd_rel>last|this)\s+(?:night|morning|afternoon|evening)|tonight)\b)
     | (?P<ago>\b(?P<ago_count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty
         |\d{{1,3}})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)
-    | (?P<inmonth>\b(?:in|since|until|by|from|during|last|next|early|late|mid|(?:in|at)\s+the\s+(?:middle|end)\s+of)
+    | (?P<inmonth>\b(?:in|since|until|till|through|by|from|during|last|next|this\s+(?:past|coming)|early|late|mid
+        |(?:in|at)\s+the\s+(?:middle|end|beginning|start)\s+of)
         [\s-]+(?P<im_month>{_MONTH})\b
         (?:\s+(?:of\s+)?(?P<im_rel>last|this|next)\s+year\b)?(?!,?\s+\d|\s+of\s+\d))
-    | (?P<year>\b(?:in|since|until|by|from|during|of)\s+
-        (?:(?:about|around|roughly|circa|approximately)\s+)?(?P<y>(?:18|19|20)\d\d)\b)
+    | (?P<year>\b(?:in|since|until|by|from|during|of|through|throughout)\s+
+        (?:(?:about|around|roughly|circa|approximately)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>(?:18|19|20)\d\d)\b
+        (?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!(?<=through\s\d{{4}})\s+[a-z]+s\b))
+    | (?P<year_before_noun>(?=(?:18|19|20)\d\d\s)
+        (?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)
+        |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
+        (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
+    | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
+        (?=\s*[-\u2013]\s*(?:18|19|20)\d\d\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -68,6 +80,8 @@ _MOVED_TO_BEFORE = re.compile(
 )
 
 
+# "In the 2016 presidential election, Sanders ran until June": a sentence that opens in a year is set in it
+_OPENING_YEAR = re.compile(r"(?:In|During)\s+(?:the\s+)?(?P<y>(?:18|19|20)\d\d)\b")
 # "Last year August 8", "last year on May 3": the day of the year named
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?P<rel>last|this)\s+year,?\s+(?:on\s+)?$", re.IGNORECASE)
 # "formed over the Bahamas this weekend": a past verb outside a relative clause
@@ -155,7 +169,10 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
     dates = []
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
+    joined_until = 0
     for match in _DATE.finditer(text):
+        if match.start() < joined_until:
+            continue  # "from 2005 through 2015": the year joined to the one before is taken already
         try:
             value = _resolve(match, sentence, published_on)
             if value is False:
@@ -171,9 +188,12 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
-        while match["year"] and (joined := _JOINED_YEAR.match(text, position)):
+        while (match["year"] or match["year_before_noun"] or match["year_range"]) and (
+            joined := _JOINED_YEAR.match(text, position)
+        ):
             dates.append({"text": joined["y"], "value": joined["y"], "_end": joined.end()})  # "in 2014 and 2018"
             position = joined.end()
+        joined_until = position
     return dates
 
 
@@ -279,6 +299,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
             and (named := _YEAR_NAMED_BEFORE.search(sentence.text, max(0, match.start() - 20), match.start()))
         ):
             year = _relative_unit(named["rel"].lower(), "year", published_on)  # "Last year August 8"
+        elif not year and (opening := _OPENING_YEAR.match(sentence.text)):
+            year = opening["y"]
         if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
         forecasts = sentence.forecasts
@@ -301,6 +323,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
     if match["relday"]:
         if match["relday"] == "Today" and sentence.just_before(_NAME_BEFORE_TODAY, match.start(), 40):
             return False  # "USA Today noted": a newspaper, like "Psychology Today" or "Russia Today"
+        if _quoted(match, sentence):
+            return False  # the speaker's day ("Today, I signed into law"), or now ("the person I am today")
         if published_on is None:
             return None
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["relday"].lower()]
@@ -323,16 +347,25 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         if match["im_rel"]:
             # "in March of this year", "in August last year": the month of the year named, not the year alone
             return f"{_relative_unit(match['im_rel'].lower(), 'year', published_on)}-{month:02d}"
+        named_as = match["inmonth"].lower()
+        if not re.match(r"(?:last|next|this)\b", named_as) and (opening := _OPENING_YEAR.match(sentence.text)):
+            return f"{opening['y']}-{month:02d}"
         year = published_on.year
-        if "next" in match["inmonth"].lower() or sentence.future:
+        if "coming" in named_as:
+            year += 1 if month <= published_on.month else 0  # "this coming May" is the next May
+        elif "past" in named_as:
+            year -= 1 if month >= published_on.month else 0  # "This past August" in a December article
+        elif "next" in named_as or sentence.future:
             year += 1 if month < published_on.month else 0  # "will be held in November"
-        elif "last" not in match["inmonth"].lower() and (sentence.present_tense or sentence.intention):
-            if abs(month - published_on.month) > 6:  # "voters in November" in an October article
+        elif "last" not in named_as and (sentence.present_tense or sentence.intention):
+            # "voters in November" in an October article; but "would fund the government through September" in a
+            # January article is this September, as a deadline ahead
+            if abs(month - published_on.month) > 6 and not _deadline_ahead(match, sentence):
                 year += 1 if month < published_on.month else -1
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
-    return match["y"]
+    return match["y"] or match["noun_year"] or match["range_year"]
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
@@ -442,7 +475,7 @@ def _deadline_ahead(match: re.Match[str], sentence: _Sentence) -> bool:
     year, is not."""
     return (
         (
-            match["inmonth"].lower().startswith(("until", "by"))
+            match["inmonth"].lower().startswith(("until", "till", "through", "by"))
             or sentence.just_before(_DEADLINE_BEFORE, match.start(), 30)
             # "the earthquakes may continue into early February" (a January article): what may go on, goes on ahead
             or (sentence.just_before(_INTO_BEFORE, match.start(), 12) and bool(_MODAL.search(sentence.own_words)))
@@ -525,13 +558,15 @@ def _weekday(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         back = (published_on.weekday() - target) % 7
         days = -back if back <= 3 else 7 - back
         return (published_on + dt.timedelta(days=days)).isoformat()
-    future = relation == "next" or (sentence.future and not _done_that_day(sentence.text, match))
+    future = relation == "next" or (relation != "last" and sentence.future and not _done_that_day(sentence.text, match))
     if future:
         days = (target - published_on.weekday()) % 7 or 7
         return (published_on + dt.timedelta(days=days)).isoformat()
     days = (published_on.weekday() - target) % 7
-    if relation == "last" and days == 0:
-        days = 7
+    if relation == "last" and days <= published_on.weekday():
+        # "On last Thursday" in a Friday article is the week before's: a day of the article's own week, from its
+        # Monday, is "on Thursday" or "this Thursday"
+        days += 7
     return (published_on - dt.timedelta(days=days)).isoformat()
 
 
