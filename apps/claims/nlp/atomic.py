@@ -84,6 +84,7 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         return [piece]  # each item leans on the list's opening words
     rules = (
         _semicolon,
+        _leading_concession,
         _relative_clause,
         _apposition,
         _that_coordination,
@@ -551,6 +552,68 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         return [
             Piece(piece.head, first, piece.subject),
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
+        ]
+    return None
+
+
+# "While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement": a concession opening the
+# sentence states its clause as plainly as the main one, unlike an opening "Because", "If", "As" or "After" clause,
+# whose claim is the link itself.
+_CONCESSION_OPENING = re.compile(r"(?:[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Ee]ven\s+though|[Ww]hereas)\s+")
+# "While in New York City ...", "While not naming ...", "Although known to ...": no clause of its own
+_NO_CLAUSE_AFTER_CONCESSION = re.compile(r"(?:not|in|on|at|under|during|[a-z]+ing|[a-z]+ed|known|born)\b")
+# "..., the Senate did not.": a main clause that leaves its verb to the concession says nothing alone
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:do|does|did|has|have|had|is|are|was|were|will|would|can|could|should|might|may)(?:\s+not|n['\u2019]t)?"
+    r"(?:\s+(?:too|so|either))?\s*[.!]?\s*$"
+)
+# "..., up until now, no drugs have been ...": a short time phrase before the main clause's subject is the main
+# clause's, not the concession's (but "..., opposite Rock Hudson, Day considered" ends the concession)
+_MAIN_CLAUSE_OPENER = words("up until over so now today this last in at since by")
+_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that"})
+
+
+def _leading_concession(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "While Puerto Rico is a commonwealth of the United States, it is not a state" -> "Puerto Rico is a
+    commonwealth of the United States", "Puerto Rico is not a state"."""
+    opening = _CONCESSION_OPENING.match(text)
+    if not opening or _NO_CLAUSE_AFTER_CONCESSION.match(text, opening.end()):
+        return None
+    for comma in re.finditer(r",\s+", text[opening.end() :]):
+        clause_end, main_start = opening.end() + comma.start(), opening.end() + comma.end()
+        main_tokens = _tokens(text[main_start:])
+        verb = _verb_index(main_tokens)
+        if verb is None or main_tokens[0].group().lower() in _RELATIVE_OR_JOINING:
+            continue  # "While the firm, which was founded in 1990, grew, ...": still inside the concession
+        if main_tokens[0].group().lower() == "according":
+            return None  # "..., according to Wasef archaeologists have not ...": a source, not a subject
+        subject_start = _subject_start(main_tokens, verb)
+        if subject_start != 0 and main_tokens[0].group().lower() not in _MAIN_CLAUSE_OPENER:
+            continue
+        if _ELLIPTICAL_END.search(text, main_start) or not _has_words(sentence, (a + opening.end(), a + clause_end), 3):
+            return None  # "While the House confirmed his nomination, the Senate did not."
+        clause = _trim(sentence, a + opening.end(), a + clause_end)
+        main = _trim(sentence, a + main_start, a + len(text))
+        pronoun = main_tokens[subject_start].group().lower() if subject_start == verb - 1 else ""
+        subject = clause_subject = ""
+        main_subject = _subject_span(sentence[main[0] : main[1]])
+        if (
+            _tokens(sentence[clause[0] : clause[1]])[0].group().lower() in ("he", "she")
+            and main_subject is not None
+            and _names_someone(named := sentence[main[0] + main_subject[0] : main[0] + main_subject[1]])
+        ):
+            # "Though she was nominated ..., Day personally considered ...": the "she" is Day
+            clause_subject = re.sub(r"(?:\s+(?:[a-z]+ly|" + "|".join(_SUBJECT_ADVERBS) + r"))+$", "", named)
+        if pronoun in _PRONOUNS:
+            span = _subject_span(sentence[clause[0] : clause[1]])
+            named = span is not None and sentence[clause[0] + span[0] : clause[0] + span[1]]
+            if named and (pronoun not in ("he", "she") or _names_someone(named)):
+                subject = named  # "Although Caudipteryx is ..., it lived ..." -> "Caudipteryx lived ..."
+            elif pronoun in ("it", "they"):
+                return None  # an "it" no one can tell the meaning of without the concession
+        return [
+            Piece(piece.head, clause, clause_subject or piece.subject),
+            Piece(() if subject else _frame_head(sentence, piece), main, subject),
         ]
     return None
 

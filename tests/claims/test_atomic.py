@@ -1,0 +1,62 @@
+"""How `split_atomic` cuts a sentence into atomic claims and what each piece reads as on its own."""
+
+import pytest
+
+from apps.claims.nlp.atomic import piece_text, split_atomic
+
+
+def _pieces(sentence: str) -> list[str]:
+    return [piece_text(sentence, piece) for piece in split_atomic(sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement.",
+            ["54 nations have signed onto the AfCFTA.", "Only 27 have ratified the agreement."],
+        ),
+        (
+            "Even though Waseem confessed to acting alone, several alleged accomplices were tried by the same court.",
+            ["Waseem confessed to acting alone.", "Several alleged accomplices were tried by the same court."],
+        ),
+        (
+            "While Puerto Rico is a commonwealth of the United States, it is not a state.",
+            ["Puerto Rico is a commonwealth of the United States.", "Puerto Rico is not a state."],
+        ),
+        (
+            "Though she was nominated for the Oscar for Pillow Talk, opposite Rock Hudson, Day personally "
+            "considered her best performance to be her portrayal of Ruth Etting.",
+            [
+                "Day was nominated for the Oscar for Pillow Talk, opposite Rock Hudson.",
+                "Day personally considered her best performance to be her portrayal of Ruth Etting.",
+            ],
+        ),
+        (
+            "While one experimental vaccine appears able to reduce Ebola mortality, up until now, no drugs have "
+            "been clearly demonstrated suitable for treating existing infection.",
+            [
+                "One experimental vaccine appears able to reduce Ebola mortality.",
+                "Up until now, no drugs have been clearly demonstrated suitable for treating existing infection.",
+            ],
+        ),
+    ],
+    ids=["while", "even though", "its pronoun gets the subject", "a pronoun before its name", "an opening phrase"],
+)
+def test_a_concession_opening_the_sentence_is_a_claim_of_its_own(sentence, pieces):
+    assert _pieces(sentence) == pieces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "While the House of Representatives confirmed Pierluisi's nomination on Friday, the Senate did not.",
+        "While in New York City to attend the General Assembly, President Zelensky told reporters he was calm.",
+        "Although known to have lived his latter years in South Africa, his daughter said he died in Britain.",
+        "While some ancient writers made passing mention of feeding bread to ibises, according to Wasef "
+        "archaeologists have not yet turned up any hatchery structures.",
+    ],
+    ids=["the main clause leaves its verb to the concession", "no clause", "a participle", "a source, no subject"],
+)
+def test_a_concession_is_not_split_off_a_main_clause_that_cannot_stand_alone(sentence):
+    assert _pieces(sentence) == [sentence]
