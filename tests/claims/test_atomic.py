@@ -60,3 +60,15 @@ def test_a_concession_opening_the_sentence_is_a_claim_of_its_own(sentence, piece
 )
 def test_a_concession_is_not_split_off_a_main_clause_that_cannot_stand_alone(sentence):
     assert _pieces(sentence) == [sentence]
+
+
+def test_words_in_brackets_do_not_push_the_verb_out_of_reach_of_its_subject():
+    sentence = (
+        "A helicopter under contract to Pacific Gas and Electric (PG&E) on Tuesday struck power lines and crashed "
+        "near Fairfield, California."
+    )
+
+    assert _pieces(sentence) == [
+        "A helicopter under contract to Pacific Gas and Electric (PG&E) on Tuesday struck power lines.",
+        "A helicopter under contract to Pacific Gas and Electric (PG&E) on Tuesday crashed near Fairfield, California.",
+    ]

@@ -953,7 +953,7 @@ def _regular_past(lower: str) -> bool:
 
 def _verb_index(tokens: list[re.Match[str]]) -> int | None:
     """Index of the first finite verb (after at least one subject word), or None."""
-    for index, token in enumerate(tokens[:12]):
+    for index, token in enumerate(tokens[: _verb_reach(tokens)]):
         word = token.group()
         lower = word.lower()
         if index == 0 or word in (",", ";", ":"):
@@ -982,6 +982,28 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         ):
             return index  # not "U.S. diplomats fled": a noun, with the verb after it
     return None
+
+
+# How many words of a clause are looked at for its verb: a subject is seldom longer.
+_SUBJECT_REACH = 12
+
+
+def _verb_reach(tokens: list[re.Match[str]]) -> int:
+    """Where the search for a verb stops: after `_SUBJECT_REACH` tokens, not counting those in brackets, which
+    name or gloss a word of the subject ("A helicopter under contract to Pacific Gas and Electric (PG&E) on
+    Tuesday struck")."""
+    counted = depth = 0
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            counted += 1
+            if counted > _SUBJECT_REACH:
+                return index
+    return len(tokens)
 
 
 def states_an_event(text: str) -> bool:
