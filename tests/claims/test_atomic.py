@@ -72,3 +72,32 @@ def test_words_in_brackets_do_not_push_the_verb_out_of_reach_of_its_subject():
         "A helicopter under contract to Pacific Gas and Electric (PG&E) on Tuesday struck power lines.",
         "A helicopter under contract to Pacific Gas and Electric (PG&E) on Tuesday crashed near Fairfield, California.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "Warren, formerly a professor at Harvard Law School, lost her home state of Massachusetts.",
+            ["Warren lost her home state of Massachusetts.", "Warren was formerly a professor at Harvard Law School."],
+        ),
+        (
+            "The Southern Transitional Council, previously an ally of the government, is now in conflict with it.",
+            [
+                "The Southern Transitional Council is now in conflict with it.",
+                "The Southern Transitional Council was previously an ally of the government.",
+            ],
+        ),
+        (
+            "In the conflict the Taliban, once the governing force, seeks to retake control.",
+            ["In the conflict the Taliban seeks to retake control.", "The Taliban was once the governing force."],
+        ),
+        (
+            "Hagia Sophia, now a museum, drew millions of visitors.",
+            ["Hagia Sophia drew millions of visitors.", "Hagia Sophia is now a museum."],
+        ),
+    ],
+    ids=["formerly", "previously", "once, after the", "now"],
+)
+def test_an_apposition_saying_what_someone_was_or_is_now_is_a_claim_of_its_own(sentence, pieces):
+    assert _pieces(sentence) == pieces

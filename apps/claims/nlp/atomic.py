@@ -361,10 +361,14 @@ _APPOSITION = re.compile(
     # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
     rf"(?P<name>\b{_NAME_WORD}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_WORD}){{0,3}}"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?),\s+"
-    r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
+    # "Warren, formerly a professor at Harvard Law School,": what someone was, or is now
+    r"(?P<apposition>(?:(?P<adverb>formerly|previously|once|now|currently)\s+)?"
+    r"(?P<description>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?))(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
 # "about trade, tariffs, the European Court of Justice, the border ...": short items of a list before the name
 _LISTED_ITEMS_BEFORE = re.compile(r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2},\s+){2,}(?:the\s+)?$")
@@ -421,15 +425,18 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         )
         if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")) or in_a_list_of_things:
             continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
-        if _PROPER_NAME.fullmatch(match["apposition"]) and not _names_a_post(match["apposition"]):
+        if _PROPER_NAME.fullmatch(match["description"]) and not _names_a_post(match["description"]):
             continue  # "the city of Cahors, the State of France, and ...": another name, not a description
         name = (a + match.start("name"), a + match.end("name"))
-        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["apposition"]):
+        if article := _THE_BEFORE.search(text, 0, match.start("name")):
+            name = (a + article.start(), name[1])  # "the Taliban, once the governing force,": "The Taliban was"
+        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["description"]):
             # "Doug Miller of Milltech Marine, a firm specialising in AIS,": the firm is described
             body_start = match.start("name") + match["name"].rindex(" of ") + len(" of ")
             body_start += len("the ") if text.startswith("the ", body_start) else 0
             name = (a + body_start, name[1])
-        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
+        link = "was" if match["adverb"] in _PAST_ADVERBS else "is"
+        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link=link)
         if not text[match.end() :].strip(" .!"):
             if not (piece.head or piece.subject) and opening_phrase(text[: match.start("name")]):
                 continue  # "Per request of Boris Johnson, the Queen suspended parliament": the main clause
