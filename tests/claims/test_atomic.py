@@ -101,3 +101,31 @@ def test_words_in_brackets_do_not_push_the_verb_out_of_reach_of_its_subject():
 )
 def test_an_apposition_saying_what_someone_was_or_is_now_is_a_claim_of_its_own(sentence, pieces):
     assert _pieces(sentence) == pieces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "The silver medal was won by Rai Benjamin from the United States, who finished in 47.66 seconds.",
+            [
+                "The silver medal was won by Rai Benjamin from the United States.",
+                "Rai Benjamin from the United States finished in 47.66 seconds.",
+            ],
+        ),
+        (
+            "Alexander Gagay of Yekaterinburg, who took third place last year, is a fourth year student.",
+            [
+                "Alexander Gagay of Yekaterinburg is a fourth year student.",
+                "Alexander Gagay of Yekaterinburg took third place last year.",
+            ],
+        ),
+        (
+            "The police arrested a man in Poland, who was later released.",
+            ["The police arrested a man in Poland, who was later released."],
+        ),
+    ],
+    ids=["from a country", "of a city", "no one named before the place"],
+)
+def test_who_after_a_place_is_the_person_from_it_never_the_place(sentence, pieces):
+    assert _pieces(sentence) == pieces

@@ -198,6 +198,12 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
+        if match["pronoun"] == "who" and _names_a_place(text[antecedent[0] : antecedent[1]]):
+            # "Alexander Gagay of Yekaterinburg, who took third place": who comes from the place, not the place
+            person = _PERSON_FROM_A_PLACE.search(text, max(0, antecedent[0] - _DESCRIBED_PERSON_REACH), antecedent[0])
+            if person is None:
+                continue
+            antecedent = (person.start(), antecedent[1])
         before_from = max(0, antecedent[0] - _DESCRIBED_PERSON_REACH)
         if match["pronoun"] == "who" and (
             described := _UNNAMED_PERSON_DESCRIBED_BEFORE.search(text, before_from, antecedent[0])
@@ -222,6 +228,10 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
         return [main, relative]
     return None
+
+
+def _names_a_place(phrase: str) -> bool:
+    return re.sub(r"^[Tt]he\s+", "", phrase) in PLACES
 
 
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
@@ -369,6 +379,7 @@ _APPOSITION = re.compile(
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
+_PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
 # "about trade, tariffs, the European Court of Justice, the border ...": short items of a list before the name
 _LISTED_ITEMS_BEFORE = re.compile(r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2},\s+){2,}(?:the\s+)?$")
