@@ -129,3 +129,14 @@ def test_an_apposition_saying_what_someone_was_or_is_now_is_a_claim_of_its_own(s
 )
 def test_who_after_a_place_is_the_person_from_it_never_the_place(sentence, pieces):
     assert _pieces(sentence) == pieces
+
+
+def test_a_relative_that_is_the_subject_of_what_an_unnamed_source_said_stays_in_its_sentence():
+    reported = "The strikes caused fires at a plant and an oil field, which state media said were under control."
+    its_own_verb = "The navy spoke to The Jakarta Post, which also reported location data showing the ship in port."
+
+    assert _pieces(reported) == [reported]
+    assert _pieces(its_own_verb) == [
+        "The navy spoke to The Jakarta Post.",
+        "The Jakarta Post also reported location data showing the ship in port.",
+    ]

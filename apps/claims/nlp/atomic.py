@@ -166,6 +166,13 @@ _REPORTED_WHICH = re.compile(
     r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
 )
 
+# "which state media said were ...", "who officials believe was ...": the relative is the subject of what an unnamed
+# source said, and the source is no part of it; "which also reported", "which has said" are the relative's own verbs.
+_UNNAMED_SOURCE_BEFORE_VERB = re.compile(
+    rf"(?!(?:{'|'.join(sorted(AUXILIARIES))}|also|then|later|now|today|yesterday|still|[a-z]+ly)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:said|says|reported|reports|believe|believes|believed|estimated|noted|claimed)\b"
+)
+
 
 # Someone unnamed ("a woman"), then whose relative or what member they are, up to the name a "who" follows: the
 # relative clause goes on describing the unnamed person.
@@ -190,6 +197,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
             continue  # "..., which Politico reported left experts disappointed": about the whole clause
+        if _UNNAMED_SOURCE_BEFORE_VERB.match(match["clause"]):
+            continue  # "fires at a plant and an oil field, which state media said were under control": said's subject
         if _OBJECT_RELATIVE.match(match["clause"]):
             continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
