@@ -140,3 +140,31 @@ def test_a_relative_that_is_the_subject_of_what_an_unnamed_source_said_stays_in_
         "The navy spoke to The Jakarta Post.",
         "The Jakarta Post also reported location data showing the ship in port.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "The charge was denied by Irma Tchkadua, Basilashvili's lawyer.",
+            ["The charge was denied by Irma Tchkadua.", "Irma Tchkadua is Basilashvili's lawyer."],
+        ),
+        (
+            "Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation shortly before midnight.",
+            [
+                "Ricardo Rosselló Nevares announced his resignation shortly before midnight.",
+                "Ricardo Rosselló Nevares is Puerto Rico's governor.",
+            ],
+        ),
+        ("In Paris, France's president announced new plans.", ["In Paris, France's president announced new plans."]),
+    ],
+    ids=["at the end", "between commas", "a clause, not a description"],
+)
+def test_an_apposition_opened_by_a_possessive_name_is_a_claim_of_its_own(sentence, pieces):
+    assert _pieces(sentence) == pieces
+
+
+def test_an_apposition_is_not_split_off_a_statement_it_would_leave_a_fragment():
+    sentence = "Conyers, the former Democratic Dean of the House of Representatives, was 90."
+
+    assert _pieces(sentence) == [sentence]

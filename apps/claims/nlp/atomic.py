@@ -382,10 +382,14 @@ _APPOSITION = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?),\s+"
     # "Warren, formerly a professor at Harvard Law School,": what someone was, or is now
     r"(?P<apposition>(?:(?P<adverb>formerly|previously|once|now|currently)\s+)?"
-    r"(?P<description>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?))(?P<close>,\s+|\s*[.!]?\s*$)"
+    # "Susan Bro, Heather Heyer's mother,": a name's possessive says whose
+    r"(?P<description>(?:a|an|the|one of the|(?P<whose>(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['\u2019]s))\s+(?:[^,;()]|,(?=\d)){{3,90}}?))(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
 
+# Fewer words are a fragment to the check-worthiness score, which drops them.
+_FEWEST_WORDS_OF_A_CLAIM = 4
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
@@ -436,8 +440,8 @@ _TIME_WORDS = frozenset(
 def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "in Magnitogorsk, a city in the Ural region," -> "Magnitogorsk is a city in the Ural region"."""
     for match in _APPOSITION.finditer(text):
-        if _has_finite_verb(match["apposition"]):
-            continue  # a clause ("the report said ..."), not a noun phrase
+        if _has_finite_verb(match["apposition"]) or (match["whose"] and states_an_event(match["apposition"])):
+            continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
@@ -447,6 +451,12 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
         if _PROPER_NAME.fullmatch(match["description"]) and not _names_a_post(match["description"]):
             continue  # "the city of Cahors, the State of France, and ...": another name, not a description
+        rest_words = re.findall(r"\w+", text[match.end() :])
+        if (
+            rest_words
+            and len(re.findall(r"\w+", text[: match.end("name")])) + len(rest_words) < _FEWEST_WORDS_OF_A_CLAIM
+        ):
+            continue  # "Conyers, the former Dean of the House, was 90": "Conyers was 90" alone is a fragment
         name = (a + match.start("name"), a + match.end("name"))
         if article := _THE_BEFORE.search(text, 0, match.start("name")):
             name = (a + article.start(), name[1])  # "the Taliban, once the governing force,": "The Taliban was"
