@@ -1,7 +1,10 @@
 """How `split_atomic` cuts a sentence into atomic claims and what each piece reads as on its own."""
 
+import datetime as dt
+
 import pytest
 
+from apps.claims.extraction import extract_claims
 from apps.claims.nlp.atomic import piece_text, split_atomic
 
 
@@ -168,3 +171,19 @@ def test_an_apposition_is_not_split_off_a_statement_it_would_leave_a_fragment():
     sentence = "Conyers, the former Democratic Dean of the House of Representatives, was 90."
 
     assert _pieces(sentence) == [sentence]
+
+
+def test_a_speaker_described_by_a_possessive_apposition_is_still_the_source_of_what_they_said():
+    claims = extract_claims(
+        "Speaking to Portfolio.hu, Matt Simister, Tesco\u2019s CEO for Central Europe, explained that the company "
+        "held a 4% share of the market.",
+        published_on=dt.date(2012, 12, 12),
+    )
+
+    assert [(claim.text, claim.attribution) for claim in claims] == [
+        (
+            "Speaking to Portfolio.hu, Matt Simister explained that the company held a 4% share of the market.",
+            "Matt Simister",
+        ),
+        ("Matt Simister is Tesco\u2019s CEO for Central Europe.", ""),
+    ]
