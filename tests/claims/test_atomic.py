@@ -187,3 +187,15 @@ def test_a_speaker_described_by_a_possessive_apposition_is_still_the_source_of_w
         ),
         ("Matt Simister is Tesco\u2019s CEO for Central Europe.", ""),
     ]
+
+
+def test_an_infinitive_inside_an_apposition_does_not_make_it_a_clause():
+    sentence = (
+        "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate for the presidential election to be held on "
+        "August 9, held a rally in Minsk."
+    )
+
+    assert _pieces(sentence) == [
+        "On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk.",
+        "Sviatlana Tsikhanouskaya is an opposition candidate for the presidential election to be held on August 9.",
+    ]

@@ -390,6 +390,8 @@ _APPOSITION = re.compile(
 
 # Fewer words are a fragment to the check-worthiness score, which drops them.
 _FEWEST_WORDS_OF_A_CLAIM = 4
+# "to be held", "to have been built": a verb that makes no clause of the words around it
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?[a-z]+\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
@@ -440,7 +442,8 @@ _TIME_WORDS = frozenset(
 def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "in Magnitogorsk, a city in the Ural region," -> "Magnitogorsk is a city in the Ural region"."""
     for match in _APPOSITION.finditer(text):
-        if _has_finite_verb(match["apposition"]) or (match["whose"] and states_an_event(match["apposition"])):
+        description = _INFINITIVE.sub("", match["apposition"])  # "a candidate for the election to be held on ..."
+        if _has_finite_verb(description) or (match["whose"] and states_an_event(description)):
             continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
