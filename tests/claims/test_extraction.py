@@ -424,8 +424,6 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
          "he was admitted to the school.", "Pam Shriver"),
         ("In a statement, Ana Vell, his wife and the chairwoman of the state party, said that he worked for 3 "
          "decades until his last breath.", "Ana Vell"),
-        ("Speaking to Portfolio.hu, Matt Simister, Tesco\u2019s CEO for Central Europe, explained that the company "
-         "held a 4% share of the market.", "Matt Simister"),
         ('Lead author Ana Vell of Australia\'s Griffith University explained to the press, "The ibis was one of '
          '3 gods."', "Lead author Ana Vell of Australia's Griffith University"),
         ('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking it for 21 years."',

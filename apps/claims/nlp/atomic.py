@@ -84,6 +84,7 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         return [piece]  # each item leans on the list's opening words
     rules = (
         _semicolon,
+        _leading_concession,
         _relative_clause,
         _apposition,
         _that_coordination,
@@ -165,6 +166,13 @@ _REPORTED_WHICH = re.compile(
     r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:said|says|reported|reports|noted|called|described)\b"
 )
 
+# "which state media said were ...", "who officials believe was ...": the relative is the subject of what an unnamed
+# source said, and the source is no part of it; "which also reported", "which has said" are the relative's own verbs.
+_UNNAMED_SOURCE_BEFORE_VERB = re.compile(
+    rf"(?!(?:{'|'.join(sorted(AUXILIARIES))}|also|then|later|now|today|yesterday|still|[a-z]+ly)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:said|says|reported|reports|believe|believes|believed|estimated|noted|claimed)\b"
+)
+
 
 # Someone unnamed ("a woman"), then whose relative or what member they are, up to the name a "who" follows: the
 # relative clause goes on describing the unnamed person.
@@ -189,6 +197,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "a documentary by Tomasz and Marek Sekielski, which is about ...": the work, not them
         if match["pronoun"] == "which" and _REPORTED_WHICH.match(match["clause"]):
             continue  # "..., which Politico reported left experts disappointed": about the whole clause
+        if _UNNAMED_SOURCE_BEFORE_VERB.match(match["clause"]):
+            continue  # "fires at a plant and an oil field, which state media said were under control": said's subject
         if _OBJECT_RELATIVE.match(match["clause"]):
             continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
@@ -197,6 +207,12 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             and _is_an_organisation(text[antecedent[0] : antecedent[1]])
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
+        if match["pronoun"] == "who" and _names_a_place(text[antecedent[0] : antecedent[1]]):
+            # "Alexander Gagay of Yekaterinburg, who took third place": who comes from the place, not the place
+            person = _PERSON_FROM_A_PLACE.search(text, max(0, antecedent[0] - _DESCRIBED_PERSON_REACH), antecedent[0])
+            if person is None:
+                continue
+            antecedent = (person.start(), antecedent[1])
         before_from = max(0, antecedent[0] - _DESCRIBED_PERSON_REACH)
         if match["pronoun"] == "who" and (
             described := _UNNAMED_PERSON_DESCRIBED_BEFORE.search(text, before_from, antecedent[0])
@@ -221,6 +237,10 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
         return [main, relative]
     return None
+
+
+def _names_a_place(phrase: str) -> bool:
+    return re.sub(r"^[Tt]he\s+", "", phrase) in PLACES
 
 
 _ANTECEDENT_WORD = re.compile(r"[\w'\u2019.-]+")
@@ -360,10 +380,21 @@ _APPOSITION = re.compile(
     # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
     rf"(?P<name>\b{_NAME_WORD}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_WORD}){{0,3}}"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?),\s+"
-    r"(?P<apposition>(?:a|an|the|one of the)\s+(?:[^,;()]|,(?=\d)){3,90}?)(?P<close>,\s+|\s*[.!]?\s*$)"
+    # "Warren, formerly a professor at Harvard Law School,": what someone was, or is now
+    r"(?P<apposition>(?:(?P<adverb>formerly|previously|once|now|currently)\s+)?"
+    # "Susan Bro, Heather Heyer's mother,": a name's possessive says whose
+    r"(?P<description>(?:a|an|the|one of the|(?P<whose>(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['\u2019]s))\s+(?:[^,;()]|,(?=\d)){{3,90}}?))(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
 
+# Fewer words are a fragment to the check-worthiness score, which drops them.
+_FEWEST_WORDS_OF_A_CLAIM = 4
+# "to be held", "to have been built": a verb that makes no clause of the words around it
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?[a-z]+\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
+_PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
 # "about trade, tariffs, the European Court of Justice, the border ...": short items of a list before the name
 _LISTED_ITEMS_BEFORE = re.compile(r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2},\s+){2,}(?:the\s+)?$")
@@ -411,8 +442,9 @@ _TIME_WORDS = frozenset(
 def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
     """ "in Magnitogorsk, a city in the Ural region," -> "Magnitogorsk is a city in the Ural region"."""
     for match in _APPOSITION.finditer(text):
-        if _has_finite_verb(match["apposition"]):
-            continue  # a clause ("the report said ..."), not a noun phrase
+        description = _INFINITIVE.sub("", match["apposition"])  # "a candidate for the election to be held on ..."
+        if _has_finite_verb(description) or (match["whose"] and states_an_event(description)):
+            continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
@@ -420,15 +452,24 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         )
         if _LISTED_NAMES_BEFORE.search(text, 0, match.end("name")) or in_a_list_of_things:
             continue  # "joined by Australia, Bahrain, Saudi Arabia, the United Kingdom and ...": a list
-        if _PROPER_NAME.fullmatch(match["apposition"]) and not _names_a_post(match["apposition"]):
+        if _PROPER_NAME.fullmatch(match["description"]) and not _names_a_post(match["description"]):
             continue  # "the city of Cahors, the State of France, and ...": another name, not a description
+        rest_words = re.findall(r"\w+", text[match.end() :])
+        if (
+            rest_words
+            and len(re.findall(r"\w+", text[: match.end("name")])) + len(rest_words) < _FEWEST_WORDS_OF_A_CLAIM
+        ):
+            continue  # "Conyers, the former Dean of the House, was 90": "Conyers was 90" alone is a fragment
         name = (a + match.start("name"), a + match.end("name"))
-        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["apposition"]):
+        if article := _THE_BEFORE.search(text, 0, match.start("name")):
+            name = (a + article.start(), name[1])  # "the Taliban, once the governing force,": "The Taliban was"
+        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["description"]):
             # "Doug Miller of Milltech Marine, a firm specialising in AIS,": the firm is described
             body_start = match.start("name") + match["name"].rindex(" of ") + len(" of ")
             body_start += len("the ") if text.startswith("the ", body_start) else 0
             name = (a + body_start, name[1])
-        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link="is")
+        link = "was" if match["adverb"] in _PAST_ADVERBS else "is"
+        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link=link)
         if not text[match.end() :].strip(" .!"):
             if not (piece.head or piece.subject) and opening_phrase(text[: match.start("name")]):
                 continue  # "Per request of Boris Johnson, the Queen suspended parliament": the main clause
@@ -551,6 +592,68 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         return [
             Piece(piece.head, first, piece.subject),
             Piece(() if subject else _frame_head(sentence, piece), second, subject),
+        ]
+    return None
+
+
+# "While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement": a concession opening the
+# sentence states its clause as plainly as the main one, unlike an opening "Because", "If", "As" or "After" clause,
+# whose claim is the link itself.
+_CONCESSION_OPENING = re.compile(r"(?:[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Ee]ven\s+though|[Ww]hereas)\s+")
+# "While in New York City ...", "While not naming ...", "Although known to ...": no clause of its own
+_NO_CLAUSE_AFTER_CONCESSION = re.compile(r"(?:not|in|on|at|under|during|[a-z]+ing|[a-z]+ed|known|born)\b")
+# "..., the Senate did not.": a main clause that leaves its verb to the concession says nothing alone
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:do|does|did|has|have|had|is|are|was|were|will|would|can|could|should|might|may)(?:\s+not|n['\u2019]t)?"
+    r"(?:\s+(?:too|so|either))?\s*[.!]?\s*$"
+)
+# "..., up until now, no drugs have been ...": a short time phrase before the main clause's subject is the main
+# clause's, not the concession's (but "..., opposite Rock Hudson, Day considered" ends the concession)
+_MAIN_CLAUSE_OPENER = words("up until over so now today this last in at since by")
+_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that"})
+
+
+def _leading_concession(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "While Puerto Rico is a commonwealth of the United States, it is not a state" -> "Puerto Rico is a
+    commonwealth of the United States", "Puerto Rico is not a state"."""
+    opening = _CONCESSION_OPENING.match(text)
+    if not opening or _NO_CLAUSE_AFTER_CONCESSION.match(text, opening.end()):
+        return None
+    for comma in re.finditer(r",\s+", text[opening.end() :]):
+        clause_end, main_start = opening.end() + comma.start(), opening.end() + comma.end()
+        main_tokens = _tokens(text[main_start:])
+        verb = _verb_index(main_tokens)
+        if verb is None or main_tokens[0].group().lower() in _RELATIVE_OR_JOINING:
+            continue  # "While the firm, which was founded in 1990, grew, ...": still inside the concession
+        if main_tokens[0].group().lower() == "according":
+            return None  # "..., according to Wasef archaeologists have not ...": a source, not a subject
+        subject_start = _subject_start(main_tokens, verb)
+        if subject_start != 0 and main_tokens[0].group().lower() not in _MAIN_CLAUSE_OPENER:
+            continue
+        if _ELLIPTICAL_END.search(text, main_start) or not _has_words(sentence, (a + opening.end(), a + clause_end), 3):
+            return None  # "While the House confirmed his nomination, the Senate did not."
+        clause = _trim(sentence, a + opening.end(), a + clause_end)
+        main = _trim(sentence, a + main_start, a + len(text))
+        pronoun = main_tokens[subject_start].group().lower() if subject_start == verb - 1 else ""
+        subject = clause_subject = ""
+        main_subject = _subject_span(sentence[main[0] : main[1]])
+        if (
+            _tokens(sentence[clause[0] : clause[1]])[0].group().lower() in ("he", "she")
+            and main_subject is not None
+            and _names_someone(named := sentence[main[0] + main_subject[0] : main[0] + main_subject[1]])
+        ):
+            # "Though she was nominated ..., Day personally considered ...": the "she" is Day
+            clause_subject = re.sub(r"(?:\s+(?:[a-z]+ly|" + "|".join(_SUBJECT_ADVERBS) + r"))+$", "", named)
+        if pronoun in _PRONOUNS:
+            span = _subject_span(sentence[clause[0] : clause[1]])
+            named = span is not None and sentence[clause[0] + span[0] : clause[0] + span[1]]
+            if named and (pronoun not in ("he", "she") or _names_someone(named)):
+                subject = named  # "Although Caudipteryx is ..., it lived ..." -> "Caudipteryx lived ..."
+            elif pronoun in ("it", "they"):
+                return None  # an "it" no one can tell the meaning of without the concession
+        return [
+            Piece(piece.head, clause, clause_subject or piece.subject),
+            Piece(() if subject else _frame_head(sentence, piece), main, subject),
         ]
     return None
 
@@ -890,7 +993,7 @@ def _regular_past(lower: str) -> bool:
 
 def _verb_index(tokens: list[re.Match[str]]) -> int | None:
     """Index of the first finite verb (after at least one subject word), or None."""
-    for index, token in enumerate(tokens[:12]):
+    for index, token in enumerate(tokens[: _verb_reach(tokens)]):
         word = token.group()
         lower = word.lower()
         if index == 0 or word in (",", ";", ":"):
@@ -919,6 +1022,28 @@ def _verb_index(tokens: list[re.Match[str]]) -> int | None:
         ):
             return index  # not "U.S. diplomats fled": a noun, with the verb after it
     return None
+
+
+# How many words of a clause are looked at for its verb: a subject is seldom longer.
+_SUBJECT_REACH = 12
+
+
+def _verb_reach(tokens: list[re.Match[str]]) -> int:
+    """Where the search for a verb stops: after `_SUBJECT_REACH` tokens, not counting those in brackets, which
+    name or gloss a word of the subject ("A helicopter under contract to Pacific Gas and Electric (PG&E) on
+    Tuesday struck")."""
+    counted = depth = 0
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            counted += 1
+            if counted > _SUBJECT_REACH:
+                return index
+    return len(tokens)
 
 
 def states_an_event(text: str) -> bool:
