@@ -2101,3 +2101,34 @@ def test_a_totals_noun_counts_its_number_and_a_count_in_a_list_of_ages_counts_wh
 )  # fmt: skip
 def test_a_bare_count_that_was_hospitalised_or_arrested_counts_people(text, expected):
     assert [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fewer than two hundred showed up at the gates of the base.", [("<", 200, "people")]),
+        ("About 40 turned up at the meeting.", [("~", 40, "people")]),
+        ("About 300 gathered outside the court.", [("~", 300, "people")]),
+        ("Over a thousand were reported to have reached Rachel.", [(">", 1000, "people")]),
+        ("The 300 gathered documents were burned.", [("=", 300, "documents")]),
+        ("Over 11,000 were not yet sent out.", [(">", 11000, "")]),
+    ],
+    ids=["showed up", "turned up", "gathered", "reported to have reached", "gathered, before a plural",
+         "were sent: not people"],
+)  # fmt: skip
+def test_a_bare_count_that_showed_up_gathered_or_reached_a_place_counts_people(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We had our opportunities in the 22 in that last twenty minutes", he said.', [("=", 20, "minutes")]),
+        ("They spent long spells inside their own 22.", []),
+        ("Protests took place in the 22 provinces.", [("=", 22, "provinces")]),
+        ("The team scored 22 in the first half.", [("=", 22, "")]),
+    ],
+    ids=["in the 22", "inside their own 22", "the 22 provinces", "scored 22"],
+)  # fmt: skip
+def test_rugbys_22_is_a_place_on_the_pitch_not_a_count(text, expected):
+    assert _values(text) == expected

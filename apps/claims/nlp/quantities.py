@@ -711,6 +711,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the 737 Max had not crashed before", but "Boeing delivered 747 jets"
     if _list_marker(text, match):
         return None
+    if (
+        match["number"] in ("22", "twenty-two")
+        and _PITCH_AREA.search(text, max(0, match.start() - 20), match.start())
+        and _PLACE_ENDS_AFTER.match(text, match.end("number"))
+    ):
+        return None  # "our opportunities in the 22 in that last twenty minutes": rugby's 22-metre area, a place
     if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
         return None  # "a detailed map[3]": a footnote
     if match["fraction"]:
@@ -811,7 +817,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
-    elif bare and (_PEOPLE_AFTER.match(text, match.end()) or _PEOPLE_DO_AFTER.match(text, match.end())):
+    elif bare and (
+        _PEOPLE_AFTER.match(text, match.end())
+        or ((acts := _PEOPLE_DO_AFTER.match(text, match.end())) and not _plural_ahead(text, acts.end(), words=1))
+    ):
         counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
@@ -828,6 +837,14 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
 
 
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
+# "in the 22", "inside their own 22", "into the opposition 22": where on a rugby pitch, before the number, and no
+# noun after it ("in the 22 provinces" counts them)
+_PITCH_AREA = re.compile(
+    r"\b(?:in|inside|into|within|out\s+of)\s+(?:the|their|our|his|its)\s+(?:own\s+|opposition\s+)?$"
+)
+_PLACE_ENDS_AFTER = re.compile(
+    r"\s*(?:[,.;:!?\"\u201d)]|$)|\s+(?:in|on|at|for|during|before|after|until|when|and|but)\b"
+)
 # "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
 _R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
 _VALUES_BEFORE = re.compile(r"\bvalues?\s+(?:of\s+)?$")
@@ -897,6 +914,10 @@ _PEOPLE_AFTER = re.compile(
 _PEOPLE_DO_AFTER = re.compile(
     r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
     r"|(?:gathered|marched|rallied|protested|fled)\b"
+    # "Fewer than two hundred showed up at the gates", "Over a thousand were reported to have reached Rachel": a crowd,
+    # by its coming
+    r"|(?:showed|turned)\s+up\b"
+    r"|(?:were|are)\s+(?:reported|said|believed|thought|estimated)\s+to\s+have\s+(?:reached|arrived|gathered|attended)\b"
     # "The millions have filled downtown streets": a crowd, by where it went
     r"|(?:(?:have|had|has)\s+)?(?:filled|packed|thronged|flooded)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:streets|squares?|roads)\b)"
 )
@@ -1187,6 +1208,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     position = match.end()
     if (marked := _MARKED_UNIT.match(text, position)) and _is_plural_noun(noun := marked["words"].split()[-1]):
         return noun, marked.end()  # '370 "jackal horns"', "6900 [employees]": the plural in quotation marks or brackets
+    if (acts := _PEOPLE_DO_AFTER.match(text, position)) and not _plural_ahead(text, acts.end(), words=1):
+        # "About 300 gathered outside": the verb of a bare count, which counts people (not "300 gathered documents")
+        return "", position
     skipped_capitals = 0
     last_capital: re.Match[str] | None = None
     # A noun phrase ends within a few words: never scan a table of numbers to its end for each number.
