@@ -750,6 +750,7 @@ def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMe
 _POSSESSED_BODY = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*)+$")
 # Stand-ins for a body the article has named: "The company said ...".
 _BODY_ANAPHORA = frozenset({"the company", "the firm", "the group", "the organisation", "the organization"})
+_DEMONSTRATIVE_SPEAKERS = frozenset({"this person", "this man", "this woman"})
 
 
 # "Greenpeace and the Red Cross criticised ...": names joined, of which the entity lists may know only one
@@ -794,6 +795,13 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             return "" if frame.style == "issuer" else source
         memory.outlet = memory.latest = body
         return body
+    if frame.cue == "reads":
+        # '"...", reads the report.': the document whose words are quoted, as with "says the study"; the outlet
+        # named last did not write it
+        return source
+    if lower in _DEMONSTRATIVE_SPEAKERS:
+        # 'One of the children said, "..." However, this person also said ...': whoever spoke last, or no one
+        return memory.latest
     if lower == "the statement" and memory.statement_by is not None:
         # "The ministry issued a statement on Monday. The statement also said ...": the statement's author, not the
         # outlet named last
