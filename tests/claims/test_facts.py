@@ -2132,3 +2132,23 @@ def test_a_bare_count_that_showed_up_gathered_or_reached_a_place_counts_people(t
 )  # fmt: skip
 def test_rugbys_22_is_a_place_on_the_pitch_not_a_count(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaccination was made free for women between 20 and 35, considered childbearing age.",
+         [("between", 20, "years")]),
+        ("Women between 20 and 35 make up most of the workforce.", [("between", 20, "years")]),
+        ("Travel was banned for those under 19, and schools were closed.", [("<", 19, "years")]),
+        ("The vaccine is offered to people over 65 first.", [(">", 65, "years")]),
+        ("The company has over 65 stores.", [(">", 65, "stores")]),
+        ("I had started working there when I was 19, so I was just barely in college.", [("=", 19, "years")]),
+        ("He was 19 when he joined the army.", [("=", 19, "years")]),
+        ("He was 1 of 12 children.", [("=", 1, "children"), ("=", 12, "children")]),
+    ],
+    ids=["women between", "women between, before a verb", "those under", "people over", "over, before a noun",
+         "when I was", "he was, before when", "was one of"],
+)  # fmt: skip
+def test_people_between_under_or_over_a_number_and_a_pronoun_that_was_a_number_are_ages(text, expected):
+    assert _values(text) == expected

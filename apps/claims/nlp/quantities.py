@@ -765,7 +765,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     ):
         # "a magnitude 5.2 earthquake", "a 6.4 quake", "400 magnitude 2+ earthquakes": its strength, not a count
         counted = "magnitude"
-    if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
+    if (
+        qualifier_text == "over"
+        and counted in _TIME_SPANS
+        and _over_a_span(text, start, unit_end)
+        and not _AGE_GROUP_BEFORE.search(text, max(0, match.start("number") - 40), match.start("number"))
+    ):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (
@@ -808,6 +813,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         counted = "years"  # "Antoine Quirin and Nicolas Redouane, 40 and 49,": the second person's age
     elif bare and value <= 130 and _AGE_BEFORE.search(text, max(0, start - 12), start):
         counted = "years"  # "died at the age of 80", "aged 17"
+    elif (
+        bare
+        and value <= 120
+        and _PERSON_WAS_BEFORE.search(text, max(0, start - 20), start)
+        and _AGE_CLAUSE_END.match(text, match.end())
+    ):
+        counted = "years"  # "when I was 19, so I was just barely in college", "He was 19 when he joined"
     elif (
         bare
         and value <= 120
@@ -966,6 +978,17 @@ _NAME_WAS_AGE = re.compile(
     # "The former lyricist of rock band Grateful Dead was 78": a post, of whom or what, the age
     rf"|^[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+of\s+[^,]{{1,60}}?)?{_AGE_VERB}"
 )
+# "women between 20 and 35", "those under 19", "people over 65": people named by the ages they are between or past
+_AGE_GROUP_BEFORE = re.compile(
+    r"\b(?:women|men|people|persons|children|adults|those|anyone|everyone|residents|girls|boys|patients|individuals)"
+    r"\s+(?:between|under|over|above|below|older\s+than|younger\s+than)\s+(?:\d{1,3}\s+and\s+)?$",
+    re.IGNORECASE,
+)
+# "when I was 19,", "He was 19 when": a person's age after their pronoun, where a clause starts
+_PERSON_WAS_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:when|because|since|and|but|while)\s+)(?:He|She|he|she|I)\s+(?:was|is|am|turned)\s+$"
+)
+_AGE_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:when|and|so|but|before|after|until)\b")
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 # "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
 _AGE_END = re.compile(r"\s*[,)]|\s+and\s+\d{1,3}\s*[,)]")
@@ -1208,6 +1231,12 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     position = match.end()
     if (marked := _MARKED_UNIT.match(text, position)) and _is_plural_noun(noun := marked["words"].split()[-1]):
         return noun, marked.end()  # '370 "jackal horns"', "6900 [employees]": the plural in quotation marks or brackets
+    if (
+        value <= 120
+        and _AGE_GROUP_BEFORE.search(text, max(0, match.start("number") - 40), match.start("number"))
+        and not _plural_ahead(text, position, words=1)
+    ):
+        return "years", position  # "for women between 20 and 35", "those under 19": people by their age
     if (acts := _PEOPLE_DO_AFTER.match(text, position)) and not _plural_ahead(text, acts.end(), words=1):
         # "About 300 gathered outside": the verb of a bare count, which counts people (not "300 gathered documents")
         return "", position
