@@ -2152,3 +2152,19 @@ def test_rugbys_22_is_a_place_on_the_pitch_not_a_count(text, expected):
 )  # fmt: skip
 def test_people_between_under_or_over_a_number_and_a_pronoun_that_was_a_number_are_ages(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Yuan debated three competing bills, and selected one over the two posed by conservatives.",
+         [("=", 3, "bills"), ("=", 2, "bills")]),
+        ("They were kept in four different environments: one being air, and the other three being anaerobic.",
+         [("=", 4, "environments"), ("=", 3, "environments")]),
+        ("She ran 100 metres, and the 8 were counted.", [("=", 100, "metres"), ("=", 8, "")]),
+        ("Bloomberg won 3 states but skipped the four earlier primaries.", [("=", 3, "states"), ("=", 4, "")]),
+    ],
+    ids=["the two posed by", "the other three being", "after a measure", "more words after it"],
+)  # fmt: skip
+def test_a_smaller_number_after_the_is_a_part_of_the_larger_count_before_it(text, expected):
+    assert _values(text) == expected

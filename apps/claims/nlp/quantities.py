@@ -414,7 +414,7 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:other\s+|remaining\s+)?$", re.IGNORECASE)
 
 
 # "its roughly 2000 Thai and 74 Malaysian stores", "18 FM and five AM radio stations": a word that describes the first
@@ -436,15 +436,27 @@ def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Ma
     repeats one counted before it counts the same; so does one that repeats a count of an earlier sentence and
     is the subject or object of its own ("arrest warrants for 36 people ... said the 36 must face charges", "the
     victim of the eight was"), but not a measure ("a two-year ban ... the two posed by conservatives") nor a
-    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes")."""
+    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes"). A
+    smaller one after "the" or "the other", where its phrase ends or a verb follows, is a part of the larger count
+    before it ("three competing bills ... the two posed by conservatives", "four environments: one being air, and
+    the other three being")."""
     for index, quantity in enumerate(quantities):
-        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
+        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 14), quantity["_start"]):
             continue
         named = [
             before["unit"] for before in quantities[:index] if before["unit"] and before["value"] == quantity["value"]
         ]
+        wholes = [
+            before["unit"]
+            for before in quantities[:index]
+            if before["unit"] and before["unit"] not in _MEASURES and before["value"] > quantity["value"]
+        ]
         if named:
             quantity["unit"] = named[-1]
+        elif wholes and _PART_ACTS_AFTER.match(text, quantity["_end"]):
+            # "debated three competing bills and selected the one ... over the two posed by conservatives", "kept in
+            # four different environments: one being air, and the other three being ...": a part of what it counted
+            quantity["unit"] = wholes[-1]
         elif (
             (earlier := counted_earlier.get(quantity["value"]))
             and earlier not in _MEASURES
@@ -453,6 +465,7 @@ def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Ma
             quantity["unit"] = earlier
 
 
+_PART_ACTS_AFTER = re.compile(r"\s+(?:being|were|was|are|had|have|[a-z]{3,}ed\s+by)\b|\s*[,.;)]|\s*$")
 _ACTS_AFTER = re.compile(r"\s+(?:must|had|have|has|were|was|are|is|will|would|could|did|with)\b")
 
 
