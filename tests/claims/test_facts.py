@@ -110,7 +110,8 @@ def _values(text):
             [(">=", 15000, "people"), ("=", 32, "people")],
         ),
         ("all but one of the sixteen on-board died", [("=", 16, "people")]),
-        ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
+        # "posed" is no unit; the two are a part of the three bills before them
+        ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "bills")]),
         # "recorded" is no unit; the tally counts what the count before it counted
         (
             "11,187 recorded accidents, with 198 recorded last week",
