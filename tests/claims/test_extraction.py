@@ -3777,3 +3777,16 @@ def test_a_frame_between_commas_beside_a_quoted_statement_is_not_the_source():
 )  # fmt: skip
 def test_a_pronoun_inside_a_relative_clause_is_the_body_the_sentence_made_its_subject(sentence, source):
     assert find_attribution(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO).',
+         "the World Health Organization"),
+        ("The 3 excerpts of the dispatcher's words were reported by CNN as such:", "CNN"),
+    ],
+    ids=["announced to be, by a body with its abbreviation", "reported by, as"],
+)  # fmt: skip
+def test_who_a_passive_verb_of_saying_names_after_what_it_was_said_to_be_or_how_is_the_source(sentence, source):
+    assert find_attribution(sentence).source == source

@@ -567,16 +567,19 @@ _SUBJECT = LazyPattern(
 # "His death was announced by his son via Twitter", "The result was confirmed on Friday by the electoral
 # commission": who said it, after a passive verb of saying
 _PASSIVE_BY = LazyPattern(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially|previously)\s+)?"
     r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
     # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
-    r"(?:\s+missing)?"
+    # "COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO)": or to be
+    r"(?:\s+missing|\s+to\s+be\s+(?:an?\s+)?(?:[\"\u201c][^\"\u201c\u201d]{1,30}[\"\u201d]|[a-z]+))?"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?\s+by\s+"
     rf"(?P<source>(?:[a-z]+\s+)?(?:{_GROUP_NOUN}|press)|{_SOURCE})"
     # "by his son, Wolfgang", "by the University of California, San Diego.": who by name, or where
     rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?=\s*\.?\s*$))?"
     # "were reported by local media to have visited the hospital": what they were reported to have done
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|to\s+(?:have|be))\b|\s*[,.;]|\s*$)"
+    # "were reported by CNN as such:": how, after them; "the World Health Organization (WHO).": their abbreviation
+    r"(?:\s+\([A-Z]{2,6}\))?"
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$)"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
