@@ -2169,3 +2169,21 @@ def test_people_between_under_or_over_a_number_and_a_pronoun_that_was_a_number_a
 )  # fmt: skip
 def test_a_smaller_number_after_the_is_a_part_of_the_larger_count_before_it(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials reported 95 civilians and hundreds of Taliban killed.",
+         [("=", 95, "civilians"), (">", 100, "people")]),
+        ("The massacres saw thousands if not tens of thousands of ethnic Ndebele killed.",
+         [(">", 1000, "people"), (">", 10000, "people")]),
+        ("Thousands or even millions of dollars were lost.", [(">", 1000, "dollars"), (">", 1_000_000, "dollars")]),
+        ("Hundreds of Americans were killed.", [(">", 100, "Americans")]),
+    ],
+    ids=["hundreds of a group killed", "thousands if not tens of thousands", "or even", "a people's plural"],
+)  # fmt: skip
+def test_a_vague_count_of_a_named_group_that_was_killed_counts_people_and_a_second_guess_counts_the_same(
+    text, expected
+):
+    assert _values(text) == expected

@@ -320,6 +320,8 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             unit, end = joined["noun"], joined.end("noun")
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
+        elif match["of"] and _NAMED_THEN_HURT.match(text, match.end()):
+            unit = "people"  # "hundreds of Taliban killed", "tens of thousands of ethnic Ndebele killed"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
             unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
         elif not match["of"] and (
@@ -332,7 +334,18 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
         )  # fmt: skip
+    for first, second in itertools.pairwise(found):
+        if not first["unit"] and _OR_MORE_GAP.fullmatch(text, first["_end"], second["_start"]):
+            first["unit"] = second["unit"]  # "thousands if not tens of thousands of ethnic Ndebele killed"
     return found
+
+
+# A people or group named by a capitalised word, then what happened to them
+_NAMED_THEN_HURT = re.compile(
+    r" (?:[a-z]+ )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)? (?:were )?(?:killed|dead|injured|wounded|arrested)\b"
+)
+# "thousands if not tens of thousands", "hundreds or thousands": two guesses at one count
+_OR_MORE_GAP = re.compile(r"\s+(?:if\s+not|or(?:\s+even)?|to)\s+")
 
 
 # "nearly 2000 people, perhaps some hundreds more", "the deaths of hundreds of ... service members and the wounding of
