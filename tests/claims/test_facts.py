@@ -2187,3 +2187,19 @@ def test_a_vague_count_of_a_named_group_that_was_killed_counts_people_and_a_seco
     text, expected
 ):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was once named one of Time's 25 most influential Americans.", [("=", 25, "Americans")]),
+        ("It is one of the 10 most populous cities in the world.", [("=", 10, "cities")]),
+        ("The 5 most important was this.", [("=", 5, "")]),
+        ("He reached 3 percent in two qualifying polls, of which four are needed.",
+         [("=", 3, "percent"), ("=", 2, "polls"), ("=", 4, "polls")]),
+        ("The bus carried 40 people, of whom 30 were hurt.", [("=", 40, "people"), ("=", 30, "people")]),
+    ],
+    ids=["most, a people", "most, a plural", "most, no noun", "of which", "of whom"],
+)  # fmt: skip
+def test_a_count_before_a_superlative_counts_the_plural_after_it_and_of_which_counts_the_same_again(text, expected):
+    assert _values(text) == expected

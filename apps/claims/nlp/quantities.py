@@ -540,7 +540,11 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         )
         total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "190 people on board, six of them crew members": a part of what was just counted
-        part = counted_here and _OF_THEM_AFTER.match(text, quantity["_end"])
+        # "in two qualifying polls, of which four are needed", "200 people, of whom 30 were hurt": the same again
+        part = counted_here and (
+            _OF_THEM_AFTER.match(text, quantity["_end"])
+            or _OF_WHICH_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"])
+        )
         # "sentenced to fourteen years in prison, serving eight before ...": the time served of the time given
         served = previous_unit in _TIME_SPANS and _SERVING_BEFORE.search(
             text, max(0, quantity["_start"] - 12), quantity["_start"]
@@ -599,6 +603,8 @@ _MOST_OF = re.compile(
     r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>[a-z]{3,}s)\b"
 )
+_SUPERLATIVE_THEN = re.compile(r" [a-z][\w-]+ (?P<noun>[A-Za-z][a-z]+s)\b")
+_OF_WHICH_BEFORE = re.compile(r",\s+of\s+(?:which|whom)\s+(?:only\s+|just\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b")
 _SERVING_BEFORE = re.compile(r"\b(?:serv|spen[dt]|wait)(?:e|es|ed|ing|s)?\s+$")
 # "earning 15 delegates for a running total of 60"
@@ -1318,6 +1324,13 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             and not _ANY_NUMBER.search(text, 0, match.start())
         ):
             return "people", match.end()
+        if (
+            lower in ("most", "least")
+            and (superlative := _SUPERLATIVE_THEN.match(text, position))
+            and _is_plural_noun(superlative["noun"].lower())
+        ):
+            # "Time's 25 most influential Americans", "the 10 most populous cities": the plural after a superlative
+            return superlative["noun"], superlative.end()
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
