@@ -191,7 +191,7 @@ def _values(text):
         ("three of the twelve access lanes were reserved", [("=", 3, "lanes"), ("=", 12, "lanes")]),
         ("Around one million indigenous people live there.", [("~", 1_000_000, "people")]),
         # a participle or an adjective after the count is not what is counted
-        ("The trial was one of three facing the lawyer.", [("=", 3, "")]),
+        ("The trial was one of three facing the lawyer.", [("=", 3, "trials")]),
         ("80% of the 452 available district council seats", [("=", 80, "percent"), ("=", 452, "seats")]),
         ("Voters turned out more than 2.9 million strong to vote.", [(">", 2_900_000, "people")]),
         ("It will join its currently 386 strong Netto chain.", [("=", 386, "")]),
@@ -2202,4 +2202,17 @@ def test_a_vague_count_of_a_named_group_that_was_killed_counts_people_and_a_seco
     ids=["most, a people", "most, a plural", "most, no noun", "of which", "of whom"],
 )  # fmt: skip
 def test_a_count_before_a_superlative_counts_the_plural_after_it_and_of_which_counts_the_same_again(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trial was one of three facing Avenatti.", [("=", 3, "trials")]),
+        ("The plant is one of 5 factories in the state.", [("=", 5, "factories")]),
+        ("The involved airplane is one of eighteen B-17s still in the United States.", [("=", 18, "B-17s")]),
+    ],
+    ids=["one of three", "one of a counted plural", "still after a named plural"],
+)  # fmt: skip
+def test_a_thing_that_is_one_of_a_bare_count_names_what_it_counts_and_still_is_no_unit(text, expected):
     assert _values(text) == expected

@@ -120,7 +120,9 @@ _NOT_UNITS = frozenset(
      # "infected around 35,000 worldwide": where, not what; "the 36 must face charges": a verb
      "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall",
      # "just nine shy of becoming a tropical storm": how far from a mark, not what is counted
-     "shy"}
+     "shy",
+     # "one of eighteen B-17s still in the United States": when, after the counted name
+     "still"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -859,6 +861,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         and _CLAUSE_END.match(text, match.end())
     ):
         counted = "years"
+    elif bare and (one_of := _ONE_OF_BEFORE.search(text, max(0, start - 40), start)):
+        counted = _plural(one_of["noun"])  # "The trial was one of three facing Avenatti": trials
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
     elif bare and (
@@ -880,6 +884,11 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+# "The trial was one of three", "Its plant is one of five": a part of a whole, named by the subject's noun
+_ONE_OF_BEFORE = re.compile(
+    r"(?:^|[,;]\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]heir)\s+(?P<noun>[a-z]{3,})\s+(?:is|was)\s+(?:just\s+|only\s+)?"
+    r"one\s+of\s+(?:the\s+)?$"
+)
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
 # "in the 22", "inside their own 22", "into the opposition 22": where on a rugby pitch, before the number, and no
 # noun after it ("in the 22 provinces" counts them)
