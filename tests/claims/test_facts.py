@@ -2216,3 +2216,16 @@ def test_a_count_before_a_superlative_counts_the_plural_after_it_and_of_which_co
 )  # fmt: skip
 def test_a_thing_that_is_one_of_a_bare_count_names_what_it_counts_and_still_is_no_unit(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He used five firearms — two semi-automatic, two shotguns and a rifle.",
+         [("=", 5, "firearms"), ("=", 2, ""), ("=", 2, "shotguns")]),
+        ("He has 3 professionals.", [("=", 3, "professionals")]),
+    ],
+    ids=["an adjective ending its phrase", "a noun in -al"],
+)  # fmt: skip
+def test_an_adjective_whose_noun_is_left_out_is_no_unit(text, expected):
+    assert _values(text) == expected

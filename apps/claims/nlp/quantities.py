@@ -605,6 +605,8 @@ _MOST_OF = re.compile(
     r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>[a-z]{3,}s)\b"
 )
+_ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ful|less)$")
+_PHRASE_ENDS = re.compile(r"\s*[,;:.)\u2014]")
 _SUPERLATIVE_THEN = re.compile(r" [a-z][\w-]+ (?P<noun>[A-Za-z][a-z]+s)\b")
 _OF_WHICH_BEFORE = re.compile(r",\s+of\s+(?:which|whom)\s+(?:only\s+|just\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b")
@@ -1369,6 +1371,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if lower.endswith("ing") and lower not in _ING_NOUNS:
             break
+        if _ADJECTIVE_ENDING.search(lower) and _PHRASE_ENDS.match(text, position):
+            break  # "five firearms ... two semi-automatic, two shotguns": an adjective whose noun is left out
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
         if (speed := _PER_HOUR.match(text, position)) and lower in _DISTANCES:
