@@ -113,6 +113,12 @@ _ONE_UNNAMED_PERSON = re.compile(
     r"One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     r"|(?:A|An)\s+(?:[a-z][\w-]*\s+){0,2}(?:woman|man|girl|boy|person|victim|witness|survivor|resident)\b"
 )
+# "after one of their daughters, aged 17, escaped": one relative, unnamed, inside the sentence
+_ONE_RELATIVE_INSIDE = re.compile(
+    r"\bone\s+of\s+(?:the|his|her|their)\s+(?P<relatives>daughters|sons|sisters|brothers|girls|boys|women|men)\b"
+)
+_DAUGHTERS = frozenset({"daughters", "sisters", "girls", "women"})
+_SONS = frozenset({"sons", "brothers", "boys", "men"})
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PREDICTION = re.compile(
     r"\b(?:will|shall|would likely|is likely|are likely|"
@@ -817,6 +823,11 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             elif unnamed := _ONE_UNNAMED_PERSON.match(previous_sentence):
                 # "One of the victims decided to allow her name to be made public. She said ...": not whoever spoke last
                 memory.person = unnamed.group()
+            elif (relative := _ONE_RELATIVE_INSIDE.search(previous_sentence)) and (
+                relative["relatives"] in (_DAUGHTERS if pronoun == "She" else _SONS)
+            ):
+                # "... after one of their daughters, aged 17, escaped and phoned 911. She ... said ...": that daughter
+                memory.person = relative.group()
             elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
                 return ""
             return memory.person

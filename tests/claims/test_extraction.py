@@ -3790,3 +3790,19 @@ def test_a_pronoun_inside_a_relative_clause_is_the_body_the_sentence_made_its_su
 )  # fmt: skip
 def test_who_a_passive_verb_of_saying_names_after_what_it_was_said_to_be_or_how_is_the_source(sentence, source):
     assert find_attribution(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The 2 parents were arrested after one of their daughters, aged 17, escaped. She said some of her 12 "
+         "siblings were chained.", "one of their daughters"),
+        ("The 2 parents were arrested after one of their sons, aged 17, escaped. She said some of her 12 siblings "
+         "were chained.", ""),
+    ],
+    ids=["she, after one of their daughters", "she, after one of their sons"],
+)  # fmt: skip
+def test_a_pronoun_after_a_sentence_that_names_one_unnamed_relative_of_its_gender_is_that_relative(body, source):
+    claims = extract_claims(body, english_confirmed=True)
+
+    assert _claim(claims, "siblings").attribution == source
