@@ -113,6 +113,12 @@ _ONE_UNNAMED_PERSON = re.compile(
     r"One\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     r"|(?:A|An)\s+(?:[a-z][\w-]*\s+){0,2}(?:woman|man|girl|boy|person|victim|witness|survivor|resident)\b"
 )
+# "after one of their daughters, aged 17, escaped": one relative, unnamed, inside the sentence
+_ONE_RELATIVE_INSIDE = re.compile(
+    r"\bone\s+of\s+(?:the|his|her|their)\s+(?P<relatives>daughters|sons|sisters|brothers|girls|boys|women|men)\b"
+)
+_DAUGHTERS = frozenset({"daughters", "sisters", "girls", "women"})
+_SONS = frozenset({"sons", "brothers", "boys", "men"})
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PREDICTION = re.compile(
     r"\b(?:will|shall|would likely|is likely|are likely|"
@@ -819,6 +825,7 @@ def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMe
 _POSSESSED_BODY = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*)+$")
 # Stand-ins for a body the article has named: "The company said ...".
 _BODY_ANAPHORA = frozenset({"the company", "the firm", "the group", "the organisation", "the organization"})
+_DEMONSTRATIVE_SPEAKERS = frozenset({"this person", "this man", "this woman"})
 
 
 # "Greenpeace and the Red Cross criticised ...": names joined, of which the entity lists may know only one
@@ -863,6 +870,13 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             return "" if frame.style == "issuer" else source
         memory.outlet = memory.latest = body
         return body
+    if frame.cue == "reads":
+        # '"...", reads the report.': the document whose words are quoted, as with "says the study"; the outlet
+        # named last did not write it
+        return source
+    if lower in _DEMONSTRATIVE_SPEAKERS:
+        # 'One of the children said, "..." However, this person also said ...': whoever spoke last, or no one
+        return memory.latest
     if lower == "the statement" and memory.statement_by is not None:
         # "The ministry issued a statement on Monday. The statement also said ...": the statement's author, not the
         # outlet named last
@@ -878,6 +892,11 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             elif unnamed := _ONE_UNNAMED_PERSON.match(previous_sentence):
                 # "One of the victims decided to allow her name to be made public. She said ...": not whoever spoke last
                 memory.person = unnamed.group()
+            elif (relative := _ONE_RELATIVE_INSIDE.search(previous_sentence)) and (
+                relative["relatives"] in (_DAUGHTERS if pronoun == "She" else _SONS)
+            ):
+                # "... after one of their daughters, aged 17, escaped and phoned 911. She ... said ...": that daughter
+                memory.person = relative.group()
             elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
                 return ""
             return memory.person

@@ -320,7 +320,7 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
         ("Reportedly, his family said he was in intensive care for 3 weeks in hospital.", "his family"),
         ('"He was respected by all of the 40 wrestlers", reads an AEW press release, "a fierce talent."',
          "an AEW press release"),
-        ('"It is likely that there are 3 times more cases than reported", reads the report.', ""),
+        ('"It is likely that there are 3 times more cases than reported", reads the report.', "the report"),
         # two lower-case words of a post between the body and its holder
         ("In an interview with the magazine, Northwestern University public health expert Ana Vell said that 3 of "
          "the names would be a stigma for the people of the city.",
@@ -3821,3 +3821,77 @@ def test_saying_urging_condemning_and_a_studys_finding_are_attributed_statements
 )  # fmt: skip
 def test_a_term_in_quotation_marks_quotes_nobody_and_lower_the_verb_or_other_than_compares_nothing(text, kind):
     assert describe_claim(text).kind == kind
+
+
+def test_this_person_is_whoever_the_sentence_before_quoted():
+    claims = extract_claims(
+        'One of the children said, "I still have nightmares about 3 things." However, this person also said that '
+        "they still love their 2 parents.",
+        english_confirmed=True,
+    )
+
+    assert _claim(claims, "love").attribution == "One of the children"
+
+
+def test_a_verb_first_frame_between_commas_is_the_source_beside_a_name_in_quotation_marks():
+    (claim,) = extract_claims(
+        "Because warmer water is more buoyant, says the study, it rises above the 3 layers of cold water, creating "
+        'what the scientists describe as an "upside-down river".',
+        english_confirmed=True,
+    )
+
+    assert claim.attribution == "the study"
+    assert claim.text.startswith("Because warmer water is more buoyant, it rises")
+
+
+def test_a_frame_between_commas_beside_a_quoted_statement_is_not_the_source():
+    frame = find_attribution(
+        'The 3 ships sank, officials said, but the captain said "we were never told to leave the harbour at all".'
+    )
+
+    assert frame is None or frame.source != "officials"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Duterte threatened the franchise after the network didn't carry 3 of his commercials, which they've said "
+         "was due to a lack of airtime.", "the network"),
+        ("The council raised the fare by 3 dollars after the company had refused to cut costs, which it has said was "
+         "a matter of safety.", "the company"),
+        ("Duterte threatened the network after it did not carry 3 of his commercials, which they've said was due to "
+         "a lack of airtime.", "they"),
+    ],
+    ids=["the body whose doing the clause explains", "it, after the company had", "no body as a subject"],
+)  # fmt: skip
+def test_a_pronoun_inside_a_relative_clause_is_the_body_the_sentence_made_its_subject(sentence, source):
+    assert find_attribution(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO).',
+         "the World Health Organization"),
+        ("The 3 excerpts of the dispatcher's words were reported by CNN as such:", "CNN"),
+    ],
+    ids=["announced to be, by a body with its abbreviation", "reported by, as"],
+)  # fmt: skip
+def test_who_a_passive_verb_of_saying_names_after_what_it_was_said_to_be_or_how_is_the_source(sentence, source):
+    assert find_attribution(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The 2 parents were arrested after one of their daughters, aged 17, escaped. She said some of her 12 "
+         "siblings were chained.", "one of their daughters"),
+        ("The 2 parents were arrested after one of their sons, aged 17, escaped. She said some of her 12 siblings "
+         "were chained.", ""),
+    ],
+    ids=["she, after one of their daughters", "she, after one of their sons"],
+)  # fmt: skip
+def test_a_pronoun_after_a_sentence_that_names_one_unnamed_relative_of_its_gender_is_that_relative(body, source):
+    claims = extract_claims(body, english_confirmed=True)
+
+    assert _claim(claims, "siblings").attribution == source

@@ -110,7 +110,8 @@ def _values(text):
             [(">=", 15000, "people"), ("=", 32, "people")],
         ),
         ("all but one of the sixteen on-board died", [("=", 16, "people")]),
-        ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "")]),
+        # "posed" is no unit; the two are a part of the three bills before them
+        ("three bills, and the two posed by critics", [("=", 3, "bills"), ("=", 2, "bills")]),
         # "recorded" is no unit; the tally counts what the count before it counted
         (
             "11,187 recorded accidents, with 198 recorded last week",
@@ -190,7 +191,7 @@ def _values(text):
         ("three of the twelve access lanes were reserved", [("=", 3, "lanes"), ("=", 12, "lanes")]),
         ("Around one million indigenous people live there.", [("~", 1_000_000, "people")]),
         # a participle or an adjective after the count is not what is counted
-        ("The trial was one of three facing the lawyer.", [("=", 3, "")]),
+        ("The trial was one of three facing the lawyer.", [("=", 3, "trials")]),
         ("80% of the 452 available district council seats", [("=", 80, "percent"), ("=", 452, "seats")]),
         ("Voters turned out more than 2.9 million strong to vote.", [(">", 2_900_000, "people")]),
         ("It will join its currently 386 strong Netto chain.", [("=", 386, "")]),
@@ -2224,3 +2225,130 @@ def test_a_totals_noun_counts_its_number_and_a_count_in_a_list_of_ages_counts_wh
 )  # fmt: skip
 def test_a_bare_count_that_was_hospitalised_or_arrested_counts_people(text, expected):
     assert [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fewer than two hundred showed up at the gates of the base.", [("<", 200, "people")]),
+        ("About 40 turned up at the meeting.", [("~", 40, "people")]),
+        ("About 300 gathered outside the court.", [("~", 300, "people")]),
+        ("Over a thousand were reported to have reached Rachel.", [(">", 1000, "people")]),
+        ("The 300 gathered documents were burned.", [("=", 300, "documents")]),
+        ("Over 11,000 were not yet sent out.", [(">", 11000, "")]),
+    ],
+    ids=["showed up", "turned up", "gathered", "reported to have reached", "gathered, before a plural",
+         "were sent: not people"],
+)  # fmt: skip
+def test_a_bare_count_that_showed_up_gathered_or_reached_a_place_counts_people(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We had our opportunities in the 22 in that last twenty minutes", he said.', [("=", 20, "minutes")]),
+        ("They spent long spells inside their own 22.", []),
+        ("Protests took place in the 22 provinces.", [("=", 22, "provinces")]),
+        ("The team scored 22 in the first half.", [("=", 22, "")]),
+    ],
+    ids=["in the 22", "inside their own 22", "the 22 provinces", "scored 22"],
+)  # fmt: skip
+def test_rugbys_22_is_a_place_on_the_pitch_not_a_count(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaccination was made free for women between 20 and 35, considered childbearing age.",
+         [("between", 20, "years")]),
+        ("Women between 20 and 35 make up most of the workforce.", [("between", 20, "years")]),
+        ("Travel was banned for those under 19, and schools were closed.", [("<", 19, "years")]),
+        ("The vaccine is offered to people over 65 first.", [(">", 65, "years")]),
+        ("The company has over 65 stores.", [(">", 65, "stores")]),
+        ("I had started working there when I was 19, so I was just barely in college.", [("=", 19, "years")]),
+        ("He was 19 when he joined the army.", [("=", 19, "years")]),
+        ("He was 1 of 12 children.", [("=", 1, "children"), ("=", 12, "children")]),
+    ],
+    ids=["women between", "women between, before a verb", "those under", "people over", "over, before a noun",
+         "when I was", "he was, before when", "was one of"],
+)  # fmt: skip
+def test_people_between_under_or_over_a_number_and_a_pronoun_that_was_a_number_are_ages(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Yuan debated three competing bills, and selected one over the two posed by conservatives.",
+         [("=", 3, "bills"), ("=", 2, "bills")]),
+        ("They were kept in four different environments: one being air, and the other three being anaerobic.",
+         [("=", 4, "environments"), ("=", 3, "environments")]),
+        ("She ran 100 metres, and the 8 were counted.", [("=", 100, "metres"), ("=", 8, "")]),
+        ("Bloomberg won 3 states but skipped the four earlier primaries.", [("=", 3, "states"), ("=", 4, "")]),
+    ],
+    ids=["the two posed by", "the other three being", "after a measure", "more words after it"],
+)  # fmt: skip
+def test_a_smaller_number_after_the_is_a_part_of_the_larger_count_before_it(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials reported 95 civilians and hundreds of Taliban killed.",
+         [("=", 95, "civilians"), (">", 100, "people")]),
+        ("The massacres saw thousands if not tens of thousands of ethnic Ndebele killed.",
+         [(">", 1000, "people"), (">", 10000, "people")]),
+        ("Thousands or even millions of dollars were lost.", [(">", 1000, "dollars"), (">", 1_000_000, "dollars")]),
+        ("Hundreds of Americans were killed.", [(">", 100, "Americans")]),
+    ],
+    ids=["hundreds of a group killed", "thousands if not tens of thousands", "or even", "a people's plural"],
+)  # fmt: skip
+def test_a_vague_count_of_a_named_group_that_was_killed_counts_people_and_a_second_guess_counts_the_same(
+    text, expected
+):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was once named one of Time's 25 most influential Americans.", [("=", 25, "Americans")]),
+        ("It is one of the 10 most populous cities in the world.", [("=", 10, "cities")]),
+        ("The 5 most important was this.", [("=", 5, "")]),
+        ("He reached 3 percent in two qualifying polls, of which four are needed.",
+         [("=", 3, "percent"), ("=", 2, "polls"), ("=", 4, "polls")]),
+        ("The bus carried 40 people, of whom 30 were hurt.", [("=", 40, "people"), ("=", 30, "people")]),
+    ],
+    ids=["most, a people", "most, a plural", "most, no noun", "of which", "of whom"],
+)  # fmt: skip
+def test_a_count_before_a_superlative_counts_the_plural_after_it_and_of_which_counts_the_same_again(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trial was one of three facing Avenatti.", [("=", 3, "trials")]),
+        ("The plant is one of 5 factories in the state.", [("=", 5, "factories")]),
+        ("The involved airplane is one of eighteen B-17s still in the United States.", [("=", 18, "B-17s")]),
+    ],
+    ids=["one of three", "one of a counted plural", "still after a named plural"],
+)  # fmt: skip
+def test_a_thing_that_is_one_of_a_bare_count_names_what_it_counts_and_still_is_no_unit(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He used five firearms — two semi-automatic, two shotguns and a rifle.",
+         [("=", 5, "firearms"), ("=", 2, ""), ("=", 2, "shotguns")]),
+        ("He has 3 professionals.", [("=", 3, "professionals")]),
+    ],
+    ids=["an adjective ending its phrase", "a noun in -al"],
+)  # fmt: skip
+def test_an_adjective_whose_noun_is_left_out_is_no_unit(text, expected):
+    assert _values(text) == expected

@@ -98,6 +98,8 @@ _SOURCE = (
     # "..., police reported Friday morning.", "..., local officials said."
     rf"|(?:(?!(?:what|which|who|whom|that|as|than|and|or|but|the|an?)\b)[a-z]+\s+)?(?:{_GROUP_NOUN})"
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
+    # "However, this person also said": someone the sentence before quoted, by who they are
+    r"|[Tt]his\s+(?:person|man|woman)(?=\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|stated)\b)"
     # "Residents there told": a group named by where it is, after it
     rf"|(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
     # "Hospital officials in Omsk said": a group named by what it is and where
@@ -565,16 +567,19 @@ _SUBJECT = LazyPattern(
 # "His death was announced by his son via Twitter", "The result was confirmed on Friday by the electoral
 # commission": who said it, after a passive verb of saying
 _PASSIVE_BY = LazyPattern(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially)\s+)?"
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially|previously)\s+)?"
     r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
     # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
-    r"(?:\s+missing)?"
+    # "COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO)": or to be
+    r"(?:\s+missing|\s+to\s+be\s+(?:an?\s+)?(?:[\"\u201c][^\"\u201c\u201d]{1,30}[\"\u201d]|[a-z]+))?"
     rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY_CAPITALISED}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?\s+by\s+"
     rf"(?P<source>(?:[a-z]+\s+)?(?:{_GROUP_NOUN}|press)|{_SOURCE})"
     # "by his son, Wolfgang", "by the University of California, San Diego.": who by name, or where
     rf"(?:,\s+(?P<named>{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?=\s*\.?\s*$))?"
     # "were reported by local media to have visited the hospital": what they were reported to have done
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|to\s+(?:have|be))\b|\s*[,.;]|\s*$)"
+    # "were reported by CNN as such:": how, after them; "the World Health Organization (WHO).": their abbreviation
+    r"(?:\s+\([A-Z]{2,6}\))?"
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$)"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -683,6 +688,7 @@ _NOT_SOURCES = frozenset(
 )  # fmt: skip
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "him", "her", "them"})
 _SUBORDINATORS = frozenset({"When", "If", "After", "Before", "Because", "As", "Since", "Until", "Unless", "Once"})
 _OPEN_ENDINGS = frozenset({"of", "in", "for", "to", "at", "on", "by", "with", "from", "the", "a", "an"})
 _PLACES_AND_PEOPLES = PLACES | NATIONALITIES
@@ -826,8 +832,8 @@ def _checked(frame: AttributionFrame | None) -> AttributionFrame | None:
         return None  # "Listed US states as having members were ...": the states of a country
     if frame.cue in _FINDING_CUES and frame.source.lower() in SOURCE_ANAPHORA:
         return None  # "They concluded that the agreement is void": without the frame it would be a fact
-    if frame.cue == "reads" and frame.source.lower() in SOURCE_ANAPHORA:
-        return None  # '"...", reads the report.': a document, not the outlet last named
+    if frame.cue == "reads" and frame.source.lower() in _PRONOUNS:
+        return None  # '"...", it reads.': a document the sentence does not name
     return frame
 
 
@@ -925,10 +931,13 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return frame
     if frame := _speaker_after_an_opening_without_its_comma_or_with_commas_inside(sentence):
         return frame
+    quoted = '"' in sentence or "“" in sentence
     if (
-        '"' not in sentence
-        and "“" not in sentence
+        (not quoted or (";" not in sentence and _quotes_only_names(sentence)))
         and (match := _PARENTHETICAL.search(sentence))
+        # ", says the study, it rises ... what the scientists describe as an "upside-down river"": beside a name in
+        # quotation marks, only a verb before its source, which no quotation's speaker can be mistaken for
+        and (not quoted or match["cue3"])
         # ", according to prosecutor Josh Bash, the U.S. Attorney for ...": a description of the source
         and (
             (goes_on_saying := _GOES_ON_SAYING.match(sentence, match.end()))
@@ -1022,10 +1031,34 @@ def _frame(sentence: str) -> AttributionFrame | None:
     if ";" not in sentence and (relative := _RELATIVE_SAID.search(sentence)):
         # the main clause before it is no part of what the source said: a piece without the verb has no source
         source, cue = _clean(relative["source"]), relative["cue"]
+        if source.lower() in ("they", "it") and (bodies := _BODY_SUBJECT.findall(sentence, 0, relative.start())):
+            # "after the network didn't carry his commercials, which they've said was due to ...": the body whose
+            # doing the clause explains
+            source = bodies[-1]
         return AttributionFrame(source, cue, 0, len(sentence), "coordinated", cue_start=relative.start("cue"))
     if "called" in sentence and (named := _CALLED_IT.search(sentence)) and (subject := _sentence_subject(sentence)):
         return AttributionFrame(subject, "called", 0, len(sentence), "coordinated", cue_start=named.start("cue"))
     return None
+
+
+# 'what the scientists describe as an "upside-down river"': a few words in quotation marks, a name for something
+# rather than someone's statement
+_QUOTATION = LazyPattern(r"[\"\u201c](?P<words>[^\"\u201c\u201d]*)[\"\u201d]")
+
+
+def _quotes_only_names(sentence: str) -> bool:
+    """Whether every quotation in `sentence` is a phrase of at most four words, which quotes no statement."""
+    quotations = _QUOTATION.findall(sentence)
+    closed = 2 * len(quotations) == sentence.count('"') + sentence.count("\u201c") + sentence.count("\u201d")
+    return closed and all(len(words.split()) <= 4 for words in quotations)
+
+
+# A body as the subject of a clause: "the network didn't carry", "the company had refused"
+_BODY_SUBJECT = LazyPattern(
+    r"\b([Tt]he\s+(?:network|company|firm|government|agency|party|campaign|administration|ministry|department|council"
+    r"|committee|board|club|team|union|league|broadcaster|station|newspaper|police|army|military))"
+    r"\s+(?:did(?:n['\u2019]t|\s+not)?|had(?:n['\u2019]t)?|has(?:n['\u2019]t)?|was|were|[a-z]{3,}ed)\b"
+)
 
 
 _AND_ANOTHER_SAID = LazyPattern(

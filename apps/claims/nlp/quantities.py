@@ -120,7 +120,9 @@ _NOT_UNITS = frozenset(
      # "infected around 35,000 worldwide": where, not what; "the 36 must face charges": a verb
      "worldwide", "nationwide", "statewide", "countrywide", "globally", "must", "might", "may", "shall",
      # "just nine shy of becoming a tropical storm": how far from a mark, not what is counted
-     "shy"}
+     "shy",
+     # "one of eighteen B-17s still in the United States": when, after the counted name
+     "still"}
 )  # fmt: skip
 # "198 recorded in the last 24 hours": what happened to the counted things, not what they are (but
 # "11,187 recorded accidents" counts accidents).
@@ -320,6 +322,8 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             unit, end = joined["noun"], joined.end("noun")
         elif match["of"] and (people := _PEOPLE_NAMED_AFTER.match(text, match.end())):
             unit, end = people["people"], people.end("people")  # "thousands of Swedes", "millions of Americans"
+        elif match["of"] and _NAMED_THEN_HURT.match(text, match.end()):
+            unit = "people"  # "hundreds of Taliban killed", "tens of thousands of ethnic Ndebele killed"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
             unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
         elif not match["of"] and (
@@ -332,7 +336,18 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             {"value": value, "unit": unit, "qualifier": ">", "text": text[match.start() : end], "_start": match.start(),
              "_end": end}
         )  # fmt: skip
+    for first, second in itertools.pairwise(found):
+        if not first["unit"] and _OR_MORE_GAP.fullmatch(text, first["_end"], second["_start"]):
+            first["unit"] = second["unit"]  # "thousands if not tens of thousands of ethnic Ndebele killed"
     return found
+
+
+# A people or group named by a capitalised word, then what happened to them
+_NAMED_THEN_HURT = re.compile(
+    r" (?:[a-z]+ )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)? (?:were )?(?:killed|dead|injured|wounded|arrested)\b"
+)
+# "thousands if not tens of thousands", "hundreds or thousands": two guesses at one count
+_OR_MORE_GAP = re.compile(r"\s+(?:if\s+not|or(?:\s+even)?|to)\s+")
 
 
 # "nearly 2000 people, perhaps some hundreds more", "the deaths of hundreds of ... service members and the wounding of
@@ -414,7 +429,7 @@ def _rates(text: str, quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PER = re.compile(r"\s+per\s+", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:other\s+|remaining\s+)?$", re.IGNORECASE)
 
 
 # "its roughly 2000 Thai and 74 Malaysian stores", "18 FM and five AM radio stations": a word that describes the first
@@ -436,15 +451,27 @@ def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Ma
     repeats one counted before it counts the same; so does one that repeats a count of an earlier sentence and
     is the subject or object of its own ("arrest warrants for 36 people ... said the 36 must face charges", "the
     victim of the eight was"), but not a measure ("a two-year ban ... the two posed by conservatives") nor a
-    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes")."""
+    number with more words after it ("the four earlier primaries", "in the 22 in that last twenty minutes"). A
+    smaller one after "the" or "the other", where its phrase ends or a verb follows, is a part of the larger count
+    before it ("three competing bills ... the two posed by conservatives", "four environments: one being air, and
+    the other three being")."""
     for index, quantity in enumerate(quantities):
-        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 4), quantity["_start"]):
+        if quantity["unit"] or not _THE_BEFORE.search(text, max(0, quantity["_start"] - 14), quantity["_start"]):
             continue
         named = [
             before["unit"] for before in quantities[:index] if before["unit"] and before["value"] == quantity["value"]
         ]
+        wholes = [
+            before["unit"]
+            for before in quantities[:index]
+            if before["unit"] and before["unit"] not in _MEASURES and before["value"] > quantity["value"]
+        ]
         if named:
             quantity["unit"] = named[-1]
+        elif wholes and _PART_ACTS_AFTER.match(text, quantity["_end"]):
+            # "debated three competing bills and selected the one ... over the two posed by conservatives", "kept in
+            # four different environments: one being air, and the other three being ...": a part of what it counted
+            quantity["unit"] = wholes[-1]
         elif (
             (earlier := counted_earlier.get(quantity["value"]))
             and earlier not in _MEASURES
@@ -453,6 +480,7 @@ def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Ma
             quantity["unit"] = earlier
 
 
+_PART_ACTS_AFTER = re.compile(r"\s+(?:being|were|was|are|had|have|[a-z]{3,}ed\s+by)\b|\s*[,.;)]|\s*$")
 _ACTS_AFTER = re.compile(r"\s+(?:must|had|have|has|were|was|are|is|will|would|could|did|with)\b")
 
 
@@ -514,7 +542,11 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         )
         total = _TOTAL_OF_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
         # "190 people on board, six of them crew members": a part of what was just counted
-        part = counted_here and _OF_THEM_AFTER.match(text, quantity["_end"])
+        # "in two qualifying polls, of which four are needed", "200 people, of whom 30 were hurt": the same again
+        part = counted_here and (
+            _OF_THEM_AFTER.match(text, quantity["_end"])
+            or _OF_WHICH_BEFORE.search(text, max(0, quantity["_start"] - 12), quantity["_start"])
+        )
         # "sentenced to fourteen years in prison, serving eight before ...": the time served of the time given
         served = previous_unit in _TIME_SPANS and _SERVING_BEFORE.search(
             text, max(0, quantity["_start"] - 12), quantity["_start"]
@@ -573,6 +605,10 @@ _MOST_OF = re.compile(
     r"\b(?:most|fewest|more|fewer|(?:highest|largest|greatest|lowest|smallest)\s+number\s+of)\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>[a-z]{3,}s)\b"
 )
+_ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ful|less)$")
+_PHRASE_ENDS = re.compile(r"\s*[,;:.)\u2014]")
+_SUPERLATIVE_THEN = re.compile(r" [a-z][\w-]+ (?P<noun>[A-Za-z][a-z]+s)\b")
+_OF_WHICH_BEFORE = re.compile(r",\s+of\s+(?:which|whom)\s+(?:only\s+|just\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those)\b")
 _SERVING_BEFORE = re.compile(r"\b(?:serv|spen[dt]|wait)(?:e|es|ed|ing|s)?\s+$")
 # "earning 15 delegates for a running total of 60"
@@ -711,6 +747,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the 737 Max had not crashed before", but "Boeing delivered 747 jets"
     if _list_marker(text, match):
         return None
+    if (
+        match["number"] in ("22", "twenty-two")
+        and _PITCH_AREA.search(text, max(0, match.start() - 20), match.start())
+        and _PLACE_ENDS_AFTER.match(text, match.end("number"))
+    ):
+        return None  # "our opportunities in the 22 in that last twenty minutes": rugby's 22-metre area, a place
     if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
         return None  # "a detailed map[3]": a footnote
     if match["fraction"]:
@@ -759,7 +801,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     ):
         # "a magnitude 5.2 earthquake", "a 6.4 quake", "400 magnitude 2+ earthquakes": its strength, not a count
         counted = "magnitude"
-    if qualifier_text == "over" and counted in _TIME_SPANS and _over_a_span(text, start, unit_end):
+    if (
+        qualifier_text == "over"
+        and counted in _TIME_SPANS
+        and _over_a_span(text, start, unit_end)
+        and not _AGE_GROUP_BEFORE.search(text, max(0, match.start("number") - 40), match.start("number"))
+    ):
         qualifier = "="  # "spread between four venues over three days": the span, not more than it
     bare = not (unit or match["percent"] or match["currency"])
     if bare and (
@@ -805,13 +852,25 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     elif (
         bare
         and value <= 120
+        and _PERSON_WAS_BEFORE.search(text, max(0, start - 20), start)
+        and _AGE_CLAUSE_END.match(text, match.end())
+    ):
+        counted = "years"  # "when I was 19, so I was just barely in college", "He was 19 when he joined"
+    elif (
+        bare
+        and value <= 120
         and _NAME_WAS_AGE.search(text, max(0, start - 80), start)
         and _CLAUSE_END.match(text, match.end())
     ):
         counted = "years"
+    elif bare and (one_of := _ONE_OF_BEFORE.search(text, max(0, start - 40), start)):
+        counted = _plural(one_of["noun"])  # "The trial was one of three facing Avenatti": trials
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
-    elif bare and (_PEOPLE_AFTER.match(text, match.end()) or _PEOPLE_DO_AFTER.match(text, match.end())):
+    elif bare and (
+        _PEOPLE_AFTER.match(text, match.end())
+        or ((acts := _PEOPLE_DO_AFTER.match(text, match.end())) and not _plural_ahead(text, acts.end(), words=1))
+    ):
         counted = "people"  # "Of the 2.8 million who voted", "All 189 on the aircraft died", "14 have recovered"
     elif bare and _DEATHS_AFTER.match(text, match.end()):
         counted = "deaths"  # "where 5 died", "an earlier toll of 27 dead"
@@ -827,7 +886,20 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     }
 
 
+# "The trial was one of three", "Its plant is one of five": a part of a whole, named by the subject's noun
+_ONE_OF_BEFORE = re.compile(
+    r"(?:^|[,;]\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]heir)\s+(?P<noun>[a-z]{3,})\s+(?:is|was)\s+(?:just\s+|only\s+)?"
+    r"one\s+of\s+(?:the\s+)?$"
+)
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
+# "in the 22", "inside their own 22", "into the opposition 22": where on a rugby pitch, before the number, and no
+# noun after it ("in the 22 provinces" counts them)
+_PITCH_AREA = re.compile(
+    r"\b(?:in|inside|into|within|out\s+of)\s+(?:the|their|our|his|its)\s+(?:own\s+|opposition\s+)?$"
+)
+_PLACE_ENDS_AFTER = re.compile(
+    r"\s*(?:[,.;:!?\"\u201d)]|$)|\s+(?:in|on|at|for|during|before|after|until|when|and|but)\b"
+)
 # "R0 is", "R0 values of", "R0 estimated in the range": a basic reproduction number, a few words before its value
 _R0_BEFORE = re.compile(r"\bR0\b(?:\s+[a-z]+){0,4}\s+$")
 _VALUES_BEFORE = re.compile(r"\bvalues?\s+(?:of\s+)?$")
@@ -897,6 +969,10 @@ _PEOPLE_AFTER = re.compile(
 _PEOPLE_DO_AFTER = re.compile(
     r"\s+(?:(?:live|lived|dwell|dwelt|reside|resided)\s+(?:in|on|at|near|along|under|outside|inside)\b"
     r"|(?:gathered|marched|rallied|protested|fled)\b"
+    # "Fewer than two hundred showed up at the gates", "Over a thousand were reported to have reached Rachel": a crowd,
+    # by its coming
+    r"|(?:showed|turned)\s+up\b"
+    r"|(?:were|are)\s+(?:reported|said|believed|thought|estimated)\s+to\s+have\s+(?:reached|arrived|gathered|attended)\b"
     # "The millions have filled downtown streets": a crowd, by where it went
     r"|(?:(?:have|had|has)\s+)?(?:filled|packed|thronged|flooded)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:streets|squares?|roads)\b)"
 )
@@ -945,6 +1021,17 @@ _NAME_WAS_AGE = re.compile(
     # "The former lyricist of rock band Grateful Dead was 78": a post, of whom or what, the age
     rf"|^[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+of\s+[^,]{{1,60}}?)?{_AGE_VERB}"
 )
+# "women between 20 and 35", "those under 19", "people over 65": people named by the ages they are between or past
+_AGE_GROUP_BEFORE = re.compile(
+    r"\b(?:women|men|people|persons|children|adults|those|anyone|everyone|residents|girls|boys|patients|individuals)"
+    r"\s+(?:between|under|over|above|below|older\s+than|younger\s+than)\s+(?:\d{1,3}\s+and\s+)?$",
+    re.IGNORECASE,
+)
+# "when I was 19,", "He was 19 when": a person's age after their pronoun, where a clause starts
+_PERSON_WAS_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:when|because|since|and|but|while)\s+)(?:He|She|he|she|I)\s+(?:was|is|am|turned)\s+$"
+)
+_AGE_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:when|and|so|but|before|after|until)\b")
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\s+and\s|\s+on\s+[A-Z]|$)")
 # "Nicolas Redouane, 49,", "Antoine Quirin and Nicolas Redouane, 40 and 49,"
 _AGE_END = re.compile(r"\s*[,)]|\s+and\s+\d{1,3}\s*[,)]")
@@ -1187,6 +1274,15 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     position = match.end()
     if (marked := _MARKED_UNIT.match(text, position)) and _is_plural_noun(noun := marked["words"].split()[-1]):
         return noun, marked.end()  # '370 "jackal horns"', "6900 [employees]": the plural in quotation marks or brackets
+    if (
+        value <= 120
+        and _AGE_GROUP_BEFORE.search(text, max(0, match.start("number") - 40), match.start("number"))
+        and not _plural_ahead(text, position, words=1)
+    ):
+        return "years", position  # "for women between 20 and 35", "those under 19": people by their age
+    if (acts := _PEOPLE_DO_AFTER.match(text, position)) and not _plural_ahead(text, acts.end(), words=1):
+        # "About 300 gathered outside": the verb of a bare count, which counts people (not "300 gathered documents")
+        return "", position
     skipped_capitals = 0
     last_capital: re.Match[str] | None = None
     # A noun phrase ends within a few words: never scan a table of numbers to its end for each number.
@@ -1239,6 +1335,13 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             and not _ANY_NUMBER.search(text, 0, match.start())
         ):
             return "people", match.end()
+        if (
+            lower in ("most", "least")
+            and (superlative := _SUPERLATIVE_THEN.match(text, position))
+            and _is_plural_noun(superlative["noun"].lower())
+        ):
+            # "Time's 25 most influential Americans", "the 10 most populous cities": the plural after a superlative
+            return superlative["noun"], superlative.end()
         if lower in STOPWORDS or lower.endswith("ly") or lower in _NOT_UNITS:
             break
         if lower in _REPORTING_PARTICIPLES and not _plural_ahead(text, position):
@@ -1268,6 +1371,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return plural.group().rstrip(".").lower(), plural.start() + len(plural.group().rstrip("."))
         if lower.endswith("ing") and lower not in _ING_NOUNS:
             break
+        if _ADJECTIVE_ENDING.search(lower) and _PHRASE_ENDS.match(text, position):
+            break  # "five firearms ... two semi-automatic, two shotguns": an adjective whose noun is left out
         if rate := _PER_TIME.match(text, position):
             return lower + rate.group(), rate.end()  # "295 km/h"
         if (speed := _PER_HOUR.match(text, position)) and lower in _DISTANCES:
