@@ -802,8 +802,10 @@ def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory, e
     personal = _PERSONAL_OF_POSSESSIVE.get(pronoun, pronoun)
     if any(_THIRD_PERSON[personal].search(quoted) for quoted in _QUOTATION.findall(previous_sentence)):
         return text
-    person = _person_named_before(previous_sentence, personal, memory, named_in=named_in) or _one_person_named_earlier(
-        earlier_sentence, previous_sentence, personal, memory, named_in=named_in
+    person = (
+        _person_named_before(previous_sentence, personal, memory, named_in=named_in)
+        or _one_person_named_earlier(earlier_sentence, previous_sentence, personal, memory, named_in=named_in)
+        or _speaker_quoted_before(previous_sentence, personal, memory)
     )
     if person and pronoun != personal:
         person += "'" if person.endswith("s") else "'s"
@@ -851,6 +853,18 @@ def _one_person_named_earlier(
     if len(people) != 1 or not _is_the_subject(earlier_sentence, next(iter(people))):
         return ""
     return _person_named_before(earlier_sentence, pronoun, memory, named_in=named_in)
+
+
+def _speaker_quoted_before(previous_sentence: str, pronoun: str, memory: _SourceMemory) -> str:
+    """'"No project ... can be implemented", he said. He underlined ...': the person the quotation's own "he"
+    was taken for, the one its claims are attributed to."""
+    frame = find_attribution(previous_sentence)
+    if frame is None or frame.style != "quote" or frame.source.capitalize() != pronoun:
+        return ""
+    speaker = memory.person
+    if not speaker or names_a_post(speaker) or _of_the_other_gender("", speaker, pronoun, memory):
+        return ""
+    return speaker
 
 
 def _is_the_subject(sentence: str, name: str) -> bool:

@@ -1171,6 +1171,13 @@ def test_an_adverb_before_a_second_verb_does_not_make_it_a_clause_of_its_own():
             "Walter Munk served in the US Army in World War Two.",
             id="the sentence between goes on with the pronoun",
         ),
+        pytest.param(
+            "Turkish president Recep Tayyip Erdogan spoke in Istanbul on Wednesday. "
+            '"No project excluding our country can be implemented", he said.\n\n'
+            "He underlined the call for cooperation with 3 countries on Friday.",
+            "Recep Tayyip Erdogan underlined the call for cooperation with 3 countries on Friday.",
+            id="after a quotation he said, the person that he was taken for",
+        ),
     ],
 )
 def test_pronouns_resolve_to_the_person_meant(body, resolved):
