@@ -82,7 +82,12 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
-_LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s")
+_LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She|His|Her)\s")
+# "His trial has been scheduled": the person a possessive stands for is the one its personal pronoun would
+_PERSONAL_OF_POSSESSIVE = {"His": "He", "Her": "She"}
+# 'Goel said, "He was an excellent politician ..."': a quotation that speaks of him or her is about someone else
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
+_THIRD_PERSON = {"He": re.compile(r"\b(?:he|him|his)\b", re.I), "She": re.compile(r"\b(?:she|her|hers)\b", re.I)}
 # "In between, she testified", "Later, he shared": the subject after a short opening phrase
 _OPENING_THEN_PRONOUN = re.compile(r"(?P<opening>[A-Z][^,;:\"“”]{1,40}),\s+(?P<pronoun>he|she)\s")
 # "Here he collaborated with Fela Kuti": an adverb, no comma
@@ -453,7 +458,10 @@ def extract_claims(
     article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
-    previous = ""
+    previous, previous_paragraph = "", -1
+    # The sentence before `previous` where both are in one paragraph, for a pronoun whose person the sentence between
+    # does not name
+    earlier = ""
     # Who the last sentence quoted, and in which paragraph, while sentences go on quoting them.
     quoting, quoting_paragraph = "", -1
     translated_paragraph = -1
@@ -465,7 +473,8 @@ def extract_claims(
         else:
             translated_paragraph = -1
         if _never_a_claim(sentence.text) or _caption_line(body, sentence):
-            previous = sentence.text
+            earlier = previous if sentence.paragraph == previous_paragraph else ""
+            previous, previous_paragraph = sentence.text, sentence.paragraph
             continue
         frame = find_attribution(sentence.text, regions=article_regions)
         if frame:
@@ -494,7 +503,7 @@ def extract_claims(
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
         for piece, spans in _atomic_pieces(sentence.text, None if unresolved else frame):
-            text = _resolve_pronoun(piece, context, memory)
+            text = _resolve_pronoun(piece, context, memory, earlier if context is previous else "")
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
@@ -522,7 +531,9 @@ def extract_claims(
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
             candidates.append((text, absolute, piece_attribution, style, scored, said_before))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
-        previous = _resolve_pronoun(sentence.text, previous, memory)
+        resolved = _resolve_pronoun(sentence.text, previous, memory, earlier)
+        earlier = previous if sentence.paragraph == previous_paragraph else ""
+        previous, previous_paragraph = resolved, sentence.paragraph
 
     scores = score_sentences([scored for *_, scored, _ in candidates])
     claims: list[ExtractedClaim] = []
@@ -780,17 +791,30 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
     return pieces
 
 
-def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory) -> str:
+def _resolve_pronoun(text: str, previous_sentence: str, memory: _SourceMemory, earlier_sentence: str = "") -> str:
     """ "She also expressed concern ..." -> "Clinton also expressed concern ...", taking the first
     person named in the sentence before (news prose names the subject first); also after an opening
-    phrase that names no one ("Later, he shared an update" -> "Later, Sergey shared an update")."""
+    phrase that names no one ("Later, he shared an update" -> "Later, Sergey shared an update"). An
+    opening possessive keeps its form ("His trial ..." -> "Zhukovskyy's trial ..."). Where the sentence
+    before names no one, the one person `earlier_sentence` names ("Conway is known for ... Cellular
+    automata are discrete models ... He also developed ...")."""
     if match := _LEADING_PERSONAL_PRONOUN.match(text):
         named_in = ""  # "He claimed ... the money Rittenhouse received": a leading "He" may be named later
     elif match := _pronoun_after_opening(text):
         named_in = text  # "In July, he helped set up a meeting with Giuliani": not Giuliani
     else:
         return text
-    person = _person_named_before(previous_sentence, match["pronoun"].capitalize(), memory, named_in=named_in)
+    pronoun = match["pronoun"].capitalize()
+    personal = _PERSONAL_OF_POSSESSIVE.get(pronoun, pronoun)
+    if any(_THIRD_PERSON[personal].search(quoted) for quoted in _QUOTATION.findall(previous_sentence)):
+        return text
+    person = (
+        _person_named_before(previous_sentence, personal, memory, named_in=named_in)
+        or _one_person_named_earlier(earlier_sentence, previous_sentence, personal, memory, named_in=named_in)
+        or _speaker_quoted_before(previous_sentence, personal, memory)
+    )
+    if person and pronoun != personal:
+        person += "'" if person.endswith("s") else "'s"
     if match.start("pronoun") == 0:
         person = person[:1].upper() + person[1:]  # "de Graaf" opening a sentence is "De Graaf"
     return text[: match.start("pronoun")] + person + text[match.end("pronoun") :] if person else text
@@ -819,6 +843,44 @@ def _person_named_before(previous_sentence: str, pronoun: str, memory: _SourceMe
         and not re.search(rf"\b{re.escape(e['text'].split()[-1])}\b", named_in)
     ]
     return people[0] if people else ""
+
+
+def _one_person_named_earlier(
+    earlier_sentence: str, between: str, pronoun: str, memory: _SourceMemory, named_in: str = ""
+) -> str:
+    """The person `earlier_sentence` names, where it names only one and the sentence `between` names no one:
+    "Harry Dunn ... was struck by a Volvo ... The crash happened around 8:30 p.m. He died ...". With two
+    people ('Geingob tweeted, "... Nickey Iyambo. He leaves ..."') the pronoun could be either."""
+    if any(e["type"] == "PERSON" for e in find_entities(between, known_people=memory.known_people)):
+        return ""
+    people = {
+        e["text"] for e in find_entities(earlier_sentence, known_people=memory.known_people) if e["type"] == "PERSON"
+    }
+    if len(people) != 1 or not _is_the_subject(earlier_sentence, next(iter(people))):
+        return ""
+    return _person_named_before(earlier_sentence, pronoun, memory, named_in=named_in)
+
+
+def _speaker_quoted_before(previous_sentence: str, pronoun: str, memory: _SourceMemory) -> str:
+    """'"No project ... can be implemented", he said. He underlined ...': the person the quotation's own "he"
+    was taken for, the one its claims are attributed to."""
+    frame = find_attribution(previous_sentence)
+    if frame is None or frame.style != "quote" or frame.source.capitalize() != pronoun:
+        return ""
+    speaker = memory.person
+    if not speaker or names_a_post(speaker) or _of_the_other_gender("", speaker, pronoun, memory):
+        return ""
+    return speaker
+
+
+def _is_the_subject(sentence: str, name: str) -> bool:
+    """ "In her experiments, Falconer observed ...", "President Trump made ...": the name opens the sentence, after
+    an opening phrase or a title; not "Qaboos became Sultan after overthrowing his father, Sultan Said bin Taimur"."""
+    before = sentence[: sentence.find(name)]
+    opening, comma, rest = before.rpartition(", ")
+    if comma and opening_phrase(opening):
+        before = rest
+    return all(word[:1].isupper() for word in before.split())
 
 
 # "Day's animal foundation", "Senator Klobuchar's campaign": a body of someone's, named by lower-case words after them
