@@ -74,13 +74,19 @@ MEASURE_UNITS = words(
 )
 
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
+# A label that opens a credit or a heading, not a word that opens a sentence: "Photo: AP" and "Sources:" are
+# boilerplate, but "Photographs showed the aircraft ...", "Sources report ..." and "Related charges ..." state facts.
 _BOILERPLATE = re.compile(
-    r"^(?:by\s|photo|image|credit|sources?\b|related\b|original\s+url|share\s+this|follow\s+us|"
+    r"^(?:(?:photo(?:graph)?s?|images?|credits?)\s*(?:credit\s*)?(?::|©|by\b|courtesy\b)|(?:sources?|related"
+    r"(?:\s+(?:news|articles?|stories|links|coverage))?)\s*(?::|$)|original\s+url|share\s+this|follow\s+us|"
     r"read\s+more|copyright|©|all\s+rights\s+reserved|file:)"
     # a photo's caption and credit: "Keisha Lance Bottoms Image: Afdahe."
     r"|\bImage:",
     re.IGNORECASE,
 )
+# A byline names only its writers and their outlet ("By John Smith, Associated Press", "By [The Moscow Times](#)");
+# "By law, all male residents must register" and "By Tuesday morning, the storm had dissipated" state facts.
+_BYLINE = re.compile(r"By\s+(?:(?:[^\w\s]*[A-Z][^\s,]*|and|of|the|for|de|van|von|da|staff)[\s,]*){1,8}")
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s")
 # "In between, she testified", "Later, he shared": the subject after a short opening phrase
@@ -1205,15 +1211,21 @@ def _caption_line(body: str, sentence: Sentence) -> bool:
     line_end = body.find("\n", sentence.end)
     line = body[line_start : line_end if line_end >= 0 else len(body)].strip()
     text = sentence.text.strip()
-    if line != text or states_an_event(text):
+    if line != text:
         return False
-    return text.startswith(("\u2014", "\u2013")) or (
+    # A dash opens a credit even when it names what the quotation was about: "—Łukasz Szumowski on the failed efforts
+    # to save the mayor's life", "—Zinichev calling a temporary halt to rescue work".
+    if text.startswith(("\u2014", "\u2013")):
+        return True
+    return not states_an_event(text) and (
         not text.endswith((".", "!", "?", '"', "\u201d")) and len(text.split()) <= _MAX_CAPTION_WORDS
     )
 
 
 def _never_a_claim(text: str) -> bool:
-    if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or TRANSLATION_MARKER.match(text):
+    if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or _BYLINE.fullmatch(text.strip()):
+        return True
+    if TRANSLATION_MARKER.match(text):
         return True  # a quotation's original-language text follows the English one
     without_urls = _URL.sub(" ", text)
     if too_short_to_claim(without_urls):

@@ -575,6 +575,18 @@ def test_gallery_captions_and_credit_lines_are_never_claims():
     assert "Fans paid US$50 a day for entry" in texts
 
 
+def test_a_credit_line_under_a_quotation_is_no_claim_even_when_it_names_what_happened():
+    body = (
+        "The mayor of Gdansk was stabbed on stage on Sunday night and died in hospital on Monday.\n\n"
+        "\u2014\u0141ukasz Szumowski on the failed efforts to save the mayor's life\n\n"
+        "\u2014Zinichev calling a temporary halt to rescue work ahead of emergency stabilisation works"
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == ["The mayor of Gdansk was stabbed on stage on Sunday night and died in hospital on Monday."]
+
+
 def test_initials_opening_answers_without_a_colon_are_the_speakers_label():
     body = (
         "Professor Michael Siegel of Boston University led the study of 50 states in 2019.\n\n"
@@ -1628,6 +1640,43 @@ def test_photo_captions_and_file_names_are_not_claims():
     assert [claim.text for claim in extract_claims(body)] == [
         "Bottoms was said to be a finalist for the Democratic vice presidential slot in 2020."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By yesterday, the World Health Organization reported 1,051,635 confirmed cases of the disease.",
+        "By the time of his death in 2020, Qaboos's reign was the longest in the Arab world.",
+        "By law, all male residents of the United States over the age of 18 must register for the draft.",
+        "By reports on Saturday, two of the victims died and three others were seriously injured.",
+        "Photographs showed the aircraft, sans wings, with the cockpit buried within a house in 2019.",
+        "Photos and video from the blaze showed thick smoke with flames visible at 40 windows.",
+        "Sources report that 12 people were arrested in the capital on Friday.",
+    ],
+)
+def test_a_sentence_that_opens_with_by_photo_or_sources_is_no_byline_or_credit(sentence):
+    assert [claim.text for claim in extract_claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By John Smith",
+        "By John Smith and Jane Doe, Associated Press",
+        "By [The Moscow Times](#)",
+        "Photo: Reuters",
+        "Photo by Jane Doe",
+        "Photo credit: Jane Doe",
+        "Sources:",
+        "Related news",
+    ],
+)
+def test_bylines_credits_and_headings_are_not_claims(line):
+    body = f"Officials said 40 people died in the floods in 2019.\n\n{line}\n\nThe army sent 300 troops on Monday."
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == ["Officials said 40 people died in the floods in 2019.", "The army sent 300 troops on Monday."]
 
 
 def test_reporting_on_a_story_quotes_nobody_but_reporting_on_a_day_does():
