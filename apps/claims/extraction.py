@@ -87,6 +87,20 @@ _BOILERPLATE = re.compile(
 # A byline names only its writers and their outlet ("By John Smith, Associated Press", "By [The Moscow Times](#)");
 # "By law, all male residents must register" and "By Tuesday morning, the storm had dissipated" state facts.
 _BYLINE = re.compile(r"By\s+(?:(?:[^\w\s]*[A-Z][^\s,]*|and|of|the|for|de|van|von|da|staff)[\s,]*){1,8}")
+# How the article's reporting was done, which no reviewer checks: the interview's framing ("With Wikinews, Mohr
+# discussed how his nomination came about", "Jorgensen answered some questions about her campaign from ...") and
+# the reporter's requests ("... contacted Boeing in an effort to establish ...", "EFF is yet to respond to Wikinews
+# queries").
+_NEWSGATHERING = re.compile(
+    r"\banswer(?:ed)?\s+(?:some|a\s+few|several|a\s+number\s+of)\s+questions\b"
+    r"|^With\s+[^,]{2,80},\s+(?:[\w.'\u2019-]+\s+){1,3}(?:discuss(?:es|ed)|detail(?:s|ed)|talk(?:s|ed)\s+about)\b"
+    r"|\b(?:contacted|reached\s+out\s+to|approached|caught\s+up\s+with|spoke\s+(?:to|with)|discussed\b[^.;]{0,60}?\bwith"
+    r"|interviewed|emailed|wrote\s+to)\b[^.;]{0,120}?\b(?:to\s+(?:find\s+out|learn|know)\s+more"
+    r"|in\s+an\s+effort\s+to\s+(?:establish|clarify|confirm|learn|find\s+out)|seeking\s+to\s+(?:clarify|confirm|establish)"
+    r"|seeking\s+comment|for\s+(?:a\s+)?comment)\b"
+    r"|\b(?:is|are|was|were)\s+(?:also\s+|still\s+)?awaiting\s+(?:a\s+)?(?:responses?|repl(?:y|ies)|comment)\b"
+    r"|\byet\s+to\s+respond\s+to\s+(?:[\w'\u2019.-]+\s+){0,2}(?:queries|questions|requests?|enquiries|inquiries|emails?)\b"
+)
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s")
 # "In between, she testified", "Later, he shared": the subject after a short opening phrase
@@ -494,6 +508,8 @@ def extract_claims(
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
         for piece, spans in _atomic_pieces(sentence.text, None if unresolved else frame):
+            if _reports_the_reporting(piece):
+                continue
             text = _resolve_pronoun(piece, context, memory)
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
@@ -1232,6 +1248,13 @@ def _never_a_claim(text: str) -> bool:
         return True
     # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
+
+
+def _reports_the_reporting(piece: str) -> bool:
+    """A piece about how the article was reported, unless it counts something: the vote count in "With Wikinews, Cohen
+    discussed ... the 2016 ticket, which received 4,489,235 votes" is still checked. A fact split off the same sentence
+    ("Brian T. Carroll, the party's nominee, answered some questions ...") is a piece of its own and stays."""
+    return _NEWSGATHERING.search(_QUOTATION.sub(" ", piece)) is not None and not find_quantities(piece)
 
 
 def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:

@@ -587,6 +587,42 @@ def test_a_credit_line_under_a_quotation_is_no_claim_even_when_it_names_what_hap
     assert texts == ["The mayor of Gdansk was stabbed on stage on Sunday night and died in hospital on Monday."]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Professor Jo Jorgensen of South Carolina answered some questions about her campaign from accredited Tribune "
+        "reporter William S. Saturn.",
+        "With the Tribune, Mohr discussed how his nomination for vice president came about in Michigan.",
+        "With the Tribune, de Graaf discusses why he joined the Bread and Roses Party in Ohio.",
+        "The Tribune contacted Boeing in an effort to establish the plane's initial configuration in Iran.",
+        "The Tribune caught up with biologist Natasha Gownaris of Gettysburg College to learn more.",
+        "The Tribune has contacted the Indonesian Coast Guard seeking to clarify the date of the disappearance.",
+        "The Tribune is also awaiting responses from the Indonesian Coast Guard and the rescue agency in Jakarta.",
+        "The Electronic Frontier Foundation is yet to respond to Tribune queries about GitHub.",
+    ],
+)
+def test_how_the_article_was_reported_is_no_claim(sentence):
+    body = f"The army sent 300 troops to the border on Monday. {sentence}"
+
+    assert [claim.text for claim in extract_claims(body)] == ["The army sent 300 troops to the border on Monday."]
+
+
+def test_a_fact_or_count_beside_how_the_article_was_reported_stays_a_claim():
+    body = (
+        "Businessman Don Blankenship of West Virginia, the U.S. Constitution Party's 2020 presidential nominee, "
+        "answered some questions about his campaign from accredited Tribune reporter William S. Saturn. With the "
+        "Tribune, Cohen discussed how to improve on the party's 2016 ticket of Gary Johnson, which received "
+        "4,489,235 votes."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "Businessman Don Blankenship of West Virginia is the U.S. Constitution Party's 2020 presidential nominee.",
+        "The party's 2016 ticket of Gary Johnson received 4,489,235 votes.",
+    ]
+
+
 def test_initials_opening_answers_without_a_colon_are_the_speakers_label():
     body = (
         "Professor Michael Siegel of Boston University led the study of 50 states in 2019.\n\n"
