@@ -100,6 +100,14 @@ _NEWSGATHERING = re.compile(
     r"|seeking\s+comment|for\s+(?:a\s+)?comment)\b"
     r"|\b(?:is|are|was|were)\s+(?:also\s+|still\s+)?awaiting\s+(?:a\s+)?(?:responses?|repl(?:y|ies)|comment)\b"
     r"|\byet\s+to\s+respond\s+to\s+(?:[\w'\u2019.-]+\s+){0,2}(?:queries|questions|requests?|enquiries|inquiries|emails?)\b"
+    # "... but as of today the board's press office did not respond": to the reporter; "did not respond to treatment"
+    # goes on
+    r"|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:immediately\s+)?respond(?:ed)?\s*[.!]?\s*$"
+)
+# A call to action to the reader ("If you are looking for recent news stories, please visit our Main Page"), not
+# anyone's words in quotation marks ('asked people to "please pray for the repose of his soul"')
+_CALL_TO_ACTION = re.compile(
+    r"\b[Pp]lease\s+(?:visit|see|contact|call|click|read|share|follow|subscribe|sign|donate|email|write|send|join)\b"
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s")
@@ -1240,6 +1248,8 @@ def _caption_line(body: str, sentence: Sentence) -> bool:
 
 def _never_a_claim(text: str) -> bool:
     if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or _BYLINE.fullmatch(text.strip()):
+        return True
+    if "lease" in text and _CALL_TO_ACTION.search(_QUOTATION.sub(" ", text)):
         return True
     if TRANSLATION_MARKER.match(text):
         return True  # a quotation's original-language text follows the English one

@@ -607,6 +607,24 @@ def test_how_the_article_was_reported_is_no_claim(sentence):
     assert [claim.text for claim in extract_claims(body)] == ["The army sent 300 troops to the border on Monday."]
 
 
+def test_a_call_to_action_or_an_unanswered_request_is_no_claim_but_a_quoted_plea_is_someones_words():
+    body = (
+        "The army sent 300 troops to the border on Monday. If you are looking for recent news stories about the "
+        "border, please visit our Main Page. The Tribune approached the National Transportation Safety Board about "
+        "the 2019 crash in California, but as of today the board's press office did not respond. The patient did not "
+        'respond to treatment and died on 12 May 2019. Mayor Casicas asked 2,000 residents to "please pray for the '
+        'repose of his soul" on Sunday.'
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "The army sent 300 troops to the border on Monday.",
+        "The patient did not respond to treatment and died on 12 May 2019.",
+        'Mayor Casicas asked 2,000 residents to "please pray for the repose of his soul" on Sunday.',
+    ]
+
+
 def test_a_fact_or_count_beside_how_the_article_was_reported_stays_a_claim():
     body = (
         "Businessman Don Blankenship of West Virginia, the U.S. Constitution Party's 2020 presidential nominee, "
