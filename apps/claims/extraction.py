@@ -182,6 +182,9 @@ _NOT_AN_OPINION = re.compile(
     r"(?:predicted|forecast|expected)\b(?:\s+(?:it|they|he|she)\s+would(?:\s+be)?\b)?",
     re.IGNORECASE,
 )
+# "Although its winds are only predicted to reach 75 mph, the National Weather Service has issued a flash flood
+# warning": what the opening concedes is background, and what the sentence claims comes after it
+_CONCEDED_OPENING = re.compile(r"^(?:Although|Though|Even\s+though|While|Whereas)\b[^,;:\"\u201c]{3,200},\s+(?=\S)")
 # "how often we got it right": a result, not a verdict (looked for only where "right" is)
 _GOT_IT_RIGHT = re.compile(r"\b(?:got|get|gets|getting)\s+(?:it|this|that|things)\s+right\b", re.IGNORECASE)
 # The month, not the hedge: "On the night of May 25, attendees could catch ..." (looked for only where "May" is)
@@ -1286,7 +1289,7 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
 
 
 def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
-    text = _NOT_AN_OPINION.sub(" ", text)
+    text = _NOT_AN_OPINION.sub(" ", _CONCEDED_OPENING.sub("", text, count=1))
     if "May" in text:
         text = _MAY_THE_MONTH.sub(" ", text)
     if "right" in text:

@@ -3643,6 +3643,21 @@ def test_a_past_forecast_a_fact_is_measured_against_is_no_prediction(text, kind)
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Although its winds are only predicted to reach about 75 miles per hour, the National Weather Service has "
+         "issued a flash flood warning and forecasters predicted a storm surge of three to six feet.",
+         ClaimKind.STATISTIC),
+        ("While the storm is expected to weaken, the city closed 40 schools on Monday.", ClaimKind.EVENT),
+        ("Though the storm weakened on Monday, it is expected to reach the coast on Tuesday.", ClaimKind.PREDICTION),
+    ],
+    ids=["a forecast conceded before a warning", "a forecast conceded before a closure", "a forecast after it"],
+)  # fmt: skip
+def test_a_forecast_the_opening_concedes_does_not_hold_the_fact_after_it(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
     ("body", "fragment", "source"),
     [
         ("The hotel's website estimated 120 people were in the 25-year-old building at the time.", "120",
