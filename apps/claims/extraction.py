@@ -74,12 +74,40 @@ MEASURE_UNITS = words(
 )
 
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
+# A label that opens a credit or a heading, not a word that opens a sentence: "Photo: AP" and "Sources:" are
+# boilerplate, but "Photographs showed the aircraft ...", "Sources report ..." and "Related charges ..." state facts.
 _BOILERPLATE = re.compile(
-    r"^(?:by\s|photo|image|credit|sources?\b|related\b|original\s+url|share\s+this|follow\s+us|"
+    r"^(?:(?:photo(?:graph)?s?|images?|credits?)\s*(?:credit\s*)?(?::|©|by\b|courtesy\b)|(?:sources?|related"
+    r"(?:\s+(?:news|articles?|stories|links|coverage))?)\s*(?::|$)|original\s+url|share\s+this|follow\s+us|"
     r"read\s+more|copyright|©|all\s+rights\s+reserved|file:)"
     # a photo's caption and credit: "Keisha Lance Bottoms Image: Afdahe."
     r"|\bImage:",
     re.IGNORECASE,
+)
+# A byline names only its writers and their outlet ("By John Smith, Associated Press", "By [The Moscow Times](#)");
+# "By law, all male residents must register" and "By Tuesday morning, the storm had dissipated" state facts.
+_BYLINE = re.compile(r"By\s+(?:(?:[^\w\s]*[A-Z][^\s,]*|and|of|the|for|de|van|von|da|staff)[\s,]*){1,8}")
+# How the article's reporting was done, which no reviewer checks: the interview's framing ("With Wikinews, Mohr
+# discussed how his nomination came about", "Jorgensen answered some questions about her campaign from ...") and
+# the reporter's requests ("... contacted Boeing in an effort to establish ...", "EFF is yet to respond to Wikinews
+# queries").
+_NEWSGATHERING = re.compile(
+    r"\banswer(?:ed)?\s+(?:some|a\s+few|several|a\s+number\s+of)\s+questions\b"
+    r"|^With\s+[^,]{2,80},\s+(?:[\w.'\u2019-]+\s+){1,3}(?:discuss(?:es|ed)|detail(?:s|ed)|talk(?:s|ed)\s+about)\b"
+    r"|\b(?:contacted|reached\s+out\s+to|approached|caught\s+up\s+with|spoke\s+(?:to|with)|discussed\b[^.;]{0,60}?\bwith"
+    r"|interviewed|emailed|wrote\s+to)\b[^.;]{0,120}?\b(?:to\s+(?:find\s+out|learn|know)\s+more"
+    r"|in\s+an\s+effort\s+to\s+(?:establish|clarify|confirm|learn|find\s+out)|seeking\s+to\s+(?:clarify|confirm|establish)"
+    r"|seeking\s+comment|for\s+(?:a\s+)?comment)\b"
+    r"|\b(?:is|are|was|were)\s+(?:also\s+|still\s+)?awaiting\s+(?:a\s+)?(?:responses?|repl(?:y|ies)|comment)\b"
+    r"|\byet\s+to\s+respond\s+to\s+(?:[\w'\u2019.-]+\s+){0,2}(?:queries|questions|requests?|enquiries|inquiries|emails?)\b"
+    # "... but as of today the board's press office did not respond": to the reporter; "did not respond to treatment"
+    # goes on
+    r"|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:immediately\s+)?respond(?:ed)?\s*[.!]?\s*$"
+)
+# A call to action to the reader ("If you are looking for recent news stories, please visit our Main Page"), not
+# anyone's words in quotation marks ('asked people to "please pray for the repose of his soul"')
+_CALL_TO_ACTION = re.compile(
+    r"\b[Pp]lease\s+(?:visit|see|contact|call|click|read|share|follow|subscribe|sign|donate|email|write|send|join)\b"
 )
 _CALENDAR = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She|His|Her)\s")
@@ -165,6 +193,9 @@ _NOT_AN_OPINION = re.compile(
     r"(?:predicted|forecast|expected)\b(?:\s+(?:it|they|he|she)\s+would(?:\s+be)?\b)?",
     re.IGNORECASE,
 )
+# "Although its winds are only predicted to reach 75 mph, the National Weather Service has issued a flash flood
+# warning": what the opening concedes is background, and what the sentence claims comes after it
+_CONCEDED_OPENING = re.compile(r"^(?:Although|Though|Even\s+though|While|Whereas)\b[^,;:\"\u201c]{3,200},\s+(?=\S)")
 # "how often we got it right": a result, not a verdict (looked for only where "right" is)
 _GOT_IT_RIGHT = re.compile(r"\b(?:got|get|gets|getting)\s+(?:it|this|that|things)\s+right\b", re.IGNORECASE)
 # The month, not the hedge: "On the night of May 25, attendees could catch ..." (looked for only where "May" is)
@@ -503,6 +534,8 @@ def extract_claims(
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
         for piece, spans in _atomic_pieces(sentence.text, None if unresolved else frame):
+            if _reports_the_reporting(piece):
+                continue
             text = _resolve_pronoun(piece, context, memory, earlier if context is previous else "")
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
@@ -1286,21 +1319,36 @@ def _caption_line(body: str, sentence: Sentence) -> bool:
     line_end = body.find("\n", sentence.end)
     line = body[line_start : line_end if line_end >= 0 else len(body)].strip()
     text = sentence.text.strip()
-    if line != text or states_an_event(text):
+    if line != text:
         return False
-    return text.startswith(("\u2014", "\u2013")) or (
+    # A dash opens a credit even when it names what the quotation was about: "—Łukasz Szumowski on the failed efforts
+    # to save the mayor's life", "—Zinichev calling a temporary halt to rescue work".
+    if text.startswith(("\u2014", "\u2013")):
+        return True
+    return not states_an_event(text) and (
         not text.endswith((".", "!", "?", '"', "\u201d")) and len(text.split()) <= _MAX_CAPTION_WORDS
     )
 
 
 def _never_a_claim(text: str) -> bool:
-    if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or TRANSLATION_MARKER.match(text):
+    if _NO_COMMENT.search(text) or _BOILERPLATE.search(text) or _BYLINE.fullmatch(text.strip()):
+        return True
+    if "lease" in text and _CALL_TO_ACTION.search(_QUOTATION.sub(" ", text)):
+        return True
+    if TRANSLATION_MARKER.match(text):
         return True  # a quotation's original-language text follows the English one
     without_urls = _URL.sub(" ", text)
     if too_short_to_claim(without_urls):
         return True
     # A dateline ("Friday, March 15, 2019") is all calendar words and numbers.
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
+
+
+def _reports_the_reporting(piece: str) -> bool:
+    """A piece about how the article was reported, unless it counts something: the vote count in "With Wikinews, Cohen
+    discussed ... the 2016 ticket, which received 4,489,235 votes" is still checked. A fact split off the same sentence
+    ("Brian T. Carroll, the party's nominee, answered some questions ...") is a piece of its own and stays."""
+    return _NEWSGATHERING.search(_QUOTATION.sub(" ", piece)) is not None and not find_quantities(piece)
 
 
 def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
@@ -1322,7 +1370,7 @@ def _is_statistic(quantity: dict[str, Any]) -> bool:
 
 
 def _prediction_cues(text: str, *, anchored: bool) -> list[str]:
-    text = _NOT_AN_OPINION.sub(" ", text)
+    text = _NOT_AN_OPINION.sub(" ", _CONCEDED_OPENING.sub("", text, count=1))
     if "May" in text:
         text = _MAY_THE_MONTH.sub(" ", text)
     if "right" in text:

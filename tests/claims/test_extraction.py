@@ -573,6 +573,72 @@ def test_gallery_captions_and_credit_lines_are_never_claims():
     assert "Fans paid US$50 a day for entry" in texts
 
 
+def test_a_credit_line_under_a_quotation_is_no_claim_even_when_it_names_what_happened():
+    body = (
+        "The mayor of Gdansk was stabbed on stage on Sunday night and died in hospital on Monday.\n\n"
+        "\u2014\u0141ukasz Szumowski on the failed efforts to save the mayor's life\n\n"
+        "\u2014Zinichev calling a temporary halt to rescue work ahead of emergency stabilisation works"
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == ["The mayor of Gdansk was stabbed on stage on Sunday night and died in hospital on Monday."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Professor Jo Jorgensen of South Carolina answered some questions about her campaign from accredited Tribune "
+        "reporter William S. Saturn.",
+        "With the Tribune, Mohr discussed how his nomination for vice president came about in Michigan.",
+        "With the Tribune, de Graaf discusses why he joined the Bread and Roses Party in Ohio.",
+        "The Tribune contacted Boeing in an effort to establish the plane's initial configuration in Iran.",
+        "The Tribune caught up with biologist Natasha Gownaris of Gettysburg College to learn more.",
+        "The Tribune has contacted the Indonesian Coast Guard seeking to clarify the date of the disappearance.",
+        "The Tribune is also awaiting responses from the Indonesian Coast Guard and the rescue agency in Jakarta.",
+        "The Electronic Frontier Foundation is yet to respond to Tribune queries about GitHub.",
+    ],
+)
+def test_how_the_article_was_reported_is_no_claim(sentence):
+    body = f"The army sent 300 troops to the border on Monday. {sentence}"
+
+    assert [claim.text for claim in extract_claims(body)] == ["The army sent 300 troops to the border on Monday."]
+
+
+def test_a_call_to_action_or_an_unanswered_request_is_no_claim_but_a_quoted_plea_is_someones_words():
+    body = (
+        "The army sent 300 troops to the border on Monday. If you are looking for recent news stories about the "
+        "border, please visit our Main Page. The Tribune approached the National Transportation Safety Board about "
+        "the 2019 crash in California, but as of today the board's press office did not respond. The patient did not "
+        'respond to treatment and died on 12 May 2019. Mayor Casicas asked 2,000 residents to "please pray for the '
+        'repose of his soul" on Sunday.'
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "The army sent 300 troops to the border on Monday.",
+        "The patient did not respond to treatment and died on 12 May 2019.",
+        'Mayor Casicas asked 2,000 residents to "please pray for the repose of his soul" on Sunday.',
+    ]
+
+
+def test_a_fact_or_count_beside_how_the_article_was_reported_stays_a_claim():
+    body = (
+        "Businessman Don Blankenship of West Virginia, the U.S. Constitution Party's 2020 presidential nominee, "
+        "answered some questions about his campaign from accredited Tribune reporter William S. Saturn. With the "
+        "Tribune, Cohen discussed how to improve on the party's 2016 ticket of Gary Johnson, which received "
+        "4,489,235 votes."
+    )
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == [
+        "Businessman Don Blankenship of West Virginia is the U.S. Constitution Party's 2020 presidential nominee.",
+        "The party's 2016 ticket of Gary Johnson received 4,489,235 votes.",
+    ]
+
+
 def test_initials_opening_answers_without_a_colon_are_the_speakers_label():
     body = (
         "Professor Michael Siegel of Boston University led the study of 50 states in 2019.\n\n"
@@ -1697,6 +1763,43 @@ def test_photo_captions_and_file_names_are_not_claims():
     assert [claim.text for claim in extract_claims(body)] == [
         "Bottoms was said to be a finalist for the Democratic vice presidential slot in 2020."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By yesterday, the World Health Organization reported 1,051,635 confirmed cases of the disease.",
+        "By the time of his death in 2020, Qaboos's reign was the longest in the Arab world.",
+        "By law, all male residents of the United States over the age of 18 must register for the draft.",
+        "By reports on Saturday, two of the victims died and three others were seriously injured.",
+        "Photographs showed the aircraft, sans wings, with the cockpit buried within a house in 2019.",
+        "Photos and video from the blaze showed thick smoke with flames visible at 40 windows.",
+        "Sources report that 12 people were arrested in the capital on Friday.",
+    ],
+)
+def test_a_sentence_that_opens_with_by_photo_or_sources_is_no_byline_or_credit(sentence):
+    assert [claim.text for claim in extract_claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By John Smith",
+        "By John Smith and Jane Doe, Associated Press",
+        "By [The Moscow Times](#)",
+        "Photo: Reuters",
+        "Photo by Jane Doe",
+        "Photo credit: Jane Doe",
+        "Sources:",
+        "Related news",
+    ],
+)
+def test_bylines_credits_and_headings_are_not_claims(line):
+    body = f"Officials said 40 people died in the floods in 2019.\n\n{line}\n\nThe army sent 300 troops on Monday."
+
+    texts = [claim.text for claim in extract_claims(body)]
+
+    assert texts == ["Officials said 40 people died in the floods in 2019.", "The army sent 300 troops on Monday."]
 
 
 def test_reporting_on_a_story_quotes_nobody_but_reporting_on_a_day_does():
@@ -3605,6 +3708,21 @@ def test_a_post_after_an_ordinal_a_clause_before_a_quotation_and_unnamed_outlets
     ids=["where a past forecast put it", "than expected", "a forecast"],
 )  # fmt: skip
 def test_a_past_forecast_a_fact_is_measured_against_is_no_prediction(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Although its winds are only predicted to reach about 75 miles per hour, the National Weather Service has "
+         "issued a flash flood warning and forecasters predicted a storm surge of three to six feet.",
+         ClaimKind.STATISTIC),
+        ("While the storm is expected to weaken, the city closed 40 schools on Monday.", ClaimKind.EVENT),
+        ("Though the storm weakened on Monday, it is expected to reach the coast on Tuesday.", ClaimKind.PREDICTION),
+    ],
+    ids=["a forecast conceded before a warning", "a forecast conceded before a closure", "a forecast after it"],
+)  # fmt: skip
+def test_a_forecast_the_opening_concedes_does_not_hold_the_fact_after_it(text, kind):
     assert describe_claim(text).kind == kind
 
 
