@@ -197,15 +197,28 @@ _HABITUAL_WILL = re.compile(
 )
 # Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
 # English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
-# place on a bendy road"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness. Only past
-# forms: "make", "take" and "start" name habits and plans as often as what happened.
+# place on a bendy road", "Terry Melcher predeceased her in 2004", "The franchise expired on Monday", "Avenatti pled
+# not guilty", "The House impeached President Trump", "a new allegation surfaced"); kept out of EVENT_VERBS, whose
+# words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
+# often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
+# poisoned") is no event.
 _KIND_EVENT_VERBS = EVENT_VERBS | words(
     """granted pardoned sworn crossed alerted ended tweeted sent offered pledged secured instituted sponsored burst
     took began begun started became joined reached formed received issued filed nominated chose chosen decided
     retired suspended removed ruled published posted completed defeated awarded introduced unveiled occurred
     happened hospitalised hospitalized crashed landed postponed cancelled canceled stepped expelled dismissed
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
-    hosted performed tested shut resumed damaged stormed recovered"""
+    hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
+    attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived"""
+)
+# What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
+# wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
+# "Cummings went on to start his own law practice", "an IT worker went on a stabbing spree", "The senator scheduled
+# a town hall"; not "The spray is made of polymers", "Second place went to Ababel Yeshaneh" nor "is scheduled for".
+_EVENT_PHRASE = re.compile(
+    r"\b(?P<verb>made(?=\s+(?:(?:his|her|its|their|the|an?)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:announcements?|debut|landfall|appearances?)\b)"
+    r"|went(?=\s+on\s+(?:to|a|an)\s)|scheduled(?=\s+(?:a|an|his|her|their|its)\s))"
 )
 # What may, must or is to happen, and what happens as a rule, has not happened: "It must be signed by the
 # President", "an official can be removed from office", "ZMapp and remdesivir are to be retired", "The winners are
@@ -224,6 +237,9 @@ _NOT_HAPPENED = re.compile(
     r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
     # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
     r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
+    # "Cause of death was not announced", "The toilet has not been recovered", "Warren did not win the primary":
+    # what has not happened ("not only" adds to what did, and "not to" leaves the verb before it)
+    r"|(?:\bnot|\bnever|n't)\s+(?:(?:yet|been|be|being|get|got|(?!only\b)[a-z]+ly)\s+){0,3}(?P<negated>[a-z]+)\b"
     r"|\b(?:is|are)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?P<rule>[a-z]+)\b"
     r"|\b(?:a|an|the|its|his|her|their|our)\s+(?P<adjective>[a-z]+(?:ed|en))\b"
     r"(?=\s+(?!(?:by|that|to|on|in|at|for|from|with|as|after|before|into|during|and|or|off|out|up|down|over|of)\b)"
@@ -257,6 +273,11 @@ _FINDING = re.compile(
     r"(?P<verb>found|find|finds|suggest|suggests|suggested)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "No claims of responsibility were reported yesterday", "no evidence of Israeli involvement has been reported": what
+# nobody reported quotes nobody
+_NOTHING_REPORTED = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){1,5}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?(?P<verb>reported)\b"
+)
 # "Reportedly, Trump and Bolton have been at odds", "Allegedly, Jong processed ...": what the sentence says is
 # reported or alleged, as with unnamed reports
 _REPORTEDLY_OPENING = re.compile(r"^(?P<verb>reportedly|allegedly)\b")
@@ -627,6 +648,7 @@ def classify(
         lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
     if "reported" in lower:
         lower = _REPORTED_AS_AN_ADJECTIVE.sub(" ", lower)
+        lower = _NOTHING_REPORTED.sub(lambda match: match.group()[: match.start("verb") - match.start()], lower)
     if "say" in lower:
         lower = _SAY_QUOTING_NOBODY.sub(" ", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
@@ -670,13 +692,13 @@ def classify(
 
 
 def _event_cues(lower: str, words: list[str]) -> list[str]:
-    event_cues = [w for w in words if w in _KIND_EVENT_VERBS]
-    if not event_cues:
+    if not any(w in _KIND_EVENT_VERBS for w in words) and not _EVENT_PHRASE.search(lower):
         return []
-    if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
+    if ("open" in words or "close" in words) and _NOT_AN_EVENT_VERB.search(lower):
         lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
     happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
-    return [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
+    event_cues = [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
+    return event_cues + [match["verb"] for match in _EVENT_PHRASE.finditer(happened)]
 
 
 def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -1390,10 +1412,11 @@ _SPEECH_VERBS = frozenset({"said", "says", "say", "saying", "reported", "told", 
 # So do verbs of telling someone what to do ("The mayor advised residents to shelter in place", "Minnis urged
 # residents to evacuate", "police warned people in the vicinity to stay inside", "Merkel demanded an explanation")
 # and of judging aloud ("Brett McGurk also criticized the decision via Twitter", "The operation was condemned by
-# members of the European Union").
+# members of the European Union"), and of making a view or a plan known ("Both officers indicated they would appeal",
+# "Projections by CNN and NPR indicated he won").
 _STATING_VERBS = words(
     """speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned encouraged
-    demanded criticized criticised condemned"""
+    demanded criticized criticised condemned indicated"""
 )
 _SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})

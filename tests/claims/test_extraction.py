@@ -3064,7 +3064,7 @@ def test_a_vague_count_is_a_statistic_only_when_nothing_else_is_claimed(text, ki
     ("text", "kind"),
     [
         (
-            "Polling indicated Hickenlooper is far more popular than any other Democrat in the race.",
+            "In the polls, Hickenlooper is far more popular than any other Democrat in the race.",
             ClaimKind.COMPARISON,
         ),
         ("The microbes grew more slowly than they would in air.", ClaimKind.COMPARISON),
@@ -3872,6 +3872,82 @@ def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
          "investigations suggest", "a search found", "as its name suggests"],
 )  # fmt: skip
 def test_saying_urging_condemning_and_a_studys_finding_are_attributed_statements(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Day's son, Terry Melcher, predeceased her in 2004.", "predeceased"),
+        ("The franchise of ABS-CBN expired on Monday, the same day Congress reconvened.", "expired"),
+        ("Avenatti pled not guilty to the charges.", "pled"),
+        ("McArthur pleaded guilty to each crime at the Superior Court.", "pleaded"),
+        ("Meanwhile, a new allegation surfaced from a woman.", "surfaced"),
+        ("In 1998, Clinton was impeached for lying to investigators.", "impeached"),
+        ("Wikinews attended the Texas Haunters Convention in Mesquite, Texas.", "attended"),
+        ("Kimura made her professional wrestling debut in 2016 for promotion Wrestle-1.", "made"),
+        ("Dorian made its initial landfall as a Category 5 hurricane in the Abaco Islands.", "made"),
+        ("Cummings went on to start his own law practice.", "went"),
+        ("Biden scheduled a town hall in Pennsylvania for the day of the debate.", "scheduled"),
+    ],
+    ids=["predeceased", "expired", "pled", "pleaded", "surfaced", "impeached", "attended", "made a debut",
+         "made landfall", "went on to", "scheduled a"],
+)  # fmt: skip
+def test_a_death_before_an_expiry_a_plea_or_a_debut_is_an_event_and_its_verb_the_cue(text, cue):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toilet is made of 18-karat gold and was fully functioning.",
+        "Second and third place went to Ababel Yeshaneh and Gelete Burka.",
+        "Sentencing is scheduled for February 4.",
+    ],
+    ids=["made of", "went to", "is scheduled for"],
+)  # fmt: skip
+def test_made_of_went_to_and_is_scheduled_for_are_no_event(text):
+    assert describe_claim(text).kind != ClaimKind.EVENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cause of death was not announced.",
+        "The toilet has not been recovered.",
+        "Gillibrand had not yet publicly decided on a candidate.",
+        "Warren did not win the primary or caucus in any state during her campaign.",
+        "The NBA didn't release the identity of the player in question.",
+    ],
+    ids=["was not announced", "has not been recovered", "had not yet decided", "did not win", "didn't release"],
+)  # fmt: skip
+def test_what_has_not_happened_is_no_event(text):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues) == (ClaimKind.OTHER, [])
+
+
+def test_not_only_still_tells_what_happened():
+    facts = describe_claim("The storm not only destroyed the pier but flooded the town.")
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, "destroyed")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Both officers indicated they would appeal.", ClaimKind.ATTRIBUTION),
+        ("Emergency workers have indicated a homicide probe is ongoing.", ClaimKind.ATTRIBUTION),
+        ("Polling indicated Hickenlooper is far more popular than any other Democrat.", ClaimKind.ATTRIBUTION),
+        ("No claims of responsibility were reported yesterday.", ClaimKind.OTHER),
+        ("As of January 3, no evidence of Israeli involvement has been reported.", ClaimKind.OTHER),
+    ],
+    ids=["indicated", "have indicated", "polling indicated", "no claims were reported",
+         "no evidence has been reported"],
+)  # fmt: skip
+def test_indicating_a_view_is_attributed_and_what_nobody_reported_quotes_nobody(text, kind):
     assert describe_claim(text).kind == kind
 
 
