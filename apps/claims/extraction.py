@@ -670,7 +670,8 @@ def classify(
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
     # small count of things ("three resolutions") usually belongs to the event around it.
-    statistic_cues = [q["text"] for q in quantities if _is_statistic(q) and not _names_a_count_again(text, q)]
+    claimed = [q for q in quantities if not _describes_its_noun(text, q)]
+    statistic_cues = [q["text"] for q in claimed if _is_statistic(q) and not _names_a_count_again(text, q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
@@ -686,8 +687,8 @@ def classify(
         return ClaimKind.CAUSAL, causal
     if event_cues:
         return ClaimKind.EVENT, [*event_cues, *(q["text"] for q in quantities)]
-    if quantities:
-        return ClaimKind.STATISTIC, [q["text"] for q in quantities]
+    if claimed:
+        return ClaimKind.STATISTIC, [q["text"] for q in claimed]
     return ClaimKind.OTHER, []
 
 
@@ -1333,6 +1334,19 @@ def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
         and quantity["text"].isalnum()
         and re.search(rf"\b[Tt]he {quantity['text']}\b", text) is not None
     )
+
+
+# An age or a span after "the" or a possessive, before its noun, tells which thing is meant, and is not what is
+# claimed: "the 92-year-old award", "his full five-year term", "his 25-year career", "The 67-year-old killer had kept
+# a bracelet"; unlike "The man was a 44-year-old contract worker" or "Senators serve six-year terms".
+_SPAN_OF_TIME = re.compile(r"-(?:year|month|week|day)s?(?:-old|-long)?$")
+
+
+def _describes_its_noun(text: str, quantity: dict[str, Any]) -> bool:
+    if not _SPAN_OF_TIME.search(quantity["text"]):
+        return False
+    determiner = r"\b(?:the|his|her|their|its|our)\s+(?:(?:full|entire|whole)\s+)?"
+    return re.search(rf"{determiner}{re.escape(quantity['text'])}\s+\w", text, re.IGNORECASE) is not None
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:

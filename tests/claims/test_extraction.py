@@ -3952,6 +3952,31 @@ def test_indicating_a_view_is_attributed_and_what_nobody_reported_quotes_nobody(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Mendez spent most of his 25-year career at posts outside the U.S., many in Asia.",
+        "Sacred Defence Week is an annual commemoration of the eight-year Iran-Iraq War.",
+        "The 67-year-old killer had kept a bracelet of Navaratnam's.",
+    ],
+    ids=["his 25-year career", "the eight-year war", "the 67-year-old killer"],
+)  # fmt: skip
+def test_an_age_or_span_that_tells_which_thing_is_meant_is_no_statistic(text):
+    assert describe_claim(text).kind == ClaimKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man was a 44-year-old contract worker from Cambridgeshire, England.",
+        "Unlike Senators, who serve six-year terms, members of the House are elected for two-year terms.",
+    ],
+    ids=["was a 44-year-old", "serve six-year terms"],
+)  # fmt: skip
+def test_an_age_or_span_that_is_what_is_claimed_stays_a_statistic(text):
+    assert describe_claim(text).kind == ClaimKind.STATISTIC
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ('A "biosignature gas" is one that is produced by life and can be detected with space telescopes.',
