@@ -237,6 +237,12 @@ _NOT_HAPPENED = re.compile(
     r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
     # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
     r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
+    # "as suppliers try to meet demand", "The Democratic Party planned to hold its convention online", "Ohio was
+    # scheduled to hold a primary": what was tried, planned or set to happen ("Nevada opted not to hold a caucus" and
+    # "ordered the troops to withdraw" keep the verb before "to")
+    r"|\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|plan|plans|planned|planning|scheduled|hope|hopes|hoped|hoping"
+    r"|want|wants|wanted|intend|intends|intended|aim|aims|aimed|seek|seeks|sought|able|unable|ready|set|due"
+    r"|customary|going|preparing|prepared)\s+to\s+(?P<intended>[a-z]+)\b"
     # "Cause of death was not announced", "The toilet has not been recovered", "Warren did not win the primary":
     # what has not happened ("not only" adds to what did, and "not to" leaves the verb before it)
     r"|(?:\bnot|\bnever|n't)\s+(?:(?:yet|been|be|being|get|got|(?!only\b)[a-z]+ly)\s+){0,3}(?P<negated>[a-z]+)\b"

@@ -3936,6 +3936,28 @@ def test_not_only_still_tells_what_happened():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ohio was also scheduled to hold a primary election.",
+        "The Democratic Party planned to hold its convention largely online.",
+        "Zimmerman expects rising production costs, as suppliers try to meet demand.",
+        "G7 was already scheduled to meet this weekend.",
+    ],
+    ids=["scheduled to hold", "planned to hold", "try to meet", "scheduled to meet"],
+)  # fmt: skip
+def test_what_was_tried_planned_or_scheduled_is_no_event(text):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues) == (ClaimKind.OTHER, [])
+
+
+def test_the_verb_before_an_infinitive_still_tells_what_happened():
+    facts = describe_claim("Nevada opted not to hold a caucus this year.")
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, "opted")
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("Both officers indicated they would appeal.", ClaimKind.ATTRIBUTION),
