@@ -209,16 +209,21 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     happened hospitalised hospitalized crashed landed postponed cancelled canceled stepped expelled dismissed
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
-    attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived"""
+    attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
+    delivered attained presented"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
 # "Cummings went on to start his own law practice", "an IT worker went on a stabbing spree", "The senator scheduled
-# a town hall"; not "The spray is made of polymers", "Second place went to Ababel Yeshaneh" nor "is scheduled for".
+# a town hall", and a time that saw something: "Monday saw armed police searching a second apartment block", "This
+# week saw a referendum", "The following election in 2013 saw a substantial victory for Mugabe"; not "The spray is
+# made of polymers", "Second place went to Ababel Yeshaneh" nor "is scheduled for".
 _EVENT_PHRASE = re.compile(
     r"\b(?P<verb>made(?=\s+(?:(?:his|her|its|their|the|an?)\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(?:announcements?|debut|landfall|appearances?)\b)"
     r"|went(?=\s+on\s+(?:to|a|an)\s)|scheduled(?=\s+(?:a|an|his|her|their|its)\s))"
+    rf"|\b(?:day|week|weekend|month|year|night|morning|afternoon|evening|{'|'.join(WEEKDAYS).lower()}|\d{{4}})"
+    r"\s+(?:also\s+)?(?P<seen>saw)\b"
 )
 # What may, must or is to happen, and what happens as a rule, has not happened: "It must be signed by the
 # President", "an official can be removed from office", "ZMapp and remdesivir are to be retired", "The winners are
@@ -243,6 +248,9 @@ _NOT_HAPPENED = re.compile(
     r"|\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|plan|plans|planned|planning|scheduled|hope|hopes|hoped|hoping"
     r"|want|wants|wanted|intend|intends|intended|aim|aims|aimed|seek|seeks|sought|able|unable|ready|set|due"
     r"|customary|going|preparing|prepared)\s+to\s+(?P<intended>[a-z]+)\b"
+    # "two treatments, both presented as suitable for spraying onto ceramics": how a thing is shown, unlike "The
+    # inventor presented the device at the parade"
+    r"|\b(?P<portrayed>presented)(?=\s+as\b)"
     # "Cause of death was not announced", "The toilet has not been recovered", "Warren did not win the primary":
     # what has not happened ("not only" adds to what did, and "not to" leaves the verb before it)
     r"|(?:\bnot|\bnever|n't)\s+(?:(?:yet|been|be|being|get|got|(?!only\b)[a-z]+ly)\s+){0,3}(?P<negated>[a-z]+)\b"
@@ -705,7 +713,7 @@ def _event_cues(lower: str, words: list[str]) -> list[str]:
         lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
     happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
     event_cues = [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
-    return event_cues + [match["verb"] for match in _EVENT_PHRASE.finditer(happened)]
+    return event_cues + [match["verb"] or match["seen"] for match in _EVENT_PHRASE.finditer(happened)]
 
 
 def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -3913,6 +3913,30 @@ def test_made_of_went_to_and_is_scheduled_for_are_no_event(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Additionally, he delivered his final plea to voters ahead of Election Day.", "delivered"),
+        ("It has attained ballot access in Arkansas.", "attained"),
+        ("The inventor previously presented the device at the Bastille Day military parade.", "presented"),
+        ("Monday saw armed police with dogs searching a second apartment block in Magnitogorsk.", "saw"),
+        ("This week saw a referendum seeking to create a new autonomous region in Mindanao.", "saw"),
+        ("The following election in 2013 saw a substantial victory for Mugabe.", "saw"),
+    ],
+    ids=["delivered", "attained", "presented", "monday saw", "this week saw", "2013 saw"],
+)  # fmt: skip
+def test_a_speech_delivered_access_attained_or_what_a_day_saw_is_an_event(text, cue):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, cue)
+
+
+def test_a_thing_presented_as_something_is_described_not_an_event():
+    facts = describe_claim("The coating needs two treatments, both presented as suitable for spraying onto ceramics.")
+
+    assert facts.kind != ClaimKind.EVENT
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Cause of death was not announced.",
