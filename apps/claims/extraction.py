@@ -228,15 +228,33 @@ _HABITUAL_WILL = re.compile(
 )
 # Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
 # English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
-# place on a bendy road"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness. Only past
-# forms: "make", "take" and "start" name habits and plans as often as what happened.
+# place on a bendy road", "Terry Melcher predeceased her in 2004", "The franchise expired on Monday", "Avenatti pled
+# not guilty", "The House impeached President Trump", "a new allegation surfaced"); kept out of EVENT_VERBS, whose
+# words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
+# often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
+# poisoned") is no event.
 _KIND_EVENT_VERBS = EVENT_VERBS | words(
     """granted pardoned sworn crossed alerted ended tweeted sent offered pledged secured instituted sponsored burst
     took began begun started became joined reached formed received issued filed nominated chose chosen decided
     retired suspended removed ruled published posted completed defeated awarded introduced unveiled occurred
     happened hospitalised hospitalized crashed landed postponed cancelled canceled stepped expelled dismissed
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
-    hosted performed tested shut resumed damaged stormed recovered"""
+    hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
+    attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
+    delivered attained presented"""
+)
+# What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
+# wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
+# "Cummings went on to start his own law practice", "an IT worker went on a stabbing spree", "The senator scheduled
+# a town hall", and a time that saw something: "Monday saw armed police searching a second apartment block", "This
+# week saw a referendum", "The following election in 2013 saw a substantial victory for Mugabe"; not "The spray is
+# made of polymers", "Second place went to Ababel Yeshaneh" nor "is scheduled for".
+_EVENT_PHRASE = re.compile(
+    r"\b(?P<verb>made(?=\s+(?:(?:his|her|its|their|the|an?)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:announcements?|debut|landfall|appearances?)\b)"
+    r"|went(?=\s+on\s+(?:to|a|an)\s)|scheduled(?=\s+(?:a|an|his|her|their|its)\s))"
+    rf"|\b(?:day|week|weekend|month|year|night|morning|afternoon|evening|{'|'.join(WEEKDAYS).lower()}|\d{{4}})"
+    r"\s+(?:also\s+)?(?P<seen>saw)\b"
 )
 # What may, must or is to happen, and what happens as a rule, has not happened: "It must be signed by the
 # President", "an official can be removed from office", "ZMapp and remdesivir are to be retired", "The winners are
@@ -255,6 +273,18 @@ _NOT_HAPPENED = re.compile(
     r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
     # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
     r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
+    # "as suppliers try to meet demand", "The Democratic Party planned to hold its convention online", "Ohio was
+    # scheduled to hold a primary": what was tried, planned or set to happen ("Nevada opted not to hold a caucus" and
+    # "ordered the troops to withdraw" keep the verb before "to")
+    r"|\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|plan|plans|planned|planning|scheduled|hope|hopes|hoped|hoping"
+    r"|want|wants|wanted|intend|intends|intended|aim|aims|aimed|seek|seeks|sought|able|unable|ready|set|due"
+    r"|customary|going|preparing|prepared)\s+to\s+(?P<intended>[a-z]+)\b"
+    # "two treatments, both presented as suitable for spraying onto ceramics": how a thing is shown, unlike "The
+    # inventor presented the device at the parade"
+    r"|\b(?P<portrayed>presented)(?=\s+as\b)"
+    # "Cause of death was not announced", "The toilet has not been recovered", "Warren did not win the primary":
+    # what has not happened ("not only" adds to what did, and "not to" leaves the verb before it)
+    r"|(?:\bnot|\bnever|n't)\s+(?:(?:yet|been|be|being|get|got|(?!only\b)[a-z]+ly)\s+){0,3}(?P<negated>[a-z]+)\b"
     r"|\b(?:is|are)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?P<rule>[a-z]+)\b"
     r"|\b(?:a|an|the|its|his|her|their|our)\s+(?P<adjective>[a-z]+(?:ed|en))\b"
     r"(?=\s+(?!(?:by|that|to|on|in|at|for|from|with|as|after|before|into|during|and|or|off|out|up|down|over|of)\b)"
@@ -288,6 +318,11 @@ _FINDING = re.compile(
     r"(?P<verb>found|find|finds|suggest|suggests|suggested)\b"
 )
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
+# "No claims of responsibility were reported yesterday", "no evidence of Israeli involvement has been reported": what
+# nobody reported quotes nobody
+_NOTHING_REPORTED = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){1,5}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?(?P<verb>reported)\b"
+)
 # "Reportedly, Trump and Bolton have been at odds", "Allegedly, Jong processed ...": what the sentence says is
 # reported or alleged, as with unnamed reports
 _REPORTEDLY_OPENING = re.compile(r"^(?P<verb>reportedly|allegedly)\b")
@@ -660,6 +695,7 @@ def classify(
         lower = _STATED_AS_AN_ADJECTIVE.sub(lambda match: match["owner"] or "", lower)
     if "reported" in lower:
         lower = _REPORTED_AS_AN_ADJECTIVE.sub(" ", lower)
+        lower = _NOTHING_REPORTED.sub(lambda match: match.group()[: match.start("verb") - match.start()], lower)
     if "say" in lower:
         lower = _SAY_QUOTING_NOBODY.sub(" ", lower)
     # "was quickly reported missing": someone went missing, nobody is quoted
@@ -681,7 +717,8 @@ def classify(
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
     # small count of things ("three resolutions") usually belongs to the event around it.
-    statistic_cues = [q["text"] for q in quantities if _is_statistic(q) and not _names_a_count_again(text, q)]
+    claimed = [q for q in quantities if not _describes_its_noun(text, q)]
+    statistic_cues = [q["text"] for q in claimed if _is_statistic(q) and not _names_a_count_again(text, q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
@@ -697,19 +734,19 @@ def classify(
         return ClaimKind.CAUSAL, causal
     if event_cues:
         return ClaimKind.EVENT, [*event_cues, *(q["text"] for q in quantities)]
-    if quantities:
-        return ClaimKind.STATISTIC, [q["text"] for q in quantities]
+    if claimed:
+        return ClaimKind.STATISTIC, [q["text"] for q in claimed]
     return ClaimKind.OTHER, []
 
 
 def _event_cues(lower: str, words: list[str]) -> list[str]:
-    event_cues = [w for w in words if w in _KIND_EVENT_VERBS]
-    if not event_cues:
+    if not any(w in _KIND_EVENT_VERBS for w in words) and not _EVENT_PHRASE.search(lower):
         return []
-    if ("open" in event_cues or "close" in event_cues) and _NOT_AN_EVENT_VERB.search(lower):
+    if ("open" in words or "close" in words) and _NOT_AN_EVENT_VERB.search(lower):
         lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
     happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
-    return [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
+    event_cues = [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
+    return event_cues + [match["verb"] or match["seen"] for match in _EVENT_PHRASE.finditer(happened)]
 
 
 def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -1361,6 +1398,19 @@ def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
     )
 
 
+# An age or a span after "the" or a possessive, before its noun, tells which thing is meant, and is not what is
+# claimed: "the 92-year-old award", "his full five-year term", "his 25-year career", "The 67-year-old killer had kept
+# a bracelet"; unlike "The man was a 44-year-old contract worker" or "Senators serve six-year terms".
+_SPAN_OF_TIME = re.compile(r"-(?:year|month|week|day)s?(?:-old|-long)?$")
+
+
+def _describes_its_noun(text: str, quantity: dict[str, Any]) -> bool:
+    if not _SPAN_OF_TIME.search(quantity["text"]):
+        return False
+    determiner = r"\b(?:the|his|her|their|its|our)\s+(?:(?:full|entire|whole)\s+)?"
+    return re.search(rf"{determiner}{re.escape(quantity['text'])}\s+\w", text, re.IGNORECASE) is not None
+
+
 def _is_statistic(quantity: dict[str, Any]) -> bool:
     if is_vague(quantity):
         return False  # "Prosecutors said ... from hundreds of miles away": the count is not what is claimed
@@ -1438,10 +1488,11 @@ _SPEECH_VERBS = frozenset({"said", "says", "say", "saying", "reported", "told", 
 # So do verbs of telling someone what to do ("The mayor advised residents to shelter in place", "Minnis urged
 # residents to evacuate", "police warned people in the vicinity to stay inside", "Merkel demanded an explanation")
 # and of judging aloud ("Brett McGurk also criticized the decision via Twitter", "The operation was condemned by
-# members of the European Union").
+# members of the European Union"), and of making a view or a plan known ("Both officers indicated they would appeal",
+# "Projections by CNN and NPR indicated he won").
 _STATING_VERBS = words(
     """speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned encouraged
-    demanded criticized criticised condemned"""
+    demanded criticized criticised condemned indicated"""
 )
 _SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})

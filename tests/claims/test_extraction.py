@@ -3167,7 +3167,7 @@ def test_a_vague_count_is_a_statistic_only_when_nothing_else_is_claimed(text, ki
     ("text", "kind"),
     [
         (
-            "Polling indicated Hickenlooper is far more popular than any other Democrat in the race.",
+            "In the polls, Hickenlooper is far more popular than any other Democrat in the race.",
             ClaimKind.COMPARISON,
         ),
         ("The microbes grew more slowly than they would in air.", ClaimKind.COMPARISON),
@@ -3991,6 +3991,153 @@ def test_what_must_may_or_is_to_happen_or_happens_as_a_rule_is_no_event(text):
 )  # fmt: skip
 def test_saying_urging_condemning_and_a_studys_finding_are_attributed_statements(text, kind):
     assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Day's son, Terry Melcher, predeceased her in 2004.", "predeceased"),
+        ("The franchise of ABS-CBN expired on Monday, the same day Congress reconvened.", "expired"),
+        ("Avenatti pled not guilty to the charges.", "pled"),
+        ("McArthur pleaded guilty to each crime at the Superior Court.", "pleaded"),
+        ("Meanwhile, a new allegation surfaced from a woman.", "surfaced"),
+        ("In 1998, Clinton was impeached for lying to investigators.", "impeached"),
+        ("Wikinews attended the Texas Haunters Convention in Mesquite, Texas.", "attended"),
+        ("Kimura made her professional wrestling debut in 2016 for promotion Wrestle-1.", "made"),
+        ("Dorian made its initial landfall as a Category 5 hurricane in the Abaco Islands.", "made"),
+        ("Cummings went on to start his own law practice.", "went"),
+        ("Biden scheduled a town hall in Pennsylvania for the day of the debate.", "scheduled"),
+    ],
+    ids=["predeceased", "expired", "pled", "pleaded", "surfaced", "impeached", "attended", "made a debut",
+         "made landfall", "went on to", "scheduled a"],
+)  # fmt: skip
+def test_a_death_before_an_expiry_a_plea_or_a_debut_is_an_event_and_its_verb_the_cue(text, cue):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toilet is made of 18-karat gold and was fully functioning.",
+        "Second and third place went to Ababel Yeshaneh and Gelete Burka.",
+        "Sentencing is scheduled for February 4.",
+    ],
+    ids=["made of", "went to", "is scheduled for"],
+)  # fmt: skip
+def test_made_of_went_to_and_is_scheduled_for_are_no_event(text):
+    assert describe_claim(text).kind != ClaimKind.EVENT
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Additionally, he delivered his final plea to voters ahead of Election Day.", "delivered"),
+        ("It has attained ballot access in Arkansas.", "attained"),
+        ("The inventor previously presented the device at the Bastille Day military parade.", "presented"),
+        ("Monday saw armed police with dogs searching a second apartment block in Magnitogorsk.", "saw"),
+        ("This week saw a referendum seeking to create a new autonomous region in Mindanao.", "saw"),
+        ("The following election in 2013 saw a substantial victory for Mugabe.", "saw"),
+    ],
+    ids=["delivered", "attained", "presented", "monday saw", "this week saw", "2013 saw"],
+)  # fmt: skip
+def test_a_speech_delivered_access_attained_or_what_a_day_saw_is_an_event(text, cue):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, cue)
+
+
+def test_a_thing_presented_as_something_is_described_not_an_event():
+    facts = describe_claim("The coating needs two treatments, both presented as suitable for spraying onto ceramics.")
+
+    assert facts.kind != ClaimKind.EVENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cause of death was not announced.",
+        "The toilet has not been recovered.",
+        "Gillibrand had not yet publicly decided on a candidate.",
+        "Warren did not win the primary or caucus in any state during her campaign.",
+        "The NBA didn't release the identity of the player in question.",
+    ],
+    ids=["was not announced", "has not been recovered", "had not yet decided", "did not win", "didn't release"],
+)  # fmt: skip
+def test_what_has_not_happened_is_no_event(text):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues) == (ClaimKind.OTHER, [])
+
+
+def test_not_only_still_tells_what_happened():
+    facts = describe_claim("The storm not only destroyed the pier but flooded the town.")
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, "destroyed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ohio was also scheduled to hold a primary election.",
+        "The Democratic Party planned to hold its convention largely online.",
+        "Zimmerman expects rising production costs, as suppliers try to meet demand.",
+        "G7 was already scheduled to meet this weekend.",
+    ],
+    ids=["scheduled to hold", "planned to hold", "try to meet", "scheduled to meet"],
+)  # fmt: skip
+def test_what_was_tried_planned_or_scheduled_is_no_event(text):
+    facts = describe_claim(text)
+
+    assert (facts.kind, facts.cues) == (ClaimKind.OTHER, [])
+
+
+def test_the_verb_before_an_infinitive_still_tells_what_happened():
+    facts = describe_claim("Nevada opted not to hold a caucus this year.")
+
+    assert (facts.kind, facts.cues[0]) == (ClaimKind.EVENT, "opted")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Both officers indicated they would appeal.", ClaimKind.ATTRIBUTION),
+        ("Emergency workers have indicated a homicide probe is ongoing.", ClaimKind.ATTRIBUTION),
+        ("Polling indicated Hickenlooper is far more popular than any other Democrat.", ClaimKind.ATTRIBUTION),
+        ("No claims of responsibility were reported yesterday.", ClaimKind.OTHER),
+        ("As of January 3, no evidence of Israeli involvement has been reported.", ClaimKind.OTHER),
+    ],
+    ids=["indicated", "have indicated", "polling indicated", "no claims were reported",
+         "no evidence has been reported"],
+)  # fmt: skip
+def test_indicating_a_view_is_attributed_and_what_nobody_reported_quotes_nobody(text, kind):
+    assert describe_claim(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mendez spent most of his 25-year career at posts outside the U.S., many in Asia.",
+        "Sacred Defence Week is an annual commemoration of the eight-year Iran-Iraq War.",
+        "The 67-year-old killer had kept a bracelet of Navaratnam's.",
+    ],
+    ids=["his 25-year career", "the eight-year war", "the 67-year-old killer"],
+)  # fmt: skip
+def test_an_age_or_span_that_tells_which_thing_is_meant_is_no_statistic(text):
+    assert describe_claim(text).kind == ClaimKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man was a 44-year-old contract worker from Cambridgeshire, England.",
+        "Unlike Senators, who serve six-year terms, members of the House are elected for two-year terms.",
+    ],
+    ids=["was a 44-year-old", "serve six-year terms"],
+)  # fmt: skip
+def test_an_age_or_span_that_is_what_is_claimed_stays_a_statistic(text):
+    assert describe_claim(text).kind == ClaimKind.STATISTIC
 
 
 @pytest.mark.parametrize(
