@@ -199,3 +199,59 @@ def test_an_infinitive_inside_an_apposition_does_not_make_it_a_clause():
         "On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk.",
         "Sviatlana Tsikhanouskaya is an opposition candidate for the presidential election to be held on August 9.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            'The incident left seven motorcyclists dead; the official cause of death was "blunt trauma."',
+            ["The incident left seven motorcyclists dead.", 'The official cause of death was "blunt trauma."'],
+        ),
+        (
+            'Police detained eight people for "spreading rumors," including Li Wenliang, who tried to warn colleagues '
+            "about the outbreak.",
+            [
+                'Police detained eight people for "spreading rumors," including Li Wenliang.',
+                "Li Wenliang tried to warn colleagues about the outbreak.",
+            ],
+        ),
+        (
+            'While many vendors offered "furry" versions of traditional products, at least one business focused on '
+            '"pushing the boundaries of fursuit technology."',
+            [
+                'Many vendors offered "furry" versions of traditional products.',
+                'At least one business focused on "pushing the boundaries of fursuit technology."',
+            ],
+        ),
+    ],
+)
+def test_a_sentence_is_cut_where_no_quotation_is_open(sentence, pieces):
+    assert _pieces(sentence) == pieces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The sign outside read "the shop is closed, but the cafe is open" on Monday.',
+        'The mayor said the shop "is closed; the cafe is open on Monday.',
+        'The comments called her party fascist and termed her a "corrupt oaf".',
+        'The office intends to appeal; "The government needs a strong domestic agenda."',
+    ],
+)
+def test_no_cut_falls_inside_a_quotation_or_leaves_one_without_its_speaker(sentence):
+    assert len(split_atomic(sentence, 0, len(sentence))) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although the rating measures how far a storm spreads, not how strong it is, forecasters use it widely.",
+        "The show was hosted by Bernard McGuirk and Sid Rosenberg, who both worked for Imus.",
+        "Trump called the investigation a witch hunt, and on Twitter referred to the vote as a hoax.",
+        "A biosignature gas is one that is produced by life, can accumulate in an atmosphere, and be detected with "
+        "telescopes.",
+    ],
+)
+def test_a_clause_without_its_own_subject_is_not_split_off(sentence):
+    assert _pieces(sentence) == [sentence]

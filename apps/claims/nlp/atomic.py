@@ -78,8 +78,9 @@ def piece_text(sentence: str, piece: Piece) -> str:
 def _split_once(sentence: str, piece: Piece) -> list[Piece]:
     a, b = piece.body
     text = sentence[a:b]
-    if '"' in text or "“" in text:
-        return [piece]  # never cut inside a quotation
+    quotations = _quotations(sentence) if '"' in text or "“" in text or "”" in text else []
+    if quotations is None:
+        return [piece]  # a quotation opened or closed in another sentence: where it ends is unknown
     if _semicolon_list(text):
         return [piece]  # each item leans on the list's opening words
     rules = (
@@ -92,11 +93,32 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         _second_speaker,
         _verb_coordination,
     )
+    if quotations:
+        # "termed her a "corrupt oaf"", "impeached for, and convicted of, "Treason ..."": beside a quotation,
+        # verbs joined by "and" were as often parts of one phrase as two claims
+        rules = rules[:-1]
     for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
+            if any(_cuts_a_quotation(part, piece, quotations) for part in parts):
+                return [piece]  # 'called Biden a "decent man" but did not ...' splits; '"I came, and I saw"' not
             return [p for p in parts if _has_words(sentence, p.body, 2)]
     return [piece]
+
+
+_QUOTATION = re.compile(r'"[^"]*"|“[^“”]*”')
+
+
+def _quotations(sentence: str) -> list[Span] | None:
+    """Where each quotation of the sentence runs, marks included; None when a mark has no partner."""
+    spans = [match.span() for match in _QUOTATION.finditer(sentence)]
+    outside = _QUOTATION.sub("", sentence)
+    return None if '"' in outside or "“" in outside or "”" in outside else spans
+
+
+def _cuts_a_quotation(part: Piece, piece: Piece, quotations: list[Span]) -> bool:
+    new_spans = [span for span in part.spans() if span not in piece.head]
+    return any(q_start < edge < q_end for span in new_spans for edge in span for q_start, q_end in quotations)
 
 
 # "were remdesivir, an antiviral drug; mAb114, a monoclonal antibody ...; and REGN-EB3, a ...":
@@ -137,6 +159,8 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
     joiner = _CLAUSE_JOINER.match(text, index + 1)
     second = joiner.end() if joiner else index + 1
+    if text[second:].lstrip().startswith(('"', "“")):
+        return None  # '...; "The UK government needs ..."': a quotation that leans on who said the first part
     head: tuple[Span, ...] = ()
     frame_end = text.rfind(" that ", 0, index)
     if (that := _THAT_OPENING.match(text, second)) and (frame_end >= 0 or _frame_head(sentence, piece)):
@@ -199,6 +223,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "..., which Politico reported left experts disappointed": about the whole clause
         if _UNNAMED_SOURCE_BEFORE_VERB.match(match["clause"]):
             continue  # "fires at a plant and an oil field, which state media said were under control": said's subject
+        if match["pronoun"] == "who" and re.match(r"(?:both|all)\b", match["clause"]):
+            continue  # "hosted by Bernard McGuirk and Sid Rosenberg, who both worked for Imus": not the last name alone
         if _OBJECT_RELATIVE.match(match["clause"]):
             continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
@@ -538,6 +564,9 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         verb = _verb_index(second_tokens)
         if _starts_with_verb(sentence[second[0] : second[1]]) or not verb:
             continue  # "and flew to ...": a verb phrase, or no clause at all
+        opening = second_tokens[0].group().lower()
+        if opening == "be" or (opening in _PREPOSITIONS and verb == 2):
+            continue  # ", and on Twitter referred to ...", ", and be detected ...": the first subject's verb phrase
         if _is_head_of_relative(second_tokens, verb):
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
@@ -610,7 +639,8 @@ _ELLIPTICAL_END = re.compile(
 # "..., up until now, no drugs have been ...": a short time phrase before the main clause's subject is the main
 # clause's, not the concession's (but "..., opposite Rock Hudson, Day considered" ends the concession)
 _MAIN_CLAUSE_OPENER = words("up until over so now today this last in at since by")
-_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that"})
+# "..., not how dangerous specific cases are, the WHO noted": "not" goes on the concession too
+_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that", "not"})
 
 
 def _leading_concession(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
