@@ -1256,7 +1256,8 @@ def _piece_source(
         if (
             own is not None
             # "...on board; according to investigators, one was pronounced dead ..."
-            and own.style in ("leading", "according", "trailing")
+            # 'Smith called the disappearance an "interesting" case; Miller said "It is ..."': each its own speaker's
+            and own.style in ("leading", "according", "trailing", "quote", "coordinated")
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):

@@ -3428,10 +3428,9 @@ def test_a_duty_named_before_its_decree_is_no_forecast(text, kind):
         ('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news hearing that Ginger Baker has died."',
          "Mick Jagger of The Rolling Stones"),
         ("He called the fire brigade an hour later.", ""),
-        ('Smith called the disappearance an "interesting" case; Miller said "It is hard to say what is going on".', ""),
     ],
     ids=["called it a quotation", "called it a quoted noun", "called someone a quotation", "reacted with a quotation",
-         "a telephone call", "not over a semicolon to another speaker"],
+         "a telephone call"],
 )  # fmt: skip
 def test_whoever_called_something_a_quoted_name_or_reacted_with_a_quotation_is_its_source(sentence, source):
     (claim,) = extract_claims(sentence, published_on=dt.date(2019, 6, 12), english_confirmed=True)
@@ -3966,3 +3965,27 @@ def test_a_pronoun_after_a_sentence_that_names_one_unnamed_relative_of_its_gende
     claims = extract_claims(body, english_confirmed=True)
 
     assert _claim(claims, "siblings").attribution == source
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Smith called the disappearance an "interesting" case; Miller said "It is a little hard to say what is '
+            'going on".',
+            [
+                ('Smith called the disappearance an "interesting" case.', "Smith"),
+                ('Miller said "It is a little hard to say what is going on"', "Miller"),
+            ],
+        ),
+        (
+            'The minister said the mayor was in a "serious" condition; TVN24 reported he received surgery on Monday.',
+            [
+                ('The minister said the mayor was in a "serious" condition.', "The minister"),
+                ("TVN24 reported he received surgery on Monday.", "TVN24"),
+            ],
+        ),
+    ],
+)
+def test_each_speaker_of_a_sentence_with_quotations_is_the_source_of_their_own_piece(body, expected):
+    assert [(claim.text, claim.attribution) for claim in extract_claims(body)] == expected
