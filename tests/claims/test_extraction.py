@@ -3985,6 +3985,14 @@ def test_a_pronoun_after_a_sentence_that_names_one_unnamed_relative_of_its_gende
                 ("TVN24 reported he received surgery on Monday.", "TVN24"),
             ],
         ),
+        (
+            'Senator Chuck Schumer told MSNBC the congressman "was a great man," while President Trump noted his '
+            '"strength and wisdom" on Twitter.',
+            [
+                ('Senator Chuck Schumer told MSNBC the congressman "was a great man,"', "Senator Chuck Schumer"),
+                ('President Trump noted his "strength and wisdom" on Twitter.', "President Trump"),
+            ],
+        ),
     ],
 )
 def test_each_speaker_of_a_sentence_with_quotations_is_the_source_of_their_own_piece(body, expected):

@@ -548,7 +548,10 @@ _EXPLETIVE_IT = re.compile(
     r"thought|expected|feared|estimated|intimated|understood|hoped|agreed|true|evident|obvious|difficult|hard|"
     r"easy)\b|[\w'\u2019]+['\u2019]s\s)"
 )
-_CONTRAST = re.compile(r",\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
+# 'Cummings "was a great man," while Trump noted ...': a comma inside the closing quotation mark ends the clause too
+_CONTRAST = re.compile(
+    r",(?P<quote>[\"”]?)\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)"
+)
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
 
@@ -576,7 +579,7 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             # "and the French Legion of Honour, received last year": a participle describing an item,
             # unlike the verb after an aside ("while the second largest party, Labour, lost 42")
             continue
-        first = _trim(sentence, a, a + match.start())
+        first = _trim(sentence, a, a + match.end("quote") if match["quote"] else a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
         if match["conjunction"] == "and" and _closes_a_list(text, match.start()):
