@@ -224,6 +224,13 @@ def test_an_infinitive_inside_an_apposition_does_not_make_it_a_clause():
                 'At least one business focused on "pushing the boundaries of fursuit technology."',
             ],
         ),
+        (
+            'Tom Watson called the proposed deal "lousy" and said he would only vote for it in a second referendum.',
+            [
+                'Tom Watson called the proposed deal "lousy"',
+                "Tom Watson said he would only vote for it in a second referendum.",
+            ],
+        ),
     ],
 )
 def test_a_sentence_is_cut_where_no_quotation_is_open(sentence, pieces):
@@ -235,7 +242,6 @@ def test_a_sentence_is_cut_where_no_quotation_is_open(sentence, pieces):
     [
         'The sign outside read "the shop is closed, but the cafe is open" on Monday.',
         'The mayor said the shop "is closed; the cafe is open on Monday.',
-        'The comments called her party fascist and termed her a "corrupt oaf".',
         'The office intends to appeal; "The government needs a strong domestic agenda."',
     ],
 )
@@ -251,6 +257,11 @@ def test_no_cut_falls_inside_a_quotation_or_leaves_one_without_its_speaker(sente
         "Trump called the investigation a witch hunt, and on Twitter referred to the vote as a hoax.",
         "A biosignature gas is one that is produced by life, can accumulate in an atmosphere, and be detected with "
         "telescopes.",
+        "In a video message posted to Twitter, Warren commended Biden for his empathy and said she was proud to "
+        "endorse him.",
+        "The Constitution specifies that officials are removed after being impeached for, and convicted of, treason.",
+        "The tests include checking if the script can download licensed videos, videos with no age restriction and "
+        "age-restricted videos.",
     ],
 )
 def test_a_clause_without_its_own_subject_is_not_split_off(sentence):

@@ -93,10 +93,6 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         _second_speaker,
         _verb_coordination,
     )
-    if quotations:
-        # "termed her a "corrupt oaf"", "impeached for, and convicted of, "Treason ..."": beside a quotation,
-        # verbs joined by "and" were as often parts of one phrase as two claims
-        rules = rules[:-1]
     for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
@@ -823,11 +819,15 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         lower = word.lower()
         # Not a bare "do": "is to render space accessible and, through competition, do so ..." is one plan.
         second_is_auxiliary = lower in _SPLITTING_AUXILIARIES and lower != "do"
-        second_is_past = word.islower() and (lower in IRREGULAR_PAST or _regular_past(lower))
+        # "and age-restricted videos": a compound in -ed describes a noun (but "and re-elected" is a verb)
+        compound = "-" in lower and not lower.startswith(("re-", "co-", "pre-"))
+        second_is_past = word.islower() and not compound and (lower in IRREGULAR_PAST or _regular_past(lower))
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
         after_a_comma = separator != "," and tokens[index - 1].group() == ","
+        if tokens[index - 1 - after_a_comma].group().lower() in _PHRASE_PREPOSITIONS | _PREPOSITIONS | {"to"}:
+            continue  # "impeached for, and convicted of, treason": both verbs share the object after them
         if reports and lower not in _REPORTING_VERBS and not after_a_comma:
             continue  # "said a man approached and attacked": the man's verbs
         if lower in _PARTICIPLES_AFTER_BE and tokens[verb].group().lower() in ("was", "were", "is", "are"):
@@ -1013,7 +1013,10 @@ def _verb_ends_an_adverbial(text: str, tokens: list[re.Match[str]], start: int, 
     if opener.group().lower() not in _PREPOSITIONS or "," in text[opener.start() : tokens[verb].start()]:
         return False
     distance = verb - start
-    return distance <= 2 or (distance == 3 and tokens[start + 1].group().lower() in _DETERMINERS)
+    determiner = tokens[start + 1].group().lower() in _DETERMINERS
+    # "In a video message posted to Twitter, Warren ...": a participle ends the phrase before the comma
+    described = distance == 4 and determiner and "," in text[tokens[verb].end() : tokens[verb].end() + 40]
+    return distance <= 2 or (distance == 3 and determiner) or described
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
