@@ -266,3 +266,19 @@ def test_no_cut_falls_inside_a_quotation_or_leaves_one_without_its_speaker(sente
 )
 def test_a_clause_without_its_own_subject_is_not_split_off(sentence):
     assert _pieces(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesco sold its Thai stores to Charoen Pokphand in March; announced leaving its venture with China Resources "
+        "in February; and in 2015 sold its South Korean chain HomePlus.",
+        "They felt they learned more from failures, citing the Chuck Jones quote that every artist has thousands of "
+        "bad drawings, and that you have to work through them.",
+        "The proposition reduces to the very notion that the Founders rejected, and that the Supreme Court has since "
+        "repudiated.",
+        "Chapman played the part without glasses at Comicon, a choice leaving her largely helpless without a handler.",
+    ],
+)
+def test_a_list_a_noun_s_that_clause_or_a_summing_up_apposition_is_not_split(sentence):
+    assert len(split_atomic(sentence, 0, len(sentence))) == 1

@@ -141,11 +141,17 @@ def _semicolon_outside_brackets(text: str) -> int:
 
 def _semicolon_list(text: str) -> bool:
     first, *items = text.split(";")
+    if len(items) >= 2 and _LAST_ITEM.search(text):
+        return True  # "married to A; conductor B, who ...; director C; and author D": "and" closes a list
     return (
         bool(items)
         and re.search(r",\s+(?:a|an|the)\s[^,]*$", first) is not None
         and all(_DESCRIBED_ITEM.match(item) for item in items)
     )
+
+
+# "...; and author Wyatt Cooper", but not "...; and that C", whose clauses are each what was reported
+_LAST_ITEM = re.compile(r";\s+and\s+(?!that\b)")
 
 
 def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -414,6 +420,7 @@ _APPOSITION = re.compile(
 _FEWEST_WORDS_OF_A_CLAIM = 4
 # "to be held", "to have been built": a verb that makes no clause of the words around it
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?[a-z]+\b")
+_SUMMING_UP = re.compile(r"(?:a|an|the)\s+(?:\w+\s+)?(?:move|decision|choice|step)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
@@ -469,6 +476,9 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
+        if _SUMMING_UP.match(match["description"]):
+            continue  # "Chapman told Wikinews, a choice leaving her ...": the choice is what the clause says
+
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
             text, match.end()
         )
@@ -506,6 +516,11 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
 
 
 _THAT_COORDINATION = re.compile(r",?\s+(?:and|but)\s+that\s+")
+# Nouns whose "that" clause says what they hold: "the quote that ...", "the fact that ..."
+_NOUNS_BEFORE_THAT = frozenset(
+    {"quote", "claim", "claims", "belief", "fact", "idea", "view", "notion", "argument", "statement", "hope", "fear",
+     "fears", "news", "evidence", "assurance", "assurances", "suggestion", "possibility", "message", "warning"}
+)  # fmt: skip
 
 
 def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -516,6 +531,8 @@ def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     if not match:
         return None
     frame_end = text.rfind(" that ", 0, match.start())
+    if frame_end >= 0 and text[:frame_end].split()[-1].lower() in _NOUNS_BEFORE_THAT:
+        return None  # "citing the quote that A, and that B": the second "that" goes on the quote
     if frame_end >= 0:
         frame: tuple[Span, ...] = ((a, a + frame_end + len(" that")),)
     else:
