@@ -447,9 +447,11 @@ def test_attribution_is_resolved_to_the_named_outlet(seed_claims):
     ],
 )  # fmt: skip
 def test_news_attribution_phrasings_name_their_source(sentence, source):
-    (claim,) = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
+    # "MP Dana Kerr drafted the bill" is split off a quoted speaker's frame as the article's own claim
+    claim, *described_speaker = extract_claims(sentence, published_on=dt.date(2012, 12, 12))
 
     assert claim.attribution == source
+    assert [described.attribution for described in described_speaker] == [""] * len(described_speaker)
 
 
 @pytest.mark.parametrize(
@@ -3997,3 +3999,32 @@ def test_a_pronoun_after_a_sentence_that_names_one_unnamed_relative_of_its_gende
 )
 def test_each_speaker_of_a_sentence_with_quotations_is_the_source_of_their_own_piece(body, expected):
     assert [(claim.text, claim.attribution) for claim in extract_claims(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Joanna Cherry, who led the petition, said, "Now, for every moment Parliament remains prorogued, the '
+            'British government are breaking the law."',
+            [
+                (
+                    'Joanna Cherry said, "Now, for every moment Parliament remains prorogued, the British government '
+                    'are breaking the law."',
+                    "Joanna Cherry",
+                    ClaimKind.QUOTE,
+                ),
+                ("Joanna Cherry led the petition.", "", ClaimKind.OTHER),
+            ],
+        ),
+        (
+            'Donald Tusk, the current President of the European Council, wrote "Let us all pray for Mayor Adamowicz."',
+            [
+                ('Donald Tusk wrote "Let us all pray for Mayor Adamowicz."', "Donald Tusk", ClaimKind.QUOTE),
+                ("Donald Tusk is the current President of the European Council.", "", ClaimKind.OTHER),
+            ],
+        ),
+    ],
+)
+def test_what_a_quoted_speaker_is_or_did_is_split_off_as_the_article_s_own_claim(body, expected):
+    assert [(claim.text, claim.attribution, claim.kind) for claim in extract_claims(body)] == expected

@@ -231,8 +231,14 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
             match["pronoun"] == "who"
-            and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
-            and _is_an_organisation(text[antecedent[0] : antecedent[1]])
+            and (
+                (
+                    re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
+                    and _is_an_organisation(text[antecedent[0] : antecedent[1]])
+                )
+                # "Ryan Cloutier of the Center for Astrophysics, who", "a Regents Professor at GT, who"
+                or re.search(r"\b(?:for|at)\s+(?:the\s+)?$", text[: antecedent[0]])
+            )
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
         if match["pronoun"] == "who" and _names_a_place(text[antecedent[0] : antecedent[1]]):
