@@ -282,3 +282,18 @@ def test_a_clause_without_its_own_subject_is_not_split_off(sentence):
 )
 def test_a_list_a_noun_s_that_clause_or_a_summing_up_apposition_is_not_split(sentence):
     assert len(split_atomic(sentence, 0, len(sentence))) == 1
+
+
+def test_a_relative_after_a_name_with_of_the_stands_for_the_whole_name():
+    sentence = "Patients came from the Democratic Republic of the Congo, which has suffered an outbreak for a year."
+
+    assert _pieces(sentence) == [
+        "Patients came from the Democratic Republic of the Congo.",
+        "The Democratic Republic of the Congo has suffered an outbreak for a year.",
+    ]
+
+
+def test_a_clause_about_part_of_it_stays_with_what_it_is():
+    sentence = "Web browsers download data while surfing, though most of it is not kept on the device."
+
+    assert _pieces(sentence) == [sentence]

@@ -357,6 +357,8 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
     for ("lodges in South Africa, which house ..."): then the phrase before it is, back to where it starts."""
     # Not back over an earlier comma ("one of the candidates in the by-election, Sandra Jephcott, who"),
     # unless it separates a place from its state or country ("Westchester County, New York, which").
+    if name := _NAME_OF_THE.search(text, max(0, comma - 120), comma):
+        return name.start(), comma  # "the Democratic Republic of the Congo, which": not "the Congo"
     earlier_comma = text.rfind(", ", 0, comma)
     after_it = text[earlier_comma + 2 : comma]
     window = max(0, comma - 120, earlier_comma + 2 if earlier_comma >= 0 and after_it not in PLACES else 0)
@@ -404,6 +406,11 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
             start = qualifier.start()
         return start, comma
     return words[index + 1].start(), comma
+
+
+_NAME_OF_THE = re.compile(
+    r"\b(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+)+of\s+the\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?$"
+)
 
 
 # A word of a name, no longer than any real one: unbounded, a search over a long dotted or hyphenated token
@@ -571,6 +578,7 @@ _EXPLETIVE_IT = re.compile(
 _CONTRAST = re.compile(
     r",(?P<quote>[\"”]?)\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)"
 )
+_PART_OF_IT = re.compile(r"(?:most|some|all|much|many|none|part|one|each|half)\s+of\s+(?:it|them)\b", re.IGNORECASE)
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
 
@@ -586,6 +594,8 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         verb = _verb_index(second_tokens)
         if _starts_with_verb(sentence[second[0] : second[1]]) or not verb:
             continue  # "and flew to ...": a verb phrase, or no clause at all
+        if _PART_OF_IT.match(text, second[0] - a):
+            continue  # ", though most of it is not persistent": "it" is the first clause's, not a subject alone
         opening = second_tokens[0].group().lower()
         if opening == "be" or (opening in _PREPOSITIONS and verb == 2):
             continue  # ", and on Twitter referred to ...", ", and be detected ...": the first subject's verb phrase
