@@ -491,7 +491,6 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue
         if _SUMMING_UP.match(match["description"]):
             continue  # "Chapman told Wikinews, a choice leaving her ...": the choice is what the clause says
-
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
             text, match.end()
         )
