@@ -586,6 +586,8 @@ def extract_claims(
             # An interview answer's speaker is who says it, but its text reports nothing said:
             # "It is likely that ..." stays a prediction.
             style = frame.style if frame else ("speaker" if attribution else "")
+            if style == "quote" and not _QUOTATION_MARK.search(text):
+                style = ""  # "Tusk is the President of the European Council": said of the speaker, not by them
             scored = text
             if (
                 frame is not None
@@ -788,7 +790,8 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
     if frame is None:
         pieces = split_atomic(sentence, 0, len(sentence))
     elif frame.style == "quote":
-        return whole
+        # 'Cherry, who led the petition, said, "..."': what lies outside the quotation can still split
+        pieces = split_atomic(sentence, 0, len(sentence))
     elif (
         frame.style == "according"
         or (
@@ -1289,6 +1292,9 @@ def _without_accents(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+_QUOTATION_MARK = re.compile(r'["“”]')
+
+
 def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]], sentence: str) -> bool:
     """Whether a piece of a sentence is what its frame's source said: not the subject's other action, split off
     the verb of saying ("The company acknowledged the breach and paid the fine", "The embassy declined the
@@ -1298,6 +1304,8 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
     clause after a semicolon past it."""
     if frame is None:
         return True
+    if frame.style == "quote":
+        return any(_QUOTATION_MARK.search(sentence, a, b) for a, b in spans)
     if frame.gap is not None and _CONTRAST_AFTER_GAP.match(sentence, frame.gap[1]):
         return any(a < frame.gap[0] for a, _ in spans)
     if frame.gap is not None and (contrast := _CONTRAST_BEFORE_GAP.search(sentence, 0, frame.gap[0])):
@@ -1326,7 +1334,8 @@ def _piece_source(
         if (
             own is not None
             # "...on board; according to investigators, one was pronounced dead ..."
-            and own.style in ("leading", "according", "trailing")
+            # 'Smith called the disappearance an "interesting" case; Miller said "It is ..."': each its own speaker's
+            and own.style in ("leading", "according", "trailing", "quote", "coordinated")
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
         ):

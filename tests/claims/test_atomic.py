@@ -199,3 +199,101 @@ def test_an_infinitive_inside_an_apposition_does_not_make_it_a_clause():
         "On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk.",
         "Sviatlana Tsikhanouskaya is an opposition candidate for the presidential election to be held on August 9.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            'The incident left seven motorcyclists dead; the official cause of death was "blunt trauma."',
+            ["The incident left seven motorcyclists dead.", 'The official cause of death was "blunt trauma."'],
+        ),
+        (
+            'Police detained eight people for "spreading rumors," including Li Wenliang, who tried to warn colleagues '
+            "about the outbreak.",
+            [
+                'Police detained eight people for "spreading rumors," including Li Wenliang.',
+                "Li Wenliang tried to warn colleagues about the outbreak.",
+            ],
+        ),
+        (
+            'While many vendors offered "furry" versions of traditional products, at least one business focused on '
+            '"pushing the boundaries of fursuit technology."',
+            [
+                'Many vendors offered "furry" versions of traditional products.',
+                'At least one business focused on "pushing the boundaries of fursuit technology."',
+            ],
+        ),
+        (
+            'Tom Watson called the proposed deal "lousy" and said he would only vote for it in a second referendum.',
+            [
+                'Tom Watson called the proposed deal "lousy"',
+                "Tom Watson said he would only vote for it in a second referendum.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_is_cut_where_no_quotation_is_open(sentence, pieces):
+    assert _pieces(sentence) == pieces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The sign outside read "the shop is closed, but the cafe is open" on Monday.',
+        'The mayor said the shop "is closed; the cafe is open on Monday.',
+        'The office intends to appeal; "The government needs a strong domestic agenda."',
+    ],
+)
+def test_no_cut_falls_inside_a_quotation_or_leaves_one_without_its_speaker(sentence):
+    assert len(split_atomic(sentence, 0, len(sentence))) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although the rating measures how far a storm spreads, not how strong it is, forecasters use it widely.",
+        "The show was hosted by Bernard McGuirk and Sid Rosenberg, who both worked for Imus.",
+        "Trump called the investigation a witch hunt, and on Twitter referred to the vote as a hoax.",
+        "A biosignature gas is one that is produced by life, can accumulate in an atmosphere, and be detected with "
+        "telescopes.",
+        "In a video message posted to Twitter, Warren commended Biden for his empathy and said she was proud to "
+        "endorse him.",
+        "The Constitution specifies that officials are removed after being impeached for, and convicted of, treason.",
+        "The tests include checking if the script can download licensed videos, videos with no age restriction and "
+        "age-restricted videos.",
+    ],
+)
+def test_a_clause_without_its_own_subject_is_not_split_off(sentence):
+    assert _pieces(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesco sold its Thai stores to Charoen Pokphand in March; announced leaving its venture with China Resources "
+        "in February; and in 2015 sold its South Korean chain HomePlus.",
+        "They felt they learned more from failures, citing the Chuck Jones quote that every artist has thousands of "
+        "bad drawings, and that you have to work through them.",
+        "The proposition reduces to the very notion that the Founders rejected, and that the Supreme Court has since "
+        "repudiated.",
+        "Chapman played the part without glasses at Comicon, a choice leaving her largely helpless without a handler.",
+    ],
+)
+def test_a_list_a_noun_s_that_clause_or_a_summing_up_apposition_is_not_split(sentence):
+    assert len(split_atomic(sentence, 0, len(sentence))) == 1
+
+
+def test_a_relative_after_a_name_with_of_the_stands_for_the_whole_name():
+    sentence = "Patients came from the Democratic Republic of the Congo, which has suffered an outbreak for a year."
+
+    assert _pieces(sentence) == [
+        "Patients came from the Democratic Republic of the Congo.",
+        "The Democratic Republic of the Congo has suffered an outbreak for a year.",
+    ]
+
+
+def test_a_clause_about_part_of_it_stays_with_what_it_is():
+    sentence = "Web browsers download data while surfing, though most of it is not kept on the device."
+
+    assert _pieces(sentence) == [sentence]

@@ -78,8 +78,9 @@ def piece_text(sentence: str, piece: Piece) -> str:
 def _split_once(sentence: str, piece: Piece) -> list[Piece]:
     a, b = piece.body
     text = sentence[a:b]
-    if '"' in text or "“" in text:
-        return [piece]  # never cut inside a quotation
+    quotations = _quotations(sentence) if '"' in text or "“" in text or "”" in text else []
+    if quotations is None:
+        return [piece]  # a quotation opened or closed in another sentence: where it ends is unknown
     if _semicolon_list(text):
         return [piece]  # each item leans on the list's opening words
     rules = (
@@ -95,8 +96,25 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
     for rule in rules:
         parts = rule(sentence, piece, a, text)
         if parts:
+            if any(_cuts_a_quotation(part, piece, quotations) for part in parts):
+                return [piece]  # 'called Biden a "decent man" but did not ...' splits; '"I came, and I saw"' not
             return [p for p in parts if _has_words(sentence, p.body, 2)]
     return [piece]
+
+
+_QUOTATION = re.compile(r'"[^"]*"|“[^“”]*”')
+
+
+def _quotations(sentence: str) -> list[Span] | None:
+    """Where each quotation of the sentence runs, marks included; None when a mark has no partner."""
+    spans = [match.span() for match in _QUOTATION.finditer(sentence)]
+    outside = _QUOTATION.sub("", sentence)
+    return None if '"' in outside or "“" in outside or "”" in outside else spans
+
+
+def _cuts_a_quotation(part: Piece, piece: Piece, quotations: list[Span]) -> bool:
+    new_spans = [span for span in part.spans() if span not in piece.head]
+    return any(q_start < edge < q_end for span in new_spans for edge in span for q_start, q_end in quotations)
 
 
 # "were remdesivir, an antiviral drug; mAb114, a monoclonal antibody ...; and REGN-EB3, a ...":
@@ -123,11 +141,17 @@ def _semicolon_outside_brackets(text: str) -> int:
 
 def _semicolon_list(text: str) -> bool:
     first, *items = text.split(";")
+    if len(items) >= 2 and _LAST_ITEM.search(text):
+        return True  # "married to A; conductor B, who ...; director C; and author D": "and" closes a list
     return (
         bool(items)
         and re.search(r",\s+(?:a|an|the)\s[^,]*$", first) is not None
         and all(_DESCRIBED_ITEM.match(item) for item in items)
     )
+
+
+# "...; and author Wyatt Cooper", but not "...; and that C", whose clauses are each what was reported
+_LAST_ITEM = re.compile(r";\s+and\s+(?!that\b)")
 
 
 def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -137,6 +161,8 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     # "; though Kipchoge's time was not ...": on its own the second clause needs no joining word.
     joiner = _CLAUSE_JOINER.match(text, index + 1)
     second = joiner.end() if joiner else index + 1
+    if text[second:].lstrip().startswith(('"', "“")):
+        return None  # '...; "The UK government needs ..."': a quotation that leans on who said the first part
     head: tuple[Span, ...] = ()
     frame_end = text.rfind(" that ", 0, index)
     if (that := _THAT_OPENING.match(text, second)) and (frame_end >= 0 or _frame_head(sentence, piece)):
@@ -199,12 +225,20 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             continue  # "..., which Politico reported left experts disappointed": about the whole clause
         if _UNNAMED_SOURCE_BEFORE_VERB.match(match["clause"]):
             continue  # "fires at a plant and an oil field, which state media said were under control": said's subject
+        if match["pronoun"] == "who" and re.match(r"(?:both|all)\b", match["clause"]):
+            continue  # "hosted by Bernard McGuirk and Sid Rosenberg, who both worked for Imus": not the last name alone
         if _OBJECT_RELATIVE.match(match["clause"]):
             continue  # "the death, which they treated as unexplained": "which" is the object, no subject
         if (
             match["pronoun"] == "who"
-            and re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
-            and _is_an_organisation(text[antecedent[0] : antecedent[1]])
+            and (
+                (
+                    re.search(r"\bof\s+(?:the\s+)?$", text[: antecedent[0]])
+                    and _is_an_organisation(text[antecedent[0] : antecedent[1]])
+                )
+                # "Ryan Cloutier of the Center for Astrophysics, who", "a Regents Professor at GT, who"
+                or re.search(r"\b(?:for|at)\s+(?:the\s+)?$", text[: antecedent[0]])
+            )
         ):
             continue  # "X, a director of the Anti-Corruption Commission, who was ...": X, not the commission
         if match["pronoun"] == "who" and _names_a_place(text[antecedent[0] : antecedent[1]]):
@@ -323,6 +357,8 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
     for ("lodges in South Africa, which house ..."): then the phrase before it is, back to where it starts."""
     # Not back over an earlier comma ("one of the candidates in the by-election, Sandra Jephcott, who"),
     # unless it separates a place from its state or country ("Westchester County, New York, which").
+    if name := _NAME_OF_THE.search(text, max(0, comma - 120), comma):
+        return name.start(), comma  # "the Democratic Republic of the Congo, which": not "the Congo"
     earlier_comma = text.rfind(", ", 0, comma)
     after_it = text[earlier_comma + 2 : comma]
     window = max(0, comma - 120, earlier_comma + 2 if earlier_comma >= 0 and after_it not in PLACES else 0)
@@ -372,6 +408,11 @@ def _antecedent(text: str, comma: int, *, over_a_name: bool = False, plural_verb
     return words[index + 1].start(), comma
 
 
+_NAME_OF_THE = re.compile(
+    r"\b(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+)+of\s+the\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?$"
+)
+
+
 # A word of a name, no longer than any real one: unbounded, a search over a long dotted or hyphenated token
 # ("A.A.A. ...") would read the rest of it from every capital, quadratic in its length.
 _NAME_WORD = r"[A-Z][\w'\u2019.-]{0,60}"
@@ -392,6 +433,7 @@ _APPOSITION = re.compile(
 _FEWEST_WORDS_OF_A_CLAIM = 4
 # "to be held", "to have been built": a verb that makes no clause of the words around it
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?[a-z]+\b")
+_SUMMING_UP = re.compile(r"(?:a|an|the)\s+(?:\w+\s+)?(?:move|decision|choice|step)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
@@ -447,6 +489,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
+        if _SUMMING_UP.match(match["description"]):
+            continue  # "Chapman told Wikinews, a choice leaving her ...": the choice is what the clause says
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
             text, match.end()
         )
@@ -484,6 +528,11 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
 
 
 _THAT_COORDINATION = re.compile(r",?\s+(?:and|but)\s+that\s+")
+# Nouns whose "that" clause says what they hold: "the quote that ...", "the fact that ..."
+_NOUNS_BEFORE_THAT = frozenset(
+    {"quote", "claim", "claims", "belief", "fact", "idea", "view", "notion", "argument", "statement", "hope", "fear",
+     "fears", "news", "evidence", "assurance", "assurances", "suggestion", "possibility", "message", "warning"}
+)  # fmt: skip
 
 
 def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -494,6 +543,8 @@ def _that_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     if not match:
         return None
     frame_end = text.rfind(" that ", 0, match.start())
+    if frame_end >= 0 and text[:frame_end].split()[-1].lower() in _NOUNS_BEFORE_THAT:
+        return None  # "citing the quote that A, and that B": the second "that" goes on the quote
     if frame_end >= 0:
         frame: tuple[Span, ...] = ((a, a + frame_end + len(" that")),)
     else:
@@ -522,7 +573,11 @@ _EXPLETIVE_IT = re.compile(
     r"thought|expected|feared|estimated|intimated|understood|hoped|agreed|true|evident|obvious|difficult|hard|"
     r"easy)\b|[\w'\u2019]+['\u2019]s\s)"
 )
-_CONTRAST = re.compile(r",\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)")
+# 'Cummings "was a great man," while Trump noted ...': a comma inside the closing quotation mark ends the clause too
+_CONTRAST = re.compile(
+    r",(?P<quote>[\"”]?)\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)"
+)
+_PART_OF_IT = re.compile(r"(?:most|some|all|much|many|none|part|one|each|half)\s+of\s+(?:it|them)\b", re.IGNORECASE)
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
 
@@ -538,6 +593,11 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         verb = _verb_index(second_tokens)
         if _starts_with_verb(sentence[second[0] : second[1]]) or not verb:
             continue  # "and flew to ...": a verb phrase, or no clause at all
+        if _PART_OF_IT.match(text, second[0] - a):
+            continue  # ", though most of it is not persistent": "it" is the first clause's, not a subject alone
+        opening = second_tokens[0].group().lower()
+        if opening == "be" or (opening in _PREPOSITIONS and verb == 2):
+            continue  # ", and on Twitter referred to ...", ", and be detected ...": the first subject's verb phrase
         if _is_head_of_relative(second_tokens, verb):
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
@@ -547,7 +607,7 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
             # "and the French Legion of Honour, received last year": a participle describing an item,
             # unlike the verb after an aside ("while the second largest party, Labour, lost 42")
             continue
-        first = _trim(sentence, a, a + match.start())
+        first = _trim(sentence, a, a + match.end("quote") if match["quote"] else a + match.start())
         if not (piece.head or piece.subject) and _verb_index(_tokens(sentence[first[0] : first[1]])) is None:
             continue
         if match["conjunction"] == "and" and _closes_a_list(text, match.start()):
@@ -610,7 +670,8 @@ _ELLIPTICAL_END = re.compile(
 # "..., up until now, no drugs have been ...": a short time phrase before the main clause's subject is the main
 # clause's, not the concession's (but "..., opposite Rock Hudson, Day considered" ends the concession)
 _MAIN_CLAUSE_OPENER = words("up until over so now today this last in at since by")
-_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that"})
+# "..., not how dangerous specific cases are, the WHO noted": "not" goes on the concession too
+_RELATIVE_OR_JOINING = frozenset({"which", "who", "whom", "whose", "where", "when", "and", "or", "but", "that", "not"})
 
 
 def _leading_concession(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
@@ -790,11 +851,15 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
         lower = word.lower()
         # Not a bare "do": "is to render space accessible and, through competition, do so ..." is one plan.
         second_is_auxiliary = lower in _SPLITTING_AUXILIARIES and lower != "do"
-        second_is_past = word.islower() and (lower in IRREGULAR_PAST or _regular_past(lower))
+        # "and age-restricted videos": a compound in -ed describes a noun (but "and re-elected" is a verb)
+        compound = "-" in lower and not lower.startswith(("re-", "co-", "pre-"))
+        second_is_past = word.islower() and not compound and (lower in IRREGULAR_PAST or _regular_past(lower))
         # "have resisted A and have vetoed B", "resisted A and vetoed B", "have resisted A and vetoed B"
         if not (second_is_auxiliary or second_is_past) or (second_is_auxiliary and not first_is_auxiliary):
             continue
         after_a_comma = separator != "," and tokens[index - 1].group() == ","
+        if tokens[index - 1 - after_a_comma].group().lower() in _PHRASE_PREPOSITIONS | _PREPOSITIONS | {"to"}:
+            continue  # "impeached for, and convicted of, treason": both verbs share the object after them
         if reports and lower not in _REPORTING_VERBS and not after_a_comma:
             continue  # "said a man approached and attacked": the man's verbs
         if lower in _PARTICIPLES_AFTER_BE and tokens[verb].group().lower() in ("was", "were", "is", "are"):
@@ -980,7 +1045,10 @@ def _verb_ends_an_adverbial(text: str, tokens: list[re.Match[str]], start: int, 
     if opener.group().lower() not in _PREPOSITIONS or "," in text[opener.start() : tokens[verb].start()]:
         return False
     distance = verb - start
-    return distance <= 2 or (distance == 3 and tokens[start + 1].group().lower() in _DETERMINERS)
+    determiner = tokens[start + 1].group().lower() in _DETERMINERS
+    # "In a video message posted to Twitter, Warren ...": a participle ends the phrase before the comma
+    described = distance == 4 and determiner and "," in text[tokens[verb].end() : tokens[verb].end() + 40]
+    return distance <= 2 or (distance == 3 and determiner) or described
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
