@@ -1107,8 +1107,18 @@ def _introduced_names(body: str) -> dict[str, str]:
         # "MV Alan Kurdi" is named after a boy the article may also write about
         if ship["ship"].split()[0] not in GIVEN_NAMES:
             introduced[without_possessive(ship["ship"])] = "MISC"
+    for listed in _BODIES_LISTED.finditer(body):
+        introduced.update(dict.fromkeys(map(without_possessive, _LIST_SEPARATOR.split(listed["names"])), "ORG"))
     introduced.update(dict.fromkeys(_acronyms_of_things(body), "MISC"))
     return introduced
+
+
+# "German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens": each is a business
+_BODIES_LISTED = re.compile(
+    rf"\b(?:{_BODY_NOUNS})\s+(?:including|such\s+as|like)\s+"
+    rf"(?P<names>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})*,?\s+and\s+{_CAPITALISED_NAME})"
+)
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 # "Red Hat Enterprise Linux (RHEL)", "the DMCA (Digital Millennium Copyright Act)": a name and its initials

@@ -261,6 +261,22 @@ def test_bodies_and_places_named_after_a_place_or_before_a_member(body, fragment
     assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
 
 
+def test_each_name_a_list_of_firms_holds_is_a_business():
+    body = (
+        "German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans to pull "
+        "out of Iran by May."
+    )
+
+    assert [(e["text"], e["type"]) for e in _entities(body, "pull out")] == [
+        ("German", "NORP"),
+        ("Deutsche Bahn", "ORG"),
+        ("Deutsche Telekom", "ORG"),
+        ("Daimler", "ORG"),
+        ("Siemens", "ORG"),
+        ("Iran", "PLACE"),
+    ]
+
+
 def test_a_name_before_bin_is_the_person_later_on():
     body = (
         "On Friday, Qaboos bin Said, the long-serving Sultan of Oman, died aged 79. Prayers were held at the Sultan "
