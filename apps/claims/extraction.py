@@ -16,6 +16,7 @@ Pure functions (no database) shared by the intake service, the editor services a
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -583,6 +584,7 @@ def extract_claims(
     _type_phrases_of_common_words(claims, body)
     _type_regions(claims, article_regions)
     _name_opening_words(claims, named_in_body)
+    _type_names_left_unplaced(claims, body)
     return merge_duplicates(claims)
 
 
@@ -1020,6 +1022,27 @@ def _name_opening_words(claims: list[ExtractedClaim], named_in_body: list[dict[s
         ):
             (kind,) = kinds[opening["word"]]
             claim.entities.insert(0, {"text": opening["word"], "type": kind})
+
+
+def _type_names_left_unplaced(claims: list[ExtractedClaim], body: str) -> None:
+    """MISC is what a name is typed where its words and neighbours say nothing; where the article's words make the
+    same name a place or a body as often as they leave it MISC, and as only one of those, it is that here too: "at
+    Bontddu Hall" ... "Bontddu Hall recently underwent building work", "the city of Izmir" ... "streets of Samos and
+    Izmir". A person is left alone: MISC names read as people elsewhere are as often bodies ("The Baltimore Sun"); so
+    is a name of words the article also writes in lower case ("the department of Neurosurgery" ... "neurosurgery")."""
+    lower_case_words = set(_LOWER_CASE_WORD.findall(body))
+    counts: dict[str, Counter[str]] = {}
+    for claim in claims:
+        for entity in claim.entities:
+            counts.setdefault(entity["text"], Counter())[entity["type"]] += 1
+    for claim in claims:
+        for entity in claim.entities:
+            if entity["type"] != "MISC" or any(word.lower() in lower_case_words for word in entity["text"].split()):
+                continue
+            count = counts[entity["text"]]
+            placed = [kind for kind in ("PLACE", "ORG") if count[kind] >= count["MISC"]]
+            if len(placed) == 1 and not count["PERSON"]:
+                entity["type"] = placed[0]
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")

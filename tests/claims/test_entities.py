@@ -284,3 +284,18 @@ def test_a_name_before_bin_is_the_person_later_on():
     )
 
     assert ("Qaboos", "PERSON") in [(e["text"], e["type"]) for e in _entities(body, "became Sultan")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "kind"),
+    [
+        ("The quake damaged 20 buildings in the city of Izmir, Turkey on Friday. A tsunami flooded 12 streets of Samos "
+         "and Izmir.", "tsunami", "Izmir", "PLACE"),
+        ("Ten students won places in Neurosurgery at the university in Moscow on Monday. The academic "
+         "department of Neurosurgery takes 3 winners. Ten neurosurgery students won in May.", "takes 3", "Neurosurgery",
+         "MISC"),
+    ],
+    ids=["a town the article places elsewhere", "a word the article also writes in lower case"],
+)  # fmt: skip
+def test_a_name_left_misc_is_the_place_the_article_makes_it_elsewhere(body, fragment, name, kind):
+    assert (name, kind) in [(e["text"], e["type"]) for e in _entities(body, fragment)]
