@@ -1196,17 +1196,23 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
 _WORD_IN_LOWER_CASE_AFTER = re.compile(r"\s+[a-z]")
 
 
+# Words that say what a name after a place is, or are a body of their own: "U.S. Congress", "United States Senate"
+# are the place, then the body
+_SAYS_WHAT_IT_NAMES = PLACE_HEADS | OTHER_NAME_HEADS | ORGANISATION_HEADS | _COMPASS_POINTS | ROLE_HEADS | ORGANISATIONS
+
+
 def _named_after_a_place(tokens: list[str]) -> bool:
     """A place and one more word that says nothing of what the name is: a team or another body named after its city
     ("Utah Jazz", "Oklahoma City Thunder"), where "the" or "a" comes before it."""
+    if len(tokens) < 2:
+        return False
     *place, word = tokens
     return (
         " ".join(place) in PLACES
         and word.isalpha()
         and word[0].isupper()
         and not word.isupper()
-        and word not in PLACE_HEADS | OTHER_NAME_HEADS | ORGANISATION_HEADS | _COMPASS_POINTS | ROLE_HEADS
-        and word not in ORGANISATIONS  # "U.S. Congress", "United States Senate": the place, then the body
+        and word not in _SAYS_WHAT_IT_NAMES
         and not word.endswith("al")  # "the U.S. Federal government": an adjective
         and word.rstrip(".") not in TITLES
         and word.removesuffix("s") not in NATIONALITIES
