@@ -16,7 +16,8 @@ Pure functions (no database) shared by the intake service, the editor services a
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -39,6 +40,8 @@ from apps.claims.nlp.entities import (
     NAME_SUFFIX,
     NATIONALITIES,
     ORGANISATIONS,
+    OTHER_NAME_HEADS,
+    OTHER_NAME_OPENERS,
     PLACES,
     TITLES,
     find_entities,
@@ -518,7 +521,8 @@ def extract_claims(
     if not english_confirmed and not looks_english(body):
         raise UnsupportedLanguageError(language)
     introduced = _introduced_names(body)
-    people = _people_named(body, introduced)
+    named_in_body = find_entities(body)
+    people = _people_named(named_in_body, introduced)
     known_people = (_surnames(people) | _first_names(people, body)) - _places_not_people(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
     article_regions = regions(body)
@@ -649,6 +653,8 @@ def extract_claims(
     _type_introduced_names(claims, _not_surnames(introduced, people))
     _type_phrases_of_common_words(claims, body)
     _type_regions(claims, article_regions)
+    _name_opening_words(claims, named_in_body)
+    _type_names_left_unplaced(claims, body)
     return merge_duplicates(claims)
 
 
@@ -1066,6 +1072,52 @@ def _type_regions(claims: list[ExtractedClaim], article_regions: frozenset[str])
                 entity["type"] = "PLACE"
 
 
+_OPENING_WORD = re.compile(r"(?P<word>[A-Z][^\W\d_]+)(?:['\u2019]s)?(?=[\s,;:])")
+
+
+def _name_opening_words(claims: list[ExtractedClaim], named_in_body: list[dict[str, str]]) -> None:
+    """A word that opens a claim is read as a name only where the words say so, since most capitalised first words
+    are none ("Strong winds ..."); where the article names it alone elsewhere, as one kind of name, it is that name
+    here too: "in Juba" ... "Juba is the capital", "the band Cream" ... "Cream was inducted"."""
+    kinds: dict[str, set[str]] = {}
+    for entity in [*named_in_body, *(entity for claim in claims for entity in claim.entities)]:
+        kinds.setdefault(entity["text"], set()).add(entity["type"])
+    for claim in claims:
+        opening = _OPENING_WORD.match(claim.text)
+        if (
+            opening
+            and opening["word"].lower() not in STOPWORDS
+            # MISC is what a capitalised word no rule could place is typed ("Reports", "Early" opening a line), and
+            # also what "Ford" and "SpaceX" were: it says nothing about the word opening this claim
+            and len(kinds.get(opening["word"], ())) == 1
+            and kinds[opening["word"]] != {"MISC"}
+            and not any(opening["word"] in entity["text"].split() for entity in claim.entities)
+        ):
+            (kind,) = kinds[opening["word"]]
+            claim.entities.insert(0, {"text": opening["word"], "type": kind})
+
+
+def _type_names_left_unplaced(claims: list[ExtractedClaim], body: str) -> None:
+    """MISC is what a name is typed where its words and neighbours say nothing; where the article's words make the
+    same name a place or a body as often as they leave it MISC, and as only one of those, it is that here too: "at
+    Bontddu Hall" ... "Bontddu Hall recently underwent building work", "the city of Izmir" ... "streets of Samos and
+    Izmir". A person is left alone: MISC names read as people elsewhere are as often bodies ("The Baltimore Sun"); so
+    is a name of words the article also writes in lower case ("the department of Neurosurgery" ... "neurosurgery")."""
+    lower_case_words = set(_LOWER_CASE_WORD.findall(body))
+    counts: dict[str, Counter[str]] = {}
+    for claim in claims:
+        for entity in claim.entities:
+            counts.setdefault(entity["text"], Counter())[entity["type"]] += 1
+    for claim in claims:
+        for entity in claim.entities:
+            if entity["type"] != "MISC" or any(word.lower() in lower_case_words for word in entity["text"].split()):
+                continue
+            count = counts[entity["text"]]
+            placed = [kind for kind in ("PLACE", "ORG") if count[kind] >= count["MISC"]]
+            if len(placed) == 1 and not count["PERSON"]:
+                entity["type"] = placed[0]
+
+
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 _PARTICLES_IN_NAMES = frozenset(
     {"de", "dela", "del", "della", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "al", "el", "da", "dos"}
@@ -1151,7 +1203,47 @@ def _introduced_names(body: str) -> dict[str, str]:
         # "MV Alan Kurdi" is named after a boy the article may also write about
         if ship["ship"].split()[0] not in GIVEN_NAMES:
             introduced[without_possessive(ship["ship"])] = "MISC"
+    for listed in _BODIES_LISTED.finditer(body):
+        introduced.update(dict.fromkeys(map(without_possessive, _LIST_SEPARATOR.split(listed["names"])), "ORG"))
+    introduced.update(dict.fromkeys(_acronyms_of_things(body), "MISC"))
     return introduced
+
+
+# "German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens": each is a business
+_BODIES_LISTED = re.compile(
+    rf"\b(?:{_BODY_NOUNS})\s+(?:including|such\s+as|like)\s+"
+    rf"(?P<names>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})*,?\s+and\s+{_CAPITALISED_NAME})"
+)
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+# "Red Hat Enterprise Linux (RHEL)", "the DMCA (Digital Millennium Copyright Act)": a name and its initials
+_SPELLED_OUT_NAME = rf"{_CAPITALISED_WORD}(?:\s+(?:(?:of|and|for|the)\s+)?{_CAPITALISED_WORD}){{1,6}}"
+# What a spelled-out name is, written after its initials: "the Long Range Identification and Tracking (LRIT) system"
+_THING_NOUNS = r"system|software|protocol|standard|format|technology"
+_SPELLED_OUT = re.compile(
+    rf"(?P<name>{_SPELLED_OUT_NAME})\s+\((?P<acronym>[A-Z]{{2,6}})\)(?P<thing>\s+(?:{_THING_NOUNS})\b)?"
+    rf"|\b(?P<acronym_first>[A-Z]{{2,6}})\s+\((?P<name_after>{_SPELLED_OUT_NAME})\)"
+)
+_THING_HEADS = OTHER_NAME_HEADS | {"System"}  # "Automatic Identification System (AIS)", "Global Positioning System"
+
+
+def _acronyms_of_things(body: str) -> Iterator[str]:
+    """The initials of a name the article spells out whose words say it is a law, a product, a system or a plan, not
+    a body: "Red Hat Enterprise Linux (RHEL)", "Digital Millennium Copyright Act (DMCA)", "Automatic Identification
+    System (AIS)", "the Long Range Identification and Tracking (LRIT) system", "Project of Common Interest (PCI)";
+    the initials alone look like an organisation's."""
+    for match in _SPELLED_OUT.finditer(body):
+        acronym = match["acronym"] or match["acronym_first"]
+        words_of_name = (match["name"] or match["name_after"]).split()
+        # the capitalised words the acronym is the initials of, past any that open the phrase ("The")
+        named = [word for word in words_of_name if word[0].isupper()][-len(acronym) :]
+        if (
+            "".join(word[0] for word in named) == acronym
+            and acronym not in ORGANISATIONS
+            and (named[-1] in _THING_HEADS or named[0] in OTHER_NAME_OPENERS or match["thing"])
+        ):
+            yield acronym
 
 
 _TITLES_CHECKED_FOR_PEOPLE = 50
@@ -1175,8 +1267,8 @@ def _without_openers(name: str) -> str:
     return " ".join(words)
 
 
-def _people_named(body: str, introduced: dict[str, str]) -> list[list[str]]:
-    return [e["text"].split() for e in find_entities(body) if e["type"] == "PERSON" and e["text"] not in introduced]
+def _people_named(named_in_body: list[dict[str, str]], introduced: dict[str, str]) -> list[list[str]]:
+    return [e["text"].split() for e in named_in_body if e["type"] == "PERSON" and e["text"] not in introduced]
 
 
 def _not_surnames(introduced: dict[str, str], people: list[list[str]]) -> dict[str, str]:
@@ -1238,6 +1330,8 @@ def _surnames(people: list[list[str]]) -> frozenset[str]:
     names = [[word for word in name if not NAME_SUFFIX.fullmatch(word)] for name in people]
     surnames = {name[-1] for name in names if len(name) >= 2}
     surnames |= {name[-2] for name in names if len(name) >= 3 and len(name[-2]) > 2 and name[-2][0].isupper()}
+    # "Qaboos bin Said" is Qaboos later on: the name before "son of" is the one the person goes by
+    surnames |= {name[0] for name in names if len(name) >= 3 and name[1] in ("bin", "ibn", "bint")}
     # "Recep Tayyip Erdoğan" is often "Erdogan" later on, written without the accent.
     surnames |= {_without_accents(surname) for surname in surnames}
     # "Nabil Hasan al-Quaety" is "Al-Quaety" opening a sentence

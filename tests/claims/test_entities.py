@@ -198,3 +198,104 @@ def test_a_phrase_of_words_the_article_also_writes_in_lower_case_is_no_person(bo
 )  # fmt: skip
 def test_honorifics_trusts_and_a_newspaper_are_read_for_what_they_are(body, fragment, entities):
     assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "kind"),
+    [
+        ("CAOS rebuilt Red Hat Enterprise Linux (RHEL) in 2004. Its developers published the source code of RHEL "
+         "in March.", "source code", "RHEL", "MISC"),
+        ("The Digital Millennium Copyright Act (DMCA) was passed in 1998. GitHub took the code down under the DMCA "
+         "in October.", "took the code", "DMCA", "MISC"),
+        ("The pipeline is a Project of Common Interest (PCI) of the European Union. Its PCI status was renewed "
+         "in 2019.", "renewed", "PCI", "MISC"),
+        ("Ships broadcast their position via the Automatic Identification System (AIS) and the Long Range "
+         "Identification and Tracking (LRIT) system. LRIT is used by 170 seagoing nations.", "seagoing", "LRIT",
+         "MISC"),
+        ("Ships broadcast their position via the Automatic Identification System (AIS). AIS can be read by 40 "
+         "satellites.", "satellites", "AIS", "MISC"),
+        ("The National Transportation Safety Board (NTSB) opened an inquiry. The NTSB sent six investigators "
+         "on Tuesday.", "investigators", "NTSB", "ORG"),
+    ],
+    ids=["an operating system's initials", "a law's initials", "a plan's initials", "initials before 'system'",
+         "a system's initials", "a body's initials"],
+)  # fmt: skip
+def test_initials_take_the_kind_of_the_name_the_article_spells_out(body, fragment, name, kind):
+    assert (name, kind) in [(e["text"], e["type"]) for e in _entities(body, fragment)]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ("Fighting was reported in Juba on Monday. Juba is the capital city of South Sudan.", "capital",
+         [("Juba", "PLACE"), ("South Sudan", "PLACE")]),
+        ("Baker joined the band Cream in 1966. Cream was inducted in 1993 into the Rock and Roll Hall of Fame.",
+         "inducted", [("Cream", "ORG"), ("Rock and Roll Hall of Fame", "ORG")]),
+        ("Strong winds hit the coast of Texas on Monday. Strong gusts damaged 300 homes in Texas.", "gusts",
+         [("Texas", "PLACE")]),
+    ],
+    ids=["a town the article names elsewhere", "a band the article introduces", "a common word"],
+)  # fmt: skip
+def test_a_name_opening_a_sentence_is_the_name_the_article_writes_elsewhere(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "entities"),
+    [
+        ("He was not at the arena, where the Utah Jazz were to play against the Oklahoma City Thunder on Monday.",
+         "arena", [("Utah Jazz", "ORG"), ("Oklahoma City Thunder", "ORG")]),
+        ("The NBA's decision followed a Utah Jazz player testing positive for the virus on Wednesday.", "decision",
+         [("NBA", "ORG"), ("Utah Jazz", "ORG")]),
+        ("The bill must pass the U.S. Senate and the U.S. Federal government must sign it by May.", "bill",
+         [("U.S.", "PLACE"), ("Senate", "ORG"), ("Federal", "MISC")]),
+        ("Guests included fashion designer Tim Gunn and Grateful Dead drummer Mickey Hart on Monday.", "Guests",
+         [("Tim Gunn", "PERSON"), ("Grateful Dead", "ORG"), ("Mickey Hart", "PERSON")]),
+        ("The man set himself on fire near the Washington Monument on Wednesday.", "fire",
+         [("Washington Monument", "PLACE")]),
+    ],
+    ids=["teams named after their cities", "a team after 'a'", "a place before a body or an adjective",
+         "a band before its member", "a monument"],
+)  # fmt: skip
+def test_bodies_and_places_named_after_a_place_or_before_a_member(body, fragment, entities):
+    assert [(e["text"], e["type"]) for e in _entities(body, fragment)] == entities
+
+
+def test_each_name_a_list_of_firms_holds_is_a_business():
+    body = (
+        "German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans to pull "
+        "out of Iran by May."
+    )
+
+    assert [(e["text"], e["type"]) for e in _entities(body, "pull out")] == [
+        ("German", "NORP"),
+        ("Deutsche Bahn", "ORG"),
+        ("Deutsche Telekom", "ORG"),
+        ("Daimler", "ORG"),
+        ("Siemens", "ORG"),
+        ("Iran", "PLACE"),
+    ]
+
+
+def test_a_name_before_bin_is_the_person_later_on():
+    body = (
+        "On Friday, Qaboos bin Said, the long-serving Sultan of Oman, died aged 79. Prayers were held at the Sultan "
+        "Qaboos Grand Mosque in Muscat. Qaboos became Sultan in 1970 after overthrowing his father."
+    )
+
+    assert ("Qaboos", "PERSON") in [(e["text"], e["type"]) for e in _entities(body, "became Sultan")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "name", "kind"),
+    [
+        ("The quake damaged 20 buildings in the city of Izmir, Turkey on Friday. A tsunami flooded 12 streets of Samos "
+         "and Izmir.", "tsunami", "Izmir", "PLACE"),
+        ("Ten students won places in Neurosurgery at the university in Moscow on Monday. The academic "
+         "department of Neurosurgery takes 3 winners. Ten neurosurgery students won in May.", "takes 3", "Neurosurgery",
+         "MISC"),
+    ],
+    ids=["a town the article places elsewhere", "a word the article also writes in lower case"],
+)  # fmt: skip
+def test_a_name_left_misc_is_the_place_the_article_makes_it_elsewhere(body, fragment, name, kind):
+    assert (name, kind) in [(e["text"], e["type"]) for e in _entities(body, fragment)]

@@ -86,7 +86,7 @@ PLACE_HEADS = words(
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
     Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau
     Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
-    Pole"""
+    Pole Monument"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco"; churches and mosques: "Hagia Sophia", "Masjid Al-Aqsa".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta Hagia Haghia Masjid")
@@ -356,6 +356,7 @@ _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-
 _PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
 _REGION_AFTER = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b(?!\s+[A-Z])")
 _PARTY_AFTER = re.compile(r"\s+party\b")
+_BAND_MEMBER_AFTER = re.compile(r"\s+(?:drummer|guitarist|bassist|keyboardist|frontman|vocalist)\s+[A-Z]")
 _LOWER_CASE_AFTER_HYPHEN = re.compile(r"-[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
 # A band, a studio or a wrestling promotion named right after the word for what it is
@@ -897,6 +898,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) == 2 and (tokens[0] in NATIONALITIES or tokens[0] in PLACES) and _one_people(tokens[1]):
         found.append((" ".join(tokens), "NORP"))  # "African Americans", "Pacific Islanders", "Turkish Cypriots"
         return found
+    if _ARTICLE_BEFORE.search(text, max(0, start - 4), start) and _named_after_a_place(tokens):
+        found.append((" ".join(tokens), "ORG"))  # "the Utah Jazz were to play", "the New Orleans Pelicans"
+        return found
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
@@ -1090,6 +1094,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
         return found
+    if len(tokens) <= 3 and not title_count and name not in known_people and _BAND_MEMBER_AFTER.match(text, end):
+        found.append((name, "ORG"))  # "Grateful Dead drummer Mickey Hart": the band, then its member
+        return found
     if (
         len(tokens) <= 3
         and not title_count
@@ -1187,6 +1194,32 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
 
 
 _WORD_IN_LOWER_CASE_AFTER = re.compile(r"\s+[a-z]")
+
+
+# Words that say what a name after a place is, or are a body of their own: "U.S. Congress", "United States Senate"
+# are the place, then the body
+_SAYS_WHAT_IT_NAMES = PLACE_HEADS | OTHER_NAME_HEADS | ORGANISATION_HEADS | _COMPASS_POINTS | ROLE_HEADS | ORGANISATIONS
+
+
+def _named_after_a_place(tokens: list[str]) -> bool:
+    """A place and one more word that says nothing of what the name is: a team or another body named after its city
+    ("Utah Jazz", "Oklahoma City Thunder"), where "the" or "a" comes before it."""
+    if len(tokens) < 2:
+        return False
+    *place, word = tokens
+    return (
+        " ".join(place) in PLACES
+        and word.isalpha()
+        and word[0].isupper()
+        and not word.isupper()
+        and word not in _SAYS_WHAT_IT_NAMES
+        and not word.endswith("al")  # "the U.S. Federal government": an adjective
+        and word.rstrip(".") not in TITLES
+        and word.removesuffix("s") not in NATIONALITIES
+        and not _one_people(word)
+    )
+
+
 _THING_OR_PLACE_BEFORE = re.compile(
     r"\b(?:the|a|an|former|in|at|to|from|near|into|of|reached|visited)\s+$", re.IGNORECASE
 )
