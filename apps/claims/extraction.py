@@ -117,7 +117,6 @@ _LEADING_PERSONAL_PRONOUN = re.compile(r"(?P<pronoun>He|She|His|Her)\s")
 # "His trial has been scheduled": the person a possessive stands for is the one its personal pronoun would
 _PERSONAL_OF_POSSESSIVE = {"His": "He", "Her": "She"}
 # 'Goel said, "He was an excellent politician ..."': a quotation that speaks of him or her is about someone else
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 _THIRD_PERSON = {"He": re.compile(r"\b(?:he|him|his)\b", re.I), "She": re.compile(r"\b(?:she|her|hers)\b", re.I)}
 # "In between, she testified", "Later, he shared": the subject after a short opening phrase
 _OPENING_THEN_PRONOUN = re.compile(r"(?P<opening>[A-Z][^,;:\"“”]{1,40}),\s+(?P<pronoun>he|she)\s")
@@ -651,10 +650,11 @@ def extract_claims(
             counted_before, reached = _last_unit(quantities), end
         counted_earlier.update((quantity["value"], quantity["unit"]) for quantity in quantities if quantity["unit"])
     _type_introduced_names(claims, _not_surnames(introduced, people))
-    _type_phrases_of_common_words(claims, body)
+    lower_case_words = frozenset(_LOWER_CASE_WORD.findall(body))
+    _type_phrases_of_common_words(claims, lower_case_words)
     _type_regions(claims, article_regions)
     _name_opening_words(claims, named_in_body)
-    _type_names_left_unplaced(claims, body)
+    _type_names_left_unplaced(claims, lower_case_words)
     return merge_duplicates(claims)
 
 
@@ -1097,13 +1097,12 @@ def _name_opening_words(claims: list[ExtractedClaim], named_in_body: list[dict[s
             claim.entities.insert(0, {"text": opening["word"], "type": kind})
 
 
-def _type_names_left_unplaced(claims: list[ExtractedClaim], body: str) -> None:
+def _type_names_left_unplaced(claims: list[ExtractedClaim], lower_case_words: frozenset[str]) -> None:
     """MISC is what a name is typed where its words and neighbours say nothing; where the article's words make the
     same name a place or a body as often as they leave it MISC, and as only one of those, it is that here too: "at
     Bontddu Hall" ... "Bontddu Hall recently underwent building work", "the city of Izmir" ... "streets of Samos and
     Izmir". A person is left alone: MISC names read as people elsewhere are as often bodies ("The Baltimore Sun"); so
     is a name of words the article also writes in lower case ("the department of Neurosurgery" ... "neurosurgery")."""
-    lower_case_words = set(_LOWER_CASE_WORD.findall(body))
     counts: dict[str, Counter[str]] = {}
     for claim in claims:
         for entity in claim.entities:
@@ -1127,12 +1126,11 @@ _PARTICLES_IN_NAMES = frozenset(
 _GAELIC_SURNAME = re.compile(r"(?:Mc|Mac|O['\u2019])[A-Z]")
 
 
-def _type_phrases_of_common_words(claims: list[ExtractedClaim], body: str) -> None:
+def _type_phrases_of_common_words(claims: list[ExtractedClaim], lower_case_words: frozenset[str]) -> None:
     """A capitalised phrase read as someone's name, with no given name, title or name particle in it, where the
     article writes one of its words in lower case, is a title, a body or a thing, not a person: "Elite Wrestling",
     "Pillow Talk", "Protect Journalists", "Kleenex Toilet Tissue" in articles that also write "wrestling", "talk",
     "journalists", "toilet"."""
-    lower_case_words = set(_LOWER_CASE_WORD.findall(body))
     for claim in claims:
         for entity in claim.entities:
             tokens = entity["text"].split()

@@ -311,8 +311,8 @@ _CAPITALISED_PARTICLES = frozenset(
     }
 )
 # "announced de Graaf as his running mate": a surname whose particle is written in lower case, with no given name
-_PARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:de|van|von|da|di|du|del|della|dos|bin|ibn)\s+$")
 _LOWER_PARTICLES = words("de van von da di du del della dos bin ibn")
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'\u2019-])(?:{'|'.join(sorted(_LOWER_PARTICLES))})\s+$")
 # Prepositions and verbs after which an unknown name of one or two words is a place: "entered Tell Tamer".
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
