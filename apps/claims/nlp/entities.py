@@ -86,7 +86,7 @@ PLACE_HEADS = words(
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
     Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau
     Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
-    Pole Monument"""
+    Pole Monument Memorial Cemetery Port"""
 )
 # Words that open a place's name: "Fort Lee", "San Francisco"; churches and mosques: "Hagia Sophia", "Masjid Al-Aqsa".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta Hagia Haghia Masjid")
@@ -144,7 +144,8 @@ ORGANISATIONS = words(
      "Black Lives Matter", "Newsweek", "Guardian", "Holy See", "Politico", "Axios", "BuzzFeed", "HuffPost",
      "Liberal Democrats", "Cambridge Analytica", "Islamic State of Iraq and the Levant", "Pacific Gas and Electric",
      "Islamic State of Iraq and Syria", "Port Authority of New York and New Jersey",
-     "High Court of England and Wales", "Court of Appeal of England and Wales", "Creative Commons", "USA Today"]
+     "High Court of England and Wales", "Court of Appeal of England and Wales", "Creative Commons", "USA Today",
+     "Voice of America"]
 )  # fmt: skip
 
 # Names kept whole even when they start with a place or nationality ("Saudi Arabia").
@@ -166,7 +167,7 @@ ORGANISATION_HEADS = words(
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Tribes Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
     Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha
-    Fame Trust"""
+    Fame Trust Forum Mahasabha"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -317,6 +318,7 @@ _PARTICLE_BEFORE = re.compile(rf"(?<![\w'\u2019-])(?:{'|'.join(sorted(_LOWER_PAR
 _BEFORE_A_PLACE = re.compile(
     # "captured Ghazni", but not "a captured Humvee": a participle before a noun
     r"\b(?:in|at|near|into|outside|(?<!\ba )(?<!\bthe )(?:entered|captured|seized)"
+    r"|(?:in|at|to|from)\s+nearby"  # "airlifted to nearby Zamboanga"
     r"|towns? of|city of|islands? of|village of|district of|electorate of|county of|province of|region of"
     r"|mayors? of"  # "the mayor of Esperanza": a mayor's is a town
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
@@ -325,7 +327,7 @@ _BEFORE_A_PLACE = re.compile(
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
-    r"|(?:oil|gas)\s+field|airport|airfield)\b"
+    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
@@ -356,6 +358,14 @@ _CAPITAL_INSIDE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Du|Van|O['\u2019])[A-Z][a-
 _PUBLISHER_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:magazine|newspaper|tabloid)\b")
 _REGION_AFTER = re.compile(r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b(?!\s+[A-Z])")
 _PARTY_AFTER = re.compile(r"\s+party\b")
+# "the owner of the Make Crate subscription service": a business named before the word for what it is
+_BUSINESS_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:service|company|firm|startup|retailer|chain)\b")
+# "Day was born Doris Mary Ann Kappelhoff": the name someone was born with
+_BORN_BEFORE = re.compile(r"\bborn\s+$")
+# "FIPS certifications and STIG standards": initials before what they are a standard for name no body
+_STANDARD_AFTER = re.compile(r"\s+(?:standards?|certifications?|certified|compliance|compliant|specifications?)\b")
+# "a Creative Commons Attribution (CC BY) license": a licence's name, with its initials
+_LICENCE_AFTER = re.compile(r"(?:\s+\([A-Z][A-Z0-9 .-]*\))?\s+licen[cs]es?\b")
 _BAND_MEMBER_AFTER = re.compile(r"\s+(?:drummer|guitarist|bassist|keyboardist|frontman|vocalist)\s+[A-Z]")
 _LOWER_CASE_AFTER_HYPHEN = re.compile(r"-[a-z]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
@@ -371,7 +381,7 @@ _SINGLE_QUOTE_OPENING = (" '", " \u2018", "'", "\u2018")
 _QUOTED_WORD = re.compile(r"[^\s'\u2018\u2019]+['\u2019]")
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|tial)")
 _SUFFIX_ADJECTIVE = re.compile(
-    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style|licensed|funded|sponsored|affiliated|linked|aligned|like)$"
+    r"^(?P<name>.+?)-(?:backed|led|based|born|made|built|owned|run|winning|nominated|majority|speaking|era|style|licensed|funded|sponsored|affiliated|linked|aligned|like|shot|filmed|headquartered)$"
 )
 
 
@@ -384,6 +394,16 @@ _QUOTED_BODY = re.compile(
     r"\s+(?:of|for|from|at|with)\s+[\"\u201c](?P<name>[A-Z][^\"\u201d,?!]{1,40}?)[\"\u201d]"
     r"(?!\s+(?:fame|song|album|film|movie|show|series|book|track|episode))"
 )
+# "the Boeing 737-800 jet", "The new Boeing 737 Max", "the 737 Max": a maker's name and a model number name a product,
+# not the maker; a count after the number is no model ("Facebook 500 million users")
+_PRODUCT = re.compile(
+    r"(?:\b(?P<maker>[A-Z][a-z]+)\s+)?(?P<model>\b(?:[A-Z]{1,2}-?\d{2,4}|\d{3})(?:-\d{1,4})?)(?=s?\b)"
+    r"(?!s?\s+(?:million|billion|thousand|percent|per|of)\b)"
+    r"(?:\s+(?P<variant>Max|MAX|Dreamliner)\b)?"
+)
+_PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
+# what follows a team's name where it is the sentence's subject or one of a pair: not "the Chuck Jones quote"
+_PLURAL_SUBJECT_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|were|are|have|had|won|lost|beat|defeated|played)\b")
 _WORK_AFTER_NAME = re.compile(
     r"\s+(?:film|films|movie|movies|series|franchise|trilogy|sequel|album|novel|documentary|musical|show)\b"
 )
@@ -401,6 +421,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     titles = [quoted.span() for quoted in _QUOTED_TITLE.finditer(text)]
     # 'A spokesman of "Save the Children"', 'Anna Franowska of "Have no fear"': a body named in quotation marks
     bodies = [quoted.span("name") for quoted in _QUOTED_BODY.finditer(text)] if '"' in text or "\u201c" in text else []
+    products = _products(text)
+    bodies = sorted([*bodies, *products])
     waiting = list(bodies)
     consumed = 0
     joined_by_colons = _names_joined_by_colons(_names_joined_by_and(_SEQUENCE.finditer(text), text), text, known_people)
@@ -409,8 +431,13 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             start, end = waiting.pop(0)
             if text[start:end].casefold() not in seen:
                 seen.add(text[start:end].casefold())
-                entities.append({"text": text[start:end], "type": "ORG"})
-        if name_start < consumed or any(start <= name_start < end for start, end in bodies):
+                entities.append({"text": text[start:end], "type": "MISC" if (start, end) in products else "ORG"})
+        if (
+            name_start < consumed
+            or any(start <= name_start < end for start, end in bodies)
+            # "A Boeing 707 cargo plane": a sentence's first word and the maker of a product
+            or any(name_start < end and start < name_end for start, end in products)
+        ):
             continue
         if colon:
             # "Star Trek: The Next Generation", "Center for Microbial Oceanography: Research and Education": a title
@@ -460,8 +487,24 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     for start, end in waiting:
         if text[start:end].casefold() not in seen:
             seen.add(text[start:end].casefold())
-            entities.append({"text": text[start:end], "type": "ORG"})
+            entities.append({"text": text[start:end], "type": "MISC" if (start, end) in products else "ORG"})
     return entities
+
+
+def _products(text: str) -> list[tuple[int, int]]:
+    """The spans of products named by their maker and model ("Boeing 737-800") or by a model and its variant ("737
+    Max")."""
+    if not any(character.isdigit() for character in text):
+        return []
+    spans = []
+    for product in _PRODUCT.finditer(text):
+        if product["variant"]:
+            spans.append(
+                (product.start("maker") if product["maker"] in ORGANISATIONS else product.start("model"), product.end())
+            )
+        elif product["maker"] in ORGANISATIONS:
+            spans.append((product.start(), product.end("model")))
+    return spans
 
 
 _SURNAME_IN_BRACKETS = re.compile(rf"\s+\[[{CAPITALS}][^\W\d_]*(?:['\u2019-][^\W\d_]+)*\]")
@@ -893,6 +936,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and not _listed(lone, known_people)
         and not lone.isupper()
         and lone.removesuffix("s") not in NATIONALITIES  # "Britons voted ..."
+        and not _CAPITAL_INSIDE.search(lone)  # "SpaceX founder Elon Musk", "CentOS was created": no common word
     ):
         return found  # a capitalised first word ("Strong winds ...") is usually not a name
     if len(tokens) == 2 and (tokens[0] in NATIONALITIES or tokens[0] in PLACES) and _one_people(tokens[1]):
@@ -960,7 +1004,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         # "Sally Wasef of Australia", "Kristian Andersen of Scripps Research": a person, then where from
         owner_entities = _classify(owner, text, start, known_people)
         if any(kind == "PERSON" for _, kind in owner_entities):
-            affiliation = _classify(rest, text, start + len(owner) + 4, known_people)
+            # where the name starts in the text: words before it ("Roman Catholic Bishop ...") may have been taken off
+            affiliation = _classify(rest, text, text.find(rest, start), known_people)
             # "Kristian Andersen of Scripps Research": where a person is from is a body or a place
             affiliation = [(n, "ORG" if k == "PERSON" or (k == "MISC" and " " in n) else k) for n, k in affiliation]
             if len(affiliation) == 1 and affiliation[0] == (rest, "MISC") and _in_a_listed_place(text, end):
@@ -998,6 +1043,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         (name in PLACES and not (len(tokens) == 1 and name in known_people))
         # "Tandag City", but "Mayor of New York City" is a post
         or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
+        # "General Santos City", "General Trias City": a city named after a post holder is still a city
+        or (len(tokens) > 2 and last == "City" and tokens[0] in TITLES and " of " not in name)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
         or (len(tokens) == 2 and tokens[0] in _COMPASS_POINTS and last in PLACES)  # "South Yemen", "Northern Syria"
         # "County Clare", but "County Executive Ana Vell" and "the County Clerk" are posts
@@ -1039,7 +1086,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "NORP"))
         return found
     title_count = 2 if tokens[:2] in (["Crown", "Prince"], ["Crown", "Princess"]) else 0
-    while title_count < len(tokens) and tokens[title_count].rstrip(".") in TITLES:
+    while title_count < len(tokens) and _is_title(tokens[title_count]):
         title_count += 1
     if title_count == len(tokens):
         return found  # a title alone ("the Prime Minister's advice") names nobody
@@ -1080,6 +1127,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         or (len(core) in (4, 5) and inner_particle)
         or (core and len(core) < len(person_tokens))
         or name in known_people
+        or (len(core) <= 5 and _BORN_BEFORE.search(text, max(0, start - 6), start))
     )
     # Acronyms are not parts of a person's name ("BFM TV"); initials carry dots ("J.").
     spelled_like_names = all(
@@ -1090,6 +1138,19 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     )
     if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):
         found.append((name, "MISC"))  # "published in journal Nature Astronomy"
+        return found
+    if not title_count and name not in known_people and _LICENCE_AFTER.match(text, end):
+        found.append((name, "MISC"))  # "under a Creative Commons Attribution license"
+        return found
+    if (
+        len(tokens) <= 3
+        and not title_count
+        and name not in known_people
+        and tokens[0] not in GIVEN_NAMES
+        and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        and _BUSINESS_AFTER.match(text, end)
+    ):
+        found.append((name, "ORG"))  # "the Make Crate subscription service", "the Salling Group company"
         return found
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
@@ -1163,6 +1224,18 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "PLACE"))  # "a collision on Wellhouse Lane"
         return found
     named_before = name in known_people or (person_tokens and person_tokens[-1] in known_people)
+    if (
+        len(tokens) == 2
+        and not title_count
+        and not possessive
+        and not named_before
+        and tokens[0] not in GIVEN_NAMES
+        and _PLURAL.fullmatch(last)
+        and text[max(0, start - 4) : start] == "the "
+        and _PLURAL_SUBJECT_ENDS.match(text, end)
+    ):
+        found.append((name, "ORG"))  # "between the Sacramento Kings and ...": a team, a band, never one person
+        return found
     # "Minister of Information Moammar al-Eryani": the department before the name is the post's
     while title_count and len(person_tokens) > 2 and person_tokens[0] in _INSTITUTIONAL_WORDS:
         person_tokens = person_tokens[1:]
@@ -1187,7 +1260,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         found.append((name, "PERSON"))
         return found
     if possessive or len(tokens) == 1:
-        found.append((name, "ORG" if name.isupper() else "MISC"))
+        found.append((name, "ORG" if name.isupper() and not _STANDARD_AFTER.match(text, end) else "MISC"))
         return found
     found.append((name, "MISC"))
     return found
@@ -1224,6 +1297,11 @@ _THING_OR_PLACE_BEFORE = re.compile(
     r"\b(?:the|a|an|former|in|at|to|from|near|into|of|reached|visited)\s+$", re.IGNORECASE
 )
 _PLACE_AFTER_GIVEN_NAME = re.compile(r",?\s+(?:in|near)\s+[A-Z]|,\s+(?:North|South|New|West|East)?\s*[A-Z][a-z]+,")
+
+
+def _is_title(token: str) -> bool:
+    """ "Gen.", "President"; "President-elect" and "Governor-elect" too, which precede a name as their title does."""
+    return token.rstrip(".") in TITLES or token.removesuffix("-elect") in TITLES
 
 
 def _served_by_post(name: str, joiner: str) -> str:
