@@ -655,6 +655,7 @@ def extract_claims(
     _type_regions(claims, article_regions)
     _name_opening_words(claims, named_in_body)
     _type_names_left_unplaced(claims, lower_case_words)
+    _type_short_names_of_bodies(claims, named_in_body)
     return merge_duplicates(claims)
 
 
@@ -1115,6 +1116,31 @@ def _type_names_left_unplaced(claims: list[ExtractedClaim], lower_case_words: fr
             placed = [kind for kind in ("PLACE", "ORG") if count[kind] >= count["MISC"]]
             if len(placed) == 1 and not count["PERSON"]:
                 entity["type"] = placed[0]
+
+
+def _type_short_names_of_bodies(claims: list[ExtractedClaim], named_in_body: list[dict[str, str]]) -> None:
+    """A name left MISC that is a body's full name shortened, its first and last words kept, is that body: "Scripps
+    Oceanography" for the "Scripps Institution of Oceanography"; a single word only where the body's name adds one
+    word to it ("Salling" for the "Salling Group", "Mahan" for "Mahan Air"), since "Amazon" and "Islamic" open many
+    longer names of other things, and not after "of" or "as", where a bare word names a time or a thing as often ("the
+    repeal of Prohibition" in an article on the Prohibition Party)."""
+    bodies: dict[str, list[list[str]]] = {}
+    for entity in [*named_in_body, *(entity for claim in claims for entity in claim.entities)]:
+        if entity["type"] == "ORG":
+            bodies.setdefault(entity["text"].split()[0], []).append(entity["text"].split())
+    for claim in claims:
+        for entity in claim.entities:
+            tokens = entity["text"].split()
+            if (
+                entity["type"] == "MISC"
+                and tokens[0] in bodies
+                and not (len(tokens) == 1 and re.search(rf"\b(?:of|as)\s+{re.escape(tokens[0])}\b", claim.text))
+                and any(
+                    len(body) == 2 if len(tokens) == 1 else len(body) > len(tokens) and body[-1] == tokens[-1]
+                    for body in bodies[tokens[0]]
+                )
+            ):
+                entity["type"] = "ORG"
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
