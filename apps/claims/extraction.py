@@ -656,6 +656,7 @@ def extract_claims(
     _name_opening_words(claims, named_in_body)
     _type_names_left_unplaced(claims, lower_case_words)
     _type_short_names_of_bodies(claims, named_in_body)
+    _type_people_surnamed_like_posts(claims, body, known_people)
     return merge_duplicates(claims)
 
 
@@ -1141,6 +1142,30 @@ def _type_short_names_of_bodies(claims: list[ExtractedClaim], named_in_body: lis
                 )
             ):
                 entity["type"] = "ORG"
+
+
+_SURNAME_BEFORE_AND = re.compile(r"\b(?P<surname>[A-Z][^\W\d_]+) and (?P<other>[A-Z][^\W\d_]+)\b(?! of\b)")
+
+
+def _type_people_surnamed_like_posts(claims: list[ExtractedClaim], body: str, known_people: frozenset[str]) -> None:
+    """A name ending in a title is read as a post ("Divisional Railway Manager"), but where the article joins that
+    title by "and" to someone's surname, as it does two people, it is a person's surname: "Didier Queloz and Michel
+    Mayor" ... "Queloz and Mayor, both from Switzerland"."""
+    paired = {pair["other"] for pair in _SURNAME_BEFORE_AND.finditer(body) if pair["surname"] in known_people}
+    if not paired:
+        return
+    for claim in claims:
+        for entity in claim.entities:
+            tokens = entity["text"].split()
+            if (
+                entity["type"] == "MISC"
+                and len(tokens) == 2
+                and tokens[1] in paired
+                and tokens[1] in TITLES
+                and tokens[0] not in TITLES
+                and tokens[0].isalpha()
+            ):
+                entity["type"] = "PERSON"
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")

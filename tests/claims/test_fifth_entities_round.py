@@ -57,6 +57,10 @@ def _entities(body, fragment):
          [("Akhil Bharat Hindu Mahasabha", "ORG"), ("Swami Chakrapani", "PERSON")]),
         ("Ashton Bumhira, director of Youth Forum Zimbabwe, spoke on Monday.", "spoke",
          [("Ashton Bumhira", "PERSON"), ("Youth Forum Zimbabwe", "ORG")]),
+        ('"Thai Raksa Chart party complies with the royal command," the party informed the press.', "complies",
+         [("Thai Raksa Chart", "ORG")]),
+        ("Ardern said she instructed officials to report to Cabinet on Monday.", "instructed",
+         [("Cabinet", "ORG")]),
     ],
     ids=["a maker, a model and its variant", "a maker and a hyphenated model", "a model and its variant alone",
          "a product after a sentence's first word", "plural products", "a post-elect before a surname",
@@ -64,7 +68,8 @@ def _entities(body, fragment):
          "a team after an unlisted city", "a town after nearby", "a memorial", "a cemetery", "a port",
          "a forum", "a place before -shot", "a brand written with a capital inside opening a clause",
          "the name someone was born with", "a business before the word for what it is", "a diocese's town",
-         "a mahasabha", "a forum named after its country"],
+         "a mahasabha", "a forum named after its country", "a party's name opening with its country's",
+         "the cabinet"],
 )  # fmt: skip
 def test_a_name_of_the_fifth_round_is_read_whole_and_of_its_kind(body, fragment, entities):
     assert _entities(body, fragment) == entities
@@ -116,3 +121,11 @@ SALLING = (
 )
 def test_a_body_named_short_is_that_body(body, fragment, name, kind):
     assert (name, kind) in _entities(body, fragment)
+
+
+def test_a_surname_spelled_like_a_post_is_a_persons_where_joined_to_another_surname():
+    body = (
+        "The prize was shared between James Peebles and the duo of Didier Queloz and Michel Mayor. "
+        "Queloz and Mayor, both from Switzerland, won their prize for discovering the first known exoplanet in 1995."
+    )
+    assert ("Michel Mayor", "PERSON") in _entities(body, "duo")

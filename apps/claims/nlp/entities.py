@@ -135,7 +135,7 @@ ORGANISATIONS = words(
     AFP Interfax Kremlin Pentagon Congress Parliament Duma Senate Hezbollah Hamas Taliban
     ISIS Kommersant Gazprom Rosneft OHCHR UNHCR ASEAN Twitter Facebook Google YouTube Instagram WhatsApp
     TikTok Reddit Microsoft Huawei Telegram GitHub Wikinews Wikipedia Boeing Airbus Tesco Walmart
-    Interpol Europol Xinhua TASS Kyodo Yonhap ESPN NPR PBS"""
+    Interpol Europol Xinhua TASS Kyodo Yonhap ESPN NPR PBS Cabinet"""
 ) | frozenset(
     ["United Nations", "Red Cross", "Red Crescent", "White House", "Amnesty International",
      "Human Rights Watch", "Islamic State", "Muslim Brotherhood", "Free Syrian Army", "Al Qaeda",
@@ -970,7 +970,11 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             found.append((" ".join(tokens[:title_at]), "PLACE"))
             tokens = tokens[title_at:]
         elif (tokens[0] in PLACES or tokens[0] in NATIONALITIES) and not (
-            names_an_organisation(tokens) or tokens[-1] in PLACE_HEADS or tokens[-1] in OTHER_NAME_HEADS
+            names_an_organisation(tokens)
+            or tokens[-1] in PLACE_HEADS
+            or tokens[-1] in OTHER_NAME_HEADS
+            # '"Thai Raksa Chart party complies ..."': a party's name opening with its country's
+            or (len(tokens) == 3 and tokens[0] in NATIONALITIES and _PARTY_AFTER.match(text, end))
         ):  # "Grenada Street", "Jordan River", "Baghdad International Airport" are one place
             found.append((tokens[0], "PLACE" if tokens[0] in PLACES else "NORP"))
             tokens = tokens[1:]
