@@ -396,11 +396,11 @@ _QUOTED_BODY = re.compile(
 )
 # "the Boeing 737-800 jet", "The new Boeing 737 Max", "the 737 Max": a maker's name and a model number name a product,
 # not the maker; a count after the number is no model ("Facebook 500 million users")
-_PRODUCT = re.compile(
-    r"(?:\b(?P<maker>[A-Z][a-z]+)\s+)?(?P<model>\b(?:[A-Z]{1,2}-?\d{2,4}|\d{3})(?:-\d{1,4})?)(?=s?\b)"
-    r"(?!s?\s+(?:million|billion|thousand|percent|per|of)\b)"
-    r"(?:\s+(?P<variant>Max|MAX|Dreamliner)\b)?"
+_MODEL = re.compile(
+    r"\b(?:[A-Z]{1,2}-?\d{2,4}|\d{3})(?:-\d{1,4})?(?=s?\b)(?!s?\s+(?:million|billion|thousand|percent|per|of)\b)"
 )
+_MAKER_BEFORE = re.compile(r"\b(?P<maker>[A-Z][a-z]+)\s+$")
+_VARIANT_AFTER = re.compile(r"s?\s+(?:Max|MAX|Dreamliner)\b")
 _PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
 # what follows a team's name where it is the sentence's subject or one of a pair: not "the Chuck Jones quote"
 _PLURAL_SUBJECT_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|were|are|have|had|won|lost|beat|defeated|played)\b")
@@ -422,7 +422,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
     # 'A spokesman of "Save the Children"', 'Anna Franowska of "Have no fear"': a body named in quotation marks
     bodies = [quoted.span("name") for quoted in _QUOTED_BODY.finditer(text)] if '"' in text or "\u201c" in text else []
     products = _products(text)
-    bodies = sorted([*bodies, *products])
+    if products:
+        bodies = sorted([*bodies, *products])
     waiting = list(bodies)
     consumed = 0
     joined_by_colons = _names_joined_by_colons(_names_joined_by_and(_SEQUENCE.finditer(text), text), text, known_people)
@@ -436,7 +437,7 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             name_start < consumed
             or any(start <= name_start < end for start, end in bodies)
             # "A Boeing 707 cargo plane": a sentence's first word and the maker of a product
-            or any(name_start < end and start < name_end for start, end in products)
+            or (products and any(name_start < end and start < name_end for start, end in products))
         ):
             continue
         if colon:
@@ -494,16 +495,14 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
 def _products(text: str) -> list[tuple[int, int]]:
     """The spans of products named by their maker and model ("Boeing 737-800") or by a model and its variant ("737
     Max")."""
-    if not any(character.isdigit() for character in text):
-        return []
     spans = []
-    for product in _PRODUCT.finditer(text):
-        if product["variant"]:
-            spans.append(
-                (product.start("maker") if product["maker"] in ORGANISATIONS else product.start("model"), product.end())
-            )
-        elif product["maker"] in ORGANISATIONS:
-            spans.append((product.start(), product.end("model")))
+    for model in _MODEL.finditer(text):
+        maker = _MAKER_BEFORE.search(text, max(0, model.start() - 16), model.start())
+        start = maker.start() if maker and maker["maker"] in ORGANISATIONS else model.start()
+        if variant := _VARIANT_AFTER.match(text, model.end()):
+            spans.append((start, variant.end()))
+        elif start < model.start():
+            spans.append((start, model.end()))
     return spans
 
 
@@ -1305,7 +1304,7 @@ _PLACE_AFTER_GIVEN_NAME = re.compile(r",?\s+(?:in|near)\s+[A-Z]|,\s+(?:North|Sou
 
 def _is_title(token: str) -> bool:
     """ "Gen.", "President"; "President-elect" and "Governor-elect" too, which precede a name as their title does."""
-    return token.rstrip(".") in TITLES or token.removesuffix("-elect") in TITLES
+    return token.rstrip(".") in TITLES or (token.endswith("-elect") and token[:-6] in TITLES)
 
 
 def _served_by_post(name: str, joiner: str) -> str:
