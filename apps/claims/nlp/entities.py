@@ -401,6 +401,7 @@ _MODEL = re.compile(
 )
 _MAKER_BEFORE = re.compile(r"\b(?P<maker>[A-Z][a-z]+)\s+$")
 _VARIANT_AFTER = re.compile(r"s?\s+(?:Max|MAX|Dreamliner)\b")
+# a capitalised plural ("Kings", "Guards"), not a word ending in -ss or -us
 _PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
 # what follows a team's name where it is the sentence's subject or one of a pair: not "the Chuck Jones quote"
 _PLURAL_SUBJECT_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|were|are|have|had|won|lost|beat|defeated|played)\b")
@@ -1008,7 +1009,8 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         owner_entities = _classify(owner, text, start, known_people)
         if any(kind == "PERSON" for _, kind in owner_entities):
             # where the name starts in the text: words before it ("Roman Catholic Bishop ...") may have been taken off
-            affiliation = _classify(rest, text, text.find(rest, start), known_people)
+            rest_start = text.find(rest, start)
+            affiliation = _classify(rest, text, rest_start if rest_start >= 0 else start + len(owner) + 4, known_people)
             # "Kristian Andersen of Scripps Research": where a person is from is a body or a place
             affiliation = [(n, "ORG" if k == "PERSON" or (k == "MISC" and " " in n) else k) for n, k in affiliation]
             if len(affiliation) == 1 and affiliation[0] == (rest, "MISC") and _in_a_listed_place(text, end):
@@ -1153,7 +1155,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         and _BUSINESS_AFTER.match(text, end)
     ):
-        found.append((name, "ORG"))  # "the Make Crate subscription service", "the Salling Group company"
+        found.append((name, "ORG"))  # "the Make Crate subscription service", "the Kaufland chain"
         return found
     if len(tokens) <= 3 and _PUBLISHER_AFTER.match(text, end):
         found.append((name, "ORG"))  # "Time magazine announced"
