@@ -34,6 +34,7 @@ def _claim_quantities(text):
         "The glider was devised by mathematician John Horton Conway around 1970.",
         "[In 19]79-80 it was established in a small area.",
         'The virus was named "severe acute respiratory syndrome coronavirus 2" (SARS-CoV-2).',
+        "The planet they found was 51 Pegasi b.",
     ],
 )
 def test_years_and_names_are_no_counts(text):
@@ -164,3 +165,7 @@ def test_a_quarter_later_than_publication_named_in_the_past_is_last_years():
 )
 def test_spans_of_years_and_hedged_years_are_dates(text, expected):
     assert _dates(text) == expected
+
+
+def test_light_years_are_a_distance_not_years():
+    assert _values("a Jupiter-like gas giant some 50 light years away from Earth") == [("~", 50, "light years")]

@@ -172,6 +172,8 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.I
 _DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
+_PLANET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+[b-h](?![\w'\u2019.-])")
+_YEARS_AFTER = re.compile(r"[\s-]years?\b", re.IGNORECASE)
 # "two-legged", "three-pronged", "three-dimensional", "two-sided": what something is like, not how many
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed|[a-z]+(?:ional|ical)", re.IGNORECASE)
 _ORDINAL = re.compile(
@@ -766,6 +768,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
+    if _PLANET_AFTER.match(text, match.end("number")):
+        return None  # "51 Pegasi b": a planet's name, its star's number and a letter
     if _US_CODE_AFTER.match(text, match.end("number")) or _SECTION_SIGN_BEFORE.search(
         text, max(0, match.start() - 8), match.start()
     ):
@@ -1381,6 +1385,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return quakes["noun"], quakes.end()  # "over 400 magnitude 2+ earthquakes" counts earthquakes
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
+        if lower == "light" and (years := _YEARS_AFTER.match(text, position)):
+            return "light years", years.end()  # "some 50 light years away": a distance
         part = _PART_OF.match(text, position) if lower == "of" else None
         if part and _is_plural_noun(part["noun"]) and (value < 100 or not _DIGIT.search(part.group())):
             return part["noun"], part.end()  # "39 of the state's 40 delegates", "149 of the survivors"
