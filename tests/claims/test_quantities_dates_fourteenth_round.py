@@ -158,6 +158,7 @@ def test_a_quarter_later_than_publication_named_in_the_past_is_last_years():
         ("He was the club's coach in the 2015-17 seasons.", [("2015", "2015"), ("17", "2017")]),
         ("Prohibition (1919\u201333) ended.", [("1919", "1919"), ("33", "1933")]),
         ("The glider was devised by John Horton Conway around 1970.", [("around 1970", "1970")]),
+        ("2018 saw 11,187 recorded accidents leading to 750 deaths.", [("2018", "2018")]),
         # counts, not years
         ("The pipeline carries between 1800 and 2000 barrels a day.", []),
         ("The crowd was around 2000.", []),

@@ -54,6 +54,7 @@ _DATE = re.compile(
         (?=\s*[-\u2013]\s*(?:(?:18|19|20)\d\d|\d\d)\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
     | (?P<between>\bbetween\s+(?P<between_year>(?:18|19|20)\d\d)
         (?=\s+and\s+(?:18|19|20)\d\d\b(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!\s+[a-z]+s\b)))
+    | (?P<opening_year>^(?P<opened>(?:18|19|20)\d\d)(?=\s+(?:saw|brought|marked)\b))
     | (?P<hedged_year>\b(?:around|circa|c\.)\s+(?P<hedged>(?:18|19|20)\d\d)\b(?=\s*(?:[.,;)]|$)))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -458,7 +459,7 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
-    return match["y"] or match["noun_year"] or match["range_year"]
+    return match["y"] or match["noun_year"] or match["range_year"] or match["opened"]
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:

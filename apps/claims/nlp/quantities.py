@@ -172,7 +172,7 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.I
 _DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
-_PLANET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+[b-h](?![\w'\u2019.-])")
+_PLANET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+[b-h](?![\w'\u2019-])(?!\.\w)")
 _YEARS_AFTER = re.compile(r"[\s-]years?\b", re.IGNORECASE)
 # "two-legged", "three-pronged", "three-dimensional", "two-sided": what something is like, not how many
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed|[a-z]+(?:ional|ical)", re.IGNORECASE)
