@@ -20,17 +20,10 @@ _MEASURE_AFTER_A_NUMBER = (
     r"(?:km|kg|cm|mm|m|ft|lb|mph|kph|mi|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|tonnes?|tons?|people|persons)"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
-_DATE = re.compile(
-    rf"""
+_DATE_BRANCHES = rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
     | (?P<my>\b(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
-    | (?P<feast>\b(?P<feast_name>Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day
-        |Fourth\s+of\s+July|(?:U\.S\.|US|American|America['\u2019]s)\s+Independence\s+Day)\b
-        (?:,?\s+(?P<feast_year>(?:18|19|20)\d\d)\b)?)
-    | (?P<quarter>\b(?:(?P<q_word>first|second|third|fourth)\s+quarter
-        (?:\s+of\s+(?P<q_of_year>(?:19|20)\d\d)\b|\s+(?:of\s+)?(?P<q_rel>last|this|next)\s+year\b)?
-        |(?P<q_letter>Q)(?P<q_number>[1-4])(?:\s+(?P<q_year>(?:19|20)\d\d))?)\b)
     | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b)
     | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     | (?P<relunit>\b(?P<rel>last|next|this)\s+(?P<unit>month|year|week)\b)
@@ -52,13 +45,33 @@ _DATE = re.compile(
         (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
     | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
         (?=\s*[-\u2013]\s*(?:(?:18|19|20)\d\d|\d\d)\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
+    """
+# Feasts, quarters, spans "between" two years, a year opening a sentence and a hedged year: tried only in a text
+# that has one of their words (`_RARE_DATE_CUES`), as every branch of the pattern is tried at every position
+_RARE_DATE_BRANCHES = rf"""
+    | (?P<feast>\b(?P<feast_name>Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day
+        |Fourth\s+of\s+July|(?:U\.S\.|US|American|America['\u2019]s)\s+Independence\s+Day)\b
+        (?:,?\s+(?P<feast_year>(?:18|19|20)\d\d)\b)?)
+    | (?P<quarter>\b(?:(?P<q_word>first|second|third|fourth)\s+quarter
+        (?:\s+of\s+(?P<q_of_year>(?:19|20)\d\d)\b|\s+(?:of\s+)?(?P<q_rel>last|this|next)\s+year\b)?
+        |(?P<q_letter>Q)(?P<q_number>[1-4])(?:\s+(?P<q_year>(?:19|20)\d\d))?)\b)
     | (?P<between>\bbetween\s+(?P<between_year>(?:18|19|20)\d\d)
         (?=\s+and\s+(?:18|19|20)\d\d\b(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!\s+[a-z]+s\b)))
     | (?P<opening_year>^(?P<opened>(?:18|19|20)\d\d)(?=\s+(?:saw|brought|marked)\b))
     | (?P<hedged_year>\b(?:around|circa|c\.)\s+(?P<hedged>(?:18|19|20)\d\d)\b(?=\s*(?:[.,;)]|$)))
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    """
+# the same groups, never matched, so that a match of either pattern answers for every group
+_RARE_DATE_GROUPS = "| (?!)" + "".join(f"(?P<{name}>)" for name in re.findall(r"\(\?P<(\w+)>", _RARE_DATE_BRANCHES))
+_DATE = re.compile(_DATE_BRANCHES + _RARE_DATE_GROUPS, re.VERBOSE | re.IGNORECASE)
+_DATE_WITH_RARE = re.compile(_DATE_BRANCHES + _RARE_DATE_BRANCHES, re.VERBOSE | re.IGNORECASE)
+_RARE_DATE_CUES = ("Christmas", "New Year", "Boxing", "Fourth of July", "Independence", "uarter", "Q", "etween",
+                   "around", "Around", "circa", " c.")  # fmt: skip
+
+
+def _date_pattern(text: str) -> re.Pattern[str]:
+    rare = text[:1].isdigit() or any(cue in text for cue in _RARE_DATE_CUES)
+    return _DATE_WITH_RARE if rare else _DATE
+
 
 # Tense that puts a bare weekday after publication: "Dorian was forecast to reach ... on Monday".
 _FUTURE = re.compile(
@@ -180,7 +193,7 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
     joined_until = 0
-    for match in _DATE.finditer(text):
+    for match in _date_pattern(text).finditer(text):
         if match.start() < joined_until:
             continue  # "from 2005 through 2015": the year joined to the one before is taken already
         try:
