@@ -672,7 +672,9 @@ def describe_claim(
     said_before: str = "",
 ) -> ClaimFacts:
     """Kind, cue words and structured facts of one claim text (also used for editors' claims)."""
-    quantities = find_quantities(text, elided_unit=elided_unit, counted_earlier=counted_earlier)
+    quantities = find_quantities(
+        text, elided_unit=elided_unit, counted_earlier=counted_earlier, said_before=said_before
+    )
     entities = find_entities(text, known_people=known_people)
     dates = find_dates(text, published_on=published_on, context=said_before)
     kind, cues = classify(

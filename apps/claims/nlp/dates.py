@@ -20,8 +20,7 @@ _MEASURE_AFTER_A_NUMBER = (
     r"(?:km|kg|cm|mm|m|ft|lb|mph|kph|mi|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|tonnes?|tons?|people|persons)"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
-_DATE = re.compile(
-    rf"""
+_DATE_BRANCHES = rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
     | (?P<my>\b(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>\d{{4}})\b)
@@ -45,10 +44,34 @@ _DATE = re.compile(
         |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
         (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
     | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
-        (?=\s*[-\u2013]\s*(?:18|19|20)\d\d\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+        (?=\s*[-\u2013]\s*(?:(?:18|19|20)\d\d|\d\d)\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
+    """
+# Feasts, quarters, spans "between" two years, a year opening a sentence and a hedged year: tried only in a text
+# that has one of their words (`_RARE_DATE_CUES`), as every branch of the pattern is tried at every position
+_RARE_DATE_BRANCHES = rf"""
+    | (?P<feast>\b(?P<feast_name>Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day
+        |Fourth\s+of\s+July|(?:U\.S\.|US|American|America['\u2019]s)\s+Independence\s+Day)\b
+        (?:,?\s+(?P<feast_year>(?:18|19|20)\d\d)\b)?)
+    | (?P<quarter>\b(?:(?P<q_word>first|second|third|fourth)\s+quarter
+        (?:\s+of\s+(?P<q_of_year>(?:19|20)\d\d)\b|\s+(?:of\s+)?(?P<q_rel>last|this|next)\s+year\b)?
+        |(?P<q_letter>Q)(?P<q_number>[1-4])(?:\s+(?P<q_year>(?:19|20)\d\d))?)\b)
+    | (?P<between>\bbetween\s+(?P<between_year>(?:18|19|20)\d\d)
+        (?=\s+and\s+(?:18|19|20)\d\d\b(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!\s+[a-z]+s\b)))
+    | (?P<opening_year>^(?P<opened>(?:18|19|20)\d\d)(?=\s+(?:saw|brought|marked)\b))
+    | (?P<hedged_year>\b(?:around|circa|c\.)\s+(?P<hedged>(?:18|19|20)\d\d)\b(?=\s*(?:[.,;)]|$)))
+    """
+# the same groups, never matched, so that a match of either pattern answers for every group
+_RARE_DATE_GROUPS = "| (?!)" + "".join(f"(?P<{name}>)" for name in re.findall(r"\(\?P<(\w+)>", _RARE_DATE_BRANCHES))
+_DATE = re.compile(_DATE_BRANCHES + _RARE_DATE_GROUPS, re.VERBOSE | re.IGNORECASE)
+_DATE_WITH_RARE = re.compile(_DATE_BRANCHES + _RARE_DATE_BRANCHES, re.VERBOSE | re.IGNORECASE)
+_RARE_DATE_CUES = ("Christmas", "New Year", "Boxing", "Fourth of July", "Independence", "uarter", "Q", "etween",
+                   "around", "Around", "circa", " c.")  # fmt: skip
+
+
+def _date_pattern(text: str) -> re.Pattern[str]:
+    rare = text[:1].isdigit() or any(cue in text for cue in _RARE_DATE_CUES)
+    return _DATE_WITH_RARE if rare else _DATE
+
 
 # Tense that puts a bare weekday after publication: "Dorian was forecast to reach ... on Monday".
 _FUTURE = re.compile(
@@ -170,7 +193,7 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
     sentence = _Sentence(text)
     previous: tuple[re.Match[str], str | None] | None = None
     joined_until = 0
-    for match in _DATE.finditer(text):
+    for match in _date_pattern(text).finditer(text):
         if match.start() < joined_until:
             continue  # "from 2005 through 2015": the year joined to the one before is taken already
         try:
@@ -188,7 +211,12 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
-        while (match["year"] or match["year_before_noun"] or match["year_range"]) and (
+        if match["year_range"] and (short_end := _SHORT_RANGE_END.match(text, position)):
+            # "2015-17", "(1919\u201333)": the end of the span in the century of its start
+            year = f"{match['range_year'][:2]}{short_end['yy']}"
+            dates.append({"text": short_end["yy"], "value": year, "_end": short_end.end()})
+            position = short_end.end()
+        while (match["year"] or match["year_before_noun"] or match["year_range"] or match["between"]) and (
             joined := _JOINED_YEAR.match(text, position)
         ):
             dates.append({"text": joined["y"], "value": joined["y"], "_end": joined.end()})  # "in 2014 and 2018"
@@ -282,36 +310,115 @@ def _last_day(dates: list[dict[str, Any]]) -> str | None:
     )
 
 
+# Feasts on a fixed day, by the last two words of their names: "since Christmas Eve", "on New Year's Day".
+# Independence Day only with the country named, as many countries keep one.
+_FEAST_DAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+    "year's eve": (12, 31),
+    "year's day": (1, 1),
+    "of july": (7, 4),
+    "independence day": (7, 4),
+}
+# "Q2 2021", "the third quarter of 2019": a quarter of a year; spelled out and with no year, only where the sentence
+# speaks of money or the economy (a game has quarters too: "scored in the third quarter")
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ECONOMY = re.compile(
+    r"\b(?:econom\w*|GDP|recession|growth|earnings|revenues?|profits?|losses|sales|fiscal|financial|quarterly"
+    r"|inflation|unemployment|output|exports?|imports?)\b",
+    re.IGNORECASE,
+)
+# "1919\u201333", "2015-17": a span of years whose end gives only its last two digits
+_SHORT_RANGE_END = re.compile(r"\s*[-\u2013]\s*(?P<yy>\d\d)\b(?![-\u2013\d])")
+# "devised by John Horton Conway around 1970.", "built circa 1850": a hedged year after a name or a past
+# participle, where the phrase ends; "the crowd was around 2000." and "numbered around 2000" are counts
+_HEDGED_YEAR_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019.-]*|\b(?P<participle>[a-z]{2,}ed))\s+$")
+_COUNTING_PARTICIPLES = frozenset(
+    {"numbered", "totalled", "totaled", "reached", "counted", "estimated", "priced", "valued", "raised", "increased",
+     "decreased", "dropped", "climbed", "exceeded", "surpassed", "passed", "topped", "listed", "attended", "recorded"}
+)  # fmt: skip
+
+
+def is_hedged_year(text: str, hedge_start: int) -> bool:
+    """Whether the hedged year-like number at `hedge_start` ("around 1970") follows a name or a past participle."""
+    before = _HEDGED_YEAR_BEFORE.search(text, max(0, hedge_start - 40), hedge_start)
+    return before is not None and (before["participle"] or "") not in _COUNTING_PARTICIPLES
+
+
+def _quarter(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
+    """ "Q3 2020", "the third quarter of 2020" -> "2020-Q3"; with no year, the quarter of the publication year, or of
+    the year before where it has not begun yet (the next year's in a sentence about what will happen)."""
+    if match["q_letter"] and match["q_letter"] != "Q":
+        return False
+    number = int(match["q_number"]) if match["q_number"] else _QUARTER_NUMBERS[match["q_word"].lower()]
+    year = match["q_of_year"] or match["q_year"]
+    if not year and match["q_word"] and not (match["q_rel"] or _ECONOMY.search(sentence.own_words)):
+        return False
+    if not year:
+        if published_on is None:
+            return None
+        current = (published_on.month - 1) // 3 + 1
+        if match["q_rel"]:
+            year = _relative_unit(match["q_rel"].lower(), "year", published_on)
+        elif sentence.future:
+            year = str(published_on.year + (1 if number < current else 0))
+        else:
+            year = str(published_on.year - (1 if number > current else 0))
+    return f"{int(year):04d}-Q{number}"
+
+
 # A weekday inside the name of an event or a feast is no date: "Super Tuesday", "Good Friday".
 _NAMED_DAY_BEFORE = re.compile(
     r"\b(?:Super|Black|Good|Ash|Cyber|Maundy|Bloody|Easter|Palm|Holy|Shrove|Giving|Blue)\s+$"
 )
 
 
+def _month_day(
+    month: int, day: int, year: str | None, match: re.Match[str], sentence: _Sentence, published_on: dt.date | None
+) -> str | bool | None:
+    """A day of a month, in the year named or, where none is, the year the sentence's tense gives."""
+    if (
+        not year
+        and published_on
+        and (named := _YEAR_NAMED_BEFORE.search(sentence.text, max(0, match.start() - 20), match.start()))
+    ):
+        year = _relative_unit(named["rel"].lower(), "year", published_on)  # "Last year August 8"
+    elif not year and (opening := _OPENING_YEAR.match(sentence.text)):
+        year = opening["y"]
+    forecasts = sentence.forecasts
+    # "The state of emergency was expected to end on December 15" (a December 29 article): a past
+    # expectation names the nearest such date, not necessarily a coming one.
+    past_forecast = sentence.past_forecast
+    deadline = sentence.just_before(_DEADLINE_BEFORE, match.start(), 30) and not sentence.in_the_past
+    moved = sentence.just_before(_MOVED_TO_BEFORE, match.start(), 120)
+    ahead = not past_forecast and bool(forecasts or deadline or moved)
+    nearest = past_forecast or (not ahead and sentence.present_tense)
+    return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
+
+
 def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:
     if match["md"] or match["dm"]:
-        month = MONTHS[(match["md_month"] or match["dm_month"]).lower()]
-        day = int(match["md_day"] or match["dm_day"])
-        year = match["md_year"] or match["dm_year"]
-        if (
-            not year
-            and published_on
-            and (named := _YEAR_NAMED_BEFORE.search(sentence.text, max(0, match.start() - 20), match.start()))
-        ):
-            year = _relative_unit(named["rel"].lower(), "year", published_on)  # "Last year August 8"
-        elif not year and (opening := _OPENING_YEAR.match(sentence.text)):
-            year = opening["y"]
-        if month == 5 and (match["md_month"] or match["dm_month"]) != "May":
+        named_month = match["md_month"] or match["dm_month"]
+        month = MONTHS[named_month.lower()]
+        if month == 5 and named_month != "May":
             return False  # the verb "may", not the month: "COVID-19 may require ..."
-        forecasts = sentence.forecasts
-        # "The state of emergency was expected to end on December 15" (a December 29 article): a past
-        # expectation names the nearest such date, not necessarily a coming one.
-        past_forecast = sentence.past_forecast
-        deadline = sentence.just_before(_DEADLINE_BEFORE, match.start(), 30) and not sentence.in_the_past
-        moved = sentence.just_before(_MOVED_TO_BEFORE, match.start(), 120)
-        ahead = not past_forecast and bool(forecasts or deadline or moved)
-        nearest = past_forecast or (not ahead and sentence.present_tense)
-        return _day(int(year) if year else None, month, day, published_on, ahead=ahead, nearest=nearest)
+        day = int(match["md_day"] or match["dm_day"])
+        return _month_day(month, day, match["md_year"] or match["dm_year"], match, sentence, published_on)
+    if match["feast"]:
+        name = match["feast_name"]
+        if not name[0].isupper():
+            return False
+        month, day = _FEAST_DAYS[" ".join(name.lower().replace("\u2019", "'").split()[-2:])]
+        return _month_day(month, day, match["feast_year"], match, sentence, published_on)
+    if match["quarter"]:
+        return _quarter(match, sentence, published_on)
+    if match["hedged_year"]:
+        return match["hedged"] if is_hedged_year(sentence.text, match.start()) else False
+    if match["between"]:
+        return match["between_year"]
+    if match["year_range"] and (short_end := _SHORT_RANGE_END.match(sentence.text, match.end())):
+        return match["range_year"] if int(short_end["yy"]) > int(match["range_year"][2:]) else False
     if match["my"]:
         return f"{int(match['my_year']):04d}-{MONTHS[match['my_month'].lower()]:02d}"
     if match["weekday"]:
@@ -365,7 +472,7 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         elif month > published_on.month and not _deadline_ahead(match, sentence):
             year -= 1  # a month later than publication, named without a year, is last year's
         return f"{year:04d}-{month:02d}"
-    return match["y"] or match["noun_year"] or match["range_year"]
+    return match["y"] or match["noun_year"] or match["range_year"] or match["opened"]
 
 
 def _weekend(match: re.Match[str], sentence: _Sentence, published_on: dt.date | None) -> str | bool | None:

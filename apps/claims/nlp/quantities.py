@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .dates import is_hedged_year
 from .lexicon import (
     IRREGULAR_PAST,
     MONTHS,
@@ -93,10 +94,14 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Air India Express flight 1344", "in round 3 of the season", "chaired region six": in lower case, unless a plural
 # after the number says what it counts ("the flight 300 passengers took")
-# "his role as Jackie Robinson in film 42": a work's title; "up to week 22 of a pregnancy": a week's number
+# "his role as Jackie Robinson in film 42": a work's title; "up to week 22 of a pregnancy": a week's number;
+# "severe acute respiratory syndrome coronavirus 2": a virus's name
 _LOWER_REFERENCE_BEFORE = re.compile(
-    r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel|week)\s+$"
+    r"\b(?:flight|(?<!year\s)(?<!all\s)round|region|ward|film|movie|album|novel|week|coronavirus)\s+$"
 )
+# "[In 19]79-80": an editor's brackets inside a number (a year, 1979), which is then no count
+_BRACKET_INSIDE_NUMBER = re.compile(r"\d\]\d")
+_BRACKETED_RANGE_BEFORE = re.compile(r"\d\]\d+[-\u2013]$")
 # "Shang-Chi and the Legend of the Ten Rings": a number word in a title, between capitalised words
 _TITLE_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+of\s+the\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
@@ -167,6 +172,8 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+(?P<time>hour|minute|second)\b", re.I
 _DISTANCES = frozenset({"miles", "kilometers", "kilometres", "km", "metres", "meters", "feet"})
 _PER_TIME = re.compile(r"/(?:h|hr|s|min|day|year|yr)\b")
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>[A-Za-z]+)")
+_PLANET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+[b-h](?![\w'\u2019-])(?!\.\w)")
+_YEARS_AFTER = re.compile(r"[\s-]years?\b", re.IGNORECASE)
 # "two-legged", "three-pronged", "three-dimensional", "two-sided": what something is like, not how many
 _DESCRIBING_COMPOUND = re.compile(r"(?!(?:hundred|shed)$)[a-z]+[^e]ed|[a-z]+(?:ional|ical)", re.IGNORECASE)
 _ORDINAL = re.compile(
@@ -189,7 +196,16 @@ _MONTH_BEFORE = re.compile(
 _VAGUE_MULTIPLE = re.compile(r"\b(?:a\s+few|several|a\s+couple\s+of|some)\s+$", re.IGNORECASE)
 # "has passed 500,000": a verb before a bare number says it is a lower bound.
 _EXCEEDED = re.compile(
-    r"\b(?:passed|passes|exceeded|exceeds|topped|tops|surpassed|surpasses|crossed|crosses)\s+$", re.IGNORECASE
+    r"\b(?:passed|passes|exceeded|exceeds|exceeding|topped|tops|topping|surpassed|surpasses|surpassing|crossed|crosses)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# "the total reported casualties increased to 167", "with coronavirus deaths surpassing 100,000": a plural that
+# rose, fell or passed a bare number is what the number counts
+_CHANGED_TO_BEFORE = re.compile(
+    r"\b(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?:(?:has|have|had)\s+(?:now\s+)?)?"
+    r"(?:(?:increased|rose|risen|climbed|grew|grown|jumped|fell|fallen|dropped|declined)\s+to"
+    r"|passed|exceeded|exceeding|topped|topping|surpassed|surpassing)\s+$"
 )
 # "the number of refugees ... has passed 500,000": what a bare number counts, named before it.
 # "brings his delegate total to 86": the noun before the tally.
@@ -211,7 +227,7 @@ _COUNTED_BEFORE = re.compile(
 
 
 def find_quantities(
-    text: str, *, elided_unit: str = "", counted_earlier: Mapping[float, str] | None = None
+    text: str, *, elided_unit: str = "", counted_earlier: Mapping[float, str] | None = None, said_before: str = ""
 ) -> list[dict[str, Any]]:
     """Each quantity as {"value", "unit", "qualifier", "text"}; dates and years are left out.
 
@@ -219,7 +235,9 @@ def find_quantities(
     bound in "max". `elided_unit` is what the sentence before counted last, for a tally that
     leaves its noun out from the start ("... Biden earned 6 delegates. Klobuchar earned the
     remaining 1."). `counted_earlier` maps the counts the article made before the text to what they counted, for
-    "the 36" that names again "36 people" of an earlier sentence.
+    "the 36" that names again "36 people" of an earlier sentence. `said_before` is the sentence before the text
+    and the start of the text's own sentence, where the text is a piece of it. A unit taken from outside the text is
+    marked `"inferred": True`.
     """
     quantities = [_quantity(text, match) for match in _QUANTITY.finditer(text)]
     found = [q for q in quantities if q is not None]
@@ -257,7 +275,11 @@ def find_quantities(
         _score_units(text, merged)
     _name_again(text, merged, counted_earlier or {})
     _share_the_next_noun(text, merged)
-    _carry_elided_units(text, merged, elided_unit)
+    prefix = said_before[max((end.end() for end in _SENTENCE_ENDS.finditer(said_before)), default=0) :]
+    counted_in_sentence = bool(elided_unit) and re.search(rf"\b{re.escape(elided_unit)}\b", prefix) is not None
+    _carry_elided_units(text, merged, elided_unit, counted_in_sentence=counted_in_sentence)
+    if "?" in said_before and (asked := _HOW_MANY_ASKED.search(said_before)):
+        _answer_how_many(text, merged, asked["noun"].lower())
     return [{key: value for key, value in q.items() if not key.startswith("_")} for q in merged]
 
 
@@ -300,6 +322,7 @@ _JOINED_OR_SPELLED_BEFORE_PLURAL = re.compile(
     r"\s+(?:[A-Za-z][\w-]*\s+and\s+(?:[a-z][\w-]*\s+){0,2}?|[A-Z]{2,6}\s+\([^()]{1,60}\)\s+)"
     r"(?P<noun>[a-z]{3,}s)\b(?![-'\u2019])"
 )
+_DEATH_COUNT_BEFORE = re.compile(r"\bdeath\s+(?:toll|count)\s+(?:[a-z]+\s+){0,2}?(?:in|at|into|to)\s+(?:the\s+)?$")
 _MAGNITUDES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6, "billions": 10**9}
 
 
@@ -326,6 +349,8 @@ def _vague_magnitudes(text: str) -> list[dict[str, Any]]:
             unit = "people"  # "hundreds of Taliban killed", "tens of thousands of ethnic Ndebele killed"
         elif not match["of"] and _DEATHS_AFTER.match(text, end):
             unit = "deaths"  # "Dozens died in the attack", "a failed coup in which hundreds died"
+        elif not match["of"] and _DEATH_COUNT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            unit = "deaths"  # "placed the protester death count in the hundreds"
         elif not match["of"] and (
             _casualties_after(text, end)
             or _PEOPLE_DO_AFTER.match(text, end)
@@ -477,17 +502,21 @@ def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Ma
             and earlier not in _MEASURES
             and _ACTS_AFTER.match(text, quantity["_end"])
         ):
-            quantity["unit"] = earlier
+            quantity["unit"], quantity["inferred"] = earlier, True
 
 
 _PART_ACTS_AFTER = re.compile(r"\s+(?:being|were|was|are|had|have|[a-z]{3,}ed\s+by)\b|\s*[,.;)]|\s*$")
 _ACTS_AFTER = re.compile(r"\s+(?:must|had|have|has|were|was|are|is|will|would|could|did|with)\b")
 
 
-def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in: str) -> None:
+def _carry_elided_units(
+    text: str, quantities: list[dict[str, Any]], carried_in: str, *, counted_in_sentence: bool = False
+) -> None:
     """ "Warren earned 8 delegates, Biden earned 6.": a bare number that ends its phrase counts
-    what the number before it counted."""
-    previous_unit, counted_here, previous_end = carried_in, False, -1
+    what the number before it counted. `counted_in_sentence`: `carried_in` was counted earlier in the text's own
+    sentence ("over 500,000 ballots were not yet returned, and over 11,000 were not yet sent out" split in two)."""
+    previous_unit, counted_here, previous_end = carried_in, counted_in_sentence, -1
+    unit_in_text = False
     listing_ages = False
     for index, quantity in enumerate(quantities):
         # "aged nine, ten, thirteen, 49, and 59", "between the ages of 14 and 18": a list of ages goes on
@@ -559,8 +588,16 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
             ]
             if most:
                 quantity["unit"] = most[-1]
-        if not quantity["unit"] and previous_unit and (tally or subject or score or listed or total or part or served):
+        # "Under BIPA, that number drops to six.": the number the sentence before gave, changed
+        renamed = _THAT_NUMBER_BEFORE.search(text, max(0, quantity["_start"] - 40), quantity["_start"])
+        if (
+            not quantity["unit"]
+            and previous_unit
+            and (tally or subject or score or listed or total or part or served or renamed)
+        ):
             quantity["unit"] = previous_unit
+            if not unit_in_text:
+                quantity["inferred"] = True
         # "39 of South Carolina's 54 delegates": a part counts what its whole counts
         whole = quantities[index + 1] if index + 1 < len(quantities) else None
         if (
@@ -572,6 +609,7 @@ def _carry_elided_units(text: str, quantities: list[dict[str, Any]], carried_in:
         ):
             quantity["unit"] = whole["unit"]
         if quantity["unit"]:
+            unit_in_text = unit_in_text or not quantity.get("inferred")
             previous_unit, counted_here = quantity["unit"], True
         previous_end = quantity["_end"]
 
@@ -591,7 +629,26 @@ _PART_OF_A_WHOLE = re.compile(
 )
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:had|have|has|were|was|are)\b")
 # "While 54 nations have signed ..., only 27 have ratified"
-_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*(?:(?:only|just)\s+)?$")
+_CLAUSE_START = re.compile(r"(?:^|[,;]|\band)\s*(?:(?:[Oo]nly|[Jj]ust)\s+)?$")
+_THAT_NUMBER_BEFORE = re.compile(
+    r"\b(?:that|this)\s+(?:number|figure)\s+(?:(?:has|had|will|would)\s+)?(?:drops?|dropped|falls?|fell|fallen|rises?"
+    r"|rose|risen|grows?|grew|grown|climbs?|climbed|increases?|increased|decreases?|decreased|goes|went)\s+to\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE_ENDS = re.compile(r"[.!?][\"\u201d\u2019)]*\s+")
+# "How many employees were there in this all-women crew?" "There were fifteen of them.": the answer counts what the
+# question asked about, if the question is the last thing said before it (an interview's next speaker aside)
+_HOW_MANY_ASKED = re.compile(r"\bHow\s+many\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b[^.!?]*\?\s*(?:\(\([^()]*\)\)\s*)?$")
+
+
+def _answer_how_many(text: str, quantities: list[dict[str, Any]], asked: str) -> None:
+    if not _is_plural_noun(asked):
+        return
+    for quantity in quantities:
+        if not quantity["unit"] and quantity["value"] == int(quantity["value"]) and quantity["value"] > 1:
+            quantity["unit"], quantity["inferred"] = asked, True
+
+
 # The end of a tally's phrase: punctuation, or a preposition after it ("secured four with about 63%"), or how it was
 # counted: "with 198 recorded in the last 24 hours" after "3,728 measles cases have been reported"
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:with|in|at|after|for|as\s+of|recorded|reported|confirmed)\b")
@@ -711,6 +768,8 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
+    if _PLANET_AFTER.match(text, match.end("number")):
+        return None  # "51 Pegasi b": a planet's name, its star's number and a letter
     if _US_CODE_AFTER.match(text, match.end("number")) or _SECTION_SIGN_BEFORE.search(
         text, max(0, match.start() - 8), match.start()
     ):
@@ -755,6 +814,12 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "our opportunities in the 22 in that last twenty minutes": rugby's 22-metre area, a place
     if _FOOTNOTE.match(text, max(0, match.start() - 2)) and match.start() >= 2:
         return None  # "a detailed map[3]": a footnote
+    if (
+        _BRACKET_INSIDE_NUMBER.match(text, match.end("number") - 1)
+        or (match.start("number") >= 2 and _BRACKET_INSIDE_NUMBER.match(text, match.start("number") - 2))
+        or _BRACKETED_RANGE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    ):
+        return None
     if match["fraction"]:
         value *= 0.5 if match["fraction"].lower().startswith("half") else 0.25  # "half a million"
     if match["sign"]:
@@ -833,6 +898,13 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
             if last["owner"]
             else _counted_noun(last["noun"].lower().split())
         )
+    elif (
+        bare
+        and (changed := _CHANGED_TO_BEFORE.search(text, max(0, start - 60), start))
+        and changed["noun"].lower() not in STOPWORDS
+        and _is_plural_noun(changed["noun"].lower())
+    ):
+        counted = changed["noun"].lower()
     elif (
         bare
         and value <= 120
@@ -1203,12 +1275,15 @@ def _is_date_part(text: str, match: re.Match[str], value: float) -> bool:
         text, max(0, match.start() - 12), match.start()
     ):
         return True  # "from roughly 1948 to 1951", "in about 1970"
+    if match["qualifier"].lower() == "around" and _PHRASE_ENDS_AFTER_A_YEAR.match(text, match.end("number")):
+        return is_hedged_year(text, match.start())  # "devised by John Horton Conway around 1970."
     # "up to 2015 on the network" is a year; "up to 2015 people" and "about 2000." are counts
     counted = re.match(r"\s+([a-z]+)", text[match.end("number") :])
     up_to = match["qualifier"].lower().startswith("up to")
     return up_to and (counted is None or counted[1] in STOPWORDS)
 
 
+_PHRASE_ENDS_AFTER_A_YEAR = re.compile(r"\s*(?:[.,;)]|$)")
 # What comes before a year: "in 1846", "the 2019 elections", "his 2008 and 2010 runs", "Directive 2000".
 _BEFORE_A_YEAR = frozenset(
     {"in", "since", "by", "from", "until", "of", "during", "before", "after", "around", "the", "a", "an", "this",
@@ -1310,6 +1385,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             return quakes["noun"], quakes.end()  # "over 400 magnitude 2+ earthquakes" counts earthquakes
         if lower in ("square", "cubic") and (measure := _MEASURE_AFTER.match(text, position)):
             return f"{lower} {measure['measure'].lower()}", measure.end()
+        if lower == "light" and (years := _YEARS_AFTER.match(text, position)):
+            return "light years", years.end()  # "some 50 light years away": a distance
         part = _PART_OF.match(text, position) if lower == "of" else None
         if part and _is_plural_noun(part["noun"]) and (value < 100 or not _DIGIT.search(part.group())):
             return part["noun"], part.end()  # "39 of the state's 40 delegates", "149 of the survivors"
