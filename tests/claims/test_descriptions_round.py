@@ -47,6 +47,14 @@ def _texts(body):
             id="the one party named last in the paragraph, as a possessive",
         ),
         pytest.param(
+            "The Constitution Party was founded in 1991 as the U.S. Taxpayers Party. It changed to its current name "
+            "in 1999. The party advocates states' rights, gun rights, limited government, protectionism, and "
+            "non-interventionism.",
+            "The Constitution Party advocates states' rights, gun rights, limited government, protectionism, and "
+            "non-interventionism.",
+            id="not a party named as what another was founded as",
+        ),
+        pytest.param(
             "The three deceased were reportedly PG&E contract employees. The company said power was restored by "
             "20:21 following delays caused by warm weather at the time.",
             "PG&E said power was restored by 20:21 following delays caused by warm weather at the time.",

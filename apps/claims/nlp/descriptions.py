@@ -102,7 +102,8 @@ def name_the_described(
         named = f"{_POSTS[noun]} {name}"
     else:
         kind = _BODY_NAMES[noun]
-        if _bodies_named(text[match.end() :], kind, known_people):
+        rest = text[match.end() :]
+        if any(not _named_as_a_complement(rest, body) for body in _bodies_named(rest, kind, known_people)):
             return text
         body = _one_body_named_last(said_before, kind, known_people)
         if not body:
@@ -122,18 +123,19 @@ def _post_holder(post: str, titled: list[TitledPerson], at: int) -> str:
 
 
 def _one_body_named_last(said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str]) -> str:
-    """The one body of the `kind` that the last of `said_before` to name any names, unless it names it as what
-    something else is ("The party was founded in 2011 as the Christian Democratic Party")."""
+    """The one body of the `kind` that the last of `said_before` to name any names, leaving out one it names as what
+    something else is ("The Constitution Party was founded in 1991 as the U.S. Taxpayers Party")."""
     for sentence in reversed(said_before):
         if bodies := _bodies_named(sentence, kind, known_people):
-            if len(bodies) != 1:
-                return ""
-            body = bodies.pop()
-            at = sentence.find(body)
-            # "He was not the Prohibition Party's first choice": a possessive is about the body itself
-            complement = _COMPLEMENT.search(sentence, 0, at) and not _POSSESSIVE.match(sentence, at + len(body))
-            return "" if complement else body
+            spoken_of = {body for body in bodies if not _named_as_a_complement(sentence, body)}
+            return spoken_of.pop() if len(spoken_of) == 1 else ""
     return ""
+
+
+def _named_as_a_complement(sentence: str, body: str) -> bool:
+    at = sentence.find(body)
+    # "He was not the Prohibition Party's first choice": a possessive is about the body itself
+    return bool(_COMPLEMENT.search(sentence, 0, at)) and not _POSSESSIVE.match(sentence, at + len(body))
 
 
 def _bodies_named(sentence: str, kind: re.Pattern[str], known_people: frozenset[str]) -> set[str]:
