@@ -16,11 +16,12 @@ from apps.claims.nlp.lexicon import words
 _POSTS = {"president": "President", "prime minister": "Prime Minister", "governor": "Governor", "mayor": "Mayor"}
 _POST = "|".join(_POSTS.values())
 # Before a name, the post may name its country: "President of Argentina Alberto Fernández"
-_POST_BEFORE = (
+_POST_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?<!Vice\s)(?<!vice\s)(?<!former\s)(?<!Former\s)(?<!late\s)(?<!Deputy\s)(?<!Lieutenant\s)(?P<post>{_POST})"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s+"
+    r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)(?=[A-Z])"
 )
-_POST_AFTER = rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)"
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w.]*\s+")
+_POST_AFTER_NAME = re.compile(rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)")
 # Bodies whose kind their name says: "the party" is the "Prohibition Party", "the court" the "Supreme Court".
 _BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency")
 # Heads of bodies that are no company, for "the company" or "the firm", which a company's name rarely says
@@ -65,13 +66,21 @@ class TitledPerson:
 
 def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
     """Each person `body` gives one of the posts, with the name as written there, in the order of those mentions."""
-    names = "|".join(re.escape(name) for name in sorted(set(people), key=len, reverse=True))
-    if not names:
-        return []
-    before = re.compile(rf"{_POST_BEFORE}(?P<name>{names})\b")
-    after = re.compile(rf"(?<![\w-])(?P<name>{names}){_POST_AFTER}")
-    mentions = [*before.finditer(body), *after.finditer(body)]
-    return sorted((TitledPerson(m["post"], m["name"], m.start()) for m in mentions), key=lambda person: person.at)
+    names = sorted(set(people), key=len, reverse=True)
+    mentions = []
+    for m in _POST_BEFORE_NAME.finditer(body):
+        # "President of the United States Donald Trump": the name follows the country's name, of up to four words
+        at, words_left = m.end(), 4 if m["of"] else 0
+        while not (name := next((n for n in names if body.startswith(n, at)), "")) and words_left:
+            if not (word := _CAPITALISED_WORD.match(body, at)):
+                break
+            at, words_left = word.end(), words_left - 1
+        if name:
+            mentions.append(TitledPerson(m["post"], name, m.start()))
+    for m in _POST_AFTER_NAME.finditer(body):
+        if name := next((n for n in names if body.endswith(n, 0, m.start())), ""):
+            mentions.append(TitledPerson(m["post"], name, m.start() - len(name)))
+    return sorted(mentions, key=lambda person: person.at)
 
 
 def name_the_described(
