@@ -37,8 +37,8 @@ _BODY_NAMES = {
 }
 _DESCRIPTION = re.compile(
     rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_BODY_NAMES}, key=len, reverse=True))})"
-    # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers", "The party leader": a description that
-    # says more, or is no description of the body
+    # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
+    # description of a body
     r"(?P<possessive>['\u2019]s)?(?![\w-])(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -61,7 +61,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 class TitledPerson:
     post: str
     name: str
-    at: int  # where the article gives the post
+    at: int  # where the mention starts
 
 
 def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
