@@ -36,6 +36,7 @@ from apps.claims.nlp.attribution import (
     statement_issuer,
 )
 from apps.claims.nlp.dates import find_dates
+from apps.claims.nlp.descriptions import name_the_described, titled_people
 from apps.claims.nlp.entities import (
     NAME_SUFFIX,
     NATIONALITIES,
@@ -524,6 +525,7 @@ def extract_claims(
     people = _people_named(named_in_body, introduced)
     known_people = (_surnames(people) | _first_names(people, body)) - _places_not_people(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
+    titled = titled_people(body, [e["text"] for e in named_in_body if e["type"] == "PERSON"])
     article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
@@ -531,10 +533,15 @@ def extract_claims(
     # The sentence before `previous` where both are in one paragraph, for a pronoun whose person the sentence between
     # does not name
     earlier = ""
+    # The sentences of the paragraph before the sentence at hand, where a body a description stands for is named;
+    # for a sentence that opens a paragraph, the sentence before
+    paragraph_so_far: list[str] = []
     # Who the last sentence quoted, and in which paragraph, while sentences go on quoting them.
     quoting, quoting_paragraph = "", -1
     translated_paragraph = -1
     for sentence in split_sentences(body):
+        if sentence.paragraph != previous_paragraph:
+            paragraph_so_far = []
         if TRANSLATION_MARKER.match(sentence.text):
             translated_paragraph = sentence.paragraph
         elif sentence.paragraph == translated_paragraph and english_share(sentence.text) < MIN_ENGLISH_SHARE:
@@ -544,6 +551,7 @@ def extract_claims(
         if _never_a_claim(sentence.text) or _caption_line(body, sentence):
             earlier = previous if sentence.paragraph == previous_paragraph else ""
             previous, previous_paragraph = sentence.text, sentence.paragraph
+            paragraph_so_far.append(previous)
             continue
         frame = find_attribution(sentence.text, regions=article_regions)
         if frame:
@@ -577,9 +585,20 @@ def extract_claims(
             text = _resolve_pronoun(piece, context, memory, earlier if context is previous else "")
             if text == piece and context is not previous:
                 text = _resolve_pronoun(piece, previous, memory)
+            # Who a piece is attributed to is read from its own words: "The agency said" is the one named before, as
+            # the article wrote it
+            spoken = text
+            text = name_the_described(
+                text,
+                at=sentence.start,
+                titled=titled,
+                said_before=paragraph_so_far or [previous],
+                known_people=memory.known_people,
+                opening=sentence.text[: min(a for a, _ in spans)],
+            )
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             piece_attribution = _piece_source(
-                text,
+                spoken,
                 sentence.text,
                 attribution if _says_something(frame, spans, sentence.text) else "",
                 memory,
@@ -604,9 +623,16 @@ def extract_claims(
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
             candidates.append((text, absolute, piece_attribution, style, scored, said_before))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
-        resolved = _resolve_pronoun(sentence.text, previous, memory, earlier)
+        resolved = name_the_described(
+            _resolve_pronoun(sentence.text, previous, memory, earlier),
+            at=sentence.start,
+            titled=titled,
+            said_before=paragraph_so_far or [previous],
+            known_people=memory.known_people,
+        )
         earlier = previous if sentence.paragraph == previous_paragraph else ""
         previous, previous_paragraph = resolved, sentence.paragraph
+        paragraph_so_far.append(previous)
 
     scores = score_sentences([scored for *_, scored, _ in candidates])
     claims: list[ExtractedClaim] = []

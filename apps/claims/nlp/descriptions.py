@@ -1,0 +1,159 @@
+"""A claim that opens with a definite description of something the article named, named for a reader who reads
+the claim alone: "The party was founded in 2011" is "The American Solidarity Party was founded in 2011", and "The
+president called the notion a waste of time" is "President Trump called ...".
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from apps.claims.nlp.entities import find_entities
+from apps.claims.nlp.lexicon import words
+
+# Posts that one person holds at a time, written before a name ("US President Donald Trump", "President of Argentina
+# Alberto Fernández") or after it ("Pierre Nkurunziza, the President of Burundi"); not "Vice President", "former
+# President", "ex-President" or "President-elect", whom "the president" does not stand for.
+_POSTS = {"president": "President", "prime minister": "Prime Minister", "governor": "Governor", "mayor": "Mayor"}
+_POST = "|".join(_POSTS.values())
+# Before a name, the post may name its country: "President of Argentina Alberto Fernández"
+_POST_BEFORE_NAME = re.compile(
+    rf"(?<![\w-])(?<!Vice\s)(?<!vice\s)(?<!former\s)(?<!Former\s)(?<!late\s)(?<!Deputy\s)(?<!Lieutenant\s)(?P<post>{_POST})"
+    r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)(?=[A-Z])"
+)
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w.]*\s+")
+_POST_AFTER_NAME = re.compile(rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)")
+# Bodies whose kind their name says: "the party" is the "Prohibition Party", "the court" the "Supreme Court".
+_BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency")
+# Heads of bodies that are no company, for "the company" or "the firm", which a company's name rarely says
+_PUBLIC_HEADS = words(
+    """Department Government Administration Office Bureau Service Authority Parliament Congress Senate Assembly
+    Police Army Force Forces Guard Corps Association Union League Federation Organisation Organization Nations
+    Foundation Institute School College Hospital Museum Church Society Fund Hall Center Centre"""
+)
+_UNHEADED = ("company", "firm")
+_BODY_NAMES = {
+    **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
+    **dict.fromkeys(_UNHEADED, re.compile(rf"^(?!.*\b(?:{'|'.join(sorted({*_BODY_HEADS, *_PUBLIC_HEADS}))})\b)")),
+}
+_DESCRIPTION = re.compile(
+    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_BODY_NAMES}, key=len, reverse=True))})"
+    # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
+    # description of a body
+    r"(?P<possessive>['\u2019]s)?(?![\w-])(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# What a sentence may say before a clause's subject: nothing, an opening phrase ("At the time, the company started
+# ..."), a conjunction ("Although the party had already nominated ...") or who said it ("a spokesman said the prime
+# minister's office intends to appeal")
+_SUBJECT_PLACE = re.compile(
+    r"(?:.*,|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
+    r"|As|If|Meanwhile))?\s*",
+    re.DOTALL,
+)
+_QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# "The only court with higher authority is the Supreme Court", "founded in 2011 as the Christian Democratic Party": a
+# body named as what something else is, or was, is not the one the next sentence goes on about
+_COMPLEMENT = re.compile(r"\b(?:is|was|are|were|be|been|become|became|as|than)\s+(?:not\s+)?(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+@dataclass(frozen=True)
+class TitledPerson:
+    post: str
+    name: str
+    at: int  # where the mention starts
+
+
+def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
+    """Each person `body` gives one of the posts, with the name as written there, in the order of those mentions."""
+    names = sorted(set(people), key=len, reverse=True)
+    mentions = []
+    for m in _POST_BEFORE_NAME.finditer(body):
+        # "President of the United States Donald Trump": the name follows the country's name, of up to four words
+        at, words_left = m.end(), 4 if m["of"] else 0
+        while not (name := next((n for n in names if body.startswith(n, at)), "")) and words_left:
+            if not (word := _CAPITALISED_WORD.match(body, at)):
+                break
+            at, words_left = word.end(), words_left - 1
+        if name:
+            mentions.append(TitledPerson(m["post"], name, m.start()))
+    for m in _POST_AFTER_NAME.finditer(body):
+        if name := next((n for n in names if body.endswith(n, 0, m.start())), ""):
+            mentions.append(TitledPerson(m["post"], name, m.start() - len(name)))
+    return sorted(mentions, key=lambda person: person.at)
+
+
+def name_the_described(
+    text: str,
+    *,
+    at: int,
+    titled: list[TitledPerson],
+    said_before: list[str],
+    known_people: frozenset[str],
+    opening: str = "",
+) -> str:
+    """`text` with an opening description of a post or a body replaced by who holds the post or which body it is.
+
+    A post is the one person the article gave it before `at` ("The president" is "President Trump" in an article that
+    titles no other president). A body is the one of its kind (by the head of its name, or for a company by none of a
+    public body's) that the nearest sentence of `said_before` (the sentences before, nearest last) naming any of that
+    kind names; with two there ("the Libertarian and Green parties") it stays. Either way the description stays where
+    the claim already names one of them, and where its sentence had it after `opening` in another place than its
+    subject's ("Cohen discussed how to improve on the party's 2016 ticket, which received ...")."""
+    match = _DESCRIPTION.match(text)
+    if match is None or not _SUBJECT_PLACE.fullmatch(opening):
+        return text
+    noun = match["noun"].lower()
+    if noun in _POSTS:
+        name = _post_holder(_POSTS[noun], titled, at)
+        if not name or re.search(rf"\b{re.escape(name.split()[-1])}\b", text):
+            return text
+        named = f"{_POSTS[noun]} {name}"
+    else:
+        kind = _BODY_NAMES[noun]
+        rest = text[match.end() :]
+        if any(not _named_as_a_complement(rest, body) for body in _bodies_named(rest, kind, known_people)):
+            return text
+        body = _one_body_named_last(said_before, kind, known_people)
+        if not body:
+            return text
+        # "The Prohibition Party", but "Tesco"
+        named = body if noun in _UNHEADED else f"The {body}"
+    if match["possessive"]:
+        named += "'" if named.endswith("s") else "'s"
+    return named + text[match.end() :]
+
+
+def _post_holder(post: str, titled: list[TitledPerson], at: int) -> str:
+    holders = [person for person in titled if person.post == post and person.at < at]
+    if len({person.name.split()[-1] for person in holders}) != 1:
+        return ""
+    return holders[-1].name
+
+
+def _one_body_named_last(said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str]) -> str:
+    """The one body of the `kind` that the last of `said_before` to name any names, leaving out one it names as what
+    something else is ("The Constitution Party was founded in 1991 as the U.S. Taxpayers Party")."""
+    for sentence in reversed(said_before):
+        if bodies := _bodies_named(sentence, kind, known_people):
+            spoken_of = {body for body in bodies if not _named_as_a_complement(sentence, body)}
+            return spoken_of.pop() if len(spoken_of) == 1 else ""
+    return ""
+
+
+def _named_as_a_complement(sentence: str, body: str) -> bool:
+    at = sentence.find(body)
+    # "He was not the Prohibition Party's first choice": a possessive is about the body itself
+    return bool(_COMPLEMENT.search(sentence, 0, at)) and not _POSSESSIVE.match(sentence, at + len(body))
+
+
+def _bodies_named(sentence: str, kind: re.Pattern[str], known_people: frozenset[str]) -> set[str]:
+    """The bodies of the `kind` that `sentence` names outside quotations, one name each: "the National
+    Telecommunications Commission (NTC)" is one commission."""
+    unquoted = _QUOTATION.sub(" ", sentence)
+    bodies = {
+        e["text"]
+        for e in find_entities(unquoted, known_people=known_people)
+        if e["type"] == "ORG" and kind.search(e["text"])
+    }
+    return {body for body in bodies if not any(body != other and body in other for other in bodies)}
