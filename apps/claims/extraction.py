@@ -1385,6 +1385,9 @@ def _without_accents(word: str) -> str:
 
 
 _QUOTATION_MARK = re.compile(r'["“”]')
+# 'they "would not consider requests of this nature"; Interpol didn't disclose ...': a quotation that closes the
+# speaker's words right before a semicolon
+_QUOTATION_BEFORE_SEMICOLON = re.compile(r'[^\s"“”][”"]\s*;')
 
 
 def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]], sentence: str) -> bool:
@@ -1408,6 +1411,12 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
         return any(a < semicolon for a, _ in spans)
     if frame.cue_start is None:
         return True
+    if (closed := _QUOTATION_BEFORE_SEMICOLON.search(sentence, frame.cue_start)) and all(
+        a >= closed.end() and not _QUOTATION_MARK.search(sentence, a, b) for a, b in spans
+    ):
+        # what the speaker said ends with the quotation; the clause after the semicolon is the narrator's ("Officials
+        # said 5 died; 10 were injured", without one, stays the officials')
+        return False
     holds_the_verb = any(a <= frame.cue_start < b for a, b in spans)
     shares_the_subject = any(b <= frame.cue_start for _, b in spans)
     return holds_the_verb or not shares_the_subject

@@ -30,6 +30,11 @@ _VERB = (
     # "an international team of scientists report ancient Egyptians captured ...": a group's present, after a plural
     # (not the noun: "The Times report said")
     r"|report(?<=s\sreport)(?<!\sits\sreport)(?=\s+(?:that\s+)?[a-z])"
+    # "Activists claim safety standards are routinely ignored", "critics blame the government for ...": a group's
+    # present, after a plural (not the noun after a possessive: "Trump's claim that he won")
+    r"|(?:claim|blame)(?<=s\s(?:claim|blame))(?<!['\u2019]s\s(?:claim|blame))(?=\s+(?:that\s+)?[a-z])"
+    # "Ahmed al-Assadi blamed both Israel and the United States for the attack": who is responsible, in their words
+    r"|blamed|blames"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
@@ -144,6 +149,9 @@ _SOURCE = (
     # "Additionally, businessman and Trump loyalist Stephen Schwarzman said": posts in lower case after an opening
     rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
+    # "Chelyabinsk regional Deputy Governor Oleg Klimov indicated": a post of a place's administration, capitalised
+    rf"|{_NAME}\s+(?:regional|provincial|federal|state|city|municipal|district|county)"
+    rf"(?:\s+{_NAME_AFTER_PARTICLES}){{2,5}}"
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
@@ -223,6 +231,8 @@ _TRAILING_VERB_FIRST = LazyPattern(
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
+    # '"I'd never sat behind a kit before ...", he recalled in a 2009 retelling'
+    r"|recalled|recalls"
     r"|reads|went\s+on\s+to\s+(?:add|say|note|explain)"
     r"|told\s+(?:the\s+)?\w+"
     # 'Biden told host Mika Brzezinski "..."': whom, by post and name
@@ -437,6 +447,9 @@ _OPENING_PHRASE = LazyPattern(
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
+    # "By Sunday afternoon, Pierluisi said ...", "By yesterday, the World Health Organization reported ...": by when,
+    # not a byline's "By John Smith"
+    rf"|By(?=\s+(?:[a-z\d]|(?:{_WEEKDAY_CAPITALISED}|{'|'.join(month.capitalize() for month in MONTHS)})\b))"
     # "Talking about the attention, Kurtzer said ...", "Confirming life can thrive ..., Seager said ..."
     # a participle, not a name that is the subject ("Boeing did not ...", "Beijing has ...")
     r"|[A-Z][a-z]{2,}ing(?=\s)(?!\s+(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told"
@@ -536,7 +549,7 @@ _RELATIVE_SAID = LazyPattern(
 _AND_SAID = LazyPattern(
     r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:])"
     # "The attacker jumped on stage and claimed he was wrongfully imprisoned": a claim, not "claimed victory"
-    r"|claimed)\b"
+    r"|claimed|blamed|blames)\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
@@ -568,7 +581,7 @@ _SUBJECT = LazyPattern(
 # commission": who said it, after a passive verb of saying
 _PASSIVE_BY = LazyPattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially|previously)\s+)?"
-    r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
+    r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated|(?P<told>told))"
     # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
     # "COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO)": or to be
     r"(?:\s+missing|\s+to\s+be\s+(?:an?\s+)?(?:[\"\u201c][^\"\u201c\u201d]{1,30}[\"\u201d]|[a-z]+))?"
@@ -579,7 +592,10 @@ _PASSIVE_BY = LazyPattern(
     # "were reported by local media to have visited the hospital": what they were reported to have done
     # "were reported by CNN as such:": how, after them; "the World Health Organization (WHO).": their abbreviation
     r"(?:\s+\([A-Z]{2,6}\))?"
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$)"
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$"
+    # 'he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 people under the rubble"':
+    # what the source told, quoted
+    r"|(?(told)\s+(?:of|that)\s+[\"\u201c]|(?!)))"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -1389,7 +1405,18 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
 # results indicated a rise", "The army asserted control", "The team conceded a goal", "Amash contended for
 # the nomination"; "Both candidates claimed victory", "It claimed a sixteenth death".
 _CUES_WITH_OBJECTS = frozenset(
-    {"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends", "claimed", "claims"}
+    {
+        "revealed",
+        "indicated",
+        "indicates",
+        "asserted",
+        "conceded",
+        "contended",
+        "contends",
+        "claimed",
+        "claims",
+        "claim",
+    }
 )
 # "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
 _DENIED_A_THING = LazyPattern(
@@ -1411,7 +1438,7 @@ def _says(match: re.Match[str], sentence: str) -> bool:
     if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
         return True
     content = sentence[match.end() :]
-    if _cue(match["cue"]) in ("claimed", "claims"):
+    if _cue(match["cue"]) in ("claimed", "claims", "claim"):
         return _claims_a_statement(content)
     return _SAID_FOLLOWS.match(content) is not None or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])
 

@@ -1,0 +1,126 @@
+"""The fourteenth attribution round: who a statement is attributed to, read over the Wikinews articles."""
+
+import pytest
+
+from apps.claims.extraction import extract_claims
+from apps.claims.nlp.attribution import find_attribution
+
+
+def _sourced(body: str) -> list[tuple[str, str]]:
+    return [(claim.text, claim.attribution) for claim in extract_claims(body)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("By Sunday afternoon, Pierluisi said the courts should decide who holds the governorship.", "Pierluisi"),
+        (
+            "By yesterday, the World Health Organization reported 1,051,635 confirmed cases.",
+            "the World Health Organization",
+        ),
+        ("By March 3, officials said 40 people had died in the floods.", "officials"),
+    ],
+)
+def test_a_source_after_an_opening_that_says_by_when_is_the_source(sentence, source):
+    frame = find_attribution(sentence)
+    assert frame is not None
+    assert frame.source == source
+
+
+def test_a_byline_is_no_opening_before_a_source():
+    assert find_attribution("By John Smith, Reuters said the courts should decide.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Activists claim safety standards are routinely ignored.", "Activists"),
+        ("Critics blame the government for the delays at the border.", "Critics"),
+        (
+            "In a statement following the attack, Ahmed al-Assadi blamed both Israel and the United States for the "
+            "attack.",
+            "Ahmed al-Assadi",
+        ),
+        (
+            "The president has blamed Democratic leadership for violence and unrest in various US cities.",
+            "The president",
+        ),
+        ("The mayor resigned on Monday and blamed the council for the delays.", "The mayor"),
+    ],
+)
+def test_a_group_s_claim_and_whom_someone_blames_are_said(sentence, source):
+    frame = find_attribution(sentence)
+    assert frame is not None
+    assert frame.source == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists claim victory in the vote.",
+        "Trump's claim that he won the election was rejected by the courts.",
+        "The crash was blamed on the pilot.",
+        "Investigators have yet to determine who is to blame for the crash.",
+    ],
+)
+def test_a_thing_claimed_or_a_passive_blame_names_no_source(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_a_quotation_someone_recalled_is_theirs():
+    body = (
+        "Ginger Baker said he had taught himself. \"I'd never sat behind a kit before, but I sat down and I could "
+        'play!", he recalled in a 2009 retelling of the story.'
+    )
+    assert _sourced(body)[-1][1] == "Ginger Baker"
+
+
+def test_a_second_speaker_described_by_a_post_of_a_place_s_administration_is_the_source_of_their_piece():
+    body = (
+        'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 '
+        'people under the rubble", while Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 people were '
+        "missing."
+    )
+    assert _sourced(body) == [
+        (
+            'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and '
+            '40 people under the rubble"',
+            "Emergencies Minister Yevgeny Zinichev",
+        ),
+        (
+            "Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 people were missing.",
+            "Chelyabinsk regional Deputy Governor Oleg Klimov",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents were told by officials to stay indoors during the storm.",
+        "He was told by doctors that he had cancer.",
+    ],
+)
+def test_someone_told_by_a_source_without_a_quotation_names_no_source(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_the_narrator_s_clause_after_a_quotation_closed_before_a_semicolon_has_no_source():
+    body = (
+        'The spokesperson added regarding Iran\'s request, they "would not consider requests of this nature"; '
+        "Interpol didn't disclose at the time whether it received any arrest warrants from Iran."
+    )
+    assert _sourced(body) == [
+        (
+            'The spokesperson added regarding Iran\'s request, they "would not consider requests of this nature"',
+            "The spokesperson",
+        ),
+        ("Interpol didn't disclose at the time whether it received any arrest warrants from Iran.", ""),
+    ]
+
+
+def test_a_clause_after_a_semicolon_without_a_quotation_before_it_stays_the_speaker_s():
+    assert _sourced("Officials said five people died in the fire; ten were injured.") == [
+        ("Officials said five people died in the fire.", "Officials"),
+        ("Ten were injured.", "Officials"),
+    ]
