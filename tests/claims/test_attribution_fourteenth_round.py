@@ -124,3 +124,52 @@ def test_a_clause_after_a_semicolon_without_a_quotation_before_it_stays_the_spea
         ("Officials said five people died in the fire.", "Officials"),
         ("Ten were injured.", "Officials"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Tom Watson called Prime Minister Theresa May\'s proposed Brexit deal "lousy" and said he would back a '
+            "second referendum.",
+            [
+                ('Tom Watson called Prime Minister Theresa May\'s proposed Brexit deal "lousy"', "Tom Watson"),
+                ("Tom Watson said he would back a second referendum.", "Tom Watson"),
+            ],
+        ),
+        (
+            'Trump called Stone\'s 40 month sentence "unjust."',
+            [('Trump called Stone\'s 40 month sentence "unjust."', "Trump")],
+        ),
+        (
+            'Sam Wang called Conway "[a]n incomparable mathematician, a pleasant neighbor."',
+            [('Sam Wang called Conway "[a]n incomparable mathematician, a pleasant neighbor."', "Sam Wang")],
+        ),
+        (
+            'Scripps Oceanography described him as "a guiding force in science for 80 years."',
+            [
+                (
+                    'Scripps Oceanography described him as "a guiding force in science for 80 years."',
+                    "Scripps Oceanography",
+                )
+            ],
+        ),
+        (
+            'The US State Department described Hamza bin Laden in March of this year as an "emerging" figure in the '
+            "Al-Qaeda organization.",
+            [
+                (
+                    'The US State Department described Hamza bin Laden in March of this year as an "emerging" figure '
+                    "in the Al-Qaeda organization.",
+                    "The US State Department",
+                )
+            ],
+        ),
+    ],
+)
+def test_what_someone_called_something_or_described_it_as_in_quotation_marks_is_theirs(body, expected):
+    assert _sourced(body) == expected
+
+
+def test_what_something_was_described_as_without_quotation_marks_names_no_source():
+    assert find_attribution("The report described the building as old and unsafe for its residents.") is None

@@ -1037,7 +1037,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (saying["cue"] != "claimed" or _claims_a_statement(sentence[saying.end() :].lstrip()))
         and (subject := _sentence_subject(sentence))
     ):
-        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
+        cue_start = saying.start("cue")
+        if (named := _named_it(sentence)) and named.start("cue") < cue_start:
+            # 'Tom Watson called the deal "lousy" and said he would ...': what they called it is theirs too
+            cue_start = named.start("cue")
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=cue_start)
     if ";" not in sentence and (other := _AND_ANOTHER_SAID.search(sentence)) and _says_what(sentence, other.end()):
         # "Trump described the story as a hoax and the White House claimed it did not brief Trump": the second
         # speaker, whose words the sentence ends on
@@ -1052,9 +1056,17 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # doing the clause explains
             source = bodies[-1]
         return AttributionFrame(source, cue, 0, len(sentence), "coordinated", cue_start=relative.start("cue"))
-    if "called" in sentence and (named := _CALLED_IT.search(sentence)) and (subject := _sentence_subject(sentence)):
-        return AttributionFrame(subject, "called", 0, len(sentence), "coordinated", cue_start=named.start("cue"))
+    if (named := _named_it(sentence)) and (subject := _sentence_subject(sentence)):
+        return AttributionFrame(subject, named["cue"], 0, len(sentence), "coordinated", cue_start=named.start("cue"))
     return None
+
+
+def _named_it(sentence: str) -> re.Match[str] | None:
+    """What the subject called something or described it as: 'The campaign called the statement "absolutely
+    false."', 'Scripps Oceanography described him as "a guiding force ..."'."""
+    if "called" in sentence and (called := _CALLED_IT.search(sentence)):
+        return called
+    return _DESCRIBED_AS_QUOTED.search(sentence) if "described" in sentence else None
 
 
 # 'what the scientists describe as an "upside-down river"': a few words in quotation marks, a name for something
@@ -1095,9 +1107,20 @@ _CALLED_IT = LazyPattern(
     r"|night|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
     # 'The campaign called the statement "absolutely false."', 'Chodankar called D'Souza "humble and soft-spoken"':
     # what they called it, quoted
-    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}})"
-    r"\s+[\"\u201c][a-z])"
+    # 'Trump called Stone's 40 month sentence "unjust."', 'Sam Wang called Conway "[a]n incomparable mathematician"':
+    # what of someone's, and a letter put in brackets
+    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}}"
+    rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s(?:\s+[\w-]+){{1,3}})"
+    r"\s+[\"\u201c]\[?[a-z])"
     # not over a semicolon to another speaker: 'Smith called the disappearance an "interesting" case; Miller said ...'
+    r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
+)
+# 'Scripps Oceanography described him as "a guiding force ..."', 'The US State Department described Hamza bin Laden in
+# March of this year as an "emerging" figure': what the subject described someone or something as, quoted
+_DESCRIBED_AS_QUOTED = LazyPattern(
+    r"(?<=[a-z] )(?P<cue>described)\s+(?:him|her|it|them|this|that|(?:the|his|her|their|its)\s+[a-z][\w-]*"
+    rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?:\s+in\s+[^,;\"\u201c]{{1,40}}?)?\s+as\s+(?:(?:an?|the)\s+)?"
+    r"[\"\u201c]"
     r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
 )
 
