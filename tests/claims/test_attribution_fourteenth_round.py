@@ -173,3 +173,41 @@ def test_what_someone_called_something_or_described_it_as_in_quotation_marks_is_
 
 def test_what_something_was_described_as_without_quotation_marks_names_no_source():
     assert find_attribution("The report described the building as old and unsafe for its residents.") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'President Andrzej Duda said the victims were "joyful girls starting out in life" in an "appalling '
+            'tragedy" while Interior Minister Joachim Brudziński wrote he had ordered fire safety checks on escape '
+            "rooms.",
+            [
+                (
+                    'President Andrzej Duda said the victims were "joyful girls starting out in life" in an "appalling '
+                    'tragedy"',
+                    "President Andrzej Duda",
+                ),
+                (
+                    "Interior Minister Joachim Brudziński wrote he had ordered fire safety checks on escape rooms.",
+                    "Interior Minister Joachim Brudziński",
+                ),
+            ],
+        ),
+        (
+            "Crew totals are also unclear, with both eleven and twelve reported by industry sources while The Jakarta "
+            "Post reports a captain and eleven other crew.",
+            [
+                ("Crew totals are also unclear, with both eleven and twelve reported by industry sources.", ""),
+                ("The Jakarta Post reports a captain and eleven other crew.", "The Jakarta Post"),
+            ],
+        ),
+    ],
+)
+def test_a_second_speaker_after_while_without_its_comma_is_the_source_of_their_own_piece(body, expected):
+    assert _sourced(body) == expected
+
+
+def test_while_before_what_someone_did_splits_nothing():
+    body = "The guard was stabbed in the arm on Sunday while Smith was shot in the leg at the concert."
+    assert [claim.text for claim in extract_claims(body)] == [body]
