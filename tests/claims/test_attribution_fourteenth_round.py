@@ -19,6 +19,11 @@ def _sourced(body: str) -> list[tuple[str, str]]:
             "the World Health Organization",
         ),
         ("By March 3, officials said 40 people had died in the floods.", "officials"),
+        (
+            "By 5:00 pm EDT (2100 UTC) the city stated the Department of Public Works (DPW) had located the problem.",
+            "the city",
+        ),
+        ('At about 5:17 p.m. his daughter reported to the police he "left home four hours ago."', "his daughter"),
     ],
 )
 def test_a_source_after_an_opening_that_says_by_when_is_the_source(sentence, source):

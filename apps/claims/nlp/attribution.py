@@ -496,8 +496,11 @@ _DAY_WITHOUT_COMMA = LazyPattern(
     # "On Thursday officials reported ...": or a group
     # "A few days later the administration said ..."
     rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night)"
-    r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later)\s+"
-    rf"(?=the\s|[A-Z]|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
+    r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later"
+    # "By 5:00 pm EDT (2100 UTC) the city stated ...", "At about 5:17 p.m. his daughter reported ...": by or at a time
+    r"|(?:By|At)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m)(?:\s+[A-Z]{2,4})?"
+    r"(?:\s+\([^()]{1,20}\))?)\s+"
+    rf"(?=the\s|[A-Z]|(?:his|her|their)\s|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
 )
 # "On the live television he said", "On September 13 — two days after the ruling — she said": a phrase that sets
 # the scene without its comma, or with an aside inside dashes, then the speaker's pronoun
