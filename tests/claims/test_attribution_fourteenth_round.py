@@ -216,3 +216,31 @@ def test_a_second_speaker_after_while_without_its_comma_is_the_source_of_their_o
 def test_while_before_what_someone_did_splits_nothing():
     body = "The guard was stabbed in the arm on Sunday while Smith was shot in the leg at the concert."
     assert [claim.text for claim in extract_claims(body)] == [body]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "In remarks to the Agence France-Presse news service, Sheldon Yett of UNICEF observed, \"I've seen mass "
+            'mobilisation campaigns before, but not over an entire country like this."',
+            "Sheldon Yett of UNICEF",
+        ),
+        (
+            'Trump, also on Twitter, defended his decision, "As I have stated strongly before, I will totally destroy '
+            'the Economy of Turkey."',
+            "Trump",
+        ),
+    ],
+)
+def test_a_quotation_someone_observed_or_defended_a_decision_with_is_theirs(sentence, source):
+    frame = find_attribution(sentence)
+    assert frame is not None
+    assert (frame.source, frame.style) == (source, "quote")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Trump defended his decision to withdraw the troops.", "Astronomers observed a bright flash."]
+)
+def test_a_decision_defended_or_a_thing_observed_without_a_quotation_names_no_source(sentence):
+    assert find_attribution(sentence) is None

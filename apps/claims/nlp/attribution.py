@@ -341,7 +341,9 @@ _SPEAKER_THEN_QUOTE = LazyPattern(
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
     # 'Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news ..."': a reply, quoted
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared"
-    r"|reacted|responded|replied)"
+    r"|reacted|responded|replied"
+    # 'Sheldon Yett of UNICEF observed, "..."', 'Trump, also on Twitter, defended his decision, "..."'
+    r"|observed|defended\s+(?:his|her|their|its|the)\s+(?:[a-z]+\s+)?[a-z]+(?=,\s*[\"“]))"
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
     # in the majority opinion, "..."': where it was said
