@@ -244,3 +244,34 @@ def test_a_quotation_someone_observed_or_defended_a_decision_with_is_theirs(sent
 )
 def test_a_decision_defended_or_a_thing_observed_without_a_quotation_names_no_source(sentence):
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Notably, in the book, Bolton claims Trump asked Chinese paramount leader Xi Jinping for help in the 2020 "
+            "election.",
+            "Bolton",
+        ),
+        ("His associates have alleged Navalny was poisoned.", "His associates"),
+        (
+            "Some members of opposition parties have claimed violent protesters were sent by the government.",
+            "Some members of opposition parties",
+        ),
+        (
+            'US Ambassador to Germany Richard Grenell alleged, by way of example, Mahan had "contributed to incredible '
+            'human suffering."',
+            "US Ambassador to Germany Richard Grenell",
+        ),
+        ("The book alleges, among other things, that Trump paid his friend to take the SAT for him.", "The book"),
+    ],
+)
+def test_a_claim_or_an_allegation_names_its_source(sentence, source):
+    frame = find_attribution(sentence)
+    assert frame is not None
+    assert frame.source == source
+
+
+def test_an_aside_after_i_told_you_is_still_no_frame():
+    assert find_attribution("As I told you, for now, the show is over.") is None

@@ -165,7 +165,9 @@ _SOURCE = (
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
-    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
+    # "His associates have alleged Navalny was poisoned": the people around someone
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?"
+    r"|associates|allies|aides|supporters)"
     rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     # "47-year-old Matovič's government office has said": the owner's age before the name
@@ -184,6 +186,9 @@ _SOURCE = (
     r"(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     rf"(?:\s+{_NAME}\s+(?:interviewed|contacted|surveyed|spoke\s+(?:to|with))\b)?"
     r"|One\s+interviewee"
+    # "Some members of opposition parties have claimed": some of a group named in lower case
+    r"|(?:One|Some|Many|Most|Several|Two|Three|Four|Five)\s+(?:members?|leaders?)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
@@ -434,7 +439,10 @@ _LEADING = LazyPattern(
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
 _TOLD_BY_NAME = LazyPattern(rf"told\s+(?:the\s+)?{_CAPITAL}")
 # "North Korea claimed, as of Thursday, it was ...", "CBS News reported, citing Johns Hopkins data, there were ..."
-_ASIDE_AFTER_CUE = LazyPattern(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
+# "Richard Grenell alleged, by way of example, Mahan had ...", "The book alleges, among other things, that Trump ..."
+_ASIDE_AFTER_CUE = LazyPattern(
+    r"(?:as\s+of|citing|quoting|on|in|at|by\s+way\s+of|among\s+other|for)\s[^,\"“]{1,60},\s+"
+)
 
 
 _LEADING_AFTER_OPENING = LazyPattern(_LEADING.pattern.removeprefix("^"))
@@ -449,6 +457,8 @@ _OPENING_PHRASE = LazyPattern(
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
+    # "Notably, in the book, Bolton claims ..."
+    r"|Notably|Previously|Initially|Subsequently|Recently|Importantly|Specifically"
     # "By Sunday afternoon, Pierluisi said ...", "By yesterday, the World Health Organization reported ...": by when,
     # not a byline's "By John Smith"
     rf"|By(?=\s+(?:[a-z\d]|(?:{_WEEKDAY_CAPITALISED}|{'|'.join(month.capitalize() for month in MONTHS)})\b))"
