@@ -265,6 +265,11 @@ def test_a_decision_defended_or_a_thing_observed_without_a_quotation_names_no_so
             "US Ambassador to Germany Richard Grenell",
         ),
         ("The book alleges, among other things, that Trump paid his friend to take the SAT for him.", "The book"),
+        (
+            'On Saturday morning, representatives from Iran acknowledged their government had "unintentionally" shot '
+            "down a Ukrainian passenger jet.",
+            "representatives from Iran",
+        ),
     ],
 )
 def test_a_claim_or_an_allegation_names_its_source(sentence, source):

@@ -78,6 +78,8 @@ _REPORTING_ADVERB = (
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
     r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
+    # "On Saturday morning, representatives from Iran acknowledged ...", "Local lawmakers said ..."
+    r"|representatives|lawmakers|legislators"
     # "multiple news outlets reported": outlets unnamed
     r"|(?:news|media)\s+outlets"
 )
