@@ -135,8 +135,10 @@ _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 # "in a statement", "issued a joint statement": a statement the article mentions for the first time
 _NEW_STATEMENT = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+){0,2}statement\b")
 _MAX_CAPTION_WORDS = 15
-# Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
-_AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
+# Verbs that report words in a frame but have other senses too: "The firm estimated its losses", "believed in". A claim
+# is one only where a statement follows ("claimed he was wrongfully imprisoned", not "claimed 3000 lives"), which
+# find_attribution checks.
+_AMBIGUOUS_CUES = frozenset({"estimated", "estimates", "believes", "believed"})
 _CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|though)\b")
 # "... specified no cause, but, according to his agent, Hunter had undergone surgery": the frame opens the contrast
 _CONTRAST_BEFORE_GAP = re.compile(r",?\s+(?:but|however|while|whereas|yet|although|though)\s*$")

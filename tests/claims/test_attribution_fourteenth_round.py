@@ -280,3 +280,18 @@ def test_a_claim_or_an_allegation_names_its_source(sentence, source):
 
 def test_an_aside_after_i_told_you_is_still_no_frame():
     assert find_attribution("As I told you, for now, the show is over.") is None
+
+
+def test_a_claim_split_off_what_its_claimant_did_is_theirs():
+    body = (
+        "The attacker is reported to have jumped on stage during the concert and claimed he was wrongfully "
+        "imprisoned under the former government."
+    )
+    assert _sourced(body) == [
+        ("The attacker is reported to have jumped on stage during the concert.", ""),
+        ("The attacker claimed he was wrongfully imprisoned under the former government.", "The attacker"),
+    ]
+
+
+def test_lives_claimed_before_a_clause_after_a_comma_and_and_are_no_claim():
+    assert find_attribution("The virus claimed 6606 lives, and 167,515 cases were reported of this disease.") is None

@@ -1485,8 +1485,9 @@ def _says(match: re.Match[str], sentence: str) -> bool:
 
 # Where what was claimed ends: before the claimant's next act ("claimed 3000 lives and destroyed 500 homes") or a
 # relative clause about the object ("claimed victory in the vote, which was disputed"), not at any "and" ("claimed
-# she and her family had received threats") or comma ("claimed Iran, especially, is influencing ...")
-_CLAIM_END = LazyPattern(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where)\b")
+# she and her family had received threats") or comma ("claimed Iran, especially, is influencing ..."), but at a clause
+# after both ("claimed 6606 lives, and 167,515 cases were reported")
+_CLAIM_END = LazyPattern(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where|and|but)\b")
 # "The Taliban have claimed responsibility", "ISIL claimed the bombing": a group's word that it did it
 _CLAIMED_THE_ACT = LazyPattern(
     r"(?:(?:full\s+)?responsibility|credit|(?:the\s+)?(?:attacks?|bombings?|shootings?|killings?))\b"
