@@ -1398,7 +1398,8 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
     request and said ..."), nor a contrasting clause after a frame that closed the one before ("Trump has
     admitted it, according to prosecutors, but the Justice Department maintains ..."), nor the clause before a
     contrast the frame opens ("... specified no cause, but, according to his agent, Hunter had ..."), nor a
-    clause after a semicolon past it."""
+    clause after a semicolon past it, nor the narrator's clause after a quotation that closes right before a
+    semicolon ('they "would not consider requests of this nature"; Interpol didn't disclose ...')."""
     if frame is None:
         return True
     if frame.style == "quote":
