@@ -1442,6 +1442,8 @@ def _piece_source(
             and own.style in ("leading", "according", "trailing", "quote", "coordinated")
             and own.cue not in _AMBIGUOUS_CUES
             and own.source.lower() not in SOURCE_ANAPHORA
+            # "... and the White House claimed ...": the sentence's own speaker, as the sentence writes it
+            and own.source.lower() != attribution.lower()
         ):
             source = _resolve_source(own, memory, sentence, text)
     described = _DESCRIBED_SUBJECT.match(text)
