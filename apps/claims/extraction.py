@@ -135,10 +135,11 @@ _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 # "in a statement", "issued a joint statement": a statement the article mentions for the first time
 _NEW_STATEMENT = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+){0,2}statement\b")
 _MAX_CAPTION_WORDS = 15
-# Verbs that report words in a frame but have other senses too: "The firm estimated its losses", "believed in". A claim
-# is one only where a statement follows ("claimed he was wrongfully imprisoned", not "claimed 3000 lives"), which
-# find_attribution checks.
+# Verbs that report words in a frame but have other senses too: "The firm estimated its losses", "believed in".
 _AMBIGUOUS_CUES = frozenset({"estimated", "estimates", "believes", "believed"})
+# A claim is one only where a statement follows ("claimed he was wrongfully imprisoned", not "claimed 3000 lives"),
+# which find_attribution checks.
+_CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 _CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|though)\b")
 # "... specified no cause, but, according to his agent, Hunter had undergone surgery": the frame opens the contrast
 _CONTRAST_BEFORE_GAP = re.compile(r",?\s+(?:but|however|while|whereas|yet|although|though)\s*$")
@@ -1441,9 +1442,10 @@ def _piece_source(
             # 'Smith called the disappearance an "interesting" case; Miller said "It is ..."': each its own speaker's
             and own.style in ("leading", "according", "trailing", "quote", "coordinated")
             and own.cue not in _AMBIGUOUS_CUES
+            # a claim is its piece's own only where the sentence names no source: "The attacker ... jumped on stage
+            # and claimed he was wrongfully imprisoned", but "... and the White House claimed ..." is the sentence's
+            and (own.cue not in _CLAIM_CUES or not attribution)
             and own.source.lower() not in SOURCE_ANAPHORA
-            # "... and the White House claimed ...": the sentence's own speaker, as the sentence writes it
-            and own.source.lower() != attribution.lower()
         ):
             source = _resolve_source(own, memory, sentence, text)
     described = _DESCRIBED_SUBJECT.match(text)
