@@ -136,8 +136,11 @@ _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]\s*[.!?]?")
 # "in a statement", "issued a joint statement": a statement the article mentions for the first time
 _NEW_STATEMENT = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+){0,2}statement\b")
 _MAX_CAPTION_WORDS = 15
-# Verbs that report words in a frame but have other senses too: "Hurricane Maria claimed 3000 lives".
-_AMBIGUOUS_CUES = frozenset({"claimed", "claims", "estimated", "estimates", "believes", "believed"})
+# Verbs that report words in a frame but have other senses too: "The firm estimated its losses", "believed in".
+_AMBIGUOUS_CUES = frozenset({"estimated", "estimates", "believes", "believed"})
+# A claim is one only where a statement follows ("claimed he was wrongfully imprisoned", not "claimed 3000 lives"),
+# which find_attribution checks.
+_CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 _CONTRAST_AFTER_GAP = re.compile(r"\s*(?:but|however|while|whereas|yet|although|though)\b")
 # "... specified no cause, but, according to his agent, Hunter had undergone surgery": the frame opens the contrast
 _CONTRAST_BEFORE_GAP = re.compile(r",?\s+(?:but|however|while|whereas|yet|although|though)\s*$")
@@ -1464,6 +1467,9 @@ def _without_accents(word: str) -> str:
 
 
 _QUOTATION_MARK = re.compile(r'["“”]')
+# 'they "would not consider requests of this nature"; Interpol didn't disclose ...': a quotation that closes the
+# speaker's words right before a semicolon
+_QUOTATION_BEFORE_SEMICOLON = re.compile(r'[^\s"“”][”"]\s*;')
 
 
 def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]], sentence: str) -> bool:
@@ -1472,7 +1478,8 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
     request and said ..."), nor a contrasting clause after a frame that closed the one before ("Trump has
     admitted it, according to prosecutors, but the Justice Department maintains ..."), nor the clause before a
     contrast the frame opens ("... specified no cause, but, according to his agent, Hunter had ..."), nor a
-    clause after a semicolon past it."""
+    clause after a semicolon past it, nor the narrator's clause after a quotation that closes right before a
+    semicolon ('they "would not consider requests of this nature"; Interpol didn't disclose ...')."""
     if frame is None:
         return True
     if frame.style == "quote":
@@ -1487,6 +1494,12 @@ def _says_something(frame: AttributionFrame | None, spans: list[tuple[int, int]]
         return any(a < semicolon for a, _ in spans)
     if frame.cue_start is None:
         return True
+    if (closed := _QUOTATION_BEFORE_SEMICOLON.search(sentence, frame.cue_start)) and all(
+        a >= closed.end() and not _QUOTATION_MARK.search(sentence, a, b) for a, b in spans
+    ):
+        # what the speaker said ends with the quotation; the clause after the semicolon is the narrator's ("Officials
+        # said 5 died; 10 were injured", without one, stays the officials')
+        return False
     holds_the_verb = any(a <= frame.cue_start < b for a, b in spans)
     shares_the_subject = any(b <= frame.cue_start for _, b in spans)
     return holds_the_verb or not shares_the_subject
@@ -1508,6 +1521,9 @@ def _piece_source(
             # 'Smith called the disappearance an "interesting" case; Miller said "It is ..."': each its own speaker's
             and own.style in ("leading", "according", "trailing", "quote", "coordinated")
             and own.cue not in _AMBIGUOUS_CUES
+            # a claim is its piece's own only where the sentence names no source: "The attacker ... jumped on stage
+            # and claimed he was wrongfully imprisoned", but "... and the White House claimed ..." is the sentence's
+            and (own.cue not in _CLAIM_CUES or not attribution)
             and own.source.lower() not in SOURCE_ANAPHORA
         ):
             source = _resolve_source(own, memory, sentence, text)

@@ -577,6 +577,13 @@ _EXPLETIVE_IT = re.compile(
 _CONTRAST = re.compile(
     r",(?P<quote>[\"”]?)\s+(?P<conjunction>though|although|whereas|while|but|and)\s+(?=(?P<word>[\w'\u2019]+)\s)"
 )
+# 'Duda said the victims were "joyful girls" while Interior Minister Joachim Brudziński wrote he had ordered ...': a
+# second speaker after "while" without its comma (not "was injured while trying to ...")
+_SPEAKER_AFTER_WHILE = re.compile(
+    r"(?<=[\w\"”])(?P<quote>)\s+(?P<conjunction>while|whereas)\s+(?=(?P<word>[A-Z][\w'\u2019-]*)\s"
+    r"(?:[A-Z][\w'\u2019.-]*\s+|(?:the|of|[a-z]+al)\s+){0,6}"
+    r"(?:said|says|wrote|writes|told|reported|reports|stated|added|noted|indicated)\b)"
+)
 _PART_OF_IT = re.compile(r"(?:most|some|all|much|many|none|part|one|each|half)\s+of\s+(?:it|them)\b", re.IGNORECASE)
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
@@ -585,7 +592,7 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
     """Clauses with their own subjects: "Russia shares the concerns, though it believes X"
     -> "Russia believes X"; "..., while two adults were seriously injured" -> "Two adults
     were seriously injured"."""
-    for match in _CONTRAST.finditer(text):
+    for match in [*_CONTRAST.finditer(text), *_SPEAKER_AFTER_WHILE.finditer(text)]:
         # "..., but rather the state party endorsed him": the clause stands without "rather"
         opener = _CONTRAST_ADVERB.match(text, match.end())
         second = _trim(sentence, a + (opener.end() if opener else match.end()), a + len(text))

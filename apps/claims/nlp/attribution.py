@@ -30,6 +30,11 @@ _VERB = (
     # "an international team of scientists report ancient Egyptians captured ...": a group's present, after a plural
     # (not the noun: "The Times report said")
     r"|report(?<=s\sreport)(?<!\sits\sreport)(?=\s+(?:that\s+)?[a-z])"
+    # "Activists claim safety standards are routinely ignored", "critics blame the government for ...": a group's
+    # present, after a plural (not the noun after a possessive: "Trump's claim that he won")
+    r"|(?:claim|blame)(?<=s\s(?:claim|blame))(?<!['\u2019]s\s(?:claim|blame))(?=\s+(?:that\s+)?[a-z])"
+    # "Ahmed al-Assadi blamed both Israel and the United States for the attack": who is responsible, in their words
+    r"|blamed|blames"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_CAPITALISED = "|".join(day.capitalize() for day in WEEKDAYS)
@@ -73,6 +78,8 @@ _REPORTING_ADVERB = (
 _GROUP_NOUN = (
     r"authorities|officials|police|prosecutors|investigators|researchers|scientists|experts|analysts|sources|media"
     r"|organi[sz]ers|agencies|residents|critics|activists|archaeologists"
+    # "On Saturday morning, representatives from Iran acknowledged ...", "Local lawmakers said ..."
+    r"|representatives|lawmakers|legislators"
     # "multiple news outlets reported": outlets unnamed
     r"|(?:news|media)\s+outlets"
 )
@@ -144,6 +151,9 @@ _SOURCE = (
     # "Additionally, businessman and Trump loyalist Stephen Schwarzman said": posts in lower case after an opening
     rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s+and\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_ROLE_NOUNS}))?"
     rf"\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{1,2}}"
+    # "Chelyabinsk regional Deputy Governor Oleg Klimov indicated": a post of a place's administration, capitalised
+    rf"|{_NAME}\s+(?:regional|provincial|federal|state|city|municipal|district|county)"
+    rf"(?:\s+{_NAME_AFTER_PARTICLES}){{2,5}}"
     # "Newly elected Assemblywoman Selena Torres": how recently the post was taken, before it
     rf"|[A-Z][a-z]+ly\s+(?:elected|appointed|named|installed|sworn-in)\s+{_NAME}(?:\s+{_NAME}){{1,4}}"
     # "Peter Iseley of worldwide victim group Ending Clergy Abuse": what a body is, before its name
@@ -157,7 +167,9 @@ _SOURCE = (
     r"|[Tt]he\s+\w+(?:\s+(?!(?:was|were|is|are|has|had|have|been|also)\b)(?!(?:" + _REPORTING_ADVERB + r")\b)\w+)?"
     # '"...," said his father, Abdullah Kurdi, ...', "Dunn's mother, Charlotte Charles, said": a relative,
     # named after it
-    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?)"
+    # "His associates have alleged Navalny was poisoned": the people around someone
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?"
+    r"|associates|allies|aides|supporters)"
     rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     # "47-year-old Matovič's government office has said": the owner's age before the name
@@ -176,6 +188,9 @@ _SOURCE = (
     r"(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|children|people|men|women)\b"
     rf"(?:\s+{_NAME}\s+(?:interviewed|contacted|surveyed|spoke\s+(?:to|with))\b)?"
     r"|One\s+interviewee"
+    # "Some members of opposition parties have claimed": some of a group named in lower case
+    r"|(?:One|Some|Many|Most|Several|Two|Three|Four|Five)\s+(?:members?|leaders?)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b"
     # "A university student named Wong said": someone introduced by name
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
@@ -223,6 +238,8 @@ _TRAILING_VERB_FIRST = LazyPattern(
 # '"...," said the report, reinforcing hints ...'  /  '"...," it said, echoing ...'
 _QUOTE_VERB = (
     r"said|says|added|wrote|writes|tweeted|posted|continued|explained|quipped|declared|remarked|recounted|commented"
+    # '"I'd never sat behind a kit before ...", he recalled in a 2009 retelling'
+    r"|recalled|recalls"
     r"|reads|went\s+on\s+to\s+(?:add|say|note|explain)"
     r"|told\s+(?:the\s+)?\w+"
     # 'Biden told host Mika Brzezinski "..."': whom, by post and name
@@ -331,7 +348,9 @@ _SPEAKER_THEN_QUOTE = LazyPattern(
     rf"(?:(?:also|had|has|have|{_REPORTING_ADVERB})\s+){{0,2}}"
     # 'Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news ..."': a reply, quoted
     rf"(?P<cue>{_QUOTE_VERB}|stated|noted|claimed|reported|suggested|argued|insisted|warned|spoke|declared"
-    r"|reacted|responded|replied)"
+    r"|reacted|responded|replied"
+    # 'Sheldon Yett of UNICEF observed, "..."', 'Trump, also on Twitter, defended his decision, "..."'
+    r"|observed|defended\s+(?:his|her|their|its|the)\s+(?:[a-z]+\s+)?[a-z]+(?=,\s*[\"“]))"
     rf"{_WHEN}"
     # 'Nikki Haley wrote on Twitter, "..."', 'Lindsey Graham spoke on Fox News, "..."', 'Elena Kagan declared
     # in the majority opinion, "..."': where it was said
@@ -422,7 +441,10 @@ _LEADING = LazyPattern(
 # "Connie Moganedi told CNN, neighbours ...": a comma, not "that", after whom a source told.
 _TOLD_BY_NAME = LazyPattern(rf"told\s+(?:the\s+)?{_CAPITAL}")
 # "North Korea claimed, as of Thursday, it was ...", "CBS News reported, citing Johns Hopkins data, there were ..."
-_ASIDE_AFTER_CUE = LazyPattern(r"(?:as\s+of|citing|quoting|on|in|at)\s[^,\"“]{1,60},\s+")
+# "Richard Grenell alleged, by way of example, Mahan had ...", "The book alleges, among other things, that Trump ..."
+_ASIDE_AFTER_CUE = LazyPattern(
+    r"(?:as\s+of|citing|quoting|on|in|at|by\s+way\s+of|among\s+other|for)\s[^,\"“]{1,60},\s+"
+)
 
 
 _LEADING_AFTER_OPENING = LazyPattern(_LEADING.pattern.removeprefix("^"))
@@ -437,6 +459,11 @@ _OPENING_PHRASE = LazyPattern(
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
+    # "Notably, in the book, Bolton claims ..."
+    r"|Notably|Previously|Initially|Subsequently|Recently|Importantly|Specifically"
+    # "By Sunday afternoon, Pierluisi said ...", "By yesterday, the World Health Organization reported ...": by when,
+    # not a byline's "By John Smith"
+    rf"|By(?=\s+(?:[a-z\d]|(?:{_WEEKDAY_CAPITALISED}|{'|'.join(month.capitalize() for month in MONTHS)})\b))"
     # "Talking about the attention, Kurtzer said ...", "Confirming life can thrive ..., Seager said ..."
     # a participle, not a name that is the subject ("Boeing did not ...", "Beijing has ...")
     r"|[A-Z][a-z]{2,}ing(?=\s)(?!\s+(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|said|says|told"
@@ -483,8 +510,11 @@ _DAY_WITHOUT_COMMA = LazyPattern(
     # "On Thursday officials reported ...": or a group
     # "A few days later the administration said ..."
     rf"(?:On\s+(?:{_WEEKDAY_CAPITALISED})|Yesterday|Today|Earlier\s+today|Last\s+(?:week|night)"
-    r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later)\s+"
-    rf"(?=the\s|[A-Z]|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
+    r"|A\s+(?:few\s+)?(?:days?|weeks?|months?)\s+later"
+    # "By 5:00 pm EDT (2100 UTC) the city stated ...", "At about 5:17 p.m. his daughter reported ...": by or at a time
+    r"|(?:By|At)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m)(?:\s+[A-Z]{2,4})?"
+    r"(?:\s+\([^()]{1,20}\))?)\s+"
+    rf"(?=the\s|[A-Z]|(?:his|her|their)\s|(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s)"
 )
 # "On the live television he said", "On September 13 — two days after the ruling — she said": a phrase that sets
 # the scene without its comma, or with an aside inside dashes, then the speaker's pronoun
@@ -536,7 +566,7 @@ _RELATIVE_SAID = LazyPattern(
 _AND_SAID = LazyPattern(
     r"(?:\s+and|,?\s+but)\s+(?:later\s+|also\s+|then\s+)?(?P<cue>said|told|stated|warned|added(?=\s+that\b|\s*[,:])"
     # "The attacker jumped on stage and claimed he was wrongfully imprisoned": a claim, not "claimed victory"
-    r"|claimed)\b"
+    r"|claimed|blamed|blames)\b"
 )
 # 'The research was led by Mark Hay, a marine ecologist at GT, who said "..."': the person "who" said the
 # quotation (without one, the relative clause is a claim of its own: ", who told the press his nephew ...")
@@ -568,7 +598,7 @@ _SUBJECT = LazyPattern(
 # commission": who said it, after a passive verb of saying
 _PASSIVE_BY = LazyPattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:first|officially|later|also|initially|previously)\s+)?"
-    r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated)"
+    r"(?P<cue>announced|reported|confirmed|disclosed|revealed|stated|(?P<told>told))"
     # "Park Won-soon was reported missing Thursday evening by the police": what they were reported as, and when
     # "COVID-19 was previously announced to be a "pandemic" by the World Health Organization (WHO)": or to be
     r"(?:\s+missing|\s+to\s+be\s+(?:an?\s+)?(?:[\"\u201c][^\"\u201c\u201d]{1,30}[\"\u201d]|[a-z]+))?"
@@ -579,7 +609,10 @@ _PASSIVE_BY = LazyPattern(
     # "were reported by local media to have visited the hospital": what they were reported to have done
     # "were reported by CNN as such:": how, after them; "the World Health Organization (WHO).": their abbreviation
     r"(?:\s+\([A-Z]{2,6}\))?"
-    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$)"
+    r"(?=\s+(?:via|on|in|at|through|during|late|early|yesterday|today|as|to\s+(?:have|be))\b|\s*[,.;:]|\s*$"
+    # 'he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 people under the rubble"':
+    # what the source told, quoted
+    r"|(?(told)\s+(?:of|that)\s+[\"\u201c]|(?!)))"
 )
 # A frame set between commas inside the sentence: "Around 50 gallons of diesel, officials said,
 # spilled", "One child was, according to the fire service, among the dead", "The bomb was placed
@@ -1021,7 +1054,11 @@ def _frame(sentence: str) -> AttributionFrame | None:
         and (saying["cue"] != "claimed" or _claims_a_statement(sentence[saying.end() :].lstrip()))
         and (subject := _sentence_subject(sentence))
     ):
-        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=saying.start("cue"))
+        cue_start = saying.start("cue")
+        if (named := _named_it(sentence)) and named.start("cue") < cue_start:
+            # 'Tom Watson called the deal "lousy" and said he would ...': what they called it is theirs too
+            cue_start = named.start("cue")
+        return AttributionFrame(subject, saying["cue"], 0, len(sentence), "coordinated", cue_start=cue_start)
     if ";" not in sentence and (other := _AND_ANOTHER_SAID.search(sentence)) and _says_what(sentence, other.end()):
         # "Trump described the story as a hoax and the White House claimed it did not brief Trump": the second
         # speaker, whose words the sentence ends on
@@ -1036,9 +1073,17 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # doing the clause explains
             source = bodies[-1]
         return AttributionFrame(source, cue, 0, len(sentence), "coordinated", cue_start=relative.start("cue"))
-    if "called" in sentence and (named := _CALLED_IT.search(sentence)) and (subject := _sentence_subject(sentence)):
-        return AttributionFrame(subject, "called", 0, len(sentence), "coordinated", cue_start=named.start("cue"))
+    if (named := _named_it(sentence)) and (subject := _sentence_subject(sentence)):
+        return AttributionFrame(subject, named["cue"], 0, len(sentence), "coordinated", cue_start=named.start("cue"))
     return None
+
+
+def _named_it(sentence: str) -> re.Match[str] | None:
+    """What the subject called something or described it as: 'The campaign called the statement "absolutely
+    false."', 'Scripps Oceanography described him as "a guiding force ..."'."""
+    if "called" in sentence and (called := _CALLED_IT.search(sentence)):
+        return called
+    return _DESCRIBED_AS_QUOTED.search(sentence) if "described" in sentence else None
 
 
 # 'what the scientists describe as an "upside-down river"': a few words in quotation marks, a name for something
@@ -1079,9 +1124,20 @@ _CALLED_IT = LazyPattern(
     r"|night|morning|evening|afternoon)s?\b)[a-z]|(?:[a-z]+,\s+)+[a-z]+,?\s+and\s+[a-z]+\s*[.;]?$)"
     # 'The campaign called the statement "absolutely false."', 'Chodankar called D'Souza "humble and soft-spoken"':
     # what they called it, quoted
-    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}})"
-    r"\s+[\"\u201c][a-z])"
+    # 'Trump called Stone's 40 month sentence "unjust."', 'Sam Wang called Conway "[a]n incomparable mathematician"':
+    # what of someone's, and a letter put in brackets
+    rf"|(?:it|them|this|that|(?:the|his|her|their|its|this|that)\s+[a-z][\w-]*|{_NAME}(?:\s+{_NAME}){{0,2}}"
+    rf"|(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s(?:\s+[\w-]+){{1,3}})"
+    r"\s+[\"\u201c]\[?[a-z])"
     # not over a semicolon to another speaker: 'Smith called the disappearance an "interesting" case; Miller said ...'
+    r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
+)
+# 'Scripps Oceanography described him as "a guiding force ..."', 'The US State Department described Hamza bin Laden in
+# March of this year as an "emerging" figure': what the subject described someone or something as, quoted
+_DESCRIBED_AS_QUOTED = LazyPattern(
+    r"(?<=[a-z] )(?P<cue>described)\s+(?:him|her|it|them|this|that|(?:the|his|her|their|its)\s+[a-z][\w-]*"
+    rf"|{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,3}})(?:\s+in\s+[^,;\"\u201c]{{1,40}}?)?\s+as\s+(?:(?:an?|the)\s+)?"
+    r"[\"\u201c]"
     r"(?![^;]*;[^;]*\b(?:said|says|told|stated|added|wrote)\b)"
 )
 
@@ -1389,7 +1445,18 @@ def _leading_content_follows(match: re.Match[str], sentence: str) -> bool:
 # results indicated a rise", "The army asserted control", "The team conceded a goal", "Amash contended for
 # the nomination"; "Both candidates claimed victory", "It claimed a sixteenth death".
 _CUES_WITH_OBJECTS = frozenset(
-    {"revealed", "indicated", "indicates", "asserted", "conceded", "contended", "contends", "claimed", "claims"}
+    {
+        "revealed",
+        "indicated",
+        "indicates",
+        "asserted",
+        "conceded",
+        "contended",
+        "contends",
+        "claimed",
+        "claims",
+        "claim",
+    }
 )
 # "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
 _DENIED_A_THING = LazyPattern(
@@ -1411,15 +1478,16 @@ def _says(match: re.Match[str], sentence: str) -> bool:
     if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
         return True
     content = sentence[match.end() :]
-    if _cue(match["cue"]) in ("claimed", "claims"):
+    if _cue(match["cue"]) in ("claimed", "claims", "claim"):
         return _claims_a_statement(content)
     return _SAID_FOLLOWS.match(content) is not None or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])
 
 
 # Where what was claimed ends: before the claimant's next act ("claimed 3000 lives and destroyed 500 homes") or a
 # relative clause about the object ("claimed victory in the vote, which was disputed"), not at any "and" ("claimed
-# she and her family had received threats") or comma ("claimed Iran, especially, is influencing ...")
-_CLAIM_END = LazyPattern(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where)\b")
+# she and her family had received threats") or comma ("claimed Iran, especially, is influencing ..."), but at a clause
+# after both ("claimed 6606 lives, and 167,515 cases were reported")
+_CLAIM_END = LazyPattern(r";|,?\s+(?:and|but|or)\s+(?=[a-z]+ed\b|said\b|told\b)|,\s+(?:which|who|where|and|but)\b")
 # "The Taliban have claimed responsibility", "ISIL claimed the bombing": a group's word that it did it
 _CLAIMED_THE_ACT = LazyPattern(
     r"(?:(?:full\s+)?responsibility|credit|(?:the\s+)?(?:attacks?|bombings?|shootings?|killings?))\b"
