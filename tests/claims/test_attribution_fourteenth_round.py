@@ -295,3 +295,21 @@ def test_a_claim_split_off_what_its_claimant_did_is_theirs():
 
 def test_lives_claimed_before_a_clause_after_a_comma_and_and_are_no_claim():
     assert find_attribution("The virus claimed 6606 lives, and 167,515 cases were reported of this disease.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment claims fell to 700,000 last week.",
+        "Insurance claims have doubled since the storm hit the coast.",
+        "Jobless claims rose for the third week running in the Midwest.",
+    ],
+)
+def test_claims_that_are_counted_are_made_by_nobody(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_a_group_that_claims_something_still_makes_the_claim():
+    frame = find_attribution("Activists claim safety standards are routinely ignored at the plant.")
+    assert frame is not None
+    assert frame.source == "Activists"

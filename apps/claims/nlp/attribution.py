@@ -1478,11 +1478,20 @@ def _says(match: re.Match[str], sentence: str) -> bool:
     if _cue(match["cue"]) not in _CUES_WITH_OBJECTS or match.group().rstrip().endswith(("that", ",")):
         return True
     content = sentence[match.end() :]
+    if _cue(match["cue"]) in ("claims", "claim") and _CLAIMS_BEFORE_THEIR_VERB.match(content):
+        return False
     if _cue(match["cue"]) in ("claimed", "claims", "claim"):
         return _claims_a_statement(content)
     return _SAID_FOLLOWS.match(content) is not None or has_clause_verb(_FIRST_CLAUSE_END.split(content, maxsplit=1)[0])
 
 
+# "Unemployment claims fell to 700,000", "Insurance claims have doubled": claims that are counted, not made, as a
+# verb follows them at once
+_CLAIMS_BEFORE_THEIR_VERB = LazyPattern(
+    r"\s*(?:have|has|had|are|were|was|is|will|would|could|may|might|rose|rise|fell|fall|grew|grow|hit|reached|topped"
+    r"|surged|jumped|dropped|declined|increased|decreased|doubled|tripled|totall?ed|numbered|remain(?:ed)?|stood"
+    r"|filed|paid|made)\b"
+)
 # Where what was claimed ends: before the claimant's next act ("claimed 3000 lives and destroyed 500 homes") or a
 # relative clause about the object ("claimed victory in the vote, which was disputed"), not at any "and" ("claimed
 # she and her family had received threats") or comma ("claimed Iran, especially, is influencing ..."), but at a clause
