@@ -215,6 +215,15 @@ _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 _TERM_IN_QUOTATION_MARKS = re.compile(
     r"\b(?:name|named|nicknamed|dubbed|termed|so-called|known\s+as)\s+(?:(?:the|a|an)\s+)?[\"“][^\"”]{1,60}[\"”]"
     r"|^(?:A|An|The)\s+[\"“][^\"”]{1,60}[\"”](?=\s+(?:is|are|was|were|refers|means)\b)"
+    # 'add the question, "Is this person a citizen of the United States?", to the census': a question as written
+    r"|\bquestion,?\s+[\"“][^\"”]{1,100}\?[\"”]"
+)
+# A judgement in the judge's words, however short: 'Smith called the disappearance an "interesting" case', 'Trump
+# called Stone's 40 month sentence "unjust."'; not a name, which follows the verb with no object between ('was
+# commonly called "swine flu."', 'a pattern called a "glider"')
+_NAMED_IN_SOMEONES_WORDS = re.compile(
+    r"\b(?:called|calling|described|describing|denounced|labell?ed|branded)\s+(?!(?:the|a|an|as)\s+[\"“])"
+    r"(?:[\w'\u2019-]+\s+){1,6}?(?:as\s+)?(?:an?\s+)?[\"“](?![A-Z][^\"”]*[\"”])"
 )
 # A duty under a rule, not a forecast: "Per the decree ..., priests and nuns are expected to notify ..."
 _RULE_BEFORE_EXPECTED = re.compile(
@@ -247,7 +256,7 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
-    delivered attained presented"""
+    delivered attained presented replaced restored carried avoided"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
@@ -332,6 +341,22 @@ _NOTHING_REPORTED = re.compile(
 # "Reportedly, Trump and Bolton have been at odds", "Allegedly, Jong processed ...": what the sentence says is
 # reported or alleged, as with unnamed reports
 _REPORTEDLY_OPENING = re.compile(r"^(?P<verb>reportedly|allegedly)\b")
+# "The rally was reportedly one of the biggest", "UpGuard reportedly sent an email", "Personnel reportedly had control
+# of the blaze": "reportedly" before the verb of the sentence's own clause; not an aside after a comma ("Blankenship,
+# reportedly nicknamed the ..."), a relative clause ("Lukasz, who reportedly works at ...") nor the hedge on a
+# noun or a number after a verb: "cleared reportedly peaceful protesters", "burns over reportedly 85% of his body";
+# what is reportedly expected or to be is left to the forecasts and plans ("is reportedly expected to launch next
+# year" stays a prediction)
+_REPORTEDLY_BEFORE_THE_VERB = re.compile(
+    r"(?:^|[,;:(\u2014\u2013]\s*)(?:(?!(?:who|which|whose|that)\b)[^,;:(\u2014\u2013\s]+\s+)+?(?P<verb>reportedly)"
+    r"(?!\s+(?:expected|set\s+to|due|scheduled|planned|to)\b)(?:"
+    # after the verb "to be" or an auxiliary ("The rally was reportedly one of the biggest") or before a verb
+    + "".join(rf"(?<=\b{verb} reportedly)|" for verb in ("was", "were", "is", "are", "has", "had", "have", "been"))
+    + r"\s+(?:[a-z]+ly\s+)*(?:was|were|is|are|has|had|have|did|does|do|could|would|will|may|might|can|[a-z]+ed"
+    r"|[a-z]+ing|sent|held|set|made|said|took|began|saw|won|told|left|went|struck|shot|cut|met|fled|built|rose|fell"
+    r"|grew|lost|became|gave|spent|kept|paid|ran|broke|came|got|put|found|brought|bought|thought|knew|sold"
+    r"|fought|believe)\b)"
+)
 # "after a reported fall at his home", "Reported cases also appeared in Thailand": a thing as reports give it,
 # and nobody quoted, unlike "Penn State reported the invention"
 _REPORTED_AS_AN_ADJECTIVE = re.compile(
@@ -747,7 +772,13 @@ def classify(
     if quoted or _quotes_someone(text):
         return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
-    unnamed_reports = _UNNAMED_REPORTS.search(lower) or _REPORTEDLY_OPENING.match(lower) or _FINDING.search(lower)
+    unnamed_reports = (
+        _UNNAMED_REPORTS.search(lower)
+        or _REPORTEDLY_OPENING.match(lower)
+        or _FINDING.search(lower)
+        or ("reportedly" in lower and _REPORTEDLY_BEFORE_THE_VERB.search(lower))
+        or None
+    )
     attributed = bool(attribution) or bool(_speech_cues(words)) or unnamed_reports is not None
     prediction_cues = _prediction_cues(text, anchored=anchored)
     reporting = _REPORTING_VERB.search(text)
@@ -1649,8 +1680,12 @@ def _quotes_someone(text: str) -> bool:
     verb of saying ('Roberts says his event, "Storm Area 51, They Can't Stop All of Us", was posted as a joke', 'A
     spokesman of "Save the Children" said'), unless it is shouted in capitals; nor is a term being named or defined
     ('earned the name "jackass penguin"', 'nicknamed the "king of coal"', 'A "biosignature gas" is one that ...')."""
-    quotations = re.findall(r"[\"“]([^\"”]{12,})[\"”]", _TERM_IN_QUOTATION_MARKS.sub(" ", text))
-    return any(not _title_case(quotation) or quotation.isupper() for quotation in quotations)
+    # Marks pair in order: the words between two quotations ('"COVI" represents the coronavirus, "D" is for') are
+    # outside both; a quotation left open runs to the claim's end
+    quotations = re.findall(r"[\"“]([^\"”]*)(?:[\"”]|$)", _TERM_IN_QUOTATION_MARKS.sub(" ", text))
+    return any(
+        len(quotation) >= 12 and (not _title_case(quotation) or quotation.isupper()) for quotation in quotations
+    ) or bool(_NAMED_IN_SOMEONES_WORDS.search(text))
 
 
 def _title_case(phrase: str) -> bool:
@@ -1668,6 +1703,11 @@ def _speech_cues(words: list[str]) -> list[str]:
         elif word == "reporting":
             if index and words[index - 1] in _REPORTING_GROUPS:
                 cues.append(word)  # "with local media reporting no-one was inside", not "his financial reporting"
+        elif word == "called":
+            # "Amnesty International has called for an investigation", "The Turkish statement called for the safe
+            # zone ...": a demand made aloud; not "was called for questioning", nor "called the move ..."
+            if words[index + 1 : index + 2] == ["for"] and (not index or words[index - 1] not in _BE_FORMS):
+                cues.append("called for")
         elif (not index or words[index - 1] != "as") and not _RELATIVE_WORDS.intersection(
             words[max(0, index - 3) : index]
         ):
@@ -1685,12 +1725,14 @@ _SPEECH_VERBS = frozenset({"said", "says", "say", "saying", "reported", "told", 
 # residents to evacuate", "police warned people in the vicinity to stay inside", "Merkel demanded an explanation")
 # and of judging aloud ("Brett McGurk also criticized the decision via Twitter", "The operation was condemned by
 # members of the European Union"), and of making a view or a plan known ("Both officers indicated they would appeal",
-# "Projections by CNN and NPR indicated he won").
+# "Projections by CNN and NPR indicated he won"), and of making news known ("Magyar Nemzet revealed a deal whereby
+# ...", "PBS revealed that ...", "Your release mentioned sexing the penguins was problematic").
 _STATING_VERBS = words(
     """speculated hinted reasoned suggested argued noted explained insisted testified urged advised warned encouraged
-    demanded criticized criticised condemned indicated"""
+    demanded criticized criticised condemned indicated revealed mentioned"""
 )
-_SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting"}
+_SPEECH_CUE_WORDS = _SPEECH_VERBS | _STATING_VERBS | {"reporting", "called"}
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})
 
 
