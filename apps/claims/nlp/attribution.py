@@ -16,6 +16,9 @@ _VERB = (
     r"alleged|alleges|remarked|remarks|recounted|recounts|commented|comments|indicated|indicates|revealed|"
     r"clarified|stressed|emphasi[sz]ed|acknowledged|asserted|conceded|contended|contends|reiterated|reiterates"
     r"|testified|testifies"
+    # "Jerrold Nadler has repeatedly maintained an impeachment inquiry is ...": what is held to be true (not "Biden
+    # maintained his lead", which _says turns away as a thing kept)
+    r"|maintained|maintains"
     # "Aid agencies say ...": a group's present; "Muyembe went on to say ...", "They did say ...": the verb of
     # saying after what carries its tense
     r"|say|(?:went\s+on\s+to|did)\s+(?:say|add|note|explain)"
@@ -88,6 +91,9 @@ _OUTLET_NOUN = r"daily|newspaper|magazine|tabloid|weekly|broadcaster|outlet|webs
 # What the outlet is, in up to three words before that noun: "Greek daily", "state-owned Iranian news agency", "Local
 # news outlet", "Russian business daily"
 _OUTLET_DESCRIPTION = rf"(?:(?:[Tt]he|{_NAME})\s+)?(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,2}}(?:{_OUTLET_NOUN})"
+# "One news site, Znak.com,": an outlet introduced by what it is, then by its name
+_OUTLET_INTRODUCED = rf"(?:One|An?)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_OUTLET_NOUN}|site),\s+"
+_OUTLET_THEN_NAME = rf"{_OUTLET_INTRODUCED}{_NAME}(?:\s+{_NAME}){{0,3}},(?=\s)"
 _DOCUMENT_NOUN = (
     r"decision|ruling|report|statement|study|survey|order|judgment|judgement|indictment|complaint|filing|lawsuit"
     r"|memo|letter|audit|analysis|data|figures|records|notice|petition|motion"
@@ -107,6 +113,12 @@ _SOURCE = (
     r"(?=\s+(?:(?:also|have|has|had)\s+)?(?:[a-z]+ed|said|says|told|wrote)\b)"
     # "However, this person also said": someone the sentence before quoted, by who they are
     r"|[Tt]his\s+(?:person|man|woman)(?=\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|stated)\b)"
+    # "State legislators supporting the law argued", "The public officials who ordered that change claimed", "Critics
+    # from across Britain's political spectrum have claimed": a group described by what it does or where it is from
+    rf"|(?:[Tt]he\s+|{_NAME}\s+)?(?:[a-z][\w-]*\s+)?(?i:{_GROUP_NOUN})\s+"
+    r"(?:who\s+[a-z]+|(?!during\b|according\b)[a-z]{2,}ing|from\s+across)\s[^,;\"\u201c\u201d]{2,60}?"
+    # "One news site, Znak.com, claims": an outlet, then its name between commas
+    rf"|{_OUTLET_THEN_NAME}"
     # "Residents there told": a group named by where it is, after it
     rf"|(?i:{_GROUP_NOUN})\s+there(?=\s+(?:said|says|told|reported|stated)\b)"
     # "Hospital officials in Omsk said": a group named by what it is and where
@@ -399,6 +411,9 @@ _PLACE_AFTER_SOURCE = LazyPattern(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s
 # source is may follow it
 _TRAILING_ACCORDING = LazyPattern(
     r"(?:,\s+|\s+)according\s+to\s+(?P<source>[^,]{2,120}?)"
+    # "according to a report from ABC Australia on March 3 in which they said they had no plans ...": what the report
+    # said, after it
+    r"(?:\s+in\s+which\s+(?:he|she|it|they)\s+(?:said|says|stated|reported|wrote)\s[^,]{2,200}?)?"
     r"(?:,\s+(?P<description>(?:the|an?|his|her|its|their)\s[^,]{2,160}))?\s*[.!]?\s*$"
 )
 # A verb makes a trailing "source" a clause: "according to Wasef archaeologists have not ...".
@@ -686,6 +701,8 @@ _OUTLET_BEFORE = LazyPattern(rf"^{_OUTLET_DESCRIPTION}\s+(?={_CAPITAL})")
 _MAKER_BEFORE = LazyPattern(rf"^(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_MAKER_NOUN})\s+(?={_CAPITAL})")
 # "This Wednesday Greek Foreign Minister George Katrougalos": the day opens the sentence, the source follows.
 _DAY_BEFORE_SOURCE = LazyPattern(rf"^(?:(?:This|Last|On|Late|Early)\s+)?(?:{_WEEKDAY_CAPITALISED})\s+(?={_CAPITAL})")
+# "a report from ABC Australia on March 3": the date it spoke
+_DATE_AFTER_SOURCE = LazyPattern(rf"\s+on\s+(?i:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?$")
 # Weekdays are capitalised; a capitalised "Today" is a name ("USA Today").
 _DAY_AFTER_SOURCE = LazyPattern(rf"\s+(?:(?:on|late|early)\s+)?(?:(?i:{_WEEKDAY})|today|yesterday|tonight)$")
 
@@ -936,7 +953,12 @@ def _frame(sentence: str) -> AttributionFrame | None:
             # "According to police in Baytown, Texas, Zhukovskyy has ...": the state is the source's
             source, content_start = f"{source}, {place['place']}", place.end()
         return AttributionFrame(source, "according to", content_start, len(sentence), "according")
-    if (match := _LEADING.match(sentence)) and _leading_content_follows(match, sentence) and _says(match, sentence):
+    if (
+        (match := _LEADING.match(sentence))
+        and _leading_content_follows(match, sentence)
+        and _says(match, sentence)
+        and not _REPORTS_FROM.match(sentence)  # "Initial reports from Omsk hospital reported": not "Initial"
+    ):
         return _leading_frame(match, sentence)
     if (
         (opening := _OPENING_PHRASE.match(sentence))
@@ -1241,11 +1263,19 @@ _QUOTE_THEN_DESCRIBED_SPEAKER = LazyPattern(
 )
 # "Another report from the Mexican government during the weekend said ...", "A new study by the Pew Research Center
 # found ...": a document of a named body or a body of a place, and when it appeared
+# "Initial reports from Omsk hospital reported ...": the first reports of a place's hospital; "Current consensus
+# among scientists says ...": what a group agrees on
+_REPORTS_OPENING = r"(?:Initial|Early|Later)\s+reports\s+(?:from|by)"
+_REPORTS_FROM = LazyPattern(rf"{_REPORTS_OPENING}\s")
 _DOCUMENT_FROM = LazyPattern(
-    r"(?:An?|Another|The)\s+(?:(?:new|recent|latest|separate|second|\d{4})\s+)?"
-    r"(?:report|statement|study|survey|analysis|assessment|letter|memo)\s+(?:from|by)\s+"
+    r"(?:(?:An?|Another|The)\s+(?:(?:new|recent|latest|separate|second|\d{4})\s+)?"
+    r"(?:report|statement|study|survey|analysis|assessment|letter|memo)\s+(?:from|by)"
+    rf"|{_REPORTS_OPENING}"
+    rf"|(?:Current|The\s+current|The\s+scientific|Scientific)\s+consensus\s+among(?=\s+(?:[a-z]+\s+)?(?:{_GROUP_NOUN})\s))\s+"
     rf"(?P<source>(?:the\s+)?{_NAME}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}"
-    rf"|(?:the\s+)?(?:{_NAME}\s+){{1,3}}(?:government|ministry|police|army|military|agency|department|authorities))"
+    rf"|(?:the\s+)?(?:{_NAME}\s+){{1,3}}(?:government|ministry|police|army|military|agency|department|authorities"
+    r"|hospital)"
+    rf"|(?<=among\s)(?:[a-z]+\s+)?(?:{_GROUP_NOUN}))"
     r"(?:\s+(?:during|on|in|at|last|this)\s[^,\"“]{1,30}?)?"
     r"\s+(?P<cue>said|says|stated|states|found|showed|concluded|estimated|reported)\b"
 )
@@ -1368,8 +1398,13 @@ def _leading_source(match: re.Match[str]) -> str:
     """Who speaks in a leading frame: by name where a post comes first ("The Vice President, Mike
     Pence, said", "One senator, Eduardo Bhatia, said"); a name after a name is left as it was found
     ("Russia, Vladimir Putin, ...")."""
+    if outlet := _OUTLET_NAMED.match(match["source"]):
+        return _clean(outlet["name"])
     named = match["named"] or match["unclosed"]
     return _clean(named if named and _names_a_post_first(match["source"]) else match["source"])
+
+
+_OUTLET_NAMED = LazyPattern(rf"^{_OUTLET_INTRODUCED}(?P<name>[^,]+),$")
 
 
 def _names_a_post_first(source: str) -> bool:
@@ -1456,6 +1491,8 @@ _CUES_WITH_OBJECTS = frozenset(
         "claimed",
         "claims",
         "claim",
+        "maintained",
+        "maintains",
     }
 )
 # "Congress has repeatedly denied funding for such a wall": denying someone a thing, not denying a statement
@@ -1521,7 +1558,8 @@ def _clean(source: str) -> str:
     ("Residents there")."""
     named = _MAKER_BEFORE.sub("", _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,")))
     named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
-    return _DAY_BEFORE_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", _THERE_AFTER_GROUP.sub("", named)))
+    named = _DATE_AFTER_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", _THERE_AFTER_GROUP.sub("", named)))
+    return _DAY_BEFORE_SOURCE.sub("", named)
 
 
 # "a March 14, 2019 NATO press release", "the 2019 WHO report": a named body's dated document
