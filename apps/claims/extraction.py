@@ -244,7 +244,8 @@ _HABITUAL_WILL = re.compile(
 # Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
 # English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
 # place on a bendy road", "Terry Melcher predeceased her in 2004", "The franchise expired on Monday", "Avenatti pled
-# not guilty", "The House impeached President Trump", "a new allegation surfaced"); kept out of EVENT_VERBS, whose
+# not guilty", "The House impeached President Trump", "a new allegation surfaced", "Bolton previously served as the
+# US ambassador", "Wiranto survived the attack", "tributes were paid by world leaders"); kept out of EVENT_VERBS, whose
 # words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
 # often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
 # poisoned") is no event.
@@ -256,7 +257,8 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
-    delivered attained presented replaced restored carried avoided flew survived served paid questioned"""
+    delivered attained presented replaced restored carried avoided flew survived served paid questioned apologized
+    apologised reunited"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",

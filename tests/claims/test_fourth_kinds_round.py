@@ -25,6 +25,8 @@ from apps.claims.models import ClaimKind
             "questioned",
         ),
         ("Wiranto survived the attack.", "survived"),
+        ("Imus later apologized for the comment.", "apologized"),
+        ("The band reunited in 2005 for several London and New York concerts.", "reunited"),
     ],
 )
 def test_more_past_forms_tell_what_happened(text, cue):
