@@ -244,7 +244,8 @@ _HABITUAL_WILL = re.compile(
 # Past forms that make a claim an event ("Trump granted Kerik a pardon", "was sworn in as governor", "crossed the
 # English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
 # place on a bendy road", "Terry Melcher predeceased her in 2004", "The franchise expired on Monday", "Avenatti pled
-# not guilty", "The House impeached President Trump", "a new allegation surfaced"); kept out of EVENT_VERBS, whose
+# not guilty", "The House impeached President Trump", "a new allegation surfaced", "Bolton previously served as the
+# US ambassador", "Wiranto survived the attack", "tributes were paid by world leaders"); kept out of EVENT_VERBS, whose
 # words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
 # often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
 # poisoned") is no event.
@@ -256,7 +257,8 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     ousted born invited broke discovered departed graduated collided overturned halted redirected targeted opted
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
-    delivered attained presented replaced restored carried avoided"""
+    delivered attained presented replaced restored carried avoided flew survived served paid questioned apologized
+    apologised reunited"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
@@ -306,9 +308,13 @@ _NOT_HAPPENED = re.compile(
     r"[a-z])"
 )
 # Words that read as event verbs but are not verbs here: "open source software", "sailed very close to", "The power
-# plant was close to the quake's epicenter"
+# plant was close to the quake's epicenter", "the right to employment, paid vacation", "Red Hat's paid operating
+# system"
 _NOT_AN_EVENT_VERB = re.compile(
-    r"\bopen(?=[\s-]+source\b)|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
+    r"\bopen(?=[\s-]+source\b)"
+    r"|\bpaid(?=\s+(?:[a-z]+\s+)?(?:vacations?|leave|holidays?|time\s+off|subscriptions?|versions?|software"
+    r"|operating\s+system)\b)"
+    r"|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
     r"|\b(?:was|were|be|been|being|remains?|remained|stays?|stayed|lies|lay)\s+close(?=\s+to\b)"
 )
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
@@ -326,12 +332,19 @@ _SAY_QUOTING_NOBODY = re.compile(r",\s*say\s*,|\ba\s+say\b")
 # oxygen concentrations occur when ...", "Preliminary investigations suggest a new feature ... was forcing the nose
 # down": what a study or an inquiry found is its finding, reported as a statement is, though the attribution frame
 # names no source; not "A search of the van found a weapon", "Baker found early success", "As its name suggests",
-# nor a history of finds ("This was not the first time scientists have found signs of water")
+# nor a history of finds ("This was not the first time scientists have found signs of water"); what an autopsy or a
+# court determined is its finding too ("An autopsy determined the elephant was pregnant"), though what a court
+# found is its ruling ("the Supreme Court also found unconstitutional a 2005 law")
 _FINDING = re.compile(
     r"\b(?:they|we|researchers|scientists|stud(?:y|ies)|team|authors|investigators|investigations?|inquiry|survey"
-    r"|analysis|review|paper|results|data|et\s+al\.?)\s+(?:also\s+)?"
-    r"(?P<verb>found|find|finds|suggest|suggests|suggested)\b"
+    r"|analysis|review|paper|results|data|et\s+al\.?|autopsy|coroner|inquest"
+    r"|court(?=\s+(?:also\s+)?(?:determined|concluded)))\s+(?:also\s+)?"
+    r"(?P<verb>found|find|finds|suggest|suggests|suggested|determined|concluded)\b"
 )
+# "They were found statistically less likely to commit suicide", "The eruption was found to be associated with an
+# increase": a finding told in the passive; not what was found somewhere or in some state ("Ivan was found under
+# rubble", "was found dismembered", "was found not-guilty")
+_PASSIVE_FINDING = re.compile(r"\b(?:was|were|been)\s+(?P<verb>found)(?=\s+(?:[a-z]+ly\s+)?(?:to|more|less)\s)")
 _REPORTED_MISSING = re.compile(r"\breported\s+missing\b")
 # "No claims of responsibility were reported yesterday", "no evidence of Israeli involvement has been reported": what
 # nobody reported quotes nobody
@@ -776,6 +789,7 @@ def classify(
         _UNNAMED_REPORTS.search(lower)
         or _REPORTEDLY_OPENING.match(lower)
         or _FINDING.search(lower)
+        or _PASSIVE_FINDING.search(lower)
         or ("reportedly" in lower and _REPORTEDLY_BEFORE_THE_VERB.search(lower))
         or None
     )
@@ -806,15 +820,16 @@ def classify(
         return ClaimKind.CAUSAL, causal
     if event_cues:
         return ClaimKind.EVENT, [*event_cues, *(q["text"] for q in quantities)]
-    if claimed:
-        return ClaimKind.STATISTIC, [q["text"] for q in claimed]
+    counted = [q for q in claimed if not _names_which_things(text, q)]
+    if counted:
+        return ClaimKind.STATISTIC, [q["text"] for q in counted]
     return ClaimKind.OTHER, []
 
 
 def _event_cues(lower: str, words: list[str]) -> list[str]:
     if not any(w in _KIND_EVENT_VERBS for w in words) and not _EVENT_PHRASE.search(lower):
         return []
-    if ("open" in words or "close" in words) and _NOT_AN_EVENT_VERB.search(lower):
+    if ("open" in words or "close" in words or "paid" in words) and _NOT_AN_EVENT_VERB.search(lower):
         lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
     happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
     event_cues = [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
@@ -1622,6 +1637,16 @@ def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:
         quantity["qualifier"] == "="
         and quantity["text"].isalnum()
         and re.search(rf"\b[Tt]he {quantity['text']}\b", text) is not None
+    )
+
+
+def _names_which_things(text: str, quantity: dict[str, Any]) -> bool:
+    """ "The leaders of the two countries publicly expressed ...", "This was one of the five demands of the
+    protesters": a small count after "the" names things the reader knows of, and counts nothing new."""
+    return (
+        quantity["qualifier"] == "="
+        and not _is_statistic(quantity)
+        and re.search(rf"\b(?:[Tt]he|[Bb]oth)\s+{re.escape(quantity['text'])}\b", text) is not None
     )
 
 
