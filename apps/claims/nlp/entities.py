@@ -41,7 +41,7 @@ PLACES = words(
     Manhattan Brooklyn Queensland Ontario Quebec Alberta Siberia Dagestan Omsk Tomsk Novosibirsk
     Yekaterinburg Smolensk Tyumen Chelyabinsk Sevastopol Donetsk Luhansk Kharkiv Odessa Lviv Azores
     Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa Tasmania NSW Manitoba Saskatchewan
-    Yukon Nunavut"""
+    Yukon Nunavut Antarctic Earth Mars"""
 ) | frozenset(
     ["Côte d'Ivoire", "Côte d\u2019Ivoire", "Cote d'Ivoire", "Ivory Coast",
      "Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
@@ -66,7 +66,7 @@ PLACES = words(
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
-     "Puerto Rico", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
+     "Puerto Rico", "American Samoa", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -123,7 +123,7 @@ NATIONALITIES = words(
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian Shoshone Arapaho Sioux Cherokee Navajo Apache
-    Lakota Cree Ojibwe Mohawk Swede Brit Turk Serb Croat"""
+    Lakota Cree Ojibwe Mohawk Swede Brit Turk Serb Croat Hellenic"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Hongkonger",
@@ -405,6 +405,8 @@ _VARIANT_AFTER = re.compile(r"s?\s+(?:Max|MAX|Dreamliner)\b")
 _PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
 # what follows a team's name where it is the sentence's subject or one of a pair: not "the Chuck Jones quote"
 _PLURAL_SUBJECT_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|were|are|have|had|won|lost|beat|defeated|played)\b")
+# people named by what they campaign against ("Veterans Against the War"), not "Crimes Against Humanity"
+_CAMPAIGN = re.compile(r"^(?:[A-Z]\w+ )*[A-Z][a-z]+(?:ers|ans|ents|ists|ors|ens|ies) Against (?:the )?[A-Z]")
 _WORK_AFTER_NAME = re.compile(
     r"\s+(?:film|films|movie|movies|series|franchise|trilogy|sequel|album|novel|documentary|musical|show)\b"
 )
@@ -481,6 +483,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
+            if kind in ("MISC", "PERSON") and _CAMPAIGN.search(name):
+                kind = "ORG"  # "Mothers Against Drunk Driving", "Iraq Veterans Against the War"
             if kind == "MISC" and re.search(r"\s\d{1,3}\s", name):
                 kind = "ORG"  # "Lost 52 Project": only a body's name holds a number before its head word
             if key not in seen and name:
@@ -642,6 +646,10 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
                 and not _opens_a_name_before_its_head(match.group().split())
             ):
                 yield pending[0], match.end()
+                pending = None
+                continue
+            if between == " the " and before.endswith(" Against"):
+                yield pending[0], match.end()  # "Iraq Veterans Against the War": what a campaign is against
                 pending = None
                 continue
             if between == " and " and _purpose_goes_on(before, match.group()):
