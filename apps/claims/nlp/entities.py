@@ -1446,3 +1446,38 @@ def _people_of_a_place(name: str) -> bool:
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:
     return name in ORGANISATIONS or name in PLACES or name in NATIONALITIES or name in known_people
+
+
+# What the article says around a word spelled with a capital inside that only a body does: it has a founder or a
+# spokesperson, speaks, acts or employs someone ("SpaceX founder Elon Musk", "CalFire requested", "working for
+# NationsBank", "UOKiK is the Polish anti-monopoly agency"); a system or a plan ("CentOS", "EastMed") does none of these
+_BODY_DOES_AFTER = (
+    r"\)?(?:['\u2019]s)?\s+(?:founder|co-?founder|CEO|chief|spokes(?:man|woman|person)|officials?|employees|staff"
+    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found"
+    r"|is (?:the|an?) [\w -]{0,40}?(?:agency|company|firm|airline|website|watchdog|regulator|bank|newspaper))\b"
+)
+_BODY_DOES_BEFORE = r"\b(?:(?:official|officials|spokes(?:man|woman|person)) (?:from|at|of)|working for|according to) "
+_PLURAL_OF_INITIALS = re.compile(r"[A-Z]+s")
+
+
+def type_bodies_named_in_one_word(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """A word with a capital inside left MISC is a body where the article writes it as one ("SpaceX", "CalFire",
+    "WalesOnline"), not initials in the plural ("MPs said")."""
+    candidates = {
+        entity["text"]
+        for entities in entity_lists
+        for entity in entities
+        if entity["type"] == "MISC"
+        and " " not in entity["text"]
+        and _CAPITAL_INSIDE.match(entity["text"])
+        and not _PLURAL_OF_INITIALS.fullmatch(entity["text"])
+    }
+    bodies = {
+        name
+        for name in candidates
+        if re.search(rf"\b{re.escape(name)}{_BODY_DOES_AFTER}|{_BODY_DOES_BEFORE}{re.escape(name)}\b", body)
+    }
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] == "MISC" and entity["text"] in bodies:
+                entity["type"] = "ORG"
