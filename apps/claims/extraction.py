@@ -47,6 +47,8 @@ from apps.claims.nlp.entities import (
     TITLES,
     find_entities,
     type_bodies_named_in_one_word,
+    type_initials_used_as_verbs,
+    type_plants_named_alone,
     without_possessive,
 )
 from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
@@ -711,7 +713,10 @@ def extract_claims(
     _name_opening_words(claims, named_in_body)
     _type_names_left_unplaced(claims, lower_case_words)
     _type_short_names_of_bodies(claims, named_in_body)
-    type_bodies_named_in_one_word([claim.entities for claim in claims], body)
+    entity_lists = [claim.entities for claim in claims]
+    type_bodies_named_in_one_word(entity_lists, body)
+    type_plants_named_alone(entity_lists, body)
+    type_initials_used_as_verbs(entity_lists, body)
     _type_people_surnamed_like_posts(claims, body, known_people)
     return merge_duplicates(claims)
 

@@ -66,7 +66,8 @@ PLACES = words(
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
-     "Puerto Rico", "American Samoa", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
+     "Puerto Rico", "American Samoa", "Indian Country", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic",
+     "Balkans",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -327,7 +328,7 @@ _BEFORE_A_PLACE = re.compile(
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
-    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese)\b"
+    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese|power\s+(?:plant|station)|refinery)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
@@ -400,6 +401,8 @@ _MODEL = re.compile(
     r"\b(?:[A-Z]{1,2}-?\d{2,4}|\d{3})(?:-\d{1,4})?(?=s?\b)(?!s?\s+(?:million|billion|thousand|percent|per|of)\b)"
 )
 _MAKER_BEFORE = re.compile(r"\b(?P<maker>[A-Z][a-z]+)\s+$")
+# "a Boeing B-17 Flying Fortress, is registered": the name a model is known by, before a mark
+_NICKNAME_AFTER_MODEL = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[,.;:)])")
 _VARIANT_AFTER = re.compile(r"s?\s+(?:Max|MAX|Dreamliner)\b")
 # a capitalised plural ("Kings", "Guards"), not a word ending in -ss or -us
 _PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
@@ -507,7 +510,10 @@ def _products(text: str) -> list[tuple[int, int]]:
         if variant := _VARIANT_AFTER.match(text, model.end()):
             spans.append((start, variant.end()))
         elif start < model.start():
-            spans.append((start, model.end()))
+            nickname = _NICKNAME_AFTER_MODEL.match(text, model.end())
+            spans.append(
+                (start, nickname.end() if nickname and not _listed(nickname["name"], frozenset()) else model.end())
+            )
     return spans
 
 
@@ -1338,7 +1344,11 @@ def names_an_organisation(tokens: list[str]) -> bool:
     comes before its "of", "for" or "on"."""
     before_of = re.split(r" (?:of|for|on) ", " ".join(tokens))[0].split()
     newspaper = len(tokens) >= 2 and tokens[0] == "Daily"  # "Daily Hive", "Daily Mail"
-    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper
+    # "Catholic Bishops' Conference of the Philippines": a conference its members own meets for good, a body
+    members_conference = (
+        len(before_of) >= 2 and before_of[-1] == "Conference" and before_of[-2].endswith(("s'", "s\u2019"))
+    )
+    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper or members_conference
 
 
 def _role_before_name(tokens: list[str]) -> int:
@@ -1481,3 +1491,32 @@ def type_bodies_named_in_one_word(entity_lists: list[list[dict[str, str]]], body
         for entity in entities:
             if entity["type"] == "MISC" and entity["text"] in bodies:
                 entity["type"] = "ORG"
+
+
+_PLANT_NAMED = re.compile(r"\b(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) (?:power (?:plant|station)|refinery)\b")
+
+
+def type_plants_named_alone(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """A name the article writes before "power plant" is that plant, a place, where it stands alone too: "The Costa
+    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa."""
+    plants = {match["name"].removeprefix("The ") for match in _PLANT_NAMED.finditer(body)}
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] in ("PERSON", "MISC") and entity["text"] in plants:
+                entity["type"] = "PLACE"
+
+
+# "Red Hat decided to EOL (End of Life) Red Hat Linux": initials after a verb that takes another are a verb
+_INITIALS_AS_A_VERB = re.compile(
+    r"\b(?:decided?|decides|plans?|planned|wants?|wanted|agreed|chose|choose|began|refused|intends?|intended) to"
+    r" (?P<initials>[A-Z]{2,5})\b"
+)
+
+
+def type_initials_used_as_verbs(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """Initials the article uses as a verb are no body's anywhere in it: "decided to EOL" ... "its EOL"."""
+    verbs = {match["initials"] for match in _INITIALS_AS_A_VERB.finditer(body)}
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] == "ORG" and entity["text"] in verbs:
+                entity["type"] = "MISC"
