@@ -24,6 +24,8 @@ def _entities(body, fragment):
          " indicated the injuries were minor.", "injuries", [("CalFire", "ORG")]),
         ("In 1998, following ten years working for NationsBank, Kay Hagan successfully ran for a seat in the state"
          " senate.", "seat", [("NationsBank", "ORG"), ("Kay Hagan", "PERSON")]),
+        ("UOKiK, the Polish anti-monopoly agency, has to approve the deal. The parties said the deal would close in"
+         " March.", "anti-monopoly", [("UOKiK", "ORG"), ("Polish", "NORP")]),
         ("The EastMed pipeline would carry gas from Israel to Greece by 2025 under the new agreement.", "pipeline",
          [("EastMed", "MISC"), ("Israel", "PLACE"), ("Greece", "PLACE")]),
         ("Adam Kokesh, an Iraq War veteran, joined Iraq Veterans Against the War in 2007.", "joined",

@@ -1460,11 +1460,11 @@ def _listed(name: str, known_people: frozenset[str]) -> bool:
 
 # What the article says around a word spelled with a capital inside that only a body does: it has a founder or a
 # spokesperson, speaks, acts or employs someone ("SpaceX founder Elon Musk", "CalFire requested", "working for
-# NationsBank", "UOKiK is the Polish anti-monopoly agency"); a system or a plan ("CentOS", "EastMed") does none of these
+# NationsBank", "UOKiK, the Polish anti-monopoly agency,"); a system or a plan ("CentOS", "EastMed") does none of these
 _BODY_DOES_AFTER = (
-    r"\)?(?:['\u2019]s)?\s+(?:founder|co-?founder|CEO|chief|spokes(?:man|woman|person)|officials?|employees|staff"
-    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found"
-    r"|is (?:the|an?) [\w -]{0,40}?(?:agency|company|firm|airline|website|watchdog|regulator|bank|newspaper))\b"
+    r"\)?(?:(?:['\u2019]s)?\s+(?:founder|co-?founder|CEO|chief|spokes(?:man|woman|person)|officials?|employees|staff"
+    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found)"
+    r"|(?:,| is) (?:the|an?) [\w -]{0,40}?(?:agency|company|firm|airline|website|watchdog|regulator|bank|newspaper))\b"
 )
 _BODY_DOES_BEFORE = r"\b(?:(?:official|officials|spokes(?:man|woman|person)) (?:from|at|of)|working for|according to) "
 _PLURAL_OF_INITIALS = re.compile(r"[A-Z]+s")
