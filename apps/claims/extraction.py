@@ -46,6 +46,9 @@ from apps.claims.nlp.entities import (
     PLACES,
     TITLES,
     find_entities,
+    type_bodies_named_in_one_word,
+    type_initials_used_as_verbs,
+    type_plants_named_alone,
     without_possessive,
 )
 from apps.claims.nlp.language import MIN_ENGLISH_SHARE, english_share, looks_english
@@ -723,6 +726,10 @@ def extract_claims(
     _name_opening_words(claims, named_in_body)
     _type_names_left_unplaced(claims, lower_case_words)
     _type_short_names_of_bodies(claims, named_in_body)
+    entity_lists = [claim.entities for claim in claims]
+    type_bodies_named_in_one_word(entity_lists, body)
+    type_plants_named_alone(entity_lists, body)
+    type_initials_used_as_verbs(entity_lists, body)
     _type_people_surnamed_like_posts(claims, body, known_people)
     return merge_duplicates(claims)
 
@@ -1214,7 +1221,10 @@ def _type_short_names_of_bodies(claims: list[ExtractedClaim], named_in_body: lis
                 and tokens[0] in bodies
                 and not (len(tokens) == 1 and re.search(rf"\b(?:of|as)\s+{re.escape(tokens[0])}\b", claim.text))
                 and any(
-                    len(body) == 2 if len(tokens) == 1 else len(body) > len(tokens) and body[-1] == tokens[-1]
+                    len(body) == 2
+                    if len(tokens) == 1
+                    # "Iraq Veterans Against the War" ends on what it is against, so "Iraq War" is no short name of it
+                    else len(body) > len(tokens) and body[-1] == tokens[-1] and body[-2] != "the"
                     for body in bodies[tokens[0]]
                 )
             ):

@@ -46,7 +46,7 @@ def _entities(body, fragment):
          [("Alex Lagakos", "PERSON"), ("Greek Energy Forum", "ORG")]),
         ("Suits is a Toronto-shot legal series.", "series", [("Toronto", "PLACE")]),
         ('"It worked \u2014 so far," SpaceX founder Elon Musk told the press after the launch.', "worked",
-         [("SpaceX", "MISC"), ("Elon Musk", "PERSON")]),
+         [("SpaceX", "ORG"), ("Elon Musk", "PERSON")]),
         ("Day was born Doris Mary Ann Kappelhoff in Cincinnati in 1922.", "born",
          [("Doris Mary Ann Kappelhoff", "PERSON"), ("Cincinnati", "PLACE")]),
         ("The owner of the Make Crate subscription service stated her products teach coding.", "owner",

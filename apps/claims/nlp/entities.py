@@ -41,7 +41,7 @@ PLACES = words(
     Manhattan Brooklyn Queensland Ontario Quebec Alberta Siberia Dagestan Omsk Tomsk Novosibirsk
     Yekaterinburg Smolensk Tyumen Chelyabinsk Sevastopol Donetsk Luhansk Kharkiv Odessa Lviv Azores
     Samos Lesbos Balochistan Punjab Kerala Xinjiang Hokkaido Okinawa Tasmania NSW Manitoba Saskatchewan
-    Yukon Nunavut"""
+    Yukon Nunavut Antarctic Earth Mars"""
 ) | frozenset(
     ["Côte d'Ivoire", "Côte d\u2019Ivoire", "Cote d'Ivoire", "Ivory Coast",
      "Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
@@ -66,7 +66,8 @@ PLACES = words(
      "European Union", "Soviet Union", "Czech Republic", "Great Britain",
      "Northern Ireland", "United Arab Emirates", "New York City", "United States of America",
      "Democratic Republic of Congo", "Democratic Republic of the Congo", "Bahamas", "Caribbean",
-     "Puerto Rico", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Balkans",
+     "Puerto Rico", "American Samoa", "Indian Country", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic",
+     "Balkans",
      # US states, which news copy names as often as countries
      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
      "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -123,7 +124,7 @@ NATIONALITIES = words(
     Uruguayan Paraguayan Ghanaian Senegalese Malian Cameroonian Congolese Rwandan Burundian Ugandan Tanzanian
     Zimbabwean Zambian Mozambican Angolan Namibian Eritrean Burmese Cambodian Singaporean Kyrgyz Tajik
     Moldovan Albanian Bosnian Macedonian Kosovar Libertarian Shoshone Arapaho Sioux Cherokee Navajo Apache
-    Lakota Cree Ojibwe Mohawk Swede Brit Turk Serb Croat"""
+    Lakota Cree Ojibwe Mohawk Swede Brit Turk Serb Croat Hellenic"""
 ) | _FAITHS | frozenset(
     ["South Korean", "North Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
      "Native American", "African American", "Latin American", "Hong Konger", "Hong Kongers", "Hongkonger",
@@ -327,7 +328,7 @@ _BEFORE_A_PLACE = re.compile(
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
-    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese)\b"
+    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese|power\s+(?:plant|station)|refinery)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
@@ -400,11 +401,15 @@ _MODEL = re.compile(
     r"\b(?:[A-Z]{1,2}-?\d{2,4}|\d{3})(?:-\d{1,4})?(?=s?\b)(?!s?\s+(?:million|billion|thousand|percent|per|of)\b)"
 )
 _MAKER_BEFORE = re.compile(r"\b(?P<maker>[A-Z][a-z]+)\s+$")
+# "a Boeing B-17 Flying Fortress, is registered": the name a model is known by, before a mark
+_NICKNAME_AFTER_MODEL = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[,.;:)])")
 _VARIANT_AFTER = re.compile(r"s?\s+(?:Max|MAX|Dreamliner)\b")
 # a capitalised plural ("Kings", "Guards"), not a word ending in -ss or -us
 _PLURAL = re.compile(r"[A-Z][a-z]+[^su\W]s")
 # what follows a team's name where it is the sentence's subject or one of a pair: not "the Chuck Jones quote"
 _PLURAL_SUBJECT_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|were|are|have|had|won|lost|beat|defeated|played)\b")
+# people named by what they campaign against ("Veterans Against the War"), not "Crimes Against Humanity"
+_CAMPAIGN = re.compile(r"^(?:[A-Z]\w+ )*[A-Z][a-z]+(?:ers|ans|ents|ists|ors|ens|ies) Against (?:the )?[A-Z]")
 _WORK_AFTER_NAME = re.compile(
     r"\s+(?:film|films|movie|movies|series|franchise|trilogy|sequel|album|novel|documentary|musical|show)\b"
 )
@@ -481,6 +486,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
+            if kind in ("MISC", "PERSON") and _CAMPAIGN.search(name):
+                kind = "ORG"  # "Mothers Against Drunk Driving", "Iraq Veterans Against the War"
             if kind == "MISC" and re.search(r"\s\d{1,3}\s", name):
                 kind = "ORG"  # "Lost 52 Project": only a body's name holds a number before its head word
             if key not in seen and name:
@@ -503,7 +510,10 @@ def _products(text: str) -> list[tuple[int, int]]:
         if variant := _VARIANT_AFTER.match(text, model.end()):
             spans.append((start, variant.end()))
         elif start < model.start():
-            spans.append((start, model.end()))
+            nickname = _NICKNAME_AFTER_MODEL.match(text, model.end())
+            spans.append(
+                (start, nickname.end() if nickname and not _listed(nickname["name"], frozenset()) else model.end())
+            )
     return spans
 
 
@@ -642,6 +652,10 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
                 and not _opens_a_name_before_its_head(match.group().split())
             ):
                 yield pending[0], match.end()
+                pending = None
+                continue
+            if between == " the " and before.endswith(" Against"):
+                yield pending[0], match.end()  # "Iraq Veterans Against the War": what a campaign is against
                 pending = None
                 continue
             if between == " and " and _purpose_goes_on(before, match.group()):
@@ -1330,7 +1344,11 @@ def names_an_organisation(tokens: list[str]) -> bool:
     comes before its "of", "for" or "on"."""
     before_of = re.split(r" (?:of|for|on) ", " ".join(tokens))[0].split()
     newspaper = len(tokens) >= 2 and tokens[0] == "Daily"  # "Daily Hive", "Daily Mail"
-    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper
+    # "Catholic Bishops' Conference of the Philippines": a conference its members own meets for good, a body
+    members_conference = (
+        len(before_of) >= 2 and before_of[-1] == "Conference" and before_of[-2].endswith(("s'", "s\u2019"))
+    )
+    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper or members_conference
 
 
 def _role_before_name(tokens: list[str]) -> int:
@@ -1438,3 +1456,67 @@ def _people_of_a_place(name: str) -> bool:
 
 def _listed(name: str, known_people: frozenset[str]) -> bool:
     return name in ORGANISATIONS or name in PLACES or name in NATIONALITIES or name in known_people
+
+
+# What the article says around a word spelled with a capital inside that only a body does: it has a founder or a
+# spokesperson, speaks, acts or employs someone ("SpaceX founder Elon Musk", "CalFire requested", "working for
+# NationsBank", "UOKiK, the Polish anti-monopoly agency,"); a system or a plan ("CentOS", "EastMed") does none of these
+_BODY_DOES_AFTER = (
+    r"\)?(?:(?:['\u2019]s)?\s+(?:founder|co-?founder|CEO|chief|spokes(?:man|woman|person)|officials?|employees|staff"
+    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found)"
+    r"|(?:,| is) (?:the|an?) [\w -]{0,40}?(?:agency|company|firm|airline|website|watchdog|regulator|bank|newspaper))\b"
+)
+_BODY_DOES_BEFORE = r"\b(?:(?:official|officials|spokes(?:man|woman|person)) (?:from|at|of)|working for|according to) "
+_PLURAL_OF_INITIALS = re.compile(r"[A-Z]+s")
+
+
+def type_bodies_named_in_one_word(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """A word with a capital inside left MISC is a body where the article writes it as one ("SpaceX", "CalFire",
+    "WalesOnline"), not initials in the plural ("MPs said")."""
+    candidates = {
+        entity["text"]
+        for entities in entity_lists
+        for entity in entities
+        if entity["type"] == "MISC"
+        and " " not in entity["text"]
+        and _CAPITAL_INSIDE.match(entity["text"])
+        and not _PLURAL_OF_INITIALS.fullmatch(entity["text"])
+    }
+    bodies = {
+        name
+        for name in candidates
+        if re.search(rf"\b{re.escape(name)}{_BODY_DOES_AFTER}|{_BODY_DOES_BEFORE}{re.escape(name)}\b", body)
+    }
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] == "MISC" and entity["text"] in bodies:
+                entity["type"] = "ORG"
+
+
+_PLANT_NAMED = re.compile(r"\b(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) (?:power (?:plant|station)|refinery)\b")
+
+
+def type_plants_named_alone(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """A name the article writes before "power plant" is that plant, a place, where it stands alone too: "The Costa
+    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa."""
+    plants = {match["name"].removeprefix("The ") for match in _PLANT_NAMED.finditer(body)}
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] in ("PERSON", "MISC") and entity["text"] in plants:
+                entity["type"] = "PLACE"
+
+
+# "Red Hat decided to EOL (End of Life) Red Hat Linux": initials after a verb that takes another are a verb
+_INITIALS_AS_A_VERB = re.compile(
+    r"\b(?:decided?|decides|plans?|planned|wants?|wanted|agreed|chose|choose|began|refused|intends?|intended) to"
+    r" (?P<initials>[A-Z]{2,5})\b"
+)
+
+
+def type_initials_used_as_verbs(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """Initials the article uses as a verb are no body's anywhere in it: "decided to EOL" ... "its EOL"."""
+    verbs = {match["initials"] for match in _INITIALS_AS_A_VERB.finditer(body)}
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] == "ORG" and entity["text"] in verbs:
+                entity["type"] = "MISC"
