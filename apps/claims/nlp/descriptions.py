@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from apps.claims.nlp.entities import find_entities
-from apps.claims.nlp.lexicon import words
+from apps.claims.nlp.lexicon import CAPITALS, words
 
 # Posts that one person holds at a time, written before a name ("US President Donald Trump", "President of Argentina
 # Alberto Fernández") or after it ("Pierre Nkurunziza, the President of Burundi"); not "Vice President", "former
@@ -21,6 +21,17 @@ _POST_BEFORE_NAME = re.compile(
     r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)(?=[A-Z])"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w.]*\s+")
+# Ministers, whose posts a country has several of: "Mexico's Foreign Secretary Marcelo Ebrard" is "the foreign
+# minister", and "Italian economic development minister Stefano Patuanelli" is "the minister" where no other is titled
+_MINISTERS = {"foreign minister": "Foreign Minister", "minister": "Minister"}
+_MINISTER_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?P<before>(?:[\w-]+\s+){0,3}?)(?P<title>(?P<foreign>[Ff]oreign\s+(?:[Aa]ffairs\s+)?)?[Mm]inister"
+    r"|[Ff]oreign\s+[Ss]ecretary)\s+(?=[A-Z])"
+)
+# A prime, chief or first minister heads a government, and "the minister" is not one
+_NOT_THE_MINISTER = re.compile(
+    r"\b(?:[Pp]rime|[Cc]hief|[Ff]irst|[Dd]eputy|[Vv]ice|[Ff]ormer|[Ll]ate|[Ss]hadow|[Jj]unior|ex)\W*$"
+)
 _POST_AFTER_NAME = re.compile(rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)")
 # Bodies whose kind their name says: "the party" is the "Prohibition Party", "the court" the "Supreme Court".
 _BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency")
@@ -31,22 +42,36 @@ _PUBLIC_HEADS = words(
     Foundation Institute School College Hospital Museum Church Society Fund Hall Center Centre"""
 )
 _UNHEADED = ("company", "firm")
+# Bodies whose kind no word of their name says, but the article says beside the name: "Iranian airline Mahan Air",
+# "rock band Cream", "broadcast corporation ABS-CBN", "the band the Grateful Dead", or an airline whose name ends in
+# "Airlines" or "Airways" ("Flyboard Air" is a hoverboard)
+_KINDS_SAID = {
+    "airline": r"airline",
+    "network": r"network|broadcaster|broadcast(?:ing)?\s+(?:corporation|company)",
+    "band": r"band",
+}
+_NAME_AFTER_KIND = re.compile(
+    rf"\b(?:(?P<airline>{_KINDS_SAID['airline']})|(?P<network>{_KINDS_SAID['network']})|(?P<band>{_KINDS_SAID['band']}))"
+    rf",?\s+(?P<the>the\s+|The\s+)?(?P<name>[{CAPITALS}][\w&.-]*(?:\s+[{CAPITALS}][\w&.-]*){{0,3}})"
+)
+_AIRLINE_NAME = re.compile(rf"\b[{CAPITALS}][\w-]*(?:\s+[{CAPITALS}][\w-]*){{0,2}}\s+(?:Airlines|Airways)\b")
+_CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
 _BODY_NAMES = {
     **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
     **dict.fromkeys(_UNHEADED, re.compile(rf"^(?!.*\b(?:{'|'.join(sorted({*_BODY_HEADS, *_PUBLIC_HEADS}))})\b)")),
 }
 _DESCRIPTION = re.compile(
-    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_BODY_NAMES}, key=len, reverse=True))})"
+    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID}, key=len, reverse=True))})"
     # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
     # description of a body
     r"(?P<possessive>['\u2019]s)?(?![\w-])(?!\s+of\b)",
     re.IGNORECASE,
 )
 # What a sentence may say before a clause's subject: nothing, an opening phrase ("At the time, the company started
-# ..."), a conjunction ("Although the party had already nominated ...") or who said it ("a spokesman said the prime
-# minister's office intends to appeal")
+# ..."), a clause and a conjunction ("..., but the minister said"), a conjunction ("Although the party had already
+# nominated ...") or who said it ("a spokesman said the prime minister's office intends to appeal")
 _SUBJECT_PLACE = re.compile(
-    r"(?:.*,|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
+    r"(?:.*,(?:\s*(?:but|and|yet|so|while|whereas|although|though))?|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
     r"|As|If|Meanwhile))?\s*",
     re.DOTALL,
 )
@@ -62,6 +87,31 @@ class TitledPerson:
     post: str
     name: str
     at: int  # where the mention starts
+    title: str = ""  # the post as the article wrote it, where it says more: "Foreign Secretary" for a foreign minister
+
+
+@dataclass(frozen=True)
+class KindedBody:
+    kind: str  # "airline", "network" or "band"
+    name: str  # as a claim's subject: "Mahan Air", "The Grateful Dead"
+    at: int  # where the article first says what it is
+
+    @property
+    def mention(self) -> str:
+        return self.name.removeprefix("The ")
+
+
+def kinded_bodies(body: str) -> list[KindedBody]:
+    """Each body `body` says the kind of beside its name ("Iranian airline Mahan Air", "rock band Cream"), or whose
+    name ends as an airline's does, once each, in the order the article first says so."""
+    found: dict[tuple[str, str], KindedBody] = {}
+    for m in _NAME_AFTER_KIND.finditer(body):
+        kind = next(k for k in _KINDS_SAID if m[k])
+        name = m["name"].rstrip(".")
+        found.setdefault((kind, name), KindedBody(kind, f"The {name}" if m["the"] else name, m.start("name")))
+    for m in _AIRLINE_NAME.finditer(body):
+        found.setdefault(("airline", m[0]), KindedBody("airline", m[0], m.start()))
+    return sorted(found.values(), key=lambda kinded: kinded.at)
 
 
 def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
@@ -80,6 +130,15 @@ def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
     for m in _POST_AFTER_NAME.finditer(body):
         if name := next((n for n in names if body.endswith(n, 0, m.start())), ""):
             mentions.append(TitledPerson(m["post"], name, m.start() - len(name)))
+    for m in _MINISTER_BEFORE_NAME.finditer(body):
+        if _NOT_THE_MINISTER.search(m["before"]):
+            continue
+        if name := next((n for n in names if body.startswith(n, m.end())), ""):
+            foreign = bool(m["foreign"]) or m["title"].lower().startswith("foreign")
+            title = " ".join(word.capitalize() for word in m["title"].split()) if foreign else ""
+            mentions.append(
+                TitledPerson(_MINISTERS["foreign minister" if foreign else "minister"], name, m.start("title"), title)
+            )
     return sorted(mentions, key=lambda person: person.at)
 
 
@@ -91,6 +150,7 @@ def name_the_described(
     said_before: list[str],
     known_people: frozenset[str],
     opening: str = "",
+    kinded: list[KindedBody] | None = None,
 ) -> str:
     """`text` with an opening description of a post or a body replaced by who holds the post or which body it is.
 
@@ -109,6 +169,16 @@ def name_the_described(
         if not name or re.search(rf"\b{re.escape(name.split()[-1])}\b", text):
             return text
         named = f"{_POSTS[noun]} {name}"
+    elif noun in _MINISTERS:
+        minister = _minister(_MINISTERS[noun], titled, at, at + len(opening))
+        if minister is None or re.search(rf"\b{re.escape(minister.name.split()[-1])}\b", text):
+            return text
+        named = f"{minister.title} {minister.name}" if minister.title else minister.name
+    elif noun in _KINDS_SAID:
+        body = _kinded_body_meant(noun, kinded or [], at, [*said_before, opening])
+        if body is None or body.mention in text:
+            return text
+        named = body.name
     else:
         kind = _BODY_NAMES[noun]
         rest = text[match.end() :]
@@ -129,6 +199,34 @@ def _post_holder(post: str, titled: list[TitledPerson], at: int) -> str:
     if len({person.name.split()[-1] for person in holders}) != 1:
         return ""
     return holders[-1].name
+
+
+def _minister(post: str, titled: list[TitledPerson], at: int, opening_end: int) -> TitledPerson | None:
+    """The one minister of the `post` titled in the claim's own sentence before it, or else in the article before that
+    sentence; a foreign minister is a minister too."""
+    ministers = [p for p in titled if p.post == post or (post == "Minister" and p.post in _MINISTERS.values())]
+    holders = [p for p in ministers if at <= p.at < opening_end] or [p for p in ministers if p.at < at]
+    if len({person.name.split()[-1] for person in holders}) != 1:
+        return None
+    return holders[-1]
+
+
+def _kinded_body_meant(kind: str, kinded: list[KindedBody], at: int, said_before: list[str]) -> KindedBody | None:
+    """The one body of the `kind` that the last of `said_before` to name any names, or else the one the article has
+    said is of that kind before `at`."""
+    bodies = {body.mention: body for body in kinded if body.kind == kind and body.at < at}
+    for sentence in reversed(said_before):
+        if named := [body for mention, body in bodies.items() if _mentions(sentence, mention)]:
+            return named[0] if len(named) == 1 else None
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    """Whether `sentence` names `name` alone, not as part of a longer name ("Van Halen", not "Alex Van Halen")."""
+    return any(
+        not _CAPITALISED_BEFORE.search(sentence, 0, m.start())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
+    )
 
 
 def _one_body_named_last(said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str]) -> str:
