@@ -24,10 +24,10 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w.]*\s+")
 # Ministers, whose posts a country has several of: "Mexico's Foreign Secretary Marcelo Ebrard" is "the foreign
 # minister", and "Italian economic development minister Stefano Patuanelli" is "the minister" where no other is titled
 _MINISTERS = {"foreign minister": "Foreign Minister", "minister": "Minister"}
-_MINISTER_BEFORE_NAME = re.compile(
-    r"(?<![\w-])(?P<before>(?:[\w-]+\s+){0,3}?)(?P<title>(?P<foreign>[Ff]oreign\s+(?:[Aa]ffairs\s+)?)?[Mm]inister"
-    r"|[Ff]oreign\s+[Ss]ecretary)\s+(?=[A-Z])"
-)
+# Each starts with a plain word, which the regex engine finds fast; what comes before the word is read after
+_MINISTER_BEFORE_NAME = re.compile(r"inister\s+(?=[A-Z])")
+_SECRETARY_BEFORE_NAME = re.compile(r"ecretary\s+(?=[A-Z])")
+_FOREIGN_BEFORE = re.compile(r"(?<![\w-])[Ff]oreign\s+(?:[Aa]ffairs\s+)?$")
 # A prime, chief or first minister heads a government, and "the minister" is not one
 _NOT_THE_MINISTER = re.compile(
     r"\b(?:[Pp]rime|[Cc]hief|[Ff]irst|[Dd]eputy|[Vv]ice|[Ff]ormer|[Ll]ate|[Ss]hadow|[Jj]unior|ex)\W*$"
@@ -45,16 +45,14 @@ _UNHEADED = ("company", "firm")
 # Bodies whose kind no word of their name says, but the article says beside the name: "Iranian airline Mahan Air",
 # "rock band Cream", "broadcast corporation ABS-CBN", "the band the Grateful Dead", or an airline whose name ends in
 # "Airlines" or "Airways" ("Flyboard Air" is a hoverboard)
-_KINDS_SAID = {
-    "airline": r"airline",
-    "network": r"network|broadcaster|broadcast(?:ing)?\s+(?:corporation|company)",
-    "band": r"band",
-}
+_KINDS_SAID = ("airline", "network", "band")
 _NAME_AFTER_KIND = re.compile(
-    rf"\b(?:(?P<airline>{_KINDS_SAID['airline']})|(?P<network>{_KINDS_SAID['network']})|(?P<band>{_KINDS_SAID['band']}))"
+    r"(?:airline|network|broadcaster|broadcast(?:ing)?\s+(?:corporation|company)|band)"
     rf",?\s+(?P<the>the\s+|The\s+)?(?P<name>[{CAPITALS}][\w&.-]*(?:\s+[{CAPITALS}][\w&.-]*){{0,3}})"
 )
-_AIRLINE_NAME = re.compile(rf"\b[{CAPITALS}][\w-]*(?:\s+[{CAPITALS}][\w-]*){{0,2}}\s+(?:Airlines|Airways)\b")
+_KIND_OF_WORD = {"airline": "airline", "network": "network", "broadcast": "network", "band": "band"}
+_AIRLINE_NAME_END = re.compile(r"Air(?:lines|ways)\b")
+_AIRLINE_NAME_START = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w-]*\s+){{1,3}}$")
 _CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
 _BODY_NAMES = {
     **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
@@ -106,11 +104,15 @@ def kinded_bodies(body: str) -> list[KindedBody]:
     name ends as an airline's does, once each, in the order the article first says so."""
     found: dict[tuple[str, str], KindedBody] = {}
     for m in _NAME_AFTER_KIND.finditer(body):
-        kind = next(k for k in _KINDS_SAID if m[k])
+        if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] == "-"):
+            continue  # "husband Tom"
+        kind = _KIND_OF_WORD[next(word for word in _KIND_OF_WORD if m[0].startswith(word))]
         name = m["name"].rstrip(".")
         found.setdefault((kind, name), KindedBody(kind, f"The {name}" if m["the"] else name, m.start("name")))
-    for m in _AIRLINE_NAME.finditer(body):
-        found.setdefault(("airline", m[0]), KindedBody("airline", m[0], m.start()))
+    for m in _AIRLINE_NAME_END.finditer(body):
+        if start := _AIRLINE_NAME_START.search(body, max(0, m.start() - 60), m.start()):
+            name = body[start.start() : m.end()]
+            found.setdefault(("airline", name), KindedBody("airline", name, start.start()))
     return sorted(found.values(), key=lambda kinded: kinded.at)
 
 
@@ -130,15 +132,25 @@ def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
     for m in _POST_AFTER_NAME.finditer(body):
         if name := next((n for n in names if body.endswith(n, 0, m.start())), ""):
             mentions.append(TitledPerson(m["post"], name, m.start() - len(name)))
-    for m in _MINISTER_BEFORE_NAME.finditer(body):
-        if _NOT_THE_MINISTER.search(m["before"]):
+    ministers = [(m, False) for m in _MINISTER_BEFORE_NAME.finditer(body)]
+    ministers += [(m, True) for m in _SECRETARY_BEFORE_NAME.finditer(body)]
+    for m, secretary in ministers:
+        # "inister" and "ecretary": "Minister", "minister", "Secretary" or "secretary"
+        word_start = m.start() - 1
+        foreign = _FOREIGN_BEFORE.search(body, max(0, word_start - 20), word_start)
+        at = foreign.start() if foreign else word_start
+        if (
+            word_start < 0
+            or body[word_start] not in ("Ss" if secretary else "Mm")
+            or (word_start and (body[word_start - 1].isalnum() or body[word_start - 1] == "-"))  # "administer Narcan"
+            or (secretary and not foreign)
+            or _NOT_THE_MINISTER.search(body, max(0, at - 12), at)
+        ):
             continue
         if name := next((n for n in names if body.startswith(n, m.end())), ""):
-            foreign = bool(m["foreign"]) or m["title"].lower().startswith("foreign")
-            title = " ".join(word.capitalize() for word in m["title"].split()) if foreign else ""
-            mentions.append(
-                TitledPerson(_MINISTERS["foreign minister" if foreign else "minister"], name, m.start("title"), title)
-            )
+            title = " ".join(word.capitalize() for word in body[at : m.end()].split()) if foreign else ""
+            post = _MINISTERS["foreign minister" if foreign else "minister"]
+            mentions.append(TitledPerson(post, name, at, title))
     return sorted(mentions, key=lambda person: person.at)
 
 
