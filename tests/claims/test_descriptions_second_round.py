@@ -1,6 +1,7 @@
 """Second descriptions round: a claim that opens with "The airline", "The network" or "The band", whose kind no word of
 the body's name says, names the body the article itself called one ("Iranian airline Mahan Air", "rock band Cream");
-"The foreign minister" and "The minister" name the one minister the article titled, in whatever form."""
+"The foreign minister" and "The minister" name the one minister the article titled, in whatever form; and "the
+commission" is the one the claim's own sentence names, by the acronym the article spelt out too ("the NTC")."""
 
 import pytest
 
@@ -59,6 +60,14 @@ def _texts(body):
             "Stefano Patuanelli said they are to build another pipeline to Igoumenitsa, Greece.",
             id="the one minister titled in the claim's own sentence",
         ),
+        pytest.param(
+            "The National Telecommunications Commission (NTC) issued a cease and desist order to the network "
+            "yesterday.\n\nThe network tried to renew its franchise as early as July 2019. Though the NTC is allowed "
+            "to provide the network a provisional license, the commission refused to provide the network with said "
+            "license.",
+            "The National Telecommunications Commission refused to provide the network with said license.",
+            id="a commission by the acronym the article spelt out, in the claim's own sentence",
+        ),
     ],
 )
 def test_an_opening_description_names_the_one_it_stands_for(body, named):
@@ -91,6 +100,13 @@ def test_an_opening_description_names_the_one_it_stands_for(body, named):
             "building's cladding would be removed by the end of the year.",
             "The minister said the building's cladding would be removed by the end of the year.",
             id="a prime minister is not the minister",
+        ),
+        pytest.param(
+            "The National Telecommunications Commission (NTC) met the Federal Communications Commission (FCC) in "
+            "Manila.\n\nThough the NTC and the FCC agreed on the rules, the commission refused to provide the network "
+            "with said license.",
+            "The commission refused to provide the network with said license.",
+            id="two commissions by their acronyms",
         ),
     ],
 )

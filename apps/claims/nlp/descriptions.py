@@ -53,6 +53,9 @@ _NAME_AFTER_KIND = re.compile(
 _KIND_OF_WORD = {"airline": "airline", "network": "network", "broadcast": "network", "band": "band"}
 _AIRLINE_NAME_END = re.compile(r"Air(?:lines|ways)\b")
 _AIRLINE_NAME_START = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w-]*\s+){{1,3}}$")
+_SPELT_OUT = re.compile(
+    rf"(?P<name>[{CAPITALS}][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{CAPITALS}][\w-]*){{1,6}})\s+\((?P<acronym>[A-Z]{{2,6}})\)"
+)
 _CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
 _BODY_NAMES = {
     **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
@@ -116,6 +119,20 @@ def kinded_bodies(body: str) -> list[KindedBody]:
     return sorted(found.values(), key=lambda kinded: kinded.at)
 
 
+def bodies_by_acronym(body: str) -> dict[str, str]:
+    """Each acronym `body` spells out, with the name: "NTC" is "National Telecommunications Commission" in an
+    article that wrote "the National Telecommunications Commission (NTC)"."""
+    spelt: dict[str, str] = {}
+    for m in _SPELT_OUT.finditer(body):
+        words = m["name"].split()
+        # "The National Telecommunications Commission (NTC)": the name is the words whose initials the acronym is
+        for first in range(len(words)):
+            if "".join(word[0] for word in words[first:] if word[0].isupper()) == m["acronym"]:
+                spelt.setdefault(m["acronym"], " ".join(words[first:]))
+                break
+    return spelt
+
+
 def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
     """Each person `body` gives one of the posts, with the name as written there, in the order of those mentions."""
     names = sorted(set(people), key=len, reverse=True)
@@ -163,14 +180,18 @@ def name_the_described(
     known_people: frozenset[str],
     opening: str = "",
     kinded: list[KindedBody] | None = None,
+    acronyms: dict[str, str] | None = None,
 ) -> str:
     """`text` with an opening description of a post or a body replaced by who holds the post or which body it is.
 
     A post is the one person the article gave it before `at` ("The president" is "President Trump" in an article that
-    titles no other president). A body is the one of its kind (by the head of its name, or for a company by none of a
-    public body's) that the nearest sentence of `said_before` (the sentences before, nearest last) naming any of that
-    kind names; with two there ("the Libertarian and Green parties") it stays. Either way the description stays where
-    the claim already names one of them, and where its sentence had it after `opening` in another place than its
+    titles no other president); a minister is the one titled in `opening`, or else the one titled before, and a foreign
+    minister may be titled "Foreign Secretary". A body is the one of its kind (by the head of its name, or for a
+    company by none of a public body's) that the nearest sentence of `said_before` (the sentences before, nearest last)
+    or `opening` naming any of that kind names, by name or by an acronym of `acronyms`; with two there ("the
+    Libertarian and Green parties") it stays. An airline, network or band is one of `kinded`, the one the nearest of
+    those sentences names, or else the only one the article has called one. Either way the description stays where the
+    claim already names one of them, and where its sentence had it after `opening` in another place than its
     subject's ("Cohen discussed how to improve on the party's 2016 ticket, which received ...")."""
     match = _DESCRIPTION.match(text)
     if match is None or not _SUBJECT_PLACE.fullmatch(opening):
@@ -196,7 +217,8 @@ def name_the_described(
         rest = text[match.end() :]
         if any(not _named_as_a_complement(rest, body) for body in _bodies_named(rest, kind, known_people)):
             return text
-        body = _one_body_named_last(said_before, kind, known_people)
+        # "Though the NTC is allowed to ..., the commission refused": the claim's own sentence names it nearest
+        body = _one_body_named_last([*said_before, opening], kind, known_people, acronyms or {})
         if not body:
             return text
         # "The Prohibition Party", but "Tesco"
@@ -241,11 +263,13 @@ def _mentions(sentence: str, name: str) -> bool:
     )
 
 
-def _one_body_named_last(said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str]) -> str:
+def _one_body_named_last(
+    said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str], acronyms: dict[str, str]
+) -> str:
     """The one body of the `kind` that the last of `said_before` to name any names, leaving out one it names as what
     something else is ("The Constitution Party was founded in 1991 as the U.S. Taxpayers Party")."""
     for sentence in reversed(said_before):
-        if bodies := _bodies_named(sentence, kind, known_people):
+        if bodies := _bodies_named(sentence, kind, known_people, acronyms):
             spoken_of = {body for body in bodies if not _named_as_a_complement(sentence, body)}
             return spoken_of.pop() if len(spoken_of) == 1 else ""
     return ""
@@ -257,13 +281,20 @@ def _named_as_a_complement(sentence: str, body: str) -> bool:
     return bool(_COMPLEMENT.search(sentence, 0, at)) and not _POSSESSIVE.match(sentence, at + len(body))
 
 
-def _bodies_named(sentence: str, kind: re.Pattern[str], known_people: frozenset[str]) -> set[str]:
+def _bodies_named(
+    sentence: str, kind: re.Pattern[str], known_people: frozenset[str], acronyms: dict[str, str] | None = None
+) -> set[str]:
     """The bodies of the `kind` that `sentence` names outside quotations, one name each: "the National
-    Telecommunications Commission (NTC)" is one commission."""
+    Telecommunications Commission (NTC)" is one commission, and so is "the NTC" where the article spelt it out."""
     unquoted = _QUOTATION.sub(" ", sentence)
     bodies = {
         e["text"]
         for e in find_entities(unquoted, known_people=known_people)
         if e["type"] == "ORG" and kind.search(e["text"])
+    }
+    bodies |= {
+        name
+        for acronym, name in (acronyms or {}).items()
+        if kind.search(name) and re.search(rf"(?<![\w-]){acronym}(?![\w-])", unquoted)
     }
     return {body for body in bodies if not any(body != other and body in other for other in bodies)}
