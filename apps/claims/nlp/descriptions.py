@@ -53,8 +53,11 @@ _NAME_AFTER_KIND = re.compile(
 _KIND_OF_WORD = {"airline": "airline", "network": "network", "broadcast": "network", "band": "band"}
 _AIRLINE_NAME_END = re.compile(r"Air(?:lines|ways)\b")
 _AIRLINE_NAME_START = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w-]*\s+){{1,3}}$")
-_SPELT_OUT = re.compile(
-    rf"(?P<name>[{CAPITALS}][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{CAPITALS}][\w-]*){{1,6}})\s+\((?P<acronym>[A-Z]{{2,6}})\)"
+# An acronym in brackets, and the name before it, read back from the bracket only, as a long token of capitals
+# ("A-A-A-...") would make a name pattern tried at each capital read on to the token's end
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
+_NAME_BEFORE_ACRONYM = re.compile(
+    rf"(?<![\w-])[{CAPITALS}][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{CAPITALS}][\w-]*){{0,6}}\s+$"
 )
 _CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
 _BODY_NAMES = {
@@ -123,8 +126,10 @@ def bodies_by_acronym(body: str) -> dict[str, str]:
     """Each acronym `body` spells out, with the name: "NTC" is "National Telecommunications Commission" in an
     article that wrote "the National Telecommunications Commission (NTC)"."""
     spelt: dict[str, str] = {}
-    for m in _SPELT_OUT.finditer(body):
-        words = m["name"].split()
+    for m in _ACRONYM.finditer(body):
+        if not (name := _NAME_BEFORE_ACRONYM.search(body, max(0, m.start() - 120), m.start())):
+            continue
+        words = name[0].split()
         # "The National Telecommunications Commission (NTC)": the name is the words whose initials the acronym is
         for first in range(len(words)):
             if "".join(word[0] for word in words[first:] if word[0].isupper()) == m["acronym"]:
@@ -258,7 +263,7 @@ def _kinded_body_meant(kind: str, kinded: list[KindedBody], at: int, said_before
 def _mentions(sentence: str, name: str) -> bool:
     """Whether `sentence` names `name` alone, not as part of a longer name ("Van Halen", not "Alex Van Halen")."""
     return any(
-        not _CAPITALISED_BEFORE.search(sentence, 0, m.start())
+        not _CAPITALISED_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
     )
 
