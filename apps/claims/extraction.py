@@ -36,7 +36,7 @@ from apps.claims.nlp.attribution import (
     statement_issuer,
 )
 from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.descriptions import name_the_described, titled_people
+from apps.claims.nlp.descriptions import bodies_by_acronym, kinded_bodies, name_the_described, titled_people
 from apps.claims.nlp.entities import (
     NAME_SUFFIX,
     NATIONALITIES,
@@ -570,6 +570,8 @@ def extract_claims(
     known_people = (_surnames(people) | _first_names(people, body)) - _places_not_people(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
     titled = titled_people(body, [e["text"] for e in named_in_body if e["type"] == "PERSON"])
+    kinded = kinded_bodies(body)
+    acronyms = bodies_by_acronym(body)
     article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
@@ -639,6 +641,8 @@ def extract_claims(
                 said_before=paragraph_so_far or [previous],
                 known_people=memory.known_people,
                 opening=sentence.text[: min(a for a, _ in spans)],
+                kinded=kinded,
+                acronyms=acronyms,
             )
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             piece_attribution = _piece_source(
@@ -673,6 +677,8 @@ def extract_claims(
             titled=titled,
             said_before=paragraph_so_far or [previous],
             known_people=memory.known_people,
+            kinded=kinded,
+            acronyms=acronyms,
         )
         earlier = previous if sentence.paragraph == previous_paragraph else ""
         previous, previous_paragraph = resolved, sentence.paragraph

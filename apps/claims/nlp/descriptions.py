@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from apps.claims.nlp.entities import find_entities
-from apps.claims.nlp.lexicon import words
+from apps.claims.nlp.lexicon import CAPITALS, words
 
 # Posts that one person holds at a time, written before a name ("US President Donald Trump", "President of Argentina
 # Alberto Fernández") or after it ("Pierre Nkurunziza, the President of Burundi"); not "Vice President", "former
@@ -21,6 +21,17 @@ _POST_BEFORE_NAME = re.compile(
     r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)(?=[A-Z])"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w.]*\s+")
+# Ministers, whose posts a country has several of: "Mexico's Foreign Secretary Marcelo Ebrard" is "the foreign
+# minister", and "Italian economic development minister Stefano Patuanelli" is "the minister" where no other is titled
+_MINISTERS = {"foreign minister": "Foreign Minister", "minister": "Minister"}
+# Each starts with a plain word, which the regex engine finds fast; what comes before the word is read after
+_MINISTER_BEFORE_NAME = re.compile(r"inister\s+(?=[A-Z])")
+_SECRETARY_BEFORE_NAME = re.compile(r"ecretary\s+(?=[A-Z])")
+_FOREIGN_BEFORE = re.compile(r"(?<![\w-])[Ff]oreign\s+(?:[Aa]ffairs\s+)?$")
+# A prime, chief or first minister heads a government, and "the minister" is not one
+_NOT_THE_MINISTER = re.compile(
+    r"\b(?:[Pp]rime|[Cc]hief|[Ff]irst|[Dd]eputy|[Vv]ice|[Ff]ormer|[Ll]ate|[Ss]hadow|[Jj]unior|ex)\W*$"
+)
 _POST_AFTER_NAME = re.compile(rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)")
 # Bodies whose kind their name says: "the party" is the "Prohibition Party", "the court" the "Supreme Court".
 _BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency")
@@ -31,22 +42,40 @@ _PUBLIC_HEADS = words(
     Foundation Institute School College Hospital Museum Church Society Fund Hall Center Centre"""
 )
 _UNHEADED = ("company", "firm")
+# Bodies whose kind no word of their name says, but the article says beside the name: "Iranian airline Mahan Air",
+# "rock band Cream", "broadcast corporation ABS-CBN", "the band the Grateful Dead", or an airline whose name ends in
+# "Airlines" or "Airways" ("Flyboard Air" is a hoverboard)
+_KINDS_SAID = ("airline", "network", "band")
+_NAME_AFTER_KIND = re.compile(
+    r"(?:airline|network|broadcaster|broadcast(?:ing)?\s+(?:corporation|company)|band)"
+    rf",?\s+(?P<the>the\s+|The\s+)?(?P<name>[{CAPITALS}][\w&.-]*(?:\s+[{CAPITALS}][\w&.-]*){{0,3}})"
+)
+_KIND_OF_WORD = {"airline": "airline", "network": "network", "broadcast": "network", "band": "band"}
+_AIRLINE_NAME_END = re.compile(r"Air(?:lines|ways)\b")
+_AIRLINE_NAME_START = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w-]*\s+){{1,3}}$")
+# An acronym in brackets, and the name before it, read back from the bracket only, as a long token of capitals
+# ("A-A-A-...") would make a name pattern tried at each capital read on to the token's end
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
+_NAME_BEFORE_ACRONYM = re.compile(
+    rf"(?<![\w-])[{CAPITALS}][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{CAPITALS}][\w-]*){{0,6}}\s+$"
+)
+_CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
 _BODY_NAMES = {
     **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
     **dict.fromkeys(_UNHEADED, re.compile(rf"^(?!.*\b(?:{'|'.join(sorted({*_BODY_HEADS, *_PUBLIC_HEADS}))})\b)")),
 }
 _DESCRIPTION = re.compile(
-    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_BODY_NAMES}, key=len, reverse=True))})"
+    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID}, key=len, reverse=True))})"
     # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
     # description of a body
     r"(?P<possessive>['\u2019]s)?(?![\w-])(?!\s+of\b)",
     re.IGNORECASE,
 )
 # What a sentence may say before a clause's subject: nothing, an opening phrase ("At the time, the company started
-# ..."), a conjunction ("Although the party had already nominated ...") or who said it ("a spokesman said the prime
-# minister's office intends to appeal")
+# ..."), a clause and a conjunction ("..., but the minister said"), a conjunction ("Although the party had already
+# nominated ...") or who said it ("a spokesman said the prime minister's office intends to appeal")
 _SUBJECT_PLACE = re.compile(
-    r"(?:.*,|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
+    r"(?:.*,(?:\s*(?:but|and|yet|so|while|whereas|although|though))?|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
     r"|As|If|Meanwhile))?\s*",
     re.DOTALL,
 )
@@ -62,6 +91,51 @@ class TitledPerson:
     post: str
     name: str
     at: int  # where the mention starts
+    title: str = ""  # the post as the article wrote it, where it says more: "Foreign Secretary" for a foreign minister
+
+
+@dataclass(frozen=True)
+class KindedBody:
+    kind: str  # "airline", "network" or "band"
+    name: str  # as a claim's subject: "Mahan Air", "The Grateful Dead"
+    at: int  # where the article first says what it is
+
+    @property
+    def mention(self) -> str:
+        return self.name.removeprefix("The ")
+
+
+def kinded_bodies(body: str) -> list[KindedBody]:
+    """Each body `body` says the kind of beside its name ("Iranian airline Mahan Air", "rock band Cream"), or whose
+    name ends as an airline's does, once each, in the order the article first says so."""
+    found: dict[tuple[str, str], KindedBody] = {}
+    for m in _NAME_AFTER_KIND.finditer(body):
+        if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] == "-"):
+            continue  # "husband Tom"
+        kind = _KIND_OF_WORD[next(word for word in _KIND_OF_WORD if m[0].startswith(word))]
+        name = m["name"].rstrip(".")
+        found.setdefault((kind, name), KindedBody(kind, f"The {name}" if m["the"] else name, m.start("name")))
+    for m in _AIRLINE_NAME_END.finditer(body):
+        if start := _AIRLINE_NAME_START.search(body, max(0, m.start() - 60), m.start()):
+            name = body[start.start() : m.end()]
+            found.setdefault(("airline", name), KindedBody("airline", name, start.start()))
+    return sorted(found.values(), key=lambda kinded: kinded.at)
+
+
+def bodies_by_acronym(body: str) -> dict[str, str]:
+    """Each acronym `body` spells out, with the name: "NTC" is "National Telecommunications Commission" in an
+    article that wrote "the National Telecommunications Commission (NTC)"."""
+    spelt: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        if not (name := _NAME_BEFORE_ACRONYM.search(body, max(0, m.start() - 120), m.start())):
+            continue
+        words = name[0].split()
+        # "The National Telecommunications Commission (NTC)": the name is the words whose initials the acronym is
+        for first in range(len(words)):
+            if "".join(word[0] for word in words[first:] if word[0].isupper()) == m["acronym"]:
+                spelt.setdefault(m["acronym"], " ".join(words[first:]))
+                break
+    return spelt
 
 
 def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
@@ -80,6 +154,25 @@ def titled_people(body: str, people: Iterable[str]) -> list[TitledPerson]:
     for m in _POST_AFTER_NAME.finditer(body):
         if name := next((n for n in names if body.endswith(n, 0, m.start())), ""):
             mentions.append(TitledPerson(m["post"], name, m.start() - len(name)))
+    ministers = [(m, False) for m in _MINISTER_BEFORE_NAME.finditer(body)]
+    ministers += [(m, True) for m in _SECRETARY_BEFORE_NAME.finditer(body)]
+    for m, secretary in ministers:
+        # "inister" and "ecretary": "Minister", "minister", "Secretary" or "secretary"
+        word_start = m.start() - 1
+        foreign = _FOREIGN_BEFORE.search(body, max(0, word_start - 20), word_start)
+        at = foreign.start() if foreign else word_start
+        if (
+            word_start < 0
+            or body[word_start] not in ("Ss" if secretary else "Mm")
+            or (word_start and (body[word_start - 1].isalnum() or body[word_start - 1] == "-"))  # "administer Narcan"
+            or (secretary and not foreign)
+            or _NOT_THE_MINISTER.search(body, max(0, at - 12), at)
+        ):
+            continue
+        if name := next((n for n in names if body.startswith(n, m.end())), ""):
+            title = " ".join(word.capitalize() for word in body[at : m.end()].split()) if foreign else ""
+            post = _MINISTERS["foreign minister" if foreign else "minister"]
+            mentions.append(TitledPerson(post, name, at, title))
     return sorted(mentions, key=lambda person: person.at)
 
 
@@ -91,14 +184,19 @@ def name_the_described(
     said_before: list[str],
     known_people: frozenset[str],
     opening: str = "",
+    kinded: list[KindedBody] | None = None,
+    acronyms: dict[str, str] | None = None,
 ) -> str:
     """`text` with an opening description of a post or a body replaced by who holds the post or which body it is.
 
     A post is the one person the article gave it before `at` ("The president" is "President Trump" in an article that
-    titles no other president). A body is the one of its kind (by the head of its name, or for a company by none of a
-    public body's) that the nearest sentence of `said_before` (the sentences before, nearest last) naming any of that
-    kind names; with two there ("the Libertarian and Green parties") it stays. Either way the description stays where
-    the claim already names one of them, and where its sentence had it after `opening` in another place than its
+    titles no other president); a minister is the one titled in `opening`, or else the one titled before, and a foreign
+    minister may be titled "Foreign Secretary". A body is the one of its kind (by the head of its name, or for a
+    company by none of a public body's) that the nearest sentence of `said_before` (the sentences before, nearest last)
+    or `opening` naming any of that kind names, by name or by an acronym of `acronyms`; with two there ("the
+    Libertarian and Green parties") it stays. An airline, network or band is one of `kinded`, the one the nearest of
+    those sentences names, or else the only one the article has called one. Either way the description stays where the
+    claim already names one of them, and where its sentence had it after `opening` in another place than its
     subject's ("Cohen discussed how to improve on the party's 2016 ticket, which received ...")."""
     match = _DESCRIPTION.match(text)
     if match is None or not _SUBJECT_PLACE.fullmatch(opening):
@@ -109,12 +207,23 @@ def name_the_described(
         if not name or re.search(rf"\b{re.escape(name.split()[-1])}\b", text):
             return text
         named = f"{_POSTS[noun]} {name}"
+    elif noun in _MINISTERS:
+        minister = _minister(_MINISTERS[noun], titled, at, at + len(opening))
+        if minister is None or re.search(rf"\b{re.escape(minister.name.split()[-1])}\b", text):
+            return text
+        named = f"{minister.title} {minister.name}" if minister.title else minister.name
+    elif noun in _KINDS_SAID:
+        body = _kinded_body_meant(noun, kinded or [], at, [*said_before, opening])
+        if body is None or body.mention in text:
+            return text
+        named = body.name
     else:
         kind = _BODY_NAMES[noun]
         rest = text[match.end() :]
         if any(not _named_as_a_complement(rest, body) for body in _bodies_named(rest, kind, known_people)):
             return text
-        body = _one_body_named_last(said_before, kind, known_people)
+        # "Though the NTC is allowed to ..., the commission refused": the claim's own sentence names it nearest
+        body = _one_body_named_last([*said_before, opening], kind, known_people, acronyms or {})
         if not body:
             return text
         # "The Prohibition Party", but "Tesco"
@@ -131,11 +240,41 @@ def _post_holder(post: str, titled: list[TitledPerson], at: int) -> str:
     return holders[-1].name
 
 
-def _one_body_named_last(said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str]) -> str:
+def _minister(post: str, titled: list[TitledPerson], at: int, opening_end: int) -> TitledPerson | None:
+    """The one minister of the `post` titled in the claim's own sentence before it, or else in the article before that
+    sentence; a foreign minister is a minister too."""
+    ministers = [p for p in titled if p.post == post or (post == "Minister" and p.post in _MINISTERS.values())]
+    holders = [p for p in ministers if at <= p.at < opening_end] or [p for p in ministers if p.at < at]
+    if len({person.name.split()[-1] for person in holders}) != 1:
+        return None
+    return holders[-1]
+
+
+def _kinded_body_meant(kind: str, kinded: list[KindedBody], at: int, said_before: list[str]) -> KindedBody | None:
+    """The one body of the `kind` that the last of `said_before` to name any names, or else the one the article has
+    said is of that kind before `at`."""
+    bodies = {body.mention: body for body in kinded if body.kind == kind and body.at < at}
+    for sentence in reversed(said_before):
+        if named := [body for mention, body in bodies.items() if _mentions(sentence, mention)]:
+            return named[0] if len(named) == 1 else None
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    """Whether `sentence` names `name` alone, not as part of a longer name ("Van Halen", not "Alex Van Halen")."""
+    return any(
+        not _CAPITALISED_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
+    )
+
+
+def _one_body_named_last(
+    said_before: list[str], kind: re.Pattern[str], known_people: frozenset[str], acronyms: dict[str, str]
+) -> str:
     """The one body of the `kind` that the last of `said_before` to name any names, leaving out one it names as what
     something else is ("The Constitution Party was founded in 1991 as the U.S. Taxpayers Party")."""
     for sentence in reversed(said_before):
-        if bodies := _bodies_named(sentence, kind, known_people):
+        if bodies := _bodies_named(sentence, kind, known_people, acronyms):
             spoken_of = {body for body in bodies if not _named_as_a_complement(sentence, body)}
             return spoken_of.pop() if len(spoken_of) == 1 else ""
     return ""
@@ -147,13 +286,20 @@ def _named_as_a_complement(sentence: str, body: str) -> bool:
     return bool(_COMPLEMENT.search(sentence, 0, at)) and not _POSSESSIVE.match(sentence, at + len(body))
 
 
-def _bodies_named(sentence: str, kind: re.Pattern[str], known_people: frozenset[str]) -> set[str]:
+def _bodies_named(
+    sentence: str, kind: re.Pattern[str], known_people: frozenset[str], acronyms: dict[str, str] | None = None
+) -> set[str]:
     """The bodies of the `kind` that `sentence` names outside quotations, one name each: "the National
-    Telecommunications Commission (NTC)" is one commission."""
+    Telecommunications Commission (NTC)" is one commission, and so is "the NTC" where the article spelt it out."""
     unquoted = _QUOTATION.sub(" ", sentence)
     bodies = {
         e["text"]
         for e in find_entities(unquoted, known_people=known_people)
         if e["type"] == "ORG" and kind.search(e["text"])
+    }
+    bodies |= {
+        name
+        for acronym, name in (acronyms or {}).items()
+        if kind.search(name) and re.search(rf"(?<![\w-]){acronym}(?![\w-])", unquoted)
     }
     return {body for body in bodies if not any(body != other and body in other for other in bodies)}
