@@ -14,6 +14,7 @@ Pure functions (no database) shared by the intake service, the editor services a
 """
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -569,9 +570,14 @@ def extract_claims(
     people = _people_named(named_in_body, introduced)
     known_people = (_surnames(people) | _first_names(people, body)) - _places_not_people(people, body)
     memory = _SourceMemory(known_people=known_people, given_names=_given_names(people))
-    titled = titled_people(body, [e["text"] for e in named_in_body if e["type"] == "PERSON"])
-    kinded = kinded_bodies(body)
-    acronyms = bodies_by_acronym(body)
+    # What names a description in this article ("the president", "the airline", "the commission")
+    named_for_descriptions = functools.partial(
+        name_the_described,
+        titled=titled_people(body, [e["text"] for e in named_in_body if e["type"] == "PERSON"]),
+        known_people=memory.known_people,
+        kinded=kinded_bodies(body),
+        acronyms=bodies_by_acronym(body),
+    )
     article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
@@ -634,15 +640,11 @@ def extract_claims(
             # Who a piece is attributed to is read from its own words: "The agency said" is the one named before, as
             # the article wrote it
             spoken = text
-            text = name_the_described(
+            text = named_for_descriptions(
                 text,
                 at=sentence.start,
-                titled=titled,
                 said_before=paragraph_so_far or [previous],
-                known_people=memory.known_people,
                 opening=sentence.text[: min(a for a, _ in spans)],
-                kinded=kinded,
-                acronyms=acronyms,
             )
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
             piece_attribution = _piece_source(
@@ -671,14 +673,10 @@ def extract_claims(
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
             candidates.append((text, absolute, piece_attribution, style, scored, said_before))
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
-        resolved = name_the_described(
+        resolved = named_for_descriptions(
             _resolve_pronoun(sentence.text, previous, memory, earlier),
             at=sentence.start,
-            titled=titled,
             said_before=paragraph_so_far or [previous],
-            known_people=memory.known_people,
-            kinded=kinded,
-            acronyms=acronyms,
         )
         earlier = previous if sentence.paragraph == previous_paragraph else ""
         previous, previous_paragraph = resolved, sentence.paragraph

@@ -75,8 +75,8 @@ _DESCRIPTION = re.compile(
 # ..."), a clause and a conjunction ("..., but the minister said"), a conjunction ("Although the party had already
 # nominated ...") or who said it ("a spokesman said the prime minister's office intends to appeal")
 _SUBJECT_PLACE = re.compile(
-    r"(?:.*,(?:\s*(?:but|and|yet|so|while|whereas|although|though))?|.*\b(?:said|says|that)|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because"
-    r"|As|If|Meanwhile))?\s*",
+    r"(?:.*,(?:\s*(?:but|and|yet|so|while|whereas|although|though))?|.*\b(?:said|says|that)"
+    r"|\s*(?:Although|Though|While|Whereas|But|And|Yet|So|When|After|Before|Since|Because|As|If|Meanwhile))?\s*",
     re.DOTALL,
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
