@@ -1,3 +1,4 @@
+import fcntl
 import importlib
 import os
 
@@ -180,6 +181,64 @@ def pytest_xdist_setupnodes(config, specs):
     for spec in specs:
         spec.env["FACTCHECK_REDIS_KEY_PREFIX"] = f"{os.environ.get('FACTCHECK_REDIS_KEY_PREFIX', '')}{spec.id}:"
         spec.env["FACTCHECK_VAR_DIR"] = os.path.join(os.environ.get("FACTCHECK_VAR_DIR", "var"), spec.id)
+
+
+# --- One migration for all workers ------------------------------------------------------------
+# Migrating a test database costs about 35 s of CPU (Django renders the model states of 129
+# migrations), which every worker paid at once. On PostgreSQL the first worker to get the lock now
+# migrates a template database and every worker copies it (CREATE DATABASE ... TEMPLATE, about a
+# second). The template is named after the workers' databases and replaced by the next run.
+
+
+def _copied_from_one_migrated_template(create_test_db, run_folder):
+    def create_from_template(self, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
+        from django.conf import settings
+
+        worker_database = self._get_test_db_name()
+        template = worker_database.removesuffix(f"_{os.environ['PYTEST_XDIST_WORKER']}") + "_template"
+        with open(run_folder / "test-database.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (run_folder / "test-database.ready").exists():
+                self.connection.settings_dict["TEST"]["NAME"] = template
+                try:
+                    create_test_db(self, verbosity, autoclobber=True, serialize=False, keepdb=False)
+                finally:
+                    self.connection.settings_dict["TEST"]["NAME"] = worker_database
+                self.connection.close()
+                (run_folder / "test-database.ready").touch()
+            with self._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {self.connection.ops.quote_name(worker_database)}")
+                cursor.execute(
+                    f"CREATE DATABASE {self.connection.ops.quote_name(worker_database)} "
+                    f"TEMPLATE {self.connection.ops.quote_name(template)}"
+                )
+        self.connection.close()
+        settings.DATABASES[self.connection.alias]["NAME"] = worker_database
+        self.connection.settings_dict["NAME"] = worker_database
+        if serialize:
+            self.connection._test_serialized_contents = self.serialize_db_to_string()
+        self.connection.ensure_connection()
+        return worker_database
+
+    return create_from_template
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _workers_copy_one_migrated_database(tmp_path_factory):
+    from django.conf import settings
+
+    if "PYTEST_XDIST_WORKER" not in os.environ or settings.DATABASES["default"]["ENGINE"] != (
+        "django.db.backends.postgresql"
+    ):
+        yield
+        return
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    create_test_db = DatabaseCreation.create_test_db
+    run_folder = tmp_path_factory.getbasetemp().parent
+    DatabaseCreation.create_test_db = _copied_from_one_migrated_template(create_test_db, run_folder)
+    yield
+    DatabaseCreation.create_test_db = create_test_db
 
 
 # --- Service-backed tests -----------------------------------------------------------------------
