@@ -69,7 +69,7 @@ _ROLE_NOUNS = (
     r"detective|constable|inspector|superintendent|commander|captain|pilot|player|writer|performer|businessman|"
     r"businesswoman|loyalist|campaigner|director-general|secretary-general|speaker|owner|co-owner|proprietor|"
     r"publisher|editor-in-chief|principal|dean|provost|rector|chancellor|protester|protestor|demonstrator|"
-    r"volunteer|survivor|employee|pastor|priest|imam|rabbi|cleric|farmer|athlete|contributor|columnist"
+    r"volunteer|survivor|employee|pastor|priest|imam|rabbi|cleric|farmer|athlete|contributor|columnist|artist"
 )
 # Adverbs between a source and its verb: "The proclamation specifically said", "UNESCO reportedly said".
 _REPORTING_ADVERB = (
@@ -188,7 +188,9 @@ _SOURCE = (
     rf"|(?:\d{{1,3}}-year-old\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:campaign|foundation|office|team|company|firm|party|government|administration|embassy|union|website"
     # "RIAA's take-down notice claimed": a document of someone's
-    rf"|{_DOCUMENT_NOUN})"
+    # "RIAA's notice published by GitHub alleged": and who made it public
+    rf"|{_DOCUMENT_NOUN})(?:\s+(?:published|released|issued|posted|filed|sent)\s+by\s+(?:the\s+)?{_NAME}"
+    rf"(?:\s+{_NAME}){{0,3}}(?=\s+(?:{_VERB})\b))?"
     # "The chain's press release reported": a document of a body named before in lower case
     # "The hotel's website estimated": or where it publishes
     rf"|[Tt]he\s+[a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DOCUMENT_NOUN}|release|website)"
@@ -207,7 +209,9 @@ _SOURCE = (
     rf"|[Aa]n?\s+(?:[a-z][\w-]*\s+){{1,3}}named\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
     # '"...", a government official said.': someone unnamed, described by a post ("A Hampshire Police
     # spokesman said", "A spokesperson for Stagecoach South said")
-    rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release)"
+    rf"|(?:[Aa]n?|One)\s+(?:(?:[a-z][\w-]*|{_NAME})\s+){{0,3}}(?:{_ROLE_NOUNS}|witness|eyewitness|source|press\s+release"
+    # "an official government Twitter account made the following announcement: ...": an account on a network
+    rf"|{_NAME}\s+account)"
     rf"(?:\s+(?:for|of|at|from|in|within|inside|close\s+to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_NAME}(?:\s+{_NAME}){{0,4}}|[a-z]+"
     # 'A spokesman of "Save the Children"': a body whose name is in quotation marks
     r"|[\"\u201c][A-Z][^\"\u201d,]{1,40}[\"\u201d])"
@@ -439,14 +443,19 @@ _DESCRIBED_NAME = LazyPattern(rf"^(?:[a-z][\w-]*\s+)+(?P<name>{_NAME}(?:\s+{_NAM
 _LEADING = LazyPattern(
     # "The Investigative Committee and the Federal Security Service (FSB) said": an abbreviation after a name
     rf"^(?P<source>{_SOURCE}(?:\s+and\s+(?:other\s+)?[\w\s]{{2,40}}?)?(?:\s+\({_CAPITAL}[\w.-]*\))?)"
+    # "Comic artist Jenn St-Onge (Nancy Drew, Jem and the Misfits) told of ...": what the source made, in brackets
+    r"(?:\s+\([^()\"\u201c\u201d]{3,80}\))?"
     # "Baslan Damang, a security official from the port, on Tuesday told ...", "The Vice President,
     # Mike Pence, said ...": a description, or the name of whoever holds the post
     rf"(?:,\s+(?:{_DESCRIPTION}|{_WHO_CLAUSE}|{_MEDIUM_ASIDE}|{_WHERE_OR_WHEN_ASIDE}"
     rf"|(?P<named>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}})),"
     # "The Labour Party's leader, Jeremy Corbyn announced": the holder's closing comma left out
     rf"|,\s+(?P<unclosed>{_NAME}(?:\s+{_NAME_OR_PARTICLE}){{1,3}}))?"
-    rf"{_DOING_ASIDE}{_WHEN}\s+"
-    rf"(?:(?:also|had|has|have|earlier|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
+    rf"{_DOING_ASIDE}{_WHEN}"
+    # "CNN, however, reported on a distress call": a linking adverb between commas after the source
+    r"(?:,\s+(?:however|though|meanwhile|too|also|instead|in\s+turn|for\s+(?:its|his|her|their)\s+part),)?\s+"
+    # "The Jakarta Post also today reported": when, after an adverb
+    rf"(?:(?:also|had|has|have|earlier|today|yesterday|{_REPORTING_ADVERB})\s+){{0,3}}(?P<cue>{_VERB})"
     # "The Commission announced on Friday the second debate has been cancelled": when, after the verb
     rf"(?:\s+on\s+(?:{_WEEKDAY_CAPITALISED})(?!,))?"
     # not a passive ("was claimed by", "Some of the buildings said to be unsafe") or a noun ("The initial reports were
@@ -474,6 +483,8 @@ _OPENING_PHRASE = LazyPattern(
     # "While in New York, Zelensky told ...", "Additionally, businessman Stephen Schwarzman said ..."
     r"|While|Whilst|Although|Though|With|Without|Despite|Amid|Since|Additionally|Moreover|Furthermore|Still"
     r"|Namely|Upon|Indeed|Instead|Similarly|Likewise|Nonetheless|Nevertheless|Ultimately"
+    # "Per reports, the sources said ..."
+    r"|Per"
     # "Notably, in the book, Bolton claims ..."
     r"|Notably|Previously|Initially|Subsequently|Recently|Importantly|Specifically"
     # "By Sunday afternoon, Pierluisi said ...", "By yesterday, the World Health Organization reported ...": by when,
@@ -1087,6 +1098,10 @@ def _frame(sentence: str) -> AttributionFrame | None:
         return AttributionFrame(
             _clean(other["source"]), other["cue"], 0, len(sentence), "coordinated", cue_start=other.start("cue")
         )
+    if ";" not in sentence and (other := _WITH_ANOTHER_SAYING.search(sentence)):
+        return AttributionFrame(
+            _clean(other["source"]), other["cue"], 0, len(sentence), "coordinated", cue_start=other.start("cue")
+        )
     if ";" not in sentence and (relative := _RELATIVE_SAID.search(sentence)):
         # the main clause before it is no part of what the source said: a piece without the verb has no source
         source, cue = _clean(relative["source"]), relative["cue"]
@@ -1131,10 +1146,21 @@ _BODY_SUBJECT = LazyPattern(
 _AND_ANOTHER_SAID = LazyPattern(
     # "..., but news broadcaster NRK later reported the fire started in ...": what the outlet is, when it spoke;
     # "Wikinews reached out to Sergey M., ..., however Sergey said he ...": a contrast after a comma
-    rf"(?<=[a-z])(?:,?\s+(?:and|but)|,\s+however)\s+(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
+    rf"(?<=[a-z])(?:,?\s+(?:and|but)|,\s+however)\s+"
+    # "85% were in favour and on Friday the government announced the new region ...": when the second speaker spoke,
+    # and a body named by what it is
+    rf"(?:on\s+(?:{_WEEKDAY_CAPITALISED})\s+|(?:later|yesterday|today)\s+)?"
+    rf"(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
     # "..., and Mr Tong had said they intended to ...": with the tense's auxiliary
-    rf"(?:\s+{_NAME}){{0,3}})\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
+    rf"(?:\s+{_NAME}){{0,3}}|the\s+(?:government|ministry|police|military|army|company|agency|council|commission))"
+    rf"\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
     r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
+)
+# "No deaths were reported on the ground, with local media reporting no-one was in the houses": a second source, in
+# a clause that only adds what it said
+_WITH_ANOTHER_SAYING = LazyPattern(
+    r",\s+with\s+(?:some\s+)?(?P<source>(?:[a-z][\w-]*\s+)?(?:" + _GROUP_NOUN + r"|press|publications|newspapers)"
+    rf"|(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})\s+(?P<cue>reporting|saying|claiming|stating)\b"
 )
 # "Netanyahu called Trump's order swift, forceful and decisive", "The United Nations called the crisis the worst in
 # the world": the caller is the source of what the thing is called; not a telephone call ("called the fire brigade
@@ -1314,6 +1340,12 @@ def _described_speaker(sentence: str, opening: re.Match[str] | None) -> Attribut
 _SHORT_PAST = LazyPattern(r"\s(?:died|lied|used|owed|tied)\b")
 # 'Sergey said he "won't give any comments"': a quotation whose subject stands before its opening mark
 _SUBJECT_THEN_QUOTE = LazyPattern(r"\s+(?:he|she|they|it|we)\s+[\"“]")
+# "announced the new region, to be called Bangsamoro, would be governing itself": the clause's subject, an aside
+# about it between commas, then its verb
+_SUBJECT_ASIDE_THEN_VERB = LazyPattern(
+    r"\s+(?:the|its|his|her|their)\s+[^,;\"“]{1,40},\s+[^,;\"“]{1,60},\s+"
+    r"(?:would|will|was|were|is|are|has|had|could|may|might)\b"
+)
 
 
 def _says_what(sentence: str, after_the_verb: int) -> bool:
@@ -1326,6 +1358,7 @@ def _says_what(sentence: str, after_the_verb: int) -> bool:
         or has_clause_verb(first_clause)
         or _SHORT_PAST.search(first_clause)
         or _SUBJECT_THEN_QUOTE.match(content)
+        or _SUBJECT_ASIDE_THEN_VERB.match(content)
     )
 
 
