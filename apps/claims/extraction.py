@@ -249,7 +249,10 @@ _HABITUAL_WILL = re.compile(
 # English Channel", "Trump sent officers to Portland", "Johnson became leader", "The pipe burst", "The crash took
 # place on a bendy road", "Terry Melcher predeceased her in 2004", "The franchise expired on Monday", "Avenatti pled
 # not guilty", "The House impeached President Trump", "a new allegation surfaced", "Bolton previously served as the
-# US ambassador", "Wiranto survived the attack", "tributes were paid by world leaders"); kept out of EVENT_VERBS, whose
+# US ambassador", "Wiranto survived the attack", "tributes were paid by world leaders", "The embassy declined the
+# request", "Protests and riots continued across the nation", "Sacoolas subsequently left the UK", "The two parents
+# phoned 911", "Singapore and Hong Kong have intensified screening", "The Court of Appeals vacated his conviction",
+# "The decision was challenged in court", "Patel converted to Catholicism in 1993"); kept out of EVENT_VERBS, whose
 # words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
 # often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
 # poisoned") is no event.
@@ -262,18 +265,21 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
     delivered attained presented replaced restored carried avoided flew survived served paid questioned apologized
-    apologised reunited"""
+    apologised reunited declined continued left phoned deleted intensified lowered vacated challenged converted"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
 # "Cummings went on to start his own law practice", "an IT worker went on a stabbing spree", "The senator scheduled
-# a town hall", and a time that saw something: "Monday saw armed police searching a second apartment block", "This
-# week saw a referendum", "The following election in 2013 saw a substantial victory for Mugabe"; not "The spray is
-# made of polymers", "Second place went to Ababel Yeshaneh" nor "is scheduled for".
+# a town hall", "The administration finally gave up on July 11", "Conley also gave a single dose of the experimental
+# drug" (not "The coordinates it gave differed"), and a time that saw something: "Monday saw armed police
+# searching a second apartment block", "This week saw a referendum", "The following election in 2013 saw a
+# substantial victory for Mugabe"; not "The spray is made of polymers", "Second place went to Ababel Yeshaneh" nor
+# "is scheduled for".
 _EVENT_PHRASE = re.compile(
     r"\b(?P<verb>made(?=\s+(?:(?:his|her|its|their|the|an?)\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(?:announcements?|debut|landfall|appearances?)\b)"
-    r"|went(?=\s+on\s+(?:to|a|an)\s)|scheduled(?=\s+(?:a|an|his|her|their|its)\s))"
+    r"|went(?=\s+on\s+(?:to|a|an)\s)|scheduled(?=\s+(?:a|an|his|her|their|its)\s)"
+    r"|gave(?=\s+(?:up|in|way|birth|(?:a|an|the|his|her|their|its)\s)))"
     rf"|\b(?:day|week|weekend|month|year|night|morning|afternoon|evening|{'|'.join(WEEKDAYS).lower()}|\d{{4}})"
     r"\s+(?:also\s+)?(?P<seen>saw)\b"
 )
@@ -289,6 +295,8 @@ _NOT_HAPPENED = re.compile(
     # "If elected, Harris would be ...", "If passed ..., this would limit ...": a condition ("when convicted" and
     # "once jailed" tell of what did happen)
     r"|\b(?:if|unless)\s+(?P<condition>[a-z]+(?:ed|en))\b"
+    # "If Trump were removed, the Senate could disqualify him": a condition with its subject
+    r"|\b(?:if|unless)\s+(?:[a-z'-]+\s+){1,4}?(?:were|was|is|are|gets?|got)\s+(?:[a-z]+ly\s+)?(?P<supposed>[a-z]+)\b"
     # "Patel discussed how he became the nominee", "de Graaf discusses why he joined the party": what a conversation
     # was about
     r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
@@ -313,14 +321,21 @@ _NOT_HAPPENED = re.compile(
 )
 # Words that read as event verbs but are not verbs here: "open source software", "sailed very close to", "The power
 # plant was close to the quake's epicenter", "the right to employment, paid vacation", "Red Hat's paid operating
-# system"
+# system", "as the month came to a close", "his side's close loss", "It is a "sign" of life", "another warning sign",
+# "the left wing of the party", "a left-wing group", "The front-left section", and what was left behind rather than
+# someone leaving ("with debts left behind after the death of her third husband", "the destruction left in its wake")
 _NOT_AN_EVENT_VERB = re.compile(
     r"\bopen(?=[\s-]+source\b)"
+    r"|(?:\b(?:a|an|the|his|her|its|their|our|this|that)|['\u2019]s)\s+(?:close|[\"\u201c]?sign)\b"
+    r"|\b(?:warning|parking|road|stop|street|traffic)\s+sign\b"
+    r"|\b(?:the|far|centre|center|radical|hard)\s+left\b|\bleft(?=\s+(?:wing|hand|side|leg|arm|eye|foot)\b)"
+    r"|-left\b|\bleft-|\bleft(?=\s+(?:behind|over|in\s+(?:its|their|his|her|the)\s+wake)\b)"
     r"|\bpaid(?=\s+(?:[a-z]+\s+)?(?:vacations?|leave|holidays?|time\s+off|subscriptions?|versions?|software"
     r"|operating\s+system)\b)"
     r"|\b(?:very|so|too|quite|relatively|dangerously|extremely|fairly|really)\s+close\b"
     r"|\b(?:was|were|be|been|being|remains?|remained|stays?|stayed|lies|lay)\s+close(?=\s+to\b)"
 )
+_NOUN_OR_ADJECTIVE_CUES = frozenset({"open", "close", "paid", "sign", "left"})
 # "Some reports suggest a deliberate criminal act", "Early reports suggested ...", "A report alleged ...": what
 # unnamed reports say is reported, not stated as fact, though no one is named to attribute it to
 _UNNAMED_REPORTS = re.compile(
@@ -329,21 +344,23 @@ _UNNAMED_REPORTS = re.compile(
     r"(?P<verb>suggest(?:s|ed)?|indicat(?:e|es|ed)|alleg(?:e|es|ed)|claim(?:s|ed)?|say|says|said|stat(?:e|es|ed)"
     r"|show(?:s|ed)?|named)\b"
 )
-# "Out of a total of, say, 6900": an example; "to have a say in": a voice. Neither quotes anyone, unlike "Some say
-# flight grew up from the ground" or "Vanderbilt would later say her union ... was her only happy marriage".
-_SAY_QUOTING_NOBODY = re.compile(r",\s*say\s*,|\ba\s+say\b")
+# "Out of a total of, say, 6900": an example; "to have a say in", "the Senate had no say in his confirmation": a
+# voice. Neither quotes anyone, unlike "Some say flight grew up from the ground" or "Vanderbilt would later say her
+# union ... was her only happy marriage".
+_SAY_QUOTING_NOBODY = re.compile(r",\s*say\s*,|\b(?:a|no|any)\s+say\b")
 # "The researchers also found in 36 states most of the people who died were affected ...", "They found the highest
 # oxygen concentrations occur when ...", "Preliminary investigations suggest a new feature ... was forcing the nose
 # down": what a study or an inquiry found is its finding, reported as a statement is, though the attribution frame
 # names no source; not "A search of the van found a weapon", "Baker found early success", "As its name suggests",
 # nor a history of finds ("This was not the first time scientists have found signs of water"); what an autopsy or a
-# court determined is its finding too ("An autopsy determined the elephant was pregnant"), though what a court
+# court determined is its finding too ("An autopsy determined the elephant was pregnant"), and so is what studies have
+# shown ("Previous studies have shown that ... Arion slug glue is non-toxic"), though what a court
 # found is its ruling ("the Supreme Court also found unconstitutional a 2005 law")
 _FINDING = re.compile(
     r"\b(?:they|we|researchers|scientists|stud(?:y|ies)|team|authors|investigators|investigations?|inquiry|survey"
     r"|analysis|review|paper|results|data|et\s+al\.?|autopsy|coroner|inquest"
-    r"|court(?=\s+(?:also\s+)?(?:determined|concluded)))\s+(?:also\s+)?"
-    r"(?P<verb>found|find|finds|suggest|suggests|suggested|determined|concluded)\b"
+    r"|court(?=\s+(?:also\s+)?(?:determined|concluded)))\s+(?:also\s+)?(?:(?:have|has)\s+(?=shown\b))?"
+    r"(?P<verb>found|find|finds|suggest|suggests|suggested|determined|concluded|(?<=have )shown|(?<=has )shown)\b"
 )
 # "They were found statistically less likely to commit suicide", "The eruption was found to be associated with an
 # increase": a finding told in the passive; not what was found somewhere or in some state ("Ivan was found under
@@ -814,7 +831,11 @@ def classify(
         return ClaimKind.PREDICTION, prediction_cues
     # A count with a qualifier, a measure unit or a large value is the statistic itself; a
     # small count of things ("three resolutions") usually belongs to the event around it.
-    claimed = [q for q in quantities if not _describes_its_noun(text, q)]
+    claimed = [
+        q
+        for q in quantities
+        if not (_describes_its_noun(text, q) or _counts_what_its_noun_is(text, q) or _age_beside_a_name(text, q))
+    ]
     statistic_cues = [q["text"] for q in claimed if _is_statistic(q) and not _names_a_count_again(text, q)]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
@@ -840,7 +861,7 @@ def classify(
 def _event_cues(lower: str, words: list[str]) -> list[str]:
     if not any(w in _KIND_EVENT_VERBS for w in words) and not _EVENT_PHRASE.search(lower):
         return []
-    if ("open" in words or "close" in words or "paid" in words) and _NOT_AN_EVENT_VERB.search(lower):
+    if _NOUN_OR_ADJECTIVE_CUES.intersection(words) and _NOT_AN_EVENT_VERB.search(lower):
         lower = _NOT_AN_EVENT_VERB.sub(" ", lower)
     happened = _NOT_HAPPENED.sub(lambda match: match.group()[: match.start(match.lastgroup) - match.start()], lower)
     event_cues = [w for w in re.findall(r"[a-z']+", happened) if w in _KIND_EVENT_VERBS]
@@ -1675,6 +1696,38 @@ def _describes_its_noun(text: str, quantity: dict[str, Any]) -> bool:
         return False
     determiner = r"\b(?:the|his|her|their|its|our)\s+(?:(?:full|entire|whole)\s+)?"
     return re.search(rf"{determiner}{re.escape(quantity['text'])}\s+\w", text, re.IGNORECASE) is not None
+
+
+# A count joined to its noun by a hyphen says what sort of thing the noun is, and counts nothing the claim is about:
+# "originally a 20-room mansion", "shooting with a five-person crew", "an eight-page insert", "a two-time champion";
+# a measure, a span or an age still is the claim's statistic ("a 5.3-magnitude quake", "18-karat gold", "a 14-hour
+# drive", "The man was a 44-year-old contract worker").
+_COUNT_JOINED_TO_ITS_NOUN = re.compile(r"[\w.,]+-[a-z]+")
+_MEASURES_AND_SPANS = words(
+    """mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet inch inches acre
+    acres hectare hectares karat karats carat carats magnitude light-years ton tons tonne tonnes pound pounds kg
+    kilogram kilograms gram grams degree degrees percent mph second seconds minute minutes hour hours day days week
+    weeks month months year years"""
+)
+
+
+def _counts_what_its_noun_is(text: str, quantity: dict[str, Any]) -> bool:
+    return (
+        quantity["qualifier"] == "="
+        and quantity["unit"] not in _MEASURES_AND_SPANS
+        and _COUNT_JOINED_TO_ITS_NOUN.fullmatch(quantity["text"]) is not None
+        and re.search(rf"\b{re.escape(quantity['text'])}\s+[^\W\d_]", text) is not None
+    )
+
+
+def _age_beside_a_name(text: str, quantity: dict[str, Any]) -> bool:
+    """ "LGBT activist Andrew Kinsman, 49, was quickly reported missing", "Adamowicz, 53, has supported LGBT rights":
+    an age set off by commas after a name tells who is meant, and is not what the claim says of them."""
+    return (
+        quantity["unit"] == "years"
+        and quantity["text"].isdigit()
+        and re.search(rf"\b{_CAPITALISED_WORD}, {quantity['text']}, ", text) is not None
+    )
 
 
 def _is_statistic(quantity: dict[str, Any]) -> bool:

@@ -743,7 +743,7 @@ def test_predictions_are_typed_so_they_can_be_kept_out_of_the_queue():
         pytest.param("This is a terrible deal for the workers of America.", ClaimKind.PREDICTION, id="opinion"),
         pytest.param(
             'In 2018 Boseman gave his "Best Hero" award to James Shaw Jr. in Tennessee.',
-            ClaimKind.OTHER,
+            ClaimKind.EVENT,
             id="opinion-word-in-a-name",
         ),
         pytest.param(
