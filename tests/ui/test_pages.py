@@ -133,7 +133,7 @@ def test_claim_page_shows_cues_and_quantities(editor_client, veto_task):
 
     page = response.content.decode()
     assert '<span class="chip">vetoed</span>' in page
-    assert ">three</span>" in page
+    assert '<span class="chip">three = <span class="nowrap">3 resolutions</span></span>' in page
 
 
 def test_claim_page_shows_resolved_dates_attribution_and_who_is_named(editor_client, veto_task):
