@@ -51,6 +51,24 @@ _NAME_AFTER_KIND = re.compile(
     rf",?\s+(?P<the>the\s+|The\s+)?(?P<name>[{CAPITALS}][\w&.-]*(?:\s+[{CAPITALS}][\w&.-]*){{0,3}})"
 )
 _KIND_OF_WORD = {"airline": "airline", "network": "network", "broadcast": "network", "band": "band"}
+# Places the article says the kind of before the name, in lower case ("the Polish city of Gdańsk", "the island of
+# Samoa"), not a name such as "City of London"
+_PLACES_SAID = ("city", "island")
+_PLACE_OF_KIND = re.compile(
+    rf"(?<![\w-])(?P<kind>city|island)\s+of\s+(?P<name>[{CAPITALS}][\w-]*(?:\s+[{CAPITALS}][\w-]*){{0,2}})"
+)
+# A government the sentence names by its country: "the United States government", "the government of Samoa"; read
+# from the word "government", as a name pattern tried at each capital would read a long token of capitals to its end
+_GOVERNMENT = re.compile(r"(?<![\w-])[Gg]overnment\b")
+_COUNTRY_BEFORE = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w.-]*\s+){{1,3}}$")
+_COUNTRY_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<country>[{CAPITALS}][\w.-]*(?:\s+[{CAPITALS}][\w.-]*){{0,3}})")
+_NOT_A_COUNTRY = words("The A An This That These Its Their His Her Our Both Every Each No")
+# A description that heads a noun ("The city flag", "The government statement") stands for no body; these descriptions
+# are read as a subject only before a verb or as a possessive
+_BEFORE_A_VERB = re.compile(
+    r"['\u2019]s\b|\s+(?:\w+ed|is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do"
+    r"|said|says|also|then|still|later)\b"
+)
 _AIRLINE_NAME_END = re.compile(r"Air(?:lines|ways)\b")
 _AIRLINE_NAME_START = re.compile(rf"(?<![\w-])(?:[{CAPITALS}][\w-]*\s+){{1,3}}$")
 # An acronym in brackets, and the name before it, read back from the bracket only, as a long token of capitals
@@ -60,12 +78,18 @@ _NAME_BEFORE_ACRONYM = re.compile(
     rf"(?<![\w-])[{CAPITALS}][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{CAPITALS}][\w-]*){{0,6}}\s+$"
 )
 _CAPITALISED_BEFORE = re.compile(rf"[{CAPITALS}][\w.-]*\s+$")
+# Bodies of a kind a name may end with but a longer one holds ("Police and Crime Commissioner Stephen Mold"), so the
+# name is counted only where it ends with the head: "the US Embassy", "Northamptonshire Police"
+_BODY_HEADS_LAST = ("Embassy", "Police", "Hospital", "Club", "Station")
 _BODY_NAMES = {
     **{head.lower(): re.compile(rf"\b{head}\b") for head in _BODY_HEADS},
+    **{head.lower(): re.compile(rf".\s+{head}$") for head in _BODY_HEADS_LAST},
     **dict.fromkeys(_UNHEADED, re.compile(rf"^(?!.*\b(?:{'|'.join(sorted({*_BODY_HEADS, *_PUBLIC_HEADS}))})\b)")),
 }
+_NAMED_BEFORE_A_VERB = ("government", *_PLACES_SAID, *(head.lower() for head in _BODY_HEADS_LAST))
+_DESCRIBED = {*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID, *_PLACES_SAID, "government"}
 _DESCRIPTION = re.compile(
-    rf"The\s+(?P<noun>{'|'.join(sorted({*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID}, key=len, reverse=True))})"
+    rf"The\s+(?P<noun>{'|'.join(sorted(_DESCRIBED, key=len, reverse=True))})"
     # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
     # description of a body
     r"(?P<possessive>['\u2019]s)?(?![\w-])(?!\s+of\b)",
@@ -96,8 +120,8 @@ class TitledPerson:
 
 @dataclass(frozen=True)
 class KindedBody:
-    kind: str  # "airline", "network" or "band"
-    name: str  # as a claim's subject: "Mahan Air", "The Grateful Dead"
+    kind: str  # "airline", "network", "band", "city" or "island"
+    name: str  # as a claim's subject: "Mahan Air", "The Grateful Dead", "Aden"
     at: int  # where the article first says what it is
 
     @property
@@ -107,7 +131,8 @@ class KindedBody:
 
 def kinded_bodies(body: str) -> list[KindedBody]:
     """Each body `body` says the kind of beside its name ("Iranian airline Mahan Air", "rock band Cream"), or whose
-    name ends as an airline's does, once each, in the order the article first says so."""
+    name ends as an airline's does, and each place it names as a city's or an island's ("the city of Aden"), once
+    each, in the order the article first says so."""
     found: dict[tuple[str, str], KindedBody] = {}
     for m in _NAME_AFTER_KIND.finditer(body):
         if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] == "-"):
@@ -119,6 +144,8 @@ def kinded_bodies(body: str) -> list[KindedBody]:
         if start := _AIRLINE_NAME_START.search(body, max(0, m.start() - 60), m.start()):
             name = body[start.start() : m.end()]
             found.setdefault(("airline", name), KindedBody("airline", name, start.start()))
+    for m in _PLACE_OF_KIND.finditer(body):
+        found.setdefault((m["kind"], m["name"]), KindedBody(m["kind"], m["name"], m.start("name")))
     return sorted(found.values(), key=lambda kinded: kinded.at)
 
 
@@ -202,7 +229,21 @@ def name_the_described(
     if match is None or not _SUBJECT_PLACE.fullmatch(opening):
         return text
     noun = match["noun"].lower()
-    if noun in _POSTS:
+    if noun in _NAMED_BEFORE_A_VERB and not _BEFORE_A_VERB.match(text, match.end("noun")):
+        return text
+    if noun == "government":
+        government = _one_government_named_last([*said_before, opening])
+        country = government.removeprefix("The government of ").removeprefix("The ").removesuffix(" government")
+        # "The government of Samoa's" reads badly, and a claim that names the country needs no more
+        if not government or (match["possessive"] and " of " in government) or country in text:
+            return text
+        named = government
+    elif noun in _PLACES_SAID:
+        place = _kinded_body_meant(noun, kinded or [], at, [*said_before, opening], other_places_unnamed=True)
+        if place is None or place.mention in text:
+            return text
+        named = place.name
+    elif noun in _POSTS:
         name = _post_holder(_POSTS[noun], titled, at)
         if not name or re.search(rf"\b{re.escape(name.split()[-1])}\b", text):
             return text
@@ -250,14 +291,41 @@ def _minister(post: str, titled: list[TitledPerson], at: int, opening_end: int) 
     return holders[-1]
 
 
-def _kinded_body_meant(kind: str, kinded: list[KindedBody], at: int, said_before: list[str]) -> KindedBody | None:
+def _kinded_body_meant(
+    kind: str, kinded: list[KindedBody], at: int, said_before: list[str], *, other_places_unnamed: bool = False
+) -> KindedBody | None:
     """The one body of the `kind` that the last of `said_before` to name any names, or else the one the article has
-    said is of that kind before `at`."""
+    said is of that kind before `at`; for a place, only where `said_before` names no other place, which "the city"
+    may stand for as well."""
     bodies = {body.mention: body for body in kinded if body.kind == kind and body.at < at}
     for sentence in reversed(said_before):
         if named := [body for mention, body in bodies.items() if _mentions(sentence, mention)]:
             return named[0] if len(named) == 1 else None
-    return next(iter(bodies.values())) if len(bodies) == 1 else None
+    if len(bodies) != 1:
+        return None
+    if other_places_unnamed and any(
+        e["type"] == "PLACE" for sentence in said_before for e in find_entities(_QUOTATION.sub(" ", sentence))
+    ):
+        return None
+    return next(iter(bodies.values()))
+
+
+def _one_government_named_last(said_before: list[str]) -> str:
+    """The one government that the last of `said_before` to name any names, as a claim's subject: "The United States
+    government", "The government of Samoa"."""
+    for sentence in reversed(said_before):
+        named = set()
+        unquoted = _QUOTATION.sub(" ", sentence)
+        for m in _GOVERNMENT.finditer(unquoted):
+            if after := _COUNTRY_AFTER.match(unquoted, m.end()):
+                named.add(f"The government of {after['country']}")
+            elif (before := _COUNTRY_BEFORE.search(unquoted, max(0, m.start() - 60), m.start())) and (
+                country := [word for word in before[0].split() if word not in _NOT_A_COUNTRY]
+            ):
+                named.add(f"The {' '.join(country)} government")
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    return ""
 
 
 def _mentions(sentence: str, name: str) -> bool:
