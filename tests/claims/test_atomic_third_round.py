@@ -2,7 +2,8 @@
 (a phrase of the clause, or a time before the subject's verb); what an apposition said of a name is kept when the
 check-worthiness cut would drop it alone but its whole sentence passes; and appositions that were no description of
 the name before them (the end of a title, two things found somewhere, the last name of a list, a word inside a
-longer name) stay in their sentence."""
+longer name) stay in their sentence; so does a participle after ", and" whose verb comes three words on or
+later (", and leaving reportedly at least 15,000 stranded")."""
 
 import pytest
 
@@ -139,3 +140,27 @@ def test_a_description_the_cut_would_drop_alone_is_kept_with_its_sentences_score
     claims = {claim.text: claim for claim in extract_claims(body)}
     assert description in claims
     assert claims[description].score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Typhoon Phanfone made landfall on the central Philippines on Wednesday, killing at least 20, and leaving "
+            "reportedly at least 15,000 stranded at ports.",
+            id="a participle's object and its complement",
+        ),
+        pytest.param(
+            "The EU considers the EastMed pipeline to be a Project of Common Interest, ending the energy isolation of "
+            "Crete and Cyprus, and diversifying the gas supply of Europe, when completed.",
+            id="a participle, then a reduced clause",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_and_is_no_clause_of_its_own(sentence):
+    assert _pieces(sentence) == [sentence]
+
+
+def test_a_gerund_subject_after_a_comma_and_still_opens_a_clause():
+    sentence = "Prices fell sharply in March, and spending rose by 5% in April."
+    assert _pieces(sentence) == ["Prices fell sharply in March.", "Spending rose by 5% in April."]

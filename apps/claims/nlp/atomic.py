@@ -652,6 +652,10 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         opening = second_tokens[0].group().lower()
         if opening == "be" or (opening in _PREPOSITIONS and verb == 2):
             continue  # ", and on Twitter referred to ...", ", and be detected ...": the first subject's verb phrase
+        if opening.endswith("ing") and verb > 2:
+            # ", and leaving reportedly at least 15,000 stranded at ports": a participle's phrase, no subject (unlike
+            # ", and spending rose")
+            continue
         if _is_head_of_relative(second_tokens, verb):
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
