@@ -598,6 +598,8 @@ def extract_claims(
     article_regions = regions(body)
     # (claim text, spans, attribution, frame style, text to score, what the article said just before it)
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
+    # The sentence an apposition split off as a candidate was part of, "" for other candidates
+    described_in: list[str] = []
     previous, previous_paragraph = "", -1
     # The sentence before `previous` where both are in one paragraph, for a pronoun whose person the sentence between
     # does not name
@@ -648,7 +650,8 @@ def extract_claims(
         # "They indicated they would seek ...": a frame whose pronoun stands for no one named keeps its
         # words, or the claim would lose who said it
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
-        for piece, spans in _atomic_pieces(sentence.text, None if unresolved else frame):
+        pieces = _atomic_pieces(sentence.text, None if unresolved else frame)
+        for piece, spans, describes in pieces:
             if _reports_the_reporting(piece):
                 continue
             text = _resolve_pronoun(piece, context, memory, earlier if context is previous else "")
@@ -689,6 +692,7 @@ def extract_claims(
             # "The next day, ...": the day is counted from the last one named before the piece
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
             candidates.append((text, absolute, piece_attribution, style, scored, said_before))
+            described_in.append(sentence.text if describes else "")
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
         resolved = named_for_descriptions(
             _resolve_pronoun(sentence.text, previous, memory, earlier),
@@ -699,7 +703,7 @@ def extract_claims(
         previous, previous_paragraph = resolved, sentence.paragraph
         paragraph_so_far.append(previous)
 
-    scores = score_sentences([scored for *_, scored, _ in candidates])
+    scores = _kept_as_their_sentence(score_sentences([scored for *_, scored, _ in candidates]), described_in)
     claims: list[ExtractedClaim] = []
     # What the text just before counted last, for "... earned the remaining 1.": the piece that
     # reaches furthest, since a relative clause split off a sentence comes after its main piece.
@@ -887,6 +891,27 @@ def merge_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     return list(merged.values())
 
 
+def _kept_as_their_sentence(scores: list[float], described_in: list[str]) -> list[float]:
+    """What an apposition said of a name takes its sentence's score where the check-worthiness cut would drop it
+    and the whole sentence passes the cut.
+
+    The description was in the queue while its sentence stood whole, but alone ("Niamey is Niger's capital",
+    "Susan Bro is Heather Heyer's mother") it reads to the scorer as common knowledge; splitting must not lose it.
+    Other pieces keep their own score: a clause cut off wrongly is better dropped than queued."""
+    dropped = [
+        index
+        for index, (score, sentence) in enumerate(zip(scores, described_in, strict=True))
+        if sentence and 0 < score < CHECK_WORTHY_THRESHOLD
+    ]
+    sentences = list(dict.fromkeys(described_in[index] for index in dropped))
+    whole = dict(zip(sentences, score_sentences(sentences), strict=True)) if sentences else {}
+    kept = list(scores)
+    for index in dropped:
+        if whole[described_in[index]] >= CHECK_WORTHY_THRESHOLD:
+            kept[index] = whole[described_in[index]]
+    return kept
+
+
 def normalise_for_matching(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
@@ -894,14 +919,15 @@ def normalise_for_matching(text: str) -> str:
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?\w+")
 
 
-def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Standalone texts and sentence-relative spans; the sentence itself when nothing splits.
+def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[str, list[tuple[int, int]], bool]]:
+    """Standalone texts, sentence-relative spans and whether the piece is what an apposition said of a
+    name; the sentence itself when nothing splits.
 
     "According to X, ..." and "It said ..." frames are dropped from the text (the claim's
     attribution names the source); a named speaker's frame ("Clinton told Lavrov that ...")
     stays, since who said it is part of what is checked.
     """
-    whole = [(sentence, [(0, len(sentence))])]
+    whole = [(sentence, [(0, len(sentence))], False)]
     if frame is not None and frame.gap is not None:
         return _pieces_around_gap(sentence, frame.gap)
     if frame is None:
@@ -922,14 +948,14 @@ def _atomic_pieces(sentence: str, frame: AttributionFrame | None) -> list[tuple[
         )
     ):
         pieces = split_atomic(sentence, frame.content_start, frame.content_end)
-        return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+        return [(piece_text(sentence, piece), list(piece.spans()), piece.describes) for piece in pieces]
     elif frame.style in ("leading", "coordinated"):
         pieces = split_atomic(sentence, 0, len(sentence))
     else:
         pieces = split_atomic(sentence, frame.content_start, frame.content_end)
     if len(pieces) <= 1:
         return whole
-    return [(piece_text(sentence, piece), list(piece.spans())) for piece in pieces]
+    return [(piece_text(sentence, piece), list(piece.spans()), piece.describes) for piece in pieces]
 
 
 # Whether the words around a frame set between commas keep a comma once it is gone: after an
@@ -954,7 +980,7 @@ _CLAUSE_AFTER = re.compile(
 _JOINING_WORD_BEFORE = re.compile(r"\b(?:and|but|or|then|which|that|so|yet)$")
 
 
-def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, list[tuple[int, int]]]]:
+def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """Atomic claims of the sentence without its frame set between commas; spans skip the frame.
 
     The frame is blanked out rather than cut, so offsets stay the sentence's own."""
@@ -977,7 +1003,7 @@ def _pieces_around_gap(sentence: str, gap: tuple[int, int]) -> list[tuple[str, l
             for span_start, span_end in ((a, min(b, cut_from)), (max(a, end), b)):
                 if span_end > span_start and blanked[span_start:span_end].strip(" ,"):
                     spans.append((span_start, span_end))
-        pieces.append((piece_text(blanked, piece), spans))
+        pieces.append((piece_text(blanked, piece), spans, piece.describes))
     return pieces
 
 

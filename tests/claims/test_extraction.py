@@ -2036,6 +2036,7 @@ def test_she_after_a_post_is_whoever_holds_it_and_never_a_man_named_earlier():
 
     assert attributions == [
         "Howard Moss",
+        "",  # "Howard Moss is a lawyer for the family.": the article's own description
         "The head of the port's internal investigators",
         "The head of the port's internal investigators",
         "Howard Moss",

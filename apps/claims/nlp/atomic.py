@@ -36,6 +36,8 @@ class Piece:
     subject: str = ""
     # A word the standalone text needs between head and body: "Magnitogorsk" "is" "a city ...".
     link: str = ""
+    # What an apposition said of a name, now a statement of its own ("Magnitogorsk is a city ...")
+    describes: bool = False
 
     def spans(self) -> tuple[Span, ...]:
         return (*self.head, self.body)
@@ -419,7 +421,8 @@ _NAME_WORD = r"[A-Z][\w'\u2019.-]{0,60}"
 # Not "or that": a disjunction is one statement, true if either side is.
 _APPOSITION = re.compile(
     # a name, or a name "of" a place or body: "Don Blankenship of West Virginia, the ... nominee,"
-    rf"(?P<name>\b{_NAME_WORD}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_WORD}){{0,3}}"
+    # "Kamway Lodge & Tavern", but not from inside "Brigade de Recherche et d'Intervention"
+    rf"(?P<name>(?<!['\u2019])\b{_NAME_WORD}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|&)\s+)?{_NAME_WORD}){{0,3}}"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?),\s+"
     # "Warren, formerly a professor at Harvard Law School,": what someone was, or is now
     r"(?P<apposition>(?:(?P<adverb>formerly|previously|once|now|currently)\s+)?"
@@ -435,6 +438,15 @@ _FEWEST_WORDS_OF_A_CLAIM = 4
 _INFINITIVE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?[a-z]+\b")
 _SUMMING_UP = re.compile(r"(?:a|an|the)\s+(?:\w+\s+)?(?:move|decision|choice|step)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_TWO_THINGS = re.compile(r"(?:a|an)\s+[^,]*?\band\s+(?:a|an)\s")
+# The piece ended where a verb after the list was cut off: its last item was no apposition
+_LIST_CUT_OFF = re.compile(r",?\s+(?:and|or)\s")
+# "The Avoyelles House of Mercy, a Pentecostal church,": the whole name is the body described, not "Mercy"
+_BODIES = words(
+    """House Church Bank University Council Department Ministry Office Institute Society Association Court Party
+    Board Center Centre College School Museum Academy Hospital Federation League Union"""
+)
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
@@ -507,24 +519,59 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         name = (a + match.start("name"), a + match.end("name"))
         if article := _THE_BEFORE.search(text, 0, match.start("name")):
             name = (a + article.start(), name[1])  # "the Taliban, once the governing force,": "The Taliban was"
-        if " of " in match["name"] and _DESCRIBES_A_BODY.match(match["description"]):
+        if _A_BEFORE.search(text, 0, match.start("name")):
+            continue  # "cast as a voice for My Bride is a Mermaid, a role ...": the end of a title, not a name
+        if _TWO_THINGS.match(match["description"]):
+            continue  # "in his family home in London, a black flag and an air gun": what was found there
+        body_named = (
+            " of " in match["name"] and match["name"][: match["name"].rindex(" of ")].split()[-1] not in _BODIES
+        )
+        if body_named and _DESCRIBES_A_BODY.match(match["description"]):
             # "Doug Miller of Milltech Marine, a firm specialising in AIS,": the firm is described
             body_start = match.start("name") + match["name"].rindex(" of ") + len(" of ")
             body_start += len("the ") if text.startswith("the ", body_start) else 0
             name = (a + body_start, name[1])
         link = "was" if match["adverb"] in _PAST_ADVERBS else "is"
-        described = Piece((name,), (a + match.start("apposition"), a + match.end("apposition")), link=link)
+        described = Piece(
+            (name,), (a + match.start("apposition"), a + match.end("apposition")), link=link, describes=True
+        )
         if not text[match.end() :].strip(" .!"):
             if not (piece.head or piece.subject) and opening_phrase(text[: match.start("name")]):
                 continue  # "Per request of Boris Johnson, the Queen suspended parliament": the main clause
+            if _LIST_CUT_OFF.match(sentence, a + len(text)):
+                continue  # "to connect the fields with Crete, the Greek mainland, and would end ...": a list
             return [Piece(piece.head, _trim(sentence, a, name[1]), piece.subject), described]
         rest = _trim(sentence, a + match.end(), a + len(text))
+        rest_text = sentence[rest[0] : rest[1]]
         # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
-        if not (_starts_with_verb(sentence[rest[0] : rest[1]]) or _NEXT_NAME.match(sentence, rest[0])):
+        goes_on = _starts_with_verb(rest_text) or _NEXT_NAME.match(sentence, rest[0])
+        if not (goes_on or (not piece.subject and _main_clause_goes_on(text[: match.start("name")], rest_text))):
             continue
         main = Piece((*piece.head, _trim(sentence, a, name[1])), rest, piece.subject)
         return [main, described]
     return None
+
+
+# "met in Niamey, Niger's capital, for an AU summit": after the apposition the clause's own phrase goes on.
+_PHRASE_GOES_ON = re.compile(
+    r"(?:for|in|on|at|to|from|with|into|near|after|before|during|until|since|amid|where|when)\s", re.IGNORECASE
+)
+# "Baslan Damang, a security official ..., on Tuesday told ...": a time, then the subject's verb
+_TIME_BEFORE_VERB = re.compile(
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|earlier|later)\b,?\s+",
+    re.IGNORECASE,
+)
+
+
+def _main_clause_goes_on(before_name: str, rest: str) -> bool:
+    """Whether the statement an apposition interrupts goes on after it without a verb of its own: a
+    phrase of a clause whose verb came before the name ("The 36 people were moved to Patagonia, the
+    south-most region in Chile, where they were ..."), or a time before the subject's verb."""
+    if rest[:1].isupper():
+        return False  # "Speaking to Agence France-Presse, the president of ..., Jamel Msallem, said": a name
+    if time := _TIME_BEFORE_VERB.match(rest):
+        return not has_clause_verb(before_name) and _starts_with_verb(rest[time.end() :])
+    return bool(_PHRASE_GOES_ON.match(rest)) and has_clause_verb(before_name)
 
 
 _THAT_COORDINATION = re.compile(r",?\s+(?:and|but)\s+that\s+")
@@ -605,6 +652,10 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
         opening = second_tokens[0].group().lower()
         if opening == "be" or (opening in _PREPOSITIONS and verb == 2):
             continue  # ", and on Twitter referred to ...", ", and be detected ...": the first subject's verb phrase
+        if opening.endswith("ing") and verb > 2:
+            # ", and leaving reportedly at least 15,000 stranded at ports": a participle's phrase, no subject (unlike
+            # ", and spending rose")
+            continue
         if _is_head_of_relative(second_tokens, verb):
             continue  # "..., and a whistleblower who revealed ...": the last item of a list, described
         if second_tokens[verb - 1].group().lower() in ("and", "or", "but"):
