@@ -252,10 +252,11 @@ _HABITUAL_WILL = re.compile(
 # US ambassador", "Wiranto survived the attack", "tributes were paid by world leaders", "The embassy declined the
 # request", "Protests and riots continued across the nation", "Sacoolas subsequently left the UK", "The two parents
 # phoned 911", "Singapore and Hong Kong have intensified screening", "The Court of Appeals vacated his conviction",
-# "The decision was challenged in court", "Patel converted to Catholicism in 1993"); kept out of EVENT_VERBS, whose
-# words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and plans as
-# often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged Navalny was
-# poisoned") is no event.
+# "The decision was challenged in court", "Patel converted to Catholicism in 1993", "Russia and China have blocked
+# action against Damascus", "Barr and Ross, however, refused to hand over the documents"); kept out of EVENT_VERBS,
+# whose words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and
+# plans as often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged
+# Navalny was poisoned") is no event.
 _KIND_EVENT_VERBS = EVENT_VERBS | words(
     """granted pardoned sworn crossed alerted ended tweeted sent offered pledged secured instituted sponsored burst
     took began begun started became joined reached formed received issued filed nominated chose chosen decided
@@ -265,7 +266,8 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     hosted performed tested shut resumed damaged stormed recovered surfaced expired predeceased pleaded pled debuted
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
     delivered attained presented replaced restored carried avoided flew survived served paid questioned apologized
-    apologised reunited declined continued left phoned deleted intensified lowered vacated challenged converted"""
+    apologised reunited declined continued left phoned deleted intensified lowered vacated challenged converted
+    blocked refused"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",

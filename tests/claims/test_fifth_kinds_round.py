@@ -26,6 +26,9 @@ from apps.claims.models import ClaimKind
         ("Patel converted to Catholicism in 1993.", "converted"),
         ("The administration finally gave up on July 11.", "gave"),
         ("Conley also gave a single dose of the experimental polyclonal antibodies drug.", "gave"),
+        ("Russia and China have blocked action against Damascus at the United Nations.", "blocked"),
+        ("On Friday, code hosting and sharing website GitHub blocked the public access to youtube-dl.", "blocked"),
+        ("Barr and Ross, however, refused to hand over the documents.", "refused"),
     ],
 )
 def test_more_verbs_tell_what_happened(text, cue):
