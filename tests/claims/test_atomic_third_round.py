@@ -164,3 +164,20 @@ def test_a_participle_after_a_comma_and_is_no_clause_of_its_own(sentence):
 def test_a_gerund_subject_after_a_comma_and_still_opens_a_clause():
     sentence = "Prices fell sharply in March, and spending rose by 5% in April."
     assert _pieces(sentence) == ["Prices fell sharply in March.", "Spending rose by 5% in April."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        # "which" after a clause that ends on its verb stands for what happened, not for the clause as a noun
+        ("The minister resigned, which surprised many in the party.", None),
+        ("The senator abstained, which left the bill one vote short.", None),
+        # a past form after a determiner is a noun: the relative still splits off
+        (
+            "Police questioned the wounded, who had been taken to three hospitals in the city.",
+            ["Police questioned the wounded.", "The wounded had been taken to three hospitals in the city."],
+        ),
+    ],
+)
+def test_which_after_a_clause_ending_on_its_verb_is_no_relative_of_a_noun(sentence, pieces):
+    assert _pieces(sentence) == (pieces or [sentence])

@@ -257,6 +257,8 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
             antecedent = (described.start("description"), antecedent[1])
         if text[: antecedent[0]].strip().lower() in _PREPOSITION_WORDS:
             continue  # "Unlike Senators, who serve six-year terms, members of the House ...": one comparison
+        if _ends_on_its_verb(text[antecedent[0] : antecedent[1]]):
+            continue  # "The minister resigned, which surprised many": the resignation, not "The minister resigned"
         if text[antecedent[1] - 1] == ")" or text[antecedent[0] : antecedent[1]].casefold() in _TIME_WORDS:
             continue  # "a shooting on Friday, which killed ...", "(0040 UTC), which left ...": not what "which" is
         clause = (a + match.start("clause"), a + match.end("clause"))
@@ -273,6 +275,15 @@ def _relative_clause(sentence: str, piece: Piece, a: int, text: str) -> list[Pie
         main = Piece((*piece.head, _trim(sentence, a, a + match.start())), rest, piece.subject)
         return [main, relative]
     return None
+
+
+def _ends_on_its_verb(phrase: str) -> bool:
+    """A phrase whose last word is a past form after no determiner ("The minister resigned", not "the wounded"): a
+    clause, so "which" after it stands for what happened."""
+    words = phrase.split()
+    if len(words) < 2 or not words[-1].islower() or words[-2].lower() in _DETERMINERS:
+        return False
+    return words[-1] in IRREGULAR_PAST or _regular_past(words[-1])
 
 
 def _names_a_place(phrase: str) -> bool:
