@@ -46,7 +46,8 @@ _DATE_BRANCHES = rf"""
     | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
         (?=\s*[-\u2013]\s*(?:(?:18|19|20)\d\d|\d\d)\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
     """
-# Feasts, quarters, spans "between" two years, a year opening a sentence and a hedged year: tried only in a text
+# Feasts, quarters, spans "between" two years, a year opening a sentence, a hedged year and a year that says which
+# year a phrase before it meant ("for the year it was first detected, 2019."): tried only in a text
 # that has one of their words (`_RARE_DATE_CUES`), as every branch of the pattern is tried at every position
 _RARE_DATE_BRANCHES = rf"""
     | (?P<feast>\b(?P<feast_name>Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day
@@ -59,13 +60,14 @@ _RARE_DATE_BRANCHES = rf"""
         (?=\s+and\s+(?:18|19|20)\d\d\b(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!\s+[a-z]+s\b)))
     | (?P<opening_year>^(?P<opened>(?:18|19|20)\d\d)(?=\s+(?:saw|brought|marked)\b))
     | (?P<hedged_year>\b(?:around|circa|c\.)\s+(?P<hedged>(?:18|19|20)\d\d)\b(?=\s*(?:[.,;)]|$)))
+    | (?P<appositive_year>(?<=,\s)(?P<named_year>(?:18|19|20)\d\d)\b(?=\s*(?:[.;)]|$)))
     """
 # the same groups, never matched, so that a match of either pattern answers for every group
 _RARE_DATE_GROUPS = "| (?!)" + "".join(f"(?P<{name}>)" for name in re.findall(r"\(\?P<(\w+)>", _RARE_DATE_BRANCHES))
 _DATE = re.compile(_DATE_BRANCHES + _RARE_DATE_GROUPS, re.VERBOSE | re.IGNORECASE)
 _DATE_WITH_RARE = re.compile(_DATE_BRANCHES + _RARE_DATE_BRANCHES, re.VERBOSE | re.IGNORECASE)
 _RARE_DATE_CUES = ("Christmas", "New Year", "Boxing", "Fourth of July", "Independence", "uarter", "Q", "etween",
-                   "around", "Around", "circa", " c.")  # fmt: skip
+                   "around", "Around", "circa", " c.", "he year")  # fmt: skip
 
 
 def _date_pattern(text: str) -> re.Pattern[str]:
@@ -211,6 +213,15 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
         previous = (match, value)
         dates.append({"text": match.group().strip(), "value": value, "_end": match.end()})
         position = match.end()
+        if (
+            match["md"]
+            and not match["md_year"]
+            and isinstance(value, str)
+            and len(value) == 10
+            and (last_day := _LAST_DAY_OF_SPAN.match(text, position))
+            and _span_of_days(dates, last_day, published_on)
+        ):
+            position = last_day.end("day")
         if match["year_range"] and (short_end := _SHORT_RANGE_END.match(text, position)):
             # "2015-17", "(1919\u201333)": the end of the span in the century of its start
             year = f"{match['range_year'][:2]}{short_end['yy']}"
@@ -223,6 +234,29 @@ def _dates(text: str, published_on: dt.date | None) -> list[dict[str, Any]]:
             position = joined.end()
         joined_until = position
     return dates
+
+
+# "From March 15 to 17", "July 27\u201328", "on December 5 and 6", "from July 13 to 17 of last year": the last day of a
+# span, or the second of two, in the month the first named
+_LAST_DAY_OF_SPAN = re.compile(
+    r"\s*(?:and|or|to|through|-|\u2013)\s*(?P<day>\d{1,2})\b(?!\s*(?:[.:,]\d|%|-\w))"
+    r"(?:\s+of\s+(?P<rel>last|this|next)\s+year\b)?"
+    r"(?=\s*(?:[,.;:)\u2014]|$)|\s+(?:respectively|in|at|on|of|for|the|when|and)\b)"
+)
+
+
+def _span_of_days(dates: list[dict[str, Any]], last_day: re.Match[str], published_on: dt.date | None) -> bool:
+    """Adds the span's last day to `dates`, both days in the year "of last year" names where it does."""
+    first = dt.date.fromisoformat(dates[-1]["value"])
+    if last_day["rel"] and published_on:
+        year = int(_relative_unit(last_day["rel"].lower(), "year", published_on) or first.year)
+        first = _valid_date(year, first.month, first.day) or first
+    last = _valid_date(first.year, first.month, int(last_day["day"]))
+    if last is None or last <= first:
+        return False
+    dates[-1]["value"] = first.isoformat()
+    dates.append({"text": last_day["day"], "value": last.isoformat(), "_end": last_day.end("day")})
+    return True
 
 
 # "the next day", "the previous day", "two days later": a day counted from the last one the text named.
@@ -340,6 +374,10 @@ _COUNTING_PARTICIPLES = frozenset(
 )  # fmt: skip
 
 
+# "the year it was first detected, 2019", "The year of his birth, 1946": a phrase about a year, then the year
+_THE_YEAR_BEFORE = re.compile(r"\b(?:the|that|a)\s+year\b[^,.;:!?\"\u201d]{0,60},\s+$", re.IGNORECASE)
+
+
 def is_hedged_year(text: str, hedge_start: int) -> bool:
     """Whether the hedged year-like number at `hedge_start` ("around 1970") follows a name or a past participle."""
     before = _HEDGED_YEAR_BEFORE.search(text, max(0, hedge_start - 40), hedge_start)
@@ -417,6 +455,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
         return match["hedged"] if is_hedged_year(sentence.text, match.start()) else False
     if match["between"]:
         return match["between_year"]
+    if match["appositive_year"]:
+        return match["named_year"] if sentence.just_before(_THE_YEAR_BEFORE, match.start(), 80) else False
     if match["year_range"] and (short_end := _SHORT_RANGE_END.match(sentence.text, match.end())):
         return match["range_year"] if int(short_end["yy"]) > int(match["range_year"][2:]) else False
     if match["my"]:

@@ -200,6 +200,9 @@ _EXCEEDED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_PASSED_INTO_LAW = frozenset(
+    {"articles", "bills", "laws", "resolutions", "measures", "amendments", "motions", "acts", "ordinances", "budgets"}
+)
 # "the total reported casualties increased to 167", "with coronavirus deaths surpassing 100,000": a plural that
 # rose, fell or passed a bare number is what the number counts
 _CHANGED_TO_BEFORE = re.compile(
@@ -245,6 +248,10 @@ def find_quantities(
         inside = [(q["_start"], q["_end"]) for q in odds]
         found = [q for q in found if not any(start <= q["_start"] < end for start, end in inside)]
         found = sorted(found + odds, key=lambda q: q["_start"])
+    if any(stem in text for stem in _FRACTION_STEMS) and (fractions := _fractions(text)):
+        inside = [(q["_start"], q["_end"]) for q in fractions]
+        found = [q for q in found if not any(start <= q["_start"] < end for start, end in inside)]
+        found = sorted(found + fractions, key=lambda q: q["_start"])
     if any(stem in text for stem in _VAGUE_MAGNITUDE_STEMS) and _VAGUE_MAGNITUDE_WORD.search(text):
         found = sorted(found + _vague_magnitudes(text), key=lambda q: q["_start"])
     merged: list[dict[str, Any]] = []
@@ -273,6 +280,10 @@ def find_quantities(
         _more_of_the_same(text, merged)
     if "-" in text or "\u2013" in text:
         _score_units(text, merged)
+    if "-" in text:
+        _count_of_measured_things(text, merged)
+    if "others" in text:
+        _others_counted_like_before(text, merged)
     _name_again(text, merged, counted_earlier or {})
     _share_the_next_noun(text, merged)
     prefix = said_before[max((end.end() for end in _SENTENCE_ENDS.finditer(said_before)), default=0) :]
@@ -301,6 +312,52 @@ def _odds(text: str) -> list[dict[str, Any]]:
             {"value": round(1 / whole, 6), "unit": "ratio", "qualifier": "=", "text": match.group(),
              "_start": match.start(), "_end": match.end()}
         )  # fmt: skip
+    return found
+
+
+# "two thirds of those known to be infected", "at least three quarters of the country's 50 state legislatures", "a
+# two-thirds majority": a share of a whole, as the ratio it names (as odds are), not a count of thirds or quarters
+_FRACTION_STEMS = ("third", "quarters", "fifth", "halves")
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
+_FRACTION = re.compile(
+    rf"(?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?(?P<mixed>\b(?:{_NUMBER_WORD})\s+and\s+)?"
+    r"\b(?P<share>one|two|three|four)[\s-](?P<part>halves|thirds?|quarters?|fourths?|fifths?)\b"
+    r"(?=\s+of\b|\s+(?:super)?majority\b|\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b)",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str) -> list[dict[str, Any]]:
+    found = []
+    for match in _FRACTION.finditer(text):
+        share = _number_value(match["share"]) or 0
+        part = match["part"].lower()
+        whole = _DENOMINATORS[part.removesuffix("s")]
+        if share >= whole or (share > 1) != part.endswith("s"):
+            continue  # "one thirds", "four quarters": no share of a whole
+        value, unit, start = round(share / whole, 6), "ratio", match.start("share")
+        if match["noun"]:
+            if not match["mixed"]:
+                continue  # "three quarters running", "two thirds tax": not plainly a share
+            # "one and two thirds meters": a measure with its fraction
+            value, unit, start = (
+                round((_number_value(match["mixed"].split()[0]) or 0) + value, 6),
+                match["noun"],
+                match.start("mixed"),
+            )
+        start = match.start("qualifier") if match["qualifier"] else start
+        end = match.end("noun") if match["noun"] else match.end()
+        qualifier = _QUALIFIER_SYMBOL.get((match["qualifier"] or "").lower(), "=")
+        found.append(
+            {
+                "value": value,
+                "unit": unit,
+                "qualifier": qualifier,
+                "text": text[start:end],
+                "_start": start,
+                "_end": end,
+            }
+        )
     return found
 
 
@@ -469,6 +526,50 @@ def _share_the_next_noun(text: str, quantities: list[dict[str, Any]]) -> None:
         gap = _DESCRIBED_BEFORE_AND.fullmatch(text, quantity["_end"], following["_start"])
         if gap and gap["word"].lower() not in STOPWORDS and not _is_plural_noun(gap["word"]):
             quantity["unit"] = following["unit"]
+
+
+# "two 12-roll packs", "three 20-foot containers": a count, then a measure joined to its noun by a hyphen, then the
+# plural that both describe
+_MEASURED_COMPOUND = re.compile(r"[\d,.]+-[a-z]+|[a-z]+-[a-z]+")
+_PLURAL_NEXT = re.compile(r"\s+(?P<noun>[a-z]{3,}s)\b(?![-'\u2019])")
+
+
+def _count_of_measured_things(text: str, quantities: list[dict[str, Any]]) -> None:
+    for count, measure in itertools.pairwise(quantities):
+        if (
+            not count["unit"]
+            and measure["unit"]
+            and text[count["_end"] : measure["_start"]] == " "
+            and _MEASURED_COMPOUND.fullmatch(text, measure["_start"], measure["_end"])
+            and (noun := _PLURAL_NEXT.match(text, measure["_end"]))
+            and _is_plural_noun(noun["noun"])
+        ):
+            count["unit"] = noun["noun"]
+
+
+# "The local police chief and two others were also injured", "killed three people and injured three others"
+_OTHERS_HURT_AFTER = re.compile(
+    r"\s+(?:(?:were|are|had\s+been|have\s+been)\s+)?(?:also\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?"
+    r"(?:injured|killed|wounded|hurt|dead|died)\b"
+)
+
+
+def _others_counted_like_before(text: str, quantities: list[dict[str, Any]]) -> None:
+    """ "with the death toll rising to 22 people ..., with 25 others injured", "eight states, with write-in access in
+    23 others": others of what the sentence counted before; where it counted nothing, others hurt or aboard are
+    people ("injured at least nineteen others", "Bryant and eight others on board")."""
+    for index, quantity in enumerate(quantities):
+        if quantity["unit"] != "others":
+            continue
+        counted = [before["unit"] for before in quantities[:index] if before["unit"] not in (*_MEASURES, "", "others")]
+        if counted:
+            quantity["unit"] = counted[-1]
+        elif (
+            _OTHERS_HURT_AFTER.match(text, quantity["_end"])
+            or _PEOPLE_AFTER.match(text, quantity["_end"])
+            or _CASUALTY_BEFORE.search(text, max(0, quantity["_start"] - 20), quantity["_start"])
+        ):
+            quantity["unit"] = "people"
 
 
 def _name_again(text: str, quantities: list[dict[str, Any]], counted_earlier: Mapping[float, str]) -> None:
@@ -768,6 +869,10 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
         return None  # "the Legend of the Ten Rings": a title's words, not an amount
     if _model_number(text, match) or _ADDRESS_AFTER.match(text, match.end("number")):
         return None
+    if _STATION_BEFORE.search(text, max(0, match.start() - 10), match.start()) and _NEWS_AFTER.match(
+        text, match.end("number")
+    ):
+        return None  # "Paul Rivera of WESH 2 news", "Channel 4 News": a station's name
     if _PLANET_AFTER.match(text, match.end("number")):
         return None  # "51 Pegasi b": a planet's name, its star's number and a letter
     if _US_CODE_AFTER.match(text, match.end("number")) or _SECTION_SIGN_BEFORE.search(
@@ -843,8 +948,9 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     qualifier = _QUALIFIER_SYMBOL.get(qualifier_text, "=")
     if match["plus"] and not qualifier_text:
         qualifier = ">="  # "for 30+ years": at least thirty
-    if not qualifier_text and _EXCEEDED.search(text, max(0, start - 20), start):
-        qualifier = ">"
+    exceeded = None if qualifier_text else _EXCEEDED.search(text, max(0, start - 20), start)
+    if exceeded and not (exceeded.group().lower().startswith("pass") and unit in _PASSED_INTO_LAW):
+        qualifier = ">"  # but "the House passed two articles of impeachment" passed them, not more than two
     vague = _VAGUE_MULTIPLE.search(text, max(0, start - 30), start) if match["number"].lower() in SCALE_WORDS else None
     if not qualifier_text and vague:
         qualifier, start = ">", vague.start()  # "a few hundred years": more than one hundred, not exactly
@@ -931,12 +1037,14 @@ def _quantity(text: str, match: re.Match[str]) -> dict[str, Any] | None:
     elif (
         bare
         and value <= 120
-        and _NAME_WAS_AGE.search(text, max(0, start - 80), start)
+        and _NAME_WAS_AGE.search(text, max(0, start - 140), start)
         and _CLAUSE_END.match(text, match.end())
     ):
         counted = "years"
     elif bare and (one_of := _ONE_OF_BEFORE.search(text, max(0, start - 40), start)):
         counted = _plural(one_of["noun"])  # "The trial was one of three facing Avenatti": trials
+    elif bare and _FACTOR_BEFORE.search(text, max(0, start - 12), start):
+        counted = "times"  # "cutting the water used by a factor of two": a multiple, like "two times"
     elif bare and _VOTED_BEFORE.search(text, max(0, start - 30), start):
         counted = "votes"  # "voted 66 to 27"
     elif bare and (
@@ -963,7 +1071,11 @@ _ONE_OF_BEFORE = re.compile(
     r"(?:^|[,;]\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]heir)\s+(?P<noun>[a-z]{3,})\s+(?:is|was)\s+(?:just\s+|only\s+)?"
     r"one\s+of\s+(?:the\s+)?$"
 )
+_FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+$")
 _SCORE_BEFORE = re.compile(r"\d\s+[a-z]+s\s+to\s+$")
+# A broadcaster's call letters or "Channel", then its channel's number, then "news" or "TV"
+_STATION_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\bChannel)\s+$")
+_NEWS_AFTER = re.compile(r"\s+(?:[Nn]ews|NEWS|TV)\b")
 # "in the 22", "inside their own 22", "into the opposition 22": where on a rugby pitch, before the number, and no
 # noun after it ("in the 22 provinces" counts them)
 _PITCH_AREA = re.compile(
@@ -1083,13 +1195,13 @@ _PERSON_NOUNS = (
     r"[Ss]enator|[Pp]resident|[Mm]inister|[Gg]overnor|[Mm]ayor|[Jj]udge|[Ss]inger|actor|actress|author|writer|"
     r"lyricist|founder|leader|player|coach|director|[Cc]hairman|[Cc]hairwoman|[Pp]rofessor|scientist|artist|"
     r"musician|composer|journalist|poet|politician|activist|wife|husband|widow|mother|father|son|daughter|"
-    r"member|[Aa]mbassador|[Cc]ongressman|[Cc]ongresswoman|[Rr]epresentative|[Aa]ssemblyman|[Aa]ssemblywoman"
+    r"member|[Aa]mbassador|[Cc]ongressman|[Cc]ongresswoman|[Rr]epresentative|[Aa]ssemblyman|[Aa]ssemblywoman|[Dd]ean"
 )
 _NAME_WAS_AGE = re.compile(
     rf"(?:(?:^|[,;]\s+|\band\s+|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z]+\s+)(?:{_NAME_WORD}\s+){{0,3}}"
     rf"|\b(?:said|says|that)\s+(?:{_NAME_WORD}\s+){{1,3}})(?:[A-Z]|al-[A-Z])[a-z][\w'\u2019-]*{_AGE_VERB}"
     # "Hagan, North Carolina's first female Democratic Senator, was 66": a name, who the person is, the age
-    rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,40}},{_AGE_VERB}"
+    rf"|^(?:{_NAME_WORD}\s+){{0,3}}[A-Z][a-z][\w'\u2019-]*,\s+[^,]{{0,60}}\b(?:{_PERSON_NOUNS})\b[^,]{{0,60}},{_AGE_VERB}"
     # "The former lyricist of rock band Grateful Dead was 78": a post, of whom or what, the age
     rf"|^[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+of\s+[^,]{{1,60}}?)?{_AGE_VERB}"
 )
