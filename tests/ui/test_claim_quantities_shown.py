@@ -15,6 +15,7 @@ QUANTITIES = [
     {"value": 4.2, "unit": "percent", "qualifier": "=", "text": "4.2 percent"},
     {"value": 3, "unit": None, "qualifier": "~", "text": "about three"},
     {"value": 1500000000.0, "unit": "dollars", "qualifier": ">", "text": "more than $1.5 billion"},
+    {"value": 0.666667, "unit": "ratio", "qualifier": ">=", "text": "at least two thirds"},
 ]
 
 
@@ -35,6 +36,7 @@ def test_each_quantity_shows_its_words_and_the_value_unit_and_bound_read_from_th
         "4.2 percent = 4.2 percent",
         "about three = ≈ 3",
         "more than $1.5 billion = &gt; 1,500,000,000 dollars",
+        "at least two thirds = ≥ 66.7%",
     ]
 
 
