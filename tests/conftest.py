@@ -184,7 +184,7 @@ def pytest_xdist_setupnodes(config, specs):
 
 
 # --- One migration for all workers ------------------------------------------------------------
-# Migrating a test database costs about 35 s of CPU (Django renders the model states of 129
+# Migrating a test database costs about 25 s of CPU (Django renders the model states of 129
 # migrations), which every worker paid at once. On PostgreSQL the first worker to get the lock now
 # migrates a template database and every worker copies it (CREATE DATABASE ... TEMPLATE, about a
 # second). The template is named after the workers' databases and replaced by the next run.
