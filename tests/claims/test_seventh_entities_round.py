@@ -49,6 +49,8 @@ def _entities(body, fragment):
         ("In findings published Wednesday in Environmental Science and Technology, researchers from the University of"
          " Washington reported the deaths.", "findings", [("Environmental Science", "MISC"), ("Technology", "MISC"),
                                                            ("University of Washington", "ORG")]),
+        ("A fire broke out yesterday at Bontddu Hall near Dolgellau in Wales. Bontddu Hall dates to 1873, originally a"
+         " 20-room mansion.", "1873", [("Bontddu Hall", "PLACE")]),
     ],
 )  # fmt: skip
 def test_seventh_round_entities(body, fragment, entities):

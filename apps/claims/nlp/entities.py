@@ -1553,15 +1553,21 @@ def _paired(name: str, other: str, body: str) -> bool:
 
 
 _PLANT_NAMED = re.compile(r"\b(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) (?:power (?:plant|station)|refinery)\b")
+# "A fire broke out yesterday at Bontddu Hall": a hall or lodge the article places something at
+_BUILDING_NAMED = re.compile(
+    r"\b(?:at|in|near|inside|outside) (?:the )?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2} (?:Hall|Lodge))\b"
+)
 
 
 def type_plants_named_alone(entity_lists: list[list[dict[str, str]]], body: str) -> None:
     """A name the article writes before "power plant" is that plant, a place, where it stands alone too: "The Costa
-    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa."""
+    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa; so is a hall or lodge
+    the article places something at, wherever it names it: "at Bontddu Hall" ... "Bontddu Hall dates to 1873"."""
     plants = {match["name"].removeprefix("The ") for match in _PLANT_NAMED.finditer(body)}
+    buildings = {match["name"] for match in _BUILDING_NAMED.finditer(body)}
     for entities in entity_lists:
         for entity in entities:
-            if entity["type"] in ("PERSON", "MISC") and entity["text"] in plants:
+            if entity["type"] in ("PERSON", "MISC") and (entity["text"] in plants or entity["text"] in buildings):
                 entity["type"] = "PLACE"
 
 
