@@ -750,9 +750,10 @@ def extract_claims(
     lower_case_words = frozenset(_LOWER_CASE_WORD.findall(body))
     _type_phrases_of_common_words(claims, lower_case_words)
     _type_regions(claims, article_regions)
+    # before the opening words, which take a short name's kind from elsewhere in the article: "Ford said ..."
+    _type_short_names_of_bodies(claims, named_in_body)
     _name_opening_words(claims, named_in_body)
     _type_names_left_unplaced(claims, lower_case_words)
-    _type_short_names_of_bodies(claims, named_in_body)
     entity_lists = [claim.entities for claim in claims]
     type_bodies_named_in_one_word(entity_lists, body)
     type_plants_named_alone(entity_lists, body)
@@ -1218,22 +1219,24 @@ def _name_opening_words(claims: list[ExtractedClaim], named_in_body: list[dict[s
     """A word that opens a claim is read as a name only where the words say so, since most capitalised first words
     are none ("Strong winds ..."); where the article names it alone elsewhere, as one kind of name, it is that name
     here too: "in Juba" ... "Juba is the capital", "the band Cream" ... "Cream was inducted"."""
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, Counter[str]] = {}
     for entity in [*named_in_body, *(entity for claim in claims for entity in claim.entities)]:
-        kinds.setdefault(entity["text"], set()).add(entity["type"])
+        kinds.setdefault(entity["text"], Counter())[entity["type"]] += 1
     for claim in claims:
         opening = _OPENING_WORD.match(claim.text)
+        if not opening or opening["word"].lower() in STOPWORDS:
+            continue
+        count = kinds.get(opening["word"], Counter())
+        # MISC is what a capitalised word no rule could place is typed ("Reports", "Early" opening a line), and also
+        # what "Coles" is where the article first writes it ("Woolworths and Coles"): the one other kind the article
+        # gives the word decides, where it does so at least as often
+        placed = [kind for kind in count if kind != "MISC"]
         if (
-            opening
-            and opening["word"].lower() not in STOPWORDS
-            # MISC is what a capitalised word no rule could place is typed ("Reports", "Early" opening a line), and
-            # also what "Ford" and "SpaceX" were: it says nothing about the word opening this claim
-            and len(kinds.get(opening["word"], ())) == 1
-            and kinds[opening["word"]] != {"MISC"}
+            len(placed) == 1
+            and count[placed[0]] >= count["MISC"]
             and not any(opening["word"] in entity["text"].split() for entity in claim.entities)
         ):
-            (kind,) = kinds[opening["word"]]
-            claim.entities.insert(0, {"text": opening["word"], "type": kind})
+            claim.entities.insert(0, {"text": opening["word"], "type": placed[0]})
 
 
 def _type_names_left_unplaced(claims: list[ExtractedClaim], lower_case_words: frozenset[str]) -> None:
@@ -1256,10 +1259,15 @@ def _type_names_left_unplaced(claims: list[ExtractedClaim], lower_case_words: fr
                 entity["type"] = placed[0]
 
 
+# The words after a company's own name in its full one: "Ford Motor Company", "Sony Group Corporation"
+_COMPANY_WORDS = words("Motor Motors Company Corporation Corp Inc Incorporated Ltd Limited Group Holdings Co PLC plc")
+
+
 def _type_short_names_of_bodies(claims: list[ExtractedClaim], named_in_body: list[dict[str, str]]) -> None:
     """A name left MISC that is a body's full name shortened, its first and last words kept, is that body: "Scripps
     Oceanography" for the "Scripps Institution of Oceanography"; a single word only where the body's name adds one
-    word to it ("Salling" for the "Salling Group", "Mahan" for "Mahan Air"), since "Amazon" and "Islamic" open many
+    word to it ("Salling" for the "Salling Group", "Mahan" for "Mahan Air") or only words a company's name ends in
+    ("Ford" for the "Ford Motor Company"), since "Amazon" and "Islamic" open many
     longer names of other things, and not after "of" or "as", where a bare word names a time or a thing as often ("the
     repeal of Prohibition" in an article on the Prohibition Party)."""
     bodies: dict[str, list[list[str]]] = {}
@@ -1274,7 +1282,7 @@ def _type_short_names_of_bodies(claims: list[ExtractedClaim], named_in_body: lis
                 and tokens[0] in bodies
                 and not (len(tokens) == 1 and re.search(rf"\b(?:of|as)\s+{re.escape(tokens[0])}\b", claim.text))
                 and any(
-                    len(body) == 2
+                    len(body) == 2 or (len(body) > 2 and all(word in _COMPANY_WORDS for word in body[1:]))
                     if len(tokens) == 1
                     # "Iraq Veterans Against the War" ends on what it is against, so "Iraq War" is no short name of it
                     else len(body) > len(tokens) and body[-1] == tokens[-1] and body[-2] != "the"

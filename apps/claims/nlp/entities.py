@@ -87,8 +87,11 @@ PLACE_HEADS = words(
     Lawn Estuary Reservoir Canal Harbour Harbor Cathedral Mosque Temple Palace Tower Stadium Arena Yard
     Road Avenue Boulevard Reservation Range Complex Headquarters City District Heights Strip Plateau
     Fault Trench Volcano Ridge Glacier Falls Dam Canyon Hills Forest Lagoon Mall Terminal Prison Township Parish
-    Pole Monument Memorial Cemetery Port"""
+    Pole Monument Memorial Cemetery Port Hall Lodge Zoo Base Mine"""
 )
+# Place heads that are also surnames: "at Bontddu Hall" is a house, "by Stuart Hall" a person.
+_SURNAME_PLACE_HEADS = words("Hall Lodge")
+_BEFORE_A_BUILDING = re.compile(r"\b(?:the|at|in|near|into|outside|inside)\s+$")
 # Words that open a place's name: "Fort Lee", "San Francisco"; churches and mosques: "Hagia Sophia", "Masjid Al-Aqsa".
 PLACE_OPENERS = words("Fort Mount Port Lake Saint San Santa Los Las Punta Hagia Haghia Masjid")
 OTHER_NAME_HEADS = words(
@@ -105,6 +108,7 @@ _NAMES_OF_HOLIDAYS = words("Victoria Columbus Lincoln Jefferson Jackson")  # "Vi
 OTHER_NAME_OPENERS = words("Operation Plan Project Protocol Hurricane Typhoon Cyclone Storm Tropical")
 _FAITHS = words("Christianity Islam Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Orthodoxy")
 # Owners that are part of an organisation's name, not a separate entity: "People's Protection Units".
+_PLURAL_OWNER = re.compile(r"(?P<owner>[^'\u2019]+s)['\u2019]\s+(?=[A-Z])")
 _NAME_INTERNAL_OWNERS = words("People Peoples Workers Women Children Men Veterans Farmers Nations Citizens")
 
 NATIONALITIES = words(
@@ -168,7 +172,7 @@ ORGANISATION_HEADS = words(
     Therapeutics Biotherapeutics Technologies Holdings Publishing Productions Motors Industries Enterprises
     Tribe Tribes Incorporated Club Clubs Energy Petroleum Resources Mining Logistics Insurance Investments Capital
     Systems Airline Command Branch Exchange Centers Centres Rescue Limited Patrol Nation Platform Sabha
-    Fame Trust Forum Mahasabha"""
+    Fame Trust Forum Mahasabha Hospice"""
 )
 
 # Titles that precede a name; the name after them is a person.
@@ -324,6 +328,9 @@ _BEFORE_A_PLACE = re.compile(
     r"|mayors? of"  # "the mayor of Esperanza": a mayor's is a town
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
+_SECOND_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|entered|captured|seized)\s+[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\s+and\s+$"
+)
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
@@ -341,7 +348,9 @@ _PERSON_BEFORE_NAME = re.compile(
     rf"\b(?:(?:{'|'.join(RELATIVES)}|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather)s?,?"
     r"|(?:grand)?children,?"
     r"|(?:boy|girl|man|woman|child|baby|victim|suspect|driver|pilot)(?:\s+named|,?\s+identified\s+(?:only\s+)?as)"
-    r"|identified\s+only\s+as)"
+    r"|identified\s+only\s+as"
+    # "classical composer Mozart", "professional singer Jillea": someone's calling before the one name they go by
+    r"|composer|singer|songwriter|rapper|actor|actress|painter|sculptor|poet|novelist|playwright)"
     rf"\s+(?:[{CAPITALS}][\w'\u2019-]*,?\s+(?:and\s+)?){{0,3}}$"
 )
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
@@ -872,6 +881,11 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         return _classify(owner + "'s", text, start, known_people) + _classify(
             owned, text, start + len(owner) + 3, known_people
         )
+    # "the United States' National Basketball Association": a listed place owning a body is two names, while
+    # "Kurdistan Workers' Party" is one
+    if (owner_of := _PLURAL_OWNER.match(phrase)) and owner_of["owner"] in PLACES:
+        owned_start = start + owner_of.end()
+        return [(owner_of["owner"], "PLACE"), *_classify(phrase[owner_of.end() :], text, owned_start, known_people)]
     # "for the" joins an organisation to its purpose ("Center for the Study of ..."); elsewhere
     # it is two names: "President Barack Obama for the Democratic Party", "Writing for the Court".
     before, _, after = phrase.partition(" for the ")
@@ -1061,7 +1075,13 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         # person, not the city
         (name in PLACES and not (len(tokens) == 1 and name in known_people))
         # "Tandag City", but "Mayor of New York City" is a post
-        or (len(tokens) > 1 and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS) and tokens[0] not in TITLES)
+        or (
+            len(tokens) > 1
+            and (last in PLACE_HEADS or tokens[0] in PLACE_OPENERS)
+            and tokens[0] not in TITLES
+            # "at Bontddu Hall", "the Zappeion Hall", but "an essay by Stuart Hall"
+            and (last not in _SURNAME_PLACE_HEADS or _BEFORE_A_BUILDING.search(text, max(0, start - 8), start))
+        )
         # "General Santos City", "General Trias City": a city named after a post holder is still a city
         or (len(tokens) > 2 and last == "City" and tokens[0] in TITLES and " of " not in name)
         or (len(tokens) > 2 and tokens[-2] == "del" and last in _COMPASS)  # "Surigao del Sur"
@@ -1218,6 +1238,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) <= 3 and not title_count and name not in known_people and _PLACE_WORD_AFTER.match(text, end):
         found.append((name, "PLACE"))  # "Maidan Wardak province", "Idlib governorate"
         return found
+    second = None
     if (
         len(tokens) <= 2
         and not title_count
@@ -1226,11 +1247,19 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         # "what I saw in Tomasz Sekielski's film": what someone owns is not where something is
         # (but "in St Margaret's at Cliffe" is a village)
         and not (possessive and len(tokens) == 2 and tokens[0] not in {*PLACE_OPENERS, "St", "St."})
-        and _BEFORE_A_PLACE.search(text, max(0, start - 20), start)
+        and (
+            _BEFORE_A_PLACE.search(text, max(0, start - 20), start)
+            # "entered Tell Tamer and Ain Issa", "in Damietta and Idku": the second of two places, not a person
+            or (
+                tokens[0] not in GIVEN_NAMES
+                and not _CAPITAL_INSIDE.search(name)
+                and (second := _SECOND_PLACE_BEFORE.search(text, max(0, start - 50), start))
+            )
+        )
     ):
-        # "entered Tell Tamer": an unknown name after "in" is a place, unless it is where
-        # something was published ("published on Wednesday in Science Advances").
-        published = _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
+        # "entered Tell Tamer": an unknown name after "in" is a place, unless it is where something was published:
+        # "published on Wednesday in Science Advances", "published Wednesday in Environmental Science and Technology"
+        published = _PUBLISHED_BEFORE.search(text, max(0, (second.start() if second else start) - 40), start)
         found.append((name, "MISC" if published else "PLACE"))
         return found
     if (
@@ -1348,7 +1377,15 @@ def names_an_organisation(tokens: list[str]) -> bool:
     members_conference = (
         len(before_of) >= 2 and before_of[-1] == "Conference" and before_of[-2].endswith(("s'", "s\u2019"))
     )
-    return tokens[-1] in ORGANISATION_HEADS or before_of[-1] in ORGANISATION_HEADS or newspaper or members_conference
+    # "Gilchrist Hospice Care": the care a body gives, named after it
+    care = len(tokens) >= 3 and tokens[-1] == "Care" and tokens[-2] in ORGANISATION_HEADS
+    return (
+        tokens[-1] in ORGANISATION_HEADS
+        or before_of[-1] in ORGANISATION_HEADS
+        or newspaper
+        or members_conference
+        or care
+    )
 
 
 def _role_before_name(tokens: list[str]) -> int:
@@ -1463,10 +1500,15 @@ def _listed(name: str, known_people: frozenset[str]) -> bool:
 # NationsBank", "UOKiK, the Polish anti-monopoly agency,"); a system or a plan ("CentOS", "EastMed") does none of these
 _BODY_DOES_AFTER = (
     r"\)?(?:(?:['\u2019]s)?\s+(?:founder|co-?founder|CEO|chief|spokes(?:man|woman|person)|officials?|employees|staff"
-    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found)"
+    r"|said|says|told|stated|announced|reported|requested|indicated|listed|called|tested|found"
+    # "the RealClearPolitics average": what a body measures in its name
+    r"|(?:head-to-head )?(?:polling )?(?:average|poll|polls|survey))"
     r"|(?:,| is) (?:the|an?) [\w -]{0,40}?(?:agency|company|firm|airline|website|watchdog|regulator|bank|newspaper))\b"
 )
-_BODY_DOES_BEFORE = r"\b(?:(?:official|officials|spokes(?:man|woman|person)) (?:from|at|of)|working for|according to) "
+_BODY_DOES_BEFORE = (
+    r"\b(?:(?:official|officials|spokes(?:man|woman|person)) (?:from|at|of)|working for|according to"
+    r"|(?:measured|conducted|compiled|published|owned|operated) by) "
+)
 _PLURAL_OF_INITIALS = re.compile(r"[A-Z]+s")
 
 
@@ -1482,10 +1524,17 @@ def type_bodies_named_in_one_word(entity_lists: list[list[dict[str, str]]], body
         and _CAPITAL_INSIDE.match(entity["text"])
         and not _PLURAL_OF_INITIALS.fullmatch(entity["text"])
     }
+    if not candidates:
+        return
+    # "American Airlines and JetBlue are among the airlines": one of a pair with a body is a body
+    paired = {
+        entity["text"] for entities in entity_lists for entity in entities if entity["type"] == "ORG"
+    } - candidates
     bodies = {
         name
         for name in candidates
         if re.search(rf"\b{re.escape(name)}{_BODY_DOES_AFTER}|{_BODY_DOES_BEFORE}{re.escape(name)}\b", body)
+        or any(_paired(name, other, body) for other in paired if other in body)
     }
     for entities in entity_lists:
         for entity in entities:
@@ -1493,16 +1542,32 @@ def type_bodies_named_in_one_word(entity_lists: list[list[dict[str, str]]], body
                 entity["type"] = "ORG"
 
 
+# What ends a pair of bodies: "American Airlines and JetBlue are among the airlines", not "Reddit and CentOS project's
+# mailing list", where the second name is the owner or maker of a thing
+_PAIR_ENDS = r"(?=\s*[,.;:)]|\s+(?:are|were|have|had|both|each|said|say|announced)\b)"
+
+
+def _paired(name: str, other: str, body: str) -> bool:
+    name, other = re.escape(name), re.escape(other)
+    return bool(re.search(rf"\b{other} and {name}{_PAIR_ENDS}|\b{name} and {other}{_PAIR_ENDS}", body))
+
+
 _PLANT_NAMED = re.compile(r"\b(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) (?:power (?:plant|station)|refinery)\b")
+# "A fire broke out yesterday at Bontddu Hall": a hall or lodge the article places something at
+_BUILDING_NAMED = re.compile(
+    r"\b(?:at|in|near|inside|outside) (?:the )?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2} (?:Hall|Lodge))\b"
+)
 
 
 def type_plants_named_alone(entity_lists: list[list[dict[str, str]]], body: str) -> None:
     """A name the article writes before "power plant" is that plant, a place, where it stands alone too: "The Costa
-    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa."""
+    Sur power plant" ... "Costa Sur provided power", not a person whose given name is Costa; so is a hall or lodge
+    the article places something at, wherever it names it: "at Bontddu Hall" ... "Bontddu Hall dates to 1873"."""
     plants = {match["name"].removeprefix("The ") for match in _PLANT_NAMED.finditer(body)}
+    buildings = {match["name"] for match in _BUILDING_NAMED.finditer(body)}
     for entities in entity_lists:
         for entity in entities:
-            if entity["type"] in ("PERSON", "MISC") and entity["text"] in plants:
+            if entity["type"] in ("PERSON", "MISC") and (entity["text"] in plants or entity["text"] in buildings):
                 entity["type"] = "PLACE"
 
 
