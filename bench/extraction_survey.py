@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "news-articles"
 SAYING_VERB = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b", re.IGNORECASE)
+# Who published every article of the data, as `Article.outlet` would name it
+WIKINEWS = "Wikinews"
 FACT_FIELDS = ("text", "kind", "attribution", "quantities", "entities", "dates", "cues")
 
 
@@ -55,7 +57,9 @@ def dump(out: Path, max_words: int) -> None:
     with out.open("w", encoding="utf-8") as handle:
         for article in articles:
             try:
-                claims = extract_claims(article["text"], published_on=dt.date.fromisoformat(article["date"]))
+                claims = extract_claims(
+                    article["text"], published_on=dt.date.fromisoformat(article["date"]), outlet=WIKINEWS
+                )
             except UnsupportedLanguageError:
                 refused += 1
                 continue

@@ -37,6 +37,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _NO_COMMENT = re.compile("|".join(NO_COMMENT_PATTERNS), re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us", "you", "your"})
 _NUMBER = re.compile(r"\d")
+# Someone's age or a past deed after a pronoun, a possessive's noun or a name: "She was 26.", "Her aunt won."
+_SHORT_STATEMENT_ABOUT_SOMEONE = re.compile(
+    r"(?:He|She|(?:His|Her)\s+[a-z]+|(?!(?:It|This|That|There|They|We|I|You)\b)[A-Z][\w'\u2019-]*)\s+"
+    rf"(?:was\s+\d{{1,3}}|[a-z]+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b(?=[^\w:]*(?:\s+[\w'\u2019-]+[^\w:]*)?$)"
+)
 _CAUSAL = re.compile(r"\b(?:" + "|".join(CAUSAL_CUES) + r")\b", re.IGNORECASE)
 
 WEIGHTS = {
@@ -95,9 +100,11 @@ def _never_a_claim(text: str) -> bool:
 
 def too_short_to_claim(text: str) -> bool:
     """Under four words is a fragment, a byline or a dateline, unless a count comes before a past
-    tense ("6 people died.", "Two were arrested.", but not "Round 2 vote.")."""
+    tense ("6 people died.", "Two were arrested.", but not "Round 2 vote."), or someone just named
+    is its subject and what they did or how old they were its verb ("He was 95.", "Mugabe embraced
+    Marxism.", "He died today.", but not "It has improved." or "Image: Paul Budd.")."""
     words = [word.lower() for word in _WORD.findall(text)]
-    if len(words) >= MIN_WORDS:
+    if len(words) >= MIN_WORDS or _SHORT_STATEMENT_ABOUT_SOMEONE.match(text.strip()):
         return False
     counted = next((index for index, word in enumerate(words) if word[0].isdigit() or word in NUMBER_WORDS), len(words))
     return not any(word.endswith("ed") or word in IRREGULAR_PAST for word in words[counted + 1 :])

@@ -111,7 +111,42 @@ _NEWSGATHERING = re.compile(
     # "... but as of today the board's press office did not respond": to the reporter; "did not respond to treatment"
     # goes on
     r"|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:immediately\s+)?respond(?:ed)?\s*[.!]?\s*$"
+    # what the article itself is: "This month's spotlight on the campaign trail includes interviews with the vice
+    # presidential nominees of ...", "The purpose of this page is to demonstrate a mechanism whereby ...", "The
+    # following is the third edition of a monthly series chronicling the 2020 United States presidential election."
+    r"|^The\s+following\s+(?:is|are)\s+(?:the|a|an)\s+[^.;]{0,60}?"
+    r"\b(?:edition|instal(?:l)?ments?|part|series|interviews?|transcripts?|excerpts?)\b"
+    r"|^This\s+(?:month|week|year|issue|edition)['\u2019]s\s+[^.;]{0,60}?\b(?:includes?|features?)\s+"
+    r"(?:an?\s+)?(?:exclusive\s+)?interviews?\b"
+    r"|^The\s+(?:purpose|aim|goal)\s+of\s+this\s+(?:page|article|interview|report)\s+is\b"
 )
+# What the outlet that published the article did to report it, which no reviewer checks: where its reporters went,
+# as in "Wikinews attended the Texas Haunters Convention" or "Wikinews was on the scene around 6:20 pm"; whom they
+# asked, as in "Wikinews also reached out to Philipp Hagemeister"; and who spoke to them, as in "Cohen spoke to
+# Wikinews back in June". Not what someone told it ("Smith told Wikinews this might happen in cases of illegal
+# fishing") nor what it found out ("Wikinews confirmed with UpGuard that the two incidents involved two buckets").
+_OUTLET_AS_REPORTER = (
+    # the outlet as the subject, not inside a clause ("when Wikinews visited, Grivik was demonstrating ...") nor as
+    # an object ("Some of the protesters Wikinews interviewed said ...")
+    r"(?<![a-z] )\b{outlet}(?:\s+(?:accredited\s+|staff\s+)?(?:reporters?|correspondents?|journalists?|writers?)"
+    r"(?:\s+[A-Z][\w.'\u2019-]*){{0,3}})?\s+(?:(?:also|then|later|previously|recently|first|has|had|have)\s+){{0,2}}"
+    r"(?:attended|visited|went\s+to|reached\s+out|contacted|asked|sought|interviewed|emailed|met\s+with"
+    r"|spoke\s+(?:to|with)|talked\s+(?:to|with)|discussed|caught\s+up|(?:was|were)\s+(?:on|at)\s+the\s+scene)\b"
+    r"|\b(?:spoke|speaks|talked|talks|sat\s+down)\s+(?:(?:exclusively|briefly)\s+)?(?:to|with)\s+{outlet}\b"
+    r"(?!\s*(?:that|,?\s*[\"\u201c]))"
+    r"|\bdiscuss(?:ed|es)\b[^.;\"\u201c]{{0,80}}?\bwith\s+{outlet}\b"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _outlet_reporting(outlet: str) -> re.Pattern[str]:
+    return re.compile(_OUTLET_AS_REPORTER.format(outlet=re.escape(outlet)))
+
+
+# An apposition that says which part someone or something plays in this story ("wrote Cattelan, the artist, in an
+# e-mail", "delivered in Tehran, the capital"): "Cattelan is the artist." means nothing once it stands alone, unlike
+# what tells who they are ("Cordeiro is the regional president", "Telegram is a messaging app").
+_ROLE_IN_THIS_STORY = re.compile(r"[^,;:]{1,80}? (?:is|was|are|were) the [a-z]+\.")
 # A call to action to the reader ("If you are looking for recent news stories, please visit our Main Page"), not
 # anyone's words in quotation marks ('asked people to "please pray for the repose of his soul"')
 _CALL_TO_ACTION = re.compile(
@@ -574,9 +609,17 @@ class _SourceMemory:
 
 
 def extract_claims(
-    body: str, *, published_on: dt.date | None = None, language: str = "", english_confirmed: bool = False
+    body: str,
+    *,
+    published_on: dt.date | None = None,
+    language: str = "",
+    english_confirmed: bool = False,
+    outlet: str = "",
 ) -> list[ExtractedClaim]:
     """Check-worthy atomic claims of `body`, in reading order.
+
+    `outlet` is who published the article ("Wikinews", `Article.outlet`), so that what its reporters did to report
+    it ("Wikinews attended the convention") is not taken for news.
 
     Raises UnsupportedLanguageError, naming `language` (the article's BCP 47 tag, when known), for
     text that is clearly not English, unless an editor confirmed it is (`english_confirmed`): the
@@ -654,7 +697,7 @@ def extract_claims(
         unresolved = frame is not None and not attribution and frame.source.lower() in SOURCE_ANAPHORA
         pieces = _atomic_pieces(sentence.text, None if unresolved else frame)
         for piece, spans, describes in pieces:
-            if _reports_the_reporting(piece):
+            if _reports_the_reporting(piece, outlet) or (describes and _ROLE_IN_THIS_STORY.fullmatch(piece)):
                 continue
             text = _resolve_pronoun(piece, context, memory, earlier if context is previous else "")
             if text == piece and context is not previous:
@@ -1694,11 +1737,21 @@ def _never_a_claim(text: str) -> bool:
     return not _CALENDAR.sub(" ", without_urls).strip(" ,.-")
 
 
-def _reports_the_reporting(piece: str) -> bool:
+def _reports_the_reporting(piece: str, outlet: str = "") -> bool:
     """A piece about how the article was reported, unless it counts something: the vote count in "With Wikinews, Cohen
     discussed ... the 2016 ticket, which received 4,489,235 votes" is still checked. A fact split off the same sentence
-    ("Brian T. Carroll, the party's nominee, answered some questions ...") is a piece of its own and stays."""
-    return _NEWSGATHERING.search(_QUOTATION.sub(" ", piece)) is not None and not find_quantities(piece)
+    ("Brian T. Carroll, the party's nominee, answered some questions ...") is a piece of its own and stays. What the
+    article's own `outlet` did to report it goes unless it counts something a claim would: "Wikinews spoke to one of
+    the four candidates running in the by-election" counts only who was asked."""
+    unquoted = _QUOTATION.sub(" ", piece)
+    if _NEWSGATHERING.search(unquoted) is not None and not find_quantities(piece):
+        return True
+    return (
+        bool(outlet)
+        and outlet in unquoted
+        and _outlet_reporting(outlet).search(unquoted) is not None
+        and not any(_is_statistic(quantity) for quantity in find_quantities(piece))
+    )
 
 
 def _names_a_count_again(text: str, quantity: dict[str, Any]) -> bool:

@@ -79,6 +79,7 @@ def article_claims_extract(*, article: Article) -> list[Claim]:
                 published_on=article.published_on,
                 language=locked.language,
                 english_confirmed=english_confirmed,
+                outlet=locked.outlet,
             )
         except UnsupportedLanguageError as error:
             ArticleExtraction.objects.create(

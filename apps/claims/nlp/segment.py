@@ -44,6 +44,9 @@ _BOUNDARY = re.compile(
     rf"|(?:(?<=[.!?])|(?<=[.!?][\"”])|(?<=[.!?]\][\"”]))(?=\s*{TRANSLATION_MARKER.pattern})"
     # "... for vice president.In the Green Party, ...": a full stop missing its space, between words
     r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
+    # A quotation's original text in another script that ends without a full stop, then the English sentence after
+    # it ("... 전화기가 꺼져 있다  Park's phone was last active in ..."), which would go with the original text
+    r"|(?<=[\u0400-\u1fff\u3040-\uffef])(?=\s+[A-Z][a-z]*(?:['\u2019]s)?\s+[a-z])"
 )
 # Who spoke, right after the quotation closes, with nothing of their own said after the verb: only whom
 # they told and where or when ('"... in two days!" Macron told the world on Thursday via Twitter.'), not

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from None
         try:
             parsed = parse_upload(data, filename=str(path), max_bytes=settings.ARTICLE_MAX_BYTES)
-            claims = extract_claims(parsed.body, published_on=parsed.published_on)
+            claims = extract_claims(parsed.body, published_on=parsed.published_on, outlet=parsed.outlet)
         except UnsupportedLanguageError:
             # Only a refused file pays for loading the language model.
             raise CommandError(unsupported_language_message(language_detect(parsed.body))) from None
