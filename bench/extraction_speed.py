@@ -60,11 +60,12 @@ def main() -> None:
     medians, every_run = [], []
     for article in articles:
         published_on = dt.date.fromisoformat(article["date"])
-        claims = extract_claims(article["text"], published_on=published_on)
+        # As the app extracts them: with the outlet, whose own reporting is no claim.
+        claims = extract_claims(article["text"], published_on=published_on, outlet="Wikinews")
         seconds = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            extract_claims(article["text"], published_on=published_on)
+            extract_claims(article["text"], published_on=published_on, outlet="Wikinews")
             seconds.append(time.perf_counter() - started)
         every_run.extend(seconds)
         medians.append(statistics.median(seconds))
