@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -671,7 +671,7 @@ def extract_claims(
             continue
         frame = find_attribution(sentence.text, regions=article_regions)
         if frame:
-            attribution = _resolve_source(frame, memory, previous, sentence.text)
+            attribution = _resolve_source(frame, memory, previous, sentence.text, paragraph_so_far)
         else:
             attribution = _speaker_name(sentence.speaker, body, memory)
             if (
@@ -1123,6 +1123,28 @@ def _one_person_named_earlier(
     return _person_named_before(earlier_sentence, pronoun, memory, named_in=named_in)
 
 
+def _only_person_of_the_paragraph(paragraph_before: Sequence[str], pronoun: str, memory: _SourceMemory) -> str:
+    """The person the sentences of the paragraph before name last, where they name one person only (by one surname,
+    "Ginger Baker ... Peter Edward Baker ... Baker"), or "" where the paragraph also writes that surname as a place
+    or every name it gives that person is of the other gender."""
+    found = [
+        (sentence, entity)
+        for sentence in paragraph_before
+        for entity in find_entities(sentence, known_people=memory.known_people)
+    ]
+    named = [(sentence, entity["text"]) for sentence, entity in found if entity["type"] == "PERSON"]
+    # "Sudesh Amman ... had lived in Amman": a surname the paragraph also writes as a place could stand for either
+    places = {entity["text"] for _, entity in found if entity["type"] in ("PLACE", "ORG")}
+    # "Baker ... nicknamed Ginger": a name whose words are all in another of the paragraph's names is that person
+    fullest = [name for _, name in named if not any(set(name.split()) < set(other.split()) for _, other in named)]
+    surnames = {name.split()[-1] for name in fullest}
+    if len(surnames) != 1 or surnames & places:
+        return ""
+    if all(_of_the_other_gender(sentence, name, pronoun, memory) for sentence, name in named):
+        return ""
+    return [name for _, name in named if name.split()[-1] in surnames][-1]
+
+
 def _speaker_quoted_before(previous_sentence: str, pronoun: str, memory: _SourceMemory) -> str:
     """'"No project ... can be implemented", he said. He underlined ...': the person the quotation's own "he"
     was taken for, the one its claims are attributed to."""
@@ -1180,10 +1202,16 @@ def _of_the_other_gender(sentence: str, name: str, pronoun: str, memory: _Source
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}", sentence) is not None
 
 
-def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sentence: str, sentence: str) -> str:
+def _resolve_source(
+    frame: AttributionFrame,
+    memory: _SourceMemory,
+    previous_sentence: str,
+    sentence: str,
+    paragraph_before: Sequence[str] = (),
+) -> str:
     """The named source; stand-ins ("it", "the report") resolve to the last one named, or to
     nothing when none was. "He" or "she" is first the person the sentence before names ("Mitch
-    McConnell met ... He publicly stated ...")."""
+    McConnell met ... He publicly stated ..."), then the one person the paragraph named before it."""
     source = frame.source
     lower = source.lower()
     if frame.style == "issuer" or lower in _BODY_ANAPHORA:
@@ -1221,6 +1249,11 @@ def _resolve_source(frame: AttributionFrame, memory: _SourceMemory, previous_sen
             ):
                 # "... after one of their daughters, aged 17, escaped and phoned 911. She ... said ...": that daughter
                 memory.person = relative.group()
+            elif only := _only_person_of_the_paragraph(paragraph_before, pronoun, memory):
+                # "Baker — who was ... — began playing drums ... In a story he sometimes told, he had a habit of ...
+                # When ..., his classmates encouraged him ... '...', he recalled": the paragraph's one person, however
+                # many sentences of pronouns came between
+                memory.person = only
             elif memory.person and _of_the_other_gender("", memory.person, pronoun, memory):
                 return ""
             return memory.person

@@ -281,7 +281,12 @@ _ROLE_THEN_NAME = LazyPattern(
     r"(?=\s*[.,]|\s+(?:on|in|at)\b)"
 )
 # 'When she was cast, "...," she told an audience': when the quotation was said, before it
-_CLAUSE_BEFORE_QUOTE = LazyPattern(r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])")
+_CLAUSE_BEFORE_QUOTE = LazyPattern(
+    r"(?:When|After|As|While|Before|Once)\s[^,\"\u201c\u201d]{2,60},\s+(?=[\"\u201c])"
+    # 'With "Abe, I wanted to go for accuracy over comfort," Chapman told Wikinews': what the quotation is about, before
+    # it without a comma
+    r"|With\s+(?=[\"\u201c])"
+)
 _QUOTE_AFTER_CLAUSE = LazyPattern(_QUOTE.pattern.removeprefix("^"))
 # "Navy Information Agency head Arba Agung": a body's head, too
 _HOLDER_AFTER_POST = LazyPattern(rf"\b(?:{_ROLE_NOUNS}|head)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})$")
@@ -487,6 +492,9 @@ _OPENING_PHRASE = LazyPattern(
     r"|Per"
     # "Notably, in the book, Bolton claims ..."
     r"|Notably|Previously|Initially|Subsequently|Recently|Importantly|Specifically"
+    # "More consequential, he told ...", "Most importantly, she said ...": a comparison of what follows with what came
+    # before, one word and its comma
+    r"|(?:More|Most)\s+[a-z]+(?=,)"
     # "By Sunday afternoon, Pierluisi said ...", "By yesterday, the World Health Organization reported ...": by when,
     # not a byline's "By John Smith"
     rf"|By(?=\s+(?:[a-z\d]|(?:{_WEEKDAY_CAPITALISED}|{'|'.join(month.capitalize() for month in MONTHS)})\b))"
@@ -501,7 +509,10 @@ _OPENING_PHRASE = LazyPattern(
     # "In a letter to The Mercury News, published on Monday, PG&E President and CEO Andy Vesey said": or what the first
     # phrase names, described
     r"(?:(?:as|at|during|in|on|after|before|earlier|later|last|this|published|issued|released|posted|sent|written)"
-    r"\s[^,]{1,60},\s+)?"
+    r"\s[^,]{1,60},\s+"
+    # "On June 12, minutes before the Oversight Committee voted to refer them to the full House ..., Trump formally
+    # claimed": how long before or after something, which may take more words
+    r"|(?:minutes|hours|days|weeks|moments|shortly|just|soon)\s+(?:before|after)\s[^,]{1,100},\s+)?"
     # "On Tuesday, however, they reported ...": a linking adverb after the phrase
     r"(?:(?:however|meanwhile|though|moreover|furthermore|nonetheless|nevertheless|instead|too|also),\s+)?"
 )
@@ -509,7 +520,7 @@ _OPENING_PHRASE = LazyPattern(
 # links the sentence to the one before, which the claim can do without like the frame
 _LINKING_ADVERB = LazyPattern(
     r"(?:However|Meanwhile|Moreover|Furthermore|Additionally|Nonetheless|Nevertheless|Still|Indeed|Separately"
-    r"|Similarly|Likewise|Later|Earlier),\s+"
+    r"|Similarly|Likewise|Later|Earlier|(?:More|Most)\s+[a-z]+),\s+"
 )
 # "On Tuesday, however, ", "Later, ": an opening that only says when
 _WHEN_OPENING = LazyPattern(
@@ -1152,7 +1163,10 @@ _AND_ANOTHER_SAID = LazyPattern(
     rf"(?:on\s+(?:{_WEEKDAY_CAPITALISED})\s+|(?:later|yesterday|today)\s+)?"
     rf"(?P<source>(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:{_OUTLET_NOUN})\s+)?{_NAME}"
     # "..., and Mr Tong had said they intended to ...": with the tense's auxiliary
-    rf"(?:\s+{_NAME}){{0,3}}|the\s+(?:government|ministry|police|military|army|company|agency|council|commission))"
+    rf"(?:\s+{_NAME}){{0,3}}|the\s+(?:government|ministry|police|military|army|company|agency|council|commission)"
+    # "Rittenhouse turned himself in ..., and his lawyers have claimed the defendant acted in self defense": whoever
+    # speaks for the one named before, or an unnamed group
+    rf"|(?:his|her|their|its)\s+(?:{_RELATIVE_OR_AIDE})s?|(?:[a-z][\w-]*\s+)?(?:{_GROUP_NOUN}))"
     rf"\s+(?:(?:{_REPORTING_ADVERB}|had|has|have)\s+)?"
     r"(?P<cue>said|claimed|stated|announced|reported|told\s+(?:reporters|journalists|the\s+press))\b"
 )
@@ -1421,10 +1435,20 @@ _VERB_THEN_SPEAKER_THEN_QUOTE = LazyPattern(
 )
 
 
+# 'he told African American radio host Charlamagne tha God "if you have a problem ..."': whom, by post and a name of
+# any words, then the quotation, which the verb's own pattern cannot reach past the name's first word
+_TOLD_HOST_THEN_QUOTE = LazyPattern(
+    rf"\s*(?:[A-Za-z][\w-]*\s+){{0,3}}?(?:host|anchor|presenter|interviewer|{_ROLE_NOUNS})\s+{_NAME}"
+    r"(?:\s+[\w'\u2019.-]+){0,2}?\s*[,:]?\s*[\"\u201c]"
+)
+
+
 def _leading_frame(match: re.Match[str], sentence: str) -> AttributionFrame:
-    return AttributionFrame(
-        _leading_source(match), _cue(match["cue"]), match.end(), len(sentence), "leading", cue_start=match.start("cue")
-    )
+    source, cue, cue_start = _leading_source(match), _cue(match["cue"]), match.start("cue")
+    if match["cue"].startswith("told") and _TOLD_HOST_THEN_QUOTE.match(sentence, match.end("cue")):
+        # the whole sentence stays the claim, as with 'He told radio host Charlamagne "..."'
+        return AttributionFrame(source, cue, 0, len(sentence), "quote", cue_start=cue_start)
+    return AttributionFrame(source, cue, match.end(), len(sentence), "leading", cue_start=cue_start)
 
 
 def _leading_source(match: re.Match[str]) -> str:
