@@ -48,6 +48,7 @@ from apps.claims.nlp.entities import (
     TITLES,
     find_entities,
     type_bodies_named_in_one_word,
+    type_initials_of_posts_and_things,
     type_initials_used_as_verbs,
     type_plants_named_alone,
     without_possessive,
@@ -801,6 +802,7 @@ def extract_claims(
     type_bodies_named_in_one_word(entity_lists, body)
     type_plants_named_alone(entity_lists, body)
     type_initials_used_as_verbs(entity_lists, body)
+    type_initials_of_posts_and_things(entity_lists, body)
     _type_people_surnamed_like_posts(claims, body, known_people)
     return merge_duplicates(claims)
 

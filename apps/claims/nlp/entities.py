@@ -100,7 +100,7 @@ OTHER_NAME_HEADS = words(
     Marathon Week Crisis Campaign Show Telescope Mission Programme Program Bill Ball Gala Parade
     Pandemic Epidemic Outbreak Disease Syndrome Sclerosis Fever Virus Flu Cancer Disorder Fair Faire Expo
     Linux Windows Android Dragon Constitution Charter Election Elections Referendum Caucus Caucuses Amendment
-    Clause Directive Eve Universe"""
+    Clause Directive Eve Universe Benefit System"""
 ) | {day.capitalize() for day in WEEKDAYS}  # "Super Tuesday", "Black Friday"
 _SURNAME_HEADS = words("Day Ball")
 _NAMES_OF_HOLIDAYS = words("Victoria Columbus Lincoln Jefferson Jackson")  # "Victoria Day", "Lincoln Day dinner"
@@ -213,7 +213,7 @@ _INSTITUTIONAL_WORDS = words(
 # Abbreviations of things, not of organisations: "CT scans", "DNA".
 COMMON_ACRONYMS = words(
     "DNA RNA CT MRI GDP HIV AIDS SARS MERS COVID CEO CFO TV GPS AI UV PCR ICU IQ ID LGBT LGBTQ SUV LED USB DVD CD VIP"
-    " URL UFO"
+    " URL UFO FM"
 )
 # "Members of the House Judiciary Committee": the people are not part of the organisation's name.
 _MEMBERS_OF = words(
@@ -259,7 +259,7 @@ _NAME_PART = (
     r"|[A-Z]+&[A-Z]+\b"  # "PG&E", "AT&T"
     rf"|[{CAPITALS}][^\W\d_]*(?:['\u2019-][^\W\d_]+|\u2013[A-Z][^\W\d_]+)*"  # "Harvard\u2013Smithsonian"
     r"(?:(?<=s)['\u2019](?=\s+[A-Z]))?"  # a plural possessive inside a name: "Kurdistan Workers' Party"
-    r"|al-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing"
+    r"|[ae]l-[A-Z][a-z]+|d['\u2019][A-Z][a-z]+)"  # "Valéry Giscard d'Estaing", "Tuna el-Gebel"
 )
 # "International Committee on Taxonomy of Viruses", "Convention on Biological Diversity": "on" joins
 # a body to its subject.
@@ -326,16 +326,19 @@ _BEFORE_A_PLACE = re.compile(
     r"|(?:in|at|to|from)\s+nearby"  # "airlifted to nearby Zamboanga"
     r"|towns? of|city of|islands? of|village of|district of|electorate of|county of|province of|region of"
     r"|mayors? of"  # "the mayor of Esperanza": a mayor's is a town
+    r"|(?<!sources )(?<!source )(?<!people )close to"  # "close to Alachua", but "sources close to Grimes"
     r"|(?:returned|travell?ed|moved|fled|flew|sailed|deported|extradited|evacuated)\s+to)\s*$"
 )
 _SECOND_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|into|entered|captured|seized)\s+[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\s+and\s+$"
+    r"\b(?:in|at|near|into|entered|captured|seized)\s+[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?"
+    r"(?:,\s+[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?){0,4},?\s+and\s+$"  # "at Abydos, Saqqara, and Tuna el-Gebel"
 )
 # "South Bend, Indiana, ...": the place is where the sentence goes on, not the start of a description
 # ("Christopher Columbus, US presidents ...").
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:province|district|region|county|prefecture|governorate|municipality|village|oblast|oilfield"
-    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese|power\s+(?:plant|station)|refinery)\b"
+    r"|(?:oil|gas)\s+field|airport|airfield|diocese|archdiocese|power\s+(?:plant|station)|refinery"
+    r"|rain\s?forest|basin)\b"
 )
 _PLACE_AFTER = re.compile(
     r",\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|was|is|where|when)\b)"
@@ -378,7 +381,24 @@ _STANDARD_AFTER = re.compile(r"\s+(?:standards?|certifications?|certified|compli
 _LICENCE_AFTER = re.compile(r"(?:\s+\([A-Z][A-Z0-9 .-]*\))?\s+licen[cs]es?\b")
 _BAND_MEMBER_AFTER = re.compile(r"\s+(?:drummer|guitarist|bassist|keyboardist|frontman|vocalist)\s+[A-Z]")
 _LOWER_CASE_AFTER_HYPHEN = re.compile(r"-[a-z]")
-_PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|newspaper|tabloid|daily|weekly)\s+$")
+_PUBLICATION_BEFORE = re.compile(r"\b(?:journal|magazine|weekly)\s+$")
+# "Greek daily Kathimerini", "the newspaper Le Monde": a newspaper is the body that reports, not a work; but
+# "a daily Aspirin" is a dose
+_NEWSPAPER_BEFORE = re.compile(r"\b(?:newspaper|tabloid|(?<!\ba )daily)\s+$")
+# "The Baltimore Sun reported", "told Kamloops This Week": what reports or is told something is an outlet or a body
+_REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|wrote|writes|announced|announces|confirmed|stated)\b")
+_TOLD_BEFORE = re.compile(r"\b(?:told|(?:[Ss]peaking|spoke|[Tt]alking|talked)\s+to)\s+$")
+# "Met Éireann, the national meteorological service for Ireland": an apposition whose head is a kind of body
+_BODY_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,4}?(?:service|agency|company|broadcaster|newspaper|organi[sz]ation"
+    r"|charity|ministry|authority|institute|firm|network|publication|outlet|website|airline|manufacturer|startup"
+    r"|retailer|bank)(?=\s+(?:for|of|in|that|which|based)\b|\s*[,.;)])"
+)
+# "the Channel", "the Gulf", "the Capitol": a sea or a building the article names by its kind alone
+_NAMED_BY_ITS_KIND = words("Channel Gulf Strait Capitol")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+# "the ruling Democratic Rally": what rules is a party or a government, never a nationality and a thing
+_RULING_BEFORE = re.compile(r"\bruling\s+$")
 # A band, a studio or a wrestling promotion named right after the word for what it is
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:band|supergroup|studio|label|promotion)\s+$")
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|appeared|journal|wrote|writing)\b[^.]*$")
@@ -499,6 +519,8 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 kind = "ORG"  # "Mothers Against Drunk Driving", "Iraq Veterans Against the War"
             if kind == "MISC" and re.search(r"\s\d{1,3}\s", name):
                 kind = "ORG"  # "Lost 52 Project": only a body's name holds a number before its head word
+            if name and kind in ("MISC", "PERSON") and _speaks_as_an_outlet(text, name, name_start, kind, known_people):
+                kind = "ORG"
             if key not in seen and name:
                 seen.add(key)
                 entities.append({"text": name, "type": kind})
@@ -507,6 +529,25 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
             seen.add(text[start:end].casefold())
             entities.append({"text": text[start:end], "type": "MISC" if (start, end) in products else "ORG"})
     return entities
+
+
+def _speaks_as_an_outlet(text: str, name: str, start: int, kind: str, known_people: frozenset[str]) -> bool:
+    """'The Baltimore Sun reported', 'told Kamloops This Week', 'Gazeta Prawna reports', 'Met Éireann, the national
+    meteorological service': a newspaper or a body.
+
+    A name read as a person's is an outlet only where it reports and neither its first word is a given name
+    nor the article named the person ("Donald Trump reported", "Biden wrote" stay people)."""
+    at = text.find(name, start)
+    if at < 0:
+        return False
+    words = name.split()
+    nobody_named = words[0] not in GIVEN_NAMES and name not in known_people and words[-1] not in known_people
+    if nobody_named and _BODY_APPOSITION_AFTER.match(text, at + len(name)):
+        return True
+    reports = _REPORTS_AFTER.match(text, at + len(name))
+    if kind == "MISC":
+        return bool(reports or _TOLD_BEFORE.search(text, max(0, at - 16), at))
+    return bool(reports and reports.group().strip().startswith("report") and len(words) > 1 and nobody_named)
 
 
 def _products(text: str) -> list[tuple[int, int]]:
@@ -923,6 +964,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     )
     while (
         tokens
+        and not _all_saints(tokens)
         and (
             tokens[0] in _NOT_NAMES
             # "Multiple Iranian officials", but "Multiple Sclerosis"
@@ -973,6 +1015,16 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if _ARTICLE_BEFORE.search(text, max(0, start - 4), start) and _named_after_a_place(tokens):
         found.append((" ".join(tokens), "ORG"))  # "the Utah Jazz were to play", "the New Orleans Pelicans"
         return found
+    if (
+        len(tokens) == 1
+        and tokens[0] in _NAMED_BY_ITS_KIND
+        and (after_the or _THE_BEFORE.search(text, max(0, start - 5), start))
+    ):
+        found.append((tokens[0], "PLACE"))  # "to cross the Channel", "the Capitol's flags"
+        return found
+    if len(tokens) > 1 and _RULING_BEFORE.search(text, max(0, start - 8), start):
+        found.append((" ".join(tokens), "ORG"))
+        return found
     # Leading places and nationalities are separate entities: "U.S. Secretary of State ...",
     # except where the rest is a bare organisation word, which they name: "Arab League".
     while len(tokens) > 1 and " ".join(tokens) not in _WHOLE_NAMES:
@@ -1008,7 +1060,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             tokens = tokens[1:]
         else:
             break
-    while tokens and tokens[0] in _NOT_NAMES:
+    while tokens and tokens[0] in _NOT_NAMES and not _all_saints(tokens):
         tokens = tokens[1:]  # "Washington, D.C. It is ...": the next sentence's first word
     if (
         len(tokens) > 1
@@ -1178,6 +1230,9 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
     if len(tokens) <= 3 and _PUBLICATION_BEFORE.search(text, max(0, start - 20), start):
         found.append((name, "MISC"))  # "published in journal Nature Astronomy"
         return found
+    if len(tokens) <= 3 and _NEWSPAPER_BEFORE.search(text, max(0, start - 20), start):
+        found.append((name, "ORG"))
+        return found
     if not title_count and name not in known_people and _LICENCE_AFTER.match(text, end):
         found.append((name, "MISC"))  # "under a Creative Commons Attribution license"
         return found
@@ -1253,7 +1308,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
             or (
                 tokens[0] not in GIVEN_NAMES
                 and not _CAPITAL_INSIDE.search(name)
-                and (second := _SECOND_PLACE_BEFORE.search(text, max(0, start - 50), start))
+                and (second := _SECOND_PLACE_BEFORE.search(text, max(0, start - 80), start))
             )
         )
     ):
@@ -1294,6 +1349,7 @@ def _classify(phrase: str, text: str, start: int, known_people: frozenset[str]) 
         and len(core) <= (5 if inner_particle else 4)
         and (named_before or not after_the)
         and not institutional
+        and not _all_saints(person_tokens)
     ):
         found.append((" ".join(person_tokens), "PERSON"))
         return found
@@ -1347,9 +1403,19 @@ _THING_OR_PLACE_BEFORE = re.compile(
 _PLACE_AFTER_GIVEN_NAME = re.compile(r",?\s+(?:in|near)\s+[A-Z]|,\s+(?:North|South|New|West|East)?\s*[A-Z][a-z]+,")
 
 
+def _all_saints(tokens: list[str]) -> bool:
+    """ "All Saints school", "All Souls College": "All" opens a name only before the saints or souls."""
+    return tokens[:1] == ["All"] and tokens[1:2] in (["Saints"], ["Souls"])
+
+
 def _is_title(token: str) -> bool:
     """ "Gen.", "President"; "President-elect" and "Governor-elect" too, which precede a name as their title does."""
-    return token.rstrip(".") in TITLES or (token.endswith("-elect") and token[:-6] in TITLES)
+    return (
+        token.rstrip(".") in TITLES
+        or (token.endswith("-elect") and token[:-6] in TITLES)
+        # "Co-developer Jing Wang", "Co-founder": a shared calling, not "Co-op Bank"
+        or (len(token) > 6 and token.startswith("Co-") and token[3:].isalpha() and token[3:].islower())
+    )
 
 
 def _served_by_post(name: str, joiner: str) -> str:
@@ -1377,8 +1443,8 @@ def names_an_organisation(tokens: list[str]) -> bool:
     members_conference = (
         len(before_of) >= 2 and before_of[-1] == "Conference" and before_of[-2].endswith(("s'", "s\u2019"))
     )
-    # "Gilchrist Hospice Care": the care a body gives, named after it
-    care = len(tokens) >= 3 and tokens[-1] == "Care" and tokens[-2] in ORGANISATION_HEADS
+    # "Gilchrist Hospice Care": the care a body gives, named after it; "Selective Service System": a body's system
+    care = len(tokens) >= 3 and tokens[-1] in ("Care", "System") and tokens[-2] in ORGANISATION_HEADS
     return (
         tokens[-1] in ORGANISATION_HEADS
         or before_of[-1] in ORGANISATION_HEADS
@@ -1585,3 +1651,46 @@ def type_initials_used_as_verbs(entity_lists: list[list[dict[str, str]]], body: 
         for entity in entities:
             if entity["type"] == "ORG" and entity["text"] in verbs:
                 entity["type"] = "MISC"
+
+
+# "CMD [Chief Health Director]", "HM [Her Majesty]", "DRM (digital rights management, ...)": initials, then what
+# they stand for; "Divisional Railway Manager (DRM)", "the International Space Station (ISS)": the other way round
+_INITIALS_SPELT_AFTER = re.compile(r"\b(?P<initials>[A-Z]{2,5})\s+[(\[](?P<spelt>[\w' -]{3,80}?)[,)\]]")
+_INITIALS_IN_BRACKETS = re.compile(r" [(\[](?P<initials>[A-Z]{2,5})[)\]]")
+_POST_WORDS = TITLES | ROLE_HEADS | words("Majesty Highness Director Manager")
+
+
+def _kind_spelt(initials: str, words_spelt: list[str], kinds: dict[str, str]) -> str | None:
+    """The kind of what `initials` stand for where it is no body: a post, a thing written in lower case, or a
+    name the article gives another kind."""
+    spelt = " ".join(words_spelt)
+    if all(word[0].isupper() for word in words_spelt) and words_spelt[-1] in _POST_WORDS:
+        return "MISC"  # a post, even where the initials are of another wording ("CMD [Chief Health Director]")
+    if "".join(word[0] for word in words_spelt).upper() != initials:
+        return None
+    if spelt.islower():
+        return "MISC"
+    kind = kinds.get(spelt) or next((e["type"] for e in find_entities(spelt) if e["text"] == spelt), None)
+    return kind if kind in ("MISC", "PLACE") else None
+
+
+def type_initials_of_posts_and_things(entity_lists: list[list[dict[str, str]]], body: str) -> None:
+    """Initials the article spells out as a post, a thing or a place are no body's anywhere in it: "CMD [Chief
+    Health Director]" ... "My CMD", "Divisional Railway Manager (DRM)" ... "become DRM", "the International Space
+    Station (ISS)" ... "aboard the ISS", "CERB (Canada Emergency Response Benefit)"."""
+    if "(" not in body and "[" not in body:
+        return
+    kinds = {entity["text"]: entity["type"] for entities in entity_lists for entity in entities}
+    spelt_kinds: dict[str, str] = {}
+    for match in _INITIALS_SPELT_AFTER.finditer(body):
+        words_spelt = match["spelt"].split()[: len(match["initials"])]
+        if words_spelt and (kind := _kind_spelt(match["initials"], words_spelt, kinds)):
+            spelt_kinds.setdefault(match["initials"], kind)
+    for match in _INITIALS_IN_BRACKETS.finditer(body):
+        words_spelt = body[max(0, match.start() - 100) : match.start()].split()[-len(match["initials"]) :]
+        if words_spelt and (kind := _kind_spelt(match["initials"], words_spelt, kinds)):
+            spelt_kinds.setdefault(match["initials"], kind)
+    for entities in entity_lists:
+        for entity in entities:
+            if entity["type"] == "ORG" and entity["text"] in spelt_kinds:
+                entity["type"] = spelt_kinds[entity["text"]]
