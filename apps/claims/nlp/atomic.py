@@ -87,6 +87,7 @@ def _split_once(sentence: str, piece: Piece) -> list[Piece]:
         return [piece]  # each item leans on the list's opening words
     rules = (
         _semicolon,
+        _colon,
         _leading_concession,
         _relative_clause,
         _apposition,
@@ -174,6 +175,34 @@ def _semicolon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | 
     return [
         Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
         Piece(head, _trim(sentence, a + second, a + len(text))),
+    ]
+
+
+# "Smith had one more theory: ...", "a clear message: ...": what follows is what the noun holds, not a statement
+_NOUNS_BEFORE_A_COLON = words(
+    """theory theories idea ideas view message warning question questions answer statement words reason reasons
+    explanation conclusion hope fear claim claims argument suggestion possibility goal aim plan point"""
+)
+
+
+def _colon(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | None:
+    """ "There were states that did not match the overall trend: Alabama and Mississippi had low ..." -> both
+    clauses; not a list ("four different environments: 100% H2, ..."), a title ("Star Trek: Discovery"), a frame
+    ("told the press: ...") or a clause that is what a noun before the colon holds ("one more theory: ...")."""
+    index = text.find(": ")
+    if index <= 0:
+        return None
+    before, after = text[:index], text[index + 2 :]
+    last_word = before.split()[-1] if before.split() else ""
+    if not after[:1].isupper() or not last_word.islower() or last_word.strip(".") in _NOUNS_BEFORE_A_COLON:
+        return None
+    first_tokens = _tokens(before)
+    verb = _verb_index(first_tokens)
+    if verb is None or first_tokens[verb].group().lower() in _REPORTING_VERBS or _verb_index(_tokens(after)) is None:
+        return None
+    return [
+        Piece(piece.head, _trim(sentence, a, a + index), piece.subject),
+        Piece(_frame_head(sentence, piece), _trim(sentence, a + index + 1, a + len(text))),
     ]
 
 
@@ -439,7 +468,9 @@ _APPOSITION = re.compile(
     r"(?P<apposition>(?:(?P<adverb>formerly|previously|once|now|currently)\s+)?"
     # "Susan Bro, Heather Heyer's mother,": a name's possessive says whose
     r"(?P<description>(?:a|an|the|one of the|(?P<whose>(?:the\s+)?"
-    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['\u2019]s))\s+(?:[^,;()]|,(?=\d)){{3,90}}?))(?P<close>,\s+|\s*[.!]?\s*$)"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['\u2019]s)"
+    # "Van Halen, lead guitarist of US rock band Van Halen,": a post or kinship "of" someone, with no article
+    r"|(?P<bare>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+of))\s+(?:[^,;()]|,(?=\d)){3,90}?))(?P<close>,\s+|\s*[.!]?\s*$)"
 )
 
 
@@ -461,6 +492,7 @@ _BODIES = words(
 _PAST_ADVERBS = frozenset({"formerly", "previously", "once"})
 _PERSON_FROM_A_PLACE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|from)\s+(?:the\s+)?$")
 _NEXT_NAME = re.compile(r"(?:and|or)\s+[A-Z]")
+_WHO = re.compile(r"who\s+[a-z]")
 # "about trade, tariffs, the European Court of Justice, the border ...": short items of a list before the name
 _LISTED_ITEMS_BEFORE = re.compile(r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2},\s+){2,}(?:the\s+)?$")
 _LIST_GOES_ON = re.compile(r"(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+,?\s+(?:and|or)\s")
@@ -512,6 +544,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             continue  # a clause ("the report said ...", "France's president announced ..."), not a noun phrase
         if match["name"].split()[-1].casefold().strip(".") in _TIME_WORDS:
             continue
+        if match["bare"] and not _bare_post(match["bare"], match["description"], text[: match.start("name")]):
+            continue  # "Turkey, supportive of the PKK", "members of the public stopped Khan": no post of the name's
         if _SUMMING_UP.match(match["description"]):
             continue  # "Chapman told Wikinews, a choice leaving her ...": the choice is what the clause says
         in_a_list_of_things = _LISTED_ITEMS_BEFORE.search(text, 0, match.start("name")) and _LIST_GOES_ON.match(
@@ -543,6 +577,8 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
             body_start += len("the ") if text.startswith("the ", body_start) else 0
             name = (a + body_start, name[1])
         link = "was" if match["adverb"] in _PAST_ADVERBS else "is"
+        if match["bare"]:
+            link += " the"  # "Paweł Adamowicz is the mayor of ...", as the post reads after a name
         described = Piece(
             (name,), (a + match.start("apposition"), a + match.end("apposition")), link=link, describes=True
         )
@@ -555,12 +591,36 @@ def _apposition(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] |
         rest = _trim(sentence, a + match.end(), a + len(text))
         rest_text = sentence[rest[0] : rest[1]]
         # "Andrew Yang, an entrepreneur, and Michael Bennet ... suspended": the next subject of a list
-        goes_on = _starts_with_verb(rest_text) or _NEXT_NAME.match(sentence, rest[0])
+        # "led by Mark Hay, a marine ecologist ..., who said ...": the relative goes on the name
+        goes_on = _starts_with_verb(rest_text) or _NEXT_NAME.match(sentence, rest[0]) or _WHO.match(rest_text)
         if not (goes_on or (not piece.subject and _main_clause_goes_on(text[: match.start("name")], rest_text))):
             continue
         main = Piece((*piece.head, _trim(sentence, a, name[1])), rest, piece.subject)
         return [main, described]
     return None
+
+
+# Words that open a phrase with "of" but name no post or relation: "some of", "ahead of", "within two miles of"
+_NOT_A_POST = words(
+    """one two three four five six seven eight nine ten dozens hundreds thousands millions some many most all both
+    each none several half part parts members instead ahead out inside outside within near regardless irrespective
+    because made full free aware proud afraid capable typical"""
+)
+# An adjective before "of" ("critical of Trump", "supportive of the PKK"), unlike "executive director of"
+_ADJECTIVE_ENDING = re.compile(r"(?<!execut)(?<!representat)(?:ive|ical|ful|ous|able|ible)$")
+
+
+def _bare_post(words_before_of: str, description: str, before_name: str) -> bool:
+    """Whether a description without an article names what someone is: "mayor of the Polish city of Gdańsk",
+    "former vice-president of Namibia", "fiancée of journalist Jamal Khashoggi", but not a quantity ("four of
+    whom"), an adjective ("critical of Trump"), a clause ("members of the public stopped Khan") or what a source
+    said ("according to Turkey, supportive of ...")."""
+    heads = words_before_of.split()[:-1]
+    if any(w in STOPWORDS or w in _NOT_A_POST or w.endswith(("ly", "ing")) for w in heads):
+        return False
+    if _ADJECTIVE_ENDING.search(heads[-1]) or states_an_event(description):
+        return False
+    return not re.search(r"according\s+to\s+(?:the\s+)?$", before_name)
 
 
 # "met in Niamey, Niger's capital, for an AU summit": after the apposition the clause's own phrase goes on.
@@ -629,7 +689,7 @@ _EXPLETIVE_IT = re.compile(
     r"it\s+(?:is|was|has been|had been|seems|seemed|appears|appeared)\s+(?:[a-z]+ly\s+)?"
     r"(?:(?:clear|likely|unlikely|possible|impossible|important|necessary|unclear|known|believed|reported|said|"
     r"thought|expected|feared|estimated|intimated|understood|hoped|agreed|true|evident|obvious|difficult|hard|"
-    r"easy)\b|[\w'\u2019]+['\u2019]s\s)"
+    r"easy|apparent)\b|[\w'\u2019]+['\u2019]s\s)"
 )
 # 'Cummings "was a great man," while Trump noted ...': a comma inside the closing quotation mark ends the clause too
 _CONTRAST = re.compile(
@@ -642,7 +702,10 @@ _SPEAKER_AFTER_WHILE = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+|(?:the|of|[a-z]+al)\s+){0,6}"
     r"(?:said|says|wrote|writes|told|reported|reports|stated|added|noted|indicated)\b)"
 )
+# "It today has a grass-dominated landscape but it was once ...": "but" and a pronoun open a clause without a comma
+_PRONOUN_AFTER_BUT = re.compile(r"(?<=[a-z])(?P<quote>)\s+(?P<conjunction>but)\s+(?=(?P<word>it|he|she|they)\s)")
 _PART_OF_IT = re.compile(r"(?:most|some|all|much|many|none|part|one|each|half)\s+of\s+(?:it|them)\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"not\s+only\b", re.IGNORECASE)
 _CONTRAST_ADVERB = re.compile(r"(?:rather|instead)\s+")
 
 
@@ -650,7 +713,10 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
     """Clauses with their own subjects: "Russia shares the concerns, though it believes X"
     -> "Russia believes X"; "..., while two adults were seriously injured" -> "Two adults
     were seriously injured"."""
-    for match in [*_CONTRAST.finditer(text), *_SPEAKER_AFTER_WHILE.finditer(text)]:
+    matches = [*_CONTRAST.finditer(text), *_SPEAKER_AFTER_WHILE.finditer(text)]
+    if not _NOT_ONLY.match(text):  # "Not only did they put out the fire but they continued ...": one statement
+        matches += _PRONOUN_AFTER_BUT.finditer(text)
+    for match in matches:
         # "..., but rather the state party endorsed him": the clause stands without "rather"
         opener = _CONTRAST_ADVERB.match(text, match.end())
         second = _trim(sentence, a + (opener.end() if opener else match.end()), a + len(text))
@@ -712,7 +778,9 @@ def _contrast(sentence: str, piece: Piece, a: int, text: str) -> list[Piece] | N
                     Piece(piece.head, first, piece.subject),
                     Piece(((a + span[0], a + said),), second, ""),
                 ]
-            if span is not None:
+            if span is not None and text[span[0] : span[1]].split()[0].lower() == match["word"].lower():
+                subject = ""  # "It today has ... but it was once ...": the pronoun stands as it is
+            elif span is not None:
                 subject = text[span[0] : span[1]]
             elif piece.head and not _frame_head(sentence, piece):
                 subject = sentence[piece.head[-1][0] : piece.head[-1][1]]  # split off earlier
@@ -908,7 +976,9 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
     if not subject_in_head and _verb_ends_an_adverbial(text, tokens, subject_start, verb):
         return None  # "In findings published on Wednesday, ...": the verb is inside an adverbial
     first_is_auxiliary = tokens[verb].group().lower() in _SPLITTING_AUXILIARIES
-    for index in range(verb + 3, len(tokens) - 2):
+    # "is theoretical and is based on ...": one word between a verb and the same verb again
+    repeated = verb + 3 < len(tokens) and tokens[verb + 2].group() == "and" and _same_verb(tokens, verb, verb + 3)
+    for index in range(verb + 2 if repeated else verb + 3, len(tokens) - 2):
         separator = tokens[index].group().lower()
         # "flew to X, met Y and signed Z": a comma separates list items only before an "and" that
         # joins a verb ("an entrepreneur, involved in a chain of pubs and restaurants" is no list).
@@ -977,6 +1047,10 @@ def _verb_coordination(sentence: str, piece: Piece, a: int, text: str) -> list[P
             shared = Piece((*piece.head, subject), second, link=passive)
         return [Piece(piece.head, first, piece.subject), shared]
     return None
+
+
+def _same_verb(tokens: list[re.Match[str]], first: int, second: int) -> bool:
+    return tokens[first].group().lower() == tokens[second].group() and tokens[second].group() in _SPLITTING_AUXILIARIES
 
 
 def _and_joins_a_verb(tokens: list[re.Match[str]], after: int) -> bool:
