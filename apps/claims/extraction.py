@@ -651,14 +651,15 @@ def extract_claims(
     # does not name
     earlier = ""
     # The sentences of the paragraph before the sentence at hand, where a body a description stands for is named;
-    # for a sentence that opens a paragraph, the sentence before
+    # for a sentence that opens a paragraph, the sentence before, and for some descriptions the paragraph before
     paragraph_so_far: list[str] = []
+    last_paragraph: list[str] = []
     # Who the last sentence quoted, and in which paragraph, while sentences go on quoting them.
     quoting, quoting_paragraph = "", -1
     translated_paragraph = -1
     for sentence in split_sentences(body):
         if sentence.paragraph != previous_paragraph:
-            paragraph_so_far = []
+            last_paragraph, paragraph_so_far = paragraph_so_far, []
         if TRANSLATION_MARKER.match(sentence.text):
             translated_paragraph = sentence.paragraph
         elif sentence.paragraph == translated_paragraph and english_share(sentence.text) < MIN_ENGLISH_SHARE:
@@ -710,6 +711,7 @@ def extract_claims(
                 text,
                 at=sentence.start,
                 said_before=paragraph_so_far or [previous],
+                paragraph_before=[] if paragraph_so_far else last_paragraph,
                 opening=sentence.text[: min(a for a, _ in spans)],
             )
             absolute = [[sentence.start + a, sentence.start + b] for a, b in spans]
@@ -744,6 +746,7 @@ def extract_claims(
             _resolve_pronoun(sentence.text, previous, memory, earlier),
             at=sentence.start,
             said_before=paragraph_so_far or [previous],
+            paragraph_before=[] if paragraph_so_far else last_paragraph,
         )
         earlier = previous if sentence.paragraph == previous_paragraph else ""
         previous, previous_paragraph = resolved, sentence.paragraph

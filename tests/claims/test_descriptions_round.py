@@ -82,7 +82,7 @@ def test_an_opening_description_names_the_one_it_stands_for(body, named):
             id="a vice president and a former president are not the president",
         ),
         pytest.param(
-            "The Court of Session is the highest civil court in Scotland. The only court with higher authority is "
+            "Scotland's highest civil court sat on Wednesday. The only court with higher authority is "
             "the Supreme Court of the United Kingdom.\n\nThe court had been petitioned by Joanna Cherry and 78 "
             "co-petitioners for a ruling on the prorogation of parliament.",
             "The court had been petitioned by Joanna Cherry and 78 co-petitioners for a ruling on the prorogation "

@@ -34,7 +34,7 @@ _NOT_THE_MINISTER = re.compile(
 )
 _POST_AFTER_NAME = re.compile(rf",\s+the\s+(?:(?!Vice\b)[A-Z][\w.]*\s+)?(?P<post>{_POST})\b(?!-)")
 # Bodies whose kind their name says: "the party" is the "Prohibition Party", "the court" the "Supreme Court".
-_BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency")
+_BODY_HEADS = ("Party", "Court", "Council", "Commission", "Committee", "University", "Ministry", "Agency", "Department")
 # Heads of bodies that are no company, for "the company" or "the firm", which a company's name rarely says
 _PUBLIC_HEADS = words(
     """Department Government Administration Office Bureau Service Authority Parliament Congress Senate Assembly
@@ -86,8 +86,56 @@ _BODY_NAMES = {
     **{head.lower(): re.compile(rf".\s+{head}$") for head in _BODY_HEADS_LAST},
     **dict.fromkeys(_UNHEADED, re.compile(rf"^(?!.*\b(?:{'|'.join(sorted({*_BODY_HEADS, *_PUBLIC_HEADS}))})\b)")),
 }
-_NAMED_BEFORE_A_VERB = ("government", *_PLACES_SAID, *(head.lower() for head in _BODY_HEADS_LAST))
-_DESCRIBED = {*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID, *_PLACES_SAID, "government"}
+# Countries and US states by the names news copy gives them, for "the country", "the nation" and "the state", which an
+# article rarely calls "the country of X". Names of two places ("Georgia", "Congo", "Korea"), parts of a country that
+# copy also calls a country or a state ("Scotland", "Puerto Rico"), continents and cities named after their country
+# ("Mexico City") are places of no kind: a sentence naming one leaves the description as it is.
+_COUNTRY_NAMES = """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|
+Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|
+Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Chile|China|Colombia|Comoros|Costa Rica|Croatia|Cuba|Cyprus|
+Denmark|Djibouti|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
+France|Gabon|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|
+Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|
+Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Mali|Malta|
+Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|Panama|Papua New Guinea|
+Paraguay|Peru|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Singapore|
+Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|
+Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|
+Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe"""
+# Countries whose name takes "the", with the names copy gives them
+_COUNTRIES_WITH_THE = {
+    **dict.fromkeys(("United States", "US", "U.S.", "USA", "U.S.A."), "United States"),
+    **dict.fromkeys(("United Kingdom", "UK", "U.K."), "United Kingdom"),
+    **dict.fromkeys(("United Arab Emirates", "UAE"), "United Arab Emirates"),
+    **{name: name for name in ("Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Seychelles")},
+    **{name: name for name in ("Czech Republic", "Dominican Republic", "Central African Republic")},
+}
+_COUNTRIES = {
+    **{name: name for name in re.sub(r"\s*\n\s*", "", _COUNTRY_NAMES).split("|")},
+    **dict.fromkeys(("Britain", "Great Britain"), "United Kingdom"),
+    **_COUNTRIES_WITH_THE,
+}
+_US_STATES = """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|
+Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|
+Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|
+Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|
+Wyoming"""
+_PLACES_OF_NO_KIND = """Georgia|Congo|Korea|Jordan|Chad|Dominica|Washington|Scotland|England|Wales|Northern Ireland|
+Puerto Rico|Hong Kong|Macau|Greenland|Tibet|Palestine|Gaza|West Bank|Crimea|Catalonia|Quebec|American Samoa|New Guinea|
+Guam|Europe|Africa|Asia|America|New York City|Mexico City|Panama City|Kuwait City|Guatemala City|Vatican City"""
+_PLACE_KINDS = {
+    **{name: ("country", country) for name, country in _COUNTRIES.items()},
+    **{name: ("state", name) for name in re.sub(r"\s*\n\s*", "", _US_STATES).split("|")},
+    **{name: ("place", name) for name in re.sub(r"\s*\n\s*", "", _PLACES_OF_NO_KIND).split("|")},
+}
+# Longest first, so that "New Mexico" is no Mexico and "South Sudan" no Sudan
+_PLACE_NAME = re.compile(
+    rf"(?<![\w.-])(?:{'|'.join(re.escape(name) for name in sorted(_PLACE_KINDS, key=len, reverse=True))})(?![\w-])"
+)
+_DESCRIBED_PLACES = {"country": "country", "nation": "country", "island nation": "country", "state": "state"}
+_NAMED_BEFORE_A_VERB = ("government", *_PLACES_SAID, *_DESCRIBED_PLACES, *(head.lower() for head in _BODY_HEADS_LAST))
+_DESCRIBED = {*_POSTS, *_MINISTERS, *_BODY_NAMES, *_KINDS_SAID, *_PLACES_SAID, *_DESCRIBED_PLACES, "government"}
 _DESCRIPTION = re.compile(
     rf"The\s+(?P<noun>{'|'.join(sorted(_DESCRIBED, key=len, reverse=True))})"
     # "The governor of Puerto Rico, Wanda Vázquez Garced", "The party-goers": a description that says more, or no
@@ -213,6 +261,7 @@ def name_the_described(
     opening: str = "",
     kinded: list[KindedBody] | None = None,
     acronyms: dict[str, str] | None = None,
+    paragraph_before: list[str] | None = None,
 ) -> str:
     """`text` with an opening description of a post or a body replaced by who holds the post or which body it is.
 
@@ -224,22 +273,38 @@ def name_the_described(
     Libertarian and Green parties") it stays. An airline, network or band is one of `kinded`, the one the nearest of
     those sentences names, or else the only one the article has called one. Either way the description stays where the
     claim already names one of them, and where its sentence had it after `opening` in another place than its
-    subject's ("Cohen discussed how to improve on the party's 2016 ticket, which received ...")."""
+    subject's ("Cohen discussed how to improve on the party's 2016 ticket, which received ...").
+
+    A country ("The country", "The nation", "The island nation") or a US state ("The state") is the one the nearest of
+    those sentences to name a place names. As a subject, a country, a state, a government or a body of a headed kind
+    may also be one `paragraph_before` names, the sentences of the paragraph before the one a claim opens."""
     match = _DESCRIPTION.match(text)
     if match is None or not _SUBJECT_PLACE.fullmatch(opening):
         return text
     noun = match["noun"].lower()
-    if noun in _NAMED_BEFORE_A_VERB and not _BEFORE_A_VERB.match(text, match.end("noun")):
+    subject = bool(_BEFORE_A_VERB.match(text, match.end("noun")))
+    if noun in _NAMED_BEFORE_A_VERB and not subject:
         return text
+    # "The Department issued a statement" opening a paragraph after one that named "The California Department of
+    # Corrections": a country, a US state, a government or a body of a headed kind, as a subject or a possessive, may
+    # be one the paragraph before names; a company, which no head word says, may be any body named that far back
+    searched = [*said_before, opening]
+    searched_further = [*(paragraph_before or []), *searched] if subject and noun not in _UNHEADED else searched
     if noun == "government":
-        government = _one_government_named_last([*said_before, opening])
+        government = _one_government_named_last(searched_further)
         country = government.removeprefix("The government of ").removeprefix("The ").removesuffix(" government")
         # "The government of Samoa's" reads badly, and a claim that names the country needs no more
         if not government or (match["possessive"] and " of " in government) or country in text:
             return text
         named = government
+    elif noun in _DESCRIBED_PLACES:
+        # "The State Department", "The Nation": a name, not a description
+        place = _place_named_last(_DESCRIBED_PLACES[noun], searched_further) if match["noun"].islower() else ""
+        if not place or any(_PLACE_KINDS[m[0]][1] == _PLACE_KINDS[place][1] for m in _PLACE_NAME.finditer(text)):
+            return text
+        named = f"The {place}" if place in _COUNTRIES_WITH_THE else place
     elif noun in _PLACES_SAID:
-        place = _kinded_body_meant(noun, kinded or [], at, [*said_before, opening], other_places_unnamed=True)
+        place = _kinded_body_meant(noun, kinded or [], at, searched, other_places_unnamed=True)
         if place is None or place.mention in text:
             return text
         named = place.name
@@ -254,7 +319,7 @@ def name_the_described(
             return text
         named = f"{minister.title} {minister.name}" if minister.title else minister.name
     elif noun in _KINDS_SAID:
-        body = _kinded_body_meant(noun, kinded or [], at, [*said_before, opening])
+        body = _kinded_body_meant(noun, kinded or [], at, searched)
         if body is None or body.mention in text:
             return text
         named = body.name
@@ -264,7 +329,7 @@ def name_the_described(
         if any(not _named_as_a_complement(rest, body) for body in _bodies_named(rest, kind, known_people)):
             return text
         # "Though the NTC is allowed to ..., the commission refused": the claim's own sentence names it nearest
-        body = _one_body_named_last([*said_before, opening], kind, known_people, acronyms or {})
+        body = _one_body_named_last(searched_further, kind, known_people, acronyms or {})
         if not body:
             return text
         # "The Prohibition Party", but "Tesco"
@@ -310,6 +375,16 @@ def _kinded_body_meant(
     return next(iter(bodies.values()))
 
 
+def _place_named_last(kind: str, said_before: list[str]) -> str:
+    """The one country or US state (`kind`) that the last of `said_before` to name a place of `_PLACE_KINDS` names, as
+    written there: "the country's capital" after "Hosni Mubarak, the former President of Egypt, died" is Egypt's."""
+    for sentence in reversed(said_before):
+        if named := {_PLACE_KINDS[m[0]]: m[0] for m in _PLACE_NAME.finditer(_QUOTATION.sub(" ", sentence))}:
+            (place_kind, _), written = next(iter(named.items()))
+            return written if len(named) == 1 and place_kind == kind else ""
+    return ""
+
+
 def _one_government_named_last(said_before: list[str]) -> str:
     """The one government that the last of `said_before` to name any names, as a claim's subject: "The United States
     government", "The government of Samoa"."""
@@ -342,8 +417,14 @@ def _one_body_named_last(
     """The one body of the `kind` that the last of `said_before` to name any names, leaving out one it names as what
     something else is ("The Constitution Party was founded in 1991 as the U.S. Taxpayers Party")."""
     for sentence in reversed(said_before):
-        if bodies := _bodies_named(sentence, kind, known_people, acronyms):
-            spoken_of = {body for body in bodies if not _named_as_a_complement(sentence, body)}
+        # "The Court of Session is the highest civil court in Scotland. The only court with higher authority is the
+        # Supreme Court of the United Kingdom. The court had been petitioned ...": a sentence naming a body only as what
+        # something else is names none spoken of, and the one before may
+        if spoken_of := {
+            body
+            for body in _bodies_named(sentence, kind, known_people, acronyms)
+            if not _named_as_a_complement(sentence, body)
+        }:
             return spoken_of.pop() if len(spoken_of) == 1 else ""
     return ""
 
