@@ -250,6 +250,8 @@ _MAY_THE_MONTH = re.compile(
     r"|this|In|Of|Since|Until|By|From|During|Early|Late|Mid|Last|Next|This)[\s-]+May\b"
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
+# A quotation up to its closing mark, or to the claim's end when it is left open
+_QUOTED_WORDS = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 # A term in quotation marks, named or defined, not anyone's words: 'earned the name "jackass penguin"', 'nicknamed
 # the "king of coal"', 'A "biosignature gas" is one that is produced by life'
 _TERM_IN_QUOTATION_MARKS = re.compile(
@@ -257,6 +259,9 @@ _TERM_IN_QUOTATION_MARKS = re.compile(
     r"|^(?:A|An|The)\s+[\"“][^\"”]{1,60}[\"”](?=\s+(?:is|are|was|were|refers|means)\b)"
     # 'add the question, "Is this person a citizen of the United States?", to the census': a question as written
     r"|\bquestion,?\s+[\"“][^\"”]{1,100}\?[\"”]"
+    # 'has been termed Brexit for "British exit"', 'short for "Coronavirus disease"': what a name stands for
+    r"|\b(?:termed|named|called|dubbed|known\s+as)\s+[A-Z][\w-]*\s+(?:\(?short\s+)?for\s+[\"“][^\"”]{1,60}[\"”]"
+    r"|\b(?:short|stands?|stood)\s+for\s+[\"“][^\"”]{1,60}[\"”]"
 )
 # A judgement in the judge's words, however short: 'Smith called the disappearance an "interesting" case', 'Trump
 # called Stone's 40 month sentence "unjust."'; not a name, which follows the verb with no object between ('was
@@ -289,10 +294,10 @@ _HABITUAL_WILL = re.compile(
 # request", "Protests and riots continued across the nation", "Sacoolas subsequently left the UK", "The two parents
 # phoned 911", "Singapore and Hong Kong have intensified screening", "The Court of Appeals vacated his conviction",
 # "The decision was challenged in court", "Patel converted to Catholicism in 1993", "Russia and China have blocked
-# action against Damascus", "Barr and Ross, however, refused to hand over the documents"); kept out of EVENT_VERBS,
-# whose words also weigh a sentence's check-worthiness. Only past forms: "make", "take" and "start" name habits and
-# plans as often as what happened. "poisoned" was tried and dropped: what was alleged ("associates have alleged
-# Navalny was poisoned") is no event.
+# action against Damascus", "Barr and Ross, however, refused to hand over the documents", "Stevens studied law at
+# Northwestern University"); kept out of EVENT_VERBS, whose words also weigh a sentence's check-worthiness. Only past
+# forms: "make", "take" and "start" name habits and plans as often as what happened. "poisoned" was tried and
+# dropped: what was alleged ("associates have alleged Navalny was poisoned") is no event.
 _KIND_EVENT_VERBS = EVENT_VERBS | words(
     """granted pardoned sworn crossed alerted ended tweeted sent offered pledged secured instituted sponsored burst
     took began begun started became joined reached formed received issued filed nominated chose chosen decided
@@ -303,7 +308,7 @@ _KIND_EVENT_VERBS = EVENT_VERBS | words(
     attended airlifted impeached inducted recaptured relinquished adjourned vanished disintegrated retreated waived
     delivered attained presented replaced restored carried avoided flew survived served paid questioned apologized
     apologised reunited declined continued left phoned deleted intensified lowered vacated challenged converted
-    blocked refused"""
+    blocked refused studied"""
 )
 # What happened told by a light verb and its noun, whose verb alone names no event: "Kimura made her professional
 # wrestling debut", "Dorian made its initial landfall", "De Blasio made the announcement live on television",
@@ -340,6 +345,10 @@ _NOT_HAPPENED = re.compile(
     r"|\bdiscuss(?:es|ed|ing)?\s+(?P<topic>(?:why|how|what|whether|when)\b[^,;:]*)"
     # "unlike people born in the fifty states, American Samoans do not ...": a class of people, not a birth
     r"|\b(?:people|persons|those|anyone|children|citizens)\s+(?P<described>born)\b"
+    # "Pelosi ordered the Capitol's flags be lowered", "requested monarch butterflies be given protections": what was
+    # ordered or asked for, in the subjunctive, has not happened yet (the order itself did)
+    r"|\b(?:ordered|demanded|requested|asked|insisted|recommended|urged|proposed)\s+(?:that\s+)?"
+    r"(?:[a-z'\u2019-]+\s+){1,5}?be\s+(?:[a-z]+ly\s+)?(?P<mandated>[a-z]+)\b"
     # "as suppliers try to meet demand", "The Democratic Party planned to hold its convention online", "Ohio was
     # scheduled to hold a primary": what was tried, planned or set to happen ("Nevada opted not to hold a caucus" and
     # "ordered the troops to withdraw" keep the verb before "to")
@@ -866,7 +875,9 @@ def classify(
     )
     event_cues = _event_cues(lower, words)
     if quoted or _quotes_someone(text):
-        return ClaimKind.QUOTE, ["quotation", *_speech_cues(words)]
+        # "we will no longer say that Ebola is incurable": a verb of saying inside the quotation is part of what was
+        # said, and the frame's verb outside it is the cue
+        return ClaimKind.QUOTE, ["quotation", *_speech_cues(re.findall(r"[a-z']+", _QUOTED_WORDS.sub(" ", lower)))]
     # "with Clinton saying ..." reports what someone said even without a frame we recognise.
     unnamed_reports = (
         _UNNAMED_REPORTS.search(lower)
@@ -891,7 +902,11 @@ def classify(
         for q in quantities
         if not (_describes_its_noun(text, q) or _counts_what_its_noun_is(text, q) or _age_beside_a_name(text, q))
     ]
-    statistic_cues = [q["text"] for q in claimed if _is_statistic(q) and not _names_a_count_again(text, q)]
+    statistic_cues = [
+        q["text"]
+        for q in claimed
+        if _is_statistic(q) and not _names_a_count_again(text, q) and not (event_cues and _dates_the_event(text, q))
+    ]
     if statistic_cues:
         return ClaimKind.STATISTIC, statistic_cues
     if attributed:
@@ -1844,6 +1859,22 @@ def _counts_what_its_noun_is(text: str, quantity: dict[str, Any]) -> bool:
         and quantity["unit"] not in _MEASURES_AND_SPANS
         and _COUNT_JOINED_TO_ITS_NOUN.fullmatch(quantity["text"]) is not None
         and re.search(rf"\b{re.escape(quantity['text'])}\s+[^\W\d_]", text) is not None
+    )
+
+
+# A span that says when something happened, counted from another moment: "The hotel closed around fifteen years ago",
+# "we started working in earnest about 2 years ago"; the claim tells the event, not the span. A bound on the span
+# ("The attack came less than two weeks before the inauguration") is what it claims.
+_SPAN_UNITS = words(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades"
+)
+
+
+def _dates_the_event(text: str, quantity: dict[str, Any]) -> bool:
+    return (
+        quantity["unit"] in _SPAN_UNITS
+        and quantity["qualifier"] in ("=", "~")
+        and re.search(rf"\b{re.escape(quantity['text'])}\s+(?:later|earlier|ago|after|before)\b", text) is not None
     )
 
 
