@@ -100,9 +100,9 @@ _DOCUMENT_NOUN = (
 )
 # "Recycled toilet paper producer Who Gives a Crap said": a company introduced by what it makes or sells
 _MAKER_NOUN = r"producer|maker|manufacturer|retailer|supplier|distributor"
-# "the University of Colorado at Boulder (CU Boulder) in Colorado": a body, its abbreviation, where it is
 # "A niece of ...": the relatives a source may be named by, after "of" and whose relative they are
 _KIN = "|".join((*RELATIVES, "niece", "nephew", "cousin", "grandson", "granddaughter", "uncle", "aunt"))
+# "the University of Colorado at Boulder (CU Boulder) in Colorado": a body, its abbreviation, where it is
 _INSTITUTION = (
     rf"{_NAME}(?:\s+(?:(?:of|at|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}(?:\s+\([A-Z][\w .-]{{0,18}}\))?"
     rf"(?:\s+in\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})?"
@@ -1630,8 +1630,8 @@ _BOTH_AFTER_PAIR = LazyPattern(r"(?<=\S)\s+(?:both|all)$")
 
 def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
-    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap"), or where a group is
-    ("Residents there")."""
+    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap"), where a group is
+    ("Residents there"), or how many of those named spoke ("Miller and Smith both")."""
     named = _MAKER_BEFORE.sub("", _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,")))
     named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
     named = _DATE_AFTER_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", _THERE_AFTER_GROUP.sub("", named)))
