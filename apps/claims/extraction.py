@@ -29,6 +29,7 @@ from apps.claims.models import ClaimKind
 from apps.claims.nlp.atomic import has_clause_verb, opening_phrase, piece_text, split_atomic, states_an_event
 from apps.claims.nlp.attribution import (
     AttributionFrame,
+    day_made_known,
     find_attribution,
     group_subject,
     names_a_post,
@@ -655,6 +656,8 @@ def extract_claims(
     candidates: list[tuple[str, list[list[int]], str, str, str, str]] = []
     # The sentence an apposition split off as a candidate was part of, "" for other candidates
     described_in: list[str] = []
+    # The day a closing "according to" made a candidate known, outside its words: "on Friday", or ""
+    made_known_on: list[str] = []
     previous, previous_paragraph = "", -1
     # The sentence before `previous` where both are in one paragraph, for a pronoun whose person the sentence between
     # does not name
@@ -750,6 +753,10 @@ def extract_claims(
             said_before = f"{previous} {sentence.text[: min(a for a, _ in spans)]}"
             candidates.append((text, absolute, piece_attribution, style, scored, said_before))
             described_in.append(sentence.text if describes else "")
+            # not a description split off it ("Robert Mugabe is the former president of Zimbabwe."): true before then
+            made_known_on.append(
+                day_made_known(frame, sentence.text) if frame and piece_attribution and not describes else ""
+            )
         # "He entered ... Hatice Cengiz. He never came out.": the second "He" is the first one's.
         resolved = named_for_descriptions(
             _resolve_pronoun(sentence.text, previous, memory, earlier),
@@ -768,7 +775,9 @@ def extract_claims(
     counted_before, reached = "", -1
     # What each count the article made so far counted, for "the 36" that names "36 people" again
     counted_earlier: dict[float, str] = {}
-    for (text, spans, attribution, style, _, said_before), score in zip(candidates, scores, strict=True):
+    for (text, spans, attribution, style, _, said_before), score, day in zip(
+        candidates, scores, made_known_on, strict=True
+    ):
         end = max(b for _, b in spans)
         if score < CHECK_WORTHY_THRESHOLD:
             quantities = find_quantities(text)
@@ -794,7 +803,9 @@ def extract_claims(
                     quantities=facts.quantities,
                     entities=facts.entities,
                     cues=facts.cues,
-                    dates=facts.dates,
+                    # "was discovered dead on Wednesday ..., according to police on Thursday": a claim's own day
+                    # comes first, and the day it was made known stands in only for a claim that names none
+                    dates=facts.dates or _dates_made_known(day, published_on, said_before),
                     attribution=attribution,
                     spans=spans,
                 )
@@ -817,6 +828,11 @@ def extract_claims(
     type_initials_of_posts_and_things(entity_lists, body)
     _type_people_surnamed_like_posts(claims, body, known_people)
     return merge_duplicates(claims)
+
+
+def _dates_made_known(phrase: str, published_on: dt.date | None, said_before: str) -> list[dict[str, Any]]:
+    """The dates of the day a claim was made known, `phrase` ("on Friday"), or none."""
+    return find_dates(phrase, published_on=published_on, context=said_before) if phrase else []
 
 
 def describe_claim(

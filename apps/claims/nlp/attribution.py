@@ -100,6 +100,8 @@ _DOCUMENT_NOUN = (
 )
 # "Recycled toilet paper producer Who Gives a Crap said": a company introduced by what it makes or sells
 _MAKER_NOUN = r"producer|maker|manufacturer|retailer|supplier|distributor"
+# "A niece of ...": the relatives a source may be named by, after "of" and whose relative they are
+_KIN = "|".join((*RELATIVES, "niece", "nephew", "cousin", "grandson", "granddaughter", "uncle", "aunt"))
 # "the University of Colorado at Boulder (CU Boulder) in Colorado": a body, its abbreviation, where it is
 _INSTITUTION = (
     rf"{_NAME}(?:\s+(?:(?:of|at|for)\s+(?:the\s+)?)?{_NAME}){{0,5}}(?:\s+\([A-Z][\w .-]{{0,18}}\))?"
@@ -183,6 +185,11 @@ _SOURCE = (
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|{_NAME}['\u2019]s)\s+(?:{'|'.join(RELATIVES)}|family|lawyers?|attorneys?"
     r"|associates|allies|aides|supporters)"
     rf"(?:\s+{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}})?"
+    # "The daughter of John Smith said", "A niece of Biden's 2008 US Senate opponent Christine O'Donnell claimed": a
+    # relative of someone named, and what that person is first
+    # "The mother of the victim said": or someone described in lower case
+    rf"|(?:[Aa]n?|[Tt]he)\s+(?:{_KIN})\s+of\s+(?:(?:[\w'\u2019-]+\s+){{0,5}}?{_NAME}(?:\s+{_NAME_AFTER_PARTICLES}){{0,2}}"
+    r"|(?:the|an?|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
     # "Senator Klobuchar's campaign said", "Day's animal foundation said": a body of someone's
     # "47-year-old Matovič's government office has said": the owner's age before the name
     rf"|(?:\d{{1,3}}-year-old\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
@@ -745,6 +752,16 @@ class AttributionFrame:
     # Where the verb of saying is, for a frame whose subject may also do something else in the sentence
     # ("The company acknowledged the breach and paid the fine").
     cue_start: int | None = None
+
+
+def day_made_known(frame: AttributionFrame, sentence: str) -> str:
+    """The day a closing "according to" names after its source, the day what it reports was made known ("Robert Mugabe
+    ... has died, according to current president Emmerson Mnangagwa on Friday."): "on Friday", or ""."""
+    if frame.style != "trailing" or frame.cue != "according to":
+        return ""
+    tail = sentence[frame.content_end :].rstrip(" .")
+    day = _DAY_AFTER_SOURCE.search(tail) or _DATE_AFTER_SOURCE.search(tail)
+    return day.group().strip() if day else ""
 
 
 # Words that can stand before a speech verb without being a source: "An estimated 4 million ...".
@@ -1607,16 +1624,19 @@ def _claims_a_statement(content: str) -> bool:
 
 # "Residents there told": the group, not where it is
 _THERE_AFTER_GROUP = LazyPattern(r"\s+there$")
+# "Miller and Smith both said": the word that counts two speakers is not part of their names
+_BOTH_AFTER_PAIR = LazyPattern(r"(?<=\S)\s+(?:both|all)$")
 
 
 def _clean(source: str) -> str:
     """The source without spacing noise, the day it spoke ("officials on Saturday") or what kind of
-    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap"), or where a group is
-    ("Residents there")."""
+    outlet or company it is ("Greek daily Kathimerini", "toilet paper producer Who Gives a Crap"), where a group is
+    ("Residents there"), or how many of those named spoke ("Miller and Smith both")."""
     named = _MAKER_BEFORE.sub("", _OUTLET_BEFORE.sub("", " ".join(source.split()).strip(" ,")))
     named = _AGE_BEFORE_NAME.sub("", _LOWER_POST_BEFORE.sub("", _SENTENCE_FULL_STOP.sub("", named)))
     named = _DATE_AFTER_SOURCE.sub("", _DAY_AFTER_SOURCE.sub("", _THERE_AFTER_GROUP.sub("", named)))
-    return _DAY_BEFORE_SOURCE.sub("", named)
+    named = _DAY_BEFORE_SOURCE.sub("", named)
+    return _BOTH_AFTER_PAIR.sub("", named) if " and " in named else named
 
 
 # "a March 14, 2019 NATO press release", "the 2019 WHO report": a named body's dated document
