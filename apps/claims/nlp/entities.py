@@ -390,13 +390,13 @@ _REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|wrote|writes|announced|anno
 _TOLD_BEFORE = re.compile(r"\b(?:told|(?:[Ss]peaking|spoke|[Tt]alking|talked)\s+to)\s+$")
 # "told NPR Hamza bin Laden had appeared": an outlet's initials, then the person the sentence is about
 _INITIALS_THEN_A_NAME = re.compile(r"(?P<outlet>[A-Z]{2,6})\s+(?P<rest>[A-Z].*)")
-# "Committee to Protect Journalists", "Global Coalition to Defeat ISIS": a body named after what it is for
 # "University of California, San Diego": a university and its campus are one name
 _UNIVERSITY = re.compile(r"(?:The\s+)?University of [A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
 _CAMPUS_AFTER = re.compile(r",\s+(?P<campus>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 # "Interstate 75", "U.S. Route 2": a road is named by its number
 _ROADS = words("Interstate Route Highway Motorway Autobahn")
 _ROAD_NUMBER = re.compile(r"\s+\d{1,4}[A-Z]?\b")
+# "Committee to Protect Journalists", "Global Coalition to Defeat ISIS": a body named after what it is for
 _BODIES_FOR_A_PURPOSE = words("Committee Coalition Campaign Alliance Movement Fund Foundation Society")
 _PURPOSE_VERBS = words("Protect Defeat Stop End Save Promote Prevent Free Ban Fight Abolish Eliminate Preserve Restore")
 _NAMED_FOR_A_PURPOSE = re.compile(rf"\b(?:{'|'.join(_BODIES_FOR_A_PURPOSE)}) to (?:{'|'.join(_PURPOSE_VERBS)})\b")
