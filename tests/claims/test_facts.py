@@ -917,7 +917,12 @@ def test_compass_points_posts_ranks_towns_and_slogans_are_typed(text, expected):
         ),
         (
             "The National Hurricane Center said Hurricane Dorian reached Category 5 on Route 2 in Florida.",
-            [("National Hurricane Center", "ORG"), ("Hurricane Dorian", "MISC"), ("Florida", "PLACE")],
+            [
+                ("National Hurricane Center", "ORG"),
+                ("Hurricane Dorian", "MISC"),
+                ("Route 2", "PLACE"),
+                ("Florida", "PLACE"),
+            ],
         ),
         (
             "New Hampshire Governor Chris Sununu thanked the Marine Corps.",

@@ -388,6 +388,18 @@ _NEWSPAPER_BEFORE = re.compile(r"\b(?:newspaper|tabloid|(?<!\ba )daily)\s+$")
 # "The Baltimore Sun reported", "told Kamloops This Week": what reports or is told something is an outlet or a body
 _REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|wrote|writes|announced|announces|confirmed|stated)\b")
 _TOLD_BEFORE = re.compile(r"\b(?:told|(?:[Ss]peaking|spoke|[Tt]alking|talked)\s+to)\s+$")
+# "told NPR Hamza bin Laden had appeared": an outlet's initials, then the person the sentence is about
+_INITIALS_THEN_A_NAME = re.compile(r"(?P<outlet>[A-Z]{2,6})\s+(?P<rest>[A-Z].*)")
+# "University of California, San Diego": a university and its campus are one name
+_UNIVERSITY = re.compile(r"(?:The\s+)?University of [A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
+_CAMPUS_AFTER = re.compile(r",\s+(?P<campus>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+# "Interstate 75", "U.S. Route 2": a road is named by its number
+_ROADS = words("Interstate Route Highway Motorway Autobahn")
+_ROAD_NUMBER = re.compile(r"\s+\d{1,4}[A-Z]?\b")
+# "Committee to Protect Journalists", "Global Coalition to Defeat ISIS": a body named after what it is for
+_BODIES_FOR_A_PURPOSE = words("Committee Coalition Campaign Alliance Movement Fund Foundation Society")
+_PURPOSE_VERBS = words("Protect Defeat Stop End Save Promote Prevent Free Ban Fight Abolish Eliminate Preserve Restore")
+_NAMED_FOR_A_PURPOSE = re.compile(rf"\b(?:{'|'.join(_BODIES_FOR_A_PURPOSE)}) to (?:{'|'.join(_PURPOSE_VERBS)})\b")
 # "Met Éireann, the national meteorological service for Ireland": an apposition whose head is a kind of body
 _BODY_APPOSITION_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,4}?(?:service|agency|company|broadcaster|newspaper|organi[sz]ation"
@@ -484,6 +496,19 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 seen.add(name.casefold())
                 entities.append({"text": name, "type": "ORG" if first and first[0][1] == "ORG" else "MISC"})
             continue
+        if campus_end := _campus_end(text, name_start, name_end):
+            university = text[name_start:campus_end].removeprefix("The ")
+            if university.casefold() not in seen:
+                seen.add(university.casefold())
+                entities.append({"text": university, "type": "ORG"})
+            consumed = campus_end
+            continue
+        if text[name_start:name_end].split()[-1] in _ROADS and (number := _ROAD_NUMBER.match(text, name_end)):
+            road = text[name_start : number.end()].removeprefix("The ")
+            if road.casefold() not in seen:
+                seen.add(road.casefold())
+                entities.append({"text": road, "type": "PLACE"})
+            continue
         if _part_of_a_code(text, name_start, name_end) or _no_name_of_its_own(text, name_start, name_end, known_people):
             continue
         if whole := _name_across_marks(text, name_start, name_end, titles):
@@ -497,6 +522,11 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
         # "Fourteen-year-old Zoe": the age is no part of her name, but says it is a person's
         if aged := _AGE_BEFORE_NAME.match(text, name_start, name_end):
             name_start = aged.end()
+        if outlet := _outlet_before_a_person(text, name_start, name_end, known_people):
+            if outlet.casefold() not in seen:
+                seen.add(outlet.casefold())
+                entities.append({"text": outlet, "type": "ORG"})
+            name_start = text.index(" ", name_start) + 1
         sequence = text[name_start:name_end]
         in_headline = any(start <= name_start < end for start, end in headlines)
         phrases = _listed_in_headline(sequence, known_people) if in_headline else [sequence]
@@ -515,6 +545,10 @@ def find_entities(text: str, *, known_people: frozenset[str] = frozenset()) -> l
                 kind = "PERSON"
             if kind == "MISC" and " & " in name and not any(s < name_start < e for s, e in titles):
                 kind = "ORG"  # "Procter & Gamble", "Marks & Spencer": partners' names make a firm
+            if kind == "PERSON" and name.split()[0] in _NAMED_BY_ITS_KIND:
+                kind = "PLACE"  # "missing from Capitol Hill": no one's given name is a building's or a sea's
+            if kind == "MISC" and " to " in name and _NAMED_FOR_A_PURPOSE.search(name):
+                kind = "ORG"  # "Global Coalition to Defeat ISIS": a body, whatever its last word is
             if kind in ("MISC", "PERSON") and _CAMPAIGN.search(name):
                 kind = "ORG"  # "Mothers Against Drunk Driving", "Iraq Veterans Against the War"
             if kind == "MISC" and re.search(r"\s\d{1,3}\s", name):
@@ -548,6 +582,34 @@ def _speaks_as_an_outlet(text: str, name: str, start: int, kind: str, known_peop
     if kind == "MISC":
         return bool(reports or _TOLD_BEFORE.search(text, max(0, at - 16), at))
     return bool(reports and reports.group().strip().startswith("report") and len(words) > 1 and nobody_named)
+
+
+def _outlet_before_a_person(text: str, start: int, end: int, known_people: frozenset[str]) -> str | None:
+    """The outlet in "told NPR Hamza bin Laden had appeared" or "told MSNBC Cummings "was a great man"": initials
+    someone told, run together with a person's name ("told CNN Philippines" stays one name)."""
+    told = _TOLD_BEFORE.search(text, max(0, start - 16), start)
+    fused = _INITIALS_THEN_A_NAME.fullmatch(text, start, end)
+    if not (told and fused):
+        return None
+    person = fused["rest"].split()
+    if (
+        person[0] in GIVEN_NAMES
+        or person[-1] in known_people
+        or any(word in _LOWER_PARTICLES or word.startswith(("al-", "el-")) for word in person[1:-1])
+    ):
+        return fused["outlet"]
+    return None
+
+
+def _campus_end(text: str, start: int, end: int) -> int | None:
+    """Where "University of California, Los Angeles" ends: a campus is a known place or opens like one, so "the
+    University of Chicago, Smith said" keeps the two names apart."""
+    if not _UNIVERSITY.fullmatch(text, start, end):
+        return None
+    campus = _CAMPUS_AFTER.match(text, end)
+    if campus and (campus["campus"] in PLACES or campus["campus"].split()[0] in PLACE_OPENERS):
+        return campus.end()
+    return None
 
 
 def _products(text: str) -> list[tuple[int, int]]:
@@ -700,6 +762,14 @@ def _names_joined_by_and(matches: Iterator[re.Match[str]], text: str) -> Iterato
                 and not _listed(before, frozenset())
                 and not _complete_name(before.split()[-1])
                 and not _opens_a_name_before_its_head(match.group().split())
+            ):
+                yield pending[0], match.end()
+                pending = None
+                continue
+            if (
+                between == " to "
+                and before.split()[-1] in _BODIES_FOR_A_PURPOSE
+                and match.group().split()[0] in _PURPOSE_VERBS
             ):
                 yield pending[0], match.end()
                 pending = None
