@@ -1,5 +1,5 @@
 """Quantities and dates, sixteenth round: the injured and the deceased counted as people, a count before "earlier" and
-a plural, "today" meaning nowadays and the year of a title named after "and"."""
+a plural, tens and units spelled with a space, "today" meaning nowadays and the year of a title named after "and"."""
 
 import datetime as dt
 
@@ -83,3 +83,22 @@ def test_a_year_before_a_title_after_and_is_that_year():
 )
 def test_a_count_after_and_is_no_year(text):
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It reported 79,332 cases in the twenty four hours before.", [("=", 79332, "cases"), ("=", 24, "hours")]),
+        ("Sixty two people came.", [("=", 62, "people")]),
+    ],
+)
+def test_tens_and_units_spelled_with_a_space_are_one_number(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Of the twenty, two were hurt.", 20), ("She taught twenty one-year-olds.", 20)],
+)
+def test_tens_apart_from_a_following_number_stay_tens(text, value):
+    assert _values(text)[0][1] == value

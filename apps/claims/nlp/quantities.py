@@ -76,7 +76,7 @@ _QUANTITY = re.compile(
     (?P<number>
         (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
-      | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
+      | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD})|(?<=ty)\s(?:one|two|three|four|five|six|seven|eight|nine)(?!-))?\b
       | (?:(?<=half\sa\s)|(?<=quarter\sof\sa\s)|(?<=\ba\s)(?<!of\sa\s)(?<!in\sa\s)(?<!thanks\sa\s))
         (?:thousand|million|billion)\b(?!-)
     )
@@ -1295,7 +1295,7 @@ def _number_value(token: str) -> float | None:
     if token in SCALE_WORDS:
         return float(SCALE_WORDS[token])  # "a million people"
     total = 0.0
-    for part in token.split("-"):
+    for part in re.split(r"[-\s]", token):  # "twenty-four", or "twenty four" as some write it
         if part not in NUMBER_WORDS:
             return None
         total += NUMBER_WORDS[part]
