@@ -3846,7 +3846,7 @@ def test_stated_as_an_adjective_quotes_nobody_and_a_things_name_compares_nothing
          "must face", [(36, "people")]),
         ("Police arrested twelve people in Trichy. Officials said a constable saw the twelve with the dead jackal.",
          "constable", [(12, "people")]),
-        ("Bloomberg won four states. He did not compete in the four earlier primaries.", "earlier", [(4, "")]),
+        ("Bloomberg won four states. He did not compete in the four earlier primaries.", "earlier", [(4, "primaries")]),
         ("The ban lasts two years. The court rejected the two posed by the defence.", "posed", [(2, "")]),
     ],
     ids=["the subject of its own clause", "with what it did", "more words after it", "not a measure"],

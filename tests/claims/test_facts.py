@@ -2291,7 +2291,7 @@ def test_people_between_under_or_over_a_number_and_a_pronoun_that_was_a_number_a
         ("They were kept in four different environments: one being air, and the other three being anaerobic.",
          [("=", 4, "environments"), ("=", 3, "environments")]),
         ("She ran 100 metres, and the 8 were counted.", [("=", 100, "metres"), ("=", 8, "")]),
-        ("Bloomberg won 3 states but skipped the four earlier primaries.", [("=", 3, "states"), ("=", 4, "")]),
+        ("Bloomberg won 3 states but skipped the four earlier primaries.", [("=", 3, "states"), ("=", 4, "primaries")]),
     ],
     ids=["the two posed by", "the other three being", "after a measure", "more words after it"],
 )  # fmt: skip

@@ -20,6 +20,8 @@ _MEASURE_AFTER_A_NUMBER = (
     r"(?:km|kg|cm|mm|m|ft|lb|mph|kph|mi|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|tonnes?|tons?|people|persons)"
 )
 _WEEKDAY = "|".join(WEEKDAYS)
+# "the 2007 champion and 2008 NBA MVP": a year before a title one holds, named without "the" after "and"
+_TITLE = r"(?:MVP|[Cc]hampion|winner|nominee|laureate|medall?ist|runner-up)(?!s)"
 _DATE_BRANCHES = rf"""
       (?P<md>\b(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}})\b)?)
     | (?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
@@ -41,7 +43,8 @@ _DATE_BRANCHES = rf"""
         (?!\s+{_MEASURE_AFTER_A_NUMBER}\b)(?!(?<=through\s\d{{4}})\s+[a-z]+s\b))
     | (?P<year_before_noun>(?=(?:18|19|20)\d\d\s)
         (?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)
-        |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s))
+        |(?<=\bour\s)|(?<=\bthis\s)|(?<=\bthat\s)|(?<='s\s)|(?<=\u2019s\s)|(?<=\bupcoming\s)
+        |(?<=\band\s)(?=\d{{4}}(?:\s+[A-Z][\w.-]*){{0,3}}\s+{_TITLE}\b))
         (?P<noun_year>(?:18|19|20)\d\d)(?=\s+(?!{_MEASURE_AFTER_A_NUMBER}\b)[a-z]))
     | (?P<year_range>(?<![\d.,\-\u2013])(?P<range_year>(?:18|19|20)\d\d)
         (?=\s*[-\u2013]\s*(?:(?:18|19|20)\d\d|\d\d)\b(?![-\u2013\d])(?!\s+{_MEASURE_AFTER_A_NUMBER}\b)))
@@ -93,6 +96,13 @@ _INTENTION = re.compile(
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NAME_BEFORE_TODAY = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+# "It today has a grass-dominated landscape", "which today houses a museum": "today" between a subject and a verb
+# of a lasting state is nowadays; not "The firm today has announced", a day's news in the present perfect
+_NOWADAYS_AFTER = re.compile(
+    r"\s+(?:(?:has|have)\s+(?!been\b|[a-z]+(?:ed|en|wn)\b)|houses\b|remains\b|stands\b|lies\b|hosts\b|contains\b)"
+    r"|(?<=\bof\stoday)\s+(?:is|are)\b",
+)
+_WORD_BEFORE = re.compile(r"\b[A-Za-z]+\s+$")
 _PAST_FORECAST = re.compile(r"(?:was|were)\s|(?:planned|intended|hoped|aimed|would)\b", re.IGNORECASE)
 # A deadline looks ahead: "may cause 32,000 more deaths by August 4" in a May article is this August,
 # unless the sentence is set in the past ("had delivered 105 thousand doses by November 22"); a date
@@ -470,6 +480,8 @@ def _resolve(match: re.Match[str], sentence: _Sentence, published_on: dt.date | 
     if match["relday"]:
         if match["relday"] == "Today" and sentence.just_before(_NAME_BEFORE_TODAY, match.start(), 40):
             return False  # "USA Today noted": a newspaper, like "Psychology Today" or "Russia Today"
+        if _NOWADAYS_AFTER.match(sentence.text, match.end()) and sentence.just_before(_WORD_BEFORE, match.start(), 30):
+            return False  # "It today has a grass-dominated landscape", "Women of today are": now, not a day
         if _quoted(match, sentence):
             return False  # the speaker's day ("Today, I signed into law"), or now ("the person I am today")
         if published_on is None:

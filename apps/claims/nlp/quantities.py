@@ -76,7 +76,7 @@ _QUANTITY = re.compile(
     (?P<number>
         (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\w/]|,\d)
       | (?<![\w.,/:])(?:(?<=\d-to-)|(?<![^\W\d]-))\d+(?:\.\d+)?(?![\w/:]|,\d|\.\d)
-      | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?\b
+      | \b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD})|(?<=ty)\s(?:one|two|three|four|five|six|seven|eight|nine)(?!-))?\b
       | (?:(?<=half\sa\s)|(?<=quarter\sof\sa\s)|(?<=\ba\s)(?<!of\sa\s)(?<!in\sa\s)(?<!thanks\sa\s))
         (?:thousand|million|billion)\b(?!-)
     )
@@ -147,6 +147,8 @@ _PEOPLE_WERE_IN_A_STATE = re.compile(
 _ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
 # "Four of the deceased", "two of the injured": people named by what happened to them
 _PEOPLE_AS_A_GROUP = frozenset({"deceased", "dead", "injured", "wounded", "missing", "accused", "elderly"})
+# "at least 30 injured", "The three deceased were contract employees": the people hurt or dead
+_HURT_OR_DECEASED = frozenset({"injured", "wounded", "hurt", "deceased"})
 # "turned out 2.9 million strong to vote": a crowd's size, where the phrase ends after "strong"
 # (not "its 386 strong Netto chain", which counts shops).
 _STRONG_CROWD = re.compile(r"(?:\s*(?:[.,;:!?)]|$)|\s+(?:to|in|at|on|for|and|as|when|while|who|outside)\b)")
@@ -1293,7 +1295,7 @@ def _number_value(token: str) -> float | None:
     if token in SCALE_WORDS:
         return float(SCALE_WORDS[token])  # "a million people"
     total = 0.0
-    for part in token.split("-"):
+    for part in re.split(r"[-\s]", token):  # "twenty-four", or "twenty four" as some write it
         if part not in NUMBER_WORDS:
             return None
         total += NUMBER_WORDS[part]
@@ -1506,6 +1508,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             continue  # "1,000 of the 3,000 delegates": the whole counts them
         if part and part["noun"] in _PEOPLE_AS_A_GROUP:
             return "people", part.end()  # "Four of the deceased were from overseas"
+        if lower in _HURT_OR_DECEASED and not skipped_capitals and not _plural_ahead(text, position, words=1):
+            return "people", position  # "at least 30 injured", "left 10 wounded"; not "12 injured workers"
         if word[0].isupper() and skipped_capitals < 4:
             skipped_capitals += 1  # "three UN Security Council resolutions"
             last_capital = word_match
@@ -1516,6 +1520,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
             break  # "At least 12 feared dead", "twelve reported by industry sources": not a unit
         if lower.endswith("ly") and lower not in STOPWORDS and _plural_ahead(text, position):
             continue  # "12 seriously injured workers"
+        if lower in ("earlier", "later") and _plural_ahead(text, position, words=1):
+            continue  # "the four earlier primaries": which ones, not when
         if lower == "or" and _MORE_OR_FEWER.match(text, position):
             continue  # "1,000 or more kilograms", "four or more people"
         if (
