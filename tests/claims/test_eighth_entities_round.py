@@ -2,17 +2,9 @@
 places, programmes and systems, "the ruling" party, seas and buildings named by their kind, "el-" inside a place's
 name, All Saints, callings shared with a "Co-", bodies in apposition, places by a rainforest or "close to"."""
 
-import datetime as dt
-
 import pytest
 
-from apps.claims.extraction import extract_claims
-
-
-def _entities(body, fragment):
-    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
-    (claim,) = [c for c in claims if fragment in c.text]
-    return [(e["text"], e["type"]) for e in claim.entities]
+from tests.claims.entity_cases import entities_of_claim
 
 
 @pytest.mark.parametrize(
@@ -62,7 +54,7 @@ def _entities(body, fragment):
     ],
 )  # fmt: skip
 def test_eighth_round_entities(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
 
 
 @pytest.mark.parametrize(
@@ -83,7 +75,7 @@ def test_eighth_round_entities(body, fragment, entities):
     ],
 )  # fmt: skip
 def test_eighth_round_leaves_alone(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
 
 
 def test_last_of_a_list_of_places_is_a_place():
@@ -92,4 +84,4 @@ def test_last_of_a_list_of_places_is_a_place():
         "The team collected samples from six catacombs including sites at Abydos, Saqqara, and Tuna el-Gebel with"
         " permission from the ministry."
     )
-    assert ("Tuna el-Gebel", "PLACE") in _entities(body, "catacombs")
+    assert ("Tuna el-Gebel", "PLACE") in entities_of_claim(body, "catacombs")

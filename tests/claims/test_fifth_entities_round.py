@@ -1,16 +1,8 @@
 """The fifth entities round: products, posts-elect, teams, standards, licences and bodies' short names."""
 
-import datetime as dt
-
 import pytest
 
-from apps.claims.extraction import extract_claims
-
-
-def _entities(body, fragment):
-    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
-    (claim,) = [c for c in claims if fragment in c.text]
-    return [(e["text"], e["type"]) for e in claim.entities]
+from tests.claims.entity_cases import entities_of_claim
 
 
 @pytest.mark.parametrize(
@@ -72,7 +64,7 @@ def _entities(body, fragment):
          "the cabinet"],
 )  # fmt: skip
 def test_a_name_of_the_fifth_round_is_read_whole_and_of_its_kind(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
 
 
 @pytest.mark.parametrize(
@@ -91,7 +83,7 @@ def test_a_name_of_the_fifth_round_is_read_whole_and_of_its_kind(body, fragment,
          "a model number with no maker before it", "a person before a licence's kind"],
 )  # fmt: skip
 def test_what_the_fifth_round_leaves_alone(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
 
 
 PROHIBITION_PARTY = (
@@ -120,7 +112,7 @@ SALLING = (
     ids=["a body's name shortened", "a body's name without its head", "an era after as", "an era after of"],
 )
 def test_a_body_named_short_is_that_body(body, fragment, name, kind):
-    assert (name, kind) in _entities(body, fragment)
+    assert (name, kind) in entities_of_claim(body, fragment)
 
 
 def test_a_surname_spelled_like_a_post_is_a_persons_where_joined_to_another_surname():
@@ -128,4 +120,4 @@ def test_a_surname_spelled_like_a_post_is_a_persons_where_joined_to_another_surn
         "The prize was shared between James Peebles and the duo of Didier Queloz and Michel Mayor. "
         "Queloz and Mayor, both from Switzerland, won their prize for discovering the first known exoplanet in 1995."
     )
-    assert ("Michel Mayor", "PERSON") in _entities(body, "duo")
+    assert ("Michel Mayor", "PERSON") in entities_of_claim(body, "duo")

@@ -2,17 +2,9 @@
 after what it is for ("Committee to Protect Journalists"); Capitol Hill as a place; a road with its number; a
 university with its campus."""
 
-import datetime as dt
-
 import pytest
 
-from apps.claims.extraction import extract_claims
-
-
-def _entities(body, fragment):
-    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
-    (claim,) = [c for c in claims if fragment in c.text]
-    return [(e["text"], e["type"]) for e in claim.entities]
+from tests.claims.entity_cases import entities_of_claim
 
 
 @pytest.mark.parametrize(
@@ -62,7 +54,7 @@ def _entities(body, fragment):
     ],
 )
 def test_ninth_round_entities(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
 
 
 @pytest.mark.parametrize(
@@ -89,4 +81,4 @@ def test_ninth_round_entities(body, fragment, entities):
     ],
 )
 def test_ninth_round_leaves_alone(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities

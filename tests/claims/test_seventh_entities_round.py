@@ -1,17 +1,9 @@
 """The seventh entities round: a place owning a body, halls and lodges, hospice care, callings before one name, bodies
 measured by or paired with others, companies named by their own name alone, the second of two places."""
 
-import datetime as dt
-
 import pytest
 
-from apps.claims.extraction import extract_claims
-
-
-def _entities(body, fragment):
-    claims = extract_claims(body, published_on=dt.date(2020, 9, 1), english_confirmed=True)
-    (claim,) = [c for c in claims if fragment in c.text]
-    return [(e["text"], e["type"]) for e in claim.entities]
+from tests.claims.entity_cases import entities_of_claim
 
 
 @pytest.mark.parametrize(
@@ -54,4 +46,4 @@ def _entities(body, fragment):
     ],
 )  # fmt: skip
 def test_seventh_round_entities(body, fragment, entities):
-    assert _entities(body, fragment) == entities
+    assert entities_of_claim(body, fragment) == entities
