@@ -6,15 +6,7 @@ without a comma; "is theoretical and is based" splits as two verbs of one subjec
 
 import pytest
 
-from apps.claims.nlp.atomic import piece_text, split_atomic
-
-
-def _pieces(sentence):
-    return [piece_text(sentence, piece) for piece in split_atomic(sentence, 0, len(sentence))]
-
-
-def _spans(sentence):
-    return [piece.spans() for piece in split_atomic(sentence, 0, len(sentence))]
+from tests.claims.atomic_cases import pieces_of, spans_of
 
 
 @pytest.mark.parametrize(
@@ -99,7 +91,7 @@ def _spans(sentence):
     ],
 )
 def test_splits(sentence, pieces):
-    assert _pieces(sentence) == pieces
+    assert pieces_of(sentence) == pieces
 
 
 @pytest.mark.parametrize(
@@ -131,7 +123,7 @@ def test_splits(sentence, pieces):
     ],
 )
 def test_stays_whole(sentence):
-    assert _pieces(sentence) == [sentence]
+    assert pieces_of(sentence) == [sentence]
 
 
 def test_every_piece_keeps_its_spans():
@@ -139,5 +131,5 @@ def test_every_piece_keeps_its_spans():
         "Edward Lodewijk Van Halen, lead guitarist of US rock band Van Halen, died Tuesday at age 65 following an "
         "extended illness."
     )
-    assert _spans(sentence) == [((0, 25), (69, 121)), ((0, 25), (27, 67))]
-    assert _pieces(sentence)[1] == "Edward Lodewijk Van Halen is the lead guitarist of US rock band Van Halen."
+    assert spans_of(sentence) == [((0, 25), (69, 121)), ((0, 25), (27, 67))]
+    assert pieces_of(sentence)[1] == "Edward Lodewijk Van Halen is the lead guitarist of US rock band Van Halen."

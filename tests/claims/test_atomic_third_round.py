@@ -8,15 +8,7 @@ later (", and leaving reportedly at least 15,000 stranded")."""
 import pytest
 
 from apps.claims.extraction import extract_claims
-from apps.claims.nlp.atomic import piece_text, split_atomic
-
-
-def _pieces(sentence):
-    return [piece_text(sentence, piece) for piece in split_atomic(sentence, 0, len(sentence))]
-
-
-def _spans(sentence):
-    return [piece.spans() for piece in split_atomic(sentence, 0, len(sentence))]
+from tests.claims.atomic_cases import pieces_of, spans_of
 
 
 @pytest.mark.parametrize(
@@ -72,12 +64,12 @@ def _spans(sentence):
     ],
 )
 def test_an_apposition_is_split_off_where_the_statement_goes_on_after_it(sentence, pieces):
-    assert _pieces(sentence) == pieces
+    assert pieces_of(sentence) == pieces
 
 
 def test_the_pieces_of_an_apposition_keep_every_span_but_its_commas():
     sentence = "Leaders of African Union (AU) member states met in Niamey, Niger's capital, for an AU summit."
-    covered = {index for spans in _spans(sentence) for a, b in spans for index in range(a, b)}
+    covered = {index for spans in spans_of(sentence) for a, b in spans for index in range(a, b)}
     assert {index for index, char in enumerate(sentence) if char not in " ,."} <= covered
 
 
@@ -106,7 +98,7 @@ def test_the_pieces_of_an_apposition_keep_every_span_but_its_commas():
     ],
 )
 def test_what_describes_no_name_stays_in_its_sentence(sentence):
-    assert _pieces(sentence) == [sentence]
+    assert pieces_of(sentence) == [sentence]
 
 
 def test_the_last_name_of_a_list_a_coordinated_verb_cut_off_is_not_described():
@@ -114,7 +106,7 @@ def test_the_last_name_of_a_list_a_coordinated_verb_cut_off_is_not_described():
         "The 2000 km long pipeline is to connect the fields with Crete, the Greek mainland, and would end in Otranto, "
         "Italy."
     )
-    pieces = _pieces(sentence)
+    pieces = pieces_of(sentence)
     assert "Crete is the Greek mainland." not in pieces
     assert any(piece.endswith("with Crete, the Greek mainland.") for piece in pieces)
 
@@ -158,12 +150,12 @@ def test_a_description_the_cut_would_drop_alone_is_kept_with_its_sentences_score
     ],
 )
 def test_a_participle_after_a_comma_and_is_no_clause_of_its_own(sentence):
-    assert _pieces(sentence) == [sentence]
+    assert pieces_of(sentence) == [sentence]
 
 
 def test_a_gerund_subject_after_a_comma_and_still_opens_a_clause():
     sentence = "Prices fell sharply in March, and spending rose by 5% in April."
-    assert _pieces(sentence) == ["Prices fell sharply in March.", "Spending rose by 5% in April."]
+    assert pieces_of(sentence) == ["Prices fell sharply in March.", "Spending rose by 5% in April."]
 
 
 @pytest.mark.parametrize(
@@ -180,4 +172,4 @@ def test_a_gerund_subject_after_a_comma_and_still_opens_a_clause():
     ],
 )
 def test_which_after_a_clause_ending_on_its_verb_is_no_relative_of_a_noun(sentence, pieces):
-    assert _pieces(sentence) == (pieces or [sentence])
+    assert pieces_of(sentence) == (pieces or [sentence])

@@ -7,17 +7,7 @@ import datetime as dt
 import pytest
 
 from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.quantities import find_quantities
-
-PUBLISHED = dt.date(2020, 2, 14)
-
-
-def _values(text):
-    return [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)]
-
-
-def _dates(text):
-    return [(d["text"], d["value"]) for d in find_dates(text, published_on=PUBLISHED)]
+from tests.claims.fact_cases import dates_of, values_of
 
 
 @pytest.mark.parametrize(
@@ -33,11 +23,11 @@ def _dates(text):
     ],
 )
 def test_a_spelled_fraction_of_a_whole_is_a_ratio(text, expected):
-    assert _values(text) == expected
+    assert values_of(text) == expected
 
 
 def test_a_whole_number_and_a_fraction_before_a_measure_is_one_length():
-    assert _values("The five-foot (one and two thirds meters) tusk came from a narwhal.") == [
+    assert values_of("The five-foot (one and two thirds meters) tusk came from a narwhal.") == [
         ("=", 5, "feet"),
         ("=", 1.666667, "meters"),
     ]
@@ -48,7 +38,7 @@ def test_a_whole_number_and_a_fraction_before_a_measure_is_one_length():
     ["She shared the fund with one half-sister.", "Growth slowed over three quarters in a row."],
 )
 def test_no_share_without_a_whole(text):
-    assert all(unit != "ratio" for _, _, unit in _values(text))
+    assert all(unit != "ratio" for _, _, unit in values_of(text))
 
 
 @pytest.mark.parametrize(
@@ -59,11 +49,11 @@ def test_no_share_without_a_whole(text):
     ],
 )
 def test_a_stations_channel_is_no_count(text):
-    assert _values(text) == []
+    assert values_of(text) == []
 
 
 def test_a_channels_number_before_a_plural_still_counts():
-    assert _values("CNN sent 12 news crews.") == [("=", 12, "crews")]
+    assert values_of("CNN sent 12 news crews.") == [("=", 12, "crews")]
 
 
 @pytest.mark.parametrize(
@@ -74,11 +64,13 @@ def test_a_channels_number_before_a_plural_still_counts():
     ],
 )
 def test_an_age_after_a_long_description_of_the_person(text, age):
-    assert _values(text) == [("=", age, "years")]
+    assert values_of(text) == [("=", age, "years")]
 
 
 def test_a_long_description_of_no_person_gives_no_age():
-    assert _values("Turnout, the highest since the election of the new parliament members, was 68.") == [("=", 68, "")]
+    assert values_of("Turnout, the highest since the election of the new parliament members, was 68.") == [
+        ("=", 68, "")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,12 +81,12 @@ def test_a_long_description_of_no_person_gives_no_age():
     ],
 )
 def test_a_year_that_names_the_year_a_phrase_meant(text, expected):
-    assert _dates(text) == expected
+    assert dates_of(text) == expected
 
 
 @pytest.mark.parametrize("text", ["He lived in Paris, 1946.", "The year was bad for sales, 2000 units."])
 def test_a_year_after_a_comma_alone_is_no_date(text):
-    assert _dates(text) == []
+    assert dates_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -105,11 +97,11 @@ def test_a_year_after_a_comma_alone_is_no_date(text):
     ],
 )
 def test_a_count_before_a_measured_noun_counts_that_noun(text, expected):
-    assert [(value, unit) for _, value, unit in _values(text)] == expected
+    assert [(value, unit) for _, value, unit in values_of(text)] == expected
 
 
 def test_a_factor_is_a_multiple():
-    assert _values("It could cut the water used to flush waste by a factor of two.") == [("=", 2, "times")]
+    assert values_of("It could cut the water used to flush waste by a factor of two.") == [("=", 2, "times")]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +113,7 @@ def test_a_factor_is_a_multiple():
     ],
 )
 def test_others_are_more_of_what_the_sentence_counted(text, expected):
-    assert [item for _, value, unit in _values(text) for item in (value, unit)] == expected
+    assert [item for _, value, unit in values_of(text) for item in (value, unit)] == expected
 
 
 @pytest.mark.parametrize(
@@ -133,22 +125,22 @@ def test_others_are_more_of_what_the_sentence_counted(text, expected):
     ],
 )
 def test_others_hurt_or_aboard_are_people(text):
-    assert [unit for _, _, unit in _values(text)] == ["people"]
+    assert [unit for _, _, unit in values_of(text)] == ["people"]
 
 
 def test_others_of_nothing_counted_stay_others():
-    assert _values("Reporters obtained the messages between Rossello and eleven others.") == [("=", 11, "others")]
+    assert values_of("Reporters obtained the messages between Rossello and eleven others.") == [("=", 11, "others")]
 
 
 @pytest.mark.parametrize(
     "text", ["On December 18, the House passed two articles of impeachment.", "The Senate passed 12 bills."]
 )
 def test_laws_passed_are_not_more_than_their_count(text):
-    assert [qualifier for qualifier, _, _ in _values(text)] == ["="]
+    assert [qualifier for qualifier, _, _ in values_of(text)] == ["="]
 
 
 def test_a_toll_that_passed_a_count_is_still_more_than_it():
-    assert _values("The toll passed 500 deaths.") == [(">", 500, "deaths")]
+    assert values_of("The toll passed 500 deaths.") == [(">", 500, "deaths")]
 
 
 @pytest.mark.parametrize(
@@ -163,7 +155,7 @@ def test_a_toll_that_passed_a_count_is_still_more_than_it():
     ],
 )
 def test_the_last_day_of_a_span_of_days_is_a_date(text, expected):
-    assert _dates(text) == expected
+    assert dates_of(text) == expected
 
 
 def test_a_span_of_days_of_last_year_is_last_years():
@@ -181,4 +173,4 @@ def test_a_span_of_days_of_last_year_is_last_years():
     "text", ["On February 4 and 5 people died.", "It rained on February 4 to 3.", "It rained on February 28 to 31."]
 )
 def test_a_number_after_a_day_that_ends_no_span_is_no_date(text):
-    assert [value for _, value in _dates(text)] == ["2020-02-04" if "4" in text else "2020-02-28"]
+    assert [value for _, value in dates_of(text)] == ["2020-02-04" if "4" in text else "2020-02-28"]

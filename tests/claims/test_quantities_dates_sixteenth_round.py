@@ -1,22 +1,9 @@
 """Quantities and dates, sixteenth round: the injured and the deceased counted as people, a count before "earlier" and
 a plural, tens and units spelled with a space, "today" meaning nowadays and the year of a title named after "and"."""
 
-import datetime as dt
-
 import pytest
 
-from apps.claims.nlp.dates import find_dates
-from apps.claims.nlp.quantities import find_quantities
-
-PUBLISHED = dt.date(2020, 2, 14)
-
-
-def _values(text):
-    return [(q["qualifier"], q["value"], q["unit"]) for q in find_quantities(text)]
-
-
-def _dates(text):
-    return [(d["text"], d["value"]) for d in find_dates(text, published_on=PUBLISHED)]
+from tests.claims.fact_cases import dates_of, values_of
 
 
 @pytest.mark.parametrize(
@@ -29,11 +16,11 @@ def _dates(text):
     ],
 )
 def test_a_count_of_the_injured_or_deceased_counts_people(text, expected):
-    assert _values(text) == expected
+    assert values_of(text) == expected
 
 
 def test_a_plural_after_the_injured_is_still_what_is_counted():
-    assert _values("Doctors treated 12 injured workers.") == [("=", 12, "workers")]
+    assert values_of("Doctors treated 12 injured workers.") == [("=", 12, "workers")]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +32,7 @@ def test_a_plural_after_the_injured_is_still_what_is_counted():
     ],
 )
 def test_a_count_before_earlier_and_a_plural_counts_the_plural(text, expected):
-    assert _values(text) == expected
+    assert values_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,7 +44,7 @@ def test_a_count_before_earlier_and_a_plural_counts_the_plural(text, expected):
     ],
 )
 def test_today_meaning_nowadays_is_no_date(text):
-    assert _dates(text) == []
+    assert dates_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -70,11 +57,11 @@ def test_today_meaning_nowadays_is_no_date(text):
     ],
 )
 def test_today_as_the_day_of_publication_stays(text):
-    assert [value for _, value in _dates(text)] == ["2020-02-14"]
+    assert [value for _, value in dates_of(text)] == ["2020-02-14"]
 
 
 def test_a_year_before_a_title_after_and_is_that_year():
-    assert _dates("He was the 2007 champion and 2008 NBA MVP.") == [("2007", "2007"), ("2008", "2008")]
+    assert dates_of("He was the 2007 champion and 2008 NBA MVP.") == [("2007", "2007"), ("2008", "2008")]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +69,7 @@ def test_a_year_before_a_title_after_and_is_that_year():
     ["The militia killed 400 soldiers and 2000 civilians.", "Judges named 12 finalists and 2000 NBA MVPs."],
 )
 def test_a_count_after_and_is_no_year(text):
-    assert _dates(text) == []
+    assert dates_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -93,7 +80,7 @@ def test_a_count_after_and_is_no_year(text):
     ],
 )
 def test_tens_and_units_spelled_with_a_space_are_one_number(text, expected):
-    assert _values(text) == expected
+    assert values_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -101,4 +88,4 @@ def test_tens_and_units_spelled_with_a_space_are_one_number(text, expected):
     [("Of the twenty, two were hurt.", 20), ("She taught twenty one-year-olds.", 20)],
 )
 def test_tens_apart_from_a_following_number_stay_tens(text, value):
-    assert _values(text)[0][1] == value
+    assert values_of(text)[0][1] == value
